@@ -1,0 +1,98 @@
+/**
+ * Problems are values: every stage returns them instead of throwing or printing.
+ * A problem names a fixed code, the file, the place in it, and says what to do next.
+ */
+
+export const PROBLEM_CODES = {
+  // input files
+  FILE_NOT_FOUND: 'file-not-found',
+  FILE_EMPTY: 'file-empty',
+  FILE_TOO_LARGE: 'file-too-large',
+  UNKNOWN_FORMAT: 'unknown-format',
+  UNREADABLE: 'unreadable',
+  UNDECODABLE_TEXT: 'undecodable-text',
+  CORRUPT_PDF: 'corrupt-pdf',
+  PDF_PASSWORD: 'pdf-password',
+  PDF_NO_TEXT: 'pdf-no-text',
+  CORRUPT_DOCX: 'corrupt-docx',
+  ZIP_BOMB: 'zip-bomb',
+  BAD_TABLE: 'bad-table',
+  BAD_ROW: 'bad-row',
+  NO_SECTIONS: 'no-sections',
+  // usage
+  USAGE: 'usage',
+  NO_INPUT: 'no-input',
+  // anything unexpected inside kb itself
+  INTERNAL: 'internal',
+} as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
+
+export type Severity = 'error' | 'warning';
+
+export interface ProblemLocation {
+  page?: number;
+  line?: number;
+  row?: number;
+  column?: string;
+}
+
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  /** The file the problem is about, as the user named it. */
+  file?: string;
+  location?: ProblemLocation;
+  /** One sentence: what is wrong and what to do about it. */
+  message: string;
+}
+
+export type Result<T> = { ok: true; value: T; warnings: Problem[] } | { ok: false; problems: Problem[] };
+
+export function ok<T>(value: T, warnings: Problem[] = []): Result<T> {
+  return { ok: true, value, warnings };
+}
+
+export function fail<T = never>(problem: Problem | Problem[]): Result<T> {
+  return { ok: false, problems: Array.isArray(problem) ? problem : [problem] };
+}
+
+export function problem(
+  code: ProblemCode,
+  message: string,
+  extra: { file?: string; location?: ProblemLocation; severity?: Severity } = {},
+): Problem {
+  const p: Problem = { code, severity: extra.severity ?? 'error', message };
+  if (extra.file !== undefined) p.file = extra.file;
+  if (extra.location !== undefined) p.location = extra.location;
+  return p;
+}
+
+export function warning(code: ProblemCode, message: string, extra: { file?: string; location?: ProblemLocation } = {}): Problem {
+  return problem(code, message, { ...extra, severity: 'warning' });
+}
+
+/** `file:page 3:line 12: message` — the one-line form the CLI prints. */
+export function formatProblem(p: Problem): string {
+  const where: string[] = [];
+  if (p.file !== undefined) where.push(p.file);
+  const loc = p.location;
+  if (loc?.page !== undefined) where.push(`page ${loc.page}`);
+  if (loc?.line !== undefined) where.push(`line ${loc.line}`);
+  if (loc?.row !== undefined) where.push(`row ${loc.row}`);
+  if (loc?.column !== undefined) where.push(`column ${loc.column}`);
+  const prefix = where.length > 0 ? `${where.join(':')}: ` : '';
+  return `${prefix}${p.message} [${p.code}]`;
+}
+
+/** A failure the core raises internally and converts to a Problem at its boundary. */
+export class KbError extends Error {
+  readonly code: ProblemCode;
+  readonly location: ProblemLocation | undefined;
+  constructor(code: ProblemCode, message: string, location?: ProblemLocation) {
+    super(message);
+    this.name = 'KbError';
+    this.code = code;
+    this.location = location;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The document model: what ingestion produces and every later stage reads.
+ * See docs/ingest.md. Extend these shapes; do not break them without a version bump.
+ */
+import type { Problem } from '../core/problems.js';
+
+export const DOCUMENT_MODEL_VERSION = 1;
+
+export type Format = 'markdown' | 'pdf' | 'docx' | 'html' | 'text' | 'csv' | 'xlsx' | 'jsonl';
+
+/** Script of a document's text, used for matching and, later, for the generated questions' language. */
+export type Language = 'zh-Hans' | 'zh-Hant' | 'en' | 'other';
+
+export interface SectionLocation {
+  /** 1-based page of the section's first line (PDF). */
+  page?: number;
+  /** 1-based line of the section's heading or first line (text, Markdown, tables: the row). */
+  line?: number;
+}
+
+/** A structural piece of a section, kept so later stages can tell a table or a list from prose. */
+export type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; ordered: boolean; items: string[] }
+  | { kind: 'table'; rows: string[][] }
+  | { kind: 'code'; text: string };
+
+/** A row of a FAQ table, carried on the section made from it. */
+export interface FaqRow {
+  id?: string;
+  question: string;
+  similar: string[];
+  answer: string;
+  tags: string[];
+}
+
+export interface Section {
+  /** Stable across runs for unchanged content: derived from path + heading path + occurrence. */
+  id: string;
+  /** Headings above the section, outermost first (display form). */
+  headingPath: string[];
+  /** The section's text for display: paragraphs separated by one newline, hard wraps re-joined. */
+  text: string;
+  /** `text` normalized for matching: NFKC, half-width ASCII, collapsed whitespace, simplified Chinese. */
+  matchText: string;
+  blocks?: Block[];
+  location: SectionLocation;
+  /** Present when the section is a row of a FAQ table. */
+  faq?: FaqRow;
+}
+
+export interface Document {
+  id: string;
+  /** The path as given (relative to the working directory when it was given relative). */
+  path: string;
+  format: Format;
+  title: string;
+  /** sha256 of the file's bytes, hex. */
+  hash: string;
+  language: Language;
+  /** Pages (PDF only). */
+  pages?: number;
+  /** Characters of section text. */
+  chars: number;
+  sections: Section[];
+  /** Non-fatal problems met while reading this file. */
+  warnings: Problem[];
+}

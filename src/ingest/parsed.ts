@@ -1,0 +1,42 @@
+/**
+ * What a format adapter returns: a flat list of blocks in reading order.
+ * `sectionize` turns it into sections; adapters never build sections themselves.
+ */
+import type { Problem } from '../core/problems.js';
+
+export interface SourceLocation {
+  page?: number;
+  line?: number;
+}
+
+export type ParsedBlock =
+  /** An explicit heading (Markdown `#`, HTML `<h2>`, DOCX Heading style, a PDF line in a larger font). depth 1..6 */
+  | { kind: 'heading'; depth: number; text: string; location: SourceLocation }
+  /**
+   * A paragraph. Adapters re-join hard-wrapped lines before they emit it. `sectionize` still checks
+   * whether it starts with policy numbering (第X条, 一、, （一）, 1., 1.1) and so is a heading.
+   */
+  | { kind: 'paragraph'; text: string; location: SourceLocation }
+  | { kind: 'list'; ordered: boolean; items: string[]; location: SourceLocation }
+  | { kind: 'table'; rows: string[][]; location: SourceLocation }
+  | { kind: 'code'; text: string; location: SourceLocation };
+
+export interface ParsedDoc {
+  /** A title the format states (HTML <title>, the first heading, PDF metadata), if any. */
+  title?: string;
+  blocks: ParsedBlock[];
+  pages?: number;
+  warnings: Problem[];
+  /**
+   * Plain text only: short standalone lines may be headings (there is no markup to say so).
+   * Other formats say what a heading is.
+   */
+  guessHeadings?: boolean;
+}
+
+export interface ParseOptions {
+  /** The path as the user named it, for messages. */
+  file: string;
+  /** Uncompressed-size limit for zip containers (DOCX, XLSX), bytes. */
+  maxUnzippedBytes: number;
+}

@@ -58,6 +58,8 @@ export interface Document {
   /** sha256 of the file's bytes, hex. */
   hash: string;
   language: Language;
+  /** Metadata the file states (front matter, `【label】value` header lines), if any. */
+  meta?: Record<string, string>;
   /** Pages (PDF only). */
   pages?: number;
   /** Characters of section text. */

@@ -10,8 +10,12 @@ export interface SourceLocation {
 }
 
 export type ParsedBlock =
-  /** An explicit heading (Markdown `#`, HTML `<h2>`, DOCX Heading style, a PDF line in a larger font). depth 1..6 */
-  | { kind: 'heading'; depth: number; text: string; location: SourceLocation }
+  /**
+   * An explicit heading (Markdown `#`, HTML `<h2>`, DOCX Heading style, a PDF line in a larger font),
+   * depth 1..6. `guessed` marks a heading inferred from layout alone (a short standalone line in plain
+   * text): `sectionize` treats it as body text inside a 第X条 article.
+   */
+  | { kind: 'heading'; depth: number; text: string; location: SourceLocation; guessed?: boolean }
   /**
    * A paragraph. Adapters re-join hard-wrapped lines before they emit it. `sectionize` still checks
    * whether it starts with policy numbering (第X条, 一、, （一）, 1., 1.1) and so is a heading.
@@ -26,12 +30,9 @@ export interface ParsedDoc {
   title?: string;
   blocks: ParsedBlock[];
   pages?: number;
+  /** Document metadata the file states (Markdown front matter, `【label】value` lines atop a text file). */
+  meta?: Record<string, string>;
   warnings: Problem[];
-  /**
-   * Plain text only: short standalone lines may be headings (there is no markup to say so).
-   * Other formats say what a heading is.
-   */
-  guessHeadings?: boolean;
 }
 
 export interface ParseOptions {

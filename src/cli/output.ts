@@ -1,0 +1,46 @@
+/** Terminal output helpers for the CLI layer (the only layer that prints or colours). */
+import { styleText } from 'node:util';
+import { formatProblem, type Problem } from '../core/problems.js';
+
+type Style = Parameters<typeof styleText>[0];
+
+export interface Output {
+  /** stdout: results. */
+  out: (line: string) => void;
+  /** stderr: progress and diagnostics. */
+  err: (line: string) => void;
+  color: (style: Style, text: string) => string;
+  /** stderr is an interactive terminal (progress indicators allowed). */
+  interactive: boolean;
+}
+
+export function createOutput(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Output {
+  const useColor = stderr.isTTY === true && process.env['NO_COLOR'] === undefined && process.env['CI'] === undefined;
+  return {
+    out: (line) => stdout.write(`${line}\n`),
+    err: (line) => stderr.write(`${line}\n`),
+    color: (style, text) => (useColor ? styleText(style, text) : text),
+    interactive: stderr.isTTY === true && process.env['CI'] === undefined,
+  };
+}
+
+export function printProblems(output: Output, problems: readonly Problem[]): void {
+  for (const p of problems) {
+    const tag = p.severity === 'error' ? output.color('red', 'error') : output.color('yellow', 'warning');
+    output.err(`${tag} ${formatProblem(p)}`);
+  }
+}
+
+/** A one-line progress indicator on stderr, drawn only on a terminal. */
+export function progressLine(output: Output, stream: NodeJS.WriteStream = process.stderr): (done: number, total: number, label: string) => void {
+  if (!output.interactive) return () => {};
+  let last = 0;
+  return (done, total, label) => {
+    const now = Date.now();
+    if (done < total && now - last < 80) return;
+    last = now;
+    const width = Math.max(20, (stream.columns ?? 80) - 20);
+    const text = done >= total ? '' : `[${done + 1}/${total}] ${label}`;
+    stream.write(`\r\x1b[2K${text.length > width ? `…${text.slice(-width)}` : text}`);
+  };
+}

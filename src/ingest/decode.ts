@@ -1,0 +1,108 @@
+/**
+ * Text decoding for plain text, Markdown, HTML, CSV and JSONL files: the adapter for chardet
+ * (detection) and iconv-lite (decoding). Chinese Windows files are often GBK/GB18030,
+ * some tools write UTF-16; everything else is UTF-8, with or without a BOM.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { fail, ok, problem, type Result } from '../core/problems.js';
+
+export interface Decoded {
+  text: string;
+  /** The encoding the bytes were in: utf-8, utf-8-bom, utf-16le, utf-16be, gb18030, big5, … */
+  encoding: string;
+}
+
+/** Encodings chardet may report that we accept; anything else is refused rather than guessed. */
+const ACCEPTED: Record<string, string> = {
+  'GB18030': 'gb18030',
+  'GBK': 'gb18030',
+  'GB2312': 'gb18030',
+  'Big5': 'big5',
+  'Shift_JIS': 'shift_jis',
+  'EUC-JP': 'euc-jp',
+  'EUC-KR': 'euc-kr',
+  'ISO-8859-1': 'windows-1252',
+  'windows-1252': 'windows-1252',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+};
+
+function hasBom(bytes: Uint8Array, ...bom: number[]): boolean {
+  return bom.every((b, i) => bytes[i] === b);
+}
+
+/** UTF-16 without a BOM: every other byte is zero for ASCII-heavy text. */
+function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Share of characters that are replacement characters or C0 controls other than tab/newline. */
+function garbageRatio(text: string): number {
+  if (text.length === 0) return 0;
+  let bad = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 0xfffd || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
+  }
+  return bad / text.length;
+}
+
+export function decodeText(bytes: Uint8Array, file: string): Result<Decoded> {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let encoding: string | undefined;
+  let text: string | undefined;
+
+  if (hasBom(bytes, 0xef, 0xbb, 0xbf)) {
+    encoding = 'utf-8-bom';
+    text = buffer.subarray(3).toString('utf8');
+  } else if (hasBom(bytes, 0xff, 0xfe)) {
+    encoding = 'utf-16le';
+    text = iconv.decode(buffer.subarray(2), 'utf-16le');
+  } else if (hasBom(bytes, 0xfe, 0xff)) {
+    encoding = 'utf-16be';
+    text = iconv.decode(buffer.subarray(2), 'utf-16be');
+  } else {
+    const utf16 = guessUtf16(bytes);
+    if (utf16 !== undefined) {
+      encoding = utf16;
+      text = iconv.decode(buffer, utf16);
+    } else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        encoding = 'utf-8';
+      } catch {
+        const detected = chardet.detect(bytes);
+        const name = detected === null ? undefined : ACCEPTED[detected];
+        if (name === undefined) {
+          return fail(
+            problem(
+              'undecodable-text',
+              `is not UTF-8 and its encoding could not be recognised${detected === null ? '' : ` (looks like ${detected})`}; save it as UTF-8 and try again`,
+              { file },
+            ),
+          );
+        }
+        encoding = name;
+        text = iconv.decode(buffer, name);
+      }
+    }
+  }
+  if (text.includes('\u0000') || garbageRatio(text) > 0.02) {
+    return fail(
+      problem('undecodable-text', `does not decode as text (${encoding} gives binary or garbled characters); is it really a text file? Save it as UTF-8 and try again`, { file }),
+    );
+  }
+  return ok({ text: text.replace(/\r\n?/g, '\n'), encoding });
+}

@@ -1,0 +1,48 @@
+/**
+ * Turns what the user typed (files, folders, globs) into a sorted list of files.
+ * Folders are searched recursively for supported files; hidden folders and node_modules are skipped.
+ */
+import { stat } from 'node:fs/promises';
+import { join, relative, isAbsolute, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { problem, type Problem } from '../core/problems.js';
+import { SUPPORTED_EXTENSIONS } from './formats.js';
+
+export interface Expanded {
+  files: string[];
+  problems: Problem[];
+}
+
+const IGNORE = ['**/node_modules/**', '**/.*/**', '**/~$*'];
+
+function display(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+export async function expandInputs(inputs: readonly string[], cwd: string = process.cwd()): Promise<Expanded> {
+  const files = new Set<string>();
+  const problems: Problem[] = [];
+  const extGlob = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+  for (const input of inputs) {
+    const info = await stat(isAbsolute(input) ? input : join(cwd, input)).catch(() => undefined);
+    if (info?.isFile()) {
+      files.add(input);
+      continue;
+    }
+    if (info?.isDirectory()) {
+      const found = await glob(extGlob, { cwd: isAbsolute(input) ? input : join(cwd, input), ignore: IGNORE, caseSensitiveMatch: false });
+      if (found.length === 0) problems.push(problem('no-input', 'is a folder with no supported files (.md .pdf .docx .html .txt .csv .xlsx .jsonl)', { file: input, severity: 'warning' }));
+      for (const f of found) files.add(join(input, f.split('/').join(sep)));
+      continue;
+    }
+    if (isDynamicPattern(input)) {
+      const found = await glob(input, { cwd, ignore: IGNORE, absolute: true, onlyFiles: true });
+      if (found.length === 0) problems.push(problem('no-input', 'matched no files; check the pattern (quote it so the shell does not expand it)', { file: input }));
+      for (const f of found) files.add(display(cwd, f));
+      continue;
+    }
+    problems.push(problem('file-not-found', 'does not exist; check the path', { file: input }));
+  }
+  return { files: [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), problems };
+}

@@ -1,0 +1,138 @@
+/**
+ * Plain text: recover paragraphs and headings from layout alone. Hard wraps are re-joined;
+ * a paragraph ends at a blank line, after a line that ends a sentence, before an indented line,
+ * a numbered line (第X条, 一、, （一）, 1.) or a `【label】` line. A short standalone line is a
+ * guessed heading. Decoration rules (`=====`) are dropped.
+ */
+import { ok, type Result } from '../../core/problems.js';
+import { endsSentence, joinLines } from '../lines.js';
+import { matchNumbering } from '../numbering.js';
+import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
+
+interface RawParagraph {
+  lines: string[];
+  line: number;
+  /** A blank line (or the start of the file) came before it. */
+  afterBlank: boolean;
+  /** A blank line (or the end of the file) comes after it. */
+  beforeBlank: boolean;
+}
+
+const RULE = /^\s*[=\-*_~#·•]{3,}.*?[=\-*_~#·•]{3,}\s*$|^\s*[=\-*_~]{3,}\s*$/u;
+const INDENT = /^(?:\u3000|\s{2,}|\t)/u;
+const LABEL_LINE = /^\s*【[^】]{1,12}】/u;
+const CJK_CHARS = /\p{Script=Han}/gu;
+/** Headings are at most this many columns wide (a Han character is two columns). */
+const MAX_HEADING_WIDTH = 90;
+
+/** Does this line start a new paragraph even without a blank line before it? */
+function startsParagraph(line: string, previous: string): boolean {
+  if (endsSentence(previous)) return true;
+  if (INDENT.test(line)) return true;
+  if (LABEL_LINE.test(line) || LABEL_LINE.test(previous)) return true;
+  const m = matchNumbering(line);
+  if (m !== undefined) return true;
+  const prev = matchNumbering(previous);
+  // "第一条" or "第一章 总则" alone on a line: what follows is its body, not its continuation
+  if (prev !== undefined && (prev.rest === '' || prev.style === 'chapter' || prev.style === 'part' || prev.style === 'section')) return true;
+  return false;
+}
+
+/** A short first line after a blank, followed by a much longer line: a heading over its paragraph. */
+function standaloneTitle(previous: string, line: string): boolean {
+  const a = visibleLength(previous.trim());
+  return a <= MAX_HEADING_WIDTH && visibleLength(line.trim()) > a * 2 && !/[，,、]$/u.test(previous.trim());
+}
+
+function splitParagraphs(text: string): RawParagraph[] {
+  const lines = text.split('\n');
+  const paragraphs: RawParagraph[] = [];
+  let current: RawParagraph | undefined;
+  let blankBefore = true;
+  lines.forEach((raw, index) => {
+    const line = raw.replace(/\s+$/u, '');
+    if (line.trim() === '' || RULE.test(line)) {
+      if (current !== undefined) current.beforeBlank = true;
+      current = undefined;
+      blankBefore = true;
+      return;
+    }
+    const previous = current?.lines[current.lines.length - 1];
+    if (
+      current === undefined ||
+      previous === undefined ||
+      startsParagraph(line, previous) ||
+      (current.afterBlank && current.lines.length === 1 && standaloneTitle(previous, line))
+    ) {
+      current = { lines: [line], line: index + 1, afterBlank: blankBefore, beforeBlank: false };
+      paragraphs.push(current);
+    } else {
+      current.lines.push(line);
+    }
+    blankBefore = false;
+  });
+  if (current !== undefined) current.beforeBlank = true;
+  return paragraphs;
+}
+
+function visibleLength(text: string): number {
+  const han = text.match(CJK_CHARS)?.length ?? 0;
+  return text.length + han; // a Han character counts as two columns
+}
+
+function looksLikeHeading(p: RawParagraph, next: RawParagraph | undefined): boolean {
+  if (p.lines.length !== 1 || !p.afterBlank) return false;
+  const text = p.lines[0]?.trim() ?? '';
+  if (text === '' || visibleLength(text) > MAX_HEADING_WIDTH) return false;
+  if (/[。．.！!？?；;，,、：:]$/u.test(text)) return false;
+  if (LABEL_LINE.test(text) || matchNumbering(text) !== undefined) return false;
+  if (/^[\d\s.,:/\-–—()（）%]+$/u.test(text)) return false; // numbers, dates
+  if (p.beforeBlank) return true;
+  return next !== undefined && visibleLength(joinLines(next.lines)) > visibleLength(text) * 2;
+}
+
+const META_LINE = /^\s*【([^】]{1,12})】\s*(.*?)\s*$/u;
+
+/**
+ * `【法律名称】…` / `【发布日期】…` lines at the very top of a file (before any other text) are the
+ * document's metadata, as exported by many Chinese document systems and crawlers: they go to
+ * `meta`, not into a section.
+ */
+function takeFrontMatter(paragraphs: RawParagraph[]): { meta: Record<string, string>; rest: RawParagraph[] } {
+  const meta: Record<string, string> = {};
+  let i = 0;
+  for (; i < paragraphs.length; i++) {
+    const p = paragraphs[i];
+    const m = p !== undefined && p.lines.length === 1 ? META_LINE.exec(p.lines[0] ?? '') : null;
+    if (m === null) break;
+    meta[m[1] ?? ''] = m[2] ?? '';
+  }
+  return { meta, rest: paragraphs.slice(i) };
+}
+
+function metaTitle(meta: Record<string, string>): string | undefined {
+  const key = Object.keys(meta).find((k) => /名称|标题|題|title/iu.test(k));
+  return key === undefined ? undefined : meta[key];
+}
+
+export function parseText(text: string, _options: ParseOptions): Result<ParsedDoc> {
+  const { meta, rest: paragraphs } = takeFrontMatter(splitParagraphs(text));
+  const blocks: ParsedBlock[] = [];
+  let title: string | undefined;
+  paragraphs.forEach((p, i) => {
+    const joined = joinLines(p.lines.map((l) => l.trim()));
+    if (looksLikeHeading(p, paragraphs[i + 1])) {
+      const depth = title === undefined ? 1 : 2;
+      title ??= joined;
+      blocks.push({ kind: 'heading', depth, text: joined, location: { line: p.line }, guessed: true });
+    } else {
+      blocks.push({ kind: 'paragraph', text: joined, location: { line: p.line } });
+    }
+  });
+  const doc: ParsedDoc = { blocks, warnings: [] };
+  const stated = metaTitle(meta);
+  if (stated !== undefined && stated !== '') doc.title = stated;
+  else if (title !== undefined) doc.title = title;
+  if (Object.keys(meta).length > 0) doc.meta = meta;
+  return ok(doc);
+}

@@ -1,0 +1,186 @@
+/**
+ * The ingest stage: files → Documents. `ingestFile` reads one file through its format's adapter
+ * and `sectionize`; `ingestPaths` expands paths, folders and globs and reads each file on its own,
+ * so one bad file never stops the others. Problems come back as values; nothing is printed.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { KbError, fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
+import { detectScript, normalizeForMatch } from '../text/normalize.js';
+import { decodeText } from './decode.js';
+import type { Document, Format, Section } from './document.js';
+import { formatOf, unsupportedAdvice } from './formats.js';
+import type { ParseOptions, ParsedDoc } from './parsed.js';
+import { blockText, sectionize } from './sectionize.js';
+
+export interface IngestOptions {
+  /** Files larger than this are refused (bytes). Default 50 MB. */
+  maxFileBytes?: number;
+  /** DOCX/XLSX archives that unpack to more than this are refused (bytes). Default 200 MB. */
+  maxUnzippedBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+export const DEFAULT_MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
+const MB = 1024 * 1024;
+
+function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+type Parsed = { kind: 'doc'; doc: ParsedDoc } | { kind: 'table'; sections: Omit<Section, 'id' | 'matchText'>[]; warnings: Problem[] };
+
+async function parseByFormat(format: Format, bytes: Uint8Array, options: ParseOptions): Promise<Result<Parsed>> {
+  const asDoc = (r: Result<ParsedDoc>): Result<Parsed> => (r.ok ? ok({ kind: 'doc', doc: r.value }, r.warnings) : r);
+  if (format === 'pdf') {
+    const { parsePdf } = await import('./formats/pdf.js');
+    return asDoc(await parsePdf(bytes, options));
+  }
+  if (format === 'docx') {
+    const { parseDocx } = await import('./formats/docx.js');
+    return asDoc(await parseDocx(bytes, options));
+  }
+  if (format === 'xlsx') {
+    const { parseFaqXlsx } = await import('./formats/table.js');
+    return tableSections(await parseFaqXlsx(bytes, options), 'row');
+  }
+  const decoded = decodeText(bytes, options.file);
+  if (!decoded.ok) return decoded;
+  const text = decoded.value.text;
+  if (text.trim() === '') return fail(problem('file-empty', 'contains only whitespace; add content or remove the file', { file: options.file }));
+  switch (format) {
+    case 'markdown': {
+      const { parseMarkdown } = await import('./formats/markdown.js');
+      return asDoc(parseMarkdown(text, options));
+    }
+    case 'html': {
+      const { parseHtml } = await import('./formats/html.js');
+      return asDoc(parseHtml(text, options));
+    }
+    case 'text': {
+      const { parseText } = await import('./formats/text.js');
+      return asDoc(parseText(text, options));
+    }
+    case 'csv': {
+      const { parseFaqCsv } = await import('./formats/table.js');
+      return tableSections(parseFaqCsv(text, options), 'line');
+    }
+    case 'jsonl': {
+      const { parseFaqJsonl } = await import('./formats/table.js');
+      return tableSections(parseFaqJsonl(text, options), 'line');
+    }
+  }
+}
+
+function tableSections(
+  result: Result<import('./formats/table.js').TableParse>,
+  unit: 'line' | 'row',
+): Result<Parsed> {
+  if (!result.ok) return result;
+  const sections = result.value.rows.map(({ row, line }) => ({
+    headingPath: [row.question],
+    text: row.answer,
+    location: unit === 'line' ? { line } : { line },
+    faq: row,
+  }));
+  return ok({ kind: 'table', sections, warnings: [...result.value.warnings] }, result.warnings);
+}
+
+/** Read one file into a Document. `path` is used as given for display and ids. */
+export async function ingestFile(path: string, options: IngestOptions = {}): Promise<Result<Document>> {
+  const file = path;
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const format = formatOf(path);
+  if (format === undefined) return fail(problem('unknown-format', unsupportedAdvice(path), { file }));
+
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return fail(problem('unreadable', 'is a folder; name the files in it or pass the folder to read every supported file', { file }));
+    size = info.size;
+  } catch {
+    return fail(problem('file-not-found', 'does not exist; check the path', { file }));
+  }
+  if (size === 0) return fail(problem('file-empty', 'is empty (0 bytes); add content or remove the file', { file }));
+  if (size > maxFileBytes) {
+    return fail(
+      problem(
+        'file-too-large',
+        `is ${(size / MB).toFixed(1)} MB, over the ${(maxFileBytes / MB).toFixed(0)} MB limit; split it or raise the limit with --max-file-mb`,
+        { file },
+      ),
+    );
+  }
+
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    return fail(problem('unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`, { file }));
+  }
+
+  const parseOptions: ParseOptions = { file, maxUnzippedBytes: options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES };
+  let parsed: Result<Parsed>;
+  try {
+    parsed = await parseByFormat(format, bytes, parseOptions);
+  } catch (error) {
+    const code = error instanceof KbError ? error.code : 'internal';
+    const message = error instanceof Error ? error.message : String(error);
+    return fail(problem(code, `could not be read as ${format} (${message}); check the file, or report this as a kb bug if it opens elsewhere`, { file }));
+  }
+  if (!parsed.ok) return parsed;
+
+  const warnings: Problem[] = [...parsed.warnings];
+  const allText = parsed.value.kind === 'doc'
+    ? parsed.value.doc.blocks.map((b) => (b.kind === 'heading' ? b.text : blockText(b))).join('\n')
+    : parsed.value.sections.map((s) => `${s.headingPath.join(' ')}\n${s.text}`).join('\n');
+  const language = detectScript(allText);
+  const simplify = language === 'zh-Hant';
+  const toMatchText = (text: string): string => normalizeForMatch(text, { simplify });
+
+  let sections: Section[];
+  let title: string | undefined;
+  let pages: number | undefined;
+  let meta: Record<string, string> | undefined;
+  if (parsed.value.kind === 'doc') {
+    const doc = parsed.value.doc;
+    warnings.push(...doc.warnings);
+    sections = sectionize(doc.blocks, { path, toMatchText });
+    title = doc.title;
+    pages = doc.pages;
+    meta = doc.meta;
+  } else {
+    warnings.push(...parsed.value.warnings);
+    const occurrences = new Map<string, number>();
+    sections = parsed.value.sections.map((s) => {
+      const key = s.faq?.id ?? s.headingPath.join('\u0001');
+      const n = occurrences.get(key) ?? 0;
+      occurrences.set(key, n + 1);
+      return { ...s, id: sha256(`${path}\u0000${key}\u0000${n}`).slice(0, 16), matchText: toMatchText(s.text) };
+    });
+  }
+  if (sections.length === 0) {
+    warnings.push(warning('no-sections', 'has no text kb could use (no sections found); check that it is not empty or image-only', { file }));
+  }
+
+  const document: Document = {
+    id: sha256(path).slice(0, 16),
+    path,
+    format,
+    title: title?.trim() || fileTitle(path),
+    hash: sha256(bytes),
+    language,
+    chars: sections.reduce((n, s) => n + s.text.length, 0),
+    sections,
+    warnings: warnings.map((w) => (w.file === undefined ? { ...w, file } : w)),
+  };
+  if (pages !== undefined) document.pages = pages;
+  if (meta !== undefined && Object.keys(meta).length > 0) document.meta = meta;
+  return ok(document, document.warnings);
+}
+
+function fileTitle(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return base.replace(/\.[^.]+$/, '');
+}

@@ -1,0 +1,52 @@
+/**
+ * Normalization for matching. The original text is kept for display; this form is what
+ * indexes and comparisons use: NFKC (full-width ASCII → half-width, compatibility forms),
+ * whitespace collapsed, and traditional Chinese converted to simplified (opencc-js — the only
+ * file that imports it).
+ */
+import { Converter } from 'opencc-js/t2cn';
+
+let toSimplified: ((text: string) => string) | undefined;
+
+/** Traditional (any variant: Taiwan, Hong Kong, OpenCC) → mainland simplified. */
+export function traditionalToSimplified(text: string): string {
+  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
+  return convert(text);
+}
+
+const CJK_IDEOGRAPH = /\p{Script=Han}/gu;
+
+/** Whitespace, including the ideographic space and no-break spaces, collapsed to one ASCII space. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00A0\u3000\u200B\uFEFF]+/gu, ' ').trim();
+}
+
+/** NFKC + whitespace; no script conversion. */
+export function normalizeWidth(text: string): string {
+  return collapseWhitespace(text.normalize('NFKC'));
+}
+
+/** The form used for matching. `simplify` converts traditional Chinese to simplified. */
+export function normalizeForMatch(text: string, options: { simplify?: boolean } = {}): string {
+  const base = normalizeWidth(text);
+  return options.simplify === false ? base : traditionalToSimplified(base);
+}
+
+export type Script = 'zh-Hans' | 'zh-Hant' | 'en' | 'other';
+
+/**
+ * Which script a text is in. Chinese text is traditional when converting it to simplified
+ * changes a noticeable share of its ideographs (simplified text changes almost none).
+ * Looks at a sample of at most `sampleChars` ideographs.
+ */
+export function detectScript(text: string, sampleChars = 4000): Script {
+  const han = text.match(CJK_IDEOGRAPH) ?? [];
+  const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+  if (han.length === 0) return latin > 0 ? 'en' : 'other';
+  if (han.length * 2 < latin / 4) return 'en'; // a few Chinese words in an English text
+  const sample = han.slice(0, sampleChars).join('');
+  const converted = traditionalToSimplified(sample);
+  let changed = 0;
+  for (let i = 0; i < sample.length && i < converted.length; i++) if (sample[i] !== converted[i]) changed++;
+  return changed / sample.length > 0.04 ? 'zh-Hant' : 'zh-Hans';
+}

@@ -37,7 +37,8 @@ const PATTERNS: { style: NumberingStyle; re: RegExp }[] = [
   { style: 'article', re: new RegExp(`^(第${CN_NUM}条(?:之[一二三四五六七八九十]+)?)(?:[\\s\\u3000]+|$|(?=[^的款项中规之]))(.*)$`, 'u') },
   { style: 'cn-comma', re: /^([一二三四五六七八九十]+[、．.])\s*(.+)$/u },
   { style: 'cn-paren', re: /^([（(][一二三四五六七八九十]+[）)])\s*(.+)$/u },
-  { style: 'decimal-2', re: /^(\d{1,2}(?:\.\d{1,2})+\.?)(?=\s|[^\d.])\s*(.+)$/u },
+  // 1.1 / 1.2.3 need a space or 、 after them: "3.5公斤以内" is an amount, not a heading
+  { style: 'decimal-2', re: /^(\d{1,2}(?:\.\d{1,2})+)(?:[.、．]|\s)\s*(.+)$/u },
   { style: 'decimal', re: /^(\d{1,2}[.．、])(?!\d)\s*(.+)$/u },
   { style: 'arabic-paren', re: /^([（(]\d{1,2}[）)])\s*(.+)$/u },
 ];

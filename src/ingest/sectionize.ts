@@ -130,6 +130,7 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
     }
     if (block.kind === 'paragraph') {
       const text = block.text.trim();
+      if (TOC.test(collapseWhitespace(text))) continue;
       const numbered = matchNumbering(text);
       if (numbered !== undefined && isLegal(numbered.style)) {
         handleLegal(numbered.style, numbered.label, numbered.rest, block.location);

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// Generates the binary and non-UTF-8 test fixtures into fixtures/generated/ (git-ignored), so that
+// the repository holds the scripts that make them rather than opaque files. Run by `npm test`.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeTextFixtures } from './fixtures/make-text.mjs';
+import { makePdfFixtures } from './fixtures/make-pdf.mjs';
+import { makeDocxFixtures } from './fixtures/make-docx.mjs';
+import { makeXlsxFixtures } from './fixtures/make-xlsx.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'fixtures', 'generated');
+mkdirSync(outDir, { recursive: true });
+
+const started = Date.now();
+makeTextFixtures(outDir, join(root, 'fixtures', 'ingest', 'text'));
+await makePdfFixtures(outDir);
+await makeDocxFixtures(outDir);
+await makeXlsxFixtures(outDir);
+process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

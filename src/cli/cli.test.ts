@@ -1,0 +1,60 @@
+// End-to-end: the real `kb` command as a user runs it (bin/kb.js → dist, built by `npm test`'s pretest).
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+function kb(...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/kb.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('kb (CLI)', () => {
+  it('prints help and exits 0', () => {
+    const r = kb('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ingest/);
+  });
+
+  it('exits 2 on a usage error, without a stack trace', () => {
+    for (const args of [['frobnicate'], ['ingest'], ['ingest', 'x', '--max-file-mb', 'lots']]) {
+      const r = kb(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    }
+  });
+
+  it('summarizes each file of the sample and exits 0', () => {
+    const r = kb('ingest', 'fixtures/sample');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/fixtures\/sample\/return-policy\.md {2}“退换货政策” {2}\(markdown, \d+ sections, [\d,]+ chars, zh-Hans\)/);
+    expect(r.stdout).toMatch(/faq\.csv .*\(csv, 5 sections/);
+    expect(r.stderr).toMatch(/^4 files: 4 read; \d+ sections/m);
+  });
+
+  it('prints the heading tree with --tree', () => {
+    const r = kb('ingest', 'fixtures/ingest/text/policy-zh.txt', '--tree');
+    expect(r.stdout.split('\n').slice(1, 4)).toEqual(['  优选商城售后服务规则', '    第一章 总则', expect.stringMatching(/^ {6}第一条 {2}\(\d+ chars\)$/)]);
+  });
+
+  it('prints only JSON on stdout with --json', () => {
+    const r = kb('ingest', 'fixtures/ingest/text', '--json');
+    expect(r.code).toBe(0);
+    const parsed = JSON.parse(r.stdout) as { version: number; documents: { path: string; sections: unknown[] }[] };
+    expect(parsed.version).toBe(1);
+    expect(parsed.documents.map((d) => d.path)).toEqual([
+      'fixtures/ingest/text/guide-en.txt',
+      'fixtures/ingest/text/policy-zh-hant.txt',
+      'fixtures/ingest/text/policy-zh.txt',
+    ]);
+  });
+
+  it('reports each bad file on one line, reads the rest, and exits 1', () => {
+    const r = kb('ingest', 'fixtures/generated/garbage.pdf', 'fixtures/generated/empty.txt', 'fixtures/ingest/text/guide-en.txt');
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/guide-en\.txt/);
+    const errors = r.stderr.split('\n').filter((l) => l.startsWith('error '));
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatch(/^error fixtures\/generated\/empty\.txt: .*\[file-empty\]$/);
+    expect(errors[1]).toMatch(/^error fixtures\/generated\/garbage\.pdf: .*\[corrupt-pdf\]$/);
+    expect(r.stderr).not.toMatch(/\r/); // no progress indicator outside a terminal
+  });
+});

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseText } from './text.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/ingest/text/${name}`, import.meta.url), 'utf8');
+const options = { file: 'x.txt', maxUnzippedBytes: 1e9 };
+
+function parse(text: string) {
+  const r = parseText(text, options);
+  if (!r.ok) throw new Error('parse failed');
+  return r.value;
+}
+
+describe('parseText', () => {
+  it('re-joins hard-wrapped Chinese lines without spaces', () => {
+    const doc = parse(fixture('policy-zh.txt'));
+    const texts = doc.blocks.map((b) => ('text' in b ? b.text : ''));
+    expect(texts).toContain('第四条　因商品质量问题退货的，退货运费由商家承担；无理由退货的，退货运费由消费者承担，商家与消费者另有约定的，按照约定。');
+    expect(texts.some((t) => t.includes('\n'))).toBe(false);
+  });
+
+  it('takes 【label】 front matter as metadata and title', () => {
+    const doc = parse(fixture('policy-zh.txt'));
+    expect(doc.title).toBe('优选商城售后服务规则');
+    expect(doc.meta).toEqual({ 规则名称: '优选商城售后服务规则', 发布日期: '2026-03-01', 条款数: '6' });
+    expect(doc.blocks.some((b) => 'text' in b && b.text.includes('【'))).toBe(false);
+    expect(doc.blocks.some((b) => 'text' in b && b.text.includes('===='))).toBe(false);
+  });
+
+  it('guesses English headings from short standalone lines and closes hyphenation', () => {
+    const doc = parse(fixture('guide-en.txt'));
+    const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => [b.depth, 'text' in b ? b.text : '']);
+    expect(headings).toEqual([
+      [1, 'Shipping and Delivery Guide'],
+      [2, 'Delivery times'],
+      [2, 'Shipping fees'],
+      [2, 'Damaged parcels'],
+    ]);
+    const para = doc.blocks.find((b) => b.kind === 'paragraph');
+    expect(para?.kind === 'paragraph' && para.text).toBe(
+      'Orders placed before 4 pm on a working day leave our warehouse the same day. Standard delivery takes two to four working days; express delivery arrives the next working day in most cities.',
+    );
+  });
+
+  it('starts a paragraph at numbered lines even without blank lines', () => {
+    const doc = parse('第一条\n为有效解决买卖双方交易争议，\n特制定本规则。\n第二条 本规则适用于商家。\n');
+    expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual(['第一条', '为有效解决买卖双方交易争议，特制定本规则。', '第二条 本规则适用于商家。']);
+  });
+});

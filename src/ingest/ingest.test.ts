@@ -1,0 +1,122 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestFile, ingestPaths } from './index.js';
+
+const FIX = 'fixtures';
+const GEN = 'fixtures/generated';
+
+async function read(path: string, options = {}) {
+  const r = await ingestFile(path, options);
+  if (!r.ok) throw new Error(`${path}: ${r.problems.map((p) => p.message).join('; ')}`);
+  return r.value;
+}
+
+async function problemOf(path: string, options = {}) {
+  const r = await ingestFile(path, options);
+  if (r.ok) throw new Error(`${path} was read but should have failed`);
+  expect(r.problems).toHaveLength(1);
+  const p = r.problems[0]!;
+  expect(p.file).toBe(path);
+  expect(p.message).not.toMatch(/\n/);
+  return p;
+}
+
+describe('ingestFile: the document model', () => {
+  it('reads a Chinese policy text into one section per article with chapter and article in the path', async () => {
+    const doc = await read(`${FIX}/ingest/text/policy-zh.txt`);
+    expect(doc.format).toBe('text');
+    expect(doc.title).toBe('优选商城售后服务规则');
+    expect(doc.language).toBe('zh-Hans');
+    expect(doc.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(doc.sections.map((s) => s.headingPath.slice(1))).toEqual([
+      ['第一章 总则', '第一条'],
+      ['第一章 总则', '第二条'],
+      ['第二章 退货与换货', '第三条'],
+      ['第二章 退货与换货', '第四条'],
+      ['第三章 退款', '第五条'],
+      ['第三章 退款', '第六条'],
+    ]);
+    const art6 = doc.sections[5]!;
+    expect(art6.text).toBe('使用优惠券的订单申请退款时，优惠券按照以下规则处理：\n1. 全部退货的，优惠券退回消费者账户，有效期不变；\n2. 部分退货的，优惠券不退回，按比例扣减退款金额。');
+    expect(art6.location.line).toBeGreaterThan(30);
+    expect(doc.chars).toBe(doc.sections.reduce((n, s) => n + s.text.length, 0));
+  });
+
+  it('gives the same ids on every run and the same sections whatever the encoding', async () => {
+    const a = await read(`${FIX}/ingest/text/policy-zh.txt`);
+    const b = await read(`${FIX}/ingest/text/policy-zh.txt`);
+    expect(b.sections.map((s) => s.id)).toEqual(a.sections.map((s) => s.id));
+    for (const name of ['policy-gbk.txt', 'policy-utf8-bom.txt', 'policy-utf16le.txt', 'policy-utf16be.txt']) {
+      const other = await read(`${GEN}/${name}`);
+      expect(other.sections.map((s) => [s.headingPath, s.text])).toEqual(a.sections.map((s) => [s.headingPath, s.text]));
+    }
+  });
+
+  it('recognizes a traditional-Chinese document and keeps a simplified form for matching', async () => {
+    const doc = await read(`${FIX}/ingest/text/policy-zh-hant.txt`);
+    expect(doc.language).toBe('zh-Hant');
+    const fee = doc.sections.find((s) => s.headingPath.at(-1) === '二、退貨運費')!;
+    expect(fee.text).toBe('因商品品質問題退貨的，運費由商家承擔；無理由退貨的，運費由消費者承擔。');
+    expect(fee.matchText).toBe('因商品品质问题退货的,运费由商家承担;无理由退货的,运费由消费者承担。');
+  });
+
+  it('normalizes full-width ASCII and whitespace in the match text only', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-ingest-'));
+    writeFileSync(join(dir, 'a.md'), '# 说明\n\n订单满ＡＢＣ　１００元　包邮。\n');
+    const doc = await read(join(dir, 'a.md'));
+    expect(doc.sections[0]?.text).toBe('订单满ＡＢＣ　１００元　包邮。');
+    expect(doc.sections[0]?.matchText).toBe('订单满ABC 100元 包邮。');
+  });
+
+  it('reads every sample file', async () => {
+    const run = await ingestPaths([`${FIX}/sample`]);
+    expect(run.failed).toEqual([]);
+    expect(run.documents.map((d) => d.format).sort()).toEqual(['csv', 'markdown', 'markdown', 'text']);
+    for (const doc of run.documents) expect(doc.sections.length).toBeGreaterThan(0);
+  });
+});
+
+describe('ingestFile: bad input is a problem value, never an exception', () => {
+  it.each([
+    [`${GEN}/empty.txt`, 'file-empty'],
+    [`${GEN}/blank.md`, 'file-empty'],
+    [`${GEN}/binary.txt`, 'undecodable-text'],
+    [`${GEN}/notes.xyz`, 'unknown-format'],
+    [`${GEN}/legacy.doc`, 'unknown-format'],
+    [`${FIX}/does-not-exist.md`, 'file-not-found'],
+    [`${GEN}/garbage.pdf`, 'corrupt-pdf'],
+    [`${GEN}/truncated.pdf`, 'corrupt-pdf'],
+    [`${GEN}/encrypted.pdf`, 'pdf-password'],
+    [`${GEN}/scanned.pdf`, 'pdf-no-text'],
+    [`${GEN}/not-a-zip.docx`, 'corrupt-docx'],
+    [`${GEN}/no-document.docx`, 'corrupt-docx'],
+    [`${GEN}/bomb.docx`, 'zip-bomb'],
+    [`${GEN}/not-a-zip.xlsx`, 'bad-table'],
+    [`${FIX}/ingest/tables/no-question.csv`, 'bad-table'],
+  ])('%s → %s', async (path, code) => {
+    expect((await problemOf(path)).code).toBe(code);
+  });
+
+  it('says what to do with an old .doc file', async () => {
+    expect((await problemOf(`${GEN}/legacy.doc`)).message).toMatch(/save it as \.docx/);
+  });
+
+  it('refuses a file over the size limit and says how to raise it', async () => {
+    const p = await problemOf(`${FIX}/ingest/text/policy-zh.txt`, { maxFileBytes: 100 });
+    expect(p.code).toBe('file-too-large');
+    expect(p.message).toMatch(/--max-file-mb/);
+  });
+
+  it('keeps reading the other files when some fail', async () => {
+    const run = await ingestPaths([GEN, `${FIX}/ingest/text`, 'fixtures/nothing-here/*.md']);
+    expect(run.failed).toEqual(expect.arrayContaining([`${GEN}/binary.txt`, `${GEN}/garbage.pdf`, `${GEN}/bomb.docx`]));
+    const read = run.documents.map((d) => d.path);
+    expect(read).toEqual(expect.arrayContaining([`${GEN}/policy-gbk.txt`, `${GEN}/policy-zh.pdf`, `${GEN}/policy-zh.docx`, `${FIX}/ingest/text/guide-en.txt`]));
+    expect(run.problems.find((p) => p.file === 'fixtures/nothing-here/*.md')?.code).toBe('no-input');
+    // sorted, and each failure reported once
+    expect(run.files).toEqual([...run.files].sort());
+    expect(run.problems.filter((p) => p.severity === 'error' && p.file === `${GEN}/garbage.pdf`)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    testTimeout: 30_000,
+    // the CLI tests spawn `node bin/kb.js`; two cores are all CI has
+    maxWorkers: 2,
+  },
+});

@@ -21,6 +21,18 @@ function positiveNumber(value: string): number {
   return n;
 }
 
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1.');
+  return n;
+}
+
+function unitInterval(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
+  return n;
+}
+
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('kb')
     .description('Build, review and evaluate knowledge bases for customer-service bots.')
@@ -55,6 +67,68 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       );
     });
 
+  program
+    .command('init')
+    .description('write a commented kb.config.yaml in this folder')
+    .action(async () => {
+      const { runInit } = await import('./commands/init.js');
+      setExitCode(await runInit(createOutput()));
+    });
+
+  program
+    .command('build')
+    .description('build one index file from documents and FAQ tables (no arguments: read kb.config.yaml)')
+    .argument('[sources...]', 'files, folders or globs')
+    .option('-o, --out <file>', 'the index file to write (.gz to compress)')
+    .option('--dictionary <file>', 'jieba user dictionary: "word [freq] [tag]" per line')
+    .option('--synonyms <file>', 'synonym groups, one per line; the first word is canonical')
+    .option('--stopwords <file>', 'extra stopwords, one per line')
+    .option('--json', 'print the build statistics as JSON')
+    .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
+    .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+      const { runBuild } = await import('./commands/build.js');
+      const options: import('./commands/build.js').BuildCommandOptions = {
+        sources,
+        json: flags.json === true,
+        maxFileBytes: Math.round(flags.maxFileMb * 1024 * 1024),
+        maxUnzippedBytes: Math.round(flags.maxUnzippedMb * 1024 * 1024),
+      };
+      if (flags.out !== undefined) options.out = flags.out;
+      if (flags.dictionary !== undefined) options.dictionary = flags.dictionary;
+      if (flags.synonyms !== undefined) options.synonyms = flags.synonyms;
+      if (flags.stopwords !== undefined) options.stopwords = flags.stopwords;
+      setExitCode(await runBuild(options, createOutput()));
+    });
+
+  program
+    .command('query')
+    .description('ask the index a question and show the ranked hits')
+    .argument('<question>', 'the customer question')
+    .requiredOption('-i, --index <file>', 'the index file')
+    .addOption(new Option('-k <n>', 'how many hits').argParser(positiveInteger).default(5))
+    .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1)').argParser(unitInterval).default(0))
+    .option('--json', 'print the hits as JSON')
+    .action(async (question: string, flags: { index: string; k: number; threshold: number; json?: boolean }) => {
+      const { runQuery } = await import('./commands/query.js');
+      setExitCode(await runQuery({ question, index: flags.index, k: flags.k, threshold: flags.threshold, json: flags.json === true }, createOutput()));
+    });
+
+  program
+    .command('eval')
+    .description('run regression suites (YAML, JSONL, CSV) against an index: hit@1, hit@k, MRR@k')
+    .argument('[suites...]', 'suite files or folders (no arguments: kb.config.yaml)')
+    .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
+    .addOption(new Option('-k <n>', 'rank cut-off for hit@k and MRR@k').argParser(positiveInteger))
+    .option('--json', 'print metrics and every case as JSON')
+    .action(async (suites: string[], flags: { index?: string; k?: number; json?: boolean }) => {
+      const { runEval } = await import('./commands/eval.js');
+      const options: import('./commands/eval.js').EvalCommandOptions = { suites, json: flags.json === true };
+      if (flags.index !== undefined) options.index = flags.index;
+      if (flags.k !== undefined) options.k = flags.k;
+      setExitCode(await runEval(options, createOutput()));
+    });
+
   return program;
 }
 
@@ -75,6 +149,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`kb: ${error.message}\n`);
       return EXIT.USAGE;
+    }
+    if (error instanceof Error && error.name === 'IndexLoadError') {
+      process.stderr.write(`kb: ${error.message}\n`);
+      return EXIT.FAILED;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
     process.stderr.write(`kb: unexpected error — please report it with the command you ran:\n${message}\n`);

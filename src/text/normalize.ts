@@ -4,14 +4,19 @@
  * whitespace collapsed, and traditional Chinese converted to simplified (opencc-js — the only
  * file that imports it).
  */
-import { Converter } from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
+
+type ConverterFactory = (options: { from: string; to: string }) => (text: string) => string;
 
 let toSimplified: ((text: string) => string) | undefined;
 
-/** Traditional (any variant: Taiwan, Hong Kong, OpenCC) → mainland simplified. */
+/** Traditional (any variant: Taiwan, Hong Kong, OpenCC) → mainland simplified. Loads its tables on first use. */
 export function traditionalToSimplified(text: string): string {
-  const convert = (toSimplified ??= Converter({ from: 't', to: 'cn' }));
-  return convert(text);
+  if (toSimplified === undefined) {
+    const { Converter } = createRequire(import.meta.url)('opencc-js/t2cn') as { Converter: ConverterFactory };
+    toSimplified = Converter({ from: 't', to: 'cn' });
+  }
+  return toSimplified(text);
 }
 
 const CJK_IDEOGRAPH = /\p{Script=Han}/gu;

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Development harness: build each dev set of ../shared/eval in memory and report hit@1 / hit@5 / MRR.
+// Usage: node scripts/dev-eval.mjs [bq|bq-bare|laws|doc2dial ...] [--model '{"answerWeight":0.5}'] [--analyzer '{...}']
+// Needs `npm run build`. The eval data is never copied into the repository.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const evalDir = join(root, '..', 'shared', 'eval');
+if (!existsSync(evalDir)) {
+  console.error(`dev-eval: ${evalDir} not found; the development sets are not on this machine`);
+  process.exit(2);
+}
+const { buildFromEntries, entriesFromDocuments } = await import(join(root, 'dist/build/index.js'));
+const { ingestPaths } = await import(join(root, 'dist/ingest/index.js'));
+const { indexFromBytes } = await import(join(root, 'dist/runtime/index.js'));
+const { readSuite } = await import(join(root, 'dist/eval/suite.js'));
+const { evaluate } = await import(join(root, 'dist/eval/run.js'));
+
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? JSON.parse(args[i + 1]) : undefined;
+};
+const model = flag('--model');
+const analyzer = flag('--analyzer');
+const names = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--')));
+
+function faqEntries(file) {
+  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => {
+    const r = JSON.parse(l);
+    return { id: r.id, question: r.question, similar: r.similar ?? [], answer: r.answer, origin: 'faq', status: 'approved' };
+  });
+}
+
+async function docEntries(dir) {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
+  const run = await ingestPaths(files);
+  return entriesFromDocuments(run.documents).entries;
+}
+
+const SETS = {
+  bq: { entries: () => faqEntries(join(evalDir, 'bq/faq.jsonl')), suite: join(evalDir, 'bq/suite.jsonl') },
+  'bq-bare': { entries: () => faqEntries(join(evalDir, 'bq/faq-bare.jsonl')), suite: join(evalDir, 'bq/suite.jsonl') },
+  laws: { entries: () => docEntries(join(evalDir, 'laws/sources')), suite: join(evalDir, 'laws/suite.jsonl') },
+  doc2dial: { entries: () => docEntries(join(evalDir, 'doc2dial/sources')), suite: join(evalDir, 'doc2dial/suite.jsonl') },
+};
+
+for (const name of names.length > 0 ? names : ['bq', 'laws', 'doc2dial']) {
+  const set = SETS[name];
+  const entries = await set.entries();
+  const t0 = performance.now();
+  const opts = {};
+  if (model) opts.model = model;
+  if (analyzer) opts.analyzer = analyzer;
+  const built = await buildFromEntries(entries, opts);
+  if (!built.ok) throw new Error(JSON.stringify(built.problems));
+  const t1 = performance.now();
+  const kb = indexFromBytes(Buffer.from(built.value.text));
+  const { cases } = await readSuite(set.suite);
+  const t2 = performance.now();
+  const report = evaluate(kb, cases, 5);
+  const t3 = performance.now();
+  const m = report.metrics;
+  console.log(`${name.padEnd(9)} entries ${String(entries.length).padStart(5)}  hit@1 ${m.hit1.toFixed(3)}  hit@5 ${m.hitK.toFixed(3)}  MRR ${m.mrr.toFixed(3)}   build ${(t1 - t0).toFixed(0)} ms, ${(built.value.text.length / 1e6).toFixed(2)} MB, ${built.value.associations} assoc, calib ${built.value.calibration}, query ${((t3 - t2) / cases.length).toFixed(2)} ms`);
+  if (process.env.KB_DEV_DUMP) {
+    for (const c of report.cases.filter((c) => c.rank !== 1).slice(0, Number(process.env.KB_DEV_DUMP))) console.log('  ', c.rank, c.q, JSON.stringify(c.expect), c.top.slice(0, 3).map((t) => t.id).join(' '));
+  }
+}

@@ -1,0 +1,188 @@
+/**
+ * The analyzer: one function that turns text into index terms, used identically on entries at
+ * build time and on questions at query time. Pure JavaScript over the settings embedded in the
+ * index (see settings.ts); no native code.
+ *
+ * Terms:
+ *   退货        a Chinese word (segmented over the KB vocabulary; synonyms → canonical word)
+ *   ~退货       a CJK character bigram
+ *   refund      an English word, contractions split, Porter-stemmed
+ *   #phone …    a class token for long digit strings and amounts
+ */
+import { traditionalToSimplified } from '../text/normalize.js';
+import { expandContraction, stem } from './english.js';
+import { toPinyin } from './pinyin.js';
+import { createVocabulary, segment, type Vocabulary } from './segment.js';
+import type { AnalyzerSettings } from './settings.js';
+import { NEGATIONS } from './stopwords.js';
+
+export const BIGRAM_PREFIX = '~';
+
+const TOKEN = /(\p{Script=Han}+)|([\p{L}][\p{L}\p{M}'’]*)|(\d+(?:[.,]\d+)*)/gu;
+const HAN = /\p{Script=Han}/u;
+const AMOUNT_AFTER = /^\s*(?:元|块|圆|rmb|yuan|美元|刀)/u;
+const AMOUNT_BEFORE = /[¥￥$]\s*$/u;
+
+/** Longest query we analyze; the rest is ignored (a question is never this long). */
+export const MAX_QUERY_CHARS = 2000;
+
+export interface QueryAnalysis {
+  /** term → weight: 1 for the question's own terms, less for pinyin matches. */
+  terms: Map<string, number>;
+  /** Query words replaced by a KB word that sounds the same. */
+  pinyinMatches: [string, string][];
+}
+
+export class Analyzer {
+  readonly settings: AnalyzerSettings;
+  private readonly vocab: Vocabulary;
+  private readonly stop: Set<string>;
+  private readonly canonical: Map<string, string>;
+  private pinyinIndex: Map<string, string> | undefined;
+
+  constructor(settings: AnalyzerSettings) {
+    this.settings = settings;
+    this.vocab = createVocabulary(new Map(settings.vocabulary));
+    this.stop = new Set(settings.stopwords.filter((w) => !NEGATIONS.has(w)));
+    this.canonical = new Map();
+    for (const group of settings.synonyms) {
+      const head = group[0];
+      if (head === undefined) continue;
+      for (const w of group) if (!this.canonical.has(w)) this.canonical.set(w, head);
+    }
+  }
+
+  /** Lowercase, NFKC, simplified: the form both sides are compared in. */
+  normalize(text: string): string {
+    const t = text.normalize('NFKC').toLowerCase();
+    return this.settings.options.simplify && HAN.test(t) ? traditionalToSimplified(t) : t;
+  }
+
+  private word(w: string): string | undefined {
+    if (this.stop.has(w)) return undefined;
+    return this.canonical.get(w) ?? w;
+  }
+
+  /** Index terms of a text, in order, with repeats (term frequency matters). */
+  analyze(text: string): string[] {
+    const out: string[] = [];
+    this.tokens(this.normalize(text), out, undefined);
+    return out;
+  }
+
+  /** Terms of a question with weights, plus homophone matches for words the KB does not know. */
+  analyzeQuery(text: string): QueryAnalysis {
+    const clipped = text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
+    const unknownRuns: string[] = [];
+    const list: string[] = [];
+    this.tokens(this.normalize(clipped), list, unknownRuns);
+    const terms = new Map<string, number>();
+    for (const t of list) terms.set(t, 1);
+    const pinyinMatches: [string, string][] = [];
+    if (this.settings.options.pinyin) {
+      for (const run of unknownRuns) {
+        for (const [typed, known] of this.soundsLike(run)) {
+          if (!terms.has(known)) {
+            terms.set(known, 0.8);
+            pinyinMatches.push([typed, known]);
+          }
+        }
+      }
+    }
+    return { terms, pinyinMatches };
+  }
+
+  private tokens(text: string, out: string[], unknownRuns: string[] | undefined): void {
+    for (const m of text.matchAll(TOKEN)) {
+      const [whole, han, latin, digits] = m;
+      if (han !== undefined) this.han(han, out, unknownRuns);
+      else if (latin !== undefined) this.latin(latin, out);
+      else if (digits !== undefined) this.digits(digits, text, m.index, whole.length, out);
+    }
+  }
+
+  private han(run: string, out: string[], unknownRuns: string[] | undefined): void {
+    const words = segment(run, this.vocab);
+    let kept = '';
+    const flushBigrams = (): void => {
+      if (this.settings.options.bigrams) for (let i = 0; i + 1 < kept.length; i++) out.push(BIGRAM_PREFIX + kept.slice(i, i + 2));
+      kept = '';
+    };
+    if (unknownRuns !== undefined && run.length >= 2) unknownRuns.push(run);
+    for (const w of words) {
+      const term = this.word(w);
+      if (term === undefined) {
+        flushBigrams();
+        continue;
+      }
+      out.push(term);
+      kept += w;
+      // search-engine mode: sub-words of long words, so 退货运费 also matches 运费
+      if (w.length >= 3) {
+        for (let len = 2; len < w.length; len++) {
+          for (let i = 0; i + len <= w.length; i++) {
+            const sub = w.slice(i, i + len);
+            if (this.vocab.freq.has(sub)) {
+              const t = this.word(sub);
+              if (t !== undefined) out.push(t);
+            }
+          }
+        }
+      }
+    }
+    flushBigrams();
+  }
+
+  private latin(word: string, out: string[]): void {
+    for (const w of expandContraction(word)) {
+      if (w === '') continue;
+      const kept = NEGATIONS.has(w) ? w : this.word(w);
+      if (kept === undefined) continue;
+      const t = this.settings.options.stem && /^[a-z]+$/.test(kept) ? stem(kept) : kept;
+      out.push(this.canonical.get(t) ?? t);
+    }
+  }
+
+  private digits(digits: string, text: string, index: number, length: number, out: string[]): void {
+    if (!this.settings.options.numberClasses) {
+      out.push(digits);
+      return;
+    }
+    const plain = digits.replace(/[.,]/g, '');
+    const before = text.slice(Math.max(0, index - 2), index);
+    const after = text.slice(index + length, index + length + 5);
+    if (AMOUNT_BEFORE.test(before) || AMOUNT_AFTER.test(after)) out.push('#amount');
+    else if (/^1\d{10}$/.test(plain)) out.push('#phone');
+    else if (plain.length >= 6 && !/^(19|20)\d{2}$/.test(plain)) out.push('#longnum');
+    else out.push(digits);
+  }
+
+  /** Windows of a run that are not KB words but sound like one: [typed, known]. */
+  private soundsLike(run: string): [string, string][] {
+    const index = this.getPinyinIndex();
+    const found: [string, string][] = [];
+    for (let len = Math.min(4, run.length); len >= 2; len--) {
+      for (let i = 0; i + len <= run.length; i++) {
+        const typed = run.slice(i, i + len);
+        if (this.vocab.freq.has(typed)) continue;
+        const known = index.get(toPinyin(typed));
+        if (known !== undefined && known !== typed) found.push([typed, this.word(known) ?? known]);
+      }
+    }
+    return found;
+  }
+
+  private getPinyinIndex(): Map<string, string> {
+    if (this.pinyinIndex !== undefined) return this.pinyinIndex;
+    // toneless pinyin → the most frequent KB word of 2–4 characters that sounds like it
+    const best = new Map<string, [string, number]>();
+    for (const [word, freq] of this.settings.vocabulary) {
+      if (word.length < 2 || word.length > 4 || !HAN.test(word) || this.stop.has(word)) continue;
+      const key = toPinyin(word);
+      const current = best.get(key);
+      if (current === undefined || freq > current[1]) best.set(key, [word, freq]);
+    }
+    this.pinyinIndex = new Map([...best].map(([k, [w]]) => [k, w]));
+    return this.pinyinIndex;
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The nodejieba adapter (build time only — the runtime never loads it). jieba discovers the
+ * knowledge base's vocabulary: every word it cuts from the entries (search-engine mode, HMM on
+ * for new words), with jieba's dictionary frequency, plus the user's dictionary.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+interface NodeJieba {
+  load(options?: { userDict?: string }): void;
+  cutForSearch(sentence: string, hmm?: boolean): string[];
+  DEFAULT_DICT: string;
+}
+
+let jieba: NodeJieba | undefined;
+let loadedUserDict: string | undefined;
+let dictionary: Map<string, number> | undefined;
+
+function load(userDict: string | undefined): NodeJieba {
+  const require = createRequire(import.meta.url);
+  jieba ??= require('nodejieba') as NodeJieba;
+  if (loadedUserDict !== (userDict ?? '')) {
+    // nodejieba accepts one user dictionary; its format is jieba's `word [freq] [tag]` per line
+    if (userDict === undefined) jieba.load();
+    else jieba.load({ userDict });
+    loadedUserDict = userDict ?? '';
+  }
+  return jieba;
+}
+
+/** Cut a text the way jieba's search mode does (long words and their sub-words), HMM on. */
+export function jiebaCut(text: string, userDict?: string): string[] {
+  return load(userDict).cutForSearch(text, true);
+}
+
+/** jieba's own dictionary: word → frequency. */
+export function jiebaDictionary(): ReadonlyMap<string, number> {
+  if (dictionary !== undefined) return dictionary;
+  const require = createRequire(import.meta.url);
+  const path = (require('nodejieba') as NodeJieba).DEFAULT_DICT;
+  const map = new Map<string, number>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    const [word, freq] = line.split(' ');
+    if (word !== undefined && word !== '' && freq !== undefined) map.set(word, Number(freq));
+  }
+  dictionary = map;
+  return map;
+}

@@ -1,0 +1,36 @@
+/**
+ * Everything the analyzer needs to cut text exactly as the build did. It is embedded in the
+ * index file, so a query is analyzed at run time with the build's own vocabulary, synonyms,
+ * stopwords and options.
+ */
+
+export interface AnalyzerOptions {
+  /** CJK character bigrams besides words (robust to segmentation differences and typos). */
+  bigrams: boolean;
+  /** Porter stemming of English words. */
+  stem: boolean;
+  /** Traditional Chinese → simplified. */
+  simplify: boolean;
+  /** Long digit strings and amounts → class tokens (#phone, #longnum, #amount). */
+  numberClasses: boolean;
+  /** Match unknown query words to KB words that sound the same (微利贷 → 微粒贷). */
+  pinyin: boolean;
+}
+
+export interface AnalyzerSettings {
+  options: AnalyzerOptions;
+  /** [word, frequency], sorted by word: the KB's vocabulary with jieba frequencies. */
+  vocabulary: [string, number][];
+  /** Synonym groups; every word of a group is replaced by the group's first word. */
+  synonyms: string[][];
+  /** Words dropped from both entries and queries (negations are never among them). */
+  stopwords: string[];
+}
+
+export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
+  bigrams: true,
+  stem: true,
+  simplify: true,
+  numberClasses: true,
+  pinyin: true,
+};

@@ -1,0 +1,38 @@
+/**
+ * Default stopwords (build time; the resulting list is embedded in the index): stopwords-iso for
+ * Chinese and English, plus customer-service fillers, minus every negation and minus the words
+ * that carry meaning in after-sales questions (numbers, question words that tell a procedure
+ * from a fee). Each choice was measured on the development sets (docs/matching.md).
+ */
+import { createRequire } from 'node:module';
+
+/** Never dropped: a question with a negation asks the opposite. */
+export const NEGATIONS = new Set([
+  '不', '没', '没有', '无', '未', '非', '别', '不能', '不会', '不可以', '不是', '不要', '不用', '无法', '未能', '没法', '不了',
+  'not', 'no', 'nor', 'never', 'none', 'without', 'cannot',
+]);
+
+/** Chat fillers customers type around the question. */
+export const FILLERS = [
+  '您好', '你好', '请问', '亲', '亲亲', '在吗', '在不在', '客服', '麻烦', '谢谢', '谢了', '哈', '哈哈', '呢', '啊', '呀', '吧', '哦', '嗯', '额', '呃',
+  '一下', '想问', '问下', '问一下', '我想问', '咨询', '你们', '您', 'hi', 'hello', 'please', 'thanks',
+];
+
+/** Kept although stopwords-iso lists them: they distinguish intents (how / how much / when / why / can). */
+const KEEP = new Set([
+  '怎么', '如何', '怎样', '多少', '多久', '什么时候', '为什么', '为何', '哪里', '可以', '能', '能否', '是否', '几', '几天',
+  'how', 'much', 'many', 'when', 'why', 'where', 'can', 'long',
+]);
+
+export function defaultStopwords(): string[] {
+  const iso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
+  const out = new Set<string>();
+  for (const w of [...(iso['zh'] ?? []), ...(iso['en'] ?? []), ...FILLERS]) {
+    const word = w.normalize('NFKC').toLowerCase().trim();
+    if (word === '' || NEGATIONS.has(word) || KEEP.has(word)) continue;
+    if (/^[一二三四五六七八九十百千万零两\d]+$/u.test(word)) continue; // numbers carry meaning (七天, 15日)
+    if (/^\p{P}+$/u.test(word)) continue;
+    out.add(word);
+  }
+  return [...out].sort();
+}

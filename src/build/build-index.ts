@@ -1,0 +1,235 @@
+/**
+ * Entries + analyzer settings → the index body: terms, packed postings for the question
+ * variants and the answers, associations the KB teaches itself, and the calibration of
+ * confidence fitted on the KB's own paraphrases. Deterministic: same inputs, same bytes.
+ */
+import { Analyzer, BIGRAM_PREFIX } from '../analyze/analyzer.js';
+import type { AnalyzerSettings } from '../analyze/settings.js';
+import { INDEX_FORMAT, INDEX_VERSION, type Calibration, type IndexBody, type IndexEntry, type IndexModel } from '../runtime/index-file.js';
+import { KnowledgeBase } from '../runtime/knowledge-base.js';
+import { encodeVarints } from '../runtime/varint.js';
+import type { Entry } from '../store/entry.js';
+
+export interface ModelOptions {
+  k1: number;
+  b: number;
+  answerWeight: number;
+  bigramWeight: number;
+  associationWeight: number;
+  /** Keep at most this many associations per term. */
+  associationsPerTerm: number;
+  /** Associations weaker than this are dropped. */
+  minAssociation: number;
+}
+
+export const DEFAULT_MODEL: ModelOptions = {
+  k1: 1.2,
+  b: 0.5,
+  answerWeight: 0.3,
+  bigramWeight: 0.6,
+  associationWeight: 0.4,
+  associationsPerTerm: 8,
+  minAssociation: 0.2,
+};
+
+export const DEFAULT_CALIBRATION: Calibration = { intercept: -4, coverageWeight: 5, marginWeight: 3, fittedOn: 'default', samples: 0 };
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function counts(terms: readonly string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+function packField(docs: readonly Map<string, number>[], termIndex: ReadonlyMap<string, number>, termCount: number): { postings: string; lengths: string } {
+  const lists: number[][] = Array.from({ length: termCount }, () => []);
+  const lengths: number[] = [];
+  docs.forEach((tf, d) => {
+    let len = 0;
+    for (const [term, n] of tf) {
+      len += n;
+      lists[termIndex.get(term) ?? 0]?.push(d, n);
+    }
+    lengths.push(len);
+  });
+  const flat: number[] = [];
+  for (const list of lists) {
+    flat.push(list.length / 2);
+    let last = 0;
+    for (let i = 0; i < list.length; i += 2) {
+      const d = list[i] ?? 0;
+      flat.push(d - last, list[i + 1] ?? 0);
+      last = d;
+    }
+  }
+  return { postings: encodeVarints(flat), lengths: encodeVarints(lengths) };
+}
+
+/**
+ * The KB teaches itself: the variants of one entry are paraphrases, so a word of one variant
+ * that another variant lacks is related to the words that variant has instead (取消 ↔ 注销).
+ * strength(a → b) = entries where a and b stand in different variants / (entries with a + 2).
+ */
+export function learnAssociations(variantWords: readonly (readonly Set<string>[])[], options: ModelOptions): [string, [string, number][]][] {
+  const pair = new Map<string, Map<string, number>>();
+  const entriesWith = new Map<string, number>();
+  for (const variants of variantWords) {
+    const all = new Set<string>();
+    for (const v of variants) for (const w of v) all.add(w);
+    for (const w of all) entriesWith.set(w, (entriesWith.get(w) ?? 0) + 1);
+    if (variants.length < 2) continue;
+    const seen = new Set<string>();
+    for (let i = 0; i < variants.length; i++) {
+      for (let j = 0; j < variants.length; j++) {
+        if (i === j) continue;
+        const vi = variants[i] as Set<string>;
+        const vj = variants[j] as Set<string>;
+        for (const a of vi) {
+          if (vj.has(a)) continue;
+          for (const b of vj) {
+            if (vi.has(b) || a === b) continue;
+            const key = `${a}\u0000${b}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            let m = pair.get(a);
+            if (m === undefined) pair.set(a, (m = new Map()));
+            m.set(b, (m.get(b) ?? 0) + 1);
+          }
+        }
+      }
+    }
+  }
+  const out: [string, [string, number][]][] = [];
+  for (const [a, related] of pair) {
+    const n = entriesWith.get(a) ?? 1;
+    const list = [...related]
+      .filter(([, c]) => c >= 2)
+      .map(([b, c]): [string, number] => [b, Math.round((c / (n + 2)) * 1000) / 1000])
+      .filter(([, s]) => s >= options.minAssociation)
+      .sort((x, y) => y[1] - x[1] || compare(x[0], y[0]))
+      .slice(0, options.associationsPerTerm);
+    if (list.length > 0) out.push([a, list]);
+  }
+  return out.sort((x, y) => compare(x[0], y[0]));
+}
+
+/** Logistic regression of "the top hit is right" on [coverage, margin], by gradient descent. */
+export function fitCalibration(samples: readonly { coverage: number; margin: number; correct: boolean }[]): Calibration {
+  const positives = samples.filter((s) => s.correct).length;
+  if (samples.length < 50 || positives < 10 || positives > samples.length - 10) return { ...DEFAULT_CALIBRATION, samples: samples.length };
+  let w0 = 0;
+  let w1 = 0;
+  let w2 = 0;
+  const rate = 0.5;
+  const l2 = 0.001;
+  for (let iter = 0; iter < 600; iter++) {
+    let g0 = 0;
+    let g1 = 0;
+    let g2 = 0;
+    for (const s of samples) {
+      const p = 1 / (1 + Math.exp(-(w0 + w1 * s.coverage + w2 * s.margin)));
+      const err = p - (s.correct ? 1 : 0);
+      g0 += err;
+      g1 += err * s.coverage;
+      g2 += err * s.margin;
+    }
+    const n = samples.length;
+    w0 -= (rate * g0) / n;
+    w1 -= rate * (g1 / n + l2 * w1);
+    w2 -= rate * (g2 / n + l2 * w2);
+  }
+  const r = (x: number): number => Math.round(x * 1e4) / 1e4;
+  return { intercept: r(w0), coverageWeight: r(w1), marginWeight: r(w2), fittedOn: 'self', samples: samples.length };
+}
+
+function toIndexEntry(e: Entry): IndexEntry {
+  const out: IndexEntry = { id: e.id, question: e.question, similar: e.similar, answer: e.answer, origin: e.origin };
+  if (e.source !== undefined) out.source = e.source;
+  if (e.tags !== undefined && e.tags.length > 0) out.tags = e.tags;
+  return out;
+}
+
+export interface BuildIndexOptions {
+  model?: Partial<ModelOptions>;
+  generator?: string;
+  /** Most paraphrase pseudo-questions used to fit the calibration. */
+  calibrationSamples?: number;
+}
+
+export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSettings, options: BuildIndexOptions = {}): IndexBody {
+  const model: ModelOptions = { ...DEFAULT_MODEL, ...options.model };
+  const analyzer = new Analyzer(settings);
+  const variantDocs: Map<string, number>[] = [];
+  const perEntry: number[] = [];
+  const answerDocs: Map<string, number>[] = [];
+  const variantWords: Set<string>[][] = [];
+  const allTerms = new Set<string>();
+  for (const entry of entries) {
+    const variants = [entry.question, ...entry.similar];
+    perEntry.push(variants.length);
+    const words: Set<string>[] = [];
+    for (const v of variants) {
+      const terms = analyzer.analyze(v);
+      for (const t of terms) allTerms.add(t);
+      variantDocs.push(counts(terms));
+      words.push(new Set(terms.filter((t) => !t.startsWith(BIGRAM_PREFIX) && !t.startsWith('#'))));
+    }
+    variantWords.push(words);
+    const headings = entry.source?.headingPath.join(' ') ?? '';
+    const answerTerms = analyzer.analyze(`${headings}\n${entry.answer}`);
+    for (const t of answerTerms) allTerms.add(t);
+    answerDocs.push(counts(answerTerms));
+  }
+  const terms = [...allTerms].sort(compare);
+  const termIndex = new Map(terms.map((t, i) => [t, i]));
+  const indexModel: IndexModel = {
+    k1: model.k1,
+    b: model.b,
+    answerWeight: model.answerWeight,
+    bigramWeight: model.bigramWeight,
+    associationWeight: model.associationWeight,
+    associations: model.associationWeight > 0 ? learnAssociations(variantWords, model) : [],
+    calibration: DEFAULT_CALIBRATION,
+  };
+  const body: IndexBody = {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    generator: options.generator ?? 'kb',
+    analyzer: settings,
+    model: indexModel,
+    entries: entries.map(toIndexEntry),
+    terms,
+    variants: { ...packField(variantDocs, termIndex, terms.length), perEntry: encodeVarints(perEntry) },
+    answers: packField(answerDocs, termIndex, terms.length),
+  };
+  body.model.calibration = calibrate(body, entries, options.calibrationSamples ?? 2000);
+  return body;
+}
+
+/**
+ * Fit the confidence calibration on the KB's own paraphrases: each similar question (a sample
+ * spread evenly over the KB) is asked with itself left out of the index; was its entry on top?
+ */
+function calibrate(body: IndexBody, entries: readonly Entry[], maxSamples: number): Calibration {
+  const kb = new KnowledgeBase({ ...body, checksum: '' });
+  const candidates: { question: string; variant: number; entry: number }[] = [];
+  let v = 0;
+  entries.forEach((entry, e) => {
+    v++; // the question itself
+    entry.similar.forEach((q) => candidates.push({ question: q, variant: v++, entry: e }));
+  });
+  if (candidates.length === 0) return DEFAULT_CALIBRATION;
+  const step = Math.max(1, candidates.length / maxSamples);
+  const samples: { coverage: number; margin: number; correct: boolean }[] = [];
+  for (let i = 0; i < candidates.length; i += step) {
+    const c = candidates[Math.floor(i)];
+    if (c === undefined) continue;
+    const f = kb.calibrationFeatures(c.question, c.variant);
+    if (f === undefined) continue;
+    samples.push({ coverage: f.coverage, margin: f.margin, correct: f.entry === c.entry });
+  }
+  return fitCalibration(samples);
+}

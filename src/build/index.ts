@@ -1,0 +1,109 @@
+/**
+ * The build stage: sources → entries → one index file, written atomically (gzip when the name
+ * ends in .gz). A source that fails to parse is reported and the rest still builds.
+ */
+import { gzipSync } from 'node:zlib';
+import writeFileAtomic from 'write-file-atomic';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import type { Logger } from '../core/logger.js';
+import { ingestPaths, type IngestOptions } from '../ingest/index.js';
+import { serializeIndex } from '../runtime/index-file.js';
+import type { Entry } from '../store/entry.js';
+import type { AnalyzerOptions } from '../analyze/settings.js';
+import { buildIndexBody, type ModelOptions } from './build-index.js';
+import { entriesFromDocuments } from './entries.js';
+import { buildAnalyzerSettings } from './vocabulary.js';
+
+export { buildIndexBody, DEFAULT_MODEL, type ModelOptions } from './build-index.js';
+export { entriesFromDocuments } from './entries.js';
+export { buildAnalyzerSettings } from './vocabulary.js';
+
+export interface BuildOptions extends IngestOptions {
+  sources: readonly string[];
+  out: string;
+  userDict?: string;
+  synonyms?: string;
+  stopwords?: string;
+  analyzer?: Partial<AnalyzerOptions>;
+  model?: Partial<ModelOptions>;
+  logger?: Logger;
+  cwd?: string;
+}
+
+export interface BuildStats {
+  out: string;
+  files: number;
+  failedFiles: number;
+  entries: number;
+  variants: number;
+  vocabulary: number;
+  terms: number;
+  associations: number;
+  bytes: number;
+  milliseconds: number;
+  calibration: string;
+}
+
+/** Build the index text (no I/O but reading the sources). */
+export async function buildFromEntries(
+  entries: readonly Entry[],
+  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model'>,
+): Promise<Result<{ text: string; vocabulary: number; terms: number; associations: number; calibration: string }>> {
+  const texts: string[] = [];
+  for (const e of entries) texts.push(e.question, ...e.similar, e.answer, ...(e.source?.headingPath ?? []));
+  const vocabInputs: Parameters<typeof buildAnalyzerSettings>[0] = { texts };
+  if (options.userDict !== undefined) vocabInputs.userDict = options.userDict;
+  if (options.synonyms !== undefined) vocabInputs.synonyms = options.synonyms;
+  if (options.stopwords !== undefined) vocabInputs.stopwords = options.stopwords;
+  if (options.analyzer !== undefined) vocabInputs.options = options.analyzer;
+  const settings = await buildAnalyzerSettings(vocabInputs);
+  if (!settings.ok) return settings;
+  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', ...(options.model !== undefined ? { model: options.model } : {}) });
+  const c = body.model.calibration;
+  return ok({
+    text: serializeIndex(body),
+    vocabulary: settings.value.vocabulary.length,
+    terms: body.terms.length,
+    associations: body.model.associations.length,
+    calibration: `${c.fittedOn}${c.samples > 0 ? ` on ${c.samples} paraphrases` : ''}`,
+  });
+}
+
+export async function build(options: BuildOptions): Promise<Result<BuildStats> & { problems?: Problem[] }> {
+  const started = performance.now();
+  const log = options.logger ?? (() => {});
+  const ingestOptions: Parameters<typeof ingestPaths>[1] = {};
+  if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
+  if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
+  if (options.cwd !== undefined) ingestOptions.cwd = options.cwd;
+  const run = await ingestPaths(options.sources, ingestOptions);
+  const problems: Problem[] = [...run.problems];
+  const { entries, problems: entryProblems } = entriesFromDocuments(run.documents);
+  problems.push(...entryProblems);
+  log('info', `read ${run.documents.length} of ${run.files.length} files: ${entries.length} entries`);
+  if (entries.length === 0) {
+    return fail([...problems, problem('no-input', 'no entries to index: none of the sources gave any text; check the paths', {})]);
+  }
+  const built = await buildFromEntries(entries, options);
+  if (!built.ok) return fail([...problems, ...built.problems]);
+  const text = built.value.text;
+  const bytes = options.out.endsWith('.gz') ? gzipSync(text, { level: 9 }) : Buffer.from(text, 'utf8');
+  await mkdir(dirname(options.out), { recursive: true });
+  await writeFileAtomic(options.out, bytes);
+  const stats: BuildStats = {
+    out: options.out,
+    files: run.files.length,
+    failedFiles: run.failed.length,
+    entries: entries.length,
+    variants: entries.reduce((n, e) => n + 1 + e.similar.length, 0),
+    vocabulary: built.value.vocabulary,
+    terms: built.value.terms,
+    associations: built.value.associations,
+    bytes: bytes.length,
+    milliseconds: Math.round(performance.now() - started),
+    calibration: built.value.calibration,
+  };
+  return ok(stats, problems);
+}

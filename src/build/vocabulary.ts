@@ -1,0 +1,103 @@
+/**
+ * The analyzer settings of a build: the KB's vocabulary (what jieba cuts from the entries, with
+ * jieba's frequencies, plus the user's dictionary and synonyms), synonym groups and stopwords.
+ */
+import { readFile } from 'node:fs/promises';
+import { fail, ok, problem, type Result } from '../core/problems.js';
+import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions, type AnalyzerSettings } from '../analyze/settings.js';
+import { jiebaCut, jiebaDictionary } from '../analyze/jieba.js';
+import { defaultStopwords } from '../analyze/stopwords.js';
+import { traditionalToSimplified } from '../text/normalize.js';
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+export interface VocabularyInputs {
+  texts: readonly string[];
+  /** jieba user dictionary: `word [freq] [tag]` per line. */
+  userDict?: string;
+  /** Synonym groups file: one group per line, words separated by spaces, commas or |. */
+  synonyms?: string;
+  /** Extra stopwords file: one word per line. */
+  stopwords?: string;
+  options?: Partial<AnalyzerOptions>;
+}
+
+function normalize(text: string): string {
+  return traditionalToSimplified(text.normalize('NFKC').toLowerCase());
+}
+
+async function readLines(path: string, what: string): Promise<Result<{ text: string; line: number }[]>> {
+  try {
+    const raw = await readFile(path, 'utf8');
+    return ok(
+      raw
+        .replace(/^\uFEFF/, '')
+        .split(/\r?\n/)
+        .map((text, i) => ({ text: text.trim(), line: i + 1 }))
+        .filter((l) => l.text !== '' && !l.text.startsWith('#')),
+    );
+  } catch {
+    return fail(problem('file-not-found', `${what} file cannot be read; check the path`, { file: path }));
+  }
+}
+
+export function parseSynonymLines(lines: readonly { text: string }[]): string[][] {
+  return lines
+    .map((l) => [...new Set(l.text.split(/[\s,，|=、;；]+/u).map((w) => normalize(w)).filter((w) => w !== ''))])
+    .filter((g) => g.length >= 2);
+}
+
+/** jieba's rule for a new word's frequency: high enough that the word beats its pieces. */
+function suggestFrequency(word: string, dict: ReadonlyMap<string, number>, total: number): number {
+  let p = 1;
+  for (const ch of word) p *= (dict.get(ch) ?? 1) / total;
+  return Math.max(3, Math.floor(p * total) + 1);
+}
+
+export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<Result<AnalyzerSettings>> {
+  const dict = jiebaDictionary();
+  let total = 0;
+  for (const f of dict.values()) total += f;
+  const vocab = new Map<string, number>();
+  const add = (word: string, freq?: number): void => {
+    if (vocab.has(word)) return;
+    vocab.set(word, freq ?? dict.get(word) ?? suggestFrequency(word, dict, total));
+  };
+
+  const userWords: string[] = [];
+  if (inputs.userDict !== undefined) {
+    const lines = await readLines(inputs.userDict, 'user dictionary');
+    if (!lines.ok) return lines;
+    for (const { text } of lines.value) {
+      const [word, freq] = text.split(/\s+/);
+      if (word === undefined) continue;
+      const w = normalize(word);
+      const f = freq !== undefined && /^\d+$/.test(freq) ? Number(freq) : undefined;
+      add(w, f);
+      userWords.push(w);
+    }
+  }
+  let synonyms: string[][] = [];
+  if (inputs.synonyms !== undefined) {
+    const lines = await readLines(inputs.synonyms, 'synonyms');
+    if (!lines.ok) return lines;
+    synonyms = parseSynonymLines(lines.value);
+    for (const group of synonyms) for (const w of group) if (/\p{Script=Han}/u.test(w)) add(w);
+  }
+  let stopwords = defaultStopwords();
+  if (inputs.stopwords !== undefined) {
+    const lines = await readLines(inputs.stopwords, 'stopwords');
+    if (!lines.ok) return lines;
+    stopwords = [...new Set([...stopwords, ...lines.value.map((l) => normalize(l.text))])].sort();
+  }
+
+  for (const text of inputs.texts) {
+    for (const run of normalize(text).match(HAN_RUN) ?? []) {
+      for (const ch of run) add(ch);
+      if (run.length < 2) continue;
+      for (const w of jiebaCut(run, inputs.userDict)) if (w.length > 1 && /^\p{Script=Han}+$/u.test(w)) add(w);
+    }
+  }
+  const vocabulary = [...vocab].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return ok({ options: { ...DEFAULT_ANALYZER_OPTIONS, ...inputs.options }, vocabulary, synonyms, stopwords });
+}

@@ -1,0 +1,16 @@
+/** `kb init`: write a commented kb.config.yaml (never overwriting one). */
+import { writeFile } from 'node:fs/promises';
+import { CONFIG_FILE, CONFIG_TEMPLATE } from '../../config/config.js';
+import { EXIT } from '../cli.js';
+import type { Output } from '../output.js';
+
+export async function runInit(output: Output): Promise<number> {
+  try {
+    await writeFile(CONFIG_FILE, CONFIG_TEMPLATE, { flag: 'wx' });
+  } catch {
+    output.err(`kb init: ${CONFIG_FILE} already exists here; edit it, or remove it to start again`);
+    return EXIT.FAILED;
+  }
+  output.out(`wrote ${CONFIG_FILE}: put your documents in sources/ and your test questions in tests/, then run kb build && kb eval`);
+  return EXIT.OK;
+}

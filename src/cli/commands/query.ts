@@ -1,0 +1,42 @@
+/** `kb query`: ask the index one question and show the ranked hits. */
+import { loadIndex } from '../../runtime/index.js';
+import { EXIT } from '../cli.js';
+import type { Output } from '../output.js';
+
+export interface QueryCommandOptions {
+  question: string;
+  index: string;
+  k: number;
+  threshold: number;
+  json: boolean;
+}
+
+function clip(text: string, n: number): string {
+  const t = text.replace(/\s+/g, ' ');
+  return t.length > n ? `${t.slice(0, n)}…` : t;
+}
+
+export async function runQuery(options: QueryCommandOptions, output: Output): Promise<number> {
+  const kb = await loadIndex(options.index);
+  const hits = kb.search(options.question, { k: options.k, threshold: options.threshold });
+  if (options.json) {
+    output.out(JSON.stringify({ question: options.question, hits }, null, 2));
+    return EXIT.OK;
+  }
+  if (hits.length === 0) {
+    output.out(options.threshold > 0 ? `no hit with confidence ≥ ${options.threshold}: hand off to a person` : 'no hits: the knowledge base has none of these words');
+    return EXIT.OK;
+  }
+  hits.forEach((h, i) => {
+    output.out(`${i + 1}. ${output.color('bold', h.question)}  [${h.id}]`);
+    output.out(`   score ${h.score.toFixed(3)}  confidence ${h.confidence.toFixed(2)}`);
+    if (h.matched !== h.question) output.out(`   matched: ${h.matched}`);
+    if (h.matchedTerms.length > 0) output.out(`   terms: ${h.matchedTerms.join(' ')}`);
+    if (h.source !== undefined) {
+      const where = [h.source.path, ...(h.source.headingPath.length > 0 ? [h.source.headingPath.join(' › ')] : []), ...(h.source.page !== undefined ? [`p.${h.source.page}`] : [])];
+      output.out(`   source: ${where.join(' · ')}`);
+    }
+    output.out(`   ${output.color('dim', clip(h.answer, 120))}`);
+  });
+  return EXIT.OK;
+}

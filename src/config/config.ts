@@ -1,0 +1,107 @@
+/**
+ * kb.config.yaml: sources, dictionaries, output and eval suites, so that `kb build` and `kb eval`
+ * work with no arguments. `validateConfig` is pure; `readConfig` does the I/O.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+
+export const CONFIG_FILE = 'kb.config.yaml';
+
+export interface KbConfig {
+  sources: string[];
+  out: string;
+  dictionary?: string;
+  synonyms?: string;
+  stopwords?: string;
+  eval: { suites: string[]; k: number };
+}
+
+export const DEFAULT_OUT = 'dist/kb.index.json';
+
+function strings(value: unknown): string[] | undefined {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  return undefined;
+}
+
+export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfig> {
+  const problems: Problem[] = [];
+  const bad = (key: string, what: string): void => {
+    problems.push(problem('usage', `"${key}" ${what}`, { file }));
+  };
+  if (raw === null || raw === undefined) raw = {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) return fail(problem('usage', 'must be a YAML mapping (key: value lines)', { file }));
+  const o = raw as Record<string, unknown>;
+  const known = new Set(['sources', 'out', 'dictionary', 'synonyms', 'stopwords', 'eval']);
+  for (const key of Object.keys(o)) if (!known.has(key)) bad(key, `is not a setting kb knows (known: ${[...known].join(', ')})`);
+  const sources = o['sources'] === undefined ? [] : strings(o['sources']);
+  if (sources === undefined) bad('sources', 'must be a path or a list of paths');
+  const out = o['out'] ?? DEFAULT_OUT;
+  if (typeof out !== 'string') bad('out', 'must be a file path');
+  const config: KbConfig = { sources: sources ?? [], out: typeof out === 'string' ? out : DEFAULT_OUT, eval: { suites: [], k: 5 } };
+  for (const key of ['dictionary', 'synonyms', 'stopwords'] as const) {
+    const v = o[key];
+    if (v === undefined || v === null) continue;
+    if (typeof v !== 'string') bad(key, 'must be a file path');
+    else config[key] = v;
+  }
+  const ev = o['eval'];
+  if (ev !== undefined && ev !== null) {
+    if (typeof ev !== 'object' || Array.isArray(ev)) bad('eval', 'must be a mapping with "suites" and "k"');
+    else {
+      const e = ev as Record<string, unknown>;
+      const suites = e['suites'] === undefined ? [] : strings(e['suites']);
+      if (suites === undefined) bad('eval.suites', 'must be a path or a list of paths');
+      else config.eval.suites = suites;
+      if (e['k'] !== undefined) {
+        if (typeof e['k'] !== 'number' || !Number.isInteger(e['k']) || e['k'] < 1) bad('eval.k', 'must be a whole number ≥ 1');
+        else config.eval.k = e['k'];
+      }
+    }
+  }
+  return problems.length > 0 ? fail(problems) : ok(config);
+}
+
+/** Read kb.config.yaml from `dir`; `undefined` when there is none. */
+export async function readConfig(dir: string): Promise<Result<KbConfig> | undefined> {
+  const file = join(dir, CONFIG_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let raw: unknown;
+  try {
+    raw = parse(text);
+  } catch (error) {
+    return fail(problem('usage', `is not valid YAML (${(error as Error).message.split('\n')[0]})`, { file: CONFIG_FILE }));
+  }
+  return validateConfig(raw, CONFIG_FILE);
+}
+
+export const CONFIG_TEMPLATE = `# kb.config.yaml — read by \`kb build\` and \`kb eval\` when they are run without arguments.
+# Paths are relative to this file's folder.
+
+# Documents and FAQ tables: files, folders or globs (md pdf docx html txt csv xlsx jsonl).
+sources:
+  - sources/
+
+# The index file bots load (add .gz to compress it).
+out: ${DEFAULT_OUT}
+
+# Optional: a jieba user dictionary (one "word [freq] [tag]" per line) for product names and
+# terms jieba does not know, a synonyms file (one group per line, the first word is canonical),
+# and extra stopwords (one per line).
+# dictionary: dict/user.dict
+# synonyms: dict/synonyms.txt
+# stopwords: dict/stopwords.txt
+
+# Regression suites of real customer questions (YAML, JSONL or CSV) for \`kb eval\`.
+eval:
+  suites:
+    - tests/
+  k: 5
+`;

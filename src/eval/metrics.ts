@@ -1,0 +1,54 @@
+/** Does a hit satisfy an expectation, and the metrics over a suite: hit@1, hit@k, MRR@k. */
+import { basename } from 'node:path';
+import type { Hit } from '../runtime/knowledge-base.js';
+import type { EvalCase, Expectation } from './suite.js';
+
+const normalizeHeading = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/** `section` matches a heading equal to it, or starting with it followed by a space or punctuation. */
+export function headingMatches(heading: string, section: string): boolean {
+  const h = normalizeHeading(heading);
+  const s = normalizeHeading(section);
+  if (h === s) return true;
+  if (!h.startsWith(s)) return false;
+  const next = h.slice(s.length, s.length + 1);
+  return /[\s\p{P}]/u.test(next);
+}
+
+export function hitMatches(hit: Pick<Hit, 'id' | 'source'>, expectation: Expectation): boolean {
+  if (expectation.kind === 'id') return hit.id === expectation.id;
+  if (hit.source === undefined) return false;
+  if (basename(hit.source.path) !== expectation.source && hit.source.path !== expectation.source) return false;
+  const section = expectation.section;
+  return section === undefined || hit.source.headingPath.some((h) => headingMatches(h, section));
+}
+
+/** 1-based rank of the first hit that meets the case's expectation, or null. */
+export function rankOf(hits: readonly Pick<Hit, 'id' | 'source'>[], c: EvalCase): number | null {
+  if (c.expect.length === 0) return null;
+  const i = hits.findIndex((h) => c.expect.some((e) => hitMatches(h, e)));
+  return i < 0 ? null : i + 1;
+}
+
+export interface Metrics {
+  cases: number;
+  hit1: number;
+  hitK: number;
+  mrr: number;
+  k: number;
+}
+
+export function metricsOf(ranks: readonly (number | null)[], k: number): Metrics {
+  const n = ranks.length;
+  let h1 = 0;
+  let hk = 0;
+  let rr = 0;
+  for (const r of ranks) {
+    if (r === null || r > k) continue;
+    hk++;
+    if (r === 1) h1++;
+    rr += 1 / r;
+  }
+  const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+  return { cases: n, hit1: n ? round(h1 / n) : 0, hitK: n ? round(hk / n) : 0, mrr: n ? round(rr / n) : 0, k };
+}

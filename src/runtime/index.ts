@@ -1,0 +1,12 @@
+/**
+ * kb/runtime — what bots import:
+ *
+ *   import { loadIndex } from 'kb/runtime';
+ *   const kb = await loadIndex('dist/kb.index.json');
+ *   const hits = kb.search('退货运费谁出', { k: 5 });
+ *
+ * It depends on no build-time package (pdfjs-dist, mammoth, ink, commander, nodejieba).
+ */
+export { loadIndex, indexFromBytes, IndexLoadError } from './load.js';
+export { KnowledgeBase, type Hit, type SearchOptions } from './knowledge-base.js';
+export { INDEX_FORMAT, INDEX_VERSION, type IndexEntry } from './index-file.js';

@@ -1,0 +1,285 @@
+/**
+ * The searcher a bot holds: the loaded index and one `search` method. Scoring is BM25 over two
+ * fields, computed term-at-a-time over packed postings:
+ *
+ *   score(entry) = max over its question variants of BM25(question, variant)
+ *                + answerWeight × BM25(question, answer + heading path)
+ *
+ * Query terms are the analyzer's terms (weight 1), homophone matches (0.8) and terms the KB
+ * taught itself (associationWeight × strength). IDF counts entries, not variants, so an intent
+ * with many paraphrases does not dilute its own words. `confidence` maps the top score's share
+ * of the question's self-score and its margin over the runner-up through a logistic calibrated
+ * at build time, so one threshold means the same for every question.
+ */
+import { Analyzer, BIGRAM_PREFIX } from '../analyze/analyzer.js';
+import type { EntrySource } from '../store/entry.js';
+import type { IndexEntry, IndexFile, IndexModel } from './index-file.js';
+import { decodeVarints } from './varint.js';
+
+export interface SearchOptions {
+  /** How many hits at most (default 5). */
+  k?: number;
+  /** Drop hits whose confidence is below this (default 0). */
+  threshold?: number;
+  /** Internal (calibration): leave this variant out, as if it were not indexed. */
+  excludeVariant?: number;
+}
+
+export interface Hit {
+  id: string;
+  question: string;
+  /** The question variant that matched best (the question or one of its similar questions). */
+  matched: string;
+  answer: string;
+  score: number;
+  /** In [0, 1], comparable across questions: answer when above your threshold, else hand off. */
+  confidence: number;
+  source?: EntrySource;
+  /** The query terms found in the matched variant or the answer. */
+  matchedTerms: string[];
+}
+
+interface Field {
+  /** offsets[t]..offsets[t+1] in docs/tfs are the postings of term t */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint32Array;
+  lengths: Uint32Array;
+  avgLength: number;
+}
+
+function decodeField(postings: string, lengths: string, termCount: number): Field {
+  const raw = decodeVarints(postings);
+  const offsets = new Uint32Array(termCount + 1);
+  let total = 0;
+  for (let t = 0, p = 0; t < termCount; t++) {
+    const n = raw[p] ?? 0;
+    offsets[t] = total;
+    total += n;
+    p += 1 + 2 * n;
+  }
+  offsets[termCount] = total;
+  const docs = new Uint32Array(total);
+  const tfs = new Uint32Array(total);
+  for (let t = 0, p = 0, i = 0; t < termCount; t++) {
+    const n = raw[p++] ?? 0;
+    let doc = 0;
+    for (let j = 0; j < n; j++, i++) {
+      doc += raw[p++] ?? 0;
+      docs[i] = doc;
+      tfs[i] = raw[p++] ?? 0;
+    }
+  }
+  const lens = decodeVarints(lengths);
+  let sum = 0;
+  for (const l of lens) sum += l;
+  return { offsets, docs, tfs, lengths: lens, avgLength: lens.length > 0 ? Math.max(sum / lens.length, 1) : 1 };
+}
+
+/** Binary search: does document `doc` occur in the postings of term `t`? */
+function hasPosting(field: Field, t: number, doc: number): boolean {
+  let lo = field.offsets[t] ?? 0;
+  let hi = (field.offsets[t + 1] ?? 0) - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = field.docs[mid] ?? 0;
+    if (d === doc) return true;
+    if (d < doc) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+export class KnowledgeBase {
+  readonly entries: readonly IndexEntry[];
+  readonly analyzer: Analyzer;
+  readonly model: IndexModel;
+  private readonly termIds: Map<string, number>;
+  private readonly variants: Field;
+  private readonly answers: Field;
+  private readonly variantEntry: Uint32Array;
+  private readonly firstVariant: Uint32Array;
+  /** IDF of each term, per field, counting entries. */
+  private readonly idfVariant: Float64Array;
+  private readonly idfAnswer: Float64Array;
+  private readonly associations: Map<string, [string, number][]>;
+  // scratch space reused across searches
+  private readonly variantScore: Float64Array;
+  private readonly answerScore: Float64Array;
+  private readonly touchedVariants: Uint32Array;
+  private readonly touchedEntries: Uint32Array;
+
+  constructor(file: IndexFile) {
+    this.entries = file.entries;
+    this.model = file.model;
+    this.analyzer = new Analyzer(file.analyzer);
+    this.termIds = new Map(file.terms.map((t, i) => [t, i]));
+    this.variants = decodeField(file.variants.postings, file.variants.lengths, file.terms.length);
+    this.answers = decodeField(file.answers.postings, file.answers.lengths, file.terms.length);
+    const perEntry = decodeVarints(file.variants.perEntry);
+    const nVariants = this.variants.lengths.length;
+    this.variantEntry = new Uint32Array(nVariants);
+    this.firstVariant = new Uint32Array(perEntry.length + 1);
+    for (let e = 0, v = 0; e < perEntry.length; e++) {
+      this.firstVariant[e] = v;
+      for (let j = 0; j < (perEntry[e] ?? 0); j++) this.variantEntry[v++] = e;
+    }
+    this.firstVariant[perEntry.length] = nVariants;
+    const n = this.entries.length;
+    this.idfVariant = new Float64Array(file.terms.length);
+    this.idfAnswer = new Float64Array(file.terms.length);
+    for (let t = 0; t < file.terms.length; t++) {
+      let df = 0;
+      let last = -1;
+      for (let i = this.variants.offsets[t] ?? 0; i < (this.variants.offsets[t + 1] ?? 0); i++) {
+        const e = this.variantEntry[this.variants.docs[i] ?? 0] ?? 0;
+        if (e !== last) {
+          df++;
+          last = e;
+        }
+      }
+      this.idfVariant[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      const dfa = (this.answers.offsets[t + 1] ?? 0) - (this.answers.offsets[t] ?? 0);
+      this.idfAnswer[t] = Math.log(1 + (n - dfa + 0.5) / (dfa + 0.5));
+    }
+    this.associations = new Map(file.model.associations);
+    this.variantScore = new Float64Array(nVariants);
+    this.answerScore = new Float64Array(n);
+    this.touchedVariants = new Uint32Array(nVariants);
+    this.touchedEntries = new Uint32Array(n);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Weighted query terms: the question's own, homophones, and learned associations. */
+  queryTerms(question: string): Map<string, number> {
+    const { terms } = this.analyzer.analyzeQuery(question);
+    const out = new Map<string, number>();
+    for (const [t, w] of terms) if (this.termIds.has(t)) out.set(t, w);
+    if (this.model.associationWeight > 0) {
+      for (const [t, w] of terms) {
+        for (const [related, strength] of this.associations.get(t) ?? []) {
+          const weight = w * strength * this.model.associationWeight;
+          if (weight > (out.get(related) ?? 0) && this.termIds.has(related)) out.set(related, weight);
+        }
+      }
+    }
+    return out;
+  }
+
+  search(question: string, options: SearchOptions = {}): Hit[] {
+    const k = Math.max(1, Math.floor(options.k ?? 5));
+    const threshold = options.threshold ?? 0;
+    const terms = this.queryTerms(question);
+    if (terms.size === 0) return [];
+    const { k1, b, answerWeight, bigramWeight } = this.model;
+    const V = this.variants;
+    const A = this.answers;
+    const vScore = this.variantScore;
+    const aScore = this.answerScore;
+    let nv = 0;
+    let ne = 0;
+    let selfScore = 0;
+    for (const [term, qw] of terms) {
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      const w = qw * (term.startsWith(BIGRAM_PREFIX) ? bigramWeight : 1);
+      const idfV = (this.idfVariant[t] ?? 0) * w;
+      if (qw >= 1) selfScore += idfV;
+      for (let i = V.offsets[t] ?? 0, end = V.offsets[t + 1] ?? 0; i < end; i++) {
+        const v = V.docs[i] ?? 0;
+        if (v === options.excludeVariant) continue;
+        const tf = V.tfs[i] ?? 0;
+        const norm = k1 * (1 - b + (b * (V.lengths[v] ?? 0)) / V.avgLength);
+        if (vScore[v] === 0) this.touchedVariants[nv++] = v;
+        vScore[v] = (vScore[v] ?? 0) + (idfV * tf * (k1 + 1)) / (tf + norm);
+      }
+      if (answerWeight > 0) {
+        const idfA = (this.idfAnswer[t] ?? 0) * w * answerWeight;
+        for (let i = A.offsets[t] ?? 0, end = A.offsets[t + 1] ?? 0; i < end; i++) {
+          const e = A.docs[i] ?? 0;
+          const tf = A.tfs[i] ?? 0;
+          const norm = k1 * (1 - b + (b * (A.lengths[e] ?? 0)) / A.avgLength);
+          if (aScore[e] === 0) this.touchedEntries[ne++] = e;
+          aScore[e] = (aScore[e] ?? 0) + (idfA * tf * (k1 + 1)) / (tf + norm);
+        }
+      }
+    }
+    // best variant per entry
+    const best = new Map<number, [number, number]>(); // entry → [score, variant]
+    for (let i = 0; i < nv; i++) {
+      const v = this.touchedVariants[i] ?? 0;
+      const e = this.variantEntry[v] ?? 0;
+      const s = vScore[v] ?? 0;
+      const cur = best.get(e);
+      if (cur === undefined || s > cur[0]) best.set(e, [s, v]);
+      vScore[v] = 0;
+    }
+    for (let i = 0; i < ne; i++) {
+      const e = this.touchedEntries[i] ?? 0;
+      const s = aScore[e] ?? 0;
+      const cur = best.get(e);
+      if (cur === undefined) best.set(e, [s, this.firstVariant[e] ?? 0]);
+      else cur[0] += s;
+      aScore[e] = 0;
+    }
+    const ranked = [...best.entries()].sort((x, y) => y[1][0] - x[1][0] || x[0] - y[0]);
+    if (ranked.length === 0) return [];
+    const top = ranked[0]?.[1][0] ?? 0;
+    const second = ranked[1]?.[1][0] ?? 0;
+    const hits: Hit[] = [];
+    for (const [e, [score, v]] of ranked.slice(0, k)) {
+      const confidence = this.confidence(score, selfScore, top, second, e === ranked[0]?.[0]);
+      if (confidence < threshold) break;
+      hits.push(this.hit(e, v, score, confidence, terms));
+    }
+    return hits;
+  }
+
+  /** Calibrated probability that this hit answers the question. */
+  private confidence(score: number, selfScore: number, top: number, second: number, isTop: boolean): number {
+    const c = this.model.calibration;
+    const coverage = selfScore > 0 ? Math.min(score / selfScore, 1.5) : 0;
+    const margin = isTop ? (top > 0 ? (top - second) / top : 0) : (score - top) / (top || 1);
+    return sigmoid(c.intercept + c.coverageWeight * coverage + c.marginWeight * margin);
+  }
+
+  /** The top hit's entry and its calibration features (build time: fitting the calibration). */
+  calibrationFeatures(question: string, excludeVariant?: number): { entry: number; coverage: number; margin: number } | undefined {
+    const opts: SearchOptions = { k: 2 };
+    if (excludeVariant !== undefined) opts.excludeVariant = excludeVariant;
+    const hits = this.search(question, opts);
+    const first = hits[0];
+    if (first === undefined) return undefined;
+    const terms = this.queryTerms(question);
+    let selfScore = 0;
+    for (const [term, qw] of terms) {
+      const t = this.termIds.get(term);
+      if (t === undefined || qw < 1) continue;
+      selfScore += (this.idfVariant[t] ?? 0) * qw * (term.startsWith(BIGRAM_PREFIX) ? this.model.bigramWeight : 1);
+    }
+    const second = hits[1]?.score ?? 0;
+    return {
+      entry: this.entries.findIndex((e) => e.id === first.id),
+      coverage: selfScore > 0 ? Math.min(first.score / selfScore, 1.5) : 0,
+      margin: first.score > 0 ? (first.score - second) / first.score : 0,
+    };
+  }
+
+  private hit(e: number, v: number, score: number, confidence: number, terms: Map<string, number>): Hit {
+    const entry = this.entries[e] as IndexEntry;
+    const variantNo = v - (this.firstVariant[e] ?? 0);
+    const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
+    const matchedTerms = [...terms.keys()].filter((term) => {
+      const t = this.termIds.get(term);
+      return !term.startsWith(BIGRAM_PREFIX) && t !== undefined && (hasPosting(this.variants, t, v) || hasPosting(this.answers, t, e));
+    });
+    const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
+    if (entry.source !== undefined) hit.source = entry.source;
+    return hit;
+  }
+}

@@ -1,0 +1,223 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ParsedBlock, ParsedDoc } from '../parsed.js';
+import { sectionize } from '../sectionize.js';
+import { parseHtml, removeWordResidue } from './html.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/ingest/html/${name}`, import.meta.url), 'utf8');
+const options = { file: 'x.html', maxUnzippedBytes: 1e9 };
+
+function parse(html: string): ParsedDoc {
+  const r = parseHtml(html, options);
+  if (!r.ok) throw new Error('parse failed');
+  return r.value;
+}
+
+function texts(blocks: readonly ParsedBlock[]): string[] {
+  return blocks.flatMap((b) => {
+    switch (b.kind) {
+      case 'heading':
+      case 'paragraph':
+      case 'code':
+        return [b.text];
+      case 'list':
+        return b.items;
+      case 'table':
+        return b.rows.flat();
+    }
+  });
+}
+
+const headings = (doc: ParsedDoc) => doc.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.depth, b.text] as const] : []));
+const paragraphs = (doc: ParsedDoc) => doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+
+describe('parseHtml: a page pasted from Word', () => {
+  const doc = parse(fixture('word-pasted.html'));
+  const all = texts(doc.blocks).join('\n');
+
+  it('takes the title from <title>', () => {
+    expect(doc.title).toBe('售后服务 - 退换货政策 | 青禾家居');
+  });
+
+  it('recovers bold paragraphs as headings below the h2, and leaves numbered ones to sectionize', () => {
+    expect(headings(doc)).toEqual([
+      [2, '退换货政策'],
+      [3, '退货总则'],
+      [3, '退款时效'],
+      [3, '换货说明'],
+      [3, '温馨提示'],
+    ]);
+    expect(paragraphs(doc)).toContain('一、退货条件');
+    expect(paragraphs(doc)).toContain('二、退货运费');
+  });
+
+  it('leaves no markup, Word settings, CSS or mso residue in any text', () => {
+    for (const residue of ['mso', '<', '>', '{', '}', 'w:', 'o:p', 'Style Definitions', 'X-NONE', 'ZH-CN', 'Normal', 'false', '磅', 'MsoNormal']) {
+      expect(all, residue).not.toContain(residue);
+    }
+  });
+
+  it('drops navigation chrome: header, nav, breadcrumbs and footer', () => {
+    for (const chrome of ['青禾家居首页', '购物指南', '您当前的位置', '版权所有', 'dataLayer']) expect(all).not.toContain(chrome);
+  });
+
+  it('joins a line wrapped in the source between CJK characters, keeps smart-tag text, and turns &nbsp; into spaces', () => {
+    expect(paragraphs(doc)).toContain('青禾家居所售商品均享受国家规定的售后服务。商品签收后如有问题，请在七日内联系客服，客服会在一个工作日内答复您的申请。');
+    expect(paragraphs(doc)).toContain('1. 自签收之日起七日内，商品及配件齐全、不影响二次销售的，可申请无理由退货。');
+    expect(paragraphs(doc)).toContain('同款商品换货以一次为限，换货商品寄出后会短信通知您。');
+    expect(texts(doc.blocks).filter((t) => /[\u00A0\n]|\s{2}/u.test(t))).toEqual([]);
+  });
+
+  it('keeps a data table and unwraps a one-column layout table', () => {
+    const tables = doc.blocks.filter((b) => b.kind === 'table');
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.kind === 'table' && tables[0].rows).toEqual([
+      ['支付方式', '到账时间'],
+      ['微信支付', '1-3个工作日'],
+      ['银行卡', '3-7个工作日'],
+    ]);
+    const i = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === '温馨提示');
+    expect(doc.blocks[i + 1]).toMatchObject({ kind: 'paragraph', text: '如遇节假日，退款时间顺延。' });
+  });
+
+  it('does not take a bold "label: number" field for a heading', () => {
+    expect(paragraphs(doc)).toContain('联系电话：400-600-1234');
+  });
+
+  it('records source lines', () => {
+    expect(doc.blocks.find((b) => b.kind === 'heading' && b.text === '退款时效')?.location).toEqual({ line: 37 });
+  });
+});
+
+describe('parseHtml: a FAQ page', () => {
+  const doc = parse(fixture('faq.html'));
+
+  it('turns each question into a heading without its Q label, over its answer without its A label', () => {
+    expect(doc.title).toBe('常见问题');
+    expect(headings(doc)).toEqual([
+      [2, '常见问题'],
+      [3, '忘记登录密码怎么办？'],
+      [3, '订单提交后还能修改收货地址吗？'],
+      [3, '发票可以补开吗？'],
+      [3, '会员与积分'],
+      [4, '积分会过期吗？'],
+      [4, '积分可以兑换什么？'],
+      [4, '1、会员等级怎么升级？'],
+    ]);
+    expect(paragraphs(doc)).toEqual([
+      '在登录页面点击“忘记密码”，按提示通过手机验证码重设密码即可。',
+      '订单发货前可以在“我的订单”中修改一次收货地址；发货后无法修改，请联系快递员协商。',
+      '如需帮助，请拨打客服热线400-600-1234。',
+      '订单完成后三十天内可以在“发票管理”中申请补开电子发票。',
+      '积分自获得之日起两年内有效，到期自动清零。',
+      '积分可以兑换优惠券和部分周边商品，100积分抵1元。',
+      '累计消费满2000元自动升级为银卡会员。',
+    ]);
+  });
+
+  it('gives one section per question/answer pair through sectionize', () => {
+    const sections = sectionize(doc.blocks, { path: 'faq.html', toMatchText: (t) => t });
+    expect(sections.map((s) => s.headingPath[s.headingPath.length - 1])).toEqual([
+      '忘记登录密码怎么办？',
+      '订单提交后还能修改收货地址吗？',
+      '发票可以补开吗？',
+      '积分会过期吗？',
+      '积分可以兑换什么？',
+      '1、会员等级怎么升级？',
+    ]);
+    expect(sections[3]?.headingPath).toEqual(['常见问题', '会员与积分', '积分会过期吗？']);
+    expect(sections[1]?.text).toBe('订单发货前可以在“我的订单”中修改一次收货地址；发货后无法修改，请联系快递员协商。\n如需帮助，请拨打客服热线400-600-1234。');
+  });
+});
+
+describe('parseHtml: structure recovery', () => {
+  it('splits <br> runs where a new paragraph obviously starts, and joins the others', () => {
+    const doc = parse(
+      '<p><strong>退款说明：<br></strong>1.退款按原支付方式退回;<br>2.到账时间以银行为准。<br>地址：上海市浦东新区<br>收货人：售后组<br><br>另起一段 text<br>next line</p>',
+    );
+    expect(doc.blocks.map((b) => [b.kind, 'text' in b ? b.text : ''])).toEqual([
+      ['heading', '退款说明：'],
+      ['paragraph', '1.退款按原支付方式退回;'],
+      ['paragraph', '2.到账时间以银行为准。'],
+      ['paragraph', '地址：上海市浦东新区收货人：售后组'],
+      ['paragraph', '另起一段 text next line'],
+    ]);
+  });
+
+  it('starts a new paragraph at a line indented with no-break spaces', () => {
+    const doc = parse('<p>用户信息的获取<br>&nbsp;&nbsp;&nbsp; 我们获取用户信息的主要目的在于提供服务。</p>');
+    expect(paragraphs(doc)).toEqual(['用户信息的获取', '我们获取用户信息的主要目的在于提供服务。']);
+  });
+
+  it('nests bold headings that follow each other: the first is the parent of the later ones', () => {
+    const doc = parse(
+      [
+        '<h2>细则</h2>',
+        '<p><b>个护类商品</b></p><p><b>退换货时限</b></p><p>七日内。</p><p><b>注意事项</b></p><p>拆封不退。</p>',
+        '<p><b>食品类商品</b></p><p><b>退换货时限</b></p><p>不退。</p>',
+        '<h2>其他</h2><p><b>说明</b></p><p>正文。</p>',
+      ].join(''),
+    );
+    expect(headings(doc)).toEqual([
+      [2, '细则'],
+      [3, '个护类商品'],
+      [4, '退换货时限'],
+      [4, '注意事项'],
+      [3, '食品类商品'],
+      [4, '退换货时限'],
+      [2, '其他'],
+      [3, '说明'],
+    ]);
+  });
+
+  it('takes a bold paragraph for a heading only when short, not a sentence, and followed by body text', () => {
+    const doc = parse(
+      [
+        '<p><b>这是一个非常长的加粗段落，它包含了很多文字，显然是正文的一部分而不是一个标题，因为它太长了</b></p><p>正文。</p>',
+        '<p><b>退货须知。</b></p><p>正文。</p>',
+        '<p><b>退货须知</b></p><p>正文。</p>',
+        '<p><b>页尾加粗</b></p>',
+      ].join(''),
+    );
+    expect(headings(doc)).toEqual([[1, '退货须知']]);
+    expect(paragraphs(doc)).toContain('页尾加粗');
+  });
+
+  it('treats font-weight:bold spans as bold', () => {
+    expect(headings(parse('<p><span style="font-weight: bold">退款时效</span></p><p>三日内。</p>'))).toEqual([[1, '退款时效']]);
+  });
+
+  it('needs an answer after an unlabelled question', () => {
+    const doc = parse('<p>怎么退货？</p><p>为什么还没发货？</p><p>请联系客服。</p>');
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);
+  });
+
+  it('keeps header/footer inside an article, drops scripts, styles, templates and comments', () => {
+    const doc = parse(
+      '<article><header><h1>退货指南</h1></header><p>正文内容。<!-- 注释 --></p><script>alert(1)</script><style>p{color:red}</style><template><p>模板</p></template><noscript>请开启脚本</noscript><footer><p>更新于三月。</p></footer></article>',
+    );
+    expect(doc.title).toBe('退货指南');
+    expect(texts(doc.blocks)).toEqual(['退货指南', '正文内容。', '更新于三月。']);
+  });
+
+  it('takes the first h1, else the first h2, for the title of a page without <title>', () => {
+    expect(parse('<h2>二级</h2><h1>一级</h1><p>x</p>').title).toBe('一级');
+    expect(parse('<h3>三级</h3><h2>二级</h2><p>x</p>').title).toBe('二级');
+    expect(parse('<p>x</p>').title).toBeUndefined();
+  });
+
+  it('keeps lists and flattens nested ones', () => {
+    const doc = parse('<ol><li>填写申请<ul><li>选择原因</li></ul></li><li>寄回商品</li></ol>');
+    expect(doc.blocks).toEqual([{ kind: 'list', ordered: true, items: ['填写申请', '选择原因', '寄回商品'], location: { line: 1 } }]);
+  });
+});
+
+describe('removeWordResidue', () => {
+  it('removes leaked Word CSS and settings, and keeps real text', () => {
+    expect(removeWordResidue('/* Style Definitions */ table.MsoNormalTable {mso-style-name:普通表格; mso-style-parent:"";}').trim()).toBe('');
+    expect(removeWordResidue('Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE')).toBe('');
+    expect(removeWordResidue('Normal 0 false false false EN-US ZH-CN X-NONE 退货须知')).toBe('退货须知');
+    expect(removeWordResidue('温度保持在 {2-8} 摄氏度')).toBe('温度保持在 {2-8} 摄氏度');
+    expect(removeWordResidue('false positives are rare')).toBe('false positives are rare');
+  });
+});

@@ -1,0 +1,221 @@
+/**
+ * HTML: rehype-parse → clean the hast tree → hast-util-to-mdast → blocks.
+ *
+ * Much support content is HTML pasted from Microsoft Word into a CMS. Cleaning removes what is
+ * not content: scripts and styles, comments (Word's `<!--[if gte mso 9]><xml>…` blocks), Office
+ * namespaced elements (`o:p`, `w:*`, `v:*`, `m:*`), navigation chrome (nav, page header/footer,
+ * breadcrumbs), single-column layout tables, and any Word CSS or settings that leaked as text.
+ * Word marks headings with bold paragraphs and FAQ pages with `Q1：…`/`A1：…` paragraphs: those
+ * are recovered as headings (see `mdastToBlocks` options).
+ */
+import type { Element, ElementContent, Parents, Root, RootContent } from 'hast';
+import { toMdast } from 'hast-util-to-mdast';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { ok, type Result } from '../../core/problems.js';
+import type { ParseOptions, ParsedDoc } from '../parsed.js';
+import { firstHeading, mdastToBlocks, tidyText } from './mdast-blocks.js';
+
+/** Elements whose content is never document text. */
+const DROP = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'base',
+  'xml',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+  'map',
+  'audio',
+  'video',
+]);
+
+/** Office namespaces whose elements are markup, not text: o:p, w:WordDocument, v:shape, m:mathPr, x:ExcelWorkbook. */
+const OFFICE_NS = /^(?:o|w|v|m|x|wx|wp|a|dt)$/iu;
+
+function classTokens(el: Element): string[] {
+  const value = el.properties['className'];
+  const list: string[] = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? String(value).split(/\s+/u) : [];
+  const id = el.properties['id'];
+  if (typeof id === 'string') list.push(id);
+  return list;
+}
+
+/** Navigation chrome: breadcrumbs, nav bars, skip links. */
+function isChrome(el: Element, inContent: boolean): boolean {
+  if ((el.tagName === 'header' || el.tagName === 'footer') && !inContent) return true;
+  if (el.properties['role'] === 'navigation' || el.properties['ariaHidden'] === 'true') return true;
+  return classTokens(el).some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$/iu.test(t));
+}
+
+function isBoldStyle(el: Element): boolean {
+  const style = el.properties['style'];
+  return typeof style === 'string' && /font-weight\s*:\s*(?:bold|bolder|[6-9]00)/iu.test(style);
+}
+
+function textOf(node: RootContent | Root): string {
+  if (node.type === 'text') return node.value;
+  if (node.type === 'element' || node.type === 'root') return node.children.map(textOf).join('');
+  return '';
+}
+
+function hasText(node: RootContent | Root): boolean {
+  return textOf(node).replace(/[\s\u00A0\u200B\uFEFF]/gu, '') !== '';
+}
+
+function childElements(el: Element, names: readonly string[]): Element[] {
+  return el.children.filter((c): c is Element => c.type === 'element' && names.includes(c.tagName));
+}
+
+function tableRowsOf(table: Element): Element[] {
+  const rows = childElements(table, ['tr']);
+  for (const group of childElements(table, ['thead', 'tbody', 'tfoot'])) rows.push(...childElements(group, ['tr']));
+  return rows;
+}
+
+function containsTable(el: Element): boolean {
+  return el.children.some((c) => c.type === 'element' && (c.tagName === 'table' || containsTable(c)));
+}
+
+/**
+ * A table used for layout, not data: every row has at most one cell with text (Word pastes a
+ * question and its answer as a one-column table), or it holds another table.
+ * Returns the cells whose content should take its place, or undefined for a data table.
+ */
+function layoutCells(table: Element): Element[] | undefined {
+  const rows = tableRowsOf(table);
+  const cells = rows.map((r) => childElements(r, ['td', 'th']));
+  const nested = cells.some((row) => row.some(containsTable));
+  const oneColumn = cells.every((row) => row.filter(hasText).length <= 1);
+  if (!nested && !oneColumn) return undefined;
+  return cells.flat().filter(hasText);
+}
+
+/** Word CSS that reached the text: `/* Style Definitions *\/ table.MsoNormalTable {mso-style-name:…}`. */
+const CSS_COMMENT = /\/\*[\s\S]*?\*\//gu;
+const CSS_RULE = /[A-Za-z0-9_.#:*@>,\s-]*\{[^{}]*\}/gu;
+const CSS_SIGN = /mso-[a-z-]+\s*:|Style Definitions|\{[^{}]*[a-z-]+\s*:[^{}]*;[^{}]*\}/iu;
+/** Word document settings that reached the text: `Normal 0 7.8 磅 0 2 false false false EN-US ZH-CN X-NONE`. */
+const WORD_SETTING_TOKEN = /^(?:Normal|false|true|[\d.]+|[\d.]*磅|[\d.]*pt|[A-Z]{2}-[A-Z]{2}|X-NONE|MicrosoftInternetExplorer4|DocumentNotSpecified)$/u;
+const LEAKED_CONDITIONAL = /<!--\[if[^\]]*\]>|<!\[endif\]-->|<!\[if[^\]]*\]>|<!\[endif\]>/giu;
+
+/** Remove Word residue from a piece of text; '' when nothing but residue is left. */
+export function removeWordResidue(text: string): string {
+  let out = text.replace(LEAKED_CONDITIONAL, ' ');
+  if (CSS_SIGN.test(out)) out = out.replace(CSS_COMMENT, ' ').replace(CSS_RULE, ' ');
+  const tokens = out.trim().split(/\s+/u);
+  if (tokens.length >= 3 && tokens.every((t) => WORD_SETTING_TOKEN.test(t)) && tokens.some((t) => /[a-z]/iu.test(t))) return '';
+  // a run of such settings at the start of real text
+  out = out.replace(/^(?:Normal\s+\d+\s+)(?:\S+\s+){0,12}?X-NONE\s*/u, '');
+  return out;
+}
+
+interface CleanContext {
+  /** Inside article/main: header and footer there belong to the content. */
+  inContent: boolean;
+  /** Inside pre/code: text is kept as it is. */
+  inCode: boolean;
+}
+
+function cleanText(value: string, ctx: CleanContext): string {
+  if (ctx.inCode) return value;
+  // zero-width characters; keep no-break spaces, mdastToBlocks turns them into spaces after joining wraps
+  return value.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/gu, '');
+}
+
+function cleanChildren(parent: Parents, ctx: CleanContext): void {
+  const out: RootContent[] = [];
+  for (const child of parent.children) {
+    if (child.type === 'comment' || child.type === 'doctype') continue;
+    if (child.type === 'text') {
+      child.value = cleanText(child.value, ctx);
+      if (child.value !== '') out.push(child);
+      continue;
+    }
+    if (child.type !== 'element') continue;
+    const tag = child.tagName.toLowerCase();
+    const colon = tag.indexOf(':');
+    if (colon > 0) {
+      // Office markup is dropped; other namespaced elements (Word smart tags st1:…) keep their text
+      if (OFFICE_NS.test(tag.slice(0, colon))) continue;
+      cleanChildren(child, ctx);
+      out.push(...child.children);
+      continue;
+    }
+    if (DROP.has(tag) || isChrome(child, ctx.inContent)) continue;
+    if (tag === 'table') {
+      const cells = layoutCells(child);
+      if (cells !== undefined) {
+        for (const cell of cells) {
+          const div: Element = { type: 'element', tagName: 'div', properties: {}, children: cell.children };
+          if (cell.position !== undefined) div.position = cell.position;
+          cleanChildren(div, ctx);
+          out.push(div);
+        }
+        continue;
+      }
+    }
+    if ((tag === 'span' || tag === 'font') && isBoldStyle(child)) child.tagName = 'strong';
+    else if ((tag === 'p' || tag === 'div') && isBoldStyle(child)) {
+      child.children = [{ type: 'element', tagName: 'strong', properties: {}, children: child.children as ElementContent[] }];
+    }
+    const inner: CleanContext = {
+      inContent: ctx.inContent || tag === 'article' || tag === 'main',
+      inCode: ctx.inCode || tag === 'pre' || tag === 'code',
+    };
+    cleanChildren(child, inner);
+    out.push(child);
+  }
+  parent.children = out as typeof parent.children;
+}
+
+function findTitle(node: Root | RootContent): string | undefined {
+  if (node.type === 'element') {
+    if (node.tagName === 'svg') return undefined;
+    if (node.tagName === 'title') return tidyText(textOf(node));
+  }
+  if (node.type === 'element' || node.type === 'root') {
+    for (const child of node.children) {
+      const t = findTitle(child);
+      if (t !== undefined && t !== '') return t;
+    }
+  }
+  return undefined;
+}
+
+const DOCUMENT_MARKERS = /<!doctype|<html[\s>]|<head[\s>]|<body[\s>]/iu;
+
+/** Parse and clean HTML into mdast (exported for the DOCX adapter and for tests). */
+export function htmlToMdast(html: string): { tree: MdastRoot; title: string | undefined } {
+  const fragment = !DOCUMENT_MARKERS.test(html);
+  const hast = unified().use(rehypeParse, { fragment }).parse(html);
+  const title = findTitle(hast);
+  cleanChildren(hast, { inContent: false, inCode: false });
+  const mdast = toMdast(hast, { newlines: true });
+  const tree: MdastRoot = mdast.type === 'root' ? mdast : { type: 'root', children: [] };
+  return { tree, title };
+}
+
+export function parseHtml(html: string, _options: ParseOptions): Result<ParsedDoc> {
+  const { tree, title } = htmlToMdast(html);
+  const blocks = mdastToBlocks(tree, { splitBreaks: true, boldHeadings: true, faq: true, cleanText: removeWordResidue });
+  const doc: ParsedDoc = { blocks, warnings: [] };
+  const stated = title !== undefined && title !== '' ? title : firstHeading(tree, [1, 2]);
+  if (stated !== undefined && stated !== '') doc.title = stated;
+  return ok(doc);
+}

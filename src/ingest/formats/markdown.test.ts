@@ -1,0 +1,165 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { ParsedBlock, ParsedDoc } from '../parsed.js';
+import { parseMarkdown } from './markdown.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/ingest/markdown/${name}`, import.meta.url), 'utf8');
+const options = { file: 'x.md', maxUnzippedBytes: 1e9 };
+
+function parse(text: string): ParsedDoc {
+  const r = parseMarkdown(text, options);
+  if (!r.ok) throw new Error('parse failed');
+  return r.value;
+}
+
+/** Every piece of text a block carries. */
+function texts(blocks: readonly ParsedBlock[]): string[] {
+  return blocks.flatMap((b) => {
+    switch (b.kind) {
+      case 'heading':
+      case 'paragraph':
+      case 'code':
+        return [b.text];
+      case 'list':
+        return b.items;
+      case 'table':
+        return b.rows.flat();
+    }
+  });
+}
+
+const headings = (doc: ParsedDoc) => doc.blocks.flatMap((b) => (b.kind === 'heading' ? [[b.depth, b.text] as const] : []));
+
+describe('parseMarkdown: Chinese return policy', () => {
+  const doc = parse(fixture('return-policy-zh.md'));
+
+  it('takes the first depth-1 heading as title and keeps heading depths', () => {
+    expect(doc.title).toBe('青禾家居退换货政策');
+    expect(headings(doc)).toEqual([
+      [1, '青禾家居退换货政策'],
+      [2, '一、退货条件'],
+      [2, '二、退款时效'],
+      [2, '三、联系我们'],
+    ]);
+  });
+
+  it('re-joins hard-wrapped Chinese lines without spaces and leaves no newline in any text', () => {
+    expect(texts(doc.blocks)).toContain(
+      '本政策适用于在青禾家居官方商城及小程序购买的全部商品。商品签收后如有任何问题，请先联系在线客服，客服会在一个工作日内答复您的申请。',
+    );
+    expect(texts(doc.blocks).filter((t) => t.includes('\n'))).toEqual([]);
+  });
+
+  it('keeps （一） numbering paragraphs as their own paragraphs for sectionize', () => {
+    const paragraphs = doc.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    expect(paragraphs).toContain('（一）无理由退货');
+    expect(paragraphs).toContain('（二）质量问题退货');
+  });
+
+  it('keeps a GFM table as rows, header first', () => {
+    const table = doc.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows).toEqual([
+      ['支付方式', '到账时间', '备注'],
+      ['微信支付', '1-3个工作日', '原路退回'],
+      ['支付宝', '1-3个工作日', '原路退回'],
+      ['银行卡', '3-7个工作日', '以银行处理时间为准'],
+    ]);
+    expect(table?.location).toEqual({ line: 24 });
+  });
+
+  it('flattens nested lists into items and inline markup into text', () => {
+    const list = doc.blocks.find((b) => b.kind === 'list');
+    expect(list?.kind === 'list' && list.items).toEqual([
+      '客服热线：400-600-1234（每天 9:00-21:00）',
+      '在线客服：商城首页右下角「联系客服」',
+      '人工客服工作时间与热线相同',
+      '退货地址见退货说明页面',
+    ]);
+  });
+
+  it('drops images, raw HTML and thematic breaks', () => {
+    const all = texts(doc.blocks).join('\n');
+    expect(all).not.toContain('flow.png');
+    expect(all).not.toContain('退货流程图');
+    expect(all).not.toContain('本政策由');
+    expect(all).not.toContain('---');
+    expect(doc.blocks[doc.blocks.length - 1]?.kind).toBe('list');
+  });
+
+  it('records source lines', () => {
+    expect(doc.blocks[0]?.location).toEqual({ line: 1 });
+    expect(doc.blocks.find((b) => b.kind === 'heading' && b.text === '二、退款时效')?.location).toEqual({ line: 20 });
+  });
+});
+
+describe('parseMarkdown: English FAQ with front matter', () => {
+  const doc = parse(fixture('shipping-faq-en.md'));
+
+  it('strips front matter into meta and uses its title', () => {
+    expect(doc.title).toBe('Shipping FAQ');
+    expect(doc.meta).toEqual({ title: 'Shipping FAQ', owner: 'Support team', updated: '2026-02-14', tags: 'shipping, delivery' });
+    expect(texts(doc.blocks).join(' ')).not.toContain('owner');
+  });
+
+  it('keeps line numbers of the file after the front matter', () => {
+    expect(doc.blocks[0]).toEqual({ kind: 'heading', depth: 1, text: 'Frequently asked questions about shipping', location: { line: 8 } });
+  });
+
+  it('joins English wraps with a space and flattens inline code and emphasis', () => {
+    expect(texts(doc.blocks)).toContain(
+      'Everything you need to know about how and when your order arrives. If your question is not answered here, write to support@example.com.',
+    );
+    expect(texts(doc.blocks)).toContain('Standard delivery takes two to four working days. Express delivery arrives the next working day in most cities.');
+  });
+
+  it('turns <br> and hard breaks into a space', () => {
+    expect(texts(doc.blocks)).toContain('Orders over 99 yuan ship free. Smaller orders pay a flat fee of 8 yuan; express costs 15 yuan. Remote areas may take longer.');
+  });
+
+  it('reads blockquote paragraphs and keeps code blocks', () => {
+    const i = doc.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'What if my parcel arrives damaged?');
+    expect(doc.blocks.slice(i + 1).map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'code']);
+    expect(doc.blocks[i + 2]).toMatchObject({ kind: 'paragraph', text: 'Then contact us within 48 hours.' });
+    expect(doc.blocks[i + 3]).toMatchObject({ kind: 'code', text: 'Order number: the 12 digits on your confirmation email' });
+  });
+});
+
+describe('parseMarkdown: edge cases', () => {
+  it('falls back to the first heading of any depth for the title', () => {
+    expect(parse('intro\n\n## 配送说明\n\n正文。\n').title).toBe('配送说明');
+    expect(parse('## second\n\n# first\n').title).toBe('first');
+    expect(parse('just text\n').title).toBeUndefined();
+  });
+
+  it('splits a paragraph where a wrapped line starts with Chinese numbering', () => {
+    const doc = parse('一、退货条件\n（一）七日内可以退货，\n但定制商品除外。\n');
+    expect(texts(doc.blocks)).toEqual(['一、退货条件', '（一）七日内可以退货，但定制商品除外。']);
+  });
+
+  it('joins CJK and Latin across a wrap without a space between CJK', () => {
+    expect(texts(parse('支持\nDIG卡支付\n').blocks)).toEqual(['支持DIG卡支付']);
+    expect(texts(parse('中文<br>换行\n').blocks)).toEqual(['中文换行']);
+  });
+
+  it('does not guess headings from bold paragraphs or questions in Markdown', () => {
+    const doc = parse('**退货时限**\n\n七日内。\n\n怎么退货？\n\n联系客服。\n');
+    expect(doc.blocks.every((b) => b.kind === 'paragraph')).toBe(true);
+    expect(texts(doc.blocks)).toEqual(['退货时限', '七日内。', '怎么退货？', '联系客服。']);
+  });
+
+  it('warns about front matter that is not YAML and still reads the body', () => {
+    const r = parseMarkdown('---\ntitle: [unclosed\n---\n# Body\n', options);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.warnings).toHaveLength(1);
+    expect(r.value.warnings[0]).toMatchObject({ code: 'unreadable', severity: 'warning', file: 'x.md' });
+    expect(r.value.title).toBe('Body');
+    expect(r.value.blocks[0]?.location).toEqual({ line: 4 });
+  });
+
+  it('keeps task list items and table cells with inline markup as plain text', () => {
+    const doc = parse('- [x] 已发货\n- [ ] 待签收\n\n| 名称 | 说明 |\n| - | - |\n| `code` | **粗体**与[链接](http://x) |\n');
+    expect(doc.blocks[0]).toMatchObject({ kind: 'list', ordered: false, items: ['已发货', '待签收'] });
+    expect(doc.blocks[1]).toMatchObject({ kind: 'table', rows: [['名称', '说明'], ['code', '粗体与链接']] });
+  });
+});

@@ -1,0 +1,472 @@
+/**
+ * mdast → blocks: the shared back end of the Markdown, HTML and DOCX adapters (all three go
+ * through mdast). Headings, paragraphs, lists, GFM tables and code become `ParsedBlock`s; images,
+ * raw HTML and thematic breaks are dropped; inline markup (emphasis, links, inline code) is
+ * flattened to its text. Hard-wrapped lines inside a paragraph are re-joined (no '\n' is left in
+ * a paragraph, a heading, a list item or a table cell).
+ *
+ * Sources that are not hand-written Markdown (HTML pasted from Word, DOCX) hide their structure in
+ * formatting. The options turn on the recovery of it:
+ * - `splitBreaks`: a `<br>` that obviously starts a new paragraph (after a sentence end, before
+ *   policy numbering or an indented line, around a bold line, two breaks in a row) splits the paragraph;
+ * - `boldHeadings`: a short paragraph that is entirely bold is a heading, one level below the
+ *   explicit heading above it;
+ * - `faq`: a question paragraph (`Q1：…`, `问：…`, or a short one ending with ？/?) followed by its
+ *   answer becomes a heading over the answer, so each pair is its own section; `A1：`/`答：` labels
+ *   are dropped from the answer.
+ */
+import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { endsSentence, isCjk, joinWrapped } from '../lines.js';
+import { matchNumbering, type NumberingStyle } from '../numbering.js';
+import type { ParsedBlock, SourceLocation } from '../parsed.js';
+
+export interface MdastToBlocksOptions {
+  /** Split paragraphs at line breaks that obviously start a new paragraph (HTML, DOCX). */
+  splitBreaks?: boolean;
+  /** Short all-bold paragraphs become headings (HTML, DOCX). */
+  boldHeadings?: boolean;
+  /** Question/answer paragraph pairs become heading + body (HTML, DOCX). */
+  faq?: boolean;
+  /**
+   * Applied to the text of every paragraph, heading, list item and table cell before it is
+   * emitted; return '' to drop it. The HTML adapter removes Word residue here.
+   */
+  cleanText?: (text: string) => string;
+}
+
+/** Longest bold paragraph taken for a heading (characters). */
+export const MAX_BOLD_HEADING = 40;
+/** Longest unlabelled paragraph ending with ？ taken for a FAQ question (characters). */
+export const MAX_QUESTION = 80;
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+const SPACE_LIKE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F]/gu;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/gu;
+/** Full-width punctuation never wants a space before it … */
+const SPACE_BEFORE_PUNCT = / +(?=[，。、：；！？）》」』】〉〕．｡､])/gu;
+/** … nor after it. */
+const SPACE_AFTER_PUNCT = /(?<=[，。、：；！？（《「『【〈〔．｡､]) +/gu;
+
+/** Normalize the spaces of one piece of display text: one ASCII space, none around CJK punctuation. */
+export function tidyText(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(SPACE_LIKE, ' ')
+    .replace(/[ \t\f\v\r\n]+/gu, ' ')
+    .replace(SPACE_BEFORE_PUNCT, '')
+    .replace(SPACE_AFTER_PUNCT, '')
+    .trim();
+}
+
+/** Join two lines of one paragraph: a no-break space at the seam is an intended space, else re-join a wrap. */
+function joinPieces(left: string, right: string): string {
+  if (/[\u00A0\u2000-\u200A\u202F]\s*$/u.test(left) || /^\s*[\u00A0\u2000-\u200A\u202F]/u.test(right)) {
+    const a = left.trimEnd();
+    const b = right.trimStart();
+    return a === '' ? b : b === '' ? a : `${a} ${b}`;
+  }
+  return joinWrapped(left, right);
+}
+
+/** Join across a hard line break (`<br>`, Markdown's two trailing spaces): nothing between CJK, else one space. */
+function joinBreak(left: string, right: string): string {
+  const a = left.replace(/[\s\u00A0]+$/u, '');
+  const b = right.replace(/^[\s\u00A0]+/u, '');
+  if (a === '' || b === '') return a + b;
+  return isCjk(a[a.length - 1]) && isCjk(b[0]) ? a + b : `${a} ${b}`;
+}
+
+function locationOf(node: Nodes): SourceLocation {
+  const line = node.position?.start.line;
+  return line === undefined ? {} : { line };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inline content → lines → paragraphs
+
+interface Line {
+  text: string;
+  /** Non-space characters inside strong emphasis, and outside it. */
+  bold: number;
+  plain: number;
+  /** How this line began: the first line, a soft wrap ('\n' in a text node) or a hard break. */
+  boundary: 'start' | 'soft' | 'hard';
+  line: number | undefined;
+}
+
+function collectLines(nodes: readonly PhrasingContent[], startLine: number | undefined): Line[] {
+  const lines: Line[] = [{ text: '', bold: 0, plain: 0, boundary: 'start', line: startLine }];
+  const current = (): Line => lines[lines.length - 1] as Line;
+  const add = (value: string, bold: boolean, line: number | undefined): void => {
+    const parts = value.split(/\r\n|\r|\n/u);
+    parts.forEach((part, i) => {
+      if (i > 0) lines.push({ text: '', bold: 0, plain: 0, boundary: 'soft', line: line === undefined ? undefined : line + i });
+      const l = current();
+      if (l.text.trim() === '' && l.line === undefined) l.line = line;
+      l.text += part;
+      const visible = part.replace(/[\s\u00A0\u200B\uFEFF]/gu, '').length;
+      if (bold) l.bold += visible;
+      else l.plain += visible;
+    });
+  };
+  const walk = (children: readonly PhrasingContent[], bold: boolean): void => {
+    for (const node of children) {
+      switch (node.type) {
+        case 'text':
+        case 'inlineCode':
+          add(node.value, bold, node.position?.start.line);
+          break;
+        case 'break':
+          lines.push({ text: '', bold: 0, plain: 0, boundary: 'hard', line: node.position?.end.line });
+          break;
+        case 'strong':
+          walk(node.children, true);
+          break;
+        case 'emphasis':
+        case 'delete':
+        case 'link':
+        case 'linkReference':
+          walk(node.children, bold);
+          break;
+        case 'html':
+          // inline raw HTML is dropped, but a `<br>` in Markdown is still a line break
+          if (/^<br\s*\/?>$/iu.test(node.value.trim())) lines.push({ text: '', bold: 0, plain: 0, boundary: 'hard', line: node.position?.end.line });
+          break;
+        case 'image':
+        case 'imageReference':
+        case 'footnoteReference':
+          break;
+        default: {
+          // extension nodes (e.g. inline math): keep their text if they have any
+          const unknown = node as { value?: unknown; children?: unknown };
+          if (typeof unknown.value === 'string') add(unknown.value, bold, undefined);
+          else if (Array.isArray(unknown.children)) walk(unknown.children as PhrasingContent[], bold);
+        }
+      }
+    }
+  };
+  walk(nodes, false);
+  return lines;
+}
+
+/** Numbering styles that start a new paragraph even after a soft wrap (Chinese policy numbering). */
+const SOFT_SPLIT_STYLES: readonly NumberingStyle[] = ['part', 'chapter', 'section', 'article', 'cn-comma', 'cn-paren', 'arabic-paren'];
+
+const Q_LABEL = /^(?:Q|Ｑ|问题?|問題?|Question)\s*\d{0,3}\s*[.．、]?\s*[:：.．、]\s*(?=\S)/iu;
+const A_LABEL = /^(?:A|Ａ|答|回答|Answer)\s*\d{0,3}\s*[.．、]?\s*[:：.．、]\s*/iu;
+
+function isBoldLine(line: Line): boolean {
+  return line.bold > 0 && line.plain === 0;
+}
+
+interface Draft {
+  block: ParsedBlock;
+  /** A paragraph whose visible text is all bold. */
+  bold: boolean;
+}
+
+/** One mdast paragraph (or heading) content → one or more paragraphs of joined text. */
+function paragraphsOf(
+  children: readonly PhrasingContent[],
+  startLine: number | undefined,
+  options: MdastToBlocksOptions,
+): { text: string; bold: boolean; line: number | undefined }[] {
+  const lines = collectLines(children, startLine);
+  const out: { text: string; bold: boolean; line: number | undefined; lines: Line[] }[] = [];
+  /** Hard breaks since the last visible line: one is a line break, two make a blank line. */
+  let breaks = 0;
+  for (const line of lines) {
+    if (line.boundary === 'hard') breaks++;
+    const visible = line.bold + line.plain > 0;
+    if (!visible) continue;
+    const boundary = breaks > 0 ? 'hard' : line.boundary;
+    const last = out[out.length - 1];
+    const prev = last?.lines[last.lines.length - 1];
+    let split = last === undefined;
+    if (!split && prev !== undefined) {
+      const numbering = matchNumbering(tidyText(line.text));
+      if (boundary === 'soft') {
+        split = numbering !== undefined && SOFT_SPLIT_STYLES.includes(numbering.style);
+      } else if (boundary === 'hard' && options.splitBreaks === true) {
+        split =
+          breaks >= 2 ||
+          /^[\u00A0\u3000 \t]*[\u00A0\u3000]{2}/u.test(line.text) ||
+          endsSentence(tidyText(prev.text)) ||
+          numbering !== undefined ||
+          Q_LABEL.test(tidyText(line.text)) ||
+          A_LABEL.test(tidyText(line.text)) ||
+          isBoldLine(prev) !== isBoldLine(line);
+      }
+    }
+    if (split || last === undefined) {
+      out.push({ text: line.text, bold: isBoldLine(line), line: line.line, lines: [line] });
+    } else {
+      last.text = boundary === 'hard' ? joinBreak(last.text, line.text) : joinPieces(last.text, line.text);
+      last.bold &&= isBoldLine(line);
+      last.lines.push(line);
+    }
+    breaks = 0;
+  }
+  return out.map(({ text, bold, line }) => ({ text, bold, line }));
+}
+
+function clean(text: string, options: MdastToBlocksOptions): string {
+  const tidy = tidyText(text);
+  return options.cleanText === undefined ? tidy : tidyText(options.cleanText(tidy));
+}
+
+/** All the text of a node as one line (for list items, table cells, headings). */
+function flatText(nodes: readonly PhrasingContent[], options: MdastToBlocksOptions): string {
+  return clean(
+    paragraphsOf(nodes, undefined, { ...options, splitBreaks: false }).reduce((acc, p) => joinPieces(acc, p.text), ''),
+    options,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flow content → drafts
+
+function listItems(node: Extract<RootContent, { type: 'list' }>, options: MdastToBlocksOptions, out: string[]): void {
+  for (const item of node.children) {
+    let own = '';
+    const nested: string[] = [];
+    for (const child of item.children) {
+      if (child.type === 'list') {
+        listItems(child, options, nested);
+      } else {
+        own = joinPieces(own, blockPlainText(child, options));
+      }
+    }
+    const text = clean(own, options);
+    if (text !== '') out.push(text);
+    out.push(...nested);
+  }
+}
+
+/** Text of any flow node, flattened to one line (used inside list items). */
+function blockPlainText(node: RootContent, options: MdastToBlocksOptions): string {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading':
+    case 'tableCell':
+      return flatText(node.children, options);
+    case 'code':
+      return tidyText(node.value);
+    case 'html':
+    case 'thematicBreak':
+    case 'definition':
+    case 'image':
+    case 'imageReference':
+    case 'break':
+      return '';
+    default: {
+      if ('children' in node && Array.isArray(node.children)) {
+        return (node.children as RootContent[]).reduce((acc, c) => joinPieces(acc, blockPlainText(c, options)), '');
+      }
+      return 'value' in node && typeof node.value === 'string' ? tidyText(node.value) : '';
+    }
+  }
+}
+
+function tableRows(node: Table, options: MdastToBlocksOptions): string[][] {
+  const rows: string[][] = [];
+  for (const row of node.children) {
+    const cells = row.children.map((cell) => flatText(cell.children, options));
+    if (cells.some((c) => c !== '')) rows.push(cells);
+  }
+  return rows;
+}
+
+function collect(nodes: readonly RootContent[], options: MdastToBlocksOptions, out: Draft[]): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'heading': {
+        const text = flatText(node.children, options);
+        if (text !== '') out.push({ block: { kind: 'heading', depth: node.depth, text, location: locationOf(node) }, bold: false });
+        break;
+      }
+      case 'paragraph': {
+        const start = node.position?.start.line;
+        for (const p of paragraphsOf(node.children, start, options)) {
+          const text = clean(p.text, options);
+          if (text === '') continue;
+          const line = p.line ?? start;
+          out.push({ block: { kind: 'paragraph', text, location: line === undefined ? {} : { line } }, bold: p.bold });
+        }
+        break;
+      }
+      case 'list': {
+        const items: string[] = [];
+        listItems(node, options, items);
+        if (items.length > 0) out.push({ block: { kind: 'list', ordered: node.ordered === true, items, location: locationOf(node) }, bold: false });
+        break;
+      }
+      case 'table': {
+        const rows = tableRows(node, options);
+        if (rows.length > 0) out.push({ block: { kind: 'table', rows, location: locationOf(node) }, bold: false });
+        break;
+      }
+      case 'code': {
+        if (node.value.trim() !== '') out.push({ block: { kind: 'code', text: node.value, location: locationOf(node) }, bold: false });
+        break;
+      }
+      case 'blockquote':
+      case 'footnoteDefinition':
+        collect(node.children, options, out);
+        break;
+      case 'thematicBreak':
+      case 'html':
+      case 'definition':
+      case 'yaml':
+        break;
+      default: {
+        // unknown flow extensions with children: read what is inside
+        const unknown = node as { children?: unknown };
+        if (Array.isArray(unknown.children)) collect(unknown.children as RootContent[], options, out);
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structure recovery for Word-made sources
+
+/** Ends like a sentence or a clause: not a heading. (A colon is fine: `退款说明：`.) */
+const NOT_HEADING_END = /(?:[。．！？!?；;，,、…]|[A-Za-z]\.)$/u;
+
+function isQuestionText(text: string): 'labelled' | 'plain' | undefined {
+  if (Q_LABEL.test(text)) return 'labelled';
+  if (/[？?]\s*[）)]?$/u.test(text) && [...text].length <= MAX_QUESTION) return 'plain';
+  return undefined;
+}
+
+function isQuestion(draft: Draft, next: Draft | undefined): boolean {
+  if (draft.block.kind !== 'paragraph') return false;
+  const kind = isQuestionText(draft.block.text);
+  if (kind === 'labelled') return true;
+  if (kind === undefined) return false;
+  // an unlabelled question needs an answer after it: body text that is not itself a question
+  if (next === undefined || next.block.kind === 'heading') return false;
+  return next.block.kind !== 'paragraph' || isQuestionText(next.block.text) === undefined;
+}
+
+function isBoldHeading(draft: Draft): boolean {
+  if (draft.block.kind !== 'paragraph' || !draft.bold) return false;
+  const text = draft.block.text;
+  if ([...text].length > MAX_BOLD_HEADING || NOT_HEADING_END.test(text)) return false;
+  if (!/[\p{L}\p{N}]/u.test(text) || /^[\d\s.,:/\-–—()（）%]+$/u.test(text)) return false;
+  // a clause (…，…) is a sentence, not a title; `地址：上海市…6666号` is a field, not a title
+  if (/[，,；;]/u.test(text)) return false;
+  if (/^[^：:]{1,10}[：:]\s*\S/u.test(text) && /[\d@]|www\./iu.test(text)) return false;
+  // numbered lines (一、 （一） 1. 第X条) are left to `sectionize`, which knows their hierarchy
+  return matchNumbering(text) === undefined;
+}
+
+function recoverStructure(drafts: readonly Draft[], options: MdastToBlocksOptions): ParsedBlock[] {
+  const out: ParsedBlock[] = [];
+  /** Depth of the last explicit heading, and of the last heading that is not a FAQ question. */
+  let lastExplicit = 0;
+  let lastNonQuestion = 0;
+  /** Depth for a lone bold heading, once a run of bold headings has shown a parent/child pattern. */
+  let childDepth: number | undefined;
+  let expectAnswer = false;
+
+  const boldHeadingAt = (i: number): boolean => {
+    const d = drafts[i];
+    return d !== undefined && options.boldHeadings === true && isBoldHeading(d) && !(options.faq === true && isQuestion(d, drafts[i + 1]));
+  };
+  /** A bold heading needs body after it (or after the bold headings that follow it), not an explicit heading. */
+  const hasBody = (i: number): boolean => {
+    let j = i + 1;
+    while (boldHeadingAt(j)) j++;
+    const after = drafts[j];
+    return after !== undefined && after.block.kind !== 'heading';
+  };
+
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i] as Draft;
+    const block = draft.block;
+    if (block.kind === 'heading') {
+      out.push(block);
+      lastExplicit = block.depth;
+      lastNonQuestion = block.depth;
+      childDepth = undefined;
+      expectAnswer = false;
+      continue;
+    }
+    if (block.kind === 'paragraph') {
+      if (options.faq === true && isQuestion(draft, drafts[i + 1])) {
+        const depth = Math.min(6, lastNonQuestion + 1);
+        const text = block.text.replace(Q_LABEL, '').trim();
+        out.push({ kind: 'heading', depth, text, location: block.location });
+        expectAnswer = true;
+        continue;
+      }
+      if (boldHeadingAt(i) && hasBody(i)) {
+        const base = Math.min(6, lastExplicit + 1);
+        let run = 1;
+        while (boldHeadingAt(i + run)) run++;
+        if (run >= 2) {
+          for (let k = 0; k < run; k++) {
+            const d = drafts[i + k] as Draft;
+            if (d.block.kind === 'paragraph') out.push({ kind: 'heading', depth: Math.min(6, base + k), text: d.block.text, location: d.block.location });
+          }
+          childDepth = Math.min(6, base + run - 1);
+          lastNonQuestion = childDepth;
+          i += run - 1;
+        } else {
+          const depth = childDepth ?? base;
+          out.push({ kind: 'heading', depth, text: block.text, location: block.location });
+          lastNonQuestion = depth;
+        }
+        expectAnswer = false;
+        continue;
+      }
+      if (expectAnswer) {
+        expectAnswer = false;
+        const text = block.text.replace(A_LABEL, '').trim();
+        if (text === '') continue;
+        out.push({ ...block, text });
+        continue;
+      }
+    }
+    expectAnswer = false;
+    out.push(block);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The text of the document's first heading of the first depth in `depths` that has one, else of its
+ * first heading of any depth (a title candidate).
+ */
+export function firstHeading(tree: Root, depths: readonly number[] = [1]): string | undefined {
+  const headings: { depth: number; text: string }[] = [];
+  const walk = (nodes: readonly RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'heading') {
+        const text = flatText(node.children, {});
+        if (text !== '') headings.push({ depth: node.depth, text });
+      } else if ('children' in node && Array.isArray(node.children) && node.type !== 'paragraph' && node.type !== 'table') {
+        walk(node.children as RootContent[]);
+      }
+    }
+  };
+  walk(tree.children);
+  for (const depth of depths) {
+    const h = headings.find((x) => x.depth === depth);
+    if (h !== undefined) return h.text;
+  }
+  return headings[0]?.text;
+}
+
+export function mdastToBlocks(tree: Root, options: MdastToBlocksOptions = {}): ParsedBlock[] {
+  const drafts: Draft[] = [];
+  collect(tree.children, options, drafts);
+  if (options.boldHeadings !== true && options.faq !== true) return drafts.map((d) => d.block);
+  return recoverStructure(drafts, options);
+}

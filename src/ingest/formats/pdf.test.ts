@@ -1,0 +1,402 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Problem, Result } from '../../core/problems.js';
+import type { ParsedBlock, ParsedDoc } from '../parsed.js';
+import { isPageNumber, layoutPages, meaningfulTitle, parsePdf, type RawPage } from './pdf.js';
+
+const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
+const script = new URL('../../../scripts/fixtures/make-pdf.mjs', import.meta.url).href;
+const NAMES = [
+  'policy-zh.pdf',
+  'guide-en.pdf',
+  'encrypted.pdf',
+  'truncated.pdf',
+  'garbage.pdf',
+  'scanned.pdf',
+  'partly-scanned.pdf',
+  'policy-zh.expected.json',
+  'guide-en.expected.json',
+];
+
+interface FixtureModule {
+  makePdfFixtures: (outDir: string) => Promise<void>;
+}
+
+/** What the fixture generator laid out (written beside the PDFs). */
+interface PolicyExpected {
+  title: string;
+  header: string;
+  pages: number;
+  chapters: { text: string; page: number }[];
+  articles: { label: string; text: string; page: number }[];
+  crossesPageBreak: string[];
+  faq: { heading: string; paragraphs: string[] };
+}
+interface GuideExpected {
+  title: string;
+  pages: number;
+  headings: { text: string; depth: number; page: number }[];
+  paragraphs: { text: string; page: number }[];
+}
+
+beforeAll(async () => {
+  // `npm test` makes them (scripts/make-fixtures.mjs); make them here too when run on their own
+  if (NAMES.some((n) => !existsSync(join(generated, n)))) {
+    const { makePdfFixtures } = (await import(script)) as FixtureModule;
+    await makePdfFixtures(generated);
+  }
+});
+
+function bytesOf(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(generated, name)));
+}
+
+function expected<T>(name: string): T {
+  return JSON.parse(readFileSync(join(generated, name), 'utf8')) as T;
+}
+
+async function read(name: string): Promise<Result<ParsedDoc>> {
+  return parsePdf(bytesOf(name), { file: name, maxUnzippedBytes: 0 });
+}
+
+async function doc(name: string): Promise<ParsedDoc> {
+  const r = await read(name);
+  if (!r.ok) throw new Error(`parse failed: ${r.problems.map((p) => p.message).join('; ')}`);
+  return r.value;
+}
+
+async function problems(name: string): Promise<Problem[]> {
+  const r = await read(name);
+  if (r.ok) throw new Error(`expected ${name} to fail, got ${r.value.blocks.length} blocks`);
+  return r.problems;
+}
+
+const paragraphs = (d: ParsedDoc): Extract<ParsedBlock, { kind: 'paragraph' }>[] =>
+  d.blocks.filter((b): b is Extract<ParsedBlock, { kind: 'paragraph' }> => b.kind === 'paragraph');
+const headings = (d: ParsedDoc): Extract<ParsedBlock, { kind: 'heading' }>[] =>
+  d.blocks.filter((b): b is Extract<ParsedBlock, { kind: 'heading' }> => b.kind === 'heading');
+const CJK_SPACE_CJK = /[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF] +[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]/u;
+
+describe('parsePdf: a Chinese policy (policy-zh.pdf)', () => {
+  it('reads every article as one paragraph, exactly as written, on the page where it starts', async () => {
+    const d = await doc('policy-zh.pdf');
+    const exp = expected<PolicyExpected>('policy-zh.expected.json');
+    const texts = paragraphs(d).map((p) => p.text);
+    for (const article of exp.articles) {
+      const found = paragraphs(d).filter((p) => p.text.startsWith(`${article.label} `));
+      expect(found, article.label).toHaveLength(1);
+      expect(found[0]?.text, article.label).toBe(article.text);
+      expect(found[0]?.location, article.label).toEqual({ page: article.page });
+    }
+    // in reading order
+    const order = exp.articles.map((a) => texts.indexOf(a.text));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('joins the article that continues across a page break, past the footer and the next header', async () => {
+    const d = await doc('policy-zh.pdf');
+    const exp = expected<PolicyExpected>('policy-zh.expected.json');
+    expect(exp.crossesPageBreak.length).toBeGreaterThan(0);
+    for (const label of exp.crossesPageBreak) {
+      const article = exp.articles.find((a) => a.label === label);
+      const block = paragraphs(d).find((p) => p.text.startsWith(`${label} `));
+      expect(block?.text).toBe(article?.text);
+      expect(block?.text).not.toMatch(/\n|第 \d+ 页|某某商城售后服务规则/u);
+    }
+    expect(d.blocks.every((b) => !('text' in b) || !b.text.includes('\n'))).toBe(true);
+  });
+
+  it('drops the running header and the page numbers, keeping the title that has the same words', async () => {
+    const d = await doc('policy-zh.pdf');
+    const exp = expected<PolicyExpected>('policy-zh.expected.json');
+    expect(d.pages).toBe(exp.pages);
+    expect(d.pages).toBeGreaterThanOrEqual(3);
+    const withHeader = d.blocks.filter((b) => 'text' in b && b.text.includes(exp.header));
+    expect(withHeader).toEqual([{ kind: 'heading', depth: 1, text: exp.title, location: { page: 1 } }]);
+    expect(d.blocks.filter((b) => 'text' in b && /第\s*\d+\s*页/u.test(b.text))).toEqual([]);
+  });
+
+  it('never puts a space between CJK characters (only the one written after 第X条)', async () => {
+    const d = await doc('policy-zh.pdf');
+    for (const b of d.blocks) {
+      if (!('text' in b)) continue;
+      // the fixture writes one space after 第X条 / 第X章 labels; any other space between CJK is the adapter's
+      expect(b.text.replace(/^第[一二三四五六七八九十]+[条章] /u, ''), b.text).not.toMatch(CJK_SPACE_CJK);
+    }
+    const faq = paragraphs(d).find((p) => p.text.startsWith('如需人工帮助'));
+    expect(faq?.text).toBe(expected<PolicyExpected>('policy-zh.expected.json').faq.paragraphs[1]);
+  });
+
+  it('makes headings of larger-font lines by size rank, and leaves numbered chapter lines to sectionize', async () => {
+    const d = await doc('policy-zh.pdf');
+    const exp = expected<PolicyExpected>('policy-zh.expected.json');
+    expect(headings(d).map((h) => [h.text, h.depth])).toEqual([
+      [exp.title, 1],
+      [exp.faq.heading, 2],
+    ]);
+    for (const chapter of exp.chapters) {
+      expect(d.blocks.filter((b) => 'text' in b && b.text === chapter.text)).toEqual([{ kind: 'paragraph', text: chapter.text, location: { page: chapter.page } }]);
+    }
+    expect(d.title).toBe(exp.title); // metadata Title
+  });
+});
+
+describe('parsePdf: an English guide (guide-en.pdf)', () => {
+  it('detects the title and headings from font size, with depth by size rank and their pages', async () => {
+    const d = await doc('guide-en.pdf');
+    const exp = expected<GuideExpected>('guide-en.expected.json');
+    expect(headings(d).map((h) => ({ text: h.text, depth: h.depth, page: h.location.page }))).toEqual(exp.headings);
+    // the metadata Title is "Microsoft Word - guide.docx": not a title, so the first heading is
+    expect(d.title).toBe(exp.title);
+    expect(d.pages).toBe(2);
+  });
+
+  it('re-joins wrapped lines with spaces, closes the hyphenated break, and drops "Page N of 2"', async () => {
+    const d = await doc('guide-en.pdf');
+    const exp = expected<GuideExpected>('guide-en.expected.json');
+    expect(paragraphs(d).map((p) => ({ text: p.text, page: p.location.page }))).toEqual(exp.paragraphs);
+    expect(paragraphs(d).some((p) => p.text.includes('For international orders'))).toBe(true);
+    expect(d.blocks.some((b) => 'text' in b && /Page \d/u.test(b.text))).toBe(false);
+  });
+});
+
+describe('parsePdf: files it cannot read', () => {
+  it('reports a password-protected file', async () => {
+    const [p] = await problems('encrypted.pdf');
+    expect(p).toMatchObject({ code: 'pdf-password', severity: 'error', file: 'encrypted.pdf' });
+    expect(p?.message).toContain('save an unprotected copy');
+  });
+
+  it('reports a truncated file as corrupt', async () => {
+    const [p] = await problems('truncated.pdf');
+    expect(p).toMatchObject({ code: 'corrupt-pdf', file: 'truncated.pdf' });
+    expect(p?.message).toMatch(/is not a readable PDF \(.+\); re-export it or check the file is complete/u);
+  });
+
+  it('fails fast on a text file named .pdf, and on empty bytes', async () => {
+    const started = Date.now();
+    const [p] = await problems('garbage.pdf');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(p).toMatchObject({ code: 'corrupt-pdf', file: 'garbage.pdf' });
+    const empty = await parsePdf(new Uint8Array(0), { file: 'empty.pdf', maxUnzippedBytes: 0 });
+    expect(empty.ok ? 'ok' : empty.problems[0]?.code).toBe('corrupt-pdf');
+  });
+
+  it('reports a scanned file (no text layer)', async () => {
+    const [p] = await problems('scanned.pdf');
+    expect(p).toMatchObject({ code: 'pdf-no-text', file: 'scanned.pdf' });
+    expect(p?.message).toContain('run OCR first');
+  });
+
+  it('reads a text PDF with a scanned page, and warns about that page', async () => {
+    const d = await doc('partly-scanned.pdf');
+    expect(paragraphs(d).map((p) => p.text)).toEqual(['This page has a text layer. The next page is a scanned image without one.']);
+    expect(d.warnings).toEqual([expect.objectContaining({ code: 'pdf-no-text', severity: 'warning', location: { page: 2 } })]);
+    expect(d.warnings[0]?.message).toMatch(/^page 2 has only images, no text layer \(scanned\?\); run OCR/u);
+  });
+
+  it('reports binary garbage behind a PDF header without throwing', async () => {
+    const junk = new Uint8Array(64 * 1024);
+    for (let i = 0; i < junk.length; i++) junk[i] = (i * 7919 + 13) % 251;
+    junk.set(new TextEncoder().encode('%PDF-1.7\n'), 0);
+    const r = await parsePdf(junk, { file: 'junk.pdf', maxUnzippedBytes: 0 });
+    expect(r.ok ? 'ok' : r.problems[0]?.code).toBe('corrupt-pdf');
+  });
+});
+
+describe('parsePdf: side effects', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('prints nothing and leaves the caller\'s bytes intact (pdf.js detaches the buffer it is given)', async () => {
+    const warn = vi.spyOn(console, 'warn');
+    const log = vi.spyOn(console, 'log');
+    const error = vi.spyOn(console, 'error');
+    const stderr = vi.spyOn(process.stderr, 'write');
+    const bytes = bytesOf('policy-zh.pdf');
+    const length = bytes.byteLength;
+    for (const name of ['policy-zh.pdf', 'guide-en.pdf', 'encrypted.pdf', 'truncated.pdf', 'scanned.pdf']) await read(name);
+    await parsePdf(bytes, { file: 'policy-zh.pdf', maxUnzippedBytes: 0 });
+    expect(bytes.byteLength).toBe(length);
+    expect(Buffer.from(bytes.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect([warn, log, error, stderr].map((s) => s.mock.calls.length)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The layout core on synthetic pages: positioned items as pdf.js returns them
+
+interface ItemSpec {
+  str: string;
+  x: number;
+  y: number;
+  size?: number;
+  width?: number;
+  angle?: number;
+}
+
+const A4 = [0, 0, 595, 842];
+
+function item({ str, x, y, size = 12, width, angle = 0 }: ItemSpec): unknown {
+  const cjk = /[\u3000-\u9FFF\uFF00-\uFFEF]/u;
+  const w = width ?? [...str].reduce((n, ch) => n + (cjk.test(ch) ? size : 0.5 * size), 0);
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  return { str, dir: 'ltr', transform: [size * c, size * s, -size * s, size * c, x, y], width: w, height: size, fontName: 'f1', hasEOL: false };
+}
+
+/**
+ * Lay CJK paragraphs out as a typesetter would: `width` characters a line from x=72 at 12 pt, 18 pt
+ * line spacing, the first line indented by `indent` characters.
+ */
+function typeset(paragraphs: string[], { indent = 0, width = 36, top = 700 } = {}): ItemSpec[] {
+  const out: ItemSpec[] = [];
+  let y = top;
+  for (const text of paragraphs) {
+    let chars = [...text];
+    let first = true;
+    while (chars.length > 0) {
+      const room = first ? width - indent : width;
+      out.push({ str: chars.slice(0, room).join(''), x: 72 + (first ? indent * 12 : 0), y });
+      chars = chars.slice(room);
+      first = false;
+      y -= 18;
+    }
+  }
+  return out;
+}
+
+function page(n: number, specs: ItemSpec[]): RawPage {
+  return { page: n, items: specs.map(item), view: A4 };
+}
+
+function texts(pages: RawPage[]): string[] {
+  return layoutPages(pages).blocks.map((b) => ('text' in b ? b.text : ''));
+}
+
+describe('layoutPages', () => {
+  it('puts a space between Latin runs at a visible gap, never between CJK runs', () => {
+    const out = texts([
+      page(1, [
+        { str: 'Hello', x: 72, y: 700 },
+        { str: 'world.', x: 72 + 30 + 4, y: 700 },
+        { str: '退货', x: 72, y: 680 },
+        { str: '运费', x: 72 + 24 + 4, y: 680 },
+        { str: 'Apple', x: 72, y: 660 },
+        { str: 'Pay', x: 72 + 30 + 1, y: 660 }, // kerning-sized gap: one word
+      ]),
+    ]);
+    expect(out.join('|')).toContain('Hello world.');
+    expect(out.join('|')).toContain('退货运费');
+    expect(out.join('|')).toContain('ApplePay');
+  });
+
+  it('orders runs by x within a line and lines from the top, whatever the content-stream order', () => {
+    const out = texts([
+      page(1, [
+        { str: '第二行。', x: 72, y: 680 },
+        { str: '的后半，', x: 72 + 48, y: 700 },
+        { str: '第一行', x: 72, y: 700.4 },
+      ]),
+    ]);
+    expect(out).toEqual(['第一行的后半，第二行。']);
+  });
+
+  it('drops a diagonal watermark', () => {
+    const out = texts([page(1, [{ str: '内部资料', x: 200, y: 400, size: 40, angle: Math.PI / 4 }, { str: '正文。', x: 72, y: 700 }])]);
+    expect(out).toEqual(['正文。']);
+  });
+
+  it('drops lines repeated in the margins of many pages and page numbers, keeps a margin line seen once', () => {
+    const pages: RawPage[] = [];
+    for (let n = 1; n <= 5; n++) {
+      const specs: ItemSpec[] = [
+        { str: `某某公司 内部文件 2026-0${n}`, x: 200, y: 800, size: 9 },
+        ...typeset([`正文第${n}页的内容，${'这是一段足够长的文字'.repeat(4)}。`], { top: 700 }),
+        { str: n === 3 ? '- 3 -' : `第 ${n} 页 共 5 页`, x: 280, y: 40, size: 9 },
+      ];
+      if (n === 2) specs.push({ str: '仅此一页的页脚说明', x: 72, y: 60, size: 9 });
+      pages.push(page(n, specs));
+    }
+    const out = texts(pages);
+    expect(out.filter((t) => t.includes('某某公司'))).toEqual([]);
+    expect(out.filter((t) => /页 共|^- 3 -$/u.test(t))).toEqual([]);
+    expect(out).toContain('仅此一页的页脚说明');
+    expect(out.filter((t) => t.startsWith('正文'))).toHaveLength(5);
+  });
+
+  it('splits paragraphs at first-line indents and after short sentence-ending lines; joins wrapped lines', () => {
+    const input = [
+      `第一段开头缩进两个字符，${'这一句话很长，会换行'.repeat(6)}，最后结束。`,
+      '第二段只有一行。',
+      '第三段也只有一行，紧跟在上一段后面，同样缩进。',
+      // 34 characters: exactly fills its indented first line, ending a sentence
+      `第四段${'正好写满一整行'.repeat(5)}`.slice(0, 33) + '。',
+      `第五段的第一行，${'写满一整行文字'.repeat(5)}。`,
+    ];
+    expect([...(input[3] ?? '')].length).toBe(34);
+    expect(texts([page(1, typeset(input, { indent: 2 }))])).toEqual(input);
+  });
+
+  it('splits at a first-line indent even when the line above runs to the margin and ends a sentence', () => {
+    // 34 + 36 characters: the last line of each paragraph is full
+    const full = (head: string): string => `${head}${'每一行都写满文字'.repeat(10)}`.slice(0, 69) + '。';
+    const input = [full('第一段'), full('第二段'), full('第三段')];
+    expect(texts([page(1, typeset(input, { indent: 2 }))])).toEqual(input);
+  });
+
+  it('joins wrapped lines of a paragraph that continues on the next page', () => {
+    const text = `跨页的段落${'从这一页一直写到下一页'.repeat(8)}，最后才结束。`;
+    const lines = typeset([text], { indent: 2 });
+    const first = lines.slice(0, 3);
+    const rest = lines.slice(3).map((l, i) => ({ ...l, y: 760 - 18 * i }));
+    expect(texts([page(1, first), page(2, rest)])).toEqual([text]);
+    expect(layoutPages([page(1, first), page(2, rest)]).blocks[0]?.location).toEqual({ page: 1 });
+  });
+
+  it('starts a paragraph at policy numbering and bullets, and after a larger gap', () => {
+    const out = texts([
+      page(1, [
+        { str: 'Refunds are paid within five days of the return being received at', x: 72, y: 700, width: 430 },
+        { str: 'the warehouse.', x: 72, y: 686, width: 80 },
+        { str: '1. Pack the item.', x: 72, y: 672, width: 100 },
+        { str: '• Keep the receipt.', x: 72, y: 658, width: 110 },
+        { str: 'After a gap, a new paragraph', x: 72, y: 630, width: 430 },
+        { str: 'that wraps.', x: 72, y: 616, width: 60 },
+      ]),
+    ]);
+    expect(out).toEqual([
+      'Refunds are paid within five days of the return being received at the warehouse.',
+      '1. Pack the item.',
+      '• Keep the receipt.',
+      'After a gap, a new paragraph that wraps.',
+    ]);
+  });
+
+  it('finds no text on pages that have none', () => {
+    expect(layoutPages([page(1, [{ str: '   ', x: 72, y: 700 }])]).chars).toBe(0);
+  });
+});
+
+describe('isPageNumber', () => {
+  it.each(['3', '- 3 -', '— 12 —', '第 3 页', '第3页 共19页', '第 3 页，共 19 页', '共19页 第3页', 'Page 3 of 19', 'page 7', '3 / 19', 'iv'])('%s is a page number', (text) => {
+    expect(isPageNumber(text)).toBe(true);
+  });
+  it.each(['第三条', '2026年', '3.5', 'Page three', '第3章', 'I'])('%s is not', (text) => {
+    expect(isPageNumber(text)).toBe(false);
+  });
+});
+
+describe('meaningfulTitle', () => {
+  it('keeps real titles and rejects file names and placeholders', () => {
+    expect(meaningfulTitle('中华人民共和国消费者权益保护法')).toBe('中华人民共和国消费者权益保护法');
+    expect(meaningfulTitle('  Returns   Guide ')).toBe('Returns Guide');
+    expect(meaningfulTitle('Microsoft Word - 售后规则')).toBe('售后规则');
+    for (const junk of ['', '   ', 'Microsoft Word - guide.docx', 'untitled', '无标题', 'Document1', '新建 Microsoft Word 文档', '-', undefined, 42]) {
+      expect(meaningfulTitle(junk), String(junk)).toBeUndefined();
+    }
+  });
+});

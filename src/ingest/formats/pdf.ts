@@ -1,0 +1,814 @@
+/**
+ * PDF: the only module that imports pdfjs-dist. pdf.js gives positioned text runs; this adapter
+ * rebuilds lines (items grouped by baseline, ordered by x), drops running headers, footers and
+ * page numbers, re-joins hard-wrapped lines into paragraphs (also across page breaks) and turns
+ * short lines in a clearly larger font into headings. Numbered lines (第X章, 第X条, 1.) stay
+ * paragraphs: `sectionize` makes them headings.
+ *
+ * Layout signals used, in the order a reader would use them:
+ * - a new paragraph starts after a larger vertical gap than the usual line spacing, at a
+ *   first-line indent, at numbering or a bullet, after a line that ends a sentence and stops short
+ *   of the right margin (the next line's first word would have fitted), or at a font-size change;
+ * - everything else is a wrapped continuation, joined with `joinWrapped` (no space between CJK,
+ *   one space between Latin words, hyphenation closed up).
+ *
+ * Errors are values: unreadable, password-protected and text-less (scanned) files come back as
+ * problems; nothing is thrown or printed (pdf.js runs at verbosity 0).
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fail, ok, problem, warning, type Problem, type Result } from '../../core/problems.js';
+import { endsSentence, isCjk, joinWrapped } from '../lines.js';
+import { matchNumbering } from '../numbering.js';
+import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
+
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+type PdfDocument = import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy;
+type PdfPage = import('pdfjs-dist/legacy/build/pdf.mjs').PDFPageProxy;
+
+/** Opening the document must finish within this time, or the file is reported as unreadable. */
+const OPEN_TIMEOUT_MS = 30_000;
+/** Reading one page's text must finish within this time. */
+const PAGE_TIMEOUT_MS = 15_000;
+/** Pages whose text is requested at once (pdf.js answers them in order; this only saves round trips). */
+const PAGE_BATCH = 8;
+/** A header/footer repeats on at least this share of pages (and on at least 2). */
+const REPEAT_SHARE = 0.4;
+/** Running headers/footers and page numbers live in this share of the page height at the top and bottom … */
+const MARGIN_BAND = 0.15;
+/** … and are among this many lines at the top or bottom of a page. */
+const MARGIN_LINES = 3;
+/** A font this much larger than the body font is a heading font. */
+const HEADING_RATIO = 1.15;
+/** Headings are short: longer lines in a large font are paragraphs. */
+const MAX_HEADING_CHARS = 40;
+const MAX_HEADING_CHARS_LATIN = 80;
+/** Text-less pages checked for images (to warn about scanned pages in an otherwise text PDF). */
+const MAX_IMAGE_CHECKS = 10;
+
+// ---------------------------------------------------------------------------------------------
+// pdf.js, loaded once
+
+interface PdfjsAssets {
+  cMapUrl: string;
+  standardFontDataUrl: string;
+  wasmUrl: string;
+  iccUrl: string;
+}
+
+let loaded: Promise<{ pdfjs: Pdfjs; assets: PdfjsAssets }> | undefined;
+
+/** Warnings pdf.js prints while it loads in Node, before `verbosity` can be set. */
+const LOAD_NOISE = /^Warning: Cannot (load "@napi-rs\/canvas"|polyfill|access the `require`)/u;
+
+function loadPdfjs(): Promise<{ pdfjs: Pdfjs; assets: PdfjsAssets }> {
+  loaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const dir = dirname(require.resolve('pdfjs-dist/package.json'));
+    const folder = (name: string): string => `${join(dir, name)}/`;
+    // pdf.js warns through console.warn at module evaluation (optional canvas polyfills that text
+    // extraction does not need); swallow exactly those lines while it loads.
+    const consoleWarn = console.warn;
+    console.warn = (...args: unknown[]): void => {
+      if (typeof args[0] === 'string' && LOAD_NOISE.test(args[0])) return;
+      consoleWarn.apply(console, args);
+    };
+    let pdfjs: Pdfjs;
+    try {
+      pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      console.warn = consoleWarn;
+    }
+    // Node has no web workers: pdf.js runs its worker code in this thread ("fake worker") and imports
+    // it from workerSrc; point that at the installed file rather than at a path relative to pdf.mjs.
+    pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(dir, 'legacy', 'build', 'pdf.worker.mjs')).href;
+    return {
+      pdfjs,
+      assets: { cMapUrl: folder('cmaps'), standardFontDataUrl: folder('standard_fonts'), wasmUrl: folder('wasm'), iccUrl: folder('iccs') },
+    };
+  })();
+  loaded.catch(() => {
+    loaded = undefined;
+  });
+  return loaded;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text items → lines
+
+/** One text run in the page's reading frame (x to the right, y up). */
+interface Run {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+/** One visual line. */
+interface PdfLine {
+  page: number;
+  text: string;
+  x: number;
+  right: number;
+  /** Baseline, in the page's reading frame (larger is higher on the page). */
+  y: number;
+  /** Font size of most of its characters. */
+  size: number;
+  chars: number;
+}
+
+interface PageText {
+  page: number;
+  lines: PdfLine[];
+  /** Top and bottom of the page in the reading frame. */
+  top: number;
+  bottom: number;
+}
+
+function isTextItem(item: unknown): item is { str: string; transform: number[]; width: number; height: number } {
+  return typeof item === 'object' && item !== null && typeof (item as { str?: unknown }).str === 'string' && Array.isArray((item as { transform?: unknown }).transform);
+}
+
+/** Rotate a point by -quarter×90° so that text of that orientation reads left to right. */
+function toReadingFrame(quarter: number, x: number, y: number): [number, number] {
+  switch (quarter) {
+    case 1:
+      return [y, -x];
+    case 2:
+      return [-x, -y];
+    case 3:
+      return [-y, x];
+    default:
+      return [x, y];
+  }
+}
+
+/** Kangxi radicals and CJK compatibility ideographs that some Chinese PDFs map glyphs to (⽤ for 用). */
+const COMPAT_CJK = /[\u2E80-\u2FDF\uF900-\uFAFF]/gu;
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F\u00AD\uFEFF]/gu;
+
+function cleanText(text: string): string {
+  return text.replace(CONTROL, '').replace(COMPAT_CJK, (ch) => ch.normalize('NFKC'));
+}
+
+const CJK_THEN_SPACE_LATIN = /(?<=[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]) (?=[A-Za-z0-9])/gu;
+const LATIN_SPACE_THEN_CJK = /(?<=[A-Za-z0-9]) (?=[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF])/gu;
+
+/**
+ * Whitespace inside a line: runs collapse to one space, and a space between a CJK character and a
+ * Latin letter or digit goes (it is the typesetter's CJK/Latin spacing — "1993 年" — not content).
+ */
+function tidyLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').replace(CJK_THEN_SPACE_LATIN, '').replace(LATIN_SPACE_THEN_CJK, '').trim();
+}
+
+/** Group a page's runs into lines: by baseline (within half a font size), then left to right. */
+function runsToLines(runs: Run[], page: number): PdfLine[] {
+  runs.sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: Run[][] = [];
+  let current: Run[] = [];
+  let baseline = Number.NaN;
+  let lineSize = 0;
+  for (const run of runs) {
+    if (current.length > 0 && Math.abs(run.y - baseline) <= 0.5 * Math.min(run.size, lineSize)) {
+      current.push(run);
+      continue;
+    }
+    if (current.length > 0) groups.push(current);
+    current = [run];
+    baseline = run.y;
+    lineSize = run.size;
+  }
+  if (current.length > 0) groups.push(current);
+
+  const lines: PdfLine[] = [];
+  for (const group of groups) {
+    group.sort((a, b) => a.x - b.x);
+    let text = '';
+    let end = Number.NEGATIVE_INFINITY;
+    const sizeChars = new Map<number, number>();
+    let chars = 0;
+    let left = Number.POSITIVE_INFINITY;
+    let right = Number.NEGATIVE_INFINITY;
+    for (const run of group) {
+      const visible = run.text.replace(/\s+/gu, '');
+      if (visible === '') {
+        // an explicit space run: a separator between Latin words
+        if (text !== '' && !/\s$/u.test(text)) text += ' ';
+        continue;
+      }
+      if (text !== '' && !/\s$/u.test(text) && !/^\s/u.test(run.text)) {
+        const gap = run.x - end;
+        const last = text[text.length - 1];
+        const first = run.text.trimStart()[0];
+        // a visible gap between Latin runs is a word space; CJK never gets one, except at a gap wide
+        // enough to be a column or table-cell separator
+        if ((gap > 0.2 * run.size && !isCjk(last) && !isCjk(first)) || gap > 2.5 * run.size) text += ' ';
+      }
+      text += run.text;
+      end = Math.max(end, run.x + run.width);
+      left = Math.min(left, run.x);
+      right = Math.max(right, run.x + run.width);
+      chars += visible.length;
+      const size = Math.round(run.size * 10) / 10;
+      sizeChars.set(size, (sizeChars.get(size) ?? 0) + visible.length);
+    }
+    const tidy = tidyLine(text);
+    if (tidy === '' || chars === 0) continue;
+    let size = 0;
+    let best = -1;
+    for (const [s, n] of sizeChars) {
+      if (n > best || (n === best && s > size)) {
+        size = s;
+        best = n;
+      }
+    }
+    const y = group.reduce((sum, r) => sum + r.y, 0) / group.length;
+    lines.push({ page, text: tidy, x: left, right, y, size, chars });
+  }
+  return lines;
+}
+
+/** A page's text items → runs in the dominant reading direction → lines. */
+function pageItemsToLines(items: readonly unknown[], page: number, view: readonly number[]): PageText {
+  const quarterChars = [0, 0, 0, 0];
+  const candidates: { text: string; t: number[]; width: number; height: number; quarter: number }[] = [];
+  for (const item of items) {
+    if (!isTextItem(item)) continue;
+    const text = cleanText(item.str);
+    if (text === '') continue;
+    const [a = 1, b = 0] = item.transform;
+    const angle = Math.atan2(b, a);
+    const quarter = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
+    // diagonal text (watermarks) is not content
+    if (Math.abs(angle - Math.round(angle / (Math.PI / 2)) * (Math.PI / 2)) > 0.035) continue;
+    candidates.push({ text, t: item.transform, width: item.width, height: item.height, quarter });
+    quarterChars[quarter] = (quarterChars[quarter] ?? 0) + text.replace(/\s+/gu, '').length;
+  }
+  let quarter = 0;
+  for (let q = 1; q < 4; q++) if ((quarterChars[q] ?? 0) > (quarterChars[quarter] ?? 0)) quarter = q;
+
+  const runs: Run[] = [];
+  for (const c of candidates) {
+    if (c.quarter !== quarter) continue;
+    const [, , tc = 0, td = 0, te = 0, tf = 0] = c.t;
+    const size = Math.hypot(tc, td) || c.height;
+    if (!(size > 0) || !Number.isFinite(size)) continue;
+    const [x, y] = toReadingFrame(quarter, te, tf);
+    runs.push({ text: c.text, x, y, width: Number.isFinite(c.width) ? Math.max(0, c.width) : 0, size });
+  }
+  const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = view;
+  const ys = [
+    toReadingFrame(quarter, x0, y0)[1],
+    toReadingFrame(quarter, x0, y1)[1],
+    toReadingFrame(quarter, x1, y0)[1],
+    toReadingFrame(quarter, x1, y1)[1],
+  ];
+  return { page, lines: runsToLines(runs, page), top: Math.max(...ys), bottom: Math.min(...ys) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Headers, footers and page numbers
+
+const PAGE_NUMBER: readonly RegExp[] = [
+  /^[-–—~·•－]?\s*\d{1,4}\s*[-–—~·•－]?$/u, // 3  - 3 -  — 3 —  －3－
+  /^[[(（【]\s*\d{1,4}\s*[\])）】]$/u, // (3) [3]
+  /^第\s*[\d一二三四五六七八九十百零〇]+\s*页\s*[,，/／]?\s*(共\s*[\d一二三四五六七八九十百零〇]+\s*页)?$/u, // 第 3 页  第3页 共19页
+  /^共\s*\d+\s*页\s*[,，/／]?\s*第\s*\d+\s*页$/u, // 共19页 第3页
+  /^\d{1,4}\s*([/／]|of)\s*\d{1,4}$/iu, // 3/19  3 of 19
+  /^(page|p\.|pg\.?)\s*\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/iu, // Page 3, Page 3 of 19
+  /^[ivxlc]{1,7}$/u, // roman page numbers of front matter (lowercase only: "I" may be a word)
+];
+
+export function isPageNumber(text: string): boolean {
+  const t = text.trim();
+  return PAGE_NUMBER.some((re) => re.test(t));
+}
+
+/** Text of a line as a header/footer key: digits (page numbers, dates) and spaces do not count. */
+function repeatKey(line: PdfLine): string {
+  return `${line.text.replace(/\s+/gu, '').replace(/\d+/gu, '#')}\u0000${Math.round(line.size)}`;
+}
+
+/** Lines near the top or bottom edge of their page: where headers, footers and page numbers are. */
+function marginLines(page: PageText): Set<PdfLine> {
+  const out = new Set<PdfLine>();
+  const height = page.top - page.bottom;
+  if (!(height > 0)) return out;
+  const band = height * MARGIN_BAND;
+  const { lines } = page; // top to bottom
+  for (let i = 0; i < Math.min(MARGIN_LINES, lines.length); i++) {
+    const line = lines[i];
+    if (line !== undefined && page.top - line.y <= band) out.add(line);
+  }
+  for (let i = Math.max(0, lines.length - MARGIN_LINES); i < lines.length; i++) {
+    const line = lines[i];
+    if (line !== undefined && line.y - page.bottom <= band) out.add(line);
+  }
+  return out;
+}
+
+/** Remove running headers/footers (repeated on many pages) and page numbers, in place. Returns how many went. */
+function dropPageFurniture(pages: PageText[]): number {
+  const margins = pages.map(marginLines);
+  const pagesWithKey = new Map<string, Set<number>>();
+  margins.forEach((set, i) => {
+    for (const line of set) {
+      const key = repeatKey(line);
+      let seen = pagesWithKey.get(key);
+      if (seen === undefined) pagesWithKey.set(key, (seen = new Set()));
+      seen.add(i);
+    }
+  });
+  const minPages = Math.max(2, Math.ceil(REPEAT_SHARE * pages.length));
+  let dropped = 0;
+  pages.forEach((page, i) => {
+    const margin = margins[i];
+    if (margin === undefined || margin.size === 0) return;
+    const before = page.lines.length;
+    page.lines = page.lines.filter((line) => {
+      if (!margin.has(line)) return true;
+      if (isPageNumber(line.text)) return false;
+      return (pagesWithKey.get(repeatKey(line))?.size ?? 0) < minPages;
+    });
+    dropped += before - page.lines.length;
+  });
+  return dropped;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout statistics
+
+interface Layout {
+  bodySize: number;
+  /** Left margin and right edge of body text, for odd (index 1) and even (index 0) pages. */
+  left: [number, number];
+  right: [number, number];
+  /** Usual baseline distance of body lines, as a multiple of the font size. */
+  spacing: number;
+  /** The first-line indent paragraphs use (distance from the left margin), when the document indents them. */
+  firstIndent?: number;
+}
+
+function mostCommonSize(lines: readonly PdfLine[]): number {
+  const chars = new Map<number, number>();
+  for (const line of lines) chars.set(line.size, (chars.get(line.size) ?? 0) + line.chars);
+  let size = 0;
+  let best = -1;
+  for (const [s, n] of chars) {
+    if (n > best || (n === best && s < size)) {
+      size = s;
+      best = n;
+    }
+  }
+  return size;
+}
+
+function isBodySize(size: number, bodySize: number): boolean {
+  return Math.abs(size - bodySize) <= Math.max(0.6, bodySize * 0.08);
+}
+
+/** The leftmost (or rightmost) x that enough lines share, within 2 pt. */
+function edge(values: number[], side: 'left' | 'right'): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => (side === 'left' ? a - b : b - a));
+  const need = Math.max(2, Math.ceil(sorted.length * 0.08));
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i] ?? 0;
+    let n = 0;
+    for (let j = i; j < sorted.length && Math.abs((sorted[j] ?? 0) - v) <= 2; j++) n++;
+    if (n >= need) return v;
+  }
+  // ragged text: the 90th percentile from that side
+  return sorted[Math.floor(sorted.length * 0.1)];
+}
+
+function median(values: number[]): number | undefined {
+  if (values.length === 0) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function measureLayout(pages: readonly PageText[]): Layout {
+  const all = pages.flatMap((p) => p.lines);
+  const bodySize = mostCommonSize(all) || 12;
+  const body = all.filter((l) => isBodySize(l.size, bodySize));
+  const byParity = (parity: number): PdfLine[] => body.filter((l) => l.page % 2 === parity);
+  const anyLeft = edge(body.map((l) => l.x), 'left') ?? 0;
+  const anyRight = edge(body.map((l) => l.right), 'right') ?? anyLeft + 40 * bodySize;
+  const side = (parity: number): [number, number] => {
+    const lines = byParity(parity);
+    if (lines.length < 10) return [anyLeft, anyRight];
+    return [edge(lines.map((l) => l.x), 'left') ?? anyLeft, edge(lines.map((l) => l.right), 'right') ?? anyRight];
+  };
+  const even = side(0);
+  const odd = side(1);
+  const ratios: number[] = [];
+  for (const page of pages) {
+    for (let i = 1; i < page.lines.length; i++) {
+      const a = page.lines[i - 1];
+      const b = page.lines[i];
+      if (a === undefined || b === undefined || !isBodySize(a.size, bodySize) || !isBodySize(b.size, bodySize)) continue;
+      const ratio = (a.y - b.y) / bodySize;
+      if (ratio > 0.8 && ratio < 4) ratios.push(ratio);
+    }
+  }
+  const layout: Layout = { bodySize, left: [even[0], odd[0]], right: [even[1], odd[1]], spacing: median(ratios) ?? 1.5 };
+  // First-line indents: a body line indented from the margin and followed, on the same page, by a line
+  // at the margin (the paragraph's second line). The most common such indent, if it is common.
+  const indents = new Map<number, number>();
+  let starts = 0;
+  for (const page of pages) {
+    for (let i = 1; i < page.lines.length; i++) {
+      const a = page.lines[i - 1];
+      const b = page.lines[i];
+      if (a === undefined || b === undefined || !isBodySize(a.size, bodySize) || !isBodySize(b.size, bodySize)) continue;
+      const ia = offset(a, layout);
+      if (Math.abs(offset(b, layout)) > 0.5 * bodySize || ia < 0.8 * bodySize || ia > 6 * bodySize) continue;
+      // only a paragraph's first line: it runs to the right margin and the sentence goes on
+      if (a.right < (layout.right[a.page % 2] ?? a.right) - 2 * bodySize || sentenceEnd(a.text)) continue;
+      const key = Math.round(ia / (bodySize / 4)) * (bodySize / 4);
+      indents.set(key, (indents.get(key) ?? 0) + 1);
+      starts++;
+    }
+  }
+  let common = -1;
+  for (const [key, n] of indents) if (n > (indents.get(common) ?? 0)) common = key;
+  if ((indents.get(common) ?? 0) >= Math.max(2, starts / 2)) layout.firstIndent = common;
+  return layout;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lines → blocks
+
+/**
+ * `endsSentence` plus the Latin full stop, which it leaves out (a line may end in "e.g." or "No.")
+ * but which ends most English paragraphs.
+ */
+const LATIN_STOP = /[\p{L}\p{N}\])'"’”][.!?]['"’”)\]]*$/u;
+const ABBREVIATION = /(^|[\s(])(e\.g|i\.e|etc|vs|cf|approx|incl|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|Fig|Vol|pp?|Inc|Ltd|Co|Art|Sec|[A-Z])\.$/u;
+
+function sentenceEnd(text: string): boolean {
+  return endsSentence(text) || (LATIN_STOP.test(text) && !ABBREVIATION.test(text));
+}
+
+const BULLET = /^[•·▪●○◆◇■□►▶✓✔\-–*]\s+\S/u;
+
+function isHeadingFont(line: PdfLine, layout: Layout): boolean {
+  return line.size >= layout.bodySize * HEADING_RATIO && line.size - layout.bodySize >= 1;
+}
+
+/** Width of the next line's first word, had it been put on the previous line. */
+function firstWordWidth(line: PdfLine): number {
+  const charWidth = (line.right - line.x) / Math.max(1, [...line.text].length);
+  const first = line.text[0];
+  if (isCjk(first)) return line.size;
+  const word = /^\S+/u.exec(line.text)?.[0] ?? '';
+  return [...word].length * charWidth;
+}
+
+interface Paragraph {
+  lines: PdfLine[];
+  heading: boolean;
+}
+
+/** How far right of the body's left margin a line starts. */
+function offset(line: PdfLine, layout: Layout): number {
+  return line.x - (layout.left[line.page % 2] ?? 0);
+}
+
+/** Decide whether `cur` continues the paragraph whose last line is `prev`. */
+function continues(para: Paragraph, prev: PdfLine, cur: PdfLine, layout: Layout): boolean {
+  const samePage = prev.page === cur.page;
+  const size = Math.max(prev.size, cur.size);
+  if (Math.abs(prev.size - cur.size) > Math.max(0.6, 0.1 * size)) return false;
+  const gap = prev.y - cur.y;
+  const usual = layout.spacing * cur.size;
+  if (samePage && (gap <= 0 || gap > usual + Math.max(0.4 * cur.size, 0.15 * usual))) return false;
+
+  if (para.heading) {
+    // a heading wraps only onto lines of its own font, close below it, and never onto numbering
+    return samePage && !sentenceEnd(prev.text) && matchNumbering(cur.text) === undefined;
+  }
+
+  // Was the line break forced by the right margin? It was not when the next line's first word would
+  // have fitted on the previous line.
+  const prevRight = layout.right[prev.page % 2] ?? prev.right;
+  const room = prevRight - prev.right;
+  const space = isCjk(prev.text[prev.text.length - 1]) || isCjk(cur.text[0]) ? 0 : 0.3 * cur.size;
+  const forced = room <= firstWordWidth(cur) + space + 0.5 * cur.size;
+  const midSentence = forced && !sentenceEnd(prev.text);
+
+  const prevOffset = offset(prev, layout);
+  const curOffset = offset(cur, layout);
+  if (curOffset > prevOffset + 0.8 * cur.size) {
+    // indented relative to the line above: a first-line indent, unless it is a hanging indent (a list
+    // item's second line aligned with the item's text after its number or bullet)
+    const hanging = para.lines.length === 1 && midSentence;
+    if (!hanging) return false;
+  }
+  const indent = layout.firstIndent;
+  if (
+    indent !== undefined &&
+    !midSentence &&
+    Math.abs(prevOffset - indent) < 0.5 * cur.size &&
+    Math.abs(curOffset - indent) < 0.5 * cur.size
+  ) {
+    // two lines at the document's first-line indent: the first was a one-line paragraph
+    return false;
+  }
+  if ((matchNumbering(cur.text) !== undefined || BULLET.test(cur.text)) && !midSentence) return false;
+  if (!forced && sentenceEnd(prev.text)) return false;
+  // a short standalone line (a label, a caption) is a paragraph of its own
+  const width = prevRight - (layout.left[prev.page % 2] ?? 0);
+  if (!forced && para.lines.length === 1 && prev.right - prev.x < 0.5 * width && !/[,，、\-]$/u.test(prev.text)) return false;
+  return true;
+}
+
+/** Join two wrapped lines: `joinWrapped`, except that numbers and URLs broken at - or / close up. */
+function joinPdfLines(left: string, right: string): string {
+  if (/[\dA-Za-z][-/]$/u.test(left) && /^\d/u.test(right) && /\d[-/]$/u.test(left)) return left + right;
+  if (/\/$/u.test(left) && /https?:\/\/\S*$/u.test(left) && /^\S/u.test(right)) return left + right;
+  return joinWrapped(left, right);
+}
+
+function linesToParagraphs(pages: readonly PageText[], layout: Layout): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  let para: Paragraph | undefined;
+  for (const page of pages) {
+    for (const line of page.lines) {
+      const heading = isHeadingFont(line, layout) && matchNumbering(line.text) === undefined;
+      const prev = para?.lines[para.lines.length - 1];
+      if (para !== undefined && prev !== undefined && para.heading === heading && continues(para, prev, line, layout)) {
+        para.lines.push(line);
+        continue;
+      }
+      para = { lines: [line], heading };
+      paragraphs.push(para);
+    }
+  }
+  return paragraphs;
+}
+
+function latinOnly(text: string): boolean {
+  return ![...text].some((ch) => isCjk(ch));
+}
+
+function toBlocks(paragraphs: readonly Paragraph[]): ParsedBlock[] {
+  const texts = paragraphs.map((p) => p.lines.reduce((acc, l) => joinPdfLines(acc, l.text), ''));
+  const isHeading = paragraphs.map((p, i) => {
+    const text = texts[i] ?? '';
+    const limit = latinOnly(text) ? MAX_HEADING_CHARS_LATIN : MAX_HEADING_CHARS;
+    return p.heading && [...text].length <= limit && !sentenceEnd(text) && !isPageNumber(text);
+  });
+  // depth by size rank among the headings found: the largest font is depth 1
+  const sizes: number[] = [];
+  paragraphs.forEach((p, i) => {
+    if (isHeading[i]) sizes.push(p.lines[0]?.size ?? 0);
+  });
+  const ranks = [...new Set(sizes.map((s) => Math.round(s * 2) / 2))].sort((a, b) => b - a);
+  const merged: number[] = [];
+  for (const s of ranks) if (merged.length === 0 || (merged[merged.length - 1] ?? 0) - s > 0.75) merged.push(s);
+  const depthOf = (size: number): number => {
+    const rounded = Math.round(size * 2) / 2;
+    let depth = merged.length;
+    for (let i = 0; i < merged.length; i++) {
+      if ((merged[i] ?? 0) - rounded <= 0.75) {
+        depth = i + 1;
+        break;
+      }
+    }
+    return Math.min(6, Math.max(1, depth));
+  };
+
+  const blocks: ParsedBlock[] = [];
+  paragraphs.forEach((p, i) => {
+    const text = (texts[i] ?? '').trim();
+    const first = p.lines[0];
+    if (text === '' || first === undefined) return;
+    const location = { page: first.page };
+    if (isHeading[i]) blocks.push({ kind: 'heading', depth: depthOf(first.size), text, location });
+    else blocks.push({ kind: 'paragraph', text, location });
+  });
+  return blocks;
+}
+
+/** A table-of-contents entry: a title, dot leaders, a page number. Not content. */
+const TOC_ENTRY = /(?:[.．·•…⋯]\s?){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})$/u;
+
+/** What one page of pdf.js output is: its text items (as pdf.js returns them) and its view box. */
+export interface RawPage {
+  /** 1-based page number. */
+  page: number;
+  items: readonly unknown[];
+  view: readonly number[];
+}
+
+/**
+ * The pure core of the adapter: pages of positioned text items → blocks. Drops running headers,
+ * footers, page numbers and table-of-contents entries; `chars` counts the visible characters left.
+ */
+export function layoutPages(raw: readonly RawPage[]): { blocks: ParsedBlock[]; chars: number } {
+  const pages = [...raw].sort((a, b) => a.page - b.page).map((p) => pageItemsToLines(p.items, p.page, p.view));
+  dropPageFurniture(pages);
+  for (const page of pages) page.lines = page.lines.filter((line) => !TOC_ENTRY.test(line.text));
+  const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.chars, 0), 0);
+  if (chars === 0) return { blocks: [], chars };
+  const layout = measureLayout(pages);
+  return { blocks: toBlocks(linesToParagraphs(pages, layout)), chars };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metadata
+
+/** A metadata Title worth showing: not empty, not a file name, not an editor's placeholder. */
+export function meaningfulTitle(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let t = cleanText(raw).replace(/\s+/gu, ' ').trim();
+  t = t.replace(/^Microsoft (Word|PowerPoint|Excel)\s*-\s*/iu, '');
+  if (/\.(docx?|wps|pdf|rtf|txt|xlsx?|pptx?|odt|pages|indd|tex|html?|md)$/iu.test(t)) return undefined;
+  if (/^(untitled|无标题|無標題|新建\s*(microsoft\s*)?(word|wps)?\s*文档|文档\s*\d*|document\s*\d*|title|标题|unknown|none|null)$/iu.test(t)) return undefined;
+  if ((t.match(/[\p{L}\p{N}]/gu) ?? []).length < 2) return undefined;
+  return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+function errorName(error: unknown): string {
+  if (typeof error === 'object' && error !== null) {
+    const name = (error as { name?: unknown }).name;
+    if (typeof name === 'string') return name;
+  }
+  return '';
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : String(error);
+  return message.replace(/\s+/gu, ' ').replace(/\.$/u, '').trim() || 'unknown error';
+}
+
+class Timeout extends Error {
+  override name = 'Timeout';
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Timeout(`${what} took longer than ${Math.round(ms / 1000)} s`)), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function corrupt(file: string, detail: string): Problem {
+  return problem('corrupt-pdf', `is not a readable PDF (${detail}); re-export it or check the file is complete`, { file });
+}
+
+function openProblem(error: unknown, file: string): Problem {
+  const name = errorName(error);
+  if (name === 'PasswordException') return problem('pdf-password', 'is password-protected; save an unprotected copy', { file });
+  if (name === 'InvalidPDFException') return corrupt(file, 'invalid PDF structure');
+  return corrupt(file, errorMessage(error));
+}
+
+/** `%PDF-` must appear near the start; anything else (a renamed text file, HTML) fails at once. */
+function hasPdfHeader(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The adapter
+
+async function readPage(doc: PdfDocument, n: number): Promise<{ items: unknown[]; view: number[]; page: PdfPage }> {
+  const page = await doc.getPage(n);
+  const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+  return { items: content.items as unknown[], view: [...page.view], page };
+}
+
+/** Whether a page paints images (to tell a scanned page from a blank one). */
+async function paintsImages(pdfjs: Pdfjs, page: PdfPage): Promise<boolean> {
+  try {
+    const ops = await withTimeout(page.getOperatorList(), PAGE_TIMEOUT_MS, 'reading the page');
+    const image = new Set<number>([pdfjs.OPS.paintImageXObject, pdfjs.OPS.paintInlineImageXObject, pdfjs.OPS.paintImageMaskXObject, pdfjs.OPS.paintImageXObjectRepeat, pdfjs.OPS.paintImageMaskXObjectRepeat, pdfjs.OPS.paintInlineImageXObjectGroup, pdfjs.OPS.paintImageMaskXObjectGroup]);
+    return ops.fnArray.some((fn) => image.has(fn));
+  } catch {
+    return false;
+  }
+}
+
+function pageList(pages: readonly number[]): string {
+  const shown = pages.slice(0, 10).join(', ');
+  return pages.length > 10 ? `${shown} and ${pages.length - 10} more` : shown;
+}
+
+export async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promise<Result<ParsedDoc>> {
+  const file = options.file;
+  if (bytes.byteLength === 0) return fail(corrupt(file, 'the file is empty'));
+  if (!hasPdfHeader(bytes)) return fail(corrupt(file, 'no %PDF- header'));
+
+  let pdfjs: Pdfjs;
+  let assets: PdfjsAssets;
+  try {
+    ({ pdfjs, assets } = await loadPdfjs());
+  } catch (error) {
+    return fail(problem('internal', `could not be read: pdf.js failed to load (${errorMessage(error)}); reinstall kb`, { file }));
+  }
+
+  const task = pdfjs.getDocument({
+    // pdf.js transfers (detaches) the buffer it is given: hand it a copy, the caller still hashes `bytes`
+    data: new Uint8Array(bytes),
+    ...assets,
+    isEvalSupported: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: PdfDocument | undefined;
+  try {
+    try {
+      doc = await withTimeout(task.promise, OPEN_TIMEOUT_MS, 'opening the document');
+    } catch (error) {
+      return fail(openProblem(error, file));
+    }
+    return await extract(pdfjs, doc, file);
+  } catch (error) {
+    return fail(corrupt(file, errorMessage(error)));
+  } finally {
+    try {
+      if (doc !== undefined) await doc.destroy();
+      else await task.destroy();
+    } catch {
+      // destroying a half-opened document can reject; nothing left to release
+    }
+  }
+}
+
+async function extract(pdfjs: Pdfjs, doc: PdfDocument, file: string): Promise<Result<ParsedDoc>> {
+  const warnings: Problem[] = [];
+  const pages: RawPage[] = [];
+  const failed: number[] = [];
+  const textless: { n: number; page: PdfPage }[] = [];
+  for (let start = 1; start <= doc.numPages; start += PAGE_BATCH) {
+    const numbers: number[] = [];
+    for (let n = start; n < start + PAGE_BATCH && n <= doc.numPages; n++) numbers.push(n);
+    const results = await Promise.allSettled(numbers.map((n) => withTimeout(readPage(doc, n), PAGE_TIMEOUT_MS, `reading page ${n}`)));
+    results.forEach((result, i) => {
+      const n = numbers[i] ?? 0;
+      if (result.status === 'rejected') {
+        failed.push(n);
+        return;
+      }
+      const { items, view, page } = result.value;
+      if (!items.some((item) => isTextItem(item) && item.str.trim() !== '')) textless.push({ n, page });
+      pages.push({ page: n, items, view });
+    });
+  }
+  if (failed.length === doc.numPages) return fail(corrupt(file, 'no page could be read'));
+  if (failed.length > 0) {
+    warnings.push(warning('corrupt-pdf', `page ${pageList(failed)} could not be read and was skipped; re-export the PDF to include it`, { file, location: { page: failed[0] ?? 1 } }));
+  }
+
+  const { blocks, chars } = layoutPages(pages);
+  if (chars === 0) return fail(problem('pdf-no-text', 'has no text layer (scanned?); run OCR first', { file }));
+
+  const scannedPages: number[] = [];
+  // building a page's operator list decodes its images: look at the first few text-less pages only
+  for (const { n, page } of textless.slice(0, MAX_IMAGE_CHECKS)) if (await paintsImages(pdfjs, page)) scannedPages.push(n);
+  if (scannedPages.length > 0) {
+    warnings.push(
+      warning('pdf-no-text', `page ${pageList(scannedPages)} has only images, no text layer (scanned?); run OCR to include it`, {
+        file,
+        location: { page: scannedPages[0] ?? 1 },
+      }),
+    );
+  }
+
+  const parsed: ParsedDoc = { blocks, pages: doc.numPages, warnings };
+  let info: Record<string, unknown> = {};
+  try {
+    const metadata = await withTimeout(doc.getMetadata(), PAGE_TIMEOUT_MS, 'reading the metadata');
+    if (typeof metadata.info === 'object' && metadata.info !== null) info = metadata.info as Record<string, unknown>;
+  } catch {
+    // broken metadata does not make the text unreadable
+  }
+  const title = meaningfulTitle(info.Title) ?? blocks.find((b) => b.kind === 'heading')?.text;
+  if (title !== undefined) parsed.title = title;
+  const meta: Record<string, string> = {};
+  for (const [key, name] of [
+    ['Author', 'author'],
+    ['Subject', 'subject'],
+    ['Keywords', 'keywords'],
+  ] as const) {
+    const value = info[key];
+    if (typeof value === 'string' && cleanText(value).trim() !== '') meta[name] = cleanText(value).trim();
+  }
+  if (Object.keys(meta).length > 0) parsed.meta = meta;
+  return ok(parsed);
+}

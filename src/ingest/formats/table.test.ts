@@ -1,0 +1,482 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Problem, Result } from '../../core/problems.js';
+import {
+  MAX_ROW_WARNINGS,
+  cellText,
+  detectDelimiter,
+  fieldOfHeader,
+  normalizeHeader,
+  parseFaqCsv,
+  parseFaqJsonl,
+  parseFaqXlsx,
+  splitCsv,
+  type TableParse,
+} from './table.js';
+
+const tables = fileURLToPath(new URL('../../../fixtures/ingest/tables/', import.meta.url));
+const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
+const srcDir = fileURLToPath(new URL('../../', import.meta.url));
+const script = new URL('../../../scripts/fixtures/make-xlsx.mjs', import.meta.url).href;
+const XLSX_NAMES = ['faq-zh.xlsx', 'no-header.xlsx', 'not-a-zip.xlsx', 'bomb.xlsx', 'lying-size.xlsx'];
+const MB = 1024 * 1024;
+
+interface FixtureModule {
+  makeXlsxFixtures: (outDir: string) => Promise<void>;
+}
+
+beforeAll(async () => {
+  // `npm test` makes them (scripts/make-fixtures.mjs); make them here too when run on their own
+  if (XLSX_NAMES.some((n) => !existsSync(join(generated, n)))) {
+    const { makeXlsxFixtures } = (await import(script)) as FixtureModule;
+    await makeXlsxFixtures(generated);
+  }
+});
+
+const opts = (file: string, maxUnzippedBytes = 200 * MB) => ({ file, maxUnzippedBytes });
+const text = (name: string): string => readFileSync(join(tables, name), 'utf8');
+
+function value(r: Result<TableParse>): TableParse {
+  if (!r.ok) throw new Error(`parse failed: ${r.problems.map((p) => p.message).join('; ')}`);
+  return r.value;
+}
+
+function problems(r: Result<TableParse>): Problem[] {
+  if (r.ok) throw new Error(`expected a failure, got ${r.value.rows.length} rows`);
+  return r.problems;
+}
+
+const csv = (source: string, file = 't.csv') => parseFaqCsv(source, opts(file));
+const jsonl = (source: string, file = 't.jsonl') => parseFaqJsonl(source, opts(file));
+const xlsx = async (name: string, maxUnzippedBytes?: number) => parseFaqXlsx(new Uint8Array(readFileSync(join(generated, name))), opts(name, maxUnzippedBytes));
+
+describe('headers', () => {
+  it.each([
+    ['question', 'question'],
+    ['  Question ', 'question'],
+    ['ＱＵＥＳＴＩＯＮ', 'question'],
+    ['\uFEFF标准问题', 'question'],
+    ['问题', 'question'],
+    ['标准问', 'question'],
+    ['標準問題', 'question'],
+    ['Similar Questions', 'similar'],
+    ['similar_questions', 'similar'],
+    ['相似问题', 'similar'],
+    ['相似问', 'similar'],
+    ['相似问法', 'similar'],
+    ['ANSWER', 'answer'],
+    ['答案', 'answer'],
+    ['回答', 'answer'],
+    ['标准答案', 'answer'],
+    ['　答案：', 'answer'],
+    ['ID', 'id'],
+    ['ＩＤ', 'id'],
+    ['编号', 'id'],
+    ['标签', 'tags'],
+    ['分类', 'tags'],
+    ['Tags', 'tags'],
+  ])('%j is the %s column', (header, field) => {
+    expect(fieldOfHeader(header)).toBe(field);
+  });
+
+  it.each(['问题描述', '备注', 'answer key', '', 'questionnaire'])('%j is no column kb reads', (header) => {
+    expect(fieldOfHeader(header)).toBeUndefined();
+  });
+
+  it('normalizes full-width forms, BOM, case and spacing', () => {
+    expect(normalizeHeader('\uFEFF  Ｓｉｍｉｌａｒ　Ｑｕｅｓｔｉｏｎｓ ')).toBe('similar questions');
+  });
+});
+
+describe('splitCsv', () => {
+  it('keeps quoted multi-line cells and "" escapes, and numbers records by their first line', () => {
+    const r = splitCsv('a,b\n"x\r\ny","say ""hi"""\r\nlast,row\n');
+    expect(r).toEqual({
+      ok: true,
+      records: [
+        { cells: ['a', 'b'], n: 1 },
+        { cells: ['x\ny', 'say "hi"'], n: 2 },
+        { cells: ['last', 'row'], n: 4 },
+      ],
+    });
+  });
+
+  it('treats a quote inside an unquoted cell as a plain character and accepts CR-only line ends', () => {
+    const r = splitCsv('q,a\r5"寸屏幕,好\rend,x');
+    expect(r.ok && r.records.map((x) => [x.cells, x.n])).toEqual([
+      [['q', 'a'], 1],
+      [['5"寸屏幕', '好'], 2],
+      [['end', 'x'], 3],
+    ]);
+  });
+
+  it('reports an unclosed quote at the line it opened on', () => {
+    expect(splitCsv('a,b\n1,2\n3,"four\nfive\nsix,7\n')).toEqual({ ok: false, line: 3 });
+    // after a "" escape further down, still the opening line
+    expect(splitCsv('a,b\n1,"x\nsay ""hi""\nmore\n')).toEqual({ ok: false, line: 2 });
+  });
+
+  it('detects tab- and semicolon-separated files', () => {
+    expect(detectDelimiter('question\tanswer\nq\ta')).toBe('\t');
+    expect(detectDelimiter('question;answer\nq;a')).toBe(';');
+    expect(detectDelimiter('标题行\nquestion,answer\n')).toBe(',');
+  });
+});
+
+describe('parseFaqCsv', () => {
+  it('reads the Chinese FAQ fixture: BOM, Chinese headers, | separated similar questions, multi-line cells', () => {
+    const { rows, warnings } = value(csv(text('faq-zh.csv'), 'faq-zh.csv'));
+    expect(warnings).toEqual([]);
+    expect(rows).toHaveLength(8);
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 5, 8, 9, 10, 11, 14]);
+    expect(rows[0]?.row).toEqual({
+      question: '收到的商品不想要了可以退货吗？',
+      similar: ['不想要了能退吗', '七天无理由退货怎么申请', '没拆封可以退货吗'],
+      answer: '签收后7天内、商品完好且不影响二次销售的，可以申请七天无理由退货。在“我的订单”中点击“申请售后”，选择“退货退款”即可。',
+      tags: ['退货', '售后'],
+    });
+    expect(rows[0]?.row).not.toHaveProperty('id');
+    // a quoted tag cell with a comma, a multi-line answer
+    expect(rows[1]?.row.tags).toEqual(['退货', '运费']);
+    expect(rows[1]?.row.answer.split('\n')).toHaveLength(2);
+    // duplicates removed, order kept
+    expect(rows[2]?.row.similar).toEqual(['退款什么时候到', '钱什么时候退回来', '退款几天能到账']);
+    expect(rows[2]?.row.answer).toContain('\n- 银行卡：3-5个工作日到账。');
+    // "" inside a quoted cell
+    expect(rows[4]?.row.answer).toContain('"开票资料"');
+  });
+
+  it('gives the same rows and lines with CRLF line ends, and no carriage returns in cells', () => {
+    const lf = value(csv(text('faq-zh.csv')));
+    const crlf = value(csv(text('faq-zh.csv').replace(/\n/gu, '\r\n')));
+    expect(crlf).toEqual(lf);
+    expect(JSON.stringify(crlf.rows)).not.toContain('\\r');
+  });
+
+  it('reads the English fixture with ids and warns once about the unknown column', () => {
+    const { rows, warnings } = value(csv(text('faq-en.csv'), 'faq-en.csv'));
+    expect(rows.map((r) => r.row.id)).toEqual(['en-001', 'en-002', 'en-003', 'en-004', 'en-005', 'en-006']);
+    expect(rows.map((r) => r.line)).toEqual([2, 3, 5, 6, 7, 8]);
+    expect(rows[1]?.row.tags).toEqual(['refunds', 'payments']);
+    expect(rows[2]?.row.tags).toEqual(['returns', 'shipping']);
+    expect(rows[0]?.row.answer).toContain('"My orders"');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ code: 'bad-table', severity: 'warning', file: 'faq-en.csv', location: { line: 1 } });
+    expect(warnings[0]?.message).toContain('"Owner"');
+  });
+
+  it('finds the header below title rows and matches full-width, padded, traditional headers', () => {
+    const source = ['退换货常见问题', '', '更新：2026年1月', ' ＩＤ ,　標準問題　,相似問法,ＡＮＳＷＥＲ,分類', 'a1,能退貨嗎？,可以退嗎,可以。,退貨'].join('\n');
+    const { rows, warnings } = value(csv(source));
+    expect(warnings).toEqual([]);
+    expect(rows).toEqual([{ row: { id: 'a1', question: '能退貨嗎？', similar: ['可以退嗎'], answer: '可以。', tags: ['退貨'] }, line: 5 }]);
+  });
+
+  it('does not look for the header beyond the first five non-blank rows', () => {
+    const source = ['t1', 't2', 't3', 't4', 't5', 'question,answer', 'q,a'].join('\n');
+    const p = problems(csv(source));
+    expect(p[0]?.code).toBe('bad-table');
+  });
+
+  it('fails with bad-table naming the columns found and expected when there is no question column', () => {
+    const p = problems(csv(text('no-question.csv'), 'no-question.csv'));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatchObject({ code: 'bad-table', severity: 'error', file: 'no-question.csv', location: { line: 1 } });
+    expect(p[0]?.message).toMatch(/no question column/u);
+    expect(p[0]?.message).toContain('"问题描述"');
+    expect(p[0]?.message).toContain('标准问题');
+    expect(p[0]?.message).not.toMatch(/no answer column/u);
+  });
+
+  it('fails with bad-table when there is no answer column', () => {
+    const p = problems(csv('question,similar\nq1,s1\n'));
+    expect(p[0]?.code).toBe('bad-table');
+    expect(p[0]?.message).toMatch(/no answer column/u);
+    expect(p[0]?.message).toContain('"question", "similar"');
+  });
+
+  it('reports an unclosed quote as bad-table with its line', () => {
+    const p = problems(csv(text('broken-quote.csv'), 'broken-quote.csv'));
+    expect(p).toEqual([expect.objectContaining({ code: 'bad-table', location: { line: 3 } })]);
+    expect(p[0]?.message).toMatch(/quote.*line 3.*never closed/u);
+  });
+
+  it('skips bad rows with a bad-row warning at their line and keeps the others', () => {
+    const source = [
+      'id,question,similar,answer',
+      '1,退货运费谁出,运费谁出,质量问题由商家承担',
+      '2,,没有问题,只有答案',
+      '3,多久发货,,',
+      '1,重复的编号,x,y',
+      '5,发票,"[""开发票"" ""专票""]",可以开',
+      '6,换货,"[""换货多久"", ""换尺码""]",两天内寄出',
+      '',
+      '7,保修,"[“保修多久”，“坏了怎么办”]",一年',
+    ].join('\n');
+    const { rows, warnings } = value(csv(source, 'bad.csv'));
+    expect(rows.map((r) => [r.row.id, r.line])).toEqual([
+      ['1', 2],
+      ['6', 7],
+      ['7', 9],
+    ]);
+    expect(rows[1]?.row.similar).toEqual(['换货多久', '换尺码']);
+    expect(rows[2]?.row.similar).toEqual(['保修多久', '坏了怎么办']);
+    expect(warnings.map((w) => [w.code, w.severity, w.location])).toEqual([
+      ['bad-row', 'warning', { line: 3 }],
+      ['bad-row', 'warning', { line: 4 }],
+      ['bad-row', 'warning', { line: 5 }],
+      ['bad-row', 'warning', { line: 6 }],
+    ]);
+    expect(warnings[0]?.message).toMatch(/no question; fill in the question column/u);
+    expect(warnings[1]?.message).toMatch(/"多久发货" has no answer; fill in the answer column/u);
+    expect(warnings[2]?.message).toMatch(/id "1" is already used on line 2/u);
+    expect(warnings[3]?.message).toMatch(/not valid JSON/u);
+    expect(warnings.every((w) => w.file === 'bad.csv')).toBe(true);
+  });
+
+  it('splits similar on newlines and full-width bars, tags on every separator, and drops the question from its similar', () => {
+    const source = 'question,similar,answer,tags\n退货,"怎么退\n退货 ｜ 退货流程|  |怎么退",可以,"a，b;c|d、e；a"\n';
+    const { rows } = value(csv(source));
+    expect(rows[0]?.row.similar).toEqual(['怎么退', '退货流程']);
+    expect(rows[0]?.row.tags).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('reads tab-separated files', () => {
+    const { rows } = value(csv('标准问题\t答案\n退货\t可以, 七天内\n'));
+    expect(rows[0]?.row).toMatchObject({ question: '退货', answer: '可以, 七天内' });
+  });
+
+  it('warns about an unknown column once, not per row, and about a second column for the same field', () => {
+    const lines = ['问题,答案,备注,问题'];
+    for (let i = 0; i < 20; i++) lines.push(`q${i},a${i},note,dup`);
+    const { rows, warnings } = value(csv(lines.join('\n')));
+    expect(rows).toHaveLength(20);
+    expect(rows[0]?.row.question).toBe('q0');
+    expect(warnings).toHaveLength(2);
+    expect(warnings.map((w) => w.code)).toEqual(['bad-table', 'bad-table']);
+    expect(warnings[0]?.message).toContain('"备注"');
+    expect(warnings[1]?.message).toMatch(/two columns for the question/u);
+  });
+
+  it(`lists at most ${MAX_ROW_WARNINGS} skipped rows and counts the rest`, () => {
+    const lines = ['question,answer'];
+    for (let i = 0; i < MAX_ROW_WARNINGS + 50; i++) lines.push(`q${i},`);
+    lines.push('good,row');
+    const { rows, warnings } = value(csv(lines.join('\n')));
+    expect(rows.map((r) => r.row.question)).toEqual(['good']);
+    expect(warnings).toHaveLength(MAX_ROW_WARNINGS + 1);
+    expect(warnings.at(-1)?.message).toMatch(/^50 more rows were skipped/u);
+  });
+
+  it('returns no rows for a header-only table', () => {
+    expect(value(csv('question,answer\n'))).toEqual({ rows: [], warnings: [] });
+  });
+});
+
+describe('parseFaqJsonl', () => {
+  it('reads the JSONL fixture: arrays, strings, numeric ids, blank lines', () => {
+    const { rows, warnings } = value(jsonl(text('faq.jsonl'), 'faq.jsonl'));
+    expect(warnings).toEqual([]);
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 4, 5, 6]);
+    expect(rows[0]?.row).toEqual({
+      id: 'faq-001',
+      question: '怎么申请退货？',
+      similar: ['退货流程是什么', '我想退掉这个商品', '怎么退货'],
+      answer: '在“我的订单”中找到订单，点击“申请售后”，选择“退货退款”，审核通过后按提示寄回商品。',
+      tags: ['退货', '售后'],
+    });
+    expect(rows[1]?.row.similar).toEqual(['退款什么时候到', '钱什么时候退回来']);
+    expect(rows[1]?.row.tags).toEqual(['退款']);
+    expect(rows[2]?.row.similar).toEqual(['包邮吗', '满多少包邮', '邮费多少']);
+    expect(rows[2]?.row.tags).toEqual(['运费', '物流']);
+    expect(rows[3]?.row.id).toBe('4');
+    expect(rows[4]?.row).toEqual({ question: '保修期是多久？', similar: [], answer: '电器类商品自签收之日起享受一年免费保修。', tags: [] });
+  });
+
+  it('skips a malformed line, a missing answer, a duplicate id, a non-object line and a bad similar, keeping the good rows', () => {
+    const { rows, warnings } = value(jsonl(text('bad-rows.jsonl'), 'bad-rows.jsonl'));
+    expect(rows.map((r) => [r.row.id, r.line])).toEqual([
+      ['r1', 1],
+      ['r7', 7],
+    ]);
+    expect(rows[0]?.row.question).toBe('七天无理由退货怎么申请？');
+    expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([
+      ['bad-row', 2],
+      ['bad-row', 3],
+      ['bad-row', 4],
+      ['bad-row', 5],
+      ['bad-row', 6],
+    ]);
+    const [malformed, noAnswer, duplicate, notObject, badSimilar] = warnings.map((w) => w.message);
+    expect(malformed).toMatch(/not valid JSON.*one JSON object per line/u);
+    expect(noAnswer).toMatch(/"换货要几天？" has no answer; fill in the answer field/u);
+    expect(duplicate).toMatch(/id "r1" is already used on line 1; give each row its own id/u);
+    expect(notObject).toMatch(/is a list, not a JSON object/u);
+    expect(badSimilar).toMatch(/similar field is an object; write it as a list/u);
+  });
+
+  it('accepts Chinese keys, a BOM and CRLF, and warns once about unknown fields', () => {
+    const source = '\uFEFF{"标准问题":"退货","相似问题":["怎么退"],"答案":"可以","备注":"x"}\r\n{"标准问题":"换货","答案":"可以","备注":"y"}\r\n';
+    const { rows, warnings } = value(jsonl(source));
+    expect(rows.map((r) => [r.row.question, r.line])).toEqual([
+      ['退货', 1],
+      ['换货', 2],
+    ]);
+    expect(rows[0]?.row.similar).toEqual(['怎么退']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ code: 'bad-table', severity: 'warning', location: { line: 1 } });
+    expect(warnings[0]?.message).toContain('"备注"');
+  });
+
+  it('skips rows whose similar or question has the wrong type', () => {
+    const source = ['{"question":"a","answer":"b","similar":5}', '{"question":"c","answer":"d","similar":true}', '{"question":["x"],"answer":"y"}', '{"question":"e","answer":"f","similar":["ok",{"no":1}]}'].join('\n');
+    const { rows, warnings } = value(jsonl(source));
+    expect(rows.map((r) => r.row.similar)).toEqual([['5']]);
+    expect(warnings.map((w) => w.location?.line)).toEqual([2, 3, 4]);
+    expect(warnings[0]?.message).toMatch(/similar field is a boolean/u);
+    expect(warnings[1]?.message).toMatch(/question field is a list; write the question as text/u);
+    expect(warnings[2]?.message).toMatch(/item 2 of the similar field is an object/u);
+  });
+
+  it('fails with bad-table when no line has a question field', () => {
+    const p = problems(jsonl('{"q_text":"退货","answer":"可以"}\n{"q_text":"换货","answer":"可以"}\n'));
+    expect(p[0]?.code).toBe('bad-table');
+    expect(p[0]?.message).toMatch(/no question field/u);
+    expect(p[0]?.message).toContain('"q_text"');
+  });
+
+  it('fails with bad-table when no line is a JSON object (a pretty-printed JSON array)', () => {
+    const p = problems(jsonl('[\n  {\n    "question": "a",\n    "answer": "b"\n  }\n]\n'));
+    expect(p[0]).toMatchObject({ code: 'bad-table', location: { line: 1 } });
+    expect(p[0]?.message).toMatch(/not JSON Lines.*one JSON array/u);
+  });
+});
+
+describe('cellText', () => {
+  it('turns exceljs cell values into plain strings', () => {
+    expect(cellText(null)).toBe('');
+    expect(cellText('a_x000D_\nb')).toBe('a\r\nb');
+    expect(cellText(1001)).toBe('1001');
+    expect(cellText(0.1 + 0.2)).toBe('0.3');
+    expect(cellText(true)).toBe('TRUE');
+    expect(cellText(new Date('2026-01-02T00:00:00Z'))).toBe('2026-01-02');
+    expect(cellText({ richText: [{ text: '不想' }, { text: '要了', font: { bold: true } }] })).toBe('不想要了');
+    expect(cellText({ formula: 'A1&B1', result: '结果' })).toBe('结果');
+    expect(cellText({ sharedFormula: 'A1', result: 42 })).toBe('42');
+    expect(cellText({ formula: 'A1' })).toBe('');
+    expect(cellText({ formula: '1/0', result: { error: '#DIV/0!' } })).toBe('');
+    expect(cellText({ text: '发票中心', hyperlink: 'https://example.com' })).toBe('发票中心');
+    expect(cellText({ text: { richText: [{ text: '链接' }] }, hyperlink: 'https://example.com' })).toBe('链接');
+    expect(cellText({ error: '#N/A' })).toBe('');
+  });
+});
+
+describe('parseFaqXlsx', () => {
+  it('reads the first sheet with a header row, below the title row, with rich text, numbers, formulas and hyperlinks', async () => {
+    const { rows, warnings } = value(await xlsx('faq-zh.xlsx'));
+    expect(rows.map((r) => [r.row.id, r.line])).toEqual([
+      ['1001', 4],
+      ['1002', 5],
+      ['1003', 6],
+      ['1004', 7],
+      ['1005', 8],
+      ['1007', 11],
+    ]);
+    const byId = new Map(rows.map((r) => [r.row.id, r.row]));
+    expect(byId.get('1001')).toEqual({
+      id: '1001',
+      question: '收到的商品不想要了可以退货吗？',
+      similar: ['不想要了能退吗', '七天无理由退货怎么申请', '没拆封可以退货吗'],
+      answer: '签收后7天内、商品完好的，可以申请七天无理由退货。',
+      tags: ['退货', '售后'],
+    });
+    expect(byId.get('1002')?.similar).toEqual(['退款什么时候到', '钱什么时候退回来', '退款几天能到账']);
+    expect(byId.get('1002')?.answer).toBe('验收通过后1个工作日内发起退款；银行卡3-5个工作日到账。');
+    expect(byId.get('1003')?.similar).toEqual(['包邮吗', '满多少免运费']);
+    expect(byId.get('1003')?.answer).toBe('订单满99元包邮，不满收取8元运费。');
+    expect(byId.get('1004')?.answer).toBe('在发票中心申请电子发票');
+    expect(byId.get('1005')?.answer).toBe('4008001234');
+    expect(byId.get('1007')?.similar).toEqual(['保修期多久', '坏了怎么修']);
+
+    const rowWarnings = warnings.filter((w) => w.code === 'bad-row');
+    expect(rowWarnings).toHaveLength(1);
+    expect(rowWarnings[0]).toMatchObject({ severity: 'warning', file: 'faq-zh.xlsx', location: { row: 9 } });
+    expect(rowWarnings[0]?.message).toMatch(/"换货需要多长时间？" has no answer; fill in the 答案 column/u);
+    const tableWarnings = warnings.filter((w) => w.code === 'bad-table');
+    expect(tableWarnings).toHaveLength(2);
+    expect(tableWarnings[0]).toMatchObject({ location: { row: 3 } });
+    expect(tableWarnings[0]?.message).toContain('"备注"');
+    expect(tableWarnings[1]?.message).toMatch(/"English FAQ".*ignored/u);
+  });
+
+  it('fails with bad-table naming the columns found when no sheet has a question and an answer column', async () => {
+    const p = problems(await xlsx('no-header.xlsx'));
+    expect(p[0]).toMatchObject({ code: 'bad-table', location: { row: 1 } });
+    expect(p[0]?.message).toMatch(/no question column and no answer column/u);
+    expect(p[0]?.message).toContain('"客户问题"');
+    expect(p[0]?.message).toContain('标准问题');
+  });
+
+  it('refuses a file that is not a zip', async () => {
+    const p = problems(await xlsx('not-a-zip.xlsx'));
+    expect(p).toEqual([expect.objectContaining({ code: 'bad-table', file: 'not-a-zip.xlsx' })]);
+    expect(p[0]?.message).toMatch(/is not a valid \.xlsx/u);
+  });
+
+  it('refuses an old .xls (OLE) file', async () => {
+    const bytes = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
+    const p = problems(await parseFaqXlsx(bytes, opts('old.xlsx')));
+    expect(p[0]?.code).toBe('bad-table');
+    expect(p[0]?.message).toMatch(/\.xls workbook/u);
+  });
+
+  it('refuses a part packed more than 200:1 as a zip bomb', async () => {
+    const p = problems(await xlsx('bomb.xlsx'));
+    expect(p[0]?.code).toBe('zip-bomb');
+    expect(p[0]?.message).toMatch(/xl\/worksheets\/sheet1\.xml.*times its packed size/u);
+  });
+
+  it('refuses an archive that unpacks to more than maxUnzippedBytes', async () => {
+    const p = problems(await xlsx('faq-zh.xlsx', 10 * 1024));
+    expect(p[0]?.code).toBe('zip-bomb');
+    expect(p[0]?.message).toMatch(/over the 10 KB limit/u);
+  });
+
+  it('refuses a part that inflates to more than it declares', async () => {
+    const p = problems(await xlsx('lying-size.xlsx'));
+    expect(p[0]?.code).toBe('zip-bomb');
+    expect(p[0]?.message).toMatch(/more than its archive declares/u);
+  });
+
+  it('the fixture script makes the same bytes every run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-xlsx-'));
+    try {
+      const { makeXlsxFixtures } = (await import(script)) as FixtureModule;
+      await makeXlsxFixtures(dir);
+      for (const name of XLSX_NAMES) {
+        expect(readFileSync(join(dir, name)).equals(readFileSync(join(generated, name))), name).toBe(true);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('dependencies', () => {
+  it('only table.ts imports exceljs', () => {
+    const files: string[] = [];
+    const walk = (dir: string): void => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (/\.tsx?$/u.test(name) && !/\.test\.tsx?$/u.test(name)) files.push(path);
+      }
+    };
+    walk(srcDir);
+    const importers = files.filter((f) => /from ['"]exceljs['"]|import\(['"]exceljs['"]\)/u.test(readFileSync(f, 'utf8')));
+    expect(importers.map((f) => relative(srcDir, f))).toEqual([join('ingest', 'formats', 'table.ts')]);
+  });
+});

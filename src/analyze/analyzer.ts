@@ -17,6 +17,7 @@ import type { AnalyzerSettings } from './settings.js';
 import { NEGATIONS } from './stopwords.js';
 
 export const BIGRAM_PREFIX = '~';
+export const UNIGRAM_PREFIX = '^';
 
 const TOKEN = /(\p{Script=Han}+)|([\p{L}][\p{L}\p{M}'’]*)|(\d+(?:[.,]\d+)*)/gu;
 const HAN = /\p{Script=Han}/u;
@@ -42,7 +43,7 @@ export class Analyzer {
 
   constructor(settings: AnalyzerSettings) {
     this.settings = settings;
-    this.vocab = createVocabulary(new Map(settings.vocabulary));
+    this.vocab = createVocabulary(new Map(settings.vocabulary.map(([w, f]) => [w, f])));
     this.stop = new Set(settings.stopwords.filter((w) => !NEGATIONS.has(w)));
     this.canonical = new Map();
     for (const group of settings.synonyms) {
@@ -106,6 +107,7 @@ export class Analyzer {
     let kept = '';
     const flushBigrams = (): void => {
       if (this.settings.options.bigrams) for (let i = 0; i + 1 < kept.length; i++) out.push(BIGRAM_PREFIX + kept.slice(i, i + 2));
+      if (this.settings.options.unigrams) for (const ch of kept) out.push(UNIGRAM_PREFIX + ch);
       kept = '';
     };
     if (unknownRuns !== undefined && run.length >= 2) unknownRuns.push(run);
@@ -176,11 +178,12 @@ export class Analyzer {
     if (this.pinyinIndex !== undefined) return this.pinyinIndex;
     // toneless pinyin → the most frequent KB word of 2–4 characters that sounds like it
     const best = new Map<string, [string, number]>();
-    for (const [word, freq] of this.settings.vocabulary) {
+    // the word the KB uses most for a sound wins: 微粒贷 (hundreds of texts) over the typo 微离贷 (one)
+    for (const [word, , texts] of this.settings.vocabulary) {
       if (word.length < 2 || word.length > 4 || !HAN.test(word) || this.stop.has(word)) continue;
       const key = toPinyin(word);
       const current = best.get(key);
-      if (current === undefined || freq > current[1]) best.set(key, [word, freq]);
+      if (current === undefined || texts > current[1]) best.set(key, [word, texts]);
     }
     this.pinyinIndex = new Map([...best].map(([k, [w]]) => [k, w]));
     return this.pinyinIndex;

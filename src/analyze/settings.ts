@@ -7,6 +7,8 @@
 export interface AnalyzerOptions {
   /** CJK character bigrams besides words (robust to segmentation differences and typos). */
   bigrams: boolean;
+  /** CJK single characters as terms too (prefix `^`), for very short texts. */
+  unigrams: boolean;
   /** Porter stemming of English words. */
   stem: boolean;
   /** Traditional Chinese → simplified. */
@@ -19,8 +21,8 @@ export interface AnalyzerOptions {
 
 export interface AnalyzerSettings {
   options: AnalyzerOptions;
-  /** [word, frequency], sorted by word: the KB's vocabulary with jieba frequencies. */
-  vocabulary: [string, number][];
+  /** [word, frequency, texts], sorted by word: the KB's vocabulary with jieba frequencies and the number of KB texts it occurs in. */
+  vocabulary: [string, number, number][];
   /** Synonym groups; every word of a group is replaced by the group's first word. */
   synonyms: string[][];
   /** Words dropped from both entries and queries (negations are never among them). */
@@ -29,6 +31,7 @@ export interface AnalyzerSettings {
 
 export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   bigrams: true,
+  unigrams: false,
   stem: true,
   simplify: true,
   numberClasses: true,

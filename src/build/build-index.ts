@@ -3,7 +3,7 @@
  * variants and the answers, associations the KB teaches itself, and the calibration of
  * confidence fitted on the KB's own paraphrases. Deterministic: same inputs, same bytes.
  */
-import { Analyzer, BIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { AnalyzerSettings } from '../analyze/settings.js';
 import { INDEX_FORMAT, INDEX_VERSION, type Calibration, type IndexBody, type IndexEntry, type IndexModel } from '../runtime/index-file.js';
 import { KnowledgeBase } from '../runtime/knowledge-base.js';
@@ -11,10 +11,12 @@ import { encodeVarints } from '../runtime/varint.js';
 import type { Entry } from '../store/entry.js';
 
 export interface ModelOptions {
+  variantCoverage: number;
   k1: number;
   b: number;
   answerWeight: number;
   bigramWeight: number;
+  unigramWeight: number;
   associationWeight: number;
   /** Keep at most this many associations per term. */
   associationsPerTerm: number;
@@ -23,10 +25,12 @@ export interface ModelOptions {
 }
 
 export const DEFAULT_MODEL: ModelOptions = {
+  variantCoverage: 0.5,
   k1: 1.2,
   b: 0.5,
   answerWeight: 0.3,
   bigramWeight: 0.6,
+  unigramWeight: 0.3,
   associationWeight: 0.4,
   associationsPerTerm: 8,
   minAssociation: 0.2,
@@ -175,7 +179,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
       const terms = analyzer.analyze(v);
       for (const t of terms) allTerms.add(t);
       variantDocs.push(counts(terms));
-      words.push(new Set(terms.filter((t) => !t.startsWith(BIGRAM_PREFIX) && !t.startsWith('#'))));
+      words.push(new Set(terms.filter((t) => !t.startsWith(BIGRAM_PREFIX) && !t.startsWith(UNIGRAM_PREFIX) && !t.startsWith('#'))));
     }
     variantWords.push(words);
     const headings = entry.source?.headingPath.join(' ') ?? '';
@@ -188,8 +192,10 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   const indexModel: IndexModel = {
     k1: model.k1,
     b: model.b,
+    variantCoverage: model.variantCoverage,
     answerWeight: model.answerWeight,
     bigramWeight: model.bigramWeight,
+    unigramWeight: model.unigramWeight,
     associationWeight: model.associationWeight,
     associations: model.associationWeight > 0 ? learnAssociations(variantWords, model) : [],
     calibration: DEFAULT_CALIBRATION,

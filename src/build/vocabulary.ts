@@ -47,6 +47,31 @@ export function parseSynonymLines(lines: readonly { text: string }[]): string[][
     .filter((g) => g.length >= 2);
 }
 
+/**
+ * The KB's own words: character 3- and 4-grams that recur (in at least MIN_COUNT distinct texts)
+ * and nearly always appear whole — their first and last characters seldom occur without the rest.
+ * Product names jieba does not know (微粒贷, 京东白条) are found this way.
+ */
+const MIN_COUNT = 5;
+const COHESION = 0.6;
+
+export function discoverWords(runs: readonly string[]): string[] {
+  const count = new Map<string, number>();
+  for (const run of new Set(runs)) {
+    const seen = new Set<string>();
+    for (let n = 2; n <= 4; n++) for (let i = 0; i + n <= run.length; i++) seen.add(run.slice(i, i + n));
+    for (const g of seen) count.set(g, (count.get(g) ?? 0) + 1);
+  }
+  const words: string[] = [];
+  for (const [g, c] of count) {
+    if (g.length < 3 || c < MIN_COUNT) continue;
+    const head = count.get(g.slice(0, -1)) ?? c;
+    const tail = count.get(g.slice(1)) ?? c;
+    if (c / head >= COHESION && c / tail >= COHESION) words.push(g);
+  }
+  return words.sort();
+}
+
 /** jieba's rule for a new word's frequency: high enough that the word beats its pieces. */
 function suggestFrequency(word: string, dict: ReadonlyMap<string, number>, total: number): number {
   let p = 1;
@@ -91,13 +116,27 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
     stopwords = [...new Set([...stopwords, ...lines.value.map((l) => normalize(l.text))])].sort();
   }
 
-  for (const text of inputs.texts) {
-    for (const run of normalize(text).match(HAN_RUN) ?? []) {
-      for (const ch of run) add(ch);
-      if (run.length < 2) continue;
-      for (const w of jiebaCut(run, inputs.userDict)) if (w.length > 1 && /^\p{Script=Han}+$/u.test(w)) add(w);
-    }
+  const runs: string[] = [];
+  for (const text of inputs.texts) for (const run of normalize(text).match(HAN_RUN) ?? []) runs.push(run);
+  for (const word of discoverWords(runs)) add(word);
+  for (const run of runs) {
+    for (const ch of run) add(ch);
+    if (run.length < 2) continue;
+    for (const w of jiebaCut(run, inputs.userDict)) if (w.length > 1 && /^\p{Script=Han}+$/u.test(w)) add(w);
   }
-  const vocabulary = [...vocab].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // in how many KB texts each word occurs (the pinyin matcher prefers the KB's usual spelling)
+  const texts = new Map<string, number>();
+  for (const run of new Set(runs)) {
+    const seen = new Set<string>();
+    const maxLen = Math.min(run.length, 8);
+    for (let n = 1; n <= maxLen; n++) for (let i = 0; i + n <= run.length; i++) {
+      const g = run.slice(i, i + n);
+      if (vocab.has(g)) seen.add(g);
+    }
+    for (const g of seen) texts.set(g, (texts.get(g) ?? 0) + 1);
+  }
+  const vocabulary = [...vocab]
+    .map(([w, f]): [string, number, number] => [w, f, texts.get(w) ?? 0])
+    .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return ok({ options: { ...DEFAULT_ANALYZER_OPTIONS, ...inputs.options }, vocabulary, synonyms, stopwords });
 }

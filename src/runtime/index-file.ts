@@ -46,8 +46,12 @@ export interface IndexModel {
   b: number;
   /** Share of the answer / section-text score added to the best question variant's score. */
   answerWeight: number;
+  /** Exponent of the share of a variant's own terms the question matched (0 = plain BM25). */
+  variantCoverage: number;
   /** Weight of CJK bigram terms relative to words. */
   bigramWeight: number;
+  /** Weight of CJK single-character terms relative to words (when the analyzer makes them). */
+  unigramWeight: number;
   /** Weight of terms the KB taught itself (associations between paraphrases). */
   associationWeight: number;
   /** term → related terms with strengths in (0, 1], learned from the entries' question variants. */

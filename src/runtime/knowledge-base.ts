@@ -11,7 +11,7 @@
  * of the question's self-score and its margin over the runner-up through a logistic calibrated
  * at build time, so one threshold means the same for every question.
  */
-import { Analyzer, BIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import type { IndexEntry, IndexFile, IndexModel } from './index-file.js';
 import { decodeVarints } from './varint.js';
@@ -105,6 +105,9 @@ export class KnowledgeBase {
   private readonly idfVariant: Float64Array;
   private readonly idfAnswer: Float64Array;
   private readonly associations: Map<string, [string, number][]>;
+  /** Sum of the IDF weights of each variant's distinct terms (for the variant-coverage factor). */
+  private readonly variantMass: Float64Array;
+  private readonly variantMatched: Float64Array;
   // scratch space reused across searches
   private readonly variantScore: Float64Array;
   private readonly answerScore: Float64Array;
@@ -145,10 +148,25 @@ export class KnowledgeBase {
       this.idfAnswer[t] = Math.log(1 + (n - dfa + 0.5) / (dfa + 0.5));
     }
     this.associations = new Map(file.model.associations);
+    this.variantMass = new Float64Array(nVariants);
+    for (let t = 0; t < file.terms.length; t++) {
+      const w = (this.idfVariant[t] ?? 0) * this.termTypeWeight(file.terms[t] ?? '');
+      for (let i = this.variants.offsets[t] ?? 0; i < (this.variants.offsets[t + 1] ?? 0); i++) {
+        const v = this.variants.docs[i] ?? 0;
+        this.variantMass[v] = (this.variantMass[v] ?? 0) + w;
+      }
+    }
+    this.variantMatched = new Float64Array(nVariants);
     this.variantScore = new Float64Array(nVariants);
     this.answerScore = new Float64Array(n);
     this.touchedVariants = new Uint32Array(nVariants);
     this.touchedEntries = new Uint32Array(n);
+  }
+
+  private termTypeWeight(term: string): number {
+    if (term.startsWith(BIGRAM_PREFIX)) return this.model.bigramWeight;
+    if (term.startsWith(UNIGRAM_PREFIX)) return this.model.unigramWeight;
+    return 1;
   }
 
   get size(): number {
@@ -187,7 +205,7 @@ export class KnowledgeBase {
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
-      const w = qw * (term.startsWith(BIGRAM_PREFIX) ? bigramWeight : 1);
+      const w = qw * this.termTypeWeight(term);
       const idfV = (this.idfVariant[t] ?? 0) * w;
       if (qw >= 1) selfScore += idfV;
       for (let i = V.offsets[t] ?? 0, end = V.offsets[t + 1] ?? 0; i < end; i++) {
@@ -197,6 +215,7 @@ export class KnowledgeBase {
         const norm = k1 * (1 - b + (b * (V.lengths[v] ?? 0)) / V.avgLength);
         if (vScore[v] === 0) this.touchedVariants[nv++] = v;
         vScore[v] = (vScore[v] ?? 0) + (idfV * tf * (k1 + 1)) / (tf + norm);
+        this.variantMatched[v] = (this.variantMatched[v] ?? 0) + idfV / qw;
       }
       if (answerWeight > 0) {
         const idfA = (this.idfAnswer[t] ?? 0) * w * answerWeight;
@@ -214,10 +233,13 @@ export class KnowledgeBase {
     for (let i = 0; i < nv; i++) {
       const v = this.touchedVariants[i] ?? 0;
       const e = this.variantEntry[v] ?? 0;
-      const s = vScore[v] ?? 0;
+      // how much of the variant the question explains: a paraphrase covers its variant
+      const coverage = Math.min(1, (this.variantMatched[v] ?? 0) / (this.variantMass[v] || 1));
+      const s = (vScore[v] ?? 0) * coverage ** this.model.variantCoverage;
       const cur = best.get(e);
       if (cur === undefined || s > cur[0]) best.set(e, [s, v]);
       vScore[v] = 0;
+      this.variantMatched[v] = 0;
     }
     for (let i = 0; i < ne; i++) {
       const e = this.touchedEntries[i] ?? 0;
@@ -260,7 +282,7 @@ export class KnowledgeBase {
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined || qw < 1) continue;
-      selfScore += (this.idfVariant[t] ?? 0) * qw * (term.startsWith(BIGRAM_PREFIX) ? this.model.bigramWeight : 1);
+      selfScore += (this.idfVariant[t] ?? 0) * qw * this.termTypeWeight(term);
     }
     const second = hits[1]?.score ?? 0;
     return {
@@ -276,7 +298,7 @@ export class KnowledgeBase {
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
     const matchedTerms = [...terms.keys()].filter((term) => {
       const t = this.termIds.get(term);
-      return !term.startsWith(BIGRAM_PREFIX) && t !== undefined && (hasPosting(this.variants, t, v) || hasPosting(this.answers, t, e));
+      return !term.startsWith(BIGRAM_PREFIX) && !term.startsWith(UNIGRAM_PREFIX) && t !== undefined && (hasPosting(this.variants, t, v) || hasPosting(this.answers, t, e));
     });
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     if (entry.source !== undefined) hit.source = entry.source;

@@ -28,7 +28,7 @@ export function entriesFromDocuments(documents: readonly Document[]): { entries:
         if (row.tags.length > 0) entry.tags = row.tags;
       } else {
         id = `s-${section.id}`;
-        entry = { id, question: sectionQuestion(doc, section), similar: [], answer: section.text, origin: 'section', status: 'pending' };
+        entry = { id, question: sectionQuestion(doc, section), similar: [], answer: section.text, origin: 'generated', status: 'pending', rule: 'heading-path' };
       }
       const source: Entry['source'] = { path: doc.path, headingPath: section.headingPath };
       if (section.location.page !== undefined) source.page = section.location.page;

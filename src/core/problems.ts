@@ -19,6 +19,15 @@ export const PROBLEM_CODES = {
   BAD_TABLE: 'bad-table',
   BAD_ROW: 'bad-row',
   NO_SECTIONS: 'no-sections',
+  // the Q&A store and index
+  BAD_STORE: 'bad-store',
+  STORE_LOCKED: 'store-locked',
+  BAD_INDEX: 'bad-index',
+  // generation
+  GENERATION_FAILED: 'generation-failed',
+  // evaluation
+  BAD_SUITE: 'bad-suite',
+  GATE_FAILED: 'gate-failed',
   // usage
   USAGE: 'usage',
   NO_INPUT: 'no-input',

@@ -1,16 +1,27 @@
 /**
  * A Q&A entry: what the store (kb/qa.jsonl) holds, what the index is built from and what a bot
- * gets back. The store's merge rules come with the generation stage; this is the shape.
+ * gets back. The store's format and merge rules are in store.ts and merge.ts; see docs/store.md.
  */
 
-export type EntryOrigin = 'faq' | 'extracted' | 'generated' | 'manual' | 'section';
+/**
+ * Where an entry came from: a FAQ table row (`faq`), a Q&A pair a document already contained
+ * (`extracted`), a question kb wrote for a document section (`generated`), or an editor (`manual`).
+ */
+export type EntryOrigin = 'faq' | 'extracted' | 'generated' | 'manual';
 export type EntryStatus = 'pending' | 'approved' | 'rejected';
 
+export const ENTRY_ORIGINS: readonly EntryOrigin[] = ['faq', 'extracted', 'generated', 'manual'];
+export const ENTRY_STATUSES: readonly EntryStatus[] = ['pending', 'approved', 'rejected'];
+
 export interface EntrySource {
+  /** The source file, as it was named to kb (relative to the working directory). */
   path: string;
   headingPath: string[];
   page?: number;
 }
+
+/** Why an entry needs another look although an editor may have approved it. */
+export type Staleness = 'source-changed' | 'source-missing';
 
 export interface Entry {
   id: string;
@@ -20,5 +31,14 @@ export interface Entry {
   source?: EntrySource;
   origin: EntryOrigin;
   status: EntryStatus;
+  /** sha256 (hex, first 16) of the section or row the entry was made from: tells when it changed. */
+  sourceHash?: string;
+  /** The generation rule that wrote the question (e.g. `heading`, `time-limit`, `llm`). */
+  rule?: string;
+  /** Set when the source changed or vanished since the entry was made or reviewed. */
+  stale?: Staleness;
+  /** An editor changed the question, answer or similar questions: regeneration keeps their text. */
+  edited?: boolean;
   tags?: string[];
+  notes?: string;
 }

@@ -1,0 +1,61 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Entry } from './entry.js';
+import { parseStore, readStore, serializeStore, writeStore } from './store.js';
+
+const a: Entry = { id: 'b-2', question: '退货运费谁出？', similar: ['退货邮费谁承担'], answer: '质量问题由商家承担。', origin: 'generated', status: 'pending', rule: 'fee' };
+const b: Entry = { id: 'a-1', question: 'How long does delivery take?', similar: [], answer: '3–5 days.', origin: 'faq', status: 'approved', source: { path: 'faq.csv', headingPath: [] } };
+
+describe('the Q&A store', () => {
+  it('writes a header line, then entries sorted by id with a fixed key order', () => {
+    const text = serializeStore([a, b]);
+    const lines = text.trimEnd().split('\n');
+    expect(lines[0]).toBe('{"format":"kb-qa","version":1}');
+    expect(lines[1]).toMatch(/^\{"id":"a-1","question":/);
+    expect(lines[2]).toMatch(/^\{"id":"b-2",.*"rule":"fee"\}$/);
+    expect(serializeStore([b, a])).toBe(text);
+  });
+
+  it('reads back what it wrote', () => {
+    const parsed = parseStore(serializeStore([a, b]), 'qa.jsonl');
+    expect(parsed.ok && parsed.value.map((e) => e.id)).toEqual(['a-1', 'b-2']);
+    expect(parsed.ok && parsed.value[1]).toEqual(a);
+  });
+
+  it('names every bad line and refuses the store whole', () => {
+    const text = [
+      '{"format":"kb-qa","version":1}',
+      JSON.stringify(a),
+      '{"id":"x","question":"",',
+      JSON.stringify({ ...b, status: 'done' }),
+      JSON.stringify({ ...a, answer: 'again' }),
+    ].join('\n');
+    const parsed = parseStore(text, 'kb/qa.jsonl');
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.problems.map((p) => p.location?.line)).toEqual([3, 4, 5]);
+    expect(parsed.problems[1]?.message).toMatch(/"status"/);
+    expect(parsed.problems[2]?.message).toMatch(/repeats the id b-2 of line 2/);
+  });
+
+  it('refuses a store of an unknown version or without a header', () => {
+    const newer = parseStore('{"format":"kb-qa","version":9}\n', 'qa.jsonl');
+    expect(!newer.ok && newer.problems[0]?.message).toMatch(/version 9.*upgrade kb/);
+    const bare = parseStore(`${JSON.stringify(a)}\n`, 'qa.jsonl');
+    expect(!bare.ok && bare.problems[0]?.message).toMatch(/not a kb Q&A store/);
+  });
+
+  it('writes atomically into a new folder and reads it back; a missing store is undefined', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-store-'));
+    const path = join(dir, 'kb', 'qa.jsonl');
+    expect(await readStore(path)).toBeUndefined();
+    await writeStore(path, [a, b]);
+    const read = await readStore(path);
+    expect(read?.ok && read.value.length).toBe(2);
+    await writeFile(path, `${await readFile(path, 'utf8')}not json\n`);
+    const broken = await readStore(path);
+    expect(broken?.ok).toBe(false);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * The Q&A store, `kb/qa.jsonl`: a header line with the format and its version, then one entry a
+ * line, sorted by id, keys in a fixed order, so that git diffs are readable and two writes of the
+ * same entries give the same bytes.
+ *
+ *   {"format":"kb-qa","version":1}
+ *   {"id":"…","question":"…","similar":[…],"answer":"…","origin":"generated","status":"pending",…}
+ *
+ * `parseStore` / `serializeStore` are pure; `readStore` / `writeStore` do the I/O, and writes are
+ * atomic (temp file + rename), so an interrupted write never leaves a half-written store.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { z } from 'zod';
+import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { ENTRY_ORIGINS, ENTRY_STATUSES, type Entry } from './entry.js';
+
+export const STORE_FORMAT = 'kb-qa';
+export const STORE_VERSION = 1;
+export const DEFAULT_STORE = 'kb/qa.jsonl';
+
+const nonEmpty = z.string().trim().min(1);
+
+const entrySchema = z.strictObject({
+  id: nonEmpty.regex(/^[^\s]+$/, 'an id has no spaces'),
+  question: nonEmpty,
+  similar: z.array(nonEmpty).default([]),
+  answer: z.string(),
+  source: z
+    .strictObject({
+      path: nonEmpty,
+      headingPath: z.array(z.string()),
+      page: z.number().int().positive().optional(),
+    })
+    .optional(),
+  origin: z.enum(ENTRY_ORIGINS as [Entry['origin'], ...Entry['origin'][]]),
+  status: z.enum(ENTRY_STATUSES as [Entry['status'], ...Entry['status'][]]),
+  sourceHash: z.string().optional(),
+  rule: z.string().optional(),
+  stale: z.enum(['source-changed', 'source-missing']).optional(),
+  edited: z.boolean().optional(),
+  tags: z.array(z.string()).optional(),
+  notes: z.string().optional(),
+});
+
+/** One message a user can act on, from zod's issues. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => (i.path.length > 0 ? `"${i.path.join('.')}": ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** Validate one entry (from JSON, a spreadsheet row, an LLM). */
+export function validateEntry(raw: unknown): { ok: true; entry: Entry } | { ok: false; message: string } {
+  const parsed = entrySchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
+  return { ok: true, entry: canonicalEntry(parsed.data as Entry) };
+}
+
+/** The entry with its keys in the store's order and empty optional fields dropped. */
+export function canonicalEntry(e: Entry): Entry {
+  const out: Entry = { id: e.id, question: e.question, similar: [...e.similar], answer: e.answer, origin: e.origin, status: e.status };
+  if (e.source !== undefined) {
+    const source: Entry['source'] = { path: e.source.path, headingPath: [...e.source.headingPath] };
+    if (e.source.page !== undefined) source.page = e.source.page;
+    out.source = source;
+  }
+  if (e.sourceHash !== undefined) out.sourceHash = e.sourceHash;
+  if (e.rule !== undefined) out.rule = e.rule;
+  if (e.stale !== undefined) out.stale = e.stale;
+  if (e.edited === true) out.edited = true;
+  if (e.tags !== undefined && e.tags.length > 0) out.tags = [...e.tags];
+  if (e.notes !== undefined && e.notes !== '') out.notes = e.notes;
+  return out;
+}
+
+const byId = (a: Entry, b: Entry): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The store's text: the header line, then the entries sorted by id. */
+export function serializeStore(entries: readonly Entry[]): string {
+  const lines = [JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION })];
+  for (const e of [...entries].sort(byId)) lines.push(JSON.stringify(canonicalEntry(e)));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Parse a store. A store with a bad line is refused whole (with every bad line named), so that
+ * nothing is rebuilt or reviewed from half a knowledge base; duplicate ids are refused too.
+ */
+export function parseStore(text: string, file: string): Result<Entry[]> {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const problems: Problem[] = [];
+  const entries: Entry[] = [];
+  const seen = new Map<string, number>();
+  let sawHeader = false;
+  for (const [i, raw] of lines.entries()) {
+    const line = i + 1;
+    if (raw.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      problems.push(problem('bad-store', 'is not a JSON object (a line was cut or hand-edited badly); fix the line or restore the file from git', { file, location: { line } }));
+      continue;
+    }
+    if (!sawHeader && entries.length === 0 && problems.length === 0) {
+      sawHeader = true;
+      const header = value as { format?: unknown; version?: unknown };
+      if (header.format !== STORE_FORMAT) {
+        return fail(problem('bad-store', `is not a kb Q&A store: its first line must be {"format":"${STORE_FORMAT}","version":${STORE_VERSION}}`, { file, location: { line } }));
+      }
+      if (header.version !== STORE_VERSION) {
+        return fail(problem('bad-store', `is Q&A store version ${String(header.version)}; this kb reads version ${STORE_VERSION}: upgrade kb`, { file, location: { line } }));
+      }
+      continue;
+    }
+    const checked = validateEntry(value);
+    if (!checked.ok) {
+      problems.push(problem('bad-store', `is not a valid entry (${checked.message}); fix the line`, { file, location: { line } }));
+      continue;
+    }
+    const first = seen.get(checked.entry.id);
+    if (first !== undefined) {
+      problems.push(problem('bad-store', `repeats the id ${checked.entry.id} of line ${first}; ids must be unique`, { file, location: { line } }));
+      continue;
+    }
+    seen.set(checked.entry.id, line);
+    entries.push(checked.entry);
+  }
+  if (!sawHeader) return fail(problem('bad-store', `is empty: a store starts with {"format":"${STORE_FORMAT}","version":${STORE_VERSION}}`, { file }));
+  return problems.length > 0 ? fail(problems) : ok(entries.sort(byId));
+}
+
+/** Read a store; `undefined` when the file does not exist. */
+export async function readStore(path: string): Promise<Result<Entry[]> | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return fail(problem('unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`, { file: path }));
+  }
+  return parseStore(text, path);
+}
+
+/** Write a store atomically (temp file + rename), creating its folder. */
+export async function writeStore(path: string, entries: readonly Entry[]): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, serializeStore(entries));
+}

@@ -19,7 +19,8 @@ import { NEGATIONS } from './stopwords.js';
 export const BIGRAM_PREFIX = '~';
 export const UNIGRAM_PREFIX = '^';
 
-const TOKEN = /(\p{Script=Han}+)|([\p{L}][\p{L}\p{M}'’]*)|(\d+(?:[.,]\d+)*)/gu;
+// Han runs | words in other scripts (letters that are not Han) | digit groups
+const TOKEN = new RegExp(String.raw`(\p{Script=Han}+)|([\p{L}--\p{Script=Han}][[\p{L}--\p{Script=Han}]\p{M}'’]*)|(\d+(?:[.,]\d+)*)`, 'gv');
 const HAN = /\p{Script=Han}/u;
 const AMOUNT_AFTER = /^\s*(?:元|块|圆|rmb|yuan|美元|刀)/u;
 const AMOUNT_BEFORE = /[¥￥$]\s*$/u;

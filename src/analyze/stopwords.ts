@@ -24,7 +24,23 @@ const KEEP = new Set([
   'how', 'much', 'many', 'when', 'why', 'where', 'can', 'long',
 ]);
 
+/** Function words only: particles, pronouns, auxiliaries, conjunctions (zh and en). */
+export const FUNCTION_WORDS = [
+  '的', '了', '着', '过', '吗', '呢', '吧', '啊', '呀', '哦', '嘛', '么', '啦', '哈', '嗯', '噢', '喔', '哇', '咯', '呗', '滴',
+  '我', '你', '您', '他', '她', '它', '我们', '你们', '他们', '她们', '它们', '咱', '咱们', '自己', '俺',
+  '这', '那', '这个', '那个', '这些', '那些', '这样', '那样', '这么', '那么', '这里', '那里', '这边', '那边',
+  '是', '在', '和', '与', '及', '或', '或者', '而', '而且', '并', '并且', '也', '都', '就', '才', '又', '还是', '但', '但是', '所以', '因为', '如果', '虽然', '然后',
+  '把', '被', '给', '对', '向', '从', '于', '以', '之', '其', '等', '等等', '个', '一个', '一下', '有点', '一点',
+  'a', 'an', 'the', 'and', 'or', 'but', 'if', 'then', 'so', 'of', 'to', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'as', 'into', 'about',
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'i', 'me', 'my', 'mine', 'we', 'us', 'our', 'you', 'your', 'yours',
+  'he', 'him', 'his', 'she', 'her', 'it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'there', 'here', 'will', 'would', 'shall', 'should',
+  'could', 'might', 'must', 'may', 'have', 'has', 'had', 'just', 'also', 'very', 'too', 'any', 'some', 'which', 'who', 'whom', 'whose', 'what',
+];
+
 export function defaultStopwords(): string[] {
+  const mode = process.env['KB_STOPWORDS'] ?? 'minimal';
+  if (mode === 'none') return [];
+  if (mode === 'minimal') return [...new Set([...FUNCTION_WORDS, ...FILLERS])].filter((w) => !NEGATIONS.has(w) && !KEEP.has(w)).sort();
   const iso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;
   const out = new Set<string>();
   for (const w of [...(iso['zh'] ?? []), ...(iso['en'] ?? []), ...FILLERS]) {

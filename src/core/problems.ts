@@ -15,6 +15,10 @@ export const PROBLEM_CODES = {
   PDF_PASSWORD: 'pdf-password',
   PDF_NO_TEXT: 'pdf-no-text',
   CORRUPT_DOCX: 'corrupt-docx',
+  /** A DOCX was read, but mammoth skipped some of its content (an equation, an unknown element). */
+  DOCX_CONTENT_SKIPPED: 'docx-content-skipped',
+  /** A DOCX uses a paragraph style named like a heading that kb does not map to one. */
+  DOCX_HEADING_STYLE: 'docx-heading-style',
   ZIP_BOMB: 'zip-bomb',
   BAD_TABLE: 'bad-table',
   BAD_ROW: 'bad-row',
@@ -23,6 +27,7 @@ export const PROBLEM_CODES = {
   BAD_STORE: 'bad-store',
   STORE_LOCKED: 'store-locked',
   BAD_INDEX: 'bad-index',
+  WRITE_FAILED: 'write-failed',
   // generation
   GENERATION_FAILED: 'generation-failed',
   // evaluation

@@ -70,6 +70,18 @@ describe('ingestFile: the document model', () => {
     expect(doc.sections[0]?.matchText).toBe('订单满ABC 100元 包邮。');
   });
 
+  it('keeps a DOCX chapter styled 标题 1 in the path of the 标题 2 topics and articles below it', async () => {
+    const doc = await read(`${GEN}/policy-zh.docx`);
+    expect(doc.sections.map((s) => s.headingPath)).toEqual([
+      ['第一章 总则', '第一条'],
+      ['第一章 总则', '第二条'],
+      ['第二章 退货规则', '退货条件', '第三条'],
+      ['第二章 退货规则', '退货条件', '第四条'],
+      ['第二章 退货规则', '退款时效'],
+      ['第二章 退货规则', '退款时效', '温馨提示'],
+    ]);
+  });
+
   it('reads every sample file', async () => {
     const run = await ingestPaths([`${FIX}/sample`]);
     expect(run.failed).toEqual([]);

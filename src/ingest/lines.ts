@@ -1,7 +1,8 @@
 /**
- * Re-joining hard-wrapped lines. Used by the text and PDF adapters (and anything else that
- * meets wrapped lines): CJK text joins with no space, Latin text with one space, and a
- * hyphenated line break in an English word is closed up.
+ * Re-joining hard-wrapped lines. Used by the text, PDF and HTML/Markdown adapters (and anything
+ * else that meets wrapped lines): CJK text joins with no space, Latin text with one space, a
+ * hyphenated line break in an English word is closed up, and a hyphen at the end of a line before
+ * a digit (a phone number or a code: `400-` / `800-1234`) joins without a space and keeps the hyphen.
  */
 
 const CJK = /[\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/u;
@@ -12,9 +13,18 @@ export function isCjk(ch: string | undefined): boolean {
 
 /** Punctuation that ends a sentence or a clause that may end a paragraph. */
 const SENTENCE_END = /[。！？!?；;：:…」』”）)]$/u;
+/** A Latin full stop (or ! ?) after a word or a number, with any closing quotes or brackets after it. */
+const LATIN_STOP = /[\p{L}\p{N}\])'"’”][.!?]['"’”)\]]*$/u;
+/** …but not one that ends an abbreviation or an initial: a line may end in "e.g." or "No.". */
+const ABBREVIATION = /(^|[\s(])(e\.g|i\.e|etc|vs|cf|approx|incl|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|Fig|Vol|pp?|Inc|Ltd|Co|Art|Sec|[A-Z])\.$/u;
+/** …nor a number standing alone (`1.`, `3.2.`): that is a list or heading label whose text follows. */
+const BARE_NUMBER = /^[\d.．\s]+$/u;
 
+/** Does this line end a sentence (or a clause that may end a paragraph)? */
 export function endsSentence(line: string): boolean {
-  return SENTENCE_END.test(line.trimEnd());
+  const text = line.trimEnd();
+  if (SENTENCE_END.test(text)) return true;
+  return LATIN_STOP.test(text) && !ABBREVIATION.test(text) && !BARE_NUMBER.test(text);
 }
 
 /** Join two pieces of one paragraph that a hard wrap split. */
@@ -24,8 +34,12 @@ export function joinWrapped(left: string, right: string): string {
   if (a === '') return b;
   if (b === '') return a;
   const last = a[a.length - 1];
-  const first = b[0];
-  if (last === '-' && /[A-Za-z]/.test(a[a.length - 2] ?? '') && /[a-z]/.test(first ?? '')) {
+  const before = a[a.length - 2] ?? '';
+  const first = b[0] ?? '';
+  if (last === '-' && /\d/u.test(first) && before !== '' && !/\s/u.test(before)) {
+    return a + b; // "400-\n800-1234" → "400-800-1234", "COVID-\n19" → "COVID-19"
+  }
+  if (last === '-' && /[A-Za-z]/u.test(before) && /[a-z]/u.test(first)) {
     return a.slice(0, -1) + b; // "inter-\nnational" → "international"
   }
   if (isCjk(last) || isCjk(first)) return a + b;

@@ -31,6 +31,72 @@ describe('sectionize', () => {
     expect(sections[2]?.text).toContain('（二）产品投入流通时');
   });
 
+  it('keeps a chapter that is an explicit heading above the unnumbered headings below it', () => {
+    // a DOCX/Markdown/HTML law: chapters in Heading 1, topics in Heading 2, articles as paragraphs
+    const sections = run([
+      h(1, '第一章 总则'),
+      p('第一条 为保障消费者的合法权益，制定本政策。'),
+      h(1, '第二章　退货规则'),
+      h(2, '退货条件'),
+      p('第二条 签收七日内可以退货。'),
+      p('第三条 质量问题退货的，运费由商家承担。'),
+      h(2, '退款时效'),
+      p('原路退回。'),
+      h(1, '附则'),
+      p('第四条 本政策自发布之日起施行。'),
+    ]);
+    expect(sections.map((s) => s.headingPath)).toEqual([
+      ['第一章 总则', '第一条'],
+      ['第二章 退货规则', '退货条件', '第二条'],
+      ['第二章 退货规则', '退货条件', '第三条'],
+      ['第二章 退货规则', '退款时效'],
+      ['附则', '第四条'],
+    ]);
+  });
+
+  it('gives later paragraphs in a style the level its explicit heading had', () => {
+    const sections = run([
+      h(1, '售后规则'),
+      h(2, '第一章 总则'),
+      p('第一条 正文一。'),
+      p('第二章 退货'), // a chapter the author did not style: a sibling of the styled one
+      p('第二条 正文二。'),
+      h(2, '一、退款'),
+      p('原路退回。'),
+      p('二、换货'), // likewise for other numbering
+      p('仅限同款。'),
+    ]);
+    expect(sections.map((s) => s.headingPath)).toEqual([
+      ['售后规则', '第一章 总则', '第一条'],
+      ['售后规则', '第二章 退货', '第二条'],
+      ['售后规则', '一、退款'],
+      ['售后规则', '二、换货'],
+    ]);
+  });
+
+  it('keeps chapter → section → article even when the explicit depths do not nest', () => {
+    const sections = run([
+      h(2, '第一章 总则'),
+      h(2, '第一节 一般规定'), // styled like the chapter
+      h(3, '第一条'),
+      p('正文一。'),
+      p('第二条 正文二。'),
+      h(2, '第二节 特别规定'),
+      h(3, '说明'),
+      p('正文三。'),
+      p('第三条 正文四。'),
+      h(2, '第二章 附则'),
+      p('第四条 正文五。'),
+    ]);
+    expect(sections.map((s) => s.headingPath)).toEqual([
+      ['第一章 总则', '第一节 一般规定', '第一条'],
+      ['第一章 总则', '第一节 一般规定', '第二条'],
+      ['第一章 总则', '第二节 特别规定', '说明'],
+      ['第一章 总则', '第二节 特别规定', '第三条'], // articles are at depth 3 here, like 说明
+      ['第二章 附则', '第四条'],
+    ]);
+  });
+
   it('skips a table of contents and empty headings', () => {
     const sections = run([p('目　　录'), p('第一章　总则'), p('第二章　退货'), h(2, '目录'), p('第一章　总则'), p('第一条　正文。')]);
     expect(sections).toHaveLength(1);

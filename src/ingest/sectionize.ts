@@ -3,11 +3,19 @@
  * PDF font size), guessed headings (plain text) and Chinese policy numbering all push onto one
  * heading stack; the text between two headings is a section.
  *
- * Levels: explicit headings keep their depth (1–6). The legal hierarchy is fixed below them
- * (编 11 > 章 12 > 节 13 > 条 14). Other numbering styles (一、 （一） 1. 1.1 （1）) get a level the
- * first time they appear, one below the heading they appear under, so that a document may nest
- * them in any order. Inside a 第X条 article, other numbering and guessed headings are the
- * article's own items, not headings.
+ * Levels (a heading closes every open heading at its level or deeper):
+ * - Explicit headings keep their depth (1–6), numbered or not: a `# 第一章 总则` is at 1, so an
+ *   unnumbered `## 退货条件` below it nests under the chapter.
+ * - A numbering style takes the level of the last explicit heading written in it, so that the
+ *   unstyled `第二章 …` or `二、…` paragraph after a styled `第一章`/`一、` heading is its sibling.
+ * - Legal numbering never styled as a heading sits at fixed levels below every explicit heading
+ *   (编 11 > 章 12 > 节 13 > 条 14); other numbering styles (一、 （一） 1. 1.1 （1）) get a level the
+ *   first time they appear, one below the heading they appear under, so that a document may nest
+ *   them in any order.
+ * - The legal hierarchy holds whatever the depths say: a 节 or 条 never closes the 编, 章 or 节 it
+ *   belongs to (it is placed just below it), so chapter → section → article paths stay whole.
+ * Inside a 第X条 article, other numbering and guessed headings are the article's own items, not
+ * headings.
  */
 import { createHash } from 'node:crypto';
 import { collapseWhitespace } from '../text/normalize.js';
@@ -16,6 +24,10 @@ import { isLegal, matchNumbering, type NumberingStyle } from './numbering.js';
 import type { ParsedBlock, SourceLocation } from './parsed.js';
 
 const LEGAL_LEVEL: Partial<Record<NumberingStyle, number>> = { part: 11, chapter: 12, section: 13, article: 14 };
+/** Rank in the legal hierarchy: a heading of a higher rank belongs to the nearest open one of a lower rank. */
+const LEGAL_RANK: Partial<Record<NumberingStyle, number>> = { part: 0, chapter: 1, section: 2, article: 3 };
+/** How far below its legal parent a 节/条 is placed when its own depth would close that parent. */
+const BELOW_PARENT = 0.5;
 
 /** A table of contents heading is not part of any section's heading path. */
 const TOC = /^(目\s*录|目\s*次|contents|table of contents)$/iu;
@@ -70,7 +82,8 @@ function toLocation(location: SourceLocation): SectionLocation {
 
 export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOptions): Section[] {
   const stack: StackEntry[] = [];
-  const dynamicLevels = new Map<NumberingStyle, number>();
+  /** Level of each numbering style met so far: set by an explicit heading in it, or on first use. */
+  const styleLevels = new Map<NumberingStyle, number>();
   const sections: Section[] = [];
   const occurrences = new Map<string, number>();
   let open: OpenSection | undefined;
@@ -116,7 +129,9 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
       const text = collapseWhitespace(block.text);
       if (text === '') continue;
       if (TOC.test(text)) continue;
+      const depth = Math.min(Math.max(block.depth, 1), 6);
       const numbered = matchNumbering(text);
+      if (numbered !== undefined && block.guessed !== true) styleLevels.set(numbered.style, depth);
       if (numbered !== undefined && isLegal(numbered.style)) {
         handleLegal(numbered.style, numbered.label, numbered.rest, block.location);
         continue;
@@ -125,7 +140,7 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
         addBlock({ kind: 'paragraph', text }, block.location);
         continue;
       }
-      pushHeading(Math.min(Math.max(block.depth, 1), 6), text, block.location);
+      pushHeading(depth, text, block.location, numbered?.style);
       continue;
     }
     if (block.kind === 'paragraph') {
@@ -143,10 +158,10 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
         !/[。；;，,.]$/u.test(numbered.rest)
       ) {
         const style = numbered.style;
-        let level = dynamicLevels.get(style);
+        let level = styleLevels.get(style);
         if (level === undefined) {
           level = Math.max(7, (stack[stack.length - 1]?.level ?? 6) + 1);
-          dynamicLevels.set(style, level);
+          styleLevels.set(style, level);
         }
         pushHeading(level, collapseWhitespace(text), block.location, style);
         continue;
@@ -160,13 +175,25 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
   return sections;
 
   function handleLegal(style: NumberingStyle, label: string, rest: string, location: SourceLocation): void {
-    const level = LEGAL_LEVEL[style] ?? 14;
+    const level = belowLegalParent(style, styleLevels.get(style) ?? LEGAL_LEVEL[style] ?? 14);
     if (style === 'article') {
       pushHeading(level, label, location, style);
       if (rest !== '') addBlock({ kind: 'paragraph', text: rest }, location);
     } else {
       pushHeading(level, rest === '' ? label : `${label} ${collapseWhitespace(rest)}`, location, style);
     }
+  }
+
+  /** `level`, or just below the open 编/章/节 this legal heading belongs to when `level` would close it. */
+  function belowLegalParent(style: NumberingStyle, level: number): number {
+    const rank = LEGAL_RANK[style] ?? 3;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const entry = stack[i];
+      const entryRank = entry?.style === undefined ? undefined : LEGAL_RANK[entry.style];
+      if (entry === undefined || entryRank === undefined || entryRank >= rank) continue;
+      return entry.level >= level ? entry.level + BELOW_PARENT : level;
+    }
+    return level;
   }
 }
 

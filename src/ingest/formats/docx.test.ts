@@ -9,7 +9,7 @@ import { mammothWarnings, parseDocx } from './docx.js';
 
 const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
 const script = new URL('../../../scripts/fixtures/make-docx.mjs', import.meta.url).href;
-const NAMES = ['policy-zh.docx', 'guide-en.docx', 'not-a-zip.docx', 'no-document.docx', 'bomb.docx', 'lying-size.docx'];
+const NAMES = ['policy-zh.docx', 'guide-en.docx', 'skipped-content.docx', 'not-a-zip.docx', 'no-document.docx', 'bomb.docx', 'lying-size.docx'];
 
 interface FixtureModule {
   makeDocxFixtures: (outDir: string) => Promise<void>;
@@ -93,6 +93,22 @@ describe('parseDocx: documents', () => {
   });
 });
 
+describe('parseDocx: content mammoth skips', () => {
+  it('reads the rest and says what was skipped with docx-content-skipped', async () => {
+    const d = await doc('skipped-content.docx');
+    const paragraphs = d.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(paragraphs).toEqual(['The fee is yuan.', 'Orders over 99 yuan ship free.']);
+    expect(d.warnings).toEqual([
+      {
+        code: 'docx-content-skipped',
+        severity: 'warning',
+        file: 'skipped-content.docx',
+        message: 'has content kb skipped: an equation (m:oMath); the rest of the document was read — if that content matters, write it as plain text',
+      },
+    ]);
+  });
+});
+
 describe('parseDocx: broken and hostile files', () => {
   it('refuses a file that is not a zip', async () => {
     const [p] = await problems('not-a-zip.docx');
@@ -149,11 +165,26 @@ describe('mammothWarnings', () => {
       'a.docx',
     );
     expect(warnings.map((w) => [w.code, w.severity, w.file])).toEqual([
-      ['unreadable', 'warning', 'a.docx'],
-      ['unreadable', 'warning', 'a.docx'],
+      ['docx-heading-style', 'warning', 'a.docx'],
+      ['docx-content-skipped', 'warning', 'a.docx'],
     ]);
     expect(warnings[0]?.message).toMatch(/'章标题'.*Heading 1–6.*\(2 times\)$/u);
     expect(warnings[1]?.message).toContain('w:customXml');
+  });
+
+  it('names skipped elements the way Word does, and says what they are when it knows', () => {
+    const warnings = mammothWarnings(
+      [
+        { type: 'warning', message: 'An unrecognised element was ignored: {http://schemas.openxmlformats.org/officeDocument/2006/math}oMathPara' },
+        { type: 'warning', message: 'A w:sym element with an unsupported character was ignored: char F0FC in font Foo' },
+        { type: 'warning', message: 'unexpected non-row element in table, cell merging may be incorrect' },
+      ],
+      'a.docx',
+    );
+    expect(warnings.map((w) => w.code)).toEqual(['docx-content-skipped', 'docx-content-skipped', 'docx-content-skipped']);
+    expect(warnings[0]?.message).toMatch(/^has content kb skipped: an equation \(m:oMathPara\);/u);
+    expect(warnings[1]?.message).toContain('w:sym');
+    expect(warnings[2]?.message).toContain('cell merging');
   });
 });
 
@@ -163,7 +194,7 @@ describe('make-docx fixtures', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-docx-'));
     try {
       await makeDocxFixtures(dir);
-      for (const name of ['policy-zh.docx', 'guide-en.docx', 'no-document.docx', 'bomb.docx']) {
+      for (const name of ['policy-zh.docx', 'guide-en.docx', 'skipped-content.docx', 'no-document.docx', 'bomb.docx']) {
         expect(readFileSync(join(dir, name)).equals(readFileSync(join(generated, name))), name).toBe(true);
       }
     } finally {

@@ -1,25 +1,29 @@
 /**
- * DOCX: the only module that imports mammoth. The container is checked first with yauzl (a zip?
+ * DOCX: the only module that imports mammoth. The container is checked first (zip-check.ts: a zip?
  * a Word document? a zip bomb?), then mammoth turns the document into HTML with a style map that
  * knows English and Chinese heading style names, and the HTML adapter does the rest (bold
  * paragraphs as headings, FAQ pairs, tables).
  */
 import mammoth from 'mammoth';
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
-import { fail, problem, warning, type Problem, type Result } from '../../core/problems.js';
+import { fail, problem, warning, type Problem, type ProblemCode, type Result } from '../../core/problems.js';
 import type { ParseOptions, ParsedDoc } from '../parsed.js';
+import { checkZipContainer, type ContainerKind } from '../zip-check.js';
 import { parseHtml } from './html.js';
 
-const MB = 1024 * 1024;
-/** An entry that unpacks to more than this many times its packed size is a zip bomb … */
-export const MAX_COMPRESSION_RATIO = 200;
-/**
- * … once it unpacks to more than this share of the unpacked-size limit (small, highly repetitive XML
- * parts are normal; raising the limit lets a genuine large part through).
- */
-const RATIO_CHECK_SHARE = 1 / 20;
-const MAIN_PART = 'word/document.xml';
-const CORE_PART = 'docProps/core.xml';
+/** The container check (src/ingest/zip-check.ts) for a Word document; docProps/core.xml is kept for the title. */
+export const DOCX_CONTAINER: ContainerKind = {
+  name: '.docx',
+  mainPart: 'word/document.xml',
+  mainPartMeans: 'a Word document',
+  badCode: 'corrupt-docx',
+  fix: 're-save it from Word as .docx',
+  // a password-protected .docx is an OLE compound file, as is an old .doc renamed to .docx
+  oleMessage: 'is password-protected, or an old Word .doc renamed to .docx; remove the password or re-save it from Word as .docx',
+  encryptedFix: 'remove the password in Word and save it again as .docx',
+  // small, highly repetitive XML parts are normal; raising the limit lets a genuine large part through
+  ratioShareOfLimit: 1 / 20,
+  keepPart: 'docProps/core.xml',
+};
 
 const HEADING_STYLE_NAMES = (n: number): string[] => [`Heading ${n}`, `heading ${n}`, `标题 ${n}`, `标题${n}`, `標題 ${n}`, `標題${n}`];
 
@@ -41,143 +45,6 @@ export const STYLE_MAP: readonly string[] = [
 /** An unmapped style whose name suggests a heading is worth a warning; other unmapped styles are body text. */
 const HEADING_LIKE_STYLE = /heading|title|标题|標題|章|节|節/iu;
 
-interface ZipCheck {
-  ok: true;
-  coreXml: string | undefined;
-}
-
-type ZipFailure = { ok: false; problem: Problem };
-
-function openZip(buffer: Buffer): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
-      if (error !== null || zip === undefined) reject(error ?? new Error('not a zip archive'));
-      else resolve(zip);
-    });
-  });
-}
-
-function readEntries(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(entries));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
-/** Inflate one entry, counting bytes; stops (rejects) beyond `limit`. Keeps the bytes when `keep`. */
-function inflateEntry(zip: ZipFile, entry: Entry, limit: number, keep: boolean): Promise<{ size: number; data?: Buffer }> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error !== null) {
-        reject(error);
-        return;
-      }
-      let size = 0;
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > limit) {
-          stream.destroy(new RangeError('limit'));
-          return;
-        }
-        if (keep) chunks.push(chunk);
-      });
-      stream.on('error', reject);
-      stream.on('end', () => resolve(keep ? { size, data: Buffer.concat(chunks) } : { size }));
-    });
-  });
-}
-
-function mb(bytes: number): string {
-  return bytes >= MB ? `${(bytes / MB).toFixed(bytes >= 10 * MB ? 0 : 1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/**
- * Is this a .docx we can safely unpack? Checks the zip structure, the main document part, the
- * declared sizes and compression ratios, and then inflates every entry to check that the sizes
- * told are the sizes that come out (a zip may lie about them).
- */
-export async function checkDocxContainer(bytes: Uint8Array, options: ParseOptions): Promise<ZipCheck | ZipFailure> {
-  const file = options.file;
-  const limit = options.maxUnzippedBytes;
-  const bomb = (what: string): ZipFailure => ({
-    ok: false,
-    problem: problem('zip-bomb', `${what}; if the file is genuine, raise the limit with --max-unzipped-mb`, { file }),
-  });
-  const ratioFloor = Math.max(MB, limit * RATIO_CHECK_SHARE);
-  const corrupt = (message: string): ZipFailure => ({ ok: false, problem: problem('corrupt-docx', message, { file }) });
-
-  // A password-protected .docx is an OLE compound file, as is an old .doc renamed to .docx.
-  if (bytes.length >= 8 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return corrupt('is password-protected, or an old Word .doc renamed to .docx; remove the password or re-save it from Word as .docx');
-  }
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let zip: ZipFile;
-  try {
-    zip = await openZip(buffer);
-  } catch {
-    return corrupt('is not a valid .docx (not a zip archive); re-save it from Word as .docx');
-  }
-  try {
-    let entries: Entry[];
-    try {
-      entries = await readEntries(zip);
-    } catch (error) {
-      return corrupt(`is not a valid .docx (a damaged zip archive: ${error instanceof Error ? error.message : String(error)}); re-save it from Word as .docx`);
-    }
-    if (!entries.some((e) => e.fileName === MAIN_PART)) {
-      return corrupt(`is not a valid .docx (a zip archive without ${MAIN_PART}, so not a Word document); re-save it from Word as .docx`);
-    }
-    let declared = 0;
-    for (const entry of entries) {
-      declared += entry.uncompressedSize;
-      if (declared > limit) return bomb(`unpacks to more than ${mb(declared)}, over the ${mb(limit)} limit for unpacked archives`);
-      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-      if (entry.uncompressedSize > ratioFloor && ratio > MAX_COMPRESSION_RATIO) {
-        return bomb(
-          `has a part (${entry.fileName}) that unpacks to ${mb(entry.uncompressedSize)}, ${Math.round(ratio)} times its packed size: ` +
-            `a likely zip bomb (with a ${mb(limit)} limit, kb refuses parts over ${mb(ratioFloor)} packed more than ${MAX_COMPRESSION_RATIO}:1)`,
-        );
-      }
-    }
-    let inflated = 0;
-    let coreXml: string | undefined;
-    for (const entry of entries) {
-      if (entry.fileName.endsWith('/')) continue;
-      if (entry.isEncrypted()) return corrupt('has encrypted parts; remove the password in Word and save it again as .docx');
-      try {
-        const keep = entry.fileName === CORE_PART && entry.uncompressedSize < 256 * 1024;
-        const { size, data } = await inflateEntry(zip, entry, limit - inflated, keep);
-        inflated += size;
-        if (data !== undefined) coreXml = data.toString('utf8');
-      } catch (error) {
-        if (error instanceof RangeError || (error instanceof Error && /too many bytes/iu.test(error.message))) {
-          return error instanceof RangeError
-            ? bomb(`unpacks to more than the ${mb(limit)} limit for unpacked archives (at ${entry.fileName})`)
-            : {
-                ok: false,
-                problem: problem(
-                  'zip-bomb',
-                  `has a part (${entry.fileName}) that unpacks to more than the size its archive declares: a damaged file or a zip bomb; re-save it from Word as .docx`,
-                  { file },
-                ),
-              };
-        }
-        return corrupt(`is not a valid .docx (the part ${entry.fileName} is damaged: ${error instanceof Error ? error.message : String(error)}); re-save it from Word as .docx`);
-      }
-    }
-    return { ok: true, coreXml };
-  } finally {
-    zip.close();
-  }
-}
-
 function coreTitle(xml: string | undefined): string | undefined {
   const m = xml === undefined ? null : /<dc:title>([^<]*)<\/dc:title>/u.exec(xml);
   const title = m?.[1]
@@ -190,29 +57,65 @@ function coreTitle(xml: string | undefined): string | undefined {
   return title === undefined || title === '' ? undefined : title;
 }
 
-/** mammoth's messages → warnings: deduplicated, without the noise of styles the map does not need. */
+/** Namespaces mammoth leaves in element names, written as Word's usual prefixes. */
+const NAMESPACE_PREFIX: Readonly<Record<string, string>> = {
+  'http://schemas.openxmlformats.org/officeDocument/2006/math': 'm',
+  'http://purl.oclc.org/ooxml/officeDocument/math': 'm',
+  'http://schemas.microsoft.com/office/word/2012/wordml': 'w15',
+};
+
+/** Elements worth naming in words when mammoth skips them. */
+const SKIPPED_ELEMENT: Readonly<Record<string, string>> = {
+  'm:oMath': 'an equation',
+  'm:oMathPara': 'an equation',
+  'w:altChunk': 'an embedded document (altChunk)',
+  'w:object': 'an embedded object',
+};
+
+function elementName(name: string): string {
+  const clark = /^\{([^}]*)\}(.+)$/u.exec(name);
+  if (clark === null) return name;
+  const prefix = NAMESPACE_PREFIX[clark[1] ?? ''];
+  return prefix === undefined ? name : `${prefix}:${clark[2] ?? ''}`;
+}
+
+/**
+ * mammoth's messages → warnings, deduplicated: `docx-content-skipped` for content it skipped or
+ * could not read exactly, `docx-heading-style` for a heading-like paragraph style kb does not map.
+ * Messages about other unmapped styles (body text either way) and images (never read) are noise.
+ */
 export function mammothWarnings(messages: readonly { type: string; message: string }[], file: string): Problem[] {
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { code: ProblemCode; n: number }>();
+  const add = (code: ProblemCode, text: string): void => {
+    const seen = counts.get(text);
+    counts.set(text, { code, n: (seen?.n ?? 0) + 1 });
+  };
   for (const { message } of messages) {
     const style = /^Unrecognised (paragraph|run) style: '(.*)' \(Style ID: (.*)\)$/u.exec(message);
-    let text: string | undefined;
+    const ignored = /^An unrecognised element was ignored: (.+)$/u.exec(message);
     if (style !== null) {
-      const [, kind, name] = style;
-      if (kind === 'paragraph' && HEADING_LIKE_STYLE.test(name ?? '')) {
-        text = `uses the paragraph style '${name ?? ''}', which kb does not know as a heading, so its paragraphs are read as body text; if they are headings, apply Word's Heading 1–6 styles to them`;
+      const [, kind, name = ''] = style;
+      if (kind === 'paragraph' && HEADING_LIKE_STYLE.test(name)) {
+        add(
+          'docx-heading-style',
+          `uses the paragraph style '${name}', which kb does not know as a heading, so its paragraphs are read as body text; if they are headings, apply Word's Heading 1–6 styles to them`,
+        );
       }
     } else if (/image|imagedata|a:blip|v:/iu.test(message)) {
-      text = undefined; // images are not read anyway
+      // images are not read anyway
+    } else if (ignored !== null) {
+      const name = elementName(ignored[1] ?? '');
+      const what = SKIPPED_ELEMENT[name] === undefined ? `a Word element kb does not read (${name})` : `${SKIPPED_ELEMENT[name]} (${name})`;
+      add('docx-content-skipped', `has content kb skipped: ${what}; the rest of the document was read — if that content matters, write it as plain text`);
     } else {
-      text = `has content kb could not read (${message}); the rest of the document was read`;
+      add('docx-content-skipped', `has content kb could not read exactly (${message}); the rest of the document was read`);
     }
-    if (text !== undefined) counts.set(text, (counts.get(text) ?? 0) + 1);
   }
-  return [...counts.entries()].map(([text, n]) => warning('unreadable', n > 1 ? `${text} (${n} times)` : text, { file }));
+  return [...counts.entries()].map(([text, { code, n }]) => warning(code, n > 1 ? `${text} (${n} times)` : text, { file }));
 }
 
 export async function parseDocx(bytes: Uint8Array, options: ParseOptions): Promise<Result<ParsedDoc>> {
-  const checked = await checkDocxContainer(bytes, options);
+  const checked = await checkZipContainer(bytes, DOCX_CONTAINER, options);
   if (!checked.ok) return fail(checked.problem);
 
   let converted: { value: string; messages: { type: string; message: string }[] };
@@ -237,7 +140,7 @@ export async function parseDocx(bytes: Uint8Array, options: ParseOptions): Promi
   doc.blocks = doc.blocks.map((b) => ({ ...b, location: {} }));
   doc.warnings = [...doc.warnings, ...mammothWarnings(converted.messages, options.file)];
   if (doc.title === undefined) {
-    const title = coreTitle(checked.coreXml);
+    const title = coreTitle(checked.kept);
     if (title !== undefined) doc.title = title;
   }
   return { ok: true, value: doc, warnings: parsed.warnings };

@@ -428,7 +428,7 @@ function measureLayout(pages: readonly PageText[]): Layout {
       const ia = offset(a, layout);
       if (Math.abs(offset(b, layout)) > 0.5 * bodySize || ia < 0.8 * bodySize || ia > 6 * bodySize) continue;
       // only a paragraph's first line: it runs to the right margin and the sentence goes on
-      if (a.right < (layout.right[a.page % 2] ?? a.right) - 2 * bodySize || sentenceEnd(a.text)) continue;
+      if (a.right < (layout.right[a.page % 2] ?? a.right) - 2 * bodySize || endsSentence(a.text)) continue;
       const key = Math.round(ia / (bodySize / 4)) * (bodySize / 4);
       indents.set(key, (indents.get(key) ?? 0) + 1);
       starts++;
@@ -442,17 +442,6 @@ function measureLayout(pages: readonly PageText[]): Layout {
 
 // ---------------------------------------------------------------------------------------------
 // Lines → blocks
-
-/**
- * `endsSentence` plus the Latin full stop, which it leaves out (a line may end in "e.g." or "No.")
- * but which ends most English paragraphs.
- */
-const LATIN_STOP = /[\p{L}\p{N}\])'"’”][.!?]['"’”)\]]*$/u;
-const ABBREVIATION = /(^|[\s(])(e\.g|i\.e|etc|vs|cf|approx|incl|Mr|Mrs|Ms|Dr|Prof|St|No|Nr|Fig|Vol|pp?|Inc|Ltd|Co|Art|Sec|[A-Z])\.$/u;
-
-function sentenceEnd(text: string): boolean {
-  return endsSentence(text) || (LATIN_STOP.test(text) && !ABBREVIATION.test(text));
-}
 
 const BULLET = /^[•·▪●○◆◇■□►▶✓✔\-–*]\s+\S/u;
 
@@ -490,7 +479,7 @@ function continues(para: Paragraph, prev: PdfLine, cur: PdfLine, layout: Layout)
 
   if (para.heading) {
     // a heading wraps only onto lines of its own font, close below it, and never onto numbering
-    return samePage && !sentenceEnd(prev.text) && matchNumbering(cur.text) === undefined;
+    return samePage && !endsSentence(prev.text) && matchNumbering(cur.text) === undefined;
   }
 
   // Was the line break forced by the right margin? It was not when the next line's first word would
@@ -499,7 +488,7 @@ function continues(para: Paragraph, prev: PdfLine, cur: PdfLine, layout: Layout)
   const room = prevRight - prev.right;
   const space = isCjk(prev.text[prev.text.length - 1]) || isCjk(cur.text[0]) ? 0 : 0.3 * cur.size;
   const forced = room <= firstWordWidth(cur) + space + 0.5 * cur.size;
-  const midSentence = forced && !sentenceEnd(prev.text);
+  const midSentence = forced && !endsSentence(prev.text);
 
   const prevOffset = offset(prev, layout);
   const curOffset = offset(cur, layout);
@@ -520,16 +509,16 @@ function continues(para: Paragraph, prev: PdfLine, cur: PdfLine, layout: Layout)
     return false;
   }
   if ((matchNumbering(cur.text) !== undefined || BULLET.test(cur.text)) && !midSentence) return false;
-  if (!forced && sentenceEnd(prev.text)) return false;
+  if (!forced && endsSentence(prev.text)) return false;
   // a short standalone line (a label, a caption) is a paragraph of its own
   const width = prevRight - (layout.left[prev.page % 2] ?? 0);
   if (!forced && para.lines.length === 1 && prev.right - prev.x < 0.5 * width && !/[,，、\-]$/u.test(prev.text)) return false;
   return true;
 }
 
-/** Join two wrapped lines: `joinWrapped`, except that numbers and URLs broken at - or / close up. */
+/** Join two wrapped lines: `joinWrapped` (which closes up `400-` / `800-1234`), except that dates and URLs broken at / close up too. */
 function joinPdfLines(left: string, right: string): string {
-  if (/[\dA-Za-z][-/]$/u.test(left) && /^\d/u.test(right) && /\d[-/]$/u.test(left)) return left + right;
+  if (/\d\/$/u.test(left) && /^\d/u.test(right)) return left + right;
   if (/\/$/u.test(left) && /https?:\/\/\S*$/u.test(left) && /^\S/u.test(right)) return left + right;
   return joinWrapped(left, right);
 }
@@ -561,7 +550,7 @@ function toBlocks(paragraphs: readonly Paragraph[]): ParsedBlock[] {
   const isHeading = paragraphs.map((p, i) => {
     const text = texts[i] ?? '';
     const limit = latinOnly(text) ? MAX_HEADING_CHARS_LATIN : MAX_HEADING_CHARS;
-    return p.heading && [...text].length <= limit && !sentenceEnd(text) && !isPageNumber(text);
+    return p.heading && [...text].length <= limit && !endsSentence(text) && !isPageNumber(text);
   });
   // depth by size rank among the headings found: the largest font is depth 1
   const sizes: number[] = [];

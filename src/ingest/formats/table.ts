@@ -7,17 +7,17 @@
  * quote, not an .xlsx) is a failed Result with `bad-table`.
  *
  * This is the only module that imports exceljs (loaded lazily, so CSV and JSONL don't pay for it).
- * Before exceljs sees the bytes, yauzl checks the zip container: a zip at all, an Excel workbook,
- * within the unpacked-size limit, no part packed more than 200:1.
+ * Before exceljs sees the bytes, zip-check.ts checks the zip container: a zip at all, an Excel
+ * workbook, within the unpacked-size limit, no part packed more than 200:1.
  *
  * The CSV reader is a small one of our own rather than csv-parse: FAQ cells often span lines, and
  * the line numbers in kb's messages must be the record's first line, and, for an unclosed quote,
  * the line where the quote opened.
  */
-import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { fail, ok, problem, warning, type Problem, type ProblemLocation, type Result } from '../../core/problems.js';
 import type { FaqRow } from '../document.js';
 import type { ParseOptions } from '../parsed.js';
+import { checkZipContainer, type ContainerKind } from '../zip-check.js';
 
 export interface TableParse {
   /** Good rows in file order; `line` is the CSV record's first line, the JSONL line or the XLSX sheet row. */
@@ -56,12 +56,6 @@ export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
 export const HEADER_SEARCH_ROWS = 5;
 /** At most this many `bad-row` warnings are listed one by one; the rest are counted in one more. */
 export const MAX_ROW_WARNINGS = 100;
-/** An XLSX part that unpacks to more than this many times its packed size is a zip bomb … */
-export const MAX_COMPRESSION_RATIO = 200;
-/** … when it unpacks to more than this (tiny, very repetitive XML parts are normal). */
-const RATIO_FLOOR_BYTES = 1024 * 1024;
-
-const MB = 1024 * 1024;
 const EXPECTED =
   'a question column (question, 标准问题, 问题 or 标准问) and an answer column (answer, 答案, 回答 or 标准答案), ' +
   'optionally id (编号), similar (相似问题) and tags (标签)';
@@ -593,116 +587,19 @@ function sortByPlace(problems: Problem[]): Problem[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// XLSX: the zip container (yauzl) and the workbook (exceljs)
+// XLSX: the zip container (zip-check.ts) and the workbook (exceljs)
 
-type ZipCheck = { ok: true } | { ok: false; problem: Problem };
-
-function openZip(buffer: Buffer): Promise<ZipFile> {
-  return new Promise((resolve, reject) => {
-    fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
-      if (error !== null || zip === undefined) reject(error ?? new Error('not a zip archive'));
-      else resolve(zip);
-    });
-  });
-}
-
-function readEntries(zip: ZipFile): Promise<Entry[]> {
-  return new Promise((resolve, reject) => {
-    const entries: Entry[] = [];
-    zip.on('entry', (entry: Entry) => {
-      entries.push(entry);
-      zip.readEntry();
-    });
-    zip.on('end', () => resolve(entries));
-    zip.on('error', reject);
-    zip.readEntry();
-  });
-}
-
-/** Inflate one entry without keeping it, counting bytes; rejects with a RangeError beyond `limit`. */
-function inflatedSize(zip: ZipFile, entry: Entry, limit: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (error, stream) => {
-      if (error !== null) {
-        reject(error);
-        return;
-      }
-      let size = 0;
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > limit) stream.destroy(new RangeError('limit'));
-      });
-      stream.on('error', reject);
-      stream.on('end', () => resolve(size));
-    });
-  });
-}
-
-function sizeText(bytes: number): string {
-  return bytes >= MB ? `${(bytes / MB).toFixed(bytes >= 10 * MB ? 0 : 1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
-
-/**
- * Is this an .xlsx we can safely hand to exceljs? A zip, with an Excel workbook part, whose declared
- * sizes stay within the limit and the compression ratio, and whose parts inflate to the sizes declared.
- */
-export async function checkXlsxContainer(bytes: Uint8Array, options: ParseOptions): Promise<ZipCheck> {
-  const file = options.file;
-  const limit = options.maxUnzippedBytes;
-  const bad = (message: string): ZipCheck => ({ ok: false, problem: problem('bad-table', message, { file }) });
-  const bomb = (message: string): ZipCheck => ({ ok: false, problem: problem('zip-bomb', message, { file }) });
-  const raise = 'if the file is genuine, raise the limit with --max-unzipped-mb';
-
-  if (bytes.length >= 4 && bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    return bad('is not a valid .xlsx file: it is an old Excel .xls workbook, or a password-protected one; remove the password or save it from Excel as .xlsx');
-  }
-  let zip: ZipFile;
-  try {
-    zip = await openZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch {
-    return bad('is not a valid .xlsx file (not a zip archive); save it from Excel as .xlsx, or rename it to .csv if it is CSV text');
-  }
-  try {
-    let entries: Entry[];
-    try {
-      entries = await readEntries(zip);
-    } catch (error) {
-      return bad(`is not a valid .xlsx file (a damaged zip archive: ${error instanceof Error ? error.message : String(error)}); save it from Excel as .xlsx again`);
-    }
-    if (!entries.some((e) => e.fileName === 'xl/workbook.xml')) {
-      return bad('is not a valid .xlsx file (a zip archive without xl/workbook.xml, so not an Excel workbook); save it from Excel as .xlsx');
-    }
-    let declared = 0;
-    for (const entry of entries) {
-      declared += entry.uncompressedSize;
-      if (declared > limit) return bomb(`unpacks to more than ${sizeText(declared)}, over the ${sizeText(limit)} limit for unpacked archives; ${raise}`);
-      const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
-      if (entry.uncompressedSize > RATIO_FLOOR_BYTES && ratio > MAX_COMPRESSION_RATIO) {
-        return bomb(
-          `has a part (${entry.fileName}) that unpacks to ${sizeText(entry.uncompressedSize)}, ${Math.round(ratio)} times its packed size: ` +
-            `a likely zip bomb (kb refuses parts over ${sizeText(RATIO_FLOOR_BYTES)} packed more than ${MAX_COMPRESSION_RATIO}:1)`,
-        );
-      }
-    }
-    let inflated = 0;
-    for (const entry of entries) {
-      if (entry.fileName.endsWith('/')) continue;
-      if (entry.isEncrypted()) return bad('has encrypted parts; remove the password in Excel and save it again as .xlsx');
-      try {
-        inflated += await inflatedSize(zip, entry, limit - inflated);
-      } catch (error) {
-        if (error instanceof RangeError) return bomb(`unpacks to more than the ${sizeText(limit)} limit for unpacked archives (at ${entry.fileName}); ${raise}`);
-        if (error instanceof Error && /too many bytes/iu.test(error.message)) {
-          return bomb(`has a part (${entry.fileName}) that unpacks to more than its archive declares: a damaged file or a zip bomb; save it from Excel as .xlsx again`);
-        }
-        return bad(`is not a valid .xlsx file (the part ${entry.fileName} is damaged: ${error instanceof Error ? error.message : String(error)}); save it from Excel as .xlsx again`);
-      }
-    }
-    return { ok: true };
-  } finally {
-    zip.close();
-  }
-}
+/** The container check (src/ingest/zip-check.ts) for an Excel workbook. */
+export const XLSX_CONTAINER: ContainerKind = {
+  name: '.xlsx file',
+  mainPart: 'xl/workbook.xml',
+  mainPartMeans: 'an Excel workbook',
+  badCode: 'bad-table',
+  fix: 'save it from Excel as .xlsx again',
+  notZipFix: 'save it from Excel as .xlsx, or rename it to .csv if it is CSV text',
+  oleMessage: 'is not a valid .xlsx file: it is an old Excel .xls workbook, or a password-protected one; remove the password or save it from Excel as .xlsx',
+  encryptedFix: 'remove the password in Excel and save it again as .xlsx',
+};
 
 /** Excel's `_xHHHH_` escapes (a carriage return is `_x000D_`), when a writer left them in shared strings. */
 function unescapeOoxml(text: string): string {
@@ -739,7 +636,7 @@ interface Sheet {
 
 export async function parseFaqXlsx(bytes: Uint8Array, options: ParseOptions): Promise<Result<TableParse>> {
   const file = options.file;
-  const checked = await checkXlsxContainer(bytes, options);
+  const checked = await checkZipContainer(bytes, XLSX_CONTAINER, options);
   if (!checked.ok) return fail(checked.problem);
 
   const { default: ExcelJS } = await import('exceljs');

@@ -42,6 +42,17 @@ describe('parseText', () => {
     );
   });
 
+  it('starts a paragraph after an English sentence, not after an abbreviation, and keeps wrapped phone numbers whole', () => {
+    const doc = parse(
+      'Returns\n\nKeep the original packaging, e.g.\nthe box and the manuals. Call 400-\n800-1234 for a pickup.\nRefunds are paid within 7 days.\n',
+    );
+    expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual([
+      'Returns',
+      'Keep the original packaging, e.g. the box and the manuals. Call 400-800-1234 for a pickup.',
+      'Refunds are paid within 7 days.',
+    ]);
+  });
+
   it('starts a paragraph at numbered lines even without blank lines', () => {
     const doc = parse('第一条\n为有效解决买卖双方交易争议，\n特制定本规则。\n第二条 本规则适用于商家。\n');
     expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual(['第一条', '为有效解决买卖双方交易争议，特制定本规则。', '第二条 本规则适用于商家。']);

@@ -18,6 +18,7 @@ import { NEGATIONS } from './stopwords.js';
 
 export const BIGRAM_PREFIX = '~';
 export const UNIGRAM_PREFIX = '^';
+export const PINYIN_PREFIX = '@';
 
 // Han runs | words in other scripts (letters that are not Han) | digit groups
 const TOKEN = new RegExp(String.raw`(\p{Script=Han}+)|([\p{L}--\p{Script=Han}][[\p{L}--\p{Script=Han}]\p{M}'’]*)|(\d+(?:[.,]\d+)*)`, 'gv');
@@ -27,6 +28,12 @@ const AMOUNT_BEFORE = /[¥￥$]\s*$/u;
 
 /** Longest query we analyze; the rest is ignored (a question is never this long). */
 export const MAX_QUERY_CHARS = 2000;
+
+interface SegmentedRun {
+  text: string;
+  /** Offsets where the segmenter cut the run (0 and its length included). */
+  boundaries: ReadonlySet<number>;
+}
 
 export interface QueryAnalysis {
   /** term → weight: 1 for the question's own terms, less for pinyin matches. */
@@ -75,7 +82,7 @@ export class Analyzer {
   /** Terms of a question with weights, plus homophone matches for words the KB does not know. */
   analyzeQuery(text: string): QueryAnalysis {
     const clipped = text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
-    const unknownRuns: string[] = [];
+    const unknownRuns: SegmentedRun[] = [];
     const list: string[] = [];
     this.tokens(this.normalize(clipped), list, unknownRuns);
     const terms = new Map<string, number>();
@@ -83,7 +90,7 @@ export class Analyzer {
     const pinyinMatches: [string, string][] = [];
     if (this.settings.options.pinyin) {
       for (const run of unknownRuns) {
-        for (const [typed, known] of this.soundsLike(run)) {
+        for (const [typed, known] of this.soundsLike(run.text, run.boundaries)) {
           if (!terms.has(known)) {
             terms.set(known, 0.8);
             pinyinMatches.push([typed, known]);
@@ -94,7 +101,7 @@ export class Analyzer {
     return { terms, pinyinMatches };
   }
 
-  private tokens(text: string, out: string[], unknownRuns: string[] | undefined): void {
+  private tokens(text: string, out: string[], unknownRuns: SegmentedRun[] | undefined): void {
     for (const m of text.matchAll(TOKEN)) {
       const [whole, han, latin, digits] = m;
       if (han !== undefined) this.han(han, out, unknownRuns);
@@ -103,7 +110,7 @@ export class Analyzer {
     }
   }
 
-  private han(run: string, out: string[], unknownRuns: string[] | undefined): void {
+  private han(run: string, out: string[], unknownRuns: SegmentedRun[] | undefined): void {
     const words = segment(run, this.vocab);
     let kept = '';
     const flushBigrams = (): void => {
@@ -111,7 +118,22 @@ export class Analyzer {
       if (this.settings.options.unigrams) for (const ch of kept) out.push(UNIGRAM_PREFIX + ch);
       kept = '';
     };
-    if (unknownRuns !== undefined && run.length >= 2) unknownRuns.push(run);
+    if (unknownRuns !== undefined && run.length >= 2) {
+      // cut points, except around stopwords: 我未 (我 + 未) is no typo of 我微
+      const boundaries = new Set<number>();
+      let at = 0;
+      for (const w of words) {
+        const stop = this.stop.has(w);
+        if (!stop) boundaries.add(at);
+        at += w.length;
+        if (!stop) boundaries.add(at);
+      }
+      unknownRuns.push({ text: run, boundaries });
+    }
+    if (this.settings.options.pinyinBigrams && run.length >= 2) {
+      const syllables = toPinyin(run).split(' ');
+      for (let i = 0; i + 1 < syllables.length; i++) out.push(`${PINYIN_PREFIX}${syllables[i]}_${syllables[i + 1]}`);
+    }
     for (const w of words) {
       const term = this.word(w);
       if (term === undefined) {
@@ -160,16 +182,26 @@ export class Analyzer {
     else out.push(digits);
   }
 
-  /** Windows of a run that are not KB words but sound like one: [typed, known]. */
-  private soundsLike(run: string): [string, string][] {
+  /**
+   * Windows of a run that are not KB words but sound like one: [typed, known]. A window starts
+   * and ends where the segmenter cut (a mistyped word falls apart into pieces: 微利贷 → 微利 贷),
+   * so 寄东西 never becomes 机动 by sounding out 寄东.
+   */
+  private soundsLike(run: string, boundaries: ReadonlySet<number>): [string, string][] {
     const index = this.getPinyinIndex();
     const found: [string, string][] = [];
+    const covered = new Uint8Array(run.length);
+    // longest windows first; a matched window's characters are not sounded out again (威力贷, not also 威力)
     for (let len = Math.min(4, run.length); len >= 2; len--) {
       for (let i = 0; i + len <= run.length; i++) {
+        if (!boundaries.has(i) || !boundaries.has(i + len) || covered.subarray(i, i + len).some((c) => c === 1)) continue;
         const typed = run.slice(i, i + len);
         if (this.vocab.freq.has(typed)) continue;
         const known = index.get(toPinyin(typed));
-        if (known !== undefined && known !== typed) found.push([typed, this.word(known) ?? known]);
+        if (known !== undefined && known !== typed) {
+          found.push([typed, this.word(known) ?? known]);
+          covered.fill(1, i, i + len);
+        }
       }
     }
     return found;
@@ -181,7 +213,7 @@ export class Analyzer {
     const best = new Map<string, [string, number]>();
     // the word the KB uses most for a sound wins: 微粒贷 (hundreds of texts) over the typo 微离贷 (one)
     for (const [word, , texts] of this.settings.vocabulary) {
-      if (word.length < 2 || word.length > 4 || !HAN.test(word) || this.stop.has(word)) continue;
+      if (texts < 2 || word.length < 2 || word.length > 4 || !HAN.test(word) || this.stop.has(word)) continue;
       const key = toPinyin(word);
       const current = best.get(key);
       if (current === undefined || texts > current[1]) best.set(key, [word, texts]);

@@ -37,8 +37,12 @@ export const FUNCTION_WORDS = [
   'could', 'might', 'must', 'may', 'have', 'has', 'had', 'just', 'also', 'very', 'too', 'any', 'some', 'which', 'who', 'whom', 'whose', 'what',
 ];
 
-export function defaultStopwords(): string[] {
-  const mode = process.env['KB_STOPWORDS'] ?? 'minimal';
+/**
+ * `minimal` (the default): function words and chat fillers only — measured better than the full
+ * stopwords-iso lists on every development set (docs/matching.md); `iso`: stopwords-iso zh + en
+ * plus fillers; `none`.
+ */
+export function defaultStopwords(mode: 'minimal' | 'iso' | 'none' = 'minimal'): string[] {
   if (mode === 'none') return [];
   if (mode === 'minimal') return [...new Set([...FUNCTION_WORDS, ...FILLERS])].filter((w) => !NEGATIONS.has(w) && !KEEP.has(w)).sort();
   const iso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[]>;

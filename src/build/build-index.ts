@@ -3,7 +3,7 @@
  * variants and the answers, associations the KB teaches itself, and the calibration of
  * confidence fitted on the KB's own paraphrases. Deterministic: same inputs, same bytes.
  */
-import { Analyzer, BIGRAM_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, PINYIN_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { AnalyzerSettings } from '../analyze/settings.js';
 import { INDEX_FORMAT, INDEX_VERSION, type Calibration, type IndexBody, type IndexEntry, type IndexModel } from '../runtime/index-file.js';
 import { KnowledgeBase } from '../runtime/knowledge-base.js';
@@ -12,12 +12,18 @@ import type { Entry } from '../store/entry.js';
 
 export interface ModelOptions {
   variantCoverage: number;
+  contextWeight: number;
   k1: number;
   b: number;
   answerWeight: number;
+  sectionAnswerWeight: number;
+  answerB: number;
   bigramWeight: number;
   unigramWeight: number;
+  pinyinWeight: number;
   associationWeight: number;
+  /** Weight of the built-in lexicon's expansions (0 = off). */
+  lexiconWeight: number;
   /** Keep at most this many associations per term. */
   associationsPerTerm: number;
   /** Associations weaker than this are dropped. */
@@ -26,12 +32,17 @@ export interface ModelOptions {
 
 export const DEFAULT_MODEL: ModelOptions = {
   variantCoverage: 0.5,
+  contextWeight: 0.3,
   k1: 1.2,
   b: 0.5,
   answerWeight: 0.3,
+  sectionAnswerWeight: 1,
+  answerB: 0.75,
   bigramWeight: 0.6,
   unigramWeight: 0.3,
+  pinyinWeight: 0.3,
   associationWeight: 0.4,
+  lexiconWeight: 0.5,
   associationsPerTerm: 8,
   minAssociation: 0.2,
 };
@@ -120,6 +131,83 @@ export function learnAssociations(variantWords: readonly (readonly Set<string>[]
   return out.sort((x, y) => compare(x[0], y[0]));
 }
 
+/**
+ * Sections of one file under one parent heading (the articles of a chapter) form a context
+ * group; its document is their texts together. A question about 快递 that names no article's
+ * words still finds the chapter on 货运合同, and the group lifts its articles a little.
+ */
+function contextGroups(entries: readonly Entry[], answerDocs: readonly Map<string, number>[]): { docs: Map<string, number>[]; ofEntry: number[] } {
+  const groupOf = new Map<string, number>();
+  const docs: Map<string, number>[] = [];
+  const ofEntry: number[] = [];
+  entries.forEach((entry, e) => {
+    const path = entry.source?.headingPath;
+    if (entry.origin === 'faq' || entry.source === undefined || path === undefined || path.length === 0) {
+      ofEntry.push(0);
+      return;
+    }
+    const key = `${entry.source.path}\u0000${path.slice(0, -1).join('\u0000')}`;
+    let g = groupOf.get(key);
+    if (g === undefined) {
+      g = docs.length;
+      groupOf.set(key, g);
+      docs.push(new Map());
+    }
+    const doc = docs[g] as Map<string, number>;
+    for (const [t, n] of answerDocs[e] ?? []) doc.set(t, (doc.get(t) ?? 0) + n);
+    ofEntry.push(g + 1);
+  });
+  return { docs, ofEntry };
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/**
+ * The lexicon's groups as expansions: each word of a group → the other words of the group that
+ * occur in the KB, at `weight`. Words are mapped through the analyzer (synonyms, stemming) and a
+ * word that analyzes to more than one term is left out.
+ */
+export function lexiconAssociations(lexicon: readonly (readonly string[])[], analyzer: Analyzer, kbTerms: ReadonlySet<string>, weight: number): [string, [string, number][]][] {
+  const out = new Map<string, Map<string, number>>();
+  for (const group of lexicon) {
+    const terms = [
+      ...new Set(
+        group.flatMap((w) => {
+          // the word's own term; its sub-words (快递公司 → 快递, 公司) are not the word
+          const t = analyzer.analyze(w).filter((x) => !x.startsWith(BIGRAM_PREFIX) && !x.startsWith(UNIGRAM_PREFIX) && !x.startsWith(PINYIN_PREFIX));
+          const whole = t[0];
+          const han = /\p{Script=Han}/u.test(w);
+          return whole !== undefined && (han ? whole === analyzer.normalize(w) : t.length === 1) ? [whole] : [];
+        }),
+      ),
+    ];
+    for (const a of terms) {
+      for (const b of terms) {
+        if (a === b || !kbTerms.has(b)) continue;
+        let m = out.get(a);
+        if (m === undefined) out.set(a, (m = new Map()));
+        m.set(b, weight);
+      }
+    }
+  }
+  return [...out].map(([a, m]): [string, [string, number][]] => [a, [...m].sort((x, y) => compare(x[0], y[0]))]);
+}
+
+/** Union of expansion lists; the stronger weight wins; sorted for a deterministic file. */
+export function mergeAssociations(...lists: [string, [string, number][]][][]): [string, [string, number][]][] {
+  const out = new Map<string, Map<string, number>>();
+  for (const list of lists) {
+    for (const [a, related] of list) {
+      let m = out.get(a);
+      if (m === undefined) out.set(a, (m = new Map()));
+      for (const [b, w] of related) if (w > (m.get(b) ?? 0)) m.set(b, w);
+    }
+  }
+  return [...out]
+    .map(([a, m]): [string, [string, number][]] => [a, [...m].sort((x, y) => y[1] - x[1] || compare(x[0], y[0]))])
+    .sort((x, y) => compare(x[0], y[0]));
+}
+
 /** Logistic regression of "the top hit is right" on [coverage, margin], by gradient descent. */
 export function fitCalibration(samples: readonly { coverage: number; margin: number; correct: boolean }[]): Calibration {
   const positives = samples.filter((s) => s.correct).length;
@@ -152,6 +240,7 @@ export function fitCalibration(samples: readonly { coverage: number; margin: num
 function toIndexEntry(e: Entry): IndexEntry {
   const out: IndexEntry = { id: e.id, question: e.question, similar: e.similar, answer: e.answer, origin: e.origin };
   if (e.source !== undefined) out.source = e.source;
+  if (e.rule === 'heading-path' && e.similar.length === 0) out.questionFrom = 'heading';
   if (e.tags !== undefined && e.tags.length > 0) out.tags = e.tags;
   return out;
 }
@@ -159,6 +248,8 @@ function toIndexEntry(e: Entry): IndexEntry {
 export interface BuildIndexOptions {
   model?: Partial<ModelOptions>;
   generator?: string;
+  /** Word groups for weighted query expansion (the built-in after-sales lexicon). */
+  lexicon?: readonly (readonly string[])[];
   /** Most paraphrase pseudo-questions used to fit the calibration. */
   calibrationSamples?: number;
 }
@@ -179,7 +270,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
       const terms = analyzer.analyze(v);
       for (const t of terms) allTerms.add(t);
       variantDocs.push(counts(terms));
-      words.push(new Set(terms.filter((t) => !t.startsWith(BIGRAM_PREFIX) && !t.startsWith(UNIGRAM_PREFIX) && !t.startsWith('#'))));
+      words.push(new Set(terms.filter((t) => !t.startsWith(BIGRAM_PREFIX) && !t.startsWith(UNIGRAM_PREFIX) && !t.startsWith(PINYIN_PREFIX) && !t.startsWith('#'))));
     }
     variantWords.push(words);
     const headings = entry.source?.headingPath.join(' ') ?? '';
@@ -187,17 +278,25 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     for (const t of answerTerms) allTerms.add(t);
     answerDocs.push(counts(answerTerms));
   }
+  const contexts = contextGroups(entries, answerDocs);
   const terms = [...allTerms].sort(compare);
   const termIndex = new Map(terms.map((t, i) => [t, i]));
   const indexModel: IndexModel = {
     k1: model.k1,
     b: model.b,
     variantCoverage: model.variantCoverage,
+    contextWeight: model.contextWeight,
     answerWeight: model.answerWeight,
+    sectionAnswerWeight: model.sectionAnswerWeight,
+    answerB: model.answerB,
     bigramWeight: model.bigramWeight,
     unigramWeight: model.unigramWeight,
+    pinyinWeight: model.pinyinWeight,
     associationWeight: model.associationWeight,
-    associations: model.associationWeight > 0 ? learnAssociations(variantWords, model) : [],
+    associations: mergeAssociations(
+      model.associationWeight > 0 ? learnAssociations(variantWords, model).map(([a, list]) => [a, list.map(([b, s]) => [b, round3(s * model.associationWeight)])]) : [],
+      model.lexiconWeight > 0 ? lexiconAssociations(options.lexicon ?? [], analyzer, allTerms, model.lexiconWeight) : [],
+    ),
     calibration: DEFAULT_CALIBRATION,
   };
   const body: IndexBody = {
@@ -210,6 +309,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     terms,
     variants: { ...packField(variantDocs, termIndex, terms.length), perEntry: encodeVarints(perEntry) },
     answers: packField(answerDocs, termIndex, terms.length),
+    contexts: { ...packField(contexts.docs, termIndex, terms.length), ofEntry: encodeVarints(contexts.ofEntry) },
   };
   body.model.calibration = calibrate(body, entries, options.calibrationSamples ?? 2000);
   return body;

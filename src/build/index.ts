@@ -15,6 +15,7 @@ import type { AnalyzerOptions } from '../analyze/settings.js';
 import { buildIndexBody, type ModelOptions } from './build-index.js';
 import { entriesFromDocuments } from './entries.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
+import { AFTER_SALES_LEXICON } from '../analyze/lexicon.js';
 
 export { buildIndexBody, DEFAULT_MODEL, type ModelOptions } from './build-index.js';
 export { entriesFromDocuments } from './entries.js';
@@ -28,6 +29,8 @@ export interface BuildOptions extends IngestOptions {
   stopwords?: string;
   analyzer?: Partial<AnalyzerOptions>;
   model?: Partial<ModelOptions>;
+  /** Expand queries with the built-in after-sales lexicon (default true). */
+  lexicon?: boolean;
   logger?: Logger;
   cwd?: string;
 }
@@ -49,7 +52,7 @@ export interface BuildStats {
 /** Build the index text (no I/O but reading the sources). */
 export async function buildFromEntries(
   entries: readonly Entry[],
-  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model'>,
+  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon'>,
 ): Promise<Result<{ text: string; vocabulary: number; terms: number; associations: number; calibration: string }>> {
   const texts: string[] = [];
   for (const e of entries) texts.push(e.question, ...e.similar, e.answer, ...(e.source?.headingPath ?? []));
@@ -58,16 +61,18 @@ export async function buildFromEntries(
   if (options.synonyms !== undefined) vocabInputs.synonyms = options.synonyms;
   if (options.stopwords !== undefined) vocabInputs.stopwords = options.stopwords;
   if (options.analyzer !== undefined) vocabInputs.options = options.analyzer;
+  const lexicon = options.lexicon === false ? [] : AFTER_SALES_LEXICON;
+  vocabInputs.lexicon = lexicon;
   const settings = await buildAnalyzerSettings(vocabInputs);
   if (!settings.ok) return settings;
-  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', ...(options.model !== undefined ? { model: options.model } : {}) });
+  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon, ...(options.model !== undefined ? { model: options.model } : {}) });
   const c = body.model.calibration;
   return ok({
     text: serializeIndex(body),
     vocabulary: settings.value.vocabulary.length,
     terms: body.terms.length,
     associations: body.model.associations.length,
-    calibration: `${c.fittedOn}${c.samples > 0 ? ` on ${c.samples} paraphrases` : ''}`,
+    calibration: c.fittedOn === 'self' ? `on ${c.samples} paraphrases` : `with default weights (${c.samples} paraphrases could not fit it)`,
   });
 }
 
@@ -90,8 +95,13 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   if (!built.ok) return fail([...problems, ...built.problems]);
   const text = built.value.text;
   const bytes = options.out.endsWith('.gz') ? gzipSync(text, { level: 9 }) : Buffer.from(text, 'utf8');
-  await mkdir(dirname(options.out), { recursive: true });
-  await writeFileAtomic(options.out, bytes);
+  try {
+    await mkdir(dirname(options.out), { recursive: true });
+    await writeFileAtomic(options.out, bytes);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return fail([...problems, problem('write-failed', `the index cannot be written here (${code}); check that the folder is writable`, { file: options.out })]);
+  }
   const stats: BuildStats = {
     out: options.out,
     files: run.files.length,

@@ -6,10 +6,13 @@ import { readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions, type AnalyzerSettings } from '../analyze/settings.js';
 import { jiebaCut, jiebaDictionary } from '../analyze/jieba.js';
-import { defaultStopwords } from '../analyze/stopwords.js';
+import { defaultStopwords, NEGATIONS } from '../analyze/stopwords.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
+const MULTI_HAN = /^\p{Script=Han}{2,}$/u;
+/** Frequency given to the lexicon's domain words (jieba's scale; a common word is in the thousands). */
+const DOMAIN_WORD_FREQUENCY = 2000;
 
 export interface VocabularyInputs {
   texts: readonly string[];
@@ -20,6 +23,8 @@ export interface VocabularyInputs {
   /** Extra stopwords file: one word per line. */
   stopwords?: string;
   options?: Partial<AnalyzerOptions>;
+  /** Word groups whose words the analyzer must know (the built-in lexicon), so queries cut them whole. */
+  lexicon?: readonly (readonly string[])[];
 }
 
 function normalize(text: string): string {
@@ -109,12 +114,19 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
     synonyms = parseSynonymLines(lines.value);
     for (const group of synonyms) for (const w of group) if (/\p{Script=Han}/u.test(w)) add(w);
   }
+  // domain words are common words here, whatever their frequency in general text: 退货|运费, not 退|货运费
+  for (const group of inputs.lexicon ?? []) {
+    for (const w of group) if (MULTI_HAN.test(w)) add(normalize(w), Math.max(dict.get(normalize(w)) ?? 0, DOMAIN_WORD_FREQUENCY));
+  }
   let stopwords = defaultStopwords();
   if (inputs.stopwords !== undefined) {
     const lines = await readLines(inputs.stopwords, 'stopwords');
     if (!lines.ok) return lines;
     stopwords = [...new Set([...stopwords, ...lines.value.map((l) => normalize(l.text))])].sort();
   }
+
+  // stopwords, fillers and negations are cut whole (您好, 请问, 不能), so they drop out or stay as one word
+  for (const w of [...stopwords, ...NEGATIONS]) if (MULTI_HAN.test(w)) add(w);
 
   const runs: string[] = [];
   for (const text of inputs.texts) for (const run of normalize(text).match(HAN_RUN) ?? []) runs.push(run);

@@ -1,11 +1,8 @@
 // End-to-end: the real `kb` command as a user runs it (bin/kb.js → dist, built by `npm test`'s pretest).
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runKb } from '../test-support/kb.js';
 
-function kb(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/kb.js', ...args], { encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const kb = (...args: string[]) => runKb(args);
 
 describe('kb (CLI)', () => {
   it('prints help and exits 0', () => {

@@ -83,14 +83,22 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--dictionary <file>', 'jieba user dictionary: "word [freq] [tag]" per line')
     .option('--synonyms <file>', 'synonym groups, one per line; the first word is canonical')
     .option('--stopwords <file>', 'extra stopwords, one per line')
+    .option('--no-lexicon', 'do not expand questions with the built-in after-sales lexicon (docs/matching.md)')
     .option('--json', 'print the build statistics as JSON')
+    .addHelpText(
+      'after',
+      '\nFlags override kb.config.yaml, which gives the rest when present.\n' +
+        'Exit codes: 0 built; 1 a source could not be read (the index is still written from the others)\n' +
+        'or nothing could be indexed (no index is written); 2 usage error.',
+    )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
-    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
       const { runBuild } = await import('./commands/build.js');
       const options: import('./commands/build.js').BuildCommandOptions = {
         sources,
         json: flags.json === true,
+        lexicon: flags.lexicon,
         maxFileBytes: Math.round(flags.maxFileMb * 1024 * 1024),
         maxUnzippedBytes: Math.round(flags.maxUnzippedMb * 1024 * 1024),
       };
@@ -105,13 +113,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('query')
     .description('ask the index a question and show the ranked hits')
     .argument('<question>', 'the customer question')
-    .requiredOption('-i, --index <file>', 'the index file')
+    .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
     .addOption(new Option('-k <n>', 'how many hits').argParser(positiveInteger).default(5))
     .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1)').argParser(unitInterval).default(0))
     .option('--json', 'print the hits as JSON')
-    .action(async (question: string, flags: { index: string; k: number; threshold: number; json?: boolean }) => {
+    .action(async (question: string, flags: { index?: string; k: number; threshold: number; json?: boolean }) => {
       const { runQuery } = await import('./commands/query.js');
-      setExitCode(await runQuery({ question, index: flags.index, k: flags.k, threshold: flags.threshold, json: flags.json === true }, createOutput()));
+      const options: import('./commands/query.js').QueryCommandOptions = { question, k: flags.k, threshold: flags.threshold, json: flags.json === true };
+      if (flags.index !== undefined) options.index = flags.index;
+      setExitCode(await runQuery(options, createOutput()));
     });
 
   program
@@ -121,6 +131,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
     .addOption(new Option('-k <n>', 'rank cut-off for hit@k and MRR@k').argParser(positiveInteger))
     .option('--json', 'print metrics and every case as JSON')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ran; 1 a suite or case could not be read (the others still run and are reported),\n' +
+        'no cases, or the index cannot be loaded; 2 usage error.',
+    )
     .action(async (suites: string[], flags: { index?: string; k?: number; json?: boolean }) => {
       const { runEval } = await import('./commands/eval.js');
       const options: import('./commands/eval.js').EvalCommandOptions = { suites, json: flags.json === true };

@@ -3,19 +3,30 @@ import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { metricsOf, rankOf, type Metrics } from './metrics.js';
 import type { EvalCase } from './suite.js';
 
+export interface TopHit {
+  id: string;
+  score: number;
+  confidence: number;
+}
+
 export interface CaseResult {
   q: string;
+  /** The expectation as the suite wrote it; null for an out-of-scope question. */
   expect: unknown;
-  /** 1-based rank of the first right hit within the top k, null when none. */
+  /** 1-based rank of the first right hit within the top k, null when none (always null out of scope). */
   rank: number | null;
-  top: { id: string; score: number; confidence: number }[];
+  top: TopHit[];
+  /** The question of the top hit, for people reading the report (not in the JSON). */
+  topQuestion: string | null;
   tags: string[];
   file: string;
   line: number;
 }
 
 export interface EvalReport {
+  /** Over the in-scope cases: out-of-scope ones (expect none) are not counted in hit rates. */
   metrics: Metrics;
+  /** Every case, in suite order, out-of-scope ones included. */
   cases: CaseResult[];
 }
 
@@ -31,10 +42,25 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: numbe
       expect: c.expectRaw,
       rank,
       top: hits.map((h) => ({ id: h.id, score: h.score, confidence: h.confidence })),
+      topQuestion: hits[0]?.question ?? null,
       tags: c.tags,
       file: c.file,
       line: c.line,
     });
   }
   return { metrics: metricsOf(inScopeRanks, k), cases: results };
+}
+
+/** The `kb eval --json` document: exactly these keys, so that CI scripts can rely on them. */
+export interface EvalJson {
+  metrics: Metrics;
+  cases: { q: string; expect: unknown; rank: number | null; top: TopHit[] }[];
+}
+
+export function evalJson(report: EvalReport): EvalJson {
+  const { cases, hit1, hitK, mrr, k } = report.metrics;
+  return {
+    metrics: { cases, hit1, hitK, mrr, k },
+    cases: report.cases.map((c) => ({ q: c.q, expect: c.expect, rank: c.rank, top: c.top.map(({ id, score, confidence }) => ({ id, score, confidence })) })),
+  };
 }

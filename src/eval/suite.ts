@@ -1,7 +1,9 @@
 /**
  * Regression suites: YAML (`cases:` list), JSONL or CSV. A case is `{ q, expect, tags? }` where
  * expect is an entry id, `{ source, section? }`, a list of those (any one counts), or null /
- * "none" (out of scope). Malformed cases are reported with file and line; the rest still run.
+ * "none" (out of scope). In CSV, `expect` is an id, `none`, ids separated by `|`, or JSON.
+ * A malformed case is an error (code `bad-suite`) naming the file and line; the rest still run,
+ * and the caller decides the exit code (kb eval: 1).
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
@@ -27,17 +29,22 @@ export interface SuiteRead {
   problems: Problem[];
 }
 
+const OUT_OF_SCOPE = new Set(['none', 'null']);
+
 function toExpectation(value: unknown): Expectation[] | string {
-  if (value === null || value === undefined) return [];
+  if (value === null) return [];
   if (typeof value === 'string') {
     const v = value.trim();
-    if (v === '' || v.toLowerCase() === 'none' || v.toLowerCase() === 'null') return [];
+    if (v === '') return 'expect is empty; write an entry id, {source, section}, or none for an out-of-scope question';
+    if (OUT_OF_SCOPE.has(v.toLowerCase())) return [];
     return [{ kind: 'id', id: v }];
   }
   if (typeof value === 'number') return [{ kind: 'id', id: String(value) }];
   if (Array.isArray(value)) {
+    if (value.length === 0) return 'expect is an empty list; list entry ids or {source, section}, or write none';
     const out: Expectation[] = [];
     for (const item of value) {
+      if (item === null || (typeof item === 'string' && OUT_OF_SCOPE.has(item.trim().toLowerCase()))) return 'none cannot stand in a list; write it alone';
       const e = toExpectation(item);
       if (typeof e === 'string') return e;
       out.push(...e);
@@ -46,7 +53,9 @@ function toExpectation(value: unknown): Expectation[] | string {
   }
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o['source'] !== 'string' || o['source'] === '') return 'an expect object needs a "source" (a file name)';
+    if (typeof o['source'] !== 'string' || o['source'].trim() === '') return 'an expect object needs a "source" (a file name)';
+    const unknown = Object.keys(o).filter((key) => key !== 'source' && key !== 'section');
+    if (unknown.length > 0) return `an expect object has only "source" and "section", not ${unknown.map((key) => `"${key}"`).join(', ')}`;
     const e: Expectation = { kind: 'source', source: o['source'] };
     if (o['section'] !== undefined && o['section'] !== null) {
       if (typeof o['section'] !== 'string') return '"section" must be a heading text';
@@ -63,11 +72,13 @@ function toTags(value: unknown): string[] {
   return [];
 }
 
-function toCase(raw: unknown, file: string, line: number, problems: Problem[]): EvalCase | undefined {
-  const bad = (message: string): undefined => {
-    problems.push(problem('bad-row', message, { file, location: { line }, severity: 'warning' }));
-    return undefined;
-  };
+function badLine(problems: Problem[], file: string, line: number, message: string): undefined {
+  problems.push(problem('bad-suite', message, { file, location: { line } }));
+  return undefined;
+}
+
+function toCase(raw: unknown, file: string, line: number, problems: Problem[], csv = false): EvalCase | undefined {
+  const bad = (message: string): undefined => badLine(problems, file, line, message);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('a case must be an object with "q" and "expect"; fix or remove this line');
   const o = raw as Record<string, unknown>;
   const q = o['q'] ?? o['question'];
@@ -80,10 +91,47 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[]): 
     } catch {
       return bad('"expect" looks like JSON but does not parse; fix its quotes and brackets');
     }
+  } else if (csv && typeof expectValue === 'string' && expectValue.includes('|')) {
+    expectValue = expectValue.split('|').map((id) => id.trim());
   }
   const expect = toExpectation(expectValue);
   if (typeof expect === 'string') return bad(expect);
-  return { q: q.trim(), expect, expectRaw: expectValue ?? null, tags: toTags(o['tags']), file, line };
+  return { q: q.trim(), expect, expectRaw: expect.length === 0 ? null : expectValue, tags: toTags(o['tags']), file, line };
+}
+
+const CSV_COLUMNS = { q: ['q', 'question', '问题'], expect: ['expect', '期望'], tags: ['tags', '标签'] } as const;
+
+function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: Problem[]): void {
+  if (body.trim() === '') return;
+  let header: string[] = [];
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parseCsv(body, {
+      columns: (h: string[]) => (header = h.map((c) => c.trim().toLowerCase())),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }) as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    problems.push(problem('bad-suite', `is not valid CSV (${(error as Error).message.split('\n')[0]}); fix its quotes`, { file, location: { line } }));
+    return;
+  }
+  const column = (names: readonly string[]): string | undefined => names.find((n) => header.includes(n));
+  const qColumn = column(CSV_COLUMNS.q);
+  const expectColumn = column(CSV_COLUMNS.expect);
+  if (qColumn === undefined || expectColumn === undefined) {
+    problems.push(problem('bad-suite', 'needs a header row with the columns "q" and "expect" (and optionally "tags")', { file, location: { line: 1 } }));
+    return;
+  }
+  const tagsColumn = column(CSV_COLUMNS.tags);
+  for (const { record, info } of records) {
+    // info.lines is the line the record ends on; a quoted cell may span lines
+    const newlines = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
+    const raw = { q: record[qColumn], expect: record[expectColumn] ?? '', tags: tagsColumn === undefined ? '' : record[tagsColumn] };
+    const c = toCase(raw, file, info.lines - newlines, problems, true);
+    if (c !== undefined) cases.push(c);
+  }
 }
 
 export function parseSuite(text: string, file: string): SuiteRead {
@@ -98,7 +146,7 @@ export function parseSuite(text: string, file: string): SuiteRead {
       try {
         raw = JSON.parse(lineText);
       } catch {
-        problems.push(problem('bad-row', 'is not valid JSON; each line must be one JSON object like {"q": "…", "expect": "id"}', { file, location: { line: i + 1 }, severity: 'warning' }));
+        badLine(problems, file, i + 1, 'is not valid JSON; each line must be one JSON object like {"q": "…", "expect": "id"}');
         return;
       }
       const c = toCase(raw, file, i + 1, problems);
@@ -110,13 +158,13 @@ export function parseSuite(text: string, file: string): SuiteRead {
     if (doc.errors.length > 0) {
       const e = doc.errors[0];
       const line = e?.linePos?.[0]?.line ?? 1;
-      problems.push(problem('bad-table', `is not valid YAML (${e?.message.split('\n')[0] ?? 'parse error'}); fix it`, { file, location: { line } }));
+      problems.push(problem('bad-suite', `is not valid YAML (${e?.message.split('\n')[0] ?? 'parse error'}); fix it`, { file, location: { line } }));
       return { cases, problems };
     }
     const root = doc.contents;
     const list: Node | null | undefined = isMap(root) ? (root.get('cases', true) as Node | undefined) : root;
     if (!isSeq(list)) {
-      problems.push(problem('bad-table', 'needs a top-level "cases:" list of {q, expect}', { file, location: { line: 1 } }));
+      problems.push(problem('bad-suite', 'needs a top-level "cases:" list of {q, expect}', { file, location: { line: 1 } }));
       return { cases, problems };
     }
     for (const item of list.items) {
@@ -125,21 +173,11 @@ export function parseSuite(text: string, file: string): SuiteRead {
       if (c !== undefined) cases.push(c);
     }
   } else if (ext === '.csv') {
-    let rows: Record<string, string>[];
-    try {
-      rows = parseCsv(body, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, relax_column_count: true }) as Record<string, string>[];
-    } catch (error) {
-      const line = (error as { lines?: number }).lines ?? 1;
-      problems.push(problem('bad-table', `is not valid CSV (${(error as Error).message.split('\n')[0]}); fix its quotes`, { file, location: { line } }));
-      return { cases, problems };
-    }
-    rows.forEach((row, i) => {
-      const c = toCase({ q: row['q'] ?? row['question'] ?? row['问题'], expect: row['expect'] ?? row['期望'] ?? '', tags: row['tags'] ?? '' }, file, i + 2, problems);
-      if (c !== undefined) cases.push(c);
-    });
+    parseCsvSuite(body, file, cases, problems);
   } else {
     problems.push(problem('unknown-format', 'is not a suite: use .yaml, .jsonl or .csv', { file }));
   }
+  if (cases.length === 0 && problems.length === 0) problems.push(problem('bad-suite', 'has no cases', { file, severity: 'warning' }));
   return { cases, problems };
 }
 

@@ -3,7 +3,7 @@
  * Folders are searched recursively for supported files; hidden folders and node_modules are skipped.
  */
 import { stat } from 'node:fs/promises';
-import { join, relative, isAbsolute, sep } from 'node:path';
+import { join, relative, isAbsolute, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { problem, type Problem } from '../core/problems.js';
 import { SUPPORTED_EXTENSIONS } from './formats.js';
@@ -15,9 +15,15 @@ export interface Expanded {
 
 const IGNORE = ['**/node_modules/**', '**/.*/**', '**/~$*'];
 
+/**
+ * One spelling per file: relative to the working directory when inside it, `/`-separated, so
+ * `fixtures/sample`, `./fixtures/sample/` and an absolute path give the same path — and the same
+ * section and entry ids, which are derived from it.
+ */
 function display(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  const abs = resolve(cwd, path);
+  const rel = relative(cwd, abs);
+  return (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
 }
 
 export async function expandInputs(inputs: readonly string[], cwd: string = process.cwd()): Promise<Expanded> {
@@ -27,13 +33,13 @@ export async function expandInputs(inputs: readonly string[], cwd: string = proc
   for (const input of inputs) {
     const info = await stat(isAbsolute(input) ? input : join(cwd, input)).catch(() => undefined);
     if (info?.isFile()) {
-      files.add(input);
+      files.add(display(cwd, input));
       continue;
     }
     if (info?.isDirectory()) {
       const found = await glob(extGlob, { cwd: isAbsolute(input) ? input : join(cwd, input), ignore: IGNORE, caseSensitiveMatch: false });
       if (found.length === 0) problems.push(problem('no-input', 'is a folder with no supported files (.md .pdf .docx .html .txt .csv .xlsx .jsonl)', { file: input, severity: 'warning' }));
-      for (const f of found) files.add(join(input, f.split('/').join(sep)));
+      for (const f of found) files.add(display(cwd, join(input, f.split('/').join(sep))));
       continue;
     }
     if (isDynamicPattern(input)) {

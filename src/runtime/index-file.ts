@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { AnalyzerSettings } from '../analyze/settings.js';
 import type { EntryOrigin, EntrySource } from '../store/entry.js';
+import { decodeVarints } from './varint.js';
 
 export const INDEX_FORMAT = 'kb-index';
 export const INDEX_VERSION = 1;
@@ -20,6 +21,8 @@ export interface IndexEntry {
   answer: string;
   source?: EntrySource;
   origin: EntryOrigin;
+  /** `heading`: the question is only the section's heading path, so its text carries the matching. */
+  questionFrom?: 'heading';
   tags?: string[];
 }
 
@@ -46,15 +49,23 @@ export interface IndexModel {
   b: number;
   /** Share of the answer / section-text score added to the best question variant's score. */
   answerWeight: number;
+  /** The same share for entries whose question is only a heading path (a section's text is what it says). */
+  sectionAnswerWeight: number;
+  /** BM25 length normalization of the answer field (answers are long and vary more than questions). */
+  answerB: number;
   /** Exponent of the share of a variant's own terms the question matched (0 = plain BM25). */
   variantCoverage: number;
+  /** Share of a section's context score (its sibling sections together) added to its own. */
+  contextWeight: number;
   /** Weight of CJK bigram terms relative to words. */
   bigramWeight: number;
   /** Weight of CJK single-character terms relative to words (when the analyzer makes them). */
   unigramWeight: number;
+  /** Weight of pinyin syllable-bigram terms (when the analyzer makes them). */
+  pinyinWeight: number;
   /** Weight of terms the KB taught itself (associations between paraphrases). */
   associationWeight: number;
-  /** term → related terms with strengths in (0, 1], learned from the entries' question variants. */
+  /** term → related terms with their query weights in (0, 1]: learned from the entries' question variants (× associationWeight) and from the built-in lexicon (lexiconWeight). */
   associations: [string, [string, number][]][];
   calibration: Calibration;
 }
@@ -72,6 +83,11 @@ export interface IndexBody {
   variants: FieldPostings & { perEntry: string };
   /** One document per entry: its answer (section text) and heading path. */
   answers: FieldPostings;
+  /**
+   * One document per group of sibling sections (same file, same parent heading: the articles of
+   * one chapter): their texts together. `ofEntry` holds, per entry, its group number + 1 (0: none).
+   */
+  contexts: FieldPostings & { ofEntry: string };
 }
 
 export interface IndexFile extends IndexBody {
@@ -91,24 +107,85 @@ export function serializeIndex(body: IndexBody): string {
   return `${open}${CHECKSUM_KEY}${checksumOf(open)}"}`;
 }
 
-export type VerifyResult = { ok: true; file: IndexFile } | { ok: false; reason: string };
+/** Why an index file was refused (what `IndexLoadError.reason` holds, with the reading problems). */
+export type IndexProblem = 'not-json' | 'not-index' | 'version' | 'checksum' | 'inconsistent';
 
-/** Parse and verify an index's JSON text. */
+export type VerifyResult = { ok: true; file: IndexFile } | { ok: false; problem: IndexProblem; reason: string };
+
+const REBUILD = 'rebuild it with `kb build`';
+
+function refuse(problem: IndexProblem, reason: string): VerifyResult {
+  return { ok: false, problem, reason };
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** What is structurally wrong with a verified index body, or undefined (cheap: no postings are decoded). */
+function shapeProblem(file: Record<string, unknown>): string | undefined {
+  const { entries, terms, variants, answers, analyzer, model } = file;
+  if (!Array.isArray(entries)) return '"entries" is not a list';
+  for (const [i, e] of entries.entries()) {
+    if (!isObject(e) || typeof e['id'] !== 'string' || typeof e['question'] !== 'string' || typeof e['answer'] !== 'string' || !isStringArray(e['similar'])) {
+      return `entry ${i + 1} lacks an id, question, answer or similar questions`;
+    }
+  }
+  if (!isStringArray(terms)) return '"terms" is not a list of strings';
+  if (!isObject(variants) || typeof variants['postings'] !== 'string' || typeof variants['lengths'] !== 'string' || typeof variants['perEntry'] !== 'string') {
+    return '"variants" lacks its postings';
+  }
+  if (!isObject(answers) || typeof answers['postings'] !== 'string' || typeof answers['lengths'] !== 'string') return '"answers" lacks its postings';
+  if (!isObject(analyzer) || !isObject(analyzer['options']) || !Array.isArray(analyzer['vocabulary']) || !Array.isArray(analyzer['synonyms']) || !isStringArray(analyzer['stopwords'])) {
+    return '"analyzer" lacks its settings';
+  }
+  if (!isObject(model) || !isObject(model['calibration']) || !Array.isArray(model['associations'])) return '"model" lacks its parameters';
+  const perEntry = decodeVarints(variants['perEntry']);
+  if (perEntry.length !== entries.length) return `it counts variants for ${perEntry.length} entries but holds ${entries.length}`;
+  const variantCount = perEntry.reduce((n, c) => n + c, 0);
+  if (decodeVarints(variants['lengths']).length !== variantCount) return 'the variant lengths do not match the variant counts';
+  if (decodeVarints(answers['lengths']).length !== entries.length) return 'the answer lengths do not match the entries';
+  const { contexts } = file;
+  if (!isObject(contexts) || typeof contexts['postings'] !== 'string' || typeof contexts['lengths'] !== 'string' || typeof contexts['ofEntry'] !== 'string') return '"contexts" lacks its postings';
+  const ofEntry = decodeVarints(contexts['ofEntry']);
+  const groups = decodeVarints(contexts['lengths']).length;
+  if (ofEntry.length !== entries.length || ofEntry.some((g) => g > groups)) return 'the context groups do not match the entries';
+  return undefined;
+}
+
+/**
+ * Parse and verify an index's JSON text: JSON, then format, then version (a newer kb may
+ * checksum differently), then checksum, then shape. The reason says what to do.
+ */
 export function parseIndex(text: string): VerifyResult {
-  const at = text.lastIndexOf(CHECKSUM_KEY);
-  if (at < 0) return { ok: false, reason: 'it has no checksum (not a kb index, or truncated)' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'it is not valid JSON (truncated or corrupted)' };
+    return refuse('not-json', `it is not valid JSON (truncated or corrupted); ${REBUILD}`);
   }
-  if (typeof parsed !== 'object' || parsed === null) return { ok: false, reason: 'it is not a kb index' };
-  const file = parsed as Partial<IndexFile>;
-  if (file.format !== INDEX_FORMAT) return { ok: false, reason: `it is not a kb index (format is ${JSON.stringify(file.format ?? null)})` };
-  if (file.version !== INDEX_VERSION) {
-    return { ok: false, reason: `it is index version ${String(file.version)}, this kb reads version ${INDEX_VERSION}; rebuild it with this kb or upgrade kb` };
+  if (!isObject(parsed) || parsed['format'] !== INDEX_FORMAT) {
+    const format = isObject(parsed) ? JSON.stringify(parsed['format'] ?? null) : 'missing';
+    return refuse('not-index', `it is not a kb index (its "format" is ${format}, not "${INDEX_FORMAT}"); pass the file \`kb build\` wrote`);
   }
-  if (file.checksum !== checksumOf(text.slice(0, at))) return { ok: false, reason: 'its checksum does not match (the file was changed or corrupted); rebuild it' };
-  return { ok: true, file: file as IndexFile };
+  const version = parsed['version'];
+  if (version !== INDEX_VERSION) {
+    const newer = typeof version === 'number' && version > INDEX_VERSION;
+    return refuse(
+      'version',
+      `it is index version ${JSON.stringify(version ?? null)} and this kb reads version ${INDEX_VERSION}; ${newer ? 'upgrade kb, or rebuild the index with this kb' : REBUILD}`,
+    );
+  }
+  const at = text.lastIndexOf(CHECKSUM_KEY);
+  if (typeof parsed['checksum'] !== 'string' || at < 0) return refuse('checksum', `it has no checksum; ${REBUILD}`);
+  if (parsed['checksum'] !== checksumOf(text.slice(0, at))) {
+    return refuse('checksum', `its checksum does not match its contents (the file was edited or corrupted); ${REBUILD}`);
+  }
+  let shape: string | undefined;
+  try {
+    shape = shapeProblem(parsed);
+  } catch (error) {
+    shape = error instanceof Error ? error.message : String(error);
+  }
+  if (shape !== undefined) return refuse('inconsistent', `its contents are inconsistent (${shape}); ${REBUILD}`);
+  return { ok: true, file: parsed as unknown as IndexFile };
 }

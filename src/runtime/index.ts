@@ -7,6 +7,6 @@
  *
  * It depends on no build-time package (pdfjs-dist, mammoth, ink, commander, nodejieba).
  */
-export { loadIndex, indexFromBytes, IndexLoadError } from './load.js';
+export { loadIndex, indexFromBytes, IndexLoadError, type IndexLoadReason } from './load.js';
 export { KnowledgeBase, type Hit, type SearchOptions } from './knowledge-base.js';
 export { INDEX_FORMAT, INDEX_VERSION, type IndexEntry } from './index-file.js';

@@ -11,7 +11,7 @@
  * of the question's self-score and its margin over the runner-up through a logistic calibrated
  * at build time, so one threshold means the same for every question.
  */
-import { Analyzer, BIGRAM_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, PINYIN_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import type { IndexEntry, IndexFile, IndexModel } from './index-file.js';
 import { decodeVarints } from './varint.js';
@@ -99,6 +99,10 @@ export class KnowledgeBase {
   private readonly termIds: Map<string, number>;
   private readonly variants: Field;
   private readonly answers: Field;
+  /** Context groups (sibling sections together), their members and IDF over groups. */
+  private readonly contexts: Field;
+  private readonly groupMembers: number[][];
+  private readonly idfContext: Float64Array;
   private readonly variantEntry: Uint32Array;
   private readonly firstVariant: Uint32Array;
   /** IDF of each term, per field, counting entries. */
@@ -108,11 +112,18 @@ export class KnowledgeBase {
   /** Sum of the IDF weights of each variant's distinct terms (for the variant-coverage factor). */
   private readonly variantMass: Float64Array;
   private readonly variantMatched: Float64Array;
+  /** Each entry's share of its answer score: sections whose question is a heading path weigh their text more. */
+  private readonly answerWeights: Float64Array;
+  private readonly hasAnswerWeight: boolean;
   // scratch space reused across searches
   private readonly variantScore: Float64Array;
   private readonly answerScore: Float64Array;
   private readonly touchedVariants: Uint32Array;
   private readonly touchedEntries: Uint32Array;
+  private readonly entryScore: Float64Array;
+  /** Best variant of each scored entry; -1 when the entry is not scored in this search. */
+  private readonly entryVariant: Int32Array;
+  private readonly touchedScored: Uint32Array;
 
   constructor(file: IndexFile) {
     this.entries = file.entries;
@@ -121,6 +132,17 @@ export class KnowledgeBase {
     this.termIds = new Map(file.terms.map((t, i) => [t, i]));
     this.variants = decodeField(file.variants.postings, file.variants.lengths, file.terms.length);
     this.answers = decodeField(file.answers.postings, file.answers.lengths, file.terms.length);
+    this.contexts = decodeField(file.contexts.postings, file.contexts.lengths, file.terms.length);
+    this.groupMembers = Array.from({ length: this.contexts.lengths.length }, (): number[] => []);
+    decodeVarints(file.contexts.ofEntry).forEach((g, e) => {
+      if (g > 0) this.groupMembers[g - 1]?.push(e);
+    });
+    this.idfContext = new Float64Array(file.terms.length);
+    const groups = this.contexts.lengths.length;
+    for (let t = 0; t < file.terms.length; t++) {
+      const df = (this.contexts.offsets[t + 1] ?? 0) - (this.contexts.offsets[t] ?? 0);
+      this.idfContext[t] = Math.log(1 + (groups - df + 0.5) / (df + 0.5));
+    }
     const perEntry = decodeVarints(file.variants.perEntry);
     const nVariants = this.variants.lengths.length;
     this.variantEntry = new Uint32Array(nVariants);
@@ -157,15 +179,40 @@ export class KnowledgeBase {
       }
     }
     this.variantMatched = new Float64Array(nVariants);
+    this.answerWeights = Float64Array.from(this.entries, (e) => (e.questionFrom === 'heading' ? (this.model.sectionAnswerWeight ?? this.model.answerWeight) : this.model.answerWeight));
+    this.hasAnswerWeight = this.answerWeights.some((w) => w > 0);
     this.variantScore = new Float64Array(nVariants);
     this.answerScore = new Float64Array(n);
     this.touchedVariants = new Uint32Array(nVariants);
     this.touchedEntries = new Uint32Array(n);
+    this.entryScore = new Float64Array(n);
+    this.entryVariant = new Int32Array(n).fill(-1);
+    this.touchedScored = new Uint32Array(n);
+  }
+
+  /** BM25 of the question against each context group (sibling sections together) × contextWeight: what each member gets. */
+  private contextScores(terms: Map<string, number>): Map<number, number> {
+    const C = this.contexts;
+    const { k1, answerB, contextWeight } = this.model;
+    const groupScore = new Map<number, number>();
+    for (const [term, qw] of terms) {
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      const idf = (this.idfContext[t] ?? 0) * qw * this.termTypeWeight(term) * contextWeight;
+      for (let i = C.offsets[t] ?? 0, end = C.offsets[t + 1] ?? 0; i < end; i++) {
+        const g = C.docs[i] ?? 0;
+        const tf = C.tfs[i] ?? 0;
+        const norm = k1 * (1 - answerB + (answerB * (C.lengths[g] ?? 0)) / C.avgLength);
+        groupScore.set(g, (groupScore.get(g) ?? 0) + (idf * tf * (k1 + 1)) / (tf + norm));
+      }
+    }
+    return groupScore;
   }
 
   private termTypeWeight(term: string): number {
     if (term.startsWith(BIGRAM_PREFIX)) return this.model.bigramWeight;
     if (term.startsWith(UNIGRAM_PREFIX)) return this.model.unigramWeight;
+    if (term.startsWith(PINYIN_PREFIX)) return this.model.pinyinWeight ?? 0;
     return 1;
   }
 
@@ -178,10 +225,10 @@ export class KnowledgeBase {
     const { terms } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
     for (const [t, w] of terms) if (this.termIds.has(t)) out.set(t, w);
-    if (this.model.associationWeight > 0) {
+    if (this.associations.size > 0) {
       for (const [t, w] of terms) {
         for (const [related, strength] of this.associations.get(t) ?? []) {
-          const weight = w * strength * this.model.associationWeight;
+          const weight = w * strength;
           if (weight > (out.get(related) ?? 0) && this.termIds.has(related)) out.set(related, weight);
         }
       }
@@ -190,11 +237,13 @@ export class KnowledgeBase {
   }
 
   search(question: string, options: SearchOptions = {}): Hit[] {
-    const k = Math.max(1, Math.floor(options.k ?? 5));
+    const k = options.k === undefined || Number.isNaN(options.k) ? 5 : Math.max(0, Math.floor(options.k));
+    if (k === 0) return [];
     const threshold = options.threshold ?? 0;
     const terms = this.queryTerms(question);
     if (terms.size === 0) return [];
-    const { k1, b, answerWeight, bigramWeight } = this.model;
+    const { k1, b } = this.model;
+    const answerB = this.model.answerB;
     const V = this.variants;
     const A = this.answers;
     const vScore = this.variantScore;
@@ -217,46 +266,84 @@ export class KnowledgeBase {
         vScore[v] = (vScore[v] ?? 0) + (idfV * tf * (k1 + 1)) / (tf + norm);
         this.variantMatched[v] = (this.variantMatched[v] ?? 0) + idfV / qw;
       }
-      if (answerWeight > 0) {
-        const idfA = (this.idfAnswer[t] ?? 0) * w * answerWeight;
+      if (this.hasAnswerWeight) {
+        const idfA = (this.idfAnswer[t] ?? 0) * w;
         for (let i = A.offsets[t] ?? 0, end = A.offsets[t + 1] ?? 0; i < end; i++) {
           const e = A.docs[i] ?? 0;
           const tf = A.tfs[i] ?? 0;
-          const norm = k1 * (1 - b + (b * (A.lengths[e] ?? 0)) / A.avgLength);
+          const norm = k1 * (1 - answerB + (answerB * (A.lengths[e] ?? 0)) / A.avgLength);
           if (aScore[e] === 0) this.touchedEntries[ne++] = e;
-          aScore[e] = (aScore[e] ?? 0) + (idfA * tf * (k1 + 1)) / (tf + norm);
+          aScore[e] = (aScore[e] ?? 0) + ((this.answerWeights[e] ?? 0) * idfA * tf * (k1 + 1)) / (tf + norm);
         }
       }
     }
-    // best variant per entry
-    const best = new Map<number, [number, number]>(); // entry → [score, variant]
+    // best variant per entry, then the answer and context shares, in flat arrays (no per-query maps)
+    const eScore = this.entryScore;
+    const eVariant = this.entryVariant;
+    const touched = this.touchedScored;
+    let nt = 0;
+    const touch = (e: number, v: number): void => {
+      if (eVariant[e] === -1) {
+        touched[nt++] = e;
+        eVariant[e] = v;
+      }
+    };
     for (let i = 0; i < nv; i++) {
       const v = this.touchedVariants[i] ?? 0;
       const e = this.variantEntry[v] ?? 0;
       // how much of the variant the question explains: a paraphrase covers its variant
       const coverage = Math.min(1, (this.variantMatched[v] ?? 0) / (this.variantMass[v] || 1));
       const s = (vScore[v] ?? 0) * coverage ** this.model.variantCoverage;
-      const cur = best.get(e);
-      if (cur === undefined || s > cur[0]) best.set(e, [s, v]);
+      if (eVariant[e] === -1 || s > (eScore[e] ?? 0)) {
+        touch(e, v);
+        eScore[e] = s;
+        eVariant[e] = v;
+      }
       vScore[v] = 0;
       this.variantMatched[v] = 0;
     }
     for (let i = 0; i < ne; i++) {
       const e = this.touchedEntries[i] ?? 0;
-      const s = aScore[e] ?? 0;
-      const cur = best.get(e);
-      if (cur === undefined) best.set(e, [s, this.firstVariant[e] ?? 0]);
-      else cur[0] += s;
+      touch(e, this.firstVariant[e] ?? 0);
+      eScore[e] = (eScore[e] ?? 0) + (aScore[e] ?? 0);
       aScore[e] = 0;
     }
-    const ranked = [...best.entries()].sort((x, y) => y[1][0] - x[1][0] || x[0] - y[0]);
-    if (ranked.length === 0) return [];
-    const top = ranked[0]?.[1][0] ?? 0;
-    const second = ranked[1]?.[1][0] ?? 0;
+    if (this.model.contextWeight > 0 && this.groupMembers.length > 0) {
+      for (const [g, add] of this.contextScores(terms)) {
+        for (const e of this.groupMembers[g] ?? []) {
+          touch(e, this.firstVariant[e] ?? 0);
+          eScore[e] = (eScore[e] ?? 0) + add;
+        }
+      }
+    }
+    // the best max(k, 2) entries (the runner-up sets the margin); ties go to the earlier entry
+    const want = Math.min(Math.max(k, 2), nt);
+    const ranked: number[] = [];
+    const before = (x: number, y: number): boolean => (eScore[x] ?? 0) > (eScore[y] ?? 0) || ((eScore[x] ?? 0) === (eScore[y] ?? 0) && x < y);
+    for (let i = 0; i < nt; i++) {
+      const e = touched[i] ?? 0;
+      if (ranked.length === want && !before(e, ranked[want - 1] ?? 0)) continue;
+      let j = ranked.length === want ? want - 1 : ranked.length;
+      while (j > 0 && before(e, ranked[j - 1] ?? 0)) {
+        ranked[j] = ranked[j - 1] ?? 0;
+        j--;
+      }
+      ranked[j] = e;
+    }
+    const results = ranked.map((e): [number, number, number] => [e, eScore[e] ?? 0, eVariant[e] ?? 0]);
+    for (let i = 0; i < nt; i++) {
+      const e = touched[i] ?? 0;
+      eScore[e] = 0;
+      eVariant[e] = -1;
+    }
+    if (results.length === 0) return [];
+    const top = results[0]?.[1] ?? 0;
+    const second = results[1]?.[1] ?? 0;
     const hits: Hit[] = [];
-    for (const [e, [score, v]] of ranked.slice(0, k)) {
-      const confidence = this.confidence(score, selfScore, top, second, e === ranked[0]?.[0]);
-      if (confidence < threshold) break;
+    for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
+      // rounded as reported, so a threshold equal to a reported confidence keeps that hit
+      const confidence = Math.round(this.confidence(score, selfScore, top, second, rank === 0) * 1e4) / 1e4;
+      if (confidence < threshold) continue;
       hits.push(this.hit(e, v, score, confidence, terms));
     }
     return hits;
@@ -298,7 +385,7 @@ export class KnowledgeBase {
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
     const matchedTerms = [...terms.keys()].filter((term) => {
       const t = this.termIds.get(term);
-      return !term.startsWith(BIGRAM_PREFIX) && !term.startsWith(UNIGRAM_PREFIX) && t !== undefined && (hasPosting(this.variants, t, v) || hasPosting(this.answers, t, e));
+      return !term.startsWith(BIGRAM_PREFIX) && !term.startsWith(UNIGRAM_PREFIX) && !term.startsWith(PINYIN_PREFIX) && t !== undefined && (hasPosting(this.variants, t, v) || hasPosting(this.answers, t, e));
     });
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     if (entry.source !== undefined) hit.source = entry.source;

@@ -1,36 +1,64 @@
-/** Reading an index file: gunzip when compressed, verify format, version and checksum. */
+/** Reading an index file: gunzip when compressed, verify format, version, checksum and shape. */
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { KnowledgeBase } from './knowledge-base.js';
-import { parseIndex } from './index-file.js';
+import { parseIndex, type IndexProblem } from './index-file.js';
 
-/** A problem with an index file; its message names the file and what to do. */
+/** Why an index could not be loaded: reading problems, then what `parseIndex` refuses. */
+export type IndexLoadReason = 'missing' | 'unreadable' | 'empty' | 'gzip' | IndexProblem;
+
+/**
+ * A problem with an index file. Its message is one line that names the file, says what is
+ * wrong and what to do; `reason` tells programs which problem it is.
+ */
 export class IndexLoadError extends Error {
   readonly file: string;
-  constructor(file: string, reason: string) {
-    super(`${file}: cannot load the index: ${reason}`);
+  readonly reason: IndexLoadReason;
+  constructor(file: string, reason: IndexLoadReason, explanation: string) {
+    super(`${file}: cannot load the index: ${explanation}`.replace(/\s*[\r\n]+\s*/g, ' '));
     this.name = 'IndexLoadError';
     this.file = file;
+    this.reason = reason;
   }
 }
 
+const REBUILD = 'rebuild it with `kb build`';
+
+/** A knowledge base from the bytes of an index file (JSON, or gzip-compressed JSON). */
 export function indexFromBytes(bytes: Uint8Array, file = 'index'): KnowledgeBase {
+  if (bytes.length === 0) throw new IndexLoadError(file, 'empty', `it is empty (0 bytes), as when a build was interrupted; ${REBUILD}`);
   let text: string;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       text = gunzipSync(bytes).toString('utf8');
     } catch {
-      throw new IndexLoadError(file, 'it is gzip-compressed but does not decompress (truncated or corrupted); rebuild it');
+      throw new IndexLoadError(file, 'gzip', `it is gzip-compressed but does not decompress (truncated or corrupted); ${REBUILD}`);
     }
   } else {
     text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
   }
   const parsed = parseIndex(text);
-  if (!parsed.ok) throw new IndexLoadError(file, parsed.reason);
+  if (!parsed.ok) throw new IndexLoadError(file, parsed.problem, parsed.reason);
   try {
     return new KnowledgeBase(parsed.file);
   } catch (error) {
-    throw new IndexLoadError(file, `its contents are inconsistent (${error instanceof Error ? error.message : String(error)}); rebuild it`);
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new IndexLoadError(file, 'inconsistent', `its contents are inconsistent (${detail}); ${REBUILD}`);
+  }
+}
+
+function readProblem(error: unknown): [IndexLoadReason, string] {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return ['missing', 'the file does not exist; build it with `kb build`, or check the path'];
+    case 'EISDIR':
+      return ['unreadable', 'it is a folder; pass the index file `kb build` wrote'];
+    case 'EACCES':
+    case 'EPERM':
+      return ['unreadable', 'permission denied; check the file\'s permissions'];
+    default:
+      return ['unreadable', `it cannot be read (${code ?? String(error)}); check the path and permissions`];
   }
 }
 
@@ -40,8 +68,8 @@ export async function loadIndex(path: string): Promise<KnowledgeBase> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new IndexLoadError(path, code === 'ENOENT' ? 'the file does not exist; build it with `kb build`' : `it cannot be read (${code ?? String(error)})`);
+    const [reason, explanation] = readProblem(error);
+    throw new IndexLoadError(path, reason, explanation);
   }
   return indexFromBytes(bytes, path);
 }

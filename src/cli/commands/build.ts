@@ -1,7 +1,16 @@
-/** `kb build`: sources → one index file. */
+/**
+ * `kb build`: sources → one index file.
+ *
+ * Exit codes: 0 when every source was read (warnings, such as a skipped duplicate row, do not
+ * fail the build); 1 when a source failed to parse or does not exist — the index is still written from the other
+ * sources, so that it can be inspected and evaluated, but CI fails, because an answer the bot no
+ * longer has is a regression nobody asked for; 1 as well when nothing could be indexed or the
+ * index cannot be written (then no index is written); 2 for usage errors.
+ */
 import { build } from '../../build/index.js';
-import { readConfig } from '../../config/config.js';
+import { DEFAULT_OUT } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
+import { workingConfig } from '../config.js';
 import { printProblems, type Output } from '../output.js';
 
 export interface BuildCommandOptions {
@@ -11,52 +20,55 @@ export interface BuildCommandOptions {
   synonyms?: string;
   stopwords?: string;
   json: boolean;
+  /** Expand questions with the built-in lexicon (`--no-lexicon` turns it off). */
+  lexicon: boolean;
   maxFileBytes: number;
   maxUnzippedBytes: number;
 }
 
-function kib(bytes: number): string {
+function size(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
-  let { sources, out } = options;
-  let { dictionary, synonyms, stopwords } = options;
+  const config = await workingConfig();
+  const sources = options.sources.length > 0 ? options.sources : (config?.sources ?? []);
   if (sources.length === 0) {
-    const config = await readConfig(process.cwd());
-    if (config === undefined) throw new UsageError('name the sources to build from (kb build sources/ --out kb.index.json), or run kb init to write a kb.config.yaml');
-    if (!config.ok) {
-      printProblems(output, config.problems);
-      return EXIT.USAGE;
-    }
-    sources = config.value.sources;
-    out ??= config.value.out;
-    dictionary ??= config.value.dictionary;
-    synonyms ??= config.value.synonyms;
-    stopwords ??= config.value.stopwords;
-    if (sources.length === 0) throw new UsageError('kb.config.yaml lists no sources');
+    throw new UsageError(
+      config === undefined
+        ? 'name the sources to build from (kb build sources/ --out kb.index.json), or run kb init to write a kb.config.yaml'
+        : 'kb.config.yaml lists no sources; add them under "sources:" or name them on the command line',
+    );
   }
   const buildOptions: Parameters<typeof build>[0] = {
     sources,
-    out: out ?? 'dist/kb.index.json',
+    out: options.out ?? config?.out ?? DEFAULT_OUT,
     maxFileBytes: options.maxFileBytes,
     maxUnzippedBytes: options.maxUnzippedBytes,
+    lexicon: options.lexicon,
   };
+  const dictionary = options.dictionary ?? config?.dictionary;
+  const synonyms = options.synonyms ?? config?.synonyms;
+  const stopwords = options.stopwords ?? config?.stopwords;
   if (dictionary !== undefined) buildOptions.userDict = dictionary;
   if (synonyms !== undefined) buildOptions.synonyms = synonyms;
   if (stopwords !== undefined) buildOptions.stopwords = stopwords;
   const result = await build(buildOptions);
   if (!result.ok) {
     printProblems(output, result.problems);
+    output.err(`kb build: no index written`);
     return EXIT.FAILED;
   }
   printProblems(output, result.warnings);
   const s = result.value;
-  if (options.json) output.out(JSON.stringify(s, null, 2));
+  if (options.json) output.out(JSON.stringify({ ...s, problems: result.warnings }, null, 2));
   else {
     output.out(`${s.out}: ${s.entries} entries (${s.variants} question variants) from ${s.files - s.failedFiles} of ${s.files} files`);
     output.out(`  vocabulary ${s.vocabulary} words, ${s.terms} index terms, ${s.associations} learned associations, confidence calibrated ${s.calibration}`);
-    output.out(`  ${kib(s.bytes)} in ${(s.milliseconds / 1000).toFixed(2)} s`);
+    output.out(`  ${size(s.bytes)} in ${(s.milliseconds / 1000).toFixed(2)} s`);
   }
-  return s.failedFiles > 0 ? EXIT.FAILED : EXIT.OK;
+  const failed = new Set(result.warnings.filter((p) => p.severity === 'error').map((p) => p.file ?? '')).size;
+  if (failed === 0) return EXIT.OK;
+  output.err(`kb build: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); the index was written without ${failed === 1 ? 'it' : 'them'}`);
+  return EXIT.FAILED;
 }

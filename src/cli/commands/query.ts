@@ -1,11 +1,13 @@
 /** `kb query`: ask the index one question and show the ranked hits. */
 import { loadIndex } from '../../runtime/index.js';
-import { EXIT } from '../cli.js';
+import { EXIT, UsageError } from '../cli.js';
+import { workingConfig } from '../config.js';
 import type { Output } from '../output.js';
 
 export interface QueryCommandOptions {
   question: string;
-  index: string;
+  /** The index file; default: "out" of kb.config.yaml. */
+  index?: string;
   k: number;
   threshold: number;
   json: boolean;
@@ -17,7 +19,9 @@ function clip(text: string, n: number): string {
 }
 
 export async function runQuery(options: QueryCommandOptions, output: Output): Promise<number> {
-  const kb = await loadIndex(options.index);
+  const index = options.index ?? (await workingConfig())?.out;
+  if (index === undefined) throw new UsageError('name the index with --index FILE (or run kb in a folder with a kb.config.yaml)');
+  const kb = await loadIndex(index);
   const hits = kb.search(options.question, { k: options.k, threshold: options.threshold });
   if (options.json) {
     output.out(JSON.stringify({ question: options.question, hits }, null, 2));

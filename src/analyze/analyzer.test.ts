@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAnalyzerSettings } from '../build/vocabulary.js';
+import { Analyzer, BIGRAM_PREFIX, MAX_QUERY_CHARS } from './analyzer.js';
+import { AFTER_SALES_LEXICON } from './lexicon.js';
+import { createVocabulary, segment } from './segment.js';
+
+const TEXTS = [
+  '微粒贷怎么还款？',
+  '微粒贷的借款额度是多少',
+  '微粒贷可以提前还款吗',
+  '微粒贷的利息怎么算',
+  '开通微粒贷需要什么条件',
+  '退货运费由谁承担？',
+  '商品签收后七天内可以无理由退货',
+  '如何注销微粒贷账户',
+  'How do I return an item?',
+];
+
+let analyzer: Analyzer;
+
+beforeAll(async () => {
+  const settings = await buildAnalyzerSettings({ texts: TEXTS, lexicon: AFTER_SALES_LEXICON });
+  if (!settings.ok) throw new Error(JSON.stringify(settings.problems));
+  analyzer = new Analyzer(settings.value);
+});
+
+const words = (terms: string[]): string[] => terms.filter((t) => !t.startsWith(BIGRAM_PREFIX));
+
+describe('segment', () => {
+  const vocab = createVocabulary(
+    new Map([
+      ['退货', 1000],
+      ['运费', 800],
+      ['退货运费', 5],
+      ['运', 100],
+      ['费', 100],
+      ['退', 100],
+      ['货', 100],
+    ]),
+  );
+
+  it('takes the most probable path through the word graph', () => {
+    expect(segment('退货运费', vocab)).toEqual(['退货', '运费']);
+  });
+
+  it('cuts characters the vocabulary does not know one by one', () => {
+    expect(segment('退货哈哈', vocab)).toEqual(['退货', '哈', '哈']);
+  });
+});
+
+describe('Analyzer', () => {
+  it('finds the KB words jieba does not know (微粒贷) and cuts them whole', () => {
+    expect(words(analyzer.analyze('微粒贷怎么还款'))).toContain('微粒贷');
+  });
+
+  it('cuts the lexicon’s domain words whole and adds CJK bigrams besides the words', () => {
+    expect(analyzer.analyze('退货运费')).toEqual(expect.arrayContaining(['退货', '运费', `${BIGRAM_PREFIX}退货`, `${BIGRAM_PREFIX}货运`, `${BIGRAM_PREFIX}运费`]));
+  });
+
+  it('drops function words and chat fillers but never a negation', () => {
+    const terms = words(analyzer.analyze('您好，请问我的微粒贷不能还款吗'));
+    expect(terms).not.toContain('您好');
+    expect(terms).not.toContain('的');
+    expect(terms).toContain('不能');
+  });
+
+  it('turns traditional into simplified Chinese and full-width into half-width', () => {
+    expect(words(analyzer.analyze('退貨運費'))).toEqual(words(analyzer.analyze('退货运费')));
+    expect(analyzer.analyze('ＲＥＴＵＲＮ')).toEqual(analyzer.analyze('return'));
+  });
+
+  it('stems English words and splits contractions, keeping the negation', () => {
+    expect(analyzer.analyze('Returns returned')).toEqual(['return', 'return']);
+    expect(analyzer.analyze("can't")).toEqual(['can', 'not']);
+    expect(analyzer.analyze("customer's")).toEqual(['custom']);
+  });
+
+  it('maps long digit strings and amounts to class tokens', () => {
+    expect(analyzer.analyze('13812345678')).toEqual(['#phone']);
+    expect(analyzer.analyze('单号 7788123456789')).toContain('#longnum');
+    expect(analyzer.analyze('退了 99.5元')).toContain('#amount');
+    expect(analyzer.analyze('¥120')).toContain('#amount');
+    expect(analyzer.analyze('2024')).toEqual(['2024']);
+  });
+
+  it('matches a homophone typo of a KB word by pinyin (微利贷 → 微粒贷)', () => {
+    const q = analyzer.analyzeQuery('微利贷怎么还款');
+    expect(q.pinyinMatches).toContainEqual(['微利贷', '微粒贷']);
+    expect(q.terms.get('微粒贷')).toBeLessThan(1);
+  });
+
+  it('only sounds out windows the segmenter cut at, so everyday words are not turned into KB words', () => {
+    const q = analyzer.analyzeQuery('退货运费');
+    expect(q.pinyinMatches).toEqual([]);
+  });
+
+  it('analyzes at most MAX_QUERY_CHARS characters of a question', () => {
+    const long = '退货'.repeat(50_000);
+    const q = analyzer.analyzeQuery(long);
+    expect(q.terms.size).toBeGreaterThan(0);
+    const analyzedChars = words(analyzer.analyze(long.slice(0, MAX_QUERY_CHARS))).length;
+    expect(analyzedChars).toBe(MAX_QUERY_CHARS / 2);
+  });
+});

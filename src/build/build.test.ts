@@ -1,0 +1,129 @@
+// The build stage through its API: deterministic output, gzip, sources that fail, entries from
+// documents. (`kb build` itself is tested in src/cli/commands/build.test.ts.)
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document, Section } from '../ingest/document.js';
+import { loadIndex } from '../runtime/load.js';
+import type { Entry } from '../store/entry.js';
+import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
+import { build, buildFromEntries, entriesFromDocuments } from './index.js';
+
+const dir = tempDir('kb-build-');
+const out = (name: string): string => join(dir.path, name);
+let sampleText = '';
+
+beforeAll(async () => {
+  sampleText = await buildSample(out('first.json'));
+}, BUILD_TIMEOUT);
+afterAll(() => dir.remove());
+
+const ENTRIES: Entry[] = [
+  { id: 'q1', question: '退货运费谁出？', similar: ['退货邮费谁承担', '寄回运费谁付'], answer: '质量问题由商家承担。', origin: 'faq', status: 'approved' },
+  { id: 'q2', question: 'How long does a refund take?', similar: ['when do I get my money back'], answer: 'Three to five working days.', origin: 'faq', status: 'approved' },
+  { id: 'q3', question: '保修多久', similar: [], answer: '整机保修一年。', origin: 'manual', status: 'approved', source: { path: 'policy/warranty.md', headingPath: ['保修', '一、保修期限'] } },
+];
+
+describe('build determinism', () => {
+  it('gives the same text for the same entries', async () => {
+    const a = await buildFromEntries(ENTRIES, {});
+    const b = await buildFromEntries(structuredClone(ENTRIES), {});
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok) return;
+    expect(a.value.text).toBe(b.value.text);
+    expect(a.value.text).not.toMatch(/20\d\d-\d\d-\d\dT/); // no timestamps inside
+  });
+
+  it('writes byte-identical files for two builds of the same sources', async () => {
+    const again = await build({ sources: [SAMPLE], out: out('second.json') });
+    expect(again.ok).toBe(true);
+    expect(readFileSync(out('second.json'), 'utf8')).toBe(sampleText);
+  });
+
+  it('writes gzip when the name ends in .gz: the same index, and it loads', async () => {
+    const gz = await build({ sources: [SAMPLE], out: out('kb.index.json.gz') });
+    expect(gz.ok).toBe(true);
+    const bytes = readFileSync(out('kb.index.json.gz'));
+    expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(bytes).toString('utf8')).toBe(sampleText);
+    if (gz.ok) expect(gz.value.bytes).toBe(bytes.length);
+    const [plain, compressed] = await Promise.all([loadIndex(out('first.json')), loadIndex(out('kb.index.json.gz'))]);
+    expect(compressed.search('包邮吗')).toEqual(plain.search('包邮吗'));
+  });
+});
+
+describe('build', () => {
+  it('reports what it built', async () => {
+    const result = await build({ sources: [SAMPLE], out: out('stats.json') });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ out: out('stats.json'), files: 4, failedFiles: 0, entries: 16, variants: 31, bytes: statSync(out('stats.json')).size });
+    expect(result.value.vocabulary).toBeGreaterThan(100);
+    expect(result.value.terms).toBeGreaterThan(100);
+    expect(result.value.milliseconds).toBeGreaterThanOrEqual(0);
+    expect(result.warnings.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('reports a source that fails and a source that is missing, and builds the rest', async () => {
+    const result = await build({ sources: [SAMPLE, 'fixtures/generated/not-a-zip.docx', 'fixtures/sample/missing.md'], out: out('partial.json') });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({ files: 5, failedFiles: 1, entries: 16 });
+    const errors = result.warnings.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => [p.file, p.code])).toEqual([
+      ['fixtures/sample/missing.md', 'file-not-found'],
+      ['fixtures/generated/not-a-zip.docx', 'corrupt-docx'],
+    ]);
+    expect((await loadIndex(out('partial.json'))).size).toBe(16);
+  });
+
+  it('writes nothing when no source gives an entry', async () => {
+    const result = await build({ sources: ['fixtures/generated/not-a-zip.docx', 'fixtures/generated/empty.txt'], out: out('none.json') });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.code)).toEqual(['file-empty', 'corrupt-docx', 'no-input']);
+    expect(existsSync(out('none.json'))).toBe(false);
+  });
+
+  it('reports an index it cannot write as a problem, not an exception', async () => {
+    writeFileSync(out('a-file'), 'not a folder');
+    const target = join(out('a-file'), 'kb.index.json');
+    const result = await build({ sources: [SAMPLE], out: target });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'write-failed', file: target, severity: 'error' })]);
+  });
+});
+
+function section(id: string, headingPath: string[], text: string, faq?: Section['faq']): Section {
+  const s: Section = { id, headingPath, text, matchText: text, location: { line: 1 } };
+  if (faq !== undefined) s.faq = faq;
+  return s;
+}
+
+function doc(path: string, title: string, sections: Section[]): Document {
+  return { id: path, path, format: path.endsWith('.csv') ? 'csv' : 'markdown', title, hash: '', language: 'zh-Hans', chars: 0, sections, warnings: [] };
+}
+
+describe('entriesFromDocuments', () => {
+  it('makes FAQ rows entries as they are, and sections entries with the heading path as question', () => {
+    const { entries, problems } = entriesFromDocuments([
+      doc('faq.csv', 'faq', [section('aaaaaaaaaaaa', ['运费怎么算？'], '满99包邮', { id: 'f1', question: '运费怎么算？', similar: ['包邮吗'], answer: '满99包邮', tags: ['运费'] })]),
+      doc('policy.md', '退换货政策', [section('bbbbbbbbbbbb', ['退换货政策', '三、退货运费'], '商家承担'), section('cccccccccccc', ['第四十一条'], '条文')]),
+    ]);
+    expect(problems).toEqual([]);
+    expect(entries).toEqual([
+      { id: 'f1', question: '运费怎么算？', similar: ['包邮吗'], answer: '满99包邮', origin: 'faq', status: 'approved', tags: ['运费'], source: { path: 'faq.csv', headingPath: ['运费怎么算？'] } },
+      expect.objectContaining({ id: 's-bbbbbbbbbbbb', question: '退换货政策 / 三、退货运费', answer: '商家承担', origin: 'generated' }),
+      expect.objectContaining({ id: 's-cccccccccccc', question: '退换货政策 / 第四十一条' }),
+    ]);
+  });
+
+  it('keeps the first of two entries with the same id and says so', () => {
+    const row = { id: 'dup', question: 'q', similar: [], answer: 'a', tags: [] };
+    const { entries, problems } = entriesFromDocuments([doc('faq.csv', 'faq', [section('a', ['q'], 'a', row), section('b', ['q2'], 'a2', { ...row, question: 'q2' })])]);
+    expect(entries.map((e) => e.question)).toEqual(['q']);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'warning', file: 'faq.csv', message: expect.stringContaining('duplicate entry id dup') as unknown })]);
+  });
+});

@@ -1,0 +1,60 @@
+// `kb build` as a user runs it: what it prints, determinism, gzip, failing sources and exit codes.
+// Each build loads jieba's dictionary (seconds on a busy machine), so the builds are few.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
+
+const dir = tempDir('kb-cli-build-');
+const out = (name: string): string => join(dir.path, name);
+afterAll(() => dir.remove());
+
+describe('kb build', () => {
+  it('prints entries, vocabulary, index size and time; a second build is byte-identical, gzip too', () => {
+    const first = runKb(['build', SAMPLE, '--out', out('a.json')]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(lines(first.stdout)).toEqual([
+      `${out('a.json')}: 16 entries (31 question variants) from 4 of 4 files`,
+      expect.stringMatching(/^ {2}vocabulary \d+ words, \d+ index terms, \d+ learned associations, confidence calibrated .+$/),
+      expect.stringMatching(/^ {2}\d+\.\d KB in \d+\.\d\d s$/),
+    ]);
+    const second = runKb(['build', SAMPLE, '-o', out('b.json.gz'), '--json']);
+    expect(second.code).toBe(0);
+    const gz = readFileSync(out('b.json.gz'));
+    expect(gunzipSync(gz).equals(readFileSync(out('a.json')))).toBe(true);
+    expect(JSON.parse(second.stdout)).toMatchObject({ out: out('b.json.gz'), files: 4, failedFiles: 0, entries: 16, bytes: gz.length, problems: [] });
+    const q = runKb(['query', '包邮吗', '--index', out('b.json.gz'), '--json', '-k', '1']);
+    expect(q.code).toBe(0);
+    expect((JSON.parse(q.stdout) as { hits: { question: string }[] }).hits.map((h) => h.question)).toEqual(['运费怎么算？']);
+  }, BUILD_TIMEOUT);
+
+  it('reports a source that fails in one line, writes the index from the rest, and exits 1', () => {
+    const r = runKb(['build', SAMPLE, 'fixtures/generated/not-a-zip.docx', '--out', out('partial.json')]);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/^error fixtures\/generated\/not-a-zip\.docx: .+ \[corrupt-docx\]$/),
+      'kb build: 1 source could not be read (see above); the index was written without it',
+    ]);
+    expect(r.stdout).toMatch(/: 16 entries \(31 question variants\) from 4 of 5 files/);
+    expect(runKb(['query', '退货', '--index', out('partial.json')]).code).toBe(0);
+  }, BUILD_TIMEOUT);
+
+  it('writes no index and exits 1 when nothing can be indexed', () => {
+    const r = runKb(['build', 'fixtures/generated/empty.txt', '--out', out('none.json')]);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/^error fixtures\/generated\/empty\.txt: .+\[file-empty\]$/),
+      expect.stringMatching(/^error no entries to index: .+\[no-input\]$/),
+      'kb build: no index written',
+    ]);
+    expect(existsSync(out('none.json'))).toBe(false);
+  });
+
+  it('exits 2 without sources and without a kb.config.yaml', () => {
+    const r = runKb(['build'], dir.path);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kb: name the sources to build from .*run kb init/)]);
+  });
+});

@@ -1,0 +1,49 @@
+// `kb init`, then `kb build`, `kb query` and `kb eval` with no arguments, in a fresh folder.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONFIG_FILE, CONFIG_TEMPLATE } from '../../config/config.js';
+import { BUILD_TIMEOUT, ROOT, SAMPLE, SAMPLE_SUITE, lines, runKb, tempDir } from '../../test-support/kb.js';
+
+const dir = tempDir('kb-cli-init-');
+afterAll(() => dir.remove());
+
+describe('kb init', () => {
+  it('writes the commented kb.config.yaml, and never overwrites it', () => {
+    const r = runKb(['init'], dir.path);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^wrote kb\.config\.yaml/);
+    expect(readFileSync(join(dir.path, CONFIG_FILE), 'utf8')).toBe(CONFIG_TEMPLATE);
+    writeFileSync(join(dir.path, CONFIG_FILE), `${CONFIG_TEMPLATE}# edited\n`);
+    const again = runKb(['init'], dir.path);
+    expect(again.code).toBe(1);
+    expect(lines(again.stderr)).toEqual(['kb init: kb.config.yaml already exists here; edit it, or remove it to start again']);
+    expect(readFileSync(join(dir.path, CONFIG_FILE), 'utf8')).toMatch(/# edited\n$/);
+  });
+
+  it('is enough for kb build, kb query and kb eval to run without arguments', () => {
+    cpSync(join(ROOT, SAMPLE), join(dir.path, 'sources'), { recursive: true });
+    cpSync(join(ROOT, SAMPLE_SUITE), join(dir.path, 'tests', 'sample.jsonl'));
+    const built = runKb(['build'], dir.path);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toMatch(/^dist\/kb\.index\.json: 16 entries \(31 question variants\) from 4 of 4 files$/m);
+    const query = runKb(['query', '包邮吗', '--json'], dir.path);
+    expect(query.code).toBe(0);
+    expect(JSON.parse(query.stdout)).toMatchObject({ hits: [{ question: '运费怎么算？', source: { path: 'sources/faq.csv' } }] });
+    const evaluated = runKb(['eval', '--json'], dir.path);
+    expect(evaluated.code).toBe(0);
+    expect(JSON.parse(evaluated.stdout)).toMatchObject({ metrics: { cases: 35, k: 5 } });
+    // flags still win over the config
+    const k1 = runKb(['eval', '-k', '1', '--json'], dir.path);
+    expect(JSON.parse(k1.stdout)).toMatchObject({ metrics: { k: 1 } });
+  }, BUILD_TIMEOUT);
+
+  it('makes a kb.config.yaml with a mistake a usage error that names it', () => {
+    writeFileSync(join(dir.path, CONFIG_FILE), 'sources: sources/\nsorces: x\n');
+    for (const command of [['build'], ['eval'], ['query', '包邮吗']]) {
+      const r = runKb(command, dir.path);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kb: kb\.config\.yaml: "sorces" is not a setting kb knows .*\[usage\]$/)]);
+    }
+  });
+});

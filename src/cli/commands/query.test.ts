@@ -1,0 +1,62 @@
+// `kb query`: ranked hits for people, and the JSON shape for scripts.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Hit } from '../../runtime/index.js';
+import { BUILD_TIMEOUT, buildSample, lines, runKb, tempDir } from '../../test-support/kb.js';
+
+const dir = tempDir('kb-cli-query-');
+const index = join(dir.path, 'kb.index.json');
+beforeAll(() => buildSample(index), BUILD_TIMEOUT);
+afterAll(() => dir.remove());
+
+describe('kb query', () => {
+  it('prints the hits as JSON with --json', () => {
+    const r = runKb(['query', '包邮吗?', '--index', index, '--json', '-k', '3']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const parsed = JSON.parse(r.stdout) as { question: string; hits: Hit[] };
+    expect(Object.keys(parsed)).toEqual(['question', 'hits']);
+    expect(parsed.question).toBe('包邮吗?');
+    expect(parsed.hits.length).toBeGreaterThanOrEqual(1);
+    expect(parsed.hits.length).toBeLessThanOrEqual(3);
+    for (const h of parsed.hits) {
+      expect(Object.keys(h).sort()).toEqual(['answer', 'confidence', 'id', 'matched', 'matchedTerms', 'question', 'score', 'source']);
+      expect(h.confidence).toBeGreaterThanOrEqual(0);
+      expect(h.confidence).toBeLessThanOrEqual(1);
+    }
+    expect(parsed.hits[0]).toMatchObject({
+      question: '运费怎么算？',
+      matched: '包邮吗',
+      matchedTerms: expect.arrayContaining(['包邮']) as unknown,
+      source: { path: 'fixtures/sample/faq.csv', headingPath: ['运费怎么算？'] },
+    });
+  });
+
+  it('shows rank, question, id, score, confidence, matched variant, terms, source and answer', () => {
+    const r = runKb(['query', '包邮吗', '--index', index, '-k', '1']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toEqual([
+      expect.stringMatching(/^1\. 运费怎么算？ {2}\[faq-[\w-]+\]$/),
+      expect.stringMatching(/^ {3}score \d+\.\d{3} {2}confidence [01]\.\d\d$/),
+      '   matched: 包邮吗',
+      expect.stringMatching(/^ {3}terms: .*包邮/),
+      '   source: fixtures/sample/faq.csv · 运费怎么算？',
+      '   订单满99元包邮，不满99元收取8元运费；偏远地区另加10元。',
+    ]);
+  });
+
+  it('answers an empty or unknown question with no hits, and exits 0', () => {
+    expect(JSON.parse(runKb(['query', '', '--index', index, '--json']).stdout)).toEqual({ question: '', hits: [] });
+    const r = runKb(['query', '？？', '--index', index]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('no hits: the knowledge base has none of these words\n');
+    expect(runKb(['query', '包邮吗', '--index', index, '--threshold', '1']).stdout).toMatch(/^no hit with confidence ≥ 1: hand off to a person\n$|^1\. /);
+  });
+
+  it('exits 2 on a bad -k and without an index', () => {
+    expect(runKb(['query', '包邮吗', '--index', index, '-k', '0']).code).toBe(2);
+    const r = runKb(['query', '包邮吗'], dir.path);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kb: name the index with --index FILE/)]);
+  });
+});

@@ -1,0 +1,62 @@
+// kb.config.yaml: the template kb init writes, validation, reading.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { tempDir } from '../test-support/kb.js';
+import { CONFIG_FILE, CONFIG_TEMPLATE, DEFAULT_OUT, readConfig, validateConfig } from './config.js';
+
+const dir = tempDir('kb-config-');
+afterAll(() => dir.remove());
+
+describe('the template kb init writes', () => {
+  it('is a valid config with sources, output and suites, and the optional dictionaries commented out', () => {
+    expect(validateConfig(parse(CONFIG_TEMPLATE))).toEqual({ ok: true, value: { sources: ['sources/'], out: DEFAULT_OUT, eval: { suites: ['tests/'], k: 5 } }, warnings: [] });
+    for (const key of ['dictionary', 'synonyms', 'stopwords']) expect(CONFIG_TEMPLATE).toMatch(new RegExp(`^# ${key}: \\S+`, 'm'));
+    expect(CONFIG_TEMPLATE.split('\n').filter((l) => l.startsWith('#')).length).toBeGreaterThan(8);
+  });
+
+  it('becomes a full config once the commented settings are switched on', () => {
+    const uncommented = CONFIG_TEMPLATE.replace(/^# (dictionary|synonyms|stopwords):/gm, '$1:');
+    const result = validateConfig(parse(uncommented));
+    expect(result.ok && result.value).toMatchObject({ dictionary: 'dict/user.dict', synonyms: 'dict/synonyms.txt', stopwords: 'dict/stopwords.txt' });
+  });
+});
+
+describe('validateConfig', () => {
+  it('accepts an empty file and single paths for lists', () => {
+    expect(validateConfig(null)).toMatchObject({ ok: true, value: { sources: [], out: DEFAULT_OUT } });
+    expect(validateConfig({ sources: 'docs', eval: { suites: 'tests/a.yaml', k: 3 } })).toMatchObject({ ok: true, value: { sources: ['docs'], eval: { suites: ['tests/a.yaml'], k: 3 } } });
+  });
+
+  it('names every bad setting', () => {
+    const result = validateConfig({ sources: [1], out: 3, dictionary: ['a'], eval: { k: 0 }, sorces: 'x' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^"sorces" is not a setting kb knows/),
+      '"sources" must be a path or a list of paths',
+      '"out" must be a file path',
+      '"dictionary" must be a file path',
+      '"eval.k" must be a whole number ≥ 1',
+    ]);
+    expect(result.problems.every((p) => p.file === CONFIG_FILE && p.code === 'usage')).toBe(true);
+    expect(validateConfig(['a']).ok).toBe(false);
+  });
+});
+
+describe('readConfig', () => {
+  it('returns undefined when there is no kb.config.yaml, and reads one that is there', async () => {
+    expect(await readConfig(dir.path)).toBeUndefined();
+    writeFileSync(join(dir.path, CONFIG_FILE), 'sources: [docs/]\nout: out/kb.index.json.gz\n');
+    expect(await readConfig(dir.path)).toMatchObject({ ok: true, value: { sources: ['docs/'], out: 'out/kb.index.json.gz' } });
+  });
+
+  it('reports YAML that does not parse', async () => {
+    writeFileSync(join(dir.path, CONFIG_FILE), 'sources: [docs/\n');
+    const result = await readConfig(dir.path);
+    expect(result?.ok).toBe(false);
+    if (result === undefined || result.ok) return;
+    expect(result.problems).toEqual([expect.objectContaining({ code: 'usage', file: CONFIG_FILE, message: expect.stringMatching(/^is not valid YAML/) as unknown })]);
+  });
+});

@@ -1,0 +1,118 @@
+// Reading regression suites: the three formats, every form of `expect`, and malformed input
+// reported with file and line.
+import { describe, expect, it } from 'vitest';
+import { formatProblem } from '../core/problems.js';
+import { parseSuite, readSuite, type Expectation } from './suite.js';
+
+const S = (source: string, section?: string): Expectation => (section === undefined ? { kind: 'source', source } : { kind: 'source', source, section });
+const ID = (id: string): Expectation => ({ kind: 'id', id });
+
+/** The cases of fixtures/eval/suites/forms.{yaml,jsonl,csv}, as read. */
+const FORMS: { q: string; expect: Expectation[] }[] = [
+  { q: '包邮吗', expect: [ID('ship-cost')] },
+  { q: '怎么开发票', expect: [S('faq.jsonl')] },
+  { q: '退货运费谁出', expect: [S('returns.md', '二、退货运费')] },
+  { q: '七天无理由退货', expect: [S('returns.md', '一')] },
+  { q: 'can I exchange a size', expect: [S('returns.md', 'Exchanges')] },
+  { q: 'when do I get my money back', expect: [ID('invoice'), ID('refund-time')] },
+  { q: '运费多少钱', expect: [S('returns.md', '二、退货运费'), ID('ship-cost')] },
+  { q: '你们周末上班吗', expect: [] },
+  { q: 'Do you sell gift cards?', expect: [] },
+  { q: '退货运费谁出', expect: [ID('invoice')] },
+  { q: '七天无理由退货', expect: [S('returns.md', '七天')] },
+];
+
+describe('readSuite', () => {
+  it.each(['forms.yaml', 'forms.jsonl', 'forms.csv'])('reads every expect form from %s', async (name) => {
+    const file = `fixtures/eval/suites/${name}`;
+    const { cases, problems } = await readSuite(file);
+    expect(problems).toEqual([]);
+    expect(cases.map(({ q, expect: e }) => ({ q, expect: e }))).toEqual(FORMS);
+    expect(cases.every((c) => c.file === file)).toBe(true);
+    expect(cases[0]?.tags).toEqual(['运费', 'id']);
+    // out-of-scope cases report their expectation as null, whichever way they were written
+    expect(cases.filter((c) => c.expect.length === 0).map((c) => c.expectRaw)).toEqual([null, null]);
+  });
+
+  it('gives each case the line it starts on', async () => {
+    expect((await readSuite('fixtures/eval/suites/forms.jsonl')).cases.map((c) => c.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect((await readSuite('fixtures/eval/suites/forms.csv')).cases.map((c) => c.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect((await readSuite('fixtures/eval/suites/forms.yaml')).cases.map((c) => c.line)).toEqual([3, 6, 8, 10, 12, 14, 16, 20, 22, 24, 26]);
+  });
+
+  it('names the file and line of every malformed JSONL case, and keeps the good ones', async () => {
+    const { cases, problems } = await readSuite('fixtures/eval/broken/malformed.jsonl');
+    expect(cases.map((c) => [c.line, c.q])).toEqual([
+      [1, '包邮吗'],
+      [4, '运费'],
+    ]);
+    expect(problems.map((p) => [p.code, p.severity, p.file, p.location?.line])).toEqual(
+      [3, 5, 6, 7, 8, 9, 10, 11, 12].map((line) => ['bad-suite', 'error', 'fixtures/eval/broken/malformed.jsonl', line]),
+    );
+    expect(problems.map((p) => formatProblem(p))).toEqual([
+      'fixtures/eval/broken/malformed.jsonl:line 3: is not valid JSON; each line must be one JSON object like {"q": "…", "expect": "id"} [bad-suite]',
+      expect.stringContaining('line 5: the case has no "expect"'),
+      expect.stringContaining('line 6: the case has no question'),
+      expect.stringContaining('line 7: an expect object needs a "source"'),
+      expect.stringContaining('line 8: expect is an empty list'),
+      expect.stringContaining('line 9: expect is empty'),
+      expect.stringContaining('line 10: an expect object has only "source" and "section", not "heading"'),
+      expect.stringContaining('line 11: a case must be an object'),
+      expect.stringContaining('line 12: none cannot stand in a list'),
+    ]);
+  });
+
+  it('names the line of malformed YAML cases and of a YAML syntax error', async () => {
+    const bad = await readSuite('fixtures/eval/broken/malformed.yaml');
+    expect(bad.cases.map((c) => c.q)).toEqual(['包邮吗', '怎么开发票']);
+    expect(bad.problems.map((p) => [p.location?.line, p.message])).toEqual([
+      [4, expect.stringContaining('no "expect"')],
+      [5, expect.stringContaining('must be an object')],
+    ]);
+    const syntax = await readSuite('fixtures/eval/broken/syntax.yaml');
+    expect(syntax.cases).toEqual([]);
+    expect(syntax.problems).toEqual([expect.objectContaining({ code: 'bad-suite', location: { line: 4 }, message: expect.stringMatching(/^is not valid YAML/) as unknown })]);
+  });
+
+  it('names the starting line of malformed CSV rows, and a header without "expect"', async () => {
+    const bad = await readSuite('fixtures/eval/broken/malformed.csv');
+    expect(bad.cases.map((c) => [c.line, c.q])).toEqual([
+      [2, '包邮吗'],
+      [6, '运费'],
+    ]);
+    expect(bad.problems.map((p) => [p.location?.line, p.message])).toEqual([
+      [3, expect.stringContaining('expect is empty')],
+      [4, expect.stringContaining('looks like JSON but does not parse')],
+    ]);
+    const header = await readSuite('fixtures/eval/broken/no-expect-column.csv');
+    expect(header.problems).toEqual([expect.objectContaining({ location: { line: 1 }, message: expect.stringContaining('"q" and "expect"') as unknown })]);
+  });
+
+  it('reports a file it cannot read', async () => {
+    const { problems } = await readSuite('fixtures/eval/nope.jsonl');
+    expect(problems).toEqual([expect.objectContaining({ code: 'file-not-found', file: 'fixtures/eval/nope.jsonl' })]);
+  });
+});
+
+describe('parseSuite', () => {
+  it('accepts a BOM, CRLF line ends, Chinese CSV headers and the question key', () => {
+    const csv = parseSuite('\uFEFF问题,期望,标签\r\n包邮吗,ship-cost,运费|邮费\r\n', 'x.csv');
+    expect(csv.problems).toEqual([]);
+    expect(csv.cases).toEqual([{ q: '包邮吗', expect: [ID('ship-cost')], expectRaw: 'ship-cost', tags: ['运费', '邮费'], file: 'x.csv', line: 2 }]);
+    const jsonl = parseSuite('\uFEFF{"question": " 包邮吗 ", "expect": "ship-cost"}\r\n\r\n', 'x.ndjson');
+    expect(jsonl.cases.map((c) => [c.q, c.line])).toEqual([['包邮吗', 1]]);
+  });
+
+  it('reads a YAML suite that is a bare list, and ids written as numbers', () => {
+    const { cases, problems } = parseSuite('- q: 包邮吗\n  expect: 42\n', 'x.yml');
+    expect(problems).toEqual([]);
+    expect(cases.map((c) => c.expect)).toEqual([[ID('42')]]);
+  });
+
+  it('warns about a suite with no cases, and refuses a format it does not know', () => {
+    expect(parseSuite('', 'empty.jsonl').problems).toEqual([expect.objectContaining({ code: 'bad-suite', severity: 'warning', message: 'has no cases' })]);
+    expect(parseSuite('q,expect\n', 'empty.csv').problems).toEqual([expect.objectContaining({ severity: 'warning', message: 'has no cases' })]);
+    expect(parseSuite('cases: 3\n', 'x.yaml').problems).toEqual([expect.objectContaining({ code: 'bad-suite', message: expect.stringContaining('"cases:" list') as unknown })]);
+    expect(parseSuite('q', 'x.txt').problems).toEqual([expect.objectContaining({ code: 'unknown-format', severity: 'error' })]);
+  });
+});

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFromEntries } from '../build/index.js';
+import type { Entry } from '../store/entry.js';
+import { indexFromBytes } from './load.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+const faq = (id: string, question: string, similar: string[], answer: string): Entry => ({ id, question, similar, answer, origin: 'faq', status: 'approved' });
+
+const section = (id: string, path: string, headingPath: string[], answer: string): Entry => ({
+  id,
+  question: [path, ...headingPath].join(' / '),
+  similar: [],
+  answer,
+  origin: 'generated',
+  status: 'pending',
+  rule: 'heading-path',
+  source: { path, headingPath },
+});
+
+// A small after-sales FAQ: 微粒贷-style product words, paraphrases, and a chapter of rules.
+const ENTRIES: Entry[] = [
+  faq('repay', '微粒贷怎么还款', ['微粒贷如何还钱', '微粒贷还款方式', '怎么还微粒贷'], '在微粒贷页面点击“还款”即可。'),
+  faq('limit', '微粒贷额度是多少', ['微粒贷能借多少', '微粒贷最高额度', '我的微粒贷额度'], '额度由系统综合评估。'),
+  faq('close', '注销微粒贷', ['取消微粒贷', '关闭微粒贷', '不想用微粒贷了怎么注销'], '结清借款后可申请关闭。'),
+  faq('cancel-loan', '取消借款', ['借款申请怎么撤回', '不想借了能撤销吗', '撤销借款申请'], '放款前可以撤销借款申请。'),
+  faq('interest', '利息怎么算', ['微粒贷利息多少', '一天利息多少钱', '利息按日计算吗'], '按日计息，随借随还。'),
+  faq('return-fee', '退货运费谁出', ['退货邮费谁承担', '退货要自己付运费吗', '退回商品的运费'], '质量问题由商家承担运费，无理由退货由买家承担。'),
+  faq('invoice', '怎么开发票', ['可以开发票吗', '发票在哪里申请', '能开专票吗'], '在订单详情中申请电子发票。'),
+  faq('no-refund', '为什么没有收到退款', ['退款一直没到账', '退款没收到怎么办', '钱没退回来'], '退款原路返回，一般三个工作日到账。'),
+  section('s-832', 'contract-law.txt', ['第十九章 运输合同', '第八百三十二条'], '承运人对运输过程中货物的毁损、灭失承担赔偿责任。'),
+  section('s-833', 'contract-law.txt', ['第十九章 运输合同', '第八百三十三条'], '货物的毁损、灭失的赔偿额，当事人有约定的，按照其约定。'),
+  section('s-820', 'contract-law.txt', ['第十九章 运输合同', '第八百二十条'], '承运人应当按照有效客票记载的时间、班次和座位号运输旅客。'),
+  section('s-700', 'contract-law.txt', ['第十四章 租赁合同', '第七百零三条'], '租赁合同是出租人将租赁物交付承租人使用、收益，承租人支付租金的合同。'),
+  section('s-701', 'contract-law.txt', ['第十四章 租赁合同', '第七百零四条'], '租赁合同的内容一般包括租赁物的名称、数量、用途、租赁期限、租金及其支付期限和方式。'),
+];
+
+let kb: KnowledgeBase;
+let text: string;
+
+beforeAll(async () => {
+  const built = await buildFromEntries(ENTRIES, {});
+  if (!built.ok) throw new Error(JSON.stringify(built.problems));
+  text = built.value.text;
+  kb = indexFromBytes(Buffer.from(text));
+});
+
+const top = (q: string): string | undefined => kb.search(q, { k: 1 })[0]?.id;
+
+describe('KnowledgeBase.search', () => {
+  it('scores each question variant on its own and reports the one that matched', () => {
+    const [hit] = kb.search('微粒贷能借多少钱', { k: 3 });
+    expect(hit?.id).toBe('limit');
+    expect(hit?.matched).toBe('微粒贷能借多少');
+    expect(hit?.matchedTerms).toEqual(expect.arrayContaining(['微粒贷']));
+  });
+
+  it('finds the entry when the customer mistypes a product name that sounds the same', () => {
+    expect(top('微利贷怎么还款')).toBe('repay');
+    expect(top('威力贷额度多少')).toBe('limit');
+  });
+
+  it('bridges colloquial and formal words with the built-in lexicon', () => {
+    // 快递 / 弄丢 / 赔 are nowhere in the articles; 承运人 / 灭失 / 赔偿 are
+    const ids = kb.search('快递把我的东西弄丢了能要求赔偿吗', { k: 3 }).map((h) => h.id);
+    expect(ids[0]).toMatch(/^s-83[23]$/);
+  });
+
+  it('keeps negations, so 没有收到退款 finds the missing-refund entry', () => {
+    expect(top('怎么没有收到退款')).toBe('no-refund');
+  });
+
+  it('returns nothing for k = 0 and the default five for k = NaN', () => {
+    expect(kb.search('微粒贷', { k: 0 })).toEqual([]);
+    expect(kb.search('微粒贷', { k: Number.NaN })).toEqual(kb.search('微粒贷'));
+  });
+
+  it('gives a close paraphrase more confidence than an unrelated question, and threshold drops the rest', () => {
+    const good = kb.search('退货的运费由谁承担', { k: 1 })[0];
+    const vague = kb.search('请问一下', { k: 1 })[0];
+    expect(good?.id).toBe('return-fee');
+    expect(good!.confidence).toBeGreaterThan(vague?.confidence ?? 0);
+    expect(kb.search('退货的运费由谁承担', { k: 5, threshold: good!.confidence + 1e-4 })).toEqual([]);
+    expect(kb.search('退货的运费由谁承担', { k: 1, threshold: good!.confidence })[0]?.id).toBe('return-fee');
+  });
+
+  it('lifts the articles of the chapter a question is about (context groups)', () => {
+    // 租金 is only in one article; the chapter on 租赁合同 makes its sibling a runner-up
+    const ids = kb.search('租房合同要写哪些内容', { k: 3 }).map((h) => h.id);
+    expect(ids.slice(0, 2).sort()).toEqual(['s-700', 's-701']);
+  });
+});
+
+describe('the index file', () => {
+  it('is byte-identical when built twice from the same entries', async () => {
+    const again = await buildFromEntries(ENTRIES, {});
+    expect(again.ok && again.value.text === text).toBe(true);
+  });
+
+  it('embeds learned associations between the words of one entry’s paraphrases', () => {
+    const related = new Map(kb.model.associations);
+    // 撤销 / 撤回 / 取消 stand in different variants of the same entries
+    const fromCancel = (related.get('取消') ?? []).map(([w]) => w);
+    expect(fromCancel.length).toBeGreaterThan(0);
+  });
+
+  it('marks sections whose question is only a heading path', () => {
+    expect(kb.entries.find((e) => e.id === 's-832')?.questionFrom).toBe('heading');
+    expect(kb.entries.find((e) => e.id === 'repay')?.questionFrom).toBeUndefined();
+  });
+});

@@ -1,0 +1,111 @@
+// Search on the sample knowledge base: edge-case questions, k and threshold, the shape and order
+// of hits. Scoring itself is tuned elsewhere; these are the contracts a bot relies on.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_QUERY_CHARS } from '../analyze/analyzer.js';
+import { BUILD_TIMEOUT, buildSample, tempDir } from '../test-support/kb.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { loadIndex } from './load.js';
+
+const dir = tempDir('kb-search-');
+let kb: KnowledgeBase;
+
+beforeAll(async () => {
+  const out = join(dir.path, 'kb.index.json');
+  await buildSample(out);
+  kb = await loadIndex(out);
+}, BUILD_TIMEOUT);
+afterAll(() => dir.remove());
+
+const QUESTIONS = ['退货运费谁出', '怎么退货', '退款多久到账', '发票', '包邮吗', '保修', 'How much does shipping cost?', 'parcel damaged', '退貨運費誰出', '订单 退货 运费 发票 保修 快递 退款'];
+
+describe('search', () => {
+  it('returns no hits for an empty, blank or punctuation-only question', () => {
+    for (const q of ['', ' ', '\n\t  ', '？？？', '...!!!', '，。、；：“”', '🙂🙂', '\u3000\u3000']) expect(kb.search(q)).toEqual([]);
+  });
+
+  it('returns no hits for words the knowledge base does not have', () => {
+    expect(kb.search('xylophone quasar')).toEqual([]);
+  });
+
+  it('analyzes only the first MAX_QUERY_CHARS characters of a question', () => {
+    const tail = '退货运费谁出';
+    expect(kb.search(tail).length).toBeGreaterThan(0);
+    // the knowledge-base words stand after the clip point, so they are never looked at
+    expect(kb.search(`${'x'.repeat(MAX_QUERY_CHARS)} ${tail}`)).toEqual([]);
+  });
+
+  it('answers a 100 KB question as it answers its first MAX_QUERY_CHARS characters', () => {
+    const huge = '请问退货运费谁出，快递一直不更新怎么办？'.repeat(5000);
+    expect(huge.length).toBeGreaterThanOrEqual(100_000);
+    const clipped = huge.slice(0, MAX_QUERY_CHARS);
+    expect(kb.analyzer.analyzeQuery(huge)).toEqual(kb.analyzer.analyzeQuery(clipped));
+    const hits = kb.search(huge);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits).toEqual(kb.search(clipped));
+  });
+
+  it('returns at most k hits, and k hits when that many entries match', () => {
+    const q = '订单 退货 运费 发票 保修 快递 退款 shipping';
+    const all = kb.search(q, { k: 100 });
+    expect(all.length).toBeGreaterThan(5);
+    expect(all.length).toBeLessThanOrEqual(kb.size);
+    expect(kb.search(q)).toHaveLength(5); // the default
+    for (const k of [1, 2, 3, 7]) expect(kb.search(q, { k })).toEqual(all.slice(0, k));
+  });
+
+  it('keeps exactly the hits whose confidence reaches the threshold', () => {
+    // hits report confidence rounded to 4 decimals; the threshold is applied before rounding
+    const ROUNDING = 0.5e-4;
+    for (const q of QUESTIONS) {
+      const all = kb.search(q, { k: 16 });
+      for (const threshold of [0, 0.001, 0.2, 0.5, 0.9, 0.999, 1]) {
+        const kept = kb.search(q, { k: 16, threshold });
+        const keptIds = new Set(kept.map((h) => h.id));
+        expect(kept).toEqual(all.filter((h) => keptIds.has(h.id)));
+        for (const h of all) {
+          if (Math.abs(h.confidence - threshold) > ROUNDING) expect(keptIds.has(h.id), `${q} / ${h.id} at ${threshold}`).toBe(h.confidence >= threshold);
+        }
+      }
+    }
+  });
+
+  it('ranks by score, highest first, with confidences in [0, 1]', () => {
+    for (const q of QUESTIONS) {
+      const hits = kb.search(q, { k: 16 });
+      expect(hits.length).toBeGreaterThan(0);
+      hits.forEach((h, i) => {
+        expect(Number.isFinite(h.score)).toBe(true);
+        expect(h.score).toBeGreaterThan(0);
+        expect(h.confidence).toBeGreaterThanOrEqual(0);
+        expect(h.confidence).toBeLessThanOrEqual(1);
+        if (i > 0) expect(h.score).toBeLessThanOrEqual(hits[i - 1]?.score ?? Infinity);
+      });
+      expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
+    }
+  });
+
+  it('gives a hit its entry, the matched variant, the matched terms and the source', () => {
+    const [hit] = kb.search('包邮吗', { k: 1 });
+    expect(Object.keys(hit ?? {}).sort()).toEqual(['answer', 'confidence', 'id', 'matched', 'matchedTerms', 'question', 'score', 'source']);
+    expect(hit).toMatchObject({
+      question: '运费怎么算？',
+      matched: '包邮吗',
+      answer: expect.stringContaining('满99元包邮') as unknown,
+      source: { path: 'fixtures/sample/faq.csv', headingPath: ['运费怎么算？'] },
+    });
+    expect(hit?.matchedTerms).toContain('包邮');
+  });
+
+  it('puts an entry first when the question is one of its variants, word for word', () => {
+    for (const entry of kb.entries) {
+      for (const variant of [entry.question, ...entry.similar]) expect(kb.search(variant, { k: 1 })[0]?.id, variant).toBe(entry.id);
+    }
+  });
+
+  it('gives the same answer to the same question, whatever was asked before', () => {
+    const first = QUESTIONS.map((q) => kb.search(q, { k: 16 }));
+    const again = [...QUESTIONS].reverse().map((q) => kb.search(q, { k: 16 })).reverse();
+    expect(again).toEqual(first);
+  });
+});

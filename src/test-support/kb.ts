@@ -1,0 +1,45 @@
+/** Helpers the tests share: running the real `kb` command, temporary folders, the sample index. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from '../build/index.js';
+
+/** The repository's root folder (tests run from it; `kb` paths in fixtures are relative to it). */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const SAMPLE = 'fixtures/sample';
+export const SAMPLE_SUITE = 'fixtures/suites/sample.jsonl';
+
+export interface KbRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run `node bin/kb.js …` as a user would (built by `npm test`'s pretest), without colours. */
+export function runKb(args: readonly string[], cwd = ROOT): KbRun {
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kb.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The non-empty lines of a text. */
+export function lines(text: string): string[] {
+  return text.split('\n').filter((l) => l.trim() !== '');
+}
+
+/** A fresh temporary folder and a function that removes it. */
+export function tempDir(prefix = 'kb-test-'): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Build the sample knowledge base (fixtures/sample) through the build API; returns the index text. */
+export async function buildSample(out: string): Promise<string> {
+  const result = await build({ sources: [SAMPLE], out });
+  if (!result.ok) throw new Error(`the sample does not build: ${result.problems.map((p) => p.message).join('; ')}`);
+  return readFileSync(out, 'utf8');
+}
+
+/** For a beforeAll that builds an index: loading jieba alone takes seconds on a busy CI machine. */
+export const BUILD_TIMEOUT = 120_000;

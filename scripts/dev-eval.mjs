@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // Development harness: build each dev set of ../shared/eval in memory and report hit@1 / hit@5 / MRR.
 // Usage: node scripts/dev-eval.mjs [bq|bq-bare|laws|doc2dial ...] [--model '{"answerWeight":0.5}'] [--analyzer '{...}']
+//        [--generate '{"similar":5,"gate":true,"disabledRules":["condition"]}']
+// Every set goes through the same generation path as `kb build` (src/generate): FAQ tables are
+// ingested and get similar questions, documents get generated questions. `bq-bare` is run with
+// similar 0 and 5 to show what generated paraphrases add.
 // Needs `npm run build`. The eval data is never copied into the repository.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -25,29 +29,35 @@ const flag = (name) => {
 };
 const model = flag('--model');
 const analyzer = flag('--analyzer');
+const generate = flag('--generate') ?? {};
+const generation = (extra = {}) => {
+  const o = { ...generate, ...extra };
+  if (Array.isArray(o.disabledRules)) o.disabledRules = new Set(o.disabledRules);
+  return o;
+};
 const names = args.filter((a, i) => !a.startsWith('--') && !(i > 0 && args[i - 1]?.startsWith('--')));
 
-function faqEntries(file) {
-  return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => {
-    const r = JSON.parse(l);
-    return { id: r.id, question: r.question, similar: r.similar ?? [], answer: r.answer, origin: 'faq', status: 'approved' };
-  });
-}
-
-async function docEntries(dir) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f));
+let lastStats;
+async function generated(files, extra) {
   const run = await ingestPaths(files);
-  return entriesFromDocuments(run.documents).entries;
+  const t = performance.now();
+  const { entries, stats } = entriesFromDocuments(run.documents, generation(extra));
+  lastStats = { ...stats, milliseconds: performance.now() - t };
+  return entries;
 }
+const faqEntries = (file, extra) => generated([file], extra);
+const docEntries = (dir, extra) => generated(readdirSync(dir).filter((f) => f.endsWith('.txt')).map((f) => join(dir, f)), extra);
 
 const SETS = {
   bq: { entries: () => faqEntries(join(evalDir, 'bq/faq.jsonl')), suite: join(evalDir, 'bq/suite.jsonl') },
-  'bq-bare': { entries: () => faqEntries(join(evalDir, 'bq/faq-bare.jsonl')), suite: join(evalDir, 'bq/suite.jsonl') },
+  'bq-bare': { entries: () => faqEntries(join(evalDir, 'bq/faq-bare.jsonl'), { similar: 0 }), suite: join(evalDir, 'bq/suite.jsonl') },
+  'bq-bare-5': { entries: () => faqEntries(join(evalDir, 'bq/faq-bare.jsonl'), { similar: 5 }), suite: join(evalDir, 'bq/suite.jsonl') },
   laws: { entries: () => docEntries(join(evalDir, 'laws/sources')), suite: join(evalDir, 'laws/suite.jsonl') },
   doc2dial: { entries: () => docEntries(join(evalDir, 'doc2dial/sources')), suite: join(evalDir, 'doc2dial/suite.jsonl') },
 };
 
-for (const name of names.length > 0 ? names : ['bq', 'laws', 'doc2dial']) {
+const expanded = (names.length > 0 ? names : ['bq', 'bq-bare', 'laws', 'doc2dial']).flatMap((n) => (n === 'bq-bare' ? ['bq-bare', 'bq-bare-5'] : [n]));
+for (const name of expanded) {
   const set = SETS[name];
   const entries = await set.entries();
   const t0 = performance.now();
@@ -64,6 +74,9 @@ for (const name of names.length > 0 ? names : ['bq', 'laws', 'doc2dial']) {
   const t3 = performance.now();
   const m = report.metrics;
   console.log(`${name.padEnd(9)} entries ${String(entries.length).padStart(5)}  hit@1 ${m.hit1.toFixed(3)}  hit@5 ${m.hitK.toFixed(3)}  MRR ${m.mrr.toFixed(3)}   build ${(t1 - t0).toFixed(0)} ms, ${(built.value.text.length / 1e6).toFixed(2)} MB, ${built.value.associations} assoc, calib ${built.value.calibration}, query ${((t3 - t2) / cases.length).toFixed(2)} ms`);
+  const g = lastStats;
+  const rules = Object.entries(g.byRule).map(([r, n]) => `${r} ${n}`).join(', ');
+  console.log(`${''.padEnd(9)} generation ${g.sections} sections in ${g.milliseconds.toFixed(0)} ms (${Math.round(g.sections / Math.max(g.milliseconds, 1) * 1000)}/s): ${g.generated} generated (${g.headingOnly} heading-only), ${g.extracted} extracted, ${g.faq} FAQ; similar kept ${g.similarKept}, dropped ${g.similarDropped}${rules ? `; rules: ${rules}` : ''}`);
   if (process.env.KB_DEV_DUMP) {
     for (const c of report.cases.filter((c) => c.rank !== 1).slice(0, Number(process.env.KB_DEV_DUMP))) console.log('  ', c.rank, c.q, JSON.stringify(c.expect), c.top.slice(0, 3).map((t) => t.id).join(' '));
   }

@@ -240,7 +240,8 @@ export function fitCalibration(samples: readonly { coverage: number; margin: num
 function toIndexEntry(e: Entry): IndexEntry {
   const out: IndexEntry = { id: e.id, question: e.question, similar: e.similar, answer: e.answer, origin: e.origin };
   if (e.source !== undefined) out.source = e.source;
-  if (e.rule === 'heading-path' && e.similar.length === 0) out.questionFrom = 'heading';
+  // questions kb wrote for a document section (its heading path, or generated from its text): the text is what matches
+  if ((e.origin === 'generated' || e.origin === 'extracted') && e.source !== undefined) out.questionFrom = e.rule === 'heading-path' ? 'heading' : 'generated';
   if (e.tags !== undefined && e.tags.length > 0) out.tags = e.tags;
   return out;
 }
@@ -272,8 +273,10 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
       variantDocs.push(counts(terms));
       words.push(new Set(terms.filter((t) => !t.startsWith(BIGRAM_PREFIX) && !t.startsWith(UNIGRAM_PREFIX) && !t.startsWith(PINYIN_PREFIX) && !t.startsWith('#'))));
     }
-    variantWords.push(words);
-    const headings = entry.source?.headingPath.join(' ') ?? '';
+    // associations are learned from paraphrases people wrote, not from the ones kb generated
+    variantWords.push(entry.origin === 'generated' ? [] : words);
+    // a FAQ row's heading path is its own question: only sections add their headings to the text
+    const headings = entry.origin === 'faq' ? '' : (entry.source?.headingPath.join(' ') ?? '');
     const answerTerms = analyzer.analyze(`${headings}\n${entry.answer}`);
     for (const t of answerTerms) allTerms.add(t);
     answerDocs.push(counts(answerTerms));
@@ -325,7 +328,11 @@ function calibrate(body: IndexBody, entries: readonly Entry[], maxSamples: numbe
   let v = 0;
   entries.forEach((entry, e) => {
     v++; // the question itself
-    entry.similar.forEach((q) => candidates.push({ question: q, variant: v++, entry: e }));
+    // only paraphrases people wrote: generated ones reuse the entry's own words and overstate confidence
+    entry.similar.forEach((q) => {
+      if (entry.origin !== 'generated') candidates.push({ question: q, variant: v, entry: e });
+      v++;
+    });
   });
   if (candidates.length === 0) return DEFAULT_CALIBRATION;
   const step = Math.max(1, candidates.length / maxSamples);

@@ -58,7 +58,9 @@ describe('build', () => {
     const result = await build({ sources: [SAMPLE], out: out('stats.json') });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value).toMatchObject({ out: out('stats.json'), files: 4, failedFiles: 0, entries: 16, variants: 31, bytes: statSync(out('stats.json')).size });
+    expect(result.value).toMatchObject({ out: out('stats.json'), files: 4, failedFiles: 0, entries: 16, bytes: statSync(out('stats.json')).size });
+    const written = JSON.parse(readFileSync(out('stats.json'), 'utf8')) as { entries: { similar: string[] }[] };
+    expect(result.value.variants).toBe(written.entries.reduce((n, e) => n + 1 + e.similar.length, 0));
     expect(result.value.vocabulary).toBeGreaterThan(100);
     expect(result.value.terms).toBeGreaterThan(100);
     expect(result.value.milliseconds).toBeGreaterThanOrEqual(0);
@@ -107,16 +109,19 @@ function doc(path: string, title: string, sections: Section[]): Document {
 }
 
 describe('entriesFromDocuments', () => {
-  it('makes FAQ rows entries as they are, and sections entries with the heading path as question', () => {
-    const { entries, problems } = entriesFromDocuments([
+  it('makes FAQ rows entries as they are, sections entries with generated questions, and the heading path when nothing can be asked', () => {
+    const { entries, problems } = entriesFromDocuments(
+      [
       doc('faq.csv', 'faq', [section('aaaaaaaaaaaa', ['运费怎么算？'], '满99包邮', { id: 'f1', question: '运费怎么算？', similar: ['包邮吗'], answer: '满99包邮', tags: ['运费'] })]),
       doc('policy.md', '退换货政策', [section('bbbbbbbbbbbb', ['退换货政策', '三、退货运费'], '商家承担'), section('cccccccccccc', ['第四十一条'], '条文')]),
-    ]);
+      ],
+      { similar: 0 },
+    );
     expect(problems).toEqual([]);
     expect(entries).toEqual([
       { id: 'f1', question: '运费怎么算？', similar: ['包邮吗'], answer: '满99包邮', origin: 'faq', status: 'approved', tags: ['运费'], source: { path: 'faq.csv', headingPath: ['运费怎么算？'] } },
-      expect.objectContaining({ id: 's-bbbbbbbbbbbb', question: '退换货政策 / 三、退货运费', answer: '商家承担', origin: 'generated' }),
-      expect.objectContaining({ id: 's-cccccccccccc', question: '退换货政策 / 第四十一条' }),
+      expect.objectContaining({ id: 's-bbbbbbbbbbbb', question: '退货运费是多少？', similar: ['退货运费由谁承担？', '退换货政策 / 三、退货运费'], answer: '商家承担', origin: 'generated', rule: 'heading' }),
+      expect.objectContaining({ id: 's-cccccccccccc', question: '退换货政策 / 第四十一条', rule: 'heading-path' }),
     ]);
   });
 

@@ -31,6 +31,8 @@ export interface BuildOptions extends IngestOptions {
   model?: Partial<ModelOptions>;
   /** Expand queries with the built-in after-sales lexicon (default true). */
   lexicon?: boolean;
+  /** Similar questions generated per entry (default 5; 0 = none). */
+  similar?: number;
   logger?: Logger;
   cwd?: string;
 }
@@ -85,9 +87,10 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   if (options.cwd !== undefined) ingestOptions.cwd = options.cwd;
   const run = await ingestPaths(options.sources, ingestOptions);
   const problems: Problem[] = [...run.problems];
-  const { entries, problems: entryProblems } = entriesFromDocuments(run.documents);
+  const { entries, problems: entryProblems, stats: generation } = entriesFromDocuments(run.documents, options.similar !== undefined ? { similar: options.similar } : {});
   problems.push(...entryProblems);
   log('info', `read ${run.documents.length} of ${run.files.length} files: ${entries.length} entries`);
+  log('info', `generated questions for ${generation.generated} sections, extracted ${generation.extracted} Q&A pairs, ${generation.faq} FAQ rows; ${generation.similarKept} similar questions kept, ${generation.similarDropped} dropped by the quality gate`);
   if (entries.length === 0) {
     return fail([...problems, problem('no-input', 'no entries to index: none of the sources gave any text; check the paths', {})]);
   }

@@ -27,6 +27,12 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function wholeNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0.');
+  return n;
+}
+
 function unitInterval(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
@@ -84,6 +90,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--synonyms <file>', 'synonym groups, one per line; the first word is canonical')
     .option('--stopwords <file>', 'extra stopwords, one per line')
     .option('--no-lexicon', 'do not expand questions with the built-in after-sales lexicon (docs/matching.md)')
+    .addOption(new Option('--similar <n>', 'similar questions generated per entry, 0 = none (default 5; docs/generate.md)').argParser(wholeNumber))
     .option('--json', 'print the build statistics as JSON')
     .addHelpText(
       'after',
@@ -93,7 +100,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
-    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
       const { runBuild } = await import('./commands/build.js');
       const options: import('./commands/build.js').BuildCommandOptions = {
         sources,
@@ -106,6 +113,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       if (flags.dictionary !== undefined) options.dictionary = flags.dictionary;
       if (flags.synonyms !== undefined) options.synonyms = flags.synonyms;
       if (flags.stopwords !== undefined) options.stopwords = flags.stopwords;
+      if (flags.similar !== undefined) options.similar = flags.similar;
       setExitCode(await runBuild(options, createOutput()));
     });
 

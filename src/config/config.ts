@@ -15,6 +15,8 @@ export interface KbConfig {
   dictionary?: string;
   synonyms?: string;
   stopwords?: string;
+  /** Similar questions generated per entry by `kb build` (0 = none). */
+  similar?: number;
   eval: { suites: string[]; k: number };
 }
 
@@ -34,7 +36,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) return fail(problem('usage', 'must be a YAML mapping (key: value lines)', { file }));
   const o = raw as Record<string, unknown>;
-  const known = new Set(['sources', 'out', 'dictionary', 'synonyms', 'stopwords', 'eval']);
+  const known = new Set(['sources', 'out', 'dictionary', 'synonyms', 'stopwords', 'similar', 'eval']);
   for (const key of Object.keys(o)) if (!known.has(key)) bad(key, `is not a setting kb knows (known: ${[...known].join(', ')})`);
   const sources = o['sources'] === undefined ? [] : strings(o['sources']);
   if (sources === undefined) bad('sources', 'must be a path or a list of paths');
@@ -46,6 +48,11 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
     if (v === undefined || v === null) continue;
     if (typeof v !== 'string') bad(key, 'must be a file path');
     else config[key] = v;
+  }
+  const similar = o['similar'];
+  if (similar !== undefined && similar !== null) {
+    if (typeof similar !== 'number' || !Number.isInteger(similar) || similar < 0) bad('similar', 'must be a whole number ≥ 0 (similar questions per entry; 0 turns them off)');
+    else config.similar = similar;
   }
   const ev = o['eval'];
   if (ev !== undefined && ev !== null) {

@@ -1,36 +1,224 @@
 /**
  * Similar questions for an entry: other ways customers ask the same thing. Rule-based and
- * deterministic. This first cut swaps the question word (如何/怎么/怎样/咋, how do I / how can I);
- * the generation stage extends it (sentence patterns, synonyms, keyword-only forms, English).
+ * deterministic. Four kinds, taken in turn so that a small budget still gets variety:
+ *
+ * - question words and sentence patterns (如何/怎么/怎样/咋；可以…吗/能不能…/能…吗；是什么/指什么;
+ *   how do I / how can I; can I / am I able to …),
+ * - synonym substitution from the after-sales lexicon (退货 → 退回, 运费 → 邮费),
+ * - keyword-only forms (退货的运费由谁承担？ → 退货 运费),
+ * - colloquial forms (谁承担 → 谁出, 请问 …).
  */
+import { AFTER_SALES_LEXICON } from '../analyze/lexicon.js';
+import { languageOf, questionKey, type QuestionLanguage } from './text.js';
 
 export interface SimilarOptions {
   /** How many similar questions at most. */
   n: number;
   /** Questions already known for the entry (never proposed again). */
   existing?: readonly string[];
+  /** Language of the question (default: detected). */
+  language?: QuestionLanguage;
+  /** Word groups for synonym substitution (default: the built-in after-sales lexicon). */
+  lexicon?: readonly (readonly string[])[];
+  /** Kinds of variants to offer (default all). */
+  kinds?: readonly SimilarKind[];
 }
 
-const ZH_HOW = ['如何', '怎么', '怎样', '咋'];
-const EN_HOW = ['how do i', 'how can i', 'how to'];
+export type SimilarKind = 'pattern' | 'synonym' | 'keyword' | 'colloquial';
+export const SIMILAR_KINDS: readonly SimilarKind[] = ['pattern', 'synonym', 'keyword', 'colloquial'];
 
-function swaps(question: string, words: readonly string[], flags: string): string[] {
+/** Interchangeable question words and phrases: any member may stand for another. */
+const ZH_SWAPS: readonly (readonly string[])[] = [
+  ['如何', '怎么', '怎样', '咋'],
+  ['是什么意思', '指什么', '是啥意思'],
+  ['是什么', '指什么', '是啥'],
+  ['怎么办', '如何处理', '咋办', '该怎么办'],
+  ['多长时间', '多久', '几天'],
+  ['谁承担', '谁出', '谁负责', '谁付'],
+  ['由谁承担', '该谁出', '由谁负责'],
+  ['有哪些', '有什么', '包括哪些'],
+  ['是多少钱', '要多少钱', '多少钱'],
+  ['有什么规定', '是怎么规定的', '有什么要求'],
+];
+
+const EN_SWAPS: readonly (readonly string[])[] = [
+  ['how do i', 'how can i', 'how to', 'what is the way to'],
+  ['what is', 'what does it mean', 'explain'],
+  ['can i', 'am i able to', 'is it possible to'],
+  ['do i have to', 'must i', 'do i need to'],
+  ['who pays for', 'who covers', 'who is responsible for'],
+  ['how long does', 'how much time does'],
+  ['how much does', 'what is the cost of'],
+  ['who is eligible for', 'who can get', 'who qualifies for'],
+  ['what do i need to know about', 'tell me about', 'information on'],
+];
+
+/** Sentence patterns (Chinese): 可以X吗 ↔ 能不能X ↔ 能X吗; 什么是X ↔ X是什么; 是否X ↔ X吗. */
+function zhPatterns(q: string): string[] {
   const out: string[] = [];
-  for (const from of words) {
-    const re = new RegExp(from.replace(/ /g, '\\s+'), flags);
-    if (!re.test(question)) continue;
-    for (const to of words) if (to !== from) out.push(question.replace(re, to));
+  const body = q.replace(/[？?。！!]+$/u, '');
+  let m = /^(.*?)可以(.+?)吗$/u.exec(body);
+  if (m !== null) out.push(`${m[1]}能不能${m[2]}？`, `${m[1]}能${m[2]}吗？`, `${m[1]}${m[2]}可以吗？`);
+  m = /^(.*?)能不能(.+)$/u.exec(body);
+  if (m !== null) out.push(`${m[1]}可以${m[2]}吗？`, `${m[1]}能${m[2]}吗？`);
+  m = /^(.*?)是否(.+)$/u.exec(body);
+  if (m !== null) out.push(`${m[1]}${m[2]}吗？`, `${m[1]}能不能${m[2]}？`);
+  m = /^什么是(.+)$/u.exec(body);
+  if (m !== null) out.push(`${m[1]}是什么？`, `${m[1]}指什么？`);
+  m = /^(.+?)是什么$/u.exec(body);
+  if (m !== null && !body.startsWith('什么')) out.push(`什么是${m[1]}？`);
+  m = /^(.+?)怎么办$/u.exec(body);
+  if (m !== null) out.push(`如果${m[1]}怎么办？`);
+  return out;
+}
+
+type CompiledSwaps = { words: readonly string[]; res: RegExp[] }[];
+
+function compileSwaps(groups: readonly (readonly string[])[], flags: string): CompiledSwaps {
+  return groups.map((words) => ({ words, res: words.map((w) => new RegExp(w.replace(/ /g, '\\s+'), flags)) }));
+}
+
+const ZH_SWAPS_RE = compileSwaps(ZH_SWAPS, 'u');
+const EN_SWAPS_RE = compileSwaps(EN_SWAPS, 'iu');
+
+function swaps(question: string, groups: CompiledSwaps): string[] {
+  const out: string[] = [];
+  for (const { words, res } of groups) {
+    const i = res.findIndex((re) => re.test(question));
+    const re = res[i];
+    if (re === undefined) continue;
+    for (const to of words) if (to !== words[i]) out.push(question.replace(re, to));
   }
   return out;
 }
 
-/** Up to `n` variants of `question`, deduplicated, never the question itself or an existing one. */
-export function similarQuestions(question: string, options: SimilarOptions): string[] {
-  const seen = new Set([question, ...(options.existing ?? [])].map((q) => q.trim().toLowerCase()));
+interface LexiconWord {
+  word: string;
+  group: readonly string[];
+  /** English words match whole words only. */
+  re?: RegExp;
+}
+
+const compiledLexicons = new WeakMap<readonly (readonly string[])[], LexiconWord[]>();
+
+/** The lexicon's words, except question words (those are swapped above), compiled once per lexicon. */
+function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
+  let words = compiledLexicons.get(lexicon);
+  if (words === undefined) {
+    words = [];
+    for (const group of lexicon) {
+      if (group.some((w) => /^(?:怎么|什么|多久|多少钱|为什么|可以)$/u.test(w))) continue;
+      for (const word of group) words.push(/^[\x00-\x7f]+$/u.test(word) ? { word, group, re: new RegExp(`\\b${word}\\b`, 'u') } : { word, group });
+    }
+    compiledLexicons.set(lexicon, words);
+  }
+  return words;
+}
+
+/** Each lexicon word of the question (longest first, not overlapping) replaced by the other words of its group, in turn. */
+function synonyms(question: string, lexicon: readonly (readonly string[])[], english: boolean): string[] {
+  const lower = question.toLowerCase();
+  const found: { at: number; word: string; group: readonly string[] }[] = [];
+  for (const { word, group, re } of lexiconWords(lexicon)) {
+    if (english !== (re !== undefined)) continue;
+    const at = re !== undefined ? (lower.includes(word) ? lower.search(re) : -1) : question.indexOf(word);
+    if (at >= 0) found.push({ at, word, group });
+  }
+  found.sort((a, b) => b.word.length - a.word.length || a.at - b.at);
+  const taken: [number, number][] = [];
+  const picks: typeof found = [];
+  for (const f of found) {
+    if (taken.some(([s, e]) => f.at < e && f.at + f.word.length > s)) continue;
+    taken.push([f.at, f.at + f.word.length]);
+    picks.push(f);
+  }
+  picks.sort((a, b) => a.at - b.at);
   const out: string[] = [];
-  for (const q of [...swaps(question, ZH_HOW, 'u'), ...swaps(question, EN_HOW, 'iu')]) {
-    const key = q.trim().toLowerCase();
-    if (seen.has(key)) continue;
+  // first every word at once in plain words (each group's first word: 承运人…灭失 → 快递公司…丢失),
+  // then one substitute per word, words in turn: 退货运费 → 退回运费, 退货邮费, 退掉运费 …
+  const formal = picks.filter((p) => p.group[0] !== p.word);
+  if (formal.length >= 2) {
+    let plain = question;
+    for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + (p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
+    out.push(plain);
+  }
+  const depth = Math.max(0, ...picks.map((p) => p.group.length));
+  for (let i = 0; i < depth; i++) {
+    for (const p of picks) {
+      const others = p.group.filter((w) => w !== p.word);
+      const to = others[i];
+      if (to === undefined) continue;
+      out.push(question.slice(0, p.at) + to + question.slice(p.at + p.word.length));
+    }
+  }
+  return out;
+}
+
+const ZH_FUNCTION_WORDS =
+  /请问|我想问一?下|想知道|如何|怎么样|怎么|怎样|咋|什么|啥|哪些|哪个|哪里|多少钱|多少|多久|多长时间|几天|是否|能不能|能否|可不可以|可以|有没有|是不是|由谁|谁|吗|呢|吧|啊|呀|的|了|要|需要|应该|该|会|我|你们|你|有|是|吗/gu;
+
+/** Keyword-only form: the question without its question and function words (退货的运费由谁承担？ → 退货 运费承担). */
+export function keywordForm(question: string, language: QuestionLanguage): string | undefined {
+  if (language === 'en') {
+    const words = question
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
+      .split(/\s+/u)
+      .filter((w) => w.length > 0 && !EN_STOP.has(w));
+    return words.length >= 1 && words.length <= 6 ? words.join(' ') : undefined;
+  }
+  const parts = question
+    .replace(/[？?。！!，,、：:；;（）()]/gu, ' ')
+    .replace(ZH_FUNCTION_WORDS, ' ')
+    .split(/\s+/u)
+    .filter((p) => p.length >= 2);
+  return parts.length >= 1 && parts.join('').length <= 16 ? parts.join(' ') : undefined;
+}
+
+const EN_STOP = new Set(
+  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get'.split(' '),
+);
+
+function colloquial(question: string, language: QuestionLanguage): string[] {
+  if (language === 'en') return [];
+  const body = question.replace(/[？?]+$/u, '');
+  return [`请问${body}？`, `我想问一下，${body}`];
+}
+
+function interleave(lists: readonly string[][]): string[] {
+  const out: string[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) for (const l of lists) if (l[i] !== undefined) out.push(l[i] as string);
+  return out;
+}
+
+/**
+ * All candidate variants of `question`, in the order they are offered: question words and
+ * patterns, synonyms, the keyword form and colloquial forms, taken in turn.
+ */
+export function similarCandidates(question: string, options: Omit<SimilarOptions, 'n'> = {}): string[] {
+  const language = options.language ?? languageOf(question);
+  const lexicon = options.lexicon ?? AFTER_SALES_LEXICON;
+  const kinds = new Set(options.kinds ?? SIMILAR_KINDS);
+  const en = language === 'en';
+  const keyword = kinds.has('keyword') ? keywordForm(question, language) : undefined;
+  // synonyms and the keyword form first: they add words or focus the variant; question words matter less to matching
+  return interleave([
+    kinds.has('synonym') ? synonyms(question, lexicon, en) : [],
+    keyword !== undefined ? [keyword] : [],
+    kinds.has('pattern') ? (en ? swaps(question, EN_SWAPS_RE) : [...swaps(question, ZH_SWAPS_RE), ...zhPatterns(question)]) : [],
+    kinds.has('colloquial') ? colloquial(question, language) : [],
+  ]);
+}
+
+/** Up to `n` variants of `question`, deduplicated after normalization, never the question itself or an existing one. */
+export function similarQuestions(question: string, options: SimilarOptions): string[] {
+  if (options.n <= 0) return [];
+  const seen = new Set([question, ...(options.existing ?? [])].map(questionKey));
+  const out: string[] = [];
+  for (const q of similarCandidates(question, options)) {
+    const key = questionKey(q);
+    if (key.length === 0 || seen.has(key)) continue;
     seen.add(key);
     out.push(q);
     if (out.length >= options.n) break;

@@ -21,8 +21,8 @@ export interface IndexEntry {
   answer: string;
   source?: EntrySource;
   origin: EntryOrigin;
-  /** `heading`: the question is only the section's heading path, so its text carries the matching. */
-  questionFrom?: 'heading';
+  /** The question was written by kb from a document section — `heading`: its heading path; `generated`: rules over its text — so the section text carries the matching. */
+  questionFrom?: 'heading' | 'generated';
   tags?: string[];
 }
 

@@ -103,6 +103,10 @@ export class KnowledgeBase {
   private readonly contexts: Field;
   private readonly groupMembers: number[][];
   private readonly idfContext: Float64Array;
+  /** BM25 length norms k1 × (1 − b + b × length / average), per variant, answer and context group. */
+  private readonly variantNorm: Float64Array;
+  private readonly answerNorm: Float64Array;
+  private readonly contextNorm: Float64Array;
   private readonly variantEntry: Uint32Array;
   private readonly firstVariant: Uint32Array;
   /** IDF of each term, per field, counting entries. */
@@ -179,7 +183,12 @@ export class KnowledgeBase {
       }
     }
     this.variantMatched = new Float64Array(nVariants);
-    this.answerWeights = Float64Array.from(this.entries, (e) => (e.questionFrom === 'heading' ? (this.model.sectionAnswerWeight ?? this.model.answerWeight) : this.model.answerWeight));
+    const { k1, b, answerB } = this.model;
+    const norms = (f: Field, bb: number): Float64Array => Float64Array.from(f.lengths, (len) => k1 * (1 - bb + (bb * len) / f.avgLength));
+    this.variantNorm = norms(this.variants, b);
+    this.answerNorm = norms(this.answers, answerB);
+    this.contextNorm = norms(this.contexts, answerB);
+    this.answerWeights = Float64Array.from(this.entries, (e) => (e.questionFrom !== undefined ? (this.model.sectionAnswerWeight ?? this.model.answerWeight) : this.model.answerWeight));
     this.hasAnswerWeight = this.answerWeights.some((w) => w > 0);
     this.variantScore = new Float64Array(nVariants);
     this.answerScore = new Float64Array(n);
@@ -193,17 +202,17 @@ export class KnowledgeBase {
   /** BM25 of the question against each context group (sibling sections together) × contextWeight: what each member gets. */
   private contextScores(terms: Map<string, number>): Map<number, number> {
     const C = this.contexts;
-    const { k1, answerB, contextWeight } = this.model;
+    const k1p1 = this.model.k1 + 1;
+    const cNorm = this.contextNorm;
     const groupScore = new Map<number, number>();
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
-      const idf = (this.idfContext[t] ?? 0) * qw * this.termTypeWeight(term) * contextWeight;
-      for (let i = C.offsets[t] ?? 0, end = C.offsets[t + 1] ?? 0; i < end; i++) {
-        const g = C.docs[i] ?? 0;
-        const tf = C.tfs[i] ?? 0;
-        const norm = k1 * (1 - answerB + (answerB * (C.lengths[g] ?? 0)) / C.avgLength);
-        groupScore.set(g, (groupScore.get(g) ?? 0) + (idf * tf * (k1 + 1)) / (tf + norm));
+      const idf = (this.idfContext[t] ?? 0) * qw * this.termTypeWeight(term) * this.model.contextWeight;
+      for (let i = C.offsets[t]!, end = C.offsets[t + 1]!; i < end; i++) {
+        const g = C.docs[i]!;
+        const tf = C.tfs[i]!;
+        groupScore.set(g, (groupScore.get(g) ?? 0) + (idf * tf * k1p1) / (tf + cNorm[g]!));
       }
     }
     return groupScore;
@@ -242,8 +251,11 @@ export class KnowledgeBase {
     const threshold = options.threshold ?? 0;
     const terms = this.queryTerms(question);
     if (terms.size === 0) return [];
-    const { k1, b } = this.model;
-    const answerB = this.model.answerB;
+    const k1p1 = this.model.k1 + 1;
+    const vNorm = this.variantNorm;
+    const aNorm = this.answerNorm;
+    const aWeight = this.answerWeights;
+    const vMatched = this.variantMatched;
     const V = this.variants;
     const A = this.answers;
     const vScore = this.variantScore;
@@ -257,23 +269,26 @@ export class KnowledgeBase {
       const w = qw * this.termTypeWeight(term);
       const idfV = (this.idfVariant[t] ?? 0) * w;
       if (qw >= 1) selfScore += idfV;
-      for (let i = V.offsets[t] ?? 0, end = V.offsets[t + 1] ?? 0; i < end; i++) {
-        const v = V.docs[i] ?? 0;
-        if (v === options.excludeVariant) continue;
-        const tf = V.tfs[i] ?? 0;
-        const norm = k1 * (1 - b + (b * (V.lengths[v] ?? 0)) / V.avgLength);
-        if (vScore[v] === 0) this.touchedVariants[nv++] = v;
-        vScore[v] = (vScore[v] ?? 0) + (idfV * tf * (k1 + 1)) / (tf + norm);
-        this.variantMatched[v] = (this.variantMatched[v] ?? 0) + idfV / qw;
+      // the hot loops: typed arrays, norms precomputed at load (non-null: offsets and docs are consistent by construction)
+      const coverageCredit = idfV / qw;
+      const exclude = options.excludeVariant ?? -1;
+      for (let i = V.offsets[t]!, end = V.offsets[t + 1]!; i < end; i++) {
+        const v = V.docs[i]!;
+        if (v === exclude) continue;
+        const tf = V.tfs[i]!;
+        const before = vScore[v]!;
+        if (before === 0) this.touchedVariants[nv++] = v;
+        vScore[v] = before + (idfV * tf * k1p1) / (tf + vNorm[v]!);
+        vMatched[v] = vMatched[v]! + coverageCredit;
       }
       if (this.hasAnswerWeight) {
         const idfA = (this.idfAnswer[t] ?? 0) * w;
-        for (let i = A.offsets[t] ?? 0, end = A.offsets[t + 1] ?? 0; i < end; i++) {
-          const e = A.docs[i] ?? 0;
-          const tf = A.tfs[i] ?? 0;
-          const norm = k1 * (1 - answerB + (answerB * (A.lengths[e] ?? 0)) / A.avgLength);
-          if (aScore[e] === 0) this.touchedEntries[ne++] = e;
-          aScore[e] = (aScore[e] ?? 0) + ((this.answerWeights[e] ?? 0) * idfA * tf * (k1 + 1)) / (tf + norm);
+        for (let i = A.offsets[t]!, end = A.offsets[t + 1]!; i < end; i++) {
+          const e = A.docs[i]!;
+          const tf = A.tfs[i]!;
+          const before = aScore[e]!;
+          if (before === 0) this.touchedEntries[ne++] = e;
+          aScore[e] = before + (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!);
         }
       }
     }
@@ -292,15 +307,15 @@ export class KnowledgeBase {
       const v = this.touchedVariants[i] ?? 0;
       const e = this.variantEntry[v] ?? 0;
       // how much of the variant the question explains: a paraphrase covers its variant
-      const coverage = Math.min(1, (this.variantMatched[v] ?? 0) / (this.variantMass[v] || 1));
-      const s = (vScore[v] ?? 0) * coverage ** this.model.variantCoverage;
+      const coverage = Math.min(1, (vMatched[v] ?? 0) / (this.variantMass[v] || 1));
+      const s = (vScore[v] ?? 0) * (this.model.variantCoverage === 0.5 ? Math.sqrt(coverage) : coverage ** this.model.variantCoverage);
       if (eVariant[e] === -1 || s > (eScore[e] ?? 0)) {
         touch(e, v);
         eScore[e] = s;
         eVariant[e] = v;
       }
       vScore[v] = 0;
-      this.variantMatched[v] = 0;
+      vMatched[v] = 0;
     }
     for (let i = 0; i < ne; i++) {
       const e = this.touchedEntries[i] ?? 0;
@@ -317,6 +332,13 @@ export class KnowledgeBase {
       }
     }
     // the best max(k, 2) entries (the runner-up sets the margin); ties go to the earlier entry
+    // an entry's score is a weighted sum of its fields; dividing by the weights' sum keeps FAQ
+    // entries (question-led, answer 0.3) and sections (text-led, 1.0) on one scale, so a FAQ
+    // question asked word for word is not outscored by a section that merely mentions its words
+    for (let i = 0; i < nt; i++) {
+      const e = touched[i]!;
+      eScore[e] = eScore[e]! / (1 + aWeight[e]!);
+    }
     const want = Math.min(Math.max(k, 2), nt);
     const ranked: number[] = [];
     const before = (x: number, y: number): boolean => (eScore[x] ?? 0) > (eScore[y] ?? 0) || ((eScore[x] ?? 0) === (eScore[y] ?? 0) && x < y);

@@ -22,6 +22,8 @@ export interface BuildCommandOptions {
   json: boolean;
   /** Expand questions with the built-in lexicon (`--no-lexicon` turns it off). */
   lexicon: boolean;
+  /** Similar questions per entry (default: kb.config.yaml's, else 5). */
+  similar?: number;
   maxFileBytes: number;
   maxUnzippedBytes: number;
 }
@@ -53,6 +55,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (dictionary !== undefined) buildOptions.userDict = dictionary;
   if (synonyms !== undefined) buildOptions.synonyms = synonyms;
   if (stopwords !== undefined) buildOptions.stopwords = stopwords;
+  const similar = options.similar ?? config?.similar;
+  if (similar !== undefined) buildOptions.similar = similar;
   const result = await build(buildOptions);
   if (!result.ok) {
     printProblems(output, result.problems);

@@ -1,0 +1,182 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../build/index.js';
+import { ingestPaths } from '../ingest/index.js';
+import { LexicalGate, generateEntries, generateQuestions, keywordForm, pairsInTable, pairsInText, questionKey, similarQuestions, stripNumbering } from './index.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/generate');
+
+async function fixtureEntries(similar = 5) {
+  const run = await ingestPaths([FIXTURES]);
+  return generateEntries(run.documents, { similar });
+}
+
+describe('question generation', () => {
+  it('strips numbering from headings; an article heading carries no words', () => {
+    expect(stripNumbering('第四十一条')).toBe('');
+    expect(stripNumbering('一、退货政策')).toBe('退货政策');
+    expect(stripNumbering('1.2 Returns')).toBe('Returns');
+    expect(stripNumbering('第三章 损害赔偿')).toBe('损害赔偿');
+  });
+
+  it('asks about a policy heading', () => {
+    const q = generateQuestions({ headingPath: ['售后', '一、退货政策'], text: '商品签收后可按本政策办理。' });
+    expect(q.slice(0, 2)).toEqual([
+      { question: '退货政策是什么？', rule: 'heading' },
+      { question: '退货有什么规定？', rule: 'heading' },
+    ]);
+  });
+
+  it('asks about an article from its content: conditions, who pays, time limits, definitions, duties', () => {
+    const rules = (text: string) => generateQuestions({ headingPath: ['规则', '第四条'], text });
+    expect(rules('商品存在质量问题的，买家可以要求商家退货或者换货，退货运费由商家承担。')).toEqual(
+      expect.arrayContaining([
+        { question: '商品存在质量问题怎么办？', rule: 'condition' },
+        { question: '商品存在质量问题，可以要求商家退货或者换货吗？', rule: 'permission' },
+        { question: '退货运费由谁承担？', rule: 'who-pays' },
+      ]),
+    );
+    expect(rules('商家收到退回的商品后，应当在3个工作日内为买家办理退款。')[0]).toEqual({ question: '为买家办理退款需要多长时间？', rule: 'time-limit' });
+    expect(rules('本规则所称无理由退货，是指买家不需要说明理由即可退货。')[0]).toEqual({ question: '什么是无理由退货？', rule: 'definition' });
+    expect(rules('商家应当如实描述商品信息，不得虚假宣传。')).toEqual(expect.arrayContaining([{ question: '商家有哪些义务？', rule: 'duty' }]));
+    expect(rules('承运人对运输过程中货物的毁损、灭失承担赔偿责任。')).toEqual(expect.arrayContaining([{ question: '运输过程中货物的毁损、灭失，可以要求承运人赔偿吗？', rule: 'liability' }]));
+  });
+
+  it('asks English questions about English sections', () => {
+    const q = generateQuestions({ headingPath: ['Returns', 'Return window'], text: 'You can return most items within 30 days of delivery.' });
+    expect(q.map((g) => g.question)).toEqual(expect.arrayContaining(['What is the return window?', 'How long is the return window?', 'Can I return most items?']));
+    expect(q.every((g) => !/\p{Script=Han}/u.test(g.question))).toBe(true);
+  });
+
+  it('leaves out disabled rules and deduplicates after normalization', () => {
+    const q = generateQuestions({ headingPath: ['第五条'], text: '非质量问题退货的，运费由买家承担。非质量问题退货的，运费由买家承担。' }, { disabledRules: new Set(['condition']) });
+    expect(q.some((g) => g.rule === 'condition')).toBe(false);
+    expect(new Set(q.map((g) => questionKey(g.question))).size).toBe(q.length);
+  });
+});
+
+describe('headings that are already questions', () => {
+  const first = (heading: string, text: string): string | undefined => generateQuestions({ headingPath: [heading], text })[0]?.question;
+
+  it('keeps a Chinese question heading as the question, with its question mark', () => {
+    expect(first('三、如何申请保修', '在订单页点击申请售后。')).toBe('如何申请保修？');
+    expect(first('退货要多久', '审核一般三个工作日。')).toBe('退货要多久？');
+  });
+
+  it('keeps an English question heading, and asks about a situation heading', () => {
+    expect(first('How do I return an item', 'Open your orders and choose Return.')).toBe('How do I return an item?');
+    expect(first('My parcel arrived damaged', 'Take photos and contact us within 48 hours.')).toBe('What should I do if my parcel arrived damaged?');
+  });
+});
+
+describe('similar questions', () => {
+  it('offers synonyms, the keyword form and question-word / sentence-pattern variants, deduplicated', () => {
+    const s = similarQuestions('退货的运费由谁承担？', { n: 20 });
+    expect(s).toEqual(expect.arrayContaining(['退回的运费由谁承担？', '退货的邮费由谁承担？', '退货 运费 承担', '退货的运费由谁出？']));
+    expect(new Set(s.map(questionKey)).size).toBe(s.length);
+    expect(s).not.toContain('退货的运费由谁承担？');
+    expect(similarQuestions('可以提前还款吗', { n: 20 })).toEqual(expect.arrayContaining(['能不能提前还款？', '能提前还款吗？']));
+    expect(similarQuestions('微粒贷怎么还款', { n: 20 })).toEqual(expect.arrayContaining(['微粒贷如何还款', '微粒贷咋还款']));
+  });
+
+  it('keeps to the budget and to what is already known', () => {
+    expect(similarQuestions('退货的运费由谁承担？', { n: 2 })).toHaveLength(2);
+    expect(similarQuestions('退货的运费由谁承担？', { n: 0 })).toEqual([]);
+    expect(similarQuestions('怎么退货', { n: 5, existing: ['如何退货'] })).not.toContain('如何退货');
+  });
+
+  it('writes English variants for English questions', () => {
+    const s = similarQuestions('How do I get a refund?', { n: 20 });
+    expect(s).toEqual(expect.arrayContaining(['how can i get a refund?', 'How do I get a money back?', 'refund']));
+    expect(keywordForm('Who pays for return shipping?', 'en')).toBe('pays return shipping');
+  });
+});
+
+describe('quality gate', () => {
+  it('keeps a variant that finds its own entry and drops one another entry answers better', () => {
+    const gate = new LexicalGate([
+      { questions: ['退货运费由谁承担？'], context: '质量问题退货由商家承担运费。' },
+      { questions: ['退款多久到账？'], context: '退款在3个工作日内原路退回。' },
+    ]);
+    expect(gate.passes('退货 运费', 0)).toBe(true);
+    expect(gate.passes('退款几天到账', 0)).toBe(false);
+    expect(gate.passes('退款几天到账', 1)).toBe(true);
+  });
+});
+
+describe('extraction', () => {
+  it('reads Q:/A: and 问：/答： pairs, and question lines followed by answers', () => {
+    expect(pairsInText('Q: Do you ship abroad? A: Yes.\nQ: Can I pay later? A: No.')).toEqual([
+      { question: 'Do you ship abroad?', answer: 'Yes.' },
+      { question: 'Can I pay later?', answer: 'No.' },
+    ]);
+    expect(pairsInText('问：能开发票吗？\n答：可以。')).toEqual([{ question: '能开发票吗？', answer: '可以。' }]);
+    expect(pairsInText('1. 怎么退货？\n在订单页申请。\n2. 退款多久到账？\n三个工作日。')).toEqual([
+      { question: '怎么退货？', answer: '在订单页申请。' },
+      { question: '退款多久到账？', answer: '三个工作日。' },
+    ]);
+    expect(pairsInText('本店支持七天无理由退货。\n怎么退货？\n在订单页申请。')).toBeUndefined();
+  });
+
+  it('reads two-column question/answer tables', () => {
+    expect(pairsInTable({ kind: 'table', rows: [['问题', '答案'], ['能退货吗？', '可以。']] })).toEqual([{ question: '能退货吗？', answer: '可以。' }]);
+    expect(pairsInTable({ kind: 'table', rows: [['商品', '价格'], ['A', '10元']] })).toEqual([]);
+  });
+
+  it('extracts the FAQ pages of the fixtures (HTML headings, Markdown Q:/A:)', async () => {
+    const { entries, stats } = await fixtureEntries(0);
+    const extracted = entries.filter((e) => e.origin === 'extracted');
+    expect(stats.extracted).toBe(7);
+    expect(extracted.map((e) => e.question)).toEqual([
+      '忘记登录密码怎么办？',
+      '下单后可以修改收货地址吗？',
+      '退货的运费由谁承担？',
+      '支持哪些支付方式？',
+      'How long does delivery take?',
+      'Do you ship abroad?',
+      'Can I change my delivery address?',
+    ]);
+    expect(extracted[2]?.answer).toBe('因质量问题退货的，运费由商家承担；非质量问题退货的，运费由买家承担。');
+    expect(extracted[4]?.answer).toBe('Standard delivery takes 3 to 5 business days.');
+  });
+});
+
+describe('generateEntries', () => {
+  it('gives every section entries with rules, sources and gated similar questions', async () => {
+    const { entries, items, stats } = await fixtureEntries(5);
+    const article4 = entries.find((e) => e.source?.headingPath.at(-1) === '第四条');
+    expect(article4).toMatchObject({ question: '商品存在质量问题怎么办？', rule: 'condition', origin: 'generated', answer: '商品存在质量问题的，买家可以要求商家退货或者换货，退货运费由商家承担。' });
+    expect(article4?.similar).toContain('示例商城售后服务规则 / 第二章 退货与退款 / 第四条');
+    // an article with nothing to ask about keeps its heading path as its question
+    expect(entries.find((e) => e.source?.headingPath.at(-1) === '第一条')).toMatchObject({ rule: 'heading-path', similar: [] });
+    for (const item of items) expect(item.entry.similar.length).toBeLessThanOrEqual(item.questions.length - 1 + 5);
+    expect(stats.similarKept + stats.similarDropped).toBe(stats.similarProposed);
+    expect(stats.byRule['condition']).toBeGreaterThan(0);
+  });
+
+  it('is deterministic and --similar 0 adds no similar questions', async () => {
+    const a = await fixtureEntries(5);
+    const b = await fixtureEntries(5);
+    expect(JSON.stringify(a.entries)).toBe(JSON.stringify(b.entries));
+    const none = await fixtureEntries(0);
+    expect(none.stats.similarKept).toBe(0);
+    for (const item of none.items) expect(item.entry.similar).toHaveLength(item.questions.length - 1);
+  });
+
+  it('builds byte-identical indexes end to end, with more variants at --similar 5 than 0', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-generate-'));
+    try {
+      const five = [join(dir, 'a.json'), join(dir, 'b.json')];
+      const stats = [];
+      for (const out of five) stats.push(await build({ sources: [FIXTURES], out }));
+      const zero = await build({ sources: [FIXTURES], out: join(dir, 'c.json'), similar: 0 });
+      expect(stats[0]?.ok && zero.ok).toBe(true);
+      expect(await readFile(five[0] as string)).toEqual(await readFile(five[1] as string));
+      if (stats[0]?.ok === true && zero.ok) expect(stats[0].value.variants).toBeGreaterThan(zero.value.variants);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

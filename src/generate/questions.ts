@@ -1,0 +1,269 @@
+/**
+ * Rule-based question generation: the questions customers ask about a section, from its heading
+ * and from what its text says (conditions, time limits, fees and who pays, procedures,
+ * definitions, rights and duties). Deterministic; each question records the rule that wrote it.
+ * Chinese sections get Chinese questions, English sections English ones. See docs/generate.md.
+ */
+import { languageOf, headingIsQuestion, looksLikeQuestion, sentences, shorten, stripNumbering, withoutAsides, questionKey, type QuestionLanguage } from './text.js';
+
+export type GenerationRule =
+  | 'heading'
+  | 'question-line'
+  | 'definition'
+  | 'condition'
+  | 'liability'
+  | 'permission'
+  | 'time-limit'
+  | 'fee'
+  | 'who-pays'
+  | 'procedure'
+  | 'duty'
+  | 'right';
+
+export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'condition', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right'];
+
+export interface GeneratedQuestion {
+  question: string;
+  rule: GenerationRule;
+}
+
+export interface SectionInput {
+  /** Headings above the section, outermost first (display form). */
+  headingPath: readonly string[];
+  text: string;
+  /** Ordered list items of the section, when ingestion kept its blocks. */
+  steps?: readonly string[];
+  /** Force the questions' language; by default it is the section's own. */
+  language?: QuestionLanguage;
+}
+
+export interface GenerateOptions {
+  /** Rules to leave out (measuring each rule's contribution). */
+  disabledRules?: ReadonlySet<GenerationRule>;
+  /** At most this many questions per section (default 8). */
+  max?: number;
+}
+
+/** The section's own topic: its last heading without numbering, when that has words. */
+export function headingTopic(headingPath: readonly string[]): string | undefined {
+  const last = headingPath[headingPath.length - 1];
+  if (last === undefined) return undefined;
+  const topic = stripNumbering(last).replace(/[：:。.]+$/u, '').trim();
+  return /[\p{L}]{2}/u.test(topic) ? topic : undefined;
+}
+
+// ---------------------------------------------------------------- Chinese
+
+const ZH_TIME = /(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周|星期|个月|月|年)(?:内|以内|之内|后|以上)?/u;
+const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期)(?:为|是|一般为)/u;
+const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)/u;
+const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
+const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
+const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|应|必须|须|不得|禁止)(?!当事人)/u;
+const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?:有权|享有|可以|可)(.{2,24}?)(?:[，。；]|$)/u;
+const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
+const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
+const ZH_STEP_VERB = /(?<![的到已])(申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉)([^，。；、：:（(的后]{0,8})/u;
+const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
+const ZH_LEADING = /^(?:但是|但|并且|同时|此外|另外|其中|然而|因|由于|如果|若|如|凡|对于|对|在|当|经|有|依照|根据|针对)+/u;
+const ZH_CONNECTIVE = /^(?:但是|但|并且|同时|此外|另外|然而|其中)[，,]?/u;
+/** X对Y承担（赔偿）责任 / X应当赔偿Y: who answers for what. */
+const ZH_ANSWERS_FOR = /^([\p{Script=Han}]{2,12}?)(?:应当|应)?对(.{2,24}?)(?:依法)?(?:承担|负)(.{0,4}责任)/u;
+const ZH_POLICY_SUFFIX = /(?:政策|规定|规则|说明|须知|条款|制度|办法|标准|细则|要求)$/u;
+const ZH_HOWTO_SUFFIX = /(?:流程|步骤|方法|指南|教程|攻略|方式)$/u;
+const ZH_TIME_SUFFIX = /(?:时间|时效|期限|周期|时限)$/u;
+const ZH_FEE_SUFFIX = /(?:费用|运费|邮费|收费|价格|费)$/u;
+
+function clean(text: string): string {
+  return withoutAsides(text).replace(/\s+/gu, '').replace(/^[，,、：:]+|[，,、：:；;。]+$/gu, '');
+}
+
+function zhHeading(topic: string): string[] {
+  const q: string[] = [];
+  if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
+  const base = (re: RegExp): string => topic.replace(re, '');
+  if (ZH_HOWTO_SUFFIX.test(topic) && base(ZH_HOWTO_SUFFIX).length >= 2) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
+  else if (ZH_TIME_SUFFIX.test(topic) && base(ZH_TIME_SUFFIX).length >= 2) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
+  else if (ZH_FEE_SUFFIX.test(topic)) q.push(`${topic}是多少？`, `${topic}由谁承担？`);
+  else if (ZH_POLICY_SUFFIX.test(topic) && base(ZH_POLICY_SUFFIX).length >= 2) q.push(`${topic}是什么？`, `${base(ZH_POLICY_SUFFIX)}有什么规定？`);
+  else q.push(`${topic}是什么？`, `${topic}有什么规定？`);
+  return q;
+}
+
+function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[]): void {
+  const add = (question: string, rule: GenerationRule): void => {
+    out.push({ question, rule });
+  };
+  const subjects = { duty: new Set<string>(), right: new Set<string>() };
+  for (const raw of sentences(input.text)) {
+    if (raw.length > 400) continue;
+    const s = clean(raw).replace(ZH_CONNECTIVE, '');
+    if (looksLikeQuestion(raw) && raw.length <= 60) add(raw.replace(/[?？]*$/u, '？'), 'question-line');
+    const def = ZH_DEFINITION.exec(s);
+    if (def?.[1] !== undefined) {
+      const term = def[1].replace(/^(?:本(?:法|规则|办法|条例|规定)所称的?|所称的?)/u, '');
+      if (term.length >= 2) add(`什么是${term}？`, 'definition');
+    }
+    const cond = ZH_CONDITION.exec(s);
+    if (cond?.[1] !== undefined && cond[2] !== undefined && !/[。]/u.test(cond[1])) {
+      const c = shorten(cond[1].replace(ZH_LEADING, ''), 28);
+      const main = cond[2];
+      if (c.length >= 4) {
+        add(`${c}怎么办？`, 'condition');
+        const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(承担|负责|赔偿|支付|退还|返还)([^，。；]{0,12})/u.exec(main);
+        if (liable !== null && (liable[3] ?? '').length > 0) add(`${c}，谁${liable[2]}${liable[3] ?? ''}？`, 'liability');
+        const may = /(?:可以|有权)([^，。；]{2,20})/u.exec(main);
+        if (may?.[1] !== undefined) add(`${c}，可以${may[1]}吗？`, 'permission');
+      }
+    }
+    if (ZH_TIME.test(s)) {
+      const period = ZH_PERIOD.exec(s);
+      if (period?.[1] !== undefined) add(`${period[1].replace(ZH_LEADING, '')}${period[2]}是多久？`, 'time-limit');
+      else {
+        const clause = s.split(/[，,；;]/u).find((c) => ZH_TIME.test(c)) ?? s;
+        const after = clause.slice((ZH_TIME.exec(clause)?.index ?? 0) + (ZH_TIME.exec(clause)?.[0].length ?? 0)).replace(/^[内后起的]+/u, '');
+        const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic;
+        if (what !== undefined && what.length >= 2) add(`${what}需要多长时间？`, 'time-limit');
+      }
+    }
+    const fee = ZH_FEE.exec(s);
+    if (fee !== null) {
+      // the fee word with what names it just before (退货运费), never across 的/由/为
+      const before = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0];
+      const f = before !== undefined && !/[的由为和及或与]/u.test(before) ? before + fee[0] : fee[0];
+      if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) add(`${topic !== undefined && !f.includes(topic) && topic.length <= 8 ? `${topic}的` : ''}${f}由谁承担？`, 'who-pays');
+      if (ZH_AMOUNT.test(s)) add(`${f}是多少钱？`, 'fee');
+    }
+    const answers = ZH_ANSWERS_FOR.exec(s);
+    if (answers?.[1] !== undefined && answers[2] !== undefined) {
+      const who = answers[1].replace(ZH_LEADING, '');
+      const what = answers[2].replace(/^(?:其|自己)/u, '');
+      if (who.length >= 2) {
+        add(`${what}，${who}要承担${answers[3] ?? '责任'}吗？`, 'liability');
+        if (/赔偿/u.test(answers[3] ?? '')) add(`${what}，可以要求${who}赔偿吗？`, 'liability');
+      }
+    }
+    const duty = ZH_SUBJECT_DUTY.exec(s);
+    if (duty?.[1] !== undefined) {
+      const who = duty[1].replace(ZH_LEADING, '');
+      if (who.length >= 2 && !subjects.duty.has(who)) {
+        subjects.duty.add(who);
+        add(`${who}有哪些义务？`, 'duty');
+      }
+      const not = /(?:不得|禁止)([^，。；]{2,20})/u.exec(s);
+      if (not?.[1] !== undefined && who.length >= 2) add(`${who}可以${not[1]}吗？`, 'permission');
+    }
+    const right = ZH_SUBJECT_RIGHT.exec(s);
+    if (right?.[1] !== undefined) {
+      const who = right[1].replace(ZH_LEADING, '');
+      if (who.length >= 2 && !subjects.right.has(who)) {
+        subjects.right.add(who);
+        add(`${who}有哪些权利？`, 'right');
+      }
+      if (right[2] !== undefined && who.length >= 2) add(`${who}可以${right[2]}吗？`, 'permission');
+    }
+  }
+  const steps = (input.steps?.length ?? 0) >= 2 || ZH_PROCEDURE_HINT.test(input.text);
+  const verb = ZH_STEP_VERB.exec(clean(input.text));
+  if (steps || verb !== null) {
+    if (verb !== null) add(`如何${verb[1]}${verb[2] ?? ''}？`, 'procedure');
+    if (steps && topic !== undefined) add(`${topic}怎么操作？`, 'procedure');
+  }
+}
+
+// ---------------------------------------------------------------- English
+
+const EN_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)\s+(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)\b/i;
+const EN_FEE = /\$\s?\d|\bfees?\b|\bcosts?\b|\bcharges?\b|\bprice\b|\bfree of charge\b/i;
+const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\s+(?:means|refers to|is defined as|is a term for)\b/i;
+const EN_ELIGIBLE = /\b(?:eligible|eligibility|qualify|qualifies|entitled)\b/i;
+const EN_DUTY = /\byou\s+(?:must|are required to|have to|need to)\s+([a-z][a-z\s-]{2,40}?)(?:[,.;]|\s+(?:within|by|before|if|when)\b|$)/i;
+const EN_CAN = /\byou\s+(?:can|may)\s+([a-z][a-z\s-]{2,40}?)(?:[,.;]|\s+(?:by|if|when|at|from|within)\b|$)/i;
+const EN_TO_DO = /^to\s+([a-z][a-z\s-]{2,40}?),\s/i;
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/u.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
+}
+
+function enHeading(topic: string): string[] {
+  if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
+  // a heading that is a situation, not a thing: "My parcel arrived damaged"
+  if (/\b(?:i|my|me|we|our)\b/iu.test(topic) && topic.split(/\s+/u).length >= 3) return [`What should I do if ${lowerFirst(topic)}?`, `${topic}: what can I do?`];
+  const how = /^how\s+(?:to|do\s+i|can\s+i)\s+(.+)$/iu.exec(topic);
+  if (how?.[1] !== undefined) return [`How do I ${how[1]}?`];
+  const t = lowerFirst(topic);
+  const the = /^(?:the|a|an|my|your)\s/iu.test(t) || /^[A-Z]{2,}/u.test(t) ? t : `the ${t}`;
+  const plural = /[a-z]s$/u.test(t) && !/(?:ss|us|is)$/u.test(t);
+  return [`What ${plural ? 'are' : 'is'} ${the}?`, `What do I need to know about ${the}?`];
+}
+
+function enContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[]): void {
+  const add = (question: string, rule: GenerationRule): void => {
+    out.push({ question, rule });
+  };
+  const about = topic !== undefined ? lowerFirst(topic) : undefined;
+  let time = false;
+  let fee = false;
+  let eligible = false;
+  for (const s of sentences(input.text)) {
+    if (s.length > 500) continue;
+    if (looksLikeQuestion(s) && s.length <= 150) add(s.replace(/\?*$/u, '?'), 'question-line');
+    const def = EN_DEFINITION.exec(s);
+    if (def?.[1] !== undefined && def[1].split(/\s+/u).length <= 5) add(`What is ${lowerFirst(def[1].trim())}?`, 'definition');
+    const todo = EN_TO_DO.exec(s);
+    if (todo?.[1] !== undefined) add(`How do I ${todo[1].trim()}?`, 'procedure');
+    const can = EN_CAN.exec(s);
+    if (can?.[1] !== undefined) add(`Can I ${can[1].trim()}?`, 'permission');
+    const duty = EN_DUTY.exec(s);
+    if (duty?.[1] !== undefined) add(`Do I have to ${duty[1].trim()}?`, 'duty');
+    if (!time && EN_TIME.test(s)) {
+      time = true;
+      if (duty?.[1] !== undefined) add(`How long do I have to ${duty[1].trim()}?`, 'time-limit');
+      else if (about !== undefined) add(/\b(?:window|period|deadline|limit|time)$/iu.test(about) ? `How long is the ${about}?` : `How long does ${about} take?`, 'time-limit');
+    }
+    if (!fee && EN_FEE.test(s) && about !== undefined) {
+      fee = true;
+      add(`How much does ${about} cost?`, 'fee');
+      if (/\b(?:pay|paid|responsible)\b/iu.test(s)) add(`Who pays for ${about}?`, 'who-pays');
+    }
+    if (!eligible && EN_ELIGIBLE.test(s) && about !== undefined) {
+      eligible = true;
+      add(`Who is eligible for ${about}?`, 'right');
+    }
+  }
+  if ((input.steps?.length ?? 0) >= 2 && about !== undefined && !/^how\b/iu.test(about)) add(`How do I ${/^(?:apply|get|renew|request|file|change|replace|register|report|cancel|pay)\b/iu.test(about) ? about : `get ${about}`}?`, 'procedure');
+}
+
+// ---------------------------------------------------------------- both
+
+const RULE_ORDER = new Map(GENERATION_RULES.map((r, i) => [r, i]));
+
+/**
+ * The questions for one section, best first: the heading's questions when the heading has words,
+ * then the content's in rule order (question lines the text asks, definitions, conditions …).
+ * Deduplicated after normalization; at most `max`.
+ */
+export function generateQuestions(input: SectionInput, options: GenerateOptions = {}): GeneratedQuestion[] {
+  const language = input.language ?? languageOf(`${input.headingPath.join(' ')} ${input.text.slice(0, 400)}`);
+  const topic = headingTopic(input.headingPath);
+  const found: GeneratedQuestion[] = [];
+  if (topic !== undefined) for (const q of language === 'zh' ? zhHeading(topic) : enHeading(topic)) found.push({ question: q, rule: headingIsQuestion(topic) ? 'question-line' : 'heading' });
+  const content: GeneratedQuestion[] = [];
+  if (language === 'zh') zhContent(input, topic, content);
+  else enContent(input, topic, content);
+  // stable sort by rule keeps each rule's questions in text order
+  content.sort((a, b) => (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0));
+  found.push(...content);
+  const disabled = options.disabledRules;
+  const seen = new Set<string>();
+  const out: GeneratedQuestion[] = [];
+  for (const g of found) {
+    if (disabled?.has(g.rule) === true) continue;
+    const key = questionKey(g.question);
+    if (key.length < 2 || seen.has(key)) continue;
+    seen.add(key);
+    out.push(g);
+    if (out.length >= (options.max ?? 8)) break;
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+/**
+ * Small text helpers shared by the generation rules: language of a text, numbering stripped
+ * from headings, sentences and clauses, and the normalized form two questions are compared in.
+ */
+import { matchNumbering } from '../ingest/numbering.js';
+
+export type QuestionLanguage = 'zh' | 'en';
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /[A-Za-z]/g;
+
+/** `zh` when the text has Han characters at least as often as a tenth of its Latin letters. */
+export function languageOf(text: string): QuestionLanguage {
+  const han = text.match(HAN)?.length ?? 0;
+  const latin = text.match(LATIN)?.length ?? 0;
+  return han > 0 && han * 10 >= latin ? 'zh' : latin > 0 ? 'en' : 'zh';
+}
+
+/**
+ * A heading without its numbering: `第四十一条` → ``, `一、退货政策` → `退货政策`,
+ * `1.2 Returns` → `Returns`, `第三章 损害赔偿` → `损害赔偿`, `Q3: …` → `…`.
+ */
+export function stripNumbering(heading: string): string {
+  let h = heading.trim();
+  for (let i = 0; i < 3; i++) {
+    const m = matchNumbering(h);
+    if (m === undefined) break;
+    h = m.rest;
+  }
+  return h
+    .replace(/^(?:Q\d*|问题?\d*|问)\s*[:：.、]\s*/iu, '')
+    .replace(/^\d{1,2}\s+(?=\S)/u, '')
+    .trim();
+}
+
+/** Does the text end like a question (？/?, or a Chinese question particle)? */
+export function looksLikeQuestion(text: string): boolean {
+  const t = text.trim();
+  return /[?？]$/u.test(t) || /(?:吗|呢|么)$/u.test(t);
+}
+
+/**
+ * A heading that is already a question, with or without its question mark: 如何申请保修,
+ * 退货要多久, How do I return an item, Can I change my address. (Headings only: a sentence that
+ * starts with 可以 is usually a statement.)
+ */
+export function headingIsQuestion(heading: string): boolean {
+  const t = heading.trim();
+  return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么)$/u.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
+}
+
+/** Sentences: split on sentence-final punctuation, semicolons and line breaks. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。！!；;])|\n|(?<=[.?])\s+(?=[A-Z"“(])/u)
+    .map((s) => s.trim().replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．)]|[一二三四五六七八九十]+、|[-*•·])\s*/u, ''))
+    .filter((s) => s.length > 1);
+}
+
+/** Text without bracketed asides: `（以下简称供货者）`, `(see below)`. */
+export function withoutAsides(text: string): string {
+  return text.replace(/[（(][^（）()]{0,40}[）)]/gu, '').replace(/《[^》]{0,30}》/gu, (m) => m);
+}
+
+/** Cut a clause to at most `max` characters at a comma or 、, or hard when there is none. */
+export function shorten(clause: string, max: number): string {
+  const c = clause.trim().replace(/[，,、：:；;。\s]+$/u, '');
+  if (c.length <= max) return c;
+  const cut = Math.max(c.lastIndexOf('，', max), c.lastIndexOf('、', max), c.lastIndexOf(',', max));
+  return (cut >= Math.floor(max / 3) ? c.slice(0, cut) : c.slice(0, max)).replace(/[，,、\s]+$/u, '');
+}
+
+/**
+ * The form questions are compared in (deduplication, FAQ checks): NFKC, lower case, no
+ * whitespace or punctuation.
+ */
+export function questionKey(question: string): string {
+  return question
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}

@@ -74,7 +74,10 @@ export async function buildFromEntries(
     vocabulary: settings.value.vocabulary.length,
     terms: body.terms.length,
     associations: body.model.associations.length,
-    calibration: c.fittedOn === 'self' ? `on ${c.samples} paraphrases` : `with default weights (${c.samples} paraphrases could not fit it)`,
+    calibration:
+      c.fittedOn === 'self'
+        ? `on ${c.samples} written paraphrases`
+        : `with default weights (fitting needs 50 or more written similar questions, some found and some missed; this KB has ${c.samples})`,
   });
 }
 

@@ -17,9 +17,9 @@ describe('the template kb init writes', () => {
   });
 
   it('becomes a full config once the commented settings are switched on', () => {
-    const uncommented = CONFIG_TEMPLATE.replace(/^# (dictionary|synonyms|stopwords):/gm, '$1:');
+    const uncommented = CONFIG_TEMPLATE.replace(/^# (dictionary|synonyms|stopwords|similar|lexicon):/gm, '$1:');
     const result = validateConfig(parse(uncommented));
-    expect(result.ok && result.value).toMatchObject({ dictionary: 'dict/user.dict', synonyms: 'dict/synonyms.txt', stopwords: 'dict/stopwords.txt' });
+    expect(result.ok && result.value).toMatchObject({ dictionary: 'dict/user.dict', synonyms: 'dict/synonyms.txt', stopwords: 'dict/stopwords.txt', similar: 5, lexicon: true });
   });
 });
 

@@ -17,6 +17,8 @@ export interface KbConfig {
   stopwords?: string;
   /** Similar questions generated per entry by `kb build` (0 = none). */
   similar?: number;
+  /** `false`: no query expansion with the built-in after-sales lexicon. */
+  lexicon?: boolean;
   eval: { suites: string[]; k: number };
 }
 
@@ -36,7 +38,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) return fail(problem('usage', 'must be a YAML mapping (key: value lines)', { file }));
   const o = raw as Record<string, unknown>;
-  const known = new Set(['sources', 'out', 'dictionary', 'synonyms', 'stopwords', 'similar', 'eval']);
+  const known = new Set(['sources', 'out', 'dictionary', 'synonyms', 'stopwords', 'similar', 'lexicon', 'eval']);
   for (const key of Object.keys(o)) if (!known.has(key)) bad(key, `is not a setting kb knows (known: ${[...known].join(', ')})`);
   const sources = o['sources'] === undefined ? [] : strings(o['sources']);
   if (sources === undefined) bad('sources', 'must be a path or a list of paths');
@@ -53,6 +55,11 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
   if (similar !== undefined && similar !== null) {
     if (typeof similar !== 'number' || !Number.isInteger(similar) || similar < 0) bad('similar', 'must be a whole number ≥ 0 (similar questions per entry; 0 turns them off)');
     else config.similar = similar;
+  }
+  const lexicon = o['lexicon'];
+  if (lexicon !== undefined && lexicon !== null) {
+    if (typeof lexicon !== 'boolean') bad('lexicon', 'must be true or false (expand questions with the built-in after-sales lexicon)');
+    else config.lexicon = lexicon;
   }
   const ev = o['eval'];
   if (ev !== undefined && ev !== null) {
@@ -105,6 +112,13 @@ out: ${DEFAULT_OUT}
 # dictionary: dict/user.dict
 # synonyms: dict/synonyms.txt
 # stopwords: dict/stopwords.txt
+
+# Questions kb generates for document sections get up to this many similar questions (0: none).
+# similar: 5
+
+# Questions also look for the words customers and policies use for the same thing
+# (弄丢 / 灭失, 卖家 / 经营者); set to false to turn this off.
+# lexicon: true
 
 # Regression suites of real customer questions (YAML, JSONL or CSV) for \`kb eval\`.
 eval:

@@ -103,6 +103,15 @@ describe('the index file', () => {
     expect(fromCancel.length).toBeGreaterThan(0);
   });
 
+  it('carries the lexicon as weighted expansions, and none when the lexicon is off', async () => {
+    const related = new Map(kb.model.associations);
+    expect(related.get('弄丢')).toEqual(expect.arrayContaining([['灭失', 0.5]]));
+    const off = await buildFromEntries(ENTRIES, { lexicon: false });
+    expect(off.ok).toBe(true);
+    if (!off.ok) return;
+    expect(new Map(indexFromBytes(Buffer.from(off.value.text)).model.associations).has('弄丢')).toBe(false);
+  });
+
   it('marks sections whose question is only a heading path', () => {
     expect(kb.entries.find((e) => e.id === 's-832')?.questionFrom).toBe('heading');
     expect(kb.entries.find((e) => e.id === 'repay')?.questionFrom).toBeUndefined();

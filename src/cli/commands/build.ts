@@ -47,7 +47,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     out: options.out ?? config?.out ?? DEFAULT_OUT,
     maxFileBytes: options.maxFileBytes,
     maxUnzippedBytes: options.maxUnzippedBytes,
-    lexicon: options.lexicon,
+    // --no-lexicon wins; otherwise kb.config.yaml's `lexicon: false` turns it off
+    lexicon: options.lexicon && config?.lexicon !== false,
   };
   const dictionary = options.dictionary ?? config?.dictionary;
   const synonyms = options.synonyms ?? config?.synonyms;

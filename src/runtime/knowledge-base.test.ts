@@ -112,6 +112,15 @@ describe('the index file', () => {
     expect(new Map(indexFromBytes(Buffer.from(off.value.text)).model.associations).has('弄丢')).toBe(false);
   });
 
+  it('expands a question with at most eight related words, never with words most entries have', () => {
+    const q = '快递把东西弄丢了，卖家不给退钱也不给换货，退货运费谁出，发票怎么开';
+    const own = kb.analyzer.analyzeQuery(q).terms;
+    const expansions = [...kb.queryTerms(q).keys()].filter((t) => !own.has(t));
+    expect(expansions.length).toBeGreaterThan(0);
+    expect(expansions.length).toBeLessThanOrEqual(8);
+    expect(expansions).not.toContain('微粒贷'); // in 5 of the 13 entries
+  });
+
   it('marks sections whose question is only a heading path', () => {
     expect(kb.entries.find((e) => e.id === 's-832')?.questionFrom).toBe('heading');
     expect(kb.entries.find((e) => e.id === 'repay')?.questionFrom).toBeUndefined();

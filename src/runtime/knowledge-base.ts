@@ -90,6 +90,11 @@ function hasPosting(field: Field, t: number, doc: number): boolean {
   return false;
 }
 
+/** At most this many expansion terms per question (learned associations and lexicon). */
+const MAX_EXPANSIONS = 8;
+/** Expansions to words in more than about a tenth of the entries (IDF below ln 10) are not worth their postings. */
+const MIN_EXPANSION_IDF = Math.log(10);
+
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 export class KnowledgeBase {
@@ -235,12 +240,22 @@ export class KnowledgeBase {
     const out = new Map<string, number>();
     for (const [t, w] of terms) if (this.termIds.has(t)) out.set(t, w);
     if (this.associations.size > 0) {
+      // expansions: the strongest few by weight × IDF; a related word in a tenth of the entries or
+      // more says little and would cost a long postings list on every question
+      const expansions = new Map<string, number>();
       for (const [t, w] of terms) {
         for (const [related, strength] of this.associations.get(t) ?? []) {
+          const id = this.termIds.get(related);
+          if (id === undefined || out.has(related) || (this.idfVariant[id] ?? 0) < MIN_EXPANSION_IDF) continue;
           const weight = w * strength;
-          if (weight > (out.get(related) ?? 0) && this.termIds.has(related)) out.set(related, weight);
+          if (weight > (expansions.get(related) ?? 0)) expansions.set(related, weight);
         }
       }
+      const impact = (term: string, weight: number): number => weight * (this.idfVariant[this.termIds.get(term) ?? 0] ?? 0);
+      [...expansions]
+        .sort((x, y) => impact(y[0], y[1]) - impact(x[0], x[1]) || (x[0] < y[0] ? -1 : 1))
+        .slice(0, MAX_EXPANSIONS)
+        .forEach(([term, weight]) => out.set(term, weight));
     }
     return out;
   }

@@ -96,7 +96,7 @@ export interface IndexFile extends IndexBody {
 
 const CHECKSUM_KEY = ',"checksum":"';
 
-export function checksumOf(bodyJsonWithoutClosingBrace: string): string {
+export function checksumOf(bodyJsonWithoutClosingBrace: string | Uint8Array): string {
   return `sha256:${createHash('sha256').update(bodyJsonWithoutClosingBrace).digest('hex')}`;
 }
 
@@ -156,7 +156,7 @@ function shapeProblem(file: Record<string, unknown>): string | undefined {
  * Parse and verify an index's JSON text: JSON, then format, then version (a newer kb may
  * checksum differently), then checksum, then shape. The reason says what to do.
  */
-export function parseIndex(text: string): VerifyResult {
+export function parseIndex(text: string, utf8?: Uint8Array): VerifyResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -175,9 +175,11 @@ export function parseIndex(text: string): VerifyResult {
       `it is index version ${JSON.stringify(version ?? null)} and this kb reads version ${INDEX_VERSION}; ${newer ? 'upgrade kb, or rebuild the index with this kb' : REBUILD}`,
     );
   }
-  const at = text.lastIndexOf(CHECKSUM_KEY);
+  // hash the file's own bytes when we have them (re-encoding a large index's text costs more than hashing it)
+  const bytes = utf8 === undefined ? undefined : Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
+  const at = bytes !== undefined ? bytes.lastIndexOf(CHECKSUM_KEY) : text.lastIndexOf(CHECKSUM_KEY);
   if (typeof parsed['checksum'] !== 'string' || at < 0) return refuse('checksum', `it has no checksum; ${REBUILD}`);
-  if (parsed['checksum'] !== checksumOf(text.slice(0, at))) {
+  if (parsed['checksum'] !== checksumOf(bytes !== undefined ? bytes.subarray(0, at) : text.slice(0, at))) {
     return refuse('checksum', `its checksum does not match its contents (the file was edited or corrupted); ${REBUILD}`);
   }
   let shape: string | undefined;

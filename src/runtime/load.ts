@@ -27,17 +27,17 @@ const REBUILD = 'rebuild it with `kb build`';
 /** A knowledge base from the bytes of an index file (JSON, or gzip-compressed JSON). */
 export function indexFromBytes(bytes: Uint8Array, file = 'index'): KnowledgeBase {
   if (bytes.length === 0) throw new IndexLoadError(file, 'empty', `it is empty (0 bytes), as when a build was interrupted; ${REBUILD}`);
-  let text: string;
+  let utf8: Buffer;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      text = gunzipSync(bytes).toString('utf8');
+      utf8 = gunzipSync(bytes);
     } catch {
       throw new IndexLoadError(file, 'gzip', `it is gzip-compressed but does not decompress (truncated or corrupted); ${REBUILD}`);
     }
   } else {
-    text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    utf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  const parsed = parseIndex(text);
+  const parsed = parseIndex(utf8.toString('utf8'), utf8);
   if (!parsed.ok) throw new IndexLoadError(file, parsed.problem, parsed.reason);
   try {
     return new KnowledgeBase(parsed.file);

@@ -277,15 +277,15 @@ for (const r of rows) {
   const fx = r.systems.flexsearch?.query;
   const n = (q) => (q?.latency ? String(q.latency.n) : '–');
   detailLines.push([
-    r.name, String(r.variants), `${n(kb.query)} / ${n(ms_)} / ${n(fx)}`, f(kb.build.queryTerms, 1), f(kb.build.queryPostings, 0), ms(kb.query.analyzeLatency?.p50), ms(kb.query.latency.mean), ms(kb.query.latency.max), ms(kb.query.parseMs),
+    r.name, String(r.variants), `${n(kb.query)} / ${n(ms_)} / ${n(fx)}`, f(kb.build.queryTerms, 1), f(kb.build.queryPostings, 0), ms(kb.query.analyzeLatency?.p50), ms(kb.query.latency.mean), ms(kb.query.latency.cpuMean), ms(kb.query.latency.max), ms(kb.query.parseMs),
     sec(kb.build.tokenizeMs), String(kb.build.stats?.terms ?? '–'), String(kb.build.stats?.associations ?? '–'), kb.build.stats?.calibration ?? '–',
     ms(ms_?.searchLatency?.p50), ms(fx?.searchLatency?.p50),
   ]);
 }
 const detailTable = table(
-  ['set', 'variants', 'timed queries kb / MiniSearch / flexsearch', 'query terms', 'variant postings per query', 'kb analyze p50 ms', 'kb query mean ms', 'kb query max ms', 'kb JSON.parse ms (of load)', 'tokenize for peers s', 'terms', 'associations', 'calibration', 'MiniSearch search-only p50 ms', 'flexsearch search-only p50 ms'],
+  ['set', 'variants', 'timed queries kb / MiniSearch / flexsearch', 'query terms', 'variant postings per query', 'kb analyze p50 ms', 'kb query mean ms', 'kb CPU ms per query', 'kb query max ms', 'kb JSON.parse ms (of load)', 'tokenize for peers s', 'terms', 'associations', 'calibration', 'MiniSearch search-only p50 ms', 'flexsearch search-only p50 ms'],
   detailLines,
-  ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
+  ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'l', 'r', 'r'],
 );
 
 const partLines = [];
@@ -370,7 +370,10 @@ Ratios peer / kb (above 1×: kb is faster or smaller):
 
 ${ratioTable}
 
-Details: the analyzer's share of a kb query, the share of kb's load spent in \`JSON.parse\`, the
+Details: how many distinct terms a query has and how many question-variant postings they open
+(the work of an exhaustive term-at-a-time scorer), the analyzer's share of a kb query, kb's mean
+wall time per query beside the process's CPU time per query (all threads, so GC threads can push
+it above the wall time; a wall time well above it means the process waited for the CPU), the share of kb's load spent in \`JSON.parse\`, the
 time kb's analyzer takes to tokenize the entries for the peers, and the peers' search alone over
 pre-analyzed queries (without kb's analyzer):
 

@@ -46,6 +46,7 @@ const profileSet = (set) => profileArg !== undefined && (profileOnly.length === 
 const budgetSeconds = Number(value('--budget', '60'));
 const K = 5;
 const BIG_HEAP_MB = 16384;
+let profileSeconds = 0;
 if (sizes.length === 0 && !withDev) {
   console.error('bench: nothing to do (--sizes is empty and --no-dev)');
   process.exit(2);
@@ -182,6 +183,7 @@ async function measure(set) {
       const file = existsSync(d) ? readdirSync(d).find((f) => f.endsWith('.cpuprofile')) : undefined;
       return file ? summarizeProfile(JSON.parse(readFileSync(join(d, file), 'utf8'))) : undefined;
     };
+    const profileStarted = performance.now();
     log(`${set.name}: kb build under the CPU profiler`);
     const pb = await runChild({ ...base, ...pfiles, set: `${base.set}-prof`, system: 'kb', role: 'kb-build' }, [...heap, '--cpu-prof', `--cpu-prof-dir=${join(prof, 'build')}`]);
     row.profiles = { build: pb.error ? undefined : readProfile(join(prof, 'build')) };
@@ -190,6 +192,7 @@ async function measure(set) {
       await runChild({ ...base, ...pfiles, set: `${base.set}-prof`, system: 'kb', role: 'kb-query' }, ['--cpu-prof', `--cpu-prof-dir=${join(prof, 'query')}`]);
       row.profiles.query = readProfile(join(prof, 'query'));
     }
+    profileSeconds += (performance.now() - profileStarted) / 1000;
   }
   rmSync(dir, { recursive: true, force: true });
   return row;
@@ -353,8 +356,8 @@ if (write) {
   const sizesText = sizes.map((s) => s.toLocaleString('en-US')).join(', ');
   const doc = `# Matcher benchmark
 
-Measured by \`npm run bench\` (scripts/bench.mjs, helpers in scripts/bench/) on ${date};
-kb code: ${codeLabel !== undefined || commit.startsWith('the kb') ? commit : `commit \`${commit}\``}${dirty}. Machine: ${machine}; ${load}. The whole run took ${(totalSeconds / 60).toFixed(1)} minutes
+Measured by ${codeSpan(args.length > 0 ? `node scripts/bench.mjs ${args.map((a) => (/^[\w.,\/-]+$/.test(a) ? a : `'${a}'`)).join(' ')}` : 'npm run bench')} (scripts/bench.mjs, helpers in scripts/bench/) on ${date};
+kb code: ${codeLabel !== undefined || commit.startsWith('the kb') ? commit : `commit \`${commit}\``}${dirty}. Machine: ${machine}; ${load}. The whole run took ${(totalSeconds / 60).toFixed(1)} minutes${profileSeconds > 0 ? `, ${(profileSeconds / 60).toFixed(1)} of them in the profiled reruns` : ''}
 (synthetic sizes ${sizesText}${withDev ? (devNote ? '; no dev sets' : '; dev sets bq, laws, doc2dial') : ''}).
 ${devNote ? `\n> ${devNote}\n` : ''}
 ## Results
@@ -480,6 +483,11 @@ row of the ratio table rather than across runs. The acceptance criteria of the i
   mkdirSync(join(root, 'docs'), { recursive: true });
   writeFileSync(join(root, 'docs', 'benchmarks.md'), doc);
   log('wrote docs/benchmarks.md');
+}
+
+/** Markdown inline code that may itself contain backticks. */
+function codeSpan(text) {
+  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
 }
 
 function readPkgVersion(name) {

@@ -92,6 +92,11 @@ function hasPosting(field: Field, t: number, doc: number): boolean {
 
 /** At most this many expansion terms per question (learned associations and lexicon). */
 const MAX_EXPANSIONS = 8;
+/**
+ * A bigram in more than about a fifth of the entries (IDF below 1.5) is not scored: its word is,
+ * and reading its long postings list changed no ranking on the development sets (docs/matching.md).
+ */
+const MIN_BIGRAM_IDF = 1.5;
 /** Expansions to words in more than about a tenth of the entries (IDF below ln 10) are not worth their postings. */
 const MIN_EXPANSION_IDF = Math.log(10);
 
@@ -284,6 +289,7 @@ export class KnowledgeBase {
       const w = qw * this.termTypeWeight(term);
       const idfV = (this.idfVariant[t] ?? 0) * w;
       if (qw >= 1) selfScore += idfV;
+      if (term.startsWith(BIGRAM_PREFIX) && (this.idfVariant[t] ?? 0) < MIN_BIGRAM_IDF) continue;
       // the hot loops: typed arrays, norms precomputed at load (non-null: offsets and docs are consistent by construction)
       const coverageCredit = idfV / qw;
       const exclude = options.excludeVariant ?? -1;

@@ -18,7 +18,11 @@ import { NEGATIONS } from './stopwords.js';
 
 export const BIGRAM_PREFIX = '~';
 export const UNIGRAM_PREFIX = '^';
-export const PINYIN_PREFIX = '@';
+
+/** A word (or class token) rather than a CJK bigram or single character. */
+export function isWordTerm(term: string): boolean {
+  return !term.startsWith(BIGRAM_PREFIX) && !term.startsWith(UNIGRAM_PREFIX);
+}
 
 // Han runs | words in other scripts (letters that are not Han) | digit groups
 const TOKEN = new RegExp(String.raw`(\p{Script=Han}+)|([\p{L}--\p{Script=Han}][[\p{L}--\p{Script=Han}]\p{M}'’]*)|(\d+(?:[.,]\d+)*)`, 'gv');
@@ -129,10 +133,6 @@ export class Analyzer {
         if (!stop) boundaries.add(at);
       }
       unknownRuns.push({ text: run, boundaries });
-    }
-    if (this.settings.options.pinyinBigrams && run.length >= 2) {
-      const syllables = toPinyin(run).split(' ');
-      for (let i = 0; i + 1 < syllables.length; i++) out.push(`${PINYIN_PREFIX}${syllables[i]}_${syllables[i + 1]}`);
     }
     for (const w of words) {
       const term = this.word(w);

@@ -17,8 +17,6 @@ export interface AnalyzerOptions {
   numberClasses: boolean;
   /** Match unknown query words to KB words that sound the same (微利贷 → 微粒贷). */
   pinyin: boolean;
-  /** Toneless pinyin syllable bigrams of CJK text as terms too (prefix `@`): robust to homophone typos anywhere. */
-  pinyinBigrams: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -38,5 +36,4 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   simplify: true,
   numberClasses: true,
   pinyin: true,
-  pinyinBigrams: false,
 };

@@ -3,7 +3,7 @@
  * variants and the answers, associations the KB teaches itself, and the calibration of
  * confidence fitted on the KB's own paraphrases. Deterministic: same inputs, same bytes.
  */
-import { Analyzer, BIGRAM_PREFIX, PINYIN_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, isWordTerm } from '../analyze/analyzer.js';
 import type { AnalyzerSettings } from '../analyze/settings.js';
 import { INDEX_FORMAT, INDEX_VERSION, type Calibration, type IndexBody, type IndexEntry, type IndexModel } from '../runtime/index-file.js';
 import { KnowledgeBase } from '../runtime/knowledge-base.js';
@@ -20,7 +20,6 @@ export interface ModelOptions {
   answerB: number;
   bigramWeight: number;
   unigramWeight: number;
-  pinyinWeight: number;
   associationWeight: number;
   /** Weight of the built-in lexicon's expansions (0 = off). */
   lexiconWeight: number;
@@ -40,7 +39,6 @@ export const DEFAULT_MODEL: ModelOptions = {
   answerB: 0.75,
   bigramWeight: 0.6,
   unigramWeight: 0.3,
-  pinyinWeight: 0.3,
   associationWeight: 0.4,
   lexiconWeight: 0.5,
   associationsPerTerm: 8,
@@ -174,7 +172,7 @@ export function lexiconAssociations(lexicon: readonly (readonly string[])[], ana
       ...new Set(
         group.flatMap((w) => {
           // the word's own term; its sub-words (快递公司 → 快递, 公司) are not the word
-          const t = analyzer.analyze(w).filter((x) => !x.startsWith(BIGRAM_PREFIX) && !x.startsWith(UNIGRAM_PREFIX) && !x.startsWith(PINYIN_PREFIX));
+          const t = analyzer.analyze(w).filter(isWordTerm);
           const whole = t[0];
           const han = /\p{Script=Han}/u.test(w);
           return whole !== undefined && (han ? whole === analyzer.normalize(w) : t.length === 1) ? [whole] : [];
@@ -271,7 +269,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
       const terms = analyzer.analyze(v);
       for (const t of terms) allTerms.add(t);
       variantDocs.push(counts(terms));
-      words.push(new Set(terms.filter((t) => !t.startsWith(BIGRAM_PREFIX) && !t.startsWith(UNIGRAM_PREFIX) && !t.startsWith(PINYIN_PREFIX) && !t.startsWith('#'))));
+      words.push(new Set(terms.filter((t) => isWordTerm(t) && !t.startsWith('#'))));
     }
     // associations are learned from paraphrases people wrote, not from the ones kb generated
     variantWords.push(entry.origin === 'generated' ? [] : words);
@@ -294,7 +292,6 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     answerB: model.answerB,
     bigramWeight: model.bigramWeight,
     unigramWeight: model.unigramWeight,
-    pinyinWeight: model.pinyinWeight,
     associationWeight: model.associationWeight,
     associations: mergeAssociations(
       model.associationWeight > 0 ? learnAssociations(variantWords, model).map(([a, list]) => [a, list.map(([b, s]) => [b, round3(s * model.associationWeight)])]) : [],

@@ -1,7 +1,7 @@
 /**
  * Documents → entries, through the generation stage (src/generate): FAQ table rows as they are,
  * Q&A pairs a document contains extracted, generated questions for every other section, and
- * similar questions for every entry (`similar`, default 5; 0 = none).
+ * similar questions for the entries kb made (`similar`, default 5; 0 = none; FAQ rows keep their own).
  */
 import type { Problem } from '../core/problems.js';
 import type { Document } from '../ingest/document.js';
@@ -10,5 +10,5 @@ import { generateEntries, type GenerationOptions, type GenerationStats } from '.
 
 export function entriesFromDocuments(documents: readonly Document[], options: GenerationOptions = {}): { entries: Entry[]; problems: Problem[]; stats: GenerationStats } {
   const { entries, problems, stats } = generateEntries(documents, options);
-  return { entries, problems, stats };
+  return { entries, problems, stats }; // without the generator's working items
 }

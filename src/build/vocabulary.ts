@@ -116,7 +116,10 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
   }
   // domain words are common words here, whatever their frequency in general text: 退货|运费, not 退|货运费
   for (const group of inputs.lexicon ?? []) {
-    for (const w of group) if (MULTI_HAN.test(w)) add(normalize(w), Math.max(dict.get(normalize(w)) ?? 0, DOMAIN_WORD_FREQUENCY));
+    for (const word of group) {
+      const w = normalize(word);
+      if (MULTI_HAN.test(w)) add(w, Math.max(dict.get(w) ?? 0, DOMAIN_WORD_FREQUENCY));
+    }
   }
   let stopwords = defaultStopwords();
   if (inputs.stopwords !== undefined) {

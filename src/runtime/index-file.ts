@@ -61,8 +61,6 @@ export interface IndexModel {
   bigramWeight: number;
   /** Weight of CJK single-character terms relative to words (when the analyzer makes them). */
   unigramWeight: number;
-  /** Weight of pinyin syllable-bigram terms (when the analyzer makes them). */
-  pinyinWeight: number;
   /** Weight of terms the KB taught itself (associations between paraphrases). */
   associationWeight: number;
   /** term → related terms with their query weights in (0, 1]: learned from the entries' question variants (× associationWeight) and from the built-in lexicon (lexiconWeight). */

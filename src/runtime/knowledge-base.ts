@@ -11,7 +11,7 @@
  * of the question's self-score and its margin over the runner-up through a logistic calibrated
  * at build time, so one threshold means the same for every question.
  */
-import { Analyzer, BIGRAM_PREFIX, PINYIN_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import type { IndexEntry, IndexFile, IndexModel } from './index-file.js';
 import { decodeVarints } from './varint.js';
@@ -231,7 +231,6 @@ export class KnowledgeBase {
   private termTypeWeight(term: string): number {
     if (term.startsWith(BIGRAM_PREFIX)) return this.model.bigramWeight;
     if (term.startsWith(UNIGRAM_PREFIX)) return this.model.unigramWeight;
-    if (term.startsWith(PINYIN_PREFIX)) return this.model.pinyinWeight ?? 0;
     return 1;
   }
 
@@ -428,7 +427,7 @@ export class KnowledgeBase {
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
     const matchedTerms = [...terms.keys()].filter((term) => {
       const t = this.termIds.get(term);
-      return !term.startsWith(BIGRAM_PREFIX) && !term.startsWith(UNIGRAM_PREFIX) && !term.startsWith(PINYIN_PREFIX) && t !== undefined && (hasPosting(this.variants, t, v) || hasPosting(this.answers, t, e));
+      return isWordTerm(term) && t !== undefined && (hasPosting(this.variants, t, v) || hasPosting(this.answers, t, e));
     });
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     if (entry.source !== undefined) hit.source = entry.source;

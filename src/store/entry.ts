@@ -41,4 +41,10 @@ export interface Entry {
   edited?: boolean;
   tags?: string[];
   notes?: string;
+  /**
+   * Similar questions proposed for this entry but not yet accepted (from `kb eval --suggest`: a
+   * real customer question that missed this entry). An editor accepts them into `similar` in
+   * `kb review` or the spreadsheet; the index never uses them until then.
+   */
+  suggested?: string[];
 }

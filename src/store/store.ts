@@ -42,6 +42,7 @@ const entrySchema = z.strictObject({
   edited: z.boolean().optional(),
   tags: z.array(z.string()).optional(),
   notes: z.string().optional(),
+  suggested: z.array(nonEmpty).optional(),
 });
 
 /** One message a user can act on, from zod's issues. */
@@ -72,6 +73,7 @@ export function canonicalEntry(e: Entry): Entry {
   if (e.edited === true) out.edited = true;
   if (e.tags !== undefined && e.tags.length > 0) out.tags = [...e.tags];
   if (e.notes !== undefined && e.notes !== '') out.notes = e.notes;
+  if (e.suggested !== undefined && e.suggested.length > 0) out.suggested = [...e.suggested];
   return out;
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from '../core/logger.js';
 import { ingestPaths, type IngestOptions } from '../ingest/index.js';
 import { serializeIndex } from '../runtime/index-file.js';
 import type { Entry } from '../store/entry.js';
+import { readStore } from '../store/store.js';
 import type { AnalyzerOptions } from '../analyze/settings.js';
 import { buildIndexBody, type ModelOptions } from './build-index.js';
 import { entriesFromDocuments } from './entries.js';
@@ -33,12 +34,22 @@ export interface BuildOptions extends IngestOptions {
   lexicon?: boolean;
   /** Similar questions generated per entry (default 5; 0 = none). */
   similar?: number;
+  /**
+   * Build from this Q&A store (kb/qa.jsonl) instead of generating from `sources`: rejected entries
+   * are left out, and with `onlyApproved` pending ones too.
+   */
+  store?: string;
+  onlyApproved?: boolean;
   logger?: Logger;
   cwd?: string;
 }
 
 export interface BuildStats {
   out: string;
+  /** Where the entries came from: the sources (generated in memory) or a store file. */
+  from: 'sources' | 'store';
+  /** Store entries left out (rejected, or pending with onlyApproved). */
+  excluded?: { rejected: number; pending: number };
   files: number;
   failedFiles: number;
   entries: number;
@@ -88,12 +99,36 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
   if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
   if (options.cwd !== undefined) ingestOptions.cwd = options.cwd;
-  const run = await ingestPaths(options.sources, ingestOptions);
-  const problems: Problem[] = [...run.problems];
-  const { entries, problems: entryProblems, stats: generation } = entriesFromDocuments(run.documents, options.similar !== undefined ? { similar: options.similar } : {});
-  problems.push(...entryProblems);
-  log('info', `read ${run.documents.length} of ${run.files.length} files: ${entries.length} entries`);
-  log('info', `generated questions for ${generation.generated} sections, extracted ${generation.extracted} Q&A pairs, ${generation.faq} FAQ rows; ${generation.similarKept} similar questions kept, ${generation.similarDropped} dropped by the quality gate`);
+  const problems: Problem[] = [];
+  let entries: Entry[];
+  let files = 0;
+  let failedFiles = 0;
+  let excluded: BuildStats['excluded'];
+  if (options.store !== undefined) {
+    const read = await readStore(options.store);
+    if (read === undefined) return fail(problem('file-not-found', 'does not exist: run kb generate to write the store, or build from the sources without --store', { file: options.store }));
+    if (!read.ok) return fail(read.problems);
+    excluded = { rejected: 0, pending: 0 };
+    entries = [];
+    for (const e of read.value) {
+      if (e.status === 'rejected') excluded.rejected++;
+      else if (e.status === 'pending' && options.onlyApproved === true) excluded.pending++;
+      else entries.push(e);
+    }
+    files = 1;
+    log('info', `read ${read.value.length} entries from ${options.store}: ${entries.length} to index, ${excluded.rejected} rejected${options.onlyApproved === true ? `, ${excluded.pending} pending (not approved)` : ''} left out`);
+  } else {
+    const run = await ingestPaths(options.sources, ingestOptions);
+    problems.push(...run.problems);
+    const generated = entriesFromDocuments(run.documents, options.similar !== undefined ? { similar: options.similar } : {});
+    entries = generated.entries;
+    const generation = generated.stats;
+    problems.push(...generated.problems);
+    files = run.files.length;
+    failedFiles = run.failed.length;
+    log('info', `read ${run.documents.length} of ${run.files.length} files: ${entries.length} entries`);
+    log('info', `generated questions for ${generation.generated} sections, extracted ${generation.extracted} Q&A pairs, ${generation.faq} FAQ rows; ${generation.similarKept} similar questions kept, ${generation.similarDropped} dropped by the quality gate`);
+  }
   if (entries.length === 0) {
     return fail([...problems, problem('no-input', 'no entries to index: none of the sources gave any text; check the paths', {})]);
   }
@@ -110,8 +145,9 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   }
   const stats: BuildStats = {
     out: options.out,
-    files: run.files.length,
-    failedFiles: run.failed.length,
+    from: options.store !== undefined ? 'store' : 'sources',
+    files,
+    failedFiles,
     entries: entries.length,
     variants: entries.reduce((n, e) => n + 1 + e.similar.length, 0),
     vocabulary: built.value.vocabulary,
@@ -121,5 +157,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     milliseconds: Math.round(performance.now() - started),
     calibration: built.value.calibration,
   };
+  if (excluded !== undefined) stats.excluded = excluded;
   return ok(stats, problems);
 }

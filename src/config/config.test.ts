@@ -4,14 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { tempDir } from '../test-support/kb.js';
-import { CONFIG_FILE, CONFIG_TEMPLATE, DEFAULT_OUT, readConfig, validateConfig } from './config.js';
+import { CONFIG_FILE, CONFIG_TEMPLATE, DEFAULT_OUT, DEFAULT_STORE, readConfig, validateConfig } from './config.js';
 
 const dir = tempDir('kb-config-');
 afterAll(() => dir.remove());
 
 describe('the template kb init writes', () => {
   it('is a valid config with sources, output and suites, and the optional dictionaries commented out', () => {
-    expect(validateConfig(parse(CONFIG_TEMPLATE))).toEqual({ ok: true, value: { sources: ['sources/'], out: DEFAULT_OUT, eval: { suites: ['tests/'], k: 5 } }, warnings: [] });
+    expect(validateConfig(parse(CONFIG_TEMPLATE))).toEqual({ ok: true, value: { sources: ['sources/'], out: DEFAULT_OUT, store: DEFAULT_STORE, eval: { suites: ['tests/'], k: 5 } }, warnings: [] });
     for (const key of ['dictionary', 'synonyms', 'stopwords']) expect(CONFIG_TEMPLATE).toMatch(new RegExp(`^# ${key}: \\S+`, 'm'));
     expect(CONFIG_TEMPLATE.split('\n').filter((l) => l.startsWith('#')).length).toBeGreaterThan(8);
   });

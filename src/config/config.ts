@@ -19,10 +19,13 @@ export interface KbConfig {
   similar?: number;
   /** `false`: no query expansion with the built-in after-sales lexicon. */
   lexicon?: boolean;
+  /** The reviewed Q&A store `kb generate` writes and `kb build` / `kb review` read. */
+  store: string;
   eval: { suites: string[]; k: number };
 }
 
 export const DEFAULT_OUT = 'dist/kb.index.json';
+export const DEFAULT_STORE = 'kb/qa.jsonl';
 
 function strings(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
@@ -38,13 +41,15 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) return fail(problem('usage', 'must be a YAML mapping (key: value lines)', { file }));
   const o = raw as Record<string, unknown>;
-  const known = new Set(['sources', 'out', 'dictionary', 'synonyms', 'stopwords', 'similar', 'lexicon', 'eval']);
+  const known = new Set(['sources', 'out', 'store', 'dictionary', 'synonyms', 'stopwords', 'similar', 'lexicon', 'eval']);
   for (const key of Object.keys(o)) if (!known.has(key)) bad(key, `is not a setting kb knows (known: ${[...known].join(', ')})`);
   const sources = o['sources'] === undefined ? [] : strings(o['sources']);
   if (sources === undefined) bad('sources', 'must be a path or a list of paths');
   const out = o['out'] ?? DEFAULT_OUT;
   if (typeof out !== 'string') bad('out', 'must be a file path');
-  const config: KbConfig = { sources: sources ?? [], out: typeof out === 'string' ? out : DEFAULT_OUT, eval: { suites: [], k: 5 } };
+  const store = o['store'] ?? DEFAULT_STORE;
+  if (typeof store !== 'string') bad('store', 'must be a file path (the Q&A store, e.g. kb/qa.jsonl)');
+  const config: KbConfig = { sources: sources ?? [], out: typeof out === 'string' ? out : DEFAULT_OUT, store: typeof store === 'string' ? store : DEFAULT_STORE, eval: { suites: [], k: 5 } };
   for (const key of ['dictionary', 'synonyms', 'stopwords'] as const) {
     const v = o[key];
     if (v === undefined || v === null) continue;
@@ -96,7 +101,7 @@ export async function readConfig(dir: string): Promise<Result<KbConfig> | undefi
   return validateConfig(raw, CONFIG_FILE);
 }
 
-export const CONFIG_TEMPLATE = `# kb.config.yaml — read by \`kb build\` and \`kb eval\` when they are run without arguments.
+export const CONFIG_TEMPLATE = `# kb.config.yaml — read by \`kb generate\`, \`kb build\`, \`kb review\` and \`kb eval\` when they are run without arguments.
 # Paths are relative to this file's folder.
 
 # Documents and FAQ tables: files, folders or globs (md pdf docx html txt csv xlsx jsonl).
@@ -105,6 +110,10 @@ sources:
 
 # The index file bots load (add .gz to compress it).
 out: ${DEFAULT_OUT}
+
+# The reviewed Q&A store: \`kb generate\` writes it, \`kb review\` edits it, and \`kb build\` (with no
+# arguments) builds from it when it exists — rejected entries left out (\`--only-approved\`: pending too).
+store: ${DEFAULT_STORE}
 
 # Optional: a jieba user dictionary (one "word [freq] [tag]" per line) for product names and
 # terms jieba does not know, a synonyms file (one group per line, the first word is canonical),

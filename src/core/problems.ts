@@ -30,6 +30,8 @@ export const PROBLEM_CODES = {
   WRITE_FAILED: 'write-failed',
   // generation
   GENERATION_FAILED: 'generation-failed',
+  /** An LLM endpoint failed for one section (HTTP, timeout, not JSON, schema, language): the rule-based questions stand in. */
+  LLM_FAILED: 'llm-failed',
   // evaluation
   BAD_SUITE: 'bad-suite',
   GATE_FAILED: 'gate-failed',

@@ -4,6 +4,7 @@
  * generated questions (origin `generated`). Then every entry gets up to `similar` similar
  * questions that pass the quality gate. Deterministic: same documents, same entries.
  */
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { warning, type Problem } from '../core/problems.js';
 import type { Document, Section } from '../ingest/document.js';
@@ -37,6 +38,18 @@ export interface GenerationOptions {
   lexicon?: readonly (readonly string[])[];
   /** Kinds of similar questions to offer (default all). */
   kinds?: readonly SimilarKind[];
+  /**
+   * Questions written elsewhere (an LLM, src/generate/llm.ts) for sections, by section id: they
+   * replace the rule-based questions of those sections (rule `llm`). Sections not in the map, FAQ
+   * rows and extracted Q&A are made as usual.
+   */
+  external?: ReadonlyMap<string, readonly ExternalQuestion[]>;
+}
+
+/** A question for a section from outside the rules, with its own similar questions. */
+export interface ExternalQuestion {
+  question: string;
+  similar: readonly string[];
 }
 
 export interface GenerationStats {
@@ -63,6 +76,20 @@ export interface GeneratedEntry {
   language: QuestionLanguage;
 }
 
+/**
+ * What an entry was made from, as a short hash (sha256, first 16 hex): the section's heading path
+ * and text, or the FAQ row's fields. The store compares it on regeneration to tell which entries'
+ * sources changed (src/store/merge.ts).
+ */
+export function sectionHash(section: Pick<Section, 'headingPath' | 'text' | 'faq'>): string {
+  const h = createHash('sha256');
+  if (section.faq !== undefined) {
+    const r = section.faq;
+    h.update(JSON.stringify(['faq', r.id ?? null, r.question, r.similar, r.answer, r.tags]));
+  } else h.update(JSON.stringify(['section', section.headingPath, section.text]));
+  return h.digest('hex').slice(0, 16);
+}
+
 function headingPathQuestion(doc: Document, section: Section): string {
   const path = section.headingPath.length > 0 ? section.headingPath : [doc.title];
   // the document title gives context to bare headings such as 第四十一条 or "Eligibility"
@@ -83,6 +110,40 @@ function extractedEntry(id: string, pair: ExtractedPair, doc: Document, section:
   const question = pair.question.replace(/\s+/gu, ' ').trim();
   const entry: Entry = { id, question, similar: [], answer: pair.answer, origin: 'extracted', status: 'pending', rule: 'extracted', source: sourceOf(doc, section) };
   return { entry, questions: [{ question, rule: 'extracted' }], language };
+}
+
+/** A generated entry whose questions came from outside the rules (rule `llm`). */
+function externalEntry(doc: Document, section: Section, external: readonly ExternalQuestion[], language: QuestionLanguage, options: GenerationOptions): GeneratedEntry {
+  const [first, ...rest] = external as [ExternalQuestion, ...ExternalQuestion[]];
+  const seen = new Set([questionKey(first.question)]);
+  const similar: string[] = [];
+  for (const q of [...rest.map((r) => r.question), ...external.flatMap((r) => r.similar)]) {
+    const key = questionKey(q);
+    if (key.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    similar.push(q);
+  }
+  const questions = external.map((q) => ({ question: q.question, rule: 'llm' }));
+  if (options.headingVariant !== false) {
+    const pathQuestion = headingPathQuestion(doc, section);
+    if (!seen.has(questionKey(pathQuestion))) similar.push(pathQuestion);
+    questions.push({ question: pathQuestion, rule: 'heading-path' });
+  }
+  const entry: Entry = { id: `s-${section.id}`, question: first.question, similar, answer: section.text, origin: 'generated', status: 'pending', rule: 'llm', source: sourceOf(doc, section) };
+  return { entry, questions, language };
+}
+
+/** The sections that get generated questions (not FAQ rows, not pages of Q&A to extract): what an LLM would be asked about. */
+export function sectionsToGenerate(documents: readonly Document[], options: GenerationOptions = {}): { section: Section; document: Document; language: QuestionLanguage }[] {
+  const out: { section: Section; document: Document; language: QuestionLanguage }[] = [];
+  for (const doc of documents) {
+    for (const section of doc.sections) {
+      if (section.text.trim().length === 0) continue;
+      const made = sectionEntries(doc, section, { ...options, external: new Map() });
+      if (made.length === 1 && made[0]?.entry.origin === 'generated') out.push({ section, document: doc, language: made[0].language });
+    }
+  }
+  return out;
 }
 
 /** The entries of one section: a FAQ row, extracted pairs, or generated questions. */
@@ -106,6 +167,8 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
       for (const p of pairsInTable(block)) out.push(extractedEntry(`s-${section.id}-t${++t}`, p, doc, section, language));
     }
   }
+  const external = options.external?.get(section.id);
+  if (external !== undefined && external.length > 0 && out.length === 0) return [externalEntry(doc, section, external, language, options)];
   const steps = (section.blocks ?? []).flatMap((b) => (b.kind === 'list' && b.ordered ? b.items : []));
   const generated: GeneratedQuestion[] = generateQuestions(
     { headingPath: section.headingPath, text: section.text, steps, language },
@@ -179,7 +242,9 @@ export function generateEntries(documents: readonly Document[], options: Generat
   for (const doc of documents) {
     for (const section of doc.sections) {
       stats.sections++;
+      const hash = sectionHash(section);
       for (const item of sectionEntries(doc, section, options)) {
+        item.entry.sourceHash = hash;
         const id = item.entry.id;
         if (seen.has(id)) {
           problems.push(warning('bad-row', `duplicate entry id ${id}; the later one is skipped — give it a unique id`, { file: doc.path, location: section.location.line !== undefined ? { line: section.location.line } : {} }));

@@ -19,7 +19,6 @@ export interface IngestRun {
 }
 
 export interface IngestPathsOptions extends IngestOptions {
-  cwd?: string;
   onProgress?: (done: number, total: number, file: string) => void;
 }
 

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { KbError, fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
 import { detectScript, normalizeForMatch } from '../text/normalize.js';
 import { decodeText } from './decode.js';
@@ -14,6 +15,8 @@ import type { ParseOptions, ParsedDoc } from './parsed.js';
 import { blockText, sectionize } from './sectionize.js';
 
 export interface IngestOptions {
+  /** Relative paths are read from this folder (default: the process's working folder); ids and display keep the path as given. */
+  cwd?: string;
   /** Files larger than this are refused (bytes). Default 50 MB. */
   maxFileBytes?: number;
   /** DOCX/XLSX archives that unpack to more than this are refused (bytes). Default 200 MB. */
@@ -90,13 +93,14 @@ function tableSections(
 /** Read one file into a Document. `path` is used as given for display and ids. */
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<Result<Document>> {
   const file = path;
+  const onDisk = options.cwd !== undefined ? resolve(options.cwd, path) : path;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const format = formatOf(path);
   if (format === undefined) return fail(problem('unknown-format', unsupportedAdvice(path), { file }));
 
   let size: number;
   try {
-    const info = await stat(path);
+    const info = await stat(onDisk);
     if (info.isDirectory()) return fail(problem('unreadable', 'is a folder; name the files in it or pass the folder to read every supported file', { file }));
     size = info.size;
   } catch {
@@ -115,7 +119,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
 
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    bytes = new Uint8Array(await readFile(onDisk));
   } catch (error) {
     return fail(problem('unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`, { file }));
   }

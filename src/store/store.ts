@@ -18,7 +18,7 @@ import { ENTRY_ORIGINS, ENTRY_STATUSES, type Entry } from './entry.js';
 
 export const STORE_FORMAT = 'kb-qa';
 export const STORE_VERSION = 1;
-export const DEFAULT_STORE = 'kb/qa.jsonl';
+export { DEFAULT_STORE } from '../config/config.js';
 
 const nonEmpty = z.string().trim().min(1);
 

@@ -8,7 +8,8 @@
  * index cannot be written (then no index is written); 2 for usage errors.
  */
 import { build } from '../../build/index.js';
-import { DEFAULT_OUT } from '../../config/config.js';
+import { access } from 'node:fs/promises';
+import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
 import { workingConfig } from '../config.js';
 import { printProblems, type Output } from '../output.js';
@@ -24,6 +25,9 @@ export interface BuildCommandOptions {
   lexicon: boolean;
   /** Similar questions per entry (default: kb.config.yaml's, else 5). */
   similar?: number;
+  /** `--store FILE`: build from this store; `false` (`--no-store`): always from the sources. */
+  store?: string | false;
+  onlyApproved: boolean;
   maxFileBytes: number;
   maxUnzippedBytes: number;
 }
@@ -32,10 +36,34 @@ function size(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
+const exists = (path: string): Promise<boolean> =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+/**
+ * Where the entries come from: `--store FILE`; else, with no sources on the command line, the
+ * store of kb.config.yaml (or kb/qa.jsonl) when it exists; else the sources, generated in memory.
+ */
+async function storeToUse(options: BuildCommandOptions, configStore: string | undefined, output: Output): Promise<string | undefined> {
+  if (typeof options.store === 'string') {
+    if (options.sources.length > 0) throw new UsageError('name either sources or --store, not both (the store already holds the entries made from the sources)');
+    return options.store;
+  }
+  const store = configStore ?? DEFAULT_STORE;
+  if (options.store === false || !(await exists(store))) return undefined;
+  if (options.sources.length === 0) return store;
+  output.err(`kb build: building from the sources named; ${store} is not used (run kb build with no sources, or --store ${store}, to build from it)`);
+  return undefined;
+}
+
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
-  const sources = options.sources.length > 0 ? options.sources : (config?.sources ?? []);
-  if (sources.length === 0) {
+  const store = await storeToUse(options, config?.store, output);
+  if (options.onlyApproved && store === undefined) throw new UsageError('--only-approved needs a store (kb generate writes one; or name it with --store FILE)');
+  const sources = store !== undefined ? [] : options.sources.length > 0 ? options.sources : (config?.sources ?? []);
+  if (store === undefined && sources.length === 0) {
     throw new UsageError(
       config === undefined
         ? 'name the sources to build from (kb build sources/ --out kb.index.json), or run kb init to write a kb.config.yaml'
@@ -50,6 +78,10 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     // --no-lexicon wins; otherwise kb.config.yaml's `lexicon: false` turns it off
     lexicon: options.lexicon && config?.lexicon !== false,
   };
+  if (store !== undefined) {
+    buildOptions.store = store;
+    buildOptions.onlyApproved = options.onlyApproved;
+  }
   const dictionary = options.dictionary ?? config?.dictionary;
   const synonyms = options.synonyms ?? config?.synonyms;
   const stopwords = options.stopwords ?? config?.stopwords;
@@ -68,7 +100,11 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   const s = result.value;
   if (options.json) output.out(JSON.stringify({ ...s, problems: result.warnings }, null, 2));
   else {
-    output.out(`${s.out}: ${s.entries} entries (${s.variants} question variants) from ${s.files - s.failedFiles} of ${s.files} files`);
+    const from =
+      s.from === 'store'
+        ? `from ${store ?? 'the store'}${s.excluded !== undefined && s.excluded.rejected + s.excluded.pending > 0 ? ` (left out: ${s.excluded.rejected} rejected${options.onlyApproved ? `, ${s.excluded.pending} not approved` : ''})` : ''}`
+        : `from ${s.files - s.failedFiles} of ${s.files} files`;
+    output.out(`${s.out}: ${s.entries} entries (${s.variants} question variants) ${from}`);
     output.out(`  vocabulary ${s.vocabulary} words, ${s.terms} index terms, ${s.associations} learned associations, confidence calibrated ${s.calibration}`);
     output.out(`  ${size(s.bytes)} in ${(s.milliseconds / 1000).toFixed(2)} s`);
   }

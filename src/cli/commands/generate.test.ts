@@ -1,0 +1,68 @@
+// `kb generate` and `kb build` from the store, as a user runs them in a project folder.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT, ROOT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
+
+const dir = tempDir('kb-cli-generate-');
+afterAll(() => dir.remove());
+cpSync(join(ROOT, SAMPLE), join(dir.path, 'sources'), { recursive: true });
+const storeFile = join(dir.path, 'kb/qa.jsonl');
+const storeLines = (): { id: string; status: string; origin: string; stale?: string }[] =>
+  readFileSync(storeFile, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => JSON.parse(l) as { id: string; status: string; origin: string });
+
+describe('kb generate → kb review decisions → kb build', () => {
+  it('writes the store, reports a re-run as unchanged, and builds from the store without the rejected entries', () => {
+    const first = runKb(['generate', 'sources'], dir.path);
+    expect(first.code).toBe(0);
+    expect(lines(first.stdout)[0]).toMatch(/^kb\/qa\.jsonl: wrote 16 entries from 4 of 4 files$/);
+    expect(first.stdout).toContain('16 added');
+    const entries = storeLines();
+    expect(entries.filter((e) => e.origin === 'faq').every((e) => e.status === 'approved')).toBe(true);
+    expect(entries.filter((e) => e.origin !== 'faq').every((e) => e.status === 'pending')).toBe(true);
+
+    const again = runKb(['generate', 'sources', '--json'], dir.path);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ entries: 16, merge: { added: [], updated: [], unchanged: 16 } });
+
+    // an editor rejects one generated entry
+    const rejected = entries.find((e) => e.origin !== 'faq');
+    if (rejected === undefined) throw new Error('no generated entry');
+    const text = readFileSync(storeFile, 'utf8').replace(new RegExp(`("id":"${rejected.id}".*?"status":)"pending"`), '$1"rejected"');
+    writeFileSync(storeFile, text);
+
+    const built = runKb(['build', '--out', 'kb.index.json', '--json'], dir.path);
+    expect(built.code).toBe(0);
+    expect(JSON.parse(built.stdout)).toMatchObject({ from: 'store', entries: 15, excluded: { rejected: 1, pending: 0 } });
+    const approved = runKb(['build', '--only-approved', '--out', 'approved.json'], dir.path);
+    expect(approved.code).toBe(0);
+    const faqRows = entries.filter((e) => e.origin === 'faq').length;
+    expect(lines(approved.stdout)[0]).toBe(`approved.json: ${faqRows} entries (${lines(approved.stdout)[0]?.match(/\((\d+) question variants\)/)?.[1]} question variants) from kb/qa.jsonl (left out: 1 rejected, ${16 - faqRows - 1} not approved)`);
+    const q = runKb(['query', '包邮吗', '--index', 'approved.json', '--json', '-k', '1'], dir.path);
+    expect((JSON.parse(q.stdout) as { hits: { question: string }[] }).hits.map((h) => h.question)).toEqual(['运费怎么算？']);
+
+    // sources named on the command line win, and kb says the store is not used
+    const fromSources = runKb(['build', 'sources', '--out', 'sources.json'], dir.path);
+    expect(fromSources.code).toBe(0);
+    expect(fromSources.stderr).toContain('kb/qa.jsonl is not used');
+    expect(fromSources.stdout).toMatch(/: 16 entries .* from 4 of 4 files/);
+  }, BUILD_TIMEOUT * 3);
+
+  it('refuses --only-approved without a store and sources with --store (usage errors)', () => {
+    const empty = tempDir('kb-cli-generate-empty-');
+    try {
+      expect(runKb(['build', join(ROOT, SAMPLE), '--only-approved'], empty.path)).toMatchObject({ code: 2 });
+      expect(runKb(['build', join(ROOT, SAMPLE), '--store', 'x.jsonl'], empty.path)).toMatchObject({ code: 2 });
+      expect(runKb(['generate'], empty.path)).toMatchObject({ code: 2 });
+      const llm = runKb(['generate', join(ROOT, SAMPLE), '--generator', 'llm'], empty.path);
+      expect(llm.code).toBe(2);
+      expect(llm.stderr).toContain('KB_LLM_BASE_URL');
+    } finally {
+      empty.remove();
+    }
+  });
+});

@@ -1,0 +1,140 @@
+import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Entry } from '../store/entry.js';
+import { readStore, writeStore } from '../store/store.js';
+import { regenerate } from './regenerate.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/generate');
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kb-regen-'));
+  await cp(FIXTURES, join(dir, 'sources'), { recursive: true });
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const run = (extra: { dryRun?: boolean; sources?: string[] } = {}) => regenerate({ sources: extra.sources ?? ['sources'], store: 'kb/qa.jsonl', cwd: dir, ...(extra.dryRun !== undefined ? { dryRun: extra.dryRun } : {}) });
+async function storeEntries(): Promise<Entry[]> {
+  const read = await readStore(join(dir, 'kb/qa.jsonl'));
+  if (read === undefined || !read.ok) throw new Error('no store');
+  return read.value;
+}
+
+describe('kb generate into the store', () => {
+  it('writes a store with every source’s entries, each with its source hash; a second run changes nothing', async () => {
+    const first = await run();
+    expect(first.ok && first.value.created).toBe(true);
+    const entries = await storeEntries();
+    expect(new Set(entries.map((e) => e.source?.path))).toEqual(new Set(['sources/faq.html', 'sources/faq.md', 'sources/returns-help.md', 'sources/shop-policy.txt']));
+    expect(entries.every((e) => typeof e.sourceHash === 'string' && e.sourceHash.length === 16)).toBe(true);
+    const text = await readFile(join(dir, 'kb/qa.jsonl'), 'utf8');
+    const second = await run();
+    expect(second.ok && second.value.merge).toMatchObject({ added: [], updated: [], removed: [], unchanged: entries.length });
+    expect(await readFile(join(dir, 'kb/qa.jsonl'), 'utf8')).toBe(text);
+  });
+
+  it('editing one source changes only that source’s entries, and keeps the editor’s decisions there', async () => {
+    await run();
+    const before = await storeEntries();
+    // an editor approves one article and edits another of the policy
+    const policy = before.filter((e) => e.source?.path === 'sources/shop-policy.txt');
+    const third = policy.find((e) => e.source?.headingPath.at(-1) === '第三条');
+    const fifth = policy.find((e) => e.source?.headingPath.at(-1) === '第五条');
+    if (third === undefined || fifth === undefined) throw new Error('fixture articles missing');
+    const reviewed = before.map((e) => (e.id === third.id ? { ...e, status: 'approved' as const } : e.id === fifth.id ? { ...e, question: '退货运费要我出吗？', edited: true, status: 'approved' as const } : e));
+    await writeStore(join(dir, 'kb/qa.jsonl'), reviewed);
+
+    const file = join(dir, 'sources/shop-policy.txt');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('七日内', '十五日内').replace('运费为每单10元', '运费为每单12元').replace(/第七条[^\n]*\n/, ''));
+    const result = await run();
+    if (!result.ok) throw new Error('regenerate failed');
+    const after = await storeEntries();
+
+    const changed = after.filter((e) => JSON.stringify(e) !== JSON.stringify(reviewed.find((r) => r.id === e.id)));
+    const removed = reviewed.filter((r) => !after.some((e) => e.id === r.id));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const e of [...changed, ...removed]) expect(e.source?.path).toBe('sources/shop-policy.txt');
+
+    const t = after.find((e) => e.id === third.id);
+    const f = after.find((e) => e.id === fifth.id);
+    expect(t).toMatchObject({ status: 'approved', stale: 'source-changed' });
+    expect(t?.answer).toContain('十五日内');
+    expect(f).toMatchObject({ question: '退货运费要我出吗？', status: 'approved', edited: true, stale: 'source-changed' });
+    expect(removed.map((r) => r.source?.headingPath.at(-1))).toEqual(['第七条']);
+    expect(result.value.merge.removed).toEqual(removed.map((r) => r.id));
+  });
+
+  it('reports a vanished source: reviewed entries kept and marked, unreviewed ones removed', async () => {
+    await run();
+    const before = await storeEntries();
+    const md = before.filter((e) => e.source?.path === 'sources/faq.md');
+    expect(md.length).toBeGreaterThan(1);
+    const [keep, ...drop] = md as [Entry, ...Entry[]];
+    await writeStore(join(dir, 'kb/qa.jsonl'), before.map((e) => (e.id === keep.id ? { ...e, status: 'approved' as const } : e)));
+    await unlink(join(dir, 'sources/faq.md'));
+    const result = await run();
+    expect(result.ok && result.value.merge.vanishedFiles).toEqual(['sources/faq.md']);
+    const after = await storeEntries();
+    expect(after.find((e) => e.id === keep.id)?.stale).toBe('source-missing');
+    for (const d of drop) expect(after.some((e) => e.id === d.id)).toBe(false);
+  });
+
+  it('never overwrites a store it cannot read, and a dry run writes nothing', async () => {
+    await writeFile(join(dir, 'broken.jsonl'), '{"format":"kb-qa","version":1}\n{"id": oops\n');
+    const bad = await regenerate({ sources: ['sources'], store: 'broken.jsonl', cwd: dir });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.problems[0]).toMatchObject({ code: 'bad-store', file: expect.stringContaining('broken.jsonl'), location: { line: 2 } });
+    expect(await readFile(join(dir, 'broken.jsonl'), 'utf8')).toContain('oops');
+    const dry = await run({ dryRun: true });
+    expect(dry.ok && dry.value.written).toBe(false);
+    expect(await readStore(join(dir, 'kb/qa.jsonl'))).toBeUndefined();
+  });
+});
+
+describe('kb generate --generator llm', () => {
+  it('uses the endpoint’s questions for generated sections and keeps rule-based ones where it fails', async () => {
+    const asked: string[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        const user = (JSON.parse(body) as { messages: { content: string }[] }).messages[1]?.content ?? '';
+        asked.push(user);
+        if (user.includes('第五条')) {
+          res.writeHead(500).end('overloaded');
+          return;
+        }
+        const zh = /\p{Script=Han}/u.test(user);
+        const content = JSON.stringify({ questions: [zh ? { question: '这条规定是什么意思？', similar: ['这条怎么理解'] } : { question: 'What does this section say?', similar: ['What is this about'] }] });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ choices: [{ message: { content } }] }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const result = await regenerate({ sources: ['sources/shop-policy.txt', 'sources/faq.md'], store: 'kb/qa.jsonl', cwd: dir, similar: 1, llm: { baseUrl: `http://127.0.0.1:${port}/v1`, model: 'test', retries: 0 } });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      const entries = await storeEntries();
+      const policy = entries.filter((e) => e.source?.path === 'sources/shop-policy.txt');
+      const fifth = policy.find((e) => e.source?.headingPath.at(-1) === '第五条');
+      const third = policy.find((e) => e.source?.headingPath.at(-1) === '第三条');
+      expect(third).toMatchObject({ question: '这条规定是什么意思？', rule: 'llm', origin: 'generated' });
+      expect(third?.similar).toContain('这条怎么理解');
+      expect(fifth?.rule).not.toBe('llm');
+      expect(result.warnings.filter((p) => p.code === 'llm-failed').length).toBe(1);
+      expect(result.value.llm).toMatchObject({ failed: 1 });
+      // extracted Q&A (faq.md) is not sent: it already has its questions
+      expect(entries.filter((e) => e.source?.path === 'sources/faq.md').every((e) => e.origin === 'extracted')).toBe(true);
+      expect(asked.some((a) => a.includes('七日内'))).toBe(true);
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * `kb generate`'s core: sources → entries → merged into the store (kb/qa.jsonl) by the store's
+ * merge rules (src/store/merge.ts), written atomically. No printing; problems are values.
+ */
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
+import type { Entry } from '../store/entry.js';
+import { mergeEntries, type MergeReport } from '../store/merge.js';
+import { readStore, writeStore } from '../store/store.js';
+import { DEFAULT_SIMILAR, generateEntries, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
+import { generateWithLlm, type LlmEnvOptions, type LlmSectionInput, type LlmStats } from './llm.js';
+
+export interface RegenerateOptions extends Omit<IngestPathsOptions, 'cwd'>, GenerationOptions {
+  sources: readonly string[];
+  /** The store file (default kb/qa.jsonl), relative to `cwd`. */
+  store: string;
+  /** Compute and report, write nothing. */
+  dryRun?: boolean;
+  /**
+   * Ask an OpenAI-compatible endpoint for the questions of the sections the rules would generate
+   * for (src/generate/llm.ts); a section it fails for keeps its rule-based questions, with an
+   * `llm-failed` warning naming it.
+   */
+  llm?: LlmEnvOptions;
+  cwd?: string;
+}
+
+export interface RegenerateResult {
+  store: string;
+  /** The store did not exist before this run. */
+  created: boolean;
+  written: boolean;
+  files: number;
+  failedFiles: number;
+  entries: number;
+  merge: MergeReport;
+  generation: GenerationStats;
+  llm?: LlmStats;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function regenerate(options: RegenerateOptions): Promise<Result<RegenerateResult>> {
+  const cwd = options.cwd ?? process.cwd();
+  const storePath = resolve(cwd, options.store);
+  const before = await readStore(storePath);
+  // a store that cannot be read is never overwritten: the editors' decisions are in it
+  if (before !== undefined && !before.ok) return fail([...before.problems, problem('bad-store', 'was not changed: fix it (or restore it from git) and run kb generate again', { file: options.store })]);
+  const existing: Entry[] = before?.value ?? [];
+
+  const ingestOptions: IngestPathsOptions = { cwd };
+  if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
+  if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
+  if (options.onProgress !== undefined) ingestOptions.onProgress = options.onProgress;
+  const run = await ingestPaths(options.sources, ingestOptions);
+  const problems: Problem[] = [...run.problems];
+  let llmStats: LlmStats | undefined;
+  let generationOptions: GenerationOptions = options;
+  if (options.llm !== undefined) {
+    const sections = sectionsToGenerate(run.documents, options).map(({ section, document, language }) => {
+      const input: LlmSectionInput = { id: section.id, headingPath: section.headingPath, text: section.text, language, title: document.title, path: document.path };
+      return input;
+    });
+    const asked = await generateWithLlm(sections, { ...options.llm, similar: options.similar ?? DEFAULT_SIMILAR });
+    problems.push(...asked.problems);
+    llmStats = asked.stats;
+    generationOptions = { ...options, external: new Map(asked.results.map((r) => [r.id, r.questions])) };
+  }
+  const generated = generateEntries(run.documents, generationOptions);
+  problems.push(...generated.problems);
+
+  const read = new Set(run.documents.map((d) => d.path));
+  const missing = new Set<string>();
+  for (const path of new Set(existing.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
+    if (!read.has(path) && !(await exists(resolve(cwd, path)))) missing.add(path);
+  }
+  const merged = mergeEntries(existing, generated.entries, { read, missing });
+  if (merged.entries.length === 0) {
+    return fail([...problems, problem('no-input', 'no entries: none of the sources gave any text and the store is empty; check the paths', {})]);
+  }
+  const result: RegenerateResult = {
+    store: options.store,
+    created: before === undefined,
+    written: false,
+    files: run.files.length,
+    failedFiles: run.failed.length,
+    entries: merged.entries.length,
+    merge: merged.report,
+    generation: generated.stats,
+  };
+  if (llmStats !== undefined) result.llm = llmStats;
+  if (options.dryRun !== true) {
+    try {
+      await writeStore(storePath, merged.entries);
+      result.written = true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      return fail([...problems, problem('write-failed', `the store cannot be written here (${code}); check that the folder is writable — the old store is unchanged`, { file: options.store })]);
+    }
+  }
+  return ok(result, problems);
+}

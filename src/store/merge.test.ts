@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Entry } from './entry.js';
+import { mergeEntries } from './merge.js';
+
+const src = (path: string) => ({ path, headingPath: ['退货', '第三条'] });
+const gen = (id: string, hash: string, extra: Partial<Entry> = {}): Entry => ({
+  id,
+  question: `${id} 怎么办？`,
+  similar: [`${id} 咋办`],
+  answer: `${id} 的条文 ${hash}`,
+  origin: 'generated',
+  status: 'pending',
+  source: src('policy.txt'),
+  sourceHash: hash,
+  ...extra,
+});
+const scope = (read: string[] = ['policy.txt'], missing: string[] = []) => ({ read: new Set(read), missing: new Set(missing) });
+
+describe('merging regenerated entries into the store', () => {
+  it('adds new entries and leaves entries of unchanged sources exactly as they are', () => {
+    const approved = gen('a', 'h1', { status: 'approved', question: '编辑改过的问题？', edited: true });
+    const pending = gen('b', 'h2', { notes: '待确认' });
+    const { entries, report } = mergeEntries([approved, pending], [gen('a', 'h1'), gen('b', 'h2', { question: '新规则的问题？' }), gen('c', 'h3')], scope());
+    expect(entries.find((e) => e.id === 'a')).toEqual(approved);
+    expect(entries.find((e) => e.id === 'b')).toEqual(pending);
+    expect(report.added).toEqual(['c']);
+    expect(report.unchanged).toBe(2);
+  });
+
+  it('replaces an untouched entry whose source changed, keeping the editor notes and suggested questions', () => {
+    const old = gen('a', 'h1', { notes: 'n', suggested: ['客户问法'] });
+    const { entries, report } = mergeEntries([old], [gen('a', 'h9')], scope());
+    expect(report.updated).toEqual(['a']);
+    expect(entries[0]).toMatchObject({ answer: 'a 的条文 h9', sourceHash: 'h9', notes: 'n', suggested: ['客户问法'], status: 'pending' });
+    expect(entries[0]?.stale).toBeUndefined();
+  });
+
+  it('keeps an editor decision when the source changed and marks it for re-review', () => {
+    const edited = gen('a', 'h1', { status: 'approved', question: '编辑的问题？', answer: '编辑的答案', edited: true });
+    const approved = gen('b', 'h2', { status: 'approved' });
+    const rejected = gen('c', 'h3', { status: 'rejected' });
+    const { entries, report } = mergeEntries([edited, approved, rejected], [gen('a', 'h7'), gen('b', 'h8'), gen('c', 'h9')], scope());
+    expect(report.sourceChanged).toEqual(['a', 'b', 'c']);
+    const [a, b, c] = entries;
+    expect(a).toMatchObject({ question: '编辑的问题？', answer: '编辑的答案', status: 'approved', stale: 'source-changed', sourceHash: 'h7' });
+    // not edited: the new source text is the answer, the editor's approval and the flag stay
+    expect(b).toMatchObject({ answer: 'b 的条文 h8', status: 'approved', stale: 'source-changed' });
+    expect(c).toMatchObject({ status: 'rejected', stale: 'source-changed' });
+  });
+
+  it('removes untouched entries whose section vanished, keeps and marks reviewed ones, reports vanished files', () => {
+    const store = [gen('a', 'h1'), gen('b', 'h2', { status: 'approved' }), gen('x', 'h3', { source: src('gone.md') }), gen('y', 'h4', { source: src('gone.md'), edited: true })];
+    const { entries, report } = mergeEntries(store, [], scope(['policy.txt'], ['gone.md']));
+    expect(report.removed).toEqual(['a', 'x']);
+    expect(report.sourceMissing).toEqual(['b', 'y']);
+    expect(entries.map((e) => [e.id, e.stale])).toEqual([
+      ['b', 'source-missing'],
+      ['y', 'source-missing'],
+    ]);
+    expect(report.vanishedFiles).toEqual(['gone.md']);
+  });
+
+  it('leaves alone manual entries and entries of sources this run did not read (failed or not named)', () => {
+    const manual: Entry = { id: 'm', question: '人工加的问题？', similar: [], answer: '答', origin: 'manual', status: 'approved' };
+    const other = gen('o', 'h1', { source: src('other.txt') });
+    const { entries, report } = mergeEntries([manual, other], [], scope(['policy.txt']));
+    expect(entries).toEqual([manual, other]);
+    expect(report.outOfScope).toBe(2);
+    expect(report.removed).toEqual([]);
+  });
+});

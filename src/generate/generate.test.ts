@@ -29,6 +29,13 @@ describe('question generation', () => {
     ]);
   });
 
+  it('keeps words that start with an opener character (经营者, 当事人) whole', () => {
+    const qs = (text: string) => generateQuestions({ headingPath: ['规则', '第五条'], text }).map((q) => q.question);
+    expect(qs('当事人一方不履行合同义务的，应当承担违约责任。')).toContain('当事人一方不履行合同义务怎么办？');
+    expect(qs('经营者提供商品不符合质量要求的，消费者可以要求退货。').some((q) => q.startsWith('经营者'))).toBe(true);
+    expect(qs('因商品质量问题退货的，运费由商家承担。')).toContain('商品质量问题退货怎么办？');
+  });
+
   it('asks about an article from its content: conditions, who pays, time limits, definitions, duties', () => {
     const rules = (text: string) => generateQuestions({ headingPath: ['规则', '第四条'], text });
     expect(rules('商品存在质量问题的，买家可以要求商家退货或者换货，退货运费由商家承担。')).toEqual(

@@ -14,23 +14,41 @@ export function encodeVarints(values: ArrayLike<number>): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+/** The bytes of a base64 string of varints (for decoding in one pass without an intermediate array). */
+export function varintBytes(base64: string): Uint8Array {
+  return Buffer.from(base64, 'base64');
+}
+
 export function decodeVarints(base64: string): Uint32Array {
-  const bytes = Buffer.from(base64, 'base64');
+  const bytes = varintBytes(base64);
   const out = new Uint32Array(bytes.length);
+  const end = decodeVarintsInto(bytes, 0, bytes.length, out);
+  return out.subarray(0, end);
+}
+
+/**
+ * Decode the varints of `bytes[from, to)` into `out` from index 0; returns how many there were.
+ * Values up to 2^32 − 1 (the hot path shifts with integers; longer values fall back to floats).
+ */
+export function decodeVarintsInto(bytes: Uint8Array, from: number, to: number, out: Uint32Array): number {
   let n = 0;
-  let value = 0;
-  let shift = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i] ?? 0;
-    value += (b & 0x7f) * 2 ** shift;
-    if (b & 0x80) {
-      shift += 7;
-    } else {
-      out[n++] = value;
-      value = 0;
-      shift = 0;
+  let i = from;
+  while (i < to) {
+    let b = bytes[i++] as number;
+    if (b < 0x80) {
+      out[n++] = b;
+      continue;
     }
+    let value = b & 0x7f;
+    let shift = 7;
+    for (;;) {
+      if (i >= to) throw new RangeError('varint: truncated data');
+      b = bytes[i++] as number;
+      value += shift < 28 ? (b & 0x7f) << shift : (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+      shift += 7;
+    }
+    out[n++] = value;
   }
-  if (shift !== 0) throw new RangeError('varint: truncated data');
-  return out.slice(0, n);
+  return n;
 }

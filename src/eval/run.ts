@@ -1,4 +1,5 @@
-/** Run suites against a loaded index. */
+/** Run suites against a loaded index: one search per case, timed. */
+import { performance } from 'node:perf_hooks';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { metricsOf, rankOf, type Metrics } from './metrics.js';
 import type { EvalCase } from './suite.js';
@@ -16,11 +17,15 @@ export interface CaseResult {
   /** 1-based rank of the first right hit within the top k, null when none (always null out of scope). */
   rank: number | null;
   top: TopHit[];
-  /** The question of the top hit, for people reading the report (not in the JSON). */
+  /** The question of the top hit, for people reading the report (not in the JSON contract). */
   topQuestion: string | null;
   tags: string[];
   file: string;
   line: number;
+  /** Entry ids the case expects (its `id` expectations), for `kb eval --suggest`. */
+  expectIds?: string[];
+  /** Wall time of this case's search, in milliseconds. */
+  latencyMs?: number;
 }
 
 export interface EvalReport {
@@ -33,8 +38,12 @@ export interface EvalReport {
 export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: number): EvalReport {
   const results: CaseResult[] = [];
   const inScopeRanks: (number | null)[] = [];
+  // one-time work (lazy tables built by the first searches) is not a question's latency
+  for (const warmUp of [cases[0]?.q ?? '', '嘦嘦 warm up']) kb.search(warmUp, { k });
   for (const c of cases) {
+    const started = performance.now();
     const hits = kb.search(c.q, { k });
+    const latencyMs = performance.now() - started;
     const rank = rankOf(hits, c);
     if (c.expect.length > 0) inScopeRanks.push(rank);
     results.push({
@@ -46,12 +55,14 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: numbe
       tags: c.tags,
       file: c.file,
       line: c.line,
+      expectIds: c.expect.flatMap((e) => (e.kind === 'id' ? [e.id] : [])),
+      latencyMs,
     });
   }
   return { metrics: metricsOf(inScopeRanks, k), cases: results };
 }
 
-/** The `kb eval --json` document: exactly these keys, so that CI scripts can rely on them. */
+/** The `kb eval --json` document of the matcher issue: these keys at least (json.ts adds more). */
 export interface EvalJson {
   metrics: Metrics;
   cases: { q: string; expect: unknown; rank: number | null; top: TopHit[] }[];

@@ -1,10 +1,28 @@
-/** `kb eval`: run regression suites against an index and report hit@1, hit@k and MRR@k. */
-import { stat } from 'node:fs/promises';
+/**
+ * `kb eval`: run regression suites against an index; hit@1/3/k and MRR@k per suite and tag,
+ * confidence thresholds, CI gates, a baseline comparison, gaps and coverage, reports (terminal,
+ * JSON, JUnit, Markdown, HTML), and `--suggest` to propose missed questions to the store.
+ */
+import { mkdir, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { problem, type Problem } from '../../core/problems.js';
-import { evalJson, evaluate, type EvalReport } from '../../eval/run.js';
+import { compareBaseline, readBaseline } from '../../eval/baseline.js';
+import { evalGaps } from '../../eval/find-gaps.js';
+import { checkGates, type Gates } from '../../eval/gates.js';
+import { coverageOf } from '../../eval/gaps.js';
+import { evalRunJson } from '../../eval/reports/json.js';
+import { htmlReport } from '../../eval/reports/html.js';
+import { junitReport } from '../../eval/reports/junit.js';
+import { markdownReport } from '../../eval/reports/markdown.js';
+import { describeExpect, REASONS, runPassed, type EvalRun } from '../../eval/reports/model.js';
+import { evaluate } from '../../eval/run.js';
+import { suggestFromFailures } from '../../eval/suggest.js';
+import { summarize } from '../../eval/summary.js';
 import { readSuite, type EvalCase } from '../../eval/suite.js';
 import { expandInputs } from '../../ingest/expand.js';
 import { loadIndex } from '../../runtime/index.js';
+import { DEFAULT_STORE, readStore, writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
 import { workingConfig } from '../config.js';
 import { printProblems, type Output } from '../output.js';
@@ -14,6 +32,18 @@ export interface EvalCommandOptions {
   index?: string;
   k?: number;
   json: boolean;
+  /** A confidence threshold, or `auto` to pick the one with the most correct decisions. */
+  threshold?: number | 'auto';
+  gates?: Gates;
+  baseline?: string;
+  failOnRegression?: boolean;
+  junit?: string;
+  markdown?: string;
+  html?: string;
+  /** Print the gaps and coverage in the terminal summary. */
+  gaps?: boolean;
+  suggest?: boolean;
+  store?: string;
 }
 
 const SUITE_EXT = /\.(ya?ml|jsonl|ndjson|csv)$/i;
@@ -38,6 +68,11 @@ async function suiteFiles(inputs: readonly string[]): Promise<{ files: string[];
   return { files, problems };
 }
 
+async function writeReport(file: string, text: string): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await writeFileAtomic(file, text);
+}
+
 export async function runEval(options: EvalCommandOptions, output: Output): Promise<number> {
   const config = options.suites.length === 0 || options.index === undefined || options.k === undefined ? await workingConfig() : undefined;
   const suites = options.suites.length > 0 ? options.suites : (config?.eval.suites ?? []);
@@ -45,6 +80,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   const k = options.k ?? config?.eval.k ?? 5;
   if (suites.length === 0) throw new UsageError('name the suites to run (kb eval tests/ --index kb.index.json), or list them under "eval: suites:" in kb.config.yaml');
   if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
+  if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
   const kb = await loadIndex(index);
   const { files, problems } = await suiteFiles(suites);
   const cases: EvalCase[] = [];
@@ -53,28 +89,134 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     cases.push(...read.cases);
     problems.push(...read.problems);
   }
+  const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline);
+  if (baseline !== undefined && !baseline.ok) problems.push(...baseline.problems);
   printProblems(output, problems);
   if (cases.length === 0) {
     output.err('kb eval: no cases to run');
     return EXIT.FAILED;
   }
   const report = evaluate(kb, cases, k);
-  if (options.json) output.out(JSON.stringify(evalJson(report), null, 2));
-  else printReport(report, output);
+  const summary = summarize(report, options.threshold === undefined ? {} : { threshold: options.threshold });
+  const run: EvalRun = { report, summary, gates: checkGates(summary, options.gates ?? {}), index };
+  if (baseline?.ok === true) run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '');
+  run.gaps = evalGaps(kb, report.cases, summary.verdicts);
+  run.coverage = coverageOf(kb.entries, report.cases);
+
+  if (options.json) output.out(JSON.stringify(evalRunJson(run), null, 2));
+  else printReport(run, output, options.gaps === true);
+
+  const failOnRegression = options.failOnRegression === true;
+  const written: [string | undefined, string, () => string][] = [
+    [options.junit, 'JUnit', () => junitReport(run)],
+    [options.markdown, 'Markdown', () => markdownReport(run, { failOnRegression })],
+    [options.html, 'HTML', () => htmlReport(run, { failOnRegression })],
+  ];
+  let writeFailed = false;
+  for (const [file, what, render] of written) {
+    if (file === undefined) continue;
+    try {
+      await writeReport(file, render());
+      output.err(`kb eval: wrote the ${what} report to ${file}`);
+    } catch (error) {
+      writeFailed = true;
+      printProblems(output, [problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the folder and its permissions`, { file })]);
+    }
+  }
+
+  let suggestFailed = false;
+  if (options.suggest === true) suggestFailed = !(await suggest(run, options.store ?? DEFAULT_STORE, output));
+
+  for (const g of run.gates) if (!g.ok) output.err(`kb eval: gate failed: ${g.message}`);
+  const newlyFailing = run.baseline?.newlyFailing.length ?? 0;
+  if (failOnRegression && newlyFailing > 0) output.err(`kb eval: regression: ${newlyFailing} case${newlyFailing === 1 ? '' : 's'} newly failing against ${options.baseline ?? 'the baseline'}`);
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) output.err(`kb eval: ${errors} ${errors === 1 ? 'case or file' : 'cases or files'} could not be read (see above); the rest ran`);
-  return errors > 0 ? EXIT.FAILED : EXIT.OK;
+  return errors > 0 || writeFailed || suggestFailed || !runPassed(run, failOnRegression) ? EXIT.FAILED : EXIT.OK;
 }
 
-function printReport(report: EvalReport, output: Output): void {
-  const m = report.metrics;
-  const failures = report.cases.filter((c) => c.rank !== 1 && c.expect !== null);
-  for (const c of failures.slice(0, 20)) {
-    const mark = c.rank === null ? output.color('red', 'miss') : output.color('yellow', `#${c.rank}  `);
-    output.out(`${mark}  ${c.q}  → expected ${JSON.stringify(c.expect)}, got ${c.top[0] === undefined ? 'nothing' : `“${c.topQuestion ?? ''}” [${c.top[0].id}]`}  (${c.file}:${c.line})`);
+/** Propose the failing cases' questions to their expected entries in the store. False when the store cannot be read. */
+async function suggest(run: EvalRun, storePath: string, output: Output): Promise<boolean> {
+  const read = await readStore(storePath);
+  if (read === undefined) {
+    printProblems(output, [problem('file-not-found', 'does not exist: --suggest adds to a Q&A store (kb generate writes one; name it with --store)', { file: storePath })]);
+    return false;
   }
-  if (failures.length > 20) output.out(`… and ${failures.length - 20} more not ranked first`);
-  const outOfScope = report.cases.length - m.cases;
-  const scope = outOfScope > 0 ? ` (and ${outOfScope} out of scope, not counted)` : '';
-  output.out(`${m.cases} cases${scope}: hit@1 ${m.hit1.toFixed(3)}  hit@${m.k} ${m.hitK.toFixed(3)}  MRR@${m.k} ${m.mrr.toFixed(3)}`);
+  if (!read.ok) {
+    printProblems(output, read.problems);
+    return false;
+  }
+  const result = suggestFromFailures(run.report.cases, run.summary.verdicts, read.value);
+  for (const s of result.proposed) output.err(`suggested: “${s.question}” → ${s.id}  (${s.file}:${s.line})`);
+  if (result.proposed.length > 0) await writeStore(storePath, result.entries);
+  const notes = [
+    result.known > 0 ? `${result.known} already known to their entry` : '',
+    result.unmatched > 0 ? `${result.unmatched} failing case${result.unmatched === 1 ? '' : 's'} expect no entry of the store` : '',
+  ].filter((x) => x !== '');
+  output.err(
+    `kb eval: ${result.proposed.length} question${result.proposed.length === 1 ? '' : 's'} proposed as similar questions in ${storePath} (pending in "suggested"; accept them in kb review)${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
+  );
+  return true;
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+const pct = (x: number | null): string => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
+
+function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
+  const { report, summary } = run;
+  const m = summary.overall;
+  const failures = report.cases.map((c, i) => ({ c, v: summary.verdicts[i] })).filter((x) => x.v?.verdict === 'fail');
+  for (const { c, v } of failures.slice(0, 20)) {
+    const mark =
+      v?.reason === 'miss'
+        ? output.color('red', 'miss')
+        : v?.reason === 'not-first'
+          ? output.color('yellow', `#${c.rank ?? ''}  `)
+          : v?.reason === 'false-answer'
+            ? output.color('red', 'false')
+            : output.color('yellow', 'low ');
+    const got = c.top[0] === undefined ? 'nothing' : `“${c.topQuestion ?? ''}” [${c.top[0].id}]`;
+    const extra = v?.reason === 'below-threshold' || v?.reason === 'false-answer' ? ` (${REASONS[v.reason]}: confidence ${c.top[0]?.confidence ?? 0})` : '';
+    output.out(`${mark}  ${c.q}  → expected ${v?.reason === 'false-answer' ? 'none' : JSON.stringify(c.expect)}, got ${got}${extra}  (${c.file}:${c.line})`);
+  }
+  if (failures.length > 20) output.out(`… and ${failures.length - 20} more failing`);
+  if (summary.suites.length > 1 || summary.tags.length > 0) {
+    for (const g of [...summary.suites.map((s) => ({ ...s, name: s.name })), ...summary.tags.map((s) => ({ ...s, name: `tag ${s.name}` }))]) {
+      const oos = g.outOfScope > 0 ? ` (+${g.outOfScope} out of scope)` : '';
+      if (g.cases === 0) output.out(`  ${g.name}: ${g.outOfScope} out-of-scope cases`);
+      else output.out(`  ${g.name}: ${g.cases} case${g.cases === 1 ? '' : 's'}${oos}  hit@1 ${f3(g.hit1)}  hit@3 ${f3(g.hit3)}  hit@${g.k} ${f3(g.hitK)}  MRR@${g.k} ${f3(g.mrr)}`);
+    }
+  }
+  const t = summary.threshold;
+  if (t !== undefined) {
+    output.out('threshold  answered  right-when-answered  handed-off  false-answers  correct-decisions');
+    const rows = t.curve.filter((_, i) => i % 2 === 0);
+    if (!rows.some((p) => p.threshold === t.chosen.threshold)) rows.push(t.chosen);
+    rows.sort((a, b) => a.threshold - b.threshold);
+    for (const p of rows) {
+      const mark = p.threshold === t.chosen.threshold ? output.color('bold', ' ◀') : '';
+      output.out(`${p.threshold.toFixed(4).padStart(9)}  ${pct(p.answeredRate)}  ${pct(p.accuracyOfAnswered).padStart(19)}  ${pct(p.handoffRate).padStart(10)}  ${pct(p.falseAnswerRate).padStart(13)}  ${pct(p.decisionAccuracy).padStart(17)}${mark}`);
+    }
+  }
+  if (showGaps && run.gaps !== undefined) {
+    const big = run.gaps.filter((g) => g.size >= 2).slice(0, 10);
+    if (big.length > 0) output.out('gaps (failing questions sharing key terms):');
+    for (const g of big) output.out(`  ${String(g.size).padStart(4)}  ${g.terms.join(' ')}: ${g.examples.slice(0, 3).map((e) => `“${e.text}”`).join(' ')}${g.nearest[0] === undefined ? '' : `  nearest ${g.nearest[0].id}`}`);
+    const cv = run.coverage;
+    if (cv !== undefined) output.out(`coverage: ${cv.covered} of ${cv.entries} entries found by some case; ${cv.uncovered.length} never (${cv.uncovered.slice(0, 5).map((u) => u.id).join(', ')}${cv.uncovered.length > 5 ? ', …' : ''})`);
+  }
+  const b = run.baseline;
+  if (b !== undefined) {
+    for (const c of b.newlyFailing.slice(0, 20)) output.out(`${output.color('red', 'newly failing')}  ${c.q}  → expected ${describeExpect(c.expect)}  (${c.file}:${c.line})`);
+    for (const c of b.newlyPassing.slice(0, 20)) output.out(`${output.color('green', 'newly passing')}  ${c.q}  (${c.file}:${c.line})`);
+    output.out(`against ${b.file}: ${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new, ${b.removed} gone`);
+  }
+  const scope = m.outOfScope > 0 ? ` (and ${m.outOfScope} out of scope, not counted)` : '';
+  output.out(`${m.cases} cases${scope}: hit@1 ${f3(m.hit1)}  hit@${m.k} ${f3(m.hitK)}  MRR@${m.k} ${f3(m.mrr)}`);
+  const extra = [`hit@3 ${f3(m.hit3)}`, `latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms`];
+  if (t !== undefined) {
+    const c = t.chosen;
+    extra.push(`threshold ${c.threshold}${t.mode === 'auto' ? ' (auto)' : ''}: answered ${pct(c.answeredRate).trim()}, right when answered ${pct(c.accuracyOfAnswered).trim()}, false answers ${pct(c.falseAnswerRate).trim()}, correct decisions ${pct(c.decisionAccuracy).trim()}`);
+  }
+  output.out(extra.join('; '));
 }

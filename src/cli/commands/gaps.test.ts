@@ -1,0 +1,96 @@
+// `kb gaps`: real logs (fixtures/gaps, see its README) against fixtures/eval/kb: the clusters of
+// unanswered questions, JSON, the draft export in the store format, columns, bad input.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../build/index.js';
+import { readStore } from '../../store/store.js';
+import { BUILD_TIMEOUT, lines, runKb, tempDir } from '../../test-support/kb.js';
+
+const dir = tempDir('kb-cli-gaps-');
+const index = join(dir.path, 'forms.json');
+beforeAll(async () => {
+  const built = await build({ sources: ['fixtures/eval/kb'], out: index });
+  if (!built.ok) throw new Error('fixtures/eval/kb does not build');
+}, BUILD_TIMEOUT);
+afterAll(() => dir.remove());
+
+interface GapsJson {
+  threshold: number;
+  questions: number;
+  distinct: number;
+  answered: number;
+  unanswered: number;
+  unclustered: number;
+  clusters: { size: number; distinct: number; representative: string; terms: string[]; examples: { text: string; count: number }[]; nearest: { id: string; question: string; confidence: number }[] }[];
+}
+
+describe('kb gaps', () => {
+  it('lists the unanswered questions of a text log by topic, most asked first', () => {
+    const r = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const out = lines(r.stdout);
+    expect(out[0]).toMatch(/^ {2}1\. 5 asked \(4 distinct\) {2}.*优惠券/);
+    expect(out[1]).toBe('       2× 优惠券怎么用');
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}2\. 3 asked \(3 distinct\) {2}.*收货地址/));
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}3\. 2 asked \(2 distinct\)/));
+    expect(out.filter((l) => l.startsWith('       nearest: '))).toHaveLength(3);
+    expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 3 clusters of 2+ and 0 single questions');
+  });
+
+  it('prints JSON, honours --threshold, --min-size and --top', () => {
+    const r = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--json', '--min-size', '3']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as GapsJson;
+    expect(doc).toMatchObject({ threshold: 0.5, questions: 13, distinct: 11, answered: 3, unanswered: 10, unclustered: 2 });
+    expect(doc.clusters.map((c) => c.size)).toEqual([5, 3]);
+    expect(doc.clusters[0]?.examples).toHaveLength(4);
+    expect(doc.clusters[0]?.nearest[0]).toEqual({ id: expect.any(String), question: expect.any(String), confidence: expect.any(Number) });
+    const strict = JSON.parse(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--json', '--threshold', '0.999']).stdout) as GapsJson;
+    expect(strict.answered).toBeLessThan(3);
+    const top = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--top', '1', '--examples', '1']);
+    expect(lines(top.stdout).slice(0, 4)).toEqual([expect.stringMatching(/^ {2}1\. 5 asked/), '       2× 优惠券怎么用', expect.stringMatching(/^ {7}nearest: /), '… and 2 more clusters (--top N to see them, --json for all)']);
+  });
+
+  it('exports one pending draft entry per cluster in the store format', async () => {
+    const drafts = join(dir.path, 'drafts', 'drafts.jsonl');
+    const r = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--export', drafts]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stderr)).toEqual([`kb gaps: wrote 3 draft entries (status pending, empty answers) to ${drafts}; bring them in with kb import`]);
+    const read = await readStore(drafts);
+    expect(read?.ok).toBe(true);
+    if (read?.ok !== true) return;
+    expect(read.value).toHaveLength(3);
+    for (const e of read.value) expect(e).toMatchObject({ status: 'pending', origin: 'manual', answer: '', tags: ['gap'] });
+    const coupons = read.value.find((e) => e.question.includes('优惠券'));
+    expect(coupons?.similar).toHaveLength(3);
+    expect(coupons?.notes).toMatch(/asked 5 times \(4 distinct\) in log\.txt/);
+  });
+
+  it('reads a CSV by its question column and JSONL by key, naming bad lines (exit 1)', () => {
+    const csv = JSON.parse(runKb(['gaps', 'fixtures/gaps/log.csv', '--index', index, '--json']).stdout) as GapsJson;
+    expect(csv).toMatchObject({ questions: 6, answered: 1 });
+    const jsonl = runKb(['gaps', 'fixtures/gaps/log.jsonl', '--index', index, '--min-size', '1']);
+    expect(jsonl.code).toBe(1);
+    expect(lines(jsonl.stderr)).toEqual([
+      'error fixtures/gaps/log.jsonl:line 3: is not valid JSON; each line must be one object with a question key [bad-row]',
+      'error fixtures/gaps/log.jsonl:line 4: has no "message" text [bad-row]',
+    ]);
+    expect(lines(jsonl.stdout).at(-1)).toMatch(/^4 questions \(4 distinct\): 0 answered/);
+    const column = runKb(['gaps', 'fixtures/gaps/log.csv', '--index', index, '--column', 'nope']);
+    expect(column.code).toBe(1);
+    expect(lines(column.stderr)).toEqual(['error fixtures/gaps/log.csv:line 1: has no column "nope" (it has: id, time, question) [bad-table]']);
+  });
+
+  it('exits 1 for a missing log or index, 2 without an index', () => {
+    const missing = runKb(['gaps', 'fixtures/gaps/nope.txt', '--index', index]);
+    expect(missing.code).toBe(1);
+    expect(lines(missing.stderr)).toEqual(['error fixtures/gaps/nope.txt: cannot be read; check the path of the log [file-not-found]']);
+    const noIndex = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', join(dir.path, 'none.json')]);
+    expect(noIndex.code).toBe(1);
+    expect(noIndex.stderr).toMatch(/cannot load the index/);
+    const usage = runKb(['gaps', join(process.cwd(), 'fixtures/gaps/log.txt')], dir.path);
+    expect(usage.code).toBe(2);
+    expect(lines(usage.stderr)).toEqual(['kb: name the index with --index FILE (or set "out" in kb.config.yaml)']);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * `kb gaps LOG --index FILE`: the questions of a real customer log the index does not answer
+ * (top confidence below the threshold), clustered by shared key terms and ranked by how often
+ * they were asked, with examples and the nearest entries; `--export` writes draft entries.
+ */
+import { basename } from 'node:path';
+import { problem } from '../../core/problems.js';
+import { addNearest, DEFAULT_THRESHOLD, draftEntries, gapTokenizer, scanLog } from '../../eval/find-gaps.js';
+import { clusterQuestions } from '../../eval/gaps.js';
+import { LogReader, type LogFormat } from '../../eval/log.js';
+import { loadIndex } from '../../runtime/index.js';
+import { writeStore } from '../../store/store.js';
+import { EXIT, UsageError } from '../cli.js';
+import { workingConfig } from '../config.js';
+import { printProblems, progressLine, type Output } from '../output.js';
+
+export interface GapsCommandOptions {
+  log: string;
+  index?: string;
+  threshold?: number;
+  column?: string;
+  format?: LogFormat;
+  /** Clusters printed (default 20). */
+  top?: number;
+  /** Examples per cluster printed (default 5). */
+  examples?: number;
+  /** Smallest cluster printed and exported, in questions asked (default 2). */
+  minSize?: number;
+  similarity?: number;
+  export?: string;
+  json: boolean;
+}
+
+export async function runGaps(options: GapsCommandOptions, output: Output): Promise<number> {
+  const index = options.index ?? (await workingConfig())?.out;
+  if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
+  const kb = await loadIndex(index);
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const progress = progressLine(output);
+  const reader = new LogReader(options.log, {
+    ...(options.format === undefined ? {} : { format: options.format }),
+    ...(options.column === undefined ? {} : { column: options.column }),
+    // percent of the file read: progressLine draws "[43/100] reading log.txt, searching each question"
+    onProgress: (done, total) => progress(Math.min(99, Math.floor((100 * done) / (total || 1))), 100, `reading ${basename(options.log)}, searching each question`),
+  });
+  const scan = await scanLog(kb, reader, threshold);
+  progress(1, 1, '');
+  const problems = reader.allProblems();
+  printProblems(output, problems);
+  if (problems.some((p) => p.code === 'file-not-found' || p.code === 'bad-table') && scan.questions === 0) return EXIT.FAILED;
+  if (scan.questions === 0) {
+    printProblems(output, [problem('no-input', 'has no questions', { file: options.log })]);
+    return EXIT.FAILED;
+  }
+  const minSize = options.minSize ?? 2;
+  const clusters = clusterQuestions(scan.unanswered, gapTokenizer(kb), { minSimilarity: options.similarity ?? 0.5, maxExamples: 10 });
+  const shown = clusters.filter((c) => c.size >= minSize);
+  addNearest(kb, shown);
+  const unanswered = scan.questions - scan.answered;
+  const singles = clusters.filter((c) => c.size < minSize).reduce((n, c) => n + c.size, 0);
+
+  if (options.json) {
+    output.out(
+      JSON.stringify(
+        {
+          log: options.log,
+          index,
+          threshold,
+          questions: scan.questions,
+          distinct: scan.distinct,
+          answered: scan.answered,
+          unanswered,
+          clusters: shown,
+          unclustered: singles,
+        },
+        null,
+        2,
+      ),
+    );
+  } else {
+    const top = shown.slice(0, options.top ?? 20);
+    top.forEach((c, i) => {
+      output.out(`${String(i + 1).padStart(3)}. ${c.size} asked (${c.distinct} distinct)  ${output.color('bold', c.terms.join(' '))}`);
+      for (const e of c.examples.slice(0, options.examples ?? 5)) output.out(`       ${e.count > 1 ? `${e.count}× ` : ''}${e.text}`);
+      const near = c.nearest[0];
+      output.out(`       nearest: ${near === undefined ? 'nothing' : `${near.id} “${near.question}” (confidence ${near.confidence})`}`);
+    });
+    if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
+    const pct = (n: number): string => `${((100 * n) / scan.questions).toFixed(1)}%`;
+    output.out(
+      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}, in ${shown.length} clusters of ${minSize}+ and ${singles} single questions`,
+    );
+  }
+  if (options.export !== undefined) {
+    const drafts = draftEntries(shown, options.log);
+    try {
+      await writeStore(options.export, drafts);
+      output.err(`kb gaps: wrote ${drafts.length} draft entr${drafts.length === 1 ? 'y' : 'ies'} (status pending, empty answers) to ${options.export}; bring them in with kb import`);
+    } catch (error) {
+      printProblems(output, [problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the folder and its permissions`, { file: options.export })]);
+      return EXIT.FAILED;
+    }
+  }
+  return problems.some((p) => p.severity === 'error') ? EXIT.FAILED : EXIT.OK;
+}

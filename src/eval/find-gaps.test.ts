@@ -1,0 +1,85 @@
+// Gaps against a real index (fixtures/eval/kb): scanning a log, clusters with nearest entries,
+// the gaps of an eval run, and draft entries valid in the store.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../build/index.js';
+import { loadIndex, type KnowledgeBase } from '../runtime/index.js';
+import { validateEntry } from '../store/store.js';
+import { BUILD_TIMEOUT, tempDir } from '../test-support/kb.js';
+import { addNearest, DEFAULT_THRESHOLD, draftEntries, evalGaps, gapTokenizer, scanLog } from './find-gaps.js';
+import { clusterQuestions } from './gaps.js';
+import { LogReader } from './log.js';
+import { evaluate } from './run.js';
+import { readSuite } from './suite.js';
+import { summarize } from './summary.js';
+
+const dir = tempDir('kb-find-gaps-');
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  const out = join(dir.path, 'forms.json');
+  const built = await build({ sources: ['fixtures/eval/kb'], out });
+  if (!built.ok) throw new Error('fixtures/eval/kb does not build');
+  kb = await loadIndex(out);
+}, BUILD_TIMEOUT);
+afterAll(() => dir.remove());
+
+describe('scanLog', () => {
+  it('searches each distinct question once and keeps the unanswered ones with their counts', async () => {
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/log.txt'), DEFAULT_THRESHOLD);
+    expect(scan).toMatchObject({ questions: 13, distinct: 11, answered: 3, threshold: 0.5 });
+    expect(scan.unanswered.find((q) => q.text === '优惠券怎么用')?.count).toBe(2);
+    expect(scan.unanswered.some((q) => q.text === '包邮吗')).toBe(false);
+    const none = await scanLog(kb, new LogReader('fixtures/gaps/log.txt'), 0);
+    // at threshold 0 only a question that finds nothing at all is unanswered
+    for (const q of none.unanswered) expect(kb.search(q.text, { k: 1 })).toEqual([]);
+    expect(none.answered).toBeGreaterThan(scan.answered);
+    expect(none.answered + none.unanswered.reduce((n, q) => n + q.count, 0)).toBe(13);
+  });
+
+  it('clusters the gaps by topic: coupons, the address, points', async () => {
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/log.txt'), DEFAULT_THRESHOLD);
+    const clusters = addNearest(kb, clusterQuestions(scan.unanswered, gapTokenizer(kb)));
+    expect(clusters.map((c) => c.size)).toEqual([5, 3, 2]);
+    expect(clusters[0]?.terms).toContain('优惠券');
+    expect(clusters[0]?.examples.map((e) => e.text).sort()).toEqual(['优惠券不能用', '优惠券怎么用', '优惠券过期了怎么办', '怎么领优惠券'].sort());
+    expect(clusters[1]?.terms).toContain('收货地址');
+    expect(clusters[2]?.examples.map((e) => e.text).sort()).toEqual(['会员积分有什么用', '积分怎么兑换']);
+    for (const c of clusters) {
+      expect(c.nearest.length).toBeGreaterThan(0);
+      expect(c.nearest.length).toBeLessThanOrEqual(3);
+    }
+  });
+});
+
+describe('draftEntries', () => {
+  it('writes one valid pending store entry per cluster, with stable ids and an empty answer', async () => {
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/log.txt'), DEFAULT_THRESHOLD);
+    const clusters = addNearest(kb, clusterQuestions(scan.unanswered, gapTokenizer(kb)));
+    const drafts = draftEntries(clusters, 'fixtures/gaps/log.txt');
+    expect(drafts).toHaveLength(3);
+    for (const d of drafts) {
+      const checked = validateEntry(d);
+      expect(checked.ok).toBe(true);
+      expect(d).toMatchObject({ answer: '', status: 'pending', origin: 'manual', tags: ['gap'] });
+      expect(d.id).toMatch(/^gap-[0-9a-f]{10}$/);
+      expect(d.similar).not.toContain(d.question);
+    }
+    expect(drafts[0]?.question).toBe(clusters[0]?.representative);
+    expect(drafts[0]?.similar).toHaveLength(3);
+    expect(drafts[0]?.notes).toMatch(/^kb gaps: asked 5 times \(4 distinct\) in log\.txt without an answer; key terms: .*优惠券.*; nearest entry: /);
+    expect(draftEntries(clusters, 'fixtures/gaps/log.txt')).toEqual(drafts);
+  });
+});
+
+describe('evalGaps', () => {
+  it('clusters the failing cases of a run, not the passing or out-of-scope ones', async () => {
+    const suite = await readSuite('fixtures/eval/ci/tagged.jsonl');
+    const report = evaluate(kb, suite.cases, 5);
+    const summary = summarize(report, { threshold: 0.5 });
+    const gaps = evalGaps(kb, report.cases, summary.verdicts);
+    const questions = gaps.flatMap((g) => g.examples.map((e) => e.text));
+    expect(questions).toContain('退货运费谁出');
+    expect(questions).not.toContain('包邮吗');
+    expect(questions).not.toContain('优惠券怎么用');
+  });
+});

@@ -1,0 +1,91 @@
+// Clustering questions by shared key terms, and coverage of entries.
+import { describe, expect, it } from 'vitest';
+import type { IndexEntry } from '../runtime/index-file.js';
+import { clusterQuestions, countQuestions, coverageOf, FILLER_WORDS } from './gaps.js';
+import type { CaseResult } from './run.js';
+
+const words = (text: string): string[] => text.toLowerCase().split(/\s+/).filter((w) => w !== '');
+
+describe('clusterQuestions', () => {
+  const questions = countQuestions([
+    'coupon expired',
+    'how use coupon',
+    'coupon not working',
+    'how use coupon',
+    'change delivery address',
+    'wrong delivery address',
+    'points balance',
+    'random words here',
+  ]);
+
+  it('groups questions sharing key terms, biggest first, repeats counted', () => {
+    const clusters = clusterQuestions(questions, words);
+    expect(clusters.map((c) => [c.size, c.distinct, c.terms])).toEqual([
+      [4, 3, ['coupon']],
+      [2, 2, ['address', 'delivery']],
+      [1, 1, []],
+      [1, 1, []],
+    ]);
+    const coupons = clusters[0];
+    // the most asked, most central question represents the cluster; repeats are counted
+    expect(coupons?.representative).toBe('how use coupon');
+    expect(coupons?.examples[0]).toEqual({ text: 'how use coupon', count: 2 });
+    expect(coupons?.examples.map((e) => e.text).sort()).toEqual(['coupon expired', 'coupon not working', 'how use coupon']);
+    expect(coupons?.nearest).toEqual([]);
+  });
+
+  it('keeps question words out of the key terms, and splits what is not similar enough', () => {
+    expect(FILLER_WORDS.has('怎么')).toBe(true);
+    expect(FILLER_WORDS.has('how')).toBe(true);
+    const coupons = countQuestions(['coupon expired', 'coupon expired today', 'coupon code', 'coupon code invalid']);
+    expect(clusterQuestions(coupons, words).map((c) => [c.size, c.terms])).toEqual([
+      [2, ['code', 'coupon']],
+      [2, ['expired', 'coupon']],
+    ]);
+    expect(clusterQuestions(coupons, words, { minSimilarity: 0.2 }).map((c) => [c.size, c.terms])).toEqual([[4, ['coupon', 'code', 'expired']]]); // terms in at least half the questions
+    expect(clusterQuestions(questions, words, { maxExamples: 1 })[0]?.examples).toHaveLength(1);
+  });
+
+  it('is deterministic and handles nothing', () => {
+    expect(clusterQuestions(questions, words)).toEqual(clusterQuestions(questions, words));
+    expect(clusterQuestions([], words)).toEqual([]);
+  });
+
+  it('puts every one of thousands of questions in exactly one cluster', () => {
+    const many = countQuestions(Array.from({ length: 20_000 }, (_, i) => `topic${i % 500} detail${i % 37} word${i % 11}`));
+    const clusters = clusterQuestions(many, words, { maxExamples: 100_000 });
+    expect(clusters.reduce((n, c) => n + c.size, 0)).toBe(20_000);
+    const members = clusters.flatMap((c) => c.examples.map((e) => e.text));
+    expect(new Set(members).size).toBe(many.length);
+  });
+});
+
+describe('countQuestions', () => {
+  it('counts trimmed questions and drops empty ones', () => {
+    expect(countQuestions(['a', ' a ', '', 'b'])).toEqual([
+      { text: 'a', count: 2 },
+      { text: 'b', count: 1 },
+    ]);
+  });
+});
+
+describe('coverageOf', () => {
+  const entry = (id: string, path?: string, heading?: string): IndexEntry => ({ id, question: id, similar: [], answer: '', origin: 'faq', ...(path === undefined ? {} : { source: { path, headingPath: heading === undefined ? [] : ['doc', heading] } }) });
+  const c = (rank: number | null, ids: string[]): CaseResult => ({ q: 'q', expect: 'x', rank, top: ids.map((id) => ({ id, score: 1, confidence: 0.5 })), topQuestion: null, tags: [], file: 'a', line: 1 });
+
+  it('counts the entries some case found as its right hit, per source', () => {
+    const entries = [entry('a'), entry('b'), entry('s1', 'policy.md', '一、退货'), entry('s2', 'policy.md', '二、运费')];
+    // case 1 finds b at rank 2 (right): a, ranked first, was wrong; case 2 misses
+    const cov = coverageOf(entries, [c(2, ['a', 'b']), c(null, ['s1'])]);
+    expect(cov.covered).toBe(1);
+    expect(cov.uncovered).toEqual([
+      { id: 'a', question: 'a' },
+      { id: 's1', question: 's1', source: 'policy.md', section: '一、退货' },
+      { id: 's2', question: 's2', source: 'policy.md', section: '二、运费' },
+    ]);
+    expect(cov.bySource).toEqual([
+      { source: '(no source)', entries: 2, uncovered: 1 },
+      { source: 'policy.md', entries: 2, uncovered: 2 },
+    ]);
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * Knowledge gaps: questions the knowledge base does not answer, clustered by the key terms they
+ * share (ten misses about 退货运费 are one gap of ten), ranked by how often they were asked; and
+ * coverage: the entries no case ever finds.
+ *
+ * Clustering is single-pass "leader" clustering over IDF-weighted term sets (IDF over the questions
+ * being clustered, so words every question has, like 怎么, weigh little). Questions are taken most
+ * frequent first; each joins the most similar cluster (cosine with the cluster's centroid, found
+ * through its most distinctive terms) when the similarity reaches `minSimilarity`, or starts a new
+ * one. Linear in the number of distinct questions times the clusters sharing a term with each.
+ */
+import type { IndexEntry } from '../runtime/index-file.js';
+import type { CaseResult } from './run.js';
+
+export interface GapQuestion {
+  text: string;
+  /** How many times it was asked (a log repeats questions). */
+  count: number;
+}
+
+export interface NearEntry {
+  id: string;
+  question: string;
+  confidence: number;
+}
+
+export interface GapCluster {
+  /** Questions asked, repeats included. */
+  size: number;
+  /** The most central question: a draft entry's question. */
+  representative: string;
+  /** Key terms most members share, most shared first. */
+  terms: string[];
+  /** Members, most central first (at most `maxExamples`). */
+  examples: GapQuestion[];
+  /** Distinct questions in the cluster. */
+  distinct: number;
+  /** The entries the representative question finds (filled in by the caller that has the index). */
+  nearest: NearEntry[];
+}
+
+export interface ClusterOptions {
+  /** Cosine similarity with a cluster's centroid needed to join it (default 0.5). */
+  minSimilarity?: number;
+  /** Examples kept per cluster (default 10). */
+  maxExamples?: number;
+}
+
+type Vector = Map<string, number>;
+
+interface Working {
+  members: { q: GapQuestion; v: Vector }[];
+  centroid: Vector;
+  /** Squared norm of the centroid, kept up to date. */
+  norm2: number;
+  size: number;
+}
+
+/**
+ * Words of how people ask, not of what they ask about: never key terms of a gap. (The analyzer's
+ * stopwords go first; these are the question words and courtesies it keeps because they matter
+ * for matching an FAQ question.)
+ */
+export const FILLER_WORDS: ReadonlySet<string> = new Set(
+  (
+    '怎么 怎样 怎么样 怎么办 如何 什么 为什么 为何 啥 咋 哪 哪些 哪里 哪个 多少 几 是否 是不是 能 能不能 可以 可不可以 可否 ' +
+    '请问 你好 您好 亲 谢谢 麻烦 吗 呢 吧 啊 呀 嘛 了 的 我 我的 你 你们 您 一下 要 想 会 有 没有 还 就 都 也 是 不 吗 ' +
+    'how what why when where which who can could do does did is are am i my me you your please hi hello thank thanks'
+  ).split(' '),
+);
+
+/** How many of a question's most distinctive terms are used to find candidate clusters. */
+const PROBE_TERMS = 4;
+/** Clusters compared per probe term at most (bounds the time on huge logs). */
+const MAX_CANDIDATES_PER_TERM = 300;
+
+export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (text: string) => string[], options: ClusterOptions = {}): GapCluster[] {
+  const minSimilarity = options.minSimilarity ?? 0.5;
+  const maxExamples = options.maxExamples ?? 10;
+  const termSets = questions.map((q) => [...new Set(tokenize(q.text))]);
+  const df = new Map<string, number>();
+  for (const terms of termSets) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = questions.length;
+  const idf = (t: string): number => Math.log(1 + n / (df.get(t) ?? 1));
+  // only shared terms (asked in two questions or more) make clusters; a word asked once says
+  // nothing about what questions have in common and would only dilute the similarity
+  const vectors: Vector[] = termSets.map((terms) => {
+    const v: Vector = new Map(terms.filter((t) => (df.get(t) ?? 0) >= 2 && !FILLER_WORDS.has(t)).map((t) => [t, idf(t)]));
+    let norm = 0;
+    for (const w of v.values()) norm += w * w;
+    norm = Math.sqrt(norm) || 1;
+    for (const [t, w] of v) v.set(t, w / norm);
+    return v;
+  });
+  const order = questions.map((_, i) => i).sort((a, b) => (questions[b]?.count ?? 0) - (questions[a]?.count ?? 0) || a - b);
+  const clusters: Working[] = [];
+  const byTerm = new Map<string, number[]>();
+  for (const i of order) {
+    const q = questions[i] as GapQuestion;
+    const v = vectors[i] as Vector;
+    // probe with the most distinctive of its shared terms
+    const probes = [...v]
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, PROBE_TERMS);
+    let best = -1;
+    let bestSim = 0;
+    const seen = new Set<number>();
+    for (const [t] of probes) {
+      const list = byTerm.get(t) ?? [];
+      // clusters are listed oldest (most asked) first; a term in thousands of clusters is not
+      // distinctive, and the first few hundred hold the ones worth joining
+      for (let ci = 0; ci < list.length && ci < MAX_CANDIDATES_PER_TERM; ci++) {
+        const c = list[ci] as number;
+        if (seen.has(c)) continue;
+        seen.add(c);
+        const cluster = clusters[c] as Working;
+        let dot = 0;
+        for (const [term, w] of v) dot += w * (cluster.centroid.get(term) ?? 0);
+        const sim = dot / (Math.sqrt(cluster.norm2) || 1);
+        if (sim > bestSim || (sim === bestSim && best >= 0 && c < best)) {
+          bestSim = sim;
+          best = c;
+        }
+      }
+    }
+    let target: Working;
+    let index: number;
+    if (best >= 0 && bestSim >= minSimilarity) {
+      index = best;
+      target = clusters[best] as Working;
+    } else {
+      index = clusters.length;
+      target = { members: [], centroid: new Map(), norm2: 0, size: 0 };
+      clusters.push(target);
+    }
+    target.members.push({ q, v });
+    target.size += q.count;
+    for (const [t, w] of v) {
+      const before = target.centroid.get(t);
+      const add = w * q.count;
+      const after = (before ?? 0) + add;
+      target.norm2 += after * after - (before ?? 0) * (before ?? 0);
+      target.centroid.set(t, after);
+      if (before === undefined) {
+        let list = byTerm.get(t);
+        if (list === undefined) byTerm.set(t, (list = []));
+        list.push(index);
+      }
+    }
+  }
+  const out = clusters.map((c): GapCluster => {
+    const norm = Math.sqrt(c.norm2) || 1;
+    const central = c.members
+      .map((m) => {
+        let dot = 0;
+        for (const [t, w] of m.v) dot += w * (c.centroid.get(t) ?? 0);
+        return { q: m.q, sim: dot / norm };
+      })
+      .sort((a, b) => b.sim - a.sim || b.q.count - a.q.count || a.q.text.length - b.q.text.length || (a.q.text < b.q.text ? -1 : 1));
+    // key terms: the share of the cluster's questions (repeats counted) that contain each term
+    const share = new Map<string, number>();
+    for (const m of c.members) for (const t of m.v.keys()) share.set(t, (share.get(t) ?? 0) + m.q.count);
+    const terms = [...share]
+      .filter(([, s]) => c.members.length === 1 || s * 2 >= c.size)
+      .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 4)
+      .map(([t]) => t);
+    return {
+      size: c.size,
+      representative: central[0]?.q.text ?? '',
+      terms,
+      examples: central.slice(0, maxExamples).map((m) => m.q),
+      distinct: c.members.length,
+      nearest: [],
+    };
+  });
+  return out.sort((a, b) => b.size - a.size || b.distinct - a.distinct || (a.representative < b.representative ? -1 : 1));
+}
+
+export interface CoverageEntry {
+  id: string;
+  question: string;
+  source?: string;
+  section?: string;
+}
+
+export interface Coverage {
+  entries: number;
+  /** Entries some in-scope case found (the right hit within the top k). */
+  covered: number;
+  uncovered: CoverageEntry[];
+  /** Uncovered entries per source file (FAQ rows without a source under "(no source)"). */
+  bySource: { source: string; entries: number; uncovered: number }[];
+}
+
+export function coverageOf(entries: readonly IndexEntry[], cases: readonly CaseResult[]): Coverage {
+  const hit = new Set<string>();
+  for (const c of cases) {
+    if (c.rank === null) continue;
+    const id = c.top[c.rank - 1]?.id;
+    if (id !== undefined) hit.add(id);
+  }
+  const uncovered: CoverageEntry[] = [];
+  const bySource = new Map<string, { entries: number; uncovered: number }>();
+  for (const e of entries) {
+    const source = e.source?.path ?? '(no source)';
+    const row = bySource.get(source) ?? { entries: 0, uncovered: 0 };
+    bySource.set(source, row);
+    row.entries++;
+    if (hit.has(e.id)) continue;
+    row.uncovered++;
+    const u: CoverageEntry = { id: e.id, question: e.question };
+    if (e.source !== undefined) {
+      u.source = e.source.path;
+      const section = e.source.headingPath.at(-1);
+      if (section !== undefined) u.section = section;
+    }
+    uncovered.push(u);
+  }
+  return {
+    entries: entries.length,
+    covered: entries.filter((e) => hit.has(e.id)).length,
+    uncovered,
+    bySource: [...bySource].map(([source, r]) => ({ source, ...r })).sort((a, b) => (a.source < b.source ? -1 : 1)),
+  };
+}
+
+/** Distinct questions with their counts, in first-seen order (whitespace-trimmed, exact text). */
+export function countQuestions(texts: Iterable<string>): GapQuestion[] {
+  const counts = new Map<string, number>();
+  for (const t of texts) {
+    const q = t.trim();
+    if (q !== '') counts.set(q, (counts.get(q) ?? 0) + 1);
+  }
+  return [...counts].map(([text, count]) => ({ text, count }));
+}

@@ -1,0 +1,35 @@
+// CI gates: one result per gate asked for, failing when the metric is below (or above) its limit
+// or cannot be measured.
+import { describe, expect, it } from 'vitest';
+import { checkGates } from './gates.js';
+import type { CaseResult } from './run.js';
+import { summarize } from './summary.js';
+
+const c = (expect: unknown, rank: number | null, confidence: number): CaseResult => ({ q: 'q', expect, rank, top: [{ id: 'x', score: 1, confidence }], topQuestion: null, tags: [], file: 'a.jsonl', line: 1 });
+const report = (cases: CaseResult[]) => ({ metrics: { cases: 0, hit1: 0, hitK: 0, mrr: 0, k: 5 }, cases });
+
+describe('checkGates', () => {
+  // hit@1 0.25, hit@5 0.75, MRR (1 + 0.5 + 0.2) / 4 = 0.425; the out-of-scope case at 0.6
+  const cases = [c('x', 1, 0.9), c('x', 2, 0.5), c('x', 5, 0.3), c('x', null, 0.2), c(null, null, 0.6)];
+
+  it('passes and fails each gate with a one-line message', () => {
+    const results = checkGates(summarize(report(cases)), { minHit1: 0.3, minHitK: 0.75, minMrr: 0.4 });
+    expect(results.map((r) => [r.flag, r.ok, r.value])).toEqual([
+      ['--min-hit1', false, 0.25],
+      ['--min-hitk', true, 0.75],
+      ['--min-mrr', true, 0.425],
+    ]);
+    expect(results[0]?.message).toBe('hit@1 0.250 < 0.300 (--min-hit1)');
+    expect(results[1]?.message).toBe('hit@5 0.750 ≥ 0.750 (--min-hitk)');
+    expect(checkGates(summarize(report(cases)), {})).toEqual([]);
+  });
+
+  it('measures false answers at the threshold, and fails when it cannot', () => {
+    const at = (t: number, limit: number) => checkGates(summarize(report(cases), { threshold: t }), { maxFalseAnswer: limit })[0];
+    expect(at(0.5, 0)).toMatchObject({ ok: false, value: 1, message: 'false-answer rate 1.000 at threshold 0.5 > 0.000 (--max-false-answer)' });
+    expect(at(0.7, 0)).toMatchObject({ ok: true, value: 0 });
+    expect(checkGates(summarize(report(cases)), { maxFalseAnswer: 0.1 })[0]).toMatchObject({ ok: false, value: null, message: expect.stringMatching(/without a threshold: add --threshold/) });
+    expect(checkGates(summarize(report(cases.slice(0, 4)), { threshold: 0.5 }), { maxFalseAnswer: 0.1 })[0]).toMatchObject({ ok: false, message: expect.stringMatching(/no out-of-scope cases/) });
+    expect(checkGates(summarize(report([c(null, null, 0.1)])), { minHit1: 0 })[0]).toMatchObject({ ok: false, message: expect.stringMatching(/no in-scope cases/) });
+  });
+});

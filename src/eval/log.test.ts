@@ -1,0 +1,93 @@
+// Reading customer-question logs: text, CSV, TSV, JSONL; the question column; bad lines; streaming.
+import { createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../test-support/kb.js';
+import { LogReader, logFormatOf } from './log.js';
+
+const dir = tempDir('kb-log-');
+afterAll(() => dir.remove());
+
+async function read(file: string, options: ConstructorParameters<typeof LogReader>[1] = {}): Promise<{ questions: [string, number][]; reader: LogReader }> {
+  const reader = new LogReader(file, options);
+  const questions: [string, number][] = [];
+  for await (const q of reader.questions()) questions.push([q.question, q.line]);
+  return { questions, reader };
+}
+
+describe('LogReader', () => {
+  it('reads a text log one question a line, skipping empty lines', async () => {
+    const { questions, reader } = await read('fixtures/gaps/log.txt');
+    expect(questions).toHaveLength(13);
+    expect(questions[0]).toEqual(['优惠券怎么用', 1]);
+    expect(questions.find(([q]) => q === '会员积分有什么用')?.[1]).toBe(13); // line 12 is empty
+    expect(reader.allProblems()).toEqual([]);
+  });
+
+  it('finds the question column of a CSV, quoted cells included', async () => {
+    const { questions } = await read('fixtures/gaps/log.csv');
+    expect(questions.map(([q]) => q)).toEqual(['优惠券怎么用', '优惠券过期了，怎么办', '怎么领优惠券', '包邮吗', '收货地址填错了怎么改', '能改收货地址吗']);
+    expect(questions[1]?.[1]).toBe(3);
+    const named = await read('fixtures/gaps/log.csv', { column: 'time' });
+    expect(named.questions[0]?.[0]).toBe('09:00');
+    const wrong = await read('fixtures/gaps/log.csv', { column: 'nope' });
+    expect(wrong.questions).toEqual([]);
+    expect(wrong.reader.allProblems()[0]?.message).toBe('has no column "nope" (it has: id, time, question)');
+  });
+
+  it('reads JSONL by key and names the bad lines', async () => {
+    const { questions, reader } = await read('fixtures/gaps/log.jsonl');
+    expect(questions).toEqual([
+      ['优惠券怎么用', 1],
+      ['优惠券过期了怎么办', 2],
+      ['能改收货地址吗', 5],
+      ['收货地址填错了怎么改', 6],
+    ]);
+    expect(reader.allProblems().map((p) => [p.location?.line, p.code])).toEqual([
+      [3, 'bad-row'],
+      [4, 'bad-row'],
+    ]);
+  });
+
+  it('reads TSV, picks the format by extension or as told, and reports a missing file', async () => {
+    const tsv = join(dir.path, 'log.tsv');
+    await new Promise<void>((resolve) => createWriteStream(tsv).end('用户问题\t时间\n怎么退货\t1\n', resolve));
+    expect((await read(tsv)).questions).toEqual([['怎么退货', 2]]);
+    expect(logFormatOf('a.CSV')).toBe('csv');
+    expect(logFormatOf('a.ndjson')).toBe('jsonl');
+    expect(logFormatOf('a.log')).toBe('text');
+    expect((await read('fixtures/gaps/log.csv', { format: 'text' })).questions[0]?.[0]).toBe('id,time,question');
+    const missing = await read(join(dir.path, 'nope.txt'));
+    expect(missing.reader.allProblems()[0]?.code).toBe('file-not-found');
+  });
+
+  it('streams a 100,000-line log and reports progress up to the file size', async () => {
+    const big = join(dir.path, 'big.txt');
+    const out = createWriteStream(big);
+    for (let i = 0; i < 100_000; i++) out.write(`question ${i % 1000}\n`);
+    await new Promise<void>((resolve) => out.end(resolve));
+    let last = [0, 0];
+    let calls = 0;
+    let n = 0;
+    const reader = new LogReader(big, {
+      onProgress: (done, total) => {
+        calls++;
+        last = [done, total];
+      },
+    });
+    for await (const _ of reader.questions()) n++;
+    expect(n).toBe(100_000);
+    expect(calls).toBeGreaterThan(2);
+    expect(last[0]).toBe(last[1]);
+    expect(last[1]).toBeGreaterThan(1_000_000);
+  });
+
+  it('keeps at most 20 problems and counts the rest', async () => {
+    const bad = join(dir.path, 'bad.jsonl');
+    await new Promise<void>((resolve) => createWriteStream(bad).end(`${Array.from({ length: 25 }, () => '{oops').join('\n')}\n`, resolve));
+    const { reader } = await read(bad);
+    const problems = reader.allProblems();
+    expect(problems).toHaveLength(21);
+    expect(problems[20]?.message).toBe('and 5 more lines like these');
+  });
+});

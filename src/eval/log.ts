@@ -1,0 +1,149 @@
+/**
+ * Customer-question logs for `kb gaps`: plain text (one question a line), CSV or TSV with a
+ * question column, or JSONL with a question key. Streamed, so a log of any length is read in
+ * bounded memory; the caller gets one question at a time and the bytes read so far.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parse as parseCsv } from 'csv-parse';
+import { problem, type Problem } from '../core/problems.js';
+
+export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl';
+
+/** Column (CSV) or key (JSONL) names tried, in order, when none is given. */
+export const QUESTION_COLUMNS = ['q', 'question', 'query', 'text', 'message', 'content', '问题', '用户问题', '客户问题', '提问'];
+
+export interface LogQuestion {
+  question: string;
+  /** 1-based line of the file where the question starts. */
+  line: number;
+}
+
+export interface LogOptions {
+  format?: LogFormat;
+  /** The question column or key; default: the first of QUESTION_COLUMNS present. */
+  column?: string;
+  /** Called as the file is read: bytes read, file size. */
+  onProgress?: (bytesRead: number, totalBytes: number) => void;
+}
+
+export function logFormatOf(file: string): LogFormat {
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.tsv') return 'tsv';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  return 'text';
+}
+
+/** At most this many problems are kept; the rest are counted in one last problem. */
+const MAX_PROBLEMS = 20;
+
+export class LogReader {
+  readonly problems: Problem[] = [];
+  private dropped = 0;
+  constructor(
+    readonly file: string,
+    private readonly options: LogOptions = {},
+  ) {}
+
+  private bad(message: string, line?: number): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(problem('bad-row', message, line === undefined ? { file: this.file } : { file: this.file, location: { line } }));
+    else this.dropped++;
+  }
+
+  /** Problems, with a last one counting those left out. */
+  allProblems(): Problem[] {
+    return this.dropped > 0 ? [...this.problems, problem('bad-row', `and ${this.dropped} more lines like these`, { file: this.file })] : this.problems;
+  }
+
+  async *questions(): AsyncGenerator<LogQuestion> {
+    const info = await stat(this.file).catch(() => undefined);
+    if (info === undefined || !info.isFile()) {
+      this.problems.push(problem('file-not-found', 'cannot be read; check the path of the log', { file: this.file }));
+      return;
+    }
+    const total = info.size;
+    const stream = createReadStream(this.file);
+    const progress = this.options.onProgress;
+    if (progress !== undefined) stream.on('data', () => progress(stream.bytesRead, total));
+    const format = this.options.format ?? logFormatOf(this.file);
+    if (format === 'csv' || format === 'tsv') yield* this.table(stream, format === 'tsv' ? '\t' : ',');
+    else yield* this.lines(stream, format);
+    progress?.(total, total);
+  }
+
+  private async *lines(stream: NodeJS.ReadableStream, format: 'text' | 'jsonl'): AsyncGenerator<LogQuestion> {
+    const rl = createInterface({ input: stream, crlfDelay: Infinity });
+    let line = 0;
+    let key: string | undefined = this.options.column;
+    for await (const raw of rl) {
+      line++;
+      const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
+      if (text === '') continue;
+      if (format === 'text') {
+        yield { question: text, line };
+        continue;
+      }
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        this.bad('is not valid JSON; each line must be one object with a question key', line);
+        continue;
+      }
+      if (typeof value === 'string') {
+        yield { question: value.trim(), line };
+        continue;
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        this.bad('is not a JSON object with a question key', line);
+        continue;
+      }
+      const o = value as Record<string, unknown>;
+      key ??= QUESTION_COLUMNS.find((c) => typeof o[c] === 'string');
+      const q = key === undefined ? undefined : o[key];
+      if (typeof q !== 'string' || q.trim() === '') {
+        this.bad(key === undefined ? `has no question key (tried ${QUESTION_COLUMNS.join(', ')}); name it with --column` : `has no "${key}" text`, line);
+        continue;
+      }
+      yield { question: q.trim(), line };
+    }
+  }
+
+  private async *table(stream: NodeJS.ReadableStream, delimiter: string): AsyncGenerator<LogQuestion> {
+    let column: string | undefined;
+    let header: string[] = [];
+    const parser = stream.pipe(
+      parseCsv({
+        delimiter,
+        bom: true,
+        columns: (h: string[]) => (header = h.map((c) => c.trim())),
+        skip_empty_lines: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        info: true,
+      }),
+    );
+    try {
+      for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+        if (column === undefined) {
+          const wanted = this.options.column;
+          const lower = header.map((h) => h.toLowerCase());
+          const at = wanted !== undefined ? header.indexOf(wanted) : QUESTION_COLUMNS.map((c) => lower.indexOf(c)).find((i) => i >= 0);
+          if (at === undefined || at < 0) {
+            this.problems.push(problem('bad-table', wanted !== undefined ? `has no column "${wanted}" (it has: ${header.join(', ')})` : `has no question column (tried ${QUESTION_COLUMNS.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));
+            stream.unpipe?.();
+            return;
+          }
+          column = header[at];
+        }
+        const q = row.record[column as string];
+        if (typeof q === 'string' && q.trim() !== '') yield { question: q.trim(), line: row.info.lines };
+      }
+    } catch (error) {
+      this.problems.push(problem('bad-table', `is not valid CSV (${(error as Error).message.split('\n')[0]}); fix its quotes`, { file: this.file, location: { line: (error as { lines?: number }).lines ?? 1 } }));
+    }
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The `kb eval --json` document: the matcher issue's contract (`metrics.{cases,hit1,hitK,mrr,k}`,
+ * `cases[].{q,expect,rank,top}`) first and unchanged, then the extensions.
+ */
+import { evalJson } from '../run.js';
+import type { EvalRun } from './model.js';
+
+export function evalRunJson(run: EvalRun): Record<string, unknown> {
+  const base = evalJson(run.report);
+  const { overall, latencyMs } = run.summary;
+  const doc: Record<string, unknown> = {
+    metrics: { ...base.metrics, hit3: overall.hit3, outOfScope: overall.outOfScope, latencyMs },
+    cases: base.cases.map((c, i) => {
+      const source = run.report.cases[i];
+      const v = run.summary.verdicts[i];
+      const extra: Record<string, unknown> = { file: source?.file, line: source?.line, tags: source?.tags ?? [], verdict: v?.verdict ?? 'skip' };
+      if (v?.reason !== undefined) extra['reason'] = v.reason;
+      return { ...c, ...extra };
+    }),
+    suites: run.summary.suites,
+    tags: run.summary.tags,
+  };
+  if (run.summary.threshold !== undefined) doc['threshold'] = run.summary.threshold;
+  if (run.gates.length > 0) doc['gates'] = run.gates;
+  if (run.baseline !== undefined) doc['baseline'] = run.baseline;
+  if (run.gaps !== undefined) doc['gaps'] = run.gaps;
+  if (run.coverage !== undefined) doc['coverage'] = run.coverage;
+  return doc;
+}

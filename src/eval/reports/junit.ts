@@ -1,0 +1,73 @@
+/**
+ * JUnit XML for CI viewers (GitHub, GitLab, Jenkins): one <testsuite> per suite file, one
+ * <testcase> per question; a failing case carries <failure> with what was expected and what came
+ * back; an out-of-scope case without a threshold is <skipped>. The gates, when any, are one more
+ * suite named "kb eval gates".
+ */
+import { describeExpect, describeGot, REASONS, type EvalRun } from './model.js';
+
+/** Text safe inside XML attributes and elements; characters XML 1.0 forbids are dropped. */
+export function xmlEscape(text: string): string {
+  return text
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(4);
+
+export function junitReport(run: EvalRun): string {
+  const byFile = new Map<string, number[]>();
+  run.report.cases.forEach((c, i) => {
+    const list = byFile.get(c.file) ?? [];
+    byFile.set(c.file, list);
+    list.push(i);
+  });
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  let totalMs = 0;
+  for (const [file, indices] of byFile) {
+    const body: string[] = [];
+    let f = 0;
+    let s = 0;
+    let ms = 0;
+    for (const i of indices) {
+      const c = run.report.cases[i];
+      const v = run.summary.verdicts[i];
+      if (c === undefined || v === undefined) continue;
+      ms += c.latencyMs ?? 0;
+      const open = `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(`${c.q} (line ${c.line})`)}" time="${seconds(c.latencyMs)}"`;
+      if (v.verdict === 'pass') body.push(`${open}/>`);
+      else if (v.verdict === 'skip') {
+        s++;
+        body.push(`${open}>\n      <skipped message="out of scope: give --threshold to judge it"/>\n    </testcase>`);
+      } else {
+        f++;
+        const reason = REASONS[v.reason ?? ''] ?? 'failed';
+        const message = `expected ${describeExpect(c.expect)}, got ${describeGot(c)}`;
+        const details = [`question: ${c.q}`, `expected: ${describeExpect(c.expect)}`, `got: ${describeGot(c)}`, `rank: ${c.rank ?? 'not in the top k'}`, `where: ${c.file}:${c.line}`].join('\n');
+        body.push(`${open}>\n      <failure message="${xmlEscape(`${reason}: ${message}`)}" type="${xmlEscape(v.reason ?? 'fail')}">${xmlEscape(details)}</failure>\n    </testcase>`);
+      }
+    }
+    tests += indices.length;
+    failures += f;
+    skipped += s;
+    totalMs += ms;
+    suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${indices.length}" failures="${f}" errors="0" skipped="${s}" time="${seconds(ms)}">\n${body.join('\n')}\n  </testsuite>`);
+  }
+  if (run.gates.length > 0) {
+    const failed = run.gates.filter((g) => !g.ok).length;
+    tests += run.gates.length;
+    failures += failed;
+    const body = run.gates.map((g) =>
+      g.ok ? `    <testcase classname="kb eval gates" name="${xmlEscape(g.message)}" time="0"/>` : `    <testcase classname="kb eval gates" name="${xmlEscape(`${g.flag} ${g.limit}`)}" time="0">\n      <failure message="${xmlEscape(g.message)}" type="gate"/>\n    </testcase>`,
+    );
+    suites.push(`  <testsuite name="kb eval gates" tests="${run.gates.length}" failures="${failed}" errors="0" skipped="0" time="0">\n${body.join('\n')}\n  </testsuite>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kb eval" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(totalMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
+}

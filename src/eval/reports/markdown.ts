@@ -1,0 +1,94 @@
+/**
+ * A Markdown report for a pull-request comment or GitHub's step summary ($GITHUB_STEP_SUMMARY):
+ * verdict, metrics, gates, regressions against the baseline, the threshold curve, the failing
+ * cases and the biggest gaps. GitHub-flavoured tables; every user text is escaped.
+ */
+import { describeExpect, describeGot, REASONS, runPassed, type EvalRun } from './model.js';
+
+/** Text safe in a Markdown paragraph or table cell: punctuation Markdown acts on is backslash-escaped. */
+export function mdEscape(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]<>()#+!|~&$]/g, (ch) => `\\${ch}`);
+}
+
+const f3 = (x: number | null): string => (x === null ? '–' : x.toFixed(3));
+const pct = (x: number | null): string => (x === null ? '–' : `${(x * 100).toFixed(1)}%`);
+
+function table(head: string[], rows: string[][]): string[] {
+  return [`| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+}
+
+export interface MarkdownOptions {
+  /** Failing cases listed (default 50). */
+  maxFailures?: number;
+  /** Gaps listed (default 10). */
+  maxGaps?: number;
+  failOnRegression?: boolean;
+}
+
+export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): string {
+  const { summary, report } = run;
+  const o = summary.overall;
+  const passed = runPassed(run, options.failOnRegression === true);
+  const out: string[] = [];
+  out.push(`## kb eval: ${passed ? '✅ passed' : '❌ failed'}`, '');
+  out.push(
+    `${o.cases} in-scope cases${o.outOfScope > 0 ? ` and ${o.outOfScope} out of scope` : ''}${run.index === undefined ? '' : ` against \`${run.index.replace(/`/g, '')}\``}; search latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms.`,
+    '',
+  );
+  out.push(...table(['', 'hit@1', 'hit@3', `hit@${o.k}`, `MRR@${o.k}`, 'cases'], [['**all**', f3(o.hit1), f3(o.hit3), f3(o.hitK), f3(o.mrr), String(o.cases)], ...summary.suites.map((s) => [mdEscape(s.name), f3(s.cases ? s.hit1 : null), f3(s.cases ? s.hit3 : null), f3(s.cases ? s.hitK : null), f3(s.cases ? s.mrr : null), s.outOfScope > 0 ? `${s.cases} (+${s.outOfScope} out of scope)` : String(s.cases)])]), '');
+  if (summary.tags.length > 0) {
+    out.push('### By tag', '');
+    out.push(...table(['tag', 'hit@1', 'hit@3', `hit@${o.k}`, `MRR@${o.k}`, 'cases'], summary.tags.map((s) => [mdEscape(s.name), f3(s.cases ? s.hit1 : null), f3(s.cases ? s.hit3 : null), f3(s.cases ? s.hitK : null), f3(s.cases ? s.mrr : null), s.outOfScope > 0 ? `${s.cases} (+${s.outOfScope} out of scope)` : String(s.cases)])), '');
+  }
+  if (run.gates.length > 0) {
+    out.push('### Gates', '');
+    for (const g of run.gates) out.push(`- ${g.ok ? '✅' : '❌'} ${mdEscape(g.message)}`);
+    out.push('');
+  }
+  const t = summary.threshold;
+  if (t !== undefined) {
+    const c = t.chosen;
+    out.push(`### Threshold ${c.threshold}${t.mode === 'auto' ? ' (auto: most correct decisions)' : ''}`, '');
+    out.push(`Answered ${pct(c.answeredRate)}, right when answered ${pct(c.accuracyOfAnswered)}, handed off ${pct(c.handoffRate)}, false answers on out-of-scope questions ${pct(c.falseAnswerRate)}, correct decisions ${pct(c.decisionAccuracy)}.`, '');
+    out.push('<details><summary>The curve</summary>', '');
+    out.push(...table(['threshold', 'answered', 'right when answered', 'handed off', 'false answers', 'correct decisions'], t.curve.filter((_, i) => i % 2 === 0).map((p) => [p.threshold.toFixed(2), pct(p.answeredRate), pct(p.accuracyOfAnswered), pct(p.handoffRate), pct(p.falseAnswerRate), pct(p.decisionAccuracy)])), '');
+    out.push('</details>', '');
+  }
+  const b = run.baseline;
+  if (b !== undefined) {
+    out.push(`### Against the baseline`, '');
+    out.push(`${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.`, '');
+    for (const c of b.newlyFailing.slice(0, 50)) out.push(`- ❌ ${mdEscape(c.q)} — expected ${mdEscape(describeExpect(c.expect))} (${mdEscape(`${c.file}:${c.line}`)})`);
+    for (const c of b.newlyPassing.slice(0, 50)) out.push(`- ✅ ${mdEscape(c.q)} (${mdEscape(`${c.file}:${c.line}`)})`);
+    out.push('');
+  }
+  const failing = report.cases.map((c, i) => ({ c, v: summary.verdicts[i] })).filter((x) => x.v?.verdict === 'fail');
+  if (failing.length > 0) {
+    const max = options.maxFailures ?? 50;
+    out.push(`### Failing cases (${failing.length})`, '');
+    out.push(
+      ...table(
+        ['question', 'expected', 'got', 'why', 'where'],
+        failing.slice(0, max).map(({ c, v }) => [mdEscape(c.q), mdEscape(describeExpect(c.expect)), mdEscape(describeGot(c)), mdEscape(REASONS[v?.reason ?? ''] ?? ''), mdEscape(`${c.file}:${c.line}`)]),
+      ),
+    );
+    if (failing.length > max) out.push('', `… and ${failing.length - max} more.`);
+    out.push('');
+  }
+  if (run.gaps !== undefined && run.gaps.length > 0) {
+    const max = options.maxGaps ?? 10;
+    out.push(`### Biggest gaps`, '');
+    out.push(
+      ...table(
+        ['questions', 'key terms', 'examples', 'nearest entry'],
+        run.gaps.slice(0, max).map((g) => [String(g.size), mdEscape(g.terms.join(', ')), mdEscape(g.examples.slice(0, 3).map((e) => e.text).join(' / ')), g.nearest[0] === undefined ? '–' : mdEscape(`${g.nearest[0].id} “${g.nearest[0].question}”`)]),
+      ),
+      '',
+    );
+  }
+  if (run.coverage !== undefined) {
+    const cv = run.coverage;
+    out.push(`### Coverage`, '', `${cv.covered} of ${cv.entries} entries are found by some case; ${cv.uncovered.length} are never found.`, '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,62 @@
+/** Everything one `kb eval` run produced, as the report writers take it. */
+import type { BaselineComparison } from '../baseline.js';
+import type { GateResult } from '../gates.js';
+import type { Coverage, GapCluster } from '../gaps.js';
+import type { EvalReport } from '../run.js';
+import type { EvalSummary } from '../summary.js';
+
+export interface EvalRun {
+  report: EvalReport;
+  summary: EvalSummary;
+  gates: GateResult[];
+  baseline?: BaselineComparison;
+  gaps?: GapCluster[];
+  coverage?: Coverage;
+  /** The index file evaluated, as named on the command line. */
+  index?: string;
+}
+
+/** Did the run pass its checks: every gate, and no newly failing case when regressions fail the run. */
+export function runPassed(run: EvalRun, failOnRegression = false): boolean {
+  return run.gates.every((g) => g.ok) && !(failOnRegression && (run.baseline?.newlyFailing.length ?? 0) > 0);
+}
+
+/** An expectation as people read it: `bq0005`, `returns.md § 二、退货运费`, `a or b`, `none`. */
+export function describeExpect(expect: unknown): string {
+  if (expect === null || expect === undefined) return 'none (out of scope)';
+  if (typeof expect === 'string' || typeof expect === 'number') return String(expect);
+  if (Array.isArray(expect)) return expect.map(describeExpect).join(' or ');
+  if (typeof expect === 'object') {
+    const o = expect as { source?: unknown; section?: unknown };
+    return typeof o.section === 'string' ? `${String(o.source)} § ${o.section}` : String(o.source);
+  }
+  return JSON.stringify(expect);
+}
+
+/** What the top hit was, as people read it. */
+export function describeGot(c: EvalReport['cases'][number]): string {
+  const top = c.top[0];
+  if (top === undefined) return 'nothing';
+  return `${top.id}${c.topQuestion === null ? '' : ` “${c.topQuestion}”`} (confidence ${top.confidence.toFixed(2)})`;
+}
+
+export const REASONS: Record<string, string> = {
+  miss: `not in the top k`,
+  'not-first': 'found, not first',
+  'below-threshold': 'right, but below the threshold',
+  'false-answer': 'answered an out-of-scope question',
+};
+
+/** Confidence histogram: 10 bins of the top hit's confidence, split by whether the top hit was right. */
+export function confidenceHistogram(run: EvalRun): { right: number[]; wrong: number[] } {
+  const right = Array.from({ length: 10 }, () => 0);
+  const wrong = Array.from({ length: 10 }, () => 0);
+  for (const c of run.report.cases) {
+    const conf = c.top[0]?.confidence;
+    if (conf === undefined) continue;
+    const bin = Math.min(9, Math.floor(conf * 10));
+    const target = c.rank === 1 ? right : wrong;
+    target[bin] = (target[bin] ?? 0) + 1;
+  }
+  return { right, wrong };
+}

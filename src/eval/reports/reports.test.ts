@@ -1,0 +1,144 @@
+// The report writers over one hand-made run: JUnit parsed as XML, Markdown parsed as GFM, HTML
+// checked for escaping and structure, JSON for the contract keys. (Chromium renders the HTML in
+// src/cli/commands/eval.test.ts.)
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import { compareBaseline } from '../baseline.js';
+import { checkGates } from '../gates.js';
+import type { CaseResult, EvalReport } from '../run.js';
+import { summarize } from '../summary.js';
+import { htmlEscape, htmlReport } from './html.js';
+import { evalRunJson } from './json.js';
+import { junitReport, xmlEscape } from './junit.js';
+import { markdownReport, mdEscape } from './markdown.js';
+import { describeExpect, runPassed, type EvalRun } from './model.js';
+
+const NASTY = '<script>alert("x")</script> & a|b *bold* \u0001';
+
+function c(q: string, expect: unknown, rank: number | null, confidence: number | undefined, file = 'suites/a.jsonl', line = 1, tags: string[] = []): CaseResult {
+  return { q, expect, rank, top: confidence === undefined ? [] : [{ id: rank === 1 ? 'right' : 'other', score: 2, confidence }], topQuestion: confidence === undefined ? null : 'top <question>', tags, file, line, latencyMs: 0.5 };
+}
+
+function makeRun(threshold?: number | 'auto'): EvalRun {
+  const cases = [
+    c('包邮吗', 'ship-cost', 1, 0.9, 'suites/a.jsonl', 1, ['运费']),
+    c(NASTY, { source: 'returns.md', section: '二、退货运费' }, 2, 0.4, 'suites/a.jsonl', 2, ['运费']),
+    c('怎么开发票', ['invoice', 'x'], null, 0.2, 'suites/b.yaml', 3),
+    c('你们周末上班吗', null, null, 0.6, 'suites/b.yaml', 4, ['oos']),
+    c('nothing found', null, null, undefined, 'suites/b.yaml', 5, ['oos']),
+  ];
+  const report: EvalReport = { metrics: { cases: 3, hit1: 0.3333, hitK: 0.6667, mrr: 0.5, k: 5 }, cases };
+  const summary = summarize(report, threshold === undefined ? {} : { threshold });
+  const run: EvalRun = { report, summary, gates: checkGates(summary, { minHit1: 0.5, minMrr: 0.4 }), index: 'kb.index.json' };
+  run.baseline = compareBaseline(cases, summary.verdicts, [{ q: '怎么开发票', expect: ['invoice', 'x'], verdict: 'pass' }, { q: '包邮吗', expect: 'ship-cost', verdict: 'fail' }], 'base.json');
+  run.gaps = [{ size: 3, representative: NASTY, terms: ['运费', '<b>'], examples: [{ text: NASTY, count: 2 }, { text: '运费谁出', count: 1 }], distinct: 2, nearest: [{ id: 'ship-cost', question: '运费怎么算？', confidence: 0.3 }] }];
+  run.coverage = { entries: 3, covered: 1, uncovered: [{ id: 'a', question: 'a' }], bySource: [{ source: 'faq.jsonl', entries: 3, uncovered: 2 }] };
+  return run;
+}
+
+describe('escaping', () => {
+  it('escapes XML, HTML and Markdown text', () => {
+    expect(xmlEscape(`a<b>&"c'\u0001\u0008d`)).toBe('a&lt;b&gt;&amp;&quot;c&apos;d');
+    expect(htmlEscape(`<img src=x onerror="y">'&`)).toBe('&lt;img src=x onerror=&quot;y&quot;&gt;&#39;&amp;');
+    expect(mdEscape('a|b *c* [d](e) <f>\nnext')).toBe('a\\|b \\*c\\* \\[d\\]\\(e\\) \\<f\\> next');
+    expect(describeExpect([{ source: 'r.md', section: '二' }, 'id1'])).toBe('r.md § 二 or id1');
+    expect(describeExpect(null)).toBe('none (out of scope)');
+  });
+});
+
+describe('junitReport', () => {
+  it('is valid XML with one test case per question, failures with expected and got, skipped out-of-scope cases', () => {
+    const xml = junitReport(makeRun());
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
+      testsuites: { tests: string; failures: string; skipped: string; testsuite: { name: string; tests: string; failures: string; testcase: { name: string; classname: string; failure?: { message: string; '#text': string }; skipped?: unknown }[] }[] };
+    };
+    const root = doc.testsuites;
+    // 5 cases + 2 gates; failures: 2 cases (not first, miss) + the hit@1 gate
+    expect([root.tests, root.failures, root.skipped]).toEqual(['7', '3', '2']);
+    expect(root.testsuite.map((s) => [s.name, s.tests, s.failures])).toEqual([
+      ['suites/a.jsonl', '2', '1'],
+      ['suites/b.yaml', '3', '1'],
+      ['kb eval gates', '2', '1'],
+    ]);
+    const nasty = root.testsuite[0]?.testcase[1];
+    expect(nasty?.name).toBe(`${NASTY.replace('\u0001', '')} (line 2)`);
+    expect(nasty?.failure?.message).toBe('found, not first: expected returns.md § 二、退货运费, got other “top <question>” (confidence 0.40)');
+    expect(nasty?.failure?.['#text']).toContain('rank: 2');
+    expect(root.testsuite[1]?.testcase[0]?.failure?.message).toMatch(/^not in the top k: expected invoice or x, got other/);
+    expect(root.testsuite[1]?.testcase[1]?.skipped).toBeDefined();
+    expect(root.testsuite[2]?.testcase[0]?.failure?.message).toBe('hit@1 0.333 < 0.500 (--min-hit1)');
+  });
+
+  it('judges out-of-scope cases once there is a threshold', () => {
+    const xml = junitReport(makeRun(0.5));
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml).toContain('skipped="0"');
+    expect(xml).toMatch(/answered an out-of-scope question: expected none \(out of scope\), got other/);
+  });
+});
+
+interface MdNode {
+  type: string;
+  value?: string;
+  depth?: number;
+  children?: MdNode[];
+}
+const text = (n: MdNode): string => (n.value ?? '') + (n.children ?? []).map(text).join('');
+const all = (n: MdNode, type: string): MdNode[] => [...(n.type === type ? [n] : []), ...(n.children ?? []).flatMap((x) => all(x, type))];
+
+describe('markdownReport', () => {
+  it('parses as GitHub Markdown: verdict heading, metric and failure tables with the user text intact', () => {
+    const md = markdownReport(makeRun('auto'));
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as MdNode;
+    const headings = all(tree, 'heading').map(text);
+    expect(headings[0]).toBe('kb eval: ❌ failed');
+    expect(headings).toEqual(expect.arrayContaining(['By tag', 'Gates', 'Against the baseline', 'Failing cases (2)', 'Biggest gaps', 'Coverage']));
+    expect(headings.some((h) => /^Threshold [\d.]+ \(auto: most correct decisions\)$/.test(h))).toBe(true);
+    const tables = all(tree, 'table');
+    const rows = (t: MdNode | undefined): string[][] => (t?.children ?? []).map((r) => (r.children ?? []).map(text));
+    expect(rows(tables[0])[0]).toEqual(['', 'hit@1', 'hit@3', 'hit@5', 'MRR@5', 'cases']);
+    expect(rows(tables[0])[1]).toEqual(['all', '0.333', '0.667', '0.667', '0.500', '3']);
+    // the failing-cases table: the nasty question comes back as written (no HTML, no broken cells)
+    const failing = tables.find((t) => rows(t)[0]?.[0] === 'question');
+    expect(rows(failing)[1]?.[0]).toBe(NASTY);
+    expect(rows(failing)[1]).toHaveLength(5);
+    expect(all(tree, 'html').map((n) => n.value)).toEqual(['<details><summary>The curve</summary>', '</details>']);
+  });
+
+  it('says passed when every gate passes', () => {
+    const run = makeRun();
+    run.gates = [];
+    expect(markdownReport(run).split('\n')[0]).toBe('## kb eval: ✅ passed');
+    expect(runPassed(run, true)).toBe(false); // a newly failing case with --fail-on-regression
+  });
+});
+
+describe('htmlReport', () => {
+  it('is one self-contained page with charts, a case table and every user text escaped', () => {
+    const html = htmlReport(makeRun('auto'));
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).not.toMatch(/<script>alert/);
+    expect(html).toContain(htmlEscape(NASTY));
+    expect(html).not.toMatch(/(src|href)=["']?(https?:)?\/\//); // no network
+    expect(html.match(/<svg /g)).toHaveLength(3); // ranks, confidence, threshold curve
+    expect(html.match(/<tr data-verdict=/g)).toHaveLength(5);
+    expect(html).toContain('<tr data-verdict="fail">');
+    expect(html).toContain('id="filter"');
+    expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+});
+
+describe('evalRunJson', () => {
+  it('keeps the contract keys first and adds the extensions', () => {
+    const doc = evalRunJson(makeRun(0.5)) as { metrics: Record<string, unknown>; cases: Record<string, unknown>[] } & Record<string, unknown>;
+    expect(Object.keys(doc)).toEqual(['metrics', 'cases', 'suites', 'tags', 'threshold', 'gates', 'baseline', 'gaps', 'coverage']);
+    expect(Object.keys(doc.metrics).slice(0, 5)).toEqual(['cases', 'hit1', 'hitK', 'mrr', 'k']);
+    expect(Object.keys(doc.cases[0] ?? {}).slice(0, 4)).toEqual(['q', 'expect', 'rank', 'top']);
+    expect(doc.cases.map((x) => x['verdict'])).toEqual(['pass', 'fail', 'fail', 'fail', 'pass']);
+    expect(doc.cases[3]?.['reason']).toBe('false-answer');
+  });
+});

@@ -1,0 +1,35 @@
+// --suggest: failing questions become proposals in their expected entry's `suggested` list.
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../store/entry.js';
+import type { CaseResult } from './run.js';
+import { suggestFromFailures } from './suggest.js';
+import type { CaseVerdict } from './summary.js';
+
+const entry = (id: string, question: string, similar: string[] = [], suggested?: string[]): Entry => ({ id, question, similar, answer: 'a', origin: 'faq', status: 'approved', ...(suggested === undefined ? {} : { suggested }) });
+const c = (q: string, expectIds: string[], line: number): CaseResult => ({ q, expect: expectIds[0] ?? null, expectIds, rank: null, top: [], topQuestion: null, tags: [], file: 's.jsonl', line });
+const fail: CaseVerdict = { verdict: 'fail', reason: 'miss' };
+
+describe('suggestFromFailures', () => {
+  it('adds each failing question once to the first expected entry the store has, never to similar', () => {
+    const store = [entry('a', '运费怎么算', ['包邮吗']), entry('b', '发票', [], ['开票'])];
+    const cases = [c('邮费谁出', ['zz', 'a'], 1), c('邮费谁出', ['a'], 2), c(' 包邮吗 ', ['a'], 3), c('开票', ['b'], 4), c('能开专票吗', ['b'], 5), c('无关', ['zz'], 6), c('通过', ['a'], 7)];
+    const verdicts: CaseVerdict[] = [fail, fail, fail, fail, fail, fail, { verdict: 'pass' }];
+    const r = suggestFromFailures(cases, verdicts, store);
+    expect(r.proposed).toEqual([
+      { id: 'a', question: '邮费谁出', file: 's.jsonl', line: 1 },
+      { id: 'b', question: '能开专票吗', file: 's.jsonl', line: 5 },
+    ]);
+    expect(r.entries.find((e) => e.id === 'a')).toEqual({ ...entry('a', '运费怎么算', ['包邮吗']), suggested: ['邮费谁出'] });
+    expect(r.entries.find((e) => e.id === 'b')?.suggested).toEqual(['开票', '能开专票吗']);
+    expect(r.entries.find((e) => e.id === 'b')?.similar).toEqual([]);
+    expect(r.known).toBe(3); // the repeat, 包邮吗 (a similar question) and 开票 (already suggested)
+    expect(r.unmatched).toBe(1);
+    expect(store[0]?.suggested).toBeUndefined(); // the input is not changed
+  });
+
+  it('ignores out-of-scope false answers', () => {
+    const r = suggestFromFailures([c('你好', [], 1)], [{ verdict: 'fail', reason: 'false-answer' }], [entry('a', 'x')]);
+    expect(r.proposed).toEqual([]);
+    expect(r.unmatched).toBe(0);
+  });
+});

@@ -1,0 +1,76 @@
+// Threshold decisions: the figures at one threshold, the curve, and the automatic choice.
+import { describe, expect, it } from 'vitest';
+import { pickThreshold, statsAt, thresholdCurve, type DecisionInput } from './thresholds.js';
+
+const right = (confidence: number): DecisionInput => ({ confidence, correct: true, inScope: true });
+const wrong = (confidence: number): DecisionInput => ({ confidence, correct: false, inScope: true });
+const outside = (confidence: number | undefined): DecisionInput => ({ confidence, correct: false, inScope: false });
+
+describe('statsAt', () => {
+  it('counts answered, right when answered, hand-offs, false answers and correct decisions', () => {
+    const items = [right(0.9), right(0.4), wrong(0.7), wrong(0.2), outside(0.6), outside(0.1), outside(undefined)];
+    const s = statsAt(items, 0.5);
+    // answered: 0.9 (right), 0.7 (wrong), 0.6 (out of scope) → 3 of 7
+    expect(s).toEqual({
+      threshold: 0.5,
+      cases: 7,
+      answered: 3,
+      answeredRate: 0.4286,
+      accuracyOfAnswered: 0.3333,
+      handoffRate: 0.5714,
+      falseAnswerRate: 0.3333,
+      outOfScope: 3,
+      // right: 0.9 answered; 0.2 wrong handed off; 0.1 and nothing out of scope handed off → 4 of 7
+      decisionAccuracy: 0.5714,
+    });
+  });
+
+  it('answers a hit whose confidence equals the threshold, and reports null rates it cannot measure', () => {
+    expect(statsAt([right(0.5)], 0.5).answered).toBe(1);
+    const none = statsAt([right(0.3)], 0.5);
+    expect(none.accuracyOfAnswered).toBeNull();
+    expect(none.falseAnswerRate).toBeNull();
+    expect(none.decisionAccuracy).toBe(0);
+  });
+});
+
+describe('thresholdCurve', () => {
+  it('steps from 0 to 1', () => {
+    const curve = thresholdCurve([right(0.8), wrong(0.3)]);
+    expect(curve.map((p) => p.threshold)).toEqual(Array.from({ length: 21 }, (_, i) => Math.round(i * 5) / 100));
+    expect(curve[0]?.answered).toBe(2);
+    expect(curve[10]?.answered).toBe(1); // 0.5
+    expect(curve[20]?.answered).toBe(0);
+  });
+});
+
+describe('pickThreshold', () => {
+  it('picks the confidence that separates right from wrong answers', () => {
+    const items = [right(0.9), right(0.8), right(0.6), wrong(0.5), wrong(0.3), outside(0.55), outside(undefined)];
+    const s = pickThreshold(items);
+    expect(s.threshold).toBe(0.6);
+    expect(s.decisionAccuracy).toBe(1);
+    expect(s.falseAnswerRate).toBe(0);
+  });
+
+  it('prefers the lowest of equally good thresholds, and may answer nothing', () => {
+    // 0.7 right, 0.5 wrong, 0.4 right: thresholds 0.7 and 0.4 both give 2 of 3
+    expect(pickThreshold([right(0.7), wrong(0.5), right(0.4)]).threshold).toBe(0.4);
+    // every answer wrong: hand everything off (threshold 1, nothing at 1)
+    const none = pickThreshold([wrong(0.9), outside(0.8)]);
+    expect(none.threshold).toBe(1);
+    expect(none.answered).toBe(0);
+    expect(none.decisionAccuracy).toBe(1);
+  });
+
+  it('matches a brute-force search over every candidate', () => {
+    let seed = 7;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const items: DecisionInput[] = Array.from({ length: 300 }, () => {
+      const c = Math.round(random() * 100) / 100;
+      return random() < 0.15 ? outside(c) : random() < c ? right(c) : wrong(c);
+    });
+    const best = Math.max(...[...new Set(items.map((d) => d.confidence ?? 0)), 1].map((t) => statsAt(items, t).decisionAccuracy));
+    expect(pickThreshold(items).decisionAccuracy).toBe(best);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Confidence thresholds: a bot answers when the top hit's confidence is at least the threshold,
+ * and hands off to a person otherwise. A decision is correct when
+ *
+ *   - it answered and the top hit is right (an in-scope case ranked first), or
+ *   - it handed off and no right answer was on top (an out-of-scope case, or the right entry is
+ *     not ranked first: answering would have been wrong).
+ *
+ * `pickThreshold` chooses the threshold with the most correct decisions; `thresholdCurve` gives
+ * the same figures at fixed steps, to show how they trade off.
+ */
+
+/** What a threshold decision needs to know about one case. */
+export interface DecisionInput {
+  /** Confidence of the top hit; undefined when the search found nothing. */
+  confidence: number | undefined;
+  /** The top hit is right (in scope, rank 1). */
+  correct: boolean;
+  inScope: boolean;
+}
+
+export interface ThresholdStats {
+  threshold: number;
+  cases: number;
+  /** Cases where the top hit reached the threshold. */
+  answered: number;
+  answeredRate: number;
+  /** Right answers among the answered; null when nothing was answered. */
+  accuracyOfAnswered: number | null;
+  handoffRate: number;
+  /** Out-of-scope cases answered, over the out-of-scope cases; null when the suites have none. */
+  falseAnswerRate: number | null;
+  outOfScope: number;
+  /** Correct decisions (answer right or hand off when answering would be wrong) over all cases. */
+  decisionAccuracy: number;
+}
+
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;
+
+/** Is the case answered at threshold t (the top hit's confidence is at least t)? */
+export const answeredAt = (d: DecisionInput, t: number): boolean => d.confidence !== undefined && d.confidence >= t;
+
+export function statsAt(items: readonly DecisionInput[], threshold: number): ThresholdStats {
+  let answered = 0;
+  let right = 0;
+  let outOfScope = 0;
+  let falseAnswers = 0;
+  let correctDecisions = 0;
+  for (const d of items) {
+    const a = answeredAt(d, threshold);
+    if (!d.inScope) outOfScope++;
+    if (a) {
+      answered++;
+      if (d.correct) right++;
+      if (!d.inScope) falseAnswers++;
+    }
+    if (a === d.correct) correctDecisions++;
+  }
+  const n = items.length;
+  return {
+    threshold,
+    cases: n,
+    answered,
+    answeredRate: n ? round(answered / n) : 0,
+    accuracyOfAnswered: answered ? round(right / answered) : null,
+    handoffRate: n ? round(1 - answered / n) : 0,
+    falseAnswerRate: outOfScope ? round(falseAnswers / outOfScope) : null,
+    outOfScope,
+    decisionAccuracy: n ? round(correctDecisions / n) : 0,
+  };
+}
+
+/** Figures at 0, step, 2·step, … 1 (default step 0.05). */
+export function thresholdCurve(items: readonly DecisionInput[], step = 0.05): ThresholdStats[] {
+  const points: ThresholdStats[] = [];
+  const n = Math.round(1 / step);
+  for (let i = 0; i <= n; i++) points.push(statsAt(items, round(i * step)));
+  return points;
+}
+
+/**
+ * The threshold in [0, 1] with the most correct decisions. Candidates are the top confidences that
+ * occur (a threshold between two of them decides like the upper one) and 1; among equally good
+ * ones the lowest wins (answer more when it costs nothing). Linear after one sort.
+ */
+export function pickThreshold(items: readonly DecisionInput[]): ThresholdStats {
+  const scored = items.filter((d) => d.confidence !== undefined).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0));
+  // threshold above every confidence: nothing answered, a decision is correct when the top hit is wrong
+  let correct = items.filter((d) => !d.correct).length;
+  let best = correct;
+  let bestThreshold = 1;
+  const top = scored[0]?.confidence;
+  // when some confidence is 1, a threshold of 1 still answers those cases: the sweep evaluates it
+  if (top !== undefined && top >= 1) best = -1;
+  for (let i = 0; i < scored.length; ) {
+    const c = scored[i]?.confidence ?? 0;
+    let j = i;
+    for (; j < scored.length && scored[j]?.confidence === c; j++) correct += scored[j]?.correct ? 1 : -1;
+    if (correct >= best) {
+      best = correct;
+      bestThreshold = c;
+    }
+    i = j;
+  }
+  return statsAt(items, Math.min(1, Math.max(0, bestThreshold)));
+}

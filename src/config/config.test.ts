@@ -45,6 +45,24 @@ describe('validateConfig', () => {
   });
 });
 
+describe('eval thresholds and gates in kb.config.yaml', () => {
+  it('reads a threshold (a number or auto) and the gates by their flag names', () => {
+    const result = validateConfig({ eval: { threshold: 'auto', gates: { 'min-hit1': 0.8, 'max-false-answer': 0.1 } } });
+    expect(result.ok && result.value.eval).toEqual({ suites: [], k: 5, threshold: 'auto', gates: { minHit1: 0.8, maxFalseAnswer: 0.1 } });
+    const uncommented = CONFIG_TEMPLATE.replace(/^ {2}# (threshold|gates):/gm, '  $1:').replace(/^ {2}# {3}(min-\S+|max-\S+):/gm, '    $1:');
+    expect(validateConfig(parse(uncommented))).toMatchObject({ ok: true, value: { eval: { threshold: 'auto', gates: { minHit1: 0.8, minHitK: 0.95, minMrr: 0.85, maxFalseAnswer: 0.1 } } } });
+  });
+
+  it('names a bad threshold and an unknown or out-of-range gate', () => {
+    const result = validateConfig({ eval: { threshold: 2, gates: { 'min-hit': 0.5, 'min-mrr': 1.5 } } });
+    expect(!result.ok && result.problems.map((p) => p.message)).toEqual([
+      '"eval.threshold" must be a number from 0 to 1, or auto',
+      expect.stringMatching(/^"eval.gates.min-hit" is not a gate kb knows/),
+      '"eval.gates.min-mrr" must be a number from 0 to 1',
+    ]);
+  });
+});
+
 describe('readConfig', () => {
   it('returns undefined when there is no kb.config.yaml, and reads one that is there', async () => {
     expect(await readConfig(dir.path)).toBeUndefined();

@@ -21,7 +21,14 @@ export interface KbConfig {
   lexicon?: boolean;
   /** The reviewed Q&A store `kb generate` writes and `kb build` / `kb review` read. */
   store: string;
-  eval: { suites: string[]; k: number };
+  eval: {
+    suites: string[];
+    k: number;
+    /** A confidence threshold for `kb eval` (a number in [0, 1] or `auto`). */
+    threshold?: number | 'auto';
+    /** CI gates `kb eval` applies when run without the matching flags. */
+    gates?: { minHit1?: number; minHitK?: number; minMrr?: number; maxFalseAnswer?: number };
+  };
 }
 
 export const DEFAULT_OUT = 'dist/kb.index.json';
@@ -77,6 +84,27 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
       if (e['k'] !== undefined) {
         if (typeof e['k'] !== 'number' || !Number.isInteger(e['k']) || e['k'] < 1) bad('eval.k', 'must be a whole number ≥ 1');
         else config.eval.k = e['k'];
+      }
+      const unit = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+      const threshold = e['threshold'];
+      if (threshold !== undefined && threshold !== null) {
+        if (threshold === 'auto' || unit(threshold)) config.eval.threshold = threshold;
+        else bad('eval.threshold', 'must be a number from 0 to 1, or auto');
+      }
+      const gateKeys = { 'min-hit1': 'minHit1', 'min-hitk': 'minHitK', 'min-mrr': 'minMrr', 'max-false-answer': 'maxFalseAnswer' } as const;
+      const gates = e['gates'];
+      if (gates !== undefined && gates !== null) {
+        if (typeof gates !== 'object' || Array.isArray(gates)) bad('eval.gates', `must be a mapping of ${Object.keys(gateKeys).join(', ')}`);
+        else {
+          const parsed: NonNullable<KbConfig['eval']['gates']> = {};
+          for (const [key, value] of Object.entries(gates as Record<string, unknown>)) {
+            const name = gateKeys[key as keyof typeof gateKeys] as (typeof gateKeys)[keyof typeof gateKeys] | undefined;
+            if (name === undefined) bad(`eval.gates.${key}`, `is not a gate kb knows (known: ${Object.keys(gateKeys).join(', ')})`);
+            else if (!unit(value)) bad(`eval.gates.${key}`, 'must be a number from 0 to 1');
+            else parsed[name] = value;
+          }
+          config.eval.gates = parsed;
+        }
       }
     }
   }
@@ -134,4 +162,12 @@ eval:
   suites:
     - tests/
   k: 5
+  # Judge answers by confidence (0–1, or auto: the threshold with the most correct decisions).
+  # threshold: auto
+  # CI gates: kb eval exits 1 when one fails (flags such as --min-hit1 override them).
+  # gates:
+  #   min-hit1: 0.8
+  #   min-hitk: 0.95
+  #   min-mrr: 0.85
+  #   max-false-answer: 0.1
 `;

@@ -210,6 +210,21 @@ describe('kb eval gates', () => {
     expect(ok.code).toBe(0);
   });
 
+  it('takes the threshold and gates from kb.config.yaml, and a flag overrides its gate', () => {
+    const project = tempDir('kb-cli-eval-config-');
+    try {
+      writeFileSync(join(project.path, 'kb.config.yaml'), `out: ${formsIndex}\neval:\n  suites: [${join(process.cwd(), TAGGED)}]\n  threshold: 0.05\n  gates:\n    min-hit1: 0.9\n    max-false-answer: 0.2\n`);
+      const r = runKb(['eval'], project.path);
+      expect(r.code).toBe(1);
+      expect(lines(r.stderr)).toEqual(['kb eval: gate failed: hit@1 0.800 < 0.900 (--min-hit1)', 'kb eval: gate failed: false-answer rate 0.500 at threshold 0.05 > 0.200 (--max-false-answer)']);
+      const overridden = runKb(['eval', '--min-hit1', '0.8', '--threshold', 'auto'], project.path);
+      expect(overridden.stderr).toBe('');
+      expect(overridden.code).toBe(0);
+    } finally {
+      project.remove();
+    }
+  });
+
   it('fails --max-false-answer without a threshold, saying what to add', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--max-false-answer', '0.1']);
     expect(r.code).toBe(1);

@@ -74,10 +74,13 @@ async function writeReport(file: string, text: string): Promise<void> {
 }
 
 export async function runEval(options: EvalCommandOptions, output: Output): Promise<number> {
-  const config = options.suites.length === 0 || options.index === undefined || options.k === undefined ? await workingConfig() : undefined;
+  const config = await workingConfig();
   const suites = options.suites.length > 0 ? options.suites : (config?.eval.suites ?? []);
   const index = options.index ?? config?.out;
   const k = options.k ?? config?.eval.k ?? 5;
+  // kb.config.yaml's threshold and gates, each overridden by its flag
+  const threshold = options.threshold ?? config?.eval.threshold;
+  const gates = { ...(config?.eval.gates ?? {}), ...(options.gates ?? {}) };
   if (suites.length === 0) throw new UsageError('name the suites to run (kb eval tests/ --index kb.index.json), or list them under "eval: suites:" in kb.config.yaml');
   if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
@@ -97,8 +100,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     return EXIT.FAILED;
   }
   const report = evaluate(kb, cases, k);
-  const summary = summarize(report, options.threshold === undefined ? {} : { threshold: options.threshold });
-  const run: EvalRun = { report, summary, gates: checkGates(summary, options.gates ?? {}), index };
+  const summary = summarize(report, threshold === undefined ? {} : { threshold });
+  const run: EvalRun = { report, summary, gates: checkGates(summary, gates), index };
   if (baseline?.ok === true) run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '');
   run.gaps = evalGaps(kb, report.cases, summary.verdicts);
   run.coverage = coverageOf(kb.entries, report.cases);
@@ -125,7 +128,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   }
 
   let suggestFailed = false;
-  if (options.suggest === true) suggestFailed = !(await suggest(run, options.store ?? DEFAULT_STORE, output));
+  if (options.suggest === true) suggestFailed = !(await suggest(run, options.store ?? config?.store ?? DEFAULT_STORE, output));
 
   for (const g of run.gates) if (!g.ok) output.err(`kb eval: gate failed: ${g.message}`);
   const newlyFailing = run.baseline?.newlyFailing.length ?? 0;

@@ -82,6 +82,40 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     });
 
   program
+    .command('generate')
+    .description('write Q&A entries for the sources into the store (kb/qa.jsonl), keeping every editor decision')
+    .argument('[sources...]', 'files, folders or globs (no arguments: kb.config.yaml)')
+    .option('--store <file>', 'the Q&A store (default: "store" of kb.config.yaml, else kb/qa.jsonl)')
+    .addOption(new Option('--similar <n>', 'similar questions per entry, 0 = none (default 5)').argParser(wholeNumber))
+    .addOption(new Option('--generator <name>', 'rules (default, offline) or llm (an OpenAI-compatible endpoint: KB_LLM_BASE_URL, KB_LLM_MODEL, KB_LLM_API_KEY)').choices(['rules', 'llm']).default('rules'))
+    .option('--dry-run', 'show what would change; write nothing')
+    .option('--json', 'print what changed as JSON')
+    .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
+    .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
+    .addHelpText(
+      'after',
+      '\nRe-running after a source changed touches only that source\'s entries: unchanged sources keep their\n' +
+        'entries as they are; reviewed or edited entries whose source changed or vanished are kept and marked\n' +
+        'stale for re-review (docs/store.md).\n' +
+        'Exit codes: 0 written; 1 a source could not be read (the others are still merged) or the store is invalid\n' +
+        '(then it is not touched); 2 usage error.',
+    )
+    .action(async (sources: string[], flags: { store?: string; similar?: number; generator: 'rules' | 'llm'; dryRun?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+      const { runGenerate } = await import('./commands/generate.js');
+      const options: import('./commands/generate.js').GenerateCommandOptions = {
+        sources,
+        generator: flags.generator,
+        dryRun: flags.dryRun === true,
+        json: flags.json === true,
+        maxFileBytes: Math.round(flags.maxFileMb * 1024 * 1024),
+        maxUnzippedBytes: Math.round(flags.maxUnzippedMb * 1024 * 1024),
+      };
+      if (flags.store !== undefined) options.store = flags.store;
+      if (flags.similar !== undefined) options.similar = flags.similar;
+      setExitCode(await runGenerate(options, createOutput()));
+    });
+
+  program
     .command('build')
     .description('build one index file from documents and FAQ tables (no arguments: read kb.config.yaml)')
     .argument('[sources...]', 'files, folders or globs')
@@ -91,20 +125,26 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--stopwords <file>', 'extra stopwords, one per line')
     .option('--no-lexicon', 'do not expand questions with the built-in after-sales lexicon (docs/matching.md)')
     .addOption(new Option('--similar <n>', 'similar questions generated per entry, 0 = none (default 5; docs/generate.md)').argParser(wholeNumber))
+    .option('--store <file>', 'build from this Q&A store instead of the sources (default with no sources: kb/qa.jsonl when it exists)')
+    .option('--no-store', 'build from the sources even when a store exists')
+    .option('--only-approved', 'from a store: index approved entries only (default: all but rejected)')
     .option('--json', 'print the build statistics as JSON')
     .addHelpText(
       'after',
-      '\nFlags override kb.config.yaml, which gives the rest when present.\n' +
+      '\nWith no sources named, kb build builds from the store (kb generate writes it) when it exists,\n' +
+        'else from the sources of kb.config.yaml, generating questions in memory.\n' +
+        'Flags override kb.config.yaml, which gives the rest when present.\n' +
         'Exit codes: 0 built; 1 a source could not be read (the index is still written from the others)\n' +
         'or nothing could be indexed (no index is written); 2 usage error.',
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
-    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
       const { runBuild } = await import('./commands/build.js');
       const options: import('./commands/build.js').BuildCommandOptions = {
         sources,
         json: flags.json === true,
+        onlyApproved: flags.onlyApproved === true,
         lexicon: flags.lexicon,
         maxFileBytes: Math.round(flags.maxFileMb * 1024 * 1024),
         maxUnzippedBytes: Math.round(flags.maxUnzippedMb * 1024 * 1024),
@@ -114,6 +154,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       if (flags.synonyms !== undefined) options.synonyms = flags.synonyms;
       if (flags.stopwords !== undefined) options.stopwords = flags.stopwords;
       if (flags.similar !== undefined) options.similar = flags.similar;
+      if (typeof flags.store === 'string') options.store = flags.store;
+      else if (flags.store === false) options.store = false;
       setExitCode(await runBuild(options, createOutput()));
     });
 
@@ -134,22 +176,150 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('eval')
-    .description('run regression suites (YAML, JSONL, CSV) against an index: hit@1, hit@k, MRR@k')
+    .description('run regression suites (YAML, JSONL, CSV) against an index: hit rates, thresholds, gates, gaps and reports (docs/eval.md)')
     .argument('[suites...]', 'suite files or folders (no arguments: kb.config.yaml)')
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
     .addOption(new Option('-k <n>', 'rank cut-off for hit@k and MRR@k').argParser(positiveInteger))
     .option('--json', 'print metrics and every case as JSON')
+    .addOption(new Option('--threshold <x|auto>', 'judge answers by confidence: a number from 0 to 1, or auto (the most correct decisions)').argParser((v: string): number | 'auto' => (v === 'auto' ? 'auto' : unitInterval(v))))
+    .addOption(new Option('--min-hit1 <x>', 'fail (exit 1) when hit@1 is below this').argParser(unitInterval))
+    .addOption(new Option('--min-hitk <x>', 'fail when hit@k is below this').argParser(unitInterval))
+    .addOption(new Option('--min-mrr <x>', 'fail when MRR@k is below this').argParser(unitInterval))
+    .addOption(new Option('--max-false-answer <x>', 'fail when more than this share of out-of-scope cases is answered (needs --threshold)').argParser(unitInterval))
+    .option('--baseline <file>', 'a previous `kb eval --json` output: list newly failing and newly passing cases')
+    .option('--fail-on-regression', 'fail when a case passing in the baseline fails now')
+    .option('--junit <file>', 'write a JUnit XML report (one test case per question)')
+    .option('--markdown <file>', 'write a Markdown report (pull-request comment, CI step summary)')
+    .option('--html <file>', 'write a self-contained HTML report with charts and a searchable case table')
+    .option('--gaps', 'also print the gaps (failing questions clustered) and the coverage')
+    .option('--suggest', 'propose each failing question to its expected entry in the store ("suggested", pending review)')
+    .option('--store <file>', 'the Q&A store for --suggest (default kb/qa.jsonl)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 ran; 1 a suite or case could not be read (the others still run and are reported),\n' +
+      '\nExit codes: 0 ran and every gate passed; 1 a gate failed, a case newly failed with\n' +
+        '--fail-on-regression, a suite or case could not be read (the others still run and are reported),\n' +
         'no cases, or the index cannot be loaded; 2 usage error.',
     )
-    .action(async (suites: string[], flags: { index?: string; k?: number; json?: boolean }) => {
-      const { runEval } = await import('./commands/eval.js');
-      const options: import('./commands/eval.js').EvalCommandOptions = { suites, json: flags.json === true };
-      if (flags.index !== undefined) options.index = flags.index;
-      if (flags.k !== undefined) options.k = flags.k;
-      setExitCode(await runEval(options, createOutput()));
+    .action(
+      async (
+        suites: string[],
+        flags: {
+          index?: string;
+          k?: number;
+          json?: boolean;
+          threshold?: number | 'auto';
+          minHit1?: number;
+          minHitk?: number;
+          minMrr?: number;
+          maxFalseAnswer?: number;
+          baseline?: string;
+          failOnRegression?: boolean;
+          junit?: string;
+          markdown?: string;
+          html?: string;
+          gaps?: boolean;
+          suggest?: boolean;
+          store?: string;
+        },
+      ) => {
+        const { runEval } = await import('./commands/eval.js');
+        const options: import('./commands/eval.js').EvalCommandOptions = { suites, json: flags.json === true, failOnRegression: flags.failOnRegression === true, gaps: flags.gaps === true, suggest: flags.suggest === true };
+        if (flags.index !== undefined) options.index = flags.index;
+        if (flags.k !== undefined) options.k = flags.k;
+        if (flags.threshold !== undefined) options.threshold = flags.threshold;
+        const gates: import('./commands/eval.js').EvalCommandOptions['gates'] = {};
+        if (flags.minHit1 !== undefined) gates.minHit1 = flags.minHit1;
+        if (flags.minHitk !== undefined) gates.minHitK = flags.minHitk;
+        if (flags.minMrr !== undefined) gates.minMrr = flags.minMrr;
+        if (flags.maxFalseAnswer !== undefined) gates.maxFalseAnswer = flags.maxFalseAnswer;
+        options.gates = gates;
+        if (flags.baseline !== undefined) options.baseline = flags.baseline;
+        if (flags.junit !== undefined) options.junit = flags.junit;
+        if (flags.markdown !== undefined) options.markdown = flags.markdown;
+        if (flags.html !== undefined) options.html = flags.html;
+        if (flags.store !== undefined) options.store = flags.store;
+        setExitCode(await runEval(options, createOutput()));
+      },
+    );
+
+  program
+    .command('gaps')
+    .description('find the questions of a customer-question log the index does not answer, clustered by topic (docs/eval.md)')
+    .argument('<log>', 'questions: text (one a line), CSV/TSV or JSONL with a question column')
+    .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
+    .addOption(new Option('--threshold <x>', 'a question is unanswered when its top hit\'s confidence is below this (default 0.5)').argParser(unitInterval))
+    .option('--column <name>', 'the question column (CSV) or key (JSONL); default: q, question, query, text, message, 问题 …')
+    .addOption(new Option('--format <format>', 'how to read the log (default: by extension; other files are text)').choices(['text', 'csv', 'tsv', 'jsonl']))
+    .addOption(new Option('--top <n>', 'clusters to print').argParser(positiveInteger).default(20))
+    .addOption(new Option('--examples <n>', 'example questions per cluster').argParser(positiveInteger).default(5))
+    .addOption(new Option('--min-size <n>', 'smallest cluster to print and export (questions asked)').argParser(positiveInteger).default(2))
+    .addOption(new Option('--similarity <x>', 'how alike questions must be to share a cluster (0–1)').argParser(unitInterval).default(0.5))
+    .option('--export <file>', 'write one draft entry per cluster (status pending) in the Q&A store format, for kb import / kb review')
+    .option('--json', 'print the scan and the clusters as JSON')
+    .addHelpText('after', '\nExit codes: 0 done; 1 the log or index cannot be read, or some lines were bad (the rest are used); 2 usage error.')
+    .action(
+      async (
+        log: string,
+        flags: { index?: string; threshold?: number; column?: string; format?: 'text' | 'csv' | 'tsv' | 'jsonl'; top: number; examples: number; minSize: number; similarity: number; export?: string; json?: boolean },
+      ) => {
+        const { runGaps } = await import('./commands/gaps.js');
+        const options: import('./commands/gaps.js').GapsCommandOptions = { log, top: flags.top, examples: flags.examples, minSize: flags.minSize, similarity: flags.similarity, json: flags.json === true };
+        if (flags.index !== undefined) options.index = flags.index;
+        if (flags.threshold !== undefined) options.threshold = flags.threshold;
+        if (flags.column !== undefined) options.column = flags.column;
+        if (flags.format !== undefined) options.format = flags.format;
+        if (flags.export !== undefined) options.export = flags.export;
+        setExitCode(await runGaps(options, createOutput()));
+      },
+    );
+
+  program
+    .command('review')
+    .description('review the Q&A store in a terminal UI: approve, reject, edit, try questions (docs/review.md)')
+    .option('--store <file>', 'the Q&A store (default kb/qa.jsonl)')
+    .addOption(new Option('--status <status>', 'show only entries with this status at first').choices(['pending', 'approved', 'rejected']))
+    .addOption(new Option('--origin <origin>', 'show only entries of this origin at first').choices(['faq', 'extracted', 'generated', 'manual']))
+    .option('--stale', 'show only entries whose source changed or vanished at first')
+    .addHelpText('after', '\nEvery change is saved to the store at once. Press ? in the review screen for the keys.\nWithout a terminal (CI, a pipe) it exits 1: use kb export / kb import instead.')
+    .action(async (flags: { store?: string; status?: 'pending' | 'approved' | 'rejected'; origin?: 'faq' | 'extracted' | 'generated' | 'manual'; stale?: boolean }) => {
+      const { runReview } = await import('./commands/review.js');
+      const options: import('./commands/review.js').ReviewCommandOptions = {};
+      if (flags.store !== undefined) options.store = flags.store;
+      if (flags.status !== undefined) options.status = flags.status;
+      if (flags.origin !== undefined) options.origin = flags.origin;
+      if (flags.stale === true) options.stale = true;
+      setExitCode(await runReview(options, createOutput()));
+    });
+
+  program
+    .command('export')
+    .description('write the Q&A store as a spreadsheet (xlsx or csv) to review in Excel (docs/review.md)')
+    .argument('<file>', 'the spreadsheet to write (.xlsx or .csv)')
+    .addOption(new Option('--format <format>', 'xlsx or csv (default: from the file name)').choices(['xlsx', 'csv']))
+    .option('--store <file>', 'the Q&A store (default kb/qa.jsonl)')
+    .addOption(new Option('--status <status>', 'export only entries with this status').choices(['pending', 'approved', 'rejected']))
+    .action(async (file: string, flags: { format?: 'xlsx' | 'csv'; store?: string; status?: 'pending' | 'approved' | 'rejected' }) => {
+      const { runExport } = await import('./commands/export.js');
+      const options: import('./commands/export.js').ExportCommandOptions = { file };
+      if (flags.format !== undefined) options.format = flags.format;
+      if (flags.store !== undefined) options.store = flags.store;
+      if (flags.status !== undefined) options.status = flags.status;
+      setExitCode(await runExport(options, createOutput()));
+    });
+
+  program
+    .command('import')
+    .description('apply an edited spreadsheet (xlsx, csv) or store-format JSONL to the Q&A store (docs/review.md)')
+    .argument('<file>', 'the file to import (.xlsx, .csv, or .jsonl in the store format)')
+    .option('--store <file>', 'the Q&A store (default kb/qa.jsonl)')
+    .option('--dry-run', 'report what would change, write nothing')
+    .option('--json', 'print the changes as JSON')
+    .addHelpText('after', '\nA bad row is reported with its row number and nothing is applied. Exit codes: 0 imported; 1 a bad\nrow or file (the store is unchanged); 2 usage error.')
+    .action(async (file: string, flags: { store?: string; dryRun?: boolean; json?: boolean }) => {
+      const { runImport } = await import('./commands/import.js');
+      const options: import('./commands/import.js').ImportCommandOptions = { file, dryRun: flags.dryRun === true, json: flags.json === true };
+      if (flags.store !== undefined) options.store = flags.store;
+      setExitCode(await runImport(options, createOutput()));
     });
 
   return program;

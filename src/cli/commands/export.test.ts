@@ -1,0 +1,76 @@
+// `kb export` and `kb import` as a user runs them: messages, exit codes, --json, --dry-run.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FIXTURE_STORE } from '../../test-support/review-fixture.js';
+import { lines, runKb, tempDir } from '../../test-support/kb.js';
+
+const dir = tempDir('kb-cli-export-');
+afterAll(() => dir.remove());
+
+function copyFixture(name: string): string {
+  const store = join(dir.path, name);
+  copyFileSync(FIXTURE_STORE, store);
+  return store;
+}
+
+describe('kb export', () => {
+  it('writes xlsx or csv, and says how to import it back', () => {
+    const store = copyFixture('export.jsonl');
+    const xlsx = join(dir.path, 'review.xlsx');
+    const r = runKb(['export', xlsx, '--store', store]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toEqual([`wrote 6 entries of ${store} to ${xlsx}; edit it, then: kb import ${xlsx} --store ${store}`]);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const csv = join(dir.path, 'pending.csv');
+    expect(runKb(['export', '--format', 'csv', csv, '--store', store, '--status', 'pending']).code).toBe(0);
+    expect(readFileSync(csv, 'utf8').split('\r\n').filter((l) => /^s-/.test(l)).map((l) => l.split(',')[0])).toEqual(['s-refund-time', 's-seven-day', 's-warranty-en']);
+  });
+
+  it('exits 2 when the format is unclear, 1 when there is no store', () => {
+    const store = copyFixture('export-usage.jsonl');
+    const r = runKb(['export', join(dir.path, 'review.txt'), '--store', store]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^kb: say which spreadsheet to write: --format xlsx or --format csv/);
+    expect(runKb(['export', join(dir.path, 'review.csv'), '--format', 'xlsx', '--store', store]).code).toBe(2);
+    const missing = runKb(['export', join(dir.path, 'x.xlsx'), '--store', join(dir.path, 'none.jsonl')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/none\.jsonl: does not exist: create the store with `kb generate` first/);
+  });
+});
+
+describe('kb import', () => {
+  it('applies an edited sheet and lists what changed', () => {
+    const store = copyFixture('import.jsonl');
+    const csv = join(dir.path, 'import.csv');
+    runKb(['export', csv, '--store', store]);
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('s-warranty-en,pending,How long is the warranty?', 's-warranty-en,approved,How long is my warranty?'));
+    const dry = runKb(['import', csv, '--store', store, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(lines(dry.stderr)).toEqual([`${csv} → ${store}: would import: 1 entry changed (question 1, status 1); 0 added; 5 unchanged`]);
+    expect(readFileSync(store, 'utf8')).toBe(readFileSync(FIXTURE_STORE, 'utf8'));
+    const r = runKb(['import', csv, '--store', store]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout)).toEqual(['changed s-warranty-en: question, status']);
+    expect(lines(r.stderr)).toEqual([`${csv} → ${store}: imported: 1 entry changed (question 1, status 1); 0 added; 5 unchanged`]);
+    expect(readFileSync(store, 'utf8')).toMatch(/"id":"s-warranty-en","question":"How long is my warranty\?".*"status":"approved".*"edited":true/);
+    const json = runKb(['import', csv, '--store', store, '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ store, file: csv, dryRun: false, created: false, changed: [], added: [], unchanged: 6, untouched: 0 });
+  });
+
+  it('refuses a sheet with a bad row, names the row, changes nothing and exits 1', () => {
+    const store = copyFixture('import-bad.jsonl');
+    const csv = join(dir.path, 'bad.csv');
+    runKb(['export', csv, '--store', store]);
+    writeFileSync(csv, readFileSync(csv, 'utf8').replace('s-seven-day,pending,', 's-seven-day,ok,').replace('s-warranty-en,pending,', 's-warranty-en,approved,'));
+    const r = runKb(['import', csv, '--store', store]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toEqual([
+      `error ${csv}:row 5: has the status "ok" (id s-seven-day); the status is pending, approved or rejected [bad-row]`,
+      `nothing was imported: fix the problem above and run kb import again (${store} is unchanged)`,
+    ]);
+    expect(readFileSync(store, 'utf8')).toBe(readFileSync(FIXTURE_STORE, 'utf8'));
+  });
+});

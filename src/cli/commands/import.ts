@@ -1,0 +1,36 @@
+/** `kb import`: an edited spreadsheet (or store-format JSONL) back into the Q&A store, all rows or none. */
+import { DEFAULT_STORE } from '../../store/store.js';
+import { EXIT } from '../cli.js';
+import { workingConfig } from '../config.js';
+import { printProblems, type Output } from '../output.js';
+
+export interface ImportCommandOptions {
+  file: string;
+  store?: string;
+  dryRun: boolean;
+  json: boolean;
+}
+
+export async function runImport(options: ImportCommandOptions, output: Output): Promise<number> {
+  const { importFile } = await import('../../review/round-trip.js');
+  const { describePlan } = await import('../../review/exchange.js');
+  const store = options.store ?? (await workingConfig())?.store ?? DEFAULT_STORE;
+  const result = await importFile({ store, file: options.file, dryRun: options.dryRun });
+  if (!result.ok) {
+    printProblems(output, result.problems);
+    const errors = result.problems.filter((p) => p.severity === 'error').length;
+    output.err(`nothing was imported: ${errors === 1 ? 'fix the problem above' : `fix the ${errors} problems above`} and run kb import again (${store} is unchanged)`);
+    return EXIT.FAILED;
+  }
+  printProblems(output, result.warnings);
+  const outcome = result.value;
+  if (options.json) {
+    output.out(JSON.stringify({ store, file: options.file, dryRun: options.dryRun, created: outcome.created, changed: outcome.changed, added: outcome.added, unchanged: outcome.unchanged, untouched: outcome.untouched }, null, 2));
+  } else {
+    for (const c of outcome.changed) output.out(`changed ${c.id}: ${c.fields.join(', ')}`);
+    for (const id of outcome.added) output.out(`added   ${id}`);
+  }
+  const verb = options.dryRun ? 'would import' : outcome.written ? 'imported' : 'nothing to import';
+  output.err(`${options.file} → ${store}${outcome.created && !options.dryRun ? ' (new store)' : ''}: ${verb}: ${describePlan(outcome)}`);
+  return EXIT.OK;
+}

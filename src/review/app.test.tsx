@@ -1,0 +1,224 @@
+// The review screen rendered to a string (ink-testing-library) at 80×24: what an editor sees and
+// what each key saves.
+import { render } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Hit } from '../runtime/index.js';
+import type { Entry } from '../store/entry.js';
+import { ReviewApp } from './app.js';
+import type { StoreLink } from './hooks.js';
+import { initialState } from './reducer.js';
+import type { DiskCheck } from './session.js';
+import type { Searcher } from './try-index.js';
+import { fixtureEntries } from '../test-support/review-fixture.js';
+import { displayWidth } from './width.js';
+
+const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Wait (up to 3 s: the machine may be busy) until `ready` holds; then one more tick for the screen. */
+async function until(ready: () => boolean): Promise<void> {
+  const deadline = Date.now() + 3000;
+  while (!ready() && Date.now() < deadline) await tick(10);
+  await tick(10);
+}
+const shows = (app: { lastFrame: () => string | undefined }, re: RegExp) => () => re.test(app.lastFrame() ?? '');
+
+function fakeLink(options: { fail?: boolean } = {}) {
+  const saves: Entry[][] = [];
+  let pending: DiskCheck = { kind: 'unchanged' };
+  const link: StoreLink = {
+    path: 'kb/qa.jsonl',
+    save: async (entries) => {
+      if (options.fail === true) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      saves.push([...entries]);
+      return 'saved' as const;
+    },
+    check: async () => {
+      const found = pending;
+      pending = { kind: 'unchanged' };
+      return found;
+    },
+  };
+  return { link, saves, diskChanges: (entries: Entry[]) => (pending = { kind: 'changed', entries }) };
+}
+
+const instances: { unmount: () => void }[] = [];
+afterEach(() => {
+  for (const i of instances.splice(0)) i.unmount();
+});
+
+function show(props: Partial<Parameters<typeof ReviewApp>[0]> & { link: StoreLink }) {
+  const instance = render(<ReviewApp initial={initialState(fixtureEntries())} columns={80} rows={24} pollMs={0} {...props} />);
+  instances.push(instance);
+  return instance;
+}
+
+const screen = (instance: { lastFrame: () => string | undefined }): string[] => (instance.lastFrame() ?? '').split('\n');
+
+describe('the review screen at 80×24', () => {
+  it('shows progress, the list with status marks and the selected entry in detail', () => {
+    const { link } = fakeLink();
+    const lines = screen(show({ link }));
+    expect(lines.length).toBeLessThanOrEqual(23);
+    expect(lines[0]).toMatch(/^kb review kb\/qa\.jsonl {2}reviewed 2 \/ 6 {2}all entries \(6\) {2}1 stale/);
+    const text = lines.join('\n');
+    expect(text).toMatch(/✓ 运费怎么算？/);
+    expect(text).toMatch(/•!?\s?退款多久到账？/);
+    expect(text).toMatch(/✓!退货运费由谁承担？/);
+    expect(text).toMatch(/✗ 第一章 总则是什么？/);
+    expect(text).toMatch(/s-refund-time · generated · pending/);
+    expect(text).toMatch(/Q {2}退款多久到账？/);
+    expect(text).toMatch(/Similar questions \(2\)/);
+    expect(text).toMatch(/ 1 退款几天到账/);
+    expect(text).toMatch(/Suggested \(2\)/);
+    expect(text).toMatch(/ \? 退款怎么还没到/);
+    expect(text).toMatch(/Source {2}return-policy\.md › 退换货政策 › 三、退\s+│ 款 · p\.2/);
+    expect(text).toMatch(/原路退回，银行卡到账另需1至5个工作日。/);
+    expect(lines[lines.length - 1]).toMatch(/^a approve r reject/);
+  });
+
+  it('keeps every line within 80 columns and the panes aligned, Chinese double-width text included', () => {
+    const { link } = fakeLink();
+    const lines = screen(show({ link }));
+    for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(79);
+    const bars = lines.filter((l) => l.includes('│')).map((l) => displayWidth(l.slice(0, l.indexOf('│'))));
+    expect(bars.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(bars).size).toBe(1);
+  });
+
+  it('saves at once when the editor approves, and the progress moves', async () => {
+    const { link, saves } = fakeLink();
+    const app = show({ link });
+    app.stdin.write('a');
+    await until(() => saves.length > 0);
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.find((e) => e.id === 's-refund-time')?.status).toBe('approved');
+    const lines = screen(app);
+    expect(lines[0]).toMatch(/reviewed 3 \/ 6/);
+    expect(lines.join('\n')).toMatch(/s-refund-time: approved/);
+    expect(lines.join('\n')).toMatch(/s-return-fee · generated · approved/);
+  });
+
+  it('edits the answer in a multi-line editor and saves it with Ctrl-S', async () => {
+    const { link, saves } = fakeLink();
+    const app = show({ link });
+    app.stdin.write('E');
+    await until(shows(app, /Edit the answer/));
+    let text = screen(app).join('\n');
+    expect(text).toMatch(/Edit the answer · s-refund-time/);
+    expect(text).toMatch(/Ctrl-S save {2}Esc cancel/);
+    app.stdin.write('\r');
+    await tick();
+    app.stdin.write('节假日顺延。');
+    await until(shows(app, /节假日顺延。/));
+    app.stdin.write('\u0013');
+    await until(() => saves.length > 0);
+    expect(saves.at(-1)?.find((e) => e.id === 's-refund-time')?.answer).toBe('商家确认收货后3个工作日内退款。\n原路退回，银行卡到账另需1至5个工作日。\n节假日顺延。');
+    text = screen(app).join('\n');
+    expect(text).toMatch(/s-refund-time: edited the answer/);
+    expect(text).toMatch(/✎退款多久到账？/);
+  });
+
+  it('v shows a long answer whole, full width, and scrolls it', async () => {
+    const { link } = fakeLink();
+    const long = Array.from({ length: 40 }, (_, i) => `第${i + 1}句：退款规则的说明。`).join('');
+    const entries = fixtureEntries().map((e) => (e.id === 's-refund-time' ? { ...e, answer: long } : e));
+    const app = show({ link, initial: initialState(entries) });
+    expect(screen(app).join('\n')).toMatch(/Answer \(\d+ chars\): v shows all/);
+    app.stdin.write('v');
+    await until(shows(app, /scroll {2}Esc back/));
+    let text = screen(app).join('\n');
+    expect(text).not.toMatch(/│/);
+    expect(text).toMatch(/Suggested \(2\)/);
+    expect(text).not.toMatch(/第40句/);
+    app.stdin.write('\u001b[F');
+    await until(shows(app, /第40句：退款规则的说明。/));
+    text = screen(app).join('\n');
+    expect(screen(app).length).toBeLessThanOrEqual(23);
+    expect(text).not.toMatch(/s-refund-time · generated/);
+    app.stdin.write('\u001b');
+    await until(shows(app, /│/));
+  });
+
+  it('shows the help screen', async () => {
+    const { link } = fakeLink();
+    const app = show({ link });
+    app.stdin.write('?');
+    await until(shows(app, /Every change/));
+    const text = screen(app).join('\n');
+    expect(text).toMatch(/Every change is saved to the store at once/);
+    expect(text).toMatch(/a {2}approve/);
+  });
+
+  it('try it: ranks the entries for a typed question and says whether this entry wins', async () => {
+    const { link } = fakeLink();
+    const built: Entry[][] = [];
+    const hit = (e: Entry, confidence: number): Hit => ({ id: e.id, question: e.question, matched: e.similar[0] ?? e.question, answer: e.answer, score: confidence * 10, confidence, matchedTerms: [] });
+    const searcher = (entries: readonly Entry[]): Searcher => ({
+      search: (q) => entries.filter((e) => [e.question, ...e.similar].some((x) => x.includes(q.slice(0, 2)))).map((e, i) => hit(e, 0.9 - i * 0.1)),
+    });
+    const app = show({
+      link,
+      buildSearcher: async (entries) => {
+        built.push([...entries]);
+        return searcher(entries);
+      },
+    });
+    app.stdin.write('t');
+    await until(shows(app, /this entry wins/));
+    let text = screen(app).join('\n');
+    expect(built).toHaveLength(1);
+    expect(text).toMatch(/Try it: a customer asks…/);
+    expect(text).toMatch(/this entry wins ✓/);
+    expect(text).toMatch(/1\. 0\.90 退款多久到账？/);
+    app.stdin.write('\u0015');
+    await tick();
+    app.stdin.write('退货');
+    await until(shows(app, /first 2/));
+    text = screen(app).join('\n');
+    expect(text).toMatch(/this entry is not in the first 2/);
+    expect(text).toMatch(/1\. 0\.90 退货运费由谁承担？/);
+    expect(text).toMatch(/s-return-fee {2}matched: 退货运费谁出/);
+  });
+
+  it('reloads a store changed on disk and says so', async () => {
+    const { link, diskChanges } = fakeLink();
+    const app = show({ link, pollMs: 10 });
+    diskChanges([...fixtureEntries(), { id: 's-zz-new', question: '新的问题？', similar: [], answer: '新。', origin: 'generated', status: 'pending' }]);
+    await until(shows(app, /reloaded/));
+    const lines = screen(app);
+    expect(lines[0]).toMatch(/reviewed 2 \/ 7/);
+    expect(lines.join('\n')).toMatch(/store changed on disk, reloaded \(7 entries\)/);
+  });
+
+  it('when another program wrote the store first, reloads it and saves the change on top', async () => {
+    const saves: Entry[][] = [];
+    let first = true;
+    const theirs = [...fixtureEntries(), { id: 's-zz-new', question: '新的问题？', similar: [], answer: '新。', origin: 'generated', status: 'pending' } as Entry];
+    const link: StoreLink = {
+      path: 'kb/qa.jsonl',
+      save: async (entries) => {
+        if (first) {
+          first = false;
+          return 'changed-on-disk';
+        }
+        saves.push([...entries]);
+        return 'saved';
+      },
+      check: async () => ({ kind: 'changed', entries: theirs }),
+    };
+    const app = show({ link });
+    app.stdin.write('a');
+    await until(() => saves.length > 0);
+    expect(saves[0]?.map((e) => e.id)).toContain('s-zz-new');
+    expect(saves[0]?.find((e) => e.id === 's-refund-time')?.status).toBe('approved');
+    expect(screen(app).join('\n')).toMatch(/store changed on disk, reloaded \(7 entries\); 1 of your changes re-applied/);
+  });
+
+  it('says so when a change cannot be saved', async () => {
+    const { link } = fakeLink({ fail: true });
+    const app = show({ link });
+    app.stdin.write('a');
+    await until(shows(app, /could not save/));
+    expect(screen(app).join('\n')).toMatch(/could not save kb\/qa\.jsonl \(ENOSPC\)/);
+  });
+});

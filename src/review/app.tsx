@@ -1,0 +1,127 @@
+/**
+ * `kb review`'s screen: header, list | detail (or editor, try-it, help), message, keys.
+ *
+ *   kb review kb/qa.jsonl  reviewed 37 / 120            pending (83)
+ *   ✓ 退货运费谁出？        │ s-1a2b · generated · pending
+ *   •!七天无理由退货…       │ Q  七天无理由退货的条件是什么？
+ *   …                       │ Similar questions (3) …
+ *   s-1a2b: approved
+ *   a approve r reject e/E edit …
+ */
+import { useEffect, useMemo, type ReactElement } from 'react';
+import { Box, Text, useApp, useInput } from './ink.js';
+import { detailLines, fullEntryLines, keyHints, listWidth } from './layout.js';
+import { selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
+import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useTryIndex, type StoreLink } from './hooks.js';
+import type { SearcherBuilder } from './try-index.js';
+import { Editor } from './components/editor.js';
+import { Header } from './components/header.js';
+import { Help } from './components/help.js';
+import { Lines } from './components/lines.js';
+import { ListPane } from './components/list-pane.js';
+import { TryPane } from './components/try-pane.js';
+import { truncate } from './width.js';
+
+export interface ReviewAppProps {
+  link: StoreLink;
+  initial: ReviewState;
+  /** Builds the try-it index (none: try-it says it is unavailable). */
+  buildSearcher?: SearcherBuilder;
+  /** Fixed screen size (tests); default: the terminal's. */
+  columns?: number;
+  rows?: number;
+  /** How often to look for changes on disk, ms (0: never). */
+  pollMs?: number;
+  /** Rebuild the try-it index this long after the last change, ms. */
+  reindexMs?: number;
+}
+
+const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
+
+export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs = 1000, reindexMs = 800 }: ReviewAppProps): ReactElement {
+  const [state, dispatch] = useReview(initial);
+  const { exit } = useApp();
+  const size = useScreenSize(columns, rows);
+  useAutosave(link, state, dispatch);
+  useDiskWatch(link, dispatch, pollMs);
+  // built in the background from the start (the first build loads jieba's dictionary: seconds),
+  // so that try-it answers at once when opened, and kept up to date after every change
+  const tryIndex = useTryIndex(buildSearcher, state.entries, true, reindexMs);
+  const query = state.mode.kind === 'try' ? state.mode.buffer.text : '';
+  const hits = useHits(tryIndex.searcher, query, 20);
+
+  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  useEffect(() => {
+    if (state.quit) exit();
+  }, [state.quit, exit]);
+
+  // header, message and keys take a line each; one row stays free so ink never scrolls the terminal
+  const bodyHeight = Math.max(3, size.rows - 4);
+  useEffect(() => dispatch({ type: 'page-size', rows: bodyHeight - 1 }), [bodyHeight, dispatch]);
+  const width = Math.max(40, size.columns - 1);
+  const left = listWidth(width);
+  const right = width - left - 2;
+  const visible = useMemo(() => visibleEntries(state), [state.entries, state.filter]);
+  const entry = selectedEntry(state);
+
+  let pane: ReactElement;
+  let hintKind: Parameters<typeof keyHints>[0] = 'list';
+  const mode = state.mode;
+  if (mode.kind === 'edit') {
+    hintKind = mode.buffer.multiline ? 'edit-answer' : 'edit-line';
+    const title = mode.target === 'filter' ? EDIT_TITLES.filter : `${EDIT_TITLES[mode.target]} · ${mode.id}`;
+    pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} />;
+  } else if (mode.kind === 'try') {
+    hintKind = 'try';
+    pane = (
+      <TryPane
+        buffer={mode.buffer}
+        hits={buildSearcher === undefined ? [] : hits}
+        current={state.selected}
+        indexing={tryIndex.indexing}
+        error={buildSearcher === undefined ? 'try-it is not available here' : tryIndex.error}
+        width={right}
+        height={bodyHeight}
+      />
+    );
+  } else {
+    pane = <Lines lines={detailLines(entry, state.item, right, bodyHeight)} width={right} height={bodyHeight} />;
+  }
+
+  // the full view: the whole entry, scrolled
+  const full = useMemo(() => (mode.kind === 'view' && entry !== undefined ? fullEntryLines(entry, width) : []), [mode.kind, entry, width]);
+  const viewMax = Math.max(0, full.length - bodyHeight);
+  useEffect(() => {
+    if (mode.kind === 'view') dispatch({ type: 'view-max', max: viewMax });
+  }, [mode, viewMax, dispatch]);
+  if (mode.kind === 'view') hintKind = 'view';
+
+  return (
+    <Box flexDirection="column" width={width}>
+      <Header path={link.path} entries={state.entries} shown={visible.length} filter={state.filter} indexing={tryIndex.indexing} width={width} />
+      {mode.kind === 'help' ? (
+        <Help width={width} height={bodyHeight} />
+      ) : mode.kind === 'view' ? (
+        <Lines lines={full.slice(Math.min(mode.offset, viewMax), Math.min(mode.offset, viewMax) + bodyHeight)} width={width} height={bodyHeight} />
+      ) : (
+        <Box flexDirection="row" height={bodyHeight}>
+          <ListPane entries={visible} selected={state.selected} width={left} height={bodyHeight} />
+          <Box width={2} height={bodyHeight} flexDirection="column">
+            {Array.from({ length: bodyHeight }, (_, i) => (
+              <Text key={i} dimColor>
+                {'│'}
+              </Text>
+            ))}
+          </Box>
+          {pane}
+        </Box>
+      )}
+      <Text color={state.message?.startsWith('could not') === true ? 'red' : 'yellow'} wrap="truncate">
+        {truncate(state.message ?? ' ', width) || ' '}
+      </Text>
+      <Text dimColor wrap="truncate">
+        {keyHints(mode.kind === 'help' ? 'help' : hintKind, width)}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,30 @@
+/** The top line: store, progress (`reviewed 37 / 120`), filter, and whether try-it is indexing. */
+import type { ReactElement } from 'react';
+import type { Entry } from '../../store/entry.js';
+import { Box, Text } from '../ink.js';
+import { filterLabel, progress, type Filter } from '../reducer.js';
+import { displayWidth, truncate } from '../width.js';
+
+export interface HeaderProps {
+  path: string;
+  entries: readonly Entry[];
+  shown: number;
+  filter: Filter;
+  indexing: boolean;
+  width: number;
+}
+
+export function Header({ path, entries, shown, filter, indexing, width }: HeaderProps): ReactElement {
+  const p = progress(entries);
+  const left = `kb review ${path}  reviewed ${p.reviewed} / ${p.total}`;
+  const right = `${filterLabel(filter)} (${shown})${p.stale > 0 ? `  ${p.stale} stale` : ''}${indexing ? '  indexing…' : ''}`;
+  const room = Math.max(0, width - displayWidth(left) - 2);
+  return (
+    <Box width={width}>
+      <Text bold wrap="truncate">
+        {truncate(left, width)}
+      </Text>
+      {room > 3 ? <Text dimColor>{`  ${truncate(right, room)}`}</Text> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,51 @@
+/** "Try it": a customer question and the entries it hits, best first; the selected entry marked. */
+import type { ReactElement } from 'react';
+import type { Hit } from '../../runtime/index.js';
+import { Box, Text } from '../ink.js';
+import type { EditBuffer } from '../text-edit.js';
+import { fit, oneLine, truncate } from '../width.js';
+import { EditorRowsView } from './editor.js';
+
+export const TRY_SHOWN = 5;
+
+export interface TryPaneProps {
+  buffer: EditBuffer;
+  hits: readonly Hit[] | undefined;
+  /** The selected entry: marked among the hits. */
+  current: string | undefined;
+  indexing: boolean;
+  error: string | undefined;
+  width: number;
+  height: number;
+}
+
+export function TryPane({ buffer, hits, current, indexing, error, width, height }: TryPaneProps): ReactElement {
+  const rank = hits === undefined ? -1 : hits.findIndex((h) => h.id === current);
+  let status: string;
+  if (error !== undefined) status = `the index could not be built: ${error}`;
+  else if (hits === undefined) status = 'indexing… (the first time takes a few seconds)';
+  else if (buffer.text.trim() === '') status = 'type a question';
+  else if (hits.length === 0) status = 'no entry shares a word with this question';
+  else if (rank === 0) status = 'this entry wins ✓';
+  else if (rank > 0) status = `this entry ranks ${rank + 1}`;
+  else status = `this entry is not in the first ${hits.length}`;
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      <Text color="cyan" bold>
+        {truncate(`Try it: a customer asks…${indexing && hits !== undefined ? '  (indexing your changes…)' : ''}`, width)}
+      </Text>
+      <EditorRowsView buffer={buffer} width={width} height={1} />
+      <Text {...(rank === 0 ? { color: 'green' } : hits !== undefined && hits.length > 0 ? { color: 'yellow' } : {})} wrap="truncate">
+        {truncate(status, width)}
+      </Text>
+      {(hits ?? []).slice(0, TRY_SHOWN).flatMap((h, i) => [
+        <Text key={`${h.id}-q`} wrap="truncate" {...(h.id === current ? { color: 'green' } : {})} bold={h.id === current}>
+          {fit(`${i + 1}. ${h.confidence.toFixed(2)} ${oneLine(h.question)}`, width)}
+        </Text>,
+        <Text key={`${h.id}-m`} wrap="truncate" dimColor>
+          {fit(`   ${h.id}${h.matched !== h.question ? `  matched: ${oneLine(h.matched)}` : ''}`, width)}
+        </Text>,
+      ])}
+    </Box>
+  );
+}

@@ -1,0 +1,77 @@
+// Column arithmetic: Chinese characters are two columns wide; lines never overflow their pane.
+import { describe, expect, it } from 'vitest';
+import { detailLines, editorRows, listRows, listWindow } from './layout.js';
+import { backspace, cursorLine, editBuffer, insertText, moveCursor } from './text-edit.js';
+import { fixtureEntries } from '../test-support/review-fixture.js';
+import { displayWidth, fit, truncate, wrap } from './width.js';
+
+describe('width helpers', () => {
+  it('truncates and pads by display width, never splitting a wide character', () => {
+    expect(truncate('退货运费由谁承担？', 9)).toBe('退货运费…');
+    expect(displayWidth(truncate('退货运费由谁承担？', 9))).toBe(9);
+    expect(truncate('退货运费由谁承担？', 10)).toBe('退货运费…');
+    expect(fit('退货', 7)).toBe('退货   ');
+    expect(fit('a\nb', 4)).toBe('a b ');
+    expect(truncate('short', 10)).toBe('short');
+  });
+
+  it('wraps Chinese anywhere and English at spaces, keeping line breaks, up to a number of lines', () => {
+    expect(wrap('商家确认收货后3个工作日内退款。', 10)).toEqual(['商家确认收', '货后3个工', '作日内退款', '。']);
+    expect(wrap('All electronics carry a one-year warranty', 16)).toEqual(['All electronics', 'carry a one-year', 'warranty']);
+    expect(wrap('第一行\n第二行', 20)).toEqual(['第一行', '第二行']);
+    expect(wrap('一二三四五六七八九十', 6, 2)).toEqual(['一二三', '四五…']);
+    for (const line of wrap('退款 refund 到账 takes 3 个工作日 business days，节假日顺延', 11)) expect(displayWidth(line)).toBeLessThanOrEqual(11);
+  });
+});
+
+describe('the panes', () => {
+  it('keeps the selected row in view, near the middle', () => {
+    expect(listWindow(5, 4, 10)).toBe(0);
+    expect(listWindow(100, 50, 10)).toBe(45);
+    expect(listWindow(100, 99, 10)).toBe(90);
+    const rows = listRows(fixtureEntries(), 's-return-fee', 3, 20);
+    expect(rows.map((r) => [r.mark, r.text, r.selected])).toEqual([
+      ['•', ' 退款多久到账？   ', false],
+      ['✓', '!退货运费由谁承担…', true],
+      ['•', ' 七天无理由退货的…', false],
+    ]);
+    for (const r of rows) expect(displayWidth(r.text)).toBe(18);
+  });
+
+  it('fits the detail pane into its width and height', () => {
+    const entry = fixtureEntries().find((e) => e.id === 's-refund-time');
+    for (const [w, h] of [[47, 20], [30, 8], [20, 5]] as const) {
+      const lines = detailLines(entry, 1, w, h);
+      expect(lines.length).toBeLessThanOrEqual(h);
+      for (const l of lines) expect(displayWidth(l.text), l.text).toBeLessThanOrEqual(w);
+    }
+    const lines = detailLines(entry, 1, 47, 20);
+    expect(lines.find((l) => l.inverse === true)?.text.trim()).toBe('2 钱什么时候退回来');
+    expect(detailLines(undefined, -1, 40, 10)[0]?.text).toMatch(/No entry matches the filter/);
+  });
+});
+
+describe('the edit buffer', () => {
+  it('steps over whole characters and moves between lines by display column', () => {
+    let b = editBuffer('退款\nabc', true);
+    expect(cursorLine(b)).toMatchObject({ line: 1, column: 3 });
+    b = moveCursor(b, 'up');
+    // column 3 of "abc" is display column 3: in "退款" that is after 退 (2 columns)
+    expect(cursorLine(b)).toMatchObject({ line: 0, column: 1 });
+    b = insertText(b, '的');
+    expect(b.text).toBe('退的款\nabc');
+    b = backspace(moveCursor(b, 'end'));
+    expect(b.text).toBe('退的\nabc');
+    expect(insertText(editBuffer('', false), 'a\r\nb\tc').text).toBe('a b c');
+  });
+
+  it('wraps an edited text into rows with the cursor on one of them', () => {
+    const b = editBuffer('一二三四五六七八', false);
+    const { lines, line, column } = cursorLine(b);
+    const rows = editorRows(lines, line, column, 9, 5);
+    expect(rows).toEqual([
+      { before: '一二三四', at: undefined, after: '' },
+      { before: '五六七八', at: ' ', after: '' },
+    ]);
+  });
+});

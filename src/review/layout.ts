@@ -1,0 +1,225 @@
+/**
+ * What the review screen shows, as plain lines of exact display width: pure functions the
+ * components draw, so that Chinese double-width text lines up and tests can read the screen.
+ */
+import type { Entry, EntryStatus } from '../store/entry.js';
+import { displayWidth, fit, oneLine, truncate, wrap } from './width.js';
+
+export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'magenta' | 'gray';
+
+export interface Line {
+  text: string;
+  color?: Color;
+  bold?: boolean;
+  dim?: boolean;
+  inverse?: boolean;
+}
+
+export const STATUS_MARK: Record<EntryStatus, { mark: string; color: Color }> = {
+  pending: { mark: '•', color: 'yellow' },
+  approved: { mark: '✓', color: 'green' },
+  rejected: { mark: '✗', color: 'red' },
+};
+
+/** The list pane's width for a screen width: 40 % of it, 24 to 44 columns. */
+export function listWidth(columns: number): number {
+  return Math.max(24, Math.min(44, Math.floor(columns * 0.4)));
+}
+
+/** The first row the list shows so that the selected row is in view (kept near the middle). */
+export function listWindow(count: number, selectedIndex: number, height: number): number {
+  if (count <= height || selectedIndex < 0) return 0;
+  return Math.max(0, Math.min(count - height, selectedIndex - Math.floor(height / 2)));
+}
+
+export interface ListRow {
+  id: string;
+  /** Status mark, one column. */
+  mark: string;
+  markColor: Color;
+  /** The rest of the row, exactly width-2 columns. */
+  text: string;
+  selected: boolean;
+  stale: boolean;
+}
+
+export function listRows(entries: readonly Entry[], selected: string | undefined, height: number, width: number): ListRow[] {
+  const index = entries.findIndex((e) => e.id === selected);
+  const start = listWindow(entries.length, index, height);
+  return entries.slice(start, start + height).map((e) => {
+    const status = STATUS_MARK[e.status];
+    const flag = e.stale !== undefined ? '!' : e.edited === true ? '✎' : ' ';
+    return { id: e.id, mark: status.mark, markColor: status.color, text: fit(`${flag}${oneLine(e.question)}`, width - 2), selected: e.id === selected, stale: e.stale !== undefined };
+  });
+}
+
+const STALE_TEXT = { 'source-changed': 'source changed: review again', 'source-missing': 'source gone' } as const;
+
+/** The source line: file › heading › heading · p.N */
+export function sourceText(e: Entry): string | undefined {
+  if (e.source === undefined) return undefined;
+  const parts = [e.source.path, ...e.source.headingPath];
+  return `${parts.join(' › ')}${e.source.page !== undefined ? ` · p.${e.source.page}` : ''}`;
+}
+
+/** A window of `max` items that keeps `selected` in view. */
+function itemWindow<T>(items: readonly T[], selected: number, max: number): { start: number; shown: readonly T[] } {
+  if (items.length <= max) return { start: 0, shown: items };
+  const start = Math.max(0, Math.min(items.length - max, selected - Math.floor(max / 2)));
+  return { start, shown: items.slice(start, start + max) };
+}
+
+/**
+ * The detail pane of an entry: id and state, question, similar and suggested questions (the
+ * selected one inverse), source, and the answer (the section's text for generated entries) in the
+ * lines left. Exactly `height` lines or fewer, each at most `width` columns.
+ */
+export function detailLines(e: Entry | undefined, item: number, width: number, height: number): Line[] {
+  if (e === undefined) return [{ text: 'No entry matches the filter. Esc clears it.', dim: true }];
+  const lines: Line[] = [];
+  const status = STATUS_MARK[e.status];
+  const meta = [e.id, e.origin, e.status, ...(e.edited === true ? ['edited'] : [])].join(' · ');
+  lines.push({ text: truncate(meta, width), color: status.color });
+  if (e.stale !== undefined) lines.push({ text: truncate(`! ${STALE_TEXT[e.stale]}`, width), color: 'magenta', bold: true });
+  for (const l of wrap(e.question, width - 3, 3)) lines.push({ text: `${lines.length === (e.stale !== undefined ? 2 : 1) ? 'Q  ' : '   '}${l}`, bold: true });
+
+  const suggested = e.suggested ?? [];
+  const reserveForAnswer = 4;
+  const source = sourceText(e);
+  const sourceLines = source === undefined ? [] : wrap(`Source  ${source}`, width, 2);
+  const room = Math.max(2, height - lines.length - sourceLines.length - reserveForAnswer - 1 - (suggested.length > 0 ? 1 : 0));
+  const suggestedRoom = suggested.length > 0 ? Math.min(suggested.length, Math.max(1, Math.floor(room / 3))) : 0;
+  const similarRoom = Math.max(1, room - suggestedRoom);
+
+  lines.push({ text: truncate(`Similar questions (${e.similar.length})${e.similar.length === 0 ? ': s adds one, g generates' : ''}`, width), color: 'cyan' });
+  const sim = itemWindow(e.similar, item, similarRoom);
+  sim.shown.forEach((q, i) => {
+    const n = sim.start + i;
+    const text = fit(`${String(n + 1).padStart(2)} ${oneLine(q)}`, width);
+    lines.push(n === item ? { text, inverse: true } : { text });
+  });
+  if (suggested.length > 0) {
+    lines.push({ text: truncate(`Suggested (${suggested.length}): Tab selects, y accepts, d dismisses`, width), color: 'yellow' });
+    const sug = itemWindow(suggested, item - e.similar.length, suggestedRoom);
+    sug.shown.forEach((q, i) => {
+      const n = e.similar.length + sug.start + i;
+      const text = fit(` ? ${oneLine(q)}`, width);
+      lines.push(n === item ? { text, inverse: true } : { text, color: 'yellow' });
+    });
+  }
+  for (const l of sourceLines) lines.push({ text: l, dim: true });
+  const answerRoom = height - lines.length - 1;
+  if (answerRoom >= 1) {
+    const answer = wrap(e.answer === '' ? '(empty)' : e.answer, width);
+    lines.push({ text: `Answer (${e.answer.length} chars)${answer.length > answerRoom ? ': v shows all' : ''}`, color: 'cyan' });
+    for (const l of wrap(e.answer === '' ? '(empty)' : e.answer, width, answerRoom)) lines.push({ text: l });
+  }
+  return lines.slice(0, height);
+}
+
+/** The keys line for a mode. */
+export function keyHints(kind: 'list' | 'edit-line' | 'edit-answer' | 'try' | 'help' | 'view', width: number): string {
+  const hints = {
+    list: 'a approve r reject e/E edit s add d del g regen u undo n next v view t try ? q',
+    'edit-line': 'Enter save  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
+    'edit-answer': 'Ctrl-S save  Esc cancel  Enter new line  ←→↑↓ move',
+    try: 'type a customer question · the entries it hits, best first · Esc back',
+    help: 'any key: back to the list  q quit',
+    view: '↑↓ PgUp PgDn Home End scroll  Esc back',
+  } as const;
+  return truncate(hints[kind], width);
+}
+
+/** Pad a line to exactly `width` columns. */
+export function padLine(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+export const HELP_LINES: readonly string[] = [
+  'Every change is saved to the store at once: there is no save step.',
+  '',
+  'Move     ↑ ↓ (k j)  PgUp PgDn  Home End    n  next entry to review',
+  'Decide   a  approve  r  reject (both clear "source changed")  p  pending',
+  'Edit     e  the question    E  the answer (Enter: new line; Ctrl-S saves)',
+  'Similar  s  add one    Tab / Shift-Tab  select one    d  delete it',
+  '         y  accept the selected suggestion (or the first one)',
+  '         g  regenerate them from the question (u undoes)',
+  'Undo     u  the last change; again for the one before',
+  'Try it   t  type a customer question: the entries it hits, best first',
+  'View     v  the whole entry, full width (long answers), ↑↓ PgUp PgDn',
+  'Filter   f  status  o  origin  !  stale only  /  words  Esc  clear',
+  'Quit     q  or Ctrl-C',
+  '',
+  'List: ✓ approved  ✗ rejected  • pending  ! source changed  ✎ edited',
+  'No other kb review can open this store meanwhile (a lock beside it).',
+  'If kb generate rewrites the store, it is reloaded; your changes stay.',
+  'Excel instead: kb export --format xlsx FILE, edit, kb import FILE.',
+];
+
+export interface EditorRow {
+  before: string;
+  /** The character under the cursor (a space at the end of a line), or undefined on other rows. */
+  at: string | undefined;
+  after: string;
+}
+
+/**
+ * The rows of an edit buffer wrapped to `width` columns (by characters, so the cursor column is
+ * exact), the window of `height` rows that shows the cursor.
+ */
+export function editorRows(lines: readonly (readonly string[])[], cursorLine: number, cursorColumn: number, width: number, height: number): EditorRow[] {
+  const rows: EditorRow[] = [];
+  let cursorRow = 0;
+  lines.forEach((graphemes, l) => {
+    let row: string[] = [];
+    let used = 0;
+    let start = 0;
+    const flush = (end: number, last: boolean): void => {
+      const onRow = l === cursorLine && cursorColumn >= start && (cursorColumn < end || (last && cursorColumn === end));
+      if (onRow) {
+        cursorRow = rows.length;
+        const i = cursorColumn - start;
+        rows.push({ before: row.slice(0, i).join(''), at: row[i] ?? ' ', after: row.slice(i + 1).join('') });
+      } else rows.push({ before: row.join(''), at: undefined, after: '' });
+    };
+    graphemes.forEach((g, i) => {
+      const w = displayWidth(g);
+      // keep one column free at the end of a row for the cursor
+      if (used + w > width - 1 && row.length > 0) {
+        flush(i, false);
+        row = [];
+        used = 0;
+        start = i;
+      }
+      row.push(g);
+      used += w;
+    });
+    flush(graphemes.length, true);
+  });
+  const first = Math.max(0, Math.min(rows.length - height, cursorRow - Math.floor(height / 2)));
+  return rows.slice(first, first + height);
+}
+
+/** The whole entry, every line of it, for the full view (`v`). */
+export function fullEntryLines(e: Entry, width: number): Line[] {
+  const lines: Line[] = [];
+  const status = STATUS_MARK[e.status];
+  lines.push({ text: truncate([e.id, e.origin, e.status, ...(e.edited === true ? ['edited'] : []), ...(e.rule !== undefined ? [`rule ${e.rule}`] : [])].join(' · '), width), color: status.color });
+  if (e.stale !== undefined) lines.push({ text: `! ${STALE_TEXT[e.stale]}`, color: 'magenta', bold: true });
+  for (const l of wrap(`Q  ${e.question}`, width)) lines.push({ text: l, bold: true });
+  lines.push({ text: `Similar questions (${e.similar.length})`, color: 'cyan' });
+  e.similar.forEach((q, i) => {
+    for (const l of wrap(`${String(i + 1).padStart(2)} ${oneLine(q)}`, width)) lines.push({ text: l });
+  });
+  if ((e.suggested ?? []).length > 0) {
+    lines.push({ text: `Suggested (${e.suggested?.length ?? 0})`, color: 'yellow' });
+    for (const q of e.suggested ?? []) for (const l of wrap(` ? ${oneLine(q)}`, width)) lines.push({ text: l, color: 'yellow' });
+  }
+  const source = sourceText(e);
+  if (source !== undefined) for (const l of wrap(`Source  ${source}`, width)) lines.push({ text: l, dim: true });
+  if (e.tags !== undefined && e.tags.length > 0) lines.push({ text: truncate(`Tags  ${e.tags.join(', ')}`, width), dim: true });
+  if (e.notes !== undefined) for (const l of wrap(`Notes  ${e.notes}`, width)) lines.push({ text: l, dim: true });
+  lines.push({ text: `Answer (${e.answer.length} chars)`, color: 'cyan' });
+  for (const l of wrap(e.answer === '' ? '(empty)' : e.answer, width)) lines.push({ text: l });
+  return lines;
+}

@@ -1,0 +1,301 @@
+// The review screen's reducer: every key an editor presses, replayed as plain data.
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../store/entry.js';
+import { mergeReload, type Change } from './changes.js';
+import { initialState, progress, reviewReducer, selectedEntry, visibleEntries, type KeyInfo, type ReviewState } from './reducer.js';
+import { fixtureEntries } from '../test-support/review-fixture.js';
+
+const key = (input: string, k: KeyInfo = {}) => ({ type: 'key', input, key: k }) as const;
+const ENTER = key('', { return: true });
+const ESC = key('', { escape: true });
+const TAB = key('', { tab: true });
+const SAVE = key('s', { ctrl: true });
+const CLEAR = key('u', { ctrl: true });
+const BACKSPACE = key('', { delete: true });
+
+function press(state: ReviewState, ...actions: ({ type: 'key'; input: string; key: KeyInfo } | string)[]): ReviewState {
+  return actions.reduce<ReviewState>((s, a) => reviewReducer(s, typeof a === 'string' ? key(a) : a), state);
+}
+
+function entry(state: ReviewState, id: string): Entry {
+  const e = state.entries.find((x) => x.id === id);
+  if (e === undefined) throw new Error(`no entry ${id}`);
+  return e;
+}
+
+const start = (): ReviewState => initialState(fixtureEntries());
+
+describe('initial state and selectors', () => {
+  it('selects the first entry that needs review, and counts progress', () => {
+    const s = start();
+    expect(s.entries.map((e) => e.id)).toEqual(['faq-free-shipping', 's-refund-time', 's-return-fee', 's-seven-day', 's-warranty-en', 's-xyz-noise']);
+    expect(s.selected).toBe('s-refund-time');
+    // approved and not stale: faq-free-shipping; rejected: s-xyz-noise; s-return-fee is approved but stale
+    expect(progress(s.entries)).toEqual({ reviewed: 2, total: 6, pending: 3, stale: 1 });
+  });
+
+  it('filters by status, origin, staleness and words', () => {
+    let s = press(start(), 'f');
+    expect(s.filter.status).toBe('pending');
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['s-refund-time', 's-seven-day', 's-warranty-en']);
+    s = press(s, 'f');
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['faq-free-shipping', 's-return-fee']);
+    expect(s.selected).toBe('faq-free-shipping');
+    s = press(s, 'f', 'f', 'o');
+    expect(s.filter).toMatchObject({ status: 'all', origin: 'faq' });
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['faq-free-shipping']);
+    s = press(s, ESC);
+    expect(visibleEntries(s)).toHaveLength(6);
+    s = press(s, '!');
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['s-return-fee']);
+    s = press(s, '!', '/', ...'warranty'.split(''), ENTER);
+    expect(s.filter.text).toBe('warranty');
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['s-warranty-en']);
+    expect(s.selected).toBe('s-warranty-en');
+    // words are found in the answer and the source too, Chinese included
+    s = press(s, '/', CLEAR, ...'二次销售'.split(''), ENTER);
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['s-seven-day']);
+  });
+
+  it('moves with arrows, j/k, Home and End, and reads keys typed together one by one', () => {
+    let s = press(start(), key('', { downArrow: true }));
+    expect(s.selected).toBe('s-return-fee');
+    s = press(s, 'k', 'k', 'k');
+    expect(s.selected).toBe('faq-free-shipping');
+    s = press(s, key('', { end: true }));
+    expect(s.selected).toBe('s-xyz-noise');
+    s = press(s, key('', { home: true }), 'jj');
+    expect(s.selected).toBe('s-return-fee');
+    // control keys among them too: e, Ctrl-U, then typing and Enter
+    s = press(s, 'e\u0015', key('新问题？\r'));
+    expect(entry(s, 's-return-fee').question).toBe('新问题？');
+  });
+});
+
+describe('decisions', () => {
+  it('approves, records the change, saves (revision) and moves to the next entry', () => {
+    const s = press(start(), 'a');
+    expect(entry(s, 's-refund-time').status).toBe('approved');
+    expect(s.selected).toBe('s-return-fee');
+    expect(s.revision).toBe(1);
+    expect(s.log).toHaveLength(1);
+    expect(s.log[0]).toMatchObject({ id: 's-refund-time', label: 'approved' });
+    expect(s.message).toBe('s-refund-time: approved');
+  });
+
+  it('a decision clears "source changed": the editor has seen the entry as its source is now', () => {
+    const s = press(start(), 'j', 'r');
+    expect(entry(s, 's-return-fee')).toMatchObject({ status: 'rejected' });
+    expect(entry(s, 's-return-fee').stale).toBeUndefined();
+  });
+
+  it('approving clears "source changed"; rejecting and back to pending keep the rest', () => {
+    let s = press(start(), 'j', 'a');
+    expect(entry(s, 's-return-fee').stale).toBeUndefined();
+    expect(entry(s, 's-return-fee').status).toBe('approved');
+    s = press(s, 'r');
+    expect(entry(s, 's-seven-day').status).toBe('rejected');
+    s = press(s, 'k', 'p');
+    expect(entry(s, 's-seven-day').status).toBe('pending');
+  });
+
+  it('approving an entry that is already approved changes nothing', () => {
+    const s = press(start(), 'k', 'a');
+    expect(s.revision).toBe(0);
+    expect(s.message).toBe('faq-free-shipping is already approved');
+  });
+
+  it('with the pending filter, a decided entry leaves the list and the next one is selected', () => {
+    const s = press(start(), 'f', 'a');
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['s-seven-day', 's-warranty-en']);
+    expect(s.selected).toBe('s-seven-day');
+  });
+
+  it('n goes to the next entry to review (pending or stale), wrapping around', () => {
+    let s = press(start(), 'n');
+    expect(s.selected).toBe('s-return-fee');
+    s = press(s, 'n', 'n', 'n');
+    expect(s.selected).toBe('s-refund-time');
+  });
+});
+
+describe('editing', () => {
+  it('edits the question: Ctrl-U clears, typing (Chinese too) inserts, Enter saves and marks the entry edited', () => {
+    const s = press(start(), 'e');
+    expect(s.mode).toMatchObject({ kind: 'edit', target: 'question', id: 's-refund-time' });
+    const done = press(s, CLEAR, ...'退款几天能到'.split(''), key('？'), ENTER);
+    expect(done.mode.kind).toBe('list');
+    expect(entry(done, 's-refund-time')).toMatchObject({ question: '退款几天能到？', edited: true });
+    expect(done.revision).toBe(1);
+  });
+
+  it('moves the cursor by characters, deletes with Backspace (DEL) and refuses an empty question', () => {
+    let s = press(start(), 'e', key('', { leftArrow: true }), BACKSPACE, '哪');
+    expect(s.mode.kind === 'edit' && s.mode.buffer.text).toBe('退款多久到哪？');
+    s = press(s, CLEAR, ENTER);
+    expect(s.mode.kind).toBe('edit');
+    expect(s.message).toMatch(/cannot be empty/);
+    s = press(s, ESC);
+    expect(s.mode.kind).toBe('list');
+    expect(entry(s, 's-refund-time').question).toBe('退款多久到账？');
+    expect(s.revision).toBe(0);
+  });
+
+  it('saving a text unchanged changes nothing (the entry is not marked edited)', () => {
+    const s = press(start(), 'e', ENTER, 'E', SAVE);
+    expect(s.revision).toBe(0);
+    expect(s.message).toBe('answer unchanged');
+    expect(entry(s, 's-refund-time').edited).toBeUndefined();
+  });
+
+  it('edits a multi-line answer: Enter is a new line, Ctrl-S saves', () => {
+    const s = press(start(), 'E', key('', { end: true }), ENTER, ...'节假日顺延。'.split(''), SAVE);
+    expect(entry(s, 's-refund-time').answer).toBe('商家确认收货后3个工作日内退款。\n原路退回，银行卡到账另需1至5个工作日。\n节假日顺延。');
+    expect(entry(s, 's-refund-time').edited).toBe(true);
+  });
+
+  it('a paste arrives as one input and is inserted whole; in a one-line box a line break in it is Enter', () => {
+    let s = press(start(), 'E', key('', { end: true }), key('\r节假日\r顺延'), SAVE);
+    expect(entry(s, 's-refund-time').answer).toMatch(/工作日。\n节假日\n顺延$/);
+    s = press(s, 'e', CLEAR, key('退款到账要几天\r'));
+    expect(s.mode.kind).toBe('list');
+    expect(entry(s, 's-refund-time').question).toBe('退款到账要几天');
+  });
+
+  it('adds a similar question, refusing one the entry already has', () => {
+    let s = press(start(), 's', ...'退款到账时间'.split(''), ENTER);
+    expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账', '钱什么时候退回来', '退款到账时间']);
+    expect(entry(s, 's-refund-time').edited).toBe(true);
+    s = press(s, 's', ...'退款几天到账！'.split(''), ENTER);
+    expect(s.message).toMatch(/already one of this entry's questions/);
+    expect(entry(s, 's-refund-time').similar).toHaveLength(3);
+  });
+
+  it('Tab selects a similar question and d deletes it; on a suggestion d dismisses it', () => {
+    let s = press(start(), TAB, TAB);
+    expect(s.item).toBe(1);
+    s = press(s, 'd');
+    expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账']);
+    // the selection stays in place: on the next item, here the first suggestion
+    expect(s.item).toBe(1);
+    s = press(s, 'd');
+    expect(entry(s, 's-refund-time').suggested).toEqual(['钱多久能退给我']);
+    expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账']);
+  });
+
+  it('y accepts the selected suggested question (or the first) into the similar questions', () => {
+    let s = press(start(), key('', { tab: true, shift: true }), 'y');
+    expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账', '钱什么时候退回来', '钱多久能退给我']);
+    expect(entry(s, 's-refund-time').suggested).toEqual(['退款怎么还没到']);
+    s = press(s, key('', { escape: true }), 'y');
+    expect(entry(s, 's-refund-time').similar).toContain('退款怎么还没到');
+    expect(entry(s, 's-refund-time').suggested).toBeUndefined();
+    s = press(s, 'y');
+    expect(s.message).toBe('this entry has no suggested questions');
+  });
+
+  it('g regenerates the similar questions from the question', () => {
+    const s = press(start(), 'n', 'n', 'g');
+    expect(s.selected).toBe('s-seven-day');
+    const similar = entry(s, 's-seven-day').similar;
+    expect(similar.length).toBeGreaterThanOrEqual(1);
+    expect(similar.length).toBeLessThanOrEqual(5);
+    expect(similar).not.toContain('七天无理由退货的条件是什么？');
+    expect(s.message).toMatch(/regenerated \d similar questions/);
+  });
+
+  it('u undoes the last change, then the one before, and shows the entry', () => {
+    let s = press(start(), 'a', 'e', CLEAR, ...'新问题'.split(''), ENTER);
+    expect(entry(s, 's-return-fee').question).toBe('新问题');
+    s = press(s, 'u');
+    expect(entry(s, 's-return-fee')).toMatchObject({ question: '退货运费由谁承担？' });
+    expect(entry(s, 's-return-fee').edited).toBeUndefined();
+    s = press(s, 'u');
+    expect(entry(s, 's-refund-time').status).toBe('pending');
+    expect(s.selected).toBe('s-refund-time');
+    expect(s.revision).toBe(4);
+    s = press(s, 'u');
+    expect(s.message).toBe('nothing to undo');
+    // the log keeps every step, undos included, for a reload
+    expect(s.log.map((c) => c.label)).toEqual(['approved', 'edited the question', 'undid: edited the question', 'undid: approved']);
+  });
+
+  it('v shows the whole entry and scrolls it; Esc goes back', () => {
+    let s = press(start(), 'v');
+    expect(s.mode).toEqual({ kind: 'view', offset: 0 });
+    s = press(s, key('', { downArrow: true }), 'j', key('', { pageDown: true }));
+    expect(s.mode).toEqual({ kind: 'view', offset: 2 + s.pageSize });
+    s = reviewReducer(s, { type: 'view-max', max: 3 });
+    expect(s.mode).toEqual({ kind: 'view', offset: 3 });
+    s = press(s, key('', { home: true }));
+    expect(s.mode).toEqual({ kind: 'view', offset: 0 });
+    expect(press(s, ESC).mode.kind).toBe('list');
+  });
+
+  it('reads Esc and a key typed right after it (one sequence, Alt+key) as Esc, then the key', () => {
+    const s = press(start(), 't', key('q', { meta: true }));
+    expect(s.mode.kind).toBe('list');
+    expect(s.quit).toBe(true);
+  });
+
+  it('? shows help, any key goes back; q quits', () => {
+    let s = press(start(), '?');
+    expect(s.mode.kind).toBe('help');
+    s = press(s, 'x');
+    expect(s.mode.kind).toBe('list');
+    expect(press(s, 'q').quit).toBe(true);
+    expect(press(start(), 't').mode).toMatchObject({ kind: 'try' });
+  });
+});
+
+describe('reload: the store changed on disk', () => {
+  const base = (): Entry[] => fixtureEntries();
+
+  it('applies the editor\'s changes again when the writer had not seen them', () => {
+    const s = press(start(), 'a', 'e', CLEAR, ...'退货运费谁来出？'.split(''), ENTER);
+    // kb generate read the store before those changes and wrote a new entry besides
+    const disk = [...base(), { id: 's-new', question: '新条目？', similar: [], answer: '新。', origin: 'generated', status: 'pending' } as Entry];
+    const r = reviewReducer(s, { type: 'reloaded', entries: disk });
+    expect(r.entries).toHaveLength(7);
+    expect(entry(r, 's-refund-time').status).toBe('approved');
+    expect(entry(r, 's-return-fee')).toMatchObject({ question: '退货运费谁来出？', edited: true });
+    expect(r.revision).toBeGreaterThan(s.revision);
+    expect(r.message).toMatch(/store changed on disk, reloaded \(7 entries\); 3 of your changes re-applied/);
+  });
+
+  it('keeps what the writer saw and what somebody else changed since', () => {
+    const s = press(start(), 'a');
+    const disk = base().map((e) => (e.id === 's-refund-time' ? { ...e, status: 'rejected' as const } : e));
+    const r = reviewReducer(s, { type: 'reloaded', entries: disk });
+    expect(entry(r, 's-refund-time').status).toBe('rejected');
+    expect(r.message).toMatch(/1 changed there since: kept/);
+    expect(r.revision).toBe(s.revision);
+  });
+
+  it('does not replay a decision on an entry whose source changed since, but keeps text edits', () => {
+    const log: Change[] = [];
+    const before = base().find((e) => e.id === 's-seven-day') as Entry;
+    log.push({ id: before.id, before, after: { ...before, status: 'approved', question: '七天无理由退货需要什么条件？', edited: true }, label: 'x' });
+    const disk = base().map((e) => (e.id === 's-seven-day' ? { ...e, sourceHash: 'changed0changed0', stale: 'source-changed' as const } : e));
+    const merged = mergeReload(disk, log);
+    const e = merged.entries.find((x) => x.id === 's-seven-day') as Entry;
+    expect(e).toMatchObject({ status: 'pending', stale: 'source-changed', question: '七天无理由退货需要什么条件？', edited: true });
+    expect(merged.conflicts).toBe(1);
+  });
+
+  it('keeps an entry the editor changed that is gone from the disk version', () => {
+    const s = press(start(), 'a');
+    const r = reviewReducer(s, { type: 'reloaded', entries: base().filter((e) => e.id !== 's-refund-time') });
+    expect(entry(r, 's-refund-time').status).toBe('approved');
+    expect(r.message).toMatch(/1 gone there: yours kept/);
+  });
+
+  it('an unchanged log replays nothing and keeps the selection', () => {
+    const s = press(start(), 'j');
+    const r = reviewReducer(s, { type: 'reloaded', entries: base() });
+    expect(r.entries).toEqual(s.entries);
+    expect(r.selected).toBe('s-return-fee');
+    expect(selectedEntry(r)?.id).toBe('s-return-fee');
+    expect(r.revision).toBe(s.revision);
+  });
+});

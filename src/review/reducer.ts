@@ -1,0 +1,515 @@
+/**
+ * The review screen's state and everything that changes it: one pure reducer over plain data.
+ * Keys come in as actions (`key`), so a whole editing session can be replayed in a unit test;
+ * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
+ */
+import type { Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
+import { ENTRY_ORIGINS } from '../store/entry.js';
+import { languageOf, questionKey, similarQuestions } from '../generate/index.js';
+import { changedFields, copyField, mergeReload, type Change } from './changes.js';
+import { backspace, deleteForward, editBuffer, insertText, moveCursor, type EditBuffer } from './text-edit.js';
+
+/** How many similar questions "regenerate" proposes. */
+export const REGENERATE_SIMILAR = 5;
+
+export interface Filter {
+  status: EntryStatus | 'all';
+  origin: EntryOrigin | 'all';
+  /** Only entries whose source changed or vanished. */
+  staleOnly: boolean;
+  /** Words to find in the id, questions, answer or source. */
+  text: string;
+}
+
+export type EditTarget = 'question' | 'answer' | 'add-similar' | 'filter';
+
+export type Mode =
+  | { kind: 'list' }
+  | { kind: 'help' }
+  | { kind: 'edit'; target: EditTarget; id: string; buffer: EditBuffer }
+  | { kind: 'try'; buffer: EditBuffer }
+  /** The whole selected entry, full width, scrolled to `offset` lines. */
+  | { kind: 'view'; offset: number };
+
+export interface ReviewState {
+  /** The store as the editor sees it, sorted by id. */
+  entries: Entry[];
+  filter: Filter;
+  /** The selected entry's id. */
+  selected: string | undefined;
+  /**
+   * The selected question in the detail pane: 0…similar.length-1 a similar question, then the
+   * suggested ones; -1 none.
+   */
+  item: number;
+  mode: Mode;
+  /** Every change of this session (replayed on a reload, see changes.ts). */
+  log: Change[];
+  /** Changes that `u` undoes, last on top. */
+  undo: Change[];
+  /** Bumped on every change to the entries: the session saves when it moves. */
+  revision: number;
+  /** One line for the status bar. */
+  message: string | undefined;
+  /** Rows the list shows (page up / page down). */
+  pageSize: number;
+  quit: boolean;
+}
+
+/** The keys ink reports, as far as the review screen uses them. */
+export interface KeyInfo {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+  shift?: boolean;
+  meta?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+}
+
+export type ReviewAction =
+  | { type: 'key'; input: string; key: KeyInfo }
+  /** The store changed on disk: take the disk version and replay the editor's changes on it. */
+  | { type: 'reloaded'; entries: Entry[] }
+  | { type: 'notice'; message: string }
+  | { type: 'page-size'; rows: number }
+  /** The full view has this many lines more than fit: keep its offset within them. */
+  | { type: 'view-max'; max: number };
+
+const byId = (a: Entry, b: Entry): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export const NO_FILTER: Filter = { status: 'all', origin: 'all', staleOnly: false, text: '' };
+
+export function initialState(entries: readonly Entry[], filter: Partial<Filter> = {}): ReviewState {
+  const state: ReviewState = {
+    entries: [...entries].sort(byId),
+    filter: { ...NO_FILTER, ...filter },
+    selected: undefined,
+    item: -1,
+    mode: { kind: 'list' },
+    log: [],
+    undo: [],
+    revision: 0,
+    message: undefined,
+    pageSize: 10,
+    quit: false,
+  };
+  const visible = visibleEntries(state);
+  const first = visible.find(needsReview) ?? visible[0];
+  return { ...state, selected: first?.id };
+}
+
+// ---------------------------------------------------------------------------------------------
+// selectors
+
+/** An entry an editor still has to look at: pending, or its source changed since. */
+export function needsReview(e: Entry): boolean {
+  return e.status === 'pending' || e.stale !== undefined;
+}
+
+export function matchesFilter(e: Entry, filter: Filter): boolean {
+  if (filter.status !== 'all' && e.status !== filter.status) return false;
+  if (filter.origin !== 'all' && e.origin !== filter.origin) return false;
+  if (filter.staleOnly && e.stale === undefined) return false;
+  const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '');
+  if (words.length === 0) return true;
+  const haystack = [e.id, e.question, ...e.similar, ...(e.suggested ?? []), e.answer, e.source?.path ?? '', ...(e.source?.headingPath ?? []), ...(e.tags ?? [])].join('\n').toLowerCase();
+  return words.every((w) => haystack.includes(w));
+}
+
+export function visibleEntries(state: Pick<ReviewState, 'entries' | 'filter'>): Entry[] {
+  return state.entries.filter((e) => matchesFilter(e, state.filter));
+}
+
+export function selectedEntry(state: Pick<ReviewState, 'entries' | 'selected'>): Entry | undefined {
+  return state.selected === undefined ? undefined : state.entries.find((e) => e.id === state.selected);
+}
+
+/** `reviewed 37 / 120`: approved or rejected and not stale, of all entries. */
+export function progress(entries: readonly Entry[]): { reviewed: number; total: number; pending: number; stale: number } {
+  let reviewed = 0;
+  let pending = 0;
+  let stale = 0;
+  for (const e of entries) {
+    if (e.stale !== undefined) stale++;
+    if (e.status === 'pending') pending++;
+    if (!needsReview(e)) reviewed++;
+  }
+  return { reviewed, total: entries.length, pending, stale };
+}
+
+export function filterLabel(filter: Filter): string {
+  const parts: string[] = [];
+  if (filter.status !== 'all') parts.push(filter.status);
+  if (filter.origin !== 'all') parts.push(filter.origin);
+  if (filter.staleOnly) parts.push('stale');
+  if (filter.text !== '') parts.push(`“${filter.text}”`);
+  return parts.length === 0 ? 'all entries' : parts.join(' · ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// changes to entries
+
+function itemCount(e: Entry | undefined): number {
+  return e === undefined ? 0 : e.similar.length + (e.suggested?.length ?? 0);
+}
+
+/** Select an entry (keeping it in view of the filter is the caller's job). */
+function select(state: ReviewState, id: string | undefined): ReviewState {
+  return state.selected === id ? state : { ...state, selected: id, item: -1 };
+}
+
+/** Keep the selection on a visible entry: the same one, else the one now in its place. */
+function keepSelection(state: ReviewState, previousVisible: readonly Entry[]): ReviewState {
+  const visible = visibleEntries(state);
+  if (state.selected !== undefined && visible.some((e) => e.id === state.selected)) return state;
+  const oldIndex = previousVisible.findIndex((e) => e.id === state.selected);
+  const next = visible[Math.max(0, Math.min(oldIndex, visible.length - 1))];
+  return select(state, next?.id);
+}
+
+/**
+ * Apply an edit to one entry: record it in the log and the undo stack and bump the revision (the
+ * session saves). A change that changes nothing only leaves `unchanged` as the message.
+ */
+function change(state: ReviewState, id: string, edit: (e: Entry) => Entry, label: string, unchanged: string): ReviewState {
+  const before = state.entries.find((e) => e.id === id);
+  if (before === undefined) return state;
+  const after = edit(before);
+  if (changedFields({ before, after }).length === 0) return { ...state, message: unchanged };
+  const record: Change = { id, before, after, label };
+  const entries = state.entries.map((e) => (e.id === id ? after : e));
+  const item = Math.min(state.item, itemCount(after) - 1);
+  return { ...state, entries, log: [...state.log, record], undo: [...state.undo, record], revision: state.revision + 1, message: `${id}: ${label}`, item };
+}
+
+function edited(e: Entry): Entry {
+  return { ...e, edited: true };
+}
+
+function setStatus(e: Entry, status: EntryStatus): Entry {
+  const out: Entry = { ...e, status };
+  // approving or rejecting is the editor's word on the entry as its source is now
+  if (status !== 'pending') delete out.stale;
+  return out;
+}
+
+function withSuggested(e: Entry, suggested: string[]): Entry {
+  const out: Entry = { ...e };
+  if (suggested.length > 0) out.suggested = suggested;
+  else delete out.suggested;
+  return out;
+}
+
+/** Decide and move on to the next entry of the list. */
+function decide(state: ReviewState, status: EntryStatus): ReviewState {
+  const id = state.selected;
+  if (id === undefined) return { ...state, message: 'no entry selected' };
+  const before = visibleEntries(state);
+  const index = before.findIndex((e) => e.id === id);
+  const verb = status === 'approved' ? 'approved' : status === 'rejected' ? 'rejected' : 'back to pending';
+  const next = change(state, id, (e) => setStatus(e, status), verb, `${id} is already ${status}`);
+  if (next === state || next.revision === state.revision) return next;
+  const visible = visibleEntries(next);
+  const stillThere = visible.findIndex((e) => e.id === id);
+  const target = stillThere >= 0 ? (visible[stillThere + 1] ?? visible[stillThere]) : (visible[index] ?? visible[visible.length - 1]);
+  return select(next, target?.id);
+}
+
+function addSimilar(state: ReviewState, id: string, text: string): ReviewState {
+  const question = text.replace(/\s+/gu, ' ').trim();
+  if (question === '') return { ...state, message: 'nothing added: the similar question was empty' };
+  const entry = state.entries.find((e) => e.id === id);
+  if (entry === undefined) return state;
+  const key = questionKey(question);
+  if ([entry.question, ...entry.similar].some((q) => questionKey(q) === key)) return { ...state, message: `“${question}” is already one of this entry's questions` };
+  const next = change(
+    state,
+    id,
+    (e) => withSuggested(edited({ ...e, similar: [...e.similar, question] }), (e.suggested ?? []).filter((s) => questionKey(s) !== key)),
+    'added a similar question',
+    '',
+  );
+  return { ...next, item: entry.similar.length };
+}
+
+function deleteItem(state: ReviewState): ReviewState {
+  const entry = selectedEntry(state);
+  if (entry === undefined) return state;
+  const i = state.item;
+  if (i < 0) return { ...state, message: 'select a similar question with Tab first, then press d' };
+  if (i < entry.similar.length) {
+    return change(state, entry.id, (e) => edited({ ...e, similar: e.similar.filter((_, j) => j !== i) }), 'deleted a similar question', '');
+  }
+  const s = i - entry.similar.length;
+  return change(state, entry.id, (e) => withSuggested(e, (e.suggested ?? []).filter((_, j) => j !== s)), 'dismissed a suggested question', '');
+}
+
+function acceptSuggested(state: ReviewState): ReviewState {
+  const entry = selectedEntry(state);
+  if (entry === undefined) return state;
+  const suggested = entry.suggested ?? [];
+  if (suggested.length === 0) return { ...state, message: 'this entry has no suggested questions' };
+  const s = state.item >= entry.similar.length ? state.item - entry.similar.length : 0;
+  const question = suggested[s];
+  if (question === undefined) return state;
+  const known = new Set([entry.question, ...entry.similar].map(questionKey));
+  const next = change(
+    state,
+    entry.id,
+    (e) => withSuggested(edited({ ...e, similar: known.has(questionKey(question)) ? e.similar : [...e.similar, question] }), suggested.filter((_, j) => j !== s)),
+    'accepted a suggested question',
+    '',
+  );
+  return { ...next, item: entry.similar.length + s < itemCount(selectedEntry(next)) ? entry.similar.length + s : itemCount(selectedEntry(next)) - 1 };
+}
+
+function regenerate(state: ReviewState): ReviewState {
+  const entry = selectedEntry(state);
+  if (entry === undefined) return state;
+  const similar = similarQuestions(entry.question, { n: REGENERATE_SIMILAR, language: languageOf(entry.question) });
+  if (similar.length === 0) return { ...state, message: 'no similar questions could be generated for this question; add them with s' };
+  return change(state, entry.id, (e) => edited({ ...e, similar }), `regenerated ${similar.length} similar questions (u undoes)`, 'regenerating gave the same similar questions');
+}
+
+function undo(state: ReviewState): ReviewState {
+  const last = state.undo[state.undo.length - 1];
+  if (last === undefined) return { ...state, message: 'nothing to undo' };
+  const current = state.entries.find((e) => e.id === last.id);
+  const rest = state.undo.slice(0, -1);
+  if (current === undefined) return { ...state, undo: rest };
+  let restored = current;
+  for (const field of changedFields(last)) restored = copyField(restored, last.before, field);
+  const record: Change = { id: last.id, before: current, after: restored, label: `undid: ${last.label}` };
+  const entries = state.entries.map((e) => (e.id === last.id ? restored : e));
+  const next: ReviewState = { ...state, entries, undo: rest, log: [...state.log, record], revision: state.revision + 1, message: `${last.id}: undid “${last.label}”` };
+  // show the entry whose change was undone, even if the filter hid it
+  const visible = visibleEntries(next).some((e) => e.id === last.id);
+  return select(visible ? next : { ...next, filter: NO_FILTER }, last.id);
+}
+
+function commitEdit(state: ReviewState, target: EditTarget, id: string, text: string): ReviewState {
+  const list: ReviewState = { ...state, mode: { kind: 'list' } };
+  switch (target) {
+    case 'filter': {
+      const previous = visibleEntries(state);
+      return keepSelection({ ...list, filter: { ...state.filter, text: text.trim() } }, previous);
+    }
+    case 'question': {
+      const question = text.replace(/\s+/gu, ' ').trim();
+      if (question === '') return { ...state, message: 'a question cannot be empty (Esc cancels)' };
+      return change(list, id, (e) => (e.question === question ? e : edited({ ...e, question })), 'edited the question', 'question unchanged');
+    }
+    case 'answer': {
+      const answer = text.replace(/[ \t]+$/gmu, '').replace(/\n+$/u, '');
+      return change(list, id, (e) => (e.answer === answer || e.answer === text ? e : edited({ ...e, answer })), 'edited the answer', 'answer unchanged');
+    }
+    case 'add-similar':
+      return addSimilar(list, id, text);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// keys
+
+function moveSelection(state: ReviewState, delta: number | 'first' | 'last'): ReviewState {
+  const visible = visibleEntries(state);
+  if (visible.length === 0) return state;
+  const index = visible.findIndex((e) => e.id === state.selected);
+  const target = delta === 'first' ? 0 : delta === 'last' ? visible.length - 1 : Math.max(0, Math.min(visible.length - 1, (index < 0 ? 0 : index) + delta));
+  return select(state, visible[target]?.id);
+}
+
+function nextPending(state: ReviewState): ReviewState {
+  const visible = visibleEntries(state);
+  const index = visible.findIndex((e) => e.id === state.selected);
+  const order = [...visible.slice(index + 1), ...visible.slice(0, Math.max(0, index + 1))];
+  const next = order.find((e) => needsReview(e) && e.id !== state.selected);
+  if (next !== undefined) return { ...select(state, next.id), message: undefined };
+  const anywhere = state.entries.find((e) => needsReview(e) && e.id !== state.selected);
+  if (anywhere !== undefined) return { ...select({ ...state, filter: NO_FILTER }, anywhere.id), message: 'filters cleared to show the next entry to review' };
+  return { ...state, message: 'nothing left to review 🎉' };
+}
+
+function cycle<T>(values: readonly T[], current: T): T {
+  return values[(values.indexOf(current) + 1) % values.length] as T;
+}
+
+function withFilter(state: ReviewState, filter: Filter): ReviewState {
+  const previous = visibleEntries(state);
+  const next = keepSelection({ ...state, filter }, previous);
+  return { ...next, message: `showing ${filterLabel(filter)} (${visibleEntries(next).length})` };
+}
+
+function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' }>, input: string, key: KeyInfo): ReviewState {
+  const buffer = mode.buffer;
+  const set = (b: EditBuffer): ReviewState => ({ ...state, mode: { ...mode, buffer: b } });
+  if (key.escape) return { ...state, mode: { kind: 'list' }, message: mode.kind === 'try' ? undefined : 'edit cancelled' };
+  const save = buffer.multiline ? key.ctrl === true && input === 's' : key.return === true || (key.ctrl === true && input === 's');
+  if (save) return mode.kind === 'edit' ? commitEdit(state, mode.target, mode.id, buffer.text) : state;
+  if (key.return) return buffer.multiline ? set(insertText(buffer, '\n')) : state;
+  // terminals send DEL (0x7f) for Backspace, which ink reports as `delete`
+  if (key.backspace || key.delete) return set(backspace(buffer));
+  if (key.ctrl && input === 'd') return set(deleteForward(buffer));
+  if (key.leftArrow) return set(moveCursor(buffer, 'left'));
+  if (key.rightArrow) return set(moveCursor(buffer, 'right'));
+  if (key.upArrow) return set(moveCursor(buffer, 'up'));
+  if (key.downArrow) return set(moveCursor(buffer, 'down'));
+  if (key.home || (key.ctrl && input === 'a')) return set(moveCursor(buffer, 'home'));
+  if (key.end || (key.ctrl && input === 'e')) return set(moveCursor(buffer, 'end'));
+  if (key.ctrl && input === 'u') return set({ ...buffer, text: '', cursor: 0 });
+  if (key.ctrl || key.tab || key.pageUp || key.pageDown) return state;
+  // a line typed and Enter pressed faster than the screen reads them arrive together: "…\r"
+  const enter = buffer.multiline ? -1 : input.search(/[\r\n]/u);
+  if (enter >= 0) {
+    const typed = { ...mode, buffer: insertText(buffer, input.slice(0, enter)) };
+    return editKey({ ...state, mode: typed }, typed, '', { return: true });
+  }
+  return set(insertText(buffer, input));
+}
+
+/** Scrolling the full view of an entry; Esc, v or q go back to the list. */
+function viewKey(state: ReviewState, offset: number, input: string, key: KeyInfo): ReviewState {
+  const to = (n: number): ReviewState => ({ ...state, mode: { kind: 'view', offset: Math.max(0, n) } });
+  if (key.escape || input === 'v' || input === 'q') return { ...state, mode: { kind: 'list' } };
+  if (key.upArrow || input === 'k') return to(offset - 1);
+  if (key.downArrow || input === 'j') return to(offset + 1);
+  if (key.pageUp) return to(offset - state.pageSize);
+  if (key.pageDown || input === ' ') return to(offset + state.pageSize);
+  if (key.home) return to(0);
+  if (key.end) return to(Number.MAX_SAFE_INTEGER);
+  return state;
+}
+
+function startEdit(state: ReviewState, target: EditTarget): ReviewState {
+  if (target === 'filter') return { ...state, mode: { kind: 'edit', target, id: '', buffer: editBuffer(state.filter.text, false) }, message: undefined };
+  const entry = selectedEntry(state);
+  if (entry === undefined) return { ...state, message: 'no entry selected' };
+  const text = target === 'question' ? entry.question : target === 'answer' ? entry.answer : '';
+  return { ...state, mode: { kind: 'edit', target, id: entry.id, buffer: editBuffer(text, target === 'answer') }, message: undefined };
+}
+
+function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
+  const s: ReviewState = state.message === undefined ? state : { ...state, message: undefined };
+  if (key.upArrow || input === 'k') return moveSelection(s, -1);
+  if (key.downArrow || input === 'j') return moveSelection(s, 1);
+  if (key.pageUp) return moveSelection(s, -s.pageSize);
+  if (key.pageDown) return moveSelection(s, s.pageSize);
+  if (key.home) return moveSelection(s, 'first');
+  if (key.end) return moveSelection(s, 'last');
+  if (key.tab) {
+    const count = itemCount(selectedEntry(s));
+    if (count === 0) return { ...s, message: 'this entry has no similar or suggested questions' };
+    const item = key.shift ? (s.item <= 0 ? count - 1 : s.item - 1) : s.item + 1 >= count ? 0 : s.item + 1;
+    return { ...s, item };
+  }
+  if (key.escape) {
+    if (s.item >= 0) return { ...s, item: -1 };
+    return withFilter(s, NO_FILTER);
+  }
+  if (key.ctrl) return s;
+  switch (input) {
+    case 'a':
+      return decide(s, 'approved');
+    case 'r':
+      return decide(s, 'rejected');
+    case 'p':
+      return decide(s, 'pending');
+    case 'e':
+      return startEdit(s, 'question');
+    case 'E':
+      return startEdit(s, 'answer');
+    case 's':
+      return startEdit(s, 'add-similar');
+    case 'd':
+      return deleteItem(s);
+    case 'y':
+      return acceptSuggested(s);
+    case 'g':
+      return regenerate(s);
+    case 'u':
+      return undo(s);
+    case 'n':
+      return nextPending(s);
+    case '/':
+      return startEdit(s, 'filter');
+    case 'f':
+      return withFilter(s, { ...s.filter, status: cycle<Filter['status']>(['all', 'pending', 'approved', 'rejected'], s.filter.status) });
+    case 'o':
+      return withFilter(s, { ...s.filter, origin: cycle<Filter['origin']>(['all', ...ENTRY_ORIGINS], s.filter.origin) });
+    case '!':
+      return withFilter(s, { ...s.filter, staleOnly: !s.filter.staleOnly });
+    case 'v':
+      return selectedEntry(s) === undefined ? s : { ...s, mode: { kind: 'view', offset: 0 } };
+    case 't':
+      return { ...s, mode: { kind: 'try', buffer: editBuffer(selectedEntry(s)?.question ?? '', false) } };
+    case '?':
+      return { ...s, mode: { kind: 'help' } };
+    case 'q':
+      return { ...s, quit: true };
+    default:
+      return s;
+  }
+}
+
+/** One character of keys that arrived together, as ink would report it alone. */
+function typedKey(c: string): Extract<ReviewAction, { type: 'key' }> {
+  if (c === '\t') return { type: 'key', input: '', key: { tab: true } };
+  if (c === '\r') return { type: 'key', input: '', key: { return: true } };
+  if (c === '\u007f') return { type: 'key', input: '', key: { delete: true } };
+  if (c === '\u001b') return { type: 'key', input: '', key: { escape: true } };
+  const code = c.charCodeAt(0);
+  // Ctrl-A … Ctrl-Z
+  if (c.length === 1 && code >= 1 && code <= 26) return { type: 'key', input: String.fromCharCode(code + 96), key: { ctrl: true } };
+  return { type: 'key', input: c, key: {} };
+}
+
+export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
+  switch (action.type) {
+    case 'notice':
+      return { ...state, message: action.message };
+    case 'view-max':
+      return state.mode.kind === 'view' && state.mode.offset > action.max ? { ...state, mode: { kind: 'view', offset: Math.max(0, action.max) } } : state;
+    case 'page-size':
+      return action.rows === state.pageSize ? state : { ...state, pageSize: Math.max(1, action.rows) };
+    case 'reloaded': {
+      const previous = visibleEntries(state);
+      const merged = mergeReload(action.entries, state.log);
+      const notes = [`store changed on disk, reloaded (${merged.entries.length} entries)`];
+      if (merged.reapplied > 0) notes.push(`${merged.reapplied} of your changes re-applied`);
+      if (merged.conflicts > 0) notes.push(`${merged.conflicts} changed there since: kept`);
+      if (merged.kept > 0) notes.push(`${merged.kept} gone there: yours kept`);
+      const next: ReviewState = { ...state, entries: merged.entries, message: notes.join('; ') };
+      const kept = keepSelection(next, previous);
+      // if the editor's changes had to be applied again, the merged store must be saved
+      return merged.reapplied > 0 || merged.kept > 0 ? { ...kept, revision: kept.revision + 1 } : kept;
+    }
+    case 'key': {
+      const { input, key } = action;
+      const mode = state.mode;
+      // keys typed faster than the screen reads them arrive together ("jja"): one at a time, except
+      // in a text box, where several characters at once are a paste
+      // Esc and a key pressed right after it arrive as one sequence, read as Alt+key: Esc, then the key
+      if (key.meta === true && key.escape !== true && input !== '' && !key.upArrow && !key.downArrow && !key.leftArrow && !key.rightArrow) {
+        return reviewReducer(reviewReducer(state, { type: 'key', input: '', key: { escape: true } }), { type: 'key', input, key: { ...key, meta: false } });
+      }
+      const chars = Array.from(input);
+      if (chars.length > 1 && mode.kind !== 'edit' && mode.kind !== 'try' && !Object.values(key).some((v) => v === true)) {
+        return chars.reduce((s, c) => reviewReducer(s, typedKey(c)), state);
+      }
+      if (mode.kind === 'edit' || mode.kind === 'try') return editKey(state, mode, input, key);
+      if (mode.kind === 'help') return input === 'q' ? { ...state, quit: true } : { ...state, mode: { kind: 'list' } };
+      if (mode.kind === 'view') return viewKey(state, mode.offset, input, key);
+      return listKey(state, input, key);
+    }
+  }
+}

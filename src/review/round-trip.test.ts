@@ -1,0 +1,217 @@
+// The Excel round trip: kb export writes xlsx / csv, an editor changes cells, kb import applies
+// the changes (all rows or none) and reports them.
+import ExcelJS from 'exceljs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Entry } from '../store/entry.js';
+import { parseStore, serializeStore } from '../store/store.js';
+import { tempDir } from '../test-support/kb.js';
+import { COLUMNS, describePlan } from './exchange.js';
+import { exportStore, importFile } from './round-trip.js';
+import { ReviewSession } from './session.js';
+import { FIXTURE_STORE } from '../test-support/review-fixture.js';
+
+const dirs: { remove: () => void }[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) d.remove();
+});
+
+function setup(): { dir: string; store: string } {
+  const dir = tempDir('kb-review-exchange-');
+  dirs.push(dir);
+  const store = join(dir.path, 'qa.jsonl');
+  copyFileSync(FIXTURE_STORE, store);
+  return { dir: dir.path, store };
+}
+
+function readEntries(store: string): Entry[] {
+  const parsed = parseStore(readFileSync(store, 'utf8'), store);
+  if (!parsed.ok) throw new Error('bad store');
+  return parsed.value;
+}
+const byId = (entries: Entry[], id: string): Entry | undefined => entries.find((e) => e.id === id);
+
+async function editXlsx(file: string, edit: (sheet: ExcelJS.Worksheet, col: (name: (typeof COLUMNS)[number]) => number) => void): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.getWorksheet('entries');
+  if (sheet === undefined) throw new Error('no entries sheet');
+  edit(sheet, (name) => COLUMNS.indexOf(name) + 1);
+  await workbook.xlsx.writeFile(file);
+}
+
+describe('kb export / kb import', () => {
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`a ${format} round trip without edits changes nothing, byte for byte`, async () => {
+      const { dir, store } = setup();
+      const before = readFileSync(store, 'utf8');
+      const file = join(dir, `review.${format}`);
+      const exported = await exportStore({ store, file, format });
+      expect(exported).toMatchObject({ ok: true, value: { entries: 6 } });
+      const imported = await importFile({ store, file });
+      expect(imported.ok).toBe(true);
+      if (!imported.ok) return;
+      expect(describePlan(imported.value)).toBe('0 entries changed; 0 added; 6 unchanged');
+      expect(imported.value.written).toBe(false);
+      expect(readFileSync(store, 'utf8')).toBe(before);
+    });
+  }
+
+  it('a round trip of entries with spaces around their text, or text Excel would take for a formula, changes nothing either', async () => {
+    const { dir, store } = setup();
+    const entries = readEntries(store).map((e) =>
+      e.id === 's-warranty-en'
+        ? { ...e, question: ' How long is  the warranty? ', answer: '\n  All electronics.  \n', similar: [' What is the warranty period? '], notes: ' note ' }
+        : e.id === 's-seven-day'
+          ? { ...e, answer: '- 商品完好\n- 不影响二次销售', similar: ['=七天无理由？', '+退货', '@客服 可以退吗'] }
+          : e,
+    );
+    writeFileSync(store, serializeStore(entries));
+    const before = readFileSync(store, 'utf8');
+    for (const format of ['xlsx', 'csv'] as const) {
+      const file = join(dir, `spaces.${format}`);
+      await exportStore({ store, file, format });
+      const imported = await importFile({ store, file });
+      expect(imported.ok && describePlan(imported.value)).toBe('0 entries changed; 0 added; 6 unchanged');
+      expect(readFileSync(store, 'utf8')).toBe(before);
+    }
+    // what Excel would take for a formula is kept text in the CSV
+    expect(readFileSync(join(dir, 'spaces.csv'), 'utf8')).toContain('"\t=七天无理由？\n+退货\n@客服 可以退吗","\t- 商品完好\n- 不影响二次销售"');
+  });
+
+  it('writes CSV that Excel opens as UTF-8: a BOM, quoted multi-line cells', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.csv');
+    await exportStore({ store, file, format: 'csv' });
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('\uFEFFid,status,question,similar,answer,suggested,stale,notes,tags,origin,source,heading path,page\r\n')).toBe(true);
+    expect(text).toContain('s-refund-time,pending,退款多久到账？,"退款几天到账\n钱什么时候退回来","商家确认收货后3个工作日内退款。\n原路退回，银行卡到账另需1至5个工作日。","退款怎么还没到\n钱多久能退给我",,,,generated,return-policy.md,"退换货政策\n三、退款",2\r\n');
+  });
+
+  it('applies the edits made in Excel, reports them and marks edited entries', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.xlsx');
+    await exportStore({ store, file, format: 'xlsx' });
+    await editXlsx(file, (sheet, col) => {
+      // rows: 2 faq-free-shipping, 3 s-refund-time, 4 s-return-fee, 5 s-seven-day, 6 s-warranty-en, 7 s-xyz-noise
+      sheet.getRow(3).getCell(col('similar')).value = '退款几天到账\n钱什么时候退回来\n退款怎么还没到';
+      sheet.getRow(3).getCell(col('suggested')).value = '钱多久能退给我';
+      sheet.getRow(4).getCell(col('status')).value = 'approved';
+      sheet.getRow(4).getCell(col('stale')).value = '';
+      sheet.getRow(5).getCell(col('question')).value = '七天无理由退货需要满足什么条件？';
+      sheet.getRow(5).getCell(col('status')).value = 'approved';
+      sheet.getRow(6).getCell(col('answer')).value = 'All electronics carry a two-year warranty.';
+      sheet.getRow(6).getCell(col('notes')).value = 'checked with legal';
+      const added = sheet.getRow(8);
+      added.getCell(col('id')).value = 'manual-invoice';
+      added.getCell(col('question')).value = '怎么开发票？';
+      added.getCell(col('answer')).value = '在订单详情页申请电子发票。';
+      added.getCell(col('status')).value = 'pending';
+      added.getCell(col('similar')).value = '能开发票吗\n发票怎么开';
+    });
+    const imported = await importFile({ store, file });
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    expect(imported.value.changed).toEqual([
+      { id: 's-refund-time', fields: ['similar', 'suggested'] },
+      { id: 's-return-fee', fields: ['stale'] },
+      { id: 's-seven-day', fields: ['question', 'status'] },
+      { id: 's-warranty-en', fields: ['answer', 'notes'] },
+    ]);
+    expect(imported.value.added).toEqual(['manual-invoice']);
+    expect(describePlan(imported.value)).toBe('4 entries changed (question 1, answer 1, similar 1, status 1, suggested 1, stale 1, notes 1); 1 added; 2 unchanged');
+    const entries = readEntries(store);
+    expect(byId(entries, 's-refund-time')).toMatchObject({ similar: ['退款几天到账', '钱什么时候退回来', '退款怎么还没到'], suggested: ['钱多久能退给我'], edited: true });
+    expect(byId(entries, 's-return-fee')?.stale).toBeUndefined();
+    expect(byId(entries, 's-return-fee')?.edited).toBeUndefined();
+    expect(byId(entries, 's-seven-day')).toMatchObject({ question: '七天无理由退货需要满足什么条件？', status: 'approved', edited: true, source: { path: 'return-policy.md' }, sourceHash: '5555666677778888', rule: 'condition' });
+    expect(byId(entries, 's-warranty-en')).toMatchObject({ answer: 'All electronics carry a two-year warranty.', notes: 'checked with legal', edited: true });
+    expect(byId(entries, 'manual-invoice')).toEqual({ id: 'manual-invoice', question: '怎么开发票？', similar: ['能开发票吗', '发票怎么开'], answer: '在订单详情页申请电子发票。', origin: 'manual', status: 'pending' });
+    expect(entries).toHaveLength(7);
+  });
+
+  it('refuses a file with bad rows, naming each row, and changes nothing', async () => {
+    const { dir, store } = setup();
+    const before = readFileSync(store, 'utf8');
+    const file = join(dir, 'review.xlsx');
+    await exportStore({ store, file, format: 'xlsx' });
+    await editXlsx(file, (sheet, col) => {
+      sheet.getRow(2).getCell(col('question')).value = '运费到底怎么算？';
+      sheet.getRow(3).getCell(col('status')).value = 'done';
+      sheet.getRow(4).getCell(col('id')).value = null;
+      sheet.getRow(5).getCell(col('question')).value = '  ';
+      sheet.getRow(6).getCell(col('id')).value = 's-refund-time';
+    });
+    const imported = await importFile({ store, file });
+    expect(imported.ok).toBe(false);
+    if (imported.ok) return;
+    expect(imported.problems.map((p) => [p.location?.row, p.message])).toEqual([
+      [3, 'has the status "done" (id s-refund-time); the status is pending, approved or rejected'],
+      [4, 'has no id; give the row an id (a new id adds an entry), or delete the row'],
+      [5, 'has no question (id s-seven-day); write the question, or set the status to rejected'],
+      [6, 'repeats the id s-refund-time of row 3; ids must be unique: give one of them a new id or delete it'],
+    ]);
+    expect(readFileSync(store, 'utf8')).toBe(before);
+  });
+
+  it('reports a bad CSV row by the row number Excel shows, multi-line cells counted as one row', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.csv');
+    await exportStore({ store, file, format: 'csv' });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('s-warranty-en,pending,', 's-warranty-en,maybe,'));
+    const imported = await importFile({ store, file });
+    expect(!imported.ok && imported.problems.map((p) => `${p.location?.row}: ${p.message}`)).toEqual(['6: has the status "maybe" (id s-warranty-en); the status is pending, approved or rejected']);
+  });
+
+  it('imports store-format JSONL (drafts from kb gaps --export): new ids added, known ids updated', async () => {
+    const { dir, store } = setup();
+    const drafts = join(dir, 'drafts.jsonl');
+    const draft: Entry = { id: 'gap-001', question: '可以改地址吗？', similar: ['地址填错了怎么办'], answer: '发货前可在订单详情页修改地址。', origin: 'manual', status: 'pending', notes: 'from kb gaps' };
+    const known = { ...readEntries(store).find((e) => e.id === 's-seven-day')!, status: 'approved' as const };
+    writeFileSync(drafts, serializeStore([draft, known]));
+    const imported = await importFile({ store, file: drafts });
+    expect(imported.ok && [imported.value.added, imported.value.changed]).toEqual([['gap-001'], [{ id: 's-seven-day', fields: ['status'] }]]);
+    expect(byId(readEntries(store), 'gap-001')).toEqual(draft);
+    // a broken line is refused with its line number
+    writeFileSync(drafts, `${serializeStore([draft])}{"id":"gap-002","question":""}\n`);
+    const bad = await importFile({ store, file: drafts });
+    expect(!bad.ok && bad.problems[0]).toMatchObject({ code: 'bad-store', location: { line: 3 } });
+  });
+
+  it('imports into a new store, writes nothing on a dry run, and waits for no reviewer', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.csv');
+    await exportStore({ store, file, format: 'csv' });
+    const fresh = join(dir, 'new', 'qa.jsonl');
+    const dry = await importFile({ store: fresh, file, dryRun: true });
+    expect(dry.ok && dry.value).toMatchObject({ created: true, written: false, added: expect.arrayContaining(['s-refund-time']) as unknown });
+    const created = await importFile({ store: fresh, file });
+    expect(created.ok && created.value.written).toBe(true);
+    // what the sheet carries comes back: ids, questions, statuses, similar and suggested questions, source
+    const keep = ({ id, question, similar, answer, status, suggested, source, origin, stale, tags }: Entry) => ({ id, question, similar, answer, status, suggested, source, origin, stale, tags });
+    expect(readEntries(fresh).map(keep)).toEqual(readEntries(store).map(keep));
+    // while kb review has the store, kb import refuses
+    const review = await ReviewSession.open(store);
+    try {
+      const locked = await importFile({ store, file });
+      expect(!locked.ok && locked.problems[0]?.code).toBe('store-locked');
+    } finally {
+      if (review.ok) await review.value.close();
+    }
+  });
+
+  it('refuses a file it cannot import, and an xlsx that is not one', async () => {
+    const { dir, store } = setup();
+    const txt = join(dir, 'notes.txt');
+    writeFileSync(txt, 'hello');
+    expect(await importFile({ store, file: txt })).toMatchObject({ ok: false, problems: [{ code: 'unknown-format' }] });
+    const fake = join(dir, 'fake.xlsx');
+    writeFileSync(fake, 'id,question\n1,2\n');
+    expect(await importFile({ store, file: fake })).toMatchObject({ ok: false, problems: [{ code: 'bad-table' }] });
+    const noId = join(dir, 'no-id.csv');
+    writeFileSync(noId, 'question,answer\n退款?,三天\n');
+    const r = await importFile({ store, file: noId });
+    expect(!r.ok && r.problems[0]?.message).toMatch(/has no "id" column in its first row/);
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * `kb export` / `kb import` without the printing: the store to a spreadsheet, and a spreadsheet
+ * (or a store-format JSONL file, such as drafts from `kb gaps --export`) back into the store —
+ * validated whole first, written once, atomically, under the reviewer lock.
+ */
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, extname } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import type { Entry, EntryStatus } from '../store/entry.js';
+import { parseStore, readStore, writeStore } from '../store/store.js';
+import { entryCells, entryRecords, planImport, tableRecords, type ImportPlan, type ImportRecord } from './exchange.js';
+import { lockStore } from './session.js';
+import { readCsv, readXlsx, writeCsv, writeXlsx } from './spreadsheet.js';
+
+export type SheetFormat = 'xlsx' | 'csv';
+
+/** The format a file name asks for. */
+export function formatOf(file: string): SheetFormat | 'jsonl' | undefined {
+  const ext = extname(file).toLowerCase();
+  return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : ext === '.jsonl' ? 'jsonl' : undefined;
+}
+
+async function storeEntries(store: string): Promise<Result<Entry[]> | undefined> {
+  return readStore(store);
+}
+
+export interface ExportOptions {
+  store: string;
+  file: string;
+  format: SheetFormat;
+  status?: EntryStatus;
+}
+
+export async function exportStore(options: ExportOptions): Promise<Result<{ entries: number; file: string }>> {
+  const read = await storeEntries(options.store);
+  if (read === undefined) return fail(problem('file-not-found', 'does not exist: create the store with `kb generate` first (or name it with --store)', { file: options.store }));
+  if (!read.ok) return read;
+  const entries = options.status === undefined ? read.value : read.value.filter((e) => e.status === options.status);
+  const rows = entries.map(entryCells);
+  let bytes: Buffer | string;
+  if (options.format === 'xlsx') {
+    const written = await writeXlsx(rows);
+    if (!written.ok) return written;
+    bytes = written.value;
+  } else {
+    bytes = writeCsv(rows);
+  }
+  try {
+    await mkdir(dirname(options.file), { recursive: true });
+    await writeFileAtomic(options.file, bytes);
+  } catch (error) {
+    return fail(problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); is it open in Excel? Close it, or export to another file`, { file: options.file }));
+  }
+  return ok({ entries: entries.length, file: options.file });
+}
+
+export interface ImportOptions {
+  store: string;
+  file: string;
+  dryRun?: boolean;
+  maxUnzippedBytes?: number;
+}
+
+export interface ImportOutcome extends ImportPlan {
+  /** The store did not exist and was created. */
+  created: boolean;
+  written: boolean;
+}
+
+/** The records of a file to import: an xlsx or csv sheet, or a store-format JSONL file. */
+export async function readImportFile(file: string, maxUnzippedBytes?: number): Promise<Result<ImportRecord[]>> {
+  const format = formatOf(file);
+  if (format === undefined) return fail(problem('unknown-format', 'is not a file kb imports: name a .xlsx or .csv file from kb export, or a .jsonl file in the store format', { file }));
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(problem(code === 'ENOENT' ? 'file-not-found' : 'unreadable', code === 'ENOENT' ? 'does not exist; check the path' : `cannot be read (${code ?? String(error)})`, { file }));
+  }
+  if (format === 'jsonl') {
+    const text = bytes.toString('utf8');
+    const parsed = parseStore(text, file);
+    if (!parsed.ok) return parsed;
+    const lines = new Map<string, number>();
+    text.split(/\r?\n/u).forEach((line, i) => {
+      const id = /^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"/u.exec(line)?.[1];
+      if (id !== undefined) lines.set(JSON.parse(`"${id}"`) as string, i + 1);
+    });
+    return ok(entryRecords(parsed.value, lines));
+  }
+  const table = format === 'xlsx' ? await readXlsx(bytes, file, maxUnzippedBytes) : readCsv(bytes.toString('utf8'), file);
+  if (!table.ok) return table;
+  const { records, problems, warnings } = tableRecords(table.value);
+  if (problems.length > 0) return fail([...problems, ...warnings]);
+  return ok(records, warnings);
+}
+
+const sortProblems = (problems: Problem[]): Problem[] =>
+  problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.location?.row ?? a.p.location?.line ?? 0) - (b.p.location?.row ?? b.p.location?.line ?? 0) || a.i - b.i).map(({ p }) => p);
+
+/** Import a file into the store: all rows or none. */
+export async function importFile(options: ImportOptions): Promise<Result<ImportOutcome>> {
+  const records = await readImportFile(options.file, options.maxUnzippedBytes);
+  if (!records.ok) return fail(sortProblems(records.problems));
+  const read = await storeEntries(options.store);
+  if (read !== undefined && !read.ok) return read;
+  const created = read === undefined;
+  let release: (() => Promise<void>) | undefined;
+  if (!created && options.dryRun !== true) {
+    const locked = await lockStore(options.store);
+    if (!locked.ok) return locked;
+    release = locked.value;
+  }
+  try {
+    // read again under the lock: the store may have changed while the file was read
+    let entries: Entry[] = [];
+    if (!created) {
+      const again = await storeEntries(options.store);
+      if (again !== undefined && !again.ok) return again;
+      entries = again?.value ?? [];
+    }
+    const planned = planImport(entries, records.value, options.file);
+    if (!planned.ok) return fail(sortProblems(planned.problems));
+    const plan = planned.plan;
+    const write = options.dryRun !== true && (created || plan.changed.length > 0 || plan.added.length > 0);
+    if (write) {
+      try {
+        await writeStore(options.store, plan.entries);
+      } catch (error) {
+        return fail(problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was imported`, { file: options.store }));
+      }
+    }
+    return ok({ ...plan, created, written: write }, records.warnings);
+  } finally {
+    if (release !== undefined) await release().catch(() => {});
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The review session's I/O around the pure reducer: the reviewer lock, saving every change at
+ * once (atomic writes through `writeStore`), and noticing when another program rewrote the store.
+ */
+import { stat, readFile } from 'node:fs/promises';
+import lockfile from 'proper-lockfile';
+import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import type { Entry } from '../store/entry.js';
+import { parseStore, readStore, serializeStore, writeStore } from '../store/store.js';
+
+/** The reviewer lock of a store: a folder beside it (proper-lockfile), refreshed every few seconds. */
+export function reviewLockPath(storePath: string): string {
+  return `${storePath}.review.lock`;
+}
+
+/** A lock older than this is taken over (its kb review was killed). */
+export const LOCK_STALE_MS = 10_000;
+
+/**
+ * Take the reviewer lock of a store (also taken briefly by `kb import`). Fails with
+ * `store-locked` when another `kb review` or `kb import` holds it.
+ */
+export async function lockStore(storePath: string, onCompromised: (error: Error) => void = () => {}): Promise<Result<() => Promise<void>>> {
+  try {
+    const release = await lockfile.lock(storePath, { lockfilePath: reviewLockPath(storePath), stale: LOCK_STALE_MS, realpath: false, onCompromised });
+    return ok(release);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOCKED') {
+      return fail(
+        problem('store-locked', `is being reviewed by another kb review or kb import (lock ${reviewLockPath(storePath)}); wait until it quits — a lock left behind by a killed session expires after ${LOCK_STALE_MS / 1000} seconds`, { file: storePath }),
+      );
+    }
+    return fail(problem('store-locked', `cannot be locked for review (${code ?? String(error)}); check that its folder is writable`, { file: storePath }));
+  }
+}
+
+interface DiskStamp {
+  mtimeMs: number;
+  size: number;
+  ino: number;
+}
+
+async function stamp(path: string): Promise<DiskStamp | undefined> {
+  try {
+    const s = await stat(path);
+    return { mtimeMs: s.mtimeMs, size: s.size, ino: s.ino };
+  } catch {
+    return undefined;
+  }
+}
+
+const sameStamp = (a: DiskStamp | undefined, b: DiskStamp | undefined): boolean => a !== undefined && b !== undefined && a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino;
+
+export type SaveResult = 'saved' | 'changed-on-disk';
+
+/** What a poll of the store on disk found. */
+export type DiskCheck = { kind: 'unchanged' } | { kind: 'changed'; entries: Entry[] } | { kind: 'invalid'; problems: Problem[] };
+
+export class ReviewSession {
+  readonly path: string;
+  readonly entries: Entry[];
+  /** The text last read from or written to disk by this session. */
+  private known: string;
+  private seen: DiskStamp | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private saving = 0;
+  private latest: readonly Entry[] | undefined;
+  private release: (() => Promise<void>) | undefined;
+  /** The last write error, if the last write failed. */
+  writeError: string | undefined;
+
+  private constructor(path: string, entries: Entry[], text: string, seen: DiskStamp | undefined, release: (() => Promise<void>) | undefined) {
+    this.path = path;
+    this.entries = entries;
+    this.known = text;
+    this.seen = seen;
+    this.release = release;
+  }
+
+  /** Read and lock a store for review. */
+  static async open(path: string, options: { lock?: boolean; onLockCompromised?: (error: Error) => void } = {}): Promise<Result<ReviewSession>> {
+    const read = await readStore(path);
+    if (read === undefined) {
+      return fail(problem('file-not-found', 'does not exist: create the store with `kb generate`, or `kb import` a spreadsheet or JSONL file into it (--store names another store)', { file: path }));
+    }
+    if (!read.ok) return read;
+    let release: (() => Promise<void>) | undefined;
+    if (options.lock !== false) {
+      const locked = await lockStore(path, options.onLockCompromised);
+      if (!locked.ok) return locked;
+      release = locked.value;
+    }
+    const text = await readFile(path, 'utf8');
+    return ok(new ReviewSession(path, read.value, text, await stamp(path), release));
+  }
+
+  /**
+   * Save the entries (atomically). Saves run one after the other; when several are waiting only
+   * the latest entries are written. Resolves `saved` when these entries (or later ones) are on
+   * disk, or `changed-on-disk` when another program rewrote the store since this session last
+   * read it: nothing is written over that, the caller reloads (`check`) and saves the merge.
+   */
+  save(entries: readonly Entry[]): Promise<SaveResult> {
+    this.latest = entries;
+    this.saving++;
+    const job = this.queue.then(async (): Promise<SaveResult> => {
+      try {
+        const todo = this.latest;
+        if (todo === undefined) return 'saved';
+        const now = await stamp(this.path);
+        if (now !== undefined && this.seen !== undefined && !sameStamp(now, this.seen)) {
+          const text = await readFile(this.path, 'utf8').catch(() => undefined);
+          if (text !== this.known) return 'changed-on-disk';
+          this.seen = now;
+        }
+        this.latest = undefined;
+        const text = serializeStore(todo);
+        if (text === this.known) return 'saved';
+        await writeStore(this.path, todo);
+        this.known = text;
+        this.seen = await stamp(this.path);
+        this.writeError = undefined;
+        return 'saved';
+      } catch (error) {
+        this.writeError = `could not save ${this.path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); your last change is not on disk`;
+        throw error;
+      } finally {
+        this.saving--;
+      }
+    });
+    this.queue = job.then(
+      () => {},
+      () => {},
+    );
+    return job;
+  }
+
+  /** Did the store change on disk since this session last read or wrote it? */
+  async check(): Promise<DiskCheck> {
+    if (this.saving > 0) return { kind: 'unchanged' };
+    const now = await stamp(this.path);
+    if (now === undefined || sameStamp(now, this.seen)) return { kind: 'unchanged' };
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch {
+      return { kind: 'unchanged' };
+    }
+    if (this.saving > 0) return { kind: 'unchanged' };
+    this.seen = now;
+    if (text === this.known) return { kind: 'unchanged' };
+    const parsed = parseStore(text, this.path);
+    if (!parsed.ok) return { kind: 'invalid', problems: parsed.problems };
+    this.known = text;
+    return { kind: 'changed', entries: parsed.value };
+  }
+
+  /** Wait for pending saves, then release the lock. */
+  async close(): Promise<void> {
+    await this.queue;
+    const release = this.release;
+    this.release = undefined;
+    if (release !== undefined) await release().catch(() => {});
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * Spreadsheet files for the Excel round trip (`kb export` / `kb import`): xlsx through exceljs,
+ * CSV with a UTF-8 byte-order mark (so Excel opens Chinese text correctly) written here and read
+ * with csv-parse. This and src/ingest/formats/table.ts are the only modules that import exceljs:
+ * table.ts reads FAQ tables as sources, this one writes the store as a workbook and reads it back.
+ */
+import { parse as parseCsv } from 'csv-parse/sync';
+import { fail, ok, problem, type Result } from '../core/problems.js';
+import { cellText, XLSX_CONTAINER } from '../ingest/formats/table.js';
+import { checkZipContainer } from '../ingest/zip-check.js';
+import { COLUMN_HELP, COLUMNS, type Table } from './exchange.js';
+
+/** Excel keeps at most this many characters in a cell. */
+export const EXCEL_CELL_LIMIT = 32_767;
+
+const WIDTHS: Record<(typeof COLUMNS)[number], number> = {
+  id: 18,
+  status: 11,
+  question: 40,
+  similar: 40,
+  answer: 60,
+  suggested: 30,
+  stale: 15,
+  notes: 20,
+  tags: 12,
+  origin: 11,
+  source: 24,
+  'heading path': 24,
+  page: 6,
+};
+
+/** An xlsx workbook: the entries sheet (frozen header, filters, a status drop-down) and a notes sheet. */
+export async function writeXlsx(rows: readonly (readonly (string | number)[])[]): Promise<Result<Buffer>> {
+  for (const [r, row] of rows.entries()) {
+    for (const [c, cell] of row.entries()) {
+      if (typeof cell === 'string' && cell.length > EXCEL_CELL_LIMIT) {
+        return fail(problem('write-failed', `entry ${String(row[0])} has ${cell.length} characters in "${COLUMNS[c] ?? c}", more than Excel keeps in a cell (${EXCEL_CELL_LIMIT}); export as csv (--format csv) or shorten it (row ${r + 2})`));
+      }
+    }
+  }
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'kb';
+  // fixed dates: the same store exports to the same workbook contents
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  const sheet = workbook.addWorksheet('entries', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow([...row]);
+  for (const c of ['question', 'similar', 'answer', 'suggested', 'notes', 'tags', 'heading path'] as const) {
+    sheet.getColumn(COLUMNS.indexOf(c) + 1).alignment = { wrapText: true, vertical: 'top' };
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: COLUMNS.length } };
+  const statusColumn = COLUMNS.indexOf('status') + 1;
+  for (let r = 2; r <= rows.length + 1; r++) {
+    sheet.getRow(r).getCell(statusColumn).dataValidation = {
+      type: 'list',
+      allowBlank: false,
+      formulae: ['"pending,approved,rejected"'],
+      showErrorMessage: true,
+      errorTitle: 'status',
+      error: 'pending, approved or rejected',
+    };
+  }
+  const notes = workbook.addWorksheet('columns');
+  notes.columns = [
+    { header: 'column', key: 'column', width: 16 },
+    { header: 'what it holds', key: 'help', width: 100 },
+  ];
+  notes.getRow(1).font = { bold: true };
+  for (const c of COLUMNS) notes.addRow([c, COLUMN_HELP[c]]);
+  notes.addRow([]);
+  notes.addRow(['', 'Edit the "entries" sheet, save it as .xlsx, then run kb import on it. A bad row is reported with its row number and nothing is applied.']);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return ok(Buffer.from(buffer as ArrayBuffer));
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}
+
+/** The entries sheet of a workbook kb exported (or the first sheet with an id and a question column). */
+export async function readXlsx(bytes: Uint8Array, file: string, maxUnzippedBytes = 200 * 1024 * 1024): Promise<Result<Table>> {
+  const checked = await checkZipContainer(bytes, XLSX_CONTAINER, { file, maxUnzippedBytes });
+  if (!checked.ok) return fail(checked.problem);
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes.slice().buffer);
+  } catch (error) {
+    return fail(problem('bad-table', `could not be read as an Excel workbook (${firstLine(error)}); open it in Excel and save it again as .xlsx`, { file }));
+  }
+  const sheets = [...workbook.worksheets].sort((a, b) => (a.name === 'entries' ? -1 : b.name === 'entries' ? 1 : 0));
+  for (const sheet of sheets) {
+    const rows: Table['rows'] = [];
+    let header: string[] | undefined;
+    sheet.eachRow({ includeEmpty: false }, (row, n) => {
+      const cells: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+      if (header === undefined) header = cells;
+      else rows.push({ n, cells });
+    });
+    const names = (header ?? []).map((h) => h.trim().toLowerCase());
+    if (names.includes('id') && names.includes('question')) return ok({ file, header: header ?? [], rows });
+  }
+  return fail(problem('bad-table', 'has no sheet whose first row names an "id" and a "question" column; export the store with kb export and edit that workbook', { file }));
+}
+
+function csvField(value: string | number): string {
+  // Excel reads a CSV cell that starts with = + - @ as a formula ("- 退货…" becomes #NAME?): a
+  // leading tab keeps it text, and kb import trims it away
+  const text = typeof value === 'string' && /^[=+\-@]/u.test(value) ? `\t${value}` : String(value);
+  return /[",\r\n]|^\s|\s$/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
+}
+
+/**
+ * CSV text: a UTF-8 byte-order mark, CRLF between records, fields quoted when they need it, and
+ * a tab before a cell that Excel would take for a formula.
+ */
+export function writeCsv(rows: readonly (readonly (string | number)[])[]): string {
+  const lines = [COLUMNS as readonly string[], ...rows].map((row) => row.map(csvField).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** A CSV file as a table; row numbers count records as Excel shows them (the header is row 1). */
+export function readCsv(text: string, file: string): Result<Table> {
+  let records: string[][];
+  try {
+    records = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  } catch (error) {
+    const e = error as { lines?: number; message?: string };
+    return fail(problem('bad-table', `is not valid CSV (${firstLine(error)}); save it from Excel as "CSV UTF-8" again`, e.lines !== undefined ? { file, location: { line: e.lines } } : { file }));
+  }
+  const [header, ...rest] = records;
+  if (header === undefined) return fail(problem('file-empty', 'is empty; export the store with kb export and edit that file', { file }));
+  return ok({ file, header, rows: rest.map((cells, i) => ({ n: i + 2, cells })) });
+}

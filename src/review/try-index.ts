@@ -1,0 +1,88 @@
+/**
+ * "Try it": an index of the store as the editor has it now, built off the input path (a worker
+ * thread when kb runs from dist/; in-process under the tests), so that an editor sees at once
+ * which entry a customer question would hit.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { buildFromEntries, type BuildOptions } from '../build/index.js';
+import { indexFromBytes, type Hit } from '../runtime/index.js';
+import type { Entry } from '../store/entry.js';
+
+export type TryOptions = Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'lexicon'>;
+
+/** What the try-it pane needs from an index. */
+export interface Searcher {
+  search(question: string, options: { k: number }): Hit[];
+}
+
+/** Builds a searcher for some entries. */
+export type SearcherBuilder = (entries: readonly Entry[]) => Promise<Searcher>;
+
+/** The entries a bot would get: rejected entries are left out, as `kb build` leaves them out. */
+export function tryEntries(entries: readonly Entry[]): Entry[] {
+  return entries.filter((e) => e.status !== 'rejected');
+}
+
+async function buildText(entries: readonly Entry[], options: TryOptions): Promise<string> {
+  const built = await buildFromEntries(entries, options);
+  if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
+  return built.value.text;
+}
+
+interface WorkerReply {
+  seq: number;
+  text?: string;
+  error?: string;
+}
+
+/**
+ * A builder that builds in a worker thread when the compiled worker exists, else in-process.
+ * `close` ends the worker.
+ */
+export function searcherBuilder(options: TryOptions = {}): { build: SearcherBuilder; close: () => void; mode: 'worker' | 'in-process' } {
+  const workerUrl = new URL('./try-worker.js', import.meta.url);
+  if (!existsSync(fileURLToPath(workerUrl))) {
+    return { build: async (entries) => indexFromBytes(Buffer.from(await buildText(tryEntries(entries), options)), 'review'), close: () => {}, mode: 'in-process' };
+  }
+  let worker: Worker | undefined;
+  let seq = 0;
+  const waiting = new Map<number, { resolve: (s: Searcher) => void; reject: (e: Error) => void }>();
+  const start = (): Worker => {
+    const w = new Worker(workerUrl, { workerData: options });
+    w.unref();
+    w.on('message', (reply: WorkerReply) => {
+      const job = waiting.get(reply.seq);
+      if (job === undefined) return;
+      waiting.delete(reply.seq);
+      if (reply.text !== undefined) {
+        try {
+          job.resolve(indexFromBytes(Buffer.from(reply.text), 'review'));
+        } catch (error) {
+          job.reject(error as Error);
+        }
+      } else job.reject(new Error(reply.error ?? 'the index could not be built'));
+    });
+    w.on('error', (error) => {
+      for (const job of waiting.values()) job.reject(error);
+      waiting.clear();
+      worker = undefined;
+    });
+    return w;
+  };
+  return {
+    mode: 'worker',
+    build: (entries) =>
+      new Promise<Searcher>((resolve, reject) => {
+        worker ??= start();
+        const n = ++seq;
+        waiting.set(n, { resolve, reject });
+        worker.postMessage({ seq: n, entries: tryEntries(entries) });
+      }),
+    close: () => {
+      void worker?.terminate();
+      worker = undefined;
+    },
+  };
+}

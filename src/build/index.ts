@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
 import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
 import type { Logger } from '../core/logger.js';
 import { ingestPaths, type IngestOptions } from '../ingest/index.js';
 import { serializeIndex } from '../runtime/index-file.js';
@@ -48,8 +48,8 @@ export interface BuildStats {
   out: string;
   /** Where the entries came from: the sources (generated in memory) or a store file. */
   from: 'sources' | 'store';
-  /** Store entries left out (rejected, or pending with onlyApproved). */
-  excluded?: { rejected: number; pending: number };
+  /** Store entries left out (rejected; pending with onlyApproved; drafts without an answer yet). */
+  excluded?: { rejected: number; pending: number; noAnswer: number };
   files: number;
   failedFiles: number;
   entries: number;
@@ -108,12 +108,21 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     const read = await readStore(options.store);
     if (read === undefined) return fail(problem('file-not-found', 'does not exist: run kb generate to write the store, or build from the sources without --store', { file: options.store }));
     if (!read.ok) return fail(read.problems);
-    excluded = { rejected: 0, pending: 0 };
+    excluded = { rejected: 0, pending: 0, noAnswer: 0 };
     entries = [];
+    const drafts: string[] = [];
     for (const e of read.value) {
       if (e.status === 'rejected') excluded.rejected++;
       else if (e.status === 'pending' && options.onlyApproved === true) excluded.pending++;
-      else entries.push(e);
+      // a draft (kb gaps --export) has no answer until an editor writes one: a bot must never send an empty reply
+      else if (e.answer.trim() === '') {
+        excluded.noAnswer++;
+        drafts.push(e.id);
+      } else entries.push(e);
+    }
+    if (drafts.length > 0) {
+      const list = drafts.length <= 5 ? drafts.join(', ') : `${drafts.slice(0, 5).join(', ')} … (${drafts.length - 5} more)`;
+      problems.push(warning('bad-store', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${list}; write the answers in kb review (or reject the drafts)`, { file: options.store }));
     }
     files = 1;
     log('info', `read ${read.value.length} entries from ${options.store}: ${entries.length} to index, ${excluded.rejected} rejected${options.onlyApproved === true ? `, ${excluded.pending} pending (not approved)` : ''} left out`);

@@ -232,6 +232,18 @@ describe('editing', () => {
     expect(press(s, ESC).mode.kind).toBe('list');
   });
 
+  it('try it: the entry\'s question comes selected, typing replaces it, a cursor key keeps it', () => {
+    const opened = press(start(), 't');
+    const buffer = (m: ReturnType<typeof start>['mode']) => (m.kind === 'try' ? m.buffer : undefined);
+    expect(buffer(opened.mode)).toMatchObject({ text: '退款多久到账？', selected: true });
+    expect(buffer(press(opened, '退').mode)).toMatchObject({ text: '退', cursor: 1 });
+    expect(buffer(press(opened, '退').mode)?.selected).toBeUndefined();
+    const kept = press(opened, key('', { leftArrow: true }));
+    expect(buffer(kept.mode)).toMatchObject({ text: '退款多久到账？', cursor: 6 });
+    expect(buffer(press(kept, '吗').mode)?.text).toBe('退款多久到账吗？');
+    expect(buffer(press(opened, key('', { backspace: true })).mode)?.text).toBe('');
+  });
+
   it('reads Esc and a key typed right after it (one sequence, Alt+key) as Esc, then the key', () => {
     const s = press(start(), 't', key('q', { meta: true }));
     expect(s.mode.kind).toBe('list');

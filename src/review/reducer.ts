@@ -351,7 +351,15 @@ function withFilter(state: ReviewState, filter: Filter): ReviewState {
 }
 
 function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' }>, input: string, key: KeyInfo): ReviewState {
-  const buffer = mode.buffer;
+  let buffer = mode.buffer;
+  if (buffer.selected === true) {
+    // a selected suggestion: typing or Backspace replaces it; any other key just drops the selection
+    const { selected: _, ...plain } = buffer;
+    const typing = input !== '' && !key.ctrl && !key.meta && !key.return && !key.escape && !key.tab;
+    buffer = typing || key.backspace === true || key.delete === true ? { ...plain, text: '', cursor: 0 } : plain;
+    if (key.backspace === true || key.delete === true) return { ...state, mode: { ...mode, buffer } };
+    mode = { ...mode, buffer };
+  }
   const set = (b: EditBuffer): ReviewState => ({ ...state, mode: { ...mode, buffer: b } });
   if (key.escape) return { ...state, mode: { kind: 'list' }, message: mode.kind === 'try' ? undefined : 'edit cancelled' };
   const save = buffer.multiline ? key.ctrl === true && input === 's' : key.return === true || (key.ctrl === true && input === 's');
@@ -451,7 +459,8 @@ function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
     case 'v':
       return selectedEntry(s) === undefined ? s : { ...s, mode: { kind: 'view', offset: 0 } };
     case 't':
-      return { ...s, mode: { kind: 'try', buffer: editBuffer(selectedEntry(s)?.question ?? '', false) } };
+      // the entry's own question, selected: Enter-free check that it wins; typing replaces it
+      return { ...s, mode: { kind: 'try', buffer: { ...editBuffer(selectedEntry(s)?.question ?? '', false), selected: true } } };
     case '?':
       return { ...s, mode: { kind: 'help' } };
     case 'q':

@@ -10,6 +10,11 @@ export interface EditBuffer {
   cursor: number;
   /** Enter inserts a line break (answers); otherwise Enter saves. */
   multiline: boolean;
+  /**
+   * The whole text is selected (a suggestion put in the box): typing or Backspace replaces it, a
+   * cursor key keeps it and moves on from there.
+   */
+  selected?: boolean;
 }
 
 export function editBuffer(text: string, multiline: boolean): EditBuffer {

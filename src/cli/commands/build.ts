@@ -7,7 +7,7 @@
  * longer has is a regression nobody asked for; 1 as well when nothing could be indexed or the
  * index cannot be written (then no index is written); 2 for usage errors.
  */
-import { build } from '../../build/index.js';
+import { build, type BuildStats } from '../../build/index.js';
 import { access } from 'node:fs/promises';
 import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
@@ -58,6 +58,14 @@ async function storeToUse(options: BuildCommandOptions, configStore: string | un
   return undefined;
 }
 
+function leftOut(excluded: BuildStats['excluded'], onlyApproved: boolean): string {
+  if (excluded === undefined) return '';
+  const parts = [`${excluded.rejected} rejected`];
+  if (onlyApproved) parts.push(`${excluded.pending} not approved`);
+  if (excluded.noAnswer > 0) parts.push(`${excluded.noAnswer} without an answer`);
+  return excluded.rejected + excluded.pending + excluded.noAnswer > 0 ? ` (left out: ${parts.join(', ')})` : '';
+}
+
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
   const store = await storeToUse(options, config?.store, output);
@@ -102,7 +110,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   else {
     const from =
       s.from === 'store'
-        ? `from ${store ?? 'the store'}${s.excluded !== undefined && s.excluded.rejected + s.excluded.pending > 0 ? ` (left out: ${s.excluded.rejected} rejected${options.onlyApproved ? `, ${s.excluded.pending} not approved` : ''})` : ''}`
+        ? `from ${store ?? 'the store'}${leftOut(s.excluded, options.onlyApproved)}`
         : `from ${s.files - s.failedFiles} of ${s.files} files`;
     output.out(`${s.out}: ${s.entries} entries (${s.variants} question variants) ${from}`);
     output.out(`  vocabulary ${s.vocabulary} words, ${s.terms} index terms, ${s.associations} learned associations, confidence calibrated ${s.calibration}`);

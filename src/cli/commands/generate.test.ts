@@ -37,11 +37,17 @@ describe('kb generate → kb review decisions → kb build', () => {
 
     const built = runKb(['build', '--out', 'kb.index.json', '--json'], dir.path);
     expect(built.code).toBe(0);
-    expect(JSON.parse(built.stdout)).toMatchObject({ from: 'store', entries: 15, excluded: { rejected: 1, pending: 0 } });
+    expect(JSON.parse(built.stdout)).toMatchObject({ from: 'store', entries: 15, excluded: { rejected: 1, pending: 0, noAnswer: 0 } });
+    // a draft from kb gaps --export has no answer yet: never indexed, and kb build says so
+    writeFileSync(storeFile, `${readFileSync(storeFile, 'utf8')}${JSON.stringify({ id: 'zz-draft', question: '能用花呗吗？', similar: [], answer: '', origin: 'manual', status: 'pending' })}\n`);
+    const withDraft = runKb(['build', '--out', 'kb.index.json'], dir.path);
+    expect(withDraft.code).toBe(0);
+    expect(lines(withDraft.stderr)).toEqual([expect.stringMatching(/^warning kb\/qa\.jsonl: entry has no answer yet and is left out of the index: zz-draft; write the answers in kb review/)]);
+    expect(lines(withDraft.stdout)[0]).toMatch(/15 entries .* from kb\/qa\.jsonl \(left out: 1 rejected, 1 without an answer\)$/);
     const approved = runKb(['build', '--only-approved', '--out', 'approved.json'], dir.path);
     expect(approved.code).toBe(0);
     const faqRows = entries.filter((e) => e.origin === 'faq').length;
-    expect(lines(approved.stdout)[0]).toBe(`approved.json: ${faqRows} entries (${lines(approved.stdout)[0]?.match(/\((\d+) question variants\)/)?.[1]} question variants) from kb/qa.jsonl (left out: 1 rejected, ${16 - faqRows - 1} not approved)`);
+    expect(lines(approved.stdout)[0]).toBe(`approved.json: ${faqRows} entries (${lines(approved.stdout)[0]?.match(/\((\d+) question variants\)/)?.[1]} question variants) from kb/qa.jsonl (left out: 1 rejected, ${16 - faqRows - 1 + 1} not approved)`);
     const q = runKb(['query', '包邮吗', '--index', 'approved.json', '--json', '-k', '1'], dir.path);
     expect((JSON.parse(q.stdout) as { hits: { question: string }[] }).hits.map((h) => h.question)).toEqual(['运费怎么算？']);
 

@@ -18,7 +18,7 @@ export function EditorRowsView({ buffer, width, height }: Omit<EditorProps, 'tit
   return (
     <Box flexDirection="column" width={width}>
       {rows.map((row, i) => (
-        <Text key={i} wrap="truncate">
+        <Text key={i} wrap="truncate" inverse={buffer.selected === true}>
           {row.before}
           {row.at !== undefined ? <Text inverse>{row.at}</Text> : null}
           {row.after}

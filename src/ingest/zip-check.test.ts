@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DOCX_CONTAINER } from './formats/docx.js';
-import { XLSX_CONTAINER } from './formats/table.js';
+import { XLSX_CONTAINER } from './formats/excel.js';
 import { checkZipContainer, sizeText } from './zip-check.js';
 
 const generated = fileURLToPath(new URL('../../fixtures/generated/', import.meta.url));

@@ -1,13 +1,11 @@
 /**
  * Spreadsheet files for the Excel round trip (`kb export` / `kb import`): xlsx through exceljs,
  * CSV with a UTF-8 byte-order mark (so Excel opens Chinese text correctly) written here and read
- * with csv-parse. This and src/ingest/formats/table.ts are the only modules that import exceljs:
- * table.ts reads FAQ tables as sources, this one writes the store as a workbook and reads it back.
+ * with csv-parse. Workbooks go through the exceljs adapter, src/ingest/formats/excel.ts.
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { fail, ok, problem, type Result } from '../core/problems.js';
-import { cellText, XLSX_CONTAINER } from '../ingest/formats/table.js';
-import { checkZipContainer } from '../ingest/zip-check.js';
+import { loadWorkbook, newWorkbook, sheetRows } from '../ingest/formats/excel.js';
 import { COLUMN_HELP, COLUMNS, type Table } from './exchange.js';
 
 /** Excel keeps at most this many characters in a cell. */
@@ -38,8 +36,7 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[])
       }
     }
   }
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'kb';
   // fixed dates: the same store exports to the same workbook contents
   workbook.created = new Date(0);
@@ -76,31 +73,14 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[])
   return ok(Buffer.from(buffer as ArrayBuffer));
 }
 
-function firstLine(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-}
-
 /** The entries sheet of a workbook kb exported (or the first sheet with an id and a question column). */
 export async function readXlsx(bytes: Uint8Array, file: string, maxUnzippedBytes = 200 * 1024 * 1024): Promise<Result<Table>> {
-  const checked = await checkZipContainer(bytes, XLSX_CONTAINER, { file, maxUnzippedBytes });
-  if (!checked.ok) return fail(checked.problem);
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes.slice().buffer);
-  } catch (error) {
-    return fail(problem('bad-table', `could not be read as an Excel workbook (${firstLine(error)}); open it in Excel and save it again as .xlsx`, { file }));
-  }
-  const sheets = [...workbook.worksheets].sort((a, b) => (a.name === 'entries' ? -1 : b.name === 'entries' ? 1 : 0));
+  const loaded = await loadWorkbook(bytes, { file, maxUnzippedBytes });
+  if (!loaded.ok) return loaded;
+  const sheets = [...loaded.value.worksheets].sort((a, b) => (a.name === 'entries' ? -1 : b.name === 'entries' ? 1 : 0));
   for (const sheet of sheets) {
-    const rows: Table['rows'] = [];
-    let header: string[] | undefined;
-    sheet.eachRow({ includeEmpty: false }, (row, n) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-      if (header === undefined) header = cells;
-      else rows.push({ n, cells });
-    });
+    const [first, ...rows] = sheetRows(sheet);
+    const header = first?.cells;
     const names = (header ?? []).map((h) => h.trim().toLowerCase());
     if (names.includes('id') && names.includes('question')) return ok({ file, header: header ?? [], rows });
   }
@@ -121,6 +101,10 @@ function csvField(value: string | number): string {
 export function writeCsv(rows: readonly (readonly (string | number)[])[]): string {
   const lines = [COLUMNS as readonly string[], ...rows].map((row) => row.map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }
 
 /** A CSV file as a table; row numbers count records as Excel shows them (the header is row 1). */

@@ -6,9 +6,8 @@
  * costs the others; a table kb cannot read at all (no question or answer column, an unclosed CSV
  * quote, not an .xlsx) is a failed Result with `bad-table`.
  *
- * This is the only module that imports exceljs (loaded lazily, so CSV and JSONL don't pay for it).
- * Before exceljs sees the bytes, zip-check.ts checks the zip container: a zip at all, an Excel
- * workbook, within the unpacked-size limit, no part packed more than 200:1.
+ * XLSX goes through excel.ts, the one module that imports exceljs (loaded lazily, so CSV and
+ * JSONL don't pay for it), which checks the zip container first.
  *
  * The CSV reader is a small one of our own rather than csv-parse: FAQ cells often span lines, and
  * the line numbers in kb's messages must be the record's first line, and, for an unclosed quote,
@@ -17,7 +16,7 @@
 import { fail, ok, problem, warning, type Problem, type ProblemLocation, type Result } from '../../core/problems.js';
 import type { FaqRow } from '../document.js';
 import type { ParseOptions } from '../parsed.js';
-import { checkZipContainer, type ContainerKind } from '../zip-check.js';
+import { loadWorkbook, numberText, sheetRows } from './excel.js';
 
 export interface TableParse {
   /** Good rows in file order; `line` is the CSV record's first line, the JSONL line or the XLSX sheet row. */
@@ -148,10 +147,6 @@ function scalarText(value: unknown): string | undefined {
   if (typeof value === 'string') return value.replace(/\r\n?/gu, '\n').trim();
   if (typeof value === 'number' && Number.isFinite(value)) return numberText(value);
   return undefined;
-}
-
-function numberText(n: number): string {
-  return Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(15)));
 }
 
 function kindOf(value: unknown): string {
@@ -587,47 +582,7 @@ function sortByPlace(problems: Problem[]): Problem[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// XLSX: the zip container (zip-check.ts) and the workbook (exceljs)
-
-/** The container check (src/ingest/zip-check.ts) for an Excel workbook. */
-export const XLSX_CONTAINER: ContainerKind = {
-  name: '.xlsx file',
-  mainPart: 'xl/workbook.xml',
-  mainPartMeans: 'an Excel workbook',
-  badCode: 'bad-table',
-  fix: 'save it from Excel as .xlsx again',
-  notZipFix: 'save it from Excel as .xlsx, or rename it to .csv if it is CSV text',
-  oleMessage: 'is not a valid .xlsx file: it is an old Excel .xls workbook, or a password-protected one; remove the password or save it from Excel as .xlsx',
-  encryptedFix: 'remove the password in Excel and save it again as .xlsx',
-};
-
-/** Excel's `_xHHHH_` escapes (a carriage return is `_x000D_`), when a writer left them in shared strings. */
-function unescapeOoxml(text: string): string {
-  return text.replace(/_x([0-9A-Fa-f]{4})_/gu, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-}
-
-function dateText(date: Date): string {
-  const iso = date.toISOString();
-  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
-}
-
-/** An exceljs cell value as plain text: rich text joined, formulas by their result, hyperlinks by their text. */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return unescapeOoxml(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : '';
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateText(value);
-  if (typeof value !== 'object') return '';
-  if ('richText' in value && Array.isArray(value.richText)) {
-    return unescapeOoxml(value.richText.map((run: unknown) => (isObject(run) && typeof run.text === 'string' ? run.text : '')).join(''));
-  }
-  if ('formula' in value || 'sharedFormula' in value) return 'result' in value ? cellText(value.result) : '';
-  if ('error' in value) return '';
-  if ('text' in value) return cellText(value.text);
-  if ('hyperlink' in value) return cellText(value.hyperlink);
-  return '';
-}
+// XLSX: the workbook through the exceljs adapter (excel.ts)
 
 interface Sheet {
   name: string;
@@ -636,28 +591,11 @@ interface Sheet {
 
 export async function parseFaqXlsx(bytes: Uint8Array, options: ParseOptions): Promise<Result<TableParse>> {
   const file = options.file;
-  const checked = await checkZipContainer(bytes, XLSX_CONTAINER, options);
-  if (!checked.ok) return fail(checked.problem);
+  const loaded = await loadWorkbook(bytes, options);
+  if (!loaded.ok) return loaded;
+  const workbook = loaded.value;
 
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    // exceljs types its argument as an ArrayBuffer (it declares its own `Buffer`); JSZip takes either
-    await workbook.xlsx.load(bytes.slice().buffer);
-  } catch (error) {
-    const message = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
-    return fail(problem('bad-table', `could not be read as an Excel workbook (${message}); open it in Excel and save it again as .xlsx`, { file }));
-  }
-
-  const sheets: Sheet[] = workbook.worksheets.map((worksheet) => {
-    const rows: CellRow[] = [];
-    worksheet.eachRow({ includeEmpty: false }, (row, n) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-      rows.push({ cells, n });
-    });
-    return { name: worksheet.name, rows };
-  });
+  const sheets: Sheet[] = workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: sheetRows(worksheet) }));
 
   let chosen: { sheet: Sheet; header: Header } | undefined;
   const otherFaqSheets: string[] = [];

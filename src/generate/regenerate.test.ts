@@ -90,8 +90,11 @@ describe('kb generate into the store', () => {
     await writeFile(join(dir, 'broken.jsonl'), '{"format":"kb-qa","version":1}\n{"id": oops\n');
     const bad = await regenerate({ sources: ['sources'], store: 'broken.jsonl', cwd: dir });
     expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.problems[0]).toMatchObject({ code: 'bad-store', file: expect.stringContaining('broken.jsonl'), location: { line: 2 } });
+    if (!bad.ok) expect(bad.problems[0]).toMatchObject({ code: 'bad-store', file: 'broken.jsonl', location: { line: 2 } });
     expect(await readFile(join(dir, 'broken.jsonl'), 'utf8')).toContain('oops');
+    const nothing = await run({ sources: ['no-such-folder'] });
+    expect(nothing.ok).toBe(false);
+    if (!nothing.ok) expect(nothing.problems.map((p) => p.code)).toEqual(['file-not-found', 'no-input']);
     const dry = await run({ dryRun: true });
     expect(dry.ok && dry.value.written).toBe(false);
     expect(await readStore(join(dir, 'kb/qa.jsonl'))).toBeUndefined();

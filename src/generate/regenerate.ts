@@ -52,7 +52,10 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   const storePath = resolve(cwd, options.store);
   const before = await readStore(storePath);
   // a store that cannot be read is never overwritten: the editors' decisions are in it
-  if (before !== undefined && !before.ok) return fail([...before.problems, problem('bad-store', 'was not changed: fix it (or restore it from git) and run kb generate again', { file: options.store })]);
+  if (before !== undefined && !before.ok) {
+    const named = before.problems.map((p) => (p.file === storePath ? { ...p, file: options.store } : p));
+    return fail([...named, problem('bad-store', 'was not changed: fix it (or restore it from git) and run kb generate again', { file: options.store })]);
+  }
   const existing: Entry[] = before?.value ?? [];
 
   const ingestOptions: IngestPathsOptions = { cwd };
@@ -61,6 +64,8 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   if (options.onProgress !== undefined) ingestOptions.onProgress = options.onProgress;
   const run = await ingestPaths(options.sources, ingestOptions);
   const problems: Problem[] = [...run.problems];
+  // nothing read (a wrong path, every file broken): nothing to merge, and the store stays as it is
+  if (run.documents.length === 0) return fail([...problems, problem('no-input', `none of the sources could be read, so ${options.store} was not changed; check the paths`, {})]);
   let llmStats: LlmStats | undefined;
   let generationOptions: GenerationOptions = options;
   if (options.llm !== undefined) {

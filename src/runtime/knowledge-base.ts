@@ -14,7 +14,7 @@
 import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import type { IndexEntry, IndexFile, IndexModel } from './index-file.js';
-import { decodeVarints } from './varint.js';
+import { decodeVarints, varintBytes } from './varint.js';
 
 export interface SearchOptions {
   /** How many hits at most (default 5). */
@@ -48,32 +48,49 @@ interface Field {
   avgLength: number;
 }
 
+/**
+ * A field's postings, decoded in one pass straight from the varint bytes: per term n, then n ×
+ * (document delta, term frequency). No intermediate array: this is most of what loading costs.
+ */
 function decodeField(postings: string, lengths: string, termCount: number): Field {
-  const raw = decodeVarints(postings);
+  const bytes = varintBytes(postings);
+  const end = bytes.length;
+  let pos = 0;
+  const read = (): number => {
+    if (pos >= end) throw new RangeError('varint: truncated data');
+    let b = bytes[pos++]!;
+    if (b < 0x80) return b;
+    let value = b & 0x7f;
+    let shift = 7;
+    for (;;) {
+      if (pos >= end) throw new RangeError('varint: truncated data');
+      b = bytes[pos++]!;
+      value += shift < 28 ? (b & 0x7f) << shift : (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return value;
+      shift += 7;
+    }
+  };
+  // a posting takes at least two bytes
+  const docs = new Uint32Array(end >> 1);
+  const tfs = new Uint32Array(end >> 1);
   const offsets = new Uint32Array(termCount + 1);
-  let total = 0;
-  for (let t = 0, p = 0; t < termCount; t++) {
-    const n = raw[p] ?? 0;
-    offsets[t] = total;
-    total += n;
-    p += 1 + 2 * n;
-  }
-  offsets[termCount] = total;
-  const docs = new Uint32Array(total);
-  const tfs = new Uint32Array(total);
-  for (let t = 0, p = 0, i = 0; t < termCount; t++) {
-    const n = raw[p++] ?? 0;
+  let i = 0;
+  for (let t = 0; t < termCount; t++) {
+    offsets[t] = i;
+    const n = read();
     let doc = 0;
     for (let j = 0; j < n; j++, i++) {
-      doc += raw[p++] ?? 0;
+      doc += read();
       docs[i] = doc;
-      tfs[i] = raw[p++] ?? 0;
+      tfs[i] = read();
     }
   }
+  offsets[termCount] = i;
+  if (pos !== end) throw new RangeError('postings: more data than terms');
   const lens = decodeVarints(lengths);
   let sum = 0;
   for (const l of lens) sum += l;
-  return { offsets, docs, tfs, lengths: lens, avgLength: lens.length > 0 ? Math.max(sum / lens.length, 1) : 1 };
+  return { offsets, docs: docs.subarray(0, i), tfs: tfs.subarray(0, i), lengths: lens, avgLength: lens.length > 0 ? Math.max(sum / lens.length, 1) : 1 };
 }
 
 /** Binary search: does document `doc` occur in the postings of term `t`? */

@@ -425,7 +425,7 @@ page has answers of about 50 characters), so the text of 10,000 entries with 5 v
 \`suite.jsonl\`; \`laws\` and \`doc2dial\` — the \`sources/*.txt\` ingested by kb and turned into entries
 by \`entriesFromDocuments\` with its defaults, as \`kb build\` does (one entry per section; the
 number of question variants is in the details table), and their suites (29 and 210 questions).
-The warm-up pass on a dev set runs over (at most 200 of) its own questions.
+The warm-up pass on a dev set is 200 of its own questions (a smaller suite is cycled), for every system alike.
 
 **What is measured.** Each system's build and each system's queries run in a child process of
 their own (\`node --expose-gc scripts/bench/worker.mjs\`), one after another, never in parallel.

@@ -142,6 +142,11 @@ export class KnowledgeBase {
   private readonly associations: Map<string, [string, number][]>;
   /** Sum of the IDF weights of each variant's distinct terms (for the variant-coverage factor). */
   private readonly variantMass: Float64Array;
+  /** 1 / variantMass (1 for an empty variant): the coverage pass multiplies. */
+  private readonly variantInvMass: Float64Array;
+  /** The BM25 term factor for tf = 1, the usual case: (k1 + 1) / (1 + norm), per variant; × the answer share per answer. */
+  private readonly variantTf1: Float64Array;
+  private readonly answerTf1: Float64Array;
   private readonly variantMatched: Float64Array;
   /** Each entry's share of its answer score: sections whose question is a heading path weigh their text more. */
   private readonly answerWeights: Float64Array;
@@ -214,9 +219,12 @@ export class KnowledgeBase {
     const norms = (f: Field, bb: number): Float64Array => Float64Array.from(f.lengths, (len) => k1 * (1 - bb + (bb * len) / f.avgLength));
     this.variantNorm = norms(this.variants, b);
     this.answerNorm = norms(this.answers, answerB);
+    this.variantInvMass = Float64Array.from(this.variantMass, (m) => (m > 0 ? 1 / m : 1));
+    this.variantTf1 = Float64Array.from(this.variantNorm, (norm) => (k1 + 1) / (1 + norm));
     this.contextNorm = norms(this.contexts, answerB);
     this.answerWeights = Float64Array.from(this.entries, (e) => (e.questionFrom !== undefined ? (this.model.sectionAnswerWeight ?? this.model.answerWeight) : this.model.answerWeight));
     this.hasAnswerWeight = this.answerWeights.some((w) => w > 0);
+    this.answerTf1 = Float64Array.from(this.answerNorm, (norm, e) => ((this.answerWeights[e] ?? 0) * (k1 + 1)) / (1 + norm));
     this.variantScore = new Float64Array(nVariants);
     this.answerScore = new Float64Array(n);
     this.touchedVariants = new Uint32Array(nVariants);
@@ -290,6 +298,8 @@ export class KnowledgeBase {
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
     const aNorm = this.answerNorm;
+    const vTf1 = this.variantTf1;
+    const aTf1 = this.answerTf1;
     const aWeight = this.answerWeights;
     const vMatched = this.variantMatched;
     const V = this.variants;
@@ -315,7 +325,7 @@ export class KnowledgeBase {
         const tf = V.tfs[i]!;
         const before = vScore[v]!;
         if (before === 0) this.touchedVariants[nv++] = v;
-        vScore[v] = before + (idfV * tf * k1p1) / (tf + vNorm[v]!);
+        vScore[v] = before + (tf === 1 ? idfV * vTf1[v]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
         vMatched[v] = vMatched[v]! + coverageCredit;
       }
       if (this.hasAnswerWeight) {
@@ -325,7 +335,7 @@ export class KnowledgeBase {
           const tf = A.tfs[i]!;
           const before = aScore[e]!;
           if (before === 0) this.touchedEntries[ne++] = e;
-          aScore[e] = before + (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!);
+          aScore[e] = before + (tf === 1 ? idfA * aTf1[e]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
         }
       }
     }
@@ -340,12 +350,16 @@ export class KnowledgeBase {
         eVariant[e] = v;
       }
     };
+    const touchedVariants = this.touchedVariants;
+    const variantEntry = this.variantEntry;
+    const invMass = this.variantInvMass;
+    const coveragePower = this.model.variantCoverage;
     for (let i = 0; i < nv; i++) {
-      const v = this.touchedVariants[i] ?? 0;
-      const e = this.variantEntry[v] ?? 0;
+      const v = touchedVariants[i]!;
+      const e = variantEntry[v]!;
       // how much of the variant the question explains: a paraphrase covers its variant
-      const coverage = Math.min(1, (vMatched[v] ?? 0) / (this.variantMass[v] || 1));
-      const s = (vScore[v] ?? 0) * (this.model.variantCoverage === 0.5 ? Math.sqrt(coverage) : coverage ** this.model.variantCoverage);
+      const coverage = Math.min(1, vMatched[v]! * invMass[v]!);
+      const s = vScore[v]! * (coveragePower === 0.5 ? Math.sqrt(coverage) : coverage ** coveragePower);
       if (eVariant[e] === -1 || s > (eScore[e] ?? 0)) {
         touch(e, v);
         eScore[e] = s;

@@ -11,7 +11,7 @@ import type { Logger } from '../core/logger.js';
 import { ingestPaths, type IngestOptions } from '../ingest/index.js';
 import { serializeIndex } from '../runtime/index-file.js';
 import type { Entry } from '../store/entry.js';
-import { readStore } from '../store/store.js';
+import { entriesToIndex, readStore } from '../store/store.js';
 import type { AnalyzerOptions } from '../analyze/settings.js';
 import { buildIndexBody, type ModelOptions } from './build-index.js';
 import { entriesFromDocuments } from './entries.js';
@@ -108,18 +108,10 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     const read = await readStore(options.store);
     if (read === undefined) return fail(problem('file-not-found', 'does not exist: run kb generate to write the store, or build from the sources without --store', { file: options.store }));
     if (!read.ok) return fail(read.problems);
-    excluded = { rejected: 0, pending: 0, noAnswer: 0 };
-    entries = [];
-    const drafts: string[] = [];
-    for (const e of read.value) {
-      if (e.status === 'rejected') excluded.rejected++;
-      else if (e.status === 'pending' && options.onlyApproved === true) excluded.pending++;
-      // a draft (kb gaps --export) has no answer until an editor writes one: a bot must never send an empty reply
-      else if (e.answer.trim() === '') {
-        excluded.noAnswer++;
-        drafts.push(e.id);
-      } else entries.push(e);
-    }
+    const selected = entriesToIndex(read.value, options.onlyApproved === true);
+    entries = selected.entries;
+    const drafts = selected.leftOut.noAnswer;
+    excluded = { rejected: selected.leftOut.rejected, pending: selected.leftOut.pending, noAnswer: drafts.length };
     if (drafts.length > 0) {
       const list = drafts.length <= 5 ? drafts.join(', ') : `${drafts.slice(0, 5).join(', ')} … (${drafts.length - 5} more)`;
       problems.push(warning('bad-store', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${list}; write the answers in kb review (or reject the drafts)`, { file: options.store }));

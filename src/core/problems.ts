@@ -101,6 +101,16 @@ export function formatProblem(p: Problem): string {
   return `${prefix}${p.message} [${p.code}]`;
 }
 
+/**
+ * Problems in file order (by line or row; the sort is stable), those with no place in the file
+ * `first` (what is wrong with the file as a whole) or `last` (a summary such as "and 12 more").
+ */
+export function inFileOrder(problems: readonly Problem[], unplaced: 'first' | 'last'): Problem[] {
+  const none = unplaced === 'first' ? -1 : Number.MAX_SAFE_INTEGER;
+  const place = (p: Problem): number => p.location?.line ?? p.location?.row ?? none;
+  return problems.map((p, i) => ({ p, i })).sort((a, b) => place(a.p) - place(b.p) || a.i - b.i).map(({ p }) => p);
+}
+
 /** A failure the core raises internally and converts to a Problem at its boundary. */
 export class KbError extends Error {
   readonly code: ProblemCode;

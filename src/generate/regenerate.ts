@@ -2,7 +2,7 @@
  * `kb generate`'s core: sources → entries → merged into the store (kb/qa.jsonl) by the store's
  * merge rules (src/store/merge.ts), written atomically. No printing; problems are values.
  */
-import { access } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
 import { ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
@@ -38,13 +38,6 @@ export interface RegenerateResult {
   merge: MergeReport;
   generation: GenerationStats;
   llm?: LlmStats;
-}
-
-async function exists(path: string): Promise<boolean> {
-  return access(path).then(
-    () => true,
-    () => false,
-  );
 }
 
 export async function regenerate(options: RegenerateOptions): Promise<Result<RegenerateResult>> {
@@ -84,7 +77,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   const read = new Set(run.documents.map((d) => d.path));
   const missing = new Set<string>();
   for (const path of new Set(existing.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
-    if (!read.has(path) && !(await exists(resolve(cwd, path)))) missing.add(path);
+    if (!read.has(path) && !existsSync(resolve(cwd, path))) missing.add(path);
   }
   const merged = mergeEntries(existing, generated.entries, { read, missing });
   if (merged.entries.length === 0) {

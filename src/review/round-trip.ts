@@ -6,7 +6,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { fail, inFileOrder, ok, problem, type Problem, type Result } from '../core/problems.js';
 import type { Entry, EntryStatus } from '../store/entry.js';
 import { parseStore, readStore, writeStore } from '../store/store.js';
 import { entryCells, entryRecords, planImport, tableRecords, type ImportPlan, type ImportRecord } from './exchange.js';
@@ -21,9 +21,6 @@ export function formatOf(file: string): SheetFormat | 'jsonl' | undefined {
   return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : ext === '.jsonl' ? 'jsonl' : undefined;
 }
 
-async function storeEntries(store: string): Promise<Result<Entry[]> | undefined> {
-  return readStore(store);
-}
 
 export interface ExportOptions {
   store: string;
@@ -33,7 +30,7 @@ export interface ExportOptions {
 }
 
 export async function exportStore(options: ExportOptions): Promise<Result<{ entries: number; file: string }>> {
-  const read = await storeEntries(options.store);
+  const read = await readStore(options.store);
   if (read === undefined) return fail(problem('file-not-found', 'does not exist: create the store with `kb generate` first (or name it with --store)', { file: options.store }));
   if (!read.ok) return read;
   const entries = options.status === undefined ? read.value : read.value.filter((e) => e.status === options.status);
@@ -80,14 +77,9 @@ export async function readImportFile(file: string, maxUnzippedBytes?: number): P
     return fail(problem(code === 'ENOENT' ? 'file-not-found' : 'unreadable', code === 'ENOENT' ? 'does not exist; check the path' : `cannot be read (${code ?? String(error)})`, { file }));
   }
   if (format === 'jsonl') {
-    const text = bytes.toString('utf8');
-    const parsed = parseStore(text, file);
-    if (!parsed.ok) return parsed;
     const lines = new Map<string, number>();
-    text.split(/\r?\n/u).forEach((line, i) => {
-      const id = /^\s*\{\s*"id"\s*:\s*"((?:[^"\\]|\\.)*)"/u.exec(line)?.[1];
-      if (id !== undefined) lines.set(JSON.parse(`"${id}"`) as string, i + 1);
-    });
+    const parsed = parseStore(bytes.toString('utf8'), file, lines);
+    if (!parsed.ok) return parsed;
     return ok(entryRecords(parsed.value, lines));
   }
   const table = format === 'xlsx' ? await readXlsx(bytes, file, maxUnzippedBytes) : readCsv(bytes.toString('utf8'), file);
@@ -97,14 +89,13 @@ export async function readImportFile(file: string, maxUnzippedBytes?: number): P
   return ok(records, warnings);
 }
 
-const sortProblems = (problems: Problem[]): Problem[] =>
-  problems.map((p, i) => ({ p, i })).sort((a, b) => (a.p.location?.row ?? a.p.location?.line ?? 0) - (b.p.location?.row ?? b.p.location?.line ?? 0) || a.i - b.i).map(({ p }) => p);
+const sortProblems = (problems: Problem[]): Problem[] => inFileOrder(problems, 'first');
 
 /** Import a file into the store: all rows or none. */
 export async function importFile(options: ImportOptions): Promise<Result<ImportOutcome>> {
   const records = await readImportFile(options.file, options.maxUnzippedBytes);
   if (!records.ok) return fail(sortProblems(records.problems));
-  const read = await storeEntries(options.store);
+  const read = await readStore(options.store);
   if (read !== undefined && !read.ok) return read;
   const created = read === undefined;
   let release: (() => Promise<void>) | undefined;
@@ -117,7 +108,7 @@ export async function importFile(options: ImportOptions): Promise<Result<ImportO
     // read again under the lock: the store may have changed while the file was read
     let entries: Entry[] = [];
     if (!created) {
-      const again = await storeEntries(options.store);
+      const again = await readStore(options.store);
       if (again !== undefined && !again.ok) return again;
       entries = again?.value ?? [];
     }

@@ -6,7 +6,7 @@ import { stat, readFile } from 'node:fs/promises';
 import lockfile from 'proper-lockfile';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
 import type { Entry } from '../store/entry.js';
-import { parseStore, readStore, serializeStore, writeStore } from '../store/store.js';
+import { parseStore, serializeStore, writeStore } from '../store/store.js';
 
 /** The reviewer lock of a store: a folder beside it (proper-lockfile), refreshed every few seconds. */
 export function reviewLockPath(storePath: string): string {
@@ -80,10 +80,17 @@ export class ReviewSession {
 
   /** Read and lock a store for review. */
   static async open(path: string, options: { lock?: boolean; onLockCompromised?: (error: Error) => void } = {}): Promise<Result<ReviewSession>> {
-    const read = await readStore(path);
-    if (read === undefined) {
-      return fail(problem('file-not-found', 'does not exist: create the store with `kb generate`, or `kb import` a spreadsheet or JSONL file into it (--store names another store)', { file: path }));
+    // read once: the entries and the text this session compares the disk against are the same bytes
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return fail(problem('file-not-found', 'does not exist: create the store with `kb generate`, or `kb import` a spreadsheet or JSONL file into it (--store names another store)', { file: path }));
+      return fail(problem('unreadable', `cannot be read (${code ?? String(error)}); check its permissions`, { file: path }));
     }
+    const seen = await stamp(path);
+    const read = parseStore(text, path);
     if (!read.ok) return read;
     let release: (() => Promise<void>) | undefined;
     if (options.lock !== false) {
@@ -91,8 +98,7 @@ export class ReviewSession {
       if (!locked.ok) return locked;
       release = locked.value;
     }
-    const text = await readFile(path, 'utf8');
-    return ok(new ReviewSession(path, read.value, text, await stamp(path), release));
+    return ok(new ReviewSession(path, read.value, text, seen, release));
   }
 
   /**

@@ -9,6 +9,7 @@ import { Worker } from 'node:worker_threads';
 import { buildFromEntries, type BuildOptions } from '../build/index.js';
 import { indexFromBytes, type Hit } from '../runtime/index.js';
 import type { Entry } from '../store/entry.js';
+import { entriesToIndex } from '../store/store.js';
 
 export type TryOptions = Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'lexicon'>;
 
@@ -20,9 +21,9 @@ export interface Searcher {
 /** Builds a searcher for some entries. */
 export type SearcherBuilder = (entries: readonly Entry[]) => Promise<Searcher>;
 
-/** The entries a bot would get: rejected entries are left out, as `kb build` leaves them out. */
+/** The entries a bot would get, as `kb build` selects them from the store. */
 export function tryEntries(entries: readonly Entry[]): Entry[] {
-  return entries.filter((e) => e.status !== 'rejected');
+  return entriesToIndex(entries).entries;
 }
 
 async function buildText(entries: readonly Entry[], options: TryOptions): Promise<string> {

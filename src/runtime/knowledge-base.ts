@@ -14,7 +14,7 @@
 import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import type { IndexEntry, IndexFile, IndexModel } from './index-file.js';
-import { decodeVarints, varintBytes } from './varint.js';
+import { decodeVarints, varintReader } from './varint.js';
 
 export interface SearchOptions {
   /** How many hits at most (default 5). */
@@ -53,26 +53,12 @@ interface Field {
  * (document delta, term frequency). No intermediate array: this is most of what loading costs.
  */
 function decodeField(postings: string, lengths: string, termCount: number): Field {
-  const bytes = varintBytes(postings);
-  const end = bytes.length;
-  let pos = 0;
-  const read = (): number => {
-    if (pos >= end) throw new RangeError('varint: truncated data');
-    let b = bytes[pos++]!;
-    if (b < 0x80) return b;
-    let value = b & 0x7f;
-    let shift = 7;
-    for (;;) {
-      if (pos >= end) throw new RangeError('varint: truncated data');
-      b = bytes[pos++]!;
-      value += shift < 28 ? (b & 0x7f) << shift : (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) return value;
-      shift += 7;
-    }
-  };
-  // a posting takes at least two bytes
-  const docs = new Uint32Array(end >> 1);
-  const tfs = new Uint32Array(end >> 1);
+  const reader = varintReader(postings);
+  const read = reader.read;
+  // a posting takes at least two bytes, a base64 character 3/4 of one
+  const capacity = Math.ceil((postings.length * 3) / 8);
+  const docs = new Uint32Array(capacity);
+  const tfs = new Uint32Array(capacity);
   const offsets = new Uint32Array(termCount + 1);
   let i = 0;
   for (let t = 0; t < termCount; t++) {
@@ -86,7 +72,7 @@ function decodeField(postings: string, lengths: string, termCount: number): Fiel
     }
   }
   offsets[termCount] = i;
-  if (pos !== end) throw new RangeError('postings: more data than terms');
+  if (!reader.atEnd()) throw new RangeError('postings: more data than terms');
   const lens = decodeVarints(lengths);
   let sum = 0;
   for (const l of lens) sum += l;

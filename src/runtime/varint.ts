@@ -14,41 +14,45 @@ export function encodeVarints(values: ArrayLike<number>): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-/** The bytes of a base64 string of varints (for decoding in one pass without an intermediate array). */
-export function varintBytes(base64: string): Uint8Array {
-  return Buffer.from(base64, 'base64');
-}
-
-export function decodeVarints(base64: string): Uint32Array {
-  const bytes = varintBytes(base64);
-  const out = new Uint32Array(bytes.length);
-  const end = decodeVarintsInto(bytes, 0, bytes.length, out);
-  return out.subarray(0, end);
+/** A cursor over base64-packed varints: `read` the next value, until `atEnd`. */
+export interface VarintReader {
+  read(): number;
+  atEnd(): boolean;
 }
 
 /**
- * Decode the varints of `bytes[from, to)` into `out` from index 0; returns how many there were.
- * Values up to 2^32 − 1 (the hot path shifts with integers; longer values fall back to floats).
+ * Read varints one at a time straight from the bytes (no intermediate array: decoding the
+ * postings this way is most of loading an index). Values up to 2^32 − 1: the hot path shifts with
+ * integers, longer values fall back to floats.
  */
-export function decodeVarintsInto(bytes: Uint8Array, from: number, to: number, out: Uint32Array): number {
+export function varintReader(base64: string): VarintReader {
+  const bytes = Buffer.from(base64, 'base64');
+  const end = bytes.length;
+  let pos = 0;
+  return {
+    atEnd: () => pos >= end,
+    read: (): number => {
+      if (pos >= end) throw new RangeError('varint: truncated data');
+      let b = bytes[pos++]!;
+      if (b < 0x80) return b;
+      let value = b & 0x7f;
+      let shift = 7;
+      for (;;) {
+        if (pos >= end) throw new RangeError('varint: truncated data');
+        b = bytes[pos++]!;
+        value += shift < 28 ? (b & 0x7f) << shift : (b & 0x7f) * 2 ** shift;
+        if (b < 0x80) return value;
+        shift += 7;
+      }
+    },
+  };
+}
+
+export function decodeVarints(base64: string): Uint32Array {
+  const reader = varintReader(base64);
+  // at most one value a byte, 3 bytes per 4 base64 characters
+  const out = new Uint32Array(Math.ceil((base64.length * 3) / 4));
   let n = 0;
-  let i = from;
-  while (i < to) {
-    let b = bytes[i++] as number;
-    if (b < 0x80) {
-      out[n++] = b;
-      continue;
-    }
-    let value = b & 0x7f;
-    let shift = 7;
-    for (;;) {
-      if (i >= to) throw new RangeError('varint: truncated data');
-      b = bytes[i++] as number;
-      value += shift < 28 ? (b & 0x7f) << shift : (b & 0x7f) * 2 ** shift;
-      if (b < 0x80) break;
-      shift += 7;
-    }
-    out[n++] = value;
-  }
-  return n;
+  while (!reader.atEnd()) out[n++] = reader.read();
+  return out.subarray(0, n);
 }

@@ -89,8 +89,9 @@ export function serializeStore(entries: readonly Entry[]): string {
 /**
  * Parse a store. A store with a bad line is refused whole (with every bad line named), so that
  * nothing is rebuilt or reviewed from half a knowledge base; duplicate ids are refused too.
+ * `lineOf`, when given, receives each entry's line number by id (to name rows in later problems).
  */
-export function parseStore(text: string, file: string): Result<Entry[]> {
+export function parseStore(text: string, file: string, lineOf?: Map<string, number>): Result<Entry[]> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const problems: Problem[] = [];
   const entries: Entry[] = [];
@@ -131,7 +132,34 @@ export function parseStore(text: string, file: string): Result<Entry[]> {
     entries.push(checked.entry);
   }
   if (!sawHeader) return fail(problem('bad-store', `is empty: a store starts with {"format":"${STORE_FORMAT}","version":${STORE_VERSION}}`, { file }));
-  return problems.length > 0 ? fail(problems) : ok(entries.sort(byId));
+  if (problems.length > 0) return fail(problems);
+  if (lineOf !== undefined) for (const [id, line] of seen) lineOf.set(id, line);
+  return ok(entries.sort(byId));
+}
+
+/** What `entriesToIndex` left out, by reason. */
+export interface LeftOut {
+  rejected: number;
+  /** Pending entries (only when approved entries alone are indexed). */
+  pending: number;
+  /** Ids of drafts with no answer yet (kb gaps --export): a bot must never send an empty reply. */
+  noAnswer: string[];
+}
+
+/**
+ * The entries of a store a bot gets — what `kb build` indexes and `kb review`'s try-it box
+ * searches: not rejected ones, not drafts without an answer, and with `onlyApproved` not pending ones.
+ */
+export function entriesToIndex(entries: readonly Entry[], onlyApproved = false): { entries: Entry[]; leftOut: LeftOut } {
+  const leftOut: LeftOut = { rejected: 0, pending: 0, noAnswer: [] };
+  const kept: Entry[] = [];
+  for (const e of entries) {
+    if (e.status === 'rejected') leftOut.rejected++;
+    else if (e.status === 'pending' && onlyApproved) leftOut.pending++;
+    else if (e.answer.trim() === '') leftOut.noAnswer.push(e.id);
+    else kept.push(e);
+  }
+  return { entries: kept, leftOut };
 }
 
 /** Read a store; `undefined` when the file does not exist. */

@@ -8,7 +8,7 @@
  * index cannot be written (then no index is written); 2 for usage errors.
  */
 import { build, type BuildStats } from '../../build/index.js';
-import { access } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
 import { workingConfig } from '../config.js';
@@ -36,12 +36,6 @@ function size(bytes: number): string {
   return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(2)} MB` : `${(bytes / 1024).toFixed(1)} KB`;
 }
 
-const exists = (path: string): Promise<boolean> =>
-  access(path).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * Where the entries come from: `--store FILE`; else, with no sources on the command line, the
  * store of kb.config.yaml (or kb/qa.jsonl) when it exists; else the sources, generated in memory.
@@ -52,7 +46,7 @@ async function storeToUse(options: BuildCommandOptions, configStore: string | un
     return options.store;
   }
   const store = configStore ?? DEFAULT_STORE;
-  if (options.store === false || !(await exists(store))) return undefined;
+  if (options.store === false || !existsSync(store)) return undefined;
   if (options.sources.length === 0) return store;
   output.err(`kb build: building from the sources named; ${store} is not used (run kb build with no sources, or --store ${store}, to build from it)`);
   return undefined;

@@ -13,7 +13,7 @@
  * the line numbers in kb's messages must be the record's first line, and, for an unclosed quote,
  * the line where the quote opened.
  */
-import { fail, ok, problem, warning, type Problem, type ProblemLocation, type Result } from '../../core/problems.js';
+import { fail, inFileOrder, ok, problem, warning, type Problem, type ProblemLocation, type Result } from '../../core/problems.js';
 import type { FaqRow } from '../document.js';
 import type { ParseOptions } from '../parsed.js';
 import { loadWorkbook, numberText, sheetRows } from './excel.js';
@@ -572,13 +572,8 @@ export function parseFaqJsonl(text: string, options: ParseOptions): Result<Table
     warnings.add(`has two fields for the ${field}, ${quote(first)} and ${quote(ignored)}; only ${quote(first)} was read: use one name`, { line });
   }
   for (const { raw, labels, line } of parsed) collector.add(raw, labels, line);
-  return ok({ rows: collector.rows, warnings: sortByPlace(warnings.done()) });
-}
-
-/** Warnings in file order (header-level warnings were added after the rows were read). */
-function sortByPlace(problems: Problem[]): Problem[] {
-  const place = (p: Problem): number => p.location?.line ?? p.location?.row ?? Number.MAX_SAFE_INTEGER;
-  return problems.map((p, i) => ({ p, i })).sort((a, b) => place(a.p) - place(b.p) || a.i - b.i).map(({ p }) => p);
+  // header-level warnings were added after the rows were read
+  return ok({ rows: collector.rows, warnings: inFileOrder(warnings.done(), 'last') });
 }
 
 // ---------------------------------------------------------------------------------------------

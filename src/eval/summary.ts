@@ -2,6 +2,7 @@
  * What a run means: hit rates per suite and per tag, latency, the threshold figures and a verdict
  * per case. Pure over the EvalReport; the CLI prints it and the report writers render it.
  */
+import { metricsOf } from './metrics.js';
 import type { CaseResult, EvalReport } from './run.js';
 import { pickThreshold, statsAt, thresholdCurve, type DecisionInput, type ThresholdStats } from './thresholds.js';
 
@@ -58,27 +59,9 @@ const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 
 export const inScope = (c: Pick<CaseResult, 'expect'>): boolean => c.expect !== null;
 
 export function rankMetrics(cases: readonly CaseResult[], k: number): RankMetrics {
-  let n = 0;
-  let h1 = 0;
-  let h3 = 0;
-  let hk = 0;
-  let rr = 0;
-  let oos = 0;
-  for (const c of cases) {
-    if (!inScope(c)) {
-      oos++;
-      continue;
-    }
-    n++;
-    const r = c.rank;
-    if (r === null || r > k) continue;
-    hk++;
-    if (r <= 3) h3++;
-    if (r === 1) h1++;
-    rr += 1 / r;
-  }
-  const rate = (x: number): number => (n ? round(x / n) : 0);
-  return { cases: n, hit1: rate(h1), hit3: rate(h3), hitK: rate(hk), mrr: rate(rr), k, outOfScope: oos };
+  const ranks = cases.filter(inScope).map((c) => c.rank);
+  const h3 = ranks.filter((r) => r !== null && r <= Math.min(3, k)).length;
+  return { ...metricsOf(ranks, k), hit3: ranks.length ? round(h3 / ranks.length) : 0, outOfScope: cases.length - ranks.length };
 }
 
 /** The p-th percentile (0–100) of the values, nearest rank. */

@@ -40,7 +40,7 @@ if (hasBq) {
   sources = [join(root, 'fixtures/sample')];
   baseCases = readJsonl(join(root, 'fixtures/suites/sample.jsonl'));
 }
-const index = join(dir, 'kb.index.json');
+const index = join(dir, 'kb.index');
 const built = await build({ sources, out: index, similar: 0 });
 if (!built.ok) {
   console.error('bench:eval: the index does not build');

@@ -67,13 +67,13 @@ for (const name of expanded) {
   const built = await buildFromEntries(entries, opts);
   if (!built.ok) throw new Error(JSON.stringify(built.problems));
   const t1 = performance.now();
-  const kb = indexFromBytes(Buffer.from(built.value.text));
+  const kb = indexFromBytes(built.value.bytes);
   const { cases } = await readSuite(set.suite);
   const t2 = performance.now();
   const report = evaluate(kb, cases, 5);
   const t3 = performance.now();
   const m = report.metrics;
-  console.log(`${name.padEnd(9)} entries ${String(entries.length).padStart(5)}  hit@1 ${m.hit1.toFixed(3)}  hit@5 ${m.hitK.toFixed(3)}  MRR ${m.mrr.toFixed(3)}   build ${(t1 - t0).toFixed(0)} ms, ${(built.value.text.length / 1e6).toFixed(2)} MB, ${built.value.associations} assoc, calib ${built.value.calibration}, query ${((t3 - t2) / cases.length).toFixed(2)} ms`);
+  console.log(`${name.padEnd(9)} entries ${String(entries.length).padStart(5)}  hit@1 ${m.hit1.toFixed(3)}  hit@5 ${m.hitK.toFixed(3)}  MRR ${m.mrr.toFixed(3)}   build ${(t1 - t0).toFixed(0)} ms, ${(built.value.bytes.length / 1e6).toFixed(2)} MB, ${built.value.associations} assoc, calib ${built.value.calibration}, query ${((t3 - t2) / cases.length).toFixed(2)} ms`);
   const g = lastStats;
   const rules = Object.entries(g.byRule).map(([r, n]) => `${r} ${n}`).join(', ');
   console.log(`${''.padEnd(9)} generation ${g.sections} sections in ${g.milliseconds.toFixed(0)} ms (${Math.round(g.sections / Math.max(g.milliseconds, 1) * 1000)}/s): ${g.generated} generated (${g.headingOnly} heading-only), ${g.extracted} extracted, ${g.faq} FAQ; similar kept ${g.similarKept}, dropped ${g.similarDropped}${rules ? `; rules: ${rules}` : ''}`);

@@ -5,9 +5,9 @@
  */
 import { Analyzer, isWordTerm } from '../analyze/analyzer.js';
 import type { AnalyzerSettings } from '../analyze/settings.js';
-import { INDEX_FORMAT, INDEX_VERSION, type Calibration, type IndexBody, type IndexEntry, type IndexModel } from '../runtime/index-file.js';
+import { INDEX_FORMAT, INDEX_VERSION, type Calibration, dataOfBody, type FieldPostings, type IndexBody, type IndexEntry, type IndexModel } from '../runtime/index-file.js';
 import { KnowledgeBase } from '../runtime/knowledge-base.js';
-import { encodeVarints } from '../runtime/varint.js';
+import { encodeVarints, VarintWriter } from '../runtime/varint.js';
 import type { Entry } from '../store/entry.js';
 
 export interface ModelOptions {
@@ -57,28 +57,34 @@ function counts(terms: readonly string[]): Map<string, number> {
   return m;
 }
 
-function packField(docs: readonly Map<string, number>[], termIndex: ReadonlyMap<string, number>, termCount: number): { postings: string; lengths: string } {
+/** Pack one field's postings (format in index-file.ts: most term frequencies in these short texts are 1, which costs no byte). */
+function packField(docs: readonly Map<string, number>[], termIndex: ReadonlyMap<string, number>, termCount: number): FieldPostings {
   const lists: number[][] = Array.from({ length: termCount }, () => []);
   const lengths: number[] = [];
+  let total = 0;
   docs.forEach((tf, d) => {
     let len = 0;
     for (const [term, n] of tf) {
       len += n;
       lists[termIndex.get(term) ?? 0]?.push(d, n);
+      total++;
     }
     lengths.push(len);
   });
-  const flat: number[] = [];
+  const out = new VarintWriter();
+  out.write(total);
   for (const list of lists) {
-    flat.push(list.length / 2);
+    out.write(list.length / 2);
     let last = 0;
     for (let i = 0; i < list.length; i += 2) {
       const d = list[i] ?? 0;
-      flat.push(d - last, list[i + 1] ?? 0);
+      const tf = list[i + 1] ?? 1;
+      out.write((d - last) * 2 + (tf > 1 ? 1 : 0));
+      if (tf > 1) out.write(tf);
       last = d;
     }
   }
-  return { postings: encodeVarints(flat), lengths: encodeVarints(lengths) };
+  return { postings: out.finish(), lengths: encodeVarints(lengths) };
 }
 
 /**
@@ -320,7 +326,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
  * spread evenly over the KB) is asked with itself left out of the index; was its entry on top?
  */
 function calibrate(body: IndexBody, entries: readonly Entry[], maxSamples: number): Calibration {
-  const kb = new KnowledgeBase({ ...body, checksum: '' });
+  const kb = new KnowledgeBase(dataOfBody(body));
   const candidates: { question: string; variant: number; entry: number }[] = [];
   let v = 0;
   entries.forEach((entry, e) => {

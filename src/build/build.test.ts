@@ -5,17 +5,17 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, Section } from '../ingest/document.js';
-import { loadIndex } from '../runtime/load.js';
+import { indexFromBytes, loadIndex } from '../runtime/load.js';
 import type { Entry } from '../store/entry.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
 import { build, buildFromEntries, entriesFromDocuments } from './index.js';
 
 const dir = tempDir('kb-build-');
 const out = (name: string): string => join(dir.path, name);
-let sampleText = '';
+let sampleBytes: Buffer = Buffer.alloc(0);
 
 beforeAll(async () => {
-  sampleText = await buildSample(out('first.json'));
+  sampleBytes = await buildSample(out('first.json'));
 }, BUILD_TIMEOUT);
 afterAll(() => dir.remove());
 
@@ -26,29 +26,29 @@ const ENTRIES: Entry[] = [
 ];
 
 describe('build determinism', () => {
-  it('gives the same text for the same entries', async () => {
+  it('gives the same bytes for the same entries', async () => {
     const a = await buildFromEntries(ENTRIES, {});
     const b = await buildFromEntries(structuredClone(ENTRIES), {});
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok) return;
-    expect(a.value.text).toBe(b.value.text);
-    expect(a.value.text).not.toMatch(/20\d\d-\d\d-\d\dT/); // no timestamps inside
+    expect(Buffer.compare(a.value.bytes, b.value.bytes)).toBe(0);
+    expect(a.value.bytes.toString('latin1', 0, a.value.bytes.indexOf(10))).not.toMatch(/20\d\d-\d\d-\d\dT/); // no timestamps in the header
   });
 
   it('writes byte-identical files for two builds of the same sources', async () => {
     const again = await build({ sources: [SAMPLE], out: out('second.json') });
     expect(again.ok).toBe(true);
-    expect(readFileSync(out('second.json'), 'utf8')).toBe(sampleText);
+    expect(Buffer.compare(readFileSync(out('second.json')), sampleBytes)).toBe(0);
   });
 
   it('writes gzip when the name ends in .gz: the same index, and it loads', async () => {
-    const gz = await build({ sources: [SAMPLE], out: out('kb.index.json.gz') });
+    const gz = await build({ sources: [SAMPLE], out: out('kb.index.gz') });
     expect(gz.ok).toBe(true);
-    const bytes = readFileSync(out('kb.index.json.gz'));
+    const bytes = readFileSync(out('kb.index.gz'));
     expect([bytes[0], bytes[1]]).toEqual([0x1f, 0x8b]);
-    expect(gunzipSync(bytes).toString('utf8')).toBe(sampleText);
+    expect(Buffer.compare(gunzipSync(bytes), sampleBytes)).toBe(0);
     if (gz.ok) expect(gz.value.bytes).toBe(bytes.length);
-    const [plain, compressed] = await Promise.all([loadIndex(out('first.json')), loadIndex(out('kb.index.json.gz'))]);
+    const [plain, compressed] = await Promise.all([loadIndex(out('first.json')), loadIndex(out('kb.index.gz'))]);
     expect(compressed.search('包邮吗')).toEqual(plain.search('包邮吗'));
   });
 });
@@ -59,7 +59,7 @@ describe('build', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value).toMatchObject({ out: out('stats.json'), files: 4, failedFiles: 0, entries: 16, bytes: statSync(out('stats.json')).size });
-    const written = JSON.parse(readFileSync(out('stats.json'), 'utf8')) as { entries: { similar: string[] }[] };
+    const written = indexFromBytes(readFileSync(out('stats.json')));
     expect(result.value.variants).toBe(written.entries.reduce((n, e) => n + 1 + e.similar.length, 0));
     expect(result.value.vocabulary).toBeGreaterThan(100);
     expect(result.value.terms).toBeGreaterThan(100);
@@ -90,7 +90,7 @@ describe('build', () => {
 
   it('reports an index it cannot write as a problem, not an exception', async () => {
     writeFileSync(out('a-file'), 'not a folder');
-    const target = join(out('a-file'), 'kb.index.json');
+    const target = join(out('a-file'), 'kb.index');
     const result = await build({ sources: [SAMPLE], out: target });
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -66,7 +66,7 @@ export interface BuildStats {
 export async function buildFromEntries(
   entries: readonly Entry[],
   options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon'>,
-): Promise<Result<{ text: string; vocabulary: number; terms: number; associations: number; calibration: string }>> {
+): Promise<Result<{ bytes: Buffer; vocabulary: number; terms: number; associations: number; calibration: string }>> {
   const texts: string[] = [];
   for (const e of entries) texts.push(e.question, ...e.similar, e.answer, ...(e.source?.headingPath ?? []));
   const vocabInputs: Parameters<typeof buildAnalyzerSettings>[0] = { texts };
@@ -81,7 +81,7 @@ export async function buildFromEntries(
   const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon, ...(options.model !== undefined ? { model: options.model } : {}) });
   const c = body.model.calibration;
   return ok({
-    text: serializeIndex(body),
+    bytes: serializeIndex(body),
     vocabulary: settings.value.vocabulary.length,
     terms: body.terms.length,
     associations: body.model.associations.length,
@@ -135,8 +135,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   }
   const built = await buildFromEntries(entries, options);
   if (!built.ok) return fail([...problems, ...built.problems]);
-  const text = built.value.text;
-  const bytes = options.out.endsWith('.gz') ? gzipSync(text, { level: 9 }) : Buffer.from(text, 'utf8');
+  const bytes = options.out.endsWith('.gz') ? gzipSync(built.value.bytes, { level: 9 }) : built.value.bytes;
   try {
     await mkdir(dirname(options.out), { recursive: true });
     await writeFileAtomic(options.out, bytes);

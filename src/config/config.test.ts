@@ -66,8 +66,8 @@ describe('eval thresholds and gates in kb.config.yaml', () => {
 describe('readConfig', () => {
   it('returns undefined when there is no kb.config.yaml, and reads one that is there', async () => {
     expect(await readConfig(dir.path)).toBeUndefined();
-    writeFileSync(join(dir.path, CONFIG_FILE), 'sources: [docs/]\nout: out/kb.index.json.gz\n');
-    expect(await readConfig(dir.path)).toMatchObject({ ok: true, value: { sources: ['docs/'], out: 'out/kb.index.json.gz' } });
+    writeFileSync(join(dir.path, CONFIG_FILE), 'sources: [docs/]\nout: out/kb.index.gz\n');
+    expect(await readConfig(dir.path)).toMatchObject({ ok: true, value: { sources: ['docs/'], out: 'out/kb.index.gz' } });
   });
 
   it('reports YAML that does not parse', async () => {

@@ -31,7 +31,7 @@ export interface KbConfig {
   };
 }
 
-export const DEFAULT_OUT = 'dist/kb.index.json';
+export const DEFAULT_OUT = 'dist/kb.index';
 export const DEFAULT_STORE = 'kb/qa.jsonl';
 
 function strings(value: unknown): string[] | undefined {

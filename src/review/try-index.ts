@@ -26,15 +26,15 @@ export function tryEntries(entries: readonly Entry[]): Entry[] {
   return entriesToIndex(entries).entries;
 }
 
-async function buildText(entries: readonly Entry[], options: TryOptions): Promise<string> {
+async function buildBytes(entries: readonly Entry[], options: TryOptions): Promise<Uint8Array> {
   const built = await buildFromEntries(entries, options);
   if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-  return built.value.text;
+  return built.value.bytes;
 }
 
 interface WorkerReply {
   seq: number;
-  text?: string;
+  bytes?: Uint8Array;
   error?: string;
 }
 
@@ -45,7 +45,7 @@ interface WorkerReply {
 export function searcherBuilder(options: TryOptions = {}): { build: SearcherBuilder; close: () => void; mode: 'worker' | 'in-process' } {
   const workerUrl = new URL('./try-worker.js', import.meta.url);
   if (!existsSync(fileURLToPath(workerUrl))) {
-    return { build: async (entries) => indexFromBytes(Buffer.from(await buildText(tryEntries(entries), options)), 'review'), close: () => {}, mode: 'in-process' };
+    return { build: async (entries) => indexFromBytes(await buildBytes(tryEntries(entries), options), 'review'), close: () => {}, mode: 'in-process' };
   }
   let worker: Worker | undefined;
   let seq = 0;
@@ -57,9 +57,9 @@ export function searcherBuilder(options: TryOptions = {}): { build: SearcherBuil
       const job = waiting.get(reply.seq);
       if (job === undefined) return;
       waiting.delete(reply.seq);
-      if (reply.text !== undefined) {
+      if (reply.bytes !== undefined) {
         try {
-          job.resolve(indexFromBytes(Buffer.from(reply.text), 'review'));
+          job.resolve(indexFromBytes(reply.bytes, 'review'));
         } catch (error) {
           job.reject(error as Error);
         }

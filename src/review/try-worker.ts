@@ -8,7 +8,7 @@ const options = workerData as TryOptions;
 
 parentPort?.on('message', (message: { seq: number; entries: Entry[] }) => {
   void buildFromEntries(message.entries, options).then(
-    (built) => parentPort?.postMessage(built.ok ? { seq: message.seq, text: built.value.text } : { seq: message.seq, error: built.problems.map((p) => p.message).join('; ') }),
+    (built) => parentPort?.postMessage(built.ok ? { seq: message.seq, bytes: built.value.bytes } : { seq: message.seq, error: built.problems.map((p) => p.message).join('; ') }),
     (error: unknown) => parentPort?.postMessage({ seq: message.seq, error: error instanceof Error ? error.message : String(error) }),
   );
 });

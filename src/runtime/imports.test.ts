@@ -84,7 +84,7 @@ describe('the kb/runtime module graph', () => {
 
   describe('at run time', () => {
     const dir = tempDir('kb-imports-');
-    const index = join(dir.path, 'kb.index.json');
+    const index = join(dir.path, 'kb.index');
     beforeAll(() => buildSample(index), BUILD_TIMEOUT);
     afterAll(() => dir.remove());
 

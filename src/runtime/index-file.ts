@@ -1,18 +1,28 @@
 /**
- * The index file: one JSON document (optionally gzip-compressed) with `format: "kb-index"`, an
- * integer `version`, the entries, the analyzer settings, the model and the postings, and a
- * checksum. Same inputs give a byte-identical file: no timestamps, fixed key order, sorted terms.
+ * The index file (version 2): a one-line JSON header, a newline, then a deflate-compressed body.
  *
- * The checksum is the sha256 of the file's JSON text up to the checksum field, which is always
- * last: `{…,"checksum":"sha256:<hex>"}`. A reader refuses an unknown version or a bad checksum.
+ *   {"format":"kb-index","version":2,"generator":…,"entries":N,"terms":T,"compression":"deflate-raw",
+ *    "bytes":<body bytes>,"entriesBytes":…,"sections":[["analyzer",…],…],"checksum":"sha256:<hex>"}\n<body>
+ *
+ * The body is two deflate streams. The first holds the analyzer settings and the model (JSON), the
+ * terms (one per line), and the postings, lengths and counts as varints; it is inflated at load.
+ * The second holds the entries, one JSON object per line; it is inflated on first use, and an
+ * entry is decoded only when a search returns it. The checksum is the sha256 of the header up to the checksum field
+ * (always last) followed by the compressed body. Same inputs give a byte-identical file: no
+ * timestamps, fixed key and section order, sorted terms. A reader refuses an unknown version, a
+ * truncated file or a bad checksum.
+ *
+ * Version 1 was one JSON document with base64 postings; parsing it cost most of a load (see
+ * docs/matching.md). The header stays JSON so that `head -c 300` shows what a file is.
  */
 import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AnalyzerSettings } from '../analyze/settings.js';
 import type { EntryOrigin, EntrySource } from '../store/entry.js';
 import { decodeVarints } from './varint.js';
 
 export const INDEX_FORMAT = 'kb-index';
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export interface IndexEntry {
   id: string;
@@ -26,12 +36,12 @@ export interface IndexEntry {
   tags?: string[];
 }
 
-/** Postings of one field, all varint-packed (see varint.ts). */
+/** Postings of one field, varint-packed (see varint.ts and `packPostings`). */
 export interface FieldPostings {
-  /** For each term in `terms` order: n, then n × (document delta, term frequency). */
-  postings: string;
+  /** The number of postings, then for each term in `terms` order: n, then n × (document delta × 2 + (tf > 1)), followed by tf when tf > 1. */
+  postings: Uint8Array;
   /** Length of each document of the field, in terms. */
-  lengths: string;
+  lengths: Uint8Array;
 }
 
 export interface Calibration {
@@ -68,6 +78,7 @@ export interface IndexModel {
   calibration: Calibration;
 }
 
+/** The index as kb build holds it in memory, all entries decoded. */
 export interface IndexBody {
   format: typeof INDEX_FORMAT;
   version: number;
@@ -78,37 +89,121 @@ export interface IndexBody {
   /** Every term of the index, sorted. */
   terms: string[];
   /** Question variants: each entry's question, then its similar questions, entry after entry. */
-  variants: FieldPostings & { perEntry: string };
+  variants: FieldPostings & { perEntry: Uint8Array };
   /** One document per entry: its answer (section text) and heading path. */
   answers: FieldPostings;
   /**
    * One document per group of sibling sections (same file, same parent heading: the articles of
    * one chapter): their texts together. `ofEntry` holds, per entry, its group number + 1 (0: none).
    */
-  contexts: FieldPostings & { ofEntry: string };
+  contexts: FieldPostings & { ofEntry: Uint8Array };
 }
 
-export interface IndexFile extends IndexBody {
-  checksum: string;
+/** The entries of an index, decoded when asked for (a search decodes only the hits it returns). */
+export interface IndexEntries {
+  readonly count: number;
+  get(i: number): IndexEntry;
+}
+
+/** What a KnowledgeBase is made from: a body built in memory or a file read from disk. */
+export interface IndexData extends Omit<IndexBody, 'format' | 'version' | 'entries'> {
+  entries: IndexEntries;
+  /** Per entry: 1 when its question was written by kb from a section (`questionFrom`), else 0. */
+  sectionQuestions: Uint8Array;
+}
+
+export function sectionQuestionsOf(entries: readonly IndexEntry[]): Uint8Array {
+  return Uint8Array.from(entries, (e) => (e.questionFrom !== undefined ? 1 : 0));
+}
+
+export function dataOfBody(body: IndexBody): IndexData {
+  const { format: _format, version: _version, entries, ...rest } = body;
+  return { ...rest, entries: { count: entries.length, get: (i) => entries[i] as IndexEntry }, sectionQuestions: sectionQuestionsOf(entries) };
+}
+
+/** The sections of the body, in file order. */
+const SECTIONS = [
+  'analyzer',
+  'model',
+  'terms',
+  'sectionQuestions',
+  'variants.perEntry',
+  'variants.lengths',
+  'variants.postings',
+  'answers.lengths',
+  'answers.postings',
+  'contexts.ofEntry',
+  'contexts.lengths',
+  'contexts.postings',
+  'entries',
+] as const;
+type SectionName = (typeof SECTIONS)[number];
+
+interface Header {
+  format: typeof INDEX_FORMAT;
+  version: number;
+  generator: string;
+  entries: number;
+  terms: number;
+  compression: 'deflate-raw';
+  /** Bytes of the compressed body after the header line: two deflate streams, every section but the entries, then the entries. */
+  bytes: number;
+  /** Bytes of the second stream (the entries, inflated on first use). */
+  entriesBytes: number;
+  /** [name, bytes] of each section of the decompressed body, in order. */
+  sections: [SectionName, number][];
 }
 
 const CHECKSUM_KEY = ',"checksum":"';
+const NEWLINE = 0x0a;
 
-export function checksumOf(bodyJsonWithoutClosingBrace: string | Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bodyJsonWithoutClosingBrace).digest('hex')}`;
+function checksumOf(headerPrefix: string, body: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(headerPrefix).update(body).digest('hex')}`;
 }
 
-/** Serialize deterministically, checksum last. */
-export function serializeIndex(body: IndexBody): string {
-  const json = JSON.stringify(body);
-  const open = json.slice(0, -1);
-  return `${open}${CHECKSUM_KEY}${checksumOf(open)}"}`;
+/**
+ * Serialize deterministically: a one-line JSON header (format, version, section sizes, checksum
+ * last), a newline, then the sections deflate-compressed. The checksum covers the header up to
+ * itself and the compressed body.
+ */
+export function serializeIndex(body: IndexBody): Buffer {
+  const parts: Record<SectionName, Uint8Array> = {
+    analyzer: Buffer.from(JSON.stringify(body.analyzer)),
+    model: Buffer.from(JSON.stringify(body.model)),
+    terms: Buffer.from(body.terms.join('\n')),
+    entries: Buffer.from(body.entries.map((e) => JSON.stringify(e)).join('\n')),
+    sectionQuestions: sectionQuestionsOf(body.entries),
+    'variants.perEntry': body.variants.perEntry,
+    'variants.lengths': body.variants.lengths,
+    'variants.postings': body.variants.postings,
+    'answers.lengths': body.answers.lengths,
+    'answers.postings': body.answers.postings,
+    'contexts.ofEntry': body.contexts.ofEntry,
+    'contexts.lengths': body.contexts.lengths,
+    'contexts.postings': body.contexts.postings,
+  };
+  const index = deflateRawSync(Buffer.concat(SECTIONS.filter((name) => name !== 'entries').map((name) => parts[name])), { level: 9 });
+  const entries = deflateRawSync(parts.entries, { level: 9 });
+  const compressed = Buffer.concat([index, entries]);
+  const header: Header = {
+    format: INDEX_FORMAT,
+    version: INDEX_VERSION,
+    generator: body.generator,
+    entries: body.entries.length,
+    terms: body.terms.length,
+    compression: 'deflate-raw',
+    bytes: compressed.length,
+    entriesBytes: entries.length,
+    sections: SECTIONS.map((name) => [name, parts[name].length]),
+  };
+  const open = JSON.stringify(header).slice(0, -1);
+  return Buffer.concat([Buffer.from(`${open}${CHECKSUM_KEY}${checksumOf(open, compressed)}"}\n`), compressed]);
 }
 
 /** Why an index file was refused (what `IndexLoadError.reason` holds, with the reading problems). */
 export type IndexProblem = 'not-json' | 'not-index' | 'version' | 'checksum' | 'inconsistent';
 
-export type VerifyResult = { ok: true; file: IndexFile } | { ok: false; problem: IndexProblem; reason: string };
+export type VerifyResult = { ok: true; data: IndexData } | { ok: false; problem: IndexProblem; reason: string };
 
 const REBUILD = 'rebuild it with `kb build`';
 
@@ -117,49 +212,99 @@ function refuse(problem: IndexProblem, reason: string): VerifyResult {
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStringArray = (v: unknown): boolean => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
-/** What is structurally wrong with a verified index body, or undefined (cheap: no postings are decoded). */
-function shapeProblem(file: Record<string, unknown>): string | undefined {
-  const { entries, terms, variants, answers, analyzer, model } = file;
-  if (!Array.isArray(entries)) return '"entries" is not a list';
-  for (const [i, e] of entries.entries()) {
-    if (!isObject(e) || typeof e['id'] !== 'string' || typeof e['question'] !== 'string' || typeof e['answer'] !== 'string' || !isStringArray(e['similar'])) {
-      return `entry ${i + 1} lacks an id, question, answer or similar questions`;
+/** Inflate exactly `size` bytes in one piece (one output chunk: no copying chunks together). */
+function inflateExactly(compressed: Uint8Array, size: number, what: string): Buffer {
+  const raw = inflateRawSync(compressed, { chunkSize: Math.max(size, 64) + 64 });
+  if (raw.length !== size) throw new RangeError(`its ${what} hold ${raw.length} bytes, not ${size}`);
+  return raw;
+}
+
+/**
+ * The entries, one JSON object per line, inflated on first use (a bot that loads an index pays
+ * for the text only when it answers) and each decoded when first asked for.
+ */
+function lazyEntries(compressed: Uint8Array, size: number, count: number): IndexEntries {
+  let text: Buffer | undefined;
+  const starts = new Uint32Array(count + 1);
+  const decoded: (IndexEntry | undefined)[] = new Array<IndexEntry | undefined>(count);
+  const open = (): Buffer => {
+    const inflated = inflateExactly(compressed, size, 'entries');
+    let at = 0;
+    for (let i = 0; i < count; i++) {
+      starts[i] = at;
+      const nl = inflated.indexOf(NEWLINE, at);
+      at = nl < 0 ? inflated.length + 1 : nl + 1;
+      if (nl < 0 && i < count - 1) throw new RangeError(`the index holds ${i + 1} entries, not ${count}; ${REBUILD}`);
     }
-  }
-  if (!isStringArray(terms)) return '"terms" is not a list of strings';
-  if (!isObject(variants) || typeof variants['postings'] !== 'string' || typeof variants['lengths'] !== 'string' || typeof variants['perEntry'] !== 'string') {
-    return '"variants" lacks its postings';
-  }
-  if (!isObject(answers) || typeof answers['postings'] !== 'string' || typeof answers['lengths'] !== 'string') return '"answers" lacks its postings';
-  if (!isObject(analyzer) || !isObject(analyzer['options']) || !Array.isArray(analyzer['vocabulary']) || !Array.isArray(analyzer['synonyms']) || !isStringArray(analyzer['stopwords'])) {
+    if (at < inflated.length) throw new RangeError(`the index holds more than ${count} entries; ${REBUILD}`);
+    starts[count] = inflated.length + 1;
+    text = inflated;
+    return inflated;
+  };
+  return {
+    count,
+    get(i: number): IndexEntry {
+      const cached = decoded[i];
+      if (cached !== undefined) return cached;
+      if (!(i >= 0 && i < count)) throw new RangeError(`entry ${i} is out of range`);
+      const lines = text ?? open();
+      const e = JSON.parse(lines.toString('utf8', starts[i], starts[i + 1]! - 1)) as unknown;
+      if (!isObject(e) || typeof e['id'] !== 'string' || typeof e['question'] !== 'string' || typeof e['answer'] !== 'string' || !Array.isArray(e['similar'])) {
+        throw new RangeError(`entry ${i + 1} of the index lacks an id, question, answer or similar questions; ${REBUILD}`);
+      }
+      decoded[i] = e as unknown as IndexEntry;
+      return decoded[i];
+    },
+  };
+}
+
+/** What is structurally wrong with the parts of a verified body, or undefined. */
+function shapeProblem(data: IndexData, header: Header): string | undefined {
+  const { analyzer, model, variants, answers, contexts } = data;
+  if (data.terms.length !== header.terms || (header.terms === 0 && data.terms[0] === '')) return `it lists ${data.terms.length} terms, not ${header.terms}`;
+  if (!isObject(analyzer) || !isObject(analyzer.options) || !Array.isArray(analyzer.vocabulary) || !Array.isArray(analyzer.synonyms) || !Array.isArray(analyzer.stopwords)) {
     return '"analyzer" lacks its settings';
   }
-  if (!isObject(model) || !isObject(model['calibration']) || !Array.isArray(model['associations'])) return '"model" lacks its parameters';
-  const perEntry = decodeVarints(variants['perEntry']);
-  if (perEntry.length !== entries.length) return `it counts variants for ${perEntry.length} entries but holds ${entries.length}`;
+  if (!isObject(model) || !isObject(model.calibration) || !Array.isArray(model.associations)) return '"model" lacks its parameters';
+  if (data.sectionQuestions.length !== header.entries) return 'the entry kinds do not match the entries';
+  const perEntry = decodeVarints(variants.perEntry);
+  if (perEntry.length !== header.entries) return `it counts variants for ${perEntry.length} entries but holds ${header.entries}`;
   const variantCount = perEntry.reduce((n, c) => n + c, 0);
-  if (decodeVarints(variants['lengths']).length !== variantCount) return 'the variant lengths do not match the variant counts';
-  if (decodeVarints(answers['lengths']).length !== entries.length) return 'the answer lengths do not match the entries';
-  const { contexts } = file;
-  if (!isObject(contexts) || typeof contexts['postings'] !== 'string' || typeof contexts['lengths'] !== 'string' || typeof contexts['ofEntry'] !== 'string') return '"contexts" lacks its postings';
-  const ofEntry = decodeVarints(contexts['ofEntry']);
-  const groups = decodeVarints(contexts['lengths']).length;
-  if (ofEntry.length !== entries.length || ofEntry.some((g) => g > groups)) return 'the context groups do not match the entries';
+  if (decodeVarints(variants.lengths).length !== variantCount) return 'the variant lengths do not match the variant counts';
+  if (decodeVarints(answers.lengths).length !== header.entries) return 'the answer lengths do not match the entries';
+  const ofEntry = decodeVarints(contexts.ofEntry);
+  const groups = decodeVarints(contexts.lengths).length;
+  if (ofEntry.length !== header.entries || ofEntry.some((g) => g > groups)) return 'the context groups do not match the entries';
+  return undefined;
+}
+
+function headerProblem(header: Record<string, unknown>): string | undefined {
+  const { entries, terms, bytes, entriesBytes, sections, compression } = header;
+  if (typeof entries !== 'number' || typeof terms !== 'number' || typeof bytes !== 'number' || typeof entriesBytes !== 'number' || entriesBytes > bytes || compression !== 'deflate-raw') {
+    return 'its header lacks the counts';
+  }
+  if (!Array.isArray(sections) || sections.length !== SECTIONS.length) return 'its header does not list the sections';
+  for (const [i, name] of SECTIONS.entries()) {
+    const s: unknown = sections[i];
+    if (!Array.isArray(s) || s[0] !== name || typeof s[1] !== 'number') return `its header does not list the section "${name}"`;
+  }
   return undefined;
 }
 
 /**
- * Parse and verify an index's JSON text: JSON, then format, then version (a newer kb may
- * checksum differently), then checksum, then shape. The reason says what to do.
+ * Parse and verify an index file's bytes: the header line (JSON, format, version — a newer kb may
+ * checksum differently), the checksum, then decompress and check the shape. The reason says what to do.
  */
-export function parseIndex(text: string, utf8?: Uint8Array): VerifyResult {
+export function parseIndex(bytes: Uint8Array): VerifyResult {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const nl = file.indexOf(NEWLINE);
+  const headerText = file.toString('utf8', 0, nl < 0 ? file.length : nl);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = JSON.parse(headerText);
   } catch {
-    return refuse('not-json', `it is not valid JSON (truncated or corrupted); ${REBUILD}`);
+    return refuse('not-json', `it does not start with a kb index header (truncated, corrupted or not an index); ${REBUILD}`);
   }
   if (!isObject(parsed) || parsed['format'] !== INDEX_FORMAT) {
     const format = isObject(parsed) ? JSON.stringify(parsed['format'] ?? null) : 'missing';
@@ -173,19 +318,47 @@ export function parseIndex(text: string, utf8?: Uint8Array): VerifyResult {
       `it is index version ${JSON.stringify(version ?? null)} and this kb reads version ${INDEX_VERSION}; ${newer ? 'upgrade kb, or rebuild the index with this kb' : REBUILD}`,
     );
   }
-  // hash the file's own bytes when we have them (re-encoding a large index's text costs more than hashing it)
-  const bytes = utf8 === undefined ? undefined : Buffer.from(utf8.buffer, utf8.byteOffset, utf8.byteLength);
-  const at = bytes !== undefined ? bytes.lastIndexOf(CHECKSUM_KEY) : text.lastIndexOf(CHECKSUM_KEY);
-  if (typeof parsed['checksum'] !== 'string' || at < 0) return refuse('checksum', `it has no checksum; ${REBUILD}`);
-  if (parsed['checksum'] !== checksumOf(bytes !== undefined ? bytes.subarray(0, at) : text.slice(0, at))) {
+  const at = headerText.lastIndexOf(CHECKSUM_KEY);
+  if (typeof parsed['checksum'] !== 'string' || at < 0 || nl < 0) return refuse('checksum', `it has no checksum; ${REBUILD}`);
+  const problem = headerProblem(parsed);
+  if (problem !== undefined) return refuse('inconsistent', `${problem}; ${REBUILD}`);
+  const header = parsed as unknown as Header;
+  const body = file.subarray(nl + 1);
+  if (body.length !== header.bytes) {
+    return refuse('checksum', `it is ${body.length < header.bytes ? 'truncated' : 'longer than its header says'} (${body.length} of ${header.bytes} bytes after the header); ${REBUILD}`);
+  }
+  if (parsed['checksum'] !== checksumOf(headerText.slice(0, at), body)) {
     return refuse('checksum', `its checksum does not match its contents (the file was edited or corrupted); ${REBUILD}`);
   }
-  let shape: string | undefined;
   try {
-    shape = shapeProblem(parsed);
+    const sizes = new Map(header.sections);
+    const entriesSize = sizes.get('entries') ?? 0;
+    const indexSize = header.sections.reduce((n, [, len]) => n + len, 0) - entriesSize;
+    const raw = inflateExactly(body.subarray(0, body.length - header.entriesBytes), indexSize, 'sections');
+    const part = {} as Record<Exclude<SectionName, 'entries'>, Buffer>;
+    let offset = 0;
+    for (const [name, len] of header.sections) {
+      if (name === 'entries') continue;
+      part[name] = raw.subarray(offset, offset + len);
+      offset += len;
+    }
+    const terms = part.terms.length === 0 ? [] : part.terms.toString('utf8').split('\n');
+    const data: IndexData = {
+      generator: header.generator,
+      analyzer: JSON.parse(part.analyzer.toString('utf8')) as AnalyzerSettings,
+      model: JSON.parse(part.model.toString('utf8')) as IndexModel,
+      entries: lazyEntries(body.subarray(body.length - header.entriesBytes), entriesSize, header.entries),
+      sectionQuestions: part.sectionQuestions,
+      terms,
+      variants: { postings: part['variants.postings'], lengths: part['variants.lengths'], perEntry: part['variants.perEntry'] },
+      answers: { postings: part['answers.postings'], lengths: part['answers.lengths'] },
+      contexts: { postings: part['contexts.postings'], lengths: part['contexts.lengths'], ofEntry: part['contexts.ofEntry'] },
+    };
+    const shape = shapeProblem(data, header);
+    if (shape !== undefined) return refuse('inconsistent', `its contents are inconsistent (${shape}); ${REBUILD}`);
+    return { ok: true, data };
   } catch (error) {
-    shape = error instanceof Error ? error.message : String(error);
+    const detail = error instanceof Error ? error.message : String(error);
+    return refuse('inconsistent', `its contents are inconsistent (${detail}); ${REBUILD}`);
   }
-  if (shape !== undefined) return refuse('inconsistent', `its contents are inconsistent (${shape}); ${REBUILD}`);
-  return { ok: true, file: parsed as unknown as IndexFile };
 }

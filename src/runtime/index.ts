@@ -2,7 +2,7 @@
  * kb/runtime — what bots import:
  *
  *   import { loadIndex } from 'kb/runtime';
- *   const kb = await loadIndex('dist/kb.index.json');
+ *   const kb = await loadIndex('dist/kb.index');
  *   const hits = kb.search('退货运费谁出', { k: 5 });
  *
  * It depends on no build-time package (pdfjs-dist, mammoth, ink, commander, nodejieba).

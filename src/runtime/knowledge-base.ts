@@ -13,8 +13,9 @@
  */
 import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
-import type { IndexEntry, IndexFile, IndexModel } from './index-file.js';
-import { decodeVarints, varintReader } from './varint.js';
+import type { IndexData, IndexEntry, IndexModel } from './index-file.js';
+import { Postings } from './postings.js';
+import { decodeVarints } from './varint.js';
 
 export interface SearchOptions {
   /** How many hits at most (default 5). */
@@ -39,60 +40,6 @@ export interface Hit {
   matchedTerms: string[];
 }
 
-interface Field {
-  /** offsets[t]..offsets[t+1] in docs/tfs are the postings of term t */
-  offsets: Uint32Array;
-  docs: Uint32Array;
-  tfs: Uint32Array;
-  lengths: Uint32Array;
-  avgLength: number;
-}
-
-/**
- * A field's postings, decoded in one pass straight from the varint bytes: per term n, then n ×
- * (document delta, term frequency). No intermediate array: this is most of what loading costs.
- */
-function decodeField(postings: string, lengths: string, termCount: number): Field {
-  const reader = varintReader(postings);
-  const read = reader.read;
-  // a posting takes at least two bytes, a base64 character 3/4 of one
-  const capacity = Math.ceil((postings.length * 3) / 8);
-  const docs = new Uint32Array(capacity);
-  const tfs = new Uint32Array(capacity);
-  const offsets = new Uint32Array(termCount + 1);
-  let i = 0;
-  for (let t = 0; t < termCount; t++) {
-    offsets[t] = i;
-    const n = read();
-    let doc = 0;
-    for (let j = 0; j < n; j++, i++) {
-      doc += read();
-      docs[i] = doc;
-      tfs[i] = read();
-    }
-  }
-  offsets[termCount] = i;
-  if (!reader.atEnd()) throw new RangeError('postings: more data than terms');
-  const lens = decodeVarints(lengths);
-  let sum = 0;
-  for (const l of lens) sum += l;
-  return { offsets, docs: docs.subarray(0, i), tfs: tfs.subarray(0, i), lengths: lens, avgLength: lens.length > 0 ? Math.max(sum / lens.length, 1) : 1 };
-}
-
-/** Binary search: does document `doc` occur in the postings of term `t`? */
-function hasPosting(field: Field, t: number, doc: number): boolean {
-  let lo = field.offsets[t] ?? 0;
-  let hi = (field.offsets[t + 1] ?? 0) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const d = field.docs[mid] ?? 0;
-    if (d === doc) return true;
-    if (d < doc) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
-
 /** At most this many expansion terms per question (learned associations and lexicon). */
 const MAX_EXPANSIONS = 8;
 /**
@@ -106,14 +53,18 @@ const MIN_EXPANSION_IDF = Math.log(10);
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 export class KnowledgeBase {
-  readonly entries: readonly IndexEntry[];
   readonly analyzer: Analyzer;
+  private readonly data: IndexData;
+  private allEntries: IndexEntry[] | undefined;
+  /** Per term: its type weight (word 1, bigram, unigram) and whether it is a CJK bigram. */
+  private readonly termWeight: Float64Array;
+  private readonly isBigram: Uint8Array;
   readonly model: IndexModel;
   private readonly termIds: Map<string, number>;
-  private readonly variants: Field;
-  private readonly answers: Field;
+  private readonly variants: Postings;
+  private readonly answers: Postings;
   /** Context groups (sibling sections together), their members and IDF over groups. */
-  private readonly contexts: Field;
+  private readonly contexts: Postings;
   private readonly groupMembers: number[][];
   private readonly idfContext: Float64Array;
   /** BM25 length norms k1 × (1 − b + b × length / average), per variant, answer and context group. */
@@ -147,70 +98,103 @@ export class KnowledgeBase {
   private readonly entryVariant: Int32Array;
   private readonly touchedScored: Uint32Array;
 
-  constructor(file: IndexFile) {
-    this.entries = file.entries;
-    this.model = file.model;
-    this.analyzer = new Analyzer(file.analyzer);
-    this.termIds = new Map(file.terms.map((t, i) => [t, i]));
-    this.variants = decodeField(file.variants.postings, file.variants.lengths, file.terms.length);
-    this.answers = decodeField(file.answers.postings, file.answers.lengths, file.terms.length);
-    this.contexts = decodeField(file.contexts.postings, file.contexts.lengths, file.terms.length);
-    this.groupMembers = Array.from({ length: this.contexts.lengths.length }, (): number[] => []);
-    decodeVarints(file.contexts.ofEntry).forEach((g, e) => {
-      if (g > 0) this.groupMembers[g - 1]?.push(e);
-    });
-    this.idfContext = new Float64Array(file.terms.length);
+  constructor(data: IndexData) {
+    this.data = data;
+    this.model = data.model;
+    this.analyzer = new Analyzer(data.analyzer);
+    const terms = data.terms;
+    const termCount = terms.length;
+    this.termIds = new Map<string, number>();
+    this.termWeight = new Float64Array(termCount);
+    this.isBigram = new Uint8Array(termCount);
+    for (let t = 0; t < termCount; t++) {
+      const term = terms[t]!;
+      this.termIds.set(term, t);
+      this.termWeight[t] = this.termTypeWeight(term);
+      if (term.startsWith(BIGRAM_PREFIX)) this.isBigram[t] = 1;
+    }
+    this.variants = new Postings(data.variants.postings, decodeVarints(data.variants.lengths), termCount);
+    this.answers = new Postings(data.answers.postings, decodeVarints(data.answers.lengths), termCount);
+    this.contexts = new Postings(data.contexts.postings, decodeVarints(data.contexts.lengths), termCount);
     const groups = this.contexts.lengths.length;
-    for (let t = 0; t < file.terms.length; t++) {
-      const df = (this.contexts.offsets[t + 1] ?? 0) - (this.contexts.offsets[t] ?? 0);
+    this.groupMembers = Array.from({ length: groups }, (): number[] => []);
+    const ofEntry = decodeVarints(data.contexts.ofEntry);
+    for (let e = 0; e < ofEntry.length; e++) {
+      const g = ofEntry[e]!;
+      if (g > 0) this.groupMembers[g - 1]?.push(e);
+    }
+    this.idfContext = new Float64Array(termCount);
+    for (let t = 0; t < termCount; t++) {
+      const df = this.contexts.count[t]!;
       this.idfContext[t] = Math.log(1 + (groups - df + 0.5) / (df + 0.5));
     }
-    const perEntry = decodeVarints(file.variants.perEntry);
+    const perEntry = decodeVarints(data.variants.perEntry);
+    const n = data.entries.count;
     const nVariants = this.variants.lengths.length;
     this.variantEntry = new Uint32Array(nVariants);
-    this.firstVariant = new Uint32Array(perEntry.length + 1);
-    for (let e = 0, v = 0; e < perEntry.length; e++) {
+    this.firstVariant = new Uint32Array(n + 1);
+    for (let e = 0, v = 0; e < n; e++) {
       this.firstVariant[e] = v;
-      for (let j = 0; j < (perEntry[e] ?? 0); j++) this.variantEntry[v++] = e;
+      for (let j = 0; j < perEntry[e]!; j++) this.variantEntry[v++] = e;
     }
-    this.firstVariant[perEntry.length] = nVariants;
-    const n = this.entries.length;
-    this.idfVariant = new Float64Array(file.terms.length);
-    this.idfAnswer = new Float64Array(file.terms.length);
-    for (let t = 0; t < file.terms.length; t++) {
+    this.firstVariant[n] = nVariants;
+    this.idfVariant = new Float64Array(termCount);
+    this.idfAnswer = new Float64Array(termCount);
+    this.variantMass = new Float64Array(nVariants);
+    let longest = 0;
+    for (let t = 0; t < termCount; t++) longest = Math.max(longest, this.variants.count[t]!);
+    const scratch = new Uint32Array(longest);
+    for (let t = 0; t < termCount; t++) {
+      // IDF counts entries, not variants: an intent's many paraphrases do not dilute its words
+      const len = this.variants.docsInto(t, scratch);
       let df = 0;
       let last = -1;
-      for (let i = this.variants.offsets[t] ?? 0; i < (this.variants.offsets[t + 1] ?? 0); i++) {
-        const e = this.variantEntry[this.variants.docs[i] ?? 0] ?? 0;
+      for (let i = 0; i < len; i++) {
+        const e = this.variantEntry[scratch[i]!]!;
         if (e !== last) {
           df++;
           last = e;
         }
       }
-      this.idfVariant[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      const dfa = (this.answers.offsets[t + 1] ?? 0) - (this.answers.offsets[t] ?? 0);
+      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      this.idfVariant[t] = idf;
+      const dfa = this.answers.count[t]!;
       this.idfAnswer[t] = Math.log(1 + (n - dfa + 0.5) / (dfa + 0.5));
-    }
-    this.associations = new Map(file.model.associations);
-    this.variantMass = new Float64Array(nVariants);
-    for (let t = 0; t < file.terms.length; t++) {
-      const w = (this.idfVariant[t] ?? 0) * this.termTypeWeight(file.terms[t] ?? '');
-      for (let i = this.variants.offsets[t] ?? 0; i < (this.variants.offsets[t + 1] ?? 0); i++) {
-        const v = this.variants.docs[i] ?? 0;
-        this.variantMass[v] = (this.variantMass[v] ?? 0) + w;
+      const w = idf * this.termWeight[t]!;
+      for (let i = 0; i < len; i++) {
+        const v = scratch[i]!;
+        this.variantMass[v] = this.variantMass[v]! + w;
       }
     }
+    this.associations = new Map(data.model.associations);
     this.variantMatched = new Float64Array(nVariants);
     const { k1, b, answerB } = this.model;
-    const norms = (f: Field, bb: number): Float64Array => Float64Array.from(f.lengths, (len) => k1 * (1 - bb + (bb * len) / f.avgLength));
+    const norms = (f: Postings, bb: number): Float64Array => {
+      const out = new Float64Array(f.lengths.length);
+      for (let d = 0; d < out.length; d++) out[d] = k1 * (1 - bb + (bb * f.lengths[d]!) / f.avgLength);
+      return out;
+    };
     this.variantNorm = norms(this.variants, b);
     this.answerNorm = norms(this.answers, answerB);
-    this.variantInvMass = Float64Array.from(this.variantMass, (m) => (m > 0 ? 1 / m : 1));
-    this.variantTf1 = Float64Array.from(this.variantNorm, (norm) => (k1 + 1) / (1 + norm));
     this.contextNorm = norms(this.contexts, answerB);
-    this.answerWeights = Float64Array.from(this.entries, (e) => (e.questionFrom !== undefined ? (this.model.sectionAnswerWeight ?? this.model.answerWeight) : this.model.answerWeight));
-    this.hasAnswerWeight = this.answerWeights.some((w) => w > 0);
-    this.answerTf1 = Float64Array.from(this.answerNorm, (norm, e) => ((this.answerWeights[e] ?? 0) * (k1 + 1)) / (1 + norm));
+    this.variantInvMass = new Float64Array(nVariants);
+    this.variantTf1 = new Float64Array(nVariants);
+    for (let v = 0; v < nVariants; v++) {
+      const m = this.variantMass[v]!;
+      this.variantInvMass[v] = m > 0 ? 1 / m : 1;
+      this.variantTf1[v] = (k1 + 1) / (1 + this.variantNorm[v]!);
+    }
+    const sectionWeight = this.model.sectionAnswerWeight ?? this.model.answerWeight;
+    this.answerWeights = new Float64Array(n);
+    this.answerTf1 = new Float64Array(n);
+    let anyAnswerWeight = false;
+    for (let e = 0; e < n; e++) {
+      const w = data.sectionQuestions[e] === 1 ? sectionWeight : this.model.answerWeight;
+      this.answerWeights[e] = w;
+      if (w > 0) anyAnswerWeight = true;
+      this.answerTf1[e] = (w * (k1 + 1)) / (1 + this.answerNorm[e]!);
+    }
+    this.hasAnswerWeight = anyAnswerWeight;
     this.variantScore = new Float64Array(nVariants);
     this.answerScore = new Float64Array(n);
     this.touchedVariants = new Uint32Array(nVariants);
@@ -218,6 +202,12 @@ export class KnowledgeBase {
     this.entryScore = new Float64Array(n);
     this.entryVariant = new Int32Array(n).fill(-1);
     this.touchedScored = new Uint32Array(n);
+  }
+
+  /** Every entry, decoded (the first call decodes them all; a search decodes only its hits). */
+  get entries(): readonly IndexEntry[] {
+    if (this.allEntries === undefined) this.allEntries = Array.from({ length: this.data.entries.count }, (_, i) => this.data.entries.get(i));
+    return this.allEntries;
   }
 
   /** BM25 of the question against each context group (sibling sections together) × contextWeight: what each member gets. */
@@ -230,9 +220,11 @@ export class KnowledgeBase {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const idf = (this.idfContext[t] ?? 0) * qw * this.termTypeWeight(term) * this.model.contextWeight;
-      for (let i = C.offsets[t]!, end = C.offsets[t + 1]!; i < end; i++) {
-        const g = C.docs[i]!;
-        const tf = C.tfs[i]!;
+      const docs = C.docs(t);
+      const tfs = C.tfs(t);
+      for (let i = 0; i < docs.length; i++) {
+        const g = docs[i]!;
+        const tf = tfs[i]!;
         groupScore.set(g, (groupScore.get(g) ?? 0) + (idf * tf * k1p1) / (tf + cNorm[g]!));
       }
     }
@@ -246,7 +238,7 @@ export class KnowledgeBase {
   }
 
   get size(): number {
-    return this.entries.length;
+    return this.data.entries.count;
   }
 
   /** Weighted query terms: the question's own, homophones, and learned associations. */
@@ -279,8 +271,28 @@ export class KnowledgeBase {
     const k = options.k === undefined || Number.isNaN(options.k) ? 5 : Math.max(0, Math.floor(options.k));
     if (k === 0) return [];
     const threshold = options.threshold ?? 0;
+    const ranking = this.rank(question, k, options.excludeVariant ?? -1);
+    if (ranking === undefined) return [];
+    const { results, selfScore, terms } = ranking;
+    const top = results[0]?.[1] ?? 0;
+    const second = results[1]?.[1] ?? 0;
+    const hits: Hit[] = [];
+    for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
+      // rounded as reported, so a threshold equal to a reported confidence keeps that hit
+      const confidence = Math.round(this.confidence(score, selfScore, top, second, rank === 0) * 1e4) / 1e4;
+      if (confidence < threshold) continue;
+      hits.push(this.hit(e, v, score, confidence, terms));
+    }
+    return hits;
+  }
+
+  /**
+   * The best max(k, 2) entries for a question as [entry, score, best variant], best first (the
+   * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
+   */
+  private rank(question: string, k: number, exclude: number): { results: [number, number, number][]; selfScore: number; terms: Map<string, number> } | undefined {
     const terms = this.queryTerms(question);
-    if (terms.size === 0) return [];
+    if (terms.size === 0) return undefined;
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
     const aNorm = this.answerNorm;
@@ -302,13 +314,14 @@ export class KnowledgeBase {
       const idfV = (this.idfVariant[t] ?? 0) * w;
       if (qw >= 1) selfScore += idfV;
       if (term.startsWith(BIGRAM_PREFIX) && (this.idfVariant[t] ?? 0) < MIN_BIGRAM_IDF) continue;
-      // the hot loops: typed arrays, norms precomputed at load (non-null: offsets and docs are consistent by construction)
+      // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
       const coverageCredit = idfV / qw;
-      const exclude = options.excludeVariant ?? -1;
-      for (let i = V.offsets[t]!, end = V.offsets[t + 1]!; i < end; i++) {
-        const v = V.docs[i]!;
+      const vDocs = V.docs(t);
+      const vTfs = V.tfs(t);
+      for (let i = 0; i < vDocs.length; i++) {
+        const v = vDocs[i]!;
         if (v === exclude) continue;
-        const tf = V.tfs[i]!;
+        const tf = vTfs[i]!;
         const before = vScore[v]!;
         if (before === 0) this.touchedVariants[nv++] = v;
         vScore[v] = before + (tf === 1 ? idfV * vTf1[v]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
@@ -316,9 +329,11 @@ export class KnowledgeBase {
       }
       if (this.hasAnswerWeight) {
         const idfA = (this.idfAnswer[t] ?? 0) * w;
-        for (let i = A.offsets[t]!, end = A.offsets[t + 1]!; i < end; i++) {
-          const e = A.docs[i]!;
-          const tf = A.tfs[i]!;
+        const aDocs = A.docs(t);
+        const aTfs = A.tfs(t);
+        for (let i = 0; i < aDocs.length; i++) {
+          const e = aDocs[i]!;
+          const tf = aTfs[i]!;
           const before = aScore[e]!;
           if (before === 0) this.touchedEntries[ne++] = e;
           aScore[e] = before + (tf === 1 ? idfA * aTf1[e]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
@@ -395,17 +410,7 @@ export class KnowledgeBase {
       eScore[e] = 0;
       eVariant[e] = -1;
     }
-    if (results.length === 0) return [];
-    const top = results[0]?.[1] ?? 0;
-    const second = results[1]?.[1] ?? 0;
-    const hits: Hit[] = [];
-    for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
-      // rounded as reported, so a threshold equal to a reported confidence keeps that hit
-      const confidence = Math.round(this.confidence(score, selfScore, top, second, rank === 0) * 1e4) / 1e4;
-      if (confidence < threshold) continue;
-      hits.push(this.hit(e, v, score, confidence, terms));
-    }
-    return hits;
+    return results.length === 0 ? undefined : { results, selfScore, terms };
   }
 
   /** Calibrated probability that this hit answers the question. */
@@ -418,33 +423,26 @@ export class KnowledgeBase {
 
   /** The top hit's entry and its calibration features (build time: fitting the calibration). */
   calibrationFeatures(question: string, excludeVariant?: number): { entry: number; coverage: number; margin: number } | undefined {
-    const opts: SearchOptions = { k: 2 };
-    if (excludeVariant !== undefined) opts.excludeVariant = excludeVariant;
-    const hits = this.search(question, opts);
-    const first = hits[0];
-    if (first === undefined) return undefined;
-    const terms = this.queryTerms(question);
-    let selfScore = 0;
-    for (const [term, qw] of terms) {
-      const t = this.termIds.get(term);
-      if (t === undefined || qw < 1) continue;
-      selfScore += (this.idfVariant[t] ?? 0) * qw * this.termTypeWeight(term);
-    }
-    const second = hits[1]?.score ?? 0;
+    const ranking = this.rank(question, 2, excludeVariant ?? -1);
+    if (ranking === undefined) return undefined;
+    const { results, selfScore } = ranking;
+    // scores as a search reports them (rounded)
+    const first = Math.round((results[0]?.[1] ?? 0) * 1e4) / 1e4;
+    const second = Math.round((results[1]?.[1] ?? 0) * 1e4) / 1e4;
     return {
-      entry: this.entries.findIndex((e) => e.id === first.id),
-      coverage: selfScore > 0 ? Math.min(first.score / selfScore, 1.5) : 0,
-      margin: first.score > 0 ? (first.score - second) / first.score : 0,
+      entry: results[0]?.[0] ?? -1,
+      coverage: selfScore > 0 ? Math.min(first / selfScore, 1.5) : 0,
+      margin: first > 0 ? (first - second) / first : 0,
     };
   }
 
   private hit(e: number, v: number, score: number, confidence: number, terms: Map<string, number>): Hit {
-    const entry = this.entries[e] as IndexEntry;
+    const entry = this.data.entries.get(e);
     const variantNo = v - (this.firstVariant[e] ?? 0);
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
     const matchedTerms = [...terms.keys()].filter((term) => {
       const t = this.termIds.get(term);
-      return isWordTerm(term) && t !== undefined && (hasPosting(this.variants, t, v) || hasPosting(this.answers, t, e));
+      return isWordTerm(term) && t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
     });
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     if (entry.source !== undefined) hit.source = entry.source;

@@ -1,29 +1,48 @@
 // Loading an index: every way a file can be wrong gives one IndexLoadError whose one-line message
 // names the file and says what to do; nothing else is thrown and nothing half-loads.
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, buildSample, lines, runKb, tempDir } from '../test-support/kb.js';
-import { INDEX_VERSION, serializeIndex, type IndexBody } from './index-file.js';
+import { INDEX_FORMAT, INDEX_VERSION, parseIndex, serializeIndex, type IndexBody } from './index-file.js';
 import { IndexLoadError, indexFromBytes, loadIndex, type IndexLoadReason } from './load.js';
 
 const dir = tempDir('kb-load-');
-let text = '';
+let bytes: Buffer = Buffer.alloc(0);
 let good = '';
 
 beforeAll(async () => {
-  good = join(dir.path, 'kb.index.json');
-  text = await buildSample(good);
+  good = join(dir.path, 'kb.index');
+  bytes = await buildSample(good);
 }, BUILD_TIMEOUT);
 afterAll(() => dir.remove());
 
-/** The index body with `change` applied, serialized again with a valid checksum. */
-function rewritten(change: (body: Record<string, unknown>) => void): string {
-  const body = JSON.parse(text) as Record<string, unknown>;
-  delete body['checksum'];
+/** The file's header line and its compressed body. */
+function split(file: Buffer): { header: Record<string, unknown>; body: Buffer } {
+  const nl = file.indexOf(10);
+  return { header: JSON.parse(file.toString('utf8', 0, nl)) as Record<string, unknown>, body: file.subarray(nl + 1) };
+}
+
+/** The index body with `change` applied, serialized again (valid header and checksum). */
+function rewritten(change: (body: IndexBody) => void): Buffer {
+  const parsed = parseIndex(bytes);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  const { entries, sectionQuestions: _kinds, ...rest } = parsed.data;
+  const body: IndexBody = { format: INDEX_FORMAT, version: INDEX_VERSION, ...rest, entries: Array.from({ length: entries.count }, (_, i) => entries.get(i)) };
   change(body);
-  return serializeIndex(body as unknown as IndexBody);
+  return serializeIndex(body);
+}
+
+/** The same body under a header with `change` applied, checksummed again. */
+function reheadered(change: (header: Record<string, unknown>) => void): Buffer {
+  const { header, body } = split(bytes);
+  delete header['checksum'];
+  change(header);
+  const open = JSON.stringify(header).slice(0, -1);
+  const sum = createHash('sha256').update(open).update(body).digest('hex');
+  return Buffer.concat([Buffer.from(`${open},"checksum":"sha256:${sum}"}\n`), body]);
 }
 
 function write(name: string, content: string | Uint8Array): string {
@@ -56,79 +75,92 @@ describe('loadIndex', () => {
   it('loads the file kb build wrote, and its gzip-compressed form', async () => {
     const kb = await loadIndex(good);
     expect(kb.size).toBe(16);
-    const gz = await loadIndex(write('kb.index.json.gz', gzipSync(text)));
+    const gz = await loadIndex(write('kb.index.gz', gzipSync(bytes)));
     expect(gz.search('退货运费谁出')).toEqual(kb.search('退货运费谁出'));
   });
 
+  it('starts with a one-line JSON header a person can read', () => {
+    const { header } = split(bytes);
+    expect(header).toMatchObject({ format: 'kb-index', version: INDEX_VERSION, entries: 16, compression: 'deflate-raw' });
+    expect(Object.keys(header).at(-1)).toBe('checksum');
+  });
+
   it('refuses a missing file', async () => {
-    await expectRefused(join(dir.path, 'nope.json'), 'missing', /does not exist; build it with `kb build`, or check the path$/);
+    await expectRefused(join(dir.path, 'nope.index'), 'missing', /does not exist; build it with `kb build`, or check the path$/);
   });
 
   it('refuses a folder', async () => {
-    const folder = join(dir.path, 'folder.json');
+    const folder = join(dir.path, 'folder.index');
     mkdirSync(folder);
     await expectRefused(folder, 'unreadable', /is a folder; pass the index file/);
   });
 
   it('refuses an empty file', async () => {
-    await expectRefused(write('empty.json', ''), 'empty', REBUILD);
+    await expectRefused(write('empty.index', ''), 'empty', REBUILD);
   });
 
   it('refuses a truncated file', async () => {
-    for (const cut of [1, 100, Math.floor(text.length / 2), text.length - 2]) {
-      await expectRefused(write(`cut-${cut}.json`, text.slice(0, cut)), 'not-json', REBUILD);
+    const nl = bytes.indexOf(10);
+    for (const cut of [1, 100, nl + 1, nl + 10, Math.floor(bytes.length / 2), bytes.length - 2]) {
+      const error = await refusal(write(`cut-${cut}.index`, bytes.subarray(0, cut)));
+      expect(['not-json', 'checksum']).toContain(error.reason);
+      expect(error.message).toMatch(cut > nl ? /truncated \(\d+ of \d+ bytes after the header\); rebuild/ : REBUILD);
     }
   });
 
-  it('refuses text that is not JSON', async () => {
-    await expectRefused(write('words.json', 'this is not an index'), 'not-json', REBUILD);
+  it('refuses text that is not an index', async () => {
+    await expectRefused(write('words.index', 'this is not an index'), 'not-json', /does not start with a kb index header/);
   });
 
   it('refuses a truncated or garbled gzip file', async () => {
-    const gz = gzipSync(text);
-    await expectRefused(write('cut.json.gz', gz.subarray(0, gz.length >> 1)), 'gzip', REBUILD);
+    const gz = gzipSync(bytes);
+    await expectRefused(write('cut.index.gz', gz.subarray(0, gz.length >> 1)), 'gzip', REBUILD);
     const flipped = Buffer.from(gz);
     const middle = flipped.length >> 1;
     flipped[middle] = (flipped[middle] ?? 0) ^ 0xff;
-    await expectRefused(write('flipped.json.gz', flipped), 'gzip', REBUILD);
-    await expectRefused(write('header-only.json.gz', gz.subarray(0, 10)), 'gzip', REBUILD);
+    await expectRefused(write('flipped.index.gz', flipped), 'gzip', REBUILD);
+    await expectRefused(write('header-only.index.gz', gz.subarray(0, 10)), 'gzip', REBUILD);
   });
 
   it('refuses JSON that is not a kb index', async () => {
     await expectRefused(write('array.json', '[1, 2, 3]'), 'not-index', /it is not a kb index \(its "format" is missing, not "kb-index"\); pass the file `kb build` wrote$/);
     await expectRefused(write('package.json', '{"name": "x"}'), 'not-index', /"format" is null/);
-    await expectRefused(write('other.json', rewritten((b) => (b['format'] = 'other-index'))), 'not-index', /"format" is "other-index"/);
+    await expectRefused(write('other.index', reheadered((h) => (h['format'] = 'other-index'))), 'not-index', /"format" is "other-index"/);
   });
 
-  it('refuses an index version it does not know', async () => {
-    await expectRefused(write('v99.json', rewritten((b) => (b['version'] = 99))), 'version', /index version 99 and this kb reads version 1; upgrade kb/);
-    await expectRefused(write('v0.json', rewritten((b) => (b['version'] = 0))), 'version', REBUILD);
-    await expectRefused(write('vstring.json', rewritten((b) => (b['version'] = String(INDEX_VERSION)))), 'version', /version "1"/);
+  it('refuses an index version it does not know, including the JSON index of version 1', async () => {
+    await expectRefused(write('v99.index', reheadered((h) => (h['version'] = 99))), 'version', new RegExp(`index version 99 and this kb reads version ${INDEX_VERSION}; upgrade kb`));
+    await expectRefused(write('v0.index', reheadered((h) => (h['version'] = 0))), 'version', REBUILD);
+    await expectRefused(write('vstring.index', reheadered((h) => (h['version'] = String(INDEX_VERSION)))), 'version', new RegExp(`version "${INDEX_VERSION}"`));
+    await expectRefused(write('v1.json', JSON.stringify({ format: 'kb-index', version: 1, entries: [], checksum: 'sha256:0' })), 'version', /index version 1 and this kb reads version \d+; rebuild it/);
   });
 
   it('refuses a file whose checksum does not match, or that has none', async () => {
-    await expectRefused(write('edited.json', text.replace('Shipping and delivery', 'Shipping und delivery')), 'checksum', /does not match its contents \(the file was edited or corrupted\); rebuild/);
-    await expectRefused(write('bad-sum.json', text.replace(/"checksum":"sha256:[0-9a-f]+"/, `"checksum":"sha256:${'0'.repeat(64)}"`)), 'checksum', REBUILD);
-    const body = JSON.parse(text) as Record<string, unknown>;
-    delete body['checksum'];
-    await expectRefused(write('no-sum.json', JSON.stringify(body)), 'checksum', /it has no checksum; rebuild/);
+    const { header, body } = split(bytes);
+    const sumless = { ...header };
+    delete sumless['checksum'];
+    await expectRefused(write('no-sum.index', Buffer.concat([Buffer.from(`${JSON.stringify(sumless)}\n`), body])), 'checksum', /it has no checksum; rebuild/);
+    const zeroed = { ...header, checksum: `sha256:${'0'.repeat(64)}` };
+    await expectRefused(write('bad-sum.index', Buffer.concat([Buffer.from(`${JSON.stringify(zeroed)}\n`), body])), 'checksum', /does not match its contents \(the file was edited or corrupted\); rebuild/);
+    await expectRefused(write('edited-header.index', reheadered((h) => (h['entries'] = 15)).toString('latin1').replace(/"entries":15/, '"entries":16')), 'checksum', REBUILD);
   });
 
   it('refuses a file with any single byte flipped', async () => {
-    const bytes = Buffer.from(text, 'utf8');
-    const step = Math.floor(bytes.length / 23);
+    const step = Math.max(1, Math.floor(bytes.length / 41));
     for (let at = 0; at < bytes.length; at += step) {
       const flipped = Buffer.from(bytes);
       flipped[at] = (flipped[at] ?? 0) ^ 0x04;
-      const error = await refusal(write(`flip-${at}.json`, flipped));
+      const error = await refusal(write(`flip-${at}.index`, flipped));
       expect(error.message).not.toMatch(/\n/);
     }
   });
 
   it('refuses an index whose parts do not fit together, even with a valid checksum', async () => {
-    await expectRefused(write('fewer.json', rewritten((b) => (b['entries'] as unknown[]).pop())), 'inconsistent', /counts variants for 16 entries but holds 15\); rebuild/);
-    await expectRefused(write('no-terms.json', rewritten((b) => delete b['terms'])), 'inconsistent', /"terms" is not a list/);
-    await expectRefused(write('bad-entry.json', rewritten((b) => ((b['entries'] as Record<string, unknown>[])[3] = { id: 'x' }))), 'inconsistent', /entry 4 lacks/);
+    await expectRefused(write('fewer.index', rewritten((b) => b.entries.pop())), 'inconsistent', /counts variants for 16 entries but holds 15\); rebuild/);
+    await expectRefused(write('no-terms.index', rewritten((b) => b.terms.pop())), 'inconsistent', /postings: more data than terms|terms/);
+    await expectRefused(write('header-count.index', reheadered((h) => (h['entries'] = 17))), 'inconsistent', /do not match the entries/);
+    const badEntry = await loadIndex(write('bad-entry.index', rewritten((b) => (b.entries[3] = { id: 'x' } as unknown as IndexBody['entries'][number]))));
+    expect(() => badEntry.entries).toThrow(/entry 4 of the index lacks an id, question, answer or similar questions; rebuild it/);
   });
 
   it('names the file it was given in indexFromBytes', () => {
@@ -138,8 +170,8 @@ describe('loadIndex', () => {
 
 describe('kb query / kb eval with a bad index', () => {
   it('print one line without a stack trace and exit 1', () => {
-    const missing = join(dir.path, 'missing.json');
-    const truncated = write('truncated.json', text.slice(0, 500));
+    const missing = join(dir.path, 'missing.index');
+    const truncated = write('truncated.index', bytes.subarray(0, 500));
     for (const [args, file] of [
       [['query', '退货', '--index', missing], missing],
       [['query', '退货', '--index', truncated, '--json'], truncated],

@@ -24,23 +24,21 @@ export class IndexLoadError extends Error {
 
 const REBUILD = 'rebuild it with `kb build`';
 
-/** A knowledge base from the bytes of an index file (JSON, or gzip-compressed JSON). */
+/** A knowledge base from the bytes of an index file (as kb build wrote it, or gzip-compressed). */
 export function indexFromBytes(bytes: Uint8Array, file = 'index'): KnowledgeBase {
   if (bytes.length === 0) throw new IndexLoadError(file, 'empty', `it is empty (0 bytes), as when a build was interrupted; ${REBUILD}`);
-  let utf8: Buffer;
+  let raw: Uint8Array = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
-      utf8 = gunzipSync(bytes);
+      raw = gunzipSync(bytes);
     } catch {
       throw new IndexLoadError(file, 'gzip', `it is gzip-compressed but does not decompress (truncated or corrupted); ${REBUILD}`);
     }
-  } else {
-    utf8 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
-  const parsed = parseIndex(utf8.toString('utf8'), utf8);
+  const parsed = parseIndex(raw);
   if (!parsed.ok) throw new IndexLoadError(file, parsed.problem, parsed.reason);
   try {
-    return new KnowledgeBase(parsed.file);
+    return new KnowledgeBase(parsed.data);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new IndexLoadError(file, 'inconsistent', `its contents are inconsistent (${detail}); ${REBUILD}`);

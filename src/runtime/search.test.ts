@@ -11,7 +11,7 @@ const dir = tempDir('kb-search-');
 let kb: KnowledgeBase;
 
 beforeAll(async () => {
-  const out = join(dir.path, 'kb.index.json');
+  const out = join(dir.path, 'kb.index');
   await buildSample(out);
   kb = await loadIndex(out);
 }, BUILD_TIMEOUT);

@@ -1,32 +1,45 @@
-/** Unsigned LEB128 varints packed into base64: how postings travel inside the JSON index. */
+/** Unsigned LEB128 varints: how postings, lengths and counts are packed in the index file. */
 
-export function encodeVarints(values: ArrayLike<number>): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    let v = values[i] ?? 0;
-    if (v < 0 || !Number.isInteger(v)) throw new RangeError(`varint: ${v} is not a non-negative integer`);
+/** A growable byte buffer for writing varints (build side). */
+export class VarintWriter {
+  private bytes = new Uint8Array(1024);
+  private n = 0;
+
+  write(value: number): void {
+    if (value < 0 || !Number.isInteger(value)) throw new RangeError(`varint: ${value} is not a non-negative integer`);
+    if (this.n + 10 > this.bytes.length) {
+      const grown = new Uint8Array(this.bytes.length * 2);
+      grown.set(this.bytes.subarray(0, this.n));
+      this.bytes = grown;
+    }
+    let v = value;
     while (v >= 0x80) {
-      bytes.push((v & 0x7f) | 0x80);
+      this.bytes[this.n++] = (v & 0x7f) | 0x80;
       v = Math.floor(v / 128);
     }
-    bytes.push(v);
+    this.bytes[this.n++] = v;
   }
-  return Buffer.from(bytes).toString('base64');
+
+  /** The bytes written so far (a copy, exactly as long as the data). */
+  finish(): Uint8Array {
+    return this.bytes.slice(0, this.n);
+  }
 }
 
-/** A cursor over base64-packed varints: `read` the next value, until `atEnd`. */
+export function encodeVarints(values: ArrayLike<number>): Uint8Array {
+  const writer = new VarintWriter();
+  for (let i = 0; i < values.length; i++) writer.write(values[i] ?? 0);
+  return writer.finish();
+}
+
+/** A cursor over packed varints: `read` the next value, until `atEnd`. */
 export interface VarintReader {
   read(): number;
   atEnd(): boolean;
 }
 
-/**
- * Read varints one at a time straight from the bytes (no intermediate array: decoding the
- * postings this way is most of loading an index). Values up to 2^32 − 1: the hot path shifts with
- * integers, longer values fall back to floats.
- */
-export function varintReader(base64: string): VarintReader {
-  const bytes = Buffer.from(base64, 'base64');
+/** Read varints one at a time. Values up to 2^32 − 1: the hot path shifts with integers, longer values fall back to floats. */
+export function varintReader(bytes: Uint8Array): VarintReader {
   const end = bytes.length;
   let pos = 0;
   return {
@@ -48,10 +61,10 @@ export function varintReader(base64: string): VarintReader {
   };
 }
 
-export function decodeVarints(base64: string): Uint32Array {
-  const reader = varintReader(base64);
-  // at most one value a byte, 3 bytes per 4 base64 characters
-  const out = new Uint32Array(Math.ceil((base64.length * 3) / 4));
+export function decodeVarints(bytes: Uint8Array): Uint32Array {
+  const reader = varintReader(bytes);
+  // at most one value a byte
+  const out = new Uint32Array(bytes.length);
   let n = 0;
   while (!reader.atEnd()) out[n++] = reader.read();
   return out.subarray(0, n);

@@ -34,11 +34,11 @@ export function tempDir(prefix = 'kb-test-'): { path: string; remove: () => void
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-/** Build the sample knowledge base (fixtures/sample) through the build API; returns the index text. */
-export async function buildSample(out: string): Promise<string> {
+/** Build the sample knowledge base (fixtures/sample) through the build API; returns the index file's bytes. */
+export async function buildSample(out: string): Promise<Buffer> {
   const result = await build({ sources: [SAMPLE], out });
   if (!result.ok) throw new Error(`the sample does not build: ${result.problems.map((p) => p.message).join('; ')}`);
-  return readFileSync(out, 'utf8');
+  return readFileSync(out);
 }
 
 /** For a beforeAll that builds an index: loading jieba alone takes seconds on a busy CI machine. */

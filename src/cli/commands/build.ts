@@ -68,7 +68,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (store === undefined && sources.length === 0) {
     throw new UsageError(
       config === undefined
-        ? 'name the sources to build from (kb build sources/ --out kb.index.json), or run kb init to write a kb.config.yaml'
+        ? 'name the sources to build from (kb build sources/ --out kb.index), or run kb init to write a kb.config.yaml'
         : 'kb.config.yaml lists no sources; add them under "sources:" or name them on the command line',
     );
   }

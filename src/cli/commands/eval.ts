@@ -81,7 +81,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   // kb.config.yaml's threshold and gates, each overridden by its flag
   const threshold = options.threshold ?? config?.eval.threshold;
   const gates = { ...(config?.eval.gates ?? {}), ...(options.gates ?? {}) };
-  if (suites.length === 0) throw new UsageError('name the suites to run (kb eval tests/ --index kb.index.json), or list them under "eval: suites:" in kb.config.yaml');
+  if (suites.length === 0) throw new UsageError('name the suites to run (kb eval tests/ --index kb.index), or list them under "eval: suites:" in kb.config.yaml');
   if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
   const kb = await loadIndex(index);

@@ -35,12 +35,12 @@ describe('kb generate → kb review decisions → kb build', () => {
     const text = readFileSync(storeFile, 'utf8').replace(new RegExp(`("id":"${rejected.id}".*?"status":)"pending"`), '$1"rejected"');
     writeFileSync(storeFile, text);
 
-    const built = runKb(['build', '--out', 'kb.index.json', '--json'], dir.path);
+    const built = runKb(['build', '--out', 'kb.index', '--json'], dir.path);
     expect(built.code).toBe(0);
     expect(JSON.parse(built.stdout)).toMatchObject({ from: 'store', entries: 15, excluded: { rejected: 1, pending: 0, noAnswer: 0 } });
     // a draft from kb gaps --export has no answer yet: never indexed, and kb build says so
     writeFileSync(storeFile, `${readFileSync(storeFile, 'utf8')}${JSON.stringify({ id: 'zz-draft', question: '能用花呗吗？', similar: [], answer: '', origin: 'manual', status: 'pending' })}\n`);
-    const withDraft = runKb(['build', '--out', 'kb.index.json'], dir.path);
+    const withDraft = runKb(['build', '--out', 'kb.index'], dir.path);
     expect(withDraft.code).toBe(0);
     expect(lines(withDraft.stderr)).toEqual([expect.stringMatching(/^warning kb\/qa\.jsonl: entry has no answer yet and is left out of the index: zz-draft; write the answers in kb review/)]);
     expect(lines(withDraft.stdout)[0]).toMatch(/15 entries .* from kb\/qa\.jsonl \(left out: 1 rejected, 1 without an answer\)$/);

@@ -26,7 +26,7 @@ describe('kb init', () => {
     cpSync(join(ROOT, SAMPLE_SUITE), join(dir.path, 'tests', 'sample.jsonl'));
     const built = runKb(['build'], dir.path);
     expect(built.code).toBe(0);
-    expect(built.stdout).toMatch(/^dist\/kb\.index\.json: 16 entries \(\d+ question variants\) from 4 of 4 files$/m);
+    expect(built.stdout).toMatch(/^dist\/kb\.index: 16 entries \(\d+ question variants\) from 4 of 4 files$/m);
     const query = runKb(['query', '包邮吗', '--json'], dir.path);
     expect(query.code).toBe(0);
     expect(JSON.parse(query.stdout)).toMatchObject({ hits: [{ question: '运费怎么算？', source: { path: 'sources/faq.csv' } }] });

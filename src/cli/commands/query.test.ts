@@ -5,7 +5,7 @@ import type { Hit } from '../../runtime/index.js';
 import { BUILD_TIMEOUT, buildSample, lines, runKb, tempDir } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-query-');
-const index = join(dir.path, 'kb.index.json');
+const index = join(dir.path, 'kb.index');
 beforeAll(() => buildSample(index), BUILD_TIMEOUT);
 afterAll(() => dir.remove());
 

@@ -32,7 +32,7 @@ function makeRun(threshold?: number | 'auto'): EvalRun {
   ];
   const report: EvalReport = { metrics: { cases: 3, hit1: 0.3333, hitK: 0.6667, mrr: 0.5, k: 5 }, cases };
   const summary = summarize(report, threshold === undefined ? {} : { threshold });
-  const run: EvalRun = { report, summary, gates: checkGates(summary, { minHit1: 0.5, minMrr: 0.4 }), index: 'kb.index.json' };
+  const run: EvalRun = { report, summary, gates: checkGates(summary, { minHit1: 0.5, minMrr: 0.4 }), index: 'kb.index' };
   run.baseline = compareBaseline(cases, summary.verdicts, [{ q: '怎么开发票', expect: ['invoice', 'x'], verdict: 'pass' }, { q: '包邮吗', expect: 'ship-cost', verdict: 'fail' }], 'base.json');
   run.gaps = [{ size: 3, representative: NASTY, terms: ['运费', '<b>'], examples: [{ text: NASTY, count: 2 }, { text: '运费谁出', count: 1 }], distinct: 2, nearest: [{ id: 'ship-cost', question: '运费怎么算？', confidence: 0.3 }] }];
   run.coverage = { entries: 3, covered: 1, uncovered: [{ id: 'a', question: 'a' }], bySource: [{ source: 'faq.jsonl', entries: 3, uncovered: 2 }] };

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { Postings } from './postings.js';
+import { VarintWriter } from './varint.js';
+
+/** Pack lists of [doc, tf] per term the way the index file does. */
+function pack(lists: [number, number][][]): Uint8Array {
+  const out = new VarintWriter();
+  out.write(lists.reduce((n, l) => n + l.length, 0));
+  for (const list of lists) {
+    out.write(list.length);
+    let last = 0;
+    for (const [doc, tf] of list) {
+      out.write((doc - last) * 2 + (tf > 1 ? 1 : 0));
+      if (tf > 1) out.write(tf);
+      last = doc;
+    }
+  }
+  return out.finish();
+}
+
+describe('Postings', () => {
+  const lists: [number, number][][] = [[[0, 1], [3, 2], [200, 1], [70000, 300]], [], [[5, 1]]];
+  const p = new Postings(pack(lists), Uint32Array.from([3, 1, 4]), 3);
+
+  it('decodes each term’s documents and frequencies, multi-byte deltas and frequencies included', () => {
+    expect([...p.count]).toEqual([4, 0, 1]);
+    expect([...p.docs(0)]).toEqual([0, 3, 200, 70000]);
+    expect([...p.tfs(0)]).toEqual([1, 2, 1, 300]);
+    expect([...p.docs(1)]).toEqual([]);
+    expect([...p.docs(2)]).toEqual([5]);
+    expect(p.docs(0)).toBe(p.docs(0)); // decoded once, then kept
+    expect(p.avgLength).toBeCloseTo(8 / 3);
+  });
+
+  it('answers membership by binary search', () => {
+    expect(p.has(0, 200)).toBe(true);
+    expect(p.has(0, 201)).toBe(false);
+    expect(p.has(1, 0)).toBe(false);
+  });
+
+  it('decodes into a scratch buffer without keeping the list', () => {
+    const scratch = new Uint32Array(4);
+    expect(new Postings(pack(lists), Uint32Array.from([1]), 3).docsInto(0, scratch)).toBe(4);
+    expect([...scratch]).toEqual([0, 3, 200, 70000]);
+  });
+
+  it('refuses bytes that do not match the term count or the posting count', () => {
+    const bytes = pack(lists);
+    expect(() => new Postings(bytes.subarray(0, bytes.length - 1), new Uint32Array(0), 3)).toThrow(/postings/);
+    expect(() => new Postings(bytes, new Uint32Array(0), 2)).toThrow(/more data than terms/);
+    expect(() => new Postings(bytes, new Uint32Array(0), 4)).toThrow(/truncated/);
+  });
+});

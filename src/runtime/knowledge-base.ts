@@ -77,20 +77,18 @@ export class KnowledgeBase {
   private readonly idfVariant: Float64Array;
   private readonly idfAnswer: Float64Array;
   private readonly associations: Map<string, [string, number][]>;
-  /** Sum of the IDF weights of each variant's distinct terms (for the variant-coverage factor). */
-  private readonly variantMass: Float64Array;
-  /** 1 / variantMass (1 for an empty variant): the coverage pass multiplies. */
-  private readonly variantInvMass: Float64Array;
   /** The BM25 term factor for tf = 1, the usual case: (k1 + 1) / (1 + norm), per variant; × the answer share per answer. */
-  private readonly variantTf1: Float64Array;
-  private readonly answerTf1: Float64Array;
-  private readonly variantMatched: Float64Array;
+  /**
+   * What the scoring loop reads and writes per posting, side by side (one cache line, not
+   * three): per variant [score so far, coverage credit so far, tf = 1 factor, 1 / mass]; per answer
+   * [score so far, tf = 1 factor × the entry's share].
+   */
+  private readonly variantState: Float64Array;
+  private readonly answerState: Float64Array;
   /** Each entry's share of its answer score: sections whose question is a heading path weigh their text more. */
   private readonly answerWeights: Float64Array;
   private readonly hasAnswerWeight: boolean;
   // scratch space reused across searches
-  private readonly variantScore: Float64Array;
-  private readonly answerScore: Float64Array;
   private readonly touchedVariants: Uint32Array;
   private readonly touchedEntries: Uint32Array;
   private readonly entryScore: Float64Array;
@@ -140,7 +138,8 @@ export class KnowledgeBase {
     this.firstVariant[n] = nVariants;
     this.idfVariant = new Float64Array(termCount);
     this.idfAnswer = new Float64Array(termCount);
-    this.variantMass = new Float64Array(nVariants);
+    // per variant, the sum of the IDF weights of its distinct terms (for the variant-coverage factor)
+    const variantMass = new Float64Array(nVariants);
     let longest = 0;
     for (let t = 0; t < termCount; t++) longest = Math.max(longest, this.variants.count[t]!);
     const scratch = new Uint32Array(longest);
@@ -163,11 +162,10 @@ export class KnowledgeBase {
       const w = idf * this.termWeight[t]!;
       for (let i = 0; i < len; i++) {
         const v = scratch[i]!;
-        this.variantMass[v] = this.variantMass[v]! + w;
+        variantMass[v] = variantMass[v]! + w;
       }
     }
     this.associations = new Map(data.model.associations);
-    this.variantMatched = new Float64Array(nVariants);
     const { k1, b, answerB } = this.model;
     const norms = (f: Postings, bb: number): Float64Array => {
       const out = new Float64Array(f.lengths.length);
@@ -177,26 +175,24 @@ export class KnowledgeBase {
     this.variantNorm = norms(this.variants, b);
     this.answerNorm = norms(this.answers, answerB);
     this.contextNorm = norms(this.contexts, answerB);
-    this.variantInvMass = new Float64Array(nVariants);
-    this.variantTf1 = new Float64Array(nVariants);
+    this.variantState = new Float64Array(nVariants * 4);
     for (let v = 0; v < nVariants; v++) {
-      const m = this.variantMass[v]!;
-      this.variantInvMass[v] = m > 0 ? 1 / m : 1;
-      this.variantTf1[v] = (k1 + 1) / (1 + this.variantNorm[v]!);
+      const m = variantMass[v]!;
+      this.variantState[v * 4 + 2] = (k1 + 1) / (1 + this.variantNorm[v]!);
+      // 1 / mass (1 for an empty variant): the coverage pass multiplies
+      this.variantState[v * 4 + 3] = m > 0 ? 1 / m : 1;
     }
     const sectionWeight = this.model.sectionAnswerWeight ?? this.model.answerWeight;
     this.answerWeights = new Float64Array(n);
-    this.answerTf1 = new Float64Array(n);
+    this.answerState = new Float64Array(n * 2);
     let anyAnswerWeight = false;
     for (let e = 0; e < n; e++) {
       const w = data.sectionQuestions[e] === 1 ? sectionWeight : this.model.answerWeight;
       this.answerWeights[e] = w;
       if (w > 0) anyAnswerWeight = true;
-      this.answerTf1[e] = (w * (k1 + 1)) / (1 + this.answerNorm[e]!);
+      this.answerState[e * 2 + 1] = (w * (k1 + 1)) / (1 + this.answerNorm[e]!);
     }
     this.hasAnswerWeight = anyAnswerWeight;
-    this.variantScore = new Float64Array(nVariants);
-    this.answerScore = new Float64Array(n);
     this.touchedVariants = new Uint32Array(nVariants);
     this.touchedEntries = new Uint32Array(n);
     this.entryScore = new Float64Array(n);
@@ -296,14 +292,11 @@ export class KnowledgeBase {
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
     const aNorm = this.answerNorm;
-    const vTf1 = this.variantTf1;
-    const aTf1 = this.answerTf1;
     const aWeight = this.answerWeights;
-    const vMatched = this.variantMatched;
     const V = this.variants;
     const A = this.answers;
-    const vScore = this.variantScore;
-    const aScore = this.answerScore;
+    const vState = this.variantState;
+    const aState = this.answerState;
     let nv = 0;
     let ne = 0;
     let selfScore = 0;
@@ -322,10 +315,11 @@ export class KnowledgeBase {
         const v = vDocs[i]!;
         if (v === exclude) continue;
         const tf = vTfs[i]!;
-        const before = vScore[v]!;
+        const at = v * 4;
+        const before = vState[at]!;
         if (before === 0) this.touchedVariants[nv++] = v;
-        vScore[v] = before + (tf === 1 ? idfV * vTf1[v]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
-        vMatched[v] = vMatched[v]! + coverageCredit;
+        vState[at] = before + (tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
+        vState[at + 1] = vState[at + 1]! + coverageCredit;
       }
       if (this.hasAnswerWeight) {
         const idfA = (this.idfAnswer[t] ?? 0) * w;
@@ -334,9 +328,9 @@ export class KnowledgeBase {
         for (let i = 0; i < aDocs.length; i++) {
           const e = aDocs[i]!;
           const tf = aTfs[i]!;
-          const before = aScore[e]!;
+          const before = aState[e * 2]!;
           if (before === 0) this.touchedEntries[ne++] = e;
-          aScore[e] = before + (tf === 1 ? idfA * aTf1[e]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
+          aState[e * 2] = before + (tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
         }
       }
     }
@@ -344,72 +338,77 @@ export class KnowledgeBase {
     const eScore = this.entryScore;
     const eVariant = this.entryVariant;
     const touched = this.touchedScored;
-    let nt = 0;
-    const touch = (e: number, v: number): void => {
-      if (eVariant[e] === -1) {
-        touched[nt++] = e;
-        eVariant[e] = v;
-      }
-    };
     const touchedVariants = this.touchedVariants;
+    const touchedEntries = this.touchedEntries;
     const variantEntry = this.variantEntry;
-    const invMass = this.variantInvMass;
+    const firstVariant = this.firstVariant;
+    const sqrtCoverage = this.model.variantCoverage === 0.5;
     const coveragePower = this.model.variantCoverage;
+    let nt = 0;
     for (let i = 0; i < nv; i++) {
       const v = touchedVariants[i]!;
+      const at = v * 4;
       const e = variantEntry[v]!;
       // how much of the variant the question explains: a paraphrase covers its variant
-      const coverage = Math.min(1, vMatched[v]! * invMass[v]!);
-      const s = vScore[v]! * (coveragePower === 0.5 ? Math.sqrt(coverage) : coverage ** coveragePower);
-      if (eVariant[e] === -1 || s > (eScore[e] ?? 0)) {
-        touch(e, v);
+      const coverage = Math.min(1, vState[at + 1]! * vState[at + 3]!);
+      const s = vState[at]! * (sqrtCoverage ? Math.sqrt(coverage) : coverage ** coveragePower);
+      vState[at] = 0;
+      vState[at + 1] = 0;
+      if (eVariant[e] === -1) {
+        touched[nt++] = e;
+        eScore[e] = s;
+        eVariant[e] = v;
+      } else if (s > eScore[e]!) {
         eScore[e] = s;
         eVariant[e] = v;
       }
-      vScore[v] = 0;
-      vMatched[v] = 0;
     }
     for (let i = 0; i < ne; i++) {
-      const e = this.touchedEntries[i] ?? 0;
-      touch(e, this.firstVariant[e] ?? 0);
-      eScore[e] = (eScore[e] ?? 0) + (aScore[e] ?? 0);
-      aScore[e] = 0;
+      const e = touchedEntries[i]!;
+      if (eVariant[e] === -1) {
+        touched[nt++] = e;
+        eVariant[e] = firstVariant[e]!;
+      }
+      eScore[e] = eScore[e]! + aState[e * 2]!;
+      aState[e * 2] = 0;
     }
     if (this.model.contextWeight > 0 && this.groupMembers.length > 0) {
       for (const [g, add] of this.contextScores(terms)) {
         for (const e of this.groupMembers[g] ?? []) {
-          touch(e, this.firstVariant[e] ?? 0);
-          eScore[e] = (eScore[e] ?? 0) + add;
+          if (eVariant[e] === -1) {
+            touched[nt++] = e;
+            eVariant[e] = firstVariant[e]!;
+          }
+          eScore[e] = eScore[e]! + add;
         }
       }
     }
-    // the best max(k, 2) entries (the runner-up sets the margin); ties go to the earlier entry
-    // an entry's score is a weighted sum of its fields; dividing by the weights' sum keeps FAQ
+    // the best max(k, 2) entries (the runner-up sets the margin); ties go to the earlier entry.
+    // An entry's score is a weighted sum of its fields; dividing by the weights' sum keeps FAQ
     // entries (question-led, answer 0.3) and sections (text-led, 1.0) on one scale, so a FAQ
     // question asked word for word is not outscored by a section that merely mentions its words
-    for (let i = 0; i < nt; i++) {
-      const e = touched[i]!;
-      eScore[e] = eScore[e]! / (1 + aWeight[e]!);
-    }
     const want = Math.min(Math.max(k, 2), nt);
     const ranked: number[] = [];
-    const before = (x: number, y: number): boolean => (eScore[x] ?? 0) > (eScore[y] ?? 0) || ((eScore[x] ?? 0) === (eScore[y] ?? 0) && x < y);
+    const rankedScore: number[] = [];
     for (let i = 0; i < nt; i++) {
-      const e = touched[i] ?? 0;
-      if (ranked.length === want && !before(e, ranked[want - 1] ?? 0)) continue;
+      const e = touched[i]!;
+      const score = eScore[e]! / (1 + aWeight[e]!);
+      eScore[e] = 0;
+      if (ranked.length === want) {
+        const last = rankedScore[want - 1]!;
+        if (score < last || (score === last && e > ranked[want - 1]!)) continue;
+      }
       let j = ranked.length === want ? want - 1 : ranked.length;
-      while (j > 0 && before(e, ranked[j - 1] ?? 0)) {
-        ranked[j] = ranked[j - 1] ?? 0;
+      while (j > 0 && (score > rankedScore[j - 1]! || (score === rankedScore[j - 1]! && e < ranked[j - 1]!))) {
+        ranked[j] = ranked[j - 1]!;
+        rankedScore[j] = rankedScore[j - 1]!;
         j--;
       }
       ranked[j] = e;
+      rankedScore[j] = score;
     }
-    const results = ranked.map((e): [number, number, number] => [e, eScore[e] ?? 0, eVariant[e] ?? 0]);
-    for (let i = 0; i < nt; i++) {
-      const e = touched[i] ?? 0;
-      eScore[e] = 0;
-      eVariant[e] = -1;
-    }
+    const results = ranked.map((e, i): [number, number, number] => [e, rankedScore[i]!, eVariant[e]!]);
+    for (let i = 0; i < nt; i++) eVariant[touched[i]!] = -1;
     return results.length === 0 ? undefined : { results, selfScore, terms };
   }
 

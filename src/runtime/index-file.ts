@@ -4,10 +4,11 @@
  *   {"format":"kb-index","version":2,"generator":…,"entries":N,"terms":T,"compression":"deflate-raw",
  *    "bytes":<body bytes>,"entriesBytes":…,"sections":[["analyzer",…],…],"checksum":"sha256:<hex>"}\n<body>
  *
- * The body is two deflate streams. The first holds the analyzer settings and the model (JSON), the
+ * The body starts with a deflate stream that holds the analyzer settings and the model (JSON), the
  * terms (one per line), and the postings, lengths and counts as varints; it is inflated at load.
- * The second holds the entries, one JSON object per line; it is inflated on first use, and an
- * entry is decoded only when a search returns it. The checksum is the sha256 of the header up to the checksum field
+ * Then the entries, one JSON object per line, in blocks of 256, each block its own deflate
+ * stream: a block is inflated the first time a search returns one of its entries, and an entry is
+ * decoded only when returned. The checksum is the sha256 of the header up to the checksum field
  * (always last) followed by the compressed body. Same inputs give a byte-identical file: no
  * timestamps, fixed key and section order, sorted terms. A reader refuses an unknown version, a
  * truncated file or a bad checksum.
@@ -19,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AnalyzerSettings } from '../analyze/settings.js';
 import type { EntryOrigin, EntrySource } from '../store/entry.js';
-import { decodeVarints } from './varint.js';
+import { decodeVarints, encodeVarints } from './varint.js';
 
 export const INDEX_FORMAT = 'kb-index';
 export const INDEX_VERSION = 2;
@@ -135,6 +136,7 @@ const SECTIONS = [
   'contexts.ofEntry',
   'contexts.lengths',
   'contexts.postings',
+  'entryBlocks',
   'entries',
 ] as const;
 type SectionName = (typeof SECTIONS)[number];
@@ -148,12 +150,14 @@ interface Header {
   compression: 'deflate-raw';
   /** Bytes of the compressed body after the header line: two deflate streams, every section but the entries, then the entries. */
   bytes: number;
-  /** Bytes of the second stream (the entries, inflated on first use). */
+  /** Bytes of the entries after the first stream: blocks of ENTRY_BLOCK entries, each its own deflate stream, inflated on first use. */
   entriesBytes: number;
   /** [name, bytes] of each section of the decompressed body, in order. */
   sections: [SectionName, number][];
 }
 
+/** Entries per compressed block (about 100–300 KB of text): what the first hit in a block inflates. */
+const ENTRY_BLOCK = 256;
 const CHECKSUM_KEY = ',"checksum":"';
 const NEWLINE = 0x0a;
 
@@ -167,11 +171,18 @@ function checksumOf(headerPrefix: string, body: Uint8Array): string {
  * itself and the compressed body.
  */
 export function serializeIndex(body: IndexBody): Buffer {
+  // entries in blocks: a search inflates only the blocks of the entries it returns
+  const blocks: Buffer[] = [];
+  for (let at = 0; at < body.entries.length; at += ENTRY_BLOCK) {
+    blocks.push(Buffer.from(body.entries.slice(at, at + ENTRY_BLOCK).map((e) => JSON.stringify(e)).join('\n')));
+  }
+  const entryBlocks = blocks.map((b) => deflateRawSync(b, { level: 9 }));
   const parts: Record<SectionName, Uint8Array> = {
     analyzer: Buffer.from(JSON.stringify(body.analyzer)),
     model: Buffer.from(JSON.stringify(body.model)),
     terms: Buffer.from(body.terms.join('\n')),
-    entries: Buffer.from(body.entries.map((e) => JSON.stringify(e)).join('\n')),
+    entryBlocks: encodeVarints(blocks.flatMap((b, i) => [entryBlocks[i]!.length, b.length])),
+    entries: Buffer.concat(blocks),
     sectionQuestions: sectionQuestionsOf(body.entries),
     'variants.perEntry': body.variants.perEntry,
     'variants.lengths': body.variants.lengths,
@@ -183,7 +194,7 @@ export function serializeIndex(body: IndexBody): Buffer {
     'contexts.postings': body.contexts.postings,
   };
   const index = deflateRawSync(Buffer.concat(SECTIONS.filter((name) => name !== 'entries').map((name) => parts[name])), { level: 9 });
-  const entries = deflateRawSync(parts.entries, { level: 9 });
+  const entries = Buffer.concat(entryBlocks);
   const compressed = Buffer.concat([index, entries]);
   const header: Header = {
     format: INDEX_FORMAT,
@@ -221,26 +232,35 @@ function inflateExactly(compressed: Uint8Array, size: number, what: string): Buf
 }
 
 /**
- * The entries, one JSON object per line, inflated on first use (a bot that loads an index pays
- * for the text only when it answers) and each decoded when first asked for.
+ * The entries, one JSON object per line in blocks of ENTRY_BLOCK, each block inflated the first
+ * time one of its entries is asked for (a bot pays for the text of what it answers) and each entry
+ * decoded when first asked for.
  */
-function lazyEntries(compressed: Uint8Array, size: number, count: number): IndexEntries {
-  let text: Buffer | undefined;
-  const starts = new Uint32Array(count + 1);
+function lazyEntries(compressed: Uint8Array, blockSizes: Uint32Array, count: number): IndexEntries {
+  const blockCount = Math.ceil(count / ENTRY_BLOCK);
+  if (blockSizes.length !== blockCount * 2) throw new RangeError(`it lists ${blockSizes.length / 2} blocks of entries, not ${blockCount}`);
+  const blockAt = new Float64Array(blockCount + 1);
+  for (let b = 0; b < blockCount; b++) blockAt[b + 1] = blockAt[b]! + blockSizes[b * 2]!;
+  if (blockAt[blockCount] !== compressed.length) throw new RangeError(`its entry blocks take ${blockAt[blockCount]} bytes, not ${compressed.length}`);
+  const texts: (Buffer | undefined)[] = new Array<Buffer | undefined>(blockCount);
+  const starts = new Uint32Array(count + blockCount);
   const decoded: (IndexEntry | undefined)[] = new Array<IndexEntry | undefined>(count);
-  const open = (): Buffer => {
-    const inflated = inflateExactly(compressed, size, 'entries');
+  const open = (b: number): Buffer => {
+    const text = inflateExactly(compressed.subarray(blockAt[b], blockAt[b + 1]), blockSizes[b * 2 + 1]!, 'entries');
+    const first = b * ENTRY_BLOCK;
+    const n = Math.min(ENTRY_BLOCK, count - first);
+    // the starts of the block's lines, then its end (+ 1, as if a newline followed)
     let at = 0;
-    for (let i = 0; i < count; i++) {
-      starts[i] = at;
-      const nl = inflated.indexOf(NEWLINE, at);
-      at = nl < 0 ? inflated.length + 1 : nl + 1;
-      if (nl < 0 && i < count - 1) throw new RangeError(`the index holds ${i + 1} entries, not ${count}; ${REBUILD}`);
+    for (let j = 0; j < n; j++) {
+      starts[first + b + j] = at;
+      const nl = text.indexOf(NEWLINE, at);
+      at = nl < 0 ? text.length + 1 : nl + 1;
+      if (nl < 0 && j < n - 1) throw new RangeError(`block ${b + 1} of the index's entries holds ${j + 1} entries, not ${n}; ${REBUILD}`);
     }
-    if (at < inflated.length) throw new RangeError(`the index holds more than ${count} entries; ${REBUILD}`);
-    starts[count] = inflated.length + 1;
-    text = inflated;
-    return inflated;
+    if (at < text.length) throw new RangeError(`block ${b + 1} of the index's entries holds more than ${n} entries; ${REBUILD}`);
+    starts[first + b + n] = text.length + 1;
+    texts[b] = text;
+    return text;
   };
   return {
     count,
@@ -248,8 +268,9 @@ function lazyEntries(compressed: Uint8Array, size: number, count: number): Index
       const cached = decoded[i];
       if (cached !== undefined) return cached;
       if (!(i >= 0 && i < count)) throw new RangeError(`entry ${i} is out of range`);
-      const lines = text ?? open();
-      const e = JSON.parse(lines.toString('utf8', starts[i], starts[i + 1]! - 1)) as unknown;
+      const b = Math.floor(i / ENTRY_BLOCK);
+      const text = texts[b] ?? open(b);
+      const e = JSON.parse(text.toString('utf8', starts[i + b], starts[i + b + 1]! - 1)) as unknown;
       if (!isObject(e) || typeof e['id'] !== 'string' || typeof e['question'] !== 'string' || typeof e['answer'] !== 'string' || !Array.isArray(e['similar'])) {
         throw new RangeError(`entry ${i + 1} of the index lacks an id, question, answer or similar questions; ${REBUILD}`);
       }
@@ -347,7 +368,7 @@ export function parseIndex(bytes: Uint8Array): VerifyResult {
       generator: header.generator,
       analyzer: JSON.parse(part.analyzer.toString('utf8')) as AnalyzerSettings,
       model: JSON.parse(part.model.toString('utf8')) as IndexModel,
-      entries: lazyEntries(body.subarray(body.length - header.entriesBytes), entriesSize, header.entries),
+      entries: lazyEntries(body.subarray(body.length - header.entriesBytes), decodeVarints(part.entryBlocks), header.entries),
       sectionQuestions: part.sectionQuestions,
       terms,
       variants: { postings: part['variants.postings'], lengths: part['variants.lengths'], perEntry: part['variants.perEntry'] },

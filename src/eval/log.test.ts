@@ -1,5 +1,6 @@
 // Reading customer-question logs: text, CSV, TSV, JSONL; the question column; bad lines; streaming.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/kb.js';
@@ -16,6 +17,34 @@ async function read(file: string, options: ConstructorParameters<typeof LogReade
 }
 
 describe('LogReader', () => {
+  it('reads GBK and UTF-16 logs (Chinese Windows exports) as well as UTF-8, and says which it read', async () => {
+    const text = readFileSync('fixtures/gaps/log.txt', 'utf8');
+    const csv = readFileSync('fixtures/gaps/log.csv', 'utf8');
+    const utf8 = await read('fixtures/gaps/log.txt');
+    expect(utf8.reader.encoding).toBe('utf-8');
+    const gbkText = join(dir.path, 'gbk.txt');
+    writeFileSync(gbkText, iconv.encode(text, 'gbk'));
+    const gbk = await read(gbkText);
+    expect(gbk.reader.encoding).toBe('gb18030');
+    expect(gbk.questions).toEqual(utf8.questions);
+    const gbkCsv = join(dir.path, 'gbk.csv');
+    writeFileSync(gbkCsv, iconv.encode(csv, 'gbk'));
+    expect((await read(gbkCsv)).questions).toEqual((await read('fixtures/gaps/log.csv')).questions);
+    const utf16 = join(dir.path, 'utf16.txt');
+    writeFileSync(utf16, iconv.encode(text, 'utf-16le', { addBOM: true }));
+    const wide = await read(utf16);
+    expect(wide.reader.encoding).toBe('utf-16le');
+    expect(wide.questions).toEqual(utf8.questions);
+  });
+
+  it('refuses a log whose encoding it cannot recognise, with one problem', async () => {
+    const binary = join(dir.path, 'binary.txt');
+    writeFileSync(binary, Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 151 + 7) % 256)));
+    const { questions, reader } = await read(binary);
+    expect(questions).toEqual([]);
+    expect(reader.allProblems().map((p) => p.code)).toEqual(['undecodable-text']);
+  });
+
   it('reads a text log one question a line, skipping empty lines', async () => {
     const { questions, reader } = await read('fixtures/gaps/log.txt');
     expect(questions).toHaveLength(13);

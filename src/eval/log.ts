@@ -4,11 +4,12 @@
  * bounded memory; the caller gets one question at a time and the bytes read so far.
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { problem, type Problem } from '../core/problems.js';
+import { decodingStream, sniffEncoding } from '../ingest/decode.js';
 
 export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl';
 
@@ -40,8 +41,13 @@ export function logFormatOf(file: string): LogFormat {
 /** At most this many problems are kept; the rest are counted in one last problem. */
 const MAX_PROBLEMS = 20;
 
+/** How much of a log decides its encoding. */
+const SNIFF_BYTES = 64 * 1024;
+
 export class LogReader {
   readonly problems: Problem[] = [];
+  /** The encoding the log was read in (known once reading starts): utf-8, gb18030, utf-16le, … */
+  encoding: string | undefined;
   private dropped = 0;
   constructor(
     readonly file: string,
@@ -65,12 +71,27 @@ export class LogReader {
       return;
     }
     const total = info.size;
+    // chat exports from Chinese Windows tools are often GBK: decide from the first bytes
+    const handle = await open(this.file, 'r');
+    const sample = Buffer.alloc(Math.min(SNIFF_BYTES, total));
+    try {
+      await handle.read(sample, 0, sample.length, 0);
+    } finally {
+      await handle.close();
+    }
+    const encoding = sniffEncoding(sample);
+    if (encoding === undefined) {
+      this.problems.push(problem('undecodable-text', 'is not UTF-8 and its encoding could not be recognised; save it as UTF-8 and try again', { file: this.file }));
+      return;
+    }
+    this.encoding = encoding;
     const stream = createReadStream(this.file);
     const progress = this.options.onProgress;
     if (progress !== undefined) stream.on('data', () => progress(stream.bytesRead, total));
+    const text = encoding === 'utf-8' ? stream : stream.pipe(decodingStream(encoding));
     const format = this.options.format ?? logFormatOf(this.file);
-    if (format === 'csv' || format === 'tsv') yield* this.table(stream, format === 'tsv' ? '\t' : ',');
-    else yield* this.lines(stream, format);
+    if (format === 'csv' || format === 'tsv') yield* this.table(text, format === 'tsv' ? '\t' : ',');
+    else yield* this.lines(text, format);
     progress?.(total, total);
   }
 

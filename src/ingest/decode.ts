@@ -59,6 +59,31 @@ function garbageRatio(text: string): number {
   return bad / text.length;
 }
 
+/**
+ * The encoding of a file from its first bytes (for files read as a stream, such as chat logs):
+ * utf-8 (a sequence cut at the end of the sample is fine), utf-8-bom, utf-16le/be, or what chardet
+ * recognises; undefined when it recognises nothing it accepts.
+ */
+export function sniffEncoding(sample: Uint8Array): string | undefined {
+  if (hasBom(sample, 0xef, 0xbb, 0xbf)) return 'utf-8-bom';
+  if (hasBom(sample, 0xff, 0xfe)) return 'utf-16le';
+  if (hasBom(sample, 0xfe, 0xff)) return 'utf-16be';
+  const utf16 = guessUtf16(sample);
+  if (utf16 !== undefined) return utf16;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return 'utf-8';
+  } catch {
+    const detected = chardet.detect(sample);
+    return detected === null ? undefined : ACCEPTED[detected];
+  }
+}
+
+/** A stream that turns bytes in `encoding` (as sniffEncoding names it) into text; BOMs are dropped. */
+export function decodingStream(encoding: string): NodeJS.ReadWriteStream {
+  return iconv.decodeStream(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+}
+
 export function decodeText(bytes: Uint8Array, file: string): Result<Decoded> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let encoding: string | undefined;

@@ -47,7 +47,8 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   progress(1, 1, '');
   const problems = reader.allProblems();
   printProblems(output, problems);
-  if (problems.some((p) => p.code === 'file-not-found' || p.code === 'bad-table') && scan.questions === 0) return EXIT.FAILED;
+  if (reader.encoding !== undefined && !reader.encoding.startsWith('utf-8')) output.err(`kb gaps: read ${options.log} as ${reader.encoding.toUpperCase()}`);
+  if (problems.some((p) => p.code === 'file-not-found' || p.code === 'bad-table' || p.code === 'undecodable-text') && scan.questions === 0) return EXIT.FAILED;
   if (scan.questions === 0) {
     printProblems(output, [problem('no-input', 'has no questions', { file: options.log })]);
     return EXIT.FAILED;

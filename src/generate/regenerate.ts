@@ -8,6 +8,7 @@ import { fail, ok, problem, type Problem, type Result } from '../core/problems.j
 import { ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
 import { mergeEntries, type MergeReport } from '../store/merge.js';
+import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
 import { DEFAULT_SIMILAR, generateEntries, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
 import { generateWithLlm, type LlmEnvOptions, type LlmSectionInput, type LlmStats } from './llm.js';
@@ -75,18 +76,41 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   problems.push(...generated.problems);
 
   const read = new Set(run.documents.map((d) => d.path));
-  const missing = new Set<string>();
-  for (const path of new Set(existing.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
-    if (!read.has(path) && !existsSync(resolve(cwd, path))) missing.add(path);
-  }
-  const merged = mergeEntries(existing, generated.entries, { read, missing });
+  const mergeInto = (entries: readonly Entry[]): ReturnType<typeof mergeEntries> => {
+    const missing = new Set<string>();
+    for (const path of new Set(entries.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
+      if (!read.has(path) && !existsSync(resolve(cwd, path))) missing.add(path);
+    }
+    return mergeEntries(entries, generated.entries, { read, missing });
+  };
+  let merged = mergeInto(existing);
   if (merged.entries.length === 0) {
     return fail([...problems, problem('no-input', 'no entries: none of the sources gave any text and the store is empty; check the paths', {})]);
+  }
+  let written = false;
+  if (options.dryRun !== true) {
+    try {
+      // merge into the store as it is now, under the write lock: an editor in kb review may have
+      // saved while the sources were read (merging is cheap next to generating)
+      const stale = await withWriteLock(storePath, async () => {
+        const now = await readStore(storePath);
+        if (now !== undefined && !now.ok) return now.problems;
+        merged = mergeInto(now?.value ?? []);
+        await writeStore(storePath, merged.entries);
+        return undefined;
+      });
+      if (stale !== undefined) return fail([...problems, ...stale, problem('bad-store', 'was not changed: it became unreadable while kb generate ran; fix it and run kb generate again', { file: options.store })]);
+      written = true;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      const why = code === 'ELOCKED' ? 'another kb command kept it locked for writing' : `the store cannot be written here (${code}); check that the folder is writable`;
+      return fail([...problems, problem('write-failed', `${why} — the old store is unchanged`, { file: options.store })]);
+    }
   }
   const result: RegenerateResult = {
     store: options.store,
     created: before === undefined,
-    written: false,
+    written,
     files: run.files.length,
     failedFiles: run.failed.length,
     entries: merged.entries.length,
@@ -94,14 +118,5 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     generation: generated.stats,
   };
   if (llmStats !== undefined) result.llm = llmStats;
-  if (options.dryRun !== true) {
-    try {
-      await writeStore(storePath, merged.entries);
-      result.written = true;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      return fail([...problems, problem('write-failed', `the store cannot be written here (${code}); check that the folder is writable — the old store is unchanged`, { file: options.store })]);
-    }
-  }
   return ok(result, problems);
 }

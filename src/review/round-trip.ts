@@ -8,9 +8,9 @@ import { dirname, extname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { fail, inFileOrder, ok, problem, type Problem, type Result } from '../core/problems.js';
 import type { Entry, EntryStatus } from '../store/entry.js';
+import { lockStore, withWriteLock } from '../store/lock.js';
 import { parseStore, readStore, writeStore } from '../store/store.js';
 import { entryCells, entryRecords, planImport, tableRecords, type ImportPlan, type ImportRecord } from './exchange.js';
-import { lockStore } from './session.js';
 import { readCsv, readXlsx, writeCsv, writeXlsx } from './spreadsheet.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -105,25 +105,36 @@ export async function importFile(options: ImportOptions): Promise<Result<ImportO
     release = locked.value;
   }
   try {
-    // read again under the lock: the store may have changed while the file was read
-    let entries: Entry[] = [];
-    if (!created) {
-      const again = await readStore(options.store);
-      if (again !== undefined && !again.ok) return again;
-      entries = again?.value ?? [];
-    }
-    const planned = planImport(entries, records.value, options.file);
-    if (!planned.ok) return fail(sortProblems(planned.problems));
-    const plan = planned.plan;
-    const write = options.dryRun !== true && (created || plan.changed.length > 0 || plan.added.length > 0);
-    if (write) {
-      try {
-        await writeStore(options.store, plan.entries);
-      } catch (error) {
-        return fail(problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was imported`, { file: options.store }));
+    // read again, plan and write under the write lock: the store may have changed while the
+    // file was read, and kb generate or kb eval --suggest may be writing it now
+    const apply = async (): Promise<Result<ImportOutcome>> => {
+      let entries: Entry[] = [];
+      if (!created) {
+        const again = await readStore(options.store);
+        if (again !== undefined && !again.ok) return again;
+        entries = again?.value ?? [];
       }
+      const planned = planImport(entries, records.value, options.file);
+      if (!planned.ok) return fail(sortProblems(planned.problems));
+      const plan = planned.plan;
+      const write = options.dryRun !== true && (created || plan.changed.length > 0 || plan.added.length > 0);
+      if (write) {
+        try {
+          await writeStore(options.store, plan.entries);
+        } catch (error) {
+          return fail(problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was imported`, { file: options.store }));
+        }
+      }
+      return ok({ ...plan, created, written: write }, records.warnings);
+    };
+    if (options.dryRun === true) return await apply();
+    try {
+      return await withWriteLock(options.store, apply);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? String(error);
+      if (code !== 'ELOCKED') throw error;
+      return fail(problem('store-locked', 'is being written by another kb command (kb generate or kb eval --suggest); nothing was imported — run kb import again', { file: options.store }));
     }
-    return ok({ ...plan, created, written: write }, records.warnings);
   } finally {
     if (release !== undefined) await release().catch(() => {});
   }

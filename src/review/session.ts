@@ -3,37 +3,12 @@
  * once (atomic writes through `writeStore`), and noticing when another program rewrote the store.
  */
 import { stat, readFile } from 'node:fs/promises';
-import lockfile from 'proper-lockfile';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
 import type { Entry } from '../store/entry.js';
+import { lockStore, withWriteLock } from '../store/lock.js';
 import { parseStore, serializeStore, writeStore } from '../store/store.js';
 
-/** The reviewer lock of a store: a folder beside it (proper-lockfile), refreshed every few seconds. */
-export function reviewLockPath(storePath: string): string {
-  return `${storePath}.review.lock`;
-}
-
-/** A lock older than this is taken over (its kb review was killed). */
-export const LOCK_STALE_MS = 10_000;
-
-/**
- * Take the reviewer lock of a store (also taken briefly by `kb import`). Fails with
- * `store-locked` when another `kb review` or `kb import` holds it.
- */
-export async function lockStore(storePath: string, onCompromised: (error: Error) => void = () => {}): Promise<Result<() => Promise<void>>> {
-  try {
-    const release = await lockfile.lock(storePath, { lockfilePath: reviewLockPath(storePath), stale: LOCK_STALE_MS, realpath: false, onCompromised });
-    return ok(release);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOCKED') {
-      return fail(
-        problem('store-locked', `is being reviewed by another kb review or kb import (lock ${reviewLockPath(storePath)}); wait until it quits — a lock left behind by a killed session expires after ${LOCK_STALE_MS / 1000} seconds`, { file: storePath }),
-      );
-    }
-    return fail(problem('store-locked', `cannot be locked for review (${code ?? String(error)}); check that its folder is writable`, { file: storePath }));
-  }
-}
+export { reviewLockPath } from '../store/lock.js';
 
 interface DiskStamp {
   mtimeMs: number;
@@ -114,20 +89,23 @@ export class ReviewSession {
       try {
         const todo = this.latest;
         if (todo === undefined) return 'saved';
-        const now = await stamp(this.path);
-        if (now !== undefined && this.seen !== undefined && !sameStamp(now, this.seen)) {
-          const text = await readFile(this.path, 'utf8').catch(() => undefined);
-          if (text !== this.known) return 'changed-on-disk';
-          this.seen = now;
-        }
-        this.latest = undefined;
-        const text = serializeStore(todo);
-        if (text === this.known) return 'saved';
-        await writeStore(this.path, todo);
-        this.known = text;
-        this.seen = await stamp(this.path);
-        this.writeError = undefined;
-        return 'saved';
+        // check and write under the write lock: kb generate or kb eval --suggest may be writing too
+        return await withWriteLock(this.path, async (): Promise<SaveResult> => {
+          const now = await stamp(this.path);
+          if (now !== undefined && this.seen !== undefined && !sameStamp(now, this.seen)) {
+            const text = await readFile(this.path, 'utf8').catch(() => undefined);
+            if (text !== this.known) return 'changed-on-disk';
+            this.seen = now;
+          }
+          this.latest = undefined;
+          const text = serializeStore(todo);
+          if (text === this.known) return 'saved';
+          await writeStore(this.path, todo);
+          this.known = text;
+          this.seen = await stamp(this.path);
+          this.writeError = undefined;
+          return 'saved';
+        });
       } catch (error) {
         this.writeError = `could not save ${this.path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); your last change is not on disk`;
         throw error;

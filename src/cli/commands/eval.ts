@@ -22,6 +22,7 @@ import { summarize } from '../../eval/summary.js';
 import { readSuite, type EvalCase } from '../../eval/suite.js';
 import { expandInputs } from '../../ingest/expand.js';
 import { loadIndex } from '../../runtime/index.js';
+import { withWriteLock } from '../../store/lock.js';
 import { DEFAULT_STORE, readStore, writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
 import { workingConfig } from '../config.js';
@@ -140,18 +141,31 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
 
 /** Propose the failing cases' questions to their expected entries in the store. False when the store cannot be read. */
 async function suggest(run: EvalRun, storePath: string, output: Output): Promise<boolean> {
-  const read = await readStore(storePath);
-  if (read === undefined) {
+  // read, propose and write under the store's write lock (kb review may be saving)
+  let outcome;
+  try {
+    outcome = await withWriteLock(storePath, async () => {
+      const read = await readStore(storePath);
+      if (read === undefined || !read.ok) return read;
+      const proposal = suggestFromFailures(run.report.cases, run.summary.verdicts, read.value);
+      if (proposal.proposed.length > 0) await writeStore(storePath, proposal.entries);
+      return proposal;
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    printProblems(output, [problem('write-failed', `${code === 'ELOCKED' ? 'another kb command kept it locked for writing' : `cannot be written (${code})`}; nothing was suggested — run kb eval --suggest again`, { file: storePath })]);
+    return false;
+  }
+  if (outcome === undefined) {
     printProblems(output, [problem('file-not-found', 'does not exist: --suggest adds to a Q&A store (kb generate writes one; name it with --store)', { file: storePath })]);
     return false;
   }
-  if (!read.ok) {
-    printProblems(output, read.problems);
+  if ('ok' in outcome) {
+    printProblems(output, outcome.problems);
     return false;
   }
-  const result = suggestFromFailures(run.report.cases, run.summary.verdicts, read.value);
+  const result = outcome;
   for (const s of result.proposed) output.err(`suggested: “${s.question}” → ${s.id}  (${s.file}:${s.line})`);
-  if (result.proposed.length > 0) await writeStore(storePath, result.entries);
   const notes = [
     result.known > 0 ? `${result.known} already known to their entry` : '',
     result.unmatched > 0 ? `${result.unmatched} failing case${result.unmatched === 1 ? '' : 's'} expect no entry of the store` : '',

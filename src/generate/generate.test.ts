@@ -51,6 +51,20 @@ describe('question generation', () => {
     expect(rules('承运人对运输过程中货物的毁损、灭失承担赔偿责任。')).toEqual(expect.arrayContaining([{ question: '运输过程中货物的毁损、灭失，可以要求承运人赔偿吗？', rule: 'liability' }]));
   });
 
+  it('asks how to do an action, not about a verb that names a thing or runs into the next clause', () => {
+    const procedures = (text: string) => generateQuestions({ headingPath: ['第六条'], text }).filter((g) => g.rule === 'procedure').map((g) => g.question);
+    // 支付方式 names a thing; the action is 支付价款
+    expect(procedures('买受人应当按照约定的数额和支付方式支付价款。')).toEqual(['如何支付价款？']);
+    // 获取消费者信息 has no 取消 in it, and 提交订单 ends before 前
+    expect(procedures('经营者不得获取消费者信息。')).toEqual([]);
+    expect(procedures('用户提交订单前可以更正输入错误。')).toEqual(['如何提交订单？']);
+  });
+
+  it('asks no condition question about a clause that only says what someone has', () => {
+    const conditions = generateQuestions({ headingPath: ['第七条'], text: '消费者依法享有的，经营者不得限制。' }).filter((g) => g.rule === 'condition');
+    expect(conditions).toEqual([]);
+  });
+
   it('asks English questions about English sections', () => {
     const q = generateQuestions({ headingPath: ['Returns', 'Return window'], text: 'You can return most items within 30 days of delivery.' });
     expect(q.map((g) => g.question)).toEqual(expect.arrayContaining(['What is the return window?', 'How long is the return window?', 'Can I return most items?']));

@@ -63,6 +63,7 @@ const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|应|必须|须|�
 const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?:有权|享有|可以|可)(.{2,24}?)(?:[，。；]|$)/u;
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
+const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负有|取得|所有|持有|享受)$/u;
 const ZH_STEP_VERB = /(?<![的到已])(申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉)([^，。；、：:（(的后]{0,8})/u;
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
 // one-character openers only when they are not the first character of a word: 经营者, 当事人,
@@ -78,6 +79,33 @@ const ZH_FEE_SUFFIX = /(?:费用|运费|邮费|收费|价格|费)$/u;
 
 function clean(text: string): string {
   return withoutAsides(text).replace(/\s+/gu, '').replace(/^[，,、：:]+|[，,、：:；;。]+$/gu, '');
+}
+
+/** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
+const ZH_VERB_AS_MODIFIER = /^(?:方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
+/** Where an action's object ends: a function word or the next clause. */
+const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、]/u;
+
+/**
+ * The first action the text describes (申请退款, 联系客服), for a how-to question: a step verb and
+ * its object, cut where the next step verb starts (支付价款, not 支付方式支付价款); a verb that
+ * only modifies a noun (支付方式) is passed over.
+ */
+function zhAction(text: string): string | undefined {
+  const all = new RegExp(ZH_STEP_VERB.source, 'gu');
+  for (let m = all.exec(text); m !== null; m = all.exec(text)) {
+    const verb = m[1] ?? '';
+    let object = m[2] ?? '';
+    // the next match may start inside this one's object (支付方式支付价款)
+    all.lastIndex = m.index + verb.length;
+    if (ZH_VERB_AS_MODIFIER.test(object)) continue;
+    const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object);
+    if (next !== null) object = object.slice(0, next.index);
+    const end = ZH_OBJECT_END.exec(object);
+    if (end !== null) object = object.slice(0, end.index);
+    return `${verb}${object}`;
+  }
+  return undefined;
 }
 
 function zhHeading(topic: string): string[] {
@@ -110,7 +138,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
     if (cond?.[1] !== undefined && cond[2] !== undefined && !/[。]/u.test(cond[1])) {
       const c = shorten(cond[1].replace(ZH_LEADING, ''), 28);
       const main = cond[2];
-      if (c.length >= 4) {
+      // "…享有的，" / "…规定的，" nominalize (what it has, what is provided): not a situation to ask about
+      if (c.length >= 4 && !ZH_NEEDS_OBJECT.test(c)) {
         add(`${c}怎么办？`, 'condition');
         const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(承担|负责|赔偿|支付|退还|返还)([^，。；]{0,12})/u.exec(main);
         if (liable !== null && (liable[3] ?? '').length > 0) add(`${c}，谁${liable[2]}${liable[3] ?? ''}？`, 'liability');
@@ -166,9 +195,9 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
     }
   }
   const steps = (input.steps?.length ?? 0) >= 2 || ZH_PROCEDURE_HINT.test(input.text);
-  const verb = ZH_STEP_VERB.exec(clean(input.text));
-  if (steps || verb !== null) {
-    if (verb !== null) add(`如何${verb[1]}${verb[2] ?? ''}？`, 'procedure');
+  const action = zhAction(clean(input.text));
+  if (steps || action !== undefined) {
+    if (action !== undefined) add(`如何${action}？`, 'procedure');
     if (steps && topic !== undefined) add(`${topic}怎么操作？`, 'procedure');
   }
 }

@@ -81,10 +81,11 @@ export class KnowledgeBase {
   /**
    * What the scoring loop reads and writes per posting, side by side (one cache line, not
    * three): per variant [score so far, coverage credit so far, tf = 1 factor, 1 / mass]; per answer
-   * [score so far, tf = 1 factor × the entry's share].
+   * [score so far, tf = 1 factor × the entry's share]. Single precision: half the memory the
+   * loop walks (10k synthetic p50 ~8 % faster); the development sets rank identically.
    */
-  private readonly variantState: Float64Array;
-  private readonly answerState: Float64Array;
+  private readonly variantState: Float32Array;
+  private readonly answerState: Float32Array;
   /** Each entry's share of its answer score: sections whose question is a heading path weigh their text more. */
   private readonly answerWeights: Float64Array;
   private readonly hasAnswerWeight: boolean;
@@ -175,7 +176,7 @@ export class KnowledgeBase {
     this.variantNorm = norms(this.variants, b);
     this.answerNorm = norms(this.answers, answerB);
     this.contextNorm = norms(this.contexts, answerB);
-    this.variantState = new Float64Array(nVariants * 4);
+    this.variantState = new Float32Array(nVariants * 4);
     for (let v = 0; v < nVariants; v++) {
       const m = variantMass[v]!;
       this.variantState[v * 4 + 2] = (k1 + 1) / (1 + this.variantNorm[v]!);
@@ -184,7 +185,7 @@ export class KnowledgeBase {
     }
     const sectionWeight = this.model.sectionAnswerWeight ?? this.model.answerWeight;
     this.answerWeights = new Float64Array(n);
-    this.answerState = new Float64Array(n * 2);
+    this.answerState = new Float32Array(n * 2);
     let anyAnswerWeight = false;
     for (let e = 0; e < n; e++) {
       const w = data.sectionQuestions[e] === 1 ? sectionWeight : this.model.answerWeight;
@@ -297,6 +298,8 @@ export class KnowledgeBase {
     const A = this.answers;
     const vState = this.variantState;
     const aState = this.answerState;
+    const touchedV = this.touchedVariants;
+    const touchedA = this.touchedEntries;
     let nv = 0;
     let ne = 0;
     let selfScore = 0;
@@ -317,7 +320,7 @@ export class KnowledgeBase {
         const tf = vTfs[i]!;
         const at = v * 4;
         const before = vState[at]!;
-        if (before === 0) this.touchedVariants[nv++] = v;
+        if (before === 0) touchedV[nv++] = v;
         vState[at] = before + (tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
         vState[at + 1] = vState[at + 1]! + coverageCredit;
       }
@@ -329,7 +332,7 @@ export class KnowledgeBase {
           const e = aDocs[i]!;
           const tf = aTfs[i]!;
           const before = aState[e * 2]!;
-          if (before === 0) this.touchedEntries[ne++] = e;
+          if (before === 0) touchedA[ne++] = e;
           aState[e * 2] = before + (tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
         }
       }

@@ -367,7 +367,7 @@ ${devNote ? `\n> ${devNote}\n` : ''}
 ## Results
 
 kb against MiniSearch (BM25+) and flexsearch over the same tokens, in the same run. Sizes are of
-the serialized index file (kb: the index JSON; MiniSearch: \`JSON.stringify(miniSearch)\`;
+the serialized index file (kb: the index file, a JSON header and a deflate body; MiniSearch: \`JSON.stringify(miniSearch)\`;
 flexsearch: its \`export()\` parts as one JSON object). hit@1 / hit@5: share of the queries whose
 entry (synthetic) or expectation (dev sets) is first / in the top 5.
 
@@ -380,20 +380,27 @@ ${ratioTable}
 Details: how many distinct terms a query has and how many question-variant postings they open
 (the work of an exhaustive term-at-a-time scorer), the analyzer's share of a kb query, kb's mean
 wall time per query beside the process's CPU time per query (all threads, so GC threads can push
-it above the wall time; a wall time well above it means the process waited for the CPU), the share of kb's load spent in \`JSON.parse\`, the
+it above the wall time; a wall time well above it means the process waited for the CPU), kb's first
+query after the load (it pays what the analyzer loads on first use: pinyin-pro and the homophone
+index of the vocabulary; and the entry blocks it answers from), the
 time kb's analyzer takes to tokenize the entries for the peers, and the peers' search alone over
 pre-analyzed queries (without kb's analyzer):
 
 ${detailTable}
 
-What a kb index is made of (share of the raw bytes; "text of the entries" is the UTF-8 size of
-all questions, similar questions and answers, which the index carries):
+What a kb index is made of (the file, its body before compression, and each section's share of
+that body; "text of the entries" is the UTF-8 size of all questions, similar questions and
+answers, which the index carries):
 
 ${partTable}
 
 ## Acceptance criteria (speed, issue 3)
 
 ${checkTable}
+
+Run to run, timings move by 10–20 % on this shared 2-core virtual machine, more for one set now
+and then (in-process, the 10k p50 of one build read 0.55–0.83 ms over five runs in a row).
+Compare systems within a row of the ratio table rather than across runs.
 ${profileText ? `\n## Where kb spends its time\n\nWith \`--profile\`, kb's build and queries run once more under V8's CPU profiler (\`node --cpu-prof\`),\napart from the measured runs (the profiler adds about 10%). Times are sampled CPU time of kb's\ncode; inclusive time counts a function with everything it calls.\n${profileText}` : ''}
 ## Method
 

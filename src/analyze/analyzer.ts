@@ -208,17 +208,32 @@ export class Analyzer {
   }
 
   private getPinyinIndex(): Map<string, string> {
+    // built with the index (settings.homophones) so a bot's first question does not sound out
+    // the whole vocabulary; computed here for settings written without it
     if (this.pinyinIndex !== undefined) return this.pinyinIndex;
-    // toneless pinyin → the most frequent KB word of 2–4 characters that sounds like it
-    const best = new Map<string, [string, number]>();
-    // the word the KB uses most for a sound wins: 微粒贷 (hundreds of texts) over the typo 微离贷 (one)
-    for (const [word, , texts] of this.settings.vocabulary) {
-      if (texts < 2 || word.length < 2 || word.length > 4 || !HAN.test(word) || this.stop.has(word)) continue;
-      const key = toPinyin(word);
-      const current = best.get(key);
-      if (current === undefined || texts > current[1]) best.set(key, [word, texts]);
+    const built = this.settings.homophones;
+    const lines = built !== undefined ? built.split('\n') : homophonesOf(this.settings.vocabulary, this.stop).split('\n');
+    this.pinyinIndex = new Map();
+    for (const line of lines) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) this.pinyinIndex.set(line.slice(0, tab), line.slice(tab + 1));
     }
-    this.pinyinIndex = new Map([...best].map(([k, [w]]) => [k, w]));
     return this.pinyinIndex;
   }
+}
+
+/**
+ * Toneless pinyin → the KB word of 2–4 characters that sounds like it, the one the KB uses most:
+ * 微粒贷 (hundreds of texts) over the typo 微离贷 (one). Words in fewer than two texts and
+ * stopwords are left out. As `pinyin<TAB>word` lines, in vocabulary (sorted) order.
+ */
+export function homophonesOf(vocabulary: AnalyzerSettings['vocabulary'], stop: ReadonlySet<string>): string {
+  const best = new Map<string, [string, number]>();
+  for (const [word, , texts] of vocabulary) {
+    if (texts < 2 || word.length < 2 || word.length > 4 || !HAN.test(word) || stop.has(word)) continue;
+    const key = toPinyin(word);
+    const current = best.get(key);
+    if (current === undefined || texts > current[1]) best.set(key, [word, texts]);
+  }
+  return [...best].map(([k, [w]]) => `${k}\t${w}`).join('\n');
 }

@@ -27,6 +27,12 @@ export interface AnalyzerSettings {
   synonyms: string[][];
   /** Words dropped from both entries and queries (negations are never among them). */
   stopwords: string[];
+  /**
+   * `pinyin<TAB>word` lines for homophone typos (see `homophonesOf`), computed at build time when
+   * the pinyin option is on: sounding out the vocabulary took a bot's first question about 140 ms
+   * on a 10k-entry KB. One string, split on first use: a load parses one string, not thousands.
+   */
+  homophones?: string;
 }
 
 export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {

@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions, type AnalyzerSettings } from '../analyze/settings.js';
 import { jiebaCut, jiebaDictionary } from '../analyze/jieba.js';
+import { homophonesOf } from '../analyze/analyzer.js';
 import { defaultStopwords, NEGATIONS } from '../analyze/stopwords.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
@@ -153,5 +154,8 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
   const vocabulary = [...vocab]
     .map(([w, f]): [string, number, number] => [w, f, texts.get(w) ?? 0])
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return ok({ options: { ...DEFAULT_ANALYZER_OPTIONS, ...inputs.options }, vocabulary, synonyms, stopwords });
+  const options = { ...DEFAULT_ANALYZER_OPTIONS, ...inputs.options };
+  const settings: AnalyzerSettings = { options, vocabulary, synonyms, stopwords };
+  if (options.pinyin) settings.homophones = homophonesOf(vocabulary, new Set(stopwords.filter((w) => !NEGATIONS.has(w))));
+  return ok(settings);
 }

@@ -57,6 +57,8 @@ describe('KnowledgeBase.search', () => {
   it('finds the entry when the customer mistypes a product name that sounds the same', () => {
     expect(top('微利贷怎么还款')).toBe('repay');
     expect(top('威力贷额度多少')).toBe('limit');
+    // the homophone index comes with the index file (not sounded out at the first question)
+    expect(kb.analyzer.settings.homophones?.split('\n')).toContain('wei li dai\t微粒贷');
   });
 
   it('bridges colloquial and formal words with the built-in lexicon', () => {

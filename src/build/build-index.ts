@@ -317,7 +317,12 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     answers: packField(answerDocs, termIndex, terms.length),
     contexts: { ...packField(contexts.docs, termIndex, terms.length), ofEntry: encodeVarints(contexts.ofEntry) },
   };
-  body.model.calibration = calibrate(body, entries, options.calibrationSamples ?? 2000);
+  const kb = new KnowledgeBase(dataOfBody(body));
+  body.model.calibration = calibrate(kb, entries, options.calibrationSamples ?? 2000);
+  // what a load would otherwise count from every variant posting, from the same code
+  const stats = kb.variantStats();
+  body.variants.entryDf = stats.entryDf;
+  body.variants.invMass = stats.invMass;
   return body;
 }
 
@@ -325,8 +330,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
  * Fit the confidence calibration on the KB's own paraphrases: each similar question (a sample
  * spread evenly over the KB) is asked with itself left out of the index; was its entry on top?
  */
-function calibrate(body: IndexBody, entries: readonly Entry[], maxSamples: number): Calibration {
-  const kb = new KnowledgeBase(dataOfBody(body));
+function calibrate(kb: KnowledgeBase, entries: readonly Entry[], maxSamples: number): Calibration {
   const candidates: { question: string; variant: number; entry: number }[] = [];
   let v = 0;
   entries.forEach((entry, e) => {

@@ -90,7 +90,17 @@ export interface IndexBody {
   /** Every term of the index, sorted. */
   terms: string[];
   /** Question variants: each entry's question, then its similar questions, entry after entry. */
-  variants: FieldPostings & { perEntry: Uint8Array };
+  variants: FieldPostings & {
+    perEntry: Uint8Array;
+    /**
+     * What a load would otherwise compute from every variant posting (kb build writes them, from
+     * the same code, see KnowledgeBase.variantStats): per term the number of entries whose
+     * variants hold it (varints), and per variant 1 / its mass (float32, little-endian). Empty:
+     * computed at load.
+     */
+    entryDf?: Uint8Array;
+    invMass?: Uint8Array;
+  };
   /** One document per entry: its answer (section text) and heading path. */
   answers: FieldPostings;
   /**
@@ -122,6 +132,21 @@ export function dataOfBody(body: IndexBody): IndexData {
   return { ...rest, entries: { count: entries.length, get: (i) => entries[i] as IndexEntry }, sectionQuestions: sectionQuestionsOf(entries) };
 }
 
+/** Float32 values as little-endian bytes (the same file on every platform). */
+export function packFloat32s(values: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < values.length; i++) view.setFloat32(i * 4, values[i]!, true);
+  return bytes;
+}
+
+export function unpackFloat32s(bytes: Uint8Array): Float32Array {
+  const out = new Float32Array(bytes.length >> 2);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < out.length; i++) out[i] = view.getFloat32(i * 4, true);
+  return out;
+}
+
 /** The sections of the body, in file order. */
 const SECTIONS = [
   'analyzer',
@@ -131,6 +156,8 @@ const SECTIONS = [
   'variants.perEntry',
   'variants.lengths',
   'variants.postings',
+  'variants.entryDf',
+  'variants.invMass',
   'answers.lengths',
   'answers.postings',
   'contexts.ofEntry',
@@ -187,6 +214,8 @@ export function serializeIndex(body: IndexBody): Buffer {
     'variants.perEntry': body.variants.perEntry,
     'variants.lengths': body.variants.lengths,
     'variants.postings': body.variants.postings,
+    'variants.entryDf': body.variants.entryDf ?? new Uint8Array(0),
+    'variants.invMass': body.variants.invMass ?? new Uint8Array(0),
     'answers.lengths': body.answers.lengths,
     'answers.postings': body.answers.postings,
     'contexts.ofEntry': body.contexts.ofEntry,
@@ -293,6 +322,8 @@ function shapeProblem(data: IndexData, header: Header): string | undefined {
   if (perEntry.length !== header.entries) return `it counts variants for ${perEntry.length} entries but holds ${header.entries}`;
   const variantCount = perEntry.reduce((n, c) => n + c, 0);
   if (decodeVarints(variants.lengths).length !== variantCount) return 'the variant lengths do not match the variant counts';
+  if ((variants.invMass?.length ?? 0) !== 0 && variants.invMass?.length !== variantCount * 4) return 'the variant masses do not match the variant counts';
+  if ((variants.entryDf?.length ?? 0) !== 0 && decodeVarints(variants.entryDf ?? new Uint8Array(0)).length !== header.terms) return 'the term counts do not match the terms';
   if (decodeVarints(answers.lengths).length !== header.entries) return 'the answer lengths do not match the entries';
   const ofEntry = decodeVarints(contexts.ofEntry);
   const groups = decodeVarints(contexts.lengths).length;
@@ -371,7 +402,13 @@ export function parseIndex(bytes: Uint8Array): VerifyResult {
       entries: lazyEntries(body.subarray(body.length - header.entriesBytes), decodeVarints(part.entryBlocks), header.entries),
       sectionQuestions: part.sectionQuestions,
       terms,
-      variants: { postings: part['variants.postings'], lengths: part['variants.lengths'], perEntry: part['variants.perEntry'] },
+      variants: {
+        postings: part['variants.postings'],
+        lengths: part['variants.lengths'],
+        perEntry: part['variants.perEntry'],
+        entryDf: part['variants.entryDf'],
+        invMass: part['variants.invMass'],
+      },
       answers: { postings: part['answers.postings'], lengths: part['answers.lengths'] },
       contexts: { postings: part['contexts.postings'], lengths: part['contexts.lengths'], ofEntry: part['contexts.ofEntry'] },
     };

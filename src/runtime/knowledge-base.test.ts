@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildFromEntries } from '../build/index.js';
 import type { Entry } from '../store/entry.js';
 import { indexFromBytes } from './load.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { parseIndex } from './index-file.js';
+import { KnowledgeBase } from './knowledge-base.js';
 
 const faq = (id: string, question: string, similar: string[], answer: string): Entry => ({ id, question, similar, answer, origin: 'faq', status: 'approved' });
 
@@ -93,6 +94,15 @@ describe('KnowledgeBase.search', () => {
 });
 
 describe('the index file', () => {
+  it('ranks the same from the counts the file carries as from counting every variant posting at load', () => {
+    const parsed = parseIndex(bytes);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.data.variants.invMass?.length).toBeGreaterThan(0);
+    const counted = new KnowledgeBase({ ...parsed.data, variants: { ...parsed.data.variants, entryDf: new Uint8Array(0), invMass: new Uint8Array(0) } });
+    expect(Buffer.compare(Buffer.from(counted.variantStats().invMass), Buffer.from(parsed.data.variants.invMass ?? []))).toBe(0);
+    for (const q of ['微粒贷怎么还款', '威力贷额度多少', '退货运费谁出', '怎么取消订单', 'refund']) expect(counted.search(q, { k: 5 })).toEqual(kb.search(q, { k: 5 }));
+  });
+
   it('is byte-identical when built twice from the same entries', async () => {
     const again = await buildFromEntries(ENTRIES, {});
     expect(again.ok && Buffer.compare(again.value.bytes, bytes) === 0).toBe(true);

@@ -13,9 +13,9 @@
  */
 import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
-import type { IndexData, IndexEntry, IndexModel } from './index-file.js';
+import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
 import { Postings } from './postings.js';
-import { decodeVarints } from './varint.js';
+import { decodeVarints, encodeVarints } from './varint.js';
 
 export interface SearchOptions {
   /** How many hits at most (default 5). */
@@ -85,6 +85,9 @@ export class KnowledgeBase {
    * loop walks (10k synthetic p50 ~8 % faster); the development sets rank identically.
    */
   private readonly variantState: Float32Array;
+  /** Per term, the entries whose variants hold it; per variant, 1 / its IDF mass. */
+  private readonly entryDf: Uint32Array;
+  private readonly invMass: Float32Array;
   private readonly answerState: Float32Array;
   /** Each entry's share of its answer score: sections whose question is a heading path weigh their text more. */
   private readonly answerWeights: Float64Array;
@@ -137,34 +140,19 @@ export class KnowledgeBase {
       for (let j = 0; j < perEntry[e]!; j++) this.variantEntry[v++] = e;
     }
     this.firstVariant[n] = nVariants;
+    // per term the entries whose variants hold it, per variant 1 / the IDF mass of its terms: from
+    // the file (kb build wrote them), or computed here from every variant posting
+    const stored = (data.variants.entryDf?.length ?? 0) > 0 && data.variants.invMass?.length === nVariants * 4;
+    this.entryDf = stored ? decodeVarints(data.variants.entryDf!) : new Uint32Array(termCount);
+    this.invMass = stored ? unpackFloat32s(data.variants.invMass!) : new Float32Array(nVariants);
+    if (!stored) this.countVariantStats(n);
     this.idfVariant = new Float64Array(termCount);
     this.idfAnswer = new Float64Array(termCount);
-    // per variant, the sum of the IDF weights of its distinct terms (for the variant-coverage factor)
-    const variantMass = new Float64Array(nVariants);
-    let longest = 0;
-    for (let t = 0; t < termCount; t++) longest = Math.max(longest, this.variants.count[t]!);
-    const scratch = new Uint32Array(longest);
     for (let t = 0; t < termCount; t++) {
-      // IDF counts entries, not variants: an intent's many paraphrases do not dilute its words
-      const len = this.variants.docsInto(t, scratch);
-      let df = 0;
-      let last = -1;
-      for (let i = 0; i < len; i++) {
-        const e = this.variantEntry[scratch[i]!]!;
-        if (e !== last) {
-          df++;
-          last = e;
-        }
-      }
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      this.idfVariant[t] = idf;
+      const df = this.entryDf[t]!;
+      this.idfVariant[t] = Math.log(1 + (n - df + 0.5) / (df + 0.5));
       const dfa = this.answers.count[t]!;
       this.idfAnswer[t] = Math.log(1 + (n - dfa + 0.5) / (dfa + 0.5));
-      const w = idf * this.termWeight[t]!;
-      for (let i = 0; i < len; i++) {
-        const v = scratch[i]!;
-        variantMass[v] = variantMass[v]! + w;
-      }
     }
     this.associations = new Map(data.model.associations);
     const { k1, b, answerB } = this.model;
@@ -178,10 +166,8 @@ export class KnowledgeBase {
     this.contextNorm = norms(this.contexts, answerB);
     this.variantState = new Float32Array(nVariants * 4);
     for (let v = 0; v < nVariants; v++) {
-      const m = variantMass[v]!;
       this.variantState[v * 4 + 2] = (k1 + 1) / (1 + this.variantNorm[v]!);
-      // 1 / mass (1 for an empty variant): the coverage pass multiplies
-      this.variantState[v * 4 + 3] = m > 0 ? 1 / m : 1;
+      this.variantState[v * 4 + 3] = this.invMass[v]!;
     }
     const sectionWeight = this.model.sectionAnswerWeight ?? this.model.answerWeight;
     this.answerWeights = new Float64Array(n);
@@ -199,6 +185,45 @@ export class KnowledgeBase {
     this.entryScore = new Float64Array(n);
     this.entryVariant = new Int32Array(n).fill(-1);
     this.touchedScored = new Uint32Array(n);
+  }
+
+  /**
+   * Count, from every variant posting, what the file may carry precomputed: per term the entries
+   * whose variants hold it (IDF counts entries, not variants: an intent's many paraphrases do not
+   * dilute its words), and per variant 1 / the sum of the IDF weights of its distinct terms (the
+   * variant-coverage factor; 1 for an empty variant).
+   */
+  private countVariantStats(n: number): void {
+    const V = this.variants;
+    const termCount = this.entryDf.length;
+    const mass = new Float64Array(this.invMass.length);
+    let longest = 0;
+    for (let t = 0; t < termCount; t++) longest = Math.max(longest, V.count[t]!);
+    const scratch = new Uint32Array(longest);
+    for (let t = 0; t < termCount; t++) {
+      const len = V.docsInto(t, scratch);
+      let df = 0;
+      let last = -1;
+      for (let i = 0; i < len; i++) {
+        const e = this.variantEntry[scratch[i]!]!;
+        if (e !== last) {
+          df++;
+          last = e;
+        }
+      }
+      this.entryDf[t] = df;
+      const w = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * this.termWeight[t]!;
+      for (let i = 0; i < len; i++) {
+        const v = scratch[i]!;
+        mass[v] = mass[v]! + w;
+      }
+    }
+    for (let v = 0; v < mass.length; v++) this.invMass[v] = mass[v]! > 0 ? 1 / mass[v]! : 1;
+  }
+
+  /** What kb build stores so that a load need not read every variant posting (see countVariantStats). */
+  variantStats(): { entryDf: Uint8Array; invMass: Uint8Array } {
+    return { entryDf: encodeVarints(this.entryDf), invMass: packFloat32s(this.invMass) };
   }
 
   /** Every entry, decoded (the first call decodes them all; a search decodes only its hits). */

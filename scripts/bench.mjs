@@ -450,7 +450,9 @@ their own (\`node --expose-gc scripts/bench/worker.mjs\`), one after another, ne
   \`JSON.parse\`, checksum, decoding the postings, building the analyzer); peers — the peer's
   own load (\`MiniSearch.loadJSON\`; flexsearch \`import()\` of each exported part) plus building kb's
   \`Analyzer\` from the analyzer settings, which a peer needs to cut questions the same way.
-- *query*: wall time of each call after a warm-up pass, k = ${K}; p50 and p99 over the queries.
+- *query*: wall time of each call after a warm-up pass, k = ${K}; p50 and p99 over the queries
+  (a suite of fewer than 300 questions — laws has 29 — is timed over repeated passes until there
+  are 300 timings, for every system alike; hit rates come from the first pass).
   A timed pass stops after ${budgetSeconds} s (\`--budget\`), so a slow system is timed on the first
   queries only (they are in random order); the details table gives how many were timed.
   kb — \`kb.search(q, { k: ${K} })\` on the raw question (its analyzer, pinyin matching, associations,

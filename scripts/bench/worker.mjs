@@ -41,6 +41,9 @@ function latencyStats(times) {
  * timed pass stops after `budgetMs` (the queries are in random order, so the ones measured are
  * a fair sample); the warm-up pass after a tenth of it.
  */
+/** The fewest timings a latency figure rests on (small suites are timed over several passes). */
+const MIN_TIMINGS = 300;
+
 function runQueries(search, warmup, queries, k, budgetMs = Infinity) {
   const w0 = now();
   for (const q of warmup) {
@@ -58,6 +61,16 @@ function runQueries(search, warmup, queries, k, budgetMs = Infinity) {
     times.push(t1 - t0);
     tops.push(top);
     if (t1 - start > budgetMs) break;
+  }
+  // a small suite (laws: 29 questions) is timed over further passes, for every system alike, so
+  // that p50 and p99 rest on at least MIN_TIMINGS timings (hit rates come from the first pass)
+  for (let pass = 1; tops.length === queries.length && queries.length > 0 && times.length < MIN_TIMINGS; pass++) {
+    for (let i = 0; i < queries.length && times.length < MIN_TIMINGS; i++) {
+      const t0 = now();
+      search(queries[i], k);
+      times.push(now() - t0);
+    }
+    if (now() - start > budgetMs) break;
   }
   // CPU time of the process over the timed pass: close to the wall time unless other processes
   // took the CPU away (or GC threads ran beside the main thread)

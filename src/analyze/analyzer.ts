@@ -211,10 +211,8 @@ export class Analyzer {
     // built with the index (settings.homophones) so a bot's first question does not sound out
     // the whole vocabulary; computed here for settings written without it
     if (this.pinyinIndex !== undefined) return this.pinyinIndex;
-    const built = this.settings.homophones;
-    const lines = built !== undefined ? built.split('\n') : homophonesOf(this.settings.vocabulary, this.stop).split('\n');
     this.pinyinIndex = new Map();
-    for (const line of lines) {
+    for (const line of (this.settings.homophones ?? homophonesOf(this.settings.vocabulary, this.stop)).split('\n')) {
       const tab = line.indexOf('\t');
       if (tab > 0) this.pinyinIndex.set(line.slice(0, tab), line.slice(tab + 1));
     }

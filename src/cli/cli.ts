@@ -3,6 +3,7 @@
  * command, which calls the core and prints. Exit codes: 0 ok, 1 a check failed, 2 usage error.
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import type { EvalCommandOptions } from './commands/eval.js';
 import { createOutput } from './output.js';
 
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
@@ -203,31 +204,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(
       async (
         suites: string[],
-        flags: {
-          index?: string;
-          k?: number;
-          json?: boolean;
-          threshold?: number | 'auto';
-          minHit1?: number;
-          minHitk?: number;
-          minMrr?: number;
-          maxFalseAnswer?: number;
-          baseline?: string;
-          failOnRegression?: boolean;
-          junit?: string;
-          markdown?: string;
-          html?: string;
-          gaps?: boolean;
-          suggest?: boolean;
-          store?: string;
-        },
+        // the command's options as flags: the gates one by one, switches possibly absent
+        flags: Omit<EvalCommandOptions, 'suites' | 'json' | 'gates'> & { json?: boolean; minHit1?: number; minHitk?: number; minMrr?: number; maxFalseAnswer?: number },
       ) => {
         const { runEval } = await import('./commands/eval.js');
-        const options: import('./commands/eval.js').EvalCommandOptions = { suites, json: flags.json === true, failOnRegression: flags.failOnRegression === true, gaps: flags.gaps === true, suggest: flags.suggest === true };
+        const options: EvalCommandOptions = { suites, json: flags.json === true, failOnRegression: flags.failOnRegression === true, gaps: flags.gaps === true, suggest: flags.suggest === true };
         if (flags.index !== undefined) options.index = flags.index;
         if (flags.k !== undefined) options.k = flags.k;
         if (flags.threshold !== undefined) options.threshold = flags.threshold;
-        const gates: import('./commands/eval.js').EvalCommandOptions['gates'] = {};
+        const gates: EvalCommandOptions['gates'] = {};
         if (flags.minHit1 !== undefined) gates.minHit1 = flags.minHit1;
         if (flags.minHitk !== undefined) gates.minHitK = flags.minHitk;
         if (flags.minMrr !== undefined) gates.minMrr = flags.minMrr;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/kb.js';
 import { parseStore, serializeStore } from '../store/store.js';
-import { reviewLockPath, ReviewSession } from './session.js';
+import { reviewLockPath } from '../store/lock.js';
+import { ReviewSession } from './session.js';
 import { FIXTURE_STORE, fixtureEntries } from '../test-support/review-fixture.js';
 
 const dirs: { remove: () => void }[] = [];

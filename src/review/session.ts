@@ -8,8 +8,6 @@ import type { Entry } from '../store/entry.js';
 import { lockStore, withWriteLock } from '../store/lock.js';
 import { parseStore, serializeStore, writeStore } from '../store/store.js';
 
-export { reviewLockPath } from '../store/lock.js';
-
 interface DiskStamp {
   mtimeMs: number;
   size: number;

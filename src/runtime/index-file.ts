@@ -312,7 +312,7 @@ function lazyEntries(compressed: Uint8Array, blockSizes: Uint32Array, count: num
 /** What is structurally wrong with the parts of a verified body, or undefined. */
 function shapeProblem(data: IndexData, header: Header): string | undefined {
   const { analyzer, model, variants, answers, contexts } = data;
-  if (data.terms.length !== header.terms || (header.terms === 0 && data.terms[0] === '')) return `it lists ${data.terms.length} terms, not ${header.terms}`;
+  if (data.terms.length !== header.terms) return `it lists ${data.terms.length} terms, not ${header.terms}`;
   if (!isObject(analyzer) || !isObject(analyzer.options) || !Array.isArray(analyzer.vocabulary) || !Array.isArray(analyzer.synonyms) || !Array.isArray(analyzer.stopwords)) {
     return '"analyzer" lacks its settings';
   }

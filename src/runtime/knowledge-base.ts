@@ -241,7 +241,7 @@ export class KnowledgeBase {
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
-      const idf = (this.idfContext[t] ?? 0) * qw * this.termTypeWeight(term) * this.model.contextWeight;
+      const idf = (this.idfContext[t] ?? 0) * qw * this.termWeight[t]! * this.model.contextWeight;
       const docs = C.docs(t);
       const tfs = C.tfs(t);
       for (let i = 0; i < docs.length; i++) {
@@ -331,10 +331,10 @@ export class KnowledgeBase {
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
-      const w = qw * this.termTypeWeight(term);
+      const w = qw * this.termWeight[t]!;
       const idfV = (this.idfVariant[t] ?? 0) * w;
       if (qw >= 1) selfScore += idfV;
-      if (term.startsWith(BIGRAM_PREFIX) && (this.idfVariant[t] ?? 0) < MIN_BIGRAM_IDF) continue;
+      if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
       const coverageCredit = idfV / qw;
       const vDocs = V.docs(t);

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { reviewLockPath } from '../../review/session.js';
+import { reviewLockPath } from '../../store/lock.js';
 import { FIXTURE_STORE } from '../../test-support/review-fixture.js';
 import type { Entry } from '../../store/entry.js';
 import { parseStore } from '../../store/store.js';

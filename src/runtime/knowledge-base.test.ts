@@ -93,6 +93,43 @@ describe('KnowledgeBase.search', () => {
   });
 });
 
+describe('candidates', () => {
+  // thirty entries share "shipping status"; one entry has the question's strong words
+  const CITIES = 'london paris berlin madrid rome vienna prague dublin lisbon oslo helsinki warsaw athens zurich geneva milan naples porto seville bruges ghent leeds bristol cardiff glasgow york bath derby exeter chester'.split(' ');
+  let many: KnowledgeBase;
+  beforeAll(async () => {
+    const entries = [
+      ...CITIES.map((city, i) => faq(`ship-${i}`, `shipping status of parcels from ${city}`, [], `Parcels from ${city} ship daily.`)),
+      faq('bare', 'shipping status', [], 'See the tracking page.'),
+      faq('warranty', 'how do I claim the warranty for a cracked screen', ['warranty claim for a broken screen'], 'Send a photo to support; the shipping status of the repair is on the tracking page.'),
+    ];
+    const built = await buildFromEntries(entries, { lexicon: false });
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    many = indexFromBytes(built.value.bytes);
+  });
+
+  it('scores every entry sharing a term with the question while the strong terms find few', () => {
+    many.maxCandidates = Number.POSITIVE_INFINITY;
+    const ids = many.search('warranty claim shipping status', { k: 5 }).map((h) => h.id);
+    expect(ids).toHaveLength(5);
+    expect(ids.slice(0, 2).sort()).toEqual(['bare', 'warranty']);
+  });
+
+  it('past the limit, lets the weaker terms score only the candidates found, and scores those exactly', () => {
+    many.maxCandidates = Number.POSITIVE_INFINITY;
+    const exhaustive = many.search('warranty claim shipping status', { k: 5 }).find((h) => h.id === 'warranty');
+    many.maxCandidates = 1;
+    const hits = many.search('warranty claim shipping status', { k: 5 });
+    // warranty and claim (one entry each) found the candidate; shipping and status admit no one
+    // more, but still add to its score (its answer has them)
+    expect(hits.map((h) => h.id)).toEqual(['warranty']);
+    expect(hits[0]?.score).toBe(exhaustive?.score);
+    expect(hits[0]?.matchedTerms).toEqual(expect.arrayContaining(['ship', 'statu']));
+    // a question of weak words only still finds its entries: the first term is always read in full
+    expect(many.search('shipping status', { k: 3 }).length).toBe(3);
+  });
+});
+
 describe('the index file', () => {
   it('ranks the same from the counts the file carries as from counting every variant posting at load', () => {
     const parsed = parseIndex(bytes);

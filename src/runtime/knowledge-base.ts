@@ -49,6 +49,16 @@ const MAX_EXPANSIONS = 8;
 const MIN_BIGRAM_IDF = 1.5;
 /** Expansions to words in more than about a tenth of the entries (IDF below ln 10) are not worth their postings. */
 const MIN_EXPANSION_IDF = Math.log(10);
+/**
+ * Two stages in one pass: a question's terms are read strongest first (IDF × weight), and once
+ * they have found this many candidate entries, the weaker terms still add to the candidates'
+ * scores but admit no new ones (the "continue" strategy of Moffat & Zobel, 1996). Candidates are
+ * scored exactly. What is given up: an entry that shares only the question's weaker words, when
+ * the stronger ones already found this many entries. Measured (docs/matching.md): no change on
+ * the development sets (they stay below the limit or rank the same), the synthetic top-1 agrees
+ * with exhaustive scoring on 98 % of questions at 10k, and queries are several times faster at 100k.
+ */
+export const MAX_CANDIDATES = 512;
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
@@ -99,6 +109,15 @@ export class KnowledgeBase {
   /** Best variant of each scored entry; -1 when the entry is not scored in this search. */
   private readonly entryVariant: Int32Array;
   private readonly touchedScored: Uint32Array;
+  /** One bit per variant / entry: a candidate (see MAX_CANDIDATE_VARIANTS). */
+  private readonly variantBits: Uint32Array;
+  private readonly entryBits: Uint32Array;
+  /**
+   * Once a question's stronger terms have found this many candidate entries, its weaker terms
+   * only score those (MAX_CANDIDATES). `Infinity` scores every entry that shares a term with the
+   * question: exhaustive, and several times slower on a large KB.
+   */
+  maxCandidates = MAX_CANDIDATES;
 
   constructor(data: IndexData) {
     this.data = data;
@@ -185,6 +204,8 @@ export class KnowledgeBase {
     this.entryScore = new Float64Array(n);
     this.entryVariant = new Int32Array(n).fill(-1);
     this.touchedScored = new Uint32Array(n);
+    this.variantBits = new Uint32Array((nVariants >>> 5) + 1);
+    this.entryBits = new Uint32Array((n >>> 5) + 1);
   }
 
   /**
@@ -325,23 +346,52 @@ export class KnowledgeBase {
     const aState = this.answerState;
     const touchedV = this.touchedVariants;
     const touchedA = this.touchedEntries;
+    const vBits = this.variantBits;
+    const eBits = this.entryBits;
+    const variantEntry = this.variantEntry;
+    const firstVariant = this.firstVariant;
+    const limit = this.maxCandidates;
     let nv = 0;
     let ne = 0;
+    let candidates = 0;
     let selfScore = 0;
+    // a candidate entry has its bit set, and so has each of its variants
+    const admit = (e: number): void => {
+      eBits[e >>> 5] = eBits[e >>> 5]! | (1 << (e & 31));
+      for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = vBits[v >>> 5]! | (1 << (v & 31));
+      candidates++;
+    };
+    // strongest first (IDF × weight): the strong terms find the candidates (ties in term order, so a ranking is stable)
+    const ids: number[] = [];
+    const weights: number[] = [];
+    const impacts: number[] = [];
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
+      if (qw >= 1) selfScore += (this.idfVariant[t] ?? 0) * qw * this.termWeight[t]!;
+      if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
+      ids.push(t);
+      weights.push(qw);
+      impacts.push((this.idfVariant[t] ?? 0) * qw * this.termWeight[t]!);
+    }
+    const order = ids.map((_, i) => i).sort((x, y) => impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
+    for (const j of order) {
+      const t = ids[j]!;
+      const qw = weights[j]!;
       const w = qw * this.termWeight[t]!;
       const idfV = (this.idfVariant[t] ?? 0) * w;
-      if (qw >= 1) selfScore += idfV;
-      if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
+      // past the limit a term only adds to the candidates found so far
+      const open = candidates < limit;
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
       const coverageCredit = idfV / qw;
       const vDocs = V.docs(t);
       const vTfs = V.tfs(t);
       for (let i = 0; i < vDocs.length; i++) {
         const v = vDocs[i]!;
-        if (v === exclude) continue;
+        if ((vBits[v >>> 5]! & (1 << (v & 31))) === 0) {
+          if (!open || v === exclude) continue;
+          admit(variantEntry[v]!);
+        } else if (v === exclude) continue;
         const tf = vTfs[i]!;
         const at = v * 4;
         const before = vState[at]!;
@@ -355,6 +405,10 @@ export class KnowledgeBase {
         const aTfs = A.tfs(t);
         for (let i = 0; i < aDocs.length; i++) {
           const e = aDocs[i]!;
+          if ((eBits[e >>> 5]! & (1 << (e & 31))) === 0) {
+            if (!open) continue;
+            admit(e);
+          }
           const tf = aTfs[i]!;
           const before = aState[e * 2]!;
           if (before === 0) touchedA[ne++] = e;
@@ -368,8 +422,6 @@ export class KnowledgeBase {
     const touched = this.touchedScored;
     const touchedVariants = this.touchedVariants;
     const touchedEntries = this.touchedEntries;
-    const variantEntry = this.variantEntry;
-    const firstVariant = this.firstVariant;
     const sqrtCoverage = this.model.variantCoverage === 0.5;
     const coveragePower = this.model.variantCoverage;
     let nt = 0;
@@ -436,7 +488,12 @@ export class KnowledgeBase {
       rankedScore[j] = score;
     }
     const results = ranked.map((e, i): [number, number, number] => [e, rankedScore[i]!, eVariant[e]!]);
-    for (let i = 0; i < nt; i++) eVariant[touched[i]!] = -1;
+    for (let i = 0; i < nt; i++) {
+      const e = touched[i]!;
+      eVariant[e] = -1;
+      eBits[e >>> 5] = 0;
+      for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = 0;
+    }
     return results.length === 0 ? undefined : { results, selfScore, terms };
   }
 

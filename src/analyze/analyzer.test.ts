@@ -89,6 +89,12 @@ describe('Analyzer', () => {
     expect(q.terms.get('微粒贷')).toBeLessThan(1);
   });
 
+  it('sounds out typos from the readings table the settings carry, and through pinyin-pro without one', () => {
+    expect(analyzer.settings.readings).toContain('wei\t');
+    const older = new Analyzer({ ...analyzer.settings, readings: undefined });
+    for (const a of [analyzer, older]) expect(a.analyzeQuery('威力贷额度').pinyinMatches).toContainEqual(['威力贷', '微粒贷']);
+  });
+
   it('only sounds out windows the segmenter cut at, so everyday words are not turned into KB words', () => {
     const q = analyzer.analyzeQuery('退货运费');
     expect(q.pinyinMatches).toEqual([]);

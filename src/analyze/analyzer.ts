@@ -11,7 +11,7 @@
  */
 import { traditionalToSimplified } from '../text/normalize.js';
 import { expandContraction, stem } from './english.js';
-import { toPinyin } from './pinyin.js';
+import { readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
 import type { AnalyzerSettings } from './settings.js';
 import { NEGATIONS } from './stopwords.js';
@@ -52,6 +52,7 @@ export class Analyzer {
   private readonly stop: Set<string>;
   private readonly canonical: Map<string, string>;
   private pinyinIndex: Map<string, string> | undefined;
+  private readingOf: ((ch: string) => string | undefined) | undefined;
 
   constructor(settings: AnalyzerSettings) {
     this.settings = settings;
@@ -197,7 +198,7 @@ export class Analyzer {
         if (!boundaries.has(i) || !boundaries.has(i + len) || covered.subarray(i, i + len).some((c) => c === 1)) continue;
         const typed = run.slice(i, i + len);
         if (this.vocab.freq.has(typed)) continue;
-        const known = index.get(toPinyin(typed));
+        const known = this.soundAlike(typed, index);
         if (known !== undefined && known !== typed) {
           found.push([typed, this.word(known) ?? known]);
           covered.fill(1, i, i + len);
@@ -205,6 +206,17 @@ export class Analyzer {
       }
     }
     return found;
+  }
+
+  /**
+   * The KB word a typed stretch sounds like: read out from the table the index carries, or
+   * through pinyin-pro for settings written without one.
+   */
+  private soundAlike(typed: string, index: ReadonlyMap<string, string>): string | undefined {
+    if (this.settings.readings === undefined) return index.get(toPinyin(typed));
+    this.readingOf ??= readingsOf(this.settings.readings);
+    const key = soundOut(typed, this.readingOf);
+    return key === undefined ? undefined : index.get(key);
   }
 
   private getPinyinIndex(): Map<string, string> {

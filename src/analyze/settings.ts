@@ -33,6 +33,12 @@ export interface AnalyzerSettings {
    * on a 10k-entry KB. One string, split on first use: a load parses one string, not thousands.
    */
   homophones?: string;
+  /**
+   * `syllable<TAB>characters` lines: how common characters can be read (see
+   * `characterReadings`), so that a bot sounds out a typo without loading pinyin-pro. Written
+   * with `homophones`; without it the runtime falls back to pinyin-pro.
+   */
+  readings?: string;
 }
 
 export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {

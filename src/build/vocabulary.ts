@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions, type AnalyzerSettings } from '../analyze/settings.js';
 import { jiebaCut, jiebaDictionary } from '../analyze/jieba.js';
+import { characterReadings } from '../analyze/pinyin.js';
 import { homophonesOf } from '../analyze/analyzer.js';
 import { defaultStopwords, NEGATIONS } from '../analyze/stopwords.js';
 import { traditionalToSimplified } from '../text/normalize.js';
@@ -156,6 +157,11 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
     .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const options = { ...DEFAULT_ANALYZER_OPTIONS, ...inputs.options };
   const settings: AnalyzerSettings = { options, vocabulary, synonyms, stopwords };
-  if (options.pinyin) settings.homophones = homophonesOf(vocabulary, new Set(stopwords.filter((w) => !NEGATIONS.has(w))));
+  if (options.pinyin) {
+    settings.homophones = homophonesOf(vocabulary, new Set(stopwords.filter((w) => !NEGATIONS.has(w))));
+    // the syllables of the words a typo may sound like: the only readings worth carrying
+    const syllables = new Set(settings.homophones.split('\n').flatMap((line) => line.split('\t')[0]?.split(' ') ?? []).filter((s) => s !== ''));
+    settings.readings = characterReadings(syllables);
+  }
   return ok(settings);
 }

@@ -46,6 +46,25 @@ describe('lexicon expansions', () => {
     // 灭失 need not look for 弄丢: only kb's own variant of this entry has it
     expect(related.get('灭失')?.map(([w]) => w) ?? []).not.toContain('弄丢');
   }, BUILD_TIMEOUT);
+
+  it('take a kind of carrier to the law’s 承运人, not to another kind of carrier', async () => {
+    const texts: Entry[] = ['承运人迟延运输的，应当告知旅客。', '快递公司丢件的，商家先行赔付。', '航空公司的航班取消。'].map((answer, i) => ({
+      id: `t${i}`,
+      question: `第${i + 1}条`,
+      similar: [],
+      answer,
+      origin: 'generated',
+      status: 'pending',
+      rule: 'heading-path',
+      source: { path: 'rules.txt', headingPath: ['运输', `第${i + 1}条`] },
+    }));
+    const built = await buildFromEntries(texts, {});
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const words = new Map(indexFromBytes(built.value.bytes).model.associations).get('航司')?.map(([w]) => w) ?? [];
+    expect(words).toEqual(expect.arrayContaining(['承运人', '航空公司']));
+    expect(words).not.toContain('快递公司');
+  }, BUILD_TIMEOUT);
 });
 
 describe('build determinism', () => {

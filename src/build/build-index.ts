@@ -223,7 +223,9 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /**
  * The lexicon's groups as expansions: each word of a group → the other words of the group that
- * occur in the KB, at `weight`. Words are mapped through the analyzer (synonyms, stemming) and a
+ * the KB's written text uses (`kbTerms`: entry texts and people's questions, not the similar
+ * questions kb generated — those took their words from this same lexicon, so a question word
+ * already matches the variant they were made from), at `weight`. Words are mapped through the analyzer (synonyms, stemming) and a
  * word that analyzes to more than one term is left out.
  */
 export function lexiconAssociations(lexicon: readonly (readonly string[])[], analyzer: Analyzer, kbTerms: ReadonlySet<string>, weight: number): [string, [string, number][]][] {
@@ -322,6 +324,8 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   const answerDocs: Map<string, number>[] = [];
   const variantWords: Set<string>[][] = [];
   const allTerms = new Set<string>();
+  /** Terms people wrote: entry texts and the questions of FAQ rows and extracted Q&A (not kb's generated questions). */
+  const writtenTerms = new Set<string>();
   for (const entry of entries) {
     const variants = [entry.question, ...entry.similar];
     perEntry.push(variants.length);
@@ -329,6 +333,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     for (const v of variants) {
       const terms = analyzer.analyze(v);
       for (const t of terms) allTerms.add(t);
+      if (entry.origin !== 'generated') for (const t of terms) writtenTerms.add(t);
       variantDocs.push(counts(terms));
       words.push(new Set(terms.filter((t) => isWordTerm(t) && !t.startsWith('#'))));
     }
@@ -337,7 +342,10 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     // a FAQ row's heading path is its own question: only sections add their headings to the text
     const headings = entry.origin === 'faq' ? '' : (entry.source?.headingPath.join(' ') ?? '');
     const answerTerms = analyzer.analyze(`${headings}\n${entry.answer}`);
-    for (const t of answerTerms) allTerms.add(t);
+    for (const t of answerTerms) {
+      allTerms.add(t);
+      writtenTerms.add(t);
+    }
     answerDocs.push(counts(answerTerms));
   }
   const contexts = contextGroups(entries, answerDocs);
@@ -356,7 +364,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     associationWeight: model.associationWeight,
     associations: mergeAssociations(
       model.associationWeight > 0 ? learnAssociations(variantWords, model).map(([a, list]) => [a, list.map(([b, s]) => [b, round3(s * model.associationWeight)])]) : [],
-      model.lexiconWeight > 0 ? lexiconAssociations(options.lexicon ?? [], analyzer, allTerms, model.lexiconWeight) : [],
+      model.lexiconWeight > 0 ? lexiconAssociations(options.lexicon ?? [], analyzer, writtenTerms, model.lexiconWeight) : [],
     ),
     calibration: DEFAULT_CALIBRATION,
   };

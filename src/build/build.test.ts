@@ -25,6 +25,48 @@ const ENTRIES: Entry[] = [
   { id: 'q3', question: '保修多久', similar: [], answer: '整机保修一年。', origin: 'manual', status: 'approved', source: { path: 'policy/warranty.md', headingPath: ['保修', '一、保修期限'] } },
 ];
 
+describe('lexicon expansions', () => {
+  it('expand to words the KB text uses, not to words only in questions kb generated', async () => {
+    const section: Entry = {
+      id: 's1',
+      question: '货物灭失怎么办？',
+      similar: ['货物弄丢怎么办？'],
+      answer: '运输中货物灭失的，承运人应当赔偿。',
+      origin: 'generated',
+      status: 'pending',
+      rule: 'condition',
+      source: { path: 'rules.txt', headingPath: ['运输', '第一条'] },
+    };
+    const built = await buildFromEntries([section, ...ENTRIES], {});
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const related = new Map(indexFromBytes(built.value.bytes).model.associations);
+    // a customer's 弄丢 looks for the text's 灭失
+    expect(related.get('弄丢')?.map(([w]) => w)).toContain('灭失');
+    // 灭失 need not look for 弄丢: only kb's own variant of this entry has it
+    expect(related.get('灭失')?.map(([w]) => w) ?? []).not.toContain('弄丢');
+  }, BUILD_TIMEOUT);
+
+  it('take a kind of carrier to the law’s 承运人, not to another kind of carrier', async () => {
+    const texts: Entry[] = ['承运人迟延运输的，应当告知旅客。', '快递公司丢件的，商家先行赔付。', '航空公司的航班取消。'].map((answer, i) => ({
+      id: `t${i}`,
+      question: `第${i + 1}条`,
+      similar: [],
+      answer,
+      origin: 'generated',
+      status: 'pending',
+      rule: 'heading-path',
+      source: { path: 'rules.txt', headingPath: ['运输', `第${i + 1}条`] },
+    }));
+    const built = await buildFromEntries(texts, {});
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const words = new Map(indexFromBytes(built.value.bytes).model.associations).get('航司')?.map(([w]) => w) ?? [];
+    expect(words).toEqual(expect.arrayContaining(['承运人', '航空公司']));
+    expect(words).not.toContain('快递公司');
+  }, BUILD_TIMEOUT);
+});
+
 describe('build determinism', () => {
   it('gives the same bytes for the same entries', async () => {
     const a = await buildFromEntries(ENTRIES, {});

@@ -65,6 +65,40 @@ describe('question generation', () => {
     expect(conditions).toEqual([]);
   });
 
+  it('asks about each item of a list with what the list leads to, not about 下列情形之一', () => {
+    const q = generateQuestions({
+      headingPath: ['售后规则', '第九条'],
+      text: '商家有下列情形之一的，买家可以申请退款：\n（一）超过约定时间未发货的；\n（二）发出的商品与描述不符的；\n（三）其他情形。',
+    });
+    expect(q).toEqual(
+      expect.arrayContaining([
+        { question: '商家超过约定时间未发货，买家可以申请退款吗？', rule: 'list-item' },
+        { question: '商家发出的商品与描述不符，买家可以申请退款吗？', rule: 'list-item' },
+      ]),
+    );
+    expect(q.some((g) => g.question.includes('下列') || g.question.includes('其他情形'))).toBe(false);
+    // an exception list: the items are when the main clause does not hold
+    const except = generateQuestions({ headingPath: ['第十条'], text: '买家可以要求七日无理由退货，但是有下列情形之一的除外：\n（一）定制的商品；\n（二）已拆封的食品。' });
+    expect(except).toEqual(expect.arrayContaining([{ question: '定制的商品，买家可以要求七日无理由退货吗？', rule: 'list-item' }]));
+    // a list of contents leads to nothing to ask about
+    expect(generateQuestions({ headingPath: ['第十一条'], text: '订单一般包括下列内容：\n（一）商品名称；\n（二）数量。' }).filter((g) => g.rule === 'list-item')).toEqual([]);
+  });
+
+  it('asks about a breach (不符合约定的，…) and names the liability, not a cut clause', () => {
+    const q = generateQuestions({ headingPath: ['第十二条'], text: '卖家交付的商品不符合约定的，应当承担更换、退货或者赔偿损失等违约责任。' });
+    expect(q).toEqual(
+      expect.arrayContaining([
+        { question: '卖家交付的商品不符合约定怎么办？', rule: 'condition' },
+        { question: '卖家交付的商品不符合约定，谁承担违约责任？', rule: 'liability' },
+      ]),
+    );
+    // 损失赔偿额 and 可以获得的利益 name things, not who pays or what one may do
+    const r = generateQuestions({ headingPath: ['第十三条'], text: '商家延迟发货造成买家损失的，损失赔偿额应当相当于买家可以获得的利益。' });
+    expect(r.some((g) => g.rule === 'liability' || g.rule === 'permission')).toBe(false);
+    // what the rule itself provides is still not a situation
+    expect(generateQuestions({ headingPath: ['第十四条'], text: '当事人另有约定的，按照其约定。' }).filter((g) => g.rule === 'condition')).toEqual([]);
+  });
+
   it('asks English questions about English sections', () => {
     const q = generateQuestions({ headingPath: ['Returns', 'Return window'], text: 'You can return most items within 30 days of delivery.' });
     expect(q.map((g) => g.question)).toEqual(expect.arrayContaining(['What is the return window?', 'How long is the return window?', 'Can I return most items?']));

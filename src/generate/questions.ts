@@ -11,6 +11,7 @@ export type GenerationRule =
   | 'question-line'
   | 'definition'
   | 'condition'
+  | 'list-item'
   | 'liability'
   | 'permission'
   | 'time-limit'
@@ -20,7 +21,7 @@ export type GenerationRule =
   | 'duty'
   | 'right';
 
-export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'condition', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right'];
+export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right'];
 
 export interface GeneratedQuestion {
   question: string;
@@ -64,6 +65,8 @@ const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?:有权|享有|可以|�
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
 const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负有|取得|所有|持有|享受)$/u;
+/** …不符合约定 / 违反规定 is a situation (a breach), not what a rule provides. */
+const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照?)[^，,]{0,6}(?:规定|约定)$/u;
 const ZH_STEP_VERB = /(?<![的到已])(申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉)([^，。；、：:（(的后]{0,8})/u;
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
 // one-character openers only when they are not the first character of a word: 经营者, 当事人,
@@ -108,6 +111,68 @@ function zhAction(text: string): string | undefined {
   return undefined;
 }
 
+/** A line that introduces a list: `有下列情形之一的，当事人可以解除合同：`. */
+const ZH_LIST_INTRO = /(?:下列|以下|如下)[^：:]*[：:]$/u;
+const ZH_LIST_ITEM = /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．)]|[一二三四五六七八九十]+、)\s*(.+)$/u;
+/** At most this many items of one list become questions. */
+const MAX_LIST_ITEMS = 4;
+
+/**
+ * What a list's items lead to, from its intro line: the main clause after the last `…的，`
+ * (有下列情形之一的，当事人可以解除合同 → 当事人可以解除合同), or before `但是…除外`
+ * (对方可以请求履行，但是有下列情形之一的除外 → 对方可以请求履行). Undefined when the intro says
+ * nothing the items would lead to (合同的内容一般包括下列条款).
+ */
+function zhListMain(intro: string): { subject: string; main: string } | undefined {
+  const body = clean(intro).replace(/[：:]$/u, '');
+  const except = /^(.{2,40}?)[，,](?:但是|但)[^，]*下列[^，]*除外$/u.exec(body);
+  if (except?.[1] !== undefined) return { subject: '', main: except[1].replace(/^.*[，,]/u, '') };
+  const clauses = body.split(/[，,]/u);
+  const listAt = clauses.findIndex((c) => /下列|以下|如下/u.test(c));
+  if (listAt < 0 || listAt === clauses.length - 1) return undefined;
+  const main = clauses.slice(listAt + 1).join('，').replace(/^(?:造成[^，]*的[，,]?)/u, '');
+  if (main.length < 2 || /下列|以下|如下/u.test(main)) return undefined;
+  // who the items are about, when the intro names them first: 生产者能够证明有下列情形之一的 → 生产者能够证明
+  const before = /^(.*?)有?(?:下列|以下|如下)/u.exec(clauses[listAt] ?? '')?.[1] ?? '';
+  const subject = before.length >= 2 && before.length <= 10 ? before.replace(ZH_LEADING, '') : '';
+  return { subject, main: main.replace(/^(?:应当|应)/u, '要') };
+}
+
+/**
+ * The items of a list under an intro that says what they lead to, each with that consequence:
+ * `有下列情形之一的，当事人可以解除合同：（一）因不可抗力致使不能实现合同目的；` →
+ * 因不可抗力致使不能实现合同目的，当事人可以解除合同吗？ The items are the situations people
+ * ask about; the intro alone (下列情形之一) names none.
+ */
+function zhListQuestions(text: string): string[] {
+  const lines = text.split(/\n/u).map((l) => l.trim());
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    if (!ZH_LIST_INTRO.test(line)) return;
+    const intro = zhListMain(line.split(/[。；]/u).pop() ?? line);
+    if (intro === undefined) return;
+    for (const next of lines.slice(i + 1, i + 1 + MAX_LIST_ITEMS)) {
+      const item = ZH_LIST_ITEM.exec(next)?.[1];
+      if (item === undefined) break;
+      // the nominalizing 的 of 未将产品投入流通的 goes; the 的 of 目的 stays
+      const situation = shorten(clean(item).replace(/(?<![目有别其])的$/u, ''), 40);
+      // the catch-all last item (法律规定的其他情形) names no situation
+      if (situation.length >= 4 && !/其他[^，]{0,6}(?:情形|情况|行为|事项)$/u.test(situation)) out.push(`${intro.subject}${situation}，${intro.main}吗？`);
+    }
+  });
+  return out;
+}
+
+/**
+ * What a liability clause says is owed, short: the kind of liability when it names one
+ * (继续履行、采取补救措施或者赔偿损失等违约责任 → 违约责任), else up to the first list break.
+ */
+function liabilityObject(object: string): string {
+  const kind = /([^责、，]{0,4}?责任)/u.exec(object.replace(/^.*[、等]/u, ''));
+  if (kind?.[1] !== undefined) return kind[1];
+  return object.split(/[、或等]/u)[0]?.slice(0, 12) ?? '';
+}
+
 function zhHeading(topic: string): string[] {
   const q: string[] = [];
   if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
@@ -139,12 +204,15 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
       const c = shorten(cond[1].replace(ZH_LEADING, ''), 28);
       const main = cond[2];
       // "…享有的，" / "…规定的，" nominalize (what it has, what is provided): not a situation to ask about
-      if (c.length >= 4 && !ZH_NEEDS_OBJECT.test(c)) {
+      // "有下列情形之一的，" names no situation: its list does (list-item)
+      if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c)) {
         add(`${c}怎么办？`, 'condition');
-        const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(承担|负责|赔偿|支付|退还|返还)([^，。；]{0,12})/u.exec(main);
-        if (liable !== null && (liable[3] ?? '').length > 0) add(`${c}，谁${liable[2]}${liable[3] ?? ''}？`, 'liability');
+        const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
+        const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');
+        if (liable !== null && owed.length > 0) add(`${c}，谁${liable[2]}${owed}？`, 'liability');
         const may = /(?:可以|有权)([^，。；]{2,20})/u.exec(main);
-        if (may?.[1] !== undefined) add(`${c}，可以${may[1]}吗？`, 'permission');
+        // 可以获得的利益 is a thing (a relative clause), not something one may do
+        if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
       }
     }
     if (ZH_TIME.test(s)) {
@@ -194,6 +262,7 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
       if (right[2] !== undefined && who.length >= 2) add(`${who}可以${right[2]}吗？`, 'permission');
     }
   }
+  for (const q of zhListQuestions(input.text)) add(q, 'list-item');
   const steps = (input.steps?.length ?? 0) >= 2 || ZH_PROCEDURE_HINT.test(input.text);
   const action = zhAction(clean(input.text));
   if (steps || action !== undefined) {

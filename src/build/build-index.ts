@@ -225,8 +225,8 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
  * The lexicon's groups as expansions: each word of a group → the other words of the group that
  * the KB's written text uses (`kbTerms`: entry texts and people's questions, not the similar
  * questions kb generated — those took their words from this same lexicon, so a question word
- * already matches the variant they were made from), at `weight`. Words are mapped through the analyzer (synonyms, stemming) and a
- * word that analyzes to more than one term is left out.
+ * already matches the variant they were made from), at `weight`. Words are mapped through the
+ * analyzer (synonyms, stemming) and a word that analyzes to more than one term is left out.
  */
 export function lexiconAssociations(lexicon: readonly (readonly string[])[], analyzer: Analyzer, kbTerms: ReadonlySet<string>, weight: number): [string, [string, number][]][] {
   const out = new Map<string, Map<string, number>>();

@@ -117,7 +117,7 @@ export class KnowledgeBase {
   /** Best variant of each scored entry; -1 when the entry is not scored in this search. */
   private readonly entryVariant: Int32Array;
   private readonly touchedScored: Uint32Array;
-  /** One bit per variant / entry: a candidate (see MAX_CANDIDATE_VARIANTS). */
+  /** One bit per variant / entry: a candidate of the search under way (see MAX_CANDIDATES). */
   private readonly variantBits: Uint32Array;
   private readonly entryBits: Uint32Array;
   /**
@@ -378,22 +378,24 @@ export class KnowledgeBase {
     // strongest first (IDF × weight): the strong terms find the candidates (ties in term order, so a ranking is stable)
     const ids: number[] = [];
     const weights: number[] = [];
+    /** IDF × query weight × term-type weight: what one matching posting is worth, before BM25's tf part. */
     const impacts: number[] = [];
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
-      if (qw >= 1) selfScore += (this.idfVariant[t] ?? 0) * qw * this.termWeight[t]!;
+      const impact = (this.idfVariant[t] ?? 0) * (qw * this.termWeight[t]!);
+      if (qw >= 1) selfScore += impact;
       if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
       ids.push(t);
       weights.push(qw);
-      impacts.push((this.idfVariant[t] ?? 0) * qw * this.termWeight[t]!);
+      impacts.push(impact);
     }
     const order = ids.map((_, i) => i).sort((x, y) => impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
     for (const j of order) {
       const t = ids[j]!;
       const qw = weights[j]!;
       const w = qw * this.termWeight[t]!;
-      const idfV = (this.idfVariant[t] ?? 0) * w;
+      const idfV = impacts[j]!;
       // past the limit a term only adds to the candidates found so far
       const open = candidates < limit;
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)

@@ -125,6 +125,9 @@ describe('candidates', () => {
     expect(hits.map((h) => h.id)).toEqual(['warranty']);
     expect(hits[0]?.score).toBe(exhaustive?.score);
     expect(hits[0]?.matchedTerms).toEqual(expect.arrayContaining(['ship', 'statu']));
+    // nor does a term admit more entries than would take the candidates past twice the limit
+    many.maxCandidates = 2;
+    expect(many.search('warranty claim shipping status', { k: 5 }).map((h) => h.id)).toEqual(['warranty']);
     // a question of weak words only still finds its entries: the first term is always read in full
     expect(many.search('shipping status', { k: 3 }).length).toBe(3);
   });

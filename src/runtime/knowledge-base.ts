@@ -389,9 +389,9 @@ export class KnowledgeBase {
       const open = candidates === 0 || (candidates < limit && candidates + this.entryDf[t]! + this.answers.count[t]! <= 2 * limit);
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
       const coverageCredit = idfV / qw;
-      const vDocs = V.docs(t);
-      const vTfs = V.tfs(t);
-      for (let i = 0; i < vDocs.length; i++) {
+      const vDocs = V.allDocs;
+      const vTfs = V.allTfs;
+      for (let i = V.decode(t), end = V.offset[t + 1]!; i < end; i++) {
         const v = vDocs[i]!;
         if ((vBits[v >>> 5]! & (1 << (v & 31))) === 0) {
           if (!open || v === exclude) continue;
@@ -406,9 +406,9 @@ export class KnowledgeBase {
       }
       if (this.hasAnswerWeight) {
         const idfA = (this.idfAnswer[t] ?? 0) * w;
-        const aDocs = A.docs(t);
-        const aTfs = A.tfs(t);
-        for (let i = 0; i < aDocs.length; i++) {
+        const aDocs = A.allDocs;
+        const aTfs = A.allTfs;
+        for (let i = A.decode(t), end = A.offset[t + 1]!; i < end; i++) {
           const e = aDocs[i]!;
           if ((eBits[e >>> 5]! & (1 << (e & 31))) === 0) {
             if (!open) continue;

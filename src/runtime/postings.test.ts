@@ -28,7 +28,10 @@ describe('Postings', () => {
     expect([...p.tfs(0)]).toEqual([1, 2, 1, 300]);
     expect([...p.docs(1)]).toEqual([]);
     expect([...p.docs(2)]).toEqual([5]);
-    expect(p.docs(0)).toBe(p.docs(0)); // decoded once, then kept
+    // decoded once into the shared arrays, then kept
+    expect(p.decode(0)).toBe(0);
+    expect(p.decode(2)).toBe(4);
+    expect([...p.allDocs.subarray(p.offset[2], p.offset[3])]).toEqual([5]);
     expect(p.avgLength).toBeCloseTo(8 / 3);
   });
 

@@ -2,16 +2,16 @@
  * One field's postings as the index file packs them (see index-file.ts): the number of postings,
  * then per term n, then n × (document delta × 2 + (tf > 1)), with tf following when above 1.
  *
- * Loading only finds where each term's list starts. A list is decoded into typed arrays the first
- * time a search reads it and kept: a bot pays at load for nothing it does not ask, and fresh
- * memory is what loading costs most on small machines (page faults, measured in
- * docs/benchmarks.md).
+ * Loading only finds where each term's list starts. A list is decoded the first time a search
+ * reads it and kept, in one array for all terms' documents and one for their frequencies (the
+ * term's slice starts at `offset[t]`): a bot pays at load for nothing it does not ask, and a
+ * first use costs the decoding alone — two typed arrays per term took 4 µs a term to allocate,
+ * ten times the decoding (and fresh memory is what loading costs most on small machines, so the
+ * two arrays are reserved, not touched, until terms are read).
  */
 
 /** Term frequencies are kept as 16-bit counts: BM25 saturates long before 65,535. */
 const MAX_TF = 0xffff;
-const EMPTY_DOCS = new Uint32Array(0);
-const EMPTY_TFS = new Uint16Array(0);
 
 export class Postings {
   /** Per term: its number of postings (its document frequency in this field). */
@@ -19,11 +19,16 @@ export class Postings {
   /** Length of each document of the field, in terms, and their average. */
   readonly lengths: Uint32Array;
   readonly avgLength: number;
+  /** Where term t's slice of `allDocs` / `allTfs` starts (its end: offset[t + 1]). */
+  readonly offset: Uint32Array;
+  /** Every term's documents, ascending within a term; a term's slice is filled by `decode(t)`. */
+  readonly allDocs: Uint32Array;
+  /** Every term's term frequencies, in the order of `allDocs`. */
+  readonly allTfs: Uint16Array;
   private readonly bytes: Uint8Array;
   /** Byte offset of each term's first posting. */
   private readonly start: Uint32Array;
-  private readonly docsOf: (Uint32Array | undefined)[];
-  private readonly tfsOf: (Uint16Array | undefined)[];
+  private readonly decoded: Uint8Array;
 
   constructor(bytes: Uint8Array, lengths: Uint32Array, termCount: number) {
     this.bytes = bytes;
@@ -33,8 +38,8 @@ export class Postings {
     this.avgLength = lengths.length > 0 ? Math.max(sum / lengths.length, 1) : 1;
     this.count = new Uint32Array(termCount);
     this.start = new Uint32Array(termCount);
-    this.docsOf = new Array<Uint32Array | undefined>(termCount);
-    this.tfsOf = new Array<Uint16Array | undefined>(termCount);
+    this.offset = new Uint32Array(termCount + 1);
+    this.decoded = new Uint8Array(termCount);
     // one pass over the bytes that writes only the two small arrays: skip each list's varints
     const end = bytes.length;
     let pos = 0;
@@ -55,6 +60,7 @@ export class Postings {
       }
       this.count[t] = n;
       this.start[t] = pos;
+      this.offset[t] = seen;
       seen += n;
       for (let j = 0; j < n; j++) {
         // the code (a varint), and the tf (another) when the code's low bit says so
@@ -66,25 +72,40 @@ export class Postings {
       if (pos > end) throw new RangeError('postings: truncated');
     }
     if (pos !== end || seen !== total) throw new RangeError('postings: more data than terms, or a wrong count');
+    this.offset[termCount] = seen;
+    this.allDocs = new Uint32Array(seen);
+    this.allTfs = new Uint16Array(seen);
   }
 
-  /** The documents of term t, ascending. */
+  /** Decode term t's postings into its slice of `allDocs` / `allTfs` (once); its start there. */
+  decode(t: number): number {
+    const at = this.offset[t]!;
+    if (this.decoded[t] === 0) {
+      this.read(t, this.allDocs, this.allTfs, at);
+      this.decoded[t] = 1;
+    }
+    return at;
+  }
+
+  /** The documents of term t, ascending (a view; the search's loops read `allDocs` directly). */
   docs(t: number): Uint32Array {
-    return this.docsOf[t] ?? this.decode(t).docs;
+    const at = this.decode(t);
+    return this.allDocs.subarray(at, at + this.count[t]!);
   }
 
   /** The term frequencies of term t, in the order of `docs(t)`. */
   tfs(t: number): Uint16Array {
-    return this.tfsOf[t] ?? this.decode(t).tfs;
+    const at = this.decode(t);
+    return this.allTfs.subarray(at, at + this.count[t]!);
   }
 
   /** Does document `doc` occur in the postings of term t? (binary search) */
   has(t: number, doc: number): boolean {
-    const docs = this.docs(t);
-    let lo = 0;
-    let hi = docs.length - 1;
+    const docs = this.allDocs;
+    let lo = this.decode(t);
+    let hi = lo + this.count[t]! - 1;
     while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
+      const mid = (lo + hi) >>> 1;
       const d = docs[mid]!;
       if (d === doc) return true;
       if (d < doc) lo = mid + 1;
@@ -95,20 +116,11 @@ export class Postings {
 
   /** Decode term t's documents into `into` (long enough for `count[t]`) without keeping them: load-time passes. */
   docsInto(t: number, into: Uint32Array): number {
-    return this.read(t, into, undefined);
+    return this.read(t, into, undefined, 0);
   }
 
-  private decode(t: number): { docs: Uint32Array; tfs: Uint16Array } {
-    const n = this.count[t] ?? 0;
-    const docs = n === 0 ? EMPTY_DOCS : new Uint32Array(n);
-    const tfs = n === 0 ? EMPTY_TFS : new Uint16Array(n);
-    this.read(t, docs, tfs);
-    this.docsOf[t] = docs;
-    this.tfsOf[t] = tfs;
-    return { docs, tfs };
-  }
-
-  private read(t: number, docs: Uint32Array, tfs: Uint16Array | undefined): number {
+  /** Decode term t's postings into docs (and tfs) from index `at`; the number decoded. */
+  private read(t: number, docs: Uint32Array, tfs: Uint16Array | undefined, at: number): number {
     const bytes = this.bytes;
     const n = this.count[t] ?? 0;
     let pos = this.start[t] ?? 0;
@@ -124,7 +136,7 @@ export class Postings {
         }
       }
       doc += Math.floor(code / 2);
-      docs[i] = doc;
+      docs[at + i] = doc;
       let tf = 1;
       if ((code & 1) === 1) {
         tf = 0;
@@ -134,7 +146,7 @@ export class Postings {
           if (b < 0x80) break;
         }
       }
-      if (tfs !== undefined) tfs[i] = tf > MAX_TF ? MAX_TF : tf;
+      if (tfs !== undefined) tfs[at + i] = tf > MAX_TF ? MAX_TF : tf;
     }
     return n;
   }

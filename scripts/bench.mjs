@@ -381,8 +381,8 @@ Details: how many distinct terms a query has and how many question-variant posti
 (the work of an exhaustive term-at-a-time scorer), the analyzer's share of a kb query, kb's mean
 wall time per query beside the process's CPU time per query (all threads, so GC threads can push
 it above the wall time; a wall time well above it means the process waited for the CPU), kb's first
-query after the load (it pays what the analyzer loads on first use: pinyin-pro and the homophone
-index of the vocabulary; and the entry blocks it answers from), the
+query after the load (it pays what is read on first use: opencc's traditional → simplified
+tables, the postings lists of its terms and the entry blocks it answers from), the
 time kb's analyzer takes to tokenize the entries for the peers, and the peers' search alone over
 pre-analyzed queries (without kb's analyzer):
 

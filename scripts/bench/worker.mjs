@@ -145,8 +145,8 @@ if (task.role === 'kb-build') {
   result.loadMs = t2 - t1;
   result.afterLoad = memory();
   result.heapRetainedMB = result.afterLoad.heapUsedMB - before.heapUsedMB;
-  // the first question after the load pays what the analyzer loads on first use (pinyin-pro, the
-  // homophone index of the vocabulary): a bot's first answer waits load + this
+  // the first question after the load pays what is read on first use (opencc's tables, the
+  // homophone index, the postings and entry block it touches): a bot's first answer waits load + this
   const t3 = now();
   kb.search(warmup[0] ?? queries[0] ?? '', { k: task.k });
   result.firstQueryMs = now() - t3;

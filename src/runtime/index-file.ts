@@ -1,5 +1,5 @@
 /**
- * The index file (version 2): a one-line JSON header, a newline, then a deflate-compressed body.
+ * The index file (version 3): a one-line JSON header, a newline, then a deflate-compressed body.
  *
  *   {"format":"kb-index","version":2,"generator":…,"entries":N,"terms":T,"compression":"deflate-raw",
  *    "bytes":<body bytes>,"entriesBytes":…,"sections":[["analyzer",…],…],"checksum":"sha256:<hex>"}\n<body>
@@ -21,9 +21,10 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AnalyzerSettings } from '../analyze/settings.js';
 import type { EntryOrigin, EntrySource } from '../store/entry.js';
 import { decodeVarints, encodeVarints } from './varint.js';
+import { associationsText } from './associations.js';
 
 export const INDEX_FORMAT = 'kb-index';
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 export interface IndexEntry {
   id: string;
@@ -117,7 +118,10 @@ export interface IndexEntries {
 }
 
 /** What a KnowledgeBase is made from: a body built in memory or a file read from disk. */
-export interface IndexData extends Omit<IndexBody, 'format' | 'version' | 'entries'> {
+export interface IndexData extends Omit<IndexBody, 'format' | 'version' | 'entries' | 'model'> {
+  model: Omit<IndexModel, 'associations'>;
+  /** The model's associations as the file stores them (see associations.ts). */
+  associations: string;
   entries: IndexEntries;
   /** Per entry: 1 when its question was written by kb from a section (`questionFrom`), else 0. */
   sectionQuestions: Uint8Array;
@@ -128,8 +132,15 @@ export function sectionQuestionsOf(entries: readonly IndexEntry[]): Uint8Array {
 }
 
 export function dataOfBody(body: IndexBody): IndexData {
-  const { format: _format, version: _version, entries, ...rest } = body;
-  return { ...rest, entries: { count: entries.length, get: (i) => entries[i] as IndexEntry }, sectionQuestions: sectionQuestionsOf(entries) };
+  const { format: _format, version: _version, entries, model, ...rest } = body;
+  const { associations, ...parameters } = model;
+  return {
+    ...rest,
+    model: parameters,
+    associations: associationsText(associations),
+    entries: { count: entries.length, get: (i) => entries[i] as IndexEntry },
+    sectionQuestions: sectionQuestionsOf(entries),
+  };
 }
 
 /** Float32 values as little-endian bytes (the same file on every platform). */
@@ -151,6 +162,7 @@ export function unpackFloat32s(bytes: Uint8Array): Float32Array {
 const SECTIONS = [
   'analyzer',
   'model',
+  'associations',
   'terms',
   'sectionQuestions',
   'variants.perEntry',
@@ -206,7 +218,8 @@ export function serializeIndex(body: IndexBody): Buffer {
   const entryBlocks = blocks.map((b) => deflateRawSync(b, { level: 9 }));
   const parts: Record<SectionName, Uint8Array> = {
     analyzer: Buffer.from(JSON.stringify(body.analyzer)),
-    model: Buffer.from(JSON.stringify(body.model)),
+    model: Buffer.from(JSON.stringify({ ...body.model, associations: undefined })),
+    associations: Buffer.from(associationsText(body.model.associations)),
     terms: Buffer.from(body.terms.join('\n')),
     entryBlocks: encodeVarints(blocks.flatMap((b, i) => [entryBlocks[i]!.length, b.length])),
     entries: Buffer.concat(blocks),
@@ -316,7 +329,7 @@ function shapeProblem(data: IndexData, header: Header): string | undefined {
   if (!isObject(analyzer) || !isObject(analyzer.options) || !Array.isArray(analyzer.vocabulary) || !Array.isArray(analyzer.synonyms) || !Array.isArray(analyzer.stopwords)) {
     return '"analyzer" lacks its settings';
   }
-  if (!isObject(model) || !isObject(model.calibration) || !Array.isArray(model.associations)) return '"model" lacks its parameters';
+  if (!isObject(model) || !isObject(model.calibration)) return '"model" lacks its parameters';
   if (data.sectionQuestions.length !== header.entries) return 'the entry kinds do not match the entries';
   const perEntry = decodeVarints(variants.perEntry);
   if (perEntry.length !== header.entries) return `it counts variants for ${perEntry.length} entries but holds ${header.entries}`;
@@ -398,7 +411,8 @@ export function parseIndex(bytes: Uint8Array): VerifyResult {
     const data: IndexData = {
       generator: header.generator,
       analyzer: JSON.parse(part.analyzer.toString('utf8')) as AnalyzerSettings,
-      model: JSON.parse(part.model.toString('utf8')) as IndexModel,
+      model: JSON.parse(part.model.toString('utf8')) as Omit<IndexModel, 'associations'>,
+      associations: part.associations.toString('utf8'),
       entries: lazyEntries(body.subarray(body.length - header.entriesBytes), decodeVarints(part.entryBlocks), header.entries),
       sectionQuestions: part.sectionQuestions,
       terms,

@@ -14,6 +14,7 @@
 import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
+import { Associations } from './associations.js';
 import { Postings } from './postings.js';
 import { decodeVarints, encodeVarints } from './varint.js';
 
@@ -70,7 +71,7 @@ export class KnowledgeBase {
   /** Per term: its type weight (word 1, bigram, unigram) and whether it is a CJK bigram. */
   private readonly termWeight: Float64Array;
   private readonly isBigram: Uint8Array;
-  readonly model: IndexModel;
+  readonly model: Omit<IndexModel, 'associations'>;
   private readonly termIds: Map<string, number>;
   private readonly variants: Postings;
   private readonly answers: Postings;
@@ -87,7 +88,7 @@ export class KnowledgeBase {
   /** IDF of each term, per field, counting entries. */
   private readonly idfVariant: Float64Array;
   private readonly idfAnswer: Float64Array;
-  private readonly associations: Map<string, [string, number][]>;
+  private readonly associations: Associations;
   /** The BM25 term factor for tf = 1, the usual case: (k1 + 1) / (1 + norm), per variant; × the answer share per answer. */
   /**
    * What the scoring loop reads and writes per posting, side by side (one cache line, not
@@ -174,7 +175,7 @@ export class KnowledgeBase {
       const dfa = this.answers.count[t]!;
       this.idfAnswer[t] = Math.log(1 + (n - dfa + 0.5) / (dfa + 0.5));
     }
-    this.associations = new Map(data.model.associations);
+    this.associations = new Associations(data.associations);
     const { k1, b, answerB } = this.model;
     const norms = (f: Postings, bb: number): Float64Array => {
       const out = new Float64Array(f.lengths.length);
@@ -283,6 +284,11 @@ export class KnowledgeBase {
 
   get size(): number {
     return this.data.entries.count;
+  }
+
+  /** The terms the index relates to `term` (learned associations and the lexicon) with their query weights; [] when none. */
+  related(term: string): readonly [string, number][] {
+    return this.associations.get(term) ?? [];
   }
 
   /** Weighted query terms: the question's own, homophones, and learned associations. */

@@ -29,8 +29,13 @@ function split(file: Buffer): { header: Record<string, unknown>; body: Buffer } 
 function rewritten(change: (body: IndexBody) => void): Buffer {
   const parsed = parseIndex(bytes);
   if (!parsed.ok) throw new Error(parsed.reason);
-  const { entries, sectionQuestions: _kinds, ...rest } = parsed.data;
-  const body: IndexBody = { format: INDEX_FORMAT, version: INDEX_VERSION, ...rest, entries: Array.from({ length: entries.count }, (_, i) => entries.get(i)) };
+  const { entries, sectionQuestions: _kinds, associations: text, model, ...rest } = parsed.data;
+  // the associations section's lines back into the model's list: term, then related term and weight pairs
+  const associations = text === '' ? [] : text.split('\n').map((line): [string, [string, number][]] => {
+    const [term, ...fields] = line.split('\t');
+    return [term ?? '', fields.flatMap((b, i): [string, number][] => (i % 2 === 0 ? [[b, Number(fields[i + 1])]] : []))];
+  });
+  const body: IndexBody = { format: INDEX_FORMAT, version: INDEX_VERSION, ...rest, model: { ...model, associations }, entries: Array.from({ length: entries.count }, (_, i) => entries.get(i)) };
   change(body);
   return serializeIndex(body);
 }

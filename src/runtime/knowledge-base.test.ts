@@ -128,6 +128,13 @@ describe('candidates', () => {
     // nor does a term admit more entries than would take the candidates past twice the limit
     many.maxCandidates = 2;
     expect(many.search('warranty claim shipping status', { k: 5 }).map((h) => h.id)).toEqual(['warranty']);
+    // a weak term's long list is searched for the candidates, not scanned: the same scores
+    many.maxCandidates = Number.POSITIVE_INFINITY;
+    const full = many.search('london parcels shipping status', { k: 1 })[0];
+    many.maxCandidates = 1;
+    const searched = many.search('london parcels shipping status', { k: 1 })[0];
+    expect(searched?.id).toBe('ship-0');
+    expect(searched?.score).toBe(full?.score);
     // a question of weak words only still finds its entries: the first term is always read in full
     expect(many.search('shipping status', { k: 3 }).length).toBe(3);
   });

@@ -62,6 +62,31 @@ const MIN_EXPANSION_IDF = Math.log(10);
  */
 export const MAX_CANDIDATES = 512;
 
+/**
+ * A weak term's postings list longer than this many times the candidates is searched for the
+ * candidates (galloping, about 2 log2(gap) steps each) instead of scanned (one step a posting).
+ */
+const GALLOP_RATIO = 16;
+
+/** The first index in [from, end) whose value is at least `target` (end when none): galloping, then binary search. */
+function seek(docs: Uint32Array, from: number, end: number, target: number): number {
+  if (from >= end || docs[from]! >= target) return from;
+  let lo = from;
+  let step = 1;
+  while (lo + step < end && docs[lo + step]! < target) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, end);
+  lo += 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (docs[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 export class KnowledgeBase {
@@ -114,6 +139,8 @@ export class KnowledgeBase {
   /** One bit per variant / entry: a candidate of the search under way (see MAX_CANDIDATES). */
   private readonly variantBits: Uint32Array;
   private readonly entryBits: Uint32Array;
+  /** The candidate entries of the search under way, in the order admitted (sorted when galloping). */
+  private readonly candidateList: Uint32Array;
   /**
    * Once a question's stronger terms have found this many candidate entries, its weaker terms
    * only score those (MAX_CANDIDATES). `Infinity` scores every entry that shares a term with the
@@ -208,6 +235,7 @@ export class KnowledgeBase {
     this.touchedScored = new Uint32Array(n);
     this.variantBits = new Uint32Array((nVariants >>> 5) + 1);
     this.entryBits = new Uint32Array((n >>> 5) + 1);
+    this.candidateList = new Uint32Array(n);
   }
 
   /**
@@ -363,10 +391,12 @@ export class KnowledgeBase {
     let candidates = 0;
     let selfScore = 0;
     // a candidate entry has its bit set, and so has each of its variants
+    const candidateList = this.candidateList;
+    let sortedCandidates = 0;
     const admit = (e: number): void => {
       eBits[e >>> 5] = eBits[e >>> 5]! | (1 << (e & 31));
       for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = vBits[v >>> 5]! | (1 << (v & 31));
-      candidates++;
+      candidateList[candidates++] = e;
     };
     // strongest first (IDF × weight): the strong terms find the candidates (ties in term order, so a ranking is stable)
     const ids: number[] = [];
@@ -397,33 +427,67 @@ export class KnowledgeBase {
       const coverageCredit = idfV / qw;
       const vDocs = V.allDocs;
       const vTfs = V.allTfs;
-      for (let i = V.decode(t), end = V.offset[t + 1]!; i < end; i++) {
-        const v = vDocs[i]!;
-        if ((vBits[v >>> 5]! & (1 << (v & 31))) === 0) {
-          if (!open || v === exclude) continue;
-          admit(variantEntry[v]!);
-        } else if (v === exclude) continue;
-        const tf = vTfs[i]!;
-        const at = v * 4;
-        const before = vState[at]!;
-        if (before === 0) touchedV[nv++] = v;
-        vState[at] = before + (tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
-        vState[at + 1] = vState[at + 1]! + coverageCredit;
+      const vStart = V.decode(t);
+      const vEnd = V.offset[t + 1]!;
+      // a weak term's long list is not scanned: each candidate's postings are found by galloping
+      // search (the list is in entry order, and so are the candidates once sorted)
+      const gallop = !open && vEnd - vStart > GALLOP_RATIO * candidates;
+      if (gallop && sortedCandidates !== candidates) {
+        candidateList.subarray(0, candidates).sort();
+        sortedCandidates = candidates;
+      }
+      for (let c = 0, from = vStart, to = vEnd; ; from = to) {
+        if (gallop) {
+          if (c === candidates) break;
+          const e = candidateList[c++]!;
+          from = seek(vDocs, from, vEnd, firstVariant[e]!);
+          to = seek(vDocs, from, vEnd, firstVariant[e + 1]!);
+        }
+        for (let i = from; i < to; i++) {
+          const v = vDocs[i]!;
+          if ((vBits[v >>> 5]! & (1 << (v & 31))) === 0) {
+            if (!open || v === exclude) continue;
+            admit(variantEntry[v]!);
+          } else if (v === exclude) continue;
+          const tf = vTfs[i]!;
+          const at = v * 4;
+          const before = vState[at]!;
+          if (before === 0) touchedV[nv++] = v;
+          vState[at] = before + (tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
+          vState[at + 1] = vState[at + 1]! + coverageCredit;
+        }
+        if (!gallop) break;
       }
       if (this.hasAnswerWeight) {
         const idfA = (this.idfAnswer[t] ?? 0) * w;
         const aDocs = A.allDocs;
         const aTfs = A.allTfs;
-        for (let i = A.decode(t), end = A.offset[t + 1]!; i < end; i++) {
-          const e = aDocs[i]!;
-          if ((eBits[e >>> 5]! & (1 << (e & 31))) === 0) {
-            if (!open) continue;
-            admit(e);
+        const aStart = A.decode(t);
+        const aEnd = A.offset[t + 1]!;
+        const gallopA = !open && aEnd - aStart > GALLOP_RATIO * candidates;
+        if (gallopA && sortedCandidates !== candidates) {
+          candidateList.subarray(0, candidates).sort();
+          sortedCandidates = candidates;
+        }
+        for (let c = 0, from = aStart, to = aEnd; ; from = to) {
+          if (gallopA) {
+            if (c === candidates) break;
+            const e = candidateList[c++]!;
+            from = seek(aDocs, from, aEnd, e);
+            to = seek(aDocs, from, aEnd, e + 1);
+          }
+          for (let i = from; i < to; i++) {
+            const e = aDocs[i]!;
+            if ((eBits[e >>> 5]! & (1 << (e & 31))) === 0) {
+              if (!open) continue;
+              admit(e);
           }
           const tf = aTfs[i]!;
           const before = aState[e * 2]!;
           if (before === 0) touchedA[ne++] = e;
           aState[e * 2] = before + (tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
+          }
+          if (!gallopA) break;
         }
       }
     }

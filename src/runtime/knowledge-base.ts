@@ -398,6 +398,11 @@ export class KnowledgeBase {
       for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = vBits[v >>> 5]! | (1 << (v & 31));
       candidateList[candidates++] = e;
     };
+    const sortCandidates = (): void => {
+      if (sortedCandidates === candidates) return;
+      candidateList.subarray(0, candidates).sort();
+      sortedCandidates = candidates;
+    };
     // strongest first (IDF × weight): the strong terms find the candidates (ties in term order, so a ranking is stable)
     const ids: number[] = [];
     const weights: number[] = [];
@@ -432,10 +437,7 @@ export class KnowledgeBase {
       // a weak term's long list is not scanned: each candidate's postings are found by galloping
       // search (the list is in entry order, and so are the candidates once sorted)
       const gallop = !open && vEnd - vStart > GALLOP_RATIO * candidates;
-      if (gallop && sortedCandidates !== candidates) {
-        candidateList.subarray(0, candidates).sort();
-        sortedCandidates = candidates;
-      }
+      if (gallop) sortCandidates();
       for (let c = 0, from = vStart, to = vEnd; ; from = to) {
         if (gallop) {
           if (c === candidates) break;
@@ -465,10 +467,7 @@ export class KnowledgeBase {
         const aStart = A.decode(t);
         const aEnd = A.offset[t + 1]!;
         const gallopA = !open && aEnd - aStart > GALLOP_RATIO * candidates;
-        if (gallopA && sortedCandidates !== candidates) {
-          candidateList.subarray(0, candidates).sort();
-          sortedCandidates = candidates;
-        }
+        if (gallopA) sortCandidates();
         for (let c = 0, from = aStart, to = aEnd; ; from = to) {
           if (gallopA) {
             if (c === candidates) break;

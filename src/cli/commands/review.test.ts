@@ -42,6 +42,17 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = 20_000): Pr
   throw new Error(`the screen never showed ${pattern}; it shows:\n${text}`);
 }
 
+/** The store's entry `id` once `ok` holds for it (a save is written a moment after the screen says so). */
+async function storeEntryWhen(store: string, id: string, ok: (e: Entry | undefined) => boolean, timeoutMs = 10_000): Promise<Entry | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  let entry = byId(storeEntries(store), id);
+  while (!ok(entry) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    entry = byId(storeEntries(store), id);
+  }
+  return entry;
+}
+
 function startReview(name: string, store: string): string {
   const session = `${name}-${process.pid}`;
   sessions.push(session);
@@ -93,8 +104,9 @@ describe('kb review', () => {
     tmux('send-keys', '-t', session, 'Enter');
     const shown = await waitFor(session, /s-seven-day: edited the question/);
     expect(shown).toMatch(/reviewed 4 \/ 6/);
-    // saved at once, before quitting
-    expect(byId(storeEntries(store), 's-seven-day')?.question).toBe('七天无理由退货要满足什么条件？');
+    // saved at once, before quitting (the write lock and the atomic write take a moment)
+    const saved = await storeEntryWhen(store, 's-seven-day', (e) => e?.question === '七天无理由退货要满足什么条件？');
+    expect(saved?.question).toBe('七天无理由退货要满足什么条件？');
     tmux('send-keys', '-t', session, 'q');
     await waitFor(session, /EXITED 0/);
     const entries = storeEntries(store);
@@ -111,6 +123,7 @@ describe('kb review', () => {
     await waitFor(session, /reviewed 2 \/ 6/);
     tmux('send-keys', '-t', session, 'r');
     await waitFor(session, /s-refund-time: rejected/);
+    expect((await storeEntryWhen(store, 's-refund-time', (e) => e?.status === 'rejected'))?.status).toBe('rejected');
     tmux('send-keys', '-t', session, 'E');
     await waitFor(session, /Edit the answer · s-return-fee/);
     tmux('send-keys', '-t', session, '-l', '半截的修改');

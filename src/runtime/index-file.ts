@@ -210,6 +210,7 @@ function checksumOf(headerPrefix: string, body: Uint8Array): string {
  * itself and the compressed body.
  */
 export function serializeIndex(body: IndexBody): Buffer {
+  const { associations, ...parameters } = body.model;
   // entries in blocks: a search inflates only the blocks of the entries it returns
   const blocks: Buffer[] = [];
   for (let at = 0; at < body.entries.length; at += ENTRY_BLOCK) {
@@ -218,8 +219,8 @@ export function serializeIndex(body: IndexBody): Buffer {
   const entryBlocks = blocks.map((b) => deflateRawSync(b, { level: 9 }));
   const parts: Record<SectionName, Uint8Array> = {
     analyzer: Buffer.from(JSON.stringify(body.analyzer)),
-    model: Buffer.from(JSON.stringify({ ...body.model, associations: undefined })),
-    associations: Buffer.from(associationsText(body.model.associations)),
+    model: Buffer.from(JSON.stringify(parameters)),
+    associations: Buffer.from(associationsText(associations)),
     terms: Buffer.from(body.terms.join('\n')),
     entryBlocks: encodeVarints(blocks.flatMap((b, i) => [entryBlocks[i]!.length, b.length])),
     entries: Buffer.concat(blocks),

@@ -293,11 +293,9 @@ export class KnowledgeBase {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const idf = (this.idfContext[t] ?? 0) * qw * this.termWeight[t]! * this.model.contextWeight;
-      const docs = C.docs(t);
-      const tfs = C.tfs(t);
-      for (let i = 0; i < docs.length; i++) {
-        const g = docs[i]!;
-        const tf = tfs[i]!;
+      for (let i = C.decode(t), end = C.offset[t + 1]!; i < end; i++) {
+        const g = C.allDocs[i]!;
+        const tf = C.allTfs[i]!;
         groupScore.set(g, (groupScore.get(g) ?? 0) + (idf * tf * k1p1) / (tf + cNorm[g]!));
       }
     }
@@ -379,8 +377,8 @@ export class KnowledgeBase {
     const A = this.answers;
     const vState = this.variantState;
     const aState = this.answerState;
-    const touchedV = this.touchedVariants;
-    const touchedA = this.touchedEntries;
+    const touchedVariants = this.touchedVariants;
+    const touchedEntries = this.touchedEntries;
     const vBits = this.variantBits;
     const eBits = this.entryBits;
     const variantEntry = this.variantEntry;
@@ -427,7 +425,7 @@ export class KnowledgeBase {
       // a term admits new candidates while fewer than the limit are found and its entries would not
       // take them past twice the limit (the first term always does); otherwise it only adds to
       // the candidates found so far
-      const open = candidates === 0 || (candidates < limit && candidates + this.entryDf[t]! + this.answers.count[t]! <= 2 * limit);
+      const open = candidates === 0 || (candidates < limit && candidates + this.entryDf[t]! + A.count[t]! <= 2 * limit);
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
       const coverageCredit = idfV / qw;
       const vDocs = V.allDocs;
@@ -454,7 +452,7 @@ export class KnowledgeBase {
           const tf = vTfs[i]!;
           const at = v * 4;
           const before = vState[at]!;
-          if (before === 0) touchedV[nv++] = v;
+          if (before === 0) touchedVariants[nv++] = v;
           vState[at] = before + (tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
           vState[at + 1] = vState[at + 1]! + coverageCredit;
         }
@@ -480,11 +478,11 @@ export class KnowledgeBase {
             if ((eBits[e >>> 5]! & (1 << (e & 31))) === 0) {
               if (!open) continue;
               admit(e);
-          }
-          const tf = aTfs[i]!;
-          const before = aState[e * 2]!;
-          if (before === 0) touchedA[ne++] = e;
-          aState[e * 2] = before + (tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
+            }
+            const tf = aTfs[i]!;
+            const before = aState[e * 2]!;
+            if (before === 0) touchedEntries[ne++] = e;
+            aState[e * 2] = before + (tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
           }
           if (!gallopA) break;
         }
@@ -494,8 +492,6 @@ export class KnowledgeBase {
     const eScore = this.entryScore;
     const eVariant = this.entryVariant;
     const touched = this.touchedScored;
-    const touchedVariants = this.touchedVariants;
-    const touchedEntries = this.touchedEntries;
     const sqrtCoverage = this.model.variantCoverage === 0.5;
     const coveragePower = this.model.variantCoverage;
     let nt = 0;
@@ -562,9 +558,9 @@ export class KnowledgeBase {
       rankedScore[j] = score;
     }
     const results = ranked.map((e, i): [number, number, number] => [e, rankedScore[i]!, eVariant[e]!]);
-    for (let i = 0; i < nt; i++) {
-      const e = touched[i]!;
-      eVariant[e] = -1;
+    for (let i = 0; i < nt; i++) eVariant[touched[i]!] = -1;
+    for (let c = 0; c < candidates; c++) {
+      const e = candidateList[c]!;
       eBits[e >>> 5] = 0;
       for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = 0;
     }

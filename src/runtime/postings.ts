@@ -87,18 +87,6 @@ export class Postings {
     return at;
   }
 
-  /** The documents of term t, ascending (a view; the search's loops read `allDocs` directly). */
-  docs(t: number): Uint32Array {
-    const at = this.decode(t);
-    return this.allDocs.subarray(at, at + this.count[t]!);
-  }
-
-  /** The term frequencies of term t, in the order of `docs(t)`. */
-  tfs(t: number): Uint16Array {
-    const at = this.decode(t);
-    return this.allTfs.subarray(at, at + this.count[t]!);
-  }
-
   /** Does document `doc` occur in the postings of term t? (binary search) */
   has(t: number, doc: number): boolean {
     const docs = this.allDocs;

@@ -86,6 +86,18 @@ describe('KnowledgeBase.search', () => {
     expect(kb.search('退货的运费由谁承担', { k: 1, threshold: good!.confidence })[0]?.id).toBe('return-fee');
   });
 
+  it('lowers confidence for words the KB has never seen, but not for single characters or typos it explains', () => {
+    const confidence = (q: string): number => kb.search(q, { k: 1 })[0]?.confidence ?? 0;
+    // 发票 is all this KB knows of these questions; 抬头 / 修改 / password are words it never uses
+    expect(confidence('发票抬头怎么修改')).toBeLessThan(confidence('发票') - 0.2);
+    expect(confidence('invoice password 发票')).toBeLessThan(confidence('发票') - 0.2);
+    // a single character the KB lacks (快) says how people ask, not what: no penalty
+    expect(confidence('怎么开发票快')).toBeCloseTo(confidence('怎么开发票'), 4);
+    expect(confidence('怎么开发票快')).toBeGreaterThan(0.5);
+    // a product name mistyped by sound is explained by the homophone match
+    expect(confidence('微利贷怎么还款')).toBeGreaterThan(0.5);
+  });
+
   it('lifts the articles of the chapter a question is about (context groups)', () => {
     // 租金 is only in one article; the chapter on 租赁合同 makes its sibling a runner-up
     const ids = kb.search('租房合同要写哪些内容', { k: 3 }).map((h) => h.id);

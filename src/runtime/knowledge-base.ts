@@ -50,6 +50,7 @@ const MAX_EXPANSIONS = 8;
 const MIN_BIGRAM_IDF = 1.5;
 /** Expansions to words in more than about a tenth of the entries (IDF below ln 10) are not worth their postings. */
 const MIN_EXPANSION_IDF = Math.log(10);
+const HAN_WORD = /^[\u3400-\u9fff]+$/;
 /**
  * Two stages in one pass: a question's terms are read strongest first (IDF × weight), and once
  * they have found this many candidate entries, the weaker terms still add to the candidates'
@@ -319,9 +320,21 @@ export class KnowledgeBase {
 
   /** Weighted query terms: the question's own, homophones, and learned associations. */
   queryTerms(question: string): Map<string, number> {
-    const { terms } = this.analyzer.analyzeQuery(question);
+    return this.analyzeQuestion(question).terms;
+  }
+
+  /**
+   * The question's terms the index knows, weighted (its own, homophones, learned associations),
+   * and `unknown`: how many of its words the index has never seen (see novelty).
+   */
+  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number } {
+    const { terms, pinyinMatches } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
-    for (const [t, w] of terms) if (this.termIds.has(t)) out.set(t, w);
+    let unknown = 0;
+    for (const [t, w] of terms) {
+      if (this.termIds.has(t)) out.set(t, w);
+      else if (w >= 1) unknown += this.novelty(t, pinyinMatches);
+    }
     if (this.associations.size > 0) {
       // expansions: the strongest few by weight × IDF; a related word in a tenth of the entries or
       // more says little and would cost a long postings list on every question
@@ -340,8 +353,26 @@ export class KnowledgeBase {
         .slice(0, MAX_EXPANSIONS)
         .forEach(([term, weight]) => out.set(term, weight));
     }
-    return out;
+    return { terms: out, unknown };
   }
+
+  /**
+   * How much an unknown query word tells: a word the KB never uses (分期, password) counts 1; a
+   * Chinese word by the share of its character bigrams the KB lacks too (退款时间, made of known
+   * 退款 and 时间, counts little); a single Chinese character (谁, 出) and the bigrams across word
+   * boundaries count 0 — they say more about how people ask than about what; a typo that a
+   * homophone explains counts 0.
+   */
+  private novelty(term: string, pinyinMatches: readonly [string, string][]): number {
+    if (!isWordTerm(term) || pinyinMatches.some(([typed]) => typed.includes(term))) return 0;
+    if (!HAN_WORD.test(term)) return 1;
+    const chars = [...term];
+    if (chars.length < 2) return 0;
+    let fresh = 0;
+    for (let i = 0; i + 1 < chars.length; i++) if (!this.termIds.has(BIGRAM_PREFIX + chars[i]! + chars[i + 1]!)) fresh++;
+    return fresh / (chars.length - 1);
+  }
+
 
   search(question: string, options: SearchOptions = {}): Hit[] {
     const k = options.k === undefined || Number.isNaN(options.k) ? 5 : Math.max(0, Math.floor(options.k));
@@ -367,7 +398,7 @@ export class KnowledgeBase {
    * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
    */
   private rank(question: string, k: number, exclude: number): { results: [number, number, number][]; selfScore: number; terms: Map<string, number> } | undefined {
-    const terms = this.queryTerms(question);
+    const { terms, unknown } = this.analyzeQuestion(question);
     if (terms.size === 0) return undefined;
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
@@ -387,7 +418,10 @@ export class KnowledgeBase {
     let nv = 0;
     let ne = 0;
     let candidates = 0;
-    let selfScore = 0;
+    // what a perfect match would score: the known terms' impacts (below), and each unknown term
+    // at the IDF of a term no entry has — a question the KB has mostly never seen is not covered
+    // by a hit that matches its one known word
+    let selfScore = unknown * Math.log(1 + (this.size + 0.5) / 0.5);
     // a candidate entry has its bit set, and so has each of its variants
     const candidateList = this.candidateList;
     let sortedCandidates = 0;

@@ -375,6 +375,7 @@ export class KnowledgeBase {
 
 
   search(question: string, options: SearchOptions = {}): Hit[] {
+    if (typeof question !== 'string') throw new TypeError(`search: the question must be a string, not ${question === null ? 'null' : typeof question}`);
     const k = options.k === undefined || Number.isNaN(options.k) ? 5 : Math.max(0, Math.floor(options.k));
     if (k === 0) return [];
     const threshold = options.threshold ?? 0;

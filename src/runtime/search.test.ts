@@ -24,6 +24,11 @@ describe('search', () => {
     for (const q of ['', ' ', '\n\t  ', '？？？', '...!!!', '，。、；：“”', '🙂🙂', '\u3000\u3000']) expect(kb.search(q)).toEqual([]);
   });
 
+  it('refuses a question that is not a string with a clear TypeError (a bot passing null)', () => {
+    expect(() => kb.search(null as unknown as string)).toThrow(/search: the question must be a string, not null/);
+    expect(() => kb.search(undefined as unknown as string)).toThrow(/not undefined/);
+  });
+
   it('returns no hits for words the knowledge base does not have', () => {
     expect(kb.search('xylophone quasar')).toEqual([]);
   });

@@ -47,6 +47,7 @@ describe('kb query', () => {
 
   it('answers an empty or unknown question with no hits, and exits 0', () => {
     expect(JSON.parse(runKb(['query', '', '--index', index, '--json']).stdout)).toEqual({ question: '', hits: [] });
+    expect(runKb(['query', '  ', '--index', index]).stdout).toBe('no hits: the question is empty (pass a customer question in quotes: kb query "退货运费谁出")\n');
     const r = runKb(['query', '？？', '--index', index]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('no hits: the knowledge base has none of these words\n');

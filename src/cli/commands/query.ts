@@ -28,7 +28,8 @@ export async function runQuery(options: QueryCommandOptions, output: Output): Pr
     return EXIT.OK;
   }
   if (hits.length === 0) {
-    output.out(options.threshold > 0 ? `no hit with confidence ≥ ${options.threshold}: hand off to a person` : 'no hits: the knowledge base has none of these words');
+    if (options.question.trim() === '') output.out('no hits: the question is empty (pass a customer question in quotes: kb query "退货运费谁出")');
+    else output.out(options.threshold > 0 ? `no hit with confidence ≥ ${options.threshold}: hand off to a person` : 'no hits: the knowledge base has none of these words');
     return EXIT.OK;
   }
   hits.forEach((h, i) => {

@@ -58,6 +58,18 @@ describe('question generation', () => {
     // 获取消费者信息 has no 取消 in it, and 提交订单 ends before 前
     expect(procedures('经营者不得获取消费者信息。')).toEqual([]);
     expect(procedures('用户提交订单前可以更正输入错误。')).toEqual(['如何提交订单？']);
+    // a point in time (付款后), a payment channel with its delay (微信支付1-2个工作日) and what will
+    // happen (将退回) are no actions a customer takes
+    expect(procedures('现货商品在付款后48小时内发货。')).toEqual([]);
+    expect(procedures('退款原路返回：微信支付1-2个工作日到账。')).toEqual([]);
+    expect(procedures('订单全部退货后，未过期的优惠券将退回账户。')).toEqual([]);
+  });
+
+  it('reads 可能 as "may be", not as a permission, and 七天无理由 as a policy name, not a time limit', () => {
+    const questions = (text: string) => generateQuestions({ headingPath: ['一、配送范围'], text }).map((g) => g.question);
+    const remote = questions('新疆、西藏部分偏远地区可能无法送达，以下单页面提示为准。');
+    expect(remote.some((q) => /可以能|有哪些权利/u.test(q))).toBe(false);
+    expect(questions('七天无理由退货的退货运费由消费者承担。').some((q) => q.includes('需要多长时间'))).toBe(false);
   });
 
   it('asks no condition question about a clause that only says what someone has', () => {
@@ -123,6 +135,13 @@ describe('headings that are already questions', () => {
   it('keeps an English question heading, and asks about a situation heading', () => {
     expect(first('How do I return an item', 'Open your orders and choose Return.')).toBe('How do I return an item?');
     expect(first('My parcel arrived damaged', 'Take photos and contact us within 48 hours.')).toBe('What should I do if my parcel arrived damaged?');
+  });
+
+  it('puts a how-to heading into the time and fee templates as "it … to", and a question heading into none', () => {
+    const all = (heading: string, text: string) => generateQuestions({ headingPath: ['Warranty', heading], text }).map((g) => g.question);
+    const claim = all('How to make a claim', 'Repairs take 7-10 business days and cost $20.');
+    expect(claim).toEqual(expect.arrayContaining(['How long does it take to make a claim?', 'How much does it cost to make a claim?']));
+    expect(all('What is not covered', 'Damage within 30 days is not covered; repairs cost $20.').filter((q) => /how long does what|how much does what/iu.test(q))).toEqual([]);
   });
 });
 

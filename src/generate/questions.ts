@@ -61,13 +61,15 @@ const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货
 const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
 const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
 const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|应|必须|须|不得|禁止)(?!当事人)/u;
-const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?:有权|享有|可以|可)(.{2,24}?)(?:[，。；]|$)/u;
+// 可 as in 可能 (may be), 可见, 可靠 is no permission
+const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?:有权|享有|可以|可(?!能|见|靠|是|否|惜))(.{2,24}?)(?:[，。；]|$)/u;
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
 const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负有|取得|所有|持有|享受)$/u;
 /** …不符合约定 / 违反规定 is a situation (a breach), not what a rule provides. */
 const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照?)[^，,]{0,6}(?:规定|约定)$/u;
-const ZH_STEP_VERB = /(?<![的到已])(申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉)([^，。；、：:（(的后]{0,8})/u;
+// not after 将/会/被/予 (优惠券将退回账户: what will happen, not what one does)
+const ZH_STEP_VERB = /(?<![的到已将会被予])(申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉)([^，。；、：:（(的后]{0,8})/u;
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
 // one-character openers only when they are not the first character of a word: 经营者, 当事人,
 // 有关部门, 对方, 在线, 如实 keep their first character
@@ -86,6 +88,7 @@ function clean(text: string): string {
 
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
 const ZH_VERB_AS_MODIFIER = /^(?:方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
+const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
 /** Where an action's object ends: a function word or the next clause. */
 const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、]/u;
 
@@ -102,6 +105,8 @@ function zhAction(text: string): string | undefined {
     // the next match may start inside this one's object (支付方式支付价款)
     all.lastIndex = m.index + verb.length;
     if (ZH_VERB_AS_MODIFIER.test(object)) continue;
+    // a point in time (付款后48小时内发货, 退货后), or a payment channel with its delay (微信支付1-2个工作日到账): no action to ask about
+    if (ZH_VERB_AS_TIME.test(text.slice(m.index + verb.length))) continue;
     const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object);
     if (next !== null) object = object.slice(0, next.index);
     const end = ZH_OBJECT_END.exec(object);
@@ -222,7 +227,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         const clause = s.split(/[，,；;]/u).find((c) => ZH_TIME.test(c)) ?? s;
         const after = clause.slice((ZH_TIME.exec(clause)?.index ?? 0) + (ZH_TIME.exec(clause)?.[0].length ?? 0)).replace(/^[内后起的]+/u, '');
         const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic;
-        if (what !== undefined && what.length >= 2) add(`${what}需要多长时间？`, 'time-limit');
+        // 七天无理由退货 names a policy, not a time limit
+        if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after)) add(`${what}需要多长时间？`, 'time-limit');
       }
     }
     const fee = ZH_FEE.exec(s);
@@ -281,6 +287,9 @@ const EN_DUTY = /\byou\s+(?:must|are required to|have to|need to)\s+([a-z][a-z\s
 const EN_CAN = /\byou\s+(?:can|may)\s+([a-z][a-z\s-]{2,40}?)(?:[,.;]|\s+(?:by|if|when|at|from|within)\b|$)/i;
 const EN_TO_DO = /^to\s+([a-z][a-z\s-]{2,40}?),\s/i;
 
+/** A heading that asks something (What is not covered, Why was my order cancelled): no thing to put in a template. */
+const EN_QUESTION_START = /^(?:what|when|where|why|who|whom|whose|which|how|can|could|do|does|did|is|are|was|were|will|should|may)\b/iu;
+
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/u.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
 }
@@ -301,7 +310,11 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
   const add = (question: string, rule: GenerationRule): void => {
     out.push({ question, rule });
   };
-  const about = topic !== undefined ? lowerFirst(topic) : undefined;
+  // "How long does what is not covered take?": templates put the topic where a thing goes, so a
+  // heading that is a question or a how-to gets them only as "it … to <do>" (how to make a claim →
+  // How long does it take to make a claim?), and not at all when it is another kind of question
+  const howTo = topic !== undefined ? /^how\s+(?:to|do\s+i|can\s+i)\s+(.+?)\??$/iu.exec(topic)?.[1] : undefined;
+  const about = topic === undefined || howTo !== undefined || EN_QUESTION_START.test(topic) ? undefined : lowerFirst(topic);
   let time = false;
   let fee = false;
   let eligible = false;
@@ -320,6 +333,11 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
       time = true;
       if (duty?.[1] !== undefined) add(`How long do I have to ${duty[1].trim()}?`, 'time-limit');
       else if (about !== undefined) add(/\b(?:window|period|deadline|limit|time)$/iu.test(about) ? `How long is the ${about}?` : `How long does ${about} take?`, 'time-limit');
+      else if (howTo !== undefined) add(`How long does it take to ${howTo}?`, 'time-limit');
+    }
+    if (!fee && EN_FEE.test(s) && howTo !== undefined) {
+      fee = true;
+      add(`How much does it cost to ${howTo}?`, 'fee');
     }
     if (!fee && EN_FEE.test(s) && about !== undefined) {
       fee = true;

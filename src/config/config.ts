@@ -65,7 +65,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
   }
   const similar = o['similar'];
   if (similar !== undefined && similar !== null) {
-    if (typeof similar !== 'number' || !Number.isInteger(similar) || similar < 0) bad('similar', 'must be a whole number ≥ 0 (similar questions per entry; 0 turns them off)');
+    if (typeof similar !== 'number' || !Number.isInteger(similar) || similar < 0) bad('similar', 'must be a whole number ≥ 0 (paraphrases added per entry; 0 turns them off)');
     else config.similar = similar;
   }
   const lexicon = o['lexicon'];
@@ -150,7 +150,8 @@ store: ${DEFAULT_STORE}
 # synonyms: dict/synonyms.txt
 # stopwords: dict/stopwords.txt
 
-# Questions kb generates for document sections get up to this many similar questions (0: none).
+# Paraphrases (similar questions) kb adds to each generated entry, on top of the other questions
+# the rules write for its section and its heading path (0: none).
 # similar: 5
 
 # Questions also look for the words customers and policies use for the same thing

@@ -216,10 +216,13 @@ describe('kb eval gates', () => {
       writeFileSync(join(project.path, 'kb.config.yaml'), `out: ${formsIndex}\neval:\n  suites: [${join(process.cwd(), TAGGED)}]\n  threshold: 0.05\n  gates:\n    min-hit1: 0.9\n    max-false-answer: 0.2\n`);
       const r = runKb(['eval'], project.path);
       expect(r.code).toBe(1);
-      expect(lines(r.stderr)).toEqual(['kb eval: gate failed: hit@1 0.800 < 0.900 (--min-hit1)', 'kb eval: gate failed: false-answer rate 0.500 at threshold 0.05 > 0.200 (--max-false-answer)']);
+      // each failed gate names where it was set
+      expect(lines(r.stderr)).toEqual(['kb eval: gate failed: hit@1 0.800 < 0.900 (min-hit1 in kb.config.yaml)', 'kb eval: gate failed: false-answer rate 0.500 at threshold 0.05 > 0.200 (max-false-answer in kb.config.yaml)']);
       const overridden = runKb(['eval', '--min-hit1', '0.8', '--threshold', 'auto'], project.path);
       expect(overridden.stderr).toBe('');
       expect(overridden.code).toBe(0);
+      const flag = runKb(['eval', '--min-hit1', '0.85'], project.path);
+      expect(lines(flag.stderr)).toEqual(['kb eval: gate failed: hit@1 0.800 < 0.850 (--min-hit1)', 'kb eval: gate failed: false-answer rate 0.500 at threshold 0.05 > 0.200 (max-false-answer in kb.config.yaml)']);
     } finally {
       project.remove();
     }

@@ -9,7 +9,8 @@ import writeFileAtomic from 'write-file-atomic';
 import { problem, type Problem } from '../../core/problems.js';
 import { compareBaseline, readBaseline } from '../../eval/baseline.js';
 import { evalGaps } from '../../eval/find-gaps.js';
-import { checkGates, type Gates } from '../../eval/gates.js';
+import { CONFIG_FILE } from '../../config/config.js';
+import { checkGates, type GateOrigins, type Gates } from '../../eval/gates.js';
 import { coverageOf } from '../../eval/gaps.js';
 import { evalRunJson } from '../../eval/reports/json.js';
 import { htmlReport } from '../../eval/reports/html.js';
@@ -82,6 +83,9 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   // kb.config.yaml's threshold and gates, each overridden by its flag
   const threshold = options.threshold ?? config?.eval.threshold;
   const gates = { ...(config?.eval.gates ?? {}), ...(options.gates ?? {}) };
+  // a failed gate names where it was set: its flag, or kb.config.yaml
+  const gateOrigins: GateOrigins = {};
+  for (const gate of Object.keys(config?.eval.gates ?? {}) as (keyof Gates)[]) if (options.gates?.[gate] === undefined) gateOrigins[gate] = CONFIG_FILE;
   if (suites.length === 0) throw new UsageError('name the suites to run (kb eval tests/ --index kb.index), or list them under "eval: suites:" in kb.config.yaml');
   if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
@@ -102,7 +106,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   }
   const report = evaluate(kb, cases, k);
   const summary = summarize(report, threshold === undefined ? {} : { threshold });
-  const run: EvalRun = { report, summary, gates: checkGates(summary, gates), index };
+  const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index };
   if (baseline?.ok === true) run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '');
   run.gaps = evalGaps(kb, report.cases, summary.verdicts);
   run.coverage = coverageOf(kb.entries, report.cases);

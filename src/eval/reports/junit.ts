@@ -65,7 +65,7 @@ export function junitReport(run: EvalRun): string {
     tests += run.gates.length;
     failures += failed;
     const body = run.gates.map((g) =>
-      g.ok ? `    <testcase classname="kb eval gates" name="${xmlEscape(g.message)}" time="0"/>` : `    <testcase classname="kb eval gates" name="${xmlEscape(`${g.flag} ${g.limit}`)}" time="0">\n      <failure message="${xmlEscape(g.message)}" type="gate"/>\n    </testcase>`,
+      g.ok ? `    <testcase classname="kb eval gates" name="${xmlEscape(g.message)}" time="0"/>` : `    <testcase classname="kb eval gates" name="${xmlEscape(`${g.from} ${g.limit}`)}" time="0">\n      <failure message="${xmlEscape(g.message)}" type="gate"/>\n    </testcase>`,
     );
     suites.push(`  <testsuite name="kb eval gates" tests="${run.gates.length}" failures="${failed}" errors="0" skipped="0" time="0">\n${body.join('\n')}\n  </testsuite>`);
   }

@@ -114,6 +114,26 @@ describe('kb eval', () => {
     expect(json.report.metrics.cases).toBe(2);
   });
 
+  it('warns about an expected entry id the index does not have, apart from search misses, and counts the case as a miss', () => {
+    const suite = 'fixtures/eval/broken/unknown-id.jsonl';
+    const r = runKb(['eval', suite, '--index', formsIndex]);
+    expect(r.code).toBe(0); // a warning; the gates decide
+    expect(lines(r.stderr)).toEqual([
+      `warning ${suite}:line 2: expects entry "faq-nonexistent-id", which is not in the index (${formsIndex}); fix the id or rebuild the index [unknown-entry]`,
+      // one of two alternatives unknown: still a typo to fix, though the case passes on the other
+      `warning ${suite}:line 3: expects entry "shipping-old", which is not in the index (${formsIndex}); fix the id or rebuild the index [unknown-entry]`,
+    ]);
+    expect(lines(r.stdout)[0]).toMatch(/^no id {2}发票怎么开 {2}→ expected "faq-nonexistent-id" \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
+    const json = full([suite, '--index', formsIndex]);
+    expect(json.report.metrics).toMatchObject({ cases: 3, hit1: 0.6667 });
+    expect(json.report.cases.map((c) => [c.verdict, c.reason, c.unknownIds])).toEqual([
+      ['pass', undefined, undefined],
+      ['fail', 'unknown-entry', ['faq-nonexistent-id']],
+      ['pass', undefined, ['shipping-old']],
+    ]);
+    for (const c of json.report.cases) expect(Object.keys(c).slice(0, 4)).toEqual(['q', 'expect', 'rank', 'top']);
+  });
+
   it('exits 1 for a suite that does not exist, 2 without suites', () => {
     const missing = runKb(['eval', 'fixtures/eval/nope.yaml', '--index', formsIndex]);
     expect(missing.code).toBe(1);
@@ -143,7 +163,7 @@ const TAGGED = 'fixtures/eval/ci/tagged.jsonl';
 
 interface FullJson extends EvalJson {
   metrics: EvalJson['metrics'] & { hit3: number; outOfScope: number; latencyMs: { p50: number; p95: number } };
-  cases: (EvalJson['cases'][number] & { verdict: string; reason?: string; file: string; line: number; tags: string[] })[];
+  cases: (EvalJson['cases'][number] & { verdict: string; reason?: string; unknownIds?: string[]; file: string; line: number; tags: string[] })[];
   tags: { name: string; cases: number; hit1: number; outOfScope: number }[];
   threshold?: { mode: string; chosen: { threshold: number; decisionAccuracy: number; falseAnswerRate: number | null; answered: number }; curve: unknown[] };
   gates?: { flag: string; ok: boolean }[];

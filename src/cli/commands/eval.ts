@@ -17,9 +17,9 @@ import { htmlReport } from '../../eval/reports/html.js';
 import { junitReport } from '../../eval/reports/junit.js';
 import { markdownReport } from '../../eval/reports/markdown.js';
 import { describeExpect, REASONS, runPassed, type EvalRun } from '../../eval/reports/model.js';
-import { evaluate } from '../../eval/run.js';
+import { evaluate, unknownIdProblems } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
-import { summarize } from '../../eval/summary.js';
+import { summarize, type FailReason } from '../../eval/summary.js';
 import { readSuite, type EvalCase } from '../../eval/suite.js';
 import { expandInputs } from '../../ingest/expand.js';
 import { loadIndex } from '../../runtime/index.js';
@@ -105,6 +105,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     return EXIT.FAILED;
   }
   const report = evaluate(kb, cases, k);
+  printProblems(output, unknownIdProblems(report.cases, index));
   const summary = summarize(report, threshold === undefined ? {} : { threshold });
   const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index };
   if (baseline?.ok === true) run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '');
@@ -183,22 +184,25 @@ async function suggest(run: EvalRun, storePath: string, output: Output): Promise
 const f3 = (x: number): string => x.toFixed(3);
 const pct = (x: number | null): string => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
+/** How a failing case is marked in the terminal (`not-first` shows its rank). */
+const FAIL_MARKS: Record<Exclude<FailReason, 'not-first'>, ['red' | 'yellow', string]> = {
+  miss: ['red', 'miss'],
+  'unknown-entry': ['yellow', 'no id'],
+  'below-threshold': ['yellow', 'low '],
+  'false-answer': ['red', 'false'],
+};
+
 function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   const { report, summary } = run;
   const m = summary.overall;
   const failures = report.cases.map((c, i) => ({ c, v: summary.verdicts[i] })).filter((x) => x.v?.verdict === 'fail');
   for (const { c, v } of failures.slice(0, 20)) {
-    const mark =
-      v?.reason === 'miss'
-        ? output.color('red', 'miss')
-        : v?.reason === 'not-first'
-          ? output.color('yellow', `#${c.rank ?? ''}  `)
-          : v?.reason === 'false-answer'
-            ? output.color('red', 'false')
-            : output.color('yellow', 'low ');
+    const reason = v?.reason ?? 'below-threshold';
+    const mark = reason === 'not-first' ? output.color('yellow', `#${c.rank ?? ''}  `) : output.color(...FAIL_MARKS[reason]);
     const got = c.top[0] === undefined ? 'nothing' : `“${c.topQuestion ?? ''}” [${c.top[0].id}]`;
     const extra = v?.reason === 'below-threshold' || v?.reason === 'false-answer' ? ` (${REASONS[v.reason]}: confidence ${c.top[0]?.confidence ?? 0})` : '';
-    output.out(`${mark}  ${c.q}  → expected ${v?.reason === 'false-answer' ? 'none' : JSON.stringify(c.expect)}, got ${got}${extra}  (${c.file}:${c.line})`);
+    const unknown = c.unknownIds === undefined ? '' : ` (not in the index: ${c.unknownIds.join(', ')})`;
+    output.out(`${mark}  ${c.q}  → expected ${v?.reason === 'false-answer' ? 'none' : JSON.stringify(c.expect)}${unknown}, got ${got}${extra}  (${c.file}:${c.line})`);
   }
   if (failures.length > 20) output.out(`… and ${failures.length - 20} more failing`);
   if (summary.suites.length > 1 || summary.tags.length > 0) {

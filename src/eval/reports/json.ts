@@ -15,6 +15,7 @@ export function evalRunJson(run: EvalRun): Record<string, unknown> {
       const v = run.summary.verdicts[i];
       const extra: Record<string, unknown> = { file: source?.file, line: source?.line, tags: source?.tags ?? [], verdict: v?.verdict ?? 'skip' };
       if (v?.reason !== undefined) extra['reason'] = v.reason;
+      if (source?.unknownIds !== undefined) extra['unknownIds'] = source.unknownIds;
       return { ...c, ...extra };
     }),
     suites: run.summary.suites,

@@ -42,6 +42,7 @@ export function describeGot(c: EvalReport['cases'][number]): string {
 
 export const REASONS: Record<string, string> = {
   miss: `not in the top k`,
+  'unknown-entry': 'expects an entry the index does not have',
   'not-first': 'found, not first',
   'below-threshold': 'right, but below the threshold',
   'false-answer': 'answered an out-of-scope question',

@@ -134,6 +134,37 @@ describe('kb eval', () => {
     for (const c of json.report.cases) expect(Object.keys(c).slice(0, 4)).toEqual(['q', 'expect', 'rank', 'top']);
   });
 
+  it('lists the lines that could not be read in the JUnit, Markdown and HTML reports', () => {
+    const [junit, markdown, html] = ['unreadable.xml', 'unreadable.md', 'unreadable.html'].map((f) => join(dir.path, f)) as [string, string, string];
+    const r = runKb(['eval', 'fixtures/eval/broken/malformed.yaml', 'fixtures/eval/broken/malformed.csv', '--index', formsIndex, '--junit', junit, '--markdown', markdown, '--html', html]);
+    expect(r.code).toBe(1);
+    const xml = readFileSync(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
+      testsuites: { errors: string; testsuite: { name: string; errors: string; testcase: { name: string; error?: { message: string } }[] }[] };
+    };
+    expect(doc.testsuites.errors).toBe('4');
+    expect(doc.testsuites.testsuite.map((s) => [s.name, s.errors])).toEqual([
+      ['fixtures/eval/broken/malformed.yaml', '2'],
+      ['fixtures/eval/broken/malformed.csv', '2'],
+    ]);
+    const errors = doc.testsuites.testsuite.flatMap((s) => s.testcase.filter((t) => t.error !== undefined).map((t) => [t.name, t.error?.message]));
+    expect(errors).toEqual([
+      ['line 4 (could not be read)', expect.stringMatching(/^fixtures\/eval\/broken\/malformed\.yaml:4: the case has no "expect"/)],
+      ['line 5 (could not be read)', expect.stringMatching(/^fixtures\/eval\/broken\/malformed\.yaml:5: a case must be an object/)],
+      ['line 3 (could not be read)', expect.stringMatching(/^fixtures\/eval\/broken\/malformed\.csv:3: expect is empty/)],
+      ['line 4 (could not be read)', expect.stringMatching(/^fixtures\/eval\/broken\/malformed\.csv:4: "expect" looks like JSON/)],
+    ]);
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(markdown, 'utf8'));
+    const headings = tree.children.filter((n) => n.type === 'heading').map((n) => toString(n));
+    expect(headings[0]).toBe('kb eval: ❌ failed');
+    expect(headings).toContain('4 suite lines could not be read');
+    expect(readFileSync(markdown, 'utf8')).toContain('- ❌ fixtures/eval/broken/malformed.csv:3: expect is empty');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<h2>4 suite lines could not be read</h2>');
+    expect(page).toContain('fixtures/eval/broken/malformed.yaml:5: a case must be an object');
+  });
+
   it('exits 1 for a suite that does not exist, 2 without suites', () => {
     const missing = runKb(['eval', 'fixtures/eval/nope.yaml', '--index', formsIndex]);
     expect(missing.code).toBe(1);

@@ -97,6 +97,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     cases.push(...read.cases);
     problems.push(...read.problems);
   }
+  // what the reports list as could not be read: the suites' errors (a baseline's are its own matter)
+  const unreadable = problems.filter((p) => p.severity === 'error');
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline);
   if (baseline !== undefined && !baseline.ok) problems.push(...baseline.problems);
   printProblems(output, problems);
@@ -107,7 +109,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   const report = evaluate(kb, cases, k);
   printProblems(output, unknownIdProblems(report.cases, index));
   const summary = summarize(report, threshold === undefined ? {} : { threshold });
-  const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index };
+  const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index, unreadable };
   if (baseline?.ok === true) run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '');
   run.gaps = evalGaps(kb, report.cases, summary.verdicts);
   run.coverage = coverageOf(kb.entries, report.cases);

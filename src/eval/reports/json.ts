@@ -21,6 +21,7 @@ export function evalRunJson(run: EvalRun): Record<string, unknown> {
     suites: run.summary.suites,
     tags: run.summary.tags,
   };
+  if (run.unreadable !== undefined && run.unreadable.length > 0) doc['unreadable'] = run.unreadable.map((p) => ({ file: p.file, line: p.location?.line, code: p.code, message: p.message }));
   if (run.summary.threshold !== undefined) doc['threshold'] = run.summary.threshold;
   if (run.gates.length > 0) doc['gates'] = run.gates;
   if (run.baseline !== undefined) doc['baseline'] = run.baseline;

@@ -34,6 +34,8 @@ export const PROBLEM_CODES = {
   LLM_FAILED: 'llm-failed',
   // evaluation
   BAD_SUITE: 'bad-suite',
+  /** A suite case expects an entry id the index does not have (a typo, or an index built before the entry existed). */
+  UNKNOWN_ENTRY: 'unknown-entry',
   GATE_FAILED: 'gate-failed',
   // usage
   USAGE: 'usage',

@@ -29,7 +29,8 @@ export function addNearest(kb: KnowledgeBase, clusters: GapCluster[], k = 3): Ga
 
 /** Gaps of an eval run: its failing in-scope and false-answered cases, clustered. */
 export function evalGaps(kb: KnowledgeBase, cases: readonly CaseResult[], verdicts: readonly CaseVerdict[], options: ClusterOptions = {}): GapCluster[] {
-  const failing = cases.filter((_, i) => verdicts[i]?.verdict === 'fail' && verdicts[i]?.reason !== 'false-answer').map((c) => c.q);
+  // a case expecting an entry the index lacks is a suite problem (reported on its own), not a gap
+  const failing = cases.filter((_, i) => verdicts[i]?.verdict === 'fail' && verdicts[i]?.reason !== 'false-answer' && verdicts[i]?.reason !== 'unknown-entry').map((c) => c.q);
   const counts = new Map<string, number>();
   for (const q of failing) counts.set(q, (counts.get(q) ?? 0) + 1);
   const questions: GapQuestion[] = [...counts].map(([text, count]) => ({ text, count }));

@@ -24,6 +24,21 @@ describe('checkGates', () => {
     expect(checkGates(summarize(report(cases)), {})).toEqual([]);
   });
 
+  it('names kb.config.yaml, not a flag, for the gates set there', () => {
+    const results = checkGates(summarize(report(cases), { threshold: 0.5 }), { minHit1: 0.3, minMrr: 0.9, maxFalseAnswer: 0 }, { minHit1: 'kb.config.yaml', maxFalseAnswer: 'kb.config.yaml' });
+    expect(results.map((r) => [r.flag, r.from])).toEqual([
+      ['--min-hit1', 'min-hit1 in kb.config.yaml'],
+      ['--min-mrr', '--min-mrr'],
+      ['--max-false-answer', 'max-false-answer in kb.config.yaml'],
+    ]);
+    expect(results.map((r) => r.message)).toEqual([
+      'hit@1 0.250 < 0.300 (min-hit1 in kb.config.yaml)',
+      'MRR@5 0.425 < 0.900 (--min-mrr)',
+      'false-answer rate 1.000 at threshold 0.5 > 0.000 (max-false-answer in kb.config.yaml)',
+    ]);
+    expect(checkGates(summarize(report(cases)), { maxFalseAnswer: 0.1 }, { maxFalseAnswer: 'kb.config.yaml' })[0]?.message).toMatch(/add --threshold X or --threshold auto \(max-false-answer in kb\.config\.yaml 0\.1\)$/);
+  });
+
   it('measures false answers at the threshold, and fails when it cannot', () => {
     const at = (t: number, limit: number) => checkGates(summarize(report(cases), { threshold: t }), { maxFalseAnswer: limit })[0];
     expect(at(0.5, 0)).toMatchObject({ ok: false, value: 1, message: 'false-answer rate 1.000 at threshold 0.5 > 0.000 (--max-false-answer)' });

@@ -1,5 +1,6 @@
 /** Run suites against a loaded index: one search per case, timed. */
 import { performance } from 'node:perf_hooks';
+import { problem, type Problem } from '../core/problems.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { metricsOf, rankOf, type Metrics } from './metrics.js';
 import type { EvalCase } from './suite.js';
@@ -24,6 +25,8 @@ export interface CaseResult {
   line: number;
   /** Entry ids the case expects (its `id` expectations), for `kb eval --suggest`. */
   expectIds?: string[];
+  /** Expected entry ids the index does not have (a typo, or an outdated id); absent when none. */
+  unknownIds?: string[];
   /** Wall time of this case's search, in milliseconds. */
   latencyMs?: number;
 }
@@ -59,7 +62,35 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: numbe
       latencyMs,
     });
   }
+  markUnknownIds(kb, results);
   return { metrics: metricsOf(inScopeRanks, k), cases: results };
+}
+
+/**
+ * Note on each case the expected entry ids the index does not have. Entry ids live in the
+ * index's lazily inflated entry blocks, so this decodes every entry once — after the timed
+ * searches (their latency is not touched) and shared with the coverage, which needs them all
+ * anyway (KnowledgeBase.entries keeps them).
+ */
+function markUnknownIds(kb: KnowledgeBase, results: CaseResult[]): void {
+  if (!results.some((r) => (r.expectIds?.length ?? 0) > 0)) return;
+  const known = new Set(kb.entries.map((e) => e.id));
+  for (const r of results) {
+    const unknown = [...new Set(r.expectIds ?? [])].filter((id) => !known.has(id));
+    if (unknown.length > 0) r.unknownIds = unknown;
+  }
+}
+
+/** One warning per case that expects entries the index does not have: suite file, line, the ids, what to do. */
+export function unknownIdProblems(cases: readonly CaseResult[], index?: string): Problem[] {
+  const where = index === undefined ? 'the index' : `the index (${index})`;
+  return cases.flatMap((c) => {
+    const ids = c.unknownIds ?? [];
+    if (ids.length === 0) return [];
+    const named = ids.map((id) => JSON.stringify(id)).join(', ');
+    const message = ids.length === 1 ? `expects entry ${named}, which is not in ${where}; fix the id or rebuild the index` : `expects entries ${named}, which are not in ${where}; fix the ids or rebuild the index`;
+    return [problem('unknown-entry', message, { file: c.file, location: { line: c.line }, severity: 'warning' })];
+  });
 }
 
 /** The `kb eval --json` document of the matcher issue: these keys at least (json.ts adds more). */

@@ -27,6 +27,11 @@ describe('suggestFromFailures', () => {
     expect(store[0]?.suggested).toBeUndefined(); // the input is not changed
   });
 
+  it('proposes nothing for a case whose expected entry the index does not have (the store may: an unbuilt entry)', () => {
+    const r = suggestFromFailures([c('开票', ['b'], 1)], [{ verdict: 'fail', reason: 'unknown-entry' }], [entry('b', '发票')]);
+    expect(r.proposed).toEqual([]);
+  });
+
   it('ignores out-of-scope false answers', () => {
     const r = suggestFromFailures([c('你好', [], 1)], [{ verdict: 'fail', reason: 'false-answer' }], [entry('a', 'x')]);
     expect(r.proposed).toEqual([]);

@@ -34,7 +34,8 @@ export function suggestFromFailures(cases: readonly CaseResult[], verdicts: read
   let unmatched = 0;
   cases.forEach((c, i) => {
     const v = verdicts[i];
-    if (v?.verdict !== 'fail' || v.reason === 'false-answer') return;
+    // an expected id the index lacks is a suite or build problem, not a question to teach the entry
+    if (v?.verdict !== 'fail' || v.reason === 'false-answer' || v.reason === 'unknown-entry') return;
     const id = (c.expectIds ?? []).find((x) => byId.has(x));
     if (id === undefined) {
       unmatched++;

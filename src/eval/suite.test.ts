@@ -88,6 +88,16 @@ describe('readSuite', () => {
     expect(header.problems).toEqual([expect.objectContaining({ location: { line: 1 }, message: expect.stringContaining('"q" and "expect"') as unknown })]);
   });
 
+  it('names the line where an unclosed CSV quote opened, not the end of the file', async () => {
+    const { cases, problems } = await readSuite('fixtures/eval/broken/unclosed-quote.csv');
+    expect(cases).toEqual([]);
+    expect(problems.map((p) => formatProblem(p))).toEqual([
+      'fixtures/eval/broken/unclosed-quote.csv:line 2: has a quote (") opened on line 2 that is never closed, so the rest of the file cannot be read as CSV; close the quote, or write a quote inside a quoted cell as "" [bad-suite]',
+    ]);
+    // a quoted cell spanning lines before the unclosed one does not shift the count
+    expect(parseSuite('q,expect\n"two\nlines",ship-cost\nok,invoice\nx,"open\ny,z\n', 'x.csv').problems.map((p) => p.location?.line)).toEqual([5]);
+  });
+
   it('reports a file it cannot read', async () => {
     const { problems } = await readSuite('fixtures/eval/nope.jsonl');
     expect(problems).toEqual([expect.objectContaining({ code: 'file-not-found', file: 'fixtures/eval/nope.jsonl' })]);

@@ -10,6 +10,7 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { problem, type Problem } from '../core/problems.js';
+import { splitCsv } from '../ingest/formats/table.js';
 
 export type Expectation = { kind: 'id'; id: string } | { kind: 'source'; source: string; section?: string };
 
@@ -113,8 +114,16 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
       info: true,
     }) as typeof records;
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    problems.push(problem('bad-suite', `is not valid CSV (${(error as Error).message.split('\n')[0]}); fix its quotes`, { file, location: { line } }));
+    const e = error as { code?: unknown; lines?: number; message: string };
+    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+      // csv-parse names the end of the file; the fault is where the quote opened (ingest's CSV reader finds it)
+      const split = splitCsv(body);
+      const line = split.ok ? (e.lines ?? 1) : split.line;
+      problems.push(problem('bad-suite', `has a quote (") opened on line ${line} that is never closed, so the rest of the file cannot be read as CSV; close the quote, or write a quote inside a quoted cell as ""`, { file, location: { line } }));
+      return;
+    }
+    const line = e.lines ?? 1;
+    problems.push(problem('bad-suite', `is not valid CSV (${e.message.split('\n')[0]}); fix its quotes`, { file, location: { line } }));
     return;
   }
   const column = (names: readonly string[]): string | undefined => names.find((n) => header.includes(n));

@@ -23,6 +23,15 @@ describe('verdictOf', () => {
     expect(verdictOf(result('a', null, null, 0.9), undefined)).toEqual({ verdict: 'skip' });
   });
 
+  it('tells a miss whose expected entry the index lacks from a search miss, and still counts it as a miss', () => {
+    const typo = result('a', 'faq-x', null, 0.9, { expectIds: ['faq-x'], unknownIds: ['faq-x'] });
+    expect(verdictOf(typo, undefined)).toEqual({ verdict: 'fail', reason: 'unknown-entry' });
+    expect(verdictOf(typo, 0.5)).toEqual({ verdict: 'fail', reason: 'unknown-entry' });
+    expect(rankMetrics([typo, result('b', 'x', 1, 0.9)], 5)).toMatchObject({ cases: 2, hit1: 0.5, hitK: 0.5 });
+    // found through another expectation: an ordinary pass (the warning still names the unknown id)
+    expect(verdictOf(result('a', ['x', 'faq-x'], 1, 0.9, { unknownIds: ['faq-x'] }), undefined)).toEqual({ verdict: 'pass' });
+  });
+
   it('with a threshold: a right answer below it fails, an out-of-scope case passes only when nothing reaches it', () => {
     expect(verdictOf(result('a', 'x', 1, 0.4), 0.5)).toEqual({ verdict: 'fail', reason: 'below-threshold' });
     expect(verdictOf(result('a', 'x', 1, 0.5), 0.5)).toEqual({ verdict: 'pass' });

@@ -29,7 +29,8 @@ export interface GroupMetrics extends RankMetrics {
  * when no threshold was given (nothing to judge it by).
  */
 export type Verdict = 'pass' | 'fail' | 'skip';
-export type FailReason = 'miss' | 'not-first' | 'below-threshold' | 'false-answer';
+/** `unknown-entry`: a miss whose expected entry ids the index does not have (fix the suite or rebuild; counted as a miss). */
+export type FailReason = 'miss' | 'unknown-entry' | 'not-first' | 'below-threshold' | 'false-answer';
 
 export interface CaseVerdict {
   verdict: Verdict;
@@ -95,7 +96,7 @@ export function verdictOf(c: CaseResult, threshold: number | undefined): CaseVer
     if (threshold === undefined) return { verdict: 'skip' };
     return answered ? { verdict: 'fail', reason: 'false-answer' } : { verdict: 'pass' };
   }
-  if (c.rank === null) return { verdict: 'fail', reason: 'miss' };
+  if (c.rank === null) return { verdict: 'fail', reason: (c.unknownIds?.length ?? 0) > 0 ? 'unknown-entry' : 'miss' };
   if (c.rank !== 1) return { verdict: 'fail', reason: 'not-first' };
   return answered ? { verdict: 'pass' } : { verdict: 'fail', reason: 'below-threshold' };
 }

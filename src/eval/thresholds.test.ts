@@ -63,6 +63,21 @@ describe('pickThreshold', () => {
     expect(none.decisionAccuracy).toBe(1);
   });
 
+  it('among equally good thresholds prefers the one with the fewest false answers, then the lowest', () => {
+    // 0.6829 answers the out-of-scope case (a false answer) and one more right in-scope case than
+    // 0.70: 5 of 6 correct decisions at both, false answers 100 % against 0 %
+    const items = [right(0.9), right(0.8), right(0.7), right(0.6829), outside(0.6829), wrong(0.3)];
+    expect(statsAt(items, 0.6829).decisionAccuracy).toBe(statsAt(items, 0.7).decisionAccuracy);
+    const s = pickThreshold(items);
+    expect(s.threshold).toBe(0.7);
+    expect(s.falseAnswerRate).toBe(0);
+    expect(s.decisionAccuracy).toBe(0.8333);
+    // the same tie without the out-of-scope case (a wrong in-scope answer instead): the lower one
+    expect(pickThreshold([right(0.9), right(0.8), right(0.7), right(0.6829), wrong(0.6829), wrong(0.3)]).threshold).toBe(0.6829);
+    // a tie with "answer nothing" (threshold 1) is broken the same way
+    expect(pickThreshold([right(0.9), outside(0.9), outside(0.2)]).threshold).toBe(1);
+  });
+
   it('matches a brute-force search over every candidate', () => {
     let seed = 7;
     const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
@@ -70,7 +85,10 @@ describe('pickThreshold', () => {
       const c = Math.round(random() * 100) / 100;
       return random() < 0.15 ? outside(c) : random() < c ? right(c) : wrong(c);
     });
-    const best = Math.max(...[...new Set(items.map((d) => d.confidence ?? 0)), 1].map((t) => statsAt(items, t).decisionAccuracy));
-    expect(pickThreshold(items).decisionAccuracy).toBe(best);
+    // most correct decisions, then fewest false answers, then the lowest threshold
+    const [best] = [...new Set(items.map((d) => d.confidence ?? 0)), 1]
+      .map((t) => statsAt(items, t))
+      .sort((a, b) => b.decisionAccuracy - a.decisionAccuracy || (a.falseAnswerRate ?? 0) - (b.falseAnswerRate ?? 0) || a.threshold - b.threshold);
+    expect(pickThreshold(items)).toEqual(best);
   });
 });

@@ -80,24 +80,36 @@ export function thresholdCurve(items: readonly DecisionInput[], step = 0.05): Th
 
 /**
  * The threshold in [0, 1] with the most correct decisions. Candidates are the top confidences that
- * occur (a threshold between two of them decides like the upper one) and 1; among equally good
- * ones the lowest wins (answer more when it costs nothing). Linear after one sort.
+ * occur (a threshold between two of them decides like the upper one) and 1. Among equally good
+ * ones, the one with the fewest false answers on out-of-scope questions wins (an answer to a
+ * question the knowledge base does not cover is the costliest mistake, and what
+ * `--max-false-answer` gates); among those still tied, the lowest (it answers the most in-scope
+ * questions: between two such thresholds the extra answers are as often right as wrong, and a
+ * right answer is what the bot is for). Linear after one sort.
  */
 export function pickThreshold(items: readonly DecisionInput[]): ThresholdStats {
   const scored = items.filter((d) => d.confidence !== undefined).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0));
   // threshold above every confidence: nothing answered, a decision is correct when the top hit is wrong
   let correct = items.filter((d) => !d.correct).length;
+  let falseAnswers = 0;
   let best = correct;
+  let bestFalse = 0;
   let bestThreshold = 1;
   const top = scored[0]?.confidence;
   // when some confidence is 1, a threshold of 1 still answers those cases: the sweep evaluates it
   if (top !== undefined && top >= 1) best = -1;
+  // from the highest confidence down: each step answers more, so false answers only grow
   for (let i = 0; i < scored.length; ) {
     const c = scored[i]?.confidence ?? 0;
     let j = i;
-    for (; j < scored.length && scored[j]?.confidence === c; j++) correct += scored[j]?.correct ? 1 : -1;
-    if (correct >= best) {
+    for (; j < scored.length && scored[j]?.confidence === c; j++) {
+      const d = scored[j];
+      correct += d?.correct ? 1 : -1;
+      if (d?.inScope === false) falseAnswers++;
+    }
+    if (correct > best || (correct === best && falseAnswers <= bestFalse)) {
       best = correct;
+      bestFalse = falseAnswers;
       bestThreshold = c;
     }
     i = j;

@@ -114,6 +114,57 @@ describe('kb eval', () => {
     expect(json.report.metrics.cases).toBe(2);
   });
 
+  it('warns about an expected entry id the index does not have, apart from search misses, and counts the case as a miss', () => {
+    const suite = 'fixtures/eval/broken/unknown-id.jsonl';
+    const r = runKb(['eval', suite, '--index', formsIndex]);
+    expect(r.code).toBe(0); // a warning; the gates decide
+    expect(lines(r.stderr)).toEqual([
+      `warning ${suite}:line 2: expects entry "faq-nonexistent-id", which is not in the index (${formsIndex}); fix the id or rebuild the index [unknown-entry]`,
+      // one of two alternatives unknown: still a typo to fix, though the case passes on the other
+      `warning ${suite}:line 3: expects entry "shipping-old", which is not in the index (${formsIndex}); fix the id or rebuild the index [unknown-entry]`,
+    ]);
+    expect(lines(r.stdout)[0]).toMatch(/^no id {2}发票怎么开 {2}→ expected "faq-nonexistent-id" \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
+    const json = full([suite, '--index', formsIndex]);
+    expect(json.report.metrics).toMatchObject({ cases: 3, hit1: 0.6667 });
+    expect(json.report.cases.map((c) => [c.verdict, c.reason, c.unknownIds])).toEqual([
+      ['pass', undefined, undefined],
+      ['fail', 'unknown-entry', ['faq-nonexistent-id']],
+      ['pass', undefined, ['shipping-old']],
+    ]);
+    for (const c of json.report.cases) expect(Object.keys(c).slice(0, 4)).toEqual(['q', 'expect', 'rank', 'top']);
+  });
+
+  it('lists the lines that could not be read in the JUnit, Markdown and HTML reports', () => {
+    const [junit, markdown, html] = ['unreadable.xml', 'unreadable.md', 'unreadable.html'].map((f) => join(dir.path, f)) as [string, string, string];
+    const r = runKb(['eval', 'fixtures/eval/broken/malformed.yaml', 'fixtures/eval/broken/malformed.csv', '--index', formsIndex, '--junit', junit, '--markdown', markdown, '--html', html]);
+    expect(r.code).toBe(1);
+    const xml = readFileSync(junit, 'utf8');
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
+      testsuites: { errors: string; testsuite: { name: string; errors: string; testcase: { name: string; error?: { message: string } }[] }[] };
+    };
+    expect(doc.testsuites.errors).toBe('4');
+    expect(doc.testsuites.testsuite.map((s) => [s.name, s.errors])).toEqual([
+      ['fixtures/eval/broken/malformed.yaml', '2'],
+      ['fixtures/eval/broken/malformed.csv', '2'],
+    ]);
+    const errors = doc.testsuites.testsuite.flatMap((s) => s.testcase.filter((t) => t.error !== undefined).map((t) => [t.name, t.error?.message]));
+    expect(errors).toEqual([
+      ['line 4 (could not be read)', expect.stringMatching(/^fixtures\/eval\/broken\/malformed\.yaml:4: the case has no "expect"/)],
+      ['line 5 (could not be read)', expect.stringMatching(/^fixtures\/eval\/broken\/malformed\.yaml:5: a case must be an object/)],
+      ['line 3 (could not be read)', expect.stringMatching(/^fixtures\/eval\/broken\/malformed\.csv:3: expect is empty/)],
+      ['line 4 (could not be read)', expect.stringMatching(/^fixtures\/eval\/broken\/malformed\.csv:4: "expect" looks like JSON/)],
+    ]);
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(markdown, 'utf8'));
+    const headings = tree.children.filter((n) => n.type === 'heading').map((n) => toString(n));
+    expect(headings[0]).toBe('kb eval: ❌ failed');
+    expect(headings).toContain('4 suite lines could not be read');
+    expect(readFileSync(markdown, 'utf8')).toContain('- ❌ fixtures/eval/broken/malformed.csv:3: expect is empty');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<h2>4 suite lines could not be read</h2>');
+    expect(page).toContain('fixtures/eval/broken/malformed.yaml:5: a case must be an object');
+  });
+
   it('exits 1 for a suite that does not exist, 2 without suites', () => {
     const missing = runKb(['eval', 'fixtures/eval/nope.yaml', '--index', formsIndex]);
     expect(missing.code).toBe(1);
@@ -143,7 +194,7 @@ const TAGGED = 'fixtures/eval/ci/tagged.jsonl';
 
 interface FullJson extends EvalJson {
   metrics: EvalJson['metrics'] & { hit3: number; outOfScope: number; latencyMs: { p50: number; p95: number } };
-  cases: (EvalJson['cases'][number] & { verdict: string; reason?: string; file: string; line: number; tags: string[] })[];
+  cases: (EvalJson['cases'][number] & { verdict: string; reason?: string; unknownIds?: string[]; file: string; line: number; tags: string[] })[];
   tags: { name: string; cases: number; hit1: number; outOfScope: number }[];
   threshold?: { mode: string; chosen: { threshold: number; decisionAccuracy: number; falseAnswerRate: number | null; answered: number }; curve: unknown[] };
   gates?: { flag: string; ok: boolean }[];
@@ -216,10 +267,13 @@ describe('kb eval gates', () => {
       writeFileSync(join(project.path, 'kb.config.yaml'), `out: ${formsIndex}\neval:\n  suites: [${join(process.cwd(), TAGGED)}]\n  threshold: 0.05\n  gates:\n    min-hit1: 0.9\n    max-false-answer: 0.2\n`);
       const r = runKb(['eval'], project.path);
       expect(r.code).toBe(1);
-      expect(lines(r.stderr)).toEqual(['kb eval: gate failed: hit@1 0.800 < 0.900 (--min-hit1)', 'kb eval: gate failed: false-answer rate 0.500 at threshold 0.05 > 0.200 (--max-false-answer)']);
+      // each failed gate names where it was set
+      expect(lines(r.stderr)).toEqual(['kb eval: gate failed: hit@1 0.800 < 0.900 (min-hit1 in kb.config.yaml)', 'kb eval: gate failed: false-answer rate 0.500 at threshold 0.05 > 0.200 (max-false-answer in kb.config.yaml)']);
       const overridden = runKb(['eval', '--min-hit1', '0.8', '--threshold', 'auto'], project.path);
       expect(overridden.stderr).toBe('');
       expect(overridden.code).toBe(0);
+      const flag = runKb(['eval', '--min-hit1', '0.85'], project.path);
+      expect(lines(flag.stderr)).toEqual(['kb eval: gate failed: hit@1 0.800 < 0.850 (--min-hit1)', 'kb eval: gate failed: false-answer rate 0.500 at threshold 0.05 > 0.200 (max-false-answer in kb.config.yaml)']);
     } finally {
       project.remove();
     }

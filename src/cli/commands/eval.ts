@@ -9,16 +9,17 @@ import writeFileAtomic from 'write-file-atomic';
 import { problem, type Problem } from '../../core/problems.js';
 import { compareBaseline, readBaseline } from '../../eval/baseline.js';
 import { evalGaps } from '../../eval/find-gaps.js';
-import { checkGates, type Gates } from '../../eval/gates.js';
+import { CONFIG_FILE } from '../../config/config.js';
+import { checkGates, type GateOrigins, type Gates } from '../../eval/gates.js';
 import { coverageOf } from '../../eval/gaps.js';
 import { evalRunJson } from '../../eval/reports/json.js';
 import { htmlReport } from '../../eval/reports/html.js';
 import { junitReport } from '../../eval/reports/junit.js';
 import { markdownReport } from '../../eval/reports/markdown.js';
 import { describeExpect, REASONS, runPassed, type EvalRun } from '../../eval/reports/model.js';
-import { evaluate } from '../../eval/run.js';
+import { evaluate, unknownIdProblems } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
-import { summarize } from '../../eval/summary.js';
+import { summarize, type FailReason } from '../../eval/summary.js';
 import { readSuite, type EvalCase } from '../../eval/suite.js';
 import { expandInputs } from '../../ingest/expand.js';
 import { loadIndex } from '../../runtime/index.js';
@@ -82,6 +83,9 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   // kb.config.yaml's threshold and gates, each overridden by its flag
   const threshold = options.threshold ?? config?.eval.threshold;
   const gates = { ...(config?.eval.gates ?? {}), ...(options.gates ?? {}) };
+  // a failed gate names where it was set: its flag, or kb.config.yaml
+  const gateOrigins: GateOrigins = {};
+  for (const gate of Object.keys(config?.eval.gates ?? {}) as (keyof Gates)[]) if (options.gates?.[gate] === undefined) gateOrigins[gate] = CONFIG_FILE;
   if (suites.length === 0) throw new UsageError('name the suites to run (kb eval tests/ --index kb.index), or list them under "eval: suites:" in kb.config.yaml');
   if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
@@ -93,6 +97,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     cases.push(...read.cases);
     problems.push(...read.problems);
   }
+  // what the reports list as could not be read: the suites' errors (a baseline's are its own matter)
+  const unreadable = problems.filter((p) => p.severity === 'error');
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline);
   if (baseline !== undefined && !baseline.ok) problems.push(...baseline.problems);
   printProblems(output, problems);
@@ -101,8 +107,9 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     return EXIT.FAILED;
   }
   const report = evaluate(kb, cases, k);
+  printProblems(output, unknownIdProblems(report.cases, index));
   const summary = summarize(report, threshold === undefined ? {} : { threshold });
-  const run: EvalRun = { report, summary, gates: checkGates(summary, gates), index };
+  const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index, unreadable };
   if (baseline?.ok === true) run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '');
   run.gaps = evalGaps(kb, report.cases, summary.verdicts);
   run.coverage = coverageOf(kb.entries, report.cases);
@@ -179,22 +186,25 @@ async function suggest(run: EvalRun, storePath: string, output: Output): Promise
 const f3 = (x: number): string => x.toFixed(3);
 const pct = (x: number | null): string => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
+/** How a failing case is marked in the terminal (`not-first` shows its rank). */
+const FAIL_MARKS: Record<Exclude<FailReason, 'not-first'>, ['red' | 'yellow', string]> = {
+  miss: ['red', 'miss'],
+  'unknown-entry': ['yellow', 'no id'],
+  'below-threshold': ['yellow', 'low '],
+  'false-answer': ['red', 'false'],
+};
+
 function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   const { report, summary } = run;
   const m = summary.overall;
   const failures = report.cases.map((c, i) => ({ c, v: summary.verdicts[i] })).filter((x) => x.v?.verdict === 'fail');
   for (const { c, v } of failures.slice(0, 20)) {
-    const mark =
-      v?.reason === 'miss'
-        ? output.color('red', 'miss')
-        : v?.reason === 'not-first'
-          ? output.color('yellow', `#${c.rank ?? ''}  `)
-          : v?.reason === 'false-answer'
-            ? output.color('red', 'false')
-            : output.color('yellow', 'low ');
+    const reason = v?.reason ?? 'below-threshold';
+    const mark = reason === 'not-first' ? output.color('yellow', `#${c.rank ?? ''}  `) : output.color(...FAIL_MARKS[reason]);
     const got = c.top[0] === undefined ? 'nothing' : `“${c.topQuestion ?? ''}” [${c.top[0].id}]`;
     const extra = v?.reason === 'below-threshold' || v?.reason === 'false-answer' ? ` (${REASONS[v.reason]}: confidence ${c.top[0]?.confidence ?? 0})` : '';
-    output.out(`${mark}  ${c.q}  → expected ${v?.reason === 'false-answer' ? 'none' : JSON.stringify(c.expect)}, got ${got}${extra}  (${c.file}:${c.line})`);
+    const unknown = c.unknownIds === undefined ? '' : ` (not in the index: ${c.unknownIds.join(', ')})`;
+    output.out(`${mark}  ${c.q}  → expected ${v?.reason === 'false-answer' ? 'none' : JSON.stringify(c.expect)}${unknown}, got ${got}${extra}  (${c.file}:${c.line})`);
   }
   if (failures.length > 20) output.out(`… and ${failures.length - 20} more failing`);
   if (summary.suites.length > 1 || summary.tags.length > 0) {

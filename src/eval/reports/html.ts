@@ -6,7 +6,7 @@
  * Every text from suites, entries or the index is escaped.
  */
 import type { GroupMetrics, ThresholdReport } from '../summary.js';
-import { confidenceHistogram, describeExpect, describeGot, REASONS, runPassed, type EvalRun } from './model.js';
+import { confidenceHistogram, describeExpect, describeGot, problemPlace, REASONS, runPassed, unreadableTitle, type EvalRun } from './model.js';
 
 export function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -143,6 +143,8 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
   body.push(`<h1>${htmlEscape(title)}: <span class="${passed ? 'pass' : 'fail'}">${passed ? 'passed' : 'failed'}</span></h1>`);
   body.push(`<div class="muted">${run.index === undefined ? '' : `index ${htmlEscape(run.index)} · `}${report.cases.length} cases in ${summary.suites.length} suite${summary.suites.length === 1 ? '' : 's'}</div>`);
   body.push(`<div class="cards">${cards.join('')}</div>`);
+  const unreadable = run.unreadable ?? [];
+  if (unreadable.length > 0) body.push(`<h2>${htmlEscape(unreadableTitle(unreadable))}</h2><ul>${unreadable.map((p) => `<li class="fail">✘ ${htmlEscape(problemPlace(p))}: ${htmlEscape(p.message)}</li>`).join('')}</ul>`);
   if (run.gates.length > 0) body.push(`<h2>Gates</h2><ul>${run.gates.map((g) => `<li class="${g.ok ? 'pass' : 'fail'}">${g.ok ? '✔' : '✘'} ${htmlEscape(g.message)}</li>`).join('')}</ul>`);
   if (run.baseline !== undefined) {
     const b = run.baseline;

@@ -15,11 +15,13 @@ export function evalRunJson(run: EvalRun): Record<string, unknown> {
       const v = run.summary.verdicts[i];
       const extra: Record<string, unknown> = { file: source?.file, line: source?.line, tags: source?.tags ?? [], verdict: v?.verdict ?? 'skip' };
       if (v?.reason !== undefined) extra['reason'] = v.reason;
+      if (source?.unknownIds !== undefined) extra['unknownIds'] = source.unknownIds;
       return { ...c, ...extra };
     }),
     suites: run.summary.suites,
     tags: run.summary.tags,
   };
+  if (run.unreadable !== undefined && run.unreadable.length > 0) doc['unreadable'] = run.unreadable.map((p) => ({ file: p.file, line: p.location?.line, code: p.code, message: p.message }));
   if (run.summary.threshold !== undefined) doc['threshold'] = run.summary.threshold;
   if (run.gates.length > 0) doc['gates'] = run.gates;
   if (run.baseline !== undefined) doc['baseline'] = run.baseline;

@@ -1,10 +1,12 @@
 /**
  * JUnit XML for CI viewers (GitHub, GitLab, Jenkins): one <testsuite> per suite file, one
  * <testcase> per question; a failing case carries <failure> with what was expected and what came
- * back; an out-of-scope case without a threshold is <skipped>. The gates, when any, are one more
+ * back; an out-of-scope case without a threshold is <skipped>; a suite line that could not be read
+ * is a test case with an <error> (in its file's suite). The gates, when any, are one more
  * suite named "kb eval gates".
  */
-import { describeExpect, describeGot, REASONS, type EvalRun } from './model.js';
+import { formatProblem, type Problem } from '../../core/problems.js';
+import { describeExpect, describeGot, problemPlace, REASONS, type EvalRun } from './model.js';
 
 /** Text safe inside XML attributes and elements; characters XML 1.0 forbids are dropped. */
 export function xmlEscape(text: string): string {
@@ -20,18 +22,22 @@ export function xmlEscape(text: string): string {
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(4);
 
 export function junitReport(run: EvalRun): string {
-  const byFile = new Map<string, number[]>();
-  run.report.cases.forEach((c, i) => {
-    const list = byFile.get(c.file) ?? [];
-    byFile.set(c.file, list);
-    list.push(i);
-  });
+  // one suite per file, in the order first met: the cases' files, then files only unreadable lines came from
+  const byFile = new Map<string, { cases: number[]; unreadable: Problem[] }>();
+  const fileOf = (file: string): { cases: number[]; unreadable: Problem[] } => {
+    let entry = byFile.get(file);
+    if (entry === undefined) byFile.set(file, (entry = { cases: [], unreadable: [] }));
+    return entry;
+  };
+  run.report.cases.forEach((c, i) => fileOf(c.file).cases.push(i));
+  for (const p of run.unreadable ?? []) fileOf(p.file ?? 'kb eval suites').unreadable.push(p);
   const suites: string[] = [];
   let tests = 0;
   let failures = 0;
+  let errors = 0;
   let skipped = 0;
   let totalMs = 0;
-  for (const [file, indices] of byFile) {
+  for (const [file, { cases: indices, unreadable }] of byFile) {
     const body: string[] = [];
     let f = 0;
     let s = 0;
@@ -54,20 +60,29 @@ export function junitReport(run: EvalRun): string {
         body.push(`${open}>\n      <failure message="${xmlEscape(`${reason}: ${message}`)}" type="${xmlEscape(v.reason ?? 'fail')}">${xmlEscape(details)}</failure>\n    </testcase>`);
       }
     }
-    tests += indices.length;
+    // a line that could not be read is a test that could not run: an <error>
+    for (const p of unreadable) {
+      const where = p.location?.line === undefined ? 'the file' : `line ${p.location.line}`;
+      body.push(
+        `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(`${where} (could not be read)`)}" time="0">\n      <error message="${xmlEscape(`${problemPlace(p)}: ${p.message}`)}" type="${xmlEscape(p.code)}">${xmlEscape(formatProblem(p))}</error>\n    </testcase>`,
+      );
+    }
+    const n = indices.length + unreadable.length;
+    tests += n;
     failures += f;
+    errors += unreadable.length;
     skipped += s;
     totalMs += ms;
-    suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${indices.length}" failures="${f}" errors="0" skipped="${s}" time="${seconds(ms)}">\n${body.join('\n')}\n  </testsuite>`);
+    suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${n}" failures="${f}" errors="${unreadable.length}" skipped="${s}" time="${seconds(ms)}">\n${body.join('\n')}\n  </testsuite>`);
   }
   if (run.gates.length > 0) {
     const failed = run.gates.filter((g) => !g.ok).length;
     tests += run.gates.length;
     failures += failed;
     const body = run.gates.map((g) =>
-      g.ok ? `    <testcase classname="kb eval gates" name="${xmlEscape(g.message)}" time="0"/>` : `    <testcase classname="kb eval gates" name="${xmlEscape(`${g.flag} ${g.limit}`)}" time="0">\n      <failure message="${xmlEscape(g.message)}" type="gate"/>\n    </testcase>`,
+      g.ok ? `    <testcase classname="kb eval gates" name="${xmlEscape(g.message)}" time="0"/>` : `    <testcase classname="kb eval gates" name="${xmlEscape(`${g.from} ${g.limit}`)}" time="0">\n      <failure message="${xmlEscape(g.message)}" type="gate"/>\n    </testcase>`,
     );
     suites.push(`  <testsuite name="kb eval gates" tests="${run.gates.length}" failures="${failed}" errors="0" skipped="0" time="0">\n${body.join('\n')}\n  </testsuite>`);
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kb eval" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(totalMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kb eval" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(totalMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -3,7 +3,7 @@
  * verdict, metrics, gates, regressions against the baseline, the threshold curve, the failing
  * cases and the biggest gaps. GitHub-flavoured tables; every user text is escaped.
  */
-import { describeExpect, describeGot, REASONS, runPassed, type EvalRun } from './model.js';
+import { describeExpect, describeGot, problemPlace, REASONS, runPassed, unreadableTitle, type EvalRun } from './model.js';
 
 /** Text safe in a Markdown paragraph or table cell: punctuation Markdown acts on is backslash-escaped. */
 export function mdEscape(text: string): string {
@@ -39,6 +39,12 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
   if (summary.tags.length > 0) {
     out.push('### By tag', '');
     out.push(...table(['tag', 'hit@1', 'hit@3', `hit@${o.k}`, `MRR@${o.k}`, 'cases'], summary.tags.map((s) => [mdEscape(s.name), f3(s.cases ? s.hit1 : null), f3(s.cases ? s.hit3 : null), f3(s.cases ? s.hitK : null), f3(s.cases ? s.mrr : null), s.outOfScope > 0 ? `${s.cases} (+${s.outOfScope} out of scope)` : String(s.cases)])), '');
+  }
+  const unreadable = run.unreadable ?? [];
+  if (unreadable.length > 0) {
+    out.push(`### ${unreadableTitle(unreadable)}`, '');
+    for (const p of unreadable) out.push(`- ❌ ${mdEscape(problemPlace(p))}: ${mdEscape(p.message)}`);
+    out.push('');
   }
   if (run.gates.length > 0) {
     out.push('### Gates', '');

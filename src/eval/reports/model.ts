@@ -1,4 +1,5 @@
 /** Everything one `kb eval` run produced, as the report writers take it. */
+import type { Problem } from '../../core/problems.js';
 import type { BaselineComparison } from '../baseline.js';
 import type { GateResult } from '../gates.js';
 import type { Coverage, GapCluster } from '../gaps.js';
@@ -14,11 +15,26 @@ export interface EvalRun {
   coverage?: Coverage;
   /** The index file evaluated, as named on the command line. */
   index?: string;
+  /** Suite lines (and whole suite files) that could not be read: errors, each with its file and line. The run fails when there are any. */
+  unreadable?: Problem[];
 }
 
-/** Did the run pass its checks: every gate, and no newly failing case when regressions fail the run. */
+/** Did the run pass its checks: every suite line read, every gate, and no newly failing case when regressions fail the run. */
 export function runPassed(run: EvalRun, failOnRegression = false): boolean {
-  return run.gates.every((g) => g.ok) && !(failOnRegression && (run.baseline?.newlyFailing.length ?? 0) > 0);
+  return (run.unreadable?.length ?? 0) === 0 && run.gates.every((g) => g.ok) && !(failOnRegression && (run.baseline?.newlyFailing.length ?? 0) > 0);
+}
+
+/** The heading of the unreadable-suite section: `3 suite lines could not be read` (whole files, e.g. a YAML syntax error or a missing file, counted apart). */
+export function unreadableTitle(problems: readonly Problem[]): string {
+  const lines = problems.filter((p) => p.location?.line !== undefined).length;
+  const files = problems.length - lines;
+  const parts = [lines > 0 ? `${lines} suite line${lines === 1 ? '' : 's'}` : '', files > 0 ? `${files} suite file${files === 1 ? '' : 's'}` : ''].filter((x) => x !== '');
+  return `${parts.join(' and ')} could not be read`;
+}
+
+/** Where an unreadable line is, as people read it: `tests/a.jsonl:4`. */
+export function problemPlace(p: Problem): string {
+  return `${p.file ?? '(suite)'}${p.location?.line === undefined ? '' : `:${p.location.line}`}`;
 }
 
 /** An expectation as people read it: `bq0005`, `returns.md § 二、退货运费`, `a or b`, `none`. */
@@ -42,6 +58,7 @@ export function describeGot(c: EvalReport['cases'][number]): string {
 
 export const REASONS: Record<string, string> = {
   miss: `not in the top k`,
+  'unknown-entry': 'expects an entry the index does not have',
   'not-first': 'found, not first',
   'below-threshold': 'right, but below the threshold',
   'false-answer': 'answered an out-of-scope question',

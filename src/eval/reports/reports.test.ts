@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
+import { problem } from '../../core/problems.js';
 import { compareBaseline } from '../baseline.js';
 import { checkGates } from '../gates.js';
 import type { CaseResult, EvalReport } from '../run.js';
@@ -129,6 +130,62 @@ describe('htmlReport', () => {
     expect(html).toContain('<tr data-verdict="fail">');
     expect(html).toContain('id="filter"');
     expect(html.match(/<script>/g)).toHaveLength(1);
+  });
+});
+
+describe('suite lines that could not be read', () => {
+  const unreadableRun = (): EvalRun => {
+    const run = makeRun();
+    run.gates = [];
+    run.unreadable = [
+      problem('bad-suite', `is not valid JSON; each line must be one JSON object like {"q": "…", "expect": "id"} ${NASTY}`, { file: 'suites/a.jsonl', location: { line: 7 } }),
+      problem('bad-suite', 'is not valid YAML (bad indentation); fix it', { file: 'suites/c.yaml', location: { line: 2 } }),
+      problem('file-not-found', 'cannot be read; check the path', { file: 'suites/gone.csv' }),
+    ];
+    return run;
+  };
+
+  it('JUnit: one test case with an <error> per line, in its file\'s suite, counted in errors', () => {
+    const xml = junitReport(unreadableRun());
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
+      testsuites: { tests: string; errors: string; testsuite: { name: string; tests: string; errors: string; testcase: { name: string; classname: string; error?: { message: string; type: string; '#text': string } }[] }[] };
+    };
+    const root = doc.testsuites;
+    expect([root.tests, root.errors]).toEqual(['8', '3']);
+    expect(root.testsuite.map((s) => [s.name, s.tests, s.errors])).toEqual([
+      ['suites/a.jsonl', '3', '1'],
+      ['suites/b.yaml', '3', '0'],
+      ['suites/c.yaml', '1', '1'],
+      ['suites/gone.csv', '1', '1'],
+    ]);
+    const line = root.testsuite[0]?.testcase[2];
+    expect(line?.name).toBe('line 7 (could not be read)');
+    expect(line?.error?.type).toBe('bad-suite');
+    expect(line?.error?.message).toBe(`suites/a.jsonl:7: is not valid JSON; each line must be one JSON object like {"q": "…", "expect": "id"} ${NASTY.replace('\u0001', '').trimEnd()}`); // the parser trims values
+    expect(root.testsuite[3]?.testcase[0]?.name).toBe('the file (could not be read)');
+  });
+
+  it('Markdown and HTML: a section naming each line, and the run fails', () => {
+    const run = unreadableRun();
+    expect(runPassed(run)).toBe(false);
+    const md = markdownReport(run);
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as MdNode;
+    const headings = all(tree, 'heading').map(text);
+    expect(headings[0]).toBe('kb eval: ❌ failed');
+    expect(headings).toContain('2 suite lines and 1 suite file could not be read');
+    const items = all(tree, 'listItem').map(text);
+    expect(items).toContain(`❌ suites/a.jsonl:7: is not valid JSON; each line must be one JSON object like {"q": "…", "expect": "id"} ${NASTY}`);
+    expect(items).toContain('❌ suites/gone.csv: cannot be read; check the path');
+    const html = htmlReport(run);
+    expect(html).toContain('<h2>2 suite lines and 1 suite file could not be read</h2>');
+    expect(html).toContain(`<li class="fail">✘ suites/c.yaml:2: is not valid YAML (bad indentation); fix it</li>`);
+    expect(html).not.toMatch(/<script>alert/);
+    expect(evalRunJson(run)['unreadable']).toEqual([
+      { file: 'suites/a.jsonl', line: 7, code: 'bad-suite', message: expect.stringMatching(/^is not valid JSON/) },
+      { file: 'suites/c.yaml', line: 2, code: 'bad-suite', message: 'is not valid YAML (bad indentation); fix it' },
+      { file: 'suites/gone.csv', line: undefined, code: 'file-not-found', message: 'cannot be read; check the path' },
+    ]);
   });
 });
 

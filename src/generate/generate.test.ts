@@ -230,6 +230,17 @@ describe('generateEntries', () => {
     expect(stats.byRule['condition']).toBeGreaterThan(0);
   });
 
+  it('gives two sections whose rules wrote the same first question each a question of its own', async () => {
+    const run = await ingestPaths([join(FIXTURES, '../generate-shared')]);
+    const { entries } = generateEntries(run.documents, { similar: 0 });
+    const of = (article: string) => entries.find((e) => e.source?.headingPath.at(-1) === article);
+    // both articles open with 商品存在质量问题的，…: it stays a similar question of each
+    expect(of('第五条')).toMatchObject({ question: '退货运费由谁承担？', rule: 'who-pays' });
+    expect(of('第九条')?.question).not.toBe('商品存在质量问题怎么办？');
+    for (const article of ['第五条', '第九条']) expect(of(article)?.similar).toContain('商品存在质量问题怎么办？');
+    expect(new Set(entries.map((e) => e.question)).size).toBe(entries.length);
+  });
+
   it('is deterministic and --similar 0 adds no similar questions', async () => {
     const a = await fixtureEntries(5);
     const b = await fixtureEntries(5);

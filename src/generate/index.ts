@@ -232,6 +232,31 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
   });
 }
 
+/**
+ * Two sections whose rules wrote the same first question (第五条 and 第九条 both 商品存在质量问题怎么办？)
+ * would show an editor two entries with one question and split a customer's question between
+ * them: each takes as its question the first of its other questions that no other entry has as
+ * its question; the shared one stays a similar question. Mutates the entries.
+ */
+function distinctQuestions(items: readonly GeneratedEntry[]): void {
+  const generated = items.filter((i) => i.entry.origin === 'generated' && i.entry.rule !== 'heading-path');
+  const count = new Map<string, number>();
+  for (const i of generated) count.set(questionKey(i.entry.question), (count.get(questionKey(i.entry.question)) ?? 0) + 1);
+  for (const item of generated) {
+    const e = item.entry;
+    if ((count.get(questionKey(e.question)) ?? 0) < 2) continue;
+    const at = item.questions.findIndex((q, n) => n > 0 && q.rule !== 'heading-path' && !count.has(questionKey(q.question)));
+    const chosen = item.questions[at];
+    if (chosen === undefined) continue;
+    count.set(questionKey(chosen.question), 1);
+    e.similar = [e.question, ...e.similar.filter((q) => q !== chosen.question)];
+    e.question = chosen.question;
+    e.rule = chosen.rule;
+    item.questions.splice(at, 1);
+    item.questions.unshift(chosen);
+  }
+}
+
 /** Documents → entries (FAQ rows, extracted pairs, generated questions), with similar questions. */
 export function generateEntries(documents: readonly Document[], options: GenerationOptions = {}): { entries: Entry[]; items: GeneratedEntry[]; problems: Problem[]; stats: GenerationStats } {
   const started = performance.now();
@@ -263,6 +288,7 @@ export function generateEntries(documents: readonly Document[], options: Generat
       }
     }
   }
+  distinctQuestions(items);
   addSimilarQuestions(items, options.similar ?? DEFAULT_SIMILAR, options, stats);
   stats.milliseconds = Math.round(performance.now() - started);
   return { entries: items.map((i) => i.entry), items, problems, stats };

@@ -238,6 +238,40 @@ async function editSheet(file: string, format: 'xlsx' | 'csv', edits: [id: strin
   writeFileSync(file, writeCsv(rows));
 }
 
+describe('similar questions in a sheet cell', () => {
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`splits them (${format}) on | and ｜ as well as on line breaks, as a FAQ table's similar cell is read`, async () => {
+      const { dir, store } = setup();
+      const file = join(dir, `bars.${format}`);
+      await exportStore({ store, file, format });
+      await editSheet(file, format, [
+        ['s-warranty-en', 'similar', '积分能抵钱吗|积分兑换|积分过期吗'],
+        ['s-seven-day', 'similar', '七天无理由怎么退｜没拆封能退吗\n不想要了能退吗 | '],
+        ['s-refund-time', 'suggested', '退款怎么还没到|钱多久能退给我'],
+      ]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok && imported.value.changed).toEqual([
+        { id: 's-seven-day', fields: ['similar'] },
+        { id: 's-warranty-en', fields: ['similar'] },
+      ]);
+      const entries = readEntries(store);
+      expect(byId(entries, 's-warranty-en')?.similar).toEqual(['积分能抵钱吗', '积分兑换', '积分过期吗']);
+      expect(byId(entries, 's-seven-day')?.similar).toEqual(['七天无理由怎么退', '没拆封能退吗', '不想要了能退吗']);
+    });
+  }
+
+  it('a stored similar question with a | in it survives a round trip unchanged', async () => {
+    const { dir, store } = setup();
+    writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, similar: ['A|B 款能退吗'] } : e))));
+    const before = readFileSync(store, 'utf8');
+    const file = join(dir, 'bar.csv');
+    await exportStore({ store, file, format: 'csv' });
+    const imported = await importFile({ store, file });
+    expect(imported.ok && describePlan(imported.value)).toBe('0 entries changed; 0 added; 6 unchanged');
+    expect(readFileSync(store, 'utf8')).toBe(before);
+  });
+});
+
 describe('kb import of a sheet exported before the store changed', () => {
   for (const format of ['xlsx', 'csv'] as const) {
     it(`two editors (${format}): the second sheet keeps the first one's edits, and its own edits of other entries are imported`, async () => {

@@ -11,6 +11,11 @@
  *
  * An import is all or nothing: one bad row (bad status, no id, no question, an id twice…) and the
  * store is left as it was, with every bad row reported by its row number.
+ *
+ * The `revision` column holds a short hash of each editable field as exported (entryRevision):
+ * planImport merges a row field by field against it, so a sheet exported before the store changed
+ * never undoes the newer values, and a field changed on both sides is a conflict (that row is
+ * refused; `overwrite` takes it). Similar and suggested cells also split on `|`, as FAQ tables do.
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';

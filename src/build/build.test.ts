@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, Section } from '../ingest/document.js';
 import { indexFromBytes, loadIndex } from '../runtime/load.js';
 import type { Entry } from '../store/entry.js';
+import { serializeStore } from '../store/store.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
 import { build, buildFromEntries, entriesFromDocuments } from './index.js';
 
@@ -121,6 +122,22 @@ describe('build', () => {
     ]);
     expect((await loadIndex(out('partial.json'))).size).toBe(16);
   });
+
+  it('warns, building from a store, about entries that ask the same question (rejected ones left out)', async () => {
+    const store = out('dup-qa.jsonl');
+    const entries: Entry[] = [
+      ...ENTRIES,
+      { id: 'q4', question: '退货运费谁出', similar: [], answer: '一律买家承担。', origin: 'manual', status: 'pending' },
+      { id: 'q5', question: '保修多久？', similar: [], answer: '整机保修一年。', origin: 'faq', status: 'approved' },
+      { id: 'q6', question: 'how long does a refund take', similar: [], answer: 'A week.', origin: 'faq', status: 'rejected' },
+    ];
+    writeFileSync(store, serializeStore(entries));
+    const result = await build({ sources: [], store, out: out('dup.json') });
+    expect(result.ok && result.warnings.map((p) => [p.code, p.severity, p.file, p.message])).toEqual([
+      ['duplicate-question', 'warning', store, 'entries q1 and q4 ask the same question "退货运费谁出" with different answers; merge them or make the questions distinct (kb review), or reject one'],
+      ['duplicate-question', 'warning', store, 'entries q3 and q5 have the same question "保修多久？" and the same answer, so they split every match; reject one of them (kb review)'],
+    ]);
+  }, BUILD_TIMEOUT);
 
   it('writes nothing when no source gives an entry', async () => {
     const result = await build({ sources: ['fixtures/generated/not-a-zip.docx', 'fixtures/generated/empty.txt'], out: out('none.json') });

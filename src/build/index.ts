@@ -11,7 +11,7 @@ import type { Logger } from '../core/logger.js';
 import { ingestPaths, type IngestOptions } from '../ingest/index.js';
 import { serializeIndex } from '../runtime/index-file.js';
 import type { Entry } from '../store/entry.js';
-import { entriesToIndex, readStore } from '../store/store.js';
+import { duplicateQuestions, entriesToIndex, readStore } from '../store/store.js';
 import type { AnalyzerOptions } from '../analyze/settings.js';
 import { buildIndexBody, type ModelOptions } from './build-index.js';
 import { entriesFromDocuments } from './entries.js';
@@ -116,6 +116,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
       const list = drafts.length <= 5 ? drafts.join(', ') : `${drafts.slice(0, 5).join(', ')} … (${drafts.length - 5} more)`;
       problems.push(warning('bad-store', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${list}; write the answers in kb review (or reject the drafts)`, { file: options.store }));
     }
+    problems.push(...duplicateQuestions(entries, options.store));
     files = 1;
     log('info', `read ${read.value.length} entries from ${options.store}: ${entries.length} to index, ${excluded.rejected} rejected${options.onlyApproved === true ? `, ${excluded.pending} pending (not approved)` : ''} left out`);
   } else {

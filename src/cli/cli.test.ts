@@ -32,6 +32,21 @@ describe('kb (CLI)', () => {
     expect(r.stdout.split('\n').slice(1, 4)).toEqual(['  优选商城售后服务规则', '    第一章 总则', expect.stringMatching(/^ {6}第一条 {2}\(\d+ chars\)$/)]);
   });
 
+  it('shows each of two sections under the same heading in --tree, and warns about the question asked twice', () => {
+    const r = kb('ingest', 'fixtures/ingest/tables/duplicate-questions.csv', '--tree');
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      'fixtures/ingest/tables/duplicate-questions.csv  “duplicate-questions”  (csv, 4 sections, 32 chars, zh-Hans, 2 warnings)',
+      '  运费多少  (5 chars)',
+      '  运费多少  (5 chars)',
+      '  怎么退货？  (9 chars)',
+      '  发票怎么开  (13 chars)',
+    ]);
+    expect(r.stderr).toContain(
+      'warning fixtures/ingest/tables/duplicate-questions.csv:line 3: asks the question "运费多少" of line 2 — the same question with different answers; merge them or make the questions distinct [duplicate-question]',
+    );
+  });
+
   it('prints only JSON on stdout with --json', () => {
     const r = kb('ingest', 'fixtures/ingest/text', '--json');
     expect(r.code).toBe(0);

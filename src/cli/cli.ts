@@ -298,11 +298,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('<file>', 'the file to import (.xlsx, .csv, or .jsonl in the store format)')
     .option('--store <file>', 'the Q&A store (default kb/qa.jsonl)')
     .option('--dry-run', 'report what would change, write nothing')
+    .option('--overwrite', "put the sheet's values over entries changed in the store since the sheet was exported")
     .option('--json', 'print the changes as JSON')
-    .addHelpText('after', '\nA bad row is reported with its row number and nothing is applied. Exit codes: 0 imported; 1 a bad\nrow or file (the store is unchanged); 2 usage error.')
-    .action(async (file: string, flags: { store?: string; dryRun?: boolean; json?: boolean }) => {
+    .addHelpText(
+      'after',
+      "\nA bad row is reported with its row number and nothing is applied. A row that edits an entry changed\nin the store since the export is not imported (--overwrite takes it). Exit codes: 0 imported; 1 a bad\nrow or file (the store is unchanged), or rows not imported for a conflict; 2 usage error.",
+    )
+    .action(async (file: string, flags: { store?: string; dryRun?: boolean; json?: boolean; overwrite?: boolean }) => {
       const { runImport } = await import('./commands/import.js');
-      const options: import('./commands/import.js').ImportCommandOptions = { file, dryRun: flags.dryRun === true, json: flags.json === true };
+      const options: import('./commands/import.js').ImportCommandOptions = { file, dryRun: flags.dryRun === true, json: flags.json === true, overwrite: flags.overwrite === true };
       if (flags.store !== undefined) options.store = flags.store;
       setExitCode(await runImport(options, createOutput()));
     });

@@ -22,10 +22,14 @@ export const PROBLEM_CODES = {
   ZIP_BOMB: 'zip-bomb',
   BAD_TABLE: 'bad-table',
   BAD_ROW: 'bad-row',
+  /** A FAQ table asks the same question twice (with different answers, or exactly repeated and merged). */
+  DUPLICATE_QUESTION: 'duplicate-question',
   NO_SECTIONS: 'no-sections',
   // the Q&A store and index
   BAD_STORE: 'bad-store',
   STORE_LOCKED: 'store-locked',
+  /** A sheet row edits an entry that changed in the store since the sheet was exported (or a sheet without revisions). */
+  IMPORT_CONFLICT: 'import-conflict',
   BAD_INDEX: 'bad-index',
   WRITE_FAILED: 'write-failed',
   // generation

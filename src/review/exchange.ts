@@ -11,12 +11,18 @@
  *
  * An import is all or nothing: one bad row (bad status, no id, no question, an id twice…) and the
  * store is left as it was, with every bad row reported by its row number.
+ *
+ * The `revision` column holds a short hash of each editable field as exported (entryRevision):
+ * planImport merges a row field by field against it, so a sheet exported before the store changed
+ * never undoes the newer values, and a field changed on both sides is a conflict (that row is
+ * refused; `overwrite` takes it). Similar and suggested cells also split on `|`, as FAQ tables do.
  */
-import { problem, type Problem } from '../core/problems.js';
+import { createHash } from 'node:crypto';
+import { problem, warning, type Problem } from '../core/problems.js';
 import { ENTRY_ORIGINS, ENTRY_STATUSES, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 
-export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page'] as const;
+export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page', 'revision'] as const;
 export type Column = (typeof COLUMNS)[number];
 
 /** What each column holds, for the spreadsheet's notes sheet and docs/review.md. */
@@ -24,7 +30,7 @@ export const COLUMN_HELP: Readonly<Record<Column, string>> = {
   id: 'the entry id: keep it; a row with a new id adds an entry',
   status: 'pending, approved or rejected',
   question: 'the standard question',
-  similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line)',
+  similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line), or separated by |',
   answer: 'the answer',
   suggested: 'proposed similar questions not yet accepted: move a line to "similar" to accept it, delete it to dismiss it',
   stale: 'source-changed or source-missing when the source changed since; approve or reject the entry (or empty the cell) once checked',
@@ -34,6 +40,7 @@ export const COLUMN_HELP: Readonly<Record<Column, string>> = {
   source: 'the source file (read only)',
   'heading path': 'the headings above the source section, one a line (read only)',
   page: 'the page in the source (read only)',
+  revision: 'the entry as exported, for kb import to notice entries changed in the store since (leave it as it is; empty it to let this row overwrite such changes)',
 };
 
 const STALENESS: readonly Staleness[] = ['source-changed', 'source-missing'];
@@ -54,6 +61,7 @@ export function entryCells(e: Entry): (string | number)[] {
     source: e.source?.path ?? '',
     'heading path': (e.source?.headingPath ?? []).join('\n'),
     page: e.source?.page ?? '',
+    revision: entryRevision(e),
   };
   return COLUMNS.map((c) => cells[c]);
 }
@@ -82,8 +90,12 @@ export interface ImportPlan {
   unchanged: number;
   /** Store entries the file does not mention: left as they are. */
   untouched: number;
+  /** Entries where a cell left as exported kept the store's newer value (changed since the export). */
+  kept: number;
   /** Count of changed entries per field. */
   byField: Record<ImportField, number>;
+  /** Rows not applied: they change an entry that changed in the store since the export (`import-conflict` errors). */
+  conflicts: Problem[];
   warnings: Problem[];
 }
 
@@ -104,6 +116,68 @@ function cellText(text: string): string {
   return text.replace(/\r\n?/gu, '\n');
 }
 
+/**
+ * The questions of a `similar` or `suggested` cell: one a line, or separated by `|` or `｜` — as a
+ * FAQ table's similar cell is read (src/ingest/formats/table.ts), so a cell pasted from a FAQ
+ * table imports as the list it is there.
+ */
+export function questionLines(text: string): string[] {
+  return cellLines(text.replace(/[|｜]/gu, '\n'));
+}
+
+/**
+ * A field's value in the form an import compares: a cell is read trimmed, a question with its
+ * spaces collapsed and lists one item a line (questions also split on `|`), so the same text up to
+ * that is the same value.
+ */
+export function fieldKey(field: ImportField, value: unknown): string {
+  const one = (v: unknown): string => (typeof v === 'string' ? v : '');
+  const line = (v: string): string => v.replace(/\s+/gu, ' ').trim();
+  switch (field) {
+    case 'question':
+      return line(one(value));
+    case 'answer':
+    case 'notes':
+      return one(value).replace(/\r\n?/gu, '\n').trim();
+    case 'status':
+    case 'stale':
+      return one(value);
+    case 'similar':
+    case 'suggested':
+    case 'tags': {
+      const items = Array.isArray(value) ? value.map(one) : [];
+      return JSON.stringify(field === 'tags' ? items.flatMap(cellLines) : items.flatMap(questionLines));
+    }
+  }
+}
+
+/** The fields a revision covers, in the order of their hashes in the revision cell. */
+const REVISION_FIELDS: readonly ImportField[] = ['question', 'answer', 'similar', 'status', 'suggested', 'stale', 'notes', 'tags'];
+const REVISION_PREFIX = 'r1.';
+const HASH_HEX = 6;
+const REVISION = new RegExp(`^${REVISION_PREFIX.replace('.', '\\.')}([0-9a-f]{${REVISION_FIELDS.length * HASH_HEX}})$`, 'u');
+
+function fieldHash(field: ImportField, key: string): string {
+  return createHash('sha256').update(`${field}\u0000${key}`).digest('hex').slice(0, HASH_HEX);
+}
+
+/**
+ * The revision cell of an entry: `r1.` and a short hash of each editable field as it is now, so
+ * that an import can tell, field by field, whether the store changed since the export and whether
+ * the editor changed the cell.
+ */
+export function entryRevision(e: Entry): string {
+  return REVISION_PREFIX + REVISION_FIELDS.map((f) => fieldHash(f, fieldKey(f, e[f]))).join('');
+}
+
+/** The field hashes of a revision cell kb wrote, or undefined when it is not one. */
+export function parseRevision(text: string): Partial<Record<ImportField, string>> | undefined {
+  const m = REVISION.exec(text.trim().toLowerCase());
+  const hex = m?.[1];
+  if (hex === undefined) return undefined;
+  return Object.fromEntries(REVISION_FIELDS.map((f, i) => [f, hex.slice(i * HASH_HEX, (i + 1) * HASH_HEX)]));
+}
+
 /** One imported record: the values the file gives (undefined: the file has no such column). */
 export interface ImportRecord {
   /** Where it is, for messages. */
@@ -121,6 +195,8 @@ export interface ImportRecord {
   source?: { path: string; headingPath: string[]; page?: number };
   /** A whole entry (a store-format JSONL line): the fields an import does not take come from here for new ids. */
   entry?: Entry;
+  /** The entry's field hashes when it was exported (the revision cell); absent: no conflict check for this record. */
+  base?: Partial<Record<ImportField, string>>;
 }
 
 /** Rows of a table as import records; every bad cell is a problem with its row number. */
@@ -179,9 +255,9 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
     const answer = get('answer');
     if (answer !== undefined) record.answer = cellText(answer).trim();
     const similar = get('similar');
-    if (similar !== undefined) record.similar = cellLines(similar);
+    if (similar !== undefined) record.similar = questionLines(similar);
     const suggested = get('suggested');
-    if (suggested !== undefined) record.suggested = cellLines(suggested);
+    if (suggested !== undefined) record.suggested = questionLines(suggested);
     const notes = get('notes');
     if (notes !== undefined) record.notes = cellText(notes).trim();
     const tags = get('tags');
@@ -197,7 +273,18 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       }
       record.source = source;
     }
+    const revision = get('revision')?.trim() ?? '';
+    if (revision !== '') {
+      const base = parseRevision(revision);
+      if (base !== undefined) record.base = base;
+      else bad(`has "${revision.length > 20 ? `${revision.slice(0, 20)}…` : revision}" as its revision${id !== '' ? ` (id ${id})` : ''}, which kb did not write; leave the revision cell as exported, or empty it (the row then overwrites changes made in the store since the export)`);
+    }
     records.push(record);
+  }
+  if (!index.has('revision') && records.length > 0) {
+    warnings.push(
+      warning('import-conflict', 'has no "revision" column (exported by an older kb): kb cannot tell whether an entry changed in the store since this sheet was exported, so its cells replace such changes; export again to be safe', { file, location: { row: 1 } }),
+    );
   }
   return { records, problems, warnings };
 }
@@ -231,18 +318,38 @@ function setOptional<K extends 'notes' | 'stale' | 'tags' | 'suggested'>(e: Entr
   else e[key] = value as Entry[K];
 }
 
+export interface PlanOptions {
+  /** Take the cells the editor changed even where the store changed the same field since the export. */
+  overwrite?: boolean;
+}
+
+function describeField(f: ImportField, e: Entry): string {
+  if (f === 'status') return `status now ${e.status}`;
+  if (f === 'stale') return e.stale === undefined ? 'stale cleared' : `stale now ${e.stale}`;
+  return f;
+}
+
 /**
  * The store after importing `records`: existing ids take the editable fields the file has, new
  * ids are added. Fails (nothing to apply) with every bad record when one is bad.
+ *
+ * A record with a revision (the field hashes of its entry when the sheet was exported) is merged
+ * field by field: a cell equal to the store changes nothing; a field the store still has as
+ * exported takes the cell; a field that changed in the store since keeps the store's value when
+ * the editor left the cell as exported, and is a conflict when the editor changed it too — the
+ * record is then not applied, and listed in `conflicts` (`overwrite`: the editor's cell is taken).
+ * A record without a revision (an old sheet, an emptied cell, JSONL) takes every cell that differs.
  */
-export function planImport(store: readonly Entry[], records: readonly ImportRecord[], file: string): { ok: true; plan: ImportPlan } | { ok: false; problems: Problem[] } {
+export function planImport(store: readonly Entry[], records: readonly ImportRecord[], file: string, options: PlanOptions = {}): { ok: true; plan: ImportPlan } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
+  const conflicts: Problem[] = [];
   const seen = new Map<string, ImportRecord['location']>();
   const byId = new Map(store.map((e) => [e.id, e]));
   const next = new Map(byId);
   const changed: ImportChange[] = [];
   const added: string[] = [];
   let unchanged = 0;
+  let kept = 0;
   const byField = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, 0])) as Record<ImportField, number>;
   const where = (r: ImportRecord): string => ('row' in r.location ? `row ${r.location.row}` : `line ${r.location.line}`);
   for (const r of records) {
@@ -263,18 +370,58 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     } else {
       entry = { ...old };
     }
-    // a cell is read trimmed (and a question with its spaces collapsed): the same text up to that is no change
-    const text = (v: string | undefined): string => (v ?? '').replace(/\r\n?/gu, '\n').trim();
-    const line = (v: string): string => v.replace(/\s+/gu, ' ').trim();
-    const list = (v: readonly string[] | undefined): string => JSON.stringify((v ?? []).map(line).filter((x) => x !== ''));
-    if (r.question !== undefined && !(old !== undefined && line(old.question) === r.question)) entry.question = r.question;
-    if (r.answer !== undefined && !(old !== undefined && text(old.answer) === r.answer)) entry.answer = r.answer;
-    if (r.similar !== undefined && !(old !== undefined && list(old.similar) === list(r.similar))) entry.similar = r.similar;
-    if (r.status !== undefined) entry.status = r.status;
-    if (r.suggested !== undefined && !(old !== undefined && list(old.suggested) === list(r.suggested))) setOptional(entry, 'suggested', r.suggested);
-    if (r.notes !== undefined && !(old !== undefined && text(old.notes) === r.notes)) setOptional(entry, 'notes', r.notes);
-    if (r.tags !== undefined && !(old !== undefined && list(old.tags) === list(r.tags))) setOptional(entry, 'tags', r.tags);
-    if (r.stale !== undefined) setOptional(entry, 'stale', r.stale);
+    const storeChanged: ImportField[] = [];
+    const conflicting: ImportField[] = [];
+    let keptHere = false;
+    for (const f of IMPORT_FIELDS) {
+      const value = r[f];
+      if (value === undefined) continue;
+      if (old !== undefined) {
+        const sheetKey = fieldKey(f, value);
+        const storeKey = fieldKey(f, old[f]);
+        const exported = r.base?.[f];
+        const storeMoved = exported !== undefined && fieldHash(f, storeKey) !== exported;
+        if (storeMoved) storeChanged.push(f);
+        // a cell is read trimmed (and a question with its spaces collapsed): the same text up to that is no change
+        if (sheetKey === storeKey) continue;
+        if (storeMoved) {
+          if (fieldHash(f, sheetKey) === exported) {
+            // the editor left the cell as exported: the store's newer value stays
+            keptHere = true;
+            continue;
+          }
+          if (options.overwrite !== true) {
+            conflicting.push(f);
+            continue;
+          }
+        }
+      }
+      switch (f) {
+        case 'question':
+        case 'answer':
+          entry[f] = value as string;
+          break;
+        case 'similar':
+          entry.similar = value as string[];
+          break;
+        case 'status':
+          entry.status = value as EntryStatus;
+          break;
+        default:
+          setOptional(entry, f, value as Entry[typeof f] | '');
+      }
+    }
+    if (old !== undefined && conflicting.length > 0) {
+      conflicts.push(
+        problem(
+          'import-conflict',
+          `id ${r.id}: changed in the store since this sheet was exported (${storeChanged.map((f) => describeField(f, old)).join(', ')}) and this row changes ${conflicting.join(', ')} as well, so the row was not imported; export again and redo the edit, or run kb import --overwrite to put the sheet's values over the store's`,
+          { file, location: r.location },
+        ),
+      );
+      continue;
+    }
+    if (keptHere) kept++;
     // approving or rejecting is the editor's word on the entry as its source is now
     if (old !== undefined && old.status !== entry.status && entry.status !== 'pending') delete entry.stale;
     const checked = validateEntry(entry);
@@ -300,7 +447,8 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
   }
   if (problems.length > 0) return { ok: false, problems };
   const entries = [...next.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { ok: true, plan: { entries, changed, added, unchanged, untouched: store.length - unchanged - changed.length, byField, warnings: [] } };
+  const untouched = store.length - unchanged - changed.length - conflicts.length;
+  return { ok: true, plan: { entries, changed, added, unchanged, untouched, kept, byField, conflicts, warnings: [] } };
 }
 
 /** `12 entries changed (question 3, similar 5, status 4); 2 added; 80 unchanged; 26 not in the file, left as they are` */
@@ -310,6 +458,8 @@ export function describePlan(plan: ImportPlan): string {
   parts.push(`${plan.changed.length} ${plan.changed.length === 1 ? 'entry' : 'entries'} changed${fields.length > 0 ? ` (${fields.join(', ')})` : ''}`);
   parts.push(`${plan.added.length} added`);
   parts.push(`${plan.unchanged} unchanged`);
+  if (plan.kept > 0) parts.push(`${plan.kept} kept newer store values (changed since the export, not in the sheet)`);
+  if (plan.conflicts.length > 0) parts.push(`${plan.conflicts.length} ${plan.conflicts.length === 1 ? 'row' : 'rows'} not imported (changed in the store since the export)`);
   if (plan.untouched > 0) parts.push(`${plan.untouched} not in the file, left as they are`);
   return parts.join('; ');
 }

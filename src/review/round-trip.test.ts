@@ -9,6 +9,7 @@ import { parseStore, serializeStore } from '../store/store.js';
 import { tempDir } from '../test-support/kb.js';
 import { COLUMNS, describePlan } from './exchange.js';
 import { exportStore, importFile } from './round-trip.js';
+import { readCsv, writeCsv } from './spreadsheet.js';
 import { ReviewSession } from './session.js';
 import { FIXTURE_STORE } from '../test-support/review-fixture.js';
 
@@ -85,8 +86,8 @@ describe('kb export / kb import', () => {
     const file = join(dir, 'review.csv');
     await exportStore({ store, file, format: 'csv' });
     const text = readFileSync(file, 'utf8');
-    expect(text.startsWith('\uFEFFid,status,question,similar,answer,suggested,stale,notes,tags,origin,source,heading path,page\r\n')).toBe(true);
-    expect(text).toContain('s-refund-time,pending,退款多久到账？,"退款几天到账\n钱什么时候退回来","商家确认收货后3个工作日内退款。\n原路退回，银行卡到账另需1至5个工作日。","退款怎么还没到\n钱多久能退给我",,,,generated,return-policy.md,"退换货政策\n三、退款",2\r\n');
+    expect(text.startsWith('\uFEFFid,status,question,similar,answer,suggested,stale,notes,tags,origin,source,heading path,page,revision\r\n')).toBe(true);
+    expect(text).toMatch(/s-refund-time,pending,退款多久到账？,"退款几天到账\n钱什么时候退回来","商家确认收货后3个工作日内退款。\n原路退回，银行卡到账另需1至5个工作日。","退款怎么还没到\n钱多久能退给我",,,,generated,return-policy.md,"退换货政策\n三、退款",2,r1\.[0-9a-f]{48}\r\n/u);
   });
 
   it('applies the edits made in Excel, reports them and marks edited entries', async () => {
@@ -213,5 +214,170 @@ describe('kb export / kb import', () => {
     writeFileSync(noId, 'question,answer\n退款?,三天\n');
     const r = await importFile({ store, file: noId });
     expect(!r.ok && r.problems[0]?.message).toMatch(/has no "id" column in its first row/);
+  });
+});
+
+/** Set cells of the rows with these ids, in an xlsx or csv file as an editor would in Excel. */
+async function editSheet(file: string, format: 'xlsx' | 'csv', edits: [id: string, column: (typeof COLUMNS)[number], value: string][]): Promise<void> {
+  if (format === 'xlsx') {
+    await editXlsx(file, (sheet, col) => {
+      sheet.eachRow((row) => {
+        for (const [id, column, value] of edits) if (row.getCell(col('id')).value === id) row.getCell(col(column)).value = value;
+      });
+    });
+    return;
+  }
+  const text = readFileSync(file, 'utf8');
+  const table = readCsv(text, file);
+  if (!table.ok) throw new Error('bad csv');
+  const rows = table.value.rows.map(({ cells }) => {
+    const out = [...cells];
+    for (const [id, column, value] of edits) if (cells[0] === id) out[COLUMNS.indexOf(column)] = value;
+    return out;
+  });
+  writeFileSync(file, writeCsv(rows));
+}
+
+describe('similar questions in a sheet cell', () => {
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`splits them (${format}) on | and ｜ as well as on line breaks, as a FAQ table's similar cell is read`, async () => {
+      const { dir, store } = setup();
+      const file = join(dir, `bars.${format}`);
+      await exportStore({ store, file, format });
+      await editSheet(file, format, [
+        ['s-warranty-en', 'similar', '积分能抵钱吗|积分兑换|积分过期吗'],
+        ['s-seven-day', 'similar', '七天无理由怎么退｜没拆封能退吗\n不想要了能退吗 | '],
+        ['s-refund-time', 'suggested', '退款怎么还没到|钱多久能退给我'],
+      ]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok && imported.value.changed).toEqual([
+        { id: 's-seven-day', fields: ['similar'] },
+        { id: 's-warranty-en', fields: ['similar'] },
+      ]);
+      const entries = readEntries(store);
+      expect(byId(entries, 's-warranty-en')?.similar).toEqual(['积分能抵钱吗', '积分兑换', '积分过期吗']);
+      expect(byId(entries, 's-seven-day')?.similar).toEqual(['七天无理由怎么退', '没拆封能退吗', '不想要了能退吗']);
+    });
+  }
+
+  it('a stored similar question with a | in it survives a round trip unchanged', async () => {
+    const { dir, store } = setup();
+    writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, similar: ['A|B 款能退吗'] } : e))));
+    const before = readFileSync(store, 'utf8');
+    const file = join(dir, 'bar.csv');
+    await exportStore({ store, file, format: 'csv' });
+    const imported = await importFile({ store, file });
+    expect(imported.ok && describePlan(imported.value)).toBe('0 entries changed; 0 added; 6 unchanged');
+    expect(readFileSync(store, 'utf8')).toBe(before);
+  });
+});
+
+describe('kb import of a sheet exported before the store changed', () => {
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`two editors (${format}): the second sheet keeps the first one's edits, and its own edits of other entries are imported`, async () => {
+      const { dir, store } = setup();
+      const first = join(dir, `first.${format}`);
+      const second = join(dir, `second.${format}`);
+      await exportStore({ store, file: first, format });
+      await exportStore({ store, file: second, format });
+      await editSheet(first, format, [
+        ['s-seven-day', 'question', '七天无理由退货需要满足什么条件？'],
+        ['s-seven-day', 'status', 'approved'],
+        ['s-refund-time', 'answer', '确认收货后3个工作日内原路退款。'],
+      ]);
+      const a = await importFile({ store, file: first });
+      expect(a.ok && a.value.changed.map((c) => c.id)).toEqual(['s-refund-time', 's-seven-day']);
+      await editSheet(second, format, [['s-warranty-en', 'status', 'approved']]);
+      const b = await importFile({ store, file: second });
+      expect(b.ok).toBe(true);
+      if (!b.ok) return;
+      expect(b.value.changed).toEqual([{ id: 's-warranty-en', fields: ['status'] }]);
+      expect(b.value.conflicts).toEqual([]);
+      expect(describePlan(b.value)).toBe('1 entry changed (status 1); 0 added; 5 unchanged; 2 kept newer store values (changed since the export, not in the sheet)');
+      const entries = readEntries(store);
+      expect(byId(entries, 's-seven-day')).toMatchObject({ question: '七天无理由退货需要满足什么条件？', status: 'approved' });
+      expect(byId(entries, 's-refund-time')?.answer).toBe('确认收货后3个工作日内原路退款。');
+      expect(byId(entries, 's-warranty-en')?.status).toBe('approved');
+    });
+
+    it(`refuses (${format}) a row that changes a field changed in the store since the export, imports the others; --overwrite takes it`, async () => {
+      const { dir, store } = setup();
+      const first = join(dir, `first.${format}`);
+      const second = join(dir, `second.${format}`);
+      await exportStore({ store, file: first, format });
+      await exportStore({ store, file: second, format });
+      await editSheet(first, format, [
+        ['s-refund-time', 'answer', '确认收货后3个工作日内原路退款。'],
+        ['s-refund-time', 'status', 'approved'],
+      ]);
+      expect((await importFile({ store, file: first })).ok).toBe(true);
+      await editSheet(second, format, [
+        ['s-refund-time', 'answer', '退款3天内到账。'],
+        ['s-warranty-en', 'notes', 'checked'],
+      ]);
+      const afterFirst = byId(readEntries(store), 's-refund-time');
+      const b = await importFile({ store, file: second });
+      expect(b.ok).toBe(true);
+      if (!b.ok) return;
+      expect(b.value.conflicts.map((p) => [p.code, p.severity, p.file, p.location?.row, p.message])).toEqual([
+        [
+          'import-conflict',
+          'error',
+          second,
+          3,
+          "id s-refund-time: changed in the store since this sheet was exported (answer, status now approved) and this row changes answer as well, so the row was not imported; export again and redo the edit, or run kb import --overwrite to put the sheet's values over the store's",
+        ],
+      ]);
+      expect(b.value.changed).toEqual([{ id: 's-warranty-en', fields: ['notes'] }]);
+      expect(describePlan(b.value)).toBe('1 entry changed (notes 1); 0 added; 4 unchanged; 1 row not imported (changed in the store since the export)');
+      expect(byId(readEntries(store), 's-refund-time')).toEqual(afterFirst);
+      expect(byId(readEntries(store), 's-warranty-en')?.notes).toBe('checked');
+      // --overwrite: the editor's answer wins; the status the editor left as exported keeps the store's approval
+      const forced = await importFile({ store, file: second, overwrite: true });
+      expect(forced.ok && [forced.value.changed, forced.value.conflicts]).toEqual([[{ id: 's-refund-time', fields: ['answer'] }], []]);
+      expect(byId(readEntries(store), 's-refund-time')).toMatchObject({ answer: '退款3天内到账。', status: 'approved', edited: true });
+    });
+  }
+
+  it('imports a sheet without the revision column as before, warning that changes since the export cannot be detected', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'old.csv');
+    await exportStore({ store, file, format: 'csv' });
+    await editSheet(file, 'csv', [['s-warranty-en', 'status', 'approved']]);
+    // a sheet from a kb without revisions: the last column is gone
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/,revision\r\n/u, '\r\n').replace(/,r1\.[0-9a-f]{48}\r\n/gu, '\r\n'));
+    expect(readFileSync(file, 'utf8')).not.toMatch(/revision|r1\./u);
+    writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, status: 'approved' as const } : e))));
+    const imported = await importFile({ store, file });
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    expect(imported.warnings.map((p) => [p.code, p.severity, p.location?.row])).toEqual([['import-conflict', 'warning', 1]]);
+    expect(imported.warnings[0]?.message).toMatch(/^has no "revision" column \(exported by an older kb\): kb cannot tell whether an entry changed in the store since/u);
+    // without revisions the sheet's cells win, as they always did
+    expect(imported.value.changed).toEqual([
+      { id: 's-seven-day', fields: ['status'] },
+      { id: 's-warranty-en', fields: ['status'] },
+    ]);
+  });
+
+  it('refuses a revision cell kb did not write; an emptied one lets the row overwrite', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'rev.csv');
+    await exportStore({ store, file, format: 'csv' });
+    writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, status: 'approved' as const } : e))));
+    await editSheet(file, 'csv', [
+      ['s-seven-day', 'status', 'rejected'],
+      ['s-warranty-en', 'revision', 'abc'],
+    ]);
+    const bad = await importFile({ store, file });
+    expect(!bad.ok && bad.problems.map((p) => [p.location?.row, p.message])).toEqual([
+      [6, 'has "abc" as its revision (id s-warranty-en), which kb did not write; leave the revision cell as exported, or empty it (the row then overwrites changes made in the store since the export)'],
+    ]);
+    await editSheet(file, 'csv', [['s-warranty-en', 'revision', '']]);
+    const conflict = await importFile({ store, file, dryRun: true });
+    expect(conflict.ok && conflict.value.conflicts.map((p) => p.location?.row)).toEqual([5]);
+    await editSheet(file, 'csv', [['s-seven-day', 'revision', '']]);
+    const taken = await importFile({ store, file });
+    expect(taken.ok && [taken.value.changed, taken.value.conflicts]).toEqual([[{ id: 's-seven-day', fields: ['status'] }], []]);
   });
 });

@@ -56,6 +56,8 @@ export interface ImportOptions {
   store: string;
   file: string;
   dryRun?: boolean;
+  /** Take the file's cells even for entries changed in the store since the export. */
+  overwrite?: boolean;
   maxUnzippedBytes?: number;
 }
 
@@ -114,7 +116,7 @@ export async function importFile(options: ImportOptions): Promise<Result<ImportO
         if (again !== undefined && !again.ok) return again;
         entries = again?.value ?? [];
       }
-      const planned = planImport(entries, records.value, options.file);
+      const planned = planImport(entries, records.value, options.file, options.overwrite === true ? { overwrite: true } : {});
       if (!planned.ok) return fail(sortProblems(planned.problems));
       const plan = planned.plan;
       const write = options.dryRun !== true && (created || plan.changed.length > 0 || plan.added.length > 0);

@@ -25,6 +25,7 @@ const WIDTHS: Record<(typeof COLUMNS)[number], number> = {
   source: 24,
   'heading path': 24,
   page: 6,
+  revision: 12,
 };
 
 /** An xlsx workbook: the entries sheet (frozen header, filters, a status drop-down) and a notes sheet. */

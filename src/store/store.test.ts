@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from './entry.js';
-import { parseStore, readStore, serializeStore, writeStore } from './store.js';
+import { MAX_DUPLICATE_WARNINGS, duplicateQuestions, parseStore, readStore, serializeStore, writeStore } from './store.js';
 
 const a: Entry = { id: 'b-2', question: '退货运费谁出？', similar: ['退货邮费谁承担'], answer: '质量问题由商家承担。', origin: 'generated', status: 'pending', rule: 'fee' };
 const b: Entry = { id: 'a-1', question: 'How long does delivery take?', similar: [], answer: '3–5 days.', origin: 'faq', status: 'approved', source: { path: 'faq.csv', headingPath: [] } };
@@ -57,5 +57,14 @@ describe('the Q&A store', () => {
     await writeFile(path, `${await readFile(path, 'utf8')}not json\n`);
     const broken = await readStore(path);
     expect(broken?.ok).toBe(false);
+  });
+
+  it('lists entries that ask the same question, the first ones one by one and the rest counted', () => {
+    const many: Entry[] = Array.from({ length: MAX_DUPLICATE_WARNINGS + 3 }, (_, i) => ({ ...a, id: `d-${i}`, answer: `answer ${i}` }));
+    const problems = duplicateQuestions([b, ...many], 'kb/qa.jsonl');
+    expect(problems).toHaveLength(MAX_DUPLICATE_WARNINGS + 1);
+    expect(problems[0]).toMatchObject({ code: 'duplicate-question', severity: 'warning', file: 'kb/qa.jsonl', message: expect.stringMatching(/^entries d-0 and d-1 ask the same question "退货运费谁出？" with different answers/u) as unknown });
+    expect(problems.at(-1)?.message).toMatch(/^2 more entries ask a question an earlier entry asks/u);
+    expect(duplicateQuestions([a, b], 'kb/qa.jsonl')).toEqual([]);
   });
 });

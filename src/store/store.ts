@@ -14,6 +14,7 @@ import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { answerKey, questionKey } from '../text/question-key.js';
 import { ENTRY_ORIGINS, ENTRY_STATUSES, type Entry } from './entry.js';
 
 export const STORE_FORMAT = 'kb-qa';
@@ -161,6 +162,43 @@ export function entriesToIndex(entries: readonly Entry[], onlyApproved = false):
   }
   return { entries: kept, leftOut };
 }
+
+/**
+ * Entries that ask the same question (see questionKey): every match of that question is split
+ * between them, so the bot's confidence drops and it hands the question off. One warning per
+ * later entry, naming the first one (the first MAX_DUPLICATE_WARNINGS, then a count); `file` is the store.
+ */
+export function duplicateQuestions(entries: readonly Entry[], file: string): Problem[] {
+  const first = new Map<string, Entry>();
+  const problems: Problem[] = [];
+  for (const e of entries) {
+    const key = questionKey(e.question);
+    const prior = first.get(key);
+    if (prior === undefined) {
+      first.set(key, e);
+      continue;
+    }
+    const same = answerKey(prior.answer) === answerKey(e.answer);
+    problems.push(
+      problem(
+        'duplicate-question',
+        same
+          ? `entries ${prior.id} and ${e.id} have the same question "${e.question}" and the same answer, so they split every match; reject one of them (kb review)`
+          : `entries ${prior.id} and ${e.id} ask the same question "${e.question}" with different answers; merge them or make the questions distinct (kb review), or reject one`,
+        { file, severity: 'warning' },
+      ),
+    );
+  }
+  if (problems.length <= MAX_DUPLICATE_WARNINGS) return problems;
+  const more = problems.length - MAX_DUPLICATE_WARNINGS;
+  return [
+    ...problems.slice(0, MAX_DUPLICATE_WARNINGS),
+    problem('duplicate-question', `${more} more ${more === 1 ? 'entry asks' : 'entries ask'} a question an earlier entry asks; they are not listed: fix the ones above and build again to see them`, { file, severity: 'warning' }),
+  ];
+}
+
+/** At most this many duplicate questions are listed one by one; the rest are counted. */
+export const MAX_DUPLICATE_WARNINGS = 20;
 
 /** Read a store; `undefined` when the file does not exist. */
 export async function readStore(path: string): Promise<Result<Entry[]> | undefined> {

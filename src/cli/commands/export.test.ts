@@ -73,4 +73,29 @@ describe('kb import', () => {
     ]);
     expect(readFileSync(store, 'utf8')).toBe(readFileSync(FIXTURE_STORE, 'utf8'));
   });
+
+  it('refuses the rows of an older sheet that edit entries changed since, exits 1, and --overwrite takes them', () => {
+    const store = copyFixture('import-conflict.jsonl');
+    const older = join(dir.path, 'older.csv');
+    const newer = join(dir.path, 'newer.csv');
+    runKb(['export', older, '--store', store]);
+    runKb(['export', newer, '--store', store]);
+    writeFileSync(newer, readFileSync(newer, 'utf8').replace('s-warranty-en,pending,How long is the warranty?', 's-warranty-en,approved,How long is the warranty?'));
+    expect(runKb(['import', newer, '--store', store]).code).toBe(0);
+    writeFileSync(older, readFileSync(older, 'utf8').replace('s-warranty-en,pending,How long is the warranty?', 's-warranty-en,rejected,How long is the warranty?'));
+    const before = readFileSync(store, 'utf8');
+    const r = runKb(['import', older, '--store', store]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(lines(r.stderr)).toEqual([
+      `error ${older}:row 6: id s-warranty-en: changed in the store since this sheet was exported (status now approved) and this row changes status as well, so the row was not imported; export again and redo the edit, or run kb import --overwrite to put the sheet's values over the store's [import-conflict]`,
+      `${older} → ${store}: nothing to import: 0 entries changed; 0 added; 5 unchanged; 1 row not imported (changed in the store since the export)`,
+      `1 row was not imported: its entry changed in ${store} since ${older} was exported (listed above); export again and redo that edit, or add --overwrite to put the sheet's values over the store's`,
+    ]);
+    expect(readFileSync(store, 'utf8')).toBe(before);
+    const forced = runKb(['import', older, '--store', store, '--overwrite']);
+    expect(forced.code).toBe(0);
+    expect(lines(forced.stdout)).toEqual(['changed s-warranty-en: status']);
+    expect(readFileSync(store, 'utf8')).toMatch(/"id":"s-warranty-en".*"status":"rejected"/);
+  });
 });

@@ -9,28 +9,36 @@ export interface ImportCommandOptions {
   store?: string;
   dryRun: boolean;
   json: boolean;
+  /** Put the sheet's values over entries changed in the store since the export. */
+  overwrite?: boolean;
 }
 
 export async function runImport(options: ImportCommandOptions, output: Output): Promise<number> {
   const { importFile } = await import('../../review/round-trip.js');
   const { describePlan } = await import('../../review/exchange.js');
   const store = options.store ?? (await workingConfig())?.store ?? DEFAULT_STORE;
-  const result = await importFile({ store, file: options.file, dryRun: options.dryRun });
+  const result = await importFile({ store, file: options.file, dryRun: options.dryRun, overwrite: options.overwrite === true });
   if (!result.ok) {
     printProblems(output, result.problems);
     const errors = result.problems.filter((p) => p.severity === 'error').length;
     output.err(`nothing was imported: ${errors === 1 ? 'fix the problem above' : `fix the ${errors} problems above`} and run kb import again (${store} is unchanged)`);
     return EXIT.FAILED;
   }
-  printProblems(output, result.warnings);
   const outcome = result.value;
+  printProblems(output, [...result.warnings, ...outcome.conflicts]);
   if (options.json) {
-    output.out(JSON.stringify({ store, file: options.file, dryRun: options.dryRun, created: outcome.created, changed: outcome.changed, added: outcome.added, unchanged: outcome.unchanged, untouched: outcome.untouched }, null, 2));
+    const conflicts = outcome.conflicts.map((p) => ({ row: p.location?.row, message: p.message }));
+    output.out(JSON.stringify({ store, file: options.file, dryRun: options.dryRun, created: outcome.created, changed: outcome.changed, added: outcome.added, unchanged: outcome.unchanged, untouched: outcome.untouched, kept: outcome.kept, conflicts }, null, 2));
   } else {
     for (const c of outcome.changed) output.out(`changed ${c.id}: ${c.fields.join(', ')}`);
     for (const id of outcome.added) output.out(`added   ${id}`);
   }
   const verb = options.dryRun ? 'would import' : outcome.written ? 'imported' : 'nothing to import';
   output.err(`${options.file} → ${store}${outcome.created && !options.dryRun ? ' (new store)' : ''}: ${verb}: ${describePlan(outcome)}`);
+  if (outcome.conflicts.length > 0) {
+    const n = outcome.conflicts.length;
+    output.err(`${n === 1 ? '1 row was' : `${n} rows were`} not imported: ${n === 1 ? 'its entry' : 'their entries'} changed in ${store} since ${options.file} was exported (listed above); export again and redo ${n === 1 ? 'that edit' : 'those edits'}, or add --overwrite to put the sheet's values over the store's`);
+    return EXIT.FAILED;
+  }
   return EXIT.OK;
 }

@@ -25,7 +25,7 @@ export function summaryLine(doc: Document): string {
   return `${doc.path}  ${doc.title !== '' ? `“${doc.title}”  ` : ''}(${parts.join(', ')})`;
 }
 
-/** The heading tree: each heading once, indented by depth, with the size of the section under it. */
+/** The heading tree: each heading once, indented by depth, with the size of the section under it (a heading repeated for each section under the same path). */
 export function treeLines(doc: Document, withText = false): string[] {
   const lines: string[] = [];
   let previous: string[] = [];
@@ -33,6 +33,8 @@ export function treeLines(doc: Document, withText = false): string[] {
     const path = section.headingPath;
     let shared = 0;
     while (shared < path.length && shared < previous.length && path[shared] === previous[shared]) shared++;
+    // a second section under the same headings (a FAQ question asked twice) gets its own line
+    if (shared === path.length && shared > 0) shared--;
     for (let depth = shared; depth < path.length; depth++) {
       const last = depth === path.length - 1;
       const where = section.location.page !== undefined ? `p.${section.location.page}, ` : '';

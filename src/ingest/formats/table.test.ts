@@ -244,6 +244,28 @@ describe('parseFaqCsv', () => {
     expect(rows[0]?.row.tags).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 
+  it('warns about a question asked twice with different answers, and merges an exact duplicate into the first row', () => {
+    const r = value(csv(text('duplicate-questions.csv'), 'duplicate-questions.csv'));
+    expect(r.rows.map(({ row, line }) => [line, row.question, row.similar, row.answer])).toEqual([
+      [2, '运费多少', ['邮费多少'], '满99包邮'],
+      [3, '运费多少', ['运费怎么算'], '一律10元'],
+      [4, '怎么退货？', ['退货流程', '怎么申请退货'], '在订单页申请售后。'],
+      [6, '发票怎么开', [], '在订单详情页申请电子发票。'],
+    ]);
+    expect(r.warnings.map((w) => [w.code, w.severity, w.file, w.location?.line, w.message])).toEqual([
+      ['duplicate-question', 'warning', 'duplicate-questions.csv', 3, 'asks the question "运费多少" of line 2 — the same question with different answers; merge them or make the questions distinct'],
+      ['duplicate-question', 'warning', 'duplicate-questions.csv', 5, 'repeats the question "怎么退货" and the answer of line 4; it was merged into line 4 (its similar questions and tags added): delete one of the two rows'],
+    ]);
+  });
+
+  it('keeps an exact duplicate that has its own id, with a warning', () => {
+    const r = value(jsonl('{"id":"a","question":"运费多少","answer":"满99包邮"}\n{"id":"b","question":"运费多少？","answer":"满99包邮"}\n'));
+    expect(r.rows.map(({ row }) => row.id)).toEqual(['a', 'b']);
+    expect(r.warnings.map((w) => [w.location?.line, w.message])).toEqual([
+      [2, 'repeats the question "运费多少？" and the answer of line 1 under another id; both are kept as two entries that split every match: delete one of the two rows'],
+    ]);
+  });
+
   it('reads tab-separated files', () => {
     const { rows } = value(csv('标准问题\t答案\n退货\t可以, 七天内\n'));
     expect(rows[0]?.row).toMatchObject({ question: '退货', answer: '可以, 七天内' });

@@ -16,6 +16,7 @@
 import { fail, inFileOrder, ok, problem, warning, type Problem, type ProblemLocation, type Result } from '../../core/problems.js';
 import type { FaqRow } from '../document.js';
 import type { ParseOptions } from '../parsed.js';
+import { answerKey, questionKey } from '../../text/question-key.js';
 import { loadWorkbook, numberText, sheetRows } from './excel.js';
 
 export interface TableParse {
@@ -131,7 +132,12 @@ class Warnings {
     return this.list;
   }
 
-  private push(code: 'bad-row' | 'bad-table', message: string, location?: ProblemLocation): void {
+  /** A row that asks a question an earlier row asks (`duplicate-question`). */
+  duplicate(n: number, message: string): void {
+    this.push('duplicate-question', message, at(this.ctx.unit, n));
+  }
+
+  private push(code: 'bad-row' | 'bad-table' | 'duplicate-question', message: string, location?: ProblemLocation): void {
     this.list.push(warning(code, message, location === undefined ? { file: this.ctx.file } : { file: this.ctx.file, location }));
   }
 }
@@ -241,10 +247,17 @@ function buildRow(raw: RawRow, labels: Labels, ctx: Context): FaqRow | string {
   return row;
 }
 
-/** Builds rows one by one, skipping bad ones and repeated ids. */
+/**
+ * Builds rows one by one, skipping bad ones and repeated ids. A question asked twice is reported:
+ * with the same answer (an exact duplicate) the later row is merged into the first (its similar
+ * questions and tags added), unless the two rows carry different ids; with a different answer
+ * both rows are kept and the warning asks to merge them or make the questions distinct — two
+ * entries with one question split every match between them, and the bot hands the question off.
+ */
 class RowCollector {
   readonly rows: { row: FaqRow; line: number }[] = [];
   private readonly ids = new Map<string, number>();
+  private readonly questions = new Map<string, { row: FaqRow; line: number }>();
   constructor(
     private readonly ctx: Context,
     readonly warnings: Warnings,
@@ -263,6 +276,26 @@ class RowCollector {
         return;
       }
       this.ids.set(row.id, n);
+    }
+    const key = questionKey(row.question);
+    const prior = this.questions.get(key);
+    if (prior === undefined) {
+      this.questions.set(key, { row, line: n });
+    } else {
+      const unit = this.ctx.unit;
+      const sameAnswer = answerKey(prior.row.answer) === answerKey(row.answer);
+      if (sameAnswer && (row.id === undefined || prior.row.id === undefined || row.id === prior.row.id)) {
+        prior.row.similar = cleanList([...prior.row.similar, ...row.similar], prior.row.question);
+        prior.row.tags = cleanList([...prior.row.tags, ...row.tags]);
+        this.warnings.duplicate(n, `repeats the question ${quote(row.question)} and the answer of ${unit} ${prior.line}; it was merged into ${unit} ${prior.line} (its similar questions and tags added): delete one of the two rows`);
+        return;
+      }
+      this.warnings.duplicate(
+        n,
+        sameAnswer
+          ? `repeats the question ${quote(row.question)} and the answer of ${unit} ${prior.line} under another id; both are kept as two entries that split every match: delete one of the two rows`
+          : `asks the question ${quote(row.question)} of ${unit} ${prior.line} — the same question with different answers; merge them or make the questions distinct`,
+      );
     }
     this.rows.push({ row, line: n });
   }

@@ -70,13 +70,4 @@ export function shorten(clause: string, max: number): string {
   return (cut >= Math.floor(max / 3) ? c.slice(0, cut) : c.slice(0, max)).replace(/[，,、\s]+$/u, '');
 }
 
-/**
- * The form questions are compared in (deduplication, FAQ checks): NFKC, lower case, no
- * whitespace or punctuation.
- */
-export function questionKey(question: string): string {
-  return question
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-}
+export { questionKey } from '../text/question-key.js';

@@ -11,6 +11,8 @@ export const PROBLEM_CODES = {
   UNKNOWN_FORMAT: 'unknown-format',
   UNREADABLE: 'unreadable',
   UNDECODABLE_TEXT: 'undecodable-text',
+  /** A UTF-8 file with a few damaged bytes: read, with the damaged characters as U+FFFD. */
+  DAMAGED_TEXT: 'damaged-text',
   CORRUPT_PDF: 'corrupt-pdf',
   PDF_PASSWORD: 'pdf-password',
   PDF_NO_TEXT: 'pdf-no-text',

@@ -28,6 +28,16 @@ describe('decodeText', () => {
     expect(r.ok && r.value.text).toBe('a\nb\nc');
   });
 
+  it('reads a UTF-8 file with two damaged bytes as UTF-8, with a warning that names the line', () => {
+    const bytes = Buffer.from(original, 'utf8');
+    const third = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1; // the start of line 3
+    const damaged = new Uint8Array(Buffer.concat([bytes.subarray(0, third + 3), Buffer.from([0xff, 0xfe]), bytes.subarray(third + 3)]));
+    const r = decodeText(damaged, 'policy.txt');
+    expect(r.ok && r.value.encoding).toBe('utf-8');
+    expect(r.ok && r.value.text.replace(/\uFFFD/g, '')).toBe(original);
+    expect(r.ok && r.warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([['damaged-text', 3, 'is UTF-8 except for 2 damaged characters, read as �; fix them in the file']]);
+  });
+
   it('refuses binary bytes with a message that names the file', () => {
     const r = decodeText(generated('binary.txt'), 'binary.txt');
     expect(r.ok).toBe(false);

@@ -5,7 +5,7 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { fail, ok, problem, type Result } from '../core/problems.js';
+import { fail, ok, problem, warning, type Result } from '../core/problems.js';
 
 export interface Decoded {
   text: string;
@@ -84,6 +84,37 @@ export function decodingStream(encoding: string): NodeJS.ReadWriteStream {
   return iconv.decodeStream(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
 }
 
+/** At most this many damaged characters in a file that is otherwise UTF-8. */
+const MAX_BAD_UTF8 = 16;
+
+/**
+ * A UTF-8 file with a few damaged bytes (a bad copy, a truncated character) is read, not refused
+ * and not guessed as another encoding: each bad sequence becomes U+FFFD and one warning names the
+ * lines. Undefined when the damage is more than a few bytes (then it is probably another encoding).
+ */
+function damagedUtf8(bytes: Uint8Array, file: string): Result<Decoded> | undefined {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const lines: number[] = [];
+  let bad = 0;
+  let line = 1;
+  for (const ch of text) {
+    if (ch === '\n') line++;
+    else if (ch === '\uFFFD') {
+      bad++;
+      if (lines.at(-1) !== line) lines.push(line);
+    }
+  }
+  // GBK or Big5 bytes read as UTF-8 give mostly damage and few valid multi-byte characters; a
+  // damaged UTF-8 file gives many of them for each damaged one (else chardet knows better)
+  const multibyte = [...text].filter((c) => c.charCodeAt(0) > 0x7f && c !== '\uFFFD').length;
+  if (bad === 0 || bad > MAX_BAD_UTF8 || multibyte < 4 * bad) return undefined;
+  // the first line is the warning's location; more lines are listed
+  const where = lines.length <= 1 ? '' : ` (lines ${lines.slice(0, 5).join(', ')}${lines.length > 5 ? ' …' : ''})`;
+  return ok({ text: text.replace(/\r\n?/g, '\n'), encoding: 'utf-8' }, [
+    warning('damaged-text', `is UTF-8 except for ${bad} damaged character${bad > 1 ? 's' : ''}${where}, read as �; fix ${bad > 1 ? 'them' : 'it'} in the file`, { file, location: { line: lines[0] ?? 1 } }),
+  ]);
+}
+
 export function decodeText(bytes: Uint8Array, file: string): Result<Decoded> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let encoding: string | undefined;
@@ -108,6 +139,8 @@ export function decodeText(bytes: Uint8Array, file: string): Result<Decoded> {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         encoding = 'utf-8';
       } catch {
+        const damaged = damagedUtf8(bytes, file);
+        if (damaged !== undefined) return damaged;
         const detected = chardet.detect(bytes);
         const name = detected === null ? undefined : ACCEPTED[detected];
         if (name === undefined) {

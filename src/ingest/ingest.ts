@@ -50,7 +50,13 @@ async function parseByFormat(format: Format, bytes: Uint8Array, options: ParseOp
   }
   const decoded = decodeText(bytes, options.file);
   if (!decoded.ok) return decoded;
-  const text = decoded.value.text;
+  const parsed = await parseText(format, decoded.value.text, options);
+  return parsed.ok ? ok(parsed.value, [...decoded.warnings, ...parsed.warnings]) : parsed;
+}
+
+/** A text format's parser over the decoded text. */
+async function parseText(format: Exclude<Format, 'pdf' | 'docx' | 'xlsx'>, text: string, options: ParseOptions): Promise<Result<Parsed>> {
+  const asDoc = (r: Result<ParsedDoc>): Result<Parsed> => (r.ok ? ok({ kind: 'doc', doc: r.value }, r.warnings) : r);
   if (text.trim() === '') return fail(problem('file-empty', 'contains only whitespace; add content or remove the file', { file: options.file }));
   switch (format) {
     case 'markdown': {

@@ -1,8 +1,9 @@
 /** Run suites against a loaded index: one search per case, timed. */
+import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { problem, type Problem } from '../core/problems.js';
-import type { KnowledgeBase } from '../runtime/knowledge-base.js';
-import { metricsOf, rankOf, type Metrics } from './metrics.js';
+import type { Hit, KnowledgeBase } from '../runtime/knowledge-base.js';
+import { hitMatches, metricsOf, rankOf, type Metrics } from './metrics.js';
 import type { EvalCase } from './suite.js';
 
 export interface TopHit {
@@ -27,6 +28,8 @@ export interface CaseResult {
   expectIds?: string[];
   /** Expected entry ids the index does not have (a typo, or an outdated id); absent when none. */
   unknownIds?: string[];
+  /** Expected `{source, section}` that no entry of the index has (a misspelt file or section), as `file › section`; absent when none. */
+  unknownSources?: string[];
   /** Wall time of this case's search, in milliseconds. */
   latencyMs?: number;
 }
@@ -62,34 +65,52 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: numbe
       latencyMs,
     });
   }
-  markUnknownIds(kb, results);
+  markUnknown(kb, cases, results);
   return { metrics: metricsOf(inScopeRanks, k), cases: results };
 }
 
 /**
- * Note on each case the expected entry ids the index does not have. Entry ids live in the
- * index's lazily inflated entry blocks, so this decodes every entry once — after the timed
- * searches (their latency is not touched) and shared with the coverage, which needs them all
- * anyway (KnowledgeBase.entries keeps them).
+ * Note on each case what it expects that the index does not have: entry ids, and sources (a file,
+ * and a section in it) that no entry comes from. Entries live in the index's lazily inflated
+ * blocks, so this decodes every entry once — after the timed searches (their latency is not
+ * touched) and shared with the coverage, which needs them all anyway (KnowledgeBase.entries keeps them).
  */
-function markUnknownIds(kb: KnowledgeBase, results: CaseResult[]): void {
-  if (!results.some((r) => (r.expectIds?.length ?? 0) > 0)) return;
+function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: CaseResult[]): void {
+  if (!cases.some((c) => c.expect.length > 0)) return;
   const known = new Set(kb.entries.map((e) => e.id));
-  for (const r of results) {
-    const unknown = [...new Set(r.expectIds ?? [])].filter((id) => !known.has(id));
-    if (unknown.length > 0) r.unknownIds = unknown;
+  // entries by source file name and path, so a source expectation is checked against its file's entries only
+  const byFile = new Map<string, Pick<Hit, 'id' | 'source'>[]>();
+  for (const e of kb.entries) {
+    if (e.source === undefined) continue;
+    for (const key of new Set([e.source.path, basename(e.source.path)])) byFile.set(key, [...(byFile.get(key) ?? []), { id: e.id, source: e.source }]);
   }
+  cases.forEach((c, i) => {
+    const r = results[i];
+    if (r === undefined) return;
+    const ids = [...new Set(c.expect.flatMap((e) => (e.kind === 'id' && !known.has(e.id) ? [e.id] : [])))];
+    const sources = c.expect.flatMap((e) => (e.kind === 'source' && !(byFile.get(e.source) ?? []).some((h) => hitMatches(h, e)) ? [e.section === undefined ? e.source : `${e.source} › ${e.section}`] : []));
+    if (ids.length > 0) r.unknownIds = ids;
+    if (sources.length > 0) r.unknownSources = sources;
+  });
 }
 
-/** One warning per case that expects entries the index does not have: suite file, line, the ids, what to do. */
+/** One warning per case that expects what the index does not have: suite file, line, what, what to do. */
 export function unknownIdProblems(cases: readonly CaseResult[], index?: string): Problem[] {
   const where = index === undefined ? 'the index' : `the index (${index})`;
   return cases.flatMap((c) => {
     const ids = c.unknownIds ?? [];
-    if (ids.length === 0) return [];
-    const named = ids.map((id) => JSON.stringify(id)).join(', ');
-    const message = ids.length === 1 ? `expects entry ${named}, which is not in ${where}; fix the id or rebuild the index` : `expects entries ${named}, which are not in ${where}; fix the ids or rebuild the index`;
-    return [problem('unknown-entry', message, { file: c.file, location: { line: c.line }, severity: 'warning' })];
+    const sources = c.unknownSources ?? [];
+    const out: Problem[] = [];
+    if (ids.length > 0) {
+      const named = ids.map((id) => JSON.stringify(id)).join(', ');
+      const message = ids.length === 1 ? `expects entry ${named}, which is not in ${where}; fix the id or rebuild the index` : `expects entries ${named}, which are not in ${where}; fix the ids or rebuild the index`;
+      out.push(problem('unknown-entry', message, { file: c.file, location: { line: c.line }, severity: 'warning' }));
+    }
+    if (sources.length > 0) {
+      const named = sources.map((s) => `“${s}”`).join(', ');
+      out.push(problem('unknown-entry', `expects ${named}, which no entry of ${where} comes from; fix the file name or section, or rebuild the index`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
+    }
+    return out;
   });
 }
 

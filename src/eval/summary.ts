@@ -96,7 +96,7 @@ export function verdictOf(c: CaseResult, threshold: number | undefined): CaseVer
     if (threshold === undefined) return { verdict: 'skip' };
     return answered ? { verdict: 'fail', reason: 'false-answer' } : { verdict: 'pass' };
   }
-  if (c.rank === null) return { verdict: 'fail', reason: (c.unknownIds?.length ?? 0) > 0 ? 'unknown-entry' : 'miss' };
+  if (c.rank === null) return { verdict: 'fail', reason: (c.unknownIds?.length ?? 0) + (c.unknownSources?.length ?? 0) > 0 ? 'unknown-entry' : 'miss' };
   if (c.rank !== 1) return { verdict: 'fail', reason: 'not-first' };
   return answered ? { verdict: 'pass' } : { verdict: 'fail', reason: 'below-threshold' };
 }

@@ -189,7 +189,7 @@ const pct = (x: number | null): string => (x === null ? '   –  ' : `${(x * 100
 /** How a failing case is marked in the terminal (`not-first` shows its rank). */
 const FAIL_MARKS: Record<Exclude<FailReason, 'not-first'>, ['red' | 'yellow', string]> = {
   miss: ['red', 'miss'],
-  'unknown-entry': ['yellow', 'no id'],
+  'unknown-entry': ['yellow', 'unknown'],
   'below-threshold': ['yellow', 'low '],
   'false-answer': ['red', 'false'],
 };
@@ -203,7 +203,8 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
     const mark = reason === 'not-first' ? output.color('yellow', `#${c.rank ?? ''}  `) : output.color(...FAIL_MARKS[reason]);
     const got = c.top[0] === undefined ? 'nothing' : `“${c.topQuestion ?? ''}” [${c.top[0].id}]`;
     const extra = v?.reason === 'below-threshold' || v?.reason === 'false-answer' ? ` (${REASONS[v.reason]}: confidence ${c.top[0]?.confidence ?? 0})` : '';
-    const unknown = c.unknownIds === undefined ? '' : ` (not in the index: ${c.unknownIds.join(', ')})`;
+    const missing = [...(c.unknownIds ?? []), ...(c.unknownSources ?? [])];
+    const unknown = missing.length === 0 ? '' : ` (not in the index: ${missing.join(', ')})`;
     output.out(`${mark}  ${c.q}  → expected ${v?.reason === 'false-answer' ? 'none' : JSON.stringify(c.expect)}${unknown}, got ${got}${extra}  (${c.file}:${c.line})`);
   }
   if (failures.length > 20) output.out(`… and ${failures.length - 20} more failing`);

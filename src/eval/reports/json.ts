@@ -16,6 +16,7 @@ export function evalRunJson(run: EvalRun): Record<string, unknown> {
       const extra: Record<string, unknown> = { file: source?.file, line: source?.line, tags: source?.tags ?? [], verdict: v?.verdict ?? 'skip' };
       if (v?.reason !== undefined) extra['reason'] = v.reason;
       if (source?.unknownIds !== undefined) extra['unknownIds'] = source.unknownIds;
+      if (source?.unknownSources !== undefined) extra['unknownSources'] = source.unknownSources;
       return { ...c, ...extra };
     }),
     suites: run.summary.suites,

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { readStore, writeStore } from '../store/store.js';
+import { importFile } from '../review/round-trip.js';
 import { regenerate } from './regenerate.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/generate');
@@ -69,6 +70,26 @@ describe('kb generate into the store', () => {
     expect(f).toMatchObject({ question: '退货运费要我出吗？', status: 'approved', edited: true, stale: 'source-changed' });
     expect(removed.map((r) => r.source?.headingPath.at(-1))).toEqual(['第七条']);
     expect(result.value.merge.removed).toEqual(removed.map((r) => r.id));
+  });
+
+  it('an editor who rewrote only the question (kb import) keeps it, and the entry takes the new policy text', async () => {
+    await run();
+    const fifth = (await storeEntries()).find((e) => e.source?.path === 'sources/shop-policy.txt' && e.source.headingPath.at(-1) === '第五条');
+    if (fifth === undefined) throw new Error('fixture article missing');
+    expect(fifth.answer).toContain('10元');
+    await writeFile(join(dir, 'edit.csv'), `id,status,question\n${fifth.id},approved,退货运费要我出吗？\n`);
+    const imported = await importFile({ store: join(dir, 'kb/qa.jsonl'), file: join(dir, 'edit.csv') });
+    expect(imported.ok).toBe(true);
+    expect((await storeEntries()).find((e) => e.id === fifth.id)).toMatchObject({ edited: true, editedFields: ['question'], status: 'approved' });
+
+    const file = join(dir, 'sources/shop-policy.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('运费为每单10元', '运费为每单12元'));
+    const result = await run();
+    expect(result.ok && result.value.merge.sourceChanged).toEqual([fifth.id]);
+    const after = (await storeEntries()).find((e) => e.id === fifth.id);
+    expect(after).toMatchObject({ question: '退货运费要我出吗？', status: 'approved', stale: 'source-changed', editedFields: ['question'] });
+    expect(after?.answer).toContain('12元');
+    expect(after?.answer).not.toContain('10元');
   });
 
   it('reports a vanished source: reviewed entries kept and marked, unreviewed ones removed', async () => {

@@ -48,6 +48,27 @@ describe('merging regenerated entries into the store', () => {
     expect(c).toMatchObject({ status: 'rejected', stale: 'source-changed' });
   });
 
+  it('takes the new source text for the fields an editor did not rewrite and keeps the ones they did', () => {
+    const question = gen('q', 'h1', { status: 'approved', question: '编辑的问题？', edited: true, editedFields: ['question'], rule: 'heading' });
+    const answer = gen('a', 'h2', { status: 'approved', answer: '编辑的答案', edited: true, editedFields: ['answer'] });
+    const similar = gen('s', 'h3', { similar: ['编辑的问法'], edited: true, editedFields: ['similar'] });
+    const fresh = [gen('q', 'h7', { rule: 'who-pays' }), gen('a', 'h8', { rule: 'fee' }), gen('s', 'h9')];
+    const { entries, report } = mergeEntries([question, answer, similar], fresh, scope());
+    expect(report.sourceChanged).toEqual(['q', 'a', 's']);
+    const [q, a, s] = entries;
+    // the policy text changed: the answer nobody rewrote is the new one, the editor's question stays
+    expect(q).toEqual({ ...question, answer: 'q 的条文 h7', similar: ['q 咋办'], sourceHash: 'h7', stale: 'source-changed' });
+    // a fresh question brings its rule with it
+    expect(a).toEqual({ ...answer, question: 'a 怎么办？', rule: 'fee', sourceHash: 'h8', stale: 'source-changed' });
+    expect(s).toMatchObject({ question: 's 怎么办？', similar: ['编辑的问法'], answer: 's 的条文 h9', status: 'pending', stale: 'source-changed' });
+  });
+
+  it('keeps every text of an entry an older store marks edited as a whole', () => {
+    const legacy = gen('a', 'h1', { status: 'approved', question: '编辑的问题？', edited: true });
+    const { entries } = mergeEntries([legacy], [gen('a', 'h7')], scope());
+    expect(entries[0]).toEqual({ ...legacy, sourceHash: 'h7', stale: 'source-changed' });
+  });
+
   it('removes untouched entries whose section vanished, keeps and marks reviewed ones, reports vanished files', () => {
     const store = [gen('a', 'h1'), gen('b', 'h2', { status: 'approved' }), gen('x', 'h3', { source: src('gone.md') }), gen('y', 'h4', { source: src('gone.md'), edited: true })];
     const { entries, report } = mergeEntries(store, [], scope(['policy.txt'], ['gone.md']));

@@ -9,15 +9,16 @@
  * 3. An entry whose source changed and that nobody touched (`pending`, not `edited`) is replaced by
  *    the fresh one (its notes, tags and suggested questions kept).
  * 4. An entry whose source changed and that an editor approved, rejected or edited keeps the
- *    editor's status and text, takes the fresh answer unless the editor edited it, and is marked
- *    `stale: source-changed` for re-review (kb review shows it; approving clears it).
+ *    editor's status and the texts the editor rewrote (`editedFields`; all of them for an entry
+ *    an older kb marked `edited` as a whole), takes the fresh text of the other fields, and is
+ *    marked `stale: source-changed` for re-review (kb review shows it; approving clears it).
  * 5. An entry that this run did not produce although its source file was read (the section is
  *    gone or renamed), or whose source file no longer exists: if nobody touched it, it is removed
  *    and reported; otherwise it is kept and marked `stale: source-missing`.
  * 6. Everything else is kept untouched: manual entries, entries of files that failed to read this
  *    run, entries of files that were not part of this run but still exist.
  */
-import type { Entry } from './entry.js';
+import { isEdited, isFieldEdited, type Entry } from './entry.js';
 
 export interface MergeScope {
   /** Source paths this run read successfully (their sections are all in `fresh`). */
@@ -43,7 +44,7 @@ export interface MergeReport {
   outOfScope: number;
 }
 
-const touched = (e: Entry): boolean => e.status !== 'pending' || e.edited === true;
+const touched = (e: Entry): boolean => e.status !== 'pending' || isEdited(e);
 
 function withEditorExtras(fresh: Entry, old: Entry): Entry {
   const out: Entry = { ...fresh };
@@ -72,11 +73,15 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
       } else {
         report.sourceChanged.push(old.id);
         const kept: Entry = { ...old, stale: 'source-changed' };
-        if (old.edited !== true) {
-          kept.answer = next.answer;
+        // the new source text for every field the editor did not rewrite (an older store's
+        // whole-entry `edited` keeps them all)
+        if (!isFieldEdited(old, 'question')) {
           kept.question = next.question;
-          kept.similar = next.similar;
+          if (next.rule !== undefined) kept.rule = next.rule;
+          else delete kept.rule;
         }
+        if (!isFieldEdited(old, 'similar')) kept.similar = next.similar;
+        if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
         if (next.source !== undefined) kept.source = next.source;
         if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
         out.push(kept);

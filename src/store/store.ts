@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
-import { ENTRY_ORIGINS, ENTRY_STATUSES, type Entry } from './entry.js';
+import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, type EditedField, type Entry } from './entry.js';
 
 export const STORE_FORMAT = 'kb-qa';
 export const STORE_VERSION = 1;
@@ -40,6 +40,7 @@ const entrySchema = z.strictObject({
   rule: z.string().optional(),
   stale: z.enum(['source-changed', 'source-missing']).optional(),
   edited: z.boolean().optional(),
+  editedFields: z.array(z.enum(EDITED_FIELDS as [EditedField, ...EditedField[]])).optional(),
   tags: z.array(z.string()).optional(),
   notes: z.string().optional(),
   suggested: z.array(nonEmpty).optional(),
@@ -70,7 +71,9 @@ export function canonicalEntry(e: Entry): Entry {
   if (e.sourceHash !== undefined) out.sourceHash = e.sourceHash;
   if (e.rule !== undefined) out.rule = e.rule;
   if (e.stale !== undefined) out.stale = e.stale;
-  if (e.edited === true) out.edited = true;
+  const editedFields = e.editedFields !== undefined ? EDITED_FIELDS.filter((f) => e.editedFields?.includes(f)) : [];
+  if (e.edited === true || editedFields.length > 0) out.edited = true;
+  if (editedFields.length > 0) out.editedFields = editedFields;
   if (e.tags !== undefined && e.tags.length > 0) out.tags = [...e.tags];
   if (e.notes !== undefined && e.notes !== '') out.notes = e.notes;
   if (e.suggested !== undefined && e.suggested.length > 0) out.suggested = [...e.suggested];

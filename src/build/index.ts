@@ -49,7 +49,9 @@ export interface BuildStats {
   /** Where the entries came from: the sources (generated in memory) or a store file. */
   from: 'sources' | 'store';
   /** Store entries left out (rejected; pending with onlyApproved; drafts without an answer yet). */
-  excluded?: { rejected: number; pending: number; noAnswer: number };
+  excluded?: { rejected: number; pending: number; noAnswer: number; sourceMissing: number };
+  /** Store entries indexed although marked for re-review (`stale: source-changed`). */
+  staleIndexed?: number;
   files: number;
   failedFiles: number;
   entries: number;
@@ -92,6 +94,20 @@ export async function buildFromEntries(
   });
 }
 
+/**
+ * One warning for the store's entries that need an editor's look: those indexed although their
+ * source changed since they were reviewed, and those left out because their source vanished.
+ */
+export function staleWarning(store: string, changed: number, missing: number): Problem | undefined {
+  if (changed === 0 && missing === 0) return undefined;
+  const entries = (n: number): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+  const parts: string[] = [];
+  if (changed > 0) parts.push(`${entries(changed)} ${changed === 1 ? 'is' : 'are'} marked for re-review (source changed since review) and ${changed === 1 ? 'is' : 'are'} indexed as ${changed === 1 ? 'it is' : 'they are'}`);
+  if (missing > 0) parts.push(`${entries(missing)} whose source no longer exists ${missing === 1 ? 'is' : 'are'} left out of the index`);
+  const what = `review them in kb review (key ! lists them; approving an entry clears its mark${missing > 0 ? ' and indexes it again; delete the ones whose source is gone for good' : ''})`;
+  return warning('stale-entries', `${parts.join('; ')} — ${what}`, { file: store });
+}
+
 export async function build(options: BuildOptions): Promise<Result<BuildStats> & { problems?: Problem[] }> {
   const started = performance.now();
   const log = options.logger ?? (() => {});
@@ -104,6 +120,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   let files = 0;
   let failedFiles = 0;
   let excluded: BuildStats['excluded'];
+  let staleIndexed: number | undefined;
   if (options.store !== undefined) {
     const read = await readStore(options.store);
     if (read === undefined) return fail(problem('file-not-found', 'does not exist: run kb generate to write the store, or build from the sources without --store', { file: options.store }));
@@ -111,7 +128,10 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     const selected = entriesToIndex(read.value, options.onlyApproved === true);
     entries = selected.entries;
     const drafts = selected.leftOut.noAnswer;
-    excluded = { rejected: selected.leftOut.rejected, pending: selected.leftOut.pending, noAnswer: drafts.length };
+    excluded = { rejected: selected.leftOut.rejected, pending: selected.leftOut.pending, noAnswer: drafts.length, sourceMissing: selected.leftOut.sourceMissing.length };
+    staleIndexed = selected.sourceChanged.length;
+    const stale = staleWarning(options.store, selected.sourceChanged.length, selected.leftOut.sourceMissing.length);
+    if (stale !== undefined) problems.push(stale);
     if (drafts.length > 0) {
       const list = drafts.length <= 5 ? drafts.join(', ') : `${drafts.slice(0, 5).join(', ')} … (${drafts.length - 5} more)`;
       problems.push(warning('bad-store', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${list}; write the answers in kb review (or reject the drafts)`, { file: options.store }));
@@ -158,5 +178,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     calibration: built.value.calibration,
   };
   if (excluded !== undefined) stats.excluded = excluded;
+  if (staleIndexed !== undefined) stats.staleIndexed = staleIndexed;
   return ok(stats, problems);
 }

@@ -26,6 +26,10 @@ export const PROBLEM_CODES = {
   // the Q&A store and index
   BAD_STORE: 'bad-store',
   STORE_LOCKED: 'store-locked',
+  /** Store entries marked for re-review (source changed) or whose source vanished, met by kb build. */
+  STALE_ENTRIES: 'stale-entries',
+  /** A source changed (or vanished) after the store was generated from it: kb generate is due. */
+  STORE_OUTDATED: 'store-outdated',
   BAD_INDEX: 'bad-index',
   WRITE_FAILED: 'write-failed',
   // generation

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from './entry.js';
-import { parseStore, readStore, serializeStore, writeStore } from './store.js';
+import { entriesToIndex, parseStore, readStore, serializeStore, writeStore } from './store.js';
 
 const a: Entry = { id: 'b-2', question: '退货运费谁出？', similar: ['退货邮费谁承担'], answer: '质量问题由商家承担。', origin: 'generated', status: 'pending', rule: 'fee' };
 const b: Entry = { id: 'a-1', question: 'How long does delivery take?', similar: [], answer: '3–5 days.', origin: 'faq', status: 'approved', source: { path: 'faq.csv', headingPath: [] } };
@@ -57,5 +57,15 @@ describe('the Q&A store', () => {
     await writeFile(path, `${await readFile(path, 'utf8')}not json\n`);
     const broken = await readStore(path);
     expect(broken?.ok).toBe(false);
+  });
+
+  it('indexes entries whose source changed as they are and leaves out those whose source vanished', () => {
+    const changed: Entry = { ...a, id: 'c', status: 'approved', stale: 'source-changed' };
+    const missing: Entry = { ...a, id: 'm', status: 'approved', stale: 'source-missing' };
+    const rejectedMissing: Entry = { ...missing, id: 'r', status: 'rejected' };
+    const picked = entriesToIndex([a, b, changed, missing, rejectedMissing]);
+    expect(picked.entries.map((e) => e.id)).toEqual(['b-2', 'a-1', 'c']);
+    expect(picked.sourceChanged).toEqual(['c']);
+    expect(picked.leftOut).toEqual({ rejected: 1, pending: 0, noAnswer: [], sourceMissing: ['m'] });
   });
 });

@@ -147,22 +147,35 @@ export interface LeftOut {
   pending: number;
   /** Ids of drafts with no answer yet (kb gaps --export): a bot must never send an empty reply. */
   noAnswer: string[];
+  /**
+   * Ids of entries whose source vanished (`stale: source-missing`): their answer may be a policy
+   * that no longer exists, and a renamed source's fresh entries would compete with them. An editor
+   * who approves one again (kb review) clears the mark and brings it back.
+   */
+  sourceMissing: string[];
 }
 
 /**
  * The entries of a store a bot gets — what `kb build` indexes and `kb review`'s try-it box
- * searches: not rejected ones, not drafts without an answer, and with `onlyApproved` not pending ones.
+ * searches: not rejected ones, not drafts without an answer, not entries whose source vanished,
+ * and with `onlyApproved` not pending ones. `sourceChanged` names the indexed entries marked for
+ * re-review because their source changed (indexed as they are: kb build warns about them).
  */
-export function entriesToIndex(entries: readonly Entry[], onlyApproved = false): { entries: Entry[]; leftOut: LeftOut } {
-  const leftOut: LeftOut = { rejected: 0, pending: 0, noAnswer: [] };
+export function entriesToIndex(entries: readonly Entry[], onlyApproved = false): { entries: Entry[]; leftOut: LeftOut; sourceChanged: string[] } {
+  const leftOut: LeftOut = { rejected: 0, pending: 0, noAnswer: [], sourceMissing: [] };
   const kept: Entry[] = [];
+  const sourceChanged: string[] = [];
   for (const e of entries) {
     if (e.status === 'rejected') leftOut.rejected++;
     else if (e.status === 'pending' && onlyApproved) leftOut.pending++;
     else if (e.answer.trim() === '') leftOut.noAnswer.push(e.id);
-    else kept.push(e);
+    else if (e.stale === 'source-missing') leftOut.sourceMissing.push(e.id);
+    else {
+      if (e.stale === 'source-changed') sourceChanged.push(e.id);
+      kept.push(e);
+    }
   }
-  return { entries: kept, leftOut };
+  return { entries: kept, leftOut, sourceChanged };
 }
 
 /** Read a store; `undefined` when the file does not exist. */

@@ -57,7 +57,8 @@ function leftOut(excluded: BuildStats['excluded'], onlyApproved: boolean): strin
   const parts = [`${excluded.rejected} rejected`];
   if (onlyApproved) parts.push(`${excluded.pending} not approved`);
   if (excluded.noAnswer > 0) parts.push(`${excluded.noAnswer} without an answer`);
-  return excluded.rejected + excluded.pending + excluded.noAnswer > 0 ? ` (left out: ${parts.join(', ')})` : '';
+  if (excluded.sourceMissing > 0) parts.push(`${excluded.sourceMissing} whose source is gone`);
+  return excluded.rejected + excluded.pending + excluded.noAnswer + excluded.sourceMissing > 0 ? ` (left out: ${parts.join(', ')})` : '';
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {

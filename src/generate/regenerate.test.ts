@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
@@ -105,6 +105,33 @@ describe('kb generate into the store', () => {
     const after = await storeEntries();
     expect(after.find((e) => e.id === keep.id)?.stale).toBe('source-missing');
     for (const d of drop) expect(after.some((e) => e.id === d.id)).toBe(false);
+  });
+
+  it('a renamed source keeps its entries (statuses, edits) under the new path instead of orphaning them', async () => {
+    await run();
+    const before = await storeEntries();
+    const md = before.filter((e) => e.source?.path === 'sources/faq.md');
+    expect(md.length).toBeGreaterThan(1);
+    const [first, second] = md as [Entry, Entry, ...Entry[]];
+    const reviewed = before.map((e) => (e.id === first.id ? { ...e, status: 'approved' as const } : e.id === second.id ? { ...e, answer: '编辑写的答案', edited: true, editedFields: ['answer' as const], status: 'rejected' as const } : e));
+    await writeStore(join(dir, 'kb/qa.jsonl'), reviewed);
+    await mkdir(join(dir, 'sources/help'));
+    await rename(join(dir, 'sources/faq.md'), join(dir, 'sources/help/questions.md'));
+
+    const result = await run();
+    if (!result.ok) throw new Error('regenerate failed');
+    const m = result.value.merge;
+    expect(m.moved.map((g) => [g.from, g.to, g.entries.length])).toEqual([['sources/faq.md', 'sources/help/questions.md', md.length]]);
+    expect(m).toMatchObject({ added: [], removed: [], sourceMissing: [], vanishedFiles: [] });
+    const after = await storeEntries();
+    expect(after).toHaveLength(before.length);
+    expect(after.some((e) => e.source?.path === 'sources/faq.md')).toBe(false);
+    const to = new Map(m.moved[0]?.entries.map((e) => [e.from, e.to]));
+    expect(after.find((e) => e.id === to.get(first.id))).toMatchObject({ status: 'approved', question: first.question, source: { path: 'sources/help/questions.md' } });
+    expect(after.find((e) => e.id === to.get(second.id))).toMatchObject({ status: 'rejected', answer: '编辑写的答案', editedFields: ['answer'] });
+    // and the next run finds them by their new ids
+    const again = await run();
+    expect(again.ok && again.value.merge).toMatchObject({ added: [], removed: [], moved: [], unchanged: before.length });
   });
 
   it('never overwrites a store it cannot read, and a dry run writes nothing', async () => {

@@ -28,6 +28,8 @@ export interface BuildCommandOptions {
   /** `--store FILE`: build from this store; `false` (`--no-store`): always from the sources. */
   store?: string | false;
   onlyApproved: boolean;
+  /** From a store: read the sources again to warn when the store is behind them (`--no-source-check` turns it off). */
+  sourceCheck?: boolean;
   maxFileBytes: number;
   maxUnzippedBytes: number;
 }
@@ -84,6 +86,9 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (store !== undefined) {
     buildOptions.store = store;
     buildOptions.onlyApproved = options.onlyApproved;
+    buildOptions.checkSources = options.sourceCheck !== false;
+    // the store of this project (not one named with --store): new files in its sources count too
+    if (typeof options.store !== 'string' && config?.sources !== undefined) buildOptions.storeSources = config.sources;
   }
   const dictionary = options.dictionary ?? config?.dictionary;
   const synonyms = options.synonyms ?? config?.synonyms;

@@ -74,7 +74,7 @@ describe('kb generate → kb review decisions → kb build', () => {
 });
 
 describe('kb build from a store with entries an editor must look at again', () => {
-  it('warns once with the counts, indexes source-changed entries as they are and leaves source-missing ones out', () => {
+  it('warns once with the counts, indexes source-changed entries as they are and leaves source-missing ones out; warns when a source changed after kb generate', () => {
     const project = tempDir('kb-cli-stale-');
     try {
       cpSync(join(ROOT, SAMPLE), join(project.path, 'sources'), { recursive: true });
@@ -106,8 +106,16 @@ describe('kb build from a store with entries an editor must look at again', () =
       const approved = runKb(['build', '--only-approved', '--out', 'approved.index', '--json'], project.path);
       expect(approved.code).toBe(0);
       expect(JSON.parse(approved.stdout)).toMatchObject({ staleIndexed: 1, excluded: { sourceMissing: missing }, problems: [{ code: 'stale-entries' }] });
+
+      // a source edited after kb generate: kb build reads the store, so it says kb generate is due
+      writeFileSync(warranty, readFileSync(warranty, 'utf8').replace('主要部件保修三年', '主要部件保修五年'));
+      const behind = runKb(['build', '--out', 'kb.index'], project.path);
+      expect(behind.code).toBe(0);
+      expect(lines(behind.stderr)).toContain('warning sources/warranty.txt changed after kb/qa.jsonl was generated; run kb generate to update the store (this index is built from the store as it is) [store-outdated]');
+      const unchecked = runKb(['build', '--out', 'kb.index', '--no-source-check', '--json'], project.path);
+      expect((JSON.parse(unchecked.stdout) as { problems: { code: string }[]; outdated?: unknown }).problems.map((p) => p.code)).toEqual(['stale-entries']);
     } finally {
       project.remove();
     }
-  }, BUILD_TIMEOUT * 2);
+  }, BUILD_TIMEOUT * 4);
 });

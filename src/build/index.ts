@@ -115,7 +115,7 @@ export function staleWarning(store: string, changed: number, missing: number): P
   const parts: string[] = [];
   if (changed > 0) parts.push(`${entries(changed)} ${changed === 1 ? 'is' : 'are'} marked for re-review (source changed since review) and ${changed === 1 ? 'is' : 'are'} indexed as ${changed === 1 ? 'it is' : 'they are'}`);
   if (missing > 0) parts.push(`${entries(missing)} whose source no longer exists ${missing === 1 ? 'is' : 'are'} left out of the index`);
-  const what = `review them in kb review (key ! lists them; approving an entry clears its mark${missing > 0 ? ' and indexes it again; delete the ones whose source is gone for good' : ''})`;
+  const what = `review them in kb review (key ! lists them; ${changed > 0 ? 'approving a changed one clears its mark; ' : ''}${missing > 0 ? 'reject the ones whose source is gone for good, or run kb generate if it was renamed' : ''})`.replace('; )', ')');
   return warning('stale-entries', `${parts.join('; ')} — ${what}`, { file: store });
 }
 

@@ -97,7 +97,7 @@ describe('kb build from a store with entries an editor must look at again', () =
       const built = runKb(['build', '--out', 'kb.index'], project.path);
       expect(built.code).toBe(0);
       expect(lines(built.stderr)).toEqual([
-        `warning kb/qa.jsonl: 1 entry is marked for re-review (source changed since review) and is indexed as it is; ${missing} entries whose source no longer exists are left out of the index — review them in kb review (key ! lists them; approving an entry clears its mark and indexes it again; delete the ones whose source is gone for good) [stale-entries]`,
+        `warning kb/qa.jsonl: 1 entry is marked for re-review (source changed since review) and is indexed as it is; ${missing} entries whose source no longer exists are left out of the index — review them in kb review (key ! lists them; approving a changed one clears its mark; reject the ones whose source is gone for good, or run kb generate if it was renamed) [stale-entries]`,
       ]);
       expect(lines(built.stdout)[0]).toMatch(new RegExp(`^kb\\.index: ${total - missing} entries .* \\(left out: 0 rejected, ${missing} whose source is gone\\)$`));
       // the shipping answers are gone from the index: the bot hands off instead of quoting a deleted page

@@ -15,6 +15,7 @@ import { duplicateQuestions, entriesToIndex, readStore } from '../store/store.js
 import type { AnalyzerOptions } from '../analyze/settings.js';
 import { buildIndexBody, type ModelOptions } from './build-index.js';
 import { entriesFromDocuments } from './entries.js';
+import { findOutdatedSources, type OutdatedSources } from '../generate/outdated.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
 import { AFTER_SALES_LEXICON } from '../analyze/lexicon.js';
 
@@ -40,6 +41,14 @@ export interface BuildOptions extends IngestOptions {
    */
   store?: string;
   onlyApproved?: boolean;
+  /**
+   * With `store`: read the sources again to tell whether the store is behind them (a source edited,
+   * added or deleted after the last kb generate) and warn (default true). `storeSources` are the
+   * sources the store is made from (kb.config.yaml's), to notice new files; without them only the
+   * files the store has entries from are checked.
+   */
+  checkSources?: boolean;
+  storeSources?: readonly string[];
   logger?: Logger;
   cwd?: string;
 }
@@ -49,7 +58,11 @@ export interface BuildStats {
   /** Where the entries came from: the sources (generated in memory) or a store file. */
   from: 'sources' | 'store';
   /** Store entries left out (rejected; pending with onlyApproved; drafts without an answer yet). */
-  excluded?: { rejected: number; pending: number; noAnswer: number };
+  excluded?: { rejected: number; pending: number; noAnswer: number; sourceMissing: number };
+  /** Store entries indexed although marked for re-review (`stale: source-changed`). */
+  staleIndexed?: number;
+  /** Sources that differ from the store (built from the store with the source check on). */
+  outdated?: Pick<OutdatedSources, 'changed' | 'added' | 'vanished'>;
   files: number;
   failedFiles: number;
   entries: number;
@@ -92,6 +105,38 @@ export async function buildFromEntries(
   });
 }
 
+/**
+ * One warning for the store's entries that need an editor's look: those indexed although their
+ * source changed since they were reviewed, and those left out because their source vanished.
+ */
+export function staleWarning(store: string, changed: number, missing: number): Problem | undefined {
+  if (changed === 0 && missing === 0) return undefined;
+  const entries = (n: number): string => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+  const parts: string[] = [];
+  if (changed > 0) parts.push(`${entries(changed)} ${changed === 1 ? 'is' : 'are'} marked for re-review (source changed since review) and ${changed === 1 ? 'is' : 'are'} indexed as ${changed === 1 ? 'it is' : 'they are'}`);
+  if (missing > 0) parts.push(`${entries(missing)} whose source no longer exists ${missing === 1 ? 'is' : 'are'} left out of the index`);
+  const what = `review them in kb review (key ! lists them; ${changed > 0 ? 'approving a changed one clears its mark; ' : ''}${missing > 0 ? 'reject the ones whose source is gone for good, or run kb generate if it was renamed' : ''})`.replace('; )', ')');
+  return warning('stale-entries', `${parts.join('; ')} — ${what}`, { file: store });
+}
+
+function names(files: readonly string[]): string {
+  const shown = files.slice(0, 3);
+  const rest = files.length - shown.length;
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  return shown.length <= 1 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1) ?? ''}`;
+}
+
+/** One warning when the store is behind its sources: what changed, and that kb generate is due. */
+export function outdatedWarning(store: string, found: Pick<OutdatedSources, 'changed' | 'added' | 'vanished'>): Problem | undefined {
+  const parts: string[] = [];
+  if (found.changed.length > 0) parts.push(`${names(found.changed)} changed`);
+  if (found.added.length > 0) parts.push(`${names(found.added)} ${found.added.length === 1 ? 'was' : 'were'} added`);
+  if (found.vanished.length > 0) parts.push(`${names(found.vanished)} ${found.vanished.length === 1 ? 'was' : 'were'} deleted`);
+  if (parts.length === 0) return undefined;
+  const what = parts.length === 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1) ?? ''}`;
+  return warning('store-outdated', `${what} after ${store} was generated; run kb generate to update the store (this index is built from the store as it is)`);
+}
+
 export async function build(options: BuildOptions): Promise<Result<BuildStats> & { problems?: Problem[] }> {
   const started = performance.now();
   const log = options.logger ?? (() => {});
@@ -104,6 +149,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   let files = 0;
   let failedFiles = 0;
   let excluded: BuildStats['excluded'];
+  let staleIndexed: number | undefined;
+  let outdated: BuildStats['outdated'];
   if (options.store !== undefined) {
     const read = await readStore(options.store);
     if (read === undefined) return fail(problem('file-not-found', 'does not exist: run kb generate to write the store, or build from the sources without --store', { file: options.store }));
@@ -111,12 +158,27 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     const selected = entriesToIndex(read.value, options.onlyApproved === true);
     entries = selected.entries;
     const drafts = selected.leftOut.noAnswer;
-    excluded = { rejected: selected.leftOut.rejected, pending: selected.leftOut.pending, noAnswer: drafts.length };
+    excluded = { rejected: selected.leftOut.rejected, pending: selected.leftOut.pending, noAnswer: drafts.length, sourceMissing: selected.leftOut.sourceMissing.length };
+    staleIndexed = selected.sourceChanged.length;
+    const stale = staleWarning(options.store, selected.sourceChanged.length, selected.leftOut.sourceMissing.length);
+    if (stale !== undefined) problems.push(stale);
     if (drafts.length > 0) {
       const list = drafts.length <= 5 ? drafts.join(', ') : `${drafts.slice(0, 5).join(', ')} … (${drafts.length - 5} more)`;
       problems.push(warning('bad-store', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${list}; write the answers in kb review (or reject the drafts)`, { file: options.store }));
     }
     problems.push(...duplicateQuestions(entries, options.store));
+    if (options.checkSources !== false) {
+      const check: Parameters<typeof findOutdatedSources>[1] = {};
+      if (options.cwd !== undefined) check.cwd = options.cwd;
+      if (options.storeSources !== undefined) check.sources = options.storeSources;
+      if (options.maxFileBytes !== undefined) check.maxFileBytes = options.maxFileBytes;
+      if (options.maxUnzippedBytes !== undefined) check.maxUnzippedBytes = options.maxUnzippedBytes;
+      const found = await findOutdatedSources(read.value, check);
+      outdated = { changed: found.changed, added: found.added, vanished: found.vanished };
+      const behind = outdatedWarning(options.store, found);
+      if (behind !== undefined) problems.push(behind);
+      log('info', `compared ${options.store} with its sources in ${found.milliseconds} ms: ${found.changed.length} changed, ${found.added.length} new, ${found.vanished.length} deleted, ${found.unreadable.length} unreadable`);
+    }
     files = 1;
     log('info', `read ${read.value.length} entries from ${options.store}: ${entries.length} to index, ${excluded.rejected} rejected${options.onlyApproved === true ? `, ${excluded.pending} pending (not approved)` : ''} left out`);
   } else {
@@ -159,5 +221,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     calibration: built.value.calibration,
   };
   if (excluded !== undefined) stats.excluded = excluded;
+  if (staleIndexed !== undefined) stats.staleIndexed = staleIndexed;
+  if (outdated !== undefined) stats.outdated = outdated;
   return ok(stats, problems);
 }

@@ -129,6 +129,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--store <file>', 'build from this Q&A store instead of the sources (default with no sources: kb/qa.jsonl when it exists)')
     .option('--no-store', 'build from the sources even when a store exists')
     .option('--only-approved', 'from a store: index approved entries only (default: all but rejected)')
+    .option('--no-source-check', 'from a store: do not read the sources again to warn when the store is behind them')
     .option('--json', 'print the build statistics as JSON')
     .addHelpText(
       'after',
@@ -140,12 +141,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
-    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
       const { runBuild } = await import('./commands/build.js');
       const options: import('./commands/build.js').BuildCommandOptions = {
         sources,
         json: flags.json === true,
         onlyApproved: flags.onlyApproved === true,
+        sourceCheck: flags.sourceCheck,
         lexicon: flags.lexicon,
         maxFileBytes: Math.round(flags.maxFileMb * 1024 * 1024),
         maxUnzippedBytes: Math.round(flags.maxUnzippedMb * 1024 * 1024),

@@ -32,6 +32,10 @@ export const PROBLEM_CODES = {
   STORE_LOCKED: 'store-locked',
   /** A sheet row edits an entry that changed in the store since the sheet was exported (or a sheet without revisions). */
   IMPORT_CONFLICT: 'import-conflict',
+  /** Store entries marked for re-review (source changed) or whose source vanished, met by kb build. */
+  STALE_ENTRIES: 'stale-entries',
+  /** A source changed (or vanished) after the store was generated from it: kb generate is due. */
+  STORE_OUTDATED: 'store-outdated',
   BAD_INDEX: 'bad-index',
   WRITE_FAILED: 'write-failed',
   // generation

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { readStore, writeStore } from '../store/store.js';
+import { importFile } from '../review/round-trip.js';
 import { regenerate } from './regenerate.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/generate');
@@ -71,6 +72,26 @@ describe('kb generate into the store', () => {
     expect(result.value.merge.removed).toEqual(removed.map((r) => r.id));
   });
 
+  it('an editor who rewrote only the question (kb import) keeps it, and the entry takes the new policy text', async () => {
+    await run();
+    const fifth = (await storeEntries()).find((e) => e.source?.path === 'sources/shop-policy.txt' && e.source.headingPath.at(-1) === '第五条');
+    if (fifth === undefined) throw new Error('fixture article missing');
+    expect(fifth.answer).toContain('10元');
+    await writeFile(join(dir, 'edit.csv'), `id,status,question\n${fifth.id},approved,退货运费要我出吗？\n`);
+    const imported = await importFile({ store: join(dir, 'kb/qa.jsonl'), file: join(dir, 'edit.csv') });
+    expect(imported.ok).toBe(true);
+    expect((await storeEntries()).find((e) => e.id === fifth.id)).toMatchObject({ edited: true, editedFields: ['question'], status: 'approved' });
+
+    const file = join(dir, 'sources/shop-policy.txt');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('运费为每单10元', '运费为每单12元'));
+    const result = await run();
+    expect(result.ok && result.value.merge.sourceChanged).toEqual([fifth.id]);
+    const after = (await storeEntries()).find((e) => e.id === fifth.id);
+    expect(after).toMatchObject({ question: '退货运费要我出吗？', status: 'approved', stale: 'source-changed', editedFields: ['question'] });
+    expect(after?.answer).toContain('12元');
+    expect(after?.answer).not.toContain('10元');
+  });
+
   it('reports a vanished source: reviewed entries kept and marked, unreviewed ones removed', async () => {
     await run();
     const before = await storeEntries();
@@ -84,6 +105,33 @@ describe('kb generate into the store', () => {
     const after = await storeEntries();
     expect(after.find((e) => e.id === keep.id)?.stale).toBe('source-missing');
     for (const d of drop) expect(after.some((e) => e.id === d.id)).toBe(false);
+  });
+
+  it('a renamed source keeps its entries (statuses, edits) under the new path instead of orphaning them', async () => {
+    await run();
+    const before = await storeEntries();
+    const md = before.filter((e) => e.source?.path === 'sources/faq.md');
+    expect(md.length).toBeGreaterThan(1);
+    const [first, second] = md as [Entry, Entry, ...Entry[]];
+    const reviewed = before.map((e) => (e.id === first.id ? { ...e, status: 'approved' as const } : e.id === second.id ? { ...e, answer: '编辑写的答案', edited: true, editedFields: ['answer' as const], status: 'rejected' as const } : e));
+    await writeStore(join(dir, 'kb/qa.jsonl'), reviewed);
+    await mkdir(join(dir, 'sources/help'));
+    await rename(join(dir, 'sources/faq.md'), join(dir, 'sources/help/questions.md'));
+
+    const result = await run();
+    if (!result.ok) throw new Error('regenerate failed');
+    const m = result.value.merge;
+    expect(m.moved.map((g) => [g.from, g.to, g.entries.length])).toEqual([['sources/faq.md', 'sources/help/questions.md', md.length]]);
+    expect(m).toMatchObject({ added: [], removed: [], sourceMissing: [], vanishedFiles: [] });
+    const after = await storeEntries();
+    expect(after).toHaveLength(before.length);
+    expect(after.some((e) => e.source?.path === 'sources/faq.md')).toBe(false);
+    const to = new Map(m.moved[0]?.entries.map((e) => [e.from, e.to]));
+    expect(after.find((e) => e.id === to.get(first.id))).toMatchObject({ status: 'approved', question: first.question, source: { path: 'sources/help/questions.md' } });
+    expect(after.find((e) => e.id === to.get(second.id))).toMatchObject({ status: 'rejected', answer: '编辑写的答案', editedFields: ['answer'] });
+    // and the next run finds them by their new ids
+    const again = await run();
+    expect(again.ok && again.value.merge).toMatchObject({ added: [], removed: [], moved: [], unchanged: before.length });
   });
 
   it('never overwrites a store it cannot read, and a dry run writes nothing', async () => {

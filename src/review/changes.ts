@@ -16,10 +16,10 @@
  * made it (its `sourceHash` differs): the entry needs a new look. An entry the editor changed that
  * is gone from the disk version is kept as the editor left it (never silently dropped).
  */
-import type { Entry } from '../store/entry.js';
+import { EDITED_FIELDS, type Entry } from '../store/entry.js';
 
 /** The fields an editor changes. */
-export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited'] as const;
+export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited', 'editedFields'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const DECISION_FIELDS: ReadonlySet<EditableField> = new Set(['status', 'stale']);
@@ -34,7 +34,7 @@ export interface Change {
 
 function normalized(entry: Entry, field: EditableField): unknown {
   const value = entry[field];
-  if (field === 'suggested' && (value === undefined || (Array.isArray(value) && value.length === 0))) return undefined;
+  if ((field === 'suggested' || field === 'editedFields') && (value === undefined || (Array.isArray(value) && value.length === 0))) return undefined;
   if (field === 'edited' && value !== true) return undefined;
   return value;
 }
@@ -91,13 +91,21 @@ export function mergeReload(disk: readonly Entry[], log: readonly Change[]): Rel
     let entry = current;
     for (const field of changedFields(change)) {
       if (fieldEquals(entry, change.after, field)) continue;
+      const mine = change.after.editedFields;
+      const theirs = entry.editedFields;
+      if (field === 'editedFields' && mine !== undefined && theirs !== undefined && theirs.length > 0 && !fieldEquals(entry, change.before, field)) {
+        // the texts rewritten add up: another writer's marks and the editor's both hold
+        entry = { ...entry, editedFields: EDITED_FIELDS.filter((f) => theirs.includes(f) || mine.includes(f)) };
+        continue;
+      }
       if (fieldEquals(entry, change.before, field)) {
         if (DECISION_FIELDS.has(field) && entry.sourceHash !== change.before.sourceHash) {
           conflicts++;
           continue;
         }
         entry = copyField(entry, change.after, field);
-        reapplied++;
+        // which texts were rewritten goes with the text itself: not a change of its own to count
+        if (field !== 'editedFields') reapplied++;
       } else {
         conflicts++;
       }

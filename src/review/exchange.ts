@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
-import { ENTRY_ORIGINS, ENTRY_STATUSES, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
+import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, markEdited, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 
 export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page', 'revision'] as const;
@@ -440,7 +440,8 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       unchanged++;
       continue;
     }
-    if (fields.some((f) => f === 'question' || f === 'answer' || f === 'similar')) entry.edited = true;
+    // the texts the editor rewrote stay theirs when the source changes; the others follow it
+    entry = markEdited(entry, EDITED_FIELDS.filter((f) => (fields as readonly string[]).includes(f)));
     for (const f of fields) byField[f]++;
     changed.push({ id: entry.id, fields });
     next.set(entry.id, entry);

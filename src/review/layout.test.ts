@@ -49,6 +49,13 @@ describe('the panes', () => {
     expect(lines.find((l) => l.inverse === true)?.text.trim()).toBe('2 钱什么时候退回来');
     expect(detailLines(undefined, -1, 40, 10)[0]?.text).toMatch(/No entry matches the filter/);
   });
+
+  it('tells the editor that an entry whose source is gone is not indexed, and how to bring it back', () => {
+    const entry = fixtureEntries().find((e) => e.id === 's-refund-time');
+    if (entry === undefined) throw new Error('fixture entry missing');
+    const lines = detailLines({ ...entry, status: 'approved', stale: 'source-missing' }, -1, 80, 20);
+    expect(lines.map((l) => l.text)).toContain('! source gone: not indexed (r rejects it; docs/store.md to keep it)');
+  });
 });
 
 describe('the edit buffer', () => {

@@ -53,7 +53,7 @@ export function listRows(entries: readonly Entry[], selected: string | undefined
   });
 }
 
-const STALE_TEXT = { 'source-changed': 'source changed: review again', 'source-missing': 'source gone' } as const;
+const STALE_TEXT = { 'source-changed': 'source changed: review again', 'source-missing': 'source gone: not indexed (r rejects it; docs/store.md to keep it)' } as const;
 
 /** The source line: file › heading › heading · p.N */
 export function sourceText(e: Entry): string | undefined {

@@ -125,8 +125,13 @@ describe('editing', () => {
     expect(s.mode).toMatchObject({ kind: 'edit', target: 'question', id: 's-refund-time' });
     const done = press(s, CLEAR, ...'退款几天能到'.split(''), key('？'), ENTER);
     expect(done.mode.kind).toBe('list');
-    expect(entry(done, 's-refund-time')).toMatchObject({ question: '退款几天能到？', edited: true });
+    expect(entry(done, 's-refund-time')).toMatchObject({ question: '退款几天能到？', edited: true, editedFields: ['question'] });
     expect(done.revision).toBe(1);
+    // only the question is the editor's: regeneration may still update the answer (docs/store.md)
+    const both = press(done, 'E', key('', { end: true }), ENTER, ...'节假日顺延。'.split(''), SAVE);
+    expect(entry(both, 's-refund-time').editedFields).toEqual(['question', 'answer']);
+    // undo takes the mark back with the text
+    expect(entry(press(both, 'u'), 's-refund-time').editedFields).toEqual(['question']);
   });
 
   it('moves the cursor by characters, deletes with Backspace (DEL) and refuses an empty question', () => {
@@ -165,7 +170,7 @@ describe('editing', () => {
   it('adds a similar question, refusing one the entry already has', () => {
     let s = press(start(), 's', ...'退款到账时间'.split(''), ENTER);
     expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账', '钱什么时候退回来', '退款到账时间']);
-    expect(entry(s, 's-refund-time').edited).toBe(true);
+    expect(entry(s, 's-refund-time')).toMatchObject({ edited: true, editedFields: ['similar'] });
     s = press(s, 's', ...'退款几天到账！'.split(''), ENTER);
     expect(s.message).toMatch(/already one of this entry's questions/);
     expect(entry(s, 's-refund-time').similar).toHaveLength(3);
@@ -293,6 +298,14 @@ describe('reload: the store changed on disk', () => {
     const e = merged.entries.find((x) => x.id === 's-seven-day') as Entry;
     expect(e).toMatchObject({ status: 'pending', stale: 'source-changed', question: '七天无理由退货需要什么条件？', edited: true });
     expect(merged.conflicts).toBe(1);
+  });
+
+  it('on a reload, the texts another writer marked edited and the ones the editor did add up', () => {
+    const before = base().find((e) => e.id === 's-seven-day') as Entry;
+    const log: Change[] = [{ id: before.id, before, after: { ...before, question: '七天无理由退货要什么条件？', edited: true, editedFields: ['question'] }, label: 'x' }];
+    const disk = base().map((e) => (e.id === 's-seven-day' ? { ...e, answer: '别人改的答案', edited: true, editedFields: ['answer' as const] } : e));
+    const e = mergeReload(disk, log).entries.find((x) => x.id === 's-seven-day') as Entry;
+    expect(e).toMatchObject({ question: '七天无理由退货要什么条件？', answer: '别人改的答案', edited: true, editedFields: ['question', 'answer'] });
   });
 
   it('keeps an entry the editor changed that is gone from the disk version', () => {

@@ -3,8 +3,8 @@
  * Keys come in as actions (`key`), so a whole editing session can be replayed in a unit test;
  * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
  */
-import type { Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
-import { ENTRY_ORIGINS } from '../store/entry.js';
+import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
+import { ENTRY_ORIGINS, markEdited } from '../store/entry.js';
 import { languageOf, questionKey, similarQuestions } from '../generate/index.js';
 import { changedFields, copyField, mergeReload, type Change } from './changes.js';
 import { backspace, deleteForward, editBuffer, insertText, moveCursor, type EditBuffer } from './text-edit.js';
@@ -192,8 +192,9 @@ function change(state: ReviewState, id: string, edit: (e: Entry) => Entry, label
   return { ...state, entries, log: [...state.log, record], undo: [...state.undo, record], revision: state.revision + 1, message: `${id}: ${label}`, item };
 }
 
-function edited(e: Entry): Entry {
-  return { ...e, edited: true };
+/** The entry with `field` marked as the editor's text (regeneration keeps it, docs/store.md). */
+function edited(e: Entry, field: EditedField): Entry {
+  return markEdited(e, [field]);
 }
 
 function setStatus(e: Entry, status: EntryStatus): Entry {
@@ -235,7 +236,7 @@ function addSimilar(state: ReviewState, id: string, text: string): ReviewState {
   const next = change(
     state,
     id,
-    (e) => withSuggested(edited({ ...e, similar: [...e.similar, question] }), (e.suggested ?? []).filter((s) => questionKey(s) !== key)),
+    (e) => withSuggested(edited({ ...e, similar: [...e.similar, question] }, 'similar'), (e.suggested ?? []).filter((s) => questionKey(s) !== key)),
     'added a similar question',
     '',
   );
@@ -248,7 +249,7 @@ function deleteItem(state: ReviewState): ReviewState {
   const i = state.item;
   if (i < 0) return { ...state, message: 'select a similar question with Tab first, then press d' };
   if (i < entry.similar.length) {
-    return change(state, entry.id, (e) => edited({ ...e, similar: e.similar.filter((_, j) => j !== i) }), 'deleted a similar question', '');
+    return change(state, entry.id, (e) => edited({ ...e, similar: e.similar.filter((_, j) => j !== i) }, 'similar'), 'deleted a similar question', '');
   }
   const s = i - entry.similar.length;
   return change(state, entry.id, (e) => withSuggested(e, (e.suggested ?? []).filter((_, j) => j !== s)), 'dismissed a suggested question', '');
@@ -266,7 +267,7 @@ function acceptSuggested(state: ReviewState): ReviewState {
   const next = change(
     state,
     entry.id,
-    (e) => withSuggested(edited({ ...e, similar: known.has(questionKey(question)) ? e.similar : [...e.similar, question] }), suggested.filter((_, j) => j !== s)),
+    (e) => withSuggested(edited({ ...e, similar: known.has(questionKey(question)) ? e.similar : [...e.similar, question] }, 'similar'), suggested.filter((_, j) => j !== s)),
     'accepted a suggested question',
     '',
   );
@@ -278,7 +279,7 @@ function regenerate(state: ReviewState): ReviewState {
   if (entry === undefined) return state;
   const similar = similarQuestions(entry.question, { n: REGENERATE_SIMILAR, language: languageOf(entry.question) });
   if (similar.length === 0) return { ...state, message: 'no similar questions could be generated for this question; add them with s' };
-  return change(state, entry.id, (e) => edited({ ...e, similar }), `regenerated ${similar.length} similar questions (u undoes)`, 'regenerating gave the same similar questions');
+  return change(state, entry.id, (e) => edited({ ...e, similar }, 'similar'), `regenerated ${similar.length} similar questions (u undoes)`, 'regenerating gave the same similar questions');
 }
 
 function undo(state: ReviewState): ReviewState {
@@ -307,11 +308,11 @@ function commitEdit(state: ReviewState, target: EditTarget, id: string, text: st
     case 'question': {
       const question = text.replace(/\s+/gu, ' ').trim();
       if (question === '') return { ...state, message: 'a question cannot be empty (Esc cancels)' };
-      return change(list, id, (e) => (e.question === question ? e : edited({ ...e, question })), 'edited the question', 'question unchanged');
+      return change(list, id, (e) => (e.question === question ? e : edited({ ...e, question }, 'question')), 'edited the question', 'question unchanged');
     }
     case 'answer': {
       const answer = text.replace(/[ \t]+$/gmu, '').replace(/\n+$/u, '');
-      return change(list, id, (e) => (e.answer === answer || e.answer === text ? e : edited({ ...e, answer })), 'edited the answer', 'answer unchanged');
+      return change(list, id, (e) => (e.answer === answer || e.answer === text ? e : edited({ ...e, answer }, 'answer')), 'edited the answer', 'answer unchanged');
     }
     case 'add-similar':
       return addSimilar(list, id, text);

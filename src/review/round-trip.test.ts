@@ -123,11 +123,11 @@ describe('kb export / kb import', () => {
     expect(imported.value.added).toEqual(['manual-invoice']);
     expect(describePlan(imported.value)).toBe('4 entries changed (question 1, answer 1, similar 1, status 1, suggested 1, stale 1, notes 1); 1 added; 2 unchanged');
     const entries = readEntries(store);
-    expect(byId(entries, 's-refund-time')).toMatchObject({ similar: ['退款几天到账', '钱什么时候退回来', '退款怎么还没到'], suggested: ['钱多久能退给我'], edited: true });
+    expect(byId(entries, 's-refund-time')).toMatchObject({ similar: ['退款几天到账', '钱什么时候退回来', '退款怎么还没到'], suggested: ['钱多久能退给我'], edited: true, editedFields: ['similar'] });
     expect(byId(entries, 's-return-fee')?.stale).toBeUndefined();
     expect(byId(entries, 's-return-fee')?.edited).toBeUndefined();
-    expect(byId(entries, 's-seven-day')).toMatchObject({ question: '七天无理由退货需要满足什么条件？', status: 'approved', edited: true, source: { path: 'return-policy.md' }, sourceHash: '5555666677778888', rule: 'condition' });
-    expect(byId(entries, 's-warranty-en')).toMatchObject({ answer: 'All electronics carry a two-year warranty.', notes: 'checked with legal', edited: true });
+    expect(byId(entries, 's-seven-day')).toMatchObject({ question: '七天无理由退货需要满足什么条件？', status: 'approved', edited: true, editedFields: ['question'], source: { path: 'return-policy.md' }, sourceHash: '5555666677778888', rule: 'condition' });
+    expect(byId(entries, 's-warranty-en')).toMatchObject({ answer: 'All electronics carry a two-year warranty.', notes: 'checked with legal', edited: true, editedFields: ['answer'] });
     expect(byId(entries, 'manual-invoice')).toEqual({ id: 'manual-invoice', question: '怎么开发票？', similar: ['能开发票吗', '发票怎么开'], answer: '在订单详情页申请电子发票。', origin: 'manual', status: 'pending' });
     expect(entries).toHaveLength(7);
   });

@@ -13,6 +13,10 @@ export type EntryStatus = 'pending' | 'approved' | 'rejected';
 export const ENTRY_ORIGINS: readonly EntryOrigin[] = ['faq', 'extracted', 'generated', 'manual'];
 export const ENTRY_STATUSES: readonly EntryStatus[] = ['pending', 'approved', 'rejected'];
 
+/** The texts of an entry an editor can rewrite; regeneration keeps the ones they did (docs/store.md). */
+export type EditedField = 'question' | 'similar' | 'answer';
+export const EDITED_FIELDS: readonly EditedField[] = ['question', 'similar', 'answer'];
+
 export interface EntrySource {
   /** The source file, as it was named to kb (relative to the working directory). */
   path: string;
@@ -37,8 +41,14 @@ export interface Entry {
   rule?: string;
   /** Set when the source changed or vanished since the entry was made or reviewed. */
   stale?: Staleness;
-  /** An editor changed the question, answer or similar questions: regeneration keeps their text. */
+  /**
+   * An editor changed the question, answer or similar questions. With `editedFields`, regeneration
+   * keeps the editor's text of those fields only; without it (stores written before kb tracked
+   * edits per field) it keeps the whole entry's text.
+   */
   edited?: boolean;
+  /** Which texts an editor changed (`question`, `similar`, `answer`): regeneration keeps these, takes the others from the source. */
+  editedFields?: EditedField[];
   tags?: string[];
   notes?: string;
   /**
@@ -47,4 +57,30 @@ export interface Entry {
    * `kb review` or the spreadsheet; the index never uses them until then.
    */
   suggested?: string[];
+}
+
+/** An editor changed some text of the entry (or, in an older store, the entry as a whole). */
+export function isEdited(e: Entry): boolean {
+  return e.edited === true || (e.editedFields !== undefined && e.editedFields.length > 0);
+}
+
+/**
+ * Whether an editor wrote this field's text, so that regeneration must keep it. An entry marked
+ * `edited` without `editedFields` (written by a kb that tracked edits per entry) keeps every field.
+ */
+export function isFieldEdited(e: Entry, field: EditedField): boolean {
+  if (e.editedFields !== undefined && e.editedFields.length > 0) return e.editedFields.includes(field);
+  return e.edited === true;
+}
+
+/**
+ * The entry marked as edited in `fields` (added to the fields already edited, in the store's
+ * order). An entry marked edited as a whole (an older store) stays so: which of its fields the
+ * editor changed is not known, so all of them stay the editor's.
+ */
+export function markEdited(e: Entry, fields: readonly EditedField[]): Entry {
+  if (fields.length === 0) return e;
+  if (e.edited === true && (e.editedFields === undefined || e.editedFields.length === 0)) return e;
+  const all = new Set([...(e.editedFields ?? []), ...fields]);
+  return { ...e, edited: true, editedFields: EDITED_FIELDS.filter((f) => all.has(f)) };
 }

@@ -48,6 +48,27 @@ describe('merging regenerated entries into the store', () => {
     expect(c).toMatchObject({ status: 'rejected', stale: 'source-changed' });
   });
 
+  it('takes the new source text for the fields an editor did not rewrite and keeps the ones they did', () => {
+    const question = gen('q', 'h1', { status: 'approved', question: '编辑的问题？', edited: true, editedFields: ['question'], rule: 'heading' });
+    const answer = gen('a', 'h2', { status: 'approved', answer: '编辑的答案', edited: true, editedFields: ['answer'] });
+    const similar = gen('s', 'h3', { similar: ['编辑的问法'], edited: true, editedFields: ['similar'] });
+    const fresh = [gen('q', 'h7', { rule: 'who-pays' }), gen('a', 'h8', { rule: 'fee' }), gen('s', 'h9')];
+    const { entries, report } = mergeEntries([question, answer, similar], fresh, scope());
+    expect(report.sourceChanged).toEqual(['q', 'a', 's']);
+    const [q, a, s] = entries;
+    // the policy text changed: the answer nobody rewrote is the new one, the editor's question stays
+    expect(q).toEqual({ ...question, answer: 'q 的条文 h7', similar: ['q 咋办'], sourceHash: 'h7', stale: 'source-changed' });
+    // a fresh question brings its rule with it
+    expect(a).toEqual({ ...answer, question: 'a 怎么办？', rule: 'fee', sourceHash: 'h8', stale: 'source-changed' });
+    expect(s).toMatchObject({ question: 's 怎么办？', similar: ['编辑的问法'], answer: 's 的条文 h9', status: 'pending', stale: 'source-changed' });
+  });
+
+  it('keeps every text of an entry an older store marks edited as a whole', () => {
+    const legacy = gen('a', 'h1', { status: 'approved', question: '编辑的问题？', edited: true });
+    const { entries } = mergeEntries([legacy], [gen('a', 'h7')], scope());
+    expect(entries[0]).toEqual({ ...legacy, sourceHash: 'h7', stale: 'source-changed' });
+  });
+
   it('removes untouched entries whose section vanished, keeps and marks reviewed ones, reports vanished files', () => {
     const store = [gen('a', 'h1'), gen('b', 'h2', { status: 'approved' }), gen('x', 'h3', { source: src('gone.md') }), gen('y', 'h4', { source: src('gone.md'), edited: true })];
     const { entries, report } = mergeEntries(store, [], scope(['policy.txt'], ['gone.md']));
@@ -58,6 +79,54 @@ describe('merging regenerated entries into the store', () => {
       ['y', 'source-missing'],
     ]);
     expect(report.vanishedFiles).toEqual(['gone.md']);
+  });
+
+  it('carries the entries of a renamed file over to the new path, with their new ids, statuses and edits', () => {
+    const at = (path: string) => ({ source: src(path) });
+    const store = [
+      gen('s-00000000000000a1', 'h1', { ...at('old.md'), status: 'approved', question: '编辑的问题？', edited: true, editedFields: ['question'], notes: 'n' }),
+      gen('s-00000000000000a2-1', 'h2', { ...at('old.md'), origin: 'extracted' }),
+      gen('s-00000000000000a2-2', 'h2', { ...at('old.md'), origin: 'extracted', status: 'rejected' }),
+      gen('s-00000000000000a3', 'h3', { ...at('old.md'), status: 'approved', stale: 'source-missing' }),
+      gen('s-00000000000000a4', 'h4', { ...at('old.md'), status: 'approved' }),
+      gen('faq-own-id', 'h5', { ...at('old.csv'), origin: 'faq', status: 'approved' }),
+    ];
+    const fresh = [
+      gen('s-00000000000000b1', 'h1', at('new.md')),
+      gen('s-00000000000000b2-1', 'h2', { ...at('new.md'), origin: 'extracted' }),
+      gen('s-00000000000000b2-2', 'h2', { ...at('new.md'), origin: 'extracted' }),
+      gen('s-00000000000000b3', 'h3', at('new.md')),
+      // a4's section changed on the way: not the same text, so not a move
+      gen('s-00000000000000b4', 'h9', at('new.md')),
+      gen('faq-own-id', 'h5', { ...at('new.csv'), origin: 'faq', status: 'approved' }),
+    ];
+    const { entries, report } = mergeEntries(store, fresh, scope(['new.md', 'new.csv'], ['old.md', 'old.csv']));
+    expect(report.moved).toEqual([
+      { from: 'old.csv', to: 'new.csv', entries: [{ from: 'faq-own-id', to: 'faq-own-id' }] },
+      {
+        from: 'old.md',
+        to: 'new.md',
+        entries: [
+          { from: 's-00000000000000a1', to: 's-00000000000000b1' },
+          { from: 's-00000000000000a2-1', to: 's-00000000000000b2-1' },
+          { from: 's-00000000000000a2-2', to: 's-00000000000000b2-2' },
+          { from: 's-00000000000000a3', to: 's-00000000000000b3' },
+        ],
+      },
+    ]);
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    expect(byId.get('s-00000000000000b1')).toEqual({ ...store[0], id: 's-00000000000000b1', source: src('new.md') });
+    expect(byId.get('s-00000000000000b2-2')).toMatchObject({ status: 'rejected', source: src('new.md') });
+    // found again: no longer marked missing
+    expect(byId.get('s-00000000000000b3')).toMatchObject({ status: 'approved', source: src('new.md') });
+    expect(byId.get('s-00000000000000b3')?.stale).toBeUndefined();
+    expect(byId.get('faq-own-id')?.source?.path).toBe('new.csv');
+    // the changed section: the reviewed old entry is kept and marked, the fresh one added
+    expect(byId.get('s-00000000000000a4')?.stale).toBe('source-missing');
+    expect(report.added).toEqual(['s-00000000000000b4']);
+    expect(report.sourceMissing).toEqual(['s-00000000000000a4']);
+    expect(entries).toHaveLength(7);
+    expect(report.vanishedFiles).toEqual(['old.md']);
   });
 
   it('leaves alone manual entries and entries of sources this run did not read (failed or not named)', () => {

@@ -9,15 +9,23 @@
  * 3. An entry whose source changed and that nobody touched (`pending`, not `edited`) is replaced by
  *    the fresh one (its notes, tags and suggested questions kept).
  * 4. An entry whose source changed and that an editor approved, rejected or edited keeps the
- *    editor's status and text, takes the fresh answer unless the editor edited it, and is marked
- *    `stale: source-changed` for re-review (kb review shows it; approving clears it).
+ *    editor's status and the texts the editor rewrote (`editedFields`; all of them for an entry
+ *    an older kb marked `edited` as a whole), takes the fresh text of the other fields, and is
+ *    marked `stale: source-changed` for re-review (kb review shows it; approving clears it).
  * 5. An entry that this run did not produce although its source file was read (the section is
  *    gone or renamed), or whose source file no longer exists: if nobody touched it, it is removed
  *    and reported; otherwise it is kept and marked `stale: source-missing`.
  * 6. Everything else is kept untouched: manual entries, entries of files that failed to read this
  *    run, entries of files that were not part of this run but still exist.
+ *
+ * Before rule 5, a moved source: an entry whose file no longer exists, and whose section
+ * reappears with the same text (same `sourceHash`) under another path as a new id, is carried
+ * over to it — its status, edits, notes and tags kept, with the new id and source — instead of
+ * being orphaned beside a fresh duplicate. (Ids follow the path, docs/store.md, so the entry
+ * takes the new one: keeping the old id would orphan it again on the next run.) An entry whose id
+ * is kept (a FAQ row's own `id`) and whose row moved to another file takes the new path.
  */
-import type { Entry } from './entry.js';
+import { isEdited, isFieldEdited, type Entry } from './entry.js';
 
 export interface MergeScope {
   /** Source paths this run read successfully (their sections are all in `fresh`). */
@@ -41,9 +49,72 @@ export interface MergeReport {
   vanishedFiles: string[];
   /** Entries left alone because their file was not part of this run (or failed to read). */
   outOfScope: number;
+  /** Entries carried over from a vanished file to the file their sections now are in, by pair of paths. */
+  moved: MovedSource[];
 }
 
-const touched = (e: Entry): boolean => e.status !== 'pending' || e.edited === true;
+export interface MovedSource {
+  from: string;
+  to: string;
+  /** The entries' ids before and after (the same for a FAQ row with its own id). */
+  entries: { from: string; to: string }[];
+}
+
+/**
+ * `s-<section id>` and `s-<section id>-<n>` (the n-th Q&A extracted from a section): the part
+ * after the section id, which stays when the path (and so the section id) changes.
+ */
+function idSuffix(id: string): string {
+  return /^s-[0-9a-f]{16}(-\d+)?$/u.exec(id)?.[1] ?? '';
+}
+
+/**
+ * Pair the entries of vanished files with new entries of the same text elsewhere: same
+ * `sourceHash`, origin and place in their section. Only pairs that are unambiguous (one entry on
+ * each side) are made; the rest stay vanished and added.
+ */
+function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): Map<string, Entry> {
+  const storeIds = new Set(store.map((e) => e.id));
+  const key = (e: Entry): string => `${e.sourceHash ?? ''}\u0000${e.origin}\u0000${idSuffix(e.id)}`;
+  const group = (entries: Iterable<Entry>): Map<string, Entry[]> => {
+    const out = new Map<string, Entry[]>();
+    for (const e of entries) out.set(key(e), [...(out.get(key(e)) ?? []), e]);
+    return out;
+  };
+  const gone = group(store.filter((e) => e.sourceHash !== undefined && e.origin !== 'manual' && e.source !== undefined && scope.missing.has(e.source.path) && !freshById.has(e.id)));
+  if (gone.size === 0) return new Map();
+  const arrived = group(fresh.filter((e) => e.sourceHash !== undefined && e.source !== undefined && !storeIds.has(e.id)));
+  const moves = new Map<string, Entry>();
+  for (const [k, olds] of gone) {
+    const news = arrived.get(k);
+    const [old] = olds;
+    const [next] = news ?? [];
+    if (olds.length === 1 && news?.length === 1 && old !== undefined && next !== undefined && next.source?.path !== old.source?.path) moves.set(old.id, next);
+  }
+  return moves;
+}
+
+function addMove(report: MergeReport, from: Entry, to: Entry): void {
+  const fromPath = from.source?.path ?? '';
+  const toPath = to.source?.path ?? '';
+  let group = report.moved.find((m) => m.from === fromPath && m.to === toPath);
+  if (group === undefined) {
+    group = { from: fromPath, to: toPath, entries: [] };
+    report.moved.push(group);
+  }
+  group.entries.push({ from: from.id, to: to.id });
+}
+
+/** The entry carried over to where its (unchanged) source text now is. */
+function movedEntry(old: Entry, next: Entry): Entry {
+  const out: Entry = { ...old, id: next.id };
+  if (next.source !== undefined) out.source = next.source;
+  // its source is found again
+  if (out.stale === 'source-missing') delete out.stale;
+  return out;
+}
+
+const touched = (e: Entry): boolean => e.status !== 'pending' || isEdited(e);
 
 function withEditorExtras(fresh: Entry, old: Entry): Entry {
   const out: Entry = { ...fresh };
@@ -55,28 +126,55 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], vanishedFiles: [], outOfScope: 0 };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], vanishedFiles: [], outOfScope: 0, moved: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
+  const moves = findMoves(store, fresh, freshById, scope);
   const out: Entry[] = [];
   const seen = new Set<string>();
+  const movedAway = new Set<string>();
   for (const old of store) {
     seen.add(old.id);
+    const moveTo = moves.get(old.id);
+    if (moveTo !== undefined) {
+      seen.add(moveTo.id);
+      movedAway.add(old.id);
+      addMove(report, old, moveTo);
+      out.push(movedEntry(old, moveTo));
+      continue;
+    }
     const next = freshById.get(old.id);
     if (next !== undefined) {
       if (old.sourceHash !== undefined && old.sourceHash === next.sourceHash) {
-        report.unchanged++;
-        out.push(old);
+        const path = old.source?.path;
+        if (next.source !== undefined && path !== undefined && next.source.path !== path && old.origin !== 'manual') {
+          // the same row (its own id, same text) now in another file
+          if (scope.missing.has(path)) movedAway.add(old.id);
+          addMove(report, old, next);
+          out.push(movedEntry(old, next));
+        } else {
+          report.unchanged++;
+          // a source that had vanished is back as it was
+          if (old.stale === 'source-missing') {
+            const back: Entry = { ...old };
+            delete back.stale;
+            out.push(back);
+          } else out.push(old);
+        }
       } else if (!touched(old)) {
         report.updated.push(old.id);
         out.push(withEditorExtras(next, old));
       } else {
         report.sourceChanged.push(old.id);
         const kept: Entry = { ...old, stale: 'source-changed' };
-        if (old.edited !== true) {
-          kept.answer = next.answer;
+        // the new source text for every field the editor did not rewrite (an older store's
+        // whole-entry `edited` keeps them all)
+        if (!isFieldEdited(old, 'question')) {
           kept.question = next.question;
-          kept.similar = next.similar;
+          if (next.rule !== undefined) kept.rule = next.rule;
+          else delete kept.rule;
         }
+        if (!isFieldEdited(old, 'similar')) kept.similar = next.similar;
+        if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
         if (next.source !== undefined) kept.source = next.source;
         if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
         out.push(kept);
@@ -100,6 +198,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
     out.push(e);
   }
   const freshPaths = new Set(fresh.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])));
-  report.vanishedFiles = [...new Set(store.flatMap((e) => (e.source !== undefined && e.origin !== 'manual' && scope.missing.has(e.source.path) && !freshPaths.has(e.source.path) ? [e.source.path] : [])))].sort();
+  report.vanishedFiles = [...new Set(store.flatMap((e) => (e.source !== undefined && e.origin !== 'manual' && !movedAway.has(e.id) && scope.missing.has(e.source.path) && !freshPaths.has(e.source.path) ? [e.source.path] : [])))].sort();
+  report.moved.sort((a, b) => (a.from === b.from ? (a.to < b.to ? -1 : 1) : a.from < b.from ? -1 : 1));
   return { entries: out, report };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Entry } from './entry.js';
-import { MAX_DUPLICATE_WARNINGS, duplicateQuestions, parseStore, readStore, serializeStore, writeStore } from './store.js';
+import { MAX_DUPLICATE_WARNINGS, duplicateQuestions, entriesToIndex, parseStore, readStore, serializeStore, writeStore } from './store.js';
 
 const a: Entry = { id: 'b-2', question: '退货运费谁出？', similar: ['退货邮费谁承担'], answer: '质量问题由商家承担。', origin: 'generated', status: 'pending', rule: 'fee' };
 const b: Entry = { id: 'a-1', question: 'How long does delivery take?', similar: [], answer: '3–5 days.', origin: 'faq', status: 'approved', source: { path: 'faq.csv', headingPath: [] } };
@@ -66,5 +66,15 @@ describe('the Q&A store', () => {
     expect(problems[0]).toMatchObject({ code: 'duplicate-question', severity: 'warning', file: 'kb/qa.jsonl', message: expect.stringMatching(/^entries d-0 and d-1 ask the same question "退货运费谁出？" with different answers/u) as unknown });
     expect(problems.at(-1)?.message).toMatch(/^2 more entries ask a question an earlier entry asks/u);
     expect(duplicateQuestions([a, b], 'kb/qa.jsonl')).toEqual([]);
+  });
+
+  it('indexes entries whose source changed as they are and leaves out those whose source vanished', () => {
+    const changed: Entry = { ...a, id: 'c', status: 'approved', stale: 'source-changed' };
+    const missing: Entry = { ...a, id: 'm', status: 'approved', stale: 'source-missing' };
+    const rejectedMissing: Entry = { ...missing, id: 'r', status: 'rejected' };
+    const picked = entriesToIndex([a, b, changed, missing, rejectedMissing]);
+    expect(picked.entries.map((e) => e.id)).toEqual(['b-2', 'a-1', 'c']);
+    expect(picked.sourceChanged).toEqual(['c']);
+    expect(picked.leftOut).toEqual({ rejected: 1, pending: 0, noAnswer: [], sourceMissing: ['m'] });
   });
 });

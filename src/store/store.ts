@@ -15,7 +15,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
 import { answerKey, questionKey } from '../text/question-key.js';
-import { ENTRY_ORIGINS, ENTRY_STATUSES, type Entry } from './entry.js';
+import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, type EditedField, type Entry } from './entry.js';
 
 export const STORE_FORMAT = 'kb-qa';
 export const STORE_VERSION = 1;
@@ -41,6 +41,7 @@ const entrySchema = z.strictObject({
   rule: z.string().optional(),
   stale: z.enum(['source-changed', 'source-missing']).optional(),
   edited: z.boolean().optional(),
+  editedFields: z.array(z.enum(EDITED_FIELDS as [EditedField, ...EditedField[]])).optional(),
   tags: z.array(z.string()).optional(),
   notes: z.string().optional(),
   suggested: z.array(nonEmpty).optional(),
@@ -71,7 +72,9 @@ export function canonicalEntry(e: Entry): Entry {
   if (e.sourceHash !== undefined) out.sourceHash = e.sourceHash;
   if (e.rule !== undefined) out.rule = e.rule;
   if (e.stale !== undefined) out.stale = e.stale;
-  if (e.edited === true) out.edited = true;
+  const editedFields = e.editedFields !== undefined ? EDITED_FIELDS.filter((f) => e.editedFields?.includes(f)) : [];
+  if (e.edited === true || editedFields.length > 0) out.edited = true;
+  if (editedFields.length > 0) out.editedFields = editedFields;
   if (e.tags !== undefined && e.tags.length > 0) out.tags = [...e.tags];
   if (e.notes !== undefined && e.notes !== '') out.notes = e.notes;
   if (e.suggested !== undefined && e.suggested.length > 0) out.suggested = [...e.suggested];
@@ -145,22 +148,35 @@ export interface LeftOut {
   pending: number;
   /** Ids of drafts with no answer yet (kb gaps --export): a bot must never send an empty reply. */
   noAnswer: string[];
+  /**
+   * Ids of entries whose source vanished (`stale: source-missing`): their answer may be a policy
+   * that no longer exists, and a renamed source's fresh entries would compete with them. An editor
+   * who approves one again (kb review) clears the mark and brings it back.
+   */
+  sourceMissing: string[];
 }
 
 /**
  * The entries of a store a bot gets — what `kb build` indexes and `kb review`'s try-it box
- * searches: not rejected ones, not drafts without an answer, and with `onlyApproved` not pending ones.
+ * searches: not rejected ones, not drafts without an answer, not entries whose source vanished,
+ * and with `onlyApproved` not pending ones. `sourceChanged` names the indexed entries marked for
+ * re-review because their source changed (indexed as they are: kb build warns about them).
  */
-export function entriesToIndex(entries: readonly Entry[], onlyApproved = false): { entries: Entry[]; leftOut: LeftOut } {
-  const leftOut: LeftOut = { rejected: 0, pending: 0, noAnswer: [] };
+export function entriesToIndex(entries: readonly Entry[], onlyApproved = false): { entries: Entry[]; leftOut: LeftOut; sourceChanged: string[] } {
+  const leftOut: LeftOut = { rejected: 0, pending: 0, noAnswer: [], sourceMissing: [] };
   const kept: Entry[] = [];
+  const sourceChanged: string[] = [];
   for (const e of entries) {
     if (e.status === 'rejected') leftOut.rejected++;
     else if (e.status === 'pending' && onlyApproved) leftOut.pending++;
     else if (e.answer.trim() === '') leftOut.noAnswer.push(e.id);
-    else kept.push(e);
+    else if (e.stale === 'source-missing') leftOut.sourceMissing.push(e.id);
+    else {
+      if (e.stale === 'source-changed') sourceChanged.push(e.id);
+      kept.push(e);
+    }
   }
-  return { entries: kept, leftOut };
+  return { entries: kept, leftOut, sourceChanged };
 }
 
 /**

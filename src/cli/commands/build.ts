@@ -28,6 +28,8 @@ export interface BuildCommandOptions {
   /** `--store FILE`: build from this store; `false` (`--no-store`): always from the sources. */
   store?: string | false;
   onlyApproved: boolean;
+  /** From a store: read the sources again to warn when the store is behind them (`--no-source-check` turns it off). */
+  sourceCheck?: boolean;
   maxFileBytes: number;
   maxUnzippedBytes: number;
 }
@@ -57,7 +59,8 @@ function leftOut(excluded: BuildStats['excluded'], onlyApproved: boolean): strin
   const parts = [`${excluded.rejected} rejected`];
   if (onlyApproved) parts.push(`${excluded.pending} not approved`);
   if (excluded.noAnswer > 0) parts.push(`${excluded.noAnswer} without an answer`);
-  return excluded.rejected + excluded.pending + excluded.noAnswer > 0 ? ` (left out: ${parts.join(', ')})` : '';
+  if (excluded.sourceMissing > 0) parts.push(`${excluded.sourceMissing} whose source is gone`);
+  return excluded.rejected + excluded.pending + excluded.noAnswer + excluded.sourceMissing > 0 ? ` (left out: ${parts.join(', ')})` : '';
 }
 
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
@@ -83,6 +86,9 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (store !== undefined) {
     buildOptions.store = store;
     buildOptions.onlyApproved = options.onlyApproved;
+    buildOptions.checkSources = options.sourceCheck !== false;
+    // the store of this project (not one named with --store): new files in its sources count too
+    if (typeof options.store !== 'string' && config?.sources !== undefined) buildOptions.storeSources = config.sources;
   }
   const dictionary = options.dictionary ?? config?.dictionary;
   const synonyms = options.synonyms ?? config?.synonyms;

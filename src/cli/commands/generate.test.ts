@@ -1,5 +1,5 @@
 // `kb generate` and `kb build` from the store, as a user runs them in a project folder.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, ROOT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
@@ -71,4 +71,51 @@ describe('kb generate → kb review decisions → kb build', () => {
       empty.remove();
     }
   });
+});
+
+describe('kb build from a store with entries an editor must look at again', () => {
+  it('warns once with the counts, indexes source-changed entries as they are and leaves source-missing ones out; warns when a source changed after kb generate', () => {
+    const project = tempDir('kb-cli-stale-');
+    try {
+      cpSync(join(ROOT, SAMPLE), join(project.path, 'sources'), { recursive: true });
+      const store = join(project.path, 'kb/qa.jsonl');
+      expect(runKb(['generate', 'sources'], project.path).code).toBe(0);
+      // an editor approves everything
+      writeFileSync(store, readFileSync(store, 'utf8').replaceAll('"status":"pending"', '"status":"approved"'));
+      // then one warranty article changes and the shipping page is deleted
+      const warranty = join(project.path, 'sources/warranty.txt');
+      writeFileSync(warranty, readFileSync(warranty, 'utf8').replace('整机保修一年，主要部件保修三年', '整机保修两年，主要部件保修三年'));
+      rmSync(join(project.path, 'sources/shipping.md'));
+      const regenerated = runKb(['generate', 'sources', '--json'], project.path);
+      expect(regenerated.code).toBe(0);
+      const merge = (JSON.parse(regenerated.stdout) as { merge: { sourceChanged: string[]; sourceMissing: string[] } }).merge;
+      expect(merge.sourceChanged).toHaveLength(1);
+      expect(merge.sourceMissing.length).toBeGreaterThan(1);
+      const missing = merge.sourceMissing.length;
+      const total = readFileSync(store, 'utf8').trim().split('\n').length - 1;
+
+      const built = runKb(['build', '--out', 'kb.index'], project.path);
+      expect(built.code).toBe(0);
+      expect(lines(built.stderr)).toEqual([
+        `warning kb/qa.jsonl: 1 entry is marked for re-review (source changed since review) and is indexed as it is; ${missing} entries whose source no longer exists are left out of the index — review them in kb review (key ! lists them; approving a changed one clears its mark; reject the ones whose source is gone for good, or run kb generate if it was renamed) [stale-entries]`,
+      ]);
+      expect(lines(built.stdout)[0]).toMatch(new RegExp(`^kb\\.index: ${total - missing} entries .* \\(left out: 0 rejected, ${missing} whose source is gone\\)$`));
+      // the shipping answers are gone from the index: the bot hands off instead of quoting a deleted page
+      const q = runKb(['query', 'How much does shipping cost?', '--index', 'kb.index', '--json', '-k', '5'], project.path);
+      expect((JSON.parse(q.stdout) as { hits: { source?: { path: string } }[] }).hits.some((h) => h.source?.path === 'sources/shipping.md')).toBe(false);
+      const approved = runKb(['build', '--only-approved', '--out', 'approved.index', '--json'], project.path);
+      expect(approved.code).toBe(0);
+      expect(JSON.parse(approved.stdout)).toMatchObject({ staleIndexed: 1, excluded: { sourceMissing: missing }, problems: [{ code: 'stale-entries' }] });
+
+      // a source edited after kb generate: kb build reads the store, so it says kb generate is due
+      writeFileSync(warranty, readFileSync(warranty, 'utf8').replace('主要部件保修三年', '主要部件保修五年'));
+      const behind = runKb(['build', '--out', 'kb.index'], project.path);
+      expect(behind.code).toBe(0);
+      expect(lines(behind.stderr)).toContain('warning sources/warranty.txt changed after kb/qa.jsonl was generated; run kb generate to update the store (this index is built from the store as it is) [store-outdated]');
+      const unchecked = runKb(['build', '--out', 'kb.index', '--no-source-check', '--json'], project.path);
+      expect((JSON.parse(unchecked.stdout) as { problems: { code: string }[]; outdated?: unknown }).problems.map((p) => p.code)).toEqual(['stale-entries']);
+    } finally {
+      project.remove();
+    }
+  }, BUILD_TIMEOUT * 4);
 });

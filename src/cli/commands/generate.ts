@@ -36,7 +36,8 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   if (m.sourceChanged.length > 0) output.out(output.color('yellow', `  ${m.sourceChanged.length} reviewed or edited entries whose source changed — kept, marked for re-review: ${list(m.sourceChanged)}`));
   if (m.sourceMissing.length > 0) output.out(output.color('yellow', `  ${m.sourceMissing.length} reviewed or edited entries whose section or file vanished — kept, marked source-missing: ${list(m.sourceMissing)}`));
   if (m.removed.length > 0) output.out(`  ${m.removed.length} unreviewed entries whose section vanished — removed: ${list(m.removed)}`);
-  for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept and marked; delete them in kb review if the file is gone for good)`));
+  for (const moved of m.moved) output.out(`  ${moved.from} → ${moved.to}: ${moved.entries.length} ${moved.entries.length === 1 ? 'entry' : 'entries'} moved (statuses and edits kept)`);
+  for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));
   if (r.llm !== undefined) output.out(`  LLM: questions for ${r.llm.succeeded} of ${r.llm.sections} sections (${r.llm.failed} failed and kept their rule-based questions, see the warnings above; ${r.llm.requests} requests)`);
   if (!dryRun) output.out('  next: kb review (or kb export --format xlsx), then kb build');
 }

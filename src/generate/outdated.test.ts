@@ -1,0 +1,54 @@
+import { cp, mkdtemp, readFile, rm, unlink, utimes, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readStore } from '../store/store.js';
+import { findOutdatedSources } from './outdated.js';
+import { regenerate } from './regenerate.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/generate');
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kb-outdated-'));
+  await cp(FIXTURES, join(dir, 'sources'), { recursive: true });
+  const generated = await regenerate({ sources: ['sources'], store: 'kb/qa.jsonl', cwd: dir, similar: 0 });
+  if (!generated.ok) throw new Error('the fixtures do not generate');
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function check(sources?: string[]) {
+  const store = await readStore(join(dir, 'kb/qa.jsonl'));
+  if (store === undefined || !store.ok) throw new Error('no store');
+  return findOutdatedSources(store.value, { cwd: dir, ...(sources !== undefined ? { sources } : {}) });
+}
+
+describe('is the store behind its sources?', () => {
+  it('finds nothing right after kb generate, nor when a source is only touched', async () => {
+    expect(await check(['sources'])).toMatchObject({ changed: [], added: [], vanished: [], unreadable: [] });
+    const future = new Date(Date.now() + 60_000);
+    await utimes(join(dir, 'sources/shop-policy.txt'), future, future);
+    expect((await check(['sources'])).changed).toEqual([]);
+  });
+
+  it('names a source edited, one added and one deleted after kb generate', async () => {
+    const policy = join(dir, 'sources/shop-policy.txt');
+    await writeFile(policy, (await readFile(policy, 'utf8')).replace('七日内', '十五日内'));
+    await writeFile(join(dir, 'sources/invoice.md'), '# 发票\n\n## 怎么开发票\n\n订单完成后在订单详情页申请电子发票。\n');
+    await writeFile(join(dir, 'sources/broken.docx'), 'not a zip');
+    await unlink(join(dir, 'sources/faq.md'));
+    const found = await check(['sources']);
+    // a file that cannot be read is no entry kb generate would add
+    expect(found).toMatchObject({ changed: ['sources/shop-policy.txt'], added: ['sources/invoice.md'], vanished: ['sources/faq.md'] });
+    // without the configured sources only the store's own files are compared
+    expect((await check()).added).toEqual([]);
+  });
+
+  it('a section added to a file counts as a change (kb generate would add its entry)', async () => {
+    const md = join(dir, 'sources/returns-help.md');
+    await writeFile(md, `${await readFile(md, 'utf8')}\n## 发票怎么开\n\n在订单详情页申请电子发票。\n`);
+    expect((await check()).changed).toEqual(['sources/returns-help.md']);
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * Is the store (kb/qa.jsonl) behind its sources? `kb build` builds from the store; a source edited
+ * after the last `kb generate` would silently not reach the index. This reads the sources again
+ * and derives their entries' ids and `sourceHash`es exactly as `kb generate` does (without similar
+ * questions, which need neither), then compares them with the store's: a file is out of date when
+ * `kb generate` would change its entries.
+ *
+ * Content, not modification times: the store is rewritten by kb review and kb import too (so a
+ * source edited before a review save is older than the store), and git checkouts and copies set
+ * times that say nothing about content. The cost is reading the sources once more (measured in
+ * docs/store.md).
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expandInputs, ingestPaths } from '../ingest/index.js';
+import type { Entry } from '../store/entry.js';
+import { generateEntries } from './index.js';
+
+export interface OutdatedSources {
+  /** Files whose sections (or rows) differ from the store's entries of them. */
+  changed: string[];
+  /** Files of the configured sources the store has no entry from. */
+  added: string[];
+  /** Files the store has entries from (not yet marked `source-missing`) that no longer exist. */
+  vanished: string[];
+  /** Files that could not be read now (kb generate would report them; not compared). */
+  unreadable: string[];
+  milliseconds: number;
+}
+
+/** The entries' `id → sourceHash` by source file (manual entries have no source to compare with). */
+function byFile(entries: readonly Entry[]): Map<string, Map<string, string | undefined>> {
+  const out = new Map<string, Map<string, string | undefined>>();
+  for (const e of entries) {
+    if (e.origin === 'manual' || e.source === undefined) continue;
+    const path = e.source.path;
+    const ids = out.get(path) ?? new Map<string, string | undefined>();
+    ids.set(e.id, e.sourceHash);
+    out.set(path, ids);
+  }
+  return out;
+}
+
+/**
+ * The files whose entries differ between the store and fresh entries made from the same files
+ * (pure): an id on one side only, or a different `sourceHash`.
+ */
+export function changedFiles(store: readonly Entry[], fresh: readonly Entry[], files: readonly string[]): string[] {
+  const before = byFile(store);
+  const now = byFile(fresh);
+  return files.filter((file) => {
+    const a = before.get(file) ?? new Map<string, string | undefined>();
+    const b = now.get(file) ?? new Map<string, string | undefined>();
+    if (a.size !== b.size) return true;
+    for (const [id, hash] of a) if (!b.has(id) || b.get(id) !== hash) return true;
+    return false;
+  });
+}
+
+export interface OutdatedOptions {
+  /** The sources the store is made from (kb.config.yaml's `sources:`), to notice new files. */
+  sources?: readonly string[];
+  cwd?: string;
+  maxFileBytes?: number;
+  maxUnzippedBytes?: number;
+}
+
+/** Compare the store's entries with their source files as they are now. */
+export async function findOutdatedSources(store: readonly Entry[], options: OutdatedOptions = {}): Promise<OutdatedSources> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const known = byFile(store);
+  const vanished: string[] = [];
+  const present: string[] = [];
+  for (const path of [...known.keys()].sort()) {
+    if (existsSync(resolve(cwd, path))) present.push(path);
+    else if (store.some((e) => e.source?.path === path && e.origin !== 'manual' && e.stale !== 'source-missing')) vanished.push(path);
+  }
+  const candidates: string[] = [];
+  if (options.sources !== undefined && options.sources.length > 0) {
+    const listed = await expandInputs(options.sources, cwd);
+    for (const file of listed.files) if (!known.has(file)) candidates.push(file);
+  }
+  const ingestOptions: Parameters<typeof ingestPaths>[1] = { cwd };
+  if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
+  if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
+  const toRead = [...present, ...candidates];
+  const run = toRead.length > 0 ? await ingestPaths(toRead, ingestOptions) : { documents: [], failed: [] as string[] };
+  const fresh = generateEntries(run.documents, { similar: 0, gate: false }).entries;
+  const isNew = new Set(candidates);
+  const read = run.documents.map((d) => d.path).filter((p) => !isNew.has(p));
+  // a new file counts when kb generate would take entries from it (not one that fails to read)
+  const withEntries = new Set(fresh.flatMap((e) => (e.source !== undefined && isNew.has(e.source.path) ? [e.source.path] : [])));
+  const added = candidates.filter((f) => withEntries.has(f));
+  const unreadable = run.failed.filter((f) => !isNew.has(f));
+  return { changed: changedFiles(store, fresh, read), added, vanished, unreadable, milliseconds: Math.round(performance.now() - started) };
+}

@@ -64,6 +64,17 @@ describe('LogReader', () => {
     expect(wrong.reader.allProblems()[0]?.message).toBe('has no column "nope" (it has: id, time, question)');
   });
 
+  it('gives a question that spans lines the line it starts on, and an unclosed quote the line that opened it', async () => {
+    const file = join(dir.path, 'multiline.csv');
+    writeFileSync(file, 'question,agent\n"第一行\n第二行",a\n包邮吗,b\n"没关的引号,c\n发票,d\n');
+    const { questions, reader } = await read(file);
+    expect(questions).toEqual([
+      ['第一行\n第二行', 2],
+      ['包邮吗', 4],
+    ]);
+    expect(reader.allProblems().map((p) => [p.location?.line, p.message])).toEqual([[5, 'has a quote opened on this line that is never closed; fix its quotes (the questions before it were read)']]);
+  });
+
   it('reads JSONL by key and names the bad lines', async () => {
     const { questions, reader } = await read('fixtures/gaps/log.jsonl');
     expect(questions).toEqual([

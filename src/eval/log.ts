@@ -145,10 +145,16 @@ export class LogReader {
         relax_column_count: true,
         relax_quotes: true,
         info: true,
+        raw: true,
       }),
     );
+    // info.lines is where a record ends; it starts that many lines earlier as it has line breaks inside
+    let lastEnd = 1;
     try {
-      for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
+        const inside = row.raw.replace(/\r?\n$/u, '').split('\n').length - 1;
+        const start = row.info.lines - inside;
+        lastEnd = row.info.lines;
         if (column === undefined) {
           const wanted = this.options.column;
           const lower = header.map((h) => h.toLowerCase());
@@ -161,10 +167,14 @@ export class LogReader {
           column = header[at];
         }
         const q = row.record[column as string];
-        if (typeof q === 'string' && q.trim() !== '') yield { question: q.trim(), line: row.info.lines };
+        if (typeof q === 'string' && q.trim() !== '') yield { question: q.trim(), line: start };
       }
     } catch (error) {
-      this.problems.push(problem('bad-table', `is not valid CSV (${(error as Error).message.split('\n')[0]}); fix its quotes`, { file: this.file, location: { line: (error as { lines?: number }).lines ?? 1 } }));
+      // csv-parse names the line where it gave up (the end of the file for an unclosed quote); the
+      // bad record starts after the last good one
+      const e = error as Error & { code?: string; lines?: number };
+      const message = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'has a quote opened on this line that is never closed' : `is not valid CSV (${e.message.split('\n')[0]})`;
+      this.problems.push(problem('bad-table', `${message}; fix its quotes (the questions before it were read)`, { file: this.file, location: { line: e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : (e.lines ?? 1) } }));
     }
   }
 }

@@ -134,3 +134,17 @@ export class KbError extends Error {
     this.location = location;
   }
 }
+
+/** The one-line problem for a file that exists (or might) but cannot be read, in words for its cause. */
+export function unreadable(error: unknown, file: string): Problem {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'cannot be read: permission denied; check its permissions'
+      : code === 'ENOTDIR'
+        ? 'cannot be read: a part of its path is a file, not a folder; rename that file or choose another path'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file; name a file'
+          : `cannot be read (${code ?? String(error)})`;
+  return problem('unreadable', why, { file });
+}

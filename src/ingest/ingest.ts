@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { KbError, fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
+import { KbError, fail, ok, problem, warning, type Problem, type Result, unreadable } from '../core/problems.js';
 import { detectScript, normalizeForMatch } from '../text/normalize.js';
 import { decodeText } from './decode.js';
 import type { Document, Format, Section } from './document.js';
@@ -127,7 +127,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   try {
     bytes = new Uint8Array(await readFile(onDisk));
   } catch (error) {
-    return fail(problem('unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`, { file }));
+    return fail(unreadable(error, file));
   }
 
   const parseOptions: ParseOptions = { file, maxUnzippedBytes: options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES };

@@ -3,7 +3,7 @@
  * once (atomic writes through `writeStore`), and noticing when another program rewrote the store.
  */
 import { stat, readFile } from 'node:fs/promises';
-import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { fail, ok, problem, type Problem, type Result, unreadable } from '../core/problems.js';
 import type { Entry } from '../store/entry.js';
 import { lockStore, withWriteLock } from '../store/lock.js';
 import { parseStore, serializeStore, writeStore } from '../store/store.js';
@@ -60,7 +60,7 @@ export class ReviewSession {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return fail(problem('file-not-found', 'does not exist: create the store with `kb generate`, or `kb import` a spreadsheet or JSONL file into it (--store names another store)', { file: path }));
-      return fail(problem('unreadable', `cannot be read (${code ?? String(error)}); check its permissions`, { file: path }));
+      return fail(unreadable(error, path));
     }
     const seen = await stamp(path);
     const read = parseStore(text, path);

@@ -59,6 +59,15 @@ describe('the Q&A store', () => {
     expect(broken?.ok).toBe(false);
   });
 
+  it('says in words why a store cannot be read: a file where its folder should be, a folder where it should be', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-store-'));
+    await writeFile(join(dir, 'kb'), 'a file named like the store folder');
+    const blocked = await readStore(join(dir, 'kb', 'qa.jsonl'));
+    expect(blocked?.ok === false && blocked.problems[0]?.message).toBe('cannot be read: a part of its path is a file, not a folder; rename that file or choose another path');
+    const folder = await readStore(dir);
+    expect(folder?.ok === false && folder.problems[0]?.message).toBe('is a folder, not a file; name a file');
+  });
+
   it('lists entries that ask the same question, the first ones one by one and the rest counted', () => {
     const many: Entry[] = Array.from({ length: MAX_DUPLICATE_WARNINGS + 3 }, (_, i) => ({ ...a, id: `d-${i}`, answer: `answer ${i}` }));
     const problems = duplicateQuestions([b, ...many], 'kb/qa.jsonl');

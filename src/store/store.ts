@@ -13,7 +13,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
-import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { fail, ok, problem, type Problem, type Result, unreadable } from '../core/problems.js';
 import { answerKey, questionKey } from '../text/question-key.js';
 import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, type EditedField, type Entry } from './entry.js';
 
@@ -223,7 +223,7 @@ export async function readStore(path: string): Promise<Result<Entry[]> | undefin
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    return fail(problem('unreadable', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); check its permissions`, { file: path }));
+    return fail(unreadable(error, path));
   }
   return parseStore(text, path);
 }

@@ -84,6 +84,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     lexicon: options.lexicon && config?.lexicon !== false,
   };
   if (store !== undefined) {
+    if (options.similar !== undefined) output.err(`kb build: --similar applies when kb builds from sources; the similar questions in ${store} are indexed as they are (kb generate --similar ${options.similar} rewrites them)`);
     buildOptions.store = store;
     buildOptions.onlyApproved = options.onlyApproved;
     buildOptions.checkSources = options.sourceCheck !== false;

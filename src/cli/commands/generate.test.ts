@@ -48,6 +48,10 @@ describe('kb generate → kb review decisions → kb build', () => {
     expect(approved.code).toBe(0);
     const faqRows = entries.filter((e) => e.origin === 'faq').length;
     expect(lines(approved.stdout)[0]).toBe(`approved.json: ${faqRows} entries (${lines(approved.stdout)[0]?.match(/\((\d+) question variants\)/)?.[1]} question variants) from kb/qa.jsonl (left out: 1 rejected, ${16 - faqRows - 1 + 1} not approved)`);
+    // --similar is for building from sources: with a store it changes nothing, and kb says so
+    const similar0 = runKb(['build', '--similar', '0', '--no-source-check', '--out', 'similar0.json'], dir.path);
+    expect(similar0.code).toBe(0);
+    expect(similar0.stderr).toContain('kb build: --similar applies when kb builds from sources; the similar questions in kb/qa.jsonl are indexed as they are');
     const q = runKb(['query', '包邮吗', '--index', 'approved.json', '--json', '-k', '1'], dir.path);
     expect((JSON.parse(q.stdout) as { hits: { question: string }[] }).hits.map((h) => h.question)).toEqual(['运费怎么算？']);
 

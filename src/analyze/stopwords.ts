@@ -19,10 +19,16 @@ export const FILLERS = [
 ];
 
 /** Kept although stopwords-iso lists them: they distinguish intents (how / how much / when / why / can). */
-const KEEP = new Set([
+export const KEEP = new Set([
   '怎么', '如何', '怎样', '多少', '多久', '什么时候', '为什么', '为何', '哪里', '可以', '能', '能否', '是否', '几', '几天',
   'how', 'much', 'many', 'when', 'why', 'where', 'can', 'long',
 ]);
+
+/**
+ * Words that ask without naming a topic: the kept question words and the ways of asking what to do.
+ * A question made only of them (怎么办, how do i) has nothing to be covered (runtime confidence).
+ */
+export const QUESTION_WORDS = new Set([...KEEP, '怎么办', '咋办', '咋', '怎么样', '什么', '啥', '哪', '哪个', '哪些', '吗', 'what', 'which', 'who', 'do']);
 
 /** Function words only: particles, pronouns, auxiliaries, conjunctions (zh and en). */
 export const FUNCTION_WORDS = [

@@ -98,6 +98,13 @@ describe('KnowledgeBase.search', () => {
     expect(confidence('微利贷怎么还款')).toBeGreaterThan(0.5);
   });
 
+  it('gives a question made only of question words (怎么办, how) no coverage: it names no topic', () => {
+    const [hit] = kb.search('怎么办', { k: 1 });
+    expect(hit?.id).toBe('no-refund'); // 退款没收到怎么办 has the word
+    expect(hit!.confidence).toBeLessThan(0.3);
+    expect(kb.search('怎么开发票', { k: 1 })[0]?.confidence).toBeGreaterThan(0.5);
+  });
+
   it('lifts the articles of the chapter a question is about (context groups)', () => {
     // 租金 is only in one article; the chapter on 租赁合同 makes its sibling a runner-up
     const ids = kb.search('租房合同要写哪些内容', { k: 3 }).map((h) => h.id);

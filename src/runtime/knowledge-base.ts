@@ -12,6 +12,7 @@
  * at build time, so one threshold means the same for every question.
  */
 import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { QUESTION_WORDS } from '../analyze/stopwords.js';
 import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
 import { Associations } from './associations.js';
@@ -327,11 +328,14 @@ export class KnowledgeBase {
    * The question's terms the index knows, weighted (its own, homophones, learned associations),
    * and `unknown`: how many of its words the index has never seen (see novelty).
    */
-  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number } {
+  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean } {
     const { terms, pinyinMatches } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
     let unknown = 0;
+    // a question made only of question words (怎么办, how) names no topic: no hit covers it
+    let topical = false;
     for (const [t, w] of terms) {
+      if (isWordTerm(t) && !QUESTION_WORDS.has(t)) topical = true;
       if (this.termIds.has(t)) out.set(t, w);
       else if (w >= 1) unknown += this.novelty(t, pinyinMatches);
     }
@@ -353,7 +357,7 @@ export class KnowledgeBase {
         .slice(0, MAX_EXPANSIONS)
         .forEach(([term, weight]) => out.set(term, weight));
     }
-    return { terms: out, unknown };
+    return { terms: out, unknown, topical };
   }
 
   /**
@@ -399,7 +403,7 @@ export class KnowledgeBase {
    * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
    */
   private rank(question: string, k: number, exclude: number): { results: [number, number, number][]; selfScore: number; terms: Map<string, number> } | undefined {
-    const { terms, unknown } = this.analyzeQuestion(question);
+    const { terms, unknown, topical } = this.analyzeQuestion(question);
     if (terms.size === 0) return undefined;
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
@@ -599,7 +603,7 @@ export class KnowledgeBase {
       eBits[e >>> 5] = 0;
       for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = 0;
     }
-    return results.length === 0 ? undefined : { results, selfScore, terms };
+    return results.length === 0 ? undefined : { results, selfScore: topical ? selfScore : Infinity, terms };
   }
 
   /** Calibrated probability that this hit answers the question. */

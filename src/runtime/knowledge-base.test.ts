@@ -157,6 +157,23 @@ describe('candidates', () => {
     // a question of weak words only still finds its entries: the first term is always read in full
     expect(many.search('shipping status', { k: 3 }).length).toBe(3);
   });
+
+  it('reads the question’s own words before its expansions, so a rare expansion cannot crowd out the entry that asks it word for word', async () => {
+    // 发出 (the lexicon's word for 发货) is in one answer only: the rarest term of the question's
+    // expansions, rarer than any of its own words
+    const entries = [
+      faq('target', '冰箱什么时候发货？', [], '下单后48小时内发货。'),
+      faq('swap', '冰箱怎么换货？', [], '审核通过后新品当天发出。'),
+      ...['手机', '耳机', '空调', '电视', '洗衣机'].map((p, i) => faq(`ship-${i}`, `${p}什么时候发货？`, [], `${p}下单后当天发货。`)),
+      ...['保修', '安装', '退货'].map((w, i) => faq(`fridge-${i}`, `冰箱怎么${w}？`, [], `冰箱${w}请联系客服。`)),
+    ];
+    const built = await buildFromEntries(entries, {});
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    const small = indexFromBytes(built.value.bytes);
+    expect(small.queryTerms('冰箱什么时候发货').get('发出')).toBeGreaterThan(0);
+    small.maxCandidates = 1;
+    expect(small.search('冰箱什么时候发货', { k: 1 })[0]?.id).toBe('target');
+  });
 });
 
 describe('the index file', () => {

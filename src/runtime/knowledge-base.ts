@@ -328,7 +328,7 @@ export class KnowledgeBase {
    * The question's terms the index knows, weighted (its own, homophones, learned associations),
    * and `unknown`: how many of its words the index has never seen (see novelty).
    */
-  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean } {
+  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number } {
     const { terms, pinyinMatches } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
     let unknown = 0;
@@ -339,6 +339,8 @@ export class KnowledgeBase {
       if (this.termIds.has(t)) out.set(t, w);
       else if (w >= 1) unknown += this.novelty(t, pinyinMatches);
     }
+    // the question's own terms (and homophones) come first in `terms`; expansions follow
+    const own = out.size;
     if (this.associations.size > 0) {
       // expansions: the strongest few by weight × IDF; a related word in a tenth of the entries or
       // more says little and would cost a long postings list on every question
@@ -357,7 +359,7 @@ export class KnowledgeBase {
         .slice(0, MAX_EXPANSIONS)
         .forEach(([term, weight]) => out.set(term, weight));
     }
-    return { terms: out, unknown, topical };
+    return { terms: out, unknown, topical, own };
   }
 
   /**
@@ -403,7 +405,7 @@ export class KnowledgeBase {
    * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
    */
   private rank(question: string, k: number, exclude: number): { results: [number, number, number][]; selfScore: number; terms: Map<string, number> } | undefined {
-    const { terms, unknown, topical } = this.analyzeQuestion(question);
+    const { terms, unknown, topical, own } = this.analyzeQuestion(question);
     if (terms.size === 0) return undefined;
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
@@ -440,12 +442,18 @@ export class KnowledgeBase {
       candidateList.subarray(0, candidates).sort();
       sortedCandidates = candidates;
     };
-    // strongest first (IDF × weight): the strong terms find the candidates (ties in term order, so a ranking is stable)
+    // the question's own terms first, then its expansions; each strongest first (IDF × weight): the
+    // strong terms find the candidates (ties in term order, so a ranking is stable). An expansion
+    // to a rare word must not fill the candidates before the question's own words are read: the
+    // entry that asks the question word for word would be left out
     const ids: number[] = [];
     const weights: number[] = [];
     /** IDF × query weight × term-type weight: what one matching posting is worth, before BM25's tf part. */
     const impacts: number[] = [];
+    const expansion: number[] = [];
+    let n = 0;
     for (const [term, qw] of terms) {
+      const isExpansion = n++ >= own ? 1 : 0;
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const impact = (this.idfVariant[t] ?? 0) * (qw * this.termWeight[t]!);
@@ -454,8 +462,9 @@ export class KnowledgeBase {
       ids.push(t);
       weights.push(qw);
       impacts.push(impact);
+      expansion.push(isExpansion);
     }
-    const order = ids.map((_, i) => i).sort((x, y) => impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
+    const order = ids.map((_, i) => i).sort((x, y) => expansion[x]! - expansion[y]! || impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
     for (const j of order) {
       const t = ids[j]!;
       const qw = weights[j]!;

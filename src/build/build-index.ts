@@ -291,9 +291,15 @@ export function fitCalibration(samples: readonly { coverage: number; margin: num
     }
     const n = samples.length;
     w0 -= (rate * g0) / n;
-    w1 -= rate * (g1 / n + l2 * w1);
-    w2 -= rate * (g2 / n + l2 * w2);
+    // more coverage or margin never means less confidence: the weights stay ≥ 0 (projected
+    // gradient). Without this, a KB whose paraphrases mostly find a near-twin entry fitted a
+    // negative coverage weight, and a question asked word for word got 0.01
+    w1 = Math.max(0, w1 - rate * (g1 / n + l2 * w1));
+    w2 = Math.max(0, w2 - rate * (g2 / n + l2 * w2));
   }
+  // a fit in which coverage does not matter cannot tell a question the KB answers from one it
+  // does not (a KB of near-twin entries whose paraphrases mostly find a twin): the defaults can
+  if (w1 <= 0) return { ...DEFAULT_CALIBRATION, samples: samples.length };
   const r = (x: number): number => Math.round(x * 1e4) / 1e4;
   return { intercept: r(w0), coverageWeight: r(w1), marginWeight: r(w2), fittedOn: 'self', samples: samples.length };
 }

@@ -9,6 +9,7 @@ import { indexFromBytes, loadIndex } from '../runtime/load.js';
 import type { Entry } from '../store/entry.js';
 import { serializeStore } from '../store/store.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
+import { DEFAULT_CALIBRATION, fitCalibration } from './build-index.js';
 import { build, buildFromEntries, entriesFromDocuments } from './index.js';
 
 const dir = tempDir('kb-build-');
@@ -189,5 +190,26 @@ describe('entriesFromDocuments', () => {
     const { entries, problems } = entriesFromDocuments([doc('faq.csv', 'faq', [section('a', ['q'], 'a', row), section('b', ['q2'], 'a2', { ...row, question: 'q2' })])]);
     expect(entries.map((e) => e.question)).toEqual(['q']);
     expect(problems).toEqual([expect.objectContaining({ severity: 'warning', file: 'faq.csv', message: expect.stringContaining('duplicate entry id dup') as unknown })]);
+  });
+});
+
+describe('confidence calibration', () => {
+  // samples as the build makes them: coverage and margin of the top hit of a paraphrase asked
+  // with itself left out, and whether that hit was its entry
+  const sample = (coverage: number, margin: number, correct: boolean) => ({ coverage, margin, correct });
+
+  it('fits weights that raise confidence with coverage and margin', () => {
+    const samples = Array.from({ length: 200 }, (_, i) => sample((i % 10) / 10 + 0.05, (i % 7) / 10, (i % 10) >= 4));
+    const c = fitCalibration(samples);
+    expect(c.fittedOn).toBe('self');
+    expect(c.coverageWeight).toBeGreaterThan(0);
+    expect(c.marginWeight).toBeGreaterThanOrEqual(0);
+  });
+
+  it('keeps the default weights when more coverage would mean less confidence (near-twin entries)', () => {
+    // the paraphrases that fully match mostly find a twin entry: an unconstrained fit gave a
+    // negative coverage weight, and every question, even one asked word for word, got 0.01
+    const samples = Array.from({ length: 200 }, (_, i) => sample(i % 2 === 0 ? 1 : 0.5, 0.05, i % 2 === 1 && i % 8 === 1));
+    expect(fitCalibration(samples)).toEqual({ ...DEFAULT_CALIBRATION, samples: 200 });
   });
 });

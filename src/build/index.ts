@@ -101,7 +101,9 @@ export async function buildFromEntries(
     calibration:
       c.fittedOn === 'self'
         ? `on ${c.samples} written paraphrases`
-        : `with default weights (fitting needs 50 or more written similar questions, some found and some missed; this KB has ${c.samples})`,
+        : c.samples < 50
+          ? `with default weights (fitting needs 50 or more written similar questions; this KB has ${c.samples})`
+          : `with default weights (the ${c.samples} written similar questions, each asked with itself left out, were almost all found, almost all missed, or missed as often with a full match as without: nothing to fit)`,
   });
 }
 

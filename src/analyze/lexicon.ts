@@ -107,7 +107,8 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['航班', '飞机', '班次', '航空'],
   ['保管', '寄存', '存放'],
   // account and orders
-  ['订单', '单号', '订单号'],
+  // 订单 is the order itself, 单号 its number (or a parcel's tracking number): not one thing
+  ['订单号', '单号'],
   ['账号', '账户', '帐号', '帐户'],
   ['手机号', '手机号码', '电话号码', '号码'],
   ['密码', '登录密码', '支付密码'],

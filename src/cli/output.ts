@@ -15,6 +15,11 @@ export interface Output {
 }
 
 export function createOutput(stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Output {
+  // `kb query … | head -3`: the reader closed the pipe; stop quietly instead of a stack trace
+  stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const useColor = stderr.isTTY === true && process.env['NO_COLOR'] === undefined && process.env['CI'] === undefined;
   return {
     out: (line) => stdout.write(`${line}\n`),
@@ -32,7 +37,7 @@ export function printProblems(output: Output, problems: readonly Problem[]): voi
 }
 
 /** A one-line progress indicator on stderr, drawn only on a terminal. */
-export function progressLine(output: Output, stream: NodeJS.WriteStream = process.stderr): (done: number, total: number, label: string) => void {
+export function progressLine(output: Output, stream: NodeJS.WriteStream = process.stderr, unit: 'items' | 'percent' = 'items'): (done: number, total: number, label: string) => void {
   if (!output.interactive) return () => {};
   let last = 0;
   return (done, total, label) => {
@@ -40,7 +45,8 @@ export function progressLine(output: Output, stream: NodeJS.WriteStream = proces
     if (done < total && now - last < 80) return;
     last = now;
     const width = Math.max(20, (stream.columns ?? 80) - 20);
-    const text = done >= total ? '' : `[${done + 1}/${total}] ${label}`;
+    // items: "[3/12] file.md" (the one being read); percent: "[43%] reading log.txt"
+    const text = done >= total ? '' : unit === 'percent' ? `[${Math.floor((100 * done) / (total || 1))}%] ${label}` : `[${done + 1}/${total}] ${label}`;
     stream.write(`\r\x1b[2K${text.length > width ? `…${text.slice(-width)}` : text}`);
   };
 }

@@ -63,6 +63,8 @@ describe('question generation', () => {
     expect(procedures('现货商品在付款后48小时内发货。')).toEqual([]);
     expect(procedures('退款原路返回：微信支付1-2个工作日到账。')).toEqual([]);
     expect(procedures('订单全部退货后，未过期的优惠券将退回账户。')).toEqual([]);
+    // 支付宝 is a payment channel, not 支付 + 宝
+    expect(procedures('支付宝一般当天到账。')).toEqual([]);
   });
 
   it('reads 可能 as "may be", not as a permission, and 七天无理由 as a policy name, not a time limit', () => {
@@ -142,6 +144,7 @@ describe('headings that are already questions', () => {
     const claim = all('How to make a claim', 'Repairs take 7-10 business days and cost $20.');
     expect(claim).toEqual(expect.arrayContaining(['How long does it take to make a claim?', 'How much does it cost to make a claim?']));
     expect(all('What is not covered', 'Damage within 30 days is not covered; repairs cost $20.').filter((q) => /how long does what|how much does what/iu.test(q))).toEqual([]);
+    expect(all('My parcel arrived damaged', 'Contact us within 48 hours; a courier collects it free of charge.').filter((q) => /how (?:long|much) does my parcel/iu.test(q))).toEqual([]);
   });
 });
 

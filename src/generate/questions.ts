@@ -87,7 +87,7 @@ function clean(text: string): string {
 }
 
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
-const ZH_VERB_AS_MODIFIER = /^(?:方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
+const ZH_VERB_AS_MODIFIER = /^(?:宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
 const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
 /** Where an action's object ends: a function word or the next clause. */
 const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、]/u;
@@ -314,7 +314,9 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
   // heading that is a question or a how-to gets them only as "it … to <do>" (how to make a claim →
   // How long does it take to make a claim?), and not at all when it is another kind of question
   const howTo = topic !== undefined ? /^how\s+(?:to|do\s+i|can\s+i)\s+(.+?)\??$/iu.exec(topic)?.[1] : undefined;
-  const about = topic === undefined || howTo !== undefined || EN_QUESTION_START.test(topic) ? undefined : lowerFirst(topic);
+  // a situation heading (My parcel arrived damaged) is no thing either: How long does my parcel arrived damaged take?
+  const situation = topic !== undefined && /\b(?:i|my|me|we|our)\b/iu.test(topic) && topic.split(/\s+/u).length >= 3;
+  const about = topic === undefined || howTo !== undefined || situation || EN_QUESTION_START.test(topic) ? undefined : lowerFirst(topic);
   let time = false;
   let fee = false;
   let eligible = false;

@@ -380,8 +380,9 @@ export class KnowledgeBase {
   }
 
 
-  search(question: string, options: SearchOptions = {}): Hit[] {
+  search(question: string, searchOptions?: SearchOptions | null): Hit[] {
     if (typeof question !== 'string') throw new TypeError(`search: the question must be a string, not ${question === null ? 'null' : typeof question}`);
+    const options = searchOptions ?? {};
     const k = options.k === undefined || Number.isNaN(options.k) ? 5 : Math.max(0, Math.floor(options.k));
     if (k === 0) return [];
     const threshold = options.threshold ?? 0;
@@ -647,7 +648,8 @@ export class KnowledgeBase {
       return isWordTerm(term) && t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
     });
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
-    if (entry.source !== undefined) hit.source = entry.source;
+    // a copy: a bot that edits a hit must not change what later searches return
+    if (entry.source !== undefined) hit.source = { ...entry.source, headingPath: [...entry.source.headingPath] };
     return hit;
   }
 }

@@ -29,6 +29,17 @@ describe('search', () => {
     expect(() => kb.search(undefined as unknown as string)).toThrow(/not undefined/);
   });
 
+  it('gives each search its own hit objects: a bot that edits one does not change the next search', () => {
+    const [first] = kb.search('退货运费谁出', { k: 1 });
+    if (first?.source === undefined) throw new Error('the sample hit has a source');
+    const path = first.source.path;
+    first.source.path = 'edited';
+    first.source.headingPath.push('edited');
+    const [again] = kb.search('退货运费谁出', null);
+    expect(again?.source?.path).toBe(path);
+    expect(again?.source?.headingPath).not.toContain('edited');
+  });
+
   it('returns no hits for words the knowledge base does not have', () => {
     expect(kb.search('xylophone quasar')).toEqual([]);
   });

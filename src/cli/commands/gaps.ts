@@ -36,11 +36,11 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
   const kb = await loadIndex(index);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const progress = progressLine(output);
+  const progress = progressLine(output, process.stderr, 'percent');
   const reader = new LogReader(options.log, {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.column === undefined ? {} : { column: options.column }),
-    // percent of the file read: progressLine draws "[43/100] reading log.txt, searching each question"
+    // the share of the file read: "[43%] reading log.txt, searching each question"
     onProgress: (done, total) => progress(Math.min(99, Math.floor((100 * done) / (total || 1))), 100, `reading ${basename(options.log)}, searching each question`),
   });
   const scan = await scanLog(kb, reader, threshold);

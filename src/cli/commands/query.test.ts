@@ -1,8 +1,9 @@
 // `kb query`: ranked hits for people, and the JSON shape for scripts.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hit } from '../../runtime/index.js';
-import { BUILD_TIMEOUT, buildSample, lines, runKb, tempDir } from '../../test-support/kb.js';
+import { BUILD_TIMEOUT, ROOT, buildSample, lines, runKb, tempDir } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-query-');
 const index = join(dir.path, 'kb.index');
@@ -52,6 +53,17 @@ describe('kb query', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('no hits: the knowledge base has none of these words\n');
     expect(runKb(['query', '包邮吗', '--index', index, '--threshold', '1']).stdout).toMatch(/^no hit with confidence ≥ 1: hand off to a person\n$|^1\. /);
+  });
+
+  it('stops quietly when the reader has closed the pipe (kb query … | head -1)', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'query', '退货', '--index', index, '-k', '20'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    // like head once it has its line: the pipe is closed before kb writes
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|at /);
+    expect(code).toBe(0);
   });
 
   it('exits 2 on a bad -k and without an index', () => {

@@ -278,6 +278,30 @@ function texts(pages: RawPage[]): string[] {
 }
 
 describe('layoutPages', () => {
+  it('finds no right margin where two short headings end (一、延保范围 and 三、延保退款), so their body lines stay apart', () => {
+    // a short document as pdfkit writes it: one line per paragraph, 14 pt apart, none reaching the
+    // same right edge but the two six-character headings
+    const lines = (specs: [string, number][]): ItemSpec[] => specs.map(([str, y]) => ({ str, x: 72, y }));
+    const out = texts([
+      page(1, [
+        { str: '延保服务说明', x: 72, y: 703, size: 18 },
+        ...lines([['一、延保范围', 688], ['购买延保的商品，在原厂保修期满后继续享受两年免费维修服务，不含人为损坏。', 674], ['二、如何申请延保', 660], ['在订单完成后三十天内于“我的订单—购买延保”中购买，价格为商品售价的百分之五。', 646]]),
+      ]),
+      page(2, lines([['三、延保退款', 709], ['延保服务未使用的，可在购买后七天内申请全额退款。', 695], ['问：延保可以转让吗？', 681], ['答：延保随商品转让，需提供原订单号。', 667]])),
+    ]);
+    expect(out).toEqual([
+      '延保服务说明',
+      '一、延保范围',
+      '购买延保的商品，在原厂保修期满后继续享受两年免费维修服务，不含人为损坏。',
+      '二、如何申请延保',
+      '在订单完成后三十天内于“我的订单—购买延保”中购买，价格为商品售价的百分之五。',
+      '三、延保退款',
+      '延保服务未使用的，可在购买后七天内申请全额退款。',
+      '问：延保可以转让吗？',
+      '答：延保随商品转让，需提供原订单号。',
+    ]);
+  });
+
   it('puts a space between Latin runs at a visible gap, never between CJK runs', () => {
     const out = texts([
       page(1, [

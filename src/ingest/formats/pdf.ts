@@ -375,8 +375,12 @@ function edge(values: number[], side: 'left' | 'right'): number | undefined {
   if (values.length === 0) return undefined;
   const sorted = [...values].sort((a, b) => (side === 'left' ? a - b : b - a));
   const need = Math.max(2, Math.ceil(sorted.length * 0.08));
+  // a margin is where most lines reach: never inside the median line (in a short document two
+  // short headings ending at the same x are no right margin)
+  const middle = sorted[Math.floor(sorted.length / 2)] ?? 0;
   for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i] ?? 0;
+    if (side === 'left' ? v > middle : v < middle) break;
     let n = 0;
     for (let j = i; j < sorted.length && Math.abs((sorted[j] ?? 0) - v) <= 2; j++) n++;
     if (n >= need) return v;

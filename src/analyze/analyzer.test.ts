@@ -89,6 +89,16 @@ describe('Analyzer', () => {
     expect(q.terms.get('微粒贷')).toBeLessThan(1);
   });
 
+  it('keeps a model code (Pro3, A1234, iPhone15) as one term besides its letters and digits, unless the index predates it', () => {
+    expect(analyzer.analyze('空调 Pro3怎么退货')).toEqual(expect.arrayContaining(['pro3', 'pro', '3']));
+    expect(analyzer.analyze('型号A1234和iPhone15')).toEqual(expect.arrayContaining(['a1234', 'iphone15']));
+    // not inside a longer run of letters and digits, and not digits then letters
+    expect(analyzer.analyze('abc-12 5g 2023年').filter((t) => /[a-z]\d/u.test(t))).toEqual([]);
+    const { modelCodes, ...older } = analyzer.settings.options;
+    expect(modelCodes).toBe(true);
+    expect(new Analyzer({ ...analyzer.settings, options: older }).analyze('空调 Pro3')).not.toContain('pro3');
+  });
+
   it('sounds out typos from the readings table the settings carry, and through pinyin-pro without one', () => {
     expect(analyzer.settings.readings).toContain('wei\t');
     const { readings, ...withoutReadings } = analyzer.settings;

@@ -27,6 +27,8 @@ export function isWordTerm(term: string): boolean {
 // Han runs | words in other scripts (letters that are not Han) | digit groups
 const TOKEN = new RegExp(String.raw`(\p{Script=Han}+)|([\p{L}--\p{Script=Han}][[\p{L}--\p{Script=Han}]\p{M}'’]*)|(\d+(?:[.,]\d+)*)`, 'gv');
 const HAN = /\p{Script=Han}/u;
+/** Letters then digits, as one word of a normalized (lower-case) text: pro8, a1234, iphone15, x200s. */
+const MODEL_CODE = /(?<![a-z0-9])[a-z]+[0-9]+[a-z0-9]*(?![a-z0-9])/gu;
 const AMOUNT_AFTER = /^\s*(?:元|块|圆|rmb|yuan|美元|刀)/u;
 const AMOUNT_BEFORE = /[¥￥$]\s*$/u;
 
@@ -107,6 +109,7 @@ export class Analyzer {
   }
 
   private tokens(text: string, out: string[], unknownRuns: SegmentedRun[] | undefined): void {
+    if (this.settings.options.modelCodes === true) for (const m of text.matchAll(MODEL_CODE)) out.push(m[0]);
     for (const m of text.matchAll(TOKEN)) {
       const [whole, han, latin, digits] = m;
       if (han !== undefined) this.han(han, out, unknownRuns);

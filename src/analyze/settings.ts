@@ -17,6 +17,11 @@ export interface AnalyzerOptions {
   numberClasses: boolean;
   /** Match unknown query words to KB words that sound the same (微利贷 → 微粒贷). */
   pinyin: boolean;
+  /**
+   * Model codes (Pro8, A1234, iPhone15) as one term besides their letters and digits: 8 alone is
+   * in every model 8 of the catalogue, pro8 only in its own. Absent in indexes built before it.
+   */
+  modelCodes?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -48,4 +53,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   simplify: true,
   numberClasses: true,
   pinyin: true,
+  modelCodes: true,
 };

@@ -501,7 +501,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const next: ReviewState = { ...state, entries: merged.entries, message: notes.join('; ') };
       const kept = keepSelection(next, previous);
       // if the editor's changes had to be applied again, the merged store must be saved
-      return merged.reapplied > 0 || merged.kept > 0 ? { ...kept, revision: kept.revision + 1 } : kept;
+      return merged.dirty ? { ...kept, revision: kept.revision + 1 } : kept;
     }
     case 'key': {
       const { input, key } = action;

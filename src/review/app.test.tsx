@@ -6,7 +6,8 @@ import type { Hit } from '../runtime/index.js';
 import type { Entry } from '../store/entry.js';
 import { ReviewApp } from './app.js';
 import type { StoreLink } from './hooks.js';
-import { initialState } from './reducer.js';
+import { initialState, type ReviewState } from './reducer.js';
+import { reviewOutcome } from './run.js';
 import type { DiskCheck } from './session.js';
 import type { Searcher } from './try-index.js';
 import { fixtureEntries } from '../test-support/review-fixture.js';
@@ -188,6 +189,23 @@ describe('the review screen at 80×24', () => {
     const lines = screen(app);
     expect(lines[0]).toMatch(/reviewed 2 \/ 7/);
     expect(lines.join('\n')).toMatch(/store changed on disk, reloaded \(7 entries\)/);
+  });
+
+  it('the exit summary counts what the header shows, after a reload made a rejected entry stale', async () => {
+    const { link, saves, diskChanges } = fakeLink();
+    let last: ReviewState | undefined;
+    const app = show({ link, pollMs: 10, onState: (s) => (last = s) });
+    app.stdin.write('r');
+    await until(() => saves.length > 0);
+    // a colleague's kb generate: the source of the entry the editor rejected changed
+    diskChanges(saves[0]!.map((e) => (e.id === 's-refund-time' ? { ...e, sourceHash: 'changed0changed0', stale: 'source-changed' as const } : e)));
+    await until(shows(app, /reloaded/));
+    const header = screen(app)[0] ?? '';
+    expect(header).toMatch(/reviewed 2 \/ 6 .* 2 stale/);
+    expect(saves).toHaveLength(1);
+    const outcome = reviewOutcome(last!);
+    expect(outcome.summary).toBe('reviewed 2 / 6, 2 stale; 1 change saved');
+    expect(header).toContain(outcome.summary.split(',')[0]);
   });
 
   it('when another program wrote the store first, reloads it and saves the change on top', async () => {

@@ -34,11 +34,13 @@ export interface ReviewAppProps {
   pollMs?: number;
   /** Rebuild the try-it index this long after the last change, ms. */
   reindexMs?: number;
+  /** Told the state after every change (run.ts: the exit summary counts what the screen shows). */
+  onState?: (state: ReviewState) => void;
 }
 
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
 
-export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs = 1000, reindexMs = 800 }: ReviewAppProps): ReactElement {
+export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs = 1000, reindexMs = 800, onState }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
   const { exit } = useApp();
   const size = useScreenSize(columns, rows);
@@ -50,6 +52,9 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   const query = state.mode.kind === 'try' ? state.mode.buffer.text : '';
   const hits = useHits(tryIndex.searcher, query, 20);
 
+  useEffect(() => {
+    onState?.(state);
+  }, [state, onState]);
   useInput((input, key) => dispatch({ type: 'key', input, key }));
   useEffect(() => {
     if (state.quit) exit();

@@ -147,6 +147,22 @@ export function progress(entries: readonly Entry[]): { reviewed: number; total: 
   return { reviewed, total: entries.length, pending, stale };
 }
 
+/**
+ * The progress in words, as the header shows it and the exit summary prints it (one function for
+ * both, so they never disagree): `reviewed 37 / 120`, and `2 stale` when entries' sources changed.
+ */
+export function progressText(entries: readonly Entry[]): { reviewed: string; stale: string | undefined } {
+  const p = progress(entries);
+  return { reviewed: `reviewed ${p.reviewed} / ${p.total}`, stale: p.stale > 0 ? `${p.stale} stale` : undefined };
+}
+
+/** What `kb review` prints when it quits: `reviewed 37 / 120, 1 stale; 12 changes saved`. */
+export function exitSummary(entries: readonly Entry[], changes: number): string {
+  const p = progressText(entries);
+  const saved = changes === 0 ? 'no changes' : `${changes} change${changes === 1 ? '' : 's'} saved`;
+  return `${p.reviewed}${p.stale !== undefined ? `, ${p.stale}` : ''}; ${saved}`;
+}
+
 export function filterLabel(filter: Filter): string {
   const parts: string[] = [];
   if (filter.status !== 'all') parts.push(filter.status);

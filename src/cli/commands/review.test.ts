@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { reviewLockPath } from '../../store/lock.js';
 import { FIXTURE_STORE } from '../../test-support/review-fixture.js';
 import type { Entry } from '../../store/entry.js';
-import { parseStore } from '../../store/store.js';
+import { parseStore, writeStore } from '../../store/store.js';
 import { ROOT, lines, runKb, tempDir } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-review-');
@@ -115,6 +115,25 @@ describe('kb review', () => {
     expect(byId(entries, 's-return-fee')?.stale).toBeUndefined();
     expect(byId(entries, 's-seven-day')).toMatchObject({ question: '七天无理由退货要满足什么条件？', edited: true, status: 'pending' });
     expect(existsSync(reviewLockPath(store))).toBe(false);
+  }, 60_000);
+
+  it('quitting after a colleague\'s kb generate made a rejected entry stale: the summary counts as the header did', async () => {
+    const store = copyFixture('stale-exit.jsonl');
+    const session = startReview('kb-review-stale-exit', store);
+    await waitFor(session, /reviewed 2 \/ 6/);
+    tmux('send-keys', '-t', session, 'r');
+    await waitFor(session, /s-refund-time: rejected/);
+    expect((await storeEntryWhen(store, 's-refund-time', (e) => e?.status === 'rejected'))?.status).toBe('rejected');
+    // the colleague's kb generate: the source of the rejected entry changed
+    const changed = storeEntries(store).map((e) => (e.id === 's-refund-time' ? { ...e, sourceHash: 'changed0changed0', stale: 'source-changed' as const } : e));
+    await writeStore(store, changed);
+    const shown = await waitFor(session, /store changed on disk, reloaded \(6 entries\)/);
+    // the header (the long temporary path leaves no room for its right part)
+    expect(shown.split('\n')[0]).toMatch(/reviewed 2 \/ 6/);
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor(session, /EXITED 0/);
+    const after = tmux('capture-pane', '-p', '-J', '-t', session);
+    expect(after).toContain(`${store}: reviewed 2 / 6, 2 stale; 1 change saved`);
   }, 60_000);
 
   it('a terminal killed in the middle of an edit loses only the unsaved edit; the store is whole', async () => {

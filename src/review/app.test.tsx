@@ -240,3 +240,34 @@ describe('the review screen at 80×24', () => {
     expect(screen(app).join('\n')).toMatch(/could not save kb\/qa\.jsonl \(ENOSPC\)/);
   });
 });
+
+describe('below the supported size (80×24)', () => {
+  for (const [columns, rows] of [
+    [60, 15],
+    [30, 8],
+    [79, 24],
+    [80, 23],
+  ] as const) {
+    it(`at ${columns}×${rows}: one notice instead of the screen; keys do nothing unseen, q quits`, async () => {
+      const { link, saves } = fakeLink();
+      let last: ReviewState | undefined;
+      const app = show({ link, columns, rows, onState: (s) => (last = s) });
+      const text = (app.lastFrame() ?? '').replace(/\n/gu, ' ').replace(/ +/gu, ' ');
+      expect(text).toBe(`kb review needs a terminal of at least 80×24 (this one is ${columns}×${rows}); enlarge it, or press q to quit`);
+      for (const line of screen(app)) expect(displayWidth(line)).toBeLessThan(columns);
+      app.stdin.write('a');
+      app.stdin.write('?');
+      await tick();
+      expect(saves).toHaveLength(0);
+      expect(last?.mode.kind).toBe('list');
+      app.stdin.write('q');
+      await until(() => last?.quit === true);
+      expect(last?.quit).toBe(true);
+    });
+  }
+
+  it('at 80×24 the screen is drawn', () => {
+    const { link } = fakeLink();
+    expect(screen(show({ link }))[0]).toMatch(/^kb review kb\/qa\.jsonl {2}reviewed 2 \/ 6/);
+  });
+});

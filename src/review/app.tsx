@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { Box, Text, useApp, useInput } from './ink.js';
-import { detailLines, fullEntryLines, keyHints, listWidth } from './layout.js';
+import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice } from './layout.js';
 import { selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useTryIndex, type StoreLink } from './hooks.js';
 import type { SearcherBuilder } from './try-index.js';
@@ -55,7 +55,12 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   useEffect(() => {
     onState?.(state);
   }, [state, onState]);
-  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  // below the supported size only the notice shows: keys are not acted on unseen, but q quits
+  const notice = tooSmallNotice(size.columns, size.rows);
+  useInput((input, key) => {
+    if (notice === undefined) dispatch({ type: 'key', input, key });
+    else if (input === 'q') dispatch({ type: 'quit' });
+  });
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
@@ -100,6 +105,14 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
     if (mode.kind === 'view') dispatch({ type: 'view-max', max: viewMax });
   }, [mode, viewMax, dispatch]);
   if (mode.kind === 'view') hintKind = 'view';
+
+  if (notice !== undefined) {
+    return (
+      <Box width={Math.max(1, size.columns - 1)}>
+        <Text color="yellow">{notice}</Text>
+      </Box>
+    );
+  }
 
   return (
     <Box flexDirection="column" width={width}>

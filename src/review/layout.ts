@@ -21,6 +21,16 @@ export const STATUS_MARK: Record<EntryStatus, { mark: string; color: Color }> = 
   rejected: { mark: '✗', color: 'red' },
 };
 
+/** The smallest terminal the review screen is drawn in (docs/review.md: 80×24 or larger). */
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+/** Below the supported size: the one line shown instead of the screen; undefined when it fits. */
+export function tooSmallNotice(columns: number, rows: number): string | undefined {
+  if (columns >= MIN_COLUMNS && rows >= MIN_ROWS) return undefined;
+  return `kb review needs a terminal of at least ${MIN_COLUMNS}×${MIN_ROWS} (this one is ${columns}×${rows}); enlarge it, or press q to quit`;
+}
+
 /** The list pane's width for a screen width: 40 % of it, 24 to 44 columns. */
 export function listWidth(columns: number): number {
   return Math.max(24, Math.min(44, Math.floor(columns * 0.4)));

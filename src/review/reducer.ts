@@ -81,6 +81,8 @@ export type ReviewAction =
   /** The store changed on disk: take the disk version and replay the editor's changes on it. */
   | { type: 'reloaded'; entries: Entry[] }
   | { type: 'notice'; message: string }
+  /** Quit whatever the mode (the screen is too small to show it: q quits from the notice). */
+  | { type: 'quit' }
   | { type: 'page-size'; rows: number }
   /** The full view has this many lines more than fit: keep its offset within them. */
   | { type: 'view-max'; max: number };
@@ -503,6 +505,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
   switch (action.type) {
     case 'notice':
       return { ...state, message: action.message };
+    case 'quit':
+      return { ...state, quit: true };
     case 'view-max':
       return state.mode.kind === 'view' && state.mode.offset > action.max ? { ...state, mode: { kind: 'view', offset: Math.max(0, action.max) } } : state;
     case 'page-size':

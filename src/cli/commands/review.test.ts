@@ -53,12 +53,12 @@ async function storeEntryWhen(store: string, id: string, ok: (e: Entry | undefin
   return entry;
 }
 
-function startReview(name: string, store: string): string {
+function startReview(name: string, store: string, size: { columns: number; rows: number } = { columns: 80, rows: 24 }): string {
   const session = `${name}-${process.pid}`;
   sessions.push(session);
   // CI=true as on a CI machine: kb review must still draw (ink draws only a last frame in CI)
   const command = `CI=true node ${JSON.stringify(join(ROOT, 'bin', 'kb.js'))} review --store ${JSON.stringify(store)}; echo "EXITED $?"; sleep 60`;
-  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir.path, command);
+  tmux('new-session', '-d', '-s', session, '-x', String(size.columns), '-y', String(size.rows), '-c', dir.path, command);
   return session;
 }
 
@@ -134,6 +134,22 @@ describe('kb review', () => {
     await waitFor(session, /EXITED 0/);
     const after = tmux('capture-pane', '-p', '-J', '-t', session);
     expect(after).toContain(`${store}: reviewed 2 / 6, 2 stale; 1 change saved`);
+  }, 60_000);
+
+  it('in a terminal smaller than 80×24: one notice; the screen comes as soon as it is enlarged, and goes when it shrinks', async () => {
+    const store = copyFixture('small.jsonl');
+    const session = startReview('kb-review-small', store, { columns: 60, rows: 15 });
+    // the notice wraps at the terminal's width: any space may be a line break
+    await waitFor(session, /needs\s+a\s+terminal\s+of\s+at\s+least\s+80×24\s+\(this\s+one\s+is\s+60×15\);\s+enlarge\s+it,\s+or\s+press\s+q\s+to\s+quit/);
+    expect(screen(session)).not.toMatch(/reviewed/);
+    tmux('resize-window', '-t', session, '-x', '100', '-y', '30');
+    const big = await waitFor(session, /reviewed 2 \/ 6[\s\S]*a approve r reject/);
+    expect(big).not.toMatch(/needs a terminal/);
+    tmux('resize-window', '-t', session, '-x', '30', '-y', '8');
+    const small = await waitFor(session, /this\s+one\s+is\s+30×8/);
+    expect(small).not.toMatch(/reviewed|a approve/);
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor(session, /EXITED 0/);
   }, 60_000);
 
   it('a terminal killed in the middle of an edit loses only the unsaved edit; the store is whole', async () => {

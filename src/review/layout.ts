@@ -166,6 +166,40 @@ export const HELP_LINES: readonly string[] = [
   'Excel instead: kb export --format xlsx FILE, edit, kb import FILE.',
 ];
 
+/** Where a row may end before grapheme `i`: after a space, or next to a wide (CJK) character. */
+function breakBefore(graphemes: readonly string[], i: number): boolean {
+  const prev = graphemes[i - 1];
+  const next = graphemes[i];
+  if (prev === undefined || next === undefined) return false;
+  return /^\s+$/u.test(prev) || displayWidth(prev) > 1 || displayWidth(next) > 1;
+}
+
+/**
+ * Where each row of one line starts (grapheme indices): rows of at most `width - 1` columns (one
+ * stays free for the cursor), broken at spaces in Latin text and anywhere between wide (Chinese,
+ * Japanese, Korean) characters; a word wider than a row is cut. A space that ends a row may take
+ * the free column.
+ */
+export function rowStarts(graphemes: readonly string[], width: number): number[] {
+  const starts = [0];
+  let start = 0;
+  let used = 0;
+  graphemes.forEach((g, i) => {
+    const w = displayWidth(g);
+    const hangs = /^\s+$/u.test(g) && used + w <= width && i < graphemes.length - 1;
+    if (used + w > width - 1 && i > start && !hangs) {
+      let at = i;
+      while (at > start && !breakBefore(graphemes, at)) at--;
+      if (at === start) at = i;
+      starts.push(at);
+      start = at;
+      used = graphemes.slice(at, i).reduce((n, x) => n + displayWidth(x), 0);
+    }
+    used += w;
+  });
+  return starts;
+}
+
 export interface EditorRow {
   before: string;
   /** The character under the cursor (a space at the end of a line), or undefined on other rows. */
@@ -174,37 +208,26 @@ export interface EditorRow {
 }
 
 /**
- * The rows of an edit buffer wrapped to `width` columns (by characters, so the cursor column is
- * exact), the window of `height` rows that shows the cursor.
+ * The rows of an edit buffer wrapped to `width` columns (`rowStarts`: at spaces, or between
+ * Chinese characters; the cursor column stays exact), the window of `height` rows that shows the
+ * cursor.
  */
 export function editorRows(lines: readonly (readonly string[])[], cursorLine: number, cursorColumn: number, width: number, height: number): EditorRow[] {
   const rows: EditorRow[] = [];
   let cursorRow = 0;
   lines.forEach((graphemes, l) => {
-    let row: string[] = [];
-    let used = 0;
-    let start = 0;
-    const flush = (end: number, last: boolean): void => {
+    const starts = rowStarts(graphemes, width);
+    starts.forEach((start, r) => {
+      const last = r === starts.length - 1;
+      const end = last ? graphemes.length : (starts[r + 1] as number);
+      const row = graphemes.slice(start, end);
       const onRow = l === cursorLine && cursorColumn >= start && (cursorColumn < end || (last && cursorColumn === end));
       if (onRow) {
         cursorRow = rows.length;
         const i = cursorColumn - start;
         rows.push({ before: row.slice(0, i).join(''), at: row[i] ?? ' ', after: row.slice(i + 1).join('') });
       } else rows.push({ before: row.join(''), at: undefined, after: '' });
-    };
-    graphemes.forEach((g, i) => {
-      const w = displayWidth(g);
-      // keep one column free at the end of a row for the cursor
-      if (used + w > width - 1 && row.length > 0) {
-        flush(i, false);
-        row = [];
-        used = 0;
-        start = i;
-      }
-      row.push(g);
-      used += w;
     });
-    flush(graphemes.length, true);
   });
   const first = Math.max(0, Math.min(rows.length - height, cursorRow - Math.floor(height / 2)));
   return rows.slice(first, first + height);

@@ -7,6 +7,7 @@ import type { Entry } from '../store/entry.js';
 import { ReviewApp } from './app.js';
 import type { StoreLink } from './hooks.js';
 import { initialState, type ReviewState } from './reducer.js';
+import { HELP_LINES } from './layout.js';
 import { reviewOutcome } from './run.js';
 import type { DiskCheck } from './session.js';
 import type { Searcher } from './try-index.js';
@@ -147,7 +148,18 @@ describe('the review screen at 80×24', () => {
     await until(shows(app, /Every change/));
     const text = screen(app).join('\n');
     expect(text).toMatch(/Every change is saved to the store at once/);
-    expect(text).toMatch(/a {2}approve/);
+    expect(text).toMatch(/a r +approve \/ reject/);
+    // nothing cut off: every line of the help screen is on it
+    for (const line of HELP_LINES) expect(text).toContain(line);
+  });
+
+  it('the / filter box says what Enter does there', async () => {
+    const { link } = fakeLink();
+    const app = show({ link });
+    app.stdin.write('/');
+    await until(shows(app, /Show entries with these words/));
+    const lines = screen(app);
+    expect(lines[lines.length - 1]).toMatch(/^Enter filter {2}Esc cancel/);
   });
 
   it('try it: ranks the entries for a typed question and says whether this entry wins', async () => {

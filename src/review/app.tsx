@@ -78,7 +78,7 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   let hintKind: Parameters<typeof keyHints>[0] = 'list';
   const mode = state.mode;
   if (mode.kind === 'edit') {
-    hintKind = mode.buffer.multiline ? 'edit-answer' : 'edit-line';
+    hintKind = mode.buffer.multiline ? 'edit-answer' : mode.target === 'filter' ? 'edit-filter' : mode.target === 'add-similar' ? 'edit-similar' : 'edit-line';
     const title = mode.target === 'filter' ? EDIT_TITLES.filter : `${EDIT_TITLES[mode.target]} · ${mode.id}`;
     pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} />;
   } else if (mode.kind === 'try') {

@@ -3,6 +3,7 @@
  * components draw, so that Chinese double-width text lines up and tests can read the screen.
  */
 import type { Entry, EntryStatus } from '../store/entry.js';
+import { helpKeyLines } from './keys.js';
 import { displayWidth, fit, oneLine, truncate, wrap } from './width.js';
 
 export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'magenta' | 'gray';
@@ -128,14 +129,16 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
 }
 
 /** The keys line for a mode. */
-export function keyHints(kind: 'list' | 'edit-line' | 'edit-answer' | 'try' | 'help' | 'view', width: number): string {
+export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-similar' | 'edit-answer' | 'try' | 'help' | 'view', width: number): string {
   const hints = {
     list: 'a approve r reject e/E edit s add d del g regen u undo n next v view t try ? q',
     'edit-line': 'Enter save  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
+    'edit-filter': 'Enter filter  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
+    'edit-similar': 'Enter add  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-answer': 'Ctrl-S save  Esc cancel  Enter new line  ←→↑↓ move',
     try: 'type a customer question · the entries it hits, best first · Esc back',
     help: 'any key: back to the list  q quit',
-    view: '↑↓ PgUp PgDn Home End scroll  Esc back',
+    view: '↑↓ PgUp PgDn Space Home End scroll  Esc back',
   } as const;
   return truncate(hints[kind], width);
 }
@@ -145,25 +148,11 @@ export function padLine(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
+/** The help screen (`?`): every key of the key table (keys.ts), then what the list's marks mean. */
 export const HELP_LINES: readonly string[] = [
   'Every change is saved to the store at once: there is no save step.',
-  '',
-  'Move     ↑ ↓ (k j)  PgUp PgDn  Home End    n  next entry to review',
-  'Decide   a  approve  r  reject (both clear "source changed")  p  pending',
-  'Edit     e  the question    E  the answer (Enter: new line; Ctrl-S saves)',
-  'Similar  s  add one    Tab / Shift-Tab  select one    d  delete it',
-  '         y  accept the selected suggestion (or the first one)',
-  '         g  regenerate them from the question (u undoes)',
-  'Undo     u  the last change; again for the one before',
-  'Try it   t  type a customer question: the entries it hits, best first',
-  'View     v  the whole entry, full width (long answers), ↑↓ PgUp PgDn',
-  'Filter   f  status  o  origin  !  stale only  /  words  Esc  clear',
-  'Quit     q  or Ctrl-C',
-  '',
+  ...helpKeyLines(),
   'List: ✓ approved  ✗ rejected  • pending  ! source changed  ✎ edited',
-  'No other kb review can open this store meanwhile (a lock beside it).',
-  'If kb generate rewrites the store, it is reloaded; your changes stay.',
-  'Excel instead: kb export --format xlsx FILE, edit, kb import FILE.',
 ];
 
 /** Where a row may end before grapheme `i`: after a space, or next to a wide (CJK) character. */

@@ -6,7 +6,9 @@ import type { Hit } from '../runtime/index.js';
 import type { Entry } from '../store/entry.js';
 import { ReviewApp } from './app.js';
 import type { StoreLink } from './hooks.js';
-import { initialState } from './reducer.js';
+import { initialState, type ReviewState } from './reducer.js';
+import { HELP_LINES } from './layout.js';
+import { reviewOutcome } from './run.js';
 import type { DiskCheck } from './session.js';
 import type { Searcher } from './try-index.js';
 import { fixtureEntries } from '../test-support/review-fixture.js';
@@ -146,7 +148,18 @@ describe('the review screen at 80×24', () => {
     await until(shows(app, /Every change/));
     const text = screen(app).join('\n');
     expect(text).toMatch(/Every change is saved to the store at once/);
-    expect(text).toMatch(/a {2}approve/);
+    expect(text).toMatch(/a r +approve \/ reject/);
+    // nothing cut off: every line of the help screen is on it
+    for (const line of HELP_LINES) expect(text).toContain(line);
+  });
+
+  it('the / filter box says what Enter does there', async () => {
+    const { link } = fakeLink();
+    const app = show({ link });
+    app.stdin.write('/');
+    await until(shows(app, /Show entries with these words/));
+    const lines = screen(app);
+    expect(lines[lines.length - 1]).toMatch(/^Enter filter {2}Esc cancel/);
   });
 
   it('try it: ranks the entries for a typed question and says whether this entry wins', async () => {
@@ -190,6 +203,23 @@ describe('the review screen at 80×24', () => {
     expect(lines.join('\n')).toMatch(/store changed on disk, reloaded \(7 entries\)/);
   });
 
+  it('the exit summary counts what the header shows, after a reload made a rejected entry stale', async () => {
+    const { link, saves, diskChanges } = fakeLink();
+    let last: ReviewState | undefined;
+    const app = show({ link, pollMs: 10, onState: (s) => (last = s) });
+    app.stdin.write('r');
+    await until(() => saves.length > 0);
+    // a colleague's kb generate: the source of the entry the editor rejected changed
+    diskChanges(saves[0]!.map((e) => (e.id === 's-refund-time' ? { ...e, sourceHash: 'changed0changed0', stale: 'source-changed' as const } : e)));
+    await until(shows(app, /reloaded/));
+    const header = screen(app)[0] ?? '';
+    expect(header).toMatch(/reviewed 2 \/ 6 .* 2 stale/);
+    expect(saves).toHaveLength(1);
+    const outcome = reviewOutcome(last!);
+    expect(outcome.summary).toBe('reviewed 2 / 6, 2 stale; 1 change saved');
+    expect(header).toContain(outcome.summary.split(',')[0]);
+  });
+
   it('when another program wrote the store first, reloads it and saves the change on top', async () => {
     const saves: Entry[][] = [];
     let first = true;
@@ -220,5 +250,36 @@ describe('the review screen at 80×24', () => {
     app.stdin.write('a');
     await until(shows(app, /could not save/));
     expect(screen(app).join('\n')).toMatch(/could not save kb\/qa\.jsonl \(ENOSPC\)/);
+  });
+});
+
+describe('below the supported size (80×24)', () => {
+  for (const [columns, rows] of [
+    [60, 15],
+    [30, 8],
+    [79, 24],
+    [80, 23],
+  ] as const) {
+    it(`at ${columns}×${rows}: one notice instead of the screen; keys do nothing unseen, q quits`, async () => {
+      const { link, saves } = fakeLink();
+      let last: ReviewState | undefined;
+      const app = show({ link, columns, rows, onState: (s) => (last = s) });
+      const text = (app.lastFrame() ?? '').replace(/\n/gu, ' ').replace(/ +/gu, ' ');
+      expect(text).toBe(`kb review needs a terminal of at least 80×24 (this one is ${columns}×${rows}); enlarge it, or press q to quit`);
+      for (const line of screen(app)) expect(displayWidth(line)).toBeLessThan(columns);
+      app.stdin.write('a');
+      app.stdin.write('?');
+      await tick();
+      expect(saves).toHaveLength(0);
+      expect(last?.mode.kind).toBe('list');
+      app.stdin.write('q');
+      await until(() => last?.quit === true);
+      expect(last?.quit).toBe(true);
+    });
+  }
+
+  it('at 80×24 the screen is drawn', () => {
+    const { link } = fakeLink();
+    expect(screen(show({ link }))[0]).toMatch(/^kb review kb\/qa\.jsonl {2}reviewed 2 \/ 6/);
   });
 });

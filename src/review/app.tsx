@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { Box, Text, useApp, useInput } from './ink.js';
-import { detailLines, fullEntryLines, keyHints, listWidth } from './layout.js';
+import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice } from './layout.js';
 import { selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useTryIndex, type StoreLink } from './hooks.js';
 import type { SearcherBuilder } from './try-index.js';
@@ -34,11 +34,13 @@ export interface ReviewAppProps {
   pollMs?: number;
   /** Rebuild the try-it index this long after the last change, ms. */
   reindexMs?: number;
+  /** Told the state after every change (run.ts: the exit summary counts what the screen shows). */
+  onState?: (state: ReviewState) => void;
 }
 
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
 
-export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs = 1000, reindexMs = 800 }: ReviewAppProps): ReactElement {
+export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs = 1000, reindexMs = 800, onState }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
   const { exit } = useApp();
   const size = useScreenSize(columns, rows);
@@ -50,7 +52,15 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   const query = state.mode.kind === 'try' ? state.mode.buffer.text : '';
   const hits = useHits(tryIndex.searcher, query, 20);
 
-  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  useEffect(() => {
+    onState?.(state);
+  }, [state, onState]);
+  // below the supported size only the notice shows: keys are not acted on unseen, but q quits
+  const notice = tooSmallNotice(size.columns, size.rows);
+  useInput((input, key) => {
+    if (notice === undefined) dispatch({ type: 'key', input, key });
+    else if (input === 'q') dispatch({ type: 'quit' });
+  });
   useEffect(() => {
     if (state.quit) exit();
   }, [state.quit, exit]);
@@ -68,7 +78,7 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   let hintKind: Parameters<typeof keyHints>[0] = 'list';
   const mode = state.mode;
   if (mode.kind === 'edit') {
-    hintKind = mode.buffer.multiline ? 'edit-answer' : 'edit-line';
+    hintKind = mode.buffer.multiline ? 'edit-answer' : mode.target === 'filter' ? 'edit-filter' : mode.target === 'add-similar' ? 'edit-similar' : 'edit-line';
     const title = mode.target === 'filter' ? EDIT_TITLES.filter : `${EDIT_TITLES[mode.target]} · ${mode.id}`;
     pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} />;
   } else if (mode.kind === 'try') {
@@ -95,6 +105,14 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
     if (mode.kind === 'view') dispatch({ type: 'view-max', max: viewMax });
   }, [mode, viewMax, dispatch]);
   if (mode.kind === 'view') hintKind = 'view';
+
+  if (notice !== undefined) {
+    return (
+      <Box width={Math.max(1, size.columns - 1)}>
+        <Text color="yellow">{notice}</Text>
+      </Box>
+    );
+  }
 
   return (
     <Box flexDirection="column" width={width}>

@@ -63,55 +63,83 @@ export function copyField(entry: Entry, from: Entry, field: EditableField): Entr
 
 export interface ReloadMerge {
   entries: Entry[];
-  /** Field values of the editor applied again on the disk version. */
+  /**
+   * The editor's changes applied again on the disk version: one per entry and kind of change (its
+   * question, answer, similar questions, suggested questions, or its decision), counted only where
+   * the disk's value differed from the editor's.
+   */
   reapplied: number;
-  /** Fields somebody else changed after the editor did: the disk version was kept. */
+  /** Changes somebody else overrode after the editor made them (or decisions on a changed source): the disk version was kept. */
   conflicts: number;
   /** Entries the editor changed that were gone from the disk version, kept. */
   kept: number;
+  /** The merge differs from the disk version: it must be saved. */
+  dirty: boolean;
 }
 
-/** The disk version with the editor's change log replayed on it (see the module comment). */
+/** What an editable field counts as in a reload's message; `undefined`: goes with the text it marks. */
+const FIELD_GROUP: Record<EditableField, string | undefined> = {
+  question: 'question',
+  answer: 'answer',
+  similar: 'similar',
+  suggested: 'suggested',
+  status: 'decision',
+  stale: 'decision',
+  edited: undefined,
+  editedFields: undefined,
+};
+
+/**
+ * The disk version with the editor's change log replayed on it (see the module comment). The log
+ * is taken per entry and field, from the value before the editor's first change of it to the value
+ * after the last: a field the editor changed twice, or changed and undid, is one change.
+ */
 export function mergeReload(disk: readonly Entry[], log: readonly Change[]): ReloadMerge {
   const byId = new Map(disk.map((e) => [e.id, e]));
+  const changesOf = new Map<string, Change[]>();
+  for (const change of log) changesOf.set(change.id, [...(changesOf.get(change.id) ?? []), change]);
   let reapplied = 0;
   let conflicts = 0;
   let kept = 0;
-  const keptIds = new Set<string>();
-  for (const change of log) {
-    const current = byId.get(change.id);
-    if (current === undefined || keptIds.has(change.id)) {
-      if (current === undefined) {
-        kept++;
-        keptIds.add(change.id);
-      }
-      byId.set(change.id, change.after);
+  let dirty = false;
+  for (const [id, changes] of changesOf) {
+    const last = changes[changes.length - 1] as Change;
+    const current = byId.get(id);
+    if (current === undefined) {
+      kept++;
+      dirty = true;
+      byId.set(id, last.after);
       continue;
     }
     let entry = current;
-    for (const field of changedFields(change)) {
-      if (fieldEquals(entry, change.after, field)) continue;
-      const mine = change.after.editedFields;
+    const applied = new Set<string>();
+    const overridden = new Set<string>();
+    for (const field of EDITABLE_FIELDS) {
+      const touching = changes.filter((c) => !fieldEquals(c.before, c.after, field));
+      const final = touching[touching.length - 1];
+      if (final === undefined || fieldEquals(entry, final.after, field)) continue;
+      const group = FIELD_GROUP[field];
+      const mine = final.after.editedFields;
       const theirs = entry.editedFields;
-      if (field === 'editedFields' && mine !== undefined && theirs !== undefined && theirs.length > 0 && !fieldEquals(entry, change.before, field)) {
+      // every value the editor's own copy held before the last change of the field
+      const older = touching.some((c) => fieldEquals(entry, c.before, field)) || touching.slice(0, -1).some((c) => fieldEquals(entry, c.after, field));
+      if (field === 'editedFields' && mine !== undefined && theirs !== undefined && theirs.length > 0 && !older) {
         // the texts rewritten add up: another writer's marks and the editor's both hold
-        entry = { ...entry, editedFields: EDITED_FIELDS.filter((f) => theirs.includes(f) || mine.includes(f)) };
+        const union = EDITED_FIELDS.filter((f) => theirs.includes(f) || mine.includes(f));
+        if (!fieldEquals(entry, { ...entry, editedFields: union }, field)) dirty = true;
+        entry = { ...entry, editedFields: union };
         continue;
       }
-      if (fieldEquals(entry, change.before, field)) {
-        if (DECISION_FIELDS.has(field) && entry.sourceHash !== change.before.sourceHash) {
-          conflicts++;
-          continue;
-        }
-        entry = copyField(entry, change.after, field);
-        // which texts were rewritten goes with the text itself: not a change of its own to count
-        if (field !== 'editedFields') reapplied++;
-      } else {
-        conflicts++;
-      }
+      if (older && !(group === 'decision' && entry.sourceHash !== last.after.sourceHash)) {
+        entry = copyField(entry, final.after, field);
+        dirty = true;
+        if (group !== undefined) applied.add(group);
+      } else if (group !== undefined) overridden.add(group);
     }
-    byId.set(change.id, entry);
+    reapplied += applied.size;
+    conflicts += [...overridden].filter((g) => !applied.has(g)).length;
+    byId.set(id, entry);
   }
   const entries = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { entries, reapplied, conflicts, kept };
+  return { entries, reapplied, conflicts, kept, dirty };
 }

@@ -1,6 +1,7 @@
 // Column arithmetic: Chinese characters are two columns wide; lines never overflow their pane.
 import { describe, expect, it } from 'vitest';
-import { detailLines, editorRows, listRows, listWindow } from './layout.js';
+import { detailLines, editorRows, listRows, listWindow, rowStarts } from './layout.js';
+import { graphemes } from './width.js';
 import { backspace, cursorLine, editBuffer, insertText, moveCursor } from './text-edit.js';
 import { fixtureEntries } from '../test-support/review-fixture.js';
 import { displayWidth, fit, truncate, wrap } from './width.js';
@@ -79,6 +80,39 @@ describe('the edit buffer', () => {
     expect(rows).toEqual([
       { before: '一二三四', at: undefined, after: '' },
       { before: '五六七八', at: ' ', after: '' },
+    ]);
+  });
+
+  it('wraps English at spaces, never inside a word; Chinese anywhere; a word wider than a row is cut', () => {
+    const rowsOf = (text: string, width: number): string[] => {
+      const g = graphemes(text);
+      const starts = rowStarts(g, width);
+      return starts.map((st, i) => g.slice(st, starts[i + 1] ?? g.length).join(''));
+    };
+    const english = 'You receive the refund within seven working days after we get the parcel back.';
+    const rows = rowsOf(english, 20);
+    expect(rows.join('')).toBe(english);
+    for (const r of rows) {
+      expect(displayWidth(r.trimEnd())).toBeLessThanOrEqual(19);
+      // every row ends at a word's end
+      expect(english).toMatch(new RegExp(`${r.trimEnd().replace(/[.]/gu, '\\.')}(\\s|$)`, 'u'));
+    }
+    expect(rows[0]).toBe('You receive the ');
+    expect(rowsOf('退款会在七个工作日内原路退回', 9)).toEqual(['退款会在', '七个工作', '日内原路', '退回']);
+    expect(rowsOf('退款 refund 会在七天内到账', 12)).toEqual(['退款 refund ', '会在七天内', '到账']);
+    expect(rowsOf('Supercalifragilistic', 8)).toEqual(['Superca', 'lifragi', 'listic']);
+  });
+
+  it('keeps the cursor on the right row when it wraps at spaces', () => {
+    const b = moveCursor(editBuffer('You receive your refund', true), 'home');
+    const { lines } = cursorLine(b);
+    // the cursor on "r" of "receive" (index 4); rows of 9 columns
+    const rows = editorRows(lines, 0, 4, 10, 5);
+    expect(rows).toEqual([
+      { before: 'You ', at: undefined, after: '' },
+      { before: '', at: 'r', after: 'eceive ' },
+      { before: 'your ', at: undefined, after: '' },
+      { before: 'refund', at: undefined, after: '' },
     ]);
   });
 });

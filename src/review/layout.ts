@@ -3,6 +3,7 @@
  * components draw, so that Chinese double-width text lines up and tests can read the screen.
  */
 import type { Entry, EntryStatus } from '../store/entry.js';
+import { helpKeyLines } from './keys.js';
 import { displayWidth, fit, oneLine, truncate, wrap } from './width.js';
 
 export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'magenta' | 'gray';
@@ -20,6 +21,16 @@ export const STATUS_MARK: Record<EntryStatus, { mark: string; color: Color }> = 
   approved: { mark: '✓', color: 'green' },
   rejected: { mark: '✗', color: 'red' },
 };
+
+/** The smallest terminal the review screen is drawn in (docs/review.md: 80×24 or larger). */
+export const MIN_COLUMNS = 80;
+export const MIN_ROWS = 24;
+
+/** Below the supported size: the one line shown instead of the screen; undefined when it fits. */
+export function tooSmallNotice(columns: number, rows: number): string | undefined {
+  if (columns >= MIN_COLUMNS && rows >= MIN_ROWS) return undefined;
+  return `kb review needs a terminal of at least ${MIN_COLUMNS}×${MIN_ROWS} (this one is ${columns}×${rows}); enlarge it, or press q to quit`;
+}
 
 /** The list pane's width for a screen width: 40 % of it, 24 to 44 columns. */
 export function listWidth(columns: number): number {
@@ -118,14 +129,16 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
 }
 
 /** The keys line for a mode. */
-export function keyHints(kind: 'list' | 'edit-line' | 'edit-answer' | 'try' | 'help' | 'view', width: number): string {
+export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-similar' | 'edit-answer' | 'try' | 'help' | 'view', width: number): string {
   const hints = {
     list: 'a approve r reject e/E edit s add d del g regen u undo n next v view t try ? q',
     'edit-line': 'Enter save  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
+    'edit-filter': 'Enter filter  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
+    'edit-similar': 'Enter add  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-answer': 'Ctrl-S save  Esc cancel  Enter new line  ←→↑↓ move',
     try: 'type a customer question · the entries it hits, best first · Esc back',
     help: 'any key: back to the list  q quit',
-    view: '↑↓ PgUp PgDn Home End scroll  Esc back',
+    view: '↑↓ PgUp PgDn Space Home End scroll  Esc back',
   } as const;
   return truncate(hints[kind], width);
 }
@@ -135,26 +148,46 @@ export function padLine(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
+/** The help screen (`?`): every key of the key table (keys.ts), then what the list's marks mean. */
 export const HELP_LINES: readonly string[] = [
   'Every change is saved to the store at once: there is no save step.',
-  '',
-  'Move     ↑ ↓ (k j)  PgUp PgDn  Home End    n  next entry to review',
-  'Decide   a  approve  r  reject (both clear "source changed")  p  pending',
-  'Edit     e  the question    E  the answer (Enter: new line; Ctrl-S saves)',
-  'Similar  s  add one    Tab / Shift-Tab  select one    d  delete it',
-  '         y  accept the selected suggestion (or the first one)',
-  '         g  regenerate them from the question (u undoes)',
-  'Undo     u  the last change; again for the one before',
-  'Try it   t  type a customer question: the entries it hits, best first',
-  'View     v  the whole entry, full width (long answers), ↑↓ PgUp PgDn',
-  'Filter   f  status  o  origin  !  stale only  /  words  Esc  clear',
-  'Quit     q  or Ctrl-C',
-  '',
+  ...helpKeyLines(),
   'List: ✓ approved  ✗ rejected  • pending  ! source changed  ✎ edited',
-  'No other kb review can open this store meanwhile (a lock beside it).',
-  'If kb generate rewrites the store, it is reloaded; your changes stay.',
-  'Excel instead: kb export --format xlsx FILE, edit, kb import FILE.',
 ];
+
+/** Where a row may end before grapheme `i`: after a space, or next to a wide (CJK) character. */
+function breakBefore(graphemes: readonly string[], i: number): boolean {
+  const prev = graphemes[i - 1];
+  const next = graphemes[i];
+  if (prev === undefined || next === undefined) return false;
+  return /^\s+$/u.test(prev) || displayWidth(prev) > 1 || displayWidth(next) > 1;
+}
+
+/**
+ * Where each row of one line starts (grapheme indices): rows of at most `width - 1` columns (one
+ * stays free for the cursor), broken at spaces in Latin text and anywhere between wide (Chinese,
+ * Japanese, Korean) characters; a word wider than a row is cut. A space that ends a row may take
+ * the free column.
+ */
+export function rowStarts(graphemes: readonly string[], width: number): number[] {
+  const starts = [0];
+  let start = 0;
+  let used = 0;
+  graphemes.forEach((g, i) => {
+    const w = displayWidth(g);
+    const hangs = /^\s+$/u.test(g) && used + w <= width && i < graphemes.length - 1;
+    if (used + w > width - 1 && i > start && !hangs) {
+      let at = i;
+      while (at > start && !breakBefore(graphemes, at)) at--;
+      if (at === start) at = i;
+      starts.push(at);
+      start = at;
+      used = graphemes.slice(at, i).reduce((n, x) => n + displayWidth(x), 0);
+    }
+    used += w;
+  });
+  return starts;
+}
 
 export interface EditorRow {
   before: string;
@@ -164,37 +197,26 @@ export interface EditorRow {
 }
 
 /**
- * The rows of an edit buffer wrapped to `width` columns (by characters, so the cursor column is
- * exact), the window of `height` rows that shows the cursor.
+ * The rows of an edit buffer wrapped to `width` columns (`rowStarts`: at spaces, or between
+ * Chinese characters; the cursor column stays exact), the window of `height` rows that shows the
+ * cursor.
  */
 export function editorRows(lines: readonly (readonly string[])[], cursorLine: number, cursorColumn: number, width: number, height: number): EditorRow[] {
   const rows: EditorRow[] = [];
   let cursorRow = 0;
   lines.forEach((graphemes, l) => {
-    let row: string[] = [];
-    let used = 0;
-    let start = 0;
-    const flush = (end: number, last: boolean): void => {
+    const starts = rowStarts(graphemes, width);
+    starts.forEach((start, r) => {
+      const last = r === starts.length - 1;
+      const end = last ? graphemes.length : (starts[r + 1] as number);
+      const row = graphemes.slice(start, end);
       const onRow = l === cursorLine && cursorColumn >= start && (cursorColumn < end || (last && cursorColumn === end));
       if (onRow) {
         cursorRow = rows.length;
         const i = cursorColumn - start;
         rows.push({ before: row.slice(0, i).join(''), at: row[i] ?? ' ', after: row.slice(i + 1).join('') });
       } else rows.push({ before: row.join(''), at: undefined, after: '' });
-    };
-    graphemes.forEach((g, i) => {
-      const w = displayWidth(g);
-      // keep one column free at the end of a row for the cursor
-      if (used + w > width - 1 && row.length > 0) {
-        flush(i, false);
-        row = [];
-        used = 0;
-        start = i;
-      }
-      row.push(g);
-      used += w;
     });
-    flush(graphemes.length, true);
   });
   const first = Math.max(0, Math.min(rows.length - height, cursorRow - Math.floor(height / 2)));
   return rows.slice(first, first + height);

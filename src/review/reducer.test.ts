@@ -277,7 +277,31 @@ describe('reload: the store changed on disk', () => {
     expect(entry(r, 's-refund-time').status).toBe('approved');
     expect(entry(r, 's-return-fee')).toMatchObject({ question: '退货运费谁来出？', edited: true });
     expect(r.revision).toBeGreaterThan(s.revision);
-    expect(r.message).toMatch(/store changed on disk, reloaded \(7 entries\); 3 of your changes re-applied/);
+    expect(r.message).toMatch(/store changed on disk, reloaded \(7 entries\); 2 of your changes re-applied$/);
+  });
+
+  it('a colleague rewrote another entry: the editor\'s changes are on disk already, nothing is re-applied or saved', () => {
+    // approve, edit a question twice, approve and undo, edit the answer: all saved, then a colleague
+    // (who read the store after those saves) rewrites a different entry
+    let s = press(start(), 'a', 'e', CLEAR, ...'退货运费谁来出？'.split(''), ENTER, 'e', CLEAR, ...'退货运费谁出？'.split(''), ENTER);
+    s = press(s, 'j', 'a', 'u', 'E', key('', { end: true }), ...'节假日顺延。'.split(''), SAVE);
+    expect(s.log.length).toBeGreaterThanOrEqual(5);
+    const disk = s.entries.map((e) => (e.id === 's-warranty-en' ? { ...e, answer: 'Rewritten by a colleague.' } : e));
+    expect(disk).not.toEqual(s.entries);
+    const r = reviewReducer(s, { type: 'reloaded', entries: disk });
+    expect(r.message).toBe(`store changed on disk, reloaded (${disk.length} entries)`);
+    expect(r.entries).toEqual(disk);
+    expect(r.revision).toBe(s.revision);
+  });
+
+  it('counts a field the editor changed twice, or changed and undid, once', () => {
+    let s = press(start(), 'e', CLEAR, ...'第一版？'.split(''), ENTER, 'e', CLEAR, ...'第二版？'.split(''), ENTER);
+    s = press(s, 'j', 'a', 'u', 'a');
+    // the writer read the store before any of it and wrote it back as it was
+    const r = reviewReducer(s, { type: 'reloaded', entries: fixtureEntries() });
+    expect(entry(r, s.log[0]?.id ?? '')).toMatchObject({ question: '第二版？', edited: true });
+    expect(r.message).toBe(`store changed on disk, reloaded (${r.entries.length} entries); 2 of your changes re-applied`);
+    expect(r.revision).toBeGreaterThan(s.revision);
   });
 
   it('keeps what the writer saw and what somebody else changed since', () => {

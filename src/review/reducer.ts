@@ -81,6 +81,8 @@ export type ReviewAction =
   /** The store changed on disk: take the disk version and replay the editor's changes on it. */
   | { type: 'reloaded'; entries: Entry[] }
   | { type: 'notice'; message: string }
+  /** Quit whatever the mode (the screen is too small to show it: q quits from the notice). */
+  | { type: 'quit' }
   | { type: 'page-size'; rows: number }
   /** The full view has this many lines more than fit: keep its offset within them. */
   | { type: 'view-max'; max: number };
@@ -145,6 +147,22 @@ export function progress(entries: readonly Entry[]): { reviewed: number; total: 
     if (!needsReview(e)) reviewed++;
   }
   return { reviewed, total: entries.length, pending, stale };
+}
+
+/**
+ * The progress in words, as the header shows it and the exit summary prints it (one function for
+ * both, so they never disagree): `reviewed 37 / 120`, and `2 stale` when entries' sources changed.
+ */
+export function progressText(entries: readonly Entry[]): { reviewed: string; stale: string | undefined } {
+  const p = progress(entries);
+  return { reviewed: `reviewed ${p.reviewed} / ${p.total}`, stale: p.stale > 0 ? `${p.stale} stale` : undefined };
+}
+
+/** What `kb review` prints when it quits: `reviewed 37 / 120, 1 stale; 12 changes saved`. */
+export function exitSummary(entries: readonly Entry[], changes: number): string {
+  const p = progressText(entries);
+  const saved = changes === 0 ? 'no changes' : `${changes} change${changes === 1 ? '' : 's'} saved`;
+  return `${p.reviewed}${p.stale !== undefined ? `, ${p.stale}` : ''}; ${saved}`;
 }
 
 export function filterLabel(filter: Filter): string {
@@ -487,6 +505,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
   switch (action.type) {
     case 'notice':
       return { ...state, message: action.message };
+    case 'quit':
+      return { ...state, quit: true };
     case 'view-max':
       return state.mode.kind === 'view' && state.mode.offset > action.max ? { ...state, mode: { kind: 'view', offset: Math.max(0, action.max) } } : state;
     case 'page-size':
@@ -501,7 +521,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const next: ReviewState = { ...state, entries: merged.entries, message: notes.join('; ') };
       const kept = keepSelection(next, previous);
       // if the editor's changes had to be applied again, the merged store must be saved
-      return merged.reapplied > 0 || merged.kept > 0 ? { ...kept, revision: kept.revision + 1 } : kept;
+      return merged.dirty ? { ...kept, revision: kept.revision + 1 } : kept;
     }
     case 'key': {
       const { input, key } = action;

@@ -6,7 +6,7 @@ import { createElement } from 'react';
 import type { Entry } from '../store/entry.js';
 import { ReviewApp } from './app.js';
 import { render } from './ink.js';
-import { initialState, progress, type Filter } from './reducer.js';
+import { exitSummary, initialState, progress, type Filter, type ReviewState } from './reducer.js';
 import type { ReviewSession } from './session.js';
 import { searcherBuilder, type TryOptions } from './try-index.js';
 
@@ -18,10 +18,20 @@ export interface ReviewRunOptions {
 }
 
 export interface ReviewOutcome {
+  /** The entries as the screen showed them last (reloads from disk included). */
   entries: readonly Entry[];
+  /** The editor's changes (undos included), every one saved as it was made. */
   changes: number;
   reviewed: number;
   total: number;
+  /** `reviewed 37 / 120, 1 stale; 12 changes saved`: counted as the header counts. */
+  summary: string;
+}
+
+/** The outcome of a review from the screen's last state. */
+export function reviewOutcome(state: Pick<ReviewState, 'entries' | 'log'>): ReviewOutcome {
+  const p = progress(state.entries);
+  return { entries: state.entries, changes: state.log.length, reviewed: p.reviewed, total: p.total, summary: exitSummary(state.entries, state.log.length) };
 }
 
 /** Show the review screen for an open session until the editor quits. Every change is saved as it is made. */
@@ -29,14 +39,14 @@ export async function runReviewScreen(session: ReviewSession, options: ReviewRun
   const stdout = options.stdout ?? process.stdout;
   const builder = searcherBuilder(options.tryOptions ?? {});
   const initial = initialState(session.entries, options.filter ?? {});
-  let last: { entries: readonly Entry[]; changes: number } = { entries: initial.entries, changes: 0 };
+  // the screen's last state: the summary counts what the header showed, not what was last written
+  let last: ReviewState = initial;
+  const onState = (state: ReviewState): void => {
+    last = state;
+  };
   const link = {
     path: session.path,
-    save: async (entries: readonly Entry[]) => {
-      const result = await session.save(entries);
-      if (result === 'saved') last = { entries, changes: last.changes + 1 };
-      return result;
-    },
+    save: (entries: readonly Entry[]) => session.save(entries),
     check: () => session.check(),
   };
   // the alternate screen: the editor's terminal comes back as it was when kb review quits
@@ -46,7 +56,7 @@ export async function runReviewScreen(session: ReviewSession, options: ReviewRun
   };
   process.once('exit', restore);
   try {
-    const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build }), {
+    const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build, onState }), {
       stdout,
       stdin: options.stdin ?? process.stdin,
       exitOnCtrlC: true,
@@ -66,6 +76,5 @@ export async function runReviewScreen(session: ReviewSession, options: ReviewRun
     process.removeListener('exit', restore);
     restore();
   }
-  const p = progress(last.entries);
-  return { entries: last.entries, changes: last.changes, reviewed: p.reviewed, total: p.total };
+  return reviewOutcome(last);
 }

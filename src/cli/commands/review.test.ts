@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { reviewLockPath } from '../../store/lock.js';
 import { FIXTURE_STORE } from '../../test-support/review-fixture.js';
 import type { Entry } from '../../store/entry.js';
-import { parseStore } from '../../store/store.js';
+import { parseStore, writeStore } from '../../store/store.js';
 import { ROOT, lines, runKb, tempDir } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-review-');
@@ -53,12 +53,12 @@ async function storeEntryWhen(store: string, id: string, ok: (e: Entry | undefin
   return entry;
 }
 
-function startReview(name: string, store: string): string {
+function startReview(name: string, store: string, size: { columns: number; rows: number } = { columns: 80, rows: 24 }): string {
   const session = `${name}-${process.pid}`;
   sessions.push(session);
   // CI=true as on a CI machine: kb review must still draw (ink draws only a last frame in CI)
   const command = `CI=true node ${JSON.stringify(join(ROOT, 'bin', 'kb.js'))} review --store ${JSON.stringify(store)}; echo "EXITED $?"; sleep 60`;
-  tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', '-c', dir.path, command);
+  tmux('new-session', '-d', '-s', session, '-x', String(size.columns), '-y', String(size.rows), '-c', dir.path, command);
   return session;
 }
 
@@ -115,6 +115,41 @@ describe('kb review', () => {
     expect(byId(entries, 's-return-fee')?.stale).toBeUndefined();
     expect(byId(entries, 's-seven-day')).toMatchObject({ question: '七天无理由退货要满足什么条件？', edited: true, status: 'pending' });
     expect(existsSync(reviewLockPath(store))).toBe(false);
+  }, 60_000);
+
+  it('quitting after a colleague\'s kb generate made a rejected entry stale: the summary counts as the header did', async () => {
+    const store = copyFixture('stale-exit.jsonl');
+    const session = startReview('kb-review-stale-exit', store);
+    await waitFor(session, /reviewed 2 \/ 6/);
+    tmux('send-keys', '-t', session, 'r');
+    await waitFor(session, /s-refund-time: rejected/);
+    expect((await storeEntryWhen(store, 's-refund-time', (e) => e?.status === 'rejected'))?.status).toBe('rejected');
+    // the colleague's kb generate: the source of the rejected entry changed
+    const changed = storeEntries(store).map((e) => (e.id === 's-refund-time' ? { ...e, sourceHash: 'changed0changed0', stale: 'source-changed' as const } : e));
+    await writeStore(store, changed);
+    const shown = await waitFor(session, /store changed on disk, reloaded \(6 entries\)/);
+    // the header (the long temporary path leaves no room for its right part)
+    expect(shown.split('\n')[0]).toMatch(/reviewed 2 \/ 6/);
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor(session, /EXITED 0/);
+    const after = tmux('capture-pane', '-p', '-J', '-t', session);
+    expect(after).toContain(`${store}: reviewed 2 / 6, 2 stale; 1 change saved`);
+  }, 60_000);
+
+  it('in a terminal smaller than 80×24: one notice; the screen comes as soon as it is enlarged, and goes when it shrinks', async () => {
+    const store = copyFixture('small.jsonl');
+    const session = startReview('kb-review-small', store, { columns: 60, rows: 15 });
+    // the notice wraps at the terminal's width: any space may be a line break
+    await waitFor(session, /needs\s+a\s+terminal\s+of\s+at\s+least\s+80×24\s+\(this\s+one\s+is\s+60×15\);\s+enlarge\s+it,\s+or\s+press\s+q\s+to\s+quit/);
+    expect(screen(session)).not.toMatch(/reviewed/);
+    tmux('resize-window', '-t', session, '-x', '100', '-y', '30');
+    const big = await waitFor(session, /reviewed 2 \/ 6[\s\S]*a approve r reject/);
+    expect(big).not.toMatch(/needs a terminal/);
+    tmux('resize-window', '-t', session, '-x', '30', '-y', '8');
+    const small = await waitFor(session, /this\s+one\s+is\s+30×8/);
+    expect(small).not.toMatch(/reviewed|a approve/);
+    tmux('send-keys', '-t', session, 'q');
+    await waitFor(session, /EXITED 0/);
   }, 60_000);
 
   it('a terminal killed in the middle of an edit loses only the unsaved edit; the store is whole', async () => {

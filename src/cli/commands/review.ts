@@ -56,6 +56,6 @@ export async function runReview(options: ReviewCommandOptions, output: Output, i
     return EXIT.FAILED;
   }
   if (compromised !== undefined) output.err(`kb: warning: the review lock of ${store} was taken over while you worked (${compromised}); check the store with git diff`);
-  output.err(`${store}: reviewed ${outcome.reviewed} / ${outcome.total}; ${outcome.changes === 0 ? 'no changes' : `${outcome.changes} change${outcome.changes === 1 ? '' : 's'} saved`}`);
+  output.err(`${store}: ${outcome.summary}`);
   return EXIT.OK;
 }

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import type { Entry } from '../../store/entry.js';
 import { Box, Text } from '../ink.js';
-import { filterLabel, progress, type Filter } from '../reducer.js';
+import { filterLabel, progressText, type Filter } from '../reducer.js';
 import { displayWidth, truncate } from '../width.js';
 
 export interface HeaderProps {
@@ -15,9 +15,9 @@ export interface HeaderProps {
 }
 
 export function Header({ path, entries, shown, filter, indexing, width }: HeaderProps): ReactElement {
-  const p = progress(entries);
-  const left = `kb review ${path}  reviewed ${p.reviewed} / ${p.total}`;
-  const right = `${filterLabel(filter)} (${shown})${p.stale > 0 ? `  ${p.stale} stale` : ''}${indexing ? '  indexing…' : ''}`;
+  const p = progressText(entries);
+  const left = `kb review ${path}  ${p.reviewed}`;
+  const right = `${filterLabel(filter)} (${shown})${p.stale !== undefined ? `  ${p.stale}` : ''}${indexing ? '  indexing…' : ''}`;
   const room = Math.max(0, width - displayWidth(left) - 2);
   return (
     <Box width={width}>

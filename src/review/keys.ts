@@ -1,0 +1,56 @@
+/**
+ * The review screen's keys, in one table: the `?` help screen (`helpLines`) and the keys table of
+ * docs/review.md (`docsKeyTable`, checked by keys.test.ts) are both made from it, so they list the
+ * same keys. The reducer (reducer.ts) is what the keys do.
+ */
+import { displayWidth } from './width.js';
+
+export interface KeyRow {
+  /** The keys as the editor presses them. */
+  keys: string;
+  /** One short line for the help screen (it fits 80 columns with the keys). */
+  help: string;
+  /** The docs' description (markdown). */
+  does: string;
+}
+
+export const KEYS: readonly KeyRow[] = [
+  { keys: '↑ ↓ k j PgUp PgDn Home End', help: 'move in the list', does: 'move in the list' },
+  { keys: 'n', help: 'next entry to review (pending or source changed)', does: 'next entry to review (pending, or its source changed), wrapping around' },
+  {
+    keys: 'a r',
+    help: 'approve / reject (both clear "source changed"), then next',
+    does: 'approve / reject — both clear "source changed" (the editor has seen the entry as its source is now) and move to the next entry (a rejected entry stays in the store; `kb build` leaves it out)',
+  },
+  { keys: 'p', help: 'back to pending', does: 'back to pending' },
+  { keys: 'e', help: 'edit the question (Enter saves, Esc cancels)', does: 'edit the question (Enter saves, Esc cancels)' },
+  { keys: 'E', help: 'edit the answer (Enter: new line; Ctrl-S saves; Esc cancels)', does: 'edit the answer: Enter is a new line, **Ctrl-S saves**, Esc cancels' },
+  { keys: 's', help: 'add a similar question', does: 'add a similar question (a question the entry already has is refused)' },
+  { keys: 'Tab Shift-Tab', help: 'select a similar or suggested question', does: 'select a similar or suggested question in the detail pane' },
+  { keys: 'd', help: 'delete the selected similar question / dismiss a suggestion', does: 'delete the selected similar question, or dismiss the selected suggestion' },
+  { keys: 'y', help: 'accept the selected suggestion (none selected: the first)', does: 'accept the selected suggested question (none selected: the first) into the similar questions' },
+  {
+    keys: 'g',
+    help: 'regenerate the similar questions from the question (u undoes)',
+    does: 'regenerate the similar questions from the current question (replaces them; `u` undoes) — after editing a question, this gives variants of the new wording',
+  },
+  { keys: 'u', help: 'undo the last change; again for the one before', does: 'undo the last change; again for the one before (undoing is a change too: it is saved)' },
+  { keys: 'v', help: 'the whole entry: ↑ ↓ PgUp PgDn Space Home End scroll, Esc back', does: 'view the whole entry full width (long answers): ↑ ↓ PgUp PgDn Space Home End scroll, Esc back' },
+  { keys: 't', help: 'try it: a customer question, the entries it hits', does: '**try it**: type a customer question; the entries it hits, best first' },
+  { keys: 'f o ! /', help: 'filter: status, origin, stale only, words', does: 'filter by status (cycles) / origin (cycles) / stale only / words (in the id, questions, answer, source)' },
+  { keys: 'Esc', help: 'unselect the selected question; none selected: clear the filters', does: 'unselect the selected similar or suggested question; with none selected, clear the filters' },
+  { keys: '?', help: 'this help (any key goes back)', does: 'help (any key goes back; `q` quits)' },
+  { keys: 'q Ctrl-C', help: 'quit (every change is saved already)', does: 'quit' },
+];
+
+/** The help screen's key lines: the keys in a column, then what they do (each fits 79 columns). */
+export function helpKeyLines(): string[] {
+  // a key list longer than the column (the first row's) takes the room its short help leaves
+  const column = 15;
+  return KEYS.map((k) => `${k.keys}${' '.repeat(Math.max(2, column - displayWidth(k.keys)))}${k.help}`);
+}
+
+/** The keys table of docs/review.md, as markdown lines. */
+export function docsKeyTable(): string[] {
+  return ['| key | does |', '|---|---|', ...KEYS.map((k) => `| ${k.keys} | ${k.does} |`)];
+}

@@ -141,7 +141,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
-    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }, command: Command) => {
+      // --store FILE and --no-store set one value: the later one would silently win
+      const given = command.parent?.args ?? [];
+      if (given.includes('--no-store') && given.some((a) => a === '--store' || a.startsWith('--store='))) throw new UsageError('--store and --no-store contradict each other: name a store, or build from the sources');
       const { runBuild } = await import('./commands/build.js');
       const options: import('./commands/build.js').BuildCommandOptions = {
         sources,

@@ -35,6 +35,19 @@ describe('merging regenerated entries into the store', () => {
     expect(entries[0]?.stale).toBeUndefined();
   });
 
+  it('takes a changed FAQ row as it is when it is still as its table made it (approved, unedited)', () => {
+    const faqRow = (hash: string, extra: Partial<Entry> = {}): Entry => gen('faq-1', hash, { origin: 'faq', status: 'approved', source: src('faq.csv'), ...extra });
+    const fromTable = mergeEntries([faqRow('h1')], [faqRow('h2', { answer: '新的答案' })], scope(['faq.csv']));
+    expect(fromTable.report.updated).toEqual(['faq-1']);
+    expect(fromTable.entries[0]).toMatchObject({ answer: '新的答案', status: 'approved' });
+    expect(fromTable.entries[0]?.stale).toBeUndefined();
+    // an editor's word on a FAQ row (rejected, or its text rewritten) is kept and flagged as before
+    const rejected = mergeEntries([faqRow('h1', { status: 'rejected' })], [faqRow('h2')], scope(['faq.csv']));
+    expect(rejected.entries[0]).toMatchObject({ status: 'rejected', stale: 'source-changed' });
+    const edited = mergeEntries([faqRow('h1', { answer: '编辑的答案', edited: true, editedFields: ['answer'] })], [faqRow('h2')], scope(['faq.csv']));
+    expect(edited.entries[0]).toMatchObject({ answer: '编辑的答案', stale: 'source-changed' });
+  });
+
   it('keeps an editor decision when the source changed and marks it for re-review', () => {
     const edited = gen('a', 'h1', { status: 'approved', question: '编辑的问题？', answer: '编辑的答案', edited: true });
     const approved = gen('b', 'h2', { status: 'approved' });

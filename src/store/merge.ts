@@ -6,8 +6,9 @@
  *    as their table says — `approved`).
  * 2. An entry whose source did not change (same `sourceHash`) is left exactly as it is: whatever an
  *    editor decided or wrote stays, and a re-run changes nothing it does not have to.
- * 3. An entry whose source changed and that nobody touched (`pending`, not `edited`) is replaced by
- *    the fresh one (its notes, tags and suggested questions kept).
+ * 3. An entry whose source changed and that nobody touched (`pending` — for a FAQ row, `approved`
+ *    as its table made it — and not `edited`) is replaced by the fresh one (its notes, tags and
+ *    suggested questions kept).
  * 4. An entry whose source changed and that an editor approved, rejected or edited keeps the
  *    editor's status and the texts the editor rewrote (`editedFields`; all of them for an entry
  *    an older kb marked `edited` as a whole), takes the fresh text of the other fields, and is
@@ -114,7 +115,12 @@ function movedEntry(old: Entry, next: Entry): Entry {
   return out;
 }
 
-const touched = (e: Entry): boolean => e.status !== 'pending' || isEdited(e);
+/**
+ * Did an editor act on the entry? A FAQ row arrives approved from the team's own table: approved
+ * and unedited, it is as the table made it, and a changed row simply replaces it (the team's
+ * sheet is its review); rejected or edited, it is the editor's.
+ */
+const touched = (e: Entry): boolean => e.status !== (e.origin === 'faq' ? 'approved' : 'pending') || isEdited(e);
 
 function withEditorExtras(fresh: Entry, old: Entry): Entry {
   const out: Entry = { ...fresh };

@@ -67,6 +67,9 @@ describe('kb generate → kb review decisions → kb build', () => {
     try {
       expect(runKb(['build', join(ROOT, SAMPLE), '--only-approved'], empty.path)).toMatchObject({ code: 2 });
       expect(runKb(['build', join(ROOT, SAMPLE), '--store', 'x.jsonl'], empty.path)).toMatchObject({ code: 2 });
+      const both = runKb(['build', '--no-store', '--store', 'x.jsonl'], empty.path);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain('--store and --no-store contradict each other');
       expect(runKb(['generate'], empty.path)).toMatchObject({ code: 2 });
       const llm = runKb(['generate', join(ROOT, SAMPLE), '--generator', 'llm'], empty.path);
       expect(llm.code).toBe(2);

@@ -82,7 +82,11 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
   const byFile = new Map<string, Pick<Hit, 'id' | 'source'>[]>();
   for (const e of kb.entries) {
     if (e.source === undefined) continue;
-    for (const key of new Set([e.source.path, basename(e.source.path)])) byFile.set(key, [...(byFile.get(key) ?? []), { id: e.id, source: e.source }]);
+    for (const key of new Set([e.source.path, basename(e.source.path)])) {
+      const list = byFile.get(key);
+      if (list === undefined) byFile.set(key, [{ id: e.id, source: e.source }]);
+      else list.push({ id: e.id, source: e.source });
+    }
   }
   cases.forEach((c, i) => {
     const r = results[i];

@@ -241,7 +241,10 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
 function distinctQuestions(items: readonly GeneratedEntry[]): void {
   const generated = items.filter((i) => i.entry.origin === 'generated' && i.entry.rule !== 'heading-path');
   const count = new Map<string, number>();
-  for (const i of generated) count.set(questionKey(i.entry.question), (count.get(questionKey(i.entry.question)) ?? 0) + 1);
+  for (const i of generated) {
+    const key = questionKey(i.entry.question);
+    count.set(key, (count.get(key) ?? 0) + 1);
+  }
   for (const item of generated) {
     const e = item.entry;
     if ((count.get(questionKey(e.question)) ?? 0) < 2) continue;

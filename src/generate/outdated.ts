@@ -70,11 +70,13 @@ export async function findOutdatedSources(store: readonly Entry[], options: Outd
   const started = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const known = byFile(store);
+  // files with an entry not yet marked source-missing: their disappearance is news
+  const notYetMissing = new Set(store.flatMap((e) => (e.source !== undefined && e.origin !== 'manual' && e.stale !== 'source-missing' ? [e.source.path] : [])));
   const vanished: string[] = [];
   const present: string[] = [];
   for (const path of [...known.keys()].sort()) {
     if (existsSync(resolve(cwd, path))) present.push(path);
-    else if (store.some((e) => e.source?.path === path && e.origin !== 'manual' && e.stale !== 'source-missing')) vanished.push(path);
+    else if (notYetMissing.has(path)) vanished.push(path);
   }
   const candidates: string[] = [];
   if (options.sources !== undefined && options.sources.length > 0) {

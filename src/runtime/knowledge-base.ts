@@ -379,7 +379,6 @@ export class KnowledgeBase {
     return fresh / (chars.length - 1);
   }
 
-
   search(question: string, searchOptions?: SearchOptions | null): Hit[] {
     if (typeof question !== 'string') throw new TypeError(`search: the question must be a string, not ${question === null ? 'null' : typeof question}`);
     const options = searchOptions ?? {};

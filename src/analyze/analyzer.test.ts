@@ -75,6 +75,11 @@ describe('Analyzer', () => {
     expect(analyzer.analyze("customer's")).toEqual(['custom']);
   });
 
+  it('reads words that are names of JavaScript object properties as words', () => {
+    // a plain-object lookup once turned these into a function followed by "not"
+    expect(analyzer.analyze('constructor toString')).toEqual(['constructor', 'tostr']);
+  });
+
   it('maps long digit strings and amounts to class tokens', () => {
     expect(analyzer.analyze('13812345678')).toEqual(['#phone']);
     expect(analyzer.analyze('单号 7788123456789')).toContain('#longnum');

@@ -105,6 +105,9 @@ export class KnowledgeBase {
   /** Context groups (sibling sections together), their members and IDF over groups. */
   private readonly contexts: Postings;
   private readonly groupMembers: number[][];
+  /** Per-query scratch of the context field: each group's score so far, and the groups touched. */
+  private readonly groupScore: Float64Array;
+  private readonly touchedGroups: Uint32Array;
   private readonly idfContext: Float64Array;
   /** BM25 length norms k1 × (1 − b + b × length / average), per variant, answer and context group. */
   private readonly variantNorm: Float64Array;
@@ -170,6 +173,8 @@ export class KnowledgeBase {
     this.contexts = new Postings(data.contexts.postings, decodeVarints(data.contexts.lengths), termCount);
     const groups = this.contexts.lengths.length;
     this.groupMembers = Array.from({ length: groups }, (): number[] => []);
+    this.groupScore = new Float64Array(groups);
+    this.touchedGroups = new Uint32Array(groups);
     const ofEntry = decodeVarints(data.contexts.ofEntry);
     for (let e = 0; e < ofEntry.length; e++) {
       const g = ofEntry[e]!;
@@ -286,11 +291,18 @@ export class KnowledgeBase {
   }
 
   /** BM25 of the question against each context group (sibling sections together) × contextWeight: what each member gets. */
-  private contextScores(terms: Map<string, number>): Map<number, number> {
+  /**
+   * Each context group's share for the question, in `groupScore`; returns how many groups it
+   * touched, listed first in `touchedGroups` (flat arrays, no per-query map: this loop reads every
+   * posting of the question's terms in the context field).
+   */
+  private contextScores(terms: Map<string, number>): number {
     const C = this.contexts;
     const k1p1 = this.model.k1 + 1;
     const cNorm = this.contextNorm;
-    const groupScore = new Map<number, number>();
+    const groupScore = this.groupScore;
+    const touchedGroups = this.touchedGroups;
+    let n = 0;
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
@@ -298,10 +310,12 @@ export class KnowledgeBase {
       for (let i = C.decode(t), end = C.offset[t + 1]!; i < end; i++) {
         const g = C.allDocs[i]!;
         const tf = C.allTfs[i]!;
-        groupScore.set(g, (groupScore.get(g) ?? 0) + (idf * tf * k1p1) / (tf + cNorm[g]!));
+        const before = groupScore[g]!;
+        if (before === 0) touchedGroups[n++] = g;
+        groupScore[g] = before + (idf * tf * k1p1) / (tf + cNorm[g]!);
       }
     }
-    return groupScore;
+    return n;
   }
 
   private termTypeWeight(term: string): number {
@@ -571,7 +585,11 @@ export class KnowledgeBase {
       aState[e * 2] = 0;
     }
     if (this.model.contextWeight > 0 && this.groupMembers.length > 0) {
-      for (const [g, add] of this.contextScores(terms)) {
+      const groups = this.contextScores(terms);
+      for (let i = 0; i < groups; i++) {
+        const g = this.touchedGroups[i]!;
+        const add = this.groupScore[g]!;
+        this.groupScore[g] = 0;
         for (const e of this.groupMembers[g] ?? []) {
           if (eVariant[e] === -1) {
             touched[nt++] = e;

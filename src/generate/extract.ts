@@ -29,8 +29,9 @@ export function questionHeading(heading: string | undefined): string | undefined
  */
 export function pairsInText(text: string): ExtractedPair[] | undefined {
   // ingestion may join `Q: … A: …` lines into one paragraph: put each marker back on its own line
-  const markers = /(?:^|\s)(?:Q|问)\s*\d*\s*[:：]/u.test(text) && /(?:^|\s)(?:A|答)\s*\d*\s*[:：]/u.test(text);
-  const split = markers ? text.replace(/\s+(?=(?:Q|A|问|答)\s*\d*\s*[:：])/gu, '\n') : text;
+  // (Chinese text has no space before the marker: 可以开发票吗？A：可以)
+  const markers = /(?:^|\s|(?<=[？?。！!]))(?:Q|问)\s*\d*\s*[:：]/u.test(text) && /(?:^|\s|(?<=[？?。！!]))(?:A|答)\s*\d*\s*[:：]/u.test(text);
+  const split = markers ? text.replace(/(?:\s+|(?<=[？?。！!]))(?=(?:Q|A|问|答)\s*\d*\s*[:：])/gu, '\n') : text;
   const lines = split.split('\n').map((l) => l.trim()).filter(Boolean);
   const pairs: ExtractedPair[] = [];
   const marked = lines.some((l) => Q_MARK.test(l)) && lines.some((l) => A_MARK.test(l));

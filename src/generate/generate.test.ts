@@ -58,6 +58,8 @@ describe('question generation', () => {
     // 获取消费者信息 has no 取消 in it, and 提交订单 ends before 前
     expect(procedures('经营者不得获取消费者信息。')).toEqual([]);
     expect(procedures('用户提交订单前可以更正输入错误。')).toEqual(['如何提交订单？']);
+    // 申请 with nothing applied for asks nothing
+    expect(procedures('请在订单详情页申请，填写公司名称和税号。')).toEqual(['如何填写公司名称？']);
     // a point in time (付款后), a payment channel with its delay (微信支付1-2个工作日) and what will
     // happen (将退回) are no actions a customer takes
     expect(procedures('现货商品在付款后48小时内发货。')).toEqual([]);
@@ -111,6 +113,33 @@ describe('question generation', () => {
     expect(r.some((g) => g.rule === 'liability' || g.rule === 'permission')).toBe(false);
     // what the rule itself provides is still not a situation
     expect(generateQuestions({ headingPath: ['第十四条'], text: '当事人另有约定的，按照其约定。' }).filter((g) => g.rule === 'condition')).toEqual([]);
+  });
+
+  it('asks about sections that say what something is, who bears a risk, when it takes effect, what is void and who is in charge', () => {
+    const qs = (text: string) => generateQuestions({ headingPath: ['第二十条'], text });
+    expect(qs('要约是希望与他人订立合同的意思表示，该意思表示应当符合下列条件：')).toEqual([{ question: '什么是要约？', rule: 'definition' }]);
+    expect(qs('赠与合同是赠与人将自己的财产无偿给予受赠人，受赠人表示接受赠与的合同。')).toContainEqual({ question: '什么是赠与合同？', rule: 'definition' });
+    // a statement about a thing (免费的) defines nothing, and 退货 here is no action to ask how to do
+    expect(qs('退货是免费的。')).toEqual([]);
+    expect(qs('标的物毁损、灭失的风险，在标的物交付之前由出卖人承担，交付之后由买受人承担。')).toContainEqual({ question: '标的物毁损、灭失的风险由谁承担？', rule: 'who-pays' });
+    expect(qs('仓储合同自保管人和存货人意思表示一致时成立。')).toContainEqual({ question: '仓储合同什么时候成立？', rule: 'time-limit' });
+    expect(qs('免除经营者责任的格式条款无效。')).toContainEqual({ question: '免除经营者责任的格式条款有效吗？', rule: 'validity' });
+    expect(qs('国务院市场监督管理部门主管全国产品质量监督工作。')).toContainEqual({ question: '谁负责全国产品质量监督工作？', rule: 'duty' });
+  });
+
+  it('asks what a later clause says someone must or may do, about the role the first clause names', () => {
+    const qs = (text: string) => generateQuestions({ headingPath: ['第二十一条'], text }).map((g) => g.question);
+    expect(qs('销售者销售产品，不得掺杂、掺假，不得以假充真、以次充好。')).toEqual(expect.arrayContaining(['销售者可以掺杂、掺假吗？', '销售者可以以假充真、以次充好吗？', '销售者有哪些义务？']));
+    expect(qs('合同生效后，当事人不得因名称的变更而不履行合同义务。')).toContain('当事人有哪些义务？');
+    // 享有…的权利 is what one has: a right, not "可以承运人的权利吗"
+    const carrier = qs('多式联运经营人负责组织履行多式联运合同，对全程运输享有承运人的权利。');
+    expect(carrier).toContain('多式联运经营人有哪些权利？');
+    expect(carrier.some((q) => q.includes('可以承运人'))).toBe(false);
+    // a clause's subject that is no role (该意思表示), a word ending like one (中华人民, 或者), a verb and its object (租赁他人)
+    expect(qs('该合同成立，该意思表示应当符合下列条件。').some((q) => q.includes('义务'))).toBe(false);
+    expect(qs('自知道之日起，或者应当知道之日起计算。').some((q) => q.includes('义务'))).toBe(false);
+    // 申请退货 is one action, not 申请
+    expect(qs('商品签收后七天内，买家可以申请退货。')).toEqual(expect.arrayContaining(['买家可以申请退货吗？', '如何申请退货？']));
   });
 
   it('asks English questions about English sections', () => {
@@ -195,6 +224,12 @@ describe('extraction', () => {
       { question: '退款多久到账？', answer: '三个工作日。' },
     ]);
     expect(pairsInText('本店支持七天无理由退货。\n怎么退货？\n在订单页申请。')).toBeUndefined();
+    // a PDF line may hold both markers, with no space in Chinese text
+    expect(pairsInText('Q：可以开专用发票吗？A：可以，请在订单页申请。\nQ：发票开错了怎么办？A：联系客服重开。')).toEqual([
+      { question: '可以开专用发票吗？', answer: '可以，请在订单页申请。' },
+      { question: '发票开错了怎么办？', answer: '联系客服重开。' },
+    ]);
+    expect(pairsInText('问：退货运费谁出？答：质量问题由商家承担。')).toEqual([{ question: '退货运费谁出？', answer: '质量问题由商家承担。' }]);
   });
 
   it('reads two-column question/answer tables', () => {

@@ -19,9 +19,10 @@ export type GenerationRule =
   | 'who-pays'
   | 'procedure'
   | 'duty'
-  | 'right';
+  | 'right'
+  | 'validity';
 
-export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right'];
+export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right', 'validity'];
 
 export interface GeneratedQuestion {
   question: string;
@@ -62,14 +63,30 @@ const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫
 const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
 const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|应|必须|须|不得|禁止)(?!当事人)/u;
 // 可 as in 可能 (may be), 可见, 可靠 is no permission
-const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?:有权|享有|可以|可(?!能|见|靠|是|否|惜))(.{2,24}?)(?:[，。；]|$)/u;
+const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(有权|享有|可以|可(?!能|见|靠|是|否|惜))(.{2,24}?)(?:[，。；]|$)/u;
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
+/** X是…的合同 / 行为 / 意思表示: a definition without 是指 (要约是希望与他人订立合同的意思表示). */
+const ZH_DEFINITION_IS = /^([\p{Script=Han}]{2,10}?)是(?!否|指|由|在|为|因|不|从|按|以|对)[^。；]{2,120}?的(?:合同|行为|意思表示|协议|制度|活动|组织|单位|机构|个人|自然人|法人|经营者|商品|服务|费用|款项|凭证|期间|情形)(?:[，,]|$)/u;
+/** The risk / liability / loss of something lies with someone: 标的物毁损、灭失的风险…由出卖人承担. */
+const ZH_BORNE_BY = /^([^，。；]{2,20}?(?:风险|责任|损失|后果|费用|义务))[，,]?[^。；]{0,30}?由[^，。；]{1,12}?(承担|负担|负责)/u;
+/** When something takes or loses effect: 仓储合同自保管人和存货人意思表示一致时成立. */
+const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:时|之日|之时|起)(?:起)?(成立|生效|失效|终止)/u;
+/** Something is void: 非法垄断技术…的技术合同无效 → …的技术合同有效吗？ */
+const ZH_VOID = /^([^，。；]{4,40}?(?:合同|条款|约定|行为|协议|格式条款|声明|通知))(?:部分)?无效$/u;
+/** Who is in charge of what: 国务院市场监督管理部门主管全国产品质量监督工作 → 谁主管全国产品质量监督工作？ */
+const ZH_IN_CHARGE = /^([\p{Script=Han}]{2,20}?)(?:负责|主管)([^，。；]{4,24})$/u;
+/** A clause that names who it is about before its modal: 当事人不得… (a first clause of time or condition before it: 合同生效后，当事人不得…). */
+const ZH_ROLE = /^[\p{Script=Han}]{0,8}?(?:者|人|方|商家|卖家|买家|平台|部门|机构|公司|企业|单位|协会)$/u;
+/** Where a role's last character is part of another word: 中华人民, 或者, 方式. */
+const ZH_NOT_ROLE = /(?:人[民员士口数身格工力]|.{2}他人|(?:或|再|而|然|甚|乃|抑|亦)者|方[式法面案向针便才能可]|部[分位])$/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
 const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负有|取得|所有|持有|享受)$/u;
 /** …不符合约定 / 违反规定 is a situation (a breach), not what a rule provides. */
 const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照?)[^，,]{0,6}(?:规定|约定)$/u;
 // not after 将/会/被/予 (优惠券将退回账户: what will happen, not what one does)
-const ZH_STEP_VERB = /(?<![的到已将会被予])(申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉)([^，。；、：:（(的后]{0,8})/u;
+const ZH_STEP_VERBS = '申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉';
+const ZH_STEP_VERB = new RegExp(`(?<![的到已将会被予])(${ZH_STEP_VERBS})([^，。；、：:（(的后]{0,8})`, 'u');
+const ZH_STEP_VERB_FIRST = new RegExp(`^(?:${ZH_STEP_VERBS})`, 'u');
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
 // one-character openers only when they are not the first character of a word: 经营者, 当事人,
 // 有关部门, 对方, 在线, 如实 keep their first character
@@ -87,8 +104,9 @@ function clean(text: string): string {
 }
 
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
-const ZH_VERB_AS_MODIFIER = /^(?:宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
+const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
 const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
+const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
 /** Where an action's object ends: a function word or the next clause. */
 const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、]/u;
 
@@ -107,10 +125,14 @@ function zhAction(text: string): string | undefined {
     if (ZH_VERB_AS_MODIFIER.test(object)) continue;
     // a point in time (付款后48小时内发货, 退货后), or a payment channel with its delay (微信支付1-2个工作日到账): no action to ask about
     if (ZH_VERB_AS_TIME.test(text.slice(m.index + verb.length))) continue;
-    const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object);
-    if (next !== null) object = object.slice(0, next.index);
+    // 申请退货: a verb whose object is another step verb is one action; a step verb later in the object starts the next one
+    const head = ZH_STEP_VERB_FIRST.exec(object)?.[0] ?? '';
+    const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object.slice(head.length));
+    if (next !== null) object = object.slice(0, head.length + next.index);
     const end = ZH_OBJECT_END.exec(object);
     if (end !== null) object = object.slice(0, end.index);
+    // 如何申请？/ 如何联系？ asks nothing: these verbs need what is applied for, whom to contact
+    if (object.length === 0 && ZH_VERB_NEEDS_OBJECT.test(verb)) continue;
     return `${verb}${object}`;
   }
   return undefined;
@@ -190,6 +212,21 @@ function zhHeading(topic: string): string[] {
   return q;
 }
 
+/**
+ * The role noun a clause opens with (销售者销售产品 → 销售者): the shortest, extended while a longer
+ * role follows closely (消费者协会, 电子商务平台经营者) but not across a verb (管理人管理他人 → 管理人).
+ */
+function zhRole(clause: string): string | undefined {
+  let role: string | undefined;
+  for (let n = 2; n <= Math.min(12, clause.length); n++) {
+    const head = clause.slice(0, n).replace(ZH_LEADING, '');
+    if (head.length < 2 || !ZH_ROLE.test(head) || ZH_NOT_ROLE.test(clause.slice(0, n + 1))) continue;
+    if (role === undefined || head.length - role.length <= 3) role = head;
+    else break;
+  }
+  return role;
+}
+
 function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[]): void {
   const add = (question: string, rule: GenerationRule): void => {
     out.push({ question, rule });
@@ -248,25 +285,59 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         if (/赔偿/u.test(answers[3] ?? '')) add(`${what}，可以要求${who}赔偿吗？`, 'liability');
       }
     }
-    const duty = ZH_SUBJECT_DUTY.exec(s);
-    if (duty?.[1] !== undefined) {
-      const who = duty[1].replace(ZH_LEADING, '');
-      if (who.length >= 2 && !subjects.duty.has(who)) {
-        subjects.duty.add(who);
-        add(`${who}有哪些义务？`, 'duty');
+    // who must / may do what, clause by clause: a later clause without its own subject (…，不得掺假)
+    // is about the first clause's subject when that names someone (销售者销售产品，不得掺杂、掺假)
+    const clauses = s.split(/[，,]/u);
+    const roleOfFirst = zhRole(clauses[0] ?? '');
+    clauses.forEach((clause, at) => {
+      if (at > 0 && !/(?:应当|应|必须|须|不得|禁止|有权|享有|可以)/u.test(clause)) return;
+      // a later clause names its subject only when it opens with a role (…，当事人不得…)
+      const lead = at > 0 && /^(?:应当|应|必须|须|不得|禁止|有权|享有|可以|并且|并|也|还|对|向)/u.test(clause) ? roleOfFirst : undefined;
+      const c = at === 0 ? s : clause;
+      const named = (who: string | undefined): string | undefined => {
+        if (at > 0 && /^(?:对|向)/u.test(clause)) return lead;
+        const w = who?.replace(ZH_LEADING, '');
+        if (w === undefined || w.length < 2) return lead;
+        return at === 0 || (ZH_ROLE.test(w) && !ZH_NOT_ROLE.test(w)) ? w : undefined;
+      };
+      const duty = ZH_SUBJECT_DUTY.exec(c) ?? (lead !== undefined ? /^()(?:应当|应|必须|须|不得|禁止)/u.exec(clause) : null);
+      const dutyWho = duty === null ? undefined : named(duty[1]);
+      if (dutyWho !== undefined) {
+        if (!subjects.duty.has(dutyWho)) {
+          subjects.duty.add(dutyWho);
+          add(`${dutyWho}有哪些义务？`, 'duty');
+        }
+        const not = /(?:不得|禁止)([^，。；]{2,20})/u.exec(c);
+        if (not?.[1] !== undefined) add(`${dutyWho}可以${not[1]}吗？`, 'permission');
       }
-      const not = /(?:不得|禁止)([^，。；]{2,20})/u.exec(s);
-      if (not?.[1] !== undefined && who.length >= 2) add(`${who}可以${not[1]}吗？`, 'permission');
-    }
-    const right = ZH_SUBJECT_RIGHT.exec(s);
-    if (right?.[1] !== undefined) {
-      const who = right[1].replace(ZH_LEADING, '');
-      if (who.length >= 2 && !subjects.right.has(who)) {
-        subjects.right.add(who);
-        add(`${who}有哪些权利？`, 'right');
+      const right = ZH_SUBJECT_RIGHT.exec(c) ?? (lead !== undefined ? /^()(有权|享有|可以)(.{2,24}?)(?:[，。；]|$)/u.exec(clause) : null);
+      const rightWho = right === null ? undefined : named(right[1]);
+      if (right !== null && rightWho !== undefined) {
+        if (!subjects.right.has(rightWho)) {
+          subjects.right.add(rightWho);
+          add(`${rightWho}有哪些权利？`, 'right');
+        }
+        // 享有承运人的权利 is a thing one has, not something one may do
+        // 享有X的权利 names what one has, not something one may do
+        if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
+      } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '')) {
+        // 双方协商一致，可以变更合同。: the first clause is the situation
+        add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');
       }
-      if (right[2] !== undefined && who.length >= 2) add(`${who}可以${right[2]}吗？`, 'permission');
+    });
+    const isDef = ZH_DEFINITION_IS.exec(s);
+    if (isDef?.[1] !== undefined && def === null) {
+      const term = isDef[1].replace(ZH_LEADING, '');
+      if (term.length >= 2) add(`什么是${term}？`, 'definition');
     }
+    const borne = ZH_BORNE_BY.exec(s);
+    if (borne?.[1] !== undefined && !ZH_WHO_PAYS.test(borne[1])) add(`${shorten(borne[1].replace(ZH_LEADING, ''), 20)}由谁${borne[2]}？`, 'who-pays');
+    const effect = ZH_TAKES_EFFECT.exec(s);
+    if (effect?.[1] !== undefined) add(`${effect[1].replace(ZH_LEADING, '')}什么时候${effect[2]}？`, 'time-limit');
+    const charge = ZH_IN_CHARGE.exec(clauses[0] ?? '');
+    if (charge?.[2] !== undefined) add(`谁负责${charge[2]}？`, 'duty');
+    const isVoid = ZH_VOID.exec(clauses.length === 1 ? s : '');
+    if (isVoid?.[1] !== undefined) add(`${shorten(isVoid[1].replace(ZH_LEADING, ''), 30)}有效吗？`, 'validity');
   }
   for (const q of zhListQuestions(input.text)) add(q, 'list-item');
   const steps = (input.steps?.length ?? 0) >= 2 || ZH_PROCEDURE_HINT.test(input.text);

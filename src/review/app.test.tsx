@@ -6,7 +6,7 @@ import type { Hit } from '../runtime/index.js';
 import type { Entry } from '../store/entry.js';
 import { ReviewApp } from './app.js';
 import type { StoreLink } from './hooks.js';
-import { initialState, type ReviewState } from './reducer.js';
+import { initialState, reviewReducer, type ReviewState } from './reducer.js';
 import { HELP_LINES } from './layout.js';
 import { reviewOutcome } from './run.js';
 import type { DiskCheck } from './session.js';
@@ -277,6 +277,21 @@ describe('below the supported size (80×24)', () => {
       expect(last?.quit).toBe(true);
     });
   }
+
+  it('in an edit box, q neither quits nor is typed unseen: the notice says how to go on', async () => {
+    const { link, saves } = fakeLink();
+    let last: ReviewState | undefined;
+    const editing = reviewReducer(initialState(fixtureEntries()), { type: 'key', input: 'e', key: {} });
+    expect(editing.mode.kind).toBe('edit');
+    const app = show({ link, columns: 60, rows: 15, initial: editing, onState: (s) => (last = s) });
+    const text = (app.lastFrame() ?? '').replace(/\n/gu, ' ').replace(/ +/gu, ' ');
+    expect(text).toBe('kb review needs a terminal of at least 80×24 (this one is 60×15); enlarge it to go on with your edit (Ctrl-C quits without it)');
+    app.stdin.write('q');
+    await tick();
+    expect(last?.quit).not.toBe(true);
+    expect(last?.mode.kind).toBe('edit');
+    expect(saves).toHaveLength(0);
+  });
 
   it('at 80×24 the screen is drawn', () => {
     const { link } = fakeLink();

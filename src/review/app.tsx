@@ -56,10 +56,11 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
     onState?.(state);
   }, [state, onState]);
   // below the supported size only the notice shows: keys are not acted on unseen, but q quits
-  const notice = tooSmallNotice(size.columns, size.rows);
+  const editing = state.mode.kind === 'edit';
+  const notice = tooSmallNotice(size.columns, size.rows, editing);
   useInput((input, key) => {
     if (notice === undefined) dispatch({ type: 'key', input, key });
-    else if (input === 'q') dispatch({ type: 'quit' });
+    else if (input === 'q' && !editing) dispatch({ type: 'quit' });
   });
   useEffect(() => {
     if (state.quit) exit();

@@ -27,9 +27,11 @@ export const MIN_COLUMNS = 80;
 export const MIN_ROWS = 24;
 
 /** Below the supported size: the one line shown instead of the screen; undefined when it fits. */
-export function tooSmallNotice(columns: number, rows: number): string | undefined {
+export function tooSmallNotice(columns: number, rows: number, editing = false): string | undefined {
   if (columns >= MIN_COLUMNS && rows >= MIN_ROWS) return undefined;
-  return `kb review needs a terminal of at least ${MIN_COLUMNS}×${MIN_ROWS} (this one is ${columns}×${rows}); enlarge it, or press q to quit`;
+  const needs = `kb review needs a terminal of at least ${MIN_COLUMNS}×${MIN_ROWS} (this one is ${columns}×${rows})`;
+  // q would be typed into the edit box the editor cannot see, or quit and lose it: neither
+  return editing ? `${needs}; enlarge it to go on with your edit (Ctrl-C quits without it)` : `${needs}; enlarge it, or press q to quit`;
 }
 
 /** The list pane's width for a screen width: 40 % of it, 24 to 44 columns. */

@@ -138,6 +138,10 @@ describe('question generation', () => {
     // a clause's subject that is no role (该意思表示), a word ending like one (中华人民, 或者), a verb and its object (租赁他人)
     expect(qs('该合同成立，该意思表示应当符合下列条件。').some((q) => q.includes('义务'))).toBe(false);
     expect(qs('自知道之日起，或者应当知道之日起计算。').some((q) => q.includes('义务'))).toBe(false);
+    // a section that would only ask 经营者有哪些义务？ asks what the duty is (five articles of one law say 经营者应当…)
+    expect(qs('经营者应当听取消费者对其提供的商品或者服务的意见，接受消费者的监督。')[0]).toBe('经营者需要听取消费者对其提供的商品或者服务的意见吗？');
+    expect(qs('应收账款债务人不得拒绝付款。').some((q) => q.startsWith('应收账款债务人可以拒绝付款'))).toBe(true);
+    expect(qs('知道或者应当知道产品存在缺陷的，应当召回。').some((q) => q.startsWith('知道或者') && q.includes('义务'))).toBe(false);
     // 申请退货 is one action, not 申请
     expect(qs('商品签收后七天内，买家可以申请退货。')).toEqual(expect.arrayContaining(['买家可以申请退货吗？', '如何申请退货？']));
   });

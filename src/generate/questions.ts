@@ -61,7 +61,8 @@ const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限
 const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)/u;
 const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
 const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
-const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|应|必须|须|不得|禁止)(?!当事人)/u;
+// 应 as in 应收账款, 应付, 应尽的, 应有的 is no duty
+const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|应(?![收付尽有得])|必须|须|不得|禁止)(?!当事人)/u;
 // 可 as in 可能 (may be), 可见, 可靠 is no permission
 const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(有权|享有|可以|可(?!能|见|靠|是|否|惜))(.{2,24}?)(?:[，。；]|$)/u;
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
@@ -220,14 +221,18 @@ function zhRole(clause: string): string | undefined {
   let role: string | undefined;
   for (let n = 2; n <= Math.min(12, clause.length); n++) {
     const head = clause.slice(0, n).replace(ZH_LEADING, '');
-    if (head.length < 2 || !ZH_ROLE.test(head) || ZH_NOT_ROLE.test(clause.slice(0, n + 1))) continue;
+    if (head.length < 2 || !ZH_ROLE.test(head) || ZH_NOT_ROLE.test(head) || ZH_NOT_ROLE.test(clause.slice(0, n + 1))) continue;
     if (role === undefined || head.length - role.length <= 3) role = head;
     else break;
   }
   return role;
 }
 
-function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[]): void {
+/**
+ * `duties` collects what a duty clause says (经营者需要听取消费者的意见吗？); generateQuestions uses
+ * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
+ */
+function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[], duties?: GeneratedQuestion[]): void {
   const add = (question: string, rule: GenerationRule): void => {
     out.push({ question, rule });
   };
@@ -298,11 +303,18 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         if (at > 0 && /^(?:对|向)/u.test(clause)) return lead;
         const w = who?.replace(ZH_LEADING, '');
         if (w === undefined || w.length < 2) return lead;
+        // 知道或者应当知道: the subject ends before 或者, there is none here
+        if (/(?:或者|或|和|及|并)$/u.test(w)) return undefined;
         return at === 0 || (ZH_ROLE.test(w) && !ZH_NOT_ROLE.test(w)) ? w : undefined;
       };
       const duty = ZH_SUBJECT_DUTY.exec(c) ?? (lead !== undefined ? /^()(?:应当|应|必须|须|不得|禁止)/u.exec(clause) : null);
       const dutyWho = duty === null ? undefined : named(duty[1]);
       if (dutyWho !== undefined) {
+        // what the duty is, before the generic "有哪些义务": five articles of one law all say 经营者应当…
+        // (a duty too long to ask about whole, with no list break to cut it at, is not asked: 典型案例和吗？)
+        const must = /(?:应当|应(?![收付尽有得])|必须|须)(?!当事人)([^，。；：]{4,40})/u.exec(c)?.[1];
+        const what = must === undefined ? '' : shorten(must, 22);
+        if (what.length >= 4 && (what === must || what.length < 22) && !/下列|以下|如下/u.test(what) && !/(?:[时后前]|需求|需要|要求|请求)$/u.test(what)) duties?.push({ question: `${dutyWho}需要${what}吗？`, rule: 'duty' });
         if (!subjects.duty.has(dutyWho)) {
           subjects.duty.add(dutyWho);
           add(`${dutyWho}有哪些义务？`, 'duty');
@@ -427,6 +439,9 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
 
 // ---------------------------------------------------------------- both
 
+/** A question that names only who: 经营者有哪些义务？/ 消费者有哪些权利？ */
+const ZH_GENERIC = /^[^，]{2,16}有哪些(?:义务|权利)？$/u;
+
 const RULE_ORDER = new Map(GENERATION_RULES.map((r, i) => [r, i]));
 
 /**
@@ -440,10 +455,14 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   const found: GeneratedQuestion[] = [];
   if (topic !== undefined) for (const q of language === 'zh' ? zhHeading(topic) : enHeading(topic)) found.push({ question: q, rule: headingIsQuestion(topic) ? 'question-line' : 'heading' });
   const content: GeneratedQuestion[] = [];
-  if (language === 'zh') zhContent(input, topic, content);
+  const duties: GeneratedQuestion[] = [];
+  if (language === 'zh') zhContent(input, topic, content, duties);
   else enContent(input, topic, content);
   // stable sort by rule keeps each rule's questions in text order
   content.sort((a, b) => (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0));
+  // a section whose best question would be a generic 有哪些义务/权利 (five articles of one law: 经营者有哪些义务？)
+  // asks what its duty is instead; other sections' questions already say what they are about
+  if (found.length === 0 && (content.length === 0 || ZH_GENERIC.test(content[0]?.question ?? ''))) found.push(...duties);
   found.push(...content);
   const disabled = options.disabledRules;
   const seen = new Set<string>();

@@ -147,3 +147,15 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['disabled', 'disability'],
   ['license', 'licence', 'permit'],
 ];
+
+/**
+ * Groups whose words are related but not interchangeable in a sentence (协商 is no 仲裁, 证明 the
+ * verb is no 证据, 出租 is the other side of 承租, 机票 is no 火车票): good query expansions, wrong
+ * similar questions. The similar-question generator leaves them out (named by their first word).
+ */
+const RELATED_ONLY_HEADS = new Set([
+  '仲裁', '义务', '权利', '证据', '责任', '投诉', '起诉', '租房', '机票', '航班', '利息', '过期', '安全隐患',
+  '虚假宣传', '出租车', '铁路', '审核', '质量问题', '概不负责', '不可抗力', '退一赔三', '额度', '人身伤害',
+  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息',
+]);
+export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));

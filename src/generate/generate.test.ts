@@ -191,6 +191,13 @@ describe('similar questions', () => {
     expect(similarQuestions('微粒贷怎么还款', { n: 20 })).toEqual(expect.arrayContaining(['微粒贷如何还款', '微粒贷咋还款']));
   });
 
+  it('swaps only words that mean the same in a sentence, not the merely related ones of the lexicon', () => {
+    // 协商 is no 仲裁, 证明 the verb is no 证据, 承租 is the other side of 出租: fine as query expansions, wrong here
+    const all = [...similarQuestions('买卖双方自行协商处理争议怎么办？', { n: 30 }), ...similarQuestions('买家已证明商品存在质量问题怎么办？', { n: 30 }), ...similarQuestions('承租人可以转租吗？', { n: 30 })];
+    for (const wrong of ['仲裁', '调解', '证据', '举证', '出租']) expect(all.some((q) => q.includes(wrong))).toBe(false);
+    expect(all).toContain('买卖双方自行协商处理争议如何办？');
+  });
+
   it('keeps to the budget and to what is already known', () => {
     expect(similarQuestions('退货的运费由谁承担？', { n: 2 })).toHaveLength(2);
     expect(similarQuestions('退货的运费由谁承担？', { n: 0 })).toEqual([]);

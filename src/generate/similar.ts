@@ -8,7 +8,7 @@
  * - keyword-only forms (退货的运费由谁承担？ → 退货 运费),
  * - colloquial forms (谁承担 → 谁出, 请问 …).
  */
-import { AFTER_SALES_LEXICON } from '../analyze/lexicon.js';
+import { AFTER_SALES_LEXICON, RELATED_ONLY_GROUPS } from '../analyze/lexicon.js';
 import { languageOf, questionKey, type QuestionLanguage } from './text.js';
 
 export interface SimilarOptions {
@@ -101,13 +101,13 @@ interface LexiconWord {
 
 const compiledLexicons = new WeakMap<readonly (readonly string[])[], LexiconWord[]>();
 
-/** The lexicon's words, except question words (those are swapped above), compiled once per lexicon. */
+/** The lexicon's words, except question words (those are swapped above) and groups of related, not interchangeable words, compiled once per lexicon. */
 function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
   let words = compiledLexicons.get(lexicon);
   if (words === undefined) {
     words = [];
     for (const group of lexicon) {
-      if (group.some((w) => /^(?:怎么|什么|多久|多少钱|为什么|可以)$/u.test(w))) continue;
+      if (group.some((w) => /^(?:怎么|什么|多久|多少钱|为什么|可以)$/u.test(w)) || RELATED_ONLY_GROUPS.has(group)) continue;
       for (const word of group) words.push(/^[\x00-\x7f]+$/u.test(word) ? { word, group, re: new RegExp(`\\b${word}\\b`, 'u') } : { word, group });
     }
     compiledLexicons.set(lexicon, words);

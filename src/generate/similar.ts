@@ -74,8 +74,11 @@ function zhPatterns(q: string): string[] {
 
 type CompiledSwaps = { words: readonly string[]; res: RegExp[] }[];
 
+/** A question word that is part of a longer phrase another group swaps (怎么 of 怎么办: not 如何办). */
+const ZH_PART_OF_PHRASE: Readonly<Record<string, string>> = { 如何: '(?!办)', 怎么: '(?!办|样)', 怎样: '(?!办)', 咋: '(?!办)' };
+
 function compileSwaps(groups: readonly (readonly string[])[], flags: string): CompiledSwaps {
-  return groups.map((words) => ({ words, res: words.map((w) => new RegExp(w.replace(/ /g, '\\s+'), flags)) }));
+  return groups.map((words) => ({ words, res: words.map((w) => new RegExp(w.replace(/ /g, '\\s+') + (Object.hasOwn(ZH_PART_OF_PHRASE, w) ? ZH_PART_OF_PHRASE[w] : ''), flags)) }));
 }
 
 const ZH_SWAPS_RE = compileSwaps(ZH_SWAPS, 'u');

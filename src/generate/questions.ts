@@ -319,7 +319,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
           subjects.duty.add(dutyWho);
           add(`${dutyWho}有哪些义务？`, 'duty');
         }
-        const not = /(?:不得|禁止)([^，。；]{2,20})/u.exec(c);
+        // the whole prohibition or none: cut at 20 characters it reads 可以以收取费用或者其他牟取利益的方式向消费者吗？
+        const not = /(?:不得|禁止)([^，。；]{2,20})(?=[，。；]|$)/u.exec(c);
         if (not?.[1] !== undefined) add(`${dutyWho}可以${not[1]}吗？`, 'permission');
       }
       const right = ZH_SUBJECT_RIGHT.exec(c) ?? (lead !== undefined ? /^()(有权|享有|可以)(.{2,24}?)(?:[，。；]|$)/u.exec(clause) : null);

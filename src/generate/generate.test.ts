@@ -246,6 +246,8 @@ describe('similar questions', () => {
     expect(all('How much does express delivery cost?')).toEqual(expect.arrayContaining(['How much does express shipping cost?', 'What is the cost of express delivery?']));
     expect(all('How much does express delivery cost?').filter((v) => /(?:fee|charge|price)\?$/u.test(v))).toEqual([]);
     expect(all('What is the Shipping & Delivery?').filter((v) => /shipping.*shipping/iu.test(v))).toEqual([]);
+    expect(all('How does tracking my parcel work?')).toContain('How does tracking my package work?');
+    expect(all('How does tracking my parcel work?').filter((v) => /\b(?:job|employment)\?$/u.test(v))).toEqual([]);
   });
 });
 

@@ -153,9 +153,9 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   const out: string[] = [];
   // first every word at once in plain words (each group's first word: 承运人…灭失 → 快递公司…丢失),
   // then one substitute per word, words in turn: 退货运费 → 退回运费, 退货邮费, 退掉运费 …
-  // English: not the verb of a template (How much does X cost?), nor a word the question already
+  // English: not the verb of a template (How much does X cost?, How does X work?), nor a word the question already
   // has (Shipping & Delivery → Shipping & Shipping)
-  const templateVerb = english && /^how\s+(?:much|long)\s+(?:do|does)\b/iu.test(question) ? /\s([^\s?]+)\?*$/u.exec(question)?.[1]?.toLowerCase() : undefined;
+  const templateVerb = english && /^how\s+(?:(?:much|long)\s+(?:do|does)\b|(?:do|does)\s.+\swork\?*$)/iu.test(question) ? /\s([^\s?]+)\?*$/u.exec(question)?.[1]?.toLowerCase() : undefined;
   const has = (word: string): boolean => english && new RegExp(`\\b${word}\\b`, 'iu').test(question);
   const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word));
   if (formal.length >= 2) {

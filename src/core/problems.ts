@@ -27,6 +27,8 @@ export const PROBLEM_CODES = {
   /** A FAQ table asks the same question twice (with different answers, or exactly repeated and merged). */
   DUPLICATE_QUESTION: 'duplicate-question',
   NO_SECTIONS: 'no-sections',
+  /** A section far longer than any answer a bot can give: the file needs headings to split it. */
+  LONG_SECTION: 'long-section',
   // the Q&A store and index
   BAD_STORE: 'bad-store',
   STORE_LOCKED: 'store-locked',

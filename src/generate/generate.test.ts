@@ -172,6 +172,37 @@ describe('headings that are already questions', () => {
     expect(first('My parcel arrived damaged', 'Take photos and contact us within 48 hours.')).toBe('What should I do if my parcel arrived damaged?');
   });
 
+  it('writes English heading questions that read as English', () => {
+    const all = (path: string[], text: string) => generateQuestions({ headingPath: path, text }).map((g) => g.question);
+    // an activity, not a thing; the shop's "your" is the customer's "my"
+    expect(all(['Shipping', 'Tracking your parcel'], 'You can also track your parcel in My Orders. Tracking can take up to 24 hours.')).toEqual([
+      'How does tracking my parcel work?',
+      'What do I need to know about tracking my parcel?',
+      'Can I also track my parcel in My Orders?',
+      'How long does tracking my parcel take?',
+    ]);
+    // a title-case heading keeps its capitals; a policy takes no time, what it is about may
+    expect(all(['Returns & Refunds Policy'], 'You can return most items within 30 days of delivery.')).toEqual([
+      'What is the Returns & Refunds Policy?',
+      'What do I need to know about the Returns & Refunds Policy?',
+      'Can I return most items?',
+      'How long do Returns & Refunds take?',
+    ]);
+    // plural heads: items that cannot be returned, refunds
+    expect(all(['Items that cannot be returned'], 'Gift cards and earrings.')[0]).toBe('What are the items that cannot be returned?');
+    expect(all(['Refunds'], 'Refunds take 5 to 10 working days.')).toContain('How long do refunds take?');
+    expect(all(['Delivery options and fees'], 'Standard delivery takes 3-5 working days; the fee is £3.99.').filter((q) => /how (?:long|much)/iu.test(q))).toEqual([
+      'How long does delivery take?',
+      'How much does delivery cost?',
+    ]);
+    // the shop's "Our 2-year warranty" is no situation of the customer's
+    expect(all(['Our 2-year warranty'], 'All products come with a 2-year warranty.')).toEqual([
+      'What is your 2-year warranty?',
+      'What do I need to know about your 2-year warranty?',
+      'How long is your 2-year warranty?',
+    ]);
+  });
+
   it('puts a how-to heading into the time and fee templates as "it … to", and a question heading into none', () => {
     const all = (heading: string, text: string) => generateQuestions({ headingPath: ['Warranty', heading], text }).map((g) => g.question);
     const claim = all('How to make a claim', 'Repairs take 7-10 business days and cost $20.');
@@ -208,8 +239,28 @@ describe('similar questions', () => {
 
   it('writes English variants for English questions', () => {
     const s = similarQuestions('How do I get a refund?', { n: 20 });
-    expect(s).toEqual(expect.arrayContaining(['how can i get a refund?', 'How do I get a money back?', 'refund']));
-    expect(keywordForm('Who pays for return shipping?', 'en')).toBe('pays return shipping');
+    expect(s).toEqual(expect.arrayContaining(['How can I get a refund?', 'How do I get a money back?', 'refund']));
+    expect(keywordForm('Who pays for return shipping?', 'en')).toBe('return shipping');
+  });
+
+  it('writes English variants a person would write (a help centre\'s generated questions)', () => {
+    const all = (q: string) => similarQuestions(q, { n: 20 });
+    // no words of the templates in the keyword form
+    expect(keywordForm('What do I need to know about the exchanges?', 'en')).toBe('exchanges');
+    expect(keywordForm('How long does it take to make a warranty claim?', 'en')).toBe('make warranty claim');
+    // capital I and first letter, no "what does it mean not covered?", no question mark after a request
+    expect(all('What is not covered?')).toEqual(['not covered']);
+    expect(all('What are the exchanges?')).toEqual(expect.arrayContaining(['Tell me about the exchanges', 'Explain the exchanges']));
+    expect(all('Your 2-year warranty: what can I do?')).toContain('Your 2-year warranty: what am I able to do?');
+    for (const q of ['What do I need to know about the refunds?', 'How do I get a refund?', 'What are the exchanges?']) {
+      for (const v of all(q)) expect(v, v).not.toMatch(/\bi\b|^[a-z].*\?$|^(?:explain|tell me).*\?$/u);
+    }
+    // the template's verb stays (not "How much does X fee?"), and no word twice (not "Shipping & shipping")
+    expect(all('How much does express delivery cost?')).toEqual(expect.arrayContaining(['How much does express shipping cost?', 'What is the cost of express delivery?']));
+    expect(all('How much does express delivery cost?').filter((v) => /(?:fee|charge|price)\?$/u.test(v))).toEqual([]);
+    expect(all('What is the Shipping & Delivery?').filter((v) => /shipping.*shipping/iu.test(v))).toEqual([]);
+    expect(all('How does tracking my parcel work?')).toContain('How does tracking my package work?');
+    expect(all('How does tracking my parcel work?').filter((v) => /\b(?:job|employment)\?$/u.test(v))).toEqual([]);
   });
 });
 

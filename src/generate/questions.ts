@@ -363,7 +363,7 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
 
 // ---------------------------------------------------------------- English
 
-const EN_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)\s+(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)\b/i;
+const EN_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)(?:\s+(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)|-(?:hour|day|week|month|year))\b/i;
 const EN_FEE = /\$\s?\d|\bfees?\b|\bcosts?\b|\bcharges?\b|\bprice\b|\bfree of charge\b/i;
 const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\s+(?:means|refers to|is defined as|is a term for)\b/i;
 const EN_ELIGIBLE = /\b(?:eligible|eligibility|qualify|qualifies|entitled)\b/i;
@@ -374,20 +374,86 @@ const EN_TO_DO = /^to\s+([a-z][a-z\s-]{2,40}?),\s/i;
 /** A heading that asks something (What is not covered, Why was my order cancelled): no thing to put in a template. */
 const EN_QUESTION_START = /^(?:what|when|where|why|who|whom|whose|which|how|can|could|do|does|did|is|are|was|were|will|should|may)\b/iu;
 
+/**
+ * The topic as it reads inside a question: a sentence-case heading loses the capital of its first
+ * word (Return window → return window), a title-case one keeps its capitals (Returns & Refunds
+ * Policy, not returns & Refunds Policy); the shop's "our" is "your" when the customer asks.
+ */
+function inQuestion(topic: string): string {
+  const t = topic.replace(/^our\b/iu, 'your');
+  const words = t.split(/\s+/u).slice(1).filter((w) => /^\p{L}{4,}/u.test(w));
+  const titleCase = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
+  return !titleCase && /^[A-Z][a-z]/u.test(t) ? t[0]?.toLowerCase() + t.slice(1) : t;
+}
+
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/u.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
 }
 
+/** What the shop says to "you", as the customer asks it: your parcel → my parcel. */
+function asCustomer(text: string): string {
+  return text.replace(/\byourself\b/giu, 'myself').replace(/\byours\b/giu, 'mine').replace(/\byour\b/giu, 'my');
+}
+
+/** Words that end a noun phrase's head: "items that cannot be returned" is about items. */
+const EN_HEAD_END = /\s(?:that|which|who|you|we|of|for|in|on|to|from|with|by|after|before|under|outside|inside|within|when|if)\b/iu;
+
+/** Is the topic's head noun plural (Refunds, Items that cannot be returned, Customs and import duties)? */
+function isPluralTopic(topic: string): boolean {
+  const cut = EN_HEAD_END.exec(topic);
+  const head = (cut === null ? topic : topic.slice(0, cut.index)).trim().split(/\s+/u).pop() ?? '';
+  return /[a-z]s$/iu.test(head) && !/(?:ss|us|is)$/iu.test(head);
+}
+
+/** An activity, not a thing: Tracking your parcel, Cancelling an order. */
+const EN_ACTIVITY = /^\p{L}+ing\s+(?:your|my|our|a|an|the|this|these|its|their)\b/iu;
+
+/** Headings that name a page or a document, not something that takes time or costs money. */
+const EN_DOCUMENT_HEAD = /\b(?:policy|policies|terms|conditions|information|info|overview|introduction|summary|guide|rules|faqs?|questions|options)$/iu;
+
 function enHeading(topic: string): string[] {
   if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
-  // a heading that is a situation, not a thing: "My parcel arrived damaged"
-  if (/\b(?:i|my|me|we|our)\b/iu.test(topic) && topic.split(/\s+/u).length >= 3) return [`What should I do if ${lowerFirst(topic)}?`, `${topic}: what can I do?`];
+  // a heading that is a situation, not a thing: "My parcel arrived damaged" (not the shop's "Our 2-year warranty")
+  if (isSituation(topic)) return [`What should I do if ${lowerFirst(topic)}?`, `${topic}: what can I do?`];
   const how = /^how\s+(?:to|do\s+i|can\s+i)\s+(.+)$/iu.exec(topic);
   if (how?.[1] !== undefined) return [`How do I ${how[1]}?`];
-  const t = lowerFirst(topic);
-  const the = /^(?:the|a|an|my|your)\s/iu.test(t) || /^[A-Z]{2,}/u.test(t) ? t : `the ${t}`;
-  const plural = /[a-z]s$/u.test(t) && !/(?:ss|us|is)$/u.test(t);
-  return [`What ${plural ? 'are' : 'is'} ${the}?`, `What do I need to know about ${the}?`];
+  if (EN_ACTIVITY.test(topic)) {
+    const activity = asCustomer(lowerFirst(topic));
+    return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
+  }
+  const t = inQuestion(topic);
+  const the = withThe(t);
+  return [`What ${isPluralTopic(t) ? 'are' : 'is'} ${the}?`, `What do I need to know about ${the}?`];
+}
+
+/**
+ * What in a topic can take time or cost money: the topic without the words that name a page
+ * (policy, options, information) or a price (fees, costs): Delivery options and fees → delivery,
+ * Returns & Refunds Policy → Returns & Refunds; undefined when nothing is left.
+ */
+function measurableTopic(topic: string): string | undefined {
+  const parts = topic
+    .split(/(\s*(?:,|&|\band\b)\s*)/u)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(EN_DOCUMENT_HEAD, '').replace(/\b(?:fees?|costs?|charges?|prices?)$/iu, '').trim()));
+  const words: string[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const part = parts[i] ?? '';
+    if (part === '') continue;
+    if (words.length > 0) words.push(parts[i - 1] ?? ' ');
+    words.push(part);
+  }
+  const out = words.join('').trim();
+  return /\p{L}{3}/u.test(out) ? out : undefined;
+}
+
+/** the return window; my order, your warranty and SMS codes as they are. */
+function withThe(t: string): string {
+  return /^(?:the|a|an|my|your)\s/iu.test(t) || /^[A-Z]{2,}/u.test(t) ? t : `the ${t}`;
+}
+
+/** A heading that tells what happened to the customer: My parcel arrived damaged, I was charged twice. */
+function isSituation(topic: string): boolean {
+  return /\b(?:i|my|me|we)\b|(?<!^)\bour\b/iu.test(topic) && topic.split(/\s+/u).length >= 3;
 }
 
 function enContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[]): void {
@@ -399,8 +465,12 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
   // How long does it take to make a claim?), and not at all when it is another kind of question
   const howTo = topic !== undefined ? /^how\s+(?:to|do\s+i|can\s+i)\s+(.+?)\??$/iu.exec(topic)?.[1] : undefined;
   // a situation heading (My parcel arrived damaged) is no thing either: How long does my parcel arrived damaged take?
-  const situation = topic !== undefined && /\b(?:i|my|me|we|our)\b/iu.test(topic) && topic.split(/\s+/u).length >= 3;
-  const about = topic === undefined || howTo !== undefined || situation || EN_QUESTION_START.test(topic) ? undefined : lowerFirst(topic);
+  const situation = topic !== undefined && isSituation(topic);
+  const about = topic === undefined || howTo !== undefined || situation || EN_QUESTION_START.test(topic) ? undefined : EN_ACTIVITY.test(topic) ? asCustomer(lowerFirst(topic)) : inQuestion(topic);
+  // a page takes no time and costs nothing, what it is about may: Delivery options and fees → How
+  // much does delivery cost? (not How much do delivery options and fees cost?)
+  const measurable = about !== undefined ? measurableTopic(about) : undefined;
+  const does = measurable !== undefined && isPluralTopic(measurable) ? 'do' : 'does';
   let time = false;
   let fee = false;
   let eligible = false;
@@ -410,24 +480,25 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
     const def = EN_DEFINITION.exec(s);
     if (def?.[1] !== undefined && def[1].split(/\s+/u).length <= 5) add(`What is ${lowerFirst(def[1].trim())}?`, 'definition');
     const todo = EN_TO_DO.exec(s);
-    if (todo?.[1] !== undefined) add(`How do I ${todo[1].trim()}?`, 'procedure');
+    if (todo?.[1] !== undefined) add(`How do I ${asCustomer(todo[1].trim())}?`, 'procedure');
     const can = EN_CAN.exec(s);
-    if (can?.[1] !== undefined) add(`Can I ${can[1].trim()}?`, 'permission');
+    if (can?.[1] !== undefined) add(`Can I ${asCustomer(can[1].trim())}?`, 'permission');
     const duty = EN_DUTY.exec(s);
-    if (duty?.[1] !== undefined) add(`Do I have to ${duty[1].trim()}?`, 'duty');
+    if (duty?.[1] !== undefined) add(`Do I have to ${asCustomer(duty[1].trim())}?`, 'duty');
     if (!time && EN_TIME.test(s)) {
       time = true;
-      if (duty?.[1] !== undefined) add(`How long do I have to ${duty[1].trim()}?`, 'time-limit');
-      else if (about !== undefined) add(/\b(?:window|period|deadline|limit|time)$/iu.test(about) ? `How long is the ${about}?` : `How long does ${about} take?`, 'time-limit');
+      if (duty?.[1] !== undefined) add(`How long do I have to ${asCustomer(duty[1].trim())}?`, 'time-limit');
+      else if (about !== undefined && /\b(?:window|period|deadline|limit|time|warranty|guarantee)$/iu.test(about)) add(`How long is ${withThe(about)}?`, 'time-limit');
+      else if (measurable !== undefined) add(`How long ${does} ${measurable} take?`, 'time-limit');
       else if (howTo !== undefined) add(`How long does it take to ${howTo}?`, 'time-limit');
     }
     if (!fee && EN_FEE.test(s) && howTo !== undefined) {
       fee = true;
       add(`How much does it cost to ${howTo}?`, 'fee');
     }
-    if (!fee && EN_FEE.test(s) && about !== undefined) {
+    if (!fee && EN_FEE.test(s) && measurable !== undefined) {
       fee = true;
-      add(`How much does ${about} cost?`, 'fee');
+      add(`How much ${does} ${measurable} cost?`, 'fee');
       if (/\b(?:pay|paid|responsible)\b/iu.test(s)) add(`Who pays for ${about}?`, 'who-pays');
     }
     if (!eligible && EN_ELIGIBLE.test(s) && about !== undefined) {

@@ -43,12 +43,12 @@ const ZH_SWAPS: readonly (readonly string[])[] = [
 
 const EN_SWAPS: readonly (readonly string[])[] = [
   ['how do i', 'how can i', 'how to', 'what is the way to'],
-  ['what is', 'what does it mean', 'explain'],
+  ['what is the', 'explain the', 'tell me about the'],
+  ['what are the', 'explain the', 'tell me about the'],
   ['can i', 'am i able to', 'is it possible to'],
   ['do i have to', 'must i', 'do i need to'],
   ['who pays for', 'who covers', 'who is responsible for'],
   ['how long does', 'how much time does'],
-  ['how much does', 'what is the cost of'],
   ['who is eligible for', 'who can get', 'who qualifies for'],
   ['what do i need to know about', 'tell me about', 'information on'],
 ];
@@ -95,6 +95,23 @@ function swaps(question: string, groups: CompiledSwaps): string[] {
   return out;
 }
 
+/**
+ * An English variant written as a person writes it: the capital of the question's first letter
+ * kept, `I` capital, and no question mark after a request (Tell me about the exchanges).
+ */
+/** Sentence patterns (English): How much does X cost? ↔ What is the cost of X? */
+function enPatterns(q: string): string[] {
+  const m = /^how much (?:does|do) (.+) cost\?*$/iu.exec(q);
+  return m?.[1] !== undefined ? [`What is the cost of ${m[1]}?`] : [];
+}
+
+function englishCase(variant: string, question: string): string {
+  let v = variant.replace(/\bi\b/gu, 'I');
+  if (/^[A-Z]/u.test(question)) v = v.charAt(0).toUpperCase() + v.slice(1);
+  if (/^(?:explain|tell me|information on)\b/iu.test(v)) v = v.replace(/\?+$/u, '');
+  return v;
+}
+
 interface LexiconWord {
   word: string;
   group: readonly string[];
@@ -139,7 +156,11 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   const out: string[] = [];
   // first every word at once in plain words (each group's first word: 承运人…灭失 → 快递公司…丢失),
   // then one substitute per word, words in turn: 退货运费 → 退回运费, 退货邮费, 退掉运费 …
-  const formal = picks.filter((p) => p.group[0] !== p.word);
+  // English: not the verb of a template (How much does X cost?, How does X work?), nor a word the question already
+  // has (Shipping & Delivery → Shipping & Shipping)
+  const templateVerb = english && /^how\s+(?:(?:much|long)\s+(?:do|does)\b|(?:do|does)\s.+\swork\?*$)/iu.test(question) ? /\s([^\s?]+)\?*$/u.exec(question)?.[1]?.toLowerCase() : undefined;
+  const has = (word: string): boolean => english && new RegExp(`\\b${word}\\b`, 'iu').test(question);
+  const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word));
   if (formal.length >= 2) {
     let plain = question;
     for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + (p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
@@ -148,9 +169,10 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   const depth = Math.max(0, ...picks.map((p) => p.group.length));
   for (let i = 0; i < depth; i++) {
     for (const p of picks) {
+      if (p.word === templateVerb) continue;
       const others = p.group.filter((w) => w !== p.word);
       const to = others[i];
-      if (to === undefined) continue;
+      if (to === undefined || has(to)) continue;
       out.push(question.slice(0, p.at) + to + question.slice(p.at + p.word.length));
     }
   }
@@ -179,7 +201,11 @@ export function keywordForm(question: string, language: QuestionLanguage): strin
 }
 
 const EN_STOP = new Set(
-  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get'.split(' '),
+  // with the words of the question templates (What do I need to know about …, How long does … take,
+  // Who pays for …): "know exchanges" and "long take make claim" are no customer's keywords
+  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get know tell long much take pays'.split(
+    ' ',
+  ),
 );
 
 function colloquial(question: string, language: QuestionLanguage): string[] {
@@ -209,7 +235,7 @@ export function similarCandidates(question: string, options: Omit<SimilarOptions
   return interleave([
     kinds.has('synonym') ? synonyms(question, lexicon, en) : [],
     keyword !== undefined ? [keyword] : [],
-    kinds.has('pattern') ? (en ? swaps(question, EN_SWAPS_RE) : [...swaps(question, ZH_SWAPS_RE), ...zhPatterns(question)]) : [],
+    kinds.has('pattern') ? (en ? [...swaps(question, EN_SWAPS_RE), ...enPatterns(question)].map((v) => englishCase(v, question)) : [...swaps(question, ZH_SWAPS_RE), ...zhPatterns(question)]) : [],
     kinds.has('colloquial') ? colloquial(question, language) : [],
   ]);
 }

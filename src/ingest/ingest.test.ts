@@ -90,6 +90,28 @@ describe('ingestFile: the document model', () => {
   });
 });
 
+describe('ingestFile: a section no answer can be', () => {
+  it('warns about a section of more than 20,000 characters, naming it and its line, and still reads the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-long-'));
+    const path = join(dir, 'huge-line.txt');
+    writeFileSync(path, `Returns policy\n\n${'You can return items within 30 days. '.repeat(1000)}\n\nGift cards\n\nGift cards are valid for 24 months.\n`);
+    const doc = await read(path);
+    expect(doc.sections.map((s) => s.headingPath.at(-1))).toEqual(['Returns policy', 'Gift cards']);
+    const long = doc.warnings.filter((w) => w.code === 'long-section');
+    expect(long).toHaveLength(1);
+    expect(long[0]?.file).toBe(path);
+    expect(long[0]?.location).toEqual({ line: 1 });
+    expect(long[0]?.message).toMatch(/^section "Returns policy" is 36,999 characters long.*add headings to split it/u);
+  });
+
+  it('says nothing about ordinary sections', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-long-'));
+    const path = join(dir, 'short.md');
+    writeFileSync(path, `# Returns\n\n${'Send it back within 30 days. '.repeat(600)}\n`);
+    expect((await read(path)).warnings).toEqual([]);
+  });
+});
+
 describe('ingestFile: bad input is a problem value, never an exception', () => {
   it.each([
     [`${GEN}/empty.txt`, 'file-empty'],

@@ -173,6 +173,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   if (sections.length === 0) {
     warnings.push(warning('no-sections', 'has no text kb could use (no sections found); check that it is not empty or image-only', { file }));
   }
+  warnings.push(...longSections(sections, file));
 
   const document: Document = {
     id: sha256(path).slice(0, 16),
@@ -188,6 +189,27 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   if (pages !== undefined) document.pages = pages;
   if (meta !== undefined && Object.keys(meta).length > 0) document.meta = meta;
   return ok(document, document.warnings);
+}
+
+/** A section longer than this many characters is reported (`long-section`): no bot answer is that long. */
+export const LONG_SECTION_CHARS = 20_000;
+
+/** One warning per section over LONG_SECTION_CHARS (the first 10; the rest counted in one more). */
+export function longSections(sections: readonly Section[], file: string): Problem[] {
+  const long = sections.filter((s) => s.text.length > LONG_SECTION_CHARS);
+  const out = long.slice(0, 10).map((s) => {
+    const where: { page?: number; line?: number } = {};
+    if (s.location.page !== undefined) where.page = s.location.page;
+    if (s.location.line !== undefined) where.line = s.location.line;
+    const name = s.headingPath.length > 0 ? `section "${s.headingPath.join(' › ')}"` : 'the text before the first heading';
+    return warning(
+      'long-section',
+      `${name} is ${s.text.length.toLocaleString('en-US')} characters long, and a bot would answer with all of it; add headings to split it (in plain text: a short title line between blank lines)`,
+      { file, location: where },
+    );
+  });
+  if (long.length > 10) out.push(warning('long-section', `${long.length - 10} more sections are over ${LONG_SECTION_CHARS.toLocaleString('en-US')} characters; add headings to split them`, { file }));
+  return out;
 }
 
 function fileTitle(path: string): string {

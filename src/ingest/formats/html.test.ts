@@ -35,8 +35,8 @@ describe('parseHtml: a page pasted from Word', () => {
   const doc = parse(fixture('word-pasted.html'));
   const all = texts(doc.blocks).join('\n');
 
-  it('takes the title from <title>', () => {
-    expect(doc.title).toBe('售后服务 - 退换货政策 | 青禾家居');
+  it('takes the title from <title>, without the section and site names around the page\'s h1', () => {
+    expect(doc.title).toBe('退换货政策');
   });
 
   it('recovers bold paragraphs as headings below the h2, and leaves numbered ones to sectionize', () => {
@@ -204,6 +204,23 @@ describe('parseHtml: structure recovery', () => {
     expect(parse('<h2>二级</h2><h1>一级</h1><p>x</p>').title).toBe('一级');
     expect(parse('<h3>三级</h3><h2>二级</h2><p>x</p>').title).toBe('二级');
     expect(parse('<p>x</p>').title).toBeUndefined();
+  });
+
+  it('drops a shop page\'s cookie banner, sidebar, related box and aside outside the article, keeps an aside inside it', () => {
+    const doc = parse(
+      '<html><body><div id="cookie-banner">We use cookies. <button>Accept all</button></div><h1>Gift cards</h1><p>Gift cards are valid for 24 months.</p>' +
+        '<aside>Related: <a href="#">Vouchers</a></aside><div class="sidebar"><h3>Popular articles</h3><ul><li>Where is my order?</li></ul></div>' +
+        '<div class="related-articles"><p>Returns</p></div><section class="newsletter-signup"><p>Sign up for 10% off</p></section></body></html>',
+    );
+    expect(texts(doc.blocks)).toEqual(['Gift cards', 'Gift cards are valid for 24 months.']);
+    const inArticle = parse('<main><h1>Returns</h1><p>Send it back within 30 days.</p><aside><p>Note: sale items too.</p></aside></main>');
+    expect(texts(inArticle.blocks)).toContain('Note: sale items too.');
+  });
+
+  it('takes the page\'s own title from a <title> that adds the site name, when it equals the h1', () => {
+    expect(parse('<html><head><title>Shipping &amp; Delivery | Brightbox Store</title></head><body><h1>Shipping &amp; Delivery</h1><p>x</p></body></html>').title).toBe('Shipping & Delivery');
+    expect(parse('<html><head><title>Brightbox – Returns</title></head><body><h1>Returns</h1><p>x</p></body></html>').title).toBe('Returns');
+    expect(parse('<html><head><title>Help | Brightbox</title></head><body><h1>Returns</h1><p>x</p></body></html>').title).toBe('Help | Brightbox');
   });
 
   it('keeps lists and flattens nested ones', () => {

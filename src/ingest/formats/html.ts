@@ -56,11 +56,20 @@ function classTokens(el: Element): string[] {
   return list;
 }
 
-/** Navigation chrome: breadcrumbs, nav bars, skip links. */
+/**
+ * Page furniture a shop's help page carries around the article: cookie and consent banners,
+ * sidebars, "related" / "popular articles" boxes, newsletter and share widgets.
+ */
+const PAGE_FURNITURE = /(?:^|[-_])(?:cookies?|consent|gdpr|sidebar|newsletter|share|social|related|popular)(?:$|[-_])/iu;
+
+/** Navigation chrome: breadcrumbs, nav bars, skip links; outside article/main also asides, banners and sidebars. */
 function isChrome(el: Element, inContent: boolean): boolean {
-  if ((el.tagName === 'header' || el.tagName === 'footer') && !inContent) return true;
+  if ((el.tagName === 'header' || el.tagName === 'footer' || el.tagName === 'aside') && !inContent) return true;
   if (el.properties['role'] === 'navigation' || el.properties['ariaHidden'] === 'true') return true;
-  return classTokens(el).some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$/iu.test(t));
+  if (!inContent && (el.properties['role'] === 'complementary' || el.properties['role'] === 'banner' || el.properties['role'] === 'contentinfo')) return true;
+  const tokens = classTokens(el);
+  if (!inContent && tokens.some((t) => PAGE_FURNITURE.test(t))) return true;
+  return tokens.some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$/iu.test(t));
 }
 
 function isBoldStyle(el: Element): boolean {
@@ -211,11 +220,24 @@ export function htmlToMdast(html: string): { tree: MdastRoot; title: string | un
   return { tree, title };
 }
 
+/**
+ * The page's own title when `<title>` is it plus the site's name (`Shipping & Delivery | Brightbox
+ * Store`, `Brightbox - Shipping & Delivery`): the part that equals the page's h1. Otherwise the
+ * `<title>` as it is.
+ */
+export function pageTitle(title: string, h1: string | undefined): string {
+  if (h1 === undefined) return title;
+  const key = (s: string): string => s.trim().toLowerCase().replace(/\s+/gu, ' ');
+  if (key(title) === key(h1)) return title;
+  const parts = title.split(/\s+(?:[|·•:»>~–—-]{1,2})\s+/u);
+  return parts.length > 1 && parts.some((p) => key(p) === key(h1)) ? h1 : title;
+}
+
 export function parseHtml(html: string, _options: ParseOptions): Result<ParsedDoc> {
   const { tree, title } = htmlToMdast(html);
   const blocks = mdastToBlocks(tree, { splitBreaks: true, boldHeadings: true, faq: true, cleanText: removeWordResidue });
   const doc: ParsedDoc = { blocks, warnings: [] };
-  const stated = title !== undefined && title !== '' ? title : firstHeading(tree, [1, 2]);
+  const stated = title !== undefined && title !== '' ? pageTitle(title, firstHeading(tree, [1])) : firstHeading(tree, [1, 2]);
   if (stated !== undefined && stated !== '') doc.title = stated;
   return ok(doc);
 }

@@ -17,6 +17,7 @@ import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
 import { Associations } from './associations.js';
 import { Postings } from './postings.js';
+import { TypoIndex } from './typos.js';
 import { decodeVarints, encodeVarints } from './varint.js';
 
 export interface SearchOptions {
@@ -44,6 +45,8 @@ export interface Hit {
 
 /** At most this many expansion terms per question (learned associations and lexicon). */
 const MAX_EXPANSIONS = 8;
+/** Query weight of the word an English typo stands for (retrun → return), as for a homophone. */
+const TYPO_WEIGHT = 0.8;
 /**
  * A bigram in more than about a fifth of the entries (IDF below 1.5) is not scored: its word is,
  * and reading its long postings list changed no ranking on the development sets (docs/matching.md).
@@ -324,6 +327,14 @@ export class KnowledgeBase {
     return 1;
   }
 
+  private typoIndex: TypoIndex | undefined;
+
+  /** The deletion index of the KB's English words, built on the first unknown English word. */
+  private typos(): TypoIndex {
+    if (this.typoIndex === undefined) this.typoIndex = new TypoIndex(this.termIds.keys());
+    return this.typoIndex;
+  }
+
   get size(): number {
     return this.data.entries.count;
   }
@@ -351,7 +362,13 @@ export class KnowledgeBase {
     for (const [t, w] of terms) {
       if (isWordTerm(t) && !QUESTION_WORDS.has(t)) topical = true;
       if (this.termIds.has(t)) out.set(t, w);
-      else if (w >= 1) unknown += this.novelty(t, pinyinMatches);
+      else if (w >= 1) {
+        // an English typo the KB's words explain (retrun → return) counts as that word, like a homophone
+        const meant = this.typos().correct(t);
+        if (meant !== undefined) {
+          if (!terms.has(meant) && !out.has(meant)) out.set(meant, TYPO_WEIGHT);
+        } else unknown += this.novelty(t, pinyinMatches);
+      }
     }
     // the question's own terms (and homophones) come first in `terms`; expansions follow
     const own = out.size;

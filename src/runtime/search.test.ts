@@ -24,6 +24,14 @@ describe('search', () => {
     for (const q of ['', ' ', '\n\t  ', '？？？', '...!!!', '，。、；：“”', '🙂🙂', '\u3000\u3000']) expect(kb.search(q)).toEqual([]);
   });
 
+  it('reads an English typo as the word the KB uses (recieve → receive), and does not count it as an unknown word', () => {
+    const right = kb.search('When will I receive my order?', { k: 1 })[0];
+    const typo = kb.search('When will I recieve my order?', { k: 1 })[0];
+    expect(typo?.id).toBe(right?.id);
+    expect(typo?.matchedTerms).toContain('receiv');
+    expect(typo?.confidence ?? 0).toBeGreaterThan(0.5);
+  });
+
   it('refuses a question that is not a string with a clear TypeError (a bot passing null)', () => {
     expect(() => kb.search(null as unknown as string)).toThrow(/search: the question must be a string, not null/);
     expect(() => kb.search(undefined as unknown as string)).toThrow(/not undefined/);

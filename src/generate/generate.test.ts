@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -144,6 +144,32 @@ describe('question generation', () => {
     expect(qs('知道或者应当知道产品存在缺陷的，应当召回。').some((q) => q.startsWith('知道或者') && q.includes('义务'))).toBe(false);
     // 申请退货 is one action, not 申请
     expect(qs('商品签收后七天内，买家可以申请退货。')).toEqual(expect.arrayContaining(['买家可以申请退货吗？', '如何申请退货？']));
+  });
+
+  it('asks about each row of a data table, by what its header says (fee, time, other)', () => {
+    const zh = generateQuestions({ headingPath: ['配送说明', '配送方式'], text: '订单满99元包邮。', tables: [[['配送方式', '时效', '运费'], ['顺丰快递', '1-2天', '12元'], ['门店自提', '当天', '免费']]] }).filter((g) => g.rule === 'table-row');
+    expect(zh.map((g) => g.question)).toEqual(['顺丰快递需要多长时间？', '顺丰快递的运费是多少？', '门店自提需要多长时间？', '门店自提的运费是多少？']);
+    const en = generateQuestions({ headingPath: ['Delivery options'], text: 'We ship every day.', tables: [[['Option', 'Delivery time', 'Fee', 'Carrier'], ['Express delivery', '1 day', '$12', 'DHL'], ['12.50', '3 days', '$5', 'USPS']]] }).filter((g) => g.rule === 'table-row');
+    // a row whose first cell names nothing (a number) asks nothing
+    expect(en.map((g) => g.question)).toEqual(['How long does Express delivery take?', 'How much is Express delivery?', 'What is the carrier for Express delivery?']);
+  });
+
+  it('reads a section that is a question/answer table as its pairs only, and the rows of a data table as no sentences', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-table-'));
+    try {
+      const file = join(dir, 'ship.md');
+      await writeFile(file, '# 配送\n\n## 运费\n\n| 配送方式 | 时效 | 运费 |\n| --- | --- | --- |\n| 顺丰快递 | 1-2天 | 12元 |\n\n## 常见问题\n\n| 问题 | 答案 |\n| --- | --- |\n| 可以指定快递吗？ | 可以，下单时备注。 |\n| 偏远地区包邮吗？ | 不包邮。 |\n');
+      const run = await ingestPaths([file]);
+      const { entries } = generateEntries(run.documents, { similar: 0 });
+      expect(entries.filter((e) => e.origin === 'extracted').map((e) => e.question)).toEqual(['可以指定快递吗？', '偏远地区包邮吗？']);
+      // no fourth entry answering with the whole question/answer table
+      expect(entries.filter((e) => e.source?.headingPath.includes('常见问题'))).toHaveLength(2);
+      const fees = entries.find((e) => e.source?.headingPath.includes('运费'));
+      expect([fees?.question, ...(fees?.similar ?? [])]).toContain('顺丰快递的运费是多少？');
+      expect([fees?.question, ...(fees?.similar ?? [])].some((q) => q.includes('|'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('asks English questions about English sections', () => {

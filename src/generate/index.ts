@@ -146,6 +146,9 @@ export function sectionsToGenerate(documents: readonly Document[], options: Gene
   return out;
 }
 
+/** A section with less prose than this beside its question/answer table is that table (its pairs are its entries). */
+const MIN_PROSE_CHARS = 20;
+
 /** The entries of one section: a FAQ row, extracted pairs, or generated questions. */
 function sectionEntries(doc: Document, section: Section, options: GenerationOptions): GeneratedEntry[] {
   const language: QuestionLanguage = languageOfDoc(doc) ?? (/\p{Script=Han}/u.test(section.text) ? 'zh' : 'en');
@@ -166,12 +169,21 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
       if (block.kind !== 'table') continue;
       for (const p of pairsInTable(block)) out.push(extractedEntry(`s-${section.id}-t${++t}`, p, doc, section, language));
     }
+    // a section that is its question/answer table and little else: its pairs are its entries, not
+    // also one more entry answering with the whole table
+    const prose = (section.blocks ?? []).filter((b) => b.kind !== 'table').map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');
+    if (out.length > 0 && prose.replace(/\s+/gu, '').length < MIN_PROSE_CHARS) return out;
   }
   const external = options.external?.get(section.id);
   if (external !== undefined && external.length > 0 && out.length === 0) return [externalEntry(doc, section, external, language, options)];
   const steps = (section.blocks ?? []).flatMap((b) => (b.kind === 'list' && b.ordered ? b.items : []));
+  // data tables (配送方式 | 时效 | 运费) ask about their rows; question/answer tables were extracted above
+  const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' && pairsInTable(b).length === 0 ? [b.rows] : []));
+  // the rules read the prose: a table's rows in the text (顺丰快递 | 1-2天 | 12元) are no sentences (|12元需要多长时间？)
+  const rowLines = new Set((section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.join(' | ').trim()) : [])));
+  const prose = rowLines.size === 0 ? section.text : section.text.split('\n').filter((l) => !rowLines.has(l.trim())).join('\n');
   const generated: GeneratedQuestion[] = generateQuestions(
-    { headingPath: section.headingPath, text: section.text, steps, language },
+    { headingPath: section.headingPath, text: prose, steps, tables, language },
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );
   const pathQuestion = headingPathQuestion(doc, section);

@@ -20,9 +20,10 @@ export type GenerationRule =
   | 'procedure'
   | 'duty'
   | 'right'
-  | 'validity';
+  | 'validity'
+  | 'table-row';
 
-export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right', 'validity'];
+export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right', 'validity', 'table-row'];
 
 export interface GeneratedQuestion {
   question: string;
@@ -35,6 +36,8 @@ export interface SectionInput {
   text: string;
   /** Ordered list items of the section, when ingestion kept its blocks. */
   steps?: readonly string[];
+  /** The section's tables (rows of cells, the header row first), when ingestion kept its blocks. */
+  tables?: readonly (readonly (readonly string[])[])[];
   /** Force the questions' language; by default it is the section's own. */
   language?: QuestionLanguage;
 }
@@ -509,6 +512,43 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
   if ((input.steps?.length ?? 0) >= 2 && about !== undefined && !/^how\b/iu.test(about)) add(`How do I ${/^(?:apply|get|renew|request|file|change|replace|register|report|cancel|pay)\b/iu.test(about) ? about : `get ${about}`}?`, 'procedure');
 }
 
+// ---------------------------------------------------------------- tables
+
+/** At most this many rows of one table become questions. */
+const MAX_TABLE_ROWS = 4;
+const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
+const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|duration|delivery\s+window/iu;
+
+/**
+ * A data table (配送方式 | 时效 | 运费; Option | Delivery time | Fee) asks about each row: 顺丰快递的运费是多少？,
+ * How much is Express delivery?, How long does Express delivery take? — the row's first cell is what a
+ * customer names, the header says what they ask. Question/answer tables are extracted instead (extract.ts).
+ */
+function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh: boolean): string[] {
+  const out: string[] = [];
+  for (const table of tables) {
+    const [header, ...rows] = table;
+    if (header === undefined || header.length < 2 || rows.length === 0) continue;
+    const columns = header.slice(1).map((h) => h.trim());
+    for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
+      const label = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
+      // a label customers would name: words, not a number or a sentence
+      if (label.length < 2 || label.length > 24 || !/\p{L}{2}/u.test(label) || /[，,。；;]/u.test(label)) continue;
+      for (const [i, column] of columns.entries()) {
+        if ((row[i + 1] ?? '').trim() === '' || column === '') continue;
+        if (zh) {
+          if (FEE_HEADER.test(column)) out.push(`${label}的${column}是多少？`);
+          else if (TIME_HEADER.test(column)) out.push(`${label}需要多长时间？`);
+          else out.push(`${label}的${column}是什么？`);
+        } else if (FEE_HEADER.test(column)) out.push(`How much is ${label}?`);
+        else if (TIME_HEADER.test(column)) out.push(`How long does ${label} take?`);
+        else out.push(`What is the ${column.toLowerCase()} for ${label}?`);
+      }
+    }
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------- both
 
 /** A question that names only who: 经营者有哪些义务？/ 消费者有哪些权利？ */
@@ -530,6 +570,7 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   const duties: GeneratedQuestion[] = [];
   if (language === 'zh') zhContent(input, topic, content, duties);
   else enContent(input, topic, content);
+  for (const question of tableQuestions(input.tables ?? [], language === 'zh')) content.push({ question, rule: 'table-row' });
   // stable sort by rule keeps each rule's questions in text order
   content.sort((a, b) => (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0));
   // a section whose best question would be a generic 有哪些义务/权利 (five articles of one law: 经营者有哪些义务？)

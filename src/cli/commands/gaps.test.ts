@@ -97,7 +97,7 @@ describe('kb gaps', () => {
     expect(lines(jsonl.stdout).at(-1)).toMatch(/^4 questions \(4 distinct\): 0 answered/);
     const column = runKb(['gaps', 'fixtures/gaps/log.csv', '--index', index, '--column', 'nope']);
     expect(column.code).toBe(1);
-    expect(lines(column.stderr)).toEqual(['error fixtures/gaps/log.csv:line 1: has no column "nope" (it has: id, time, question) [bad-table]']);
+    expect(lines(column.stderr)).toEqual(['error fixtures/gaps/log.csv:line 1: has no column "nope" (it has: id, time, question); name one of these with --column [bad-table]']);
   });
 
   it('exits 1 for a missing log or index, 2 without an index', () => {

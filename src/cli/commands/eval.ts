@@ -176,6 +176,7 @@ async function suggest(run: EvalRun, storePath: string, output: Output): Promise
   const notes = [
     result.known > 0 ? `${result.known} already known to their entry` : '',
     result.unmatched > 0 ? `${result.unmatched} failing case${result.unmatched === 1 ? '' : 's'} expect no entry of the store` : '',
+    result.ambiguous > 0 ? `${result.ambiguous} failing case${result.ambiguous === 1 ? '' : 's'} expect a source or section several entries come from, none of them found: name the entry's id in the suite` : '',
   ].filter((x) => x !== '');
   output.err(
     `kb eval: ${result.proposed.length} question${result.proposed.length === 1 ? '' : 's'} proposed as similar questions in ${storePath} (pending in "suggested"; accept them in kb review)${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,

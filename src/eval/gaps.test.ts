@@ -74,6 +74,12 @@ describe('clusterQuestions', () => {
     expect(clusters[1]?.examples).toEqual([{ text: '学生 优惠', count: 2 }]);
   });
 
+  it('does not cluster questions by the order numbers, tracking codes or amounts they quote', () => {
+    const log = countQuestions(['发货 订单 2804', '发票 2804', '学生 优惠 sf1234567890', '上门 取件 sf1234567890', '发货 订单 1142', '发票 1142']);
+    expect(clusterQuestions(log, words).map((c) => `${c.size} ${c.terms.join(' ')}`).sort()).toEqual(['1 上门 取件', '1 优惠 学生', '2 发票', '2 发货 订单']);
+    expect(withoutSmallTalk(countQuestions(['你好 2804', '12.5']), words).smallTalk).toBe(2);
+  });
+
   it('leaves small talk (greetings, thanks: no key terms) out of the gaps, counted', () => {
     const log = countQuestions(['你好', '你好', '谢谢 亲', '退货 运费', 'thanks']);
     expect(withoutSmallTalk(log, words)).toEqual({ questions: [{ text: '退货 运费', count: 1 }], smallTalk: 4 });

@@ -70,9 +70,16 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** A question's key terms: its words without question words and courtesies, each once. */
+/**
+ * Numbers, and codes such as order or tracking numbers (SF1234567890): what a customer quotes
+ * about their own case, never what a topic is about — two questions quoting the same order
+ * number are not one gap.
+ */
+const NUMBER_TERM = /^(?:[\d.,:%/-]+|[a-z]{0,4}\d{5,}[a-z]{0,2})$/i;
+
+/** A question's key terms: its words without question words, courtesies and numbers, each once. */
 function keyTerms(text: string, tokenize: (text: string) => string[]): string[] {
-  return [...new Set(tokenize(text))].filter((t) => !FILLER_WORDS.has(t));
+  return [...new Set(tokenize(text))].filter((t) => !FILLER_WORDS.has(t) && !NUMBER_TERM.test(t));
 }
 
 /**

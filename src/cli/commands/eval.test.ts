@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../build/index.js';
 import { readStore } from '../../store/store.js';
+import { isStepSummary } from './eval.js';
 import { BUILD_TIMEOUT, SAMPLE_SUITE, buildSample, lines, runKb, tempDir } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-eval-');
@@ -334,6 +335,25 @@ describe('kb eval reports', () => {
   it('writes all three and says so on stderr', () => {
     expect(run.code).toBe(1); // the hit@1 gate
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/forms\.yaml:line 26: expects “returns\.md › 七天”.*\[unknown-entry\]$/), `kb eval: wrote the JUnit report to ${junit}`, `kb eval: wrote the Markdown report to ${markdown}`, `kb eval: wrote the HTML report to ${html}`, expect.stringMatching(/^kb eval: gate failed: hit@1/)]);
+  });
+
+  it('appends to the GitHub Actions step summary instead of replacing what the step wrote there before', () => {
+    const summary = join(dir.path, 'step_summary');
+    writeFileSync(summary, '## Build: 16 entries\n');
+    const before = process.env['GITHUB_STEP_SUMMARY'];
+    process.env['GITHUB_STEP_SUMMARY'] = summary;
+    try {
+      const r = runKb(['eval', TAGGED, '--index', formsIndex, '--markdown', summary]);
+      expect(lines(r.stderr)).toContain(`kb eval: appended the Markdown report to ${summary} (the GitHub Actions step summary)`);
+    } finally {
+      if (before === undefined) delete process.env['GITHUB_STEP_SUMMARY'];
+      else process.env['GITHUB_STEP_SUMMARY'] = before;
+    }
+    const text = readFileSync(summary, 'utf8');
+    expect(text).toMatch(/^## Build: 16 entries\n\n## kb eval: /);
+    expect(isStepSummary(summary, { GITHUB_STEP_SUMMARY: summary })).toBe(true);
+    expect(isStepSummary(markdown, { GITHUB_STEP_SUMMARY: summary })).toBe(false);
+    expect(isStepSummary(markdown, {})).toBe(false);
   });
 
   it('JUnit: parses, one test case per question in one suite per file, plus the gates', () => {

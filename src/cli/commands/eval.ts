@@ -3,8 +3,8 @@
  * confidence thresholds, CI gates, a baseline comparison, gaps and coverage, reports (terminal,
  * JSON, JUnit, Markdown, HTML), and `--suggest` to propose missed questions to the store.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { appendFile, mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { problem, type Problem } from '../../core/problems.js';
 import { compareBaseline, readBaseline } from '../../eval/baseline.js';
@@ -70,9 +70,26 @@ async function suiteFiles(inputs: readonly string[]): Promise<{ files: string[];
   return { files, problems };
 }
 
-async function writeReport(file: string, text: string): Promise<void> {
+/**
+ * Is `file` the GitHub Actions step summary of this step? The runner gives each step one file
+ * that every command of the step appends to; replacing it would erase what the step's earlier
+ * commands wrote there (`echo "## Build" >> $GITHUB_STEP_SUMMARY`).
+ */
+export function isStepSummary(file: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const summary = env['GITHUB_STEP_SUMMARY'];
+  return summary !== undefined && summary !== '' && resolve(summary) === resolve(file);
+}
+
+/** Write a report atomically; the step summary is appended to (with a blank line before), as GitHub expects. */
+async function writeReport(file: string, text: string): Promise<'wrote' | 'appended'> {
   await mkdir(dirname(file), { recursive: true });
+  if (isStepSummary(file)) {
+    const before = await stat(file).catch(() => undefined);
+    await appendFile(file, (before !== undefined && before.size > 0 ? '\n' : '') + text);
+    return 'appended';
+  }
   await writeFileAtomic(file, text);
+  return 'wrote';
 }
 
 export async function runEval(options: EvalCommandOptions, output: Output): Promise<number> {
@@ -127,8 +144,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   for (const [file, what, render] of written) {
     if (file === undefined) continue;
     try {
-      await writeReport(file, render());
-      output.err(`kb eval: wrote the ${what} report to ${file}`);
+      const how = await writeReport(file, render());
+      output.err(how === 'appended' ? `kb eval: appended the ${what} report to ${file} (the GitHub Actions step summary)` : `kb eval: wrote the ${what} report to ${file}`);
     } catch (error) {
       writeFailed = true;
       printProblems(output, [problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the folder and its permissions`, { file })]);

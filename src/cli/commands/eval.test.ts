@@ -100,6 +100,14 @@ describe('kb eval', () => {
     ]);
   });
 
+  it('counts one case and one out-of-scope case in the singular', () => {
+    const suite = join(dir.path, 'one.jsonl');
+    writeFileSync(suite, '{"q": "包邮吗", "expect": "ship-cost", "tags": ["运费"]}\n{"q": "你们老板是谁", "expect": null, "tags": ["范围外"]}\n');
+    const out = lines(runKb(['eval', suite, '--index', formsIndex]).stdout);
+    expect(out).toContain('  tag 范围外: 1 out-of-scope case');
+    expect(out).toContainEqual(expect.stringMatching(/^1 case \(and 1 out of scope, not counted\): hit@1 /));
+  });
+
   it('names the file and line of each malformed case on one line, runs the rest, and exits 1', () => {
     const r = runKb(['eval', 'fixtures/eval/broken/malformed.yaml', 'fixtures/eval/broken/malformed.csv', '--index', formsIndex]);
     expect(r.code).toBe(1);

@@ -202,6 +202,7 @@ async function suggest(run: EvalRun, storePath: string, output: Output): Promise
 }
 
 const f3 = (x: number): string => x.toFixed(3);
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 const pct = (x: number | null): string => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
 /** How a failing case is marked in the terminal (`not-first` shows its rank). */
@@ -229,7 +230,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   if (summary.suites.length > 1 || summary.tags.length > 0) {
     for (const g of [...summary.suites.map((s) => ({ ...s, name: s.name })), ...summary.tags.map((s) => ({ ...s, name: `tag ${s.name}` }))]) {
       const oos = g.outOfScope > 0 ? ` (+${g.outOfScope} out of scope)` : '';
-      if (g.cases === 0) output.out(`  ${g.name}: ${g.outOfScope} out-of-scope cases`);
+      if (g.cases === 0) output.out(`  ${g.name}: ${plural(g.outOfScope, 'out-of-scope case')}`);
       else output.out(`  ${g.name}: ${g.cases} case${g.cases === 1 ? '' : 's'}${oos}  hit@1 ${f3(g.hit1)}  hit@3 ${f3(g.hit3)}  hit@${g.k} ${f3(g.hitK)}  MRR@${g.k} ${f3(g.mrr)}`);
     }
   }
@@ -258,7 +259,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
     output.out(`against ${b.file}: ${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new, ${b.removed} gone`);
   }
   const scope = m.outOfScope > 0 ? ` (and ${m.outOfScope} out of scope, not counted)` : '';
-  output.out(`${m.cases} cases${scope}: hit@1 ${f3(m.hit1)}  hit@${m.k} ${f3(m.hitK)}  MRR@${m.k} ${f3(m.mrr)}`);
+  output.out(`${plural(m.cases, 'case')}${scope}: hit@1 ${f3(m.hit1)}  hit@${m.k} ${f3(m.hitK)}  MRR@${m.k} ${f3(m.mrr)}`);
   const extra = [`hit@3 ${f3(m.hit3)}`, `latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms`];
   if (t !== undefined) {
     const c = t.chosen;

@@ -1,10 +1,11 @@
 // kb.config.yaml: the template kb init writes, validation, reading.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { formatProblem } from '../core/problems.js';
 import { tempDir } from '../test-support/kb.js';
-import { CONFIG_FILE, CONFIG_TEMPLATE, DEFAULT_OUT, DEFAULT_STORE, readConfig, validateConfig } from './config.js';
+import { closestName, CONFIG_FILE, CONFIG_TEMPLATE, DEFAULT_OUT, DEFAULT_STORE, readConfig, validateConfig } from './config.js';
 
 const dir = tempDir('kb-config-');
 afterAll(() => dir.remove());
@@ -60,6 +61,37 @@ describe('eval thresholds and gates in kb.config.yaml', () => {
       expect.stringMatching(/^"eval.gates.min-hit" is not a gate kb knows/),
       '"eval.gates.min-mrr" must be a number from 0 to 1',
     ]);
+  });
+});
+
+describe('a mistyped setting', () => {
+  it('inside eval is named, with the setting it was probably meant to be, instead of being ignored', () => {
+    const result = validateConfig({ eval: { suites: ['tests/'], threshhold: 'auto', 'top-k': 3, gates: { min_hit1: 0.8 } }, sorces: ['x'] });
+    expect(!result.ok && result.problems.map((p) => p.message)).toEqual([
+      '"sorces" is not a setting kb knows — did you mean "sources"? (known: sources, out, store, dictionary, synonyms, stopwords, similar, lexicon, eval)',
+      '"eval.threshhold" is not an eval setting kb knows — did you mean "threshold"? (known: suites, k, threshold, gates)',
+      '"eval.top-k" is not an eval setting kb knows (known: suites, k, threshold, gates)',
+      '"eval.gates.min_hit1" is not a gate kb knows — did you mean "min-hit1"? (known: min-hit1, min-hitk, min-mrr, max-false-answer)',
+    ]);
+  });
+
+  it('is named with its line in kb.config.yaml', async () => {
+    const here = join(dir.path, 'typo');
+    mkdirSync(here, { recursive: true });
+    writeFileSync(join(here, CONFIG_FILE), 'sources:\n  - sources/\neval:\n  suites: [tests/]\n  threshhold: auto\n  gates:\n    min-hit1: 0.8\n    max_false_answer: 0.1\n');
+    const result = await readConfig(here);
+    expect(result?.ok === false && result.problems.map((p) => formatProblem(p))).toEqual([
+      'kb.config.yaml:line 5: "eval.threshhold" is not an eval setting kb knows — did you mean "threshold"? (known: suites, k, threshold, gates) [usage]',
+      'kb.config.yaml:line 8: "eval.gates.max_false_answer" is not a gate kb knows — did you mean "max-false-answer"? (known: min-hit1, min-hitk, min-mrr, max-false-answer) [usage]',
+    ]);
+  });
+
+  it('is matched to a known name only when it is a slip, not another word', () => {
+    expect(closestName('threshhold', ['suites', 'k', 'threshold', 'gates'])).toBe('threshold');
+    expect(closestName('suite', ['suites', 'k', 'threshold', 'gates'])).toBe('suites');
+    expect(closestName('MIN_HIT1', ['min-hit1', 'min-hitk'])).toBe('min-hit1');
+    expect(closestName('top-k', ['suites', 'k', 'threshold', 'gates'])).toBeUndefined();
+    expect(closestName('j', ['suites', 'k', 'threshold', 'gates'])).toBeUndefined();
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parse } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
 
 export const CONFIG_FILE = 'kb.config.yaml';
@@ -40,16 +40,47 @@ function strings(value: unknown): string[] | undefined {
   return undefined;
 }
 
-export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfig> {
+/** The known name a mistyped one was meant to be (`threshhold` → `threshold`, `min_hit1` → `min-hit1`), if one is close. */
+export function closestName(name: string, known: readonly string[]): string | undefined {
+  const plain = (s: string): string => s.toLowerCase().replace(/[_\s]/g, '-');
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length] ?? 0;
+  };
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(plain(name), plain(k));
+    if (d < bestDistance) [best, bestDistance] = [k, d];
+  }
+  // a slip of a letter or two, not a different word
+  return best !== undefined && bestDistance <= Math.min(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+/** Where a setting is written: its line in kb.config.yaml, given its key path (`['eval', 'threshhold']`). */
+export type ConfigLines = (path: readonly string[]) => number | undefined;
+
+export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigLines = () => undefined): Result<KbConfig> {
   const problems: Problem[] = [];
   const bad = (key: string, what: string): void => {
-    problems.push(problem('usage', `"${key}" ${what}`, { file }));
+    const line = lineOf(key.split('.'));
+    problems.push(problem('usage', `"${key}" ${what}`, { file, ...(line === undefined ? {} : { location: { line } }) }));
+  };
+  /** An unknown key: what kb knows there, and the one it was probably meant to be. */
+  const unknownKey = (key: string, known: readonly string[], kind: string): void => {
+    const meant = closestName(key.split('.').at(-1) ?? key, known);
+    bad(key, `is not ${kind} kb knows${meant === undefined ? '' : ` — did you mean "${meant}"?`} (known: ${known.join(', ')})`);
   };
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) return fail(problem('usage', 'must be a YAML mapping (key: value lines)', { file }));
   const o = raw as Record<string, unknown>;
   const known = new Set(['sources', 'out', 'store', 'dictionary', 'synonyms', 'stopwords', 'similar', 'lexicon', 'eval']);
-  for (const key of Object.keys(o)) if (!known.has(key)) bad(key, `is not a setting kb knows (known: ${[...known].join(', ')})`);
+  for (const key of Object.keys(o)) if (!known.has(key)) unknownKey(key, [...known], 'a setting');
   const sources = o['sources'] === undefined ? [] : strings(o['sources']);
   if (sources === undefined) bad('sources', 'must be a path or a list of paths');
   const out = o['out'] ?? DEFAULT_OUT;
@@ -78,6 +109,9 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
     if (typeof ev !== 'object' || Array.isArray(ev)) bad('eval', 'must be a mapping with "suites" and "k"');
     else {
       const e = ev as Record<string, unknown>;
+      // a mistyped eval setting (threshhold, top-k) was silently ignored, and the run went without it
+      const knownEval = ['suites', 'k', 'threshold', 'gates'];
+      for (const key of Object.keys(e)) if (!knownEval.includes(key)) unknownKey(`eval.${key}`, knownEval, 'an eval setting');
       const suites = e['suites'] === undefined ? [] : strings(e['suites']);
       if (suites === undefined) bad('eval.suites', 'must be a path or a list of paths');
       else config.eval.suites = suites;
@@ -99,7 +133,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE): Result<KbConfi
           const parsed: NonNullable<KbConfig['eval']['gates']> = {};
           for (const [key, value] of Object.entries(gates as Record<string, unknown>)) {
             const name = gateKeys[key as keyof typeof gateKeys] as (typeof gateKeys)[keyof typeof gateKeys] | undefined;
-            if (name === undefined) bad(`eval.gates.${key}`, `is not a gate kb knows (known: ${Object.keys(gateKeys).join(', ')})`);
+            if (name === undefined) unknownKey(`eval.gates.${key}`, Object.keys(gateKeys), 'a gate');
             else if (!unit(value)) bad(`eval.gates.${key}`, 'must be a number from 0 to 1');
             else parsed[name] = value;
           }
@@ -120,13 +154,27 @@ export async function readConfig(dir: string): Promise<Result<KbConfig> | undefi
   } catch {
     return undefined;
   }
-  let raw: unknown;
-  try {
-    raw = parse(text);
-  } catch (error) {
-    return fail(problem('usage', `is not valid YAML (${(error as Error).message.split('\n')[0]})`, { file: CONFIG_FILE }));
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter });
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const line = error.linePos?.[0]?.line;
+    return fail(problem('usage', `is not valid YAML (${error.message.split('\n')[0]})`, { file: CONFIG_FILE, ...(line === undefined ? {} : { location: { line } }) }));
   }
-  return validateConfig(raw, CONFIG_FILE);
+  const lineOf: ConfigLines = (path) => {
+    let node: unknown = doc.contents;
+    let at: number | undefined;
+    for (const key of path) {
+      if (!isMap(node)) return at;
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      if (pair === undefined) return at;
+      const start = (pair.key as Node).range?.[0];
+      if (start !== undefined) at = counter.linePos(start).line;
+      node = pair.value;
+    }
+    return at;
+  };
+  return validateConfig(doc.toJS() as unknown, CONFIG_FILE, lineOf);
 }
 
 export const CONFIG_TEMPLATE = `# kb.config.yaml — read by \`kb generate\`, \`kb build\`, \`kb review\` and \`kb eval\` when they are run without arguments.

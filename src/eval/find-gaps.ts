@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { isWordTerm } from '../analyze/analyzer.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
-import { clusterQuestions, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
+import { clusterQuestions, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
 import type { LogReader } from './log.js';
 import type { CaseResult } from './run.js';
 import type { CaseVerdict } from './summary.js';
@@ -34,7 +34,8 @@ export function evalGaps(kb: KnowledgeBase, cases: readonly CaseResult[], verdic
   const counts = new Map<string, number>();
   for (const q of failing) counts.set(q, (counts.get(q) ?? 0) + 1);
   const questions: GapQuestion[] = [...counts].map(([text, count]) => ({ text, count }));
-  return addNearest(kb, clusterQuestions(questions, gapTokenizer(kb), options));
+  const tokenize = gapTokenizer(kb);
+  return addNearest(kb, clusterQuestions(withoutSmallTalk(questions, tokenize).questions, tokenize, options));
 }
 
 export interface LogScan {

@@ -1,7 +1,7 @@
 // Clustering questions by shared key terms, and coverage of entries.
 import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../runtime/index-file.js';
-import { clusterQuestions, countQuestions, coverageOf, FILLER_WORDS } from './gaps.js';
+import { clusterQuestions, countQuestions, coverageOf, FILLER_WORDS, withoutSmallTalk } from './gaps.js';
 import type { CaseResult } from './run.js';
 
 const words = (text: string): string[] => text.toLowerCase().split(/\s+/).filter((w) => w !== '');
@@ -23,8 +23,9 @@ describe('clusterQuestions', () => {
     expect(clusters.map((c) => [c.size, c.distinct, c.terms])).toEqual([
       [4, 3, ['coupon']],
       [2, 2, ['address', 'delivery']],
-      [1, 1, []],
-      [1, 1, []],
+      // a question sharing no word with the others: its own words say what it is about
+      [1, 1, ['balance', 'points']],
+      [1, 1, ['here', 'random', 'words']],
     ]);
     const coupons = clusters[0];
     // the most asked, most central question represents the cluster; repeats are counted
@@ -44,6 +45,44 @@ describe('clusterQuestions', () => {
     ]);
     expect(clusterQuestions(coupons, words, { minSimilarity: 0.2 }).map((c) => [c.size, c.terms])).toEqual([[4, ['coupon', 'code', 'expired']]]); // terms in at least half the questions
     expect(clusterQuestions(questions, words, { maxExamples: 1 })[0]?.examples).toHaveLength(1);
+  });
+
+  it('makes one gap of one topic asked with courtesies (亲, 你好): they neither split it nor fill its examples', () => {
+    const log = countQuestions([
+      '退货 运费 多少钱',
+      '亲 退货 运费 多少钱',
+      '你好 退货 运费 多少钱',
+      '退货 运费 谁 出',
+      '亲 退货 运费 谁 出',
+      '你好 退货 运费 报销',
+      '退货 运费 报销',
+      '亲 学生 优惠',
+      '学生 优惠',
+    ]);
+    const clusters = clusterQuestions(log, words);
+    expect(clusters.map((c) => [c.size, c.distinct, c.terms])).toEqual([
+      [7, 7, ['运费', '退货']],
+      [2, 2, ['优惠', '学生']],
+    ]);
+    // one example per wording, in its plainest form, counting its variants
+    expect(clusters[0]?.examples).toEqual([
+      { text: '退货 运费 多少钱', count: 3 },
+      { text: '退货 运费 报销', count: 2 },
+      { text: '退货 运费 谁 出', count: 2 },
+    ]);
+    expect(clusters[0]?.representative).toBe('退货 运费 多少钱');
+    expect(clusters[1]?.examples).toEqual([{ text: '学生 优惠', count: 2 }]);
+  });
+
+  it('does not cluster questions by the order numbers, tracking codes or amounts they quote', () => {
+    const log = countQuestions(['发货 订单 2804', '发票 2804', '学生 优惠 sf1234567890', '上门 取件 sf1234567890', '发货 订单 1142', '发票 1142']);
+    expect(clusterQuestions(log, words).map((c) => `${c.size} ${c.terms.join(' ')}`).sort()).toEqual(['1 上门 取件', '1 优惠 学生', '2 发票', '2 发货 订单']);
+    expect(withoutSmallTalk(countQuestions(['你好 2804', '12.5']), words).smallTalk).toBe(2);
+  });
+
+  it('leaves small talk (greetings, thanks: no key terms) out of the gaps, counted', () => {
+    const log = countQuestions(['你好', '你好', '谢谢 亲', '退货 运费', 'thanks']);
+    expect(withoutSmallTalk(log, words)).toEqual({ questions: [{ text: '退货 运费', count: 1 }], smallTalk: 4 });
   });
 
   it('is deterministic and handles nothing', () => {

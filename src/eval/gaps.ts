@@ -31,7 +31,8 @@ export interface GapCluster {
   representative: string;
   /** Key terms most members share, most shared first. */
   terms: string[];
-  /** Members, most central first (at most `maxExamples`). */
+  /** Members, most central first (at most `maxExamples`): one wording per set of key terms, its count including the
+   *  wordings that differ only in courtesies (亲，… / 在吗 …). */
   examples: GapQuestion[];
   /** Distinct questions in the cluster. */
   distinct: number;
@@ -49,7 +50,7 @@ export interface ClusterOptions {
 type Vector = Map<string, number>;
 
 interface Working {
-  members: { q: GapQuestion; v: Vector }[];
+  members: { q: GapQuestion; v: Vector; setKey: string }[];
   centroid: Vector;
   /** Squared norm of the centroid, kept up to date. */
   norm2: number;
@@ -69,6 +70,33 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
+/**
+ * Numbers, and codes such as order or tracking numbers (SF1234567890): what a customer quotes
+ * about their own case, never what a topic is about — two questions quoting the same order
+ * number are not one gap.
+ */
+const NUMBER_TERM = /^(?:[\d.,:%/-]+|[a-z]{0,4}\d{5,}[a-z]{0,2})$/i;
+
+/** A question's key terms: its words without question words, courtesies and numbers, each once. */
+function keyTerms(text: string, tokenize: (text: string) => string[]): string[] {
+  return [...new Set(tokenize(text))].filter((t) => !FILLER_WORDS.has(t) && !NUMBER_TERM.test(t));
+}
+
+/**
+ * Split off the questions that have no key terms at all — greetings, thanks, "在吗" — which are
+ * small talk, not a topic the knowledge base lacks: they are not clustered (a cluster of "你好"
+ * would become a draft entry). `smallTalk` counts them, repeats included.
+ */
+export function withoutSmallTalk(questions: readonly GapQuestion[], tokenize: (text: string) => string[]): { questions: GapQuestion[]; smallTalk: number } {
+  const kept: GapQuestion[] = [];
+  let smallTalk = 0;
+  for (const q of questions) {
+    if (keyTerms(q.text, tokenize).length > 0) kept.push(q);
+    else smallTalk += q.count;
+  }
+  return { questions: kept, smallTalk };
+}
+
 /** How many of a question's most distinctive terms are used to find candidate clusters. */
 const PROBE_TERMS = 4;
 /** Clusters compared per probe term at most (bounds the time on huge logs). */
@@ -77,15 +105,25 @@ const MAX_CANDIDATES_PER_TERM = 300;
 export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (text: string) => string[], options: ClusterOptions = {}): GapCluster[] {
   const minSimilarity = options.minSimilarity ?? 0.5;
   const maxExamples = options.maxExamples ?? 10;
-  const termSets = questions.map((q) => [...new Set(tokenize(q.text))]);
+  const termSets = questions.map((q) => keyTerms(q.text, tokenize));
+  const setKeys = termSets.map((terms) => [...terms].sort().join('\u0000'));
+  // document frequencies over the distinct term sets, not the distinct texts: "亲，退货运费多少钱"
+  // and "在吗 退货运费多少钱" are one question asked with other courtesies, and must not make 多少钱
+  // look like a word two questions share (nor weigh 退货 down as a word many questions use)
   const df = new Map<string, number>();
-  for (const terms of termSets) for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
-  const n = questions.length;
+  const seenSets = new Set<string>();
+  termSets.forEach((terms, i) => {
+    const key = setKeys[i] ?? '';
+    if (seenSets.has(key)) return;
+    seenSets.add(key);
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1);
+  });
+  const n = seenSets.size;
   const idf = (t: string): number => Math.log(1 + n / (df.get(t) ?? 1));
   // only shared terms (asked in two questions or more) make clusters; a word asked once says
   // nothing about what questions have in common and would only dilute the similarity
   const vectors: Vector[] = termSets.map((terms) => {
-    const v: Vector = new Map(terms.filter((t) => (df.get(t) ?? 0) >= 2 && !FILLER_WORDS.has(t)).map((t) => [t, idf(t)]));
+    const v: Vector = new Map(terms.filter((t) => (df.get(t) ?? 0) >= 2).map((t) => [t, idf(t)]));
     let norm = 0;
     for (const w of v.values()) norm += w * w;
     norm = Math.sqrt(norm) || 1;
@@ -95,11 +133,15 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
   const order = questions.map((_, i) => i).sort((a, b) => (questions[b]?.count ?? 0) - (questions[a]?.count ?? 0) || a - b);
   const clusters: Working[] = [];
   const byTerm = new Map<string, number[]>();
+  // questions with the same key terms (one question with other courtesies) share a cluster
+  const bySet = new Map<string, number>();
   for (const i of order) {
     const q = questions[i] as GapQuestion;
     const v = vectors[i] as Vector;
+    const setKey = setKeys[i] ?? '';
+    const same = setKey === '' ? undefined : bySet.get(setKey);
     // probe with the most distinctive of its shared terms
-    const probes = [...v]
+    const probes = (same === undefined ? [...v] : [])
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, PROBE_TERMS);
     let best = -1;
@@ -125,7 +167,10 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
     }
     let target: Working;
     let index: number;
-    if (best >= 0 && bestSim >= minSimilarity) {
+    if (same !== undefined) {
+      index = same;
+      target = clusters[same] as Working;
+    } else if (best >= 0 && bestSim >= minSimilarity) {
       index = best;
       target = clusters[best] as Working;
     } else {
@@ -133,7 +178,8 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       target = { members: [], centroid: new Map(), norm2: 0, size: 0 };
       clusters.push(target);
     }
-    target.members.push({ q, v });
+    if (setKey !== '' && same === undefined) bySet.set(setKey, index);
+    target.members.push({ q, v, setKey });
     target.size += q.count;
     for (const [t, w] of v) {
       const before = target.centroid.get(t);
@@ -154,12 +200,31 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .map((m) => {
         let dot = 0;
         for (const [t, w] of m.v) dot += w * (c.centroid.get(t) ?? 0);
-        return { q: m.q, sim: dot / norm };
+        return { q: m.q, sim: dot / norm, setKey: m.setKey };
       })
       .sort((a, b) => b.sim - a.sim || b.q.count - a.q.count || a.q.text.length - b.q.text.length || (a.q.text < b.q.text ? -1 : 1));
+    // examples: one wording per set of key terms (its most asked), counting the others with it, so
+    // that "亲，…" / "在吗 …" variants of one question do not fill the examples and the drafts' similar questions
+    const wordings = new Map<string, { q: GapQuestion; sim: number }>();
+    for (const m of central) {
+      const key = m.setKey === '' ? `\u0001${m.q.text}` : m.setKey;
+      const first = wordings.get(key);
+      if (first === undefined) wordings.set(key, { q: { ...m.q }, sim: m.sim });
+      else {
+        first.q.count += m.q.count;
+        // shown in its plainest wording: the shortest (退货运费多少钱, not 你好，退货运费多少钱)
+        if (m.q.text.length < first.q.text.length) first.q.text = m.q.text;
+      }
+    }
+    const examples = [...wordings.values()]
+      .sort((a, b) => b.sim - a.sim || b.q.count - a.q.count || a.q.text.length - b.q.text.length || (a.q.text < b.q.text ? -1 : 1))
+      .map((w) => w.q);
     // key terms: the share of the cluster's questions (repeats counted) that contain each term
     const share = new Map<string, number>();
     for (const m of c.members) for (const t of m.v.keys()) share.set(t, (share.get(t) ?? 0) + m.q.count);
+    // a question that shares no word with the others (asked often, in one wording) is still about
+    // something: its own words are its key terms
+    if (share.size === 0) for (const m of c.members) for (const t of keyTerms(m.q.text, tokenize)) share.set(t, (share.get(t) ?? 0) + m.q.count);
     const terms = [...share]
       .filter(([, s]) => c.members.length === 1 || s * 2 >= c.size)
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
@@ -167,9 +232,9 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .map(([t]) => t);
     return {
       size: c.size,
-      representative: central[0]?.q.text ?? '',
+      representative: examples[0]?.text ?? '',
       terms,
-      examples: central.slice(0, maxExamples).map((m) => m.q),
+      examples: examples.slice(0, maxExamples),
       distinct: c.members.length,
       nearest: [],
     };

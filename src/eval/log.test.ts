@@ -61,7 +61,21 @@ describe('LogReader', () => {
     expect(named.questions[0]?.[0]).toBe('09:00');
     const wrong = await read('fixtures/gaps/log.csv', { column: 'nope' });
     expect(wrong.questions).toEqual([]);
-    expect(wrong.reader.allProblems()[0]?.message).toBe('has no column "nope" (it has: id, time, question)');
+    expect(wrong.reader.allProblems()[0]?.message).toBe('has no column "nope" (it has: id, time, question); name one of these with --column');
+  });
+
+  it('finds the message column of a Chinese chat export (客户消息 among 时间 and 用户ID), and names the columns it has when none fits', async () => {
+    const chat = join(dir.path, 'chat-export.csv');
+    writeFileSync(chat, '时间,用户ID,客户消息,渠道\n2026-11-16 09:00,u1001,退货运费谁出,app\n2026-11-16 09:01,u1002,发票怎么开,app\n');
+    expect((await read(chat)).questions).toEqual([
+      ['退货运费谁出', 2],
+      ['发票怎么开', 3],
+    ]);
+    const other = join(dir.path, 'chat-other.csv');
+    writeFileSync(other, '时间,用户ID,对话\n09:00,u1,退货运费谁出\n');
+    const none = await read(other);
+    expect(none.questions).toEqual([]);
+    expect(none.reader.allProblems()[0]?.message).toMatch(/^has no question column \(tried q, question, .*; it has: 时间, 用户ID, 对话\); name it with --column$/);
   });
 
   it('gives a question that spans lines the line it starts on, and an unclosed quote the line that opened it', async () => {

@@ -14,7 +14,7 @@ import { decodingStream, sniffEncoding } from '../ingest/decode.js';
 export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl';
 
 /** Column (CSV) or key (JSONL) names tried, in order, when none is given. */
-export const QUESTION_COLUMNS = ['q', 'question', 'query', 'text', 'message', 'content', '问题', '用户问题', '客户问题', '提问'];
+export const QUESTION_COLUMNS = ['q', 'question', 'query', 'text', 'message', 'content', '问题', '用户问题', '客户问题', '提问', '客户消息', '用户消息', '消息', '咨询内容', '内容'];
 
 export interface LogQuestion {
   question: string;
@@ -160,7 +160,7 @@ export class LogReader {
           const lower = header.map((h) => h.toLowerCase());
           const at = wanted !== undefined ? header.indexOf(wanted) : QUESTION_COLUMNS.map((c) => lower.indexOf(c)).find((i) => i >= 0);
           if (at === undefined || at < 0) {
-            this.problems.push(problem('bad-table', wanted !== undefined ? `has no column "${wanted}" (it has: ${header.join(', ')})` : `has no question column (tried ${QUESTION_COLUMNS.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));
+            this.problems.push(problem('bad-table', wanted !== undefined ? `has no column "${wanted}" (it has: ${header.join(', ')}); name one of these with --column` : `has no question column (tried ${QUESTION_COLUMNS.join(', ')}; it has: ${header.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));
             stream.unpipe?.();
             return;
           }

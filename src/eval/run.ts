@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { problem, type Problem } from '../core/problems.js';
 import type { Hit, KnowledgeBase } from '../runtime/knowledge-base.js';
 import { hitMatches, metricsOf, rankOf, type Metrics } from './metrics.js';
-import type { EvalCase } from './suite.js';
+import type { EvalCase, Expectation } from './suite.js';
 
 export interface TopHit {
   id: string;
@@ -26,6 +26,8 @@ export interface CaseResult {
   line: number;
   /** Entry ids the case expects (its `id` expectations), for `kb eval --suggest`. */
   expectIds?: string[];
+  /** The `{source, section}` the case expects, for `kb eval --suggest`; absent when none. */
+  expectSources?: Extract<Expectation, { kind: 'source' }>[];
   /** Expected entry ids the index does not have (a typo, or an outdated id); absent when none. */
   unknownIds?: string[];
   /** Expected `{source, section}` that no entry of the index has (a misspelt file or section), as `file › section`; absent when none. */
@@ -64,6 +66,8 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: numbe
       expectIds: c.expect.flatMap((e) => (e.kind === 'id' ? [e.id] : [])),
       latencyMs,
     });
+    const sources = c.expect.flatMap((e) => (e.kind === 'source' ? [e] : []));
+    if (sources.length > 0) (results.at(-1) as CaseResult).expectSources = sources;
   }
   markUnknown(kb, cases, results);
   return { metrics: metricsOf(inScopeRanks, k), cases: results };

@@ -32,6 +32,39 @@ describe('suggestFromFailures', () => {
     expect(r.proposed).toEqual([]);
   });
 
+  it('proposes a case that expects {source, section} to the entry of that source: the one ranked highest, else the only one', () => {
+    const from = (id: string, path: string, heading: string[], status: Entry['status'] = 'approved'): Entry => ({ ...entry(id, id), status, source: { path, headingPath: heading } });
+    const store = [
+      from('faq-a', 'sources/faq.xlsx', ['退款多久到账']),
+      from('faq-b', 'sources/faq.xlsx', ['退货运费谁承担']),
+      from('s-5', 'sources/policy.md', ['售后政策', '第五条']),
+      from('s-5-1', 'sources/policy.md', ['售后政策', '第五条']),
+      from('s-6', 'sources/policy.md', ['售后政策', '第六条']),
+      from('s-6-x', 'sources/policy.md', ['售后政策', '第六条'], 'rejected'),
+    ];
+    const sourced = (q: string, expectSources: { source: string; section?: string }[], top: string[], line: number): CaseResult => ({
+      ...c(q, [], line),
+      expect: expectSources,
+      expectSources: expectSources.map((x) => ({ kind: 'source' as const, ...x })),
+      top: top.map((id) => ({ id, score: 1, confidence: 0.3 })),
+    });
+    const cases = [
+      sourced('钱几天到', [{ source: 'faq.xlsx', section: '退款多久到账' }], ['faq-b'], 1), // the only entry of that row
+      sourced('邮费谁付', [{ source: 'policy.md', section: '第五条' }], ['faq-b', 's-5-1', 's-5'], 2), // two entries: the one ranked higher
+      sourced('运费谁出', [{ source: 'policy.md', section: '第五条' }], ['faq-b'], 3), // two entries, neither found: which?
+      sourced('退款期限', [{ source: 'policy.md', section: '第六条' }], [], 4), // a rejected entry takes no proposal
+      sourced('无关', [{ source: 'gone.md' }], [], 5),
+    ];
+    const r = suggestFromFailures(cases, cases.map(() => fail), store);
+    expect(r.proposed.map((p) => [p.id, p.question])).toEqual([
+      ['faq-a', '钱几天到'],
+      ['s-5-1', '邮费谁付'],
+      ['s-6', '退款期限'],
+    ]);
+    expect(r.ambiguous).toBe(1);
+    expect(r.unmatched).toBe(1);
+  });
+
   it('ignores out-of-scope false answers', () => {
     const r = suggestFromFailures([c('你好', [], 1)], [{ verdict: 'fail', reason: 'false-answer' }], [entry('a', 'x')]);
     expect(r.proposed).toEqual([]);

@@ -1,9 +1,13 @@
 /**
  * `kb eval --suggest`: a failing case whose expected entry is in the store is proposed as a new
  * similar question of that entry, in the entry's `suggested` list (never `similar`: an editor
- * accepts it in review). Pure: takes and returns store entries.
+ * accepts it in review). The expected entry is the one its id names, or — for a case that expects
+ * `{source, section}` — the store's entry from that source: the one the search ranked highest, or
+ * the only one. Pure: takes and returns store entries.
  */
+import { basename } from 'node:path';
 import type { Entry } from '../store/entry.js';
+import { hitMatches } from './metrics.js';
 import type { CaseResult } from './run.js';
 import type { CaseVerdict } from './summary.js';
 
@@ -20,26 +24,42 @@ export interface SuggestResult {
   proposed: Suggestion[];
   /** Failing cases already known to their entry (question, similar or suggested). */
   known: number;
-  /** Failing cases whose expected ids are not in the store (or that expect a source, not an id). */
+  /** Failing cases whose expected ids or sources are not in the store. */
   unmatched: number;
+  /** Failing cases that expect a source (or section) several entries of the store come from, none of them ranked: name the entry by id to get a proposal. */
+  ambiguous: number;
 }
 
 const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 export function suggestFromFailures(cases: readonly CaseResult[], verdicts: readonly CaseVerdict[], store: readonly Entry[]): SuggestResult {
   const byId = new Map(store.map((e) => [e.id, e]));
+  // entries by source file name and path, for cases that expect {source, section}; rejected ones take no proposals
+  const byFile = new Map<string, Entry[]>();
+  for (const e of store) {
+    if (e.source === undefined || e.status === 'rejected') continue;
+    for (const key of new Set([e.source.path, basename(e.source.path)])) byFile.set(key, [...(byFile.get(key) ?? []), e]);
+  }
   const changed = new Map<string, Entry>();
   const proposed: Suggestion[] = [];
   let known = 0;
   let unmatched = 0;
+  let ambiguous = 0;
   cases.forEach((c, i) => {
     const v = verdicts[i];
     // an expected id the index lacks is a suite or build problem, not a question to teach the entry
     if (v?.verdict !== 'fail' || v.reason === 'false-answer' || v.reason === 'unknown-entry') return;
-    const id = (c.expectIds ?? []).find((x) => byId.has(x));
+    let id = (c.expectIds ?? []).find((x) => byId.has(x));
     if (id === undefined) {
-      unmatched++;
-      return;
+      const from = (c.expectSources ?? []).flatMap((x) => (byFile.get(x.source) ?? []).filter((e) => hitMatches(e, x)));
+      const ids = new Set(from.map((e) => e.id));
+      // the one the search ranked highest (a right answer below rank 1 or below the threshold), else the only one
+      id = c.top.find((h) => ids.has(h.id))?.id ?? (ids.size === 1 ? [...ids][0] : undefined);
+      if (id === undefined) {
+        if (ids.size > 1) ambiguous++;
+        else unmatched++;
+        return;
+      }
     }
     const entry = changed.get(id) ?? (byId.get(id) as Entry);
     const q = c.q.trim();
@@ -51,5 +71,5 @@ export function suggestFromFailures(cases: readonly CaseResult[], verdicts: read
     changed.set(id, { ...entry, suggested: [...(entry.suggested ?? []), q] });
     proposed.push({ id, question: q, file: c.file, line: c.line });
   });
-  return { entries: store.map((e) => changed.get(e.id) ?? e), proposed, known, unmatched };
+  return { entries: store.map((e) => changed.get(e.id) ?? e), proposed, known, unmatched, ambiguous };
 }

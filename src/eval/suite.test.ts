@@ -1,7 +1,11 @@
 // Reading regression suites: the three formats, every form of `expect`, and malformed input
 // reported with file and line.
-import { describe, expect, it } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../core/problems.js';
+import { tempDir } from '../test-support/kb.js';
 import { parseSuite, readSuite, type Expectation } from './suite.js';
 
 const S = (source: string, section?: string): Expectation => (section === undefined ? { kind: 'source', source } : { kind: 'source', source, section });
@@ -21,6 +25,9 @@ const FORMS: { q: string; expect: Expectation[] }[] = [
   { q: '退货运费谁出', expect: [ID('invoice')] },
   { q: '七天无理由退货', expect: [S('returns.md', '七天')] },
 ];
+
+const dir = tempDir('kb-suite-');
+afterAll(() => dir.remove());
 
 describe('readSuite', () => {
   it.each(['forms.yaml', 'forms.jsonl', 'forms.csv'])('reads every expect form from %s', async (name) => {
@@ -85,7 +92,23 @@ describe('readSuite', () => {
       [4, expect.stringContaining('looks like JSON but does not parse')],
     ]);
     const header = await readSuite('fixtures/eval/broken/no-expect-column.csv');
-    expect(header.problems).toEqual([expect.objectContaining({ location: { line: 1 }, message: expect.stringContaining('"q" and "expect"') as unknown })]);
+    expect(header.problems).toEqual([expect.objectContaining({ location: { line: 1 }, message: expect.stringMatching(/^needs a header row with the columns "q" or "question" or "问题" and "expect" or "期望" .*; its first row is: q, answer$/) as unknown })]);
+  });
+
+  it('reads a CSV suite saved by Excel on Chinese Windows (GBK) and a UTF-16 one', async () => {
+    const text = '问题,期望,标签\r\n退款几天到账,refund-time,退款\r\n发票怎么开,none,发票\r\n';
+    const gbk = join(dir.path, 'gbk.csv');
+    writeFileSync(gbk, iconv.encode(text, 'gbk'));
+    const utf16 = join(dir.path, 'utf16.csv');
+    writeFileSync(utf16, iconv.encode(text, 'utf-16le', { addBOM: true }));
+    for (const file of [gbk, utf16]) {
+      const read = await readSuite(file);
+      expect(read.problems).toEqual([]);
+      expect(read.cases.map((c) => [c.q, c.expect, c.tags, c.line])).toEqual([
+        ['退款几天到账', [ID('refund-time')], ['退款'], 2],
+        ['发票怎么开', [], ['发票'], 3],
+      ]);
+    }
   });
 
   it('names the line where an unclosed CSV quote opened, not the end of the file', async () => {

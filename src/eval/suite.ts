@@ -10,6 +10,7 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { problem, type Problem } from '../core/problems.js';
+import { decodeText } from '../ingest/decode.js';
 import { splitCsv } from '../ingest/formats/table.js';
 
 export type Expectation = { kind: 'id'; id: string } | { kind: 'source'; source: string; section?: string };
@@ -105,10 +106,14 @@ const CSV_COLUMNS = { q: ['q', 'question', '问题'], expect: ['expect', '期望
 function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: Problem[]): void {
   if (body.trim() === '') return;
   let header: string[] = [];
+  let written: string[] = [];
   let records: { record: Record<string, string>; info: { lines: number } }[];
   try {
     records = parseCsv(body, {
-      columns: (h: string[]) => (header = h.map((c) => c.trim().toLowerCase())),
+      columns: (h: string[]) => {
+        written = h.map((c) => c.trim());
+        return (header = written.map((c) => c.toLowerCase()));
+      },
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
@@ -130,7 +135,8 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
   const qColumn = column(CSV_COLUMNS.q);
   const expectColumn = column(CSV_COLUMNS.expect);
   if (qColumn === undefined || expectColumn === undefined) {
-    problems.push(problem('bad-suite', 'needs a header row with the columns "q" and "expect" (and optionally "tags")', { file, location: { line: 1 } }));
+    const named = (names: readonly string[]): string => names.map((n) => `"${n}"`).join(' or ');
+    problems.push(problem('bad-suite', `needs a header row with the columns ${named(CSV_COLUMNS.q)} and ${named(CSV_COLUMNS.expect)} (and optionally ${named(CSV_COLUMNS.tags)}); its first row is: ${written.join(', ')}`, { file, location: { line: 1 } }));
     return;
   }
   const tagsColumn = column(CSV_COLUMNS.tags);
@@ -190,12 +196,19 @@ export function parseSuite(text: string, file: string): SuiteRead {
   return { cases, problems };
 }
 
+/**
+ * Read a suite file in whatever encoding it was saved in: a CSV saved by Excel on Chinese Windows
+ * is GBK, some tools write UTF-16 (the decoder ingestion uses for FAQ tables).
+ */
 export async function readSuite(file: string): Promise<SuiteRead> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch {
     return { cases: [], problems: [problem('file-not-found', 'cannot be read; check the path', { file })] };
   }
-  return parseSuite(text, file);
+  const decoded = decodeText(bytes, file);
+  if (!decoded.ok) return { cases: [], problems: decoded.problems.map((p) => ({ ...p, severity: 'error' as const })) };
+  const read = parseSuite(decoded.value.text, file);
+  return { cases: read.cases, problems: [...decoded.warnings, ...read.problems] };
 }

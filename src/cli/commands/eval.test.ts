@@ -12,6 +12,7 @@ import { unified } from 'unified';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../build/index.js';
 import { readStore } from '../../store/store.js';
+import { isStepSummary } from './eval.js';
 import { BUILD_TIMEOUT, SAMPLE_SUITE, buildSample, lines, runKb, tempDir } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-eval-');
@@ -97,6 +98,14 @@ describe('kb eval', () => {
       '9 cases (and 2 out of scope, not counted): hit@1 0.778  hit@5 0.778  MRR@5 0.778',
       expect.stringMatching(/^hit@3 0\.778; latency p50 [\d.]+ ms, p95 [\d.]+ ms$/),
     ]);
+  });
+
+  it('counts one case and one out-of-scope case in the singular', () => {
+    const suite = join(dir.path, 'one.jsonl');
+    writeFileSync(suite, '{"q": "包邮吗", "expect": "ship-cost", "tags": ["运费"]}\n{"q": "你们老板是谁", "expect": null, "tags": ["范围外"]}\n');
+    const out = lines(runKb(['eval', suite, '--index', formsIndex]).stdout);
+    expect(out).toContain('  tag 范围外: 1 out-of-scope case');
+    expect(out).toContainEqual(expect.stringMatching(/^1 case \(and 1 out of scope, not counted\): hit@1 /));
   });
 
   it('names the file and line of each malformed case on one line, runs the rest, and exits 1', () => {
@@ -334,6 +343,25 @@ describe('kb eval reports', () => {
   it('writes all three and says so on stderr', () => {
     expect(run.code).toBe(1); // the hit@1 gate
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/forms\.yaml:line 26: expects “returns\.md › 七天”.*\[unknown-entry\]$/), `kb eval: wrote the JUnit report to ${junit}`, `kb eval: wrote the Markdown report to ${markdown}`, `kb eval: wrote the HTML report to ${html}`, expect.stringMatching(/^kb eval: gate failed: hit@1/)]);
+  });
+
+  it('appends to the GitHub Actions step summary instead of replacing what the step wrote there before', () => {
+    const summary = join(dir.path, 'step_summary');
+    writeFileSync(summary, '## Build: 16 entries\n');
+    const before = process.env['GITHUB_STEP_SUMMARY'];
+    process.env['GITHUB_STEP_SUMMARY'] = summary;
+    try {
+      const r = runKb(['eval', TAGGED, '--index', formsIndex, '--markdown', summary]);
+      expect(lines(r.stderr)).toContain(`kb eval: appended the Markdown report to ${summary} (the GitHub Actions step summary)`);
+    } finally {
+      if (before === undefined) delete process.env['GITHUB_STEP_SUMMARY'];
+      else process.env['GITHUB_STEP_SUMMARY'] = before;
+    }
+    const text = readFileSync(summary, 'utf8');
+    expect(text).toMatch(/^## Build: 16 entries\n\n## kb eval: /);
+    expect(isStepSummary(summary, { GITHUB_STEP_SUMMARY: summary })).toBe(true);
+    expect(isStepSummary(markdown, { GITHUB_STEP_SUMMARY: summary })).toBe(false);
+    expect(isStepSummary(markdown, {})).toBe(false);
   });
 
   it('JUnit: parses, one test case per question in one suite per file, plus the gates', () => {

@@ -3,8 +3,8 @@
  * confidence thresholds, CI gates, a baseline comparison, gaps and coverage, reports (terminal,
  * JSON, JUnit, Markdown, HTML), and `--suggest` to propose missed questions to the store.
  */
-import { mkdir, stat } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { appendFile, mkdir, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { problem, type Problem } from '../../core/problems.js';
 import { compareBaseline, readBaseline } from '../../eval/baseline.js';
@@ -70,9 +70,26 @@ async function suiteFiles(inputs: readonly string[]): Promise<{ files: string[];
   return { files, problems };
 }
 
-async function writeReport(file: string, text: string): Promise<void> {
+/**
+ * Is `file` the GitHub Actions step summary of this step? The runner gives each step one file
+ * that every command of the step appends to; replacing it would erase what the step's earlier
+ * commands wrote there (`echo "## Build" >> $GITHUB_STEP_SUMMARY`).
+ */
+export function isStepSummary(file: string, env: NodeJS.ProcessEnv = process.env): boolean {
+  const summary = env['GITHUB_STEP_SUMMARY'];
+  return summary !== undefined && summary !== '' && resolve(summary) === resolve(file);
+}
+
+/** Write a report atomically; the step summary is appended to (with a blank line before), as GitHub expects. */
+async function writeReport(file: string, text: string): Promise<'wrote' | 'appended'> {
   await mkdir(dirname(file), { recursive: true });
+  if (isStepSummary(file)) {
+    const before = await stat(file).catch(() => undefined);
+    await appendFile(file, (before !== undefined && before.size > 0 ? '\n' : '') + text);
+    return 'appended';
+  }
   await writeFileAtomic(file, text);
+  return 'wrote';
 }
 
 export async function runEval(options: EvalCommandOptions, output: Output): Promise<number> {
@@ -127,8 +144,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   for (const [file, what, render] of written) {
     if (file === undefined) continue;
     try {
-      await writeReport(file, render());
-      output.err(`kb eval: wrote the ${what} report to ${file}`);
+      const how = await writeReport(file, render());
+      output.err(how === 'appended' ? `kb eval: appended the ${what} report to ${file} (the GitHub Actions step summary)` : `kb eval: wrote the ${what} report to ${file}`);
     } catch (error) {
       writeFailed = true;
       printProblems(output, [problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the folder and its permissions`, { file })]);
@@ -176,6 +193,7 @@ async function suggest(run: EvalRun, storePath: string, output: Output): Promise
   const notes = [
     result.known > 0 ? `${result.known} already known to their entry` : '',
     result.unmatched > 0 ? `${result.unmatched} failing case${result.unmatched === 1 ? '' : 's'} expect no entry of the store` : '',
+    result.ambiguous > 0 ? `${result.ambiguous} failing case${result.ambiguous === 1 ? '' : 's'} expect a source or section several entries come from, none of them found: name the entry's id in the suite` : '',
   ].filter((x) => x !== '');
   output.err(
     `kb eval: ${result.proposed.length} question${result.proposed.length === 1 ? '' : 's'} proposed as similar questions in ${storePath} (pending in "suggested"; accept them in kb review)${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
@@ -184,6 +202,7 @@ async function suggest(run: EvalRun, storePath: string, output: Output): Promise
 }
 
 const f3 = (x: number): string => x.toFixed(3);
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
 const pct = (x: number | null): string => (x === null ? '   –  ' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
 /** How a failing case is marked in the terminal (`not-first` shows its rank). */
@@ -211,7 +230,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   if (summary.suites.length > 1 || summary.tags.length > 0) {
     for (const g of [...summary.suites.map((s) => ({ ...s, name: s.name })), ...summary.tags.map((s) => ({ ...s, name: `tag ${s.name}` }))]) {
       const oos = g.outOfScope > 0 ? ` (+${g.outOfScope} out of scope)` : '';
-      if (g.cases === 0) output.out(`  ${g.name}: ${g.outOfScope} out-of-scope cases`);
+      if (g.cases === 0) output.out(`  ${g.name}: ${plural(g.outOfScope, 'out-of-scope case')}`);
       else output.out(`  ${g.name}: ${g.cases} case${g.cases === 1 ? '' : 's'}${oos}  hit@1 ${f3(g.hit1)}  hit@3 ${f3(g.hit3)}  hit@${g.k} ${f3(g.hitK)}  MRR@${g.k} ${f3(g.mrr)}`);
     }
   }
@@ -240,7 +259,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
     output.out(`against ${b.file}: ${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new, ${b.removed} gone`);
   }
   const scope = m.outOfScope > 0 ? ` (and ${m.outOfScope} out of scope, not counted)` : '';
-  output.out(`${m.cases} cases${scope}: hit@1 ${f3(m.hit1)}  hit@${m.k} ${f3(m.hitK)}  MRR@${m.k} ${f3(m.mrr)}`);
+  output.out(`${plural(m.cases, 'case')}${scope}: hit@1 ${f3(m.hit1)}  hit@${m.k} ${f3(m.hitK)}  MRR@${m.k} ${f3(m.mrr)}`);
   const extra = [`hit@3 ${f3(m.hit3)}`, `latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms`];
   if (t !== undefined) {
     const c = t.chosen;

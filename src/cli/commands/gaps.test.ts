@@ -1,5 +1,6 @@
 // `kb gaps`: real logs (fixtures/gaps, see its README) against fixtures/eval/kb: the clusters of
 // unanswered questions, JSON, the draft export in the store format, columns, bad input.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../build/index.js';
@@ -67,6 +68,23 @@ describe('kb gaps', () => {
     expect(coupons?.notes).toMatch(/asked 5 times \(4 distinct\) in log\.txt/);
   });
 
+  it('leaves greetings and thanks out of the gaps and the drafts, and counts them', async () => {
+    const log = join(dir.path, 'chat-smalltalk.txt');
+    writeFileSync(log, ['你好', '你好', '谢谢', '亲，谢谢', '优惠券过期了怎么办', '亲，优惠券过期了怎么办', '优惠券不能用'].join('\n'));
+    const drafts = join(dir.path, 'smalltalk-drafts.jsonl');
+    const r = runKb(['gaps', log, '--index', index, '--json', '--export', drafts]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as GapsJson & { smallTalk: number };
+    expect(doc.smallTalk).toBe(4);
+    expect(doc.clusters).toHaveLength(1);
+    // the 亲，… variant is counted with its plain wording, not listed as another example
+    expect(doc.clusters[0]?.examples).toEqual(expect.arrayContaining([{ text: '优惠券过期了怎么办', count: 2 }, { text: '优惠券不能用', count: 1 }]));
+    expect(doc.clusters[0]?.examples).toHaveLength(2);
+    const read = await readStore(drafts);
+    expect(read?.ok === true ? read.value.map((e) => [e.question, ...e.similar].sort()) : read).toEqual([['优惠券不能用', '优惠券过期了怎么办']]);
+    expect(lines(runKb(['gaps', log, '--index', index]).stdout).at(-1)).toMatch(/; 4 greetings or thanks with no key terms \(你好, 在吗, 谢谢\) left out$/);
+  });
+
   it('reads a CSV by its question column and JSONL by key, naming bad lines (exit 1)', () => {
     const csv = JSON.parse(runKb(['gaps', 'fixtures/gaps/log.csv', '--index', index, '--json']).stdout) as GapsJson;
     expect(csv).toMatchObject({ questions: 6, answered: 1 });
@@ -79,7 +97,7 @@ describe('kb gaps', () => {
     expect(lines(jsonl.stdout).at(-1)).toMatch(/^4 questions \(4 distinct\): 0 answered/);
     const column = runKb(['gaps', 'fixtures/gaps/log.csv', '--index', index, '--column', 'nope']);
     expect(column.code).toBe(1);
-    expect(lines(column.stderr)).toEqual(['error fixtures/gaps/log.csv:line 1: has no column "nope" (it has: id, time, question) [bad-table]']);
+    expect(lines(column.stderr)).toEqual(['error fixtures/gaps/log.csv:line 1: has no column "nope" (it has: id, time, question); name one of these with --column [bad-table]']);
   });
 
   it('exits 1 for a missing log or index, 2 without an index', () => {

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import { problem } from '../../core/problems.js';
 import { addNearest, DEFAULT_THRESHOLD, draftEntries, gapTokenizer, scanLog } from '../../eval/find-gaps.js';
-import { clusterQuestions } from '../../eval/gaps.js';
+import { clusterQuestions, withoutSmallTalk } from '../../eval/gaps.js';
 import { LogReader, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
 import { writeStore } from '../../store/store.js';
@@ -54,7 +54,10 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     return EXIT.FAILED;
   }
   const minSize = options.minSize ?? 2;
-  const clusters = clusterQuestions(scan.unanswered, gapTokenizer(kb), { minSimilarity: options.similarity ?? 0.5, maxExamples: 10 });
+  const tokenize = gapTokenizer(kb);
+  // greetings and thanks (no key terms) are small talk, not gaps: counted, not clustered
+  const { questions: topical, smallTalk } = withoutSmallTalk(scan.unanswered, tokenize);
+  const clusters = clusterQuestions(topical, tokenize, { minSimilarity: options.similarity ?? 0.5, maxExamples: 10 });
   const shown = clusters.filter((c) => c.size >= minSize);
   addNearest(kb, shown);
   const unanswered = scan.questions - scan.answered;
@@ -73,6 +76,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
           unanswered,
           clusters: shown,
           unclustered: singles,
+          smallTalk,
         },
         null,
         2,
@@ -89,7 +93,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
     const pct = (n: number): string => `${((100 * n) / scan.questions).toFixed(1)}%`;
     output.out(
-      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}, in ${shown.length} clusters of ${minSize}+ and ${singles} single questions`,
+      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}, in ${shown.length} clusters of ${minSize}+ and ${singles} single questions${smallTalk > 0 ? `; ${smallTalk} greetings or thanks with no key terms (你好, 在吗, 谢谢) left out` : ''}`,
     );
   }
   if (options.export !== undefined) {

@@ -166,7 +166,7 @@ describe('question generation', () => {
       expect(entries.filter((e) => e.source?.headingPath.includes('常见问题'))).toHaveLength(2);
       const fees = entries.find((e) => e.source?.headingPath.includes('运费'));
       expect([fees?.question, ...(fees?.similar ?? [])]).toContain('顺丰快递的运费是多少？');
-      expect([fees?.question, ...(fees?.similar ?? [])].some((q) => q.includes('|'))).toBe(false);
+      expect([fees?.question, ...(fees?.similar ?? [])].some((q) => q?.includes('|') === true)).toBe(false);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

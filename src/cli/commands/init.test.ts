@@ -43,7 +43,7 @@ describe('kb init', () => {
     for (const command of [['build'], ['eval'], ['query', '包邮吗']]) {
       const r = runKb(command, dir.path);
       expect(r.code).toBe(2);
-      expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kb: kb\.config\.yaml: "sorces" is not a setting kb knows .*\[usage\]$/)]);
+      expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kb: kb\.config\.yaml:line 2: "sorces" is not a setting kb knows — did you mean "sources"\? .*\[usage\]$/)]);
     }
   });
 });

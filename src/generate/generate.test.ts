@@ -172,6 +172,25 @@ describe('question generation', () => {
     }
   });
 
+  it('asks what a shop policy says: dates, deadlines, what is covered or offered, whom it applies to', () => {
+    const qs = (text: string) => generateQuestions({ headingPath: ['售后服务政策', '第一章 总则', '第二条'], text }).map((g) => g.question);
+    // a date is no duration (was 1月1日起施行需要多长时间？)
+    expect(qs('本政策自2026年1月1日起施行，本店保留解释权。')).toEqual(['本政策什么时候施行？']);
+    // a deadline for a bare verb asks about what it is for (was 提出需要多长时间？)
+    expect(qs('发票开具后如需更换抬头，应当在开票之日起三十日内提出。')).toEqual(['更换抬头有时间限制吗？']);
+    expect(qs('顾客自签收商品之日起七日内，可以申请无理由退货。')).toEqual(expect.arrayContaining(['多长时间内可以申请无理由退货？', '如何申请无理由退货？']));
+    expect(qs('电子产品自签收之日起享受一年免费保修。')).toContain('免费保修多久？');
+    expect(qs('因人为损坏、进水造成的故障，不属于免费保修范围。')).toContain('人为损坏、进水造成的故障属于免费保修范围吗？');
+    expect(qs('维修期间，本店不提供备用机。')).toContain('维修期间本店提供备用机吗？');
+    expect(qs('本店不支持货到付款。')).toContain('本店支持货到付款吗？');
+    // whom it applies to; 在本店购买商品的 describes them, it is no step (was 如何购买商品？)
+    expect(qs('本政策适用于在本店购买商品的所有顾客。')).toEqual(['本政策适用于哪些顾客？']);
+    // things have no rights (was 本店所售商品均有哪些权利？), and 退回运费由…承担 is no step (was 如何退回运费由本店承担？)
+    expect(qs('本店所售商品均可开具电子普通发票，企业顾客可申请增值税专用发票。')).toEqual(expect.arrayContaining(['本店所售商品可以开具电子普通发票吗？', '企业顾客可以申请增值税专用发票吗？']));
+    expect(qs('本店所售商品均可开具电子普通发票。').some((q) => q.includes('权利'))).toBe(false);
+    expect(qs('商品存在质量问题的，退回运费由本店承担。').some((q) => q.startsWith('如何'))).toBe(false);
+  });
+
   it('asks English questions about English sections', () => {
     const q = generateQuestions({ headingPath: ['Returns', 'Return window'], text: 'You can return most items within 30 days of delivery.' });
     expect(q.map((g) => g.question)).toEqual(expect.arrayContaining(['What is the return window?', 'How long is the return window?', 'Can I return most items?']));

@@ -60,6 +60,8 @@ export function headingTopic(headingPath: readonly string[]): string | undefined
 // ---------------------------------------------------------------- Chinese
 
 const ZH_TIME = /(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周|星期|个月|月|年)(?:内|以内|之内|后|以上)?/u;
+/** A date or a year: a point in time, not a duration (本政策自2026年1月1日起施行). */
+const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年(?!内|以内|之内|以上)/gu;
 const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期)(?:为|是|一般为)/u;
 const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)/u;
 const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
@@ -74,13 +76,25 @@ const ZH_DEFINITION_IS = /^([\p{Script=Han}]{2,10}?)是(?!否|指|由|在|为|�
 /** The risk / liability / loss of something lies with someone: 标的物毁损、灭失的风险…由出卖人承担. */
 const ZH_BORNE_BY = /^([^，。；]{2,20}?(?:风险|责任|损失|后果|费用|义务))[，,]?[^。；]{0,30}?由[^，。；]{1,12}?(承担|负担|负责)/u;
 /** When something takes or loses effect: 仓储合同自保管人和存货人意思表示一致时成立. */
-const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:时|之日|之时|起)(?:起)?(成立|生效|失效|终止)/u;
+const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:时|之日|之时|起)(?:起)?(成立|生效|失效|终止|施行|实施|执行)/u;
 /** Something is void: 非法垄断技术…的技术合同无效 → …的技术合同有效吗？ */
 const ZH_VOID = /^([^，。；]{4,40}?(?:合同|条款|约定|行为|协议|格式条款|声明|通知))(?:部分)?无效$/u;
+/** What is not offered or accepted: 本店不提供备用机, 不支持货到付款, 不接受到付. */
+const ZH_NOT_OFFERED = /^([\p{Script=Han}]{0,12}?)不(提供|支持|接受|包邮|退还|收取|开具|负责)([^，。；]{0,16})$/u;
+/** Whether something is covered: X(，)不属于/属于Y范围. */
+const ZH_IN_SCOPE = /^([^。；]{4,40}?)[，,]?(?:不|并不)?属于([^，。；]{2,12}?)(范围|范畴|之列)/u;
+/** Who can have duties and rights: a person or party (顾客, 本店, 经营者), not a thing (商品). */
+function isParty(who: string): boolean {
+  return ZH_ROLE.test(who) && !ZH_NOT_ROLE.test(who);
+}
+
+/** Whom a rule applies to: 本政策适用于在本店购买商品的所有顾客 → 本政策适用于哪些顾客？ */
+const ZH_APPLIES_TO = /^([\p{Script=Han}]{2,12}?)适用于.*?([\p{Script=Han}]{2,4})$/u;
+const ZH_APPLIES_NOUN = /(?:顾客|客户|用户|会员|商品|订单|消费者|买家|卖家|商家|人员|情形|交易|服务)$/u;
 /** Who is in charge of what: 国务院市场监督管理部门主管全国产品质量监督工作 → 谁主管全国产品质量监督工作？ */
 const ZH_IN_CHARGE = /^([\p{Script=Han}]{2,20}?)(?:负责|主管)([^，。；]{4,24})$/u;
 /** A clause that names who it is about before its modal: 当事人不得… (a first clause of time or condition before it: 合同生效后，当事人不得…). */
-const ZH_ROLE = /^[\p{Script=Han}]{0,8}?(?:者|人|方|商家|卖家|买家|平台|部门|机构|公司|企业|单位|协会)$/u;
+const ZH_ROLE = /^[\p{Script=Han}]{0,12}?(?:者|人|方|商家|卖家|买家|顾客|客户|用户|会员|本店|店铺|商城|平台|京东|淘宝|天猫|部门|机构|机关|法院|政府|组织|媒介|公司|企业|单位|协会|银行)$/u;
 /** Where a role's last character is part of another word: 中华人民, 或者, 方式. */
 const ZH_NOT_ROLE = /(?:人[民员士口数身格工力]|.{2}他人|(?:或|再|而|然|甚|乃|抑|亦)者|方[式法面案向针便才能可]|部[分位])$/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
@@ -110,9 +124,11 @@ function clean(text: string): string {
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
 const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
 const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
+/** Words that make the step verb after them part of a noun: 无理由退货, 免费维修, 上门取件. */
+const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
 /** Where an action's object ends: a function word or the next clause. */
-const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、]/u;
+const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、]|(?<!理)由/u;
 
 /**
  * The first action the text describes (申请退款, 联系客服), for a how-to question: a step verb and
@@ -132,11 +148,15 @@ function zhAction(text: string): string | undefined {
     // 申请退货: a verb whose object is another step verb is one action; a step verb later in the object starts the next one
     const head = ZH_STEP_VERB_FIRST.exec(object)?.[0] ?? '';
     const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object.slice(head.length));
-    if (next !== null) object = object.slice(0, head.length + next.index);
+    // …except after a word that makes it a noun: 申请无理由退货 is one action
+    if (next !== null && !ZH_NOUN_MAKER.test(object.slice(0, head.length + next.index))) object = object.slice(0, head.length + next.index);
     const end = ZH_OBJECT_END.exec(object);
     if (end !== null) object = object.slice(0, end.index);
     // 如何申请？/ 如何联系？ asks nothing: these verbs need what is applied for, whom to contact
     if (object.length === 0 && ZH_VERB_NEEDS_OBJECT.test(verb)) continue;
+    // 在本店购买商品的所有顾客: the action describes someone (a relative clause), it is no step
+    // 退回运费由本店承担: the verb and its object are a thing someone pays for, no step either
+    if (/^(?:的|由(?!于))/u.test(text.slice(m.index + verb.length + object.length))) continue;
     return `${verb}${object}`;
   }
   return undefined;
@@ -265,15 +285,30 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
       }
     }
-    if (ZH_TIME.test(s)) {
-      const period = ZH_PERIOD.exec(s);
+    // a date (2026年1月1日) is a point in time, no duration to ask about
+    const undated = s.replace(ZH_DATE, '');
+    if (ZH_TIME.test(undated)) {
+      const period = ZH_PERIOD.exec(undated);
       if (period?.[1] !== undefined) add(`${period[1].replace(ZH_LEADING, '')}${period[2]}是多久？`, 'time-limit');
       else {
-        const clause = s.split(/[，,；;]/u).find((c) => ZH_TIME.test(c)) ?? s;
-        const after = clause.slice((ZH_TIME.exec(clause)?.index ?? 0) + (ZH_TIME.exec(clause)?.[0].length ?? 0)).replace(/^[内后起的]+/u, '');
+        const parts = undated.split(/[，,；;]/u);
+        const at = Math.max(0, parts.findIndex((c) => ZH_TIME.test(c)));
+        const clause = parts[at] ?? undated;
+        const found = ZH_TIME.exec(clause);
+        let after = clause.slice((found?.index ?? 0) + (found?.[0].length ?? 0)).replace(/^[内后起的]+/u, '');
+        // 七日内，可以申请退货: what the time is for is in the next clause
+        if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
+        const allowed = /^(?:可以|可|能)/u.test(after);
         const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic;
+        // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
+        const needs = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
         // 七天无理由退货 names a policy, not a time limit
-        if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after)) add(`${what}需要多长时间？`, 'time-limit');
+        if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');
+        // 享受一年免费保修: the time is how long one has it, not how long it takes
+        else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after)) {
+          const granted = found !== null && /(?:享受|享有|提供)$/u.test(clause.slice(0, found.index));
+          add(granted ? `${what}多久？` : allowed ? `多长时间内可以${what}？` : `${what}需要多长时间？`, 'time-limit');
+        }
       }
     }
     const fee = ZH_FEE.exec(s);
@@ -298,16 +333,19 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
     const clauses = s.split(/[，,]/u);
     const roleOfFirst = zhRole(clauses[0] ?? '');
     clauses.forEach((clause, at) => {
-      if (at > 0 && !/(?:应当|应|必须|须|不得|禁止|有权|享有|可以)/u.test(clause)) return;
+      if (at > 0 && !/(?:应当|应|必须|须|不得|禁止|有权|享有|可以|可(?!能|见|靠|是|否|惜))/u.test(clause)) return;
       // a later clause names its subject only when it opens with a role (…，当事人不得…)
       const lead = at > 0 && /^(?:应当|应|必须|须|不得|禁止|有权|享有|可以|并且|并|也|还|对|向)/u.test(clause) ? roleOfFirst : undefined;
       const c = at === 0 ? s : clause;
       const named = (who: string | undefined): string | undefined => {
         if (at > 0 && /^(?:对|向)/u.test(clause)) return lead;
-        const w = who?.replace(ZH_LEADING, '');
+        // 本店所售商品均可…: 均 / 都 is how many, not who
+        const w = who?.replace(ZH_LEADING, '').replace(/(?:均|都|也|亦|皆|还|则)$/u, '');
         if (w === undefined || w.length < 2) return lead;
         // 知道或者应当知道: the subject ends before 或者, there is none here
         if (/(?:或者|或|和|及|并)$/u.test(w)) return undefined;
+        // a modal inside is a clause, not who: 损失赔偿额应当相当于买家 (可以获得的利益)
+        if (/应当|应(?![收付尽有得])|必须|可以|不得|禁止/u.test(w)) return undefined;
         return at === 0 || (ZH_ROLE.test(w) && !ZH_NOT_ROLE.test(w)) ? w : undefined;
       };
       const duty = ZH_SUBJECT_DUTY.exec(c) ?? (lead !== undefined ? /^()(?:应当|应|必须|须|不得|禁止)/u.exec(clause) : null);
@@ -318,7 +356,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         const must = /(?:应当|应(?![收付尽有得])|必须|须)(?!当事人)([^，。；：]{4,40})/u.exec(c)?.[1];
         const what = must === undefined ? '' : shorten(must, 22);
         if (what.length >= 4 && (what === must || what.length < 22) && !/下列|以下|如下/u.test(what) && !/(?:[时后前]|需求|需要|要求|请求)$/u.test(what)) duties?.push({ question: `${dutyWho}需要${what}吗？`, rule: 'duty' });
-        if (!subjects.duty.has(dutyWho)) {
+        // only people and parties have duties and rights (本店所售商品有哪些权利？ asks nothing)
+        if (!subjects.duty.has(dutyWho) && isParty(dutyWho)) {
           subjects.duty.add(dutyWho);
           add(`${dutyWho}有哪些义务？`, 'duty');
         }
@@ -329,11 +368,10 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
       const right = ZH_SUBJECT_RIGHT.exec(c) ?? (lead !== undefined ? /^()(有权|享有|可以)(.{2,24}?)(?:[，。；]|$)/u.exec(clause) : null);
       const rightWho = right === null ? undefined : named(right[1]);
       if (right !== null && rightWho !== undefined) {
-        if (!subjects.right.has(rightWho)) {
+        if (!subjects.right.has(rightWho) && isParty(rightWho)) {
           subjects.right.add(rightWho);
           add(`${rightWho}有哪些权利？`, 'right');
         }
-        // 享有承运人的权利 is a thing one has, not something one may do
         // 享有X的权利 names what one has, not something one may do
         if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
       } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '')) {
@@ -341,6 +379,17 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');
       }
     });
+    // what is not offered: 维修期间，本店不提供备用机 → 维修期间本店提供备用机吗？ (本店不支持货到付款 → 本店支持货到付款吗？)
+    clauses.forEach((clause, at) => {
+      const no = ZH_NOT_OFFERED.exec(clause);
+      if (no === null) return;
+      const context = at > 0 && (clauses[at - 1] ?? '').length <= 8 && !/的$/u.test(clauses[at - 1] ?? '') ? (clauses[at - 1] ?? '') : '';
+      const who = (no[1] ?? '').replace(ZH_LEADING, '');
+      if (who.length + (no[3] ?? '').length >= 3) add(`${context}${who}${no[2]}${no[3]}吗？`, 'permission');
+    });
+    // X不属于Y范围: is X covered? (因人为损坏…造成的故障，不属于免费保修范围 → …造成的故障属于免费保修范围吗？)
+    const scope = ZH_IN_SCOPE.exec(s);
+    if (scope?.[1] !== undefined && scope[2] !== undefined) add(`${shorten(scope[1].replace(ZH_LEADING, ''), 28)}属于${scope[2]}${scope[3]}吗？`, 'condition');
     const isDef = ZH_DEFINITION_IS.exec(s);
     if (isDef?.[1] !== undefined && def === null) {
       const term = isDef[1].replace(ZH_LEADING, '');
@@ -350,6 +399,9 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
     if (borne?.[1] !== undefined && !ZH_WHO_PAYS.test(borne[1])) add(`${shorten(borne[1].replace(ZH_LEADING, ''), 20)}由谁${borne[2]}？`, 'who-pays');
     const effect = ZH_TAKES_EFFECT.exec(s);
     if (effect?.[1] !== undefined) add(`${effect[1].replace(ZH_LEADING, '')}什么时候${effect[2]}？`, 'time-limit');
+    const applies = ZH_APPLIES_TO.exec(clauses[0] ?? '');
+    const appliesNoun = applies?.[2] === undefined ? undefined : ZH_APPLIES_NOUN.exec(applies[2])?.[0];
+    if (applies?.[1] !== undefined && appliesNoun !== undefined) add(`${applies[1].replace(ZH_LEADING, '')}适用于哪些${appliesNoun}？`, 'right');
     const charge = ZH_IN_CHARGE.exec(clauses[0] ?? '');
     if (charge?.[2] !== undefined) add(`谁负责${charge[2]}？`, 'duty');
     const isVoid = ZH_VOID.exec(clauses.length === 1 ? s : '');

@@ -25,7 +25,7 @@ export interface SearchOptions {
   k?: number;
   /** Drop hits whose confidence is below this (default 0). */
   threshold?: number;
-  /** Internal (calibration): leave this variant out, as if it were not indexed. */
+  /** @internal kb build's calibration: leave this variant out, as if it were not indexed. */
   excludeVariant?: number;
 }
 
@@ -153,6 +153,7 @@ export class KnowledgeBase {
    * Once a question's stronger terms have found this many candidate entries, its weaker terms
    * only score those (MAX_CANDIDATES). `Infinity` scores every entry that shares a term with the
    * question: exhaustive, and several times slower on a large KB.
+   * @internal (benchmarks and tests)
    */
   maxCandidates = MAX_CANDIDATES;
 
@@ -282,7 +283,7 @@ export class KnowledgeBase {
     for (let v = 0; v < mass.length; v++) this.invMass[v] = mass[v]! > 0 ? 1 / mass[v]! : 1;
   }
 
-  /** What kb build stores so that a load need not read every variant posting (see countVariantStats). */
+  /** @internal What kb build stores so that a load need not read every variant posting (see countVariantStats). */
   variantStats(): { entryDf: Uint8Array; invMass: Uint8Array } {
     return { entryDf: encodeVarints(this.entryDf), invMass: packFloat32s(this.invMass) };
   }
@@ -658,7 +659,7 @@ export class KnowledgeBase {
     return sigmoid(c.intercept + c.coverageWeight * coverage + c.marginWeight * margin);
   }
 
-  /** The top hit's entry and its calibration features (build time: fitting the calibration). */
+  /** @internal The top hit's entry and its calibration features (build time: fitting the calibration). */
   calibrationFeatures(question: string, excludeVariant?: number): { entry: number; coverage: number; margin: number } | undefined {
     const ranking = this.rank(question, 2, excludeVariant ?? -1);
     if (ranking === undefined) return undefined;

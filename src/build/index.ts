@@ -166,7 +166,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     if (stale !== undefined) problems.push(stale);
     if (drafts.length > 0) {
       const list = drafts.length <= 5 ? drafts.join(', ') : `${drafts.slice(0, 5).join(', ')} … (${drafts.length - 5} more)`;
-      problems.push(warning('bad-store', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${list}; write the answers in kb review (or reject the drafts)`, { file: options.store }));
+      problems.push(warning('unanswered-drafts', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${list}; write the answers in kb review (or reject the drafts)`, { file: options.store }));
     }
     problems.push(...duplicateQuestions(entries, options.store));
     if (options.checkSources !== false) {

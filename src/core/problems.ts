@@ -36,6 +36,8 @@ export const PROBLEM_CODES = {
   IMPORT_CONFLICT: 'import-conflict',
   /** Store entries marked for re-review (source changed) or whose source vanished, met by kb build. */
   STALE_ENTRIES: 'stale-entries',
+  /** Draft entries (from kb gaps or an editor) with no answer yet: left out of the index until they have one. */
+  UNANSWERED_DRAFTS: 'unanswered-drafts',
   /** A source changed (or vanished) after the store was generated from it: kb generate is due. */
   STORE_OUTDATED: 'store-outdated',
   BAD_INDEX: 'bad-index',

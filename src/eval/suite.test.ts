@@ -142,6 +142,13 @@ describe('parseSuite', () => {
     expect(cases.map((c) => c.expect)).toEqual([[ID('42')]]);
   });
 
+  it('warns about a mistyped case key (tag: for tags:) with its line, and reads the case; other keys are notes', () => {
+    const { cases, problems } = parseSuite('- q: 包邮吗\n  expect: ship-cost\n  tag: 运费\n  note: asked in the shop chat\n', 'x.yaml');
+    expect(cases).toHaveLength(1);
+    expect(problems).toEqual([expect.objectContaining({ code: 'bad-suite', severity: 'warning', location: { line: 1 }, message: 'the case key "tag" is not one kb reads — did you mean "tags"? (kb reads q, question, expect, tags)' })]);
+    expect(parseSuite('{"q": "包邮吗", "expected": "ship-cost", "expect": "ship-cost"}\n', 'x.jsonl').problems.map((p) => p.message)).toEqual([expect.stringContaining('did you mean "expect"?')]);
+  });
+
   it('warns about a suite with no cases, and refuses a format it does not know', () => {
     expect(parseSuite('', 'empty.jsonl').problems).toEqual([expect.objectContaining({ code: 'bad-suite', severity: 'warning', message: 'has no cases' })]);
     expect(parseSuite('q,expect\n', 'empty.csv').problems).toEqual([expect.objectContaining({ severity: 'warning', message: 'has no cases' })]);

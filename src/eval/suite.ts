@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
-import { problem, type Problem } from '../core/problems.js';
+import { problem, warning, type Problem } from '../core/problems.js';
+import { closestName } from '../config/config.js';
 import { decodeText } from '../ingest/decode.js';
 import { splitCsv } from '../ingest/formats/table.js';
 
@@ -79,6 +80,9 @@ function badLine(problems: Problem[], file: string, line: number, message: strin
   return undefined;
 }
 
+/** The keys of a YAML / JSONL case kb reads. */
+const CASE_KEYS: readonly string[] = ['q', 'question', 'expect', 'tags'];
+
 function toCase(raw: unknown, file: string, line: number, problems: Problem[], csv = false): EvalCase | undefined {
   const bad = (message: string): undefined => badLine(problems, file, line, message);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('a case must be an object with "q" and "expect"; fix or remove this line');
@@ -98,6 +102,14 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
   }
   const expect = toExpectation(expectValue);
   if (typeof expect === 'string') return bad(expect);
+  // a slip in a key (tag: for tags:) would silently drop what it holds; other keys are the team's own notes
+  if (!csv) {
+    for (const key of Object.keys(o)) {
+      if (CASE_KEYS.includes(key)) continue;
+      const meant = closestName(key, CASE_KEYS);
+      if (meant !== undefined) problems.push(warning('bad-suite', `the case key "${key}" is not one kb reads — did you mean "${meant}"? (kb reads ${CASE_KEYS.join(', ')})`, { file, location: { line } }));
+    }
+  }
   return { q: q.trim(), expect, expectRaw: expect.length === 0 ? null : expectValue, tags: toTags(o['tags']), file, line };
 }
 

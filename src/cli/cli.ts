@@ -334,7 +334,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return EXIT.USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`kb: ${error.message}\n`);
+      // one problem a line, each a line of its own in a CI log (a config with two mistakes)
+      process.stderr.write(`${error.message.split('\n').map((line) => `kb: ${line}`).join('\n')}\n`);
       return EXIT.USAGE;
     }
     if (error instanceof Error && error.name === 'IndexLoadError') {

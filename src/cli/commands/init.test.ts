@@ -38,6 +38,13 @@ describe('kb init', () => {
     expect(JSON.parse(k1.stdout)).toMatchObject({ metrics: { k: 1 } });
   }, BUILD_TIMEOUT);
 
+  it('gives each of several kb.config.yaml mistakes its own kb: line', () => {
+    writeFileSync(join(dir.path, CONFIG_FILE), 'sources: sources/\nsorces: x\neval:\n  threshhold: auto\n');
+    const r = runKb(['build'], dir.path);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kb: kb\.config\.yaml:line 2: "sorces"/), expect.stringMatching(/^kb: kb\.config\.yaml:line 4: "eval\.threshhold"/)]);
+  });
+
   it('makes a kb.config.yaml with a mistake a usage error that names it', () => {
     writeFileSync(join(dir.path, CONFIG_FILE), 'sources: sources/\nsorces: x\n');
     for (const command of [['build'], ['eval'], ['query', '包邮吗']]) {

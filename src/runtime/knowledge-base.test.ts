@@ -86,13 +86,14 @@ describe('KnowledgeBase.search', () => {
     expect(kb.search('退货的运费由谁承担', { k: 1, threshold: good!.confidence })[0]?.id).toBe('return-fee');
   });
 
-  it('lowers confidence for words the KB has never seen, but not for single characters or typos it explains', () => {
+  it('lowers confidence for words the KB has never seen, little for a single character, not for typos it explains', () => {
     const confidence = (q: string): number => kb.search(q, { k: 1 })[0]?.confidence ?? 0;
     // 发票 is all this KB knows of these questions; 抬头 / 修改 / password are words it never uses
     expect(confidence('发票抬头怎么修改')).toBeLessThan(confidence('发票') - 0.2);
     expect(confidence('invoice password 发票')).toBeLessThan(confidence('发票') - 0.2);
-    // a single character the KB lacks (快) says how people ask, not what: no penalty
-    expect(confidence('怎么开发票快')).toBeCloseTo(confidence('怎么开发票'), 4);
+    // a single character the KB lacks (快) counts half a word: little against a question it otherwise covers
+    expect(confidence('怎么开发票快')).toBeLessThan(confidence('怎么开发票'));
+    expect(confidence('怎么开发票快')).toBeGreaterThan(confidence('怎么开发票') - 0.05);
     expect(confidence('怎么开发票快')).toBeGreaterThan(0.5);
     // a product name mistyped by sound is explained by the homophone match
     expect(confidence('微利贷怎么还款')).toBeGreaterThan(0.5);

@@ -45,6 +45,8 @@ export interface Hit {
 
 /** At most this many expansion terms per question (learned associations and lexicon). */
 const MAX_EXPANSIONS = 8;
+/** How much a single Chinese character of an unseen stretch of the question counts as unseen (a word counts 1). */
+const UNSEEN_CHAR_WEIGHT = 0.5;
 /** Query weight of the word an English typo stands for (retrun → return), as for a homophone. */
 const TYPO_WEIGHT = 0.8;
 /**
@@ -368,7 +370,7 @@ export class KnowledgeBase {
         const meant = this.typos().correct(t);
         if (meant !== undefined) {
           if (!terms.has(meant) && !out.has(meant)) out.set(meant, TYPO_WEIGHT);
-        } else unknown += this.novelty(t, pinyinMatches);
+        } else unknown += this.novelty(t, pinyinMatches, terms);
       }
     }
     // the question's own terms (and homophones) come first in `terms`; expansions follow
@@ -397,15 +399,22 @@ export class KnowledgeBase {
   /**
    * How much an unknown query word tells: a word the KB never uses (分期, password) counts 1; a
    * Chinese word by the share of its character bigrams the KB lacks too (退款时间, made of known
-   * 退款 and 时间, counts little); a single Chinese character (谁, 出) and the bigrams across word
-   * boundaries count 0 — they say more about how people ask than about what; a typo that a
-   * homophone explains counts 0.
+   * 退款 and 时间, counts little); a single Chinese character counts half when no bigram of the
+   * question containing it is known (机器人, split into single characters), else 0 (谁 of 运费谁出:
+   * how people ask, not what); a typo that a homophone explains counts 0.
    */
-  private novelty(term: string, pinyinMatches: readonly [string, string][]): number {
+  private novelty(term: string, pinyinMatches: readonly [string, string][], terms?: ReadonlyMap<string, number>): number {
     if (!isWordTerm(term) || pinyinMatches.some(([typed]) => typed.includes(term))) return 0;
     if (!HAN_WORD.test(term)) return 1;
     const chars = [...term];
-    if (chars.length < 2) return 0;
+    if (chars.length < 2) {
+      // a character in a stretch of the question the KB has never seen written (no bigram of it is
+      // known: 机器人 → 机 器 人, 股票 → 股 票) is unseen content; one the KB has next to a
+      // neighbour (谁 of 运费谁出) is how people ask
+      if (terms === undefined) return 0;
+      for (const q of terms.keys()) if (q.startsWith(BIGRAM_PREFIX) && q.includes(term) && this.termIds.has(q)) return 0;
+      return UNSEEN_CHAR_WEIGHT;
+    }
     let fresh = 0;
     for (let i = 0; i + 1 < chars.length; i++) if (!this.termIds.has(BIGRAM_PREFIX + chars[i]! + chars[i + 1]!)) fresh++;
     return fresh / (chars.length - 1);

@@ -24,6 +24,13 @@ describe('search', () => {
     for (const q of ['', ' ', '\n\t  ', '？？？', '...!!!', '，。、；：“”', '🙂🙂', '\u3000\u3000']) expect(kb.search(q)).toEqual([]);
   });
 
+  it('counts the characters of a stretch the KB has never seen against coverage (机器人, 股票), not those it knows in context', () => {
+    // 你是机器人吗 shares only 人 with 保修范围是什么？: it used to get 0.56
+    expect(kb.search('你是机器人吗', { k: 1 })[0]?.confidence ?? 0).toBeLessThan(0.45);
+    expect(kb.search('股票明天会涨吗', { k: 1 })[0]?.confidence ?? 0).toBeLessThan(0.2);
+    expect(kb.search('退货运费谁出', { k: 1 })[0]?.confidence ?? 0).toBeGreaterThan(0.75);
+  });
+
   it('reads an English typo as the word the KB uses (recieve → receive), and does not count it as an unknown word', () => {
     const right = kb.search('When will I receive my order?', { k: 1 })[0];
     const typo = kb.search('When will I recieve my order?', { k: 1 })[0];

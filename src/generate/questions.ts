@@ -256,7 +256,7 @@ function zhRole(clause: string): string | undefined {
  * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
  */
 function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[], duties?: GeneratedQuestion[]): void {
-  const add = (question: string, rule: GenerationRule): void => {
+  const add: Add = (question, rule) => {
     out.push({ question, rule });
   };
   const subjects = { duty: new Set<string>(), right: new Set<string>() };
@@ -285,127 +285,11 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
       }
     }
-    // a date (2026年1月1日) is a point in time, no duration to ask about
-    const undated = s.replace(ZH_DATE, '');
-    if (ZH_TIME.test(undated)) {
-      const period = ZH_PERIOD.exec(undated);
-      if (period?.[1] !== undefined) add(`${period[1].replace(ZH_LEADING, '')}${period[2]}是多久？`, 'time-limit');
-      else {
-        const parts = undated.split(/[，,；;]/u);
-        const at = Math.max(0, parts.findIndex((c) => ZH_TIME.test(c)));
-        const clause = parts[at] ?? undated;
-        const found = ZH_TIME.exec(clause);
-        let after = clause.slice((found?.index ?? 0) + (found?.[0].length ?? 0)).replace(/^[内后起的]+/u, '');
-        // 七日内，可以申请退货: what the time is for is in the next clause
-        if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
-        const allowed = /^(?:可以|可|能)/u.test(after);
-        const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic;
-        // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
-        const needs = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
-        // 七天无理由退货 names a policy, not a time limit
-        if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');
-        // 享受一年免费保修: the time is how long one has it, not how long it takes
-        else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after)) {
-          const granted = found !== null && /(?:享受|享有|提供)$/u.test(clause.slice(0, found.index));
-          add(granted ? `${what}多久？` : allowed ? `多长时间内可以${what}？` : `${what}需要多长时间？`, 'time-limit');
-        }
-      }
-    }
-    const fee = ZH_FEE.exec(s);
-    if (fee !== null) {
-      // the fee word with what names it just before (退货运费), never across 的/由/为
-      const before = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0];
-      const f = before !== undefined && !/[的由为和及或与]/u.test(before) ? before + fee[0] : fee[0];
-      if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) add(`${topic !== undefined && !f.includes(topic) && topic.length <= 8 ? `${topic}的` : ''}${f}由谁承担？`, 'who-pays');
-      if (ZH_AMOUNT.test(s)) add(`${f}是多少钱？`, 'fee');
-    }
-    const answers = ZH_ANSWERS_FOR.exec(s);
-    if (answers?.[1] !== undefined && answers[2] !== undefined) {
-      const who = answers[1].replace(ZH_LEADING, '');
-      const what = answers[2].replace(/^(?:其|自己)/u, '');
-      if (who.length >= 2) {
-        add(`${what}，${who}要承担${answers[3] ?? '责任'}吗？`, 'liability');
-        if (/赔偿/u.test(answers[3] ?? '')) add(`${what}，可以要求${who}赔偿吗？`, 'liability');
-      }
-    }
-    // who must / may do what, clause by clause: a later clause without its own subject (…，不得掺假)
-    // is about the first clause's subject when that names someone (销售者销售产品，不得掺杂、掺假)
+    zhTimeLimits(s, topic, add);
+    zhFees(s, topic, add);
     const clauses = s.split(/[，,]/u);
-    const roleOfFirst = zhRole(clauses[0] ?? '');
-    clauses.forEach((clause, at) => {
-      if (at > 0 && !/(?:应当|应|必须|须|不得|禁止|有权|享有|可以|可(?!能|见|靠|是|否|惜))/u.test(clause)) return;
-      // a later clause names its subject only when it opens with a role (…，当事人不得…)
-      const lead = at > 0 && /^(?:应当|应|必须|须|不得|禁止|有权|享有|可以|并且|并|也|还|对|向)/u.test(clause) ? roleOfFirst : undefined;
-      const c = at === 0 ? s : clause;
-      const named = (who: string | undefined): string | undefined => {
-        if (at > 0 && /^(?:对|向)/u.test(clause)) return lead;
-        // 本店所售商品均可…: 均 / 都 is how many, not who
-        const w = who?.replace(ZH_LEADING, '').replace(/(?:均|都|也|亦|皆|还|则)$/u, '');
-        if (w === undefined || w.length < 2) return lead;
-        // 知道或者应当知道: the subject ends before 或者, there is none here
-        if (/(?:或者|或|和|及|并)$/u.test(w)) return undefined;
-        // a modal inside is a clause, not who: 损失赔偿额应当相当于买家 (可以获得的利益)
-        if (/应当|应(?![收付尽有得])|必须|可以|不得|禁止/u.test(w)) return undefined;
-        return at === 0 || (ZH_ROLE.test(w) && !ZH_NOT_ROLE.test(w)) ? w : undefined;
-      };
-      const duty = ZH_SUBJECT_DUTY.exec(c) ?? (lead !== undefined ? /^()(?:应当|应|必须|须|不得|禁止)/u.exec(clause) : null);
-      const dutyWho = duty === null ? undefined : named(duty[1]);
-      if (dutyWho !== undefined) {
-        // what the duty is, before the generic "有哪些义务": five articles of one law all say 经营者应当…
-        // (a duty too long to ask about whole, with no list break to cut it at, is not asked: 典型案例和吗？)
-        const must = /(?:应当|应(?![收付尽有得])|必须|须)(?!当事人)([^，。；：]{4,40})/u.exec(c)?.[1];
-        const what = must === undefined ? '' : shorten(must, 22);
-        if (what.length >= 4 && (what === must || what.length < 22) && !/下列|以下|如下/u.test(what) && !/(?:[时后前]|需求|需要|要求|请求)$/u.test(what)) duties?.push({ question: `${dutyWho}需要${what}吗？`, rule: 'duty' });
-        // only people and parties have duties and rights (本店所售商品有哪些权利？ asks nothing)
-        if (!subjects.duty.has(dutyWho) && isParty(dutyWho)) {
-          subjects.duty.add(dutyWho);
-          add(`${dutyWho}有哪些义务？`, 'duty');
-        }
-        // the whole prohibition or none: cut at 20 characters it reads 可以以收取费用或者其他牟取利益的方式向消费者吗？
-        const not = /(?:不得|禁止)([^，。；]{2,20})(?=[，。；]|$)/u.exec(c);
-        if (not?.[1] !== undefined) add(`${dutyWho}可以${not[1]}吗？`, 'permission');
-      }
-      const right = ZH_SUBJECT_RIGHT.exec(c) ?? (lead !== undefined ? /^()(有权|享有|可以)(.{2,24}?)(?:[，。；]|$)/u.exec(clause) : null);
-      const rightWho = right === null ? undefined : named(right[1]);
-      if (right !== null && rightWho !== undefined) {
-        if (!subjects.right.has(rightWho) && isParty(rightWho)) {
-          subjects.right.add(rightWho);
-          add(`${rightWho}有哪些权利？`, 'right');
-        }
-        // 享有X的权利 names what one has, not something one may do
-        if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
-      } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '')) {
-        // 双方协商一致，可以变更合同。: the first clause is the situation
-        add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');
-      }
-    });
-    // what is not offered: 维修期间，本店不提供备用机 → 维修期间本店提供备用机吗？ (本店不支持货到付款 → 本店支持货到付款吗？)
-    clauses.forEach((clause, at) => {
-      const no = ZH_NOT_OFFERED.exec(clause);
-      if (no === null) return;
-      const context = at > 0 && (clauses[at - 1] ?? '').length <= 8 && !/的$/u.test(clauses[at - 1] ?? '') ? (clauses[at - 1] ?? '') : '';
-      const who = (no[1] ?? '').replace(ZH_LEADING, '');
-      if (who.length + (no[3] ?? '').length >= 3) add(`${context}${who}${no[2]}${no[3]}吗？`, 'permission');
-    });
-    // X不属于Y范围: is X covered? (因人为损坏…造成的故障，不属于免费保修范围 → …造成的故障属于免费保修范围吗？)
-    const scope = ZH_IN_SCOPE.exec(s);
-    if (scope?.[1] !== undefined && scope[2] !== undefined) add(`${shorten(scope[1].replace(ZH_LEADING, ''), 28)}属于${scope[2]}${scope[3]}吗？`, 'condition');
-    const isDef = ZH_DEFINITION_IS.exec(s);
-    if (isDef?.[1] !== undefined && def === null) {
-      const term = isDef[1].replace(ZH_LEADING, '');
-      if (term.length >= 2) add(`什么是${term}？`, 'definition');
-    }
-    const borne = ZH_BORNE_BY.exec(s);
-    if (borne?.[1] !== undefined && !ZH_WHO_PAYS.test(borne[1])) add(`${shorten(borne[1].replace(ZH_LEADING, ''), 20)}由谁${borne[2]}？`, 'who-pays');
-    const effect = ZH_TAKES_EFFECT.exec(s);
-    if (effect?.[1] !== undefined) add(`${effect[1].replace(ZH_LEADING, '')}什么时候${effect[2]}？`, 'time-limit');
-    const applies = ZH_APPLIES_TO.exec(clauses[0] ?? '');
-    const appliesNoun = applies?.[2] === undefined ? undefined : ZH_APPLIES_NOUN.exec(applies[2])?.[0];
-    if (applies?.[1] !== undefined && appliesNoun !== undefined) add(`${applies[1].replace(ZH_LEADING, '')}适用于哪些${appliesNoun}？`, 'right');
-    const charge = ZH_IN_CHARGE.exec(clauses[0] ?? '');
-    if (charge?.[2] !== undefined) add(`谁负责${charge[2]}？`, 'duty');
-    const isVoid = ZH_VOID.exec(clauses.length === 1 ? s : '');
-    if (isVoid?.[1] !== undefined) add(`${shorten(isVoid[1].replace(ZH_LEADING, ''), 30)}有效吗？`, 'validity');
+    zhDutiesAndRights(s, clauses, subjects, add, duties);
+    zhStatements(s, clauses, def === null, add);
   }
   for (const q of zhListQuestions(input.text)) add(q, 'list-item');
   const steps = (input.steps?.length ?? 0) >= 2 || ZH_PROCEDURE_HINT.test(input.text);
@@ -414,6 +298,148 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
     if (action !== undefined) add(`如何${action}？`, 'procedure');
     if (steps && topic !== undefined) add(`${topic}怎么操作？`, 'procedure');
   }
+}
+
+type Add = (question: string, rule: GenerationRule) => void;
+
+/** Time limits: 七日内退款 → 退款需要多长时间？; 保修期为一年 → 保修期是多久？; deadlines and what one is granted for a time. */
+function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
+  // a date (2026年1月1日) is a point in time, no duration to ask about
+  const undated = s.replace(ZH_DATE, '');
+  if (ZH_TIME.test(undated)) {
+    const period = ZH_PERIOD.exec(undated);
+    if (period?.[1] !== undefined) add(`${period[1].replace(ZH_LEADING, '')}${period[2]}是多久？`, 'time-limit');
+    else {
+      const parts = undated.split(/[，,；;]/u);
+      const at = Math.max(0, parts.findIndex((c) => ZH_TIME.test(c)));
+      const clause = parts[at] ?? undated;
+      const found = ZH_TIME.exec(clause);
+      let after = clause.slice((found?.index ?? 0) + (found?.[0].length ?? 0)).replace(/^[内后起的]+/u, '');
+      // 七日内，可以申请退货: what the time is for is in the next clause
+      if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
+      const allowed = /^(?:可以|可|能)/u.test(after);
+      const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic;
+      // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
+      const needs = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
+      // 七天无理由退货 names a policy, not a time limit
+      if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');
+      // 享受一年免费保修: the time is how long one has it, not how long it takes
+      else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after)) {
+        const granted = found !== null && /(?:享受|享有|提供)$/u.test(clause.slice(0, found.index));
+        add(granted ? `${what}多久？` : allowed ? `多长时间内可以${what}？` : `${what}需要多长时间？`, 'time-limit');
+      }
+    }
+  }
+}
+
+/** Fees and who pays (退货运费由谁承担？, 运费是多少钱？), and who answers for what (X对Y承担赔偿责任). */
+function zhFees(s: string, topic: string | undefined, add: Add): void {
+  const fee = ZH_FEE.exec(s);
+  if (fee !== null) {
+    // the fee word with what names it just before (退货运费), never across 的/由/为
+    const before = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0];
+    const f = before !== undefined && !/[的由为和及或与]/u.test(before) ? before + fee[0] : fee[0];
+    if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) add(`${topic !== undefined && !f.includes(topic) && topic.length <= 8 ? `${topic}的` : ''}${f}由谁承担？`, 'who-pays');
+    if (ZH_AMOUNT.test(s)) add(`${f}是多少钱？`, 'fee');
+  }
+  const answers = ZH_ANSWERS_FOR.exec(s);
+  if (answers?.[1] !== undefined && answers[2] !== undefined) {
+    const who = answers[1].replace(ZH_LEADING, '');
+    const what = answers[2].replace(/^(?:其|自己)/u, '');
+    if (who.length >= 2) {
+      add(`${what}，${who}要承担${answers[3] ?? '责任'}吗？`, 'liability');
+      if (/赔偿/u.test(answers[3] ?? '')) add(`${what}，可以要求${who}赔偿吗？`, 'liability');
+    }
+  }
+}
+
+/**
+ * Who must / may do what, clause by clause: a later clause without its own subject (…，不得掺假)
+ * is about the first clause's subject when that names someone (销售者销售产品，不得掺杂、掺假).
+ */
+function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { duty: Set<string>; right: Set<string> }, add: Add, duties: GeneratedQuestion[] | undefined): void {
+  const roleOfFirst = zhRole(clauses[0] ?? '');
+  clauses.forEach((clause, at) => {
+    if (at > 0 && !/(?:应当|应|必须|须|不得|禁止|有权|享有|可以|可(?!能|见|靠|是|否|惜))/u.test(clause)) return;
+    // a later clause names its subject only when it opens with a role (…，当事人不得…)
+    const lead = at > 0 && /^(?:应当|应|必须|须|不得|禁止|有权|享有|可以|并且|并|也|还|对|向)/u.test(clause) ? roleOfFirst : undefined;
+    const c = at === 0 ? s : clause;
+    const named = (who: string | undefined): string | undefined => {
+      if (at > 0 && /^(?:对|向)/u.test(clause)) return lead;
+      // 本店所售商品均可…: 均 / 都 is how many, not who
+      const w = who?.replace(ZH_LEADING, '').replace(/(?:均|都|也|亦|皆|还|则)$/u, '');
+      if (w === undefined || w.length < 2) return lead;
+      // 知道或者应当知道: the subject ends before 或者, there is none here
+      if (/(?:或者|或|和|及|并)$/u.test(w)) return undefined;
+      // a modal inside is a clause, not who: 损失赔偿额应当相当于买家 (可以获得的利益)
+      if (/应当|应(?![收付尽有得])|必须|可以|不得|禁止/u.test(w)) return undefined;
+      return at === 0 || (ZH_ROLE.test(w) && !ZH_NOT_ROLE.test(w)) ? w : undefined;
+    };
+    const duty = ZH_SUBJECT_DUTY.exec(c) ?? (lead !== undefined ? /^()(?:应当|应|必须|须|不得|禁止)/u.exec(clause) : null);
+    const dutyWho = duty === null ? undefined : named(duty[1]);
+    if (dutyWho !== undefined) {
+      // what the duty is, before the generic "有哪些义务": five articles of one law all say 经营者应当…
+      // (a duty too long to ask about whole, with no list break to cut it at, is not asked: 典型案例和吗？)
+      const must = /(?:应当|应(?![收付尽有得])|必须|须)(?!当事人)([^，。；：]{4,40})/u.exec(c)?.[1];
+      const what = must === undefined ? '' : shorten(must, 22);
+      if (what.length >= 4 && (what === must || what.length < 22) && !/下列|以下|如下/u.test(what) && !/(?:[时后前]|需求|需要|要求|请求)$/u.test(what)) duties?.push({ question: `${dutyWho}需要${what}吗？`, rule: 'duty' });
+      // only people and parties have duties and rights (本店所售商品有哪些权利？ asks nothing)
+      if (!subjects.duty.has(dutyWho) && isParty(dutyWho)) {
+        subjects.duty.add(dutyWho);
+        add(`${dutyWho}有哪些义务？`, 'duty');
+      }
+      // the whole prohibition or none: cut at 20 characters it reads 可以以收取费用或者其他牟取利益的方式向消费者吗？
+      const not = /(?:不得|禁止)([^，。；]{2,20})(?=[，。；]|$)/u.exec(c);
+      if (not?.[1] !== undefined) add(`${dutyWho}可以${not[1]}吗？`, 'permission');
+    }
+    const right = ZH_SUBJECT_RIGHT.exec(c) ?? (lead !== undefined ? /^()(有权|享有|可以)(.{2,24}?)(?:[，。；]|$)/u.exec(clause) : null);
+    const rightWho = right === null ? undefined : named(right[1]);
+    if (right !== null && rightWho !== undefined) {
+      if (!subjects.right.has(rightWho) && isParty(rightWho)) {
+        subjects.right.add(rightWho);
+        add(`${rightWho}有哪些权利？`, 'right');
+      }
+      // 享有X的权利 names what one has, not something one may do
+      if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
+    } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '')) {
+      // 双方协商一致，可以变更合同。: the first clause is the situation
+      add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');
+    }
+  });
+}
+
+/**
+ * What a statement says about a thing: what is not offered or covered, what it is (X是…的合同), who
+ * bears a risk, when it takes effect, whom it applies to, who is in charge, what is void.
+ */
+function zhStatements(s: string, clauses: readonly string[], noDefinition: boolean, add: Add): void {
+  // what is not offered: 维修期间，本店不提供备用机 → 维修期间本店提供备用机吗？ (本店不支持货到付款 → 本店支持货到付款吗？)
+  clauses.forEach((clause, at) => {
+    const no = ZH_NOT_OFFERED.exec(clause);
+    if (no === null) return;
+    const context = at > 0 && (clauses[at - 1] ?? '').length <= 8 && !/的$/u.test(clauses[at - 1] ?? '') ? (clauses[at - 1] ?? '') : '';
+    const who = (no[1] ?? '').replace(ZH_LEADING, '');
+    if (who.length + (no[3] ?? '').length >= 3) add(`${context}${who}${no[2]}${no[3]}吗？`, 'permission');
+  });
+  // X不属于Y范围: is X covered? (因人为损坏…造成的故障，不属于免费保修范围 → …造成的故障属于免费保修范围吗？)
+  const scope = ZH_IN_SCOPE.exec(s);
+  if (scope?.[1] !== undefined && scope[2] !== undefined) add(`${shorten(scope[1].replace(ZH_LEADING, ''), 28)}属于${scope[2]}${scope[3]}吗？`, 'condition');
+  const isDef = ZH_DEFINITION_IS.exec(s);
+  if (isDef?.[1] !== undefined && noDefinition) {
+    const term = isDef[1].replace(ZH_LEADING, '');
+    if (term.length >= 2) add(`什么是${term}？`, 'definition');
+  }
+  const borne = ZH_BORNE_BY.exec(s);
+  if (borne?.[1] !== undefined && !ZH_WHO_PAYS.test(borne[1])) add(`${shorten(borne[1].replace(ZH_LEADING, ''), 20)}由谁${borne[2]}？`, 'who-pays');
+  const effect = ZH_TAKES_EFFECT.exec(s);
+  if (effect?.[1] !== undefined) add(`${effect[1].replace(ZH_LEADING, '')}什么时候${effect[2]}？`, 'time-limit');
+  const applies = ZH_APPLIES_TO.exec(clauses[0] ?? '');
+  const appliesNoun = applies?.[2] === undefined ? undefined : ZH_APPLIES_NOUN.exec(applies[2])?.[0];
+  if (applies?.[1] !== undefined && appliesNoun !== undefined) add(`${applies[1].replace(ZH_LEADING, '')}适用于哪些${appliesNoun}？`, 'right');
+  const charge = ZH_IN_CHARGE.exec(clauses[0] ?? '');
+  if (charge?.[2] !== undefined) add(`谁负责${charge[2]}？`, 'duty');
+  const isVoid = ZH_VOID.exec(clauses.length === 1 ? s : '');
+  if (isVoid?.[1] !== undefined) add(`${shorten(isVoid[1].replace(ZH_LEADING, ''), 30)}有效吗？`, 'validity');
 }
 
 // ---------------------------------------------------------------- English

@@ -1,6 +1,7 @@
 // The Excel round trip: kb export writes xlsx / csv, an editor changes cells, kb import applies
 // the changes (all rows or none) and reports them.
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -379,5 +380,23 @@ describe('kb import of a sheet exported before the store changed', () => {
     await editSheet(file, 'csv', [['s-seven-day', 'revision', '']]);
     const taken = await importFile({ store, file });
     expect(taken.ok && [taken.value.changed, taken.value.conflicts]).toEqual([[{ id: 's-seven-day', fields: ['status'] }], []]);
+  });
+});
+
+describe('a CSV saved by Excel on a Chinese Windows', () => {
+  it('is read in GBK (no byte-order mark): only the edited cell changes, the Chinese text stays as it was', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.csv');
+    await exportStore({ store, file, format: 'csv' });
+    const before = readEntries(store);
+    // Excel "CSV (逗号分隔)" on a Chinese Windows: GBK, no BOM, CRLF
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '').replace(/^(s-seven-day,)pending,/mu, '$1approved,');
+    expect(text).toContain('s-seven-day,approved,');
+    writeFileSync(file, iconv.encode(text, 'gbk'));
+    const imported = await importFile({ store, file });
+    expect(imported.ok && imported.value.changed).toEqual([{ id: 's-seven-day', fields: ['status'] }]);
+    const after = readEntries(store);
+    expect(after.map((e) => [e.question, e.answer, e.similar])).toEqual(before.map((e) => [e.question, e.answer, e.similar]));
+    expect(byId(after, 's-seven-day')?.status).toBe('approved');
   });
 });

@@ -56,10 +56,11 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[])
     sheet.getRow(r).getCell(statusColumn).dataValidation = {
       type: 'list',
       allowBlank: false,
-      formulae: ['"pending,approved,rejected"'],
+      // kb import also takes the Chinese words (exchange.ts, statusOf)
+      formulae: ['"pending,approved,rejected,待审核,通过,驳回"'],
       showErrorMessage: true,
       errorTitle: 'status',
-      error: 'pending, approved or rejected',
+      error: 'pending, approved or rejected (待审核, 通过, 驳回)',
     };
   }
   const notes = workbook.addWorksheet('columns');

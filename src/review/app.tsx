@@ -19,7 +19,7 @@ import { Header } from './components/header.js';
 import { Help } from './components/help.js';
 import { Lines } from './components/lines.js';
 import { ListPane } from './components/list-pane.js';
-import { TryPane } from './components/try-pane.js';
+import { TRY_K, TryPane } from './components/try-pane.js';
 import { truncate } from './width.js';
 
 export interface ReviewAppProps {
@@ -50,7 +50,7 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   // so that try-it answers at once when opened, and kept up to date after every change
   const tryIndex = useTryIndex(buildSearcher, state.entries, true, reindexMs);
   const query = state.mode.kind === 'try' ? state.mode.buffer.text : '';
-  const hits = useHits(tryIndex.searcher, query, 20);
+  const hits = useHits(tryIndex.searcher, query, TRY_K);
 
   useEffect(() => {
     onState?.(state);

@@ -28,7 +28,7 @@ export type Column = (typeof COLUMNS)[number];
 /** What each column holds, for the spreadsheet's notes sheet and docs/review.md. */
 export const COLUMN_HELP: Readonly<Record<Column, string>> = {
   id: 'the entry id: keep it; a row with a new id adds an entry',
-  status: 'pending, approved or rejected',
+  status: 'pending, approved or rejected (or 待审核, 通过, 驳回)',
   question: 'the standard question',
   similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line), or separated by |',
   answer: 'the answer',
@@ -199,6 +199,70 @@ export interface ImportRecord {
   base?: Partial<Record<ImportField, string>>;
 }
 
+/**
+ * The words an editor may write in the status cell: kb's own (any case), and the Chinese ones a
+ * team in China uses (待审核 / 通过 / 驳回 and their usual variants).
+ */
+const STATUS_WORDS: Readonly<Record<string, EntryStatus>> = {
+  pending: 'pending',
+  approved: 'approved',
+  rejected: 'rejected',
+  待审核: 'pending',
+  待审: 'pending',
+  未审核: 'pending',
+  待定: 'pending',
+  待处理: 'pending',
+  通过: 'approved',
+  已通过: 'approved',
+  审核通过: 'approved',
+  批准: 'approved',
+  已批准: 'approved',
+  驳回: 'rejected',
+  已驳回: 'rejected',
+  拒绝: 'rejected',
+  已拒绝: 'rejected',
+  不通过: 'rejected',
+  审核不通过: 'rejected',
+};
+
+/** The status a cell means, or undefined (an empty cell is not a status). */
+export function statusOf(cell: string): EntryStatus | undefined {
+  return STATUS_WORDS[cell.normalize('NFKC').trim().toLowerCase()];
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
+}
+
+/** The status a mistyped cell was probably meant to be (`aproved` → approved). */
+function statusMeant(cell: string): EntryStatus | undefined {
+  const typed = cell.normalize('NFKC').trim().toLowerCase();
+  if (typed === '') return undefined;
+  return ENTRY_STATUSES.find((s) => editDistance(typed, s) <= 2);
+}
+
+/**
+ * The id of a row the editor added without one: `manual-` and a short hash of its question, so
+ * that importing the same sheet twice finds the entry the first import added; `-2`, `-3` … when
+ * that id is already used in the sheet.
+ */
+function newRowId(question: string, taken: ReadonlySet<string>): string {
+  const base = `manual-${createHash('sha256').update(question.normalize('NFKC')).digest('hex').slice(0, 8)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
 /** Rows of a table as import records; every bad cell is a problem with its row number. */
 export function tableRecords(table: Table): { records: ImportRecord[]; problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
@@ -219,6 +283,10 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
   if (problems.length > 0) return { records: [], problems, warnings };
   const records: ImportRecord[] = [];
   const rowOf = new Map<string, number>();
+  // ids the sheet names: a new row's id is never one of them
+  const taken = new Set<string>();
+  const idColumn = index.get('id');
+  for (const { cells } of table.rows) if (idColumn !== undefined) taken.add((cells[idColumn] ?? '').trim());
   for (const { n, cells } of table.rows) {
     const get = (c: Column): string | undefined => {
       const i = index.get(c);
@@ -226,21 +294,33 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
     };
     if (cells.every((c) => c.trim() === '')) continue;
     const where = { file, location: { row: n } };
-    const id = (get('id') ?? '').trim();
     const question = (get('question') ?? '').replace(/\s+/gu, ' ').trim();
     const bad = (message: string): void => {
       problems.push(problem('bad-row', message, where));
     };
-    if (id === '') bad('has no id; give the row an id (a new id adds an entry), or delete the row');
+    const revisionCell = get('revision')?.trim() ?? '';
+    let id = (get('id') ?? '').trim();
+    if (id === '' && revisionCell !== '') bad(`has no id but a revision cell: it was an exported entry whose id was deleted; put the id back (it is in the sheet as exported), or empty the revision cell too to add the row as a new entry`);
+    else if (id === '' && question !== '') {
+      // a row the editor added: a new entry, with an id from its question (the same row imported twice is the same entry)
+      id = newRowId(question, taken);
+      taken.add(id);
+      rowOf.set(id, n);
+    } else if (id === '') bad('has no id and no question; write the question (a row without an id adds a new entry), or delete the row');
     else if (/\s/u.test(id)) bad(`has the id "${id}" with a space in it; ids have no spaces`);
     else if (rowOf.has(id)) bad(`repeats the id ${id} of row ${rowOf.get(id) ?? '?'}; ids must be unique: give one of them a new id or delete it`);
     else rowOf.set(id, n);
-    if (question === '') bad(`has no question${id !== '' ? ` (id ${id})` : ''}; write the question, or set the status to rejected`);
+    if (question === '' && id !== '') bad(`has no question (id ${id}); write the question, or set the status to rejected`);
     const record: ImportRecord = { location: { row: n }, id, question };
-    const status = get('status')?.trim().toLowerCase();
-    if (status !== undefined) {
-      if ((ENTRY_STATUSES as readonly string[]).includes(status)) record.status = status as EntryStatus;
-      else bad(`has the status "${get('status')?.trim() ?? ''}"${id !== '' ? ` (id ${id})` : ''}; the status is pending, approved or rejected`);
+    const statusCell = get('status');
+    // an added row may leave the status empty: it is pending
+    if (statusCell !== undefined && !(statusCell.trim() === '' && revisionCell === '')) {
+      const status = statusOf(statusCell);
+      if (status !== undefined) record.status = status;
+      else {
+        const meant = statusMeant(statusCell);
+        bad(`has the status "${statusCell.trim()}"${id !== '' ? ` (id ${id})` : ''}; ${meant !== undefined ? `did you mean ${meant}? ` : ''}the status is pending, approved or rejected (or 待审核, 通过, 驳回)`);
+      }
     }
     const stale = get('stale')?.trim().toLowerCase();
     if (stale !== undefined) {
@@ -273,7 +353,7 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       }
       record.source = source;
     }
-    const revision = get('revision')?.trim() ?? '';
+    const revision = revisionCell;
     if (revision !== '') {
       const base = parseRevision(revision);
       if (base !== undefined) record.base = base;

@@ -1,6 +1,7 @@
 // The Excel round trip: kb export writes xlsx / csv, an editor changes cells, kb import applies
 // the changes (all rows or none) and reports them.
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -148,8 +149,8 @@ describe('kb export / kb import', () => {
     expect(imported.ok).toBe(false);
     if (imported.ok) return;
     expect(imported.problems.map((p) => [p.location?.row, p.message])).toEqual([
-      [3, 'has the status "done" (id s-refund-time); the status is pending, approved or rejected'],
-      [4, 'has no id; give the row an id (a new id adds an entry), or delete the row'],
+      [3, 'has the status "done" (id s-refund-time); the status is pending, approved or rejected (or 待审核, 通过, 驳回)'],
+      [4, 'has no id but a revision cell: it was an exported entry whose id was deleted; put the id back (it is in the sheet as exported), or empty the revision cell too to add the row as a new entry'],
       [5, 'has no question (id s-seven-day); write the question, or set the status to rejected'],
       [6, 'repeats the id s-refund-time of row 3; ids must be unique: give one of them a new id or delete it'],
     ]);
@@ -162,7 +163,7 @@ describe('kb export / kb import', () => {
     await exportStore({ store, file, format: 'csv' });
     writeFileSync(file, readFileSync(file, 'utf8').replace('s-warranty-en,pending,', 's-warranty-en,maybe,'));
     const imported = await importFile({ store, file });
-    expect(!imported.ok && imported.problems.map((p) => `${p.location?.row}: ${p.message}`)).toEqual(['6: has the status "maybe" (id s-warranty-en); the status is pending, approved or rejected']);
+    expect(!imported.ok && imported.problems.map((p) => `${p.location?.row}: ${p.message}`)).toEqual(['6: has the status "maybe" (id s-warranty-en); the status is pending, approved or rejected (or 待审核, 通过, 驳回)']);
   });
 
   it('imports store-format JSONL (drafts from kb gaps --export): new ids added, known ids updated', async () => {
@@ -379,5 +380,67 @@ describe('kb import of a sheet exported before the store changed', () => {
     await editSheet(file, 'csv', [['s-seven-day', 'revision', '']]);
     const taken = await importFile({ store, file });
     expect(taken.ok && [taken.value.changed, taken.value.conflicts]).toEqual([[{ id: 's-seven-day', fields: ['status'] }], []]);
+  });
+});
+
+describe('a CSV saved by Excel on a Chinese Windows', () => {
+  it('is read in GBK (no byte-order mark): only the edited cell changes, the Chinese text stays as it was', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.csv');
+    await exportStore({ store, file, format: 'csv' });
+    const before = readEntries(store);
+    // Excel "CSV (逗号分隔)" on a Chinese Windows: GBK, no BOM, CRLF
+    const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '').replace(/^(s-seven-day,)pending,/mu, '$1approved,');
+    expect(text).toContain('s-seven-day,approved,');
+    writeFileSync(file, iconv.encode(text, 'gbk'));
+    const imported = await importFile({ store, file });
+    expect(imported.ok && imported.value.changed).toEqual([{ id: 's-seven-day', fields: ['status'] }]);
+    const after = readEntries(store);
+    expect(after.map((e) => [e.question, e.answer, e.similar])).toEqual(before.map((e) => [e.question, e.answer, e.similar]));
+    expect(byId(after, 's-seven-day')?.status).toBe('approved');
+  });
+});
+
+describe('what an editor writes in Excel', () => {
+  it('takes a status in Chinese (通过, 驳回, 待审核) or in capitals, and names the status a typo meant', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.xlsx');
+    await exportStore({ store, file, format: 'xlsx' });
+    await editSheet(file, 'xlsx', [
+      ['s-seven-day', 'status', '通过'],
+      ['s-warranty-en', 'status', '驳回'],
+      ['s-refund-time', 'status', 'Approved'],
+    ]);
+    const imported = await importFile({ store, file });
+    expect(imported.ok && imported.value.changed.map((c) => [c.id, c.fields])).toEqual([
+      ['s-refund-time', ['status']],
+      ['s-seven-day', ['status']],
+      ['s-warranty-en', ['status']],
+    ]);
+    const entries = readEntries(store);
+    expect([byId(entries, 's-seven-day')?.status, byId(entries, 's-warranty-en')?.status, byId(entries, 's-refund-time')?.status]).toEqual(['approved', 'rejected', 'approved']);
+    await exportStore({ store, file, format: 'xlsx' });
+    await editSheet(file, 'xlsx', [['s-seven-day', 'status', 'aproved']]);
+    const typo = await importFile({ store, file });
+    expect(!typo.ok && typo.problems.map((p) => p.message)).toEqual(['has the status "aproved" (id s-seven-day); did you mean approved? the status is pending, approved or rejected (or 待审核, 通过, 驳回)']);
+  });
+
+  it('adds a row typed in without an id (and without a status) as a new pending manual entry; the same sheet imported again adds nothing more', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.xlsx');
+    await exportStore({ store, file, format: 'xlsx' });
+    await editXlsx(file, (sheet, col) => {
+      const row = sheet.addRow([]);
+      row.getCell(col('question')).value = '你们店支持七天无理由退货吗？';
+      row.getCell(col('similar')).value = '能七天无理由退吗|七天能退吗';
+      row.getCell(col('answer')).value = '支持，签收后七天内商品完好即可申请。';
+    });
+    const imported = await importFile({ store, file });
+    expect(imported.ok && imported.value.added).toEqual([expect.stringMatching(/^manual-[0-9a-f]{8}$/u)]);
+    const added = imported.ok ? imported.value.added[0] : undefined;
+    expect(byId(readEntries(store), added ?? '')).toMatchObject({ question: '你们店支持七天无理由退货吗？', similar: ['能七天无理由退吗', '七天能退吗'], origin: 'manual', status: 'pending' });
+    const again = await importFile({ store, file });
+    expect(again.ok && [again.value.added, again.value.changed]).toEqual([[], []]);
+    expect(readEntries(store)).toHaveLength(7);
   });
 });

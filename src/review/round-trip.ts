@@ -11,7 +11,7 @@ import type { Entry, EntryStatus } from '../store/entry.js';
 import { lockStore, withWriteLock } from '../store/lock.js';
 import { parseStore, readStore, writeStore } from '../store/store.js';
 import { entryCells, entryRecords, planImport, tableRecords, type ImportPlan, type ImportRecord } from './exchange.js';
-import { readCsv, readXlsx, writeCsv, writeXlsx } from './spreadsheet.js';
+import { readCsvBytes, readXlsx, writeCsv, writeXlsx } from './spreadsheet.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -84,11 +84,11 @@ export async function readImportFile(file: string, maxUnzippedBytes?: number): P
     if (!parsed.ok) return parsed;
     return ok(entryRecords(parsed.value, lines));
   }
-  const table = format === 'xlsx' ? await readXlsx(bytes, file, maxUnzippedBytes) : readCsv(bytes.toString('utf8'), file);
+  const table = format === 'xlsx' ? await readXlsx(bytes, file, maxUnzippedBytes) : readCsvBytes(bytes, file);
   if (!table.ok) return table;
   const { records, problems, warnings } = tableRecords(table.value);
-  if (problems.length > 0) return fail([...problems, ...warnings]);
-  return ok(records, warnings);
+  if (problems.length > 0) return fail([...problems, ...table.warnings, ...warnings]);
+  return ok(records, [...table.warnings, ...warnings]);
 }
 
 const sortProblems = (problems: Problem[]): Problem[] => inFileOrder(problems, 'first');

@@ -5,6 +5,7 @@
  */
 import { parse as parseCsv } from 'csv-parse/sync';
 import { fail, ok, problem, type Result } from '../core/problems.js';
+import { decodeText } from '../ingest/decode.js';
 import { loadWorkbook, newWorkbook, sheetRows } from '../ingest/formats/excel.js';
 import { COLUMN_HELP, COLUMNS, type Table } from './exchange.js';
 
@@ -55,10 +56,11 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[])
     sheet.getRow(r).getCell(statusColumn).dataValidation = {
       type: 'list',
       allowBlank: false,
-      formulae: ['"pending,approved,rejected"'],
+      // kb import also takes the Chinese words (exchange.ts, statusOf)
+      formulae: ['"pending,approved,rejected,待审核,通过,驳回"'],
       showErrorMessage: true,
       errorTitle: 'status',
-      error: 'pending, approved or rejected',
+      error: 'pending, approved or rejected (待审核, 通过, 驳回)',
     };
   }
   const notes = workbook.addWorksheet('columns');
@@ -106,6 +108,19 @@ export function writeCsv(rows: readonly (readonly (string | number)[])[]): strin
 
 function firstLine(error: unknown): string {
   return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+}
+
+/**
+ * The bytes of a CSV file as a table. kb writes UTF-8 with a byte-order mark, but Excel on a
+ * Chinese Windows saves "CSV (逗号分隔)" in GBK without one, and some tools write UTF-16: the
+ * encoding is detected as for a source file (src/ingest/decode.ts), never assumed to be UTF-8 —
+ * GBK read as UTF-8 would replace every Chinese cell of the store with garbled text.
+ */
+export function readCsvBytes(bytes: Uint8Array, file: string): Result<Table> {
+  const decoded = decodeText(bytes, file);
+  if (!decoded.ok) return decoded;
+  const table = readCsv(decoded.value.text, file);
+  return table.ok ? ok(table.value, [...decoded.warnings, ...table.warnings]) : table;
 }
 
 /** A CSV file as a table; row numbers count records as Excel shows them (the header is row 1). */

@@ -68,7 +68,7 @@ describe('kb import', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(lines(r.stderr)).toEqual([
-      `error ${csv}:row 5: has the status "ok" (id s-seven-day); the status is pending, approved or rejected [bad-row]`,
+      `error ${csv}:row 5: has the status "ok" (id s-seven-day); the status is pending, approved or rejected (or 待审核, 通过, 驳回) [bad-row]`,
       `nothing was imported: fix the problem above and run kb import again (${store} is unchanged)`,
     ]);
     expect(readFileSync(store, 'utf8')).toBe(readFileSync(FIXTURE_STORE, 'utf8'));

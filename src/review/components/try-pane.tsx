@@ -7,6 +7,8 @@ import { fit, oneLine, truncate } from '../width.js';
 import { EditorRowsView } from './editor.js';
 
 export const TRY_SHOWN = 5;
+/** How many hits try-it asks the index for. */
+export const TRY_K = 20;
 
 export interface TryPaneProps {
   buffer: EditBuffer;
@@ -28,7 +30,9 @@ export function TryPane({ buffer, hits, current, indexing, error, width, height 
   else if (hits.length === 0) status = 'no entry shares a word with this question';
   else if (rank === 0) status = 'this entry wins ✓';
   else if (rank > 0) status = `this entry ranks ${rank + 1}`;
-  else status = `this entry is not in the first ${hits.length}`;
+  // fewer hits than asked for: every entry that matches is listed, and this one is not among them
+  else if (hits.length < TRY_K) status = `this entry is not a hit (${hits.length === 1 ? '1 entry matches' : `${hits.length} entries match`})`;
+  else status = `this entry is not in the first ${TRY_K}`;
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text color="cyan" bold>

@@ -6,6 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { closestName } from '../text/closest-name.js';
+
+export { closestName };
 
 export const CONFIG_FILE = 'kb.config.yaml';
 
@@ -38,28 +41,6 @@ function strings(value: unknown): string[] | undefined {
   if (typeof value === 'string') return [value];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
   return undefined;
-}
-
-/** The known name a mistyped one was meant to be (`threshhold` → `threshold`, `min_hit1` → `min-hit1`), if one is close. */
-export function closestName(name: string, known: readonly string[]): string | undefined {
-  const plain = (s: string): string => s.toLowerCase().replace(/[_\s]/g, '-');
-  const distance = (a: string, b: string): number => {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const next = [i];
-      for (let j = 1; j <= b.length; j++) next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row = next;
-    }
-    return row[b.length] ?? 0;
-  };
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const k of known) {
-    const d = distance(plain(name), plain(k));
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  // a slip of a letter or two, not a different word
-  return best !== undefined && bestDistance <= Math.min(2, Math.floor(best.length / 3)) ? best : undefined;
 }
 
 /** Where a setting is written: its line in kb.config.yaml, given its key path (`['eval', 'threshhold']`). */

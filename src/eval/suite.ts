@@ -10,7 +10,7 @@ import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { problem, warning, type Problem } from '../core/problems.js';
-import { closestName } from '../config/config.js';
+import { closestName } from '../text/closest-name.js';
 import { decodeText } from '../ingest/decode.js';
 import { splitCsv } from '../ingest/formats/table.js';
 

@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
 import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, markEdited, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
+import { closestName } from '../text/closest-name.js';
 
 export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page', 'revision'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -203,7 +204,7 @@ export interface ImportRecord {
  * The words an editor may write in the status cell: kb's own (any case), and the Chinese ones a
  * team in China uses (待审核 / 通过 / 驳回 and their usual variants).
  */
-const STATUS_WORDS: Readonly<Record<string, EntryStatus>> = {
+const STATUS_WORDS: ReadonlyMap<string, EntryStatus> = new Map(Object.entries({
   pending: 'pending',
   approved: 'approved',
   rejected: 'rejected',
@@ -223,32 +224,20 @@ const STATUS_WORDS: Readonly<Record<string, EntryStatus>> = {
   已拒绝: 'rejected',
   不通过: 'rejected',
   审核不通过: 'rejected',
-};
+}) as [string, EntryStatus][]);
 
 /** The status a cell means, or undefined (an empty cell is not a status). */
 export function statusOf(cell: string): EntryStatus | undefined {
-  return STATUS_WORDS[cell.normalize('NFKC').trim().toLowerCase()];
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0;
-      row[j] = Math.min(above + 1, (row[j - 1] ?? 0) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] ?? 0;
+  // a Map: a cell reading "constructor" is no status (a plain object's lookup would find a function)
+  return STATUS_WORDS.get(cell.normalize('NFKC').trim().toLowerCase());
 }
 
 /** The status a mistyped cell was probably meant to be (`aproved` → approved). */
 function statusMeant(cell: string): EntryStatus | undefined {
   const typed = cell.normalize('NFKC').trim().toLowerCase();
   if (typed === '') return undefined;
-  return ENTRY_STATUSES.find((s) => editDistance(typed, s) <= 2);
+  const meant = closestName(typed, ENTRY_STATUSES);
+  return ENTRY_STATUSES.find((s) => s === meant);
 }
 
 /**

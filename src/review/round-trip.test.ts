@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { parseStore, serializeStore } from '../store/store.js';
 import { tempDir } from '../test-support/kb.js';
-import { COLUMNS, describePlan } from './exchange.js';
+import { COLUMNS, describePlan, statusOf } from './exchange.js';
 import { exportStore, importFile } from './round-trip.js';
 import { readCsv, writeCsv } from './spreadsheet.js';
 import { ReviewSession } from './session.js';
@@ -402,6 +402,12 @@ describe('a CSV saved by Excel on a Chinese Windows', () => {
 });
 
 describe('what an editor writes in Excel', () => {
+  it('reads no status from a cell that names a property of JavaScript objects', () => {
+    expect(statusOf('constructor')).toBeUndefined();
+    expect(statusOf('toString')).toBeUndefined();
+    expect(statusOf(' 通过 ')).toBe('approved');
+  });
+
   it('takes a status in Chinese (通过, 驳回, 待审核) or in capitals, and names the status a typo meant', async () => {
     const { dir, store } = setup();
     const file = join(dir, 'review.xlsx');

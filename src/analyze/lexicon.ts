@@ -52,6 +52,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['定金', '订金', '押金', '保证金', '预付款'],
   ['优惠券', '红包', '折扣', '满减'],
   ['发票', '开票', '票据', '收据'],
+  ['包邮', '免运费', '免邮', '不要运费', '运费全免', '免费配送'],
   ['余额', '零钱', '账户余额'],
   ['信用卡', '银行卡', '储蓄卡'],
   ['分期', '分期付款', '分期还款'],
@@ -156,6 +157,6 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
 const RELATED_ONLY_HEADS = new Set([
   '仲裁', '义务', '权利', '证据', '责任', '投诉', '起诉', '租房', '机票', '航班', '利息', '过期', '安全隐患',
   '虚假宣传', '出租车', '铁路', '审核', '质量问题', '概不负责', '不可抗力', '退一赔三', '额度', '人身伤害',
-  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息',
+  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票',
 ]);
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));

@@ -189,6 +189,13 @@ describe('question generation', () => {
     expect(qs('本店所售商品均可开具电子普通发票，企业顾客可申请增值税专用发票。')).toEqual(expect.arrayContaining(['本店所售商品可以开具电子普通发票吗？', '企业顾客可以申请增值税专用发票吗？']));
     expect(qs('本店所售商品均可开具电子普通发票。').some((q) => q.includes('权利'))).toBe(false);
     expect(qs('商品存在质量问题的，退回运费由本店承担。').some((q) => q.startsWith('如何'))).toBe(false);
+    // what is not done is no step to ask how to do (was 如何退货？)
+    expect(qs('定制类商品、已拆封的床垫不支持无理由退货。')).toEqual(['定制类商品、已拆封的床垫支持无理由退货吗？']);
+    expect(qs('订单满199元包邮，偏远地区除外。')).toContain('满多少钱包邮？');
+    // no doubled word (开发票 → 开开票) nor 满是多少钱 among the similar questions
+    expect(similarQuestions('可以开发票吗？', { n: 20 }).some((q) => q.includes('开开'))).toBe(false);
+    expect(similarQuestions('满多少钱包邮？', { n: 20 })).toEqual(expect.arrayContaining(['满多少钱免运费？']));
+    expect(similarQuestions('满多少钱包邮？', { n: 20 }).some((q) => /满[是要]多少钱/u.test(q))).toBe(false);
   });
 
   it('asks English questions about English sections', () => {

@@ -80,7 +80,9 @@ const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:�
 /** Something is void: 非法垄断技术…的技术合同无效 → …的技术合同有效吗？ */
 const ZH_VOID = /^([^，。；]{4,40}?(?:合同|条款|约定|行为|协议|格式条款|声明|通知))(?:部分)?无效$/u;
 /** What is not offered or accepted: 本店不提供备用机, 不支持货到付款, 不接受到付. */
-const ZH_NOT_OFFERED = /^([\p{Script=Han}]{0,12}?)不(提供|支持|接受|包邮|退还|收取|开具|负责)([^，。；]{0,16})$/u;
+const ZH_NOT_OFFERED = /^([\p{Script=Han}、]{0,16}?)不(提供|支持|接受|包邮|退还|收取|开具|负责)([^，。；]{0,16})$/u;
+/** A free-shipping threshold: 订单满199元包邮. */
+const ZH_FREE_SHIPPING = /满\s*\d+(?:\.\d+)?\s*元(?:即可)?(?:包邮|免运费|免邮)/u;
 /** Whether something is covered: X(，)不属于/属于Y范围. */
 const ZH_IN_SCOPE = /^([^。；]{4,40}?)[，,]?(?:不|并不)?属于([^，。；]{2,12}?)(范围|范畴|之列)/u;
 /** Who can have duties and rights: a person or party (顾客, 本店, 经营者), not a thing (商品). */
@@ -124,6 +126,8 @@ function clean(text: string): string {
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
 const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
 const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
+/** What comes before a step verb that is not done: 不支持无理由退货, 不予退货, 无法退款. */
+const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|不)(?:无理由|免费|上门|在线)?$/u;
 /** Words that make the step verb after them part of a noun: 无理由退货, 免费维修, 上门取件. */
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
@@ -145,6 +149,8 @@ function zhAction(text: string): string | undefined {
     if (ZH_VERB_AS_MODIFIER.test(object)) continue;
     // a point in time (付款后48小时内发货, 退货后), or a payment channel with its delay (微信支付1-2个工作日到账): no action to ask about
     if (ZH_VERB_AS_TIME.test(text.slice(m.index + verb.length))) continue;
+    // what is not done (不支持无理由退货, 不予退货): no way to do it to ask about
+    if (ZH_NOT_DONE.test(text.slice(0, m.index))) continue;
     // 申请退货: a verb whose object is another step verb is one action; a step verb later in the object starts the next one
     const head = ZH_STEP_VERB_FIRST.exec(object)?.[0] ?? '';
     const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object.slice(head.length));
@@ -334,6 +340,7 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
 
 /** Fees and who pays (退货运费由谁承担？, 运费是多少钱？), and who answers for what (X对Y承担赔偿责任). */
 function zhFees(s: string, topic: string | undefined, add: Add): void {
+  if (ZH_FREE_SHIPPING.test(s)) add('满多少钱包邮？', 'fee');
   const fee = ZH_FEE.exec(s);
   if (fee !== null) {
     // the fee word with what names it just before (退货运费), never across 的/由/为

@@ -37,7 +37,8 @@ const ZH_SWAPS: readonly (readonly string[])[] = [
   ['谁承担', '谁出', '谁负责', '谁付'],
   ['由谁承担', '该谁出', '由谁负责'],
   ['有哪些', '有什么', '包括哪些'],
-  ['是多少钱', '要多少钱', '多少钱'],
+  // (bare 多少钱 is no source: 满多少钱包邮 → 满是多少钱包邮)
+  ['是多少钱', '要多少钱'],
   ['有什么规定', '是怎么规定的', '有什么要求'],
 ];
 
@@ -172,7 +173,8 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
       if (p.word === templateVerb) continue;
       const others = p.group.filter((w) => w !== p.word);
       const to = others[i];
-      if (to === undefined || has(to)) continue;
+      // 开发票 → 开开票: a substitute that repeats the character before it doubles a word
+      if (to === undefined || has(to) || question[p.at - 1] === to[0]) continue;
       out.push(question.slice(0, p.at) + to + question.slice(p.at + p.word.length));
     }
   }

@@ -71,6 +71,11 @@ export interface GenerationStats {
 /** One entry with the provenance of each of its questions (the store keeps only the first rule). */
 export interface GeneratedEntry {
   entry: Entry;
+  /**
+   * The `sourceHash` an older kb gave this entry (extracted pairs were hashed with their whole
+   * section before 2026-11-26): the store takes an entry with it as unchanged, and upgrades it.
+   */
+  formerHash?: string;
   /** The entry's questions before similar questions: the question first, each with its rule. */
   questions: { question: string; rule: string }[];
   language: QuestionLanguage;
@@ -88,6 +93,16 @@ export function sectionHash(section: Pick<Section, 'headingPath' | 'text' | 'faq
     h.update(JSON.stringify(['faq', r.id ?? null, r.question, r.similar, r.answer, r.tags]));
   } else h.update(JSON.stringify(['section', section.headingPath, section.text]));
   return h.digest('hex').slice(0, 16);
+}
+
+/** What an extracted pair was made from: its section's heading path, its question and its answer. */
+export function pairHash(section: Pick<Section, 'headingPath'>, question: string, answer: string): string {
+  return createHash('sha256').update(JSON.stringify(['pair', section.headingPath, question, answer])).digest('hex').slice(0, 16);
+}
+
+/** The former hashes of the entries that have one (id → hash), for MergeScope.formerHashes. */
+export function formerHashes(items: readonly GeneratedEntry[]): Map<string, string> {
+  return new Map(items.flatMap((i) => (i.formerHash !== undefined ? [[i.entry.id, i.formerHash] as [string, string]] : [])));
 }
 
 function headingPathQuestion(doc: Document, section: Section): string {
@@ -284,7 +299,12 @@ export function generateEntries(documents: readonly Document[], options: Generat
       stats.sections++;
       const hash = sectionHash(section);
       for (const item of sectionEntries(doc, section, options)) {
-        item.entry.sourceHash = hash;
+        // a pair a section holds among others is its own source: editing one Q&A of a FAQ page
+        // marks that entry for re-review, not all its neighbours
+        if (item.entry.origin === 'extracted') {
+          item.entry.sourceHash = pairHash(section, item.entry.question, item.entry.answer);
+          item.formerHash = hash;
+        } else item.entry.sourceHash = hash;
         const id = item.entry.id;
         if (seen.has(id)) {
           problems.push(warning('bad-row', `duplicate entry id ${id}; the later one is skipped — give it a unique id`, { file: doc.path, location: section.location.line !== undefined ? { line: section.location.line } : {} }));

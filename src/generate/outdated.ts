@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expandInputs, ingestPaths } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
-import { generateEntries } from './index.js';
+import { formerHashes, generateEntries } from './index.js';
 
 export interface OutdatedSources {
   /** Files whose sections (or rows) differ from the store's entries of them. */
@@ -45,14 +45,15 @@ function byFile(entries: readonly Entry[]): Map<string, Map<string, string | und
  * The files whose entries differ between the store and fresh entries made from the same files
  * (pure): an id on one side only, or a different `sourceHash`.
  */
-export function changedFiles(store: readonly Entry[], fresh: readonly Entry[], files: readonly string[]): string[] {
+export function changedFiles(store: readonly Entry[], fresh: readonly Entry[], files: readonly string[], former: ReadonlyMap<string, string> = new Map()): string[] {
   const before = byFile(store);
   const now = byFile(fresh);
   return files.filter((file) => {
     const a = before.get(file) ?? new Map<string, string | undefined>();
     const b = now.get(file) ?? new Map<string, string | undefined>();
     if (a.size !== b.size) return true;
-    for (const [id, hash] of a) if (!b.has(id) || b.get(id) !== hash) return true;
+    // (a hash an older kb gave the entry is the same source: extracted pairs were hashed with their section)
+    for (const [id, hash] of a) if (!b.has(id) || (b.get(id) !== hash && (hash === undefined || former.get(id) !== hash))) return true;
     return false;
   });
 }
@@ -88,12 +89,13 @@ export async function findOutdatedSources(store: readonly Entry[], options: Outd
   if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
   const toRead = [...present, ...candidates];
   const run = toRead.length > 0 ? await ingestPaths(toRead, ingestOptions) : { documents: [], failed: [] as string[] };
-  const fresh = generateEntries(run.documents, { similar: 0, gate: false }).entries;
+  const generated = generateEntries(run.documents, { similar: 0, gate: false });
+  const fresh = generated.entries;
   const isNew = new Set(candidates);
   const read = run.documents.map((d) => d.path).filter((p) => !isNew.has(p));
   // a new file counts when kb generate would take entries from it (not one that fails to read)
   const withEntries = new Set(fresh.flatMap((e) => (e.source !== undefined && isNew.has(e.source.path) ? [e.source.path] : [])));
   const added = candidates.filter((f) => withEntries.has(f));
   const unreadable = run.failed.filter((f) => !isNew.has(f));
-  return { changed: changedFiles(store, fresh, read), added, vanished, unreadable, milliseconds: Math.round(performance.now() - started) };
+  return { changed: changedFiles(store, fresh, read, formerHashes(generated.items)), added, vanished, unreadable, milliseconds: Math.round(performance.now() - started) };
 }

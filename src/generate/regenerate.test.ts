@@ -8,6 +8,9 @@ import type { Entry } from '../store/entry.js';
 import { readStore, writeStore } from '../store/store.js';
 import { importFile } from '../review/round-trip.js';
 import { regenerate } from './regenerate.js';
+import { ingestPaths } from '../ingest/index.js';
+import { formerHashes, generateEntries } from './index.js';
+import { findOutdatedSources } from './outdated.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/generate');
 let dir: string;
@@ -90,6 +93,40 @@ describe('kb generate into the store', () => {
     expect(after).toMatchObject({ question: '退货运费要我出吗？', status: 'approved', stale: 'source-changed', editedFields: ['question'] });
     expect(after?.answer).toContain('12元');
     expect(after?.answer).not.toContain('10元');
+  });
+
+  it('editing one Q&A of a FAQ page marks that entry only, not the other pairs of its section', async () => {
+    await run();
+    const pairs = (await storeEntries()).filter((e) => e.source?.path === 'sources/faq.md');
+    expect(pairs.length).toBe(3);
+    await writeStore(join(dir, 'kb/qa.jsonl'), (await storeEntries()).map((e) => (e.source?.path === 'sources/faq.md' ? { ...e, status: 'approved' as const } : e)));
+    const file = join(dir, 'sources/faq.md');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('3 to 5 business days', '2 to 4 business days'));
+    const result = await run();
+    if (!result.ok) throw new Error('regenerate failed');
+    const delivery = pairs.find((e) => e.question.startsWith('How long'));
+    expect(result.value.merge.sourceChanged).toEqual([delivery?.id]);
+    const after = (await storeEntries()).filter((e) => e.source?.path === 'sources/faq.md');
+    expect(after.filter((e) => e.stale !== undefined).map((e) => e.id)).toEqual([delivery?.id]);
+    expect(after.every((e) => e.status === 'approved')).toBe(true);
+  });
+
+  it('a store whose extracted pairs carry their section’s hash (an older kb) takes them as unchanged, and upgrades the hashes', async () => {
+    await run();
+    const current = await storeEntries();
+    const docs = await ingestPaths([join(dir, 'sources/faq.md')], { cwd: dir });
+    const former = formerHashes(generateEntries(docs.documents, { similar: 0 }).items);
+    expect(former.size).toBe(3);
+    const older = current.map((e) => (former.has(e.id) ? { ...e, status: 'approved' as const, sourceHash: former.get(e.id) as string } : e));
+    await writeStore(join(dir, 'kb/qa.jsonl'), older);
+    expect((await findOutdatedSources(older, { cwd: dir })).changed).toEqual([]);
+    const result = await run();
+    expect(result.ok && result.value.merge).toMatchObject({ sourceChanged: [], updated: [] });
+    const after = await storeEntries();
+    for (const e of after.filter((x) => former.has(x.id))) {
+      expect(e.stale).toBeUndefined();
+      expect(e.sourceHash).toBe(current.find((c) => c.id === e.id)?.sourceHash);
+    }
   });
 
   it('reports a vanished source: reviewed entries kept and marked, unreviewed ones removed', async () => {

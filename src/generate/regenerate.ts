@@ -10,7 +10,7 @@ import type { Entry } from '../store/entry.js';
 import { mergeEntries, type MergeReport } from '../store/merge.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
-import { DEFAULT_SIMILAR, generateEntries, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
+import { DEFAULT_SIMILAR, formerHashes, generateEntries, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
 import { generateWithLlm, type LlmEnvOptions, type LlmSectionInput, type LlmStats } from './llm.js';
 
 export interface RegenerateOptions extends Omit<IngestPathsOptions, 'cwd'>, GenerationOptions {
@@ -81,7 +81,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     for (const path of new Set(entries.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
       if (!read.has(path) && !existsSync(resolve(cwd, path))) missing.add(path);
     }
-    return mergeEntries(entries, generated.entries, { read, missing });
+    return mergeEntries(entries, generated.entries, { read, missing, formerHashes: formerHashes(generated.items) });
   };
   let merged = mergeInto(existing);
   if (merged.entries.length === 0) {

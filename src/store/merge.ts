@@ -33,6 +33,11 @@ export interface MergeScope {
   read: ReadonlySet<string>;
   /** Source paths that no longer exist on disk. */
   missing: ReadonlySet<string>;
+  /**
+   * Hashes an older kb gave fresh entries (id → hash): a store entry with one is unchanged, and
+   * takes the fresh entry's hash (extracted pairs were hashed with their whole section).
+   */
+  formerHashes?: ReadonlyMap<string, string>;
 }
 
 export interface MergeReport {
@@ -138,7 +143,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
   const out: Entry[] = [];
   const seen = new Set<string>();
   const movedAway = new Set<string>();
-  for (const old of store) {
+  for (let old of store) {
     seen.add(old.id);
     const moveTo = moves.get(old.id);
     if (moveTo !== undefined) {
@@ -150,6 +155,8 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
     }
     const next = freshById.get(old.id);
     if (next !== undefined) {
+      const former = old.sourceHash !== undefined && old.sourceHash !== next.sourceHash && scope.formerHashes?.get(next.id) === old.sourceHash;
+      if (former) old = next.sourceHash === undefined ? old : { ...old, sourceHash: next.sourceHash };
       if (old.sourceHash !== undefined && old.sourceHash === next.sourceHash) {
         const path = old.source?.path;
         if (next.source !== undefined && path !== undefined && next.source.path !== path && old.origin !== 'manual') {

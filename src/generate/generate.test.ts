@@ -241,7 +241,9 @@ describe('headings that are already questions', () => {
       'How long do Returns & Refunds take?',
     ]);
     // plural heads: items that cannot be returned, refunds
-    expect(all(['Items that cannot be returned'], 'Gift cards and earrings.')[0]).toBe('What are the items that cannot be returned?');
+    expect(all(['Items that cannot be returned'], 'Gift cards and earrings.')[0]).toBe('Which items cannot be returned?');
+    // a problem is asked about as what to do about it (not How long do damaged items take?)
+    expect(all(['Damaged items'], 'If an item arrives damaged, send us a photo within 48 hours.')).toEqual(['What can I do about damaged items?', 'What do I need to know about damaged items?']);
     expect(all(['Refunds'], 'Refunds take 5 to 10 working days.')).toContain('How long do refunds take?');
     expect(all(['Delivery options and fees'], 'Standard delivery takes 3-5 working days; the fee is £3.99.').filter((q) => /how (?:long|much)/iu.test(q))).toEqual([
       'How long does delivery take?',

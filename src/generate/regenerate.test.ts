@@ -129,6 +129,31 @@ describe('kb generate into the store', () => {
     }
   });
 
+  it('sources beside the project (../docs) keep one path on every machine; a store that named them by absolute path moves to it, decisions kept', async () => {
+    const project = join(dir, 'project');
+    await mkdir(project);
+    const result = await regenerate({ sources: ['../sources/faq.md'], store: 'kb/qa.jsonl', cwd: project });
+    if (!result.ok) throw new Error('regenerate failed');
+    const read = await readStore(join(project, 'kb/qa.jsonl'));
+    if (read === undefined || !read.ok) throw new Error('no store');
+    expect(new Set(read.value.map((e) => e.source?.path))).toEqual(new Set(['../sources/faq.md']));
+    // the store an older kb wrote: the same entries under the file's absolute path, one approved
+    const absolute = join(dir, 'sources/faq.md');
+    // (ids are made from the path, so the older ones differ in their section part: s-<16 hex>-<n>)
+    const older = read.value.map((e, i) => ({ ...e, id: e.id.replace(/^s-[0-9a-f]{16}/u, 's-00000000000000ab'), status: i === 0 ? ('approved' as const) : e.status, ...(e.source !== undefined ? { source: { ...e.source, path: absolute } } : {}) }));
+    expect(older.every((e, i) => e.id !== read.value[i]?.id)).toBe(true);
+    await writeStore(join(project, 'kb/qa.jsonl'), older);
+    const again = await regenerate({ sources: ['../sources/faq.md'], store: 'kb/qa.jsonl', cwd: project });
+    if (!again.ok) throw new Error('regenerate failed');
+    expect(again.value.merge.moved.map((m) => [m.from, m.to, m.entries.length])).toEqual([[absolute, '../sources/faq.md', older.length]]);
+    expect(again.value.merge).toMatchObject({ added: [], removed: [], sourceMissing: [] });
+    const after = await readStore(join(project, 'kb/qa.jsonl'));
+    if (after === undefined || !after.ok) throw new Error('no store');
+    expect(after.value).toHaveLength(older.length);
+    expect(after.value.every((e) => e.source?.path === '../sources/faq.md')).toBe(true);
+    expect(after.value.filter((e) => e.status === 'approved')).toHaveLength(1);
+  });
+
   it('reports a vanished source: reviewed entries kept and marked, unreviewed ones removed', async () => {
     await run();
     const before = await storeEntries();

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
-import { ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
+import { displayPath, ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
 import { mergeEntries, type MergeReport } from '../store/merge.js';
 import { withWriteLock } from '../store/lock.js';
@@ -79,7 +79,11 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   const mergeInto = (entries: readonly Entry[]): ReturnType<typeof mergeEntries> => {
     const missing = new Set<string>();
     for (const path of new Set(entries.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
-      if (!read.has(path) && !existsSync(resolve(cwd, path))) missing.add(path);
+      if (read.has(path)) continue;
+      if (!existsSync(resolve(cwd, path))) missing.add(path);
+      // the same file, read under today's spelling: an older kb stored a file outside the working
+      // directory by its absolute path; its entries move to the new path (merge: moved), decisions kept
+      else if (read.has(displayPath(cwd, path))) missing.add(path);
     }
     return mergeEntries(entries, generated.entries, { read, missing, formerHashes: formerHashes(generated.items) });
   };

@@ -16,14 +16,17 @@ export interface Expanded {
 const IGNORE = ['**/node_modules/**', '**/.*/**', '**/~$*'];
 
 /**
- * One spelling per file: relative to the working directory when inside it, `/`-separated, so
- * `fixtures/sample`, `./fixtures/sample/` and an absolute path give the same path — and the same
- * section and entry ids, which are derived from it.
+ * One spelling per file: relative to the working directory, `/`-separated, so `fixtures/sample`,
+ * `./fixtures/sample/` and an absolute path give the same path — and the same section and entry
+ * ids, which are derived from it. A file outside the working directory is `../…` from it, not
+ * absolute: a team's docs beside its kb project (`sources: ../docs`) get the same ids on every
+ * machine and in CI, wherever the checkout is. Absolute only where no relative path exists (another
+ * drive on Windows).
  */
-function display(cwd: string, path: string): string {
+export function displayPath(cwd: string, path: string): string {
   const abs = resolve(cwd, path);
   const rel = relative(cwd, abs);
-  return (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
+  return (rel !== '' && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
 }
 
 export async function expandInputs(inputs: readonly string[], cwd: string = process.cwd()): Promise<Expanded> {
@@ -33,19 +36,19 @@ export async function expandInputs(inputs: readonly string[], cwd: string = proc
   for (const input of inputs) {
     const info = await stat(isAbsolute(input) ? input : join(cwd, input)).catch(() => undefined);
     if (info?.isFile()) {
-      files.add(display(cwd, input));
+      files.add(displayPath(cwd, input));
       continue;
     }
     if (info?.isDirectory()) {
       const found = await glob(extGlob, { cwd: isAbsolute(input) ? input : join(cwd, input), ignore: IGNORE, caseSensitiveMatch: false });
       if (found.length === 0) problems.push(problem('no-input', 'is a folder with no supported files (.md .pdf .docx .html .txt .csv .xlsx .jsonl)', { file: input, severity: 'warning' }));
-      for (const f of found) files.add(display(cwd, join(input, f.split('/').join(sep))));
+      for (const f of found) files.add(displayPath(cwd, join(input, f.split('/').join(sep))));
       continue;
     }
     if (isDynamicPattern(input)) {
       const found = await glob(input, { cwd, ignore: IGNORE, absolute: true, onlyFiles: true });
       if (found.length === 0) problems.push(problem('no-input', 'matched no files; check the pattern (quote it so the shell does not expand it)', { file: input }));
-      for (const f of found) files.add(display(cwd, f));
+      for (const f of found) files.add(displayPath(cwd, f));
       continue;
     }
     problems.push(problem('file-not-found', 'does not exist; check the path', { file: input }));

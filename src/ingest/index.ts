@@ -6,7 +6,7 @@ import { ingestFile, type IngestOptions } from './ingest.js';
 
 export type { Document, Section, Block, Format, Language, FaqRow } from './document.js';
 export { ingestFile, DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_UNZIPPED_BYTES, type IngestOptions } from './ingest.js';
-export { expandInputs } from './expand.js';
+export { displayPath, expandInputs } from './expand.js';
 
 export interface IngestRun {
   /** Every file that was tried, in order. */

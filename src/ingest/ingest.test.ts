@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ingestFile, ingestPaths } from './index.js';
+import { displayPath, ingestFile, ingestPaths } from './index.js';
 
 const FIX = 'fixtures';
 const GEN = 'fixtures/generated';
@@ -152,5 +152,16 @@ describe('ingestFile: bad input is a problem value, never an exception', () => {
     // sorted, and each failure reported once
     expect(run.files).toEqual([...run.files].sort());
     expect(run.problems.filter((p) => p.severity === 'error' && p.file === `${GEN}/garbage.pdf`)).toHaveLength(1);
+  });
+});
+
+describe('one spelling per file', () => {
+  it('names a file relative to the working directory, inside it or beside it (../docs), whichever way it was typed', () => {
+    expect(displayPath('/home/ci/kb', 'sources/a.md')).toBe('sources/a.md');
+    expect(displayPath('/home/ci/kb', './sources/a.md')).toBe('sources/a.md');
+    expect(displayPath('/home/ci/kb', '/home/ci/kb/sources/a.md')).toBe('sources/a.md');
+    // beside the kb project: the same on every machine, not /home/ci/docs/a.md
+    expect(displayPath('/home/ci/kb', '/home/ci/docs/a.md')).toBe('../docs/a.md');
+    expect(displayPath('/home/dev/work/kb', '../docs/a.md')).toBe('../docs/a.md');
   });
 });

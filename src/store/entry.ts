@@ -18,7 +18,7 @@ export type EditedField = 'question' | 'similar' | 'answer';
 export const EDITED_FIELDS: readonly EditedField[] = ['question', 'similar', 'answer'];
 
 export interface EntrySource {
-  /** The source file, as it was named to kb (relative to the working directory). */
+  /** The source file, relative to the working directory (`sources/a.md`, or `../docs/a.md` beside it), `/`-separated: the same on every machine. */
   path: string;
   headingPath: string[];
   page?: number;

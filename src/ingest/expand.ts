@@ -26,7 +26,11 @@ const IGNORE = ['**/node_modules/**', '**/.*/**', '**/~$*'];
 export function displayPath(cwd: string, path: string): string {
   const abs = resolve(cwd, path);
   const rel = relative(cwd, abs);
-  return (rel !== '' && !isAbsolute(rel) ? rel : abs).split(sep).join('/');
+  // …unless the two share nothing but the root (/tmp/x.md from /home/me/kb): that path is no
+  // more portable climbed to the root, only harder to read
+  const top = (p: string): string => resolve(p).split(sep).filter(Boolean)[0] ?? '';
+  const apart = rel.startsWith('..') && top(abs) !== top(cwd);
+  return (rel !== '' && !isAbsolute(rel) && !apart ? rel : abs).split(sep).join('/');
 }
 
 export async function expandInputs(inputs: readonly string[], cwd: string = process.cwd()): Promise<Expanded> {

@@ -163,5 +163,7 @@ describe('one spelling per file', () => {
     // beside the kb project: the same on every machine, not /home/ci/docs/a.md
     expect(displayPath('/home/ci/kb', '/home/ci/docs/a.md')).toBe('../docs/a.md');
     expect(displayPath('/home/dev/work/kb', '../docs/a.md')).toBe('../docs/a.md');
+    // meeting only at the root, the absolute path is as portable and easier to read
+    expect(displayPath('/home/ci/kb', '/tmp/upload/a.md')).toBe('/tmp/upload/a.md');
   });
 });

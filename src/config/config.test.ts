@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { formatProblem } from '../core/problems.js';
 import { tempDir } from '../test-support/kb.js';
-import { closestName, CONFIG_FILE, CONFIG_TEMPLATE, DEFAULT_OUT, DEFAULT_STORE, readConfig, validateConfig } from './config.js';
+import { CONFIG_FILE, CONFIG_TEMPLATE, DEFAULT_OUT, DEFAULT_STORE, readConfig, validateConfig } from './config.js';
+import { closestName } from '../text/closest-name.js';
 
 const dir = tempDir('kb-config-');
 afterAll(() => dir.remove());

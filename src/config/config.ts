@@ -8,8 +8,6 @@ import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
 import { closestName } from '../text/closest-name.js';
 
-export { closestName };
-
 export const CONFIG_FILE = 'kb.config.yaml';
 
 export interface KbConfig {

@@ -174,16 +174,15 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     return [{ entry, questions: [{ question: row.question, rule: 'faq' }, ...row.similar.map((q) => ({ question: q, rule: 'faq' }))], language }];
   }
   const out: GeneratedEntry[] = [];
+  // each table with the question/answer pairs it holds (none for a data table such as 配送方式 | 时效 | 运费)
+  const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? [{ rows: b.rows, pairs: pairsInTable(b) }] : []));
   if (options.extract !== false) {
     const heading = questionHeading(section.headingPath[section.headingPath.length - 1]);
     if (heading !== undefined && section.text.trim().length > 0) return [extractedEntry(`s-${section.id}`, { question: heading, answer: section.text }, doc, section, language)];
     const pairs = pairsInText(section.text);
     if (pairs !== undefined) return pairs.map((p, i) => extractedEntry(`s-${section.id}-${i + 1}`, p, doc, section, language));
     let t = 0;
-    for (const block of section.blocks ?? []) {
-      if (block.kind !== 'table') continue;
-      for (const p of pairsInTable(block)) out.push(extractedEntry(`s-${section.id}-t${++t}`, p, doc, section, language));
-    }
+    for (const table of tables) for (const p of table.pairs) out.push(extractedEntry(`s-${section.id}-t${++t}`, p, doc, section, language));
     // a section that is its question/answer table and little else: its pairs are its entries, not
     // also one more entry answering with the whole table
     const prose = (section.blocks ?? []).filter((b) => b.kind !== 'table').map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');
@@ -192,13 +191,13 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   const external = options.external?.get(section.id);
   if (external !== undefined && external.length > 0 && out.length === 0) return [externalEntry(doc, section, external, language, options)];
   const steps = (section.blocks ?? []).flatMap((b) => (b.kind === 'list' && b.ordered ? b.items : []));
-  // data tables (配送方式 | 时效 | 运费) ask about their rows; question/answer tables were extracted above
-  const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' && pairsInTable(b).length === 0 ? [b.rows] : []));
+  // data tables ask about their rows; question/answer tables were extracted above
+  const dataTables = tables.filter((table) => table.pairs.length === 0).map((table) => table.rows);
   // the rules read the prose: a table's rows in the text (顺丰快递 | 1-2天 | 12元) are no sentences (|12元需要多长时间？)
-  const rowLines = new Set((section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? b.rows.map((r) => r.join(' | ').trim()) : [])));
+  const rowLines = new Set(tables.flatMap((table) => table.rows.map((r) => r.join(' | ').trim())));
   const prose = rowLines.size === 0 ? section.text : section.text.split('\n').filter((l) => !rowLines.has(l.trim())).join('\n');
   const generated: GeneratedQuestion[] = generateQuestions(
-    { headingPath: section.headingPath, text: prose, steps, tables, language },
+    { headingPath: section.headingPath, text: prose, steps, tables: dataTables, language },
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );
   const pathQuestion = headingPathQuestion(doc, section);

@@ -76,6 +76,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   problems.push(...generated.problems);
 
   const read = new Set(run.documents.map((d) => d.path));
+  const former = formerHashes(generated.items);
   const mergeInto = (entries: readonly Entry[]): ReturnType<typeof mergeEntries> => {
     const missing = new Set<string>();
     for (const path of new Set(entries.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
@@ -85,7 +86,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
       // directory by its absolute path; its entries move to the new path (merge: moved), decisions kept
       else if (read.has(displayPath(cwd, path))) missing.add(path);
     }
-    return mergeEntries(entries, generated.entries, { read, missing, formerHashes: formerHashes(generated.items) });
+    return mergeEntries(entries, generated.entries, { read, missing, formerHashes: former });
   };
   let merged = mergeInto(existing);
   if (merged.entries.length === 0) {

@@ -17,7 +17,7 @@ import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
 import { Associations } from './associations.js';
 import { Postings } from './postings.js';
-import { TypoIndex } from './typos.js';
+import { mayBeTypo, TypoIndex } from './typos.js';
 import { decodeVarints, encodeVarints } from './varint.js';
 
 export interface SearchOptions {
@@ -367,7 +367,8 @@ export class KnowledgeBase {
       if (this.termIds.has(t)) out.set(t, w);
       else if (w >= 1) {
         // an English typo the KB's words explain (retrun → return) counts as that word, like a homophone
-        const meant = this.typos().correct(t);
+        // (a Chinese KB's unknown words never build the English index)
+        const meant = mayBeTypo(t) ? this.typos().correct(t) : undefined;
         if (meant !== undefined) {
           if (!terms.has(meant) && !out.has(meant)) out.set(meant, TYPO_WEIGHT);
         } else unknown += this.novelty(t, pinyinMatches, terms);
@@ -403,7 +404,7 @@ export class KnowledgeBase {
    * question containing it is known (机器人, split into single characters), else 0 (谁 of 运费谁出:
    * how people ask, not what); a typo that a homophone explains counts 0.
    */
-  private novelty(term: string, pinyinMatches: readonly [string, string][], terms?: ReadonlyMap<string, number>): number {
+  private novelty(term: string, pinyinMatches: readonly [string, string][], terms: ReadonlyMap<string, number>): number {
     if (!isWordTerm(term) || pinyinMatches.some(([typed]) => typed.includes(term))) return 0;
     if (!HAN_WORD.test(term)) return 1;
     const chars = [...term];
@@ -411,7 +412,6 @@ export class KnowledgeBase {
       // a character in a stretch of the question the KB has never seen written (no bigram of it is
       // known: 机器人 → 机 器 人, 股票 → 股 票) is unseen content; one the KB has next to a
       // neighbour (谁 of 运费谁出) is how people ask
-      if (terms === undefined) return 0;
       for (const q of terms.keys()) if (q.startsWith(BIGRAM_PREFIX) && q.includes(term) && this.termIds.has(q)) return 0;
       return UNSEEN_CHAR_WEIGHT;
     }

@@ -26,7 +26,7 @@ export class TypoIndex {
 
   /** The one KB word one edit from `word`; undefined when none, or when two or more are (ambiguous). */
   correct(word: string): string | undefined {
-    if (word.length < MIN_TYPO_LENGTH || !LATIN.test(word)) return undefined;
+    if (!mayBeTypo(word)) return undefined;
     let found: string | undefined;
     for (const key of deletions(word)) {
       for (const term of this.byDeletion.get(key) ?? []) {
@@ -37,6 +37,11 @@ export class TypoIndex {
     }
     return found;
   }
+}
+
+/** Whether a word is one this index may correct: English, long enough. Cheap; the index is not needed for it. */
+export function mayBeTypo(word: string): boolean {
+  return word.length >= MIN_TYPO_LENGTH && LATIN.test(word);
 }
 
 /** The word itself and each string with one of its letters left out. */

@@ -211,6 +211,51 @@ describe('question generation', () => {
   });
 });
 
+describe('questions from a shop page pasted from Word (no broken ones)', () => {
+  const qs = (heading: string, text: string) => generateQuestions({ headingPath: ['帮助中心', heading], text }).map((g) => g.question);
+
+  it('asks how to do an action, not about a verb inside a word, a time or a page', () => {
+    expect(qs('处理流程', '请将附件、发票、商品一并返回我司办理退换货手续。')).toContain('如何办理退换货手续？');
+    const invoice = qs('补开发票', '若您提交订单时未选择发票，请在提交订单页面勾选索取发票。');
+    expect(invoice.filter((q) => /时|页面/u.test(q) && q.startsWith('如何'))).toEqual([]);
+    expect(qs('联系我们', '联系电话：400-000-0000。')).not.toContain('如何联系电话？');
+    expect(qs('退换货流程', '第一步：填写退换货申请单，第二步：寄回商品。')).toContain('如何填写退换货申请单？');
+    expect(qs('退款说明', '1. 退款将原路退回；2. 退款金额以实际支付为准。')).not.toContain('退款说明怎么操作？');
+  });
+
+  it('asks about a time limit only for something timed', () => {
+    const service = qs('客服时间', '客服热线服务时间为周一至周五09:00-17:00，周六日和法定节假日的送货时间将相应顺延。');
+    expect(service.filter((q) => /09|日和/u.test(q))).toEqual([]);
+    expect(qs('温馨提示', '退货请在签收后7日内。')).not.toContain('温馨提示需要多长时间？');
+    expect(qs('退货时效', '退货请在签收后7日内。')).toContain('退货需要多长时间？');
+    expect(qs('退换货原因', '7日内在商品完好前提下可享受7日无理由退货。').filter((q) => q.includes('前提'))).toEqual([]);
+  });
+
+  it('asks what is not offered as a customer would, without the adverbs and the disclaimer', () => {
+    expect(qs('注意事项', '您签收后的食品类商品将不接受退货。')).toContain('签收后的食品类商品可以退货吗？');
+    expect(qs('发票开具', '发票内容默认为商品全称，且不支持发票内容修改。')).toContain('支持发票内容修改吗？');
+    expect(qs('免责', '在寄送过程中发生的发票遗失，恕我们概不负责。').filter((q) => q.includes('负责'))).toEqual([]);
+    expect(qs('发票', '由于是境外商品，商户不提供发票。').filter((q) => q.includes('由于'))).toEqual([]);
+    expect(qs('入驻', '个人店铺可不提供品牌授权。')).toContain('个人店铺需要提供品牌授权吗？');
+  });
+
+  it('reads 1）items and a label before a colon as no part of the sentence', () => {
+    expect(qs('用户信息', '1）用户提供的注册资料不真实的，进口网有权冻结账户。').some((q) => q.startsWith('1）'))).toBe(false);
+    expect(qs('寄还地址', '温馨提示：在退换货过程中，商品未经审核退回的，风险由您承担。').some((q) => q.startsWith('温馨提示'))).toBe(false);
+  });
+
+  it('takes no modal for a term, and no 不可 or 认可 for a permission', () => {
+    expect(qs('用户信息', '进口网用户必须是具有完全民事行为能力的自然人。')).not.toContain('什么是进口网用户必须？');
+    expect(qs('清关', '为单件不可分割商品，经海关审核属个人合理自用的，可以放行。').filter((q) => q.includes('不可以分割'))).toEqual([]);
+  });
+
+  it('asks a heading that is a yes/no question as it stands, and no "what is" of a rule or a decoration', () => {
+    expect(qs('消费者是否需要实名认证', '需要在支付平台实名认证。')[0]).toBe('消费者是否需要实名认证？');
+    expect(qs('★注意事项', '请保留包装。')[0]).toBe('注意事项是什么？');
+    expect(qs('入驻商家资质要求企业信息与商品信息均需提前备案', '详见入驻协议。').some((q) => q.endsWith('是什么？'))).toBe(false);
+  });
+});
+
 describe('headings that are already questions', () => {
   const first = (heading: string, text: string): string | undefined => generateQuestions({ headingPath: [heading], text })[0]?.question;
 

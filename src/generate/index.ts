@@ -10,6 +10,7 @@ import { warning, type Problem } from '../core/problems.js';
 import type { Document, Section } from '../ingest/document.js';
 import type { Entry } from '../store/entry.js';
 import { pairsInTable, pairsInText, questionHeading, type ExtractedPair } from './extract.js';
+import { facetOf, withFacetTopic } from './facets.js';
 import { LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
 import { similarCandidates, type SimilarKind } from './similar.js';
@@ -196,10 +197,13 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   // the rules read the prose: a table's rows in the text (顺丰快递 | 1-2天 | 12元) are no sentences (|12元需要多长时间？)
   const rowLines = new Set(tables.flatMap((table) => table.rows.map((r) => r.join(' | ').trim())));
   const prose = rowLines.size === 0 ? section.text : section.text.split('\n').filter((l) => !rowLines.has(l.trim())).join('\n');
-  const generated: GeneratedQuestion[] = generateQuestions(
+  let generated: GeneratedQuestion[] = generateQuestions(
     { headingPath: section.headingPath, text: prose, steps, tables: dataTables, language },
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );
+  // a heading every category repeats (注意事项, 退换货时限) asks about its category
+  const facet = facetOf(doc, section);
+  if (facet !== undefined) generated = withFacetTopic(generated, facet, language);
   const pathQuestion = headingPathQuestion(doc, section);
   const first = generated[0];
   const entry: Entry =

@@ -4,7 +4,7 @@
  * definitions, rights and duties). Deterministic; each question records the rule that wrote it.
  * Chinese sections get Chinese questions, English sections English ones. See docs/generate.md.
  */
-import { languageOf, headingIsQuestion, looksLikeQuestion, sentences, shorten, stripNumbering, withoutAsides, questionKey, type QuestionLanguage } from './text.js';
+import { languageOf, headingIsQuestion, looksLikeQuestion, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
 
 export type GenerationRule =
   | 'heading'
@@ -53,13 +53,14 @@ export interface GenerateOptions {
 export function headingTopic(headingPath: readonly string[]): string | undefined {
   const last = headingPath[headingPath.length - 1];
   if (last === undefined) return undefined;
-  const topic = stripNumbering(last).replace(/[：:。.]+$/u, '').trim();
+  // ★注意事项, 【退款说明】: the decoration is no part of the topic
+  const topic = stripNumbering(last).replace(/^[★☆●○◆◇■□▲△※\s]+/u, '').replace(/^【([^】]+)】$/u, '$1').replace(/[：:。.]+$/u, '').trim();
   return /[\p{L}]{2}/u.test(topic) ? topic : undefined;
 }
 
 // ---------------------------------------------------------------- Chinese
 
-const ZH_TIME = /(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周|星期|个月|月|年)(?:内|以内|之内|后|以上)?/u;
+const ZH_TIME = /(?<![周期拜])(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周(?![一二三四五六日天末])|星期(?![一二三四五六日天])|个月|月|年)(?:内|以内|之内|后|以上)?/u;
 /** A date or a year: a point in time, not a duration (本政策自2026年1月1日起施行). */
 const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年(?!内|以内|之内|以上)/gu;
 const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期)(?:为|是|一般为)/u;
@@ -69,7 +70,7 @@ const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二�
 // 应 as in 应收账款, 应付, 应尽的, 应有的 is no duty
 const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|应(?![收付尽有得])|必须|须|不得|禁止)(?!当事人)/u;
 // 可 as in 可能 (may be), 可见, 可靠 is no permission
-const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(有权|享有|可以|可(?!能|见|靠|是|否|惜))(.{2,24}?)(?:[，。；]|$)/u;
+const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?<![不认许宁])(有权|享有|可以|可(?!能|见|靠|是|否|惜))(.{2,24}?)(?:[，。；]|$)/u;
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
 /** X是…的合同 / 行为 / 意思表示: a definition without 是指 (要约是希望与他人订立合同的意思表示). */
 const ZH_DEFINITION_IS = /^([\p{Script=Han}]{2,10}?)是(?!否|指|由|在|为|因|不|从|按|以|对)[^。；]{2,120}?的(?:合同|行为|意思表示|协议|制度|活动|组织|单位|机构|个人|自然人|法人|经营者|商品|服务|费用|款项|凭证|期间|情形)(?:[，,]|$)/u;
@@ -105,26 +106,29 @@ const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负
 const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照?)[^，,]{0,6}(?:规定|约定)$/u;
 // not after 将/会/被/予 (优惠券将退回账户: what will happen, not what one does)
 const ZH_STEP_VERBS = '申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉';
-const ZH_STEP_VERB = new RegExp(`(?<![的到已将会被予])(${ZH_STEP_VERBS})([^，。；、：:（(的后]{0,8})`, 'u');
+const ZH_STEP_VERB = new RegExp(`(?<![的到已将会被予退])(${ZH_STEP_VERBS})([^，。；、：:（(的后]{0,8})`, 'u');
 const ZH_STEP_VERB_FIRST = new RegExp(`^(?:${ZH_STEP_VERBS})`, 'u');
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
 // one-character openers only when they are not the first character of a word: 经营者, 当事人,
 // 有关部门, 对方, 在线, 如实 keep their first character
-const ZH_LEADING = /^(?:但是|但|并且|同时|此外|另外|其中|然而|因(?!素|特网)|由于|如果|若(?!干)|如(?!实|何|下)|凡|对于|对(?!方|象|外|等|应)|在(?!线|途|库)|当(?!事人|地|面|场|日|天|月|年|期)|经(?!营|销|济|过|常|理|手|办|批)|有(?!关|效|权|些|的|偿|限|人)|依照|根据|针对)+/u;
-const ZH_CONNECTIVE = /^(?:但是|但|并且|同时|此外|另外|然而|其中)[，,]?/u;
+const ZH_LEADING = /^(?:但是|但|并且|而且|且|同时|此外|另外|其中|然而|因(?!素|特网)|由于|如果|若(?!干)|如(?!实|何|下)|凡|对于|对(?!方|象|外|等|应)|在(?!线|途|库)|当(?!事人|地|面|场|日|天|月|年|期)|经(?!营|销|济|过|常|理|手|办|批)|有(?!关|效|权|些|的|偿|限|人)|依照|根据|针对)+/u;
+const ZH_CONNECTIVE = /^(?:但是|但|并且|而且|且|同时|此外|另外|然而|其中)[，,]?/u;
 /** X对Y承担（赔偿）责任 / X应当赔偿Y: who answers for what. */
 const ZH_ANSWERS_FOR = /^([\p{Script=Han}]{2,12}?)(?:应当|应)?对(.{2,24}?)(?:依法)?(?:承担|负)(.{0,4}责任)/u;
 const ZH_POLICY_SUFFIX = /(?:政策|规定|规则|说明|须知|条款|制度|办法|标准|细则|要求)$/u;
 const ZH_HOWTO_SUFFIX = /(?:流程|步骤|方法|指南|教程|攻略|方式)$/u;
 const ZH_TIME_SUFFIX = /(?:时间|时效|期限|周期|时限)$/u;
 const ZH_FEE_SUFFIX = /(?:费用|运费|邮费|收费|价格|费)$/u;
+/** Headings that name a notice, not a topic: no time limit or procedure to ask about them by name. */
+const ZH_NOTICE = /(?:提示|说明|须知|注意事项|备注|声明|公告|告知书|事项|原因)$/u;
+const ZH_NOT_OPERATED = new RegExp(`${ZH_POLICY_SUFFIX.source}|${ZH_HOWTO_SUFFIX.source}|${ZH_TIME_SUFFIX.source}|${ZH_FEE_SUFFIX.source}|${ZH_NOTICE.source}`, 'u');
 
 function clean(text: string): string {
   return withoutAsides(text).replace(/\s+/gu, '').replace(/^[，,、：:]+|[，,、：:；;。]+$/gu, '');
 }
 
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
-const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为)/u;
+const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为|电话|程序|成功|失败|登记|事项|您|你)/u;
 const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
 /** What comes before a step verb that is not done: 不支持无理由退货, 不予退货, 无法退款. */
 const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|不)(?:无理由|免费|上门|在线)?$/u;
@@ -132,7 +136,9 @@ const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不�
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
 /** Where an action's object ends: a function word or the next clause. */
-const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、]|(?<!理)由/u;
+const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、“”"「」]|(?<!理)由|负有|承担|需要|应当|必须/u;
+/** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about. */
+const ZH_OBJECT_SETTING = /^(?:时|页面|过程|期间)/u;
 
 /**
  * The first action the text describes (申请退款, 联系客服), for a how-to question: a step verb and
@@ -155,14 +161,20 @@ function zhAction(text: string): string | undefined {
     const head = ZH_STEP_VERB_FIRST.exec(object)?.[0] ?? '';
     const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object.slice(head.length));
     // …except after a word that makes it a noun: 申请无理由退货 is one action
-    if (next !== null && !ZH_NOUN_MAKER.test(object.slice(0, head.length + next.index))) object = object.slice(0, head.length + next.index);
+    // …or before a noun the verb makes: 填写退换货申请单 is one action
+    const nextIsNoun = next !== null && /^(?:单|表|书|号)/u.test(object.slice(head.length + next.index + (next[1]?.length ?? 0)));
+    if (next !== null && !nextIsNoun && !ZH_NOUN_MAKER.test(object.slice(0, head.length + next.index))) object = object.slice(0, head.length + next.index);
+    const setting = /时|页面|过程|期间/u.exec(object);
+    if (setting !== null) object = object.slice(0, setting.index);
     const end = ZH_OBJECT_END.exec(object);
     if (end !== null) object = object.slice(0, end.index);
+    if (ZH_OBJECT_SETTING.test(text.slice(m.index + verb.length + object.length))) continue;
     // 如何申请？/ 如何联系？ asks nothing: these verbs need what is applied for, whom to contact
     if (object.length === 0 && ZH_VERB_NEEDS_OBJECT.test(verb)) continue;
     // 在本店购买商品的所有顾客: the action describes someone (a relative clause), it is no step
     // 退回运费由本店承担: the verb and its object are a thing someone pays for, no step either
-    if (/^(?:的|由(?!于))/u.test(text.slice(m.index + verb.length + object.length))) continue;
+    // 退回商品负有任何义务: the action is what a statement is about, no step
+    if (/^(?:的|由(?!于)|负有|承担|需要|应当|必须)/u.test(text.slice(m.index + verb.length + object.length))) continue;
     return `${verb}${object}`;
   }
   return undefined;
@@ -181,7 +193,7 @@ const MAX_LIST_ITEMS = 4;
  * nothing the items would lead to (合同的内容一般包括下列条款).
  */
 function zhListMain(intro: string): { subject: string; main: string } | undefined {
-  const body = clean(intro).replace(/[：:]$/u, '');
+  const body = clean(withoutItemMarker(intro.trim())).replace(/[：:]$/u, '');
   const except = /^(.{2,40}?)[，,](?:但是|但)[^，]*下列[^，]*除外$/u.exec(body);
   if (except?.[1] !== undefined) return { subject: '', main: except[1].replace(/^.*[，,]/u, '') };
   const clauses = body.split(/[，,]/u);
@@ -233,6 +245,8 @@ function liabilityObject(object: string): string {
 function zhHeading(topic: string): string[] {
   const q: string[] = [];
   if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
+  // 入驻商家资质要求企业信息与商品信息均需提前向监管部门进行备案: a rule as a heading, no topic to ask "what is" about
+  if (topic.length > 16 && /需|应当|必须|不得|可以/u.test(topic)) return q;
   const base = (re: RegExp): string => topic.replace(re, '');
   if (ZH_HOWTO_SUFFIX.test(topic) && base(ZH_HOWTO_SUFFIX).length >= 2) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   else if (ZH_TIME_SUFFIX.test(topic) && base(ZH_TIME_SUFFIX).length >= 2) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
@@ -268,7 +282,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
   const subjects = { duty: new Set<string>(), right: new Set<string>() };
   for (const raw of sentences(input.text)) {
     if (raw.length > 400) continue;
-    const s = clean(raw).replace(ZH_CONNECTIVE, '');
+    // 温馨提示：在退换货过程中… — the label is no part of the sentence
+    const s = clean(raw).replace(ZH_CONNECTIVE, '').replace(/^[\p{Script=Han}]{2,6}[：:](?=\S)/u, '');
     if (looksLikeQuestion(raw) && raw.length <= 60) add(raw.replace(/[?？]*$/u, '？'), 'question-line');
     const def = ZH_DEFINITION.exec(s);
     if (def?.[1] !== undefined) {
@@ -286,7 +301,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
         const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');
         if (liable !== null && owed.length > 0) add(`${c}，谁${liable[2]}${owed}？`, 'liability');
-        const may = /(?:可以|有权)([^，。；]{2,20})/u.exec(main);
+        // the whole permission or none: cut at 20 characters it reads …做出冻结或关吗？
+        const may = /(?:可以|有权)([^，。；]{2,20})(?=[，。；]|$)/u.exec(main);
         // 可以获得的利益 is a thing (a relative clause), not something one may do
         if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
       }
@@ -302,7 +318,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
   const action = zhAction(clean(input.text));
   if (steps || action !== undefined) {
     if (action !== undefined) add(`如何${action}？`, 'procedure');
-    if (steps && topic !== undefined) add(`${topic}怎么操作？`, 'procedure');
+    // 退款说明 / 隐私条款 / 退换货时限 are no things one operates; 退换货流程 got 如何退换货？ from its heading
+    if (steps && topic !== undefined && !ZH_NOT_OPERATED.test(topic)) add(`${topic}怎么操作？`, 'procedure');
   }
 }
 
@@ -324,13 +341,14 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       // 七日内，可以申请退货: what the time is for is in the next clause
       if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
       const allowed = /^(?:可以|可|能)/u.test(after);
-      const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic;
+      const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) ? topic : undefined;
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
       const needs = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
       // 七天无理由退货 names a policy, not a time limit
       if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');
       // 享受一年免费保修: the time is how long one has it, not how long it takes
-      else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after)) {
+      // 在商品完好前提下可享受7日无理由 (another time in it), 质量的退换货政策 (a policy): nothing timed
+      else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after) && !ZH_TIME.test(what) && !ZH_POLICY_SUFFIX.test(what) && !/前提|情况下/u.test(what)) {
         const granted = found !== null && /(?:享受|享有|提供)$/u.test(clause.slice(0, found.index));
         add(granted ? `${what}多久？` : allowed ? `多长时间内可以${what}？` : `${what}需要多长时间？`, 'time-limit');
       }
@@ -376,6 +394,8 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
       // 本店所售商品均可…: 均 / 都 is how many, not who
       const w = who?.replace(ZH_LEADING, '').replace(/(?:均|都|也|亦|皆|还|则)$/u, '');
       if (w === undefined || w.length < 2) return lead;
+      // 一般在两周内可以…: a time, not who
+      if (/^(?:一般|通常|原则上)/u.test(w) || ZH_TIME.test(w)) return undefined;
       // 知道或者应当知道: the subject ends before 或者, there is none here
       if (/(?:或者|或|和|及|并)$/u.test(w)) return undefined;
       // a modal inside is a clause, not who: 损失赔偿额应当相当于买家 (可以获得的利益)
@@ -397,7 +417,8 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
       }
       // the whole prohibition or none: cut at 20 characters it reads 可以以收取费用或者其他牟取利益的方式向消费者吗？
       const not = /(?:不得|禁止)([^，。；]{2,20})(?=[，。；]|$)/u.exec(c);
-      if (not?.[1] !== undefined) add(`${dutyWho}可以${not[1]}吗？`, 'permission');
+      // 进口网…禁止用户发言: whom something is forbidden to is no one who may do it
+      if (not?.[1] !== undefined && !not[1].startsWith(dutyWho)) add(`${dutyWho}可以${not[1]}吗？`, 'permission');
     }
     const right = ZH_SUBJECT_RIGHT.exec(c) ?? (lead !== undefined ? /^()(有权|享有|可以)(.{2,24}?)(?:[，。；]|$)/u.exec(clause) : null);
     const rightWho = right === null ? undefined : named(right[1]);
@@ -407,7 +428,8 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
         add(`${rightWho}有哪些权利？`, 'right');
       }
       // 享有X的权利 names what one has, not something one may do
-      if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
+      // 可以根据本协议的约定 says how, not what one may do (可以根据…的协议申请仲裁 does)
+      if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3]) && !/^(?:根据|按照|依照|依据)[^，。；]*(?:约定|规定|协议|要求|需要|请求|的)$/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
     } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '')) {
       // 双方协商一致，可以变更合同。: the first clause is the situation
       add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');
@@ -424,9 +446,20 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   clauses.forEach((clause, at) => {
     const no = ZH_NOT_OFFERED.exec(clause);
     if (no === null) return;
-    const context = at > 0 && (clauses[at - 1] ?? '').length <= 8 && !/的$/u.test(clauses[at - 1] ?? '') ? (clauses[at - 1] ?? '') : '';
-    const who = (no[1] ?? '').replace(ZH_LEADING, '');
-    if (who.length + (no[3] ?? '').length >= 3) add(`${context}${who}${no[2]}${no[3]}吗？`, 'permission');
+    // the clause before is the situation (维修期间), not a reason (由于是境外商品)
+    const before = clauses[at - 1] ?? '';
+    const context = at > 0 && before.length <= 8 && !/的$/u.test(before) && !/^(?:由于|因为|因|如果|若)/u.test(before) ? before : '';
+    // 您签收后的商品将不接受退货: the customer and the adverbs (将, 暂, 概, 均) are no part of what is offered
+    const stated = (no[1] ?? '').replace(ZH_LEADING, '').replace(/^(?:恕|您|你)/u, '').replace(/(?:将|暂|概|均|一律|都|也|亦|并|则|还)+$/u, '');
+    // 个人店铺可不提供品牌授权: whether one has to, not whether one does
+    const exempt = /(?:可以|可)$/u.test(stated);
+    const who = stated.replace(/(?:可以|可)$/u, '');
+    const what = no[3] ?? '';
+    // 由于是境外商品，商户不提供发票 / 恕我们概不负责: a reason or a disclaimer, not a service
+    if (/^(?:是|由于|因为)/u.test(who) || (no[2] === '负责' && what.length < 2)) return;
+    // 签收后的商品不接受退货 → 签收后的商品可以退货吗？ (what a customer asks)
+    if (no[2] === '接受' && /^(?:退货|退换货|换货|退款|退换)$/u.test(what)) add(`${context}${who}可以${what}吗？`, 'permission');
+    else if (who.length + what.length >= 3) add(`${context}${who}${exempt ? '需要' : ''}${no[2]}${what}吗？`, 'permission');
   });
   // X不属于Y范围: is X covered? (因人为损坏…造成的故障，不属于免费保修范围 → …造成的故障属于免费保修范围吗？)
   const scope = ZH_IN_SCOPE.exec(s);
@@ -434,7 +467,8 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   const isDef = ZH_DEFINITION_IS.exec(s);
   if (isDef?.[1] !== undefined && noDefinition) {
     const term = isDef[1].replace(ZH_LEADING, '');
-    if (term.length >= 2) add(`什么是${term}？`, 'definition');
+    // 进口网用户必须是…的自然人 says what a user must be, not what a 进口网用户必须 is
+    if (term.length >= 2 && !/(?:必须|应当|应|须|可以|只能|需要|一般|通常|都|均|也|就|即|才|只|不)$/u.test(term)) add(`什么是${term}？`, 'definition');
   }
   const borne = ZH_BORNE_BY.exec(s);
   if (borne?.[1] !== undefined && !ZH_WHO_PAYS.test(borne[1])) add(`${shorten(borne[1].replace(ZH_LEADING, ''), 20)}由谁${borne[2]}？`, 'who-pays');

@@ -46,14 +46,19 @@ export function looksLikeQuestion(text: string): boolean {
  */
 export function headingIsQuestion(heading: string): boolean {
   const t = heading.trim();
-  return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么)$/u.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
+  return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么)$/u.test(t) || /\p{Script=Han}{2}(?:是否|能否|可否)\p{Script=Han}{2}/u.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
+}
+
+/** A line without the list marker it opens with: `（一）`, `1.`, `2）`, `三、`, `•`. */
+export function withoutItemMarker(line: string): string {
+  return line.replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}(?:[.、．)）](?!\d))|[一二三四五六七八九十]+、|[-*•·])\s*/u, '');
 }
 
 /** Sentences: split on sentence-final punctuation, semicolons and line breaks. */
 export function sentences(text: string): string[] {
   return text
     .split(/(?<=[。！!；;])|\n|(?<=[.?])\s+(?=[A-Z"“(])/u)
-    .map((s) => s.trim().replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．)]|[一二三四五六七八九十]+、|[-*•·])\s*/u, ''))
+    .map((s) => withoutItemMarker(s.trim()))
     .filter((s) => s.length > 1);
 }
 

@@ -127,6 +127,52 @@ describe('sectionize', () => {
     expect(sections[0]?.text.split('\n')).toHaveLength(2);
   });
 
+  it('keeps a numbered list whole when its items are statements, short ones included', () => {
+    const sections = run([
+      h(1, '发票政策'),
+      p('二．普通发票'),
+      p('1. 发票抬头：'),
+      p('（1）发票抬头不能为空；'),
+      p('（2）您可填写：个人、您的姓名或单位名称'),
+      p('（3）抬头字数不要超过40个'),
+      p('2. 签收时请检查发票，一旦签字即代表发票无误。'),
+      p('3. 请在提交订单页面勾选索取发票。'),
+      p('三．补开发票'),
+      p('（1）补开发票期限：订单收货后一个月以内'),
+      p('（2）请在期限内申请补开发票。'),
+    ]);
+    expect(sections.map((s) => s.headingPath)).toEqual([
+      ['发票政策', '二．普通发票'],
+      ['发票政策', '三．补开发票'],
+    ]);
+    expect(sections[0]?.text.split('\n')).toHaveLength(6);
+  });
+
+  it('keeps numbered labels with text of their own as headings beside a statement item of their run', () => {
+    const sections = run([
+      h(1, '消费者告知书'),
+      p('1.由于跨境商品的特殊性，请确认知晓后再购买：'),
+      p('1）商品为个人自用。'),
+      p('2.消费者是否需要实名认证'),
+      p('需要在支付平台实名认证。'),
+      p('3.付款及派送流程'),
+      p('付款后由海关清关再派送。'),
+    ]);
+    expect(sections.map((s) => s.headingPath.at(-1))).toEqual(['消费者告知书', '2.消费者是否需要实名认证', '3.付款及派送流程']);
+  });
+
+  it('keeps short numbered question lines as headings beside a longer statement of their run', () => {
+    const sections = run([
+      h(1, 'Medical certification FAQ'),
+      p('1. Why do I have to self-certify?'),
+      p('Federal rules require it.'),
+      p('2. Some drivers are excepted from the federal rules, for example school bus drivers.'),
+      p('3. What are the driving types?'),
+      p('There are four.'),
+    ]);
+    expect(sections.map((s) => s.headingPath.at(-1))).toEqual(['1. Why do I have to self-certify?', '3. What are the driving types?']);
+  });
+
   it('keeps guessed headings inside an article as text', () => {
     const sections = run([p('第七条 检测费用按下表承担：'), h(2, '检测费用', true), p('商家承担')]);
     expect(sections).toHaveLength(1);

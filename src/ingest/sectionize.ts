@@ -35,6 +35,69 @@ const TOC = /^(目\s*录|目\s*次|contents|table of contents)$/iu;
 /** Non-legal numbered lines are headings only when short and not a sentence. */
 const MAX_NUMBERED_HEADING = 40;
 
+/**
+ * A numbered line that reads as a statement, not a label: it ends like a sentence, holds a
+ * Chinese clause break (自收到商品之日起7日内可退货，15日内可换货), or is `label：value`
+ * (补开发票期限：订单收货后一个月以内). A label ending in a colon (发票抬头：) introduces a list;
+ * a question (1. Why do I have to self-certify?) is a heading however long.
+ */
+function isNumberedStatement(rest: string): boolean {
+  if (/[?？]$/u.test(rest)) return false;
+  return /[。；;，,.]$/u.test(rest) || /[，。；]/u.test(rest) || /：\s*\S/u.test(rest);
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** The number a label counts: `3.` 3, `（十二）` 12, `1.2` 2 (its last part). */
+export function labelNumber(label: string): number | undefined {
+  const arabic = /(\d+)\D*$/u.exec(label);
+  if (arabic) return Number(arabic[1]);
+  const cn = /[零〇一二两三四五六七八九十]+/u.exec(label)?.[0];
+  if (cn === undefined) return undefined;
+  const ten = cn.indexOf('十');
+  if (ten < 0) return CN_DIGITS[cn] ?? undefined;
+  const tens = ten === 0 ? 1 : (CN_DIGITS[cn.slice(0, ten)] ?? 1);
+  return tens * 10 + (CN_DIGITS[cn.slice(ten + 1)] ?? 0);
+}
+
+/**
+ * Indices of numbered paragraphs that are list items, not headings. A line followed at once by
+ * the next line of its numbering has no text of its own to head (`（2）您可填写：个人…` before
+ * `（3）…`). And a run of one numbering style counting up (1. 2. 3. …, restarted by another 1.)
+ * that is mostly statements is a list: its short lines are items too (`1. 发票抬头：` among
+ * `2. 如果您在收到货物时请检查发票…。`), while `1.三文鱼专场 … 2.冰岛海鲜` stay headings.
+ */
+function listItemParagraphs(blocks: readonly ParsedBlock[]): Set<number> {
+  const items = new Set<number>();
+  const numbering = blocks.map((block) => {
+    if (block.kind !== 'paragraph') return undefined;
+    const numbered = matchNumbering(block.text);
+    return numbered === undefined || isLegal(numbered.style) ? undefined : numbered;
+  });
+  type Run = { last: number; members: number[]; statements: number };
+  const runs = new Map<NumberingStyle, Run>();
+  const finish = (run: Run | undefined): void => {
+    if (run !== undefined && run.statements * 2 > run.members.length) for (const i of run.members) items.add(i);
+  };
+  numbering.forEach((numbered, i) => {
+    if (numbered === undefined) return;
+    if (numbering[i + 1]?.style === numbered.style) items.add(i);
+    const n = labelNumber(numbered.label);
+    const run = runs.get(numbered.style);
+    const statement = isNumberedStatement(numbered.rest) ? 1 : 0;
+    if (run !== undefined && n !== undefined && n === run.last + 1) {
+      run.last = n;
+      run.members.push(i);
+      run.statements += statement;
+      return;
+    }
+    finish(run);
+    runs.set(numbered.style, { last: n ?? 0, members: [i], statements: statement });
+  });
+  for (const run of runs.values()) finish(run);
+  return items;
+}
+
 interface StackEntry {
   level: number;
   text: string;
@@ -124,7 +187,8 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
     open.blocks.push(block);
   };
 
-  for (const block of blocks) {
+  const listItems = listItemParagraphs(blocks);
+  for (const [index, block] of blocks.entries()) {
     if (block.kind === 'heading') {
       const text = collapseWhitespace(block.text);
       if (text === '') continue;
@@ -154,8 +218,10 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
       if (
         numbered !== undefined &&
         !inArticle() &&
+        !listItems.has(index) &&
         numbered.rest.length <= MAX_NUMBERED_HEADING &&
-        !/[。；;，,.]$/u.test(numbered.rest)
+        !/[。；;，,.]$/u.test(numbered.rest) &&
+        !isNumberedStatement(numbered.rest)
       ) {
         const style = numbered.style;
         let level = styleLevels.get(style);

@@ -187,6 +187,21 @@ describe('parseHtml: structure recovery', () => {
     expect(headings(parse('<p><span style="font-weight: bold">退款时效</span></p><p>三日内。</p>'))).toEqual([[1, '退款时效']]);
   });
 
+  it('takes a paragraph Word exported with mso-outline-level for a heading of that level', () => {
+    const html =
+      '<h2>退换货政策</h2><h3>细则：<br>家电类商品退换货细则</h3><p>家电类说明。</p>' +
+      '<p class="MsoNormal" style="line-height:27pt;mso-outline-level:3"><strong>食品类商品退换货细则</strong></p><p>食品类说明。</p>';
+    const doc = parse(html);
+    expect(headings(doc).map(([depth, text]) => [depth, text.replace(/\s+/gu, '')])).toEqual([
+      [2, '退换货政策'],
+      [3, '细则：家电类商品退换货细则'],
+      [3, '食品类商品退换货细则'],
+    ]);
+    // the category after the first is its sibling, not nested below it
+    expect(sectionize(doc.blocks, { path: 'x.html', toMatchText: (t) => t }).map((s) => s.headingPath.at(-1)?.replace(/\s+/gu, ''))).toEqual(['细则：家电类商品退换货细则', '食品类商品退换货细则']);
+    expect(sectionize(doc.blocks, { path: 'x.html', toMatchText: (t) => t })[1]?.headingPath).toHaveLength(2);
+  });
+
   it('needs an answer after an unlabelled question', () => {
     const doc = parse('<p>怎么退货？</p><p>为什么还没发货？</p><p>请联系客服。</p>');
     expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'heading', 'paragraph']);

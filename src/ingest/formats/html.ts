@@ -77,6 +77,16 @@ function isBoldStyle(el: Element): boolean {
   return typeof style === 'string' && /font-weight\s*:\s*(?:bold|bolder|[6-9]00)/iu.test(style);
 }
 
+/**
+ * The heading level Word gave a paragraph it exported as `<p style="mso-outline-level:3">`: its
+ * outline level is the document's heading level, whatever the paragraph looks like.
+ */
+function outlineLevel(el: Element): number | undefined {
+  const style = el.properties['style'];
+  const m = typeof style === 'string' ? /mso-outline-level\s*:\s*([1-6])\b/iu.exec(style) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 function textOf(node: RootContent | Root): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'element' || node.type === 'root') return node.children.map(textOf).join('');
@@ -179,7 +189,9 @@ function cleanChildren(parent: Parents, ctx: CleanContext): void {
         continue;
       }
     }
-    if ((tag === 'span' || tag === 'font') && isBoldStyle(child)) child.tagName = 'strong';
+    const level = tag === 'p' || tag === 'div' ? outlineLevel(child) : undefined;
+    if (level !== undefined && hasText(child)) child.tagName = `h${level}`;
+    else if ((tag === 'span' || tag === 'font') && isBoldStyle(child)) child.tagName = 'strong';
     else if ((tag === 'p' || tag === 'div') && isBoldStyle(child)) {
       child.children = [{ type: 'element', tagName: 'strong', properties: {}, children: child.children as ElementContent[] }];
     }

@@ -1,0 +1,43 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestPaths } from '../ingest/index.js';
+import { headingAsTopic, qualifyQuestion } from './facets.js';
+import { generateEntries } from './index.js';
+
+const FIXTURE = join(import.meta.dirname, '../../fixtures/generate-facets');
+
+describe('facet headings', () => {
+  it('reads a heading as a topic: no numbering, colon, parent before a colon, or 细则 / policy', () => {
+    expect(headingAsTopic('二．食品饮料类商品退换货细则：')).toBe('食品饮料类商品退换货');
+    expect(headingAsTopic('退换货政策细则：家电类商品退换货细则')).toBe('家电类商品退换货');
+    expect(headingAsTopic('生鲜类商品售后服务细则')).toBe('生鲜类商品售后服务');
+    expect(headingAsTopic('Large appliances return policy')).toBe('Large appliances return');
+    expect(headingAsTopic('政策')).toBe('政策');
+  });
+
+  it('names the topic in a question: run on, possessive, after a question word, or with a comma', () => {
+    expect(qualifyQuestion('退换货需要多长时间？', '家电类商品退换货', '退换货时限', 'zh')).toBe('家电类商品退换货需要多长时间？');
+    expect(qualifyQuestion('注意事项是什么？', '家电类商品退换货', '注意事项', 'zh')).toBe('家电类商品退换货的注意事项是什么？');
+    expect(qualifyQuestion('如何处理？', '家电类商品退换货', '处理流程', 'zh')).toBe('家电类商品退换货如何处理？');
+    expect(qualifyQuestion('签收后的商品可以退货吗？', '生鲜类商品售后服务', '注意事项', 'zh')).toBe('生鲜类商品售后服务，签收后的商品可以退货吗？');
+    expect(qualifyQuestion('家电类商品退换货需要多长时间？', '家电类商品退换货', '退换货时限', 'zh')).toBe('家电类商品退换货需要多长时间？');
+    expect(qualifyQuestion('How long do I have to return an item?', 'Large appliances', 'Time limits', 'en')).toBe('Large appliances: how long do I have to return an item?');
+  });
+
+  it('gives each category its own questions where every category repeats the same headings', async () => {
+    const run = await ingestPaths([FIXTURE]);
+    const { entries } = generateEntries(run.documents, { similar: 0 });
+    const of = (category: string, facet: string) => entries.find((e) => e.source?.headingPath.some((h) => h.includes(category)) && e.source.headingPath.at(-1) === facet);
+    expect(entries).toHaveLength(9);
+    expect(of('家电', '退换货时限')?.question).toBe('家电类商品退换货需要多长时间？');
+    expect(of('食品饮料', '注意事项')?.question).toBe('食品饮料类商品退换货的注意事项是什么？');
+    expect(of('服饰鞋帽', '处理流程')?.question).toBe('服饰鞋帽类商品退换货如何处理？');
+    // every question and generated similar question names its category; the heading path stays as it is
+    for (const e of entries) {
+      const category = /(家电|食品饮料|服饰鞋帽)类商品/u.exec(e.source?.headingPath.join(' / ') ?? '')?.[0] ?? '';
+      expect(category).not.toBe('');
+      for (const q of [e.question, ...e.similar.filter((s) => !s.includes(' / '))]) expect(q).toContain(category);
+    }
+    expect(new Set(entries.map((e) => e.question)).size).toBe(entries.length);
+  });
+});

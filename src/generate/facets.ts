@@ -113,7 +113,8 @@ export function facetOf(doc: Document, section: Section): Facet | undefined {
 }
 
 /**
- * A facet section's questions naming its topic, best first, without the duplicates that makes. A
+ * A facet section's questions naming its topic, best first, then the questions as they were (a
+ * customer who names no category still asks them: 退换货需要多长时间？), without duplicates. A
  * notice only its parent has keeps what it says as it stands (see `Facet.noticeOnly`).
  */
 export function withFacetTopic(questions: readonly GeneratedQuestion[], facet: Facet, language: QuestionLanguage): GeneratedQuestion[] {
@@ -127,6 +128,12 @@ export function withFacetTopic(questions: readonly GeneratedQuestion[], facet: F
     if (seen.has(key)) continue;
     seen.add(key);
     out.push({ ...g, question });
+  }
+  for (const g of questions) {
+    const key = questionKey(g.question);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(g);
   }
   return out;
 }

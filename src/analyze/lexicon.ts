@@ -151,6 +151,18 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
 ];
 
 /**
+ * What a customer's one-character verb stands for when it stands alone in a question (能退吗,
+ * 可以换吗, 能修吗): the first character expands to the words after it, never the other way round
+ * (退货 does not look for 退). Inside a word (退出, 换手机号) the segmenter keeps it in that word.
+ */
+export const SHORT_FORMS: readonly (readonly string[])[] = [
+  ['退', '退货', '退款'],
+  ['换', '换货'],
+  ['修', '维修'],
+  ['赔', '赔偿'],
+];
+
+/**
  * Groups whose words are related but not interchangeable in a sentence (协商 is no 仲裁, 证明 the
  * verb is no 证据, 出租 is the other side of 承租, 机票 is no 火车票): good query expansions, wrong
  * similar questions. The similar-question generator leaves them out (named by their first word).

@@ -226,7 +226,8 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
  * the KB's written text uses (`kbTerms`: entry texts and people's questions, not the similar
  * questions kb generated — those took their words from this same lexicon, so a question word
  * already matches the variant they were made from), at `weight`. Words are mapped through the
- * analyzer (synonyms, stemming) and a word that analyzes to more than one term is left out.
+ * analyzer (synonyms, stemming) and a word that analyzes to more than one term is left out. A
+ * group headed by one character expands from that character only (`SHORT_FORMS`).
  */
 export function lexiconAssociations(lexicon: readonly (readonly string[])[], analyzer: Analyzer, kbTerms: ReadonlySet<string>, weight: number): [string, [string, number][]][] {
   const out = new Map<string, Map<string, number>>();
@@ -242,7 +243,9 @@ export function lexiconAssociations(lexicon: readonly (readonly string[])[], ana
         }),
       ),
     ];
-    for (const a of terms) {
+    // a one-character head (退 → 退货, 退款) expands one way only (see SHORT_FORMS)
+    const oneWay = [...(group[0] ?? '')].length === 1;
+    for (const a of oneWay ? terms.slice(0, 1) : terms) {
       for (const b of terms) {
         if (a === b || !kbTerms.has(b)) continue;
         let m = out.get(a);

@@ -67,6 +67,26 @@ describe('lexicon expansions', () => {
     expect(words).toEqual(expect.arrayContaining(['承运人', '航空公司']));
     expect(words).not.toContain('快递公司');
   }, BUILD_TIMEOUT);
+
+  it('take a customer\'s one-character 退 / 换 to 退货 / 换货, and never the words back to it', async () => {
+    const built = await buildFromEntries(
+      [
+        ...ENTRIES,
+        { id: 'r1', question: '食品签收后可以退货吗？', similar: [], answer: '食品签收后不支持无理由退货，质量问题可以换货。', origin: 'faq', status: 'approved' },
+        { id: 'r2', question: '怎么退出登录？', similar: [], answer: '在设置页面点退出。', origin: 'faq', status: 'approved' },
+      ],
+      {},
+    );
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const kb = indexFromBytes(built.value.bytes);
+    expect(kb.related('退').map(([w]) => w)).toContain('退货');
+    expect(kb.related('换').map(([w]) => w)).toContain('换货');
+    expect(kb.related('退货').map(([w]) => w)).not.toContain('退');
+    expect(kb.search('食品能退吗', { k: 1 })[0]?.id).toBe('r1');
+    const off = await buildFromEntries(ENTRIES, { lexicon: false });
+    if (off.ok) expect(indexFromBytes(off.value.bytes).related('退')).toEqual([]);
+  }, BUILD_TIMEOUT);
 });
 
 describe('build determinism', () => {

@@ -17,7 +17,7 @@ import { buildIndexBody, type ModelOptions } from './build-index.js';
 import { entriesFromDocuments } from './entries.js';
 import { findOutdatedSources, type OutdatedSources } from '../generate/outdated.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
-import { AFTER_SALES_LEXICON } from '../analyze/lexicon.js';
+import { AFTER_SALES_LEXICON, SHORT_FORMS } from '../analyze/lexicon.js';
 
 export { buildIndexBody, DEFAULT_MODEL, type ModelOptions } from './build-index.js';
 export { entriesFromDocuments } from './entries.js';
@@ -91,7 +91,9 @@ export async function buildFromEntries(
   vocabInputs.lexicon = lexicon;
   const settings = await buildAnalyzerSettings(vocabInputs);
   if (!settings.ok) return settings;
-  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon, ...(options.model !== undefined ? { model: options.model } : {}) });
+  // one-character short forms (能退吗: 退 → 退货) expand queries but are no vocabulary words
+  const expansions = options.lexicon === false ? [] : [...AFTER_SALES_LEXICON, ...SHORT_FORMS];
+  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon: expansions, ...(options.model !== undefined ? { model: options.model } : {}) });
   const c = body.model.calibration;
   return ok({
     bytes: serializeIndex(body),

@@ -158,7 +158,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
 export const SHORT_FORMS: readonly (readonly string[])[] = [
   ['退', '退货', '退款'],
   ['换', '换货'],
-  ['修', '维修'],
+  ['修', '维修', '保修'],
   ['赔', '赔偿'],
 ];
 

@@ -1,7 +1,8 @@
 /**
  * Extraction of the Q&A a document already contains: FAQ pages whose headings are questions
  * (ingestion makes them sections), `Q:`/`A:` and `问：`/`答：` pairs, numbered questions and
- * question lines followed by their answers, and two-column question/answer tables.
+ * question lines followed by their answers, two-column question/answer tables, and troubleshooting
+ * tables (故障现象 | 可能原因 | 解决方法).
  */
 import type { Block } from '../ingest/document.js';
 import { looksLikeQuestion, stripNumbering } from './text.js';
@@ -62,10 +63,48 @@ export function pairsInText(text: string): ExtractedPair[] | undefined {
 const Q_HEADER = /^(?:问题|标准问题|常见问题|问|q|question|questions?|faq)$/iu;
 const A_HEADER = /^(?:答案|回答|答复|答|解答|a|answer|answers?|reply)$/iu;
 
-/** A two-column table whose header row is question/answer (or whose first column holds questions). */
+/** Troubleshooting tables of product manuals: 故障现象 | 可能原因 | 解决方法, Problem | Cause | Solution. */
+const PROBLEM_HEADER = /^(?:故障现象|故障|现象|症状|问题描述|常见故障|故障描述|异常现象|problem|problems|symptom|symptoms|issue|issues|trouble)$/iu;
+const SOLUTION_HEADER = /^(?:解决方法|解决办法|解决方案|处理方法|处理办法|处理方式|排除方法|排除办法|措施|处理措施|应对方法|solution|solutions|remedy|remedies|fix|what to do|action|corrective action)$/iu;
+/** An English problem stated as a clause (The unit does not turn on, Water tastes of plastic), not as a noun (No power, Limescale). */
+const EN_CLAUSE = /\b(?:is|are|was|does|do|did|won't|can't|cannot|doesn't|don't|isn't|aren't|not|will|has|have|keeps?|stops?)\b/iu;
+
+/**
+ * A troubleshooting table: each row is a question (无法开机 → 无法开机怎么办？; The unit does not
+ * turn on → What should I do if the unit does not turn on?) whose answer is the row's other
+ * cells under their headers (可能原因：电源未接通 / 解决方法：检查电源线).
+ */
+function troubleshootingPairs(header: readonly string[], rows: readonly (readonly string[])[]): ExtractedPair[] {
+  const names = header.map((h) => h.trim().replace(/[：:]$/u, ''));
+  const problem = names.findIndex((h) => PROBLEM_HEADER.test(h));
+  if (problem < 0 || !names.some((h) => SOLUTION_HEADER.test(h))) return [];
+  const out: ExtractedPair[] = [];
+  for (const row of rows) {
+    const label = (row[problem] ?? '').trim().replace(/[。.；;]+$/u, '');
+    if (label.length < 2) continue;
+    const answer = names.flatMap((name, i) => (i === problem || (row[i] ?? '').trim() === '' ? [] : [`${name}${/\p{Script=Han}/u.test(name) ? '：' : ': '}${(row[i] ?? '').trim()}`])).join('\n');
+    if (answer === '') continue;
+    const zh = /\p{Script=Han}/u.test(label);
+    const question = looksLikeQuestion(label) ? label : zh ? `${label}怎么办？` : EN_CLAUSE.test(label) || label.split(/\s+/u).length >= 3 ? `What should I do if ${lowerFirst(label)}?` : `What should I do about ${lowerFirst(label)}?`;
+    out.push({ question, answer });
+  }
+  return out;
+}
+
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+/**
+ * A two-column table whose header row is question/answer (or whose first column holds
+ * questions), or a troubleshooting table (problem | cause | solution) of any width.
+ */
 export function pairsInTable(block: Extract<Block, { kind: 'table' }>): ExtractedPair[] {
   const [header, ...rows] = block.rows;
-  if (header === undefined || header.length !== 2) return [];
+  if (header === undefined) return [];
+  const troubleshooting = troubleshootingPairs(header, rows);
+  if (troubleshooting.length > 0) return troubleshooting;
+  if (header.length !== 2) return [];
   const headed = Q_HEADER.test((header[0] ?? '').trim()) && A_HEADER.test((header[1] ?? '').trim());
   const body = headed ? rows : block.rows;
   const pairs = body.filter((r) => (r[0] ?? '').trim().length > 1 && (r[1] ?? '').trim().length > 0).map((r) => ({ question: (r[0] ?? '').trim(), answer: (r[1] ?? '').trim() }));

@@ -398,6 +398,17 @@ describe('extraction', () => {
   it('reads two-column question/answer tables', () => {
     expect(pairsInTable({ kind: 'table', rows: [['问题', '答案'], ['能退货吗？', '可以。']] })).toEqual([{ question: '能退货吗？', answer: '可以。' }]);
     expect(pairsInTable({ kind: 'table', rows: [['商品', '价格'], ['A', '10元']] })).toEqual([]);
+    // a manual's troubleshooting table: each row a question, its cause and solution the answer
+    expect(pairsInTable({ kind: 'table', rows: [['故障现象', '可能原因', '解决方法'], ['无法开机', '电源插头未插好', '检查电源插头'], ['指示灯闪烁', '', '长按复位键']] })).toEqual([
+      { question: '无法开机怎么办？', answer: '可能原因：电源插头未插好\n解决方法：检查电源插头' },
+      { question: '指示灯闪烁怎么办？', answer: '解决方法：长按复位键' },
+    ]);
+    expect(pairsInTable({ kind: 'table', rows: [['Problem', 'Solution'], ['The kettle does not switch on', 'Plug it in'], ['Limescale', 'Descale monthly']] }).map((p) => p.question)).toEqual([
+      'What should I do if the kettle does not switch on?',
+      'What should I do about limescale?',
+    ]);
+    // a table with a problem column but no solution column is data, not Q&A
+    expect(pairsInTable({ kind: 'table', rows: [['故障现象', '发生次数'], ['无法开机', '3']] })).toEqual([]);
   });
 
   it('extracts the FAQ pages of the fixtures (HTML headings, Markdown Q:/A:)', async () => {
@@ -440,6 +451,25 @@ describe('generateEntries', () => {
     expect(of('第九条')?.question).not.toBe('商品存在质量问题怎么办？');
     for (const article of ['第五条', '第九条']) expect(of(article)?.similar).toContain('商品存在质量问题怎么办？');
     expect(new Set(entries.map((e) => e.question)).size).toBe(entries.length);
+  });
+
+  it('gives each row of a manual\'s troubleshooting table an entry of its own', async () => {
+    const run = await ingestPaths([join(FIXTURES, '../generate-manual')]);
+    const { entries } = generateEntries(run.documents, { similar: 0 });
+    const rows = entries.filter((e) => e.source?.headingPath.at(-1) === '故障排除' || e.source?.headingPath.at(-1) === 'Troubleshooting');
+    expect(rows.map((e) => e.question)).toEqual([
+      '无法开机怎么办？',
+      '出风量明显变小怎么办？',
+      '运行时有异味怎么办？',
+      '滤网指示灯闪烁怎么办？',
+      'What should I do if the kettle does not switch on?',
+      'What should I do if water tastes of plastic?',
+      'What should I do about limescale?',
+    ]);
+    expect(rows.every((e) => e.origin === 'extracted')).toBe(true);
+    expect(rows[1]?.answer).toBe('可能原因：滤网积尘过多\n解决方法：清洁或更换滤网');
+    // the table is the section: no entry answering with the whole table besides its rows
+    expect(entries.filter((e) => e.answer.includes('电源插头未插好'))).toHaveLength(1);
   });
 
   it('is deterministic and --similar 0 adds no similar questions', async () => {

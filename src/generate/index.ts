@@ -10,7 +10,7 @@ import { warning, type Problem } from '../core/problems.js';
 import type { Document, Section } from '../ingest/document.js';
 import type { Entry } from '../store/entry.js';
 import { pairsInTable, pairsInText, questionHeading, type ExtractedPair } from './extract.js';
-import { facetOf, withFacetTopic } from './facets.js';
+import { findFacets, withFacetTopic, type Facet } from './facets.js';
 import { LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
 import { similarCandidates, type SimilarKind } from './similar.js';
@@ -45,6 +45,8 @@ export interface GenerationOptions {
    * rows and extracted Q&A are made as usual.
    */
   external?: ReadonlyMap<string, readonly ExternalQuestion[]>;
+  /** The facet sections of the documents being generated (`findFacets`), by section id. */
+  facets?: ReadonlyMap<string, Facet>;
 }
 
 /** A question for a section from outside the rules, with its own similar questions. */
@@ -152,10 +154,11 @@ function externalEntry(doc: Document, section: Section, external: readonly Exter
 /** The sections that get generated questions (not FAQ rows, not pages of Q&A to extract): what an LLM would be asked about. */
 export function sectionsToGenerate(documents: readonly Document[], options: GenerationOptions = {}): { section: Section; document: Document; language: QuestionLanguage }[] {
   const out: { section: Section; document: Document; language: QuestionLanguage }[] = [];
+  const facets = findFacets(documents);
   for (const doc of documents) {
     for (const section of doc.sections) {
       if (section.text.trim().length === 0) continue;
-      const made = sectionEntries(doc, section, { ...options, external: new Map() });
+      const made = sectionEntries(doc, section, { ...options, external: new Map(), facets });
       if (made.length === 1 && made[0]?.entry.origin === 'generated') out.push({ section, document: doc, language: made[0].language });
     }
   }
@@ -202,7 +205,7 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );
   // a heading every category repeats (注意事项, 退换货时限) asks about its category
-  const facet = facetOf(doc, section);
+  const facet = options.facets?.get(section.id);
   if (facet !== undefined) generated = withFacetTopic(generated, facet, language);
   const pathQuestion = headingPathQuestion(doc, section);
   const first = generated[0];
@@ -297,11 +300,12 @@ export function generateEntries(documents: readonly Document[], options: Generat
   const problems: Problem[] = [];
   const items: GeneratedEntry[] = [];
   const seen = new Set<string>();
+  const sectionOptions: GenerationOptions = { ...options, facets: findFacets(documents) };
   for (const doc of documents) {
     for (const section of doc.sections) {
       stats.sections++;
       const hash = sectionHash(section);
-      for (const item of sectionEntries(doc, section, options)) {
+      for (const item of sectionEntries(doc, section, sectionOptions)) {
         // a pair a section holds among others is its own source: editing one Q&A of a FAQ page
         // marks that entry for re-review, not all its neighbours
         if (item.entry.origin === 'extracted') {

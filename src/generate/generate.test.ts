@@ -244,6 +244,14 @@ describe('questions from a shop page pasted from Word (no broken ones)', () => {
     expect(qs('寄还地址', '温馨提示：在退换货过程中，商品未经审核退回的，风险由您承担。').some((q) => q.startsWith('温馨提示'))).toBe(false);
   });
 
+  it('asks nothing of 负责人 (a person), of 可以就…问题 (about what, not what), nor of an object run on past 若', () => {
+    const law = (text: string) => generateQuestions({ headingPath: ['规则', '第九条'], text }).map((g) => g.question);
+    expect(law('国家机关有包庇、放纵产品生产的，对直接负责的主管人员依法给予处分。').filter((q) => q.includes('负责人'))).toEqual([]);
+    expect(law('消费者有权就产品质量问题，向产品的生产者、销售者查询。')).not.toContain('消费者可以就产品质量问题吗？');
+    expect(law('买受人可以就数物解除合同。')).toContain('买受人可以就数物解除合同吗？');
+    expect(qs('纠纷', '申请受理期限若买卖双方协商不成，京东介入处理。').filter((q) => q.startsWith('如何') && q.includes('若'))).toEqual([]);
+  });
+
   it('takes no modal for a term, and no 不可 or 认可 for a permission', () => {
     expect(qs('用户信息', '进口网用户必须是具有完全民事行为能力的自然人。')).not.toContain('什么是进口网用户必须？');
     expect(qs('清关', '为单件不可分割商品，经海关审核属个人合理自用的，可以放行。').filter((q) => q.includes('不可以分割'))).toEqual([]);

@@ -136,7 +136,7 @@ const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不�
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
 /** Where an action's object ends: a function word or the next clause. */
-const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于、“”"「」]|(?<!理)由|负有|承担|需要|应当|必须/u;
+const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于若、“”"「」]|(?<!理)由|负有|承担|需要|应当|必须/u;
 /** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about. */
 const ZH_OBJECT_SETTING = /^(?:时|页面|过程|期间)/u;
 
@@ -298,7 +298,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
       // "有下列情形之一的，" names no situation: its list does (list-item)
       if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c)) {
         add(`${c}怎么办？`, 'condition');
-        const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
+        // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
+        const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
         const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');
         if (liable !== null && owed.length > 0) add(`${c}，谁${liable[2]}${owed}？`, 'liability');
         // the whole permission or none: cut at 20 characters it reads …做出冻结或关吗？
@@ -428,8 +429,8 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
         add(`${rightWho}有哪些权利？`, 'right');
       }
       // 享有X的权利 names what one has, not something one may do
-      // 可以根据本协议的约定 says how, not what one may do (可以根据…的协议申请仲裁 does)
-      if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3]) && !/^(?:根据|按照|依照|依据)[^，。；]*(?:约定|规定|协议|要求|需要|请求|的)$/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
+      // 可以根据本协议的约定 / 可以就产品质量问题 say how or about what, not what one may do (可以根据…的协议申请仲裁 does)
+      if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3]) && !/^(?:根据|按照|依照|依据)[^，。；]*(?:约定|规定|协议|要求|需要|请求|的)$/u.test(right[3]) && !/^(?:就|对于|关于)[^，。；]*(?:问题|事项|事宜|情况|争议|纠纷)$/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
     } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '')) {
       // 双方协商一致，可以变更合同。: the first clause is the situation
       add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');

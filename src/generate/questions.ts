@@ -137,8 +137,9 @@ const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
 /** Where an action's object ends: a function word or the next clause. */
 const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于若、“”"「」]|(?<!理)由|负有|承担|需要|应当|必须/u;
-/** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about. */
-const ZH_OBJECT_SETTING = /^(?:时|页面|过程|期间)/u;
+/** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about (时效 is no 时). */
+const ZH_SETTING = /时(?![间效限长段])|页面|过程|期间/u;
+const ZH_SETTING_NEXT = new RegExp(`^(?:${ZH_SETTING.source})`, 'u');
 
 /**
  * The first action the text describes (申请退款, 联系客服), for a how-to question: a step verb and
@@ -164,11 +165,11 @@ function zhAction(text: string): string | undefined {
     // …or before a noun the verb makes: 填写退换货申请单 is one action
     const nextIsNoun = next !== null && /^(?:单|表|书|号)/u.test(object.slice(head.length + next.index + (next[1]?.length ?? 0)));
     if (next !== null && !nextIsNoun && !ZH_NOUN_MAKER.test(object.slice(0, head.length + next.index))) object = object.slice(0, head.length + next.index);
-    const setting = /时|页面|过程|期间/u.exec(object);
+    const setting = ZH_SETTING.exec(object);
     if (setting !== null) object = object.slice(0, setting.index);
     const end = ZH_OBJECT_END.exec(object);
     if (end !== null) object = object.slice(0, end.index);
-    if (ZH_OBJECT_SETTING.test(text.slice(m.index + verb.length + object.length))) continue;
+    if (ZH_SETTING_NEXT.test(text.slice(m.index + verb.length + object.length))) continue;
     // 如何申请？/ 如何联系？ asks nothing: these verbs need what is applied for, whom to contact
     if (object.length === 0 && ZH_VERB_NEEDS_OBJECT.test(verb)) continue;
     // 在本店购买商品的所有顾客: the action describes someone (a relative clause), it is no step
@@ -269,6 +270,14 @@ function zhRole(clause: string): string | undefined {
     else break;
   }
   return role;
+}
+
+/**
+ * Whether what follows 可以 is something one may do: not a relative clause (可以获得的利益), nor
+ * only how (可以根据本协议的约定) or about what (可以就产品质量问题); 可以根据…的协议申请仲裁 is.
+ */
+function isPermittedAction(object: string): boolean {
+  return !/^的/u.test(object) && !/^(?:根据|按照|依照|依据)[^，。；]*(?:约定|规定|协议|要求|需要|请求|的)$/u.test(object) && !/^(?:就|对于|关于)[^，。；]*(?:问题|事项|事宜|情况|争议|纠纷)$/u.test(object);
 }
 
 /**
@@ -429,8 +438,7 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
         add(`${rightWho}有哪些权利？`, 'right');
       }
       // 享有X的权利 names what one has, not something one may do
-      // 可以根据本协议的约定 / 可以就产品质量问题 say how or about what, not what one may do (可以根据…的协议申请仲裁 does)
-      if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && !/^的/u.test(right[3]) && !/^(?:根据|按照|依照|依据)[^，。；]*(?:约定|规定|协议|要求|需要|请求|的)$/u.test(right[3]) && !/^(?:就|对于|关于)[^，。；]*(?:问题|事项|事宜|情况|争议|纠纷)$/u.test(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
+      if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && isPermittedAction(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
     } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '')) {
       // 双方协商一致，可以变更合同。: the first clause is the situation
       add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');

@@ -39,7 +39,7 @@ const MAX_NUMBERED_HEADING = 40;
  * A numbered line that reads as a statement, not a label: it ends like a sentence, holds a
  * Chinese clause break (自收到商品之日起7日内可退货，15日内可换货), or is `label：value`
  * (补开发票期限：订单收货后一个月以内). A label ending in a colon (发票抬头：) introduces a list;
- * a question (1. Why do I have to self-certify?) is a heading however long.
+ * a question (1. 退货后，运费谁出？) is no statement.
  */
 function isNumberedStatement(rest: string): boolean {
   if (/[?？]$/u.test(rest)) return false;
@@ -49,7 +49,7 @@ function isNumberedStatement(rest: string): boolean {
 const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** The number a label counts: `3.` 3, `（十二）` 12, `1.2` 2 (its last part). */
-export function labelNumber(label: string): number | undefined {
+function labelNumber(label: string): number | undefined {
   const arabic = /(\d+)\D*$/u.exec(label);
   if (arabic) return Number(arabic[1]);
   const cn = /[零〇一二两三四五六七八九十]+/u.exec(label)?.[0];
@@ -220,7 +220,6 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
         !inArticle() &&
         !listItems.has(index) &&
         numbered.rest.length <= MAX_NUMBERED_HEADING &&
-        !/[。；;，,.]$/u.test(numbered.rest) &&
         !isNumberedStatement(numbered.rest)
       ) {
         const style = numbered.style;

@@ -204,6 +204,19 @@ describe('question generation', () => {
     expect(q.every((g) => !/\p{Script=Han}/u.test(g.question))).toBe(true);
   });
 
+  it('reads English pages without splitting at U.S., asking what is possible as allowed, or defining "this"', () => {
+    const en = (heading: string, text: string) => generateQuestions({ headingPath: [heading], text }).map((g) => g.question);
+    const citizen = en('Proof of identity', 'You must show us your current U.S. Citizenship and Immigration Services document. You can apply online.');
+    expect(citizen.filter((q) => /\bU\?$|Can I ask the U/u.test(q))).toEqual([]);
+    expect(citizen).toContain('Can I apply online?');
+    const agent = en('Agent Orange exposure', 'You may have had contact with Agent Orange during your service. You may not be affected. You may be eligible for disability benefits.');
+    expect(agent.filter((q) => q.startsWith('Can I'))).toEqual([]);
+    expect(agent).toContain('Am I eligible for disability benefits?');
+    expect(en('Holds', 'This means that your license is suspended.')).not.toContain('What is this?');
+    // a page title's site name is no part of its topic
+    expect(en('Appeal A Decision | Social Security Administration', 'An appeal takes 30 days.').some((q) => q.includes('|'))).toBe(false);
+  });
+
   it('leaves out disabled rules and deduplicates after normalization', () => {
     const q = generateQuestions({ headingPath: ['第五条'], text: '非质量问题退货的，运费由买家承担。非质量问题退货的，运费由买家承担。' }, { disabledRules: new Set(['condition']) });
     expect(q.some((g) => g.rule === 'condition')).toBe(false);

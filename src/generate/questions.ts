@@ -54,7 +54,8 @@ export function headingTopic(headingPath: readonly string[]): string | undefined
   const last = headingPath[headingPath.length - 1];
   if (last === undefined) return undefined;
   // ★注意事项, 【退款说明】: the decoration is no part of the topic
-  const topic = stripNumbering(last).replace(/^[★☆●○◆◇■□▲△※\s]+/u, '').replace(/^【([^】]+)】$/u, '$1').replace(/[：:。.]+$/u, '').trim();
+  // Appeal A Decision | Social Security Administration: the site's name is no part of the topic
+  const topic = stripNumbering(last).replace(/^[★☆●○◆◇■□▲△※\s]+/u, '').replace(/^【([^】]+)】$/u, '$1').replace(/\s+\|\s+.*$/u, '').replace(/[：:。.]+$/u, '').trim();
   return /[\p{L}]{2}/u.test(topic) ? topic : undefined;
 }
 
@@ -498,8 +499,9 @@ const EN_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourt
 const EN_FEE = /\$\s?\d|\bfees?\b|\bcosts?\b|\bcharges?\b|\bprice\b|\bfree of charge\b/i;
 const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\s+(?:means|refers to|is defined as|is a term for)\b/i;
 const EN_ELIGIBLE = /\b(?:eligible|eligibility|qualify|qualifies|entitled)\b/i;
-const EN_DUTY = /\byou\s+(?:must|are required to|have to|need to)\s+([a-z][a-z\s-]{2,40}?)(?:[,.;]|\s+(?:within|by|before|if|when)\b|$)/i;
-const EN_CAN = /\byou\s+(?:can|may)\s+([a-z][a-z\s-]{2,40}?)(?:[,.;]|\s+(?:by|if|when|at|from|within)\b|$)/i;
+// a full stop ends the object only where a sentence ends, not inside U.S.
+const EN_DUTY = /\byou\s+(?:must|are required to|have to|need to)\s+([a-z][a-z\s-]{2,40}?)(?:[,;]|\.(?=\s|$)|\s+(?:within|by|before|if|when)\b|$)/i;
+const EN_CAN = /\byou\s+(?:can|may)\s+([a-z][a-z\s-]{2,40}?)(?:[,;]|\.(?=\s|$)|\s+(?:by|if|when|at|from|within|even)\b|$)/i;
 const EN_TO_DO = /^to\s+([a-z][a-z\s-]{2,40}?),\s/i;
 
 /** A heading that asks something (What is not covered, Why was my order cancelled): no thing to put in a template. */
@@ -620,11 +622,16 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
     if (s.length > 500) continue;
     if (looksLikeQuestion(s) && s.length <= 150) add(s.replace(/\?*$/u, '?'), 'question-line');
     const def = EN_DEFINITION.exec(s);
-    if (def?.[1] !== undefined && def[1].split(/\s+/u).length <= 5) add(`What is ${lowerFirst(def[1].trim())}?`, 'definition');
+    // "This means …" defines no term
+    if (def?.[1] !== undefined && def[1].split(/\s+/u).length <= 5 && !/^(?:this|that|it|these|those|which|what)$/iu.test(def[1].trim())) add(`What is ${lowerFirst(def[1].trim())}?`, 'definition');
     const todo = EN_TO_DO.exec(s);
     if (todo?.[1] !== undefined) add(`How do I ${asCustomer(todo[1].trim())}?`, 'procedure');
     const can = EN_CAN.exec(s);
-    if (can?.[1] !== undefined) add(`Can I ${asCustomer(can[1].trim())}?`, 'permission');
+    // you may have had contact / may not be affected / may be eligible: what is possible, not allowed
+    if (can?.[1] !== undefined && !/^(?:have\s+(?:been|had|\w+ed)|be|not)\b/iu.test(can[1].trim())) add(`Can I ${asCustomer(can[1].trim())}?`, 'permission');
+    // …but "you may be eligible for X" is what a customer asks: Am I eligible for X?
+    const mayBe = /^be\s+(eligible(?:\s+for\s+[a-z][\w\s-]{2,40})?)$/iu.exec(can?.[1]?.trim() ?? '');
+    if (mayBe?.[1] !== undefined) add(`Am I ${asCustomer(mayBe[1])}?`, 'right');
     const duty = EN_DUTY.exec(s);
     if (duty?.[1] !== undefined) add(`Do I have to ${asCustomer(duty[1].trim())}?`, 'duty');
     if (!time && EN_TIME.test(s)) {

@@ -57,7 +57,8 @@ export function withoutItemMarker(line: string): string {
 /** Sentences: split on sentence-final punctuation, semicolons and line breaks. */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[。！!；;])|\n|(?<=[.?])\s+(?=[A-Z"“(])/u)
+    // not after an initial or an abbreviation: the U.S. Citizenship…, Mr. Smith
+    .split(/(?<=[。！!；;])|\n|(?<=[.?])(?<!\b[A-Z]\.)(?<!\b(?:Mr|Mrs|Ms|Dr|St|No|Jr|Sr|vs|etc|Inc|Corp|Co|Ltd|Dept|Gov|approx|e\.g|i\.e)\.)\s+(?=[A-Z"“(])/u)
     .map((s) => withoutItemMarker(s.trim()))
     .filter((s) => s.length > 1);
 }

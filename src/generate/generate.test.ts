@@ -213,6 +213,11 @@ describe('question generation', () => {
     expect(agent.filter((q) => q.startsWith('Can I'))).toEqual([]);
     expect(agent).toContain('Am I eligible for disability benefits?');
     expect(en('Holds', 'This means that your license is suspended.')).not.toContain('What is this?');
+    // one is eligible for a benefit or a program, not for a page
+    const aid = (heading: string) => generateQuestions({ headingPath: ['Student aid', heading], text: 'Find out if you are eligible.' }).map((g) => g.question);
+    expect(aid('Map of Regions').some((q) => q.startsWith('Who is eligible'))).toBe(false);
+    expect(aid('Eligibility Requirements').some((q) => q.startsWith('Who is eligible'))).toBe(false);
+    expect(aid('Closed School Discharge').some((q) => q.startsWith('Who is eligible'))).toBe(true);
     // a page title's site name is no part of its topic
     expect(en('Appeal A Decision | Social Security Administration', 'An appeal takes 30 days.').some((q) => q.includes('|'))).toBe(false);
   });

@@ -498,6 +498,10 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
 const EN_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)(?:\s+(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)|-(?:hour|day|week|month|year))\b/i;
 const EN_FEE = /\$\s?\d|\bfees?\b|\bcosts?\b|\bcharges?\b|\bprice\b|\bfree of charge\b/i;
 const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\s+(?:means|refers to|is defined as|is a term for)\b/i;
+/** What one can be eligible for: a benefit, a program, a card or licence, a form of relief. */
+const EN_BENEFIT = /\b(?:benefits?|aid|loans?|grants?|programs?|assistance|insurance|pensions?|care|compensation|discharge|forgiveness|cancellation|scholarships?|allowances?|cards?|licen[cs]es?|plans?|deferments?|forbearance|rehabilitation|payments?|income|coverage|waivers?|refunds?|relief|repayment|services?|permits?|exemptions?)\b/iu;
+/** Page headings about eligibility, not a benefit: Eligibility Requirements, If Your Application Is Denied, Cancellation Chart. */
+const EN_NOT_BENEFIT = /eligib|^if\b|information|chart|criteria|requirements|situations|consequences|maximum|number of|listing|how to|^(?:apply|applying|request|manage|gather)\b/iu;
 const EN_ELIGIBLE = /\b(?:eligible|eligibility|qualify|qualifies|entitled)\b/i;
 // a full stop ends the object only where a sentence ends, not inside U.S.
 const EN_DUTY = /\byou\s+(?:must|are required to|have to|need to)\s+([a-z][a-z\s-]{2,40}?)(?:[,;]|\.(?=\s|$)|\s+(?:within|by|before|if|when)\b|$)/i;
@@ -650,7 +654,8 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
       add(`How much ${does} ${measurable} cost?`, 'fee');
       if (/\b(?:pay|paid|responsible)\b/iu.test(s)) add(`Who pays for ${about}?`, 'who-pays');
     }
-    if (!eligible && EN_ELIGIBLE.test(s) && about !== undefined) {
+    // one is eligible for a benefit, a program or a card, not for a page (Map of Regions, Eligibility Requirements)
+    if (!eligible && EN_ELIGIBLE.test(s) && about !== undefined && EN_BENEFIT.test(about) && !EN_NOT_BENEFIT.test(about)) {
       eligible = true;
       add(`Who is eligible for ${about}?`, 'right');
     }

@@ -218,6 +218,10 @@ describe('question generation', () => {
     expect(aid('Map of Regions').some((q) => q.startsWith('Who is eligible'))).toBe(false);
     expect(aid('Eligibility Requirements').some((q) => q.startsWith('Who is eligible'))).toBe(false);
     expect(aid('Closed School Discharge').some((q) => q.startsWith('Who is eligible'))).toBe(true);
+    // a task heading asks how to do it, in a customer's words, acronyms kept
+    expect(en('Appeal A Decision', 'You have 60 days to appeal.')[0]).toBe('How do I appeal a decision?');
+    expect(en('Request A Hearing For A Non-Medical Determination', 'Use the online form.')[0]).toBe('How do I request a hearing for a non-medical determination?');
+    expect(en('Change Your GI Bill School', 'Submit a new form.')[0]).toBe('How do I change my GI bill school?');
     // a page title's site name is no part of its topic
     expect(en('Appeal A Decision | Social Security Administration', 'An appeal takes 30 days.').some((q) => q.includes('|'))).toBe(false);
   });

@@ -498,6 +498,13 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
 const EN_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)(?:\s+(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)|-(?:hour|day|week|month|year))\b/i;
 const EN_FEE = /\$\s?\d|\bfees?\b|\bcosts?\b|\bcharges?\b|\bprice\b|\bfree of charge\b/i;
 const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\s+(?:means|refers to|is defined as|is a term for)\b/i;
+/**
+ * A heading that is a task in the imperative (Apply online, Appeal a decision, Replace your card).
+ * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
+ * window and Appeal process are things.
+ */
+const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L})/iu;
+
 /** What one can be eligible for: a benefit, a program, a card or licence, a form of relief. */
 const EN_BENEFIT = /\b(?:benefits?|aid|loans?|grants?|programs?|assistance|insurance|pensions?|care|compensation|discharge|forgiveness|cancellation|scholarships?|allowances?|cards?|licen[cs]es?|plans?|deferments?|forbearance|rehabilitation|payments?|income|coverage|waivers?|refunds?|relief|repayment|services?|permits?|exemptions?)\b/iu;
 /** Page headings about eligibility, not a benefit: Eligibility Requirements, If Your Application Is Denied, Cancellation Chart. */
@@ -557,6 +564,14 @@ function enHeading(topic: string): string[] {
   if (EN_ACTIVITY.test(topic)) {
     const activity = asCustomer(lowerFirst(topic));
     return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
+  }
+  // a task (Appeal A Decision, Request a Deferment, Replace Your Card): how to do it, not what it is
+  const task = EN_TASK.exec(topic);
+  if (task !== null) {
+    // Title Case words go lower case (Request A Hearing → request a hearing); acronyms (VA, GI) stay
+    const titleCase = inQuestion(topic) === topic && /^\p{Lu}/u.test(topic);
+    const todo = asCustomer(titleCase ? topic.split(/\s+/u).map((w) => (w !== 'I' && /^[("“]?\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)*[)",.”]?$/u.test(w) ? w.toLowerCase() : w)).join(' ') : lowerFirst(topic));
+    return [`How do I ${todo}?`, `What do I need to know to ${todo}?`];
   }
   const t = inQuestion(topic);
   // a problem (Missing or late parcels, Damaged items): what to do about it, not what it is

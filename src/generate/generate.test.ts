@@ -222,6 +222,12 @@ describe('question generation', () => {
     expect(en('Appeal A Decision', 'You have 60 days to appeal.')[0]).toBe('How do I appeal a decision?');
     expect(en('Request A Hearing For A Non-Medical Determination', 'Use the online form.')[0]).toBe('How do I request a hearing for a non-medical determination?');
     expect(en('Change Your GI Bill School', 'Submit a new form.')[0]).toBe('How do I change my GI bill school?');
+    // a condition heading asks what to do then, in the customer's person
+    expect(en('If Your Application Is Denied', 'You can appeal.')[0]).toBe('What should I do if my application is denied?');
+    expect(en("If you're a veteran", 'You can appeal.')[0]).toBe("What should I do if I'm a veteran?");
+    // only a process takes time
+    expect(en('Monthly payments', 'Payments are due within 30 days.').some((q) => q.startsWith('How long'))).toBe(false);
+    expect(en('Card replacement', 'A replacement arrives within 10 days.')).toContain('How long does card replacement take?');
     // a page title's site name is no part of its topic
     expect(en('Appeal A Decision | Social Security Administration', 'An appeal takes 30 days.').some((q) => q.includes('|'))).toBe(false);
   });

@@ -505,6 +505,9 @@ const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\
  */
 const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L})/iu;
 
+/** A topic that is a process, something that takes time: delivery, a refund, an appeal, a card's replacement. */
+const EN_PROCESS = /\b(?:processing|delivery|deliveries|shipping|refunds?|repairs?|reviews?|appeals?|applications?|renewals?|replacements?|approvals?|decisions?|hearings?|exchanges?|returns?|transfers?|installation|registration|verification|reconsideration|claims?|inspections?|tests?|enrollment|process|investigation|determination|evaluation|training|dispatch|collection|pickup|cancellation|discharge|disbursement|payout)$/iu;
+
 /** What one can be eligible for: a benefit, a program, a card or licence, a form of relief. */
 const EN_BENEFIT = /\b(?:benefits?|aid|loans?|grants?|programs?|assistance|insurance|pensions?|care|compensation|discharge|forgiveness|cancellation|scholarships?|allowances?|cards?|licen[cs]es?|plans?|deferments?|forbearance|rehabilitation|payments?|income|coverage|waivers?|refunds?|relief|repayment|services?|permits?|exemptions?)\b/iu;
 /** Page headings about eligibility, not a benefit: Eligibility Requirements, If Your Application Is Denied, Cancellation Chart. */
@@ -530,6 +533,15 @@ function inQuestion(topic: string): string {
   return !titleCase && /^[A-Z][a-z]/u.test(t) ? t[0]?.toLowerCase() + t.slice(1) : t;
 }
 
+/** A heading in a sentence's case: Title Case words go lower case (Request A Hearing → request a hearing), acronyms (VA, GI) stay. */
+function sentenceCase(topic: string): string {
+  const titleCase = inQuestion(topic) === topic && /^\p{Lu}/u.test(topic);
+  if (!titleCase) return lowerFirst(topic);
+  return topic
+    .split(/\s+/u)
+    .map((w) => (w !== 'I' && /^[("“]?\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)*[)",.”]?$/u.test(w) ? w.toLowerCase() : w))
+    .join(' ');
+}
 function lowerFirst(text: string): string {
   return /^[A-Z][a-z]/u.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
 }
@@ -566,12 +578,15 @@ function enHeading(topic: string): string[] {
     return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
   }
   // a task (Appeal A Decision, Request a Deferment, Replace Your Card): how to do it, not what it is
-  const task = EN_TASK.exec(topic);
-  if (task !== null) {
-    // Title Case words go lower case (Request A Hearing → request a hearing); acronyms (VA, GI) stay
-    const titleCase = inQuestion(topic) === topic && /^\p{Lu}/u.test(topic);
-    const todo = asCustomer(titleCase ? topic.split(/\s+/u).map((w) => (w !== 'I' && /^[("“]?\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)*[)",.”]?$/u.test(w) ? w.toLowerCase() : w)).join(' ') : lowerFirst(topic));
+  if (EN_TASK.test(topic)) {
+    const todo = asCustomer(sentenceCase(topic));
     return [`How do I ${todo}?`, `What do I need to know to ${todo}?`];
+  }
+  // a condition (If Your Application Is Denied): what to do then, not what it is
+  const condition = /^if\s+(.{4,})$/iu.exec(topic);
+  if (condition?.[1] !== undefined) {
+    const when = asCustomer(sentenceCase(condition[1]).replace(/\byou're\b/giu, "I'm").replace(/\byou are\b/giu, 'I am').replace(/\byou\b/giu, 'I'));
+    return [`What should I do if ${when}?`, `What happens if ${when}?`];
   }
   const t = inQuestion(topic);
   // a problem (Missing or late parcels, Damaged items): what to do about it, not what it is
@@ -657,7 +672,8 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
       time = true;
       if (duty?.[1] !== undefined) add(`How long do I have to ${asCustomer(duty[1].trim())}?`, 'time-limit');
       else if (about !== undefined && /\b(?:window|period|deadline|limit|time|warranty|guarantee)$/iu.test(about)) add(`How long is ${withThe(about)}?`, 'time-limit');
-      else if (measurable !== undefined) add(`How long ${does} ${measurable} take?`, 'time-limit');
+      // only a process or an activity takes time (delivery, an appeal, returning my item): How long do Monthly Payments take? asks nothing
+      else if (measurable !== undefined && (EN_PROCESS.test(measurable) || /^\p{L}+ing\b/u.test(measurable))) add(`How long ${does} ${measurable} take?`, 'time-limit');
       else if (howTo !== undefined) add(`How long does it take to ${howTo}?`, 'time-limit');
     }
     if (!fee && EN_FEE.test(s) && howTo !== undefined) {

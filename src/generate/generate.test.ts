@@ -228,6 +228,10 @@ describe('question generation', () => {
     // only a process takes time
     expect(en('Monthly payments', 'Payments are due within 30 days.').some((q) => q.startsWith('How long'))).toBe(false);
     expect(en('Card replacement', 'A replacement arrives within 10 days.')).toContain('How long does card replacement take?');
+    // only what has a price costs something
+    expect(en('Doing Business With Us', 'There is no fee to register.').some((q) => q.startsWith('How much'))).toBe(false);
+    expect(en('Fee for a motorcycle license', 'The fee is $25.')).toContain('How much does a motorcycle license cost?');
+    expect(en('Renew a Non-Driver ID Card', 'The fee is $10.')).toContain('How much does it cost to renew a non-driver ID card?');
     // a page title's site name is no part of its topic
     expect(en('Appeal A Decision | Social Security Administration', 'An appeal takes 30 days.').some((q) => q.includes('|'))).toBe(false);
   });

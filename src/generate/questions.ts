@@ -508,6 +508,9 @@ const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|ob
 /** A topic that is a process, something that takes time: delivery, a refund, an appeal, a card's replacement. */
 const EN_PROCESS = /\b(?:processing|delivery|deliveries|shipping|refunds?|repairs?|reviews?|appeals?|applications?|renewals?|replacements?|approvals?|decisions?|hearings?|exchanges?|returns?|transfers?|installation|registration|verification|reconsideration|claims?|inspections?|tests?|enrollment|process|investigation|determination|evaluation|training|dispatch|collection|pickup|cancellation|discharge|disbursement|payout)$/iu;
 
+/** What has a price: a licence, a card, a test, delivery, a repair, a copy, a fee. */
+const EN_PRICED = /\b(?:licen[cs]es?|permits?|cards?|ids?|tests?|exams?|plates?|registrations?|titles?|transfers?|renewals?|replacements?|insurance|premiums?|coverage|delivery|shipping|postage|repairs?|services?|fees?|tuition|cop(?:y|ies)|records?|certificates?|passports?|inspections?|returns?|exchanges?|installation|warranty|warranties|subscriptions?|memberships?|plans?|tickets?)$/iu;
+
 /** What one can be eligible for: a benefit, a program, a card or licence, a form of relief. */
 const EN_BENEFIT = /\b(?:benefits?|aid|loans?|grants?|programs?|assistance|insurance|pensions?|care|compensation|discharge|forgiveness|cancellation|scholarships?|allowances?|cards?|licen[cs]es?|plans?|deferments?|forbearance|rehabilitation|payments?|income|coverage|waivers?|refunds?|relief|repayment|services?|permits?|exemptions?)\b/iu;
 /** Page headings about eligibility, not a benefit: Eligibility Requirements, If Your Application Is Denied, Cancellation Chart. */
@@ -611,7 +614,7 @@ const EN_PROBLEM = /\b(?:missing|late|delayed|damaged|lost|broken|faulty|defecti
 function measurableTopic(topic: string): string | undefined {
   const parts = topic
     .split(/(\s*(?:,|&|\band\b)\s*)/u)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(EN_DOCUMENT_HEAD, '').replace(/\b(?:fees?|costs?|charges?|prices?)$/iu, '').trim()));
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(EN_DOCUMENT_HEAD, '').replace(/\b(?:fees?|costs?|charges?|prices?)$/iu, '').replace(/^(?:fees?|costs?|charges?|prices?)\s+(?:for|of)\s+/iu, '').trim()));
   const words: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const part = parts[i] ?? '';
@@ -680,10 +683,17 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
       fee = true;
       add(`How much does it cost to ${howTo}?`, 'fee');
     }
-    if (!fee && EN_FEE.test(s) && measurable !== undefined) {
+    // only what has a price costs something: a licence, a test, delivery (not Doing Business With Us)
+    const task = topic !== undefined && EN_TASK.test(topic);
+    if (!fee && EN_FEE.test(s) && measurable !== undefined && !task && EN_PRICED.test(measurable) && !/^if\b/iu.test(measurable)) {
       fee = true;
       add(`How much ${does} ${measurable} cost?`, 'fee');
       if (/\b(?:pay|paid|responsible)\b/iu.test(s)) add(`Who pays for ${about}?`, 'who-pays');
+    }
+    // a task costs what doing it costs: Renew a Non-Driver ID Card → How much does it cost to renew a non-driver ID card?
+    if (!fee && EN_FEE.test(s) && task) {
+      fee = true;
+      add(`How much does it cost to ${asCustomer(sentenceCase(topic ?? ''))}?`, 'fee');
     }
     // one is eligible for a benefit, a program or a card, not for a page (Map of Regions, Eligibility Requirements)
     if (!eligible && EN_ELIGIBLE.test(s) && about !== undefined && EN_BENEFIT.test(about) && !EN_NOT_BENEFIT.test(about)) {

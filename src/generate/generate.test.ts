@@ -213,6 +213,7 @@ describe('question generation', () => {
     expect(agent.filter((q) => q.startsWith('Can I'))).toEqual([]);
     expect(agent).toContain('Am I eligible for disability benefits?');
     expect(en('Holds', 'This means that your license is suspended.')).not.toContain('What is this?');
+    expect(en('Downloads', 'You may want to wait. You can t come back later.').some((q) => q.startsWith('Can I'))).toBe(false);
     // one is eligible for a benefit or a program, not for a page
     const aid = (heading: string) => generateQuestions({ headingPath: ['Student aid', heading], text: 'Find out if you are eligible.' }).map((g) => g.question);
     expect(aid('Map of Regions').some((q) => q.startsWith('Who is eligible'))).toBe(false);

@@ -665,7 +665,8 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
     if (todo?.[1] !== undefined) add(`How do I ${asCustomer(todo[1].trim())}?`, 'procedure');
     const can = EN_CAN.exec(s);
     // you may have had contact / may not be affected / may be eligible: what is possible, not allowed
-    if (can?.[1] !== undefined && !/^(?:have\s+(?:been|had|\w+ed)|be|not)\b/iu.test(can[1].trim())) add(`Can I ${asCustomer(can[1].trim())}?`, 'permission');
+    // …nor is "you may want to" (advice) or "you can t" (a lost apostrophe: can't)
+    if (can?.[1] !== undefined && !/^(?:have\s+(?:been|had|\w+ed)|be|not|want|wish|t|use\s+to)\b/iu.test(can[1].trim())) add(`Can I ${asCustomer(can[1].trim())}?`, 'permission');
     // …but "you may be eligible for X" is what a customer asks: Am I eligible for X?
     const mayBe = /^be\s+(eligible(?:\s+for\s+[a-z][\w\s-]{2,40})?)$/iu.exec(can?.[1]?.trim() ?? '');
     if (mayBe?.[1] !== undefined) add(`Am I ${asCustomer(mayBe[1])}?`, 'right');

@@ -21,7 +21,8 @@ describe('facet headings', () => {
     expect(qualifyQuestion('如何处理？', '家电类商品退换货', '处理流程', 'zh')).toBe('家电类商品退换货如何处理？');
     expect(qualifyQuestion('签收后的商品可以退货吗？', '生鲜类商品售后服务', '注意事项', 'zh')).toBe('生鲜类商品售后服务，签收后的商品可以退货吗？');
     expect(qualifyQuestion('家电类商品退换货需要多长时间？', '家电类商品退换货', '退换货时限', 'zh')).toBe('家电类商品退换货需要多长时间？');
-    expect(qualifyQuestion('How long do I have to return an item?', 'Large appliances', 'Time limits', 'en')).toBe('Large appliances: how long do I have to return an item?');
+    expect(qualifyQuestion('What is the return window?', 'Electronics Returns', 'Return window', 'en')).toBe('What is the return window for electronics returns?');
+    expect(qualifyQuestion('Can I return an opened item?', 'Large appliances', 'Conditions', 'en')).toBe('Large appliances: can I return an opened item?');
   });
 
   it('gives each category its own questions where every category repeats the same headings', async () => {

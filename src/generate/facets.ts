@@ -80,6 +80,14 @@ export function findFacets(documents: readonly Document[]): Map<string, Facet> {
   return out;
 }
 
+/** An English topic inside a sentence: Electronics Returns → electronics returns (acronyms such as TV stay). */
+function sentenceTopic(topic: string): string {
+  return topic
+    .split(/\s+/u)
+    .map((w) => (/^\p{Lu}\p{Ll}+$/u.test(w) ? w.toLowerCase() : w))
+    .join(' ');
+}
+
 /** The longest k ≥ 2 such that `topic` ends with the first k characters of `question`. */
 function overlap(topic: string, question: string): number {
   for (let k = Math.min(topic.length, question.length); k >= 2; k--) if (topic.endsWith(question.slice(0, k))) return k;
@@ -94,12 +102,16 @@ const ZH_QUESTION_START = /^(?:如何|怎么|怎样|怎么样|多长时间|多�
  * when it starts with them (…商品退换货 + 退换货需要多长时间？ → …商品退换货需要多长时间？); a
  * question about the facet itself gets it as a possessive (…商品退换货的注意事项是什么？); a
  * question that opens with its question word follows the topic (…商品退换货如何处理？); any other
- * is put after it with a comma (…商品售后服务，签收后的商品可以退货吗？).
+ * is put after it with a comma (…商品售后服务，签收后的商品可以退货吗？). English: a what / how
+ * long / how much / who question takes it at its end (What is the return window for electronics
+ * returns?), any other after a colon (Electronics returns: can I return an opened item?).
  */
 export function qualifyQuestion(question: string, topic: string, facet: string, language: QuestionLanguage): string {
   if (question.includes(topic)) return question;
   if (language === 'en') {
     if (question.toLowerCase().includes(topic.toLowerCase())) return question;
+    // What is the return window? → What is the return window for electronics returns?
+    if (/^(?:what|how long|how much|who)\b/iu.test(question) && question.endsWith('?')) return `${question.slice(0, -1)} for ${sentenceTopic(topic)}?`;
     return `${topic}: ${question.charAt(0).toLowerCase()}${question.slice(1)}`;
   }
   const k = overlap(topic, question);
@@ -120,7 +132,7 @@ export function withFacetTopic(questions: readonly GeneratedQuestion[], facet: F
   const seen = new Set<string>();
   const out: GeneratedQuestion[] = [];
   for (const g of questions) {
-    const own = facet.noticeOnly && (about === undefined || !g.question.startsWith(about));
+    const own = facet.noticeOnly && (about === undefined || !g.question.toLowerCase().includes(about.toLowerCase()));
     const question = own ? g.question : qualifyQuestion(g.question, facet.topic, facet.facet, language);
     const key = questionKey(question);
     if (seen.has(key)) continue;

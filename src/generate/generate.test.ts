@@ -279,6 +279,9 @@ describe('questions from a shop page pasted from Word (no broken ones)', () => {
 
   it('asks nothing of 负责人 (a person), of 可以就…问题 (about what, not what), nor of an object run on past 若', () => {
     const law = (text: string) => generateQuestions({ headingPath: ['规则', '第九条'], text }).map((g) => g.question);
+    // a fine is what an authority may impose, not something the offender may do
+    expect(law('电子商务经营者违反本法规定的，由市场监督管理部门责令限期改正，可以处五万元以下的罚款。').filter((q) => q.includes('可以处'))).toEqual([]);
+    expect(law('行纪人可以处分该物。')).toContain('行纪人可以处分该物吗？');
     expect(law('国家机关有包庇、放纵产品生产的，对直接负责的主管人员依法给予处分。').filter((q) => q.includes('负责人'))).toEqual([]);
     expect(law('消费者有权就产品质量问题，向产品的生产者、销售者查询。')).not.toContain('消费者可以就产品质量问题吗？');
     expect(law('买受人可以就数物解除合同。')).toContain('买受人可以就数物解除合同吗？');
@@ -353,6 +356,13 @@ describe('headings that are already questions', () => {
 });
 
 describe('similar questions', () => {
+  it('puts a longer word in only where the shorter one ends, and keeps 有关 / 要求 whole in the keyword form', () => {
+    expect(similarQuestions('物业服务人可以催告业主付款吗？', { n: 30 }).filter((q) => q.includes('物业费服务'))).toEqual([]);
+    expect(similarQuestions('物业怎么收费？', { n: 30 })).toContain('物业费怎么收费？');
+    expect(keywordForm('有关行政部门需要及时处理吗？', 'zh')).toBe('有关行政部门 及时处理');
+    expect(keywordForm('可以要求承运人赔偿吗？', 'zh')).toBe('要求承运人赔偿');
+  });
+
   it('offers synonyms, the keyword form and question-word / sentence-pattern variants, deduplicated', () => {
     const s = similarQuestions('退货的运费由谁承担？', { n: 20 });
     expect(s).toEqual(expect.arrayContaining(['退回的运费由谁承担？', '退货的邮费由谁承担？', '退货 运费 承担', '退货的运费由谁出？']));

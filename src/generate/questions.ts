@@ -278,6 +278,8 @@ function zhRole(clause: string): string | undefined {
  * only how (可以根据本协议的约定) or about what (可以就产品质量问题); 可以根据…的协议申请仲裁 is.
  */
 function isPermittedAction(object: string): boolean {
+  // 可以处五万元以下的罚款 / 责令停业: what an authority may impose, not something the clause's subject may do
+  if (/^(?:处(?![分理置])|并处|责令|吊销|没收|处以)/u.test(object)) return false;
   return !/^的/u.test(object) && !/^(?:根据|按照|依照|依据)[^，。；]*(?:约定|规定|协议|要求|需要|请求|的)$/u.test(object) && !/^(?:就|对于|关于)[^，。；]*(?:问题|事项|事宜|情况|争议|纠纷)$/u.test(object);
 }
 
@@ -315,7 +317,7 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         // the whole permission or none: cut at 20 characters it reads …做出冻结或关吗？
         const may = /(?:可以|有权)([^，。；]{2,20})(?=[，。；]|$)/u.exec(main);
         // 可以获得的利益 is a thing (a relative clause), not something one may do
-        if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
+        if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1]) && isPermittedAction(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
       }
     }
     zhTimeLimits(s, topic, add);
@@ -440,7 +442,7 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
       }
       // 享有X的权利 names what one has, not something one may do
       if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && isPermittedAction(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
-    } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '')) {
+    } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '') && isPermittedAction(clause.slice(2))) {
       // 双方协商一致，可以变更合同。: the first clause is the situation
       add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');
     }

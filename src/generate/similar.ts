@@ -73,6 +73,9 @@ function zhPatterns(q: string): string[] {
   return out;
 }
 
+/** What may follow a Chinese word that ends there: punctuation, a particle, a question word, a verb of the question. */
+const ZH_WORD_END = /^(?:$|[\s，。？！?!、：；（）()的了吗呢吧是由谁和或与及怎如多要能可会应需被给向在从对])/u;
+
 type CompiledSwaps = { words: readonly string[]; res: RegExp[] }[];
 
 /** A question word that is part of a longer phrase another group swaps (怎么 of 怎么办: not 如何办). */
@@ -161,7 +164,9 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   // has (Shipping & Delivery → Shipping & Shipping)
   const templateVerb = english && /^how\s+(?:(?:much|long)\s+(?:do|does)\b|(?:do|does)\s.+\swork\?*$)/iu.test(question) ? /\s([^\s?]+)\?*$/u.exec(question)?.[1]?.toLowerCase() : undefined;
   const has = (word: string): boolean => english && new RegExp(`\\b${word}\\b`, 'iu').test(question);
-  const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word));
+  // 物业服务人 → 物业费服务人: a longer word put in for its start only where the word ends
+  const fits = (p: (typeof picks)[number], to: string): boolean => english || !to.startsWith(p.word) || ZH_WORD_END.test(question.slice(p.at + p.word.length));
+  const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word) && fits(p, p.group[0] ?? p.word));
   if (formal.length >= 2) {
     let plain = question;
     for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + (p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
@@ -175,6 +180,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
       const to = others[i];
       // 开发票 → 开开票: a substitute that repeats the character before it doubles a word
       if (to === undefined || has(to) || question[p.at - 1] === to[0]) continue;
+      if (!fits(p, to)) continue;
       out.push(question.slice(0, p.at) + to + question.slice(p.at + p.word.length));
     }
   }
@@ -182,7 +188,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
 }
 
 const ZH_FUNCTION_WORDS =
-  /请问|我想问一?下|想知道|如何|怎么样|怎么|怎样|咋|什么|啥|哪些|哪个|哪里|多少钱|多少|多久|多长时间|几天|是否|能不能|能否|可不可以|可以|有没有|是不是|由谁|谁|吗|呢|吧|啊|呀|的|了|要|需要|应该|该|会|我|你们|你|有|是|吗/gu;
+  /请问|我想问一?下|想知道|如何|怎么样|怎么|怎样|咋|什么|啥|哪些|哪个|哪里|多少钱|多少|多久|多长时间|几天|是否|能不能|能否|可不可以|可以|有没有|是不是|由谁|谁|吗|呢|吧|啊|呀|的(?!确)|了(?!解)|要(?!求|约)|需要|应该|该|会(?!员|议)|我们|我|你们|你|有(?!关|效|权|限|偿|些)|是|吗/gu;
 
 /** Keyword-only form: the question without its question and function words (退货的运费由谁承担？ → 退货 运费承担). */
 export function keywordForm(question: string, language: QuestionLanguage): string | undefined {

@@ -26,7 +26,7 @@ import { loadIndex } from '../../runtime/index.js';
 import { withWriteLock } from '../../store/lock.js';
 import { DEFAULT_STORE, readStore, writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
-import { workingConfig } from '../config.js';
+import { NO_INDEX, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, type Output } from '../output.js';
 
 export interface EvalCommandOptions {
@@ -95,7 +95,7 @@ async function writeReport(file: string, text: string): Promise<'wrote' | 'appen
 export async function runEval(options: EvalCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
   const suites = options.suites.length > 0 ? options.suites : (config?.eval.suites ?? []);
-  const index = options.index ?? config?.out;
+  const index = options.index ?? defaultIndex(config);
   const k = options.k ?? config?.eval.k ?? 5;
   // kb.config.yaml's threshold and gates, each overridden by its flag
   const threshold = options.threshold ?? config?.eval.threshold;
@@ -104,7 +104,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   const gateOrigins: GateOrigins = {};
   for (const gate of Object.keys(config?.eval.gates ?? {}) as (keyof Gates)[]) if (options.gates?.[gate] === undefined) gateOrigins[gate] = CONFIG_FILE;
   if (suites.length === 0) throw new UsageError('name the suites to run (kb eval tests/ --index kb.index), or list them under "eval: suites:" in kb.config.yaml');
-  if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
+  if (index === undefined) throw new UsageError(NO_INDEX);
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
   const kb = await loadIndex(index);
   const { files, problems } = await suiteFiles(suites);

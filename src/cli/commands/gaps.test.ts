@@ -109,6 +109,6 @@ describe('kb gaps', () => {
     expect(noIndex.stderr).toMatch(/cannot load the index/);
     const usage = runKb(['gaps', join(process.cwd(), 'fixtures/gaps/log.txt')], dir.path);
     expect(usage.code).toBe(2);
-    expect(lines(usage.stderr)).toEqual(['kb: name the index with --index FILE (or set "out" in kb.config.yaml)']);
+    expect(lines(usage.stderr)).toEqual(['kb: name the index with --index FILE (no kb.config.yaml here, and no dist/kb.index: run kb build first)']);
   });
 });

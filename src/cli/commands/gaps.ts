@@ -11,7 +11,7 @@ import { LogReader, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
 import { writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
-import { workingConfig } from '../config.js';
+import { NO_INDEX, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 
 export interface GapsCommandOptions {
@@ -32,8 +32,8 @@ export interface GapsCommandOptions {
 }
 
 export async function runGaps(options: GapsCommandOptions, output: Output): Promise<number> {
-  const index = options.index ?? (await workingConfig())?.out;
-  if (index === undefined) throw new UsageError('name the index with --index FILE (or set "out" in kb.config.yaml)');
+  const index = options.index ?? defaultIndex(await workingConfig());
+  if (index === undefined) throw new UsageError(NO_INDEX);
   const kb = await loadIndex(index);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const progress = progressLine(output, process.stderr, 'percent');

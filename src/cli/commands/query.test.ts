@@ -1,5 +1,6 @@
 // `kb query`: ranked hits for people, and the JSON shape for scripts.
 import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hit } from '../../runtime/index.js';
@@ -64,6 +65,19 @@ describe('kb query', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).not.toMatch(/EPIPE|at /);
     expect(code).toBe(0);
+  });
+
+  it('reads dist/kb.index, where kb build writes without a config, when no --index is given', () => {
+    const folder = tempDir('kb-cli-query-default-');
+    try {
+      mkdirSync(join(folder.path, 'dist'));
+      copyFileSync(index, join(folder.path, 'dist', 'kb.index'));
+      const r = runKb(['query', '包邮吗', '-k', '1'], folder.path);
+      expect(r.code).toBe(0);
+      expect(lines(r.stdout)[0]).toMatch(/^1\. 运费怎么算？/u);
+    } finally {
+      folder.remove();
+    }
   });
 
   it('exits 2 on a bad -k and without an index', () => {

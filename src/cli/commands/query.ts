@@ -1,7 +1,7 @@
 /** `kb query`: ask the index one question and show the ranked hits. */
 import { loadIndex } from '../../runtime/index.js';
 import { EXIT, UsageError } from '../cli.js';
-import { workingConfig } from '../config.js';
+import { NO_INDEX, defaultIndex, workingConfig } from '../config.js';
 import type { Output } from '../output.js';
 
 export interface QueryCommandOptions {
@@ -19,8 +19,8 @@ function clip(text: string, n: number): string {
 }
 
 export async function runQuery(options: QueryCommandOptions, output: Output): Promise<number> {
-  const index = options.index ?? (await workingConfig())?.out;
-  if (index === undefined) throw new UsageError('name the index with --index FILE (or run kb in a folder with a kb.config.yaml)');
+  const index = options.index ?? defaultIndex(await workingConfig());
+  if (index === undefined) throw new UsageError(NO_INDEX);
   const kb = await loadIndex(index);
   const hits = kb.search(options.question, { k: options.k, threshold: options.threshold });
   if (options.json) {

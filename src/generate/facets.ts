@@ -7,8 +7,8 @@
  * section's questions names the parent's topic (食品饮料、保健品类商品退换货需要多长时间？).
  * A notice heading (温馨提示, 注意事项) is a facet of its parent even where it occurs once.
  */
-import type { Document, Section } from '../ingest/document.js';
-import { headingTopic, type GeneratedQuestion } from './questions.js';
+import type { Document } from '../ingest/document.js';
+import { headingTopic, sentenceCase, type GeneratedQuestion } from './questions.js';
 import { questionKey, type QuestionLanguage } from './text.js';
 
 /** What a policy heading calls itself beside its topic: 食品类商品退换货细则 is about 食品类商品退换货. */
@@ -80,14 +80,6 @@ export function findFacets(documents: readonly Document[]): Map<string, Facet> {
   return out;
 }
 
-/** An English topic inside a sentence: Electronics Returns → electronics returns (acronyms such as TV stay). */
-function sentenceTopic(topic: string): string {
-  return topic
-    .split(/\s+/u)
-    .map((w) => (/^\p{Lu}\p{Ll}+$/u.test(w) ? w.toLowerCase() : w))
-    .join(' ');
-}
-
 /** The longest k ≥ 2 such that `topic` ends with the first k characters of `question`. */
 function overlap(topic: string, question: string): number {
   for (let k = Math.min(topic.length, question.length); k >= 2; k--) if (topic.endsWith(question.slice(0, k))) return k;
@@ -111,7 +103,7 @@ export function qualifyQuestion(question: string, topic: string, facet: string, 
   if (language === 'en') {
     if (question.toLowerCase().includes(topic.toLowerCase())) return question;
     // What is the return window? → What is the return window for electronics returns?
-    if (/^(?:what|how long|how much|who)\b/iu.test(question) && question.endsWith('?')) return `${question.slice(0, -1)} for ${sentenceTopic(topic)}?`;
+    if (/^(?:what|how long|how much|who)\b/iu.test(question) && question.endsWith('?')) return `${question.slice(0, -1)} for ${sentenceCase(topic)}?`;
     return `${topic}: ${question.charAt(0).toLowerCase()}${question.slice(1)}`;
   }
   const k = overlap(topic, question);
@@ -120,7 +112,6 @@ export function qualifyQuestion(question: string, topic: string, facet: string, 
   if (facetTopic.length >= 2 && question.startsWith(facetTopic)) return `${topic}的${question}`;
   return ZH_QUESTION_START.test(question) ? topic + question : `${topic}，${question}`;
 }
-
 
 /**
  * A facet section's questions naming its topic, best first, then the questions as they were (a

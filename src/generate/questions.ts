@@ -539,7 +539,7 @@ function inQuestion(topic: string): string {
 }
 
 /** A heading in a sentence's case: Title Case words go lower case (Request A Hearing → request a hearing), acronyms (VA, GI) stay. */
-function sentenceCase(topic: string): string {
+export function sentenceCase(topic: string): string {
   const titleCase = inQuestion(topic) === topic && /^\p{Lu}/u.test(topic);
   if (!titleCase) return lowerFirst(topic);
   return topic

@@ -5,7 +5,7 @@
  * tables (故障现象 | 可能原因 | 解决方法).
  */
 import type { Block } from '../ingest/document.js';
-import { looksLikeQuestion, stripNumbering } from './text.js';
+import { looksLikeQuestion, lowerFirst, stripNumbering } from './text.js';
 
 export interface ExtractedPair {
   question: string;
@@ -89,10 +89,6 @@ function troubleshootingPairs(header: readonly string[], rows: readonly (readonl
     out.push({ question, answer });
   }
   return out;
-}
-
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 }
 
 /**

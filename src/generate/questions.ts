@@ -4,7 +4,7 @@
  * definitions, rights and duties). Deterministic; each question records the rule that wrote it.
  * Chinese sections get Chinese questions, English sections English ones. See docs/generate.md.
  */
-import { languageOf, headingIsQuestion, looksLikeQuestion, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
+import { languageOf, headingIsQuestion, looksLikeQuestion, lowerFirst, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
 
 export type GenerationRule =
   | 'heading'
@@ -546,9 +546,6 @@ export function sentenceCase(topic: string): string {
     .split(/\s+/u)
     .map((w) => (w !== 'I' && /^[("“]?\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)*[)",.”]?$/u.test(w) ? w.toLowerCase() : w))
     .join(' ');
-}
-function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/u.test(text) ? text[0]?.toLowerCase() + text.slice(1) : text;
 }
 
 /** What the shop says to "you", as the customer asks it: your parcel → my parcel. */

@@ -77,3 +77,8 @@ export function shorten(clause: string, max: number): string {
 }
 
 export { questionKey } from '../text/question-key.js';
+
+/** An English text with its first letter lower case when it starts a plain word (Return → return; not VA, iPhone). */
+export function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}

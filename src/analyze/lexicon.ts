@@ -156,7 +156,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
  * (退货 does not look for 退). Inside a word (退出, 换手机号) the segmenter keeps it in that word.
  */
 export const SHORT_FORMS: readonly (readonly string[])[] = [
-  ['退', '退货', '退款'],
+  ['退', '退货', '退换货'],
   ['换', '换货'],
   ['修', '维修', '保修'],
   ['赔', '赔偿'],

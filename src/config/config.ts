@@ -171,8 +171,9 @@ out: ${DEFAULT_OUT}
 store: ${DEFAULT_STORE}
 
 # Optional: a jieba user dictionary (one "word [freq] [tag]" per line) for product names and
-# terms jieba does not know, a synonyms file (one group per line, the first word is canonical),
-# and extra stopwords (one per line).
+# terms jieba does not know, a synonyms file (one group per line, the first word is canonical:
+# your categories and products as customers name them, e.g. "钟表 手表 腕表" — the built-in
+# lexicon knows after-sales words, not your catalogue), and extra stopwords (one per line).
 # dictionary: dict/user.dict
 # synonyms: dict/synonyms.txt
 # stopwords: dict/stopwords.txt

@@ -35,7 +35,7 @@ const NOTICE = /^(?:温馨提示|注意事项|特别提示|特别说明|重要�
 export interface Facet {
   /** The topic of the nearest heading above that is no facet itself (食品饮料类商品退换货). */
   topic: string;
-  /** The section's own heading (退换货时限). */
+  /** The section's own heading as a topic (退换货时限; `1. 注意事项：` → 注意事项). */
   facet: string;
   /**
    * A notice heading (温馨提示) that no other parent repeats: only the questions about the notice
@@ -52,7 +52,14 @@ export interface Facet {
  * 0.724, its 总则 and 附则 chapters), see docs/generate.md.
  */
 export function findFacets(documents: readonly Document[]): Map<string, Facet> {
-  const topicKey = (h: string): string => headingAsTopic(h).toLowerCase();
+  // a heading's topic, worked out once per heading text
+  const topics = new Map<string, string>();
+  const topicOf = (h: string): string => {
+    let t = topics.get(h);
+    if (t === undefined) topics.set(h, (t = headingAsTopic(h)));
+    return t;
+  };
+  const topicKey = (h: string): string => topicOf(h).toLowerCase();
   const hasWords = (h: string): boolean => /[\p{L}]{2}/u.test(topicKey(h));
   const out = new Map<string, Facet>();
   for (const doc of documents) {
@@ -73,8 +80,8 @@ export function findFacets(documents: readonly Document[]): Map<string, Facet> {
       const last = path[path.length - 1];
       if (path.length < 2 || last === undefined || !isFacet(last)) continue;
       const parent = [...path.slice(0, -1)].reverse().find((h) => !isFacet(h));
-      const topic = parent === undefined ? '' : headingAsTopic(parent);
-      if (/[\p{L}]{2}/u.test(topic)) out.set(s.id, { topic, facet: last, noticeOnly: !repeated(last) });
+      const topic = parent === undefined ? '' : topicOf(parent);
+      if (/[\p{L}]{2}/u.test(topic)) out.set(s.id, { topic, facet: topicOf(last), noticeOnly: !repeated(last) });
     }
   }
   return out;
@@ -98,7 +105,7 @@ const ZH_QUESTION_START = /^(?:如何|怎么|怎样|怎么样|多长时间|多�
  * long / how much / who question takes it at its end (What is the return window for electronics
  * returns?), any other after a colon (Electronics returns: can I return an opened item?).
  */
-export function qualifyQuestion(question: string, topic: string, facet: string, language: QuestionLanguage): string {
+export function qualifyQuestion(question: string, topic: string, facetTopic: string, language: QuestionLanguage): string {
   if (question.includes(topic)) return question;
   if (language === 'en') {
     if (question.toLowerCase().includes(topic.toLowerCase())) return question;
@@ -108,7 +115,6 @@ export function qualifyQuestion(question: string, topic: string, facet: string, 
   }
   const k = overlap(topic, question);
   if (k > 0) return topic + question.slice(k);
-  const facetTopic = headingAsTopic(facet);
   if (facetTopic.length >= 2 && question.startsWith(facetTopic)) return `${topic}的${question}`;
   return ZH_QUESTION_START.test(question) ? topic + question : `${topic}，${question}`;
 }
@@ -119,11 +125,11 @@ export function qualifyQuestion(question: string, topic: string, facet: string, 
  * notice only its parent has keeps what it says as it stands (see `Facet.noticeOnly`).
  */
 export function withFacetTopic(questions: readonly GeneratedQuestion[], facet: Facet, language: QuestionLanguage): GeneratedQuestion[] {
-  const about = headingTopic([facet.facet]);
+  const about = facet.facet.toLowerCase();
   const seen = new Set<string>();
   const out: GeneratedQuestion[] = [];
   for (const g of questions) {
-    const own = facet.noticeOnly && (about === undefined || !g.question.toLowerCase().includes(about.toLowerCase()));
+    const own = facet.noticeOnly && !g.question.toLowerCase().includes(about);
     const question = own ? g.question : qualifyQuestion(g.question, facet.topic, facet.facet, language);
     const key = questionKey(question);
     if (seen.has(key)) continue;

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { collapseWhitespace } from '../text/normalize.js';
 import type { Block, Section, SectionLocation } from './document.js';
-import { isLegal, matchNumbering, type NumberingStyle } from './numbering.js';
+import { isLegal, matchNumbering, type NumberingMatch, type NumberingStyle } from './numbering.js';
 import type { ParsedBlock, SourceLocation } from './parsed.js';
 
 const LEGAL_LEVEL: Partial<Record<NumberingStyle, number>> = { part: 11, chapter: 12, section: 13, article: 14 };
@@ -61,19 +61,16 @@ function labelNumber(label: string): number | undefined {
 }
 
 /**
- * Indices of numbered paragraphs that are list items, not headings. A line followed at once by
- * the next line of its numbering has no text of its own to head (`（2）您可填写：个人…` before
- * `（3）…`). And a run of one numbering style counting up (1. 2. 3. …, restarted by another 1.)
- * that is mostly statements is a list: its short lines are items too (`1. 发票抬头：` among
- * `2. 如果您在收到货物时请检查发票…。`), while `1.三文鱼专场 … 2.冰岛海鲜` stay headings.
+ * Indices of numbered paragraphs that are list items, not headings (from each block's numbering,
+ * undefined for other blocks). A line followed at once by the next line of its numbering has no
+ * text of its own to head (`（2）您可填写：个人…` before `（3）…`). And a run of one numbering style
+ * counting up (1. 2. 3. …, restarted by another 1.) that is mostly statements is a list: its short
+ * lines are items too (`1. 发票抬头：` among `2. 如果您在收到货物时请检查发票…。`), while
+ * `1.三文鱼专场 … 2.冰岛海鲜` stay headings.
  */
-function listItemParagraphs(blocks: readonly ParsedBlock[]): Set<number> {
+function listItemParagraphs(paragraphNumbering: readonly (NumberingMatch | undefined)[]): Set<number> {
   const items = new Set<number>();
-  const numbering = blocks.map((block) => {
-    if (block.kind !== 'paragraph') return undefined;
-    const numbered = matchNumbering(block.text);
-    return numbered === undefined || isLegal(numbered.style) ? undefined : numbered;
-  });
+  const numbering = paragraphNumbering.map((numbered) => (numbered === undefined || isLegal(numbered.style) ? undefined : numbered));
   type Run = { last: number; members: number[]; statements: number };
   const runs = new Map<NumberingStyle, Run>();
   const finish = (run: Run | undefined): void => {
@@ -187,7 +184,9 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
     open.blocks.push(block);
   };
 
-  const listItems = listItemParagraphs(blocks);
+  // each paragraph's numbering, matched once: the list runs read it, and so does the loop below
+  const paragraphNumbering = blocks.map((block) => (block.kind === 'paragraph' ? matchNumbering(block.text) : undefined));
+  const listItems = listItemParagraphs(paragraphNumbering);
   for (const [index, block] of blocks.entries()) {
     if (block.kind === 'heading') {
       const text = collapseWhitespace(block.text);
@@ -210,7 +209,7 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
     if (block.kind === 'paragraph') {
       const text = block.text.trim();
       if (TOC.test(collapseWhitespace(text))) continue;
-      const numbered = matchNumbering(text);
+      const numbered = paragraphNumbering[index];
       if (numbered !== undefined && isLegal(numbered.style)) {
         handleLegal(numbered.style, numbered.label, numbered.rest, block.location);
         continue;

@@ -21,6 +21,13 @@ describe('question generation', () => {
     expect(stripNumbering('第三章 损害赔偿')).toBe('损害赔偿');
   });
 
+  it('asks who bears a fee under a heading about bearing it, and never names the fee twice', () => {
+    const q = generateQuestions({ headingPath: ['退货政策', '运费承担'], text: '因商品质量问题产生的退货，运费由商家承担；非质量问题退货的，运费由消费者自行承担。' }).map((g) => g.question);
+    expect(q[0]).toBe('运费由谁承担？');
+    expect(q).toContain('运费承担有什么规定？');
+    expect(q.some((x) => /运费.*的运费/u.test(x))).toBe(false);
+  });
+
   it('asks about a policy heading', () => {
     const q = generateQuestions({ headingPath: ['售后', '一、退货政策'], text: '商品签收后可按本政策办理。' });
     expect(q.slice(0, 2)).toEqual([

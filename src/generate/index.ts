@@ -13,7 +13,9 @@ import { pairsInTable, pairsInText, questionHeading, type ExtractedPair } from '
 import { findFacets, withFacetTopic, type Facet } from './facets.js';
 import { LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
+import { rulesView } from './script.js';
 import { similarCandidates, type SimilarKind } from './similar.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 import { questionKey, type QuestionLanguage } from './text.js';
 
 export { generateQuestions, headingTopic, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
@@ -82,6 +84,11 @@ export interface GeneratedEntry {
   /** The entry's questions before similar questions: the question first, each with its rule. */
   questions: { question: string; rule: string }[];
   language: QuestionLanguage;
+  /**
+   * How the entry's questions go into and out of the simplified Chinese the rules and the lexicon
+   * are written in, for an entry of a traditional Chinese document (`src/generate/script.ts`).
+   */
+  script?: { toRules: (text: string) => string; toDocument: (text: string) => string };
 }
 
 /**
@@ -154,14 +161,16 @@ function externalEntry(doc: Document, section: Section, external: readonly Exter
 /** The sections that get generated questions (not FAQ rows, not pages of Q&A to extract): what an LLM would be asked about. */
 export function sectionsToGenerate(documents: readonly Document[], options: GenerationOptions = {}): { section: Section; document: Document; language: QuestionLanguage }[] {
   const out: { section: Section; document: Document; language: QuestionLanguage }[] = [];
-  const facets = findFacets(documents);
-  for (const doc of documents) {
-    for (const section of doc.sections) {
-      if (section.text.trim().length === 0) continue;
-      const made = sectionEntries(doc, section, { ...options, external: new Map(), facets });
+  const views = documents.map(rulesView);
+  const facets = findFacets(views.map((v) => v.doc));
+  documents.forEach((doc, d) => {
+    const view = views[d]?.doc ?? doc;
+    doc.sections.forEach((section, i) => {
+      if (section.text.trim().length === 0) return;
+      const made = sectionEntries(view, view.sections[i] ?? section, { ...options, external: new Map(), facets });
       if (made.length === 1 && made[0]?.entry.origin === 'generated') out.push({ section, document: doc, language: made[0].language });
-    }
-  }
+    });
+  });
   return out;
 }
 
@@ -243,8 +252,10 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
     // real customer paraphrases (bq hit@1 0.157 → 0.140 with 5 added; docs/generate.md)
     if (e.origin === 'faq') return;
     const seen = new Set([e.question, ...e.similar].map(questionKey));
-    const sources = item.questions.filter((q) => q.rule !== 'heading-path').map((q) => q.question);
+    const sources = item.questions.filter((q) => q.rule !== 'heading-path').map((q) => item.script?.toRules(q.question) ?? q.question);
     const lists = sources.map((q) => similarCandidates(q, { language: item.language, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(options.kinds !== undefined ? { kinds: options.kinds } : {}) }));
+    const script = item.script;
+    if (script !== undefined) for (const list of lists) list.forEach((q, n) => (list[n] = script.toDocument(q)));
     let kept = 0;
     let tried = 0;
     for (const candidate of interleave(lists)) {
@@ -293,6 +304,22 @@ function distinctQuestions(items: readonly GeneratedEntry[]): void {
   }
 }
 
+/**
+ * An entry made from the simplified view of a traditional document's section, put back into the
+ * document: its questions in the document's script, its answer and source the section's own.
+ * Mutates the item.
+ */
+function inDocumentScript(item: GeneratedEntry, section: Section, toDocument: (text: string) => string): void {
+  const e = item.entry;
+  if (e.origin === 'faq') return;
+  e.question = toDocument(e.question);
+  e.similar = e.similar.map(toDocument);
+  e.answer = e.origin === 'extracted' ? toDocument(e.answer) : section.text;
+  if (e.source !== undefined) e.source = { ...e.source, headingPath: section.headingPath };
+  item.questions = item.questions.map((q) => ({ ...q, question: toDocument(q.question) }));
+  item.script = { toRules: traditionalToSimplified, toDocument };
+}
+
 /** Documents → entries (FAQ rows, extracted pairs, generated questions), with similar questions. */
 export function generateEntries(documents: readonly Document[], options: GenerationOptions = {}): { entries: Entry[]; items: GeneratedEntry[]; problems: Problem[]; stats: GenerationStats } {
   const started = performance.now();
@@ -300,12 +327,19 @@ export function generateEntries(documents: readonly Document[], options: Generat
   const problems: Problem[] = [];
   const items: GeneratedEntry[] = [];
   const seen = new Set<string>();
-  const sectionOptions: GenerationOptions = { ...options, facets: findFacets(documents) };
-  for (const doc of documents) {
-    for (const section of doc.sections) {
+  // the rules read a traditional Chinese document in simplified Chinese (src/generate/script.ts)
+  const views = documents.map(rulesView);
+  const sectionOptions: GenerationOptions = { ...options, facets: findFacets(views.map((v) => v.doc)) };
+  documents.forEach((doc, d) => {
+    const view = views[d] ?? { doc };
+    doc.sections.forEach((section, s) => {
       stats.sections++;
       const hash = sectionHash(section);
-      for (const item of sectionEntries(doc, section, sectionOptions)) {
+      const viewSection = view.doc.sections[s] ?? section;
+      const made = sectionEntries(view.doc, viewSection, sectionOptions);
+      const back = view.back;
+      if (back !== undefined) for (const item of made) inDocumentScript(item, section, (text) => back(text, viewSection));
+      for (const item of made) {
         // a pair a section holds among others is its own source: editing one Q&A of a FAQ page
         // marks that entry for re-review, not all its neighbours
         if (item.entry.origin === 'extracted') {
@@ -328,8 +362,8 @@ export function generateEntries(documents: readonly Document[], options: Generat
           for (const q of item.questions) if (q.rule !== 'heading-path') stats.byRule[q.rule] = (stats.byRule[q.rule] ?? 0) + 1;
         }
       }
-    }
-  }
+    });
+  });
   distinctQuestions(items);
   addSimilarQuestions(items, options.similar ?? DEFAULT_SIMILAR, options, stats);
   stats.milliseconds = Math.round(performance.now() - started);

@@ -120,6 +120,8 @@ const ZH_POLICY_SUFFIX = /(?:政策|规定|规则|说明|须知|条款|制度|�
 const ZH_HOWTO_SUFFIX = /(?:流程|步骤|方法|指南|教程|攻略|方式)$/u;
 const ZH_TIME_SUFFIX = /(?:时间|时效|期限|周期|时限)$/u;
 const ZH_FEE_SUFFIX = /(?:费用|运费|邮费|收费|价格|费)$/u;
+/** A heading about who bears a fee: 运费承担, 退货运费的承担. */
+const ZH_FEE_BORNE = /的?(?:承担|负担|支付)(?:方式|规则|说明|标准)?$/u;
 /** Headings that name a notice, not a topic: no time limit or procedure to ask about them by name. */
 const ZH_NOTICE = /(?:提示|说明|须知|注意事项|备注|声明|公告|告知书|事项|原因)$/u;
 const ZH_NOT_OPERATED = new RegExp(`${ZH_POLICY_SUFFIX.source}|${ZH_HOWTO_SUFFIX.source}|${ZH_TIME_SUFFIX.source}|${ZH_FEE_SUFFIX.source}|${ZH_NOTICE.source}`, 'u');
@@ -253,6 +255,8 @@ function zhHeading(topic: string): string[] {
   if (ZH_HOWTO_SUFFIX.test(topic) && base(ZH_HOWTO_SUFFIX).length >= 2) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   else if (ZH_TIME_SUFFIX.test(topic) && base(ZH_TIME_SUFFIX).length >= 2) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
   else if (ZH_FEE_SUFFIX.test(topic)) q.push(`${topic}是多少？`, `${topic}由谁承担？`);
+  // 运费承担 / 退货运费的承担: who bears the fee
+  else if (ZH_FEE_BORNE.test(topic) && ZH_FEE_SUFFIX.test(base(ZH_FEE_BORNE))) q.push(`${base(ZH_FEE_BORNE)}由谁承担？`, `${topic}有什么规定？`);
   else if (ZH_POLICY_SUFFIX.test(topic) && base(ZH_POLICY_SUFFIX).length >= 2) q.push(`${topic}是什么？`, `${base(ZH_POLICY_SUFFIX)}有什么规定？`);
   else q.push(`${topic}是什么？`, `${topic}有什么规定？`);
   return q;
@@ -377,7 +381,11 @@ function zhFees(s: string, topic: string | undefined, add: Add): void {
     // the fee word with what names it just before (退货运费), never across 的/由/为
     const before = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0];
     const f = before !== undefined && !/[的由为和及或与]/u.test(before) ? before + fee[0] : fee[0];
-    if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) add(`${topic !== undefined && !f.includes(topic) && topic.length <= 8 ? `${topic}的` : ''}${f}由谁承担？`, 'who-pays');
+    if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) {
+      // the topic names the fee itself (运费承担 → 运费由谁承担？, not 运费承担的运费由谁承担？)
+      const named = topic !== undefined && !f.includes(topic) && !topic.includes(f) && topic.length <= 8;
+      add(`${named ? `${topic}的` : ''}${f}由谁承担？`, 'who-pays');
+    }
     if (ZH_AMOUNT.test(s)) add(`${f}是多少钱？`, 'fee');
   }
   const answers = ZH_ANSWERS_FOR.exec(s);

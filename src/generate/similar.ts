@@ -139,6 +139,9 @@ function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
   return words;
 }
 
+/** A run of two or more Chinese characters written twice in a row (退货退货). */
+const DOUBLED = /(\p{Script=Han}{2,})\1/u;
+
 /** Each lexicon word of the question (longest first, not overlapping) replaced by the other words of its group, in turn. */
 function synonyms(question: string, lexicon: readonly (readonly string[])[], english: boolean): string[] {
   const lower = question.toLowerCase();
@@ -181,7 +184,10 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
       // 开发票 → 开开票: a substitute that repeats the character before it doubles a word
       if (to === undefined || has(to) || question[p.at - 1] === to[0]) continue;
       if (!fits(p, to)) continue;
-      out.push(question.slice(0, p.at) + to + question.slice(p.at + p.word.length));
+      const variant = question.slice(0, p.at) + to + question.slice(p.at + p.word.length);
+      // 七天无理由退货 → 无理由退货退货: a substitute that ends with the words after it doubles them
+      if (!english && DOUBLED.test(variant) && !DOUBLED.test(question)) continue;
+      out.push(variant);
     }
   }
   return out;

@@ -2,7 +2,8 @@
  * Normalization for matching. The original text is kept for display; this form is what
  * indexes and comparisons use: NFKC (full-width ASCII → half-width, compatibility forms),
  * whitespace collapsed, and traditional Chinese converted to simplified (opencc-js — the only
- * file that imports it).
+ * file that imports it; it also converts back, for the questions kb writes for a traditional
+ * document).
  */
 import { createRequire } from 'node:module';
 
@@ -20,6 +21,44 @@ export function traditionalToSimplified(text: string): string {
 }
 
 const CJK_IDEOGRAPH = /\p{Script=Han}/gu;
+
+/** The traditional Chinese standards a text can be put back into: Taiwan, Hong Kong, OpenCC's. */
+export type TraditionalVariant = 'tw' | 'hk' | 't';
+const TRADITIONAL_VARIANTS: readonly TraditionalVariant[] = ['tw', 'hk', 't'];
+const toTraditional = new Map<TraditionalVariant, (text: string) => string>();
+
+/** Mainland simplified → traditional of `variant` (phrase-aware: 头发 → 頭髮, 发票 → 發票). Loads its tables on first use. */
+export function simplifiedToTraditional(text: string, variant: TraditionalVariant): string {
+  let convert = toTraditional.get(variant);
+  if (convert === undefined) {
+    const { Converter } = createRequire(import.meta.url)('opencc-js/cn2t') as { Converter: ConverterFactory };
+    convert = Converter({ from: 'cn', to: variant });
+    toTraditional.set(variant, convert);
+  }
+  return convert(text);
+}
+
+/**
+ * Which traditional standard a traditional text follows: the one that turns its simplified form
+ * back into the most of its own characters (裡 in Taiwan, 裏 in Hong Kong; Taiwan first on a tie).
+ */
+export function traditionalVariantOf(text: string, sampleChars = 4000): TraditionalVariant {
+  const sample = (text.match(CJK_IDEOGRAPH) ?? []).slice(0, sampleChars).join('');
+  const simplified = traditionalToSimplified(sample);
+  let best: TraditionalVariant = 'tw';
+  let bestSame = -1;
+  for (const variant of TRADITIONAL_VARIANTS) {
+    const back = simplifiedToTraditional(simplified, variant);
+    let same = 0;
+    for (let i = 0; i < sample.length && i < back.length; i++) if (sample[i] === back[i]) same++;
+    if (same > bestSame) {
+      best = variant;
+      bestSame = same;
+    }
+  }
+  return best;
+}
+
 
 /** Whitespace, including the ideographic space and no-break spaces, collapsed to one ASCII space. */
 export function collapseWhitespace(text: string): string {

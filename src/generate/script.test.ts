@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestPaths } from '../ingest/index.js';
+import { traditionalVariantOf } from '../text/normalize.js';
+import { generateEntries } from './index.js';
+import { rulesView } from './script.js';
+
+const FIXTURE = join(import.meta.dirname, '../../fixtures/generate-traditional');
+
+/** Simplified characters the rules' own words use (需要多长时间, 由谁承担, 有什么规定, 吗, 怎么办 …). */
+const SIMPLIFIED = /[么长时间谁规吗办钱权务应该问这们为样够内后须关]/u;
+
+describe('traditional Chinese documents', () => {
+  it('tells Taiwan from Hong Kong by the characters a text uses', () => {
+    expect(traditionalVariantOf('退款進度可在「我的訂單」裡查看，配件放回盒裡。')).toBe('tw');
+    expect(traditionalVariantOf('可在「我的訂單」裏修改送貨地址，配件放回盒裏。')).toBe('hk');
+  });
+
+  it('writes every question in the document\'s script, with the rules of simplified Chinese', async () => {
+    const run = await ingestPaths([FIXTURE]);
+    const { entries } = generateEntries(run.documents, { similar: 5 });
+    const policy = (heading: string) => entries.find((e) => e.source?.headingPath.at(-1) === heading && e.source.path.endsWith('退貨政策.md'));
+    expect(entries.length).toBe(8);
+    for (const e of entries) for (const q of [e.question, ...e.similar]) expect(q, q).not.toMatch(SIMPLIFIED);
+    // the rules read 退货 / 运费 / 承担 in the simplified view and ask what they ask of simplified text
+    expect(policy('退貨期限')?.question).toBe('退貨需要多長時間？');
+    expect(policy('運費承擔')?.question).toBe('運費由誰承擔？');
+    expect(policy('退款時間')?.question).toBe('退款需要多長時間？');
+    // a notice is a facet in traditional too (溫馨提示), and a repeated heading names its category
+    expect(policy('溫馨提示')?.question).toBe('家電類商品的溫馨提示是什麼？');
+    expect(policy('退換貨時限')?.question).toMatch(/^(?:家電|服飾)類商品/u);
+    // no lexicon swap doubles the words after it (七天無理由 → 無理由退貨退貨)
+    for (const e of entries) for (const q of e.similar) expect(q).not.toMatch(/(\p{Script=Han}{2,})\1/u);
+  });
+
+  it('keeps each answer and heading path as the document wrote them', async () => {
+    const run = await ingestPaths([FIXTURE]);
+    const { entries } = generateEntries(run.documents, { similar: 0 });
+    const faqText = readFileSync(join(FIXTURE, '常見問題.txt'), 'utf8');
+    const extracted = entries.filter((e) => e.origin === 'extracted');
+    // 問：/答： pairs are found in the simplified view and kept in the page's own characters (裏, not 里 or 裡)
+    expect(extracted.map((e) => e.question)).toEqual(['訂單寄出後多久可以收到？', '可以更改送貨地址嗎？']);
+    for (const e of extracted) expect(faqText).toContain(e.answer);
+    expect(extracted[1]?.answer).toContain('「我的訂單」裏');
+    for (const doc of run.documents) {
+      for (const section of doc.sections) {
+        const entry = entries.find((e) => e.origin === 'generated' && e.source?.path === doc.path && e.source.headingPath.join('/') === section.headingPath.join('/'));
+        if (entry !== undefined) expect(entry.answer).toBe(section.text);
+      }
+    }
+  });
+
+  it('puts what the rules write back in the section\'s own characters where the section has them', async () => {
+    const run = await ingestPaths([join(FIXTURE, '退貨政策.md')]);
+    const doc = run.documents[0];
+    if (doc === undefined) throw new Error('fixture not read');
+    const view = rulesView(doc);
+    const section = view.doc.sections.find((s) => s.text.includes('台湾离岛'));
+    if (section === undefined || view.back === undefined) throw new Error('no simplified view');
+    expect(section.headingPath).toEqual(['退货政策', '退款时间']);
+    // 台灣 as the page writes it (Taiwan's standard would make it 臺灣); the rest converted
+    expect(view.back('寄往台湾离岛的包裹，退款时间会顺延吗？', section)).toBe('寄往台灣離島的包裹，退款時間會順延嗎？');
+    // a simplified document is read as it is
+    const simplified = await ingestPaths([join(FIXTURE, '../generate-facets')]);
+    const first = simplified.documents[0];
+    if (first === undefined) throw new Error('fixture not read');
+    expect(rulesView(first)).toEqual({ doc: first });
+  });
+});

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server, type ServerRespons
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROBLEM_CODES } from '../core/problems.js';
-import { capText, checkAnswer, generateWithLlm, llmOptionsFromEnv, normalizeBaseUrl, type LlmOptions, type LlmSectionInput } from './llm.js';
+import { buildMessages, capText, checkAnswer, generateWithLlm, llmOptionsFromEnv, normalizeBaseUrl, type LlmOptions, type LlmSectionInput } from './llm.js';
 
 // ---------------------------------------------------------------------------------------------
 // a small OpenAI-compatible server, answering with whatever the current test's handler says
@@ -244,6 +244,13 @@ describe('generateWithLlm', () => {
     await generateWithLlm([enSection], withoutKey);
     expect(received[0]?.headers.authorization).toBeUndefined();
     expect(received[0]?.body.messages?.[0]?.content).toContain('write every question in English');
+  });
+
+  it('asks a traditional Chinese section for traditional characters', () => {
+    const [system, user] = buildMessages({ id: 'tw', headingPath: ['退貨政策'], text: '運費由商家承擔。', language: 'zh', traditional: true }, 3);
+    expect(system.content).toContain('traditional Chinese (繁體中文)');
+    expect(system.content).not.toContain('simplified Chinese');
+    expect(user.content).toContain('zh-Hant');
   });
 
   it('runs at most `concurrency` requests at once and returns results in input order', async () => {

@@ -22,6 +22,8 @@ export interface LlmSectionInput {
   headingPath: readonly string[];
   text: string;
   language: 'zh' | 'en';
+  /** The document is in traditional Chinese (Taiwan, Hong Kong): its questions are asked in traditional characters. */
+  traditional?: boolean;
   /** The document title, given to the model as context. */
   title?: string;
   /** The source file, as the user named it: problems name it (with the section) when given. */
@@ -193,7 +195,9 @@ export function capText(text: string, max = LLM_MAX_TEXT): { text: string; trunc
 export function buildMessages(section: LlmSectionInput, similar: number, maxQuestions: number = LLM_DEFAULTS.maxQuestions): [ChatMessage, ChatMessage] {
   const zh = section.language === 'zh';
   const languageRule = zh
-    ? 'The document is Chinese: write every question in simplified Chinese (简体中文), colloquially, the way customers type into a support chat (short, plain words, e.g. 退货运费谁出？ / 东西坏了能退吗).'
+    ? section.traditional === true
+      ? 'The document is Chinese in traditional characters: write every question in traditional Chinese (繁體中文), with the characters and words the document uses, colloquially, the way customers type into a support chat (short, plain words, e.g. 退貨運費誰出？ / 東西壞了能退嗎).'
+      : 'The document is Chinese: write every question in simplified Chinese (简体中文), colloquially, the way customers type into a support chat (short, plain words, e.g. 退货运费谁出？ / 东西坏了能退吗).'
     : 'The document is English: write every question in English, the way customers type into a support chat (plain words, e.g. "How do I return an item?").';
   const similarRule =
     similar > 0
@@ -212,7 +216,7 @@ export function buildMessages(section: LlmSectionInput, similar: number, maxQues
   const lines: string[] = [];
   if (section.title !== undefined && section.title.trim() !== '') lines.push(`Document: ${section.title.trim()}`);
   if (section.headingPath.length > 0) lines.push(`Section: ${section.headingPath.join(' > ')}`);
-  lines.push(`Language: ${zh ? 'Chinese (zh)' : 'English (en)'}`);
+  lines.push(`Language: ${zh ? (section.traditional === true ? 'Chinese, traditional characters (zh-Hant)' : 'Chinese (zh)') : 'English (en)'}`);
   lines.push(truncated ? 'Text (cut short):' : 'Text:');
   lines.push('"""', text, '"""');
   return [

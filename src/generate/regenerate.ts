@@ -65,6 +65,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   if (options.llm !== undefined) {
     const sections = sectionsToGenerate(run.documents, options).map(({ section, document, language }) => {
       const input: LlmSectionInput = { id: section.id, headingPath: section.headingPath, text: section.text, language, title: document.title, path: document.path };
+      if (document.language === 'zh-Hant') input.traditional = true;
       return input;
     });
     const asked = await generateWithLlm(sections, { ...options.llm, similar: options.similar ?? DEFAULT_SIMILAR });

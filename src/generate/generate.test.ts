@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../build/index.js';
 import { ingestPaths } from '../ingest/index.js';
+import { properNames } from './text.js';
 import { LexicalGate, generateEntries, generateQuestions, keywordForm, pairsInTable, pairsInText, questionKey, similarQuestions, stripNumbering } from './index.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/generate');
@@ -351,6 +352,43 @@ describe('headings that are already questions', () => {
       'What do I need to know about your 2-year warranty?',
       'How long is your 2-year warranty?',
     ]);
+  });
+
+  it('reads a government page\'s headings for what they are: tasks, activities, who a page is for, statements, nothing', () => {
+    const first = (heading: string, text = 'Veterans who served may apply online.') => generateQuestions({ headingPath: ['Benefits', heading], text })[0]?.question;
+    // a task in any imperative, in a sentence's case, "your" as the asker's "my"
+    expect(first('Understand The Application Process')).toBe('How do I understand the application process?');
+    expect(first('Keep Good Records')).toBe('How do I keep good records?');
+    expect(first('Determine Exactly What You Need Before You Buy a Vehicle')).toBe('How do I determine exactly what I need before I buy a vehicle?');
+    // an activity (Accepting Financial Aid), not "What is the Accepting Financial Aid?"
+    expect(first('Accepting Financial Aid')).toBe('What do I need to know about accepting financial aid?');
+    expect(first('Housing Assistance')).toBe('What is the Housing Assistance?');
+    // who a page is for, and when it applies
+    expect(first('For Reservists')).toBe('What do reservists need to know?');
+    expect(first('For Your Children')).toBe('What do my children need to know?');
+    expect(first('Before You Apply')).toBe('What do I need to know before I apply?');
+    expect(first("Once You've Applied")).toBe("What happens once I've applied?");
+    // a statement is asked as a yes/no question; a relative clause is no statement
+    expect(first('Other Payments May Affect Your Disability Benefits')).toBe('Can other payments affect my disability benefits?');
+    expect(first('More Eligibility Information You May Need', 'See the chart.')).not.toMatch(/^Can /u);
+    // general pages ask nothing of their own
+    expect(first('Additional Information', 'See the chart.')).toBeUndefined();
+    expect(first('Frequently Asked Questions About Aidan', 'See the chart.')).toBeUndefined();
+    // and no template makes a thing of them: no "Who is eligible for Understand Your Benefits?"
+    const all = generateQuestions({ headingPath: ['Understand Your Benefits'], text: 'You may be eligible for benefits. A decision takes 30 days and costs $10.' }).map((g) => g.question);
+    expect(all.filter((q) => /Who is eligible for|How long|How much/u.test(q))).toEqual([]);
+  });
+
+  it('keeps the names a page writes with capitals, and only those', () => {
+    const text = 'Veterans exposed to Agent Orange may qualify. You can apply for Medicare online. Moving out of New York State? See Other Payments May Affect Your Benefits. Set Up Direct Deposit today.';
+    const names = properNames(text);
+    expect([...names].filter((n) => ['Agent Orange', 'Medicare', 'New York', 'New York State'].includes(n)).sort()).toEqual(['Agent Orange', 'Medicare', 'New York', 'New York State']);
+    // a sentence's first word, a page title in the text, and a run a sentence opens are no names
+    for (const not of ['Veterans', 'Payments', 'Affect Your', 'Set Up', 'Up', 'Direct Deposit']) expect(names.has(not), not).toBe(false);
+    const first = (heading: string) => generateQuestions({ headingPath: [heading], text })[0]?.question;
+    expect(first('Agent Orange exposure')).toBe('What is the Agent Orange exposure?');
+    expect(first('Moving Out Of New York State')).toBe('What do I need to know about moving out of New York State?');
+    expect(first('Learn About Medicare')).toBe('How do I learn about Medicare?');
   });
 
   it('puts a how-to heading into the time and fee templates as "it … to", and a question heading into none', () => {

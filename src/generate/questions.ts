@@ -4,7 +4,7 @@
  * definitions, rights and duties). Deterministic; each question records the rule that wrote it.
  * Chinese sections get Chinese questions, English sections English ones. See docs/generate.md.
  */
-import { languageOf, headingIsQuestion, looksLikeQuestion, lowerFirst, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
+import { languageOf, headingIsQuestion, looksLikeQuestion, lowerFirst, properNames, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
 
 export type GenerationRule =
   | 'heading'
@@ -515,6 +515,50 @@ const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\
  */
 const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L})/iu;
 
+/**
+ * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
+ * Information, Keep Good Records, Meet Aidan): tasks, but nothing one pays for.
+ */
+const EN_UNPAID_TASK = /^(?:understand|gather|withdraw|keep|notify|avoid|meet|learn|find|choose|compare|protect|make|take|know|read|decide|determine|explore|tell|send|bring|attend|follow|give|ask|reduce|prevent|locate|activate|connect|enter|add|remove|delete|provide|download|upload|become|set\s+up|log\s+in|sign\s+in|find\s+out|look\s+up|figure\s+out)\s+\p{L}/iu;
+
+/** Words in -ing that name a thing, not an activity: Shipping Information, Housing Assistance. */
+const EN_ING_NOUN = /^(?:shipping|billing|packaging|pricing|housing|training|funding|boarding|parking|clothing|banking|lending|hearing|meeting|building|booking|listing|rating|setting|wedding|morning|evening|earnings|savings|offering|opening|warning|recording|marketing|printing|testing|screening|counseling|counselling|nursing|tutoring|spring|string|ceiling|thing|nothing|something|everything|anything)\b/iu;
+
+/** Headings that name nothing to ask about: Additional Information, Overview, Frequently Asked Questions (About Aidan). */
+const EN_GENERIC_HEADING = /^(?:(?:additional|more|other|general|related|further|helpful|useful)\s+)?(?:information|info|details|resources|links|topics|notes|overview|introduction|summary|background|contents?)$|^(?:frequently\s+asked\s+questions|faqs?)\b|^(?:learn|read|find\s+out|see)\s+more$|^(?:contact|follow|about)\s+us$|^(?:see\s+also|share|print|related)$/iu;
+
+/** A heading that opens with a preposition or a conjunction: For Reservists, Before You Apply, Once You've Applied. */
+const EN_LEADING_WORD = /^(for|about|before|after|once|when|while|during|until|without)\s+(\p{L}.{2,})$/iu;
+
+/** A heading that is a statement: its subject, a modal or a form of be, the rest (Other Payments May Affect Your Disability Benefits). */
+const EN_CLAUSE_HEADING = /^(?!(?:if|unless|when|while|once|before|after|until|for|about|during|without)\s)(\p{L}[\p{L}\s'’-]{1,40}?)\s+(may|can|will|must|should|could|is|are)\s+(\p{L}.{2,})$/iu;
+
+/** A heading that opens with an activity (Accepting Financial Aid, Deciding Which Student Loans to Accept). */
+const EN_GERUND_HEADING = /^\p{Lu}\p{Ll}{2,}ing\s+\p{L}/u;
+
+/**
+ * Is this the subject of a statement heading? Not a noun with a relative clause (More Information
+ * You May Need, Other Questions I Have); "you" only where it can or may do something (You Can
+ * Apply Online → Can I apply online?, not You May Have Had Contact → Can I have had contact?).
+ */
+function clauseSubject(subject: string, verb: string, rest: string): boolean {
+  if (/^you$/iu.test(subject.trim())) return /^(?:can|may)$/iu.test(verb) && !/^(?:have|be|not)\b/iu.test(rest);
+  return !/\b(?:you|i|we|they|he|she|it|who|that|which|whose)\b/iu.test(subject);
+}
+
+/** A task or an activity opens with its verb, never a name (Explore VA.gov → explore VA.gov, Appeal to a judge → appeal to a judge). */
+function verbFirst(text: string): string {
+  return /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+}
+
+function isGerundHeading(topic: string): boolean {
+  return EN_GERUND_HEADING.test(topic) && !EN_ING_NOUN.test(topic);
+}
+
+function sentenceCaseWord(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
+}
+
 /** A topic that is a process, something that takes time: delivery, a refund, an appeal, a card's replacement. */
 const EN_PROCESS = /\b(?:processing|delivery|deliveries|shipping|refunds?|repairs?|reviews?|appeals?|applications?|renewals?|replacements?|approvals?|decisions?|hearings?|exchanges?|returns?|transfers?|installation|registration|verification|reconsideration|claims?|inspections?|tests?|enrollment|process|investigation|determination|evaluation|training|dispatch|collection|pickup|cancellation|discharge|disbursement|payout)$/iu;
 
@@ -539,21 +583,42 @@ const EN_QUESTION_START = /^(?:what|when|where|why|who|whom|whose|which|how|can|
  * word (Return window → return window), a title-case one keeps its capitals (Returns & Refunds
  * Policy, not returns & Refunds Policy); the shop's "our" is "your" when the customer asks.
  */
-function inQuestion(topic: string): string {
+function inQuestion(topic: string, names: ReadonlySet<string> = NO_NAMES): string {
   const t = topic.replace(/^our\b/iu, 'your');
-  const words = t.split(/\s+/u).slice(1).filter((w) => /^\p{L}{4,}/u.test(w));
-  const titleCase = words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
-  return !titleCase && /^[A-Z][a-z]/u.test(t) ? t[0]?.toLowerCase() + t.slice(1) : t;
+  return isTitleCase(t) ? t : lowerFirst(t, names);
 }
 
-/** A heading in a sentence's case: Title Case words go lower case (Request A Hearing → request a hearing), acronyms (VA, GI) stay. */
-export function sentenceCase(topic: string): string {
-  const titleCase = inQuestion(topic) === topic && /^\p{Lu}/u.test(topic);
-  if (!titleCase) return lowerFirst(topic);
-  return topic
-    .split(/\s+/u)
-    .map((w) => (w !== 'I' && /^[("“]?\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)*[)",.”]?$/u.test(w) ? w.toLowerCase() : w))
-    .join(' ');
+function isTitleCase(topic: string): boolean {
+  const words = topic.split(/\s+/u).slice(1).filter((w) => /^\p{L}{4,}/u.test(w));
+  return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * A heading in a sentence's case: Title Case words go lower case (Request A Hearing → request a
+ * hearing); acronyms (VA, GI) and the names the section writes with a capital (`properNames`:
+ * Medicare, Aidan) stay.
+ */
+export function sentenceCase(topic: string, names: ReadonlySet<string> = NO_NAMES): string {
+  if (!isTitleCase(topic) || !/^\p{Lu}/u.test(topic)) return lowerFirst(topic, names);
+  const words = topic.split(/\s+/u);
+  const bare = words.map((w) => w.replace(/^[("“]+|[)",.”:]+$/gu, ''));
+  // the words of a name the section writes (New York, Agent Orange) keep their capitals
+  const kept = new Set<number>();
+  for (let i = 0; i < words.length; i++) {
+    for (let n = 4; n >= 1; n--) {
+      if (i + n > words.length || !names.has(bare.slice(i, i + n).join(' '))) continue;
+      for (let k = i; k < i + n; k++) kept.add(k);
+      break;
+    }
+  }
+  return words.map((w, i) => (w !== 'I' && !kept.has(i) && /^[("“]?\p{Lu}\p{Ll}*(?:-\p{Lu}?\p{Ll}+)*[)",.”:]?$/u.test(w) ? w.toLowerCase() : w)).join(' ');
+}
+
+/** What the shop tells "you", as the customer asks it: You've Applied → I've applied, your spouse → my spouse. */
+function asAsker(text: string): string {
+  return asCustomer(text.replace(/\byou've\b/giu, "I've").replace(/\byou're\b/giu, "I'm").replace(/\byou are\b/giu, 'I am').replace(/\byou\b/giu, 'I'));
 }
 
 /** What the shop says to "you", as the customer asks it: your parcel → my parcel. */
@@ -568,7 +633,7 @@ const EN_HEAD_END = /\s(?:that|which|who|you|we|of|for|in|on|to|from|with|by|aft
 function isPluralTopic(topic: string): boolean {
   const cut = EN_HEAD_END.exec(topic);
   const head = (cut === null ? topic : topic.slice(0, cut.index)).trim().split(/\s+/u).pop() ?? '';
-  return /[a-z]s$/iu.test(head) && !/(?:ss|us|is)$/iu.test(head);
+  return (/[a-z]s$/iu.test(head) && !/(?:ss|us|is)$/iu.test(head)) || /^(?:children|people|men|women|staff|police)$/iu.test(head);
 }
 
 /** An activity, not a thing: Tracking your parcel, Cancelling an order. */
@@ -577,34 +642,55 @@ const EN_ACTIVITY = /^\p{L}+ing\s+(?:your|my|our|a|an|the|this|these|its|their)\
 /** Headings that name a page or a document, not something that takes time or costs money. */
 const EN_DOCUMENT_HEAD = /\b(?:policy|policies|terms|conditions|information|info|overview|introduction|summary|guide|rules|faqs?|questions|options)$/iu;
 
-function enHeading(topic: string): string[] {
+function enHeading(topic: string, names: ReadonlySet<string>): string[] {
   if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
+  // Additional Information, Overview, Frequently Asked Questions About Aidan: nothing to ask about
+  if (EN_GENERIC_HEADING.test(topic)) return [];
   // a heading that is a situation, not a thing: "My parcel arrived damaged" (not the shop's "Our 2-year warranty")
-  if (isSituation(topic)) return [`What should I do if ${lowerFirst(topic)}?`, `${topic}: what can I do?`];
+  if (isSituation(topic)) return [`What should I do if ${lowerFirst(topic, names)}?`, `${topic}: what can I do?`];
   const how = /^how\s+(?:to|do\s+i|can\s+i)\s+(.+)$/iu.exec(topic);
   if (how?.[1] !== undefined) return [`How do I ${how[1]}?`];
   if (EN_ACTIVITY.test(topic)) {
-    const activity = asCustomer(lowerFirst(topic));
+    const activity = asAsker(verbFirst(sentenceCase(topic, names)));
     return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
   }
-  // a task (Appeal A Decision, Request a Deferment, Replace Your Card): how to do it, not what it is
-  if (EN_TASK.test(topic)) {
-    const todo = asCustomer(sentenceCase(topic));
+  // a task (Appeal A Decision, Request a Deferment, Replace Your Card, Keep Good Records): how to do it, not what it is
+  if (EN_TASK.test(topic) || EN_UNPAID_TASK.test(topic)) {
+    const todo = asAsker(verbFirst(sentenceCase(topic, names)));
     return [`How do I ${todo}?`, `What do I need to know to ${todo}?`];
   }
   // a condition (If Your Application Is Denied): what to do then, not what it is
   const condition = /^if\s+(.{4,})$/iu.exec(topic);
   if (condition?.[1] !== undefined) {
-    const when = asCustomer(sentenceCase(condition[1]).replace(/\byou're\b/giu, "I'm").replace(/\byou are\b/giu, 'I am').replace(/\byou\b/giu, 'I'));
+    const when = asAsker(sentenceCase(condition[1], names));
     return [`What should I do if ${when}?`, `What happens if ${when}?`];
   }
-  const t = inQuestion(topic);
+  // For Reservists, Before You Apply, Once You've Applied: who or when, not a thing
+  const lead = EN_LEADING_WORD.exec(topic);
+  // (not a sentence made a heading: For a motorcycle test, you also need …)
+  if (lead?.[1] !== undefined && lead[2] !== undefined && !/[,;.]/u.test(lead[2]) && lead[2].split(/\s+/u).length <= 8) {
+    const word = lead[1].toLowerCase();
+    const rest = asAsker(sentenceCase(lead[2], names));
+    if (word === 'for') return [`What ${isPluralTopic(rest) ? 'do' : 'does'} ${rest} need to know?`];
+    if (word === 'about') return [`What do I need to know about ${rest}?`];
+    if (word === 'after' || word === 'once') return [`What happens ${word} ${rest}?`, `What do I need to know ${word} ${rest}?`];
+    return [`What do I need to know ${word} ${rest}?`];
+  }
+  // Other Payments May Affect Your Disability Benefits → Can other payments affect my disability benefits?
+  const clause = EN_CLAUSE_HEADING.exec(topic);
+  if (clause?.[1] !== undefined && clause[2] !== undefined && clause[3] !== undefined && clauseSubject(clause[1], clause[2], clause[3])) {
+    const verb = clause[2].toLowerCase() === 'may' ? 'Can' : sentenceCaseWord(clause[2]);
+    return [`${verb} ${asAsker(sentenceCase(clause[1], names))} ${asAsker(sentenceCase(`X ${clause[3]}`, names)).slice(2)}?`];
+  }
+  // Accepting Financial Aid, Deciding Which Student Loans to Accept: an activity
+  if (isGerundHeading(topic)) return [`What do I need to know about ${asAsker(verbFirst(sentenceCase(topic, names)))}?`];
+  const t = inQuestion(topic, names);
   // a problem (Missing or late parcels, Damaged items): what to do about it, not what it is
   if (EN_PROBLEM.test(t)) return [`What can I do about ${t}?`, `What do I need to know about ${t}?`];
   const the = withThe(t);
   // which things a rule names (Items that cannot be returned → Which items cannot be returned?)
   const which = /^(\p{L}+)\s+(?:that|which)\s+(.+)$/iu.exec(t);
-  if (which?.[1] !== undefined && which[2] !== undefined && isPluralTopic(which[1])) return [`Which ${lowerFirst(which[1])} ${which[2]}?`, `What are ${the}?`];
+  if (which?.[1] !== undefined && which[2] !== undefined && isPluralTopic(which[1])) return [`Which ${lowerFirst(which[1], names)} ${which[2]}?`, `What are ${the}?`];
   // (asking about a plural thing as "How do gift cards work?" instead was measured: doc2dial hit@1
   // 0.686 → 0.676, two of its 210 questions; not kept)
   return [`What ${isPluralTopic(t) ? 'are' : 'is'} ${the}?`, `What do I need to know about ${the}?`];
@@ -643,7 +729,7 @@ function isSituation(topic: string): boolean {
   return /\b(?:i|my|me|we)\b|(?<!^)\bour\b/iu.test(topic) && topic.split(/\s+/u).length >= 3;
 }
 
-function enContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[]): void {
+function enContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[], names: ReadonlySet<string>): void {
   const add = (question: string, rule: GenerationRule): void => {
     out.push({ question, rule });
   };
@@ -654,7 +740,9 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
   // a situation heading (My parcel arrived damaged) is no thing either: How long does my parcel arrived damaged take?
   const situation = topic !== undefined && isSituation(topic);
   // nor is a problem: How long do damaged items take?
-  const about = topic === undefined || howTo !== undefined || situation || EN_QUESTION_START.test(topic) || EN_PROBLEM.test(topic) ? undefined : EN_ACTIVITY.test(topic) ? asCustomer(lowerFirst(topic)) : inQuestion(topic);
+  // nor is a page of general information, who a page is for or when it applies, or a statement
+  const notAThing = topic === undefined || EN_GENERIC_HEADING.test(topic) || EN_LEADING_WORD.test(topic) || EN_CLAUSE_HEADING.test(topic) || EN_UNPAID_TASK.test(topic) || (isGerundHeading(topic) && !EN_ACTIVITY.test(topic));
+  const about = notAThing || howTo !== undefined || situation || EN_QUESTION_START.test(topic) || EN_PROBLEM.test(topic) ? undefined : EN_ACTIVITY.test(topic) ? asCustomer(lowerFirst(topic, names)) : inQuestion(topic, names);
   // a page takes no time and costs nothing, what it is about may: Delivery options and fees → How
   // much does delivery cost? (not How much do delivery options and fees cost?)
   const measurable = about !== undefined ? measurableTopic(about) : undefined;
@@ -667,7 +755,7 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
     if (looksLikeQuestion(s) && s.length <= 150) add(s.replace(/\?*$/u, '?'), 'question-line');
     const def = EN_DEFINITION.exec(s);
     // "This means …" defines no term
-    if (def?.[1] !== undefined && def[1].split(/\s+/u).length <= 5 && !/^(?:this|that|it|these|those|which|what)$/iu.test(def[1].trim())) add(`What is ${lowerFirst(def[1].trim())}?`, 'definition');
+    if (def?.[1] !== undefined && def[1].split(/\s+/u).length <= 5 && !/^(?:this|that|it|these|those|which|what)$/iu.test(def[1].trim())) add(`What is ${lowerFirst(def[1].trim(), names)}?`, 'definition');
     const todo = EN_TO_DO.exec(s);
     if (todo?.[1] !== undefined) add(`How do I ${asCustomer(todo[1].trim())}?`, 'procedure');
     const can = EN_CAN.exec(s);
@@ -701,7 +789,7 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
     // a task costs what doing it costs: Renew a Non-Driver ID Card → How much does it cost to renew a non-driver ID card?
     if (!fee && EN_FEE.test(s) && task) {
       fee = true;
-      add(`How much does it cost to ${asCustomer(sentenceCase(topic ?? ''))}?`, 'fee');
+      add(`How much does it cost to ${asCustomer(sentenceCase(topic ?? '', names))}?`, 'fee');
     }
     // one is eligible for a benefit, a program or a card, not for a page (Map of Regions, Eligibility Requirements)
     if (!eligible && EN_ELIGIBLE.test(s) && about !== undefined && EN_BENEFIT.test(about) && !EN_NOT_BENEFIT.test(about)) {
@@ -765,11 +853,12 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   const language = input.language ?? languageOf(`${input.headingPath.join(' ')} ${input.text.slice(0, 400)}`);
   const topic = headingTopic(input.headingPath);
   const found: GeneratedQuestion[] = [];
-  if (topic !== undefined) for (const q of language === 'zh' ? zhHeading(topic) : enHeading(topic)) found.push({ question: q, rule: headingIsQuestion(topic) ? 'question-line' : 'heading' });
+  const names = language === 'zh' ? NO_NAMES : properNames(input.text);
+  if (topic !== undefined) for (const q of language === 'zh' ? zhHeading(topic) : enHeading(topic, names)) found.push({ question: q, rule: headingIsQuestion(topic) ? 'question-line' : 'heading' });
   const content: GeneratedQuestion[] = [];
   const duties: GeneratedQuestion[] = [];
   if (language === 'zh') zhContent(input, topic, content, duties);
-  else enContent(input, topic, content);
+  else enContent(input, topic, content, names);
   for (const question of tableQuestions(input.tables ?? [], language === 'zh')) content.push({ question, rule: 'table-row' });
   // stable sort by rule keeps each rule's questions in text order
   content.sort((a, b) => (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0));

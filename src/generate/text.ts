@@ -78,7 +78,63 @@ export function shorten(clause: string, max: number): string {
 
 export { questionKey } from '../text/question-key.js';
 
-/** An English text with its first letter lower case when it starts a plain word (Return → return; not VA, iPhone). */
-export function lowerFirst(text: string): string {
-  return /^[A-Z][a-z]/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/**
+ * An English text with its first letter lower case when it starts a plain word (Return → return;
+ * not VA, iPhone), not a name of `names` (`properNames`: Medicare, Agent Orange).
+ */
+export function lowerFirst(text: string, names: ReadonlySet<string> = NO_NAMES): string {
+  if (!/^[A-Z][a-z]/u.test(text)) return text;
+  const words = text.split(/\s+/u).map((w) => w.replace(/[^\p{L}\p{N}'’-]+$/u, ''));
+  for (let n = 1; n <= 3; n++) if (names.has(words.slice(0, n).join(' '))) return text;
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Capitalized words of a title (Affect Your Disability Benefits) that no name has. */
+const TITLE_WORDS = /^(?:The|A|An|And|Or|Of|For|To|In|On|At|By|With|From|About|Your|My|Our|Their|His|Her|Its|You|We|They|I|May|Can|Will|Must|Should|Is|Are|Be|Do|Does|How|What|When|Why|Who|Where|If)$/u;
+
+/**
+ * The names an English text writes with capitals inside its sentences, which a question keeps as
+ * they are: a word that stands alone with its capital and is never written in lower case
+ * (Medicare, Aidan), and runs of two to four capitalized words (Agent Orange, New York, Social
+ * Security). A run with a title's small words (Other Payments May Affect Your Benefits, a link to
+ * a page) names no one, nor do its words.
+ */
+export function properNames(text: string): Set<string> {
+  const alone = new Set<string>();
+  const lower = new Set<string>();
+  const names = new Set<string>();
+  let run: string[] = [];
+  // a run that a sentence opens (Set Up Direct Deposit) is no sign of a name
+  let opened = false;
+  let lastEnd = -1;
+  const endRun = (): void => {
+    if (opened) run = [];
+    opened = false;
+    if (run.length === 1 && run[0] !== undefined) alone.add(run[0]);
+    else if (!run.some((w) => TITLE_WORDS.test(w))) {
+      for (let n = Math.min(run.length, 4); n >= 2; n--) for (let i = 0; i + n <= run.length; i++) names.add(run.slice(i, i + n).join(' '));
+    }
+    run = [];
+  };
+  for (const m of text.matchAll(/\p{L}[\p{L}\p{N}'’-]*/gu)) {
+    const word = m[0];
+    const at = m.index ?? 0;
+    // a run goes on only across one space
+    if ((run.length > 0 || opened) && text.slice(lastEnd, at) !== ' ') endRun();
+    lastEnd = at + word.length;
+    if (!/^\p{Lu}\p{Ll}/u.test(word)) {
+      if (/^\p{Ll}/u.test(word)) lower.add(word);
+      endRun();
+      continue;
+    }
+    // a capital after a sentence's end, a colon, a bullet or at a line's start is no sign of a name
+    const before = text.slice(Math.max(0, at - 3), at).replace(/[\s"“'(]+$/u, '');
+    if (run.length === 0 && !opened && (before === '' || /[.!?:;•\-–—\n]$/u.test(before))) opened = true;
+    run.push(word);
+  }
+  endRun();
+  for (const w of alone) if (!lower.has(w.toLowerCase()) && !TITLE_WORDS.test(w)) names.add(w);
+  return names;
 }

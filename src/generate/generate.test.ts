@@ -212,6 +212,17 @@ describe('question generation', () => {
     expect(q.every((g) => !/\p{Script=Han}/u.test(g.question))).toBe(true);
   });
 
+  it('asks what "you can / must" says, not what an embedded question, a title or a dangling verb says', () => {
+    const en = (text: string) => generateQuestions({ headingPath: ['Repayment'], text }).map((g) => g.question);
+    expect(en('Learn how you can lower your payment.')).toContain('How can I lower my payment?');
+    expect(en('Decide how much you need to take out in loans.').filter((q) => q.startsWith('Do I'))).toEqual([]);
+    expect(en('Read What You Need To Know before you apply.').filter((q) => /Know\?$/u.test(q))).toEqual([]);
+    expect(en('See the benefits you may qualify for as a spouse.').filter((q) => q.startsWith('Can I'))).toEqual([]);
+    expect(en('Once approved, you can get.').filter((q) => q === 'Can I get?')).toEqual([]);
+    expect(en('You may need to pay a copay for your care.')).toContain('Do I need to pay a copay for my care?');
+    expect(en('You may still be able to avoid default.')).toContain('Can I still avoid default?');
+  });
+
   it('reads English pages without splitting at U.S., asking what is possible as allowed, or defining "this"', () => {
     const en = (heading: string, text: string) => generateQuestions({ headingPath: [heading], text }).map((g) => g.question);
     const citizen = en('Proof of identity', 'You must show us your current U.S. Citizenship and Immigration Services document. You can apply online.');

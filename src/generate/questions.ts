@@ -568,12 +568,39 @@ const EN_PRICED = /\b(?:licen[cs]es?|permits?|cards?|ids?|tests?|exams?|plates?|
 /** What one can be eligible for: a benefit, a program, a card or licence, a form of relief. */
 const EN_BENEFIT = /\b(?:benefits?|aid|loans?|grants?|programs?|assistance|insurance|pensions?|care|compensation|discharge|forgiveness|cancellation|scholarships?|allowances?|cards?|licen[cs]es?|plans?|deferments?|forbearance|rehabilitation|payments?|income|coverage|waivers?|refunds?|relief|repayment|services?|permits?|exemptions?)\b/iu;
 /** Page headings about eligibility, not a benefit: Eligibility Requirements, If Your Application Is Denied, Cancellation Chart. */
-const EN_NOT_BENEFIT = /eligib|^if\b|information|chart|criteria|requirements|situations|consequences|maximum|number of|listing|how to|^(?:apply|applying|request|manage|gather)\b/iu;
+const EN_NOT_BENEFIT = /eligib|^if\b|information|chart|criteria|requirements|situations|consequences|maximum|number of|listing|how to|questions?\b|^(?:apply|applying|request|manage|gather)\b/iu;
 const EN_ELIGIBLE = /\b(?:eligible|eligibility|qualify|qualifies|entitled)\b/i;
 // a full stop ends the object only where a sentence ends, not inside U.S.
 const EN_DUTY = /\byou\s+(?:must|are required to|have to|need to)\s+([a-z][a-z\s-]{2,40}?)(?:[,;]|\.(?=\s|$)|\s+(?:within|by|before|if|when)\b|$)/i;
 const EN_CAN = /\byou\s+(?:can|may)\s+([a-z][a-z\s-]{2,40}?)(?:[,;]|\.(?=\s|$)|\s+(?:by|if|when|at|from|within|even)\b|$)/i;
 const EN_TO_DO = /^to\s+([a-z][a-z\s-]{2,40}?),\s/i;
+
+/**
+ * The question word of an embedded question the match stands in (learn how you can lower your
+ * payment → how; how much you need to take out in loans → how much), if any. "whether you need
+ * to" asks what it says.
+ */
+function embeddedIn(sentence: string, match: RegExpExecArray): string | undefined {
+  return /\b(how\s+much|how\s+many|how|what|which)\s+(?:\S+\s+){0,2}$/iu.exec(sentence.slice(Math.max(0, match.index - 40), match.index))?.[1]?.toLowerCase();
+}
+
+/** Verbs that say nothing without their object: "you can get." → Can I get? */
+const EN_NEEDS_OBJECT = /^(?:get|have|take|make|use|find|see|know|need|do|give|receive|send|provide|keep|bring|pay|buy|choose|expect|want|include)$/iu;
+
+/**
+ * What "you can / must …" says a customer can or must do, when it says it (the caller leaves out
+ * embedded questions, `embeddedIn`): not in a title's capitals
+ * (What You Need To Know), not a verb whose object went before it (benefits you may qualify for as
+ * a spouse) or that has none (you can get.).
+ */
+function clauseObject(match: RegExpExecArray | null): string | undefined {
+  const object = match?.[1]?.trim();
+  if (match === null || object === undefined) return undefined;
+  if (/^\p{Lu}/u.test(object) || /^\p{Lu}/u.test(/\s(\S+)/u.exec(match[0])?.[1] ?? '')) return undefined;
+  if (/\b(?:for|to|with|about|from|on|in|of|at|by)$/iu.test(object) || /\b(?:for|to|with|about|from|on|of|out)\s+(?:as|in|at|on|by|if|when|to)\b/iu.test(object)) return undefined;
+  if (EN_NEEDS_OBJECT.test(object)) return undefined;
+  return object;
+}
 
 /** A heading that asks something (What is not covered, Why was my order cancelled): no thing to put in a template. */
 const EN_QUESTION_START = /^(?:what|when|where|why|who|whom|whose|which|how|can|could|do|does|did|is|are|was|were|will|should|may)\b/iu;
@@ -667,8 +694,9 @@ function enHeading(topic: string, names: ReadonlySet<string>): string[] {
   }
   // For Reservists, Before You Apply, Once You've Applied: who or when, not a thing
   const lead = EN_LEADING_WORD.exec(topic);
-  // (not a sentence made a heading: For a motorcycle test, you also need …)
-  if (lead?.[1] !== undefined && lead[2] !== undefined && !/[,;.]/u.test(lead[2]) && lead[2].split(/\s+/u).length <= 8) {
+  if (lead?.[1] !== undefined && lead[2] !== undefined) {
+    // a sentence made a heading (For a motorcycle test, you also need …) names no topic
+    if (/[,;.]/u.test(lead[2]) || lead[2].split(/\s+/u).length > 12) return [];
     const word = lead[1].toLowerCase();
     const rest = asAsker(sentenceCase(lead[2], names));
     if (word === 'for') return [`What ${isPluralTopic(rest) ? 'do' : 'does'} ${rest} need to know?`];
@@ -759,13 +787,23 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
     const todo = EN_TO_DO.exec(s);
     if (todo?.[1] !== undefined) add(`How do I ${asCustomer(todo[1].trim())}?`, 'procedure');
     const can = EN_CAN.exec(s);
+    const canIn = can === null ? undefined : embeddedIn(s, can);
+    const canDo = canIn === undefined ? clauseObject(can) : undefined;
+    // "learn how you can lower your payment": How can I lower my payment?
+    const howCan = canIn === 'how' ? clauseObject(can) : undefined;
+    if (howCan !== undefined) add(`How can I ${asCustomer(howCan.replace(/\bbe\s+able\s+to\s+/iu, ''))}?`, 'procedure');
+    // "you may need to pay a copay": what one must do, not what one is allowed to
+    const mayNeed = /^need\s+to\s+(.+)$/iu.exec(canDo ?? '');
+    if (mayNeed?.[1] !== undefined) add(`Do I need to ${asCustomer(mayNeed[1])}?`, 'duty');
     // you may have had contact / may not be affected / may be eligible: what is possible, not allowed
-    // …nor is "you may want to" (advice) or "you can t" (a lost apostrophe: can't)
-    if (can?.[1] !== undefined && !/^(?:have\s+(?:been|had|\w+ed)|be|not|want|wish|t|use\s+to)\b/iu.test(can[1].trim())) add(`Can I ${asCustomer(can[1].trim())}?`, 'permission');
+    // …nor is "you may want to" (advice) or "you can t" (a lost apostrophe: can't); "you may still be
+    // able to avoid default" can
+    else if (canDo !== undefined && !/^(?:have\s+(?:been|had|\w+ed)|be(?!\s+able\s+to\b)|not|want|wish|t|use\s+to)\b/iu.test(canDo)) add(`Can I ${asCustomer(canDo.replace(/\bbe\s+able\s+to\s+/iu, ''))}?`, 'permission');
     // …but "you may be eligible for X" is what a customer asks: Am I eligible for X?
-    const mayBe = /^be\s+(eligible(?:\s+for\s+[a-z][\w\s-]{2,40})?)$/iu.exec(can?.[1]?.trim() ?? '');
+    const mayBe = /^be\s+(eligible(?:\s+for\s+[a-z][\w\s-]{2,40})?)$/iu.exec(canDo ?? '');
     if (mayBe?.[1] !== undefined) add(`Am I ${asCustomer(mayBe[1])}?`, 'right');
-    const duty = EN_DUTY.exec(s);
+    const dutyMatch = EN_DUTY.exec(s);
+    const duty = dutyMatch === null || embeddedIn(s, dutyMatch) !== undefined || clauseObject(dutyMatch) === undefined ? null : dutyMatch;
     if (duty?.[1] !== undefined) add(`Do I have to ${asCustomer(duty[1].trim())}?`, 'duty');
     if (!time && EN_TIME.test(s)) {
       time = true;

@@ -223,6 +223,12 @@ describe('question generation', () => {
     expect(en('You may still be able to avoid default.')).toContain('Can I still avoid default?');
   });
 
+  it('asks a shop\'s task headings how, how long and how much in a customer\'s words', () => {
+    const all = (heading: string) => generateQuestions({ headingPath: ['Help Center', heading], text: 'It takes 3 days and costs $5.' }).map((g) => g.question);
+    expect(all('Start a Return')).toEqual(['How do I start a return?', 'What do I need to know to start a return?', 'How long does it take to start a return?', 'How much does it cost to start a return?']);
+    expect(all('Redeem a Gift Card')[0]).toBe('How do I redeem a gift card?');
+  });
+
   it('reads English pages without splitting at U.S., asking what is possible as allowed, or defining "this"', () => {
     const en = (heading: string, text: string) => generateQuestions({ headingPath: [heading], text }).map((g) => g.question);
     const citizen = en('Proof of identity', 'You must show us your current U.S. Citizenship and Immigration Services document. You can apply online.');

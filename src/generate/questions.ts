@@ -513,7 +513,7 @@ const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
  * window and Appeal process are things.
  */
-const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L})/iu;
+const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|cancel)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L})/iu;
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
@@ -809,6 +809,8 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
       time = true;
       if (duty?.[1] !== undefined) add(`How long do I have to ${asCustomer(duty[1].trim())}?`, 'time-limit');
       else if (about !== undefined && /\b(?:window|period|deadline|limit|time|warranty|guarantee)$/iu.test(about)) add(`How long is ${withThe(about)}?`, 'time-limit');
+      // a task takes the time doing it takes: Start a Return → How long does it take to start a return?
+      else if (topic !== undefined && EN_TASK.test(topic)) add(`How long does it take to ${asAsker(verbFirst(sentenceCase(topic, names)))}?`, 'time-limit');
       // only a process or an activity takes time (delivery, an appeal, returning my item): How long do Monthly Payments take? asks nothing
       else if (measurable !== undefined && (EN_PROCESS.test(measurable) || /^\p{L}+ing\b/u.test(measurable))) add(`How long ${does} ${measurable} take?`, 'time-limit');
       else if (howTo !== undefined) add(`How long does it take to ${howTo}?`, 'time-limit');

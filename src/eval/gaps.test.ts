@@ -35,6 +35,18 @@ describe('clusterQuestions', () => {
     expect(coupons?.nearest).toEqual([]);
   });
 
+  it('names a cluster by its whole words, not the pieces a search-mode cut adds', () => {
+    // the analyzer cuts 结清证明 also into 结清 / 清证明 / 证明; every question that has the word has them
+    const pieces = (text: string): string[] => text.split(/\s+/).flatMap((w) => (w === '结清证明' ? ['结清证明', '结清', '清证明', '证明'] : [w]));
+    const clusters = clusterQuestions(countQuestions(['结清证明 开', '结清证明 哪里', '结清证明 邮寄', '证明 材料']), pieces);
+    expect(clusters[0]?.terms).toEqual(['结清证明']);
+    // a piece some questions have on its own stays: it says more than the word
+    const more = clusterQuestions(countQuestions(['结清证明 开', '结清证明 开 哪里', '结清 证明 开']), pieces);
+    expect(more[0]?.size).toBe(3);
+    expect(more[0]?.terms).toEqual(expect.arrayContaining(['结清', '证明']));
+    expect(more[0]?.terms).not.toContain('清证明');
+  });
+
   it('keeps question words out of the key terms, and splits what is not similar enough', () => {
     expect(FILLER_WORDS.has('怎么')).toBe(true);
     expect(FILLER_WORDS.has('how')).toBe(true);

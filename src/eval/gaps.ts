@@ -225,8 +225,10 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
     // a question that shares no word with the others (asked often, in one wording) is still about
     // something: its own words are its key terms
     if (share.size === 0) for (const m of c.members) for (const t of keyTerms(m.q.text, tokenize)) share.set(t, (share.get(t) ?? 0) + m.q.count);
-    const terms = [...share]
-      .filter(([, s]) => c.members.length === 1 || s * 2 >= c.size)
+    const shared = [...share].filter(([, s]) => c.members.length === 1 || s * 2 >= c.size);
+    const terms = shared
+      // a piece of a longer key term that every question of it has with it (结清 and 清证明 of 结清证明) says nothing more
+      .filter(([t, s]) => !shared.some(([u, su]) => u.length > t.length && u.includes(t) && su >= s))
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 4)
       .map(([t]) => t);

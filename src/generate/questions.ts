@@ -513,7 +513,7 @@ const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
  * window and Appeal process are things.
  */
-const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|cancel)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L})/iu;
+const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L})/iu;
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
@@ -708,7 +708,7 @@ function enHeading(topic: string, names: ReadonlySet<string>): string[] {
   const clause = EN_CLAUSE_HEADING.exec(topic);
   if (clause?.[1] !== undefined && clause[2] !== undefined && clause[3] !== undefined && clauseSubject(clause[1], clause[2], clause[3])) {
     const verb = clause[2].toLowerCase() === 'may' ? 'Can' : sentenceCaseWord(clause[2]);
-    return [`${verb} ${asAsker(sentenceCase(clause[1], names))} ${asAsker(sentenceCase(`X ${clause[3]}`, names)).slice(2)}?`];
+    return [`${verb} ${asAsker(sentenceCase(clause[1], names))} ${asAsker(sentenceCase(clause[3], names))}?`];
   }
   // Accepting Financial Aid, Deciding Which Student Loans to Accept: an activity
   if (isGerundHeading(topic)) return [`What do I need to know about ${asAsker(verbFirst(sentenceCase(topic, names)))}?`];

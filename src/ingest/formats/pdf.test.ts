@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Problem, Result } from '../../core/problems.js';
+import { ingestFile } from '../ingest.js';
 import type { ParsedBlock, ParsedDoc } from '../parsed.js';
 import { isPageNumber, layoutPages, meaningfulTitle, parsePdf, type RawPage } from './pdf.js';
 
@@ -18,6 +19,12 @@ const NAMES = [
   'partly-scanned.pdf',
   'policy-zh.expected.json',
   'guide-en.expected.json',
+  'manual-zh.pdf',
+  'manual-en.pdf',
+  'tables-zh.pdf',
+  'manual-zh.expected.json',
+  'manual-en.expected.json',
+  'tables-zh.expected.json',
 ];
 
 interface FixtureModule {
@@ -39,6 +46,20 @@ interface GuideExpected {
   pages: number;
   headings: { text: string; depth: number; page: number }[];
   paragraphs: { text: string; page: number }[];
+}
+
+/** A manual set in columns: the blocks in reading order, and the paragraphs that go on in the next column or page. */
+interface ManualExpected {
+  title: string;
+  pages: number;
+  blocks: ParsedBlock[];
+  crossesColumn: string[];
+}
+interface TablesExpected {
+  title: string;
+  intro: string;
+  /** Per table, per row, the first line of each cell as drawn. */
+  tables: string[][][];
 }
 
 beforeAll(async () => {
@@ -159,6 +180,68 @@ describe('parsePdf: an English guide (guide-en.pdf)', () => {
     expect(paragraphs(d).map((p) => ({ text: p.text, page: p.location.page }))).toEqual(exp.paragraphs);
     expect(paragraphs(d).some((p) => p.text.includes('For international orders'))).toBe(true);
     expect(d.blocks.some((b) => 'text' in b && /Page \d/u.test(b.text))).toBe(false);
+  });
+});
+
+describe('parsePdf: pages set in two columns', () => {
+  it('reads a Chinese manual column by column: title and introduction across the page, then the left column, then the right, on both pages', async () => {
+    const d = await doc('manual-zh.pdf');
+    const exp = expected<ManualExpected>('manual-zh.expected.json');
+    // every heading and paragraph exactly as laid out and in reading order; the running header and
+    // the "- N -" page numbers gone
+    expect(d.blocks).toEqual(exp.blocks);
+    expect(d.pages).toBe(2);
+    expect(headings(d).map((h) => h.text)).toEqual([exp.title, '安全注意事项', '安装', '使用方法', '清洁保养', '故障排除']);
+  });
+
+  it('joins a paragraph that goes on from the foot of one column to the top of the next, and onto the next page', async () => {
+    const d = await doc('manual-zh.pdf');
+    const exp = expected<ManualExpected>('manual-zh.expected.json');
+    expect(exp.crossesColumn.length).toBeGreaterThanOrEqual(2);
+    for (const text of exp.crossesColumn) expect(paragraphs(d).filter((p) => p.text === text), text).toHaveLength(1);
+  });
+
+  it('gives each section of the manual its own text, in order (through ingestFile and sectionize)', async () => {
+    const r = await ingestFile(join(generated, 'manual-zh.pdf'));
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    const byHeading = new Map(r.value.sections.map((s) => [s.headingPath[s.headingPath.length - 1], s]));
+    expect(byHeading.get('使用方法')?.headingPath).toEqual(['电热水壶产品说明书', '使用方法']);
+    expect(byHeading.get('使用方法')?.text).toBe(
+      [
+        '打开壶盖，加入清水，水位应当在最低水位线和最高水位线之间。加水过少会导致干烧保护频繁动作，加水过多则在沸腾时可能溢出，造成烫伤。',
+        '盖好壶盖，将壶身放回底座，按下开关，指示灯亮起表示开始加热。水烧开后水壶自动断电，指示灯熄灭。如需再次加热，请等待约三十秒后重新按下开关。',
+        '本产品具有防干烧功能：壶内无水时误开机，温控器将自动切断电源。此时请拔下电源插头，待壶身完全冷却后再加水使用。',
+      ].join('\n'),
+    );
+    expect(byHeading.get('使用方法')?.location).toEqual({ page: 1 });
+    expect(byHeading.get('清洁保养')?.location).toEqual({ page: 2 });
+    expect(byHeading.get('故障排除')?.text.startsWith('按下开关后指示灯不亮：')).toBe(true);
+  });
+
+  it('reads an English page of justified columns (a run per word), with a heading across the page between two bands of columns', async () => {
+    const d = await doc('manual-en.pdf');
+    const exp = expected<ManualExpected>('manual-en.expected.json');
+    expect(d.blocks).toEqual(exp.blocks);
+    for (const text of exp.crossesColumn) expect(paragraphs(d).map((p) => p.text)).toContain(text);
+    expect(d.blocks.some((b) => 'text' in b && /Page \d/u.test(b.text))).toBe(false);
+  });
+
+  it('still reads tables row by row: short cells, cells that wrap, and a two-column table of wide cells', async () => {
+    const d = await doc('tables-zh.pdf');
+    const exp = expected<TablesExpected>('tables-zh.expected.json');
+    expect(d.blocks.slice(0, 2).map((b) => ('text' in b ? b.text : ''))).toEqual([exp.title, exp.intro]);
+    const all = d.blocks.map((b) => ('text' in b ? b.text : '')).join('\n').replace(/\s+/gu, '');
+    // each row's cells in order, and every row before the next: read across, not down
+    let at = 0;
+    for (const table of exp.tables) {
+      for (const row of table) {
+        for (const cell of row) {
+          const found = all.indexOf(cell.replace(/\s+/gu, ''), at);
+          expect(found, `${cell} (row ${row.join(' | ')})`).toBeGreaterThanOrEqual(at);
+          at = found;
+        }
+      }
+    }
   });
 });
 
@@ -398,6 +481,51 @@ describe('layoutPages', () => {
       '• Keep the receipt.',
       'After a gap, a new paragraph that wraps.',
     ]);
+  });
+
+  it('reads two columns on the same baselines left column first, below a title across the page and above a note across it', () => {
+    const left = [`左栏第一段${'左栏的文字写满整行'.repeat(4)}。`, `左栏第二段${'左栏的文字'.repeat(5)}。`];
+    const right = [`右栏第一段${'右栏的文字写满整行'.repeat(4)}。`, `右栏第二段${'右栏的文字'.repeat(5)}。`];
+    // 16 characters a line at 12 pt: the left column at x=72, the right one at x=72+16×12+24
+    const column = (paragraphs: string[], x: number): ItemSpec[] => typeset(paragraphs, { indent: 2, width: 16, top: 680 }).map((l) => ({ ...l, x: l.x - 72 + x }));
+    const note = '以上内容仅供参考，以实物为准。';
+    const out = texts([
+      page(1, [
+        { str: '两栏排版的说明书', x: 200, y: 730, size: 18 },
+        ...column(left, 72),
+        ...column(right, 72 + 16 * 12 + 24),
+        { str: note, x: 72, y: 400 },
+      ]),
+    ]);
+    expect(out).toEqual(['两栏排版的说明书', ...left, ...right, note]);
+  });
+
+  it('reads two bands of columns apart when a short heading that does not cross the gutter sits between them', () => {
+    const column = (head: string, x: number, top: number): ItemSpec[] => typeset([`${head}${'这一栏的文字写满整行'.repeat(5)}。`], { width: 16, top }).map((l) => ({ ...l, x: l.x - 72 + x }));
+    const blocks = layoutPages([
+      page(1, [
+        ...column('甲栏', 72, 700),
+        ...column('乙栏', 72 + 16 * 12 + 24, 700),
+        { str: '第二部分', x: 72, y: 700 - 18 * 5 - 30, size: 16 },
+        ...column('丙栏', 72, 700 - 18 * 5 - 60),
+        ...column('丁栏', 72 + 16 * 12 + 24, 700 - 18 * 5 - 60),
+      ]),
+    ]).blocks;
+    expect(blocks.map((b) => ('text' in b ? b.text.slice(0, 2) : ''))).toEqual(['甲栏', '乙栏', '第二', '丙栏', '丁栏']);
+  });
+
+  it('reads a key/value table of short cells row by row, not as two columns', () => {
+    const rows = [['型号', 'KB-1701 电热水壶，容量1.7升'], ['额定电压', '220伏交流电，频率50赫兹'], ['额定功率', '1800瓦，加热约五分钟'], ['保修期', '整机一年，发热盘三年']];
+    const specs = rows.flatMap(([k = '', v = ''], i): ItemSpec[] => [
+      { str: k, x: 72, y: 700 - 20 * i },
+      { str: v, x: 200, y: 700 - 20 * i },
+    ]);
+    expect(texts([page(1, specs)]).join('|').replace(/\s+/gu, '')).toBe(rows.map(([k = '', v = '']) => k + v).join('').replace(/\s+/gu, ''));
+  });
+
+  it('leaves a single column of short lines in order', () => {
+    const lines = ['一、退货', '收到商品七天内可以退货。', '二、换货', '收到商品十五天内可以换货。', '三、维修', '保修期内免费维修。'];
+    expect(texts([page(1, lines.map((str, i) => ({ str, x: 72, y: 700 - 18 * i })))]).join('')).toBe(lines.join(''));
   });
 
   it('finds no text on pages that have none', () => {

@@ -5,6 +5,10 @@
  * short lines in a clearly larger font into headings. Numbered lines (第X章, 第X条, 1.) stay
  * paragraphs: `sectionize` makes them headings.
  *
+ * Pages set in columns (product manuals, brochures) are read column by column: `pdf-columns.ts`
+ * finds the bands of rows that a gutter cuts into columns of running text; lines above and below
+ * them (a title across the page) stay in place, and tables are still read row by row.
+ *
  * Layout signals used, in the order a reader would use them:
  * - a new paragraph starts after a larger vertical gap than the usual line spacing, at a
  *   first-line indent, at numbering or a bullet, after a line that ends a sentence and stops short
@@ -22,6 +26,7 @@ import { fail, ok, problem, warning, type Problem, type Result } from '../../cor
 import { endsSentence, isCjk, joinWrapped } from '../lines.js';
 import { matchNumbering } from '../numbering.js';
 import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
+import { columnOf, findColumnBands } from './pdf-columns.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy;
@@ -106,9 +111,18 @@ interface Run {
   size: number;
 }
 
+/** The column of a multi-column page a line is in: its edges, and a key unique on its page. */
+interface PdfColumn {
+  key: number;
+  left: number;
+  right: number;
+}
+
 /** One visual line. */
 interface PdfLine {
   page: number;
+  /** Set when the line is in a column of a multi-column band; its edges stand in for the page margins. */
+  column?: PdfColumn;
   text: string;
   x: number;
   right: number;
@@ -164,8 +178,8 @@ function tidyLine(text: string): string {
   return text.replace(/\s+/gu, ' ').replace(CJK_THEN_SPACE_LATIN, '').replace(LATIN_SPACE_THEN_CJK, '').trim();
 }
 
-/** Group a page's runs into lines: by baseline (within half a font size), then left to right. */
-function runsToLines(runs: Run[], page: number): PdfLine[] {
+/** Group a page's runs by baseline (within half a font size), top to bottom. */
+function groupRuns(runs: Run[]): Run[][] {
   runs.sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Run[][] = [];
   let current: Run[] = [];
@@ -182,52 +196,113 @@ function runsToLines(runs: Run[], page: number): PdfLine[] {
     lineSize = run.size;
   }
   if (current.length > 0) groups.push(current);
+  return groups;
+}
 
-  const lines: PdfLine[] = [];
-  for (const group of groups) {
-    group.sort((a, b) => a.x - b.x);
-    let text = '';
-    let end = Number.NEGATIVE_INFINITY;
-    const sizeChars = new Map<number, number>();
-    let chars = 0;
-    let left = Number.POSITIVE_INFINITY;
-    let right = Number.NEGATIVE_INFINITY;
-    for (const run of group) {
-      const visible = run.text.replace(/\s+/gu, '');
-      if (visible === '') {
-        // an explicit space run: a separator between Latin words
-        if (text !== '' && !/\s$/u.test(text)) text += ' ';
-        continue;
-      }
-      if (text !== '' && !/\s$/u.test(text) && !/^\s/u.test(run.text)) {
-        const gap = run.x - end;
-        const last = text[text.length - 1];
-        const first = run.text.trimStart()[0];
-        // a visible gap between Latin runs is a word space; CJK never gets one, except at a gap wide
-        // enough to be a column or table-cell separator
-        if ((gap > 0.2 * run.size && !isCjk(last) && !isCjk(first)) || gap > 2.5 * run.size) text += ' ';
-      }
-      text += run.text;
-      end = Math.max(end, run.x + run.width);
-      left = Math.min(left, run.x);
-      right = Math.max(right, run.x + run.width);
-      chars += visible.length;
-      const size = Math.round(run.size * 10) / 10;
-      sizeChars.set(size, (sizeChars.get(size) ?? 0) + visible.length);
+/** One baseline group's runs, left to right, as a line (undefined when it has no visible text). */
+function groupToLine(group: Run[], page: number): PdfLine | undefined {
+  group.sort((a, b) => a.x - b.x);
+  let text = '';
+  let end = Number.NEGATIVE_INFINITY;
+  const sizeChars = new Map<number, number>();
+  let chars = 0;
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  for (const run of group) {
+    const visible = run.text.replace(/\s+/gu, '');
+    if (visible === '') {
+      // an explicit space run: a separator between Latin words
+      if (text !== '' && !/\s$/u.test(text)) text += ' ';
+      continue;
     }
-    const tidy = tidyLine(text);
-    if (tidy === '' || chars === 0) continue;
-    let size = 0;
-    let best = -1;
-    for (const [s, n] of sizeChars) {
-      if (n > best || (n === best && s > size)) {
-        size = s;
-        best = n;
-      }
+    if (text !== '' && !/\s$/u.test(text) && !/^\s/u.test(run.text)) {
+      const gap = run.x - end;
+      const last = text[text.length - 1];
+      const first = run.text.trimStart()[0];
+      // a visible gap between Latin runs is a word space; CJK never gets one, except at a gap wide
+      // enough to be a column or table-cell separator
+      if ((gap > 0.2 * run.size && !isCjk(last) && !isCjk(first)) || gap > 2.5 * run.size) text += ' ';
     }
-    const y = group.reduce((sum, r) => sum + r.y, 0) / group.length;
-    lines.push({ page, text: tidy, x: left, right, y, size, chars });
+    text += run.text;
+    end = Math.max(end, run.x + run.width);
+    left = Math.min(left, run.x);
+    right = Math.max(right, run.x + run.width);
+    chars += visible.length;
+    const size = Math.round(run.size * 10) / 10;
+    sizeChars.set(size, (sizeChars.get(size) ?? 0) + visible.length);
   }
+  const tidy = tidyLine(text);
+  if (tidy === '' || chars === 0) return undefined;
+  let size = 0;
+  let best = -1;
+  for (const [s, n] of sizeChars) {
+    if (n > best || (n === best && s > size)) {
+      size = s;
+      best = n;
+    }
+  }
+  const y = group.reduce((sum, r) => sum + r.y, 0) / group.length;
+  return { page, text: tidy, x: left, right, y, size, chars };
+}
+
+function visibleChars(run: Run): number {
+  return run.text.replace(/\s+/gu, '').length;
+}
+
+/**
+ * A page's runs → lines in reading order: baseline groups top to bottom, except that the bands
+ * `findColumnBands` finds set in columns are read column by column (each line then carries its
+ * column's edges).
+ */
+function runsToLines(runs: Run[], page: number): PdfLine[] {
+  const groups = groupRuns(runs);
+  const sizeChars = new Map<number, number>();
+  for (const run of runs) sizeChars.set(Math.round(run.size * 10) / 10, (sizeChars.get(Math.round(run.size * 10) / 10) ?? 0) + visibleChars(run));
+  let bodySize = 0;
+  let best = -1;
+  for (const [size, n] of sizeChars) {
+    if (n > best || (n === best && size < bodySize)) {
+      bodySize = size;
+      best = n;
+    }
+  }
+  const rows = groups.map((group) => ({
+    y: group[0]?.y ?? 0,
+    boxes: group.filter((run) => visibleChars(run) > 0).map((run) => ({ x: run.x, right: run.x + run.width })),
+  }));
+  const bands = findColumnBands(rows, bodySize);
+  const lines: PdfLine[] = [];
+  const push = (group: Run[]): void => {
+    const line = groupToLine(group, page);
+    if (line !== undefined) lines.push(line);
+  };
+  let next = 0;
+  bands.forEach((band, b) => {
+    for (; next < band.first; next++) push(groups[next] ?? []);
+    const columns: Run[][][] = band.gutters.map(() => []);
+    columns.push([]);
+    for (; next <= band.last; next++) {
+      const parts = new Map<number, Run[]>();
+      for (const run of groups[next] ?? []) {
+        const c = columnOf(band, run.x + run.width / 2);
+        const part = parts.get(c);
+        if (part === undefined) parts.set(c, [run]);
+        else part.push(run);
+      }
+      for (const [c, part] of parts) columns[c]?.push(part);
+    }
+    columns.forEach((column, c) => {
+      const own = column.map((group) => groupToLine(group, page)).filter((line): line is PdfLine => line !== undefined);
+      if (own.length === 0) return;
+      const edges: PdfColumn = {
+        key: b * (band.gutters.length + 1) + c + 1,
+        left: edge(own.map((l) => l.x), 'left') ?? Math.min(...own.map((l) => l.x)),
+        right: edge(own.map((l) => l.right), 'right') ?? Math.max(...own.map((l) => l.right)),
+      };
+      for (const line of own) lines.push({ ...line, column: edges });
+    });
+  });
+  for (; next < groups.length; next++) push(groups[next] ?? []);
   return lines;
 }
 
@@ -298,7 +373,8 @@ function marginLines(page: PageText): Set<PdfLine> {
   const height = page.top - page.bottom;
   if (!(height > 0)) return out;
   const band = height * MARGIN_BAND;
-  const { lines } = page; // top to bottom
+  // top to bottom (page.lines is in reading order, which on a page in columns is not)
+  const lines = [...page.lines].sort((a, b) => b.y - a.y);
   for (let i = 0; i < Math.min(MARGIN_LINES, lines.length); i++) {
     const line = lines[i];
     if (line !== undefined && page.top - line.y <= band) out.add(line);
@@ -415,6 +491,7 @@ function measureLayout(pages: readonly PageText[]): Layout {
       const a = page.lines[i - 1];
       const b = page.lines[i];
       if (a === undefined || b === undefined || !isBodySize(a.size, bodySize) || !isBodySize(b.size, bodySize)) continue;
+      if (a.column?.key !== b.column?.key) continue;
       const ratio = (a.y - b.y) / bodySize;
       if (ratio > 0.8 && ratio < 4) ratios.push(ratio);
     }
@@ -429,10 +506,11 @@ function measureLayout(pages: readonly PageText[]): Layout {
       const a = page.lines[i - 1];
       const b = page.lines[i];
       if (a === undefined || b === undefined || !isBodySize(a.size, bodySize) || !isBodySize(b.size, bodySize)) continue;
+      if (a.column?.key !== b.column?.key) continue;
       const ia = offset(a, layout);
       if (Math.abs(offset(b, layout)) > 0.5 * bodySize || ia < 0.8 * bodySize || ia > 6 * bodySize) continue;
       // only a paragraph's first line: it runs to the right margin and the sentence goes on
-      if (a.right < (layout.right[a.page % 2] ?? a.right) - 2 * bodySize || endsSentence(a.text)) continue;
+      if (a.right < rightEdge(a, layout) - 2 * bodySize || endsSentence(a.text)) continue;
       const key = Math.round(ia / (bodySize / 4)) * (bodySize / 4);
       indents.set(key, (indents.get(key) ?? 0) + 1);
       starts++;
@@ -467,14 +545,26 @@ interface Paragraph {
   heading: boolean;
 }
 
-/** How far right of the body's left margin a line starts. */
+/** The left margin a line is set against: its column's left edge, else the page's. */
+function leftEdge(line: PdfLine, layout: Layout): number {
+  return line.column?.left ?? layout.left[line.page % 2] ?? 0;
+}
+
+/** The right margin a line is set against: its column's right edge, else the page's. */
+function rightEdge(line: PdfLine, layout: Layout): number {
+  return line.column?.right ?? layout.right[line.page % 2] ?? line.right;
+}
+
+/** How far right of its left margin a line starts. */
 function offset(line: PdfLine, layout: Layout): number {
-  return line.x - (layout.left[line.page % 2] ?? 0);
+  return line.x - leftEdge(line, layout);
 }
 
 /** Decide whether `cur` continues the paragraph whose last line is `prev`. */
 function continues(para: Paragraph, prev: PdfLine, cur: PdfLine, layout: Layout): boolean {
-  const samePage = prev.page === cur.page;
+  // text flows on at the top of the next page, and from the foot of one column up to the top of the
+  // next: there, as across a page break, the vertical gap says nothing
+  const samePage = prev.page === cur.page && !(prev.column?.key !== cur.column?.key && cur.y >= prev.y);
   const size = Math.max(prev.size, cur.size);
   if (Math.abs(prev.size - cur.size) > Math.max(0.6, 0.1 * size)) return false;
   const gap = prev.y - cur.y;
@@ -488,7 +578,7 @@ function continues(para: Paragraph, prev: PdfLine, cur: PdfLine, layout: Layout)
 
   // Was the line break forced by the right margin? It was not when the next line's first word would
   // have fitted on the previous line.
-  const prevRight = layout.right[prev.page % 2] ?? prev.right;
+  const prevRight = rightEdge(prev, layout);
   const room = prevRight - prev.right;
   const space = isCjk(prev.text[prev.text.length - 1]) || isCjk(cur.text[0]) ? 0 : 0.3 * cur.size;
   const forced = room <= firstWordWidth(cur) + space + 0.5 * cur.size;
@@ -515,7 +605,7 @@ function continues(para: Paragraph, prev: PdfLine, cur: PdfLine, layout: Layout)
   if ((matchNumbering(cur.text) !== undefined || BULLET.test(cur.text)) && !midSentence) return false;
   if (!forced && endsSentence(prev.text)) return false;
   // a short standalone line (a label, a caption) is a paragraph of its own
-  const width = prevRight - (layout.left[prev.page % 2] ?? 0);
+  const width = prevRight - leftEdge(prev, layout);
   if (!forced && para.lines.length === 1 && prev.right - prev.x < 0.5 * width && !/[,，、\-]$/u.test(prev.text)) return false;
   return true;
 }

@@ -3,10 +3,22 @@ import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../runtime/index-file.js';
 import { clusterQuestions, countQuestions, coverageOf, FILLER_WORDS, withoutSmallTalk } from './gaps.js';
 import type { CaseResult } from './run.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 
 const words = (text: string): string[] => text.toLowerCase().split(/\s+/).filter((w) => w !== '');
 
 describe('clusterQuestions', () => {
+  it('names the key terms as the questions write them: traditional for a Taiwan or Hong Kong log', () => {
+    // the analyzer reads both scripts as simplified
+    const simplified = (text: string): string[] => words(traditionalToSimplified(text));
+    const hant = countQuestions(['可以 開 收據 嗎', '我要 收據 怎麼 開', '收據 開 抬頭', '寄 澳門 嗎', '有 寄 澳門 嗎']);
+    expect(clusterQuestions(hant, simplified).map((c) => c.terms)).toEqual([
+      ['開', '收據'],
+      ['寄', '澳門'],
+    ]);
+  });
+
+
   const questions = countQuestions([
     'coupon expired',
     'how use coupon',

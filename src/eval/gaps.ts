@@ -11,6 +11,16 @@
  */
 import type { IndexEntry } from '../runtime/index-file.js';
 import type { CaseResult } from './run.js';
+import { wordsAsWrittenIn } from '../text/normalize.js';
+
+/** A key term (the analyzer's simplified form) as the cluster's most central question that contains it writes it: 收据 → 收據 for a Taiwan log. */
+function asWritten(term: string, members: readonly { q: GapQuestion }[]): string {
+  for (const m of members) {
+    const written = wordsAsWrittenIn(m.q.text)(term);
+    if (written !== term) return written;
+  }
+  return term;
+}
 
 export interface GapQuestion {
   text: string;
@@ -229,7 +239,7 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .filter(([, s]) => c.members.length === 1 || s * 2 >= c.size)
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 4)
-      .map(([t]) => t);
+      .map(([t]) => asWritten(t, central));
     return {
       size: c.size,
       representative: examples[0]?.text ?? '',

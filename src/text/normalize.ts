@@ -60,6 +60,26 @@ export function traditionalVariantOf(text: string, sampleChars = 4000): Traditio
 }
 
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The words of the matching form (lower case, simplified) as `text` writes them: for 可以開收據嗎,
+ * 开 → 開 and 收据 → 收據 (what kb shows a Taiwan or Hong Kong user of the words it matched). A
+ * word `text` does not contain (a synonym, a lexicon word) stays as it is, and so does a word
+ * without Chinese characters.
+ */
+export function wordsAsWrittenIn(text: string): (word: string) => string {
+  const written = text.normalize('NFKC').toLowerCase();
+  if (!HAN.test(written)) return (word) => word;
+  const simplified = traditionalToSimplified(written);
+  if (simplified === written || simplified.length !== written.length) return (word) => word;
+  return (word) => {
+    if (!HAN.test(word)) return word;
+    const at = simplified.indexOf(word);
+    return at < 0 ? word : written.slice(at, at + word.length);
+  };
+}
+
 /** Whitespace, including the ideographic space and no-break spaces, collapsed to one ASCII space. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00A0\u3000\u200B\uFEFF]+/gu, ' ').trim();

@@ -18,6 +18,13 @@ describe('clusterQuestions', () => {
     ]);
   });
 
+  it('names a cluster\'s key terms in its representative question\'s script (no 退貨 運費 over 退货运费)', () => {
+    const simplified = (text: string): string[] => words(traditionalToSimplified(text));
+    const terms = (qs: string[]) => clusterQuestions(countQuestions(qs), simplified).map((c) => [c.representative, c.terms]);
+    expect(terms(['退貨 運費', '退货 运费 多少'])).toEqual([['退貨 運費', ['運費', '退貨']]]);
+    expect(terms(['退货 运费', '退貨 運費 多少'])).toEqual([['退货 运费', ['运费', '退货']]]);
+  });
+
 
   const questions = countQuestions([
     'coupon expired',

@@ -13,11 +13,14 @@ import type { IndexEntry } from '../runtime/index-file.js';
 import type { CaseResult } from './run.js';
 import { wordsAsWrittenIn } from '../text/normalize.js';
 
-/** A key term (the analyzer's simplified form) as the cluster's most central question that contains it writes it: 收据 → 收據 for a Taiwan log. */
-function asWritten(term: string, members: readonly { q: GapQuestion }[]): string {
-  for (const m of members) {
-    const written = wordsAsWrittenIn(m.q.text)(term);
-    if (written !== term) return written;
+/**
+ * A key term (the analyzer's simplified form) as the first of `texts` that contains it writes it:
+ * 收据 → 收據 for a Taiwan log; the representative first, so its line does not mix scripts.
+ */
+function asWritten(term: string, texts: readonly string[]): string {
+  for (const text of texts) {
+    const written = wordsAsWrittenIn(text)(term);
+    if (written !== undefined) return written;
   }
   return term;
 }
@@ -239,7 +242,7 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .filter(([, s]) => c.members.length === 1 || s * 2 >= c.size)
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 4)
-      .map(([t]) => asWritten(t, central));
+      .map(([t]) => asWritten(t, [...examples.map((e) => e.text), ...central.map((m) => m.q.text)]));
     return {
       size: c.size,
       representative: examples[0]?.text ?? '',

@@ -686,14 +686,14 @@ export class KnowledgeBase {
     };
   }
 
-  private hit(e: number, v: number, score: number, confidence: number, terms: Map<string, number>, asWritten: (term: string) => string): Hit {
+  private hit(e: number, v: number, score: number, confidence: number, terms: Map<string, number>, asWritten: (term: string) => string | undefined): Hit {
     const entry = this.data.entries.get(e);
     const variantNo = v - (this.firstVariant[e] ?? 0);
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
     const matchedTerms = [...terms.keys()].filter((term) => {
       const t = this.termIds.get(term);
       return isWordTerm(term) && t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
-    }).map(asWritten);
+    }).map((term) => asWritten(term) ?? term);
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     // a copy: a bot that edits a hit must not change what later searches return
     if (entry.source !== undefined) hit.source = { ...entry.source, headingPath: [...entry.source.headingPath] };

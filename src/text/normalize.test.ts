@@ -24,10 +24,11 @@ describe('normalize', () => {
 });
 
 describe('wordsAsWrittenIn', () => {
-  it('gives the words of the matching form as the text writes them', () => {
+  it('gives the words of the matching form as the text writes them, undefined for words it lacks', () => {
     const hk = wordsAsWrittenIn('可以開收據嗎？運費誰出');
-    expect(['开', '收据', '运费', '发票', 'sf'].map(hk)).toEqual(['開', '收據', '運費', '发票', 'sf']);
+    expect(['开', '收据', '运费', '发票', 'sf'].map(hk)).toEqual(['開', '收據', '運費', undefined, undefined]);
     expect(wordsAsWrittenIn('ＳＦ順豐幾耐')('顺丰')).toBe('順豐'); // full-width letters before it
+    expect(wordsAsWrittenIn('ＳＦ順豐幾耐')('sf')).toBe('sf');
     expect(wordsAsWrittenIn('退货运费谁出')('运费')).toBe('运费');
     expect(wordsAsWrittenIn('Return Policy')('return')).toBe('return');
   });

@@ -64,19 +64,18 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * The words of the matching form (lower case, simplified) as `text` writes them: for 可以開收據嗎,
- * 开 → 開 and 收据 → 收據 (what kb shows a Taiwan or Hong Kong user of the words it matched). A
- * word `text` does not contain (a synonym, a lexicon word) stays as it is, and so does a word
- * without Chinese characters.
+ * 开 → 開 and 收据 → 收據 (what kb shows a Taiwan or Hong Kong user of the words it matched);
+ * undefined for a word `text` does not contain (a synonym, a lexicon word). A word without Chinese
+ * characters, or a text whose simplified form changed length, gives the word as it is.
  */
-export function wordsAsWrittenIn(text: string): (word: string) => string {
+export function wordsAsWrittenIn(text: string): (word: string) => string | undefined {
   const written = text.normalize('NFKC').toLowerCase();
-  if (!HAN.test(written)) return (word) => word;
-  const simplified = traditionalToSimplified(written);
-  if (simplified === written || simplified.length !== written.length) return (word) => word;
+  const simplified = HAN.test(written) ? traditionalToSimplified(written) : written;
+  const sameLength = simplified.length === written.length;
   return (word) => {
-    if (!HAN.test(word)) return word;
     const at = simplified.indexOf(word);
-    return at < 0 ? word : written.slice(at, at + word.length);
+    if (at < 0) return undefined;
+    return sameLength && HAN.test(word) ? written.slice(at, at + word.length) : word;
   };
 }
 

@@ -1,5 +1,6 @@
 // The build stage through its API: deterministic output, gzip, sources that fail, entries from
 // documents. (`kb build` itself is tested in src/cli/commands/build.test.ts.)
+import iconv from 'iconv-lite';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -11,6 +12,7 @@ import { serializeStore } from '../store/store.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
 import { DEFAULT_CALIBRATION, fitCalibration } from './build-index.js';
 import { build, buildFromEntries, entriesFromDocuments } from './index.js';
+import { buildAnalyzerSettings } from './vocabulary.js';
 
 const dir = tempDir('kb-build-');
 const out = (name: string): string => join(dir.path, name);
@@ -87,6 +89,24 @@ describe('lexicon expansions', () => {
     const off = await buildFromEntries(ENTRIES, { lexicon: false });
     if (off.ok) expect(indexFromBytes(off.value.bytes).related('退')).toEqual([]);
   }, BUILD_TIMEOUT);
+});
+
+describe('dictionary, synonyms and stopwords files', () => {
+  it('are read in the encoding they were saved in: Big5 (Taiwan, Hong Kong), GBK, UTF-16', async () => {
+    writeFileSync(out('synonyms-big5.txt'), iconv.encode('# 發票\r\n統一編號 統編\r\n禮品卡 禮物卡\r\n', 'big5'));
+    writeFileSync(out('stopwords-gbk.txt'), iconv.encode('亲爱的\n麻烦您了\n在不在呀\n', 'gbk'));
+    writeFileSync(out('user-utf16.dict'), iconv.encode('好物商城 100\n', 'utf-16le', { addBOM: true }));
+    const settings = await buildAnalyzerSettings({ texts: ['統編可以改嗎'], synonyms: out('synonyms-big5.txt'), stopwords: out('stopwords-gbk.txt'), userDict: out('user-utf16.dict') });
+    expect(settings.ok && settings.value.synonyms).toEqual([
+      ['统一编号', '统编'],
+      ['礼品卡', '礼物卡'],
+    ]);
+    expect(settings.ok && settings.value.stopwords).toContain('亲爱的');
+    expect(settings.ok && settings.value.vocabulary.map(([w]) => w)).toContain('好物商城');
+    writeFileSync(out('binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0xff, 0xfe, 0]));
+    const bad = await buildAnalyzerSettings({ texts: [], synonyms: out('binary.txt') });
+    expect(!bad.ok && bad.problems.map((p) => p.code)).toEqual(['undecodable-text']);
+  });
 });
 
 describe('build determinism', () => {

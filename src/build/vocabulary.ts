@@ -10,6 +10,7 @@ import { characterReadings } from '../analyze/pinyin.js';
 import { homophonesOf } from '../analyze/analyzer.js';
 import { defaultStopwords, NEGATIONS } from '../analyze/stopwords.js';
 import { traditionalToSimplified } from '../text/normalize.js';
+import { decodeText } from '../ingest/decode.js';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 const MULTI_HAN = /^\p{Script=Han}{2,}$/u;
@@ -33,19 +34,23 @@ function normalize(text: string): string {
   return traditionalToSimplified(text.normalize('NFKC').toLowerCase());
 }
 
+/** A dictionary, synonyms or stopwords file's lines, in the encoding it was saved in (UTF-8, UTF-16, GBK, Big5: as sources are). */
 async function readLines(path: string, what: string): Promise<Result<{ text: string; line: number }[]>> {
+  let bytes: Uint8Array;
   try {
-    const raw = await readFile(path, 'utf8');
-    return ok(
-      raw
-        .replace(/^\uFEFF/, '')
-        .split(/\r?\n/)
-        .map((text, i) => ({ text: text.trim(), line: i + 1 }))
-        .filter((l) => l.text !== '' && !l.text.startsWith('#')),
-    );
+    bytes = await readFile(path);
   } catch {
     return fail(problem('file-not-found', `${what} file cannot be read; check the path`, { file: path }));
   }
+  const decoded = decodeText(bytes, path);
+  if (!decoded.ok) return decoded;
+  return ok(
+    decoded.value.text
+      .replace(/^\uFEFF/, '')
+      .split('\n')
+      .map((text, i) => ({ text: text.trim(), line: i + 1 }))
+      .filter((l) => l.text !== '' && !l.text.startsWith('#')),
+  );
 }
 
 export function parseSynonymLines(lines: readonly { text: string }[]): string[][] {

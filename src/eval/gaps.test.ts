@@ -3,10 +3,29 @@ import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../runtime/index-file.js';
 import { clusterQuestions, countQuestions, coverageOf, FILLER_WORDS, withoutSmallTalk } from './gaps.js';
 import type { CaseResult } from './run.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 
 const words = (text: string): string[] => text.toLowerCase().split(/\s+/).filter((w) => w !== '');
 
 describe('clusterQuestions', () => {
+  it('names the key terms as the questions write them: traditional for a Taiwan or Hong Kong log', () => {
+    // the analyzer reads both scripts as simplified
+    const simplified = (text: string): string[] => words(traditionalToSimplified(text));
+    const hant = countQuestions(['可以 開 收據 嗎', '我要 收據 怎麼 開', '收據 開 抬頭', '寄 澳門 嗎', '有 寄 澳門 嗎']);
+    expect(clusterQuestions(hant, simplified).map((c) => c.terms)).toEqual([
+      ['開', '收據'],
+      ['寄', '澳門'],
+    ]);
+  });
+
+  it('names a cluster\'s key terms in its representative question\'s script (no 退貨 運費 over 退货运费)', () => {
+    const simplified = (text: string): string[] => words(traditionalToSimplified(text));
+    const terms = (qs: string[]) => clusterQuestions(countQuestions(qs), simplified).map((c) => [c.representative, c.terms]);
+    expect(terms(['退貨 運費', '退货 运费 多少'])).toEqual([['退貨 運費', ['運費', '退貨']]]);
+    expect(terms(['退货 运费', '退貨 運費 多少'])).toEqual([['退货 运费', ['运费', '退货']]]);
+  });
+
+
   const questions = countQuestions([
     'coupon expired',
     'how use coupon',

@@ -11,6 +11,19 @@
  */
 import type { IndexEntry } from '../runtime/index-file.js';
 import type { CaseResult } from './run.js';
+import { wordsAsWrittenIn } from '../text/normalize.js';
+
+/**
+ * A key term (the analyzer's simplified form) as the first of `texts` that contains it writes it:
+ * 收据 → 收據 for a Taiwan log; the representative first, so its line does not mix scripts.
+ */
+function asWritten(term: string, texts: readonly string[]): string {
+  for (const text of texts) {
+    const written = wordsAsWrittenIn(text)(term);
+    if (written !== undefined) return written;
+  }
+  return term;
+}
 
 export interface GapQuestion {
   text: string;
@@ -231,7 +244,7 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .filter(([t, s]) => !shared.some(([u, su]) => u.length > t.length && u.includes(t) && su >= s))
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 4)
-      .map(([t]) => t);
+      .map(([t]) => asWritten(t, [...examples.map((e) => e.text), ...central.map((m) => m.q.text)]));
     return {
       size: c.size,
       representative: examples[0]?.text ?? '',

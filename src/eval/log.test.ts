@@ -107,6 +107,9 @@ describe('LogReader', () => {
     const tsv = join(dir.path, 'log.tsv');
     await new Promise<void>((resolve) => createWriteStream(tsv).end('用户问题\t时间\n怎么退货\t1\n', resolve));
     expect((await read(tsv)).questions).toEqual([['怎么退货', 2]]);
+    const hant = join(dir.path, 'log-hant.tsv');
+    await new Promise<void>((resolve) => createWriteStream(hant).end('時間\t客戶問題\n1\t怎麼退貨\n', resolve));
+    expect((await read(hant)).questions).toEqual([['怎麼退貨', 2]]);
     expect(logFormatOf('a.CSV')).toBe('csv');
     expect(logFormatOf('a.ndjson')).toBe('jsonl');
     expect(logFormatOf('a.log')).toBe('text');

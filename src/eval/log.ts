@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { problem, type Problem } from '../core/problems.js';
 import { decodingStream, sniffEncoding } from '../ingest/decode.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 
 export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl';
 
@@ -157,7 +158,8 @@ export class LogReader {
         lastEnd = row.info.lines;
         if (column === undefined) {
           const wanted = this.options.column;
-          const lower = header.map((h) => h.toLowerCase());
+          // 問題 / 客戶問題 (a Taiwan or Hong Kong team's log) are 问题 / 客户问题
+          const lower = header.map((h) => traditionalToSimplified(h.toLowerCase()));
           const at = wanted !== undefined ? header.indexOf(wanted) : QUESTION_COLUMNS.map((c) => lower.indexOf(c)).find((i) => i >= 0);
           if (at === undefined || at < 0) {
             this.problems.push(problem('bad-table', wanted !== undefined ? `has no column "${wanted}" (it has: ${header.join(', ')}); name one of these with --column` : `has no question column (tried ${QUESTION_COLUMNS.join(', ')}; it has: ${header.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));

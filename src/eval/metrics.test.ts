@@ -15,6 +15,9 @@ describe('headingMatches', () => {
     ['第四十一条', '第四十', false],
     ['Exchanges', 'Exchange', false],
     ['退货运费', '二、退货运费', false],
+    ['三、退貨運費', '三、退货运费', true], // a suite in simplified, a Taiwan document
+    ['送貨範圍及運費', '送货范围', false],
+    ['五、退款方式与时间', '五、退款方式與時間', true], // and the other way
   ])('%s ~ %s → %s', (heading, section, expected) => {
     expect(headingMatches(heading, section)).toBe(expected);
   });

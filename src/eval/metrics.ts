@@ -1,11 +1,26 @@
 /** Does a hit satisfy an expectation, and the metrics over a suite: hit@1, hit@k, MRR@k. */
 import { basename } from 'node:path';
 import type { Hit } from '../runtime/knowledge-base.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 import type { EvalCase, Expectation } from './suite.js';
 
-const normalizeHeading = (s: string): string => s.normalize('NFKC').replace(/\s+/g, ' ').trim();
+const normalizedHeadings = new Map<string, string>();
 
-/** `section` matches a heading equal to it, or starting with it followed by a space or punctuation. */
+/** A heading as expectations compare it: NFKC, spaces collapsed, simplified (三、退货运费 names 三、退貨運費). */
+function normalizeHeading(heading: string): string {
+  let n = normalizedHeadings.get(heading);
+  if (n === undefined) {
+    n = traditionalToSimplified(heading.normalize('NFKC').replace(/\s+/g, ' ').trim());
+    if (normalizedHeadings.size > 10_000) normalizedHeadings.clear();
+    normalizedHeadings.set(heading, n);
+  }
+  return n;
+}
+
+/**
+ * `section` matches a heading equal to it, or starting with it followed by a space or punctuation;
+ * in either script (a suite written in simplified for a traditional document, or the other way).
+ */
 export function headingMatches(heading: string, section: string): boolean {
   const h = normalizeHeading(heading);
   const s = normalizeHeading(section);

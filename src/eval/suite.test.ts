@@ -111,6 +111,17 @@ describe('readSuite', () => {
     }
   });
 
+  it('reads a CSV suite in traditional Chinese saved in Big5 (Excel on Taiwan or Hong Kong Windows), headers 問題, 期望, 標籤', async () => {
+    const big5 = join(dir.path, 'big5.csv');
+    writeFileSync(big5, iconv.encode('問題,期望,標籤\r\n八達通得唔得,faq-octopus,付款\r\n你們老闆是誰,none,\r\n', 'big5'));
+    const read = await readSuite(big5);
+    expect(read.problems).toEqual([]);
+    expect(read.cases.map((c) => [c.q, c.expect, c.tags])).toEqual([
+      ['八達通得唔得', [ID('faq-octopus')], ['付款']],
+      ['你們老闆是誰', [], []],
+    ]);
+  });
+
   it('names the line where an unclosed CSV quote opened, not the end of the file', async () => {
     const { cases, problems } = await readSuite('fixtures/eval/broken/unclosed-quote.csv');
     expect(cases).toEqual([]);

@@ -12,6 +12,7 @@ import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
 import { problem, warning, type Problem } from '../core/problems.js';
 import { closestName } from '../text/closest-name.js';
 import { decodeText } from '../ingest/decode.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 import { splitCsv } from '../ingest/formats/table.js';
 
 export type Expectation = { kind: 'id'; id: string } | { kind: 'source'; source: string; section?: string };
@@ -124,7 +125,8 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
     records = parseCsv(body, {
       columns: (h: string[]) => {
         written = h.map((c) => c.trim());
-        return (header = written.map((c) => c.toLowerCase()));
+        // 問題 / 標籤 (traditional) are 问题 / 标签
+        return (header = written.map((c) => traditionalToSimplified(c.toLowerCase())));
       },
       skip_empty_lines: true,
       relax_column_count: true,

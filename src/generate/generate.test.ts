@@ -297,6 +297,19 @@ describe('questions from a shop page pasted from Word (no broken ones)', () => {
     expect(qs('入驻', '个人店铺可不提供品牌授权。')).toContain('个人店铺需要提供品牌授权吗？');
   });
 
+  it('reads a Taiwan policy\'s courtesies and pairs (a trial on a 退貨政策: 恕不, 無須, 退款方式與時間)', () => {
+    // 恕 is a courtesy, and 下列 asks which (was 下列商品拆封后恕可以退货吗？)
+    const listed = qs('不适用鉴赏期的商品', '下列商品拆封后恕不接受退货：');
+    expect(listed).toContain('哪些商品拆封后不能退货？');
+    expect(listed.filter((q) => /恕|下列/u.test(q))).toEqual([]);
+    // what needs not be done is no step (was 如何寄回纸本发票？)
+    expect(qs('发票处理', '退货时无须寄回纸本发票，系统会自动作废。').filter((q) => q.includes('寄回'))).toEqual([]);
+    // a heading naming two topics asks about neither by the suffix alone (was 退款方式与需要多长时间？)
+    expect(qs('退款方式与时间', '信用卡付款的订单，退款会退回原信用卡。')).toContain('退款方式与时间是什么？');
+    expect(qs('退货条件及流程', '商品须保持全新。').filter((q) => q.startsWith('如何退货条件'))).toEqual([]);
+    expect(qs('退款时间', '退款会退回原信用卡。')).toContain('退款需要多长时间？');
+  });
+
   it('reads 1）items and a label before a colon as no part of the sentence', () => {
     expect(qs('用户信息', '1）用户提供的注册资料不真实的，进口网有权冻结账户。').some((q) => q.startsWith('1）'))).toBe(false);
     expect(qs('寄还地址', '温馨提示：在退换货过程中，商品未经审核退回的，风险由您承担。').some((q) => q.startsWith('温馨提示'))).toBe(false);

@@ -243,6 +243,13 @@ function interleave(lists: readonly string[][]): string[] {
  * Add up to `n` similar questions to each entry, from its questions' variants (the question's
  * first), each kept only if it passes the gate. Mutates the entries' `similar`.
  */
+/**
+ * Mainland colloquial question words (咋办, 是啥): a Taiwan or Hong Kong editor reads 商品有瑕疵咋辦？ as
+ * mainland Chinese, and their customers write 怎麼辦 / 什麼; a traditional document gets no such
+ * similar question.
+ */
+const MAINLAND_COLLOQUIAL = /[咋啥]/u;
+
 export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number, options: Pick<GenerationOptions, 'gate' | 'lexicon' | 'kinds'>, stats: GenerationStats): void {
   if (n <= 0 || items.length === 0) return;
   const gate = options.gate === false ? undefined : new LexicalGate(items.map((g) => ({ questions: [g.entry.question, ...g.entry.similar], context: `${g.entry.source?.headingPath.join(' ') ?? ''}\n${g.entry.answer}` })));
@@ -255,7 +262,7 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
     const sources = item.questions.filter((q) => q.rule !== 'heading-path').map((q) => item.script?.toRules(q.question) ?? q.question);
     const lists = sources.map((q) => similarCandidates(q, { language: item.language, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(options.kinds !== undefined ? { kinds: options.kinds } : {}) }));
     const script = item.script;
-    if (script !== undefined) for (const list of lists) list.forEach((q, n) => (list[n] = script.toDocument(q)));
+    if (script !== undefined) lists.forEach((list, n) => (lists[n] = list.filter((q) => !MAINLAND_COLLOQUIAL.test(q)).map(script.toDocument)));
     let kept = 0;
     let tried = 0;
     for (const candidate of interleave(lists)) {

@@ -133,8 +133,8 @@ function clean(text: string): string {
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
 const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为|电话|程序|成功|失败|登记|事项|您|你)/u;
 const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
-/** What comes before a step verb that is not done: 不支持无理由退货, 不予退货, 无法退款. */
-const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|不)(?:无理由|免费|上门|在线)?$/u;
+/** What comes before a step verb that is not done: 不支持无理由退货, 不予退货, 无法退款, 无须寄回发票. */
+const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|无须|无需|毋须|不必|不用|不需要|不需|不)(?:无理由|免费|上门|在线)?$/u;
 /** Words that make the step verb after them part of a noun: 无理由退货, 免费维修, 上门取件. */
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
@@ -251,9 +251,11 @@ function zhHeading(topic: string): string[] {
   if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
   // 入驻商家资质要求企业信息与商品信息均需提前向监管部门进行备案: a rule as a heading, no topic to ask "what is" about
   if (topic.length > 16 && /需|应当|必须|不得|可以/u.test(topic)) return q;
+  // 退款方式与时间: two topics, so no 退款方式与需要多长时间？ (the base would end in 与)
   const base = (re: RegExp): string => topic.replace(re, '');
-  if (ZH_HOWTO_SUFFIX.test(topic) && base(ZH_HOWTO_SUFFIX).length >= 2) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
-  else if (ZH_TIME_SUFFIX.test(topic) && base(ZH_TIME_SUFFIX).length >= 2) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
+  const single = (re: RegExp): boolean => base(re).length >= 2 && !/(?:与|及|和|、|或)$/u.test(base(re));
+  if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
+  else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX)) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
   else if (ZH_FEE_SUFFIX.test(topic)) q.push(`${topic}是多少？`, `${topic}由谁承担？`);
   // 运费承担 / 退货运费的承担: who bears the fee
   else if (ZH_FEE_BORNE.test(topic) && ZH_FEE_SUFFIX.test(base(ZH_FEE_BORNE))) q.push(`${base(ZH_FEE_BORNE)}由谁承担？`, `${topic}有什么规定？`);
@@ -470,15 +472,20 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
     const before = clauses[at - 1] ?? '';
     const context = at > 0 && before.length <= 8 && !/的$/u.test(before) && !/^(?:由于|因为|因|如果|若)/u.test(before) ? before : '';
     // 您签收后的商品将不接受退货: the customer and the adverbs (将, 暂, 概, 均) are no part of what is offered
-    const stated = (no[1] ?? '').replace(ZH_LEADING, '').replace(/^(?:恕|您|你)/u, '').replace(/(?:将|暂|概|均|一律|都|也|亦|并|则|还)+$/u, '');
+    // (恕: 拆封后恕不接受退货 — a courtesy, as 恕我们概不负责 is)
+    const stated = (no[1] ?? '').replace(ZH_LEADING, '').replace(/^(?:恕|您|你)/u, '').replace(/(?:将|暂|概|均|一律|都|也|亦|并|则|还|恕)+$/u, '');
     // 个人店铺可不提供品牌授权: whether one has to, not whether one does
     const exempt = /(?:可以|可)$/u.test(stated);
     const who = stated.replace(/(?:可以|可)$/u, '');
     const what = no[3] ?? '';
     // 由于是境外商品，商户不提供发票 / 恕我们概不负责: a reason or a disclaimer, not a service
     if (/^(?:是|由于|因为)/u.test(who) || (no[2] === '负责' && what.length < 2)) return;
+    // 下列商品拆封后恕不接受退货：… → 哪些商品拆封后不能退货？ (the list says which)
+    const listed = /^(?:下列|以下|如下)/u.exec(who);
+    const returns = no[2] === '接受' && /^(?:退货|退换货|换货|退款|退换)$/u.test(what);
+    if (listed !== null && who.length > listed[0].length) add(`${context}哪些${who.slice(listed[0].length)}${returns ? '不能' : `不${no[2]}`}${what}？`, 'permission');
     // 签收后的商品不接受退货 → 签收后的商品可以退货吗？ (what a customer asks)
-    if (no[2] === '接受' && /^(?:退货|退换货|换货|退款|退换)$/u.test(what)) add(`${context}${who}可以${what}吗？`, 'permission');
+    else if (returns) add(`${context}${who}可以${what}吗？`, 'permission');
     else if (who.length + what.length >= 3) add(`${context}${who}${exempt ? '需要' : ''}${no[2]}${what}吗？`, 'permission');
   });
   // X不属于Y范围: is X covered? (因人为损坏…造成的故障，不属于免费保修范围 → …造成的故障属于免费保修范围吗？)

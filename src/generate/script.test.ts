@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
-import { traditionalVariantOf } from '../text/normalize.js';
+import { tempDir } from '../test-support/kb.js';
+import { traditionalToSimplified, traditionalVariantOf } from '../text/normalize.js';
 import { generateEntries } from './index.js';
 import { rulesView } from './script.js';
 
@@ -32,6 +33,24 @@ describe('traditional Chinese documents', () => {
     expect(policy('退換貨時限')?.question).toMatch(/^(?:家電|服飾)類商品/u);
     // no lexicon swap doubles the words after it (七天無理由 → 無理由退貨退貨)
     for (const e of entries) for (const q of e.similar) expect(q).not.toMatch(/(\p{Script=Han}{2,})\1/u);
+  });
+
+  it('offers a traditional document no similar question in mainland colloquial words (咋辦, 是啥)', async () => {
+    const dir = tempDir();
+    try {
+      const text = '問：商品有瑕疵怎麼辦？\n答：請在到貨後七天內拍照上傳，客服會與您聯絡。\n\n問：什麼是鑑賞期？\n答：商品到貨後七天內可以退貨。\n';
+      writeFileSync(join(dir.path, '常見問題.txt'), text);
+      writeFileSync(join(dir.path, 'faq.txt'), traditionalToSimplified(text));
+      const run = await ingestPaths([dir.path]);
+      const { entries } = generateEntries(run.documents, { similar: 5 });
+      const similar = (path: string) => entries.filter((e) => e.source?.path.endsWith(path)).flatMap((e) => e.similar);
+      // a simplified page keeps them (咋办 is how mainland customers type)
+      expect(similar('faq.txt').join('\n')).toMatch(/[咋啥]/u);
+      expect(similar('常見問題.txt').length).toBeGreaterThan(4);
+      for (const q of similar('常見問題.txt')) expect(q).not.toMatch(/[咋啥]/u);
+    } finally {
+      dir.remove();
+    }
   });
 
   it('keeps each answer and heading path as the document wrote them', async () => {

@@ -22,6 +22,7 @@ import { problem, warning, type Problem } from '../core/problems.js';
 import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, markEdited, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 import { closestName } from '../text/closest-name.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 
 export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page', 'revision'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -29,7 +30,7 @@ export type Column = (typeof COLUMNS)[number];
 /** What each column holds, for the spreadsheet's notes sheet and docs/review.md. */
 export const COLUMN_HELP: Readonly<Record<Column, string>> = {
   id: 'the entry id: keep it; a row with a new id adds an entry',
-  status: 'pending, approved or rejected (or 待审核, 通过, 驳回)',
+  status: 'pending, approved or rejected (or 待审核, 通过, 驳回; 待審核, 通過, 駁回)',
   question: 'the standard question',
   similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line), or separated by |',
   answer: 'the answer',
@@ -202,7 +203,8 @@ export interface ImportRecord {
 
 /**
  * The words an editor may write in the status cell: kb's own (any case), and the Chinese ones a
- * team in China uses (待审核 / 通过 / 驳回 and their usual variants).
+ * team in China uses (待审核 / 通过 / 驳回 and their usual variants) — in traditional characters too
+ * (通過 / 駁回 / 待審核, Taiwan's 核准: `statusOf` reads a cell in simplified).
  */
 const STATUS_WORDS: ReadonlyMap<string, EntryStatus> = new Map(Object.entries({
   pending: 'pending',
@@ -218,6 +220,8 @@ const STATUS_WORDS: ReadonlyMap<string, EntryStatus> = new Map(Object.entries({
   审核通过: 'approved',
   批准: 'approved',
   已批准: 'approved',
+  核准: 'approved',
+  已核准: 'approved',
   驳回: 'rejected',
   已驳回: 'rejected',
   拒绝: 'rejected',
@@ -229,7 +233,7 @@ const STATUS_WORDS: ReadonlyMap<string, EntryStatus> = new Map(Object.entries({
 /** The status a cell means, or undefined (an empty cell is not a status). */
 export function statusOf(cell: string): EntryStatus | undefined {
   // a Map: a cell reading "constructor" is no status (a plain object's lookup would find a function)
-  return STATUS_WORDS.get(cell.normalize('NFKC').trim().toLowerCase());
+  return STATUS_WORDS.get(traditionalToSimplified(cell.normalize('NFKC').trim().toLowerCase()));
 }
 
 /** The status a mistyped cell was probably meant to be (`aproved` → approved). */

@@ -408,6 +408,25 @@ describe('what an editor writes in Excel', () => {
     expect(statusOf(' 通过 ')).toBe('approved');
   });
 
+  it('takes a status in traditional Chinese (a Taiwan or Hong Kong team: 通過, 駁回, 待審核, 核准)', async () => {
+    expect([statusOf('通過'), statusOf('已駁回'), statusOf('待審核'), statusOf('審核不通過'), statusOf('核准')]).toEqual(['approved', 'rejected', 'pending', 'rejected', 'approved']);
+    const { dir, store } = setup();
+    const file = join(dir, 'review.xlsx');
+    await exportStore({ store, file, format: 'xlsx' });
+    // Excel's drop-down would refuse what kb takes
+    await editXlsx(file, (sheet, col) => {
+      expect(sheet.getRow(2).getCell(col('status')).dataValidation.formulae).toEqual(['"pending,approved,rejected,待审核,通过,驳回,待審核,通過,駁回"']);
+    });
+    await editSheet(file, 'xlsx', [
+      ['s-seven-day', 'status', '通過'],
+      ['s-warranty-en', 'status', '駁回'],
+    ]);
+    const imported = await importFile({ store, file });
+    expect(imported.ok && imported.value.changed.map((c) => c.id)).toEqual(['s-seven-day', 's-warranty-en']);
+    const entries = readEntries(store);
+    expect([byId(entries, 's-seven-day')?.status, byId(entries, 's-warranty-en')?.status]).toEqual(['approved', 'rejected']);
+  });
+
   it('takes a status in Chinese (通过, 驳回, 待审核) or in capitals, and names the status a typo meant', async () => {
     const { dir, store } = setup();
     const file = join(dir, 'review.xlsx');

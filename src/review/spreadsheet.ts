@@ -57,10 +57,10 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[])
       type: 'list',
       allowBlank: false,
       // kb import also takes the Chinese words (exchange.ts, statusOf)
-      formulae: ['"pending,approved,rejected,待审核,通过,驳回"'],
+      formulae: ['"pending,approved,rejected,待审核,通过,驳回,待審核,通過,駁回"'],
       showErrorMessage: true,
       errorTitle: 'status',
-      error: 'pending, approved or rejected (待审核, 通过, 驳回)',
+      error: 'pending, approved or rejected (待审核, 通过, 驳回; 待審核, 通過, 駁回)',
     };
   }
   const notes = workbook.addWorksheet('columns');

@@ -19,6 +19,7 @@ import { Associations } from './associations.js';
 import { Postings } from './postings.js';
 import { mayBeTypo, TypoIndex } from './typos.js';
 import { decodeVarints, encodeVarints } from './varint.js';
+import { wordsAsWrittenIn } from '../text/normalize.js';
 
 export interface SearchOptions {
   /** How many hits at most (default 5). */
@@ -39,7 +40,7 @@ export interface Hit {
   /** In [0, 1], comparable across questions: answer when above your threshold, else hand off. */
   confidence: number;
   source?: EntrySource;
-  /** The query terms found in the matched variant or the answer. */
+  /** The query terms found in the matched variant or the answer, as the question writes them (退貨 in a traditional question). */
   matchedTerms: string[];
 }
 
@@ -432,11 +433,13 @@ export class KnowledgeBase {
     const top = results[0]?.[1] ?? 0;
     const second = results[1]?.[1] ?? 0;
     const hits: Hit[] = [];
+    // matched terms as the question writes them (退貨 in a traditional question, not the analyzer's 退货)
+    const asWritten = wordsAsWrittenIn(question);
     for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
       // rounded as reported, so a threshold equal to a reported confidence keeps that hit
       const confidence = Math.round(this.confidence(score, selfScore, top, second, rank === 0) * 1e4) / 1e4;
       if (confidence < threshold) continue;
-      hits.push(this.hit(e, v, score, confidence, terms));
+      hits.push(this.hit(e, v, score, confidence, terms, asWritten));
     }
     return hits;
   }
@@ -683,14 +686,14 @@ export class KnowledgeBase {
     };
   }
 
-  private hit(e: number, v: number, score: number, confidence: number, terms: Map<string, number>): Hit {
+  private hit(e: number, v: number, score: number, confidence: number, terms: Map<string, number>, asWritten: (term: string) => string | undefined): Hit {
     const entry = this.data.entries.get(e);
     const variantNo = v - (this.firstVariant[e] ?? 0);
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
     const matchedTerms = [...terms.keys()].filter((term) => {
       const t = this.termIds.get(term);
       return isWordTerm(term) && t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
-    });
+    }).map((term) => asWritten(term) ?? term);
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     // a copy: a bot that edits a hit must not change what later searches return
     if (entry.source !== undefined) hit.source = { ...entry.source, headingPath: [...entry.source.headingPath] };

@@ -128,6 +128,13 @@ describe('search', () => {
     expect(hit?.matchedTerms).toContain('包邮');
   });
 
+  it('names the matched terms as a traditional question writes them', () => {
+    const [hit] = kb.search('包郵嗎', { k: 1 });
+    expect(hit).toMatchObject({ question: '运费怎么算？' });
+    expect(hit?.matchedTerms).toContain('包郵');
+    expect(hit?.matchedTerms).not.toContain('包邮');
+  });
+
   it('puts an entry first when the question is one of its variants, word for word', () => {
     for (const entry of kb.entries) {
       for (const variant of [entry.question, ...entry.similar]) expect(kb.search(variant, { k: 1 })[0]?.id, variant).toBe(entry.id);

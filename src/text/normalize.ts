@@ -60,6 +60,25 @@ export function traditionalVariantOf(text: string, sampleChars = 4000): Traditio
 }
 
 
+const HAN = /\p{Script=Han}/u;
+
+/**
+ * The words of the matching form (lower case, simplified) as `text` writes them: for 可以開收據嗎,
+ * 开 → 開 and 收据 → 收據 (what kb shows a Taiwan or Hong Kong user of the words it matched);
+ * undefined for a word `text` does not contain (a synonym, a lexicon word). A word without Chinese
+ * characters, or a text whose simplified form changed length, gives the word as it is.
+ */
+export function wordsAsWrittenIn(text: string): (word: string) => string | undefined {
+  const written = text.normalize('NFKC').toLowerCase();
+  const simplified = HAN.test(written) ? traditionalToSimplified(written) : written;
+  const sameLength = simplified.length === written.length;
+  return (word) => {
+    const at = simplified.indexOf(word);
+    if (at < 0) return undefined;
+    return sameLength && HAN.test(word) ? written.slice(at, at + word.length) : word;
+  };
+}
+
 /** Whitespace, including the ideographic space and no-break spaces, collapsed to one ASCII space. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/[\s\u00A0\u3000\u200B\uFEFF]+/gu, ' ').trim();

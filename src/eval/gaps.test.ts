@@ -23,6 +23,10 @@ describe('clusterQuestions', () => {
     const terms = (qs: string[]) => clusterQuestions(countQuestions(qs), simplified).map((c) => [c.representative, c.terms]);
     expect(terms(['退貨 運費', '退货 运费 多少'])).toEqual([['退貨 運費', ['運費', '退貨']]]);
     expect(terms(['退货 运费', '退貨 運費 多少'])).toEqual([['退货 运费', ['运费', '退货']]]);
+    // on a tie the representative's script; otherwise as most of the cluster writes it (one
+    // traditional question among simplified ones does not name the cluster 運費)
+    const mostly = clusterQuestions(countQuestions(['退貨 運費', '退货 运费 多少', '退货 运费 谁出', '退货 运费 几天']), simplified)[0];
+    expect(mostly?.terms).toEqual(['运费', '退货']);
   });
 
 

@@ -14,15 +14,28 @@ import type { CaseResult } from './run.js';
 import { wordsAsWrittenIn } from '../text/normalize.js';
 
 /**
- * A key term (the analyzer's simplified form) as the first of `texts` that contains it writes it:
- * 收据 → 收據 for a Taiwan log; the representative first, so its line does not mix scripts.
+ * A key term (the analyzer's simplified form) as most of the cluster's questions write it (收据 →
+ * 收據 for a Taiwan log; one traditional question among 27 simplified ones does not make 开通 開通),
+ * the representative's on a tie (so its line does not mix scripts).
  */
-function asWritten(term: string, texts: readonly string[]): string {
-  for (const text of texts) {
-    const written = wordsAsWrittenIn(text)(term);
-    if (written !== undefined) return written;
+function asWritten(term: string, questions: readonly GapQuestion[], representative: string | undefined): string {
+  const forms = new Map<string, number>();
+  // the representative's form first: it wins a tie
+  const own = representative === undefined ? undefined : wordsAsWrittenIn(representative)(term);
+  if (own !== undefined) forms.set(own, 0);
+  for (const q of questions) {
+    const written = wordsAsWrittenIn(q.text)(term);
+    if (written !== undefined) forms.set(written, (forms.get(written) ?? 0) + q.count);
   }
-  return term;
+  let best = term;
+  let most = -1;
+  for (const [form, n] of forms) {
+    if (n > most) {
+      best = form;
+      most = n;
+    }
+  }
+  return best;
 }
 
 export interface GapQuestion {
@@ -244,7 +257,7 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .filter(([t, s]) => !shared.some(([u, su]) => u.length > t.length && u.includes(t) && su >= s))
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 4)
-      .map(([t]) => asWritten(t, [...examples.map((e) => e.text), ...central.map((m) => m.q.text)]));
+      .map(([t]) => asWritten(t, c.members.map((m) => m.q), examples[0]?.text));
     return {
       size: c.size,
       representative: examples[0]?.text ?? '',

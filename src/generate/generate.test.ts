@@ -447,6 +447,16 @@ describe('similar questions', () => {
     expect(similarQuestions('微粒贷怎么还款', { n: 20 })).toEqual(expect.arrayContaining(['微粒贷如何还款', '微粒贷咋还款']));
   });
 
+  it('swaps what money does for what money does, and goods\' for goods\' (退回 / 退还 vs 退货 / 退掉)', () => {
+    const all = (q: string) => similarQuestions(q, { n: 30 });
+    expect(all('款项会原路退回吗？').filter((q) => /退货|退掉|退换货/u.test(q))).toEqual([]);
+    expect(all('押金多久退还？')).toContain('押金多久退回？');
+    expect(all('押金多久退还？').filter((q) => /退货|退掉/u.test(q))).toEqual([]);
+    expect(all('怎么退货？')).toContain('怎么退掉？');
+    // a verb-only word goes only where the clause ends: not 退货运费 → 退掉运费
+    expect(all('退货运费谁出？').filter((q) => q.includes('退掉'))).toEqual([]);
+  });
+
   it('swaps only words that mean the same in a sentence, not the merely related ones of the lexicon', () => {
     // 协商 is no 仲裁, 证明 the verb is no 证据, 承租 is the other side of 出租: fine as query expansions, wrong here
     const all = [...similarQuestions('买卖双方自行协商处理争议怎么办？', { n: 30 }), ...similarQuestions('买家已证明商品存在质量问题怎么办？', { n: 30 }), ...similarQuestions('承租人可以转租吗？', { n: 30 })];

@@ -8,7 +8,7 @@
  * - keyword-only forms (退货的运费由谁承担？ → 退货 运费),
  * - colloquial forms (谁承担 → 谁出, 请问 …).
  */
-import { AFTER_SALES_LEXICON, RELATED_ONLY_GROUPS } from '../analyze/lexicon.js';
+import { AFTER_SALES_LEXICON, RELATED_ONLY_GROUPS, swappable } from '../analyze/lexicon.js';
 import { languageOf, questionKey, type QuestionLanguage } from './text.js';
 
 export interface SimilarOptions {
@@ -169,7 +169,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   const has = (word: string): boolean => english && new RegExp(`\\b${word}\\b`, 'iu').test(question);
   // 物业服务人 → 物业费服务人: a longer word put in for its start only where the word ends
   const fits = (p: (typeof picks)[number], to: string): boolean => english || !to.startsWith(p.word) || ZH_WORD_END.test(question.slice(p.at + p.word.length));
-  const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word) && fits(p, p.group[0] ?? p.word));
+  const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word) && fits(p, p.group[0] ?? p.word) && swappable(p.word, p.group[0] ?? p.word, question.slice(p.at + p.word.length)));
   if (formal.length >= 2) {
     let plain = question;
     for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + (p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
@@ -179,7 +179,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   for (let i = 0; i < depth; i++) {
     for (const p of picks) {
       if (p.word === templateVerb) continue;
-      const others = p.group.filter((w) => w !== p.word);
+      const others = p.group.filter((w) => w !== p.word && swappable(p.word, w, question.slice(p.at + p.word.length)));
       const to = others[i];
       // 开发票 → 开开票: a substitute that repeats the character before it doubles a word
       if (to === undefined || has(to) || question[p.at - 1] === to[0]) continue;

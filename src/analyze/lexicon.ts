@@ -175,17 +175,12 @@ const RELATED_ONLY_HEADS = new Set([
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));
 
 /**
- * Words of one group that a sentence can swap only for each other: 退回 and 退还 are what money
- * and deposits do (款项原路退回, 押金退还), 退货 and 退掉 what a customer does with goods; 退换货
- * is return or exchange. All of them look for each other as query expansions; a similar question
- * swaps a word only within its class (款项会原路退回吗？ never becomes 款项会原路退货吗？), and a
- * word of the group in no class is swapped for none of the classed ones.
+ * Words of a group that say what money does as well as what goods do (款项原路退回, 押金退还 — and
+ * 商品退回): a similar question puts one of them only in place of the other (款项会原路退回吗？ never
+ * becomes 款项会原路退货吗？), though a goods word can become one of them (退货的运费 → 退回的运费).
+ * As query expansions all of the group look for each other.
  */
-const SWAP_CLASSES: readonly (readonly string[])[] = [
-  ['退货', '退掉'],
-  ['退回', '退还'],
-];
-const SWAP_CLASS = new Map(SWAP_CLASSES.flatMap((c, i) => c.map((w): [string, number] => [w, i])));
+const MONEY_OR_GOODS = new Set(['退回', '退还']);
 
 /** Words that are only ever a verb phrase: put in only where the sentence's word ends a clause (怎么退货？ → 怎么退掉？, not 退货运费 → 退掉运费). */
 const VERB_ONLY = new Set(['退掉', '换一个']);
@@ -196,7 +191,5 @@ const VERB_ONLY = new Set(['退掉', '换一个']);
  */
 export function swappable(word: string, to: string, after = ''): boolean {
   if (VERB_ONLY.has(to) && !/^(?:[吗呢吧啊了？?。！!，,]|$)/u.test(after)) return false;
-  const a = SWAP_CLASS.get(word);
-  const b = SWAP_CLASS.get(to);
-  return a === undefined && b === undefined ? true : a === b;
+  return !MONEY_OR_GOODS.has(word) || MONEY_OR_GOODS.has(to);
 }

@@ -447,7 +447,7 @@ describe('similar questions', () => {
     expect(similarQuestions('微粒贷怎么还款', { n: 20 })).toEqual(expect.arrayContaining(['微粒贷如何还款', '微粒贷咋还款']));
   });
 
-  it('swaps what money does for what money does, and goods\' for goods\' (退回 / 退还 vs 退货 / 退掉)', () => {
+  it('puts 退回 / 退还 (what money does too) only for each other, and a verb-only word only where a clause ends', () => {
     const all = (q: string) => similarQuestions(q, { n: 30 });
     expect(all('款项会原路退回吗？').filter((q) => /退货|退掉|退换货/u.test(q))).toEqual([]);
     expect(all('押金多久退还？')).toContain('押金多久退回？');

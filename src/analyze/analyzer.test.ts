@@ -57,6 +57,17 @@ describe('Analyzer', () => {
     expect(analyzer.analyze('退货运费')).toEqual(expect.arrayContaining(['退货', '运费', `${BIGRAM_PREFIX}退货`, `${BIGRAM_PREFIX}货运`, `${BIGRAM_PREFIX}运费`]));
   });
 
+  it('reads written Cantonese as Mandarin: 冇 is a negation, 幾耐 is 多久, 唔該 is thanks', () => {
+    expect(analyzer.analyze('微粒貸幾耐可以還款')).toEqual(analyzer.analyze('微粒贷多久可以还款'));
+    expect(words(analyzer.analyze('我冇收到退款'))).toContain('没有');
+    expect(words(analyzer.analyze('唔該，點樣注銷微粒貸'))).toEqual(words(analyzer.analyze('谢谢，怎么样注销微粒贷')));
+    // Mandarin words that hold a Cantonese look-alike stay as they are
+    expect(analyzer.normalize('系统关系')).toBe('系统关系');
+    // an index built before the option reads no Cantonese
+    const old = new Analyzer({ ...analyzer.settings, options: { ...analyzer.settings.options, cantonese: undefined } });
+    expect(old.normalize('冇货')).toBe('冇货');
+  });
+
   it('drops function words and chat fillers but never a negation', () => {
     const terms = words(analyzer.analyze('您好，请问我的微粒贷不能还款吗'));
     expect(terms).not.toContain('您好');

@@ -9,7 +9,7 @@
  *   refund      an English word, contractions split, Porter-stemmed
  *   #phone …    a class token for long digit strings and amounts
  */
-import { traditionalToSimplified } from '../text/normalize.js';
+import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { expandContraction, stem } from './english.js';
 import { readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
@@ -71,7 +71,9 @@ export class Analyzer {
   /** Lowercase, NFKC, simplified: the form both sides are compared in. */
   normalize(text: string): string {
     const t = text.normalize('NFKC').toLowerCase();
-    return this.settings.options.simplify && HAN.test(t) ? traditionalToSimplified(t) : t;
+    if (!HAN.test(t)) return t;
+    const simplified = this.settings.options.simplify ? traditionalToSimplified(t) : t;
+    return this.settings.options.cantonese === true ? cantoneseToMandarin(simplified) : simplified;
   }
 
   private word(w: string): string | undefined {

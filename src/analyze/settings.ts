@@ -22,6 +22,11 @@ export interface AnalyzerOptions {
    * in every model 8 of the catalogue, pro8 only in its own. Absent in indexes built before it.
    */
   modelCodes?: boolean;
+  /**
+   * Written Cantonese → Mandarin (冇 → 没有, 几耐 → 多久, 点样 → 怎么样): what Hong Kong customers type.
+   * Absent in indexes built before it.
+   */
+  cantonese?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -54,4 +59,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   numberClasses: true,
   pinyin: true,
   modelCodes: true,
+  cantonese: true,
 };

@@ -9,7 +9,7 @@ import { jiebaCut, jiebaDictionary } from '../analyze/jieba.js';
 import { characterReadings } from '../analyze/pinyin.js';
 import { homophonesOf } from '../analyze/analyzer.js';
 import { defaultStopwords, NEGATIONS } from '../analyze/stopwords.js';
-import { traditionalToSimplified } from '../text/normalize.js';
+import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { decodeText } from '../ingest/decode.js';
 
 const HAN_RUN = /\p{Script=Han}+/gu;
@@ -31,7 +31,7 @@ export interface VocabularyInputs {
 }
 
 function normalize(text: string): string {
-  return traditionalToSimplified(text.normalize('NFKC').toLowerCase());
+  return cantoneseToMandarin(traditionalToSimplified(text.normalize('NFKC').toLowerCase()));
 }
 
 /** A dictionary, synonyms or stopwords file's lines, in the encoding it was saved in (UTF-8, UTF-16, GBK, Big5: as sources are). */

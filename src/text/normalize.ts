@@ -63,6 +63,27 @@ export function traditionalVariantOf(text: string, sampleChars = 4000): Traditio
 const HAN = /\p{Script=Han}/u;
 
 /**
+ * Written Cantonese (how Hong Kong customers type) → Mandarin, on simplified text: 冇 → 没有,
+ * 唔 → 不, 几耐 → 多久, 点样 → 怎么样, 嘅 → 的 … Only words Mandarin text does not use (系 alone is
+ * left: 关系, 系统), longest first; 唔该 (thanks) is 谢谢, not 不该.
+ */
+const CANTONESE: readonly [string, string][] = [
+  ['唔该', '谢谢'], ['多谢晒', '谢谢'], ['系唔系', '是不是'], ['系咪', '是不是'], ['唔系', '不是'], ['得唔得', '可不可以'],
+  ['几耐', '多久'], ['几多', '多少'], ['几钱', '多少钱'], ['点样', '怎么样'], ['点解', '为什么'],
+  ['点算', '怎么办'], ['边度', '哪里'], ['边到', '哪里'], ['边个', '哪个'], ['佢哋', '他们'], ['我哋', '我们'], ['你哋', '你们'],
+  ['落单', '下单'], ['冇', '没有'], ['唔', '不'], ['嘅', '的'], ['咗', '了'], ['喺', '在'], ['咩', '什么'], ['乜', '什么'],
+  ['佢', '他'], ['嘢', '东西'], ['睇', '看'], ['揾', '找'], ['搵', '找'], ['攞', '拿'], ['畀', '给'], ['俾', '给'], ['啲', '些'],
+  ['咁', '这么'], ['噉', '这样'],
+];
+const CANTONESE_WORD = new RegExp(CANTONESE.map(([w]) => w).join('|'), 'gu');
+const MANDARIN = new Map(CANTONESE);
+
+/** `text` (simplified) with its written-Cantonese words in Mandarin; a text without any is returned as it is. */
+export function cantoneseToMandarin(text: string): string {
+  return text.replace(CANTONESE_WORD, (w) => MANDARIN.get(w) ?? w);
+}
+
+/**
  * The words of the matching form (lower case, simplified) as `text` writes them: for 可以開收據嗎,
  * 开 → 開 and 收据 → 收據 (what kb shows a Taiwan or Hong Kong user of the words it matched);
  * undefined for a word `text` does not contain (a synonym, a lexicon word). A word without Chinese

@@ -162,6 +162,13 @@ describe('question generation', () => {
     expect(en.map((g) => g.question)).toEqual(['How long does Express delivery take?', 'How much is Express delivery?', 'What is the carrier for Express delivery?']);
   });
 
+  it('asks about a destination table\'s rows as where a parcel goes, and about the fee of a two-topic heading', () => {
+    const zh = generateQuestions({ headingPath: ['配送说明', '配送范围及运费'], text: '满99元包邮。', tables: [[['配送地区', '时效', '运费'], ['上海', '1-2天', '8元']]] }).map((g) => g.question);
+    expect(zh).toEqual(['配送范围及运费是什么？', '运费是多少？', '满多少钱包邮？', '寄到上海需要多长时间？', '寄到上海的运费是多少？']);
+    const en = generateQuestions({ headingPath: ['Shipping'], text: 'We ship worldwide.', tables: [[['Destination', 'Delivery time', 'Fee'], ['Canada', '5-7 days', '$15']]] }).filter((g) => g.rule === 'table-row');
+    expect(en.map((g) => g.question)).toEqual(['How long does delivery to Canada take?', 'How much is delivery to Canada?']);
+  });
+
   it('reads a section that is a question/answer table as its pairs only, and the rows of a data table as no sentences', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kb-table-'));
     try {

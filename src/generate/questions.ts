@@ -256,7 +256,12 @@ function zhHeading(topic: string): string[] {
   const single = (re: RegExp): boolean => base(re).length >= 2 && !/(?:与|及|和|、|或)$/u.test(base(re));
   if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX)) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
-  else if (ZH_FEE_SUFFIX.test(topic)) q.push(`${topic}是多少？`, `${topic}由谁承担？`);
+  else if (ZH_FEE_SUFFIX.test(topic)) {
+    // 配送范围及运费: the fee is its last topic (运费是多少？, not 配送范围及运费是多少？), the rest is asked as a topic
+    const fee = topic.split(/与|及|和|、|或/u).pop() ?? topic;
+    if (fee === topic) q.push(`${topic}是多少？`, `${topic}由谁承担？`);
+    else q.push(`${topic}是什么？`, `${fee}是多少？`);
+  }
   // 运费承担 / 退货运费的承担: who bears the fee
   else if (ZH_FEE_BORNE.test(topic) && ZH_FEE_SUFFIX.test(base(ZH_FEE_BORNE))) q.push(`${base(ZH_FEE_BORNE)}由谁承担？`, `${topic}有什么规定？`);
   else if (ZH_POLICY_SUFFIX.test(topic) && base(ZH_POLICY_SUFFIX).length >= 2) q.push(`${topic}是什么？`, `${base(ZH_POLICY_SUFFIX)}有什么规定？`);
@@ -852,6 +857,8 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
 /** At most this many rows of one table become questions. */
 const MAX_TABLE_ROWS = 4;
 const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
+/** A first column that names where a parcel goes: 配送地区, 送货范围, Destination. */
+const PLACE_HEADER = /^(?:配送|送货|收货|派送|寄送)?(?:地区|区域|范围|地点|城市|省份|目的地)$|^(?:region|area|zone|destination|country|delivery\s+area)$/iu;
 const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|duration|delivery\s+window/iu;
 
 /**
@@ -865,6 +872,8 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
     const [header, ...rows] = table;
     if (header === undefined || header.length < 2 || rows.length === 0) continue;
     const columns = header.slice(1).map((h) => h.trim());
+    // rows that name where a parcel goes (配送地区 | 时效 | 运费): 送到上海需要多长时间？, not 上海需要多长时间？
+    const place = PLACE_HEADER.test((header[0] ?? '').trim());
     for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
       const label = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
       // a label customers would name: words, not a number or a sentence
@@ -872,11 +881,12 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
       for (const [i, column] of columns.entries()) {
         if ((row[i + 1] ?? '').trim() === '' || column === '') continue;
         if (zh) {
-          if (FEE_HEADER.test(column)) out.push(`${label}的${column}是多少？`);
-          else if (TIME_HEADER.test(column)) out.push(`${label}需要多长时间？`);
+          const to = place ? `寄到${label}` : label;
+          if (FEE_HEADER.test(column)) out.push(`${to}的${column}是多少？`);
+          else if (TIME_HEADER.test(column)) out.push(`${to}需要多长时间？`);
           else out.push(`${label}的${column}是什么？`);
-        } else if (FEE_HEADER.test(column)) out.push(`How much is ${label}?`);
-        else if (TIME_HEADER.test(column)) out.push(`How long does ${label} take?`);
+        } else if (FEE_HEADER.test(column)) out.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
+        else if (TIME_HEADER.test(column)) out.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
         else out.push(`What is the ${column.toLowerCase()} for ${label}?`);
       }
     }

@@ -258,14 +258,7 @@ function runsToLines(runs: Run[], page: number): PdfLine[] {
   const groups = groupRuns(runs);
   const sizeChars = new Map<number, number>();
   for (const run of runs) sizeChars.set(Math.round(run.size * 10) / 10, (sizeChars.get(Math.round(run.size * 10) / 10) ?? 0) + visibleChars(run));
-  let bodySize = 0;
-  let best = -1;
-  for (const [size, n] of sizeChars) {
-    if (n > best || (n === best && size < bodySize)) {
-      bodySize = size;
-      best = n;
-    }
-  }
+  const bodySize = commonestSize(sizeChars);
   const rows = groups.map((group) => ({
     y: group[0]?.y ?? 0,
     boxes: group.filter((run) => visibleChars(run) > 0).map((run) => ({ x: run.x, right: run.x + run.width })),
@@ -431,9 +424,14 @@ interface Layout {
 function mostCommonSize(lines: readonly PdfLine[]): number {
   const chars = new Map<number, number>();
   for (const line of lines) chars.set(line.size, (chars.get(line.size) ?? 0) + line.chars);
+  return commonestSize(chars);
+}
+
+/** The font size with the most characters (the smaller on a tie): the body text's. */
+function commonestSize(charsBySize: ReadonlyMap<number, number>): number {
   let size = 0;
   let best = -1;
-  for (const [s, n] of chars) {
+  for (const [s, n] of charsBySize) {
     if (n > best || (n === best && s < size)) {
       size = s;
       best = n;

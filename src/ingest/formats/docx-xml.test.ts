@@ -82,6 +82,12 @@ describe('labelNumbering', () => {
     expect(outlineStyleMap(styles)).toEqual(["p[style-name='章标题'] => h1:fresh", "p[style-name='节标题'] => h1:fresh"]);
   });
 
+  it('takes levels written without w:ilvl in order (Feishu and web exporters write them so)', () => {
+    const defs = `<w:numbering><w:abstractNum w:abstractNumId="0"><w:lvl><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+    const doc = `<w:body>${para('退货条件', 1, 0)}${para('质量问题', 1, 1)}</w:body>`;
+    expect(texts(labelNumbering(doc, defs, undefined).xml)).toEqual(['一、 退货条件', '（一） 质量问题']);
+  });
+
   it('leaves a document without numbering or outline levels as it is', () => {
     const doc = `<w:body>${para('正文。')}<w:p/></w:body>`;
     expect(labelNumbering(doc, undefined, undefined).xml).toBe(doc);

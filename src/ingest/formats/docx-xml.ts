@@ -69,8 +69,9 @@ export function readNumbering(numberingXml: string): NumberingDefinitions {
     const id = attr(`<x${a.attrs}>`, 'x', 'w:abstractNumId');
     if (id === undefined) continue;
     const levels = new Map<number, NumberingLevel>();
-    for (const l of elements(a.body, 'w:lvl')) {
-      const ilvl = Number(attr(`<x${l.attrs}>`, 'x', 'w:ilvl') ?? '0');
+    for (const [index, l] of elements(a.body, 'w:lvl').entries()) {
+      // some exporters (Feishu, web tools) write levels without w:ilvl: take them in order
+      const ilvl = Number(attr(`<x${l.attrs}>`, 'x', 'w:ilvl') ?? index);
       levels.set(ilvl, {
         start: Number(attr(l.body, 'w:start') ?? '1'),
         format: attr(l.body, 'w:numFmt') ?? 'decimal',

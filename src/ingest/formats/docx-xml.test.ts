@@ -88,6 +88,11 @@ describe('labelNumbering', () => {
     expect(texts(labelNumbering(doc, defs, undefined).xml)).toEqual(['一、 退货条件', '（一） 质量问题']);
   });
 
+  it('reads indented XML', () => {
+    const doc = `<w:body>\n  <w:p>\n    <w:pPr>\n      <w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>\n    </w:pPr>\n    <w:r><w:t>总则</w:t></w:r>\n  </w:p>\n</w:body>`;
+    expect(texts(labelNumbering(doc, numbering, undefined).xml)).toEqual(['第一条 总则']);
+  });
+
   it('leaves a document without numbering or outline levels as it is', () => {
     const doc = `<w:body>${para('正文。')}<w:p/></w:body>`;
     expect(labelNumbering(doc, undefined, undefined).xml).toBe(doc);

@@ -295,7 +295,9 @@ export function labelNumbering(documentXml: string, numberingXml: string | undef
       continue;
     }
     if (m[2] === '/' || inChoice > 0) continue;
-    const openEnd = paragraphStart.lastIndex;
+    // (XML written by tools other than Word may be indented)
+    let openEnd = paragraphStart.lastIndex;
+    while (/\s/u.test(documentXml[openEnd] ?? '')) openEnd++;
     const hasPPr = documentXml.startsWith('<w:pPr', openEnd) && !/^<w:pPr\s*\/>/u.test(documentXml.slice(openEnd, openEnd + 12));
     const pPrEnd = hasPPr ? endOfPPr(documentXml, openEnd) : openEnd;
     const pPr = documentXml.slice(openEnd, pPrEnd);

@@ -5,7 +5,7 @@
  * a Word document or an Excel workbook, do its declared sizes stay within the unpacked-size limit
  * with no part packed more than 200:1, and do its parts inflate to the sizes they declare (a zip
  * may lie about them). Inflating counts bytes and stops at the limit; nothing is kept but the one
- * small part a caller asks for.
+ * small part a caller asks for, or, for a caller that asks, every part.
  */
 import { fromBuffer, type Entry, type ZipFile } from 'yauzl';
 import { problem, type Problem, type ProblemCode } from '../core/problems.js';
@@ -43,6 +43,11 @@ export interface ContainerKind {
   ratioShareOfLimit?: number;
   /** A small part whose text the caller wants back (e.g. `docProps/core.xml` for the title). */
   keepPart?: string;
+  /**
+   * Keep every part, inflated (the DOCX adapter rewrites word/document.xml before mammoth reads the
+   * parts): the archive has passed the size checks, so this holds at most the unpacked-size limit.
+   */
+  keepAllParts?: boolean;
 }
 
 export interface ZipCheckOptions {
@@ -52,7 +57,7 @@ export interface ZipCheckOptions {
   maxUnzippedBytes: number;
 }
 
-export type ZipCheck = { ok: true; kept: string | undefined } | { ok: false; problem: Problem };
+export type ZipCheck = { ok: true; kept: string | undefined; parts?: Map<string, Uint8Array> } | { ok: false; problem: Problem };
 
 function openZip(buffer: Buffer): Promise<ZipFile> {
   return new Promise((resolve, reject) => {
@@ -151,14 +156,16 @@ export async function checkZipContainer(bytes: Uint8Array, kind: ContainerKind, 
     }
     let inflated = 0;
     let kept: string | undefined;
+    const parts = kind.keepAllParts === true ? new Map<string, Uint8Array>() : undefined;
     for (const entry of entries) {
       if (entry.fileName.endsWith('/')) continue;
       if (entry.isEncrypted()) return fail(kind.badCode, `has encrypted parts; ${kind.encryptedFix}`);
       try {
-        const keep = entry.fileName === kind.keepPart && entry.uncompressedSize < MAX_KEPT_BYTES;
-        const { size, data } = await inflateEntry(zip, entry, limit - inflated, keep);
+        const keepText = entry.fileName === kind.keepPart && entry.uncompressedSize < MAX_KEPT_BYTES;
+        const { size, data } = await inflateEntry(zip, entry, limit - inflated, keepText || parts !== undefined);
         inflated += size;
-        if (data !== undefined) kept = data.toString('utf8');
+        if (data !== undefined && keepText) kept = data.toString('utf8');
+        if (data !== undefined && parts !== undefined) parts.set(entry.fileName, data);
       } catch (error) {
         if (error instanceof RangeError) return bomb(`unpacks to more than the ${sizeText(limit)} limit for unpacked archives (at ${entry.fileName}); ${RAISE}`);
         if (/too many bytes/iu.test(errorText(error))) {
@@ -167,7 +174,7 @@ export async function checkZipContainer(bytes: Uint8Array, kind: ContainerKind, 
         return bad(`the part ${entry.fileName} is damaged: ${errorText(error)}`);
       }
     }
-    return { ok: true, kept };
+    return parts === undefined ? { ok: true, kept } : { ok: true, kept, parts };
   } finally {
     zip.close();
   }

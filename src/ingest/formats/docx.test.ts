@@ -5,11 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem, Result } from '../../core/problems.js';
 import type { ParsedDoc } from '../parsed.js';
+import { sectionize } from '../sectionize.js';
 import { mammothWarnings, parseDocx } from './docx.js';
 
 const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
 const script = new URL('../../../scripts/fixtures/make-docx.mjs', import.meta.url).href;
-const NAMES = ['policy-zh.docx', 'guide-en.docx', 'skipped-content.docx', 'not-a-zip.docx', 'no-document.docx', 'bomb.docx', 'lying-size.docx'];
+const WORD_FEATURES = ['numbered-zh.docx', 'word-features-zh.docx', 'styled-numbering-zh.docx', 'tables-zh.docx'];
+const NAMES = [...WORD_FEATURES, 'policy-zh.docx', 'guide-en.docx', 'skipped-content.docx', 'not-a-zip.docx', 'no-document.docx', 'bomb.docx', 'lying-size.docx'];
 
 interface FixtureModule {
   makeDocxFixtures: (outDir: string) => Promise<void>;
@@ -90,6 +92,104 @@ describe('parseDocx: documents', () => {
     expect(d.blocks.find((b) => b.kind === 'list')).toMatchObject({ ordered: false, items: ['Keep the original packaging.', 'Include the packing slip.'] });
     const i = d.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'Do you ship abroad?');
     expect(d.blocks[i + 1]).toMatchObject({ kind: 'paragraph', text: 'Not yet; we deliver within mainland China only.' });
+  });
+});
+
+const paths = (d: ParsedDoc) => sectionize(d.blocks, { path: 'x.docx', toMatchText: (t) => t }).map((s) => [s.headingPath.join(' > '), s.text]);
+const allText = (d: ParsedDoc) => paths(d).map(([p, t]) => `${p}\n${t}`).join('\n');
+
+describe('parseDocx: Word\'s automatic numbering (numbering.xml)', () => {
+  it('writes the numbers Word shows into the text, so chapters and articles are sections (numbered-zh.docx)', async () => {
+    const d = await doc('numbered-zh.docx');
+    expect(d.title).toBe('售后服务政策');
+    expect(paths(d).map(([p]) => p)).toEqual([
+      '第一章 总则 > 第一条',
+      '第一章 总则 > 第二条',
+      '第二章 退换货 > 一、退货条件 > （一）质量问题',
+      '第二章 退换货 > 一、退货条件 > （二）非质量问题',
+      '第二章 退换货 > 二、退货流程',
+      '第二章 退换货 > 三、换货流程',
+      '第三章 附则 > 第三条', // articles count on across chapters, as Word numbers them
+    ]);
+    const [, steps] = paths(d)[4] ?? [];
+    expect(steps?.split('\n')).toEqual([
+      '1. 登录账号，进入“我的订单”。',
+      '2. 选择商品，点击“申请售后”。',
+      '2.1 上传商品照片。',
+      '2.2 填写退货原因。',
+      '3. 等待客服审核，审核结果以短信通知。',
+      '【温馨提示】\u3000退货时请保留原包装，并注意以下事项：',
+      '发票需随商品一并寄回；',
+      '赠品需随商品一并退回。',
+    ]);
+    // a list restarted in Word (a new numbering instance) starts again at 1
+    expect(paths(d)[5]?.[1]).toBe('换货流程与退货流程相同，步骤如下：\n1. 提交换货申请。\n2. 寄回商品。');
+    // ★ bullets stay a list; the table of contents (TOC styles) is not content
+    expect(d.blocks.find((b) => b.kind === 'list')).toMatchObject({ ordered: false, items: ['发票需随商品一并寄回；', '赠品需随商品一并退回。'] });
+    expect(allText(d)).not.toContain('目录');
+  });
+
+  it('numbers headings whose style is linked to a list, and takes a style with an outline level for a heading (styled-numbering-zh.docx)', async () => {
+    const d = await doc('styled-numbering-zh.docx');
+    expect(d.title).toBe('会员服务条款'); // the document properties' title, not the first chapter
+    expect(headings(d)).toEqual([
+      [1, '第一章 会员权益'],
+      [2, '第一节 积分规则'],
+      [2, '第二节 会员等级'],
+      [1, '第二章 会员义务'],
+      [2, '第一节 账号安全'],
+      [1, '附录：联系方式'],
+    ]);
+    expect(d.warnings).toEqual([]);
+  });
+});
+
+describe('parseDocx: what Word users do (word-features-zh.docx)', () => {
+  it('takes custom heading styles, Heading 1 Char runs and outline levels for headings', async () => {
+    const d = await doc('word-features-zh.docx');
+    expect(d.title).toBe('产品说明书');
+    expect(headings(d)).toEqual([
+      [1, '智能电饭煲产品说明书'], // bold and large, no style
+      [2, '产品简介'],
+      [1, '安装说明'], // style 一级标题
+      [2, '电源要求'], // style 二级标题
+      [1, '保修说明'], // a Normal paragraph in the character style Heading 1 Char
+      [1, '常见故障'], // outline level 1
+      [2, '米饭夹生'], // outline level 2
+      [3, '清洁与保养'], // bold and large again: one below the heading above (see docs/ingest.md, Limits)
+    ]);
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('reads the final text of tracked changes, puts a footnote after its paragraph, and leaves out comments, headers and footers', async () => {
+    const d = await doc('word-features-zh.docx');
+    const text = allText(d);
+    expect(paths(d).find(([p]) => p === '保修说明')?.[1]?.split('\n')).toEqual([
+      '本产品保修期为一年，自购买之日起计算。',
+      '保修期以购买发票上的日期为准。',
+      // Shift+Enter lines without a sentence end are joined with a space (as in HTML); the link keeps its text, not its address
+      '售后热线：400-800-1234 服务时间：每天9:00-21:00 网上报修请访问官方服务网站。',
+    ]);
+    for (const gone of ['六个月', '请法务确认', '页眉', '页脚', '↑', '[1]']) expect(text).not.toContain(gone);
+    // the text box is read where it stands; the image is dropped, its alt text too
+    expect(paths(d).find(([p]) => p === '常见故障 > 米饭夹生')?.[1]).toContain('安全警告：请勿在内锅外壁潮湿时通电使用。');
+    expect(text).not.toContain('正面图');
+  });
+});
+
+describe('parseDocx: tables (tables-zh.docx)', () => {
+  it('reads a 问题 | 答案 table as one section a question, repeats merged cells, unwraps a layout table', async () => {
+    const d = await doc('tables-zh.docx');
+    expect(d.title).toBe('客服话术');
+    expect(paths(d)).toEqual([
+      ['常见问题 > 退货运费谁承担？', '质量问题由商家承担，非质量问题由买家承担。'],
+      ['常见问题 > 多久能收到退款？', '商家确认收货后1-3个工作日原路退回。'],
+      ['常见问题 > 可以开发票吗', '可以，下单时选择“开具发票”即可。'],
+      ['退货期限', '商品类别 | 退货期限 | 运费\n家电 | 7天无理由 | 买家承担\n家电 | 15天质量问题换货 | 商家承担\n服装 | 7天无理由 | 运费险\n生鲜商品不支持七天无理由退货。 |  | '],
+      ['话术模板', '催发货\n根据客户情况选择：\n未发货 | 亲，您的订单将在24小时内发出。\n已发货 | 亲，您的包裹已在路上，请耐心等待。'],
+      ['联系我们 > 退货地址', '上海市浦东新区张江路100号，收件人：售后部。'],
+      ['联系我们 > 客服时间', '每天9:00-21:00，节假日不休。'],
+    ]);
   });
 });
 
@@ -194,7 +294,7 @@ describe('make-docx fixtures', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-docx-'));
     try {
       await makeDocxFixtures(dir);
-      for (const name of ['policy-zh.docx', 'guide-en.docx', 'skipped-content.docx', 'no-document.docx', 'bomb.docx']) {
+      for (const name of [...WORD_FEATURES, 'policy-zh.docx', 'guide-en.docx', 'skipped-content.docx', 'no-document.docx', 'bomb.docx']) {
         expect(readFileSync(join(dir, name)).equals(readFileSync(join(generated, name))), name).toBe(true);
       }
     } finally {

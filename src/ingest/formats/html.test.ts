@@ -253,3 +253,51 @@ describe('removeWordResidue', () => {
     expect(removeWordResidue('false positives are rare')).toBe('false positives are rare');
   });
 });
+
+describe('parseHtml: tables Word makes', () => {
+  it('repeats a cell merged across rows in each row it covers', () => {
+    const doc = parse(
+      '<table><tr><th>类别</th><th>期限</th><th>运费</th></tr>' +
+        '<tr><td rowspan="2">家电</td><td>7天无理由</td><td>买家承担</td></tr>' +
+        '<tr><td>15天换货</td><td>商家承担</td></tr>' +
+        '<tr><td>服装</td><td rowspan="2">7天</td><td>运费险</td></tr><tr><td>鞋靴</td><td>买家承担</td></tr></table>',
+    );
+    expect(doc.blocks.find((b) => b.kind === 'table')).toMatchObject({
+      rows: [
+        ['类别', '期限', '运费'],
+        ['家电', '7天无理由', '买家承担'],
+        ['家电', '15天换货', '商家承担'],
+        ['服装', '7天', '运费险'],
+        ['鞋靴', '7天', '买家承担'],
+      ],
+    });
+  });
+
+  it('unwraps a one-row table of text blocks set side by side', () => {
+    const doc = parse('<h1>联系我们</h1><table><tr><td><p><strong>退货地址</strong></p><p>上海市张江路100号。</p></td><td><p><strong>客服时间</strong></p><p>每天9:00-21:00。</p></td></tr></table>');
+    expect(doc.blocks.some((b) => b.kind === 'table')).toBe(false);
+    expect(headings(doc)).toEqual([
+      [1, '联系我们'],
+      [2, '退货地址'],
+      [2, '客服时间'],
+    ]);
+  });
+
+  it('keeps a one-row data table of single-paragraph cells a table', () => {
+    const doc = parse('<table><tr><td>支付宝</td><td>1-3个工作日</td></tr></table>');
+    expect(doc.blocks).toMatchObject([{ kind: 'table', rows: [['支付宝', '1-3个工作日']] }]);
+  });
+
+  it('reads a 问题 | 答案 table as question headings over their answers', () => {
+    const doc = parse('<h1>常见问题</h1><table><tr><th>问题</th><th>答案</th></tr><tr><td>退货运费谁承担？</td><td>质量问题由商家承担。</td></tr><tr><td>可以开发票吗</td><td>可以。</td></tr></table>');
+    expect(doc.blocks.map((b) => [b.kind, b.kind === 'heading' ? b.depth : 0, texts([b]).join()])).toEqual([
+      ['heading', 1, '常见问题'],
+      ['heading', 2, '退货运费谁承担？'],
+      ['paragraph', 0, '质量问题由商家承担。'],
+      ['heading', 2, '可以开发票吗'],
+      ['paragraph', 0, '可以。'],
+    ]);
+    // a table with other headers stays a table
+    expect(parse('<table><tr><th>支付方式</th><th>到账时间</th></tr><tr><td>支付宝</td><td>1-3天</td></tr></table>').blocks[0]?.kind).toBe('table');
+  });
+});

@@ -4,7 +4,8 @@
  * Much support content is HTML pasted from Microsoft Word into a CMS. Cleaning removes what is
  * not content: scripts and styles, comments (Word's `<!--[if gte mso 9]><xml>…` blocks), Office
  * namespaced elements (`o:p`, `w:*`, `v:*`, `m:*`), navigation chrome (nav, page header/footer,
- * breadcrumbs), single-column layout tables, and any Word CSS or settings that leaked as text.
+ * breadcrumbs), single-column layout tables (and one-row tables of text blocks set side by side),
+ * and any Word CSS or settings that leaked as text. Cells merged across rows are repeated in each row.
  * Word marks headings with bold paragraphs and FAQ pages with `Q1：…`/`A1：…` paragraphs: those
  * are recovered as headings (see `mdastToBlocks` options).
  */
@@ -107,6 +108,48 @@ function tableRowsOf(table: Element): Element[] {
   return rows;
 }
 
+/** The positive integer in a `rowSpan`/`colSpan` property, else 1. */
+function span(el: Element, name: 'rowSpan' | 'colSpan'): number {
+  const n = Number(el.properties[name]);
+  return Number.isInteger(n) && n > 1 ? Math.min(n, 1000) : 1;
+}
+
+/**
+ * Repeat a cell that spans rows (Word's vertically merged cells: `家电` over its two rows) in each row
+ * it covers, so that every row reads whole (`家电 | 15天质量问题换货 | 商家承担`, not ` | 15天…`).
+ */
+function fillRowSpans(table: Element): void {
+  const pending = new Map<number, { cell: Element; left: number }>();
+  for (const row of tableRowsOf(table)) {
+    const out: ElementContent[] = [];
+    let col = 0;
+    const flush = (until: number): void => {
+      for (let p = pending.get(col); p !== undefined && col < until; p = pending.get(col)) {
+        out.push(structuredClone(p.cell));
+        p.left--;
+        if (p.left === 0) pending.delete(col);
+        col += span(p.cell, 'colSpan');
+      }
+    };
+    for (const child of row.children) {
+      if (child.type !== 'element' || (child.tagName !== 'td' && child.tagName !== 'th')) {
+        out.push(child);
+        continue;
+      }
+      flush(Number.POSITIVE_INFINITY);
+      out.push(child);
+      const rows = span(child, 'rowSpan');
+      if (rows > 1) {
+        pending.set(col, { cell: child, left: rows - 1 });
+        child.properties = { ...child.properties, rowSpan: undefined };
+      }
+      col += span(child, 'colSpan');
+    }
+    flush(Number.POSITIVE_INFINITY);
+    row.children = out;
+  }
+}
+
 function containsTable(el: Element): boolean {
   return el.children.some((c) => c.type === 'element' && (c.tagName === 'table' || containsTable(c)));
 }
@@ -121,7 +164,9 @@ function layoutCells(table: Element): Element[] | undefined {
   const cells = rows.map((r) => childElements(r, ['td', 'th']));
   const nested = cells.some((row) => row.some(containsTable));
   const oneColumn = cells.every((row) => row.filter(hasText).length <= 1);
-  if (!nested && !oneColumn) return undefined;
+  // one row of cells each holding several paragraphs: blocks of text set side by side (Word)
+  const sideBySide = cells.length === 1 && (cells[0] ?? []).some((c) => childElements(c, ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol']).length > 1);
+  if (!nested && !oneColumn && !sideBySide) return undefined;
   return cells.flat().filter(hasText);
 }
 
@@ -179,6 +224,7 @@ function cleanChildren(parent: Parents, ctx: CleanContext): void {
     if (DROP.has(tag) || isChrome(child, ctx.inContent)) continue;
     if (tag === 'table') {
       const cells = layoutCells(child);
+      if (cells === undefined) fillRowSpans(child);
       if (cells !== undefined) {
         for (const cell of cells) {
           const div: Element = { type: 'element', tagName: 'div', properties: {}, children: cell.children };

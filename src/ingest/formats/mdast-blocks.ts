@@ -13,7 +13,8 @@
  *   explicit heading above it;
  * - `faq`: a question paragraph (`Q1：…`, `问：…`, or a short one ending with ？/?) followed by its
  *   answer becomes a heading over the answer, so each pair is its own section; `A1：`/`答：` labels
- *   are dropped from the answer.
+ *   are dropped from the answer. A two-column table headed `问题 | 答案` (`Q | A`, `常见问题 | 解答` …)
+ *   is read the same way: each row a question heading over its answer.
  */
 import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { endsSentence, isCjk, joinWrapped } from '../lines.js';
@@ -352,6 +353,18 @@ function isQuestion(draft: Draft, next: Draft | undefined): boolean {
   return next.block.kind !== 'paragraph' || isQuestionText(next.block.text) === undefined;
 }
 
+const QUESTION_HEADER = /^(?:问题|問題|常见问题|常見問題|客户问题|客戶問題|标准问题|標準問題|问|問|提问|提問|q|question|questions|faq)$/iu;
+const ANSWER_HEADER = /^(?:答案|回答|答|解答|回复|回覆|答复|答覆|标准答案|標準答案|参考话术|參考話術|话术|話術|客服回复|客服回覆|a|answer|answers)$/iu;
+
+/** A two-column question/answer table: its rows without the header row, else undefined. */
+export function qaTableRows(rows: readonly (readonly string[])[]): (readonly string[])[] | undefined {
+  const [header, ...body] = rows;
+  if (header === undefined || header.length !== 2 || body.length === 0) return undefined;
+  const key = (s: string | undefined): string => (s ?? '').replace(/[\s:：]/gu, '');
+  if (!QUESTION_HEADER.test(key(header[0])) || !ANSWER_HEADER.test(key(header[1]))) return undefined;
+  return body;
+}
+
 function isBoldHeading(draft: Draft): boolean {
   if (draft.block.kind !== 'paragraph' || !draft.bold) return false;
   const text = draft.block.text;
@@ -393,6 +406,20 @@ function recoverStructure(drafts: readonly Draft[], options: MdastToBlocksOption
       lastExplicit = block.depth;
       lastNonQuestion = block.depth;
       childDepth = undefined;
+      expectAnswer = false;
+      continue;
+    }
+    const qaRows = options.faq === true && block.kind === 'table' ? qaTableRows(block.rows) : undefined;
+    if (qaRows !== undefined) {
+      const depth = Math.min(6, lastNonQuestion + 1);
+      for (const [question = '', answer = ''] of qaRows) {
+        if (question === '') {
+          if (answer !== '') out.push({ kind: 'paragraph', text: answer, location: block.location });
+          continue;
+        }
+        out.push({ kind: 'heading', depth, text: question.replace(Q_LABEL, '').trim(), location: block.location });
+        if (answer !== '') out.push({ kind: 'paragraph', text: answer.replace(A_LABEL, '').trim(), location: block.location });
+      }
       expectAnswer = false;
       continue;
     }

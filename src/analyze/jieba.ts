@@ -12,12 +12,13 @@ interface NodeJieba {
   DEFAULT_DICT: string;
 }
 
+/** Made once: createRequire costs more than a short jieba cut, and a build cuts every text run. */
+const require = createRequire(import.meta.url);
 let jieba: NodeJieba | undefined;
 let loadedUserDict: string | undefined;
 let dictionary: Map<string, number> | undefined;
 
 function load(userDict: string | undefined): NodeJieba {
-  const require = createRequire(import.meta.url);
   jieba ??= require('nodejieba') as NodeJieba;
   if (loadedUserDict !== (userDict ?? '')) {
     // nodejieba accepts one user dictionary; its format is jieba's `word [freq] [tag]` per line
@@ -36,7 +37,6 @@ export function jiebaCut(text: string, userDict?: string): string[] {
 /** jieba's own dictionary: word → frequency. */
 export function jiebaDictionary(): ReadonlyMap<string, number> {
   if (dictionary !== undefined) return dictionary;
-  const require = createRequire(import.meta.url);
   const path = (require('nodejieba') as NodeJieba).DEFAULT_DICT;
   const map = new Map<string, number>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {

@@ -11,7 +11,7 @@ import type { Entry } from '../store/entry.js';
 import { serializeStore } from '../store/store.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
 import { DEFAULT_CALIBRATION, fitCalibration } from './build-index.js';
-import { build, buildFromEntries, entriesFromDocuments } from './index.js';
+import { BUILD_STEPS, build, buildFromEntries, entriesFromDocuments } from './index.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
 
 const dir = tempDir('kb-build-');
@@ -178,6 +178,26 @@ describe('build', () => {
       ['duplicate-question', 'warning', store, 'entries q1 and q4 ask the same question "退货运费谁出" with different answers; merge them or make the questions distinct (kb review), or reject one'],
       ['duplicate-question', 'warning', store, 'entries q3 and q5 have the same question "保修多久？" and the same answer, so they split every match; reject one of them (kb review)'],
     ]);
+  }, BUILD_TIMEOUT);
+
+  it('reports its steps for a progress line, from a store and from sources (a large store builds for minutes)', async () => {
+    const store = out('steps-qa.jsonl');
+    writeFileSync(store, serializeStore(ENTRIES));
+    const steps: [number, number, string][] = [];
+    const result = await build({ sources: [], store, out: out('steps.json'), checkSources: false, onProgress: (done, total, label) => steps.push([done, total, label]) });
+    expect(result.ok).toBe(true);
+    expect(steps).toEqual([
+      [0, BUILD_STEPS, `reading ${store}`],
+      [1, BUILD_STEPS, `finding the words of ${ENTRIES.length} entries (jieba)`],
+      [2, BUILD_STEPS, `indexing ${ENTRIES.length} entries and calibrating confidence`],
+      [3, BUILD_STEPS, `writing ${out('steps.json')}`],
+      [BUILD_STEPS, BUILD_STEPS, ''],
+    ]);
+    const labels: string[] = [];
+    await build({ sources: [SAMPLE], out: out('steps-sources.json'), onProgress: (done, total, label) => labels.push(`${done}/${total} ${label}`) });
+    // the files read (of the sample's 4), then the steps
+    expect(labels.filter((l) => l.endsWith('.md') || l.endsWith('.csv') || l.endsWith('.txt') || l.endsWith('.html')).length).toBeGreaterThan(0);
+    expect(labels.slice(-4).map((l) => l.split(' ')[0])).toEqual(['1/4', '2/4', '3/4', '4/4']);
   }, BUILD_TIMEOUT);
 
   it('writes nothing when no source gives an entry', async () => {

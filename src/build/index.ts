@@ -51,7 +51,16 @@ export interface BuildOptions extends IngestOptions {
   storeSources?: readonly string[];
   logger?: Logger;
   cwd?: string;
+  /**
+   * The step being done, for a progress line: `done` of `BUILD_STEPS` steps (reading, vocabulary,
+   * index, writing; `done === total` when finished). Building from sources also reports each file
+   * read (through `IngestOptions.onProgress`, with the files as the total).
+   */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
+
+/** The steps `build` reports through `onProgress`. */
+export const BUILD_STEPS = 4;
 
 export interface BuildStats {
   out: string;
@@ -78,8 +87,10 @@ export interface BuildStats {
 /** Build the index text (no I/O but reading the sources). */
 export async function buildFromEntries(
   entries: readonly Entry[],
-  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon'>,
+  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon' | 'onProgress'>,
 ): Promise<Result<{ bytes: Buffer; vocabulary: number; terms: number; associations: number; calibration: string }>> {
+  const count = entries.length.toLocaleString('en-US');
+  options.onProgress?.(1, BUILD_STEPS, `finding the words of ${count} entries (jieba)`);
   const texts: string[] = [];
   for (const e of entries) texts.push(e.question, ...e.similar, e.answer, ...(e.source?.headingPath ?? []));
   const vocabInputs: Parameters<typeof buildAnalyzerSettings>[0] = { texts };
@@ -93,6 +104,7 @@ export async function buildFromEntries(
   if (!settings.ok) return settings;
   // one-character short forms (能退吗: 退 → 退货) expand queries but are no vocabulary words
   const expansions = options.lexicon === false ? [] : [...AFTER_SALES_LEXICON, ...SHORT_FORMS];
+  options.onProgress?.(2, BUILD_STEPS, `indexing ${count} entries and calibrating confidence`);
   const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon: expansions, ...(options.model !== undefined ? { model: options.model } : {}) });
   const c = body.model.calibration;
   return ok({
@@ -148,6 +160,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
   if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
   if (options.cwd !== undefined) ingestOptions.cwd = options.cwd;
+  if (options.onProgress !== undefined) ingestOptions.onProgress = options.onProgress;
+  const progress = (done: number, label: string): void => options.onProgress?.(done, BUILD_STEPS, label);
   const problems: Problem[] = [];
   let entries: Entry[];
   let files = 0;
@@ -156,6 +170,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   let staleIndexed: number | undefined;
   let outdated: BuildStats['outdated'];
   if (options.store !== undefined) {
+    progress(0, `reading ${options.store}${options.checkSources !== false ? ' and comparing it with its sources' : ''}`);
     const read = await readStore(options.store);
     if (read === undefined) return fail(problem('file-not-found', 'does not exist: run kb generate to write the store, or build from the sources without --store', { file: options.store }));
     if (!read.ok) return fail(read.problems);
@@ -188,6 +203,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   } else {
     const run = await ingestPaths(options.sources, ingestOptions);
     problems.push(...run.problems);
+    progress(0, `generating the questions of ${run.documents.length} documents`);
     const generated = entriesFromDocuments(run.documents, options.similar !== undefined ? { similar: options.similar } : {});
     entries = generated.entries;
     const generation = generated.stats;
@@ -202,6 +218,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   }
   const built = await buildFromEntries(entries, options);
   if (!built.ok) return fail([...problems, ...built.problems]);
+  progress(3, `writing ${options.out}`);
   const bytes = options.out.endsWith('.gz') ? gzipSync(built.value.bytes, { level: 9 }) : built.value.bytes;
   try {
     await mkdir(dirname(options.out), { recursive: true });
@@ -210,6 +227,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return fail([...problems, problem('write-failed', `the index cannot be written here (${code}); check that the folder is writable`, { file: options.out })]);
   }
+  progress(BUILD_STEPS, '');
   const stats: BuildStats = {
     out: options.out,
     from: options.store !== undefined ? 'store' : 'sources',

@@ -57,11 +57,25 @@ function field(docs: readonly string[][]): Field {
   return { postings, lengths, avg: Math.max(1, total / Math.max(1, docs.length)) };
 }
 
+/** One query term in one field: its postings and weighted idf. */
+interface Term {
+  field: Field;
+  list: number[];
+  idf: number;
+  /** More than any one entry can score on it: BM25's tf part stays below K1 + 1. */
+  bound: number;
+}
+
+/** Relative slack for floating-point sums when a bound decides that an entry cannot win. */
+const SLACK = 1e-9;
+
 export class LexicalGate {
   private readonly questions: Field;
   private readonly context: Field;
   private readonly n: number;
   private readonly scores: Float64Array;
+  /** Postings read by `passes` so far (the work it did; tests check that pruning keeps it small). */
+  postingsRead = 0;
 
   constructor(entries: readonly GateEntry[]) {
     this.n = entries.length;
@@ -70,33 +84,104 @@ export class LexicalGate {
     this.scores = new Float64Array(this.n);
   }
 
-  private add(f: Field, tokens: ReadonlySet<string>, weight: number, touched: number[]): void {
+  private terms(f: Field, tokens: ReadonlySet<string>, weight: number, out: Term[]): void {
     for (const t of tokens) {
       const list = f.postings.get(t);
       // words in most entries (the, 的) weigh next to nothing and cost the most: skipped
       const df = list === undefined ? 0 : list.length / 2;
       if (list === undefined || (this.n >= 20 && df * 4 > this.n)) continue;
       const idf = Math.log(1 + (this.n - df + 0.5) / (df + 0.5)) * weight;
-      for (let i = 0; i < list.length; i += 2) {
-        const d = list[i] ?? 0;
-        const tf = list[i + 1] ?? 0;
-        if (this.scores[d] === 0) touched.push(d);
-        this.scores[d] = (this.scores[d] ?? 0) + (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (f.lengths[d] ?? 0)) / f.avg));
-      }
+      out.push({ field: f, list, idf, bound: idf * (K1 + 1) });
     }
   }
 
-  /** Does `question` retrieve entry `own` first, with no other entry scoring higher? */
+  private contribution(term: Term, i: number): number {
+    const d = term.list[i] ?? 0;
+    const tf = term.list[i + 1] ?? 0;
+    return (term.idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * (term.field.lengths[d] ?? 0)) / term.field.avg));
+  }
+
+  /** Entry `d`'s contribution from one term (0 when the term is not in it); postings are sorted by entry. */
+  private lookup(term: Term, d: number): number {
+    let lo = 0;
+    let hi = term.list.length / 2 - 1;
+    this.postingsRead += 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = term.list[mid * 2] ?? 0;
+      if (at === d) return this.contribution(term, mid * 2);
+      if (at < d) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return 0;
+  }
+
+  /** Entry `d`'s score, summed in the terms' order, as reading every posting would. */
+  private score(terms: readonly Term[], d: number): number {
+    let sum = 0;
+    for (const term of terms) sum += this.lookup(term, d);
+    return sum;
+  }
+
+  /**
+   * Entry `d`'s score, from its score on the rarer terms plus the common terms `byBound[0..k)`
+   * (bounds summing to `rest`), looked up rarest first; -Infinity as soon as the bounds left say it
+   * cannot reach `limit`.
+   */
+  private bounded(d: number, byBound: readonly Term[], k: number, rest: number, limit: number): number {
+    let sum = this.scores[d] ?? 0;
+    let left = rest;
+    for (let j = k - 1; j >= 0; j--) {
+      if (sum + left < limit) return -Infinity;
+      const term = byBound[j];
+      if (term === undefined) continue;
+      left -= term.bound;
+      sum += this.lookup(term, d);
+    }
+    return sum;
+  }
+
+  /**
+   * Does `question` retrieve entry `own` first, with no other entry scoring higher?
+   * Exact BM25 with MaxScore pruning: the terms whose bounds together stay below the own entry's
+   * score cannot lift an entry that has none of the other terms above it, so only the postings of
+   * the rarer terms are read (common bigrams such as 退货 are in thousands of entries of a large
+   * FAQ export; reading them for every candidate made kb generate quadratic in the store's size).
+   */
   passes(question: string, own: number): boolean {
     const tokens = new Set(gateTokens(question));
     if (tokens.size === 0) return false;
+    const terms: Term[] = [];
+    this.terms(this.questions, tokens, 1, terms);
+    this.terms(this.context, tokens, ANSWER_SHARE, terms);
+    const mine = this.score(terms, own);
+    if (!(mine > 0)) return false;
+    const limit = mine * (1 - SLACK);
+    const byBound = [...terms].sort((a, b) => a.bound - b.bound);
+    let rest = 0;
+    let k = 0;
+    for (; k < byBound.length; k++) {
+      const bound = byBound[k]?.bound ?? 0;
+      if (rest + bound >= limit) break;
+      rest += bound;
+    }
     const touched: number[] = [];
-    this.add(this.questions, tokens, 1, touched);
-    this.add(this.context, tokens, ANSWER_SHARE, touched);
-    const mine = this.scores[own] ?? 0;
-    let ok = mine > 0;
+    for (const term of byBound.slice(k)) {
+      this.postingsRead += term.list.length / 2;
+      for (let i = 0; i < term.list.length; i += 2) {
+        const d = term.list[i] ?? 0;
+        if (d === own) continue;
+        if (this.scores[d] === 0) touched.push(d);
+        this.scores[d] = (this.scores[d] ?? 0) + this.contribution(term, i);
+      }
+    }
+    let ok = true;
     for (const d of touched) {
-      if (d !== own && (this.scores[d] ?? 0) > mine) ok = false;
+      if (ok) {
+        const score = this.bounded(d, byBound, k, rest, limit);
+        // summed in another order: a near tie is decided by the score summed as the terms come
+        if (score > mine * (1 + SLACK) || (score >= limit && this.score(terms, d) > mine)) ok = false;
+      }
       this.scores[d] = 0;
     }
     return ok;

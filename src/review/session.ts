@@ -6,7 +6,7 @@ import { stat, readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Problem, type Result, unreadable } from '../core/problems.js';
 import type { Entry } from '../store/entry.js';
 import { lockStore, withWriteLock } from '../store/lock.js';
-import { parseStore, serializeStore, writeStore } from '../store/store.js';
+import { parseStore, serializeStore, writeStoreText } from '../store/store.js';
 
 interface DiskStamp {
   mtimeMs: number;
@@ -37,6 +37,8 @@ export class ReviewSession {
   private known: string;
   private seen: DiskStamp | undefined;
   private queue: Promise<void> = Promise.resolve();
+  /** Each saved entry's store line: the reducer never mutates an entry, it replaces it. */
+  private readonly lines = new WeakMap<Entry, string>();
   private saving = 0;
   private latest: readonly Entry[] | undefined;
   private release: (() => Promise<void>) | undefined;
@@ -96,9 +98,9 @@ export class ReviewSession {
             this.seen = now;
           }
           this.latest = undefined;
-          const text = serializeStore(todo);
+          const text = serializeStore(todo, this.lines);
           if (text === this.known) return 'saved';
-          await writeStore(this.path, todo);
+          await writeStoreText(this.path, text);
           this.known = text;
           this.seen = await stamp(this.path);
           this.writeError = undefined;

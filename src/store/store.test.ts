@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Entry } from './entry.js';
 import { MAX_DUPLICATE_WARNINGS, duplicateQuestions, entriesToIndex, parseStore, readStore, serializeStore, writeStore } from './store.js';
 
@@ -16,6 +16,23 @@ describe('the Q&A store', () => {
     expect(lines[1]).toMatch(/^\{"id":"a-1","question":/);
     expect(lines[2]).toMatch(/^\{"id":"b-2",.*"rule":"fee"\}$/);
     expect(serializeStore([b, a])).toBe(text);
+  });
+
+  it('with a cache, serializes only the entries that are new objects since the last time', () => {
+    const many = Array.from({ length: 500 }, (_, i): Entry => ({ ...a, id: `e-${String(i).padStart(3, '0')}` }));
+    const cache = new WeakMap<Entry, string>();
+    expect(serializeStore(many, cache)).toBe(serializeStore(many));
+    const edited = many.map((e, i) => (i === 7 ? { ...e, status: 'approved' as const } : e));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      const text = serializeStore(edited, cache);
+      // the header and the one changed entry; 500 before the cache (kb review saves on every change)
+      expect(stringify).toHaveBeenCalledTimes(2);
+      expect(text).toBe(serializeStore(edited));
+      expect(text).toContain('"id":"e-007","question":"退货运费谁出？","similar":["退货邮费谁承担"],"answer":"质量问题由商家承担。","origin":"generated","status":"approved"');
+    } finally {
+      stringify.mockRestore();
+    }
   });
 
   it('reads back what it wrote', () => {

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
 import { workingConfig } from '../config.js';
-import { printProblems, type Output } from '../output.js';
+import { printProblems, progressLine, type Output } from '../output.js';
 
 export interface BuildCommandOptions {
   sources: string[];
@@ -82,6 +82,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     maxUnzippedBytes: options.maxUnzippedBytes,
     // --no-lexicon wins; otherwise kb.config.yaml's `lexicon: false` turns it off
     lexicon: options.lexicon && config?.lexicon !== false,
+    // a 60,000-entry store takes a minute or two: the step on a terminal
+    onProgress: progressLine(output),
   };
   if (store !== undefined) {
     if (options.similar !== undefined) output.err(`kb build: --similar applies when kb builds from sources; the similar questions in ${store} are indexed as they are (kb generate --similar ${options.similar} rewrites them)`);

@@ -293,6 +293,17 @@ describe('parseFaqCsv', () => {
     expect(warnings.at(-1)?.message).toMatch(/^50 more rows were skipped/u);
   });
 
+  it(`lists at most ${MAX_ROW_WARNINGS} repeated questions and counts the rest, after the skipped rows`, () => {
+    const lines = ['question,answer', '运费多少,10元'];
+    for (let i = 0; i < MAX_ROW_WARNINGS + 30; i++) lines.push(`运费多少,${i}元起`);
+    lines.push('怎么退货,');
+    const { rows, warnings } = value(csv(lines.join('\n'), 'big.csv'));
+    expect(rows).toHaveLength(MAX_ROW_WARNINGS + 31);
+    expect(warnings.filter((w) => w.code === 'duplicate-question')).toHaveLength(MAX_ROW_WARNINGS + 1);
+    expect(warnings.find((w) => w.code === 'bad-row')?.location).toEqual({ line: MAX_ROW_WARNINGS + 33 });
+    expect(warnings.at(-1)).toMatchObject({ code: 'duplicate-question', file: 'big.csv', message: expect.stringMatching(/^30 more rows ask a question an earlier row asks and are not listed/u) });
+  });
+
   it('returns no rows for a header-only table', () => {
     expect(value(csv('question,answer\n'))).toEqual({ rows: [], warnings: [] });
   });

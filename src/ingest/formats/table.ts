@@ -54,7 +54,7 @@ export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
 
 /** Search this many non-blank rows from the top for the header row (title rows may sit above it). */
 export const HEADER_SEARCH_ROWS = 5;
-/** At most this many `bad-row` warnings are listed one by one; the rest are counted in one more. */
+/** At most this many `bad-row` (and, apart, `duplicate-question`) warnings are listed one by one; the rest are counted in one more. */
 export const MAX_ROW_WARNINGS = 100;
 const EXPECTED =
   'a question column (question, 标准问题, 问题 or 标准问) and an answer column (answer, 答案, 回答 or 标准答案), ' +
@@ -109,10 +109,11 @@ function list(names: readonly string[], max = 12): string {
   return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ');
 }
 
-/** Collects warnings, listing at most MAX_ROW_WARNINGS skipped rows one by one. */
+/** Collects warnings, listing at most MAX_ROW_WARNINGS skipped rows and as many repeated questions one by one. */
 class Warnings {
   readonly list: Problem[] = [];
   private badRows = 0;
+  private duplicates = 0;
   constructor(private readonly ctx: Context) {}
 
   /** A table-level warning (`bad-table`, severity warning): ignored columns, fields or sheets. */
@@ -129,12 +130,16 @@ class Warnings {
   done(): Problem[] {
     const more = this.badRows - MAX_ROW_WARNINGS;
     if (more > 0) this.push('bad-row', `${more} more rows were skipped and are not listed; fix the rows listed above and read the file again to see them`);
+    // a large export repeats thousands of questions: listed all, they buried the skipped rows
+    const repeated = this.duplicates - MAX_ROW_WARNINGS;
+    if (repeated > 0) this.push('duplicate-question', `${repeated} more ${repeated === 1 ? 'row asks' : 'rows ask'} a question an earlier row asks and ${repeated === 1 ? 'is' : 'are'} not listed; merge the rows listed above (or make their questions distinct) and read the file again to see them`);
     return this.list;
   }
 
   /** A row that asks a question an earlier row asks (`duplicate-question`). */
   duplicate(n: number, message: string): void {
-    this.push('duplicate-question', message, at(this.ctx.unit, n));
+    this.duplicates++;
+    if (this.duplicates <= MAX_ROW_WARNINGS) this.push('duplicate-question', message, at(this.ctx.unit, n));
   }
 
   private push(code: 'bad-row' | 'bad-table' | 'duplicate-question', message: string, location?: ProblemLocation): void {

@@ -40,10 +40,13 @@ export function printProblems(output: Output, problems: readonly Problem[]): voi
 export function progressLine(output: Output, stream: NodeJS.WriteStream = process.stderr, unit: 'items' | 'percent' = 'items'): (done: number, total: number, label: string) => void {
   if (!output.interactive) return () => {};
   let last = 0;
+  let lastTotal = -1;
   return (done, total, label) => {
     const now = Date.now();
-    if (done < total && now - last < 80) return;
+    // a burst of items is thinned out; a new count (the steps after the files are read) always shows
+    if (done < total && total === lastTotal && now - last < 80) return;
     last = now;
+    lastTotal = total;
     const width = Math.max(20, (stream.columns ?? 80) - 20);
     // items: "[3/12] file.md" (the one being read); percent: "[43%] reading log.txt"
     const text = done >= total ? '' : unit === 'percent' ? `[${Math.floor((100 * done) / (total || 1))}%] ${label}` : `[${done + 1}/${total}] ${label}`;

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { readStore, writeStore } from '../store/store.js';
 import { importFile } from '../review/round-trip.js';
-import { regenerate } from './regenerate.js';
+import { regenerate, REGENERATE_STEPS } from './regenerate.js';
 import { ingestPaths } from '../ingest/index.js';
 import { formerHashes, generateEntries } from './index.js';
 import { findOutdatedSources } from './outdated.js';
@@ -41,6 +41,18 @@ describe('kb generate into the store', () => {
     const second = await run();
     expect(second.ok && second.value.merge).toMatchObject({ added: [], updated: [], removed: [], unchanged: entries.length });
     expect(await readFile(join(dir, 'kb/qa.jsonl'), 'utf8')).toBe(text);
+  });
+
+  it('tells a terminal what it does after reading the files: generating, then merging, then nothing', async () => {
+    const steps: [number, number, string][] = [];
+    const result = await regenerate({ sources: ['sources'], store: 'kb/qa.jsonl', cwd: dir, onProgress: (done, total, label) => steps.push([done, total, label]) });
+    expect(result.ok).toBe(true);
+    const after = steps.slice(steps.findIndex(([, total, label]) => total === REGENERATE_STEPS && label.startsWith('writing questions')));
+    expect(after.map(([done]) => done)).toEqual([0, 1, REGENERATE_STEPS]);
+    expect(after[0]?.[2]).toMatch(/^writing questions and similar questions for \d+ sections$/u);
+    expect(after[1]?.[2]).toMatch(/^merging \d+ entries into kb\/qa\.jsonl$/u);
+    // the last call clears the line
+    expect(after[2]?.[2]).toBe('');
   });
 
   it('editing one source changes only that source’s entries, and keeps the editor’s decisions there', async () => {

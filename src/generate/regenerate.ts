@@ -41,6 +41,9 @@ export interface RegenerateResult {
   llm?: LlmStats;
 }
 
+/** The steps `regenerate` reports through `onProgress` once the sources are read. */
+export const REGENERATE_STEPS = 2;
+
 export async function regenerate(options: RegenerateOptions): Promise<Result<RegenerateResult>> {
   const cwd = options.cwd ?? process.cwd();
   const storePath = resolve(cwd, options.store);
@@ -73,8 +76,18 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     llmStats = asked.stats;
     generationOptions = { ...options, external: new Map(asked.results.map((r) => [r.id, r.questions])) };
   }
+  // after the files are read, the steps that take long on a big KB (a 60,000-row FAQ: about 25 s)
+  const sections = run.documents.reduce((n, d) => n + d.sections.length, 0);
+  const step = (done: number, label: string): void => options.onProgress?.(done, REGENERATE_STEPS, label);
+  /** The result, with the progress line cleared. */
+  const end = <T>(result: Result<T>): Result<T> => {
+    step(REGENERATE_STEPS, '');
+    return result;
+  };
+  step(0, `writing questions and similar questions for ${sections.toLocaleString('en-US')} sections`);
   const generated = generateEntries(run.documents, generationOptions);
   problems.push(...generated.problems);
+  step(1, `merging ${generated.entries.length.toLocaleString('en-US')} entries into ${options.store}`);
 
   const read = new Set(run.documents.map((d) => d.path));
   const former = formerHashes(generated.items);
@@ -91,7 +104,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   };
   let merged = mergeInto(existing);
   if (merged.entries.length === 0) {
-    return fail([...problems, problem('no-input', 'no entries: none of the sources gave any text and the store is empty; check the paths', {})]);
+    return end(fail([...problems, problem('no-input', 'no entries: none of the sources gave any text and the store is empty; check the paths', {})]));
   }
   let written = false;
   if (options.dryRun !== true) {
@@ -105,12 +118,12 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
         await writeStore(storePath, merged.entries);
         return undefined;
       });
-      if (stale !== undefined) return fail([...problems, ...stale, problem('bad-store', 'was not changed: it became unreadable while kb generate ran; fix it and run kb generate again', { file: options.store })]);
+      if (stale !== undefined) return end(fail([...problems, ...stale, problem('bad-store', 'was not changed: it became unreadable while kb generate ran; fix it and run kb generate again', { file: options.store })]));
       written = true;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       const why = code === 'ELOCKED' ? 'another kb command kept it locked for writing' : `the store cannot be written here (${code}); check that the folder is writable`;
-      return fail([...problems, problem('write-failed', `${why} — the old store is unchanged`, { file: options.store })]);
+      return end(fail([...problems, problem('write-failed', `${why} — the old store is unchanged`, { file: options.store })]));
     }
   }
   const result: RegenerateResult = {
@@ -124,5 +137,5 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     generation: generated.stats,
   };
   if (llmStats !== undefined) result.llm = llmStats;
-  return ok(result, problems);
+  return end(ok(result, problems));
 }

@@ -13,18 +13,21 @@ import type { IndexEntry } from '../runtime/index-file.js';
 import type { CaseResult } from './run.js';
 import { wordsAsWrittenIn } from '../text/normalize.js';
 
+/** A question's reader of the analyzer's words as it writes them (`wordsAsWrittenIn`), with how often it was asked. */
+type WrittenIn = { read: (word: string) => string | undefined; count: number };
+
 /**
  * A key term (the analyzer's simplified form) as most of the cluster's questions write it (收据 →
  * 收據 for a Taiwan log; one traditional question among 27 simplified ones does not make 开通 開通),
  * the representative's on a tie (so its line does not mix scripts).
  */
-function asWritten(term: string, questions: readonly GapQuestion[], representative: string | undefined): string {
+function asWritten(term: string, questions: readonly WrittenIn[], representative: WrittenIn | undefined): string {
   const forms = new Map<string, number>();
   // the representative's form first: it wins a tie
-  const own = representative === undefined ? undefined : wordsAsWrittenIn(representative)(term);
+  const own = representative?.read(term);
   if (own !== undefined) forms.set(own, 0);
   for (const q of questions) {
-    const written = wordsAsWrittenIn(q.text)(term);
+    const written = q.read(term);
     if (written !== undefined) forms.set(written, (forms.get(written) ?? 0) + q.count);
   }
   let best = term;
@@ -257,11 +260,14 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .filter(([t, s]) => !shared.some(([u, su]) => u.length > t.length && u.includes(t) && su >= s))
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 4)
-      .map(([t]) => asWritten(t, c.members.map((m) => m.q), examples[0]?.text));
+      .map(([t]) => t);
+    // each question read once for the cluster's (at most four) key terms
+    const readers = terms.length === 0 ? [] : c.members.map((m) => ({ read: wordsAsWrittenIn(m.q.text), count: m.q.count }));
+    const representative = examples[0] === undefined ? undefined : { read: wordsAsWrittenIn(examples[0].text), count: 0 };
     return {
       size: c.size,
       representative: examples[0]?.text ?? '',
-      terms,
+      terms: terms.map((t) => asWritten(t, readers, representative)),
       examples: examples.slice(0, maxExamples),
       distinct: c.members.length,
       nearest: [],

@@ -240,16 +240,16 @@ function interleave(lists: readonly string[][]): string[] {
 }
 
 /**
- * Add up to `n` similar questions to each entry, from its questions' variants (the question's
- * first), each kept only if it passes the gate. Mutates the entries' `similar`.
- */
-/**
  * Mainland colloquial question words (咋办, 是啥): a Taiwan or Hong Kong editor reads 商品有瑕疵咋辦？ as
  * mainland Chinese, and their customers write 怎麼辦 / 什麼; a traditional document gets no such
  * similar question.
  */
 const MAINLAND_COLLOQUIAL = /[咋啥]/u;
 
+/**
+ * Add up to `n` similar questions to each entry, from its questions' variants (the question's
+ * first), each kept only if it passes the gate. Mutates the entries' `similar`.
+ */
 export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number, options: Pick<GenerationOptions, 'gate' | 'lexicon' | 'kinds'>, stats: GenerationStats): void {
   if (n <= 0 || items.length === 0) return;
   const gate = options.gate === false ? undefined : new LexicalGate(items.map((g) => ({ questions: [g.entry.question, ...g.entry.similar], context: `${g.entry.source?.headingPath.join(' ') ?? ''}\n${g.entry.answer}` })));

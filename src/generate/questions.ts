@@ -4,7 +4,7 @@
  * definitions, rights and duties). Deterministic; each question records the rule that wrote it.
  * Chinese sections get Chinese questions, English sections English ones. See docs/generate.md.
  */
-import { languageOf, headingIsQuestion, looksLikeQuestion, lowerFirst, properNames, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
+import { languageOf, headingIsQuestion, looksLikeQuestion, lowerFirst, NO_NAMES, properNames, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
 
 export type GenerationRule =
   | 'heading'
@@ -632,7 +632,6 @@ function isTitleCase(topic: string): boolean {
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
-const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * A heading in a sentence's case: Title Case words go lower case (Request A Hearing → request a

@@ -78,7 +78,8 @@ export function shorten(clause: string, max: number): string {
 
 export { questionKey } from '../text/question-key.js';
 
-const NO_NAMES: ReadonlySet<string> = new Set();
+/** No names known: `lowerFirst` and `sentenceCase` without a section's `properNames`. */
+export const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * An English text with its first letter lower case when it starts a plain word (Return → return;

@@ -59,7 +59,7 @@ export function traditionalVariantOf(text: string, sampleChars = 4000): Traditio
   return best;
 }
 
-
+/** Tests only (no global flag, unlike CJK_IDEOGRAPH, whose lastIndex a test would move). */
 const HAN = /\p{Script=Han}/u;
 
 /**

@@ -34,6 +34,12 @@ function wholeNumber(value: string): number {
   return n;
 }
 
+function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535 (0: any free port).');
+  return n;
+}
+
 function unitInterval(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
@@ -178,6 +184,24 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       const options: import('./commands/query.js').QueryCommandOptions = { question, k: flags.k, threshold: flags.threshold, json: flags.json === true };
       if (flags.index !== undefined) options.index = flags.index;
       setExitCode(await runQuery(options, createOutput()));
+    });
+
+  program
+    .command('serve')
+    .description('answer questions over HTTP from an index (GET /search?q=…, POST /search, GET /health), for bots in any language')
+    .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
+    .addOption(new Option('-p, --port <n>', 'port to listen on (0: any free port)').argParser(portNumber).default(8080))
+    .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
+    .addOption(new Option('-k <n>', 'hits per search unless the request says').argParser(positiveInteger).default(5))
+    .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1) unless the request says').argParser(unitInterval).default(0))
+    .option('--log <file>', 'append every question to this JSONL file (kb gaps reads it)')
+    .option('--no-watch', 'do not reload the index when its file changes (SIGHUP still does)')
+    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold: number; log?: string; watch: boolean }) => {
+      const { runServe } = await import('./commands/serve.js');
+      const options: import('./commands/serve.js').ServeCommandOptions = { port: flags.port, host: flags.host, k: flags.k, threshold: flags.threshold, watch: flags.watch };
+      if (flags.index !== undefined) options.index = flags.index;
+      if (flags.log !== undefined) options.log = flags.log;
+      setExitCode(await runServe(options, createOutput()));
     });
 
   program

@@ -1,0 +1,67 @@
+/** `kb serve`: answer bots' questions over HTTP from one index file, until stopped. */
+import { startSearchServer, type SearchServer } from '../../runtime/index.js';
+import { EXIT, UsageError } from '../cli.js';
+import { NO_INDEX, defaultIndex, workingConfig } from '../config.js';
+import type { Output } from '../output.js';
+
+export interface ServeCommandOptions {
+  /** The index file; default: "out" of kb.config.yaml. */
+  index?: string;
+  port: number;
+  host: string;
+  k: number;
+  threshold: number;
+  /** Append every question to this JSONL file (for `kb gaps`). */
+  log?: string;
+  /** Reload the index when its file changes. */
+  watch: boolean;
+}
+
+/** Runs the server until SIGINT or SIGTERM; SIGHUP reloads the index. */
+export async function runServe(options: ServeCommandOptions, output: Output): Promise<number> {
+  const index = options.index ?? defaultIndex(await workingConfig());
+  if (index === undefined) throw new UsageError(NO_INDEX);
+  let server: SearchServer;
+  try {
+    server = await startSearchServer({
+      index,
+      port: options.port,
+      host: options.host,
+      k: options.k,
+      threshold: options.threshold,
+      watchMs: options.watch ? 2000 : 0,
+      onEvent: (line) => output.err(line),
+      ...(options.log !== undefined ? { log: options.log } : {}),
+    });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      output.err(`kb: port ${options.port} on ${options.host} is in use; pass another --port (0 picks a free one)`);
+      return EXIT.FAILED;
+    }
+    if (code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      output.err(`kb: cannot listen on ${options.host}:${options.port} (${code}); ports below 1024 need privileges, and --host must be an address of this machine`);
+      return EXIT.FAILED;
+    }
+    throw error;
+  }
+  output.out(server.url);
+  output.err(`serving ${index} (${server.kb.size} entries) at ${server.url}${options.watch ? ', reloading when the file changes' : ''}`);
+  output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);
+  if (options.log !== undefined) output.err(`  questions are appended to ${options.log} (kb gaps ${options.log} reads it)`);
+  await new Promise<void>((resolve) => {
+    const reload = (): void => void server.reload();
+    const stop = (): void => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      process.off('SIGHUP', reload);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    process.on('SIGHUP', reload);
+  });
+  await server.close();
+  output.err('stopped');
+  return EXIT.OK;
+}

@@ -1,0 +1,171 @@
+// The HTTP search service over a real index (the sample KB): what a bot in another language sees.
+import { spawn } from 'node:child_process';
+import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../build/index.js';
+import { LogReader } from '../eval/log.js';
+import { BUILD_TIMEOUT, ROOT, buildSample, tempDir } from '../test-support/kb.js';
+import { loadIndex } from './load.js';
+import { MAX_BODY_BYTES, startSearchServer, type SearchServer } from './server.js';
+
+const dir = tempDir('kb-serve-');
+const sample = join(dir.path, 'sample.index');
+const small = join(dir.path, 'small.index');
+const served = join(dir.path, 'kb.index');
+const log = join(dir.path, 'questions.jsonl');
+const events: string[] = [];
+let server: SearchServer;
+
+beforeAll(async () => {
+  await buildSample(sample);
+  const result = await build({ sources: ['fixtures/sample/return-policy.md'], out: small });
+  if (!result.ok) throw new Error('the small index does not build');
+  copyFileSync(sample, served);
+  server = await startSearchServer({ index: served, port: 0, k: 5, threshold: 0, log, watchMs: 0, onEvent: (line) => events.push(line) });
+}, BUILD_TIMEOUT);
+afterAll(async () => {
+  await server?.close();
+  dir.remove();
+});
+
+async function json(path: string, init?: RequestInit): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await fetch(`${server.url}${path}`, init);
+  expect(res.headers.get('content-type')).toContain('application/json');
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+const post = (body: string): RequestInit => ({ method: 'POST', body, headers: { 'content-type': 'application/json' } });
+
+describe('kb serve: search over HTTP', () => {
+  it('answers GET and POST with the hits of kb.search, in the shape of kb query --json', async () => {
+    const kb = await loadIndex(sample);
+    const expected = JSON.parse(JSON.stringify(kb.search('退货运费谁出', { k: 3 }))) as unknown[];
+    const got = await json(`/search?q=${encodeURIComponent('退货运费谁出')}&k=3`);
+    expect(got.status).toBe(200);
+    expect(got.body).toEqual({ question: '退货运费谁出', hits: expected });
+    const posted = await json('/search', post(JSON.stringify({ q: '退货运费谁出', k: 3 })));
+    expect(posted.body).toEqual(got.body);
+    expect(expected.length).toBe(3);
+  });
+
+  it('takes k and threshold from the request, the server defaults otherwise', async () => {
+    const all = await json(`/search?q=${encodeURIComponent('退货 运费 发票 保修 快递 退款')}`);
+    expect((all.body.hits as unknown[]).length).toBe(5);
+    const sure = await json('/search', post(JSON.stringify({ question: 'how much is shipping', threshold: 0.9 })));
+    const hits = sure.body.hits as { confidence: number }[];
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.length).toBeLessThan(5);
+    for (const h of hits) expect(h.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('says what is wrong with a bad request, with the right status, and keeps serving', async () => {
+    const cases: [string, RequestInit | undefined, number, RegExp][] = [
+      ['/search', undefined, 400, /no question/],
+      ['/search?q=x&k=0', undefined, 400, /"k" must be a whole number/],
+      ['/search?q=x&threshold=2', undefined, 400, /"threshold" must be a number from 0 to 1/],
+      ['/search', post('{"q": "退货'), 400, /not JSON/],
+      ['/search', post('["退货"]'), 400, /JSON object/],
+      ['/search', post(JSON.stringify({ q: 'x'.repeat(MAX_BODY_BYTES) })), 413, /request body/],
+      ['/answers', undefined, 404, /no such path \/answers/],
+      ['/search', { method: 'DELETE' }, 405, /use GET/],
+    ];
+    for (const [path, init, status, message] of cases) {
+      const got = await json(path, init);
+      expect(got.status, path).toBe(status);
+      expect(String(got.body.error), path).toMatch(message);
+    }
+    expect((await json('/search?q=%E5%8F%91%E7%A5%A8')).status).toBe(200);
+  });
+
+  it('reports its health: the index and its number of entries', async () => {
+    const got = await json('/health');
+    expect(got.body).toMatchObject({ status: 'ok', index: served, entries: server.kb.size });
+    expect(server.kb.size).toBe(16);
+  });
+
+  it('logs each question as a JSON line that kb gaps reads', async () => {
+    await json(`/search?q=${encodeURIComponent('包邮吗')}`);
+    await json(`/search?q=${encodeURIComponent('你们卖股票吗')}&threshold=0.99`);
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.at(-2)).toMatchObject({ question: '包邮吗', answered: true });
+    expect(lines.at(-1)).toMatchObject({ question: '你们卖股票吗', top: null, answered: false });
+    const reader = new LogReader(log);
+    const read: string[] = [];
+    for await (const q of reader.questions()) read.push(q.question);
+    expect(reader.allProblems()).toEqual([]);
+    expect(read.slice(-2)).toEqual(['包邮吗', '你们卖股票吗']);
+  });
+
+  it('reloads a rebuilt index, and keeps serving the old one when the new file does not load', async () => {
+    const broken = join(dir.path, 'broken.tmp');
+    writeFileSync(broken, readFileSync(small).subarray(0, 100));
+    renameSync(broken, served);
+    const failed = await server.reload();
+    expect(failed.ok).toBe(false);
+    expect(events.at(-1)).toMatch(/kb\.index: cannot load the index: .*still serving the index loaded at/);
+    expect((await json('/health')).body.entries).toBe(16);
+
+    copyFileSync(small, served);
+    const reloaded = await server.reload();
+    expect(reloaded).toEqual({ ok: true, entries: server.kb.size });
+    expect(server.kb.size).toBeLessThan(16);
+    expect((await json('/health')).body.entries).toBe(server.kb.size);
+  });
+});
+
+describe('kb serve: watching the index file', () => {
+  it('picks up a rebuilt index by itself', async () => {
+    const watched = join(dir.path, 'watched.index');
+    copyFileSync(sample, watched);
+    const lines: string[] = [];
+    const watching = await startSearchServer({ index: watched, port: 0, k: 5, threshold: 0, watchMs: 50, onEvent: (line) => lines.push(line) });
+    try {
+      expect(watching.kb.size).toBe(16);
+      const next = join(dir.path, 'watched.tmp');
+      copyFileSync(small, next);
+      renameSync(next, watched);
+      const deadline = Date.now() + 10_000;
+      while (watching.kb.size === 16 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(watching.kb.size).toBeLessThan(16);
+      expect(lines).toEqual([`reloaded ${watched}: ${watching.kb.size} entries`]);
+    } finally {
+      await watching.close();
+    }
+  });
+});
+
+describe('kb serve: the command', () => {
+  it('prints its address, serves, and stops on SIGTERM with exit 0', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', '--index', sample, '--port', '0', '--no-watch'], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.on('exit', () => reject(new Error(`kb serve exited: ${stderr}`)));
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${url}/search?q=${encodeURIComponent('发票')}&k=1`);
+    expect(((await res.json()) as { hits: unknown[] }).hits).toHaveLength(1);
+    expect(stderr).toMatch(/serving .*sample\.index \(16 entries\)/);
+    const code = await new Promise<number | null>((resolve) => {
+      child.on('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+  }, 60_000);
+
+  it('says so in one line when the port is taken, and exits 1', async () => {
+    const port = new URL(server.url).port;
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', '--index', sample, '--port', port], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(`kb: port ${port} on 127.0.0.1 is in use; pass another --port (0 picks a free one)`);
+  }, 60_000);
+});

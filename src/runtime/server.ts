@@ -1,0 +1,248 @@
+/**
+ * An HTTP search service over one index file, for bots that are not written in Node (Java,
+ * Python, Go …) or that run the index apart from the bot: `kb serve`, or `startSearchServer` from
+ * `kb/runtime`. Node's own http module only; no build-time package.
+ *
+ *   GET  /search?q=退货运费谁出&k=3&threshold=0.5
+ *   POST /search   {"q": "退货运费谁出", "k": 3, "threshold": 0.5}
+ *   GET  /health
+ *
+ * A search answers `{ question, hits }`, the shape of `kb query --json`. The index is reloaded
+ * when its file changes (kb build writes it atomically) or on SIGHUP; a new file that does not
+ * load leaves the old index serving. With a query log, every question is appended as one JSON
+ * line that `kb gaps` reads as it is.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { KnowledgeBase } from './knowledge-base.js';
+import { loadIndex } from './load.js';
+
+export interface SearchServerOptions {
+  /** The index file. */
+  index: string;
+  /** Port to listen on; 0 picks a free one. */
+  port: number;
+  /** Interface to listen on; default 127.0.0.1 (only this machine). */
+  host?: string;
+  /** Hits per search unless the request says (`k`). */
+  k: number;
+  /** Hide hits below this confidence unless the request says (`threshold`). */
+  threshold: number;
+  /** Append every question to this JSONL file: time, question, top hit's id and confidence, answered (a hit at or above the threshold). */
+  log?: string;
+  /** Check the index file for changes this often (ms); 0 = never (SIGHUP still reloads). */
+  watchMs?: number;
+  /** Told about loads, reloads and problems, one line each. */
+  onEvent?: (line: string) => void;
+}
+
+/** A running search server. */
+export interface SearchServer {
+  /** Where it listens, e.g. http://127.0.0.1:8080 */
+  readonly url: string;
+  /** The index in service now. */
+  readonly kb: KnowledgeBase;
+  /** Load the index file again; the old index stays when the new one does not load. */
+  reload(): Promise<{ ok: true; entries: number } | { ok: false; message: string }>;
+  /** Stop listening, finish the log, stop watching. */
+  close(): Promise<void>;
+}
+
+/** The largest request body taken; search reads a long question's start only (MAX_QUERY_CHARS). */
+export const MAX_BODY_BYTES = 256 * 1024;
+const MAX_K = 100;
+
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Served {
+  kb: KnowledgeBase;
+  mtimeMs: number;
+  size: number;
+  loadedAt: string;
+}
+
+async function fileStamp(file: string): Promise<{ mtimeMs: number; size: number } | undefined> {
+  try {
+    const s = await stat(file);
+    return { mtimeMs: s.mtimeMs, size: s.size };
+  } catch {
+    return undefined;
+  }
+}
+
+async function loadServed(file: string): Promise<Served> {
+  const stamp = await fileStamp(file);
+  const kb = await loadIndex(file);
+  return { kb, mtimeMs: stamp?.mtimeMs ?? 0, size: stamp?.size ?? 0, loadedAt: new Date().toISOString() };
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new RequestError(413, `the request body is ${declared} bytes; at most ${MAX_BODY_BYTES} are taken`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new RequestError(413, `the request body is over ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function integerParam(value: unknown, name: string, fallback: number): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_K) throw new RequestError(400, `"${name}" must be a whole number from 1 to ${MAX_K}, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+function unitParam(value: unknown, name: string, fallback: number): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new RequestError(400, `"${name}" must be a number from 0 to 1, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+/** The search parameters of a GET query string or a POST JSON body. */
+async function searchParams(req: IncomingMessage, url: URL, options: SearchServerOptions): Promise<{ question: string; k: number; threshold: number }> {
+  let fields: Record<string, unknown>;
+  if (req.method === 'POST') {
+    const body = await readBody(req);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new RequestError(400, 'the body is not JSON; send {"q": "the customer question", "k": 5}');
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new RequestError(400, 'the body must be a JSON object: {"q": "the customer question"}');
+    fields = parsed as Record<string, unknown>;
+  } else {
+    fields = Object.fromEntries(url.searchParams);
+  }
+  const question = fields.q ?? fields.question;
+  if (typeof question !== 'string') throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
+  return { question, k: integerParam(fields.k, 'k', options.k), threshold: unitParam(fields.threshold, 'threshold', options.threshold) };
+}
+
+/** Starts the server: loads the index (throws IndexLoadError when it cannot), listens, watches the file. */
+export async function startSearchServer(options: SearchServerOptions): Promise<SearchServer> {
+  const tell = options.onEvent ?? (() => {});
+  let served = await loadServed(options.index);
+  let log: WriteStream | undefined;
+  if (options.log !== undefined) {
+    log = createWriteStream(options.log, { flags: 'a' });
+    log.on('error', (error) => tell(`${options.log}: cannot write the query log (${error.message}); questions are no longer logged`));
+  }
+
+  let reloading: Promise<Awaited<ReturnType<SearchServer['reload']>>> | undefined;
+  const reload: SearchServer['reload'] = () => {
+    reloading ??= (async () => {
+      try {
+        served = await loadServed(options.index);
+        tell(`reloaded ${options.index}: ${served.kb.size} entries`);
+        return { ok: true as const, entries: served.kb.size };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        // the file that failed is not tried again until it changes once more
+        const stamp = await fileStamp(options.index);
+        if (stamp !== undefined) served = { ...served, ...stamp };
+        tell(`${message} (still serving the index loaded at ${served.loadedAt})`);
+        return { ok: false as const, message };
+      } finally {
+        reloading = undefined;
+      }
+    })();
+    return reloading;
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /health');
+      send(res, 200, { status: 'ok', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt });
+      return;
+    }
+    if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health`);
+    if (req.method !== 'GET' && req.method !== 'POST') throw new RequestError(405, 'use GET /search?q=… or POST /search with {"q": "…"}');
+    const { question, k, threshold } = await searchParams(req, url, options);
+    const hits = served.kb.search(question, { k, threshold });
+    send(res, 200, { question, hits });
+    if (log !== undefined && question.trim() !== '') {
+      const top = hits[0];
+      log.write(`${JSON.stringify({ time: new Date().toISOString(), question, top: top?.id ?? null, confidence: top === undefined ? 0 : Math.round(top.confidence * 1000) / 1000, answered: top !== undefined })}\n`);
+    }
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return;
+      if (error instanceof RequestError) send(res, error.status, { error: error.message });
+      else {
+        const message = error instanceof Error ? error.message : String(error);
+        tell(`search failed: ${message}`);
+        send(res, 500, { error: `search failed: ${message}` });
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
+  const watchMs = options.watchMs ?? 2000;
+  const timer =
+    watchMs > 0
+      ? setInterval(() => {
+          void fileStamp(options.index).then((stamp) => {
+            if (stamp !== undefined && (stamp.mtimeMs !== served.mtimeMs || stamp.size !== served.size) && reloading === undefined) void reload();
+          });
+        }, watchMs)
+      : undefined;
+  timer?.unref();
+
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    get kb() {
+      return served.kb;
+    },
+    reload,
+    close: async () => {
+      if (timer !== undefined) clearInterval(timer);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      if (log !== undefined) await new Promise<void>((resolve) => log!.end(() => resolve()));
+    },
+  };
+}

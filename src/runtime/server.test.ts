@@ -1,6 +1,6 @@
 // The HTTP search service over a real index (the sample KB): what a bot in another language sees.
 import { spawn } from 'node:child_process';
-import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../build/index.js';
@@ -87,6 +87,7 @@ describe('kb serve: search over HTTP', () => {
   it('logs each question as a JSON line that kb gaps reads', async () => {
     await json(`/search?q=${encodeURIComponent('包邮吗')}`);
     await json(`/search?q=${encodeURIComponent('你们卖股票吗')}&threshold=0.99`);
+    for (let i = 0; i < 100 && !readFileSync(log, 'utf8').includes('你们卖股票吗'); i++) await new Promise((r) => setTimeout(r, 50));
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.at(-2)).toMatchObject({ question: '包邮吗', answered: true });
     expect(lines.at(-1)).toMatchObject({ question: '你们卖股票吗', top: null, answered: false });
@@ -95,6 +96,13 @@ describe('kb serve: search over HTTP', () => {
     for await (const q of reader.questions()) read.push(q.question);
     expect(reader.allProblems()).toEqual([]);
     expect(read.slice(-2)).toEqual(['包邮吗', '你们卖股票吗']);
+
+    // logrotate moves the file away; the server goes on in a new file of the same name
+    renameSync(log, `${log}.1`);
+    server.reopenLog();
+    await json(`/search?q=${encodeURIComponent('发票')}`);
+    for (let i = 0; i < 100 && !(existsSync(log) && readFileSync(log, 'utf8').endsWith('\n')); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(readFileSync(log, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { question: string }).question)).toEqual(['发票']);
   });
 
   it('reloads a rebuilt index, and keeps serving the old one when the new file does not load', async () => {

@@ -8,8 +8,8 @@
  *   GET  /health
  *
  * A search answers `{ question, hits }`, the shape of `kb query --json`. The index is reloaded
- * when its file changes (kb build writes it atomically) or on SIGHUP; a new file that does not
- * load leaves the old index serving. With a query log, every question is appended as one JSON
+ * when its file changes (kb build writes it atomically) or on SIGHUP (`kb serve`, which also
+ * reopens the log); a new file that does not load leaves the old index serving. With a query log, every question is appended as one JSON
  * line that `kb gaps` reads as it is.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -46,6 +46,8 @@ export interface SearchServer {
   readonly kb: KnowledgeBase;
   /** Load the index file again; the old index stays when the new one does not load. */
   reload(): Promise<{ ok: true; entries: number } | { ok: false; message: string }>;
+  /** Close the question log and open it again by name (after logrotate moved it). */
+  reopenLog(): void;
   /** Stop listening, finish the log, stop watching. */
   close(): Promise<void>;
 }
@@ -155,10 +157,21 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
   const tell = options.onEvent ?? (() => {});
   let served = await loadServed(options.index);
   let log: WriteStream | undefined;
-  if (options.log !== undefined) {
-    log = createWriteStream(options.log, { flags: 'a' });
-    log.on('error', (error) => tell(`${options.log}: cannot write the query log (${error.message}); questions are no longer logged`));
-  }
+  const openLog = (file: string): void => {
+    const stream = createWriteStream(file, { flags: 'a' });
+    stream.on('error', (error) => {
+      tell(`${file}: cannot write the question log (${error.message}); questions are not logged until the next reload`);
+      if (log === stream) log = undefined;
+    });
+    log = stream;
+  };
+  if (options.log !== undefined) openLog(options.log);
+  /** A log moved away (logrotate) is continued in a new file of the same name. */
+  const reopenLog = (): void => {
+    if (options.log === undefined) return;
+    log?.end();
+    openLog(options.log);
+  };
 
   let reloading: Promise<Awaited<ReturnType<SearchServer['reload']>>> | undefined;
   const reload: SearchServer['reload'] = () => {
@@ -237,12 +250,15 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
       return served.kb;
     },
     reload,
+    reopenLog,
     close: async () => {
       if (timer !== undefined) clearInterval(timer);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       await closed;
-      if (log !== undefined) await new Promise<void>((resolve) => log!.end(() => resolve()));
+      const last = log;
+      log = undefined;
+      if (last !== undefined) await new Promise<void>((resolve) => last.end(() => resolve()));
     },
   };
 }

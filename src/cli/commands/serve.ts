@@ -17,7 +17,7 @@ export interface ServeCommandOptions {
   watch: boolean;
 }
 
-/** Runs the server until SIGINT or SIGTERM; SIGHUP reloads the index. */
+/** Runs the server until SIGINT or SIGTERM; SIGHUP reloads the index and reopens the question log. */
 export async function runServe(options: ServeCommandOptions, output: Output): Promise<number> {
   const index = options.index ?? defaultIndex(await workingConfig());
   if (index === undefined) throw new UsageError(NO_INDEX);
@@ -50,7 +50,10 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);
   if (options.log !== undefined) output.err(`  questions are appended to ${options.log} (kb gaps ${options.log} reads it)`);
   await new Promise<void>((resolve) => {
-    const reload = (): void => void server.reload();
+    const reload = (): void => {
+      server.reopenLog();
+      void server.reload();
+    };
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);

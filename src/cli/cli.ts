@@ -193,12 +193,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-p, --port <n>', 'port to listen on (0: any free port)').argParser(portNumber).default(8080))
     .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .addOption(new Option('-k <n>', 'hits per search unless the request says').argParser(positiveInteger).default(5))
-    .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1) unless the request says').argParser(unitInterval).default(0))
+    .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1) unless the request says (default: eval.threshold of kb.config.yaml when a number, else 0)').argParser(unitInterval))
     .option('--log <file>', 'append every question to this JSONL file (kb gaps reads it)')
     .option('--no-watch', 'do not reload the index when its file changes (SIGHUP still does)')
-    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold: number; log?: string; watch: boolean }) => {
+    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number; log?: string; watch: boolean }) => {
       const { runServe } = await import('./commands/serve.js');
-      const options: import('./commands/serve.js').ServeCommandOptions = { port: flags.port, host: flags.host, k: flags.k, threshold: flags.threshold, watch: flags.watch };
+      const options: import('./commands/serve.js').ServeCommandOptions = { port: flags.port, host: flags.host, k: flags.k, watch: flags.watch };
+      if (flags.threshold !== undefined) options.threshold = flags.threshold;
       if (flags.index !== undefined) options.index = flags.index;
       if (flags.log !== undefined) options.log = flags.log;
       setExitCode(await runServe(options, createOutput()));

@@ -192,6 +192,7 @@ eval:
     - tests/
   k: 5
   # Judge answers by confidence (0–1, or auto: the threshold with the most correct decisions).
+  # A number here is also what \`kb serve\` answers with: no hit at or above it means hand off.
   # threshold: auto
   # CI gates: kb eval exits 1 when one fails (flags such as --min-hit1 override them).
   # gates:

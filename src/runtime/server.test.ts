@@ -1,6 +1,6 @@
 // The HTTP search service over a real index (the sample KB): what a bot in another language sees.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../build/index.js';
@@ -165,6 +165,33 @@ describe('kb serve: the command', () => {
       child.kill('SIGTERM');
     });
     expect(code).toBe(0);
+  }, 60_000);
+
+  it('answers with the threshold of kb.config.yaml when no flag gives one', async () => {
+    const work = join(dir.path, 'configured');
+    mkdirSync(work);
+    copyFileSync(sample, join(work, 'kb.index'));
+    writeFileSync(join(work, 'kb.config.yaml'), 'sources: []\nout: kb.index\neval:\n  threshold: 0.9\n');
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', '--port', '0', '--no-watch'], { cwd: work, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (out.includes('\n')) resolve(out.trim());
+        });
+        child.on('exit', () => reject(new Error(`kb serve exited: ${stderr}`)));
+      });
+      const res = await fetch(`${url}/search?q=${encodeURIComponent('退货 运费 发票 保修 快递 退款')}`);
+      const hits = ((await res.json()) as { hits: { confidence: number }[] }).hits;
+      expect(hits.length).toBeLessThan(5);
+      for (const h of hits) expect(h.confidence).toBeGreaterThanOrEqual(0.9);
+      expect(stderr).toContain('hits below confidence 0.9 are left out (eval.threshold of kb.config.yaml)');
+    } finally {
+      child.kill('SIGTERM');
+    }
   }, 60_000);
 
   it('says so in one line when the port is taken, and exits 1', async () => {

@@ -10,7 +10,8 @@ export interface ServeCommandOptions {
   port: number;
   host: string;
   k: number;
-  threshold: number;
+  /** Default: eval.threshold of kb.config.yaml when it is a number, else 0. */
+  threshold?: number;
   /** Append every question to this JSONL file (for `kb gaps`). */
   log?: string;
   /** Reload the index when its file changes. */
@@ -19,8 +20,11 @@ export interface ServeCommandOptions {
 
 /** Runs the server until SIGINT or SIGTERM; SIGHUP reloads the index and reopens the question log. */
 export async function runServe(options: ServeCommandOptions, output: Output): Promise<number> {
-  const index = options.index ?? defaultIndex(await workingConfig());
+  const config = await workingConfig();
+  const index = options.index ?? defaultIndex(config);
   if (index === undefined) throw new UsageError(NO_INDEX);
+  const configured = config?.eval?.threshold;
+  const threshold = options.threshold ?? (typeof configured === 'number' ? configured : 0);
   let server: SearchServer;
   try {
     server = await startSearchServer({
@@ -28,7 +32,7 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
       port: options.port,
       host: options.host,
       k: options.k,
-      threshold: options.threshold,
+      threshold,
       watchMs: options.watch ? 2000 : 0,
       onEvent: (line) => output.err(line),
       ...(options.log !== undefined ? { log: options.log } : {}),
@@ -47,6 +51,7 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   }
   output.out(server.url);
   output.err(`serving ${index} (${server.kb.size} entries) at ${server.url}${options.watch ? ', reloading when the file changes' : ''}`);
+  if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${options.threshold === undefined ? ' (eval.threshold of kb.config.yaml)' : ''}: no hits means hand off`);
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);
   if (options.log !== undefined) output.err(`  questions are appended to ${options.log} (kb gaps ${options.log} reads it)`);
   await new Promise<void>((resolve) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../build/index.js';
 import { LogReader } from '../eval/log.js';
-import { BUILD_TIMEOUT, ROOT, buildSample, tempDir } from '../test-support/kb.js';
+import { BUILD_TIMEOUT, ROOT, buildSample, runKb, tempDir } from '../test-support/kb.js';
 import { loadIndex } from './load.js';
 import { MAX_BODY_BYTES, startSearchServer, type SearchServer } from './server.js';
 
@@ -192,6 +192,12 @@ describe('kb serve: the command', () => {
     } finally {
       child.kill('SIGTERM');
     }
+  }, 60_000);
+
+  it('refuses a question log it cannot write, in one line, before it listens', () => {
+    const r = runKb(['serve', '--index', sample, '--port', '0', '--log', join(dir.path, 'no-such-folder', 'q.jsonl')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(`kb: ${join(dir.path, 'no-such-folder', 'q.jsonl')}: cannot write the question log (ENOENT); check that its folder exists and is writable`);
   }, 60_000);
 
   it('says so in one line when the port is taken, and exits 1', async () => {

@@ -13,7 +13,7 @@
  * line that `kb gaps` reads as it is.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { appendFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KnowledgeBase } from './knowledge-base.js';
@@ -165,7 +165,14 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     });
     log = stream;
   };
-  if (options.log !== undefined) openLog(options.log);
+  if (options.log !== undefined) {
+    const file = options.log;
+    // a log that cannot be written is a mistake to say at once, not after the first question
+    await appendFile(file, '').catch((error: NodeJS.ErrnoException) => {
+      throw Object.assign(new Error(`${file}: cannot write the question log (${error.code ?? error.message}); check that its folder exists and is writable`), { code: 'KB_LOG' });
+    });
+    openLog(file);
+  }
   /** A log moved away (logrotate) is continued in a new file of the same name. */
   const reopenLog = (): void => {
     if (options.log === undefined) return;

@@ -39,6 +39,10 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'KB_LOG') {
+      output.err(`kb: ${(error as Error).message}`);
+      return EXIT.FAILED;
+    }
     if (code === 'EADDRINUSE') {
       output.err(`kb: port ${options.port} on ${options.host} is in use; pass another --port (0 picks a free one)`);
       return EXIT.FAILED;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareLooks, headingText, LOOK_STYLE_ID, markLookHeadings } from './docx-look.js';
+import { compareLooks, LOOK_STYLE_ID, markLookHeadings } from './docx-look.js';
+import { headingText } from './heading-look.js';
 import { labelNumbering } from './docx-xml.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';

@@ -19,6 +19,7 @@
  *   16 pt paragraph beside a bold 16 pt `一级标题` is depth 1); other looks are placed below the
  *   deepest styled level that looks stronger, ranked among themselves.
  */
+import { headingText } from './heading-look.js';
 import { attr, elements, type StyleInfo, inherited, OUTLINE_STYLE_ID, readParagraphStyles, unescapeXml } from './docx-xml.js';
 
 /** The style id a heading by look gets: `kbLook2` is a depth-2 heading. */
@@ -31,8 +32,6 @@ export interface Look {
   centred: boolean;
 }
 
-/** Longest heading by look (characters); Latin-only text may be twice as long. */
-export const MAX_LOOK_HEADING = 40;
 /** Word's size when neither the document defaults nor any style set one (10 pt). */
 const DEFAULT_SIZE = 20;
 /** A heading not in bold must be at least this much larger than the body (half-points: 1 pt). */
@@ -226,24 +225,6 @@ export function compareLooks(a: Look, b: Look): number {
 }
 
 const sameLook = (a: Look, b: Look): boolean => compareLooks(a, b) === 0;
-
-/** Ends like a sentence or a clause: not a heading (a colon is fine: `退款说明：`). */
-const SENTENCE_END = /(?:[。．！？!?；;，,、…]|[A-Za-z]\.)$/u;
-const QA_LABEL = /^(?:Q|Ｑ|问题?|問題?|Question|A|Ａ|答|回答|Answer)\s*\d{0,3}\s*[.．、]?\s*[:：]/iu;
-const WARNING_LINE = /^(?:注意|提示|温馨提示|特别提示|重要提示|特别说明|警告|备注|注|Note|Notice|Warning|Caution|Important|Tip)\s*[:：]\s*\S/iu;
-
-/** Whether a paragraph's text can be a heading (short, not a sentence, not a Q&A line or a warning). */
-export function headingText(text: string): boolean {
-  const t = text.trim();
-  const chars = [...t].length;
-  const latin = !/[\u3000-\u303F\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/u.test(t);
-  if (chars === 0 || chars > (latin ? 2 * MAX_LOOK_HEADING : MAX_LOOK_HEADING)) return false;
-  if (SENTENCE_END.test(t) || /[，；]|[,;]\s/u.test(t)) return false;
-  if (!/[\p{L}]/u.test(t)) return false;
-  if (QA_LABEL.test(t) || WARNING_LINE.test(t)) return false;
-  // `地址：上海市…6666号`, `电话：400-…`: a field, not a title
-  return !(/^[^：:]{1,10}[：:]\s*\S/u.test(t) && /[\d@]|www\./iu.test(t));
-}
 
 export interface LookResult {
   xml: string;

@@ -626,6 +626,18 @@ describe('layoutPages', () => {
     expect(out).toEqual(['两栏排版的说明书', ...left, ...right, note]);
   });
 
+  it('reads a last page whose right column holds only two lines column by column, at the gutter of the page before', () => {
+    const column = (paragraphs: string[], x: number): ItemSpec[] => typeset(paragraphs, { indent: 2, width: 16, top: 700 }).map((l) => ({ ...l, x: l.x - 72 + x }));
+    const first = [`第一页左栏${'左栏的文字写满整行'.repeat(4)}。`];
+    const second = [`第一页右栏${'右栏的文字写满整行'.repeat(4)}。`];
+    const third = [`第二页左栏${'左栏的文字写满整行'.repeat(4)}。`];
+    const last = [`最后一段${'右栏的文字'.repeat(4)}。`]; // 24 characters: two lines
+    const pages = [page(1, [...column(first, 72), ...column(second, 72 + 16 * 12 + 24)]), page(2, [...column(third, 72), ...column(last, 72 + 16 * 12 + 24)])];
+    expect(texts(pages)).toEqual([first[0], second[0], third[0], last[0]]);
+    // on its own, the second page has too short a right column to be taken for columns: it is read across
+    expect(texts([pages[1] as RawPage])).not.toEqual([third[0], last[0]]);
+  });
+
   it('reads two bands of columns apart when a short heading that does not cross the gutter sits between them', () => {
     const column = (head: string, x: number, top: number): ItemSpec[] => typeset([`${head}${'这一栏的文字写满整行'.repeat(5)}。`], { width: 16, top }).map((l) => ({ ...l, x: l.x - 72 + x }));
     const blocks = layoutPages([

@@ -145,6 +145,8 @@ interface PdfLine {
 interface PageText {
   page: number;
   lines: PdfLine[];
+  /** The gutters of the page's bands of columns (x-ranges), if it has any. */
+  gutters: [number, number][];
   /** Top and bottom of the page in the reading frame. */
   top: number;
   bottom: number;
@@ -267,7 +269,7 @@ function visibleChars(run: Run): number {
  * `findColumnBands` finds set in columns are read column by column (each line then carries its
  * column's edges).
  */
-function runsToLines(runs: Run[], page: number): PdfLine[] {
+function runsToLines(runs: Run[], page: number, known: readonly [number, number][]): { lines: PdfLine[]; gutters: [number, number][] } {
   const groups = groupRuns(runs);
   const sizeChars = new Map<number, number>();
   for (const run of runs) sizeChars.set(Math.round(run.size * 10) / 10, (sizeChars.get(Math.round(run.size * 10) / 10) ?? 0) + visibleChars(run));
@@ -276,7 +278,7 @@ function runsToLines(runs: Run[], page: number): PdfLine[] {
     y: group[0]?.y ?? 0,
     boxes: group.filter((run) => visibleChars(run) > 0).map((run) => ({ x: run.x, right: run.x + run.width })),
   }));
-  const bands = findColumnBands(rows, bodySize);
+  const bands = findColumnBands(rows, bodySize, known);
   const lines: PdfLine[] = [];
   const push = (group: Run[]): void => {
     const line = groupToLine(group, page);
@@ -309,11 +311,11 @@ function runsToLines(runs: Run[], page: number): PdfLine[] {
     });
   });
   for (; next < groups.length; next++) push(groups[next] ?? []);
-  return lines;
+  return { lines, gutters: bands.flatMap((band) => band.gutters) };
 }
 
-/** A page's text items → runs in the dominant reading direction → lines. */
-function pageItemsToLines(items: readonly unknown[], page: number, view: readonly number[]): PageText {
+/** A page's text items → runs in the dominant reading direction → lines (`known`: gutters of columns on other pages). */
+function pageItemsToLines(items: readonly unknown[], page: number, view: readonly number[], known: readonly [number, number][] = []): PageText {
   const quarterChars = [0, 0, 0, 0];
   const candidates: { text: string; t: number[]; width: number; height: number; quarter: number; font: string }[] = [];
   for (const item of items) {
@@ -347,7 +349,7 @@ function pageItemsToLines(items: readonly unknown[], page: number, view: readonl
     toReadingFrame(quarter, x1, y0)[1],
     toReadingFrame(quarter, x1, y1)[1],
   ];
-  return { page, lines: runsToLines(runs, page), top: Math.max(...ys), bottom: Math.min(...ys) };
+  return { page, ...runsToLines(runs, page, known), top: Math.max(...ys), bottom: Math.min(...ys) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -769,7 +771,18 @@ function markBold(pages: readonly PageText[], layout: Layout, fontNames: Readonl
  * larger fonts make headings.
  */
 export function layoutPages(raw: readonly RawPage[], fontNames: ReadonlyMap<string, string> = new Map()): { blocks: ParsedBlock[]; chars: number } {
-  const pages = [...raw].sort((a, b) => a.page - b.page).map((p) => pageItemsToLines(p.items, p.page, p.view));
+  const sorted = [...raw].sort((a, b) => a.page - b.page);
+  const pages = sorted.map((p) => pageItemsToLines(p.items, p.page, p.view));
+  // a page without columns is tried again at the gutters other pages have (a last page whose right
+  // column holds a line or two)
+  const known = pages.flatMap((p) => p.gutters);
+  if (known.length > 0) {
+    sorted.forEach((p, i) => {
+      if ((pages[i]?.gutters.length ?? 1) > 0) return;
+      const again = pageItemsToLines(p.items, p.page, p.view, known);
+      if (again.gutters.length > 0) pages[i] = again;
+    });
+  }
   dropPageFurniture(pages);
   for (const page of pages) page.lines = page.lines.filter((line) => !TOC_ENTRY.test(line.text));
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.chars, 0), 0);

@@ -139,6 +139,16 @@ describe('markLookHeadings', () => {
     expect(looked(xml)).toEqual([[1, '退货地址']]);
   });
 
+  it('takes the bold off bold paragraphs that are no headings (not off table cells), so the HTML path leaves them as text', () => {
+    const cell = `<w:tbl><w:tr><w:tc>${p(r('退货地址', { b: true }))}</w:tc></w:tr></w:tbl>`;
+    const { xml } = markLookHeadings(doc(p(r('提交申请', { b: true })), p(r('寄回商品', { b: true })), body(BODY), cell, p(r('注意：请勿自行拆机', { b: true })), body(BODY)), SMALL_FOUR);
+    const unbolded = (text: string): string => `<w:p><w:r><w:rPr></w:rPr><w:t xml:space="preserve">${text}</w:t></w:r></w:p>`;
+    expect(xml).toContain(unbolded('提交申请'));
+    expect(xml).toContain(unbolded('寄回商品'));
+    expect(xml).toContain(unbolded('注意：请勿自行拆机'));
+    expect(xml).toContain(p(r('退货地址', { b: true })));
+  });
+
   it('does not take bold for a heading when the body itself is bold', () => {
     const bold = (text: string): string => p(r(text, { b: true }));
     expect(looked(doc(bold('退货地址'), bold(BODY), bold(BODY)))).toEqual([]);

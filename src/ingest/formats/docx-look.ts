@@ -13,7 +13,8 @@
  *   an answer of a Q&A, a warning line (`注意：…`), a table cell, a text box or a bulleted item, is not
  *   one of two or more lines of one look in a row (a bold block, a list of bold steps), and is
  *   followed by body text (directly, or through headings of a weaker look that are themselves
- *   followed by body text).
+ *   followed by body text). Other bold paragraphs lose their (direct) bold, so that the HTML path's
+ *   bold-paragraph rule does not make headings of them after all.
  * - **Levels** come from the looks: larger is higher, then bold, then centred. A look that a styled
  *   heading or an outline-level paragraph of the document also has takes that heading's depth (a bold
  *   16 pt paragraph beside a bold 16 pt `一级标题` is depth 1); other looks are placed below the
@@ -138,6 +139,8 @@ interface Para {
   /** Where the paragraph's `<w:pPr>` is (or would go), in the document XML. */
   pPrStart: number;
   pPrEnd: number;
+  /** Where its `</w:p>` is. */
+  end: number;
   /** The paragraph names its style (`w:pStyle`). */
   styled: boolean;
   text: string;
@@ -209,6 +212,7 @@ function readParagraphs(documentXml: string, styles: Styles): Para[] {
     out.push({
       pPrStart,
       pPrEnd: pPr === '' ? pPrStart : open + pPr.length,
+      end: close,
       styled: attr(own, 'w:pStyle') !== undefined,
       text,
       look: { size: Number.isFinite(size) ? size : DEFAULT_SIZE, bold, centred: jc === 'center' },
@@ -294,7 +298,16 @@ export function markLookHeadings(documentXml: string, stylesXml: string | undefi
   let last = 0;
   let made = 0;
   paragraphs.forEach((p, i) => {
-    if (heading[i] !== true) return;
+    if (heading[i] !== true) {
+      // a bold paragraph that is no heading loses its bold (text unchanged), so that the HTML path's
+      // bold-paragraph rule does not make a heading of it after all (a run of bold steps, 注意：…);
+      // table cells keep it (a layout table's bold labels are that rule's to read)
+      if (p.look.bold && p.explicit === undefined && !p.excluded) {
+        out += documentXml.slice(last, p.pPrEnd) + documentXml.slice(p.pPrEnd, p.end).replace(/<w:b(?:\s+w:val="(?:1|true|on)")?\s*\/>/gu, '');
+        last = p.end;
+      }
+      return;
+    }
     const id = `${LOOK_STYLE_ID}${depthOf(p.look)}`;
     const pPr = documentXml.slice(p.pPrStart, p.pPrEnd);
     let newPPr: string;

@@ -37,15 +37,17 @@ interface NumberingDefinitions {
 /** The style id of a direct outline level: `kbOutline1` is outline level 1 (w:outlineLvl 0). */
 export const OUTLINE_STYLE_ID = 'kbOutline';
 
-const attr = (xml: string, element: string, name = 'w:val'): string | undefined =>
+/** The value of attribute `name` of the first `<element …>` in `xml`. */
+export const attr = (xml: string, element: string, name = 'w:val'): string | undefined =>
   new RegExp(`<${element}\\b[^>]*?\\b${name}="([^"]*)"`, 'u').exec(xml)?.[1];
 
-const unescapeXml = (s: string): string =>
+/** XML text → text (the five predefined entities). */
+export const unescapeXml = (s: string): string =>
   s.replace(/&lt;/gu, '<').replace(/&gt;/gu, '>').replace(/&quot;/gu, '"').replace(/&apos;/gu, "'").replace(/&amp;/gu, '&');
 const escapeXml = (s: string): string => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
 /** Every `<name …>…</name>` (not self-closing) in `xml`, outermost, with its attributes and body. */
-function elements(xml: string, name: string): { attrs: string; body: string }[] {
+export function elements(xml: string, name: string): { attrs: string; body: string }[] {
   const out: { attrs: string; body: string }[] = [];
   const re = new RegExp(`<${name}\\b([^>]*?)(/?)>`, 'gu');
   const close = `</${name}>`;
@@ -98,7 +100,7 @@ export function readNumbering(numberingXml: string): NumberingDefinitions {
   return { abstracts, nums };
 }
 
-interface StyleInfo {
+export interface StyleInfo {
   name: string | undefined;
   basedOn: string | undefined;
   numId: string | undefined;
@@ -128,7 +130,7 @@ export function readParagraphStyles(stylesXml: string): Map<string, StyleInfo> {
 }
 
 /** A style's own property, or the nearest one it is based on. */
-function inherited<K extends keyof StyleInfo>(styles: Map<string, StyleInfo>, id: string | undefined, key: K): StyleInfo[K] | undefined {
+export function inherited<K extends keyof StyleInfo>(styles: Map<string, StyleInfo>, id: string | undefined, key: K): StyleInfo[K] | undefined {
   const seen = new Set<string>();
   for (let s = id; s !== undefined && !seen.has(s); s = styles.get(s)?.basedOn) {
     seen.add(s);
@@ -263,6 +265,18 @@ function endOfPPr(xml: string, from: number): number {
   return from;
 }
 
+/** The run properties (`<w:rPr>…</w:rPr>`, without tracked old ones) of the paragraph's first run with text after `from`, or ''. */
+function firstTextRunProps(xml: string, from: number): string {
+  const end = xml.indexOf('</w:p>', from);
+  const body = xml.slice(from, end < 0 ? undefined : end);
+  for (const m of body.matchAll(/<w:r(?=[\s>])[^>]*>([\s\S]*?)<\/w:r>/gu)) {
+    const run = m[1] ?? '';
+    if (!/<w:t(?:\s[^>]*)?>[^<]/u.test(run)) continue;
+    return /^\s*(<w:rPr\b[\s\S]*?<\/w:rPr>)/u.exec(run)?.[1]?.replace(/<w:rPrChange\b[\s\S]*?<\/w:rPrChange>/gu, '') ?? '';
+  }
+  return '';
+}
+
 export interface LabelResult {
   xml: string;
   /** Numbered paragraphs given a label. */
@@ -360,7 +374,8 @@ export function labelNumbering(documentXml: string, numberingXml: string | undef
     }
 
     if (newPPr === pPr && label === '') continue;
-    const run = label === '' ? '' : `<w:r><w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`;
+    // the number looks like the text after it (bold in a bold heading), as Word shows it
+    const run = label === '' ? '' : `<w:r>${firstTextRunProps(documentXml, pPrEnd)}<w:t xml:space="preserve">${escapeXml(label)}</w:t></w:r>`;
     out += documentXml.slice(last, openEnd) + newPPr + run;
     last = pPrEnd;
   }

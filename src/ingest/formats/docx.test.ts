@@ -5,12 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Problem, Result } from '../../core/problems.js';
 import type { ParsedDoc } from '../parsed.js';
+import { generateEntries } from '../../generate/index.js';
+import { ingestPaths } from '../index.js';
 import { sectionize } from '../sectionize.js';
 import { mammothWarnings, parseDocx } from './docx.js';
 
 const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
 const script = new URL('../../../scripts/fixtures/make-docx.mjs', import.meta.url).href;
-const WORD_FEATURES = ['numbered-zh.docx', 'word-features-zh.docx', 'styled-numbering-zh.docx', 'tables-zh.docx'];
+const WORD_FEATURES = ['numbered-zh.docx', 'word-features-zh.docx', 'styled-numbering-zh.docx', 'tables-zh.docx', 'direct-format-zh.docx', 'direct-format-en.docx'];
 const NAMES = [...WORD_FEATURES, 'policy-zh.docx', 'guide-en.docx', 'skipped-content.docx', 'not-a-zip.docx', 'no-document.docx', 'bomb.docx', 'lying-size.docx'];
 
 interface FixtureModule {
@@ -149,16 +151,17 @@ describe('parseDocx: what Word users do (word-features-zh.docx)', () => {
     const d = await doc('word-features-zh.docx');
     expect(d.title).toBe('产品说明书');
     expect(headings(d)).toEqual([
-      [1, '智能电饭煲产品说明书'], // bold and large, no style
-      [2, '产品简介'],
-      [1, '安装说明'], // style 一级标题
+      [1, '智能电饭煲产品说明书'], // bold 22 pt, centred, no style: stronger than every styled level
+      [1, '产品简介'], // bold 16 pt, no style: the look of the 一级标题 headings
+      [1, '安装说明'], // style 一级标题 (bold 16 pt)
       [2, '电源要求'], // style 二级标题
       [1, '保修说明'], // a Normal paragraph in the character style Heading 1 Char
       [1, '常见故障'], // outline level 1
       [2, '米饭夹生'], // outline level 2
-      [3, '清洁与保养'], // bold and large again: one below the heading above (see docs/ingest.md, Limits)
+      [1, '清洁与保养'], // bold 16 pt again: depth 1 by its look, not one below 米饭夹生
     ]);
     expect(d.warnings).toEqual([]);
+    expect(paths(d).map(([p]) => p)).toEqual(['产品简介', '安装说明', '安装说明 > 电源要求', '保修说明', '常见故障', '常见故障 > 米饭夹生', '清洁与保养']);
   });
 
   it('reads the final text of tracked changes, puts a footnote after its paragraph, and leaves out comments, headers and footers', async () => {
@@ -174,6 +177,66 @@ describe('parseDocx: what Word users do (word-features-zh.docx)', () => {
     // the text box is read where it stands; the image is dropped, its alt text too
     expect(paths(d).find(([p]) => p === '常见故障 > 米饭夹生')?.[1]).toContain('安全警告：请勿在内锅外壁潮湿时通电使用。');
     expect(text).not.toContain('正面图');
+  });
+});
+
+describe('parseDocx: headings made by direct formatting only (direct-format-*.docx)', () => {
+  it('nests a 售后服务政策 by its look: 三号 title > 四号 chapters > 小四 bold topics', async () => {
+    const d = await doc('direct-format-zh.docx');
+    expect(d.title).toBe('某某商城售后服务政策');
+    expect(paths(d)).toEqual([
+      ['某某商城售后服务政策', '本政策适用于在某某商城购买商品的全部消费者，自2026年1月1日起施行。'],
+      // a partly bold paragraph is body text
+      ['某某商城售后服务政策 > 一、退货政策 > 退货条件', '自签收之日起七日内，商品完好、配件齐全的，可以申请无理由退货。\n不支持无理由退货的商品：定制商品、鲜活易腐商品、已拆封的音像制品。'],
+      // so is a bold warning line
+      ['某某商城售后服务政策 > 一、退货政策 > 退货运费', '因质量问题退货的，往返运费由商家承担；非质量问题退货的，寄回运费由消费者承担。\n注意：退货时请保留原包装和发票。'],
+      // a bold tip and a run of bold steps are text too (before, the steps nested as three headings)
+      ['某某商城售后服务政策 > 二、换货政策 > 换货条件', '商品存在质量问题的，自签收之日起十五日内可以申请换货。\n温馨提示：请勿自行拆机'],
+      ['某某商城售后服务政策 > 二、换货政策 > 换货流程', '在订单页面提交换货申请，审核通过后七日内寄回商品，并填写物流单号。\n提交换货申请\n寄回商品\n等待新商品发出\n新商品发出后，可在订单页面查看物流。'],
+      // the bold header row stays in its table
+      ['某某商城售后服务政策 > 三、退款说明', '商家确认收货后，按原支付方式退款，到账时间如下：\n支付方式 | 到账时间\n支付宝 | 1-3个工作日\n银行卡 | 3-7个工作日'],
+      ['某某商城售后服务政策 > 三、退款说明 > 退款进度查询', '在“我的订单”中点击“退款详情”，即可查看退款进度。'],
+      // a bold question is a question over its answer, not a heading by look
+      ['某某商城售后服务政策 > 四、常见问题 > 退货地址在哪里查看？', '以售后申请审核通过后商家提供的地址为准。'],
+    ]);
+    expect(headings(d).slice(0, 3)).toEqual([
+      [1, '某某商城售后服务政策'],
+      [2, '一、退货政策'],
+      [3, '退货条件'],
+    ]);
+    expect(d.warnings).toEqual([]);
+  });
+
+  it('does the same for an English policy (16 pt title, 14 pt chapters, bold 11 pt topics)', async () => {
+    const d = await doc('direct-format-en.docx');
+    expect(paths(d).map(([p]) => p)).toEqual([
+      'After-Sales Service Policy',
+      'After-Sales Service Policy > Returns > Return conditions',
+      'After-Sales Service Policy > Returns > Return shipping',
+      'After-Sales Service Policy > Exchanges > Exchange conditions',
+      'After-Sales Service Policy > Exchanges > How to exchange an item',
+      'After-Sales Service Policy > Refunds',
+      'After-Sales Service Policy > Refunds > Tracking a refund',
+    ]);
+    const text = allText(d);
+    expect(text).toContain('Note: Keep the original packaging and the receipt.');
+    expect(text).toContain('Items that cannot be returned: custom-made items, perishable goods and opened software.');
+    expect(text).toContain('Payment method | Refund time');
+  });
+
+  it('gives kb generate a heading path to ask about for each topic', async () => {
+    const run = await ingestPaths([join(generated, 'direct-format-zh.docx'), join(generated, 'direct-format-en.docx')]);
+    const { entries } = generateEntries(run.documents, { similar: 0 });
+    const asked = entries.map((e) => `${e.question} ← ${e.source?.headingPath.join(' > ') ?? ''}`);
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        '退货条件是什么？ ← 某某商城售后服务政策 > 一、退货政策 > 退货条件',
+        '如何换货？ ← 某某商城售后服务政策 > 二、换货政策 > 换货流程',
+        '退款进度查询是什么？ ← 某某商城售后服务政策 > 三、退款说明 > 退款进度查询',
+        'What are the return conditions? ← After-Sales Service Policy > Returns > Return conditions',
+        'How to exchange an item? ← After-Sales Service Policy > Exchanges > How to exchange an item',
+      ]),
+    );
   });
 });
 

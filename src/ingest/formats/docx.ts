@@ -6,7 +6,8 @@
  *
  * Before mammoth reads the parts, word/document.xml is rewritten (docx-xml.ts): Word's automatic
  * list numbers (第一章, 第一条, 一、, 1.1), which mammoth drops, are written into the text, and
- * paragraphs with a direct outline level get a style the map turns into headings. mammoth's
+ * paragraphs with a direct outline level get a style the map turns into headings, and so do
+ * headings made by direct formatting (bold, larger, centred: docx-look.ts), at a depth from their look. mammoth's
  * `transformDocument` then makes a paragraph set in the character style `Heading 1 Char` a heading
  * and puts each footnote/endnote right after the paragraph that refers to it.
  */
@@ -14,6 +15,7 @@ import mammoth from 'mammoth';
 import { fail, problem, warning, type Problem, type ProblemCode, type Result } from '../../core/problems.js';
 import type { ParseOptions, ParsedDoc } from '../parsed.js';
 import { checkZipContainer, type ContainerKind } from '../zip-check.js';
+import { LOOK_STYLE_ID, markLookHeadings } from './docx-look.js';
 import { labelNumbering, OUTLINE_STYLE_ID, outlineStyleMap } from './docx-xml.js';
 import { parseHtml } from './html.js';
 import { tidyText } from './mdast-blocks.js';
@@ -49,6 +51,8 @@ export const STYLE_MAP: readonly string[] = [
   ...['一', '二', '三', '四', '五', '六'].map((n, i) => `p[style-name='${n}级标题'] => h${i + 1}:fresh`),
   // a paragraph with a direct outline level (docx-xml.ts gives it this style id)
   ...[1, 2, 3, 4, 5, 6].map((n) => `p.${OUTLINE_STYLE_ID}${n} => h${n}:fresh`),
+  // a heading by its look alone: bold and/or larger, no style (docx-look.ts gives it this style id)
+  ...[1, 2, 3, 4, 5, 6].map((n) => `p.${LOOK_STYLE_ID}${n} => h${n}:fresh`),
   "p[style-name='Subtitle'] => h2:fresh",
   "p[style-name='副标题'] => h2:fresh",
   "p[style-name='副標題'] => h2:fresh",
@@ -111,8 +115,8 @@ export function mammothWarnings(messages: readonly { type: string; message: stri
   for (const { message } of messages) {
     const style = /^Unrecognised (paragraph|run) style: '(.*)' \(Style ID: (.*)\)$/u.exec(message);
     const ignored = /^An unrecognised element was ignored: (.+)$/u.exec(message);
-    if (message.includes(`style with ID ${OUTLINE_STYLE_ID}`)) {
-      // the style id kb gave an outline-level paragraph (docx-xml.ts)
+    if (message.includes(`style with ID ${OUTLINE_STYLE_ID}`) || message.includes(`style with ID ${LOOK_STYLE_ID}`)) {
+      // the style ids kb gave an outline-level paragraph (docx-xml.ts) or a heading by look (docx-look.ts)
     } else if (style !== null) {
       const [, kind, name = ''] = style;
       if (kind === 'paragraph' && HEADING_LIKE_STYLE.test(name)) {
@@ -208,7 +212,7 @@ function zipOf(parts: ReadonlyMap<string, Uint8Array>): MammothZip {
   };
 }
 
-/** The parts with word/document.xml rewritten (docx-xml.ts), and the style-map lines for its outline-level styles. */
+/** The parts with word/document.xml rewritten (docx-xml.ts: list numbers, outline levels; docx-look.ts: headings by look), and the style-map lines for its outline-level styles. */
 export function prepareParts(parts: ReadonlyMap<string, Uint8Array>): { parts: Map<string, Uint8Array>; styleMap: string[] } {
   const text = (name: string): string | undefined => {
     const data = parts.get(name);
@@ -217,7 +221,10 @@ export function prepareParts(parts: ReadonlyMap<string, Uint8Array>): { parts: M
   const out = new Map(parts);
   const document = text('word/document.xml');
   const styles = text('word/styles.xml');
-  if (document !== undefined) out.set('word/document.xml', new TextEncoder().encode(labelNumbering(document, text('word/numbering.xml'), styles).xml));
+  if (document !== undefined) {
+    const labelled = labelNumbering(document, text('word/numbering.xml'), styles).xml;
+    out.set('word/document.xml', new TextEncoder().encode(markLookHeadings(labelled, styles).xml));
+  }
   return { parts: out, styleMap: styles === undefined ? [] : outlineStyleMap(styles) };
 }
 

@@ -52,6 +52,16 @@ describe('findColumnBands', () => {
     expect(findColumnBands(rows(specs), 10)).toEqual([]);
   });
 
+  it('takes a right column of one or two lines for a column only at a gutter the document has elsewhere', () => {
+    // a last page: the left column runs 8 lines, the right one stops after 2
+    const specs: [number, [number, number][]][] = [];
+    for (let i = 0; i < 8; i++) specs.push([720 - 14 * i, i < 2 ? [[72, 282], [306, i === 1 ? 400 : 516]] : [[72, i === 7 ? 150 : 282]]]);
+    expect(findColumnBands(rows(specs), 10)).toEqual([]);
+    expect(findColumnBands(rows(specs), 10, [[283, 305]])).toMatchObject([{ first: 0, last: 7 }]);
+    // a gutter elsewhere on the page is no help
+    expect(findColumnBands(rows(specs), 10, [[150, 170]])).toEqual([]);
+  });
+
   it('finds nothing on a single-column page, nor on a page of short lines', () => {
     const full = rows(Array.from({ length: 20 }, (_, i): [number, [number, number][]] => [720 - 14 * i, [[72, i % 5 === 4 ? 300 : 516]]]));
     expect(findColumnBands(full, 10)).toEqual([]);

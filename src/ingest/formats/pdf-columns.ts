@@ -26,6 +26,10 @@
  *    page) ends the band there, when the rows above it are columns by themselves; what follows is
  *    tried afresh (a new band, or lines across the page).
  *
+ * 5. **A short last column**: a document's last page often ends with a right column of one or two
+ *    lines. When the gutters of a stretch are where gutters of other pages of the document were
+ *    (`known`, within one em), a column needs only one line, as long as another holds at least 3.
+ *
  * A band is read column by column, left to right; bands and the rows between them stay in page order.
  */
 
@@ -99,7 +103,7 @@ interface Piece {
  * The rows of a band cut at `cuts` as columns of running text (rules 2 and 3 above), with the usual
  * line spacing; undefined when they are not.
  */
-function textColumns(rows: readonly ColumnRow[], cuts: readonly [number, number][], bodySize: number): { columns: Piece[][]; usual: number } | 'table' | undefined {
+function textColumns(rows: readonly ColumnRow[], cuts: readonly [number, number][], bodySize: number, known = false): { columns: Piece[][]; usual: number } | 'table' | undefined {
   const band: ColumnBand = { first: 0, last: rows.length - 1, gutters: [...cuts] };
   const columns: Piece[][] = cuts.map(() => []);
   columns.push([]);
@@ -117,8 +121,10 @@ function textColumns(rows: readonly ColumnRow[], cuts: readonly [number, number]
     for (const [c, part] of parts) columns[c]?.push(part);
   }
   const steps: number[] = [];
+  // rule 5: at a gutter other pages had, one column may be short, not all
+  if (known && !columns.some((column) => column.length >= MIN_COLUMN_LINES)) return undefined;
   for (const column of columns) {
-    if (column.length < MIN_COLUMN_LINES) return undefined;
+    if (column.length < (known ? 1 : MIN_COLUMN_LINES)) return undefined;
     const left = Math.min(...column.map((p) => p.x));
     const width = Math.max(...column.map((p) => p.right)) - left;
     if (width < MIN_COLUMN_EMS * bodySize) return undefined;
@@ -142,8 +148,17 @@ function textColumns(rows: readonly ColumnRow[], cuts: readonly [number, number]
   return table ? 'table' : { columns, usual };
 }
 
-/** The bands of a page's rows (top to bottom) that are set in columns. `bodySize` is the page's body font size. */
-export function findColumnBands(rows: readonly ColumnRow[], bodySize: number): ColumnBand[] {
+/** Whether every cut lies where one of the `known` gutters (of other pages) was, within `tolerance`. */
+function atKnownGutters(cuts: readonly [number, number][], known: readonly [number, number][], tolerance: number): boolean {
+  const centre = ([a, b]: readonly [number, number]): number => (a + b) / 2;
+  return known.length > 0 && cuts.every((cut) => known.some((k) => Math.abs(centre(cut) - centre(k)) <= tolerance));
+}
+
+/**
+ * The bands of a page's rows (top to bottom) that are set in columns. `bodySize` is the page's body
+ * font size; `known` the gutters found on the document's other pages (rule 5).
+ */
+export function findColumnBands(rows: readonly ColumnRow[], bodySize: number, known: readonly [number, number][] = []): ColumnBand[] {
   if (rows.length < MIN_COLUMN_LINES || !(bodySize > 0)) return [];
   let left = Number.POSITIVE_INFINITY;
   let right = Number.NEGATIVE_INFINITY;
@@ -189,7 +204,8 @@ export function findColumnBands(rows: readonly ColumnRow[], bodySize: number): C
       j++;
     }
     const cuts = gutters(free, minGutter).map(([a, b]): [number, number] => [left + a, left + b]);
-    const found = j - i + 1 >= MIN_COLUMN_LINES && cuts.length > 0 && cuts.length < MAX_COLUMNS ? textColumns(rows.slice(i, j + 1), cuts, bodySize) : undefined;
+    const atKnown = atKnownGutters(cuts, known, bodySize);
+    const found = j - i + 1 >= MIN_COLUMN_LINES && cuts.length > 0 && cuts.length < MAX_COLUMNS ? textColumns(rows.slice(i, j + 1), cuts, bodySize, atKnown) : undefined;
     if (found === 'table') {
       // no part of a table is columns either
       i = j + 1;
@@ -203,7 +219,7 @@ export function findColumnBands(rows: readonly ColumnRow[], bodySize: number): C
     // gap is columns by itself
     for (let k = i + 1; k <= j; k++) {
       if ((rows[k - 1]?.y ?? 0) - (rows[k]?.y ?? 0) <= BREAK_GAP * found.usual) continue;
-      const head = textColumns(rows.slice(i, k), cuts, bodySize);
+      const head = textColumns(rows.slice(i, k), cuts, bodySize, atKnown);
       if (head !== undefined && head !== 'table') {
         j = k - 1;
         break;

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Problem, Result } from '../../core/problems.js';
+import { generateEntries } from '../../generate/index.js';
+import { ingestPaths } from '../index.js';
 import { ingestFile } from '../ingest.js';
 import type { ParsedBlock, ParsedDoc } from '../parsed.js';
-import { isPageNumber, layoutPages, meaningfulTitle, parsePdf, type RawPage } from './pdf.js';
+import { fontWeight, isPageNumber, layoutPages, meaningfulTitle, parsePdf, type RawPage } from './pdf.js';
 
 const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
 const script = new URL('../../../scripts/fixtures/make-pdf.mjs', import.meta.url).href;
@@ -25,6 +27,10 @@ const NAMES = [
   'manual-zh.expected.json',
   'manual-en.expected.json',
   'tables-zh.expected.json',
+  'direct-format-zh.pdf',
+  'direct-format-en.pdf',
+  'direct-format-zh.expected.json',
+  'direct-format-en.expected.json',
 ];
 
 interface FixtureModule {
@@ -150,15 +156,16 @@ describe('parsePdf: a Chinese policy (policy-zh.pdf)', () => {
     expect(faq?.text).toBe(expected<PolicyExpected>('policy-zh.expected.json').faq.paragraphs[1]);
   });
 
-  it('makes headings of larger-font lines by size rank, and leaves numbered chapter lines to sectionize', async () => {
+  it('makes headings of larger-font lines by size rank, numbered chapter lines (第X章) included', async () => {
     const d = await doc('policy-zh.pdf');
     const exp = expected<PolicyExpected>('policy-zh.expected.json');
     expect(headings(d).map((h) => [h.text, h.depth])).toEqual([
       [exp.title, 1],
+      ...exp.chapters.map((c) => [c.text, 2]),
       [exp.faq.heading, 2],
     ]);
     for (const chapter of exp.chapters) {
-      expect(d.blocks.filter((b) => 'text' in b && b.text === chapter.text)).toEqual([{ kind: 'paragraph', text: chapter.text, location: { page: chapter.page } }]);
+      expect(d.blocks.filter((b) => 'text' in b && b.text === chapter.text)).toEqual([{ kind: 'heading', depth: 2, text: chapter.text, location: { page: chapter.page } }]);
     }
     expect(d.title).toBe(exp.title); // metadata Title
   });
@@ -180,6 +187,48 @@ describe('parsePdf: an English guide (guide-en.pdf)', () => {
     expect(paragraphs(d).map((p) => ({ text: p.text, page: p.location.page }))).toEqual(exp.paragraphs);
     expect(paragraphs(d).some((p) => p.text.includes('For international orders'))).toBe(true);
     expect(d.blocks.some((b) => 'text' in b && /Page \d/u.test(b.text))).toBe(false);
+  });
+});
+
+interface DirectFormatExpected {
+  title: string;
+  sections: { headingPath: string[]; text: string }[];
+}
+
+describe('parsePdf: headings in bold at body size (direct-format-*.pdf, as Word exports a document without heading styles)', () => {
+  const sectionsOf = async (name: string) => {
+    const r = await ingestFile(join(generated, name));
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    // spaces aside: a table row's cells are read as one line (CJK/Latin spacing dropped)
+    return r.value.sections.map((s) => ({ headingPath: s.headingPath, text: s.text.replace(/\s+/gu, '') }));
+  };
+  const expectedOf = (name: string) => expected<DirectFormatExpected>(name).sections.map((s) => ({ headingPath: s.headingPath, text: s.text.replace(/\s+/gu, '') }));
+
+  it('nests a 售后服务政策 16 pt title > 14 pt 一、chapters > bold 12 pt topics; the bold 注意 line, a partly bold line and the bold table header stay text', async () => {
+    expect(await sectionsOf('direct-format-zh.pdf')).toEqual(expectedOf('direct-format-zh.expected.json'));
+    const d = await doc('direct-format-zh.pdf');
+    expect(headings(d).map((h) => [h.depth, h.text]).slice(0, 4)).toEqual([
+      [1, '某某商城售后服务政策'],
+      [2, '一、退货政策'],
+      [3, '退货条件'],
+      [3, '退货运费'],
+    ]);
+  });
+
+  it('does the same in Helvetica / Helvetica-Bold (English)', async () => {
+    expect(await sectionsOf('direct-format-en.pdf')).toEqual(expectedOf('direct-format-en.expected.json'));
+  });
+
+  it('gives kb generate a heading path to ask about for each bold topic', async () => {
+    const run = await ingestPaths([join(generated, 'direct-format-zh.pdf'), join(generated, 'direct-format-en.pdf')]);
+    const asked = generateEntries(run.documents, { similar: 0 }).entries.map((e) => `${e.question} ← ${e.source?.headingPath.join(' > ') ?? ''}`);
+    expect(asked).toEqual(
+      expect.arrayContaining([
+        '退货条件是什么？ ← 某某商城售后服务政策 > 一、退货政策 > 退货条件',
+        '如何换货？ ← 某某商城售后服务政策 > 二、换货政策 > 换货流程',
+        'How to exchange an item? ← After-Sales Service Policy > Exchanges > How to exchange an item',
+      ]),
+    );
   });
 });
 
@@ -319,16 +368,18 @@ interface ItemSpec {
   size?: number;
   width?: number;
   angle?: number;
+  /** pdf.js's font id (default `f1`). */
+  font?: string;
 }
 
 const A4 = [0, 0, 595, 842];
 
-function item({ str, x, y, size = 12, width, angle = 0 }: ItemSpec): unknown {
+function item({ str, x, y, size = 12, width, angle = 0, font = 'f1' }: ItemSpec): unknown {
   const cjk = /[\u3000-\u9FFF\uFF00-\uFFEF]/u;
   const w = width ?? [...str].reduce((n, ch) => n + (cjk.test(ch) ? size : 0.5 * size), 0);
   const c = Math.cos(angle);
   const s = Math.sin(angle);
-  return { str, dir: 'ltr', transform: [size * c, size * s, -size * s, size * c, x, y], width: w, height: size, fontName: 'f1', hasEOL: false };
+  return { str, dir: 'ltr', transform: [size * c, size * s, -size * s, size * c, x, y], width: w, height: size, fontName: font, hasEOL: false };
 }
 
 /**
@@ -359,6 +410,81 @@ function page(n: number, specs: ItemSpec[]): RawPage {
 function texts(pages: RawPage[]): string[] {
   return layoutPages(pages).blocks.map((b) => ('text' in b ? b.text : ''));
 }
+
+describe('fontWeight', () => {
+  it('reads the weight from a font name, a Chinese 黑体 face heavier than 宋体', () => {
+    const names = ['ABCDEF+SimSun', 'ABCDEF+SimSun,Bold', 'Arial-BoldMT', 'NotoSansCJKsc-Black', 'HiraginoSans-W6', 'SourceHanSansCN-Medium', 'ABCDEF+SimHei', 'FZHTK--GBK1-0', 'Helvetica', 'PingFangSC-Light'];
+    expect(names.map(fontWeight)).toEqual([400, 700, 700, 800, 600, 500, 550, 550, 400, 300]);
+  });
+});
+
+describe('layoutPages: bold lines at body size', () => {
+  const BODY = '自签收之日起七日内，商品完好、配件齐全、不影响二次销售的，消费者可以申请无理由退货。';
+  const fonts = new Map([
+    ['f1', 'ABCDEF+SimSun'],
+    ['f2', 'ABCDEF+SimSun,Bold'],
+    ['f3', 'ABCDEF+SimHei'],
+  ]);
+  /** Lines 24 pt apart from the top: [text, font, size?]. */
+  const lines = (specs: [string, string, number?][]): RawPage[] => [page(1, specs.map(([str, font, size], i) => ({ str, x: 72, y: 760 - 24 * i, font, ...(size === undefined ? {} : { size }) })))];
+  const blocksOf = (pages: RawPage[], names = fonts) => layoutPages(pages, names).blocks.map((b) => [b.kind === 'heading' ? b.depth : b.kind, 'text' in b ? b.text : '']);
+
+  it('makes a short bold line followed by body text a heading below the larger-font headings', () => {
+    const pages = lines([
+      ['售后服务政策', 'f2', 16],
+      ['退货条件', 'f2'],
+      [BODY, 'f1'],
+      ['退货运费', 'f3'], // 黑体 over a 宋体 body
+      [BODY, 'f1'],
+    ]);
+    expect(blocksOf(pages)).toEqual([
+      [1, '售后服务政策'],
+      [2, '退货条件'],
+      ['paragraph', BODY],
+      [2, '退货运费'],
+      ['paragraph', BODY],
+    ]);
+    // without the fonts' names nothing is bold
+    expect(blocksOf(pages, new Map()).filter(([k]) => k !== 'paragraph')).toEqual([[1, '售后服务政策']]);
+  });
+
+  it('leaves a bold sentence, a bold warning, two bold lines in a row, a bold last line and a partly bold line as text', () => {
+    const pages = lines([
+      ['退货时请保留原包装。', 'f2'],
+      [BODY, 'f1'],
+      ['注意：请勿自行拆机', 'f2'],
+      [BODY, 'f1'],
+      ['登录账号', 'f2'],
+      ['选择商品', 'f2'],
+      [BODY, 'f1'],
+      ['最后一行', 'f2'],
+    ]);
+    expect(blocksOf(pages).every(([k]) => k === 'paragraph')).toBe(true);
+    const partly = [page(1, [{ str: '退货须知：', x: 72, y: 760, font: 'f2' }, { str: '商品需保持完好，配件齐全', x: 72 + 60, y: 760, font: 'f1' }, { str: BODY, x: 72, y: 736, font: 'f1' }])];
+    expect(blocksOf(partly).map(([k]) => k)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it('does not take a bold table header row (cells far apart) for a heading', () => {
+    const pages = [
+      page(1, [
+        { str: '支付方式', x: 72, y: 760, font: 'f2' },
+        { str: '到账时间', x: 272, y: 760, font: 'f2' },
+        { str: '支付宝', x: 72, y: 736, font: 'f1' },
+        { str: '1-3个工作日', x: 272, y: 736, font: 'f1' },
+        { str: '银行卡', x: 72, y: 712, font: 'f1' },
+        { str: '3-7个工作日', x: 272, y: 712, font: 'f1' },
+        { str: BODY, x: 72, y: 670, font: 'f1' },
+      ]),
+    ];
+    // and two rows of cells are two lines, not one wrapped line
+    expect(blocksOf(pages)).toEqual([
+      ['paragraph', '支付方式 到账时间'],
+      ['paragraph', '支付宝1-3个工作日'],
+      ['paragraph', '银行卡3-7个工作日'],
+      ['paragraph', BODY],
+    ]);
+  });
+});
 
 describe('layoutPages', () => {
   it('finds no right margin where two short headings end (一、延保范围 and 三、延保退款), so their body lines stay apart', () => {
@@ -500,6 +626,18 @@ describe('layoutPages', () => {
     expect(out).toEqual(['两栏排版的说明书', ...left, ...right, note]);
   });
 
+  it('reads a last page whose right column holds only two lines column by column, at the gutter of the page before', () => {
+    const column = (paragraphs: string[], x: number): ItemSpec[] => typeset(paragraphs, { indent: 2, width: 16, top: 700 }).map((l) => ({ ...l, x: l.x - 72 + x }));
+    const first = [`第一页左栏${'左栏的文字写满整行'.repeat(4)}。`];
+    const second = [`第一页右栏${'右栏的文字写满整行'.repeat(4)}。`];
+    const third = [`第二页左栏${'左栏的文字写满整行'.repeat(4)}。`];
+    const last = [`最后一段${'右栏的文字'.repeat(4)}。`]; // 24 characters: two lines
+    const pages = [page(1, [...column(first, 72), ...column(second, 72 + 16 * 12 + 24)]), page(2, [...column(third, 72), ...column(last, 72 + 16 * 12 + 24)])];
+    expect(texts(pages)).toEqual([first[0], second[0], third[0], last[0]]);
+    // on its own, the second page has too short a right column to be taken for columns: it is read across
+    expect(texts([pages[1] as RawPage])).not.toEqual([third[0], last[0]]);
+  });
+
   it('reads two bands of columns apart when a short heading that does not cross the gutter sits between them', () => {
     const column = (head: string, x: number, top: number): ItemSpec[] => typeset([`${head}${'这一栏的文字写满整行'.repeat(5)}。`], { width: 16, top }).map((l) => ({ ...l, x: l.x - 72 + x }));
     const blocks = layoutPages([
@@ -514,13 +652,13 @@ describe('layoutPages', () => {
     expect(blocks.map((b) => ('text' in b ? b.text.slice(0, 2) : ''))).toEqual(['甲栏', '乙栏', '第二', '丙栏', '丁栏']);
   });
 
-  it('reads a key/value table of short cells row by row, not as two columns', () => {
+  it('reads a key/value table of short cells row by row, not as two columns, each row a paragraph of its own', () => {
     const rows = [['型号', 'KB-1701 电热水壶，容量1.7升'], ['额定电压', '220伏交流电，频率50赫兹'], ['额定功率', '1800瓦，加热约五分钟'], ['保修期', '整机一年，发热盘三年']];
     const specs = rows.flatMap(([k = '', v = ''], i): ItemSpec[] => [
       { str: k, x: 72, y: 700 - 20 * i },
       { str: v, x: 200, y: 700 - 20 * i },
     ]);
-    expect(texts([page(1, specs)]).join('|').replace(/\s+/gu, '')).toBe(rows.map(([k = '', v = '']) => k + v).join('').replace(/\s+/gu, ''));
+    expect(texts([page(1, specs)]).join('|').replace(/\s+/gu, '')).toBe(rows.map(([k = '', v = '']) => k + v).join('|').replace(/\s+/gu, ''));
   });
 
   it('leaves a single column of short lines in order', () => {

@@ -26,6 +26,7 @@ import { fail, ok, problem, warning, type Problem, type Result } from '../../cor
 import { endsSentence, isCjk, joinWrapped } from '../lines.js';
 import { matchNumbering } from '../numbering.js';
 import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
+import { headingText } from './heading-look.js';
 import { columnOf, findColumnBands } from './pdf-columns.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -109,6 +110,8 @@ interface Run {
   y: number;
   width: number;
   size: number;
+  /** pdf.js's name for the run's font (`g_d0_f2`), '' when it gives none. */
+  font: string;
 }
 
 /** The column of a multi-column page a line is in: its edges, and a key unique on its page. */
@@ -131,17 +134,25 @@ interface PdfLine {
   /** Font size of most of its characters. */
   size: number;
   chars: number;
+  /** Visible characters by font (pdf.js's font names). */
+  fonts: Map<string, number>;
+  /** Runs far apart on the line (> 2.5 em): table cells or tab stops, not a heading. */
+  cells: boolean;
+  /** Nearly all of its characters are in a font heavier than the body's (set by `layoutPages`). */
+  bold?: boolean;
 }
 
 interface PageText {
   page: number;
   lines: PdfLine[];
+  /** The gutters of the page's bands of columns (x-ranges), if it has any. */
+  gutters: [number, number][];
   /** Top and bottom of the page in the reading frame. */
   top: number;
   bottom: number;
 }
 
-function isTextItem(item: unknown): item is { str: string; transform: number[]; width: number; height: number } {
+function isTextItem(item: unknown): item is { str: string; transform: number[]; width: number; height: number; fontName?: unknown } {
   return typeof item === 'object' && item !== null && typeof (item as { str?: unknown }).str === 'string' && Array.isArray((item as { transform?: unknown }).transform);
 }
 
@@ -205,6 +216,8 @@ function groupToLine(group: Run[], page: number): PdfLine | undefined {
   let text = '';
   let end = Number.NEGATIVE_INFINITY;
   const sizeChars = new Map<number, number>();
+  const fonts = new Map<string, number>();
+  let cells = false;
   let chars = 0;
   let left = Number.POSITIVE_INFINITY;
   let right = Number.NEGATIVE_INFINITY;
@@ -223,11 +236,13 @@ function groupToLine(group: Run[], page: number): PdfLine | undefined {
       // enough to be a column or table-cell separator
       if ((gap > 0.2 * run.size && !isCjk(last) && !isCjk(first)) || gap > 2.5 * run.size) text += ' ';
     }
+    if (end > Number.NEGATIVE_INFINITY && run.x - end > 2.5 * run.size) cells = true;
     text += run.text;
     end = Math.max(end, run.x + run.width);
     left = Math.min(left, run.x);
     right = Math.max(right, run.x + run.width);
     chars += visible.length;
+    fonts.set(run.font, (fonts.get(run.font) ?? 0) + visible.length);
     const size = Math.round(run.size * 10) / 10;
     sizeChars.set(size, (sizeChars.get(size) ?? 0) + visible.length);
   }
@@ -242,7 +257,7 @@ function groupToLine(group: Run[], page: number): PdfLine | undefined {
     }
   }
   const y = group.reduce((sum, r) => sum + r.y, 0) / group.length;
-  return { page, text: tidy, x: left, right, y, size, chars };
+  return { page, text: tidy, x: left, right, y, size, chars, fonts, cells };
 }
 
 function visibleChars(run: Run): number {
@@ -254,7 +269,7 @@ function visibleChars(run: Run): number {
  * `findColumnBands` finds set in columns are read column by column (each line then carries its
  * column's edges).
  */
-function runsToLines(runs: Run[], page: number): PdfLine[] {
+function runsToLines(runs: Run[], page: number, known: readonly [number, number][]): { lines: PdfLine[]; gutters: [number, number][] } {
   const groups = groupRuns(runs);
   const sizeChars = new Map<number, number>();
   for (const run of runs) sizeChars.set(Math.round(run.size * 10) / 10, (sizeChars.get(Math.round(run.size * 10) / 10) ?? 0) + visibleChars(run));
@@ -263,7 +278,7 @@ function runsToLines(runs: Run[], page: number): PdfLine[] {
     y: group[0]?.y ?? 0,
     boxes: group.filter((run) => visibleChars(run) > 0).map((run) => ({ x: run.x, right: run.x + run.width })),
   }));
-  const bands = findColumnBands(rows, bodySize);
+  const bands = findColumnBands(rows, bodySize, known);
   const lines: PdfLine[] = [];
   const push = (group: Run[]): void => {
     const line = groupToLine(group, page);
@@ -296,13 +311,13 @@ function runsToLines(runs: Run[], page: number): PdfLine[] {
     });
   });
   for (; next < groups.length; next++) push(groups[next] ?? []);
-  return lines;
+  return { lines, gutters: bands.flatMap((band) => band.gutters) };
 }
 
-/** A page's text items → runs in the dominant reading direction → lines. */
-function pageItemsToLines(items: readonly unknown[], page: number, view: readonly number[]): PageText {
+/** A page's text items → runs in the dominant reading direction → lines (`known`: gutters of columns on other pages). */
+function pageItemsToLines(items: readonly unknown[], page: number, view: readonly number[], known: readonly [number, number][] = []): PageText {
   const quarterChars = [0, 0, 0, 0];
-  const candidates: { text: string; t: number[]; width: number; height: number; quarter: number }[] = [];
+  const candidates: { text: string; t: number[]; width: number; height: number; quarter: number; font: string }[] = [];
   for (const item of items) {
     if (!isTextItem(item)) continue;
     const text = cleanText(item.str);
@@ -312,7 +327,7 @@ function pageItemsToLines(items: readonly unknown[], page: number, view: readonl
     const quarter = ((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4;
     // diagonal text (watermarks) is not content
     if (Math.abs(angle - Math.round(angle / (Math.PI / 2)) * (Math.PI / 2)) > 0.035) continue;
-    candidates.push({ text, t: item.transform, width: item.width, height: item.height, quarter });
+    candidates.push({ text, t: item.transform, width: item.width, height: item.height, quarter, font: typeof item.fontName === 'string' ? item.fontName : '' });
     quarterChars[quarter] = (quarterChars[quarter] ?? 0) + text.replace(/\s+/gu, '').length;
   }
   let quarter = 0;
@@ -325,7 +340,7 @@ function pageItemsToLines(items: readonly unknown[], page: number, view: readonl
     const size = Math.hypot(tc, td) || c.height;
     if (!(size > 0) || !Number.isFinite(size)) continue;
     const [x, y] = toReadingFrame(quarter, te, tf);
-    runs.push({ text: c.text, x, y, width: Number.isFinite(c.width) ? Math.max(0, c.width) : 0, size });
+    runs.push({ text: c.text, x, y, width: Number.isFinite(c.width) ? Math.max(0, c.width) : 0, size, font: c.font });
   }
   const [x0 = 0, y0 = 0, x1 = 612, y1 = 792] = view;
   const ys = [
@@ -334,7 +349,7 @@ function pageItemsToLines(items: readonly unknown[], page: number, view: readonl
     toReadingFrame(quarter, x1, y0)[1],
     toReadingFrame(quarter, x1, y1)[1],
   ];
-  return { page, lines: runsToLines(runs, page), top: Math.max(...ys), bottom: Math.min(...ys) };
+  return { page, ...runsToLines(runs, page, known), top: Math.max(...ys), bottom: Math.min(...ys) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -538,9 +553,12 @@ function firstWordWidth(line: PdfLine): number {
   return [...word].length * charWidth;
 }
 
+/** A paragraph's type: in a heading font (larger), in bold at body size, or body text. */
+type ParagraphKind = 'large' | 'bold' | 'body';
+
 interface Paragraph {
   lines: PdfLine[];
-  heading: boolean;
+  kind: ParagraphKind;
 }
 
 /** The left margin a line is set against: its column's left edge, else the page's. */
@@ -565,11 +583,13 @@ function continues(para: Paragraph, prev: PdfLine, cur: PdfLine, layout: Layout)
   const samePage = prev.page === cur.page && !(prev.column?.key !== cur.column?.key && cur.y >= prev.y);
   const size = Math.max(prev.size, cur.size);
   if (Math.abs(prev.size - cur.size) > Math.max(0.6, 0.1 * size)) return false;
+  // two lines of cells far apart are two rows of a table (or of tab-separated fields), not one wrapped line
+  if (prev.cells && cur.cells) return false;
   const gap = prev.y - cur.y;
   const usual = layout.spacing * cur.size;
   if (samePage && (gap <= 0 || gap > usual + Math.max(0.4 * cur.size, 0.15 * usual))) return false;
 
-  if (para.heading) {
+  if (para.kind === 'large') {
     // a heading wraps only onto lines of its own font, close below it, and never onto numbering
     return samePage && !endsSentence(prev.text) && matchNumbering(cur.text) === undefined;
   }
@@ -615,18 +635,23 @@ function joinPdfLines(left: string, right: string): string {
   return joinWrapped(left, right);
 }
 
+function kindOf(line: PdfLine, layout: Layout): ParagraphKind {
+  if (isHeadingFont(line, layout)) return 'large';
+  return line.bold === true && !line.cells && isBodySize(line.size, layout.bodySize) ? 'bold' : 'body';
+}
+
 function linesToParagraphs(pages: readonly PageText[], layout: Layout): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let para: Paragraph | undefined;
   for (const page of pages) {
     for (const line of page.lines) {
-      const heading = isHeadingFont(line, layout) && matchNumbering(line.text) === undefined;
+      const kind = kindOf(line, layout);
       const prev = para?.lines[para.lines.length - 1];
-      if (para !== undefined && prev !== undefined && para.heading === heading && continues(para, prev, line, layout)) {
+      if (para !== undefined && prev !== undefined && para.kind === kind && continues(para, prev, line, layout)) {
         para.lines.push(line);
         continue;
       }
-      para = { lines: [line], heading };
+      para = { lines: [line], kind };
       paragraphs.push(para);
     }
   }
@@ -642,8 +667,12 @@ function toBlocks(paragraphs: readonly Paragraph[]): ParsedBlock[] {
   const isHeading = paragraphs.map((p, i) => {
     const text = texts[i] ?? '';
     const limit = latinOnly(text) ? MAX_HEADING_CHARS_LATIN : MAX_HEADING_CHARS;
-    return p.heading && [...text].length <= limit && !endsSentence(text) && !isPageNumber(text);
+    return p.kind === 'large' && [...text].length <= limit && !endsSentence(text) && !isPageNumber(text);
   });
+  // a bold body-size line is a heading when it reads like one, stands alone (not one of two bold
+  // lines in a row) and has body text after it
+  const boldHeading = (i: number): boolean => paragraphs[i]?.kind === 'bold' && headingText(texts[i] ?? '') && !endsSentence(texts[i] ?? '') && !isPageNumber(texts[i] ?? '');
+  const isBoldHeading = paragraphs.map((p, i) => boldHeading(i) && paragraphs[i + 1]?.kind === 'body' && !boldHeading(i - 1));
   // depth by size rank among the headings found: the largest font is depth 1
   const sizes: number[] = [];
   paragraphs.forEach((p, i) => {
@@ -671,6 +700,8 @@ function toBlocks(paragraphs: readonly Paragraph[]): ParsedBlock[] {
     if (text === '' || first === undefined) return;
     const location = { page: first.page };
     if (isHeading[i]) blocks.push({ kind: 'heading', depth: depthOf(first.size), text, location });
+    // bold body-size headings sit below every larger-font heading
+    else if (isBoldHeading[i]) blocks.push({ kind: 'heading', depth: Math.min(6, merged.length + 1), text, location });
     else blocks.push({ kind: 'paragraph', text, location });
   });
   return blocks;
@@ -688,17 +719,89 @@ export interface RawPage {
 }
 
 /**
+ * How heavy a font is, from its name (`ABCDEF+SimSun,Bold`, `Arial-BoldMT`, `NotoSansCJKsc-Black`,
+ * `HiraginoSans-W6`): 400 for a regular face, 700 for bold. A Chinese 黑体 face (SimHei, Hei, 方正黑体
+ * FZHT, 小标宋) with no weight in its name counts as 550: heavier than a 宋体/仿宋/楷体 body, the same as
+ * a Hei body.
+ */
+export function fontWeight(name: string): number {
+  const n = name.replace(/^[A-Z]{6}\+/u, '');
+  const w = /(?:^|[-_,\s])W([1-9])(?:$|[-_,\s])/u.exec(n);
+  if (w) return Number(w[1]) * 100;
+  if (/black|heavy|ultra-?bold|extra-?bold|粗黑/iu.test(n)) return 800;
+  if (/semi-?bold|demi-?bold/iu.test(n)) return 600;
+  if (/bold|[-,_]bd$|粗/iu.test(n)) return 700;
+  if (/medium|[-_]md$/iu.test(n)) return 500;
+  if (/light|thin|hairline|细/iu.test(n)) return 300;
+  if (/hei|黑|FZHT|FZDH|xbs|xiaobiaosong|小标宋/iu.test(n)) return 550;
+  return 400;
+}
+
+/** A line is bold when nearly all its characters are in a font this much heavier than the body font. */
+const BOLDER = 150;
+const BOLD_SHARE = 0.9;
+
+/** Mark the lines set in a font clearly heavier than the body text's (`fontNames`: pdf.js font id → the font's name). */
+function markBold(pages: readonly PageText[], layout: Layout, fontNames: ReadonlyMap<string, string>): void {
+  if (fontNames.size === 0) return;
+  const bodyFonts = new Map<string, number>();
+  for (const page of pages) {
+    for (const line of page.lines) {
+      if (!isBodySize(line.size, layout.bodySize)) continue;
+      for (const [font, n] of line.fonts) bodyFonts.set(font, (bodyFonts.get(font) ?? 0) + n);
+    }
+  }
+  const body = [...bodyFonts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (body === undefined) return;
+  const bodyWeight = fontWeight(fontNames.get(body) ?? '');
+  const heavy = (font: string): boolean => fontNames.has(font) && fontWeight(fontNames.get(font) ?? '') >= bodyWeight + BOLDER;
+  for (const page of pages) {
+    for (const line of page.lines) {
+      let n = 0;
+      for (const [font, chars] of line.fonts) if (heavy(font)) n += chars;
+      line.bold = n >= BOLD_SHARE * line.chars;
+    }
+  }
+}
+
+/**
  * The pure core of the adapter: pages of positioned text items → blocks. Drops running headers,
  * footers, page numbers and table-of-contents entries; `chars` counts the visible characters left.
+ * `fontNames` (pdf.js font id → the font's name, `BCDEEE+SimHei`) tells bold lines: without it only
+ * larger fonts make headings.
  */
-export function layoutPages(raw: readonly RawPage[]): { blocks: ParsedBlock[]; chars: number } {
-  const pages = [...raw].sort((a, b) => a.page - b.page).map((p) => pageItemsToLines(p.items, p.page, p.view));
+export function layoutPages(raw: readonly RawPage[], fontNames: ReadonlyMap<string, string> = new Map()): { blocks: ParsedBlock[]; chars: number } {
+  const sorted = [...raw].sort((a, b) => a.page - b.page);
+  const pages = sorted.map((p) => pageItemsToLines(p.items, p.page, p.view));
+  // a page without columns is tried again at the gutters other pages have (a last page whose right
+  // column holds a line or two)
+  const known = pages.flatMap((p) => p.gutters);
+  if (known.length > 0) {
+    sorted.forEach((p, i) => {
+      if ((pages[i]?.gutters.length ?? 1) > 0) return;
+      const again = pageItemsToLines(p.items, p.page, p.view, known);
+      if (again.gutters.length > 0) pages[i] = again;
+    });
+  }
   dropPageFurniture(pages);
   for (const page of pages) page.lines = page.lines.filter((line) => !TOC_ENTRY.test(line.text));
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.chars, 0), 0);
   if (chars === 0) return { blocks: [], chars };
   const layout = measureLayout(pages);
+  markBold(pages, layout, fontNames);
   return { blocks: toBlocks(linesToParagraphs(pages, layout)), chars };
+}
+
+/** pdf.js's font ids used in the pages' text, each with the first page that uses it. */
+function fontsInText(pages: readonly RawPage[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const page of pages) {
+    for (const item of page.items) {
+      const font = isTextItem(item) && typeof item.fontName === 'string' ? item.fontName : undefined;
+      if (font !== undefined && !out.has(font)) out.set(font, page.page);
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -831,9 +934,37 @@ export async function parsePdf(bytes: Uint8Array, options: ParseOptions): Promis
   }
 }
 
+/**
+ * The names of the fonts the text uses (`ABCDEF+SimHei`, `Arial-BoldMT`), by pdf.js font id. Text
+ * content gives only an id; pdf.js hands a font's name over when it builds a page's operator list,
+ * so the list is built for the first page of each font — only when the text uses two fonts or more
+ * (a one-font document, as most exported laws are, has no bold to find).
+ */
+async function fontNamesOf(pages: readonly RawPage[], proxies: ReadonlyMap<number, PdfPage>): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  const fonts = fontsInText(pages);
+  if (fonts.size < 2) return names;
+  for (const n of new Set(fonts.values())) {
+    const page = proxies.get(n);
+    if (page === undefined) continue;
+    try {
+      await withTimeout(page.getOperatorList(), PAGE_TIMEOUT_MS, `reading page ${n}`);
+    } catch {
+      continue; // no names: that page's fonts count as regular
+    }
+    for (const font of fonts.keys()) {
+      if (names.has(font) || !page.commonObjs.has(font)) continue;
+      const name = (page.commonObjs.get(font) as { name?: unknown } | null)?.name;
+      if (typeof name === 'string') names.set(font, name);
+    }
+  }
+  return names;
+}
+
 async function extract(pdfjs: Pdfjs, doc: PdfDocument, file: string): Promise<Result<ParsedDoc>> {
   const warnings: Problem[] = [];
   const pages: RawPage[] = [];
+  const proxies = new Map<number, PdfPage>();
   const failed: number[] = [];
   const textless: { n: number; page: PdfPage }[] = [];
   for (let start = 1; start <= doc.numPages; start += PAGE_BATCH) {
@@ -847,6 +978,7 @@ async function extract(pdfjs: Pdfjs, doc: PdfDocument, file: string): Promise<Re
         return;
       }
       const { items, view, page } = result.value;
+      proxies.set(n, page);
       if (!items.some((item) => isTextItem(item) && item.str.trim() !== '')) textless.push({ n, page });
       pages.push({ page: n, items, view });
     });
@@ -856,7 +988,7 @@ async function extract(pdfjs: Pdfjs, doc: PdfDocument, file: string): Promise<Re
     warnings.push(warning('corrupt-pdf', `page ${pageList(failed)} could not be read and was skipped; re-export the PDF to include it`, { file, location: { page: failed[0] ?? 1 } }));
   }
 
-  const { blocks, chars } = layoutPages(pages);
+  const { blocks, chars } = layoutPages(pages, await fontNamesOf(pages, proxies));
   if (chars === 0) return fail(problem('pdf-no-text', 'has no text layer (scanned?); run OCR first', { file }));
 
   const scannedPages: number[] = [];

@@ -91,6 +91,9 @@ describe('FAQ structures of modern HTML pages', () => {
     // a page's classes make no widget, and its h1 is no question
     const page = parse('<html><body class="page-faq"><div class="page-header"><h1>Help</h1></div><div class="page-content"><h2>Returns</h2><p>30 days.</p></div></body></html>');
     expect(headings(page)).toEqual(['1 Help', '2 Returns']);
+    // a closed off-canvas menu outside the content stays dropped; a closed answer panel is kept
+    const drawer = parse('<html><body><div class="offcanvas-panel" aria-hidden="true"><ul><li>Home</li><li>Shop</li></ul></div><main><h1>Help</h1><div class="answer" aria-hidden="true"><p>Closed answer.</p></div></main></body></html>');
+    expect(drawer.blocks.map((b) => ('text' in b ? b.text : b.kind))).toEqual(['Help', 'Closed answer.']);
   });
 
   it('reads questions set in a list as sections, not as list items', () => {
@@ -133,6 +136,11 @@ describe('schema.org FAQPage JSON-LD', () => {
   it('adds the questions of a page that shows none, below its title, answers read as HTML', () => {
     const html = `<html><head><title>Warranty</title>${ld(faqPage([['How long is the warranty?', '<p>Two <b>years</b>.</p><ul><li>Keep the receipt</li></ul>'], ['Is water damage covered?', 'No.']]))}</head><body><h1>Warranty</h1><div id="app"></div></body></html>`;
     expect(sections(html)).toEqual(['Warranty › How long is the warranty? => Two years.\nKeep the receipt', 'Warranty › Is water damage covered? => No.']);
+  });
+
+  it('reads an answer whose markup a plugin escaped twice', () => {
+    const html = `<h1>FAQ</h1>${ld(faqPage([['Do you ship abroad?', '&lt;p&gt;Yes, to 30 countries.&lt;/p&gt;&lt;p&gt;See &lt;a href="/rates"&gt;rates&lt;/a&gt;.&lt;/p&gt;'], ['Is 2 &lt; 3?', 'Yes: 2 &lt; 3.']]))}`;
+    expect(sections(html)).toEqual(['FAQ › Do you ship abroad? => Yes, to 30 countries.\nSee rates.', 'FAQ › Is 2 < 3? => Yes: 2 < 3.']);
   });
 
   it('finds the FAQPage in an array, in @graph and under a WebPage, and reads an array of answers', () => {

@@ -331,7 +331,8 @@ export function isHiddenContent(el: Element): boolean {
   const role = prop(el, 'role');
   if (role === 'tabpanel' || role === 'region') return true;
   const own = words(el, true);
-  return own.has('answer') || own.has('panel') || own.has('tabpanel') || own.has('pane') || own.has('collapse') || own.has('collapsible');
+  // not `panel`: an off-canvas menu drawer is a panel too
+  return own.has('answer') || own.has('tabpanel') || own.has('collapse') || own.has('collapsible');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -466,8 +467,18 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
+/**
+ * A JSON-LD text as HTML: some plugins escape its markup twice (`&lt;p&gt;Answer&lt;/p&gt;`), which
+ * would show as tags; that is unescaped once first.
+ */
+function ldHtml(text: string): Root {
+  const parse = (html: string): Root => unified().use(rehypeParse, { fragment: true }).parse(html);
+  if (text.includes('<') || !/&lt;\/?[a-z]/iu.test(text)) return parse(text);
+  return parse(visibleText(parse(text)));
+}
+
 function plainOf(html: string): string {
-  return tidyText(visibleText(unified().use(rehypeParse, { fragment: true }).parse(html)));
+  return tidyText(visibleText(ldHtml(html)));
 }
 
 function ldQuestions(data: unknown, position: Element['position'], out: LdQuestion[]): void {
@@ -538,7 +549,7 @@ export function addJsonLdQuestions(root: Root, questions: readonly LdQuestion[])
     ?? findDescendant({ type: 'element', tagName: 'div', properties: {}, children: root.children as ElementContent[] }, (e) => e.tagName === 'article' || e.tagName === 'body');
   const holder: Root | Element = content ?? root;
   for (const q of missing) {
-    const answer = unified().use(rehypeParse, { fragment: true }).parse(q.answerHtml);
+    const answer = ldHtml(q.answerHtml);
     const item = qaItem(q.question, answer.children as ElementContent[], q.position);
     item.properties['dataTop'] = 'true';
     holder.children.push(item);

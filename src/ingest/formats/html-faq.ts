@@ -59,13 +59,37 @@ function nameWords(el: Element, withId = false): string[] {
     .filter((w) => w !== '');
 }
 
+/**
+ * What the search for pairs asks of an element and again of each of its ancestors (its text, its
+ * blocks, its triggers), kept while it runs: the tree does not change then.
+ */
+interface FindCache {
+  text: WeakMap<Element, string>;
+  blocks: WeakMap<Element, number>;
+  h1: WeakMap<Element, boolean>;
+  triggers: WeakMap<Element, Trigger[]>;
+}
+let cache: FindCache | undefined;
+
+function memo<T>(map: WeakMap<Element, T> | undefined, el: Element, compute: () => T): T {
+  const known = map?.get(el);
+  if (known !== undefined) return known;
+  const value = compute();
+  map?.set(el, value);
+  return value;
+}
+
+const SPACED = /^(?:br|p|div|li|dt|dd|h[1-6]|tr|td|th)$/u;
+
 /** Text a reader sees: without scripts, icons drawn in SVG or hidden from screen readers. */
 export function visibleText(node: RootContent | Root): string {
   if (node.type === 'text') return node.value;
   if (node.type === 'root') return node.children.map(visibleText).join('');
   if (node.type !== 'element' || NEVER_TEXT.has(node.tagName) || (node.properties['ariaHidden'] === 'true' && !isHiddenContent(node))) return '';
-  const inner = node.children.map(visibleText).join('');
-  return node.tagName === 'br' || /^(?:p|div|li|dt|dd|h[1-6]|tr|td|th)$/u.test(node.tagName) ? ` ${inner} ` : inner;
+  return memo(cache?.text, node, () => {
+    const inner = node.children.map(visibleText).join('');
+    return SPACED.test(node.tagName) ? ` ${inner} ` : inner;
+  });
 }
 
 /** A question as a heading's text: one line, without the +/− and arrow icons typed around it. */
@@ -82,7 +106,7 @@ function textKey(text: string): string {
 }
 
 function hasText(node: RootContent | Root): boolean {
-  return textKey(visibleText(node)) !== '';
+  return /[\p{L}\p{N}]/u.test(visibleText(node));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -99,8 +123,16 @@ const UI_LABEL = /^(?:show|read|view|see|load)\s+(?:more|less|all)|^(?:more|less
 /** Roles of a popup a button opens: menus and lists, not content. */
 const POPUP_ROLE = /^(?:menu|menubar|menuitem|listbox|combobox|dialog|tooltip|navigation|search)$/u;
 
+/** Class words of each element (its classes never change), without and with its id. */
+const wordCache = new WeakMap<Element, [Set<string>, Set<string>]>();
+
 function words(el: Element, withId = false): Set<string> {
-  return new Set(nameWords(el, withId));
+  let cached = wordCache.get(el);
+  if (cached === undefined) {
+    cached = [new Set(nameWords(el)), new Set(nameWords(el, true))];
+    wordCache.set(el, cached);
+  }
+  return withId ? cached[1] : cached[0];
 }
 
 function hasAny(set: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
@@ -146,13 +178,34 @@ const BLOCKS = new Set(['p', 'ul', 'ol', 'li', 'table', 'dl', 'dt', 'dd', 'block
 
 /** Block elements with text of their own, not only inside other blocks (a `<div><p>A</p></div>` counts once). */
 function countBlocks(el: Element): number {
-  let n = 0;
-  for (const c of el.children) {
-    if (!isElement(c) || !hasText(c)) continue;
-    const inner = countBlocks(c);
-    n += inner > 0 ? inner : BLOCKS.has(c.tagName) ? 1 : 0;
-  }
-  return n;
+  return memo(cache?.blocks, el, () => {
+    let n = 0;
+    for (const c of el.children) {
+      if (!isElement(c) || !hasText(c)) continue;
+      const inner = countBlocks(c);
+      n += inner > 0 ? inner : BLOCKS.has(c.tagName) ? 1 : 0;
+    }
+    return n;
+  });
+}
+
+function holdsH1(el: Element): boolean {
+  return memo(cache?.h1, el, () => el.tagName === 'h1' || el.children.some((c) => isElement(c) && holdsH1(c)));
+}
+
+/**
+ * The elements in `el` (itself first, then in reading order) a reader may click to open an answer;
+ * `widget`: `el` is inside an accordion, FAQ or collapse widget.
+ */
+function triggersIn(el: Element, widget: boolean): Trigger[] {
+  if (NEVER_TEXT.has(el.tagName) || el.properties['ariaHidden'] === 'true') return [];
+  return memo(cache?.triggers, el, () => {
+    const kind = triggerKind(el, widget);
+    const inner = widget || (!PAGE_TAGS.has(el.tagName) && hasAny(words(el), WIDGET_WORDS));
+    const found: Trigger[] = kind === undefined ? [] : [{ el, kind }];
+    for (const c of el.children) if (isElement(c)) found.push(...triggersIn(c, inner));
+    return found;
+  });
 }
 
 /** Elements whose classes are the page's, not a widget's. */
@@ -168,19 +221,14 @@ interface Trigger {
  * `<button>`): the one naming a panel by id first, else the outermost.
  */
 function triggerOf(unit: Element, widgetAround: boolean): Trigger | undefined {
-  const key = textKey(visibleText(unit));
+  const text = visibleText(unit);
+  // (a question's text with its markup's spaces is rarely ten times its length)
+  if (text.length > 1500) return undefined;
+  const key = textKey(text);
   if (key === '' || [...key].length > 150 || countBlocks(unit) > 1 || PAGE_TAGS.has(unit.tagName)) return undefined;
   // the page's title is no question
-  if (unit.tagName === 'h1' || findDescendant(unit, (e) => e.tagName === 'h1') !== undefined) return undefined;
-  const found: Trigger[] = [];
-  const visit = (el: Element, widget: boolean): void => {
-    if (NEVER_TEXT.has(el.tagName) || el.properties['ariaHidden'] === 'true') return;
-    const kind = triggerKind(el, widget);
-    if (kind !== undefined && textKey(visibleText(el)) === key) found.push({ el, kind });
-    const inner = widget || hasAny(words(el), WIDGET_WORDS);
-    for (const c of el.children) if (isElement(c)) visit(c, inner);
-  };
-  visit(unit, widgetAround);
+  if (holdsH1(unit)) return undefined;
+  const found = triggersIn(unit, widgetAround).filter((t) => textKey(visibleText(t.el)) === key);
   const withId = found.find((t) => controlledIds(t.el).length > 0);
   const first = withId ?? found[0];
   if (first === undefined) return undefined;
@@ -207,19 +255,32 @@ function contains(outer: Element, inner: Element): boolean {
   return outer.children.some((c) => isElement(c) && contains(c, inner));
 }
 
-/** The element a `#id` names, with its ancestors. */
-function indexIds(root: Root): Map<string, { el: Element; ancestors: Element[] }> {
-  const ids = new Map<string, { el: Element; ancestors: Element[] }>();
-  const walk = (node: Root | Element, ancestors: Element[]): void => {
+/** The elements of a page by id, and the parent of each element. */
+interface PageIndex {
+  ids: Map<string, Element>;
+  parents: WeakMap<Element, Element>;
+}
+
+function indexPage(root: Root): PageIndex {
+  const index: PageIndex = { ids: new Map(), parents: new WeakMap() };
+  const walk = (node: Root | Element): void => {
     for (const c of node.children) {
       if (!isElement(c)) continue;
       const id = prop(c, 'id');
-      if (id !== undefined && !ids.has(id)) ids.set(id, { el: c, ancestors });
-      walk(c, [...ancestors, c]);
+      if (id !== undefined && !index.ids.has(id)) index.ids.set(id, c);
+      if (node.type === 'element') index.parents.set(c, node);
+      walk(c);
     }
   };
-  walk(root, []);
-  return ids;
+  walk(root);
+  return index;
+}
+
+/** An element and its ancestors. */
+function lineage(el: Element, parents: WeakMap<Element, Element>): Element[] {
+  const out: Element[] = [];
+  for (let a: Element | undefined = el; a !== undefined; a = parents.get(a)) out.push(a);
+  return out;
 }
 
 function itemprops(el: Element): string[] {
@@ -252,7 +313,7 @@ function microdataPair(el: Element): { name: Element; answer: Element } | undefi
  */
 function findPairs(root: Root, isChrome: ChromeTest): Found {
   const found: Found = { pairs: new Map(), moved: new Set() };
-  const ids = indexIds(root);
+  const index = indexPage(root);
   const walk = (parent: Root | Element, inContent: boolean, widget: boolean): void => {
     const kids = parent.children;
     // a trigger is a block of its own, not a link or a button inside running text
@@ -281,7 +342,7 @@ function findPairs(root: Root, isChrome: ChromeTest): Found {
       }
       const trigger = c.tagName === 'dl' || running ? undefined : triggerOf(c, widget);
       if (trigger !== undefined) {
-        const panel = panelFor(trigger, c, kids.slice(i + 1), ids, isChrome, found);
+        const panel = panelFor(trigger, c, kids.slice(i + 1), widget, index, isChrome, found);
         const question = questionText(trigger.el);
         if (panel !== undefined && !UI_LABEL.test(question)) {
           found.pairs.set(c, { question, answer: panel.children, position: trigger.el.position });
@@ -305,21 +366,22 @@ function panelFor(
   trigger: Trigger,
   unit: Element,
   after: readonly RootContent[],
-  ids: ReadonlyMap<string, { el: Element; ancestors: Element[] }>,
+  widget: boolean,
+  index: PageIndex,
   isChrome: ChromeTest,
   found: Found,
 ): Element | undefined {
   const usable = (el: Element): boolean =>
     !INTERACTIVE.has(el.tagName) && !found.moved.has(el) && !contains(el, unit) && !contains(unit, el) && hasText(el) && el.tagName !== 'nav' && el.tagName !== 'form' && !POPUP_ROLE.test(prop(el, 'role') ?? '');
   for (const id of controlledIds(trigger.el)) {
-    const target = ids.get(id);
+    const target = index.ids.get(id);
     if (target === undefined) continue;
     // a panel hidden until opened (aria-hidden, hidden) is content; a panel inside navigation is not
-    const chrome = [...target.ancestors, target.el].some((a) => a.properties['ariaHidden'] !== 'true' && isChrome(a, true));
-    return !chrome && usable(target.el) ? target.el : undefined;
+    const chrome = lineage(target, index.parents).some((a) => a.properties['ariaHidden'] !== 'true' && isChrome(a, true));
+    return !chrome && usable(target) ? target : undefined;
   }
   const next = after.filter(isElement).filter((e) => !NEVER_TEXT.has(e.tagName))[0];
-  if (next === undefined || !usable(next) || triggerOf(next, false) !== undefined) return undefined;
+  if (next === undefined || !usable(next) || triggerOf(next, widget) !== undefined) return undefined;
   return trigger.kind === 'strong' || isPanelLike(next) ? next : undefined;
 }
 
@@ -432,7 +494,14 @@ function rewrite(parent: Root | Element, found: Found): void {
  * cleaning drops buttons and `aria-hidden` elements, which are what accordions are made of.
  */
 export function markQaItems(root: Root, isChrome: ChromeTest): void {
-  rewrite(root, findPairs(root, isChrome));
+  cache = { text: new WeakMap(), blocks: new WeakMap(), h1: new WeakMap(), triggers: new WeakMap() };
+  try {
+    const found = findPairs(root, isChrome);
+    cache = undefined;
+    rewrite(root, found);
+  } finally {
+    cache = undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -232,6 +232,15 @@ describe('parseHtml: structure recovery', () => {
     expect(texts(inArticle.blocks)).toContain('Note: sale items too.');
   });
 
+  it('reads a page ASP.NET wrapped in one <form>, without its controls, and still drops a form to fill in', () => {
+    const doc = parse(
+      '<html><body><form id="aspnetForm" method="post"><input type="hidden" name="__VIEWSTATE" value="dDwtMTA"><div class="page"><h1>常见问题</h1><h3>退货运费谁承担？</h3><p>质量问题由商家承担。</p></div>' +
+        '<div class="search"><input type="text" name="q"><button>搜索</button></div></form></body></html>',
+    );
+    expect(texts(doc.blocks)).toEqual(['常见问题', '退货运费谁承担？', '质量问题由商家承担。']);
+    expect(texts(parse('<h1>Contact</h1><p>Write to us.</p><form><p>Your name</p><input name="n"><textarea></textarea><button>Send</button></form>').blocks)).toEqual(['Contact', 'Write to us.']);
+  });
+
   it('takes the page\'s own title from a <title> that adds the site name, when it equals the h1', () => {
     expect(parse('<html><head><title>Shipping &amp; Delivery | Brightbox Store</title></head><body><h1>Shipping &amp; Delivery</h1><p>x</p></body></html>').title).toBe('Shipping & Delivery');
     expect(parse('<html><head><title>Brightbox – Returns</title></head><body><h1>Returns</h1><p>x</p></body></html>').title).toBe('Returns');

@@ -200,6 +200,14 @@ interface CleanContext {
   inCode: boolean;
 }
 
+/**
+ * A form around the page's content, not a form to fill in: ASP.NET WebForms pages wrap the whole
+ * body in one `<form>`. It holds a heading or the page's main/article; its controls are still dropped.
+ */
+function wrapsContent(form: Element): boolean {
+  return form.children.some((c) => c.type === 'element' && (/^(?:h[1-6]|main|article)$/u.test(c.tagName) || wrapsContent(c)));
+}
+
 function cleanText(value: string, ctx: CleanContext): string {
   if (ctx.inCode) return value;
   // zero-width characters; keep no-break spaces, mdastToBlocks turns them into spaces after joining wraps
@@ -225,7 +233,7 @@ function cleanChildren(parent: Parents, ctx: CleanContext): void {
       out.push(...child.children);
       continue;
     }
-    if (DROP.has(tag) || isChrome(child, ctx.inContent)) continue;
+    if ((DROP.has(tag) && !(tag === 'form' && wrapsContent(child))) || isChrome(child, ctx.inContent)) continue;
     if (tag === 'table') {
       const cells = layoutCells(child);
       if (cells === undefined) fillRowSpans(child);

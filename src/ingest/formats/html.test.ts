@@ -223,7 +223,7 @@ describe('parseHtml: structure recovery', () => {
 
   it('drops a shop page\'s cookie banner, sidebar, related box and aside outside the article, keeps an aside inside it', () => {
     const doc = parse(
-      '<html><body><div id="cookie-banner">We use cookies. <button>Accept all</button></div><h1>Gift cards</h1><p>Gift cards are valid for 24 months.</p>' +
+      '<html><body><div class="announcement-bar" role="region"><p>Free shipping over $50</p></div><div id="cookie-banner">We use cookies. <button>Accept all</button></div><h1>Gift cards</h1><p>Gift cards are valid for 24 months.</p>' +
         '<aside>Related: <a href="#">Vouchers</a></aside><div class="sidebar"><h3>Popular articles</h3><ul><li>Where is my order?</li></ul></div>' +
         '<div class="related-articles"><p>Returns</p></div><section class="newsletter-signup"><p>Sign up for 10% off</p></section></body></html>',
     );

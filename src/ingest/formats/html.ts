@@ -60,9 +60,9 @@ function classTokens(el: Element): string[] {
 
 /**
  * Page furniture a shop's help page carries around the article: cookie and consent banners,
- * sidebars, "related" / "popular articles" boxes, newsletter and share widgets.
+ * sidebars, "related" / "popular articles" boxes, newsletter and share widgets, announcement bars.
  */
-const PAGE_FURNITURE = /(?:^|[-_])(?:cookies?|consent|gdpr|sidebar|newsletter|share|social|related|popular)(?:$|[-_])/iu;
+const PAGE_FURNITURE = /(?:^|[-_])(?:cookies?|consent|gdpr|sidebar|newsletter|share|social|related|popular|announcement)(?:$|[-_])/iu;
 
 /** Navigation chrome: breadcrumbs, nav bars, skip links; outside article/main also asides, banners and sidebars. */
 function isChrome(el: Element, inContent: boolean): boolean {

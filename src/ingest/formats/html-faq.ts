@@ -516,6 +516,7 @@ export interface LdQuestion {
   position: Element['position'];
 }
 
+/** The FAQ questions of a page's JSON-LD, and its blocks that could not be read. */
 export interface JsonLdFaq {
   questions: LdQuestion[];
   /** JSON-LD blocks that are not valid JSON: their line and the parser's message. */
@@ -604,19 +605,18 @@ export function jsonLdFaq(root: Root): JsonLdFaq {
  */
 export function addJsonLdQuestions(root: Root, questions: readonly LdQuestion[]): number {
   if (questions.length === 0) return 0;
-  const page = textKey(visibleText(root));
+  const shown = textKey(visibleText(root));
   const seen = new Set<string>();
   const missing = questions.filter((q) => {
     const qKey = textKey(q.question);
     const aKey = textKey(plainOf(q.answerHtml));
     if (qKey === '' || seen.has(qKey)) return false;
     seen.add(qKey);
-    return !page.includes(qKey) && !(aKey.length >= 10 && page.includes(aKey));
+    return !shown.includes(qKey) && !(aKey.length >= 10 && shown.includes(aKey));
   });
   if (missing.length === 0) return 0;
-  const content = findDescendant({ type: 'element', tagName: 'div', properties: {}, children: root.children as ElementContent[] }, (e) => e.tagName === 'main')
-    ?? findDescendant({ type: 'element', tagName: 'div', properties: {}, children: root.children as ElementContent[] }, (e) => e.tagName === 'article' || e.tagName === 'body');
-  const holder: Root | Element = content ?? root;
+  const page: Element = { type: 'element', tagName: 'div', properties: {}, children: root.children as ElementContent[] };
+  const holder: Root | Element = findDescendant(page, (e) => e.tagName === 'main') ?? findDescendant(page, (e) => e.tagName === 'article' || e.tagName === 'body') ?? root;
   for (const q of missing) {
     const answer = ldHtml(q.answerHtml);
     const item = qaItem(q.question, answer.children as ElementContent[], q.position);

@@ -223,13 +223,22 @@ describe('parseHtml: structure recovery', () => {
 
   it('drops a shop page\'s cookie banner, sidebar, related box and aside outside the article, keeps an aside inside it', () => {
     const doc = parse(
-      '<html><body><div id="cookie-banner">We use cookies. <button>Accept all</button></div><h1>Gift cards</h1><p>Gift cards are valid for 24 months.</p>' +
+      '<html><body><div class="announcement-bar" role="region"><p>Free shipping over $50</p></div><div id="cookie-banner">We use cookies. <button>Accept all</button></div><h1>Gift cards</h1><p>Gift cards are valid for 24 months.</p>' +
         '<aside>Related: <a href="#">Vouchers</a></aside><div class="sidebar"><h3>Popular articles</h3><ul><li>Where is my order?</li></ul></div>' +
         '<div class="related-articles"><p>Returns</p></div><section class="newsletter-signup"><p>Sign up for 10% off</p></section></body></html>',
     );
     expect(texts(doc.blocks)).toEqual(['Gift cards', 'Gift cards are valid for 24 months.']);
     const inArticle = parse('<main><h1>Returns</h1><p>Send it back within 30 days.</p><aside><p>Note: sale items too.</p></aside></main>');
     expect(texts(inArticle.blocks)).toContain('Note: sale items too.');
+  });
+
+  it('reads a page ASP.NET wrapped in one <form>, without its controls, and still drops a form to fill in', () => {
+    const doc = parse(
+      '<html><body><form id="aspnetForm" method="post"><input type="hidden" name="__VIEWSTATE" value="dDwtMTA"><div class="page"><h1>常见问题</h1><h3>退货运费谁承担？</h3><p>质量问题由商家承担。</p></div>' +
+        '<div class="search"><input type="text" name="q"><button>搜索</button></div></form></body></html>',
+    );
+    expect(texts(doc.blocks)).toEqual(['常见问题', '退货运费谁承担？', '质量问题由商家承担。']);
+    expect(texts(parse('<h1>Contact</h1><p>Write to us.</p><form><p>Your name</p><input name="n"><textarea></textarea><button>Send</button></form>').blocks)).toEqual(['Contact', 'Write to us.']);
   });
 
   it('takes the page\'s own title from a <title> that adds the site name, when it equals the h1', () => {

@@ -14,8 +14,9 @@ import { toMdast } from 'hast-util-to-mdast';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { ok, type Result } from '../../core/problems.js';
+import { ok, warning, type Problem, type Result } from '../../core/problems.js';
 import type { ParseOptions, ParsedDoc } from '../parsed.js';
+import { addJsonLdQuestions, isHiddenContent, jsonLdFaq, markQaItems, qaItemsToHeadings } from './html-faq.js';
 import { firstHeading, mdastToBlocks, tidyText } from './mdast-blocks.js';
 
 /** Elements whose content is never document text. */
@@ -59,18 +60,21 @@ function classTokens(el: Element): string[] {
 
 /**
  * Page furniture a shop's help page carries around the article: cookie and consent banners,
- * sidebars, "related" / "popular articles" boxes, newsletter and share widgets.
+ * sidebars, "related" / "popular articles" boxes, newsletter and share widgets, announcement bars.
  */
-const PAGE_FURNITURE = /(?:^|[-_])(?:cookies?|consent|gdpr|sidebar|newsletter|share|social|related|popular)(?:$|[-_])/iu;
+const PAGE_FURNITURE = /(?:^|[-_])(?:cookies?|consent|gdpr|sidebar|newsletter|share|social|related|popular|announcement)(?:$|[-_])/iu;
 
 /** Navigation chrome: breadcrumbs, nav bars, skip links; outside article/main also asides, banners and sidebars. */
 function isChrome(el: Element, inContent: boolean): boolean {
   if ((el.tagName === 'header' || el.tagName === 'footer' || el.tagName === 'aside') && !inContent) return true;
-  if (el.properties['role'] === 'navigation' || el.properties['ariaHidden'] === 'true') return true;
+  if (el.properties['role'] === 'navigation') return true;
+  // hidden from screen readers: an icon or a decoration, unless it is a closed tab or accordion panel
+  if (el.properties['ariaHidden'] === 'true' && !isHiddenContent(el)) return true;
   if (!inContent && (el.properties['role'] === 'complementary' || el.properties['role'] === 'banner' || el.properties['role'] === 'contentinfo')) return true;
   const tokens = classTokens(el);
   if (!inContent && tokens.some((t) => PAGE_FURNITURE.test(t))) return true;
-  return tokens.some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$/iu.test(t));
+  // and anywhere: skip links, and help centres' "Was this article helpful? Yes No" vote widgets
+  return tokens.some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$|^skip[-_]|(?:^|[-_])(?:votes?|helpful(?:ness)?)(?:$|[-_])/iu.test(t));
 }
 
 function isBoldStyle(el: Element): boolean {
@@ -196,6 +200,14 @@ interface CleanContext {
   inCode: boolean;
 }
 
+/**
+ * A form around the page's content, not a form to fill in: ASP.NET WebForms pages wrap the whole
+ * body in one `<form>`. It holds a heading or the page's main/article; its controls are still dropped.
+ */
+function wrapsContent(form: Element): boolean {
+  return form.children.some((c) => c.type === 'element' && (/^(?:h[1-6]|main|article)$/u.test(c.tagName) || wrapsContent(c)));
+}
+
 function cleanText(value: string, ctx: CleanContext): string {
   if (ctx.inCode) return value;
   // zero-width characters; keep no-break spaces, mdastToBlocks turns them into spaces after joining wraps
@@ -221,7 +233,7 @@ function cleanChildren(parent: Parents, ctx: CleanContext): void {
       out.push(...child.children);
       continue;
     }
-    if (DROP.has(tag) || isChrome(child, ctx.inContent)) continue;
+    if ((DROP.has(tag) && !(tag === 'form' && wrapsContent(child))) || isChrome(child, ctx.inContent)) continue;
     if (tag === 'table') {
       const cells = layoutCells(child);
       if (cells === undefined) fillRowSpans(child);
@@ -267,15 +279,34 @@ function findTitle(node: Root | RootContent): string | undefined {
 
 const DOCUMENT_MARKERS = /<!doctype|<html[\s>]|<head[\s>]|<body[\s>]/iu;
 
+/** Outside the page's content for the FAQ reader: dropped elements (but buttons, which accordions open with) and chrome. */
+function outsideContent(el: Element, inContent: boolean): boolean {
+  return (DROP.has(el.tagName) && el.tagName !== 'button' && el.tagName !== 'form') || isChrome(el, inContent);
+}
+
+/** What `htmlToMdast` found besides the tree. */
+export interface HtmlRead {
+  tree: MdastRoot;
+  title: string | undefined;
+  /** The questions of FAQ structures (details, dl, accordions, tabs, microdata, JSON-LD), now headings. */
+  questions: string[];
+  /** JSON-LD blocks that are not valid JSON: their line and the parser's message. */
+  jsonLdErrors: { line: number | undefined; message: string }[];
+}
+
 /** Parse and clean HTML into mdast (exported for the DOCX adapter and for tests). */
-export function htmlToMdast(html: string): { tree: MdastRoot; title: string | undefined } {
+export function htmlToMdast(html: string): HtmlRead {
   const fragment = !DOCUMENT_MARKERS.test(html);
   const hast = unified().use(rehypeParse, { fragment }).parse(html);
   const title = findTitle(hast);
+  const ld = jsonLdFaq(hast);
+  markQaItems(hast, outsideContent);
+  addJsonLdQuestions(hast, ld.questions);
   cleanChildren(hast, { inContent: false, inCode: false });
+  const questions = qaItemsToHeadings(hast);
   const mdast = toMdast(hast, { newlines: true });
   const tree: MdastRoot = mdast.type === 'root' ? mdast : { type: 'root', children: [] };
-  return { tree, title };
+  return { tree, title, questions, jsonLdErrors: ld.errors };
 }
 
 /**
@@ -291,11 +322,20 @@ export function pageTitle(title: string, h1: string | undefined): string {
   return parts.length > 1 && parts.some((p) => key(p) === key(h1)) ? h1 : title;
 }
 
-export function parseHtml(html: string, _options: ParseOptions): Result<ParsedDoc> {
-  const { tree, title } = htmlToMdast(html);
+/** Read an HTML page into blocks: see the module comment and html-faq.ts for its FAQ structures. */
+export function parseHtml(html: string, options: ParseOptions): Result<ParsedDoc> {
+  const { tree, title, questions, jsonLdErrors } = htmlToMdast(html);
   const blocks = mdastToBlocks(tree, { splitBreaks: true, boldHeadings: true, faq: true, cleanText: removeWordResidue });
-  const doc: ParsedDoc = { blocks, warnings: [] };
-  const stated = title !== undefined && title !== '' ? pageTitle(title, firstHeading(tree, [1])) : firstHeading(tree, [1, 2]);
+  const warnings: Problem[] = jsonLdErrors.map((e) =>
+    warning('unreadable', `has a JSON-LD block (<script type="application/ld+json">) that is not valid JSON (${e.message}); its FAQ questions, if any, are not read — fix the JSON`, {
+      file: options.file,
+      ...(e.line === undefined ? {} : { location: { line: e.line } }),
+    }),
+  );
+  const doc: ParsedDoc = { blocks, warnings };
+  // a page without <title> is named by its first heading, not by the first question of its FAQ
+  const skip = new Set(questions);
+  const stated = title !== undefined && title !== '' ? pageTitle(title, firstHeading(tree, [1], skip)) : firstHeading(tree, [1, 2], skip);
   if (stated !== undefined && stated !== '') doc.title = stated;
   return ok(doc);
 }

@@ -469,15 +469,15 @@ function recoverStructure(drafts: readonly Draft[], options: MdastToBlocksOption
 
 /**
  * The text of the document's first heading of the first depth in `depths` that has one, else of its
- * first heading of any depth (a title candidate).
+ * first heading of any depth (a title candidate); headings whose text is in `skip` are passed over.
  */
-export function firstHeading(tree: Root, depths: readonly number[] = [1]): string | undefined {
+export function firstHeading(tree: Root, depths: readonly number[] = [1], skip: ReadonlySet<string> = new Set()): string | undefined {
   const headings: { depth: number; text: string }[] = [];
   const walk = (nodes: readonly RootContent[]): void => {
     for (const node of nodes) {
       if (node.type === 'heading') {
         const text = flatText(node.children, {});
-        if (text !== '') headings.push({ depth: node.depth, text });
+        if (text !== '' && !skip.has(text)) headings.push({ depth: node.depth, text });
       } else if ('children' in node && Array.isArray(node.children) && node.type !== 'paragraph' && node.type !== 'table') {
         walk(node.children as RootContent[]);
       }

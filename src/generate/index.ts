@@ -16,7 +16,7 @@ import { generateQuestions, type GenerationRule, type GeneratedQuestion } from '
 import { rulesView } from './script.js';
 import { similarCandidates, type SimilarKind } from './similar.js';
 import { traditionalToSimplified } from '../text/normalize.js';
-import { questionKey, type QuestionLanguage } from './text.js';
+import { asksSomething, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
 export { generateQuestions, headingTopic, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
 export { similarQuestions, similarCandidates, keywordForm, SIMILAR_KINDS, type SimilarOptions, type SimilarKind } from './similar.js';
@@ -177,9 +177,23 @@ export function sectionsToGenerate(documents: readonly Document[], options: Gene
 /** A section with less prose than this beside its question/answer table is that table (its pairs are its entries). */
 const MIN_PROSE_CHARS = 20;
 
+/**
+ * The language of a section's questions: its document's, unless the section itself is plainly in
+ * the other one — an English question and answer on a Chinese help page (Do you ship to Canada)
+ * gets English questions, not 请问Do you ship to Canada？
+ */
+export function sectionLanguage(doc: Document, section: Section): QuestionLanguage {
+  const own = `${section.headingPath[section.headingPath.length - 1] ?? ''}\n${section.text.slice(0, 400)}`;
+  const han = /\p{Script=Han}/u.test(own);
+  const stated = languageOfDoc(doc);
+  if (stated === 'zh' && !han && /[A-Za-z]{2,}(?:[\s,]+[A-Za-z']+){2}/u.test(own)) return 'en';
+  if (stated === 'en' && han && languageOf(own) === 'zh') return 'zh';
+  return stated ?? (han ? 'zh' : 'en');
+}
+
 /** The entries of one section: a FAQ row, extracted pairs, or generated questions. */
 function sectionEntries(doc: Document, section: Section, options: GenerationOptions): GeneratedEntry[] {
-  const language: QuestionLanguage = languageOfDoc(doc) ?? (/\p{Script=Han}/u.test(section.text) ? 'zh' : 'en');
+  const language = sectionLanguage(doc, section);
   if (section.faq !== undefined) {
     const row = section.faq;
     const entry: Entry = { id: row.id ?? `faq-${basename(doc.path).replace(/\.[^.]+$/, '')}-${section.id.slice(0, 8)}`, question: row.question, similar: row.similar, answer: row.answer, origin: 'faq', status: 'approved', source: sourceOf(doc, section) };
@@ -190,7 +204,9 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   // each table with the question/answer pairs it holds (none for a data table such as 配送方式 | 时效 | 运费)
   const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? [{ rows: b.rows, pairs: pairsInTable(b) }] : []));
   if (options.extract !== false) {
-    const heading = questionHeading(section.headingPath[section.headingPath.length - 1]);
+    const last = section.headingPath[section.headingPath.length - 1];
+    // a question the document's FAQ markup asks is one however it is written (退款多久到账), when it asks something
+    const heading = questionHeading(last) ?? (section.question === true && last !== undefined && asksSomething(last) ? stripNumbering(last) || undefined : undefined);
     if (heading !== undefined && section.text.trim().length > 0) return [extractedEntry(`s-${section.id}`, { question: heading, answer: section.text }, doc, section, language)];
     const pairs = pairsInText(section.text);
     if (pairs !== undefined) return pairs.map((p, i) => extractedEntry(`s-${section.id}-${i + 1}`, p, doc, section, language));

@@ -49,6 +49,15 @@ export function headingIsQuestion(heading: string): boolean {
   return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么)$/u.test(t) || /\p{Script=Han}{2}(?:是否|能否|可否)\p{Script=Han}{2}/u.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
 }
 
+/**
+ * A heading that asks something somewhere, not only at its start or end: 退款多久到账, 支持哪些付款方式,
+ * 发票怎么开 — as well as every `headingIsQuestion`. For headings the document's FAQ markup
+ * already marks as questions; a tab or disclosure label (江浙沪, 优惠券使用说明) asks nothing.
+ */
+export function asksSomething(heading: string): boolean {
+  return headingIsQuestion(heading) || /(?:多久|多长时间|多少|几天|几号|怎么|怎样|如何|哪些|哪里|哪个|哪儿|什么|为什么|为何|是否|能否|可否|能不能|可不可以|有没有|是不是|会不会|要不要|吗|呢)/u.test(heading);
+}
+
 /** A line without the list marker it opens with: `（一）`, `1.`, `2）`, `三、`, `•`. */
 export function withoutItemMarker(line: string): string {
   return line.replace(/^(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}(?:[.、．)）](?!\d))|[一二三四五六七八九十]+、|[-*•·])\s*/u, '');

@@ -47,6 +47,13 @@ export interface Section {
   location: SectionLocation;
   /** Present when the section is a row of a FAQ table. */
   faq?: FaqRow;
+  /**
+   * True when its last heading was made by the document's question/answer structure (HTML
+   * details, dl, accordions, tabs, JSON-LD; question/answer tables; `Q1：` lines): a question
+   * with or without its question mark, or a tab's label. Generation takes one that asks something
+   * as written (退款多久到账, not 退款多久到账是什么？).
+   */
+  question?: boolean;
 }
 
 export interface Document {

@@ -13,9 +13,12 @@ export type ParsedBlock =
   /**
    * An explicit heading (Markdown `#`, HTML `<h2>`, DOCX Heading style, a PDF line in a larger font),
    * depth 1..6. `guessed` marks a heading inferred from layout alone (a short standalone line in plain
-   * text): `sectionize` treats it as body text inside a 第X条 article.
+   * text): `sectionize` treats it as body text inside a 第X条 article. `question` marks a heading the
+   * document's own question/answer structure made (an HTML `<summary>` or `<dt>`, an accordion's
+   * trigger or a tab, a FAQPage JSON-LD question, a `问题 | 答案` table row, a `Q1：` line): usually
+   * a question, with or without its question mark.
    */
-  | { kind: 'heading'; depth: number; text: string; location: SourceLocation; guessed?: boolean }
+  | { kind: 'heading'; depth: number; text: string; location: SourceLocation; guessed?: boolean; question?: boolean }
   /**
    * A paragraph. Adapters re-join hard-wrapped lines before they emit it. `sectionize` still checks
    * whether it starts with policy numbering (第X条, 一、, （一）, 1., 1.1) and so is a heading.

@@ -8,6 +8,17 @@ const h = (depth: number, text: string, guessed = false): ParsedBlock =>
 const run = (blocks: ParsedBlock[]) => sectionize(blocks, { path: 'a.txt', toMatchText: (t) => t });
 
 describe('sectionize', () => {
+  it('marks a section whose heading the question/answer markup made, not the sections of other headings', () => {
+    const q = (depth: number, text: string): ParsedBlock => ({ kind: 'heading', depth, text, location: {}, question: true });
+    const sections = run([h(1, '常见问题'), p('以下是常见问题。'), q(2, '多久可以退款'), p('3个工作日内。'), h(3, '特殊情况'), p('预售商品另计。'), q(2, '发票怎么开'), p('下单时填写。')]);
+    expect(sections.map((s) => [s.headingPath.at(-1), s.question ?? false])).toEqual([
+      ['常见问题', false],
+      ['多久可以退款', true],
+      ['特殊情况', false],
+      ['发票怎么开', true],
+    ]);
+  });
+
   it('makes one section per 第X条 article under its chapter', () => {
     const sections = run([
       h(1, '产品质量法'),

@@ -99,10 +99,13 @@ interface StackEntry {
   level: number;
   text: string;
   style?: NumberingStyle;
+  question?: boolean;
 }
 
 interface OpenSection {
   headingPath: string[];
+  /** Its last heading is a question of the document's FAQ structure. */
+  question?: boolean;
   location: SourceLocation;
   blocks: Block[];
 }
@@ -165,22 +168,28 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
         location: toLocation(open.location),
       };
       if (open.blocks.some((b) => b.kind !== 'paragraph')) section.blocks = open.blocks;
+      if (open.question === true) section.question = true;
       sections.push(section);
     }
     open = undefined;
   };
 
-  const pushHeading = (level: number, text: string, location: SourceLocation, style?: NumberingStyle): void => {
+  const pushHeading = (level: number, text: string, location: SourceLocation, style?: NumberingStyle, question?: boolean): void => {
     close();
     while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
     const entry: StackEntry = { level, text };
     if (style !== undefined) entry.style = style;
+    if (question === true) entry.question = true;
     stack.push(entry);
     open = { headingPath: stack.map((e) => e.text), location, blocks: [] };
+    if (question === true) open.question = true;
   };
 
   const addBlock = (block: Block, location: SourceLocation): void => {
-    open ??= { headingPath: stack.map((e) => e.text), location, blocks: [] };
+    if (open === undefined) {
+      open = { headingPath: stack.map((e) => e.text), location, blocks: [] };
+      if (stack[stack.length - 1]?.question === true) open.question = true;
+    }
     open.blocks.push(block);
   };
 
@@ -203,7 +212,7 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
         addBlock({ kind: 'paragraph', text }, block.location);
         continue;
       }
-      pushHeading(depth, text, block.location, numbered?.style);
+      pushHeading(depth, text, block.location, numbered?.style, block.question);
       continue;
     }
     if (block.kind === 'paragraph') {

@@ -326,6 +326,9 @@ export function pageTitle(title: string, h1: string | undefined): string {
 export function parseHtml(html: string, options: ParseOptions): Result<ParsedDoc> {
   const { tree, title, questions, jsonLdErrors } = htmlToMdast(html);
   const blocks = mdastToBlocks(tree, { splitBreaks: true, boldHeadings: true, faq: true, cleanText: removeWordResidue });
+  // the headings made from FAQ markup: questions however they are written (退款多久到账), or tab labels
+  const asked = new Set(questions.map((q) => q.replace(/\s+/gu, ' ').trim()));
+  for (const b of blocks) if (b.kind === 'heading' && asked.has(b.text.replace(/\s+/gu, ' ').trim())) b.question = true;
   const warnings: Problem[] = jsonLdErrors.map((e) =>
     warning('unreadable', `has a JSON-LD block (<script type="application/ld+json">) that is not valid JSON (${e.message}); its FAQ questions, if any, are not read — fix the JSON`, {
       file: options.file,

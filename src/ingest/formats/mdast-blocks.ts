@@ -417,7 +417,7 @@ function recoverStructure(drafts: readonly Draft[], options: MdastToBlocksOption
           if (answer !== '') out.push({ kind: 'paragraph', text: answer, location: block.location });
           continue;
         }
-        out.push({ kind: 'heading', depth, text: question.replace(Q_LABEL, '').trim(), location: block.location });
+        out.push({ kind: 'heading', depth, text: question.replace(Q_LABEL, '').trim(), location: block.location, question: true });
         if (answer !== '') out.push({ kind: 'paragraph', text: answer.replace(A_LABEL, '').trim(), location: block.location });
       }
       expectAnswer = false;
@@ -427,7 +427,7 @@ function recoverStructure(drafts: readonly Draft[], options: MdastToBlocksOption
       if (options.faq === true && isQuestion(draft, drafts[i + 1])) {
         const depth = Math.min(6, lastNonQuestion + 1);
         const text = block.text.replace(Q_LABEL, '').trim();
-        out.push({ kind: 'heading', depth, text, location: block.location });
+        out.push({ kind: 'heading', depth, text, location: block.location, question: true });
         expectAnswer = true;
         continue;
       }

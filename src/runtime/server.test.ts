@@ -143,28 +143,38 @@ describe('kb serve: watching the index file', () => {
   });
 });
 
+/** `kb serve …` as a user starts it: the child, the address it printed, what it said on stderr so far, its exit. */
+async function startKb(args: readonly string[], cwd = ROOT): Promise<{ url: string; stderr: () => string; stop: () => Promise<number | null> }> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', ...args], { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    void exited.then(() => reject(new Error(`kb serve exited: ${stderr}`)));
+  });
+  return {
+    url,
+    stderr: () => stderr,
+    stop: () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
 describe('kb serve: the command', () => {
   it('prints its address, serves, and stops on SIGTERM with exit 0', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', '--index', sample, '--port', '0', '--no-watch'], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.trim());
-      });
-      child.on('exit', () => reject(new Error(`kb serve exited: ${stderr}`)));
-    });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    const res = await fetch(`${url}/search?q=${encodeURIComponent('发票')}&k=1`);
+    const kb = await startKb(['--index', sample, '--port', '0', '--no-watch']);
+    expect(kb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const res = await fetch(`${kb.url}/search?q=${encodeURIComponent('发票')}&k=1`);
     expect(((await res.json()) as { hits: unknown[] }).hits).toHaveLength(1);
-    expect(stderr).toMatch(/serving .*sample\.index \(16 entries\)/);
-    const code = await new Promise<number | null>((resolve) => {
-      child.on('exit', (c) => resolve(c));
-      child.kill('SIGTERM');
-    });
-    expect(code).toBe(0);
+    expect(kb.stderr()).toMatch(/serving .*sample\.index \(16 entries\)/);
+    expect(await kb.stop()).toBe(0);
   }, 60_000);
 
   it('answers with the threshold of kb.config.yaml when no flag gives one', async () => {
@@ -172,25 +182,15 @@ describe('kb serve: the command', () => {
     mkdirSync(work);
     copyFileSync(sample, join(work, 'kb.index'));
     writeFileSync(join(work, 'kb.config.yaml'), 'sources: []\nout: kb.index\neval:\n  threshold: 0.9\n');
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', '--port', '0', '--no-watch'], { cwd: work, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const kb = await startKb(['--port', '0', '--no-watch'], work);
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          if (out.includes('\n')) resolve(out.trim());
-        });
-        child.on('exit', () => reject(new Error(`kb serve exited: ${stderr}`)));
-      });
-      const res = await fetch(`${url}/search?q=${encodeURIComponent('退货 运费 发票 保修 快递 退款')}`);
+      const res = await fetch(`${kb.url}/search?q=${encodeURIComponent('退货 运费 发票 保修 快递 退款')}`);
       const hits = ((await res.json()) as { hits: { confidence: number }[] }).hits;
       expect(hits.length).toBeLessThan(5);
       for (const h of hits) expect(h.confidence).toBeGreaterThanOrEqual(0.9);
-      expect(stderr).toContain('hits below confidence 0.9 are left out (eval.threshold of kb.config.yaml)');
+      expect(kb.stderr()).toContain('hits below confidence 0.9 are left out (eval.threshold of kb.config.yaml)');
     } finally {
-      child.kill('SIGTERM');
+      await kb.stop();
     }
   }, 60_000);
 

@@ -298,7 +298,8 @@ export class KnowledgeBase {
    * is compiled (the first few dozen searches of a process run 10-50× slower). Searches return the
    * same either way; call it once after `loadIndex` when the first questions must be answered as
    * fast as the rest (a bot put back into service under load). On a 59,768-entry index it takes
-   * 1-2 s and about 120 MB more memory; it returns its milliseconds.
+   * 1-2 s and about 150 MB, the memory a bot reaches after a few thousand questions anyway (the
+   * decoded lists and entry blocks); it returns its milliseconds.
    */
   warm(questions = 100): number {
     const started = performance.now();

@@ -54,7 +54,7 @@ function compare(a: string, b: string): number {
 /**
  * Documents as (term id, count) pairs in flat typed arrays: a variant is a few dozen bytes, not a
  * Map of term strings (on a 59,768-entry store, 303,662 variant Maps and the term strings they
- * held took most of a 2.3 GB build).
+ * held took about half of a 2.0-2.2 GB build).
  */
 class DocTerms {
   termIds = new Uint32Array(1 << 16);
@@ -162,7 +162,8 @@ function packField(docs: DocTerms, rank: Uint32Array, termCount: number): FieldP
  * not a: one test of two bit masks (the variants holding each word). Words are numbered and
  * counted word by word — for each a, over the entries that have it, into one array of counters
  * — so memory stays linear in the KB (string-keyed pair maps took 6 s of a 20 s build at 10k
- * entries and most of the 100k build's memory).
+ * entries and most of the 100k build's memory). `variantWords`: per entry, per variant, the ids
+ * of its words (each once) in `words`; an entry whose variants kb generated has none.
  */
 export function learnAssociations(variantWords: readonly (readonly (readonly number[])[])[], words: readonly string[], options: ModelOptions): [string, [string, number][]][] {
   const entriesWith = new Uint32Array(words.length);

@@ -51,34 +51,100 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function counts(terms: readonly string[]): Map<string, number> {
-  const m = new Map<string, number>();
-  for (const t of terms) m.set(t, (m.get(t) ?? 0) + 1);
-  return m;
+/**
+ * Documents as (term id, count) pairs in flat typed arrays: a variant is a few dozen bytes, not a
+ * Map of term strings (on a 59,768-entry store, 303,662 variant Maps and the term strings they
+ * held took about half of a 2.0-2.2 GB build).
+ */
+class DocTerms {
+  termIds = new Uint32Array(1 << 16);
+  tfs = new Uint32Array(1 << 16);
+  /** Where each document's pairs end. */
+  readonly ends: number[] = [];
+  pairs = 0;
+
+  /** Append one document: its term ids in order, with repeats (`scratch` is a map to reuse). */
+  add(ids: readonly number[], scratch: Map<number, number>): void {
+    scratch.clear();
+    for (const id of ids) scratch.set(id, (scratch.get(id) ?? 0) + 1);
+    this.addCounts(scratch);
+  }
+
+  /** Append one document given as term id → count. */
+  addCounts(counts: ReadonlyMap<number, number>): void {
+    if (this.pairs + counts.size > this.termIds.length) {
+      const size = Math.max(this.termIds.length * 2, this.pairs + counts.size);
+      const ids = new Uint32Array(size);
+      ids.set(this.termIds.subarray(0, this.pairs));
+      this.termIds = ids;
+      const tfs = new Uint32Array(size);
+      tfs.set(this.tfs.subarray(0, this.pairs));
+      this.tfs = tfs;
+    }
+    for (const [id, n] of counts) {
+      this.termIds[this.pairs] = id;
+      this.tfs[this.pairs] = n;
+      this.pairs++;
+    }
+    this.ends.push(this.pairs);
+  }
+
+  /** Add document `d`'s counts into `into` (term id → count). */
+  addInto(d: number, into: Map<number, number>): void {
+    for (let i = d === 0 ? 0 : this.ends[d - 1]!; i < this.ends[d]!; i++) into.set(this.termIds[i]!, (into.get(this.termIds[i]!) ?? 0) + this.tfs[i]!);
+  }
 }
 
-/** Pack one field's postings (format in index-file.ts: most term frequencies in these short texts are 1, which costs no byte). */
-function packField(docs: readonly Map<string, number>[], termIndex: ReadonlyMap<string, number>, termCount: number): FieldPostings {
-  const lists: number[][] = Array.from({ length: termCount }, () => []);
+/** Terms numbered as first met, each string kept once. */
+class TermTable {
+  readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(term, id);
+      this.words.push(term);
+    }
+    return id;
+  }
+}
+
+/**
+ * Pack one field's postings (format in index-file.ts: most term frequencies in these short texts
+ * are 1, which costs no byte). `rank` maps a term id to its place in the file's sorted term list.
+ * The lists are laid out by counting first, in one array for all terms, so no list is grown.
+ */
+function packField(docs: DocTerms, rank: Uint32Array, termCount: number): FieldPostings {
+  const starts = new Uint32Array(termCount + 1);
+  for (let i = 0; i < docs.pairs; i++) starts[rank[docs.termIds[i]!]! + 1]!++;
+  for (let t = 0; t < termCount; t++) starts[t + 1]! += starts[t]!;
+  const fill = starts.slice(0, termCount);
+  const listDocs = new Uint32Array(docs.pairs);
+  const listTfs = new Uint32Array(docs.pairs);
   const lengths: number[] = [];
-  let total = 0;
-  docs.forEach((tf, d) => {
+  let from = 0;
+  docs.ends.forEach((end, d) => {
     let len = 0;
-    for (const [term, n] of tf) {
+    for (let i = from; i < end; i++) {
+      const n = docs.tfs[i]!;
+      const at = fill[rank[docs.termIds[i]!]!]!++;
+      listDocs[at] = d;
+      listTfs[at] = n;
       len += n;
-      lists[termIndex.get(term) ?? 0]?.push(d, n);
-      total++;
     }
     lengths.push(len);
+    from = end;
   });
   const out = new VarintWriter();
-  out.write(total);
-  for (const list of lists) {
-    out.write(list.length / 2);
+  out.write(docs.pairs);
+  for (let t = 0; t < termCount; t++) {
+    out.write(starts[t + 1]! - starts[t]!);
     let last = 0;
-    for (let i = 0; i < list.length; i += 2) {
-      const d = list[i] ?? 0;
-      const tf = list[i + 1] ?? 1;
+    for (let i = starts[t]!; i < starts[t + 1]!; i++) {
+      const d = listDocs[i]!;
+      const tf = listTfs[i]!;
       out.write((d - last) * 2 + (tf > 1 ? 1 : 0));
       if (tf > 1) out.write(tf);
       last = d;
@@ -96,33 +162,23 @@ function packField(docs: readonly Map<string, number>[], termIndex: ReadonlyMap<
  * not a: one test of two bit masks (the variants holding each word). Words are numbered and
  * counted word by word — for each a, over the entries that have it, into one array of counters
  * — so memory stays linear in the KB (string-keyed pair maps took 6 s of a 20 s build at 10k
- * entries and most of the 100k build's memory).
+ * entries and most of the 100k build's memory). `variantWords`: per entry, per variant, the ids
+ * of its words (each once) in `words`; an entry whose variants kb generated has none.
  */
-export function learnAssociations(variantWords: readonly (readonly Set<string>[])[], options: ModelOptions): [string, [string, number][]][] {
-  const ids = new Map<string, number>();
-  const words: string[] = [];
-  const entriesWith: number[] = [];
+export function learnAssociations(variantWords: readonly (readonly (readonly number[])[])[], words: readonly string[], options: ModelOptions): [string, [string, number][]][] {
+  const entriesWith = new Uint32Array(words.length);
+  const all = new Set<number>();
   for (const variants of variantWords) {
-    const all = new Set<number>();
-    for (const v of variants) {
-      for (const w of v) {
-        let id = ids.get(w);
-        if (id === undefined) {
-          id = words.length;
-          ids.set(w, id);
-          words.push(w);
-        }
-        all.add(id);
-      }
-    }
-    for (const id of all) entriesWith[id] = (entriesWith[id] ?? 0) + 1;
+    all.clear();
+    for (const v of variants) for (const id of v) all.add(id);
+    for (const id of all) entriesWith[id]!++;
   }
   // per entry of two variants or more: its words that other entries have too (a pair must recur
   // to count), each with a mask of the variants holding it (`blocks` 32-bit words per mask)
   const entryWords: number[][] = [];
   const entryMasks: Uint32Array[] = [];
   const blocksOf: number[] = [];
-  const where: [number, number][][] = words.map(() => []);
+  const where: [number, number][][] = [];
   for (const variants of variantWords) {
     if (variants.length < 2) continue;
     const blocks = Math.ceil(variants.length / 32);
@@ -130,8 +186,7 @@ export function learnAssociations(variantWords: readonly (readonly Set<string>[]
     const list: number[] = [];
     const masks: number[] = [];
     variants.forEach((v, i) => {
-      for (const w of v) {
-        const id = ids.get(w)!;
+      for (const id of v) {
         if (entriesWith[id]! < 2) continue;
         let p = position.get(id);
         if (p === undefined) {
@@ -147,12 +202,13 @@ export function learnAssociations(variantWords: readonly (readonly Set<string>[]
     entryWords.push(list);
     entryMasks.push(Uint32Array.from(masks));
     blocksOf.push(blocks);
-    list.forEach((id, p) => where[id]!.push([e, p]));
+    list.forEach((id, p) => (where[id] ??= []).push([e, p]));
   }
   const count = new Uint32Array(words.length);
   const touched: number[] = [];
   const out: [string, [string, number][]][] = [];
   where.forEach((occurrences, a) => {
+    // (forEach skips the words no entry of two variants has)
     for (const [e, pa] of occurrences) {
       const list = entryWords[e]!;
       const masks = entryMasks[e]!;
@@ -195,9 +251,9 @@ export function learnAssociations(variantWords: readonly (readonly Set<string>[]
  * group; its document is their texts together. A question about 快递 that names no article's
  * words still finds the chapter on 货运合同, and the group lifts its articles a little.
  */
-function contextGroups(entries: readonly Entry[], answerDocs: readonly Map<string, number>[]): { docs: Map<string, number>[]; ofEntry: number[] } {
+function contextGroups(entries: readonly Entry[], answerDocs: DocTerms): { docs: DocTerms; ofEntry: number[] } {
   const groupOf = new Map<string, number>();
-  const docs: Map<string, number>[] = [];
+  const groups: Map<number, number>[] = [];
   const ofEntry: number[] = [];
   entries.forEach((entry, e) => {
     const path = entry.source?.headingPath;
@@ -208,14 +264,15 @@ function contextGroups(entries: readonly Entry[], answerDocs: readonly Map<strin
     const key = `${entry.source.path}\u0000${path.slice(0, -1).join('\u0000')}`;
     let g = groupOf.get(key);
     if (g === undefined) {
-      g = docs.length;
+      g = groups.length;
       groupOf.set(key, g);
-      docs.push(new Map());
+      groups.push(new Map());
     }
-    const doc = docs[g] as Map<string, number>;
-    for (const [t, n] of answerDocs[e] ?? []) doc.set(t, (doc.get(t) ?? 0) + n);
+    answerDocs.addInto(e, groups[g]!);
     ofEntry.push(g + 1);
   });
+  const docs = new DocTerms();
+  for (const group of groups) docs.addCounts(group);
   return { docs, ofEntry };
 }
 
@@ -328,38 +385,49 @@ export interface BuildIndexOptions {
 export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSettings, options: BuildIndexOptions = {}): IndexBody {
   const model: ModelOptions = { ...DEFAULT_MODEL, ...options.model };
   const analyzer = new Analyzer(settings);
-  const variantDocs: Map<string, number>[] = [];
+  const table = new TermTable();
+  const variantDocs = new DocTerms();
+  const answerDocs = new DocTerms();
   const perEntry: number[] = [];
-  const answerDocs: Map<string, number>[] = [];
-  const variantWords: Set<string>[][] = [];
-  const allTerms = new Set<string>();
-  /** Terms people wrote: entry texts and the questions of FAQ rows and extracted Q&A (not kb's generated questions). */
-  const writtenTerms = new Set<string>();
+  /** Per entry, per variant: the ids of its words (not bigrams, unigrams or #codes), for the associations. */
+  const variantWords: number[][][] = [];
+  /** Per term id: a word term (1), or not (0). */
+  const isWord: number[] = [];
+  /** Per term id: people wrote it (1): entry texts and the questions of FAQ rows and extracted Q&A (not kb's generated questions). */
+  const written: number[] = [];
+  const scratch = new Map<number, number>();
+  const idsOf = (terms: readonly string[]): number[] =>
+    terms.map((t) => {
+      const id = table.id(t);
+      if (id === isWord.length) {
+        isWord.push(isWordTerm(t) && !t.startsWith('#') ? 1 : 0);
+        written.push(0);
+      }
+      return id;
+    });
   for (const entry of entries) {
     const variants = [entry.question, ...entry.similar];
     perEntry.push(variants.length);
-    const words: Set<string>[] = [];
+    const words: number[][] = [];
     for (const v of variants) {
-      const terms = analyzer.analyze(v);
-      for (const t of terms) allTerms.add(t);
-      if (entry.origin !== 'generated') for (const t of terms) writtenTerms.add(t);
-      variantDocs.push(counts(terms));
-      words.push(new Set(terms.filter((t) => isWordTerm(t) && !t.startsWith('#'))));
+      const ids = idsOf(analyzer.analyze(v));
+      if (entry.origin !== 'generated') for (const id of ids) written[id] = 1;
+      variantDocs.add(ids, scratch);
+      words.push([...new Set(ids.filter((id) => isWord[id] === 1))]);
     }
     // associations are learned from paraphrases people wrote, not from the ones kb generated
     variantWords.push(entry.origin === 'generated' ? [] : words);
     // a FAQ row's heading path is its own question: only sections add their headings to the text
     const headings = entry.origin === 'faq' ? '' : (entry.source?.headingPath.join(' ') ?? '');
-    const answerTerms = analyzer.analyze(`${headings}\n${entry.answer}`);
-    for (const t of answerTerms) {
-      allTerms.add(t);
-      writtenTerms.add(t);
-    }
-    answerDocs.push(counts(answerTerms));
+    const answerIds = idsOf(analyzer.analyze(`${headings}\n${entry.answer}`));
+    for (const id of answerIds) written[id] = 1;
+    answerDocs.add(answerIds, scratch);
   }
   const contexts = contextGroups(entries, answerDocs);
-  const terms = [...allTerms].sort(compare);
-  const termIndex = new Map(terms.map((t, i) => [t, i]));
+  const terms = [...table.words].sort(compare);
+  const rank = new Uint32Array(terms.length);
+  terms.forEach((t, i) => (rank[table.ids.get(t)!] = i));
+  const writtenTerms = new Set(table.words.filter((_, id) => written[id] === 1));
   const indexModel: IndexModel = {
     k1: model.k1,
     b: model.b,
@@ -372,7 +440,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     unigramWeight: model.unigramWeight,
     associationWeight: model.associationWeight,
     associations: mergeAssociations(
-      model.associationWeight > 0 ? learnAssociations(variantWords, model).map(([a, list]) => [a, list.map(([b, s]) => [b, round3(s * model.associationWeight)])]) : [],
+      model.associationWeight > 0 ? learnAssociations(variantWords, table.words, model).map(([a, list]) => [a, list.map(([b, s]) => [b, round3(s * model.associationWeight)])]) : [],
       model.lexiconWeight > 0 ? lexiconAssociations(options.lexicon ?? [], analyzer, writtenTerms, model.lexiconWeight) : [],
     ),
     calibration: DEFAULT_CALIBRATION,
@@ -385,9 +453,9 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     model: indexModel,
     entries: entries.map(toIndexEntry),
     terms,
-    variants: { ...packField(variantDocs, termIndex, terms.length), perEntry: encodeVarints(perEntry) },
-    answers: packField(answerDocs, termIndex, terms.length),
-    contexts: { ...packField(contexts.docs, termIndex, terms.length), ofEntry: encodeVarints(contexts.ofEntry) },
+    variants: { ...packField(variantDocs, rank, terms.length), perEntry: encodeVarints(perEntry) },
+    answers: packField(answerDocs, rank, terms.length),
+    contexts: { ...packField(contexts.docs, rank, terms.length), ofEntry: encodeVarints(contexts.ofEntry) },
   };
   const kb = new KnowledgeBase(dataOfBody(body));
   body.model.calibration = calibrate(kb, entries, options.calibrationSamples ?? 2000);

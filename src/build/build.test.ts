@@ -10,7 +10,7 @@ import { indexFromBytes, loadIndex } from '../runtime/load.js';
 import type { Entry } from '../store/entry.js';
 import { serializeStore } from '../store/store.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
-import { DEFAULT_CALIBRATION, fitCalibration } from './build-index.js';
+import { DEFAULT_CALIBRATION, DEFAULT_MODEL, fitCalibration, learnAssociations } from './build-index.js';
 import { BUILD_STEPS, build, buildFromEntries, entriesFromDocuments } from './index.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
 
@@ -28,6 +28,20 @@ const ENTRIES: Entry[] = [
   { id: 'q2', question: 'How long does a refund take?', similar: ['when do I get my money back'], answer: 'Three to five working days.', origin: 'faq', status: 'approved' },
   { id: 'q3', question: '保修多久', similar: [], answer: '整机保修一年。', origin: 'manual', status: 'approved', source: { path: 'policy/warranty.md', headingPath: ['保修', '一、保修期限'] } },
 ];
+
+describe('learned associations', () => {
+  it('relate words that stand in different variants of two or more entries, by term id', () => {
+    const words = ['取消', '注销', '订单', '账号', '怎么'];
+    // entry 1: 取消订单 / 注销订单; entry 2: 取消账号 / 注销账号; entry 3: 取消订单 alone
+    const variantWords = [[[0, 2], [1, 2]], [[0, 3, 4], [1, 3, 4]], [[0, 2]]];
+    const learned = new Map(learnAssociations(variantWords, words, DEFAULT_MODEL));
+    // 取消 is in 3 entries, swapped for 注销 in 2: 2 / (3 + 2); 注销 in 2 entries: 2 / (2 + 2)
+    expect(learned.get('取消')).toEqual([['注销', 0.4]]);
+    expect(learned.get('注销')).toEqual([['取消', 0.5]]);
+    // 订单 / 账号 / 怎么 stand in every variant of their entries: nothing to learn
+    expect([...learned.keys()].sort()).toEqual(['取消', '注销']);
+  });
+});
 
 describe('lexicon expansions', () => {
   it('expand to words the KB text uses, not to words only in questions kb generated', async () => {

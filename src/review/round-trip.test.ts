@@ -60,6 +60,43 @@ describe('kb export / kb import', () => {
     });
   }
 
+  it('writes a workbook an editor can work in: frozen bold header, filters, wrapped text, a status drop-down on every row, a notes sheet', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.xlsx');
+    expect((await exportStore({ store, file, format: 'xlsx' })).ok).toBe(true);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('entries');
+    if (sheet === undefined) throw new Error('no entries sheet');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.autoFilter).toBeDefined();
+    const col = (name: (typeof COLUMNS)[number]): number => COLUMNS.indexOf(name) + 1;
+    expect(sheet.getRow(2).getCell(col('answer')).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    expect(sheet.getColumn(col('answer')).width).toBe(60);
+    for (let r = 2; r <= 7; r++) expect(sheet.getRow(r).getCell(col('status')).dataValidation).toMatchObject({ type: 'list', formulae: ['"pending,approved,rejected,待审核,通过,驳回,待審核,通過,駁回"'] });
+    expect(workbook.getWorksheet('columns')?.getRow(2).getCell(1).value).toBe(COLUMNS[0]);
+  });
+
+  it('reports its progress: export reads the store, then writes each row; import its three steps, then done', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.xlsx');
+    const exportCalls: [number, number, string][] = [];
+    await exportStore({ store, file, format: 'xlsx', onProgress: (done, total, label) => exportCalls.push([done, total, label]) });
+    expect(exportCalls[0]).toEqual([0, 1, `reading ${store}`]);
+    expect(exportCalls.slice(1)).toEqual([0, 1, 2, 3, 4, 5, 6].map((n) => [n, 6, `writing ${file}`]));
+    const importCalls: [number, number, string][] = [];
+    await editXlsx(file, (sheet, col) => (sheet.getRow(2).getCell(col('notes')).value = 'checked by the progress test'));
+    const imported = await importFile({ store, file, onProgress: (done, total, label) => importCalls.push([done, total, label]) });
+    expect(imported.ok && imported.value.written).toBe(true);
+    expect(importCalls).toEqual([
+      [0, 3, `reading ${file}`],
+      [1, 3, `checking 6 rows against ${store}`],
+      [2, 3, `writing ${store}`],
+      [3, 3, ''],
+    ]);
+  });
+
   it('a round trip of entries with spaces around their text, or text Excel would take for a formula, changes nothing either', async () => {
     const { dir, store } = setup();
     const entries = readEntries(store).map((e) =>

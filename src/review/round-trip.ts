@@ -22,14 +22,21 @@ export function formatOf(file: string): SheetFormat | 'jsonl' | undefined {
 }
 
 
+/** A progress report: step or row `done` of `total` (`done === total` when finished). */
+export type ProgressReport = (done: number, total: number, label: string) => void;
+
 export interface ExportOptions {
   store: string;
   file: string;
   format: SheetFormat;
   status?: EntryStatus;
+  /** Told of reading the store, then of each row as it is written (xlsx). */
+  onProgress?: ProgressReport;
 }
 
+/** Write the store (or its entries of one status) as an xlsx or csv file, atomically. */
 export async function exportStore(options: ExportOptions): Promise<Result<{ entries: number; file: string }>> {
+  options.onProgress?.(0, 1, `reading ${options.store}`);
   const read = await readStore(options.store);
   if (read === undefined) return fail(problem('file-not-found', 'does not exist: create the store with `kb generate` first (or name it with --store)', { file: options.store }));
   if (!read.ok) return read;
@@ -37,11 +44,12 @@ export async function exportStore(options: ExportOptions): Promise<Result<{ entr
   const rows = entries.map(entryCells);
   let bytes: Buffer | string;
   if (options.format === 'xlsx') {
-    const written = await writeXlsx(rows);
+    const written = await writeXlsx(rows, (done, total) => options.onProgress?.(done, total, `writing ${options.file}`));
     if (!written.ok) return written;
     bytes = written.value;
   } else {
     bytes = writeCsv(rows);
+    options.onProgress?.(1, 1, '');
   }
   try {
     await mkdir(dirname(options.file), { recursive: true });
@@ -59,7 +67,12 @@ export interface ImportOptions {
   /** Take the file's cells even for entries changed in the store since the export. */
   overwrite?: boolean;
   maxUnzippedBytes?: number;
+  /** Told of each of the IMPORT_STEPS steps: reading the file, checking its rows against the store, writing the store. */
+  onProgress?: ProgressReport;
 }
+
+/** The steps `importFile` reports through `onProgress`. */
+export const IMPORT_STEPS = 3;
 
 export interface ImportOutcome extends ImportPlan {
   /** The store did not exist and was created. */
@@ -95,8 +108,14 @@ const sortProblems = (problems: Problem[]): Problem[] => inFileOrder(problems, '
 
 /** Import a file into the store: all rows or none. */
 export async function importFile(options: ImportOptions): Promise<Result<ImportOutcome>> {
+  const progress = (done: number, label: string): void => options.onProgress?.(done, IMPORT_STEPS, label);
+  progress(0, `reading ${options.file}`);
   const records = await readImportFile(options.file, options.maxUnzippedBytes);
-  if (!records.ok) return fail(sortProblems(records.problems));
+  progress(1, `checking ${records.ok ? `${records.value.length.toLocaleString('en-US')} rows` : 'the rows'} against ${options.store}`);
+  if (!records.ok) {
+    progress(IMPORT_STEPS, '');
+    return fail(sortProblems(records.problems));
+  }
   const read = await readStore(options.store);
   if (read !== undefined && !read.ok) return read;
   const created = read === undefined;
@@ -121,6 +140,7 @@ export async function importFile(options: ImportOptions): Promise<Result<ImportO
       const plan = planned.plan;
       const write = options.dryRun !== true && (created || plan.changed.length > 0 || plan.added.length > 0);
       if (write) {
+        progress(2, `writing ${options.store}`);
         try {
           await writeStore(options.store, plan.entries);
         } catch (error) {
@@ -138,6 +158,7 @@ export async function importFile(options: ImportOptions): Promise<Result<ImportO
       return fail(problem('store-locked', 'is being written by another kb command (kb generate or kb eval --suggest); nothing was imported — run kb import again', { file: options.store }));
     }
   } finally {
+    progress(IMPORT_STEPS, '');
     if (release !== undefined) await release().catch(() => {});
   }
 }

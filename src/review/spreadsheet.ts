@@ -6,7 +6,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 import { decodeText } from '../ingest/decode.js';
-import { loadWorkbook, newWorkbook, sheetRows } from '../ingest/formats/excel.js';
+import { PassThrough } from 'node:stream';
+import { loadWorkbook, newWorkbookWriter, sheetRows } from '../ingest/formats/excel.js';
 import { COLUMN_HELP, COLUMNS, type Table } from './exchange.js';
 
 /** Excel keeps at most this many characters in a cell. */
@@ -29,8 +30,25 @@ const WIDTHS: Record<(typeof COLUMNS)[number], number> = {
   revision: 12,
 };
 
-/** An xlsx workbook: the entries sheet (frozen header, filters, a status drop-down) and a notes sheet. */
-export async function writeXlsx(rows: readonly (readonly (string | number)[])[]): Promise<Result<Buffer>> {
+const WRAPPED: ReadonlySet<string> = new Set(['question', 'similar', 'answer', 'suggested', 'notes', 'tags', 'heading path']);
+
+const STATUS_VALIDATION = {
+  type: 'list',
+  allowBlank: false,
+  // kb import also takes the Chinese words (exchange.ts, statusOf)
+  formulae: ['"pending,approved,rejected,待审核,通过,驳回,待審核,通過,駁回"'],
+  showErrorMessage: true,
+  errorTitle: 'status',
+  error: 'pending, approved or rejected (待审核, 通过, 驳回; 待審核, 通過, 駁回)',
+} as const;
+
+/**
+ * An xlsx workbook: the entries sheet (frozen header, filters, a status drop-down) and a notes
+ * sheet. Rows are written out one by one as the workbook is made (exceljs's streaming writer), so
+ * a large store is not held twice more as a workbook model; `onRow` is told of each row before it is
+ * written (rows done so far), then of the end.
+ */
+export async function writeXlsx(rows: readonly (readonly (string | number)[])[], onRow?: (done: number, total: number) => void): Promise<Result<Buffer>> {
   for (const [r, row] of rows.entries()) {
     for (const [c, cell] of row.entries()) {
       if (typeof cell === 'string' && cell.length > EXCEL_CELL_LIMIT) {
@@ -38,42 +56,44 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[])
       }
     }
   }
-  const workbook = await newWorkbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = await newWorkbookWriter(stream);
   workbook.creator = 'kb';
   // fixed dates: the same store exports to the same workbook contents
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet('entries', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c] }));
+  sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c], ...(WRAPPED.has(c) ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow([...row]);
-  for (const c of ['question', 'similar', 'answer', 'suggested', 'notes', 'tags', 'heading path'] as const) {
-    sheet.getColumn(COLUMNS.indexOf(c) + 1).alignment = { wrapText: true, vertical: 'top' };
-  }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: COLUMNS.length } };
   const statusColumn = COLUMNS.indexOf('status') + 1;
-  for (let r = 2; r <= rows.length + 1; r++) {
-    sheet.getRow(r).getCell(statusColumn).dataValidation = {
-      type: 'list',
-      allowBlank: false,
-      // kb import also takes the Chinese words (exchange.ts, statusOf)
-      formulae: ['"pending,approved,rejected,待审核,通过,驳回,待審核,通過,駁回"'],
-      showErrorMessage: true,
-      errorTitle: 'status',
-      error: 'pending, approved or rejected (待审核, 通过, 驳回; 待審核, 通過, 駁回)',
-    };
-  }
+  rows.forEach((row, i) => {
+    onRow?.(i, rows.length);
+    const added = sheet.addRow([...row]);
+    added.getCell(statusColumn).dataValidation = { ...STATUS_VALIDATION, formulae: [...STATUS_VALIDATION.formulae] };
+    added.commit();
+  });
+  sheet.commit();
   const notes = workbook.addWorksheet('columns');
   notes.columns = [
     { header: 'column', key: 'column', width: 16 },
     { header: 'what it holds', key: 'help', width: 100 },
   ];
   notes.getRow(1).font = { bold: true };
-  for (const c of COLUMNS) notes.addRow([c, COLUMN_HELP[c]]);
-  notes.addRow([]);
-  notes.addRow(['', 'Edit the "entries" sheet, save it as .xlsx, then run kb import on it. A bad row is reported with its row number and nothing is applied.']);
-  const buffer = await workbook.xlsx.writeBuffer();
-  return ok(Buffer.from(buffer as ArrayBuffer));
+  for (const c of COLUMNS) notes.addRow([c, COLUMN_HELP[c]]).commit();
+  notes.addRow([]).commit();
+  notes.addRow(['', 'Edit the "entries" sheet, save it as .xlsx, then run kb import on it. A bad row is reported with its row number and nothing is applied.']).commit();
+  notes.commit();
+  await workbook.commit();
+  await ended;
+  onRow?.(rows.length, rows.length);
+  return ok(Buffer.concat(chunks));
 }
 
 /** The entries sheet of a workbook kb exported (or the first sheet with an id and a question column). */

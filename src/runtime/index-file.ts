@@ -115,6 +115,8 @@ export interface IndexBody {
 export interface IndexEntries {
   readonly count: number;
   get(i: number): IndexEntry;
+  /** Inflate every block of entries now, not on first use (entries read from a file). */
+  inflateAll?(): void;
 }
 
 /** What a KnowledgeBase is made from: a body built in memory or a file read from disk. */
@@ -319,6 +321,9 @@ function lazyEntries(compressed: Uint8Array, blockSizes: Uint32Array, count: num
       }
       decoded[i] = e as unknown as IndexEntry;
       return decoded[i];
+    },
+    inflateAll(): void {
+      for (let b = 0; b < blockCount; b++) if (texts[b] === undefined) open(b);
     },
   };
 }

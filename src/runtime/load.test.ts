@@ -190,3 +190,16 @@ describe('kb query / kb eval with a bad index', () => {
     }
   });
 });
+
+describe('kb.warm()', () => {
+  it('decodes and inflates up front, and the searches after it return what an unwarmed index returns', () => {
+    const cold = indexFromBytes(bytes, good);
+    const warmed = indexFromBytes(bytes, good);
+    expect(warmed.warm(10)).toBeGreaterThan(0);
+    // a block of entries already inflated, the postings already decoded: the same hits, in the same order
+    for (const q of ['退货运费谁出', '退貨運費誰出', '保修多久', 'How long does a refund take?', '你们老板是谁', '']) {
+      expect(warmed.search(q, { k: 5 })).toEqual(cold.search(q, { k: 5 }));
+    }
+    expect(warmed.entries).toEqual(cold.entries);
+  });
+});

@@ -3,7 +3,7 @@ import type { EntryStatus } from '../../store/entry.js';
 import { DEFAULT_STORE } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
 import { workingConfig } from '../config.js';
-import { printProblems, type Output } from '../output.js';
+import { printProblems, progressLine, type Output } from '../output.js';
 
 export interface ExportCommandOptions {
   file: string;
@@ -19,7 +19,7 @@ export async function runExport(options: ExportCommandOptions, output: Output): 
   if (format === undefined) throw new UsageError(`say which spreadsheet to write: --format xlsx or --format csv (or name the file .xlsx or .csv): ${options.file}`);
   if (fromName !== undefined && fromName !== format) throw new UsageError(`${options.file} is named .${fromName} but --format is ${format}; name the file .${format}`);
   const store = options.store ?? (await workingConfig())?.store ?? DEFAULT_STORE;
-  const exportOptions: import('../../review/round-trip.js').ExportOptions = { store, file: options.file, format };
+  const exportOptions: import('../../review/round-trip.js').ExportOptions = { store, file: options.file, format, onProgress: progressLine(output) };
   if (options.status !== undefined) exportOptions.status = options.status;
   const result = await exportStore(exportOptions);
   if (!result.ok) {

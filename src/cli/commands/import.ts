@@ -2,7 +2,7 @@
 import { DEFAULT_STORE } from '../../store/store.js';
 import { EXIT } from '../cli.js';
 import { workingConfig } from '../config.js';
-import { printProblems, type Output } from '../output.js';
+import { printProblems, progressLine, type Output } from '../output.js';
 
 export interface ImportCommandOptions {
   file: string;
@@ -17,7 +17,7 @@ export async function runImport(options: ImportCommandOptions, output: Output): 
   const { importFile } = await import('../../review/round-trip.js');
   const { describePlan } = await import('../../review/exchange.js');
   const store = options.store ?? (await workingConfig())?.store ?? DEFAULT_STORE;
-  const result = await importFile({ store, file: options.file, dryRun: options.dryRun, overwrite: options.overwrite === true });
+  const result = await importFile({ store, file: options.file, dryRun: options.dryRun, overwrite: options.overwrite === true, onProgress: progressLine(output) });
   if (!result.ok) {
     printProblems(output, result.problems);
     const errors = result.problems.filter((p) => p.severity === 'error').length;

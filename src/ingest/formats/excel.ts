@@ -86,8 +86,9 @@ export function sheetRows(worksheet: Worksheet): { n: number; cells: string[] }[
   return rows;
 }
 
-/** A new, empty workbook (kb export). */
-export async function newWorkbook(): Promise<Workbook> {
+/** A workbook written row by row into `stream` (kb export): a committed row is written out and dropped. */
+export async function newWorkbookWriter(stream: import('node:stream').Writable): Promise<import('exceljs').stream.xlsx.WorkbookWriter> {
   const { default: ExcelJS } = await import('exceljs');
-  return new ExcelJS.Workbook();
+  return new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
 }
+

@@ -10,7 +10,8 @@
  * A search answers `{ question, hits }`, the shape of `kb query --json`. The index is reloaded
  * when its file changes (kb build writes it atomically) or on SIGHUP (`kb serve`, which also
  * reopens the log); a new file that does not load leaves the old index serving. With a query log, every question is appended as one JSON
- * line that `kb gaps` reads as it is.
+ * line that `kb gaps` reads as it is. Every index is warmed (`kb.warm()`) before it serves, so
+ * the first questions after a start or a reload are not the slow ones.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
@@ -81,9 +82,11 @@ async function fileStamp(file: string): Promise<{ mtimeMs: number; size: number 
   }
 }
 
+/** Load and warm an index: it goes into service only once its first questions are as fast as the rest. */
 async function loadServed(file: string): Promise<Served> {
   const stamp = await fileStamp(file);
   const kb = await loadIndex(file);
+  kb.warm();
   return { kb, mtimeMs: stamp?.mtimeMs ?? 0, size: stamp?.size ?? 0, loadedAt: new Date().toISOString() };
 }
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `kb serve` against calling the runtime in-process: the same 1,000 questions of the synthetic
 // 10k KB (scripts/bench/synth.mjs), asked of kb.search in this process and of a `kb serve`
-// child process over HTTP (keep-alive, one request at a time, then 8 at a time), after a
-// warm-up. Reports p50 / p99 latency and requests per second. Needs `npm run build`.
+// child process over HTTP (keep-alive, one request at a time, then 8 at a time), both warmed
+// (kb.warm()) and after the same warm-up questions. Reports p50 / p99 latency and requests per second. Needs `npm run build`.
 //   npm run bench:serve [-- --size 10000]
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
@@ -38,6 +38,7 @@ const pct = (xs, p) => {
 };
 const ms = (x) => `${x.toFixed(3)} ms`;
 
+kb.warm(); // as kb serve does
 for (const q of set.warmup) kb.search(q, { k: 5 });
 const local = set.queries.map((q) => {
   const t = performance.now();

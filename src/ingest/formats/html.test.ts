@@ -183,6 +183,23 @@ describe('parseHtml: structure recovery', () => {
     expect(paragraphs(doc)).toContain('页尾加粗');
   });
 
+  it('reads a bold warning line and a run of bold steps as text, not as headings nested one below another', () => {
+    const doc = parse(
+      [
+        '<h1>售后服务</h1><p><b>换货条件</b></p><p>商品存在质量问题的，可以申请换货。</p>',
+        '<p><b>注意：请勿自行拆机</b></p><p><b>提交换货申请</b></p><p><b>寄回商品</b></p><p><b>等待新商品发出</b></p><p>新商品发出后，可在订单页面查看物流。</p>',
+        '<p><b>退款说明</b></p><p>按原支付方式退款。</p>',
+      ].join(''),
+    );
+    // they were: 注意：请勿自行拆机 › 提交换货申请 › 寄回商品 › 等待新商品发出, and 退款说明 under 寄回商品
+    expect(headings(doc)).toEqual([
+      [1, '售后服务'],
+      [2, '换货条件'],
+      [2, '退款说明'],
+    ]);
+    expect(paragraphs(doc)).toEqual(expect.arrayContaining(['注意：请勿自行拆机', '提交换货申请', '寄回商品', '等待新商品发出']));
+  });
+
   it('treats font-weight:bold spans as bold', () => {
     expect(headings(parse('<p><span style="font-weight: bold">退款时效</span></p><p>三日内。</p>'))).toEqual([[1, '退款时效']]);
   });

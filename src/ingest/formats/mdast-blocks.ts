@@ -20,6 +20,7 @@ import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { endsSentence, isCjk, joinWrapped } from '../lines.js';
 import { matchNumbering, type NumberingStyle } from '../numbering.js';
 import type { ParsedBlock, SourceLocation } from '../parsed.js';
+import { headingText } from './heading-look.js';
 
 export interface MdastToBlocksOptions {
   /** Split paragraphs at line breaks that obviously start a new paragraph (HTML, DOCX). */
@@ -334,8 +335,6 @@ function collect(nodes: readonly RootContent[], options: MdastToBlocksOptions, o
 // ---------------------------------------------------------------------------------------------
 // Structure recovery for Word-made sources
 
-/** Ends like a sentence or a clause: not a heading. (A colon is fine: `退款说明：`.) */
-const NOT_HEADING_END = /(?:[。．！？!?；;，,、…]|[A-Za-z]\.)$/u;
 
 function isQuestionText(text: string): 'labelled' | 'plain' | undefined {
   if (Q_LABEL.test(text)) return 'labelled';
@@ -368,14 +367,16 @@ export function qaTableRows(rows: readonly (readonly string[])[]): (readonly str
 function isBoldHeading(draft: Draft): boolean {
   if (draft.block.kind !== 'paragraph' || !draft.bold) return false;
   const text = draft.block.text;
-  if ([...text].length > MAX_BOLD_HEADING || NOT_HEADING_END.test(text)) return false;
-  if (!/[\p{L}\p{N}]/u.test(text) || /^[\d\s.,:/\-–—()（）%]+$/u.test(text)) return false;
-  // a clause (…，…) is a sentence, not a title; `地址：上海市…6666号` is a field, not a title
-  if (/[，,；;]/u.test(text)) return false;
-  if (/^[^：:]{1,10}[：:]\s*\S/u.test(text) && /[\d@]|www\./iu.test(text)) return false;
+  if ([...text].length > MAX_BOLD_HEADING) return false;
+  // what a heading by look can say (heading-look.ts, shared with DOCX and PDF): no sentence or
+  // clause, no field (`地址：上海市…6666号`), no `注意：…` warning, no Q&A label
+  if (!headingText(text) || /^[\d\s.,:/\-–—()（）%]+$/u.test(text)) return false;
   // numbered lines (一、 （一） 1. 第X条) are left to `sectionize`, which knows their hierarchy
   return matchNumbering(text) === undefined;
 }
+
+/** A run of this many bold lines or more with no text between them is a list of bold items (steps), not nested headings. */
+const BOLD_ITEM_RUN = 3;
 
 function recoverStructure(drafts: readonly Draft[], options: MdastToBlocksOptions): ParsedBlock[] {
   const out: ParsedBlock[] = [];
@@ -435,6 +436,13 @@ function recoverStructure(drafts: readonly Draft[], options: MdastToBlocksOption
         const base = Math.min(6, lastExplicit + 1);
         let run = 1;
         while (boldHeadingAt(i + run)) run++;
+        if (run >= BOLD_ITEM_RUN) {
+          // 提交换货申请 / 寄回商品 / 等待新商品发出: steps in bold, the text of the heading above
+          for (let k = 0; k < run; k++) out.push((drafts[i + k] as Draft).block);
+          i += run - 1;
+          expectAnswer = false;
+          continue;
+        }
         if (run >= 2) {
           for (let k = 0; k < run; k++) {
             const d = drafts[i + k] as Draft;

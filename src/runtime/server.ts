@@ -107,30 +107,21 @@ function readBody(req: IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
+      if (size > MAX_BODY_BYTES) return; // the rest is read and dropped, so the 413 reaches the client
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new RequestError(413, `the request body is over ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > MAX_BODY_BYTES) reject(new RequestError(413, `the request body is over ${MAX_BODY_BYTES} bytes`));
+      else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
-function integerParam(value: unknown, name: string, fallback: number): number {
+/** A number parameter of a request (a query-string text or a JSON number); the fallback when absent. */
+function numberParam(value: unknown, name: string, fallback: number, valid: (n: number) => boolean, wanted: string): number {
   if (value === undefined || value === null || value === '') return fallback;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_K) throw new RequestError(400, `"${name}" must be a whole number from 1 to ${MAX_K}, not ${JSON.stringify(value)}`);
-  return n;
-}
-
-function unitParam(value: unknown, name: string, fallback: number): number {
-  if (value === undefined || value === null || value === '') return fallback;
-  const n = typeof value === 'number' ? value : Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new RequestError(400, `"${name}" must be a number from 0 to 1, not ${JSON.stringify(value)}`);
+  const n = Number(value);
+  if ((typeof value !== 'number' && typeof value !== 'string') || !valid(n)) throw new RequestError(400, `"${name}" must be ${wanted}, not ${JSON.stringify(value)}`);
   return n;
 }
 
@@ -152,7 +143,11 @@ async function searchParams(req: IncomingMessage, url: URL, options: SearchServe
   }
   const question = fields.q ?? fields.question;
   if (typeof question !== 'string') throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
-  return { question, k: integerParam(fields.k, 'k', options.k), threshold: unitParam(fields.threshold, 'threshold', options.threshold) };
+  return {
+    question,
+    k: numberParam(fields.k, 'k', options.k, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_K, `a whole number from 1 to ${MAX_K}`),
+    threshold: numberParam(fields.threshold, 'threshold', options.threshold, (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+  };
 }
 
 /** Starts the server: loads the index (throws IndexLoadError when it cannot), listens, watches the file. */
@@ -163,7 +158,7 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
   const openLog = (file: string): void => {
     const stream = createWriteStream(file, { flags: 'a' });
     stream.on('error', (error) => {
-      tell(`${file}: cannot write the question log (${error.message}); questions are not logged until the next reload`);
+      tell(`${file}: cannot write the question log (${error.message}); questions are not logged until it is reopened (SIGHUP)`);
       if (log === stream) log = undefined;
     });
     log = stream;
@@ -174,7 +169,6 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     await appendFile(file, '').catch((error: NodeJS.ErrnoException) => {
       throw Object.assign(new Error(`${file}: cannot write the question log (${error.code ?? error.message}); check that its folder exists and is writable`), { code: 'KB_LOG' });
     });
-    openLog(file);
   }
   /** A log moved away (logrotate) is continued in a new file of the same name. */
   const reopenLog = (): void => {
@@ -240,6 +234,7 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
       resolve();
     });
   });
+  if (options.log !== undefined) openLog(options.log);
 
   const watchMs = options.watchMs ?? 2000;
   const timer =

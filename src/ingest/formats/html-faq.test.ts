@@ -37,12 +37,15 @@ describe('FAQ structures of modern HTML pages', () => {
     expect(parse(html).blocks.find((b) => b.kind === 'heading' && b.text === '多久可以退款')?.location).toEqual({ line: 6 });
   });
 
-  it('nests details inside an answer one level deeper, and reads a details of plain text as a titled block', () => {
+  it('nests details inside an answer one level deeper, and reads a details of plain text after the questions as text of the heading above them', () => {
     const doc = parse(
       '<h2>会员</h2><details><summary>积分规则</summary><p>每消费1元得1积分。</p><details><summary>积分会过期吗？</summary><p>两年内有效。</p></details></details><details><summary>  </summary><p>没有标题的内容。</p></details>',
     );
     expect(headings(doc)).toEqual(['2 会员', '3 积分规则', '4 积分会过期吗？']);
-    expect(doc.blocks.at(-1)).toMatchObject({ kind: 'paragraph', text: '没有标题的内容。' });
+    expect(doc.blocks.slice(0, 2)).toMatchObject([
+      { kind: 'heading', text: '会员' },
+      { kind: 'paragraph', text: '没有标题的内容。' },
+    ]);
   });
 
   it('puts the headings inside an answer below its question, keeping their order of levels', () => {
@@ -113,6 +116,33 @@ describe('FAQ structures of modern HTML pages', () => {
       '<h2>Gift cards</h2><div itemscope itemtype="https://schema.org/FAQPage"><div itemscope itemprop="mainEntity" itemtype="https://schema.org/Question"><span itemprop="name">Do gift cards expire?</span>' +
       '<div itemscope itemprop="acceptedAnswer" itemtype="https://schema.org/Answer"><div itemprop="text">Never.</div></div></div></div>';
     expect(sections(html)).toEqual(['Gift cards › Do gift cards expire? => Never.']);
+  });
+
+  it('ends the last answer where its markup does: text after the accordion belongs to the heading above the questions', () => {
+    const accordion = (id: string, q: string, a: string) =>
+      `<div class="accordion-item"><h2 class="accordion-header"><button class="accordion-button" aria-controls="${id}">${q}</button></h2><div id="${id}" class="accordion-collapse collapse"><div class="accordion-body">${a}</div></div></div>`;
+    const html = `<main><h1>退货帮助</h1><p>关于退货的常见问题。</p><div class="accordion">${accordion('c1', '多久可以退款', '审核通过后1-3个工作日退回。')}${accordion('c2', '退货运费谁承担？', '质量问题由商家承担。')}</div><p>还有疑问？请联系在线客服。</p><h2>退货地址</h2><p>上海市某某路100号。</p></main>`;
+    expect(sections(html)).toEqual([
+      '退货帮助 => 关于退货的常见问题。\n还有疑问？请联系在线客服。',
+      '退货帮助 › 多久可以退款 => 审核通过后1-3个工作日退回。',
+      '退货帮助 › 退货运费谁承担？ => 质量问题由商家承担。',
+      '退货帮助 › 退货地址 => 上海市某某路100号。',
+    ]);
+    // details beside each other: the paragraph after the last one is not its answer
+    expect(sections('<h1>Help</h1><details><summary>Who pays return shipping?</summary><p>We do.</p></details><p>Still need help? Chat with us.</p>')).toEqual([
+      'Help => Still need help? Chat with us.',
+      'Help › Who pays return shipping? => We do.',
+    ]);
+    // a question whose answer is only "the paragraph after it" may go on in the next paragraph
+    expect(sections('<h2>Exchanges</h2><h3 class="faq-question">Can I swap sizes?</h3><p>Yes, in the app.</p><p>Swaps ship within two days.</p>')).toEqual([
+      'Exchanges › Can I swap sizes? => Yes, in the app.\nSwaps ship within two days.',
+    ]);
+  });
+
+  it('puts a page heading after the questions beside them, not under the last one, with the headings below it', () => {
+    const html =
+      '<h1>Returns help</h1><details><summary>How long do refunds take?</summary><p>Five working days.</p></details><h3>Contact us</h3><p>help@example.com</p><h4>Opening hours</h4><p>9:00 to 18:00.</p><h2>Exchanges</h2><p>Free within 30 days.</p><h3>Sizes</h3><p>Swap sizes in the app.</p>';
+    expect(headings(parse(html))).toEqual(['1 Returns help', '2 How long do refunds take?', '2 Contact us', '3 Opening hours', '2 Exchanges', '3 Sizes']);
   });
 
   it('names a page without <title> by its heading, not by the first question', () => {

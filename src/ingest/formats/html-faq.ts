@@ -241,6 +241,8 @@ interface Pair {
   /** The answer's content. */
   answer: ElementContent[];
   position: Element['position'];
+  /** The answer is only the element after the question, nothing marks it as one: what follows may be more of it. */
+  open?: boolean;
 }
 
 /** Question/answer pairs found in a page, keyed by the element each replaces. */
@@ -345,7 +347,8 @@ function findPairs(root: Root, isChrome: ChromeTest): Found {
         const panel = panelFor(trigger, c, kids.slice(i + 1), widget, index, isChrome, found);
         const question = questionText(trigger.el);
         if (panel !== undefined && !UI_LABEL.test(question)) {
-          found.pairs.set(c, { question, answer: panel.children, position: trigger.el.position });
+          const named = controlledIds(trigger.el).some((id) => index.ids.get(id) === panel);
+          found.pairs.set(c, { question, answer: panel.children, position: trigger.el.position, open: !named && !isPanelLike(panel) });
           found.moved.add(panel);
           walk(panel, inner.content, inner.widget);
           continue;
@@ -400,10 +403,10 @@ export function isHiddenContent(el: Element): boolean {
 // ---------------------------------------------------------------------------------------------
 // Rewriting
 
-function qaItem(question: string, answer: ElementContent[], position: Element['position']): Element {
+function qaItem(question: string, answer: ElementContent[], position: Element['position'], open = false): Element {
   const q: Element = { type: 'element', tagName: Q_TAG, properties: {}, children: [{ type: 'text', value: question }] };
   if (position !== undefined) q.position = position;
-  return { type: 'element', tagName: QA_TAG, properties: {}, children: [q, { type: 'element', tagName: A_TAG, properties: {}, children: answer }] };
+  return { type: 'element', tagName: QA_TAG, properties: open ? { dataOpen: 'true' } : {}, children: [q, { type: 'element', tagName: A_TAG, properties: {}, children: answer }] };
 }
 
 /** Longest definition taken for the value of a key/value list (characters). */
@@ -472,7 +475,7 @@ function rewrite(parent: Root | Element, found: Found): void {
     if (pair !== undefined) {
       const answer: Element = { type: 'element', tagName: 'div', properties: {}, children: pair.answer };
       rewrite(answer, found);
-      out.push(qaItem(pair.question, answer.children, pair.position));
+      out.push(qaItem(pair.question, answer.children, pair.position, pair.open));
       continue;
     }
     if (c.tagName === 'dl') {
@@ -652,12 +655,39 @@ function holdsQa(el: Element): boolean {
  * an answer keep their order of levels below the question. A pair whose answer has no text is a
  * plain paragraph. JSON-LD pairs added at the end sit just below the page's title (or beside its
  * top headings when it has several). Returns the questions made headings.
+ *
+ * A run of pairs (the questions between two headings of the page) ends its last answer where its
+ * markup does: text after the last pair (`还有疑问？请联系在线客服` after the accordion) is moved before
+ * the first question, into the section of the heading above the pairs (unless the answers are only
+ * "the element after the question", which a second paragraph may continue),
+ * and a page heading after the run that would nest under the last question (an `<h3>` after
+ * questions made `h2` under an `<h1>`) is moved up beside the questions, with the headings below it.
  */
 export function qaItemsToHeadings(root: Root): string[] {
   const questions: string[] = [];
   const levels = headingLevels(root);
   const top = levels.length === 0 ? 0 : Math.min(...levels);
   const topDepth = top === 0 ? 1 : levels.filter((l) => l === top).length === 1 ? Math.min(6, top + 1) : top;
+  /** The run of pairs since the last page heading: its depth, the first question, and the blocks after the widget that holds it. */
+  let run:
+    | {
+        depth: number;
+        first: { siblings: RootContent[]; heading: Element };
+        /** Where the last pair stands, when nothing marks its answer (a second paragraph beside it may be more of it). */
+        openAt: RootContent[] | undefined;
+        after: { siblings: RootContent[]; node: Element }[];
+      }
+    | undefined;
+  /** A page heading after a run that would have nested under its last question (level `from`) and the headings below it are raised by `by`. */
+  let raise: { from: number; by: number } | undefined;
+  const endRun = (): void => {
+    for (const { siblings, node } of run?.after ?? []) {
+      siblings.splice(siblings.indexOf(node), 1);
+      const { siblings: to, heading } = run!.first;
+      to.splice(to.indexOf(heading), 0, node);
+    }
+    run = undefined;
+  };
   /** Rewrite `parent`'s children; returns the level of the last heading seen outside pairs. */
   const walk = (parent: Root | Element, base: number, shift: ((n: number) => number) | undefined): number => {
     const out: RootContent[] = [];
@@ -675,6 +705,7 @@ export function qaItemsToHeadings(root: Root): string[] {
           out.push({ type: 'element', tagName: 'p', properties: {}, children: q?.children ?? [] }, ...answer.children);
           continue;
         }
+        if (c.properties['dataTop'] === 'true') endRun();
         const depth = c.properties['dataTop'] === 'true' ? topDepth : Math.min(6, level + 1);
         const heading: Element = { type: 'element', tagName: `h${depth}`, properties: {}, children: [{ type: 'text', value: question }] };
         if (q?.position !== undefined) heading.position = q.position;
@@ -683,6 +714,11 @@ export function qaItemsToHeadings(root: Root): string[] {
         const min = inner.length === 0 ? 0 : Math.min(...inner);
         walk(answer, depth, (n) => Math.min(6, depth + 1 + n - min));
         out.push(heading, ...answer.children);
+        if (shift === undefined) {
+          run ??= { depth, first: { siblings: out, heading }, openAt: undefined, after: [] };
+          run.after = [];
+          run.openAt = c.properties['dataOpen'] === 'true' ? out : undefined;
+        }
         continue;
       }
       if ((c.tagName === 'ul' || c.tagName === 'ol') && holdsQa(c)) {
@@ -693,10 +729,21 @@ export function qaItemsToHeadings(root: Root): string[] {
       }
       if (HEADING.test(c.tagName) && hasText(c)) {
         const n = Number(c.tagName.slice(1));
-        const shifted = shift === undefined ? n : shift(n);
+        if (shift === undefined) {
+          if (run !== undefined && n > run.depth) raise = { from: n, by: n - run.depth };
+          else if (raise !== undefined && n < raise.from) raise = undefined;
+          endRun();
+        }
+        const shifted = shift !== undefined ? shift(n) : raise === undefined ? n : n - raise.by;
         c.tagName = `h${shifted}`;
         level = shifted;
         walk(c, level, shift);
+        out.push(c);
+        continue;
+      }
+      if (shift === undefined && run !== undefined && !holdsQa(c) && headingLevels(c).length === 0) {
+        // a block after the pairs' widget, not inside it: not part of the last answer
+        if (run.openAt !== out && hasText(c)) run.after.push({ siblings: out, node: c });
         out.push(c);
         continue;
       }
@@ -707,5 +754,6 @@ export function qaItemsToHeadings(root: Root): string[] {
     return level;
   };
   walk(root, 0, undefined);
+  endRun();
   return questions;
 }

@@ -351,6 +351,19 @@ describe('what ops teams put in their tables', () => {
     ]);
   });
 
+  it('reads a QnA Maker TSV export: rows repeating a QnaId and its answer are one entry with the rows\' questions as similar questions', () => {
+    const { rows, warnings } = value(csv(text('qnamaker.tsv'), 'qnamaker.tsv'));
+    expect(rows.map((r) => [r.row.id, r.row.question, r.row.similar, r.line])).toEqual([
+      ['1', 'How long does a refund take?', ['When do I get my money back?', 'refund time'], 2],
+      ['2', 'Do you ship to Canada?', ['Can I ship to Canada?'], 5],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([
+      ['bad-table', 1],
+      ['bad-row', 7],
+    ]);
+    expect(warnings[1]?.message).toMatch(/the id "2" is already used on line 5 with another answer; give each row its own id/u);
+  });
+
   it('accepts header notes and required marks: *标准问题, 答案(必填), 相似问题（多个用|分隔）', () => {
     expect(['*标准问题', '答案(必填)', '相似问题（多个用|分隔）', '答案【必填】'].map(fieldOfHeader)).toEqual(['question', 'answer', 'similar', 'answer']);
   });
@@ -393,7 +406,7 @@ describe('parseFaqJsonl', () => {
     const [malformed, noAnswer, duplicate, notObject, badSimilar] = warnings.map((w) => w.message);
     expect(malformed).toMatch(/not valid JSON.*one JSON object per line/u);
     expect(noAnswer).toMatch(/"换货要几天？" has no answer; fill in the answer field/u);
-    expect(duplicate).toMatch(/id "r1" is already used on line 1; give each row its own id/u);
+    expect(duplicate).toMatch(/id "r1" is already used on line 1 with another answer; give each row its own id/u);
     expect(notObject).toMatch(/is a list, not a JSON object/u);
     expect(badSimilar).toMatch(/similar field is an object; write it as a list/u);
   });

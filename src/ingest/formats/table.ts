@@ -359,7 +359,8 @@ export interface TableRow {
 
 /**
  * Builds rows one by one, skipping bad ones, rows switched off in a status column, and repeated
- * ids. A question asked twice is reported: with the same answer (an exact duplicate) the later
+ * ids with another answer (a repeated id with the same answer adds its question to the first
+ * row's similar questions, as QnA Maker exports one row a question). A question asked twice is reported: with the same answer (an exact duplicate) the later
  * row is merged into the first (its similar questions and tags added), unless the two rows carry
  * different ids; with a different answer both rows are kept and the warning asks to merge them or
  * make the questions distinct — two entries with one question split every match between them,
@@ -367,7 +368,7 @@ export interface TableRow {
  */
 class RowCollector {
   readonly rows: TableRow[] = [];
-  private readonly ids = new Map<string, { line: number; sheet: string | undefined }>();
+  private readonly ids = new Map<string, TableRow>();
   private readonly questions = new Map<string, TableRow>();
   private disabled: { n: number; value: string }[] = [];
   private unknownStatus = new Map<string, number[]>();
@@ -408,14 +409,21 @@ class RowCollector {
     const sheet = this.ctx.sheet;
     if (row.id !== undefined) {
       const first = this.ids.get(row.id);
-      if (first !== undefined) {
-        this.warnings.skip(n, `the id ${quote(row.id)} is already used on ${this.place(first.line, first.sheet)}; give each row its own id`);
+      // one entry written as one row a question (QnA Maker's TSV export repeats the QnaId and the
+      // answer on each alternate question's row): the row's questions join the first row's
+      if (first !== undefined && answerKey(first.row.answer) === answerKey(row.answer)) {
+        first.row.similar = cleanList([...first.row.similar, row.question, ...row.similar], first.row.question);
+        first.row.tags = cleanList([...first.row.tags, ...row.tags]);
         return;
       }
-      this.ids.set(row.id, { line: n, sheet });
+      if (first !== undefined) {
+        this.warnings.skip(n, `the id ${quote(row.id)} is already used on ${this.place(first.line, first.sheet)} with another answer; give each row its own id`);
+        return;
+      }
     }
     const read: TableRow = { row, line: n, category: built.category };
     if (sheet !== undefined) read.sheet = sheet;
+    if (row.id !== undefined) this.ids.set(row.id, read);
     const key = questionKey(row.question);
     const prior = this.questions.get(key);
     if (prior === undefined) {

@@ -120,6 +120,8 @@ export interface SheetRow {
   uncalculated?: number[];
   /** Hyperlink addresses by 0-based column, for cells whose text does not show the address. */
   links?: Map<number, string>;
+  /** Cells merged into a cell to their left: 0-based column → the 0-based column of the merge's first cell. */
+  mergedAcross?: Map<number, number>;
 }
 
 /**
@@ -135,7 +137,11 @@ export function sheetRows(worksheet: Worksheet): SheetRow[] {
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
       let value: unknown = cell.value;
-      if (cell.isMerged && cell.master !== cell && cell.master.col !== cell.col) value = null;
+      if (cell.isMerged && cell.master !== cell && cell.master.col !== cell.col) {
+        value = null;
+        // exceljs types col as a string; it is a number
+        (out.mergedAcross ??= new Map()).set(c - 1, Number(cell.master.col) - 1);
+      }
       const text = cellText(value, cell.numFmt);
       cells.push(text);
       if (isUncalculated(value)) (out.uncalculated ??= []).push(c - 1);

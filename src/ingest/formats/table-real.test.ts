@@ -14,7 +14,7 @@ import { isTabSeparatedFaq, parseFaqCsv } from './table.js';
 
 const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
 const script = new URL('../../../scripts/fixtures/make-tables.mjs', import.meta.url).href;
-const NAMES = ['ops-faq.xlsx', 'faq-gbk.csv', 'faq-utf16.txt', 'faq-utf16.tsv', 'faq-semicolon.csv', 'faq-bot.csv', 'faq-array.json', 'faq-wrapped.json', 'faq-bad-array.json'];
+const NAMES = ['ops-faq.xlsx', 'merged-header.xlsx', 'faq-gbk.csv', 'faq-utf16.txt', 'faq-utf16.tsv', 'faq-semicolon.csv', 'faq-bot.csv', 'faq-array.json', 'faq-wrapped.json', 'faq-bad-array.json'];
 
 interface FixtureModule {
   makeTableFixtures: (outDir: string) => Promise<void>;
@@ -100,6 +100,18 @@ describe('an ops team workbook (ops-faq.xlsx)', () => {
     // a question asked on two sheets: the second is its second occurrence
     expect(doc.sections.at(-1)?.id).toBe(id('退货的运费谁来承担？', 1));
   });
+});
+
+it('reads a similar-questions header merged over three columns as three similar columns, and reports a column with values but no header', async () => {
+  const doc = await read('merged-header.xlsx');
+  expect(doc.sections.map((s) => [s.faq?.id, s.faq?.similar])).toEqual([
+    ['A01', ['退款什么时候到', '钱什么时候退回来', '退款几天能到账']],
+    ['A02', ['开票']],
+    ['A03', ['修改收货地址', '地址填错了']],
+  ]);
+  expect(lines(doc.warnings)).toEqual([
+    expect.stringMatching(/^merged-header\.xlsx:row 2: column G has no name in the header \(row 1\) but rows 2, 4 have values in it; they were ignored: give the column a header/u),
+  ]);
 });
 
 describe('CSV and TSV as Excel and bot platforms save them', () => {

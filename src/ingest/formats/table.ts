@@ -481,10 +481,14 @@ interface CellRow {
   uncalculated?: number[];
   /** XLSX: hyperlink addresses by 0-based column, where the cell's text does not show them. */
   links?: Map<number, string>;
+  /** XLSX: cells merged into a cell to their left, 0-based column → the merge's first column. */
+  mergedAcross?: Map<number, number>;
 }
 
 interface Header {
   n: number;
+  /** The header row's cells (blank ones included), to tell which columns have no name. */
+  cells: string[];
   /** One column a field; several for `similar`, `category` and `tags`, in sheet order. */
   columns: { field: FaqField; index: number; name: string }[];
   /** Header cells that name no field. */
@@ -500,9 +504,16 @@ function isBlank(row: CellRow): boolean {
 }
 
 function readHeader(row: CellRow): Header {
-  const header: Header = { n: row.n, columns: [], unknown: [], repeated: [] };
+  const header: Header = { n: row.n, cells: row.cells, columns: [], unknown: [], repeated: [] };
   row.cells.forEach((cell, index) => {
     const name = cell.replace(/\s+/gu, ' ').trim();
+    // a header merged over several columns (相似问法 over five) names each of them, for a field several columns may fill
+    const from = row.mergedAcross?.get(index);
+    const over = from === undefined ? undefined : header.columns.find((c) => c.index === from);
+    if (name === '' && over !== undefined && MULTI_COLUMN.has(over.field)) {
+      header.columns.push({ field: over.field, index, name: over.name });
+      return;
+    }
     if (name === '' || normalizeHeader(name) === '') return;
     const field = fieldOfHeader(name);
     if (field === undefined) {
@@ -559,6 +570,14 @@ function headerWarnings(header: Header, warnings: Warnings, ctx: Context): void 
   }
 }
 
+/** A column as the user sees it: `F` in a sheet, `6` in a CSV. */
+function columnName(index: number, ctx: Context): string {
+  if (ctx.unit === 'line') return String(index + 1);
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
 /** Rows below the header → FAQ rows; the hidden ones (XLSX) are read and reported in one warning. */
 function tableRows(rows: readonly CellRow[], header: Header, collector: RowCollector, ctx: Context): void {
   const labels: Labels = {};
@@ -566,9 +585,16 @@ function tableRows(rows: readonly CellRow[], header: Header, collector: RowColle
   const byField = new Map<FaqField, number[]>();
   for (const c of header.columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c.index]);
   const hidden: number[] = [];
+  const read = new Set(header.columns.map((c) => c.index));
+  /** Columns with no header name that hold values: 0-based column → the rows. */
+  const unnamed = new Map<number, number[]>();
   for (const row of rows) {
     if (row.n <= header.n || isBlank(row)) continue;
     if (row.hidden === true) hidden.push(row.n);
+    row.cells.forEach((cell, i) => {
+      if (cell.trim() === '' || read.has(i) || (header.cells[i] ?? '').trim() !== '') return;
+      unnamed.set(i, [...(unnamed.get(i) ?? []), row.n]);
+    });
     const raw: RawRow = {};
     const uncalculated: FaqField[] = [];
     for (const [field, indexes] of byField) {
@@ -584,6 +610,13 @@ function tableRows(rows: readonly CellRow[], header: Header, collector: RowColle
     collector.add(raw, labels, row.n, uncalculated);
   }
   collector.flushStatus(labels);
+  for (const [i, ns] of unnamed) {
+    collector.warnings.add(
+      `column ${columnName(i, ctx)} has no name in the header (${ctx.unit} ${header.n}) but ${numbers(ctx.unit, ns)} ${ns.length === 1 ? 'has a value' : 'have values'} in it; ` +
+        `${ns.length === 1 ? 'it was' : 'they were'} ignored: give the column a header (相似问法2, 答案, …) if it holds FAQ text`,
+      at(ctx, ns[0] ?? header.n),
+    );
+  }
   if (hidden.length > 0) {
     collector.warnings.add(
       `${numbers(ctx.unit, hidden)} ${hidden.length === 1 ? 'is' : 'are'} hidden in Excel and ${hidden.length === 1 ? 'was' : 'were'} read like the others; ` +

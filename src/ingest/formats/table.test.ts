@@ -364,6 +364,12 @@ describe('what ops teams put in their tables', () => {
     expect(warnings[1]?.message).toMatch(/the id "2" is already used on line 5 with another answer; give each row its own id/u);
   });
 
+  it('reports values in a CSV column that has no header, once per column', () => {
+    const { rows, warnings } = value(csv(['问题,答案,', '退货,可以,备注一', '换货,可以,', '发票,可以,备注二'].join('\n')));
+    expect(rows).toHaveLength(3);
+    expect(warnings.map((w) => [w.location?.line, w.message])).toEqual([[2, expect.stringMatching(/^column 3 has no name in the header \(line 1\) but lines 2, 4 have values in it; they were ignored/u)]]);
+  });
+
   it('accepts header notes and required marks: *标准问题, 答案(必填), 相似问题（多个用|分隔）', () => {
     expect(['*标准问题', '答案(必填)', '相似问题（多个用|分隔）', '答案【必填】'].map(fieldOfHeader)).toEqual(['question', 'answer', 'similar', 'answer']);
   });

@@ -1,17 +1,20 @@
 /**
- * FAQ tables — CSV, JSON Lines and XLSX — become FAQ rows as they are: `id` (optional), `question`,
- * `similar`, `answer`, `tags` (optional). English and Chinese headers are accepted (see
- * FIELD_ALIASES); a header is matched ignoring case, surrounding whitespace, a BOM and full-width
- * forms. A bad row is skipped with a `bad-row` warning that says what to fix, so one bad row never
- * costs the others; a table kb cannot read at all (no question or answer column, an unclosed CSV
- * quote, not an .xlsx) is a failed Result with `bad-table`.
+ * FAQ tables — CSV/TSV, JSON Lines, JSON and XLSX — become FAQ rows as they are: `id` (optional),
+ * `question`, `similar`, `answer`, `tags`, plus a `category` path (it heads the section's heading
+ * path) and a `status` that can switch a row off. English and Chinese headers, and the keys bot
+ * platforms export, are accepted (see FIELD_ALIASES); a header is matched ignoring case, spaces,
+ * camelCase, a BOM, full-width forms and a note in brackets. A bad row is skipped with a `bad-row`
+ * warning that says what to fix, so one bad row never costs the others; a table kb cannot read at
+ * all (no question or answer column, an unclosed CSV quote, not an .xlsx) is a failed Result with
+ * `bad-table`.
  *
  * XLSX goes through excel.ts, the one module that imports exceljs (loaded lazily, so CSV and
- * JSONL don't pay for it), which checks the zip container first.
+ * JSON don't pay for it), which checks the zip container first. Every visible FAQ sheet is read.
  *
  * The CSV reader is a small one of our own rather than csv-parse: FAQ cells often span lines, and
  * the line numbers in kb's messages must be the record's first line, and, for an unclosed quote,
- * the line where the quote opened.
+ * the line where the quote opened. JSON is cut into items by brackets before each is parsed, for
+ * the same reason: a malformed item is named by its line and costs only itself.
  */
 import { fail, inFileOrder, ok, problem, warning, type Problem, type ProblemLocation, type Result } from '../../core/problems.js';
 import type { FaqRow } from '../document.js';

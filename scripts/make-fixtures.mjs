@@ -8,6 +8,7 @@ import { makeTextFixtures } from './fixtures/make-text.mjs';
 import { makePdfFixtures } from './fixtures/make-pdf.mjs';
 import { makeDocxFixtures } from './fixtures/make-docx.mjs';
 import { makeXlsxFixtures } from './fixtures/make-xlsx.mjs';
+import { makeTableFixtures } from './fixtures/make-tables.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -18,4 +19,5 @@ makeTextFixtures(outDir, join(root, 'fixtures', 'ingest', 'text'));
 await makePdfFixtures(outDir);
 await makeDocxFixtures(outDir);
 await makeXlsxFixtures(outDir);
+await makeTableFixtures(outDir);
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

@@ -63,6 +63,8 @@ export type ProblemCode = (typeof PROBLEM_CODES)[keyof typeof PROBLEM_CODES];
 export type Severity = 'error' | 'warning';
 
 export interface ProblemLocation {
+  /** The sheet of a workbook (XLSX FAQ tables with several sheets). */
+  sheet?: string;
   page?: number;
   line?: number;
   row?: number;
@@ -109,6 +111,7 @@ export function formatProblem(p: Problem): string {
   const where: string[] = [];
   if (p.file !== undefined) where.push(p.file);
   const loc = p.location;
+  if (loc?.sheet !== undefined) where.push(`sheet ${loc.sheet}`);
   if (loc?.page !== undefined) where.push(`page ${loc.page}`);
   if (loc?.line !== undefined) where.push(`line ${loc.line}`);
   if (loc?.row !== undefined) where.push(`row ${loc.row}`);

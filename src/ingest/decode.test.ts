@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { decodeText } from './decode.js';
+import iconv from 'iconv-lite';
+import { decodeText, looksLikeGbk } from './decode.js';
 
 const root = new URL('../../fixtures/', import.meta.url);
 const original = readFileSync(new URL('ingest/text/policy-zh.txt', root), 'utf8');
@@ -21,6 +22,22 @@ describe('decodeText', () => {
   it('decodes GB18030 characters outside GBK', () => {
     const r = decodeText(generated('policy-gb18030.txt'), 'x');
     expect(r.ok && r.value.text).toContain('生僻字𠀀与欧元符号€');
+  });
+
+  it.each([
+    '问题,答案\r\n退货,可以\r\n',
+    'question,answer\r\n运费谁出,商家出\r\n',
+    '标准问题,相似问题,答案\r\n怎么退货,,在订单页申请\r\n',
+    'q,a\r\n保修,一年\r\n',
+  ])('decodes a short GBK FAQ table that chardet takes for Greek, Latin-1 or Big5: %j', (source) => {
+    const r = decodeText(new Uint8Array(iconv.encode(source, 'gbk')), 't.csv');
+    expect(r.ok && r.value).toEqual({ text: source.replace(/\r\n/gu, '\n'), encoding: 'gb18030' });
+  });
+
+  it('does not take Big5 or Latin-1 text for GBK', () => {
+    expect(looksLikeGbk(new Uint8Array(iconv.encode('標準問題,答案\n運費誰出,商家出\n怎麼退貨,在訂單頁申請\n我的訂單,可以的\n', 'big5')))).toBe(false);
+    expect(looksLikeGbk(new Uint8Array(iconv.encode('Question,Answer\nCafé au lait?,Oui, très bon. Déjà vu, à côté.\n', 'latin1')))).toBe(false);
+    expect(looksLikeGbk(new Uint8Array(iconv.encode('问题,答案\n退货,可以\n', 'gbk')))).toBe(true);
   });
 
   it('normalizes CRLF line ends', () => {

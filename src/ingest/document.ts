@@ -6,7 +6,7 @@ import type { Problem } from '../core/problems.js';
 
 export const DOCUMENT_MODEL_VERSION = 1;
 
-export type Format = 'markdown' | 'pdf' | 'docx' | 'html' | 'text' | 'csv' | 'xlsx' | 'jsonl';
+export type Format = 'markdown' | 'pdf' | 'docx' | 'html' | 'text' | 'csv' | 'xlsx' | 'jsonl' | 'json';
 
 /** Script of a document's text, used for matching and, later, for the generated questions' language. */
 export type Language = 'zh-Hans' | 'zh-Hant' | 'en' | 'other';

@@ -36,7 +36,8 @@ export function displayPath(cwd: string, path: string): string {
 export async function expandInputs(inputs: readonly string[], cwd: string = process.cwd()): Promise<Expanded> {
   const files = new Set<string>();
   const problems: Problem[] = [];
-  const extGlob = `**/*.{${SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',')}}`;
+  // a folder's .json files are not read (an index, a config, package.json would fail as FAQ tables): name them to read them
+  const extGlob = `**/*.{${SUPPORTED_EXTENSIONS.filter((e) => e !== '.json').map((e) => e.slice(1)).join(',')}}`;
   for (const input of inputs) {
     const info = await stat(isAbsolute(input) ? input : join(cwd, input)).catch(() => undefined);
     if (info?.isFile()) {
@@ -45,7 +46,7 @@ export async function expandInputs(inputs: readonly string[], cwd: string = proc
     }
     if (info?.isDirectory()) {
       const found = await glob(extGlob, { cwd: isAbsolute(input) ? input : join(cwd, input), ignore: IGNORE, caseSensitiveMatch: false });
-      if (found.length === 0) problems.push(problem('no-input', 'is a folder with no supported files (.md .pdf .docx .html .txt .csv .xlsx .jsonl)', { file: input, severity: 'warning' }));
+      if (found.length === 0) problems.push(problem('no-input', 'is a folder with no supported files (.md .pdf .docx .html .txt .csv .tsv .xlsx .jsonl; a .json FAQ file is read when named)', { file: input, severity: 'warning' }));
       for (const f of found) files.add(displayPath(cwd, join(input, f.split('/').join(sep))));
       continue;
     }

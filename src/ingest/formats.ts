@@ -14,20 +14,22 @@ const BY_EXTENSION: Record<string, Format> = {
   '.txt': 'text',
   '.text': 'text',
   '.csv': 'csv',
+  '.tsv': 'csv',
+  '.tab': 'csv',
   '.xlsx': 'xlsx',
   '.jsonl': 'jsonl',
   '.ndjson': 'jsonl',
+  '.json': 'json',
 };
 
 /** Extensions we know but cannot read, with what to do instead. */
 const ADVICE: Record<string, string> = {
   '.doc': 'old Word .doc files are not supported; save it as .docx',
   '.xls': 'old Excel .xls files are not supported; save it as .xlsx',
+  '.et': 'WPS spreadsheets (.et) are not supported; save it as .xlsx (WPS: 另存为 Excel 工作簿)',
   '.ppt': 'PowerPoint files are not supported; export the slides to PDF',
   '.pptx': 'PowerPoint files are not supported; export the slides to PDF',
   '.rtf': 'RTF is not supported; save it as .docx or .txt',
-  '.json': 'JSON is read only as JSON Lines (.jsonl), one FAQ entry per line',
-  '.tsv': 'TSV is not supported; save it as .csv',
 };
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = Object.keys(BY_EXTENSION);
@@ -40,6 +42,6 @@ export function unsupportedAdvice(path: string): string {
   const ext = extname(path).toLowerCase();
   return (
     ADVICE[ext] ??
-    `unknown file type${ext === '' ? ' (no extension)' : ` '${ext}'`}; kb reads ${['.md', '.pdf', '.docx', '.html', '.txt', '.csv', '.xlsx', '.jsonl'].join(' ')}`
+    `unknown file type${ext === '' ? ' (no extension)' : ` '${ext}'`}; kb reads ${['.md', '.pdf', '.docx', '.html', '.txt', '.csv', '.tsv', '.xlsx', '.jsonl', '.json'].join(' ')}`
   );
 }

@@ -68,6 +68,9 @@ async function parseText(format: Exclude<Format, 'pdf' | 'docx' | 'xlsx'>, text:
       return asDoc(parseHtml(text, options));
     }
     case 'text': {
+      // Excel's "Unicode text" export: a tab-separated FAQ table saved as .txt
+      const table = await import('./formats/table.js');
+      if (table.isTabSeparatedFaq(text)) return tableSections(table.parseFaqCsv(text, options), 'line');
       const { parseText } = await import('./formats/text.js');
       return asDoc(parseText(text, options));
     }
@@ -75,6 +78,7 @@ async function parseText(format: Exclude<Format, 'pdf' | 'docx' | 'xlsx'>, text:
       const { parseFaqCsv } = await import('./formats/table.js');
       return tableSections(parseFaqCsv(text, options), 'line');
     }
+    case 'json':
     case 'jsonl': {
       const { parseFaqJsonl } = await import('./formats/table.js');
       return tableSections(parseFaqJsonl(text, options), 'line');
@@ -87,8 +91,9 @@ function tableSections(
   unit: 'line' | 'row',
 ): Result<Parsed> {
   if (!result.ok) return result;
-  const sections = result.value.rows.map(({ row, line }) => ({
-    headingPath: [row.question],
+  // the heading path is the row's sheet (when a workbook has several FAQ sheets) and category, then its question
+  const sections = result.value.rows.map(({ row, line, sheet, category }) => ({
+    headingPath: [...(sheet === undefined || sheet === category[0] ? [] : [sheet]), ...category, row.question],
     text: row.answer,
     location: unit === 'line' ? { line } : { line },
     faq: row,
@@ -164,7 +169,8 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
     warnings.push(...parsed.value.warnings);
     const occurrences = new Map<string, number>();
     sections = parsed.value.sections.map((s) => {
-      const key = s.faq?.id ?? s.headingPath.join('\u0001');
+      // the question alone (not the category above it), so that ids stay as they were before categories headed the path
+      const key = s.faq?.id ?? s.faq?.question ?? s.headingPath.join('\u0001');
       const n = occurrences.get(key) ?? 0;
       occurrences.set(key, n + 1);
       return { ...s, id: sha256(`${path}\u0000${key}\u0000${n}`).slice(0, 16), matchText: toMatchText(s.text) };

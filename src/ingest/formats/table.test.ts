@@ -76,8 +76,21 @@ describe('headers', () => {
     ['ＩＤ', 'id'],
     ['编号', 'id'],
     ['标签', 'tags'],
-    ['分类', 'tags'],
+    ['分类', 'category'],
+    ['类目路径', 'category'],
+    ['二级分类', 'category'],
     ['Tags', 'tags'],
+    ['相似问法1', 'similar'],
+    ['相似问法 (5)', 'similar'],
+    ['扩展问3', 'similar'],
+    ['Alternate questions', 'similar'],
+    ['standardQuestion', 'question'],
+    ['similarQuestions', 'similar'],
+    ['知识标题', 'question'],
+    ['回复内容', 'answer'],
+    ['回复', 'answer'],
+    ['状态', 'status'],
+    ['是否启用', 'status'],
   ])('%j is the %s column', (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);
   });
@@ -172,7 +185,7 @@ describe('parseFaqCsv', () => {
     const source = ['退换货常见问题', '', '更新：2026年1月', ' ＩＤ ,　標準問題　,相似問法,ＡＮＳＷＥＲ,分類', 'a1,能退貨嗎？,可以退嗎,可以。,退貨'].join('\n');
     const { rows, warnings } = value(csv(source));
     expect(warnings).toEqual([]);
-    expect(rows).toEqual([{ row: { id: 'a1', question: '能退貨嗎？', similar: ['可以退嗎'], answer: '可以。', tags: ['退貨'] }, line: 5 }]);
+    expect(rows).toEqual([{ row: { id: 'a1', question: '能退貨嗎？', similar: ['可以退嗎'], answer: '可以。', tags: ['退貨'] }, line: 5, category: ['退貨'] }]);
   });
 
   it('does not look for the header beyond the first five non-blank rows', () => {
@@ -309,6 +322,59 @@ describe('parseFaqCsv', () => {
   });
 });
 
+describe('what ops teams put in their tables', () => {
+  it('splits similar questions on ； ; and 、 (only between whole questions of 4 or more characters)', () => {
+    const { rows } = value(csv(['问题,答案,相似问题', '退款多久到账,1个工作日,退款什么时候到、钱什么时候退回来；退款几天能到账', '能用什么付款,都可以,支付宝、微信可以付款吗;能刷卡吗'].join('\n')));
+    expect(rows.map((r) => r.row.similar)).toEqual([
+      ['退款什么时候到', '钱什么时候退回来', '退款几天能到账'],
+      ['支付宝、微信可以付款吗', '能刷卡吗'],
+    ]);
+  });
+
+  it('reads several 相似问法 columns as one list, and 一级分类/二级分类 columns (or a / path) as the category levels', () => {
+    const source = ['一级分类,二级分类,标准问题,相似问法1,相似问法2,相似问法3,答案', '售后,退货,怎么退货,退货流程,,怎么退货,在订单页申请。', '售后/发票,,怎么开发票,开票,,,在发票中心申请。'].join('\n');
+    const { rows, warnings } = value(csv(source));
+    expect(warnings).toEqual([]);
+    expect(rows.map((r) => [r.category, r.row.similar, r.row.tags])).toEqual([
+      [['售后', '退货'], ['退货流程'], ['售后', '退货']],
+      [['售后', '发票'], ['开票'], ['售后', '发票']],
+    ]);
+  });
+
+  it('skips rows a status column switches off, reporting them in one warning, and reads an unknown status as enabled with a warning', () => {
+    const source = ['问题,答案,状态', 'a,1,启用', 'b,2,停用', 'c,3,', 'd,4,disabled', 'e,5,待审核', 'f,6,否'].join('\n');
+    const { rows, warnings } = value(csv(source));
+    expect(rows.map((r) => r.row.question)).toEqual(['a', 'c', 'e']);
+    expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
+      ['bad-row', 3, expect.stringMatching(/^lines 3, 5, 7 are marked "停用" or "disabled" or "否" in the 状态 column and were not read; set them to 启用/u)],
+      ['bad-table', 6, expect.stringMatching(/^line 6 has the status "待审核", which kb does not know, in the 状态 column; it was read as enabled/u)],
+    ]);
+  });
+
+  it('reads a QnA Maker TSV export: rows repeating a QnaId and its answer are one entry with the rows\' questions as similar questions', () => {
+    const { rows, warnings } = value(csv(text('qnamaker.tsv'), 'qnamaker.tsv'));
+    expect(rows.map((r) => [r.row.id, r.row.question, r.row.similar, r.line])).toEqual([
+      ['1', 'How long does a refund take?', ['When do I get my money back?', 'refund time'], 2],
+      ['2', 'Do you ship to Canada?', ['Can I ship to Canada?'], 5],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([
+      ['bad-table', 1],
+      ['bad-row', 7],
+    ]);
+    expect(warnings[1]?.message).toMatch(/the id "2" is already used on line 5 with another answer; give each row its own id/u);
+  });
+
+  it('reports values in a CSV column that has no header, once per column', () => {
+    const { rows, warnings } = value(csv(['问题,答案,', '退货,可以,备注一', '换货,可以,', '发票,可以,备注二'].join('\n')));
+    expect(rows).toHaveLength(3);
+    expect(warnings.map((w) => [w.location?.line, w.message])).toEqual([[2, expect.stringMatching(/^column 3 has no name in the header \(line 1\) but lines 2, 4 have values in it; they were ignored/u)]]);
+  });
+
+  it('accepts header notes and required marks: *标准问题, 答案(必填), 相似问题（多个用|分隔）', () => {
+    expect(['*标准问题', '答案(必填)', '相似问题（多个用|分隔）', '答案【必填】'].map(fieldOfHeader)).toEqual(['question', 'answer', 'similar', 'answer']);
+  });
+});
+
 describe('parseFaqJsonl', () => {
   it('reads the JSONL fixture: arrays, strings, numeric ids, blank lines', () => {
     const { rows, warnings } = value(jsonl(text('faq.jsonl'), 'faq.jsonl'));
@@ -346,7 +412,7 @@ describe('parseFaqJsonl', () => {
     const [malformed, noAnswer, duplicate, notObject, badSimilar] = warnings.map((w) => w.message);
     expect(malformed).toMatch(/not valid JSON.*one JSON object per line/u);
     expect(noAnswer).toMatch(/"换货要几天？" has no answer; fill in the answer field/u);
-    expect(duplicate).toMatch(/id "r1" is already used on line 1; give each row its own id/u);
+    expect(duplicate).toMatch(/id "r1" is already used on line 1 with another answer; give each row its own id/u);
     expect(notObject).toMatch(/is a list, not a JSON object/u);
     expect(badSimilar).toMatch(/similar field is an object; write it as a list/u);
   });
@@ -365,12 +431,12 @@ describe('parseFaqJsonl', () => {
   });
 
   it('skips rows whose similar or question has the wrong type', () => {
-    const source = ['{"question":"a","answer":"b","similar":5}', '{"question":"c","answer":"d","similar":true}', '{"question":["x"],"answer":"y"}', '{"question":"e","answer":"f","similar":["ok",{"no":1}]}'].join('\n');
+    const source = ['{"question":"a","answer":"b","similar":5}', '{"question":"c","answer":"d","similar":true}', '{"question":{"x":1},"answer":"y"}', '{"question":"e","answer":"f","similar":["ok",{"no":1}]}'].join('\n');
     const { rows, warnings } = value(jsonl(source));
     expect(rows.map((r) => r.row.similar)).toEqual([['5']]);
     expect(warnings.map((w) => w.location?.line)).toEqual([2, 3, 4]);
     expect(warnings[0]?.message).toMatch(/similar field is a boolean/u);
-    expect(warnings[1]?.message).toMatch(/question field is a list; write the question as text/u);
+    expect(warnings[1]?.message).toMatch(/question field is an object; write the question as text/u);
     expect(warnings[2]?.message).toMatch(/item 2 of the similar field is an object/u);
   });
 
@@ -381,10 +447,23 @@ describe('parseFaqJsonl', () => {
     expect(p[0]?.message).toContain('"q_text"');
   });
 
-  it('fails with bad-table when no line is a JSON object (a pretty-printed JSON array)', () => {
-    const p = problems(jsonl('[\n  {\n    "question": "a",\n    "answer": "b"\n  }\n]\n'));
+  it('fails with bad-table when no line is a JSON object', () => {
+    const p = problems(jsonl('["a", "b"]\n[1, 2]\n'));
     expect(p[0]).toMatchObject({ code: 'bad-table', location: { line: 1 } });
-    expect(p[0]?.message).toMatch(/not JSON Lines.*one JSON array/u);
+    expect(p[0]?.message).toMatch(/no item is a JSON object.*JSON array of objects/u);
+  });
+
+  it('reads a pretty-printed JSON array saved as .jsonl, with each item at its first line', () => {
+    const { rows } = value(jsonl('[\n  {\n    "question": "a",\n    "answer": "b"\n  },\n  {"question": "c", "answer": "d"}\n]\n'));
+    expect(rows.map((r) => [r.row.question, r.line])).toEqual([
+      ['a', 2],
+      ['c', 6],
+    ]);
+  });
+
+  it('takes a list of questions (QnA Maker) as the question and its similar questions', () => {
+    const { rows } = value(jsonl('{"questions": ["退货运费谁出", "寄回去的邮费谁出"], "answer": "商家承担。"}'));
+    expect(rows[0]?.row).toMatchObject({ question: '退货运费谁出', similar: ['寄回去的邮费谁出'] });
   });
 });
 
@@ -404,19 +483,25 @@ describe('cellText', () => {
     expect(cellText({ text: '发票中心', hyperlink: 'https://example.com' })).toBe('发票中心');
     expect(cellText({ text: { richText: [{ text: '链接' }] }, hyperlink: 'https://example.com' })).toBe('链接');
     expect(cellText({ error: '#N/A' })).toBe('');
+    expect(cellText(0.05, '0%')).toBe('5%');
+    expect(cellText(0.125, '0.0%')).toBe('12.5%');
+    expect(cellText(0.05, '"%"0.00')).toBe('0.05');
+    expect(cellText(new Date('1899-12-30T09:30:00Z'))).toBe('09:30');
+    expect(cellText(new Date('2026-01-02T08:05:00Z'))).toBe('2026-01-02 08:05:00');
   });
 });
 
 describe('parseFaqXlsx', () => {
-  it('reads the first sheet with a header row, below the title row, with rich text, numbers, formulas and hyperlinks', async () => {
+  it('reads every sheet with a header row, below the title row, with rich text, numbers, formulas and hyperlinks', async () => {
     const { rows, warnings } = value(await xlsx('faq-zh.xlsx'));
-    expect(rows.map((r) => [r.row.id, r.line])).toEqual([
-      ['1001', 4],
-      ['1002', 5],
-      ['1003', 6],
-      ['1004', 7],
-      ['1005', 8],
-      ['1007', 11],
+    expect(rows.map((r) => [r.row.id ?? r.row.question, r.sheet, r.line])).toEqual([
+      ['1001', '常见问题', 4],
+      ['1002', '常见问题', 5],
+      ['1003', '常见问题', 6],
+      ['1004', '常见问题', 7],
+      ['1005', '常见问题', 8],
+      ['1007', '常见问题', 11],
+      ['How do I return an item?', 'English FAQ', 2],
     ]);
     const byId = new Map(rows.map((r) => [r.row.id, r.row]));
     expect(byId.get('1001')).toEqual({
@@ -430,19 +515,19 @@ describe('parseFaqXlsx', () => {
     expect(byId.get('1002')?.answer).toBe('验收通过后1个工作日内发起退款；银行卡3-5个工作日到账。');
     expect(byId.get('1003')?.similar).toEqual(['包邮吗', '满多少免运费']);
     expect(byId.get('1003')?.answer).toBe('订单满99元包邮，不满收取8元运费。');
-    expect(byId.get('1004')?.answer).toBe('在发票中心申请电子发票');
+    expect(byId.get('1004')?.answer).toBe('在发票中心申请电子发票 (https://example.com/invoice)');
     expect(byId.get('1005')?.answer).toBe('4008001234');
     expect(byId.get('1007')?.similar).toEqual(['保修期多久', '坏了怎么修']);
 
     const rowWarnings = warnings.filter((w) => w.code === 'bad-row');
     expect(rowWarnings).toHaveLength(1);
-    expect(rowWarnings[0]).toMatchObject({ severity: 'warning', file: 'faq-zh.xlsx', location: { row: 9 } });
+    expect(rowWarnings[0]).toMatchObject({ severity: 'warning', file: 'faq-zh.xlsx', location: { sheet: '常见问题', row: 9 } });
     expect(rowWarnings[0]?.message).toMatch(/"换货需要多长时间？" has no answer; fill in the 答案 column/u);
     const tableWarnings = warnings.filter((w) => w.code === 'bad-table');
     expect(tableWarnings).toHaveLength(2);
-    expect(tableWarnings[0]).toMatchObject({ location: { row: 3 } });
-    expect(tableWarnings[0]?.message).toContain('"备注"');
-    expect(tableWarnings[1]?.message).toMatch(/"English FAQ".*ignored/u);
+    expect(tableWarnings[0]?.message).toMatch(/sheet "填写说明" has no FAQ header.*not read/u);
+    expect(tableWarnings[1]).toMatchObject({ location: { sheet: '常见问题', row: 3 } });
+    expect(tableWarnings[1]?.message).toContain('"备注"');
   });
 
   it('fails with bad-table naming the columns found when no sheet has a question and an answer column', async () => {

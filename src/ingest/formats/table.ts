@@ -1,74 +1,95 @@
 /**
- * FAQ tables — CSV, JSON Lines and XLSX — become FAQ rows as they are: `id` (optional), `question`,
- * `similar`, `answer`, `tags` (optional). English and Chinese headers are accepted (see
- * FIELD_ALIASES); a header is matched ignoring case, surrounding whitespace, a BOM and full-width
- * forms. A bad row is skipped with a `bad-row` warning that says what to fix, so one bad row never
- * costs the others; a table kb cannot read at all (no question or answer column, an unclosed CSV
- * quote, not an .xlsx) is a failed Result with `bad-table`.
+ * FAQ tables — CSV/TSV, JSON Lines, JSON and XLSX — become FAQ rows as they are: `id` (optional),
+ * `question`, `similar`, `answer`, `tags`, plus a `category` path (it heads the section's heading
+ * path) and a `status` that can switch a row off. English and Chinese headers, and the keys bot
+ * platforms export, are accepted (see FIELD_ALIASES); a header is matched ignoring case, spaces,
+ * camelCase, a BOM, full-width forms and a note in brackets. A bad row is skipped with a `bad-row`
+ * warning that says what to fix, so one bad row never costs the others; a table kb cannot read at
+ * all (no question or answer column, an unclosed CSV quote, not an .xlsx) is a failed Result with
+ * `bad-table`.
  *
  * XLSX goes through excel.ts, the one module that imports exceljs (loaded lazily, so CSV and
- * JSONL don't pay for it), which checks the zip container first.
+ * JSON don't pay for it), which checks the zip container first. Every visible FAQ sheet is read.
  *
  * The CSV reader is a small one of our own rather than csv-parse: FAQ cells often span lines, and
  * the line numbers in kb's messages must be the record's first line, and, for an unclosed quote,
- * the line where the quote opened.
+ * the line where the quote opened. JSON is cut into items by brackets before each is parsed, for
+ * the same reason: a malformed item is named by its line and costs only itself.
  */
 import { fail, inFileOrder, ok, problem, warning, type Problem, type ProblemLocation, type Result } from '../../core/problems.js';
 import type { FaqRow } from '../document.js';
 import type { ParseOptions } from '../parsed.js';
 import { answerKey, questionKey } from '../../text/question-key.js';
-import { loadWorkbook, numberText, sheetRows } from './excel.js';
+import { isHiddenSheet, loadWorkbook, numberText, sheetRows } from './excel.js';
 
 export interface TableParse {
-  /** Good rows in file order; `line` is the CSV record's first line, the JSONL line or the XLSX sheet row. */
-  rows: { row: FaqRow; line: number }[];
+  /** Good rows in file order (XLSX: sheet by sheet). */
+  rows: TableRow[];
   /** Skipped rows (`bad-row`) and ignored columns or sheets. */
   warnings: Problem[];
 }
 
-export type FaqField = 'id' | 'question' | 'similar' | 'answer' | 'tags';
+export type FaqField = 'id' | 'question' | 'similar' | 'answer' | 'tags' | 'category' | 'status';
 
-/** Header names (and JSONL keys) per field, compared after `normalizeHeader`. */
+/** Header names (and JSON keys) per field, compared after `normalizeHeader` (so `standardQuestion`, `standard_question` and `Standard Question` are one name). */
 export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
-  id: ['id', 'faq id', 'qid', '编号', '編號'],
-  question: ['question', 'q', 'standard question', '标准问题', '问题', '标准问', '標準問題', '問題', '標準問'],
-  similar: [
-    'similar',
-    'similars',
-    'similar question',
-    'similar questions',
-    '相似问题',
-    '相似问',
-    '相似问法',
-    '相似問題',
-    '相似問',
-    '相似問法',
-    '扩展问',
-    '扩展问题',
-    '擴展問',
-    '擴展問題',
+  id: ['id', 'faq id', 'qid', 'qna id', 'knowledge id', '编号', '編號', '知识id', '知识编号', '问题编号', '问题id'],
+  question: [
+    'question', 'questions', 'q', 'standard question', 'main question',
+    '标准问题', '问题', '标准问', '标准问法', '主问题', '知识标题',
+    '標準問題', '問題', '標準問', '標準問法',
   ],
-  answer: ['answer', 'a', 'standard answer', '答案', '回答', '标准答案', '標準答案'],
-  tags: ['tags', 'tag', 'category', 'categories', '标签', '分类', '標籤', '分類'],
+  similar: [
+    'similar', 'similars', 'similar question', 'similar questions', 'similar q', 'similar qs',
+    'alternate questions', 'alternative questions', 'alternates', 'alternatives', 'variants', 'paraphrases',
+    'extended questions', 'expand questions', 'extend questions',
+    '相似问题', '相似问', '相似问法', '相似问句', '相似说法', '同义问', '同义问法', '近义问', '近义问法',
+    '扩展问', '扩展问题', '扩展问法', '拓展问', '拓展问法',
+    '相似問題', '相似問', '相似問法', '擴展問', '擴展問題', '擴展問法',
+  ],
+  answer: [
+    'answer', 'a', 'standard answer', 'reply', 'response', 'answer text',
+    '答案', '回答', '标准答案', '答案内容', '回答内容', '回复', '回复内容', '标准回复', '答复', '答复内容', '解答',
+    '標準答案', '答案內容', '回覆', '回覆內容', '答覆',
+  ],
+  tags: ['tags', 'tag', 'labels', '标签', '標籤'],
+  category: [
+    'category', 'categories', 'category path', 'subcategory', 'sub category', 'topic',
+    '分类', '类目', '类别', '类目路径', '分类路径', '知识分类', '业务分类', '问题分类', '所属分类', '知识类目',
+    '一级分类', '二级分类', '三级分类', '一级类目', '二级类目', '三级类目', '大类', '小类',
+    '分類', '類目', '類別',
+  ],
+  status: ['status', 'state', 'enabled', 'active', 'is enabled', '状态', '启用状态', '是否启用', '知识状态', '生效状态', '狀態', '啟用狀態'],
 };
+
+/** Fields that several columns may fill: `相似问法1`…`相似问法5`, `一级分类` and `二级分类`. */
+const MULTI_COLUMN: ReadonlySet<FaqField> = new Set(['similar', 'category', 'tags']);
 
 /** Search this many non-blank rows from the top for the header row (title rows may sit above it). */
 export const HEADER_SEARCH_ROWS = 5;
 /** At most this many `bad-row` (and, apart, `duplicate-question`) warnings are listed one by one; the rest are counted in one more. */
 export const MAX_ROW_WARNINGS = 100;
 const EXPECTED =
-  'a question column (question, 标准问题, 问题 or 标准问) and an answer column (answer, 答案, 回答 or 标准答案), ' +
-  'optionally id (编号), similar (相似问题) and tags (标签)';
+  'a question column (question, 标准问题, 问题 or 标准问) and an answer column (answer, 答案, 回答 or 回复), ' +
+  'optionally id (编号), similar (相似问题, several 相似问法1…5 columns allowed), category (分类), tags (标签) and status (状态: 启用/停用)';
 
-/** Header text → comparable form: NFKC (full-width → half-width), no BOM or zero-width marks, lower case, one space, no trailing `:` or `*`. */
+/**
+ * Header text → comparable form: NFKC (full-width → half-width), no BOM or zero-width marks,
+ * camelCase split into words, lower case, one space, no `*` (required) or trailing `:`, no note in
+ * brackets after the name (`标准问题(必填)`).
+ */
 export function normalizeHeader(name: string): string {
   return name
     .normalize('NFKC')
     .replace(/[\uFEFF\u200B-\u200D\u2060]/gu, '')
+    .replace(/([a-z0-9])([A-Z])/gu, '$1 $2')
     .toLowerCase()
     .replace(/[\s_-]+/gu, ' ')
     .trim()
     .replace(/\s*[:*]+$/u, '')
+    // a note after the name, as templates write them: 标准问题(必填), 相似问题（多个用|分隔）, 答案【必填】
+    .replace(/^(.+?)\s*[([【][^)\]】]*[)\]】]$/u, '$1')
+    .replace(/^\*+\s*|\s*[:*]+$/gu, '')
     .trim();
 }
 
@@ -78,25 +99,29 @@ const ALIAS_TO_FIELD: ReadonlyMap<string, FaqField> = new Map(
   ),
 );
 
-/** The field a header cell (or JSONL key) names, if any. */
+/** The field a header cell (or JSON key) names, if any; a number after the name (`相似问法3`, `similar (2)`) is ignored. */
 export function fieldOfHeader(name: string): FaqField | undefined {
-  return ALIAS_TO_FIELD.get(normalizeHeader(name));
+  const key = normalizeHeader(name);
+  return ALIAS_TO_FIELD.get(key) ?? ALIAS_TO_FIELD.get(key.replace(/\s*(?:\d+|\(\d+\))$/u, ''));
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cells → FAQ rows (shared by the three formats)
+// Cells → FAQ rows (shared by the formats)
 
 type Unit = 'line' | 'row';
 
 interface Context {
   file: string;
   unit: Unit;
-  /** 'column' for CSV/XLSX, 'field' for JSONL: how messages name a place in a row. */
+  /** 'column' for CSV/XLSX, 'field' for JSON: how messages name a place in a row. */
   part: 'column' | 'field';
+  /** XLSX: the sheet being read, named in every location when the workbook has several FAQ sheets. */
+  sheet?: string;
 }
 
-function at(unit: Unit, n: number): ProblemLocation {
-  return unit === 'line' ? { line: n } : { row: n };
+function at(ctx: Context, n: number): ProblemLocation {
+  const place: ProblemLocation = ctx.unit === 'line' ? { line: n } : { row: n };
+  return ctx.sheet === undefined ? place : { sheet: ctx.sheet, ...place };
 }
 
 function quote(text: string, max = 30): string {
@@ -107,6 +132,12 @@ function quote(text: string, max = 30): string {
 function list(names: readonly string[], max = 12): string {
   const shown = names.slice(0, max).map((n) => quote(n, 40));
   return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ');
+}
+
+/** `rows 4, 7, 9` (the first 20, then a count). */
+function numbers(unit: Unit, ns: readonly number[]): string {
+  const shown = ns.slice(0, 20).join(', ');
+  return `${unit}${ns.length === 1 ? '' : 's'} ${shown}${ns.length > 20 ? ` and ${ns.length - 20} more` : ''}`;
 }
 
 /** Collects warnings, listing at most MAX_ROW_WARNINGS skipped rows and as many repeated questions one by one. */
@@ -124,7 +155,12 @@ class Warnings {
   /** A skipped row (`bad-row`). */
   skip(n: number, message: string): void {
     this.badRows++;
-    if (this.badRows <= MAX_ROW_WARNINGS) this.push('bad-row', `row skipped: ${message}`, at(this.ctx.unit, n));
+    if (this.badRows <= MAX_ROW_WARNINGS) this.push('bad-row', `row skipped: ${message}`, at(this.ctx, n));
+  }
+
+  /** Rows skipped as a group, in one warning (`bad-row`): rows marked disabled. */
+  skipMany(ns: readonly number[], message: string): void {
+    if (ns.length > 0) this.push('bad-row', message, at(this.ctx, ns[0] ?? 1));
   }
 
   done(): Problem[] {
@@ -139,7 +175,7 @@ class Warnings {
   /** A row that asks a question an earlier row asks (`duplicate-question`). */
   duplicate(n: number, message: string): void {
     this.duplicates++;
-    if (this.duplicates <= MAX_ROW_WARNINGS) this.push('duplicate-question', message, at(this.ctx.unit, n));
+    if (this.duplicates <= MAX_ROW_WARNINGS) this.push('duplicate-question', message, at(this.ctx, n));
   }
 
   private push(code: 'bad-row' | 'bad-table' | 'duplicate-question', message: string, location?: ProblemLocation): void {
@@ -147,7 +183,7 @@ class Warnings {
   }
 }
 
-/** Raw values for one row: strings from CSV/XLSX cells, any JSON value from JSONL. */
+/** Raw values for one row: strings from CSV/XLSX cells (a list of them for a field several columns fill), any JSON value from JSON. */
 type RawRow = Partial<Record<FaqField, unknown>>;
 /** How the user named each field (the header text or JSON key), for messages. */
 type Labels = Partial<Record<FaqField, string>>;
@@ -167,8 +203,23 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-const SIMILAR_SEPARATORS = /[|｜\n]/u;
-const TAG_SEPARATORS = /[,，|｜;；、]/u;
+/** Similar questions in one cell: `|` `｜` `||`, `；` `;` or line breaks (and `、`, see splitSimilar). */
+const SIMILAR_SEPARATORS = /[|｜\n；;]/u;
+const TAG_SEPARATORS = /[,，|｜;；、\n]/u;
+/** A category path in one cell: `售后/退货`, `售后 > 退货`. */
+const CATEGORY_SEPARATORS = /\s*[/／>＞›»]\s*/u;
+
+/**
+ * One cell of similar questions split into questions. `、` separates questions only when every
+ * part is a question of 4 or more characters (`退款什么时候到、钱什么时候退回来`), since it also lists
+ * things inside one question (`支付宝、微信可以付款吗`).
+ */
+function splitSimilar(text: string): string[] {
+  return text.split(SIMILAR_SEPARATORS).flatMap((part) => {
+    const pieces = part.split('、');
+    return pieces.length > 1 && pieces.every((p) => [...p.trim()].length >= 4) ? pieces : [part];
+  });
+}
 
 /** Trim, drop empties and duplicates (and `exclude`, the question itself), keeping the first order. */
 function cleanList(items: readonly string[], exclude?: string): string[] {
@@ -202,10 +253,10 @@ function straightenJson(text: string): string {
 }
 
 /**
- * `similar` or `tags`: a list, a JSON array written as text, or text split on `separators`.
+ * `similar` or `tags`: a list, a JSON array written as text, or text split by `split`.
  * An invalid JSON array, or a value that is neither list nor text, is a reason to skip the row.
  */
-function parseList(value: unknown, separators: RegExp, name: string, example: string): ListParse {
+function parseList(value: unknown, split: (text: string) => string[], name: string, example: string): ListParse {
   if (value === undefined || value === null) return { ok: true, items: [] };
   if (Array.isArray(value)) return listFromArray(value, name);
   if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, items: [numberText(value)] };
@@ -227,13 +278,56 @@ function parseList(value: unknown, separators: RegExp, name: string, example: st
       reason: `the ${name} ${quote(text)} looks like a JSON array but is not valid JSON; write it as ["…", "…"] or separate the items with ${example}`,
     };
   }
-  return { ok: true, items: text.split(separators) };
+  return { ok: true, items: split(text) };
+}
+
+/** The category path of a row: one level per category column (or list item), each split on `/` or `>`. */
+function parseCategory(value: unknown, name: string): ListParse {
+  const levels = Array.isArray(value) ? value : [value];
+  const items: string[] = [];
+  for (const level of levels) {
+    const text = scalarText(level);
+    if (text === undefined) return { ok: false, reason: `the ${name} is ${kindOf(level)}; write the category as text, levels separated by /` };
+    items.push(...text.split(CATEGORY_SEPARATORS));
+  }
+  // a level repeated (the sheet is named after the category, or 一级分类 = 二级分类) is one level
+  return { ok: true, items: cleanList(items).filter((item, i, all) => i === 0 || all[i - 1] !== item) };
+}
+
+/** Row status values (compared in lower case) that mean a row is switched off: the row is not read. */
+const DISABLED = new Set(['停用', '已停用', '禁用', '已禁用', '关闭', '已关闭', '下线', '已下线', '失效', '已失效', '无效', '未启用', '不启用', '否', '删除', '已删除', '草稿', '停用中', '已暂停', '暂停', '停用狀態', 'disabled', 'inactive', 'off', 'no', 'n', 'false', '0', 'offline', 'deleted', 'archived', 'draft', 'unpublished']);
+/** Values that mean the row is live (an empty cell does too). */
+const ENABLED = new Set(['启用', '已启用', '开启', '已开启', '上线', '已上线', '生效', '已生效', '有效', '是', '正常', '发布', '已发布', '啟用', 'enabled', 'active', 'on', 'yes', 'y', 'true', '1', 'online', 'published', 'live']);
+
+type Status = 'enabled' | 'disabled' | { unknown: string };
+
+function statusOf(value: unknown): Status {
+  if (value === undefined || value === null || value === true) return 'enabled';
+  if (value === false) return 'disabled';
+  const text = scalarText(value);
+  if (text === undefined) return { unknown: JSON.stringify(value) };
+  const key = text.normalize('NFKC').toLowerCase().trim();
+  if (key === '' || ENABLED.has(key)) return 'enabled';
+  if (DISABLED.has(key)) return 'disabled';
+  return { unknown: text };
+}
+
+/** A row read: the FAQ row and its category path (outermost first). */
+interface BuiltRow {
+  row: FaqRow;
+  category: string[];
 }
 
 /** One row's raw values → a FaqRow, or the reason (what to fix) it is skipped. */
-function buildRow(raw: RawRow, labels: Labels, ctx: Context): FaqRow | string {
+function buildRow(raw: RawRow, labels: Labels, ctx: Context): BuiltRow | string {
   const label = (field: FaqField): string => `${labels[field] ?? field} ${ctx.part}`;
-  const question = scalarText(raw.question);
+  // a list of questions (`questions: [...]`, as QnA Maker exports them): the first is the question, the others similar
+  let listed: string[] = [];
+  let rawQuestion = raw.question;
+  if (Array.isArray(rawQuestion) && rawQuestion.length > 0 && rawQuestion.every((q) => typeof q === 'string')) {
+    [rawQuestion, ...listed] = rawQuestion as string[];
+  }
+  const question = scalarText(rawQuestion);
   if (question === undefined) return `the ${label('question')} is ${kindOf(raw.question)}; write the question as text`;
   const answer = scalarText(raw.answer);
   if (answer === undefined) return `the ${label('answer')} is ${kindOf(raw.answer)}; write the answer as text`;
@@ -243,66 +337,137 @@ function buildRow(raw: RawRow, labels: Labels, ctx: Context): FaqRow | string {
   if (answer === '') return `the question ${quote(question)} has no answer; fill in the ${label('answer')} or delete the row`;
   const id = scalarText(raw.id);
   if (id === undefined) return `the ${label('id')} is ${kindOf(raw.id)}; write the id as text or a number`;
-  const similar = parseList(raw.similar, SIMILAR_SEPARATORS, label('similar'), '| or line breaks');
+  const similar = parseList(raw.similar, splitSimilar, label('similar'), '| ； or line breaks');
   if (!similar.ok) return similar.reason;
-  const tags = parseList(raw.tags, TAG_SEPARATORS, label('tags'), 'commas');
+  const tags = parseList(raw.tags, (t) => t.split(TAG_SEPARATORS), label('tags'), 'commas');
   if (!tags.ok) return tags.reason;
-  const row: FaqRow = { question, similar: cleanList(similar.items, question), answer, tags: cleanList(tags.items) };
+  const category = parseCategory(raw.category, label('category'));
+  if (!category.ok) return category.reason;
+  // the category stays a tag, as it was before categories made the heading path
+  const row: FaqRow = { question, similar: cleanList([...listed, ...similar.items], question), answer, tags: cleanList([...tags.items, ...category.items]) };
   if (id !== '') row.id = id;
-  return row;
+  return { row, category: category.items };
+}
+
+/** A row read, where it came from. */
+export interface TableRow {
+  row: FaqRow;
+  /** The CSV record's first line, the JSON line or the XLSX sheet row. */
+  line: number;
+  /** XLSX: the sheet, when the workbook has several FAQ sheets (it heads the row's heading path). */
+  sheet?: string;
+  /** Category levels from the category column(s), outermost first; empty when there are none. */
+  category: string[];
 }
 
 /**
- * Builds rows one by one, skipping bad ones and repeated ids. A question asked twice is reported:
- * with the same answer (an exact duplicate) the later row is merged into the first (its similar
- * questions and tags added), unless the two rows carry different ids; with a different answer
- * both rows are kept and the warning asks to merge them or make the questions distinct — two
- * entries with one question split every match between them, and the bot hands the question off.
+ * Builds rows one by one, skipping bad ones, rows switched off in a status column, and repeated
+ * ids with another answer (a repeated id with the same answer adds its question to the first
+ * row's similar questions, as QnA Maker exports one row a question). A question asked twice is reported: with the same answer (an exact duplicate) the later
+ * row is merged into the first (its similar questions and tags added), unless the two rows carry
+ * different ids; with a different answer both rows are kept and the warning asks to merge them or
+ * make the questions distinct — two entries with one question split every match between them,
+ * and the bot hands the question off.
  */
 class RowCollector {
-  readonly rows: { row: FaqRow; line: number }[] = [];
-  private readonly ids = new Map<string, number>();
-  private readonly questions = new Map<string, { row: FaqRow; line: number }>();
+  readonly rows: TableRow[] = [];
+  private readonly ids = new Map<string, TableRow>();
+  private readonly questions = new Map<string, TableRow>();
+  private disabled: { n: number; value: string }[] = [];
+  private unknownStatus = new Map<string, number[]>();
   constructor(
     private readonly ctx: Context,
     readonly warnings: Warnings,
   ) {}
 
-  add(raw: RawRow, labels: Labels, n: number): void {
-    const row = buildRow(raw, labels, this.ctx);
-    if (typeof row === 'string') {
-      this.warnings.skip(n, row);
-      return;
-    }
-    if (row.id !== undefined) {
-      const first = this.ids.get(row.id);
-      if (first !== undefined) {
-        this.warnings.skip(n, `the id ${quote(row.id)} is already used on ${this.ctx.unit} ${first}; give each row its own id`);
+  /** `row 5`, or `sheet "退货" row 5` when that row is on another sheet than the one being read. */
+  private place(line: number, sheet: string | undefined): string {
+    return `${sheet !== undefined && sheet !== this.ctx.sheet ? `sheet ${quote(sheet)} ` : ''}${this.ctx.unit} ${line}`;
+  }
+
+  add(raw: RawRow, labels: Labels, n: number, uncalculated: readonly FaqField[] = []): void {
+    if (labels.status !== undefined) {
+      const status = statusOf(raw.status);
+      if (status === 'disabled') {
+        this.disabled.push({ n, value: scalarText(raw.status) ?? String(raw.status) });
         return;
       }
-      this.ids.set(row.id, n);
+      if (status !== 'enabled') {
+        const rows = this.unknownStatus.get(status.unknown) ?? [];
+        rows.push(n);
+        this.unknownStatus.set(status.unknown, rows);
+      }
     }
+    const empty = uncalculated.find((f) => scalarText(raw[f]) === '');
+    if (empty !== undefined) {
+      this.warnings.skip(n, `the ${labels[empty] ?? empty} ${this.ctx.part} holds a formula with no saved result (the file was written by a program, not saved by Excel); open it in Excel or WPS, save it, and read it again`);
+      return;
+    }
+    const built = buildRow(raw, labels, this.ctx);
+    if (typeof built === 'string') {
+      this.warnings.skip(n, built);
+      return;
+    }
+    const { row } = built;
+    const sheet = this.ctx.sheet;
+    if (row.id !== undefined) {
+      const first = this.ids.get(row.id);
+      // one entry written as one row a question (QnA Maker's TSV export repeats the QnaId and the
+      // answer on each alternate question's row): the row's questions join the first row's
+      if (first !== undefined && answerKey(first.row.answer) === answerKey(row.answer)) {
+        first.row.similar = cleanList([...first.row.similar, row.question, ...row.similar], first.row.question);
+        first.row.tags = cleanList([...first.row.tags, ...row.tags]);
+        return;
+      }
+      if (first !== undefined) {
+        this.warnings.skip(n, `the id ${quote(row.id)} is already used on ${this.place(first.line, first.sheet)} with another answer; give each row its own id`);
+        return;
+      }
+    }
+    const read: TableRow = { row, line: n, category: built.category };
+    if (sheet !== undefined) read.sheet = sheet;
+    if (row.id !== undefined) this.ids.set(row.id, read);
     const key = questionKey(row.question);
     const prior = this.questions.get(key);
     if (prior === undefined) {
-      this.questions.set(key, { row, line: n });
+      this.questions.set(key, read);
     } else {
-      const unit = this.ctx.unit;
+      const where = this.place(prior.line, prior.sheet);
       const sameAnswer = answerKey(prior.row.answer) === answerKey(row.answer);
       if (sameAnswer && (row.id === undefined || prior.row.id === undefined || row.id === prior.row.id)) {
         prior.row.similar = cleanList([...prior.row.similar, ...row.similar], prior.row.question);
         prior.row.tags = cleanList([...prior.row.tags, ...row.tags]);
-        this.warnings.duplicate(n, `repeats the question ${quote(row.question)} and the answer of ${unit} ${prior.line}; it was merged into ${unit} ${prior.line} (its similar questions and tags added): delete one of the two rows`);
+        this.warnings.duplicate(n, `repeats the question ${quote(row.question)} and the answer of ${where}; it was merged into ${where} (its similar questions and tags added): delete one of the two rows`);
         return;
       }
       this.warnings.duplicate(
         n,
         sameAnswer
-          ? `repeats the question ${quote(row.question)} and the answer of ${unit} ${prior.line} under another id; both are kept as two entries that split every match: delete one of the two rows`
-          : `asks the question ${quote(row.question)} of ${unit} ${prior.line} — the same question with different answers; merge them or make the questions distinct`,
+          ? `repeats the question ${quote(row.question)} and the answer of ${where} under another id; both are kept as two entries that split every match: delete one of the two rows`
+          : `asks the question ${quote(row.question)} of ${where} — the same question with different answers; merge them or make the questions distinct`,
       );
     }
-    this.rows.push({ row, line: n });
+    this.rows.push(read);
+  }
+
+  /** Reports the rows of the table just read that a status column switched off or left unclear, then starts over for the next table (sheet). */
+  flushStatus(labels: Labels): void {
+    const column = `${labels.status ?? 'status'} ${this.ctx.part}`;
+    const unit = this.ctx.unit;
+    if (this.disabled.length > 0) {
+      const one = this.disabled.length === 1;
+      const values = [...new Set(this.disabled.map((d) => d.value))].map((v) => quote(v)).join(' or ');
+      this.warnings.skipMany(
+        this.disabled.map((d) => d.n),
+        `${numbers(unit, this.disabled.map((d) => d.n))} ${one ? 'is' : 'are'} marked ${values} in the ${column} and ${one ? 'was' : 'were'} not read; ` +
+          `set ${one ? 'it' : 'them'} to 启用 (enabled, true) to make ${one ? 'an entry of it' : 'entries of them'}`,
+      );
+    }
+    for (const [value, ns] of this.unknownStatus) {
+      this.warnings.add(`${numbers(unit, ns)} ${ns.length === 1 ? 'has' : 'have'} the status ${quote(value)}, which kb does not know, in the ${column}; ${ns.length === 1 ? 'it was' : 'they were'} read as enabled: write 启用 or 停用 (enabled or disabled)`, at(this.ctx, ns[0] ?? 1));
+    }
+    this.disabled = [];
+    this.unknownStatus = new Map();
   }
 }
 
@@ -313,14 +478,25 @@ interface CellRow {
   cells: string[];
   /** CSV: the record's first line; XLSX: the sheet row. */
   n: number;
+  /** XLSX: the row is hidden in Excel. */
+  hidden?: boolean;
+  /** XLSX: 0-based columns holding a formula with no cached result. */
+  uncalculated?: number[];
+  /** XLSX: hyperlink addresses by 0-based column, where the cell's text does not show them. */
+  links?: Map<number, string>;
+  /** XLSX: cells merged into a cell to their left, 0-based column → the merge's first column. */
+  mergedAcross?: Map<number, number>;
 }
 
 interface Header {
   n: number;
+  /** The header row's cells (blank ones included), to tell which columns have no name. */
+  cells: string[];
+  /** One column a field; several for `similar`, `category` and `tags`, in sheet order. */
   columns: { field: FaqField; index: number; name: string }[];
   /** Header cells that name no field. */
   unknown: string[];
-  /** Later columns for a field already taken: [field, first name, ignored name]. */
+  /** Later columns for a one-column field already taken: [field, first name, ignored name]. */
   repeated: [FaqField, string, string][];
 }
 
@@ -331,9 +507,16 @@ function isBlank(row: CellRow): boolean {
 }
 
 function readHeader(row: CellRow): Header {
-  const header: Header = { n: row.n, columns: [], unknown: [], repeated: [] };
+  const header: Header = { n: row.n, cells: row.cells, columns: [], unknown: [], repeated: [] };
   row.cells.forEach((cell, index) => {
     const name = cell.replace(/\s+/gu, ' ').trim();
+    // a header merged over several columns (相似问法 over five) names each of them, for a field several columns may fill
+    const from = row.mergedAcross?.get(index);
+    const over = from === undefined ? undefined : header.columns.find((c) => c.index === from);
+    if (name === '' && over !== undefined && MULTI_COLUMN.has(over.field)) {
+      header.columns.push({ field: over.field, index, name: over.name });
+      return;
+    }
     if (name === '' || normalizeHeader(name) === '') return;
     const field = fieldOfHeader(name);
     if (field === undefined) {
@@ -341,7 +524,7 @@ function readHeader(row: CellRow): Header {
       return;
     }
     const taken = header.columns.find((c) => c.field === field);
-    if (taken !== undefined) header.repeated.push([field, taken.name, name]);
+    if (taken !== undefined && !MULTI_COLUMN.has(field)) header.repeated.push([field, taken.name, name]);
     else header.columns.push({ field, index, name });
   });
   return header;
@@ -364,41 +547,85 @@ function findHeader(rows: readonly CellRow[]): HeaderSearch {
 }
 
 /** "has no question column (…)": what is missing, what was found, what is expected. */
-function missingColumns(best: Header | undefined, unit: Unit): { message: string; location?: ProblemLocation } {
+function missingColumns(best: Header | undefined, ctx: Context): { message: string; location?: ProblemLocation } {
   if (best === undefined) return { message: `has no rows; a FAQ table needs a header row with ${EXPECTED}` };
   const missing = (['question', 'answer'] as const).filter((f) => !has(best, f)).map((f) => `no ${f} column`);
   const found = [...best.columns.map((c) => c.name), ...best.unknown];
   return {
     message:
-      `has ${missing.join(' and ')} (the best header candidate, ${unit} ${best.n}, has ${found.length > 0 ? list(found) : 'no names'}); ` +
+      `has ${missing.join(' and ')} (the best header candidate, ${ctx.unit} ${best.n}, has ${found.length > 0 ? list(found) : 'no names'}); ` +
       `a FAQ table needs a header row within its first ${HEADER_SEARCH_ROWS} rows with ${EXPECTED}`,
-    location: at(unit, best.n),
+    location: at(ctx, best.n),
   };
 }
 
-function headerWarnings(header: Header, warnings: Warnings, unit: Unit, where = ''): void {
-  const location = at(unit, header.n);
+function headerWarnings(header: Header, warnings: Warnings, ctx: Context): void {
+  const location = at(ctx, header.n);
   if (header.unknown.length > 0) {
     warnings.add(
-      `${where}has ${header.unknown.length === 1 ? 'a column' : 'columns'} kb does not read: ${list(header.unknown)}; ` +
-        `${header.unknown.length === 1 ? 'it was' : 'they were'} ignored (kb reads id, question, similar, answer and tags: rename a column that holds one of these)`,
+      `has ${header.unknown.length === 1 ? 'a column' : 'columns'} kb does not read: ${list(header.unknown)}; ` +
+        `${header.unknown.length === 1 ? 'it was' : 'they were'} ignored (kb reads id, question, similar, answer, category, tags and status: rename a column that holds one of these)`,
       location,
     );
   }
   for (const [field, first, ignored] of header.repeated) {
-    warnings.add(`${where}has two columns for the ${field}, ${quote(first)} and ${quote(ignored)}; only ${quote(first)} was read: merge them or rename one`, location);
+    warnings.add(`has two columns for the ${field}, ${quote(first)} and ${quote(ignored)}; only ${quote(first)} was read: merge them or rename one`, location);
   }
 }
 
-/** Rows below the header → FAQ rows. */
-function tableRows(rows: readonly CellRow[], header: Header, collector: RowCollector): void {
+/** A column as the user sees it: `F` in a sheet, `6` in a CSV. */
+function columnName(index: number, ctx: Context): string {
+  if (ctx.unit === 'line') return String(index + 1);
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Rows below the header → FAQ rows; the hidden ones (XLSX) are read and reported in one warning. */
+function tableRows(rows: readonly CellRow[], header: Header, collector: RowCollector, ctx: Context): void {
   const labels: Labels = {};
-  for (const c of header.columns) labels[c.field] = c.name;
+  for (const c of header.columns) labels[c.field] ??= c.name;
+  const byField = new Map<FaqField, number[]>();
+  for (const c of header.columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c.index]);
+  const hidden: number[] = [];
+  const read = new Set(header.columns.map((c) => c.index));
+  /** Columns with no header name that hold values: 0-based column → the rows. */
+  const unnamed = new Map<number, number[]>();
   for (const row of rows) {
     if (row.n <= header.n || isBlank(row)) continue;
+    if (row.hidden === true) hidden.push(row.n);
+    row.cells.forEach((cell, i) => {
+      if (cell.trim() === '' || read.has(i) || (header.cells[i] ?? '').trim() !== '') return;
+      unnamed.set(i, [...(unnamed.get(i) ?? []), row.n]);
+    });
     const raw: RawRow = {};
-    for (const c of header.columns) raw[c.field] = row.cells[c.index] ?? '';
-    collector.add(raw, labels, row.n);
+    const uncalculated: FaqField[] = [];
+    for (const [field, indexes] of byField) {
+      const cells = indexes.map((i) => {
+        const text = row.cells[i] ?? '';
+        const link = field === 'answer' ? row.links?.get(i) : undefined;
+        return link === undefined ? text : `${text} (${link})`;
+      });
+      if (indexes.some((i) => row.uncalculated?.includes(i) === true)) uncalculated.push(field);
+      // several similar or tag columns are one list; category columns are the levels of one path
+      raw[field] = field === 'category' ? cells : cells.length === 1 ? cells[0] : cells.join('\n');
+    }
+    collector.add(raw, labels, row.n, uncalculated);
+  }
+  collector.flushStatus(labels);
+  for (const [i, ns] of unnamed) {
+    collector.warnings.add(
+      `column ${columnName(i, ctx)} has no name in the header (${ctx.unit} ${header.n}) but ${numbers(ctx.unit, ns)} ${ns.length === 1 ? 'has a value' : 'have values'} in it; ` +
+        `${ns.length === 1 ? 'it was' : 'they were'} ignored: give the column a header (相似问法2, 答案, …) if it holds FAQ text`,
+      at(ctx, ns[0] ?? header.n),
+    );
+  }
+  if (hidden.length > 0) {
+    collector.warnings.add(
+      `${numbers(ctx.unit, hidden)} ${hidden.length === 1 ? 'is' : 'are'} hidden in Excel and ${hidden.length === 1 ? 'was' : 'were'} read like the others; ` +
+        'if a hidden row is not meant to be an entry, delete it or mark it 停用 in a 状态 (status) column',
+      at(ctx, hidden[0] ?? 1),
+    );
   }
 }
 
@@ -491,39 +718,211 @@ export function splitCsv(text: string, delimiter = ','): CsvSplit {
   return { ok: true, records };
 }
 
+/**
+ * Whether a text file is a tab-separated FAQ table: Excel's "Unicode text" (UTF-16, tabs) is
+ * saved as .txt. True when one of its first non-blank lines is a header, cut at tabs, with a
+ * question and an answer column.
+ */
+export function isTabSeparatedFaq(text: string): boolean {
+  const head = text.slice(0, 4096).split(LINE_BREAK).filter((line) => line.trim() !== '').slice(0, HEADER_SEARCH_ROWS);
+  return head.some((line, i) => line.includes('\t') && findHeader([{ cells: line.split('\t'), n: i + 1 }]).found);
+}
+
+/**
+ * A CSV (or TSV, or semicolon-separated) FAQ table. The delimiter is the one the first lines use;
+ * when that gives no header with a question and an answer column, the other delimiters are tried
+ * (a tab-separated header may hold a comma: `相似问题(用,分隔)`).
+ */
 export function parseFaqCsv(text: string, options: ParseOptions): Result<TableParse> {
   const file = options.file;
-  const split = splitCsv(text, detectDelimiter(text));
-  if (!split.ok) {
-    return fail(
-      problem(
-        'bad-table',
-        `has a quote (") opened on line ${split.line} that is never closed, so the rest of the file cannot be read as CSV; ` +
-          'close the quote, or write a quote inside a quoted cell as ""',
-        { file, location: { line: split.line } },
-      ),
-    );
-  }
-  const search = findHeader(split.records);
-  if (!search.found) {
-    const { message, location } = missingColumns(search.best, 'line');
-    return fail(problem('bad-table', message, location === undefined ? { file } : { file, location }));
+  const detected = detectDelimiter(text);
+  let first: { split: CsvSplit; search: HeaderSearch | undefined } | undefined;
+  let chosen: { records: CellRow[]; header: Header } | undefined;
+  for (const delimiter of [detected, ...([',', '\t', ';'] as const).filter((d) => d !== detected)]) {
+    const split = splitCsv(text, delimiter);
+    const search = split.ok ? findHeader(split.records) : undefined;
+    first ??= { split, search };
+    if (split.ok && search?.found === true) {
+      chosen = { records: split.records, header: search.header };
+      break;
+    }
   }
   const ctx: Context = { file, unit: 'line', part: 'column' };
+  if (chosen === undefined) {
+    if (first === undefined || !first.split.ok) {
+      const line = first !== undefined && !first.split.ok ? first.split.line : 1;
+      return fail(
+        problem(
+          'bad-table',
+          `has a quote (") opened on line ${line} that is never closed, so the rest of the file cannot be read as CSV; ` +
+            'close the quote, or write a quote inside a quoted cell as ""',
+          { file, location: { line } },
+        ),
+      );
+    }
+    const { message, location } = missingColumns(first.search?.found === false ? first.search.best : undefined, ctx);
+    return fail(problem('bad-table', message, location === undefined ? { file } : { file, location }));
+  }
   const warnings = new Warnings(ctx);
-  headerWarnings(search.header, warnings, 'line');
+  headerWarnings(chosen.header, warnings, ctx);
   const collector = new RowCollector(ctx, warnings);
-  tableRows(split.records, search.header, collector);
-  return ok({ rows: collector.rows, warnings: warnings.done() });
+  tableRows(chosen.records, chosen.header, collector, ctx);
+  return ok({ rows: collector.rows, warnings: inFileOrder(warnings.done(), 'last') });
 }
 
 // ---------------------------------------------------------------------------------------------
-// JSON Lines
+// JSON Lines and JSON
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** One JSON value of the file and the line it starts on, or why it could not be read. */
+type JsonItem = { line: number; value: unknown } | { line: number; error: string };
+
+const JSON_EXAMPLE = '{"question": "…", "answer": "…"}';
+
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+function skipSpace(text: string, i: number): number {
+  while (i < text.length && /\s/u.test(text[i] ?? '')) i++;
+  return i;
+}
+
+/** The end (exclusive) of the JSON value starting at `i`, by brackets and strings alone; -1 when it never closes. */
+function valueEnd(text: string, i: number): number {
+  const open = text[i];
+  if (open === '"') {
+    for (let j = i + 1; j < text.length; j++) {
+      if (text[j] === '\\') j++;
+      else if (text[j] === '"') return j + 1;
+    }
+    return -1;
+  }
+  if (open !== '{' && open !== '[') {
+    const m = /^[^,\]}\s]+/u.exec(text.slice(i, i + 64));
+    return i + (m?.[0].length ?? 1);
+  }
+  let depth = 0;
+  for (let j = i; j < text.length; j++) {
+    const c = text[j];
+    if (c === '"') {
+      const end = valueEnd(text, j);
+      if (end < 0) return -1;
+      j = end - 1;
+    } else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+/** JSON.parse one slice of the file; a syntax error names its line in the file. */
+function parseSlice(text: string, start: number, end: number): JsonItem {
+  const line = lineAt(text, start);
+  try {
+    return { line, value: JSON.parse(text.slice(start, end)) };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/u.exec(detail);
+    const errorLine = position === undefined || position === null ? line : lineAt(text, start + Number(position[1]));
+    return { line: errorLine, error: detail.replace(/ in JSON at position \d+.*$/u, '').replace(/^JSON\.parse: /u, '') };
+  }
+}
+
+/** The items of the JSON array starting at `start` (`[`), each parsed on its own so that one bad item costs only itself. */
+function arrayItems(text: string, start: number): JsonItem[] | undefined {
+  const items: JsonItem[] = [];
+  let i = skipSpace(text, start + 1);
+  while (i < text.length && text[i] !== ']') {
+    const end = valueEnd(text, i);
+    if (end < 0) return undefined;
+    items.push(parseSlice(text, i, end));
+    i = skipSpace(text, end);
+    // a missing comma between two items is the next item's problem; skip to it either way
+    if (text[i] === ',') i = skipSpace(text, i + 1);
+  }
+  return items;
+}
+
+/**
+ * The array of FAQ objects inside a JSON object, as bot platforms' APIs wrap it
+ * (`{"code": 0, "data": {"list": [...]}}`): the first array of objects, searched by key order up
+ * to 4 levels deep. Its offset in the text and its key path.
+ */
+function findArray(text: string, start: number, path: string[] = []): { start: number; path: string[] } | undefined {
+  if (path.length > 4) return undefined;
+  let i = skipSpace(text, start + 1);
+  while (i < text.length && text[i] === '"') {
+    const keyEnd = valueEnd(text, i);
+    if (keyEnd < 0) return undefined;
+    let key: string;
+    try {
+      key = String(JSON.parse(text.slice(i, keyEnd)));
+    } catch {
+      return undefined;
+    }
+    i = skipSpace(text, keyEnd);
+    if (text[i] !== ':') return undefined;
+    i = skipSpace(text, i + 1);
+    if (text[i] === '[' && text[skipSpace(text, i + 1)] === '{') return { start: i, path: [...path, key] };
+    if (text[i] === '{') {
+      const inner = findArray(text, i, [...path, key]);
+      if (inner !== undefined) return inner;
+    }
+    const end = valueEnd(text, i);
+    if (end < 0) return undefined;
+    i = skipSpace(text, end);
+    if (text[i] === ',') i = skipSpace(text, i + 1);
+  }
+  return undefined;
+}
+
+/**
+ * The file's JSON values: the items of a JSON array (the whole file, or an array of objects
+ * inside a wrapping object), else one value a line (JSON Lines). `wrapped` names the key path of
+ * the array found inside an object.
+ */
+function jsonItems(text: string): { items: JsonItem[]; mode: 'array' | 'lines'; wrapped?: string } {
+  const start = skipSpace(text, 0);
+  if (text[start] === '[') {
+    const items = arrayItems(text, start);
+    if (items !== undefined) return { items, mode: 'array' };
+  }
+  if (text[start] === '{') {
+    const end = valueEnd(text, start);
+    // one object filling the file (not the first line of JSON Lines): look for the FAQ array inside
+    if (end > 0 && skipSpace(text, end) >= text.length) {
+      const found = findArray(text, start);
+      const items = found === undefined ? undefined : arrayItems(text, found.start);
+      if (found !== undefined && items !== undefined) return { items, mode: 'array', wrapped: found.path.join('.') };
+    }
+  }
+  const items: JsonItem[] = [];
+  text.split(/\r\n|\r|\n/u).forEach((source, index) => {
+    if (source.trim() === '') return;
+    try {
+      items.push({ line: index + 1, value: JSON.parse(source) });
+    } catch (error) {
+      const detail = error instanceof SyntaxError ? error.message.replace(/^JSON\.parse: /u, '') : String(error);
+      items.push({ line: index + 1, error: detail });
+    }
+  });
+  return { items, mode: 'lines' };
+}
+
+/**
+ * A FAQ table in JSON: JSON Lines (one object a line), a JSON array of objects, or an object
+ * that wraps the array (`{"data": {"list": [...]}}`). Keys are matched like CSV headers
+ * (`standardQuestion`, `similar_questions`, `答案`). An item that is not valid JSON or not an
+ * object is skipped with its line; the others are read.
+ */
 export function parseFaqJsonl(text: string, options: ParseOptions): Result<TableParse> {
   const file = options.file;
   const ctx: Context = { file, unit: 'line', part: 'field' };
@@ -537,24 +936,22 @@ export function parseFaqJsonl(text: string, options: ParseOptions): Result<Table
   let objects = 0;
   let firstError: { line: number; message: string } | undefined;
   const parsed: { raw: RawRow; labels: Labels; line: number }[] = [];
+  const { items, mode, wrapped } = jsonItems(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const what = mode === 'array' ? 'item' : 'line';
+  const fix = mode === 'array' ? `write each item as a JSON object like ${JSON_EXAMPLE}` : `write one JSON object per line, like ${JSON_EXAMPLE}`;
 
-  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r\n|\r|\n/u);
-  lines.forEach((source, index) => {
-    const line = index + 1;
-    if (source.trim() === '') return;
-    let value: unknown;
-    try {
-      value = JSON.parse(source);
-    } catch (error) {
-      const detail = error instanceof SyntaxError ? error.message.replace(/^JSON\.parse: /u, '') : String(error);
-      firstError ??= { line, message: detail };
-      warnings.skip(line, `the line is not valid JSON (${detail}); write one JSON object per line, like {"question": "…", "answer": "…"}`);
-      return;
+  for (const item of items) {
+    const line = item.line;
+    if ('error' in item) {
+      firstError ??= { line, message: item.error };
+      warnings.skip(line, `the ${what} is not valid JSON (${item.error}); ${fix}`);
+      continue;
     }
+    const value = item.value;
     if (!isObject(value)) {
       firstError ??= { line, message: `${kindOf(value)}, not an object` };
-      warnings.skip(line, `the line is ${kindOf(value)}, not a JSON object; write one object per line, like {"question": "…", "answer": "…"}`);
-      return;
+      warnings.skip(line, `the ${what} is ${kindOf(value)}, not a JSON object; ${fix}`);
+      continue;
     }
     objects++;
     const raw: RawRow = {};
@@ -578,13 +975,12 @@ export function parseFaqJsonl(text: string, options: ParseOptions): Result<Table
     if (labels.question !== undefined) sawQuestion = true;
     if (labels.answer !== undefined) sawAnswer = true;
     parsed.push({ raw, labels, line });
-  });
+  }
 
   if (objects === 0) {
-    if (firstError === undefined) return fail(problem('bad-table', 'has no JSON objects; write one FAQ object per line', { file }));
-    const hint = /^\s*\[/u.test(text) ? ' (it looks like one JSON array; write each object on its own line instead)' : '';
+    if (firstError === undefined) return fail(problem('bad-table', `has no JSON objects; write one FAQ object per line, or a JSON array of objects like ${JSON_EXAMPLE}`, { file }));
     return fail(
-      problem('bad-table', `is not JSON Lines: no line is a JSON object (line ${firstError.line}: ${firstError.message})${hint}; write one FAQ object per line`, {
+      problem('bad-table', `is not a FAQ table in JSON: no ${what} is a JSON object (line ${firstError.line}: ${firstError.message}); write a JSON array of objects like ${JSON_EXAMPLE}, or one such object per line`, {
         file,
         location: { line: firstError.line },
       }),
@@ -592,15 +988,16 @@ export function parseFaqJsonl(text: string, options: ParseOptions): Result<Table
   }
   if (!sawQuestion || !sawAnswer) {
     const missing = [sawQuestion ? undefined : 'no question field', sawAnswer ? undefined : 'no answer field'].filter((m) => m !== undefined);
+    const where = wrapped === undefined ? `in any ${what}` : `in the items of "${wrapped}"`;
     return fail(
-      problem('bad-table', `has ${missing.join(' and ')} in any line (fields found: ${list([...keys])}); a FAQ line needs ${EXPECTED.replace(/column/gu, 'field')}`, { file }),
+      problem('bad-table', `has ${missing.join(' and ')} ${where} (fields found: ${list([...keys])}); a FAQ item needs ${EXPECTED.replace(/column/gu, 'field')}`, { file }),
     );
   }
   if (unknown.size > 0) {
     const names = [...unknown.keys()];
     warnings.add(
       `has ${names.length === 1 ? 'a field' : 'fields'} kb does not read: ${list(names)}; ${names.length === 1 ? 'it was' : 'they were'} ignored ` +
-        '(kb reads id, question, similar, answer and tags: rename a field that holds one of these)',
+        '(kb reads id, question, similar, answer, category, tags and status: rename a field that holds one of these)',
       { line: [...unknown.values()][0] ?? 1 },
     );
   }
@@ -609,7 +1006,12 @@ export function parseFaqJsonl(text: string, options: ParseOptions): Result<Table
     const field = fieldOfHeader(first) ?? 'question';
     warnings.add(`has two fields for the ${field}, ${quote(first)} and ${quote(ignored)}; only ${quote(first)} was read: use one name`, { line });
   }
-  for (const { raw, labels, line } of parsed) collector.add(raw, labels, line);
+  const allLabels: Labels = {};
+  for (const { raw, labels, line } of parsed) {
+    collector.add(raw, labels, line);
+    Object.assign(allLabels, labels);
+  }
+  collector.flushStatus(allLabels);
   // header-level warnings were added after the rows were read
   return ok({ rows: collector.rows, warnings: inFileOrder(warnings.done(), 'last') });
 }
@@ -619,49 +1021,76 @@ export function parseFaqJsonl(text: string, options: ParseOptions): Result<Table
 
 interface Sheet {
   name: string;
+  hidden: boolean;
   rows: CellRow[];
 }
 
+/**
+ * A FAQ workbook. Every visible sheet with a FAQ header and rows under it is read (one sheet a
+ * category, as teams keep them); when there are several, each row's heading path starts with its
+ * sheet's name. Sheets without such a header (instructions, drop-down lists) are listed in one
+ * warning; a hidden sheet with a FAQ header is not read, and said so.
+ */
 export async function parseFaqXlsx(bytes: Uint8Array, options: ParseOptions): Promise<Result<TableParse>> {
   const file = options.file;
   const loaded = await loadWorkbook(bytes, options);
   if (!loaded.ok) return loaded;
   const workbook = loaded.value;
 
-  const sheets: Sheet[] = workbook.worksheets.map((worksheet) => ({ name: worksheet.name, rows: sheetRows(worksheet) }));
+  const sheets: Sheet[] = workbook.worksheets.map((worksheet) => ({ name: worksheet.name, hidden: isHiddenSheet(worksheet), rows: sheetRows(worksheet) }));
 
-  let chosen: { sheet: Sheet; header: Header } | undefined;
-  const otherFaqSheets: string[] = [];
+  const faqSheets: { sheet: Sheet; header: Header }[] = [];
+  const hiddenFaq: string[] = [];
+  const notRead: string[] = [];
   let best: { sheet: Sheet; header: Header | undefined } | undefined;
   for (const sheet of sheets) {
     const search = findHeader(sheet.rows);
-    if (search.found) {
-      if (chosen === undefined) chosen = { sheet, header: search.header };
-      else otherFaqSheets.push(sheet.name);
-    } else if (best === undefined || (search.best !== undefined && (best.header === undefined || search.best.columns.length > best.header.columns.length))) {
-      best = { sheet, header: search.best };
+    // a header with no row under it (an example in the instructions sheet) does not make a FAQ sheet
+    if (search.found && sheet.rows.some((r) => r.n > search.header.n && !isBlank(r))) {
+      if (sheet.hidden) hiddenFaq.push(sheet.name);
+      else faqSheets.push({ sheet, header: search.header });
+      continue;
+    }
+    if (sheet.rows.length > 0) notRead.push(sheet.name);
+    const candidate = search.found ? search.header : search.best;
+    if (best === undefined || (candidate !== undefined && (best.header === undefined || candidate.columns.length > best.header.columns.length))) {
+      best = { sheet, header: candidate };
     }
   }
-  if (chosen === undefined) {
+  if (faqSheets.length === 0) {
+    const hiddenNote = hiddenFaq.length > 0 ? `; hidden ${hiddenFaq.length === 1 ? 'sheet' : 'sheets'} ${list(hiddenFaq)} ${hiddenFaq.length === 1 ? 'has' : 'have'} FAQ rows: unhide ${hiddenFaq.length === 1 ? 'it' : 'them'} in Excel to read ${hiddenFaq.length === 1 ? 'it' : 'them'}` : '';
     if (best === undefined || best.header === undefined) {
-      return fail(problem('bad-table', `has no rows in any sheet; a FAQ table needs a header row with ${EXPECTED}`, { file }));
+      return fail(problem('bad-table', `has no rows in any visible sheet; a FAQ table needs a header row with ${EXPECTED}${hiddenNote}`, { file }));
     }
-    const { message, location } = missingColumns(best.header, 'row');
-    const where = sheets.length > 1 ? `no sheet has a question and an answer column; sheet ${quote(best.sheet.name)} ` : '';
-    return fail(problem('bad-table', `${where}${message}`, location === undefined ? { file } : { file, location }));
+    const onSheet: Context = { file, unit: 'row', part: 'column', sheet: best.sheet.name };
+    const { message, location } = missingColumns(best.header, sheets.length > 1 ? onSheet : { file, unit: 'row', part: 'column' });
+    const where = sheets.length > 1 ? `no sheet has a question and an answer column with rows under them; sheet ${quote(best.sheet.name)} ` : '';
+    return fail(problem('bad-table', `${where}${message}${hiddenNote}`, location === undefined ? { file } : { file, location }));
   }
 
+  const several = faqSheets.length > 1;
   const ctx: Context = { file, unit: 'row', part: 'column' };
   const warnings = new Warnings(ctx);
-  const where = sheets.length > 1 ? `sheet ${quote(chosen.sheet.name)} ` : '';
-  headerWarnings(chosen.header, warnings, 'row', where);
-  if (otherFaqSheets.length > 0) {
+  const collector = new RowCollector(ctx, warnings);
+  if (notRead.length > 0) {
     warnings.add(
-      `only the first FAQ sheet, ${quote(chosen.sheet.name)}, was read; ${otherFaqSheets.length === 1 ? 'sheet' : 'sheets'} ${list(otherFaqSheets)} ` +
-        `also ${otherFaqSheets.length === 1 ? 'has' : 'have'} a FAQ header and ${otherFaqSheets.length === 1 ? 'was' : 'were'} ignored: move the rows into one sheet or save each sheet as its own file`,
+      `${notRead.length === 1 ? 'sheet' : 'sheets'} ${list(notRead)} ${notRead.length === 1 ? 'has' : 'have'} no FAQ header (a question and an answer column with rows under them) and ${notRead.length === 1 ? 'was' : 'were'} not read; ` +
+        'that is right for instructions or lists; if one holds FAQ rows, give it a header row such as 标准问题 | 相似问题 | 答案',
     );
   }
-  const collector = new RowCollector(ctx, warnings);
-  tableRows(chosen.sheet.rows, chosen.header, collector);
+  if (hiddenFaq.length > 0) {
+    warnings.add(`hidden ${hiddenFaq.length === 1 ? 'sheet' : 'sheets'} ${list(hiddenFaq)} ${hiddenFaq.length === 1 ? 'has' : 'have'} FAQ rows and ${hiddenFaq.length === 1 ? 'was' : 'were'} not read; unhide ${hiddenFaq.length === 1 ? 'it' : 'them'} in Excel if ${hiddenFaq.length === 1 ? 'its' : 'their'} rows should be entries, or delete ${hiddenFaq.length === 1 ? 'it' : 'them'}`);
+  }
+  for (const { sheet, header } of faqSheets) {
+    // locations name the sheet when a workbook has more than one
+    if (sheets.length > 1) ctx.sheet = sheet.name;
+    const from = warnings.list.length;
+    headerWarnings(header, warnings, ctx);
+    const before = collector.rows.length;
+    tableRows(sheet.rows, header, collector, ctx);
+    // a sheet's warnings in row order (disabled and hidden rows are reported after its last row)
+    warnings.list.splice(from, Infinity, ...inFileOrder(warnings.list.slice(from), 'last'));
+    if (!several) for (const r of collector.rows.slice(before)) delete r.sheet;
+  }
   return ok({ rows: collector.rows, warnings: warnings.done() });
 }

@@ -88,9 +88,9 @@ describe('kb eval', () => {
     const r = runKb(['eval', 'fixtures/eval/suites/forms.yaml', '--index', formsIndex]);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual([
-      expect.stringMatching(/^miss {2}退货运费谁出 {2}→ expected "invoice", got “.+” \[s-\w+\] {2}\(fixtures\/eval\/suites\/forms\.yaml:24\)$/),
+      expect.stringMatching(/^miss {2}退货运费谁出 {2}→ expected invoice, got “.+” \[s-\w+\] {2}\(fixtures\/eval\/suites\/forms\.yaml:24\)$/),
       // 七天 then a letter matches no heading: no entry of the index comes from that section
-      expect.stringMatching(/^unknown {2}七天无理由退货 {2}→ expected .*"七天".* \(not in the index: returns\.md › 七天\), got .* \(fixtures\/eval\/suites\/forms\.yaml:26\)$/),
+      expect.stringMatching(/^unknown {2}七天无理由退货 {2}→ expected returns\.md § 七天 \(not in the index: returns\.md › 七天\), got .* \(fixtures\/eval\/suites\/forms\.yaml:26\)$/),
       // per suite and per tag when there is more than one group
       '  fixtures/eval/suites/forms.yaml: 9 cases (+2 out of scope)  hit@1 0.778  hit@3 0.778  hit@5 0.778  MRR@5 0.778',
       '  tag id: 1 case  hit@1 1.000  hit@3 1.000  hit@5 1.000  MRR@5 1.000',
@@ -135,7 +135,7 @@ describe('kb eval', () => {
       // a section the file does not have, a misspelt file name
       `warning ${suite}:line 4: expects “returns.md › 第九章”, “retrun.md”, which no entry of the index (${formsIndex}) comes from; fix the file name or section, or rebuild the index [unknown-entry]`,
     ]);
-    expect(lines(r.stdout)[0]).toMatch(/^unknown {2}发票怎么开 {2}→ expected "faq-nonexistent-id" \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
+    expect(lines(r.stdout)[0]).toMatch(/^unknown {2}发票怎么开 {2}→ expected faq-nonexistent-id \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
     const json = full([suite, '--index', formsIndex]);
     expect(json.report.metrics).toMatchObject({ cases: 4, hit1: 0.5 });
     expect(json.report.cases.map((c) => [c.verdict, c.reason, c.unknownIds, c.unknownSources])).toEqual([
@@ -221,6 +221,14 @@ const full = (args: readonly string[]): { code: number | null; report: FullJson;
 };
 
 describe('kb eval --threshold', () => {
+  it('with --max-false-answer, auto picks within the gate and says so', () => {
+    const r = runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).at(-1)).toMatch(/; threshold [\d.]+ \(auto, false answers ≤ 0%\): answered/);
+    const { report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0.25']);
+    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25 });
+  });
+
   it('picks the threshold with the most correct decisions and judges every case by it', () => {
     const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto']);
     expect(code).toBe(0);
@@ -304,7 +312,7 @@ describe('kb eval --baseline', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', 'fixtures/eval/ci/baseline.json']);
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
-    expect(out).toContain('newly failing  退货运费谁出  → expected invoice  (fixtures/eval/ci/tagged.jsonl:5)');
+    expect(out).toContainEqual(expect.stringMatching(/^newly failing {2}“退货运费谁出” → expected invoice; now not in the top k, got s-\w+ “.+” \(confidence \d\.\d\d\) {2}\(fixtures\/eval\/ci\/tagged\.jsonl:5, passed in fixtures\/eval\/ci\/baseline\.json\)$/));
     expect(out).toContain('newly passing  包邮吗  (fixtures/eval/ci/tagged.jsonl:1)');
     expect(out).toContain('against fixtures/eval/ci/baseline.json: 1 newly failing, 1 newly passing, 2 new, 1 gone');
   });
@@ -312,7 +320,11 @@ describe('kb eval --baseline', () => {
   it('fails the run on a newly failing case with --fail-on-regression', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', 'fixtures/eval/ci/baseline.json', '--fail-on-regression']);
     expect(r.code).toBe(1);
-    expect(lines(r.stderr)).toEqual(['kb eval: regression: 1 case newly failing against fixtures/eval/ci/baseline.json']);
+    // one line per newly failing case — what broke and how — then the count
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/^kb eval: regression: “退货运费谁出” → expected invoice; now not in the top k, got .+ {2}\(fixtures\/eval\/ci\/tagged\.jsonl:5, passed in fixtures\/eval\/ci\/baseline\.json\)$/),
+      'kb eval: regression: 1 case newly failing against fixtures/eval/ci/baseline.json',
+    ]);
     expect(runKb(['eval', TAGGED, '--index', formsIndex, '--fail-on-regression']).code).toBe(2);
   });
 
@@ -322,6 +334,20 @@ describe('kb eval --baseline', () => {
     const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', '0.5', '--baseline', previous, '--fail-on-regression']);
     expect(code).toBe(0);
     expect(report.baseline).toEqual({ file: previous, newlyFailing: [], newlyPassing: [], added: 0, removed: 0 });
+  });
+
+  it('judges a baseline written at another threshold again at this run\'s, and says so', () => {
+    // main was run with a high threshold: its right answers below 0.99 failed there
+    const main = join(dir.path, 'main-0.99.json');
+    writeFileSync(main, runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', '0.99', '--json']).stdout);
+    // a run without a threshold: without judging main again, every right answer would be "newly passing"
+    const r = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', main, '--fail-on-regression', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { baseline: { newlyPassing: unknown[]; newlyFailing: unknown[]; threshold: unknown } };
+    expect(report.baseline.newlyPassing).toEqual([]);
+    expect(report.baseline.newlyFailing).toEqual([]);
+    expect(report.baseline.threshold).toEqual({ from: 0.99, to: null, rejudged: true });
+    expect(lines(r.stderr)).toContain(`kb eval: the baseline ${main} was judged at threshold 0.99, this run at no threshold: its cases are judged again at this run's rule (ranked first), so that only changes of the index count`);
   });
 
   it('refuses a baseline that is not an eval report', () => {

@@ -133,7 +133,15 @@ describe('kb eval', () => {
       // one of two alternatives unknown: still a typo to fix, though the case passes on the other
       `warning ${suite}:line 3: expects entry "shipping-old", which is not in the index (${formsIndex}); fix the id or rebuild the index [unknown-entry]`,
       // a section the file does not have, a misspelt file name
-      `warning ${suite}:line 4: expects “returns.md › 第九章”, “retrun.md”, which no entry of the index (${formsIndex}) comes from; fix the file name or section, or rebuild the index [unknown-entry]`,
+      // with what the index has instead: the file's sections, the index's files
+      `warning ${suite}:line 4: expects “returns.md › 第九章”, “retrun.md”, which no entry of the index (${formsIndex}) comes from (its sections are “一、七天无理由退货”, “二、退货运费”, “Exchanges: sizes and colours”; the index's source files are “faq.jsonl”, “returns.md”); fix the file name or section, or rebuild the index [unknown-entry]`,
+    ]);
+    // a section written with more (the heading and its title) or less than the heading: the one meant
+    const near = join(dir.path, 'near.jsonl');
+    writeFileSync(near, ['{"q": "退货运费谁出", "expect": {"source": "returns.md", "section": "二、退货运费 买家承担"}}', '{"q": "退货运费谁出", "expect": {"source": "returns.md", "section": "二、退货"}}', ''].join('\n'));
+    expect(lines(runKb(['eval', near, '--index', formsIndex]).stderr)).toEqual([
+      expect.stringMatching(/^warning .*near\.jsonl:line 1: expects “returns\.md › 二、退货运费 买家承担”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix the file name or section/),
+      expect.stringMatching(/^warning .*near\.jsonl:line 2: expects “returns\.md › 二、退货”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix/),
     ]);
     expect(lines(r.stdout)[0]).toMatch(/^unknown {2}发票怎么开 {2}→ expected faq-nonexistent-id \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
     const json = full([suite, '--index', formsIndex]);

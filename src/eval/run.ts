@@ -5,6 +5,7 @@ import { problem, type Problem } from '../core/problems.js';
 import type { Hit, KnowledgeBase } from '../runtime/knowledge-base.js';
 import { headingMatches, hitMatches, metricsOf, rankOf, type Metrics } from './metrics.js';
 import type { EvalCase, Expectation } from './suite.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 
 export interface TopHit {
   id: string;
@@ -122,7 +123,13 @@ function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: Readonl
   }
   const section = e.section ?? '';
   const headings = [...new Set(entries.flatMap((h) => h.source?.headingPath.slice(1) ?? []))];
-  const meant = headings.find((h) => headingMatches(section, h)) ?? headings.find((h) => headingMatches(h.slice(0, section.length), section));
+  const simple = (text: string): string => traditionalToSimplified(text.normalize('NFKC'));
+  const containing = headings.filter((h) => simple(h).includes(simple(section)));
+  const meant =
+    headings.find((h) => headingMatches(section, h)) ??
+    headings.find((h) => headingMatches(h.slice(0, section.length), section)) ??
+    // without its numbering (七天 for 一、七天无理由退货), when only one heading has it
+    (containing.length === 1 ? containing[0] : undefined);
   if (meant !== undefined) return `did you mean “${meant}”?`;
   return `its sections are ${list(headings, 8)}`;
 }

@@ -38,7 +38,7 @@ function evalJson(args: readonly string[]): { code: number | null; report: EvalJ
 describe('kb eval --json', () => {
   it('prints exactly the documented shape, with 1-based ranks and null outside the top k', () => {
     const { code, report, stderr } = evalJson(['fixtures/eval/suites/forms.jsonl', '--index', formsIndex]);
-    expect(lines(stderr)).toEqual([expect.stringMatching(/^warning fixtures\/eval\/suites\/forms\.jsonl:line 11: expects “returns\.md › 七天”, which no entry of the index .* comes from; fix the file name or section, or rebuild the index \[unknown-entry\]$/)]);
+    expect(lines(stderr)).toEqual([expect.stringMatching(/^warning fixtures\/eval\/suites\/forms\.jsonl:line 11: expects “returns\.md › 七天”, which no entry of the index .* comes from \(did you mean “一、七天无理由退货”\?\); fix the file name or section, or rebuild the index \[unknown-entry\]$/)]);
     expect(code).toBe(0);
     // the matcher issue's keys come first and keep their meaning; later issues only add keys
     expect(Object.keys(report).slice(0, 2)).toEqual(['metrics', 'cases']);
@@ -451,7 +451,8 @@ describe('kb eval --suggest', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--suggest', '--store', store]);
     expect(r.code).toBe(0);
     expect(lines(r.stderr)).toEqual([
-      'suggested: “退货运费谁出” → invoice  (fixtures/eval/ci/tagged.jsonl:5)',
+      // the entry's question with its id: an editor knows what it is about
+      'suggested: “退货运费谁出” → invoice “可以开发票吗？”  (fixtures/eval/ci/tagged.jsonl:5)',
       `kb eval: 1 question proposed as similar questions in ${store} (pending in "suggested"; accept them in kb review)`,
     ]);
     const read = await readStore(store);

@@ -199,7 +199,12 @@ async function suggest(run: EvalRun, storePath: string, output: Output): Promise
     return false;
   }
   const result = outcome;
-  for (const s of result.proposed) output.err(`suggested: “${s.question}” → ${s.id}  (${s.file}:${s.line})`);
+  // the entry's own question too: an id such as s-e70ca6b35d9bf26e says nothing to an editor
+  const questionOf = new Map(result.entries.map((e) => [e.id, e.question]));
+  for (const s of result.proposed) {
+    const entry = questionOf.get(s.id);
+    output.err(`suggested: “${s.question}” → ${s.id}${entry === undefined ? '' : ` “${entry}”`}  (${s.file}:${s.line})`);
+  }
   const notes = [
     result.known > 0 ? `${result.known} already known to their entry` : '',
     result.unmatched > 0 ? `${result.unmatched} failing case${result.unmatched === 1 ? '' : 's'} expect no entry of the store` : '',

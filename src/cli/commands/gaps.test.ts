@@ -36,7 +36,7 @@ describe('kb gaps', () => {
     expect(out).toContainEqual(expect.stringMatching(/^ {2}2\. 3 asked \(3 distinct\) {2}.*收货地址/));
     expect(out).toContainEqual(expect.stringMatching(/^ {2}3\. 2 asked \(2 distinct\)/));
     expect(out.filter((l) => l.startsWith('       nearest: '))).toHaveLength(3);
-    expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 3 clusters of 2+ and 0 single questions');
+    expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 3 clusters of 2+');
   });
 
   it('prints JSON, honours --threshold, --min-size and --top', () => {
@@ -47,6 +47,10 @@ describe('kb gaps', () => {
     expect(doc.clusters.map((c) => c.size)).toEqual([5, 3]);
     expect(doc.clusters[0]?.examples).toHaveLength(4);
     expect(doc.clusters[0]?.nearest[0]).toEqual({ id: expect.any(String), question: expect.any(String), confidence: expect.any(Number) });
+    // the questions left out of the list are counted, with how to see them
+    expect(lines(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--min-size', '3']).stdout).at(-1)).toBe(
+      '13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 3+ and 2 questions in smaller ones (--min-size 1 lists them)',
+    );
     const strict = JSON.parse(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--json', '--threshold', '0.999']).stdout) as GapsJson;
     expect(strict.answered).toBeLessThan(3);
     const top = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--top', '1', '--examples', '1']);

@@ -93,7 +93,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
     const pct = (n: number): string => `${((100 * n) / scan.questions).toFixed(1)}%`;
     output.out(
-      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}, in ${shown.length} clusters of ${minSize}+ and ${singles} single questions${smallTalk > 0 ? `; ${smallTalk} greetings or thanks with no key terms (你好, 在吗, 谢谢) left out` : ''}`,
+      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}, in ${shown.length} cluster${shown.length === 1 ? '' : 's'} of ${minSize}+${singles > 0 ? ` and ${singles} question${singles === 1 ? '' : 's'} in smaller ones (--min-size 1 lists ${singles === 1 ? 'it' : 'them'})` : ''}${smallTalk > 0 ? `; ${smallTalk} ${smallTalk === 1 ? 'greeting or thanks' : 'greetings or thanks'} with no key terms (你好, 在吗, 谢谢) left out` : ''}`,
     );
   }
   if (options.export !== undefined) {

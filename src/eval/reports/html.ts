@@ -6,7 +6,7 @@
  * Every text from suites, entries or the index is escaped.
  */
 import type { GroupMetrics, ThresholdReport } from '../summary.js';
-import { baselineThresholdNote, changeWhy, confidenceHistogram, coverageSource, describeExpect, describeGot, problemPlace, REASONS, runPassed, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
+import { baselineThresholdNote, changeWhy, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, problemPlace, REASONS, runPassed, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 export function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -186,7 +186,7 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
   }
   const rows = report.cases.map((c, i) => {
     const v = summary.verdicts[i] ?? { verdict: 'skip' as const };
-    return `<tr data-verdict="${v.verdict}"><td class="${v.verdict}">${v.verdict}${v.reason === undefined ? '' : `<br><span class="muted">${htmlEscape(REASONS[v.reason] ?? v.reason)}</span>`}</td><td>${htmlEscape(c.q)}</td><td>${htmlEscape(describeExpect(c.expect))}</td><td>${htmlEscape(describeGot(c))}</td><td class="num">${c.rank ?? '–'}</td><td>${htmlEscape(c.tags.join(', '))}</td><td class="muted">${htmlEscape(`${c.file}:${c.line}`)}</td></tr>`;
+    return `<tr data-verdict="${v.verdict}"><td class="${v.verdict}">${v.verdict}${v.reason === undefined ? '' : `<br><span class="muted">${htmlEscape(describeReason(c, v.reason))}</span>`}</td><td>${htmlEscape(c.q)}</td><td>${htmlEscape(describeExpect(c.expect))}</td><td>${htmlEscape(describeGot(c))}</td><td class="num">${c.rank ?? '–'}</td><td>${htmlEscape(c.tags.join(', '))}</td><td class="muted">${htmlEscape(`${c.file}:${c.line}`)}</td></tr>`;
   });
   body.push(
     `<h2>Cases</h2><div class="controls"><input id="filter" type="search" placeholder="Search questions, ids, files…" aria-label="Search cases"><select id="only" aria-label="Show"><option value="all">all</option><option value="fail">failing</option><option value="pass">passing</option><option value="skip">not judged</option></select><span id="shown" class="muted"></span></div>`,

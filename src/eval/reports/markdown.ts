@@ -3,7 +3,7 @@
  * verdict, metrics, gates, regressions against the baseline, the threshold curve, the failing
  * cases and the biggest gaps. GitHub-flavoured tables; every user text is escaped.
  */
-import { baselineThresholdNote, changeWhy, coverageSource, describeExpect, describeGot, problemPlace, REASONS, runPassed, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
+import { baselineThresholdNote, changeWhy, coverageSource, describeExpect, describeGot, describeReason, problemPlace, runPassed, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 /** Text safe in a Markdown paragraph or table cell: punctuation Markdown acts on is backslash-escaped. */
 export function mdEscape(text: string): string {
@@ -82,7 +82,7 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
     out.push(
       ...table(
         ['question', 'expected', 'got', 'why', 'where'],
-        failing.slice(0, max).map(({ c, v }) => [mdEscape(c.q), mdEscape(describeExpect(c.expect)), mdEscape(describeGot(c)), mdEscape(REASONS[v?.reason ?? ''] ?? ''), mdEscape(`${c.file}:${c.line}`)]),
+        failing.slice(0, max).map(({ c, v }) => [mdEscape(c.q), mdEscape(describeExpect(c.expect)), mdEscape(describeGot(c)), mdEscape(describeReason(c, v?.reason)), mdEscape(`${c.file}:${c.line}`)]),
       ),
     );
     if (failing.length > max) out.push('', `… and ${failing.length - max} more.`);

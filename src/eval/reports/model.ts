@@ -119,3 +119,16 @@ export function thresholdHow(t: ThresholdReport): string {
   if (t.mode !== 'auto') return '';
   return t.maxFalseAnswer === undefined ? 'auto' : `auto, false answers ≤ ${+(t.maxFalseAnswer * 100).toFixed(2)}%`;
 }
+
+/**
+ * Why a case failed, as the reports say it: the reason, and for an expectation the index does not
+ * have, what it lacks and what it has instead (`expects an entry the index does not have:
+ * 保修条款.md › 第一条 保修期限 — did you mean “第一条”?`), so a JUnit or Markdown reader can fix the suite.
+ */
+export function describeReason(c: EvalReport['cases'][number], reason: string | undefined): string {
+  const text = REASONS[reason ?? ''] ?? reason ?? '';
+  if (reason !== 'unknown-entry') return text;
+  const hints = c.unknownSourceHints ?? [];
+  const missing = [...(c.unknownIds ?? []), ...(c.unknownSources ?? []).map((s, i) => (hints[i] === undefined || hints[i] === '' ? s : `${s} — ${hints[i]}`))];
+  return missing.length === 0 ? text : `${text}: ${missing.join('; ')}`;
+}

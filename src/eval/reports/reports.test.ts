@@ -138,6 +138,17 @@ describe('what a person acts on', () => {
     expect(html).toContain('<td>s-1</td><td>换货是什么？</td><td class="muted">returns.md § 三、换货</td>');
   });
 
+  it('a case expecting what the index does not have says what it has instead, in JUnit, Markdown and HTML', () => {
+    const cases = [{ ...c('耳机保修多久', { source: 'warranty.md', section: '第一条 保修期限' }, null, 0.8), unknownSources: ['warranty.md › 第一条 保修期限'], unknownSourceHints: ['did you mean “第一条”?'] }];
+    const report: EvalReport = { metrics: { cases: 1, hit1: 0, hitK: 0, mrr: 0, k: 5 }, cases };
+    const summary = summarize(report);
+    const run: EvalRun = { report, summary, gates: [] };
+    const why = 'expects an entry the index does not have: warranty.md › 第一条 保修期限 — did you mean “第一条”?';
+    expect(junitReport(run)).toContain(`<failure message="${xmlEscape(why)}: expected`);
+    expect(markdownReport(run)).toContain(`| ${mdEscape(why)} |`);
+    expect(htmlReport(run)).toContain(htmlEscape(why));
+  });
+
   it('says when the baseline was judged at another threshold', () => {
     // makeRun's baseline has no ranks, so it cannot be judged again at 0.5
     const run = makeRun(0.5);

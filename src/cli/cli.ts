@@ -262,7 +262,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('find the questions of a customer-question log the index does not answer, clustered by topic (docs/eval.md)')
     .argument('<log>', 'questions: text (one a line), CSV/TSV or JSONL with a question column')
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
-    .addOption(new Option('--threshold <x>', 'a question is unanswered when its top hit\'s confidence is below this (default 0.5)').argParser(unitInterval))
+    .addOption(new Option('--threshold <x>', 'a question is unanswered when its top hit\'s confidence is below this (default: eval.threshold of kb.config.yaml when a number, as kb serve answers, else 0.5)').argParser(unitInterval))
     .option('--column <name>', 'the question column (CSV) or key (JSONL); default: q, question, query, text, message, 问题 …')
     .addOption(new Option('--format <format>', 'how to read the log (default: by extension; other files are text)').choices(['text', 'csv', 'tsv', 'jsonl']))
     .addOption(new Option('--top <n>', 'clusters to print').argParser(positiveInteger).default(20))

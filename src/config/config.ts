@@ -192,7 +192,8 @@ eval:
     - tests/
   k: 5
   # Judge answers by confidence (0–1, or auto: the threshold with the most correct decisions).
-  # A number here is also what \`kb serve\` answers with: no hit at or above it means hand off.
+  # A number here is also what \`kb serve\` answers with: no hit at or above it means hand off
+  # (not auto: kb serve then returns every hit and says so; give it the number kb eval chose).
   # threshold: auto
   # CI gates: kb eval exits 1 when one fails (flags such as --min-hit1 override them).
   # gates:

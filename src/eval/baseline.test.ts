@@ -18,7 +18,8 @@ describe('parseBaseline', () => {
       ],
     });
     const parsed = parseBaseline(text, 'b.json');
-    expect(parsed.ok && parsed.value.map((b) => b.verdict)).toEqual(['pass', 'fail', 'skip', 'fail']);
+    expect(parsed.ok && parsed.value.cases.map((b) => b.verdict)).toEqual(['pass', 'fail', 'skip', 'fail']);
+    expect(parsed.ok && parsed.value.threshold).toBeUndefined();
   });
 
   it('refuses what is not an eval report, saying what to pass', async () => {
@@ -44,8 +45,8 @@ describe('compareBaseline', () => {
     // the expectation's keys in another order are the same expectation
     const cases = [c('b', 'x', 1, 1), c('same', 'x', 1, 2), c('a', { section: '二', source: 'r.md' }, null, 3), c('new', 'x', 1, 4), c('oos', null, null, 5)];
     const verdicts: CaseVerdict[] = [{ verdict: 'pass' }, { verdict: 'pass' }, { verdict: 'fail', reason: 'miss' }, { verdict: 'pass' }, { verdict: 'pass' }];
-    const diff = compareBaseline(cases, verdicts, baseline, 'b.json');
-    expect(diff.newlyFailing).toEqual([{ q: 'a', expect: { section: '二', source: 'r.md' }, file: 'now.jsonl', line: 3, rank: null, baselineVerdict: 'pass', verdict: 'fail' }]);
+    const diff = compareBaseline(cases, verdicts, { cases: baseline }, 'b.json');
+    expect(diff.newlyFailing).toEqual([{ q: 'a', expect: { section: '二', source: 'r.md' }, file: 'now.jsonl', line: 3, rank: null, baselineVerdict: 'pass', verdict: 'fail', reason: 'miss' }]);
     expect(diff.newlyPassing.map((x) => x.q)).toEqual(['b']);
     expect(diff.added).toBe(1);
     expect(diff.removed).toBe(1);
@@ -56,8 +57,44 @@ describe('compareBaseline', () => {
       { q: 'a', expect: 'x', verdict: 'pass' as const },
       { q: 'a', expect: 'x', verdict: 'fail' as const },
     ];
-    const diff = compareBaseline([c('a', 'x', 1, 1), c('a', 'x', 1, 2)], [{ verdict: 'pass' }, { verdict: 'pass' }], baseline, 'b.json');
+    const diff = compareBaseline([c('a', 'x', 1, 1), c('a', 'x', 1, 2)], [{ verdict: 'pass' }, { verdict: 'pass' }], { cases: baseline }, 'b.json');
     expect(diff.newlyPassing.map((x) => x.line)).toEqual([2]);
     expect(diff.newlyFailing).toEqual([]);
+  });
+
+  it('judges a baseline written at another threshold again at this run\'s, so a threshold change alone is no regression', () => {
+    // written with --threshold 0.2: a below-threshold case, a right one, an out-of-scope one answered at 0.3
+    const text = JSON.stringify({
+      metrics: {},
+      cases: [
+        { q: 'low', expect: 'x', rank: 1, top: [{ id: 'x', score: 1, confidence: 0.1 }], verdict: 'fail', reason: 'below-threshold' },
+        { q: 'right', expect: 'x', rank: 1, top: [{ id: 'x', score: 1, confidence: 0.5 }], verdict: 'pass' },
+        { q: 'oos', expect: null, rank: null, top: [{ id: 'y', score: 1, confidence: 0.3 }], verdict: 'fail', reason: 'false-answer' },
+      ],
+      threshold: { mode: 'fixed', chosen: { threshold: 0.2 } },
+    });
+    const parsed = parseBaseline(text, 'main.json');
+    if (!parsed.ok) throw new Error('baseline not read');
+    expect(parsed.value.threshold).toBe(0.2);
+    // this run has no threshold: 'low' passes by rank alone, 'right' fails (now ranked second), 'oos' is not judged
+    const cases = [c('low', 'x', 1, 1), c('right', 'x', 2, 2), c('oos', null, null, 3)];
+    const verdicts: CaseVerdict[] = [{ verdict: 'pass' }, { verdict: 'fail', reason: 'not-first' }, { verdict: 'skip' }];
+    const diff = compareBaseline(cases, verdicts, parsed.value, 'main.json', undefined);
+    // without judging again, 'low' would be "newly passing" although nothing changed for it
+    expect(diff.newlyPassing).toEqual([]);
+    expect(diff.newlyFailing.map((x) => [x.q, x.reason])).toEqual([['right', 'not-first']]);
+    expect(diff.threshold).toEqual({ from: 0.2, to: null, rejudged: true });
+    // the same baseline against a run at 0.4: 'right' (0.5) passed there too, so its failure now is a regression
+    const at04 = compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.4);
+    expect(at04.newlyFailing.map((x) => x.q)).toEqual(['right']);
+    expect(at04.threshold).toEqual({ from: 0.2, to: 0.4, rejudged: true });
+    // same threshold: the verdicts are taken as they are, and nothing is noted
+    expect(compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.2).threshold).toBeUndefined();
+  });
+
+  it('says when a baseline without ranks cannot be judged again at this run\'s threshold', () => {
+    const diff = compareBaseline([c('a', 'x', 1, 1)], [{ verdict: 'pass' }], { cases: [{ q: 'a', expect: 'x', verdict: 'fail' }], threshold: 0.5 }, 'old.json', 0.3);
+    expect(diff.threshold).toEqual({ from: 0.5, to: 0.3, rejudged: false });
+    expect(diff.newlyPassing.map((x) => x.q)).toEqual(['a']);
   });
 });

@@ -1,17 +1,31 @@
 /**
  * Baselines: compare this run with a previous `kb eval --json` output, case by case. Cases are
  * matched by question and expectation (the n-th repeat with the n-th repeat), so reordering or
- * moving a case to another file does not count as a change.
+ * moving a case to another file does not count as a change. A baseline judged at another
+ * confidence threshold than this run (or with none) is judged again at this run's, from the rank
+ * and top confidence it recorded: otherwise a threshold change alone would make cases newly
+ * fail or pass, and a real regression could pass unseen.
  */
 import { readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 import type { CaseResult } from './run.js';
-import type { CaseVerdict, Verdict } from './summary.js';
+import type { CaseVerdict, FailReason, Verdict } from './summary.js';
 
 export interface BaselineCase {
   q: string;
   expect: unknown;
   verdict: Verdict;
+  /** The rank it recorded (null: not found); absent in a report without ranks. */
+  rank?: number | null;
+  /** Its top hit's confidence (null: nothing found); absent in a report without top hits. */
+  confidence?: number | null;
+}
+
+/** A previous run: its cases and the threshold it judged them at. */
+export interface Baseline {
+  cases: BaselineCase[];
+  /** The confidence threshold of that run; undefined when it had none. */
+  threshold?: number;
 }
 
 export interface ChangedCase {
@@ -23,6 +37,8 @@ export interface ChangedCase {
   rank: number | null;
   baselineVerdict: Verdict;
   verdict: Verdict;
+  /** Why it fails now (newly failing cases). */
+  reason?: FailReason;
 }
 
 export interface BaselineComparison {
@@ -32,6 +48,13 @@ export interface BaselineComparison {
   /** Cases of this run the baseline does not have, and baseline cases this run does not have. */
   added: number;
   removed: number;
+  /** Set when the baseline was judged at another threshold than this run: `from` its threshold, `to` this run's (null: none). */
+  threshold?: {
+    from: number | null;
+    to: number | null;
+    /** True when its cases were judged again at `to`; false when the report lacks the ranks and confidences to do so (the comparison mixes thresholds). */
+    rejudged: boolean;
+  };
 }
 
 /** Stable JSON (object keys sorted), so `{source, section}` and `{section, source}` are one expectation. */
@@ -57,7 +80,14 @@ function baselineVerdict(o: Record<string, unknown>): Verdict {
   return o['rank'] === 1 ? 'pass' : 'fail';
 }
 
-export function parseBaseline(text: string, file: string): Result<BaselineCase[]> {
+/** The threshold a `kb eval --json` output was judged at (`threshold.chosen.threshold`); undefined when none. */
+function thresholdOf(doc: unknown): number | undefined {
+  const chosen = (doc as { threshold?: { chosen?: { threshold?: unknown } } } | null)?.threshold?.chosen?.threshold;
+  return typeof chosen === 'number' ? chosen : undefined;
+}
+
+/** Parse a `kb eval --json` output as a baseline. */
+export function parseBaseline(text: string, file: string): Result<Baseline> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -72,12 +102,23 @@ export function parseBaseline(text: string, file: string): Result<BaselineCase[]
       return fail(problem('bad-suite', `case ${i + 1} has no "q" and "expect": pass a file written by \`kb eval --json\``, { file }));
     }
     const o = c as Record<string, unknown>;
-    out.push({ q: o['q'] as string, expect: o['expect'], verdict: baselineVerdict(o) });
+    const b: BaselineCase = { q: o['q'] as string, expect: o['expect'], verdict: baselineVerdict(o) };
+    const rank = o['rank'];
+    if (rank === null || typeof rank === 'number') b.rank = rank;
+    const top = o['top'];
+    if (Array.isArray(top)) {
+      const confidence = (top[0] as { confidence?: unknown } | undefined)?.confidence;
+      if (top.length === 0) b.confidence = null;
+      else if (typeof confidence === 'number') b.confidence = confidence;
+    }
+    out.push(b);
   }
-  return ok(out);
+  const threshold = thresholdOf(value);
+  return ok(threshold === undefined ? { cases: out } : { cases: out, threshold });
 }
 
-export async function readBaseline(file: string): Promise<Result<BaselineCase[]>> {
+/** Read a `kb eval --json` output as a baseline. */
+export async function readBaseline(file: string): Promise<Result<Baseline>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -87,15 +128,41 @@ export async function readBaseline(file: string): Promise<Result<BaselineCase[]>
   return parseBaseline(text, file);
 }
 
-export function compareBaseline(cases: readonly CaseResult[], verdicts: readonly CaseVerdict[], baseline: readonly BaselineCase[], file: string): BaselineComparison {
+/** A baseline case's verdict at another threshold (as `verdictOf` judges), from its rank and top confidence. */
+export function rejudge(b: BaselineCase, threshold: number | undefined): Verdict {
+  const answered = threshold === undefined || (b.confidence !== null && b.confidence !== undefined && b.confidence >= threshold);
+  if (b.expect === null) return threshold === undefined ? 'skip' : answered ? 'fail' : 'pass';
+  return b.rank === 1 && answered ? 'pass' : 'fail';
+}
+
+/**
+ * Newly failing and newly passing cases of this run against the baseline. `threshold` is this
+ * run's (undefined: none): a baseline judged at another one is judged again at it when it
+ * recorded every case's rank and top confidence.
+ */
+export function compareBaseline(
+  cases: readonly CaseResult[],
+  verdicts: readonly CaseVerdict[],
+  baseline: Baseline,
+  file: string,
+  threshold?: number,
+): BaselineComparison {
+  let previousCases = baseline.cases;
+  let thresholdNote: BaselineComparison['threshold'];
+  if (baseline.threshold !== threshold) {
+    const judgeable = baseline.cases.every((b) => b.rank !== undefined && b.confidence !== undefined);
+    if (judgeable) previousCases = baseline.cases.map((b) => ({ ...b, verdict: rejudge(b, threshold) }));
+    thresholdNote = { from: baseline.threshold ?? null, to: threshold ?? null, rejudged: judgeable };
+  }
   const before = new Map<string, BaselineCase[]>();
-  for (const b of baseline) {
+  for (const b of previousCases) {
     const key = caseKey(b.q, b.expect);
     const list = before.get(key);
     if (list === undefined) before.set(key, [b]);
     else list.push(b);
   }
   const out: BaselineComparison = { file, newlyFailing: [], newlyPassing: [], added: 0, removed: 0 };
+  if (thresholdNote !== undefined) out.threshold = thresholdNote;
   cases.forEach((c, i) => {
     const previous = before.get(caseKey(c.q, c.expect))?.shift();
     if (previous === undefined) {
@@ -105,6 +172,8 @@ export function compareBaseline(cases: readonly CaseResult[], verdicts: readonly
     const verdict = verdicts[i]?.verdict ?? 'skip';
     if (verdict === 'skip' || previous.verdict === 'skip' || verdict === previous.verdict) return;
     const changed: ChangedCase = { q: c.q, expect: c.expect, file: c.file, line: c.line, rank: c.rank, baselineVerdict: previous.verdict, verdict };
+    const reason = verdicts[i]?.reason;
+    if (verdict === 'fail' && reason !== undefined) changed.reason = reason;
     if (verdict === 'fail') out.newlyFailing.push(changed);
     else out.newlyPassing.push(changed);
   });

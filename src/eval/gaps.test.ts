@@ -30,6 +30,38 @@ describe('clusterQuestions', () => {
   });
 
 
+  it('joins the single characters of words the index does not know back into the words they stand in (会员, not 员 级)', () => {
+    // as the index's segmenter cuts questions whose words its vocabulary lacks: known words whole,
+    // the rest character by character, stopwords dropped
+    const known = ['怎么', '什么', '等级', '余额', '过期', '哪里', '多少'];
+    const stop = new Set(['了', '在', '的', '吗', '有']);
+    const segmenter = (text: string): string[] => {
+      const t = traditionalToSimplified(text);
+      const out: string[] = [];
+      for (let i = 0; i < t.length; ) {
+        const word = known.find((w) => t.startsWith(w, i)) ?? t.charAt(i);
+        if (!stop.has(word)) out.push(word);
+        i += word.length;
+      }
+      return out;
+    };
+    const log = countQuestions(['会员怎么升级', '会員怎麼升級', '会员等级有什么用', '会员升级条件', '礼品卡能退吗', '礼品卡余额在哪查', '礼品卡过期了怎么办', '买贵了能退差价吗', '降价了能补差价吗']);
+    const byRepresentative = Object.fromEntries(clusterQuestions(log, segmenter).map((c) => [c.representative, c.terms]));
+    // before: 员 级 升, 卡 品 礼, 差 价 (a run stops at 在 and at the question word 能: not 礼品卡能退)
+    expect([...(byRepresentative['会员怎么升级'] ?? [])].sort()).toEqual(['会员', '升级'].sort());
+    expect(byRepresentative['礼品卡余额在哪查']).toEqual(['礼品卡']);
+    expect(byRepresentative['买贵了能退差价吗']).toEqual(['退差价']);
+    // in the questions' own script
+    const hant = clusterQuestions(countQuestions(['會員怎麼升級', '會員等級有什麼用', '礼品卡能退吗', '礼品卡可以退吗']), segmenter);
+    expect(hant.map((c) => c.terms)).toEqual([['會員'], ['礼品卡', '退']]);
+  });
+
+  it('names English key terms by the words the questions use, not the analyzer\'s stems', () => {
+    const stems = (text: string): string[] => words(text).map((w) => (w === 'international' ? 'intern' : w.replace(/s$/, '')));
+    const clusters = clusterQuestions(countQuestions(['refund for international orders', 'international orders refund time']), stems);
+    expect(clusters[0]?.terms).toEqual(['international', 'orders', 'refund']);
+  });
+
   const questions = countQuestions([
     'coupon expired',
     'how use coupon',

@@ -11,10 +11,59 @@
  */
 import type { IndexEntry } from '../runtime/index-file.js';
 import type { CaseResult } from './run.js';
-import { wordsAsWrittenIn } from '../text/normalize.js';
+import { traditionalToSimplified, wordsAsWrittenIn } from '../text/normalize.js';
 
 /** A question's reader of the analyzer's words as it writes them (`wordsAsWrittenIn`), with how often it was asked. */
 type WrittenIn = { read: (word: string) => string | undefined; count: number };
+
+/**
+ * `wordsAsWrittenIn`, and an English key term — the analyzer's stem — as the word of the question
+ * it stands for: intern → international, order → orders (a stem that begins no word of the
+ * question stays as it is).
+ */
+function writtenIn(text: string): (word: string) => string | undefined {
+  const read = wordsAsWrittenIn(text);
+  const lower = text.normalize('NFKC').toLowerCase();
+  return (word) => {
+    if (!/^[a-z]+$/.test(word)) return read(word);
+    return new RegExp(`(?<![a-z])${word}[a-z]*`).exec(lower)?.[0] ?? read(word);
+  };
+}
+
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+
+
+/**
+ * Key terms as people read them. A word the index's vocabulary does not know — and the questions
+ * of a gap are made of such words — reaches the analyzer as single characters (会员 → 会 员, 礼品卡
+ * → 礼 品 卡), so a cluster's key terms came out as 员 级 or 卡 品 礼. Each single-character key
+ * term is shown as the run of single characters it stands in, in the representative question (a
+ * run ends at a word of two or more characters, a stopword, punctuation, or a one-character
+ * question word or courtesy such as 能 or 吗): 员 级 → 会员 升级, 卡 品 礼 in 礼品卡能退吗 → 礼品卡,
+ * 差 价 in 买贵了能退差价吗 → 退差价. Terms inside a longer one are dropped. Display only:
+ * clustering uses the analyzer's terms.
+ */
+function joinCharacters(terms: readonly string[], text: string, tokenize: (text: string) => string[]): string[] {
+  if (!terms.some((t) => SINGLE_HAN.test(t))) return [...terms];
+  const simplified = traditionalToSimplified(text.normalize('NFKC').toLowerCase());
+  const singles = new Set(tokenize(text).filter((t) => SINGLE_HAN.test(t)));
+  const isSingle = (i: number): boolean => singles.has(simplified.charAt(i));
+  const labels: string[] = [];
+  for (const t of terms) {
+    let label = t;
+    const at = SINGLE_HAN.test(t) ? simplified.indexOf(t) : -1;
+    if (at >= 0) {
+      const joins = (i: number): boolean => isSingle(i) && !RUN_BREAKERS.has(simplified.charAt(i));
+      let start = at;
+      let end = at + 1;
+      while (start > 0 && joins(start - 1)) start--;
+      while (end < simplified.length && joins(end)) end++;
+      label = simplified.slice(start, end);
+    }
+    if (!labels.includes(label)) labels.push(label);
+  }
+  return labels.filter((l) => !labels.some((o) => o !== l && o.includes(l)));
+}
 
 /**
  * A key term (the analyzer's simplified form) as most of the cluster's questions write it (收据 →
@@ -98,6 +147,9 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
     'how what why when where which who can could do does did is are am i my me you your please hi hello thank thanks'
   ).split(' '),
 );
+
+/** Question words and courtesies that end a run of single characters (能 of 能退差价); not 会, which begins 会员 as often as it means "will". */
+const RUN_BREAKERS: ReadonlySet<string> = new Set([...FILLER_WORDS].filter((w) => w.length === 1 && w !== '会'));
 
 /**
  * Numbers, and codes such as order or tracking numbers (SF1234567890): what a customer quotes
@@ -261,13 +313,14 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 4)
       .map(([t]) => t);
+    const labels = examples[0] === undefined ? terms : joinCharacters(terms, examples[0].text, tokenize);
     // each question read once for the cluster's (at most four) key terms
-    const readers = terms.length === 0 ? [] : c.members.map((m) => ({ read: wordsAsWrittenIn(m.q.text), count: m.q.count }));
-    const representative = examples[0] === undefined ? undefined : { read: wordsAsWrittenIn(examples[0].text), count: 0 };
+    const readers = labels.length === 0 ? [] : c.members.map((m) => ({ read: writtenIn(m.q.text), count: m.q.count }));
+    const representative = examples[0] === undefined ? undefined : { read: writtenIn(examples[0].text), count: 0 };
     return {
       size: c.size,
       representative: examples[0]?.text ?? '',
-      terms: terms.map((t) => asWritten(t, readers, representative)),
+      terms: labels.map((t) => asWritten(t, readers, representative)),
       examples: examples.slice(0, maxExamples),
       distinct: c.members.length,
       nearest: [],

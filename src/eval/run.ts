@@ -3,8 +3,9 @@ import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { problem, type Problem } from '../core/problems.js';
 import type { Hit, KnowledgeBase } from '../runtime/knowledge-base.js';
-import { hitMatches, metricsOf, rankOf, type Metrics } from './metrics.js';
+import { headingMatches, hitMatches, metricsOf, rankOf, type Metrics } from './metrics.js';
 import type { EvalCase, Expectation } from './suite.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 
 export interface TopHit {
   id: string;
@@ -32,6 +33,8 @@ export interface CaseResult {
   unknownIds?: string[];
   /** Expected `{source, section}` that no entry of the index has (a misspelt file or section), as `file › section`; absent when none. */
   unknownSources?: string[];
+  /** For each of `unknownSources`, what the index has instead: `did you mean “第一条”?`, or the file's sections, or the index's files. */
+  unknownSourceHints?: string[];
   /** Wall time of this case's search, in milliseconds. */
   latencyMs?: number;
 }
@@ -96,10 +99,39 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
     const r = results[i];
     if (r === undefined) return;
     const ids = [...new Set(c.expect.flatMap((e) => (e.kind === 'id' && !known.has(e.id) ? [e.id] : [])))];
-    const sources = c.expect.flatMap((e) => (e.kind === 'source' && !(byFile.get(e.source) ?? []).some((h) => hitMatches(h, e)) ? [e.section === undefined ? e.source : `${e.source} › ${e.section}`] : []));
+    const missing = c.expect.flatMap((e) => (e.kind === 'source' && !(byFile.get(e.source) ?? []).some((h) => hitMatches(h, e)) ? [e] : []));
     if (ids.length > 0) r.unknownIds = ids;
-    if (sources.length > 0) r.unknownSources = sources;
+    if (missing.length > 0) {
+      r.unknownSources = missing.map((e) => (e.section === undefined ? e.source : `${e.source} › ${e.section}`));
+      r.unknownSourceHints = missing.map((e) => sourceHint(e, byFile));
+    }
   });
+}
+
+/**
+ * What the index has instead of a `{source, section}` no entry comes from: the heading the suite
+ * most likely meant (the document's `## 第一条 保修期限` is the section `第一条`, its title the first
+ * paragraph; `七天` for `七天无理由退货`), else the file's sections, else — the file is unknown —
+ * the index's source files.
+ */
+function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: ReadonlyMap<string, Pick<Hit, 'id' | 'source'>[]>): string {
+  const list = (names: readonly string[], max: number): string => `${names.slice(0, max).map((n) => `“${n}”`).join(', ')}${names.length > max ? ', …' : ''}`;
+  const entries = byFile.get(e.source);
+  if (entries === undefined) {
+    const files = [...new Set([...byFile.keys()].filter((k) => !k.includes('/')))].sort();
+    return files.length === 0 ? 'no entry of the index has a source file' : `the index's source files are ${list(files, 8)}`;
+  }
+  const section = e.section ?? '';
+  const headings = [...new Set(entries.flatMap((h) => h.source?.headingPath.slice(1) ?? []))];
+  const simple = (text: string): string => traditionalToSimplified(text.normalize('NFKC'));
+  const containing = headings.filter((h) => simple(h).includes(simple(section)));
+  const meant =
+    headings.find((h) => headingMatches(section, h)) ??
+    headings.find((h) => headingMatches(h.slice(0, section.length), section)) ??
+    // without its numbering (七天 for 一、七天无理由退货), when only one heading has it
+    (containing.length === 1 ? containing[0] : undefined);
+  if (meant !== undefined) return `did you mean “${meant}”?`;
+  return `its sections are ${list(headings, 8)}`;
 }
 
 /** One warning per case that expects what the index does not have: suite file, line, what, what to do. */
@@ -116,7 +148,9 @@ export function unknownIdProblems(cases: readonly CaseResult[], index?: string):
     }
     if (sources.length > 0) {
       const named = sources.map((s) => `“${s}”`).join(', ');
-      out.push(problem('unknown-entry', `expects ${named}, which no entry of ${where} comes from; fix the file name or section, or rebuild the index`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
+      const hints = (c.unknownSourceHints ?? []).filter((h) => h !== '');
+      const hint = hints.length === 0 ? '' : ` (${hints.join('; ')})`;
+      out.push(problem('unknown-entry', `expects ${named}, which no entry of ${where} comes from${hint}; fix the file name or section, or rebuild the index`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
     }
     return out;
   });

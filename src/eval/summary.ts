@@ -40,6 +40,8 @@ export interface CaseVerdict {
 export interface ThresholdReport {
   /** How the threshold was chosen. */
   mode: 'fixed' | 'auto';
+  /** `auto` chose among the thresholds with at most this false-answer rate (the `--max-false-answer` gate). */
+  maxFalseAnswer?: number;
   chosen: ThresholdStats;
   curve: ThresholdStats[];
 }
@@ -104,6 +106,8 @@ export function verdictOf(c: CaseResult, threshold: number | undefined): CaseVer
 export interface SummaryOptions {
   /** A fixed threshold, `auto` to pick one, or undefined for none. */
   threshold?: number | 'auto';
+  /** With `auto`: choose among the thresholds whose false-answer rate is at most this (the gate of that name). */
+  maxFalseAnswer?: number;
 }
 
 export function summarize(report: EvalReport, options: SummaryOptions = {}): EvalSummary {
@@ -130,9 +134,10 @@ export function summarize(report: EvalReport, options: SummaryOptions = {}): Eva
   let threshold: number | undefined;
   if (options.threshold !== undefined) {
     const items = cases.map(decisionInput);
-    const chosen = options.threshold === 'auto' ? pickThreshold(items) : statsAt(items, options.threshold);
+    const chosen = options.threshold === 'auto' ? pickThreshold(items, options.maxFalseAnswer) : statsAt(items, options.threshold);
     threshold = chosen.threshold;
     summary.threshold = { mode: options.threshold === 'auto' ? 'auto' : 'fixed', chosen, curve: thresholdCurve(items) };
+    if (options.threshold === 'auto' && options.maxFalseAnswer !== undefined) summary.threshold.maxFalseAnswer = options.maxFalseAnswer;
   }
   summary.verdicts = cases.map((c) => verdictOf(c, threshold));
   return summary;

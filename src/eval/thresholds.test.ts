@@ -91,4 +91,37 @@ describe('pickThreshold', () => {
       .sort((a, b) => b.decisionAccuracy - a.decisionAccuracy || (a.falseAnswerRate ?? 0) - (b.falseAnswerRate ?? 0) || a.threshold - b.threshold);
     expect(pickThreshold(items)).toEqual(best);
   });
+
+  it('with a false-answer cap, picks the best threshold that keeps within it, as the gate measures', () => {
+    // uncapped, 0.3 is best (6 of 7 decisions right) but answers one of the two out-of-scope questions: 50 %
+    const items = [right(0.9), right(0.6), right(0.5), right(0.35), right(0.3), outside(0.4), outside(0.1)];
+    expect(pickThreshold(items).threshold).toBe(0.3);
+    expect(pickThreshold(items).falseAnswerRate).toBe(0.5);
+    const capped = pickThreshold(items, 0.1);
+    expect(capped.threshold).toBe(0.5);
+    expect(capped.falseAnswerRate).toBe(0);
+    // a cap the best threshold already meets changes nothing
+    expect(pickThreshold(items, 0.5)).toEqual(pickThreshold(items));
+    // no out-of-scope cases: nothing to cap
+    expect(pickThreshold([right(0.9), wrong(0.2)], 0)).toEqual(pickThreshold([right(0.9), wrong(0.2)]));
+    // no threshold meets it (an out-of-scope question at confidence 1): the uncapped choice, and the gate fails
+    const impossible = [right(0.8), outside(1)];
+    expect(pickThreshold(impossible, 0)).toEqual(pickThreshold(impossible));
+  });
+
+  it('with a cap, matches a brute-force search over the candidates that meet it', () => {
+    let seed = 11;
+    const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const items: DecisionInput[] = Array.from({ length: 300 }, () => {
+      const c = Math.round(random() * 100) / 100;
+      return random() < 0.2 ? outside(c) : random() < c ? right(c) : wrong(c);
+    });
+    for (const cap of [0, 0.05, 0.2]) {
+      const [best] = [...new Set(items.map((d) => d.confidence ?? 0)), 1]
+        .map((t) => statsAt(items, t))
+        .filter((s) => (s.falseAnswerRate ?? 0) <= cap)
+        .sort((a, b) => b.decisionAccuracy - a.decisionAccuracy || (a.falseAnswerRate ?? 0) - (b.falseAnswerRate ?? 0) || a.threshold - b.threshold);
+      expect(pickThreshold(items, cap)).toEqual(best);
+    }
+  });
 });

@@ -79,7 +79,10 @@ export function thresholdCurve(items: readonly DecisionInput[], step = 0.05): Th
 }
 
 /**
- * The threshold in [0, 1] with the most correct decisions. Candidates are the top confidences that
+ * The threshold in [0, 1] with the most correct decisions — among those whose false-answer rate
+ * is at most `maxFalseAnswer` when it is given (the `--max-false-answer` gate: picking a
+ * threshold the gate then fails helps nobody; when none meets it, or there are no out-of-scope
+ * cases, the cap is not applied and the gate says so). Candidates are the top confidences that
  * occur (a threshold between two of them decides like the upper one) and 1. Among equally good
  * ones, the one with the fewest false answers on out-of-scope questions wins (an answer to a
  * question the knowledge base does not cover is the costliest mistake, and what
@@ -87,7 +90,16 @@ export function thresholdCurve(items: readonly DecisionInput[], step = 0.05): Th
  * questions: between two such thresholds the extra answers are as often right as wrong, and a
  * right answer is what the bot is for). Linear after one sort.
  */
-export function pickThreshold(items: readonly DecisionInput[]): ThresholdStats {
+export function pickThreshold(items: readonly DecisionInput[], maxFalseAnswer?: number): ThresholdStats {
+  const capped = maxFalseAnswer === undefined ? undefined : pick(items, maxFalseAnswer);
+  return capped ?? pick(items, undefined) ?? statsAt(items, 1);
+}
+
+/** The sweep of `pickThreshold`; undefined when no threshold keeps false answers within the cap. */
+function pick(items: readonly DecisionInput[], maxFalseAnswer: number | undefined): ThresholdStats | undefined {
+  const outOfScope = items.filter((d) => !d.inScope).length;
+  // the rate as the gate measures it (rounded like ThresholdStats.falseAnswerRate)
+  const allowed = (falseAnswers: number): boolean => maxFalseAnswer === undefined || outOfScope === 0 || round(falseAnswers / outOfScope) <= maxFalseAnswer;
   const scored = items.filter((d) => d.confidence !== undefined).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0));
   // threshold above every confidence: nothing answered, a decision is correct when the top hit is wrong
   let correct = items.filter((d) => !d.correct).length;
@@ -107,6 +119,8 @@ export function pickThreshold(items: readonly DecisionInput[]): ThresholdStats {
       correct += d?.correct ? 1 : -1;
       if (d?.inScope === false) falseAnswers++;
     }
+    // lower thresholds answer more, so false answers only grow: none below this one is allowed either
+    if (!allowed(falseAnswers)) break;
     if (correct > best || (correct === best && falseAnswers <= bestFalse)) {
       best = correct;
       bestFalse = falseAnswers;
@@ -114,5 +128,7 @@ export function pickThreshold(items: readonly DecisionInput[]): ThresholdStats {
     }
     i = j;
   }
+  // best is -1 only when a confidence of 1 answers some cases at every threshold, and they break the cap
+  if (best < 0) return undefined;
   return statsAt(items, Math.min(1, Math.max(0, bestThreshold)));
 }

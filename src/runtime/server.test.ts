@@ -194,6 +194,21 @@ describe('kb serve: the command', () => {
     }
   }, 60_000);
 
+  it('says that an auto threshold in kb.config.yaml is not one it can answer with', async () => {
+    const work = join(dir.path, 'configured-auto');
+    mkdirSync(work);
+    copyFileSync(sample, join(work, 'kb.index'));
+    writeFileSync(join(work, 'kb.config.yaml'), 'sources: []\nout: kb.index\neval:\n  threshold: auto\n');
+    const kb = await startKb(['--port', '0', '--no-watch'], work);
+    try {
+      const res = await fetch(`${kb.url}/search?q=${encodeURIComponent('发票')}&k=1`);
+      expect(((await res.json()) as { hits: unknown[] }).hits).toHaveLength(1);
+      expect(kb.stderr()).toContain('eval.threshold of kb.config.yaml is auto, which only kb eval can work out: every hit is returned; run kb eval --threshold auto and pass the threshold it prints with --threshold X');
+    } finally {
+      await kb.stop();
+    }
+  }, 60_000);
+
   it('refuses a question log it cannot write, in one line, before it listens', () => {
     const r = runKb(['serve', '--index', sample, '--port', '0', '--log', join(dir.path, 'no-such-folder', 'q.jsonl')]);
     expect(r.code).toBe(1);

@@ -38,7 +38,7 @@ function evalJson(args: readonly string[]): { code: number | null; report: EvalJ
 describe('kb eval --json', () => {
   it('prints exactly the documented shape, with 1-based ranks and null outside the top k', () => {
     const { code, report, stderr } = evalJson(['fixtures/eval/suites/forms.jsonl', '--index', formsIndex]);
-    expect(lines(stderr)).toEqual([expect.stringMatching(/^warning fixtures\/eval\/suites\/forms\.jsonl:line 11: expects “returns\.md › 七天”, which no entry of the index .* comes from; fix the file name or section, or rebuild the index \[unknown-entry\]$/)]);
+    expect(lines(stderr)).toEqual([expect.stringMatching(/^warning fixtures\/eval\/suites\/forms\.jsonl:line 11: expects “returns\.md › 七天”, which no entry of the index .* comes from \(did you mean “一、七天无理由退货”\?\); fix the file name or section, or rebuild the index \[unknown-entry\]$/)]);
     expect(code).toBe(0);
     // the matcher issue's keys come first and keep their meaning; later issues only add keys
     expect(Object.keys(report).slice(0, 2)).toEqual(['metrics', 'cases']);
@@ -88,9 +88,9 @@ describe('kb eval', () => {
     const r = runKb(['eval', 'fixtures/eval/suites/forms.yaml', '--index', formsIndex]);
     expect(r.code).toBe(0);
     expect(lines(r.stdout)).toEqual([
-      expect.stringMatching(/^miss {2}退货运费谁出 {2}→ expected "invoice", got “.+” \[s-\w+\] {2}\(fixtures\/eval\/suites\/forms\.yaml:24\)$/),
+      expect.stringMatching(/^miss {2}退货运费谁出 {2}→ expected invoice, got “.+” \[s-\w+\] {2}\(fixtures\/eval\/suites\/forms\.yaml:24\)$/),
       // 七天 then a letter matches no heading: no entry of the index comes from that section
-      expect.stringMatching(/^unknown {2}七天无理由退货 {2}→ expected .*"七天".* \(not in the index: returns\.md › 七天\), got .* \(fixtures\/eval\/suites\/forms\.yaml:26\)$/),
+      expect.stringMatching(/^unknown {2}七天无理由退货 {2}→ expected returns\.md § 七天 \(not in the index: returns\.md › 七天\), got .* \(fixtures\/eval\/suites\/forms\.yaml:26\)$/),
       // per suite and per tag when there is more than one group
       '  fixtures/eval/suites/forms.yaml: 9 cases (+2 out of scope)  hit@1 0.778  hit@3 0.778  hit@5 0.778  MRR@5 0.778',
       '  tag id: 1 case  hit@1 1.000  hit@3 1.000  hit@5 1.000  MRR@5 1.000',
@@ -133,9 +133,17 @@ describe('kb eval', () => {
       // one of two alternatives unknown: still a typo to fix, though the case passes on the other
       `warning ${suite}:line 3: expects entry "shipping-old", which is not in the index (${formsIndex}); fix the id or rebuild the index [unknown-entry]`,
       // a section the file does not have, a misspelt file name
-      `warning ${suite}:line 4: expects “returns.md › 第九章”, “retrun.md”, which no entry of the index (${formsIndex}) comes from; fix the file name or section, or rebuild the index [unknown-entry]`,
+      // with what the index has instead: the file's sections, the index's files
+      `warning ${suite}:line 4: expects “returns.md › 第九章”, “retrun.md”, which no entry of the index (${formsIndex}) comes from (its sections are “一、七天无理由退货”, “二、退货运费”, “Exchanges: sizes and colours”; the index's source files are “faq.jsonl”, “returns.md”); fix the file name or section, or rebuild the index [unknown-entry]`,
     ]);
-    expect(lines(r.stdout)[0]).toMatch(/^unknown {2}发票怎么开 {2}→ expected "faq-nonexistent-id" \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
+    // a section written with more (the heading and its title) or less than the heading: the one meant
+    const near = join(dir.path, 'near.jsonl');
+    writeFileSync(near, ['{"q": "退货运费谁出", "expect": {"source": "returns.md", "section": "二、退货运费 买家承担"}}', '{"q": "退货运费谁出", "expect": {"source": "returns.md", "section": "二、退货"}}', ''].join('\n'));
+    expect(lines(runKb(['eval', near, '--index', formsIndex]).stderr)).toEqual([
+      expect.stringMatching(/^warning .*near\.jsonl:line 1: expects “returns\.md › 二、退货运费 买家承担”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix the file name or section/),
+      expect.stringMatching(/^warning .*near\.jsonl:line 2: expects “returns\.md › 二、退货”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix/),
+    ]);
+    expect(lines(r.stdout)[0]).toMatch(/^unknown {2}发票怎么开 {2}→ expected faq-nonexistent-id \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
     const json = full([suite, '--index', formsIndex]);
     expect(json.report.metrics).toMatchObject({ cases: 4, hit1: 0.5 });
     expect(json.report.cases.map((c) => [c.verdict, c.reason, c.unknownIds, c.unknownSources])).toEqual([
@@ -221,6 +229,14 @@ const full = (args: readonly string[]): { code: number | null; report: FullJson;
 };
 
 describe('kb eval --threshold', () => {
+  it('with --max-false-answer, auto picks within the gate and says so', () => {
+    const r = runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0']);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).at(-1)).toMatch(/; threshold [\d.]+ \(auto, false answers ≤ 0%\): answered/);
+    const { report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0.25']);
+    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25 });
+  });
+
   it('picks the threshold with the most correct decisions and judges every case by it', () => {
     const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto']);
     expect(code).toBe(0);
@@ -304,7 +320,7 @@ describe('kb eval --baseline', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', 'fixtures/eval/ci/baseline.json']);
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
-    expect(out).toContain('newly failing  退货运费谁出  → expected invoice  (fixtures/eval/ci/tagged.jsonl:5)');
+    expect(out).toContainEqual(expect.stringMatching(/^newly failing {2}“退货运费谁出” → expected invoice; now not in the top k, got s-\w+ “.+” \(confidence \d\.\d\d\) {2}\(fixtures\/eval\/ci\/tagged\.jsonl:5, passed in fixtures\/eval\/ci\/baseline\.json\)$/));
     expect(out).toContain('newly passing  包邮吗  (fixtures/eval/ci/tagged.jsonl:1)');
     expect(out).toContain('against fixtures/eval/ci/baseline.json: 1 newly failing, 1 newly passing, 2 new, 1 gone');
   });
@@ -312,7 +328,11 @@ describe('kb eval --baseline', () => {
   it('fails the run on a newly failing case with --fail-on-regression', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', 'fixtures/eval/ci/baseline.json', '--fail-on-regression']);
     expect(r.code).toBe(1);
-    expect(lines(r.stderr)).toEqual(['kb eval: regression: 1 case newly failing against fixtures/eval/ci/baseline.json']);
+    // one line per newly failing case — what broke and how — then the count
+    expect(lines(r.stderr)).toEqual([
+      expect.stringMatching(/^kb eval: regression: “退货运费谁出” → expected invoice; now not in the top k, got .+ {2}\(fixtures\/eval\/ci\/tagged\.jsonl:5, passed in fixtures\/eval\/ci\/baseline\.json\)$/),
+      'kb eval: regression: 1 case newly failing against fixtures/eval/ci/baseline.json',
+    ]);
     expect(runKb(['eval', TAGGED, '--index', formsIndex, '--fail-on-regression']).code).toBe(2);
   });
 
@@ -322,6 +342,20 @@ describe('kb eval --baseline', () => {
     const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', '0.5', '--baseline', previous, '--fail-on-regression']);
     expect(code).toBe(0);
     expect(report.baseline).toEqual({ file: previous, newlyFailing: [], newlyPassing: [], added: 0, removed: 0 });
+  });
+
+  it('judges a baseline written at another threshold again at this run\'s, and says so', () => {
+    // main was run with a high threshold: its right answers below 0.99 failed there
+    const main = join(dir.path, 'main-0.99.json');
+    writeFileSync(main, runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', '0.99', '--json']).stdout);
+    // a run without a threshold: without judging main again, every right answer would be "newly passing"
+    const r = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', main, '--fail-on-regression', '--json']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { baseline: { newlyPassing: unknown[]; newlyFailing: unknown[]; threshold: unknown } };
+    expect(report.baseline.newlyPassing).toEqual([]);
+    expect(report.baseline.newlyFailing).toEqual([]);
+    expect(report.baseline.threshold).toEqual({ from: 0.99, to: null, rejudged: true });
+    expect(lines(r.stderr)).toContain(`kb eval: the baseline ${main} was judged at threshold 0.99, this run at no threshold: its cases are judged again at this run's rule (ranked first), so that only changes of the index count`);
   });
 
   it('refuses a baseline that is not an eval report', () => {
@@ -417,7 +451,8 @@ describe('kb eval --suggest', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--suggest', '--store', store]);
     expect(r.code).toBe(0);
     expect(lines(r.stderr)).toEqual([
-      'suggested: “退货运费谁出” → invoice  (fixtures/eval/ci/tagged.jsonl:5)',
+      // the entry's question with its id: an editor knows what it is about
+      'suggested: “退货运费谁出” → invoice “可以开发票吗？”  (fixtures/eval/ci/tagged.jsonl:5)',
       `kb eval: 1 question proposed as similar questions in ${store} (pending in "suggested"; accept them in kb review)`,
     ]);
     const read = await readStore(store);

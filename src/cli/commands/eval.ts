@@ -16,7 +16,7 @@ import { evalRunJson } from '../../eval/reports/json.js';
 import { htmlReport } from '../../eval/reports/html.js';
 import { junitReport } from '../../eval/reports/junit.js';
 import { markdownReport } from '../../eval/reports/markdown.js';
-import { describeExpect, REASONS, runPassed, type EvalRun } from '../../eval/reports/model.js';
+import { baselineThresholdNote, describeChange, describeExpect, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
 import { evaluate, unknownIdProblems } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
 import { summarize, type FailReason } from '../../eval/summary.js';
@@ -125,9 +125,14 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   }
   const report = evaluate(kb, cases, k);
   printProblems(output, unknownIdProblems(report.cases, index));
-  const summary = summarize(report, threshold === undefined ? {} : { threshold });
+  // auto picks within the false-answer gate, so that it does not choose a threshold the gate then fails
+  const summary = summarize(report, threshold === undefined ? {} : gates.maxFalseAnswer === undefined ? { threshold } : { threshold, maxFalseAnswer: gates.maxFalseAnswer });
   const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index, unreadable };
-  if (baseline?.ok === true) run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '');
+  if (baseline?.ok === true) {
+    run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '', summary.threshold?.chosen.threshold);
+    const note = baselineThresholdNote(run.baseline);
+    if (note !== undefined) output.err(`kb eval: ${note}`);
+  }
   run.gaps = evalGaps(kb, report.cases, summary.verdicts);
   run.coverage = coverageOf(kb.entries, report.cases);
 
@@ -156,8 +161,13 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (options.suggest === true) suggestFailed = !(await suggest(run, options.store ?? config?.store ?? DEFAULT_STORE, output));
 
   for (const g of run.gates) if (!g.ok) output.err(`kb eval: gate failed: ${g.message}`);
-  const newlyFailing = run.baseline?.newlyFailing.length ?? 0;
-  if (failOnRegression && newlyFailing > 0) output.err(`kb eval: regression: ${newlyFailing} case${newlyFailing === 1 ? '' : 's'} newly failing against ${options.baseline ?? 'the baseline'}`);
+  const newlyFailing = run.baseline?.newlyFailing ?? [];
+  if (failOnRegression && newlyFailing.length > 0) {
+    // one line per case, so that a CI log says which questions broke and how (the JSON may be in a file)
+    for (const c of newlyFailing.slice(0, 20)) output.err(`kb eval: regression: ${describeChange(run, c)}`);
+    if (newlyFailing.length > 20) output.err(`kb eval: regression: … and ${newlyFailing.length - 20} more newly failing cases (see the reports)`);
+    output.err(`kb eval: regression: ${newlyFailing.length} case${newlyFailing.length === 1 ? '' : 's'} newly failing against ${options.baseline ?? 'the baseline'}`);
+  }
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) output.err(`kb eval: ${errors} ${errors === 1 ? 'case or file' : 'cases or files'} could not be read (see above); the rest ran`);
   return errors > 0 || writeFailed || suggestFailed || !runPassed(run, failOnRegression) ? EXIT.FAILED : EXIT.OK;
@@ -189,7 +199,12 @@ async function suggest(run: EvalRun, storePath: string, output: Output): Promise
     return false;
   }
   const result = outcome;
-  for (const s of result.proposed) output.err(`suggested: “${s.question}” → ${s.id}  (${s.file}:${s.line})`);
+  // the entry's own question too: an id such as s-e70ca6b35d9bf26e says nothing to an editor
+  const questionOf = new Map(result.entries.map((e) => [e.id, e.question]));
+  for (const s of result.proposed) {
+    const entry = questionOf.get(s.id);
+    output.err(`suggested: “${s.question}” → ${s.id}${entry === undefined ? '' : ` “${entry}”`}  (${s.file}:${s.line})`);
+  }
   const notes = [
     result.known > 0 ? `${result.known} already known to their entry` : '',
     result.unmatched > 0 ? `${result.unmatched} failing case${result.unmatched === 1 ? '' : 's'} expect no entry of the store` : '',
@@ -224,7 +239,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
     const extra = v?.reason === 'below-threshold' || v?.reason === 'false-answer' ? ` (${REASONS[v.reason]}: confidence ${c.top[0]?.confidence ?? 0})` : '';
     const missing = [...(c.unknownIds ?? []), ...(c.unknownSources ?? [])];
     const unknown = missing.length === 0 ? '' : ` (not in the index: ${missing.join(', ')})`;
-    output.out(`${mark}  ${c.q}  → expected ${v?.reason === 'false-answer' ? 'none' : JSON.stringify(c.expect)}${unknown}, got ${got}${extra}  (${c.file}:${c.line})`);
+    output.out(`${mark}  ${c.q}  → expected ${v?.reason === 'false-answer' ? 'none' : describeExpect(c.expect)}${unknown}, got ${got}${extra}  (${c.file}:${c.line})`);
   }
   if (failures.length > 20) output.out(`… and ${failures.length - 20} more failing`);
   if (summary.suites.length > 1 || summary.tags.length > 0) {
@@ -254,7 +269,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   }
   const b = run.baseline;
   if (b !== undefined) {
-    for (const c of b.newlyFailing.slice(0, 20)) output.out(`${output.color('red', 'newly failing')}  ${c.q}  → expected ${describeExpect(c.expect)}  (${c.file}:${c.line})`);
+    for (const c of b.newlyFailing.slice(0, 20)) output.out(`${output.color('red', 'newly failing')}  ${describeChange(run, c)}`);
     for (const c of b.newlyPassing.slice(0, 20)) output.out(`${output.color('green', 'newly passing')}  ${c.q}  (${c.file}:${c.line})`);
     output.out(`against ${b.file}: ${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new, ${b.removed} gone`);
   }
@@ -263,7 +278,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   const extra = [`hit@3 ${f3(m.hit3)}`, `latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms`];
   if (t !== undefined) {
     const c = t.chosen;
-    extra.push(`threshold ${c.threshold}${t.mode === 'auto' ? ' (auto)' : ''}: answered ${pct(c.answeredRate).trim()}, right when answered ${pct(c.accuracyOfAnswered).trim()}, false answers ${pct(c.falseAnswerRate).trim()}, correct decisions ${pct(c.decisionAccuracy).trim()}`);
+    extra.push(`threshold ${c.threshold}${t.mode === 'auto' ? ` (${thresholdHow(t)})` : ''}: answered ${pct(c.answeredRate).trim()}, right when answered ${pct(c.accuracyOfAnswered).trim()}, false answers ${pct(c.falseAnswerRate).trim()}, correct decisions ${pct(c.decisionAccuracy).trim()}`);
   }
   output.out(extra.join('; '));
 }

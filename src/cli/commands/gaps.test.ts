@@ -1,6 +1,6 @@
 // `kb gaps`: real logs (fixtures/gaps, see its README) against fixtures/eval/kb: the clusters of
 // unanswered questions, JSON, the draft export in the store format, columns, bad input.
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../build/index.js';
@@ -36,7 +36,7 @@ describe('kb gaps', () => {
     expect(out).toContainEqual(expect.stringMatching(/^ {2}2\. 3 asked \(3 distinct\) {2}.*收货地址/));
     expect(out).toContainEqual(expect.stringMatching(/^ {2}3\. 2 asked \(2 distinct\)/));
     expect(out.filter((l) => l.startsWith('       nearest: '))).toHaveLength(3);
-    expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 3 clusters of 2+ and 0 single questions');
+    expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 3 clusters of 2+');
   });
 
   it('prints JSON, honours --threshold, --min-size and --top', () => {
@@ -47,10 +47,30 @@ describe('kb gaps', () => {
     expect(doc.clusters.map((c) => c.size)).toEqual([5, 3]);
     expect(doc.clusters[0]?.examples).toHaveLength(4);
     expect(doc.clusters[0]?.nearest[0]).toEqual({ id: expect.any(String), question: expect.any(String), confidence: expect.any(Number) });
+    // the questions left out of the list are counted, with how to see them
+    expect(lines(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--min-size', '3']).stdout).at(-1)).toBe(
+      '13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 3+ and 2 questions in smaller ones (--min-size 1 lists them)',
+    );
     const strict = JSON.parse(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--json', '--threshold', '0.999']).stdout) as GapsJson;
     expect(strict.answered).toBeLessThan(3);
     const top = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--top', '1', '--examples', '1']);
     expect(lines(top.stdout).slice(0, 4)).toEqual([expect.stringMatching(/^ {2}1\. 5 asked/), '       2× 优惠券怎么用', expect.stringMatching(/^ {7}nearest: /), '… and 2 more clusters (--top N to see them, --json for all)']);
+  });
+
+  it('judges "unanswered" at the threshold of kb.config.yaml, as kb serve answers, unless --threshold says', () => {
+    const work = join(dir.path, 'configured');
+    mkdirSync(work);
+    copyFileSync('fixtures/gaps/log.txt', join(work, 'log.txt'));
+    writeFileSync(join(work, 'kb.config.yaml'), `sources: []\nout: ${index}\neval:\n  threshold: 0.999\n`);
+    const r = runKb(['gaps', 'log.txt'], work);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).at(-1)).toMatch(/unanswered \(\d+\.\d%\) at threshold 0\.999 \(eval\.threshold of kb\.config\.yaml\), in /);
+    expect(lines(runKb(['gaps', 'log.txt', '--threshold', '0.5'], work).stdout).at(-1)).toMatch(/at threshold 0\.5, in /);
+    // auto is a choice of kb eval: the default, and a line saying what to pass
+    writeFileSync(join(work, 'kb.config.yaml'), `sources: []\nout: ${index}\neval:\n  threshold: auto\n`);
+    const auto = runKb(['gaps', 'log.txt'], work);
+    expect(lines(auto.stdout).at(-1)).toMatch(/at threshold 0\.5, in /);
+    expect(lines(auto.stderr)).toEqual(['kb gaps: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using 0.5: pass --threshold X (the threshold kb eval --threshold auto prints)']);
   });
 
   it('exports one pending draft entry per cluster in the store format', async () => {

@@ -32,10 +32,17 @@ export interface GapsCommandOptions {
 }
 
 export async function runGaps(options: GapsCommandOptions, output: Output): Promise<number> {
-  const index = options.index ?? defaultIndex(await workingConfig());
+  const config = await workingConfig();
+  const index = options.index ?? defaultIndex(config);
   if (index === undefined) throw new UsageError(NO_INDEX);
   const kb = await loadIndex(index);
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  // the threshold the bot answers with: the flag, else eval.threshold of kb.config.yaml (as kb serve), else 0.5
+  const configured = config?.eval?.threshold;
+  const threshold = options.threshold ?? (typeof configured === 'number' ? configured : DEFAULT_THRESHOLD);
+  const whence = options.threshold === undefined && typeof configured === 'number' ? ' (eval.threshold of kb.config.yaml)' : '';
+  if (options.threshold === undefined && configured === 'auto') {
+    output.err(`kb gaps: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using ${DEFAULT_THRESHOLD}: pass --threshold X (the threshold kb eval --threshold auto prints)`);
+  }
   const progress = progressLine(output, process.stderr, 'percent');
   const reader = new LogReader(options.log, {
     ...(options.format === undefined ? {} : { format: options.format }),
@@ -93,7 +100,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
     const pct = (n: number): string => `${((100 * n) / scan.questions).toFixed(1)}%`;
     output.out(
-      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}, in ${shown.length} clusters of ${minSize}+ and ${singles} single questions${smallTalk > 0 ? `; ${smallTalk} greetings or thanks with no key terms (你好, 在吗, 谢谢) left out` : ''}`,
+      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}${whence}, in ${shown.length} cluster${shown.length === 1 ? '' : 's'} of ${minSize}+${singles > 0 ? ` and ${singles} question${singles === 1 ? '' : 's'} in smaller ones (--min-size 1 lists ${singles === 1 ? 'it' : 'them'})` : ''}${smallTalk > 0 ? `; ${smallTalk} ${smallTalk === 1 ? 'greeting or thanks' : 'greetings or thanks'} with no key terms (你好, 在吗, 谢谢) left out` : ''}`,
     );
   }
   if (options.export !== undefined) {

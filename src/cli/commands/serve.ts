@@ -56,6 +56,10 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   output.out(server.url);
   output.err(`serving ${index} (${server.kb.size} entries) at ${server.url}${options.watch ? ', reloading when the file changes' : ''}`);
   if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${options.threshold === undefined ? ' (eval.threshold of kb.config.yaml)' : ''}: no hits means hand off`);
+  // `threshold: auto` is a choice kb eval makes on the suites; a server needs the number it chose
+  else if (options.threshold === undefined && configured === 'auto') {
+    output.err('  eval.threshold of kb.config.yaml is auto, which only kb eval can work out: every hit is returned; run kb eval --threshold auto and pass the threshold it prints with --threshold X (or write it into kb.config.yaml)');
+  }
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);
   if (options.log !== undefined) output.err(`  questions are appended to ${options.log} (kb gaps ${options.log} reads it)`);
   await new Promise<void>((resolve) => {

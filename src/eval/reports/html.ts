@@ -6,7 +6,7 @@
  * Every text from suites, entries or the index is escaped.
  */
 import type { GroupMetrics, ThresholdReport } from '../summary.js';
-import { confidenceHistogram, describeExpect, describeGot, problemPlace, REASONS, runPassed, unreadableTitle, type EvalRun } from './model.js';
+import { baselineThresholdNote, changeWhy, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, problemPlace, REASONS, runPassed, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 export function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -127,7 +127,7 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
   const cards = [card(f3(o.hit1), 'hit@1'), card(f3(o.hit3), 'hit@3'), card(f3(o.hitK), `hit@${o.k}`), card(f3(o.mrr), `MRR@${o.k}`), card(String(o.cases), 'in-scope cases'), card(String(o.outOfScope), 'out of scope'), card(`${summary.latencyMs.p50.toFixed(2)} ms`, 'latency p50'), card(`${summary.latencyMs.p95.toFixed(2)} ms`, 'latency p95')];
   const t = summary.threshold;
   if (t !== undefined) {
-    cards.push(card(String(t.chosen.threshold), t.mode === 'auto' ? 'threshold (auto)' : 'threshold'), card(pct(t.chosen.answeredRate), 'answered'), card(pct(t.chosen.accuracyOfAnswered), 'right when answered'), card(pct(t.chosen.falseAnswerRate), 'false answers'), card(pct(t.chosen.decisionAccuracy), 'correct decisions'));
+    cards.push(card(String(t.chosen.threshold), t.mode === 'auto' ? `threshold (${thresholdHow(t)})` : 'threshold'), card(pct(t.chosen.answeredRate), 'answered'), card(pct(t.chosen.accuracyOfAnswered), 'right when answered'), card(pct(t.chosen.falseAnswerRate), 'false answers'), card(pct(t.chosen.decisionAccuracy), 'correct decisions'));
   }
   const rankBars: Bar[] = summary.ranks.byRank.map((n, i) => ({ label: `#${i + 1}`, values: [{ value: n, color: i === 0 ? '#2da44e' : '#bf8700', name: 'cases' }] }));
   rankBars.push({ label: 'miss', values: [{ value: summary.ranks.miss, color: '#cf222e', name: 'cases' }] });
@@ -148,8 +148,12 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
   if (run.gates.length > 0) body.push(`<h2>Gates</h2><ul>${run.gates.map((g) => `<li class="${g.ok ? 'pass' : 'fail'}">${g.ok ? '✔' : '✘'} ${htmlEscape(g.message)}</li>`).join('')}</ul>`);
   if (run.baseline !== undefined) {
     const b = run.baseline;
-    const li = (c: (typeof b.newlyFailing)[number], cls: string): string => `<li class="${cls}">${htmlEscape(c.q)} <span class="muted">expected ${htmlEscape(describeExpect(c.expect))} · ${htmlEscape(`${c.file}:${c.line}`)}</span></li>`;
-    body.push(`<h2>Against the baseline</h2><p>${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.</p><ul>${b.newlyFailing.map((c) => li(c, 'fail')).join('')}${b.newlyPassing.map((c) => li(c, 'pass')).join('')}</ul>`);
+    const li = (c: (typeof b.newlyFailing)[number], cls: string): string => {
+      const why = cls === 'fail' ? changeWhy(run, c) : '';
+      return `<li class="${cls}">${htmlEscape(c.q)} <span class="muted">expected ${htmlEscape(describeExpect(c.expect))}${why === '' ? '' : ` · ${htmlEscape(why)}`} · ${htmlEscape(`${c.file}:${c.line}`)}</span></li>`;
+    };
+    const note = baselineThresholdNote(b);
+    body.push(`<h2>Against the baseline</h2><p>${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.</p>${note === undefined ? '' : `<p class="muted">${htmlEscape(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`)}</p>`}<ul>${b.newlyFailing.map((c) => li(c, 'fail')).join('')}${b.newlyPassing.map((c) => li(c, 'pass')).join('')}</ul>`);
   }
   body.push(`<h2>Charts</h2><div class="charts">${barChart('Rank of the right answer (in-scope cases)', rankBars)}${barChart('Top-hit confidence: right (green) and wrong (red)', histBars)}${curveChart(run)}</div>`);
   const groupRows: [string, GroupMetrics][] = [...summary.suites.map((s): [string, GroupMetrics] => ['suite', s]), ...summary.tags.map((s): [string, GroupMetrics] => ['tag', s])];
@@ -176,10 +180,13 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
   if (run.coverage !== undefined) {
     const cv = run.coverage;
     body.push(`<h2>Coverage</h2><p>${cv.covered} of ${cv.entries} entries are found by some case; ${cv.uncovered.length} never are.</p><table><thead><tr><th>source</th><th>entries</th><th>never found</th></tr></thead><tbody>${cv.bySource.map((s) => `<tr><td>${htmlEscape(s.source)}</td><td class="num">${s.entries}</td><td class="num">${s.uncovered}</td></tr>`).join('')}</tbody></table>`);
+    if (cv.uncovered.length > 0) {
+      body.push(`<details><summary>Entries no case finds (${cv.uncovered.length})</summary><table><thead><tr><th>entry</th><th>question</th><th>source</th></tr></thead><tbody>${cv.uncovered.map((u) => `<tr><td>${htmlEscape(u.id)}</td><td>${htmlEscape(u.question)}</td><td class="muted">${htmlEscape(coverageSource(u))}</td></tr>`).join('')}</tbody></table></details>`);
+    }
   }
   const rows = report.cases.map((c, i) => {
     const v = summary.verdicts[i] ?? { verdict: 'skip' as const };
-    return `<tr data-verdict="${v.verdict}"><td class="${v.verdict}">${v.verdict}${v.reason === undefined ? '' : `<br><span class="muted">${htmlEscape(REASONS[v.reason] ?? v.reason)}</span>`}</td><td>${htmlEscape(c.q)}</td><td>${htmlEscape(describeExpect(c.expect))}</td><td>${htmlEscape(describeGot(c))}</td><td class="num">${c.rank ?? '–'}</td><td>${htmlEscape(c.tags.join(', '))}</td><td class="muted">${htmlEscape(`${c.file}:${c.line}`)}</td></tr>`;
+    return `<tr data-verdict="${v.verdict}"><td class="${v.verdict}">${v.verdict}${v.reason === undefined ? '' : `<br><span class="muted">${htmlEscape(describeReason(c, v.reason))}</span>`}</td><td>${htmlEscape(c.q)}</td><td>${htmlEscape(describeExpect(c.expect))}</td><td>${htmlEscape(describeGot(c))}</td><td class="num">${c.rank ?? '–'}</td><td>${htmlEscape(c.tags.join(', '))}</td><td class="muted">${htmlEscape(`${c.file}:${c.line}`)}</td></tr>`;
   });
   body.push(
     `<h2>Cases</h2><div class="controls"><input id="filter" type="search" placeholder="Search questions, ids, files…" aria-label="Search cases"><select id="only" aria-label="Show"><option value="all">all</option><option value="fail">failing</option><option value="pass">passing</option><option value="skip">not judged</option></select><span id="shown" class="muted"></span></div>`,

@@ -17,6 +17,7 @@ export function evalRunJson(run: EvalRun): Record<string, unknown> {
       if (v?.reason !== undefined) extra['reason'] = v.reason;
       if (source?.unknownIds !== undefined) extra['unknownIds'] = source.unknownIds;
       if (source?.unknownSources !== undefined) extra['unknownSources'] = source.unknownSources;
+      if (source?.unknownSourceHints !== undefined) extra['unknownSourceHints'] = source.unknownSourceHints;
       return { ...c, ...extra };
     }),
     suites: run.summary.suites,

@@ -6,7 +6,7 @@
  * suite named "kb eval gates".
  */
 import { formatProblem, type Problem } from '../../core/problems.js';
-import { describeExpect, describeGot, problemPlace, REASONS, type EvalRun } from './model.js';
+import { describeExpect, describeGot, describeReason, problemPlace, type EvalRun } from './model.js';
 
 /** Text safe inside XML attributes and elements; characters XML 1.0 forbids are dropped. */
 export function xmlEscape(text: string): string {
@@ -54,7 +54,7 @@ export function junitReport(run: EvalRun): string {
         body.push(`${open}>\n      <skipped message="out of scope: give --threshold to judge it"/>\n    </testcase>`);
       } else {
         f++;
-        const reason = REASONS[v.reason ?? ''] ?? 'failed';
+        const reason = v.reason === undefined ? 'failed' : describeReason(c, v.reason);
         const message = `expected ${describeExpect(c.expect)}, got ${describeGot(c)}`;
         const details = [`question: ${c.q}`, `expected: ${describeExpect(c.expect)}`, `got: ${describeGot(c)}`, `rank: ${c.rank ?? 'not in the top k'}`, `where: ${c.file}:${c.line}`].join('\n');
         body.push(`${open}>\n      <failure message="${xmlEscape(`${reason}: ${message}`)}" type="${xmlEscape(v.reason ?? 'fail')}">${xmlEscape(details)}</failure>\n    </testcase>`);

@@ -3,7 +3,7 @@
  * verdict, metrics, gates, regressions against the baseline, the threshold curve, the failing
  * cases and the biggest gaps. GitHub-flavoured tables; every user text is escaped.
  */
-import { describeExpect, describeGot, problemPlace, REASONS, runPassed, unreadableTitle, type EvalRun } from './model.js';
+import { baselineThresholdNote, changeWhy, coverageSource, describeExpect, describeGot, describeReason, problemPlace, runPassed, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 /** Text safe in a Markdown paragraph or table cell: punctuation Markdown acts on is backslash-escaped. */
 export function mdEscape(text: string): string {
@@ -22,6 +22,8 @@ export interface MarkdownOptions {
   maxFailures?: number;
   /** Gaps listed (default 10). */
   maxGaps?: number;
+  /** Entries no case finds, listed (default 20). */
+  maxUncovered?: number;
   failOnRegression?: boolean;
 }
 
@@ -54,7 +56,7 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
   const t = summary.threshold;
   if (t !== undefined) {
     const c = t.chosen;
-    out.push(`### Threshold ${c.threshold}${t.mode === 'auto' ? ' (auto: most correct decisions)' : ''}`, '');
+    out.push(`### Threshold ${c.threshold}${t.mode === 'auto' ? ` (${thresholdHow(t).replace(/^auto/, 'auto: most correct decisions')})` : ''}`, '');
     out.push(`Answered ${pct(c.answeredRate)}, right when answered ${pct(c.accuracyOfAnswered)}, handed off ${pct(c.handoffRate)}, false answers on out-of-scope questions ${pct(c.falseAnswerRate)}, correct decisions ${pct(c.decisionAccuracy)}.`, '');
     out.push('<details><summary>The curve</summary>', '');
     out.push(...table(['threshold', 'answered', 'right when answered', 'handed off', 'false answers', 'correct decisions'], t.curve.filter((_, i) => i % 2 === 0).map((p) => [p.threshold.toFixed(2), pct(p.answeredRate), pct(p.accuracyOfAnswered), pct(p.handoffRate), pct(p.falseAnswerRate), pct(p.decisionAccuracy)])), '');
@@ -64,7 +66,12 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
   if (b !== undefined) {
     out.push(`### Against the baseline`, '');
     out.push(`${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.`, '');
-    for (const c of b.newlyFailing.slice(0, 50)) out.push(`- ❌ ${mdEscape(c.q)} — expected ${mdEscape(describeExpect(c.expect))} (${mdEscape(`${c.file}:${c.line}`)})`);
+    const note = baselineThresholdNote(b);
+    if (note !== undefined) out.push(mdEscape(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`), '');
+    for (const c of b.newlyFailing.slice(0, 50)) {
+      const why = changeWhy(run, c);
+      out.push(`- ❌ ${mdEscape(c.q)} — expected ${mdEscape(describeExpect(c.expect))}${why === '' ? '' : `; ${mdEscape(why)}`} (${mdEscape(`${c.file}:${c.line}`)})`);
+    }
     for (const c of b.newlyPassing.slice(0, 50)) out.push(`- ✅ ${mdEscape(c.q)} (${mdEscape(`${c.file}:${c.line}`)})`);
     out.push('');
   }
@@ -75,7 +82,7 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
     out.push(
       ...table(
         ['question', 'expected', 'got', 'why', 'where'],
-        failing.slice(0, max).map(({ c, v }) => [mdEscape(c.q), mdEscape(describeExpect(c.expect)), mdEscape(describeGot(c)), mdEscape(REASONS[v?.reason ?? ''] ?? ''), mdEscape(`${c.file}:${c.line}`)]),
+        failing.slice(0, max).map(({ c, v }) => [mdEscape(c.q), mdEscape(describeExpect(c.expect)), mdEscape(describeGot(c)), mdEscape(describeReason(c, v?.reason)), mdEscape(`${c.file}:${c.line}`)]),
       ),
     );
     if (failing.length > max) out.push('', `… and ${failing.length - max} more.`);
@@ -95,6 +102,14 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
   if (run.coverage !== undefined) {
     const cv = run.coverage;
     out.push(`### Coverage`, '', `${cv.covered} of ${cv.entries} entries are found by some case; ${cv.uncovered.length} are never found.`, '');
+    // which ones: the entries no test question reaches are where the next questions should go
+    const max = options.maxUncovered ?? 20;
+    if (cv.uncovered.length > 0) {
+      out.push('<details><summary>Entries no case finds</summary>', '');
+      out.push(...table(['entry', 'question', 'source'], cv.uncovered.slice(0, max).map((u) => [mdEscape(u.id), mdEscape(u.question), mdEscape(coverageSource(u))])));
+      if (cv.uncovered.length > max) out.push('', `… and ${cv.uncovered.length - max} more (all of them in the JSON and HTML reports).`);
+      out.push('', '</details>', '');
+    }
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

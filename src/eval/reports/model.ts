@@ -1,10 +1,10 @@
 /** Everything one `kb eval` run produced, as the report writers take it. */
 import type { Problem } from '../../core/problems.js';
-import type { BaselineComparison } from '../baseline.js';
+import type { BaselineComparison, ChangedCase } from '../baseline.js';
 import type { GateResult } from '../gates.js';
-import type { Coverage, GapCluster } from '../gaps.js';
+import type { Coverage, CoverageEntry, GapCluster } from '../gaps.js';
 import type { EvalReport } from '../run.js';
-import type { EvalSummary } from '../summary.js';
+import type { EvalSummary, ThresholdReport } from '../summary.js';
 
 export interface EvalRun {
   report: EvalReport;
@@ -76,4 +76,59 @@ export function confidenceHistogram(run: EvalRun): { right: number[]; wrong: num
     target[bin] = (target[bin] ?? 0) + 1;
   }
   return { right, wrong };
+}
+
+/** A threshold as people read it: `0.2`, or `no threshold`. */
+const thresholdName = (t: number | null): string => (t === null ? 'no threshold' : `threshold ${t}`);
+
+/**
+ * One line when the baseline was judged at another threshold than this run: its cases were judged
+ * again at this run's, or (a report without ranks and confidences) could not be, and the
+ * comparison mixes thresholds. Undefined when both used the same.
+ */
+export function baselineThresholdNote(b: BaselineComparison): string | undefined {
+  const t = b.threshold;
+  if (t === undefined) return undefined;
+  const judged = `the baseline ${b.file} was judged at ${thresholdName(t.from)}, this run at ${thresholdName(t.to)}`;
+  return t.rejudged
+    ? `${judged}: its cases are judged again at this run's ${t.to === null ? 'rule (ranked first)' : 'threshold'}, so that only changes of the index count`
+    : `${judged}, and it lacks the ranks and confidences to judge it again: cases may newly fail or pass by the threshold alone; write the baseline with the same --threshold`;
+}
+
+/** Why a newly failing case fails now, and what came first: `now ranked #2, got faq-3 “…” (confidence 0.41)`; '' when unknown. */
+export function changeWhy(run: EvalRun, c: ChangedCase): string {
+  if (c.reason === undefined) return '';
+  const now = run.report.cases.find((x) => x.file === c.file && x.line === c.line && x.q === c.q);
+  return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${now === undefined ? '' : `, got ${describeGot(now)}`}`;
+}
+
+/** A newly failing case as people read it: the question, what was expected, why it fails now and what came first, and where it is. */
+export function describeChange(run: EvalRun, c: ChangedCase): string {
+  const why = changeWhy(run, c);
+  return `“${c.q}” → expected ${describeExpect(c.expect)}${why === '' ? '' : `; ${why}`}  (${c.file}:${c.line}, passed in ${run.baseline?.file ?? 'the baseline'})`;
+}
+
+/** Where an entry comes from, as people read it: `returns.md § 二、退货运费`, or `(no source)`. */
+export function coverageSource(u: CoverageEntry): string {
+  if (u.source === undefined) return '(no source)';
+  return u.section === undefined ? u.source : `${u.source} § ${u.section}`;
+}
+
+/** How the threshold was chosen, for a label: '' (fixed), `auto`, or `auto, false answers ≤ 10%` (within the --max-false-answer gate). */
+export function thresholdHow(t: ThresholdReport): string {
+  if (t.mode !== 'auto') return '';
+  return t.maxFalseAnswer === undefined ? 'auto' : `auto, false answers ≤ ${+(t.maxFalseAnswer * 100).toFixed(2)}%`;
+}
+
+/**
+ * Why a case failed, as the reports say it: the reason, and for an expectation the index does not
+ * have, what it lacks and what it has instead (`expects an entry the index does not have:
+ * 保修条款.md › 第一条 保修期限 — did you mean “第一条”?`), so a JUnit or Markdown reader can fix the suite.
+ */
+export function describeReason(c: EvalReport['cases'][number], reason: string | undefined): string {
+  const text = REASONS[reason ?? ''] ?? reason ?? '';
+  if (reason !== 'unknown-entry') return text;
+  const hints = c.unknownSourceHints ?? [];
+  const missing = [...(c.unknownIds ?? []), ...(c.unknownSources ?? []).map((s, i) => (hints[i] === undefined || hints[i] === '' ? s : `${s} — ${hints[i]}`))];
+  return missing.length === 0 ? text : `${text}: ${missing.join('; ')}`;
 }

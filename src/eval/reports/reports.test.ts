@@ -34,7 +34,7 @@ function makeRun(threshold?: number | 'auto'): EvalRun {
   const report: EvalReport = { metrics: { cases: 3, hit1: 0.3333, hitK: 0.6667, mrr: 0.5, k: 5 }, cases };
   const summary = summarize(report, threshold === undefined ? {} : { threshold });
   const run: EvalRun = { report, summary, gates: checkGates(summary, { minHit1: 0.5, minMrr: 0.4 }), index: 'kb.index' };
-  run.baseline = compareBaseline(cases, summary.verdicts, [{ q: '怎么开发票', expect: ['invoice', 'x'], verdict: 'pass' }, { q: '包邮吗', expect: 'ship-cost', verdict: 'fail' }], 'base.json');
+  run.baseline = compareBaseline(cases, summary.verdicts, { cases: [{ q: '怎么开发票', expect: ['invoice', 'x'], verdict: 'pass' }, { q: '包邮吗', expect: 'ship-cost', verdict: 'fail' }] }, 'base.json', summary.threshold?.chosen.threshold);
   run.gaps = [{ size: 3, representative: NASTY, terms: ['运费', '<b>'], examples: [{ text: NASTY, count: 2 }, { text: '运费谁出', count: 1 }], distinct: 2, nearest: [{ id: 'ship-cost', question: '运费怎么算？', confidence: 0.3 }] }];
   run.coverage = { entries: 3, covered: 1, uncovered: [{ id: 'a', question: 'a' }], bySource: [{ source: 'faq.jsonl', entries: 3, uncovered: 2 }] };
   return run;
@@ -107,7 +107,7 @@ describe('markdownReport', () => {
     const failing = tables.find((t) => rows(t)[0]?.[0] === 'question');
     expect(rows(failing)[1]?.[0]).toBe(NASTY);
     expect(rows(failing)[1]).toHaveLength(5);
-    expect(all(tree, 'html').map((n) => n.value)).toEqual(['<details><summary>The curve</summary>', '</details>']);
+    expect(all(tree, 'html').map((n) => n.value)).toEqual(['<details><summary>The curve</summary>', '</details>', '<details><summary>Entries no case finds</summary>', '</details>']);
   });
 
   it('says passed when every gate passes', () => {
@@ -115,6 +115,46 @@ describe('markdownReport', () => {
     run.gates = [];
     expect(markdownReport(run).split('\n')[0]).toBe('## kb eval: ✅ passed');
     expect(runPassed(run, true)).toBe(false); // a newly failing case with --fail-on-regression
+  });
+});
+
+describe('what a person acts on', () => {
+  it('a newly failing case says why it fails now and what came first, in Markdown and HTML', () => {
+    const run = makeRun();
+    const md = markdownReport(run);
+    expect(md).toContain('- ❌ 怎么开发票 — expected invoice or x; now not in the top k, got other “top \\<question\\>” \\(confidence 0.20\\) (suites/b.yaml:3)');
+    expect(htmlReport(run)).toContain('expected invoice or x · now not in the top k, got other “top &lt;question&gt;” (confidence 0.20) · suites/b.yaml:3');
+  });
+
+  it('coverage names the entries no case finds, not only how many', () => {
+    const run = makeRun();
+    run.coverage = { entries: 3, covered: 1, uncovered: [{ id: 's-1', question: '换货是什么？', source: 'returns.md', section: '三、换货' }, { id: 'faq-9', question: '积分怎么用' }], bySource: [] };
+    const md = markdownReport(run);
+    expect(md).toContain('| s-1 | 换货是什么？ | returns.md § 三、换货 |');
+    expect(md).toContain('| faq-9 | 积分怎么用 | \\(no source\\) |');
+    expect(markdownReport(run, { maxUncovered: 1 })).toContain('… and 1 more');
+    const html = htmlReport(run);
+    expect(html).toContain('Entries no case finds (2)');
+    expect(html).toContain('<td>s-1</td><td>换货是什么？</td><td class="muted">returns.md § 三、换货</td>');
+  });
+
+  it('a case expecting what the index does not have says what it has instead, in JUnit, Markdown and HTML', () => {
+    const cases = [{ ...c('耳机保修多久', { source: 'warranty.md', section: '第一条 保修期限' }, null, 0.8), unknownSources: ['warranty.md › 第一条 保修期限'], unknownSourceHints: ['did you mean “第一条”?'] }];
+    const report: EvalReport = { metrics: { cases: 1, hit1: 0, hitK: 0, mrr: 0, k: 5 }, cases };
+    const summary = summarize(report);
+    const run: EvalRun = { report, summary, gates: [] };
+    const why = 'expects an entry the index does not have: warranty.md › 第一条 保修期限 — did you mean “第一条”?';
+    expect(junitReport(run)).toContain(`<failure message="${xmlEscape(why)}: expected`);
+    expect(markdownReport(run)).toContain(`| ${mdEscape(why)} |`);
+    expect(htmlReport(run)).toContain(htmlEscape(why));
+  });
+
+  it('says when the baseline was judged at another threshold', () => {
+    // makeRun's baseline has no ranks, so it cannot be judged again at 0.5
+    const run = makeRun(0.5);
+    expect(markdownReport(run)).toContain('The baseline base.json was judged at no threshold, this run at threshold 0.5, and it lacks the ranks and confidences to judge it again');
+    expect(htmlReport(run)).toContain('The baseline base.json was judged at no threshold, this run at threshold 0.5');
+    expect(markdownReport(makeRun())).not.toContain('was judged at');
   });
 });
 

@@ -110,8 +110,8 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
 
 /**
  * What the index has instead of a `{source, section}` no entry comes from: the heading the suite
- * most likely meant (the document's `## 第一条 保修期限` is the section `第一条`, its title the first
- * paragraph; `七天` for `七天无理由退货`), else the file's sections, else — the file is unknown —
+ * most likely meant (`第一条` for `第一条 保修期限` when the article's words are its first sentence;
+ * `七天` for `七天无理由退货`), else the file's sections, else — the file is unknown —
  * the index's source files.
  */
 function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: ReadonlyMap<string, Pick<Hit, 'id' | 'source'>[]>): string {

@@ -85,6 +85,23 @@ describe('sectionize', () => {
     ]);
   });
 
+  it('keeps the title of a 第X条 heading the writer styled, but not a sentence after it nor the words of a guessed one', () => {
+    const sections = run([
+      h(1, '保修政策'),
+      h(2, '第一条 保修期限'),
+      p('整机保修一年。'),
+      h(2, '第二条 经营者应当在七日内退款。'),
+      p('其他说明。'),
+      h(2, '第三条 保修范围', true),
+      p('正常使用中的故障。'),
+    ]);
+    expect(sections.map((s) => [s.headingPath.at(-1), s.text])).toEqual([
+      ['第一条 保修期限', '整机保修一年。'],
+      ['第二条', '经营者应当在七日内退款。\n其他说明。'],
+      ['第三条', '保修范围\n正常使用中的故障。'],
+    ]);
+  });
+
   it('keeps chapter → section → article even when the explicit depths do not nest', () => {
     const sections = run([
       h(2, '第一章 总则'),

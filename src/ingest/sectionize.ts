@@ -205,7 +205,9 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
       const numbered = matchNumbering(text);
       if (numbered !== undefined && block.guessed !== true) styleLevels.set(numbered.style, depth);
       if (numbered !== undefined && isLegal(numbered.style)) {
-        handleLegal(numbered.style, numbered.label, numbered.rest, block.location);
+        // a heading the writer styled (`## 第一条 保修期限`) keeps its title; a guessed one's words are the article's first sentence
+        const titled = block.guessed !== true && numbered.rest.length <= MAX_NUMBERED_HEADING && !isNumberedStatement(numbered.rest);
+        handleLegal(numbered.style, numbered.label, numbered.rest, block.location, titled);
         continue;
       }
       if (block.guessed === true && inArticle()) {
@@ -247,9 +249,9 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
   close();
   return sections;
 
-  function handleLegal(style: NumberingStyle, label: string, rest: string, location: SourceLocation): void {
+  function handleLegal(style: NumberingStyle, label: string, rest: string, location: SourceLocation, titled = false): void {
     const level = belowLegalParent(style, styleLevels.get(style) ?? LEGAL_LEVEL[style] ?? 14);
-    if (style === 'article') {
+    if (style === 'article' && !titled) {
       pushHeading(level, label, location, style);
       if (rest !== '') addBlock({ kind: 'paragraph', text: rest }, location);
     } else {

@@ -141,6 +141,11 @@ describe('clusterQuestions', () => {
     expect(clusters[1]?.examples).toEqual([{ text: '学生 优惠', count: 2 }]);
   });
 
+  it('does not join two topics by how long or how much they ask (多久, 多少)', () => {
+    const log = countQuestions(['退款 多久 到账', '退款 到账', '运费险 理赔 多久 到', '运费险 理赔', '积分 多少', '会员 等级 多少']);
+    expect(clusterQuestions(log, words).map((c) => `${c.size} ${c.terms.join(' ')}`).sort()).toEqual(['1 会员 等级', '1 积分', '2 到账 退款', '2 理赔 运费险']);
+  });
+
   it('does not cluster questions by the order numbers, tracking codes or amounts they quote', () => {
     const log = countQuestions(['发货 订单 2804', '发票 2804', '学生 优惠 sf1234567890', '上门 取件 sf1234567890', '发货 订单 1142', '发票 1142']);
     expect(clusterQuestions(log, words).map((c) => `${c.size} ${c.terms.join(' ')}`).sort()).toEqual(['1 上门 取件', '1 优惠 学生', '2 发票', '2 发货 订单']);

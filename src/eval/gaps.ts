@@ -142,7 +142,7 @@ interface Working {
  */
 export const FILLER_WORDS: ReadonlySet<string> = new Set(
   (
-    '怎么 怎样 怎么样 怎么办 如何 什么 为什么 为何 啥 咋 哪 哪些 哪里 哪个 多少 几 是否 是不是 能 能不能 可以 可不可以 可否 ' +
+    '怎么 怎样 怎么样 怎么办 如何 什么 为什么 为何 啥 咋 哪 哪些 哪里 哪个 多少 多久 多长时间 几 是否 是不是 能 能不能 可以 可不可以 可否 ' +
     '请问 你好 您好 亲 谢谢 麻烦 吗 呢 吧 啊 呀 嘛 了 的 我 我的 你 你们 您 一下 要 想 会 有 没有 还 就 都 也 是 不 吗 ' +
     'how what why when where which who can could do does did is are am i my me you your please hi hello thank thanks'
   ).split(' '),

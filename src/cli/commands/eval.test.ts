@@ -95,7 +95,7 @@ describe('kb eval', () => {
       '  fixtures/eval/suites/forms.yaml: 9 cases (+2 out of scope)  hit@1 0.778  hit@3 0.778  hit@5 0.778  MRR@5 0.778',
       '  tag id: 1 case  hit@1 1.000  hit@3 1.000  hit@5 1.000  MRR@5 1.000',
       '  tag 运费: 1 case  hit@1 1.000  hit@3 1.000  hit@5 1.000  MRR@5 1.000',
-      '9 cases (and 2 out of scope, not counted): hit@1 0.778  hit@5 0.778  MRR@5 0.778',
+      '9 cases (and 2 out of scope, not in the hit rates): hit@1 0.778  hit@5 0.778  MRR@5 0.778',
       expect.stringMatching(/^hit@3 0\.778; latency p50 [\d.]+ ms, p95 [\d.]+ ms$/),
     ]);
   });
@@ -105,7 +105,7 @@ describe('kb eval', () => {
     writeFileSync(suite, '{"q": "包邮吗", "expect": "ship-cost", "tags": ["运费"]}\n{"q": "你们老板是谁", "expect": null, "tags": ["范围外"]}\n');
     const out = lines(runKb(['eval', suite, '--index', formsIndex]).stdout);
     expect(out).toContain('  tag 范围外: 1 out-of-scope case');
-    expect(out).toContainEqual(expect.stringMatching(/^1 case \(and 1 out of scope, not counted\): hit@1 /));
+    expect(out).toContainEqual(expect.stringMatching(/^1 case \(and 1 out of scope, not in the hit rates\): hit@1 /));
   });
 
   it('names the file and line of each malformed case on one line, runs the rest, and exits 1', () => {

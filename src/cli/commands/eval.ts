@@ -273,7 +273,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
     for (const c of b.newlyPassing.slice(0, 20)) output.out(`${output.color('green', 'newly passing')}  ${c.q}  (${c.file}:${c.line})`);
     output.out(`against ${b.file}: ${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new, ${b.removed} gone`);
   }
-  const scope = m.outOfScope > 0 ? ` (and ${m.outOfScope} out of scope, not counted)` : '';
+  const scope = m.outOfScope > 0 ? ` (and ${m.outOfScope} out of scope, not in the hit rates)` : '';
   output.out(`${plural(m.cases, 'case')}${scope}: hit@1 ${f3(m.hit1)}  hit@${m.k} ${f3(m.hitK)}  MRR@${m.k} ${f3(m.mrr)}`);
   const extra = [`hit@3 ${f3(m.hit3)}`, `latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms`];
   if (t !== undefined) {

@@ -93,7 +93,44 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[],
   await workbook.commit();
   await ended;
   onRow?.(rows.length, rows.length);
-  return ok(Buffer.concat(chunks));
+  return ok(withFixedZipDates(Buffer.concat(chunks)));
+}
+
+// MS-DOS date and time of 1980-01-01 00:00, the earliest a zip entry can carry
+const DOS_DATE_1980 = (1 << 5) | 1;
+const DOS_TIME_MIDNIGHT = 0;
+
+/**
+ * A zip (the workbook exceljs wrote) with every entry dated 1980-01-01 00:00 instead of the time
+ * it was written, so that the same store exports to the same bytes (exceljs names no date, and its
+ * zip library stamps each entry with the current time; the entries come in a fixed order). The date
+ * is set in place in each entry's local header and central directory record; nothing else changes.
+ */
+export function withFixedZipDates(zip: Buffer): Buffer {
+  const bad = (what: string): never => {
+    throw new Error(`kb export: the workbook exceljs wrote is not a zip as expected (${what})`);
+  };
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+    if (zip.readUInt32LE(i) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) bad('no end of central directory');
+  const count = zip.readUInt16LE(end + 10);
+  let record = zip.readUInt32LE(end + 16);
+  for (let k = 0; k < count; k++) {
+    if (record + 46 > zip.length || zip.readUInt32LE(record) !== 0x02014b50) bad(`central directory record ${k + 1}`);
+    zip.writeUInt16LE(DOS_TIME_MIDNIGHT, record + 12);
+    zip.writeUInt16LE(DOS_DATE_1980, record + 14);
+    const local = zip.readUInt32LE(record + 42);
+    if (local + 30 > zip.length || zip.readUInt32LE(local) !== 0x04034b50) bad(`local header of entry ${k + 1}`);
+    zip.writeUInt16LE(DOS_TIME_MIDNIGHT, local + 10);
+    zip.writeUInt16LE(DOS_DATE_1980, local + 12);
+    record += 46 + zip.readUInt16LE(record + 28) + zip.readUInt16LE(record + 30) + zip.readUInt16LE(record + 32);
+  }
+  return zip;
 }
 
 /** The entries sheet of a workbook kb exported (or the first sheet with an id and a question column). */

@@ -4,7 +4,7 @@
  */
 import type { Entry, EntryStatus } from '../store/entry.js';
 import { helpKeyLines } from './keys.js';
-import { displayWidth, fit, oneLine, truncate, wrap } from './width.js';
+import { breakAllowed, displayWidth, fit, oneLine, truncate, wrap } from './width.js';
 
 export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'magenta' | 'gray';
 
@@ -157,12 +157,16 @@ export const HELP_LINES: readonly string[] = [
   'List: ✓ approved  ✗ rejected  • pending  ! source changed  ✎ edited',
 ];
 
-/** Where a row may end before grapheme `i`: after a space, or next to a wide (CJK) character. */
+/**
+ * Where a row may end before grapheme `i`: after a space, or next to a wide (CJK) character —
+ * but not before ，。、 or a closing bracket, nor after an opening one (breakAllowed).
+ */
 function breakBefore(graphemes: readonly string[], i: number): boolean {
   const prev = graphemes[i - 1];
   const next = graphemes[i];
   if (prev === undefined || next === undefined) return false;
-  return /^\s+$/u.test(prev) || displayWidth(prev) > 1 || displayWidth(next) > 1;
+  if (/^\s+$/u.test(prev)) return true;
+  return (displayWidth(prev) > 1 || displayWidth(next) > 1) && breakAllowed(prev, next);
 }
 
 /**

@@ -92,3 +92,96 @@ export async function newWorkbookWriter(stream: import('node:stream').Writable):
   return new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
 }
 
+
+/** A row of a workbook read by streamWorkbookRows: its sheet, its 1-based number and its cell values (exceljs values, from column 1). */
+export interface StreamedRow {
+  sheet: string;
+  n: number;
+  values: unknown[];
+}
+
+/** A part exceljs's streaming reader would misread: inline rich text or phonetic runs (`<r>`, `<rPh>` in a sheet), phonetic runs in the shared strings. */
+const MISREAD = { sheet: /<r[\s>]|<rPh[\s>]/u, sharedStrings: /<rPh[\s>]/u } as const;
+
+/**
+ * The text of a zip entry's chunks, decoded across chunk boundaries (exceljs's streaming reader
+ * decodes each chunk on its own, so a Chinese character split between two chunks became U+FFFD),
+ * watched for what the streaming reader would misread, and in a sheet with `&amp;` written as
+ * `&amp;amp;`: exceljs decodes inline strings once more after the XML parser did (`&amp;lt;`, the
+ * text `&lt;`, came out as `<`), and this makes that second decoding give the text back.
+ */
+async function* decodedText(chunks: AsyncIterable<unknown>, misread: RegExp, seen: { misread: boolean }, sheet: boolean): AsyncGenerator<string> {
+  const { StringDecoder } = await import('node:string_decoder');
+  const decoder = new StringDecoder('utf8');
+  let carry = '';
+  const out = (text: string, last: boolean): string => {
+    const all = carry + text;
+    // an `&amp;` or a tag to watch for (at most 5 characters) cut at the end waits for the next chunk
+    const tail = Math.max(all.lastIndexOf('&'), all.lastIndexOf('<'));
+    const keep = !last && tail >= 0 && tail > all.length - 5 ? tail : all.length;
+    const ready = all.slice(0, keep);
+    carry = all.slice(keep);
+    if (misread.test(ready)) seen.misread = true;
+    return sheet ? ready.replaceAll('&amp;', '&amp;amp;') : ready;
+  };
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    const ready = out(text, false);
+    if (ready !== '') yield ready;
+  }
+  const rest = out(decoder.end(), true);
+  if (rest !== '') yield rest;
+}
+
+/**
+ * Read a workbook's sheets row by row with exceljs's streaming reader, without building the
+ * workbook (on a 60,000-row sheet: 3 s and 0.13 GB instead of 9 s and 0.7 GB): `onRow` gets each
+ * row with values, in sheet order. Values are as the full reader gives them (rich text runs, dates
+ * by their number format, formulas with their results, errors) except a formula's boolean or error
+ * result (a number, or NaN). The container is checked first, as for loadWorkbook. The value is
+ * `read`, or `needs-full-load` when a part holds what the streaming reader would misread (inline
+ * rich text, phonetic runs) or a part it could not read: then read the workbook with loadWorkbook
+ * instead (it reads what it can, and says what is wrong with the rest).
+ */
+export async function streamWorkbookRows(bytes: Uint8Array, options: { file: string; maxUnzippedBytes: number }, onRow: (row: StreamedRow) => void): Promise<Result<'read' | 'needs-full-load'>> {
+  const checked = await checkZipContainer(bytes, XLSX_CONTAINER, options);
+  if (!checked.ok) return fail(checked.problem);
+  const { default: ExcelJS } = await import('exceljs');
+  const { Readable } = await import('node:stream');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  // exceljs 4.4's WorkbookReader parses the shared strings from the zip entry and each sheet from an
+  // iterator of its chunks (methods not in its types): both go through decodedText first
+  type Internals = {
+    _parseSharedStrings?: (entry: AsyncIterable<unknown>) => AsyncGenerator<unknown>;
+    _parseWorksheet?: (iterator: AsyncIterable<unknown>, sheetNo: string) => Generator<unknown>;
+  };
+  const internals = reader as unknown as Internals;
+  const parseSharedStrings = internals._parseSharedStrings?.bind(reader);
+  const parseWorksheet = internals._parseWorksheet?.bind(reader);
+  if (parseSharedStrings === undefined || parseWorksheet === undefined) throw new Error('exceljs changed: its WorkbookReader has no _parseSharedStrings / _parseWorksheet; update streamWorkbookRows');
+  const seen = { misread: false };
+  internals._parseSharedStrings = (entry) => parseSharedStrings(Readable.from(decodedText(entry, MISREAD.sharedStrings, seen, false)));
+  internals._parseWorksheet = (iterator, sheetNo) => parseWorksheet(decodedText(iterator, MISREAD.sheet, seen, true), sheetNo);
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name?: unknown }).name;
+      for await (const row of sheet) {
+        if (!row.hasValues) continue;
+        const values: unknown[] = [];
+        for (let c = 1; c <= row.cellCount; c++) values.push(row.getCell(c).value);
+        onRow({ sheet: typeof name === 'string' ? name : '', n: row.number, values });
+      }
+    }
+  } catch {
+    // a part in an order or form the streaming reader does not handle (or a broken one): the full
+    // reader reads it, or says what is wrong with it
+    return ok('needs-full-load');
+  }
+  return ok(seen.misread ? 'needs-full-load' : 'read');
+}

@@ -78,6 +78,26 @@ describe('the review screen at 80×24', () => {
     expect(lines[lines.length - 1]).toMatch(/^a approve r reject/);
   });
 
+  it('names on the key line the keys the editor needs now: Tab and / at 80 columns, what to do with a selected question, how to leave a filter', async () => {
+    const { link } = fakeLink();
+    const app = show({ link });
+    const keyLine = (): string => screen(app).at(-1) ?? '';
+    expect(keyLine()).toBe('a approve r reject e/E edit s add Tab sel d del u undo n next t try / find ? q');
+    app.stdin.write('\t');
+    await until(() => keyLine().startsWith('d delete'));
+    expect(keyLine()).toMatch(/^d delete Tab next Esc unselect a approve/);
+    // the entry's suggested questions come after its similar ones
+    app.stdin.write('\t');
+    app.stdin.write('\t');
+    await until(() => keyLine().startsWith('y accept'));
+    expect(keyLine()).toMatch(/^y accept d dismiss Tab next Esc unselect/);
+    app.stdin.write('\u001b');
+    await until(() => keyLine().startsWith('a approve'));
+    app.stdin.write('f');
+    await until(() => keyLine().startsWith('Esc show all'));
+    for (const line of screen(app)) expect(displayWidth(line)).toBeLessThanOrEqual(79);
+  });
+
   it('keeps every line within 80 columns and the panes aligned, Chinese double-width text included', () => {
     const { link } = fakeLink();
     const lines = screen(show({ link }));

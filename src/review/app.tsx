@@ -10,8 +10,9 @@
  */
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { Box, Text, useApp, useInput } from './ink.js';
-import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice } from './layout.js';
-import { selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
+import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice, type HintContext } from './layout.js';
+import { NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
+import type { Entry } from '../store/entry.js';
 import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useTryIndex, type StoreLink } from './hooks.js';
 import type { SearcherBuilder } from './try-index.js';
 import { Editor } from './components/editor.js';
@@ -36,6 +37,14 @@ export interface ReviewAppProps {
   reindexMs?: number;
   /** Told the state after every change (run.ts: the exit summary counts what the screen shows). */
   onState?: (state: ReviewState) => void;
+}
+
+/** What the list's key line depends on: the selected similar or suggested question, and whether filters are on. */
+function hintContext(state: ReviewState, entry: Entry | undefined): HintContext {
+  const f = state.filter;
+  const filtered = f.status !== NO_FILTER.status || f.origin !== NO_FILTER.origin || f.staleOnly !== NO_FILTER.staleOnly || f.text !== NO_FILTER.text;
+  if (state.item < 0 || entry === undefined) return { filtered };
+  return { filtered, selected: state.item < entry.similar.length ? 'similar' : 'suggested' };
 }
 
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
@@ -139,7 +148,7 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
         {truncate(state.message ?? ' ', width) || ' '}
       </Text>
       <Text dimColor wrap="truncate">
-        {keyHints(mode.kind === 'help' ? 'help' : hintKind, width)}
+        {keyHints(mode.kind === 'help' ? 'help' : hintKind, width, hintContext(state, entry))}
       </Text>
     </Box>
   );

@@ -131,9 +131,38 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
 }
 
 /** The keys line for a mode. */
-export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-similar' | 'edit-answer' | 'try' | 'help' | 'view', width: number): string {
+/** What the list's key line depends on: a similar or suggested question selected (Tab), filters on. */
+export interface HintContext {
+  selected?: 'similar' | 'suggested';
+  filtered?: boolean;
+}
+
+// the list's keys, most needed first: as many as the width takes are shown (at 80 columns up to
+// "/ find"; v and g are named where they help too: "v shows all" over a long answer, "g generates"
+// over no similar questions), then "? q"
+const LIST_HINTS = ['a approve', 'r reject', 'e/E edit', 's add', 'Tab sel', 'd del', 'u undo', 'n next', 't try', '/ find', 'v view', 'g regen', 'f status', 'o origin', '! stale', 'p pending'];
+const SELECTED_HINTS = { similar: ['d delete', 'Tab next', 'Esc unselect'], suggested: ['y accept', 'd dismiss', 'Tab next', 'Esc unselect'] } as const;
+
+/** The list's key line: the keys that fit `width`, those of the selected question first, and how to clear filters when some are on. */
+function listHints(width: number, context: HintContext): string {
+  const end = '? q';
+  const first: string[] = context.selected !== undefined ? [...SELECTED_HINTS[context.selected]] : context.filtered === true ? ['Esc show all'] : [];
+  const rest = context.selected !== undefined ? LIST_HINTS.filter((h) => h !== 'Tab sel' && h !== 'd del') : LIST_HINTS;
+  const shown: string[] = [];
+  let used = displayWidth(end);
+  for (const hint of [...first, ...rest]) {
+    const w = displayWidth(hint) + 1;
+    if (used + w > width) break;
+    shown.push(hint);
+    used += w;
+  }
+  return [...shown, end].join(' ');
+}
+
+/** The key line under the screen, for what the editor is doing (`context`: the list's selection and filters). */
+export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-similar' | 'edit-answer' | 'try' | 'help' | 'view', width: number, context: HintContext = {}): string {
+  if (kind === 'list') return listHints(width, context);
   const hints = {
-    list: 'a approve r reject e/E edit s add d del g regen u undo n next v view t try ? q',
     'edit-line': 'Enter save  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-filter': 'Enter filter  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-similar': 'Enter add  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',

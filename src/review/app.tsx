@@ -13,7 +13,8 @@ import { Box, Text, useApp, useInput } from './ink.js';
 import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice, type HintContext } from './layout.js';
 import { NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import type { Entry } from '../store/entry.js';
-import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useTryIndex, type StoreLink } from './hooks.js';
+import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
+import type { SourceNowLoader } from './source-now.js';
 import type { SearcherBuilder } from './try-index.js';
 import { Editor } from './components/editor.js';
 import { Header } from './components/header.js';
@@ -35,6 +36,8 @@ export interface ReviewAppProps {
   pollMs?: number;
   /** Rebuild the try-it index this long after the last change, ms. */
   reindexMs?: number;
+  /** Reads what a changed source says now, for an entry whose answer the editor rewrote (none: not shown). */
+  loadSourceNow?: SourceNowLoader;
   /** Told the state after every change (run.ts: the exit summary counts what the screen shows). */
   onState?: (state: ReviewState) => void;
 }
@@ -49,7 +52,7 @@ function hintContext(state: ReviewState, entry: Entry | undefined): HintContext 
 
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
 
-export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs = 1000, reindexMs = 800, onState }: ReviewAppProps): ReactElement {
+export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
   const { exit } = useApp();
   const size = useScreenSize(columns, rows);
@@ -83,6 +86,7 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   const right = width - left - 2;
   const visible = useMemo(() => visibleEntries(state), [state.entries, state.filter]);
   const entry = selectedEntry(state);
+  const sourceNow = useSourceNow(loadSourceNow, entry);
 
   let pane: ReactElement;
   let hintKind: Parameters<typeof keyHints>[0] = 'list';
@@ -105,11 +109,11 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
       />
     );
   } else {
-    pane = <Lines lines={detailLines(entry, state.item, right, bodyHeight)} width={right} height={bodyHeight} />;
+    pane = <Lines lines={detailLines(entry, state.item, right, bodyHeight, sourceNow)} width={right} height={bodyHeight} />;
   }
 
   // the full view: the whole entry, scrolled
-  const full = useMemo(() => (mode.kind === 'view' && entry !== undefined ? fullEntryLines(entry, width) : []), [mode.kind, entry, width]);
+  const full = useMemo(() => (mode.kind === 'view' && entry !== undefined ? fullEntryLines(entry, width, sourceNow) : []), [mode.kind, entry, width, sourceNow]);
   const viewMax = Math.max(0, full.length - bodyHeight);
   useEffect(() => {
     if (mode.kind === 'view') dispatch({ type: 'view-max', max: viewMax });

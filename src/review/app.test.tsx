@@ -125,6 +125,20 @@ describe('the review screen at 80×24', () => {
     app.stdin.write('\u001b[F');
     await until(shows(app, /原路退回。$/m));
     expect(asked).toEqual(['s-refund-time']);
+    // editing the answer, the source's new text stays in sight under the box
+    app.stdin.write('\u001b');
+    await until(shows(app, /Your answer/));
+    app.stdin.write('E');
+    await until(shows(app, /Edit the answer/));
+    const editing = screen(app).map((l) => l.split('│')[1]?.trim() ?? '');
+    const box = editing.indexOf('Edit the answer · s-refund-time');
+    expect(editing[box + 1]).toBe('退款3个工作日内到账。');
+    const ref = editing.indexOf('The source now says:');
+    expect(ref).toBeGreaterThan(box + 1);
+    expect(editing[ref + 1]).toMatch(/^商家确认收货后5个工作日内退款/u);
+    for (const line of screen(app)) expect(displayWidth(line)).toBeLessThanOrEqual(79);
+    expect(screen(app).length).toBeLessThanOrEqual(23);
+    app.stdin.write('\u001b');
     // an entry whose answer is the source's own text needs no second look at the source
     app.stdin.write('\u001b');
     app.stdin.write('j');

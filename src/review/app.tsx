@@ -22,7 +22,7 @@ import { Help } from './components/help.js';
 import { Lines } from './components/lines.js';
 import { ListPane } from './components/list-pane.js';
 import { TRY_K, TryPane } from './components/try-pane.js';
-import { truncate } from './width.js';
+import { truncate, wrap } from './width.js';
 
 export interface ReviewAppProps {
   link: StoreLink;
@@ -94,7 +94,12 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   if (mode.kind === 'edit') {
     hintKind = mode.buffer.multiline ? 'edit-answer' : mode.target === 'filter' ? 'edit-filter' : mode.target === 'add-similar' ? 'edit-similar' : 'edit-line';
     const title = mode.target === 'filter' ? EDIT_TITLES.filter : `${EDIT_TITLES[mode.target]} · ${mode.id}`;
-    pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} />;
+    // editing an answer the source changed under: the source's new text stays in sight
+    const reference =
+      mode.target === 'answer' && sourceNow !== undefined && entry !== undefined && entry.id === mode.id && sourceNow.answer !== entry.answer
+        ? { title: 'The source now says:', lines: wrap(sourceNow.answer, right) }
+        : undefined;
+    pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} {...(reference !== undefined ? { reference } : {})} />;
   } else if (mode.kind === 'try') {
     hintKind = 'try';
     pane = (

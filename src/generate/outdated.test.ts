@@ -65,6 +65,14 @@ describe('is the store behind its sources?', () => {
     // the section comes back: kb generate would clear the mark
     await writeFile(md, original);
     expect((await check(['sources'])).changed).toEqual(['sources/returns-help.md']);
+    // it is gone for good: the editor rejects the entry; kb generate leaves it so, and so does the check
+    await writeFile(md, original.slice(0, original.indexOf('## Store credit')));
+    const marked = await readStore(store);
+    if (marked === undefined || !marked.ok) throw new Error('no store');
+    await writeFile(store, serializeStore(marked.value.map(({ stale, ...e }) => (e.id === credit?.id ? { ...e, status: 'rejected' as const } : stale === undefined ? e : { ...e, stale }))));
+    expect(await check(['sources'])).toMatchObject({ changed: [], added: [], vanished: [] });
+    const again = await regenerate({ sources: ['sources'], store: 'kb/qa.jsonl', cwd: dir, similar: 0, dryRun: true });
+    expect(again.ok && again.value.merge.sourceMissing).toEqual([]);
   });
 
   it('a section added to a file counts as a change (kb generate would add its entry)', async () => {

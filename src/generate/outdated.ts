@@ -44,12 +44,14 @@ function byFile(entries: readonly Entry[]): Map<string, Map<string, string | und
 /**
  * The files whose entries differ between the store and fresh entries made from the same files
  * (pure): an id on one side only, or a different `sourceHash`. An entry kb generate already marked
- * `source-missing` (reviewed or edited, its section gone) is no difference while its section stays
- * gone — kb generate keeps it as it is; it is one when the section is back.
+ * `source-missing` (reviewed or edited, its section gone), or a rejected one whose section is gone,
+ * is no difference while its section stays gone — kb generate keeps it as it is; a section back is
+ * one.
  */
 export function changedFiles(store: readonly Entry[], fresh: readonly Entry[], files: readonly string[], former: ReadonlyMap<string, string> = new Map()): string[] {
   const freshIds = new Set(fresh.map((e) => e.id));
-  const before = byFile(store.filter((e) => e.stale !== 'source-missing' || freshIds.has(e.id)));
+  // what kb generate keeps as it is although its section is gone: source-missing and rejected entries
+  const before = byFile(store.filter((e) => freshIds.has(e.id) || (e.stale !== 'source-missing' && e.status !== 'rejected')));
   const back = new Set(store.flatMap((e) => (e.stale === 'source-missing' && freshIds.has(e.id) && e.source !== undefined ? [e.source.path] : [])));
   const now = byFile(fresh);
   return files.filter((file) => {

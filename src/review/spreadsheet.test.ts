@@ -120,6 +120,23 @@ describe('readXlsx', () => {
     expect(inline.ok && inline.value.rows.map((r) => r.cells)).toEqual([expected[0]]);
   });
 
+  it('gives every cell of a merged range the text of its first cell, as Excel shows it (an editor merges the status cells of three rows)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('entries');
+    sheet.addRow(HEADER);
+    for (const id of ['s-1', 's-2', 's-3', 's-4']) sheet.addRow([id, 'pending', `${id} 的问题？`, '', '答案', '']);
+    sheet.getCell('B2').value = '通过';
+    sheet.mergeCells('B2:B4');
+    sheet.mergeCells('E4:F5');
+    const table = await readXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), 'review.xlsx');
+    expect(table.ok && table.value.rows.map((r) => [r.cells[0], r.cells[1], r.cells[4], r.cells[5]])).toEqual([
+      ['s-1', '通过', '答案', ''],
+      ['s-2', '通过', '答案', ''],
+      ['s-3', '通过', '答案', '答案'],
+      ['s-4', 'pending', '答案', '答案'],
+    ]);
+  });
+
   it('reads the entries sheet whichever sheet comes first', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('notes').addRow(['id', 'question', 'what']);

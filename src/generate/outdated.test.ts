@@ -2,7 +2,7 @@ import { cp, mkdtemp, readFile, rm, unlink, utimes, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readStore } from '../store/store.js';
+import { readStore, serializeStore } from '../store/store.js';
 import { findOutdatedSources } from './outdated.js';
 import { regenerate } from './regenerate.js';
 
@@ -44,6 +44,35 @@ describe('is the store behind its sources?', () => {
     expect(found).toMatchObject({ changed: ['sources/shop-policy.txt'], added: ['sources/invoice.md'], vanished: ['sources/faq.md'] });
     // without the configured sources only the store's own files are compared
     expect((await check()).added).toEqual([]);
+  });
+
+  it('finds nothing right after kb generate kept a reviewed entry whose section was removed, and names the file when the section is back', async () => {
+    const md = join(dir, 'sources/returns-help.md');
+    const original = await readFile(md, 'utf8');
+    const store = join(dir, 'kb/qa.jsonl');
+    const before = await readStore(store);
+    if (before === undefined || !before.ok) throw new Error('no store');
+    const credit = before.value.find((e) => e.source?.path === 'sources/returns-help.md' && e.source.headingPath.includes('Store credit'));
+    expect(credit).toBeDefined();
+    // an editor approves the entry of "Store credit"; then the section is removed and kb generate runs
+    await writeFile(store, serializeStore(before.value.map((e) => (e.id === credit?.id ? { ...e, status: 'approved' as const } : e))));
+    await writeFile(md, original.slice(0, original.indexOf('## Store credit')));
+    const generated = await regenerate({ sources: ['sources'], store: 'kb/qa.jsonl', cwd: dir, similar: 0 });
+    expect(generated.ok).toBe(true);
+    const after = await readStore(store);
+    expect(after?.ok === true && after.value.find((e) => e.id === credit?.id)).toMatchObject({ status: 'approved', stale: 'source-missing' });
+    expect(await check(['sources'])).toMatchObject({ changed: [], added: [], vanished: [] });
+    // the section comes back: kb generate would clear the mark
+    await writeFile(md, original);
+    expect((await check(['sources'])).changed).toEqual(['sources/returns-help.md']);
+    // it is gone for good: the editor rejects the entry; kb generate leaves it so, and so does the check
+    await writeFile(md, original.slice(0, original.indexOf('## Store credit')));
+    const marked = await readStore(store);
+    if (marked === undefined || !marked.ok) throw new Error('no store');
+    await writeFile(store, serializeStore(marked.value.map(({ stale, ...e }) => (e.id === credit?.id ? { ...e, status: 'rejected' as const } : stale === undefined ? e : { ...e, stale }))));
+    expect(await check(['sources'])).toMatchObject({ changed: [], added: [], vanished: [] });
+    const again = await regenerate({ sources: ['sources'], store: 'kb/qa.jsonl', cwd: dir, similar: 0, dryRun: true });
+    expect(again.ok && again.value.merge.sourceMissing).toEqual([]);
   });
 
   it('a section added to a file counts as a change (kb generate would add its entry)', async () => {

@@ -43,12 +43,19 @@ function byFile(entries: readonly Entry[]): Map<string, Map<string, string | und
 
 /**
  * The files whose entries differ between the store and fresh entries made from the same files
- * (pure): an id on one side only, or a different `sourceHash`.
+ * (pure): an id on one side only, or a different `sourceHash`. An entry kb generate already marked
+ * `source-missing` (reviewed or edited, its section gone), or a rejected one whose section is gone,
+ * is no difference while its section stays gone — kb generate keeps it as it is; a section back is
+ * one.
  */
 export function changedFiles(store: readonly Entry[], fresh: readonly Entry[], files: readonly string[], former: ReadonlyMap<string, string> = new Map()): string[] {
-  const before = byFile(store);
+  const freshIds = new Set(fresh.map((e) => e.id));
+  // what kb generate keeps as it is although its section is gone: source-missing and rejected entries
+  const before = byFile(store.filter((e) => freshIds.has(e.id) || (e.stale !== 'source-missing' && e.status !== 'rejected')));
+  const back = new Set(store.flatMap((e) => (e.stale === 'source-missing' && freshIds.has(e.id) && e.source !== undefined ? [e.source.path] : [])));
   const now = byFile(fresh);
   return files.filter((file) => {
+    if (back.has(file)) return true;
     const a = before.get(file) ?? new Map<string, string | undefined>();
     const b = now.get(file) ?? new Map<string, string | undefined>();
     if (a.size !== b.size) return true;

@@ -78,6 +78,74 @@ describe('the review screen at 80×24', () => {
     expect(lines[lines.length - 1]).toMatch(/^a approve r reject/);
   });
 
+  it('names on the key line the keys the editor needs now: Tab and / at 80 columns, what to do with a selected question, how to leave a filter', async () => {
+    const { link } = fakeLink();
+    const app = show({ link });
+    const keyLine = (): string => screen(app).at(-1) ?? '';
+    expect(keyLine()).toBe('a approve r reject e/E edit s add Tab sel d del u undo n next t try / find ? q');
+    app.stdin.write('\t');
+    await until(() => keyLine().startsWith('d delete'));
+    expect(keyLine()).toMatch(/^d delete Tab next Esc unselect a approve/);
+    // the entry's suggested questions come after its similar ones
+    app.stdin.write('\t');
+    app.stdin.write('\t');
+    await until(() => keyLine().startsWith('y accept'));
+    expect(keyLine()).toMatch(/^y accept d dismiss Tab next Esc unselect/);
+    app.stdin.write('\u001b');
+    await until(() => keyLine().startsWith('a approve'));
+    app.stdin.write('f');
+    await until(() => keyLine().startsWith('Esc show all'));
+    for (const line of screen(app)) expect(displayWidth(line)).toBeLessThanOrEqual(79);
+  });
+
+  it('shows what a changed source says now under an answer the editor rewrote (kb generate kept the editor\'s), and all of it in the full view', async () => {
+    const { link } = fakeLink();
+    const entries = fixtureEntries().map((e) =>
+      e.id === 's-refund-time' ? { ...e, answer: '退款3个工作日内到账。', status: 'approved' as const, stale: 'source-changed' as const, edited: true, editedFields: ['answer' as const] } : e,
+    );
+    const asked: string[] = [];
+    const app = show({
+      link,
+      initial: initialState(entries),
+      loadSourceNow: async (e) => {
+        asked.push(e.id);
+        return { answer: '商家确认收货后5个工作日内退款，原路退回。'.repeat(6) };
+      },
+    });
+    await until(shows(app, /The source now says/));
+    const detail = screen(app).map((l) => l.split('│')[1]?.trim() ?? '');
+    const at = detail.indexOf('! source changed: review again');
+    expect(detail.slice(at, at + 3)).toEqual(['! source changed: review again', 'The source now says (your answer is kept):', '商家确认收货后5个工作日内退款，原路退回。商']);
+    expect(detail[at + 4]).toMatch(/…$/u);
+    const answer = detail.indexOf('Your answer (11 chars)');
+    expect(detail[answer + 1]).toBe('退款3个工作日内到账。');
+    for (const line of screen(app)) expect(displayWidth(line)).toBeLessThanOrEqual(79);
+    app.stdin.write('v');
+    await until(shows(app, /scroll {2}Esc back/));
+    app.stdin.write('\u001b[F');
+    await until(shows(app, /原路退回。$/m));
+    expect(asked).toEqual(['s-refund-time']);
+    // editing the answer, the source's new text stays in sight under the box
+    app.stdin.write('\u001b');
+    await until(shows(app, /Your answer/));
+    app.stdin.write('E');
+    await until(shows(app, /Edit the answer/));
+    const editing = screen(app).map((l) => l.split('│')[1]?.trim() ?? '');
+    const box = editing.indexOf('Edit the answer · s-refund-time');
+    expect(editing[box + 1]).toBe('退款3个工作日内到账。');
+    const ref = editing.indexOf('The source now says:');
+    expect(ref).toBeGreaterThan(box + 1);
+    expect(editing[ref + 1]).toMatch(/^商家确认收货后5个工作日内退款/u);
+    for (const line of screen(app)) expect(displayWidth(line)).toBeLessThanOrEqual(79);
+    expect(screen(app).length).toBeLessThanOrEqual(23);
+    app.stdin.write('\u001b');
+    // an entry whose answer is the source's own text needs no second look at the source
+    app.stdin.write('\u001b');
+    app.stdin.write('j');
+    await tick(100);
+    expect(asked).toEqual(['s-refund-time']);
+  });
+
   it('keeps every line within 80 columns and the panes aligned, Chinese double-width text included', () => {
     const { link } = fakeLink();
     const lines = screen(show({ link }));

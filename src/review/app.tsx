@@ -10,9 +10,11 @@
  */
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { Box, Text, useApp, useInput } from './ink.js';
-import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice } from './layout.js';
-import { selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
-import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useTryIndex, type StoreLink } from './hooks.js';
+import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice, type HintContext } from './layout.js';
+import { NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
+import type { Entry } from '../store/entry.js';
+import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
+import type { SourceNowLoader } from './source-now.js';
 import type { SearcherBuilder } from './try-index.js';
 import { Editor } from './components/editor.js';
 import { Header } from './components/header.js';
@@ -20,7 +22,7 @@ import { Help } from './components/help.js';
 import { Lines } from './components/lines.js';
 import { ListPane } from './components/list-pane.js';
 import { TRY_K, TryPane } from './components/try-pane.js';
-import { truncate } from './width.js';
+import { truncate, wrap } from './width.js';
 
 export interface ReviewAppProps {
   link: StoreLink;
@@ -34,13 +36,23 @@ export interface ReviewAppProps {
   pollMs?: number;
   /** Rebuild the try-it index this long after the last change, ms. */
   reindexMs?: number;
+  /** Reads what a changed source says now, for an entry whose answer the editor rewrote (none: not shown). */
+  loadSourceNow?: SourceNowLoader;
   /** Told the state after every change (run.ts: the exit summary counts what the screen shows). */
   onState?: (state: ReviewState) => void;
 }
 
+/** What the list's key line depends on: the selected similar or suggested question, and whether filters are on. */
+function hintContext(state: ReviewState, entry: Entry | undefined): HintContext {
+  const f = state.filter;
+  const filtered = f.status !== NO_FILTER.status || f.origin !== NO_FILTER.origin || f.staleOnly !== NO_FILTER.staleOnly || f.text !== NO_FILTER.text;
+  if (state.item < 0 || entry === undefined) return { filtered };
+  return { filtered, selected: state.item < entry.similar.length ? 'similar' : 'suggested' };
+}
+
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
 
-export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs = 1000, reindexMs = 800, onState }: ReviewAppProps): ReactElement {
+export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
   const { exit } = useApp();
   const size = useScreenSize(columns, rows);
@@ -74,6 +86,7 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   const right = width - left - 2;
   const visible = useMemo(() => visibleEntries(state), [state.entries, state.filter]);
   const entry = selectedEntry(state);
+  const sourceNow = useSourceNow(loadSourceNow, entry);
 
   let pane: ReactElement;
   let hintKind: Parameters<typeof keyHints>[0] = 'list';
@@ -81,7 +94,12 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
   if (mode.kind === 'edit') {
     hintKind = mode.buffer.multiline ? 'edit-answer' : mode.target === 'filter' ? 'edit-filter' : mode.target === 'add-similar' ? 'edit-similar' : 'edit-line';
     const title = mode.target === 'filter' ? EDIT_TITLES.filter : `${EDIT_TITLES[mode.target]} · ${mode.id}`;
-    pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} />;
+    // editing an answer the source changed under: the source's new text stays in sight
+    const reference =
+      mode.target === 'answer' && sourceNow !== undefined && entry !== undefined && entry.id === mode.id && sourceNow.answer !== entry.answer
+        ? { title: 'The source now says:', lines: wrap(sourceNow.answer, right) }
+        : undefined;
+    pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} {...(reference !== undefined ? { reference } : {})} />;
   } else if (mode.kind === 'try') {
     hintKind = 'try';
     pane = (
@@ -96,11 +114,11 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
       />
     );
   } else {
-    pane = <Lines lines={detailLines(entry, state.item, right, bodyHeight)} width={right} height={bodyHeight} />;
+    pane = <Lines lines={detailLines(entry, state.item, right, bodyHeight, sourceNow)} width={right} height={bodyHeight} />;
   }
 
   // the full view: the whole entry, scrolled
-  const full = useMemo(() => (mode.kind === 'view' && entry !== undefined ? fullEntryLines(entry, width) : []), [mode.kind, entry, width]);
+  const full = useMemo(() => (mode.kind === 'view' && entry !== undefined ? fullEntryLines(entry, width, sourceNow) : []), [mode.kind, entry, width, sourceNow]);
   const viewMax = Math.max(0, full.length - bodyHeight);
   useEffect(() => {
     if (mode.kind === 'view') dispatch({ type: 'view-max', max: viewMax });
@@ -139,7 +157,7 @@ export function ReviewApp({ link, initial, buildSearcher, columns, rows, pollMs 
         {truncate(state.message ?? ' ', width) || ' '}
       </Text>
       <Text dimColor wrap="truncate">
-        {keyHints(mode.kind === 'help' ? 'help' : hintKind, width)}
+        {keyHints(mode.kind === 'help' ? 'help' : hintKind, width, hintContext(state, entry))}
       </Text>
     </Box>
   );

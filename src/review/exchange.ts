@@ -101,7 +101,8 @@ export interface ImportPlan {
   warnings: Problem[];
 }
 
-function normalizeHeader(h: string): string {
+/** A header cell as a column name: no byte-order mark, full-width forms folded, lower case, `_` and `-` as spaces. */
+export function normalizeHeader(h: string): string {
   return h.replace(/^\uFEFF/u, '').normalize('NFKC').trim().toLowerCase().replace(/[\s_-]+/gu, ' ');
 }
 

@@ -10,6 +10,7 @@ import { useStdout } from './ink.js';
 import { reviewReducer, type ReviewAction, type ReviewState } from './reducer.js';
 import type { DiskCheck, SaveResult } from './session.js';
 import type { Searcher, SearcherBuilder } from './try-index.js';
+import { needsSourceNow, type SourceNow, type SourceNowLoader } from './source-now.js';
 
 /** What the screen needs from a review session (session.ts; a fake in tests). */
 export interface StoreLink {
@@ -147,4 +148,27 @@ export function useScreenSize(columns: number | undefined, rows: number | undefi
     };
   }, [stdout, columns, rows]);
   return size;
+}
+
+/**
+ * What the selected entry's source says now, when the editor needs it (needsSourceNow: the source
+ * changed and the answer shown is the editor's): read in the background, undefined meanwhile.
+ */
+export function useSourceNow(load: SourceNowLoader | undefined, entry: Entry | undefined): SourceNow | undefined {
+  const [now, setNow] = useState<{ id: string; sourceHash: string | undefined; value: SourceNow } | undefined>(undefined);
+  const wanted = load !== undefined && needsSourceNow(entry) ? entry : undefined;
+  const id = wanted?.id;
+  const sourceHash = wanted?.sourceHash;
+  useEffect(() => {
+    if (wanted === undefined || load === undefined) return;
+    let live = true;
+    void load(wanted).then((value) => {
+      if (live && value !== undefined) setNow({ id: wanted.id, sourceHash: wanted.sourceHash, value });
+    });
+    return () => {
+      live = false;
+    };
+    // the entry's id and source version say what to read; its other fields do not
+  }, [load, id, sourceHash]);
+  return now !== undefined && now.id === id && now.sourceHash === sourceHash ? now.value : undefined;
 }

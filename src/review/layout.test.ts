@@ -17,7 +17,8 @@ describe('width helpers', () => {
   });
 
   it('wraps Chinese anywhere and English at spaces, keeping line breaks, up to a number of lines', () => {
-    expect(wrap('商家确认收货后3个工作日内退款。', 10)).toEqual(['商家确认收', '货后3个工', '作日内退款', '。']);
+    // 。 never starts a line: the character before it goes down with it
+    expect(wrap('商家确认收货后3个工作日内退款。', 10)).toEqual(['商家确认收', '货后3个工', '作日内退', '款。']);
     expect(wrap('All electronics carry a one-year warranty', 16)).toEqual(['All electronics', 'carry a one-year', 'warranty']);
     expect(wrap('第一行\n第二行', 20)).toEqual(['第一行', '第二行']);
     expect(wrap('一二三四五六七八九十', 6, 2)).toEqual(['一二三', '四五…']);
@@ -101,6 +102,30 @@ describe('the edit buffer', () => {
     expect(rowsOf('退款会在七个工作日内原路退回', 9)).toEqual(['退款会在', '七个工作', '日内原路', '退回']);
     expect(rowsOf('退款 refund 会在七天内到账', 12)).toEqual(['退款 refund ', '会在七天内', '到账']);
     expect(rowsOf('Supercalifragilistic', 8)).toEqual(['Superca', 'lifragi', 'listic']);
+  });
+
+  it('never starts a row with ，。、 or a closing bracket, nor ends one with an opening bracket (Chinese line breaking)', () => {
+    const answer = '小家电类商品自签收之日起保修一年，电池、充电器等配件保修六个月。保修期内凭订单号享受免费维修（不含人为损坏）；超过保修期的商品，本店仍提供付费维修服务。';
+    for (const width of [9, 12, 17, 23, 24, 25, 31, 48]) {
+      const shown = wrap(answer, width);
+      expect(shown.join('')).toBe(answer);
+      for (const [i, line] of shown.entries()) {
+        expect(displayWidth(line)).toBeLessThanOrEqual(width);
+        if (i > 0) expect(line).not.toMatch(/^[，。、；）]/u);
+        if (i < shown.length - 1) expect(line).not.toMatch(/（$/u);
+      }
+      const g = graphemes(answer);
+      const starts = rowStarts(g, width);
+      const rows = starts.map((st, i) => g.slice(st, starts[i + 1] ?? g.length).join(''));
+      expect(rows.join('')).toBe(answer);
+      for (const [i, row] of rows.entries()) {
+        expect(displayWidth(row)).toBeLessThanOrEqual(width - 1);
+        if (i > 0) expect(row).not.toMatch(/^[，。、；）]/u);
+        if (i < rows.length - 1) expect(row).not.toMatch(/（$/u);
+      }
+    }
+    // the width at which the editor met it: 一年 / ，电池 became 一 / 年，电池
+    expect(wrap('保修一年，电池', 8)).toEqual(['保修一', '年，电池']);
   });
 
   it('keeps the cursor on the right row when it wraps at spaces', () => {

@@ -3,8 +3,9 @@
  * components draw, so that Chinese double-width text lines up and tests can read the screen.
  */
 import type { Entry, EntryStatus } from '../store/entry.js';
+import type { SourceNow } from './source-now.js';
 import { helpKeyLines } from './keys.js';
-import { displayWidth, fit, oneLine, truncate, wrap } from './width.js';
+import { breakAllowed, displayWidth, fit, oneLine, truncate, wrap } from './width.js';
 
 export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'magenta' | 'gray';
 
@@ -87,14 +88,17 @@ function itemWindow<T>(items: readonly T[], selected: number, max: number): { st
  * selected one inverse), source, and the answer (the section's text for generated entries) in the
  * lines left. Exactly `height` lines or fewer, each at most `width` columns.
  */
-export function detailLines(e: Entry | undefined, item: number, width: number, height: number): Line[] {
+export function detailLines(e: Entry | undefined, item: number, width: number, height: number, now?: SourceNow): Line[] {
   if (e === undefined) return [{ text: 'No entry matches the filter. Esc clears it.', dim: true }];
   const lines: Line[] = [];
   const status = STATUS_MARK[e.status];
   const meta = [e.id, e.origin, e.status, ...(e.edited === true ? ['edited'] : [])].join(' · ');
   lines.push({ text: truncate(meta, width), color: status.color });
   if (e.stale !== undefined) lines.push({ text: truncate(`! ${STALE_TEXT[e.stale]}`, width), color: 'magenta', bold: true });
-  for (const l of wrap(e.question, width - 3, 3)) lines.push({ text: `${lines.length === (e.stale !== undefined ? 2 : 1) ? 'Q  ' : '   '}${l}`, bold: true });
+  const changed = sourceNowLines(e, now, width, 3);
+  lines.push(...changed);
+  const questionLine = lines.length;
+  for (const l of wrap(e.question, width - 3, 3)) lines.push({ text: `${lines.length === questionLine ? 'Q  ' : '   '}${l}`, bold: true });
 
   const suggested = e.suggested ?? [];
   const reserveForAnswer = 4;
@@ -124,16 +128,45 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   const answerRoom = height - lines.length - 1;
   if (answerRoom >= 1) {
     const answer = wrap(e.answer === '' ? '(empty)' : e.answer, width);
-    lines.push({ text: `Answer (${e.answer.length} chars)${answer.length > answerRoom ? ': v shows all' : ''}`, color: 'cyan' });
+    lines.push({ text: `${changed.length > 0 ? 'Your answer' : 'Answer'} (${e.answer.length} chars)${answer.length > answerRoom ? ': v shows all' : ''}`, color: 'cyan' });
     for (const l of wrap(e.answer === '' ? '(empty)' : e.answer, width, answerRoom)) lines.push({ text: l });
   }
   return lines.slice(0, height);
 }
 
 /** The keys line for a mode. */
-export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-similar' | 'edit-answer' | 'try' | 'help' | 'view', width: number): string {
+/** What the list's key line depends on: a similar or suggested question selected (Tab), filters on. */
+export interface HintContext {
+  selected?: 'similar' | 'suggested';
+  filtered?: boolean;
+}
+
+// the list's keys, most needed first: as many as the width takes are shown (at 80 columns up to
+// "/ find"; v and g are named where they help too: "v shows all" over a long answer, "g generates"
+// over no similar questions), then "? q"
+const LIST_HINTS = ['a approve', 'r reject', 'e/E edit', 's add', 'Tab sel', 'd del', 'u undo', 'n next', 't try', '/ find', 'v view', 'g regen', 'f status', 'o origin', '! stale', 'p pending'];
+const SELECTED_HINTS = { similar: ['d delete', 'Tab next', 'Esc unselect'], suggested: ['y accept', 'd dismiss', 'Tab next', 'Esc unselect'] } as const;
+
+/** The list's key line: the keys that fit `width`, those of the selected question first, and how to clear filters when some are on. */
+function listHints(width: number, context: HintContext): string {
+  const end = '? q';
+  const first: string[] = context.selected !== undefined ? [...SELECTED_HINTS[context.selected]] : context.filtered === true ? ['Esc show all'] : [];
+  const rest = context.selected !== undefined ? LIST_HINTS.filter((h) => h !== 'Tab sel' && h !== 'd del') : LIST_HINTS;
+  const shown: string[] = [];
+  let used = displayWidth(end);
+  for (const hint of [...first, ...rest]) {
+    const w = displayWidth(hint) + 1;
+    if (used + w > width) break;
+    shown.push(hint);
+    used += w;
+  }
+  return [...shown, end].join(' ');
+}
+
+/** The key line under the screen, for what the editor is doing (`context`: the list's selection and filters). */
+export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-similar' | 'edit-answer' | 'try' | 'help' | 'view', width: number, context: HintContext = {}): string {
+  if (kind === 'list') return listHints(width, context);
   const hints = {
-    list: 'a approve r reject e/E edit s add d del g regen u undo n next v view t try ? q',
     'edit-line': 'Enter save  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-filter': 'Enter filter  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-similar': 'Enter add  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
@@ -157,12 +190,16 @@ export const HELP_LINES: readonly string[] = [
   'List: ✓ approved  ✗ rejected  • pending  ! source changed  ✎ edited',
 ];
 
-/** Where a row may end before grapheme `i`: after a space, or next to a wide (CJK) character. */
+/**
+ * Where a row may end before grapheme `i`: after a space, or next to a wide (CJK) character —
+ * but not before ，。、 or a closing bracket, nor after an opening one (breakAllowed).
+ */
 function breakBefore(graphemes: readonly string[], i: number): boolean {
   const prev = graphemes[i - 1];
   const next = graphemes[i];
   if (prev === undefined || next === undefined) return false;
-  return /^\s+$/u.test(prev) || displayWidth(prev) > 1 || displayWidth(next) > 1;
+  if (/^\s+$/u.test(prev)) return true;
+  return (displayWidth(prev) > 1 || displayWidth(next) > 1) && breakAllowed(prev, next);
 }
 
 /**
@@ -224,8 +261,18 @@ export function editorRows(lines: readonly (readonly string[])[], cursorLine: nu
   return rows.slice(first, first + height);
 }
 
-/** The whole entry, every line of it, for the full view (`v`). */
-export function fullEntryLines(e: Entry, width: number): Line[] {
+/**
+ * The source's new text under "source changed" when the answer shown is the editor's (kb generate
+ * kept it): at most `max` lines of it, ending in `…` when cut. None when the texts are the same.
+ */
+function sourceNowLines(e: Entry, now: SourceNow | undefined, width: number, max: number): Line[] {
+  if (now === undefined || now.answer === e.answer) return [];
+  const text = wrap(now.answer === '' ? '(empty)' : now.answer, width - 2, max);
+  return [{ text: truncate('The source now says (your answer is kept):', width), color: 'magenta' }, ...text.map((l) => ({ text: `  ${l}`, color: 'magenta' as const }))];
+}
+
+/** The whole entry, every line of it, for the full view (`v`); the source's new text after the answer when `now` is given. */
+export function fullEntryLines(e: Entry, width: number, now?: SourceNow): Line[] {
   const lines: Line[] = [];
   const status = STATUS_MARK[e.status];
   lines.push({ text: truncate([e.id, e.origin, e.status, ...(e.edited === true ? ['edited'] : []), ...(e.rule !== undefined ? [`rule ${e.rule}`] : [])].join(' · '), width), color: status.color });
@@ -243,7 +290,9 @@ export function fullEntryLines(e: Entry, width: number): Line[] {
   if (source !== undefined) for (const l of wrap(`Source  ${source}`, width)) lines.push({ text: l, dim: true });
   if (e.tags !== undefined && e.tags.length > 0) lines.push({ text: truncate(`Tags  ${e.tags.join(', ')}`, width), dim: true });
   if (e.notes !== undefined) for (const l of wrap(`Notes  ${e.notes}`, width)) lines.push({ text: l, dim: true });
-  lines.push({ text: `Answer (${e.answer.length} chars)`, color: 'cyan' });
+  const changed = sourceNowLines(e, now, width, Number.POSITIVE_INFINITY);
+  lines.push({ text: `${changed.length > 0 ? 'Your answer' : 'Answer'} (${e.answer.length} chars)`, color: 'cyan' });
   for (const l of wrap(e.answer === '' ? '(empty)' : e.answer, width)) lines.push({ text: l });
+  lines.push(...changed);
   return lines;
 }

@@ -9,6 +9,7 @@ import { render } from './ink.js';
 import { exitSummary, initialState, progress, type Filter, type ReviewState } from './reducer.js';
 import type { ReviewSession } from './session.js';
 import { searcherBuilder, type TryOptions } from './try-index.js';
+import { sourceNowLoader } from './source-now.js';
 
 export interface ReviewRunOptions {
   filter?: Partial<Filter>;
@@ -56,7 +57,7 @@ export async function runReviewScreen(session: ReviewSession, options: ReviewRun
   };
   process.once('exit', restore);
   try {
-    const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build, onState }), {
+    const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build, loadSourceNow: sourceNowLoader(process.cwd()), onState }), {
       stdout,
       stdin: options.stdin ?? process.stdin,
       exitOnCtrlC: true,

@@ -94,6 +94,18 @@ describe('merging regenerated entries into the store', () => {
     expect(report.vanishedFiles).toEqual(['gone.md']);
   });
 
+  it('leaves a rejected entry whose section vanished as the editor left it: no source-missing mark to review again on every run', () => {
+    // rejected after kb generate had marked it source-missing, as docs/review.md advises for a section gone for good
+    const gone = gen('r', 'h1', { status: 'rejected', edited: true, editedFields: ['question'], question: '编辑的问题？' });
+    const first = mergeEntries([{ ...gone, stale: 'source-missing' }, gen('b', 'h2', { status: 'approved' })], [], scope(['policy.txt']));
+    expect(first.report.sourceMissing).toEqual(['b']);
+    expect(first.report.unchanged).toBe(1);
+    expect(first.entries.find((e) => e.id === 'r')).toEqual(gone);
+    const again = mergeEntries(first.entries, [], scope(['policy.txt']));
+    expect(again.entries.find((e) => e.id === 'r')).toEqual(gone);
+    expect(again.report.sourceMissing).toEqual(['b']);
+  });
+
   it('carries the entries of a renamed file over to the new path, with their new ids, statuses and edits', () => {
     const at = (path: string) => ({ source: src(path) });
     const store = [

@@ -200,7 +200,14 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
       report.outOfScope++;
       out.push(old);
     } else if (!touched(old)) report.removed.push(old.id);
-    else {
+    else if (old.status === 'rejected') {
+      // rejected and its section gone: nothing left to look at (it is in no index either way), so
+      // it is kept as the editor left it, not marked for another review on every run
+      report.unchanged++;
+      const kept: Entry = { ...old };
+      delete kept.stale;
+      out.push(kept);
+    } else {
       report.sourceMissing.push(old.id);
       out.push({ ...old, stale: 'source-missing' });
     }

@@ -179,7 +179,7 @@ class SheetRows {
   }
 
   add(n: number, values: readonly unknown[]): void {
-    const cells = values.map(cellText);
+    const cells = values.map((value) => cellText(value));
     if (this.header === undefined) {
       this.header = cells;
       this.known = cells.map((h) => {

@@ -16,6 +16,16 @@ export type NumberingStyle =
   | 'decimal' // 1. / 1、 / 1．
   | 'arabic-paren'; // （1）
 
+/**
+ * The words after a 第X条 label on a line of their own that are the article's title (保修期限,
+ * 交易纠纷申请受理期限), not the start of its first sentence: 2–16 characters, no punctuation
+ * (a law's `第五百零六条 合同中的下列免责条款无效：` opens a list; `第九条 若` is a sentence wrapped).
+ */
+export function isArticleTitle(rest: string): boolean {
+  const n = [...rest].length;
+  return n >= 2 && n <= 16 && !/[\p{P}]/u.test(rest);
+}
+
 /** The fixed legal hierarchy: 编 > 章 > 节 > 条. */
 export const LEGAL_STYLES: readonly NumberingStyle[] = ['part', 'chapter', 'section', 'article'];
 

@@ -20,7 +20,7 @@
 import { createHash } from 'node:crypto';
 import { collapseWhitespace } from '../text/normalize.js';
 import type { Block, Section, SectionLocation } from './document.js';
-import { isLegal, matchNumbering, type NumberingMatch, type NumberingStyle } from './numbering.js';
+import { isArticleTitle, isLegal, matchNumbering, type NumberingMatch, type NumberingStyle } from './numbering.js';
 import type { ParsedBlock, SourceLocation } from './parsed.js';
 
 const LEGAL_LEVEL: Partial<Record<NumberingStyle, number>> = { part: 11, chapter: 12, section: 13, article: 14 };
@@ -222,7 +222,11 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
       if (TOC.test(collapseWhitespace(text))) continue;
       const numbered = paragraphNumbering[index];
       if (numbered !== undefined && isLegal(numbered.style)) {
-        handleLegal(numbered.style, numbered.label, numbered.rest, block.location);
+        // `第一条 保修期限` on a line of its own over the article's text: a title (a law's `第五十条 本法自公布之日起施行` ends the file, or is followed by the next article)
+        const nextStyle = paragraphNumbering[index + 1]?.style;
+        const body = blocks[index + 1]?.kind === 'paragraph' && (nextStyle === undefined || !isLegal(nextStyle));
+        const titled = numbered.style === 'article' && body && !text.includes('\n') && isArticleTitle(numbered.rest);
+        handleLegal(numbered.style, numbered.label, numbered.rest, block.location, titled);
         continue;
       }
       if (

@@ -57,4 +57,15 @@ describe('parseText', () => {
     const doc = parse('第一条\n为有效解决买卖双方交易争议，\n特制定本规则。\n第二条 本规则适用于商家。\n');
     expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual(['第一条', '为有效解决买卖双方交易争议，特制定本规则。', '第二条 本规则适用于商家。']);
   });
+
+  it('keeps a 第X条 line with a title apart from the text under it, but joins a sentence wrapped after a word or before a list', () => {
+    const doc = parse('第五条 运费纠纷\n如买卖双方因运费问题无法协商一致，京东有权处理。\n第九条 若\n消费者申请纠纷处理的，商家应在24小时内回复。\n第十条 合同中的下列条款无效：\n（一）造成对方人身损害的；\n');
+    expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual([
+      '第五条 运费纠纷',
+      '如买卖双方因运费问题无法协商一致，京东有权处理。',
+      '第九条 若消费者申请纠纷处理的，商家应在24小时内回复。',
+      '第十条 合同中的下列条款无效：',
+      '（一）造成对方人身损害的；',
+    ]);
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { ok, type Result } from '../../core/problems.js';
 import { endsSentence, joinLines } from '../lines.js';
-import { matchNumbering } from '../numbering.js';
+import { isArticleTitle, matchNumbering } from '../numbering.js';
 import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
 
 interface RawParagraph {
@@ -35,6 +35,8 @@ function startsParagraph(line: string, previous: string): boolean {
   const prev = matchNumbering(previous);
   // "第一条" or "第一章 总则" alone on a line: what follows is its body, not its continuation
   if (prev !== undefined && (prev.rest === '' || prev.style === 'chapter' || prev.style === 'part' || prev.style === 'section')) return true;
+  // "第一条 保修期限" over a longer line: a titled article (a law's wrapped first line runs the page's width, with its commas)
+  if (prev?.style === 'article' && isArticleTitle(prev.rest) && visibleLength(line.trim()) > visibleLength(previous.trim())) return true;
   return false;
 }
 

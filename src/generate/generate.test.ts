@@ -66,6 +66,8 @@ describe('question generation', () => {
     // 获取消费者信息 has no 取消 in it, and 提交订单 ends before 前
     expect(procedures('经营者不得获取消费者信息。')).toEqual([]);
     expect(procedures('用户提交订单前可以更正输入错误。')).toEqual(['如何提交订单？']);
+    // 后 ends an object (付款后), but not 售后
+    expect(procedures('在“我的订单”中点击“申请售后”，选择退货原因。')).toEqual(['如何申请售后？']);
     // 申请 with nothing applied for asks nothing
     expect(procedures('请在订单详情页申请，填写公司名称和税号。')).toEqual(['如何填写公司名称？']);
     // a point in time (付款后), a payment channel with its delay (微信支付1-2个工作日) and what will

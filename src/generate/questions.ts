@@ -107,7 +107,8 @@ const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负
 const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照?)[^，,]{0,6}(?:规定|约定)$/u;
 // not after 将/会/被/予 (优惠券将退回账户: what will happen, not what one does)
 const ZH_STEP_VERBS = '申请|办理|提交|联系|寄回|寄还|填写|登录|点击|注册|购买|下单|支付|付款|退回|退货|换货|开具|查询|修改|取消|投诉';
-const ZH_STEP_VERB = new RegExp(`(?<![的到已将会被予退])(${ZH_STEP_VERBS})([^，。；、：:（(的后]{0,8})`, 'u');
+// 后 ends an object (付款后), except in 售后 (申请售后)
+const ZH_STEP_VERB = new RegExp(`(?<![的到已将会被予退])(${ZH_STEP_VERBS})((?:售后|[^，。；、：:（(的后]){0,8})`, 'u');
 const ZH_STEP_VERB_FIRST = new RegExp(`^(?:${ZH_STEP_VERBS})`, 'u');
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
 // one-character openers only when they are not the first character of a word: 经营者, 当事人,
@@ -139,7 +140,7 @@ const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不�
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
 /** Where an action's object ends: a function word or the next clause. */
-const ZH_OBJECT_END = /[为的前后等和及或以与并而被把将在于若、“”"「」]|(?<!理)由|负有|承担|需要|应当|必须/u;
+const ZH_OBJECT_END = /[为的前等和及或以与并而被把将在于若、“”"「」]|(?<!售)后|(?<!理)由|负有|承担|需要|应当|必须/u;
 /** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about (时效 is no 时). */
 const ZH_SETTING = /时(?![间效限长段])|页面|过程|期间/u;
 const ZH_SETTING_NEXT = new RegExp(`^(?:${ZH_SETTING.source})`, 'u');

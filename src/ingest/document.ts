@@ -21,7 +21,8 @@ export interface SectionLocation {
 /** A structural piece of a section, kept so later stages can tell a table or a list from prose. */
 export type Block =
   | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; ordered: boolean; items: string[] }
+  /** `start`: the number of an ordered list's first item when it is not 1 (Markdown `3.`, HTML `<ol start>`). */
+  | { kind: 'list'; ordered: boolean; items: string[]; start?: number }
   | { kind: 'table'; rows: string[][] }
   | { kind: 'code'; text: string };
 

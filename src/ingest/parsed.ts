@@ -24,7 +24,7 @@ export type ParsedBlock =
    * whether it starts with policy numbering (第X条, 一、, （一）, 1., 1.1) and so is a heading.
    */
   | { kind: 'paragraph'; text: string; location: SourceLocation }
-  | { kind: 'list'; ordered: boolean; items: string[]; location: SourceLocation }
+  | { kind: 'list'; ordered: boolean; items: string[]; start?: number; location: SourceLocation }
   | { kind: 'table'; rows: string[][]; location: SourceLocation }
   | { kind: 'code'; text: string; location: SourceLocation };
 

@@ -123,7 +123,9 @@ export function blockText(block: Block): string {
     case 'code':
       return block.text;
     case 'list':
-      return block.items.join('\n');
+      // the steps of an ordered list keep their numbers in the text a bot answers with (1. 申请售后 2. 寄回商品)
+      if (!block.ordered) return block.items.join('\n');
+      return block.items.map((item, i) => (matchNumbering(item) === undefined ? `${(block.start ?? 1) + i}. ${item}` : item)).join('\n');
     case 'table':
       return block.rows.map((row) => row.join(' | ')).join('\n');
   }
@@ -283,7 +285,7 @@ function stripLocation(block: Exclude<ParsedBlock, { kind: 'heading' }>): Block 
     case 'code':
       return { kind: 'code', text: block.text };
     case 'list':
-      return { kind: 'list', ordered: block.ordered, items: block.items };
+      return block.start === undefined ? { kind: 'list', ordered: block.ordered, items: block.items } : { kind: 'list', ordered: block.ordered, items: block.items, start: block.start };
     case 'table':
       return { kind: 'table', rows: block.rows };
   }

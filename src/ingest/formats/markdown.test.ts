@@ -163,3 +163,15 @@ describe('parseMarkdown: edge cases', () => {
     expect(doc.blocks[1]).toMatchObject({ kind: 'table', rows: [['名称', '说明'], ['code', '粗体与链接']] });
   });
 });
+
+describe('ordered lists in section text', () => {
+  it('numbers the steps of an ordered list from its start, leaves items that carry their own number and bullets as they are', async () => {
+    const { sectionize } = await import('../sectionize.js');
+    const text = (md: string) => sectionize(parse(md).blocks, { path: 'x.md', toMatchText: (t) => t })[0]?.text;
+    expect(text('# 退货流程\n\n1. 申请售后\n2. 寄回商品\n3. 等待退款\n')).toBe('1. 申请售后\n2. 寄回商品\n3. 等待退款');
+    expect(text('# 退货流程\n\n3. 寄回商品\n4. 等待退款\n')).toBe('3. 寄回商品\n4. 等待退款');
+    expect(text('# 退货流程\n\n1. 第一步：申请售后\n2. 第二步：寄回商品\n')).toBe('1. 第一步：申请售后\n2. 第二步：寄回商品');
+    expect(text('# 退货流程\n\n1. 一、申请售后\n2. 二、寄回商品\n')).toBe('一、申请售后\n二、寄回商品');
+    expect(text('# 须知\n\n- 保留包装\n- 附上发票\n')).toBe('保留包装\n附上发票');
+  });
+});

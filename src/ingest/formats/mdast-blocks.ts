@@ -302,7 +302,10 @@ function collect(nodes: readonly RootContent[], options: MdastToBlocksOptions, o
       case 'list': {
         const items: string[] = [];
         listItems(node, options, items);
-        if (items.length > 0) out.push({ block: { kind: 'list', ordered: node.ordered === true, items, location: locationOf(node) }, bold: false });
+        if (items.length === 0) break;
+        const list: ParsedBlock = { kind: 'list', ordered: node.ordered === true, items, location: locationOf(node) };
+        if (node.ordered === true && typeof node.start === 'number' && node.start !== 1) list.start = node.start;
+        out.push({ block: list, bold: false });
         break;
       }
       case 'table': {

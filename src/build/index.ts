@@ -196,6 +196,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
       outdated = { changed: found.changed, added: found.added, vanished: found.vanished };
       const behind = outdatedWarning(options.store, found);
       if (behind !== undefined) problems.push(behind);
+      // a source that cannot be read does not stop a build from the store, but kb generate will fail on it
+      for (const p of found.unreadableProblems) problems.push({ ...p, severity: 'warning', message: `${p.message} (this index is built from ${options.store} as it is; kb generate will report this file too)` });
       log('info', `compared ${options.store} with its sources in ${found.milliseconds} ms: ${found.changed.length} changed, ${found.added.length} new, ${found.vanished.length} deleted, ${found.unreadable.length} unreadable`);
     }
     files = 1;

@@ -40,8 +40,9 @@ describe('is the store behind its sources?', () => {
     await writeFile(join(dir, 'sources/broken.docx'), 'not a zip');
     await unlink(join(dir, 'sources/faq.md'));
     const found = await check(['sources']);
-    // a file that cannot be read is no entry kb generate would add
-    expect(found).toMatchObject({ changed: ['sources/shop-policy.txt'], added: ['sources/invoice.md'], vanished: ['sources/faq.md'] });
+    // a file that cannot be read is no entry kb generate would add, but it is named with why
+    expect(found).toMatchObject({ changed: ['sources/shop-policy.txt'], added: ['sources/invoice.md'], vanished: ['sources/faq.md'], unreadable: ['sources/broken.docx'] });
+    expect(found.unreadableProblems.map((p) => p.file)).toEqual(['sources/broken.docx']);
     // without the configured sources only the store's own files are compared
     expect((await check()).added).toEqual([]);
   });

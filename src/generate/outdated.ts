@@ -13,6 +13,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expandInputs, ingestPaths } from '../ingest/index.js';
+import type { Problem } from '../core/problems.js';
 import type { Entry } from '../store/entry.js';
 import { formerHashes, generateEntries } from './index.js';
 
@@ -23,8 +24,10 @@ export interface OutdatedSources {
   added: string[];
   /** Files the store has entries from (not yet marked `source-missing`) that no longer exist. */
   vanished: string[];
-  /** Files that could not be read now (kb generate would report them; not compared). */
+  /** Files that could not be read now, of the store's or new (kb generate would report them; not compared). */
   unreadable: string[];
+  /** Why each of `unreadable` could not be read: ingestion's errors. */
+  unreadableProblems: Problem[];
   milliseconds: number;
 }
 
@@ -95,7 +98,7 @@ export async function findOutdatedSources(store: readonly Entry[], options: Outd
   if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
   if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
   const toRead = [...present, ...candidates];
-  const run = toRead.length > 0 ? await ingestPaths(toRead, ingestOptions) : { documents: [], failed: [] as string[] };
+  const run = toRead.length > 0 ? await ingestPaths(toRead, ingestOptions) : { documents: [], failed: [] as string[], problems: [] as Problem[] };
   const generated = generateEntries(run.documents, { similar: 0, gate: false });
   const fresh = generated.entries;
   const isNew = new Set(candidates);
@@ -103,6 +106,8 @@ export async function findOutdatedSources(store: readonly Entry[], options: Outd
   // a new file counts when kb generate would take entries from it (not one that fails to read)
   const withEntries = new Set(fresh.flatMap((e) => (e.source !== undefined && isNew.has(e.source.path) ? [e.source.path] : [])));
   const added = candidates.filter((f) => withEntries.has(f));
-  const unreadable = run.failed.filter((f) => !isNew.has(f));
-  return { changed: changedFiles(store, fresh, read, formerHashes(generated.items)), added, vanished, unreadable, milliseconds: Math.round(performance.now() - started) };
+  const unreadable = run.failed;
+  const failed = new Set(unreadable);
+  const unreadableProblems = run.problems.filter((p) => p.severity === 'error' && p.file !== undefined && failed.has(p.file));
+  return { changed: changedFiles(store, fresh, read, formerHashes(generated.items)), added, vanished, unreadable, unreadableProblems, milliseconds: Math.round(performance.now() - started) };
 }

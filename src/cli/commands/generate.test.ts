@@ -119,6 +119,14 @@ describe('kb build from a store with entries an editor must look at again', () =
       const behind = runKb(['build', '--out', 'kb.index'], project.path);
       expect(behind.code).toBe(0);
       expect(lines(behind.stderr)).toContain('warning sources/warranty.txt changed after kb/qa.jsonl was generated; run kb generate to update the store (this index is built from the store as it is) [store-outdated]');
+      // a new source that cannot be read does not stop the build, but is named with what is wrong
+      writeFileSync(join(project.path, 'kb.config.yaml'), 'sources:\n  - sources/\nstore: kb/qa.jsonl\n');
+      writeFileSync(join(project.path, 'sources/broken.pdf'), 'not a pdf');
+      const broken = runKb(['build', '--out', 'kb.index'], project.path);
+      expect(broken.code).toBe(0);
+      expect(lines(broken.stderr)).toContainEqual(expect.stringMatching(/^warning sources\/broken\.pdf: is not a readable PDF .*\(this index is built from kb\/qa\.jsonl as it is; kb generate will report this file too\) \[corrupt-pdf\]$/));
+      rmSync(join(project.path, 'sources/broken.pdf'));
+      rmSync(join(project.path, 'kb.config.yaml'));
       const unchecked = runKb(['build', '--out', 'kb.index', '--no-source-check', '--json'], project.path);
       expect((JSON.parse(unchecked.stdout) as { problems: { code: string }[]; outdated?: unknown }).problems.map((p) => p.code)).toEqual(['stale-entries']);
     } finally {

@@ -14,6 +14,8 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['退款', '退钱', '返款', '退费', '返还货款', '退还货款'],
   ['换货', '调换', '更换', '换新', '换一个'],
   ['无理由退货', '七天无理由', '七日无理由'],
+  // why a customer returns without a fault: 不想要了, 买错了 → the no-reason return (related only)
+  ['不想要', '无理由退货', '买错', '拍错'],
   ['拒收', '拒绝收货', '不收货', '拒签'],
   ['补发', '重发', '重新发货'],
   // logistics
@@ -31,7 +33,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['运费', '邮费', '快递费', '配送费', '运输费'],
   ['配送', '送货', '派送', '送达'],
   ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了'],
-  ['损坏', '弄坏', '坏了', '毁损', '破损', '损毁', '摔坏', '受损'],
+  ['损坏', '弄坏', '坏了', '毁损', '破损', '损毁', '摔坏', '受损', '压坏', '压碎', '摔碎', '磕坏', '碰坏'],
   ['延误', '晚点', '延迟', '耽误', '迟延'],
   ['地址', '收货地址', '住址'],
   // parties
@@ -171,7 +173,7 @@ export const SHORT_FORMS: readonly (readonly string[])[] = [
 const RELATED_ONLY_HEADS = new Set([
   '仲裁', '义务', '权利', '证据', '责任', '投诉', '起诉', '租房', '机票', '航班', '利息', '过期', '安全隐患',
   '虚假宣传', '出租车', '铁路', '审核', '质量问题', '概不负责', '不可抗力', '退一赔三', '额度', '人身伤害',
-  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票',
+  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要',
 ]);
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));
 

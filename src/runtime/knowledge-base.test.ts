@@ -206,6 +206,26 @@ describe('the index file', () => {
     expect(indexFromBytes(off.value.bytes).related('弄丢')).toEqual([]);
   });
 
+  it('finds the no-reason return for a customer who bought the wrong thing, and damage for goods that came crushed (lexicon)', async () => {
+    // among enough other entries: an expansion to a word in a tenth of the entries or more is not made
+    const others = ['积分', '地址', '优惠券', '会员', '客服', '支付', '订单', '库存', '门店', '礼品卡', '预售', '定制', '安装', '清洗'];
+    const shop = await buildFromEntries(
+      [
+        faq('invoice', '怎么开发票', ['可以开发票吗', '发票在哪里申请'], '在订单详情中申请电子发票。'),
+        ...others.map((w, i) => faq(`other-${i}`, `${w}怎么办理`, [`${w}在哪里看`], `${w}的说明。`)),
+        faq('no-reason', '七天无理由退货', ['如何申请无理由退货', '无理由退货要什么条件'], '签收后七天内，商品完好可申请无理由退货。'),
+        faq('warranty', '保修多久', ['保修期是多长', '哪些情况不保修'], '整机保修一年。'),
+        faq('damaged', '商品破损怎么办', ['收到的商品损坏了', '包裹破损'], '签收时发现破损请拍照并联系客服。'),
+      ],
+      {},
+    );
+    if (!shop.ok) throw new Error('build failed');
+    const first = (q: string) => indexFromBytes(shop.value.bytes).search(q, { k: 1 })[0]?.id;
+    expect(first('不想要了能退吗')).toBe('no-reason');
+    expect(first('买错了')).toBe('no-reason');
+    expect(first('东西压坏了')).toBe('damaged');
+  });
+
   it('expands a question with at most eight related words, never with words most entries have', () => {
     const q = '快递把东西弄丢了，卖家不给退钱也不给换货，退货运费谁出，发票怎么开';
     const own = kb.analyzer.analyzeQuery(q).terms;

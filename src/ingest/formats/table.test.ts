@@ -323,11 +323,12 @@ describe('parseFaqCsv', () => {
 });
 
 describe('what ops teams put in their tables', () => {
-  it('splits similar questions on ； ; and 、 (only between whole questions of 4 or more characters)', () => {
-    const { rows } = value(csv(['问题,答案,相似问题', '退款多久到账,1个工作日,退款什么时候到、钱什么时候退回来；退款几天能到账', '能用什么付款,都可以,支付宝、微信可以付款吗;能刷卡吗'].join('\n')));
+  it('splits similar questions on ； ; and 、 (only between whole questions of 4 or more characters that each ask something)', () => {
+    const { rows } = value(csv(['问题,答案,相似问题', '退款多久到账,1个工作日,退款什么时候到、钱什么时候退回来；退款几天能到账', '能用什么付款,都可以,支付宝、微信可以付款吗;能刷卡吗', '怎么付款,都可以,支付宝付款、微信付款可以吗'].join('\n')));
     expect(rows.map((r) => r.row.similar)).toEqual([
       ['退款什么时候到', '钱什么时候退回来', '退款几天能到账'],
       ['支付宝、微信可以付款吗', '能刷卡吗'],
+      ['支付宝付款、微信付款可以吗'],
     ]);
   });
 

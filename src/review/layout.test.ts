@@ -1,6 +1,6 @@
 // Column arithmetic: Chinese characters are two columns wide; lines never overflow their pane.
 import { describe, expect, it } from 'vitest';
-import { detailLines, editorRows, listRows, listWindow, rowStarts } from './layout.js';
+import { detailLines, editorRows, fullEntryLines, isSectionPath, listRows, listWindow, rowStarts, SECTION_PATH_NOTE } from './layout.js';
 import { graphemes } from './width.js';
 import { backspace, cursorLine, editBuffer, insertText, moveCursor } from './text-edit.js';
 import { fixtureEntries } from '../test-support/review-fixture.js';
@@ -50,6 +50,19 @@ describe('the panes', () => {
     const lines = detailLines(entry, 1, 47, 20);
     expect(lines.find((l) => l.inverse === true)?.text.trim()).toBe('2 钱什么时候退回来');
     expect(detailLines(undefined, -1, 40, 10)[0]?.text).toMatch(/No entry matches the filter/);
+  });
+
+  it('marks the similar question that is the section path (kb generate adds it for search), dimmed, and no other', () => {
+    const entry = fixtureEntries().find((e) => e.id === 's-refund-time');
+    if (entry === undefined) throw new Error('fixture entry missing');
+    const withPath = { ...entry, similar: [...entry.similar, '退换货政策 / 三、退款'] };
+    for (const lines of [detailLines(withPath, -1, 80, 20), fullEntryLines(withPath, 80)]) {
+      const marked = lines.filter((l) => l.text.includes(SECTION_PATH_NOTE.trim()));
+      expect(marked.map((l) => [l.text.trim(), l.dim])).toEqual([[`${withPath.similar.length} 退换货政策 / 三、退款${SECTION_PATH_NOTE}`, true]]);
+    }
+    // a question an editor wrote with a slash in it is no section path
+    expect(isSectionPath(withPath, '退款 / 退货 多久')).toBe(false);
+    expect(isSectionPath({ ...withPath, origin: 'manual' }, '退换货政策 / 三、退款')).toBe(false);
   });
 
   it('tells the editor that an entry whose source is gone is not indexed, and how to bring it back', () => {

@@ -83,6 +83,19 @@ function itemWindow<T>(items: readonly T[], selected: number, max: number): { st
   return { start, shown: items.slice(start, start + max) };
 }
 
+/** What the pane writes after a similar question that is the section's place (`退货政策 / 四、退货流程`). */
+export const SECTION_PATH_NOTE = '  (the section’s place: helps search)';
+
+/**
+ * Is this similar question the entry's section path (`title / chapter / heading`, rule
+ * `heading-path`), which kb generate adds so that a question naming the section finds it? An
+ * editor sees it among the similar questions; it is not a way of asking, and is marked so.
+ */
+export function isSectionPath(e: Entry, question: string): boolean {
+  const last = e.source?.headingPath.at(-1);
+  return e.origin === 'generated' && last !== undefined && question.includes(' / ') && question.endsWith(` / ${last}`);
+}
+
 /**
  * The detail pane of an entry: id and state, question, similar and suggested questions (the
  * selected one inverse), source, and the answer (the section's text for generated entries) in the
@@ -112,8 +125,9 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   const sim = itemWindow(e.similar, item, similarRoom);
   sim.shown.forEach((q, i) => {
     const n = sim.start + i;
-    const text = fit(`${String(n + 1).padStart(2)} ${oneLine(q)}`, width);
-    lines.push(n === item ? { text, inverse: true } : { text });
+    const path = isSectionPath(e, q);
+    const text = fit(`${String(n + 1).padStart(2)} ${oneLine(q)}${path ? SECTION_PATH_NOTE : ''}`, width);
+    lines.push(n === item ? { text, inverse: true } : path ? { text, dim: true } : { text });
   });
   if (suggested.length > 0) {
     lines.push({ text: truncate(`Suggested (${suggested.length}): Tab selects, y accepts, d dismisses`, width), color: 'yellow' });
@@ -280,7 +294,8 @@ export function fullEntryLines(e: Entry, width: number, now?: SourceNow): Line[]
   for (const l of wrap(`Q  ${e.question}`, width)) lines.push({ text: l, bold: true });
   lines.push({ text: `Similar questions (${e.similar.length})`, color: 'cyan' });
   e.similar.forEach((q, i) => {
-    for (const l of wrap(`${String(i + 1).padStart(2)} ${oneLine(q)}`, width)) lines.push({ text: l });
+    const path = isSectionPath(e, q);
+    for (const l of wrap(`${String(i + 1).padStart(2)} ${oneLine(q)}${path ? SECTION_PATH_NOTE : ''}`, width)) lines.push(path ? { text: l, dim: true } : { text: l });
   });
   if ((e.suggested ?? []).length > 0) {
     lines.push({ text: `Suggested (${e.suggested?.length ?? 0})`, color: 'yellow' });

@@ -21,5 +21,18 @@ export function defaultIndex(config: KbConfig | undefined): string | undefined {
   return existsSync(DEFAULT_OUT) ? DEFAULT_OUT : undefined;
 }
 
+/**
+ * The confidence threshold a bot answers with, for kb serve and kb gaps: the flag, else
+ * kb.config.yaml's eval.threshold when it is a number, else `fallback`. `fromConfig` says the config
+ * gave it; `auto` that the config says `auto`, a choice only kb eval can make on the suites (the
+ * command should say to pass the number kb eval printed).
+ */
+export function answerThreshold(flag: number | undefined, config: KbConfig | undefined, fallback: number): { threshold: number; fromConfig: boolean; auto: boolean } {
+  const configured = config?.eval?.threshold;
+  if (flag !== undefined) return { threshold: flag, fromConfig: false, auto: false };
+  if (typeof configured === 'number') return { threshold: configured, fromConfig: true, auto: false };
+  return { threshold: fallback, fromConfig: false, auto: configured === 'auto' };
+}
+
 /** What to say when there is no index to read. */
 export const NO_INDEX = `name the index with --index FILE (no kb.config.yaml here, and no ${DEFAULT_OUT}: run kb build first)`;

@@ -11,7 +11,7 @@ import { LogReader, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
 import { writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
-import { NO_INDEX, defaultIndex, workingConfig } from '../config.js';
+import { NO_INDEX, answerThreshold, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 
 export interface GapsCommandOptions {
@@ -37,10 +37,9 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   if (index === undefined) throw new UsageError(NO_INDEX);
   const kb = await loadIndex(index);
   // the threshold the bot answers with: the flag, else eval.threshold of kb.config.yaml (as kb serve), else 0.5
-  const configured = config?.eval?.threshold;
-  const threshold = options.threshold ?? (typeof configured === 'number' ? configured : DEFAULT_THRESHOLD);
-  const whence = options.threshold === undefined && typeof configured === 'number' ? ' (eval.threshold of kb.config.yaml)' : '';
-  if (options.threshold === undefined && configured === 'auto') {
+  const { threshold, fromConfig, auto } = answerThreshold(options.threshold, config, DEFAULT_THRESHOLD);
+  const whence = fromConfig ? ' (eval.threshold of kb.config.yaml)' : '';
+  if (auto) {
     output.err(`kb gaps: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using ${DEFAULT_THRESHOLD}: pass --threshold X (the threshold kb eval --threshold auto prints)`);
   }
   const progress = progressLine(output, process.stderr, 'percent');

@@ -1,7 +1,7 @@
 /** `kb serve`: answer bots' questions over HTTP from one index file, until stopped. */
 import { startSearchServer, type SearchServer } from '../../runtime/index.js';
 import { EXIT, UsageError } from '../cli.js';
-import { NO_INDEX, defaultIndex, workingConfig } from '../config.js';
+import { NO_INDEX, answerThreshold, defaultIndex, workingConfig } from '../config.js';
 import type { Output } from '../output.js';
 
 export interface ServeCommandOptions {
@@ -23,8 +23,7 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   const config = await workingConfig();
   const index = options.index ?? defaultIndex(config);
   if (index === undefined) throw new UsageError(NO_INDEX);
-  const configured = config?.eval?.threshold;
-  const threshold = options.threshold ?? (typeof configured === 'number' ? configured : 0);
+  const { threshold, fromConfig, auto } = answerThreshold(options.threshold, config, 0);
   let server: SearchServer;
   try {
     server = await startSearchServer({
@@ -55,9 +54,9 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   }
   output.out(server.url);
   output.err(`serving ${index} (${server.kb.size} entries) at ${server.url}${options.watch ? ', reloading when the file changes' : ''}`);
-  if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${options.threshold === undefined ? ' (eval.threshold of kb.config.yaml)' : ''}: no hits means hand off`);
+  if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${fromConfig ? ' (eval.threshold of kb.config.yaml)' : ''}: no hits means hand off`);
   // `threshold: auto` is a choice kb eval makes on the suites; a server needs the number it chose
-  else if (options.threshold === undefined && configured === 'auto') {
+  else if (auto) {
     output.err('  eval.threshold of kb.config.yaml is auto, which only kb eval can work out: every hit is returned; run kb eval --threshold auto and pass the threshold it prints with --threshold X (or write it into kb.config.yaml)');
   }
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);

@@ -13,12 +13,14 @@
  *
  * The CSV reader is a small one of our own rather than csv-parse: FAQ cells often span lines, and
  * the line numbers in kb's messages must be the record's first line, and, for an unclosed quote,
- * the line where the quote opened. JSON is cut into items by brackets before each is parsed, for
- * the same reason: a malformed item is named by its line and costs only itself.
+ * the line where the quote opened. JSON is cut into items with jsonc-parser (a tolerant parser that
+ * reads the structure past a broken item) before each is parsed, for the same reason: a malformed
+ * item is named by its line and costs only itself.
  */
 import { fail, inFileOrder, ok, problem, warning, type Problem, type ProblemLocation, type Result } from '../../core/problems.js';
 import type { FaqRow } from '../document.js';
 import type { ParseOptions } from '../parsed.js';
+import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { answerKey, questionKey } from '../../text/question-key.js';
 import { isHiddenSheet, loadWorkbook, numberText, sheetRows } from './excel.js';
 
@@ -792,41 +794,6 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
-function skipSpace(text: string, i: number): number {
-  while (i < text.length && /\s/u.test(text[i] ?? '')) i++;
-  return i;
-}
-
-/** The end (exclusive) of the JSON value starting at `i`, by brackets and strings alone; -1 when it never closes. */
-function valueEnd(text: string, i: number): number {
-  const open = text[i];
-  if (open === '"') {
-    for (let j = i + 1; j < text.length; j++) {
-      if (text[j] === '\\') j++;
-      else if (text[j] === '"') return j + 1;
-    }
-    return -1;
-  }
-  if (open !== '{' && open !== '[') {
-    const m = /^[^,\]}\s]+/u.exec(text.slice(i, i + 64));
-    return i + (m?.[0].length ?? 1);
-  }
-  let depth = 0;
-  for (let j = i; j < text.length; j++) {
-    const c = text[j];
-    if (c === '"') {
-      const end = valueEnd(text, j);
-      if (end < 0) return -1;
-      j = end - 1;
-    } else if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      depth--;
-      if (depth === 0) return j + 1;
-    }
-  }
-  return -1;
-}
-
 /** JSON.parse one slice of the file; a syntax error names its line in the file. */
 function parseSlice(text: string, start: number, end: number): JsonItem {
   const line = lineAt(text, start);
@@ -840,73 +807,42 @@ function parseSlice(text: string, start: number, end: number): JsonItem {
   }
 }
 
-/** The items of the JSON array starting at `start` (`[`), each parsed on its own so that one bad item costs only itself. */
-function arrayItems(text: string, start: number): JsonItem[] | undefined {
-  const items: JsonItem[] = [];
-  let i = skipSpace(text, start + 1);
-  while (i < text.length && text[i] !== ']') {
-    const end = valueEnd(text, i);
-    if (end < 0) return undefined;
-    items.push(parseSlice(text, i, end));
-    i = skipSpace(text, end);
-    // a missing comma between two items is the next item's problem; skip to it either way
-    if (text[i] === ',') i = skipSpace(text, i + 1);
-  }
-  return items;
+/** The items of a JSON array, each parsed on its own so that one bad item costs only itself. */
+function arrayItems(text: string, array: JsonNode): JsonItem[] {
+  return (array.children ?? []).map((item) => parseSlice(text, item.offset, item.offset + item.length));
 }
 
 /**
  * The array of FAQ objects inside a JSON object, as bot platforms' APIs wrap it
  * (`{"code": 0, "data": {"list": [...]}}`): the first array of objects, searched by key order up
- * to 4 levels deep. Its offset in the text and its key path.
+ * to 4 levels deep, with its key path.
  */
-function findArray(text: string, start: number, path: string[] = []): { start: number; path: string[] } | undefined {
+function findArray(object: JsonNode, path: string[] = []): { array: JsonNode; path: string[] } | undefined {
   if (path.length > 4) return undefined;
-  let i = skipSpace(text, start + 1);
-  while (i < text.length && text[i] === '"') {
-    const keyEnd = valueEnd(text, i);
-    if (keyEnd < 0) return undefined;
-    let key: string;
-    try {
-      key = String(JSON.parse(text.slice(i, keyEnd)));
-    } catch {
-      return undefined;
-    }
-    i = skipSpace(text, keyEnd);
-    if (text[i] !== ':') return undefined;
-    i = skipSpace(text, i + 1);
-    if (text[i] === '[' && text[skipSpace(text, i + 1)] === '{') return { start: i, path: [...path, key] };
-    if (text[i] === '{') {
-      const inner = findArray(text, i, [...path, key]);
-      if (inner !== undefined) return inner;
-    }
-    const end = valueEnd(text, i);
-    if (end < 0) return undefined;
-    i = skipSpace(text, end);
-    if (text[i] === ',') i = skipSpace(text, i + 1);
+  for (const property of object.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (key === undefined || value === undefined) continue;
+    const at = [...path, String(key.value)];
+    if (value.type === 'array' && value.children?.[0]?.type === 'object') return { array: value, path: at };
+    const inner = value.type === 'object' ? findArray(value, at) : undefined;
+    if (inner !== undefined) return inner;
   }
   return undefined;
 }
 
 /**
  * The file's JSON values: the items of a JSON array (the whole file, or an array of objects
- * inside a wrapping object), else one value a line (JSON Lines). `wrapped` names the key path of
- * the array found inside an object.
+ * inside one object that fills the file), else one value a line (JSON Lines). `wrapped` names the
+ * key path of the array found inside an object. jsonc-parser reads the file's structure past a
+ * broken item, so each item is parsed (and reported) on its own.
  */
 function jsonItems(text: string): { items: JsonItem[]; mode: 'array' | 'lines'; wrapped?: string } {
-  const start = skipSpace(text, 0);
-  if (text[start] === '[') {
-    const items = arrayItems(text, start);
-    if (items !== undefined) return { items, mode: 'array' };
-  }
-  if (text[start] === '{') {
-    const end = valueEnd(text, start);
-    // one object filling the file (not the first line of JSON Lines): look for the FAQ array inside
-    if (end > 0 && skipSpace(text, end) >= text.length) {
-      const found = findArray(text, start);
-      const items = found === undefined ? undefined : arrayItems(text, found.start);
-      if (found !== undefined && items !== undefined) return { items, mode: 'array', wrapped: found.path.join('.') };
-    }
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  if (root?.type === 'array') return { items: arrayItems(text, root), mode: 'array' };
+  // one object filling the file (not the first line of JSON Lines): look for the FAQ array inside
+  if (root?.type === 'object' && text.slice(root.offset + root.length).trim() === '') {
+    const found = findArray(root);
+    if (found !== undefined) return { items: arrayItems(text, found.array), mode: 'array', wrapped: found.path.join('.') };
   }
   const items: JsonItem[] = [];
   text.split(/\r\n|\r|\n/u).forEach((source, index) => {

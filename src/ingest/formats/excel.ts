@@ -3,8 +3,10 @@
  * don't pay for it). FAQ tables (table.ts) read workbooks through it; kb export / kb import
  * (src/review/spreadsheet.ts) write and read the store's workbook through it. Before exceljs sees
  * the bytes, zip-check.ts checks the zip container: a zip at all, an Excel workbook, within the
- * unpacked-size limit, no part packed more than 200:1.
+ * unpacked-size limit, no part packed more than 200:1. Numbers are shown in their cells' number
+ * formats by numfmt (a small formatter of Excel's format codes).
  */
+import { format as formatNumber } from 'numfmt';
 import { fail, ok, problem, type Result } from '../../core/problems.js';
 import { checkZipContainer, type ContainerKind } from '../zip-check.js';
 
@@ -48,23 +50,32 @@ function dateText(date: Date): string {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 19).replace('T', ' ');
 }
 
-/** A number as a percentage number format shows it (`0%` → 5%, `0.0%` → 5.0%). */
-function percentText(n: number, numFmt: string): string {
-  const decimals = /\.(0+)%/u.exec(numFmt)?.[1]?.length ?? 0;
-  return `${(n * 100).toFixed(decimals)}%`;
+/**
+ * A number as its cell's number format shows it in Excel (`¥#,##0.00` → ¥99.50, `0%` → 5%,
+ * `"满"0"元包邮"` → 满99元包邮), by numfmt; General, and a format numfmt cannot read, give the
+ * number itself.
+ */
+function formattedNumber(n: number, numFmt: string | undefined): string {
+  if (numFmt === undefined || numFmt === '' || /^general$/iu.test(numFmt)) return numberText(n);
+  try {
+    const text = formatNumber(numFmt, n).trim();
+    return text === '' ? numberText(n) : text;
+  } catch {
+    return numberText(n);
+  }
 }
 
 /**
  * An exceljs cell value as plain text: rich text joined, formulas by their cached result,
- * hyperlinks by their text, dates as yyyy-mm-dd (a time alone as hh:mm), and a number in a
- * percentage format (`numFmt`) as Excel shows it (0.05 → 5%).
+ * hyperlinks by their text, dates as yyyy-mm-dd (a time alone as hh:mm), and a number as its
+ * number format (`numFmt`) shows it in Excel (0.05 → 5%, 99.5 → ¥99.50).
  */
 export function cellText(value: unknown, numFmt?: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return unescapeOoxml(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return '';
-    return numFmt !== undefined && /%/u.test(numFmt.replace(/"[^"]*"/gu, '')) ? percentText(value, numFmt) : numberText(value);
+    return formattedNumber(value, numFmt);
   }
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : dateText(value);

@@ -56,8 +56,9 @@ describe('an ops team workbook (ops-faq.xlsx)', () => {
       '物流配送 › 售后 › 发票在哪里申请？',
       '物流配送 › 售后 › 保修多久？',
       '物流配送 › 售后 › 退货的运费谁来承担？',
+      '物流配送 › 运费 › 偏远地区运费多少？',
     ]);
-    expect(doc.sections.map((s) => s.location.line)).toEqual([4, 5, 7, 8, 9, 4, 5, 7, 8, 10, 11]);
+    expect(doc.sections.map((s) => s.location.line)).toEqual([4, 5, 7, 8, 9, 4, 5, 7, 8, 10, 11, 12]);
     expect(doc.sections[0]?.faq?.tags).toEqual(['退货']);
   });
 
@@ -70,11 +71,12 @@ describe('an ops team workbook (ops-faq.xlsx)', () => {
     expect(similar('部分退款怎么申请？')).toEqual(['只退一部分钱', '少发了怎么退款']);
   });
 
-  it('reads answers that are formulas (cached values), dates, percentages, hyperlinks and rich text as Excel shows them', () => {
+  it('reads answers that are formulas (cached values), dates, percentages, currency formats, hyperlinks and rich text as Excel shows them', () => {
     const answer = (question: string): string | undefined => doc.sections.find((s) => s.faq?.question === question)?.text;
     expect(answer('下单后多久发货？')).toBe('付款后48小时内发货。');
     expect(answer('大促期间什么时候发货？')).toBe('2026-11-11');
     expect(answer('运费险赔多少？')).toBe('5%');
+    expect(answer('偏远地区运费多少？')).toBe('¥1,280.00起');
     expect(answer('发票在哪里申请？')).toBe('在发票中心申请电子发票 (https://example.com/invoice)');
     expect(answer('保修多久？')).toBe('电器类商品一年免费保修。');
   });
@@ -96,9 +98,9 @@ describe('an ops team workbook (ops-faq.xlsx)', () => {
   it('keeps section ids as the question alone made them, whatever the category above it', async () => {
     const { createHash } = await import('node:crypto');
     const id = (question: string, n: number): string => createHash('sha256').update(`ops-faq.xlsx\u0000${question}\u0000${n}`).digest('hex').slice(0, 16);
-    expect(doc.sections.at(-2)?.id).toBe(id('保修多久？', 0));
+    expect(doc.sections.at(-3)?.id).toBe(id('保修多久？', 0));
     // a question asked on two sheets: the second is its second occurrence
-    expect(doc.sections.at(-1)?.id).toBe(id('退货的运费谁来承担？', 1));
+    expect(doc.sections.at(-2)?.id).toBe(id('退货的运费谁来承担？', 1));
   });
 });
 

@@ -486,7 +486,12 @@ describe('cellText', () => {
     expect(cellText({ error: '#N/A' })).toBe('');
     expect(cellText(0.05, '0%')).toBe('5%');
     expect(cellText(0.125, '0.0%')).toBe('12.5%');
-    expect(cellText(0.05, '"%"0.00')).toBe('0.05');
+    expect(cellText(99.5, '¥#,##0.00')).toBe('¥99.50');
+    expect(cellText(1234567, '#,##0')).toBe('1,234,567');
+    expect(cellText(99, '"满"0"元包邮"')).toBe('满99元包邮');
+    expect(cellText(99.5, 'General')).toBe('99.5');
+    expect(cellText(3, '0.00_ ')).toBe('3.00');
+    expect(cellText(0.05, '"%"0.00')).toBe('%0.05'); // a quoted % is text, as Excel shows it
     expect(cellText(new Date('1899-12-30T09:30:00Z'))).toBe('09:30');
     expect(cellText(new Date('2026-01-02T08:05:00Z'))).toBe('2026-01-02 08:05:00');
   });

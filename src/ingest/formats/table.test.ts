@@ -332,6 +332,16 @@ describe('what ops teams put in their tables', () => {
     ]);
   });
 
+  it('splits similar questions on commas only between whole questions that each ask something', () => {
+    const { rows } = value(csv(['问题,答案,相似问题', '退货运费谁承担,买家承担,"退货运费谁出，寄回去的邮费谁付,运费要我出吗"', '东西坏了能退吗,可以,"东西坏了，可以退吗；收到就是坏的，能退货吗"', 'Can I return it?,Yes,"If I return it, do I pay?"', '怎么付款,都可以,"支付宝、微信可以付款吗，能不能刷信用卡"'].join('\n')));
+    expect(rows.map((r) => r.row.similar)).toEqual([
+      ['退货运费谁出', '寄回去的邮费谁付', '运费要我出吗'],
+      ['东西坏了，可以退吗', '收到就是坏的，能退货吗'],
+      ['If I return it, do I pay?'],
+      ['支付宝、微信可以付款吗', '能不能刷信用卡'],
+    ]);
+  });
+
   it('reads several 相似问法 columns as one list, and 一级分类/二级分类 columns (or a / path) as the category levels', () => {
     const source = ['一级分类,二级分类,标准问题,相似问法1,相似问法2,相似问法3,答案', '售后,退货,怎么退货,退货流程,,怎么退货,在订单页申请。', '售后/发票,,怎么开发票,开票,,,在发票中心申请。'].join('\n');
     const { rows, warnings } = value(csv(source));

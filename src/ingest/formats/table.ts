@@ -205,26 +205,33 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** Similar questions in one cell: `|` `｜` `||`, `；` `;` or line breaks (and `、`, see splitSimilar). */
+/** Similar questions in one cell: `|` `｜` `||`, `；` `;` or line breaks (and commas and `、`, see splitSimilar). */
 const SIMILAR_SEPARATORS = /[|｜\n；;]/u;
 const TAG_SEPARATORS = /[,，|｜;；、\n]/u;
 /** A category path in one cell: `售后/退货`, `售后 > 退货`. */
 const CATEGORY_SEPARATORS = /\s*[/／>＞›»]\s*/u;
 
 /** A piece of a cell that asks something on its own: a question word, or a question's last character. */
-const ASKS = /[吗呢么？?]$|什么|怎么|怎样|如何|为什么|为啥|哪|几|多少|多久|能否|可否|是否|能不能|可不可以|可以吗|\b(?:how|what|when|where|why|can|do|does|is|are)\b/iu;
+const ASKS = /[吗呢么？?]$|什么|怎么|怎样|如何|为什么|为啥|哪|几|谁|多少|多久|能否|可否|是否|能不能|可不可以|可以吗|\b(?:how|what|when|where|who|why|can|do|does|is|are)\b/iu;
+
+/** `part` cut at `separator` when every piece is a question of 4 or more characters that asks something on its own; else `[part]`. */
+function splitWhereEachAsks(part: string, separator: RegExp): string[] {
+  const pieces = part.split(separator);
+  return pieces.length > 1 && pieces.every((p) => [...p.trim()].length >= 4 && ASKS.test(p.trim())) ? pieces : [part];
+}
 
 /**
- * One cell of similar questions split into questions. `、` separates questions only when every
- * part is a question of 4 or more characters that asks something on its own
- * (`退款什么时候到、钱什么时候退回来`), since it also lists things inside one question
+ * One cell of similar questions split into questions. A comma (`，` `,`) and `、` separate
+ * questions only where every part asks something on its own (`退款什么时候到，钱什么时候退回来`,
+ * `退款什么时候到、钱什么时候退回来`), since they also join the clauses of one question
+ * (`东西坏了，可以退吗`, `If I return it, do I pay?`) and list things inside one
  * (`支付宝、微信可以付款吗`, `支付宝付款、微信付款可以吗`).
  */
 function splitSimilar(text: string): string[] {
-  return text.split(SIMILAR_SEPARATORS).flatMap((part) => {
-    const pieces = part.split('、');
-    return pieces.length > 1 && pieces.every((p) => [...p.trim()].length >= 4 && ASKS.test(p.trim())) ? pieces : [part];
-  });
+  return text
+    .split(SIMILAR_SEPARATORS)
+    .flatMap((part) => splitWhereEachAsks(part, /[，,]/u))
+    .flatMap((part) => splitWhereEachAsks(part, /、/u));
 }
 
 /** Trim, drop empties and duplicates (and `exclude`, the question itself), keeping the first order. */

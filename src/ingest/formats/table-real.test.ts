@@ -14,7 +14,7 @@ import { isTabSeparatedFaq, parseFaqCsv } from './table.js';
 
 const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
 const script = new URL('../../../scripts/fixtures/make-tables.mjs', import.meta.url).href;
-const NAMES = ['ops-faq.xlsx', 'merged-header.xlsx', 'faq-gbk.csv', 'faq-utf16.txt', 'faq-utf16.tsv', 'faq-semicolon.csv', 'faq-bot.csv', 'faq-array.json', 'faq-wrapped.json', 'faq-bad-array.json'];
+const NAMES = ['ops-faq.xlsx', 'merged-header.xlsx', 'two-row-header.xlsx', 'faq-gbk.csv', 'faq-utf16.txt', 'faq-utf16.tsv', 'faq-semicolon.csv', 'faq-bot.csv', 'faq-array.json', 'faq-wrapped.json', 'faq-bad-array.json'];
 
 interface FixtureModule {
   makeTableFixtures: (outDir: string) => Promise<void>;
@@ -102,6 +102,15 @@ describe('an ops team workbook (ops-faq.xlsx)', () => {
     // a question asked on two sheets: the second is its second occurrence
     expect(doc.sections.at(-2)?.id).toBe(id('退货的运费谁来承担？', 1));
   });
+});
+
+it('reads a two-row header (相似问法 over 1 | 2 | 3, the other names merged down) as one header, not as a row', async () => {
+  const doc = await read('two-row-header.xlsx');
+  expect(doc.sections.map((s) => [s.faq?.id, s.faq?.question, s.faq?.similar, s.location.line])).toEqual([
+    ['B01', '退货运费谁出？', ['运费谁承担', '退货邮费谁付'], 3],
+    ['B02', '多久发货？', ['什么时候发货'], 4],
+  ]);
+  expect(doc.warnings).toEqual([]);
 });
 
 it('reads a similar-questions header merged over three columns as three similar columns, and reports a column with values but no header', async () => {

@@ -594,6 +594,19 @@ function columnName(index: number, ctx: Context): string {
   return name;
 }
 
+/**
+ * The second row of a two-row header: 相似问法 merged over `1 | 2 | 3` below it, the question and
+ * answer headers merged down over both rows (so this row repeats their names) or left blank. Such
+ * a row has no question and no answer of its own, and the header shows it has two rows.
+ */
+function isSubHeader(row: CellRow, header: Header, headerRow: CellRow | undefined): boolean {
+  const cells = header.columns.filter((c) => c.field === 'question' || c.field === 'answer');
+  const text = (c: { index: number }): string => (row.cells[c.index] ?? '').trim();
+  if (!cells.every((c) => text(c) === '' || text(c) === c.name)) return false;
+  // evidence that the header has two rows: a header cell merged across, or a label repeated by a merge down
+  return (headerRow?.mergedAcross?.size ?? 0) > 0 || cells.some((c) => text(c) === c.name);
+}
+
 /** Rows below the header → FAQ rows; the hidden ones (XLSX) are read and reported in one warning. */
 function tableRows(rows: readonly CellRow[], header: Header, collector: RowCollector, ctx: Context): void {
   const labels: Labels = {};
@@ -604,8 +617,12 @@ function tableRows(rows: readonly CellRow[], header: Header, collector: RowColle
   const read = new Set(header.columns.map((c) => c.index));
   /** Columns with no header name that hold values: 0-based column → the rows. */
   const unnamed = new Map<number, number[]>();
+  let first = true;
   for (const row of rows) {
     if (row.n <= header.n || isBlank(row)) continue;
+    const subHeader = first && isSubHeader(row, header, rows.find((r) => r.n === header.n));
+    first = false;
+    if (subHeader) continue;
     if (row.hidden === true) hidden.push(row.n);
     row.cells.forEach((cell, i) => {
       if (cell.trim() === '' || read.has(i) || (header.cells[i] ?? '').trim() !== '') return;

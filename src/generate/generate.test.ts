@@ -362,9 +362,9 @@ describe('headings that are already questions', () => {
 
   it('writes English heading questions that read as English', () => {
     const all = (path: string[], text: string) => generateQuestions({ headingPath: path, text }).map((g) => g.question);
-    // an activity, not a thing; the shop's "your" is the customer's "my"
+    // an activity, not a thing — a customer's task is asked how to do (a shop's tasks: EN_GERUND_VERBS); the shop's "your" is the customer's "my"
     expect(all(['Shipping', 'Tracking your parcel'], 'You can also track your parcel in My Orders. Tracking can take up to 24 hours.')).toEqual([
-      'How does tracking my parcel work?',
+      'How do I track my parcel?',
       'What do I need to know about tracking my parcel?',
       'Can I also track my parcel in My Orders?',
       'How long does tracking my parcel take?',

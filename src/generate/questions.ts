@@ -700,6 +700,21 @@ const EN_ACTIVITY = /^\p{L}+ing\s+(?:your|my|our|a|an|the|this|these|its|their)\
 /** Headings that name a page or a document, not something that takes time or costs money. */
 const EN_DOCUMENT_HEAD = /\b(?:policy|policies|terms|conditions|information|info|overview|introduction|summary|guide|rules|faqs?|questions|options)$/iu;
 
+/** The -ing forms of a shop's customer tasks and their verbs (only these: an -ing word's verb is not always its stem). */
+const EN_GERUND_VERBS: ReadonlyMap<string, string> = new Map([
+  ['cancelling', 'cancel'], ['canceling', 'cancel'], ['returning', 'return'], ['tracking', 'track'], ['exchanging', 'exchange'],
+  ['changing', 'change'], ['claiming', 'claim'], ['caring', 'care'], ['cleaning', 'clean'], ['washing', 'wash'],
+  ['assembling', 'assemble'], ['installing', 'install'], ['redeeming', 'redeem'], ['ordering', 'order'], ['reporting', 'report'],
+  ['requesting', 'request'], ['updating', 'update'], ['contacting', 'contact'], ['storing', 'store'], ['registering', 'register'],
+]);
+
+/** An activity a customer does, as a task: cancelling an order → cancel an order, caring for wood → care for wood. */
+function asTask(activity: string): string | undefined {
+  const m = /^(\p{L}+ing)\s+(.+)$/u.exec(activity);
+  const verb = m?.[1] !== undefined ? EN_GERUND_VERBS.get(m[1].toLowerCase()) : undefined;
+  return verb !== undefined && m?.[2] !== undefined ? `${verb} ${m[2]}` : undefined;
+}
+
 /** A process customers ask how it works about when it is the whole heading: Refunds, Exchanges, Payment, Assembly. */
 const EN_WORKS = /^(?:refunds?|returns|exchanges|repairs|payments?|delivery|shipping|dispatch|collection|assembly|installation|cancellations?|replacements?|subscriptions?|billing|tracking)$/iu;
 
@@ -764,6 +779,8 @@ function enHeading(topic: string, names: ReadonlySet<string>): string[] {
   if (how?.[1] !== undefined) return [`How do I ${how[1]}?`];
   if (EN_ACTIVITY.test(topic)) {
     const activity = asAsker(verbFirst(sentenceCase(topic, names)));
+    const todo = asTask(activity);
+    if (todo !== undefined) return [`How do I ${todo}?`, `What do I need to know about ${activity}?`];
     return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
   }
   // a task (Appeal A Decision, Request a Deferment, Replace Your Card, Keep Good Records): how to do it, not what it is
@@ -796,7 +813,11 @@ function enHeading(topic: string, names: ReadonlySet<string>): string[] {
     return [`${verb} ${asAsker(sentenceCase(clause[1], names))} ${asAsker(sentenceCase(clause[3], names))}?`];
   }
   // Accepting Financial Aid, Deciding Which Student Loans to Accept: an activity
-  if (isGerundHeading(topic)) return [`What do I need to know about ${asAsker(verbFirst(sentenceCase(topic, names)))}?`];
+  if (isGerundHeading(topic)) {
+    const activity = asAsker(verbFirst(sentenceCase(topic, names)));
+    const todo = asTask(activity);
+    return [...(todo !== undefined ? [`How do I ${todo}?`] : []), `What do I need to know about ${activity}?`];
+  }
   const t = inQuestion(topic, names);
   // a problem (Missing or late parcels, Damaged items): what to do about it, not what it is
   if (EN_PROBLEM.test(t)) return [`What can I do about ${t}?`, `What do I need to know about ${t}?`];

@@ -174,7 +174,7 @@ function enFits(question: string, at: number, word: string, to: string): boolean
   return true;
 }
 
-/** The substitute as the question writes its word: Warranty → Guarantee in a title, warranty → guarantee elsewhere. */
+/** The substitute as the question writes its word: a capital for a capital (Refund → Reimbursement; a capital after a capital is a name's: no synonym). */
 function enCase(question: string, at: number, to: string): string {
   return /^\p{Lu}/u.test(question.charAt(at)) ? to.charAt(0).toUpperCase() + to.slice(1) : to;
 }
@@ -189,6 +189,8 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   for (const { word, group, re } of lexiconWords(lexicon)) {
     if (english !== (re !== undefined)) continue;
     const at = re !== undefined ? (lower.includes(word) ? lower.search(re) : -1) : question.indexOf(word);
+    // a capital after a capital is a name's (GI Bill, Product Warranty): no synonym for it (was GI invoice)
+    if (at > 0 && re !== undefined && /^\p{Lu}/u.test(question.charAt(at)) && /\b\p{Lu}[\p{L}.-]*\s+$/u.test(question.slice(0, at))) continue;
     if (at >= 0) found.push({ at, word, group });
   }
   found.sort((a, b) => b.word.length - a.word.length || a.at - b.at);

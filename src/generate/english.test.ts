@@ -108,6 +108,9 @@ describe('English similar questions', () => {
     expect(all('Can I return the goods?')).toContain('Can I send back the goods?');
     expect(all('Can I cancel my order?').filter((v) => /cancellation/u.test(v))).toEqual([]);
     expect(all('What is the cancellation fee?').filter((v) => /\bcancel\b/u.test(v))).toEqual([]);
+    // an adjective is no verb: not Can I eligible sooner? (doc2dial)
+    expect(all('Can I qualify sooner by making higher payments?').filter((v) => /\bI eligible\b|\bI qualified\b/u.test(v))).toEqual([]);
+    expect(all('Am I eligible for a refund?').filter((v) => /\bI qualify\b/u.test(v))).toEqual([]);
   });
 
   it('puts postage only for a cost, money back only for what one gets back, and keeps a title\'s capital', () => {

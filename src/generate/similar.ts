@@ -146,6 +146,8 @@ function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
 const EN_NOUN_ONLY = /(?:tion|sion|ment|ance|ence|ity)$/u;
 /** English lexicon words that are only verbs: never put in for a noun (return window → send back window). */
 const EN_VERB_ONLY = new Set(['cancel', 'reimburse', 'withdraw', 'send back', 'apply', 'sign up', 'enroll', 'qualify', 'complain']);
+/** English lexicon words that are only adjectives: never put in for a verb (Can I qualify sooner → Can I eligible sooner). */
+const EN_ADJECTIVE_ONLY = new Set(['eligible', 'qualified']);
 /** Words that cost something, not a way of sending: postage costs, not postage address. */
 const EN_COST_ONLY = new Set(['postage', 'freight']);
 
@@ -163,7 +165,8 @@ function enVerbUse(question: string, at: number, length: number): boolean {
 function enFits(question: string, at: number, word: string, to: string): boolean {
   const verb = enVerbUse(question, at, word.length);
   if (EN_NOUN_ONLY.test(to) && (verb || EN_VERB_ONLY.has(word))) return false;
-  if (EN_VERB_ONLY.has(to) && (!verb || EN_NOUN_ONLY.test(word))) return false;
+  if (EN_VERB_ONLY.has(to) && (!verb || EN_NOUN_ONLY.test(word) || EN_ADJECTIVE_ONLY.has(word))) return false;
+  if (EN_ADJECTIVE_ONLY.has(to) && EN_VERB_ONLY.has(word)) return false;
   const before = question.slice(0, at);
   const after = question.slice(at + word.length);
   if (EN_COST_ONLY.has(to) && !/^\s+(?:costs?|fees?|charges?)\b/iu.test(after) && !(/\b(?:pay|pays|paying|for)\s+$/iu.test(before) && /^\s*[?.!]?$/u.test(after))) return false;

@@ -151,6 +151,36 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['job', 'work', 'employment'],
   ['disabled', 'disability'],
   ['license', 'licence', 'permit'],
+  // ---- English after-sales words, as customers write them (trial-english, 2026-11-26) -------------
+  // Single words only: a group word the analyzer cuts into two terms (money back, send back) is left
+  // out of query expansion (lexiconAssociations), so "I want my money back" needs money → refund.
+  ['wrong', 'incorrect'],
+  ['window', 'period'],
+  ['damaged', 'smashed', 'cracked', 'dented', 'shattered'],
+  ['voucher', 'coupon', 'promo'],
+  ['phone', 'telephone'],
+  // British and American spellings the stemmer keeps apart (colour/color; cancelled/canceled and
+  // instalment/installment it already joins)
+  ['colour', 'color'],
+  ['postcode', 'zipcode', 'zip'],
+  ['personalised', 'personalized'],
+  ['jewellery', 'jewelry'],
+  ['favourite', 'favorite'],
+  ['grey', 'gray'],
+  ['catalogue', 'catalog'],
+  ['centre', 'center'],
+  // related only (RELATED_ONLY_HEADS): a word and its other forms the stemmer keeps apart, or the
+  // everyday word for a policy's
+  ['money', 'refund'],
+  ['deliver', 'delivery'],
+  ['fault', 'faulty'],
+  ['break', 'broke', 'broken'],
+  ['liable', 'liability', 'responsible'],
+  ['customs', 'duties', 'import'],
+  ['call', 'phone', 'ring'],
+  ['pet', 'dog', 'cat'],
+  ['dispatch', 'shipped'],
+  // ---- end of the English after-sales block ------------------------------------------------------
 ];
 
 /**
@@ -174,6 +204,8 @@ const RELATED_ONLY_HEADS = new Set([
   '仲裁', '义务', '权利', '证据', '责任', '投诉', '起诉', '租房', '机票', '航班', '利息', '过期', '安全隐患',
   '虚假宣传', '出租车', '铁路', '审核', '质量问题', '概不负责', '不可抗力', '退一赔三', '额度', '人身伤害',
   '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要',
+  // English (the block above)
+  'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
 ]);
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));
 

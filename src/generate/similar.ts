@@ -47,7 +47,10 @@ const EN_SWAPS: readonly (readonly string[])[] = [
   ['what is the', 'explain the', 'tell me about the'],
   ['what are the', 'explain the', 'tell me about the'],
   ['can i', 'am i able to', 'is it possible to'],
-  ['do i have to', 'must i', 'do i need to'],
+  // only where the question opens with it: How long do I have to return items? → How long must I return items? says something else
+  ['do i have to', 'do i need to'],
+  // "must I" only where the question opens with it: How long do I have to return items? → How long must I return items? says something else
+  ['^do i have to', '^must i'],
   ['who pays for', 'who covers', 'who is responsible for'],
   ['how long does', 'how much time does'],
   ['who is eligible for', 'who can get', 'who qualifies for'],
@@ -94,7 +97,7 @@ function swaps(question: string, groups: CompiledSwaps): string[] {
     const i = res.findIndex((re) => re.test(question));
     const re = res[i];
     if (re === undefined) continue;
-    for (const to of words) if (to !== words[i]) out.push(question.replace(re, to));
+    for (const to of words) if (to !== words[i]) out.push(question.replace(re, to.replace(/^\^/u, '')));
   }
   return out;
 }
@@ -139,6 +142,46 @@ function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
   return words;
 }
 
+/** English lexicon words that are only nouns (cancellation, reimbursement, eligibility): never put in for a verb. */
+const EN_NOUN_ONLY = /(?:tion|sion|ment|ance|ence|ity)$/u;
+/** English lexicon words that are only verbs: never put in for a noun (return window → send back window). */
+const EN_VERB_ONLY = new Set(['cancel', 'reimburse', 'withdraw', 'send back', 'apply', 'sign up', 'enroll', 'qualify', 'complain']);
+/** English lexicon words that are only adjectives: never put in for a verb (Can I qualify sooner → Can I eligible sooner). */
+const EN_ADJECTIVE_ONLY = new Set(['eligible', 'qualified']);
+/** Words that cost something, not a way of sending: postage costs, not postage address. */
+const EN_COST_ONLY = new Set(['postage', 'freight']);
+
+/**
+ * Is the English word at `at` (of `length`) used as a verb? Its object follows (return the goods,
+ * cancel my order, send it back) or a subject or "to" goes before it (I return, to cancel).
+ */
+function enVerbUse(question: string, at: number, length: number): boolean {
+  const before = question.slice(0, at);
+  const after = question.slice(at + length);
+  return /^\s+(?:it|them|an?|the|my|your|this|these|that|those|items?|goods|products?|orders?|something|everything)\b/iu.test(after) || /\b(?:i|you|we|to|not|please|can|could|will|must)\s+$/iu.test(before);
+}
+
+/** May an English similar question put `to` where the question has `word` (at `at`)? Only the same part of speech; postage only as a cost. */
+function enFits(question: string, at: number, word: string, to: string): boolean {
+  const verb = enVerbUse(question, at, word.length);
+  if (EN_NOUN_ONLY.test(to) && (verb || EN_VERB_ONLY.has(word))) return false;
+  if (EN_VERB_ONLY.has(to) && (!verb || EN_NOUN_ONLY.test(word) || EN_ADJECTIVE_ONLY.has(word))) return false;
+  if (EN_ADJECTIVE_ONLY.has(to) && EN_VERB_ONLY.has(word)) return false;
+  const before = question.slice(0, at);
+  const after = question.slice(at + word.length);
+  if (EN_COST_ONLY.has(to) && !/^\s+(?:costs?|fees?|charges?)\b/iu.test(after) && !(/\b(?:pay|pays|paying|for)\s+$/iu.test(before) && /^\s*[?.!]?$/u.test(after))) return false;
+  // withdraw (cancel's formal word) only from something: Can I withdraw the order? asks something else
+  if (to === 'withdraw' && !/^\s+from\b/iu.test(after)) return false;
+  // money back only as what one gets back (When will I get my refund? → …my money back?), not a full money back
+  if (to === 'money back' && !/\bmy\s+$/iu.test(before)) return false;
+  return true;
+}
+
+/** The substitute as the question writes its word: a capital for a capital (Refund → Reimbursement; a capital after a capital is a name's: no synonym). */
+function enCase(question: string, at: number, to: string): string {
+  return /^\p{Lu}/u.test(question.charAt(at)) ? to.charAt(0).toUpperCase() + to.slice(1) : to;
+}
+
 /** A run of two or more Chinese characters written twice in a row (退货退货). */
 const DOUBLED = /(\p{Script=Han}{2,})\1/u;
 
@@ -149,6 +192,8 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   for (const { word, group, re } of lexiconWords(lexicon)) {
     if (english !== (re !== undefined)) continue;
     const at = re !== undefined ? (lower.includes(word) ? lower.search(re) : -1) : question.indexOf(word);
+    // a capital after a capital is a name's (GI Bill, Product Warranty): no synonym for it (was GI invoice)
+    if (at > 0 && re !== undefined && /^\p{Lu}/u.test(question.charAt(at)) && /\b\p{Lu}[\p{L}.-]*\s+$/u.test(question.slice(0, at))) continue;
     if (at >= 0) found.push({ at, word, group });
   }
   found.sort((a, b) => b.word.length - a.word.length || a.at - b.at);
@@ -168,11 +213,12 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   const templateVerb = english && /^how\s+(?:(?:much|long)\s+(?:do|does)\b|(?:do|does)\s.+\swork\?*$)/iu.test(question) ? /\s([^\s?]+)\?*$/u.exec(question)?.[1]?.toLowerCase() : undefined;
   const has = (word: string): boolean => english && new RegExp(`\\b${word}\\b`, 'iu').test(question);
   // 物业服务人 → 物业费服务人: a longer word put in for its start only where the word ends
-  const fits = (p: (typeof picks)[number], to: string): boolean => english || !to.startsWith(p.word) || ZH_WORD_END.test(question.slice(p.at + p.word.length));
+  const fits = (p: (typeof picks)[number], to: string): boolean => (english ? enFits(question, p.at, p.word, to) : !to.startsWith(p.word) || ZH_WORD_END.test(question.slice(p.at + p.word.length)));
+  const put = (p: (typeof picks)[number], to: string): string => (english ? enCase(question, p.at, to) : to);
   const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word) && fits(p, p.group[0] ?? p.word) && swappable(p.word, p.group[0] ?? p.word, question.slice(p.at + p.word.length)));
   if (formal.length >= 2) {
     let plain = question;
-    for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + (p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
+    for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + put(p, p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
     out.push(plain);
   }
   const depth = Math.max(0, ...picks.map((p) => p.group.length));
@@ -184,7 +230,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
       // 开发票 → 开开票: a substitute that repeats the character before it doubles a word
       if (to === undefined || has(to) || question[p.at - 1] === to[0]) continue;
       if (!fits(p, to)) continue;
-      const variant = question.slice(0, p.at) + to + question.slice(p.at + p.word.length);
+      const variant = question.slice(0, p.at) + put(p, to) + question.slice(p.at + p.word.length);
       // 七天无理由退货 → 无理由退货退货: a substitute that ends with the words after it doubles them
       if (!english && DOUBLED.test(variant) && !DOUBLED.test(question)) continue;
       out.push(variant);

@@ -234,7 +234,7 @@ describe('parseDocx: headings made by direct formatting only (direct-format-*.do
         '如何换货？ ← 某某商城售后服务政策 > 二、换货政策 > 换货流程',
         '退款进度查询是什么？ ← 某某商城售后服务政策 > 三、退款说明 > 退款进度查询',
         'What are the return conditions? ← After-Sales Service Policy > Returns > Return conditions',
-        'How to exchange an item? ← After-Sales Service Policy > Exchanges > How to exchange an item',
+        'How do I exchange an item? ← After-Sales Service Policy > Exchanges > How to exchange an item',
       ]),
     );
   });

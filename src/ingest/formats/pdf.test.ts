@@ -226,7 +226,7 @@ describe('parsePdf: headings in bold at body size (direct-format-*.pdf, as Word 
       expect.arrayContaining([
         '退货条件是什么？ ← 某某商城售后服务政策 > 一、退货政策 > 退货条件',
         '如何换货？ ← 某某商城售后服务政策 > 二、换货政策 > 换货流程',
-        'How to exchange an item? ← After-Sales Service Policy > Exchanges > How to exchange an item',
+        'How do I exchange an item? ← After-Sales Service Policy > Exchanges > How to exchange an item',
       ]),
     );
   });

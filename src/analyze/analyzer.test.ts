@@ -81,6 +81,15 @@ describe('Analyzer', () => {
     expect(old.normalize('咋退 货')).toBe('咋退 货');
   });
 
+  it('reads English as customers type it: contractions without apostrophe keep their negation, British spellings meet American ones', () => {
+    expect(analyzer.analyze('i didnt get it')).toEqual(analyzer.analyze("i didn't get it"));
+    expect(analyzer.analyze('cant cancel pls')).toEqual(analyzer.analyze('can not cancel please'));
+    expect(analyzer.analyze('colours cheque organised enquiry')).toEqual(analyzer.analyze('colors check organized inquiry'));
+    // an index built before the option keeps its words as they were
+    const { chat: _chat, ...before } = analyzer.settings.options;
+    expect(new Analyzer({ ...analyzer.settings, options: before }).analyze('didnt colour')).toEqual(['didnt', 'colour']);
+  });
+
   it('reads a Latin word spelled in pinyin as the KB words it spells (tuihuo, weilidai zenme → 退货, 微粒贷 怎么), never an English word', () => {
     const q = analyzer.analyzeQuery('weilidai zenme tuihuo');
     expect(q.pinyinMatches).toEqual([['weilidai', '微粒贷'], ['zenme', '怎么'], ['tuihuo', '退货']]);

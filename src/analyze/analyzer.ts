@@ -11,7 +11,7 @@
  */
 import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { chatToPlain } from './chat.js';
-import { expandContraction, stem } from './english.js';
+import { americanStem, expandChatWord, expandContraction, stem } from './english.js';
 import { readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
 import type { AnalyzerSettings } from './settings.js';
@@ -175,12 +175,16 @@ export class Analyzer {
   }
 
   private latin(word: string, out: string[]): void {
-    for (const w of expandContraction(word)) {
-      if (w === '') continue;
-      const kept = NEGATIONS.has(w) ? w : this.word(w);
-      if (kept === undefined) continue;
-      const t = this.settings.options.stem && /^[a-z]+$/.test(kept) ? stem(kept) : kept;
-      out.push(this.canonical.get(t) ?? t);
+    const chat = this.settings.options.chat === true;
+    for (const part of expandContraction(word)) {
+      for (const w of chat ? expandChatWord(part) : [part]) {
+        if (w === '') continue;
+        const kept = NEGATIONS.has(w) ? w : this.word(w);
+        if (kept === undefined) continue;
+        const stemmed = this.settings.options.stem && /^[a-z]+$/.test(kept) ? stem(kept) : kept;
+        const t = chat ? americanStem(stemmed) : stemmed;
+        out.push(this.canonical.get(t) ?? t);
+      }
     }
   }
 

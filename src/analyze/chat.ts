@@ -17,12 +17,13 @@
 
 /**
  * Colloquial, dialect and internet spellings customers type for the words a policy writes
- * (northern 咋 and 啥, the internet's 神马 / 肿么 / 木有, 俺): the `chat` option of the analyzer
+ * (northern 咋 and 啥, south-western 咋个 / 啷个 / 莫得, the internet's 神马 / 肿么 / 木有 / 为毛, 俺): the `chat` option of the analyzer
  * rewrites them before segmentation, so 咋退货 is 怎么退货 and 木有收到 keeps its negation. Only
  * forms a policy does not use in another sense (虾米 and 稀饭 are food; 表 and 偶 are words).
  */
 export const COLLOQUIAL_FORMS: readonly (readonly [string, string])[] = [
-  ['咋整', '怎么办'], ['咋么', '怎么'], ['啥子', '什么'], ['咋办', '怎么办'], ['咋弄', '怎么弄'], ['咋样', '怎么样'], ['咋', '怎么'],
+  ['咋整', '怎么办'], ['咋么', '怎么'], ['咋个', '怎么'], ['啥子', '什么'], ['咋办', '怎么办'], ['咋弄', '怎么弄'], ['咋样', '怎么样'], ['咋', '怎么'],
+  ['为毛', '为什么'], ['啷个', '怎么'], ['莫得', '没有'],
   ['肿么办', '怎么办'], ['肿么', '怎么'], ['神马', '什么'], ['啥', '什么'],
   ['木有', '没有'], ['俺们', '我们'], ['俺', '我'], ['童鞋', '同学'], ['酱紫', '这样子'], ['介个', '这个'], ['灰常', '非常'],
 ];
@@ -81,7 +82,6 @@ const COUNT_BEFORE_UNIT = /(?<![\d.])(\d{1,2})(?=\s?(?:个)?(?:天|日|周|星�
 const DOUBLE_ELEVEN = /双\s?(11|12)(?!\d)/gu;
 
 const DIGITS = '零一二三四五六七八九';
-
 /** 1–99 in Chinese numerals: 7 → 七, 10 → 十, 15 → 十五, 48 → 四十八. */
 export function chineseNumeral(n: number): string {
   if (n < 10) return DIGITS[n] ?? String(n);

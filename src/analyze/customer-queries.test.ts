@@ -36,11 +36,11 @@ describe('customer questions as typed, on the shop knowledge base', () => {
     expect(missed(['homophone-typo', 'missing-char', 'id', 'date', 'rant', 'multi'])).toEqual([]);
   });
 
-  it('finds it first for English questions with contractions, typos, spellings and plurals', () => {
-    expect(missed(['english-contraction', 'english-typo', 'english-spelling', 'english-plural'])).toEqual([]);
+  it('finds it first for English questions with contractions (with or without apostrophe), typos, spellings, plurals and chat abbreviations', () => {
+    expect(missed(['english-contraction', 'english-typo', 'english-spelling', 'english-plural', 'english-chat'])).toEqual([]);
   });
 
-  it('keeps the suite as a whole at hit@1 0.85 and hit@5 0.92 or better (measured 0.867 / 0.929)', () => {
+  it('keeps the suite as a whole at hit@1 0.85 and hit@5 0.92 or better (measured 0.874 / 0.932)', () => {
     expect(report.metrics.cases).toBeGreaterThanOrEqual(90);
     expect(report.metrics.hit1).toBeGreaterThanOrEqual(0.85);
     expect(report.metrics.hitK).toBeGreaterThanOrEqual(0.92);

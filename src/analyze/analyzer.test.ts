@@ -69,6 +69,38 @@ describe('Analyzer', () => {
     expect(old.normalize('冇货')).toBe('冇货');
   });
 
+  it('reads how customers type in a chat (咋, 木有, 退 货, [微笑], th运费, 7天) as the policy writes, unless the index predates it', () => {
+    expect(analyzer.analyze('咋退货')).toEqual(analyzer.analyze('怎么退货'));
+    expect(words(analyzer.analyze('木有收到退款'))).toContain('没有');
+    expect(analyzer.analyze('[流泪]退 货 运 费')).toEqual(analyzer.analyze('退货运费'));
+    expect(analyzer.analyze('th运费谁出')).toEqual(analyzer.analyze('退货运费谁出'));
+    expect(analyzer.analyze('签收后7天内')).toEqual(analyzer.analyze('签收后七天内'));
+    const { chat, ...before } = analyzer.settings.options;
+    expect(chat).toBe(true);
+    const old = new Analyzer({ ...analyzer.settings, options: before });
+    expect(old.normalize('咋退 货')).toBe('咋退 货');
+  });
+
+  it('reads English as customers type it: contractions without apostrophe keep their negation, British spellings meet American ones', () => {
+    expect(analyzer.analyze('i didnt get it')).toEqual(analyzer.analyze("i didn't get it"));
+    expect(analyzer.analyze('cant cancel pls')).toEqual(analyzer.analyze('can not cancel please'));
+    expect(analyzer.analyze('colours cheque organised enquiry')).toEqual(analyzer.analyze('colors check organized inquiry'));
+    // an index built before the option keeps its words as they were
+    const { chat: _chat, ...before } = analyzer.settings.options;
+    expect(new Analyzer({ ...analyzer.settings, options: before }).analyze('didnt colour')).toEqual(['didnt', 'colour']);
+  });
+
+  it('reads a Latin word spelled in pinyin as the KB words it spells (tuihuo, weilidai zenme → 退货, 微粒贷 怎么), never an English word', () => {
+    const q = analyzer.analyzeQuery('weilidai zenme tuihuo');
+    expect(q.pinyinMatches).toEqual([['weilidai', '微粒贷'], ['zenme', '怎么'], ['tuihuo', '退货']]);
+    expect(q.terms.get('微粒贷')).toBeLessThan(1);
+    expect(analyzer.analyzeQuery('weilidaizenme').pinyinMatches.map(([, known]) => known)).toEqual(['微粒贷', '怎么']);
+    // a KB word of one syllable is not enough (tui), nor a word that is not all KB words
+    expect(analyzer.analyzeQuery('tui huo').pinyinMatches).toEqual([]);
+    expect(analyzer.analyzeQuery('tuihuoxyz').pinyinMatches).toEqual([]);
+    expect(analyzer.analyzeQuery('How do I return an item? women change delivery').pinyinMatches).toEqual([]);
+  });
+
   it('drops function words and chat fillers but never a negation', () => {
     const terms = words(analyzer.analyze('您好，请问我的微粒贷不能还款吗'));
     expect(terms).not.toContain('您好');

@@ -10,7 +10,8 @@
  *   #phone …    a class token for long digit strings and amounts
  */
 import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
-import { expandContraction, stem } from './english.js';
+import { chatToPlain } from './chat.js';
+import { americanStem, expandChatWord, expandContraction, stem } from './english.js';
 import { readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
 import type { AnalyzerSettings } from './settings.js';
@@ -29,6 +30,12 @@ const TOKEN = new RegExp(String.raw`(\p{Script=Han}+)|([\p{L}--\p{Script=Han}][[
 const HAN = /\p{Script=Han}/u;
 /** Letters then digits, as one word of a normalized (lower-case) text: pro8, a1234, iphone15, x200s. */
 const MODEL_CODE = /(?<![a-z0-9])[a-z]+[0-9]+[a-z0-9]*(?![a-z0-9])/gu;
+/** A word of Latin letters that may be pinyin: two syllables at least (fapiao, tuihuo). */
+const PINYIN_WORD = /(?<![a-z])[a-z]{4,24}(?![a-z])/gu;
+/** Letters that can be read as toneless pinyin syllables (initial, vowels, final n / ng / r): most English words cannot. */
+const PINYIN_SYLLABLES = /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]+(?:ng|n|r)?)+$/u;
+/** Longest pinyin of a KB word the homophone index holds (four syllables of up to six letters). */
+const MAX_SPELLED = 24;
 const AMOUNT_AFTER = /^\s*(?:元|块|圆|rmb|yuan|美元|刀)/u;
 const AMOUNT_BEFORE = /[¥￥$]\s*$/u;
 
@@ -54,6 +61,7 @@ export class Analyzer {
   private readonly stop: Set<string>;
   private readonly canonical: Map<string, string>;
   private pinyinIndex: Map<string, string> | undefined;
+  private spelledIndex: Map<string, string> | undefined;
   private readingOf: ((ch: string) => string | undefined) | undefined;
 
   constructor(settings: AnalyzerSettings) {
@@ -73,7 +81,8 @@ export class Analyzer {
     const t = text.normalize('NFKC').toLowerCase();
     if (!HAN.test(t)) return t;
     const simplified = this.settings.options.simplify ? traditionalToSimplified(t) : t;
-    return this.settings.options.cantonese === true ? cantoneseToMandarin(simplified) : simplified;
+    const mandarin = this.settings.options.cantonese === true ? cantoneseToMandarin(simplified) : simplified;
+    return this.settings.options.chat === true ? chatToPlain(mandarin) : mandarin;
   }
 
   private word(w: string): string | undefined {
@@ -93,17 +102,18 @@ export class Analyzer {
     const clipped = text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
     const unknownRuns: SegmentedRun[] = [];
     const list: string[] = [];
-    this.tokens(this.normalize(clipped), list, unknownRuns);
+    const normalized = this.normalize(clipped);
+    this.tokens(normalized, list, unknownRuns);
     const terms = new Map<string, number>();
     for (const t of list) terms.set(t, 1);
     const pinyinMatches: [string, string][] = [];
     if (this.settings.options.pinyin) {
-      for (const run of unknownRuns) {
-        for (const [typed, known] of this.soundsLike(run.text, run.boundaries)) {
-          if (!terms.has(known)) {
-            terms.set(known, 0.8);
-            pinyinMatches.push([typed, known]);
-          }
+      const matches = unknownRuns.flatMap((run) => this.soundsLike(run.text, run.boundaries));
+      for (const m of normalized.matchAll(PINYIN_WORD)) matches.push(...this.spelledInPinyin(m[0]));
+      for (const [typed, known] of matches) {
+        if (!terms.has(known)) {
+          terms.set(known, 0.8);
+          pinyinMatches.push([typed, known]);
         }
       }
     }
@@ -165,12 +175,16 @@ export class Analyzer {
   }
 
   private latin(word: string, out: string[]): void {
-    for (const w of expandContraction(word)) {
-      if (w === '') continue;
-      const kept = NEGATIONS.has(w) ? w : this.word(w);
-      if (kept === undefined) continue;
-      const t = this.settings.options.stem && /^[a-z]+$/.test(kept) ? stem(kept) : kept;
-      out.push(this.canonical.get(t) ?? t);
+    const chat = this.settings.options.chat === true;
+    for (const part of expandContraction(word)) {
+      for (const w of chat ? expandChatWord(part) : [part]) {
+        if (w === '') continue;
+        const kept = NEGATIONS.has(w) ? w : this.word(w);
+        if (kept === undefined) continue;
+        const stemmed = this.settings.options.stem && /^[a-z]+$/.test(kept) ? stem(kept) : kept;
+        const t = chat ? americanStem(stemmed) : stemmed;
+        out.push(this.canonical.get(t) ?? t);
+      }
     }
   }
 
@@ -211,6 +225,49 @@ export class Analyzer {
       }
     }
     return found;
+  }
+
+  /**
+   * KB words a Latin word spells in toneless pinyin (tuihuo → 退货, baoxiuqi → 保修期,
+   * tuihuoyunfei → 退货 运费): what a customer types without switching the input method. The word
+   * must be made entirely of KB words of two syllables or more (the fewest), so an English word
+   * rarely is one; `[typed, known]` pairs, none when it is not.
+   */
+  private spelledInPinyin(word: string): [string, string][] {
+    if (!PINYIN_SYLLABLES.test(word)) return [];
+    const spelled = this.getSpelledIndex();
+    const n = word.length;
+    // fewest[i] = fewest KB words spelling word[i..n); cut[i] = end of the first of them
+    const fewest = new Array<number>(n + 1).fill(Infinity);
+    const cut = new Int32Array(n + 1);
+    fewest[n] = 0;
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = Math.min(n, i + MAX_SPELLED); j >= i + 4; j--) {
+        const rest = fewest[j] ?? Infinity;
+        if (rest + 1 < (fewest[i] ?? Infinity) && spelled.has(word.slice(i, j))) {
+          fewest[i] = rest + 1;
+          cut[i] = j;
+        }
+      }
+    }
+    if (fewest[0] === Infinity) return [];
+    const found: [string, string][] = [];
+    for (let i = 0; i < n; i = cut[i] ?? n) {
+      const known = spelled.get(word.slice(i, cut[i])) ?? '';
+      found.push([word, this.word(known) ?? known]);
+    }
+    return found;
+  }
+
+  /** The homophone index with its keys written without spaces: "tuihuo" → 退货. */
+  private getSpelledIndex(): Map<string, string> {
+    if (this.spelledIndex !== undefined) return this.spelledIndex;
+    this.spelledIndex = new Map();
+    for (const [key, word] of this.getPinyinIndex()) {
+      const spelled = key.replaceAll(' ', '');
+      if (!this.spelledIndex.has(spelled)) this.spelledIndex.set(spelled, word);
+    }
+    return this.spelledIndex;
   }
 
   /**

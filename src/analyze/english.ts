@@ -24,3 +24,62 @@ export function expandContraction(word: string): string[] {
 export function stem(word: string): string {
   return stemmer(word);
 }
+
+/**
+ * How customers type English in a chat box, as the words a help page writes (option `chat`):
+ * contractions without their apostrophe (didnt, cant, wont, im — a negation kept), chat
+ * abbreviations (pls, thx, pkg, intl). Not info, which help pages write too (doc2dial lost a
+ * question to it), nor u and r, which are letters of Chinese words (U盘). `wont` and `cant` are
+ * words too, but rare ones in a customer's question.
+ */
+const CHAT_ENGLISH = new Map<string, string[]>([
+  ['dont', ['do', 'not']], ['doesnt', ['does', 'not']], ['didnt', ['did', 'not']], ['cant', ['can', 'not']], ['couldnt', ['could', 'not']],
+  ['wont', ['will', 'not']], ['wouldnt', ['would', 'not']], ['shouldnt', ['should', 'not']], ['isnt', ['is', 'not']], ['arent', ['are', 'not']],
+  ['wasnt', ['was', 'not']], ['werent', ['were', 'not']], ['havent', ['have', 'not']], ['hasnt', ['has', 'not']], ['hadnt', ['had', 'not']],
+  ['aint', ['be', 'not']], ['mustnt', ['must', 'not']], ['neednt', ['need', 'not']],
+  ['im', ['i']], ['ive', ['i']], ['youre', ['you']], ['theyre', ['they']], ['whats', ['what']], ['wheres', ['where']], ['hows', ['how']],
+  ['ur', ['your']], ['pls', ['please']], ['plz', ['please']], ['thx', ['thanks']], ['ty', ['thanks']],
+  ['wanna', ['want', 'to']], ['gonna', ['going', 'to']], ['dunno', ['do', 'not', 'know']], ['cuz', ['because']], ['coz', ['because']],
+  ['msg', ['message']], ['pkg', ['package']], ['acct', ['account']], ['addr', ['address']], ['amt', ['amount']], ['qty', ['quantity']],
+  ['intl', ['international']], ['asap', ['soon']],
+]);
+
+/** The words a chat word stands for (`didnt` → did not, `pls` → please); the word itself when it is none. */
+export function expandChatWord(word: string): readonly string[] {
+  return CHAT_ENGLISH.get(word) ?? [word];
+}
+
+/**
+ * British spellings a customer types for the American ones of a help page, or the other way round
+ * (colour / color, cheque / check, organise / organize, enquiry / inquiry): both are read as the
+ * American word's stem, so colours and colored meet. Pairs whose Porter stems already meet
+ * (cancelled / canceled) need no entry.
+ */
+const BRITISH_AMERICAN: readonly [string, string][] = [
+  ['colour', 'color'], ['favourite', 'favorite'], ['favour', 'favor'], ['honour', 'honor'], ['behaviour', 'behavior'], ['neighbour', 'neighbor'],
+  ['labour', 'labor'], ['odour', 'odor'], ['flavour', 'flavor'], ['humour', 'humor'], ['rumour', 'rumor'], ['harbour', 'harbor'],
+  ['centre', 'center'], ['metre', 'meter'], ['litre', 'liter'], ['theatre', 'theater'], ['fibre', 'fiber'], ['calibre', 'caliber'],
+  ['cheque', 'check'], ['catalogue', 'catalog'], ['dialogue', 'dialog'], ['licence', 'license'], ['licenced', 'licensed'],
+  ['defence', 'defense'], ['offence', 'offense'], ['programme', 'program'], ['jewellery', 'jewelry'], ['aluminium', 'aluminum'],
+  ['tyre', 'tire'], ['grey', 'gray'], ['mould', 'mold'], ['pyjamas', 'pajamas'], ['cosy', 'cozy'], ['sceptical', 'skeptical'],
+  ['judgement', 'judgment'], ['acknowledgement', 'acknowledgment'], ['enquiry', 'inquiry'], ['enquire', 'inquire'], ['practise', 'practice'],
+  ['organise', 'organize'], ['organisation', 'organization'], ['realise', 'realize'], ['recognise', 'recognize'], ['apologise', 'apologize'],
+  ['authorise', 'authorize'], ['authorisation', 'authorization'], ['customise', 'customize'], ['personalise', 'personalize'],
+  ['finalise', 'finalize'], ['prioritise', 'prioritize'], ['utilise', 'utilize'], ['analyse', 'analyze'], ['minimise', 'minimize'],
+  ['maximise', 'maximize'], ['optimise', 'optimize'], ['summarise', 'summarize'], ['specialise', 'specialize'], ['standardise', 'standardize'],
+];
+
+let americanStems: Map<string, string> | undefined;
+
+/** The American word's stem for the stem of a British spelling (colour → color, organis → organ); the stem itself otherwise. */
+export function americanStem(stemmed: string): string {
+  if (americanStems === undefined) {
+    americanStems = new Map();
+    for (const [british, american] of BRITISH_AMERICAN) {
+      const from = stemmer(british);
+      const to = stemmer(american);
+      if (from !== to) americanStems.set(from, to);
+    }
+  }
+  return americanStems.get(stemmed) ?? stemmed;
+}

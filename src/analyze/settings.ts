@@ -27,6 +27,11 @@ export interface AnalyzerOptions {
    * Absent in indexes built before it.
    */
   cantonese?: boolean;
+  /**
+   * Chat spellings → the policy's words (咋 → 怎么, 木有 → 没有, 退 货 → 退货, 7天 → 七天, [微笑]
+   * dropped; src/analyze/chat.ts). Absent in indexes built before it.
+   */
+  chat?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -60,4 +65,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   pinyin: true,
   modelCodes: true,
   cantonese: true,
+  chat: true,
 };

@@ -1,6 +1,6 @@
 // How real customers type (pinyin, initials, dialect, emoticons, spaced-out words, traditional
 // characters, typos, ids, rants …), asked of a small shop knowledge base written for it:
-// tests/customer-queries (README there). A gate on the analyzer's chat forms as a whole.
+// fixtures/customer-queries (README there). A gate on the analyzer's chat forms as a whole.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../build/index.js';
@@ -14,9 +14,9 @@ let report: EvalReport;
 
 beforeAll(async () => {
   const out = join(dir.path, 'shop.index');
-  const built = await build({ sources: [join(ROOT, 'tests/customer-queries/shop')], out });
+  const built = await build({ sources: [join(ROOT, 'fixtures/customer-queries/shop')], out });
   if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-  const suite = await readSuite(join(ROOT, 'tests/customer-queries/shop.jsonl'));
+  const suite = await readSuite(join(ROOT, 'fixtures/customer-queries/shop.jsonl'));
   expect(suite.problems).toEqual([]);
   report = evaluate(await loadIndex(out), suite.cases, 5);
 }, BUILD_TIMEOUT);

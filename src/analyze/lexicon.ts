@@ -164,16 +164,9 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['damaged', 'smashed', 'cracked', 'dented', 'shattered'],
   ['voucher', 'coupon', 'promo'],
   ['phone', 'telephone'],
-  // British and American spellings the stemmer keeps apart (colour/color; cancelled/canceled and
-  // instalment/installment it already joins)
-  ['colour', 'color'],
+  // British and American spellings are one word to the analyzer (colour/color: BRITISH_AMERICAN in
+  // english.ts); what differs by more than spelling is a group here
   ['postcode', 'zipcode', 'zip'],
-  ['personalised', 'personalized'],
-  ['jewellery', 'jewelry'],
-  ['favourite', 'favorite'],
-  ['grey', 'gray'],
-  ['catalogue', 'catalog'],
-  ['centre', 'center'],
   // related only (RELATED_ONLY_HEADS): a word and its other forms the stemmer keeps apart, or the
   // everyday word for a policy's
   ['money', 'refund'],

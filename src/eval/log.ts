@@ -82,6 +82,8 @@ export class LogReader {
   /** The encoding the log was read in (known once reading starts): utf-8, gb18030, utf-16le, … */
   encoding: string | undefined;
   private dropped = 0;
+  /** The customer's role values, as compared (made on the first row). */
+  private wantedRoles: Set<string> | undefined;
   constructor(
     readonly file: string,
     private readonly options: LogOptions = {},
@@ -135,13 +137,19 @@ export class LogReader {
 
   /** Whether a row of this role is read (the customer's); every role value is counted. */
   private isCustomer(value: string): boolean {
-    const wanted = (this.options.roles ?? CUSTOMER_ROLES).map(LogReader.roleKey);
     const shown = value.trim();
-    const read = wanted.includes(LogReader.roleKey(shown));
-    const key = this.source.roles.has(shown) || this.source.roles.size < MAX_ROLE_VALUES ? shown : '(other values)';
-    const counted = this.source.roles.get(key) ?? { rows: 0, read };
-    counted.rows++;
-    this.source.roles.set(key, counted);
+    const counted = this.source.roles.get(shown);
+    if (counted !== undefined) {
+      counted.rows++;
+      return counted.read;
+    }
+    this.wantedRoles ??= new Set((this.options.roles ?? CUSTOMER_ROLES).map(LogReader.roleKey));
+    const read = this.wantedRoles.has(LogReader.roleKey(shown));
+    // a column of free text (a nickname) must not grow memory: past 50 values, the rest are counted as one
+    const key = this.source.roles.size < MAX_ROLE_VALUES ? shown : read ? '(other customer values)' : '(other values)';
+    const other = this.source.roles.get(key) ?? { rows: 0, read };
+    other.rows++;
+    this.source.roles.set(key, other);
     return read;
   }
 

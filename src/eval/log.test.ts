@@ -113,6 +113,28 @@ describe('LogReader', () => {
     expect(describeSource(gbk.reader.source, 'csv')).toMatch(/^questions from column "消息内容" .*, only the customer's rows by "发送方": 顾客 ×14; left out 机器人 ×3, 客服 ×6 /);
   });
 
+  it('reads a chat tool\'s .xlsx export: the first sheet, the customer\'s rows, with their row numbers', async () => {
+    const csv = await read('fixtures/gaps/chat-export.csv');
+    const { questions, reader } = await read('fixtures/generated/chat-export.xlsx');
+    expect(reader.allProblems()).toEqual([]);
+    // one row a record: the row of the message over two lines is its CSV line less the line break before it
+    expect(questions.map(([q]) => q)).toEqual(csv.questions.map(([q]) => q));
+    expect(questions.slice(0, 3)).toEqual([
+      ['在吗', 2],
+      ['优惠券怎么用😭', 4],
+      ['好的', 6],
+    ]);
+    expect(describeSource(reader.source, 'xlsx')).toMatch(/^questions from column "内容" .*only the customer's rows by "角色": 客户 ×14; left out 机器人 ×3, 客服 ×6 /);
+    expect(logFormatOf('chats.XLSX')).toBe('xlsx');
+    // an old .xls or CSV text under an .xlsx name: one problem saying what to do
+    const fake = join(dir.path, 'fake.xlsx');
+    writeFileSync(fake, '内容\n退货运费谁出\n');
+    const bad = await read(fake);
+    expect(bad.questions).toEqual([]);
+    expect(bad.reader.allProblems().map((p) => p.code)).toEqual(['bad-table']);
+    expect(bad.reader.allProblems()[0]?.message).toMatch(/rename it to \.csv/);
+  });
+
   it('reads the rows of the roles named, or every row, and says what a role column has when no row is a customer\'s', async () => {
     const everyRow = await read('fixtures/gaps/chat-export.csv', { roleColumn: false });
     expect(everyRow.questions).toHaveLength(23);

@@ -4,15 +4,16 @@
  * bounded memory; the caller gets one question at a time and the bytes read so far.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { problem, type Problem } from '../core/problems.js';
 import { decodingStream, sniffEncoding } from '../ingest/decode.js';
+import { cellText, loadWorkbook, sheetRows, streamWorkbookRows } from '../ingest/formats/excel.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
-export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl';
+export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx';
 
 /** Column (CSV) or key (JSONL) names tried, in order, when none is given. */
 export const QUESTION_COLUMNS = ['q', 'question', 'query', 'text', 'message', 'content', 'msg', '问题', '用户问题', '客户问题', '提问', '客户消息', '用户消息', '消息内容', '聊天内容', '会话内容', '发送内容', '文本内容', '咨询内容', '消息', '内容', '文本'];
@@ -60,9 +61,10 @@ export interface LogOptions {
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
-/** The format a log's extension says: .csv, .tsv, .jsonl / .ndjson, else text. */
+/** The format a log's extension says: .csv, .tsv, .jsonl / .ndjson, .xlsx (and .xls, to be told to save it as .xlsx), else text. */
 export function logFormatOf(file: string): LogFormat {
   const ext = extname(file).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xls') return 'xlsx';
   if (ext === '.csv') return 'csv';
   if (ext === '.tsv') return 'tsv';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
@@ -71,6 +73,9 @@ export function logFormatOf(file: string): LogFormat {
 
 /** At most this many problems are kept; the rest are counted in one last problem. */
 const MAX_PROBLEMS = 20;
+
+/** The most an .xlsx log may unpack to (as kb import allows a workbook). */
+const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
 /** How much of a log decides its encoding. */
 const SNIFF_BYTES = 64 * 1024;
@@ -106,6 +111,12 @@ export class LogReader {
       return;
     }
     const total = info.size;
+    const format = this.options.format ?? logFormatOf(this.file);
+    if (format === 'xlsx') {
+      yield* this.workbook();
+      this.options.onProgress?.(total, total);
+      return;
+    }
     // chat exports from Chinese Windows tools are often GBK: decide from the first bytes
     const handle = await open(this.file, 'r');
     const sample = Buffer.alloc(Math.min(SNIFF_BYTES, total));
@@ -124,7 +135,6 @@ export class LogReader {
     const progress = this.options.onProgress;
     if (progress !== undefined) stream.on('data', () => progress(stream.bytesRead, total));
     const text = encoding === 'utf-8' ? stream : stream.pipe(decodingStream(encoding));
-    const format = this.options.format ?? logFormatOf(this.file);
     if (format === 'csv' || format === 'tsv') yield* this.table(text, format === 'tsv' ? '\t' : ',');
     else yield* this.lines(text, format);
     progress?.(total, total);
@@ -250,12 +260,8 @@ export class LogReader {
           }
           [column, roleColumn] = found;
         }
-        if (roleColumn !== undefined && !this.isCustomer(row.record[roleColumn] ?? '')) continue;
-        const q = row.record[column];
-        if (typeof q === 'string' && q.trim() !== '') {
-          this.took(column);
-          yield { question: q.trim(), line: start };
-        }
+        const q = this.rowQuestion(row.record, column, roleColumn);
+        if (q !== undefined) yield { question: q, line: start };
       }
     } catch (error) {
       // csv-parse names the line where it gave up (the end of the file for an unclosed quote); the
@@ -263,6 +269,54 @@ export class LogReader {
       const e = error as Error & { code?: string; lines?: number };
       const message = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'has a quote opened on this line that is never closed' : `is not valid CSV (${e.message.split('\n')[0]})`;
       this.problems.push(problem('bad-table', `${message}; fix its quotes (the questions before it were read)`, { file: this.file, location: { line: e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : (e.lines ?? 1) } }));
+    }
+    this.checkRoles();
+  }
+
+  /** A table row's question: its question cell, when the row is the customer's (or every row is read) and the cell is not empty. */
+  private rowQuestion(record: Record<string, string | undefined>, column: string, roleColumn: string | undefined): string | undefined {
+    if (roleColumn !== undefined && !this.isCustomer(record[roleColumn] ?? '')) return undefined;
+    const q = record[column];
+    if (typeof q !== 'string' || q.trim() === '') return undefined;
+    this.took(column);
+    return q.trim();
+  }
+
+  /**
+   * The first sheet of an Excel workbook (a chat tool's .xlsx export) as a table: its first row is
+   * the header. Read whole (exceljs's streaming reader, the full reader for what it would misread).
+   */
+  private async *workbook(): AsyncGenerator<LogQuestion> {
+    const bytes = await readFile(this.file);
+    const options = { file: this.file, maxUnzippedBytes: MAX_UNZIPPED_BYTES };
+    let rows: { n: number; cells: string[] }[] = [];
+    let sheet: string | undefined;
+    const read = await streamWorkbookRows(bytes, options, (row) => {
+      sheet ??= row.sheet;
+      if (row.sheet === sheet) rows.push({ n: row.n, cells: row.values.map((v) => cellText(v)) });
+    });
+    if (!read.ok) {
+      this.problems.push(...read.problems);
+      return;
+    }
+    if (read.value === 'needs-full-load' || sheet === undefined) {
+      const loaded = await loadWorkbook(bytes, options);
+      if (!loaded.ok) {
+        this.problems.push(...loaded.problems);
+        return;
+      }
+      const first = loaded.value.worksheets[0];
+      rows = first === undefined ? [] : sheetRows(first).map((r) => ({ n: r.n, cells: r.cells }));
+    }
+    const [head, ...body] = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+    if (head === undefined) return;
+    const header = head.cells.map((c) => c.trim());
+    const found = this.columnsOf(header);
+    if (found === undefined) return;
+    const [column, roleColumn] = found;
+    for (const row of body) {
+      const q = this.rowQuestion(Object.fromEntries(header.map((h, i) => [h, row.cells[i]])), column, roleColumn);
+      if (q !== undefined) yield { question: q, line: row.n };
     }
     this.checkRoles();
   }

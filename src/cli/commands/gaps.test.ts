@@ -139,11 +139,16 @@ describe('kb gaps', () => {
     const questions = read.value.map((e) => [e.question, ...e.similar].sort().join(' / ')).sort();
     expect(questions).toEqual([['优惠券怎么用', '优惠券过期了怎么办', '怎么领优惠券'], ['收货地址填错了怎么改', '能改收货地址吗']].map((q) => q.sort().join(' / ')).sort());
     expect(read.value.map((e) => e.notes)).toContainEqual(expect.stringMatching(/^kb gaps: gap 1 of 2, asked 4 times/));
+    // the same export saved as .xlsx (fixtures/generated, from the CSV) gives the same gaps
+    const csvJson = JSON.parse(runKb(['gaps', 'fixtures/gaps/chat-export.csv', '--index', index, '--json']).stdout) as GapsJson;
+    const xlsx = runKb(['gaps', 'fixtures/generated/chat-export.xlsx', '--index', index, '--json']);
+    expect(xlsx.code).toBe(0);
+    expect((JSON.parse(xlsx.stdout) as GapsJson).clusters).toEqual(csvJson.clusters);
     // every row, as before, when asked for; and --role on a text log says it does nothing there
     const every = JSON.parse(runKb(['gaps', 'fixtures/gaps/chat-export.csv', '--index', index, '--json', '--role-column', 'none']).stdout) as GapsJson;
     expect(every.questions).toBe(23);
     const text = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--role', '客户']);
-    expect(lines(text.stderr)).toEqual(['kb gaps: fixtures/gaps/log.txt is read as text, every line a question: --role only applies to CSV, TSV and JSONL logs (--format csv reads it as a table)']);
+    expect(lines(text.stderr)).toEqual(['kb gaps: fixtures/gaps/log.txt is read as text, every line a question: --role only applies to CSV, TSV, XLSX and JSONL logs (--format csv reads it as a table)']);
   });
 
   it('exits 1 for a missing log or index, 2 without an index', () => {

@@ -49,7 +49,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   const format = options.format ?? logFormatOf(options.log);
   const tableOnly = [options.column === undefined ? '' : '--column', options.roleColumn === undefined ? '' : '--role-column', options.roles === undefined ? '' : '--role'].filter((f) => f !== '');
   if (format === 'text' && tableOnly.length > 0) {
-    output.err(`kb gaps: ${options.log} is read as text, every line a question: ${tableOnly.join(', ')} only appl${tableOnly.length === 1 ? 'ies' : 'y'} to CSV, TSV and JSONL logs (--format csv reads it as a table)`);
+    output.err(`kb gaps: ${options.log} is read as text, every line a question: ${tableOnly.join(', ')} only appl${tableOnly.length === 1 ? 'ies' : 'y'} to CSV, TSV, XLSX and JSONL logs (--format csv reads it as a table)`);
   }
   const progress = progressLine(output, process.stderr, 'percent');
   const reader = new LogReader(options.log, {
@@ -68,7 +68,8 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   // which column (or key) and which rows: a chat export has the agent's and the bot's lines too
   const source = describeSource(reader.source, format);
   if (source !== undefined) output.err(`kb gaps: ${options.log}: ${source}`);
-  if (problems.some((p) => p.code === 'file-not-found' || p.code === 'bad-table' || p.code === 'undecodable-text') && scan.questions === 0) return EXIT.FAILED;
+  // a log that could not be read at all (missing, undecodable, a bad table or workbook) has said so
+  if (problems.some((p) => p.severity === 'error' && p.code !== 'bad-row') && scan.questions === 0) return EXIT.FAILED;
   if (scan.questions === 0) {
     printProblems(output, [problem('no-input', 'has no questions', { file: options.log })]);
     return EXIT.FAILED;

@@ -9,6 +9,7 @@ import { makePdfFixtures } from './fixtures/make-pdf.mjs';
 import { makeDocxFixtures } from './fixtures/make-docx.mjs';
 import { makeXlsxFixtures } from './fixtures/make-xlsx.mjs';
 import { makeTableFixtures } from './fixtures/make-tables.mjs';
+import { makeChatLogFixtures } from './fixtures/make-chat-logs.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -20,4 +21,5 @@ await makePdfFixtures(outDir);
 await makeDocxFixtures(outDir);
 await makeXlsxFixtures(outDir);
 await makeTableFixtures(outDir);
+await makeChatLogFixtures(outDir, join(root, 'fixtures', 'gaps'));
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

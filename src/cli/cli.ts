@@ -260,11 +260,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
   program
     .command('gaps')
     .description('find the questions of a customer-question log the index does not answer, clustered by topic (docs/eval.md)')
-    .argument('<log>', 'questions: text (one a line), CSV/TSV or JSONL with a question column')
+    .argument('<log>', 'questions: text (one a line), CSV/TSV, XLSX or JSONL with a question column (a chat export: the customer\'s rows)')
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
     .addOption(new Option('--threshold <x>', 'a question is unanswered when its top hit\'s confidence is below this (default: eval.threshold of kb.config.yaml when a number, as kb serve answers, else 0.5)').argParser(unitInterval))
-    .option('--column <name>', 'the question column (CSV) or key (JSONL); default: q, question, query, text, message, 问题 …')
-    .addOption(new Option('--format <format>', 'how to read the log (default: by extension; other files are text)').choices(['text', 'csv', 'tsv', 'jsonl']))
+    .option('--column <name>', 'the question column (CSV) or key (JSONL); default: q, question, query, text, message, 问题, 消息内容, 内容 …')
+    .option('--role-column <name>', 'the column (CSV) or key (JSONL) saying who wrote each line, whose customer rows are read; default: role, sender, 角色, 发送方 …; none: read every row')
+    .option('--role <values>', 'the role values of the customer\'s rows, comma-separated (default: 客户, 顾客, 买家, 用户, customer, user …)')
+    .addOption(new Option('--format <format>', 'how to read the log (default: by extension; other files are text)').choices(['text', 'csv', 'tsv', 'jsonl', 'xlsx']))
     .addOption(new Option('--top <n>', 'clusters to print').argParser(positiveInteger).default(20))
     .addOption(new Option('--examples <n>', 'example questions per cluster').argParser(positiveInteger).default(5))
     .addOption(new Option('--min-size <n>', 'smallest cluster to print and export (questions asked)').argParser(positiveInteger).default(2))
@@ -275,13 +277,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(
       async (
         log: string,
-        flags: { index?: string; threshold?: number; column?: string; format?: 'text' | 'csv' | 'tsv' | 'jsonl'; top: number; examples: number; minSize: number; similarity: number; export?: string; json?: boolean },
+        flags: { index?: string; threshold?: number; column?: string; roleColumn?: string; role?: string; format?: 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx'; top: number; examples: number; minSize: number; similarity: number; export?: string; json?: boolean },
       ) => {
         const { runGaps } = await import('./commands/gaps.js');
         const options: import('./commands/gaps.js').GapsCommandOptions = { log, top: flags.top, examples: flags.examples, minSize: flags.minSize, similarity: flags.similarity, json: flags.json === true };
         if (flags.index !== undefined) options.index = flags.index;
         if (flags.threshold !== undefined) options.threshold = flags.threshold;
         if (flags.column !== undefined) options.column = flags.column;
+        if (flags.roleColumn !== undefined) options.roleColumn = flags.roleColumn === 'none' ? false : flags.roleColumn;
+        if (flags.role !== undefined) options.roles = flags.role.split(/[,，、]/).map((r) => r.trim()).filter((r) => r !== '');
         if (flags.format !== undefined) options.format = flags.format;
         if (flags.export !== undefined) options.export = flags.export;
         setExitCode(await runGaps(options, createOutput()));

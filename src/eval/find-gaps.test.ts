@@ -36,6 +36,19 @@ describe('scanLog', () => {
     expect(none.answered + none.unanswered.reduce((n, q) => n + q.count, 0)).toBe(13);
   });
 
+  it('searches and counts the question a chat message asks, without its order number, link, emoji or greeting', async () => {
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/chat-export.csv'), DEFAULT_THRESHOLD);
+    // 14 customer rows; 优惠券怎么用😭 and 亲，订单号… 优惠券怎么用 are one question asked twice
+    expect(scan).toMatchObject({ questions: 14, answered: 1 });
+    expect(scan.unanswered.find((q) => q.text === '优惠券怎么用')?.count).toBe(2);
+    expect(scan.unanswered.map((q) => q.text).sort()).toEqual(['', '优惠券过期了怎么办', '优惠券怎么用', '好的', '嗯嗯', '怎么领优惠券', '能改收货地址吗', '收货地址填错了怎么改', '谢谢'].sort());
+    // 在吗, ？, [表情] and 👍 leave nothing to ask: small talk for the clustering
+    expect(scan.unanswered.find((q) => q.text === '')?.count).toBe(4);
+    const drafts = draftEntries(addNearest(kb, clusterQuestions(scan.unanswered.filter((q) => q.text !== ''), gapTokenizer(kb))), 'chat-export.csv');
+    // no customer's order number, phone or link reaches a draft entry
+    expect(JSON.stringify(drafts)).not.toMatch(/\d{8}|http|😭|\[表情\]|商品卡片/);
+  });
+
   it('clusters the gaps by topic: coupons, the address, points', async () => {
     const scan = await scanLog(kb, new LogReader('fixtures/gaps/log.txt'), DEFAULT_THRESHOLD);
     const clusters = addNearest(kb, clusterQuestions(scan.unanswered, gapTokenizer(kb)));
@@ -66,7 +79,7 @@ describe('draftEntries', () => {
     }
     expect(drafts[0]?.question).toBe(clusters[0]?.representative);
     expect(drafts[0]?.similar).toHaveLength(3);
-    expect(drafts[0]?.notes).toMatch(/^kb gaps: asked 5 times \(4 distinct\) in log\.txt without an answer; key terms: .*优惠券.*; nearest entry: /);
+    expect(drafts[0]?.notes).toMatch(/^kb gaps: gap 1 of 3, asked 5 times \(4 distinct\) in log\.txt without an answer; key terms: .*优惠券.*; nearest entry: /);
     expect(draftEntries(clusters, 'fixtures/gaps/log.txt')).toEqual(drafts);
   });
 });

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { isWordTerm } from '../analyze/analyzer.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
+import { chatQuestion } from './chat-text.js';
 import { clusterQuestions, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
 import type { LogReader } from './log.js';
 import type { CaseResult } from './run.js';
@@ -50,15 +51,17 @@ export interface LogScan {
 }
 
 /**
- * Read a log and search each distinct question once. Memory grows with the distinct questions,
- * not with the log's length.
+ * Read a log and search each distinct question once — the question a message asks, without the
+ * links, emoji, placeholders and quoted numbers around it (chatQuestion). Memory grows with the
+ * distinct questions, not with the log's length.
  */
 export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: number): Promise<LogScan> {
   const seen = new Map<string, { count: number; answered: boolean }>();
   let questions = 0;
   let answered = 0;
-  for await (const { question } of reader.questions()) {
+  for await (const read of reader.questions()) {
     questions++;
+    const question = chatQuestion(read.question);
     let s = seen.get(question);
     if (s === undefined) {
       const top = kb.search(question, { k: 1 })[0];
@@ -80,13 +83,14 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
  */
 export function draftEntries(clusters: readonly GapCluster[], logFile: string, maxSimilar = 10): Entry[] {
   const ids = new Set<string>();
-  return clusters.map((c) => {
+  return clusters.map((c, rank) => {
     let id = `gap-${createHash('sha256').update(c.representative).digest('hex').slice(0, 10)}`;
     for (let n = 2; ids.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
     ids.add(id);
     const near = c.nearest[0];
     const notes = [
-      `kb gaps: asked ${c.size} time${c.size === 1 ? '' : 's'} (${c.distinct} distinct) in ${basename(logFile)} without an answer`,
+      // the store is sorted by id: the rank tells an editor which drafts matter most
+      `kb gaps: gap ${rank + 1} of ${clusters.length}, asked ${c.size} time${c.size === 1 ? '' : 's'} (${c.distinct} distinct) in ${basename(logFile)} without an answer`,
       c.terms.length > 0 ? `key terms: ${c.terms.join(', ')}` : undefined,
       near === undefined ? 'no entry comes near' : `nearest entry: ${near.id} “${near.question}” (confidence ${near.confidence})`,
       'write the answer, or merge these questions into an existing entry',

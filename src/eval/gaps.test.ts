@@ -157,6 +157,33 @@ describe('clusterQuestions', () => {
     expect(withoutSmallTalk(log, words)).toEqual({ questions: [{ text: '退货 运费', count: 1 }], smallTalk: 4 });
   });
 
+  it('leaves a chat\'s replies and calls out of the key terms (好的, ok, 嗯, 喂, 急), and the analyzer\'s #longnum, 三天', () => {
+    const log = countQuestions(['好', 'ok', '嗯', '喂', '行', '人 呢', '赠品 没 收到 急', '喂 赠品 漏发', '退款 三天 没 到账', '发货 三天 没', '#longnum 发货', '#longnum 退款']);
+    const { questions: topical, smallTalk } = withoutSmallTalk(log, words);
+    expect(smallTalk).toBe(6);
+    // 没 and 三 天 no longer make 退款 and 发货 one gap, nor #longnum (an order number) 发货 and 退款
+    expect(clusterQuestions(topical, words).map((c) => `${c.size} ${c.terms.join(' ')}`).sort()).toEqual(['2 发货', '2 赠品', '2 退款']);
+  });
+
+  it('takes the filler words out before cutting: 什么时候 cut into single characters is no topic', () => {
+    // a small shop's index does not know 时候 or 今天: its analyzer cuts them character by character
+    const known = ['什么', '发货', '退款', '退回', '发出'];
+    const segmenter = (text: string): string[] => {
+      const out: string[] = [];
+      for (let i = 0; i < text.length; ) {
+        const word = known.find((w) => text.startsWith(w, i)) ?? text.charAt(i);
+        if (word.trim() !== '') out.push(word);
+        i += word.length;
+      }
+      return out;
+    };
+    const log = countQuestions(['什么时候发货', '钱什么时候退回来', '今天能发出吗', '今天退款', '什麼時候发货']);
+    // before: 什么时候发货 and 钱什么时候退回来 were one gap named 时候 退回; 今天能发出吗 and 今天退款 one named 今天
+    expect(clusterQuestions(log, segmenter).map((c) => c.terms.join(' '))).not.toContainEqual(expect.stringMatching(/时|候|今|天/));
+    // 什麼時候发货 (traditional) is 什么时候发货 asked again
+    expect(clusterQuestions(log, segmenter).map((c) => c.size)).toEqual([2, 1, 1, 1]);
+  });
+
   it('is deterministic and handles nothing', () => {
     expect(clusterQuestions(questions, words)).toEqual(clusterQuestions(questions, words));
     expect(clusterQuestions([], words)).toEqual([]);

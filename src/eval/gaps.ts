@@ -144,23 +144,50 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set(
   (
     '怎么 怎样 怎么样 怎么办 如何 什么 为什么 为何 啥 咋 哪 哪些 哪里 哪个 多少 多久 多长时间 几 是否 是不是 能 能不能 可以 可不可以 可否 ' +
     '请问 你好 您好 亲 谢谢 麻烦 吗 呢 吧 啊 呀 嘛 了 的 我 我的 你 你们 您 一下 要 想 会 有 没有 还 就 都 也 是 不 吗 ' +
-    'how what why when where which who can could do does did is are am i my me you your please hi hello thank thanks'
+    // a chat's replies and calls, and 没 (还没到账, 还没发货: how late, not what): never what a question is about
+    '没 喂 急 在 人 好 行 嗯 哦 噢 额 哈 哈哈 呵呵 客服 时候 今天 明天 昨天 现在 已经 刚才 刚刚 一直 到底 ' +
+    'how what why when where which who can could do does did is are am i my me you your please hi hello thank thanks ok okai okay yes no'
   ).split(' '),
 );
 
-/** Question words and courtesies that end a run of single characters (能 of 能退差价); not 会, which begins 会员 as often as it means "will". */
-const RUN_BREAKERS: ReadonlySet<string> = new Set([...FILLER_WORDS].filter((w) => w.length === 1 && w !== '会'));
+/**
+ * Question words and courtesies that end a run of single characters (能 of 能退差价, 没 of 赠品没收到);
+ * not those that begin or end words as often as they stand alone: 会 (会员), 好 (好评), 行 (行李),
+ * 在 (现在), 人 (人工).
+ */
+const RUN_BREAKERS: ReadonlySet<string> = new Set([...FILLER_WORDS].filter((w) => w.length === 1 && !'会好行在人'.includes(w)));
 
 /**
- * Numbers, and codes such as order or tracking numbers (SF1234567890): what a customer quotes
- * about their own case, never what a topic is about — two questions quoting the same order
- * number are not one gap.
+ * Numbers (50, 三, 两), codes such as order or tracking numbers (SF1234567890) and the analyzer's
+ * placeholders for them (#longnum, #phone, #amount): what a customer quotes about their own case,
+ * never what a topic is about — two questions quoting the same order number, or 三天, are not one gap.
  */
-const NUMBER_TERM = /^(?:[\d.,:%/-]+|[a-z]{0,4}\d{5,}[a-z]{0,2})$/i;
+const NUMBER_TERM = /^(?:[\d.,:%/-]+|[a-z]{0,4}\d{5,}[a-z]{0,2}|[零一二三四五六七八九十两百千万]+|#.*)$/i;
 
-/** A question's key terms: its words without question words, courtesies and numbers, each once. */
+/**
+ * The filler words of two or more characters, to take out of a question's text before it is cut:
+ * the index of a small shop does not know 时候 or 今天, and its analyzer cuts them into 时 候 and
+ * 今 天, which the word list would not recognise (and which made 什么时候发货 and 钱什么时候退回来 one gap).
+ */
+const FILLER_PHRASES = new RegExp(
+  [...FILLER_WORDS]
+    .filter((w) => /^\p{Script=Han}{2,}$/u.test(w))
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
+);
+
+/** How long or how many (三天, 两个, 48小时, 几次): a customer's own case, cut into 三 天 by a small index's analyzer. */
+const QUANTITY = /[\d零一二三四五六七八九十两几半百千万]+(?:个多?)?(?:天|日|小时|分钟|周|星期|个月|年|次|件|个)/gu;
+
+/** The traditional characters of those filler words (什麼時候, 為什麼, 沒有): a question with none of them is not converted, which saves a 100,000-line log's time. */
+const TRADITIONAL_FILLER = /[麼麽樣辦為裡裏個長時間請問謝煩們沒現經剛]/u;
+
+/** A question's key terms: its words without question words, courtesies, numbers and quantities, each once. */
 function keyTerms(text: string, tokenize: (text: string) => string[]): string[] {
-  return [...new Set(tokenize(text))].filter((t) => !FILLER_WORDS.has(t) && !NUMBER_TERM.test(t));
+  const simplified = TRADITIONAL_FILLER.test(text) ? traditionalToSimplified(text) : text;
+  const plain = simplified.replace(FILLER_PHRASES, ' ').replace(QUANTITY, ' ');
+  return [...new Set(tokenize(plain))].filter((t) => t.trim() !== '' && !FILLER_WORDS.has(t) && !NUMBER_TERM.test(t));
 }
 
 /**

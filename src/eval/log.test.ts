@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/kb.js';
-import { LogReader, logFormatOf } from './log.js';
+import { describeSource, LogReader, logFormatOf } from './log.js';
 
 const dir = tempDir('kb-log-');
 afterAll(() => dir.remove());
@@ -87,6 +87,94 @@ describe('LogReader', () => {
       ['包邮吗', 4],
     ]);
     expect(reader.allProblems().map((p) => [p.location?.line, p.message])).toEqual([[5, 'has a quote opened on this line that is never closed; fix its quotes (the questions before it were read)']]);
+  });
+
+  it('reads only the customer\'s rows of a chat export (角色 客户, not 客服 or 机器人), in UTF-8 or GBK, and says which column and rows it took', async () => {
+    const { questions, reader } = await read('fixtures/gaps/chat-export.csv');
+    expect(questions).toHaveLength(14);
+    // the agent's and the bot's lines talk about 优惠券 and 积分 too: none of them is read
+    expect(questions.map(([q]) => q).filter((q) => q.includes('积分') || q.includes('结算页') || q.startsWith('猜您想问'))).toEqual([]);
+    expect(questions[0]).toEqual(['在吗', 2]);
+    // a message over two lines starts where its row starts
+    expect(questions.find(([q]) => q.startsWith('收货地址填错了'))).toEqual(['收货地址填错了怎么改\n急', 18]);
+    expect(reader.allProblems()).toEqual([]);
+    expect(describeSource(reader.source, 'csv')).toBe(
+      'questions from column "内容" (found by name; --column to choose another), only the customer\'s rows by "角色": 客户 ×14; left out 机器人 ×3, 客服 ×6 (--role names the customer\'s, --role-column none reads every row)',
+    );
+    // a 京东咚咚-style export: GBK, 消息内容 and 发送方 with 顾客
+    const jd = join(dir.path, 'dongdong.csv');
+    const text = readFileSync('fixtures/gaps/chat-export.csv', 'utf8').replace('会话ID,时间,角色,昵称,内容', '会话编号,发送时间,发送方,昵称,消息内容').replaceAll(',客户,', ',顾客,');
+    writeFileSync(jd, iconv.encode(text, 'gbk'));
+    const gbk = await read(jd);
+    // the same rows; GBK has no emoji or ¥ (a GBK export writes them as ?)
+    expect(gbk.questions.map(([, line]) => line)).toEqual(questions.map(([, line]) => line));
+    const inGbk = ([q]: [string, number]): boolean => !/[😭👍¥]/u.test(q);
+    expect(gbk.questions.filter((_, i) => inGbk(questions[i] as [string, number]))).toEqual(questions.filter(inGbk));
+    expect(describeSource(gbk.reader.source, 'csv')).toMatch(/^questions from column "消息内容" .*, only the customer's rows by "发送方": 顾客 ×14; left out 机器人 ×3, 客服 ×6 /);
+  });
+
+  it('reads a chat tool\'s .xlsx export: the first sheet, the customer\'s rows, with their row numbers', async () => {
+    const csv = await read('fixtures/gaps/chat-export.csv');
+    const { questions, reader } = await read('fixtures/generated/chat-export.xlsx');
+    expect(reader.allProblems()).toEqual([]);
+    // one row a record: the row of the message over two lines is its CSV line less the line break before it
+    expect(questions.map(([q]) => q)).toEqual(csv.questions.map(([q]) => q));
+    expect(questions.slice(0, 3)).toEqual([
+      ['在吗', 2],
+      ['优惠券怎么用😭', 4],
+      ['好的', 6],
+    ]);
+    expect(describeSource(reader.source, 'xlsx')).toMatch(/^questions from column "内容" .*only the customer's rows by "角色": 客户 ×14; left out 机器人 ×3, 客服 ×6 /);
+    expect(logFormatOf('chats.XLSX')).toBe('xlsx');
+    // an old .xls or CSV text under an .xlsx name: one problem saying what to do
+    const fake = join(dir.path, 'fake.xlsx');
+    writeFileSync(fake, '内容\n退货运费谁出\n');
+    const bad = await read(fake);
+    expect(bad.questions).toEqual([]);
+    expect(bad.reader.allProblems().map((p) => p.code)).toEqual(['bad-table']);
+    expect(bad.reader.allProblems()[0]?.message).toMatch(/rename it to \.csv/);
+  });
+
+  it('reads the rows of the roles named, or every row, and says what a role column has when no row is a customer\'s', async () => {
+    const everyRow = await read('fixtures/gaps/chat-export.csv', { roleColumn: false });
+    expect(everyRow.questions).toHaveLength(23);
+    expect(describeSource(everyRow.reader.source, 'csv')).toBe('questions from column "内容" (found by name; --column to choose another), every row: no column such as 角色, 发送方 or role says who wrote it (--role-column names one)');
+    const agents = await read('fixtures/gaps/chat-export.csv', { roles: ['客服'] });
+    expect(agents.questions).toHaveLength(6);
+    const odd = join(dir.path, 'odd-roles.csv');
+    writeFileSync(odd, '会话ID,发送方,内容\n1,买家A,退货运费谁出\n1,商家,亲 您好\n2,买家B,礼品卡怎么用\n');
+    const none = await read(odd);
+    expect(none.questions).toEqual([]);
+    expect(none.reader.allProblems().map((p) => p.message)).toEqual([
+      'has no row whose "发送方" is a customer\'s (客户, 顾客, 买家, 用户, 访客 …); it has 买家A ×1, 商家 ×1, 买家B ×1: name the customer\'s with --role, or read every row with --role-column none',
+    ]);
+    expect((await read(odd, { roles: ['买家A', '买家B'] })).questions.map(([q]) => q)).toEqual(['退货运费谁出', '礼品卡怎么用']);
+    const missing = await read(odd, { roleColumn: '角色' });
+    expect(missing.reader.allProblems().map((p) => [p.location?.line, p.message])).toEqual([
+      [1, 'has no column "角色" (it has: 会话ID, 发送方, 内容); name the column saying who wrote each row with --role-column, or none to read every row'],
+    ]);
+    const noRole = await read('fixtures/gaps/log.csv', { roles: ['客户'] });
+    expect(noRole.reader.allProblems()[0]?.message).toMatch(/^has no column saying who wrote each row for --role \(tried role, sender, .*\) \(it has: id, time, question\); name it with --role-column$/);
+  });
+
+  it('reads a chat API transcript\'s user lines, and each JSONL line by its own key (kb serve\'s log among others)', async () => {
+    const chat = await read('fixtures/gaps/chat-roles.jsonl');
+    expect(chat.questions.map(([q]) => q)).toEqual(['优惠券怎么用', '优惠券过期了怎么办 [流泪]', '能改收货地址吗']);
+    expect(describeSource(chat.reader.source, 'jsonl')).toMatch(/^questions from key "content" .*only the customer's lines by "role": user ×3; left out assistant ×2, system ×1 /);
+    const mixed = join(dir.path, 'mixed.jsonl');
+    writeFileSync(
+      mixed,
+      [
+        JSON.stringify({ question: '优惠券怎么用' }),
+        JSON.stringify({ text: '积分怎么兑换', user: 'u2' }),
+        JSON.stringify({ time: '2026-11-20T10:00:00.000Z', question: '能改收货地址吗', top: 'ship-cost', confidence: 0.12, answered: true }),
+        JSON.stringify({ q: '包邮吗' }),
+      ].join('\n'),
+    );
+    const m = await read(mixed);
+    expect(m.questions.map(([q]) => q)).toEqual(['优惠券怎么用', '积分怎么兑换', '能改收货地址吗', '包邮吗']);
+    expect(m.reader.allProblems()).toEqual([]);
+    expect(describeSource(m.reader.source, 'jsonl')).toBe('questions from keys "question" (2), "text" (1), "q" (1) (found by name; --column to choose another)');
   });
 
   it('reads JSONL by key and names the bad lines', async () => {

@@ -4,18 +4,44 @@
  * bounded memory; the caller gets one question at a time and the bytes read so far.
  */
 import { createReadStream } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { problem, type Problem } from '../core/problems.js';
 import { decodingStream, sniffEncoding } from '../ingest/decode.js';
+import { cellText, loadWorkbook, sheetRows, streamWorkbookRows } from '../ingest/formats/excel.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
-export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl';
+export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx';
 
 /** Column (CSV) or key (JSONL) names tried, in order, when none is given. */
-export const QUESTION_COLUMNS = ['q', 'question', 'query', 'text', 'message', 'content', '问题', '用户问题', '客户问题', '提问', '客户消息', '用户消息', '消息', '咨询内容', '内容'];
+export const QUESTION_COLUMNS = ['q', 'question', 'query', 'text', 'message', 'content', 'msg', '问题', '用户问题', '客户问题', '提问', '客户消息', '用户消息', '消息内容', '聊天内容', '会话内容', '发送内容', '文本内容', '咨询内容', '消息', '内容', '文本'];
+
+/**
+ * Column (CSV) or key (JSONL) names that say who wrote a line, tried in order: a chat export
+ * (千牛, 京东咚咚, a chat API's `role`) has the agent's and the bot's lines too, and only the
+ * customer's are questions.
+ */
+export const ROLE_COLUMNS = ['role', 'sender', 'speaker', 'author', 'sender_type', '角色', '发送方', '发送者', '发送人', '发言人', '发言方', '说话人', '身份', '消息来源', '用户类型', '角色类型'];
+
+/** Role values that are the customer's (compared trimmed, lower case, in simplified script). */
+export const CUSTOMER_ROLES = ['客户', '顾客', '买家', '用户', '访客', '游客', '会员', '消费者', '咨询者', 'customer', 'user', 'buyer', 'visitor', 'client', 'guest', 'human'];
+
+/** Distinct role values counted at most (a wrong column must not grow memory); the rest are counted as one. */
+const MAX_ROLE_VALUES = 50;
+
+/** Where the questions of a log came from: its columns or keys, and the rows of each role. */
+export interface LogSource {
+  /** Questions read per question column (CSV) or key (JSONL). */
+  columns: Map<string, number>;
+  /** Whether the question column was named (--column) rather than found. */
+  columnNamed: boolean;
+  /** The role column (CSV) or keys (JSONL) whose customer rows were read; empty when every row is read. */
+  roleColumns: Set<string>;
+  /** Rows per role value, and whether they were read (a customer's). */
+  roles: Map<string, { rows: number; read: boolean }>;
+}
 
 export interface LogQuestion {
   question: string;
@@ -27,12 +53,18 @@ export interface LogOptions {
   format?: LogFormat;
   /** The question column or key; default: the first of QUESTION_COLUMNS present. */
   column?: string;
+  /** The column or key saying who wrote a line; default: the first of ROLE_COLUMNS present; false: read every row. */
+  roleColumn?: string | false;
+  /** The role values whose rows are read (the customer's); default: CUSTOMER_ROLES. */
+  roles?: readonly string[];
   /** Called as the file is read: bytes read, file size. */
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
+/** The format a log's extension says: .csv, .tsv, .jsonl / .ndjson, .xlsx (and .xls, to be told to save it as .xlsx), else text. */
 export function logFormatOf(file: string): LogFormat {
   const ext = extname(file).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xls') return 'xlsx';
   if (ext === '.csv') return 'csv';
   if (ext === '.tsv') return 'tsv';
   if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
@@ -42,14 +74,21 @@ export function logFormatOf(file: string): LogFormat {
 /** At most this many problems are kept; the rest are counted in one last problem. */
 const MAX_PROBLEMS = 20;
 
+/** The most an .xlsx log may unpack to (as kb import allows a workbook). */
+const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+
 /** How much of a log decides its encoding. */
 const SNIFF_BYTES = 64 * 1024;
 
 export class LogReader {
   readonly problems: Problem[] = [];
+  /** Where the questions came from (filled in as the log is read). */
+  readonly source: LogSource = { columns: new Map(), columnNamed: false, roleColumns: new Set(), roles: new Map() };
   /** The encoding the log was read in (known once reading starts): utf-8, gb18030, utf-16le, … */
   encoding: string | undefined;
   private dropped = 0;
+  /** The customer's role values, as compared (made on the first row). */
+  private wantedRoles: Set<string> | undefined;
   constructor(
     readonly file: string,
     private readonly options: LogOptions = {},
@@ -72,6 +111,12 @@ export class LogReader {
       return;
     }
     const total = info.size;
+    const format = this.options.format ?? logFormatOf(this.file);
+    if (format === 'xlsx') {
+      yield* this.workbook();
+      this.options.onProgress?.(total, total);
+      return;
+    }
     // chat exports from Chinese Windows tools are often GBK: decide from the first bytes
     const handle = await open(this.file, 'r');
     const sample = Buffer.alloc(Math.min(SNIFF_BYTES, total));
@@ -90,16 +135,55 @@ export class LogReader {
     const progress = this.options.onProgress;
     if (progress !== undefined) stream.on('data', () => progress(stream.bytesRead, total));
     const text = encoding === 'utf-8' ? stream : stream.pipe(decodingStream(encoding));
-    const format = this.options.format ?? logFormatOf(this.file);
     if (format === 'csv' || format === 'tsv') yield* this.table(text, format === 'tsv' ? '\t' : ',');
     else yield* this.lines(text, format);
     progress?.(total, total);
   }
 
+  /** A role value as compared: trimmed, lower case, simplified (客戶 is 客户). */
+  private static roleKey(value: string): string {
+    return traditionalToSimplified(value.trim().toLowerCase());
+  }
+
+  /** Whether a row of this role is read (the customer's); every role value is counted. */
+  private isCustomer(value: string): boolean {
+    const shown = value.trim();
+    const counted = this.source.roles.get(shown);
+    if (counted !== undefined) {
+      counted.rows++;
+      return counted.read;
+    }
+    this.wantedRoles ??= new Set((this.options.roles ?? CUSTOMER_ROLES).map(LogReader.roleKey));
+    const read = this.wantedRoles.has(LogReader.roleKey(shown));
+    // a column of free text (a nickname) must not grow memory: past 50 values, the rest are counted as one
+    const key = this.source.roles.size < MAX_ROLE_VALUES ? shown : read ? '(other customer values)' : '(other values)';
+    const other = this.source.roles.get(key) ?? { rows: 0, read };
+    other.rows++;
+    this.source.roles.set(key, other);
+    return read;
+  }
+
+  private took(column: string): void {
+    this.source.columns.set(column, (this.source.columns.get(column) ?? 0) + 1);
+  }
+
+  /** After the log: a role column whose values are none of the customer's read nothing — say what it has. */
+  private checkRoles(): void {
+    const [roleColumn] = this.source.roleColumns;
+    if (roleColumn === undefined || this.source.columns.size > 0 || this.source.roles.size === 0) return;
+    const values = [...this.source.roles].map(([v, r]) => `${v} ×${r.rows}`).join(', ');
+    const wanted = this.options.roles ?? CUSTOMER_ROLES.slice(0, 5);
+    this.problems.push(
+      problem('bad-table', `has no row whose "${roleColumn}" is a customer's (${wanted.join(', ')}${this.options.roles === undefined ? ' …' : ''}); it has ${values}: name the customer's with --role, or read every row with --role-column none`, { file: this.file }),
+    );
+  }
+
   private async *lines(stream: NodeJS.ReadableStream, format: 'text' | 'jsonl'): AsyncGenerator<LogQuestion> {
     const rl = createInterface({ input: stream, crlfDelay: Infinity });
     let line = 0;
-    let key: string | undefined = this.options.column;
+    const named = this.options.column;
+    this.source.columnNamed = named !== undefined;
+    const roleNamed = this.options.roleColumn;
     for await (const raw of rl) {
       line++;
       const text = (line === 1 ? raw.replace(/^\uFEFF/, '') : raw).trim();
@@ -124,18 +208,30 @@ export class LogReader {
         continue;
       }
       const o = value as Record<string, unknown>;
-      key ??= QUESTION_COLUMNS.find((c) => typeof o[c] === 'string');
+      // a chat API's {"role": "assistant", "content": …} is not a question; lines without a role key (kb serve's log) are
+      const roleKey = roleNamed === false ? undefined : (roleNamed ?? ROLE_COLUMNS.find((c) => typeof o[c] === 'string'));
+      const role = roleKey === undefined ? undefined : o[roleKey];
+      if (roleKey !== undefined && typeof role === 'string') {
+        this.source.roleColumns.add(roleKey);
+        if (!this.isCustomer(role)) continue;
+      }
+      // each line's own key: a log that mixes {"question": …} and {"text": …} (or kb serve's) is read whole
+      const key = named ?? QUESTION_COLUMNS.find((c) => typeof o[c] === 'string' && o[c].trim() !== '') ?? QUESTION_COLUMNS.find((c) => typeof o[c] === 'string');
       const q = key === undefined ? undefined : o[key];
       if (typeof q !== 'string' || q.trim() === '') {
-        this.bad(key === undefined ? `has no question key (tried ${QUESTION_COLUMNS.join(', ')}); name it with --column` : `has no "${key}" text`, line);
+        const used = [...this.source.columns.keys()].map((c) => `"${c}"`).join(', ');
+        this.bad(key === undefined ? `has no question key (${used === '' ? `tried ${QUESTION_COLUMNS.join(', ')}` : `the lines before use ${used}`}); name it with --column` : `has no "${key}" text`, line);
         continue;
       }
+      this.took(key as string);
       yield { question: q.trim(), line };
     }
+    this.checkRoles();
   }
 
   private async *table(stream: NodeJS.ReadableStream, delimiter: string): AsyncGenerator<LogQuestion> {
     let column: string | undefined;
+    let roleColumn: string | undefined;
     let header: string[] = [];
     const parser = stream.pipe(
       parseCsv({
@@ -157,19 +253,15 @@ export class LogReader {
         const start = row.info.lines - inside;
         lastEnd = row.info.lines;
         if (column === undefined) {
-          const wanted = this.options.column;
-          // 問題 / 客戶問題 (a Taiwan or Hong Kong team's log) are 问题 / 客户问题
-          const lower = header.map((h) => traditionalToSimplified(h.toLowerCase()));
-          const at = wanted !== undefined ? header.indexOf(wanted) : QUESTION_COLUMNS.map((c) => lower.indexOf(c)).find((i) => i >= 0);
-          if (at === undefined || at < 0) {
-            this.problems.push(problem('bad-table', wanted !== undefined ? `has no column "${wanted}" (it has: ${header.join(', ')}); name one of these with --column` : `has no question column (tried ${QUESTION_COLUMNS.join(', ')}; it has: ${header.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));
+          const found = this.columnsOf(header);
+          if (found === undefined) {
             stream.unpipe?.();
             return;
           }
-          column = header[at];
+          [column, roleColumn] = found;
         }
-        const q = row.record[column as string];
-        if (typeof q === 'string' && q.trim() !== '') yield { question: q.trim(), line: start };
+        const q = this.rowQuestion(row.record, column, roleColumn);
+        if (q !== undefined) yield { question: q, line: start };
       }
     } catch (error) {
       // csv-parse names the line where it gave up (the end of the file for an unclosed quote); the
@@ -178,5 +270,110 @@ export class LogReader {
       const message = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'has a quote opened on this line that is never closed' : `is not valid CSV (${e.message.split('\n')[0]})`;
       this.problems.push(problem('bad-table', `${message}; fix its quotes (the questions before it were read)`, { file: this.file, location: { line: e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : (e.lines ?? 1) } }));
     }
+    this.checkRoles();
   }
+
+  /** A table row's question: its question cell, when the row is the customer's (or every row is read) and the cell is not empty. */
+  private rowQuestion(record: Record<string, string | undefined>, column: string, roleColumn: string | undefined): string | undefined {
+    if (roleColumn !== undefined && !this.isCustomer(record[roleColumn] ?? '')) return undefined;
+    const q = record[column];
+    if (typeof q !== 'string' || q.trim() === '') return undefined;
+    this.took(column);
+    return q.trim();
+  }
+
+  /**
+   * The first sheet of an Excel workbook (a chat tool's .xlsx export) as a table: its first row is
+   * the header. Read whole (exceljs's streaming reader, the full reader for what it would misread).
+   */
+  private async *workbook(): AsyncGenerator<LogQuestion> {
+    const bytes = await readFile(this.file);
+    const options = { file: this.file, maxUnzippedBytes: MAX_UNZIPPED_BYTES };
+    let rows: { n: number; cells: string[] }[] = [];
+    let sheet: string | undefined;
+    const read = await streamWorkbookRows(bytes, options, (row) => {
+      sheet ??= row.sheet;
+      if (row.sheet === sheet) rows.push({ n: row.n, cells: row.values.map((v) => cellText(v)) });
+    });
+    if (!read.ok) {
+      this.problems.push(...read.problems);
+      return;
+    }
+    if (read.value === 'needs-full-load' || sheet === undefined) {
+      const loaded = await loadWorkbook(bytes, options);
+      if (!loaded.ok) {
+        this.problems.push(...loaded.problems);
+        return;
+      }
+      const first = loaded.value.worksheets[0];
+      rows = first === undefined ? [] : sheetRows(first).map((r) => ({ n: r.n, cells: r.cells }));
+    }
+    const [head, ...body] = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+    if (head === undefined) return;
+    const header = head.cells.map((c) => c.trim());
+    const found = this.columnsOf(header);
+    if (found === undefined) return;
+    const [column, roleColumn] = found;
+    for (const row of body) {
+      const q = this.rowQuestion(Object.fromEntries(header.map((h, i) => [h, row.cells[i]])), column, roleColumn);
+      if (q !== undefined) yield { question: q, line: row.n };
+    }
+    this.checkRoles();
+  }
+
+  /**
+   * A table's question column and role column (undefined: every row is read), named or found by
+   * name; a problem naming the columns it has when one is missing.
+   */
+  private columnsOf(header: string[]): [string, string | undefined] | undefined {
+    const fail = (message: string, what: string): undefined => {
+      this.problems.push(problem('bad-table', `${message} (it has: ${header.join(', ')}); ${what}`, { file: this.file, location: { line: 1 } }));
+      return undefined;
+    };
+    // 問題 / 客戶問題 / 發送方 (a Taiwan or Hong Kong team's log) are 问题 / 客户问题 / 发送方
+    const lower = header.map((h) => traditionalToSimplified(h.toLowerCase()));
+    const find = (names: readonly string[]): number | undefined => names.map((c) => lower.indexOf(c)).find((i) => i >= 0);
+    const wanted = this.options.column;
+    this.source.columnNamed = wanted !== undefined;
+    const at = wanted !== undefined ? header.indexOf(wanted) : find(QUESTION_COLUMNS);
+    if (at === undefined || at < 0) {
+      if (wanted !== undefined) return fail(`has no column "${wanted}"`, 'name one of these with --column');
+      this.problems.push(problem('bad-table', `has no question column (tried ${QUESTION_COLUMNS.join(', ')}; it has: ${header.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));
+      return undefined;
+    }
+    const roleNamed = this.options.roleColumn;
+    if (roleNamed === false) return [header[at] as string, undefined];
+    const roleAt = roleNamed !== undefined ? header.indexOf(roleNamed) : find(ROLE_COLUMNS);
+    if (roleNamed !== undefined && roleAt === -1) return fail(`has no column "${roleNamed}"`, 'name the column saying who wrote each row with --role-column, or none to read every row');
+    if (roleAt === undefined && this.options.roles !== undefined) return fail(`has no column saying who wrote each row for --role (tried ${ROLE_COLUMNS.join(', ')})`, 'name it with --role-column');
+    const role = roleAt === undefined ? undefined : header[roleAt];
+    if (role !== undefined) this.source.roleColumns.add(role);
+    return [header[at] as string, role];
+  }
+}
+
+/**
+ * One line saying where a table's or JSONL log's questions came from — which column or key, found
+ * or named, and which roles' rows were read and left out — and how to choose otherwise.
+ * Undefined for a text log (every line is a question).
+ */
+export function describeSource(source: LogSource, format: LogFormat): string | undefined {
+  if (format === 'text' || source.columns.size === 0) return undefined;
+  const what = format === 'jsonl' ? 'key' : 'column';
+  const many = (n: number): string => n.toLocaleString('en-US');
+  const columns = [...source.columns].map(([c, n]) => (source.columns.size > 1 ? `"${c}" (${many(n)})` : `"${c}"`)).join(', ');
+  const how = source.columnNamed ? '(--column)' : `(found by name; --column to choose another)`;
+  const roleColumns = [...source.roleColumns].map((c) => `"${c}"`).join(' or ');
+  if (roleColumns === '') {
+    // a JSONL log without roles is a question log (kb serve's): nothing to say about roles
+    if (format === 'jsonl') return `questions from key${source.columns.size > 1 ? 's' : ''} ${columns} ${how}`;
+    return `questions from column ${columns} ${how}, every row: no column such as 角色, 发送方 or role says who wrote it (--role-column names one)`;
+  }
+  const list = (read: boolean): string =>
+    [...source.roles]
+      .filter(([, r]) => r.read === read)
+      .map(([v, r]) => `${v === '' ? '(empty)' : v} ×${many(r.rows)}`)
+      .join(', ');
+  const left = list(false);
+  return `questions from ${what}${source.columns.size > 1 ? 's' : ''} ${columns} ${how}, only the customer's ${format === 'jsonl' ? 'lines' : 'rows'} by ${roleColumns}: ${list(true)}${left === '' ? '' : `; left out ${left}`} (--role names the customer's, --role-column none reads every ${format === 'jsonl' ? 'line' : 'row'})`;
 }

@@ -102,7 +102,7 @@ describe('kb gaps', () => {
     expect(doc.clusters[0]?.examples).toHaveLength(2);
     const read = await readStore(drafts);
     expect(read?.ok === true ? read.value.map((e) => [e.question, ...e.similar].sort()) : read).toEqual([['优惠券不能用', '优惠券过期了怎么办']]);
-    expect(lines(runKb(['gaps', log, '--index', index]).stdout).at(-1)).toMatch(/; 4 greetings or thanks with no key terms \(你好, 在吗, 谢谢\) left out$/);
+    expect(lines(runKb(['gaps', log, '--index', index]).stdout).at(-1)).toMatch(/; 4 greetings, thanks and replies with no key terms \(你好, 在吗, 谢谢, 好的, \[表情\]\) left out$/);
   });
 
   it('reads a CSV by its question column and JSONL by key, naming bad lines (exit 1)', () => {
@@ -112,12 +112,43 @@ describe('kb gaps', () => {
     expect(jsonl.code).toBe(1);
     expect(lines(jsonl.stderr)).toEqual([
       'error fixtures/gaps/log.jsonl:line 3: is not valid JSON; each line must be one object with a question key [bad-row]',
-      'error fixtures/gaps/log.jsonl:line 4: has no "message" text [bad-row]',
+      'error fixtures/gaps/log.jsonl:line 4: has no question key (the lines before use "message"); name it with --column [bad-row]',
+      'kb gaps: fixtures/gaps/log.jsonl: questions from key "message" (found by name; --column to choose another)',
     ]);
     expect(lines(jsonl.stdout).at(-1)).toMatch(/^4 questions \(4 distinct\): 0 answered/);
     const column = runKb(['gaps', 'fixtures/gaps/log.csv', '--index', index, '--column', 'nope']);
     expect(column.code).toBe(1);
     expect(lines(column.stderr)).toEqual(['error fixtures/gaps/log.csv:line 1: has no column "nope" (it has: id, time, question); name one of these with --column [bad-table]']);
+  });
+
+  it('reads a chat export\'s customer lines only, says which column and rows it took, and drafts the questions without the chat\'s noise', async () => {
+    const drafts = join(dir.path, 'chat-drafts.jsonl');
+    const r = runKb(['gaps', 'fixtures/gaps/chat-export.csv', '--index', index, '--export', drafts]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stderr)).toEqual([
+      'kb gaps: fixtures/gaps/chat-export.csv: questions from column "内容" (found by name; --column to choose another), only the customer\'s rows by "角色": 客户 ×14; left out 机器人 ×3, 客服 ×6 (--role names the customer\'s, --role-column none reads every row)',
+      `kb gaps: wrote 2 draft entries (status pending, empty answers) to ${drafts}; bring them in with kb import`,
+    ]);
+    const out = lines(r.stdout);
+    // before: the agent's 亲，优惠券在结算页勾选就可以用的哦 was a gap, and 订单号2140570908784866847 优惠券怎么用 an example
+    expect(out.slice(0, 4)).toEqual(['  1. 4 asked (3 distinct)  优惠券', '       2× 优惠券怎么用', '       怎么领优惠券', '       优惠券过期了怎么办']);
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}2\. 2 asked \(2 distinct\) {2}收货地址/));
+    expect(out.at(-1)).toBe('14 questions (10 distinct): 1 answered (7.1%), 13 unanswered (92.9%) at threshold 0.5, in 2 clusters of 2+; 7 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
+    const read = await readStore(drafts);
+    if (read?.ok !== true) throw new Error('drafts not readable');
+    const questions = read.value.map((e) => [e.question, ...e.similar].sort().join(' / ')).sort();
+    expect(questions).toEqual([['优惠券怎么用', '优惠券过期了怎么办', '怎么领优惠券'], ['收货地址填错了怎么改', '能改收货地址吗']].map((q) => q.sort().join(' / ')).sort());
+    expect(read.value.map((e) => e.notes)).toContainEqual(expect.stringMatching(/^kb gaps: gap 1 of 2, asked 4 times/));
+    // the same export saved as .xlsx (fixtures/generated, from the CSV) gives the same gaps
+    const csvJson = JSON.parse(runKb(['gaps', 'fixtures/gaps/chat-export.csv', '--index', index, '--json']).stdout) as GapsJson;
+    const xlsx = runKb(['gaps', 'fixtures/generated/chat-export.xlsx', '--index', index, '--json']);
+    expect(xlsx.code).toBe(0);
+    expect((JSON.parse(xlsx.stdout) as GapsJson).clusters).toEqual(csvJson.clusters);
+    // every row, as before, when asked for; and --role on a text log says it does nothing there
+    const every = JSON.parse(runKb(['gaps', 'fixtures/gaps/chat-export.csv', '--index', index, '--json', '--role-column', 'none']).stdout) as GapsJson;
+    expect(every.questions).toBe(23);
+    const text = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--role', '客户']);
+    expect(lines(text.stderr)).toEqual(['kb gaps: fixtures/gaps/log.txt is read as text, every line a question: --role only applies to CSV, TSV, XLSX and JSONL logs (--format csv reads it as a table)']);
   });
 
   it('exits 1 for a missing log or index, 2 without an index', () => {

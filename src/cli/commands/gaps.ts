@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { problem } from '../../core/problems.js';
 import { addNearest, DEFAULT_THRESHOLD, draftEntries, gapTokenizer, scanLog } from '../../eval/find-gaps.js';
 import { clusterQuestions, withoutSmallTalk } from '../../eval/gaps.js';
-import { LogReader, type LogFormat } from '../../eval/log.js';
+import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
 import { writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
@@ -19,6 +19,10 @@ export interface GapsCommandOptions {
   index?: string;
   threshold?: number;
   column?: string;
+  /** The column or key saying who wrote a line (false: read every row). */
+  roleColumn?: string | false;
+  /** The customer's role values. */
+  roles?: string[];
   format?: LogFormat;
   /** Clusters printed (default 20). */
   top?: number;
@@ -42,10 +46,17 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   if (auto) {
     output.err(`kb gaps: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using ${DEFAULT_THRESHOLD}: pass --threshold X (the threshold kb eval --threshold auto prints)`);
   }
+  const format = options.format ?? logFormatOf(options.log);
+  const tableOnly = [options.column === undefined ? '' : '--column', options.roleColumn === undefined ? '' : '--role-column', options.roles === undefined ? '' : '--role'].filter((f) => f !== '');
+  if (format === 'text' && tableOnly.length > 0) {
+    output.err(`kb gaps: ${options.log} is read as text, every line a question: ${tableOnly.join(', ')} only appl${tableOnly.length === 1 ? 'ies' : 'y'} to CSV, TSV, XLSX and JSONL logs (--format csv reads it as a table)`);
+  }
   const progress = progressLine(output, process.stderr, 'percent');
   const reader = new LogReader(options.log, {
     ...(options.format === undefined ? {} : { format: options.format }),
     ...(options.column === undefined ? {} : { column: options.column }),
+    ...(options.roleColumn === undefined ? {} : { roleColumn: options.roleColumn }),
+    ...(options.roles === undefined ? {} : { roles: options.roles }),
     // the share of the file read: "[43%] reading log.txt, searching each question"
     onProgress: (done, total) => progress(Math.min(99, Math.floor((100 * done) / (total || 1))), 100, `reading ${basename(options.log)}, searching each question`),
   });
@@ -54,7 +65,11 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   const problems = reader.allProblems();
   printProblems(output, problems);
   if (reader.encoding !== undefined && !reader.encoding.startsWith('utf-8')) output.err(`kb gaps: read ${options.log} as ${reader.encoding.toUpperCase()}`);
-  if (problems.some((p) => p.code === 'file-not-found' || p.code === 'bad-table' || p.code === 'undecodable-text') && scan.questions === 0) return EXIT.FAILED;
+  // which column (or key) and which rows: a chat export has the agent's and the bot's lines too
+  const source = describeSource(reader.source, format);
+  if (source !== undefined) output.err(`kb gaps: ${options.log}: ${source}`);
+  // a log that could not be read at all (missing, undecodable, a bad table or workbook) has said so
+  if (problems.some((p) => p.severity === 'error' && p.code !== 'bad-row') && scan.questions === 0) return EXIT.FAILED;
   if (scan.questions === 0) {
     printProblems(output, [problem('no-input', 'has no questions', { file: options.log })]);
     return EXIT.FAILED;
@@ -99,7 +114,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
     const pct = (n: number): string => `${((100 * n) / scan.questions).toFixed(1)}%`;
     output.out(
-      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}${whence}, in ${shown.length} cluster${shown.length === 1 ? '' : 's'} of ${minSize}+${singles > 0 ? ` and ${singles} question${singles === 1 ? '' : 's'} in smaller ones (--min-size 1 lists ${singles === 1 ? 'it' : 'them'})` : ''}${smallTalk > 0 ? `; ${smallTalk} ${smallTalk === 1 ? 'greeting or thanks' : 'greetings or thanks'} with no key terms (你好, 在吗, 谢谢) left out` : ''}`,
+      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}${whence}, in ${shown.length} cluster${shown.length === 1 ? '' : 's'} of ${minSize}+${singles > 0 ? ` and ${singles} question${singles === 1 ? '' : 's'} in smaller ones (--min-size 1 lists ${singles === 1 ? 'it' : 'them'})` : ''}${smallTalk > 0 ? `; ${smallTalk} ${smallTalk === 1 ? 'greeting, thanks or reply' : 'greetings, thanks and replies'} with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out` : ''}`,
     );
   }
   if (options.export !== undefined) {

@@ -1,0 +1,42 @@
+// A chat message as the question it asks: what chat tools add around it is taken out.
+import { describe, expect, it } from 'vitest';
+import { chatQuestion } from './chat-text.js';
+
+describe('chatQuestion', () => {
+  it('takes out links, emoji, [表情] codes and 「商品卡片」 placeholders with their title and price', () => {
+    expect(chatQuestion('https://item.taobao.com/item.htm?id=548434287309 说好的赠品呢')).toBe('说好的赠品呢');
+    expect(chatQuestion('优惠券怎么用😭🙏🏻')).toBe('优惠券怎么用');
+    expect(chatQuestion('发票怎么开[流泪]')).toBe('发票怎么开');
+    expect(chatQuestion('「商品卡片」北欧风落地灯 ¥299 怎么领优惠券')).toBe('怎么领优惠券');
+    expect(chatQuestion('【图片】这个有破损')).toBe('这个有破损');
+    expect(chatQuestion('看下这个 www.example.com/a?b=1 能退吗')).toBe('看下这个 能退吗');
+  });
+
+  it('takes out the order and phone numbers a customer quotes, with their labels, but keeps a parcel number\'s label', () => {
+    expect(chatQuestion('订单号2140570908784866847 几号发货')).toBe('几号发货');
+    expect(chatQuestion('订单号：2140570908784866847，几号发货')).toBe('几号发货');
+    expect(chatQuestion('礼品卡能退吗 电话13893694335')).toBe('礼品卡能退吗');
+    expect(chatQuestion('我的快递单号是YT12345678901查不到')).toBe('我的 快递单号 查不到');
+    // short numbers are part of the question
+    expect(chatQuestion('175 140斤穿多大的')).toBe('175 140斤穿多大的');
+  });
+
+  it('makes one line of a message over several, without the calls before it or the marks after it', () => {
+    expect(chatQuestion('退款多久到账\n订单号：2376710981130600636')).toBe('退款多久到账');
+    expect(chatQuestion('收货地址填错了怎么改\n急')).toBe('收货地址填错了怎么改');
+    expect(chatQuestion('亲，在吗？退货要自己出运费吗？？？😭')).toBe('退货要自己出运费吗？');
+    expect(chatQuestion('客服，赠品漏发了 急急急')).toBe('赠品漏发了');
+    expect(chatQuestion('在吗 怎么还不发货 急')).toBe('怎么还不发货');
+    // a question word that begins a question stays, and so do words that begin with a call's character
+    expect(chatQuestion('请问可以开发票吗')).toBe('请问可以开发票吗');
+    expect(chatQuestion('亲子装有吗')).toBe('亲子装有吗');
+    expect(chatQuestion('亲请问有优惠吗')).toBe('请问有优惠吗');
+    expect(chatQuestion('history of my orders?')).toBe('history of my orders?');
+  });
+
+  it('leaves nothing of a greeting, a one-mark reply or a bare link', () => {
+    for (const m of ['在吗', '亲', '亲亲在吗？？', '？', '[表情]', '👍', 'https://m.tb.cn/h.abc', '订单号2140570908784866847', '  ']) expect(chatQuestion(m)).toBe('');
+    // replies with words are left to the gap clustering's small talk
+    expect(chatQuestion('好的谢谢')).toBe('好的谢谢');
+  });
+});

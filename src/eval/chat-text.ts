@@ -1,0 +1,43 @@
+/**
+ * A chat message as a question: what chat tools add around what a customer asks — links, emoji
+ * and their [表情] codes, 「商品卡片」 placeholders, the order, tracking and phone numbers a
+ * customer quotes about their own case, line breaks — taken out, so that `kb gaps` searches,
+ * counts and shows the question itself (订单号2140570908784866847 几号发货 and 几号发货😭 are one
+ * question, 几号发货), and no customer's number or phone reaches a draft entry.
+ */
+
+/** Links: up to the first space, Chinese character or full-width punctuation. */
+const LINK = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*/giu;
+
+/** Emoticon and media codes of chat tools: [表情] [微笑] [流泪] [emoji] [图片] [语音], /:) … */
+const CODE = /\[[^\][\s]{1,8}\]|\/:[a-z()]{1,6}/giu;
+
+/** Placeholders chat tools put for a card or a file — 「商品卡片」 (with the product's title and price after it), 「订单卡片」, 【图片】, <图片>. */
+const PLACEHOLDER = /「[^」]{1,12}」(?:[^「」¥￥\n]{0,40}[¥￥]\s?\d+(?:\.\d+)?)?|【[^】]{0,6}(?:卡片|图片|链接|视频|语音|文件|表情)[^】]{0,6}】|<(?:图片|视频|语音|文件|表情|image|img)>/giu;
+
+/** Emoji, with their modifiers and joiners. */
+const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{20E3}]/gu;
+
+/**
+ * A quoted number — order, tracking, phone — with the label that introduces it (订单号：, 单号,
+ * 手机, 电话, 快递单号); eight or more digits, maybe behind a carrier's letters (SF1234567890, JD…).
+ */
+const QUOTED_NUMBER = /(订单编号|订单号|快递单号|物流单号|运单号|单号|编号|订单|手机号码|手机号|手机|电话号码|电话|联系方式|tel|phone)?\s*(?:是|为)?\s*[:：#]?\s*[a-z]{0,4}\d{8,}/giu;
+
+/** A parcel's number says what the question is about (快递单号 … 查不到): its label stays; an order's or a phone's does not. */
+const dropNumber = (_: string, label: string | undefined): string => (label !== undefined && /^(?:快递|物流|运单)/u.test(label) ? ` ${label} ` : ' ');
+
+/** Calls before a question (亲，在吗 …) and what trails it (急, ？？？, ~~, ！！): not part of what is asked. */
+const SEP = '[\\s,，.。!！?？~～、:：;；]';
+// 亲, 喂, 老板, hi stand alone (亲子装, 喂养, history are questions): a mark, the end or another call must follow
+const CALLS = new RegExp(`^${SEP}*(?:(?:你好|您好|在吗|在么|在不在|有人吗|客服|(?:亲亲|亲爱的|亲|喂|老板|hi|hello)(?=${SEP}|$|你好|您好|在吗|在么|在不在|请问))${SEP}*)*`, 'iu');
+const TRAIL = /[\s,，.。!！?？~～、…]*(?:急+|在线等)?[\s,，.。!！?？~～、…]*$/u;
+
+/** The question a chat message asks, without links, emoji, codes, placeholders, quoted numbers, calls and trailing marks; one line. */
+export function chatQuestion(message: string): string {
+  const plain = message.replace(LINK, ' ').replace(PLACEHOLDER, ' ').replace(CODE, ' ').replace(EMOJI, '').replace(QUOTED_NUMBER, dropNumber).replace(/\s+/gu, ' ').trim();
+  // keep one question mark: 退款多久到账？？？ is asked as 退款多久到账？
+  const mark = /([?？])[\s?？!！~～]*(?:急+|在线等)?[\s?？!！~～]*$/u.exec(plain)?.[1] ?? '';
+  const bare = plain.replace(CALLS, '').replace(TRAIL, '');
+  return bare === '' ? '' : `${bare}${mark}`;
+}

@@ -81,6 +81,16 @@ describe('Analyzer', () => {
     expect(old.normalize('咋退 货')).toBe('咋退 货');
   });
 
+  it('asks a chat message\'s question without the order number, link or code around it, unless the index predates the chat option', () => {
+    const terms = (a: Analyzer, q: string): string[] => [...a.analyzeQuery(q).terms.keys()];
+    expect(terms(analyzer, '订单号2140570908784866847 几号发货[流泪]')).toEqual(terms(analyzer, '几号发货'));
+    expect(terms(analyzer, '亲，在吗？https://m.tb.cn/h.abc 这个退货运费谁出')).toEqual(terms(analyzer, '这个退货运费谁出'));
+    // a message that is nothing but a number is asked as it is
+    expect(terms(analyzer, '2140570908784866847').length).toBeGreaterThan(0);
+    const { chat: _chat, ...before } = analyzer.settings.options;
+    expect(terms(new Analyzer({ ...analyzer.settings, options: before }), '订单号2140570908784866847 几号发货')).toContain('订单号');
+  });
+
   it('reads English as customers type it: contractions without apostrophe keep their negation, British spellings meet American ones', () => {
     expect(analyzer.analyze('i didnt get it')).toEqual(analyzer.analyze("i didn't get it"));
     expect(analyzer.analyze('cant cancel pls')).toEqual(analyzer.analyze('can not cancel please'));

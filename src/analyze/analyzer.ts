@@ -11,6 +11,7 @@
  */
 import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { chatToPlain } from './chat.js';
+import { chatQuestion } from './chat-text.js';
 import { americanStem, expandChatWord, expandContraction, stem } from './english.js';
 import { readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
@@ -97,12 +98,18 @@ export class Analyzer {
     return out;
   }
 
-  /** Terms of a question with weights, plus homophone matches for words the KB does not know. */
+  /**
+   * Terms of a question with weights, plus homophone matches for words the KB does not know. With the
+   * `chat` option the question is first taken out of its chat message (chatQuestion: 订单号… 几号发货
+   * asks 几号发货).
+   */
   analyzeQuery(text: string): QueryAnalysis {
     const clipped = text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
+    // a chat message asks its question without the order number, link or [表情] around it
+    const asked = this.settings.options.chat === true ? chatQuestion(clipped) || clipped : clipped;
     const unknownRuns: SegmentedRun[] = [];
     const list: string[] = [];
-    const normalized = this.normalize(clipped);
+    const normalized = this.normalize(asked);
     this.tokens(normalized, list, unknownRuns);
     const terms = new Map<string, number>();
     for (const t of list) terms.set(t, 1);

@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { isWordTerm } from '../analyze/analyzer.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
-import { chatQuestion } from './chat-text.js';
+import { chatQuestion } from '../analyze/chat-text.js';
 import { clusterQuestions, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
 import type { LogReader } from './log.js';
 import type { CaseResult } from './run.js';

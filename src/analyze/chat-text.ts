@@ -3,14 +3,21 @@
  * and their [表情] codes, 「商品卡片」 placeholders, the order, tracking and phone numbers a
  * customer quotes about their own case, line breaks — taken out, so that `kb gaps` searches,
  * counts and shows the question itself (订单号2140570908784866847 几号发货 and 几号发货😭 are one
- * question, 几号发货), and no customer's number or phone reaches a draft entry.
+ * question, 几号发货), and no customer's number or phone reaches a draft entry. The analyzer's
+ * `chat` option asks a bot's question the same way (Analyzer.analyzeQuery).
  */
+import { CHAT_EMOTICONS } from './chat.js';
 
 /** Links: up to the first space, Chinese character or full-width punctuation. */
 const LINK = /(?:https?:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]*/giu;
 
-/** Emoticon and media codes of chat tools: [表情] [微笑] [流泪] [emoji] [图片] [语音], /:) … */
-const CODE = /\[[^\][\s]{1,8}\]|\/:[a-z()]{1,6}/giu;
+/** What chat tools write in brackets for a sticker or a file a customer sent: [表情], [图片], [语音] … */
+const MEDIA_CODES = ['表情', '动画表情', '图片', '语音', '视频', '文件', '链接', '位置', '名片', '红包', '转账', 'emoji', 'image', 'sticker'];
+/**
+ * Emoticon and media codes of chat tools — [微笑] [流泪] (a closed list, CHAT_EMOTICONS), [表情]
+ * [图片] [语音], /:) — but not a button's name in brackets: 点击[申请售后]没反应 keeps it.
+ */
+const CODE = new RegExp(String.raw`\[(?:${[...CHAT_EMOTICONS, ...MEDIA_CODES].join('|')})\]|\/:[a-z()]{1,6}`, 'giu');
 
 /** Placeholders chat tools put for a card or a file — 「商品卡片」 (with the product's title and price after it), 「订单卡片」, 【图片】, <图片>. */
 const PLACEHOLDER = /「[^」]{1,12}」(?:[^「」¥￥\n]{0,40}[¥￥]\s?\d+(?:\.\d+)?)?|【[^】]{0,6}(?:卡片|图片|链接|视频|语音|文件|表情)[^】]{0,6}】|<(?:图片|视频|语音|文件|表情|image|img)>/giu;
@@ -29,8 +36,9 @@ const dropNumber = (_: string, label: string | undefined): string => (label !== 
 
 /** Calls before a question (亲，在吗 …) and what trails it (急, ？？？, ~~, ！！): not part of what is asked. */
 const SEP = '[\\s,，.。!！?？~～、:：;；]';
-// 亲, 喂, 老板, hi stand alone (亲子装, 喂养, history are questions): a mark, the end or another call must follow
-const CALLS = new RegExp(`^${SEP}*(?:(?:你好|您好|在吗|在么|在不在|有人吗|客服|(?:亲亲|亲爱的|亲|喂|老板|hi|hello)(?=${SEP}|$|你好|您好|在吗|在么|在不在|请问))${SEP}*)*`, 'iu');
+// 亲, 喂, 老板, 客服, hi stand alone (亲子装, 喂养, history are questions): a mark, the end or another call must follow
+// (客服电话是多少 asks about 客服: a call is 客服 followed by a mark or another call)
+const CALLS = new RegExp(`^${SEP}*(?:(?:你好|您好|在吗|在么|在不在|有人吗|(?:亲亲|亲爱的|亲|喂|老板|客服|hi|hello)(?=${SEP}|$|你好|您好|在吗|在么|在不在|请问))${SEP}*)*`, 'iu');
 const TRAIL = /[\s,，.。!！?？~～、…]*(?:急+|在线等)?[\s,，.。!！?？~～、…]*$/u;
 
 /** The question a chat message asks, without links, emoji, codes, placeholders, quoted numbers, calls and trailing marks; one line. */

@@ -32,6 +32,14 @@ describe('chatQuestion', () => {
     expect(chatQuestion('亲子装有吗')).toBe('亲子装有吗');
     expect(chatQuestion('亲请问有优惠吗')).toBe('请问有优惠吗');
     expect(chatQuestion('history of my orders?')).toBe('history of my orders?');
+    // 客服 is a call only before a mark or another call: 客服电话 is asked about
+    expect(chatQuestion('客服电话是多少')).toBe('客服电话是多少');
+    expect(chatQuestion('客服在吗 发票怎么开')).toBe('发票怎么开');
+  });
+
+  it('takes out emoticon and media codes, not a button named in brackets', () => {
+    expect(chatQuestion('点击[申请售后]没反应[捂脸]')).toBe('点击[申请售后]没反应');
+    expect(chatQuestion('[图片]这个能退吗')).toBe('这个能退吗');
   });
 
   it('leaves nothing of a greeting, a one-mark reply or a bare link', () => {

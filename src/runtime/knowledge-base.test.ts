@@ -97,6 +97,9 @@ describe('KnowledgeBase.search', () => {
     expect(confidence('怎么开发票快')).toBeGreaterThan(0.5);
     // a product name mistyped by sound is explained by the homophone match
     expect(confidence('微利贷怎么还款')).toBeGreaterThan(0.5);
+    // so is a word typed in pinyin: a hit on 发票 covers fapiao at the reading's weight (it was 0.02)
+    expect(kb.search('fapiao', { k: 1 })[0]?.id).toBe('invoice');
+    expect(confidence('fapiao')).toBeGreaterThan(confidence('发票') - 0.25);
   });
 
   it('gives a question made only of question words (怎么办, how) no coverage: it names no topic', () => {

@@ -525,7 +525,10 @@ export class KnowledgeBase {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const impact = (this.idfVariant[t] ?? 0) * (qw * this.termWeight[t]!);
-      if (qw >= 1) selfScore += impact;
+      // the question's own terms count, and a homophone or pinyin reading of a word it typed (tuihuo →
+      // 退货) as the word typed right would (so a hit covers it at its weight, 0.8): what a hit can
+      // match of the question; expansions add nothing to cover
+      if (isExpansion === 0) selfScore += impact / Math.min(qw, 1);
       if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
       ids.push(t);
       weights.push(qw);

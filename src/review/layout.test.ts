@@ -52,6 +52,16 @@ describe('the panes', () => {
     expect(detailLines(undefined, -1, 40, 10)[0]?.text).toMatch(/No entry matches the filter/);
   });
 
+  it('shows a draft\'s note in the detail pane, where an editor reads why it is there (kb gaps: how often asked, the nearest entry)', () => {
+    const draft = { id: 'gap-1', question: '说好的赠品呢', similar: ['赠品没收到'], answer: '', origin: 'manual' as const, status: 'pending' as const, notes: 'kb gaps: gap 2 of 18, asked 46 times (7 distinct) in chats.csv without an answer; nearest entry: s-gift “赠品怎么领取？” (confidence 0.21)' };
+    const lines = detailLines(draft, -1, 60, 16);
+    const notes = lines.filter((l) => l.text.startsWith('Notes') || (lines[lines.indexOf(l) - 1]?.text.startsWith('Notes') === true && l.dim === true));
+    expect(notes[0]?.text).toMatch(/^Notes {2}kb gaps: gap 2 of 18/u);
+    expect(notes.length).toBeLessThanOrEqual(2);
+    for (const l of lines) expect(displayWidth(l.text)).toBeLessThanOrEqual(60);
+    expect(lines.some((l) => l.text.startsWith('Answer (0 chars)'))).toBe(true);
+  });
+
   it('marks the similar question that is the section path (kb generate adds it for search), dimmed, and no other', () => {
     const entry = fixtureEntries().find((e) => e.id === 's-refund-time');
     if (entry === undefined) throw new Error('fixture entry missing');

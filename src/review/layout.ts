@@ -98,7 +98,7 @@ export function isSectionPath(e: Entry, question: string): boolean {
 
 /**
  * The detail pane of an entry: id and state, question, similar and suggested questions (the
- * selected one inverse), source, and the answer (the section's text for generated entries) in the
+ * selected one inverse), source, notes (two lines at most; `v` shows all), and the answer (the section's text for generated entries) in the
  * lines left. Exactly `height` lines or fewer, each at most `width` columns.
  */
 export function detailLines(e: Entry | undefined, item: number, width: number, height: number, now?: SourceNow): Line[] {
@@ -117,7 +117,9 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   const reserveForAnswer = 4;
   const source = sourceText(e);
   const sourceLines = source === undefined ? [] : wrap(`Source  ${source}`, width, 2);
-  const room = Math.max(2, height - lines.length - sourceLines.length - reserveForAnswer - 1 - (suggested.length > 0 ? 1 : 0));
+  // a note says why the entry is here (kb gaps: how often customers asked, the nearest entry)
+  const noteLines = e.notes === undefined || e.notes.trim() === '' ? [] : wrap(`Notes  ${oneLine(e.notes)}`, width, 2);
+  const room = Math.max(2, height - lines.length - sourceLines.length - noteLines.length - reserveForAnswer - 1 - (suggested.length > 0 ? 1 : 0));
   const suggestedRoom = suggested.length > 0 ? Math.min(suggested.length, Math.max(1, Math.floor(room / 3))) : 0;
   const similarRoom = Math.max(1, room - suggestedRoom);
 
@@ -139,6 +141,7 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
     });
   }
   for (const l of sourceLines) lines.push({ text: l, dim: true });
+  for (const l of noteLines) lines.push({ text: l, dim: true });
   const answerRoom = height - lines.length - 1;
   if (answerRoom >= 1) {
     const answer = wrap(e.answer === '' ? '(empty)' : e.answer, width);

@@ -90,12 +90,21 @@ describe('kb serve: search over HTTP', () => {
     for (let i = 0; i < 100 && !readFileSync(log, 'utf8').includes('你们卖股票吗'); i++) await new Promise((r) => setTimeout(r, 50));
     const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.at(-2)).toMatchObject({ question: '包邮吗', answered: true });
-    expect(lines.at(-1)).toMatchObject({ question: '你们卖股票吗', top: null, answered: false });
+    // the top hit held back by the threshold is logged, with the threshold that judged it
+    expect(lines.at(-1)).toMatchObject({ question: '你们卖股票吗', top: null, answered: false, threshold: 0.99 });
     const reader = new LogReader(log);
     const read: string[] = [];
     for await (const q of reader.questions()) read.push(q.question);
     expect(reader.allProblems()).toEqual([]);
     expect(read.slice(-2)).toEqual(['包邮吗', '你们卖股票吗']);
+
+    // a hit the threshold holds back is answered: false, and its entry and confidence are logged
+    await json(`/search?q=${encodeURIComponent('发票')}&threshold=0.99`);
+    for (let i = 0; i < 100 && !readFileSync(log, 'utf8').includes('"发票"'); i++) await new Promise((r) => setTimeout(r, 50));
+    const held = JSON.parse(readFileSync(log, 'utf8').trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(held).toMatchObject({ question: '发票', top: expect.any(String), answered: false, threshold: 0.99 });
+    expect(held.confidence).toBeLessThan(0.99);
+    expect(held.confidence).toBeGreaterThan(0);
 
     // logrotate moves the file away; the server goes on in a new file of the same name
     renameSync(log, `${log}.1`);

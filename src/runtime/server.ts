@@ -31,7 +31,7 @@ export interface SearchServerOptions {
   k: number;
   /** Hide hits below this confidence unless the request says (`threshold`). */
   threshold: number;
-  /** Append every question to this JSONL file: time, question, top hit's id and confidence, answered (a hit at or above the threshold). */
+  /** Append every question to this JSONL file: time, question, top hit's id and confidence (below the threshold too), answered (a hit at or above the threshold), the threshold (null: none, every hit answered). */
   log?: string;
   /** Check the index file for changes this often (ms); 0 = never (SIGHUP still reloads). */
   watchMs?: number;
@@ -208,11 +208,14 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health`);
     if (req.method !== 'GET' && req.method !== 'POST') throw new RequestError(405, 'use GET /search?q=… or POST /search with {"q": "…"}');
     const { question, k, threshold } = await searchParams(req, url, options);
-    const hits = served.kb.search(question, { k, threshold });
+    const found = served.kb.search(question, { k });
+    const hits = threshold === undefined ? found : found.filter((h) => h.confidence >= threshold);
     send(res, 200, { question, hits });
     if (log !== undefined && question.trim() !== '') {
-      const top = hits[0];
-      log.write(`${JSON.stringify({ time: new Date().toISOString(), question, top: top?.id ?? null, confidence: top === undefined ? 0 : Math.round(top.confidence * 1000) / 1000, answered: top !== undefined })}\n`);
+      // the top hit even when the threshold held it back, and the threshold that judged it
+      const top = found[0];
+      const entry = { time: new Date().toISOString(), question, top: top?.id ?? null, confidence: top === undefined ? 0 : Math.round(top.confidence * 1000) / 1000, answered: hits.length > 0, threshold: threshold ?? null };
+      log.write(`${JSON.stringify(entry)}\n`);
     }
   };
 

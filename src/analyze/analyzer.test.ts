@@ -148,6 +148,12 @@ describe('Analyzer', () => {
     expect(q.terms.get('微粒贷')).toBeLessThan(1);
   });
 
+  it('reads a KB word with a polyphone both ways: 还款 is huan kuan as well as pinyin-pro\'s hai kuan (环款, huankuan)', () => {
+    expect(analyzer.settings.homophones?.split('\n')).toEqual(expect.arrayContaining(['hai kuan\t还款', 'huan kuan\t还款']));
+    expect(analyzer.analyzeQuery('环款').pinyinMatches).toContainEqual(['环款', '还款']);
+    expect(analyzer.analyzeQuery('huankuan').pinyinMatches).toContainEqual(['huankuan', '还款']);
+  });
+
   it('keeps a model code (Pro3, A1234, iPhone15) as one term besides its letters and digits, unless the index predates it', () => {
     expect(analyzer.analyze('空调 Pro3怎么退货')).toEqual(expect.arrayContaining(['pro3', 'pro', '3']));
     expect(analyzer.analyze('型号A1234和iPhone15')).toEqual(expect.arrayContaining(['a1234', 'iphone15']));

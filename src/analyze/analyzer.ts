@@ -13,7 +13,7 @@ import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.
 import { chatToPlain } from './chat.js';
 import { chatQuestion } from './chat-text.js';
 import { americanStem, expandChatWord, expandContraction, stem } from './english.js';
-import { readingsOf, soundOut, toPinyin } from './pinyin.js';
+import { otherReadings, readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
 import type { AnalyzerSettings } from './settings.js';
 import { NEGATIONS } from './stopwords.js';
@@ -304,15 +304,31 @@ export class Analyzer {
 /**
  * Toneless pinyin → the KB word of 2–4 characters that sounds like it, the one the KB uses most:
  * 微粒贷 (hundreds of texts) over the typo 微离贷 (one). Words in fewer than two texts and
- * stopwords are left out. As `pinyin<TAB>word` lines, in vocabulary (sorted) order.
+ * stopwords are left out. As `pinyin<TAB>word` lines, in vocabulary (sorted) order, then the
+ * other readings of words with polyphones (还款: hai kuan, then huan kuan).
  */
 export function homophonesOf(vocabulary: AnalyzerSettings['vocabulary'], stop: ReadonlySet<string>): string {
   const best = new Map<string, [string, number]>();
+  const words: string[] = [];
   for (const [word, , texts] of vocabulary) {
     if (texts < 2 || word.length < 2 || word.length > 4 || !HAN.test(word) || stop.has(word)) continue;
+    words.push(word);
     const key = toPinyin(word);
     const current = best.get(key);
     if (current === undefined || texts > current[1]) best.set(key, [word, texts]);
   }
+  // a polyphone's other readings (还款 as huan kuan, not only pinyin-pro's hai kuan), where no
+  // word of the KB is read so (those keys are taken above)
+  const other = new Map<string, [string, number]>();
+  const textsOf = new Map(vocabulary.map(([w, , t]) => [w, t] as const));
+  for (const word of words) {
+    const texts = textsOf.get(word) ?? 0;
+    for (const key of otherReadings(word)) {
+      if (best.has(key)) continue;
+      const current = other.get(key);
+      if (current === undefined || texts > current[1]) other.set(key, [word, texts]);
+    }
+  }
+  for (const [key, value] of other) best.set(key, value);
   return [...best].map(([k, [w]]) => `${k}\t${w}`).join('\n');
 }

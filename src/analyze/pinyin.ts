@@ -9,7 +9,7 @@
  */
 import { createRequire } from 'node:module';
 
-type PinyinFn = (text: string, options: { toneType: 'none'; type: 'array'; v?: boolean }) => string[];
+type PinyinFn = (text: string, options: { toneType: 'none'; type: 'array'; v?: boolean; multiple?: boolean }) => string[];
 
 let pinyinFn: PinyinFn | undefined;
 
@@ -21,6 +21,29 @@ function pinyinPro(): PinyinFn {
 /** Toneless pinyin of a word, syllables separated by spaces (ü as v): 微粒贷 → "wei li dai". */
 export function toPinyin(word: string): string {
   return pinyinPro()(word, { toneType: 'none', type: 'array', v: true }).join(' ');
+}
+
+/** At most this many readings of one word (its own and its polyphones' other ones). */
+const MAX_WORD_READINGS = 4;
+
+/**
+ * The other toneless readings of a word whose characters have more than one (还款: pinyin-pro
+ * reads "hai kuan"; customers mean and type "huan kuan" — 环款, huankuan), each character's other
+ * readings tried one character at a time, up to MAX_WORD_READINGS in all with `toPinyin`'s.
+ */
+export function otherReadings(word: string): string[] {
+  const first = pinyinPro()(word, { toneType: 'none', type: 'array', v: true });
+  const chars = [...word];
+  if (chars.length !== first.length) return [];
+  const out: string[] = [];
+  chars.forEach((ch, i) => {
+    for (const reading of pinyinPro()(ch, { toneType: 'none', type: 'array', v: true, multiple: true })) {
+      if (out.length >= MAX_WORD_READINGS - 1 || reading === first[i] || !/^[a-z]+$/u.test(reading)) continue;
+      const key = first.map((r, j) => (j === i ? reading : r)).join(' ');
+      if (!out.includes(key)) out.push(key);
+    }
+  });
+  return out;
 }
 
 let allReadings: Map<string, string> | undefined;

@@ -142,3 +142,20 @@ describe('a manual\'s headings and symptoms as customers ask them', () => {
     expect(similarQuestions('无法退货怎么办？', { n: 20 }).filter((q) => q.includes('不了'))).toEqual([]);
   });
 });
+
+describe('a product manual exported to PDF (台式洗碗机 WQP6)', () => {
+  it('reads its ruled tables as tables: one entry per symptom with all causes (the table going on over a page break), error codes, specifications; no page furniture in answers', async () => {
+    const manual = JSON.parse(readFileSync(join(generated, 'manual-dishwasher-zh.expected.json'), 'utf8')) as Manual & { header: string };
+    const run = await ingestPaths([join(generated, 'manual-dishwasher-zh.pdf')]);
+    const entries = generateEntries(run.documents, { similar: 0 }).entries;
+    const [, ...rows] = tableUnder(manual, '故障排除');
+    for (const symptom of new Set(rows.map((r) => r[0] as string))) {
+      const found = entries.filter((e) => e.question === `${symptom}怎么办？`);
+      expect(found, symptom).toHaveLength(1);
+      for (const [, cause, solution] of rows.filter((r) => r[0] === symptom)) expect(found[0]?.answer, symptom).toContain(`可能原因：${cause as string}；解决方法：${solution as string}`);
+    }
+    for (const [code, meaning] of tableUnder(manual, '故障代码').slice(1)) expect(entries.find((e) => e.question === `显示${code as string}是什么意思？`)?.answer, code).toContain(`含义：${meaning as string}`);
+    for (const [name, value] of tableUnder(manual, '规格参数')) expect(entries.find((e) => e.question === `${name as string}是多少？`)?.answer, name).toBe(`${name as string}：${value as string}`);
+    expect(entries.filter((e) => e.answer.includes(manual.header) || /第 \d+ 页/u.test(e.answer)).map((e) => e.question)).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { makeDocxFixtures } from './fixtures/make-docx.mjs';
 import { makeXlsxFixtures } from './fixtures/make-xlsx.mjs';
 import { makeTableFixtures } from './fixtures/make-tables.mjs';
 import { makeChatLogFixtures } from './fixtures/make-chat-logs.mjs';
+import { makeManualFixtures } from './fixtures/make-manuals.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -22,4 +23,5 @@ await makeDocxFixtures(outDir);
 await makeXlsxFixtures(outDir);
 await makeTableFixtures(outDir);
 await makeChatLogFixtures(outDir, join(root, 'fixtures', 'gaps'));
+await makeManualFixtures(outDir);
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

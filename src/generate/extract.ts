@@ -2,7 +2,8 @@
  * Extraction of the Q&A a document already contains: FAQ pages whose headings are questions
  * (ingestion makes them sections), `Q:`/`A:` and `问：`/`答：` pairs, numbered questions and
  * question lines followed by their answers, two-column question/answer tables, and troubleshooting
- * tables (故障现象 | 可能原因 | 解决方法).
+ * tables (故障现象 | 可能原因 | 解决方法), error-code tables (代码 | 含义 | 处理方法) and specification tables
+ * (额定功率 | 45W).
  */
 import type { Block } from '../ingest/document.js';
 import { looksLikeQuestion, lowerFirst, stripNumbering } from './text.js';
@@ -69,37 +70,105 @@ const SOLUTION_HEADER = /^(?:解决方法|解决办法|解决方案|处理方法
 /** An English problem stated as a clause (The unit does not turn on, Water tastes of plastic), not as a noun (No power, Limescale). */
 const EN_CLAUSE = /\b(?:is|are|was|does|do|did|won't|can't|cannot|doesn't|don't|isn't|aren't|not|will|has|have|keeps?|stops?)\b/iu;
 
+/** A cell as an answer line under its header: 可能原因：电源未接通, Cause: no power. */
+function labelled(name: string, value: string): string {
+  return `${name}${/\p{Script=Han}/u.test(name) ? '：' : ': '}${value}`;
+}
+
 /**
- * A troubleshooting table: each row is a question (无法开机 → 无法开机怎么办？; The unit does not
- * turn on → What should I do if the unit does not turn on?) whose answer is the row's other
- * cells under their headers (可能原因：电源未接通 / 解决方法：检查电源线).
+ * A troubleshooting table: each symptom is a question (无法开机 → 无法开机怎么办？; The unit does not
+ * turn on → What should I do if the unit does not turn on?) whose answer is its row's other cells
+ * under their headers (可能原因：电源未接通 / 解决方法：检查电源线). A symptom with several causes —
+ * its cell merged down over their rows, left empty below it, or repeated — is one question whose
+ * answer lists every cause with its solution.
  */
 function troubleshootingPairs(header: readonly string[], rows: readonly (readonly string[])[]): ExtractedPair[] {
   const names = header.map((h) => h.trim().replace(/[：:]$/u, ''));
   const problem = names.findIndex((h) => PROBLEM_HEADER.test(h));
   if (problem < 0 || !names.some((h) => SOLUTION_HEADER.test(h))) return [];
-  const out: ExtractedPair[] = [];
+  const groups: { label: string; causes: string[] }[] = [];
   for (const row of rows) {
     const label = (row[problem] ?? '').trim().replace(/[。.；;]+$/u, '');
+    const cells = names.flatMap((name, i) => (i === problem || (row[i] ?? '').trim() === '' ? [] : [labelled(name, (row[i] ?? '').trim())]));
+    const last = groups[groups.length - 1];
+    if (last !== undefined && (label === '' || label === last.label)) {
+      if (cells.length > 0) last.causes.push(cells.join('\n'));
+      continue;
+    }
     if (label.length < 2) continue;
-    const answer = names.flatMap((name, i) => (i === problem || (row[i] ?? '').trim() === '' ? [] : [`${name}${/\p{Script=Han}/u.test(name) ? '：' : ': '}${(row[i] ?? '').trim()}`])).join('\n');
-    if (answer === '') continue;
+    groups.push({ label, causes: cells.length > 0 ? [cells.join('\n')] : [] });
+  }
+  const out: ExtractedPair[] = [];
+  for (const { label, causes } of groups) {
+    if (causes.length === 0) continue;
     const zh = /\p{Script=Han}/u.test(label);
+    const answer = causes.length === 1 ? (causes[0] as string) : causes.map((c, i) => `${i + 1}. ${c.split('\n').join(zh ? '；' : '; ')}`).join('\n');
     const question = looksLikeQuestion(label) ? label : zh ? `${label}怎么办？` : EN_CLAUSE.test(label) || label.split(/\s+/u).length >= 3 ? `What should I do if ${lowerFirst(label)}?` : `What should I do about ${lowerFirst(label)}?`;
     out.push({ question, answer });
   }
   return out;
 }
 
+/** The code column of a manual's error-code table: 代码 | 含义 | 处理方法, Code | Meaning | Solution. */
+const CODE_HEADER = /^(?:代码|故障代码|错误代码|显示代码|报警代码|故障码|错误码|显示|显示内容|显示屏显示|code|codes|error code|error|display)$/iu;
+/** A code as a display shows it: E1, F3, E-02, H10, LE. */
+const CODE = /^[A-Za-z]{1,2}[-]?\d{0,3}$/u;
+
+/**
+ * An error-code table: each code is a question (显示E2是什么意思？, What does E2 mean?) whose answer is its
+ * row's other cells under their headers (含义：风机故障 / 处理方法：…).
+ */
+function errorCodePairs(header: readonly string[], rows: readonly (readonly string[])[]): ExtractedPair[] {
+  const names = header.map((h) => h.trim().replace(/[：:]$/u, ''));
+  const column = names.findIndex((h) => CODE_HEADER.test(h));
+  if (column < 0 || names.length < 2) return [];
+  const coded = rows.filter((r) => CODE.test((r[column] ?? '').trim()) && /\d/u.test(r[column] ?? ''));
+  if (coded.length < Math.max(2, Math.ceil(rows.length / 2))) return [];
+  const zh = names.some((n) => /\p{Script=Han}/u.test(n));
+  return coded.flatMap((row) => {
+    const code = (row[column] ?? '').trim().toUpperCase();
+    const answer = names.flatMap((name, i) => (i === column || (row[i] ?? '').trim() === '' ? [] : [labelled(name, (row[i] ?? '').trim())])).join('\n');
+    return answer === '' ? [] : [{ question: zh ? `显示${code}是什么意思？` : `What does ${code} mean?`, answer }];
+  });
+}
+
+/** A heading over a product's specification table: 规格参数, 技术参数, 产品参数, Specifications. */
+const SPEC_HEADING = /(?:规格|参数|技术数据|specifications?|technical data|specs)/iu;
+/** A header row of a specification table (项目 | 参数), read as a header and not as a row. */
+const SPEC_HEADER = /^(?:项目|名称|参数|参数名称|规格|数值|参数值|内容|item|parameter|value|specification)$/iu;
+
+/**
+ * A specification table (额定功率 | 45W) under a heading that says so: each row is a question
+ * (额定功率是多少？, What is the rated power?) with its value as the answer (额定功率：45W).
+ */
+function specificationPairs(rows: readonly (readonly string[])[], heading: string | undefined): ExtractedPair[] {
+  if (heading === undefined || !SPEC_HEADING.test(heading) || rows.some((r) => r.length !== 2)) return [];
+  const body = rows.filter((r) => !(SPEC_HEADER.test((r[0] ?? '').trim()) && SPEC_HEADER.test((r[1] ?? '').trim())));
+  const pairs = body.flatMap((r) => {
+    const label = (r[0] ?? '').trim().replace(/[：:]$/u, '');
+    const value = (r[1] ?? '').trim();
+    if (label.length < 2 || label.length > 24 || value === '' || value.length > 80 || looksLikeQuestion(label)) return [];
+    const zh = /\p{Script=Han}/u.test(label);
+    return [{ question: zh ? `${label}是多少？` : `What is the ${lowerFirst(label)}?`, answer: labelled(label, value) }];
+  });
+  return pairs.length >= 3 && pairs.length >= body.length - 1 ? pairs : [];
+}
+
 /**
  * A two-column table whose header row is question/answer (or whose first column holds
- * questions), or a troubleshooting table (problem | cause | solution) of any width.
+ * questions), a troubleshooting table (problem | cause | solution) or an error-code table (code |
+ * meaning | solution) of any width, or a specification table (name | value) under a heading that
+ * names it (`heading`: the section's last heading).
  */
-export function pairsInTable(block: Extract<Block, { kind: 'table' }>): ExtractedPair[] {
+export function pairsInTable(block: Extract<Block, { kind: 'table' }>, heading?: string): ExtractedPair[] {
   const [header, ...rows] = block.rows;
   if (header === undefined) return [];
   const troubleshooting = troubleshootingPairs(header, rows);
   if (troubleshooting.length > 0) return troubleshooting;
+  const codes = errorCodePairs(header, rows);
+  if (codes.length > 0) return codes;
+  const specs = specificationPairs(block.rows, heading);
+  if (specs.length > 0) return specs;
   if (header.length !== 2) return [];
   const headed = Q_HEADER.test((header[0] ?? '').trim()) && A_HEADER.test((header[1] ?? '').trim());
   const body = headed ? rows : block.rows;

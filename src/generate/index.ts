@@ -118,7 +118,9 @@ export function formerHashes(items: readonly GeneratedEntry[]): Map<string, stri
 function headingPathQuestion(doc: Document, section: Section): string {
   const path = section.headingPath.length > 0 ? section.headingPath : [doc.title];
   // the document title gives context to bare headings such as 第四十一条 or "Eligibility"
-  return path[0] === doc.title ? path.join(' / ') : [doc.title, ...path].join(' / ');
+  // a PDF's title line may be spaced otherwise than its metadata title (台式洗碗机WQP6使用说明书 / 台式洗碗机 WQP6 使用说明书)
+  const same = (path[0] ?? '').replace(/\s+/gu, '') === doc.title.replace(/\s+/gu, '');
+  return same ? path.join(' / ') : [doc.title, ...path].join(' / ');
 }
 
 function languageOfDoc(doc: Document): QuestionLanguage | undefined {
@@ -202,7 +204,8 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   }
   const out: GeneratedEntry[] = [];
   // each table with the question/answer pairs it holds (none for a data table such as 配送方式 | 时效 | 运费)
-  const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? [{ rows: b.rows, pairs: pairsInTable(b) }] : []));
+  const heading = section.headingPath[section.headingPath.length - 1];
+  const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? [{ rows: b.rows, pairs: pairsInTable(b, heading) }] : []));
   if (options.extract !== false) {
     const last = section.headingPath[section.headingPath.length - 1];
     // a question the document's FAQ markup asks is one however it is written (退款多久到账), when it asks something

@@ -127,6 +127,10 @@ const ZH_CONNECTIVE = /^(?:但是|但|并且|而且|且|同时|此外|另外|然
 const ZH_ANSWERS_FOR = /^([\p{Script=Han}]{2,12}?)(?:应当|应)?对(.{2,24}?)(?:依法)?(?:承担|负)(.{0,4}责任)/u;
 const ZH_POLICY_SUFFIX = /(?:政策|规定|规则|说明|须知|条款|制度|办法|标准|细则|要求)$/u;
 const ZH_HOWTO_SUFFIX = /(?:流程|步骤|方法|指南|教程|攻略|方式)$/u;
+/** A manual's heading naming a care task on a part: 机身的清洁, 滤网更换, 过滤网的清洗 (asked: 机身怎么清洁？). */
+const ZH_CARE_TASK = /^(.{2,12}?)的?(清洁|清洗|保养|更换|拆卸|安装)$/u;
+/** A manual's heading naming a function: 童锁功能, 预约功能 (asked: 童锁功能怎么用？). */
+const ZH_FUNCTION = /^.{2,10}功能$/u;
 const ZH_TIME_SUFFIX = /(?:时间|时效|期限|周期|时限)$/u;
 const ZH_FEE_SUFFIX = /(?:费用|运费|邮费|收费|价格|费)$/u;
 /** A heading about who bears a fee: 运费承担, 退货运费的承担. */
@@ -263,6 +267,7 @@ function zhHeading(topic: string): string[] {
   // 退款方式与时间: two topics, so no 退款方式与需要多长时间？ (the base would end in 与)
   const base = (re: RegExp): string => topic.replace(re, '');
   const single = (re: RegExp): boolean => base(re).length >= 2 && !/(?:与|及|和|、|或)$/u.test(base(re));
+  const care = ZH_CARE_TASK.exec(topic);
   if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX)) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
   else if (ZH_FEE_SUFFIX.test(topic)) {
@@ -274,6 +279,8 @@ function zhHeading(topic: string): string[] {
   // 运费承担 / 退货运费的承担: who bears the fee
   else if (ZH_FEE_BORNE.test(topic) && ZH_FEE_SUFFIX.test(base(ZH_FEE_BORNE))) q.push(`${base(ZH_FEE_BORNE)}由谁承担？`, `${topic}有什么规定？`);
   else if (ZH_POLICY_SUFFIX.test(topic) && base(ZH_POLICY_SUFFIX).length >= 2) q.push(`${topic}是什么？`, `${base(ZH_POLICY_SUFFIX)}有什么规定？`);
+  else if (care !== null && !/(?:与|及|和|、|或)$/u.test(care[1] ?? '')) q.push(`${care[1] ?? ''}怎么${care[2] ?? ''}？`, `${topic}是什么？`);
+  else if (ZH_FUNCTION.test(topic)) q.push(`${topic}怎么用？`, `${topic}是什么？`);
   else q.push(`${topic}是什么？`, `${topic}有什么规定？`);
   return q;
 }
@@ -340,7 +347,7 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
         if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1]) && isPermittedAction(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
       }
     }
-    zhTimeLimits(s, topic, add);
+    if (!zhIntervals(s, topic, add)) zhTimeLimits(s, topic, add);
     zhFees(s, topic, add);
     const clauses = s.split(/[，,]/u);
     zhDutiesAndRights(s, clauses, subjects, add, duties);
@@ -357,6 +364,40 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
 }
 
 type Add = (question: string, rule: GenerationRule) => void;
+
+/** How often something is done: 建议每2个月清洁一次, 每周检查一次, 每3个月运行一次强力洗程序. */
+const ZH_INTERVAL = /每(?:隔)?\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两半]+)?\s*(?:个)?(?:小时|天|日|周|星期|个月|月|季度|年)(?:左右)?([^，。；]{0,12}?)(清洁|清洗|清理|更换|换|检查|保养|除垢|维护|擦拭|运行|使用)一次([^，。；]{0,12})/u;
+/** How long a part lasts: 滤网的使用寿命约为6至12个月. */
+const ZH_LIFETIME = /([\p{Script=Han}A-Za-z0-9]{2,12}?)的?(?:使用寿命|寿命|更换周期)(?:一般|通常)?(?:约|大约)?(?:为|是)?(?:\d|[一二三四五六七八九十两半])/u;
+/** A maintenance heading's own words: 过滤网的清洁 → 过滤网, 滤网更换 → 滤网. */
+const ZH_CARE_SUFFIX = /的?(?:清洁|清洗|清理|更换|保养|维护|检查)(?:与保养|和保养)?$/u;
+
+/**
+ * Maintenance intervals of a product manual: 灰尘传感器建议每2个月清洁一次 → 灰尘传感器多久清洁一次？;
+ * 滤网的使用寿命约为6至12个月 → 滤网多久换一次？ (what is cleaned is the sentence's subject, else the
+ * heading's: 喷臂的清洁). True when the sentence said one (its time is then no time limit to ask about).
+ */
+function zhIntervals(s: string, topic: string | undefined, add: Add): boolean {
+  const life = ZH_LIFETIME.exec(s);
+  if (life?.[1] !== undefined) {
+    const part = life[1].replace(ZH_LEADING, '');
+    add(`${part}多久换一次？`, 'time-limit');
+    add(`${part}能用多久？`, 'time-limit');
+    return true;
+  }
+  const every = ZH_INTERVAL.exec(s);
+  if (every === null) return false;
+  const before = s.slice(0, every.index).split(/[，,；;。]/u).pop() ?? '';
+  // 滤网最外层的初效层建议每2周…: the subject is the last noun before 建议/应/请
+  const subject = before.replace(/(?:建议|应当|应该|应|请|需要|需|最好|至少|可以|可)+$/u, '').split('的').pop()?.replace(ZH_LEADING, '') ?? '';
+  const object = (every[3] ?? '').replace(/^[，,]/u, '');
+  const thing = subject.length >= 2 ? subject : object.length >= 2 ? '' : (topic?.replace(ZH_CARE_SUFFIX, '') ?? '');
+  const verb = every[2] ?? '清洁';
+  if (thing.length >= 2) add(`${thing}多久${verb}一次${object}？`, 'time-limit');
+  else if (object.length >= 2) add(`多久${verb}一次${object}？`, 'time-limit');
+  else return false;
+  return true;
+}
 
 /** Time limits: 七日内退款 → 退款需要多长时间？; 保修期为一年 → 保修期是多久？; deadlines and what one is granted for a time. */
 function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {

@@ -58,6 +58,10 @@ const EN_SWAPS: readonly (readonly string[])[] = [
 ];
 
 /** Sentence patterns (Chinese): 可以X吗 ↔ 能不能X ↔ 能X吗; 什么是X ↔ X是什么; 是否X ↔ X吗. */
+/** Verb-object words split by 不了 (开机 → 开不了机) and verbs followed by it (启动 → 启动不了). */
+const ZH_VERB_OBJECT = /^(开|关|充|进|排|出|上|联|放|脱|烘)(机|电|水|风|网|干)$/u;
+const ZH_VERB = /^(启动|连接|联网|工作|运行|使用|打开|关闭|加热|制冷|制热|旋转|转动|识别|配网|充满)()$/u;
+
 function zhPatterns(q: string): string[] {
   const out: string[] = [];
   const body = q.replace(/[？?。！!]+$/u, '');
@@ -271,7 +275,11 @@ const EN_STOP = new Set(
 function colloquial(question: string, language: QuestionLanguage): string[] {
   if (language === 'en') return [];
   const body = question.replace(/[？?]+$/u, '');
-  return [`请问${body}？`, `我想问一下，${body}`];
+  // a manual's symptom as customers say it: 无法开机 → 开不了机, 不能启动 → 启动不了
+  const m = /^(.*?)(?:无法|不能)(.+?)(怎么办|吗)?$/u.exec(body);
+  const said = m === null ? null : (ZH_VERB_OBJECT.exec(m[2] ?? '') ?? ZH_VERB.exec(m[2] ?? ''));
+  const spoken = m !== null && said?.[1] !== undefined ? [`${m[1] ?? ''}${said[1]}不了${said[2] ?? ''}${m[3] ?? ''}${m[3] === undefined ? '' : '？'}`] : [];
+  return [...spoken, `请问${body}？`, `我想问一下，${body}`];
 }
 
 function interleave(lists: readonly string[][]): string[] {

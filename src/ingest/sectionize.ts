@@ -60,13 +60,17 @@ function labelNumber(label: string): number | undefined {
   return tens * 10 + (CN_DIGITS[cn.slice(ten + 1)] ?? 0);
 }
 
+/** Numbered lines one after another from this many on are a list, its last line included. */
+const MIN_LIST_RUN = 3;
+
 /**
  * Indices of numbered paragraphs that are list items, not headings (from each block's numbering,
  * undefined for other blocks). A line followed at once by the next line of its numbering has no
  * text of its own to head (`（2）您可填写：个人…` before `（3）…`). And a run of one numbering style
  * counting up (1. 2. 3. …, restarted by another 1.) that is mostly statements is a list: its short
  * lines are items too (`1. 发票抬头：` among `2. 如果您在收到货物时请检查发票…。`), while
- * `1.三文鱼专场 … 2.冰岛海鲜` stay headings.
+ * `1.三文鱼专场 … 2.冰岛海鲜` stay headings. Three or more numbered lines in a row are a list, its last
+ * line too (a product manual's 1. 出风口 … 9. 灰尘传感器 before a figure caption).
  */
 function listItemParagraphs(paragraphNumbering: readonly (NumberingMatch | undefined)[]): Set<number> {
   const items = new Set<number>();
@@ -74,7 +78,12 @@ function listItemParagraphs(paragraphNumbering: readonly (NumberingMatch | undef
   type Run = { last: number; members: number[]; statements: number };
   const runs = new Map<NumberingStyle, Run>();
   const finish = (run: Run | undefined): void => {
-    if (run !== undefined && run.statements * 2 > run.members.length) for (const i of run.members) items.add(i);
+    if (run === undefined) return;
+    if (run.statements * 2 > run.members.length) for (const i of run.members) items.add(i);
+    // the last line of a list written line after line (1. 出风口 2. 控制面板 … 9. 灰尘传感器) is an item like
+    // the others, also when a caption or a paragraph follows it
+    const adjacent = run.members.every((m, k) => k === 0 || m === (run.members[k - 1] ?? -2) + 1);
+    if (run.members.length >= MIN_LIST_RUN && adjacent) for (const i of run.members) items.add(i);
   };
   numbering.forEach((numbered, i) => {
     if (numbered === undefined) return;

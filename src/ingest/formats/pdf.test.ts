@@ -275,22 +275,18 @@ describe('parsePdf: pages set in two columns', () => {
     expect(d.blocks.some((b) => 'text' in b && /Page \d/u.test(b.text))).toBe(false);
   });
 
-  it('still reads tables row by row: short cells, cells that wrap, and a two-column table of wide cells', async () => {
+  it('reads ruled tables as tables, cell by cell: short cells, cells that wrap, and a two-column table of wide cells', async () => {
     const d = await doc('tables-zh.pdf');
     const exp = expected<TablesExpected>('tables-zh.expected.json');
     expect(d.blocks.slice(0, 2).map((b) => ('text' in b ? b.text : ''))).toEqual([exp.title, exp.intro]);
-    const all = d.blocks.map((b) => ('text' in b ? b.text : '')).join('\n').replace(/\s+/gu, '');
-    // each row's cells in order, and every row before the next: read across, not down
-    let at = 0;
-    for (const table of exp.tables) {
-      for (const row of table) {
-        for (const cell of row) {
-          const found = all.indexOf(cell.replace(/\s+/gu, ''), at);
-          expect(found, `${cell} (row ${row.join(' | ')})`).toBeGreaterThanOrEqual(at);
-          at = found;
-        }
-      }
-    }
+    const tables = d.blocks.flatMap((b) => (b.kind === 'table' ? [b.rows] : []));
+    expect(tables).toHaveLength(exp.tables.length);
+    // each cell holds its whole text (a wrapped cell's lines joined), row by row, column by column
+    exp.tables.forEach((table, t) => {
+      expect(tables[t]?.length, `table ${t + 1}`).toBe(table.length);
+      table.forEach((row, r) => row.forEach((first, c) => expect(tables[t]?.[r]?.[c]?.replace(/\s+/gu, '').startsWith(first.replace(/\s+/gu, '')), `${first} (table ${t + 1}, row ${r + 1})`).toBe(true)));
+    });
+    expect(d.blocks.some((b) => 'text' in b && exp.tables.flat(2).includes(b.text))).toBe(false);
   });
 });
 

@@ -28,6 +28,7 @@ import { matchNumbering } from '../numbering.js';
 import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
 import { headingText } from './heading-look.js';
 import { columnOf, findColumnBands } from './pdf-columns.js';
+import { cellText, findTables, inside, pathRectangles, type PlacedRun, type Rect } from './pdf-tables.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 type PdfDocument = import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy;
@@ -140,6 +141,8 @@ interface PdfLine {
   cells: boolean;
   /** Nearly all of its characters are in a font heavier than the body's (set by `layoutPages`). */
   bold?: boolean;
+  /** A ruled table standing in the flow as one line: its rows of cells. */
+  table?: string[][];
 }
 
 interface PageText {
@@ -645,6 +648,19 @@ function linesToParagraphs(pages: readonly PageText[], layout: Layout): Paragrap
   let para: Paragraph | undefined;
   for (const page of pages) {
     for (const line of page.lines) {
+      if (line.table !== undefined) {
+        // a table is a block of its own: nothing joins it, but a table going on at the top of the next
+        // page (as many columns, nothing between) is the same table
+        const last = paragraphs[paragraphs.length - 1]?.lines[0];
+        const rows = last?.table;
+        if (para === undefined && rows !== undefined && last !== undefined && last.page + 1 === line.page && rows[0]?.length === line.table[0]?.length) {
+          rows.push(...line.table);
+          continue;
+        }
+        paragraphs.push({ lines: [line], kind: 'body' });
+        para = undefined;
+        continue;
+      }
       const kind = kindOf(line, layout);
       const prev = para?.lines[para.lines.length - 1];
       if (para !== undefined && prev !== undefined && para.kind === kind && continues(para, prev, line, layout)) {
@@ -699,7 +715,8 @@ function toBlocks(paragraphs: readonly Paragraph[]): ParsedBlock[] {
     const first = p.lines[0];
     if (text === '' || first === undefined) return;
     const location = { page: first.page };
-    if (isHeading[i]) blocks.push({ kind: 'heading', depth: depthOf(first.size), text, location });
+    if (first.table !== undefined) blocks.push({ kind: 'table', rows: first.table, location });
+    else if (isHeading[i]) blocks.push({ kind: 'heading', depth: depthOf(first.size), text, location });
     // bold body-size headings sit below every larger-font heading
     else if (isBoldHeading[i]) blocks.push({ kind: 'heading', depth: Math.min(6, merged.length + 1), text, location });
     else blocks.push({ kind: 'paragraph', text, location });
@@ -716,6 +733,52 @@ export interface RawPage {
   page: number;
   items: readonly unknown[];
   view: readonly number[];
+  /** The rectangles the page's drawing paints (user space), when it may hold a ruled table. */
+  rects?: readonly Rect[];
+}
+
+/** An upright text item as a placed run (user space), or undefined. */
+function placedRun(item: unknown): PlacedRun | undefined {
+  if (!isTextItem(item)) return undefined;
+  const [a = 1, b = 0, c = 0, d = 0, x = 0, y = 0] = item.transform;
+  if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0) return undefined;
+  const size = Math.hypot(c, d) || item.height;
+  return { text: cleanText(item.str), x, y, width: Number.isFinite(item.width) ? item.width : 0, size };
+}
+
+/**
+ * The page's ruled tables taken out of its text: the page without the tables' text items, and each
+ * table as a line that stands in the flow where the table's top is (`pdf-tables.ts`).
+ */
+function takeTables(raw: RawPage): { raw: RawPage; tables: PdfLine[] } {
+  const grids = findTables(raw.rects ?? []);
+  if (grids.length === 0) return { raw, tables: [] };
+  const tables: PdfLine[] = [];
+  const taken = new Set<unknown>();
+  for (const grid of grids) {
+    const runs: PlacedRun[] = [];
+    for (const item of raw.items) {
+      const run = placedRun(item);
+      if (run === undefined || !inside(run, grid.box)) continue;
+      taken.add(item);
+      if (run.text.trim() !== '') runs.push(run);
+    }
+    const rows = cellText(grid, runs, joinPdfLines);
+    if (rows.length === 0) continue;
+    const sizes = runs.map((r) => r.size).sort((x, y) => x - y);
+    const text = rows.map((r) => r.join(' | ')).join('\n');
+    tables.push({ page: raw.page, text, x: grid.box.left, right: grid.box.right, y: grid.box.top, size: sizes[Math.floor(sizes.length / 2)] ?? 10, chars: text.replace(/[\s|]+/gu, '').length, fonts: new Map(), cells: true, table: rows });
+  }
+  return { raw: { ...raw, items: raw.items.filter((item) => !taken.has(item)) }, tables };
+}
+
+/** Put each table line before the first line below its top. */
+function placeTables(page: PageText, tables: readonly PdfLine[]): void {
+  for (const table of tables) {
+    const at = page.lines.findIndex((l) => l.column === undefined && l.y < table.y);
+    if (at < 0) page.lines.push(table);
+    else page.lines.splice(at, 0, table);
+  }
 }
 
 /**
@@ -771,7 +834,8 @@ function markBold(pages: readonly PageText[], layout: Layout, fontNames: Readonl
  * larger fonts make headings.
  */
 export function layoutPages(raw: readonly RawPage[], fontNames: ReadonlyMap<string, string> = new Map()): { blocks: ParsedBlock[]; chars: number } {
-  const sorted = [...raw].sort((a, b) => a.page - b.page);
+  const withTables = [...raw].sort((a, b) => a.page - b.page).map(takeTables);
+  const sorted = withTables.map((t) => t.raw);
   const pages = sorted.map((p) => pageItemsToLines(p.items, p.page, p.view));
   // a page without columns is tried again at the gutters other pages have (a last page whose right
   // column holds a line or two)
@@ -784,6 +848,7 @@ export function layoutPages(raw: readonly RawPage[], fontNames: ReadonlyMap<stri
     });
   }
   dropPageFurniture(pages);
+  pages.forEach((page, i) => placeTables(page, withTables[i]?.tables ?? []));
   for (const page of pages) page.lines = page.lines.filter((line) => !TOC_ENTRY.test(line.text));
   const chars = pages.reduce((n, p) => n + p.lines.reduce((m, l) => m + l.chars, 0), 0);
   if (chars === 0) return { blocks: [], chars };
@@ -871,6 +936,38 @@ async function readPage(doc: PdfDocument, n: number): Promise<{ items: unknown[]
   const page = await doc.getPage(n);
   const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
   return { items: content.items as unknown[], view: [...page.view], page };
+}
+
+/**
+ * Whether a page's text may sit in a ruled table: two runs on one baseline far apart (cells). Only
+ * such pages have their drawing read (building the operator list costs time).
+ */
+function mayHoldTable(items: readonly unknown[]): boolean {
+  const byLine = new Map<number, PlacedRun[]>();
+  for (const item of items) {
+    const run = placedRun(item);
+    if (run === undefined || run.text.trim() === '') continue;
+    const key = Math.round(run.y);
+    byLine.set(key, [...(byLine.get(key) ?? []), run]);
+  }
+  for (const runs of byLine.values()) {
+    const sorted = runs.sort((a, b) => a.x - b.x);
+    for (let i = 1; i < sorted.length; i++) {
+      const prev = sorted[i - 1] as PlacedRun;
+      if ((sorted[i] as PlacedRun).x - (prev.x + prev.width) > 2.5 * prev.size) return true;
+    }
+  }
+  return false;
+}
+
+/** The rectangles a page paints (none when its drawing cannot be read). */
+async function pageRectangles(pdfjs: Pdfjs, page: PdfPage): Promise<Rect[]> {
+  try {
+    const ops = await withTimeout(page.getOperatorList(), PAGE_TIMEOUT_MS, 'reading the page');
+    return pathRectangles(ops.fnArray, ops.argsArray, pdfjs.OPS);
+  } catch {
+    return [];
+  }
 }
 
 /** Whether a page paints images (to tell a scanned page from a blank one). */
@@ -984,6 +1081,10 @@ async function extract(pdfjs: Pdfjs, doc: PdfDocument, file: string): Promise<Re
     });
   }
   if (failed.length === doc.numPages) return fail(corrupt(file, 'no page could be read'));
+  for (const raw of pages) {
+    const page = proxies.get(raw.page);
+    if (page !== undefined && mayHoldTable(raw.items)) raw.rects = await pageRectangles(pdfjs, page);
+  }
   if (failed.length > 0) {
     warnings.push(warning('corrupt-pdf', `page ${pageList(failed)} could not be read and was skipped; re-export the PDF to include it`, { file, location: { page: failed[0] ?? 1 } }));
   }

@@ -475,9 +475,13 @@ function calibrate(kb: KnowledgeBase, entries: readonly Entry[], maxSamples: num
   let v = 0;
   entries.forEach((entry, e) => {
     v++; // the question itself
-    // only paraphrases people wrote: generated ones reuse the entry's own words and overstate confidence
+    // only paraphrases people wrote — a FAQ table's, an editor's entry's: kb generated those of
+    // generated and extracted entries (无法开机如何处理？ for a manual's 无法开机), which reuse the
+    // entry's own words and overstate confidence (a manual's KB fitted on them answered
+    // 今天天气怎么样 at 0.92)
+    const written = entry.origin === 'faq' || entry.origin === 'manual';
     entry.similar.forEach((q) => {
-      if (entry.origin !== 'generated') candidates.push({ question: q, variant: v, entry: e });
+      if (written) candidates.push({ question: q, variant: v, entry: e });
       v++;
     });
   });

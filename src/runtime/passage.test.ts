@@ -110,6 +110,11 @@ describe('passages from a real index', () => {
     expect(hit?.passage).toContain('\n5. 仓库收到商品');
   });
 
+  it('gives a table row under its header row, without the other rows', () => {
+    const [hit] = shop.search('新疆多久能到', { k: 1, passageChars: 100 });
+    expect(hit?.passage).toBe('地区 | 发货时间 | 预计送达\n新疆、西藏 | 次日发货 | 五至七天');
+  });
+
   it('leaves a short answer without a passage, and no hit has one when passageChars is 0', () => {
     const [short] = sample.search('退货运费谁出', { k: 1 });
     expect(short?.answer.length).toBeLessThanOrEqual(DEFAULT_PASSAGE_CHARS);
@@ -130,8 +135,8 @@ describe('passages from a real index', () => {
         if (hit.passage !== undefined) expect(hit.passage.length).toBeLessThanOrEqual(chars);
         if ((hit.passage ?? hit.answer).includes(pair.expect)) held++;
       }
-      // measured: 44 of 47 at 200 characters, 41 of 47 at 100 (scripts/check-passages.mjs)
-      expect(right).toBeGreaterThanOrEqual(45);
+      // measured: 45 of 48 at 200 characters, 42 of 48 at 100 (scripts/check-passages.mjs)
+      expect(right).toBeGreaterThanOrEqual(46);
       expect(held / right).toBeGreaterThanOrEqual(chars === 200 ? 0.9 : 0.8);
     }
   });

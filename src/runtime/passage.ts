@@ -19,7 +19,7 @@ import { BIGRAM_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 
 /** Passages are at most this many characters by default; an answer this long or shorter has none. */
 export const DEFAULT_PASSAGE_CHARS = 200;
-/** A passage shorter than this takes the next sentence of its paragraph as context. */
+/** A passage shorter than this takes the next sentence of its line as context (the one before, at a line's end). */
 const MIN_CHARS = 50;
 /** A neighbour joins the passage when it scores at least this share of the best unit (shorter passages, same hits on the pairs). */
 const GROW_SHARE = 0.5;
@@ -162,7 +162,8 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
     const own = unitScores[i]!;
     if (own > 0 && own >= GROW_SHARE * unitScores[best]!) return own;
     const lead = units[i]!.leadIn;
-    return lead !== undefined && unitScores[lead]! > 0 ? Number.MIN_VALUE * (1 + own) : 0;
+    // (table rows are data: only those that hold a question term)
+    return lead !== undefined && units[i]!.kind === 'item' && unitScores[lead]! > 0 ? Number.MIN_VALUE * (1 + own) : 0;
   };
   const length = (first: number, last: number): number => text(answer, units, first, last).length;
   let first: number;
@@ -181,14 +182,20 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
     const fits = (f: number, l: number): boolean => length(f, l) <= budget;
     // grow towards the better-scoring neighbour (after on a tie) while one shares a question term
     for (;;) {
-      const before = first > 0 && first - 1 !== lead && fits(first - 1, last) ? score(first - 1) : 0;
-      const after = last + 1 < units.length && fits(first, last + 1) ? score(last + 1) : 0;
+      // an item or row joins only under its lead-in: in the passage, or the one put above it
+      const joins = (i: number): boolean => {
+        const l = units[i]!.leadIn;
+        return l === undefined || l === lead || (l >= first && l <= last);
+      };
+      const before = first > 0 && first - 1 !== lead && joins(first - 1) && fits(first - 1, last) ? score(first - 1) : 0;
+      const after = last + 1 < units.length && joins(last + 1) && fits(first, last + 1) ? score(last + 1) : 0;
       if (before <= 0 && after <= 0) break;
       if (after >= before) last++;
       else first--;
     }
     // a short passage takes the rest of its sentence or the next sentence of its line as context
     while (length(first, last) < MIN_CHARS && last + 1 < units.length && units[last + 1]!.line === units[last]!.line && fits(first, last + 1)) last++;
+    while (length(first, last) < MIN_CHARS && first > 0 && first - 1 !== lead && units[first - 1]!.line === units[first]!.line && fits(first - 1, last)) first--;
     // a passage that ends on a lead-in (退货按以下步骤办理：) goes on with the items it announces
     const announced = last;
     while (last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;

@@ -22,6 +22,8 @@ export interface CaseResult {
   top: TopHit[];
   /** The question of the top hit, for people reading the report (not in the JSON contract). */
   topQuestion: string | null;
+  /** The top hit's passage (the part of its long answer the question is about); absent when its answer is short. */
+  topPassage?: string;
   tags: string[];
   file: string;
   line: number;
@@ -71,6 +73,7 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: numbe
     });
     const sources = c.expect.flatMap((e) => (e.kind === 'source' ? [e] : []));
     if (sources.length > 0) (results.at(-1) as CaseResult).expectSources = sources;
+    if (hits[0]?.passage !== undefined) (results.at(-1) as CaseResult).topPassage = hits[0].passage;
   }
   markUnknown(kb, cases, results);
   return { metrics: metricsOf(inScopeRanks, k), cases: results };

@@ -20,12 +20,18 @@ import { Postings } from './postings.js';
 import { mayBeTypo, TypoIndex } from './typos.js';
 import { decodeVarints, encodeVarints } from './varint.js';
 import { wordsAsWrittenIn } from '../text/normalize.js';
+import { choosePassage, DEFAULT_PASSAGE_CHARS, needsOtherTerms, passageTerms, passageUnits, scoreUnits, type PassageTerm, type PassageUnit, type UnitText } from './passage.js';
 
 export interface SearchOptions {
   /** How many hits at most (default 5). */
   k?: number;
   /** Drop hits whose confidence is below this (default 0). */
   threshold?: number;
+  /**
+   * Each hit of a longer answer gets a `passage` of at most this many characters (default 200);
+   * 0: no passages.
+   */
+  passageChars?: number;
   /** @internal kb build's calibration: leave this variant out, as if it were not indexed. */
   excludeVariant?: number;
 }
@@ -42,6 +48,12 @@ export interface Hit {
   source?: EntrySource;
   /** The query terms found in the matched variant or the answer, as the question writes them (退貨 in a traditional question). */
   matchedTerms: string[];
+  /**
+   * When the answer is longer than `passageChars` (200): the sentences, list items or table rows
+   * of it that the question is about, at most that long, as written in the answer — what a chat
+   * bot can send. Absent when the answer is short enough to send whole.
+   */
+  passage?: string;
 }
 
 /** At most this many expansion terms per question (learned associations and lexicon). */
@@ -96,6 +108,9 @@ function seek(docs: Uint32Array, from: number, end: number, target: number): num
 }
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** How many entries' answers, cut into units and analyzed, are kept for passages (a bot asks about the same few often). */
+const PASSAGE_CACHE = 256;
 
 export class KnowledgeBase {
   readonly analyzer: Analyzer;
@@ -459,11 +474,20 @@ export class KnowledgeBase {
     const hits: Hit[] = [];
     // matched terms as the question writes them (退貨 in a traditional question, not the analyzer's 退货)
     const asWritten = wordsAsWrittenIn(question);
+    const passageChars = options.passageChars === undefined || Number.isNaN(options.passageChars) ? DEFAULT_PASSAGE_CHARS : Math.max(0, Math.floor(options.passageChars));
+    // the question's terms as passages look for them: worked out for the first long answer, once
+    let forPassages: PassageTerm[] | undefined;
     for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
       // rounded as reported, so a threshold equal to a reported confidence keeps that hit
       const confidence = Math.round(this.confidence(score, selfScore, top, second, rank === 0) * 1e4) / 1e4;
       if (confidence < threshold) continue;
-      hits.push(this.hit(e, v, score, confidence, terms, asWritten));
+      const hit = this.hit(e, v, score, confidence, terms, asWritten);
+      if (passageChars > 0 && hit.answer.length > passageChars) {
+        forPassages ??= this.passageTerms(terms);
+        const passage = this.passage(e, hit.answer, forPassages, passageChars);
+        if (passage !== undefined) hit.passage = passage;
+      }
+      hits.push(hit);
     }
     return hits;
   }
@@ -711,6 +735,71 @@ export class KnowledgeBase {
       coverage: selfScore > 0 ? Math.min(first / selfScore, 1.5) : 0,
       margin: first > 0 ? (first - second) / first : 0,
     };
+  }
+
+  private readonly passageCache = new Map<string, { units: PassageUnit[]; texts: UnitText[] }>();
+  private writtenForms: Map<string, string[]> | undefined;
+
+  /** The ways a Chinese word of the analyzer is written: itself and the synonyms it stands for. */
+  private formsOf(word: string): readonly string[] {
+    if (this.writtenForms === undefined) {
+      this.writtenForms = new Map();
+      const seen = new Set<string>();
+      for (const group of this.analyzer.settings.synonyms) {
+        const head = group[0];
+        if (head === undefined) continue;
+        for (const w of group) {
+          // the analyzer reads a word as the head of the first group that has it
+          if (seen.has(w)) continue;
+          seen.add(w);
+          const form = this.analyzer.normalize(w);
+          if (w === head || form === '') continue;
+          const forms = this.writtenForms.get(head) ?? [head];
+          if (!forms.includes(form)) forms.push(form);
+          this.writtenForms.set(head, forms);
+        }
+      }
+    }
+    return this.writtenForms.get(word) ?? [word];
+  }
+
+  /** The question's terms for passages: each worth the answer field's IDF × its query weight × its type weight. */
+  private passageTerms(terms: Map<string, number>): PassageTerm[] {
+    const worth = new Map<string, number>();
+    for (const [term, qw] of terms) {
+      const t = this.termIds.get(term);
+      if (t !== undefined) worth.set(term, qw * this.termWeight[t]! * this.idfAnswer[t]!);
+    }
+    return passageTerms(worth, (w) => this.formsOf(w));
+  }
+
+  /**
+   * The passage of entry e's answer for the question's terms (see passage.ts), scored with BM25's
+   * k1 and the answer field's b. The cut answer is cached for the last PASSAGE_CACHE entries.
+   */
+  private passage(e: number, answer: string, terms: readonly PassageTerm[], maxChars: number): string | undefined {
+    const key = `${e}:${maxChars}`;
+    let cut = this.passageCache.get(key);
+    if (cut === undefined) {
+      const units = passageUnits(answer, maxChars);
+      // normalized once when that keeps every character in place (it nearly always does), else unit by unit
+      const whole = this.analyzer.normalize(answer);
+      const inPlace = whole.length === answer.length;
+      const texts = units.map((u): UnitText => ({ normalized: inPlace ? whole.slice(u.start, u.end) : this.analyzer.normalize(answer.slice(u.start, u.end)) }));
+      cut = { units, texts };
+      if (this.passageCache.size >= PASSAGE_CACHE) this.passageCache.delete(this.passageCache.keys().next().value!);
+      this.passageCache.set(key, cut);
+    }
+    if (needsOtherTerms(terms) && cut.texts[0]?.otherTerms === undefined) {
+      // the analyzer's terms of what is not Chinese (English words, numbers), once per cached answer
+      for (const [i, u] of cut.units.entries()) {
+        const other = new Map<string, number>();
+        const written = answer.slice(u.start, u.end).replace(/\p{Script=Han}+/gu, ' ');
+        if (/[\p{L}\d]/u.test(written)) for (const t of this.analyzer.analyze(written)) other.set(t, (other.get(t) ?? 0) + 1);
+        cut.texts[i]!.otherTerms = other;
+      }
+    }
+    return choosePassage(answer, cut.units, scoreUnits(cut.texts, terms, this.model.k1, this.model.answerB), maxChars);
   }
 
   private hit(e: number, v: number, score: number, confidence: number, terms: Map<string, number>, asWritten: (term: string) => string | undefined): Hit {

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../build/index.js';
 import type { Hit } from '../../runtime/index.js';
 import { BUILD_TIMEOUT, ROOT, buildSample, lines, runKb, tempDir } from '../../test-support/kb.js';
 
@@ -86,4 +87,17 @@ describe('kb query', () => {
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kb: name the index with --index FILE/)]);
   });
+
+  it('shows the passage of a long answer, the part the question is about, and --json carries it', async () => {
+    const shop = join(dir.path, 'shop.index');
+    const built = await build({ sources: [join(ROOT, 'fixtures/passage/shop')], out: shop });
+    expect(built.ok).toBe(true);
+    const r = runKb(['query', '水箱怎么除垢', '--index', shop, '-k', '1']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/passage \(\d+ of \d+ characters\):\n {3}水箱每次使用后都要倒掉剩余的水，每周用柠檬酸溶液浸泡三十分钟除垢/);
+    expect(r.stdout).not.toContain('滤网建议');
+    const json = JSON.parse(runKb(['query', '水箱怎么除垢', '--index', shop, '-k', '1', '--json']).stdout) as { hits: Hit[] };
+    expect(json.hits[0]?.passage).toContain('柠檬酸溶液浸泡三十分钟除垢');
+    expect(json.hits[0]?.answer).toContain('滤网建议');
+  }, BUILD_TIMEOUT);
 });

@@ -41,7 +41,12 @@ export async function runQuery(options: QueryCommandOptions, output: Output): Pr
       const where = [h.source.path, ...(h.source.headingPath.length > 0 ? [h.source.headingPath.join(' › ')] : []), ...(h.source.page !== undefined ? [`p.${h.source.page}`] : [])];
       output.out(`   source: ${where.join(' · ')}`);
     }
-    output.out(`   ${output.color('dim', clip(h.answer, 120))}`);
+    if (h.passage === undefined) output.out(`   ${output.color('dim', clip(h.answer, 120))}`);
+    else {
+      // what a bot would send: the part of the long answer the question is about
+      output.out(`   passage (${h.passage.length} of ${h.answer.length} characters):`);
+      for (const line of h.passage.split('\n')) output.out(`   ${output.color('dim', line)}`);
+    }
   });
   return EXIT.OK;
 }

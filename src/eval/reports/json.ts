@@ -15,6 +15,7 @@ export function evalRunJson(run: EvalRun): Record<string, unknown> {
       const v = run.summary.verdicts[i];
       const extra: Record<string, unknown> = { file: source?.file, line: source?.line, tags: source?.tags ?? [], verdict: v?.verdict ?? 'skip' };
       if (v?.reason !== undefined) extra['reason'] = v.reason;
+      if (source?.topPassage !== undefined) extra['passage'] = source.topPassage;
       if (source?.unknownIds !== undefined) extra['unknownIds'] = source.unknownIds;
       if (source?.unknownSources !== undefined) extra['unknownSources'] = source.unknownSources;
       if (source?.unknownSourceHints !== undefined) extra['unknownSourceHints'] = source.unknownSourceHints;

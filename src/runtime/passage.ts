@@ -1,0 +1,302 @@
+/**
+ * Passages: the part of a long answer that a question is about, short enough for a chat reply.
+ *
+ * An answer is cut into units: its lines (paragraphs, list items, table rows), each line into
+ * sentences (。！？ and . ! ? before a space), and a sentence longer than the budget into clauses
+ * (；, then ，). Each unit is scored with BM25 over the question's terms, weighted as the search
+ * weighs them (IDF of the answer field × the term's query weight × its type weight), the unit's
+ * length against the mean unit of that answer. The passage is the best unit, grown one neighbour
+ * at a time (the better-scoring side first) while a neighbour scores at least GROW_SHARE of the
+ * best and the budget holds; a list item or table row comes under its lead-in (the line before
+ * the list that ends with ： or :, or the table's header row), and a passage that ends on a
+ * lead-in goes on with its items; a passage shorter than MIN_CHARS takes the next sentence of its
+ * line as context. When no unit holds a question term (the question matched the entry's heading
+ * or a similar question), the passage is the answer's opening sentences.
+ * Pure and deterministic: the same answer, terms and budget give the same passage.
+ */
+
+import { BIGRAM_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+
+/** Passages are at most this many characters by default; an answer this long or shorter has none. */
+export const DEFAULT_PASSAGE_CHARS = 200;
+/** A passage shorter than this takes the next sentence of its line as context (the one before, at a line's end). */
+const MIN_CHARS = 50;
+/** A neighbour joins the passage when it scores at least this share of the best unit (shorter passages, same hits on the pairs). */
+const GROW_SHARE = 0.5;
+/** A line after a lead-in without a list marker counts as an item when it is at most this long. */
+const MAX_UNMARKED_ITEM = 80;
+/** A list marker: （一） (1) 1. 1、 一、 ① - • 第一步 Step 1. */
+const ITEM_MARKER = /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[.、)）](?!\d)|[一二三四五六七八九十]+、|[①-⑳]|[-*•·●▪]\s|第[一二三四五六七八九十\d]+[步项点]|step\s*\d+)/iu;
+const LEAD_IN_END = /[：:]\s*$/u;
+const TABLE_ROW = /\S\s*\|\s*\S/u;
+/** Sentence ends: Chinese marks with closing quotes, or . ! ? (and closing quotes) before a space. */
+const SENTENCE_END = /[。！？!?…]+[”’"」』）)]*|[.!?]+[”’"')]*(?=\s)/gu;
+const CLAUSE_ENDS = [/[；;]/gu, /[，,、]/gu];
+
+/** How one unit of an answer relates to its neighbours. */
+type UnitKind = 'text' | 'item' | 'row';
+
+/** A piece of an answer: [start, end) offsets into it, the line it is on, and what it is. */
+export interface PassageUnit {
+  start: number;
+  end: number;
+  line: number;
+  kind: UnitKind;
+  /** The sentence this clause is part of, as [start, end); absent for a whole sentence or line. */
+  sentence?: [number, number];
+  /** For an item or table row: the unit that introduces it (the lead-in sentence or header row). */
+  leadIn?: number;
+}
+
+/** The units of an answer in order: sentences of paragraphs, list items, table rows, clauses of overlong sentences. */
+export function passageUnits(answer: string, maxChars: number): PassageUnit[] {
+  const units: PassageUnit[] = [];
+  let line = 0;
+  /** The unit introducing the list under way (a lead-in sentence or a header row), or -1. */
+  let leadIn = -1;
+  let listMarked = false;
+  let inTable = false;
+  for (let at = 0; at <= answer.length; line++) {
+    const nl = answer.indexOf('\n', at);
+    const lineEnd = nl === -1 ? answer.length : nl;
+    const raw = answer.slice(at, lineEnd);
+    const start = at + (raw.length - raw.trimStart().length);
+    const end = lineEnd - (raw.length - raw.trimEnd().length);
+    at = lineEnd + 1;
+    if (end <= start) continue;
+    const text = answer.slice(start, end);
+    if (TABLE_ROW.test(text)) {
+      if (!inTable) {
+        units.push({ start, end, line, kind: 'text' });
+        leadIn = units.length - 1;
+        inTable = true;
+      } else if (!/^[\s|:-]+$/u.test(text)) units.push({ start, end, line, kind: 'row', leadIn });
+      continue;
+    }
+    if (inTable) {
+      inTable = false;
+      leadIn = -1;
+    }
+    const marked = ITEM_MARKER.test(text);
+    if (leadIn >= 0 && (marked || (!listMarked && text.length <= MAX_UNMARKED_ITEM))) {
+      if (marked) listMarked = true;
+      units.push(...split(answer, start, end, line, 'item', maxChars).map((u) => ({ ...u, leadIn })));
+      continue;
+    }
+    leadIn = -1;
+    listMarked = false;
+    const pieces = split(answer, start, end, line, marked ? 'item' : 'text', maxChars);
+    units.push(...pieces);
+    if (LEAD_IN_END.test(text)) {
+      // the last sentence of the line introduces the lines that follow (its clauses: the first of them)
+      const last = pieces.at(-1)!;
+      const first = last.sentence === undefined ? units.length - 1 : units.findIndex((u) => u.start === last.sentence![0]);
+      leadIn = first;
+    }
+  }
+  return units;
+}
+
+/** A line's sentences, each cut into clauses when longer than the budget. */
+function split(answer: string, start: number, end: number, line: number, kind: UnitKind, maxChars: number): PassageUnit[] {
+  const text = answer.slice(start, end);
+  const out: PassageUnit[] = [];
+  let from = 0;
+  const sentences: [number, number][] = [];
+  // the period of a list marker (3. 等待审核) ends no sentence
+  const marker = ITEM_MARKER.exec(text)?.[0].length ?? 0;
+  for (const m of text.matchAll(SENTENCE_END)) {
+    const to = m.index + m[0].length;
+    if (to <= marker) continue;
+    if (to > from) sentences.push([from, to]);
+    from = to;
+  }
+  if (from < text.length) sentences.push([from, text.length]);
+  for (const [s, e] of sentences) {
+    const a = start + s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
+    const b = start + e - (text.slice(s, e).length - text.slice(s, e).trimEnd().length);
+    if (b <= a) continue;
+    if (b - a <= maxChars) out.push({ start: a, end: b, line, kind });
+    else for (const [cs, ce] of clauses(answer, a, b, maxChars, 0)) out.push({ start: cs, end: ce, line, kind, sentence: [a, b] });
+  }
+  return out;
+}
+
+/** Cut [start, end) at ；/; (then ，/,/、, then every maxChars characters) into pieces of at most maxChars. */
+function clauses(answer: string, start: number, end: number, maxChars: number, level: number): [number, number][] {
+  if (end - start <= maxChars) return [[start, end]];
+  const marks = CLAUSE_ENDS[level];
+  if (marks === undefined) {
+    const out: [number, number][] = [];
+    for (let a = start; a < end; a += maxChars) out.push([a, Math.min(end, a + maxChars)]);
+    return out;
+  }
+  const pieces: [number, number][] = [];
+  let from = start;
+  for (const m of answer.slice(start, end).matchAll(marks)) {
+    const to = start + m.index + m[0].length;
+    pieces.push([from, to]);
+    from = to;
+  }
+  if (from < end) pieces.push([from, end]);
+  return pieces.flatMap(([a, b]) => clauses(answer, a, b, maxChars, level + 1));
+}
+
+/**
+ * Choose the passage of `answer` for a question: `unitScores[i]` is how much unit i is about the
+ * question (passageUnits order; 0: none of its terms). Undefined when the answer fits the budget
+ * or the passage would be the whole answer.
+ */
+export function choosePassage(answer: string, units: readonly PassageUnit[], unitScores: ArrayLike<number>, maxChars: number): string | undefined {
+  if (answer.trim().length <= maxChars || units.length === 0) return undefined;
+  let best = -1;
+  for (let i = 0; i < units.length; i++) if (unitScores[i]! > 0 && (best === -1 || unitScores[i]! > unitScores[best]!)) best = i;
+  // a lead-in comes with any of its items: the best item that holds a question term is the core
+  // (消费者协会能否提起诉讼: the item on 诉讼, under 消费者协会履行下列公益性职责：)
+  let bestItem = -1;
+  for (let i = 0; i < units.length; i++) if (units[i]!.leadIn === best && best >= 0 && unitScores[i]! > 0 && (bestItem === -1 || unitScores[i]! > unitScores[bestItem]!)) bestItem = i;
+  if (bestItem >= 0) best = bestItem;
+  // a list whose lead-in is about the question (哪些情况不保修 → 以下情形不在保修范围内：) is taken
+  // item by item as far as the budget goes, after the items that hold the question's terms
+  const score = (i: number): number => {
+    const own = unitScores[i]!;
+    if (own > 0 && own >= GROW_SHARE * unitScores[best]!) return own;
+    const lead = units[i]!.leadIn;
+    // (table rows are data: only those that hold a question term)
+    return lead !== undefined && units[i]!.kind === 'item' && unitScores[lead]! > 0 ? Number.MIN_VALUE * (1 + own) : 0;
+  };
+  const length = (first: number, last: number): number => text(answer, units, first, last).length;
+  let first: number;
+  let last: number;
+  if (best === -1) {
+    // no unit holds a question term: the answer's opening, as much as fits
+    first = 0;
+    last = 0;
+    while (last + 1 < units.length && length(0, last + 1) <= maxChars) last++;
+  } else {
+    first = best;
+    last = best;
+    const lead = units[best]!.leadIn;
+    const leadText = lead === undefined ? '' : leadInText(answer, units, lead, maxChars);
+    const budget = maxChars - (leadText === '' ? 0 : leadText.length + 1);
+    const fits = (f: number, l: number): boolean => length(f, l) <= budget;
+    // grow towards the better-scoring neighbour (after on a tie) while one shares a question term
+    for (;;) {
+      // an item or row joins only under its lead-in: in the passage, or the one put above it
+      const joins = (i: number): boolean => {
+        const l = units[i]!.leadIn;
+        return l === undefined || l === lead || (l >= first && l <= last);
+      };
+      const before = first > 0 && first - 1 !== lead && joins(first - 1) && fits(first - 1, last) ? score(first - 1) : 0;
+      const after = last + 1 < units.length && joins(last + 1) && fits(first, last + 1) ? score(last + 1) : 0;
+      if (before <= 0 && after <= 0) break;
+      if (after >= before) last++;
+      else first--;
+    }
+    // a short passage takes the rest of its sentence or the next sentence of its line as context
+    while (length(first, last) < MIN_CHARS && last + 1 < units.length && units[last + 1]!.line === units[last]!.line && fits(first, last + 1)) last++;
+    while (length(first, last) < MIN_CHARS && first > 0 && first - 1 !== lead && units[first - 1]!.line === units[first]!.line && fits(first - 1, last)) first--;
+    // a passage that ends on a lead-in (退货按以下步骤办理：) goes on with the items it announces
+    const announced = last;
+    while (last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;
+    const body = text(answer, units, first, last);
+    // the lead-in goes above unless the passage already starts in it (one of its clauses)
+    const leadEnd = lead === undefined ? 0 : (units[lead]!.sentence?.[1] ?? units[lead]!.end);
+    const passage = leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n${body}` : body;
+    return passage === answer.trim() ? undefined : passage;
+  }
+  const passage = text(answer, units, first, last);
+  return passage === answer.trim() ? undefined : passage;
+}
+
+/** Units first..last as they are written in the answer, with … where a sentence is cut. */
+function text(answer: string, units: readonly PassageUnit[], first: number, last: number): string {
+  const a = units[first]!;
+  const b = units[last]!;
+  let out = answer.slice(a.start, b.end).trim();
+  if (a.sentence !== undefined && a.start > a.sentence[0]) out = `…${out}`;
+  if (b.sentence !== undefined && b.end < b.sentence[1]) out = `${out.replace(/[，,、；;]$/u, '')}…`;
+  return out;
+}
+
+/** A lead-in as it goes above its item: whole when it fits a third of the budget, else its first clause … its ending colon. */
+function leadInText(answer: string, units: readonly PassageUnit[], lead: number, maxChars: number): string {
+  const unit = units[lead]!;
+  const [start, end] = unit.sentence ?? [unit.start, unit.end];
+  const whole = answer.slice(start, end).trim();
+  if (whole.length <= maxChars / 3) return whole;
+  const comma = whole.search(/[，,；;]/u);
+  const colon = whole.match(/[：:]\s*$/u)?.[0].trim() ?? '';
+  if (comma > 0 && comma + 2 <= maxChars / 3) return `${whole.slice(0, comma)}…${colon}`;
+  return '';
+}
+
+/** A unit as the scorer reads it: its text in the analyzer's normal form; the analyzer's terms of its words that are not Chinese, when the question has such terms. */
+export interface UnitText {
+  normalized: string;
+  otherTerms?: ReadonlyMap<string, number>;
+}
+
+/**
+ * A question term as the passage scorer looks for it, and what one occurrence is worth (IDF ×
+ * query weight × type weight): a Chinese word or character bigram by its written forms in a
+ * unit's normalized text (the word and the synonyms the analyzer reads as it), where the
+ * analyzer's search mode would find it too (退货 inside 退货运费); any other term (English stems,
+ * numbers, class tokens) as the analyzer counts it. Segmenting every unit instead costs about
+ * 1 ms per 500-character answer; this, a few microseconds.
+ */
+export interface PassageTerm {
+  weight: number;
+  written?: readonly string[];
+  term?: string;
+}
+
+const HAN_TERM = /^\p{Script=Han}+$/u;
+
+/** The question's terms for scoring units, once per search: `query` maps a term to what one occurrence is worth. */
+export function passageTerms(query: ReadonlyMap<string, number>, forms: (word: string) => readonly string[]): PassageTerm[] {
+  const out: PassageTerm[] = [];
+  for (const [term, weight] of query) {
+    if (!(weight > 0)) continue;
+    if (term.startsWith(BIGRAM_PREFIX) || term.startsWith(UNIGRAM_PREFIX)) out.push({ weight, written: [term.slice(1)] });
+    else if (HAN_TERM.test(term)) out.push({ weight, written: forms(term) });
+    else out.push({ weight, term });
+  }
+  return out;
+}
+
+/** Whether scoring needs the units' analyzer terms (the question has words that are not Chinese). */
+export function needsOtherTerms(terms: readonly PassageTerm[]): boolean {
+  return terms.some((t) => t.term !== undefined);
+}
+
+/** Occurrences of `needle` in `text`, not overlapping. */
+function occurrences(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+
+/**
+ * BM25 of each unit for the question's terms; a unit's length is its characters against the
+ * answer's mean unit; k1 and b are the search's answer-field parameters.
+ */
+export function scoreUnits(units: readonly UnitText[], terms: readonly PassageTerm[], k1: number, b: number): Float64Array {
+  const scores = new Float64Array(units.length);
+  let total = 0;
+  for (const u of units) total += u.normalized.length;
+  const avg = total / Math.max(units.length, 1) || 1;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const norm = k1 * (1 - b + (b * unit.normalized.length) / avg);
+    let s = 0;
+    for (const t of terms) {
+      let f = 0;
+      if (t.written !== undefined) for (const form of t.written) f += occurrences(unit.normalized, form);
+      else f = unit.otherTerms?.get(t.term!) ?? 0;
+      if (f > 0) s += (t.weight * f * (k1 + 1)) / (f + norm);
+    }
+    scores[i] = s;
+  }
+  return scores;
+}

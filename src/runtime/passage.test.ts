@@ -122,6 +122,16 @@ describe('passages from a real index', () => {
     expect(shop.search('滤网多久洗一次', { k: 5, passageChars: 0 }).some((h) => h.passage !== undefined)).toBe(false);
   });
 
+  it('gives the top hit a passage, and as many hits as passageHits asks for', () => {
+    const long = (hits: readonly { answer: string; passage?: string }[]): boolean[] => hits.filter((h) => h.answer.length > DEFAULT_PASSAGE_CHARS).map((h) => h.passage !== undefined);
+    const all = shop.search('水箱怎么除垢', { k: 5, passageHits: 5 });
+    expect(long(all).length).toBeGreaterThan(1);
+    expect(long(all).every(Boolean)).toBe(true);
+    const first = shop.search('水箱怎么除垢', { k: 5 });
+    expect(first.slice(1).some((h) => h.passage !== undefined)).toBe(false);
+    expect(first[0]?.passage).toBe(all[0]?.passage);
+  });
+
   it('holds the expected sentence for most of the project’s question–sentence pairs, within the budget', () => {
     const pairs = readFileSync(join(ROOT, 'fixtures/passage/pairs.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as { kb: string; q: string; expect: string });
     expect(pairs.length).toBeGreaterThanOrEqual(40);
@@ -142,9 +152,9 @@ describe('passages from a real index', () => {
   });
 
   it('gives the same passage for the same question, cached or not', () => {
-    const first = shop.search('水箱怎么除垢', { k: 3 }).map((h) => h.passage);
-    expect(shop.search('水箱怎么除垢', { k: 3 }).map((h) => h.passage)).toEqual(first);
-    expect(shop.search('水箱怎么除垢', { k: 3, passageChars: 199 }).map((h) => h.passage)).toEqual(first);
+    const first = shop.search('水箱怎么除垢', { k: 3, passageHits: 3 }).map((h) => h.passage);
+    expect(shop.search('水箱怎么除垢', { k: 3, passageHits: 3 }).map((h) => h.passage)).toEqual(first);
+    expect(shop.search('水箱怎么除垢', { k: 3, passageChars: 199, passageHits: 3 }).map((h) => h.passage)).toEqual(first);
   });
 
   it('carries the top hit’s passage in kb eval’s cases', async () => {

@@ -22,7 +22,7 @@ export async function runQuery(options: QueryCommandOptions, output: Output): Pr
   const index = options.index ?? defaultIndex(await workingConfig());
   if (index === undefined) throw new UsageError(NO_INDEX);
   const kb = await loadIndex(index);
-  const hits = kb.search(options.question, { k: options.k, threshold: options.threshold });
+  const hits = kb.search(options.question, { k: options.k, threshold: options.threshold, passageHits: options.k });
   if (options.json) {
     output.out(JSON.stringify({ question: options.question, hits }, null, 2));
     return EXIT.OK;

@@ -14,6 +14,7 @@
  * Measured on the development sets: laws and doc2dial unchanged; bq's figures as printed unchanged
  * (docs/matching.md, the analyzer).
  */
+import { chineseCounting } from '../text/numerals.js';
 
 /**
  * Colloquial, dialect and internet spellings customers type for the words a policy writes
@@ -81,13 +82,9 @@ const SPACED_OUT = /(?<=(?:^|[^\p{Script=Han}])\p{Script=Han})\s+(?=\p{Script=Ha
 const COUNT_BEFORE_UNIT = /(?<![\d.])(\d{1,2})(?=\s?(?:个)?(?:天|日|周|星期|礼拜|月|小时|工作日|年|万|千))/gu;
 const DOUBLE_ELEVEN = /双\s?(11|12)(?!\d)/gu;
 
-const DIGITS = '零一二三四五六七八九';
-/** 1–99 in Chinese numerals: 7 → 七, 10 → 十, 15 → 十五, 48 → 四十八. */
+/** 0–99 in Chinese numerals: 7 → 七, 10 → 十, 15 → 十五, 48 → 四十八 (0 → 零). */
 export function chineseNumeral(n: number): string {
-  if (n < 10) return DIGITS[n] ?? String(n);
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : DIGITS[tens]}十${ones === 0 ? '' : DIGITS[ones]}`;
+  return n === 0 ? '零' : chineseCounting(n);
 }
 
 /** `text` (lower case, simplified) with chat spellings in the policy's words (see the module comment). */

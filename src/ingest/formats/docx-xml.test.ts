@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chineseCounting, formatNumber, labelNumbering, outlineStyleMap } from './docx-xml.js';
+import { chineseCounting } from '../../text/numerals.js';
+import { formatNumber, labelNumbering, outlineStyleMap } from './docx-xml.js';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const lvl = (ilvl: number, fmt: string, text: string, suff?: string) =>

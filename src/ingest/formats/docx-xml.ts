@@ -15,6 +15,7 @@
  *   turns into `hN`. A paragraph style with an outline level (a custom `一级标题`) is mapped by
  *   `outlineStyleMap`.
  */
+import { chineseCounting, CN } from '../../text/numerals.js';
 
 export interface NumberingLevel {
   start: number;
@@ -159,29 +160,8 @@ export function outlineStyleMap(stylesXml: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // Number formats
 
-const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const CN_LEGAL = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
 const TIANGAN = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
-
-/** 1 一, 10 十, 12 十二, 20 二十, 105 一百零五 (Word's chineseCounting / chineseCountingThousand). */
-export function chineseCounting(n: number, digits = CN, units = ['', '十', '百', '千']): string {
-  if (n <= 0 || n >= 10000) return String(n);
-  if (n < 20 && n >= 10 && digits === CN) return `十${n === 10 ? '' : digits[n - 10]}`;
-  const parts = String(n).split('').map(Number);
-  let out = '';
-  let zero = false;
-  parts.forEach((d, i) => {
-    const unit = units[parts.length - 1 - i] ?? '';
-    if (d === 0) {
-      zero = true;
-      return;
-    }
-    if (zero && out !== '') out += digits[0];
-    zero = false;
-    out += (digits[d] ?? '') + unit;
-  });
-  return out;
-}
 
 function letters(n: number, a: string): string {
   const base = a.charCodeAt(0);

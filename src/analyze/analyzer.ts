@@ -309,21 +309,19 @@ export class Analyzer {
  */
 export function homophonesOf(vocabulary: AnalyzerSettings['vocabulary'], stop: ReadonlySet<string>): string {
   const best = new Map<string, [string, number]>();
-  const words: string[] = [];
+  const words: [string, number, string][] = [];
   for (const [word, , texts] of vocabulary) {
     if (texts < 2 || word.length < 2 || word.length > 4 || !HAN.test(word) || stop.has(word)) continue;
-    words.push(word);
     const key = toPinyin(word);
+    words.push([word, texts, key]);
     const current = best.get(key);
     if (current === undefined || texts > current[1]) best.set(key, [word, texts]);
   }
   // a polyphone's other readings (还款 as huan kuan, not only pinyin-pro's hai kuan), where no
   // word of the KB is read so (those keys are taken above)
   const other = new Map<string, [string, number]>();
-  const textsOf = new Map(vocabulary.map(([w, , t]) => [w, t] as const));
-  for (const word of words) {
-    const texts = textsOf.get(word) ?? 0;
-    for (const key of otherReadings(word)) {
+  for (const [word, texts, reading] of words) {
+    for (const key of otherReadings(word, reading)) {
       if (best.has(key)) continue;
       const current = other.get(key);
       if (current === undefined || texts > current[1]) other.set(key, [word, texts]);

@@ -32,7 +32,8 @@ const EMOJI = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{200D}\u{2
 const QUOTED_NUMBER = /(订单编号|订单号|快递单号|物流单号|运单号|单号|编号|订单|手机号码|手机号|手机|电话号码|电话|联系方式|tel|phone)?\s*(?:是|为)?\s*[:：#]?\s*[a-z]{0,4}\d{8,}/giu;
 
 /** A parcel's number says what the question is about (快递单号 … 查不到): its label stays; an order's or a phone's does not. */
-const dropNumber = (_: string, label: string | undefined): string => (label !== undefined && /^(?:快递|物流|运单)/u.test(label) ? ` ${label} ` : ' ');
+const PARCEL_LABEL = /^(?:快递|物流|运单)/u;
+const dropNumber = (_: string, label: string | undefined): string => (label !== undefined && PARCEL_LABEL.test(label) ? ` ${label} ` : ' ');
 
 /** Calls before a question (亲，在吗 …) and what trails it (急, ？？？, ~~, ！！): not part of what is asked. */
 const SEP = '[\\s,，.。!！?？~～、:：;；]';
@@ -40,12 +41,14 @@ const SEP = '[\\s,，.。!！?？~～、:：;；]';
 // (客服电话是多少 asks about 客服: a call is 客服 followed by a mark or another call)
 const CALLS = new RegExp(`^${SEP}*(?:(?:你好|您好|在吗|在么|在不在|有人吗|(?:亲亲|亲爱的|亲|喂|老板|客服|hi|hello)(?=${SEP}|$|你好|您好|在吗|在么|在不在|请问))${SEP}*)*`, 'iu');
 const TRAIL = /[\s,，.。!！?？~～、…]*(?:急+|在线等)?[\s,，.。!！?？~～、…]*$/u;
+/** The question mark of a message's trailing run (退款多久到账？？？急): kept, once. */
+const LAST_MARK = /([?？])[\s?？!！~～]*(?:急+|在线等)?[\s?？!！~～]*$/u;
 
 /** The question a chat message asks, without links, emoji, codes, placeholders, quoted numbers, calls and trailing marks; one line. */
 export function chatQuestion(message: string): string {
   const plain = message.replace(LINK, ' ').replace(PLACEHOLDER, ' ').replace(CODE, ' ').replace(EMOJI, '').replace(QUOTED_NUMBER, dropNumber).replace(/\s+/gu, ' ').trim();
   // keep one question mark: 退款多久到账？？？ is asked as 退款多久到账？
-  const mark = /([?？])[\s?？!！~～]*(?:急+|在线等)?[\s?？!！~～]*$/u.exec(plain)?.[1] ?? '';
+  const mark = LAST_MARK.exec(plain)?.[1] ?? '';
   const bare = plain.replace(CALLS, '').replace(TRAIL, '');
   return bare === '' ? '' : `${bare}${mark}`;
 }

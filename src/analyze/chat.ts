@@ -22,7 +22,7 @@ import { chineseCounting } from '../text/numerals.js';
  * rewrites them before segmentation, so 咋退货 is 怎么退货 and 木有收到 keeps its negation. Only
  * forms a policy does not use in another sense (虾米 and 稀饭 are food; 表 and 偶 are words).
  */
-export const COLLOQUIAL_FORMS: readonly (readonly [string, string])[] = [
+const COLLOQUIAL_FORMS: readonly (readonly [string, string])[] = [
   ['咋整', '怎么办'], ['咋么', '怎么'], ['咋个', '怎么'], ['啥子', '什么'], ['咋办', '怎么办'], ['咋弄', '怎么弄'], ['咋样', '怎么样'], ['咋', '怎么'],
   ['为毛', '为什么'], ['啷个', '怎么'], ['莫得', '没有'],
   ['肿么办', '怎么办'], ['肿么', '怎么'], ['神马', '什么'], ['啥', '什么'],
@@ -49,7 +49,7 @@ export const CHAT_EMOTICONS: readonly string[] = [
  * wl信息不更新, 能用zfb付吗): the `chat` option reads them as the word where they touch Chinese
  * text, and only there (an English text's "dd" or "sh" is left alone).
  */
-export const INITIALISMS: readonly (readonly [string, string])[] = [
+const INITIALISMS: readonly (readonly [string, string])[] = [
   ['th', '退货'], ['tk', '退款'], ['hh', '换货'], ['wl', '物流'], ['kd', '快递'], ['fp', '发票'], ['sh', '售后'],
   ['dd', '订单'], ['ddh', '订单号'], ['dh', '单号'], ['yf', '运费'], ['kf', '客服'], ['sf', '顺丰'], ['zfb', '支付宝'],
   ['wx', '微信'], ['yhq', '优惠券'],
@@ -60,7 +60,7 @@ export const INITIALISMS: readonly (readonly [string, string])[] = [
  * the `chat` option reads them as the Chinese word where they touch Chinese text, and only there
  * (an English sentence keeps its words).
  */
-export const MIXED_ENGLISH: readonly (readonly [string, string])[] = [
+const MIXED_ENGLISH: readonly (readonly [string, string])[] = [
   ['refund', '退款'], ['return', '退货'], ['exchange', '换货'], ['order', '订单'], ['delay', '延误'], ['invoice', '发票'],
   ['warranty', '保修'], ['repair', '维修'], ['cancel', '取消'], ['size', '尺码'], ['coupon', '优惠券'], ['delivery', '配送'],
 ];

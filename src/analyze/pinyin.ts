@@ -29,10 +29,11 @@ const MAX_WORD_READINGS = 4;
 /**
  * The other toneless readings of a word whose characters have more than one (还款: pinyin-pro
  * reads "hai kuan"; customers mean and type "huan kuan" — 环款, huankuan), each character's other
- * readings tried one character at a time, up to MAX_WORD_READINGS in all with `toPinyin`'s.
+ * readings tried one character at a time, up to MAX_WORD_READINGS in all with `toPinyin`'s
+ * (`reading`, when the caller has it already).
  */
-export function otherReadings(word: string): string[] {
-  const first = pinyinPro()(word, { toneType: 'none', type: 'array', v: true });
+export function otherReadings(word: string, reading = toPinyin(word)): string[] {
+  const first = reading.split(' ');
   const chars = [...word];
   if (chars.length !== first.length) return [];
   const out: string[] = [];

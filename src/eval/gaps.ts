@@ -23,10 +23,12 @@ type WrittenIn = { read: (word: string) => string | undefined; count: number };
  */
 function writtenIn(text: string): (word: string) => string | undefined {
   const read = wordsAsWrittenIn(text);
-  const lower = text.normalize('NFKC').toLowerCase();
+  // the text's runs of Latin letters, read once: a stem stands for the first that begins with it
+  let runs: string[] | undefined;
   return (word) => {
     if (!/^[a-z]+$/.test(word)) return read(word);
-    return new RegExp(`(?<![a-z])${word}[a-z]*`).exec(lower)?.[0] ?? read(word);
+    runs ??= text.normalize('NFKC').toLowerCase().match(/[a-z]+/g) ?? [];
+    return runs.find((run) => run.startsWith(word)) ?? read(word);
   };
 }
 

@@ -204,10 +204,9 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   }
   const out: GeneratedEntry[] = [];
   // each table with the question/answer pairs it holds (none for a data table such as 配送方式 | 时效 | 运费)
-  const heading = section.headingPath[section.headingPath.length - 1];
-  const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? [{ rows: b.rows, pairs: pairsInTable(b, heading) }] : []));
+  const last = section.headingPath[section.headingPath.length - 1];
+  const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? [{ rows: b.rows, pairs: pairsInTable(b, last) }] : []));
   if (options.extract !== false) {
-    const last = section.headingPath[section.headingPath.length - 1];
     // a question the document's FAQ markup asks is one however it is written (退款多久到账), when it asks something
     const heading = questionHeading(last) ?? (section.question === true && last !== undefined && asksSomething(last) ? stripNumbering(last) || undefined : undefined);
     if (heading !== undefined && section.text.trim().length > 0) return [extractedEntry(`s-${section.id}`, { question: heading, answer: section.text }, doc, section, language)];

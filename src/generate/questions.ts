@@ -1070,7 +1070,11 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   const topic = headingTopic(input.headingPath);
   const found: GeneratedQuestion[] = [];
   const names = language === 'zh' ? NO_NAMES : properNames(input.text);
-  if (topic !== undefined) for (const q of language === 'zh' ? zhHeading(topic) : enHeading(topic, names)) found.push({ question: q, rule: headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading' });
+  if (topic !== undefined) {
+    // a heading that asks as written is a question line; an English phrase kb turned into a question is the heading rule's
+    const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
+    for (const question of language === 'zh' ? zhHeading(topic) : enHeading(topic, names)) found.push({ question, rule });
+  }
   const content: GeneratedQuestion[] = [];
   const duties: GeneratedQuestion[] = [];
   if (language === 'zh') zhContent(input, topic, content, duties);

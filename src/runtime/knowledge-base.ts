@@ -113,6 +113,9 @@ function seek(docs: Uint32Array, from: number, end: number, target: number): num
   return lo;
 }
 
+/** A count given in SearchOptions: `fallback` when absent or NaN, else a whole number ≥ 0. */
+const countOption = (value: number | undefined, fallback: number): number => (value === undefined || Number.isNaN(value) ? fallback : Math.max(0, Math.floor(value)));
+
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /** How many entries' answers, cut into units and analyzed, are kept for passages (a bot asks about the same few often). */
@@ -469,7 +472,7 @@ export class KnowledgeBase {
   search(question: string, searchOptions?: SearchOptions | null): Hit[] {
     if (typeof question !== 'string') throw new TypeError(`search: the question must be a string, not ${question === null ? 'null' : typeof question}`);
     const options = searchOptions ?? {};
-    const k = options.k === undefined || Number.isNaN(options.k) ? 5 : Math.max(0, Math.floor(options.k));
+    const k = countOption(options.k, 5);
     if (k === 0) return [];
     const threshold = options.threshold ?? 0;
     const ranking = this.rank(question, k, options.excludeVariant ?? -1);
@@ -480,8 +483,8 @@ export class KnowledgeBase {
     const hits: Hit[] = [];
     // matched terms as the question writes them (退貨 in a traditional question, not the analyzer's 退货)
     const asWritten = wordsAsWrittenIn(question);
-    const passageChars = options.passageChars === undefined || Number.isNaN(options.passageChars) ? DEFAULT_PASSAGE_CHARS : Math.max(0, Math.floor(options.passageChars));
-    const passageHits = options.passageHits === undefined || Number.isNaN(options.passageHits) ? 1 : Math.max(0, Math.floor(options.passageHits));
+    const passageChars = countOption(options.passageChars, DEFAULT_PASSAGE_CHARS);
+    const passageHits = countOption(options.passageHits, 1);
     // the question's terms as passages look for them: worked out for the first long answer, once
     let forPassages: PassageTerm[] | undefined;
     for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {

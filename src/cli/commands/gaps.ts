@@ -53,7 +53,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   }
   const progress = progressLine(output, process.stderr, 'percent');
   const reader = new LogReader(options.log, {
-    ...(options.format === undefined ? {} : { format: options.format }),
+    format,
     ...(options.column === undefined ? {} : { column: options.column }),
     ...(options.roleColumn === undefined ? {} : { roleColumn: options.roleColumn }),
     ...(options.roles === undefined ? {} : { roles: options.roles }),

@@ -948,7 +948,9 @@ function mayHoldTable(items: readonly unknown[]): boolean {
     const run = placedRun(item);
     if (run === undefined || run.text.trim() === '') continue;
     const key = Math.round(run.y);
-    byLine.set(key, [...(byLine.get(key) ?? []), run]);
+    let line = byLine.get(key);
+    if (line === undefined) byLine.set(key, (line = []));
+    line.push(run);
   }
   for (const runs of byLine.values()) {
     const sorted = runs.sort((a, b) => a.x - b.x);

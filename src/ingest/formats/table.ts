@@ -612,7 +612,11 @@ function tableRows(rows: readonly CellRow[], header: Header, collector: RowColle
   const labels: Labels = {};
   for (const c of header.columns) labels[c.field] ??= c.name;
   const byField = new Map<FaqField, number[]>();
-  for (const c of header.columns) byField.set(c.field, [...(byField.get(c.field) ?? []), c.index]);
+  for (const c of header.columns) {
+    let indexes = byField.get(c.field);
+    if (indexes === undefined) byField.set(c.field, (indexes = []));
+    indexes.push(c.index);
+  }
   const hidden: number[] = [];
   const read = new Set(header.columns.map((c) => c.index));
   /** Columns with no header name that hold values: 0-based column → the rows. */
@@ -626,7 +630,9 @@ function tableRows(rows: readonly CellRow[], header: Header, collector: RowColle
     if (row.hidden === true) hidden.push(row.n);
     row.cells.forEach((cell, i) => {
       if (cell.trim() === '' || read.has(i) || (header.cells[i] ?? '').trim() !== '') return;
-      unnamed.set(i, [...(unnamed.get(i) ?? []), row.n]);
+      let ns = unnamed.get(i);
+      if (ns === undefined) unnamed.set(i, (ns = []));
+      ns.push(row.n);
     });
     const raw: RawRow = {};
     const uncalculated: FaqField[] = [];

@@ -11,6 +11,7 @@ import { parse as parseCsv } from 'csv-parse';
 import { problem, type Problem } from '../core/problems.js';
 import { decodingStream, sniffEncoding } from '../ingest/decode.js';
 import { cellText, loadWorkbook, sheetRows, streamWorkbookRows } from '../ingest/formats/excel.js';
+import { DEFAULT_MAX_UNZIPPED_BYTES } from '../ingest/ingest.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
 export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx';
@@ -74,8 +75,6 @@ export function logFormatOf(file: string): LogFormat {
 /** At most this many problems are kept; the rest are counted in one last problem. */
 const MAX_PROBLEMS = 20;
 
-/** The most an .xlsx log may unpack to (as kb import allows a workbook). */
-const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 
 /** How much of a log decides its encoding. */
 const SNIFF_BYTES = 64 * 1024;
@@ -288,7 +287,7 @@ export class LogReader {
    */
   private async *workbook(): AsyncGenerator<LogQuestion> {
     const bytes = await readFile(this.file);
-    const options = { file: this.file, maxUnzippedBytes: MAX_UNZIPPED_BYTES };
+    const options = { file: this.file, maxUnzippedBytes: DEFAULT_MAX_UNZIPPED_BYTES };
     let rows: { n: number; cells: string[] }[] = [];
     let sheet: string | undefined;
     const read = await streamWorkbookRows(bytes, options, (row) => {

@@ -111,6 +111,9 @@ describe('English similar questions', () => {
     // an adjective is no verb: not Can I eligible sooner? (doc2dial)
     expect(all('Can I qualify sooner by making higher payments?').filter((v) => /\bI eligible\b|\bI qualified\b/u.test(v))).toEqual([]);
     expect(all('Am I eligible for a refund?').filter((v) => /\bI qualify\b/u.test(v))).toEqual([]);
+    // charge as a verb is no fee: not Do you fee customs duties?
+    expect(all('Do you charge customs duties?').filter((v) => /\byou (?:fee|cost|price)\b/u.test(v))).toEqual([]);
+    expect(all('Is there a return charge?')).toContain('Is there a return fee?');
   });
 
   it('puts postage only for a cost, money back only for what one gets back, and keeps a title\'s capital', () => {

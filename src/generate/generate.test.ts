@@ -238,6 +238,27 @@ describe('question generation', () => {
     expect(all('Redeem a Gift Card')[0]).toBe('How do I redeem a gift card?');
   });
 
+  it('asks a Chinese heading that already asks in its middle as written, a problem as 怎么办 and a task as 如何', () => {
+    const first = (heading: string, text = '一般三到五个工作日原路退回。') => generateQuestions({ headingPath: ['退款说明', heading], text }).map((g) => g.question);
+    expect(first('一、退款多久到账')[0]).toBe('退款多久到账？');
+    expect(first('三、退货运费由谁承担')[0]).toBe('退货运费由谁承担？');
+    expect(first('二、用哪家快递')[0]).toBe('用哪家快递？');
+    expect(first('一、保修期多长', '整机保修一年。')).toEqual(['保修期多长？']);
+    expect(first('四、退款金额不对')[0]).toBe('退款金额不对怎么办？');
+    expect(first('三、发票抬头开错了')[0]).toBe('发票抬头开错了怎么办？');
+    expect(first('三、物流信息不更新', '超过两天不更新请联系客服。')[0]).toBe('物流信息不更新怎么办？');
+    expect(first('四、修改收货地址', '发货前可以在订单详情里修改。').slice(0, 2)).toEqual(['如何修改收货地址？', '可以修改收货地址吗？']);
+    // a heading that asks is no topic of a time limit (哪些商品可以退货需要多长时间？)
+    expect(first('一、哪些商品可以退货', '自签收之日起七天内可以退货。')).not.toContain('哪些商品可以退货需要多长时间？');
+    // nouns that only contain a question character stay topics
+    expect(first('二、发票类型', '可开电子普通发票。')[0]).toBe('发票类型是什么？');
+  });
+
+  it('follows a menu path (申请售后—退货) as one action, with no dash left dangling', () => {
+    const procedures = generateQuestions({ headingPath: ['退货说明', '二、退货'], text: '打开“我的订单”，点击“申请售后—退货”，选择退货原因。' }).map((g) => g.question);
+    expect(procedures.filter((q) => /—/u.test(q))).toEqual([]);
+  });
+
   it('reads English pages without splitting at U.S., asking what is possible as allowed, or defining "this"', () => {
     const en = (heading: string, text: string) => generateQuestions({ headingPath: [heading], text }).map((g) => g.question);
     const citizen = en('Proof of identity', 'You must show us your current U.S. Citizenship and Immigration Services document. You can apply online.');
@@ -445,6 +466,9 @@ describe('similar questions', () => {
     expect(similarQuestions('物业怎么收费？', { n: 30 })).toContain('物业费怎么收费？');
     expect(keywordForm('有关行政部门需要及时处理吗？', 'zh')).toBe('有关行政部门 及时处理');
     expect(keywordForm('可以要求承运人赔偿吗？', 'zh')).toBe('要求承运人赔偿');
+    // 什么时候 / 多长 are question words whole: no 时候发货, 保修期 not 保修期多长
+    expect(keywordForm('什么时候发货？', 'zh')).toBe('发货');
+    expect(keywordForm('保修期多长？', 'zh')).toBe('保修期');
   });
 
   it('offers synonyms, the keyword form and question-word / sentence-pattern variants, deduplicated', () => {

@@ -131,6 +131,10 @@ const ZH_HOWTO_SUFFIX = /(?:流程|步骤|方法|指南|教程|攻略|方式)$/u
 const ZH_CARE_TASK = /^(.{2,12}?)的?(清洁|清洗|保养|更换|拆卸|安装)$/u;
 /** A manual's heading naming a function: 童锁功能, 预约功能 (asked: 童锁功能怎么用？). */
 const ZH_FUNCTION = /^.{2,10}功能$/u;
+/** A heading that names a problem (退款金额不对, 发票抬头开错了, 物流信息不更新, 快递显示签收但没收到): X怎么办？ */
+const ZH_PROBLEM = /^\p{Script=Han}[^，。；,;：:]{1,18}(?:不对|不符|不一致|错了|开错|填错|写错|拍错|发错|不更新|没更新|未更新|没收到|未收到|收不到|没到|未到|不到账|没到账|坏了|损坏|破损|丢了|丢失|漏发|错发|少发|少件|缺件|延迟|超时|失败|不成功|异常|被拒|打不开|用不了|登不上)$/u;
+/** A heading that names a task (修改收货地址, 取消订单, 申请发票): 如何X？ */
+const ZH_TASK = /^(?:修改|更改|取消|申请|办理|查询|查看|更换|绑定|解绑|注销|注册|登录|联系|兑换|领取|激活|找回|重置|开具|补开|换开|退订|预约|投诉|催促|加急)\p{Script=Han}{2,10}$/u;
 const ZH_TIME_SUFFIX = /(?:时间|时效|期限|周期|时限)$/u;
 const ZH_FEE_SUFFIX = /(?:费用|运费|邮费|收费|价格|费)$/u;
 /** A heading about who bears a fee: 运费承担, 退货运费的承担. */
@@ -162,7 +166,9 @@ const ZH_SETTING_NEXT = new RegExp(`^(?:${ZH_SETTING.source})`, 'u');
  * its object, cut where the next step verb starts (支付价款, not 支付方式支付价款); a verb that
  * only modifies a noun (支付方式) is passed over.
  */
-function zhAction(text: string): string | undefined {
+function zhAction(said: string): string | undefined {
+  // a menu path (点击“申请售后—退货”) is one action, not 申请售后— (the dash left dangling)
+  const text = said.replace(/(?<=\p{Script=Han})[—–]+(?=\p{Script=Han})/gu, '');
   const all = new RegExp(ZH_STEP_VERB.source, 'gu');
   for (let m = all.exec(text); m !== null; m = all.exec(text)) {
     const verb = m[1] ?? '';
@@ -262,6 +268,10 @@ function liabilityObject(object: string): string {
 function zhHeading(topic: string): string[] {
   const q: string[] = [];
   if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
+  // 退款金额不对, 发票抬头开错了, 物流信息不更新: a problem the customer has
+  if (ZH_PROBLEM.test(topic)) return [`${topic}怎么办？`];
+  // 修改收货地址, 取消订单: a task the customer wants done
+  if (ZH_TASK.test(topic)) return [`如何${topic}？`, `可以${topic}吗？`];
   // 入驻商家资质要求企业信息与商品信息均需提前向监管部门进行备案: a rule as a heading, no topic to ask "what is" about
   if (topic.length > 16 && /需|应当|必须|不得|可以/u.test(topic)) return q;
   // 退款方式与时间: two topics, so no 退款方式与需要多长时间？ (the base would end in 与)
@@ -415,7 +425,7 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       // 七日内，可以申请退货: what the time is for is in the next clause
       if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
       const allowed = /^(?:可以|可|能)/u.test(after);
-      const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) ? topic : undefined;
+      const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
       const needs = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
       // 七天无理由退货 names a policy, not a time limit

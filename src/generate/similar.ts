@@ -148,6 +148,8 @@ function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
 
 /** English lexicon words that are only nouns (cancellation, reimbursement, eligibility): never put in for a verb. */
 const EN_NOUN_ONLY = /(?:tion|sion|ment|ance|ence|ity)$/u;
+/** English lexicon words used as nouns only here: Do you charge customs duties? → never Do you fee / cost / price them. */
+const EN_NOUN_WORDS = new Set(['fee', 'cost', 'price']);
 /** English lexicon words that are only verbs: never put in for a noun (return window → send back window). */
 const EN_VERB_ONLY = new Set(['cancel', 'reimburse', 'withdraw', 'send back', 'apply', 'sign up', 'enroll', 'qualify', 'complain']);
 /** English lexicon words that are only adjectives: never put in for a verb (Can I qualify sooner → Can I eligible sooner). */
@@ -168,7 +170,7 @@ function enVerbUse(question: string, at: number, length: number): boolean {
 /** May an English similar question put `to` where the question has `word` (at `at`)? Only the same part of speech; postage only as a cost. */
 function enFits(question: string, at: number, word: string, to: string): boolean {
   const verb = enVerbUse(question, at, word.length);
-  if (EN_NOUN_ONLY.test(to) && (verb || EN_VERB_ONLY.has(word))) return false;
+  if ((EN_NOUN_ONLY.test(to) || EN_NOUN_WORDS.has(to)) && (verb || EN_VERB_ONLY.has(word))) return false;
   if (EN_VERB_ONLY.has(to) && (!verb || EN_NOUN_ONLY.test(word) || EN_ADJECTIVE_ONLY.has(word))) return false;
   if (EN_ADJECTIVE_ONLY.has(to) && EN_VERB_ONLY.has(word)) return false;
   const before = question.slice(0, at);
@@ -244,7 +246,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
 }
 
 const ZH_FUNCTION_WORDS =
-  /请问|我想问一?下|想知道|如何|怎么样|怎么|怎样|咋|什么|啥|哪些|哪个|哪里|多少钱|多少|多久|多长时间|几天|是否|能不能|能否|可不可以|可以|有没有|是不是|由谁|谁|吗|呢|吧|啊|呀|的(?!确)|了(?!解)|要(?!求|约)|需要|应该|该|会(?!员|议)|我们|我|你们|你|有(?!关|效|权|限|偿|些)|是|吗/gu;
+  /请问|我想问一?下|想知道|什么时候|什么时间|何时|多长|如何|怎么样|怎么|怎样|咋|什么|啥|哪些|哪个|哪里|多少钱|多少|多久|多长时间|几天|是否|能不能|能否|可不可以|可以|有没有|是不是|由谁|谁|吗|呢|吧|啊|呀|的(?!确)|了(?!解)|要(?!求|约)|需要|应该|该|会(?!员|议)|我们|我|你们|你|有(?!关|效|权|限|偿|些)|是|吗/gu;
 
 /** Keyword-only form: the question without its question and function words (退货的运费由谁承担？ → 退货 运费承担). */
 export function keywordForm(question: string, language: QuestionLanguage): string | undefined {

@@ -41,13 +41,18 @@ export function looksLikeQuestion(text: string): boolean {
 
 /**
  * A heading that is already a question, with or without its question mark: 如何申请保修,
- * 退货要多久, How do I return an item, Can I change my address. (Headings only: a sentence that
- * starts with 可以 is usually a statement.)
+ * 退货要多久, How do I return an item, Can I change my address — and a short Chinese heading that
+ * asks in its middle: 退款多久到账, 退货运费由谁承担, 用哪家快递, 保修期多长, 发票怎么开 (a question
+ * word of its own, not 什么 or 哪 inside other words). (Headings only: a sentence that starts with
+ * 可以 is usually a statement.)
  */
 export function headingIsQuestion(heading: string): boolean {
   const t = heading.trim();
-  return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么)$/u.test(t) || /\p{Script=Han}{2}(?:是否|能否|可否)\p{Script=Han}{2}/u.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
+  return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么)$/u.test(t) || /\p{Script=Han}{2}(?:是否|能否|可否)\p{Script=Han}{2}/u.test(t) || ZH_ASKS_INSIDE.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
 }
+
+/** A short Chinese heading with a question word of its own inside it (see headingIsQuestion). */
+const ZH_ASKS_INSIDE = /^(?=[^，。；,;：:]{3,20}$)\p{Script=Han}.*(?:多久|多长时间|多长|多少|由谁|谁来|谁付|怎么|怎样|如何|哪些|哪里|哪家|哪个|哪儿|什么时候|何时|为什么|能不能|可不可以|有没有|会不会|要不要)/u;
 
 /**
  * A heading that asks something somewhere, not only at its start or end: 退款多久到账, 支持哪些付款方式,

@@ -75,6 +75,14 @@ function labelled(name: string, value: string): string {
   return `${name}${/\p{Script=Han}/u.test(name) ? '：' : ': '}${value}`;
 }
 
+/** A header row's names, without a trailing colon. */
+const headerNames = (header: readonly string[]): string[] => header.map((h) => h.trim().replace(/[：:]$/u, ''));
+
+/** A row's cells other than column `key`, each under its header (the empty ones left out). */
+function otherCells(names: readonly string[], row: readonly string[], key: number): string[] {
+  return names.flatMap((name, i) => (i === key || (row[i] ?? '').trim() === '' ? [] : [labelled(name, (row[i] ?? '').trim())]));
+}
+
 /**
  * A troubleshooting table: each symptom is a question (无法开机 → 无法开机怎么办？; The unit does not
  * turn on → What should I do if the unit does not turn on?) whose answer is its row's other cells
@@ -83,13 +91,13 @@ function labelled(name: string, value: string): string {
  * answer lists every cause with its solution.
  */
 function troubleshootingPairs(header: readonly string[], rows: readonly (readonly string[])[]): ExtractedPair[] {
-  const names = header.map((h) => h.trim().replace(/[：:]$/u, ''));
+  const names = headerNames(header);
   const problem = names.findIndex((h) => PROBLEM_HEADER.test(h));
   if (problem < 0 || !names.some((h) => SOLUTION_HEADER.test(h))) return [];
   const groups: { label: string; causes: string[] }[] = [];
   for (const row of rows) {
     const label = (row[problem] ?? '').trim().replace(/[。.；;]+$/u, '');
-    const cells = names.flatMap((name, i) => (i === problem || (row[i] ?? '').trim() === '' ? [] : [labelled(name, (row[i] ?? '').trim())]));
+    const cells = otherCells(names, row, problem);
     const last = groups[groups.length - 1];
     if (last !== undefined && (label === '' || label === last.label)) {
       if (cells.length > 0) last.causes.push(cells.join('\n'));
@@ -119,7 +127,7 @@ const CODE = /^[A-Za-z]{1,2}[-]?\d{0,3}$/u;
  * row's other cells under their headers (含义：风机故障 / 处理方法：…).
  */
 function errorCodePairs(header: readonly string[], rows: readonly (readonly string[])[]): ExtractedPair[] {
-  const names = header.map((h) => h.trim().replace(/[：:]$/u, ''));
+  const names = headerNames(header);
   const column = names.findIndex((h) => CODE_HEADER.test(h));
   if (column < 0 || names.length < 2) return [];
   const coded = rows.filter((r) => CODE.test((r[column] ?? '').trim()) && /\d/u.test(r[column] ?? ''));
@@ -127,7 +135,7 @@ function errorCodePairs(header: readonly string[], rows: readonly (readonly stri
   const zh = names.some((n) => /\p{Script=Han}/u.test(n));
   return coded.flatMap((row) => {
     const code = (row[column] ?? '').trim().toUpperCase();
-    const answer = names.flatMap((name, i) => (i === column || (row[i] ?? '').trim() === '' ? [] : [labelled(name, (row[i] ?? '').trim())])).join('\n');
+    const answer = otherCells(names, row, column).join('\n');
     return answer === '' ? [] : [{ question: zh ? `显示${code}是什么意思？` : `What does ${code} mean?`, answer }];
   });
 }

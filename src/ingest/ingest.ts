@@ -68,9 +68,12 @@ async function parseText(format: Exclude<Format, 'pdf' | 'docx' | 'xlsx'>, text:
       return asDoc(parseHtml(text, options));
     }
     case 'text': {
-      // Excel's "Unicode text" export: a tab-separated FAQ table saved as .txt
-      const table = await import('./formats/table.js');
-      if (table.isTabSeparatedFaq(text)) return tableSections(table.parseFaqCsv(text, options), 'line');
+      // Excel's "Unicode text" export: a tab-separated FAQ table saved as .txt (the table reader,
+      // with its spreadsheet adapters, is loaded only for a text whose first lines hold a tab)
+      if (text.slice(0, 4096).includes('\t')) {
+        const table = await import('./formats/table.js');
+        if (table.isTabSeparatedFaq(text)) return tableSections(table.parseFaqCsv(text, options), 'line');
+      }
       const { parseText } = await import('./formats/text.js');
       return asDoc(parseText(text, options));
     }

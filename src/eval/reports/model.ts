@@ -98,8 +98,23 @@ export function baselineThresholdNote(b: BaselineComparison): string | undefined
 /** Why a newly failing case fails now, and what came first: `now ranked #2, got faq-3 “…” (confidence 0.41)`; '' when unknown. */
 export function changeWhy(run: EvalRun, c: ChangedCase): string {
   if (c.reason === undefined) return '';
-  const now = run.report.cases.find((x) => x.file === c.file && x.line === c.line && x.q === c.q);
+  const now = caseAt(run).get(placeKey(c));
   return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${now === undefined ? '' : `, got ${describeGot(now)}`}`;
+}
+
+type Placed = Pick<EvalRun['report']['cases'][number], 'file' | 'line' | 'q'>;
+const placeKey = (c: Placed): string => `${c.file ?? ''}\u0000${c.line ?? ''}\u0000${c.q}`;
+const casesByPlace = new WeakMap<EvalRun, Map<string, EvalRun['report']['cases'][number]>>();
+
+/** A run's cases by file, line and question (the first of each), built once per run: a report lists every changed case. */
+function caseAt(run: EvalRun): Map<string, EvalRun['report']['cases'][number]> {
+  let map = casesByPlace.get(run);
+  if (map === undefined) {
+    map = new Map();
+    for (const x of run.report.cases) if (!map.has(placeKey(x))) map.set(placeKey(x), x);
+    casesByPlace.set(run, map);
+  }
+  return map;
 }
 
 /** A newly failing case as people read it: the question, what was expected, why it fails now and what came first, and where it is. */

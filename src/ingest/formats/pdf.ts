@@ -487,6 +487,18 @@ function median(values: number[]): number | undefined {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** Each body-size line with the next one on its page, in the same column. */
+function* bodyLinePairs(pages: readonly PageText[], bodySize: number): Generator<[PdfLine, PdfLine]> {
+  for (const page of pages) {
+    for (let i = 1; i < page.lines.length; i++) {
+      const a = page.lines[i - 1];
+      const b = page.lines[i];
+      if (a === undefined || b === undefined || !isBodySize(a.size, bodySize) || !isBodySize(b.size, bodySize)) continue;
+      if (a.column?.key === b.column?.key) yield [a, b];
+    }
+  }
+}
+
 function measureLayout(pages: readonly PageText[]): Layout {
   const all = pages.flatMap((p) => p.lines);
   const bodySize = mostCommonSize(all) || 12;
@@ -502,35 +514,23 @@ function measureLayout(pages: readonly PageText[]): Layout {
   const even = side(0);
   const odd = side(1);
   const ratios: number[] = [];
-  for (const page of pages) {
-    for (let i = 1; i < page.lines.length; i++) {
-      const a = page.lines[i - 1];
-      const b = page.lines[i];
-      if (a === undefined || b === undefined || !isBodySize(a.size, bodySize) || !isBodySize(b.size, bodySize)) continue;
-      if (a.column?.key !== b.column?.key) continue;
-      const ratio = (a.y - b.y) / bodySize;
-      if (ratio > 0.8 && ratio < 4) ratios.push(ratio);
-    }
+  for (const [a, b] of bodyLinePairs(pages, bodySize)) {
+    const ratio = (a.y - b.y) / bodySize;
+    if (ratio > 0.8 && ratio < 4) ratios.push(ratio);
   }
   const layout: Layout = { bodySize, left: [even[0], odd[0]], right: [even[1], odd[1]], spacing: median(ratios) ?? 1.5 };
   // First-line indents: a body line indented from the margin and followed, on the same page, by a line
   // at the margin (the paragraph's second line). The most common such indent, if it is common.
   const indents = new Map<number, number>();
   let starts = 0;
-  for (const page of pages) {
-    for (let i = 1; i < page.lines.length; i++) {
-      const a = page.lines[i - 1];
-      const b = page.lines[i];
-      if (a === undefined || b === undefined || !isBodySize(a.size, bodySize) || !isBodySize(b.size, bodySize)) continue;
-      if (a.column?.key !== b.column?.key) continue;
-      const ia = offset(a, layout);
-      if (Math.abs(offset(b, layout)) > 0.5 * bodySize || ia < 0.8 * bodySize || ia > 6 * bodySize) continue;
-      // only a paragraph's first line: it runs to the right margin and the sentence goes on
-      if (a.right < rightEdge(a, layout) - 2 * bodySize || endsSentence(a.text)) continue;
-      const key = Math.round(ia / (bodySize / 4)) * (bodySize / 4);
-      indents.set(key, (indents.get(key) ?? 0) + 1);
-      starts++;
-    }
+  for (const [a, b] of bodyLinePairs(pages, bodySize)) {
+    const ia = offset(a, layout);
+    if (Math.abs(offset(b, layout)) > 0.5 * bodySize || ia < 0.8 * bodySize || ia > 6 * bodySize) continue;
+    // only a paragraph's first line: it runs to the right margin and the sentence goes on
+    if (a.right < rightEdge(a, layout) - 2 * bodySize || endsSentence(a.text)) continue;
+    const key = Math.round(ia / (bodySize / 4)) * (bodySize / 4);
+    indents.set(key, (indents.get(key) ?? 0) + 1);
+    starts++;
   }
   let common = -1;
   for (const [key, n] of indents) if (n > (indents.get(common) ?? 0)) common = key;

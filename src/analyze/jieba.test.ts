@@ -23,4 +23,16 @@ describe('the jieba adapter', () => {
     // creating it per call cost 8 s of a 60,000-entry build
     expect(made.count - before).toBe(0);
   });
+
+  it('says in one line what to install when nodejieba is missing or did not build (it is an optional dependency)', async () => {
+    const { nodejieba, MissingSegmenterError } = await import('./jieba.js');
+    expect(() => nodejieba('nodejieba-not-installed')).toThrow(MissingSegmenterError);
+    try {
+      nodejieba('nodejieba-not-installed');
+    } catch (error) {
+      const message = (error as Error).message;
+      expect(message).not.toContain('\n');
+      expect(message).toMatch(/^building an index or generating questions needs nodejieba.*Cannot find module 'nodejieba-not-installed'.*npm install nodejieba@3\.5\.8 --yes/u);
+    }
+  });
 });

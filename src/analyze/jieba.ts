@@ -18,8 +18,31 @@ let jieba: NodeJieba | undefined;
 let loadedUserDict: string | undefined;
 let dictionary: Map<string, number> | undefined;
 
+/**
+ * nodejieba is an optional dependency: it builds from source (a C++ toolchain), and a bot that
+ * only loads an index (`kb/runtime`) never needs it. What needs it says so in one line.
+ */
+export class MissingSegmenterError extends Error {
+  constructor(cause: unknown) {
+    const why = cause instanceof Error ? cause.message.split('\n')[0] : String(cause);
+    super(
+      `building an index or generating questions needs nodejieba, the Chinese word segmenter, and it is not installed or did not build (${why}); install it with \`npm install nodejieba@3.5.8 --yes\` (it builds from source: python3, make and a C++ compiler)`,
+    );
+    this.name = 'MissingSegmenterError';
+  }
+}
+
+/** @internal nodejieba, or a MissingSegmenterError (the module name is a parameter for the tests). */
+export function nodejieba(moduleName = 'nodejieba'): NodeJieba {
+  try {
+    return require(moduleName) as NodeJieba;
+  } catch (error) {
+    throw new MissingSegmenterError(error);
+  }
+}
+
 function load(userDict: string | undefined): NodeJieba {
-  jieba ??= require('nodejieba') as NodeJieba;
+  jieba ??= nodejieba();
   if (loadedUserDict !== (userDict ?? '')) {
     // nodejieba accepts one user dictionary; its format is jieba's `word [freq] [tag]` per line
     if (userDict === undefined) jieba.load();
@@ -37,7 +60,7 @@ export function jiebaCut(text: string, userDict?: string): string[] {
 /** jieba's own dictionary: word → frequency. */
 export function jiebaDictionary(): ReadonlyMap<string, number> {
   if (dictionary !== undefined) return dictionary;
-  const path = (require('nodejieba') as NodeJieba).DEFAULT_DICT;
+  const path = nodejieba().DEFAULT_DICT;
   const map = new Map<string, number>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     const [word, freq] = line.split(' ');

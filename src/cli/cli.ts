@@ -367,7 +367,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message.split('\n').map((line) => `kb: ${line}`).join('\n')}\n`);
       return EXIT.USAGE;
     }
-    if (error instanceof Error && error.name === 'IndexLoadError') {
+    if (error instanceof Error && (error.name === 'IndexLoadError' || error.name === 'MissingSegmenterError')) {
       process.stderr.write(`kb: ${error.message}\n`);
       return EXIT.FAILED;
     }

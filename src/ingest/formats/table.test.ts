@@ -368,6 +368,8 @@ describe('what ops teams put in their tables', () => {
       ['1', 'How long does a refund take?', ['When do I get my money back?', 'refund time'], 2],
       ['2', 'Do you ship to Canada?', ['Can I ship to Canada?'], 5],
     ]);
+    // its Metadata column: key:value pairs as tags
+    expect(rows.map((r) => r.row.tags)).toEqual([['category:refunds'], ['category:shipping']]);
     expect(warnings.map((w) => [w.code, w.location?.line])).toEqual([
       ['bad-table', 1],
       ['bad-row', 7],

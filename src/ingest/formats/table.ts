@@ -54,7 +54,8 @@ export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
     '答案', '回答', '标准答案', '答案内容', '回答内容', '回复', '回复内容', '标准回复', '答复', '答复内容', '解答',
     '標準答案', '答案內容', '回覆', '回覆內容', '答覆',
   ],
-  tags: ['tags', 'tag', 'labels', '标签', '標籤'],
+  // QnA Maker's Metadata (category:refunds|lang:en): its key:value pairs as tags
+  tags: ['tags', 'tag', 'labels', 'metadata', '标签', '標籤', '元数据'],
   category: [
     'category', 'categories', 'category path', 'subcategory', 'sub category', 'topic',
     '分类', '类目', '类别', '类目路径', '分类路径', '知识分类', '业务分类', '问题分类', '所属分类', '知识类目',

@@ -32,6 +32,23 @@ const TABLE_ROW = /\S\s*\|\s*\S/u;
 /** Sentence ends: Chinese marks with closing quotes, or . ! ? (and closing quotes) before a space. */
 const SENTENCE_END = /[。！？!?…]+[”’"」』）)]*|[.!?]+[”’"')]*(?=\s)/gu;
 const CLAUSE_ENDS = [/[；;]/gu, /[，,、]/gu];
+/** A clause's ending mark, which gives way to … where the passage cuts its sentence. */
+const CLAUSE_MARK = /[，,、；;]/u;
+/** What String.prototype.trim takes off (WhiteSpace and LineTerminator), one character. */
+const SPACE = /\s/u;
+
+/** Whether text[i] is white space as trim() sees it (printable ASCII never is). */
+const isSpace = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return (c <= 32 || c >= 160) && SPACE.test(text[i]!);
+};
+
+/** [start, end) of `text` without the white space at either end, as trim() cuts it: offsets, no new string. */
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && isSpace(text, start)) start++;
+  while (end > start && isSpace(text, end - 1)) end--;
+  return [start, end];
+}
 
 /** How one unit of an answer relates to its neighbours. */
 type UnitKind = 'text' | 'item' | 'row';
@@ -59,9 +76,7 @@ export function passageUnits(answer: string, maxChars: number): PassageUnit[] {
   for (let at = 0; at <= answer.length; line++) {
     const nl = answer.indexOf('\n', at);
     const lineEnd = nl === -1 ? answer.length : nl;
-    const raw = answer.slice(at, lineEnd);
-    const start = at + (raw.length - raw.trimStart().length);
-    const end = lineEnd - (raw.length - raw.trimEnd().length);
+    const [start, end] = trimmed(answer, at, lineEnd);
     at = lineEnd + 1;
     if (end <= start) continue;
     const text = answer.slice(start, end);
@@ -113,8 +128,7 @@ function split(answer: string, start: number, end: number, line: number, kind: U
   }
   if (from < text.length) sentences.push([from, text.length]);
   for (const [s, e] of sentences) {
-    const a = start + s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
-    const b = start + e - (text.slice(s, e).length - text.slice(s, e).trimEnd().length);
+    const [a, b] = trimmed(answer, start + s, start + e);
     if (b <= a) continue;
     if (b - a <= maxChars) out.push({ start: a, end: b, line, kind });
     else for (const [cs, ce] of clauses(answer, a, b, maxChars, 0)) out.push({ start: cs, end: ce, line, kind, sentence: [a, b] });
@@ -148,7 +162,8 @@ function clauses(answer: string, start: number, end: number, maxChars: number, l
  * or the passage would be the whole answer.
  */
 export function choosePassage(answer: string, units: readonly PassageUnit[], unitScores: ArrayLike<number>, maxChars: number): string | undefined {
-  if (answer.trim().length <= maxChars || units.length === 0) return undefined;
+  const [answerStart, answerEnd] = trimmed(answer, 0, answer.length);
+  if (answerEnd - answerStart <= maxChars || units.length === 0) return undefined;
   let best = -1;
   for (let i = 0; i < units.length; i++) if (unitScores[i]! > 0 && (best === -1 || unitScores[i]! > unitScores[best]!)) best = i;
   // a lead-in comes with any of its items: the best item that holds a question term is the core
@@ -165,7 +180,12 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
     // (table rows are data: only those that hold a question term)
     return lead !== undefined && units[i]!.kind === 'item' && unitScores[lead]! > 0 ? Number.MIN_VALUE * (1 + own) : 0;
   };
-  const length = (first: number, last: number): number => text(answer, units, first, last).length;
+  const length = (first: number, last: number): number => {
+    const cut = span(answer, units, first, last);
+    return cut.end - cut.start + (cut.cutBefore ? 1 : 0) + (cut.cutAfter ? 1 : 0);
+  };
+  /** Whether a passage is the whole answer (and so no passage). */
+  const whole = (passage: string): boolean => passage.length === answerEnd - answerStart && passage === answer.slice(answerStart, answerEnd);
   let first: number;
   let last: number;
   if (best === -1) {
@@ -203,20 +223,31 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
     // the lead-in goes above unless the passage already starts in it (one of its clauses)
     const leadEnd = lead === undefined ? 0 : (units[lead]!.sentence?.[1] ?? units[lead]!.end);
     const passage = leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n${body}` : body;
-    return passage === answer.trim() ? undefined : passage;
+    return whole(passage) ? undefined : passage;
   }
   const passage = text(answer, units, first, last);
-  return passage === answer.trim() ? undefined : passage;
+  return whole(passage) ? undefined : passage;
+}
+
+/**
+ * Units first..last as offsets into the answer, trimmed, and whether … goes before them (the first
+ * is a clause after the start of its sentence) and after them (the last ends before its sentence
+ * does; its ending comma or semicolon gives way to the …).
+ */
+function span(answer: string, units: readonly PassageUnit[], first: number, last: number): { start: number; end: number; cutBefore: boolean; cutAfter: boolean } {
+  const a = units[first]!;
+  const b = units[last]!;
+  const [start, end] = trimmed(answer, a.start, b.end);
+  const cutBefore = a.sentence !== undefined && a.start > a.sentence[0];
+  const cutAfter = b.sentence !== undefined && b.end < b.sentence[1];
+  const dropMark = cutAfter && end > start && CLAUSE_MARK.test(answer[end - 1]!);
+  return { start, end: dropMark ? end - 1 : end, cutBefore, cutAfter };
 }
 
 /** Units first..last as they are written in the answer, with … where a sentence is cut. */
 function text(answer: string, units: readonly PassageUnit[], first: number, last: number): string {
-  const a = units[first]!;
-  const b = units[last]!;
-  let out = answer.slice(a.start, b.end).trim();
-  if (a.sentence !== undefined && a.start > a.sentence[0]) out = `…${out}`;
-  if (b.sentence !== undefined && b.end < b.sentence[1]) out = `${out.replace(/[，,、；;]$/u, '')}…`;
-  return out;
+  const cut = span(answer, units, first, last);
+  return `${cut.cutBefore ? '…' : ''}${answer.slice(cut.start, cut.end)}${cut.cutAfter ? '…' : ''}`;
 }
 
 /** A lead-in as it goes above its item: whole when it fits a third of the budget, else its first clause … its ending colon. */

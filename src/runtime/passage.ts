@@ -34,6 +34,7 @@ const SENTENCE_END = /[。！？!?…]+[”’"」』）)]*|[.!?]+[”’"')]*(?
 const CLAUSE_ENDS = [/[；;]/gu, /[，,、]/gu];
 /** A clause's ending mark, which gives way to … where the passage cuts its sentence. */
 const CLAUSE_MARK = /[，,、；;]/u;
+const HAN = /\p{Script=Han}/u;
 /** What String.prototype.trim takes off (WhiteSpace and LineTerminator), one character. */
 const SPACE = /\s/u;
 
@@ -186,6 +187,21 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
   };
   /** Whether a passage is the whole answer (and so no passage). */
   const whole = (passage: string): boolean => passage.length === answerEnd - answerStart && passage === answer.slice(answerStart, answerEnd);
+  /**
+   * A passage first..last whose list goes on past it ends with a line …… (… in an answer not in
+   * Chinese): its last unit, made room for by leaving out the last item when another item of the
+   * list stays and it is not `keep`, and that line ('' when there is no room for it).
+   */
+  const ending = (first: number, last: number, keep: number, budget: number): [number, string] => {
+    if (!listGoesOn(units, last)) return [last, ''];
+    const more = HAN.test(answer) ? '……' : '…';
+    while (length(first, last) + 1 + more.length > budget) {
+      if (last <= keep || last <= first || units[last - 1]!.leadIn !== units[last]!.leadIn || !listGoesOn(units, last - 1)) return [last, ''];
+      last--;
+    }
+    return [last, more];
+  };
+  let more: string;
   let first: number;
   let last: number;
   if (best === -1) {
@@ -193,6 +209,7 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
     first = 0;
     last = 0;
     while (last + 1 < units.length && length(0, last + 1) <= maxChars) last++;
+    [last, more] = ending(0, last, 0, maxChars);
   } else {
     first = best;
     last = best;
@@ -219,14 +236,26 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
     // a passage that ends on a lead-in (退货按以下步骤办理：) goes on with the items it announces
     const announced = last;
     while (last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;
+    [last, more] = ending(first, last, best, budget);
     const body = text(answer, units, first, last);
     // the lead-in goes above unless the passage already starts in it (one of its clauses)
     const leadEnd = lead === undefined ? 0 : (units[lead]!.sentence?.[1] ?? units[lead]!.end);
-    const passage = leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n${body}` : body;
+    const passage = `${leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n` : ''}${body}${more === '' ? '' : `\n${more}`}`;
     return whole(passage) ? undefined : passage;
   }
-  const passage = text(answer, units, first, last);
+  const passage = `${text(answer, units, first, last)}${more === '' ? '' : `\n${more}`}`;
   return whole(passage) ? undefined : passage;
+}
+
+/**
+ * Whether the items of a list go on, on the lines after unit i, where a passage ends at i: i is an
+ * item of that list, or its lead-in (or a clause of it).
+ */
+function listGoesOn(units: readonly PassageUnit[], i: number): boolean {
+  const unit = units[i]!;
+  const next = units[i + 1];
+  if (next === undefined || next.kind !== 'item' || next.leadIn === undefined || next.line === unit.line) return false;
+  return next.leadIn === unit.leadIn || units[next.leadIn]!.line === unit.line;
 }
 
 /**

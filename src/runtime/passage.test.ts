@@ -171,6 +171,18 @@ describe('passages from a real index', () => {
     }
   });
 
+  it('gives no passage to a hit below passageMinConfidence, and the same passage as ever to one at it', () => {
+    const all = shop.search('水箱怎么除垢', { k: 5, passageHits: 5 });
+    const top = all[0]!;
+    expect(top.passage).toBeDefined();
+    // kb serve asks for every hit (its log names the top one) with its threshold here
+    const held = shop.search('水箱怎么除垢', { k: 5, passageHits: 5, passageMinConfidence: top.confidence + 0.01 });
+    expect(held.map((h) => h.id)).toEqual(all.map((h) => h.id));
+    expect(held.some((h) => h.passage !== undefined)).toBe(false);
+    const kept = shop.search('水箱怎么除垢', { k: 5, passageMinConfidence: top.confidence });
+    expect(kept[0]?.passage).toBe(top.passage);
+  });
+
   it('gives the same passage for the same question, cached or not', () => {
     const first = shop.search('水箱怎么除垢', { k: 3, passageHits: 3 }).map((h) => h.passage);
     expect(shop.search('水箱怎么除垢', { k: 3, passageHits: 3 }).map((h) => h.passage)).toEqual(first);

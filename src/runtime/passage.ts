@@ -188,9 +188,10 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
   /** Whether a passage is the whole answer (and so no passage). */
   const whole = (passage: string): boolean => passage.length === answerEnd - answerStart && passage === answer.slice(answerStart, answerEnd);
   /**
-   * A passage first..last whose list goes on past it ends with a line …… (… in an answer not in
-   * Chinese): its last unit, made room for by leaving out the last item when another item of the
-   * list stays and it is not `keep`, and that line ('' when there is no room for it).
+   * The last unit of a passage first..last, and the line that closes it: …… (… in an answer
+   * without Chinese) when the list it ends in goes on, else ''. The line counts against the
+   * budget: the last item gives way to it while another item of its list stays and `keep` is not
+   * left out; when that is not enough, there is no line.
    */
   const ending = (first: number, last: number, keep: number, budget: number): [number, string] => {
     if (!listGoesOn(units, last)) return [last, ''];
@@ -201,50 +202,48 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
     }
     return [last, more];
   };
-  let more: string;
-  let first: number;
-  let last: number;
+  /** The passage with its closing line; undefined when it is the whole answer. */
+  const finish = (passage: string, more: string): string | undefined => {
+    const out = more === '' ? passage : `${passage}\n${more}`;
+    return whole(out) ? undefined : out;
+  };
   if (best === -1) {
     // no unit holds a question term: the answer's opening, as much as fits
-    first = 0;
-    last = 0;
+    let last = 0;
     while (last + 1 < units.length && length(0, last + 1) <= maxChars) last++;
-    [last, more] = ending(0, last, 0, maxChars);
-  } else {
-    first = best;
-    last = best;
-    const lead = units[best]!.leadIn;
-    const leadText = lead === undefined ? '' : leadInText(answer, units, lead, maxChars);
-    const budget = maxChars - (leadText === '' ? 0 : leadText.length + 1);
-    const fits = (f: number, l: number): boolean => length(f, l) <= budget;
-    // grow towards the better-scoring neighbour (after on a tie) while one shares a question term
-    for (;;) {
-      // an item or row joins only under its lead-in: in the passage, or the one put above it
-      const joins = (i: number): boolean => {
-        const l = units[i]!.leadIn;
-        return l === undefined || l === lead || (l >= first && l <= last);
-      };
-      const before = first > 0 && first - 1 !== lead && joins(first - 1) && fits(first - 1, last) ? score(first - 1) : 0;
-      const after = last + 1 < units.length && joins(last + 1) && fits(first, last + 1) ? score(last + 1) : 0;
-      if (before <= 0 && after <= 0) break;
-      if (after >= before) last++;
-      else first--;
-    }
-    // a short passage takes the rest of its sentence or the next sentence of its line as context
-    while (length(first, last) < MIN_CHARS && last + 1 < units.length && units[last + 1]!.line === units[last]!.line && fits(first, last + 1)) last++;
-    while (length(first, last) < MIN_CHARS && first > 0 && first - 1 !== lead && units[first - 1]!.line === units[first]!.line && fits(first - 1, last)) first--;
-    // a passage that ends on a lead-in (退货按以下步骤办理：) goes on with the items it announces
-    const announced = last;
-    while (last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;
-    [last, more] = ending(first, last, best, budget);
-    const body = text(answer, units, first, last);
-    // the lead-in goes above unless the passage already starts in it (one of its clauses)
-    const leadEnd = lead === undefined ? 0 : (units[lead]!.sentence?.[1] ?? units[lead]!.end);
-    const passage = `${leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n` : ''}${body}${more === '' ? '' : `\n${more}`}`;
-    return whole(passage) ? undefined : passage;
+    const [end, more] = ending(0, last, 0, maxChars);
+    return finish(text(answer, units, 0, end), more);
   }
-  const passage = `${text(answer, units, first, last)}${more === '' ? '' : `\n${more}`}`;
-  return whole(passage) ? undefined : passage;
+  let first = best;
+  let last = best;
+  const lead = units[best]!.leadIn;
+  const leadText = lead === undefined ? '' : leadInText(answer, units, lead, maxChars);
+  const budget = maxChars - (leadText === '' ? 0 : leadText.length + 1);
+  const fits = (f: number, l: number): boolean => length(f, l) <= budget;
+  // grow towards the better-scoring neighbour (after on a tie) while one shares a question term
+  for (;;) {
+    // an item or row joins only under its lead-in: in the passage, or the one put above it
+    const joins = (i: number): boolean => {
+      const l = units[i]!.leadIn;
+      return l === undefined || l === lead || (l >= first && l <= last);
+    };
+    const before = first > 0 && first - 1 !== lead && joins(first - 1) && fits(first - 1, last) ? score(first - 1) : 0;
+    const after = last + 1 < units.length && joins(last + 1) && fits(first, last + 1) ? score(last + 1) : 0;
+    if (before <= 0 && after <= 0) break;
+    if (after >= before) last++;
+    else first--;
+  }
+  // a short passage takes the rest of its sentence or the next sentence of its line as context
+  while (length(first, last) < MIN_CHARS && last + 1 < units.length && units[last + 1]!.line === units[last]!.line && fits(first, last + 1)) last++;
+  while (length(first, last) < MIN_CHARS && first > 0 && first - 1 !== lead && units[first - 1]!.line === units[first]!.line && fits(first - 1, last)) first--;
+  // a passage that ends on a lead-in (退货按以下步骤办理：) goes on with the items it announces
+  const announced = last;
+  while (last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;
+  const [end, more] = ending(first, last, best, budget);
+  const body = text(answer, units, first, end);
+  // the lead-in goes above unless the passage already starts in it (one of its clauses)
+  const leadEnd = lead === undefined ? 0 : (units[lead]!.sentence?.[1] ?? units[lead]!.end);
+  return finish(leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n${body}` : body, more);
 }
 
 /**

@@ -11,7 +11,8 @@
  * the list that ends with ： or :, or the table's header row), and a passage that ends on a
  * lead-in goes on with its items; a passage shorter than MIN_CHARS takes the next sentence of its
  * line as context. When no unit holds a question term (the question matched the entry's heading
- * or a similar question), the passage is the answer's opening sentences.
+ * or a similar question), the passage is the answer's opening sentences. A passage whose list
+ * goes on past it ends with a line …… (… in an answer without Chinese).
  * Pure and deterministic: the same answer, terms and budget give the same passage.
  */
 

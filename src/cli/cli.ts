@@ -178,11 +178,13 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
     .addOption(new Option('-k <n>', 'how many hits').argParser(positiveInteger).default(5))
     .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1)').argParser(unitInterval).default(0))
+    .addOption(new Option('--passage-chars <n>', 'a hit whose answer is longer than this shows a passage at most this long, the part the question is about (default 200; 0: whole answers)').argParser(wholeNumber))
     .option('--json', 'print the hits as JSON')
-    .action(async (question: string, flags: { index?: string; k: number; threshold: number; json?: boolean }) => {
+    .action(async (question: string, flags: { index?: string; k: number; threshold: number; passageChars?: number; json?: boolean }) => {
       const { runQuery } = await import('./commands/query.js');
       const options: import('./commands/query.js').QueryCommandOptions = { question, k: flags.k, threshold: flags.threshold, json: flags.json === true };
       if (flags.index !== undefined) options.index = flags.index;
+      if (flags.passageChars !== undefined) options.passageChars = flags.passageChars;
       setExitCode(await runQuery(options, createOutput()));
     });
 
@@ -194,12 +196,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .addOption(new Option('-k <n>', 'hits per search unless the request says').argParser(positiveInteger).default(5))
     .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1) unless the request says (default: eval.threshold of kb.config.yaml when a number, else 0)').argParser(unitInterval))
+    .addOption(new Option('--passage-chars <n>', 'the top hit of an answer longer than this carries a passage at most this long, unless the request says (passageChars; default 200; 0: none)').argParser(wholeNumber))
     .option('--log <file>', 'append every question to this JSONL file (kb gaps reads it)')
     .option('--no-watch', 'do not reload the index when its file changes (SIGHUP still does)')
-    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number; log?: string; watch: boolean }) => {
+    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number; passageChars?: number; log?: string; watch: boolean }) => {
       const { runServe } = await import('./commands/serve.js');
       const options: import('./commands/serve.js').ServeCommandOptions = { port: flags.port, host: flags.host, k: flags.k, watch: flags.watch };
       if (flags.threshold !== undefined) options.threshold = flags.threshold;
+      if (flags.passageChars !== undefined) options.passageChars = flags.passageChars;
       if (flags.index !== undefined) options.index = flags.index;
       if (flags.log !== undefined) options.log = flags.log;
       setExitCode(await runServe(options, createOutput()));

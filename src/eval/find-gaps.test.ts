@@ -41,12 +41,23 @@ describe('scanLog', () => {
     // 14 customer rows; 优惠券怎么用😭 and 亲，订单号… 优惠券怎么用 are one question asked twice
     expect(scan).toMatchObject({ questions: 14, answered: 1 });
     expect(scan.unanswered.find((q) => q.text === '优惠券怎么用')?.count).toBe(2);
-    expect(scan.unanswered.map((q) => q.text).sort()).toEqual(['', '优惠券过期了怎么办', '优惠券怎么用', '好的', '嗯嗯', '怎么领优惠券', '能改收货地址吗', '收货地址填错了怎么改', '谢谢'].sort());
-    // 在吗, ？, [表情] and 👍 leave nothing to ask: small talk for the clustering
-    expect(scan.unanswered.find((q) => q.text === '')?.count).toBe(4);
-    const drafts = draftEntries(addNearest(kb, clusterQuestions(scan.unanswered.filter((q) => q.text !== ''), gapTokenizer(kb))), 'chat-export.csv');
+    expect(scan.unanswered.map((q) => q.text).sort()).toEqual(['优惠券过期了怎么办', '优惠券怎么用', '好的', '嗯嗯', '怎么领优惠券', '能改收货地址吗', '收货地址填错了怎么改', '谢谢'].sort());
+    // 在吗, ？, [表情] and 👍 leave nothing to ask: skipped, counted
+    expect(scan.skipped).toBe(4);
+    const drafts = draftEntries(addNearest(kb, clusterQuestions(scan.unanswered, gapTokenizer(kb))), 'chat-export.csv');
     // no customer's order number, phone or link reaches a draft entry
     expect(JSON.stringify(drafts)).not.toMatch(/\d{8}|http|😭|\[表情\]|商品卡片/);
+  });
+
+  it('skips a message that is only a greeting (你好, 在吗, hi): counted, never an empty question', async () => {
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/greetings.txt'), DEFAULT_THRESHOLD);
+    // 12 lines: 7 greetings alone, 3 greetings before a question, 好的
+    expect(scan).toMatchObject({ questions: 12, skipped: 7, distinct: 4, answered: 1 });
+    expect(scan.unanswered.map((q) => q.text).sort()).toEqual(['优惠券怎么用', '优惠券过期了怎么办', '好的'].sort());
+    expect(scan.unanswered.find((q) => q.text === '优惠券怎么用')?.count).toBe(2);
+    const clusters = clusterQuestions(scan.unanswered, gapTokenizer(kb));
+    for (const c of clusters) expect([c.representative, ...c.examples.map((e) => e.text)]).not.toContain('');
+    for (const d of draftEntries(clusters, 'greetings.txt')) expect([d.question, ...d.similar]).not.toContain('');
   });
 
   it('clusters the gaps by topic: coupons, the address, points', async () => {

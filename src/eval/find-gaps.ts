@@ -40,8 +40,13 @@ export function evalGaps(kb: KnowledgeBase, cases: readonly CaseResult[], verdic
 }
 
 export interface LogScan {
-  /** Questions read (repeats counted). */
+  /** Questions read (repeats counted), skipped ones included. */
   questions: number;
+  /**
+   * Messages skipped: nothing is asked once the chat's noise is out (你好, 在吗, hi, ？, [表情], 👍 —
+   * chatQuestion gives ''). Small talk: counted, unanswered, never searched, listed or clustered.
+   */
+  skipped: number;
   distinct: number;
   /** Questions (repeats counted) whose top hit reached the threshold. */
   answered: number;
@@ -58,10 +63,15 @@ export interface LogScan {
 export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: number): Promise<LogScan> {
   const seen = new Map<string, { count: number; answered: boolean }>();
   let questions = 0;
+  let skipped = 0;
   let answered = 0;
   for await (const read of reader.questions()) {
     questions++;
     const question = chatQuestion(read.question);
+    if (question === '') {
+      skipped++;
+      continue;
+    }
     let s = seen.get(question);
     if (s === undefined) {
       const top = kb.search(question, { k: 1 })[0];
@@ -73,7 +83,7 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
   }
   const unanswered: GapQuestion[] = [];
   for (const [text, s] of seen) if (!s.answered) unanswered.push({ text, count: s.count });
-  return { questions, distinct: seen.size, answered, unanswered, threshold };
+  return { questions, skipped, distinct: seen.size, answered, unanswered, threshold };
 }
 
 /**

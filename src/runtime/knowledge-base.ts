@@ -37,6 +37,13 @@ export interface SearchOptions {
    * about 60 µs for an answer not read before).
    */
   passageHits?: number;
+  /**
+   * Hits below this confidence get no passage (default 0). For a caller that asks for every hit
+   * but returns only those at its own threshold (kb serve logs the top hit the threshold holds
+   * back): no passage is worked out for a hit it does not return. `passageHits` counts the hits at
+   * or above it.
+   */
+  passageMinConfidence?: number;
   /** @internal kb build's calibration: leave this variant out, as if it were not indexed. */
   excludeVariant?: number;
 }
@@ -56,8 +63,8 @@ export interface Hit {
   /**
    * When the answer is longer than `passageChars` (200), for the first `passageHits` hits (1): the
    * sentences, list items or table rows of it that the question is about, at most that long, as
-   * written in the answer — what a chat bot can send. Absent when the answer is short enough to
-   * send whole.
+   * written in the answer — what a chat bot can send; a list that goes on past it ends with a
+   * line …… (… in English). Absent when the answer is short enough to send whole.
    */
   passage?: string;
 }
@@ -485,17 +492,22 @@ export class KnowledgeBase {
     const asWritten = wordsAsWrittenIn(question);
     const passageChars = countOption(options.passageChars, DEFAULT_PASSAGE_CHARS);
     const passageHits = countOption(options.passageHits, 1);
+    const passageMin = Math.max(threshold, options.passageMinConfidence ?? 0);
     // the question's terms as passages look for them: worked out for the first long answer, once
     let forPassages: PassageTerm[] | undefined;
+    let passageRank = 0;
     for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
       // rounded as reported, so a threshold equal to a reported confidence keeps that hit
       const confidence = Math.round(this.confidence(score, selfScore, top, second, rank === 0) * 1e4) / 1e4;
       if (confidence < threshold) continue;
       const hit = this.hit(e, v, score, confidence, terms, asWritten);
-      if (passageChars > 0 && hits.length < passageHits && hit.answer.length > passageChars) {
-        forPassages ??= this.passageTerms(terms);
-        const passage = this.passage(e, hit.answer, forPassages, passageChars);
-        if (passage !== undefined) hit.passage = passage;
+      if (confidence >= passageMin) {
+        if (passageRank < passageHits && passageChars > 0 && hit.answer.length > passageChars) {
+          forPassages ??= this.passageTerms(terms);
+          const passage = this.passage(e, hit.answer, forPassages, passageChars);
+          if (passage !== undefined) hit.passage = passage;
+        }
+        passageRank++;
       }
       hits.push(hit);
     }

@@ -67,9 +67,24 @@ describe('choosePassage', () => {
     expect(about(answer, '发票', 60)).toBe('清洁前请先关闭电源并拔下插头，等待机器完全冷却。外壳可以用拧干的软布擦拭。');
   });
 
+  const list = '保修期内可以免费维修。以下情形不在保修范围内：\n（一）人为损坏、进水造成的故障；\n（二）私自拆机的商品；\n（三）超出保修期的商品；\n（四）滤网等易耗品的正常损耗。';
+
   it('puts the lead-in above a list item, and keeps the item marker', () => {
-    const list = '保修期内可以免费维修。以下情形不在保修范围内：\n（一）人为损坏、进水造成的故障；\n（二）私自拆机的商品；\n（三）超出保修期的商品；\n（四）滤网等易耗品的正常损耗。';
-    expect(about(list, '拆机', 40)).toBe('以下情形不在保修范围内：\n（二）私自拆机的商品；');
+    expect(about(list, '拆机', 40)).toBe('以下情形不在保修范围内：\n（二）私自拆机的商品；\n……');
+  });
+
+  it('ends a list that goes on past the passage with a line ……, … in English', () => {
+    expect(about(list, '保修范围', 60)).toBe('以下情形不在保修范围内：\n（一）人为损坏、进水造成的故障；\n（二）私自拆机的商品；\n（三）超出保修期的商品；\n……');
+    // the whole list fits: nothing to mark
+    expect(about(list, '保修范围', 70)).toBe('以下情形不在保修范围内：\n（一）人为损坏、进水造成的故障；\n（二）私自拆机的商品；\n（三）超出保修期的商品；\n（四）滤网等易耗品的正常损耗。');
+    const english = 'We take most items back within 30 days of delivery, unused and in their original packaging.\nSome items cannot be returned:\n- gift cards\n- personalised products\n- opened personal care items\n- perishable food';
+    expect(about(english, 'cannot', 70)).toBe('Some items cannot be returned:\n- gift cards\n- personalised products\n…');
+  });
+
+  it('makes room for the …… line within the budget by leaving out the last item', () => {
+    // 54 characters hold items 一 to 三 (54), not the line after them: 三 gives way
+    expect(about(list, '保修范围', 54)).toBe('以下情形不在保修范围内：\n（一）人为损坏、进水造成的故障；\n（二）私自拆机的商品；\n……');
+    for (let chars = 30; chars <= 80; chars++) expect(about(list, '保修范围', chars)?.length ?? 0, String(chars)).toBeLessThanOrEqual(chars);
   });
 
   it('marks with … where it cuts a sentence too long for the budget', () => {
@@ -108,6 +123,11 @@ describe('passages from a real index', () => {
     const [hit] = shop.search('怎么申请退货', { k: 1 });
     expect(hit?.passage).toContain('退货按以下步骤办理：\n1. 在“我的订单”');
     expect(hit?.passage).toContain('\n5. 仓库收到商品');
+    expect(hit?.passage).not.toMatch(/…$/u);
+    // at 100 characters the steps go on past the passage, and it says so
+    const [short] = shop.search('怎么申请退货', { k: 1, passageChars: 100 });
+    expect(short?.passage).toMatch(/\n1\. 在“我的订单”.*\n……$/su);
+    expect(short?.passage).not.toContain('\n5. ');
   });
 
   it('gives a table row under its header row, without the other rows', () => {
@@ -149,6 +169,18 @@ describe('passages from a real index', () => {
       expect(right).toBeGreaterThanOrEqual(46);
       expect(held / right).toBeGreaterThanOrEqual(chars === 200 ? 0.9 : 0.8);
     }
+  });
+
+  it('gives no passage to a hit below passageMinConfidence, and the same passage as ever to one at it', () => {
+    const all = shop.search('水箱怎么除垢', { k: 5, passageHits: 5 });
+    const top = all[0]!;
+    expect(top.passage).toBeDefined();
+    // kb serve asks for every hit (its log names the top one) with its threshold here
+    const held = shop.search('水箱怎么除垢', { k: 5, passageHits: 5, passageMinConfidence: top.confidence + 0.01 });
+    expect(held.map((h) => h.id)).toEqual(all.map((h) => h.id));
+    expect(held.some((h) => h.passage !== undefined)).toBe(false);
+    const kept = shop.search('水箱怎么除垢', { k: 5, passageMinConfidence: top.confidence });
+    expect(kept[0]?.passage).toBe(top.passage);
   });
 
   it('gives the same passage for the same question, cached or not', () => {

@@ -11,7 +11,8 @@
  * the list that ends with ： or :, or the table's header row), and a passage that ends on a
  * lead-in goes on with its items; a passage shorter than MIN_CHARS takes the next sentence of its
  * line as context. When no unit holds a question term (the question matched the entry's heading
- * or a similar question), the passage is the answer's opening sentences.
+ * or a similar question), the passage is the answer's opening sentences. A passage whose list
+ * goes on past it ends with a line …… (… in an answer without Chinese).
  * Pure and deterministic: the same answer, terms and budget give the same passage.
  */
 
@@ -32,6 +33,24 @@ const TABLE_ROW = /\S\s*\|\s*\S/u;
 /** Sentence ends: Chinese marks with closing quotes, or . ! ? (and closing quotes) before a space. */
 const SENTENCE_END = /[。！？!?…]+[”’"」』）)]*|[.!?]+[”’"')]*(?=\s)/gu;
 const CLAUSE_ENDS = [/[；;]/gu, /[，,、]/gu];
+/** A clause's ending mark, which gives way to … where the passage cuts its sentence. */
+const CLAUSE_MARK = /[，,、；;]/u;
+const HAN = /\p{Script=Han}/u;
+/** What String.prototype.trim takes off (WhiteSpace and LineTerminator), one character. */
+const SPACE = /\s/u;
+
+/** Whether text[i] is white space as trim() sees it (printable ASCII never is). */
+const isSpace = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return (c <= 32 || c >= 160) && SPACE.test(text[i]!);
+};
+
+/** [start, end) of `text` without the white space at either end, as trim() cuts it: offsets, no new string. */
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && isSpace(text, start)) start++;
+  while (end > start && isSpace(text, end - 1)) end--;
+  return [start, end];
+}
 
 /** How one unit of an answer relates to its neighbours. */
 type UnitKind = 'text' | 'item' | 'row';
@@ -59,9 +78,7 @@ export function passageUnits(answer: string, maxChars: number): PassageUnit[] {
   for (let at = 0; at <= answer.length; line++) {
     const nl = answer.indexOf('\n', at);
     const lineEnd = nl === -1 ? answer.length : nl;
-    const raw = answer.slice(at, lineEnd);
-    const start = at + (raw.length - raw.trimStart().length);
-    const end = lineEnd - (raw.length - raw.trimEnd().length);
+    const [start, end] = trimmed(answer, at, lineEnd);
     at = lineEnd + 1;
     if (end <= start) continue;
     const text = answer.slice(start, end);
@@ -113,8 +130,7 @@ function split(answer: string, start: number, end: number, line: number, kind: U
   }
   if (from < text.length) sentences.push([from, text.length]);
   for (const [s, e] of sentences) {
-    const a = start + s + (text.slice(s, e).length - text.slice(s, e).trimStart().length);
-    const b = start + e - (text.slice(s, e).length - text.slice(s, e).trimEnd().length);
+    const [a, b] = trimmed(answer, start + s, start + e);
     if (b <= a) continue;
     if (b - a <= maxChars) out.push({ start: a, end: b, line, kind });
     else for (const [cs, ce] of clauses(answer, a, b, maxChars, 0)) out.push({ start: cs, end: ce, line, kind, sentence: [a, b] });
@@ -148,7 +164,8 @@ function clauses(answer: string, start: number, end: number, maxChars: number, l
  * or the passage would be the whole answer.
  */
 export function choosePassage(answer: string, units: readonly PassageUnit[], unitScores: ArrayLike<number>, maxChars: number): string | undefined {
-  if (answer.trim().length <= maxChars || units.length === 0) return undefined;
+  const [answerStart, answerEnd] = trimmed(answer, 0, answer.length);
+  if (answerEnd - answerStart <= maxChars || units.length === 0) return undefined;
   let best = -1;
   for (let i = 0; i < units.length; i++) if (unitScores[i]! > 0 && (best === -1 || unitScores[i]! > unitScores[best]!)) best = i;
   // a lead-in comes with any of its items: the best item that holds a question term is the core
@@ -165,58 +182,101 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
     // (table rows are data: only those that hold a question term)
     return lead !== undefined && units[i]!.kind === 'item' && unitScores[lead]! > 0 ? Number.MIN_VALUE * (1 + own) : 0;
   };
-  const length = (first: number, last: number): number => text(answer, units, first, last).length;
-  let first: number;
-  let last: number;
+  const length = (first: number, last: number): number => {
+    const cut = span(answer, units, first, last);
+    return cut.end - cut.start + (cut.cutBefore ? 1 : 0) + (cut.cutAfter ? 1 : 0);
+  };
+  /** Whether a passage is the whole answer (and so no passage). */
+  const whole = (passage: string): boolean => passage.length === answerEnd - answerStart && passage === answer.slice(answerStart, answerEnd);
+  /**
+   * The last unit of a passage first..last, and the line that closes it: …… (… in an answer
+   * without Chinese) when the list it ends in goes on, else ''. The line counts against the
+   * budget: the last item gives way to it while another item of its list stays and `keep` is not
+   * left out; when that is not enough, there is no line.
+   */
+  const ending = (first: number, last: number, keep: number, budget: number): [number, string] => {
+    if (!listGoesOn(units, last)) return [last, ''];
+    const more = HAN.test(answer) ? '……' : '…';
+    while (length(first, last) + 1 + more.length > budget) {
+      if (last <= keep || last <= first || units[last - 1]!.leadIn !== units[last]!.leadIn || !listGoesOn(units, last - 1)) return [last, ''];
+      last--;
+    }
+    return [last, more];
+  };
+  /** The passage with its closing line; undefined when it is the whole answer. */
+  const finish = (passage: string, more: string): string | undefined => {
+    const out = more === '' ? passage : `${passage}\n${more}`;
+    return whole(out) ? undefined : out;
+  };
   if (best === -1) {
     // no unit holds a question term: the answer's opening, as much as fits
-    first = 0;
-    last = 0;
+    let last = 0;
     while (last + 1 < units.length && length(0, last + 1) <= maxChars) last++;
-  } else {
-    first = best;
-    last = best;
-    const lead = units[best]!.leadIn;
-    const leadText = lead === undefined ? '' : leadInText(answer, units, lead, maxChars);
-    const budget = maxChars - (leadText === '' ? 0 : leadText.length + 1);
-    const fits = (f: number, l: number): boolean => length(f, l) <= budget;
-    // grow towards the better-scoring neighbour (after on a tie) while one shares a question term
-    for (;;) {
-      // an item or row joins only under its lead-in: in the passage, or the one put above it
-      const joins = (i: number): boolean => {
-        const l = units[i]!.leadIn;
-        return l === undefined || l === lead || (l >= first && l <= last);
-      };
-      const before = first > 0 && first - 1 !== lead && joins(first - 1) && fits(first - 1, last) ? score(first - 1) : 0;
-      const after = last + 1 < units.length && joins(last + 1) && fits(first, last + 1) ? score(last + 1) : 0;
-      if (before <= 0 && after <= 0) break;
-      if (after >= before) last++;
-      else first--;
-    }
-    // a short passage takes the rest of its sentence or the next sentence of its line as context
-    while (length(first, last) < MIN_CHARS && last + 1 < units.length && units[last + 1]!.line === units[last]!.line && fits(first, last + 1)) last++;
-    while (length(first, last) < MIN_CHARS && first > 0 && first - 1 !== lead && units[first - 1]!.line === units[first]!.line && fits(first - 1, last)) first--;
-    // a passage that ends on a lead-in (退货按以下步骤办理：) goes on with the items it announces
-    const announced = last;
-    while (last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;
-    const body = text(answer, units, first, last);
-    // the lead-in goes above unless the passage already starts in it (one of its clauses)
-    const leadEnd = lead === undefined ? 0 : (units[lead]!.sentence?.[1] ?? units[lead]!.end);
-    const passage = leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n${body}` : body;
-    return passage === answer.trim() ? undefined : passage;
+    const [end, more] = ending(0, last, 0, maxChars);
+    return finish(text(answer, units, 0, end), more);
   }
-  const passage = text(answer, units, first, last);
-  return passage === answer.trim() ? undefined : passage;
+  let first = best;
+  let last = best;
+  const lead = units[best]!.leadIn;
+  const leadText = lead === undefined ? '' : leadInText(answer, units, lead, maxChars);
+  const budget = maxChars - (leadText === '' ? 0 : leadText.length + 1);
+  const fits = (f: number, l: number): boolean => length(f, l) <= budget;
+  // grow towards the better-scoring neighbour (after on a tie) while one shares a question term
+  for (;;) {
+    // an item or row joins only under its lead-in: in the passage, or the one put above it
+    const joins = (i: number): boolean => {
+      const l = units[i]!.leadIn;
+      return l === undefined || l === lead || (l >= first && l <= last);
+    };
+    const before = first > 0 && first - 1 !== lead && joins(first - 1) && fits(first - 1, last) ? score(first - 1) : 0;
+    const after = last + 1 < units.length && joins(last + 1) && fits(first, last + 1) ? score(last + 1) : 0;
+    if (before <= 0 && after <= 0) break;
+    if (after >= before) last++;
+    else first--;
+  }
+  // a short passage takes the rest of its sentence or the next sentence of its line as context
+  while (length(first, last) < MIN_CHARS && last + 1 < units.length && units[last + 1]!.line === units[last]!.line && fits(first, last + 1)) last++;
+  while (length(first, last) < MIN_CHARS && first > 0 && first - 1 !== lead && units[first - 1]!.line === units[first]!.line && fits(first - 1, last)) first--;
+  // a passage that ends on a lead-in (退货按以下步骤办理：) goes on with the items it announces
+  const announced = last;
+  while (last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;
+  const [end, more] = ending(first, last, best, budget);
+  const body = text(answer, units, first, end);
+  // the lead-in goes above unless the passage already starts in it (one of its clauses)
+  const leadEnd = lead === undefined ? 0 : (units[lead]!.sentence?.[1] ?? units[lead]!.end);
+  return finish(leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n${body}` : body, more);
+}
+
+/**
+ * Whether the items of a list go on, on the lines after unit i, where a passage ends at i: i is an
+ * item of that list, or its lead-in (or a clause of it).
+ */
+function listGoesOn(units: readonly PassageUnit[], i: number): boolean {
+  const unit = units[i]!;
+  const next = units[i + 1];
+  if (next === undefined || next.kind !== 'item' || next.leadIn === undefined || next.line === unit.line) return false;
+  return next.leadIn === unit.leadIn || units[next.leadIn]!.line === unit.line;
+}
+
+/**
+ * Units first..last as offsets into the answer, trimmed, and whether … goes before them (the first
+ * is a clause after the start of its sentence) and after them (the last ends before its sentence
+ * does; its ending comma or semicolon gives way to the …).
+ */
+function span(answer: string, units: readonly PassageUnit[], first: number, last: number): { start: number; end: number; cutBefore: boolean; cutAfter: boolean } {
+  const a = units[first]!;
+  const b = units[last]!;
+  const [start, end] = trimmed(answer, a.start, b.end);
+  const cutBefore = a.sentence !== undefined && a.start > a.sentence[0];
+  const cutAfter = b.sentence !== undefined && b.end < b.sentence[1];
+  const dropMark = cutAfter && end > start && CLAUSE_MARK.test(answer[end - 1]!);
+  return { start, end: dropMark ? end - 1 : end, cutBefore, cutAfter };
 }
 
 /** Units first..last as they are written in the answer, with … where a sentence is cut. */
 function text(answer: string, units: readonly PassageUnit[], first: number, last: number): string {
-  const a = units[first]!;
-  const b = units[last]!;
-  let out = answer.slice(a.start, b.end).trim();
-  if (a.sentence !== undefined && a.start > a.sentence[0]) out = `…${out}`;
-  if (b.sentence !== undefined && b.end < b.sentence[1]) out = `${out.replace(/[，,、；;]$/u, '')}…`;
-  return out;
+  const cut = span(answer, units, first, last);
+  return `${cut.cutBefore ? '…' : ''}${answer.slice(cut.start, cut.end)}${cut.cutAfter ? '…' : ''}`;
 }
 
 /** A lead-in as it goes above its item: whole when it fits a third of the budget, else its first clause … its ending colon. */

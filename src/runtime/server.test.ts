@@ -2,16 +2,19 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../build/index.js';
 import { LogReader } from '../eval/log.js';
 import { BUILD_TIMEOUT, ROOT, buildSample, runKb, tempDir } from '../test-support/kb.js';
+import { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
 import { MAX_BODY_BYTES, startSearchServer, type SearchServer } from './server.js';
 
 const dir = tempDir('kb-serve-');
 const sample = join(dir.path, 'sample.index');
 const small = join(dir.path, 'small.index');
+/** Long answers (fixtures/passage/shop): hits with passages. */
+const shop = join(dir.path, 'shop.index');
 const served = join(dir.path, 'kb.index');
 const log = join(dir.path, 'questions.jsonl');
 const events: string[] = [];
@@ -21,6 +24,8 @@ beforeAll(async () => {
   await buildSample(sample);
   const result = await build({ sources: ['fixtures/sample/return-policy.md'], out: small });
   if (!result.ok) throw new Error('the small index does not build');
+  const long = await build({ sources: ['fixtures/passage/shop'], out: shop });
+  if (!long.ok) throw new Error('fixtures/passage/shop does not build');
   copyFileSync(sample, served);
   server = await startSearchServer({ index: served, port: 0, k: 5, threshold: 0, log, watchMs: 0, onEvent: (line) => events.push(line) });
 }, BUILD_TIMEOUT);
@@ -132,6 +137,72 @@ describe('kb serve: search over HTTP', () => {
   });
 });
 
+describe('kb serve: passages', () => {
+  let passages: SearchServer;
+  beforeAll(async () => {
+    passages = await startSearchServer({ index: shop, port: 0, k: 3, threshold: 0, passageChars: 120, watchMs: 0 });
+  });
+  afterAll(() => passages?.close());
+
+  const top = async (query: string, init?: RequestInit, url = passages.url): Promise<{ answer: string; passage?: string } | undefined> => {
+    const res = await fetch(`${url}/search${query}`, init);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { hits: { answer: string; passage?: string }[] }).hits[0];
+  };
+  const q = `?q=${encodeURIComponent('怎么申请退货')}`;
+
+  it('cuts passages to the server default, and to passageChars (or passage_chars) of the request', async () => {
+    const served = await top(q);
+    expect(served?.answer.length).toBeGreaterThan(120);
+    expect(served?.passage?.length).toBeLessThanOrEqual(120);
+    expect(served?.passage).toMatch(/\n……$/u);
+    const short = await top(`${q}&passageChars=60`);
+    expect(short?.passage?.length).toBeLessThanOrEqual(60);
+    expect(short?.passage).not.toBe(served?.passage);
+    expect(await top(`${q}&passage_chars=60`)).toEqual(short);
+    expect(await top('', post(JSON.stringify({ q: '怎么申请退货', passageChars: 60 })))).toEqual(short);
+    // 0: whole answers only
+    expect(await top(`${q}&passageChars=0`)).not.toHaveProperty('passage');
+    const whole = await top('', post(JSON.stringify({ q: '怎么申请退货', passageChars: 1000 })));
+    expect(whole).not.toHaveProperty('passage');
+    expect(whole?.answer).toBe(served?.answer);
+  });
+
+  it('refuses a passageChars that is not a whole number ≥ 0 with 400', async () => {
+    for (const [query, init, name] of [
+      [`${q}&passageChars=-1`, undefined, 'passageChars'],
+      [`${q}&passageChars=1.5`, undefined, 'passageChars'],
+      [`${q}&passage_chars=many`, undefined, 'passage_chars'],
+      ['', post(JSON.stringify({ q: '退货', passageChars: '12x' })), 'passageChars'],
+      ['', post(JSON.stringify({ q: '退货', passageChars: true })), 'passageChars'],
+    ] as const) {
+      const res = await fetch(`${passages.url}/search${query}`, init);
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as { error: string }).error, query).toMatch(new RegExp(`^"${name}" must be a whole number ≥ 0 \\(the most characters of a passage; 0: no passages\\), not `, 'u'));
+    }
+  });
+
+  it('works out no passage for a top hit its threshold holds back, and still logs that hit', async () => {
+    const log = join(dir.path, 'passages.jsonl');
+    const logging = await startSearchServer({ index: shop, port: 0, k: 3, threshold: 0, log, watchMs: 0 });
+    const passage = vi.spyOn(KnowledgeBase.prototype as unknown as { passage: () => string | undefined }, 'passage');
+    try {
+      expect(await top(`${q}&threshold=0.99`, undefined, logging.url)).toBeUndefined();
+      expect(passage).not.toHaveBeenCalled();
+      expect((await top(`${q}&threshold=0.5`, undefined, logging.url))?.passage).toBeDefined();
+      expect(passage).toHaveBeenCalledTimes(1);
+      for (let i = 0; i < 100 && readFileSync(log, 'utf8').split('\n').length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+      const [held, answered] = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(held).toMatchObject({ question: '怎么申请退货', top: expect.any(String), answered: false, threshold: 0.99 });
+      expect(held?.confidence).toBeGreaterThan(0.5);
+      expect(answered).toMatchObject({ top: held?.top, confidence: held?.confidence, answered: true, threshold: 0.5 });
+    } finally {
+      passage.mockRestore();
+      await logging.close();
+    }
+  });
+});
+
 describe('kb serve: watching the index file', () => {
   it('picks up a rebuilt index by itself', async () => {
     const watched = join(dir.path, 'watched.index');
@@ -185,6 +256,29 @@ describe('kb serve: the command', () => {
     expect(((await res.json()) as { hits: unknown[] }).hits).toHaveLength(1);
     expect(kb.stderr()).toMatch(/serving .*sample\.index \(16 entries\)/);
     expect(await kb.stop()).toBe(0);
+  }, 60_000);
+
+  it('cuts passages to --passage-chars, and serves whole answers with --passage-chars 0', async () => {
+    const ask = async (url: string): Promise<{ answer: string; passage?: string }> => ((await (await fetch(`${url}/search?q=${encodeURIComponent('怎么申请退货')}&k=1`)).json()) as { hits: { answer: string; passage?: string }[] }).hits[0]!;
+    const cut = await startKb(['--index', shop, '--port', '0', '--no-watch', '--passage-chars', '90']);
+    try {
+      const hit = await ask(cut.url);
+      expect(hit.passage?.length).toBeLessThanOrEqual(90);
+      expect(hit.answer.length).toBeGreaterThan(90);
+      expect(cut.stderr()).toContain('the top hit of an answer over 90 characters carries a passage at most that long (passageChars=N in a request sets it)');
+    } finally {
+      await cut.stop();
+    }
+    const off = await startKb(['--index', shop, '--port', '0', '--no-watch', '--passage-chars', '0']);
+    try {
+      expect(await ask(off.url)).not.toHaveProperty('passage');
+      expect(off.stderr()).toContain('hits carry whole answers, no passages (--passage-chars 0; passageChars=N in a request asks for them)');
+    } finally {
+      await off.stop();
+    }
+    const bad = runKb(['serve', '--index', shop, '--port', '0', '--passage-chars', 'ten']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '--passage-chars <n>' argument 'ten' is invalid. expected a whole number ≥ 0.");
   }, 60_000);
 
   it('answers with the threshold of kb.config.yaml when no flag gives one', async () => {

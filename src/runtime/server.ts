@@ -3,8 +3,8 @@
  * Python, Go …) or that run the index apart from the bot: `kb serve`, or `startSearchServer` from
  * `kb/runtime`. Node's own http module only; no build-time package.
  *
- *   GET  /search?q=退货运费谁出&k=3&threshold=0.5
- *   POST /search   {"q": "退货运费谁出", "k": 3, "threshold": 0.5}
+ *   GET  /search?q=退货运费谁出&k=3&threshold=0.5&passageChars=120
+ *   POST /search   {"q": "退货运费谁出", "k": 3, "threshold": 0.5, "passageChars": 120}
  *   GET  /health
  *
  * A search answers `{ question, hits }`, the shape of `kb query --json`. The index is reloaded
@@ -19,6 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
+import { DEFAULT_PASSAGE_CHARS } from './passage.js';
 
 export interface SearchServerOptions {
   /** The index file. */
@@ -31,6 +32,8 @@ export interface SearchServerOptions {
   k: number;
   /** Hide hits below this confidence unless the request says (`threshold`). */
   threshold: number;
+  /** The top hit of an answer longer than this gets a passage at most this long, unless the request says (`passageChars`); default 200, 0: no passages. */
+  passageChars?: number;
   /** Append every question to this JSONL file: time, question, top hit's id and confidence (below the threshold too), answered (a hit at or above the threshold), the threshold (null: none, every hit answered). */
   log?: string;
   /** Check the index file for changes this often (ms); 0 = never (SIGHUP still reloads). */
@@ -126,7 +129,7 @@ function numberParam(value: unknown, name: string, fallback: number, valid: (n: 
 }
 
 /** The search parameters of a GET query string or a POST JSON body. */
-async function searchParams(req: IncomingMessage, url: URL, options: SearchServerOptions): Promise<{ question: string; k: number; threshold: number }> {
+async function searchParams(req: IncomingMessage, url: URL, options: SearchServerOptions): Promise<{ question: string; k: number; threshold: number; passageChars: number }> {
   let fields: Record<string, unknown>;
   if (req.method === 'POST') {
     const body = await readBody(req);
@@ -143,10 +146,13 @@ async function searchParams(req: IncomingMessage, url: URL, options: SearchServe
   }
   const question = fields.q ?? fields.question;
   if (typeof question !== 'string') throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
+  // passage_chars too: a bot in Python or Go writes it so
+  const passageField = fields.passageChars === undefined && fields.passage_chars !== undefined ? 'passage_chars' : 'passageChars';
   return {
     question,
     k: numberParam(fields.k, 'k', options.k, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_K, `a whole number from 1 to ${MAX_K}`),
     threshold: numberParam(fields.threshold, 'threshold', options.threshold, (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
+    passageChars: numberParam(fields[passageField], passageField, options.passageChars ?? DEFAULT_PASSAGE_CHARS, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0 (the most characters of a passage; 0: no passages)'),
   };
 }
 
@@ -207,9 +213,10 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     }
     if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health`);
     if (req.method !== 'GET' && req.method !== 'POST') throw new RequestError(405, 'use GET /search?q=… or POST /search with {"q": "…"}');
-    const { question, k, threshold } = await searchParams(req, url, options);
-    const found = served.kb.search(question, { k });
-    const hits = threshold === undefined ? found : found.filter((h) => h.confidence >= threshold);
+    const { question, k, threshold, passageChars } = await searchParams(req, url, options);
+    // every hit, for the log's top hit; a passage only for a hit that is returned
+    const found = served.kb.search(question, { k, passageChars, passageMinConfidence: threshold });
+    const hits = found.filter((h) => h.confidence >= threshold);
     send(res, 200, { question, hits });
     if (log !== undefined && question.trim() !== '') {
       // the top hit even when the threshold held it back, and the threshold that judged it

@@ -105,6 +105,19 @@ describe('kb gaps', () => {
     expect(lines(runKb(['gaps', log, '--index', index]).stdout).at(-1)).toMatch(/; 4 greetings, thanks and replies with no key terms \(你好, 在吗, 谢谢, 好的, \[表情\]\) left out$/);
   });
 
+  it('skips a message that is only a greeting (你好, 在吗, hi), counts it as small talk, and drafts no empty question', async () => {
+    const drafts = join(dir.path, 'greeting-drafts.jsonl');
+    const r = runKb(['gaps', 'fixtures/gaps/greetings.txt', '--index', index, '--json', '--min-size', '1', '--export', drafts]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as GapsJson & { smallTalk: number };
+    // 7 greetings alone and 好的 are small talk; 你好，优惠券怎么用 is 优惠券怎么用 asked again
+    expect(doc).toMatchObject({ questions: 12, distinct: 4, answered: 1, unanswered: 11, smallTalk: 8 });
+    expect(doc.clusters.flatMap((c) => [c.representative, ...c.examples.map((e) => e.text)])).not.toContain('');
+    const read = await readStore(drafts);
+    if (read?.ok !== true) throw new Error('drafts not readable');
+    expect(read.value.map((e) => [e.question, ...e.similar].sort())).toEqual([['优惠券怎么用', '优惠券过期了怎么办']]);
+  });
+
   it('reads a CSV by its question column and JSONL by key, naming bad lines (exit 1)', () => {
     const csv = JSON.parse(runKb(['gaps', 'fixtures/gaps/log.csv', '--index', index, '--json']).stdout) as GapsJson;
     expect(csv).toMatchObject({ questions: 6, answered: 1 });
@@ -133,7 +146,8 @@ describe('kb gaps', () => {
     // before: the agent's 亲，优惠券在结算页勾选就可以用的哦 was a gap, and 订单号2140570908784866847 优惠券怎么用 an example
     expect(out.slice(0, 4)).toEqual(['  1. 4 asked (3 distinct)  优惠券', '       2× 优惠券怎么用', '       怎么领优惠券', '       优惠券过期了怎么办']);
     expect(out).toContainEqual(expect.stringMatching(/^ {2}2\. 2 asked \(2 distinct\) {2}收货地址/));
-    expect(out.at(-1)).toBe('14 questions (10 distinct): 1 answered (7.1%), 13 unanswered (92.9%) at threshold 0.5, in 2 clusters of 2+; 7 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
+    // 在吗, ？, [表情] and 👍 ask nothing: not a distinct question (before: one, '')
+    expect(out.at(-1)).toBe('14 questions (9 distinct): 1 answered (7.1%), 13 unanswered (92.9%) at threshold 0.5, in 2 clusters of 2+; 7 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
     const read = await readStore(drafts);
     if (read?.ok !== true) throw new Error('drafts not readable');
     const questions = read.value.map((e) => [e.question, ...e.similar].sort().join(' / ')).sort();

@@ -76,8 +76,10 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   }
   const minSize = options.minSize ?? 2;
   const tokenize = gapTokenizer(kb);
-  // greetings and thanks (no key terms) are small talk, not gaps: counted, not clustered
-  const { questions: topical, smallTalk } = withoutSmallTalk(scan.unanswered, tokenize);
+  // greetings and thanks (no key terms) are small talk, not gaps: counted, not clustered; so are
+  // the messages the scan skipped (nothing asked: 在吗, 你好, hi, [表情])
+  const { questions: topical, smallTalk: noTerms } = withoutSmallTalk(scan.unanswered, tokenize);
+  const smallTalk = noTerms + scan.skipped;
   const clusters = clusterQuestions(topical, tokenize, { minSimilarity: options.similarity ?? 0.5, maxExamples: 10 });
   const shown = clusters.filter((c) => c.size >= minSize);
   addNearest(kb, shown);

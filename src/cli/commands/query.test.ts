@@ -99,5 +99,19 @@ describe('kb query', () => {
     const json = JSON.parse(runKb(['query', '水箱怎么除垢', '--index', shop, '-k', '1', '--json']).stdout) as { hits: Hit[] };
     expect(json.hits[0]?.passage).toContain('柠檬酸溶液浸泡三十分钟除垢');
     expect(json.hits[0]?.answer).toContain('滤网建议');
+
+    // --passage-chars: a shorter budget; a list that goes on past the passage says so
+    const cut = runKb(['query', '怎么申请退货', '--index', shop, '-k', '1', '--passage-chars', '90']);
+    expect(cut.code).toBe(0);
+    const shown = lines(cut.stdout);
+    const head = shown.findIndex((l) => /^ {3}passage \(\d+ of \d+ characters\):$/.test(l));
+    expect(Number(/passage \((\d+)/.exec(shown[head] ?? '')?.[1])).toBeLessThanOrEqual(90);
+    expect(shown.slice(head + 1).at(-1)).toBe('   ……');
+    // 0: no passage, the whole answer line by line
+    const whole = runKb(['query', '怎么申请退货', '--index', shop, '-k', '1', '--passage-chars', '0']);
+    const answer = (JSON.parse(runKb(['query', '怎么申请退货', '--index', shop, '-k', '1', '--passage-chars', '0', '--json']).stdout) as { hits: Hit[] }).hits[0]!;
+    expect(answer).not.toHaveProperty('passage');
+    expect(lines(whole.stdout).slice(-answer.answer.split('\n').length - 1)).toEqual([`   answer (${answer.answer.length} characters):`, ...answer.answer.split('\n').map((l) => `   ${l}`)]);
+    expect(runKb(['query', '怎么申请退货', '--index', shop, '--passage-chars', '-1']).code).toBe(2);
   }, BUILD_TIMEOUT);
 });

@@ -11,6 +11,8 @@ export interface QueryCommandOptions {
   k: number;
   threshold: number;
   json: boolean;
+  /** Passages at most this long (default 200); 0: none, whole answers shown. */
+  passageChars?: number;
 }
 
 function clip(text: string, n: number): string {
@@ -22,7 +24,7 @@ export async function runQuery(options: QueryCommandOptions, output: Output): Pr
   const index = options.index ?? defaultIndex(await workingConfig());
   if (index === undefined) throw new UsageError(NO_INDEX);
   const kb = await loadIndex(index);
-  const hits = kb.search(options.question, { k: options.k, threshold: options.threshold, passageHits: options.k });
+  const hits = kb.search(options.question, { k: options.k, threshold: options.threshold, passageHits: options.k, ...(options.passageChars !== undefined ? { passageChars: options.passageChars } : {}) });
   if (options.json) {
     output.out(JSON.stringify({ question: options.question, hits }, null, 2));
     return EXIT.OK;
@@ -41,12 +43,15 @@ export async function runQuery(options: QueryCommandOptions, output: Output): Pr
       const where = [h.source.path, ...(h.source.headingPath.length > 0 ? [h.source.headingPath.join(' › ')] : []), ...(h.source.page !== undefined ? [`p.${h.source.page}`] : [])];
       output.out(`   source: ${where.join(' · ')}`);
     }
-    if (h.passage === undefined) output.out(`   ${output.color('dim', clip(h.answer, 120))}`);
-    else {
+    if (h.passage !== undefined) {
       // what a bot would send: the part of the long answer the question is about
       output.out(`   passage (${h.passage.length} of ${h.answer.length} characters):`);
       for (const line of h.passage.split('\n')) output.out(`   ${output.color('dim', line)}`);
-    }
+    } else if (options.passageChars === 0) {
+      // passages off: the whole answer, as a bot would send it
+      output.out(`   answer (${h.answer.length} characters):`);
+      for (const line of h.answer.trim().split('\n')) output.out(`   ${output.color('dim', line)}`);
+    } else output.out(`   ${output.color('dim', clip(h.answer, 120))}`);
   });
   return EXIT.OK;
 }

@@ -12,6 +12,8 @@ export interface ServeCommandOptions {
   k: number;
   /** Default: eval.threshold of kb.config.yaml when it is a number, else 0. */
   threshold?: number;
+  /** Passages at most this long unless the request says (default 200; 0: none). */
+  passageChars?: number;
   /** Append every question to this JSONL file (for `kb gaps`). */
   log?: string;
   /** Reload the index when its file changes. */
@@ -35,6 +37,7 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
       watchMs: options.watch ? 2000 : 0,
       onEvent: (line) => output.err(line),
       ...(options.log !== undefined ? { log: options.log } : {}),
+      ...(options.passageChars !== undefined ? { passageChars: options.passageChars } : {}),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -59,6 +62,8 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   else if (auto) {
     output.err('  eval.threshold of kb.config.yaml is auto, which only kb eval can work out: every hit is returned; run kb eval --threshold auto and pass the threshold it prints with --threshold X (or write it into kb.config.yaml)');
   }
+  if (options.passageChars === 0) output.err('  hits carry whole answers, no passages (--passage-chars 0; passageChars=N in a request asks for them)');
+  else if (options.passageChars !== undefined) output.err(`  the top hit of an answer over ${options.passageChars} characters carries a passage at most that long (passageChars=N in a request sets it)`);
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);
   if (options.log !== undefined) output.err(`  questions are appended to ${options.log} (kb gaps ${options.log} reads it)`);
   await new Promise<void>((resolve) => {

@@ -26,9 +26,10 @@ describe('the jieba adapter', () => {
 
   it('says in one line what to install when nodejieba is missing or did not build (it is an optional dependency)', async () => {
     const { nodejieba, MissingSegmenterError } = await import('./jieba.js');
-    expect(() => nodejieba('nodejieba-not-installed')).toThrow(MissingSegmenterError);
+    const missing = (): unknown => createRequire(import.meta.url)('nodejieba-not-installed');
+    expect(() => nodejieba(missing)).toThrow(MissingSegmenterError);
     try {
-      nodejieba('nodejieba-not-installed');
+      nodejieba(missing);
     } catch (error) {
       const message = (error as Error).message;
       expect(message).not.toContain('\n');

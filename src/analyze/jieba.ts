@@ -32,10 +32,10 @@ export class MissingSegmenterError extends Error {
   }
 }
 
-/** @internal nodejieba, or a MissingSegmenterError (the module name is a parameter for the tests). */
-export function nodejieba(moduleName = 'nodejieba'): NodeJieba {
+/** @internal nodejieba, or a MissingSegmenterError (the loader is a parameter for the tests). */
+export function nodejieba(load: () => unknown = () => require('nodejieba')): NodeJieba {
   try {
-    return require(moduleName) as NodeJieba;
+    return load() as NodeJieba;
   } catch (error) {
     throw new MissingSegmenterError(error);
   }

@@ -133,7 +133,8 @@ function split(answer: string, start: number, end: number, line: number, kind: U
     const [a, b] = trimmed(answer, start + s, start + e);
     if (b <= a) continue;
     if (b - a <= maxChars) out.push({ start: a, end: b, line, kind });
-    else for (const [cs, ce] of clauses(answer, a, b, maxChars, 0)) out.push({ start: cs, end: ce, line, kind, sentence: [a, b] });
+    // (room for the … on either side of a clause cut out of its sentence)
+    else for (const [cs, ce] of clauses(answer, a, b, Math.max(1, maxChars - 2), 0)) out.push({ start: cs, end: ce, line, kind, sentence: [a, b] });
   }
   return out;
 }
@@ -206,7 +207,7 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
   /** The passage with its closing line; undefined when it is the whole answer. */
   const finish = (passage: string, more: string): string | undefined => {
     const out = more === '' ? passage : `${passage}\n${more}`;
-    return whole(out) ? undefined : out;
+    return whole(out) ? undefined : atMost(out, maxChars);
   };
   if (best === -1) {
     // no unit holds a question term: the answer's opening, as much as fits
@@ -218,7 +219,9 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
   let first = best;
   let last = best;
   const lead = units[best]!.leadIn;
-  const leadText = lead === undefined ? '' : leadInText(answer, units, lead, maxChars);
+  // the lead-in goes above the item only when both fit the budget
+  const leadAbove = lead === undefined ? '' : leadInText(answer, units, lead, maxChars);
+  const leadText = leadAbove !== '' && length(best, best) + leadAbove.length + 1 <= maxChars ? leadAbove : '';
   const budget = maxChars - (leadText === '' ? 0 : leadText.length + 1);
   const fits = (f: number, l: number): boolean => length(f, l) <= budget;
   // grow towards the better-scoring neighbour (after on a tie) while one shares a question term
@@ -238,13 +241,26 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
   while (length(first, last) < MIN_CHARS && last + 1 < units.length && units[last + 1]!.line === units[last]!.line && fits(first, last + 1)) last++;
   while (length(first, last) < MIN_CHARS && first > 0 && first - 1 !== lead && units[first - 1]!.line === units[first]!.line && fits(first - 1, last)) first--;
   // a passage that ends on a lead-in (退货按以下步骤办理：) goes on with the items it announces
-  const announced = last;
-  while (last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;
+  // (a lead-in cut into clauses is known by its first clause: the passage must end on its last)
+  const ends = units[last]!.sentence;
+  const announced = ends === undefined ? last : ends[1] === units[last]!.end ? units.findIndex((u) => u.start === ends[0]) : -1;
+  while (announced >= 0 && last + 1 < units.length && units[last + 1]!.leadIn === announced && fits(first, last + 1)) last++;
   const [end, more] = ending(first, last, best, budget);
   const body = text(answer, units, first, end);
   // the lead-in goes above unless the passage already starts in it (one of its clauses)
   const leadEnd = lead === undefined ? 0 : (units[lead]!.sentence?.[1] ?? units[lead]!.end);
   return finish(leadText !== '' && lead !== undefined && units[first]!.start >= leadEnd ? `${leadText}\n${body}` : body, more);
+}
+
+/**
+ * The passage within the budget whatever its units: a unit the cutting cannot shorten (a table
+ * row longer than the budget) is cut, with … where it is (never inside a surrogate pair).
+ */
+function atMost(passage: string, maxChars: number): string {
+  if (passage.length <= maxChars) return passage;
+  let end = Math.max(0, maxChars - 1);
+  if (end > 0 && /[\uDC00-\uDFFF]/u.test(passage[end] ?? '')) end--;
+  return `${passage.slice(0, end)}…`;
 }
 
 /**

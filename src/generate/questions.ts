@@ -345,7 +345,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
       const main = cond[2];
       // "…享有的，" / "…规定的，" nominalize (what it has, what is provided): not a situation to ask about
       // "有下列情形之一的，" names no situation: its list does (list-item)
-      if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c)) {
+      // "…的，是指…" defines a term under a condition (产品有国家标准的，是指不符合该标准): nothing to do about it
+      if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c) && !/^(?:是指|指|系指)/u.test(main)) {
         add(`${c}怎么办？`, 'condition');
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
         const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);

@@ -114,6 +114,7 @@ describe('English similar questions', () => {
     // charge as a verb is no fee: not Do you fee customs duties?
     expect(all('Do you charge customs duties?').filter((v) => /\byou (?:fee|cost|price)\b/u.test(v))).toEqual([]);
     expect(all('Is there a return charge?')).toContain('Is there a return fee?');
+    expect(all('When will my order ship?')).toContain('How soon will my order ship?');
   });
 
   it('puts postage only for a cost, money back only for what one gets back, and keeps a title\'s capital', () => {

@@ -473,6 +473,7 @@ describe('similar questions', () => {
     // 什么时候 / 多长 are question words whole: no 时候发货, 保修期 not 保修期多长
     expect(keywordForm('什么时候发货？', 'zh')).toBe('发货');
     expect(keywordForm('保修期多长？', 'zh')).toBe('保修期');
+    expect(similarQuestions('什么时候发货？', { n: 20 })).toEqual(expect.arrayContaining(['何时发货？', '啥时候发货？']));
     // no adverb left as the keyword (一般要等多久啊 → 一般), no word cut after its negation (开不了户 → 开不)
     expect(keywordForm('一般要等多久啊', 'zh')).toBe(undefined);
     expect(keywordForm('开不了户', 'zh')).toBe(undefined);

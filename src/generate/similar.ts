@@ -34,6 +34,7 @@ const ZH_SWAPS: readonly (readonly string[])[] = [
   ['是什么', '指什么', '是啥'],
   ['怎么办', '如何处理', '咋办', '该怎么办'],
   ['多长时间', '多久', '几天'],
+  ['什么时候', '何时', '啥时候'],
   ['谁承担', '谁出', '谁负责', '谁付'],
   ['由谁承担', '该谁出', '由谁负责'],
   ['有哪些', '有什么', '包括哪些'],
@@ -53,6 +54,7 @@ const EN_SWAPS: readonly (readonly string[])[] = [
   ['^do i have to', '^must i'],
   ['who pays for', 'who covers', 'who is responsible for'],
   ['how long does', 'how much time does'],
+  ['when will', 'how soon will'],
   ['who is eligible for', 'who can get', 'who qualifies for'],
   ['what do i need to know about', 'tell me about', 'information on'],
 ];

@@ -40,6 +40,9 @@ const MAX_SPELLED = 24;
 const AMOUNT_AFTER = /^\s*(?:元|块|圆|rmb|yuan|美元|刀)/u;
 const AMOUNT_BEFORE = /[¥￥$]\s*$/u;
 
+/** A stretch of English words with only spaces, apostrophes and hyphens between them (a phrase does not run across a comma or a Chinese word). */
+const ENGLISH_STRETCH = /[a-z][a-z'’]*(?:[\s-]+[a-z][a-z'’]*)+/gu;
+
 /** Longest query we analyze; the rest is ignored (a question is never this long). */
 export const MAX_QUERY_CHARS = 2000;
 
@@ -54,6 +57,8 @@ export interface QueryAnalysis {
   terms: Map<string, number>;
   /** Query words replaced by a KB word that sounds the same. */
   pinyinMatches: [string, string][];
+  /** Runs of two and three English words, as `phraseKey` writes them (how long, who pai): looked up as expansion keys only. */
+  phrases: string[];
 }
 
 export class Analyzer {
@@ -124,7 +129,36 @@ export class Analyzer {
         }
       }
     }
-    return { terms, pinyinMatches };
+    return { terms, pinyinMatches, phrases: this.phrases(normalized) };
+  }
+
+  /**
+   * An English phrase of two words or more as one key (how long → `how long`, who pays → `who pai`):
+   * its words stemmed as the analyzer stems them, stopwords kept; undefined for a single word.
+   */
+  phraseKey(phrase: string): string | undefined {
+    const words = this.phraseWords(this.normalize(phrase));
+    return words.length >= 2 ? words.join(' ') : undefined;
+  }
+
+  /** Every run of two and three words in the text's stretches of English, keyed as `phraseKey` keys them. */
+  private phrases(text: string): string[] {
+    const out: string[] = [];
+    for (const [stretch] of text.matchAll(ENGLISH_STRETCH)) {
+      const words = this.phraseWords(stretch);
+      for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= words.length; i++) out.push(words.slice(i, i + n).join(' '));
+    }
+    return out;
+  }
+
+  private phraseWords(text: string): string[] {
+    const chat = this.settings.options.chat === true;
+    return text
+      .split(/[^a-z'’]+/u)
+      .flatMap((w) => (w === '' ? [] : expandContraction(w)))
+      .flatMap((w) => (chat ? expandChatWord(w) : [w]))
+      .filter((w) => w !== '')
+      .map((w) => this.englishTerm(w));
   }
 
   private tokens(text: string, out: string[], unknownRuns: SegmentedRun[] | undefined): void {
@@ -188,11 +222,16 @@ export class Analyzer {
         if (w === '') continue;
         const kept = NEGATIONS.has(w) ? w : this.word(w);
         if (kept === undefined) continue;
-        const stemmed = this.settings.options.stem && /^[a-z]+$/.test(kept) ? stem(kept) : kept;
-        const t = chat ? americanStem(stemmed) : stemmed;
+        const t = this.englishTerm(kept);
         out.push(this.canonical.get(t) ?? t);
       }
     }
+  }
+
+  /** An English word's stem (with the `chat` option, the American spelling's). */
+  private englishTerm(word: string): string {
+    const stemmed = this.settings.options.stem && /^[a-z]+$/.test(word) ? stem(word) : word;
+    return this.settings.options.chat === true ? americanStem(stemmed) : stemmed;
   }
 
   private digits(digits: string, text: string, index: number, length: number, out: string[]): void {

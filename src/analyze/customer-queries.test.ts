@@ -11,6 +11,8 @@ import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
 
 const dir = tempDir('kb-customer-queries-');
 let report: EvalReport;
+/** The cross-language questions kept out of development (shop-heldout.jsonl), scored once it was done. */
+let heldOut: EvalReport;
 
 beforeAll(async () => {
   const out = join(dir.path, 'shop.index');
@@ -18,7 +20,11 @@ beforeAll(async () => {
   if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
   const suite = await readSuite(join(ROOT, 'fixtures/customer-queries/shop.jsonl'));
   expect(suite.problems).toEqual([]);
-  report = evaluate(await loadIndex(out), suite.cases, 5);
+  const held = await readSuite(join(ROOT, 'fixtures/customer-queries/shop-heldout.jsonl'));
+  expect(held.problems).toEqual([]);
+  const kb = await loadIndex(out);
+  report = evaluate(kb, suite.cases, 5);
+  heldOut = evaluate(kb, held.cases, 5);
 }, BUILD_TIMEOUT);
 afterAll(() => dir.remove());
 
@@ -40,9 +46,22 @@ describe('customer questions as typed, on the shop knowledge base', () => {
     expect(missed(['english-contraction', 'english-typo', 'english-spelling', 'english-plural', 'english-chat'])).toEqual([]);
   });
 
-  it('keeps the suite as a whole at hit@1 0.85 and hit@5 0.92 or better (measured 0.874 / 0.932)', () => {
-    expect(report.metrics.cases).toBeGreaterThanOrEqual(90);
+  it('finds the Chinese entry for English questions and English words in Chinese ones at hit@1 0.65 and hit@5 0.92 or better (measured 0.692 / 0.962 on 26)', () => {
+    const cases = report.cases.filter((c) => c.tags?.some((t) => t === 'english-to-zh' || t === 'mixed'));
+    expect(cases.length).toBeGreaterThanOrEqual(26);
+    expect(cases.filter((c) => c.rank === 1).length / cases.length).toBeGreaterThanOrEqual(0.65);
+    expect(cases.filter((c) => c.rank !== null && c.rank <= 5).length / cases.length).toBeGreaterThanOrEqual(0.92);
+  });
+
+  it('does as well on the held-out cross-language questions: hit@1 0.83 and hit@5 0.91 or better (measured 0.917 / 1.000 on 12)', () => {
+    expect(heldOut.metrics.cases).toBe(12);
+    expect(heldOut.metrics.hit1).toBeGreaterThanOrEqual(0.83);
+    expect(heldOut.metrics.hitK).toBeGreaterThanOrEqual(0.91);
+  });
+
+  it('keeps the suite as a whole at hit@1 0.85 and hit@5 0.95 or better (measured 0.870 / 0.974 on 115)', () => {
+    expect(report.metrics.cases).toBeGreaterThanOrEqual(115);
     expect(report.metrics.hit1).toBeGreaterThanOrEqual(0.85);
-    expect(report.metrics.hitK).toBeGreaterThanOrEqual(0.92);
+    expect(report.metrics.hitK).toBeGreaterThanOrEqual(0.95);
   });
 });

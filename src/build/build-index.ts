@@ -23,6 +23,8 @@ export interface ModelOptions {
   associationWeight: number;
   /** Weight of the built-in lexicon's expansions (0 = off). */
   lexiconWeight: number;
+  /** Weight of an English word's main Chinese translation (BILINGUAL_LEXICON; its others get three quarters of it; 0 = off). */
+  translationWeight: number;
   /** Keep at most this many associations per term. */
   associationsPerTerm: number;
   /** Associations weaker than this are dropped. */
@@ -41,6 +43,7 @@ export const DEFAULT_MODEL: ModelOptions = {
   unigramWeight: 0.3,
   associationWeight: 0.4,
   lexiconWeight: 0.5,
+  translationWeight: 1,
   associationsPerTerm: 8,
   minAssociation: 0.2,
 };
@@ -276,7 +279,17 @@ function contextGroups(entries: readonly Entry[], answerDocs: DocTerms): { docs:
   return { docs, ofEntry };
 }
 
+const HAN = /\p{Script=Han}/u;
+/** An English word's other Chinese translations, as a share of its main one's weight. */
+const OTHER_TRANSLATION_SHARE = 0.75;
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** A lexicon word's own term (快递公司, not its sub-words 快递 and 公司); none when the analyzer cuts it into several. */
+function lexiconTerm(word: string, analyzer: Analyzer): string[] {
+  const t = analyzer.analyze(word).filter(isWordTerm);
+  const whole = t[0];
+  return whole !== undefined && (HAN.test(word) ? whole === analyzer.normalize(word) : t.length === 1) ? [whole] : [];
+}
 
 /**
  * The lexicon's groups as expansions: each word of a group → the other words of the group that
@@ -289,17 +302,7 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 export function lexiconAssociations(lexicon: readonly (readonly string[])[], analyzer: Analyzer, kbTerms: ReadonlySet<string>, weight: number): [string, [string, number][]][] {
   const out = new Map<string, Map<string, number>>();
   for (const group of lexicon) {
-    const terms = [
-      ...new Set(
-        group.flatMap((w) => {
-          // the word's own term; its sub-words (快递公司 → 快递, 公司) are not the word
-          const t = analyzer.analyze(w).filter(isWordTerm);
-          const whole = t[0];
-          const han = /\p{Script=Han}/u.test(w);
-          return whole !== undefined && (han ? whole === analyzer.normalize(w) : t.length === 1) ? [whole] : [];
-        }),
-      ),
-    ];
+    const terms = [...new Set(group.flatMap((w) => lexiconTerm(w, analyzer)))];
     // a one-character head (退 → 退货, 退款) expands one way only (see SHORT_FORMS)
     const oneWay = [...(group[0] ?? '')].length === 1;
     for (const a of oneWay ? terms.slice(0, 1) : terms) {
@@ -310,6 +313,43 @@ export function lexiconAssociations(lexicon: readonly (readonly string[])[], ana
         m.set(b, weight);
       }
     }
+  }
+  return [...out].map(([a, m]): [string, [string, number][]] => [a, [...m].sort((x, y) => compare(x[0], y[0]))]);
+}
+
+/**
+ * The bilingual groups as expansions: an English word or phrase (keyed as `Analyzer.phraseKey`
+ * keys a phrase: how long → `how long`) → its Chinese words that the KB's written text uses
+ * (`kbTerms`). The first of them the KB uses, the group's main translation, at `weight`; the others
+ * at three quarters of it, so one English word counts less than three times over in an entry that
+ * writes 快递, 快递员 and 快递公司 (at half, the shop suite's cross-language questions lost hit@1
+ * 0.692 → 0.615; docs/matching.md). The other way — a Chinese question to an English KB (退款 →
+ * refund) — only for a one-word head the KB's text uses, where it writes none of the group's
+ * Chinese words (a KB that writes 运费 answers 邮费 in Chinese, through the lexicon), and only from
+ * the Chinese words it has no term for at all (`everyTerm`).
+ */
+export function translationAssociations(
+  groups: readonly (readonly string[])[],
+  analyzer: Analyzer,
+  kbTerms: ReadonlySet<string>,
+  everyTerm: ReadonlySet<string>,
+  weight: number,
+): [string, [string, number][]][] {
+  const otherWeight = round3(weight * OTHER_TRANSLATION_SHARE);
+  const out = new Map<string, Map<string, number>>();
+  const relate = (a: string, b: string, w: number): void => {
+    let m = out.get(a);
+    if (m === undefined) out.set(a, (m = new Map()));
+    m.set(b, Math.max(m.get(b) ?? 0, w));
+  };
+  for (const [english = '', ...chinese] of groups) {
+    const phrase = analyzer.phraseKey(english);
+    const key = phrase ?? lexiconTerm(english, analyzer)[0];
+    if (key === undefined) continue;
+    const terms = [...new Set(chinese.flatMap((w) => lexiconTerm(w, analyzer)))];
+    terms.filter((t) => kbTerms.has(t)).forEach((t, i) => relate(key, t, i === 0 ? weight : otherWeight));
+    const writesChinese = terms.some((t) => kbTerms.has(t));
+    if (phrase === undefined && kbTerms.has(key) && !writesChinese) terms.forEach((t, i) => everyTerm.has(t) || relate(t, key, i === 0 ? weight : otherWeight));
   }
   return [...out].map(([a, m]): [string, [string, number][]] => [a, [...m].sort((x, y) => compare(x[0], y[0]))]);
 }
@@ -378,6 +418,8 @@ export interface BuildIndexOptions {
   generator?: string;
   /** Word groups for weighted query expansion (the built-in after-sales lexicon). */
   lexicon?: readonly (readonly string[])[];
+  /** English words and phrases, each with the Chinese words it stands for (the built-in `BILINGUAL_LEXICON`). */
+  translations?: readonly (readonly string[])[];
   /** Most paraphrase pseudo-questions used to fit the calibration. */
   calibrationSamples?: number;
 }
@@ -442,6 +484,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     associations: mergeAssociations(
       model.associationWeight > 0 ? learnAssociations(variantWords, table.words, model).map(([a, list]) => [a, list.map(([b, s]) => [b, round3(s * model.associationWeight)])]) : [],
       model.lexiconWeight > 0 ? lexiconAssociations(options.lexicon ?? [], analyzer, writtenTerms, model.lexiconWeight) : [],
+      model.translationWeight > 0 ? translationAssociations(options.translations ?? [], analyzer, writtenTerms, new Set(table.words), model.translationWeight) : [],
     ),
     calibration: DEFAULT_CALIBRATION,
   };

@@ -17,6 +17,7 @@ import { buildIndexBody, type ModelOptions } from './build-index.js';
 import { entriesFromDocuments } from './entries.js';
 import { findOutdatedSources, type OutdatedSources } from '../generate/outdated.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
+import { BILINGUAL_LEXICON } from '../analyze/bilingual.js';
 import { AFTER_SALES_LEXICON, SHORT_FORMS } from '../analyze/lexicon.js';
 
 export { buildIndexBody, DEFAULT_MODEL, type ModelOptions } from './build-index.js';
@@ -102,10 +103,12 @@ export async function buildFromEntries(
   vocabInputs.lexicon = lexicon;
   const settings = await buildAnalyzerSettings(vocabInputs);
   if (!settings.ok) return settings;
-  // one-character short forms (能退吗: 退 → 退货) expand queries but are no vocabulary words
+  // one-character short forms (能退吗: 退 → 退货) and English words for Chinese ones (refund → 退款)
+  // expand queries but are no vocabulary words
   const expansions = options.lexicon === false ? [] : [...AFTER_SALES_LEXICON, ...SHORT_FORMS];
+  const translations = options.lexicon === false ? [] : BILINGUAL_LEXICON;
   options.onProgress?.(2, BUILD_STEPS, `indexing ${count} entries and calibrating confidence`);
-  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon: expansions, ...(options.model !== undefined ? { model: options.model } : {}) });
+  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon: expansions, translations, ...(options.model !== undefined ? { model: options.model } : {}) });
   const c = body.model.calibration;
   return ok({
     bytes: serializeIndex(body),

@@ -229,6 +229,39 @@ describe('the index file', () => {
     expect(first('东西压坏了')).toBe('damaged');
   });
 
+  it('finds the Chinese entry for an English question or English words in a Chinese one (BILINGUAL_LEXICON), however common its words', () => {
+    // 运费 and 退货 are in several entries: as a lexicon expansion neither would be made
+    expect(top('who pays for return shipping')).toBe('return-fee');
+    expect(top('how do i get an invoice')).toBe('invoice');
+    expect(top('refund still not received')).toBe('no-refund');
+    expect(top('这个 invoice 怎么弄')).toBe('invoice');
+    const terms = kb.queryTerms('who pays the postage');
+    expect(terms.get('承担')).toBe(1); // the phrase who pays
+    expect(terms.get('运费')).toBe(1);
+  });
+
+  it('lets a hit cover an English word through its main translation, as it covers the word itself', () => {
+    const confidence = (q: string): number => kb.search(q, { k: 1 })[0]?.confidence ?? 0;
+    expect(confidence('invoice')).toBeCloseTo(confidence('发票'), 1);
+  });
+
+  it('leads a Chinese question to an English KB’s entry through the words the KB does not use, and a Chinese KB’s words to no English', async () => {
+    const english = await buildFromEntries(
+      [
+        faq('refund', 'How do I get a refund?', ['refund request'], 'Refunds are paid within five days.'),
+        faq('invoice', 'Can I get an invoice?', [], 'Invoices are emailed.'),
+        faq('warranty', 'What does the warranty cover?', [], 'One year against defects.'),
+      ],
+      {},
+    );
+    if (!english.ok) throw new Error('build failed');
+    const en = indexFromBytes(english.value.bytes);
+    expect(en.related('refund')).toEqual([]);
+    expect(en.search('退款要多久', { k: 1 })[0]?.id).toBe('refund');
+    expect(en.search('保修期多长', { k: 1 })[0]?.id).toBe('warranty');
+    expect([...kb.queryTerms('退货运费谁出').keys()].filter((t) => /^[a-z]/.test(t))).toEqual([]);
+  });
+
   it('expands a question with at most eight related words, never with words most entries have', () => {
     const q = '快递把东西弄丢了，卖家不给退钱也不给换货，退货运费谁出，发票怎么开';
     const own = kb.analyzer.analyzeQuery(q).terms;

@@ -71,6 +71,10 @@ export interface Hit {
 
 /** At most this many expansion terms per question (learned associations and lexicon). */
 const MAX_EXPANSIONS = 8;
+/** At most this many translations per question (BILINGUAL_LEXICON: an English word's Chinese words), besides the expansions. */
+const MAX_TRANSLATIONS = 8;
+/** An English word's term, or a run of them (how long): what a translation expands from. */
+const ENGLISH_KEY = /^[a-z]+(?: [a-z]+)*$/;
 /** How much a single Chinese character of an unseen stretch of the question counts as unseen (a word counts 1). */
 const UNSEEN_CHAR_WEIGHT = 0.5;
 /** Query weight of the word an English typo stands for (retrun → return), as for a homophone. */
@@ -412,16 +416,24 @@ export class KnowledgeBase {
    * The question's terms the index knows, weighted (its own, homophones, learned associations),
    * and `unknown`: how many of its words the index has never seen (see novelty).
    */
-  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number } {
-    const { terms, pinyinMatches } = this.analyzer.analyzeQuery(question);
+  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number; covering: Set<string> } {
+    const { terms, pinyinMatches, phrases } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
     let unknown = 0;
+    // the main translations of the question's words the KB does not use: a hit covers them as it
+    // would cover the words (warranty → 保修 on a Chinese KB), though they are scored as expansions
+    const covering = new Set<string>();
     // a question made only of question words (怎么办, how) names no topic: no hit covers it
     let topical = false;
     for (const [t, w] of terms) {
       if (isWordTerm(t) && !QUESTION_WORDS.has(t)) topical = true;
       if (this.termIds.has(t)) out.set(t, w);
       else if (w >= 1) {
+        const translated = this.mainTranslation(t);
+        if (translated !== undefined) {
+          covering.add(translated);
+          continue;
+        }
         // an English typo the KB's words explain (retrun → return) counts as that word, like a homophone
         // (a Chinese KB's unknown words never build the English index)
         const meant = mayBeTypo(t) ? this.typos().correct(t) : undefined;
@@ -435,22 +447,48 @@ export class KnowledgeBase {
     if (this.associations.size > 0) {
       // expansions: the strongest few by weight × IDF; a related word in a tenth of the entries or
       // more says little and would cost a long postings list on every question
+      // translations (an English word's Chinese words, BILINGUAL_LEXICON, and on an English KB a Chinese
+      // word's English ones) are the question's own words in the KB's language: not cut as too common,
+      // and capped on their own
       const expansions = new Map<string, number>();
-      for (const [t, w] of terms) {
+      const translations = new Map<string, number>();
+      // the question's terms, and its runs of English words (how long → 多久)
+      const keys: Iterable<[string, number]> = phrases.length === 0 ? terms : [...terms, ...phrases.map((p): [string, number] => [p, 1])];
+      for (const [t, w] of keys) {
+        const english = ENGLISH_KEY.test(t);
+        // a Chinese word the KB does not use at all looks for its English words (an English KB)
+        const unknownChinese = !english && !this.termIds.has(t) && HAN_WORD.test(t);
         for (const [related, strength] of this.associations.get(t) ?? []) {
           const id = this.termIds.get(related);
-          if (id === undefined || out.has(related) || (this.idfVariant[id] ?? 0) < MIN_EXPANSION_IDF) continue;
+          if (id === undefined || out.has(related)) continue;
+          const translation = english ? HAN_WORD.test(related) : unknownChinese && ENGLISH_KEY.test(related);
+          if (!translation && (this.idfVariant[id] ?? 0) < MIN_EXPANSION_IDF) continue;
+          const into = translation ? translations : expansions;
           const weight = w * strength;
-          if (weight > (expansions.get(related) ?? 0)) expansions.set(related, weight);
+          if (weight > (into.get(related) ?? 0)) into.set(related, weight);
         }
       }
       const impact = (term: string, weight: number): number => weight * (this.idfVariant[this.termIds.get(term) ?? 0] ?? 0);
-      [...expansions]
-        .sort((x, y) => impact(y[0], y[1]) - impact(x[0], x[1]) || (x[0] < y[0] ? -1 : 1))
-        .slice(0, MAX_EXPANSIONS)
-        .forEach(([term, weight]) => out.set(term, weight));
+      const strongest = (found: Map<string, number>, cap: number): [string, number][] =>
+        [...found].sort((x, y) => impact(y[0], y[1]) - impact(x[0], x[1]) || (x[0] < y[0] ? -1 : 1)).slice(0, cap);
+      for (const [term, weight] of strongest(translations, MAX_TRANSLATIONS)) out.set(term, weight);
+      for (const [term, weight] of strongest(expansions, MAX_EXPANSIONS)) if (!out.has(term)) out.set(term, weight);
     }
-    return { terms: out, unknown, topical, own };
+    return { terms: out, unknown, topical, own, covering };
+  }
+
+  /**
+   * The KB's main word in the other language for a word it does not use (its strongest translation:
+   * warranty → 保修, 退款 → refund), if the KB uses one.
+   */
+  private mainTranslation(term: string): string | undefined {
+    const other = ENGLISH_KEY.test(term) ? HAN_WORD : HAN_WORD.test(term) ? ENGLISH_KEY : undefined;
+    if (other === undefined) return undefined;
+    let best: [string, number] | undefined;
+    for (const [related, strength] of this.associations.get(term) ?? []) {
+      if (other.test(related) && this.termIds.has(related) && strength > (best?.[1] ?? 0)) best = [related, strength];
+    }
+    return best?.[0];
   }
 
   /**
@@ -519,7 +557,7 @@ export class KnowledgeBase {
    * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
    */
   private rank(question: string, k: number, exclude: number): { results: [number, number, number][]; selfScore: number; terms: Map<string, number> } | undefined {
-    const { terms, unknown, topical, own } = this.analyzeQuestion(question);
+    const { terms, unknown, topical, own, covering } = this.analyzeQuestion(question);
     if (terms.size === 0) return undefined;
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
@@ -573,8 +611,9 @@ export class KnowledgeBase {
       const impact = (this.idfVariant[t] ?? 0) * (qw * this.termWeight[t]!);
       // the question's own terms count, and a homophone or pinyin reading of a word it typed (tuihuo →
       // 退货) as the word typed right would (so a hit covers it at its weight, 0.8): what a hit can
-      // match of the question; expansions add nothing to cover
-      if (isExpansion === 0) selfScore += impact / Math.min(qw, 1);
+      // match of the question; expansions add nothing to cover, but for the main translation of a
+      // word the KB does not use
+      if (isExpansion === 0 || covering.has(term)) selfScore += impact / Math.min(qw, 1);
       if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
       ids.push(t);
       weights.push(qw);

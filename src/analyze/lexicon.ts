@@ -15,7 +15,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['换货', '调换', '更换', '换新', '换一个'],
   ['无理由退货', '七天无理由', '七日无理由'],
   // why a customer returns without a fault: 不想要了, 买错了 → the no-reason return (related only)
-  ['不想要', '无理由退货', '买错', '拍错'],
+  ['不想要', '无理由退货', '买错', '拍错', '不喜欢', '不合适'],
   ['拒收', '拒绝收货', '不收货', '拒签'],
   ['补发', '重发', '重新发货'],
   // logistics
@@ -47,6 +47,8 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['中介', '中介人', '中介公司', '房产中介'],
   ['平台', '电商平台', '购物平台', '网购平台', '电子商务平台'],
   ['客服', '人工客服', '售后客服', '服务热线'],
+  // how to reach the shop: 售后电话多少 for a section that writes 服务热线 or 联系方式
+  ['客服电话', '服务热线', '售后电话', '联系电话', '联系方式', '热线电话'],
   // money
   ['价格', '价钱', '售价', '费用', '收费'],
   ['付款', '支付', '付钱', '交钱', '缴费'],

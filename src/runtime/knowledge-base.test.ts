@@ -209,7 +209,7 @@ describe('the index file', () => {
     expect(indexFromBytes(off.value.bytes).related('弄丢')).toEqual([]);
   });
 
-  it('finds the no-reason return for a customer who bought the wrong thing, and damage for goods that came crushed (lexicon)', async () => {
+  it('finds the no-reason return for a customer who bought the wrong thing, damage for goods that came crushed, the hotline for 售后电话 (lexicon)', async () => {
     // among enough other entries: an expansion to a word in a tenth of the entries or more is not made
     const others = ['积分', '地址', '优惠券', '会员', '客服', '支付', '订单', '库存', '门店', '礼品卡', '预售', '定制', '安装', '清洗'];
     const shop = await buildFromEntries(
@@ -219,6 +219,7 @@ describe('the index file', () => {
         faq('no-reason', '七天无理由退货', ['如何申请无理由退货', '无理由退货要什么条件'], '签收后七天内，商品完好可申请无理由退货。'),
         faq('warranty', '保修多久', ['保修期是多长', '哪些情况不保修'], '整机保修一年。'),
         faq('damaged', '商品破损怎么办', ['收到的商品损坏了', '包裹破损'], '签收时发现破损请拍照并联系客服。'),
+        faq('contact', '联系方式', ['服务热线是多少'], '服务热线400-123-4567，每天9点到21点。'),
       ],
       {},
     );
@@ -227,6 +228,7 @@ describe('the index file', () => {
     expect(first('不想要了能退吗')).toBe('no-reason');
     expect(first('买错了')).toBe('no-reason');
     expect(first('东西压坏了')).toBe('damaged');
+    expect(first('售后电话给我一个')).toBe('contact');
   });
 
   it('finds the Chinese entry for an English question or English words in a Chinese one (BILINGUAL_LEXICON), however common its words', () => {

@@ -42,6 +42,22 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = 20_000): Pr
   throw new Error(`the screen never showed ${pattern}; it shows:\n${text}`);
 }
 
+/** Ctrl-U in the edit box (the right pane, under its title) until the text `was` is gone from it. */
+async function clearEditBox(session: string, was: RegExp, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const box = (): string => {
+    const rows = screen(session).split('\n');
+    const title = rows.findIndex((r) => r.includes('Edit the question'));
+    return rows.slice(title + 1, title + 4).map((r) => r.split('│')[1] ?? '').join('');
+  };
+  while (Date.now() < deadline) {
+    tmux('send-keys', '-t', session, 'C-u');
+    await new Promise((r) => setTimeout(r, 200));
+    if (!was.test(box())) return;
+  }
+  throw new Error(`the edit box was never cleared; it shows:\n${screen(session)}`);
+}
+
 /** The store's entry `id` once `ok` holds for it (a save is written a moment after the screen says so). */
 async function storeEntryWhen(store: string, id: string, ok: (e: Entry | undefined) => boolean, timeoutMs = 10_000): Promise<Entry | undefined> {
   const deadline = Date.now() + timeoutMs;
@@ -98,7 +114,8 @@ describe('kb review', () => {
     // the selection moved on to s-seven-day: edit its question
     tmux('send-keys', '-t', session, 'e');
     await waitFor(session, /Edit the question · s-seven-day/);
-    tmux('send-keys', '-t', session, 'C-u');
+    // the edit box may be drawn a moment before it reads keys (a loaded machine): clear until it is empty
+    await clearEditBox(session, /七天无理由退货的条件是什么？/);
     tmux('send-keys', '-t', session, '-l', '七天无理由退货要满足什么条件？');
     await waitFor(session, /七天无理由退货要满足什么条件？/);
     tmux('send-keys', '-t', session, 'Enter');

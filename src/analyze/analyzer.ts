@@ -82,6 +82,23 @@ export class Analyzer {
     }
   }
 
+  private forms: Map<string, string[]> | undefined;
+
+  /** The ways a word the analyzer reads is written: itself and, normalized, each synonym it reads as that word (passages look for them all). */
+  writtenForms(word: string): readonly string[] {
+    if (this.forms === undefined) {
+      this.forms = new Map();
+      for (const [w, head] of this.canonical) {
+        const form = w === head ? '' : this.normalize(w);
+        if (form === '') continue;
+        const forms = this.forms.get(head) ?? [head];
+        if (!forms.includes(form)) forms.push(form);
+        this.forms.set(head, forms);
+      }
+    }
+    return this.forms.get(word) ?? [word];
+  }
+
   /** Lowercase, NFKC, simplified: the form both sides are compared in. */
   normalize(text: string): string {
     const t = text.normalize('NFKC').toLowerCase();

@@ -799,31 +799,6 @@ export class KnowledgeBase {
   }
 
   private readonly passageCache = new Map<string, { units: PassageUnit[]; texts: UnitText[] }>();
-  private writtenForms: Map<string, string[]> | undefined;
-
-  /** The ways a Chinese word of the analyzer is written: itself and the synonyms it stands for. */
-  private formsOf(word: string): readonly string[] {
-    if (this.writtenForms === undefined) {
-      this.writtenForms = new Map();
-      const seen = new Set<string>();
-      for (const group of this.analyzer.settings.synonyms) {
-        const head = group[0];
-        if (head === undefined) continue;
-        for (const w of group) {
-          // the analyzer reads a word as the head of the first group that has it
-          if (seen.has(w)) continue;
-          seen.add(w);
-          const form = this.analyzer.normalize(w);
-          if (w === head || form === '') continue;
-          const forms = this.writtenForms.get(head) ?? [head];
-          if (!forms.includes(form)) forms.push(form);
-          this.writtenForms.set(head, forms);
-        }
-      }
-    }
-    return this.writtenForms.get(word) ?? [word];
-  }
-
   /** The question's terms for passages: each worth the answer field's IDF × its query weight × its type weight. */
   private passageTerms(terms: Map<string, number>): PassageTerm[] {
     const worth = new Map<string, number>();
@@ -831,7 +806,7 @@ export class KnowledgeBase {
       const t = this.termIds.get(term);
       if (t !== undefined) worth.set(term, qw * this.termWeight[t]! * this.idfAnswer[t]!);
     }
-    return passageTerms(worth, (w) => this.formsOf(w));
+    return passageTerms(worth, (w) => this.analyzer.writtenForms(w));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Associations, associationsText } from './associations.js';
+import { Associations, associationsText, MAX_MISSES } from './associations.js';
 
 describe('Associations', () => {
   const list: [string, [string, number][]][] = [
@@ -22,6 +22,16 @@ describe('Associations', () => {
     expect(a.get('退')).toBeUndefined();
     expect(a.get('zzz')).toBeUndefined();
     expect(a.get('退款')).toBe(a.get('退款')); // parsed once
+  });
+
+  it('remembers at most MAX_MISSES terms it did not find (a bot asks about new words without end), and still finds the others', () => {
+    const a = new Associations(text);
+    for (let i = 0; i < MAX_MISSES * 3; i++) expect(a.get(`unknown phrase ${i}`)).toBeUndefined();
+    const held = (a as unknown as { missing: Set<string> }).missing.size;
+    expect(held).toBeGreaterThan(0);
+    expect(held).toBeLessThanOrEqual(MAX_MISSES);
+    expect(a.get('退款')).toEqual([['退钱', 0.5], ['返款', 0.25]]);
+    expect(a.get('unknown phrase 1')).toBeUndefined();
   });
 
   it('holds nothing for an index without expansions', () => {

@@ -13,11 +13,20 @@ export function associationsText(list: readonly (readonly [string, readonly (rea
     .join('\n');
 }
 
+/** How many terms without expansions the lookup remembers (see Associations.missing). */
+export const MAX_MISSES = 10_000;
+
 export class Associations {
   private readonly text: string;
   /** Where each line starts; one more entry: the text's length + 1. */
   private readonly starts: Uint32Array;
-  private readonly parsed = new Map<string, [string, number][] | undefined>();
+  /** The lines looked up so far (at most one per line of the file). */
+  private readonly parsed = new Map<string, [string, number][]>();
+  /**
+   * Terms looked up and not found: a bot asks about words and English phrases no line has, without
+   * end, so this is emptied when it reaches MAX_MISSES (a few hundred bytes a question otherwise).
+   */
+  private readonly missing = new Set<string>();
 
   constructor(text: string) {
     this.text = text;
@@ -37,7 +46,9 @@ export class Associations {
 
   /** The terms related to `term` with their query weights, strongest first; undefined when none. */
   get(term: string): [string, number][] | undefined {
-    if (this.parsed.has(term)) return this.parsed.get(term);
+    const known = this.parsed.get(term);
+    if (known !== undefined) return known;
+    if (this.missing.has(term)) return undefined;
     let lo = 0;
     let hi = this.size - 1;
     let found: [string, number][] | undefined;
@@ -56,7 +67,11 @@ export class Associations {
       if (key < term) lo = mid + 1;
       else hi = mid - 1;
     }
-    this.parsed.set(term, found);
+    if (found !== undefined) this.parsed.set(term, found);
+    else {
+      if (this.missing.size >= MAX_MISSES) this.missing.clear();
+      this.missing.add(term);
+    }
     return found;
   }
 }

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalDirOf } from './eval-dir.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'dist/cli/cli.js'))) {
@@ -17,7 +18,7 @@ if (!existsSync(join(root, 'dist/cli/cli.js'))) {
   process.exit(1);
 }
 const { build } = await import(join(root, 'dist/build/index.js'));
-const evalDir = join(root, '..', 'shared', 'eval');
+const evalDir = evalDirOf(root);
 const hasBq = existsSync(join(evalDir, 'bq', 'faq.jsonl'));
 const dir = mkdtempSync(join(tmpdir(), 'kb-bench-eval-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));

@@ -7,11 +7,12 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalDirOf } from './eval-dir.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { ingestPaths } = await import(join(root, 'dist/ingest/index.js'));
 const { generateEntries } = await import(join(root, 'dist/generate/index.js'));
-const evalDir = join(root, '..', 'shared', 'eval');
+const evalDir = evalDirOf(root);
 const hasEval = existsSync(evalDir);
 if (!hasEval) console.error(`bench: ${evalDir} not found — measuring on the project's own fixtures only`);
 

@@ -10,10 +10,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir, cpus } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalDirOf } from './eval-dir.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { ingestFile } = await import(join(root, 'dist/ingest/index.js'));
-const evalDir = join(root, '..', 'shared', 'eval');
+const evalDir = evalDirOf(root);
 const hasEval = existsSync(evalDir);
 if (!hasEval) console.error(`bench: ${evalDir} not found — measuring on the project's own fixtures only`);
 

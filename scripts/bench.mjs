@@ -23,9 +23,10 @@ import { synthetic, devSets } from './bench/datasets.mjs';
 import { summarizeProfile } from './bench/profile.mjs';
 import { MINISEARCH_BOOST } from './bench/peers.mjs';
 import { INTENTS, CONDITIONS, BRANDS, CATEGORIES, SERIES_CHARS, SYN } from './bench/words.mjs';
+import { evalDirOf } from './eval-dir.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const evalDir = join(root, '..', 'shared', 'eval');
+const evalDir = evalDirOf(root);
 const started = performance.now();
 const loadAtStart = loadavg()[0];
 

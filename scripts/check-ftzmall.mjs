@@ -6,9 +6,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalDirOf } from './eval-dir.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dir = join(root, '..', 'shared', 'eval', 'ftzmall');
+const dir = join(evalDirOf(root), 'ftzmall');
 if (!existsSync(dir)) {
   console.error(`check-ftzmall: ${dir} not found; the development sets are not on this machine`);
   process.exit(2);

@@ -13,13 +13,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { evalDirOf } from './eval-dir.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const print = args.includes('--print');
 const [pdfArg, txtArg] = args.filter((a) => !a.startsWith('--'));
-const pdfPath = resolve(pdfArg ?? join(root, '..', 'shared', 'eval', 'laws', 'consumer-law.pdf'));
-const txtPath = resolve(txtArg ?? join(root, '..', 'shared', 'eval', 'laws', 'sources', 'cat0_消费者权益保护法.txt'));
+const pdfPath = resolve(pdfArg ?? join(evalDirOf(root), 'laws', 'consumer-law.pdf'));
+const txtPath = resolve(txtArg ?? join(evalDirOf(root), 'laws', 'sources', 'cat0_消费者权益保护法.txt'));
 
 if (!existsSync(pdfPath) || !existsSync(txtPath)) {
   console.log(`skipped: the eval files are not here (${existsSync(pdfPath) ? txtPath : pdfPath}); this check needs ../shared/eval/laws/`);

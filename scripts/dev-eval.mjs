@@ -9,9 +9,10 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evalDirOf } from './eval-dir.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const evalDir = join(root, '..', 'shared', 'eval');
+const evalDir = evalDirOf(root);
 if (!existsSync(evalDir)) {
   console.error(`dev-eval: ${evalDir} not found; the development sets are not on this machine`);
   process.exit(2);

@@ -135,6 +135,11 @@ describe('question generation', () => {
     expect(qs('仓储合同自保管人和存货人意思表示一致时成立。')).toContainEqual({ question: '仓储合同什么时候成立？', rule: 'time-limit' });
     expect(qs('免除经营者责任的格式条款无效。')).toContainEqual({ question: '免除经营者责任的格式条款有效吗？', rule: 'validity' });
     expect(qs('国务院市场监督管理部门主管全国产品质量监督工作。')).toContainEqual({ question: '谁负责全国产品质量监督工作？', rule: 'duty' });
+    // what a thing includes, and nothing for a clause that names no thing before 包括
+    expect(qs('租赁合同的内容一般包括租赁物的名称、数量、用途、租赁期限等条款。')).toContainEqual({ question: '租赁合同的内容包括哪些？', rule: 'contents' });
+    expect(qs('保修范围包括：屏幕、电池和主板。')).toContainEqual({ question: '保修范围包括哪些？', rule: 'contents' });
+    expect(qs('具体包括以下几种情形。').filter((q) => q.rule === 'contents')).toEqual([]);
+    expect(qs('消费者需提供包括订单号在内的凭证。').filter((q) => q.rule === 'contents')).toEqual([]);
     // a definition under a condition (…的，是指…) is no situation to ask 怎么办 about
     const defect = qs('本法所称缺陷，是指产品存在危及人身安全的不合理的危险；产品有国家标准、行业标准的，是指不符合该标准。');
     expect(defect[0]).toEqual({ question: '什么是缺陷？', rule: 'definition' });

@@ -21,9 +21,10 @@ export type GenerationRule =
   | 'duty'
   | 'right'
   | 'validity'
+  | 'contents'
   | 'table-row';
 
-export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right', 'validity', 'table-row'];
+export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'contents', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right', 'validity', 'table-row'];
 
 export interface GeneratedQuestion {
   question: string;
@@ -110,6 +111,8 @@ const ZH_ROLE = /^[\p{Script=Han}]{0,12}?(?:者|人|方|商家|卖家|买家|顾
 /** Where a role's last character is part of another word: 中华人民, 或者, 方式. */
 const ZH_NOT_ROLE = /(?:人[民员士口数身格工力]|.{2}他人|(?:或|再|而|然|甚|乃|抑|亦)者|方[式法面案向针便才能可]|部[分位])$/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
+/** What a thing includes: 租赁合同的内容一般包括…, 保修范围包括：…, 服务费用包含… (a thing, not someone doing something). */
+const ZH_CONTENTS = /^([\p{Script=Han}]{2,12}?(?:的内容|的范围|的种类)?)(?:一般|主要|通常)?(?:包括|包含)[：:]?[^，。；]{2}/u;
 const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负有|取得|所有|持有|享受)$/u;
 /** …不符合约定 / 违反规定 is a situation (a breach), not what a rule provides. */
 const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照?)[^，,]{0,6}(?:规定|约定)$/u;
@@ -332,13 +335,18 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
   for (const raw of sentences(input.text)) {
     if (raw.length > 400) continue;
     // 温馨提示：在退换货过程中… — the label is no part of the sentence
-    const s = clean(raw).replace(ZH_CONNECTIVE, '').replace(/^[\p{Script=Han}]{2,6}[：:](?=\S)/u, '');
+    const said = clean(raw).replace(ZH_CONNECTIVE, '');
+    const s = said.replace(/^[\p{Script=Han}]{2,6}[：:](?=\S)/u, '');
     if (looksLikeQuestion(raw) && raw.length <= 60) add(raw.replace(/[?？]*$/u, '？'), 'question-line');
     const def = ZH_DEFINITION.exec(s);
     if (def?.[1] !== undefined) {
       const term = def[1].replace(/^(?:本(?:法|规则|办法|条例|规定)所称的?|所称的?)/u, '');
       if (term.length >= 2) add(`什么是${term}？`, 'definition');
     }
+    // 租赁合同的内容一般包括…, 保修范围包括：… → what it includes
+    const contents = ZH_CONTENTS.exec(said);
+    // (not 具体包括, 消费者需提供包括, 评价中包括: no thing named before it)
+    if (contents?.[1] !== undefined && !ZH_LEADING.test(contents[1]) && !/^(?:具体|其中|主要|一般|通常|上述|前款|本条|以下|下列)/u.test(contents[1]) && !/(?:需|须|提供|处理|中|时|后|前)$/u.test(contents[1])) add(`${contents[1]}包括哪些？`, 'contents');
     const cond = ZH_CONDITION.exec(s);
     if (cond?.[1] !== undefined && cond[2] !== undefined && !/[。]/u.test(cond[1])) {
       const c = shorten(cond[1].replace(ZH_LEADING, ''), 28);

@@ -93,7 +93,10 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   if (options.llm !== undefined) {
     llm = await askModel(run.documents, existing, storePath, options, options.llm);
     // cancelled (Ctrl-C): the answers are in the cache, the store stays as it was
-    if (options.llm.signal?.aborted === true) return fail([...problems, cancelled(llm.report)]);
+    if (options.llm.signal?.aborted === true) {
+      options.onProgress?.(1, 1, '');
+      return fail([...problems, cancelled(llm.report)]);
+    }
     problems.push(...llm.problems);
     generationOptions = { ...options, external: llm.external };
   }

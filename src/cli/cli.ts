@@ -95,7 +95,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--store <file>', 'the Q&A store (default: "store" of kb.config.yaml, else kb/qa.jsonl)')
     .addOption(new Option('--similar <n>', 'paraphrases added per entry, on top of the questions the rules write, 0 = none (default 5)').argParser(wholeNumber))
     .addOption(new Option('--generator <name>', 'rules (default, offline) or llm (an OpenAI-compatible endpoint: KB_LLM_BASE_URL, KB_LLM_MODEL, KB_LLM_API_KEY)').choices(['rules', 'llm']).default('rules'))
-    .option('--dry-run', 'show what would change; write nothing')
+    .option('--all', 'with --generator llm: ask the model for every section again (default: only new and changed sections and those whose entries the rules wrote)')
+    .option('--dry-run', 'show what would change (and, with --generator llm, how many sections would be sent); write nothing, send nothing')
     .option('--json', 'print what changed as JSON')
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
@@ -104,10 +105,12 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       '\nRe-running after a source changed touches only that source\'s entries: unchanged sources keep their\n' +
         'entries as they are; reviewed or edited entries whose source changed or vanished are kept and marked\n' +
         'stale for re-review (docs/store.md).\n' +
+        'With --generator llm, a re-run sends the model only the sections that need it; answers are kept in\n' +
+        'kb/.llm-cache.jsonl as they arrive, so a run stopped half-way goes on where it stopped (docs/generate.md).\n' +
         'Exit codes: 0 written; 1 a source could not be read (the others are still merged) or the store is invalid\n' +
         '(then it is not touched); 2 usage error.',
     )
-    .action(async (sources: string[], flags: { store?: string; similar?: number; generator: 'rules' | 'llm'; dryRun?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+    .action(async (sources: string[], flags: { store?: string; similar?: number; generator: 'rules' | 'llm'; all?: boolean; dryRun?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
       const { runGenerate } = await import('./commands/generate.js');
       const options: import('./commands/generate.js').GenerateCommandOptions = {
         sources,
@@ -119,6 +122,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       };
       if (flags.store !== undefined) options.store = flags.store;
       if (flags.similar !== undefined) options.similar = flags.similar;
+      if (flags.all === true) options.all = true;
       setExitCode(await runGenerate(options, createOutput()));
     });
 

@@ -270,6 +270,26 @@ describe('generateWithLlm', () => {
     expect(most).toBe(3);
   });
 
+  it('hands each validated answer to onAnswer and reports progress after each section', async () => {
+    handler = (request) => (userText(request).includes('退货政策') ? { content: '```json\n' + goodZh + '\n```' } : { status: 400 });
+    const answers: [string, string][] = [];
+    const progress: unknown[] = [];
+    const { stats } = await generateWithLlm([zhSection, enSection], options({ concurrency: 1, onAnswer: (s, content) => void answers.push([s.id, content]), onProgress: (p) => progress.push(p) }));
+    expect(stats).toMatchObject({ succeeded: 1, failed: 1 });
+    expect(answers).toEqual([[zhSection.id, '```json\n' + goodZh + '\n```']]);
+    expect(progress).toEqual([
+      { answered: 1, failed: 0, left: 1 },
+      { answered: 1, failed: 1, left: 0 },
+    ]);
+  });
+
+  it('an onAnswer that throws does not fail the section', async () => {
+    handler = () => ({ content: goodZh });
+    const { results, problems } = await generateWithLlm([zhSection], options({ onAnswer: () => Promise.reject(new Error('disk full')) }));
+    expect(results).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
+
   it('caps the text sent at about 6,000 characters', async () => {
     handler = () => ({ content: goodZh });
     const long = { ...zhSection, text: '退货运费由买家承担。'.repeat(1_000) };

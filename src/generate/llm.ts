@@ -6,7 +6,7 @@
  *
  * Every failure (HTTP status, timeout, network, not JSON, schema mismatch, wrong language, no
  * questions) becomes a `llm-failed` problem naming the section; that section's result is simply
- * absent, so the caller keeps its rule-based questions. Nothing is ever replaced by raw model text.
+ * absent, so the caller keeps the questions it has (the rules' for a new or changed section). Nothing is ever replaced by raw model text.
  *
  * No dependency beyond the global `fetch` and zod. Requests run through a small pool
  * (`concurrency`, default 4); results come back in input order.
@@ -63,9 +63,23 @@ export interface LlmOptions {
   jsonMode?: boolean;
   /** Stops new requests and aborts those in flight. */
   signal?: AbortSignal;
+  /**
+   * Called with each section's model answer (the message content) once it validated, before the
+   * next section is taken: a caller keeps it (src/generate/llm-cache.ts) so that an interrupted
+   * run loses no answer. An error it throws is logged, never fails the section.
+   */
+  onAnswer?: (section: LlmSectionInput, content: string) => void | Promise<void>;
+  /** Called after each section's outcome: sections answered, failed (or skipped) and left. */
+  onProgress?: (progress: LlmProgress) => void;
   /** The fetch to use (tests); default the global `fetch`. */
   fetch?: typeof fetch;
   logger?: Logger;
+}
+
+export interface LlmProgress {
+  answered: number;
+  failed: number;
+  left: number;
 }
 
 /** What `llmOptionsFromEnv` can supply: everything but the per-run `similar`. */
@@ -485,7 +499,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 // one section, then all of them
 
 type Outcome =
-  | { kind: 'ok'; result: LlmSectionResult; dropped: DropCounts }
+  | { kind: 'ok'; result: LlmSectionResult; dropped: DropCounts; content: string }
   | { kind: 'failed'; reason: string; dropped: DropCounts; fatal: boolean }
   | { kind: 'skipped' };
 
@@ -565,7 +579,7 @@ async function generateOne(section: LlmSectionInput, run: Run): Promise<Outcome>
     const cut = last.finishReason === 'length' ? ' (the answer was cut off: finish_reason "length")' : '';
     return { kind: 'failed', reason: check.reason + cut, dropped: check.dropped, fatal: false };
   }
-  return { kind: 'ok', result: { id: section.id, questions: check.questions }, dropped: check.dropped };
+  return { kind: 'ok', result: { id: section.id, questions: check.questions }, dropped: check.dropped, content: last.content };
 }
 
 function addDrops(into: DropCounts, from: DropCounts): void {
@@ -607,6 +621,13 @@ export async function generateWithLlm(sections: readonly LlmSectionInput[], opti
   const outcomes: Outcome[] = new Array<Outcome>(sections.length);
   let next = 0;
   let stop: string | undefined;
+  const progress: LlmProgress = { answered: 0, failed: 0, left: sections.length };
+  const report = (kind: Outcome['kind']): void => {
+    if (kind === 'ok') progress.answered++;
+    else progress.failed++;
+    progress.left--;
+    options.onProgress?.({ ...progress });
+  };
 
   const worker = async (): Promise<void> => {
     for (;;) {
@@ -615,6 +636,7 @@ export async function generateWithLlm(sections: readonly LlmSectionInput[], opti
       if (section === undefined) return;
       if (stop !== undefined || options.signal?.aborted === true) {
         outcomes[i] = { kind: 'skipped' };
+        report('skipped');
         continue;
       }
       let outcome: Outcome;
@@ -625,6 +647,14 @@ export async function generateWithLlm(sections: readonly LlmSectionInput[], opti
         outcome = { kind: 'failed', reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}`, dropped: noDrops(), fatal: false };
       }
       outcomes[i] = outcome;
+      if (outcome.kind === 'ok' && options.onAnswer !== undefined) {
+        try {
+          await options.onAnswer(section, outcome.content);
+        } catch (error) {
+          run.logger('warn', `LLM: the answer for ${section.id} could not be kept (${error instanceof Error ? error.message : String(error)}); it is used in this run only`);
+        }
+      }
+      report(outcome.kind);
       if (outcome.kind === 'failed' && outcome.fatal && stop === undefined) stop = outcome.reason;
       run.logger('debug', `LLM: ${section.id} ${outcome.kind === 'ok' ? `${outcome.result.questions.length} question(s)` : outcome.kind}`);
     }
@@ -648,7 +678,7 @@ export async function generateWithLlm(sections: readonly LlmSectionInput[], opti
     }
     addDrops(dropped, outcome.dropped);
     problems.push(
-      warning(PROBLEM_CODES.LLM_FAILED, `${sectionName(section)}: LLM generation failed — ${outcome.reason}. Its rule-based questions are kept.`, {
+      warning(PROBLEM_CODES.LLM_FAILED, `${sectionName(section)}: LLM generation failed — ${outcome.reason}. It keeps the questions it has (the rules' for a new or changed section).`, {
         file: section.path ?? section.id,
       }),
     );
@@ -659,7 +689,7 @@ export async function generateWithLlm(sections: readonly LlmSectionInput[], opti
     problems.push(
       warning(
         PROBLEM_CODES.LLM_FAILED,
-        `${skipped.length} section(s) were not sent to the LLM (${names.join(', ')}${more}) because ${stop ?? 'generation was cancelled'}. Their rule-based questions are kept.`,
+        `${skipped.length} section(s) were not sent to the LLM (${names.join(', ')}${more}) because ${stop ?? 'generation was cancelled'}. They keep the questions they have (the rules' for new or changed sections).`,
       ),
     );
   }

@@ -1,4 +1,5 @@
 import { cp, mkdir, mkdtemp, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
@@ -7,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { readStore, writeStore } from '../store/store.js';
 import { importFile } from '../review/round-trip.js';
-import { regenerate, REGENERATE_STEPS } from './regenerate.js';
+import { regenerate, REGENERATE_STEPS, type RegenerateResult } from './regenerate.js';
+import { answerFor, startMockLlm, type MockLlm } from '../test-support/llm-server.js';
 import { ingestPaths } from '../ingest/index.js';
 import { formerHashes, generateEntries } from './index.js';
 import { findOutdatedSources } from './outdated.js';
@@ -254,12 +256,175 @@ describe('kb generate --generator llm', () => {
       expect(third?.similar).toContain('这条怎么理解');
       expect(fifth?.rule).not.toBe('llm');
       expect(result.warnings.filter((p) => p.code === 'llm-failed').length).toBe(1);
-      expect(result.value.llm).toMatchObject({ failed: 1 });
+      expect(result.value.llm?.stats).toMatchObject({ failed: 1 });
       // extracted Q&A (faq.md) is not sent: it already has its questions
       expect(entries.filter((e) => e.source?.path === 'sources/faq.md').every((e) => e.origin === 'extracted')).toBe(true);
       expect(asked.some((a) => a.includes('七日内'))).toBe(true);
     } finally {
       server.close();
     }
+  });
+});
+
+describe('kb generate --generator llm: what is sent, what is reused', () => {
+  const SHOP = join(import.meta.dirname, '../../fixtures/customer-queries/shop');
+  let mock: MockLlm;
+  beforeEach(async () => {
+    await cp(SHOP, join(dir, 'shop'), { recursive: true });
+    mock = await startMockLlm();
+  });
+  afterEach(async () => {
+    await mock.close();
+  });
+  const llmRun = (extra: { all?: boolean; dryRun?: boolean; signal?: AbortSignal; llm?: boolean } = {}) =>
+    regenerate({
+      sources: ['shop'],
+      store: 'kb/qa.jsonl',
+      cwd: dir,
+      similar: 1,
+      ...(extra.llm === false ? {} : { llm: { baseUrl: mock.baseUrl, model: 'mock', retries: 0, concurrency: 1, ...(extra.signal !== undefined ? { signal: extra.signal } : {}) } }),
+      ...(extra.all === true ? { llmAll: true } : {}),
+      ...(extra.dryRun === true ? { dryRun: true } : {}),
+    });
+  async function report(extra: Parameters<typeof llmRun>[0] = {}): Promise<NonNullable<RegenerateResult['llm']>> {
+    const result = await llmRun(extra);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    if (result.value.llm === undefined) throw new Error('no LLM report');
+    return result.value.llm;
+  }
+  const cacheLines = async (): Promise<string[]> => (await readFile(join(dir, 'kb/.llm-cache.jsonl'), 'utf8')).split('\n').filter((l) => l.trim() !== '');
+
+  it('sends every section once, then nothing; after one section is edited, only that section', async () => {
+    const first = await report();
+    const sections = first.sections;
+    expect(sections).toBeGreaterThan(10);
+    expect(mock.requests.length).toBe(sections);
+    expect(first).toMatchObject({ sent: sections, needed: { new: sections }, cached: 0, reused: 0 });
+    expect((await storeEntries()).filter((e) => e.rule === 'llm').length).toBe(sections);
+    expect(await cacheLines()).toHaveLength(sections);
+
+    const second = await report();
+    expect(mock.requests.length).toBe(sections);
+    expect(second).toMatchObject({ sent: 0, reused: sections });
+
+    const file = join(dir, 'shop/returns.md');
+    await writeFile(file, `${await readFile(file, 'utf8')}\n退货商品请保留好原包装。\n`);
+    const third = await report();
+    expect(third).toMatchObject({ sent: 1, needed: { changed: 1 }, reused: sections - 1 });
+    expect(mock.requests.length).toBe(sections + 1);
+    expect(mock.requests.at(-1)).toContain('退货商品请保留好原包装');
+    // the cache keeps the answers of the sections as they are now: the edited section's old one is gone
+    expect(await cacheLines()).toHaveLength(sections);
+  });
+
+  it('after the rules wrote the store, sends every section but those an editor reviewed; their entries keep the editor’s text', async () => {
+    const rules = await llmRun({ llm: false });
+    expect(rules.ok).toBe(true);
+    const entries = await storeEntries();
+    const approved = entries.find((e) => e.origin === 'generated');
+    if (approved === undefined) throw new Error('no generated entry');
+    await writeStore(join(dir, 'kb/qa.jsonl'), entries.map((e) => (e.id === approved.id ? { ...e, status: 'approved' as const } : e)));
+
+    const llm = await report();
+    expect(llm).toMatchObject({ sent: llm.sections - 1, needed: { rules: llm.sections - 1 }, reviewed: 1 });
+    expect(mock.requests.length).toBe(llm.sections - 1);
+    const after = await storeEntries();
+    expect(after.filter((e) => e.rule === 'llm').length).toBe(llm.sections - 1);
+    expect(after.find((e) => e.id === approved.id)).toEqual({ ...approved, status: 'approved' });
+  });
+
+  it('a changed section whose model-written entry an editor approved and edited: asked again, merged by the store’s rules', async () => {
+    await report();
+    const entries = await storeEntries();
+    const target = entries.find((e) => e.source?.path === 'shop/warranty.md' && e.rule === 'llm');
+    if (target === undefined) throw new Error('no LLM entry for warranty.md');
+    await writeStore(join(dir, 'kb/qa.jsonl'), entries.map((e) => (e.id === target.id ? { ...e, status: 'approved' as const, similar: ['编辑写的相似问法'], edited: true, editedFields: ['similar' as const] } : e)));
+    const file = join(dir, 'shop/warranty.md');
+    const heading = target.source?.headingPath.at(-1) ?? '';
+    const text = await readFile(file, 'utf8');
+    // one more sentence under the entry's own heading
+    const at = text.indexOf('\n', text.indexOf(heading));
+    await writeFile(file, `${text.slice(0, at)}\n保修卡请妥善保管。${text.slice(at)}`);
+    const before = mock.requests.length;
+    const result = await llmRun();
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(mock.requests.length).toBe(before + 1);
+    expect(result.value.merge.sourceChanged).toEqual([target.id]);
+    const after = (await storeEntries()).find((e) => e.id === target.id);
+    expect(after).toMatchObject({ status: 'approved', stale: 'source-changed', similar: ['编辑写的相似问法'], rule: 'llm' });
+    expect(after?.answer).toContain('保修卡请妥善保管');
+  });
+
+  it('a renamed file is answered from the cache, its entries moved; a deleted file’s answers leave the cache', async () => {
+    const first = await report();
+    await rename(join(dir, 'shop/returns.md'), join(dir, 'shop/returns-policy.md'));
+    const result = await llmRun();
+    if (!result.ok || result.value.llm === undefined) throw new Error('no LLM report');
+    const renamed = result.value.llm;
+    expect(renamed.cached).toBeGreaterThan(0);
+    expect(renamed).toMatchObject({ sent: 0, needed: { new: renamed.cached } });
+    expect(mock.requests.length).toBe(first.sections);
+    expect(result.value.merge.moved.map((m) => [m.from, m.to])).toEqual([['shop/returns.md', 'shop/returns-policy.md']]);
+    await unlink(join(dir, 'shop/returns-policy.md'));
+    await report();
+    expect(await cacheLines()).toHaveLength(first.sections - renamed.cached);
+  });
+
+  it('--all sends every section again; a dry run sends nothing and says how many it would send', async () => {
+    const first = await report();
+    const dry = await report({ all: true, dryRun: true });
+    expect(mock.requests.length).toBe(first.sections);
+    expect(dry).toMatchObject({ sent: 0, cached: first.sections, needed: { all: first.sections } });
+    // the cache answers --all for the same requests; a new model must be asked
+    await rm(join(dir, 'kb/.llm-cache.jsonl'));
+    const dryNoCache = await report({ all: true, dryRun: true });
+    expect(dryNoCache).toMatchObject({ sent: first.sections, cached: 0 });
+    expect(mock.requests.length).toBe(first.sections);
+    mock.reply = (user) => ({ status: 200, content: answerFor(user).replace('？', '呢？').replace('?', ' now?') });
+    const all = await report({ all: true });
+    expect(all.sent).toBe(first.sections);
+    expect(mock.requests.length).toBe(2 * first.sections);
+    expect((await storeEntries()).filter((e) => e.rule === 'llm' && /呢？| now\?/u.test(e.question)).length).toBe(first.sections);
+  });
+
+  it('a dry run on a new KB sends nothing', async () => {
+    const dry = await report({ dryRun: true });
+    expect(dry.sent).toBe(dry.sections);
+    expect(mock.requests).toEqual([]);
+    expect(existsSync(join(dir, 'kb/.llm-cache.jsonl'))).toBe(false);
+  });
+
+  it('a run whose server fails half-way writes what it got; the re-run sends only the rest', async () => {
+    const half = 5;
+    mock.reply = (user, i) => (i < half ? { status: 200, content: answerFor(user) } : { status: 500 });
+    const first = await report();
+    expect(first.stats).toMatchObject({ succeeded: half, failed: first.sections - half });
+    expect(mock.requests.length).toBe(first.sections);
+    mock.reply = (user) => ({ status: 200, content: answerFor(user) });
+    const second = await report();
+    expect(second).toMatchObject({ sent: first.sections - half, needed: { rules: first.sections - half }, reused: half });
+    expect(mock.requests.length).toBe(2 * first.sections - half);
+    expect((await storeEntries()).filter((e) => e.rule === 'llm').length).toBe(first.sections);
+  });
+
+  it('a run cancelled half-way (Ctrl-C) leaves the store as it was and keeps the answers; the re-run sends only the rest', async () => {
+    const half = 4;
+    const cancel = new AbortController();
+    mock.reply = (user, i) => {
+      if (i === half) cancel.abort();
+      return { status: 200, content: answerFor(user) };
+    };
+    const cancelled = await llmRun({ signal: cancel.signal });
+    expect(cancelled.ok).toBe(false);
+    if (cancelled.ok) return;
+    expect(cancelled.problems.map((p) => p.message).join('\n')).toMatch(/cancelled: the answers for 4 of the \d+ sections sent are kept in kb\/\.llm-cache\.jsonl/u);
+    expect(existsSync(join(dir, 'kb/qa.jsonl'))).toBe(false);
+    expect(await cacheLines()).toHaveLength(half);
+    const sent = mock.requests.length;
+    expect(sent).toBe(half + 1);
+    const again = await report();
+    expect(again).toMatchObject({ cached: half, sent: again.sections - half });
+    expect(mock.requests.length).toBe(sent + again.sections - half);
+    expect((await storeEntries()).filter((e) => e.rule === 'llm').length).toBe(again.sections);
   });
 });

@@ -4,14 +4,16 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { PROBLEM_CODES, fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
+import type { Document } from '../ingest/document.js';
 import { displayPath, ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
 import { mergeEntries, type MergeReport } from '../store/merge.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
-import { DEFAULT_SIMILAR, formerHashes, generateEntries, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
-import { generateWithLlm, type LlmEnvOptions, type LlmSectionInput, type LlmStats } from './llm.js';
+import { DEFAULT_SIMILAR, formerHashes, generateEntries, sectionHash, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
+import { checkAnswer, generateWithLlm, type LlmEnvOptions, type LlmOptions, type LlmQuestion, type LlmSectionInput, type LlmStats } from './llm.js';
+import { answerKey, appendLlmCache, llmCachePath, planLlmRun, pruneLlmCache, readLlmCache, type PlannedSection, type SendReason } from './llm-cache.js';
 
 export interface RegenerateOptions extends Omit<IngestPathsOptions, 'cwd'>, GenerationOptions {
   sources: readonly string[];
@@ -25,7 +27,30 @@ export interface RegenerateOptions extends Omit<IngestPathsOptions, 'cwd'>, Gene
    * `llm-failed` warning naming it.
    */
   llm?: LlmEnvOptions;
+  /** With `llm`: send every section again, not only the new and changed ones and those the rules wrote. */
+  llmAll?: boolean;
   cwd?: string;
+}
+
+/** What an LLM run sent and reused (src/generate/llm-cache.ts). */
+export interface LlmRunReport {
+  model: string;
+  /** Sections the model writes questions for (not FAQ rows, not extracted Q&A). */
+  sections: number;
+  /** Sections that needed the model, by why (new, changed, written by the rules, `--all`). */
+  needed: Record<SendReason, number>;
+  /** Of those, sections answered from the cache (.llm-cache.jsonl): not sent. */
+  cached: number;
+  /** Sections sent to the model (in a dry run: that would be). */
+  sent: number;
+  /** Sections whose entry the model wrote before for the same text: not sent. */
+  reused: number;
+  /** Sections whose rule-based entry an editor reviewed or edited: not sent, the editor's entry stays. */
+  reviewed: number;
+  /** The cache file, as the store is named (kb/.llm-cache.jsonl). */
+  cache: string;
+  /** The requests' outcome; absent in a dry run (nothing is sent). */
+  stats?: LlmStats;
 }
 
 export interface RegenerateResult {
@@ -38,7 +63,7 @@ export interface RegenerateResult {
   entries: number;
   merge: MergeReport;
   generation: GenerationStats;
-  llm?: LlmStats;
+  llm?: LlmRunReport;
 }
 
 /** The steps `regenerate` reports through `onProgress` once the sources are read. */
@@ -63,18 +88,17 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   const problems: Problem[] = [...run.problems];
   // nothing read (a wrong path, every file broken): nothing to merge, and the store stays as it is
   if (run.documents.length === 0) return fail([...problems, problem('no-input', `none of the sources could be read, so ${options.store} was not changed; check the paths`, {})]);
-  let llmStats: LlmStats | undefined;
+  let llm: LlmRun | undefined;
   let generationOptions: GenerationOptions = options;
   if (options.llm !== undefined) {
-    const sections = sectionsToGenerate(run.documents, options).map(({ section, document, language }) => {
-      const input: LlmSectionInput = { id: section.id, headingPath: section.headingPath, text: section.text, language, title: document.title, path: document.path };
-      if (document.language === 'zh-Hant') input.traditional = true;
-      return input;
-    });
-    const asked = await generateWithLlm(sections, { ...options.llm, similar: options.similar ?? DEFAULT_SIMILAR });
-    problems.push(...asked.problems);
-    llmStats = asked.stats;
-    generationOptions = { ...options, external: new Map(asked.results.map((r) => [r.id, r.questions])) };
+    llm = await askModel(run.documents, existing, storePath, options, options.llm);
+    // cancelled (Ctrl-C): the answers are in the cache, the store stays as it was
+    if (options.llm.signal?.aborted === true) {
+      options.onProgress?.(1, 1, '');
+      return fail([...problems, cancelled(llm.report)]);
+    }
+    problems.push(...llm.problems);
+    generationOptions = { ...options, external: llm.external };
   }
   // after the files are read, the steps that take long on a big KB (a 60,000-row FAQ: about 25 s)
   const sections = run.documents.reduce((n, d) => n + d.sections.length, 0);
@@ -91,6 +115,8 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
 
   const read = new Set(run.documents.map((d) => d.path));
   const former = formerHashes(generated.items);
+  // the model's questions replace the rules' in entries nobody touched, although their text did not change
+  const replace = new Set([...(llm?.external.keys() ?? [])].map((id) => `s-${id}`));
   const mergeInto = (entries: readonly Entry[]): ReturnType<typeof mergeEntries> => {
     const missing = new Set<string>();
     for (const path of new Set(entries.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
@@ -100,7 +126,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
       // directory by its absolute path; its entries move to the new path (merge: moved), decisions kept
       else if (read.has(displayPath(cwd, path))) missing.add(path);
     }
-    return mergeEntries(entries, generated.entries, { read, missing, formerHashes: former });
+    return mergeEntries(entries, generated.entries, { read, missing, formerHashes: former, replace });
   };
   let merged = mergeInto(existing);
   if (merged.entries.length === 0) {
@@ -120,6 +146,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
       });
       if (stale !== undefined) return end(fail([...problems, ...stale, problem('bad-store', 'was not changed: it became unreadable while kb generate ran; fix it and run kb generate again', { file: options.store })]));
       written = true;
+      if (llm !== undefined) await pruneCache(llm, read, cwd).catch(() => undefined);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       const why = code === 'ELOCKED' ? 'another kb command kept it locked for writing' : `the store cannot be written here (${code}); check that the folder is writable`;
@@ -136,6 +163,78 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     merge: merged.report,
     generation: generated.stats,
   };
-  if (llmStats !== undefined) result.llm = llmStats;
+  if (llm !== undefined) result.llm = llm.report;
   return end(ok(result, problems));
+}
+
+interface LlmRun {
+  /** The model's questions by section id: answered in this run or taken from the cache. */
+  external: Map<string, LlmQuestion[]>;
+  report: LlmRunReport;
+  problems: Problem[];
+  cachePath: string;
+  /** The cache keys of every section the model writes questions for, as they are now. */
+  keys: Set<string>;
+}
+
+/**
+ * Ask the model for the sections that need it (llm-cache.ts, `planLlmRun`), taking answers the
+ * cache holds for the same request; each new answer goes into the cache as it arrives. A dry
+ * run sends nothing.
+ */
+async function askModel(documents: readonly Document[], existing: readonly Entry[], storePath: string, options: RegenerateOptions, env: LlmEnvOptions): Promise<LlmRun> {
+  const similar = options.similar ?? DEFAULT_SIMILAR;
+  const llmOptions: LlmOptions = { ...env, similar };
+  const sections: PlannedSection[] = sectionsToGenerate(documents, options).map(({ section, document, language }) => {
+    const input: LlmSectionInput = { id: section.id, headingPath: section.headingPath, text: section.text, language, title: document.title, path: document.path };
+    if (document.language === 'zh-Hant') input.traditional = true;
+    return { input, hash: sectionHash(section) };
+  });
+  const plan = planLlmRun(sections, existing, options.llmAll === true);
+  const cachePath = llmCachePath(storePath);
+  const cacheName = displayPath(options.cwd ?? process.cwd(), cachePath);
+  const problems: Problem[] = [];
+  const cache = await readLlmCache(cachePath).catch((error: unknown) => {
+    problems.push(warning(PROBLEM_CODES.LLM_FAILED, `the LLM cache cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); every section that needs the model is sent`, { file: cacheName }));
+    return new Map<string, never>();
+  });
+  const external = new Map<string, LlmQuestion[]>();
+  const toSend: LlmSectionInput[] = [];
+  const needed: Record<SendReason, number> = { new: 0, changed: 0, rules: 0, all: 0 };
+  for (const { section, reason } of plan.send) {
+    needed[reason]++;
+    const hit = cache.get(answerKey(section.input, llmOptions));
+    const check = hit === undefined ? undefined : checkAnswer(hit.content, section.input.language, similar, env.maxQuestions);
+    if (check?.ok === true) external.set(section.input.id, check.questions);
+    else toSend.push(section.input);
+  }
+  const report: LlmRunReport = { model: env.model, sections: sections.length, needed, cached: external.size, sent: toSend.length, reused: plan.reused, reviewed: plan.reviewed, cache: cacheName };
+  const keys = new Set(sections.map((s) => answerKey(s.input, llmOptions)));
+  if (options.dryRun === true || toSend.length === 0) return { external, report, problems, cachePath, keys };
+
+  const asked = await generateWithLlm(toSend, {
+    ...llmOptions,
+    onAnswer: (section, content) => appendLlmCache(cachePath, { key: answerKey(section, llmOptions), section: section.id, ...(section.path !== undefined ? { path: section.path } : {}), model: env.model, content }),
+    onProgress: ({ answered, failed, left }) => options.onProgress?.(answered + failed, toSend.length, `asking ${env.model}: ${answered} answered, ${failed} failed, ${left} left`),
+  });
+  for (const r of asked.results) external.set(r.id, r.questions);
+  report.stats = asked.stats;
+  problems.push(...asked.problems);
+  return { external, report, problems, cachePath, keys };
+}
+
+/**
+ * After the store is written, the cache keeps the answers for the sections as they are now, and
+ * those of files this run did not read that still exist (another run's sources); the rest go.
+ */
+async function pruneCache(llm: LlmRun, read: ReadonlySet<string>, cwd: string): Promise<void> {
+  await pruneLlmCache(llm.cachePath, (a) => llm.keys.has(a.key) || a.path === undefined || (!read.has(a.path) && existsSync(resolve(cwd, a.path))));
+}
+
+function cancelled(report: LlmRunReport): Problem {
+  const answered = report.stats?.succeeded ?? 0;
+  return problem(
+    PROBLEM_CODES.LLM_FAILED,
+    `cancelled: the answers for ${answered} of the ${report.sent} sections sent are kept in ${report.cache}; run the same command again to send only the other ${report.sent - answered}`,
+  );
 }

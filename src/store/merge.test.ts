@@ -35,6 +35,19 @@ describe('merging regenerated entries into the store', () => {
     expect(entries[0]?.stale).toBeUndefined();
   });
 
+  it('replace: an untouched entry of an unchanged source takes the other generator’s questions; a reviewed one stays', () => {
+    const rules = gen('a', 'h1', { rule: 'heading', notes: 'n' });
+    const approved = gen('b', 'h2', { rule: 'heading', status: 'approved' });
+    const other = gen('c', 'h3', { rule: 'heading' });
+    const fresh = [gen('a', 'h1', { question: '模型的问题？', rule: 'llm' }), gen('b', 'h2', { question: '模型的问题二？', rule: 'llm' }), gen('c', 'h3', { rule: 'heading' })];
+    const { entries, report } = mergeEntries([rules, approved, other], fresh, { ...scope(), replace: new Set(['a', 'b']) });
+    expect(report.updated).toEqual(['a']);
+    expect(report.unchanged).toBe(2);
+    expect(entries[0]).toMatchObject({ question: '模型的问题？', rule: 'llm', notes: 'n' });
+    expect(entries[1]).toEqual(approved);
+    expect(entries[2]).toEqual(other);
+  });
+
   it('takes a changed FAQ row as it is when it is still as its table made it (approved, unedited)', () => {
     const faqRow = (hash: string, extra: Partial<Entry> = {}): Entry => gen('faq-1', hash, { origin: 'faq', status: 'approved', source: src('faq.csv'), ...extra });
     const fromTable = mergeEntries([faqRow('h1')], [faqRow('h2', { answer: '新的答案' })], scope(['faq.csv']));

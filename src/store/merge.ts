@@ -5,7 +5,8 @@
  * 1. A fresh entry with a new id is added (generated and extracted entries as `pending`, FAQ rows
  *    as their table says — `approved`).
  * 2. An entry whose source did not change (same `sourceHash`) is left exactly as it is: whatever an
- *    editor decided or wrote stays, and a re-run changes nothing it does not have to.
+ *    editor decided or wrote stays, and a re-run changes nothing it does not have to — unless the
+ *    run asked another generator for it (`MergeScope.replace`) and nobody touched it: then rule 3.
  * 3. An entry whose source changed and that nobody touched (`pending` — for a FAQ row, `approved`
  *    as its table made it — and not `edited`) is replaced by the fresh one (its notes, tags and
  *    suggested questions kept).
@@ -38,6 +39,12 @@ export interface MergeScope {
    * takes the fresh entry's hash (extracted pairs were hashed with their whole section).
    */
   formerHashes?: ReadonlyMap<string, string>;
+  /**
+   * Ids whose fresh entry another generator wrote for this run although the source did not change
+   * (`kb generate --generator llm` over entries the rules wrote, or `--all`): a store entry with
+   * one that nobody touched is replaced by the fresh one as in rule 3; a touched one stays as it is.
+   */
+  replace?: ReadonlySet<string>;
 }
 
 export interface MergeReport {
@@ -125,7 +132,7 @@ function movedEntry(old: Entry, next: Entry): Entry {
  * and unedited, it is as the table made it, and a changed row simply replaces it (the team's
  * sheet is its review); rejected or edited, it is the editor's.
  */
-const touched = (e: Entry): boolean => e.status !== (e.origin === 'faq' ? 'approved' : 'pending') || isEdited(e);
+export const touchedByEditor = (e: Entry): boolean => e.status !== (e.origin === 'faq' ? 'approved' : 'pending') || isEdited(e);
 
 function withEditorExtras(fresh: Entry, old: Entry): Entry {
   const out: Entry = { ...fresh };
@@ -164,6 +171,9 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
           if (scope.missing.has(path)) movedAway.add(old.id);
           addMove(report, old, next);
           out.push(movedEntry(old, next));
+        } else if (scope.replace?.has(old.id) === true && !touchedByEditor(old)) {
+          report.updated.push(old.id);
+          out.push(withEditorExtras(next, old));
         } else {
           report.unchanged++;
           // a source that had vanished is back as it was
@@ -173,7 +183,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
             out.push(back);
           } else out.push(old);
         }
-      } else if (!touched(old)) {
+      } else if (!touchedByEditor(old)) {
         report.updated.push(old.id);
         out.push(withEditorExtras(next, old));
       } else {
@@ -199,7 +209,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
     if (!gone) {
       report.outOfScope++;
       out.push(old);
-    } else if (!touched(old)) report.removed.push(old.id);
+    } else if (!touchedByEditor(old)) report.removed.push(old.id);
     else if (old.status === 'rejected') {
       // rejected and its section gone: nothing left to look at (it is in no index either way), so
       // it is kept as the editor left it, not marked for another review on every run

@@ -2,7 +2,9 @@
 import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
 import { BUILD_TIMEOUT, ROOT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
+import { startMockLlm } from '../../test-support/llm-server.js';
 
 const dir = tempDir('kb-cli-generate-');
 afterAll(() => dir.remove());
@@ -133,4 +135,45 @@ describe('kb build from a store with entries an editor must look at again', () =
       project.remove();
     }
   }, BUILD_TIMEOUT * 4);
+});
+
+describe('kb generate --generator llm, run as a user runs it', () => {
+  /** `kb …` in a child process, so that the model server in this process can answer it. */
+  function runKbAsync(args: readonly string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), ...args], { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  it('sends every section once, then none; the dry run of --all says how many it would send and sends nothing', async () => {
+    const project = tempDir('kb-cli-llm-');
+    const mock = await startMockLlm();
+    try {
+      cpSync(join(ROOT, 'fixtures/customer-queries/shop'), join(project.path, 'sources'), { recursive: true });
+      const env = { KB_LLM_BASE_URL: mock.baseUrl, KB_LLM_MODEL: 'mock' };
+      const first = await runKbAsync(['generate', 'sources', '--generator', 'llm'], project.path, env);
+      expect(first.code).toBe(0);
+      const sections = mock.requests.length;
+      expect(first.stdout).toContain(`LLM (mock): ${sections} sections, ${sections} need the model (${sections} new)`);
+      expect(first.stdout).toContain(`LLM: sent ${sections} (${sections} requests, 0 retries): ${sections} answered`);
+
+      const again = await runKbAsync(['generate', 'sources', '--generator', 'llm'], project.path, env);
+      expect(again.stdout).toContain(`0 need the model; not sent: ${sections} written by the model before, unchanged`);
+      const dry = await runKbAsync(['generate', 'sources', '--generator', 'llm', '--all', '--dry-run'], project.path, { ...env, KB_LLM_MODEL: 'another' });
+      expect(dry.stdout).toContain(`LLM: would send ${sections} sections (dry run: nothing sent)`);
+      expect(mock.requests.length).toBe(sections);
+
+      const rulesAll = await runKbAsync(['generate', 'sources', '--all'], project.path, env);
+      expect(rulesAll.code).toBe(2);
+      expect(rulesAll.stderr).toContain('use it with --generator llm');
+    } finally {
+      await mock.close();
+      project.remove();
+    }
+  });
 });

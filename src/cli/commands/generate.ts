@@ -5,7 +5,7 @@
  * merged, and that source's entries are left as they were), the store is invalid (it is not
  * touched), or it cannot be written; 2 usage error.
  */
-import { regenerate, type RegenerateOptions, type RegenerateResult } from '../../generate/regenerate.js';
+import { regenerate, type LlmRunReport, type RegenerateOptions, type RegenerateResult } from '../../generate/regenerate.js';
 import { EXIT, UsageError } from '../cli.js';
 import { workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
@@ -16,6 +16,8 @@ export interface GenerateCommandOptions {
   store?: string;
   similar?: number;
   generator: 'rules' | 'llm';
+  /** With the llm generator: send every section again. */
+  all?: boolean;
   dryRun: boolean;
   json: boolean;
   maxFileBytes: number;
@@ -30,7 +32,7 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   const m = r.merge;
   const verb = dryRun ? 'would write' : r.created ? 'wrote' : 'updated';
   output.out(`${r.store}: ${verb} ${r.entries} entries from ${r.files - r.failedFiles} of ${r.files} files`);
-  output.out(`  ${m.added.length} added, ${m.updated.length} regenerated (source changed, not yet reviewed), ${m.unchanged} unchanged, ${m.outOfScope} of other sources left as they were`);
+  output.out(`  ${m.added.length} added, ${m.updated.length} regenerated (${r.llm !== undefined ? 'source changed or new questions from the model' : 'source changed'}, not yet reviewed), ${m.unchanged} unchanged, ${m.outOfScope} of other sources left as they were`);
   const g = r.generation;
   output.out(`  ${g.generated} sections with generated questions, ${g.extracted} extracted Q&A pairs, ${g.faq} FAQ rows; ${g.similarKept} similar questions kept, ${g.similarDropped} dropped by the quality gate`);
   if (m.sourceChanged.length > 0) output.out(output.color('yellow', `  ${m.sourceChanged.length} reviewed or edited entries whose source changed — kept, marked for re-review: ${list(m.sourceChanged)}`));
@@ -38,8 +40,28 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   if (m.removed.length > 0) output.out(`  ${m.removed.length} unreviewed entries whose section vanished — removed: ${list(m.removed)}`);
   for (const moved of m.moved) output.out(`  ${moved.from} → ${moved.to}: ${moved.entries.length} ${moved.entries.length === 1 ? 'entry' : 'entries'} moved (statuses and edits kept)`);
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));
-  if (r.llm !== undefined) output.out(`  LLM: questions for ${r.llm.succeeded} of ${r.llm.sections} sections (${r.llm.failed} failed and kept their rule-based questions, see the warnings above; ${r.llm.requests} requests)`);
+  if (r.llm !== undefined) output.out(llmSummary(r.llm, dryRun, output));
   if (!dryRun) output.out('  next: kb review (or kb export --format xlsx), then kb build');
+}
+
+/** What the model was asked (or would be), and what was reused instead: one or two lines. */
+export function llmSummary(l: LlmRunReport, dryRun: boolean, output: Output): string {
+  const why = (['new', 'changed', 'rules', 'all'] as const)
+    .filter((r) => l.needed[r] > 0)
+    .map((r) => `${l.needed[r]} ${{ new: 'new', changed: 'changed', rules: 'written by the rules', all: 'by --all' }[r]}`)
+    .join(', ');
+  const needed = l.sent + l.cached;
+  const kept = [
+    l.cached > 0 ? `${l.cached} answered already (${l.cache})` : '',
+    l.reused > 0 ? `${l.reused} written by the model before, unchanged` : '',
+    l.reviewed > 0 ? `${l.reviewed} reviewed or edited by an editor` : '',
+  ].filter((t) => t !== '');
+  const not = kept.length > 0 ? `; not sent: ${kept.join(', ')}` : '';
+  const head = `  LLM (${l.model}): ${l.sections} sections, ${needed} need the model${why !== '' ? ` (${why})` : ''}${not}`;
+  if (dryRun || l.stats === undefined) return `${head}\n  LLM: ${dryRun ? 'would send' : 'sent'} ${l.sent} section${l.sent === 1 ? '' : 's'}${dryRun ? ' (dry run: nothing sent)' : ''}`;
+  const s = l.stats;
+  const failed = s.failed > 0 ? output.color('yellow', `, ${s.failed} failed (see the warnings above; run the same command again to send only those)`) : '';
+  return `${head}\n  LLM: sent ${l.sent} (${s.requests} request${s.requests === 1 ? '' : 's'}, ${s.retries} retr${s.retries === 1 ? 'y' : 'ies'}): ${s.succeeded} answered${failed}`;
 }
 
 export async function runGenerate(options: GenerateCommandOptions, output: Output): Promise<number> {
@@ -67,8 +89,21 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
     const llm = llmOptionsFromEnv(process.env);
     if (!llm.ok) throw new UsageError(`--generator llm: ${llm.problems.map((p) => p.message).join('; ')}`);
     run.llm = llm.value;
+    if (options.all === true) run.llmAll = true;
+  } else if (options.all === true) throw new UsageError('--all asks the model for every section again: use it with --generator llm');
+  // Ctrl-C during an LLM run: stop sending, keep the answers received (the cache), leave the store
+  // as it was; a second Ctrl-C ends kb at once
+  const cancel = new AbortController();
+  const onSigint = (): void => {
+    if (cancel.signal.aborted) process.exit(130);
+    cancel.abort();
+    output.err('\nkb generate: stopping — the answers received so far are kept (Ctrl-C again to quit at once)');
+  };
+  if (run.llm !== undefined) {
+    run.llm = { ...run.llm, signal: cancel.signal };
+    process.on('SIGINT', onSigint);
   }
-  const result = await regenerate(run);
+  const result = await regenerate(run).finally(() => process.off('SIGINT', onSigint));
   if (!result.ok) {
     printProblems(output, result.problems);
     output.err('kb generate: the store was not changed');

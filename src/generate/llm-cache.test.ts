@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,17 @@ describe('the answer cache', () => {
     await writeFile(path, `${await readFile(path, 'utf8')}\n{"key":"k2","sect`);
     await appendLlmCache(path, answer('k3'));
     expect([...(await readLlmCache(path)).keys()]).toEqual(['k1', 'k3']);
+  });
+
+  it('is ignored by git from the start (a .gitignore beside it), unless that folder has a .gitignore of its own', async () => {
+    const path = join(dir, 'kb', '.llm-cache.jsonl');
+    await appendLlmCache(path, answer('k1'));
+    expect(await readFile(join(dir, 'kb', '.gitignore'), 'utf8')).toMatch(/^\/\.llm-cache\.jsonl$/mu);
+    const own = join(dir, 'team');
+    await mkdir(own);
+    await writeFile(join(own, '.gitignore'), 'dist/\n');
+    await appendLlmCache(join(own, '.llm-cache.jsonl'), answer('k2'));
+    expect(await readFile(join(own, '.gitignore'), 'utf8')).toBe('dist/\n');
   });
 
   it('prunes to the answers still of use, rewriting only when one goes', async () => {

@@ -14,7 +14,8 @@
  */
 import { createHash } from 'node:crypto';
 import { appendFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Entry } from '../store/entry.js';
 import { touchedByEditor } from '../store/merge.js';
 import { buildRequestBody, type LlmOptions, type LlmSectionInput } from './llm.js';
@@ -116,7 +117,20 @@ export async function readLlmCache(path: string): Promise<Map<string, CachedAnsw
  */
 export async function appendLlmCache(path: string, answer: CachedAnswer): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
+  if (!existsSync(path)) await ignoreInGit(path);
   await appendFile(path, `\n${JSON.stringify(answer)}`, 'utf8');
+}
+
+/**
+ * The cache is this machine's, not the team's: when it is first made, a `.gitignore` beside it that
+ * names it, unless that folder has a `.gitignore` already (the team's own, left as it is).
+ */
+async function ignoreInGit(path: string): Promise<void> {
+  const ignore = join(dirname(path), '.gitignore');
+  if (existsSync(ignore)) return;
+  await writeFile(ignore, `# kb generate --generator llm: the model's answers on this machine (see docs/generate.md)\n/${basename(path)}\n`, { encoding: 'utf8', flag: 'wx' }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }
 
 /**

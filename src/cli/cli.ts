@@ -6,7 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { EvalCommandOptions } from './commands/eval.js';
 import { createOutput } from './output.js';
 
-export const EXIT = { OK: 0, FAILED: 1, USAGE: 2 } as const;
+/** Exit codes: 130 is a run the user stopped with Ctrl-C (128 + SIGINT, as shells report it). */
+export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, CANCELLED: 130 } as const;
 
 /** A usage error raised by a command after commander parsed the flags. */
 export class UsageError extends Error {

@@ -1,10 +1,10 @@
 // `kb generate` and `kb build` from the store, as a user runs them in a project folder.
-import { cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { BUILD_TIMEOUT, ROOT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
-import { startMockLlm } from '../../test-support/llm-server.js';
+import { answerFor, startMockLlm } from '../../test-support/llm-server.js';
 
 const dir = tempDir('kb-cli-generate-');
 afterAll(() => dir.remove());
@@ -176,4 +176,31 @@ describe('kb generate --generator llm, run as a user runs it', () => {
       project.remove();
     }
   });
+
+  it('Ctrl-C stops sending, keeps the answers received, leaves no store and exits 130', async () => {
+    const project = tempDir('kb-cli-llm-cancel-');
+    // three answers, then a model that asks to wait: the run is under way when the user stops it
+    const mock = await startMockLlm((user, i) => (i < 3 ? { status: 200, content: answerFor(user) } : { status: 429, retryAfterSeconds: 30 }));
+    try {
+      cpSync(join(ROOT, 'fixtures/customer-queries/shop'), join(project.path, 'sources'), { recursive: true });
+      const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'generate', 'sources', '--generator', 'llm'], {
+        cwd: project.path,
+        env: { ...process.env, CI: 'true', NO_COLOR: '1', KB_LLM_BASE_URL: mock.baseUrl, KB_LLM_MODEL: 'mock' },
+      });
+      let stderr = '';
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      const deadline = Date.now() + 20_000;
+      while (mock.requests.length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toContain('stopping — the answers received so far are kept');
+      expect(existsSync(join(project.path, 'kb', 'qa.jsonl'))).toBe(false);
+      const cached = readFileSync(join(project.path, 'kb', '.llm-cache.jsonl'), 'utf8').split('\n').filter((l) => l.trim() !== '');
+      expect(cached).toHaveLength(3);
+    } finally {
+      await mock.close();
+      project.remove();
+    }
+  }, 40_000);
 });

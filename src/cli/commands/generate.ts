@@ -95,7 +95,7 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   // as it was; a second Ctrl-C ends kb at once
   const cancel = new AbortController();
   const onSigint = (): void => {
-    if (cancel.signal.aborted) process.exit(130);
+    if (cancel.signal.aborted) process.exit(EXIT.CANCELLED);
     cancel.abort();
     output.err('\nkb generate: stopping — the answers received so far are kept (Ctrl-C again to quit at once)');
   };
@@ -107,7 +107,7 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   if (!result.ok) {
     printProblems(output, result.problems);
     output.err('kb generate: the store was not changed');
-    return EXIT.FAILED;
+    return cancel.signal.aborted ? EXIT.CANCELLED : EXIT.FAILED;
   }
   printProblems(output, result.warnings);
   if (options.json) output.out(JSON.stringify({ ...result.value, problems: result.warnings }, null, 2));

@@ -2,4 +2,4 @@
 // worktree elsewhere sets KB_EVAL_DIR). Read in place, never copied into the repository.
 import { join } from 'node:path';
 
-export const evalDirOf = (root) => process.env.KB_EVAL_DIR ?? join(root, '..', 'shared', 'eval');
+export const evalDirOf = (root) => process.env.KB_EVAL_DIR || join(root, '..', 'shared', 'eval');

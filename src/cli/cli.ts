@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import type { EvalCommandOptions } from './commands/eval.js';
+import { MIN_PASSAGE_CHARS } from '../runtime/passage.js';
 import { createOutput } from './output.js';
 
 /** Exit codes: 130 is a run the user stopped with Ctrl-C (128 + SIGINT, as shells report it). */
@@ -32,6 +33,13 @@ function positiveInteger(value: string): number {
 function wholeNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0.');
+  return n;
+}
+
+/** A passage budget: 0 (none) or at least MIN_PASSAGE_CHARS characters. */
+function passageBudget(value: string): number {
+  const n = value.trim() === '' ? Number.NaN : Number(value);
+  if (!Number.isInteger(n) || (n !== 0 && n < MIN_PASSAGE_CHARS)) throw new InvalidArgumentError(`expected 0 (no passages) or a whole number ≥ ${MIN_PASSAGE_CHARS}.`);
   return n;
 }
 
@@ -183,7 +191,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
     .addOption(new Option('-k <n>', 'how many hits').argParser(positiveInteger).default(5))
     .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1)').argParser(unitInterval).default(0))
-    .addOption(new Option('--passage-chars <n>', 'a hit whose answer is longer than this shows a passage at most this long, the part the question is about (default 200; 0: whole answers)').argParser(wholeNumber))
+    .addOption(new Option('--passage-chars <n>', 'a hit whose answer is longer than this shows a passage at most this long, the part the question is about (default 200, at least 20; 0: whole answers)').argParser(passageBudget))
     .option('--json', 'print the hits as JSON')
     .action(async (question: string, flags: { index?: string; k: number; threshold: number; passageChars?: number; json?: boolean }) => {
       const { runQuery } = await import('./commands/query.js');
@@ -201,7 +209,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .addOption(new Option('-k <n>', 'hits per search unless the request says').argParser(positiveInteger).default(5))
     .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1) unless the request says (default: eval.threshold of kb.config.yaml when a number, else 0)').argParser(unitInterval))
-    .addOption(new Option('--passage-chars <n>', 'the top hit of an answer longer than this carries a passage at most this long, unless the request says (passageChars; default 200; 0: none)').argParser(wholeNumber))
+    .addOption(new Option('--passage-chars <n>', 'the top hit of an answer longer than this carries a passage at most this long, unless the request says (passageChars; default 200, at least 20; 0: none)').argParser(passageBudget))
     .option('--log <file>', 'append every question to this JSONL file (kb gaps reads it)')
     .option('--no-watch', 'do not reload the index when its file changes (SIGHUP still does)')
     .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number; passageChars?: number; log?: string; watch: boolean }) => {

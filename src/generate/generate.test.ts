@@ -140,6 +140,9 @@ describe('question generation', () => {
     expect(qs('保修范围包括：屏幕、电池和主板。')).toContainEqual({ question: '保修范围包括哪些？', rule: 'contents' });
     expect(qs('具体包括以下几种情形。').filter((q) => q.rule === 'contents')).toEqual([]);
     expect(qs('消费者需提供包括订单号在内的凭证。').filter((q) => q.rule === 'contents')).toEqual([]);
+    for (const said of ['商品价格不包括运费。', '运费已包含在商品价格中。', '赠品也包括在内。', '以上价格均包含税费。', '您的订单可能包括多个包裹。']) expect(qs(said).filter((q) => q.rule === 'contents'), said).toEqual([]);
+    // 指定 is no 指 (a definition): the condition is asked
+    expect(qs('消费者要求退货的，指定快递上门取件。')).toContainEqual({ question: '消费者要求退货怎么办？', rule: 'condition' });
     // a definition under a condition (…的，是指…) is no situation to ask 怎么办 about
     const defect = qs('本法所称缺陷，是指产品存在危及人身安全的不合理的危险；产品有国家标准、行业标准的，是指不符合该标准。');
     expect(defect[0]).toEqual({ question: '什么是缺陷？', rule: 'definition' });
@@ -261,6 +264,14 @@ describe('question generation', () => {
     expect(first('一、哪些商品可以退货', '自签收之日起七天内可以退货。')).not.toContain('哪些商品可以退货需要多长时间？');
     // nouns that only contain a question character stay topics
     expect(first('二、发票类型', '可开电子普通发票。')[0]).toBe('发票类型是什么？');
+    // a task word followed by what it needs is a noun heading, no task (was 如何申请条件？)
+    expect(first('申请条件')[0]).toBe('申请条件是什么？');
+    expect(first('开具发票的要求')[0]).toBe('开具发票的要求是什么？');
+    expect(first('查询方式')[0]).not.toBe('如何查询方式？');
+    // 关于 is left out; 最多长 and 无论如何 ask nothing
+    expect(first('关于物流延迟')[0]).toBe('物流延迟怎么办？');
+    expect(first('保修期最多长达三年')[0]).not.toBe('保修期最多长达三年？');
+    expect(first('无论如何都不能退的商品')[0]).not.toBe('无论如何都不能退的商品？');
   });
 
   it('follows a menu path (申请售后—退货) as one action, with no dash left dangling', () => {
@@ -482,6 +493,9 @@ describe('similar questions', () => {
     // no adverb left as the keyword (一般要等多久啊 → 一般), no word cut after its negation (开不了户 → 开不)
     expect(keywordForm('一般要等多久啊', 'zh')).toBe(undefined);
     expect(keywordForm('开不了户', 'zh')).toBe(undefined);
+    // the longer question word first (多长时间, not 多长 + 时间), and 一般纳税人 is a name, not 一般
+    expect(keywordForm('发票多长时间能开', 'zh')).toBe('发票 能开');
+    expect(keywordForm('一般纳税人开专票', 'zh')).toBe('一般纳税人开专票');
   });
 
   it('offers synonyms, the keyword form and question-word / sentence-pattern variants, deduplicated', () => {

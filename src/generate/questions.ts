@@ -138,6 +138,8 @@ const ZH_FUNCTION = /^.{2,10}功能$/u;
 const ZH_PROBLEM = /^\p{Script=Han}[^，。；,;：:]{1,18}(?:不对|不符|不一致|错了|开错|填错|写错|拍错|发错|不更新|没更新|未更新|没收到|未收到|收不到|没到|未到|不到账|没到账|坏了|损坏|破损|丢了|丢失|漏发|错发|少发|少件|缺件|延迟|超时|失败|不成功|异常|被拒|打不开|用不了|登不上)$/u;
 /** A heading that names a task (修改收货地址, 取消订单, 申请发票): 如何X？ */
 const ZH_TASK = /^(?:修改|更改|取消|申请|办理|查询|查看|更换|绑定|解绑|注销|注册|登录|联系|兑换|领取|激活|找回|重置|开具|补开|换开|退订|预约|投诉|催促|加急)\p{Script=Han}{2,10}$/u;
+/** A task word followed by what it needs, not what it acts on (申请条件, 查询方式, 开具发票的要求): a noun heading, no task. */
+const ZH_TASK_NOUN = /(?:条件|流程|时间|方式|规则|渠道|标准|须知|要求|材料|说明|时限|期限|范围|政策|规定|方法|步骤|指南|入口|进度|记录|资格|费用)$/u;
 const ZH_TIME_SUFFIX = /(?:时间|时效|期限|周期|时限)$/u;
 const ZH_FEE_SUFFIX = /(?:费用|运费|邮费|收费|价格|费)$/u;
 /** A heading about who bears a fee: 运费承担, 退货运费的承担. */
@@ -268,13 +270,15 @@ function liabilityObject(object: string): string {
   return object.split(/[、或等]/u)[0]?.slice(0, 12) ?? '';
 }
 
-function zhHeading(topic: string): string[] {
+function zhHeading(heading: string): string[] {
+  // 关于物流延迟 / 有关退货: what the heading is about, without the preposition
+  const topic = heading.replace(/^(?:关于|有关)(?=\p{Script=Han}{2})/u, '');
   const q: string[] = [];
   if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
   // 退款金额不对, 发票抬头开错了, 物流信息不更新: a problem the customer has
   if (ZH_PROBLEM.test(topic)) return [`${topic}怎么办？`];
   // 修改收货地址, 取消订单: a task the customer wants done
-  if (ZH_TASK.test(topic)) return [`如何${topic}？`, `可以${topic}吗？`];
+  if (ZH_TASK.test(topic) && !ZH_TASK_NOUN.test(topic)) return [`如何${topic}？`, `可以${topic}吗？`];
   // 入驻商家资质要求企业信息与商品信息均需提前向监管部门进行备案: a rule as a heading, no topic to ask "what is" about
   if (topic.length > 16 && /需|应当|必须|不得|可以/u.test(topic)) return q;
   // 退款方式与时间: two topics, so no 退款方式与需要多长时间？ (the base would end in 与)
@@ -346,7 +350,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
     // 租赁合同的内容一般包括…, 保修范围包括：… → what it includes
     const contents = ZH_CONTENTS.exec(said);
     // (not 具体包括, 消费者需提供包括, 评价中包括: no thing named before it)
-    if (contents?.[1] !== undefined && !ZH_LEADING.test(contents[1]) && !/^(?:具体|其中|主要|一般|通常|上述|前款|本条|以下|下列)/u.test(contents[1]) && !/(?:需|须|提供|处理|中|时|后|前)$/u.test(contents[1])) add(`${contents[1]}包括哪些？`, 'contents');
+    // (nor 商品价格不包括, 运费已包含, 赠品也包括, 订单可能包括: the word before 包括 says how, not what)
+    if (contents?.[1] !== undefined && !ZH_LEADING.test(contents[1]) && !/^(?:具体|其中|主要|一般|通常|上述|前款|本条|以下|以上|下列)/u.test(contents[1]) && !/(?:需|须|提供|处理|中|时|后|前|不|已|也|均|都|还|可能|将|会|并|只|仅)$/u.test(contents[1])) add(`${contents[1]}包括哪些？`, 'contents');
     const cond = ZH_CONDITION.exec(s);
     if (cond?.[1] !== undefined && cond[2] !== undefined && !/[。]/u.test(cond[1])) {
       const c = shorten(cond[1].replace(ZH_LEADING, ''), 28);
@@ -354,7 +359,7 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
       // "…享有的，" / "…规定的，" nominalize (what it has, what is provided): not a situation to ask about
       // "有下列情形之一的，" names no situation: its list does (list-item)
       // "…的，是指…" defines a term under a condition (产品有国家标准的，是指不符合该标准): nothing to do about it
-      if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c) && !/^(?:是指|指|系指)/u.test(main)) {
+      if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c) && !/^(?:是指|系指|指的是)/u.test(main)) {
         add(`${c}怎么办？`, 'condition');
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
         const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);

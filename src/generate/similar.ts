@@ -248,7 +248,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
 }
 
 const ZH_FUNCTION_WORDS =
-  /请问|我想问一?下|想知道|什么时候|什么时间|何时|多长|一般|通常|总是|一直|到底|究竟|如何|怎么样|怎么|怎样|咋|什么|啥|哪些|哪个|哪里|多少钱|多少|多久|多长时间|几天|是否|能不能|能否|可不可以|可以|有没有|是不是|由谁|谁|吗|呢|吧|啊|呀|的(?!确)|了(?!解)|要(?!求|约)|需要|应该|该|会(?!员|议)|我们|我|你们|你|有(?!关|效|权|限|偿|些)|是|吗/gu;
+  /请问|我想问一?下|想知道|什么时候|什么时间|何时|多长时间|多长|一般(?!纳税人|贸易)|通常|总是|一直|到底|究竟|如何|怎么样|怎么|怎样|咋|什么|啥|哪些|哪个|哪里|多少钱|多少|多久|多长时间|几天|是否|能不能|能否|可不可以|可以|有没有|是不是|由谁|谁|吗|呢|吧|啊|呀|的(?!确)|了(?!解)|要(?!求|约)|需要|应该|该|会(?!员|议)|我们|我|你们|你|有(?!关|效|权|限|偿|些)|是|吗/gu;
 
 /** Keyword-only form: the question without its question and function words (退货的运费由谁承担？ → 退货 运费承担). */
 export function keywordForm(question: string, language: QuestionLanguage): string | undefined {

@@ -52,7 +52,7 @@ export function headingIsQuestion(heading: string): boolean {
 }
 
 /** A short Chinese heading with a question word of its own inside it (see headingIsQuestion). */
-const ZH_ASKS_INSIDE = /^(?=[^，。；,;：:]{3,20}$)\p{Script=Han}.*(?:多久|多长时间|多长|多少|由谁|谁来|谁付|怎么|怎样|如何|哪些|哪里|哪家|哪个|哪儿|什么时候|何时|为什么|能不能|可不可以|有没有|会不会|要不要)/u;
+const ZH_ASKS_INSIDE = /^(?=[^，。；,;：:]{3,20}$)\p{Script=Han}.*(?:多久|多长时间|(?<!最)多长|多少|由谁|谁来|谁付|怎么|怎样|(?<!无论)如何|哪些|哪里|哪家|哪个|哪儿|什么时候|何时|为什么|能不能|可不可以|有没有|会不会|要不要)/u;
 
 /**
  * A heading that asks something somewhere, not only at its start or end: 退款多久到账, 支持哪些付款方式,

@@ -92,6 +92,18 @@ describe('choosePassage', () => {
     expect(about(long, '运费', 40)).toBe('…退货运费由买家承担…');
   });
 
+  it('cuts a run with no clause marks at a space (English words stay whole) and never inside an emoji', () => {
+    const english = 'Return requests are reviewed within two business days after the parcel arrives at the warehouse and refunds follow shortly afterwards';
+    for (const unit of texts(english, 40)) expect(english.split(' ')).toEqual(expect.arrayContaining(unit.trim().split(' ')));
+    const emoji = '😀'.repeat(60);
+    const lone = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/u;
+    for (const chars of [33, 40, 41]) {
+      const units = passageUnits(emoji, chars);
+      for (const u of units) expect(lone.test(emoji.slice(u.start, u.end)), String(chars)).toBe(false);
+      expect(choosePassage(emoji, units, units.map((_, i) => (i === 1 ? 1 : 0)), chars)).toMatch(/^…(?:😀)+…$/u);
+    }
+  });
+
   it('goes on with the items a lead-in announces also when the lead-in was cut into clauses', () => {
     const steps = '为保障您的权益并尽快完成处理，请在申请退货之前仔细阅读以下全部条款和注意事项，然后按照下列步骤办理：\n1. 登录账户；\n2. 提交申请；\n3. 寄回商品。\n其他说明：退货运费由买家承担。';
     expect(about(steps, '步骤', 45)).toBe('…请在申请退货之前仔细阅读以下全部条款和注意事项，然后按照下列步骤办理：\n1. 登录账户；');

@@ -20,6 +20,8 @@ import { BIGRAM_PREFIX, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 
 /** Passages are at most this many characters by default; an answer this long or shorter has none. */
 export const DEFAULT_PASSAGE_CHARS = 200;
+/** The smallest budget kb query and kb serve take (besides 0): below it a passage is a few characters and its … marks. */
+export const MIN_PASSAGE_CHARS = 20;
 /** A passage shorter than this takes the next sentence of its line as context (the one before, at a line's end). */
 const MIN_CHARS = 50;
 /** A neighbour joins the passage when it scores at least this share of the best unit (shorter passages, same hits on the pairs). */
@@ -144,8 +146,19 @@ function clauses(answer: string, start: number, end: number, maxChars: number, l
   if (end - start <= maxChars) return [[start, end]];
   const marks = CLAUSE_ENDS[level];
   if (marks === undefined) {
+    // every maxChars characters: at a space past the middle when there is one (English words stay
+    // whole), and never inside a surrogate pair (an emoji)
     const out: [number, number][] = [];
-    for (let a = start; a < end; a += maxChars) out.push([a, Math.min(end, a + maxChars)]);
+    for (let a = start; a < end; ) {
+      let b = Math.min(end, a + maxChars);
+      if (b < end) {
+        const space = answer.lastIndexOf(' ', b - 1);
+        if (space > a + maxChars / 2) b = space + 1;
+        else if (b - 1 > a && isLowSurrogate(answer.charCodeAt(b))) b--;
+      }
+      out.push([a, b]);
+      a = b;
+    }
     return out;
   }
   const pieces: [number, number][] = [];
@@ -256,10 +269,12 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
  * The passage within the budget whatever its units: a unit the cutting cannot shorten (a table
  * row longer than the budget) is cut, with … where it is (never inside a surrogate pair).
  */
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
 function atMost(passage: string, maxChars: number): string {
   if (passage.length <= maxChars) return passage;
   let end = Math.max(0, maxChars - 1);
-  if (end > 0 && /[\uDC00-\uDFFF]/u.test(passage[end] ?? '')) end--;
+  if (end > 0 && isLowSurrogate(passage.charCodeAt(end))) end--;
   return `${passage.slice(0, end)}…`;
 }
 

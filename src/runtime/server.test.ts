@@ -168,9 +168,10 @@ describe('kb serve: passages', () => {
     expect(whole?.answer).toBe(served?.answer);
   });
 
-  it('refuses a passageChars that is not a whole number ≥ 0 with 400', async () => {
+  it('refuses a passageChars that is not 0 or a whole number ≥ 20 with 400', async () => {
     for (const [query, init, name] of [
       [`${q}&passageChars=-1`, undefined, 'passageChars'],
+      [`${q}&passageChars=5`, undefined, 'passageChars'],
       [`${q}&passageChars=1.5`, undefined, 'passageChars'],
       [`${q}&passage_chars=many`, undefined, 'passage_chars'],
       ['', post(JSON.stringify({ q: '退货', passageChars: '12x' })), 'passageChars'],
@@ -178,7 +179,7 @@ describe('kb serve: passages', () => {
     ] as const) {
       const res = await fetch(`${passages.url}/search${query}`, init);
       expect(res.status, query).toBe(400);
-      expect(((await res.json()) as { error: string }).error, query).toMatch(new RegExp(`^"${name}" must be a whole number ≥ 0 \\(the most characters of a passage; 0: no passages\\), not `, 'u'));
+      expect(((await res.json()) as { error: string }).error, query).toMatch(new RegExp(`^"${name}" must be 0 \\(no passages\\) or a whole number ≥ 20 \\(the most characters of a passage\\), not `, 'u'));
     }
   });
 
@@ -278,7 +279,11 @@ describe('kb serve: the command', () => {
     }
     const bad = runKb(['serve', '--index', shop, '--port', '0', '--passage-chars', 'ten']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("option '--passage-chars <n>' argument 'ten' is invalid. expected a whole number ≥ 0.");
+    expect(bad.stderr).toContain("option '--passage-chars <n>' argument 'ten' is invalid. expected 0 (no passages) or a whole number ≥ 20.");
+    const tiny = runKb(['serve', '--index', shop, '--port', '0', '--passage-chars', '3']);
+    expect(tiny.code).toBe(2);
+    const blank = runKb(['serve', '--index', shop, '--port', '0', '--passage-chars', ' ']);
+    expect(blank.code).toBe(2);
   }, 60_000);
 
   it('answers with the threshold of kb.config.yaml when no flag gives one', async () => {

@@ -19,7 +19,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
-import { DEFAULT_PASSAGE_CHARS } from './passage.js';
+import { DEFAULT_PASSAGE_CHARS, MIN_PASSAGE_CHARS } from './passage.js';
 
 export interface SearchServerOptions {
   /** The index file. */
@@ -122,7 +122,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /** A number parameter of a request (a query-string text or a JSON number); the fallback when absent. */
 function numberParam(value: unknown, name: string, fallback: number, valid: (n: number) => boolean, wanted: string): number {
-  if (value === undefined || value === null || value === '') return fallback;
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return fallback;
   const n = Number(value);
   if ((typeof value !== 'number' && typeof value !== 'string') || !valid(n)) throw new RequestError(400, `"${name}" must be ${wanted}, not ${JSON.stringify(value)}`);
   return n;
@@ -152,7 +152,7 @@ async function searchParams(req: IncomingMessage, url: URL, options: SearchServe
     question,
     k: numberParam(fields.k, 'k', options.k, (n) => Number.isInteger(n) && n >= 1 && n <= MAX_K, `a whole number from 1 to ${MAX_K}`),
     threshold: numberParam(fields.threshold, 'threshold', options.threshold, (n) => n >= 0 && n <= 1, 'a number from 0 to 1'),
-    passageChars: numberParam(fields[passageField], passageField, options.passageChars ?? DEFAULT_PASSAGE_CHARS, (n) => Number.isInteger(n) && n >= 0, 'a whole number ≥ 0 (the most characters of a passage; 0: no passages)'),
+    passageChars: numberParam(fields[passageField], passageField, options.passageChars ?? DEFAULT_PASSAGE_CHARS, (n) => Number.isInteger(n) && (n === 0 || n >= MIN_PASSAGE_CHARS), `0 (no passages) or a whole number ≥ ${MIN_PASSAGE_CHARS} (the most characters of a passage)`),
   };
 }
 

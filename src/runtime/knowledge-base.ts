@@ -419,13 +419,14 @@ export class KnowledgeBase {
    * The question's terms the index knows, weighted (its own, homophones, learned associations),
    * and `unknown`: how many of its words the index has never seen (see novelty).
    */
-  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number; translated: Set<string> } {
+  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number; translated: Map<string, string> } {
     const { terms, pinyinMatches, phrases } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
     let unknown = 0;
-    // the translations of the question's words (warranty → 保修, 保修期 on a Chinese KB): a hit covers
-    // them as it would cover the words, though they are scored as expansions (see rank)
-    const translated = new Set<string>();
+    // the translations of the question's words (warranty → 保修, 保修期 on a Chinese KB), each with the
+    // word or run of words it translates (the one it is strongest for): a hit covers them as it would
+    // cover the words, though they are scored as expansions (see rank)
+    const translated = new Map<string, string>();
     // a question made only of question words (怎么办, how) names no topic: no hit covers it
     let topical = false;
     for (const [t, w] of terms) {
@@ -452,6 +453,7 @@ export class KnowledgeBase {
       // and capped on their own
       const expansions = new Map<string, number>();
       const translations = new Map<string, number>();
+      const translates = new Map<string, string>();
       // the question's terms, and its runs of English words (how long → 多久)
       const keys: Iterable<[string, number]> = phrases.length === 0 ? terms : [...terms, ...phrases.map((p): [string, number] => [p, 1])];
       for (const [t, w] of keys) {
@@ -465,7 +467,10 @@ export class KnowledgeBase {
           if (!translation && (this.idfVariant[id] ?? 0) < MIN_EXPANSION_IDF) continue;
           const into = translation ? translations : expansions;
           const weight = w * strength;
-          if (weight > (into.get(related) ?? 0)) into.set(related, weight);
+          if (weight > (into.get(related) ?? 0)) {
+            into.set(related, weight);
+            if (translation) translates.set(related, t);
+          }
         }
       }
       const impact = (term: string, weight: number): number => weight * (this.idfVariant[this.termIds.get(term) ?? 0] ?? 0);
@@ -473,7 +478,7 @@ export class KnowledgeBase {
         [...found].sort((x, y) => impact(y[0], y[1]) - impact(x[0], x[1]) || (x[0] < y[0] ? -1 : 1)).slice(0, cap);
       for (const [term, weight] of strongest(translations, MAX_TRANSLATIONS)) {
         out.set(term, weight);
-        translated.add(term);
+        translated.set(term, translates.get(term)!);
       }
       for (const [term, weight] of strongest(expansions, MAX_EXPANSIONS)) if (!out.has(term)) out.set(term, weight);
     }
@@ -572,6 +577,9 @@ export class KnowledgeBase {
    */
   private rank(question: string, k: number, exclude: number): { results: [number, number, number][]; selfScore: number; terms: Map<string, number> } | undefined {
     const { terms, unknown, topical, own, translated } = this.analyzeQuestion(question);
+    /** What a hit can cover of each translated word or run of words: its own terms' impacts, and its translations' (see below). */
+    const ownCover = new Map<string, number>();
+    const translatedCover = new Map<string, number>();
     if (terms.size === 0) return undefined;
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
@@ -625,17 +633,28 @@ export class KnowledgeBase {
       const impact = (this.idfVariant[t] ?? 0) * (qw * this.termWeight[t]!);
       // the question's own terms count, and a homophone or pinyin reading of a word it typed (tuihuo →
       // 退货) as the word typed right would (so a hit covers it at its weight, 0.8): what a hit can
-      // match of the question. Expansions add nothing to cover, but translations do, each at its
-      // weight: a hit matching all of an English word's Chinese words (快递, 快递员, 快递公司) covers
-      // the word once, as the Chinese question covers 快递 (counting the main translation alone, such
-      // a hit covered courier 2.5 times over and answered at 0.99 where 快递 gets 0.67)
-      if (isExpansion === 0) selfScore += impact / Math.min(qw, 1);
-      else if (translated.has(term)) selfScore += impact;
+      // match of the question. Expansions add nothing to cover, but translations do (below)
+      if (isExpansion === 0) {
+        selfScore += impact / Math.min(qw, 1);
+        if (translated.size > 0) ownCover.set(term, impact / Math.min(qw, 1));
+      } else {
+        const word = translated.get(term);
+        if (word !== undefined) translatedCover.set(word, (translatedCover.get(word) ?? 0) + impact);
+      }
       if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
       ids.push(t);
       weights.push(qw);
       impacts.push(impact);
       expansion.push(isExpansion);
+    }
+    // a translated word is covered by a hit that matches all its translations, each at its weight
+    // (快递, 快递员, 快递公司 for courier), or the word itself where the KB writes it (an English page
+    // of a bilingual KB): once, by the larger. Counting the main translation alone, a hit matching
+    // all three covered courier 2.5 times over and answered at 0.99 where 快递 gets 0.67
+    for (const [word, cover] of translatedCover) {
+      let asWritten = 0;
+      for (const w of word.split(' ')) asWritten += ownCover.get(w) ?? 0;
+      if (cover > asWritten) selfScore += cover - asWritten;
     }
     const order = ids.map((_, i) => i).sort((x, y) => expansion[x]! - expansion[y]! || impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
     for (const j of order) {

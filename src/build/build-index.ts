@@ -470,6 +470,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   const rank = new Uint32Array(terms.length);
   terms.forEach((t, i) => (rank[table.ids.get(t)!] = i));
   const writtenTerms = new Set(table.words.filter((_, id) => written[id] === 1));
+  const translations = model.translationWeight > 0 ? translationAssociations(options.translations ?? [], analyzer, writtenTerms, new Set(table.words), model.translationWeight) : [];
   const indexModel: IndexModel = {
     k1: model.k1,
     b: model.b,
@@ -484,10 +485,12 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     associations: mergeAssociations(
       model.associationWeight > 0 ? learnAssociations(variantWords, table.words, model).map(([a, list]) => [a, list.map(([b, s]) => [b, round3(s * model.associationWeight)])]) : [],
       model.lexiconWeight > 0 ? lexiconAssociations(options.lexicon ?? [], analyzer, writtenTerms, model.lexiconWeight) : [],
-      model.translationWeight > 0 ? translationAssociations(options.translations ?? [], analyzer, writtenTerms, new Set(table.words), model.translationWeight) : [],
+      translations,
     ),
     calibration: DEFAULT_CALIBRATION,
   };
+  // marked as such, so a learned association from an English word a Chinese KB uses (a product name) is no translation
+  if (translations.length > 0) indexModel.translations = translations.map(([a, related]) => [a, related.map(([b]) => b)]);
   const body: IndexBody = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,

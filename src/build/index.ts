@@ -85,6 +85,20 @@ export interface BuildStats {
   calibration: string;
 }
 
+/** Below this share of Han characters among the letters of a KB's texts, it writes little Chinese (a Chinese word or name among English policies). */
+const LITTLE_CHINESE = 0.05;
+
+/** Whether texts are (nearly) all in another script than Chinese: fewer than LITTLE_CHINESE of their letters are Han. */
+export function writesLittleChinese(texts: readonly string[]): boolean {
+  let han = 0;
+  let letters = 0;
+  for (const text of texts) {
+    for (const [run] of text.matchAll(/\p{Script=Han}+/gu)) han += run.length;
+    for (const [run] of text.matchAll(/\p{L}+/gu)) letters += run.length;
+  }
+  return han < LITTLE_CHINESE * letters;
+}
+
 /** Build the index text (no I/O but reading the sources). */
 export async function buildFromEntries(
   entries: readonly Entry[],
@@ -100,7 +114,10 @@ export async function buildFromEntries(
   if (options.stopwords !== undefined) vocabInputs.stopwords = options.stopwords;
   if (options.analyzer !== undefined) vocabInputs.options = options.analyzer;
   const lexicon = options.lexicon === false ? [] : AFTER_SALES_LEXICON;
-  vocabInputs.lexicon = lexicon;
+  // a KB that writes (almost) no Chinese knows the bilingual table's Chinese words too, so a Chinese
+  // question cuts 关税 whole and reaches "customs duties" through it, not 关 and 税 (translationAssociations);
+  // a Chinese KB's own text is segmented as before
+  vocabInputs.lexicon = options.lexicon !== false && writesLittleChinese(texts) ? [...lexicon, ...BILINGUAL_LEXICON.map(([, ...chinese]) => chinese)] : lexicon;
   const settings = await buildAnalyzerSettings(vocabInputs);
   if (!settings.ok) return settings;
   // one-character short forms (能退吗: 退 → 退货) and English words for Chinese ones (refund → 退款)

@@ -77,6 +77,13 @@ export interface IndexModel {
   associationWeight: number;
   /** term → related terms with their query weights in (0, 1]: learned from the entries' question variants (× associationWeight) and from the built-in lexicon (lexiconWeight). */
   associations: [string, [string, number][]][];
+  /**
+   * Which associations are translations (BILINGUAL_LEXICON: refund → 退款, on an English KB 退款 →
+   * refund): term → its related terms that translate it. Absent in indexes written before it; the
+   * runtime then takes an English term's Chinese associations for translations (and, from a Chinese
+   * word the KB does not use, its English ones).
+   */
+  translations?: [string, string[]][];
   calibration: Calibration;
 }
 

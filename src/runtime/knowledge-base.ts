@@ -160,6 +160,8 @@ export class KnowledgeBase {
   private readonly idfVariant: Float64Array;
   private readonly idfAnswer: Float64Array;
   private readonly associations: Associations;
+  /** Term → the related terms that translate it (IndexModel.translations); undefined for an index written without them. */
+  private readonly translationsOf: Map<string, Set<string>> | undefined;
   /** The BM25 term factor for tf = 1, the usual case: (k1 + 1) / (1 + norm), per variant; × the answer share per answer. */
   /**
    * What the scoring loop reads and writes per posting, side by side (one cache line, not
@@ -252,6 +254,7 @@ export class KnowledgeBase {
       this.idfAnswer[t] = Math.log(1 + (n - dfa + 0.5) / (dfa + 0.5));
     }
     this.associations = new Associations(data.associations);
+    this.translationsOf = data.model.translations === undefined ? undefined : new Map(data.model.translations.map(([a, related]) => [a, new Set(related)]));
     const { k1, b, answerB } = this.model;
     const norms = (f: Postings, bb: number): Float64Array => {
       const out = new Float64Array(f.lengths.length);
@@ -416,24 +419,22 @@ export class KnowledgeBase {
    * The question's terms the index knows, weighted (its own, homophones, learned associations),
    * and `unknown`: how many of its words the index has never seen (see novelty).
    */
-  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number; covering: Set<string> } {
+  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number; translated: Map<string, string> } {
     const { terms, pinyinMatches, phrases } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
     let unknown = 0;
-    // the main translations of the question's words the KB does not use: a hit covers them as it
-    // would cover the words (warranty → 保修 on a Chinese KB), though they are scored as expansions
-    const covering = new Set<string>();
+    // the translations of the question's words (warranty → 保修, 保修期 on a Chinese KB), each with the
+    // word or run of words it translates (the one it is strongest for): a hit covers them as it would
+    // cover the words, though they are scored as expansions (see rank)
+    const translated = new Map<string, string>();
     // a question made only of question words (怎么办, how) names no topic: no hit covers it
     let topical = false;
     for (const [t, w] of terms) {
       if (isWordTerm(t) && !QUESTION_WORDS.has(t)) topical = true;
       if (this.termIds.has(t)) out.set(t, w);
       else if (w >= 1) {
-        const translated = this.mainTranslation(t);
-        if (translated !== undefined) {
-          covering.add(translated);
-          continue;
-        }
+        // a word the KB does not use but translates is covered through its translations
+        if (this.mainTranslation(t) !== undefined) continue;
         // an English typo the KB's words explain (retrun → return) counts as that word, like a homophone
         // (a Chinese KB's unknown words never build the English index)
         const meant = mayBeTypo(t) ? this.typos().correct(t) : undefined;
@@ -452,6 +453,7 @@ export class KnowledgeBase {
       // and capped on their own
       const expansions = new Map<string, number>();
       const translations = new Map<string, number>();
+      const translates = new Map<string, string>();
       // the question's terms, and its runs of English words (how long → 多久)
       const keys: Iterable<[string, number]> = phrases.length === 0 ? terms : [...terms, ...phrases.map((p): [string, number] => [p, 1])];
       for (const [t, w] of keys) {
@@ -461,20 +463,26 @@ export class KnowledgeBase {
         for (const [related, strength] of this.associations.get(t) ?? []) {
           const id = this.termIds.get(related);
           if (id === undefined || out.has(related)) continue;
-          const translation = english ? HAN_WORD.test(related) : unknownChinese && ENGLISH_KEY.test(related);
+          const translation = this.isTranslation(t, related, english, unknownChinese);
           if (!translation && (this.idfVariant[id] ?? 0) < MIN_EXPANSION_IDF) continue;
           const into = translation ? translations : expansions;
           const weight = w * strength;
-          if (weight > (into.get(related) ?? 0)) into.set(related, weight);
+          if (weight > (into.get(related) ?? 0)) {
+            into.set(related, weight);
+            if (translation) translates.set(related, t);
+          }
         }
       }
       const impact = (term: string, weight: number): number => weight * (this.idfVariant[this.termIds.get(term) ?? 0] ?? 0);
       const strongest = (found: Map<string, number>, cap: number): [string, number][] =>
         [...found].sort((x, y) => impact(y[0], y[1]) - impact(x[0], x[1]) || (x[0] < y[0] ? -1 : 1)).slice(0, cap);
-      for (const [term, weight] of strongest(translations, MAX_TRANSLATIONS)) out.set(term, weight);
+      for (const [term, weight] of strongest(translations, MAX_TRANSLATIONS)) {
+        out.set(term, weight);
+        translated.set(term, translates.get(term)!);
+      }
       for (const [term, weight] of strongest(expansions, MAX_EXPANSIONS)) if (!out.has(term)) out.set(term, weight);
     }
-    return { terms: out, unknown, topical, own, covering };
+    return { terms: out, unknown, topical, own, translated };
   }
 
   /**
@@ -486,9 +494,20 @@ export class KnowledgeBase {
     if (other === undefined) return undefined;
     let best: [string, number] | undefined;
     for (const [related, strength] of this.associations.get(term) ?? []) {
-      if (other.test(related) && this.termIds.has(related) && strength > (best?.[1] ?? 0)) best = [related, strength];
+      const marked = this.translationsOf === undefined || this.translationsOf.get(term)?.has(related) === true;
+      if (marked && other.test(related) && this.termIds.has(related) && strength > (best?.[1] ?? 0)) best = [related, strength];
     }
     return best?.[0];
+  }
+
+  /**
+   * Whether `related` translates the question's term `term`: as the index marks translations; for an
+   * index written without the marks, by script (an English word's Chinese association, or a Chinese
+   * word's English one where the KB does not use the Chinese word).
+   */
+  private isTranslation(term: string, related: string, english: boolean, unknownChinese: boolean): boolean {
+    if (this.translationsOf !== undefined) return this.translationsOf.get(term)?.has(related) === true;
+    return english ? HAN_WORD.test(related) : unknownChinese && ENGLISH_KEY.test(related);
   }
 
   /**
@@ -557,7 +576,10 @@ export class KnowledgeBase {
    * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
    */
   private rank(question: string, k: number, exclude: number): { results: [number, number, number][]; selfScore: number; terms: Map<string, number> } | undefined {
-    const { terms, unknown, topical, own, covering } = this.analyzeQuestion(question);
+    const { terms, unknown, topical, own, translated } = this.analyzeQuestion(question);
+    /** What a hit can cover of each translated word or run of words: its own terms' impacts, and its translations' (see below). */
+    const ownCover = new Map<string, number>();
+    const translatedCover = new Map<string, number>();
     if (terms.size === 0) return undefined;
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
@@ -611,14 +633,28 @@ export class KnowledgeBase {
       const impact = (this.idfVariant[t] ?? 0) * (qw * this.termWeight[t]!);
       // the question's own terms count, and a homophone or pinyin reading of a word it typed (tuihuo →
       // 退货) as the word typed right would (so a hit covers it at its weight, 0.8): what a hit can
-      // match of the question; expansions add nothing to cover, but for the main translation of a
-      // word the KB does not use
-      if (isExpansion === 0 || covering.has(term)) selfScore += impact / Math.min(qw, 1);
+      // match of the question. Expansions add nothing to cover, but translations do (below)
+      if (isExpansion === 0) {
+        selfScore += impact / Math.min(qw, 1);
+        if (translated.size > 0) ownCover.set(term, impact / Math.min(qw, 1));
+      } else {
+        const word = translated.get(term);
+        if (word !== undefined) translatedCover.set(word, (translatedCover.get(word) ?? 0) + impact);
+      }
       if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
       ids.push(t);
       weights.push(qw);
       impacts.push(impact);
       expansion.push(isExpansion);
+    }
+    // a translated word is covered by a hit that matches all its translations, each at its weight
+    // (快递, 快递员, 快递公司 for courier), or the word itself where the KB writes it (an English page
+    // of a bilingual KB): once, by the larger. Counting the main translation alone, a hit matching
+    // all three covered courier 2.5 times over and answered at 0.99 where 快递 gets 0.67
+    for (const [word, cover] of translatedCover) {
+      let asWritten = 0;
+      for (const w of word.split(' ')) asWritten += ownCover.get(w) ?? 0;
+      if (cover > asWritten) selfScore += cover - asWritten;
     }
     const order = ids.map((_, i) => i).sort((x, y) => expansion[x]! - expansion[y]! || impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
     for (const j of order) {

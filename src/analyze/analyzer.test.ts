@@ -126,7 +126,13 @@ describe('Analyzer', () => {
   it('stems English words and splits contractions, keeping the negation', () => {
     expect(analyzer.analyze('Returns returned')).toEqual(['return', 'return']);
     expect(analyzer.analyze("can't")).toEqual(['can', 'not']);
-    expect(analyzer.analyze("customer's")).toEqual(['custom']);
+    // customer and customs: Porter joins them (custom), stemApart keeps them apart
+    expect(analyzer.analyze("customer's customers")).toEqual(['customer', 'customer']);
+    expect(analyzer.analyze('customs')).toEqual(['customs']);
+    expect(analyzer.analyze('business busy')).toEqual(['business', 'busi']);
+    // an index built before the option stems as it did
+    const before = new Analyzer({ ...analyzer.settings, options: { ...analyzer.settings.options, stemApart: false } });
+    expect(before.analyze("customer's customs")).toEqual(['custom', 'custom']);
   });
 
   it('reads words that are names of JavaScript object properties as words', () => {

@@ -12,7 +12,7 @@
 import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { chatToPlain } from './chat.js';
 import { chatQuestion } from './chat-text.js';
-import { americanStem, expandChatWord, expandContraction, stem } from './english.js';
+import { americanStem, expandChatWord, expandContraction, stem, stemKeptApart } from './english.js';
 import { otherReadings, readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
 import type { AnalyzerSettings } from './settings.js';
@@ -252,7 +252,7 @@ export class Analyzer {
 
   /** An English word's stem (with the `chat` option, the American spelling's). */
   private englishTerm(word: string): string {
-    const stemmed = this.settings.options.stem && /^[a-z]+$/.test(word) ? stem(word) : word;
+    const stemmed = this.settings.options.stem && /^[a-z]+$/.test(word) ? (this.settings.options.stemApart === true ? stemKeptApart(word) : stem(word)) : word;
     return this.settings.options.chat === true ? americanStem(stemmed) : stemmed;
   }
 

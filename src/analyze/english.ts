@@ -26,6 +26,22 @@ export function stem(word: string): string {
 }
 
 /**
+ * Words the Porter stemmer joins with a word of another meaning, kept apart (option `stemApart`):
+ * customer and customs both stem to `custom` (contact customer service found the customs-duties
+ * page of a cross-border shop), business and busy to `busi`, news and new to `new`.
+ */
+const STEM_APART = new Map([
+  ['customer', 'customer'], ['customers', 'customer'], ['customs', 'customs'],
+  ['business', 'business'], ['businesses', 'business'],
+  ['news', 'news'],
+]);
+
+/** The stem of an English word, with the words the stemmer would join wrongly kept apart. */
+export function stemKeptApart(word: string): string {
+  return STEM_APART.get(word) ?? stemmer(word);
+}
+
+/**
  * How customers type English in a chat box, as the words a help page writes (option `chat`):
  * contractions without their apostrophe (didnt, cant, wont, im — a negation kept), chat
  * abbreviations (pls, thx, pkg, intl). Not info, which help pages write too (doc2dial lost a

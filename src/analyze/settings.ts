@@ -32,6 +32,11 @@ export interface AnalyzerOptions {
    * dropped; src/analyze/chat.ts). Absent in indexes built before it.
    */
   chat?: boolean;
+  /**
+   * English words the Porter stemmer would join with a word of another meaning keep their own
+   * stem (customer ≠ customs, business ≠ busy; src/analyze/english.ts). Absent in indexes built before it.
+   */
+  stemApart?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -66,4 +71,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   modelCodes: true,
   cantonese: true,
   chat: true,
+  stemApart: true,
 };

@@ -141,6 +141,11 @@ describe('question generation', () => {
     expect(qs('具体包括以下几种情形。').filter((q) => q.rule === 'contents')).toEqual([]);
     expect(qs('消费者需提供包括订单号在内的凭证。').filter((q) => q.rule === 'contents')).toEqual([]);
     for (const said of ['商品价格不包括运费。', '运费已包含在商品价格中。', '赠品也包括在内。', '以上价格均包含税费。', '您的订单可能包括多个包裹。']) expect(qs(said).filter((q) => q.rule === 'contents'), said).toEqual([]);
+    // a condition that grants something asks whether one may; one about trouble asks what to do
+    const granted = qs('自签收之日起七天内，商品未使用、吊牌完整的，支持七天无理由退货。').map((q) => q.question);
+    expect(granted).toContain('自签收之日起七天内，商品未使用、吊牌完整，可以七天无理由退货吗？');
+    expect(granted.filter((q) => q.endsWith('怎么办？'))).toEqual([]);
+    expect(qs('商品存在质量问题的，可以申请退货。').map((q) => q.question)).toContain('商品存在质量问题怎么办？');
     // 指定 is no 指 (a definition): the condition is asked
     expect(qs('消费者要求退货的，指定快递上门取件。')).toContainEqual({ question: '消费者要求退货怎么办？', rule: 'condition' });
     // a definition under a condition (…的，是指…) is no situation to ask 怎么办 about

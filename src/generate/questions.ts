@@ -111,6 +111,10 @@ const ZH_ROLE = /^[\p{Script=Han}]{0,12}?(?:者|人|方|商家|卖家|买家|顾
 /** Where a role's last character is part of another word: 中华人民, 或者, 方式. */
 const ZH_NOT_ROLE = /(?:人[民员士口数身格工力]|.{2}他人|(?:或|再|而|然|甚|乃|抑|亦)者|方[式法面案向针便才能可]|部[分位])$/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
+/** What a condition grants: …的，可以退货 / 有权要求… / 支持七天无理由退货 / 可申请… */
+const ZH_GRANTED = /^(?:可以|有权|支持|可(?=申请|享受|享有|要求))([^，。；]{2,20})(?=[，。；]|$)/u;
+/** A condition about trouble (a defect, a delay, a breach, a loss): what to do about it is the question. */
+const ZH_TROUBLE = /不(?!影响)|未(?!使用|拆封|开封|激活|损坏)|没|损|坏|违|错|丢|缺陷|迟延|延误|逾期|拒|纠纷|争议|无法|过错|故意|过失|侵害|造成|欠|拖|瑕疵|问题|故障|失/u;
 /** What a thing includes: 租赁合同的内容一般包括…, 保修范围包括：…, 服务费用包含… (a thing, not someone doing something). */
 const ZH_CONTENTS = /^([\p{Script=Han}]{2,12}?(?:的内容|的范围|的种类)?)(?:一般|主要|通常)?(?:包括|包含)[：:]?[^，。；]{2}/u;
 const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负有|取得|所有|持有|享受)$/u;
@@ -360,7 +364,10 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
       // "有下列情形之一的，" names no situation: its list does (list-item)
       // "…的，是指…" defines a term under a condition (产品有国家标准的，是指不符合该标准): nothing to do about it
       if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c) && !/^(?:是指|系指|指的是)/u.test(main)) {
-        add(`${c}怎么办？`, 'condition');
+        // …未使用、吊牌完整的，支持七天无理由退货: a condition that grants something asks whether one may, not what to do
+        const granted = ZH_GRANTED.exec(main)?.[1];
+        if (granted !== undefined && !ZH_TROUBLE.test(c) && isPermittedAction(granted)) add(`${c}，可以${granted}吗？`, 'permission');
+        else add(`${c}怎么办？`, 'condition');
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
         const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
         const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');

@@ -174,12 +174,9 @@ export class Analyzer {
   }
 
   private phraseWords(text: string): string[] {
-    const chat = this.settings.options.chat === true;
     return text
       .split(/[^a-z'’]+/u)
-      .flatMap((w) => (w === '' ? [] : expandContraction(w)))
-      .flatMap((w) => (chat ? expandChatWord(w) : [w]))
-      .filter((w) => w !== '')
+      .flatMap((w) => this.englishWords(w))
       .map((w) => this.englishTerm(w));
   }
 
@@ -238,16 +235,21 @@ export class Analyzer {
   }
 
   private latin(word: string, out: string[]): void {
-    const chat = this.settings.options.chat === true;
-    for (const part of expandContraction(word)) {
-      for (const w of chat ? expandChatWord(part) : [part]) {
-        if (w === '') continue;
-        const kept = NEGATIONS.has(w) ? w : this.word(w);
-        if (kept === undefined) continue;
-        const t = this.englishTerm(kept);
-        out.push(this.canonical.get(t) ?? t);
-      }
+    for (const w of this.englishWords(word)) {
+      const kept = NEGATIONS.has(w) ? w : this.word(w);
+      if (kept === undefined) continue;
+      const t = this.englishTerm(kept);
+      out.push(this.canonical.get(t) ?? t);
     }
+  }
+
+  /** The words an English token stands for: contractions split (can't → can not), with the `chat` option chat words too (didnt, pls). */
+  private englishWords(token: string): string[] {
+    if (token === '') return [];
+    const chat = this.settings.options.chat === true;
+    return expandContraction(token)
+      .flatMap((w) => (chat ? expandChatWord(w) : [w]))
+      .filter((w) => w !== '');
   }
 
   /** An English word's stem (with the `chat` option, the American spelling's). */

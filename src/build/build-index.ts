@@ -299,22 +299,33 @@ function lexiconTerm(word: string, analyzer: Analyzer): string[] {
  * analyzer (synonyms, stemming) and a word that analyzes to more than one term is left out. A
  * group headed by one character expands from that character only (`SHORT_FORMS`).
  */
-export function lexiconAssociations(lexicon: readonly (readonly string[])[], analyzer: Analyzer, kbTerms: ReadonlySet<string>, weight: number): [string, [string, number][]][] {
-  const out = new Map<string, Map<string, number>>();
+type Associated = [string, [string, number][]][];
+
+/** Expansions being collected: term → related term → weight, the stronger weight kept. */
+class Relations {
+  readonly byTerm = new Map<string, Map<string, number>>();
+
+  relate(a: string, b: string, weight: number): void {
+    let m = this.byTerm.get(a);
+    if (m === undefined) this.byTerm.set(a, (m = new Map()));
+    if (weight > (m.get(b) ?? 0)) m.set(b, weight);
+  }
+
+  /** Each term's related terms, sorted by term (a deterministic file). */
+  list(): Associated {
+    return [...this.byTerm].map(([a, m]): [string, [string, number][]] => [a, [...m].sort((x, y) => compare(x[0], y[0]))]);
+  }
+}
+
+export function lexiconAssociations(lexicon: readonly (readonly string[])[], analyzer: Analyzer, kbTerms: ReadonlySet<string>, weight: number): Associated {
+  const out = new Relations();
   for (const group of lexicon) {
     const terms = [...new Set(group.flatMap((w) => lexiconTerm(w, analyzer)))];
     // a one-character head (退 → 退货, 退款) expands one way only (see SHORT_FORMS)
     const oneWay = [...(group[0] ?? '')].length === 1;
-    for (const a of oneWay ? terms.slice(0, 1) : terms) {
-      for (const b of terms) {
-        if (a === b || !kbTerms.has(b)) continue;
-        let m = out.get(a);
-        if (m === undefined) out.set(a, (m = new Map()));
-        m.set(b, weight);
-      }
-    }
+    for (const a of oneWay ? terms.slice(0, 1) : terms) for (const b of terms) if (a !== b && kbTerms.has(b)) out.relate(a, b, weight);
   }
-  return [...out].map(([a, m]): [string, [string, number][]] => [a, [...m].sort((x, y) => compare(x[0], y[0]))]);
+  return out.list();
 }
 
 /**
@@ -334,37 +345,26 @@ export function translationAssociations(
   kbTerms: ReadonlySet<string>,
   everyTerm: ReadonlySet<string>,
   weight: number,
-): [string, [string, number][]][] {
+): Associated {
   const otherWeight = round3(weight * OTHER_TRANSLATION_SHARE);
-  const out = new Map<string, Map<string, number>>();
-  const relate = (a: string, b: string, w: number): void => {
-    let m = out.get(a);
-    if (m === undefined) out.set(a, (m = new Map()));
-    m.set(b, Math.max(m.get(b) ?? 0, w));
-  };
+  const out = new Relations();
   for (const [english = '', ...chinese] of groups) {
     const phrase = analyzer.phraseKey(english);
     const key = phrase ?? lexiconTerm(english, analyzer)[0];
     if (key === undefined) continue;
     const terms = [...new Set(chinese.flatMap((w) => lexiconTerm(w, analyzer)))];
-    terms.filter((t) => kbTerms.has(t)).forEach((t, i) => relate(key, t, i === 0 ? weight : otherWeight));
+    terms.filter((t) => kbTerms.has(t)).forEach((t, i) => out.relate(key, t, i === 0 ? weight : otherWeight));
     const writesChinese = terms.some((t) => kbTerms.has(t));
-    if (phrase === undefined && kbTerms.has(key) && !writesChinese) terms.forEach((t, i) => everyTerm.has(t) || relate(t, key, i === 0 ? weight : otherWeight));
+    if (phrase === undefined && kbTerms.has(key) && !writesChinese) terms.forEach((t, i) => everyTerm.has(t) || out.relate(t, key, i === 0 ? weight : otherWeight));
   }
-  return [...out].map(([a, m]): [string, [string, number][]] => [a, [...m].sort((x, y) => compare(x[0], y[0]))]);
+  return out.list();
 }
 
 /** Union of expansion lists; the stronger weight wins; sorted for a deterministic file. */
-export function mergeAssociations(...lists: [string, [string, number][]][][]): [string, [string, number][]][] {
-  const out = new Map<string, Map<string, number>>();
-  for (const list of lists) {
-    for (const [a, related] of list) {
-      let m = out.get(a);
-      if (m === undefined) out.set(a, (m = new Map()));
-      for (const [b, w] of related) if (w > (m.get(b) ?? 0)) m.set(b, w);
-    }
-  }
-  return [...out]
+export function mergeAssociations(...lists: Associated[]): Associated {
+  const out = new Relations();
+  for (const list of lists) for (const [a, related] of list) for (const [b, w] of related) out.relate(a, b, w);
+  return [...out.byTerm]
     .map(([a, m]): [string, [string, number][]] => [a, [...m].sort((x, y) => y[1] - x[1] || compare(x[0], y[0]))])
     .sort((x, y) => compare(x[0], y[0]));
 }

@@ -91,6 +91,9 @@ export interface GeneratedEntry {
   script?: { toRules: (text: string) => string; toDocument: (text: string) => string };
 }
 
+/** The id of the entry kb makes from a section (generated, or its one extracted pair): `s-<section id>`; `suffix` numbers several pairs. */
+export const sectionEntryId = (sectionId: string, suffix = ''): string => `s-${sectionId}${suffix}`;
+
 /**
  * What an entry was made from, as a short hash (sha256, first 16 hex): the section's heading path
  * and text, or the FAQ row's fields. The store compares it on regeneration to tell which entries'
@@ -156,7 +159,7 @@ function externalEntry(doc: Document, section: Section, external: readonly Exter
     if (!seen.has(questionKey(pathQuestion))) similar.push(pathQuestion);
     questions.push({ question: pathQuestion, rule: 'heading-path' });
   }
-  const entry: Entry = { id: `s-${section.id}`, question: first.question, similar, answer: section.text, origin: 'generated', status: 'pending', rule: 'llm', source: sourceOf(doc, section) };
+  const entry: Entry = { id: sectionEntryId(section.id), question: first.question, similar, answer: section.text, origin: 'generated', status: 'pending', rule: 'llm', source: sourceOf(doc, section) };
   return { entry, questions, language };
 }
 
@@ -209,11 +212,11 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   if (options.extract !== false) {
     // a question the document's FAQ markup asks is one however it is written (退款多久到账), when it asks something
     const heading = questionHeading(last) ?? (section.question === true && last !== undefined && asksSomething(last) ? stripNumbering(last) || undefined : undefined);
-    if (heading !== undefined && section.text.trim().length > 0) return [extractedEntry(`s-${section.id}`, { question: heading, answer: section.text }, doc, section, language)];
+    if (heading !== undefined && section.text.trim().length > 0) return [extractedEntry(sectionEntryId(section.id), { question: heading, answer: section.text }, doc, section, language)];
     const pairs = pairsInText(section.text);
-    if (pairs !== undefined) return pairs.map((p, i) => extractedEntry(`s-${section.id}-${i + 1}`, p, doc, section, language));
+    if (pairs !== undefined) return pairs.map((p, i) => extractedEntry(sectionEntryId(section.id, `-${i + 1}`), p, doc, section, language));
     let t = 0;
-    for (const table of tables) for (const p of table.pairs) out.push(extractedEntry(`s-${section.id}-t${++t}`, p, doc, section, language));
+    for (const table of tables) for (const p of table.pairs) out.push(extractedEntry(sectionEntryId(section.id, `-t${++t}`), p, doc, section, language));
     // a section that is its question/answer table and little else: its pairs are its entries, not
     // also one more entry answering with the whole table
     const prose = (section.blocks ?? []).filter((b) => b.kind !== 'table').map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');
@@ -238,8 +241,8 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   const first = generated[0];
   const entry: Entry =
     first === undefined
-      ? { id: `s-${section.id}`, question: pathQuestion, similar: [], answer: section.text, origin: 'generated', status: 'pending', rule: 'heading-path' }
-      : { id: `s-${section.id}`, question: first.question, similar: generated.slice(1).map((g) => g.question), answer: section.text, origin: 'generated', status: 'pending', rule: first.rule };
+      ? { id: sectionEntryId(section.id), question: pathQuestion, similar: [], answer: section.text, origin: 'generated', status: 'pending', rule: 'heading-path' }
+      : { id: sectionEntryId(section.id), question: first.question, similar: generated.slice(1).map((g) => g.question), answer: section.text, origin: 'generated', status: 'pending', rule: first.rule };
   const questions = first === undefined ? [{ question: pathQuestion, rule: 'heading-path' }] : generated.map((g) => ({ question: g.question, rule: g.rule as string }));
   if (first !== undefined && options.headingVariant !== false) {
     entry.similar.push(pathQuestion);

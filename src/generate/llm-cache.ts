@@ -18,6 +18,7 @@ import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Entry } from '../store/entry.js';
 import { touchedByEditor } from '../store/merge.js';
+import { sectionEntryId } from './index.js';
 import { buildRequestBody, type LlmOptions, type LlmSectionInput } from './llm.js';
 
 export const LLM_CACHE_FILE = '.llm-cache.jsonl';
@@ -53,7 +54,7 @@ export function planLlmRun(sections: readonly PlannedSection[], store: readonly 
   const byId = new Map(store.map((e) => [e.id, e]));
   const plan: LlmPlan = { send: [], reused: 0, reviewed: 0 };
   for (const section of sections) {
-    const entry = byId.get(`s-${section.input.id}`);
+    const entry = byId.get(sectionEntryId(section.input.id));
     const same = entry !== undefined && entry.sourceHash === section.hash;
     // an entry an editor touched stays as it is when its text did not change (the merge keeps it): asking would be paid for nothing
     const reason: SendReason | 'reused' | 'reviewed' =

@@ -11,7 +11,7 @@ import type { Entry } from '../store/entry.js';
 import { mergeEntries, type MergeReport } from '../store/merge.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
-import { DEFAULT_SIMILAR, formerHashes, generateEntries, sectionHash, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
+import { DEFAULT_SIMILAR, formerHashes, generateEntries, sectionEntryId, sectionHash, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
 import { checkAnswer, generateWithLlm, type LlmEnvOptions, type LlmOptions, type LlmQuestion, type LlmSectionInput, type LlmStats } from './llm.js';
 import { answerKey, appendLlmCache, llmCachePath, planLlmRun, pruneLlmCache, readLlmCache, type PlannedSection, type SendReason } from './llm-cache.js';
 
@@ -116,7 +116,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   const read = new Set(run.documents.map((d) => d.path));
   const former = formerHashes(generated.items);
   // the model's questions replace the rules' in entries nobody touched, although their text did not change
-  const replace = new Set([...(llm?.external.keys() ?? [])].map((id) => `s-${id}`));
+  const replace = new Set([...(llm?.external.keys() ?? [])].map((id) => sectionEntryId(id)));
   const mergeInto = (entries: readonly Entry[]): ReturnType<typeof mergeEntries> => {
     const missing = new Set<string>();
     for (const path of new Set(entries.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
@@ -198,23 +198,25 @@ async function askModel(documents: readonly Document[], existing: readonly Entry
     problems.push(warning(PROBLEM_CODES.LLM_FAILED, `the LLM cache cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); every section that needs the model is sent`, { file: cacheName }));
     return new Map<string, never>();
   });
+  // each section's cache key, worked out once: the answers looked up now and the cache pruned after the store is written
+  const keyOf = new Map(sections.map((s) => [s.input.id, answerKey(s.input, llmOptions)]));
   const external = new Map<string, LlmQuestion[]>();
   const toSend: LlmSectionInput[] = [];
   const needed: Record<SendReason, number> = { new: 0, changed: 0, rules: 0, all: 0 };
   for (const { section, reason } of plan.send) {
     needed[reason]++;
-    const hit = cache.get(answerKey(section.input, llmOptions));
+    const hit = cache.get(keyOf.get(section.input.id)!);
     const check = hit === undefined ? undefined : checkAnswer(hit.content, section.input.language, similar, env.maxQuestions);
     if (check?.ok === true) external.set(section.input.id, check.questions);
     else toSend.push(section.input);
   }
   const report: LlmRunReport = { model: env.model, sections: sections.length, needed, cached: external.size, sent: toSend.length, reused: plan.reused, reviewed: plan.reviewed, cache: cacheName };
-  const keys = new Set(sections.map((s) => answerKey(s.input, llmOptions)));
+  const keys = new Set(keyOf.values());
   if (options.dryRun === true || toSend.length === 0) return { external, report, problems, cachePath, keys };
 
   const asked = await generateWithLlm(toSend, {
     ...llmOptions,
-    onAnswer: (section, content) => appendLlmCache(cachePath, { key: answerKey(section, llmOptions), section: section.id, ...(section.path !== undefined ? { path: section.path } : {}), model: env.model, content }),
+    onAnswer: (section, content) => appendLlmCache(cachePath, { key: keyOf.get(section.id) ?? answerKey(section, llmOptions), section: section.id, ...(section.path !== undefined ? { path: section.path } : {}), model: env.model, content }),
     onProgress: ({ answered, failed, left }) => options.onProgress?.(answered + failed, toSend.length, `asking ${env.model}: ${answered} answered, ${failed} failed, ${left} left`),
   });
   for (const r of asked.results) external.set(r.id, r.questions);

@@ -490,12 +490,12 @@ export class KnowledgeBase {
    * warranty → 保修, 退款 → refund), if the KB uses one.
    */
   private mainTranslation(term: string): string | undefined {
-    const other = ENGLISH_KEY.test(term) ? HAN_WORD : HAN_WORD.test(term) ? ENGLISH_KEY : undefined;
-    if (other === undefined) return undefined;
+    const english = ENGLISH_KEY.test(term);
+    if (!english && !HAN_WORD.test(term)) return undefined;
     let best: [string, number] | undefined;
+    // (called for words the KB does not use: a Chinese one is unknown)
     for (const [related, strength] of this.associations.get(term) ?? []) {
-      const marked = this.translationsOf === undefined || this.translationsOf.get(term)?.has(related) === true;
-      if (marked && other.test(related) && this.termIds.has(related) && strength > (best?.[1] ?? 0)) best = [related, strength];
+      if (this.isTranslation(term, related, english, !english) && this.termIds.has(related) && strength > (best?.[1] ?? 0)) best = [related, strength];
     }
     return best?.[0];
   }

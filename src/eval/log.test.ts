@@ -1,5 +1,6 @@
 // Reading customer-question logs: text, CSV, TSV, JSONL; the question column; bad lines; streaming.
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -133,6 +134,30 @@ describe('LogReader', () => {
     expect(bad.questions).toEqual([]);
     expect(bad.reader.allProblems().map((p) => p.code)).toEqual(['bad-table']);
     expect(bad.reader.allProblems()[0]?.message).toMatch(/rename it to \.csv/);
+  });
+
+  it('reads a role merged down over a customer\'s messages as the role of each, as Excel shows it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('会话');
+    sheet.addRows([
+      ['角色', '内容'],
+      ['客户', '在吗'],
+      ['', '退货运费谁出'],
+      ['', '多久能退款'],
+      ['客服', '亲，您好'],
+      ['客户', '发票怎么开'],
+    ]);
+    sheet.mergeCells('A2:A4');
+    const file = join(dir.path, 'merged-roles.xlsx');
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const { questions, reader } = await read(file);
+    expect(reader.allProblems()).toEqual([]);
+    expect(questions).toEqual([
+      ['在吗', 2],
+      ['退货运费谁出', 3],
+      ['多久能退款', 4],
+      ['发票怎么开', 6],
+    ]);
   });
 
   it('reads the rows of the roles named, or every row, and says what a role column has when no row is a customer\'s', async () => {

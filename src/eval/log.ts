@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { parse as parseCsv } from 'csv-parse';
 import { problem, type Problem } from '../core/problems.js';
 import { decodingStream, sniffEncoding } from '../ingest/decode.js';
-import { cellText, loadWorkbook, sheetRows, streamWorkbookRows } from '../ingest/formats/excel.js';
+import { applyMergedRanges, cellText, loadWorkbook, sheetRows, streamWorkbookRows } from '../ingest/formats/excel.js';
 import { DEFAULT_MAX_UNZIPPED_BYTES } from '../ingest/ingest.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
@@ -283,17 +283,26 @@ export class LogReader {
 
   /**
    * The first sheet of an Excel workbook (a chat tool's .xlsx export) as a table: its first row is
-   * the header. Read whole (exceljs's streaming reader, the full reader for what it would misread).
+   * the header, and a merged cell's text is every cell's of its range. Read whole (exceljs's
+   * streaming reader, the full reader for what it would misread).
    */
   private async *workbook(): AsyncGenerator<LogQuestion> {
     const bytes = await readFile(this.file);
     const options = { file: this.file, maxUnzippedBytes: DEFAULT_MAX_UNZIPPED_BYTES };
     let rows: { n: number; cells: string[] }[] = [];
     let sheet: string | undefined;
-    const read = await streamWorkbookRows(bytes, options, (row) => {
-      sheet ??= row.sheet;
-      if (row.sheet === sheet) rows.push({ n: row.n, cells: row.values.map((v) => cellText(v)) });
-    });
+    const read = await streamWorkbookRows(
+      bytes,
+      options,
+      (row) => {
+        sheet ??= row.sheet;
+        if (row.sheet === sheet) rows.push({ n: row.n, cells: row.values.map((v) => cellText(v)) });
+      },
+      // a role (客户) merged down over a customer's messages is each message's role, as Excel shows it
+      (name, ranges) => {
+        if (name === sheet) applyMergedRanges(rows, ranges);
+      },
+    );
     if (!read.ok) {
       this.problems.push(...read.problems);
       return;

@@ -7,7 +7,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
 import { decodeText } from '../ingest/decode.js';
 import { PassThrough } from 'node:stream';
-import { cellText, loadWorkbook, newWorkbookWriter, streamWorkbookRows } from '../ingest/formats/excel.js';
+import { applyMergedRanges, cellText, loadWorkbook, newWorkbookWriter, streamWorkbookRows } from '../ingest/formats/excel.js';
 import { COLUMN_HELP, COLUMNS, normalizeHeader, type Table } from './exchange.js';
 
 /** Excel keeps at most this many characters in a cell. */
@@ -198,38 +198,6 @@ class SheetRows {
   }
 }
 
-/** A cell reference (`AB12`) as 1-based column and row numbers. */
-function cellAt(ref: string): { column: number; row: number } | undefined {
-  const m = /^([A-Z]+)([0-9]+)$/u.exec(ref);
-  if (m === null || m[1] === undefined || m[2] === undefined) return undefined;
-  let column = 0;
-  for (const letter of m[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
-  return { column, row: Number(m[2]) };
-}
-
-/**
- * Give every cell of each merged range (`B2:B4`) the text of its first cell, as Excel shows it and
- * as the full reader reads it (the streaming reader leaves the other cells empty): an editor who
- * merges the status cells of three rows approves the three entries. Rows with no cell of their
- * own in the range are not made.
- */
-function applyMerges(sheet: SheetRows, ranges: readonly string[]): void {
-  const byNumber = new Map(sheet.rows.map((r) => [r.n, r] as const));
-  for (const range of ranges) {
-    const [from, to] = range.split(':').map(cellAt);
-    if (from === undefined || to === undefined) continue;
-    const first = byNumber.get(from.row)?.cells[from.column - 1] ?? '';
-    for (let n = from.row; n <= to.row; n++) {
-      const row = byNumber.get(n);
-      if (row === undefined) continue;
-      for (let c = from.column; c <= to.column; c++) {
-        while (row.cells.length < c) row.cells.push('');
-        row.cells[c - 1] = first;
-      }
-    }
-  }
-}
-
 /** The sheet kb import reads: `entries` when it has an id and a question column, else the first sheet that has them. */
 function entriesSheet(sheets: readonly SheetRows[], file: string): Result<Table> {
   const sheet = sheets.find((s) => s.name === 'entries' && s.isEntries) ?? sheets.find((s) => s.isEntries);
@@ -260,7 +228,7 @@ export async function readXlsx(bytes: Uint8Array, file: string, maxUnzippedBytes
     },
     (sheet, ranges) => {
       const rows = streamed.at(-1);
-      if (rows !== undefined && rows.name === sheet) applyMerges(rows, ranges);
+      if (rows !== undefined && rows.name === sheet) applyMergedRanges(rows.rows, ranges);
     },
   );
   if (!read.ok) return read;

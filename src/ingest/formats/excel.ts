@@ -177,6 +177,39 @@ export async function newWorkbookWriter(stream: import('node:stream').Writable):
 }
 
 
+/** A cell reference (`AB12`) as 1-based column and row numbers. */
+function cellAt(ref: string): { column: number; row: number } | undefined {
+  const m = /^([A-Z]+)([0-9]+)$/u.exec(ref);
+  if (m === null || m[1] === undefined || m[2] === undefined) return undefined;
+  let column = 0;
+  for (const letter of m[1]) column = column * 26 + (letter.charCodeAt(0) - 64);
+  return { column, row: Number(m[2]) };
+}
+
+/**
+ * Give every cell of each merged range (`B2:B4`, as streamWorkbookRows reports them) the text of
+ * its first cell, as Excel shows it and as the full reader reads it (the streaming reader leaves
+ * the other cells empty): an editor who merges the status cells of three rows approves the three
+ * entries (kb import); a role merged down over a customer's messages marks each of them (kb gaps).
+ * Rows with no cell of their own in the range are not made.
+ */
+export function applyMergedRanges(rows: readonly { n: number; cells: string[] }[], ranges: readonly string[]): void {
+  const byNumber = new Map(rows.map((r) => [r.n, r] as const));
+  for (const range of ranges) {
+    const [from, to] = range.split(':').map(cellAt);
+    if (from === undefined || to === undefined) continue;
+    const first = byNumber.get(from.row)?.cells[from.column - 1] ?? '';
+    for (let n = from.row; n <= to.row; n++) {
+      const row = byNumber.get(n);
+      if (row === undefined) continue;
+      for (let c = from.column; c <= to.column; c++) {
+        while (row.cells.length < c) row.cells.push('');
+        row.cells[c - 1] = first;
+      }
+    }
+  }
+}
+
 /** A row of a workbook read by streamWorkbookRows: its sheet, its 1-based number and its cell values (exceljs values, from column 1). */
 export interface StreamedRow {
   sheet: string;

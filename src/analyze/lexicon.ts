@@ -203,11 +203,23 @@ export const SHORT_FORMS: readonly (readonly string[])[] = [
 const RELATED_ONLY_HEADS = new Set([
   '仲裁', '义务', '权利', '证据', '责任', '投诉', '起诉', '租房', '机票', '航班', '利息', '过期', '安全隐患',
   '虚假宣传', '出租车', '铁路', '审核', '质量问题', '概不负责', '不可抗力', '退一赔三', '额度', '人身伤害',
-  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要',
+  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要', '侵权责任',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
 ]);
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));
+
+/**
+ * What a section must be about for a group to stand in for a word it shares with another group:
+ * 承运人 is every carrier of the law, so a similar question says 快递公司 for it only in a section
+ * about goods and 航空公司 only in one about flights; in an article about passengers it is left as
+ * it is (承运人应当…运输旅客 became 快递公司…运输旅客). Keyed by the group's first word; a word of one
+ * group only is put in anywhere.
+ */
+export const GROUP_TOPICS: ReadonlyMap<string, RegExp> = new Map([
+  ['快递公司', /货物|托运|收货人|快递|包裹|物流|快件|寄件|发货/u],
+  ['航空公司', /航班|机票|飞机|登机|航空|机场/u],
+]);
 
 /**
  * Words of a group that say what money does as well as what goods do (款项原路退回, 押金退还 — and
@@ -220,11 +232,20 @@ const MONEY_OR_GOODS = new Set(['退回', '退还']);
 /** Words that are only ever a verb phrase: put in only where the sentence's word ends a clause (怎么退货？ → 怎么退掉？, not 退货运费 → 退掉运费). */
 const VERB_ONLY = new Set(['退掉', '换一个']);
 
+/** How customers say that something broke or got lost (弄坏, 丢了): verbs, never a noun after 的 (货物的毁损 → 货物的弄坏). */
+const COLLOQUIAL_VERBS = new Set(['弄丢', '搞丢', '丢件', '丢了', '弄坏', '坏了', '摔坏', '压坏', '压碎', '摔碎', '磕坏', '碰坏']);
+
+/** What goods sell for: put in only for another word of a price (价格, 价钱), not for what a service costs (运输费用 → 运输售价). */
+const SELLING_PRICE = new Set(['售价']);
+const PRICE_WORDS = new Set(['价格', '价钱']);
+
 /**
  * Can a similar question put `to` where a sentence has `word` (two words of one lexicon group),
- * `after` being what follows the word in the sentence?
+ * `after` being what follows the word in the sentence and `before` what comes before it?
  */
-export function swappable(word: string, to: string, after = ''): boolean {
+export function swappable(word: string, to: string, after = '', before = ''): boolean {
   if (VERB_ONLY.has(to) && !/^(?:[吗呢吧啊了？?。！!，,]|$)/u.test(after)) return false;
+  if (COLLOQUIAL_VERBS.has(to) && before.endsWith('的')) return false;
+  if (SELLING_PRICE.has(to) && !PRICE_WORDS.has(word)) return false;
   return !MONEY_OR_GOODS.has(word) || MONEY_OR_GOODS.has(to);
 }

@@ -168,6 +168,9 @@ describe('question generation', () => {
     // a section that would only ask 经营者有哪些义务？ asks what the duty is (five articles of one law say 经营者应当…)
     expect(qs('经营者应当听取消费者对其提供的商品或者服务的意见，接受消费者的监督。')[0]).toBe('经营者需要听取消费者对其提供的商品或者服务的意见吗？');
     expect(qs('应收账款债务人不得拒绝付款。').some((q) => q.startsWith('应收账款债务人可以拒绝付款'))).toBe(true);
+    // a duty cut at 、 inside its 将 phrase has no verb (…将旅客吗？): asked whole when not much longer
+    expect(qs('承运人应当在约定期限或者合理期限内将旅客、货物安全运输到约定地点。')[0]).toBe('承运人需要在约定期限或者合理期限内将旅客、货物安全运输到约定地点吗？');
+    expect(qs('承运人应当在约定期限或者合理期限内将旅客、托运人交付的货物以及行李安全运输到双方约定的地点。').some((q) => /将旅客吗/u.test(q))).toBe(false);
     expect(qs('知道或者应当知道产品存在缺陷的，应当召回。').some((q) => q.startsWith('知道或者') && q.includes('义务'))).toBe(false);
     // 申请退货 is one action, not 申请
     expect(qs('商品签收后七天内，买家可以申请退货。')).toEqual(expect.arrayContaining(['买家可以申请退货吗？', '如何申请退货？']));
@@ -529,6 +532,22 @@ describe('similar questions', () => {
     expect(all).toContain('买卖双方自行协商处理争议该怎么办？');
     // 怎么 of 怎么办 is not swapped on its own (如何办 is no Chinese)
     expect(all.some((q) => /如何办|怎样办/u.test(q))).toBe(false);
+  });
+
+  it('puts in a word several groups share (承运人) only by the group the section is about, and a colloquial verb or a selling price only where it fits', () => {
+    const all = (q: string, context?: string) => similarQuestions(q, { n: 30, ...(context !== undefined ? { context } : {}) });
+    // an article about passengers: no 快递公司 or 航空公司 for its 承运人
+    const passengers = all('承运人擅自降低服务标准怎么办？', '承运人擅自降低服务标准的，应当根据旅客的请求退票或者减收票款。');
+    expect(passengers.filter((q) => /快递公司|物流公司|航空公司|航司/u.test(q))).toEqual([]);
+    expect(all('承运人对运输过程中货物的毁损承担赔偿责任吗？', '承运人对运输过程中货物的毁损、灭失承担赔偿责任。')).toContain('快递公司对运输过程中货物的毁损承担赔偿责任吗？');
+    expect(all('航班延误，承运人要赔偿吗？')).toContain('航班延误，航空公司要赔偿吗？');
+    // 货物的毁损 is a noun: not 货物的弄坏; 快递丢失了 can be 快递弄丢了
+    expect(all('承运人对运输过程中货物的毁损承担赔偿责任吗？', '货物').filter((q) => /的(?:弄坏|坏了|摔坏|压坏|磕坏|碰坏)/u.test(q))).toEqual([]);
+    expect(all('快递丢失了怎么办？')).toContain('快递弄丢了怎么办？');
+    // 运输费用 is 运输 + 费用 (not 运费用), and a service's cost is no selling price
+    const fee = all('承运人增加运输费用怎么办？');
+    expect(fee.filter((q) => /运费用|售价/u.test(q))).toEqual([]);
+    expect(all('这款手机的价格是多少？')).toContain('这款手机的售价是多少？');
   });
 
   it('keeps to the budget and to what is already known', () => {

@@ -14,12 +14,12 @@ import { findFacets, withFacetTopic, type Facet } from './facets.js';
 import { LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
 import { rulesView } from './script.js';
-import { similarCandidates, type SimilarKind } from './similar.js';
+import { entryContext, similarCandidates, type SimilarKind } from './similar.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 import { asksSomething, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
 export { generateQuestions, headingTopic, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
-export { similarQuestions, similarCandidates, keywordForm, SIMILAR_KINDS, type SimilarOptions, type SimilarKind } from './similar.js';
+export { similarQuestions, similarCandidates, keywordForm, entryContext, SIMILAR_KINDS, type SimilarOptions, type SimilarKind } from './similar.js';
 export { pairsInText, pairsInTable, questionHeading, type ExtractedPair } from './extract.js';
 export { LexicalGate } from './gate.js';
 export { questionKey, stripNumbering, languageOf } from './text.js';
@@ -273,7 +273,7 @@ const MAINLAND_COLLOQUIAL = /[咋啥]/u;
  */
 export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number, options: Pick<GenerationOptions, 'gate' | 'lexicon' | 'kinds'>, stats: GenerationStats): void {
   if (n <= 0 || items.length === 0) return;
-  const gate = options.gate === false ? undefined : new LexicalGate(items.map((g) => ({ questions: [g.entry.question, ...g.entry.similar], context: `${g.entry.source?.headingPath.join(' ') ?? ''}\n${g.entry.answer}` })));
+  const gate = options.gate === false ? undefined : new LexicalGate(items.map((g) => ({ questions: [g.entry.question, ...g.entry.similar], context: entryContext(g.entry) })));
   items.forEach((item, i) => {
     const e = item.entry;
     // a team's FAQ rows keep the similar questions the team wrote: generated ones measured worse on
@@ -281,7 +281,8 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
     if (e.origin === 'faq') return;
     const seen = new Set([e.question, ...e.similar].map(questionKey));
     const sources = item.questions.filter((q) => q.rule !== 'heading-path').map((q) => item.script?.toRules(q.question) ?? q.question);
-    const lists = sources.map((q) => similarCandidates(q, { language: item.language, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(options.kinds !== undefined ? { kinds: options.kinds } : {}) }));
+    const context = entryContext(e);
+    const lists = sources.map((q) => similarCandidates(q, { language: item.language, context, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(options.kinds !== undefined ? { kinds: options.kinds } : {}) }));
     const script = item.script;
     if (script !== undefined) lists.forEach((list, n) => (lists[n] = list.filter((q) => !MAINLAND_COLLOQUIAL.test(q)).map(script.toDocument)));
     let kept = 0;

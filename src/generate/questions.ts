@@ -517,7 +517,11 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
       // what the duty is, before the generic "有哪些义务": five articles of one law all say 经营者应当…
       // (a duty too long to ask about whole, with no list break to cut it at, is not asked: 典型案例和吗？)
       const must = /(?:应当|应(?![收付尽有得])|必须|须)(?!当事人)([^，。；：]{4,40})/u.exec(c)?.[1];
-      const what = must === undefined ? '' : shorten(must, 22);
+      const short = must === undefined ? '' : shorten(must, 22);
+      // cut inside a 将 / 把 phrase it has no verb (…合理期限内将旅客、货物安全运输到约定地点 → …将旅客吗？):
+      // asked whole when that is not much longer, else not asked
+      const cutMidPhrase = short !== must && /[将把][^将把]{1,10}$/u.test(short);
+      const what = cutMidPhrase ? (must !== undefined && must.length <= 32 ? must : '') : short;
       if (what.length >= 4 && (what === must || what.length < 22) && !/下列|以下|如下/u.test(what) && !/(?:[时后前]|需求|需要|要求|请求)$/u.test(what)) duties?.push({ question: `${dutyWho}需要${what}吗？`, rule: 'duty' });
       // only people and parties have duties and rights (本店所售商品有哪些权利？ asks nothing)
       if (!subjects.duty.has(dutyWho) && isParty(dutyWho)) {

@@ -8,7 +8,7 @@
  * - keyword-only forms (退货的运费由谁承担？ → 退货 运费),
  * - colloquial forms (谁承担 → 谁出, 请问 …).
  */
-import { AFTER_SALES_LEXICON, RELATED_ONLY_GROUPS, swappable } from '../analyze/lexicon.js';
+import { AFTER_SALES_LEXICON, GROUP_TOPICS, RELATED_ONLY_GROUPS, swappable } from '../analyze/lexicon.js';
 import { languageOf, questionKey, type QuestionLanguage } from './text.js';
 
 export interface SimilarOptions {
@@ -22,6 +22,16 @@ export interface SimilarOptions {
   lexicon?: readonly (readonly string[])[];
   /** Kinds of variants to offer (default all). */
   kinds?: readonly SimilarKind[];
+  /**
+   * What the entry is about (its heading path and answer): a word several lexicon groups share
+   * (承运人) is put in only by a group whose topic the context has (GROUP_TOPICS). Default: the question.
+   */
+  context?: string;
+}
+
+/** What an entry is about, for SimilarOptions.context and the quality gate: its heading path and its answer. */
+export function entryContext(entry: { source?: { headingPath: readonly string[] } | undefined; answer: string }): string {
+  return `${entry.source?.headingPath.join(' ') ?? ''}\n${entry.answer}`;
 }
 
 export type SimilarKind = 'pattern' | 'synonym' | 'keyword' | 'colloquial';
@@ -194,12 +204,18 @@ function enCase(question: string, at: number, to: string): string {
 const DOUBLED = /(\p{Script=Han}{2,})\1/u;
 
 /** Each lexicon word of the question (longest first, not overlapping) replaced by the other words of its group, in turn. */
-function synonyms(question: string, lexicon: readonly (readonly string[])[], english: boolean): string[] {
+function synonyms(question: string, lexicon: readonly (readonly string[])[], english: boolean, context: string): string[] {
   const lower = question.toLowerCase();
   const found: { at: number; word: string; group: readonly string[] }[] = [];
-  for (const { word, group, re } of lexiconWords(lexicon)) {
+  const words = lexiconWords(lexicon);
+  for (const { word, group, re } of words) {
     if (english !== (re !== undefined)) continue;
-    const at = re !== undefined ? (lower.includes(word) ? lower.search(re) : -1) : question.indexOf(word);
+    // a word another group has too (承运人) goes by this group only in a section about its topic
+    const topic = GROUP_TOPICS.get(group[0] ?? '');
+    if (topic !== undefined && !topic.test(context) && words.some((w) => w.word === word && w.group !== group)) continue;
+    let at = re !== undefined ? (lower.includes(word) ? lower.search(re) : -1) : question.indexOf(word);
+    // 运输费用 is 运输 + 费用, not 运输费 + 用 (运费用)
+    if (at >= 0 && word.endsWith('费') && question.charAt(at + word.length) === '用') at = -1;
     // a capital after a capital is a name's (GI Bill, Product Warranty): no synonym for it (was GI invoice)
     if (at > 0 && re !== undefined && /^\p{Lu}/u.test(question.charAt(at)) && /\b\p{Lu}[\p{L}.-]*\s+$/u.test(question.slice(0, at))) continue;
     if (at >= 0) found.push({ at, word, group });
@@ -223,7 +239,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   // 物业服务人 → 物业费服务人: a longer word put in for its start only where the word ends
   const fits = (p: (typeof picks)[number], to: string): boolean => (english ? enFits(question, p.at, p.word, to) : !to.startsWith(p.word) || ZH_WORD_END.test(question.slice(p.at + p.word.length)));
   const put = (p: (typeof picks)[number], to: string): string => (english ? enCase(question, p.at, to) : to);
-  const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word) && fits(p, p.group[0] ?? p.word) && swappable(p.word, p.group[0] ?? p.word, question.slice(p.at + p.word.length)));
+  const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word) && fits(p, p.group[0] ?? p.word) && swappable(p.word, p.group[0] ?? p.word, question.slice(p.at + p.word.length), question.slice(0, p.at)));
   if (formal.length >= 2) {
     let plain = question;
     for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + put(p, p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
@@ -233,7 +249,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   for (let i = 0; i < depth; i++) {
     for (const p of picks) {
       if (p.word === templateVerb) continue;
-      const others = p.group.filter((w) => w !== p.word && swappable(p.word, w, question.slice(p.at + p.word.length)));
+      const others = p.group.filter((w) => w !== p.word && swappable(p.word, w, question.slice(p.at + p.word.length), question.slice(0, p.at)));
       const to = others[i];
       // 开发票 → 开开票: a substitute that repeats the character before it doubles a word
       if (to === undefined || has(to) || question[p.at - 1] === to[0]) continue;
@@ -307,7 +323,7 @@ export function similarCandidates(question: string, options: Omit<SimilarOptions
   const keyword = kinds.has('keyword') ? keywordForm(question, language) : undefined;
   // synonyms and the keyword form first: they add words or focus the variant; question words matter less to matching
   return interleave([
-    kinds.has('synonym') ? synonyms(question, lexicon, en) : [],
+    kinds.has('synonym') ? synonyms(question, lexicon, en, options.context ?? question) : [],
     keyword !== undefined ? [keyword] : [],
     kinds.has('pattern') ? (en ? [...swaps(question, EN_SWAPS_RE), ...enPatterns(question)].map((v) => englishCase(v, question)) : [...swaps(question, ZH_SWAPS_RE), ...zhPatterns(question)]) : [],
     kinds.has('colloquial') ? colloquial(question, language) : [],

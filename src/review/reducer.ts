@@ -5,7 +5,7 @@
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
 import { ENTRY_ORIGINS, markEdited } from '../store/entry.js';
-import { languageOf, questionKey, similarQuestions } from '../generate/index.js';
+import { entryContext, languageOf, questionKey, similarQuestions } from '../generate/index.js';
 import { changedFields, copyField, mergeReload, type Change } from './changes.js';
 import { backspace, deleteForward, editBuffer, insertText, moveCursor, type EditBuffer } from './text-edit.js';
 
@@ -295,7 +295,7 @@ function acceptSuggested(state: ReviewState): ReviewState {
 function regenerate(state: ReviewState): ReviewState {
   const entry = selectedEntry(state);
   if (entry === undefined) return state;
-  const similar = similarQuestions(entry.question, { n: REGENERATE_SIMILAR, language: languageOf(entry.question) });
+  const similar = similarQuestions(entry.question, { n: REGENERATE_SIMILAR, language: languageOf(entry.question), context: entryContext(entry) });
   if (similar.length === 0) return { ...state, message: 'no similar questions could be generated for this question; add them with s' };
   return change(state, entry.id, (e) => edited({ ...e, similar }, 'similar'), `regenerated ${similar.length} similar questions (u undoes)`, 'regenerating gave the same similar questions');
 }

@@ -68,4 +68,17 @@ describe('parseText', () => {
       '（一）造成对方人身损害的；',
     ]);
   });
+
+  it('keeps a numbered heading (一、 / （一） / 1.) apart from the text right under it, but joins a list item wrapped at the page width', () => {
+    const doc = parse('一、退货条件\n自签收之日起七天内可以申请退货。\n（一）运费\n质量问题由商家承担退货运费。\n2. 退款时间\n验收后三个工作日内原路退款。\n3. 商品退回时请保持包装完整，\n配件齐全。\n');
+    expect(doc.blocks.map((b) => ('text' in b ? b.text : ''))).toEqual([
+      '一、退货条件',
+      '自签收之日起七天内可以申请退货。',
+      '（一）运费',
+      '质量问题由商家承担退货运费。',
+      '2. 退款时间',
+      '验收后三个工作日内原路退款。',
+      '3. 商品退回时请保持包装完整，配件齐全。',
+    ]);
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { ok, type Result } from '../../core/problems.js';
 import { endsSentence, joinLines } from '../lines.js';
-import { isArticleTitle, matchNumbering } from '../numbering.js';
+import { isArticleTitle, isLegal, matchNumbering } from '../numbering.js';
 import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
 
 interface RawParagraph {
@@ -37,6 +37,9 @@ function startsParagraph(line: string, previous: string): boolean {
   if (prev !== undefined && (prev.rest === '' || prev.style === 'chapter' || prev.style === 'part' || prev.style === 'section')) return true;
   // "第一条 保修期限" over a longer line: a titled article (a law's wrapped first line runs the page's width, with its commas)
   if (prev?.style === 'article' && isArticleTitle(prev.rest) && visibleLength(line.trim()) > visibleLength(previous.trim())) return true;
+  // "一、退货条件" / "（一）运费" / "1. 退款时间" over a longer line: a numbered heading over its body (a
+  // hard-wrapped list item's first line runs the width of the page, and has its punctuation)
+  if (prev !== undefined && !isLegal(prev.style) && isArticleTitle(prev.rest) && visibleLength(line.trim()) > visibleLength(previous.trim())) return true;
   return false;
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, buildFromEntries } from '../build/index.js';
@@ -334,6 +334,21 @@ describe('translations (BILINGUAL_LEXICON) on the shop fixture', () => {
     expect(hit?.question).toBe('How much does shipping cost?');
     // the English entry cannot match 多少 and 运费 (how much, shipping): counted besides how / much / ship, they took it from 0.99 to 0.90
     expect(hit?.confidence).toBeGreaterThan(0.95);
+  });
+
+  it('answers a bilingual KB’s English FAQ question asked word for word as surely as its Chinese ones: a hit with the word itself covers it', async () => {
+    // the shop's Chinese policies and an FAQ sheet with two English rows, as a shop selling abroad writes it
+    const sheet = join(dir.path, 'faq.csv');
+    writeFileSync(sheet, 'question,answer\nDo you ship internationally?,"We ship within mainland China, Hong Kong and Macau."\nCan I pay by credit card?,Yes: Visa and Mastercard.\n');
+    const out = join(dir.path, 'bilingual.index');
+    const built = await build({ sources: [...['logistics.md', 'refunds.md', 'returns.md'].map((f) => join(shop, f)), sheet], out });
+    if (!built.ok) throw new Error('the bilingual shop does not build');
+    const kb = indexFromBytes(readFileSync(out));
+    const [hit] = kb.search('Do you ship internationally?', { k: 1 });
+    expect(hit?.question).toBe('Do you ship internationally?');
+    // ship's translations (发货, 快递 …), which the English row cannot match, counted against it: 0.85, and 0.88 for pay
+    expect(hit?.confidence).toBeGreaterThan(0.95);
+    expect(kb.search('Can I pay by credit card?', { k: 1 })[0]?.confidence).toBeGreaterThan(0.95);
   });
 
   it('takes as translations only the associations the index marks so, not any English word’s Chinese one', () => {

@@ -69,6 +69,21 @@ export interface Hit {
   passage?: string;
 }
 
+/** What a translated word's translations add to a question's self-score beyond the word's own terms. */
+interface Surplus {
+  /** The word's own terms (two or three for a phrase: how long). */
+  terms: string[];
+  extra: number;
+}
+
+/** A question's ranking: [entry, score, best variant] best first, its terms, its self-score (what a perfect match would score). */
+interface Ranking {
+  results: [number, number, number][];
+  selfScore: number;
+  terms: Map<string, number>;
+  surpluses: Surplus[];
+}
+
 /** At most this many expansion terms per question (learned associations and lexicon). */
 const MAX_EXPANSIONS = 8;
 /** At most this many translations per question (BILINGUAL_LEXICON: an English word's Chinese words), besides the expansions. */
@@ -541,7 +556,7 @@ export class KnowledgeBase {
     const threshold = options.threshold ?? 0;
     const ranking = this.rank(question, k, options.excludeVariant ?? -1);
     if (ranking === undefined) return [];
-    const { results, selfScore, terms } = ranking;
+    const { results, terms } = ranking;
     const top = results[0]?.[1] ?? 0;
     const second = results[1]?.[1] ?? 0;
     const hits: Hit[] = [];
@@ -555,7 +570,7 @@ export class KnowledgeBase {
     let passageRank = 0;
     for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
       // rounded as reported, so a threshold equal to a reported confidence keeps that hit
-      const confidence = Math.round(this.confidence(score, selfScore, top, second, rank === 0) * 1e4) / 1e4;
+      const confidence = Math.round(this.confidence(score, this.coverage(score, ranking, e, v), top, second, rank === 0) * 1e4) / 1e4;
       if (confidence < threshold) continue;
       const hit = this.hit(e, v, score, confidence, terms, asWritten);
       if (confidence >= passageMin) {
@@ -575,7 +590,7 @@ export class KnowledgeBase {
    * The best max(k, 2) entries for a question as [entry, score, best variant], best first (the
    * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
    */
-  private rank(question: string, k: number, exclude: number): { results: [number, number, number][]; selfScore: number; terms: Map<string, number> } | undefined {
+  private rank(question: string, k: number, exclude: number): Ranking | undefined {
     const { terms, unknown, topical, own, translated } = this.analyzeQuestion(question);
     /** What a hit can cover of each translated word or run of words: its own terms' impacts, and its translations' (see below). */
     const ownCover = new Map<string, number>();
@@ -651,10 +666,17 @@ export class KnowledgeBase {
     // (快递, 快递员, 快递公司 for courier), or the word itself where the KB writes it (an English page
     // of a bilingual KB): once, by the larger. Counting the main translation alone, a hit matching
     // all three covered courier 2.5 times over and answered at 0.99 where 快递 gets 0.67
+    // — by the larger for the question, but a hit that has the word itself (the FAQ's own English
+    // question, asked word for word) covers it at the word's own weight: see coverage()
+    const surpluses: Surplus[] = [];
     for (const [word, cover] of translatedCover) {
       let asWritten = 0;
-      for (const w of word.split(' ')) asWritten += ownCover.get(w) ?? 0;
-      if (cover > asWritten) selfScore += cover - asWritten;
+      const own = word.split(' ');
+      for (const w of own) asWritten += ownCover.get(w) ?? 0;
+      if (cover > asWritten) {
+        selfScore += cover - asWritten;
+        if (asWritten > 0) surpluses.push({ terms: own, extra: cover - asWritten });
+      }
     }
     const order = ids.map((_, i) => i).sort((x, y) => expansion[x]! - expansion[y]! || impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
     for (const j of order) {
@@ -808,13 +830,29 @@ export class KnowledgeBase {
       eBits[e >>> 5] = 0;
       for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = 0;
     }
-    return results.length === 0 ? undefined : { results, selfScore: topical ? selfScore : Infinity, terms };
+    return results.length === 0 ? undefined : { results, selfScore: topical ? selfScore : Infinity, terms, surpluses };
+  }
+
+  /**
+   * How much of the question hit (e, v) covers: its score over what a perfect match would score,
+   * less, for each translated word the hit has as written (ship in Do you ship internationally?),
+   * what its translations add beyond the word's own weight.
+   */
+  private coverage(score: number, ranking: Ranking, e: number, v: number): number {
+    let self = ranking.selfScore;
+    for (const { terms, extra } of ranking.surpluses) {
+      const has = terms.every((term) => {
+        const t = this.termIds.get(term);
+        return t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
+      });
+      if (has) self -= extra;
+    }
+    return self > 0 ? Math.min(score / self, 1.5) : 0;
   }
 
   /** Calibrated probability that this hit answers the question. */
-  private confidence(score: number, selfScore: number, top: number, second: number, isTop: boolean): number {
+  private confidence(score: number, coverage: number, top: number, second: number, isTop: boolean): number {
     const c = this.model.calibration;
-    const coverage = selfScore > 0 ? Math.min(score / selfScore, 1.5) : 0;
     const margin = isTop ? (top > 0 ? (top - second) / top : 0) : (score - top) / (top || 1);
     return sigmoid(c.intercept + c.coverageWeight * coverage + c.marginWeight * margin);
   }
@@ -823,13 +861,14 @@ export class KnowledgeBase {
   calibrationFeatures(question: string, excludeVariant?: number): { entry: number; coverage: number; margin: number } | undefined {
     const ranking = this.rank(question, 2, excludeVariant ?? -1);
     if (ranking === undefined) return undefined;
-    const { results, selfScore } = ranking;
+    const { results } = ranking;
     // scores as a search reports them (rounded)
     const first = Math.round((results[0]?.[1] ?? 0) * 1e4) / 1e4;
     const second = Math.round((results[1]?.[1] ?? 0) * 1e4) / 1e4;
+    const [e, , v] = results[0] ?? [-1, 0, -1];
     return {
-      entry: results[0]?.[0] ?? -1,
-      coverage: selfScore > 0 ? Math.min(first / selfScore, 1.5) : 0,
+      entry: e,
+      coverage: e < 0 ? 0 : this.coverage(first, ranking, e, v),
       margin: first > 0 ? (first - second) / first : 0,
     };
   }

@@ -234,6 +234,16 @@ describe('the index file', () => {
     expect(first('售后电话给我一个')).toBe('contact');
   });
 
+  it('lets the lexicon’s words stand in for a customer’s word the KB never writes (搞丢 → 灭失), yet counts the word as unseen', () => {
+    // 搞丢 was an unseen word with 灭失 as a weak expansion (0.5): 退货运费谁出 came first on 谁
+    const [hit] = kb.search('东西搞丢了找谁', { k: 1 });
+    expect(['s-832', 's-833']).toContain(hit?.id);
+    // the KB does not say 搞丢: less sure than the same question in its own words
+    const own = kb.search('货物灭失找谁', { k: 1 })[0];
+    expect(['s-832', 's-833']).toContain(own?.id);
+    expect(hit?.confidence ?? 1).toBeLessThan(own?.confidence ?? 0);
+  });
+
   it('keeps customer apart from customs (Porter stems both to custom): a question about customer service does not find the customs page', async () => {
     const shop = await buildFromEntries(
       [

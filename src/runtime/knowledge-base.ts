@@ -84,6 +84,8 @@ interface Ranking {
   surpluses: Surplus[];
 }
 
+/** Query weight of the lexicon's word for a customer's word the KB never writes (不想要 → 无理由退货), as of an English word's main translation. */
+const BRIDGED_WORD_WEIGHT = 0.8;
 /** At most this many expansion terms per question (learned associations and lexicon). */
 const MAX_EXPANSIONS = 8;
 /** At most this many translations per question (BILINGUAL_LEXICON: an English word's Chinese words), besides the expansions. */
@@ -478,13 +480,20 @@ export class KnowledgeBase {
         for (const [related, strength] of this.associations.get(t) ?? []) {
           const id = this.termIds.get(related);
           if (id === undefined || out.has(related)) continue;
+          // a customer's word the KB never writes (不想要, 弄丢) is said in the KB's words (无理由退货, 丢失):
+          // an unknown word has no learned association, only the lexicon's. Its words stand in for it
+          // nearly whole and, like translations, are not cut as common, and a hit covers them as it
+          // would cover the word; but the word still counts as unseen too (the KB does not say it):
+          // a question bridged this way is answered less surely than one in the KB's own words
+          const bridge = unknownChinese && HAN_WORD.test(related);
           const translation = this.isTranslation(t, related, english, unknownChinese);
-          if (!translation && (this.idfVariant[id] ?? 0) < MIN_EXPANSION_IDF) continue;
-          const into = translation ? translations : expansions;
-          const weight = w * strength;
+          if (!translation && !bridge && (this.idfVariant[id] ?? 0) < MIN_EXPANSION_IDF) continue;
+          const into = translation || bridge ? translations : expansions;
+          const weight = w * (bridge ? Math.max(strength, BRIDGED_WORD_WEIGHT) : strength);
           if (weight > (into.get(related) ?? 0)) {
             into.set(related, weight);
-            if (translation) translates.set(related, t);
+            if (translation || bridge) translates.set(related, t);
+            else translates.delete(related);
           }
         }
       }
@@ -493,7 +502,8 @@ export class KnowledgeBase {
         [...found].sort((x, y) => impact(y[0], y[1]) - impact(x[0], x[1]) || (x[0] < y[0] ? -1 : 1)).slice(0, cap);
       for (const [term, weight] of strongest(translations, MAX_TRANSLATIONS)) {
         out.set(term, weight);
-        translated.set(term, translates.get(term)!);
+        const from = translates.get(term);
+        if (from !== undefined) translated.set(term, from);
       }
       for (const [term, weight] of strongest(expansions, MAX_EXPANSIONS)) if (!out.has(term)) out.set(term, weight);
     }

@@ -9,8 +9,10 @@
  * `source`, `heading path`, `page`) are read only for existing entries and are taken for rows with
  * a new id (origin `manual` when empty).
  *
- * An import is all or nothing: one bad row (bad status, no id, no question, an id twice…) and the
- * store is left as it was, with every bad row reported by its row number.
+ * An import is all or nothing: one bad row (bad status, no id, no question, an id twice, an
+ * exported row whose id is not in the store…) and the store is left as it was, with every bad row
+ * reported by its row number. An entry the import adds is the editor's: counted as edited unless
+ * manual, so that regeneration never removes it as untouched.
  *
  * The `revision` column holds a short hash of each editable field as exported (entryRevision):
  * planImport merges a row field by field against it, so a sheet exported before the store changed
@@ -29,9 +31,9 @@ export type Column = (typeof COLUMNS)[number];
 
 /** What each column holds, for the spreadsheet's notes sheet and docs/review.md. */
 export const COLUMN_HELP: Readonly<Record<Column, string>> = {
-  id: 'the entry id: keep it; a row with a new id adds an entry',
+  id: 'the entry id: keep it; a row with a new id (and an empty revision cell) adds an entry',
   status: 'pending, approved or rejected (or 待审核, 通过, 驳回; 待審核, 通過, 駁回)',
-  question: 'the standard question',
+  question: 'the standard question (emptied on a rejected row: the entry keeps its question)',
   similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line), or separated by |',
   answer: 'the answer',
   suggested: 'proposed similar questions not yet accepted: move a line to "similar" to accept it, delete it to dismiss it',
@@ -304,8 +306,7 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
     else if (/\s/u.test(id)) bad(`has the id "${id}" with a space in it; ids have no spaces`);
     else if (rowOf.has(id)) bad(`repeats the id ${id} of row ${rowOf.get(id) ?? '?'}; ids must be unique: give one of them a new id or delete it`);
     else rowOf.set(id, n);
-    if (question === '' && id !== '') bad(`has no question (id ${id}); write the question, or set the status to rejected`);
-    const record: ImportRecord = { location: { row: n }, id, question };
+    const record: ImportRecord = { location: { row: n }, id };
     const statusCell = get('status');
     // an added row may leave the status empty: it is pending
     if (statusCell !== undefined && !(statusCell.trim() === '' && revisionCell === '')) {
@@ -316,6 +317,10 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
         bad(`has the status "${statusCell.trim()}"${id !== '' ? ` (id ${id})` : ''}; ${meant !== undefined ? `did you mean ${meant}? ` : ''}the status is pending, approved or rejected (or 待审核, 通过, 驳回)`);
       }
     }
+    // a rejected row may have its question emptied: the entry keeps the store's (planImport refuses
+    // it for an id the store does not have)
+    if (question !== '') record.question = question;
+    else if (id !== '' && record.status !== 'rejected') bad(`has no question (id ${id}); write the question, or set the status to rejected to reject the entry with the question it has in the store`);
     const stale = get('stale')?.trim().toLowerCase();
     if (stale !== undefined) {
       if (stale === '' || (STALENESS as readonly string[]).includes(stale)) record.stale = stale as Staleness | '';
@@ -435,6 +440,16 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     }
     seen.set(r.id, r.location);
     const old = byId.get(r.id);
+    if (old === undefined && r.base !== undefined && store.length > 0) {
+      // an exported row (it has a revision cell) whose id is not in the store: its id was changed
+      // in the sheet. Added as a new entry, it would duplicate the old one, which stays.
+      problems.push(problem('bad-row', `has the id ${r.id}, which is not in the store, but a revision cell: was the id changed in the sheet (or the entry removed from the store since the export)? put the id back, or empty the revision cell to add the row as a new entry`, { file, location: r.location }));
+      continue;
+    }
+    if (old === undefined && (r.question ?? '') === '') {
+      problems.push(problem('bad-row', `has no question (id ${r.id}, not in the store: there is no question to keep); write the question`, { file, location: r.location }));
+      continue;
+    }
     let entry: Entry;
     if (old === undefined) {
       const base: Entry = r.entry !== undefined ? { ...r.entry } : { id: r.id, question: r.question ?? '', similar: [], answer: '', origin: r.origin ?? 'manual', status: r.status ?? 'pending' };
@@ -505,6 +520,10 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     }
     entry = checked.entry;
     if (old === undefined) {
+      // an entry the import adds is an editor's: counted as edited, regeneration never removes it
+      // as untouched when it finds no section for it (kept, marked source-missing); a manual one it
+      // leaves alone anyway
+      if (entry.origin !== 'manual') entry = markEdited(entry, EDITED_FIELDS);
       added.push(entry.id);
       next.set(entry.id, entry);
       continue;

@@ -6,6 +6,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
+import { mergeEntries } from '../store/merge.js';
 import { parseStore, serializeStore } from '../store/store.js';
 import { tempDir } from '../test-support/kb.js';
 import { COLUMNS, describePlan, statusOf } from './exchange.js';
@@ -188,7 +189,7 @@ describe('kb export / kb import', () => {
     expect(imported.problems.map((p) => [p.location?.row, p.message])).toEqual([
       [3, 'has the status "done" (id s-refund-time); the status is pending, approved or rejected (or 待审核, 通过, 驳回)'],
       [4, 'has no id but a revision cell: it was an exported entry whose id was deleted; put the id back (it is in the sheet as exported), or empty the revision cell too to add the row as a new entry'],
-      [5, 'has no question (id s-seven-day); write the question, or set the status to rejected'],
+      [5, 'has no question (id s-seven-day); write the question, or set the status to rejected to reject the entry with the question it has in the store'],
       [6, 'repeats the id s-refund-time of row 3; ids must be unique: give one of them a new id or delete it'],
     ]);
     expect(readFileSync(store, 'utf8')).toBe(before);
@@ -504,5 +505,88 @@ describe('what an editor writes in Excel', () => {
     const again = await importFile({ store, file });
     expect(again.ok && [again.value.added, again.value.changed]).toEqual([[], []]);
     expect(readEntries(store)).toHaveLength(7);
+  });
+});
+
+describe('an id changed in the sheet', () => {
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`refuses (${format}) an exported row whose id is not in the store; with its revision cell emptied it is added, and regeneration keeps it`, async () => {
+      const { dir, store } = setup();
+      const before = readFileSync(store, 'utf8');
+      const file = join(dir, `review.${format}`);
+      await exportStore({ store, file, format });
+      // row 6 is s-warranty-en
+      await editSheet(file, format, [
+        ['s-warranty-en', 'answer', 'All electronics carry a two-year warranty.'],
+        ['s-warranty-en', 'id', 'my-new-id'],
+      ]);
+      const refused = await importFile({ store, file });
+      expect(!refused.ok && refused.problems.map((p) => [p.location?.row, p.message])).toEqual([
+        [6, 'has the id my-new-id, which is not in the store, but a revision cell: was the id changed in the sheet (or the entry removed from the store since the export)? put the id back, or empty the revision cell to add the row as a new entry'],
+      ]);
+      expect(readFileSync(store, 'utf8')).toBe(before);
+      await editSheet(file, format, [['my-new-id', 'revision', '']]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok && imported.value.added).toEqual(['my-new-id']);
+      const added = byId(readEntries(store), 'my-new-id');
+      // the sheet's origin and source are kept; the entry is the editor's
+      expect(added).toMatchObject({ origin: 'generated', source: { path: 'warranty.txt' }, edited: true, editedFields: ['question', 'similar', 'answer'] });
+      // kb generate finds no section for it: it is kept (source-missing, reported), not removed as untouched
+      const section = byId(readEntries(store), 's-warranty-en');
+      const merged = mergeEntries(readEntries(store), section === undefined ? [] : [section], { read: new Set(['warranty.txt']), missing: new Set() });
+      expect(merged.report.removed).toEqual([]);
+      expect(merged.report.sourceMissing).toEqual(['my-new-id']);
+    });
+  }
+
+  it('refuses a CSV row whose id Excel changed on opening (001 saved back as 1), and round-trips such ids unchanged when Excel keeps them', async () => {
+    const { dir, store } = setup();
+    const renamed: Record<string, string> = { 's-refund-time': '001', 's-return-fee': '1-1' };
+    writeFileSync(store, serializeStore(readEntries(store).map((e) => ({ ...e, id: renamed[e.id] ?? e.id }))));
+    const before = readFileSync(store, 'utf8');
+    const file = join(dir, 'review.csv');
+    await exportStore({ store, file, format: 'csv' });
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('\r\n"\t001",pending,');
+    expect(text).toContain('\r\n"\t1-1",approved,');
+    const same = await importFile({ store, file });
+    expect(same.ok && describePlan(same.value)).toBe('0 entries changed; 0 added; 6 unchanged');
+    // a sheet where Excel converted it after all (an older kb wrote no tab)
+    writeFileSync(file, text.replace('"\t001"', '1'));
+    const converted = await importFile({ store, file });
+    expect(!converted.ok && converted.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^has the id 1, which is not in the store, but a revision cell/u)]);
+    expect(readFileSync(store, 'utf8')).toBe(before);
+  });
+});
+
+describe('an emptied question', () => {
+  it('on a rejected row keeps the question the store has; on another row, or a new id, it is refused', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.xlsx');
+    await exportStore({ store, file, format: 'xlsx' });
+    const question = byId(readEntries(store), 's-seven-day')?.question;
+    await editSheet(file, 'xlsx', [
+      ['s-seven-day', 'question', ''],
+      ['s-seven-day', 'status', 'rejected'],
+    ]);
+    const rejected = await importFile({ store, file });
+    expect(rejected.ok && rejected.value.changed).toEqual([{ id: 's-seven-day', fields: ['status'] }]);
+    expect(byId(readEntries(store), 's-seven-day')).toMatchObject({ question, status: 'rejected' });
+    await exportStore({ store, file, format: 'xlsx' });
+    await editXlsx(file, (sheet, col) => {
+      sheet.getRow(5).getCell(col('question')).value = '';
+      sheet.getRow(5).getCell(col('status')).value = 'approved';
+      const row = sheet.addRow([]);
+      row.getCell(col('id')).value = 'manual-new';
+      row.getCell(col('status')).value = 'rejected';
+      row.getCell(col('answer')).value = '答案';
+    });
+    const refused = await importFile({ store, file });
+    expect(!refused.ok && refused.problems.map((p) => [p.location?.row, p.message])).toEqual([
+      [5, 'has no question (id s-seven-day); write the question, or set the status to rejected to reject the entry with the question it has in the store'],
+    ]);
+    await editSheet(file, 'xlsx', [['s-seven-day', 'question', question ?? '']]);
+    const added = await importFile({ store, file });
+    expect(!added.ok && added.problems.map((p) => [p.location?.row, p.message])).toEqual([[8, 'has no question (id manual-new, not in the store: there is no question to keep); write the question']]);
   });
 });

@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import yauzl from 'yauzl';
 import { entryCells } from './exchange.js';
-import { readXlsx, writeXlsx } from './spreadsheet.js';
+import { readCsv, readXlsx, writeCsv, writeXlsx } from './spreadsheet.js';
 import type { Entry } from '../store/entry.js';
 import { formatProblem } from '../core/problems.js';
 
@@ -64,7 +64,14 @@ describe('writeXlsx', () => {
 });
 
 /** A workbook as Excel saves one (shared strings, styles, the sheet before them in the zip), from rows of exceljs values. */
-async function workbookOf(rows: unknown[][], options: { sheetName?: string; streamed?: boolean } = {}): Promise<Buffer> {
+async function workbookOf(rows: unknown[][], options: { sheetName?: string; streamed?: boolean; numFmts?: Record<string, string> } = {}): Promise<Buffer> {
+  // number formats by cell address (`E2: '0%'`), set as Excel does when an editor formats a cell
+  const formatRow = (row: ExcelJS.Row): void => {
+    for (const [address, numFmt] of Object.entries(options.numFmts ?? {})) {
+      const at = /^([A-Z])(\d+)$/u.exec(address);
+      if (at?.[1] !== undefined && Number(at[2]) === row.number) row.getCell(at[1].charCodeAt(0) - 64).numFmt = numFmt;
+    }
+  };
   if (options.streamed === true) {
     // exceljs's streaming writer with inline strings: rich text becomes inline runs (<is><r>)
     const { PassThrough } = await import('node:stream');
@@ -74,7 +81,11 @@ async function workbookOf(rows: unknown[][], options: { sheetName?: string; stre
     const ended = new Promise((resolve) => stream.on('end', resolve));
     const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useSharedStrings: false, useStyles: true });
     const sheet = writer.addWorksheet(options.sheetName ?? 'entries');
-    for (const row of rows) sheet.addRow(row).commit();
+    for (const row of rows) {
+      const added = sheet.addRow(row);
+      formatRow(added);
+      added.commit();
+    }
     sheet.commit();
     await writer.commit();
     await ended;
@@ -82,11 +93,25 @@ async function workbookOf(rows: unknown[][], options: { sheetName?: string; stre
   }
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(options.sheetName ?? 'entries');
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) formatRow(sheet.addRow(row));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const HEADER = ['id', 'status', 'question', 'similar', 'answer', 'notes'];
+
+describe('writeCsv', () => {
+  it('puts a tab before a cell Excel would open as a number, a date, a time or a truth value, and only there', () => {
+    const converted = ['001', '1-1', '0.10', '1e5', '12345678901234567', '30%', '3/4', '2026-03-15', 'Mar-05', '1-Jan', '1月1日', '10:30', '9am', '1 1/2', 'true', '(5)'];
+    const kept = ['s-refund', 'faq-001', '退货3-5天', '运费怎么算？', 'r1.abc', 'May I return it?', 'March sale'];
+    const text = writeCsv([[...converted, ...kept]]);
+    const cells = text.split('\r\n')[1]?.split(',');
+    expect(cells?.slice(0, converted.length)).toEqual(converted.map((c) => `"\t${c}"`));
+    expect(cells?.slice(converted.length)).toEqual(kept);
+    // kb import trims the tab away
+    const read = readCsv(text, 'review.csv');
+    expect(read.ok && read.value.rows[0]?.cells.map((c) => c.trim())).toEqual([...converted, ...kept]);
+  });
+});
 
 describe('readXlsx', () => {
   it('reads every cell of a large Chinese sheet exactly (no character lost where the reader cuts the file into chunks)', async () => {
@@ -118,6 +143,22 @@ describe('readXlsx', () => {
     // inline rich text (exceljs's streaming writer): the workbook is loaded whole, the runs joined
     const inline = await readXlsx(await workbookOf([HEADER, rows[1] ?? []], { streamed: true }), 'review.xlsx');
     expect(inline.ok && inline.value.rows.map((r) => r.cells)).toEqual([expected[0]]);
+  });
+
+  it('reads a number as its cell’s number format shows it, as a FAQ table’s cell is read (30%, not 0.3; 0400123, not 400123)', async () => {
+    const rows = [HEADER, ['s-1', 'approved', '优惠多少？', '', 0.3, 400123], ['s-2', 'approved', '客服电话？', '', 4008123123, 99.5]];
+    const numFmts = { E2: '0%', F2: '0000000', F3: '¥#,##0.00' };
+    const expected = [
+      ['s-1', 'approved', '优惠多少？', '', '30%', '0400123'],
+      ['s-2', 'approved', '客服电话？', '', '4008123123', '¥99.50'],
+    ];
+    // read row by row (the streaming reader)
+    const streamed = await readXlsx(await workbookOf(rows, { numFmts }), 'review.xlsx');
+    expect(streamed.ok && streamed.value.rows.map((r) => r.cells)).toEqual(expected);
+    // loaded whole (inline rich text in the sheet)
+    const rich = { richText: [{ text: '备注' }] };
+    const whole = await readXlsx(await workbookOf([...rows, ['s-3', 'pending', '问？', '', 1, rich]], { numFmts, streamed: true }), 'review.xlsx');
+    expect(whole.ok && whole.value.rows.map((r) => r.cells)).toEqual([...expected, ['s-3', 'pending', '问？', '', '1', '备注']]);
   });
 
   it('gives every cell of a merged range the text of its first cell, as Excel shows it (an editor merges the status cells of three rows)', async () => {

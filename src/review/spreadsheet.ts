@@ -178,8 +178,9 @@ class SheetRows {
     return names.includes('id') && names.includes('question');
   }
 
-  add(n: number, values: readonly unknown[]): void {
-    const cells = values.map((value) => cellText(value));
+  /** A row's cell values, with their number formats: a cell typed 30% in Excel reads `30%`, as in a FAQ table, not 0.3. */
+  add(n: number, values: readonly unknown[], numFmts: readonly (string | undefined)[]): void {
+    const cells = values.map((value, i) => cellText(value, numFmts[i]));
     if (this.header === undefined) {
       this.header = cells;
       this.known = cells.map((h) => {
@@ -218,13 +219,13 @@ export async function readXlsx(bytes: Uint8Array, file: string, maxUnzippedBytes
   const read = await streamWorkbookRows(
     bytes,
     { file, maxUnzippedBytes },
-    ({ sheet, n, values }) => {
+    ({ sheet, n, values, numFmts }) => {
       let rows = streamed.at(-1);
       if (rows === undefined || rows.name !== sheet) {
         rows = new SheetRows(sheet, file);
         streamed.push(rows);
       }
-      rows.add(n, values);
+      rows.add(n, values, numFmts);
     },
     (sheet, ranges) => {
       const rows = streamed.at(-1);
@@ -241,24 +242,52 @@ export async function readXlsx(bytes: Uint8Array, file: string, maxUnzippedBytes
     const rows = new SheetRows(worksheet.name, file);
     worksheet.eachRow({ includeEmpty: false }, (row, n) => {
       const values: unknown[] = [];
-      for (let c = 1; c <= row.cellCount; c++) values.push(row.getCell(c).value);
-      rows.add(n, values);
+      const numFmts: (string | undefined)[] = [];
+      for (let c = 1; c <= row.cellCount; c++) {
+        const cell = row.getCell(c);
+        values.push(cell.value);
+        numFmts.push(cell.numFmt);
+      }
+      rows.add(n, values, numFmts);
     });
     return rows;
   });
   return entriesSheet(sheets, file);
 }
 
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+
+/**
+ * Text Excel converts when it opens a CSV file, so that saving it again writes something else: a
+ * number (`001` → 1, `0.10` → 0.1, `1e5` → 100000, 16 digits and more rounded, `1,2` → 12), a
+ * date or a time (`1-1` → 1-Jan, `3/4`, `2026-03-15`, `Mar-05`, `1月1日`, `10:30`, `9am`), a
+ * fraction (`1 1/2`) or a truth value (`true` → TRUE). Deliberately broad: a cell of digits and
+ * the signs numbers and dates are written with, with at most a month name, AM/PM or 年月日 in it.
+ */
+const EXCEL_CONVERTS = [
+  /^[\s\d.,:/%()$¥€£+\-]*\d[\s\d.,:/%()$¥€£+\-]*(?:[ap]\.?m?\.?)?$/iu,
+  /^[+-]?\d*\.?\d+e[+-]?\d+%?$/iu,
+  new RegExp(`^\\d{1,4}[\\s\\-/.,]*${MONTH}(?:[\\s\\-/.,]+\\d{1,4})?$|^${MONTH}[\\s\\-/.,]*\\d{1,4}(?:[\\s\\-/.,]+\\d{1,4})?$`, 'iu'),
+  /^(?:\d{1,4}\s*年)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?$/u,
+  /^(?:true|false)$/iu,
+];
+
+/** Whether Excel would read the cell as a number, a date, a time or a truth value rather than as the text it is. */
+function excelConverts(text: string): boolean {
+  return text.trim() !== '' && EXCEL_CONVERTS.some((pattern) => pattern.test(text));
+}
+
 function csvField(value: string | number): string {
-  // Excel reads a CSV cell that starts with = + - @ as a formula ("- 退货…" becomes #NAME?): a
+  // Excel reads a CSV cell that starts with = + - @ as a formula ("- 退货…" becomes #NAME?), and
+  // one that looks like a number or a date as that (an id 001 becomes 1, 1-1 becomes 1-Jan): a
   // leading tab keeps it text, and kb import trims it away
-  const text = typeof value === 'string' && /^[=+\-@]/u.test(value) ? `\t${value}` : String(value);
+  const text = typeof value === 'string' && (/^[=+\-@]/u.test(value) || excelConverts(value)) ? `\t${value}` : String(value);
   return /[",\r\n]|^\s|\s$/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text;
 }
 
 /**
  * CSV text: a UTF-8 byte-order mark, CRLF between records, fields quoted when they need it, and
- * a tab before a cell that Excel would take for a formula.
+ * a tab before a cell that Excel would take for a formula, a number or a date.
  */
 export function writeCsv(rows: readonly (readonly (string | number)[])[]): string {
   const lines = [COLUMNS as readonly string[], ...rows].map((row) => row.map(csvField).join(','));

@@ -107,6 +107,22 @@ describe('merging regenerated entries into the store', () => {
     expect(report.vanishedFiles).toEqual(['gone.md']);
   });
 
+  it('keeps a pending entry with a note or a suggested question when its section vanishes (a heading renamed): the editor’s work is not removed with it', () => {
+    const noted = gen('n', 'h1', { notes: '和法务确认过' });
+    const suggested = gen('s', 'h2', { suggested: ['客户的问法？'] });
+    const blank = gen('e', 'h3', { notes: '', suggested: [] });
+    const { entries, report } = mergeEntries([noted, suggested, blank], [], scope());
+    expect(report.removed).toEqual(['e']);
+    expect(report.sourceMissing).toEqual(['n', 's']);
+    expect(entries).toEqual([
+      { ...noted, stale: 'source-missing' },
+      { ...suggested, stale: 'source-missing' },
+    ]);
+    // its section back as it was: the mark goes, the note stays
+    const back = mergeEntries(entries, [gen('n', 'h1'), gen('s', 'h2')], scope());
+    expect(back.entries).toEqual([noted, suggested]);
+  });
+
   it('leaves a rejected entry whose section vanished as the editor left it: no source-missing mark to review again on every run', () => {
     // rejected after kb generate had marked it source-missing, as docs/review.md advises for a section gone for good
     const gone = gen('r', 'h1', { status: 'rejected', edited: true, editedFields: ['question'], question: '编辑的问题？' });

@@ -15,8 +15,9 @@
  *    an older kb marked `edited` as a whole), takes the fresh text of the other fields, and is
  *    marked `stale: source-changed` for re-review (kb review shows it; approving clears it).
  * 5. An entry that this run did not produce although its source file was read (the section is
- *    gone or renamed), or whose source file no longer exists: if nobody touched it, it is removed
- *    and reported; otherwise it is kept and marked `stale: source-missing`.
+ *    gone or renamed), or whose source file no longer exists: if nobody touched it and it has no
+ *    notes or suggested questions, it is removed and reported; otherwise it is kept and marked
+ *    `stale: source-missing`.
  * 6. Everything else is kept untouched: manual entries, entries of files that failed to read this
  *    run, entries of files that were not part of this run but still exist.
  *
@@ -54,9 +55,9 @@ export interface MergeReport {
   unchanged: number;
   /** Reviewed or edited entries whose source changed: kept, marked for re-review. */
   sourceChanged: string[];
-  /** Reviewed or edited entries whose section or file vanished: kept, marked for re-review. */
+  /** Reviewed or edited entries (or ones with notes or suggested questions) whose section or file vanished: kept, marked for re-review. */
   sourceMissing: string[];
-  /** Untouched entries whose section or file vanished: removed. */
+  /** Untouched entries (no notes or suggested questions either) whose section or file vanished: removed. */
   removed: string[];
   /** Source files whose entries are all gone from the sources (kept or removed as above). */
   vanishedFiles: string[];
@@ -134,6 +135,14 @@ function movedEntry(old: Entry, next: Entry): Entry {
  */
 export const touchedByEditor = (e: Entry): boolean => e.status !== (e.origin === 'faq' ? 'approved' : 'pending') || isEdited(e);
 
+/**
+ * Whether the entry holds anything an editor would lose if it were removed: a decision or an edit
+ * (touchedByEditor), or a note or a suggested question on an entry nobody reviewed yet. Rule 5
+ * keeps such an entry (marked source-missing) rather than remove it with the section it came from;
+ * rules 2 and 3 need not ask, as they carry notes and suggested questions over to the fresh entry.
+ */
+const holdsEditorWork = (e: Entry): boolean => touchedByEditor(e) || (e.notes ?? '').trim() !== '' || (e.suggested ?? []).length > 0;
+
 function withEditorExtras(fresh: Entry, old: Entry): Entry {
   const out: Entry = { ...fresh };
   if (old.notes !== undefined) out.notes = old.notes;
@@ -209,7 +218,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
     if (!gone) {
       report.outOfScope++;
       out.push(old);
-    } else if (!touchedByEditor(old)) report.removed.push(old.id);
+    } else if (!holdsEditorWork(old)) report.removed.push(old.id);
     else if (old.status === 'rejected') {
       // rejected and its section gone: nothing left to look at (it is in no index either way), so
       // it is kept as the editor left it, not marked for another review on every run

@@ -210,11 +210,16 @@ export function applyMergedRanges(rows: readonly { n: number; cells: string[] }[
   }
 }
 
-/** A row of a workbook read by streamWorkbookRows: its sheet, its 1-based number and its cell values (exceljs values, from column 1). */
+/**
+ * A row of a workbook read by streamWorkbookRows: its sheet, its 1-based number, its cell values
+ * (exceljs values, from column 1) and their number formats (`0%`, `0000000`; undefined for General),
+ * for cellText to show a number as Excel does.
+ */
 export interface StreamedRow {
   sheet: string;
   n: number;
   values: unknown[];
+  numFmts: (string | undefined)[];
 }
 
 /** A part exceljs's streaming reader would misread: inline rich text or phonetic runs (`<r>`, `<rPh>` in a sheet), phonetic runs in the shared strings. */
@@ -315,8 +320,14 @@ export async function streamWorkbookRows(
       for await (const row of sheet) {
         if (!row.hasValues) continue;
         const values: unknown[] = [];
-        for (let c = 1; c <= row.cellCount; c++) values.push(row.getCell(c).value);
-        onRow({ sheet: name, n: row.number, values });
+        const numFmts: (string | undefined)[] = [];
+        for (let c = 1; c <= row.cellCount; c++) {
+          const cell = row.getCell(c);
+          values.push(cell.value);
+          // the styles are cached (styles: 'cache'): a cell's number format is known as its row is read
+          numFmts.push(cell.numFmt);
+        }
+        onRow({ sheet: name, n: row.number, values, numFmts });
       }
       // the sheet's XML has been read to its end (its merged ranges come after the rows)
       if (seen.merges.length > 0) onMerges?.(name, seen.merges);

@@ -11,6 +11,8 @@ export { displayPath, expandInputs } from './expand.js';
 export interface IngestRun {
   /** Every file that was tried, in order. */
   files: string[];
+  /** Files in the folders named that kb knows it cannot read (.doc, .xls, .pptx, images …): not tried, each reported with a warning. */
+  skipped: string[];
   documents: Document[];
   /** Errors (a file failed) and warnings (a file was read with reservations). */
   problems: Problem[];
@@ -24,8 +26,8 @@ export interface IngestPathsOptions extends IngestOptions {
 
 /** Read every file the inputs name. One bad file never stops the others. */
 export async function ingestPaths(inputs: readonly string[], options: IngestPathsOptions = {}): Promise<IngestRun> {
-  const { files, problems } = await expandInputs(inputs, options.cwd);
-  const run: IngestRun = { files, documents: [], problems: [...problems], failed: [] };
+  const { files, skipped, problems } = await expandInputs(inputs, options.cwd);
+  const run: IngestRun = { files, skipped, documents: [], problems: [...problems], failed: [] };
   for (const [i, file] of files.entries()) {
     options.onProgress?.(i, files.length, file);
     const result = await ingestFile(file, options);

@@ -155,6 +155,47 @@ describe('ingestFile: bad input is a problem value, never an exception', () => {
   });
 });
 
+describe('ingestPaths: files in a folder that kb cannot read', () => {
+  const FOLDER = `${FIX}/ingest/folder`;
+
+  it('reports each .doc, .xls, .pptx and image with its advice as a warning, and reads the rest', async () => {
+    const run = await ingestPaths([FOLDER]);
+    expect(run.documents.map((d) => d.path)).toEqual([`${FOLDER}/资料/常见问题.csv`, `${FOLDER}/退货政策.md`]);
+    expect(run.failed).toEqual([]);
+    expect(run.skipped).toEqual([`${FOLDER}/价目表.xls`, `${FOLDER}/培训.pptx`, `${FOLDER}/旧.doc`, `${FOLDER}/资料/截图.png`]);
+    const skippedWarnings = run.problems.filter((p) => p.code === 'unknown-format');
+    expect(skippedWarnings.map((p) => [p.file, p.severity])).toEqual(run.skipped.map((f) => [f, 'warning']));
+    expect(skippedWarnings.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^was skipped: .*save it as \.xlsx$/u),
+      expect.stringMatching(/^was skipped: .*export the slides to PDF$/u),
+      expect.stringMatching(/^was skipped: .*save it as \.docx$/u),
+      expect.stringMatching(/^was skipped: images are not supported/u),
+    ]);
+    // .DS_Store, Thumbs.db and Word's ~$ lock file are no documents: not a word about them
+    expect(run.problems.filter((p) => /DS_Store|Thumbs|~\$/u.test(p.file ?? ''))).toEqual([]);
+    expect(run.problems.every((p) => p.severity === 'warning')).toBe(true);
+  });
+
+  it('gives the advice named files get: the same words, as an error', async () => {
+    const named = await problemOf(`${FOLDER}/旧.doc`);
+    const inFolder = (await ingestPaths([FOLDER])).problems.find((p) => p.file === `${FOLDER}/旧.doc`);
+    expect(inFolder?.message).toBe(`was skipped: ${named.message}`);
+    expect(named.severity).toBe('error');
+  });
+
+  it('groups many files of one kind into one warning on the folder', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-skipped-'));
+    writeFileSync(join(dir, 'policy.md'), '# Returns\n\nWithin 30 days.\n');
+    for (let i = 1; i <= 7; i++) writeFileSync(join(dir, `old-${i}.doc`), 'x');
+    writeFileSync(join(dir, 'prices.xls'), 'x');
+    const run = await ingestPaths([dir]);
+    expect(run.skipped).toHaveLength(8);
+    const warnings = run.problems.filter((p) => p.code === 'unknown-format');
+    expect(warnings.map((p) => p.file)).toEqual([displayPath(process.cwd(), dir), displayPath(process.cwd(), join(dir, 'prices.xls'))]);
+    expect(warnings[0]?.message).toBe('holds 7 files that were skipped (old-1.doc, old-2.doc, old-3.doc and 4 more): old Word .doc files are not supported; save them as .docx');
+  });
+});
+
 describe('one spelling per file', () => {
   it('names a file relative to the working directory, inside it or beside it (../docs), whichever way it was typed', () => {
     expect(displayPath('/home/ci/kb', 'sources/a.md')).toBe('sources/a.md');

@@ -8,6 +8,22 @@ const h = (depth: number, text: string, guessed = false): ParsedBlock =>
 const run = (blocks: ParsedBlock[]) => sectionize(blocks, { path: 'a.txt', toMatchText: (t) => t });
 
 describe('sectionize', () => {
+  it('keeps a bulleted note between numbered steps under its step (a Word list, as the DOCX adapter gives it), and bulleted lists under every numbered line as their headings', () => {
+    const bullets = (...items: string[]): ParsedBlock => ({ kind: 'list', ordered: false, items, location: {} });
+    const steps = run([h(1, '退货流程'), p('1. 申请售后'), bullets('注意：保留包装'), p('2. 寄回商品'), p('3. 等待退款')]);
+    expect(steps.map((s) => [s.headingPath, s.text])).toEqual([[['退货流程'], '1. 申请售后\n注意：保留包装\n2. 寄回商品\n3. 等待退款']]);
+    const topics = run([h(1, '售后'), p('1. 退货条件'), bullets('未拆封', '不影响二次销售'), p('2. 退款时间'), bullets('3个工作日内'), p('3. 换货'), bullets('同款同价')]);
+    expect(topics.map((s) => s.headingPath.at(-1))).toEqual(['1. 退货条件', '2. 退款时间', '3. 换货']);
+  });
+
+  it('keeps a numbered line that ends the document as text (as a heading over nothing it was lost)', () => {
+    const sections = run([h(1, '退货'), p('说明如下。'), p('1. 退货条件'), p('未拆封的商品可以退货。'), p('2. 换货')]);
+    expect(sections.map((s) => [s.headingPath, s.text])).toEqual([
+      [['退货'], '说明如下。'],
+      [['退货', '1. 退货条件'], '未拆封的商品可以退货。\n2. 换货'],
+    ]);
+  });
+
   it('marks a section whose heading the question/answer markup made, not the sections of other headings', () => {
     const q = (depth: number, text: string): ParsedBlock => ({ kind: 'heading', depth, text, location: {}, question: true });
     const sections = run([h(1, '常见问题'), p('以下是常见问题。'), q(2, '多久可以退款'), p('3个工作日内。'), h(3, '特殊情况'), p('预售商品另计。'), q(2, '发票怎么开'), p('下单时填写。')]);

@@ -65,14 +65,17 @@ const MIN_LIST_RUN = 3;
 
 /**
  * Indices of numbered paragraphs that are list items, not headings (from each block's numbering,
- * undefined for other blocks). A line followed at once by the next line of its numbering has no
- * text of its own to head (`（2）您可填写：个人…` before `（3）…`). And a run of one numbering style
+ * undefined for other blocks). A line followed at once by the next line of its numbering, or ending
+ * the document, has no text of its own to head (`（2）您可填写：个人…` before `（3）…`). And a run of one numbering style
  * counting up (1. 2. 3. …, restarted by another 1.) that is mostly statements is a list: its short
  * lines are items too (`1. 发票抬头：` among `2. 如果您在收到货物时请检查发票…。`), while
  * `1.三文鱼专场 … 2.冰岛海鲜` stay headings. Three or more numbered lines in a row are a list, its last
- * line too (a product manual's 1. 出风口 … 9. 灰尘传感器 before a figure caption).
+ * line too (a product manual's 1. 出风口 … 9. 灰尘传感器 before a figure caption); a bulleted list
+ * between two of them is a note nested under the step before it (a Word list: 1. 申请售后 / • 注意：保留包装
+ * / 2. 寄回商品 / 3. 等待退款), unless every line of the run has one after it (1. 退货条件 / • … / 2. 退款 / • …:
+ * headings over their lists).
  */
-function listItemParagraphs(paragraphNumbering: readonly (NumberingMatch | undefined)[]): Set<number> {
+function listItemParagraphs(paragraphNumbering: readonly (NumberingMatch | undefined)[], bullets: ReadonlySet<number> = new Set()): Set<number> {
   const items = new Set<number>();
   const numbering = paragraphNumbering.map((numbered) => (numbered === undefined || isLegal(numbered.style) ? undefined : numbered));
   type Run = { last: number; members: number[]; statements: number };
@@ -81,13 +84,21 @@ function listItemParagraphs(paragraphNumbering: readonly (NumberingMatch | undef
     if (run === undefined) return;
     if (run.statements * 2 > run.members.length) for (const i of run.members) items.add(i);
     // the last line of a list written line after line (1. 出风口 2. 控制面板 … 9. 灰尘传感器) is an item like
-    // the others, also when a caption or a paragraph follows it
-    const adjacent = run.members.every((m, k) => k === 0 || m === (run.members[k - 1] ?? -2) + 1);
+    // the others, also when a caption or a paragraph follows it; bulleted notes between the lines are
+    // nested under them, when some line has none
+    const gaps = run.members.slice(1).map((m, k) => {
+      const previous = run.members[k] ?? -2;
+      for (let j = previous + 1; j < m; j++) if (!bullets.has(j)) return 'text';
+      return m === previous + 1 ? 'none' : 'bullets';
+    });
+    const adjacent = gaps.every((g) => g === 'none') || (gaps.every((g) => g !== 'text') && gaps.includes('none'));
     if (run.members.length >= MIN_LIST_RUN && adjacent) for (const i of run.members) items.add(i);
   };
   numbering.forEach((numbered, i) => {
     if (numbered === undefined) return;
     if (numbering[i + 1]?.style === numbered.style) items.add(i);
+    // nor does the document's last block: as a heading its words were lost (…2. 换货 at the end)
+    if (i === numbering.length - 1) items.add(i);
     const n = labelNumber(numbered.label);
     const run = runs.get(numbered.style);
     const statement = isNumberedStatement(numbered.rest) ? 1 : 0;
@@ -206,7 +217,8 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
 
   // each paragraph's numbering, matched once: the list runs read it, and so does the loop below
   const paragraphNumbering = blocks.map((block) => (block.kind === 'paragraph' ? matchNumbering(block.text) : undefined));
-  const listItems = listItemParagraphs(paragraphNumbering);
+  const bullets = new Set(blocks.flatMap((block, i) => (block.kind === 'list' && !block.ordered ? [i] : [])));
+  const listItems = listItemParagraphs(paragraphNumbering, bullets);
   for (const [index, block] of blocks.entries()) {
     if (block.kind === 'heading') {
       const text = collapseWhitespace(block.text);

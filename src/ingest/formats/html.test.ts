@@ -264,9 +264,9 @@ describe('parseHtml: structure recovery', () => {
     expect(parse('<html><head><title>Help | Brightbox</title></head><body><h1>Returns</h1><p>x</p></body></html>').title).toBe('Help | Brightbox');
   });
 
-  it('keeps lists and flattens nested ones', () => {
+  it('keeps lists, a nested one under its item', () => {
     const doc = parse('<ol><li>填写申请<ul><li>选择原因</li></ul></li><li>寄回商品</li></ol>');
-    expect(doc.blocks).toEqual([{ kind: 'list', ordered: true, items: ['填写申请', '选择原因', '寄回商品'], location: { line: 1 } }]);
+    expect(doc.blocks).toEqual([{ kind: 'list', ordered: true, items: ['填写申请\n  - 选择原因', '寄回商品'], location: { line: 1 } }]);
   });
 });
 
@@ -325,5 +325,14 @@ describe('parseHtml: tables Word makes', () => {
     ]);
     // a table with other headers stays a table
     expect(parse('<table><tr><th>支付方式</th><th>到账时间</th></tr><tr><td>支付宝</td><td>1-3天</td></tr></table>').blocks[0]?.kind).toBe('table');
+  });
+});
+
+describe('parseHtml: a list nested in an ordered list', () => {
+  it('keeps the note under its step, so the steps are numbered 1–3', () => {
+    const doc = parse('<h1>退货流程</h1><ol><li>申请售后<ul><li>注意：保留包装</li></ul></li><li>寄回商品</li><li>等待退款</li></ol>');
+    expect(doc.blocks[1]).toMatchObject({ kind: 'list', ordered: true, items: ['申请售后\n  - 注意：保留包装', '寄回商品', '等待退款'] });
+    const [section] = sectionize(doc.blocks, { path: 'x.html', toMatchText: (t) => t });
+    expect(section?.text).toBe('1. 申请售后\n  - 注意：保留包装\n2. 寄回商品\n3. 等待退款');
   });
 });

@@ -43,11 +43,11 @@ describe('parseMarkdown: Chinese return policy', () => {
     ]);
   });
 
-  it('re-joins hard-wrapped Chinese lines without spaces and leaves no newline in any text', () => {
+  it('re-joins hard-wrapped Chinese lines without spaces and leaves no newline in any text but before a nested list item', () => {
     expect(texts(doc.blocks)).toContain(
       '本政策适用于在青禾家居官方商城及小程序购买的全部商品。商品签收后如有任何问题，请先联系在线客服，客服会在一个工作日内答复您的申请。',
     );
-    expect(texts(doc.blocks).filter((t) => t.includes('\n'))).toEqual([]);
+    expect(texts(doc.blocks).filter((t) => /\n(?!  - )/u.test(t))).toEqual([]);
   });
 
   it('keeps （一） numbering paragraphs as their own paragraphs for sectionize', () => {
@@ -67,12 +67,11 @@ describe('parseMarkdown: Chinese return policy', () => {
     expect(table?.location).toEqual({ line: 24 });
   });
 
-  it('flattens nested lists into items and inline markup into text', () => {
+  it('keeps a nested list under its item and flattens inline markup into text', () => {
     const list = doc.blocks.find((b) => b.kind === 'list');
     expect(list?.kind === 'list' && list.items).toEqual([
       '客服热线：400-600-1234（每天 9:00-21:00）',
-      '在线客服：商城首页右下角「联系客服」',
-      '人工客服工作时间与热线相同',
+      '在线客服：商城首页右下角「联系客服」\n  - 人工客服工作时间与热线相同',
       '退货地址见退货说明页面',
     ]);
   });
@@ -173,5 +172,60 @@ describe('ordered lists in section text', () => {
     expect(text('# 退货流程\n\n1. 第一步：申请售后\n2. 第二步：寄回商品\n')).toBe('1. 第一步：申请售后\n2. 第二步：寄回商品');
     expect(text('# 退货流程\n\n1. 一、申请售后\n2. 二、寄回商品\n')).toBe('一、申请售后\n二、寄回商品');
     expect(text('# 须知\n\n- 保留包装\n- 附上发票\n')).toBe('保留包装\n附上发票');
+  });
+});
+
+describe('lists nested in a list item', () => {
+  const sectionText = async (md: string) => {
+    const { sectionize } = await import('../sectionize.js');
+    return sectionize(parse(md).blocks, { path: 'x.md', toMatchText: (t) => t }).map((s) => s.text);
+  };
+
+  it('keeps a note under its step and numbers only the steps (寄回商品 stays step 2)', async () => {
+    const doc = parse(fixture('messy-zh.md'));
+    expect(doc.blocks.find((b) => b.kind === 'list')).toEqual({
+      kind: 'list',
+      ordered: true,
+      items: ['申请售后\n  - 注意：保留包装\n  - 附上照片', '寄回商品', '等待退款'],
+      location: { line: 14 },
+    });
+    expect(await sectionText('# 退货流程\n\n1. 申请售后\n   - 注意：保留包装\n2. 寄回商品\n3. 等待退款\n')).toEqual([
+      '1. 申请售后\n  - 注意：保留包装\n2. 寄回商品\n3. 等待退款',
+    ]);
+  });
+
+  it('numbers a nested ordered list on its own, indents each level once more, and keeps a flat list as it was', async () => {
+    expect(await sectionText('# 须知\n\n- 退货\n  1. 申请售后\n  2. 寄回商品\n     - 保留包装\n- 换货\n')).toEqual([
+      '退货\n  1. 申请售后\n  2. 寄回商品\n    - 保留包装\n换货',
+    ]);
+    expect(parse('1. 申请售后\n2. 寄回商品\n').blocks).toEqual([{ kind: 'list', ordered: true, items: ['申请售后', '寄回商品'], location: { line: 1 } }]);
+    // an item with no text of its own gives its nested items to the list, as before
+    expect(parse('- \n  - 保留包装\n  - 附上发票\n').blocks).toMatchObject([{ kind: 'list', items: ['保留包装', '附上发票'] }]);
+  });
+});
+
+describe('headings written without a space after the #s', () => {
+  const doc = parse(fixture('messy-zh.md'));
+
+  it('reads ##售后问题, ###安装服务 (with its text on the next line), ###【退货流程】 and ##1. 运费说明 as headings', () => {
+    expect(headings(doc)).toEqual([
+      [1, '小鹿家居客服话术'],
+      [2, '售后问题'],
+      [3, '安装服务'],
+      [3, '【退货流程】'],
+      [2, '1. 运费说明'],
+      [2, '其他'],
+      [2, 'Shipping'],
+    ]);
+    expect(doc.blocks).toContainEqual({ kind: 'paragraph', text: '家具类商品提供免费安装，需提前预约，偏远地区收取远程费50元起。', location: { line: 10 } });
+  });
+
+  it('leaves #1, a #hashtag, a Weibo #topic# and code as text', () => {
+    expect(texts(doc.blocks)).toEqual(expect.arrayContaining(['#1 畅销款：实木餐桌。#爆款推荐#本周热卖，全场包邮。#Bestseller of the week.', '##代码里的不是标题', '##缩进代码块也不是']));
+  });
+
+  it('only inserts the space CommonMark wants, also before closing #s', async () => {
+    const { spaceHeadings } = await import('./markdown.js');
+    expect(spaceHeadings('##售后问题##\n#话题#正文\n   ###安装服务\n#1\n')).toBe('## 售后问题 ##\n#话题#正文\n   ### 安装服务\n#1\n');
   });
 });

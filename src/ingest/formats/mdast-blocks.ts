@@ -3,7 +3,7 @@
  * through mdast). Headings, paragraphs, lists, GFM tables and code become `ParsedBlock`s; images,
  * raw HTML and thematic breaks are dropped; inline markup (emphasis, links, inline code) is
  * flattened to its text. Hard-wrapped lines inside a paragraph are re-joined (no '\n' is left in
- * a paragraph, a heading, a list item or a table cell).
+ * a paragraph, a heading or a table cell; a list item holds one only before a list nested in it).
  *
  * Sources that are not hand-written Markdown (HTML pasted from Word, DOCX) hide their structure in
  * formatting. The options turn on the recovery of it:
@@ -230,21 +230,42 @@ function flatText(nodes: readonly PhrasingContent[], options: MdastToBlocksOptio
 // ---------------------------------------------------------------------------------------------
 // Flow content → drafts
 
+/** How far a nested list is indented under its parent item in a section's text (per level). */
+const NESTED_INDENT = '  ';
+
+/**
+ * The items of a list, one string each. A list nested in an item stays that item's: its items
+ * follow the item's own text on lines of their own, indented under it with their own marker
+ * (`申请售后\n  - 注意：保留包装`), so an ordered list counts only its own items (寄回商品 stays step
+ * 2). A flat list's items are one line each, as before nesting was kept. An item with no text of
+ * its own (`- ` over a nested list) gives its nested items to the list.
+ */
 function listItems(node: Extract<RootContent, { type: 'list' }>, options: MdastToBlocksOptions, out: string[]): void {
   for (const item of node.children) {
     let own = '';
-    const nested: string[] = [];
+    const raw: string[] = [];
+    const marked: string[] = [];
     for (const child of item.children) {
       if (child.type === 'list') {
-        listItems(child, options, nested);
+        const items: string[] = [];
+        listItems(child, options, items);
+        const first = typeof child.start === 'number' ? child.start : 1;
+        raw.push(...items);
+        marked.push(...items.map((text, i) => markItem(text, child.ordered === true ? first + i : undefined)));
       } else {
         own = joinPieces(own, blockPlainText(child, options));
       }
     }
     const text = clean(own, options);
-    if (text !== '') out.push(text);
-    out.push(...nested);
+    if (text === '') out.push(...raw);
+    else out.push([text, ...marked].join('\n'));
   }
+}
+
+/** A nested item under its parent: indented, with its marker (`- `, or its number in an ordered list unless it carries its own `（1）`), its own nested lines indented once more. */
+function markItem(text: string, n: number | undefined): string {
+  const marker = n === undefined ? '- ' : matchNumbering(text) === undefined ? `${n}. ` : '';
+  return `${NESTED_INDENT}${marker}${text.replace(/\n/gu, `\n${NESTED_INDENT}`)}`;
 }
 
 /** Text of any flow node, flattened to one line (used inside list items). */

@@ -79,6 +79,12 @@ describe('headers', () => {
     ['分类', 'category'],
     ['类目路径', 'category'],
     ['二级分类', 'category'],
+    ['所属类目', 'category'],
+    ['所属分类', 'category'],
+    ['分类名称', 'category'],
+    ['业务分类', 'category'],
+    ['所屬類目', 'category'],
+    ['Category Name', 'category'],
     ['Tags', 'tags'],
     ['相似问法1', 'similar'],
     ['相似问法 (5)', 'similar'],
@@ -160,6 +166,15 @@ describe('parseFaqCsv', () => {
     expect(rows[2]?.row.answer).toContain('\n- 银行卡：3-5个工作日到账。');
     // "" inside a quoted cell
     expect(rows[4]?.row.answer).toContain('"开票资料"');
+  });
+
+  it('takes a Xiaomi-style 所属类目 column for the category, with no warning', () => {
+    const { rows, warnings } = value(csv(text('xiaomi-export.csv'), 'xiaomi-export.csv'));
+    expect(warnings).toEqual([]);
+    expect(rows.map((r) => [r.category, r.row.question, r.row.similar])).toEqual([
+      [['订单'], '订单怎么取消', ['取消订单', '不想买了']],
+      [['售后', '发票'], '发票怎么开', ['开发票', '要发票']],
+    ]);
   });
 
   it('gives the same rows and lines with CRLF line ends, and no carriage returns in cells', () => {

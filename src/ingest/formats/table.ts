@@ -57,10 +57,12 @@ export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
   // QnA Maker's Metadata (category:refunds|lang:en): its key:value pairs as tags
   tags: ['tags', 'tag', 'labels', 'metadata', '标签', '標籤', '元数据'],
   category: [
-    'category', 'categories', 'category path', 'subcategory', 'sub category', 'topic',
+    'category', 'categories', 'category path', 'category name', 'subcategory', 'sub category', 'topic',
     '分类', '类目', '类别', '类目路径', '分类路径', '知识分类', '业务分类', '问题分类', '所属分类', '知识类目',
-    '一级分类', '二级分类', '三级分类', '一级类目', '二级类目', '三级类目', '大类', '小类',
-    '分類', '類目', '類別',
+    // exports of Chinese bot platforms name the column for what the row belongs to (小米: 所属类目)
+    '所属类目', '所属类别', '所属目录', '分类名称', '类目名称', '类别名称', '业务类目', '问题类目', '问题类别', '知识类别', '知识目录',
+    '一级分类', '二级分类', '三级分类', '一级类目', '二级类目', '三级类目', '一级类别', '二级类别', '三级类别', '大类', '小类',
+    '分類', '類目', '類別', '所屬分類', '所屬類目', '所屬類別', '分類名稱',
   ],
   status: ['status', 'state', 'enabled', 'active', 'is enabled', '状态', '启用状态', '是否启用', '知识状态', '生效状态', '狀態', '啟用狀態'],
 };

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../build/index.js';
 import { LogReader } from '../eval/log.js';
@@ -80,6 +81,18 @@ describe('kb serve: search over HTTP', () => {
       expect(got.status, path).toBe(status);
       expect(String(got.body.error), path).toMatch(message);
     }
+    expect((await json('/search?q=%E5%8F%91%E7%A5%A8')).status).toBe(200);
+    // a question typed into the URL as it reads (curl "…?q=发票"): Node's parser refuses it before any
+    // handler; the reply says to encode it (it was a bare 400 with no body)
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.end(Buffer.from('GET /search?q=发票 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /u);
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error).toMatch(/not percent-encoded.*--data-urlencode/u);
     expect((await json('/search?q=%E5%8F%91%E7%A5%A8')).status).toBe(200);
   });
 

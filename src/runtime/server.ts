@@ -237,6 +237,17 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
       }
     });
   });
+  // Node's HTTP parser refuses a request line with bytes that are not ASCII — a question typed into
+  // the URL as it reads (curl "…/search?q=退款多久"), not percent-encoded as HTTP clients and
+  // browsers send it — before any handler sees it: say so, instead of Node's bare 400
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const body =
+      error.code === 'HPE_INVALID_URL'
+        ? JSON.stringify({ error: 'the URL has characters that are not percent-encoded: encode the question (encodeURIComponent; curl -G --data-urlencode "q=退货运费谁出" …/search), or POST /search {"q": …}' })
+        : JSON.stringify({ error: `bad HTTP request (${error.code ?? error.message})` });
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {

@@ -9,14 +9,24 @@ describe('kb (CLI)', () => {
     const r = kb('--help');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/ingest/);
+    expect(kb('help').code).toBe(0);
+    expect(kb('help', 'build').code).toBe(0);
   });
 
   it('exits 2 on a usage error, without a stack trace', () => {
-    for (const args of [['frobnicate'], ['ingest'], ['ingest', 'x', '--max-file-mb', 'lots']]) {
+    // (`kb` alone prints the help on stderr: a usage error too, not a success a script would take)
+    for (const args of [[], ['frobnicate'], ['ingest'], ['ingest', 'x', '--max-file-mb', 'lots']]) {
       const r = kb(...args);
       expect(r.code).toBe(2);
       expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     }
+  });
+
+  it('counts the files of a folder it cannot read (.doc, .xls, .pptx, images) in its summary, each warned about', () => {
+    const r = kb('ingest', 'fixtures/ingest/folder');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^6 files: 2 read, 4 skipped; /mu);
+    expect(r.stderr).toMatch(/旧\.doc: was skipped: .*save it as \.docx/u);
   });
 
   it('summarizes each file of the sample and exits 0', () => {

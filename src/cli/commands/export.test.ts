@@ -23,6 +23,9 @@ describe('kb export', () => {
     expect(r.stdout).toBe('');
     expect(lines(r.stderr)).toEqual([`wrote 6 entries of ${store} to ${xlsx}; edit it, then: kb import ${xlsx} --store ${store}`]);
     expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    // a name with a space is quoted, so the line works when pasted
+    const spaced = join(dir.path, '导出 表.xlsx');
+    expect(lines(runKb(['export', spaced, '--store', store]).stderr)).toEqual([`wrote 6 entries of ${store} to ${spaced}; edit it, then: kb import '${spaced}' --store ${store}`]);
     const csv = join(dir.path, 'pending.csv');
     expect(runKb(['export', '--format', 'csv', csv, '--store', store, '--status', 'pending']).code).toBe(0);
     expect(readFileSync(csv, 'utf8').split('\r\n').filter((l) => /^s-/.test(l)).map((l) => l.split(',')[0])).toEqual(['s-refund-time', 's-seven-day', 's-warranty-en']);

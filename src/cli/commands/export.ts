@@ -26,6 +26,11 @@ export async function runExport(options: ExportCommandOptions, output: Output): 
     printProblems(output, result.problems);
     return EXIT.FAILED;
   }
-  output.err(`wrote ${result.value.entries} entries of ${store} to ${result.value.file}; edit it, then: kb import ${result.value.file}${options.store !== undefined ? ` --store ${store}` : ''}`);
+  output.err(`wrote ${result.value.entries} entries of ${store} to ${result.value.file}; edit it, then: kb import ${shellWord(result.value.file)}${options.store !== undefined ? ` --store ${shellWord(store)}` : ''}`);
   return EXIT.OK;
+}
+
+/** A path as a shell reads it back when pasted: quoted when it has spaces or shell characters (导出 表.xlsx). */
+export function shellWord(path: string): string {
+  return /^[\p{L}\p{N}_./@%+=:,-]+$/u.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
 }

@@ -36,7 +36,7 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   const g = r.generation;
   output.out(`  ${g.generated} sections with generated questions, ${g.extracted} extracted Q&A pairs, ${g.faq} FAQ rows; ${g.similarKept} similar questions kept, ${g.similarDropped} dropped by the quality gate`);
   if (m.sourceChanged.length > 0) output.out(output.color('yellow', `  ${m.sourceChanged.length} reviewed or edited entries whose source changed — kept, marked for re-review: ${list(m.sourceChanged)}`));
-  if (m.sourceMissing.length > 0) output.out(output.color('yellow', `  ${m.sourceMissing.length} reviewed or edited entries whose section or file vanished — kept, marked source-missing: ${list(m.sourceMissing)}`));
+  if (m.sourceMissing.length > 0) output.out(output.color('yellow', `  ${m.sourceMissing.length} reviewed, edited or annotated entries whose section or file vanished — kept, marked source-missing: ${list(m.sourceMissing)}`));
   if (m.removed.length > 0) output.out(`  ${m.removed.length} unreviewed entries whose section vanished — removed: ${list(m.removed)}`);
   for (const moved of m.moved) output.out(`  ${moved.from} → ${moved.to}: ${moved.entries.length} ${moved.entries.length === 1 ? 'entry' : 'entries'} moved (statuses and edits kept)`);
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));

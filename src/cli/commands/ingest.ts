@@ -68,8 +68,10 @@ export async function runIngest(options: IngestCommandOptions, output: Output): 
     const sections = run.documents.reduce((n, d) => n + d.sections.length, 0);
     const chars = run.documents.reduce((n, d) => n + d.chars, 0);
     const failed = run.failed.length > 0 ? `, ${output.color('red', `${run.failed.length} failed`)}` : '';
+    // files of a folder kb cannot read (.doc, .xls, .pptx …): warned about above, counted here
+    const skipped = run.skipped.length > 0 ? `, ${output.color('yellow', `${run.skipped.length} skipped`)}` : '';
     output.err(
-      `${plural(run.files.length, 'file')}: ${run.documents.length} read${failed}; ${plural(sections, 'section')}, ${chars.toLocaleString('en-US')} chars`,
+      `${plural(run.files.length + run.skipped.length, 'file')}: ${run.documents.length} read${failed}${skipped}; ${plural(sections, 'section')}, ${chars.toLocaleString('en-US')} chars`,
     );
   }
   printProblems(output, run.problems);

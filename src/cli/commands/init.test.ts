@@ -12,7 +12,9 @@ describe('kb init', () => {
   it('writes the commented kb.config.yaml, and never overwrites it', () => {
     const r = runKb(['init'], dir.path);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^wrote kb\.config\.yaml/);
+    // a message on stderr (stdout stays for machine output), naming the next steps
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^wrote kb\.config\.yaml: .*kb generate.*kb review.*kb build && kb eval/);
     expect(readFileSync(join(dir.path, CONFIG_FILE), 'utf8')).toBe(CONFIG_TEMPLATE);
     writeFileSync(join(dir.path, CONFIG_FILE), `${CONFIG_TEMPLATE}# edited\n`);
     const again = runKb(['init'], dir.path);

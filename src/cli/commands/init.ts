@@ -11,6 +11,7 @@ export async function runInit(output: Output): Promise<number> {
     output.err(`kb init: ${CONFIG_FILE} already exists here; edit it, or remove it to start again`);
     return EXIT.FAILED;
   }
-  output.out(`wrote ${CONFIG_FILE}: put your documents in sources/ and your test questions in tests/, then run kb build && kb eval`);
+  // a message, not machine output: stderr, as every command's diagnostics
+  output.err(`wrote ${CONFIG_FILE}: put your documents in sources/ and your test questions in tests/, then run kb generate (questions for review), kb review, kb build && kb eval`);
   return EXIT.OK;
 }

@@ -1,6 +1,7 @@
 /** kb.config.yaml as the commands use it: flags first, the config of the working folder for the rest. */
-import { existsSync } from 'node:fs';
-import { DEFAULT_OUT, readConfig, type KbConfig } from '../config/config.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { CONFIG_FILE, DEFAULT_OUT, readConfig, type KbConfig } from '../config/config.js';
 import { formatProblem } from '../core/problems.js';
 import { UsageError } from './cli.js';
 
@@ -34,5 +35,25 @@ export function answerThreshold(flag: number | undefined, config: KbConfig | und
   return { threshold: fallback, fromConfig: false, auto: configured === 'auto' };
 }
 
-/** What to say when there is no index to read. */
-export const NO_INDEX = `name the index with --index FILE (no kb.config.yaml here, and no ${DEFAULT_OUT}: run kb build first)`;
+/**
+ * Where the project probably is, when a command run without a config finds nothing to work on:
+ * the nearest folder above with a kb.config.yaml (kb run from a subfolder), else ''.
+ */
+export function configAbove(from = process.cwd()): string {
+  for (let dir = dirname(from); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, CONFIG_FILE))) return `; ${relative(from, dir) || '.'} has a ${CONFIG_FILE}: run kb in that folder`;
+  }
+  return '';
+}
+
+/** What to say when there is no index to read: index files in this folder, or a project above it. */
+export function noIndex(from = process.cwd()): string {
+  let here: string[] = [];
+  try {
+    here = readdirSync(from).filter((f) => f.endsWith('.index') || f.endsWith('.index.gz')).sort();
+  } catch {
+    // an unreadable folder names nothing
+  }
+  const found = here.length > 0 ? `; this folder has ${here.join(', ')}: --index ${here[0]}` : configAbove(from);
+  return `name the index with --index FILE (no ${CONFIG_FILE} here, and no ${DEFAULT_OUT}: run kb build first)${found}`;
+}

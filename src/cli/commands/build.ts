@@ -11,7 +11,7 @@ import { build, type BuildStats } from '../../build/index.js';
 import { existsSync } from 'node:fs';
 import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
-import { workingConfig } from '../config.js';
+import { configAbove, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 
 export interface BuildCommandOptions {
@@ -71,7 +71,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (store === undefined && sources.length === 0) {
     throw new UsageError(
       config === undefined
-        ? 'name the sources to build from (kb build sources/ --out kb.index), or run kb init to write a kb.config.yaml'
+        ? `name the sources to build from (kb build sources/ --out kb.index), or run kb init to write a kb.config.yaml${configAbove()}`
         : 'kb.config.yaml lists no sources; add them under "sources:" or name them on the command line',
     );
   }

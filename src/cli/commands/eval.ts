@@ -26,7 +26,7 @@ import { loadIndex } from '../../runtime/index.js';
 import { withWriteLock } from '../../store/lock.js';
 import { DEFAULT_STORE, readStore, writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
-import { NO_INDEX, defaultIndex, workingConfig } from '../config.js';
+import { configAbove, noIndex, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, type Output } from '../output.js';
 
 export interface EvalCommandOptions {
@@ -103,8 +103,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   // a failed gate names where it was set: its flag, or kb.config.yaml
   const gateOrigins: GateOrigins = {};
   for (const gate of Object.keys(config?.eval.gates ?? {}) as (keyof Gates)[]) if (options.gates?.[gate] === undefined) gateOrigins[gate] = CONFIG_FILE;
-  if (suites.length === 0) throw new UsageError('name the suites to run (kb eval tests/ --index kb.index), or list them under "eval: suites:" in kb.config.yaml');
-  if (index === undefined) throw new UsageError(NO_INDEX);
+  if (suites.length === 0) throw new UsageError(`name the suites to run (kb eval tests/ --index kb.index), or list them under "eval: suites:" in kb.config.yaml${config === undefined ? configAbove() : ''}`);
+  if (index === undefined) throw new UsageError(noIndex());
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
   const kb = await loadIndex(index);
   const { files, problems } = await suiteFiles(suites);

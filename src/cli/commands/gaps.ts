@@ -11,7 +11,7 @@ import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../ev
 import { loadIndex } from '../../runtime/index.js';
 import { writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
-import { NO_INDEX, answerThreshold, defaultIndex, workingConfig } from '../config.js';
+import { noIndex, answerThreshold, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 
 export interface GapsCommandOptions {
@@ -38,7 +38,7 @@ export interface GapsCommandOptions {
 export async function runGaps(options: GapsCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
   const index = options.index ?? defaultIndex(config);
-  if (index === undefined) throw new UsageError(NO_INDEX);
+  if (index === undefined) throw new UsageError(noIndex());
   const kb = await loadIndex(index);
   // the threshold the bot answers with: the flag, else eval.threshold of kb.config.yaml (as kb serve), else 0.5
   const { threshold, fromConfig, auto } = answerThreshold(options.threshold, config, DEFAULT_THRESHOLD);

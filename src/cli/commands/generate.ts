@@ -7,7 +7,7 @@
  */
 import { regenerate, type LlmRunReport, type RegenerateOptions, type RegenerateResult } from '../../generate/regenerate.js';
 import { EXIT, UsageError } from '../cli.js';
-import { workingConfig } from '../config.js';
+import { configAbove, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 import { DEFAULT_STORE } from '../../config/config.js';
 
@@ -70,7 +70,7 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   if (sources.length === 0) {
     throw new UsageError(
       config === undefined
-        ? 'name the sources to generate from (kb generate sources/), or run kb init to write a kb.config.yaml'
+        ? `name the sources to generate from (kb generate sources/), or run kb init to write a kb.config.yaml${configAbove()}`
         : 'kb.config.yaml lists no sources; add them under "sources:" or name them on the command line',
     );
   }

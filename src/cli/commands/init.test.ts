@@ -1,5 +1,5 @@
 // `kb init`, then `kb build`, `kb query` and `kb eval` with no arguments, in a fresh folder.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFIG_FILE, CONFIG_TEMPLATE } from '../../config/config.js';
@@ -39,6 +39,18 @@ describe('kb init', () => {
     const k1 = runKb(['eval', '-k', '1', '--json'], dir.path);
     expect(JSON.parse(k1.stdout)).toMatchObject({ metrics: { k: 1 } });
   }, BUILD_TIMEOUT);
+
+  it('run from a subfolder of the project, or where an index lies, says where to run it or which index to name', () => {
+    const sub = join(dir.path, 'sub');
+    mkdirSync(sub, { recursive: true });
+    for (const command of [['build'], ['query', '包邮吗'], ['eval']]) {
+      const r = runKb(command, sub);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/; \.\. has a kb\.config\.yaml: run kb in that folder$/mu);
+    }
+    writeFileSync(join(sub, 'shop.index'), '');
+    expect(runKb(['query', '包邮吗'], sub).stderr).toMatch(/; this folder has shop\.index: --index shop\.index$/mu);
+  });
 
   it('gives each of several kb.config.yaml mistakes its own kb: line', () => {
     writeFileSync(join(dir.path, CONFIG_FILE), 'sources: sources/\nsorces: x\neval:\n  threshhold: auto\n');

@@ -1,7 +1,7 @@
 /** `kb query`: ask the index one question and show the ranked hits. */
 import { loadIndex } from '../../runtime/index.js';
 import { EXIT, UsageError } from '../cli.js';
-import { NO_INDEX, defaultIndex, workingConfig } from '../config.js';
+import { noIndex, defaultIndex, workingConfig } from '../config.js';
 import type { Output } from '../output.js';
 
 export interface QueryCommandOptions {
@@ -22,7 +22,7 @@ function clip(text: string, n: number): string {
 
 export async function runQuery(options: QueryCommandOptions, output: Output): Promise<number> {
   const index = options.index ?? defaultIndex(await workingConfig());
-  if (index === undefined) throw new UsageError(NO_INDEX);
+  if (index === undefined) throw new UsageError(noIndex());
   const kb = await loadIndex(index);
   const hits = kb.search(options.question, { k: options.k, threshold: options.threshold, passageHits: options.k, ...(options.passageChars !== undefined ? { passageChars: options.passageChars } : {}) });
   if (options.json) {

@@ -1,7 +1,7 @@
 /** `kb serve`: answer bots' questions over HTTP from one index file, until stopped. */
 import { startSearchServer, type SearchServer } from '../../runtime/index.js';
 import { EXIT, UsageError } from '../cli.js';
-import { NO_INDEX, answerThreshold, defaultIndex, workingConfig } from '../config.js';
+import { noIndex, answerThreshold, defaultIndex, workingConfig } from '../config.js';
 import type { Output } from '../output.js';
 
 export interface ServeCommandOptions {
@@ -24,7 +24,7 @@ export interface ServeCommandOptions {
 export async function runServe(options: ServeCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
   const index = options.index ?? defaultIndex(config);
-  if (index === undefined) throw new UsageError(NO_INDEX);
+  if (index === undefined) throw new UsageError(noIndex());
   const { threshold, fromConfig, auto } = answerThreshold(options.threshold, config, 0);
   let server: SearchServer;
   try {

@@ -296,7 +296,8 @@ export class LogReader {
       options,
       (row) => {
         sheet ??= row.sheet;
-        if (row.sheet === sheet) rows.push({ n: row.n, cells: row.values.map((v) => cellText(v)) });
+        // a number as its cell shows it (a question typed as 11.11 in a text cell, an order's 0400123)
+        if (row.sheet === sheet) rows.push({ n: row.n, cells: row.values.map((v, i) => cellText(v, row.numFmts[i])) });
       },
       // a role (客户) merged down over a customer's messages is each message's role, as Excel shows it
       (name, ranges) => {

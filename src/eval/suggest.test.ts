@@ -27,6 +27,12 @@ describe('suggestFromFailures', () => {
     expect(store[0]?.suggested).toBeUndefined(); // the input is not changed
   });
 
+  it('proposes the question as an editor would write it: without the chat’s call, emoji and trailing marks', () => {
+    const r = suggestFromFailures([c('亲，运费谁出啊😭？？？', ['a'], 1), c('亲，包邮吗', ['a'], 2)], [fail, fail], [entry('a', '运费怎么算', ['包邮吗'])]);
+    expect(r.proposed.map((p) => p.question)).toEqual(['运费谁出啊？']);
+    expect(r.known).toBe(1);
+  });
+
   it('proposes nothing for a case whose expected entry the index does not have (the store may: an unbuilt entry)', () => {
     const r = suggestFromFailures([c('开票', ['b'], 1)], [{ verdict: 'fail', reason: 'unknown-entry' }], [entry('b', '发票')]);
     expect(r.proposed).toEqual([]);

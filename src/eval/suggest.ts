@@ -6,6 +6,7 @@
  * the only one. Pure: takes and returns store entries.
  */
 import { basename } from 'node:path';
+import { chatQuestion } from '../analyze/chat-text.js';
 import type { Entry } from '../store/entry.js';
 import { hitMatches } from './metrics.js';
 import type { CaseResult } from './run.js';
@@ -62,7 +63,8 @@ export function suggestFromFailures(cases: readonly CaseResult[], verdicts: read
       }
     }
     const entry = changed.get(id) ?? (byId.get(id) as Entry);
-    const q = c.q.trim();
+    // the question without what a chat adds around it (亲，…, emoji, 急！！), as an editor would write it
+    const q = chatQuestion(c.q) || c.q.trim();
     const have = [entry.question, ...entry.similar, ...(entry.suggested ?? [])].map(norm);
     if (have.includes(norm(q))) {
       known++;

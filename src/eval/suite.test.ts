@@ -153,6 +153,12 @@ describe('parseSuite', () => {
     expect(cases.map((c) => c.expect)).toEqual([[ID('42')]]);
   });
 
+  it('reads a question YAML takes for a number (q: 11.11) as written, and warns about an expect left blank (out of scope unless written none, null or ~)', () => {
+    const { cases, problems } = parseSuite('- q: 11.11\n  expect: none\n- q: 退货运费谁出\n  expect:\n- q: 你们老板是谁\n  expect: ~\n- q: 你好\n  expect: null\n', 'x.yaml');
+    expect(cases.map((c) => [c.q, c.expect])).toEqual([['11.11', []], ['退货运费谁出', []], ['你们老板是谁', []], ['你好', []]]);
+    expect(problems).toEqual([expect.objectContaining({ code: 'bad-suite', severity: 'warning', location: { line: 3 }, message: expect.stringMatching(/^"expect" is left blank, so the case counts as out of scope; write none/) })]);
+  });
+
   it('warns about a mistyped case key (tag: for tags:) with its line, and reads the case; other keys are notes', () => {
     const { cases, problems } = parseSuite('- q: 包邮吗\n  expect: ship-cost\n  tag: 运费\n  note: asked in the shop chat\n', 'x.yaml');
     expect(cases).toHaveLength(1);

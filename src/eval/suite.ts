@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { LineCounter, parseDocument, isMap, isSeq, type Node } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { problem, warning, type Problem } from '../core/problems.js';
 import { closestName } from '../text/closest-name.js';
 import { decodeText } from '../ingest/decode.js';
@@ -88,7 +88,9 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
   const bad = (message: string): undefined => badLine(problems, file, line, message);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('a case must be an object with "q" and "expect"; fix or remove this line');
   const o = raw as Record<string, unknown>;
-  const q = o['q'] ?? o['question'];
+  const given = o['q'] ?? o['question'];
+  // YAML reads q: 11.11 or q: 2024 as a number: the question is what was written
+  const q = typeof given === 'number' && Number.isFinite(given) ? String(given) : given;
   if (typeof q !== 'string' || q.trim() === '') return bad('the case has no question ("q"); fix or remove this line');
   if (!('expect' in o)) return bad('the case has no "expect"; use an entry id, {source, section}, or none for out of scope');
   let expectValue: unknown = o['expect'];
@@ -198,7 +200,15 @@ export function parseSuite(text: string, file: string): SuiteRead {
     }
     for (const item of list.items) {
       const line = counter.linePos((item as Node).range?.[0] ?? 0).line;
-      const c = toCase((item as Node & { toJSON(): unknown }).toJSON(), file, line, problems);
+      const raw = (item as Node & { toJSON(): unknown }).toJSON();
+      // `expect:` left blank reads as null, which is out of scope: say so unless written none, null or ~
+      if (isMap(item)) {
+        const value = item.get('expect', true);
+        if (item.has('expect') && (value === null || value === undefined || (isScalar(value) && value.value === null && (value.source ?? '') === ''))) {
+          problems.push(warning('bad-suite', '"expect" is left blank, so the case counts as out of scope; write none if it is, else the entry id or {source, section}', { file, location: { line } }));
+        }
+      }
+      const c = toCase(raw, file, line, problems);
       if (c !== undefined) cases.push(c);
     }
   } else if (ext === '.csv') {

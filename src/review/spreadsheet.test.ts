@@ -207,4 +207,14 @@ describe('readXlsx', () => {
       ]);
     }
   });
+
+  it('refuses a question or an answer Excel turned into a date (an editor typed 11-1), naming the row', async () => {
+    const rows = [HEADER, ['s-1', 'approved', '运费谁出？', '', new Date(Date.UTC(2026, 10, 1)), ''], ['s-2', 'pending', '多久到账？', '', '3个工作日', '']];
+    for (const streamed of [false, true]) {
+      const table = await readXlsx(await workbookOf(rows, { streamed }), 'review.xlsx');
+      expect(table.ok).toBe(false);
+      if (table.ok) return;
+      expect(table.problems.map(formatProblem)).toEqual([expect.stringMatching(/^review\.xlsx:row 2:column answer: the answer cell is a date \(2026-11-01\): Excel turns text such as 11-1 into a date; type it as text/)]);
+    }
+  });
 });

@@ -139,6 +139,9 @@ function formulaText(value: object): string {
   return text === '' ? 'a shared formula' : `=${text.replaceAll('&amp;', '&')}`;
 }
 
+/** Columns whose text Excel may have turned into a date. */
+const DATE_TRAPS: ReadonlySet<string> = new Set(['question', 'similar', 'answer']);
+
 /**
  * Why a cell's value cannot be imported, or undefined: a formula whose value was not saved with the
  * file (a workbook written by a script: Excel saves each formula's value), or an error value
@@ -146,6 +149,11 @@ function formulaText(value: object): string {
  * the store's text unseen.
  */
 function cellTrouble(value: unknown, column: string): string | undefined {
+  // Excel turns text an editor types into a date (11-1, 3/4) as they type it: a date as a question
+  // or an answer is nearly always that, and would be imported as 2026-11-01
+  if (value instanceof Date && DATE_TRAPS.has(column)) {
+    return `the ${column} cell is a date (${cellText(value)}): Excel turns text such as 11-1 into a date; type it as text ('11-1) or format the cell as Text, and save the file again`;
+  }
   if (typeof value !== 'object' || value === null || value instanceof Date) return undefined;
   if ('error' in value) return `the ${column} cell shows the error ${String(value.error)}; put the text in the cell (or empty it) and save the file again`;
   if (!('formula' in value || 'sharedFormula' in value)) return undefined;

@@ -184,6 +184,15 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
 ];
 
 /**
+ * Names of payment channels and brands that contain a lexicon word (支付宝 has 支付, 微信支付 has 支付,
+ * 京东白条 has 京东): a similar question never swaps a word inside one of them (支付宝 → 付款宝).
+ */
+export const KNOWN_NAMES: readonly string[] = [
+  '支付宝', '余额宝', '微信支付', '微信零钱', '花呗', '借呗', '京东白条', '白条', '云闪付', '银联', 'Apple Pay', 'PayPal',
+  '淘宝', '天猫', '京东', '拼多多', '抖音', '顺丰', '中通', '圆通', '申通', '韵达', '邮政EMS', '菜鸟驿站', '丰巢',
+];
+
+/**
  * What a customer's one-character verb stands for when it stands alone in a question (能退吗,
  * 可以换吗, 能修吗): the first character expands to the words after it, never the other way round
  * (退货 does not look for 退). Inside a word (退出, 换手机号) the segmenter keeps it in that word.

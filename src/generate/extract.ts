@@ -111,7 +111,9 @@ function troubleshootingPairs(header: readonly string[], rows: readonly (readonl
     if (causes.length === 0) continue;
     const zh = /\p{Script=Han}/u.test(label);
     const answer = causes.length === 1 ? (causes[0] as string) : causes.map((c, i) => `${i + 1}. ${c.split('\n').join(zh ? '；' : '; ')}`).join('\n');
-    const question = looksLikeQuestion(label) ? label : zh ? `${label}怎么办？` : EN_CLAUSE.test(label) || label.split(/\s+/u).length >= 3 ? `What should I do if ${lowerFirst(label)}?` : `What should I do about ${lowerFirst(label)}?`;
+    // a display code as the symptom (显示E1): what it means, as an error-code table asks
+    const code = /^(?:显示|屏幕显示|显示屏显示)\s*([A-Za-z]{1,2}-?\d{1,3})$/u.exec(label)?.[1];
+    const question = looksLikeQuestion(label) ? label : code !== undefined ? `显示${code.toUpperCase()}是什么意思？` : zh ? `${label}怎么办？` : EN_CLAUSE.test(label) || label.split(/\s+/u).length >= 3 ? `What should I do if ${lowerFirst(label)}?` : `What should I do about ${lowerFirst(label)}?`;
     out.push({ question, answer });
   }
   return out;
@@ -160,6 +162,77 @@ function specificationPairs(rows: readonly (readonly string[])[], heading: strin
     return [{ question: zh ? `${label}是多少？` : `What is the ${lowerFirst(label)}?`, answer: labelled(label, value) }];
   });
   return pairs.length >= 3 && pairs.length >= body.length - 1 ? pairs : [];
+}
+
+/** A label a manual's troubleshooting line gives its parts: 故障现象：…可能原因：…解决方法：… */
+const LINE_LABEL = /(?<![\p{L}])(故障现象|故障描述|异常现象|现象|问题描述|可能原因|故障原因|原因|解决方法|解决办法|处理方法|排除方法|处理办法|problem|symptom|possible cause|cause|solution|remedy)\s*[：:]/giu;
+
+/** A table's rows written as lines, and the lines they came from. */
+export interface LineTable {
+  rows: string[][];
+  lines: string[];
+}
+
+/**
+ * Troubleshooting written as labelled lines instead of a table (故障现象：冒白烟。可能原因：…。解决方法：…,
+ * one symptom per line or its parts on lines of their own): the table those lines stand for, the
+ * header row first (故障现象 | 可能原因 | 解决方法). Undefined when the text has no such lines.
+ */
+export function troubleshootingLines(text: string): LineTable | undefined {
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const header: string[] = [];
+  const rows: Map<string, string>[] = [];
+  const used: string[] = [];
+  for (const line of lines) {
+    const labels = [...line.matchAll(LINE_LABEL)];
+    // the line opens with a label: a part of the troubleshooting (prose mentioning 原因： is not)
+    if (labels.length === 0 || labels[0]?.index !== 0) continue;
+    used.push(line);
+    labels.forEach((m, i) => {
+      const name = (m[1] ?? '').replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+      const value = line.slice((m.index ?? 0) + m[0].length, labels[i + 1]?.index ?? line.length).trim().replace(/[。.；;，,]+$/u, '');
+      if (PROBLEM_HEADER.test(name) || rows.length === 0) rows.push(new Map());
+      if (!header.includes(name)) header.push(name);
+      rows[rows.length - 1]?.set(name, value);
+    });
+  }
+  if (!header.some((h) => PROBLEM_HEADER.test(h)) || !header.some((h) => SOLUTION_HEADER.test(h))) return undefined;
+  return { rows: [header, ...rows.map((r) => header.map((h) => r.get(h) ?? ''))], lines: used };
+}
+
+/** `额定功率：1400W`: a line of a specification written as name and value. */
+const SPEC_LINE = /^([^：:，。；,;]{2,24})[：:]\s*(\S.{0,79})$/u;
+
+/**
+ * A specification written as `name：value` lines under a heading that names it (规格参数:
+ * 额定功率：1400W): its two-column table. Undefined when the heading names no specification or the
+ * lines are not nearly all such lines.
+ */
+export function specificationLines(text: string, heading: string | undefined): LineTable | undefined {
+  if (heading === undefined || !SPEC_HEADING.test(heading)) return undefined;
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const used = lines.filter((l) => SPEC_LINE.test(l));
+  if (used.length < 3 || used.length < lines.length - 1) return undefined;
+  return { rows: used.map((l) => { const m = SPEC_LINE.exec(l); return [m?.[1] ?? '', m?.[2] ?? '']; }), lines: used };
+}
+
+/**
+ * The pairs of a table written as lines (troubleshooting lines, specification lines: see above),
+ * with the lines they came from; undefined when the text holds none.
+ */
+export function pairsInLines(text: string, heading?: string): { pairs: ExtractedPair[]; lines: string[] } | undefined {
+  const trouble = troubleshootingLines(text);
+  if (trouble !== undefined) {
+    const [header, ...rows] = trouble.rows;
+    const pairs = header === undefined ? [] : troubleshootingPairs(header, rows);
+    if (pairs.length > 0) return { pairs, lines: trouble.lines };
+  }
+  const specs = specificationLines(text, heading);
+  if (specs !== undefined) {
+    const pairs = specificationPairs(specs.rows, heading);
+    if (pairs.length > 0) return { pairs, lines: specs.lines };
+  }
+  return undefined;
 }
 
 /**

@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { warning, type Problem } from '../core/problems.js';
 import type { Document, Section } from '../ingest/document.js';
 import type { Entry } from '../store/entry.js';
-import { pairsInTable, pairsInText, questionHeading, type ExtractedPair } from './extract.js';
+import { pairsInLines, pairsInTable, pairsInText, questionHeading, type ExtractedPair } from './extract.js';
 import { findFacets, withFacetTopic, type Facet } from './facets.js';
 import { LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
@@ -18,9 +18,9 @@ import { entryContext, similarCandidates, type SimilarKind } from './similar.js'
 import { traditionalToSimplified } from '../text/normalize.js';
 import { asksSomething, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
-export { generateQuestions, headingTopic, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
+export { generateQuestions, headingTopic, manualProduct, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
 export { similarQuestions, similarCandidates, keywordForm, entryContext, SIMILAR_KINDS, type SimilarOptions, type SimilarKind } from './similar.js';
-export { pairsInText, pairsInTable, questionHeading, type ExtractedPair } from './extract.js';
+export { pairsInText, pairsInTable, pairsInLines, questionHeading, type ExtractedPair } from './extract.js';
 export { LexicalGate } from './gate.js';
 export { questionKey, stripNumbering, languageOf } from './text.js';
 
@@ -196,6 +196,18 @@ export function sectionLanguage(doc: Document, section: Section): QuestionLangua
   return stated ?? (han ? 'zh' : 'en');
 }
 
+/** A version line under a title: （2026年10月修订版，自2026年11月1日起执行）, 版本：V2.1（2025年3月更新）, Last updated 1 May 2026. */
+const REVISION_NOTE = /^[（(【\[]?[^\n]{0,60}?(?:修订|版本|更新|生效|执行|施行|实施|发布|last\s+updated|effective|revised|version)[^\n]{0,60}?[）)】\]]?$/iu;
+const DATE_OR_VERSION = /\d{4}\s*年|\d{4}[-./]\d{1,2}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|版|\bv\d/iu;
+
+/** Is a section's whole text a revision note (a version or an effective date, nothing else)? */
+export function isRevisionNote(text: string): boolean {
+  const t = text.trim();
+  // in brackets, or labelled as a version: 本法自2014年3月15日起施行 is an article, no note
+  const aside = /^[（(【\[].*[）)】\]]$/u.test(t) || /^(?:版本|修订|更新|last\s+updated|effective|revised|version)/iu.test(t);
+  return aside && t.length <= 80 && !t.includes('\n') && REVISION_NOTE.test(t) && DATE_OR_VERSION.test(t);
+}
+
 /** The entries of one section: a FAQ row, extracted pairs, or generated questions. */
 function sectionEntries(doc: Document, section: Section, options: GenerationOptions): GeneratedEntry[] {
   const language = sectionLanguage(doc, section);
@@ -205,6 +217,8 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     if (row.tags.length > 0) entry.tags = row.tags;
     return [{ entry, questions: [{ question: row.question, rule: 'faq' }, ...row.similar.map((q) => ({ question: q, rule: 'faq' }))], language }];
   }
+  // a title whose only text is its revision note ((2026年10月修订版，自2026年11月1日起执行)) answers nothing
+  if (isRevisionNote(section.text)) return [];
   const out: GeneratedEntry[] = [];
   // each table with the question/answer pairs it holds (none for a data table such as 配送方式 | 时效 | 运费)
   const last = section.headingPath[section.headingPath.length - 1];
@@ -219,7 +233,14 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     for (const table of tables) for (const p of table.pairs) out.push(extractedEntry(sectionEntryId(section.id, `-t${++t}`), p, doc, section, language));
     // a section that is its question/answer table and little else: its pairs are its entries, not
     // also one more entry answering with the whole table
-    const prose = (section.blocks ?? []).filter((b) => b.kind !== 'table').map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');
+    let prose = (section.blocks ?? []).filter((b) => b.kind !== 'table').map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');
+    // the same table written as lines (额定功率：1400W; 故障现象：…可能原因：…解决方法：…), as a PDF or a plain text has it
+    const lined = out.length === 0 ? pairsInLines(section.text, last) : undefined;
+    if (lined !== undefined) {
+      lined.pairs.forEach((p, n) => out.push(extractedEntry(sectionEntryId(section.id, `-l${n + 1}`), p, doc, section, language)));
+      const used = new Set(lined.lines);
+      prose = section.text.split('\n').filter((l) => !used.has(l.trim())).join(' ');
+    }
     if (out.length > 0 && prose.replace(/\s+/gu, '').length < MIN_PROSE_CHARS) return out;
   }
   const external = options.external?.get(section.id);

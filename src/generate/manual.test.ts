@@ -132,8 +132,8 @@ describe('a manual\'s headings and symptoms as customers ask them', () => {
     expect(first('机身的清洁')).toBe('机身怎么清洁？');
     expect(first('滤网更换')).toBe('滤网怎么更换？');
     expect(first('童锁功能')).toBe('童锁功能怎么用？');
-    // two topics: no 清洁与怎么保养？
-    expect(first('清洁与保养')).toBe('清洁与保养是什么？');
+    // two care words: one task (no 清洁与怎么保养？, and no 清洁与保养是什么？ first)
+    expect(first('清洁与保养')).toBe('如何清洁保养？');
   });
 
   it('offers the spoken form of a symptom (无法开机 → 开不了机) among the first similar questions', () => {

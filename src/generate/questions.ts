@@ -65,7 +65,26 @@ export function headingTopic(headingPath: readonly string[]): string | undefined
   const topic = stripNumbering(last)
     .replace(EN_SECTION_LABEL, '')
     .replace(/^[★☆●○◆◇■□▲△※\s]+/u, '').replace(/^【([^】]+)】$/u, '$1').replace(/\s+\|\s+.*$/u, '').replace(/[：:。.]+$/u, '').trim();
-  return /[\p{L}]{2}/u.test(topic) ? topic : undefined;
+  // 保修（长文，老同事粘贴的）: a Chinese heading's aside is no part of its topic (an English one's is often
+  // its acronym, which customers type: Special Enrollment Period (SEP))
+  const bare = /\p{Script=Han}/u.test(topic) ? topic.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '').trim() : topic;
+  const kept = /[\p{L}]{2}/u.test(bare) ? bare : topic;
+  return /[\p{L}]{2}/u.test(kept) ? kept : undefined;
+}
+
+/** A manual's title: 小鹿空气炸锅KF-5L使用说明书, 台式洗碗机 WQP6 用户手册. */
+const ZH_MANUAL_TITLE = /(?:使用|用户|产品|操作|安装)?(?:说明书|手册|使用指南)$/u;
+
+/**
+ * The product a manual is about, from the title at the top of the heading path (小鹿空气炸锅KF-5L使用说明书
+ * → 小鹿空气炸锅, its model left out), for headings that name no object (使用方法 → 如何使用小鹿空气炸锅？,
+ * was 如何使用？). Undefined for a document that is no manual.
+ */
+export function manualProduct(headingPath: readonly string[]): string | undefined {
+  const title = headingPath.length >= 2 ? (headingPath[0] ?? '') : '';
+  if (!ZH_MANUAL_TITLE.test(title)) return undefined;
+  const product = title.replace(ZH_MANUAL_TITLE, '').replace(/[\s\-_A-Za-z0-9]+$/u, '').trim();
+  return /^\p{Script=Han}{2,12}$/u.test(product) ? product : undefined;
 }
 
 // ---------------------------------------------------------------- Chinese
@@ -74,7 +93,8 @@ const ZH_TIME = /(?<![周期拜])(?:\d+(?:\.\d+)?|[一二三四五六七八九�
 /** A date or a year: a point in time, not a duration (本政策自2026年1月1日起施行). */
 const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年(?!内|以内|之内|以上)/gu;
 const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期)(?:为|是|一般为)/u;
-const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)/u;
+// (运费险 is an insurance, no fee)
+const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)(?!险)/u;
 const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
 const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
 // 应 as in 应收账款, 应付, 应尽的, 应有的 is no duty
@@ -163,9 +183,10 @@ const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/
 const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|无须|无需|毋须|不必|不用|不需要|不需|不)(?:无理由|免费|上门|在线)?$/u;
 /** Words that make the step verb after them part of a noun: 无理由退货, 免费维修, 上门取件. */
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
-const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消)$/u;
+const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消|寄回|寄还|退回)$/u;
 /** Where an action's object ends: a function word or the next clause. */
-const ZH_OBJECT_END = /[为的前等和及或以与并而被把将在于若、“”"「」]|(?<!售)后|(?<!理)由|负有|承担|需要|应当|必须/u;
+// 退货需自行寄回: a modal (需, 须, 自行) ends it too, not 所需材料
+const ZH_OBJECT_END = /[为的前等和及或以与并而被把将在于若、“”"「」]|(?<!售)后|(?<!理)由|负有|承担|需要|应当|必须|(?<!所)需(?!求)|须|自行/u;
 /** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about (时效 is no 时). */
 const ZH_SETTING = /时(?![间效限长段])|页面|过程|期间/u;
 const ZH_SETTING_NEXT = new RegExp(`^(?:${ZH_SETTING.source})`, 'u');
@@ -189,6 +210,9 @@ function zhAction(said: string): string | undefined {
     if (ZH_VERB_AS_TIME.test(text.slice(m.index + verb.length))) continue;
     // what is not done (不支持无理由退货, 不予退货): no way to do it to ask about
     if (ZH_NOT_DONE.test(text.slice(0, m.index))) continue;
+    // 凭购买订单号享受免费维修: after 凭 / 持 the verb names what one shows (the order number of the purchase), no task
+    // (持 alone, not the 持 of 支持退货 / 坚持)
+    if (/(?:凭|(?<![支坚维保扶主劫挟])持)$/u.test(text.slice(0, m.index))) continue;
     // 申请退货: a verb whose object is another step verb is one action; a step verb later in the object starts the next one
     const head = ZH_STEP_VERB_FIRST.exec(object)?.[0] ?? '';
     const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object.slice(head.length));
@@ -201,7 +225,11 @@ function zhAction(said: string): string | undefined {
     const end = ZH_OBJECT_END.exec(object);
     if (end !== null) object = object.slice(0, end.index);
     if (ZH_SETTING_NEXT.test(text.slice(m.index + verb.length + object.length))) continue;
-    // 如何申请？/ 如何联系？ asks nothing: these verbs need what is applied for, whom to contact
+    // 将发票、赠品一并寄回: the object went before the verb, with 将 / 把 (如何寄回发票、赠品？, was 如何寄回？)
+    const fronted = object.length === 0 ? /[将把]([^，。；将把]{2,12}?)(?:一并|一起|全部|都|统一|及时|尽快|原路)?$/u.exec(text.slice(0, m.index))?.[1] : undefined;
+    // (退款将以原支付方式退回: 将 before a preposition says what will happen, it fronts no object)
+    if (fronted !== undefined && !/^(?:以|按|通过|在|于|由|从|向|会|被|原路|直接|尽快|及时)/u.test(fronted)) return `${verb}${fronted}`;
+    // 如何申请？/ 如何联系？/ 如何寄回？ asks nothing: these verbs need what is applied for, whom to contact, what is sent
     if (object.length === 0 && ZH_VERB_NEEDS_OBJECT.test(verb)) continue;
     // 在本店购买商品的所有顾客: the action describes someone (a relative clause), it is no step
     // 退回运费由本店承担: the verb and its object are a thing someone pays for, no step either
@@ -274,7 +302,43 @@ function liabilityObject(object: string): string {
   return object.split(/[、或等]/u)[0]?.slice(0, 12) ?? '';
 }
 
-function zhHeading(heading: string): string[] {
+/** A verb a how-to heading is made of that needs what it acts on (使用方法 → 如何使用？ asks nothing). */
+const ZH_BARE_TASK = /^(?:使用|操作|安装|清洁|清洗|保养|清洁保养|设置|连接|组装|拆卸|维护|保存|存放)$/u;
+/** A manual's heading of warnings: 安全注意事项, 使用须知, 安全提示. */
+const ZH_WARNINGS = /(?:注意事项|安全须知|安全提示|警告|警示)$/u;
+/** A manual's troubleshooting heading: 故障排除, 常见故障, 故障处理, 疑难解答. */
+// (not 常见问题: a FAQ's heading)
+const ZH_TROUBLESHOOTING = /^(?:常见)?故障(?:排除|处理|解决|排查|及处理|与处理|及解决|分析)?$|^疑难解答$/u;
+/** A manual's specification heading: 规格参数, 技术参数, 产品参数. */
+const ZH_SPECIFICATIONS = /^(?:产品|技术|主要|基本)?(?:规格|参数|规格参数|技术参数|技术规格|技术数据)$/u;
+/** A heading that names a kind of provider (快递公司, 合作银行): which ones, not what such a thing is. */
+const ZH_PROVIDERS = /(?:公司|银行|品牌|渠道|门店|网点)$/u;
+/** Two topics joined (发票与赠品, 保修及维修): what the rules are, not what the pair "is". */
+// (not 和: 中华人民共和国 has it)
+const ZH_TWO_TOPICS = /^\p{Script=Han}{2,8}(?:与|及|、)\p{Script=Han}{2,8}$/u;
+
+/**
+ * Questions for a manual's headings that name no object or no concept (使用方法, 清洁保养, 安全注意事项,
+ * 故障排除, 规格参数): about the product the manual is for, when its title names it. Undefined for
+ * another heading.
+ */
+function zhManualHeading(topic: string, product: string | undefined): string[] | undefined {
+  const p = product ?? '';
+  if (ZH_HOWTO_SUFFIX.test(topic) && ZH_BARE_TASK.test(topic.replace(ZH_HOWTO_SUFFIX, ''))) {
+    const verb = topic.replace(ZH_HOWTO_SUFFIX, '');
+    return product !== undefined ? [`如何${verb}${product}？`, `${product}的${topic}是什么？`] : [`${topic}是什么？`];
+  }
+  // 清洁保养 / 清洁与保养 is a care task on the product, not 清洁 (a part) to 保养
+  const care = topic.replace(/(?<=清洁|清洗)(?:与|和|及|、)(?=保养|维护)/u, '');
+  if (ZH_BARE_TASK.test(care) && care.length > 2) return product !== undefined ? [`${product}怎么${care}？`, `如何${care}${product}？`] : [`如何${care}？`, `${topic}是什么？`];
+  // 安全注意事项 of a manual: which ones its product has (a shop page's 注意事项 stays a topic)
+  if (ZH_WARNINGS.test(topic) && product !== undefined) return [`使用${product}有哪些${topic}？`, `${topic}有哪些？`];
+  if (ZH_TROUBLESHOOTING.test(topic)) return [`${p}出现故障怎么办？`, `${p}常见故障有哪些？`];
+  if (ZH_SPECIFICATIONS.test(topic)) return [`${p}的${topic}是什么？`.replace(/^的/u, ''), `${p}有哪些${topic}？`];
+  return undefined;
+}
+
+function zhHeading(heading: string, product?: string): string[] {
   // 关于物流延迟 / 有关退货: what the heading is about, without the preposition
   const topic = heading.replace(/^(?:关于|有关)(?=\p{Script=Han}{2})/u, '');
   const q: string[] = [];
@@ -285,6 +349,8 @@ function zhHeading(heading: string): string[] {
   if (ZH_TASK.test(topic) && !ZH_TASK_NOUN.test(topic)) return [`如何${topic}？`, `可以${topic}吗？`];
   // 入驻商家资质要求企业信息与商品信息均需提前向监管部门进行备案: a rule as a heading, no topic to ask "what is" about
   if (topic.length > 16 && /需|应当|必须|不得|可以/u.test(topic)) return q;
+  const manual = zhManualHeading(topic, product);
+  if (manual !== undefined) return manual;
   // 退款方式与时间: two topics, so no 退款方式与需要多长时间？ (the base would end in 与)
   const base = (re: RegExp): string => topic.replace(re, '');
   const single = (re: RegExp): boolean => base(re).length >= 2 && !/(?:与|及|和|、|或)$/u.test(base(re));
@@ -302,6 +368,10 @@ function zhHeading(heading: string): string[] {
   else if (ZH_POLICY_SUFFIX.test(topic) && base(ZH_POLICY_SUFFIX).length >= 2) q.push(`${topic}是什么？`, `${base(ZH_POLICY_SUFFIX)}有什么规定？`);
   else if (care !== null && !/(?:与|及|和|、|或)$/u.test(care[1] ?? '')) q.push(`${care[1] ?? ''}怎么${care[2] ?? ''}？`, `${topic}是什么？`);
   else if (ZH_FUNCTION.test(topic)) q.push(`${topic}怎么用？`, `${topic}是什么？`);
+  // 快递公司 → 用哪家快递公司？ (was 快递公司是什么？)
+  else if (ZH_PROVIDERS.test(topic)) q.push(`${topic}有哪些？`, `用哪家${topic}？`);
+  // 发票与赠品 → 发票与赠品有什么规定？ (was 发票与赠品是什么？)
+  else if (ZH_TWO_TOPICS.test(topic)) q.push(`${topic}有什么规定？`, `${topic}怎么处理？`);
   else q.push(`${topic}是什么？`, `${topic}有什么规定？`);
   return q;
 }
@@ -453,7 +523,8 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');
       // 享受一年免费保修: the time is how long one has it, not how long it takes
       // 在商品完好前提下可享受7日无理由 (another time in it), 质量的退换货政策 (a policy): nothing timed
-      else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after) && !ZH_TIME.test(what) && !ZH_POLICY_SUFFIX.test(what) && !/前提|情况下/u.test(what)) {
+      // …同款降价的，可申请补差价: a condition (…的) is no task that takes time (同款降价的需要多长时间？)
+      else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after) && !ZH_TIME.test(what) && !ZH_POLICY_SUFFIX.test(what) && !/前提|情况下/u.test(what) && !/的$/u.test(what)) {
         const granted = found !== null && /(?:享受|享有|提供)$/u.test(clause.slice(0, found.index));
         add(granted ? `${what}多久？` : allowed ? `多长时间内可以${what}？` : `${what}需要多长时间？`, 'time-limit');
       }
@@ -461,17 +532,24 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
   }
 }
 
+/** Verbs that pay or take a fee, no name of it: 购买运费险, 支付运费, 另计运费. */
+const ZH_PAYING_VERB = /^(?:购买|支付|承担|缴纳|收取|扣除|退还|返还|产生|包含|需要|另计|额外|补交|垫付)$/u;
+
 /** Fees and who pays (退货运费由谁承担？, 运费是多少钱？), and who answers for what (X对Y承担赔偿责任). */
 function zhFees(s: string, topic: string | undefined, add: Add): void {
   if (ZH_FREE_SHIPPING.test(s)) add('满多少钱包邮？', 'fee');
   const fee = ZH_FEE.exec(s);
   if (fee !== null) {
-    // the fee word with what names it just before (退货运费), never across 的/由/为
-    const before = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0];
-    const f = before !== undefined && !/[的由为和及或与]/u.test(before) ? before + fee[0] : fee[0];
+    // the fee word with what names it just before (退货运费), never across 的/由/为, nor a conjunction
+    // (并补差价 → 补差价) or a verb that pays it (购买运费险, 支付运费 → 运费)
+    const two = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0];
+    const before = two !== undefined && /^[并且而及]/u.test(two) ? two.slice(1) : two;
+    const named = before !== undefined && !/[的由为和及或与]/u.test(before) && !ZH_PAYING_VERB.test(before);
+    const f = named ? before + fee[0] : fee[0];
     if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) {
-      // the topic names the fee itself (运费承担 → 运费由谁承担？, not 运费承担的运费由谁承担？)
-      const named = topic !== undefined && !f.includes(topic) && !topic.includes(f) && topic.length <= 8;
+      // the topic names the fee itself (运费承担 → 运费由谁承担？, not 运费承担的运费由谁承担？), or another
+      // fee (退货运费 → 退回运费由谁承担？, not 退货运费的退回运费由谁承担？)
+      const named = topic !== undefined && !f.includes(topic) && !topic.includes(f) && topic.length <= 8 && !ZH_FEE.test(topic);
       add(`${named ? `${topic}的` : ''}${f}由谁承担？`, 'who-pays');
     }
     if (ZH_AMOUNT.test(s)) add(`${f}是多少钱？`, 'fee');
@@ -691,6 +769,9 @@ function embeddedIn(sentence: string, match: RegExpExecArray): string | undefine
   return /\b(how\s+much|how\s+many|how|what|which)\s+(?:\S+\s+){0,2}$/iu.exec(sentence.slice(Math.max(0, match.index - 40), match.index))?.[1]?.toLowerCase();
 }
 
+/** A sentence about how soon the shop answers: We reply within 24 hours, our team will contact you in 2 days. */
+const EN_SHOP_REPLIES = /\b(?:we|our\s+(?:team|staff|support|agents?))\s+(?:will\s+|usually\s+|normally\s+|aim\s+to\s+)?(?:reply|respond|answer|get\s+back|contact\s+you|call\s+you|email\s+you)\b/iu;
+
 /** Verbs that say nothing without their object: "you can get." → Can I get? */
 const EN_NEEDS_OBJECT = /^(?:get|have|take|make|use|find|see|know|need|do|give|receive|send|provide|keep|bring|pay|buy|choose|expect|want|include)$/iu;
 
@@ -907,6 +988,9 @@ function enHeading(topic: string, names: ReadonlySet<string>): string[] {
     const process = sentenceCase(t, names).toLowerCase();
     return [`How ${isPluralTopic(process) ? 'do' : 'does'} ${process} work?`, `What do I need to know about ${process}?`];
   }
+  // where the shop sends parcels (Shipping to Hong Kong, Macau and overseas): Do you ship to …?, not What is the shipping to …?
+  const to = EN_SHIPPING_TO.exec(topic);
+  if (to?.[1] !== undefined && to[2] !== undefined) return [`Do you ship ${to[1].toLowerCase()} ${to[2]}?`, `What do I need to know about shipping ${to[1].toLowerCase()} ${to[2]}?`];
   // two topics (Shipping & Delivery, Orders and prices): what to know about them, not "What is the Shipping & Delivery?"
   if (EN_PAIR.test(t)) return [`What do I need to know about ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}?`];
   const the = withThe(t);
@@ -920,6 +1004,9 @@ function enHeading(topic: string, names: ReadonlySet<string>): string[] {
   const whoPays = paid !== undefined && EN_PRICED.test(paid) ? [`Who pays for ${paid}?`] : [];
   return [`What ${isPluralTopic(t) ? 'are' : 'is'} ${the}?`, ...whoPays, `What do I need to know about ${the}?`];
 }
+
+/** A heading about where parcels go: Shipping to Hong Kong, Delivery outside the EU, International shipping to Canada. */
+const EN_SHIPPING_TO = /^(?:international\s+)?(?:shipping|delivery|deliveries|shipments?)\s+(to|outside|within|in)\s+(\p{L}.{1,60})$/iu;
 
 /** A topic that names a problem: missing, late, damaged, lost, broken, wrong … items. */
 const EN_PROBLEM = /\b(?:missing|late|delayed|damaged|lost|broken|faulty|defective|wrong|stolen|incorrect)\b/iu;
@@ -1019,7 +1106,8 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
       else if (topic !== undefined && EN_TASK.test(topic)) add(`How long does it take to ${asAsker(verbFirst(sentenceCase(topic, names)))}?`, 'time-limit');
       // only a process or an activity takes time (delivery, an appeal, returning my item): How long do Monthly Payments take? asks nothing
       else if (measurable !== undefined && (EN_PROCESS.test(measurable) || /^\p{L}+ing\b/u.test(measurable))) add(`How long ${does} ${measurable} take?`, 'time-limit');
-      else if (howTo !== undefined) add(`How long does it take to ${howTo}?`, 'time-limit');
+      // "We reply within 24 hours" is how soon the shop answers, not how long the task takes (How long does it take to claim?)
+      else if (howTo !== undefined && !EN_SHOP_REPLIES.test(s)) add(`How long does it take to ${howTo}?`, 'time-limit');
     }
     if (!fee && EN_FEE.test(s) && howTo !== undefined) {
       fee = true;
@@ -1108,7 +1196,7 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   if (topic !== undefined) {
     // a heading that asks as written is a question line; an English phrase kb turned into a question is the heading rule's
     const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
-    for (const question of language === 'zh' ? zhHeading(topic) : enHeading(topic, names)) found.push({ question, rule });
+    for (const question of language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath)) : enHeading(topic, names)) found.push({ question, rule });
   }
   const content: GeneratedQuestion[] = [];
   const duties: GeneratedQuestion[] = [];

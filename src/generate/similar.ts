@@ -8,7 +8,7 @@
  * - keyword-only forms (退货的运费由谁承担？ → 退货 运费),
  * - colloquial forms (谁承担 → 谁出, 请问 …).
  */
-import { AFTER_SALES_LEXICON, GROUP_TOPICS, RELATED_ONLY_GROUPS, swappable } from '../analyze/lexicon.js';
+import { AFTER_SALES_LEXICON, GROUP_TOPICS, KNOWN_NAMES, RELATED_ONLY_GROUPS, swappable } from '../analyze/lexicon.js';
 import { languageOf, questionKey, type QuestionLanguage } from './text.js';
 
 export interface SimilarOptions {
@@ -203,6 +203,15 @@ function enCase(question: string, at: number, to: string): string {
 /** A run of two or more Chinese characters written twice in a row (退货退货). */
 const DOUBLED = /(\p{Script=Han}{2,})\1/u;
 
+/** Where the question names a payment channel or brand (KNOWN_NAMES): spans no synonym goes into. */
+function namesIn(question: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const name of KNOWN_NAMES) {
+    for (let at = question.indexOf(name); at >= 0; at = question.indexOf(name, at + name.length)) spans.push([at, at + name.length]);
+  }
+  return spans;
+}
+
 /** Each lexicon word of the question (longest first, not overlapping) replaced by the other words of its group, in turn. */
 function synonyms(question: string, lexicon: readonly (readonly string[])[], english: boolean, context: string): string[] {
   const lower = question.toLowerCase();
@@ -221,7 +230,8 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
     if (at >= 0) found.push({ at, word, group });
   }
   found.sort((a, b) => b.word.length - a.word.length || a.at - b.at);
-  const taken: [number, number][] = [];
+  // a name that contains a lexicon word (支付宝, 微信支付) is taken whole: no synonym inside it (付款宝)
+  const taken: [number, number][] = namesIn(question);
   const picks: typeof found = [];
   for (const f of found) {
     if (taken.some(([s, e]) => f.at < e && f.at + f.word.length > s)) continue;
@@ -276,13 +286,16 @@ export function keywordForm(question: string, language: QuestionLanguage): strin
       .filter((w) => w.length > 0 && !EN_STOP.has(w));
     return words.length >= 1 && words.length <= 6 ? words.join(' ') : undefined;
   }
-  const parts = question
+  const all = question
     .replace(/[？?。！!，,、：:；;（）()]/gu, ' ')
     .replace(ZH_FUNCTION_WORDS, ' ')
     .split(/\s+/u)
-    .filter((p) => p.length >= 2);
+    .filter((p) => p.length > 0);
+  const parts = all.filter((p) => p.length >= 2);
   // 开不了户 → 开不: a part cut off after its negation says the opposite or nothing
   if (parts.some((p) => /[不没未别]$/u.test(p))) return undefined;
+  // 空气炸锅怎么用？ → 空气炸锅: a one-character verb left out leaves a bare noun, which asks nothing
+  if (parts.length === 1 && all.some((p) => p.length === 1 && /\p{Script=Han}/u.test(p))) return undefined;
   return parts.length >= 1 && parts.join('').length <= 16 ? parts.join(' ') : undefined;
 }
 

@@ -209,6 +209,26 @@ describe('editing', () => {
     expect(s.message).toMatch(/regenerated \d similar questions/);
   });
 
+  it('g keeps the section’s place and proposes no bare product name (空气炸锅怎么用？ → 空气炸锅)', () => {
+    const place = '小鹿空气炸锅KF-5L使用说明书 / 五、故障排除';
+    const fryer: Entry = {
+      id: 's-fryer',
+      question: '空气炸锅怎么用？',
+      similar: ['故障排除是什么？', place],
+      answer: '故障现象：冒白烟。可能原因：食材油脂过多。解决方法：倒出多余油脂。',
+      origin: 'generated',
+      status: 'pending',
+      source: { path: 'sources/空气炸锅说明书.pdf', headingPath: ['小鹿空气炸锅KF-5L使用说明书', '五、故障排除'] },
+    };
+    const s = press(initialState([fryer]), 'g');
+    const similar = entry(s, 's-fryer').similar;
+    expect(similar).toContain(place);
+    expect(similar.filter((q) => q === place)).toHaveLength(1);
+    expect(similar).not.toContain('空气炸锅');
+    expect(similar.length).toBeGreaterThan(1);
+    expect(s.message).toMatch(/regenerated \d similar questions, kept the section’s place/);
+  });
+
   it('u undoes the last change, then the one before, and shows the entry', () => {
     let s = press(start(), 'a', 'e', CLEAR, ...'新问题'.split(''), ENTER);
     expect(entry(s, 's-return-fee').question).toBe('新问题');

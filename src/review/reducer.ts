@@ -5,7 +5,8 @@
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
 import { ENTRY_ORIGINS, markEdited } from '../store/entry.js';
-import { entryContext, languageOf, questionKey, similarQuestions } from '../generate/index.js';
+import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
+import { isSectionPath } from './layout.js';
 import { changedFields, copyField, mergeReload, type Change } from './changes.js';
 import { backspace, deleteForward, editBuffer, insertText, moveCursor, type EditBuffer } from './text-edit.js';
 
@@ -295,9 +296,16 @@ function acceptSuggested(state: ReviewState): ReviewState {
 function regenerate(state: ReviewState): ReviewState {
   const entry = selectedEntry(state);
   if (entry === undefined) return state;
-  const similar = similarQuestions(entry.question, { n: REGENERATE_SIMILAR, language: languageOf(entry.question), context: entryContext(entry) });
-  if (similar.length === 0) return { ...state, message: 'no similar questions could be generated for this question; add them with s' };
-  return change(state, entry.id, (e) => edited({ ...e, similar }, 'similar'), `regenerated ${similar.length} similar questions (u undoes)`, 'regenerating gave the same similar questions');
+  // the section's place (退换货政策 / 四、退货流程) is kept: it is no way of asking, it lets a question naming the section find it
+  const place = entry.similar.filter((q) => isSectionPath(entry, q));
+  // a heading or the product alone (空气炸锅) asks nothing and draws every question naming it
+  const names = new Set([...(entry.source?.headingPath ?? []), manualProduct(entry.source?.headingPath ?? []) ?? ''].map(questionKey));
+  const variants = similarQuestions(entry.question, { n: REGENERATE_SIMILAR + names.size, language: languageOf(entry.question), context: entryContext(entry), existing: place })
+    .filter((q) => !names.has(questionKey(q)))
+    .slice(0, REGENERATE_SIMILAR);
+  if (variants.length === 0) return { ...state, message: 'no similar questions could be generated for this question; add them with s' };
+  const similar = [...variants, ...place];
+  return change(state, entry.id, (e) => edited({ ...e, similar }, 'similar'), `regenerated ${variants.length} similar questions${place.length > 0 ? ', kept the section’s place' : ''} (u undoes)`, 'regenerating gave the same similar questions');
 }
 
 function undo(state: ReviewState): ReviewState {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { BUILD_TIMEOUT, ROOT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
 import { answerFor, startMockLlm } from '../../test-support/llm-server.js';
+import { storeChange } from './generate.js';
 
 const dir = tempDir('kb-cli-generate-');
 afterAll(() => dir.remove());
@@ -203,4 +204,13 @@ describe('kb generate --generator llm, run as a user runs it', () => {
       project.remove();
     }
   }, 40_000);
+});
+
+describe('the first line of kb generate', () => {
+  const merge = { added: ['a'], updated: ['b'], unchanged: 37, sourceChanged: [], sourceMissing: [], removed: [], vanishedFiles: [], outOfScope: 0, moved: [] };
+  it('says how many entries changed of how many, not the store’s whole count as "updated 39 entries"', () => {
+    expect(storeChange({ merge, entries: 39, created: false }, false)).toBe('changed 2 of 39 entries');
+    expect(storeChange({ merge: { ...merge, added: [], updated: [] }, entries: 39, created: false }, true)).toBe('would change no entry (39 entries)');
+    expect(storeChange({ merge, entries: 39, created: true }, false)).toBe('wrote 39 entries');
+  });
 });

@@ -28,10 +28,22 @@ function list(ids: readonly string[], max = 8): string {
   return ids.length <= max ? ids.join(', ') : `${ids.slice(0, max).join(', ')} … (${ids.length - max} more)`;
 }
 
+/**
+ * What the run did to the store: the entries it wrote when it made the store, else how many
+ * entries changed (added, regenerated, marked, removed) of how many (the store's whole count read
+ * as "updated 39 entries" when two had changed).
+ */
+export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'>, dryRun: boolean): string {
+  const m = r.merge;
+  if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
+  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length;
+  if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
+  return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
+}
+
 function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): void {
   const m = r.merge;
-  const verb = dryRun ? 'would write' : r.created ? 'wrote' : 'updated';
-  output.out(`${r.store}: ${verb} ${r.entries} entries from ${r.files - r.failedFiles} of ${r.files} files`);
+  output.out(`${r.store}: ${storeChange(r, dryRun)} from ${r.files - r.failedFiles} of ${r.files} files`);
   output.out(`  ${m.added.length} added, ${m.updated.length} regenerated (${r.llm !== undefined ? 'source changed or new questions from the model' : 'source changed'}, not yet reviewed), ${m.unchanged} unchanged, ${m.outOfScope} of other sources left as they were`);
   const g = r.generation;
   output.out(`  ${g.generated} sections with generated questions, ${g.extracted} extracted Q&A pairs, ${g.faq} FAQ rows; ${g.similarKept} similar questions kept, ${g.similarDropped} dropped by the quality gate`);

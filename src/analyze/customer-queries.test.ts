@@ -13,6 +13,8 @@ const dir = tempDir('kb-customer-queries-');
 let report: EvalReport;
 /** The cross-language questions kept out of development (shop-heldout.jsonl), scored once it was done. */
 let heldOut: EvalReport;
+/** After-sales questions the shop does not answer, and chitchat (shop-oos.jsonl): a bot must hand them off. */
+let outOfScope: EvalReport;
 
 beforeAll(async () => {
   const out = join(dir.path, 'shop.index');
@@ -25,6 +27,9 @@ beforeAll(async () => {
   const kb = await loadIndex(out);
   report = evaluate(kb, suite.cases, 5);
   heldOut = evaluate(kb, held.cases, 5);
+  const oos = await readSuite(join(ROOT, 'fixtures/customer-queries/shop-oos.jsonl'));
+  expect(oos.problems).toEqual([]);
+  outOfScope = evaluate(kb, oos.cases, 5);
 }, BUILD_TIMEOUT);
 afterAll(() => dir.remove());
 
@@ -53,10 +58,19 @@ describe('customer questions as typed, on the shop knowledge base', () => {
     expect(cases.filter((c) => c.rank !== null && c.rank <= 5).length / cases.length).toBeGreaterThanOrEqual(0.92);
   });
 
-  it('does as well on the held-out cross-language questions: hit@1 0.83 and hit@5 0.91 or better (measured 0.917 / 1.000 on 12)', () => {
+  it('does as well on the held-out cross-language questions: hit@1 0.83 and hit@5 0.91 or better (measured 0.833 / 1.000 on 12)', () => {
     expect(heldOut.metrics.cases).toBe(12);
     expect(heldOut.metrics.hit1).toBeGreaterThanOrEqual(0.83);
     expect(heldOut.metrics.hitK).toBeGreaterThanOrEqual(0.91);
+  });
+
+  it('answers at most 2 of 36 questions it has no answer for, and no chitchat, at confidence 0.5, and at most 5 at 0.3 (measured 2 and 4; 3 and 8 with the margin counted whole)', () => {
+    const answered = (at: number) => outOfScope.cases.filter((c) => (c.top[0]?.confidence ?? 0) >= at);
+    expect(outOfScope.cases).toHaveLength(36);
+    expect(answered(0.5).map((c) => c.q)).toEqual(['缺货的商品什么时候补货', 'Can I change the color after ordering?']);
+    expect(answered(0.3).length).toBeLessThanOrEqual(5);
+    const answered5 = answered(0.5);
+    expect(answered5.filter((c) => c.tags?.includes('chitchat')).map((c) => c.q)).toEqual([]);
   });
 
   it('keeps the suite as a whole at hit@1 0.85 and hit@5 0.95 or better (measured 0.870 / 0.974 on 115)', () => {

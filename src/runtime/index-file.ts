@@ -47,13 +47,19 @@ export interface FieldPostings {
 }
 
 export interface Calibration {
-  /** confidence = sigmoid(intercept + coverage × coverageWeight + margin × marginWeight) */
+  /** confidence = sigmoid(intercept + coverage × coverageWeight + margin × marginWeight), the margin × min(coverage, 1) when leadByCoverage */
   intercept: number;
   coverageWeight: number;
   marginWeight: number;
   /** How the parameters were obtained: `self` (fitted on the KB's own paraphrases) or `default`. */
   fittedOn: 'self' | 'default';
   samples: number;
+  /**
+   * The margin counts only as far as the hit covers the question (margin × min(coverage, 1)): a big
+   * lead over other poor hits is no sign of an answer. Written by builds since 2026-11-26; an index
+   * without it uses the margin as it is.
+   */
+  leadByCoverage?: boolean;
 }
 
 export interface IndexModel {

@@ -6,7 +6,7 @@ import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
 import type { Entry } from '../store/entry.js';
 import { indexFromBytes } from './load.js';
 import { parseIndex } from './index-file.js';
-import { KnowledgeBase } from './knowledge-base.js';
+import { KnowledgeBase, leadByCoverage } from './knowledge-base.js';
 
 const faq = (id: string, question: string, similar: string[], answer: string): Entry => ({ id, question, similar, answer, origin: 'faq', status: 'approved' });
 
@@ -87,6 +87,29 @@ describe('KnowledgeBase.search', () => {
     expect(good!.confidence).toBeGreaterThan(vague?.confidence ?? 0);
     expect(kb.search('退货的运费由谁承担', { k: 5, threshold: good!.confidence + 1e-4 })).toEqual([]);
     expect(kb.search('退货的运费由谁承担', { k: 1, threshold: good!.confidence })[0]?.id).toBe('return-fee');
+  });
+
+  it('does not take a big lead over poor hits for an answer: the margin counts as far as the hit covers the question', async () => {
+    const others = ['积分', '地址', '优惠券', '会员', '客服', '支付', '订单', '库存', '门店', '礼品卡', '预售', '定制', '安装', '清洗'];
+    const shop = await buildFromEntries(
+      [
+        ...others.map((w, i) => faq(`other-${i}`, `${w}怎么办理`, [`${w}在哪里看`], `${w}的说明。`)),
+        faq('quality', '质量问题怎么退换', ['超过15天但在保修期内怎么办'], '签收后15天内发现质量问题可退换；超过15天在保修期内的免费维修。'),
+        faq('invoice', '怎么开发票', ['可以开发票吗'], '在订单详情中申请电子发票。'),
+        faq('return-fee', '退货运费谁出', ['退货邮费谁承担'], '质量问题由商家承担运费。'),
+      ],
+      {},
+    );
+    if (!shop.ok) throw new Error('build failed');
+    const small = indexFromBytes(shop.value.bytes);
+    // 今天几号 / 今天天气怎么样 share only 天 (of 15天) with one entry and nothing with the rest: margin
+    // 1 at coverage 0.09 made them 0.37 and 0.34 with the margin as it is
+    for (const chitchat of ['今天几号', '今天天气怎么样']) expect([chitchat, (small.search(chitchat, { k: 1 })[0]?.confidence ?? 0) < 0.15]).toEqual([chitchat, true]);
+    // questions the KB answers keep their confidence (0.95, 0.96 before)
+    expect(small.search('退货运费谁出', { k: 1 })[0]?.confidence).toBeGreaterThan(0.95);
+    expect(small.search('怎么开发票', { k: 1 })[0]?.confidence).toBeGreaterThan(0.95);
+    expect(leadByCoverage(0.87, 0.36)).toBeCloseTo(0.3132, 4);
+    expect(leadByCoverage(0.5, 1.3)).toBe(0.5);
   });
 
   it('lowers confidence for words the KB has never seen, little for a single character, not for typos it explains', () => {

@@ -35,6 +35,12 @@ describe('chatQuestion', () => {
     // 客服 is a call only before a mark or another call: 客服电话 is asked about
     expect(chatQuestion('客服电话是多少')).toBe('客服电话是多少');
     expect(chatQuestion('客服在吗 发票怎么开')).toBe('发票怎么开');
+    // thanks after the question, on request (kb eval --suggest); kb gaps keeps them for its small talk
+    expect(chatQuestion('请问7天无理由退货吗？谢谢', { thanks: false })).toBe('请问7天无理由退货吗？');
+    expect(chatQuestion('退货运费谁出，多谢了', { thanks: false })).toBe('退货运费谁出');
+    expect(chatQuestion('感谢信怎么写', { thanks: false })).toBe('感谢信怎么写');
+    expect(chatQuestion('谢谢', { thanks: false })).toBe('谢谢');
+    expect(chatQuestion('请问7天无理由退货吗？谢谢')).toBe('请问7天无理由退货吗？谢谢');
   });
 
   it('takes out emoticon and media codes, not a button named in brackets', () => {

@@ -44,9 +44,21 @@ const TRAIL = /[\s,，.。!！?？~～、…]*(?:急+|在线等)?[\s,，.。!！
 /** The question mark of a message's trailing run (退款多久到账？？？急): kept, once. */
 const LAST_MARK = /([?？])[\s?？!！~～]*(?:急+|在线等)?[\s?？!！~～]*$/u;
 
-/** The question a chat message asks, without links, emoji, codes, placeholders, quoted numbers, calls and trailing marks; one line. */
-export function chatQuestion(message: string): string {
-  const plain = message.replace(LINK, ' ').replace(PLACEHOLDER, ' ').replace(CODE, ' ').replace(EMOJI, '').replace(QUOTED_NUMBER, dropNumber).replace(/\s+/gu, ' ').trim();
+/** Thanks after a question (…吗？谢谢, …，多谢了). */
+const THANKS = /[\s,，.。!！~～、…]*(?:谢谢+|多谢了?|谢了|感谢|thanks|thx)[\s,，.。!！~～、…]*$/iu;
+
+/**
+ * The question a chat message asks, without links, emoji, codes, placeholders, quoted numbers, calls
+ * and trailing marks; one line. `thanks: false` also drops thanks after it (请问能退吗？谢谢 → 请问能退吗？),
+ * for a question written down as an editor would (kb eval --suggest); kb gaps keeps a reply such as
+ * 好的谢谢 whole, for its small talk.
+ */
+export function chatQuestion(message: string, options: { thanks?: boolean } = {}): string {
+  let plain = message.replace(LINK, ' ').replace(PLACEHOLDER, ' ').replace(CODE, ' ').replace(EMOJI, '').replace(QUOTED_NUMBER, dropNumber).replace(/\s+/gu, ' ').trim();
+  if (options.thanks === false) {
+    const without = plain.replace(THANKS, '');
+    if (without !== '') plain = without;
+  }
   // keep one question mark: 退款多久到账？？？ is asked as 退款多久到账？
   const mark = LAST_MARK.exec(plain)?.[1] ?? '';
   const bare = plain.replace(CALLS, '').replace(TRAIL, '');

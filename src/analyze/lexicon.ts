@@ -226,7 +226,7 @@ export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER
  * group only is put in anywhere.
  */
 export const GROUP_TOPICS: ReadonlyMap<string, RegExp> = new Map([
-  ['快递公司', /货物|托运|收货人|快递|包裹|物流|快件|寄件|发货/u],
+  ['快递公司', /货物|(?<!旅客)托运(?!行李)|收货人|快递|包裹|物流|快件|寄件|发货/u],
   ['航空公司', /航班|机票|飞机|登机|航空|机场/u],
 ]);
 

@@ -40,10 +40,16 @@ export function answerThreshold(flag: number | undefined, config: KbConfig | und
  * the nearest folder above with a kb.config.yaml (kb run from a subfolder), else ''.
  */
 export function configAbove(from = process.cwd()): string {
+  const dir = projectAbove(from);
+  return dir === undefined ? '' : `; ${dir} has a ${CONFIG_FILE}: run kb in that folder`;
+}
+
+/** The nearest folder above `from` with a kb.config.yaml, relative to `from` (`..`, `../..`). */
+export function projectAbove(from = process.cwd()): string | undefined {
   for (let dir = dirname(from); dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, CONFIG_FILE))) return `; ${relative(from, dir) || '.'} has a ${CONFIG_FILE}: run kb in that folder`;
+    if (existsSync(join(dir, CONFIG_FILE))) return relative(from, dir);
   }
-  return '';
+  return undefined;
 }
 
 /** What to say when there is no index to read: index files in this folder, or a project above it. */

@@ -28,8 +28,8 @@ describe('suggestFromFailures', () => {
   });
 
   it('proposes the question as an editor would write it: without the chat’s call, emoji and trailing marks', () => {
-    const r = suggestFromFailures([c('亲，运费谁出啊😭？？？', ['a'], 1), c('亲，包邮吗', ['a'], 2)], [fail, fail], [entry('a', '运费怎么算', ['包邮吗'])]);
-    expect(r.proposed.map((p) => p.question)).toEqual(['运费谁出啊？']);
+    const r = suggestFromFailures([c('亲，运费谁出啊😭？？？', ['a'], 1), c('亲，包邮吗', ['a'], 2), c('能包邮吗？谢谢', ['a'], 3)], [fail, fail, fail], [entry('a', '运费怎么算', ['包邮吗'])]);
+    expect(r.proposed.map((p) => p.question)).toEqual(['运费谁出啊？', '能包邮吗？']);
     expect(r.known).toBe(1);
   });
 

@@ -63,8 +63,8 @@ export function suggestFromFailures(cases: readonly CaseResult[], verdicts: read
       }
     }
     const entry = changed.get(id) ?? (byId.get(id) as Entry);
-    // the question without what a chat adds around it (亲，…, emoji, 急！！), as an editor would write it
-    const q = chatQuestion(c.q) || c.q.trim();
+    // the question without what a chat adds around it (亲，…, emoji, 急！！, 谢谢), as an editor would write it
+    const q = chatQuestion(c.q, { thanks: false }) || c.q.trim();
     const have = [entry.question, ...entry.similar, ...(entry.suggested ?? [])].map(norm);
     if (have.includes(norm(q))) {
       known++;

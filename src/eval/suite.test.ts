@@ -154,8 +154,8 @@ describe('parseSuite', () => {
   });
 
   it('reads a question YAML takes for a number (q: 11.11) as written, and warns about an expect left blank (out of scope unless written none, null or ~)', () => {
-    const { cases, problems } = parseSuite('- q: 11.11\n  expect: none\n- q: 退货运费谁出\n  expect:\n- q: 你们老板是谁\n  expect: ~\n- q: 你好\n  expect: null\n', 'x.yaml');
-    expect(cases.map((c) => [c.q, c.expect])).toEqual([['11.11', []], ['退货运费谁出', []], ['你们老板是谁', []], ['你好', []]]);
+    const { cases, problems } = parseSuite('- q: 11.10\n  expect: none\n- q: 退货运费谁出\n  expect:\n- q: 你们老板是谁\n  expect: ~\n- q: 你好\n  expect: null\n- q: 007\n  expect: none\n', 'x.yaml');
+    expect(cases.map((c) => [c.q, c.expect])).toEqual([['11.10', []], ['退货运费谁出', []], ['你们老板是谁', []], ['你好', []], ['007', []]]);
     expect(problems).toEqual([expect.objectContaining({ code: 'bad-suite', severity: 'warning', location: { line: 3 }, message: expect.stringMatching(/^"expect" is left blank, so the case counts as out of scope; write none/) })]);
   });
 

@@ -203,6 +203,11 @@ export function parseSuite(text: string, file: string): SuiteRead {
       const raw = (item as Node & { toJSON(): unknown }).toJSON();
       // `expect:` left blank reads as null, which is out of scope: say so unless written none, null or ~
       if (isMap(item)) {
+        // a question YAML reads as a number (q: 11.10, 007) is the question as written
+        for (const key of ['q', 'question']) {
+          const node = item.get(key, true);
+          if (isScalar(node) && typeof node.value === 'number' && typeof node.source === 'string' && typeof raw === 'object' && raw !== null) (raw as Record<string, unknown>)[key] = node.source;
+        }
         const value = item.get('expect', true);
         if (item.has('expect') && (value === null || value === undefined || (isScalar(value) && value.value === null && (value.source ?? '') === ''))) {
           problems.push(warning('bad-suite', '"expect" is left blank, so the case counts as out of scope; write none if it is, else the entry id or {source, section}', { file, location: { line } }));

@@ -542,6 +542,8 @@ describe('similar questions', () => {
     expect(passengers.filter((q) => /快递公司|物流公司|航空公司|航司/u.test(q))).toEqual([]);
     expect(all('承运人对运输过程中货物的毁损承担赔偿责任吗？', '承运人对运输过程中货物的毁损、灭失承担赔偿责任。')).toContain('快递公司对运输过程中货物的毁损承担赔偿责任吗？');
     expect(all('航班延误，承运人要赔偿吗？')).toContain('航班延误，航空公司要赔偿吗？');
+    // a passenger's checked baggage (旅客托运行李) is no goods topic
+    expect(all('承运人弄丢行李怎么办？', '旅客办理托运行李手续的，承运人应当妥善保管。').filter((q) => /快递公司|物流公司/u.test(q))).toEqual([]);
     // 货物的毁损 is a noun: not 货物的弄坏; 快递丢失了 can be 快递弄丢了
     expect(all('承运人对运输过程中货物的毁损承担赔偿责任吗？', '货物').filter((q) => /的(?:弄坏|坏了|摔坏|压坏|磕坏|碰坏)/u.test(q))).toEqual([]);
     expect(all('快递丢失了怎么办？')).toContain('快递弄丢了怎么办？');

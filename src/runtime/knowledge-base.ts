@@ -487,6 +487,9 @@ export class KnowledgeBase {
         const english = ENGLISH_KEY.test(t);
         // a Chinese word the KB does not use at all looks for its English words (an English KB)
         const unknownChinese = !english && !this.termIds.has(t) && HAN_WORD.test(t);
+        // …or, when the KB has no English for it, for the KB's Chinese words (below); never both:
+        // no hit in one language matches both, and the word's cover would add them up
+        const bridging = unknownChinese && this.mainTranslation(t) === undefined;
         for (const [related, strength] of this.associations.get(t) ?? []) {
           const id = this.termIds.get(related);
           if (id === undefined || out.has(related)) continue;
@@ -495,7 +498,7 @@ export class KnowledgeBase {
           // nearly whole and, like translations, are not cut as common, and a hit covers them as it
           // would cover the word; but the word still counts as unseen too (the KB does not say it):
           // a question bridged this way is answered less surely than one in the KB's own words
-          const bridge = unknownChinese && HAN_WORD.test(related);
+          const bridge = bridging && HAN_WORD.test(related);
           const translation = this.isTranslation(t, related, english, unknownChinese);
           if (!translation && !bridge && (this.idfVariant[id] ?? 0) < MIN_EXPANSION_IDF) continue;
           const into = translation || bridge ? translations : expansions;
@@ -503,7 +506,6 @@ export class KnowledgeBase {
           if (weight > (into.get(related) ?? 0)) {
             into.set(related, weight);
             if (translation || bridge) translates.set(related, t);
-            else translates.delete(related);
           }
         }
       }

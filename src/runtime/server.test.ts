@@ -84,14 +84,20 @@ describe('kb serve: search over HTTP', () => {
     expect((await json('/search?q=%E5%8F%91%E7%A5%A8')).status).toBe(200);
     // a question typed into the URL as it reads (curl "…?q=发票"): Node's parser refuses it before any
     // handler; the reply says to encode it (it was a bare 400 with no body)
-    const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.end(Buffer.from('GET /search?q=发票 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')));
-      let text = '';
-      socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-      socket.on('end', () => resolve(text));
-      socket.on('error', reject);
-    });
+    const rawRequest = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(server.url).port), '127.0.0.1', () => socket.end(Buffer.from(request, 'utf8')));
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        socket.on('end', () => resolve(text));
+        socket.on('close', () => resolve(text));
+        // the server may close while a long request is still being written: what it answered counts
+        socket.on('error', (error) => (text !== '' ? resolve(text) : reject(error)));
+      });
+    const raw = await rawRequest('GET /search?q=发票 HTTP/1.1\r\nHost: x\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 400 /u);
+    // other requests Node's parser refuses get Node's own answers: headers too large are a 431
+    expect(await rawRequest(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20000)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431 /u);
     expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error).toMatch(/not percent-encoded.*--data-urlencode/u);
     expect((await json('/search?q=%E5%8F%91%E7%A5%A8')).status).toBe(200);
   });

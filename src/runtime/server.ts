@@ -241,12 +241,19 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
   // the URL as it reads (curl "…/search?q=退款多久"), not percent-encoded as HTTP clients and
   // browsers send it — before any handler sees it: say so, instead of Node's bare 400
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return;
-    const body =
-      error.code === 'HPE_INVALID_URL'
-        ? JSON.stringify({ error: 'the URL has characters that are not percent-encoded: encode the question (encodeURIComponent; curl -G --data-urlencode "q=退货运费谁出" …/search), or POST /search {"q": …}' })
-        : JSON.stringify({ error: `bad HTTP request (${error.code ?? error.message})` });
-    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    // what Node answers without a listener (431 for headers too large, 408 on a timeout, else 400),
+    // except for the unencoded URL, which gets a reason
+    const sent = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
+    if (error.code !== 'ECONNRESET' && socket.writable && !sent) {
+      if (error.code === 'HPE_INVALID_URL') {
+        const body = JSON.stringify({ error: 'the URL has characters that are not percent-encoded: encode the question (encodeURIComponent; curl -G --data-urlencode "q=退货运费谁出" …/search), or POST /search {"q": …}' });
+        socket.write(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      } else {
+        const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+        socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      }
+    }
+    socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -50,6 +50,10 @@ describe('kb init', () => {
     }
     writeFileSync(join(sub, 'shop.index'), '');
     expect(runKb(['query', '包邮吗'], sub).stderr).toMatch(/; this folder has shop\.index: --index shop\.index$/mu);
+    // kb init there says it starts a project of its own
+    const init = runKb(['init'], sub);
+    expect(init.code).toBe(0);
+    expect(lines(init.stderr)[0]).toBe('kb init: .. has a kb.config.yaml too; kb run in this folder reads this one from now on (a project of its own)');
   });
 
   it('gives each of several kb.config.yaml mistakes its own kb: line', () => {

@@ -227,5 +227,7 @@ describe('headings written without a space after the #s', () => {
   it('only inserts the space CommonMark wants, also before closing #s', async () => {
     const { spaceHeadings } = await import('./markdown.js');
     expect(spaceHeadings('##售后问题##\n#话题#正文\n   ###安装服务\n#1\n')).toBe('## 售后问题 ##\n#话题#正文\n   ### 安装服务\n#1\n');
+    // a line of tags stays text
+    expect(spaceHeadings('#退货 #换货 #售后\n')).toBe('#退货 #换货 #售后\n');
   });
 });

@@ -70,7 +70,8 @@ const MAX_LATIN_HEADING = 60;
  * `#Bestseller of the week.` and Weibo topics (`#爆款推荐#本周热卖`) stay text.
  */
 function isUnspacedHeading(hashes: number, rest: string): boolean {
-  if (HASHTAG.test(rest)) return false;
+  // a line of tags (#退货 #换货 #售后) is no heading either
+  if (HASHTAG.test(rest) || /\s#[^\s#]/u.test(rest)) return false;
   if (CJK_START.test(rest) || NUMBERED_CJK.test(rest)) return true;
   return hashes >= 2 && /^\p{L}/u.test(rest) && rest.length <= MAX_LATIN_HEADING && !/[.!?。！？,，;；:：]$/u.test(rest.trim());
 }

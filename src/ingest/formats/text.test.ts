@@ -80,5 +80,7 @@ describe('parseText', () => {
       '验收后三个工作日内原路退款。',
       '3. 商品退回时请保持包装完整，配件齐全。',
     ]);
+    // a statement with a quantity is an item, not a title over the line under it
+    expect(parse('1. 下单后2小时内发货\n偏远地区顺延1-2天，节假日顺延。\n').blocks.map((b) => ('text' in b ? b.text : ''))).toEqual(['1. 下单后2小时内发货偏远地区顺延1-2天，节假日顺延。']);
   });
 });

@@ -21,6 +21,8 @@ interface RawParagraph {
 const RULE = /^\s*[=\-*_~#·•]{3,}.*?[=\-*_~#·•]{3,}\s*$|^\s*[=\-*_~]{3,}\s*$/u;
 const INDENT = /^(?:\u3000|\s{2,}|\t)/u;
 const LABEL_LINE = /^\s*【[^】]{1,12}】/u;
+/** A number with its unit (2小时, 7个工作日, 99元, 30%): what a statement says, seldom a title. */
+const QUANTITY = /\d+\s*(?:个)?(?:小时|分钟|天|日|周|个月|月|年|工作日|元|块|%|件|次)/u;
 const CJK_CHARS = /\p{Script=Han}/gu;
 /** Headings are at most this many columns wide (a Han character is two columns). */
 const MAX_HEADING_WIDTH = 90;
@@ -39,7 +41,8 @@ function startsParagraph(line: string, previous: string): boolean {
   if (prev?.style === 'article' && isArticleTitle(prev.rest) && visibleLength(line.trim()) > visibleLength(previous.trim())) return true;
   // "一、退货条件" / "（一）运费" / "1. 退款时间" over a longer line: a numbered heading over its body (a
   // hard-wrapped list item's first line runs the width of the page, and has its punctuation)
-  if (prev !== undefined && !isLegal(prev.style) && isArticleTitle(prev.rest) && visibleLength(line.trim()) > visibleLength(previous.trim())) return true;
+  // (not a statement with a quantity in it: "1. 下单后2小时内发货" over 偏远地区顺延… is an item and its note)
+  if (prev !== undefined && !isLegal(prev.style) && isArticleTitle(prev.rest) && !QUANTITY.test(prev.rest) && visibleLength(line.trim()) > visibleLength(previous.trim())) return true;
   return false;
 }
 

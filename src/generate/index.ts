@@ -199,13 +199,27 @@ export function sectionLanguage(doc: Document, section: Section): QuestionLangua
 /** A version line under a title: （2026年10月修订版，自2026年11月1日起执行）, 版本：V2.1（2025年3月更新）, Last updated 1 May 2026. */
 const REVISION_NOTE = /^[（(【\[]?[^\n]{0,60}?(?:修订|版本|更新|生效|执行|施行|实施|发布|last\s+updated|effective|revised|version)[^\n]{0,60}?[）)】\]]?$/iu;
 const DATE_OR_VERSION = /\d{4}\s*年|\d{4}[-./]\d{1,2}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|版|\bv\d/iu;
+/**
+ * What a revision note is made of: dates, versions, the words that say it was revised or takes
+ * effect, what it is about (本规定) and the order that made it (国家工商行政管理总局令第90号). Anything
+ * else (春节期间暂停发货, 退货须在7天内申请) says something of its own.
+ */
+const REVISION_WORDS = /\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|第[一二三四五六七八九十\d]+次|\p{Script=Han}{0,20}?第[一二三四五六七八九十百\d]+号|\bv?\d+(?:\.\d+)+|\bv\d+|修订版|修订|版本|版|最后更新|更新于|更新|生效日期|生效|执行|施行|实施|发布|公布|颁布|通过|修正|修改|根据|本(?:规定|政策|规则|办法|协议|条款|细则|须知|说明|制度|文件)|自|于|起|\b(?:last\s+updated|updated|effective(?:\s+date)?|revised|version|as\s+of|from|on)\b/giu;
 
-/** Is a section's whole text a revision note (a version or an effective date, nothing else)? */
+/**
+ * Is a section's whole text a revision note — a version or an effective date in brackets or after a
+ * version label, nothing else? Nothing may follow its colon or its comma but more of the note:
+ * （更新于2026-11-01：春节期间暂停发货） and （本规定自2026年1月1日起执行，退货须在7天内申请） say more, and
+ * 版本更新后请在App中申请退款（2026年版） is a sentence (all three were dropped, their sections unanswered).
+ */
 export function isRevisionNote(text: string): boolean {
   const t = text.trim();
   // in brackets, or labelled as a version: 本法自2014年3月15日起施行 is an article, no note
-  const aside = /^[（(【\[].*[）)】\]]$/u.test(t) || /^(?:版本|修订|更新|last\s+updated|effective|revised|version)/iu.test(t);
-  return aside && t.length <= 80 && !t.includes('\n') && REVISION_NOTE.test(t) && DATE_OR_VERSION.test(t);
+  const bracketed = /^[（(【\[](.*)[）)】\]]$/u.exec(t);
+  const labelled = /^(?:版本|修订|更新|last\s+updated|effective|revised|version)/iu.test(t);
+  if ((bracketed === null && !labelled) || t.length > 80 || t.includes('\n') || !REVISION_NOTE.test(t) || !DATE_OR_VERSION.test(t)) return false;
+  // nothing left but punctuation once its dates, versions and their words go
+  return (bracketed?.[1] ?? t).replace(REVISION_WORDS, '').replace(/[\s（）()【】[\]，,；;：:。.、-]+/gu, '') === '';
 }
 
 /** The entries of one section: a FAQ row, extracted pairs, or generated questions. */
@@ -217,8 +231,9 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     if (row.tags.length > 0) entry.tags = row.tags;
     return [{ entry, questions: [{ question: row.question, rule: 'faq' }, ...row.similar.map((q) => ({ question: q, rule: 'faq' }))], language }];
   }
-  // a title whose only text is its revision note ((2026年10月修订版，自2026年11月1日起执行)) answers nothing
-  if (isRevisionNote(section.text)) return [];
+  // a title whose only text is its revision note ((2026年10月修订版，自2026年11月1日起执行)) answers nothing;
+  // a section under it is asked even so (a customer may ask what changed)
+  if (section.headingPath.length <= 1 && isRevisionNote(section.text)) return [];
   const out: GeneratedEntry[] = [];
   // each table with the question/answer pairs it holds (none for a data table such as 配送方式 | 时效 | 运费)
   const last = section.headingPath[section.headingPath.length - 1];

@@ -56,6 +56,27 @@ export interface GenerateOptions {
  */
 const EN_SECTION_LABEL = /^(?:section|clause|article|part|chapter|schedule|appendix|annex)\s+(?:\d+(?:\.\d+)*[a-z]?|[ivxlc]+|[a-z])\b\.?\s*[—–:.-]?\s*(?=\p{L})/iu;
 
+/** An editor's note in a heading's brackets, about the text and not the topic: 保修（长文，老同事粘贴的）, 运费（旧版，待更新）. */
+const ZH_EDITORIAL_ASIDE = /粘贴|复制|长文|旧版|新版|老版|待更新|已更新|更新中|待补充|待定|待审|仅供参考|参考|草稿|老同事|同事|内部|备用|作废|废弃|过期|测试|副本|转载|摘录|节选|完整版|简版|续|修订|试行|暂行|示例|样例/u;
+/** An aside that says what the heading is about, not which part: 退货（含运费险）, 保修（详见下文）, 发票（一）. */
+const ZH_ASIDE_NOT_KIND = /^(?:含|包括|包含|不含|如|例如|即|注|详见|见|参见|仅|限|适用|[一二三四五六七八九十]+$)/u;
+
+/**
+ * A Chinese heading without its closing aside, or with it when it tells this part from another:
+ * 保修（长文，老同事粘贴的） → 保修 (an editor's note); 退货（质量问题） → 质量问题退货 and 退货（非质量问题） →
+ * 非质量问题退货, 运费（偏远地区） → 偏远地区运费 (both were 退货是什么？ / 运费是多少？, the aside lost).
+ */
+function zhWithoutAside(topic: string): string {
+  const aside = /\s*[（(]([^（）()]*)[）)]\s*$/u.exec(topic);
+  if (aside === null) return topic;
+  const head = topic.slice(0, aside.index).trim();
+  const inner = (aside[1] ?? '').trim();
+  // 退货（质量问题）: a kind of what the heading names, in a few words of its own
+  if (!/^\p{Script=Han}{2,8}$/u.test(inner) || ZH_EDITORIAL_ASIDE.test(inner) || ZH_ASIDE_NOT_KIND.test(inner)) return head;
+  // 发票（电子发票）: the aside names it whole
+  return inner.endsWith(head) ? inner : `${inner}${head}`;
+}
+
 /** The section's own topic: its last heading without numbering, when that has words. */
 export function headingTopic(headingPath: readonly string[]): string | undefined {
   const last = headingPath[headingPath.length - 1];
@@ -65,26 +86,33 @@ export function headingTopic(headingPath: readonly string[]): string | undefined
   const topic = stripNumbering(last)
     .replace(EN_SECTION_LABEL, '')
     .replace(/^[★☆●○◆◇■□▲△※\s]+/u, '').replace(/^【([^】]+)】$/u, '$1').replace(/\s+\|\s+.*$/u, '').replace(/[：:。.]+$/u, '').trim();
-  // 保修（长文，老同事粘贴的）: a Chinese heading's aside is no part of its topic (an English one's is often
-  // its acronym, which customers type: Special Enrollment Period (SEP))
-  const bare = /\p{Script=Han}/u.test(topic) ? topic.replace(/\s*[（(][^（）()]*[）)]\s*$/u, '').trim() : topic;
+  // an English heading's aside is often its acronym, which customers type: Special Enrollment Period (SEP)
+  const bare = /\p{Script=Han}/u.test(topic) ? zhWithoutAside(topic) : topic;
   const kept = /[\p{L}]{2}/u.test(bare) ? bare : topic;
   return /[\p{L}]{2}/u.test(kept) ? kept : undefined;
 }
 
 /** A manual's title: 小鹿空气炸锅KF-5L使用说明书, 台式洗碗机 WQP6 用户手册. */
-const ZH_MANUAL_TITLE = /(?:使用|用户|产品|操作|安装)?(?:说明书|手册|使用指南)$/u;
+const ZH_MANUAL_TITLE = /(?:使用|用户|产品|操作|安装)?(?:说明书|手册|使用指南)$|使用说明$/u;
+/** A title that says it is a product's manual whatever it names: 说明书, 使用说明, 用户手册, 产品手册. */
+const ZH_PRODUCT_MANUAL = /(?:说明书|使用说明|用户手册|产品手册)$/u;
+/** What ends a product's name (空气炸锅, 洗碗机, 扫地机器人, 电热水壶): for a title that only says 手册 / 操作手册 / 使用指南. */
+const ZH_PRODUCT_WORD = /(?:机|器|器人|锅|炉|箱|灯|仪|表|扇|柜|车|泵|壶|煲|杯|秤|镜|调|视|脑|耳机|音响|相机|电池|滤芯|净水器)$/u;
+/** A handbook for people or a business, no product: 员工手册, 商家操作手册, 客服培训手册, 会员权益手册. */
+const ZH_NOT_PRODUCT = /^(?:员工|客服|商家|卖家|商户|会员|售后|运营|入驻|店铺|平台|新人|新手|门店)|(?:员工|客服|商家|卖家|商户|会员|售后|培训|运营|服务|规则|权益|政策|入驻|店铺|平台|管理|财务|业务|流程|制度|岗位|工作)$/u;
 
 /**
  * The product a manual is about, from the title at the top of the heading path (小鹿空气炸锅KF-5L使用说明书
  * → 小鹿空气炸锅, its model left out), for headings that name no object (使用方法 → 如何使用小鹿空气炸锅？,
- * was 如何使用？). Undefined for a document that is no manual.
+ * was 如何使用？). Undefined for a document that is no product's manual: a handbook for staff or sellers
+ * (员工手册 / 使用方法 asked 如何使用员工？), or a 手册 whose name ends in no product word.
  */
 export function manualProduct(headingPath: readonly string[]): string | undefined {
   const title = headingPath.length >= 2 ? (headingPath[0] ?? '') : '';
   if (!ZH_MANUAL_TITLE.test(title)) return undefined;
   const product = title.replace(ZH_MANUAL_TITLE, '').replace(/[\s\-_A-Za-z0-9]+$/u, '').trim();
-  return /^\p{Script=Han}{2,12}$/u.test(product) ? product : undefined;
+  if (!/^\p{Script=Han}{2,12}$/u.test(product) || ZH_NOT_PRODUCT.test(product)) return undefined;
+  return ZH_PRODUCT_MANUAL.test(title) || ZH_PRODUCT_WORD.test(product) ? product : undefined;
 }
 
 // ---------------------------------------------------------------- Chinese
@@ -185,11 +213,30 @@ const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不�
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消|寄回|寄还|退回)$/u;
 /** Where an action's object ends: a function word or the next clause. */
-// 退货需自行寄回: a modal (需, 须, 自行) ends it too, not 所需材料
-const ZH_OBJECT_END = /[为的前等和及或以与并而被把将在于若、“”"「」]|(?<!售)后|(?<!理)由|负有|承担|需要|应当|必须|(?<!所)需(?!求)|须|自行/u;
+// 退货需自行寄回: a modal (需, 须, 自行) ends it too, not 所需材料; so does 请 (退货请将商品寄回), not 申请 / 提请;
+// and a line's end (申请退货 over a nested list item `- 注意…` asked 如何申请退货-注意？)
+const ZH_OBJECT_END = /[为的前等和及或以与并而被把将在于若、“”"「」\n]|(?<![申邀提聘宴呈报奏恳吁延])请|(?<!售)后|(?<!理)由|负有|承担|需要|应当|必须|(?<!所)需(?!求)|须|自行/u;
 /** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about (时效 is no 时). */
 const ZH_SETTING = /时(?![间效限长段])|页面|过程|期间/u;
 const ZH_SETTING_NEXT = new RegExp(`^(?:${ZH_SETTING.source})`, 'u');
+
+/** Adverbs 将 is followed by when it says what will happen (商家将免费寄回, 我们将很快寄回): never an object's start. */
+const ZH_FRONTED_MANNER = /^(?:免费|很|马上|立即|立刻|自动|尽快|及时|直接|原路|另行|随后|稍后|快速|会|被|已|再|也|均)/u;
+/** Adverbs of how many that may also open an object (将全部商品寄回 fronts 全部商品; 将全部退回 fronts nothing). */
+const ZH_FRONTED_QUANTITY = /^(?:统一|全部|一并|一起|都|分别|先|逐一)+/u;
+/** Prepositions 将 is followed by when it fronts no object (将以原支付方式退回, 将为您寄回). */
+const ZH_FRONTED_PREPOSITION = /^(?:为|给|帮|替|以|按|通过|在|于|由|从|向)/u;
+
+/**
+ * Is what 将 / 把 puts before a step verb its object (将发票、赠品一并寄回 → 发票、赠品)? Not an adverb
+ * (商家将免费寄回, 将全部退回 — they asked 如何寄回免费？ / 如何退回全部？) nor a preposition's phrase
+ * (我们将为您寄回, 退款将以原支付方式退回), which say what will happen.
+ */
+function isFrontedObject(fronted: string): boolean {
+  if (ZH_FRONTED_MANNER.test(fronted)) return false;
+  const rest = fronted.replace(ZH_FRONTED_QUANTITY, '');
+  return rest.length >= 2 && !ZH_FRONTED_PREPOSITION.test(rest) && !ZH_FRONTED_MANNER.test(rest);
+}
 
 /**
  * The first action the text describes (申请退款, 联系客服), for a how-to question: a step verb and
@@ -226,9 +273,8 @@ function zhAction(said: string): string | undefined {
     if (end !== null) object = object.slice(0, end.index);
     if (ZH_SETTING_NEXT.test(text.slice(m.index + verb.length + object.length))) continue;
     // 将发票、赠品一并寄回: the object went before the verb, with 将 / 把 (如何寄回发票、赠品？, was 如何寄回？)
-    const fronted = object.length === 0 ? /[将把]([^，。；将把]{2,12}?)(?:一并|一起|全部|都|统一|及时|尽快|原路)?$/u.exec(text.slice(0, m.index))?.[1] : undefined;
-    // (退款将以原支付方式退回: 将 before a preposition says what will happen, it fronts no object)
-    if (fronted !== undefined && !/^(?:以|按|通过|在|于|由|从|向|会|被|原路|直接|尽快|及时)/u.test(fronted)) return `${verb}${fronted}`;
+    const fronted = object.length === 0 ? /[将把]([^，。；将把\n]{2,12}?)(?:一并|一起|全部|都|统一|及时|尽快|原路)?$/u.exec(text.slice(0, m.index))?.[1] : undefined;
+    if (fronted !== undefined && isFrontedObject(fronted)) return `${verb}${fronted}`;
     // 如何申请？/ 如何联系？/ 如何寄回？ asks nothing: these verbs need what is applied for, whom to contact, what is sent
     if (object.length === 0 && ZH_VERB_NEEDS_OBJECT.test(verb)) continue;
     // 在本店购买商品的所有顾客: the action describes someone (a relative clause), it is no step
@@ -456,7 +502,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
   }
   for (const q of zhListQuestions(input.text)) add(q, 'list-item');
   const steps = (input.steps?.length ?? 0) >= 2 || ZH_PROCEDURE_HINT.test(input.text);
-  const action = zhAction(clean(input.text));
+  // line by line: a line's end ends an action's object (ZH_OBJECT_END)
+  const action = zhAction(input.text.split('\n').map(clean).filter((l) => l !== '').join('\n'));
   if (steps || action !== undefined) {
     if (action !== undefined) add(`如何${action}？`, 'procedure');
     // 退款说明 / 隐私条款 / 退换货时限 are no things one operates; 退换货流程 got 如何退换货？ from its heading
@@ -518,7 +565,9 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       const allowed = /^(?:可以|可|能)/u.test(after);
       const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
-      const needs = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
+      // (维修需要3个工作日: what is needed is the time itself, asked 3个工作日有时间限制吗？)
+      const asked = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
+      const needs = asked !== undefined && !ZH_TIME.test(asked) ? asked : undefined;
       // 七天无理由退货 names a policy, not a time limit
       if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');
       // 享受一年免费保修: the time is how long one has it, not how long it takes
@@ -532,6 +581,9 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
   }
 }
 
+/** Conjunctions that open a clause (并且运费由买家承担), whole words, longest first. */
+const ZH_CONJUNCTION = /^(?:并且|而且|以及|并|而|且|及)/u;
+
 /** Verbs that pay or take a fee, no name of it: 购买运费险, 支付运费, 另计运费. */
 const ZH_PAYING_VERB = /^(?:购买|支付|承担|缴纳|收取|扣除|退还|返还|产生|包含|需要|另计|额外|补交|垫付)$/u;
 
@@ -542,8 +594,10 @@ function zhFees(s: string, topic: string | undefined, add: Add): void {
   if (fee !== null) {
     // the fee word with what names it just before (退货运费), never across 的/由/为, nor a conjunction
     // (并补差价 → 补差价) or a verb that pays it (购买运费险, 支付运费 → 运费)
-    const two = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0];
-    const before = two !== undefined && /^[并且而及]/u.test(two) ? two.slice(1) : two;
+    // a conjunction goes as a whole word (并且运费 → 运费, was 且运费; 并补差价 → 补差价); 且 / 而 end no
+    // fee's name (合并运费 keeps its 并)
+    const two = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0]?.replace(ZH_CONJUNCTION, '');
+    const before = two === undefined || two.length === 0 || /[且而]$/u.test(two) ? undefined : two;
     const named = before !== undefined && !/[的由为和及或与]/u.test(before) && !ZH_PAYING_VERB.test(before);
     const f = named ? before + fee[0] : fee[0];
     if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) {

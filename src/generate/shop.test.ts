@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
-import { generateEntries, isRevisionNote, keywordForm, manualProduct, similarQuestions, type GeneratedEntry } from './index.js';
+import { generateEntries, generateQuestions, isRevisionNote, keywordForm, manualProduct, similarQuestions, type GeneratedEntry } from './index.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/generate-shop');
 
@@ -57,11 +57,15 @@ describe('a small shop’s documents', () => {
     expect(under(items, '保修（长文，老同事粘贴的）')[0]?.entry.question).toBe('保修是什么？');
   });
 
-  it('starts no topic with a conjunction (并补差价) and asks no condition how long it takes (同款降价的需要多长时间？)', async () => {
+  it('starts no topic with a conjunction (并补差价, 并且运费) and asks no condition how long it takes (同款降价的需要多长时间？)', async () => {
     const items = await shop();
     const courier = questionsOf(under(items, '快递公司'));
     expect(courier).toContain('补差价是多少钱？');
     expect(courier.filter((q) => q.startsWith('并'))).toEqual([]);
+    // 并且 / 而且 go as whole words (售后补充说明.md: was 非质量问题退货的且运费由谁承担？)
+    const returns = questionsOf(under(items, '退货（非质量问题）'));
+    expect(returns).toContain('非质量问题退货的运费由谁承担？');
+    expect(returns.filter((q) => /[且并而]运费/u.test(q))).toEqual([]);
     expect(questionsOf(under(items, '价格保护')).filter((q) => q.includes('降价的需要'))).toEqual([]);
   });
 
@@ -93,6 +97,58 @@ describe('a small shop’s documents', () => {
     const items = await shop();
     expect(under(items, 'Shipping to Hong Kong and Macau')[0]?.entry.question).toBe('Do you ship to Hong Kong and Macau?');
     expect(questionsOf(under(items, 'How to claim'))).not.toContain('How long does it take to claim?');
+  });
+});
+
+// A review of generated questions (售后补充说明.md, 员工手册.md): each test fails without its fix.
+describe('a shop’s after-sales notes and a staff handbook', () => {
+  it('takes no adverb or preposition after 将 for what is sent back (如何寄回免费？ / 如何寄回为您？ / 如何退回全部？)', async () => {
+    const items = await shop();
+    const asked = questionsOf([...under(items, '退货（质量问题）'), ...under(items, '维修')]);
+    expect(asked.filter((q) => /如何(?:寄回|退回)(?:免费|统一|为您|很快|全部)/u.test(q))).toEqual([]);
+    // an object after 将 is still asked (三、发票与赠品: 如何寄回发票、赠品？), also after 全部
+    expect(generateQuestions({ headingPath: ['退货'], text: '请将全部商品寄回。' }).map((q) => q.question)).toContain('如何寄回全部商品？');
+    expect(generateQuestions({ headingPath: ['寄回'], text: '收到商品后，我们将很快寄回。' }).map((q) => q.question).filter((q) => q.startsWith('如何'))).toEqual([]);
+  });
+
+  it('takes a handbook for staff or sellers for no product’s manual (如何使用员工？)', async () => {
+    const items = await shop();
+    // (the heading path, a similar question of its own, names the handbook)
+    const handbook = questionsOf([...under(items, '使用方法'), ...under(items, '清洁保养')]).filter((q) => !q.includes(' / '));
+    expect(handbook.filter((q) => q.includes('员工'))).toEqual([]);
+    expect(handbook).toContain('如何清洁保养？');
+    expect(manualProduct(['小鹿家居员工手册', '使用方法'])).toBeUndefined();
+    expect(manualProduct(['商家操作手册', '常见故障'])).toBeUndefined();
+    expect(manualProduct(['客服培训手册', '注意事项'])).toBeUndefined();
+    expect(manualProduct(['会员权益手册', '清洁保养'])).toBeUndefined();
+    expect(manualProduct(['扫地机器人操作手册', '清洁保养'])).toBe('扫地机器人');
+    expect(manualProduct(['台式洗碗机 WQP6 用户手册', '常见故障'])).toBe('台式洗碗机');
+  });
+
+  it('drops only a title’s note that is nothing but a version or a date, not a section that says more', async () => {
+    const items = await shop();
+    expect(items.filter((i) => i.entry.source?.headingPath.join('/') === '小鹿家居售后补充说明')).toEqual([]);
+    for (const heading of ['春节发货', '退款', '退货时限']) expect(under(items, heading)).toHaveLength(1);
+    const notes = ['（本规定自2026年1月1日起执行）', '版本：V2.1（2025年3月更新）', '(Effective January 1, 2026)'];
+    const text = ['（更新于2026-11-01：春节期间暂停发货，2月10日恢复）', '版本更新后请在App中申请退款（2026年版）', '（本规定自2026年1月1日起执行，退货须在7天内申请）'];
+    expect([...notes, ...text].map(isRevisionNote)).toEqual([...notes.map(() => true), ...text.map(() => false)]);
+  });
+
+  it('keeps a heading’s aside that tells one part from another (退货（质量问题） → 质量问题退货)', async () => {
+    const items = await shop();
+    const first = ['退货（质量问题）', '退货（非质量问题）', '运费（偏远地区）'].map((h) => under(items, h)[0]?.entry.question);
+    expect(first).toEqual(['质量问题退货是什么？', '非质量问题退货是什么？', '偏远地区运费是多少？']);
+  });
+
+  it('ends an action at a line’s end and at 请, and asks no time as what is needed', async () => {
+    const items = await shop();
+    const steps = questionsOf(under(items, '申请步骤'));
+    expect(steps).toContain('如何申请退货？');
+    expect(steps.filter((q) => q.includes('-'))).toEqual([]);
+    expect(questionsOf(under(items, '寄回商品')).filter((q) => q.includes('退货请'))).toEqual([]);
+    const repair = questionsOf(under(items, '维修'));
+    expect(repair).toContain('维修需要多长时间？');
+    expect(repair.filter((q) => q.includes('工作日有时间限制'))).toEqual([]);
   });
 });
 

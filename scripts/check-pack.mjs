@@ -3,7 +3,8 @@
 // tarball into a fresh temporary project as a user would (no --yes, so nodejieba's install script
 // may fail and the optional dependency be left out, as in a slim container), then
 //   1. loads an index built here through `kb/runtime` (ESM import and CommonJS require) and searches it;
-//   2. runs the installed `kb build` on a small document: it builds when nodejieba installed, and
+//   2. type-checks a bot's TypeScript against kb/runtime with moduleResolution nodenext, node10 and bundler;
+//   3. runs the installed `kb build` on a small document: it builds when nodejieba installed, and
 //      otherwise must fail with the one-line MissingSegmenterError message, not a stack trace.
 // Usage: npm run build && node scripts/check-pack.mjs [--keep]   (needs the npm registry or its cache)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -52,6 +53,15 @@ const cjs = run(process.execPath, ['bot.cjs'], project);
 if (esm.code !== 0 || !/"confidence":0\.\d+/u.test(esm.out)) fail(`kb/runtime (import) did not search the index:\n${esm.out}`);
 if (cjs.code !== 0 || !/"size":\d+/u.test(cjs.out)) fail(`kb/runtime (require) did not load the index:\n${cjs.out}`);
 
+// TypeScript finds kb/runtime's types whatever the bot's moduleResolution: nodenext and bundler by
+// "exports", node10 (a common CommonJS setup) by "typesVersions"
+writeFileSync(join(project, 'bot.ts'), `import { loadIndex, IndexLoadError, type Hit } from 'kb/runtime';\nexport async function answer(q: string): Promise<Hit | undefined> {\n  try {\n    return (await loadIndex('x.index')).search(q, { k: 1, threshold: 0.5 })[0];\n  } catch (e) {\n    if (e instanceof IndexLoadError) return undefined;\n    throw e;\n  }\n}\n`);
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+for (const [module, resolution] of [['nodenext', 'nodenext'], ['commonjs', 'node10'], ['esnext', 'bundler']]) {
+  const typed = run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--lib', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules/@types'), '--module', module, '--moduleResolution', resolution, 'bot.ts'], project);
+  if (typed.code !== 0) fail(`tsc (moduleResolution ${resolution}) does not find kb/runtime's types:\n${typed.out}`);
+}
+
 mkdirSync(join(project, 'docs'));
 writeFileSync(join(project, 'docs/returns.md'), '# 退货\n\n## 运费\n\n退货运费由买家承担。\n');
 const cli = run(process.execPath, [join(project, 'node_modules/kb/bin/kb.js'), 'build', 'docs', '--out', 'x.index'], project);
@@ -62,6 +72,6 @@ if (segmenter) {
   if (cli.code !== 1 || lines.length !== 1 || !lines[0].includes('needs nodejieba')) fail(`without nodejieba, kb build must say so in one line and exit 1; it exited ${cli.code}:\n${cli.out}`);
 }
 console.log(
-  `check-pack: ${tarball} installs into a fresh project (${packages} packages in node_modules, nodejieba ${segmenter ? 'built' : 'left out'}); kb/runtime loads and searches by import and require; the installed kb build ${segmenter ? 'builds' : 'says in one line what to install'} — ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  `check-pack: ${tarball} installs into a fresh project (${packages} packages in node_modules, nodejieba ${segmenter ? 'built' : 'left out'}); kb/runtime loads and searches by import and require, and its types are found by tsc (nodenext, node10, bundler); the installed kb build ${segmenter ? 'builds' : 'says in one line what to install'} — ${((performance.now() - started) / 1000).toFixed(0)} s`,
 );
 if (!keep) rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // The HTTP search service over a real index (the sample KB): what a bot in another language sees.
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -82,6 +82,9 @@ describe('kb serve: search over HTTP', () => {
       expect(String(got.body.error), path).toMatch(message);
     }
     expect((await json('/search?q=%E5%8F%91%E7%A5%A8')).status).toBe(200);
+    // a question sent in GBK (an older client): not UTF-8, said so, not a silent miss
+    const gbk = await json('/search?q=%B7%A2%C6%B1');
+    expect([gbk.status, String(gbk.body.error)]).toEqual([400, expect.stringMatching(/not UTF-8/)]);
     // a question typed into the URL as it reads (curl "…?q=发票"): Node's parser refuses it before any
     // handler; the reply says to encode it (it was a bare 400 with no body)
     const rawRequest = (request: string) =>
@@ -146,13 +149,17 @@ describe('kb serve: search over HTTP', () => {
     const failed = await server.reload();
     expect(failed.ok).toBe(false);
     expect(events.at(-1)).toMatch(/kb\.index: cannot load the index: .*still serving the index loaded at/);
-    expect((await json('/health')).body.entries).toBe(16);
+    const health = (await json('/health')).body;
+    expect(health.entries).toBe(16);
+    // a bot's health check sees why the file on disk is not the one served
+    expect(String(health.problem)).toMatch(/cannot load the index/);
 
     copyFileSync(small, served);
     const reloaded = await server.reload();
     expect(reloaded).toEqual({ ok: true, entries: server.kb.size });
     expect(server.kb.size).toBeLessThan(16);
     expect((await json('/health')).body.entries).toBe(server.kb.size);
+    expect((await json('/health')).body.problem).toBeUndefined();
   });
 });
 
@@ -238,6 +245,13 @@ describe('kb serve: watching the index file', () => {
       while (watching.kb.size === 16 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
       expect(watching.kb.size).toBeLessThan(16);
       expect(lines).toEqual([`reloaded ${watched}: ${watching.kb.size} entries`]);
+      // the file removed: said once, /health says so, the index loaded keeps answering
+      rmSync(watched);
+      const gone = Date.now() + 10_000;
+      while (lines.length < 2 && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
+      expect(lines[1]).toMatch(/watched\.index: the index file is gone; still serving/);
+      const health = (await (await fetch(`${watching.url}/health`)).json()) as { problem?: string; entries: number };
+      expect(health).toMatchObject({ entries: watching.kb.size, problem: expect.stringMatching(/the index file is gone/) });
     } finally {
       await watching.close();
     }

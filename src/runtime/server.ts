@@ -146,6 +146,9 @@ async function searchParams(req: IncomingMessage, url: URL, options: SearchServe
   }
   const question = fields.q ?? fields.question;
   if (typeof question !== 'string') throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
+  // bytes that are not UTF-8 (a GBK-encoded question, from an older client) decode to U+FFFD: no
+  // question kb could answer, and a silent miss
+  if (question.includes('\uFFFD')) throw new RequestError(400, 'the question is not UTF-8: send it as UTF-8 (percent-encode its UTF-8 bytes in a URL), not GBK');
   // passage_chars too: a bot in Python or Go writes it so
   const passageField = fields.passageChars === undefined && fields.passage_chars !== undefined ? 'passage_chars' : 'passageChars';
   return {
@@ -184,14 +187,19 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
   };
 
   let reloading: Promise<Awaited<ReturnType<SearchServer['reload']>>> | undefined;
+  /** Why the index file on disk is not the one served (a rebuild that does not load, a file gone), for /health. */
+  let problem: string | undefined;
+  let gone = false;
   const reload: SearchServer['reload'] = () => {
     reloading ??= (async () => {
       try {
         served = await loadServed(options.index);
+        problem = undefined;
         tell(`reloaded ${options.index}: ${served.kb.size} entries`);
         return { ok: true as const, entries: served.kb.size };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        problem = message;
         // the file that failed is not tried again until it changes once more
         const stamp = await fileStamp(options.index);
         if (stamp !== undefined) served = { ...served, ...stamp };
@@ -208,7 +216,8 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /health');
-      send(res, 200, { status: 'ok', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt });
+      // still answering, from the index loaded last; `problem` says why the file on disk is not it
+      send(res, 200, { status: 'ok', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt, ...(gone ? { problem: `${options.index}: the index file is gone` } : problem === undefined ? {} : { problem }) });
       return;
     }
     if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health`);
@@ -269,7 +278,14 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     watchMs > 0
       ? setInterval(() => {
           void fileStamp(options.index).then((stamp) => {
-            if (stamp !== undefined && (stamp.mtimeMs !== served.mtimeMs || stamp.size !== served.size) && reloading === undefined) void reload();
+            if (stamp === undefined) {
+              // the file was removed: say so once, keep serving
+              if (!gone) tell(`${options.index}: the index file is gone; still serving the index loaded at ${served.loadedAt}`);
+              gone = true;
+              return;
+            }
+            gone = false;
+            if ((stamp.mtimeMs !== served.mtimeMs || stamp.size !== served.size) && reloading === undefined) void reload();
           });
         }, watchMs)
       : undefined;

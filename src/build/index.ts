@@ -163,8 +163,18 @@ function names(files: readonly string[]): string {
 }
 
 /** One warning when the store is behind its sources: what changed, and that kb generate is due. */
-export function outdatedWarning(store: string, found: Pick<OutdatedSources, 'changed' | 'added' | 'vanished'>): Problem | undefined {
+export function outdatedWarning(store: string, found: Pick<OutdatedSources, 'changed' | 'added' | 'vanished'> & Partial<Pick<OutdatedSources, 'lacking'>>): Problem | undefined {
   const parts: string[] = [];
+  const lacking = new Set(found.lacking ?? []);
+  const changed = found.changed.filter((f) => !lacking.has(f));
+  // entries deleted from the store by hand look like sections added to the file: say both, and what deleting does
+  if (lacking.size > 0 && changed.length === 0 && found.added.length === 0 && found.vanished.length === 0) {
+    const files = [...lacking];
+    return warning(
+      'store-outdated',
+      `${names(files)} ${files.length === 1 ? 'has' : 'have'} sections or rows ${store} has no entry for: added to the file since kb generate, or entries deleted from the store — kb generate adds them (again); to keep an entry from the bot, reject it in kb review instead of deleting it (this index is built from the store as it is)`,
+    );
+  }
   if (found.changed.length > 0) parts.push(`${names(found.changed)} changed`);
   if (found.added.length > 0) parts.push(`${names(found.added)} ${found.added.length === 1 ? 'was' : 'were'} added`);
   if (found.vanished.length > 0) parts.push(`${names(found.vanished)} ${found.vanished.length === 1 ? 'was' : 'were'} deleted`);
@@ -214,6 +224,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
       if (options.maxUnzippedBytes !== undefined) check.maxUnzippedBytes = options.maxUnzippedBytes;
       const found = await findOutdatedSources(read.value, check);
       outdated = { changed: found.changed, added: found.added, vanished: found.vanished };
+      // (found.lacking only words the warning)
       const behind = outdatedWarning(options.store, found);
       if (behind !== undefined) problems.push(behind);
       // a source that cannot be read does not stop a build from the store, but kb generate will fail on it

@@ -137,16 +137,37 @@ function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: Readonl
   return `its sections are ${list(headings, 8)}`;
 }
 
-/** One warning per case that expects what the index does not have: suite file, line, what, what to do. */
-export function unknownIdProblems(cases: readonly CaseResult[], index?: string): Problem[] {
+/** What the store says of the entries the index lacks: why kb build left each out (rejected, no-answer, source-missing) or its status. */
+export interface StoreInfo {
+  path: string;
+  status: ReadonlyMap<string, string>;
+}
+
+/** Why `kb build` left an entry of the store out of the index, and what to do, or undefined. */
+function leftOut(id: string, store: StoreInfo | undefined): string | undefined {
+  const status = store?.status.get(id);
+  if (status === 'rejected') return `the store (${store?.path}) has it rejected, and kb build leaves rejected entries out: approve it in kb review, or expect another entry`;
+  if (status === 'source-missing') return `the store (${store?.path}) has it source-missing (its section vanished), and kb build leaves those out: point the case at the entry that replaced it`;
+  if (status === 'no-answer') return `the store (${store?.path}) has it without an answer, and kb build leaves those out: write its answer in kb review`;
+  return undefined;
+}
+
+/**
+ * One warning per case that expects what the index does not have: suite file, line, what, what to
+ * do — with the store's reason when the entry is in it but was left out of the build (rejected).
+ */
+export function unknownIdProblems(cases: readonly CaseResult[], index?: string, store?: StoreInfo): Problem[] {
   const where = index === undefined ? 'the index' : `the index (${index})`;
   return cases.flatMap((c) => {
     const ids = c.unknownIds ?? [];
     const sources = c.unknownSources ?? [];
     const out: Problem[] = [];
-    if (ids.length > 0) {
-      const named = ids.map((id) => JSON.stringify(id)).join(', ');
-      const message = ids.length === 1 ? `expects entry ${named}, which is not in ${where}; fix the id or rebuild the index` : `expects entries ${named}, which are not in ${where}; fix the ids or rebuild the index`;
+    const explained = ids.filter((id) => leftOut(id, store) !== undefined);
+    for (const id of explained) out.push(problem('unknown-entry', `expects entry ${JSON.stringify(id)}, which is not in ${where}: ${leftOut(id, store) ?? ''}`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
+    const rest = ids.filter((id) => !explained.includes(id));
+    if (rest.length > 0) {
+      const named = rest.map((id) => JSON.stringify(id)).join(', ');
+      const message = rest.length === 1 ? `expects entry ${named}, which is not in ${where}; fix the id or rebuild the index` : `expects entries ${named}, which are not in ${where}; fix the ids or rebuild the index`;
       out.push(problem('unknown-entry', message, { file: c.file, location: { line: c.line }, severity: 'warning' }));
     }
     if (sources.length > 0) {

@@ -80,5 +80,24 @@ describe('is the store behind its sources?', () => {
     const md = join(dir, 'sources/returns-help.md');
     await writeFile(md, `${await readFile(md, 'utf8')}\n## 发票怎么开\n\n在订单详情页申请电子发票。\n`);
     expect((await check()).changed).toEqual(['sources/returns-help.md']);
+    // …and one whose only difference is an entry the store lacks: a new section, or one deleted from the store
+    expect((await check()).lacking).toEqual(['sources/returns-help.md']);
+  });
+
+  it('tells an entry deleted from the store by hand (which kb generate would add again) from a changed source', async () => {
+    const path = join(dir, 'kb/qa.jsonl');
+    const store = await readStore(path);
+    if (store === undefined || !store.ok) throw new Error('no store');
+    const victim = store.value.find((e) => e.source?.path === 'sources/returns-help.md');
+    await writeFile(path, serializeStore(store.value.filter((e) => e !== victim)));
+    const found = await check();
+    expect(found).toMatchObject({ changed: ['sources/returns-help.md'], lacking: ['sources/returns-help.md'] });
+    const { outdatedWarning } = await import('../build/index.js');
+    expect(outdatedWarning('kb/qa.jsonl', found)?.message).toMatch(/has sections or rows kb\/qa\.jsonl has no entry for: .*reject it in kb review instead of deleting it/u);
+    // an edited section is a change, not a lack
+    await writeFile(path, serializeStore(store.value));
+    const md = join(dir, 'sources/returns-help.md');
+    await writeFile(md, (await readFile(md, 'utf8')).replace('退', '退还'));
+    expect((await check()).lacking).toEqual([]);
   });
 });

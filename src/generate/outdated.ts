@@ -20,6 +20,11 @@ import { formerHashes, generateEntries } from './index.js';
 export interface OutdatedSources {
   /** Files whose sections (or rows) differ from the store's entries of them. */
   changed: string[];
+  /**
+   * Of `changed`, the files whose only difference is entries the store lacks, the rest alike: a
+   * section added to the file, or an entry deleted from the store (which kb generate adds again).
+   */
+  lacking: string[];
   /** Files of the configured sources the store has no entry from. */
   added: string[];
   /** Files the store has entries from (not yet marked `source-missing`) that no longer exist. */
@@ -52,20 +57,28 @@ function byFile(entries: readonly Entry[]): Map<string, Map<string, string | und
  * one.
  */
 export function changedFiles(store: readonly Entry[], fresh: readonly Entry[], files: readonly string[], former: ReadonlyMap<string, string> = new Map()): string[] {
+  return compareFiles(store, fresh, files, former).changed;
+}
+
+/** changedFiles, and which of them only lack entries in the store (OutdatedSources.lacking). */
+export function compareFiles(store: readonly Entry[], fresh: readonly Entry[], files: readonly string[], former: ReadonlyMap<string, string> = new Map()): { changed: string[]; lacking: string[] } {
   const freshIds = new Set(fresh.map((e) => e.id));
   // what kb generate keeps as it is although its section is gone: source-missing and rejected entries
   const before = byFile(store.filter((e) => freshIds.has(e.id) || (e.stale !== 'source-missing' && e.status !== 'rejected')));
   const back = new Set(store.flatMap((e) => (e.stale === 'source-missing' && freshIds.has(e.id) && e.source !== undefined ? [e.source.path] : [])));
   const now = byFile(fresh);
-  return files.filter((file) => {
-    if (back.has(file)) return true;
+  const changed: string[] = [];
+  const lacking: string[] = [];
+  for (const file of files) {
     const a = before.get(file) ?? new Map<string, string | undefined>();
     const b = now.get(file) ?? new Map<string, string | undefined>();
-    if (a.size !== b.size) return true;
     // (a hash an older kb gave the entry is the same source: extracted pairs were hashed with their section)
-    for (const [id, hash] of a) if (!b.has(id) || (b.get(id) !== hash && (hash === undefined || former.get(id) !== hash))) return true;
-    return false;
-  });
+    const alike = [...a].every(([id, hash]) => b.has(id) && (b.get(id) === hash || (hash !== undefined && former.get(id) === hash)));
+    if (!back.has(file) && alike && a.size === b.size) continue;
+    changed.push(file);
+    if (!back.has(file) && alike && a.size > 0) lacking.push(file);
+  }
+  return { changed, lacking };
 }
 
 export interface OutdatedOptions {
@@ -109,5 +122,6 @@ export async function findOutdatedSources(store: readonly Entry[], options: Outd
   const unreadable = run.failed;
   const failed = new Set(unreadable);
   const unreadableProblems = run.problems.filter((p) => p.severity === 'error' && p.file !== undefined && failed.has(p.file));
-  return { changed: changedFiles(store, fresh, read, formerHashes(generated.items)), added, vanished, unreadable, unreadableProblems, milliseconds: Math.round(performance.now() - started) };
+  const { changed, lacking } = compareFiles(store, fresh, read, formerHashes(generated.items));
+  return { changed, lacking, added, vanished, unreadable, unreadableProblems, milliseconds: Math.round(performance.now() - started) };
 }

@@ -17,7 +17,7 @@ import { htmlReport } from '../../eval/reports/html.js';
 import { junitReport } from '../../eval/reports/junit.js';
 import { markdownReport } from '../../eval/reports/markdown.js';
 import { baselineThresholdNote, describeChange, describeExpect, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
-import { evaluate, unknownIdProblems } from '../../eval/run.js';
+import { evaluate, unknownIdProblems, type StoreInfo } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
 import { summarize, type FailReason } from '../../eval/summary.js';
 import { readSuite, type EvalCase } from '../../eval/suite.js';
@@ -124,7 +124,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     return EXIT.FAILED;
   }
   const report = evaluate(kb, cases, k);
-  printProblems(output, unknownIdProblems(report.cases, index));
+  printProblems(output, unknownIdProblems(report.cases, index, await storeInfo(report.cases, options.store ?? config?.store ?? DEFAULT_STORE)));
   // auto picks within the false-answer gate, so that it does not choose a threshold the gate then fails
   const summary = summarize(report, threshold === undefined ? {} : gates.maxFalseAnswer === undefined ? { threshold } : { threshold, maxFalseAnswer: gates.maxFalseAnswer });
   const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index, unreadable };
@@ -171,6 +171,16 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors > 0) output.err(`kb eval: ${errors} ${errors === 1 ? 'case or file' : 'cases or files'} could not be read (see above); the rest ran`);
   return errors > 0 || writeFailed || suggestFailed || !runPassed(run, failOnRegression) ? EXIT.FAILED : EXIT.OK;
+}
+
+/** The store's statuses, read only when a case expects an id the index lacks (to say why: rejected …); undefined without a readable store. */
+async function storeInfo(cases: readonly { unknownIds?: readonly string[] }[], path: string): Promise<StoreInfo | undefined> {
+  if (!cases.some((c) => (c.unknownIds ?? []).length > 0)) return undefined;
+  const read = await readStore(path);
+  if (read === undefined || !read.ok) return undefined;
+  // why kb build left an entry out (store.ts entriesToIndex): rejected, no answer, section vanished
+  const why = (e: (typeof read.value)[number]): string => (e.status === 'rejected' ? 'rejected' : e.answer.trim() === '' ? 'no-answer' : e.stale === 'source-missing' ? 'source-missing' : e.status);
+  return { path, status: new Map(read.value.map((e) => [e.id, why(e)])) };
 }
 
 /** Propose the failing cases' questions to their expected entries in the store. False when the store cannot be read. */

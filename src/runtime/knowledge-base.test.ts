@@ -173,7 +173,7 @@ describe('candidates', () => {
     // more, but still add to its score (its answer has them)
     expect(hits.map((h) => h.id)).toEqual(['warranty']);
     expect(hits[0]?.score).toBe(exhaustive?.score);
-    expect(hits[0]?.matchedTerms).toEqual(expect.arrayContaining(['ship', 'statu']));
+    expect(hits[0]?.matchedTerms).toEqual(expect.arrayContaining(['shipping', 'status']));
     // nor does a term admit more entries than would take the candidates past twice the limit
     many.maxCandidates = 2;
     expect(many.search('warranty claim shipping status', { k: 5 }).map((h) => h.id)).toEqual(['warranty']);
@@ -374,6 +374,14 @@ describe('translations (BILINGUAL_LEXICON) on the shop fixture', () => {
     for (const [word, twin] of [['refund', '退款'], ['invoice', '发票'], ['repair', '维修']] as const) {
       expect([word, confidence(word) <= confidence(twin) + 0.05]).toEqual([word, true]);
     }
+  });
+
+  it('names the matched words as the question writes them: the English word for its Chinese translation, not a stem', () => {
+    const zh = indexFromBytes(chinese);
+    // was [ '保修', … ] / [ 'warranti' ]: the KB's word or a stem the customer never wrote
+    expect(zh.search('how long is the warranty', { k: 1 })[0]?.matchedTerms).toEqual(expect.arrayContaining(['warranty', 'how long']));
+    expect(zh.search('Warranties?', { k: 1 })[0]?.matchedTerms).toEqual(['warranties']);
+    expect(zh.search('退貨運費誰出', { k: 1 })[0]?.matchedTerms).toEqual(expect.arrayContaining(['退貨', '運費']));
   });
 
   it('covers a word a bilingual KB writes in English by the word or by its translations, not by both (the sample)', async () => {

@@ -92,6 +92,8 @@ interface Ranking {
   selfScore: number;
   terms: Map<string, number>;
   surpluses: Surplus[];
+  /** The KB's words that translate (or bridge) a word of the question → that word (refund for 退款). */
+  translated: Map<string, string>;
 }
 
 /** Query weight of the lexicon's word for a customer's word the KB never writes (不想要 → 无理由退货), as of an English word's main translation. */
@@ -582,8 +584,9 @@ export class KnowledgeBase {
     const top = results[0]?.[1] ?? 0;
     const second = results[1]?.[1] ?? 0;
     const hits: Hit[] = [];
-    // matched terms as the question writes them (退貨 in a traditional question, not the analyzer's 退货)
-    const asWritten = wordsAsWrittenIn(question);
+    // matched terms as the question writes them (退貨 in a traditional question, not the analyzer's
+    // 退货; warranty, not the stem warranti; refund for its translation 退款)
+    const asWritten = this.asWrittenIn(question, ranking.translated);
     const passageChars = countOption(options.passageChars, DEFAULT_PASSAGE_CHARS);
     const passageHits = countOption(options.passageHits, 1);
     const passageMin = Math.max(threshold, options.passageMinConfidence ?? 0);
@@ -852,7 +855,7 @@ export class KnowledgeBase {
       eBits[e >>> 5] = 0;
       for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = 0;
     }
-    return results.length === 0 ? undefined : { results, selfScore: topical ? selfScore : Infinity, terms, surpluses };
+    return results.length === 0 ? undefined : { results, selfScore: topical ? selfScore : Infinity, terms, surpluses, translated };
   }
 
   /**
@@ -870,6 +873,32 @@ export class KnowledgeBase {
       if (has) self -= extra;
     }
     return self > 0 ? Math.min(score / self, 1.5) : 0;
+  }
+
+  /**
+   * A term of the question as the question writes it: a Chinese word in its script (wordsAsWrittenIn),
+   * an English stem as its word (warranti → warranty), and the KB's word for a translated English
+   * word or phrase as that word (退款 → refund, 多久 → how long).
+   */
+  private asWrittenIn(question: string, translated: ReadonlyMap<string, string>): (term: string) => string | undefined {
+    const chinese = wordsAsWrittenIn(question);
+    let english: Map<string, string> | undefined;
+    const word = (stem: string): string | undefined => {
+      if (english === undefined) {
+        english = new Map();
+        for (const w of question.match(/[A-Za-z][A-Za-z'’]*/gu) ?? []) {
+          const [term] = this.analyzer.analyze(w);
+          if (term !== undefined && !english.has(term)) english.set(term, w.toLowerCase());
+        }
+      }
+      return english.get(stem) ?? stem.split(' ').map((s) => english?.get(s) ?? s).join(' ');
+    };
+    return (term) => {
+      const from = translated.get(term);
+      if (from !== undefined && ENGLISH_KEY.test(from)) return word(from);
+      if (ENGLISH_KEY.test(term)) return word(term);
+      return chinese(term);
+    };
   }
 
   /** Calibrated probability that this hit answers the question. */
@@ -939,10 +968,12 @@ export class KnowledgeBase {
     const entry = this.data.entries.get(e);
     const variantNo = v - (this.firstVariant[e] ?? 0);
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
-    const matchedTerms = [...terms.keys()].filter((term) => {
+    const found = [...terms.keys()].filter((term) => {
       const t = this.termIds.get(term);
       return isWordTerm(term) && t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
-    }).map((term) => asWritten(term) ?? term);
+    });
+    // (several translations of one word are that word once)
+    const matchedTerms = [...new Set(found.map((term) => asWritten(term) ?? term))];
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     // a copy: a bot that edits a hit must not change what later searches return
     if (entry.source !== undefined) hit.source = { ...entry.source, headingPath: [...entry.source.headingPath] };

@@ -7,7 +7,7 @@ import { loadIndex, type KnowledgeBase } from '../runtime/index.js';
 import { validateEntry } from '../store/store.js';
 import { BUILD_TIMEOUT, tempDir } from '../test-support/kb.js';
 import { addNearest, DEFAULT_THRESHOLD, draftEntries, evalGaps, gapTokenizer, scanLog } from './find-gaps.js';
-import { clusterQuestions } from './gaps.js';
+import { clusterQuestions, withoutSmallTalk } from './gaps.js';
 import { LogReader } from './log.js';
 import { evaluate } from './run.js';
 import { readSuite } from './suite.js';
@@ -72,6 +72,28 @@ describe('scanLog', () => {
       expect(c.nearest.length).toBeGreaterThan(0);
       expect(c.nearest.length).toBeLessThanOrEqual(3);
     }
+  });
+});
+
+describe('gapTokenizer', () => {
+  it('finds the everyday words the index cut into single characters (口罩, 老板), so that they join questions and name clusters', async () => {
+    // the index knows nothing of masks, bosses or colours: its analyzer cuts those words into characters
+    expect(gapTokenizer(kb, null)('口罩能退吗')).not.toContain('口罩');
+    expect(gapTokenizer(kb)('口罩能退吗')).toContain('口罩');
+    expect(gapTokenizer(kb)('你们老板是谁')).toContain('老板');
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/characters.txt'), DEFAULT_THRESHOLD);
+    const { questions } = withoutSmallTalk(scan.unanswered, gapTokenizer(kb));
+    const clusters = clusterQuestions(questions, gapTokenizer(kb));
+    // before: 钱退到哪里 and 床垫拆了还能退吗 one gap named 钱退到 拆, 几点前下单当天发 and 你们店铺几点下班 one
+    // named 点前下单当天发 班, 你们老板是谁 named 老板 谁
+    expect(clusters.map((c) => c.distinct)).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(clusters[0]?.terms).toEqual(['口罩']);
+    for (const c of clusters) for (const t of c.terms) expect([...t].length).toBeGreaterThan(1);
+    expect(clusters.flatMap((c) => c.terms).sort()).toEqual(['上班', '下单', '下班', '口罩', '店铺', '床垫', '当天', '快递', '老板', '颜色'].sort());
+    // without jieba's dictionary: single characters join nothing, and the words they stand in name nothing
+    const plain = clusterQuestions(questions, gapTokenizer(kb, null));
+    expect(plain.map((c) => c.distinct).filter((n) => n > 1)).toEqual([]);
+    for (const c of plain) for (const t of c.terms) expect([...t].length).toBeGreaterThan(1);
   });
 });
 

@@ -6,6 +6,9 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { isWordTerm } from '../analyze/analyzer.js';
+import { jiebaDictionary, MissingSegmenterError } from '../analyze/jieba.js';
+import { createVocabulary, segment, type Vocabulary } from '../analyze/segment.js';
+import { normalizeForMatch } from '../text/normalize.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
 import { chatQuestion } from '../analyze/chat-text.js';
@@ -17,9 +20,56 @@ import type { CaseVerdict } from './summary.js';
 /** The threshold `kb gaps` uses when none is given (the runtime's documented "answer at 0.5"). */
 export const DEFAULT_THRESHOLD = 0.5;
 
-/** Key terms of a question: the index's own analyzer, words only (no character bigrams). */
-export function gapTokenizer(kb: KnowledgeBase): (text: string) => string[] {
-  return (text) => kb.analyzer.analyze(text).filter(isWordTerm);
+let general: Vocabulary | null | undefined;
+
+/** jieba's own dictionary as a vocabulary (read once, about 0.3 s), or null without nodejieba. */
+export function generalVocabulary(): Vocabulary | null {
+  if (general === undefined) {
+    try {
+      general = createVocabulary(jiebaDictionary());
+    } catch (error) {
+      if (!(error instanceof MissingSegmenterError)) throw error;
+      general = null;
+    }
+  }
+  return general;
+}
+
+/**
+ * The words of everyday Chinese that the index's analyzer cut into single characters: a gap's
+ * questions are about what the knowledge base does not say, so its vocabulary lacks their words
+ * (口罩 → 口 罩, 老板 → 老 板, 颜色 → 颜 色), and single characters neither join questions nor name a
+ * cluster. Each run of the text is cut again with `vocabulary` (jieba's dictionary, no HMM); a word
+ * of two characters or more counts when none of its characters is in a word the analyzer found,
+ * and one of them is a character the analyzer left single (so 收到 of 收到货 is not added twice,
+ * and 不想 is not cut out of 不想要).
+ */
+export function wordsCutIntoCharacters(text: string, terms: readonly string[], vocabulary: Vocabulary): string[] {
+  const covered = new Set(terms.filter((t) => [...t].length > 1).flatMap((t) => [...t]));
+  const singles = new Set(terms.filter((t) => [...t].length === 1));
+  const words: string[] = [];
+  for (const run of normalizeForMatch(text).toLowerCase().match(/\p{Script=Han}+/gu) ?? []) {
+    for (const w of segment(run, vocabulary)) {
+      const chars = [...w];
+      if (chars.length > 1 && chars.every((c) => !covered.has(c)) && chars.some((c) => singles.has(c))) words.push(w);
+    }
+  }
+  return words;
+}
+
+/**
+ * Key terms of a question: the index's own analyzer, words only (no character bigrams), and the
+ * everyday words it cut into single characters (wordsCutIntoCharacters with `vocabulary`, by
+ * default jieba's dictionary, read at the first question that has a single character; none
+ * without nodejieba, or with `null`).
+ */
+export function gapTokenizer(kb: KnowledgeBase, vocabulary?: Vocabulary | null): (text: string) => string[] {
+  return (text) => {
+    const terms = kb.analyzer.analyze(text).filter(isWordTerm);
+    if (vocabulary === null || !terms.some((t) => /^\p{Script=Han}$/u.test(t))) return terms;
+    vocabulary ??= generalVocabulary();
+    return vocabulary === null ? terms : [...terms, ...wordsCutIntoCharacters(text, terms, vocabulary)];
+  };
 }
 
 /** Fill in each cluster's nearest entries: what the index finds for its representative question. */

@@ -7,10 +7,14 @@
  * being clustered, so words every question has, like 怎么, weigh little). Questions are taken most
  * frequent first; each joins the most similar cluster (cosine with the cluster's centroid, found
  * through its most distinctive terms) when the similarity reaches `minSimilarity`, or starts a new
- * one. Linear in the number of distinct questions times the clusters sharing a term with each.
+ * one. Only content words join questions and name clusters: words of two or more characters that
+ * are no question word, function word, courtesy or negation (a single character — 退, 点 — never
+ * does; the other shared terms count in the similarity once a content word is shared).
+ * Linear in the number of distinct questions times the clusters sharing a term with each.
  */
 import type { IndexEntry } from '../runtime/index-file.js';
 import type { CaseResult } from './run.js';
+import { FILLERS, FUNCTION_WORDS, NEGATIONS, QUESTION_WORDS } from '../analyze/stopwords.js';
 import { traditionalToSimplified, wordsAsWrittenIn } from '../text/normalize.js';
 
 /** A question's reader of the analyzer's words as it writes them (`wordsAsWrittenIn`), with how often it was asked. */
@@ -32,40 +36,24 @@ function writtenIn(text: string): (word: string) => string | undefined {
   };
 }
 
-const SINGLE_HAN = /^\p{Script=Han}$/u;
-
+/**
+ * Words of any topic, that say when, how or that something is asked (一般要等多久 and 一般多久到账 were one
+ * gap named 一般). No topic, but not filler words either: taken out of the text before it is cut, 一般
+ * would cut 一般纳税人 and 有人 人工 (几点有人工客服).
+ */
+const GENERAL_WORDS: ReadonlySet<string> = new Set(
+  '一般 一样 以前 以后 之前 之后 办法 回事 意思 知道 有人 其他 别的 所有 问题 才能 需要 可能 应该 时间 情况 东西'.split(' '),
+);
 
 /**
- * Key terms as people read them. A word the index's vocabulary does not know — and the questions
- * of a gap are made of such words — reaches the analyzer as single characters (会员 → 会 员, 礼品卡
- * → 礼 品 卡), so a cluster's key terms came out as 员 级 or 卡 品 礼. Each single-character key
- * term is shown as the run of single characters it stands in, in the representative question (a
- * run ends at a word of two or more characters, a stopword, punctuation, or a one-character
- * question word or courtesy such as 能 or 吗): 员 级 → 会员 升级, 卡 品 礼 in 礼品卡能退吗 → 礼品卡,
- * 差 价 in 买贵了能退差价吗 → 退差价. Terms inside a longer one are dropped. Display only:
- * clustering uses the analyzer's terms.
+ * Terms that are no topic of their own: they neither join two questions nor name a cluster. A
+ * single character (退, 点, 动, x) — a piece of a word the index does not know (钱退到哪里, 床垫拆了还能退吗
+ * and 口罩能退吗 were one gap through 退, named 钱退到) — and a negation (不能, 无法, 不要, and the
+ * 不到 of 看不到 / 收不到, 没到: 不能借款 and 不能还款 are not one topic), and the words of any topic
+ * above. They still count in the similarity once a content word is shared, and still tell one
+ * question from another: 优惠券不能用 is not 优惠券怎么用 asked again.
  */
-function joinCharacters(terms: readonly string[], text: string, tokenize: (text: string) => string[]): string[] {
-  if (!terms.some((t) => SINGLE_HAN.test(t))) return [...terms];
-  const simplified = traditionalToSimplified(text.normalize('NFKC').toLowerCase());
-  const singles = new Set(tokenize(text).filter((t) => SINGLE_HAN.test(t)));
-  const isSingle = (i: number): boolean => singles.has(simplified.charAt(i));
-  const labels: string[] = [];
-  for (const t of terms) {
-    let label = t;
-    const at = SINGLE_HAN.test(t) ? simplified.indexOf(t) : -1;
-    if (at >= 0) {
-      const joins = (i: number): boolean => isSingle(i) && !RUN_BREAKERS.has(simplified.charAt(i));
-      let start = at;
-      let end = at + 1;
-      while (start > 0 && joins(start - 1)) start--;
-      while (end < simplified.length && joins(end)) end++;
-      label = simplified.slice(start, end);
-    }
-    if (!labels.includes(label)) labels.push(label);
-  }
-  return labels.filter((l) => !labels.some((o) => o !== l && o.includes(l)));
-}
+const isNoTopic = (term: string): boolean => [...term].length === 1 || NEGATIONS.has(term) || /^[不没]\p{Script=Han}$/u.test(term) || GENERAL_WORDS.has(term);
 
 /**
  * A key term (the analyzer's simplified form) as most of the cluster's questions write it (收据 →
@@ -138,26 +126,24 @@ interface Working {
 }
 
 /**
- * Words of how people ask, not of what they ask about: never key terms of a gap. (The analyzer's
- * stopwords go first; these are the question words and courtesies it keeps because they matter
- * for matching an FAQ question.)
+ * Words of how people ask, not of what they ask about: never key terms of a gap. The analyzer's
+ * question words, function words and chat fillers (an index built with other stopwords may keep
+ * them), and the question words and courtesies it keeps because they matter for matching an FAQ
+ * question: 谁 (你们老板是谁 and 退货邮费谁付啊 were one gap named 谁), 多 (多大, 多就到账), 几点, 何时.
  */
-export const FILLER_WORDS: ReadonlySet<string> = new Set(
-  (
+export const FILLER_WORDS: ReadonlySet<string> = new Set([
+  ...QUESTION_WORDS,
+  ...FUNCTION_WORDS,
+  ...FILLERS,
+  ...(
     '怎么 怎样 怎么样 怎么办 如何 什么 为什么 为何 啥 咋 哪 哪些 哪里 哪个 多少 多久 多长时间 几 是否 是不是 能 能不能 可以 可不可以 可否 ' +
     '请问 你好 您好 亲 谢谢 麻烦 吗 呢 吧 啊 呀 嘛 了 的 我 我的 你 你们 您 一下 要 想 会 有 没有 还 就 都 也 是 不 吗 ' +
     // a chat's replies and calls, and 没 (还没到账, 还没发货: how late, not what): never what a question is about
     '没 喂 急 在 人 好 行 嗯 哦 噢 额 哈 哈哈 呵呵 客服 时候 今天 明天 昨天 现在 已经 刚才 刚刚 一直 到底 ' +
+    '谁 多 多大 多长 多远 哪儿 几点 几号 何时 不好意思 ' +
     'how what why when where which who can could do does did is are am i my me you your please hi hello thank thanks ok okai okay yes no'
   ).split(' '),
-);
-
-/**
- * Question words and courtesies that end a run of single characters (能 of 能退差价, 没 of 赠品没收到);
- * not those that begin or end words as often as they stand alone: 会 (会员), 好 (好评), 行 (行李),
- * 在 (现在), 人 (人工).
- */
-const RUN_BREAKERS: ReadonlySet<string> = new Set([...FILLER_WORDS].filter((w) => w.length === 1 && !'会好行在人'.includes(w)));
+]);
 
 /**
  * Numbers (50, 三, 两), codes such as order or tracking numbers (SF1234567890) and the analyzer's
@@ -230,8 +216,8 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
   });
   const n = seenSets.size;
   const idf = (t: string): number => Math.log(1 + n / (df.get(t) ?? 1));
-  // only shared terms (asked in two questions or more) make clusters; a word asked once says
-  // nothing about what questions have in common and would only dilute the similarity
+  // only shared terms (asked in two questions or more) count in the similarity; a word asked once
+  // says nothing about what questions have in common and would only dilute it
   const vectors: Vector[] = termSets.map((terms) => {
     const v: Vector = new Map(terms.filter((t) => (df.get(t) ?? 0) >= 2).map((t) => [t, idf(t)]));
     let norm = 0;
@@ -250,8 +236,9 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
     const v = vectors[i] as Vector;
     const setKey = setKeys[i] ?? '';
     const same = setKey === '' ? undefined : bySet.get(setKey);
-    // probe with the most distinctive of its shared terms
-    const probes = (same === undefined ? [...v] : [])
+    // probe with the most distinctive of its shared content words: only a cluster sharing one
+    // with the question can take it (the other terms count in the similarity, never alone)
+    const probes = (same === undefined ? [...v].filter(([t]) => !isNoTopic(t)) : [])
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, PROBE_TERMS);
     let best = -1;
@@ -331,10 +318,13 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .map((w) => w.q);
     // key terms: the share of the cluster's questions (repeats counted) that contain each term
     const share = new Map<string, number>();
-    for (const m of c.members) for (const t of m.v.keys()) share.set(t, (share.get(t) ?? 0) + m.q.count);
+    for (const m of c.members) for (const t of m.v.keys()) if (!isNoTopic(t)) share.set(t, (share.get(t) ?? 0) + m.q.count);
     // a question that shares no word with the others (asked often, in one wording) is still about
-    // something: its own words are its key terms
-    if (share.size === 0) for (const m of c.members) for (const t of keyTerms(m.q.text, tokenize)) share.set(t, (share.get(t) ?? 0) + m.q.count);
+    // something: its own content words are its key terms (none when the index cut them all into
+    // single characters: the representative question then says what it is about)
+    if (share.size === 0) {
+      for (const m of c.members) for (const t of keyTerms(m.q.text, tokenize)) if (!isNoTopic(t)) share.set(t, (share.get(t) ?? 0) + m.q.count);
+    }
     const shared = [...share].filter(([, s]) => c.members.length === 1 || s * 2 >= c.size);
     const terms = shared
       // a piece of a longer key term that every question of it has with it (结清 and 清证明 of 结清证明) says nothing more
@@ -342,14 +332,13 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: (t
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))
       .slice(0, 4)
       .map(([t]) => t);
-    const labels = examples[0] === undefined ? terms : joinCharacters(terms, examples[0].text, tokenize);
     // each question read once for the cluster's (at most four) key terms
-    const readers = labels.length === 0 ? [] : c.members.map((m) => ({ read: writtenIn(m.q.text), count: m.q.count }));
+    const readers = terms.length === 0 ? [] : c.members.map((m) => ({ read: writtenIn(m.q.text), count: m.q.count }));
     const representative = examples[0] === undefined ? undefined : { read: writtenIn(examples[0].text), count: 0 };
     return {
       size: c.size,
       representative: examples[0]?.text ?? '',
-      terms: labels.map((t) => asWritten(t, readers, representative)),
+      terms: terms.map((t) => asWritten(t, readers, representative)),
       examples: examples.slice(0, maxExamples),
       distinct: c.members.length,
       nearest: [],

@@ -20,6 +20,18 @@ describe('parseBaseline', () => {
     const parsed = parseBaseline(text, 'b.json');
     expect(parsed.ok && parsed.value.cases.map((b) => b.verdict)).toEqual(['pass', 'fail', 'skip', 'fail']);
     expect(parsed.ok && parsed.value.threshold).toBeUndefined();
+    // figures without hit1 … k: none to compare with
+    expect(parsed.ok && parsed.value.metrics).toBeUndefined();
+  });
+
+  it('keeps the baseline\'s hit@1, hit@3, hit@k and MRR@k, and passes them on to the comparison', () => {
+    const metrics = { cases: 23, hit1: 0.5652, hitK: 0.8696, mrr: 0.6797, k: 5, hit3: 0.7826, outOfScope: 5 };
+    const parsed = parseBaseline(JSON.stringify({ metrics, cases: [{ q: 'a', expect: 'x', rank: 1, top: [] }] }), 'b.json');
+    expect(parsed.ok && parsed.value.metrics).toEqual({ cases: 23, hit1: 0.5652, hit3: 0.7826, hitK: 0.8696, mrr: 0.6797, k: 5 });
+    if (parsed.ok) expect(compareBaseline([c('a', 'x', 1, 1)], [{ verdict: 'pass' }], parsed.value, 'b.json').metrics).toEqual(parsed.value.metrics);
+    // an older report without hit@3
+    const old = parseBaseline(JSON.stringify({ metrics: { cases: 1, hit1: 1, hitK: 1, mrr: 1, k: 3 }, cases: [] }), 'b.json');
+    expect(old.ok && old.value.metrics).toEqual({ cases: 1, hit1: 1, hitK: 1, mrr: 1, k: 3 });
   });
 
   it('refuses what is not an eval report, saying what to pass', async () => {

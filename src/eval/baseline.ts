@@ -21,11 +21,25 @@ export interface BaselineCase {
   confidence?: number | null;
 }
 
-/** A previous run: its cases and the threshold it judged them at. */
+/** A previous run's overall figures (its `metrics`), to set beside this run's. */
+export interface BaselineMetrics {
+  /** In-scope cases. */
+  cases: number;
+  hit1: number;
+  /** Absent in reports older than hit@3. */
+  hit3?: number;
+  hitK: number;
+  mrr: number;
+  k: number;
+}
+
+/** A previous run: its cases, the threshold it judged them at, and its figures. */
 export interface Baseline {
   cases: BaselineCase[];
   /** The confidence threshold of that run; undefined when it had none. */
   threshold?: number;
+  /** Undefined when the report has no (complete) `metrics`. */
+  metrics?: BaselineMetrics;
 }
 
 export interface ChangedCase {
@@ -48,6 +62,8 @@ export interface BaselineComparison {
   /** Cases of this run the baseline does not have, and baseline cases this run does not have. */
   added: number;
   removed: number;
+  /** The baseline's hit@1, hit@3, hit@k and MRR@k, when its report has them. */
+  metrics?: BaselineMetrics;
   /** Set when the baseline was judged at another threshold than this run: `from` its threshold, `to` this run's (null: none). */
   threshold?: {
     from: number | null;
@@ -86,6 +102,16 @@ function thresholdOf(doc: unknown): number | undefined {
   return typeof chosen === 'number' ? chosen : undefined;
 }
 
+/** The overall figures of a `kb eval --json` output; undefined when one of them is missing. */
+function metricsOf(doc: unknown): BaselineMetrics | undefined {
+  const m = (doc as { metrics?: Record<string, unknown> } | null)?.metrics;
+  if (m === undefined || m === null || typeof m !== 'object') return undefined;
+  const num = (key: string): number | undefined => (typeof m[key] === 'number' ? m[key] : undefined);
+  const [cases, hit1, hitK, mrr, k, hit3] = ['cases', 'hit1', 'hitK', 'mrr', 'k', 'hit3'].map(num);
+  if (cases === undefined || hit1 === undefined || hitK === undefined || mrr === undefined || k === undefined) return undefined;
+  return hit3 === undefined ? { cases, hit1, hitK, mrr, k } : { cases, hit1, hit3, hitK, mrr, k };
+}
+
 /** Parse a `kb eval --json` output as a baseline. */
 export function parseBaseline(text: string, file: string): Result<Baseline> {
   let value: unknown;
@@ -113,8 +139,12 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
     }
     out.push(b);
   }
+  const baseline: Baseline = { cases: out };
   const threshold = thresholdOf(value);
-  return ok(threshold === undefined ? { cases: out } : { cases: out, threshold });
+  if (threshold !== undefined) baseline.threshold = threshold;
+  const metrics = metricsOf(value);
+  if (metrics !== undefined) baseline.metrics = metrics;
+  return ok(baseline);
 }
 
 /** Read a `kb eval --json` output as a baseline. */
@@ -162,6 +192,7 @@ export function compareBaseline(
     else list.push(b);
   }
   const out: BaselineComparison = { file, newlyFailing: [], newlyPassing: [], added: 0, removed: 0 };
+  if (baseline.metrics !== undefined) out.metrics = baseline.metrics;
   if (thresholdNote !== undefined) out.threshold = thresholdNote;
   cases.forEach((c, i) => {
     const previous = before.get(caseKey(c.q, c.expect))?.shift();

@@ -24,6 +24,13 @@ describe('checkGates', () => {
     expect(checkGates(summarize(report(cases)), {})).toEqual([]);
   });
 
+  it('gives each gate a name without the measured value, the same from run to run (CI test histories key on it)', () => {
+    const names = (cs: CaseResult[]) => checkGates(summarize(report(cs), { threshold: 0.5 }), { minHit1: 0.3, minHitK: 0.75, minMrr: 0.4, maxFalseAnswer: 0.1 }).map((r) => r.name);
+    expect(names(cases)).toEqual(['hit@1 ≥ 0.300', 'hit@5 ≥ 0.750', 'MRR@5 ≥ 0.400', 'false-answer rate ≤ 0.100']);
+    // another run, other figures (every case ranked first, no out-of-scope case): the same names
+    expect(names(cases.slice(0, 4).map((x) => ({ ...x, rank: 1 })))).toEqual(names(cases));
+  });
+
   it('names kb.config.yaml, not a flag, for the gates set there', () => {
     const results = checkGates(summarize(report(cases), { threshold: 0.5 }), { minHit1: 0.3, minMrr: 0.9, maxFalseAnswer: 0 }, { minHit1: 'kb.config.yaml', maxFalseAnswer: 'kb.config.yaml' });
     expect(results.map((r) => [r.flag, r.from])).toEqual([

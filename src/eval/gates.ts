@@ -22,6 +22,11 @@ export interface GateResult {
   from: string;
   metric: string;
   limit: number;
+  /**
+   * The gate as a stable name, without the measured value or where it was set: `hit@1 ≥ 0.400`,
+   * `false-answer rate ≤ 0.100`. CI test histories (the JUnit test case) key on it.
+   */
+  name: string;
   /** The measured value; null when it could not be measured (then the gate fails). */
   value: number | null;
   ok: boolean;
@@ -41,9 +46,10 @@ export function checkGates(summary: EvalSummary, gates: Gates, origins: GateOrig
   const atLeast = (gate: keyof Gates, metric: string, limit: number | undefined, value: number): void => {
     if (limit === undefined) return;
     const { flag, from } = whence(gate);
+    const name = `${metric} ≥ ${f3(limit)}`;
     const ok = o.cases > 0 && value >= limit;
     const message = o.cases === 0 ? `${metric} cannot be measured: no in-scope cases (${from} ${limit})` : `${metric} ${f3(value)} ${ok ? '≥' : '<'} ${f3(limit)} (${from})`;
-    results.push({ flag, from, metric, limit, value: o.cases > 0 ? value : null, ok, message });
+    results.push({ flag, from, metric, limit, name, value: o.cases > 0 ? value : null, ok, message });
   };
   atLeast('minHit1', 'hit@1', gates.minHit1, o.hit1);
   atLeast('minHitK', `hit@${o.k}`, gates.minHitK, o.hitK);
@@ -52,15 +58,16 @@ export function checkGates(summary: EvalSummary, gates: Gates, origins: GateOrig
     const limit = gates.maxFalseAnswer;
     const { flag, from } = whence('maxFalseAnswer');
     const metric = 'false-answer rate';
+    const name = `${metric} ≤ ${f3(limit)}`;
     const chosen = summary.threshold?.chosen;
     const rate = chosen?.falseAnswerRate ?? null;
     if (chosen === undefined) {
-      results.push({ flag, from, metric, limit, value: null, ok: false, message: `false-answer rate cannot be measured without a threshold: add --threshold X or --threshold auto (${from} ${limit})` });
+      results.push({ flag, from, metric, limit, name, value: null, ok: false, message: `false-answer rate cannot be measured without a threshold: add --threshold X or --threshold auto (${from} ${limit})` });
     } else if (rate === null) {
-      results.push({ flag, from, metric, limit, value: null, ok: false, message: `false-answer rate cannot be measured: the suites have no out-of-scope cases (expect: none) (${from} ${limit})` });
+      results.push({ flag, from, metric, limit, name, value: null, ok: false, message: `false-answer rate cannot be measured: the suites have no out-of-scope cases (expect: none) (${from} ${limit})` });
     } else {
       const ok = rate <= limit;
-      results.push({ flag, from, metric, limit, value: rate, ok, message: `false-answer rate ${f3(rate)} at threshold ${chosen.threshold} ${ok ? '≤' : '>'} ${f3(limit)} (${from})` });
+      results.push({ flag, from, metric, limit, name, value: rate, ok, message: `false-answer rate ${f3(rate)} at threshold ${chosen.threshold} ${ok ? '≤' : '>'} ${f3(limit)} (${from})` });
     }
   }
   return results;

@@ -1,6 +1,6 @@
 // Threshold decisions: the figures at one threshold, the curve, and the automatic choice.
 import { describe, expect, it } from 'vitest';
-import { pickThreshold, statsAt, thresholdCurve, type DecisionInput } from './thresholds.js';
+import { middle, pickThreshold, statsAt, thresholdCurve, type DecisionInput, type ThresholdStats } from './thresholds.js';
 
 const right = (confidence: number): DecisionInput => ({ confidence, correct: true, inScope: true });
 const wrong = (confidence: number): DecisionInput => ({ confidence, correct: false, inScope: true });
@@ -44,18 +44,45 @@ describe('thresholdCurve', () => {
   });
 });
 
+/** The brute-force choice: the candidate cut (a confidence seen, or 1) with the most correct decisions, then the fewest false answers, then the lowest. */
+function bestCut(items: readonly DecisionInput[], cap?: number): ThresholdStats | undefined {
+  return [...new Set(items.map((d) => d.confidence ?? 0)), 1]
+    .map((t) => statsAt(items, t))
+    .filter((s) => cap === undefined || (s.falseAnswerRate ?? 0) <= cap)
+    .sort((a, b) => b.decisionAccuracy - a.decisionAccuracy || (a.falseAnswerRate ?? 0) - (b.falseAnswerRate ?? 0) || a.threshold - b.threshold)[0];
+}
+
+/** The figures that do not depend on where in its range the threshold sits. */
+const decisions = (s: ThresholdStats | undefined): Omit<ThresholdStats, 'threshold'> | undefined => {
+  if (s === undefined) return undefined;
+  const { threshold: _, ...rest } = s;
+  return rest;
+};
+
 describe('pickThreshold', () => {
-  it('picks the confidence that separates right from wrong answers', () => {
+  it('picks the middle of the gap between right answers and wrong ones', () => {
     const items = [right(0.9), right(0.8), right(0.6), wrong(0.5), wrong(0.3), outside(0.55), outside(undefined)];
     const s = pickThreshold(items);
-    expect(s.threshold).toBe(0.6);
+    // every threshold in (0.55, 0.6] decides all seven right; the middle is 0.575
+    expect(s.threshold).toBeGreaterThanOrEqual(0.57);
+    expect(s.threshold).toBeLessThanOrEqual(0.58);
     expect(s.decisionAccuracy).toBe(1);
     expect(s.falseAnswerRate).toBe(0);
   });
 
-  it('prefers the lowest of equally good thresholds, and may answer nothing', () => {
-    // 0.7 right, 0.5 wrong, 0.4 right: thresholds 0.7 and 0.4 both give 2 of 3
-    expect(pickThreshold([right(0.7), wrong(0.5), right(0.4)]).threshold).toBe(0.4);
+  it('leaves a margin on both sides when the right and wrong answers are far apart (a user\'s 10,000-case suite)', () => {
+    // right answers at 0.7967 and above, out-of-scope questions at 0.1415 and below: the upper end
+    // 0.7967 would hand off a right answer at 0.79; the middle answers it and still no false one
+    const items = [right(0.95), right(0.7967), right(0.7967), outside(0.1415), outside(0.05), outside(undefined)];
+    const s = pickThreshold(items);
+    expect(s.threshold).toBe(0.47);
+    expect(s.decisionAccuracy).toBe(1);
+    expect(pickThreshold([...items, right(0.79)]).decisionAccuracy).toBe(1);
+  });
+
+  it('prefers the lowest of equally good cuts, and may answer nothing', () => {
+    // 0.7 right, 0.5 wrong, 0.4 right: cutting at 0.7 and at 0.4 both give 2 of 3; below 0.4 the range reaches 0
+    expect(pickThreshold([right(0.7), wrong(0.5), right(0.4)]).threshold).toBe(0.2);
     // every answer wrong: hand everything off (threshold 1, nothing at 1)
     const none = pickThreshold([wrong(0.9), outside(0.8)]);
     expect(none.threshold).toBe(1);
@@ -63,42 +90,50 @@ describe('pickThreshold', () => {
     expect(none.decisionAccuracy).toBe(1);
   });
 
-  it('among equally good thresholds prefers the one with the fewest false answers, then the lowest', () => {
+  it('among equally good cuts prefers the one with the fewest false answers, then the lowest, and takes the middle of the range deciding alike', () => {
     // 0.6829 answers the out-of-scope case (a false answer) and one more right in-scope case than
     // 0.70: 5 of 6 correct decisions at both, false answers 100 % against 0 %
     const items = [right(0.9), right(0.8), right(0.7), right(0.6829), outside(0.6829), wrong(0.3)];
     expect(statsAt(items, 0.6829).decisionAccuracy).toBe(statsAt(items, 0.7).decisionAccuracy);
     const s = pickThreshold(items);
-    expect(s.threshold).toBe(0.7);
+    expect(s.threshold).toBe(0.69); // (0.6829, 0.7]
     expect(s.falseAnswerRate).toBe(0);
     expect(s.decisionAccuracy).toBe(0.8333);
-    // the same tie without the out-of-scope case (a wrong in-scope answer instead): the lower one
-    expect(pickThreshold([right(0.9), right(0.8), right(0.7), right(0.6829), wrong(0.6829), wrong(0.3)]).threshold).toBe(0.6829);
+    // the same tie without the out-of-scope case (a wrong in-scope answer instead): every threshold in (0.3, 0.7] decides 5 of 6 right
+    expect(pickThreshold([right(0.9), right(0.8), right(0.7), right(0.6829), wrong(0.6829), wrong(0.3)]).threshold).toBe(0.5);
     // a tie with "answer nothing" (threshold 1) is broken the same way
     expect(pickThreshold([right(0.9), outside(0.9), outside(0.2)]).threshold).toBe(1);
   });
 
-  it('matches a brute-force search over every candidate', () => {
+  it('keeps the upper end when two confidences are too close for a margin', () => {
+    expect(middle(0.4, 0.6)).toBe(0.5);
+    expect(middle(0.59, 0.6)).toBe(0.595);
+    expect(middle(0.5999, 0.6)).toBe(0.6);
+    expect(middle(0, 0.3)).toBe(0.15);
+  });
+
+  it('decides like a brute-force search over every candidate, from a threshold no confidence lies between', () => {
     let seed = 7;
     const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const items: DecisionInput[] = Array.from({ length: 300 }, () => {
       const c = Math.round(random() * 100) / 100;
       return random() < 0.15 ? outside(c) : random() < c ? right(c) : wrong(c);
     });
-    // most correct decisions, then fewest false answers, then the lowest threshold
-    const [best] = [...new Set(items.map((d) => d.confidence ?? 0)), 1]
-      .map((t) => statsAt(items, t))
-      .sort((a, b) => b.decisionAccuracy - a.decisionAccuracy || (a.falseAnswerRate ?? 0) - (b.falseAnswerRate ?? 0) || a.threshold - b.threshold);
-    expect(pickThreshold(items)).toEqual(best);
+    const best = bestCut(items);
+    const s = pickThreshold(items);
+    expect(decisions(s)).toEqual(decisions(best));
+    // no confidence between the chosen threshold and the best cut: they decide every case alike
+    expect(items.every((d) => (d.confidence ?? 0) >= s.threshold === (d.confidence ?? 0) >= (best?.threshold ?? 1))).toBe(true);
+    expect(s.threshold).toBeLessThan(best?.threshold ?? 1);
   });
 
   it('with a false-answer cap, picks the best threshold that keeps within it, as the gate measures', () => {
-    // uncapped, 0.3 is best (6 of 7 decisions right) but answers one of the two out-of-scope questions: 50 %
+    // uncapped, cutting at 0.3 is best (6 of 7 decisions right) but answers one of the two out-of-scope questions: 50 %
     const items = [right(0.9), right(0.6), right(0.5), right(0.35), right(0.3), outside(0.4), outside(0.1)];
-    expect(pickThreshold(items).threshold).toBe(0.3);
+    expect(pickThreshold(items).threshold).toBe(0.2); // (0.1, 0.3]
     expect(pickThreshold(items).falseAnswerRate).toBe(0.5);
     const capped = pickThreshold(items, 0.1);
-    expect(capped.threshold).toBe(0.5);
+    expect(capped.threshold).toBe(0.45); // (0.4, 0.5]
     expect(capped.falseAnswerRate).toBe(0);
     // a cap the best threshold already meets changes nothing
     expect(pickThreshold(items, 0.5)).toEqual(pickThreshold(items));
@@ -109,19 +144,13 @@ describe('pickThreshold', () => {
     expect(pickThreshold(impossible, 0)).toEqual(pickThreshold(impossible));
   });
 
-  it('with a cap, matches a brute-force search over the candidates that meet it', () => {
+  it('with a cap, decides like a brute-force search over the candidates that meet it', () => {
     let seed = 11;
     const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647);
     const items: DecisionInput[] = Array.from({ length: 300 }, () => {
       const c = Math.round(random() * 100) / 100;
       return random() < 0.2 ? outside(c) : random() < c ? right(c) : wrong(c);
     });
-    for (const cap of [0, 0.05, 0.2]) {
-      const [best] = [...new Set(items.map((d) => d.confidence ?? 0)), 1]
-        .map((t) => statsAt(items, t))
-        .filter((s) => (s.falseAnswerRate ?? 0) <= cap)
-        .sort((a, b) => b.decisionAccuracy - a.decisionAccuracy || (a.falseAnswerRate ?? 0) - (b.falseAnswerRate ?? 0) || a.threshold - b.threshold);
-      expect(pickThreshold(items, cap)).toEqual(best);
-    }
+    for (const cap of [0, 0.05, 0.2]) expect(decisions(pickThreshold(items, cap))).toEqual(decisions(bestCut(items, cap)));
   });
 });

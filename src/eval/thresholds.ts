@@ -6,8 +6,8 @@
  *   - it handed off and no right answer was on top (an out-of-scope case, or the right entry is
  *     not ranked first: answering would have been wrong).
  *
- * `pickThreshold` chooses the threshold with the most correct decisions; `thresholdCurve` gives
- * the same figures at fixed steps, to show how they trade off.
+ * `pickThreshold` chooses a threshold with the most correct decisions, in the middle of the range
+ * that decides so; `thresholdCurve` gives the same figures at fixed steps, to show how they trade off.
  */
 
 /** What a threshold decision needs to know about one case. */
@@ -82,17 +82,31 @@ export function thresholdCurve(items: readonly DecisionInput[], step = 0.05): Th
  * The threshold in [0, 1] with the most correct decisions — among those whose false-answer rate
  * is at most `maxFalseAnswer` when it is given (the `--max-false-answer` gate: picking a
  * threshold the gate then fails helps nobody; when none meets it, or there are no out-of-scope
- * cases, the cap is not applied and the gate says so). Candidates are the top confidences that
- * occur (a threshold between two of them decides like the upper one) and 1. Among equally good
- * ones, the one with the fewest false answers on out-of-scope questions wins (an answer to a
- * question the knowledge base does not cover is the costliest mistake, and what
- * `--max-false-answer` gates); among those still tied, the lowest (it answers the most in-scope
- * questions: between two such thresholds the extra answers are as often right as wrong, and a
- * right answer is what the bot is for). Linear after one sort.
+ * cases, the cap is not applied and the gate says so).
+ *
+ * Thresholds decide alike between two top confidences that occur: every threshold in (lower,
+ * upper] answers the cases at `upper` and above and hands off the rest. So the choice is a cut
+ * between two confidences. Among equally good cuts, the one with the fewest false answers on
+ * out-of-scope questions wins (an answer to a question the knowledge base does not cover is the
+ * costliest mistake, and what `--max-false-answer` gates); among those still tied, the lowest (it
+ * answers the most in-scope questions: between two such cuts the extra answers are as often right
+ * as wrong, and a right answer is what the bot is for). The threshold is then the middle of the
+ * range of thresholds that decide as well as that cut (the cut's own gap, widened upwards over
+ * neighbouring cuts that decide exactly as well), not its upper end: a slightly weaker right answer
+ * than the weakest one seen is still answered, and a slightly stronger wrong one still handed off.
+ * Below the lowest confidence the range reaches 0; handing everything off is threshold 1. Linear
+ * after one sort.
  */
 export function pickThreshold(items: readonly DecisionInput[], maxFalseAnswer?: number): ThresholdStats {
   const capped = maxFalseAnswer === undefined ? undefined : pick(items, maxFalseAnswer);
   return capped ?? pick(items, undefined) ?? statsAt(items, 1);
+}
+
+/** One cut of the sweep: every case at `lowest` confidence or above answered (undefined: none). */
+interface Cut {
+  lowest: number | undefined;
+  correct: number;
+  falseAnswers: number;
 }
 
 /** The sweep of `pickThreshold`; undefined when no threshold keeps false answers within the cap. */
@@ -101,16 +115,11 @@ function pick(items: readonly DecisionInput[], maxFalseAnswer: number | undefine
   // the rate as the gate measures it (rounded like ThresholdStats.falseAnswerRate)
   const allowed = (falseAnswers: number): boolean => maxFalseAnswer === undefined || outOfScope === 0 || round(falseAnswers / outOfScope) <= maxFalseAnswer;
   const scored = items.filter((d) => d.confidence !== undefined).sort((a, b) => (b.confidence ?? 0) - (a.confidence ?? 0));
-  // threshold above every confidence: nothing answered, a decision is correct when the top hit is wrong
+  // answering nothing: a decision is correct when the top hit is wrong; not a cut when some confidence is 1 (a threshold of 1 answers it)
   let correct = items.filter((d) => !d.correct).length;
   let falseAnswers = 0;
-  let best = correct;
-  let bestFalse = 0;
-  let bestThreshold = 1;
-  const top = scored[0]?.confidence;
-  // when some confidence is 1, a threshold of 1 still answers those cases: the sweep evaluates it
-  if (top !== undefined && top >= 1) best = -1;
-  // from the highest confidence down: each step answers more, so false answers only grow
+  const cuts: Cut[] = (scored[0]?.confidence ?? 0) >= 1 ? [] : [{ lowest: undefined, correct, falseAnswers }];
+  // from the highest confidence down: each cut answers more, so false answers only grow
   for (let i = 0; i < scored.length; ) {
     const c = scored[i]?.confidence ?? 0;
     let j = i;
@@ -119,16 +128,39 @@ function pick(items: readonly DecisionInput[], maxFalseAnswer: number | undefine
       correct += d?.correct ? 1 : -1;
       if (d?.inScope === false) falseAnswers++;
     }
-    // lower thresholds answer more, so false answers only grow: none below this one is allowed either
+    // lower cuts answer more, so false answers only grow: none below this one is allowed either
     if (!allowed(falseAnswers)) break;
-    if (correct > best || (correct === best && falseAnswers <= bestFalse)) {
-      best = correct;
-      bestFalse = falseAnswers;
-      bestThreshold = c;
-    }
+    cuts.push({ lowest: c, correct, falseAnswers });
     i = j;
   }
-  // best is -1 only when a confidence of 1 answers some cases at every threshold, and they break the cap
-  if (best < 0) return undefined;
-  return statsAt(items, Math.min(1, Math.max(0, bestThreshold)));
+  let best = -1;
+  cuts.forEach((cut, i) => {
+    const b = cuts[best];
+    if (b === undefined || cut.correct > b.correct || (cut.correct === b.correct && cut.falseAnswers <= b.falseAnswers)) best = i;
+  });
+  const chosen = cuts[best];
+  // only when a confidence of 1 answers some cases at every threshold, and they break the cap
+  if (chosen === undefined) return undefined;
+  const lowest = chosen.lowest;
+  if (lowest === undefined) return statsAt(items, 1);
+  // the range that decides as well: up over the cuts above that decide exactly alike, down to the next confidence (or 0)
+  let top = best;
+  while (top > 0 && cuts[top - 1]?.correct === chosen.correct && cuts[top - 1]?.falseAnswers === chosen.falseAnswers) top--;
+  const upper = cuts[top]?.lowest ?? 1;
+  const lower = scored.find((d) => (d.confidence ?? 0) < lowest)?.confidence ?? 0;
+  return statsAt(items, middle(lower, upper));
+}
+
+/**
+ * A threshold in the middle of (lower, upper], rounded to as few decimals (2 to 4) as keep it
+ * within a quarter of the range's width of the middle; `upper` when even 4 do not (the
+ * confidences are too close for a margin).
+ */
+export function middle(lower: number, upper: number): number {
+  const mid = (lower + upper) / 2;
+  for (const digits of [2, 3, 4]) {
+    const r = Math.round(mid * 10 ** digits) / 10 ** digits;
+    if (r > lower && r <= upper && Math.abs(r - mid) <= (upper - lower) / 4) return r;
+  }
+  return upper;
 }

@@ -178,7 +178,7 @@ describe('kb eval', () => {
     ]);
     const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(markdown, 'utf8'));
     const headings = tree.children.filter((n) => n.type === 'heading').map((n) => toString(n));
-    expect(headings[0]).toBe('kb eval: ❌ failed');
+    expect(headings[0]).toBe('kb eval: ❌ failed: 4 suite lines could not be read');
     expect(headings).toContain('4 suite lines could not be read');
     expect(readFileSync(markdown, 'utf8')).toContain('- ❌ fixtures/eval/broken/malformed.csv:3: expect is empty');
     const page = readFileSync(html, 'utf8');
@@ -336,12 +336,37 @@ describe('kb eval --baseline', () => {
     expect(runKb(['eval', TAGGED, '--index', formsIndex, '--fail-on-regression']).code).toBe(2);
   });
 
+  it('a run failed only by a regression says so in every report: the JUnit regression check, the Markdown headline and gates, the HTML summary', () => {
+    const [junit, markdown, html] = ['reg.xml', 'reg.md', 'reg.html'].map((f) => join(dir.path, f)) as [string, string, string];
+    const r = runKb(['eval', TAGGED, '--index', formsIndex, '--min-hit1', '0.5', '--baseline', 'fixtures/eval/ci/baseline.json', '--fail-on-regression', '--junit', junit, '--markdown', markdown, '--html', html]);
+    expect(r.code).toBe(1);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(readFileSync(junit, 'utf8')) as {
+      testsuites: { failures: string; testsuite: { name: string; failures: string; testcase: { name: string; failure?: { message: string; type: string; '#text': string } }[] }[] };
+    };
+    const gates = doc.testsuites.testsuite.find((s) => s.name === 'kb eval gates');
+    expect(gates?.testcase.map((t) => [t.name, t.failure?.type])).toEqual([
+      ['hit@1 ≥ 0.500', undefined],
+      ['no case newly failing against the baseline', 'regression'],
+    ]);
+    expect(gates?.testcase[1]?.failure?.['#text']).toMatch(/^“退货运费谁出” → expected invoice; now not in the top k, got .+\(fixtures\/eval\/ci\/tagged\.jsonl:5, passed in fixtures\/eval\/ci\/baseline\.json\)$/);
+    const broke = doc.testsuites.testsuite[0]?.testcase.find((t) => t.name === '退货运费谁出');
+    expect(broke?.failure?.message).toMatch(/^newly failing \(passed in fixtures\/eval\/ci\/baseline\.json\): not in the top k: expected invoice/);
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(markdown, 'utf8'));
+    expect(toString(tree.children[0])).toBe('kb eval: ❌ failed: 1 case newly failing against fixtures/eval/ci/baseline.json');
+    const [checks, against] = tree.children.filter((n) => n.type === 'table').map((t) => (t.type === 'table' ? t.children.map((row) => row.children.map((cell) => toString(cell))) : []));
+    expect(checks?.at(-1)).toEqual(['❌', 'no case newly failing against the baseline', '1 newly failing, 1 newly passing against fixtures/eval/ci/baseline.json', '--fail-on-regression']);
+    // hit@1 0.6 in the baseline, 0.8 now: better overall, and still one question broke
+    expect(against?.[1]).toEqual(['hit@1', '0.600', '0.800', '+0.200']);
+    expect(readFileSync(html, 'utf8')).toContain('<p class="fail" id="why">Failed: 1 case newly failing against fixtures/eval/ci/baseline.json.</p>');
+  });
+
   it('takes its own --json output as the next baseline: nothing changed', () => {
     const previous = join(dir.path, 'previous.json');
     writeFileSync(previous, runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', '0.5', '--json']).stdout);
     const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', '0.5', '--baseline', previous, '--fail-on-regression']);
     expect(code).toBe(0);
-    expect(report.baseline).toEqual({ file: previous, newlyFailing: [], newlyPassing: [], added: 0, removed: 0 });
+    const { metrics } = JSON.parse(readFileSync(previous, 'utf8')) as { metrics: Record<string, number> };
+    expect(report.baseline).toEqual({ file: previous, newlyFailing: [], newlyPassing: [], added: 0, removed: 0, metrics: { cases: metrics['cases'], hit1: metrics['hit1'], hit3: metrics['hit3'], hitK: metrics['hitK'], mrr: metrics['mrr'], k: 5 } });
   });
 
   it('judges a baseline written at another threshold again at this run\'s, and says so', () => {
@@ -379,6 +404,18 @@ describe('kb eval reports', () => {
     expect(lines(run.stderr)).toEqual([expect.stringMatching(/forms\.yaml:line 26: expects “returns\.md › 七天”.*\[unknown-entry\]$/), `kb eval: wrote the JUnit report to ${junit}`, `kb eval: wrote the Markdown report to ${markdown}`, `kb eval: wrote the HTML report to ${html}`, expect.stringMatching(/^kb eval: gate failed: hit@1/)]);
   });
 
+  it('a file in the way of a report\'s folder, or a folder in place of its file, is one line saying what to do', () => {
+    const inTheWay = join(dir.path, 'in-the-way');
+    writeFileSync(inTheWay, 'not a folder');
+    const r = runKb(['eval', TAGGED, '--index', formsIndex, '--junit', join(inTheWay, 'junit.xml'), '--markdown', join(inTheWay, 'a', 'report.md'), '--html', dir.path]);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      `error ${join(inTheWay, 'junit.xml')}: cannot be written: ${inTheWay} is a file, not a folder; move or rename that file, or name another path for the report [write-failed]`,
+      `error ${join(inTheWay, 'a', 'report.md')}: cannot be written: ${inTheWay} is a file, not a folder; move or rename that file, or name another path for the report [write-failed]`,
+      `error ${dir.path}: is a folder, not a file; name the report file itself (a path inside that folder) [write-failed]`,
+    ]);
+  });
+
   it('appends to the GitHub Actions step summary instead of replacing what the step wrote there before', () => {
     const summary = join(dir.path, 'step_summary');
     writeFileSync(summary, '## Build: 16 entries\n');
@@ -410,18 +447,23 @@ describe('kb eval reports', () => {
       ['kb eval gates', 1],
     ]);
     expect(doc.testsuites.tests).toBe('19');
-    const miss = doc.testsuites.testsuite[0]?.testcase.find((t) => t.name === '退货运费谁出 (line 5)');
+    // named by its question alone (its file is the suite and classname): the same name when the case moves
+    const miss = doc.testsuites.testsuite[0]?.testcase.find((t) => t.name === '退货运费谁出');
     expect(miss?.failure?.message).toMatch(/^(not in the top k|found, not first): expected invoice, got /);
   });
 
   it('Markdown: renders with the verdict, the metrics table and the failing cases', () => {
     const tree = unified().use(remarkParse).use(remarkGfm).parse(readFileSync(markdown, 'utf8'));
     const headings = tree.children.filter((n) => n.type === 'heading').map((n) => toString(n));
-    expect(headings[0]).toBe('kb eval: ❌ failed');
+    expect(headings[0]).toMatch(/^kb eval: ❌ failed: hit@1 ≥ 0\.900 not met \(0\.\d{3}\)$/);
     expect(headings).toContainEqual(expect.stringMatching(/^Threshold [\d.]+ \(auto/));
     expect(headings).toContainEqual(expect.stringMatching(/^Failing cases \(\d+\)$/));
-    const table = tree.children.find((n) => n.type === 'table');
-    expect(table?.type === 'table' && table.children.map((row) => toString(row.children[0]))).toEqual(['', 'all', TAGGED, 'fixtures/eval/suites/forms.yaml']);
+    const [gates, metrics] = tree.children.filter((n) => n.type === 'table');
+    expect(gates?.children.map((row) => row.children.map((cell) => toString(cell)))).toEqual([
+      ['', 'gate', 'measured', 'set by'],
+      ['❌', 'hit@1 ≥ 0.900', expect.stringMatching(/^0\.\d{3}$/), '--min-hit1'],
+    ]);
+    expect(metrics?.children.map((row) => toString(row.children[0]))).toEqual(['', 'all', TAGGED, 'fixtures/eval/suites/forms.yaml']);
   });
 
   it('HTML: Chromium renders it (screenshot) and its search box filters the case table', () => {
@@ -441,6 +483,13 @@ describe('kb eval reports', () => {
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.every((m) => m[1] === 'fail')).toBe(true);
     expect(filtered).toMatch(new RegExp(`id="shown"[^>]*>${shown.length} of 18 cases<`));
+    // the threshold curve's legend as Chromium lays it out: each label ends before the next swatch
+    const probe = join(dir.path, 'legend.html');
+    const measure = `<script>var svg=document.querySelector('svg[aria-label="Threshold curve"]'),rects=[].slice.call(svg.querySelectorAll('rect')),texts=[].slice.call(svg.querySelectorAll('text')).filter(function(t){return t.previousElementSibling&&t.previousElementSibling.tagName==='rect'});var gaps=texts.slice(0,-1).map(function(t,i){var b=t.getBBox();return Math.round(rects[i+1].getBBox().x-(b.x+b.width))});document.body.setAttribute('data-gaps',gaps.join(','));</script>`;
+    writeFileSync(probe, readFileSync(html, 'utf8').replace('</body>', `${measure}</body>`));
+    const gaps = /data-gaps="([^"]*)"/.exec(spawnSync('chromium', [...chrome, '--dump-dom', pathToFileURL(probe).href], { encoding: 'utf8', timeout: 60_000 }).stdout)?.[1]?.split(',').map(Number);
+    expect(gaps).toHaveLength(3);
+    expect(Math.min(...(gaps ?? []))).toBeGreaterThanOrEqual(4);
   }, 120_000);
 });
 

@@ -80,6 +80,30 @@ export function isStepSummary(file: string, env: NodeJS.ProcessEnv = process.env
   return summary !== undefined && summary !== '' && resolve(summary) === resolve(file);
 }
 
+/**
+ * Why a report cannot be written, in words: a file in the way of its folder (`x/r.xml` where `x`
+ * is a file: EEXIST or ENOTDIR from mkdir), a folder of its name, or permissions.
+ */
+export async function reportWriteProblem(error: unknown, file: string): Promise<Problem> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    // the nearest part of the path that exists is the file in the way
+    for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+      const info = await stat(dir).catch(() => undefined);
+      if (info === undefined) continue;
+      if (info.isFile()) return problem('write-failed', `cannot be written: ${dir} is a file, not a folder; move or rename that file, or name another path for the report`, { file });
+      break;
+    }
+  }
+  const why =
+    code === 'EISDIR'
+      ? 'is a folder, not a file; name the report file itself (a path inside that folder)'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'cannot be written: permission denied; check the folder and its permissions'
+        : `cannot be written (${code ?? String(error)}); check the folder and its permissions`;
+  return problem('write-failed', why, { file });
+}
+
 /** Write a report atomically; the step summary is appended to (with a blank line before), as GitHub expects. */
 async function writeReport(file: string, text: string): Promise<'wrote' | 'appended'> {
   await mkdir(dirname(file), { recursive: true });
@@ -141,7 +165,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
 
   const failOnRegression = options.failOnRegression === true;
   const written: [string | undefined, string, () => string][] = [
-    [options.junit, 'JUnit', () => junitReport(run)],
+    [options.junit, 'JUnit', () => junitReport(run, { failOnRegression })],
     [options.markdown, 'Markdown', () => markdownReport(run, { failOnRegression })],
     [options.html, 'HTML', () => htmlReport(run, { failOnRegression })],
   ];
@@ -153,7 +177,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
       output.err(how === 'appended' ? `kb eval: appended the ${what} report to ${file} (the GitHub Actions step summary)` : `kb eval: wrote the ${what} report to ${file}`);
     } catch (error) {
       writeFailed = true;
-      printProblems(output, [problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the folder and its permissions`, { file })]);
+      printProblems(output, [await reportWriteProblem(error, file)]);
     }
   }
 

@@ -1,12 +1,13 @@
 /**
- * One self-contained HTML page (inline CSS, SVG and a few lines of JS; no network): the verdict,
- * the metrics, the gates, a rank distribution chart, a confidence histogram split by right and
+ * One self-contained HTML page (inline CSS, SVG and a few lines of JS; no network): the verdict
+ * and why it failed, the gates and the regression check, the figures against the baseline and the
+ * cases that changed, the metrics, a rank distribution chart, a confidence histogram split by right and
  * wrong top hits, the threshold curve, the gaps, and a searchable, filterable table of cases.
  * The table's filter can be set from the address: `report.html#q=运费&only=fail`.
  * Every text from suites, entries or the index is escaped.
  */
 import type { GroupMetrics, ThresholdReport } from '../summary.js';
-import { baselineThresholdNote, changeWhy, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, problemPlace, REASONS, runPassed, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
+import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 export function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -47,6 +48,9 @@ function barChart(title: string, bars: readonly Bar[], width = 560, height = 220
   return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${htmlEscape(title)}">${parts.join('')}</svg>`;
 }
 
+/** A generous width of an 11 px axis label in a sans-serif font (wide Latin letters are about 6.5 px; the legend's labels are Latin). */
+const labelWidth = (text: string): number => [...text].length * 6.6;
+
 /** The threshold curve: decision accuracy, answered rate and accuracy of answered over 0–1. */
 function curveChart(run: EvalRun, width = 560, height = 240): string {
   const t = run.summary.threshold;
@@ -67,14 +71,17 @@ function curveChart(run: EvalRun, width = 560, height = 240): string {
     parts.push(`<line x1="${pad.left}" x2="${width - pad.right}" y1="${y(tick)}" y2="${y(tick)}" class="grid"/><text x="${pad.left - 4}" y="${y(tick) + 4}" class="axis" text-anchor="end">${tick}</text>`);
     parts.push(`<text x="${x(tick)}" y="${height - pad.bottom + 14}" class="axis" text-anchor="middle">${tick}</text>`);
   }
-  series.forEach(([name, color, get], i) => {
+  // the legend: each label after the one before, spaced by its own length (a fixed step let "right when answered" run into the next swatch)
+  let legendX = pad.left;
+  for (const [name, color, get] of series) {
     const points = t.curve.flatMap((p) => {
       const v = get(p);
       return v === null ? [] : [`${x(p.threshold).toFixed(1)},${y(v).toFixed(1)}`];
     });
     if (points.length > 1) parts.push(`<polyline points="${points.join(' ')}" fill="none" stroke="${color}" stroke-width="2"><title>${name}</title></polyline>`);
-    parts.push(`<rect x="${pad.left + i * 130}" y="${height - 12}" width="10" height="10" fill="${color}"/><text x="${pad.left + i * 130 + 14}" y="${height - 3}" class="axis">${name}</text>`);
-  });
+    parts.push(`<rect x="${legendX.toFixed(1)}" y="${height - 12}" width="10" height="10" fill="${color}"/><text x="${(legendX + 14).toFixed(1)}" y="${height - 3}" class="axis">${name}</text>`);
+    legendX += 14 + labelWidth(name) + 18;
+  }
   const c = t.chosen.threshold;
   parts.push(`<line x1="${x(c)}" x2="${x(c)}" y1="${pad.top}" y2="${pad.top + plotH}" stroke="#bf8700" stroke-dasharray="4 3"/><text x="${x(c) + 4}" y="${pad.top + 12}" class="axis">${c}</text>`);
   return `<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Threshold curve">${parts.join('')}</svg>`;
@@ -93,7 +100,8 @@ svg .title{font-size:13px;font-weight:600}svg .axis{font-size:11px;fill:#57606a}
 table{border-collapse:collapse;width:100%;margin:6px 0}
 th,td{border-bottom:1px solid #d8dee4;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa;position:sticky;top:0}
-td.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{text-align:right;font-variant-numeric:tabular-nums}th.num{text-align:right}
+table.compact{width:auto}table.compact td,table.compact th{padding:4px 14px}
 .controls{display:flex;gap:8px;align-items:center;margin:8px 0}
 input[type=search]{padding:5px 8px;width:320px;border:1px solid #d0d7de;border-radius:6px}
 .muted{color:#57606a}
@@ -121,7 +129,9 @@ const SCRIPT = `
 export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; title?: string } = {}): string {
   const { summary, report } = run;
   const o = summary.overall;
-  const passed = runPassed(run, options.failOnRegression === true);
+  const failOnRegression = options.failOnRegression === true;
+  const reasons = failReasons(run, failOnRegression);
+  const passed = reasons.length === 0;
   const title = options.title ?? 'kb eval report';
   const card = (value: string, label: string): string => `<div class="card"><b>${htmlEscape(value)}</b><span>${htmlEscape(label)}</span></div>`;
   const cards = [card(f3(o.hit1), 'hit@1'), card(f3(o.hit3), 'hit@3'), card(f3(o.hitK), `hit@${o.k}`), card(f3(o.mrr), `MRR@${o.k}`), card(String(o.cases), 'in-scope cases'), card(String(o.outOfScope), 'out of scope'), card(`${summary.latencyMs.p50.toFixed(2)} ms`, 'latency p50'), card(`${summary.latencyMs.p95.toFixed(2)} ms`, 'latency p95')];
@@ -141,11 +151,18 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
   }));
   const body: string[] = [];
   body.push(`<h1>${htmlEscape(title)}: <span class="${passed ? 'pass' : 'fail'}">${passed ? 'passed' : 'failed'}</span></h1>`);
+  if (!passed) body.push(`<p class="fail" id="why">Failed: ${reasons.map(htmlEscape).join('; ')}.</p>`);
   body.push(`<div class="muted">${run.index === undefined ? '' : `index ${htmlEscape(run.index)} · `}${report.cases.length} cases in ${summary.suites.length} suite${summary.suites.length === 1 ? '' : 's'}</div>`);
-  body.push(`<div class="cards">${cards.join('')}</div>`);
   const unreadable = run.unreadable ?? [];
   if (unreadable.length > 0) body.push(`<h2>${htmlEscape(unreadableTitle(unreadable))}</h2><ul>${unreadable.map((p) => `<li class="fail">✘ ${htmlEscape(problemPlace(p))}: ${htmlEscape(p.message)}</li>`).join('')}</ul>`);
-  if (run.gates.length > 0) body.push(`<h2>Gates</h2><ul>${run.gates.map((g) => `<li class="${g.ok ? 'pass' : 'fail'}">${g.ok ? '✔' : '✘'} ${htmlEscape(g.message)}</li>`).join('')}</ul>`);
+  const checks = checksOf(run, failOnRegression);
+  if (checks.length > 0) {
+    body.push(
+      `<h2>Gates</h2><table id="gates" class="compact"><thead><tr><th></th><th>gate</th><th>measured</th><th>set by</th></tr></thead><tbody>${checks
+        .map((c) => `<tr class="${c.ok ? 'pass' : 'fail'}"><td>${c.ok ? '✔' : '✘'}</td><td>${htmlEscape(c.name)}</td><td>${htmlEscape(c.measured)}</td><td class="muted">${htmlEscape(c.from)}</td></tr>`)
+        .join('')}</tbody></table>`,
+    );
+  }
   if (run.baseline !== undefined) {
     const b = run.baseline;
     const li = (c: (typeof b.newlyFailing)[number], cls: string): string => {
@@ -153,8 +170,16 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
       return `<li class="${cls}">${htmlEscape(c.q)} <span class="muted">expected ${htmlEscape(describeExpect(c.expect))}${why === '' ? '' : ` · ${htmlEscape(why)}`} · ${htmlEscape(`${c.file}:${c.line}`)}</span></li>`;
     };
     const note = baselineThresholdNote(b);
-    body.push(`<h2>Against the baseline</h2><p>${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.</p>${note === undefined ? '' : `<p class="muted">${htmlEscape(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`)}</p>`}<ul>${b.newlyFailing.map((c) => li(c, 'fail')).join('')}${b.newlyPassing.map((c) => li(c, 'pass')).join('')}</ul>`);
+    const changes = metricChanges(run);
+    const figures =
+      changes.length === 0
+        ? ''
+        : `<table id="against" class="compact"><thead><tr><th></th><th class="num">${htmlEscape(b.file)}</th><th class="num">this run</th><th class="num">change</th></tr></thead><tbody>${changes
+            .map((c) => `<tr><td>${htmlEscape(c.name)}</td><td class="num">${f3(c.baseline ?? null)}</td><td class="num">${f3(c.now)}</td><td class="num ${c.baseline === undefined || c.now === c.baseline ? '' : c.now < c.baseline ? 'fail' : 'pass'}">${signedChange(c)}</td></tr>`)
+            .join('')}</tbody></table>${baselineCasesDiffer(run) ? `<p class="muted">The baseline's figures are over other cases: ${b.added} new here, ${b.removed} gone.</p>` : ''}`;
+    body.push(`<h2>Against the baseline</h2>${figures}<p>${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.</p>${note === undefined ? '' : `<p class="muted">${htmlEscape(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`)}</p>`}<ul>${b.newlyFailing.map((c) => li(c, 'fail')).join('')}${b.newlyPassing.map((c) => li(c, 'pass')).join('')}</ul>`);
   }
+  body.push(`<h2>Metrics</h2><div class="cards">${cards.join('')}</div>`);
   body.push(`<h2>Charts</h2><div class="charts">${barChart('Rank of the right answer (in-scope cases)', rankBars)}${barChart('Top-hit confidence: right (green) and wrong (red)', histBars)}${curveChart(run)}</div>`);
   const groupRows: [string, GroupMetrics][] = [...summary.suites.map((s): [string, GroupMetrics] => ['suite', s]), ...summary.tags.map((s): [string, GroupMetrics] => ['tag', s])];
   body.push(
@@ -186,7 +211,8 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
   }
   const rows = report.cases.map((c, i) => {
     const v = summary.verdicts[i] ?? { verdict: 'skip' as const };
-    return `<tr data-verdict="${v.verdict}"><td class="${v.verdict}">${v.verdict}${v.reason === undefined ? '' : `<br><span class="muted">${htmlEscape(describeReason(c, v.reason))}</span>`}</td><td>${htmlEscape(c.q)}</td><td>${htmlEscape(describeExpect(c.expect))}</td><td>${htmlEscape(describeGot(c))}</td><td class="num">${c.rank ?? '–'}</td><td>${htmlEscape(c.tags.join(', '))}</td><td class="muted">${htmlEscape(`${c.file}:${c.line}`)}</td></tr>`;
+    const newly = v.verdict === 'fail' && isNewlyFailing(run, c) ? '<br><b class="fail">newly failing</b>' : '';
+    return `<tr data-verdict="${v.verdict}"><td class="${v.verdict}">${v.verdict}${newly}${v.reason === undefined ? '' : `<br><span class="muted">${htmlEscape(describeReason(c, v.reason))}</span>`}</td><td>${htmlEscape(c.q)}</td><td>${htmlEscape(describeExpect(c.expect))}</td><td>${htmlEscape(describeGot(c))}</td><td class="num">${c.rank ?? '–'}</td><td>${htmlEscape(c.tags.join(', '))}</td><td class="muted">${htmlEscape(`${c.file}:${c.line}`)}</td></tr>`;
   });
   body.push(
     `<h2>Cases</h2><div class="controls"><input id="filter" type="search" placeholder="Search questions, ids, files…" aria-label="Search cases"><select id="only" aria-label="Show"><option value="all">all</option><option value="fail">failing</option><option value="pass">passing</option><option value="skip">not judged</option></select><span id="shown" class="muted"></span></div>`,

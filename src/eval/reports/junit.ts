@@ -1,12 +1,14 @@
 /**
  * JUnit XML for CI viewers (GitHub, GitLab, Jenkins): one <testsuite> per suite file, one
  * <testcase> per question; a failing case carries <failure> with what was expected and what came
- * back; an out-of-scope case without a threshold is <skipped>; a suite line that could not be read
- * is a test case with an <error> (in its file's suite). The gates, when any, are one more
- * suite named "kb eval gates".
+ * back (and, when it passed in the baseline, says so); an out-of-scope case without a threshold is
+ * <skipped>; a suite line that could not be read is a test case with an <error> (in its file's
+ * suite). The gates, and with `--fail-on-regression` the regression check, are one more suite
+ * named "kb eval gates". Test case names stay the same from run to run — a question (its file is
+ * the classname), a gate without its measured value — since CI test histories key on them.
  */
 import { formatProblem, type Problem } from '../../core/problems.js';
-import { describeExpect, describeGot, describeReason, problemPlace, type EvalRun } from './model.js';
+import { checksOf, describeChange, describeExpect, describeGot, describeReason, isNewlyFailing, problemPlace, type EvalRun } from './model.js';
 
 /** Text safe inside XML attributes and elements; characters XML 1.0 forbids are dropped. */
 export function xmlEscape(text: string): string {
@@ -21,7 +23,29 @@ export function xmlEscape(text: string): string {
 
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(4);
 
-export function junitReport(run: EvalRun): string {
+/**
+ * Each case's test case name: its question, and for the n-th repeat of a question in the same
+ * file ` #n` (so that names stay unique within the file's suite). No line number: moving a case
+ * does not rename it.
+ */
+export function caseNames(cases: readonly { q: string; file: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return cases.map((c) => {
+    const key = `${c.file}\u0000${c.q}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n === 1 ? c.q : `${c.q} #${n}`;
+  });
+}
+
+export interface JunitOptions {
+  /** Newly failing cases fail the run: the gates suite gets a regression check. */
+  failOnRegression?: boolean;
+}
+
+export function junitReport(run: EvalRun, options: JunitOptions = {}): string {
+  const names = caseNames(run.report.cases);
+  const baselineFile = run.baseline?.file ?? 'the baseline';
   // one suite per file, in the order first met: the cases' files, then files only unreadable lines came from
   const byFile = new Map<string, { cases: number[]; unreadable: Problem[] }>();
   const fileOf = (file: string): { cases: number[]; unreadable: Problem[] } => {
@@ -47,7 +71,7 @@ export function junitReport(run: EvalRun): string {
       const v = run.summary.verdicts[i];
       if (c === undefined || v === undefined) continue;
       ms += c.latencyMs ?? 0;
-      const open = `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(`${c.q} (line ${c.line})`)}" time="${seconds(c.latencyMs)}"`;
+      const open = `    <testcase classname="${xmlEscape(file)}" name="${xmlEscape(names[i] ?? c.q)}" file="${xmlEscape(c.file)}" line="${c.line}" time="${seconds(c.latencyMs)}"`;
       if (v.verdict === 'pass') body.push(`${open}/>`);
       else if (v.verdict === 'skip') {
         s++;
@@ -55,9 +79,10 @@ export function junitReport(run: EvalRun): string {
       } else {
         f++;
         const reason = v.reason === undefined ? 'failed' : describeReason(c, v.reason);
-        const message = `expected ${describeExpect(c.expect)}, got ${describeGot(c)}`;
-        const details = [`question: ${c.q}`, `expected: ${describeExpect(c.expect)}`, `got: ${describeGot(c)}`, `rank: ${c.rank ?? 'not in the top k'}`, `where: ${c.file}:${c.line}`].join('\n');
-        body.push(`${open}>\n      <failure message="${xmlEscape(`${reason}: ${message}`)}" type="${xmlEscape(v.reason ?? 'fail')}">${xmlEscape(details)}</failure>\n    </testcase>`);
+        const newly = isNewlyFailing(run, c);
+        const message = `${newly ? `newly failing (passed in ${baselineFile}): ` : ''}${reason}: expected ${describeExpect(c.expect)}, got ${describeGot(c)}`;
+        const details = [`question: ${c.q}`, `expected: ${describeExpect(c.expect)}`, `got: ${describeGot(c)}`, `rank: ${c.rank ?? 'not in the top k'}`, `where: ${c.file}:${c.line}`, ...(newly ? [`baseline: passed in ${baselineFile}; fails now`] : [])].join('\n');
+        body.push(`${open}>\n      <failure message="${xmlEscape(message)}" type="${xmlEscape(v.reason ?? 'fail')}">${xmlEscape(details)}</failure>\n    </testcase>`);
       }
     }
     // a line that could not be read is a test that could not run: an <error>
@@ -75,14 +100,19 @@ export function junitReport(run: EvalRun): string {
     totalMs += ms;
     suites.push(`  <testsuite name="${xmlEscape(file)}" tests="${n}" failures="${f}" errors="${unreadable.length}" skipped="${s}" time="${seconds(ms)}">\n${body.join('\n')}\n  </testsuite>`);
   }
-  if (run.gates.length > 0) {
-    const failed = run.gates.filter((g) => !g.ok).length;
-    tests += run.gates.length;
+  const checks = checksOf(run, options.failOnRegression === true);
+  if (checks.length > 0) {
+    const failed = checks.filter((g) => !g.ok).length;
+    tests += checks.length;
     failures += failed;
-    const body = run.gates.map((g) =>
-      g.ok ? `    <testcase classname="kb eval gates" name="${xmlEscape(g.message)}" time="0"/>` : `    <testcase classname="kb eval gates" name="${xmlEscape(`${g.from} ${g.limit}`)}" time="0">\n      <failure message="${xmlEscape(g.message)}" type="gate"/>\n    </testcase>`,
-    );
-    suites.push(`  <testsuite name="kb eval gates" tests="${run.gates.length}" failures="${failed}" errors="0" skipped="0" time="0">\n${body.join('\n')}\n  </testsuite>`);
+    const body = checks.map((g) => {
+      const open = `    <testcase classname="kb eval gates" name="${xmlEscape(g.name)}" time="0">`;
+      if (g.ok) return `${open}\n      <system-out>${xmlEscape(g.message)}</system-out>\n    </testcase>`;
+      // the regression check lists the questions that broke, each with why it fails now
+      const details = g.kind === 'regression' ? (run.baseline?.newlyFailing ?? []).map((c) => describeChange(run, c)).join('\n') : g.message;
+      return `${open}\n      <failure message="${xmlEscape(g.message)}" type="${g.kind}">${xmlEscape(details)}</failure>\n    </testcase>`;
+    });
+    suites.push(`  <testsuite name="kb eval gates" tests="${checks.length}" failures="${failed}" errors="0" skipped="0" time="0">\n${body.join('\n')}\n  </testsuite>`);
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kb eval" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(totalMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

@@ -1,9 +1,11 @@
 /**
- * A Markdown report for a pull-request comment or GitHub's step summary ($GITHUB_STEP_SUMMARY):
- * verdict, metrics, gates, regressions against the baseline, the threshold curve, the failing
- * cases and the biggest gaps. GitHub-flavoured tables; every user text is escaped.
+ * A Markdown report for a pull-request comment or GitHub's step summary ($GITHUB_STEP_SUMMARY).
+ * What decides the run comes first: the verdict with why it failed, the suite lines that could not
+ * be read, the gates and the regression check, the figures against the baseline and the newly
+ * failing cases; then the metrics, the threshold curve, the failing cases and the biggest gaps.
+ * GitHub-flavoured tables; every user text is escaped.
  */
-import { baselineThresholdNote, changeWhy, coverageSource, describeExpect, describeGot, describeReason, problemPlace, runPassed, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
+import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 /** Text safe in a Markdown paragraph or table cell: punctuation Markdown acts on is backslash-escaped. */
 export function mdEscape(text: string): string {
@@ -30,28 +32,49 @@ export interface MarkdownOptions {
 export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): string {
   const { summary, report } = run;
   const o = summary.overall;
-  const passed = runPassed(run, options.failOnRegression === true);
+  const failOnRegression = options.failOnRegression === true;
+  const reasons = failReasons(run, failOnRegression);
   const out: string[] = [];
-  out.push(`## kb eval: ${passed ? '✅ passed' : '❌ failed'}`, '');
+  out.push(`## kb eval: ${reasons.length === 0 ? '✅ passed' : `❌ failed: ${mdEscape(reasons.join('; '))}`}`, '');
   out.push(
     `${o.cases} in-scope cases${o.outOfScope > 0 ? ` and ${o.outOfScope} out of scope` : ''}${run.index === undefined ? '' : ` against \`${run.index.replace(/`/g, '')}\``}; search latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms.`,
     '',
   );
-  out.push(...table(['', 'hit@1', 'hit@3', `hit@${o.k}`, `MRR@${o.k}`, 'cases'], [['**all**', f3(o.hit1), f3(o.hit3), f3(o.hitK), f3(o.mrr), String(o.cases)], ...summary.suites.map((s) => [mdEscape(s.name), f3(s.cases ? s.hit1 : null), f3(s.cases ? s.hit3 : null), f3(s.cases ? s.hitK : null), f3(s.cases ? s.mrr : null), s.outOfScope > 0 ? `${s.cases} (+${s.outOfScope} out of scope)` : String(s.cases)])]), '');
-  if (summary.tags.length > 0) {
-    out.push('### By tag', '');
-    out.push(...table(['tag', 'hit@1', 'hit@3', `hit@${o.k}`, `MRR@${o.k}`, 'cases'], summary.tags.map((s) => [mdEscape(s.name), f3(s.cases ? s.hit1 : null), f3(s.cases ? s.hit3 : null), f3(s.cases ? s.hitK : null), f3(s.cases ? s.mrr : null), s.outOfScope > 0 ? `${s.cases} (+${s.outOfScope} out of scope)` : String(s.cases)])), '');
-  }
   const unreadable = run.unreadable ?? [];
   if (unreadable.length > 0) {
     out.push(`### ${unreadableTitle(unreadable)}`, '');
     for (const p of unreadable) out.push(`- ❌ ${mdEscape(problemPlace(p))}: ${mdEscape(p.message)}`);
     out.push('');
   }
-  if (run.gates.length > 0) {
+  const checks = checksOf(run, failOnRegression);
+  if (checks.length > 0) {
     out.push('### Gates', '');
-    for (const g of run.gates) out.push(`- ${g.ok ? '✅' : '❌'} ${mdEscape(g.message)}`);
+    out.push(...table(['', 'gate', 'measured', 'set by'], checks.map((c) => [c.ok ? '✅' : '❌', mdEscape(c.name), mdEscape(c.measured), mdEscape(c.from)])), '');
+  }
+  const b = run.baseline;
+  if (b !== undefined) {
+    out.push(`### Against the baseline`, '');
+    const changes = metricChanges(run);
+    if (changes.length > 0) {
+      out.push(...table(['', mdEscape(b.file), 'this run', 'change'], changes.map((c) => [c.name, f3(c.baseline ?? null), f3(c.now), signedChange(c)])), '');
+      if (baselineCasesDiffer(run)) out.push(`The baseline's figures are over other cases: ${b.added} new here, ${b.removed} gone.`, '');
+    }
+    out.push(`${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.`, '');
+    const note = baselineThresholdNote(b);
+    if (note !== undefined) out.push(mdEscape(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`), '');
+    for (const c of b.newlyFailing.slice(0, 50)) {
+      const why = changeWhy(run, c);
+      out.push(`- ❌ ${mdEscape(c.q)} — expected ${mdEscape(describeExpect(c.expect))}${why === '' ? '' : `; ${mdEscape(why)}`} (${mdEscape(`${c.file}:${c.line}`)})`);
+    }
+    if (b.newlyFailing.length > 50) out.push(`- … and ${b.newlyFailing.length - 50} more newly failing`);
+    for (const c of b.newlyPassing.slice(0, 50)) out.push(`- ✅ ${mdEscape(c.q)} (${mdEscape(`${c.file}:${c.line}`)})`);
     out.push('');
+  }
+  out.push('### Metrics', '');
+  out.push(...table(['', 'hit@1', 'hit@3', `hit@${o.k}`, `MRR@${o.k}`, 'cases'], [['**all**', f3(o.hit1), f3(o.hit3), f3(o.hitK), f3(o.mrr), String(o.cases)], ...summary.suites.map((s) => [mdEscape(s.name), f3(s.cases ? s.hit1 : null), f3(s.cases ? s.hit3 : null), f3(s.cases ? s.hitK : null), f3(s.cases ? s.mrr : null), s.outOfScope > 0 ? `${s.cases} (+${s.outOfScope} out of scope)` : String(s.cases)])]), '');
+  if (summary.tags.length > 0) {
+    out.push('### By tag', '');
+    out.push(...table(['tag', 'hit@1', 'hit@3', `hit@${o.k}`, `MRR@${o.k}`, 'cases'], summary.tags.map((s) => [mdEscape(s.name), f3(s.cases ? s.hit1 : null), f3(s.cases ? s.hit3 : null), f3(s.cases ? s.hitK : null), f3(s.cases ? s.mrr : null), s.outOfScope > 0 ? `${s.cases} (+${s.outOfScope} out of scope)` : String(s.cases)])), '');
   }
   const t = summary.threshold;
   if (t !== undefined) {
@@ -62,19 +85,6 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
     out.push(...table(['threshold', 'answered', 'right when answered', 'handed off', 'false answers', 'correct decisions'], t.curve.filter((_, i) => i % 2 === 0).map((p) => [p.threshold.toFixed(2), pct(p.answeredRate), pct(p.accuracyOfAnswered), pct(p.handoffRate), pct(p.falseAnswerRate), pct(p.decisionAccuracy)])), '');
     out.push('</details>', '');
   }
-  const b = run.baseline;
-  if (b !== undefined) {
-    out.push(`### Against the baseline`, '');
-    out.push(`${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.`, '');
-    const note = baselineThresholdNote(b);
-    if (note !== undefined) out.push(mdEscape(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`), '');
-    for (const c of b.newlyFailing.slice(0, 50)) {
-      const why = changeWhy(run, c);
-      out.push(`- ❌ ${mdEscape(c.q)} — expected ${mdEscape(describeExpect(c.expect))}${why === '' ? '' : `; ${mdEscape(why)}`} (${mdEscape(`${c.file}:${c.line}`)})`);
-    }
-    for (const c of b.newlyPassing.slice(0, 50)) out.push(`- ✅ ${mdEscape(c.q)} (${mdEscape(`${c.file}:${c.line}`)})`);
-    out.push('');
-  }
   const failing = report.cases.map((c, i) => ({ c, v: summary.verdicts[i] })).filter((x) => x.v?.verdict === 'fail');
   if (failing.length > 0) {
     const max = options.maxFailures ?? 50;
@@ -82,7 +92,7 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
     out.push(
       ...table(
         ['question', 'expected', 'got', 'why', 'where'],
-        failing.slice(0, max).map(({ c, v }) => [mdEscape(c.q), mdEscape(describeExpect(c.expect)), mdEscape(describeGot(c)), mdEscape(describeReason(c, v?.reason)), mdEscape(`${c.file}:${c.line}`)]),
+        failing.slice(0, max).map(({ c, v }) => [mdEscape(c.q), mdEscape(describeExpect(c.expect)), mdEscape(describeGot(c)), `${isNewlyFailing(run, c) ? '**newly failing**: ' : ''}${mdEscape(describeReason(c, v?.reason))}`, mdEscape(`${c.file}:${c.line}`)]),
       ),
     );
     if (failing.length > max) out.push('', `… and ${failing.length - max} more.`);

@@ -21,7 +21,109 @@ export interface EvalRun {
 
 /** Did the run pass its checks: every suite line read, every gate, and no newly failing case when regressions fail the run. */
 export function runPassed(run: EvalRun, failOnRegression = false): boolean {
-  return (run.unreadable?.length ?? 0) === 0 && run.gates.every((g) => g.ok) && !(failOnRegression && (run.baseline?.newlyFailing.length ?? 0) > 0);
+  return failReasons(run, failOnRegression).length === 0;
+}
+
+const f3 = (x: number): string => x.toFixed(3);
+const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/**
+ * One check a run is judged by, as every report shows it: a gate, or the regression check of
+ * `--fail-on-regression`. `name` stays the same from run to run (no measured value: a JUnit test
+ * case's name, which CI test histories key on); `measured` and `message` carry the figures.
+ */
+export interface Check {
+  kind: 'gate' | 'regression';
+  ok: boolean;
+  /** `hit@1 ≥ 0.400`, `no case newly failing against the baseline`. */
+  name: string;
+  /** `0.478`, `0.000 at threshold 0.5`, `3 newly failing, 0 newly passing against main.json`. */
+  measured: string;
+  /** Where it was set: `--min-hit1`, `min-hitk in kb.config.yaml`, `--fail-on-regression`. */
+  from: string;
+  /** One line: `hit@1 0.478 ≥ 0.400 (--min-hit1)`. */
+  message: string;
+}
+
+export const REGRESSION_CHECK = 'no case newly failing against the baseline';
+
+/** The gates, then (with `--fail-on-regression` and a baseline) the regression check. */
+export function checksOf(run: EvalRun, failOnRegression = false): Check[] {
+  const threshold = run.summary.threshold?.chosen.threshold;
+  const checks: Check[] = run.gates.map((g) => ({
+    kind: 'gate',
+    ok: g.ok,
+    name: g.name,
+    measured: g.value === null ? g.message : `${f3(g.value)}${g.flag === '--max-false-answer' && threshold !== undefined ? ` at threshold ${threshold}` : ''}`,
+    from: g.from,
+    message: g.message,
+  }));
+  const b = run.baseline;
+  if (failOnRegression && b !== undefined) {
+    const n = b.newlyFailing.length;
+    checks.push({
+      kind: 'regression',
+      ok: n === 0,
+      name: REGRESSION_CHECK,
+      measured: `${n} newly failing, ${b.newlyPassing.length} newly passing against ${b.file}`,
+      from: '--fail-on-regression',
+      message: n === 0 ? `no case newly failing against ${b.file} (--fail-on-regression)` : `${plural(n, 'case')} newly failing against ${b.file}: passed there, fail now (--fail-on-regression)`,
+    });
+  }
+  return checks;
+}
+
+/**
+ * Why the run failed, one short reason each, for a report's headline: `3 cases newly failing
+ * against main.json`, `hit@1 ≥ 0.800 not met (0.781)`, `2 suite lines could not be read`. Empty
+ * when it passed.
+ */
+export function failReasons(run: EvalRun, failOnRegression = false): string[] {
+  const reasons: string[] = [];
+  const unreadable = run.unreadable ?? [];
+  if (unreadable.length > 0) reasons.push(unreadableTitle(unreadable));
+  for (const g of run.gates) if (!g.ok) reasons.push(g.value === null ? `${g.name}: cannot be measured` : `${g.name} not met (${f3(g.value)})`);
+  const n = run.baseline?.newlyFailing.length ?? 0;
+  if (failOnRegression && n > 0) reasons.push(`${plural(n, 'case')} newly failing against ${run.baseline?.file ?? 'the baseline'}`);
+  return reasons;
+}
+
+/** One figure of this run beside the baseline's: `hit@1`, 0.565 → 0.478. */
+export interface MetricChange {
+  name: string;
+  baseline: number | undefined;
+  now: number;
+}
+
+/**
+ * hit@1, hit@3, hit@k and MRR@k of the baseline and of this run; empty without a baseline or
+ * when its report has no figures. hit@k and MRR@k are named with both k when the runs cut at
+ * different k (`hit@10 → hit@5`).
+ */
+export function metricChanges(run: EvalRun): MetricChange[] {
+  const m = run.baseline?.metrics;
+  if (m === undefined) return [];
+  const o = run.summary.overall;
+  const at = (what: string): string => (m.k === o.k ? `${what}@${o.k}` : `${what}@${m.k} → ${what}@${o.k}`);
+  return [
+    { name: 'hit@1', baseline: m.hit1, now: o.hit1 },
+    { name: 'hit@3', baseline: m.hit3, now: o.hit3 },
+    { name: at('hit'), baseline: m.hitK, now: o.hitK },
+    { name: at('MRR'), baseline: m.mrr, now: o.mrr },
+  ];
+}
+
+/** A change as people read it: `−0.087`, `+0.012`, `±0.000`; `–` when the baseline lacks the figure. */
+export function signedChange(c: MetricChange): string {
+  if (c.baseline === undefined) return '–';
+  const d = Math.round((c.now - c.baseline) * 1000) / 1000;
+  return d === 0 ? '±0.000' : `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(3)}`;
+}
+
+/** Does the baseline hold other cases than this run (cases added or gone)? Then its figures are over other cases. */
+export function baselineCasesDiffer(run: EvalRun): boolean {
+  const b = run.baseline;
+  return b !== undefined && (b.added > 0 || b.removed > 0);
 }
 
 /** The heading of the unreadable-suite section: `3 suite lines could not be read` (whole files, e.g. a YAML syntax error or a missing file, counted apart). */
@@ -115,6 +217,16 @@ function caseAt(run: EvalRun): Map<string, EvalRun['report']['cases'][number]> {
     casesByPlace.set(run, map);
   }
   return map;
+}
+
+const newlyFailingByRun = new WeakMap<EvalRun, Set<string>>();
+
+/** Did this case pass in the baseline and fail now? */
+export function isNewlyFailing(run: EvalRun, c: Placed): boolean {
+  if (run.baseline === undefined) return false;
+  let set = newlyFailingByRun.get(run);
+  if (set === undefined) newlyFailingByRun.set(run, (set = new Set(run.baseline.newlyFailing.map(placeKey))));
+  return set.has(placeKey(c));
 }
 
 /** A newly failing case as people read it: the question, what was expected, why it fails now and what came first, and where it is. */

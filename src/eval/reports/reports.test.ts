@@ -15,7 +15,7 @@ import { htmlEscape, htmlReport } from './html.js';
 import { evalRunJson } from './json.js';
 import { junitReport, xmlEscape } from './junit.js';
 import { markdownReport, mdEscape } from './markdown.js';
-import { describeExpect, runPassed, type EvalRun } from './model.js';
+import { describeExpect, REGRESSION_CHECK, runPassed, type EvalRun } from './model.js';
 
 const NASTY = '<script>alert("x")</script> & a|b *bold* \u0001';
 
@@ -34,7 +34,8 @@ function makeRun(threshold?: number | 'auto'): EvalRun {
   const report: EvalReport = { metrics: { cases: 3, hit1: 0.3333, hitK: 0.6667, mrr: 0.5, k: 5 }, cases };
   const summary = summarize(report, threshold === undefined ? {} : { threshold });
   const run: EvalRun = { report, summary, gates: checkGates(summary, { minHit1: 0.5, minMrr: 0.4 }), index: 'kb.index' };
-  run.baseline = compareBaseline(cases, summary.verdicts, { cases: [{ q: '怎么开发票', expect: ['invoice', 'x'], verdict: 'pass' }, { q: '包邮吗', expect: 'ship-cost', verdict: 'fail' }] }, 'base.json', summary.threshold?.chosen.threshold);
+  const baseline = { cases: [{ q: '怎么开发票', expect: ['invoice', 'x'], verdict: 'pass' as const }, { q: '包邮吗', expect: 'ship-cost', verdict: 'fail' as const }], metrics: { cases: 3, hit1: 0.6667, hit3: 0.6667, hitK: 1, mrr: 0.8, k: 5 } };
+  run.baseline = compareBaseline(cases, summary.verdicts, baseline, 'base.json', summary.threshold?.chosen.threshold);
   run.gaps = [{ size: 3, representative: NASTY, terms: ['运费', '<b>'], examples: [{ text: NASTY, count: 2 }, { text: '运费谁出', count: 1 }], distinct: 2, nearest: [{ id: 'ship-cost', question: '运费怎么算？', confidence: 0.3 }] }];
   run.coverage = { entries: 3, covered: 1, uncovered: [{ id: 'a', question: 'a' }], bySource: [{ source: 'faq.jsonl', entries: 3, uncovered: 2 }] };
   return run;
@@ -66,11 +67,14 @@ describe('junitReport', () => {
       ['kb eval gates', '2', '1'],
     ]);
     const nasty = root.testsuite[0]?.testcase[1];
-    expect(nasty?.name).toBe(`${NASTY.replace('\u0001', '')} (line 2)`);
+    expect(nasty?.name).toBe(NASTY.replace('\u0001', '').trimEnd()); // the parser trims values
     expect(nasty?.failure?.message).toBe('found, not first: expected returns.md § 二、退货运费, got other “top <question>” (confidence 0.40)');
     expect(nasty?.failure?.['#text']).toContain('rank: 2');
-    expect(root.testsuite[1]?.testcase[0]?.failure?.message).toMatch(/^not in the top k: expected invoice or x, got other/);
+    // passed in the baseline, fails now: the failure says so
+    expect(root.testsuite[1]?.testcase[0]?.failure?.message).toMatch(/^newly failing \(passed in base\.json\): not in the top k: expected invoice or x, got other/);
+    expect(root.testsuite[1]?.testcase[0]?.failure?.['#text']).toContain('baseline: passed in base.json; fails now');
     expect(root.testsuite[1]?.testcase[1]?.skipped).toBeDefined();
+    expect(root.testsuite[2]?.testcase.map((t) => t.name)).toEqual(['hit@1 ≥ 0.500', 'MRR@5 ≥ 0.400']);
     expect(root.testsuite[2]?.testcase[0]?.failure?.message).toBe('hit@1 0.333 < 0.500 (--min-hit1)');
   });
 
@@ -79,6 +83,52 @@ describe('junitReport', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('skipped="0"');
     expect(xml).toMatch(/answered an out-of-scope question: expected none \(out of scope\), got other/);
+  });
+
+  const parse = (xml: string) =>
+    new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase' }).parse(xml) as {
+      testsuites: { tests: string; failures: string; testsuite: { name: string; failures: string; testcase: { name: string; line: string; failure?: { message: string; type: string; '#text': string }; 'system-out'?: string }[] }[] };
+    };
+
+  it('names test cases the same from run to run: a gate without its measured value, a case without its line, a repeated question with #2', () => {
+    const run = makeRun();
+    // the same suite after an edit: the cases moved down a line and the figures changed
+    const moved = makeRun();
+    moved.report.cases = moved.report.cases.map((x) => ({ ...x, line: x.line + 1, rank: 1 }));
+    moved.summary = summarize(moved.report);
+    moved.gates = checkGates(moved.summary, { minHit1: 0.5, minMrr: 0.4 });
+    const names = (r: EvalRun): string[][] => parse(junitReport(r)).testsuites.testsuite.map((s) => s.testcase.map((t) => t.name));
+    expect(names(moved)).toEqual(names(run));
+    expect(names(run)[1]).toEqual(['怎么开发票', '你们周末上班吗', 'nothing found']);
+    // the measured value is in the gate's output instead
+    const gates = parse(junitReport(moved)).testsuites.testsuite[2]?.testcase;
+    expect(gates?.[0]).toMatchObject({ name: 'hit@1 ≥ 0.500', 'system-out': 'hit@1 1.000 ≥ 0.500 (--min-hit1)' });
+    // a question asked twice in one file (with another expectation): two names
+    const twice = makeRun();
+    twice.report.cases = [...twice.report.cases, { ...twice.report.cases[0]!, expect: 'other', line: 9 }];
+    twice.summary = summarize(twice.report);
+    expect(names(twice)[0]).toEqual(['包邮吗', NASTY.replace('\u0001', '').trimEnd(), '包邮吗 #2']);
+    expect(parse(junitReport(twice)).testsuites.testsuite[0]?.testcase[2]?.line).toBe('9');
+  });
+
+  it('with --fail-on-regression, the gates suite has a regression check failing with the newly failing questions', () => {
+    const run = makeRun();
+    run.gates = [];
+    const doc = parse(junitReport(run, { failOnRegression: true })).testsuites;
+    const gates = doc.testsuite.find((s) => s.name === 'kb eval gates');
+    expect(gates?.failures).toBe('1');
+    const check = gates?.testcase[0];
+    expect(check?.name).toBe(REGRESSION_CHECK);
+    expect(check?.failure?.type).toBe('regression');
+    expect(check?.failure?.message).toBe('1 case newly failing against base.json: passed there, fail now (--fail-on-regression)');
+    expect(check?.failure?.['#text']).toMatch(/^“怎么开发票” → expected invoice or x; now not in the top k, got other “top <question>” \(confidence 0\.20\) {2}\(suites\/b\.yaml:3, passed in base\.json\)$/);
+    // without the flag the run does not fail on it: no check, only the case says it passed in the baseline
+    expect(parse(junitReport(run)).testsuites.testsuite.map((s) => s.name)).not.toContain('kb eval gates');
+    // nothing newly failing: the check passes, and says so
+    run.baseline = { ...run.baseline!, newlyFailing: [] };
+    const passing = parse(junitReport(run, { failOnRegression: true })).testsuites.testsuite.find((s) => s.name === 'kb eval gates')?.testcase[0];
+    expect(passing?.failure).toBeUndefined();
+    expect(passing?.['system-out']).toBe('no case newly failing against base.json (--fail-on-regression)');
   });
 });
 
@@ -96,18 +146,54 @@ describe('markdownReport', () => {
     const md = markdownReport(makeRun('auto'));
     const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as MdNode;
     const headings = all(tree, 'heading').map(text);
-    expect(headings[0]).toBe('kb eval: ❌ failed');
-    expect(headings).toEqual(expect.arrayContaining(['By tag', 'Gates', 'Against the baseline', 'Failing cases (2)', 'Biggest gaps', 'Coverage']));
+    expect(headings[0]).toBe('kb eval: ❌ failed: hit@1 ≥ 0.500 not met (0.333)');
+    expect(headings).toEqual(expect.arrayContaining(['By tag', 'Gates', 'Against the baseline', 'Metrics', 'Failing cases (2)', 'Biggest gaps', 'Coverage']));
     expect(headings.some((h) => /^Threshold [\d.]+ \(auto: most correct decisions\)$/.test(h))).toBe(true);
     const tables = all(tree, 'table');
     const rows = (t: MdNode | undefined): string[][] => (t?.children ?? []).map((r) => (r.children ?? []).map(text));
-    expect(rows(tables[0])[0]).toEqual(['', 'hit@1', 'hit@3', 'hit@5', 'MRR@5', 'cases']);
-    expect(rows(tables[0])[1]).toEqual(['all', '0.333', '0.667', '0.667', '0.500', '3']);
+    const metrics = tables.find((t) => rows(t)[1]?.[0] === 'all');
+    expect(rows(metrics)[0]).toEqual(['', 'hit@1', 'hit@3', 'hit@5', 'MRR@5', 'cases']);
+    expect(rows(metrics)[1]).toEqual(['all', '0.333', '0.667', '0.667', '0.500', '3']);
     // the failing-cases table: the nasty question comes back as written (no HTML, no broken cells)
     const failing = tables.find((t) => rows(t)[0]?.[0] === 'question');
     expect(rows(failing)[1]?.[0]).toBe(NASTY);
     expect(rows(failing)[1]).toHaveLength(5);
     expect(all(tree, 'html').map((n) => n.value)).toEqual(['<details><summary>The curve</summary>', '</details>', '<details><summary>Entries no case finds</summary>', '</details>']);
+  });
+
+  it('says why a regression-only run failed right under the headline: the gates with the regression check, the figures against the baseline, the newly failing cases', () => {
+    const run = makeRun();
+    run.gates = checkGates(run.summary, { minHit1: 0.3 });
+    const md = markdownReport(run, { failOnRegression: true });
+    const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as MdNode;
+    const top = tree.children ?? [];
+    expect(text(top[0]!)).toBe('kb eval: ❌ failed: 1 case newly failing against base.json');
+    const headings = all(tree, 'heading').map(text);
+    // what decides the run comes before the metrics, the curve and the failing cases
+    expect(headings.slice(0, 4)).toEqual(['kb eval: ❌ failed: 1 case newly failing against base.json', 'Gates', 'Against the baseline', 'Metrics']);
+    const tables = all(tree, 'table');
+    const rows = (t: MdNode | undefined): string[][] => (t?.children ?? []).map((r) => (r.children ?? []).map(text));
+    expect(rows(tables[0])).toEqual([
+      ['', 'gate', 'measured', 'set by'],
+      ['✅', 'hit@1 ≥ 0.300', '0.333', '--min-hit1'],
+      ['❌', REGRESSION_CHECK, '1 newly failing, 1 newly passing against base.json', '--fail-on-regression'],
+    ]);
+    expect(rows(tables[1])).toEqual([
+      ['', 'base.json', 'this run', 'change'],
+      ['hit@1', '0.667', '0.333', '−0.333'],
+      ['hit@3', '0.667', '0.667', '±0.000'],
+      ['hit@5', '1.000', '0.667', '−0.333'],
+      ['MRR@5', '0.800', '0.500', '−0.300'],
+    ]);
+    // the two runs hold other cases: the figures say so
+    expect(md).toContain("The baseline's figures are over other cases: 3 new here, 0 gone.");
+    // the failing-cases table marks the newly failing one
+    const failing = tables.find((t) => rows(t)[0]?.[0] === 'question');
+    expect(rows(failing).find((r) => r[0] === '怎么开发票')?.[3]).toBe('newly failing: not in the top k');
+    // without --fail-on-regression the run passes and there is no regression row
+    const info = markdownReport(run);
+    expect(info.split('\n')[0]).toBe('## kb eval: ✅ passed');
+    expect(info).not.toContain(REGRESSION_CHECK);
   });
 
   it('says passed when every gate passes', () => {
@@ -159,6 +245,21 @@ describe('what a person acts on', () => {
 });
 
 describe('htmlReport', () => {
+  it('says why the run failed under its title, with the gates, the regression check and the figures against the baseline', () => {
+    const run = makeRun();
+    run.gates = checkGates(run.summary, { minHit1: 0.3 });
+    const html = htmlReport(run, { failOnRegression: true });
+    expect(html).toContain('<p class="fail" id="why">Failed: 1 case newly failing against base.json.</p>');
+    const at = (s: string): number => html.indexOf(s);
+    expect(at('id="why"')).toBeLessThan(at('<table id="gates"'));
+    expect(at('<table id="gates"')).toBeLessThan(at('<table id="against"'));
+    expect(at('<table id="against"')).toBeLessThan(at('<h2>Metrics</h2>'));
+    expect(html).toContain(`<tr class="fail"><td>✘</td><td>${REGRESSION_CHECK}</td><td>1 newly failing, 1 newly passing against base.json</td><td class="muted">--fail-on-regression</td></tr>`);
+    expect(html).toContain('<tr><td>hit@1</td><td class="num">0.667</td><td class="num">0.333</td><td class="num fail">−0.333</td></tr>');
+    expect(html).toContain('fail<br><b class="fail">newly failing</b>');
+    expect(htmlReport(run)).not.toContain('id="why"');
+  });
+
   it('is one self-contained page with charts, a case table and every user text escaped', () => {
     const html = htmlReport(makeRun('auto'));
     expect(html.startsWith('<!doctype html>')).toBe(true);
@@ -212,8 +313,8 @@ describe('suite lines that could not be read', () => {
     const md = markdownReport(run);
     const tree = unified().use(remarkParse).use(remarkGfm).parse(md) as MdNode;
     const headings = all(tree, 'heading').map(text);
-    expect(headings[0]).toBe('kb eval: ❌ failed');
-    expect(headings).toContain('2 suite lines and 1 suite file could not be read');
+    expect(headings[0]).toBe('kb eval: ❌ failed: 2 suite lines and 1 suite file could not be read');
+    expect(headings[1]).toBe('2 suite lines and 1 suite file could not be read');
     const items = all(tree, 'listItem').map(text);
     expect(items).toContain(`❌ suites/a.jsonl:7: is not valid JSON; each line must be one JSON object like {"q": "…", "expect": "id"} ${NASTY}`);
     expect(items).toContain('❌ suites/gone.csv: cannot be read; check the path');

@@ -327,6 +327,26 @@ describe('question generation', () => {
   });
 });
 
+describe('review fixes (2026-11-26)', () => {
+  const qs = (headingPath: string[], text: string) => generateQuestions({ headingPath, text }).map((g) => g.question);
+  it('takes 已拆封商品 / 会员卡 as fronted objects, 使用说明 alone as no product, 三天左右 as a duration, and no how-to from a clause', () => {
+    expect(qs(['退货说明', '退货'], '请将已拆封商品寄回。')).toContain('如何寄回已拆封商品？');
+    expect(qs(['会员', '会员卡'], '将会员卡寄回。')).toContain('如何寄回会员卡？');
+    expect(qs(['退换货使用说明', '使用方法'], '按步骤操作。').some((q) => q.includes('退换货'))).toBe(false);
+    expect(qs(['小米手环使用指南', '使用方法'], '长按按键开机。')).toContain('如何使用小米手环？');
+    expect(qs(['维修', '维修时效'], '维修需要三天左右。')).toContain('维修需要多长时间？');
+    expect(qs(['维修', '维修时效'], '维修需要三天左右。').some((q) => q.startsWith('左右'))).toBe(false);
+    expect(qs(['退货', '寄回'], '退货时请将吊牌保留完好后寄回。').some((q) => q.startsWith('如何寄回'))).toBe(false);
+    expect(qs(['退货', '寄回'], '请您将商品连同发票一并寄回。').some((q) => q.startsWith('如何寄回'))).toBe(false);
+  });
+
+  it('keeps an aside that names a kind (质量问题退货), not one that states a rule (运费（江浙沪包邮）)', () => {
+    expect(qs(['配送', '运费（江浙沪包邮）'], '江浙沪满99元包邮。').some((q) => q.includes('江浙沪包邮运费'))).toBe(false);
+    expect(qs(['配送', '运费（按重量计算）'], '首重10元。').some((q) => q.includes('按重量计算运费'))).toBe(false);
+    expect(qs(['售后', '退货（质量问题）'], '质量问题可退。')).toContain('质量问题退货是什么？');
+  });
+});
+
 describe('questions from a shop page pasted from Word (no broken ones)', () => {
   const qs = (heading: string, text: string) => generateQuestions({ headingPath: ['帮助中心', heading], text }).map((g) => g.question);
 

@@ -59,7 +59,8 @@ const EN_SECTION_LABEL = /^(?:section|clause|article|part|chapter|schedule|appen
 /** An editor's note in a heading's brackets, about the text and not the topic: 保修（长文，老同事粘贴的）, 运费（旧版，待更新）. */
 const ZH_EDITORIAL_ASIDE = /粘贴|复制|长文|旧版|新版|老版|待更新|已更新|更新中|待补充|待定|待审|仅供参考|参考|草稿|老同事|同事|内部|备用|作废|废弃|过期|测试|副本|转载|摘录|节选|完整版|简版|续|修订|试行|暂行|示例|样例/u;
 /** An aside that says what the heading is about, not which part: 退货（含运费险）, 保修（详见下文）, 发票（一）. */
-const ZH_ASIDE_NOT_KIND = /^(?:含|包括|包含|不含|如|例如|即|注|详见|见|参见|仅|限|适用|[一二三四五六七八九十]+$)/u;
+// (nor one that says how it goes — 运费（江浙沪包邮）, 运费（按重量计算）: a rule, not a kind; glued on it read 江浙沪包邮运费是多少？)
+const ZH_ASIDE_NOT_KIND = /^(?:含|包括|包含|不含|如|例如|即|注|详见|见|参见|仅|限|适用|按|依|以|由|[一二三四五六七八九十]+$)|包邮|免费|计算|收取|另计|承担|需要|可以|不可|不能|支持|不支持/u;
 
 /**
  * A Chinese heading without its closing aside, or with it when it tells this part from another:
@@ -95,11 +96,12 @@ export function headingTopic(headingPath: readonly string[]): string | undefined
 /** A manual's title: 小鹿空气炸锅KF-5L使用说明书, 台式洗碗机 WQP6 用户手册. */
 const ZH_MANUAL_TITLE = /(?:使用|用户|产品|操作|安装)?(?:说明书|手册|使用指南)$|使用说明$/u;
 /** A title that says it is a product's manual whatever it names: 说明书, 使用说明, 用户手册, 产品手册. */
-const ZH_PRODUCT_MANUAL = /(?:说明书|使用说明|用户手册|产品手册)$/u;
+// (使用说明 alone names no product — 退换货使用说明 —: it wants a product word, as 手册 does)
+const ZH_PRODUCT_MANUAL = /(?:说明书|用户手册|产品手册)$/u;
 /** What ends a product's name (空气炸锅, 洗碗机, 扫地机器人, 电热水壶): for a title that only says 手册 / 操作手册 / 使用指南. */
-const ZH_PRODUCT_WORD = /(?:机|器|器人|锅|炉|箱|灯|仪|表|扇|柜|车|泵|壶|煲|杯|秤|镜|调|视|脑|耳机|音响|相机|电池|滤芯|净水器)$/u;
+const ZH_PRODUCT_WORD = /(?:机|器|器人|锅|炉|箱|灯|仪|表|扇|柜|车|泵|壶|煲|杯|秤|镜|调|视|脑|耳机|音响|相机|电池|滤芯|净水器|环|椅|床|垫|鞋|包|笔|座椅)$/u;
 /** A handbook for people or a business, no product: 员工手册, 商家操作手册, 客服培训手册, 会员权益手册. */
-const ZH_NOT_PRODUCT = /^(?:员工|客服|商家|卖家|商户|会员|售后|运营|入驻|店铺|平台|新人|新手|门店)|(?:员工|客服|商家|卖家|商户|会员|售后|培训|运营|服务|规则|权益|政策|入驻|店铺|平台|管理|财务|业务|流程|制度|岗位|工作)$/u;
+const ZH_NOT_PRODUCT = /^(?:员工|客服|商家|卖家|商户|会员|售后|运营|入驻|店铺|平台|新人|新手|门店)|(?:员工|客服|商家|卖家|商户|会员|售后|培训|运营|服务|规则|权益|政策|入驻|店铺|平台|管理|财务|业务|流程|制度|岗位|工作|退换货|退货|换货|退款|发票|积分|优惠券|物流|配送)$/u;
 
 /**
  * The product a manual is about, from the title at the top of the heading path (小鹿空气炸锅KF-5L使用说明书
@@ -117,7 +119,7 @@ export function manualProduct(headingPath: readonly string[]): string | undefine
 
 // ---------------------------------------------------------------- Chinese
 
-const ZH_TIME = /(?<![周期拜])(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周(?![一二三四五六日天末])|星期(?![一二三四五六日天])|个月|月|年)(?:内|以内|之内|后|以上)?/u;
+const ZH_TIME = /(?<![周期拜])(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周(?![一二三四五六日天末])|星期(?![一二三四五六日天])|个月|月|年)(?:内|以内|之内|后|以上|左右|上下)?/u;
 /** A date or a year: a point in time, not a duration (本政策自2026年1月1日起施行). */
 const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年(?!内|以内|之内|以上)/gu;
 const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期)(?:为|是|一般为)/u;
@@ -221,7 +223,8 @@ const ZH_SETTING = /时(?![间效限长段])|页面|过程|期间/u;
 const ZH_SETTING_NEXT = new RegExp(`^(?:${ZH_SETTING.source})`, 'u');
 
 /** Adverbs 将 is followed by when it says what will happen (商家将免费寄回, 我们将很快寄回): never an object's start. */
-const ZH_FRONTED_MANNER = /^(?:免费|很|马上|立即|立刻|自动|尽快|及时|直接|原路|另行|随后|稍后|快速|会|被|已|再|也|均)/u;
+// (会 / 被 / 已 as whole adverbs only: 会员卡, 被子, 已拆封商品 are objects)
+const ZH_FRONTED_MANNER = /^(?:免费|很|马上|立即|立刻|自动|尽快|及时|直接|原路|另行|随后|稍后|快速|会(?![员议计])|被(?![子套褥])|已(?![拆开使激购签]|经拆)|再|也|均)/u;
 /** Adverbs of how many that may also open an object (将全部商品寄回 fronts 全部商品; 将全部退回 fronts nothing). */
 const ZH_FRONTED_QUANTITY = /^(?:统一|全部|一并|一起|都|分别|先|逐一)+/u;
 /** Prepositions 将 is followed by when it fronts no object (将以原支付方式退回, 将为您寄回). */
@@ -235,6 +238,8 @@ const ZH_FRONTED_PREPOSITION = /^(?:为|给|帮|替|以|按|通过|在|于|由|�
 function isFrontedObject(fronted: string): boolean {
   if (ZH_FRONTED_MANNER.test(fronted)) return false;
   const rest = fronted.replace(ZH_FRONTED_QUANTITY, '');
+  // a clause, not a thing: 将吊牌保留完好后寄回, 将商品连同发票一并寄回 (was 如何寄回吊牌保留完好后？)
+  if (/后$|连同|保留|保持|放入|装入|包装|填写/u.test(rest)) return false;
   return rest.length >= 2 && !ZH_FRONTED_PREPOSITION.test(rest) && !ZH_FRONTED_MANNER.test(rest);
 }
 

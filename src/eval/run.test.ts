@@ -6,14 +6,15 @@ import { unknownIdProblems, type CaseResult } from './run.js';
 const c = (line: number, unknownIds: string[]): CaseResult => ({ q: '退货运费谁出', expect: unknownIds[0] ?? null, expectIds: unknownIds, rank: null, top: [], topQuestion: null, tags: [], file: 's.jsonl', line, unknownIds });
 
 describe('unknownIdProblems', () => {
-  it('says why kb build left an entry of the store out (rejected, no answer, section vanished), and to fix the id otherwise', () => {
+  it('says why kb build left an entry of the store out (rejected, no answer, section vanished), or that the store lacks it too, and to rebuild otherwise', () => {
     const store = { path: 'kb/qa.jsonl', status: new Map([['s-rejected', 'rejected'], ['s-draft', 'no-answer'], ['s-gone', 'source-missing'], ['s-ok', 'approved']]) };
     const lines = unknownIdProblems([c(1, ['s-rejected']), c(2, ['s-draft']), c(3, ['s-gone']), c(4, ['s-typo', 's-ok'])], 'dist/kb.index', store).map(formatProblem);
     expect(lines).toEqual([
       's.jsonl:line 1: expects entry "s-rejected", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it rejected, and kb build leaves rejected entries out: approve it in kb review, or expect another entry [unknown-entry]',
       's.jsonl:line 2: expects entry "s-draft", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it without an answer, and kb build leaves those out: write its answer in kb review [unknown-entry]',
       's.jsonl:line 3: expects entry "s-gone", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it source-missing (its section vanished), and kb build leaves those out: point the case at the entry that replaced it [unknown-entry]',
-      's.jsonl:line 4: expects entries "s-typo", "s-ok", which are not in the index (dist/kb.index); fix the ids or rebuild the index [unknown-entry]',
+      's.jsonl:line 4: expects entry "s-typo", which is not in the index (dist/kb.index): nor is it in the store (kb/qa.jsonl): fix the id, or, if it was deleted from the store, kb generate makes an entry of a source again (to keep one from the bot, reject it in kb review) [unknown-entry]',
+      's.jsonl:line 4: expects entry "s-ok", which is not in the index (dist/kb.index); fix the id or rebuild the index [unknown-entry]',
     ]);
     // without a store, as before
     expect(unknownIdProblems([c(1, ['s-rejected'])]).map(formatProblem)).toEqual(['s.jsonl:line 1: expects entry "s-rejected", which is not in the index; fix the id or rebuild the index [unknown-entry]']);

@@ -427,6 +427,8 @@ describe('translations (BILINGUAL_LEXICON) on the shop fixture', () => {
 
   it('cuts the bilingual table’s Chinese words whole on a KB that writes no Chinese, so 关税 finds customs duties', () => {
     expect(english.search('关税谁付', { k: 1 })[0]?.question).toBe('Do you charge customs duties?');
+    // named as the question writes it, not as the English stem it found (duti)
+    expect(english.search('关税谁付', { k: 1 })[0]?.matchedTerms).toEqual(['关税']);
     expect(english.analyzer.analyze('关税')).toContain('关税');
   });
 });

@@ -894,8 +894,10 @@ export class KnowledgeBase {
       return english.get(stem) ?? stem.split(' ').map((s) => english?.get(s) ?? s).join(' ');
     };
     return (term) => {
+      // the question's word a KB word translates or bridges: an English one as written, a Chinese
+      // one (运费 asked of an English KB that writes ship) in the question's script
       const from = translated.get(term);
-      if (from !== undefined && ENGLISH_KEY.test(from)) return word(from);
+      if (from !== undefined) return ENGLISH_KEY.test(from) ? word(from) : (chinese(from) ?? from);
       if (ENGLISH_KEY.test(term)) return word(term);
       return chinese(term);
     };

@@ -85,6 +85,10 @@ describe('kb serve: search over HTTP', () => {
     // a question sent in GBK (an older client): not UTF-8, said so, not a silent miss
     const gbk = await json('/search?q=%B7%A2%C6%B1');
     expect([gbk.status, String(gbk.body.error)]).toEqual([400, expect.stringMatching(/not UTF-8/)]);
+    const gbkBody = await json('/search', { method: 'POST', body: Buffer.concat([Buffer.from('{"q": "'), Buffer.from([0xb7, 0xa2, 0xc6, 0xb1]), Buffer.from('"}')]), headers: { 'content-type': 'application/json' } });
+    expect([gbkBody.status, String(gbkBody.body.error)]).toEqual([400, expect.stringMatching(/not UTF-8/)]);
+    // a well-formed UTF-8 question that holds U+FFFD is a question
+    expect((await json(`/search?q=${encodeURIComponent('退款\uFFFD多久')}`)).status).toBe(200);
     // a question typed into the URL as it reads (curl "…?q=发票"): Node's parser refuses it before any
     // handler; the reply says to encode it (it was a bare 400 with no body)
     const rawRequest = (request: string) =>

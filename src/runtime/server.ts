@@ -99,6 +99,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
+const NOT_UTF8 = 'the question is not UTF-8: send it as UTF-8 (percent-encode its UTF-8 bytes in a URL), not GBK';
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
@@ -115,7 +117,14 @@ function readBody(req: IncomingMessage): Promise<string> {
       if (size > MAX_BODY_BYTES) reject(new RequestError(413, `the request body is over ${MAX_BODY_BYTES} bytes`));
       else chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => {
+      try {
+        // bytes that are not UTF-8 (a GBK-encoded question from an older client) are no question kb can answer
+        resolve(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new RequestError(400, NOT_UTF8));
+      }
+    });
     req.on('error', reject);
   });
 }
@@ -142,13 +151,18 @@ async function searchParams(req: IncomingMessage, url: URL, options: SearchServe
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new RequestError(400, 'the body must be a JSON object: {"q": "the customer question"}');
     fields = parsed as Record<string, unknown>;
   } else {
+    // a percent-encoded value that is not UTF-8 (GBK) would decode to U+FFFD: a silent miss
+    for (const part of url.search.slice(1).split('&')) {
+      try {
+        decodeURIComponent(part.replaceAll('+', ' '));
+      } catch {
+        throw new RequestError(400, NOT_UTF8);
+      }
+    }
     fields = Object.fromEntries(url.searchParams);
   }
   const question = fields.q ?? fields.question;
   if (typeof question !== 'string') throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
-  // bytes that are not UTF-8 (a GBK-encoded question, from an older client) decode to U+FFFD: no
-  // question kb could answer, and a silent miss
-  if (question.includes('\uFFFD')) throw new RequestError(400, 'the question is not UTF-8: send it as UTF-8 (percent-encode its UTF-8 bytes in a URL), not GBK');
   // passage_chars too: a bot in Python or Go writes it so
   const passageField = fields.passageChars === undefined && fields.passage_chars !== undefined ? 'passage_chars' : 'passageChars';
   return {

@@ -30,11 +30,19 @@ const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(4
  */
 export function caseNames(cases: readonly { q: string; file: string }[]): string[] {
   const seen = new Map<string, number>();
+  // every name of a file, to skip a #n another question already has as its text (运费, 运费 #2, 运费)
+  const taken = new Set(cases.map((c) => `${c.file}\u0000${c.q}`));
   return cases.map((c) => {
     const key = `${c.file}\u0000${c.q}`;
-    const n = (seen.get(key) ?? 0) + 1;
+    let n = seen.get(key) ?? 0;
+    let name: string;
+    do {
+      n++;
+      name = n === 1 ? c.q : `${c.q} #${n}`;
+    } while (n > 1 && taken.has(`${c.file}\u0000${name}`));
     seen.set(key, n);
-    return n === 1 ? c.q : `${c.q} #${n}`;
+    if (n > 1) taken.add(`${c.file}\u0000${name}`);
+    return name;
   });
 }
 

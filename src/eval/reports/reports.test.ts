@@ -90,7 +90,7 @@ describe('junitReport', () => {
       testsuites: { tests: string; failures: string; testsuite: { name: string; failures: string; testcase: { name: string; line: string; failure?: { message: string; type: string; '#text': string }; 'system-out'?: string }[] }[] };
     };
 
-  it('names test cases the same from run to run: a gate without its measured value, a case without its line, a repeated question with #2', () => {
+  it('names test cases the same from run to run: a gate without its measured value, a case without its line, a repeated question with #2', async () => {
     const run = makeRun();
     // the same suite after an edit: the cases moved down a line and the figures changed
     const moved = makeRun();
@@ -108,6 +108,9 @@ describe('junitReport', () => {
     twice.report.cases = [...twice.report.cases, { ...twice.report.cases[0]!, expect: 'other', line: 9 }];
     twice.summary = summarize(twice.report);
     expect(names(twice)[0]).toEqual(['包邮吗', NASTY.replace('\u0001', '').trimEnd(), '包邮吗 #2']);
+    // a question whose text is another's #2 does not make two cases of one name
+    const { caseNames } = await import('./junit.js');
+    expect(caseNames([{ q: '运费', file: 'a' }, { q: '运费 #2', file: 'a' }, { q: '运费', file: 'a' }])).toEqual(['运费', '运费 #2', '运费 #3']);
     expect(parse(junitReport(twice)).testsuites.testsuite[0]?.testcase[2]?.line).toBe('9');
   });
 

@@ -369,6 +369,17 @@ describe('kb eval --baseline', () => {
     expect(report.baseline).toEqual({ file: previous, newlyFailing: [], newlyPassing: [], added: 0, removed: 0, metrics: { cases: metrics['cases'], hit1: metrics['hit1'], hit3: metrics['hit3'], hitK: metrics['hitK'], mrr: metrics['mrr'], k: 5 } });
   });
 
+  it('with --threshold auto, compares with a baseline at the baseline\'s threshold (a regression moves auto\'s)', () => {
+    const main = join(dir.path, 'main-0.3.json');
+    writeFileSync(main, runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', '0.3', '--json']).stdout);
+    const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--baseline', main, '--fail-on-regression']);
+    expect(code).toBe(0);
+    // both runs judged at 0.3, whatever auto chose: nothing changed, nothing judged again
+    expect(report.baseline).toMatchObject({ newlyFailing: [], newlyPassing: [] });
+    expect((report.baseline as { threshold?: unknown }).threshold).toBeUndefined();
+    expect(report.threshold?.mode).toBe('auto');
+  });
+
   it('judges a baseline written at another threshold again at this run\'s, and says so', () => {
     // main was run with a high threshold: its right answers below 0.99 failed there
     const main = join(dir.path, 'main-0.99.json');

@@ -12,12 +12,17 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   // returns, refunds, exchanges
   ['退货', '退回', '退掉', '退还', '退换货'],
   ['退款', '退钱', '返款', '退费', '返还货款', '退还货款'],
-  ['换货', '调换', '更换', '换新', '换一个'],
+  ['换货', '调换', '更换', '换新', '换一个', '换个'],
   ['无理由退货', '七天无理由', '七日无理由'],
   // why a customer returns without a fault: 不想要了, 买错了 → the no-reason return (related only)
   ['不想要', '无理由退货', '买错', '拍错', '不喜欢', '不合适'],
   ['拒收', '拒绝收货', '不收货', '拒签'],
   ['补发', '重发', '重新发货'],
+  // goods missing from a parcel (少发了一件 found nothing of 少件, 漏发)
+  ['漏发', '少发', '少件', '缺件', '发少了'],
+  // price protection, and what a customer says when the price dropped (买贵了, 降价了: related only)
+  ['价格保护', '保价', '价保'],
+  ['降价', '价格保护', '保价', '买贵了', '补差价'],
   // logistics
   ['快递', '物流', '包裹', '快件', '邮寄', '寄件'],
   // 承运人 is every carrier of the law; each kind of carrier is its own group, so 航司 looks for
@@ -212,7 +217,7 @@ export const SHORT_FORMS: readonly (readonly string[])[] = [
 const RELATED_ONLY_HEADS = new Set([
   '仲裁', '义务', '权利', '证据', '责任', '投诉', '起诉', '租房', '机票', '航班', '利息', '过期', '安全隐患',
   '虚假宣传', '出租车', '铁路', '审核', '质量问题', '概不负责', '不可抗力', '退一赔三', '额度', '人身伤害',
-  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要', '侵权责任',
+  '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要', '侵权责任', '降价',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
 ]);
@@ -239,7 +244,7 @@ export const GROUP_TOPICS: ReadonlyMap<string, RegExp> = new Map([
 const MONEY_OR_GOODS = new Set(['退回', '退还']);
 
 /** Words that are only ever a verb phrase: put in only where the sentence's word ends a clause (怎么退货？ → 怎么退掉？, not 退货运费 → 退掉运费). */
-const VERB_ONLY = new Set(['退掉', '换一个']);
+const VERB_ONLY = new Set(['退掉', '换一个', '换个']);
 
 /** How customers say that something broke or got lost (弄坏, 丢了): verbs, never a noun after 的 (货物的毁损 → 货物的弄坏). */
 const COLLOQUIAL_VERBS = new Set(['弄丢', '搞丢', '丢件', '丢了', '弄坏', '坏了', '摔坏', '压坏', '压碎', '摔碎', '磕坏', '碰坏']);

@@ -224,7 +224,6 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
       if (options.maxUnzippedBytes !== undefined) check.maxUnzippedBytes = options.maxUnzippedBytes;
       const found = await findOutdatedSources(read.value, check);
       outdated = { changed: found.changed, added: found.added, vanished: found.vanished };
-      // (found.lacking only words the warning)
       const behind = outdatedWarning(options.store, found);
       if (behind !== undefined) problems.push(behind);
       // a source that cannot be read does not stop a build from the store, but kb generate will fail on it

@@ -137,7 +137,7 @@ function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: Readonl
   return `its sections are ${list(headings, 8)}`;
 }
 
-/** What the store says of the entries the index lacks: why kb build left each out (rejected, no-answer, source-missing) or its status. */
+/** What the store says of its entries: why kb build left each out (store.ts whyLeftOut: rejected, no-answer, source-missing…), or `indexed`. */
 export interface StoreInfo {
   path: string;
   status: ReadonlyMap<string, string>;
@@ -163,9 +163,12 @@ export function unknownIdProblems(cases: readonly CaseResult[], index?: string, 
     const ids = c.unknownIds ?? [];
     const sources = c.unknownSources ?? [];
     const out: Problem[] = [];
-    const explained = ids.filter((id) => leftOut(id, store) !== undefined);
-    for (const id of explained) out.push(problem('unknown-entry', `expects entry ${JSON.stringify(id)}, which is not in ${where}: ${leftOut(id, store) ?? ''}`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
-    const rest = ids.filter((id) => !explained.includes(id));
+    const rest: string[] = [];
+    for (const id of ids) {
+      const why = leftOut(id, store);
+      if (why === undefined) rest.push(id);
+      else out.push(problem('unknown-entry', `expects entry ${JSON.stringify(id)}, which is not in ${where}: ${why}`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
+    }
     if (rest.length > 0) {
       const named = rest.map((id) => JSON.stringify(id)).join(', ');
       const message = rest.length === 1 ? `expects entry ${named}, which is not in ${where}; fix the id or rebuild the index` : `expects entries ${named}, which are not in ${where}; fix the ids or rebuild the index`;

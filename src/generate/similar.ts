@@ -138,6 +138,8 @@ function englishCase(variant: string, question: string): string {
 interface LexiconWord {
   word: string;
   group: readonly string[];
+  /** Another group has the word too (承运人): it goes by this group only in a section about the group's topic (GROUP_TOPICS). */
+  shared?: boolean;
   /** English words match whole words only. */
   re?: RegExp;
 }
@@ -153,6 +155,9 @@ function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
       if (group.some((w) => /^(?:怎么|什么|多久|多少钱|为什么|可以)$/u.test(w)) || RELATED_ONLY_GROUPS.has(group)) continue;
       for (const word of group) words.push(/^[\x00-\x7f]+$/u.test(word) ? { word, group, re: new RegExp(`\\b${word}\\b`, 'u') } : { word, group });
     }
+    const groupsOf = new Map<string, number>();
+    for (const { word } of words) groupsOf.set(word, (groupsOf.get(word) ?? 0) + 1);
+    for (const w of words) if ((groupsOf.get(w.word) ?? 0) > 1) w.shared = true;
     compiledLexicons.set(lexicon, words);
   }
   return words;
@@ -216,12 +221,11 @@ function namesIn(question: string): [number, number][] {
 function synonyms(question: string, lexicon: readonly (readonly string[])[], english: boolean, context: string): string[] {
   const lower = question.toLowerCase();
   const found: { at: number; word: string; group: readonly string[] }[] = [];
-  const words = lexiconWords(lexicon);
-  for (const { word, group, re } of words) {
+  for (const { word, group, re, shared } of lexiconWords(lexicon)) {
     if (english !== (re !== undefined)) continue;
     // a word another group has too (承运人) goes by this group only in a section about its topic
-    const topic = GROUP_TOPICS.get(group[0] ?? '');
-    if (topic !== undefined && !topic.test(context) && words.some((w) => w.word === word && w.group !== group)) continue;
+    const topic = shared === true ? GROUP_TOPICS.get(group[0] ?? '') : undefined;
+    if (topic !== undefined && !topic.test(context)) continue;
     let at = re !== undefined ? (lower.includes(word) ? lower.search(re) : -1) : question.indexOf(word);
     // 运输费用 is 运输 + 费用, not 运输费 + 用 (运费用)
     if (at >= 0 && word.endsWith('费') && question.charAt(at + word.length) === '用') at = -1;

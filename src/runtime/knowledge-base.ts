@@ -865,14 +865,14 @@ export class KnowledgeBase {
    */
   private coverage(score: number, ranking: Ranking, e: number, v: number): number {
     let self = ranking.selfScore;
-    for (const { terms, extra } of ranking.surpluses) {
-      const has = terms.every((term) => {
-        const t = this.termIds.get(term);
-        return t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
-      });
-      if (has) self -= extra;
-    }
+    for (const { terms, extra } of ranking.surpluses) if (terms.every((term) => this.hitHas(term, e, v))) self -= extra;
     return self > 0 ? Math.min(score / self, 1.5) : 0;
+  }
+
+  /** Whether hit (e, v) has `term`: in its matched variant or in its answer. */
+  private hitHas(term: string, e: number, v: number): boolean {
+    const t = this.termIds.get(term);
+    return t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
   }
 
   /**
@@ -970,10 +970,7 @@ export class KnowledgeBase {
     const entry = this.data.entries.get(e);
     const variantNo = v - (this.firstVariant[e] ?? 0);
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
-    const found = [...terms.keys()].filter((term) => {
-      const t = this.termIds.get(term);
-      return isWordTerm(term) && t !== undefined && (this.variants.has(t, v) || this.answers.has(t, e));
-    });
+    const found = [...terms.keys()].filter((term) => isWordTerm(term) && this.hitHas(term, e, v));
     // (several translations of one word are that word once)
     const matchedTerms = [...new Set(found.map((term) => asWritten(term) ?? term))];
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };

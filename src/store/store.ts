@@ -179,16 +179,26 @@ export function entriesToIndex(entries: readonly Entry[], onlyApproved = false):
   const kept: Entry[] = [];
   const sourceChanged: string[] = [];
   for (const e of entries) {
-    if (e.status === 'rejected') leftOut.rejected++;
-    else if (e.status === 'pending' && onlyApproved) leftOut.pending++;
-    else if (e.answer.trim() === '') leftOut.noAnswer.push(e.id);
-    else if (e.stale === 'source-missing') leftOut.sourceMissing.push(e.id);
+    const why = whyLeftOut(e, onlyApproved);
+    if (why === 'rejected') leftOut.rejected++;
+    else if (why === 'pending') leftOut.pending++;
+    else if (why === 'no-answer') leftOut.noAnswer.push(e.id);
+    else if (why === 'source-missing') leftOut.sourceMissing.push(e.id);
     else {
       if (e.stale === 'source-changed') sourceChanged.push(e.id);
       kept.push(e);
     }
   }
   return { entries: kept, leftOut, sourceChanged };
+}
+
+/** Why `kb build` leaves an entry of the store out of the index (entriesToIndex), or undefined when it indexes it. */
+export function whyLeftOut(e: Entry, onlyApproved = false): 'rejected' | 'pending' | 'no-answer' | 'source-missing' | undefined {
+  if (e.status === 'rejected') return 'rejected';
+  if (e.status === 'pending' && onlyApproved) return 'pending';
+  if (e.answer.trim() === '') return 'no-answer';
+  if (e.stale === 'source-missing') return 'source-missing';
+  return undefined;
 }
 
 /**

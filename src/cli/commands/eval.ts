@@ -24,7 +24,7 @@ import { readSuite, type EvalCase } from '../../eval/suite.js';
 import { expandInputs } from '../../ingest/expand.js';
 import { loadIndex } from '../../runtime/index.js';
 import { withWriteLock } from '../../store/lock.js';
-import { DEFAULT_STORE, readStore, writeStore } from '../../store/store.js';
+import { DEFAULT_STORE, readStore, whyLeftOut, writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
 import { configAbove, noIndex, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, type Output } from '../output.js';
@@ -206,9 +206,7 @@ async function storeInfo(cases: readonly { unknownIds?: readonly string[] }[], p
   if (!cases.some((c) => (c.unknownIds ?? []).length > 0)) return undefined;
   const read = await readStore(path);
   if (read === undefined || !read.ok) return undefined;
-  // why kb build left an entry out (store.ts entriesToIndex): rejected, no answer, section vanished
-  const why = (e: (typeof read.value)[number]): string => (e.status === 'rejected' ? 'rejected' : e.answer.trim() === '' ? 'no-answer' : e.stale === 'source-missing' ? 'source-missing' : e.status);
-  return { path, status: new Map(read.value.map((e) => [e.id, why(e)])) };
+  return { path, status: new Map(read.value.map((e) => [e.id, whyLeftOut(e) ?? 'indexed'])) };
 }
 
 /** Propose the failing cases' questions to their expected entries in the store. False when the store cannot be read. */

@@ -262,8 +262,11 @@ describe('kb serve: watching the index file', () => {
   });
 });
 
-/** `kb serve …` as a user starts it: the child, the address it printed, what it said on stderr so far, its exit. */
-async function startKb(args: readonly string[], cwd = ROOT): Promise<{ url: string; stderr: () => string; stop: () => Promise<number | null> }> {
+/**
+ * `kb serve …` as a user starts it: the child, the address it printed, whether its stderr says `expected` (stdout and stderr are two
+ * pipes: the address can arrive before the lines kb wrote to stderr first, so a test waits for them, up to 10 s), its exit.
+ */
+async function startKb(args: readonly string[], cwd = ROOT): Promise<{ url: string; said: (expected: string | RegExp) => Promise<void>; stop: () => Promise<number | null> }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', ...args], { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -276,9 +279,15 @@ async function startKb(args: readonly string[], cwd = ROOT): Promise<{ url: stri
     });
     void exited.then(() => reject(new Error(`kb serve exited: ${stderr}`)));
   });
+  const holds = (expected: string | RegExp): boolean => (typeof expected === 'string' ? stderr.includes(expected) : expected.test(stderr));
   return {
     url,
-    stderr: () => stderr,
+    said: async (expected) => {
+      const deadline = Date.now() + 10_000;
+      while (!holds(expected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      if (typeof expected === 'string') expect(stderr).toContain(expected);
+      else expect(stderr).toMatch(expected);
+    },
     stop: () => {
       child.kill('SIGTERM');
       return exited;
@@ -292,7 +301,7 @@ describe('kb serve: the command', () => {
     expect(kb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${kb.url}/search?q=${encodeURIComponent('发票')}&k=1`);
     expect(((await res.json()) as { hits: unknown[] }).hits).toHaveLength(1);
-    expect(kb.stderr()).toMatch(/serving .*sample\.index \(16 entries\)/);
+    await kb.said(/serving .*sample\.index \(16 entries\)/);
     expect(await kb.stop()).toBe(0);
   }, 60_000);
 
@@ -303,14 +312,14 @@ describe('kb serve: the command', () => {
       const hit = await ask(cut.url);
       expect(hit.passage?.length).toBeLessThanOrEqual(90);
       expect(hit.answer.length).toBeGreaterThan(90);
-      expect(cut.stderr()).toContain('the top hit of an answer over 90 characters carries a passage at most that long (passageChars=N in a request sets it)');
+      await cut.said('the top hit of an answer over 90 characters carries a passage at most that long (passageChars=N in a request sets it)');
     } finally {
       await cut.stop();
     }
     const off = await startKb(['--index', shop, '--port', '0', '--no-watch', '--passage-chars', '0']);
     try {
       expect(await ask(off.url)).not.toHaveProperty('passage');
-      expect(off.stderr()).toContain('hits carry whole answers, no passages (--passage-chars 0; passageChars=N in a request asks for them)');
+      await off.said('hits carry whole answers, no passages (--passage-chars 0; passageChars=N in a request asks for them)');
     } finally {
       await off.stop();
     }
@@ -334,7 +343,7 @@ describe('kb serve: the command', () => {
       const hits = ((await res.json()) as { hits: { confidence: number }[] }).hits;
       expect(hits.length).toBeLessThan(5);
       for (const h of hits) expect(h.confidence).toBeGreaterThanOrEqual(0.9);
-      expect(kb.stderr()).toContain('hits below confidence 0.9 are left out (eval.threshold of kb.config.yaml)');
+      await kb.said('hits below confidence 0.9 are left out (eval.threshold of kb.config.yaml)');
     } finally {
       await kb.stop();
     }
@@ -349,7 +358,7 @@ describe('kb serve: the command', () => {
     try {
       const res = await fetch(`${kb.url}/search?q=${encodeURIComponent('发票')}&k=1`);
       expect(((await res.json()) as { hits: unknown[] }).hits).toHaveLength(1);
-      expect(kb.stderr()).toContain('eval.threshold of kb.config.yaml is auto, which only kb eval can work out: every hit is returned; run kb eval --threshold auto and pass the threshold it prints with --threshold X');
+      await kb.said('eval.threshold of kb.config.yaml is auto, which only kb eval can work out: every hit is returned; run kb eval --threshold auto and pass the threshold it prints with --threshold X');
     } finally {
       await kb.stop();
     }

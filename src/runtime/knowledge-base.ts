@@ -671,6 +671,10 @@ export class KnowledgeBase {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const impact = (this.idfVariant[t] ?? 0) * (qw * this.termWeight[t]!);
+      // a bigram too common to be scored is no part of what a hit can match either: counted in the
+      // self-score, a KB of a few entries (where every bigram is that common) covered a question
+      // asked word for word at 0.33
+      if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
       // the question's own terms count, and a homophone or pinyin reading of a word it typed (tuihuo →
       // 退货) as the word typed right would (so a hit covers it at its weight, 0.8): what a hit can
       // match of the question. Expansions add nothing to cover, but translations do (below)
@@ -681,7 +685,6 @@ export class KnowledgeBase {
         const word = translated.get(term);
         if (word !== undefined) translatedCover.set(word, (translatedCover.get(word) ?? 0) + impact);
       }
-      if (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF) continue;
       ids.push(t);
       weights.push(qw);
       impacts.push(impact);

@@ -1,8 +1,10 @@
 // Search on the sample knowledge base: edge-case questions, k and threshold, the shape and order
 // of hits. Scoring itself is tuned elsewhere; these are the contracts a bot relies on.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_QUERY_CHARS } from '../analyze/analyzer.js';
+import { build } from '../build/index.js';
 import { BUILD_TIMEOUT, buildSample, tempDir } from '../test-support/kb.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
@@ -146,4 +148,33 @@ describe('search', () => {
     const again = [...QUESTIONS].reverse().map((q) => kb.search(q, { k: 16 })).reverse();
     expect(again).toEqual(first);
   });
+});
+
+describe('search in a KB of a few entries', () => {
+  it('is confident of a question asked word for word, and not of one it has nothing on', async () => {
+    // where every bigram is in a quarter of the entries (too common to be scored), they counted
+    // against coverage all the same: 多久可以收到退款？ asked word for word got 0.15
+    const tiny = tempDir('kb-search-tiny-');
+    try {
+      const rows = [
+        ['怎么申请退货？', '在订单页面点击申请售后，选择退货，填写原因后提交。'],
+        ['运费谁承担？', '质量问题由商家承担运费，非质量问题由买家承担。'],
+        ['多久可以收到退款？', '商家确认收货后1-3个工作日原路退回。'],
+        ['可以开发票吗？', '可以，在订单详情页申请电子发票。'],
+      ];
+      writeFileSync(join(tiny.path, 'faq.csv'), ['question,answer', ...rows.map((r) => r.join(','))].join('\n'));
+      const out = join(tiny.path, 'kb.index');
+      const built = await build({ sources: [join(tiny.path, 'faq.csv')], out, similar: 0 });
+      expect(built.ok).toBe(true);
+      const small = await loadIndex(out);
+      for (const [question] of rows) {
+        const [top] = small.search(question!, { k: 1 });
+        expect(top?.question).toBe(question);
+        expect(top?.confidence ?? 0, question).toBeGreaterThan(0.5);
+      }
+      expect(small.search('今天天气怎么样', { k: 1 })[0]?.confidence ?? 0).toBeLessThan(0.2);
+    } finally {
+      tiny.remove();
+    }
+  }, BUILD_TIMEOUT);
 });

@@ -214,6 +214,8 @@ interface Header {
 const ENTRY_BLOCK = 256;
 const CHECKSUM_KEY = ',"checksum":"';
 const NEWLINE = 0x0a;
+/** The header line is a few hundred bytes; the first line break is looked for this far. */
+const MAX_HEADER_BYTES = 64 * 1024;
 
 function checksumOf(headerPrefix: string, body: Uint8Array): string {
   return `sha256:${createHash('sha256').update(headerPrefix).update(body).digest('hex')}`;
@@ -328,9 +330,14 @@ function lazyEntries(compressed: Uint8Array, blockSizes: Uint32Array, count: num
       if (!(i >= 0 && i < count)) throw new RangeError(`entry ${i} is out of range`);
       const b = Math.floor(i / ENTRY_BLOCK);
       const text = texts[b] ?? open(b);
-      const e = JSON.parse(text.toString('utf8', starts[i + b], starts[i + b + 1]! - 1)) as unknown;
+      let e: unknown;
+      try {
+        e = JSON.parse(text.toString('utf8', starts[i + b], starts[i + b + 1]! - 1));
+      } catch {
+        e = undefined;
+      }
       if (!isObject(e) || typeof e['id'] !== 'string' || typeof e['question'] !== 'string' || typeof e['answer'] !== 'string' || !Array.isArray(e['similar'])) {
-        throw new RangeError(`entry ${i + 1} of the index lacks an id, question, answer or similar questions; ${REBUILD}`);
+        throw new RangeError(`entry ${i + 1} of the index is not JSON with an id, question, answer and similar questions; ${REBUILD}`);
       }
       decoded[i] = e as unknown as IndexEntry;
       return decoded[i];
@@ -382,8 +389,10 @@ function headerProblem(header: Record<string, unknown>): string | undefined {
  */
 export function parseIndex(bytes: Uint8Array): VerifyResult {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const nl = file.indexOf(NEWLINE);
-  const headerText = file.toString('utf8', 0, nl < 0 ? file.length : nl);
+  // the header is a few hundred bytes: a file with no line break early on is not an index (and
+  // one of gigabytes could not be made a string)
+  const nl = file.subarray(0, MAX_HEADER_BYTES).indexOf(NEWLINE);
+  const headerText = file.toString('utf8', 0, nl < 0 ? Math.min(file.length, MAX_HEADER_BYTES) : nl);
   let parsed: unknown;
   try {
     parsed = JSON.parse(headerText);

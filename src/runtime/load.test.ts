@@ -165,7 +165,7 @@ describe('loadIndex', () => {
     await expectRefused(write('no-terms.index', rewritten((b) => b.terms.pop())), 'inconsistent', /postings: more data than terms|terms/);
     await expectRefused(write('header-count.index', reheadered((h) => (h['entries'] = 17))), 'inconsistent', /do not match the entries/);
     const badEntry = await loadIndex(write('bad-entry.index', rewritten((b) => (b.entries[3] = { id: 'x' } as unknown as IndexBody['entries'][number]))));
-    expect(() => badEntry.entries).toThrow(/entry 4 of the index lacks an id, question, answer or similar questions; rebuild it/);
+    expect(() => badEntry.entries).toThrow(/entry 4 of the index is not JSON with an id, question, answer and similar questions; rebuild it/);
   });
 
   it('names the file it was given in indexFromBytes', () => {

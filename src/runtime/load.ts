@@ -1,5 +1,5 @@
 /** Reading an index file: gunzip when compressed, verify format, version, checksum and shape. */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { KnowledgeBase } from './knowledge-base.js';
 import { parseIndex, type IndexProblem } from './index-file.js';
@@ -23,16 +23,29 @@ export class IndexLoadError extends Error {
 }
 
 const REBUILD = 'rebuild it with `kb build`';
+/** A gzip-compressed index may inflate to this many times its size, and at least to MIN_GUNZIP_LIMIT bytes. */
+const GUNZIP_RATIO = 16;
+const MIN_GUNZIP_LIMIT = 64 * 2 ** 20;
 
 /** A knowledge base from the bytes of an index file (as kb build wrote it, or gzip-compressed). */
 export function indexFromBytes(bytes: Uint8Array, file = 'index'): KnowledgeBase {
   if (bytes.length === 0) throw new IndexLoadError(file, 'empty', `it is empty (0 bytes), as when a build was interrupted; ${REBUILD}`);
   let raw: Uint8Array = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    // an index's sections are compressed already: gzip hardly shrinks it, so a file that inflates
+    // past many times its size is not an index (a gzip bomb would take all memory, then crash)
+    const most = Math.max(MIN_GUNZIP_LIMIT, GUNZIP_RATIO * bytes.length);
     try {
-      raw = gunzipSync(bytes);
-    } catch {
-      throw new IndexLoadError(file, 'gzip', `it is gzip-compressed but does not decompress (truncated or corrupted); ${REBUILD}`);
+      raw = gunzipSync(bytes, { maxOutputLength: most });
+    } catch (error) {
+      const tooBig = (error as NodeJS.ErrnoException | undefined)?.code === 'ERR_BUFFER_TOO_LARGE';
+      throw new IndexLoadError(
+        file,
+        'gzip',
+        tooBig
+          ? `it is gzip-compressed and inflates past ${Math.round(most / 2 ** 20)} MB, far more than a kb index of its size would; pass the file \`kb build\` wrote`
+          : `it is gzip-compressed but does not decompress (truncated or corrupted); ${REBUILD}`,
+      );
     }
   }
   const parsed = parseIndex(raw);
@@ -64,8 +77,12 @@ function readProblem(error: unknown): [IndexLoadReason, string] {
 export async function loadIndex(path: string): Promise<KnowledgeBase> {
   let bytes: Uint8Array;
   try {
+    // a device (/dev/zero, a terminal) would be read without end
+    const info = await stat(path);
+    if (info.isCharacterDevice() || info.isBlockDevice()) throw new IndexLoadError(path, 'unreadable', 'it is a device, not a file; pass the index file `kb build` wrote');
     bytes = await readFile(path);
   } catch (error) {
+    if (error instanceof IndexLoadError) throw error;
     const [reason, explanation] = readProblem(error);
     throw new IndexLoadError(path, reason, explanation);
   }

@@ -79,6 +79,12 @@ export function leadByCoverage(margin: number, coverage: number): number {
   return margin * Math.min(coverage, 1);
 }
 
+/** An English term (a phrase: each of its words) as `words` (term → word) writes it, if it writes all of it. */
+function asWords(term: string, words: ReadonlyMap<string, string>): string | undefined {
+  const parts = term.split(' ').map((part) => words.get(part));
+  return parts.every((w) => w !== undefined) ? parts.join(' ') : undefined;
+}
+
 /** What a translated word's translations add to a question's self-score beyond the word's own terms. */
 interface Surplus {
   /** The word's own terms (two or three for a phrase: how long). */
@@ -366,7 +372,7 @@ export class KnowledgeBase {
    * same either way; call it once after `loadIndex` when the first questions must be answered as
    * fast as the rest (a bot put back into service under load). On a 59,768-entry index it takes
    * 1-2 s and about 150 MB, the memory a bot reaches after a few thousand questions anyway (the
-   * decoded lists and entry blocks); it returns its milliseconds.
+   * decoded lists and entry blocks); it returns its milliseconds, rounded.
    */
   warm(questions = 100): number {
     const started = performance.now();
@@ -379,7 +385,7 @@ export class KnowledgeBase {
     const n = this.size;
     const asked = Math.min(questions, n);
     for (let i = 0; i < asked; i++) this.search(this.data.entries.get(Math.floor((i * n) / asked)).question, { k: 5 });
-    return performance.now() - started;
+    return Math.round(performance.now() - started);
   }
 
   /** Every entry, decoded (the first call decodes them all; a search decodes only its hits). */
@@ -886,16 +892,7 @@ export class KnowledgeBase {
   private asWrittenIn(question: string, translated: ReadonlyMap<string, string>): (term: string) => string | undefined {
     const chinese = wordsAsWrittenIn(question);
     let english: Map<string, string> | undefined;
-    const word = (stem: string): string | undefined => {
-      if (english === undefined) {
-        english = new Map();
-        for (const w of question.match(/[A-Za-z][A-Za-z'’]*/gu) ?? []) {
-          const [term] = this.analyzer.analyze(w);
-          if (term !== undefined && !english.has(term)) english.set(term, w.toLowerCase());
-        }
-      }
-      return english.get(stem) ?? stem.split(' ').map((s) => english?.get(s) ?? s).join(' ');
-    };
+    const word = (stem: string): string | undefined => asWords(stem, (english ??= this.englishWords([question])));
     return (term) => {
       // the question's word a KB word translates or bridges: an English one as written, a Chinese
       // one (运费 asked of an English KB that writes ship) in the question's script
@@ -904,6 +901,18 @@ export class KnowledgeBase {
       if (ENGLISH_KEY.test(term)) return word(term);
       return chinese(term);
     };
+  }
+
+  /** The English words of `texts` by the analyzer's term for each (deliveri → delivery), lowercased, as first written. */
+  private englishWords(texts: readonly string[]): Map<string, string> {
+    const words = new Map<string, string>();
+    for (const text of texts) {
+      for (const w of text.match(/[A-Za-z][A-Za-z'’]*/gu) ?? []) {
+        const [t] = this.analyzer.analyze(w);
+        if (t !== undefined && !words.has(t)) words.set(t, w.toLowerCase());
+      }
+    }
+    return words;
   }
 
   /** Calibrated probability that this hit answers the question. */
@@ -974,8 +983,11 @@ export class KnowledgeBase {
     const variantNo = v - (this.firstVariant[e] ?? 0);
     const matched = variantNo === 0 ? entry.question : (entry.similar[variantNo - 1] ?? entry.question);
     const found = [...terms.keys()].filter((term) => isWordTerm(term) && this.hitHas(term, e, v));
-    // (several translations of one word are that word once)
-    const matchedTerms = [...new Set(found.map((term) => asWritten(term) ?? term))];
+    // (several translations of one word are that word once); an English term the question does not
+    // write (a typo's correction, a related word) as the entry writes it: warranty, delivery, not the stems
+    let inEntry: Map<string, string> | undefined;
+    const entryWord = (term: string): string | undefined => (ENGLISH_KEY.test(term) ? asWords(term, (inEntry ??= this.englishWords([matched, entry.answer, ...(entry.source?.headingPath ?? [])]))) : undefined);
+    const matchedTerms = [...new Set(found.map((term) => asWritten(term) ?? entryWord(term) ?? term))];
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     // a copy: a bot that edits a hit must not change what later searches return
     if (entry.source !== undefined) hit.source = { ...entry.source, headingPath: [...entry.source.headingPath] };

@@ -37,8 +37,19 @@ describe('search', () => {
     const right = kb.search('When will I receive my order?', { k: 1 })[0];
     const typo = kb.search('When will I recieve my order?', { k: 1 })[0];
     expect(typo?.id).toBe(right?.id);
-    expect(typo?.matchedTerms).toContain('receiv');
+    expect(typo?.matchedTerms).toContain('receive');
     expect(typo?.confidence ?? 0).toBeGreaterThan(0.5);
+  });
+
+  it('names matched English terms as a word the question or the entry writes, never a stem', () => {
+    for (const q of ['When will I recieve my order?', 'parcel damaged', 'How much does shipping cost?', 'delivery time', 'refund please']) {
+      for (const hit of kb.search(q, { k: 5 })) {
+        const written = new Set([q, hit.matched, hit.answer, ...(hit.source?.headingPath ?? [])].join(' ').toLowerCase().match(/[a-z']+/g));
+        for (const term of hit.matchedTerms) {
+          if (/^[a-z ]+$/.test(term)) for (const word of term.split(' ')) expect(written.has(word), `${q} → ${hit.id}: ${term}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('refuses a question that is not a string with a clear TypeError (a bot passing null)', () => {

@@ -436,6 +436,22 @@ export class KnowledgeBase {
     return this.typoIndex;
   }
 
+  private chinese: boolean | undefined;
+
+  /** Whether the KB writes any Chinese word (worked out on the first question that needs it). */
+  private writesChinese(): boolean {
+    if (this.chinese === undefined) {
+      this.chinese = false;
+      for (const term of this.termIds.keys()) {
+        if (HAN_WORD.test(term)) {
+          this.chinese = true;
+          break;
+        }
+      }
+    }
+    return this.chinese;
+  }
+
   get size(): number {
     return this.data.entries.count;
   }
@@ -475,7 +491,9 @@ export class KnowledgeBase {
         const meant = mayBeTypo(t) ? this.typos().correct(t) : undefined;
         if (meant !== undefined) {
           if (!terms.has(meant) && !out.has(meant)) out.set(meant, TYPO_WEIGHT);
-        } else unknown += this.novelty(t, pinyinMatches, terms);
+        } else if (!(QUESTION_WORDS.has(t) && HAN_WORD.test(t) && !this.writesChinese())) unknown += this.novelty(t, pinyinMatches, terms);
+        // (a Chinese question word asked of a KB that writes no Chinese — 怎么退货 of an English KB — asks,
+        // it names nothing the KB lacks; in a Chinese KB, one it never writes (啥, 咋) still counts)
       }
     }
     // the question's own terms (and homophones) come first in `terms`; expansions follow

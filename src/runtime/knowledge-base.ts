@@ -79,6 +79,17 @@ export function leadByCoverage(margin: number, coverage: number): number {
   return margin * Math.min(coverage, 1);
 }
 
+/**
+ * The share of its score an entry keeps when it has none of a topical question's topical terms, only
+ * its question words (how long of how long is the warranty, in How long does a refund take?).
+ */
+const TOPICLESS_SHARE = 0.5;
+
+/** Whether a term only asks (a question word, or a bigram that is one: ~多久) and names no topic. */
+function asksOnly(term: string): boolean {
+  return QUESTION_WORDS.has(term.startsWith(BIGRAM_PREFIX) ? term.slice(BIGRAM_PREFIX.length) : term);
+}
+
 /** An English term (a phrase: each of its words) as `words` (term → word) writes it, if it writes all of it. */
 function asWords(term: string, words: ReadonlyMap<string, string>): string | undefined {
   const parts = term.split(' ').map((part) => words.get(part));
@@ -183,6 +194,7 @@ export class KnowledgeBase {
   private readonly groupMembers: number[][];
   /** Per-query scratch of the context field: each group's score so far, and the groups touched. */
   private readonly groupScore: Float64Array;
+  private readonly groupTopical: Uint8Array;
   private readonly touchedGroups: Uint32Array;
   private readonly idfContext: Float64Array;
   /** BM25 length norms k1 × (1 − b + b × length / average), per variant, answer and context group. */
@@ -216,6 +228,8 @@ export class KnowledgeBase {
   private readonly touchedVariants: Uint32Array;
   private readonly touchedEntries: Uint32Array;
   private readonly entryScore: Float64Array;
+  /** 1 for an entry a topical term of the question (not a question word) was found in, during one search. */
+  private readonly entryTopical: Uint8Array;
   /** Best variant of each scored entry; -1 when the entry is not scored in this search. */
   private readonly entryVariant: Int32Array;
   private readonly touchedScored: Uint32Array;
@@ -253,6 +267,7 @@ export class KnowledgeBase {
     const groups = this.contexts.lengths.length;
     this.groupMembers = Array.from({ length: groups }, (): number[] => []);
     this.groupScore = new Float64Array(groups);
+    this.groupTopical = new Uint8Array(groups);
     this.touchedGroups = new Uint32Array(groups);
     const ofEntry = decodeVarints(data.contexts.ofEntry);
     for (let e = 0; e < ofEntry.length; e++) {
@@ -318,6 +333,7 @@ export class KnowledgeBase {
     this.touchedVariants = new Uint32Array(nVariants);
     this.touchedEntries = new Uint32Array(n);
     this.entryScore = new Float64Array(n);
+    this.entryTopical = new Uint8Array(n);
     this.entryVariant = new Int32Array(n).fill(-1);
     this.touchedScored = new Uint32Array(n);
     this.variantBits = new Uint32Array((nVariants >>> 5) + 1);
@@ -411,12 +427,14 @@ export class KnowledgeBase {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const idf = (this.idfContext[t] ?? 0) * qw * this.termWeight[t]! * this.model.contextWeight;
+      const topical = !asksOnly(term);
       for (let i = C.decode(t), end = C.offset[t + 1]!; i < end; i++) {
         const g = C.allDocs[i]!;
         const tf = C.allTfs[i]!;
         const before = groupScore[g]!;
         if (before === 0) touchedGroups[n++] = g;
         groupScore[g] = before + (idf * tf * k1p1) / (tf + cNorm[g]!);
+        if (topical) this.groupTopical[g] = 1;
       }
     }
     return n;
@@ -689,6 +707,7 @@ export class KnowledgeBase {
     /** IDF × query weight × term-type weight: what one matching posting is worth, before BM25's tf part. */
     const impacts: number[] = [];
     const expansion: number[] = [];
+    const topicalTerm: number[] = [];
     let n = 0;
     for (const [term, qw] of terms) {
       const isExpansion = n++ >= own ? 1 : 0;
@@ -713,6 +732,8 @@ export class KnowledgeBase {
       weights.push(qw);
       impacts.push(impact);
       expansion.push(isExpansion);
+      // (an expansion is no evidence of the topic: a question word's associations would count)
+      topicalTerm.push((isExpansion === 0 || translated.has(term)) && !asksOnly(term) ? 1 : 0);
     }
     // a translated word is covered by a hit that matches all its translations, each at its weight
     // (快递, 快递员, 快递公司 for courier), or the word itself where the KB writes it (an English page
@@ -742,6 +763,8 @@ export class KnowledgeBase {
       const open = candidates === 0 || (candidates < limit && candidates + this.entryDf[t]! + A.count[t]! <= 2 * limit);
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
       const coverageCredit = idfV / qw;
+      const topicalT = topicalTerm[j] === 1;
+      const eTopical = this.entryTopical;
       const vDocs = V.allDocs;
       const vTfs = V.allTfs;
       const vStart = V.decode(t);
@@ -769,6 +792,7 @@ export class KnowledgeBase {
           if (before === 0) touchedVariants[nv++] = v;
           vState[at] = before + (tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!));
           vState[at + 1] = vState[at + 1]! + coverageCredit;
+          if (topicalT) eTopical[variantEntry[v]!] = 1;
         }
         if (!gallop) break;
       }
@@ -797,6 +821,7 @@ export class KnowledgeBase {
             const before = aState[e * 2]!;
             if (before === 0) touchedEntries[ne++] = e;
             aState[e * 2] = before + (tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!));
+            if (topicalT) eTopical[e] = 1;
           }
           if (!gallopA) break;
         }
@@ -842,7 +867,10 @@ export class KnowledgeBase {
         const g = this.touchedGroups[i]!;
         const add = this.groupScore[g]!;
         this.groupScore[g] = 0;
+        const topicalGroup = this.groupTopical[g] === 1;
+        this.groupTopical[g] = 0;
         for (const e of this.groupMembers[g] ?? []) {
+          if (topicalGroup) this.entryTopical[e] = 1;
           if (eVariant[e] === -1) {
             touched[nt++] = e;
             eVariant[e] = firstVariant[e]!;
@@ -860,7 +888,10 @@ export class KnowledgeBase {
     const rankedScore: number[] = [];
     for (let i = 0; i < nt; i++) {
       const e = touched[i]!;
-      const score = eScore[e]! / (1 + aWeight[e]!);
+      let score = eScore[e]! / (1 + aWeight[e]!);
+      // an entry that shares only how the question asks, not what about
+      if (topical && this.entryTopical[e] === 0) score *= TOPICLESS_SHARE;
+      this.entryTopical[e] = 0;
       eScore[e] = 0;
       if (ranked.length === want) {
         const last = rankedScore[want - 1]!;

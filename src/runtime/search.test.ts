@@ -188,4 +188,30 @@ describe('search in a KB of a few entries', () => {
       tiny.remove();
     }
   }, BUILD_TIMEOUT);
+
+  it('does not answer with an entry that shares only how the question asks (how long), not what about', async () => {
+    // warranty is in most entries, so how long (in one) outweighed it: How long does a refund take? came first
+    const tiny = tempDir('kb-search-topic-');
+    try {
+      const rows = [
+        'How long does a refund take?,Refunds take 5 business days.',
+        'What does the warranty cover?,The warranty covers manufacturing defects.',
+        'What is not covered by the warranty?,Accidental damage is not covered by the warranty.',
+        'What is the warranty period?,The warranty period is two years for headphones.',
+        'How do I make a warranty claim?,Email support with your order number to make a warranty claim.',
+        'Do you ship to Canada?,"Yes, we ship to Canada."',
+      ];
+      writeFileSync(join(tiny.path, 'faq.csv'), ['question,answer', ...rows].join('\n'));
+      const out = join(tiny.path, 'kb.index');
+      expect((await build({ sources: [join(tiny.path, 'faq.csv')], out, similar: 0 })).ok).toBe(true);
+      const small = await loadIndex(out);
+      for (const q of ['how long is the warranty', 'how long is the warranty on headphones']) {
+        const [top] = small.search(q, { k: 1 });
+        expect(top?.question, q).toMatch(/warranty/);
+      }
+      expect(small.search('how long does a refund take', { k: 1 })[0]?.question).toBe('How long does a refund take?');
+    } finally {
+      tiny.remove();
+    }
+  }, BUILD_TIMEOUT);
 });

@@ -643,7 +643,7 @@ export class KnowledgeBase {
       if (confidence >= passageMin) {
         if (passageRank < passageHits && passageChars > 0 && hit.answer.length > passageChars) {
           forPassages ??= this.passageTerms(terms);
-          const passage = this.passage(e, hit.answer, forPassages, passageChars);
+          const passage = this.passage(e, hit.answer, forPassages, this.passageTerms(this.beyondQuestion(terms, e)), passageChars);
           if (passage !== undefined) hit.passage = passage;
         }
         passageRank++;
@@ -989,7 +989,18 @@ export class KnowledgeBase {
 
   private readonly passageCache = new Map<string, { units: PassageUnit[]; texts: UnitText[] }>();
   /** The question's terms for passages: each worth the answer field's IDF × its query weight × its type weight. */
-  private passageTerms(terms: Map<string, number>): PassageTerm[] {
+  /** The question's terms that entry e's own question lacks: what the question asks of the answer beyond what the entry is about. */
+  private beyondQuestion(terms: ReadonlyMap<string, number>, e: number): Map<string, number> {
+    const out = new Map<string, number>();
+    const v = this.firstVariant[e]!;
+    for (const [term, qw] of terms) {
+      const t = this.termIds.get(term);
+      if (t === undefined || !this.variants.has(t, v)) out.set(term, qw);
+    }
+    return out;
+  }
+
+  private passageTerms(terms: ReadonlyMap<string, number>): PassageTerm[] {
     const worth = new Map<string, number>();
     for (const [term, qw] of terms) {
       const t = this.termIds.get(term);
@@ -1002,7 +1013,7 @@ export class KnowledgeBase {
    * The passage of entry e's answer for the question's terms (see passage.ts), scored with BM25's
    * k1 and the answer field's b. The cut answer is cached for the last PASSAGE_CACHE entries.
    */
-  private passage(e: number, answer: string, terms: readonly PassageTerm[], maxChars: number): string | undefined {
+  private passage(e: number, answer: string, terms: readonly PassageTerm[], beyond: readonly PassageTerm[], maxChars: number): string | undefined {
     const key = `${e}:${maxChars}`;
     let cut = this.passageCache.get(key);
     if (cut === undefined) {
@@ -1015,7 +1026,7 @@ export class KnowledgeBase {
       if (this.passageCache.size >= PASSAGE_CACHE) this.passageCache.delete(this.passageCache.keys().next().value!);
       this.passageCache.set(key, cut);
     }
-    if (needsOtherTerms(terms) && cut.texts[0]?.otherTerms === undefined) {
+    if ((needsOtherTerms(terms) || needsOtherTerms(beyond)) && cut.texts[0]?.otherTerms === undefined) {
       // the analyzer's terms of what is not Chinese (English words, numbers), once per cached answer
       for (const [i, u] of cut.units.entries()) {
         const other = new Map<string, number>();
@@ -1024,7 +1035,11 @@ export class KnowledgeBase {
         cut.texts[i]!.otherTerms = other;
       }
     }
-    return choosePassage(answer, cut.units, scoreUnits(cut.texts, terms, this.model.k1, this.model.answerB), maxChars);
+    // a question that asks nothing of the answer beyond the entry's own question (refund??? of How do
+    // refunds work?, how do I return something of How do I return an item?) gets its opening, not
+    // whichever sentence says refund once more (Original shipping costs are refunded only if…)
+    const asksMore = scoreUnits(cut.texts, beyond, this.model.k1, this.model.answerB).some((s) => s > 0);
+    return choosePassage(answer, cut.units, asksMore ? scoreUnits(cut.texts, terms, this.model.k1, this.model.answerB) : new Float64Array(cut.units.length), maxChars);
   }
 
   private hit(e: number, v: number, score: number, confidence: number, terms: Map<string, number>, asWritten: (term: string) => string | undefined): Hit {

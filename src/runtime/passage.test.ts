@@ -81,6 +81,11 @@ describe('choosePassage', () => {
     expect(about(english, 'cannot', 70)).toBe('Some items cannot be returned:\n- gift cards\n- personalised products\n…');
   });
 
+  it('ends the opening steps of an answer that starts with its list, no lead-in, with … too', () => {
+    const steps = '1. Log in to your account and go to My orders.\n2. Choose the item and click Return item.\n3. Print the prepaid return label and drop the parcel at any post office.';
+    expect(about(steps, 'invoice', 100)).toBe('1. Log in to your account and go to My orders.\n2. Choose the item and click Return item.\n…');
+  });
+
   it('makes room for the …… line within the budget by leaving out the last item', () => {
     // 54 characters hold items 一 to 三 (54), not the line after them: 三 gives way
     expect(about(list, '保修范围', 54)).toBe('以下情形不在保修范围内：\n（一）人为损坏、进水造成的故障；\n（二）私自拆机的商品；\n……');
@@ -169,6 +174,16 @@ describe('passages from a real index', () => {
     const [short] = shop.search('怎么申请退货', { k: 1, passageChars: 100 });
     expect(short?.passage).toMatch(/\n1\. 在“我的订单”.*\n……$/su);
     expect(short?.passage).not.toContain('\n5. ');
+  });
+
+  it('gives the opening to a question that asks nothing beyond the entry’s own question, not the sentence that repeats its word', () => {
+    // return and item are How do I return an item?'s own words: every sentence about returns matched them, and
+    // Return shipping is free when the item is faulty… came first
+    const [hit] = shop.search('how do I return an item', { k: 1 });
+    expect(hit?.question).toBe('How do I return an item?');
+    expect(hit?.passage).toMatch(/^You can return most items within 30 days/);
+    // a question that asks more gets the sentence about it
+    expect(shop.search('how do i start a return', { k: 1 })[0]?.passage).toMatch(/^To start a return, sign in/);
   });
 
   it('gives a table row under its header row, without the other rows', () => {

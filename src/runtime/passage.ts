@@ -285,7 +285,9 @@ function atMost(passage: string, maxChars: number): string {
 function listGoesOn(units: readonly PassageUnit[], i: number): boolean {
   const unit = units[i]!;
   const next = units[i + 1];
-  if (next === undefined || next.kind !== 'item' || next.leadIn === undefined || next.line === unit.line) return false;
+  if (next === undefined || next.kind !== 'item' || next.line === unit.line) return false;
+  // a numbered list with no lead-in (the answer opens with its steps) goes on from item to item
+  if (next.leadIn === undefined) return unit.kind === 'item' && unit.leadIn === undefined;
   return next.leadIn === unit.leadIn || units[next.leadIn]!.line === unit.line;
 }
 

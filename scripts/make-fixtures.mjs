@@ -11,6 +11,7 @@ import { makeXlsxFixtures } from './fixtures/make-xlsx.mjs';
 import { makeTableFixtures } from './fixtures/make-tables.mjs';
 import { makeChatLogFixtures } from './fixtures/make-chat-logs.mjs';
 import { makeManualFixtures } from './fixtures/make-manuals.mjs';
+import { makeEnglishShopFixtures } from './fixtures/make-english-shop.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -24,4 +25,5 @@ await makeXlsxFixtures(outDir);
 await makeTableFixtures(outDir);
 await makeChatLogFixtures(outDir, join(root, 'fixtures', 'gaps'));
 await makeManualFixtures(outDir);
+await makeEnglishShopFixtures(outDir);
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

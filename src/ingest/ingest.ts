@@ -164,7 +164,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   if (parsed.value.kind === 'doc') {
     const doc = parsed.value.doc;
     warnings.push(...doc.warnings);
-    sections = sectionize(doc.blocks, { path, toMatchText });
+    sections = sectionize(doc.blocks, { path, toMatchText, title: doc.title });
     title = doc.title;
     pages = doc.pages;
     meta = doc.meta;

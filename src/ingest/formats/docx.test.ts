@@ -97,7 +97,7 @@ describe('parseDocx: documents', () => {
   });
 });
 
-const paths = (d: ParsedDoc) => sectionize(d.blocks, { path: 'x.docx', toMatchText: (t) => t }).map((s) => [s.headingPath.join(' > '), s.text]);
+const paths = (d: ParsedDoc) => sectionize(d.blocks, { path: 'x.docx', toMatchText: (t) => t, title: d.title }).map((s) => [s.headingPath.join(' > '), s.text]);
 const allText = (d: ParsedDoc) => paths(d).map(([p, t]) => `${p}\n${t}`).join('\n');
 
 describe('parseDocx: Word\'s automatic numbering (numbering.xml)', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
-import { decodeText, looksLikeGbk } from './decode.js';
+import { decodeText, looksLikeGbk, plausibleUtf16 } from './decode.js';
 
 const root = new URL('../../fixtures/', import.meta.url);
 const original = readFileSync(new URL('ingest/text/policy-zh.txt', root), 'utf8');
@@ -17,6 +17,21 @@ describe('decodeText', () => {
     const r = decodeText(generated(name), name);
     expect(r.ok && r.value.encoding).toBe(encoding);
     expect(r.ok && r.value.text).toBe(original);
+  });
+
+  it.each([
+    ['faq-utf16le-nobom.txt', 'utf-16le'],
+    ['faq-utf16be-nobom.txt', 'utf-16be'],
+  ])('decodes mostly Chinese UTF-16 without a BOM (few zero bytes): %s as %s', (name, encoding) => {
+    const r = decodeText(generated(name), name);
+    expect(r.ok && r.value).toEqual({ text: '问题\t答案\n怎么申请退货\t在订单详情页点击申请售后\n退款多久到账\t审核通过后三个工作日内原路退回\n', encoding });
+  });
+
+  it('does not take GBK, Big5, Latin-1 or binary bytes for UTF-16', () => {
+    expect(plausibleUtf16(new Uint8Array(iconv.encode(original, 'gbk')))).toBeUndefined();
+    expect(plausibleUtf16(new Uint8Array(iconv.encode('標準問題,答案\n運費誰出,商家出\n怎麼退貨,在訂單頁申請\n', 'big5')))).toBeUndefined();
+    expect(plausibleUtf16(new Uint8Array(iconv.encode('Question,Answer\nCafé au lait?,Oui, très bon. Déjà vu, à côté.\n', 'latin1')))).toBeUndefined();
+    expect(plausibleUtf16(generated('binary.txt'))).toBeUndefined();
   });
 
   it('decodes GB18030 characters outside GBK', () => {

@@ -32,7 +32,7 @@ function hasBom(bytes: Uint8Array, ...bom: number[]): boolean {
   return bom.every((b, i) => bytes[i] === b);
 }
 
-/** UTF-16 without a BOM: every other byte is zero for ASCII-heavy text. */
+/** UTF-16 without a BOM: every other byte is zero for ASCII-heavy text (for CJK text see plausibleUtf16). */
 function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const n = Math.min(bytes.length, 4096) & ~1;
   if (n < 4) return undefined;
@@ -45,6 +45,46 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const pairs = n / 2;
   if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
   if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
+}
+
+/** Characters plain text in a CJK or Latin script is made of: ASCII text, Han, kana, hangul, CJK and full-width punctuation, general punctuation. */
+const TEXT_CHAR = /[\t\n\r\x20-\x7E\u00A0-\u00FF\u2000-\u206F\u3000-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7A3\uFF00-\uFFEF]/u;
+
+/**
+ * UTF-16 without a BOM and with few zero bytes (mostly Chinese text: 退货 is 00 90 27 8D in
+ * UTF-16LE): the bytes decode, in one byte order, to valid UTF-16 that is almost all text characters
+ * (see TEXT_CHAR) and in good part ideographs. Bytes of another encoding read as UTF-16 give lone
+ * surrogates, private-use characters, controls or hangul; ASCII text read as UTF-16 gives
+ * ideographs too (`ab` is U+6261), but only ones whose low byte is a printable ASCII character,
+ * while real Chinese text has most of its ideographs outside that band. Asked only of bytes that
+ * are not UTF-8.
+ */
+export function plausibleUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8192));
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true }).decode(sample, { stream: sample.length < bytes.length });
+    } catch {
+      continue;
+    }
+    let chars = 0;
+    let textChars = 0;
+    let han = 0;
+    let hanOffBand = 0;
+    for (const ch of text) {
+      chars++;
+      if (TEXT_CHAR.test(ch)) textChars++;
+      const c = ch.codePointAt(0) ?? 0;
+      if (c >= 0x3400 && c <= 0x9fff) {
+        han++;
+        if ((c & 0xff) < 0x20 || (c & 0xff) > 0x7e) hanOffBand++;
+      }
+    }
+    if (chars > 0 && textChars >= chars * 0.98 && han >= chars * 0.3 && hanOffBand >= han * 0.3) return encoding;
+  }
   return undefined;
 }
 
@@ -74,6 +114,8 @@ export function sniffEncoding(sample: Uint8Array): string | undefined {
     new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
     return 'utf-8';
   } catch {
+    const utf16 = plausibleUtf16(sample.subarray(0, sample.length & ~1));
+    if (utf16 !== undefined) return utf16;
     const detected = chardet.detect(sample);
     return detected === null ? undefined : ACCEPTED[detected];
   }
@@ -166,6 +208,8 @@ export function decodeText(bytes: Uint8Array, file: string): Result<Decoded> {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
         encoding = 'utf-8';
       } catch {
+        const utf16 = plausibleUtf16(bytes);
+        if (utf16 !== undefined) return ok({ text: iconv.decode(buffer, utf16).replace(/\r\n?/g, '\n'), encoding: utf16 });
         const damaged = damagedUtf8(bytes, file);
         if (damaged !== undefined) return damaged;
         const detected = looksLikeGbk(bytes) ? 'GB18030' : chardet.detect(bytes);

@@ -16,6 +16,8 @@ export interface SectionLocation {
   page?: number;
   /** 1-based line of the section's heading or first line (text, Markdown, tables: the row). */
   line?: number;
+  /** XLSX: the sheet the row is on (`line` is then its row on that sheet). */
+  sheet?: string;
 }
 
 /** A structural piece of a section, kept so later stages can tell a table or a list from prose. */

@@ -46,7 +46,7 @@ async function parseByFormat(format: Format, bytes: Uint8Array, options: ParseOp
   }
   if (format === 'xlsx') {
     const { parseFaqXlsx } = await import('./formats/table.js');
-    return tableSections(await parseFaqXlsx(bytes, options), 'row');
+    return tableSections(await parseFaqXlsx(bytes, options));
   }
   const decoded = decodeText(bytes, options.file);
   if (!decoded.ok) return decoded;
@@ -72,33 +72,31 @@ async function parseText(format: Exclude<Format, 'pdf' | 'docx' | 'xlsx'>, text:
       // with its spreadsheet adapters, is loaded only for a text whose first lines hold a tab)
       if (text.slice(0, 4096).includes('\t')) {
         const table = await import('./formats/table.js');
-        if (table.isTabSeparatedFaq(text)) return tableSections(table.parseFaqCsv(text, options), 'line');
+        if (table.isTabSeparatedFaq(text)) return tableSections(table.parseFaqCsv(text, options));
       }
       const { parseText } = await import('./formats/text.js');
       return asDoc(parseText(text, options));
     }
     case 'csv': {
       const { parseFaqCsv } = await import('./formats/table.js');
-      return tableSections(parseFaqCsv(text, options), 'line');
+      return tableSections(parseFaqCsv(text, options));
     }
     case 'json':
     case 'jsonl': {
       const { parseFaqJsonl } = await import('./formats/table.js');
-      return tableSections(parseFaqJsonl(text, options), 'line');
+      return tableSections(parseFaqJsonl(text, options));
     }
   }
 }
 
-function tableSections(
-  result: Result<import('./formats/table.js').TableParse>,
-  unit: 'line' | 'row',
-): Result<Parsed> {
+function tableSections(result: Result<import('./formats/table.js').TableParse>): Result<Parsed> {
   if (!result.ok) return result;
-  // the heading path is the row's sheet (when a workbook has several FAQ sheets) and category, then its question
-  const sections = result.value.rows.map(({ row, line, sheet, category }) => ({
+  // the heading path is the row's sheet (when a workbook has several FAQ sheets) and category, then its question;
+  // the location is the CSV record's first line or the JSON line, or the XLSX sheet and row
+  const sections = result.value.rows.map(({ row, line, sheet, onSheet, category }) => ({
     headingPath: [...(sheet === undefined || sheet === category[0] ? [] : [sheet]), ...category, row.question],
     text: row.answer,
-    location: unit === 'line' ? { line } : { line },
+    location: onSheet === undefined ? { line } : { sheet: onSheet, line },
     faq: row,
   }));
   return ok({ kind: 'table', sections, warnings: [...result.value.warnings] }, result.warnings);
@@ -164,7 +162,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   if (parsed.value.kind === 'doc') {
     const doc = parsed.value.doc;
     warnings.push(...doc.warnings);
-    sections = sectionize(doc.blocks, { path, toMatchText });
+    sections = sectionize(doc.blocks, { path, toMatchText, title: doc.title });
     title = doc.title;
     pages = doc.pages;
     meta = doc.meta;

@@ -11,6 +11,13 @@ export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
 }
 
+const HAN = /\p{Script=Han}/gu;
+
+/** Columns a line takes: a Han character counts as two. */
+export function visibleLength(text: string): number {
+  return text.length + (text.match(HAN)?.length ?? 0);
+}
+
 /** Punctuation that ends a sentence or a clause that may end a paragraph. */
 const SENTENCE_END = /[。！？!?；;：:…」』”）)]$/u;
 /** A Latin full stop (or ! ?) after a word or a number, with any closing quotes or brackets after it. */

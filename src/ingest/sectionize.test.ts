@@ -24,6 +24,39 @@ describe('sectionize', () => {
     ]);
   });
 
+  it('keeps a numbered line right before a heading as an item of the list above it (as a heading over nothing it was lost)', () => {
+    const sections = run([h(1, '退货政策'), p('签收后七天内可以申请退货。'), p('1. 商品完好'), p('2. 配件齐全'), h(1, '运费说明'), p('商家承担。')]);
+    expect(sections.map((s) => [s.headingPath, s.text])).toEqual([
+      [['退货政策'], '签收后七天内可以申请退货。\n1. 商品完好\n2. 配件齐全'],
+      [['运费说明'], '商家承担。'],
+    ]);
+    // also before the next line of an outer numbering, and when the list is the heading's only text
+    const outer = run([p('一、退货'), p('说明。'), p('二、退货流程'), p('1. 提交申请'), p('2. 寄回商品'), p('三、换货'), p('联系客服。')]);
+    expect(outer.map((s) => [s.headingPath, s.text])).toEqual([
+      [['一、退货'], '说明。'],
+      [['二、退货流程'], '1. 提交申请\n2. 寄回商品'],
+      [['三、换货'], '联系客服。'],
+    ]);
+    // a numbered label over a list of another numbering is still its heading
+    const nested = run([h(1, '退货'), p('1. 退货条件'), p('（1）商品完好'), p('（2）配件齐全'), p('2. 退款'), p('三个工作日。')]);
+    expect(nested.map((s) => [s.headingPath, s.text])).toEqual([
+      [['退货', '1. 退货条件'], '（1）商品完好\n（2）配件齐全'],
+      [['退货', '2. 退款'], '三个工作日。'],
+    ]);
+  });
+
+  it('gives the words of a heading with nothing under it to the section above it, and leaves out only a table of contents', () => {
+    const sections = run([h(1, '售后'), p('总则。'), h(2, '退货'), h(2, '换货'), p('换货说明。'), h(2, '保修'), h(1, '联系我们')]);
+    expect(sections.map((s) => [s.headingPath, s.text])).toEqual([
+      [['售后'], '总则。\n退货'],
+      [['售后', '换货'], '换货说明。'],
+      [['售后'], '保修'],
+      [[], '联系我们'],
+    ]);
+    // a subtitle the path above already holds adds nothing
+    expect(run([h(1, 'Benefits Planner: Retirement | Divorced'), h(2, 'Benefits Planner: Retirement'), h(2, 'Divorced'), p('You can.')]).map((s) => s.text)).toEqual(['You can.']);
+  });
+
   it('marks a section whose heading the question/answer markup made, not the sections of other headings', () => {
     const q = (depth: number, text: string): ParsedBlock => ({ kind: 'heading', depth, text, location: {}, question: true });
     const sections = run([h(1, '常见问题'), p('以下是常见问题。'), q(2, '多久可以退款'), p('3个工作日内。'), h(3, '特殊情况'), p('预售商品另计。'), q(2, '发票怎么开'), p('下单时填写。')]);

@@ -120,10 +120,15 @@ interface StackEntry {
   text: string;
   style?: NumberingStyle;
   question?: boolean;
+  location: SourceLocation;
+  /** Some section with text has this heading in its path (its own, or one below it). */
+  used?: boolean;
 }
 
 interface OpenSection {
   headingPath: string[];
+  /** The heading whose own text it is (undefined: the text before the first heading). */
+  owner: StackEntry | undefined;
   /** Its last heading is a question of the document's FAQ structure. */
   question?: boolean;
   location: SourceLocation;
@@ -135,7 +140,11 @@ export interface SectionizeOptions {
   path: string;
   /** Turns display text into match text (normalization and simplification). */
   toMatchText: (text: string) => string;
+  /** The document's title, if it states one: a heading over nothing that is the title is not kept as text. */
+  title?: string | undefined;
 }
+
+const key = (text: string): string => collapseWhitespace(text).toLowerCase();
 
 export function blockText(block: Block): string {
   switch (block.kind) {
@@ -169,48 +178,80 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
   const stack: StackEntry[] = [];
   /** Level of each numbering style met so far: set by an explicit heading in it, or on first use. */
   const styleLevels = new Map<NumberingStyle, number>();
-  const sections: Section[] = [];
   const occurrences = new Map<string, number>();
+  const title = options.title === undefined ? undefined : key(options.title);
   let open: OpenSection | undefined;
 
   const inArticle = (): boolean => stack.some((e) => e.style === 'article');
 
+  /** Sections with text, in reading order; ids and match text are given at the end. */
+  const drafts: OpenSection[] = [];
+  let headings = 0;
+  /** After a table of contents heading, until some text: its entries head nothing and are skipped. */
+  let inToc = false;
+
+  const startToc = (): void => {
+    close();
+    inToc = true;
+  };
+
   const close = (): void => {
     if (open === undefined) return;
-    const text = open.blocks.map(blockText).filter((t) => t.trim() !== '').join('\n');
-    if (text.trim() !== '') {
-      const key = open.headingPath.join('\u0001');
-      const occurrence = occurrences.get(key) ?? 0;
-      occurrences.set(key, occurrence + 1);
-      const section: Section = {
-        id: sectionId(options.path, open.headingPath, occurrence),
-        headingPath: open.headingPath,
-        text,
-        matchText: options.toMatchText(text),
-        location: toLocation(open.location),
-      };
-      if (open.blocks.some((b) => b.kind !== 'paragraph')) section.blocks = open.blocks;
-      if (open.question === true) section.question = true;
-      sections.push(section);
+    if (open.blocks.some((b) => blockText(b).trim() !== '')) {
+      drafts.push(open);
+      for (const entry of stack) entry.used = true;
+      inToc = false;
     }
     open = undefined;
   };
 
+  /**
+   * A heading leaves the stack. One that heads no text (`2. 配件齐全` before the next heading, a
+   * title over nothing) gives its words to the section above it, as a paragraph at its place: the
+   * section of its parent if that was the last one written, else a new one with its parent's path.
+   * Only the entries of a table of contents are dropped.
+   */
+  const pop = (): void => {
+    const entry = stack.pop();
+    if (entry === undefined || entry.used === true || inToc) return;
+    // a heading whose words the document's title or the path above already hold (a Word `Title`
+    // over the first chapter, a breadcrumb under the page title that repeats it, `第三编 合同` under
+    // `《民法典》 第三编 合同`) loses nothing
+    const words = key(entry.text);
+    if (words === title || stack.some((e) => key(e.text).includes(words))) return;
+    const paragraph: Block = { kind: 'paragraph', text: entry.text };
+    const path = stack.map((e) => e.text);
+    const parent = stack[stack.length - 1];
+    const last = drafts[drafts.length - 1];
+    if (last !== undefined && last.owner === parent) {
+      last.blocks.push(paragraph);
+    } else {
+      const section: OpenSection = { headingPath: path, owner: parent, location: entry.location, blocks: [paragraph] };
+      if (parent?.question === true) section.question = true;
+      drafts.push(section);
+    }
+    for (const e of stack) e.used = true;
+  };
+
   const pushHeading = (level: number, text: string, location: SourceLocation, style?: NumberingStyle, question?: boolean): void => {
     close();
-    while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
-    const entry: StackEntry = { level, text };
+    while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) pop();
+    const entry: StackEntry = { level, text, location };
+    // the heading the document opens with is its title line, not text, even over nothing (a
+    // centred title over the first chapter of a Word document)
+    if (headings++ === 0 && drafts.length === 0) entry.used = true;
     if (style !== undefined) entry.style = style;
     if (question === true) entry.question = true;
     stack.push(entry);
-    open = { headingPath: stack.map((e) => e.text), location, blocks: [] };
+    open = { headingPath: stack.map((e) => e.text), owner: entry, location, blocks: [] };
     if (question === true) open.question = true;
   };
 
   const addBlock = (block: Block, location: SourceLocation): void => {
     if (open === undefined) {
-      open = { headingPath: stack.map((e) => e.text), location, blocks: [] };
-      if (stack[stack.length - 1]?.question === true) open.question = true;
+      const owner = stack[stack.length - 1];
+      open = { headingPath: stack.map((e) => e.text), owner, location, blocks: [] };
+      if (owner?.question === true) open.question = true;
     }
     open.blocks.push(block);
   };
@@ -223,7 +264,10 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
     if (block.kind === 'heading') {
       const text = collapseWhitespace(block.text);
       if (text === '') continue;
-      if (TOC.test(text)) continue;
+      if (TOC.test(text)) {
+        startToc();
+        continue;
+      }
       const depth = Math.min(Math.max(block.depth, 1), 6);
       const numbered = matchNumbering(text);
       if (numbered !== undefined && block.guessed !== true) styleLevels.set(numbered.style, depth);
@@ -242,7 +286,10 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
     }
     if (block.kind === 'paragraph') {
       const text = block.text.trim();
-      if (TOC.test(collapseWhitespace(text))) continue;
+      if (TOC.test(collapseWhitespace(text))) {
+        startToc();
+        continue;
+      }
       const numbered = paragraphNumbering[index];
       if (numbered !== undefined && isLegal(numbered.style)) {
         // `第一条 保修期限` on a line of its own over the article's text: a title (a law's `第五十条 本法自公布之日起施行` ends the file, or is followed by the next article)
@@ -260,13 +307,12 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
         !isNumberedStatement(numbered.rest)
       ) {
         const style = numbered.style;
-        let level = styleLevels.get(style);
-        if (level === undefined) {
-          level = Math.max(7, (stack[stack.length - 1]?.level ?? 6) + 1);
+        const level = styleLevels.get(style) ?? Math.max(7, (stack[stack.length - 1]?.level ?? 6) + 1);
+        if (!closedAtOnce(index, level)) {
           styleLevels.set(style, level);
+          pushHeading(level, collapseWhitespace(text), block.location, style);
+          continue;
         }
-        pushHeading(level, collapseWhitespace(text), block.location, style);
-        continue;
       }
       if (text !== '') addBlock({ kind: 'paragraph', text }, block.location);
       continue;
@@ -274,7 +320,48 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
     addBlock(stripLocation(block), block.location);
   }
   close();
-  return sections;
+  while (stack.length > 0) pop();
+  return drafts.map(toSection);
+
+  function toSection(draft: OpenSection): Section {
+    const text = draft.blocks.map(blockText).filter((t) => t.trim() !== '').join('\n');
+    const key = draft.headingPath.join('\u0001');
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    const section: Section = {
+      id: sectionId(options.path, draft.headingPath, occurrence),
+      headingPath: draft.headingPath,
+      text,
+      matchText: options.toMatchText(text),
+      location: toLocation(draft.location),
+    };
+    if (draft.blocks.some((b) => b.kind !== 'paragraph')) section.blocks = draft.blocks;
+    if (draft.question === true) section.question = true;
+    return section;
+  }
+
+  /**
+   * Whether the block after `index` would close a heading at `level` at once: an explicit heading
+   * or a numbered heading of another style at that level or above (`2. 配件齐全` before `## 运费说明`
+   * or `二、运费`). Such a numbered line heads no text: it is an item of the list before it.
+   */
+  function closedAtOnce(index: number, level: number): boolean {
+    const next = blocks[index + 1];
+    if (next === undefined) return false;
+    if (next.kind === 'heading') {
+      const text = collapseWhitespace(next.text);
+      if (text === '' || TOC.test(text) || (next.guessed === true && inArticle())) return false;
+      const style = matchNumbering(text)?.style;
+      const nextLevel = style !== undefined && isLegal(style) ? (styleLevels.get(style) ?? LEGAL_LEVEL[style] ?? 14) : Math.min(Math.max(next.depth, 1), 6);
+      return nextLevel <= level;
+    }
+    const numbered = paragraphNumbering[index + 1];
+    if (next.kind !== 'paragraph' || numbered === undefined) return false;
+    // a numbered statement or item after it is its text
+    if (!isLegal(numbered.style) && (listItems.has(index + 1) || numbered.rest.length > MAX_NUMBERED_HEADING || isNumberedStatement(numbered.rest))) return false;
+    const nextLevel = styleLevels.get(numbered.style) ?? (isLegal(numbered.style) ? LEGAL_LEVEL[numbered.style] : undefined);
+    return nextLevel !== undefined && nextLevel <= level;
+  }
 
   function handleLegal(style: NumberingStyle, label: string, rest: string, location: SourceLocation, titled = false): void {
     const level = belowLegalParent(style, styleLevels.get(style) ?? LEGAL_LEVEL[style] ?? 14);

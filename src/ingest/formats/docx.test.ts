@@ -75,8 +75,8 @@ describe('parseDocx: documents', () => {
       ],
       location: {},
     });
-    // a break after a sentence starts a paragraph; a break inside a line of contacts is a space
-    expect(paragraphs.slice(-2)).toEqual(['节假日期间退款时间顺延，请耐心等待。', '客服热线 400-800-1234 服务时间 9:00-21:00']);
+    // a break after a sentence starts a paragraph; a break inside a line of contacts stays a line break
+    expect(paragraphs.slice(-2)).toEqual(['节假日期间退款时间顺延，请耐心等待。', '客服热线 400-800-1234\n服务时间 9:00-21:00']);
   });
 
   it('maps English Title / Heading 1 / Heading 2, bullets and Q/A paragraphs', async () => {
@@ -97,7 +97,7 @@ describe('parseDocx: documents', () => {
   });
 });
 
-const paths = (d: ParsedDoc) => sectionize(d.blocks, { path: 'x.docx', toMatchText: (t) => t }).map((s) => [s.headingPath.join(' > '), s.text]);
+const paths = (d: ParsedDoc) => sectionize(d.blocks, { path: 'x.docx', toMatchText: (t) => t, title: d.title }).map((s) => [s.headingPath.join(' > '), s.text]);
 const allText = (d: ParsedDoc) => paths(d).map(([p, t]) => `${p}\n${t}`).join('\n');
 
 describe('parseDocx: Word\'s automatic numbering (numbering.xml)', () => {
@@ -170,8 +170,10 @@ describe('parseDocx: what Word users do (word-features-zh.docx)', () => {
     expect(paths(d).find(([p]) => p === '保修说明')?.[1]?.split('\n')).toEqual([
       '本产品保修期为一年，自购买之日起计算。',
       '保修期以购买发票上的日期为准。',
-      // Shift+Enter lines without a sentence end are joined with a space (as in HTML); the link keeps its text, not its address
-      '售后热线：400-800-1234 服务时间：每天9:00-21:00 网上报修请访问官方服务网站。',
+      // Shift+Enter lines stay lines (as <br> in HTML); the link keeps its text, not its address
+      '售后热线：400-800-1234',
+      '服务时间：每天9:00-21:00',
+      '网上报修请访问官方服务网站。',
     ]);
     for (const gone of ['六个月', '请法务确认', '页眉', '页脚', '↑', '[1]']) expect(text).not.toContain(gone);
     // the text box is read where it stands; the image is dropped, its alt text too

@@ -131,7 +131,7 @@ describe('parseHtml: a FAQ page', () => {
 });
 
 describe('parseHtml: structure recovery', () => {
-  it('splits <br> runs where a new paragraph obviously starts, and joins the others', () => {
+  it('splits <br> runs where a new paragraph obviously starts, and keeps the other breaks as line breaks', () => {
     const doc = parse(
       '<p><strong>退款说明：<br></strong>1.退款按原支付方式退回;<br>2.到账时间以银行为准。<br>地址：上海市浦东新区<br>收货人：售后组<br><br>另起一段 text<br>next line</p>',
     );
@@ -139,8 +139,33 @@ describe('parseHtml: structure recovery', () => {
       ['heading', '退款说明：'],
       ['paragraph', '1.退款按原支付方式退回;'],
       ['paragraph', '2.到账时间以银行为准。'],
-      ['paragraph', '地址：上海市浦东新区收货人：售后组'],
-      ['paragraph', '另起一段 text next line'],
+      ['paragraph', '地址：上海市浦东新区\n收货人：售后组'],
+      ['paragraph', '另起一段 text\nnext line'],
+    ]);
+  });
+
+  it('keeps the paragraphs, list items and line breaks of one table cell apart (手机 平板, not 手机平板)', () => {
+    const doc = parse(
+      '<table><tr><th>商品</th><th>保修</th></tr><tr><td><p>手机</p><p>平板</p></td><td>一年<br>会员两年</td></tr><tr><td><ul><li>Laptop</li><li>Desktop</li></ul></td><td>2 years</td></tr></table>',
+    );
+    expect(doc.blocks).toEqual([
+      {
+        kind: 'table',
+        rows: [
+          ['商品', '保修'],
+          ['手机 平板', '一年 会员两年'],
+          ['Laptop Desktop', '2 years'],
+        ],
+        location: { line: 1 },
+      },
+    ]);
+  });
+
+  it('keeps a <br> between Chinese lines a line break, not a wrap to glue', () => {
+    const doc = parse('<div><b>退货须知</b><br>\n签收后七天内可申请退货<br>\n商品需保持完好<br></div>');
+    expect(doc.blocks.map((b) => [b.kind, 'text' in b ? b.text : ''])).toEqual([
+      ['heading', '退货须知'],
+      ['paragraph', '签收后七天内可申请退货\n商品需保持完好'],
     ]);
   });
 

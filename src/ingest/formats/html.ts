@@ -15,7 +15,7 @@ import type { Root as MdastRoot } from 'mdast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import { ok, warning, type Problem, type Result } from '../../core/problems.js';
-import type { ParseOptions, ParsedDoc } from '../parsed.js';
+import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
 import { addJsonLdQuestions, isHiddenContent, jsonLdFaq, markQaItems, qaItemsToHeadings } from './html-faq.js';
 import { firstHeading, mdastToBlocks, tidyText } from './mdast-blocks.js';
 
@@ -294,15 +294,19 @@ export interface HtmlRead {
   jsonLdErrors: { line: number | undefined; message: string }[];
 }
 
-/** Parse and clean HTML into mdast (exported for the DOCX adapter and for tests). */
-export function htmlToMdast(html: string): HtmlRead {
+/**
+ * Parse and clean HTML into mdast (exported for the DOCX and Markdown adapters and for tests).
+ * `inContent`: all of it is the document's content (HTML inside Markdown), so a `header`, `footer`
+ * or `aside` in it, or a class such as `sidebar`, is not page furniture.
+ */
+export function htmlToMdast(html: string, { inContent = false }: { inContent?: boolean } = {}): HtmlRead {
   const fragment = !DOCUMENT_MARKERS.test(html);
   const hast = unified().use(rehypeParse, { fragment }).parse(html);
   const title = findTitle(hast);
   const ld = jsonLdFaq(hast);
-  markQaItems(hast, outsideContent);
+  markQaItems(hast, (el, inside) => outsideContent(el, inside || inContent));
   addJsonLdQuestions(hast, ld.questions);
-  cleanChildren(hast, { inContent: false, inCode: false });
+  cleanChildren(hast, { inContent, inCode: false });
   const questions = qaItemsToHeadings(hast);
   const mdast = toMdast(hast, { newlines: true });
   const tree: MdastRoot = mdast.type === 'root' ? mdast : { type: 'root', children: [] };
@@ -322,13 +326,17 @@ export function pageTitle(title: string, h1: string | undefined): string {
   return parts.length > 1 && parts.some((p) => key(p) === key(h1)) ? h1 : title;
 }
 
+/** Mark the headings made from FAQ markup: questions however they are written (退款多久到账), or tab labels. */
+export function markQuestions(blocks: readonly ParsedBlock[], questions: readonly string[]): void {
+  const asked = new Set(questions.map((q) => q.replace(/\s+/gu, ' ').trim()));
+  for (const b of blocks) if (b.kind === 'heading' && asked.has(b.text.replace(/\s+/gu, ' ').trim())) b.question = true;
+}
+
 /** Read an HTML page into blocks: see the module comment and html-faq.ts for its FAQ structures. */
 export function parseHtml(html: string, options: ParseOptions): Result<ParsedDoc> {
   const { tree, title, questions, jsonLdErrors } = htmlToMdast(html);
   const blocks = mdastToBlocks(tree, { splitBreaks: true, boldHeadings: true, faq: true, cleanText: removeWordResidue });
-  // the headings made from FAQ markup: questions however they are written (退款多久到账), or tab labels
-  const asked = new Set(questions.map((q) => q.replace(/\s+/gu, ' ').trim()));
-  for (const b of blocks) if (b.kind === 'heading' && asked.has(b.text.replace(/\s+/gu, ' ').trim())) b.question = true;
+  markQuestions(blocks, questions);
   const warnings: Problem[] = jsonLdErrors.map((e) =>
     warning('unreadable', `has a JSON-LD block (<script type="application/ld+json">) that is not valid JSON (${e.message}); its FAQ questions, if any, are not read — fix the JSON`, {
       file: options.file,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ParsedBlock, ParsedDoc } from '../parsed.js';
+import { sectionize } from '../sectionize.js';
 import { parseMarkdown } from './markdown.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../fixtures/ingest/markdown/${name}`, import.meta.url), 'utf8');
@@ -76,13 +77,12 @@ describe('parseMarkdown: Chinese return policy', () => {
     ]);
   });
 
-  it('drops images, raw HTML and thematic breaks', () => {
+  it('drops images and thematic breaks, and reads the text of raw HTML blocks', () => {
     const all = texts(doc.blocks).join('\n');
     expect(all).not.toContain('flow.png');
     expect(all).not.toContain('退货流程图');
-    expect(all).not.toContain('本政策由');
     expect(all).not.toContain('---');
-    expect(doc.blocks[doc.blocks.length - 1]?.kind).toBe('list');
+    expect(doc.blocks.at(-1)).toEqual({ kind: 'paragraph', text: '本政策由青禾家居客服部负责解释。', location: { line: 41 } });
   });
 
   it('records source lines', () => {
@@ -111,8 +111,8 @@ describe('parseMarkdown: English FAQ with front matter', () => {
     expect(texts(doc.blocks)).toContain('Standard delivery takes two to four working days. Express delivery arrives the next working day in most cities.');
   });
 
-  it('turns <br> and hard breaks into a space', () => {
-    expect(texts(doc.blocks)).toContain('Orders over 99 yuan ship free. Smaller orders pay a flat fee of 8 yuan; express costs 15 yuan. Remote areas may take longer.');
+  it('keeps <br> and hard breaks as line breaks', () => {
+    expect(texts(doc.blocks)).toContain('Orders over 99 yuan ship free. Smaller orders pay a flat fee of 8 yuan;\nexpress costs 15 yuan.\nRemote areas may take longer.');
   });
 
   it('reads blockquote paragraphs and keeps code blocks', () => {
@@ -135,9 +135,9 @@ describe('parseMarkdown: edge cases', () => {
     expect(texts(doc.blocks)).toEqual(['一、退货条件', '（一）七日内可以退货，但定制商品除外。']);
   });
 
-  it('joins CJK and Latin across a wrap without a space between CJK', () => {
+  it('joins CJK and Latin across a wrap without a space between CJK, and keeps a <br> a line break', () => {
     expect(texts(parse('支持\nDIG卡支付\n').blocks)).toEqual(['支持DIG卡支付']);
-    expect(texts(parse('中文<br>换行\n').blocks)).toEqual(['中文换行']);
+    expect(texts(parse('中文<br>换行\n').blocks)).toEqual(['中文\n换行']);
   });
 
   it('does not guess headings from bold paragraphs or questions in Markdown', () => {
@@ -229,5 +229,40 @@ describe('headings written without a space after the #s', () => {
     expect(spaceHeadings('##售后问题##\n#话题#正文\n   ###安装服务\n#1\n')).toBe('## 售后问题 ##\n#话题#正文\n   ### 安装服务\n#1\n');
     // a line of tags stays text
     expect(spaceHeadings('#退货 #换货 #售后\n')).toBe('#退货 #换货 #售后\n');
+  });
+});
+
+describe('parseMarkdown: HTML blocks, footnotes and rules (html-blocks-zh.md)', () => {
+  const doc = parse(fixture('html-blocks-zh.md'));
+  const sections = sectionize(doc.blocks, { path: 'x.md', toMatchText: (t) => t, title: doc.title });
+
+  it('keeps a sentence directly over --- a paragraph (CommonMark makes it a setext heading), and a short title over === or --- a heading', () => {
+    expect(doc.blocks[1]).toEqual({ kind: 'paragraph', text: '签收后七天内可以申请退货，商品需保持完好，配件齐全。', location: { line: 3 } });
+    expect(headings(parse('退货说明\n========\n\n七天内。\n\n怎么退货？\n---\n\n在订单页申请。\n'))).toEqual([
+      [1, '退货说明'],
+      [2, '怎么退货？'],
+    ]);
+    const long = 'A very long line of body text, without a full stop at its end, that runs well past the width a heading takes';
+    expect(parse(`${long}\n---\n`).blocks).toEqual([{ kind: 'paragraph', text: long, location: { line: 1 } }]);
+  });
+
+  it('reads raw HTML blocks with the HTML reader: a <div>, a <table>, and <details> (also around Markdown) as a question over its answer', () => {
+    expect(sections.map((s) => [s.headingPath, s.text, s.question ?? false])).toEqual([
+      [['售后服务说明'], '签收后七天内可以申请退货，商品需保持完好，配件齐全。\n退货运费：质量问题由商家承担。\n手机 | 保修一年\n耳机 | 保修半年', false],
+      [['售后服务说明', '常见问题', '怎么申请换货？'], '在订单详情页点击申请售后，选择换货。', true],
+      [['售后服务说明', '常见问题', '退款多久到账？'], '审核通过后三个工作日内到账。\n延保服务需另行购买，详见延保条款。\n延保服务由第三方保险公司提供。', true],
+      [['售后服务说明', '联系我们'], '客服热线 400-600-1234。', false],
+    ]);
+  });
+
+  it('gives HTML blocks their lines in the file', () => {
+    expect(doc.blocks.find((b) => 'text' in b && b.text.startsWith('退货运费'))?.location).toEqual({ line: 6 });
+    expect(doc.blocks.find((b) => b.kind === 'heading' && b.text === '怎么申请换货？')?.location).toEqual({ line: 15 });
+  });
+
+  it('puts a footnote after the paragraph that refers to it, not at the end of the file', () => {
+    const i = texts(doc.blocks).indexOf('延保服务需另行购买，详见延保条款。');
+    expect(texts(doc.blocks)[i + 1]).toBe('延保服务由第三方保险公司提供。');
+    expect(texts(doc.blocks).at(-1)).toBe('客服热线 400-600-1234。');
   });
 });

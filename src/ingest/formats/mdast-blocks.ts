@@ -1,9 +1,11 @@
 /**
  * mdast → blocks: the shared back end of the Markdown, HTML and DOCX adapters (all three go
  * through mdast). Headings, paragraphs, lists, GFM tables and code become `ParsedBlock`s; images,
- * raw HTML and thematic breaks are dropped; inline markup (emphasis, links, inline code) is
- * flattened to its text. Hard-wrapped lines inside a paragraph are re-joined (no '\n' is left in
- * a paragraph, a heading or a table cell; a list item holds one only before a list nested in it).
+ * thematic breaks and raw HTML left in the tree are dropped (Markdown reads its HTML blocks before,
+ * see markdown.ts); inline markup (emphasis, links, inline code) is flattened to its text. Hard-wrapped
+ * lines inside a paragraph are re-joined; a hard break (`<br>`) stays a '\n' in a paragraph and is a
+ * space in a heading, a list item or a table cell (a list item holds a '\n' only before a list nested
+ * in it). A footnote's text follows the block that refers to it. A sentence over `---` stays a paragraph.
  *
  * Sources that are not hand-written Markdown (HTML pasted from Word, DOCX) hide their structure in
  * formatting. The options turn on the recovery of it:
@@ -16,8 +18,8 @@
  *   are dropped from the answer. A two-column table headed `问题 | 答案` (`Q | A`, `常见问题 | 解答` …)
  *   is read the same way: each row a question heading over its answer.
  */
-import type { Nodes, PhrasingContent, Root, RootContent, Table } from 'mdast';
-import { endsSentence, isCjk, joinWrapped } from '../lines.js';
+import type { FootnoteDefinition, Heading, Nodes, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
+import { endsSentence, isCjk, joinWrapped, visibleLength } from '../lines.js';
 import { matchNumbering, type NumberingStyle } from '../numbering.js';
 import type { ParsedBlock, SourceLocation } from '../parsed.js';
 import { headingText } from './heading-look.js';
@@ -72,12 +74,17 @@ function joinPieces(left: string, right: string): string {
   return joinWrapped(left, right);
 }
 
-/** Join across a hard line break (`<br>`, Markdown's two trailing spaces): nothing between CJK, else one space. */
+/**
+ * Join across a hard line break (`<br>`, Word's Shift+Enter, Markdown's two trailing spaces): the
+ * writer broke the line, so it stays a line of its own (`签收后七天内可申请退货\n商品需保持完好`, not
+ * glued as a soft wrap is). Where text is one line (a table cell, a heading, a list item) `clean`
+ * turns the newline into a space.
+ */
 function joinBreak(left: string, right: string): string {
   const a = left.replace(/[\s\u00A0]+$/u, '');
   const b = right.replace(/^[\s\u00A0]+/u, '');
   if (a === '' || b === '') return a + b;
-  return isCjk(a[a.length - 1]) && isCjk(b[0]) ? a + b : `${a} ${b}`;
+  return `${a}\n${b}`;
 }
 
 function locationOf(node: Nodes): SourceLocation {
@@ -214,16 +221,25 @@ function paragraphsOf(
   return out.map(({ text, bold, line }) => ({ text, bold, line }));
 }
 
-function clean(text: string, options: MdastToBlocksOptions): string {
-  const tidy = tidyText(text);
-  return options.cleanText === undefined ? tidy : tidyText(options.cleanText(tidy));
+/** Tidy each line of a piece of text (lines come from hard breaks) and join them with `separator`. */
+function clean(text: string, options: MdastToBlocksOptions, separator: '\n' | ' ' = '\n'): string {
+  const lines = text
+    .split('\n')
+    .map((line) => {
+      const tidy = tidyText(line);
+      return options.cleanText === undefined ? tidy : tidyText(options.cleanText(tidy));
+    })
+    .filter((line) => line !== '');
+  // a space where a line broke is tidied like any other (none after `：`)
+  return separator === '\n' ? lines.join('\n') : tidyText(lines.join(' '));
 }
 
-/** All the text of a node as one line (for list items, table cells, headings). */
+/** All the text of a node as one line (for list items, table cells, headings): a hard break is a space. */
 function flatText(nodes: readonly PhrasingContent[], options: MdastToBlocksOptions): string {
   return clean(
     paragraphsOf(nodes, undefined, { ...options, splitBreaks: false }).reduce((acc, p) => joinPieces(acc, p.text), ''),
     options,
+    ' ',
   );
 }
 
@@ -293,65 +309,161 @@ function blockPlainText(node: RootContent, options: MdastToBlocksOptions): strin
   }
 }
 
+const FLOW = new Set(['paragraph', 'heading', 'list', 'blockquote', 'code', 'table']);
+/** Between the paragraphs or list items of one table cell (HTML `<td><p>手机</p><p>平板</p></td>`). */
+const CELL_SEPARATOR = ' ';
+
+/**
+ * A table cell's text on one line. A cell of an HTML table may hold blocks (paragraphs, a list):
+ * each is read on its own and they are joined with a space (`手机 平板`, not `手机平板`).
+ */
+function cellText(cell: TableCell, options: MdastToBlocksOptions): string {
+  const parts: string[] = [];
+  let phrasing: PhrasingContent[] = [];
+  const flush = (): void => {
+    if (phrasing.length > 0) parts.push(flatText(phrasing, options));
+    phrasing = [];
+  };
+  for (const child of cell.children as (PhrasingContent | RootContent)[]) {
+    if (!FLOW.has(child.type)) {
+      phrasing.push(child as PhrasingContent);
+      continue;
+    }
+    flush();
+    if (child.type === 'list') {
+      const items: string[] = [];
+      listItems(child, options, items);
+      parts.push(...items.map((item) => tidyText(item)));
+    } else parts.push(blockPlainText(child as RootContent, options));
+  }
+  flush();
+  return parts.filter((p) => p !== '').join(CELL_SEPARATOR);
+}
+
 function tableRows(node: Table, options: MdastToBlocksOptions): string[][] {
   const rows: string[][] = [];
   for (const row of node.children) {
-    const cells = row.children.map((cell) => flatText(cell.children, options));
+    const cells = row.children.map((cell) => cellText(cell, options));
     if (cells.some((c) => c !== '')) rows.push(cells);
   }
   return rows;
 }
 
-function collect(nodes: readonly RootContent[], options: MdastToBlocksOptions, out: Draft[]): void {
+function collectParagraph(children: readonly PhrasingContent[], start: number | undefined, options: MdastToBlocksOptions, out: Draft[]): void {
+  for (const p of paragraphsOf(children, start, options)) {
+    const text = clean(p.text, options);
+    if (text === '') continue;
+    const line = p.line ?? start;
+    out.push({ block: { kind: 'paragraph', text, location: line === undefined ? {} : { line } }, bold: p.bold });
+  }
+}
+
+/** A heading underlined with `===` or `---` (CommonMark's setext heading): it spans two lines or more. */
+function isSetext(node: Heading): boolean {
+  const { start, end } = node.position ?? { start: { line: 0 }, end: { line: 0 } };
+  return end.line > start.line;
+}
+
+/** Widest setext heading kept as a heading (columns, a Han character two). */
+const MAX_SETEXT_WIDTH = 90;
+
+/**
+ * Whether the text over a `---` (or `===`) is a title. A paragraph directly followed by a rule is a
+ * setext heading to CommonMark, but a sentence (`签收后七天内可以申请退货，…。` over `---`) or a
+ * long line is the writer's paragraph and a thematic break; a question stays a heading over its answer.
+ */
+function setextTitle(text: string): boolean {
+  return visibleLength(text) <= MAX_SETEXT_WIDTH && !/[。！；.!;]$/u.test(text);
+}
+
+/**
+ * Markdown footnotes (`[^1]` … `[^1]: 人为损坏不在保修范围内。`): a definition's text follows the
+ * block that first refers to it (as DOCX footnotes do), not the end of the file where it is
+ * written; one that nothing refers to stays where it is.
+ */
+interface Footnotes {
+  definitions: Map<string, FootnoteDefinition>;
+  placed: Set<string>;
+}
+
+function footnotesOf(tree: Root): Footnotes {
+  const definitions = new Map<string, FootnoteDefinition>();
+  const walk = (node: Nodes): void => {
+    if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return { definitions, placed: new Set() };
+}
+
+/** The identifiers of the footnotes a node refers to, in order. */
+function referencesIn(node: Nodes, out: string[] = []): string[] {
+  if (node.type === 'footnoteReference') out.push(node.identifier);
+  else if ('children' in node && node.type !== 'footnoteDefinition') for (const child of node.children) referencesIn(child, out);
+  return out;
+}
+
+function collect(nodes: readonly RootContent[], options: MdastToBlocksOptions, out: Draft[], notes: Footnotes): void {
   for (const node of nodes) {
-    switch (node.type) {
-      case 'heading': {
-        const text = flatText(node.children, options);
-        if (text !== '') out.push({ block: { kind: 'heading', depth: node.depth, text, location: locationOf(node) }, bold: false });
-        break;
-      }
-      case 'paragraph': {
-        const start = node.position?.start.line;
-        for (const p of paragraphsOf(node.children, start, options)) {
-          const text = clean(p.text, options);
-          if (text === '') continue;
-          const line = p.line ?? start;
-          out.push({ block: { kind: 'paragraph', text, location: line === undefined ? {} : { line } }, bold: p.bold });
-        }
-        break;
-      }
-      case 'list': {
-        const items: string[] = [];
-        listItems(node, options, items);
-        if (items.length === 0) break;
-        const list: ParsedBlock = { kind: 'list', ordered: node.ordered === true, items, location: locationOf(node) };
-        if (node.ordered === true && typeof node.start === 'number' && node.start !== 1) list.start = node.start;
-        out.push({ block: list, bold: false });
-        break;
-      }
-      case 'table': {
-        const rows = tableRows(node, options);
-        if (rows.length > 0) out.push({ block: { kind: 'table', rows, location: locationOf(node) }, bold: false });
-        break;
-      }
-      case 'code': {
-        if (node.value.trim() !== '') out.push({ block: { kind: 'code', text: node.value, location: locationOf(node) }, bold: false });
-        break;
-      }
-      case 'blockquote':
-      case 'footnoteDefinition':
-        collect(node.children, options, out);
-        break;
-      case 'thematicBreak':
-      case 'html':
-      case 'definition':
-      case 'yaml':
-        break;
-      default: {
-        // unknown flow extensions with children: read what is inside
-        const unknown = node as { children?: unknown };
-        if (Array.isArray(unknown.children)) collect(unknown.children as RootContent[], options, out);
-      }
+    collectNode(node, options, out, notes);
+    if (node.type === 'footnoteDefinition' || notes.definitions.size === 0) continue;
+    for (const id of referencesIn(node)) {
+      const definition = notes.definitions.get(id);
+      if (definition === undefined || notes.placed.has(id)) continue;
+      notes.placed.add(id);
+      collect(definition.children, options, out, notes);
+    }
+  }
+}
+
+function collectNode(node: RootContent, options: MdastToBlocksOptions, out: Draft[], notes: Footnotes): void {
+  switch (node.type) {
+    case 'heading': {
+      const text = flatText(node.children, options);
+      if (text === '') break;
+      if (isSetext(node) && !setextTitle(text)) collectParagraph(node.children, node.position?.start.line, options, out);
+      else out.push({ block: { kind: 'heading', depth: node.depth, text, location: locationOf(node) }, bold: false });
+      break;
+    }
+    case 'paragraph':
+      collectParagraph(node.children, node.position?.start.line, options, out);
+      break;
+    case 'list': {
+      const items: string[] = [];
+      listItems(node, options, items);
+      if (items.length === 0) break;
+      const list: ParsedBlock = { kind: 'list', ordered: node.ordered === true, items, location: locationOf(node) };
+      if (node.ordered === true && typeof node.start === 'number' && node.start !== 1) list.start = node.start;
+      out.push({ block: list, bold: false });
+      break;
+    }
+    case 'table': {
+      const rows = tableRows(node, options);
+      if (rows.length > 0) out.push({ block: { kind: 'table', rows, location: locationOf(node) }, bold: false });
+      break;
+    }
+    case 'code': {
+      if (node.value.trim() !== '') out.push({ block: { kind: 'code', text: node.value, location: locationOf(node) }, bold: false });
+      break;
+    }
+    case 'footnoteDefinition':
+      // already read after the block that refers to it
+      if (notes.placed.has(node.identifier)) break;
+      notes.placed.add(node.identifier);
+      collect(node.children, options, out, notes);
+      break;
+    case 'blockquote':
+      collect(node.children, options, out, notes);
+      break;
+    case 'thematicBreak':
+    case 'html':
+    case 'definition':
+    case 'yaml':
+      break;
+    default: {
+      // unknown flow extensions with children: read what is inside
+      const unknown = node as { children?: unknown };
+      if (Array.isArray(unknown.children)) collect(unknown.children as RootContent[], options, out, notes);
     }
   }
 }
@@ -525,7 +637,7 @@ export function firstHeading(tree: Root, depths: readonly number[] = [1], skip: 
 
 export function mdastToBlocks(tree: Root, options: MdastToBlocksOptions = {}): ParsedBlock[] {
   const drafts: Draft[] = [];
-  collect(tree.children, options, drafts);
+  collect(tree.children, options, drafts, footnotesOf(tree));
   if (options.boldHeadings !== true && options.faq !== true) return drafts.map((d) => d.block);
   return recoverStructure(drafts, options);
 }

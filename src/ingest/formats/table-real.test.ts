@@ -58,7 +58,11 @@ describe('an ops team workbook (ops-faq.xlsx)', () => {
       '物流配送 › 售后 › 退货的运费谁来承担？',
       '物流配送 › 运费 › 偏远地区运费多少？',
     ]);
-    expect(doc.sections.map((s) => s.location.line)).toEqual([4, 5, 7, 8, 9, 4, 5, 7, 8, 10, 11, 12]);
+    // a row's location is its sheet and its row on that sheet (rows 4 are on two sheets)
+    expect(doc.sections.map((s) => `${s.location.sheet}:${s.location.line}`)).toEqual([
+      ...['退货退款:4', '退货退款:5', '退货退款:7', '退货退款:8', '退货退款:9'],
+      ...['物流配送:4', '物流配送:5', '物流配送:7', '物流配送:8', '物流配送:10', '物流配送:11', '物流配送:12'],
+    ]);
     expect(doc.sections[0]?.faq?.tags).toEqual(['退货']);
   });
 

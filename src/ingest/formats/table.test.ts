@@ -111,13 +111,13 @@ describe('headers', () => {
 });
 
 describe('splitCsv', () => {
-  it('keeps quoted multi-line cells and "" escapes, and numbers records by their first line', () => {
+  it('keeps quoted multi-line cells and "" escapes, numbers records by their first line, and notes where a quoted cell ran over lines', () => {
     const r = splitCsv('a,b\n"x\r\ny","say ""hi"""\r\nlast,row\n');
     expect(r).toEqual({
       ok: true,
       records: [
         { cells: ['a', 'b'], n: 1 },
-        { cells: ['x\ny', 'say "hi"'], n: 2 },
+        { cells: ['x\ny', 'say "hi"'], n: 2, quoted: { from: 2, to: 3 } },
         { cells: ['last', 'row'], n: 4 },
       ],
     });
@@ -230,6 +230,21 @@ describe('parseFaqCsv', () => {
     const p = problems(csv(text('broken-quote.csv'), 'broken-quote.csv'));
     expect(p).toEqual([expect.objectContaining({ code: 'bad-table', location: { line: 3 } })]);
     expect(p[0]?.message).toMatch(/quote.*line 3.*never closed/u);
+  });
+
+  it('says where a stray quote that swallowed the rows after it opened and closed', () => {
+    const { rows, warnings } = value(csv('question,answer\n怎么退货,在订单页申请\n"怎么换货,联系客服\n多久发货,48小时\n发票,"电子发票"\n运费,商家承担\n', 'stray.csv'));
+    expect(rows.map((r) => [r.row.question, r.line])).toEqual([
+      ['怎么退货', 2],
+      ['运费', 6],
+    ]);
+    expect(warnings.map((w) => [w.code, w.location, w.message])).toEqual([
+      [
+        'bad-row',
+        { line: 3 },
+        expect.stringMatching(/^row skipped: a quote \("\) opened on line 3 runs to line 5, so lines 3–5 were read as one row: .*remove that quote.* \(as read: the question .* has no answer/u),
+      ],
+    ]);
   });
 
   it('skips bad rows with a bad-row warning at their line and keeps the others', () => {

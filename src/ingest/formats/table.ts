@@ -372,6 +372,8 @@ export interface TableRow {
   line: number;
   /** XLSX: the sheet, when the workbook has several FAQ sheets (it heads the row's heading path). */
   sheet?: string;
+  /** XLSX: the sheet the row is on, however many FAQ sheets the workbook has (its section's location names it). */
+  onSheet?: string;
   /** Category levels from the category column(s), outermost first; empty when there are none. */
   category: string[];
 }
@@ -401,7 +403,7 @@ class RowCollector {
     return `${sheet !== undefined && sheet !== this.ctx.sheet ? `sheet ${quote(sheet)} ` : ''}${this.ctx.unit} ${line}`;
   }
 
-  add(raw: RawRow, labels: Labels, n: number, uncalculated: readonly FaqField[] = []): void {
+  add(raw: RawRow, labels: Labels, n: number, uncalculated: readonly FaqField[] = [], quoted?: { from: number; to: number }): void {
     if (labels.status !== undefined) {
       const status = statusOf(raw.status);
       if (status === 'disabled') {
@@ -421,7 +423,13 @@ class RowCollector {
     }
     const built = buildRow(raw, labels, this.ctx);
     if (typeof built === 'string') {
-      this.warnings.skip(n, built);
+      // a stray quote (`"怎么换货,…` never closed on its line) swallows the rows after it into one cell
+      this.warnings.skip(
+        n,
+        quoted === undefined
+          ? built
+          : `a quote (") opened on line ${quoted.from} runs to line ${quoted.to}, so lines ${quoted.from}–${quoted.to} were read as one row: if they are rows of their own, remove that quote, or write a quote inside a cell as "" (as read: ${built})`,
+      );
       return;
     }
     const { row } = built;
@@ -494,6 +502,8 @@ interface CellRow {
   cells: string[];
   /** CSV: the record's first line; XLSX: the sheet row. */
   n: number;
+  /** CSV: a quoted cell of the record runs over several lines, from its opening quote's line to its closing one's. */
+  quoted?: { from: number; to: number };
   /** XLSX: the row is hidden in Excel. */
   hidden?: boolean;
   /** XLSX: 0-based columns holding a formula with no cached result. */
@@ -649,7 +659,7 @@ function tableRows(rows: readonly CellRow[], header: Header, collector: RowColle
       // several similar or tag columns are one list; category columns are the levels of one path
       raw[field] = field === 'category' ? cells : cells.length === 1 ? cells[0] : cells.join('\n');
     }
-    collector.add(raw, labels, row.n, uncalculated);
+    collector.add(raw, labels, row.n, uncalculated, row.quoted);
   }
   collector.flushStatus(labels);
   for (const [i, ns] of unnamed) {
@@ -702,10 +712,12 @@ export function splitCsv(text: string, delimiter = ','): CsvSplit {
   let wasQuoted = false;
   let line = 1;
   let recordLine = 1;
+  let quoted: { from: number; to: number } | undefined;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endRecord = (): void => {
     cells.push(cell);
-    records.push({ cells, n: recordLine });
+    records.push(quoted === undefined ? { cells, n: recordLine } : { cells, n: recordLine, quoted });
+    quoted = undefined;
     cells = [];
     cell = '';
     wasQuoted = false;
@@ -751,6 +763,7 @@ export function splitCsv(text: string, delimiter = ','): CsvSplit {
           break;
         }
       }
+      if (line > opened) quoted ??= { from: opened, to: line };
     }
   }
   if (cell !== '' || cells.length > 0 || wasQuoted) endRecord();
@@ -1063,7 +1076,10 @@ export async function parseFaqXlsx(bytes: Uint8Array, options: ParseOptions): Pr
     tableRows(sheet.rows, header, collector, ctx);
     // a sheet's warnings in row order (disabled and hidden rows are reported after its last row)
     warnings.list.splice(from, Infinity, ...inFileOrder(warnings.list.slice(from), 'last'));
-    if (!several) for (const r of collector.rows.slice(before)) delete r.sheet;
+    for (const r of collector.rows.slice(before)) {
+      r.onSheet = sheet.name;
+      if (!several) delete r.sheet;
+    }
   }
   return ok({ rows: collector.rows, warnings: warnings.done() });
 }

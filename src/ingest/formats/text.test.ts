@@ -27,6 +27,16 @@ describe('parseText', () => {
     expect(doc.blocks.some((b) => 'text' in b && b.text.includes('===='))).toBe(false);
   });
 
+  it('keeps a short last line as text, not as a heading over nothing', () => {
+    const doc = parse('退货须知\n\n签收后七天内可以申请退货。\n\n温馨提示\n\n如有疑问请联系在线客服\n');
+    expect(doc.blocks.map((b) => [b.kind, 'text' in b ? b.text : ''])).toEqual([
+      ['heading', '退货须知'],
+      ['paragraph', '签收后七天内可以申请退货。'],
+      ['heading', '温馨提示'],
+      ['paragraph', '如有疑问请联系在线客服'],
+    ]);
+  });
+
   it('guesses English headings from short standalone lines and closes hyphenation', () => {
     const doc = parse(fixture('guide-en.txt'));
     const headings = doc.blocks.filter((b) => b.kind === 'heading').map((b) => [b.depth, 'text' in b ? b.text : '']);

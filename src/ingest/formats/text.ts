@@ -1,11 +1,11 @@
 /**
  * Plain text: recover paragraphs and headings from layout alone. Hard wraps are re-joined;
  * a paragraph ends at a blank line, after a line that ends a sentence, before an indented line,
- * a numbered line (第X条, 一、, （一）, 1.) or a `【label】` line. A short standalone line is a
- * guessed heading. Decoration rules (`=====`) are dropped.
+ * a numbered line (第X条, 一、, （一）, 1.) or a `【label】` line. A short standalone line with
+ * more text after it is a guessed heading. Decoration rules (`=====`) are dropped.
  */
 import { ok, type Result } from '../../core/problems.js';
-import { endsSentence, joinLines } from '../lines.js';
+import { endsSentence, joinLines, visibleLength } from '../lines.js';
 import { isArticleTitle, isLegal, matchNumbering } from '../numbering.js';
 import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
 
@@ -23,7 +23,6 @@ const INDENT = /^(?:\u3000|\s{2,}|\t)/u;
 const LABEL_LINE = /^\s*【[^】]{1,12}】/u;
 /** A number with its unit (2小时, 7个工作日, 99元, 30%): what a statement says, seldom a title. */
 const QUANTITY = /\d+\s*(?:个)?(?:小时|分钟|天|日|周|个月|月|年|工作日|元|块|%|件|次)/u;
-const CJK_CHARS = /\p{Script=Han}/gu;
 /** Headings are at most this many columns wide (a Han character is two columns). */
 const MAX_HEADING_WIDTH = 90;
 
@@ -83,11 +82,6 @@ function splitParagraphs(text: string): RawParagraph[] {
   return paragraphs;
 }
 
-function visibleLength(text: string): number {
-  const han = text.match(CJK_CHARS)?.length ?? 0;
-  return text.length + han; // a Han character counts as two columns
-}
-
 function looksLikeHeading(p: RawParagraph, next: RawParagraph | undefined): boolean {
   if (p.lines.length !== 1 || !p.afterBlank) return false;
   const text = p.lines[0]?.trim() ?? '';
@@ -95,8 +89,9 @@ function looksLikeHeading(p: RawParagraph, next: RawParagraph | undefined): bool
   if (/[。．.！!？?；;，,、：:]$/u.test(text)) return false;
   if (LABEL_LINE.test(text) || matchNumbering(text) !== undefined) return false;
   if (/^[\d\s.,:/\-–—()（）%]+$/u.test(text)) return false; // numbers, dates
-  if (p.beforeBlank) return true;
-  return next !== undefined && visibleLength(joinLines(next.lines)) > visibleLength(text) * 2;
+  // a heading heads something: the file's last line is text (客服电话 400-123-4567 at the end was lost)
+  if (next === undefined) return false;
+  return p.beforeBlank || visibleLength(joinLines(next.lines)) > visibleLength(text) * 2;
 }
 
 const META_LINE = /^\s*【([^】]{1,12})】\s*(.*?)\s*$/u;

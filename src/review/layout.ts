@@ -2,7 +2,7 @@
  * What the review screen shows, as plain lines of exact display width: pure functions the
  * components draw, so that Chinese double-width text lines up and tests can read the screen.
  */
-import type { Entry, EntryStatus } from '../store/entry.js';
+import { isEdited, type Entry, type EntryStatus } from '../store/entry.js';
 import type { SourceNow } from './source-now.js';
 import { helpKeyLines } from './keys.js';
 import { breakAllowed, displayWidth, fit, oneLine, truncate, wrap } from './width.js';
@@ -62,7 +62,7 @@ export function listRows(entries: readonly Entry[], selected: string | undefined
   const start = listWindow(entries.length, index, height);
   return entries.slice(start, start + height).map((e) => {
     const status = STATUS_MARK[e.status];
-    const flag = e.stale !== undefined ? '!' : e.edited === true ? '✎' : ' ';
+    const flag = e.stale !== undefined ? '!' : isEdited(e) ? '✎' : ' ';
     return { id: e.id, mark: status.mark, markColor: status.color, text: fit(`${flag}${oneLine(e.question)}`, width - 2), selected: e.id === selected, stale: e.stale !== undefined };
   });
 }
@@ -105,7 +105,7 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   if (e === undefined) return [{ text: 'No entry matches the filter. Esc clears it.', dim: true }];
   const lines: Line[] = [];
   const status = STATUS_MARK[e.status];
-  const meta = [e.id, e.origin, e.status, ...(e.edited === true ? ['edited'] : [])].join(' · ');
+  const meta = [e.id, e.origin, e.status, ...(isEdited(e) ? ['edited'] : [])].join(' · ');
   lines.push({ text: truncate(meta, width), color: status.color });
   if (e.stale !== undefined) lines.push({ text: truncate(`! ${STALE_TEXT[e.stale]}`, width), color: 'magenta', bold: true });
   const changed = sourceNowLines(e, now, width, 3);
@@ -292,7 +292,7 @@ function sourceNowLines(e: Entry, now: SourceNow | undefined, width: number, max
 export function fullEntryLines(e: Entry, width: number, now?: SourceNow): Line[] {
   const lines: Line[] = [];
   const status = STATUS_MARK[e.status];
-  lines.push({ text: truncate([e.id, e.origin, e.status, ...(e.edited === true ? ['edited'] : []), ...(e.rule !== undefined ? [`rule ${e.rule}`] : [])].join(' · '), width), color: status.color });
+  lines.push({ text: truncate([e.id, e.origin, e.status, ...(isEdited(e) ? ['edited'] : []), ...(e.rule !== undefined ? [`rule ${e.rule}`] : [])].join(' · '), width), color: status.color });
   if (e.stale !== undefined) lines.push({ text: `! ${STALE_TEXT[e.stale]}`, color: 'magenta', bold: true });
   for (const l of wrap(`Q  ${e.question}`, width)) lines.push({ text: l, bold: true });
   lines.push({ text: `Similar questions (${e.similar.length})`, color: 'cyan' });

@@ -170,7 +170,9 @@ describe('editing', () => {
   it('adds a similar question, refusing one the entry already has', () => {
     let s = press(start(), 's', ...'退款到账时间'.split(''), ENTER);
     expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账', '钱什么时候退回来', '退款到账时间']);
-    expect(entry(s, 's-refund-time')).toMatchObject({ edited: true, editedFields: ['similar'] });
+    // an added question is the editor's; the generated ones still follow the source (docs/store.md)
+    expect(entry(s, 's-refund-time')).toMatchObject({ addedSimilar: ['退款到账时间'] });
+    expect(entry(s, 's-refund-time').editedFields).toBeUndefined();
     s = press(s, 's', ...'退款几天到账！'.split(''), ENTER);
     expect(s.message).toMatch(/already one of this entry's questions/);
     expect(entry(s, 's-refund-time').similar).toHaveLength(3);
@@ -197,6 +199,20 @@ describe('editing', () => {
     expect(entry(s, 's-refund-time').suggested).toBeUndefined();
     s = press(s, 'y');
     expect(s.message).toBe('this entry has no suggested questions');
+    // accepted questions are the editor's; the generated list is not frozen by them
+    expect(entry(s, 's-refund-time')).toMatchObject({ addedSimilar: ['钱多久能退给我', '退款怎么还没到'] });
+    expect(entry(s, 's-refund-time').editedFields).toBeUndefined();
+  });
+
+  it('deleting an added similar question keeps the list the source’s; deleting a generated one makes it the editor’s', () => {
+    let s = press(start(), 's', ...'退款到账时间'.split(''), ENTER);
+    // the added question stays selected
+    s = press(s, 'd');
+    expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账', '钱什么时候退回来']);
+    expect(entry(s, 's-refund-time').addedSimilar).toBeUndefined();
+    expect(entry(s, 's-refund-time').editedFields).toBeUndefined();
+    s = press(s, ESC, TAB, 'd');
+    expect(entry(s, 's-refund-time')).toMatchObject({ similar: ['钱什么时候退回来'], editedFields: ['similar'] });
   });
 
   it('g regenerates the similar questions from the question', () => {

@@ -4,7 +4,7 @@
  * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
-import { ENTRY_ORIGINS, markEdited } from '../store/entry.js';
+import { ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
 import { isSectionPath } from './layout.js';
 import { changedFields, copyField, mergeReload, type Change } from './changes.js';
@@ -255,7 +255,7 @@ function addSimilar(state: ReviewState, id: string, text: string): ReviewState {
   const next = change(
     state,
     id,
-    (e) => withSuggested(edited({ ...e, similar: [...e.similar, question] }, 'similar'), (e.suggested ?? []).filter((s) => questionKey(s) !== key)),
+    (e) => withSuggested(withEditorSimilar(e, [...e.similar, question]), (e.suggested ?? []).filter((s) => questionKey(s) !== key)),
     'added a similar question',
     '',
   );
@@ -268,7 +268,7 @@ function deleteItem(state: ReviewState): ReviewState {
   const i = state.item;
   if (i < 0) return { ...state, message: 'select a similar question with Tab first, then press d' };
   if (i < entry.similar.length) {
-    return change(state, entry.id, (e) => edited({ ...e, similar: e.similar.filter((_, j) => j !== i) }, 'similar'), 'deleted a similar question', '');
+    return change(state, entry.id, (e) => withEditorSimilar(e, e.similar.filter((_, j) => j !== i)), 'deleted a similar question', '');
   }
   const s = i - entry.similar.length;
   return change(state, entry.id, (e) => withSuggested(e, (e.suggested ?? []).filter((_, j) => j !== s)), 'dismissed a suggested question', '');
@@ -286,7 +286,7 @@ function acceptSuggested(state: ReviewState): ReviewState {
   const next = change(
     state,
     entry.id,
-    (e) => withSuggested(edited({ ...e, similar: known.has(questionKey(question)) ? e.similar : [...e.similar, question] }, 'similar'), suggested.filter((_, j) => j !== s)),
+    (e) => withSuggested(known.has(questionKey(question)) ? e : withEditorSimilar(e, [...e.similar, question]), suggested.filter((_, j) => j !== s)),
     'accepted a suggested question',
     '',
   );

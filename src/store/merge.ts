@@ -28,7 +28,7 @@
  * takes the new one: keeping the old id would orphan it again on the next run.) An entry whose id
  * is kept (a FAQ row's own `id`) and whose row moved to another file takes the new path.
  */
-import { isEdited, isFieldEdited, type Entry } from './entry.js';
+import { followedSimilar, isEdited, isFieldEdited, type Entry } from './entry.js';
 
 export interface MergeScope {
   /** Source paths this run read successfully (their sections are all in `fresh`). */
@@ -65,6 +65,12 @@ export interface MergeReport {
   outOfScope: number;
   /** Entries carried over from a vanished file to the file their sections now are in, by pair of paths. */
   moved: MovedSource[];
+  /**
+   * Entries an editor worked on whose section was renamed or slightly edited (it vanished and a new
+   * section of the same file has mostly the same text): carried over to the new section's entry
+   * (its id), marked for re-review. `similarity`: of the two texts, 0–1.
+   */
+  renamed: { from: string; to: string; similarity: number }[];
 }
 
 export interface MovedSource {
@@ -106,6 +112,90 @@ function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: 
     if (olds.length === 1 && news?.length === 1 && old !== undefined && next !== undefined && next.source?.path !== old.source?.path) moves.set(old.id, next);
   }
   return moves;
+}
+
+/** Dice coefficient of the character bigrams of two texts (spaces ignored): 1 for the same text. */
+export function textSimilarity(a: string, b: string): number {
+  const grams = (t: string): Map<string, number> => {
+    const chars = Array.from(t.replace(/\s+/gu, ''));
+    const out = new Map<string, number>();
+    for (let i = 0; i + 1 < chars.length; i++) {
+      const g = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
+      out.set(g, (out.get(g) ?? 0) + 1);
+    }
+    return out;
+  };
+  const x = grams(a);
+  const y = grams(b);
+  let total = 0;
+  let shared = 0;
+  for (const n of x.values()) total += n;
+  for (const [g, n] of y) {
+    total += n;
+    shared += Math.min(n, x.get(g) ?? 0);
+  }
+  return total === 0 ? (a === b ? 1 : 0) : (2 * shared) / total;
+}
+
+/** How alike two texts must be (textSimilarity) for a vanished section's entry to be carried over to a new one. */
+export const RENAME_SIMILARITY = 0.8;
+
+/** What a rename is judged on: the section's place and the entry's answer (the section's text). */
+const renameText = (e: Entry): string => `${(e.source?.headingPath ?? []).join('\n')}\n${e.answer}`;
+
+/**
+ * Pair entries an editor worked on (holdsEditorWork) whose section vanished from a file this run
+ * read with new entries of the same file, origin and place among the Q&A of their section, whose
+ * heading path and answer are at least RENAME_SIMILARITY alike: a renamed heading, or a small edit
+ * of heading and text. Only one-to-one pairs are made (an entry alike to two new ones, or a new one
+ * alike to two old ones, is left as it was: kept source-missing beside the new entry).
+ */
+function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope, moved: ReadonlyMap<string, Entry>): Map<string, { next: Entry; similarity: number }> {
+  const storeIds = new Set(store.map((e) => e.id));
+  const takenByMove = new Set([...moved.values()].map((e) => e.id));
+  const gone = store.filter((e) => e.origin !== 'manual' && e.source !== undefined && scope.read.has(e.source.path) && !freshById.has(e.id) && !moved.has(e.id) && holdsEditorWork(e));
+  if (gone.length === 0) return new Map();
+  const arrived = fresh.filter((e) => e.source !== undefined && !storeIds.has(e.id) && !takenByMove.has(e.id));
+  const pairs: { old: Entry; next: Entry; similarity: number }[] = [];
+  for (const old of gone) {
+    for (const next of arrived) {
+      if (next.source?.path !== old.source?.path || next.origin !== old.origin || idSuffix(next.id) !== idSuffix(old.id)) continue;
+      const similarity = textSimilarity(renameText(old), renameText(next));
+      if (similarity >= RENAME_SIMILARITY) pairs.push({ old, next, similarity });
+    }
+  }
+  const count = (key: (p: (typeof pairs)[number]) => string): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const p of pairs) out.set(key(p), (out.get(key(p)) ?? 0) + 1);
+    return out;
+  };
+  const perOld = count((p) => p.old.id);
+  const perNew = count((p) => p.next.id);
+  const renames = new Map<string, { next: Entry; similarity: number }>();
+  for (const p of pairs) if (perOld.get(p.old.id) === 1 && perNew.get(p.next.id) === 1) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
+  return renames;
+}
+
+/**
+ * Rule 4: an entry an editor worked on, with its source's new version `next`. The editor's status
+ * and rewritten texts are kept (`editedFields`; all of them for an entry an older kb marked `edited`
+ * as a whole), the other texts are the fresh ones (similar questions: the fresh generated ones and
+ * the editor's added ones), and it is marked for re-review. It takes `next`'s id (the same but for
+ * a renamed section), source and hash.
+ */
+function reReview(old: Entry, next: Entry): Entry {
+  const kept: Entry = { ...old, id: next.id, stale: 'source-changed' };
+  if (!isFieldEdited(old, 'question')) {
+    kept.question = next.question;
+    if (next.rule !== undefined) kept.rule = next.rule;
+    else delete kept.rule;
+  }
+  kept.similar = followedSimilar(old, next.similar);
+  if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
+  if (next.source !== undefined) kept.source = next.source;
+  if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
+  else delete kept.sourceHash;
+  return kept;
 }
 
 function addMove(report: MergeReport, from: Entry, to: Entry): void {
@@ -153,9 +243,10 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], vanishedFiles: [], outOfScope: 0, moved: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const moves = findMoves(store, fresh, freshById, scope);
+  const renames = findRenames(store, fresh, freshById, scope, moves);
   const out: Entry[] = [];
   const seen = new Set<string>();
   const movedAway = new Set<string>();
@@ -167,6 +258,13 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
       movedAway.add(old.id);
       addMove(report, old, moveTo);
       out.push(movedEntry(old, moveTo));
+      continue;
+    }
+    const renamed = renames.get(old.id);
+    if (renamed !== undefined) {
+      seen.add(renamed.next.id);
+      report.renamed.push({ from: old.id, to: renamed.next.id, similarity: Math.round(renamed.similarity * 100) / 100 });
+      out.push(touchedByEditor(old) ? reReview(old, renamed.next) : withEditorExtras(renamed.next, old));
       continue;
     }
     const next = freshById.get(old.id);
@@ -197,19 +295,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
         out.push(withEditorExtras(next, old));
       } else {
         report.sourceChanged.push(old.id);
-        const kept: Entry = { ...old, stale: 'source-changed' };
-        // the new source text for every field the editor did not rewrite (an older store's
-        // whole-entry `edited` keeps them all)
-        if (!isFieldEdited(old, 'question')) {
-          kept.question = next.question;
-          if (next.rule !== undefined) kept.rule = next.rule;
-          else delete kept.rule;
-        }
-        if (!isFieldEdited(old, 'similar')) kept.similar = next.similar;
-        if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
-        if (next.source !== undefined) kept.source = next.source;
-        if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
-        out.push(kept);
+        out.push(reReview(old, next));
       }
       continue;
     }

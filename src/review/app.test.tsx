@@ -273,6 +273,21 @@ describe('the review screen at 80×24', () => {
     expect(lines.join('\n')).toMatch(/store changed on disk, reloaded \(7 entries\)/);
   });
 
+  it('an open answer editor shows the text kb generate wrote on disk meanwhile, and Ctrl-S asks before writing over it', async () => {
+    const { link, saves, diskChanges } = fakeLink();
+    const app = show({ link, pollMs: 10 });
+    app.stdin.write('E');
+    await until(shows(app, /Edit the answer/));
+    diskChanges(fixtureEntries().map((e) => (e.id === 's-refund-time' ? { ...e, answer: '商家确认收货后1个工作日内退款。' } : e)));
+    await until(shows(app, /On disk now/));
+    const text = screen(app).join('\n');
+    expect(text).toMatch(/On disk now \(changed while you edit\):/);
+    expect(text).toMatch(/商家确认收货后1个工作日内退款。/);
+    app.stdin.write('\u0013');
+    await until(shows(app, /Ctrl-S again puts yours/));
+    expect(saves).toHaveLength(0);
+  });
+
   it('the exit summary counts what the header shows, after a reload made a rejected entry stale', async () => {
     const { link, saves, diskChanges } = fakeLink();
     let last: ReviewState | undefined;

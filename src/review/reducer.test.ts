@@ -146,6 +146,47 @@ describe('editing', () => {
     expect(s.revision).toBe(0);
   });
 
+  it('Esc in an edit box with changed text asks first; a second Esc discards it, and u brings it back', () => {
+    let s = press(start(), 'E', key('', { end: true }), ...'节假日顺延'.split(''), ESC);
+    expect(s.mode.kind).toBe('edit');
+    expect(s.message).toBe('Esc again throws away what you typed (Ctrl-S saves it)');
+    // another key first: the next Esc asks again
+    s = press(s, '。', ESC);
+    expect(s.mode.kind).toBe('edit');
+    s = press(s, ESC);
+    expect(s.mode.kind).toBe('list');
+    expect(s.message).toBe('edit discarded (u brings it back)');
+    expect(s.revision).toBe(0);
+    s = press(s, 'u');
+    expect(s.mode.kind === 'edit' && s.mode.buffer.text).toMatch(/工作日。节假日顺延。$/);
+    expect(s.message).toMatch(/your discarded edit is back \(Ctrl-S saves it/);
+    s = press(s, SAVE);
+    expect(entry(s, 's-refund-time').answer).toMatch(/节假日顺延。$/);
+    // text left as it was: Esc closes at once, and u undoes the last change as before
+    s = press(s, 'e', ESC);
+    expect(s.mode.kind).toBe('list');
+    expect(press(s, 'u').message).toMatch(/undid “edited the answer”/);
+  });
+
+  it('an edit box open while kb generate rewrote that text on disk: told, shown the new text, and saving asks before it goes over it', () => {
+    let s = press(start(), 'E', key('', { end: true }), '！');
+    const disk = fixtureEntries().map((e) => (e.id === 's-refund-time' ? { ...e, answer: '商家确认收货后1个工作日内退款。', sourceHash: 'ffffeeeeddddcccc' } : e));
+    s = reviewReducer(s, { type: 'reloaded', entries: disk });
+    expect(s.mode).toMatchObject({ kind: 'edit', disk: '商家确认收货后1个工作日内退款。' });
+    expect(s.message).toMatch(/^the answer of s-refund-time changed on disk while you edit it/);
+    s = press(s, SAVE);
+    expect(s.mode.kind).toBe('edit');
+    expect(s.message).toMatch(/Ctrl-S again puts yours over it/);
+    expect(entry(s, 's-refund-time').answer).toBe('商家确认收货后1个工作日内退款。');
+    s = press(s, SAVE);
+    expect(s.mode.kind).toBe('list');
+    expect(entry(s, 's-refund-time').answer).toMatch(/1至5个工作日。！$/);
+    // another entry changing on disk says nothing to the open edit
+    let t = press(start(), 'E');
+    t = reviewReducer(t, { type: 'reloaded', entries: fixtureEntries().map((e) => (e.id === 's-seven-day' ? { ...e, answer: '改了' } : e)) });
+    expect(t.mode.kind === 'edit' && t.mode.disk).toBeUndefined();
+  });
+
   it('saving a text unchanged changes nothing (the entry is not marked edited)', () => {
     const s = press(start(), 'e', ENTER, 'E', SAVE);
     expect(s.revision).toBe(0);

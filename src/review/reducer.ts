@@ -27,7 +27,18 @@ export type EditTarget = 'question' | 'answer' | 'add-similar' | 'filter';
 export type Mode =
   | { kind: 'list' }
   | { kind: 'help' }
-  | { kind: 'edit'; target: EditTarget; id: string; buffer: EditBuffer }
+  | {
+      kind: 'edit';
+      target: EditTarget;
+      id: string;
+      buffer: EditBuffer;
+      /** The text when the edit started: Esc asks before it throws away a changed text. */
+      original: string;
+      /** The entry's text now, when the store changed on disk under the open edit (kb generate): saving asks first. */
+      disk?: string;
+      /** The key pressed once that needs pressing again: Esc to discard a changed text, save to write over `disk`. */
+      confirm?: 'discard' | 'overwrite';
+    }
   | { kind: 'try'; buffer: EditBuffer }
   /** The whole selected entry, full width, scrolled to `offset` lines. */
   | { kind: 'view'; offset: number };
@@ -52,6 +63,8 @@ export interface ReviewState {
   revision: number;
   /** One line for the status bar. */
   message: string | undefined;
+  /** The text of the last edit discarded with Esc, which `u` brings back (until the next change). */
+  discarded: { target: EditTarget; id: string; text: string } | undefined;
   /** Rows the list shows (page up / page down). */
   pageSize: number;
   quit: boolean;
@@ -103,6 +116,7 @@ export function initialState(entries: readonly Entry[], filter: Partial<Filter> 
     undo: [],
     revision: 0,
     message: undefined,
+    discarded: undefined,
     pageSize: 10,
     quit: false,
   };
@@ -208,7 +222,7 @@ function change(state: ReviewState, id: string, edit: (e: Entry) => Entry, label
   const record: Change = { id, before, after, label };
   const entries = state.entries.map((e) => (e.id === id ? after : e));
   const item = Math.min(state.item, itemCount(after) - 1);
-  return { ...state, entries, log: [...state.log, record], undo: [...state.undo, record], revision: state.revision + 1, message: `${id}: ${label}`, item };
+  return { ...state, entries, log: [...state.log, record], undo: [...state.undo, record], revision: state.revision + 1, message: `${id}: ${label}`, item, discarded: undefined };
 }
 
 /** The entry with `field` marked as the editor's text (regeneration keeps it, docs/store.md). */
@@ -309,6 +323,15 @@ function regenerate(state: ReviewState): ReviewState {
 }
 
 function undo(state: ReviewState): ReviewState {
+  const lost = state.discarded;
+  if (lost !== undefined) {
+    // the edit Esc threw away (nothing was saved, so there is no change to undo): open it again
+    const entry = state.entries.find((e) => e.id === lost.id);
+    if (entry !== undefined) {
+      const reopened = startEdit({ ...select(state, lost.id), discarded: undefined }, lost.target);
+      if (reopened.mode.kind === 'edit') return { ...reopened, mode: { ...reopened.mode, buffer: editBuffer(lost.text, lost.target === 'answer') }, message: `${lost.id}: your discarded edit is back (${lost.target === 'answer' ? 'Ctrl-S' : 'Enter'} saves it, Esc cancels)` };
+    }
+  }
   const last = state.undo[state.undo.length - 1];
   if (last === undefined) return { ...state, message: 'nothing to undo' };
   const current = state.entries.find((e) => e.id === last.id);
@@ -377,6 +400,24 @@ function withFilter(state: ReviewState, filter: Filter): ReviewState {
   return { ...next, message: `showing ${filterLabel(filter)} (${visibleEntries(next).length})` };
 }
 
+/**
+ * An open edit of a question or answer whose text changed on disk (kb generate took the new source
+ * text): the editor is told and shown the new text, and saving asks once more (`disk`), so the old
+ * text in the box does not silently go over the new one.
+ */
+function editUnderReload(state: ReviewState, entries: readonly Entry[]): Partial<ReviewState> {
+  const mode = state.mode;
+  if (mode.kind !== 'edit' || (mode.target !== 'question' && mode.target !== 'answer')) return {};
+  const field = mode.target;
+  const before = state.entries.find((e) => e.id === mode.id)?.[field];
+  const now = entries.find((e) => e.id === mode.id)?.[field];
+  if (now === undefined || now === before) return {};
+  return {
+    mode: { ...mode, disk: now },
+    message: `the ${field} of ${mode.id} changed on disk while you edit it (kb generate or another writer): its new text is shown below; saving asks before it puts yours over it`,
+  };
+}
+
 function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' }>, input: string, key: KeyInfo): ReviewState {
   let buffer = mode.buffer;
   if (buffer.selected === true) {
@@ -387,9 +428,24 @@ function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' 
     if (key.backspace === true || key.delete === true) return { ...state, mode: { ...mode, buffer } };
     mode = { ...mode, buffer };
   }
+  // a confirmation asked for holds for the very next key only
+  const confirm = mode.kind === 'edit' ? mode.confirm : undefined;
+  if (mode.kind === 'edit' && mode.confirm !== undefined) {
+    const { confirm: _, ...rest } = mode;
+    mode = rest;
+  }
   const set = (b: EditBuffer): ReviewState => ({ ...state, mode: { ...mode, buffer: b } });
-  if (key.escape) return { ...state, mode: { kind: 'list' }, message: mode.kind === 'try' ? undefined : 'edit cancelled' };
+  if (key.escape) {
+    if (mode.kind === 'try') return { ...state, mode: { kind: 'list' }, message: undefined };
+    const changed = mode.target !== 'filter' && buffer.text.trim() !== '' && buffer.text !== mode.original;
+    if (changed && confirm !== 'discard') return { ...state, mode: { ...mode, buffer, confirm: 'discard' }, message: `Esc again throws away what you typed (${buffer.multiline ? 'Ctrl-S' : 'Enter'} saves it)` };
+    if (!changed) return { ...state, mode: { kind: 'list' }, message: 'edit cancelled' };
+    return { ...state, mode: { kind: 'list' }, discarded: { target: mode.target, id: mode.id, text: buffer.text }, message: 'edit discarded (u brings it back)' };
+  }
   const save = buffer.multiline ? key.ctrl === true && input === 's' : key.return === true || (key.ctrl === true && input === 's');
+  if (save && mode.kind === 'edit' && mode.disk !== undefined && confirm !== 'overwrite' && buffer.text !== mode.disk) {
+    return { ...state, mode: { ...mode, buffer, confirm: 'overwrite' }, message: `the ${mode.target} changed on disk while you edited it (its text now is below): ${buffer.multiline ? 'Ctrl-S' : 'Enter'} again puts yours over it, Esc keeps it` };
+  }
   if (save) return mode.kind === 'edit' ? commitEdit(state, mode.target, mode.id, buffer.text) : state;
   if (key.return) return buffer.multiline ? set(insertText(buffer, '\n')) : state;
   // terminals send DEL (0x7f) for Backspace, which ink reports as `delete`
@@ -426,11 +482,11 @@ function viewKey(state: ReviewState, offset: number, input: string, key: KeyInfo
 }
 
 function startEdit(state: ReviewState, target: EditTarget): ReviewState {
-  if (target === 'filter') return { ...state, mode: { kind: 'edit', target, id: '', buffer: editBuffer(state.filter.text, false) }, message: undefined };
+  if (target === 'filter') return { ...state, mode: { kind: 'edit', target, id: '', buffer: editBuffer(state.filter.text, false), original: state.filter.text }, message: undefined };
   const entry = selectedEntry(state);
   if (entry === undefined) return { ...state, message: 'no entry selected' };
   const text = target === 'question' ? entry.question : target === 'answer' ? entry.answer : '';
-  return { ...state, mode: { kind: 'edit', target, id: entry.id, buffer: editBuffer(text, target === 'answer') }, message: undefined };
+  return { ...state, mode: { kind: 'edit', target, id: entry.id, buffer: editBuffer(text, target === 'answer'), original: text }, message: undefined };
 }
 
 function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
@@ -526,7 +582,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       if (merged.reapplied > 0) notes.push(`${merged.reapplied} of your changes re-applied`);
       if (merged.conflicts > 0) notes.push(`${merged.conflicts} changed there since: kept`);
       if (merged.kept > 0) notes.push(`${merged.kept} gone there: yours kept`);
-      const next: ReviewState = { ...state, entries: merged.entries, message: notes.join('; ') };
+      let next: ReviewState = { ...state, entries: merged.entries, message: notes.join('; ') };
+      next = { ...next, ...editUnderReload(state, merged.entries) };
       const kept = keepSelection(next, previous);
       // if the editor's changes had to be applied again, the merged store must be saved
       return merged.dirty ? { ...kept, revision: kept.revision + 1 } : kept;

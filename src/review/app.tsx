@@ -45,7 +45,7 @@ export interface ReviewAppProps {
 /** What the list's key line depends on: the selected similar or suggested question, and whether filters are on. */
 function hintContext(state: ReviewState, entry: Entry | undefined): HintContext {
   const f = state.filter;
-  const filtered = f.status !== NO_FILTER.status || f.origin !== NO_FILTER.origin || f.staleOnly !== NO_FILTER.staleOnly || f.text !== NO_FILTER.text;
+  const filtered = f.status !== NO_FILTER.status || f.origin !== NO_FILTER.origin || f.staleOnly !== NO_FILTER.staleOnly || f.suggestedOnly !== NO_FILTER.suggestedOnly || f.text !== NO_FILTER.text;
   if (state.item < 0 || entry === undefined) return { filtered };
   return { filtered, selected: state.item < entry.similar.length ? 'similar' : 'suggested' };
 }

@@ -62,7 +62,7 @@ export function listRows(entries: readonly Entry[], selected: string | undefined
   const start = listWindow(entries.length, index, height);
   return entries.slice(start, start + height).map((e) => {
     const status = STATUS_MARK[e.status];
-    const flag = e.stale !== undefined ? '!' : isEdited(e) ? '✎' : ' ';
+    const flag = e.stale !== undefined ? '!' : (e.suggested ?? []).length > 0 ? '?' : isEdited(e) ? '✎' : ' ';
     return { id: e.id, mark: status.mark, markColor: status.color, text: fit(`${flag}${oneLine(e.question)}`, width - 2), selected: e.id === selected, stale: e.stale !== undefined };
   });
 }
@@ -161,7 +161,7 @@ export interface HintContext {
 // the list's keys, most needed first: as many as the width takes are shown (at 80 columns up to
 // "/ find"; v and g are named where they help too: "v shows all" over a long answer, "g generates"
 // over no similar questions), then "? q"
-const LIST_HINTS = ['a approve', 'r reject', 'e/E edit', 's add', 'Tab sel', 'd del', 'u undo', 'n next', 't try', '/ find', 'v view', 'g regen', 'f status', 'o origin', '! stale', 'p pending'];
+const LIST_HINTS = ['a approve', 'r reject', 'e/E edit', 's add', 'Tab sel', 'd del', 'u undo', 'n next', 't try', '/ find', 'v view', 'g regen', 'f status', 'o origin', '! stale', 'S suggested', 'p pending'];
 const SELECTED_HINTS = { similar: ['d delete', 'Tab next', 'Esc unselect'], suggested: ['y accept', 'd dismiss', 'Tab next', 'Esc unselect'] } as const;
 
 /** The list's key line: the keys that fit `width`, those of the selected question first, and how to clear filters when some are on. */
@@ -204,7 +204,7 @@ export function padLine(text: string, width: number): string {
 export const HELP_LINES: readonly string[] = [
   'Every change is saved to the store at once: there is no save step.',
   ...helpKeyLines(),
-  'List: ✓ approved  ✗ rejected  • pending  ! source changed  ✎ edited',
+  'List: ✓ approved ✗ rejected • pending ! source changed ? suggested ✎ edited',
 ];
 
 /**

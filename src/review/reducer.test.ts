@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { mergeReload, type Change } from './changes.js';
+import { listRows } from './layout.js';
 import { initialState, progress, reviewReducer, selectedEntry, visibleEntries, type KeyInfo, type ReviewState } from './reducer.js';
 import { fixtureEntries } from '../test-support/review-fixture.js';
 
@@ -99,6 +100,16 @@ describe('decisions', () => {
     expect(entry(s, 's-seven-day').status).toBe('pending');
   });
 
+  it('refuses to approve an entry without an answer (a kb gaps draft nobody answered yet)', () => {
+    const draft: Entry = { id: 'gap-1', question: '运费险怎么理赔', similar: [], answer: '', origin: 'manual', status: 'pending', tags: ['gap'] };
+    let s = press(initialState([draft, ...fixtureEntries()]), 'a');
+    expect(entry(s, 'gap-1').status).toBe('pending');
+    expect(s.revision).toBe(0);
+    expect(s.message).toBe('gap-1 has no answer, so it was not approved (a bot never sends an empty reply): write one with E, or reject it with r');
+    s = press(s, 'E', ...'签收后申请理赔。'.split(''), SAVE, 'a');
+    expect(entry(s, 'gap-1').status).toBe('approved');
+  });
+
   it('approving an entry that is already approved changes nothing', () => {
     const s = press(start(), 'k', 'a');
     expect(s.revision).toBe(0);
@@ -116,6 +127,24 @@ describe('decisions', () => {
     expect(s.selected).toBe('s-return-fee');
     s = press(s, 'n', 'n', 'n');
     expect(s.selected).toBe('s-refund-time');
+  });
+
+  it('after kb eval --suggest: S shows the entries with suggested questions, n reaches them though approved, and the list marks them ?', () => {
+    const approvedWithSuggestions = fixtureEntries().map((e) => (e.id === 'faq-free-shipping' ? { ...e, suggested: ['运费多少钱'] } : e));
+    let s = initialState(approvedWithSuggestions);
+    s = press(s, 'S');
+    expect(s.message).toBe('showing with suggestions (2)');
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['faq-free-shipping', 's-refund-time']);
+    // every entry decided: n still finds the approved ones with a suggestion
+    const decided = approvedWithSuggestions.map((e): Entry => {
+      const { stale: _, ...rest } = e;
+      return { ...rest, status: 'approved' };
+    });
+    s = press(initialState(decided), key('', { home: true }), 'j', 'n');
+    expect(s.selected).toBe('faq-free-shipping');
+    s = press(s, 'n');
+    expect(s.selected).toBe('s-refund-time');
+    expect(listRows(visibleEntries(s), s.selected, 10, 30)[0]?.text).toMatch(/^\?运费怎么算？/);
   });
 });
 

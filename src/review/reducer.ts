@@ -18,6 +18,8 @@ export interface Filter {
   origin: EntryOrigin | 'all';
   /** Only entries whose source changed or vanished. */
   staleOnly: boolean;
+  /** Only entries with suggested questions (kb eval --suggest) to accept or dismiss. */
+  suggestedOnly: boolean;
   /** Words to find in the id, questions, answer or source. */
   text: string;
 }
@@ -103,7 +105,7 @@ export type ReviewAction =
 
 const byId = (a: Entry, b: Entry): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export const NO_FILTER: Filter = { status: 'all', origin: 'all', staleOnly: false, text: '' };
+export const NO_FILTER: Filter = { status: 'all', origin: 'all', staleOnly: false, suggestedOnly: false, text: '' };
 
 export function initialState(entries: readonly Entry[], filter: Partial<Filter> = {}): ReviewState {
   const state: ReviewState = {
@@ -133,10 +135,21 @@ export function needsReview(e: Entry): boolean {
   return e.status === 'pending' || e.stale !== undefined;
 }
 
+/** An entry with suggested questions (kb eval --suggest) waiting to be accepted or dismissed. */
+export function hasSuggestions(e: Entry): boolean {
+  return (e.suggested ?? []).length > 0;
+}
+
+/** Where `n` goes: an entry to review (needsReview), or one with suggested questions to accept or dismiss. */
+export function wantsLook(e: Entry): boolean {
+  return needsReview(e) || hasSuggestions(e);
+}
+
 export function matchesFilter(e: Entry, filter: Filter): boolean {
   if (filter.status !== 'all' && e.status !== filter.status) return false;
   if (filter.origin !== 'all' && e.origin !== filter.origin) return false;
   if (filter.staleOnly && e.stale === undefined) return false;
+  if (filter.suggestedOnly && !hasSuggestions(e)) return false;
   const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '');
   if (words.length === 0) return true;
   const haystack = [e.id, e.question, ...e.similar, ...(e.suggested ?? []), e.answer, e.source?.path ?? '', ...(e.source?.headingPath ?? []), ...(e.tags ?? [])].join('\n').toLowerCase();
@@ -185,6 +198,7 @@ export function filterLabel(filter: Filter): string {
   if (filter.status !== 'all') parts.push(filter.status);
   if (filter.origin !== 'all') parts.push(filter.origin);
   if (filter.staleOnly) parts.push('stale');
+  if (filter.suggestedOnly) parts.push('with suggestions');
   if (filter.text !== '') parts.push(`“${filter.text}”`);
   return parts.length === 0 ? 'all entries' : parts.join(' · ');
 }
@@ -250,6 +264,10 @@ function decide(state: ReviewState, status: EntryStatus): ReviewState {
   if (id === undefined) return { ...state, message: 'no entry selected' };
   const before = visibleEntries(state);
   const index = before.findIndex((e) => e.id === id);
+  if (status === 'approved' && selectedEntry(state)?.answer.trim() === '') {
+    // approved, it would still never be answered: kb build leaves an entry without an answer out
+    return { ...state, message: `${id} has no answer, so it was not approved (a bot never sends an empty reply): write one with E, or reject it with r` };
+  }
   const verb = status === 'approved' ? 'approved' : status === 'rejected' ? 'rejected' : 'back to pending';
   const next = change(state, id, (e) => setStatus(e, status), verb, `${id} is already ${status}`);
   if (next === state || next.revision === state.revision) return next;
@@ -383,9 +401,9 @@ function nextPending(state: ReviewState): ReviewState {
   const visible = visibleEntries(state);
   const index = visible.findIndex((e) => e.id === state.selected);
   const order = [...visible.slice(index + 1), ...visible.slice(0, Math.max(0, index + 1))];
-  const next = order.find((e) => needsReview(e) && e.id !== state.selected);
+  const next = order.find((e) => wantsLook(e) && e.id !== state.selected);
   if (next !== undefined) return { ...select(state, next.id), message: undefined };
-  const anywhere = state.entries.find((e) => needsReview(e) && e.id !== state.selected);
+  const anywhere = state.entries.find((e) => wantsLook(e) && e.id !== state.selected);
   if (anywhere !== undefined) return { ...select({ ...state, filter: NO_FILTER }, anywhere.id), message: 'filters cleared to show the next entry to review' };
   return { ...state, message: 'nothing left to review 🎉' };
 }
@@ -539,6 +557,8 @@ function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
       return withFilter(s, { ...s.filter, origin: cycle<Filter['origin']>(['all', ...ENTRY_ORIGINS], s.filter.origin) });
     case '!':
       return withFilter(s, { ...s.filter, staleOnly: !s.filter.staleOnly });
+    case 'S':
+      return withFilter(s, { ...s.filter, suggestedOnly: !s.filter.suggestedOnly });
     case 'v':
       return selectedEntry(s) === undefined ? s : { ...s, mode: { kind: 'view', offset: 0 } };
     case 't':

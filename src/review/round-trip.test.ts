@@ -469,6 +469,31 @@ describe('kb import of a sheet exported before the store changed', () => {
   });
 });
 
+describe('a CSV saved by Excel where the decimal mark is a comma', () => {
+  for (const [name, delimiter] of [
+    ['semicolons (German, French, Spanish Excel)', ';'],
+    ['tabs (Unicode text)', '\t'],
+  ] as const) {
+    it(`is read with its cells separated by ${name}: only the edited cell changes`, async () => {
+      const { dir, store } = setup();
+      const file = join(dir, 'review.csv');
+      await exportStore({ store, file, format: 'csv' });
+      const table = readCsv(readFileSync(file, 'utf8'), file);
+      if (!table.ok) throw new Error('bad export');
+      const quote = (c: string): string => (/[;\t",\r\n]/u.test(c) ? `"${c.replace(/"/gu, '""')}"` : c);
+      const rows = [table.value.header, ...table.value.rows.map((r) => r.cells)];
+      const status = table.value.header.indexOf('status');
+      const seven = rows.findIndex((r) => r[0] === 's-seven-day');
+      rows[seven]![status] = 'approved';
+      writeFileSync(file, `\uFEFF${rows.map((r) => r.map(quote).join(delimiter)).join('\r\n')}\r\n`);
+      const imported = await importFile({ store, file });
+      if (!imported.ok) throw new Error(imported.problems.map((p) => p.message).join('; '));
+      expect(imported.value.changed).toEqual([{ id: 's-seven-day', fields: ['status'] }]);
+      expect(imported.value.unchanged).toBe(5);
+    });
+  }
+});
+
 describe('a CSV saved by Excel on a Chinese Windows', () => {
   it('is read in GBK (no byte-order mark): only the edited cell changes, the Chinese text stays as it was', async () => {
     const { dir, store } = setup();

@@ -12,8 +12,9 @@
  *    suggested questions kept).
  * 4. An entry whose source changed and that an editor approved, rejected or edited keeps the
  *    editor's status and the texts the editor rewrote (`editedFields`; all of them for an entry
- *    an older kb marked `edited` as a whole), takes the fresh text of the other fields, and is
- *    marked `stale: source-changed` for re-review (kb review shows it; approving clears it).
+ *    an older kb marked `edited` as a whole), takes the fresh text of the other fields (similar
+ *    questions: the fresh ones and those the editor added, `addedSimilar`), and is marked
+ *    `stale: source-changed` for re-review (kb review shows it; approving clears it).
  * 5. An entry that this run did not produce although its source file was read (the section is
  *    gone or renamed), or whose source file no longer exists: if nobody touched it and it has no
  *    notes or suggested questions, it is removed and reported; otherwise it is kept and marked
@@ -27,6 +28,11 @@
  * being orphaned beside a fresh duplicate. (Ids follow the path, docs/store.md, so the entry
  * takes the new one: keeping the old id would orphan it again on the next run.) An entry whose id
  * is kept (a FAQ row's own `id`) and whose row moved to another file takes the new path.
+ *
+ * Also before rule 5, a renamed section: an entry holding an editor's work whose section vanished
+ * from a file this run read, and a new entry of that file with mostly the same heading path and
+ * answer (findRenames: one-to-one, RENAME_SIMILARITY), go together: the editor's work goes over
+ * to the new id by rule 4 (marked for re-review), instead of an orphan beside a fresh duplicate.
  */
 import { followedSimilar, isEdited, isFieldEdited, type Entry } from './entry.js';
 

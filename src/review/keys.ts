@@ -27,7 +27,7 @@ export const KEYS: readonly KeyRow[] = [
   { keys: 'E', help: 'edit the answer (Enter: new line; Ctrl-S saves; Esc cancels)', does: 'edit the answer: Enter is a new line, **Ctrl-S saves**, Esc cancels (with the text changed, Esc asks once more; `u` then brings the discarded text back)' },
   { keys: 's', help: 'add a similar question', does: 'add a similar question (a question the entry already has is refused)' },
   { keys: 'Tab Shift-Tab', help: 'select a similar or suggested question', does: 'select a similar or suggested question in the detail pane' },
-  { keys: 'd', help: 'delete the selected similar question / dismiss a suggestion', does: 'delete the selected similar question, or dismiss the selected suggestion' },
+  { keys: 'd', help: 'delete the selected similar question / dismiss a suggestion', does: 'delete the selected similar question, or dismiss the selected suggestion (the section’s place line asks first: `d` again deletes it)' },
   { keys: 'y', help: 'accept the selected suggestion (none selected: the first)', does: 'accept the selected suggested question (none selected: the first) into the similar questions' },
   {
     keys: 'g',
@@ -35,7 +35,7 @@ export const KEYS: readonly KeyRow[] = [
     does: 'regenerate the similar questions from the current question (replaces them; `u` undoes) — after editing a question, this gives variants of the new wording',
   },
   { keys: 'u', help: 'undo the last change; again for the one before', does: 'undo the last change; again for the one before (undoing is a change too: it is saved). Right after an edit was discarded with Esc, it opens that edit again instead' },
-  { keys: 'v', help: 'the whole entry: ↑ ↓ PgUp PgDn Space Home End scroll, Esc back', does: 'view the whole entry full width (long answers): ↑ ↓ PgUp PgDn Space Home End scroll, Esc back' },
+  { keys: 'v Enter', help: 'the whole entry: ↑ ↓ PgUp PgDn Space Home End scroll, Esc back', does: 'view the whole entry full width (long answers): ↑ ↓ PgUp PgDn Space Home End scroll, Esc back' },
   { keys: 't', help: 'try it: a customer question, the entries it hits', does: '**try it**: type a customer question; the entries it hits, best first' },
   { keys: 'f o ! S /', help: 'filter: status, origin, stale, with suggestions, words', does: 'filter by status (cycles) / origin (cycles) / stale only / with suggested questions only (kb eval --suggest) / words (in the id, questions, answer, source)' },
   { keys: 'Esc', help: 'unselect the selected question; none selected: clear the filters', does: 'unselect the selected similar or suggested question; with none selected, clear the filters' },

@@ -67,6 +67,20 @@ export function listRows(entries: readonly Entry[], selected: string | undefined
   });
 }
 
+/**
+ * The list pane: its rows and, when not every entry fits, a last line that says how many more
+ * there are above and below (`↑ 12 more  ↓ 40 more`), so a list cut at the pane's foot does not
+ * read as the whole list.
+ */
+export function listPane(entries: readonly Entry[], selected: string | undefined, height: number, width: number): { rows: ListRow[]; more: string | undefined } {
+  if (entries.length <= height) return { rows: listRows(entries, selected, height, width), more: undefined };
+  const shown = Math.max(1, height - 1);
+  const start = listWindow(entries.length, entries.findIndex((e) => e.id === selected), shown);
+  const below = Math.max(0, entries.length - start - shown);
+  const parts = [start > 0 ? `↑ ${start} more` : '', below > 0 ? `↓ ${below} more` : ''].filter((p) => p !== '');
+  return { rows: listRows(entries, selected, shown, width), more: fit(` ${parts.join('  ')}`, width - 1) };
+}
+
 const STALE_TEXT = { 'source-changed': 'source changed: review again', 'source-missing': 'source gone: not indexed (r rejects it; docs/store.md to keep it)' } as const;
 
 /** The source line: file › heading › heading · p.N */
@@ -98,7 +112,7 @@ export function isSectionPath(e: Entry, question: string): boolean {
 
 /**
  * The detail pane of an entry: id and state, question, similar and suggested questions (the
- * selected one inverse), source, notes (two lines at most; `v` shows all), and the answer (the section's text for generated entries) in the
+ * selected one inverse), source, notes (two lines at most, five for an entry without an answer; `v` shows all), and the answer (the section's text for generated entries) in the
  * lines left. Exactly `height` lines or fewer, each at most `width` columns.
  */
 export function detailLines(e: Entry | undefined, item: number, width: number, height: number, now?: SourceNow): Line[] {
@@ -118,7 +132,8 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   const source = sourceText(e);
   const sourceLines = source === undefined ? [] : wrap(`Source  ${source}`, width, 2);
   // a note says why the entry is here (kb gaps: how often customers asked, the nearest entry)
-  const noteLines = e.notes === undefined || e.notes.trim() === '' ? [] : wrap(`Notes  ${oneLine(e.notes)}`, width, 2);
+  // (five lines for a draft without an answer: its note names the nearest entry, and there is no answer to show)
+  const noteLines = e.notes === undefined || e.notes.trim() === '' ? [] : wrap(`Notes  ${oneLine(e.notes)}`, width, e.answer.trim() === '' ? 5 : 2);
   const room = Math.max(2, height - lines.length - sourceLines.length - noteLines.length - reserveForAnswer - 1 - (suggested.length > 0 ? 1 : 0));
   const suggestedRoom = suggested.length > 0 ? Math.min(suggested.length, Math.max(1, Math.floor(room / 3))) : 0;
   const similarRoom = Math.max(1, room - suggestedRoom);

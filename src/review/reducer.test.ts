@@ -295,6 +295,34 @@ describe('editing', () => {
     expect(s.message).toMatch(/regenerated \d similar questions/);
   });
 
+  it('d on the section’s place line asks first: d twice in a row no longer deletes it unseen', () => {
+    const place = '小鹿空气炸锅KF-5L使用说明书 / 五、故障排除';
+    const fryer: Entry = {
+      id: 's-fryer',
+      question: '空气炸锅怎么用？',
+      similar: ['故障排除是什么？', place],
+      answer: '故障现象：冒白烟。',
+      origin: 'generated',
+      status: 'pending',
+      source: { path: 'sources/空气炸锅说明书.pdf', headingPath: ['小鹿空气炸锅KF-5L使用说明书', '五、故障排除'] },
+    };
+    // the first d deletes the question; the selection moves onto the place line, and the second d asks
+    let s = press(initialState([fryer]), TAB, 'd', 'd');
+    expect(entry(s, 's-fryer').similar).toEqual([place]);
+    expect(s.message).toBe('this is the section’s place (it helps questions naming the section find it): d again deletes it');
+    // another key in between: asked again
+    s = press(s, 'j', 'd');
+    expect(entry(s, 's-fryer').similar).toEqual([place]);
+    s = press(s, 'd');
+    expect(entry(s, 's-fryer').similar).toEqual([]);
+  });
+
+  it('Enter in the list opens the selected entry whole', () => {
+    const s = press(start(), ENTER);
+    expect(s.mode).toEqual({ kind: 'view', offset: 0 });
+    expect(press(s, ESC).mode.kind).toBe('list');
+  });
+
   it('g keeps the section’s place and proposes no bare product name (空气炸锅怎么用？ → 空气炸锅)', () => {
     const place = '小鹿空气炸锅KF-5L使用说明书 / 五、故障排除';
     const fryer: Entry = {

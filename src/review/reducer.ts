@@ -65,6 +65,8 @@ export interface ReviewState {
   revision: number;
   /** One line for the status bar. */
   message: string | undefined;
+  /** A key that asked to be pressed again (`d` on the section's place line: `<id> <item>`); any other key disarms it. */
+  armed: string | undefined;
   /** The text of the last edit discarded with Esc, which `u` brings back (until the next change). */
   discarded: { target: EditTarget; id: string; text: string } | undefined;
   /** Rows the list shows (page up / page down). */
@@ -119,6 +121,7 @@ export function initialState(entries: readonly Entry[], filter: Partial<Filter> 
     revision: 0,
     message: undefined,
     discarded: undefined,
+    armed: undefined,
     pageSize: 10,
     quit: false,
   };
@@ -294,11 +297,16 @@ function addSimilar(state: ReviewState, id: string, text: string): ReviewState {
   return { ...next, item: entry.similar.length };
 }
 
-function deleteItem(state: ReviewState): ReviewState {
+function deleteItem(state: ReviewState, armed: string | undefined): ReviewState {
   const entry = selectedEntry(state);
   if (entry === undefined) return state;
   const i = state.item;
   if (i < 0) return { ...state, message: 'select a similar question with Tab first, then press d' };
+  const place = `${entry.id} ${i}`;
+  if (i < entry.similar.length && isSectionPath(entry, entry.similar[i] ?? '') && armed !== place) {
+    // the section's place is no way of asking: it lets a question naming the section find it
+    return { ...state, armed: place, message: 'this is the section’s place (it helps questions naming the section find it): d again deletes it' };
+  }
   if (i < entry.similar.length) {
     return change(state, entry.id, (e) => withEditorSimilar(e, e.similar.filter((_, j) => j !== i)), 'deleted a similar question', '');
   }
@@ -508,7 +516,10 @@ function startEdit(state: ReviewState, target: EditTarget): ReviewState {
 }
 
 function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
-  const s: ReviewState = state.message === undefined ? state : { ...state, message: undefined };
+  const armed = state.armed;
+  const s: ReviewState = state.message === undefined && armed === undefined ? state : { ...state, message: undefined, armed: undefined };
+  // Enter opens the selected entry whole (as v)
+  if (key.return) return selectedEntry(s) === undefined ? s : { ...s, mode: { kind: 'view', offset: 0 } };
   if (key.upArrow || input === 'k') return moveSelection(s, -1);
   if (key.downArrow || input === 'j') return moveSelection(s, 1);
   if (key.pageUp) return moveSelection(s, -s.pageSize);
@@ -540,7 +551,7 @@ function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
     case 's':
       return startEdit(s, 'add-similar');
     case 'd':
-      return deleteItem(s);
+      return deleteItem(s, armed);
     case 'y':
       return acceptSuggested(s);
     case 'g':

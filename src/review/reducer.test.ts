@@ -26,6 +26,18 @@ function entry(state: ReviewState, id: string): Entry {
 
 const start = (): ReviewState => initialState(fixtureEntries());
 
+/** A generated entry whose similar questions end in its section's place (the heading-path line kb generate adds). */
+const place = '小鹿空气炸锅KF-5L使用说明书 / 五、故障排除';
+const fryer: Entry = {
+  id: 's-fryer',
+  question: '空气炸锅怎么用？',
+  similar: ['故障排除是什么？', place],
+  answer: '故障现象：冒白烟。可能原因：食材油脂过多。解决方法：倒出多余油脂。',
+  origin: 'generated',
+  status: 'pending',
+  source: { path: 'sources/空气炸锅说明书.pdf', headingPath: ['小鹿空气炸锅KF-5L使用说明书', '五、故障排除'] },
+};
+
 describe('initial state and selectors', () => {
   it('selects the first entry that needs review, and counts progress', () => {
     const s = start();
@@ -296,16 +308,6 @@ describe('editing', () => {
   });
 
   it('d on the section’s place line asks first: d twice in a row no longer deletes it unseen', () => {
-    const place = '小鹿空气炸锅KF-5L使用说明书 / 五、故障排除';
-    const fryer: Entry = {
-      id: 's-fryer',
-      question: '空气炸锅怎么用？',
-      similar: ['故障排除是什么？', place],
-      answer: '故障现象：冒白烟。',
-      origin: 'generated',
-      status: 'pending',
-      source: { path: 'sources/空气炸锅说明书.pdf', headingPath: ['小鹿空气炸锅KF-5L使用说明书', '五、故障排除'] },
-    };
     // the first d deletes the question; the selection moves onto the place line, and the second d asks
     let s = press(initialState([fryer]), TAB, 'd', 'd');
     expect(entry(s, 's-fryer').similar).toEqual([place]);
@@ -324,16 +326,6 @@ describe('editing', () => {
   });
 
   it('g keeps the section’s place and proposes no bare product name (空气炸锅怎么用？ → 空气炸锅)', () => {
-    const place = '小鹿空气炸锅KF-5L使用说明书 / 五、故障排除';
-    const fryer: Entry = {
-      id: 's-fryer',
-      question: '空气炸锅怎么用？',
-      similar: ['故障排除是什么？', place],
-      answer: '故障现象：冒白烟。可能原因：食材油脂过多。解决方法：倒出多余油脂。',
-      origin: 'generated',
-      status: 'pending',
-      source: { path: 'sources/空气炸锅说明书.pdf', headingPath: ['小鹿空气炸锅KF-5L使用说明书', '五、故障排除'] },
-    };
     const s = press(initialState([fryer]), 'g');
     const similar = entry(s, 's-fryer').similar;
     expect(similar).toContain(place);

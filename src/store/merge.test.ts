@@ -219,6 +219,12 @@ describe('merging regenerated entries into the store', () => {
       ]);
     });
 
+    it('an editor’s own list of similar questions is kept, with the section’s place line following the new heading', () => {
+      const pruned = section(oldId, '一、七天无理由退货', 'h1', { status: 'approved', similar: ['退换货政策 / 一、七天无理由退货', '东西不想要了能退吗'], edited: true, editedFields: ['similar'] });
+      const { entries } = mergeEntries([pruned], [section(newId, '一、三十天无理由退货', 'h2', { similar: ['一、三十天无理由退货有什么规定？', '退换货政策 / 一、三十天无理由退货'] })], scope(['policy.md']));
+      expect(entries[0]?.similar).toEqual(['退换货政策 / 一、三十天无理由退货', '东西不想要了能退吗']);
+    });
+
     it('keeps an editor’s rewritten question and answer, and carries notes of an entry nobody reviewed (no re-review mark)', () => {
       const edited = section(oldId, '一、七天无理由退货', 'h1', { question: '不想要了能退吗？', answer: `${policy}（编辑补充）`, edited: true, editedFields: ['question', 'answer'] });
       const noted = section('s-00000000000000a2', '二、质量问题退换', 'h3', { answer: '质量问题自签收之日起30天内可申请退货或换货，往返运费由商家承担。', notes: '待确认' });

@@ -183,6 +183,23 @@ function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById
 }
 
 /**
+ * A similar-question list with the section's place line (`title / chapter / heading`, which kb
+ * generate adds to a generated entry) of `old`'s heading path replaced by `next`'s, when the
+ * heading path changed: an editor's list keeps its questions, but the place is the source's, and
+ * a renamed heading's old place would name a section that no longer exists.
+ */
+function movedPlace(similar: string[], old: Entry, next: Entry): string[] {
+  const was = old.source?.headingPath.at(-1);
+  const now = next.source?.headingPath.at(-1);
+  if (old.origin !== 'generated' || was === undefined || now === undefined || was === now) return similar;
+  const placeOf = (e: Entry, last: string): string | undefined => e.similar.find((q) => q.includes(' / ') && q.endsWith(` / ${last}`));
+  const oldPlace = placeOf(old, was);
+  const newPlace = placeOf(next, now);
+  if (oldPlace === undefined || newPlace === undefined) return similar;
+  return [...new Set(similar.map((q) => (q === oldPlace ? newPlace : q)))];
+}
+
+/**
  * Rule 4: an entry an editor worked on, with its source's new version `next`. The editor's status
  * and rewritten texts are kept (`editedFields`; all of them for an entry an older kb marked `edited`
  * as a whole), the other texts are the fresh ones (similar questions: the fresh generated ones and
@@ -196,7 +213,7 @@ function reReview(old: Entry, next: Entry): Entry {
     if (next.rule !== undefined) kept.rule = next.rule;
     else delete kept.rule;
   }
-  kept.similar = followedSimilar(old, next.similar);
+  kept.similar = movedPlace(followedSimilar(old, next.similar), old, next);
   if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
   if (next.source !== undefined) kept.source = next.source;
   if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;

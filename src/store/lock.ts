@@ -8,8 +8,9 @@
  *   read-check-write by every program that writes the store (`kb review`'s saves, `kb import`,
  *   `kb generate`, `kb eval --suggest`), so two writers never replace each other's file unseen.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import fs from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 
@@ -21,7 +22,7 @@ export function writeLockPath(storePath: string): string {
   return `${storePath}.write.lock`;
 }
 
-/** Who holds the reviewer lock: written beside it (`<store>.review.lock.json`) while it is held. */
+/** Who holds the reviewer lock: written in its folder (`<store>.review.lock/owner.json`) while it is held. */
 export interface LockOwner {
   pid: number;
   /** `kb review`, `kb import` */
@@ -31,8 +32,26 @@ export interface LockOwner {
 }
 
 export function lockOwnerPath(storePath: string): string {
-  return `${reviewLockPath(storePath)}.json`;
+  return join(reviewLockPath(storePath), OWNER_FILE);
 }
+
+const OWNER_FILE = 'owner.json';
+
+/**
+ * The file system proper-lockfile uses for the reviewer lock: removing the lock folder removes the
+ * owner note in it first (a folder must be empty to go), however the lock goes — released, taken
+ * over when stale, or removed as the process exits on a signal (a closed terminal).
+ */
+const lockFs = {
+  ...fs,
+  rmdir: (path: string, callback: (error: NodeJS.ErrnoException | null) => void): void => {
+    fs.rm(join(path, OWNER_FILE), { force: true }, () => fs.rmdir(path, callback));
+  },
+  rmdirSync: (path: string): void => {
+    fs.rmSync(join(path, OWNER_FILE), { force: true });
+    fs.rmdirSync(path);
+  },
+};
 
 async function readOwner(storePath: string): Promise<LockOwner | undefined> {
   try {
@@ -81,14 +100,11 @@ export const LOCK_STALE_MS = 10_000;
  */
 export async function lockStore(storePath: string, onCompromised: (error: Error) => void = () => {}, command = 'kb review'): Promise<Result<() => Promise<void>>> {
   try {
-    const release = await lockfile.lock(storePath, { lockfilePath: reviewLockPath(storePath), stale: LOCK_STALE_MS, realpath: false, onCompromised });
+    const release = await lockfile.lock(storePath, { lockfilePath: reviewLockPath(storePath), stale: LOCK_STALE_MS, realpath: false, onCompromised, fs: lockFs });
     const owner: LockOwner = { pid: process.pid, command, since: new Date().toISOString() };
     // who holds it, for the message another kb review or kb import gives (not needed to lock)
     await writeFile(lockOwnerPath(storePath), `${JSON.stringify(owner)}\n`).catch(() => {});
-    return ok(async () => {
-      await rm(lockOwnerPath(storePath), { force: true }).catch(() => {});
-      await release();
-    });
+    return ok(release);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOCKED') {

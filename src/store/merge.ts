@@ -120,30 +120,31 @@ function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: 
   return moves;
 }
 
-/** Dice coefficient of the character bigrams of two texts (spaces ignored): 1 for the same text. */
-export function textSimilarity(a: string, b: string): number {
-  const grams = (t: string): Map<string, number> => {
-    const chars = Array.from(t.replace(/\s+/gu, ''));
-    const out = new Map<string, number>();
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const g = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
-      out.set(g, (out.get(g) ?? 0) + 1);
-    }
-    return out;
-  };
-  const x = grams(a);
-  const y = grams(b);
-  let total = 0;
-  let shared = 0;
-  for (const n of x.values()) total += n;
-  for (const [g, n] of y) {
-    total += n;
-    shared += Math.min(n, x.get(g) ?? 0);
-  }
-  return total === 0 ? (a === b ? 1 : 0) : (2 * shared) / total;
+/** The character bigrams of a text (spaces ignored), counted, and how many there are. */
+interface Bigrams {
+  counts: Map<string, number>;
+  size: number;
 }
 
-/** How alike two texts must be (textSimilarity) for a vanished section's entry to be carried over to a new one. */
+function bigrams(text: string): Bigrams {
+  const chars = Array.from(text.replace(/\s+/gu, ''));
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return { counts, size: Math.max(0, chars.length - 1) };
+}
+
+/** Dice coefficient of two texts' bigrams: 1 for the same text, 0 for none shared. */
+function dice(x: Bigrams, y: Bigrams): number {
+  if (x.size + y.size === 0) return 1;
+  let shared = 0;
+  for (const [g, n] of y.counts) shared += Math.min(n, x.counts.get(g) ?? 0);
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** How alike two texts must be (the Dice coefficient of their character bigrams) for a vanished section's entry to be carried over to a new one. */
 export const RENAME_SIMILARITY = 0.8;
 
 /** What a rename is judged on: the section's place and the entry's answer (the section's text). */
@@ -161,12 +162,20 @@ function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById
   const takenByMove = new Set([...moved.values()].map((e) => e.id));
   const gone = store.filter((e) => e.origin !== 'manual' && e.source !== undefined && scope.read.has(e.source.path) && !freshById.has(e.id) && !moved.has(e.id) && holdsEditorWork(e));
   if (gone.length === 0) return new Map();
-  const arrived = fresh.filter((e) => e.source !== undefined && !storeIds.has(e.id) && !takenByMove.has(e.id));
+  // candidates: same file, origin and place among the Q&A of their section
+  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${e.origin}\u0000${idSuffix(e.id)}`;
+  const arrived = new Map<string, { next: Entry; grams: Bigrams }[]>();
+  for (const e of fresh) {
+    if (e.source === undefined || storeIds.has(e.id) || takenByMove.has(e.id)) continue;
+    arrived.set(key(e), [...(arrived.get(key(e)) ?? []), { next: e, grams: bigrams(renameText(e)) }]);
+  }
   const pairs: { old: Entry; next: Entry; similarity: number }[] = [];
   for (const old of gone) {
-    for (const next of arrived) {
-      if (next.source?.path !== old.source?.path || next.origin !== old.origin || idSuffix(next.id) !== idSuffix(old.id)) continue;
-      const similarity = textSimilarity(renameText(old), renameText(next));
+    const grams = bigrams(renameText(old));
+    for (const { next, grams: nextGrams } of arrived.get(key(old)) ?? []) {
+      // texts of too different lengths cannot be alike enough: skip counting their bigrams
+      if (2 * Math.min(grams.size, nextGrams.size) < RENAME_SIMILARITY * (grams.size + nextGrams.size)) continue;
+      const similarity = dice(grams, nextGrams);
       if (similarity >= RENAME_SIMILARITY) pairs.push({ old, next, similarity });
     }
   }

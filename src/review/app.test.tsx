@@ -64,7 +64,7 @@ describe('the review screen at 80×24', () => {
     expect(lines[0]).toMatch(/^kb review kb\/qa\.jsonl {2}reviewed 2 \/ 6 {2}all entries \(6\) {2}1 stale/);
     const text = lines.join('\n');
     expect(text).toMatch(/✓ 运费怎么算？/);
-    expect(text).toMatch(/•!?\s?退款多久到账？/);
+    expect(text).toMatch(/•\?退款多久到账？/);
     expect(text).toMatch(/✓!退货运费由谁承担？/);
     expect(text).toMatch(/✗ 第一章 总则是什么？/);
     expect(text).toMatch(/s-refund-time · generated · pending/);
@@ -185,7 +185,9 @@ describe('the review screen at 80×24', () => {
     expect(saves.at(-1)?.find((e) => e.id === 's-refund-time')?.answer).toBe('商家确认收货后3个工作日内退款。\n原路退回，银行卡到账另需1至5个工作日。\n节假日顺延。');
     text = screen(app).join('\n');
     expect(text).toMatch(/s-refund-time: edited the answer/);
-    expect(text).toMatch(/✎退款多久到账？/);
+    // ? (suggested questions to accept or dismiss) goes before ✎; the detail says edited
+    expect(text).toMatch(/•\?退款多久到账？/);
+    expect(text).toMatch(/s-refund-time · generated · pending · edited/);
   });
 
   it('v shows a long answer whole, full width, and scrolls it', async () => {
@@ -271,6 +273,21 @@ describe('the review screen at 80×24', () => {
     const lines = screen(app);
     expect(lines[0]).toMatch(/reviewed 2 \/ 7/);
     expect(lines.join('\n')).toMatch(/store changed on disk, reloaded \(7 entries\)/);
+  });
+
+  it('an open answer editor shows the text kb generate wrote on disk meanwhile, and Ctrl-S asks before writing over it', async () => {
+    const { link, saves, diskChanges } = fakeLink();
+    const app = show({ link, pollMs: 10 });
+    app.stdin.write('E');
+    await until(shows(app, /Edit the answer/));
+    diskChanges(fixtureEntries().map((e) => (e.id === 's-refund-time' ? { ...e, answer: '商家确认收货后1个工作日内退款。' } : e)));
+    await until(shows(app, /On disk now/));
+    const text = screen(app).join('\n');
+    expect(text).toMatch(/On disk now \(changed while you edit\):/);
+    expect(text).toMatch(/商家确认收货后1个工作日内退款。/);
+    app.stdin.write('\u0013');
+    await until(shows(app, /Ctrl-S again puts yours/));
+    expect(saves).toHaveLength(0);
   });
 
   it('the exit summary counts what the header shows, after a reload made a rejected entry stale', async () => {
@@ -361,6 +378,34 @@ describe('below the supported size (80×24)', () => {
     expect(last?.quit).not.toBe(true);
     expect(last?.mode.kind).toBe('edit');
     expect(saves).toHaveLength(0);
+  });
+
+  it('at 80×24 a list longer than the pane ends in how many more entries there are above and below', () => {
+    const { link } = fakeLink();
+    const many: Entry[] = Array.from({ length: 40 }, (_, i) => ({ id: `faq-${String(i).padStart(3, '0')}`, question: `问题${i}？`, similar: [], answer: `答案${i}。`, origin: 'faq', status: 'approved' }));
+    const initial = reviewReducer(initialState(many), { type: 'key', input: '', key: { pageDown: true } });
+    const lines = screen(show({ link, initial }));
+    const list = lines.slice(1, 21).map((l) => l.split('│')[0] ?? '');
+    expect(list.at(-1)).toMatch(/^ ↑ \d+ more {2}↓ \d+ more/);
+    const [, above, below] = /↑ (\d+) more {2}↓ (\d+) more/.exec(list.at(-1) ?? '') ?? [];
+    // every entry is either shown or counted
+    expect(Number(above) + Number(below) + list.filter((l) => /问题\d+？/.test(l)).length).toBe(40);
+  });
+
+  it('shows a kb gaps draft’s whole note (the nearest entry included) where its empty answer would be', () => {
+    const { link } = fakeLink();
+    const draft: Entry = {
+      id: 'gap-7c42fd1fa1',
+      question: '运费险怎么理赔',
+      similar: [],
+      answer: '',
+      origin: 'manual',
+      status: 'pending',
+      tags: ['gap'],
+      notes: 'kb gaps: gap 6 of 6, asked 2 times (1 distinct) in chats.csv without an answer; key terms: 理赔, 运费; nearest entry: s-0271a183dcbe94d4 “退货运费是多少？” (confidence 0.3); write the answer, or merge these questions into an existing entry',
+    };
+    const detail = screen(show({ link, initial: initialState([draft]) })).map((l) => l.split('│')[1]?.trim() ?? '').join(' ');
+    expect(detail).toMatch(/nearest entry: s-0271a183dcbe94d4 “退货运费是多少？”/);
   });
 
   it('at 80×24 the screen is drawn', () => {

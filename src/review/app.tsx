@@ -45,7 +45,7 @@ export interface ReviewAppProps {
 /** What the list's key line depends on: the selected similar or suggested question, and whether filters are on. */
 function hintContext(state: ReviewState, entry: Entry | undefined): HintContext {
   const f = state.filter;
-  const filtered = f.status !== NO_FILTER.status || f.origin !== NO_FILTER.origin || f.staleOnly !== NO_FILTER.staleOnly || f.text !== NO_FILTER.text;
+  const filtered = f.status !== NO_FILTER.status || f.origin !== NO_FILTER.origin || f.staleOnly !== NO_FILTER.staleOnly || f.suggestedOnly !== NO_FILTER.suggestedOnly || f.text !== NO_FILTER.text;
   if (state.item < 0 || entry === undefined) return { filtered };
   return { filtered, selected: state.item < entry.similar.length ? 'similar' : 'suggested' };
 }
@@ -94,11 +94,14 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   if (mode.kind === 'edit') {
     hintKind = mode.buffer.multiline ? 'edit-answer' : mode.target === 'filter' ? 'edit-filter' : mode.target === 'add-similar' ? 'edit-similar' : 'edit-line';
     const title = mode.target === 'filter' ? EDIT_TITLES.filter : `${EDIT_TITLES[mode.target]} · ${mode.id}`;
-    // editing an answer the source changed under: the source's new text stays in sight
+    // the entry changed on disk under the open edit (kb generate): its text now; else, editing an
+    // answer the source changed under, the source's new text stays in sight
     const reference =
-      mode.target === 'answer' && sourceNow !== undefined && entry !== undefined && entry.id === mode.id && sourceNow.answer !== entry.answer
-        ? { title: 'The source now says:', lines: wrap(sourceNow.answer, right) }
-        : undefined;
+      mode.disk !== undefined
+        ? { title: 'On disk now (changed while you edit):', lines: wrap(mode.disk === '' ? '(empty)' : mode.disk, right) }
+        : mode.target === 'answer' && sourceNow !== undefined && entry !== undefined && entry.id === mode.id && sourceNow.answer !== entry.answer
+          ? { title: 'The source now says:', lines: wrap(sourceNow.answer, right) }
+          : undefined;
     pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} {...(reference !== undefined ? { reference } : {})} />;
   } else if (mode.kind === 'try') {
     hintKind = 'try';

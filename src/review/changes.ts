@@ -19,7 +19,7 @@
 import { EDITED_FIELDS, type Entry } from '../store/entry.js';
 
 /** The fields an editor changes. */
-export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited', 'editedFields'] as const;
+export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited', 'editedFields', 'addedSimilar'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const DECISION_FIELDS: ReadonlySet<EditableField> = new Set(['status', 'stale']);
@@ -34,7 +34,7 @@ export interface Change {
 
 function normalized(entry: Entry, field: EditableField): unknown {
   const value = entry[field];
-  if ((field === 'suggested' || field === 'editedFields') && (value === undefined || (Array.isArray(value) && value.length === 0))) return undefined;
+  if ((field === 'suggested' || field === 'editedFields' || field === 'addedSimilar') && (value === undefined || (Array.isArray(value) && value.length === 0))) return undefined;
   if (field === 'edited' && value !== true) return undefined;
   return value;
 }
@@ -87,6 +87,7 @@ const FIELD_GROUP: Record<EditableField, string | undefined> = {
   stale: 'decision',
   edited: undefined,
   editedFields: undefined,
+  addedSimilar: undefined,
 };
 
 /**

@@ -21,7 +21,7 @@
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
-import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, markEdited, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
+import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 import { closestName } from '../text/closest-name.js';
 import { traditionalToSimplified } from '../text/normalize.js';
@@ -98,6 +98,11 @@ export interface ImportPlan {
   kept: number;
   /** Count of changed entries per field. */
   byField: Record<ImportField, number>;
+  /**
+   * JSONL records (kb gaps drafts) whose values would have undone an editor's work, per entry: the
+   * fields where the store's value was kept (an empty value, a text the editor wrote, a decision).
+   */
+  keptEditor: ImportChange[];
   /** Rows not applied: they change an entry that changed in the store since the export (`import-conflict` errors). */
   conflicts: Problem[];
   warnings: Problem[];
@@ -397,6 +402,31 @@ function setOptional<K extends 'notes' | 'stale' | 'tags' | 'suggested'>(e: Entr
   else e[key] = value as Entry[K];
 }
 
+/**
+ * What a store-format JSONL record (drafts from kb gaps --export, which exports the same ids again
+ * every week with an empty answer and `pending`) may change of an entry the store has. It carries
+ * no revision, so it cannot tell what changed since it was made; it never undoes an editor's work:
+ *
+ * - an empty value (answer, similar, suggested, notes, tags, stale) means "none yet", not "delete":
+ *   the store's is kept;
+ * - a text an editor wrote (editedFields) is kept unless the file's entry marks it edited too;
+ *   similar questions the editor added (addedSimilar) are kept beside the file's;
+ * - a decision (approved, rejected) is kept: the file's status is taken for a pending entry only.
+ *
+ * `keep`: the store's value stays; a value: take that; undefined: take the file's as it is.
+ */
+function keepsEditorWork(old: Entry, line: Entry, f: ImportField): 'keep' | string[] | undefined {
+  const empty = fieldKey(f, line[f]) === fieldKey(f, f === 'answer' || f === 'notes' ? '' : f === 'stale' ? undefined : []);
+  if (empty && fieldKey(f, old[f]) !== fieldKey(f, line[f])) return 'keep';
+  if (f === 'status') return old.status !== 'pending' && line.status !== old.status ? 'keep' : undefined;
+  if (f === 'question' || f === 'answer' || f === 'similar') {
+    const field: EditedField = f;
+    if (isFieldEdited(old, field) && !isFieldEdited(line, field)) return 'keep';
+    if (f === 'similar' && (old.addedSimilar ?? []).length > 0) return [...new Set([...line.similar, ...(old.addedSimilar ?? [])])];
+  }
+  return undefined;
+}
+
 export interface PlanOptions {
   /** Take the cells the editor changed even where the store changed the same field since the export. */
   overwrite?: boolean;
@@ -427,6 +457,7 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
   const next = new Map(byId);
   const changed: ImportChange[] = [];
   const added: string[] = [];
+  const keptEditor: ImportChange[] = [];
   let unchanged = 0;
   let kept = 0;
   const byField = Object.fromEntries(IMPORT_FIELDS.map((f) => [f, 0])) as Record<ImportField, number>;
@@ -461,11 +492,20 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     }
     const storeChanged: ImportField[] = [];
     const conflicting: ImportField[] = [];
+    const keptFields: ImportField[] = [];
     let keptHere = false;
     for (const f of IMPORT_FIELDS) {
-      const value = r[f];
+      let value = r[f];
       if (value === undefined) continue;
       if (old !== undefined) {
+        if (r.entry !== undefined) {
+          const kept = keepsEditorWork(old, r.entry, f);
+          if (kept === 'keep') {
+            if (fieldKey(f, value) !== fieldKey(f, old[f])) keptFields.push(f);
+            continue;
+          }
+          if (kept !== undefined) value = kept;
+        }
         const sheetKey = fieldKey(f, value);
         const storeKey = fieldKey(f, old[f]);
         const exported = r.base?.[f];
@@ -511,6 +551,7 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       continue;
     }
     if (keptHere) kept++;
+    if (keptFields.length > 0) keptEditor.push({ id: r.id, fields: keptFields });
     // approving or rejecting is the editor's word on the entry as its source is now
     if (old !== undefined && old.status !== entry.status && entry.status !== 'pending') delete entry.stale;
     const checked = validateEntry(entry);
@@ -533,8 +574,12 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       unchanged++;
       continue;
     }
-    // the texts the editor rewrote stay theirs when the source changes; the others follow it
-    entry = markEdited(entry, EDITED_FIELDS.filter((f) => (fields as readonly string[]).includes(f)));
+    // the texts the editor rewrote stay theirs when the source changes; the others follow it (of
+    // the similar questions, only the added ones when nothing else changed: withEditorSimilar)
+    entry = markEdited(entry, EDITED_FIELDS.filter((f) => f !== 'similar' && (fields as readonly string[]).includes(f)));
+    // (a JSONL file's similar questions are the file's, such as kb gaps' customer questions: they
+    // replace the list but for the editor's added ones, and are not the editor's)
+    if (fields.includes('similar')) entry = r.entry === undefined ? withEditorSimilar({ ...entry, similar: old.similar }, entry.similar) : entry;
     for (const f of fields) byField[f]++;
     changed.push({ id: entry.id, fields });
     next.set(entry.id, entry);
@@ -542,7 +587,7 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
   if (problems.length > 0) return { ok: false, problems };
   const entries = [...next.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const untouched = store.length - unchanged - changed.length - conflicts.length;
-  return { ok: true, plan: { entries, changed, added, unchanged, untouched, kept, byField, conflicts, warnings: [] } };
+  return { ok: true, plan: { entries, changed, added, unchanged, untouched, kept, keptEditor, byField, conflicts, warnings: [] } };
 }
 
 /** `12 entries changed (question 3, similar 5, status 4); 2 added; 80 unchanged; 26 not in the file, left as they are` */
@@ -553,6 +598,7 @@ export function describePlan(plan: ImportPlan): string {
   parts.push(`${plan.added.length} added`);
   parts.push(`${plan.unchanged} unchanged`);
   if (plan.kept > 0) parts.push(`${plan.kept} kept newer store values (changed since the export, not in the sheet)`);
+  if (plan.keptEditor.length > 0) parts.push(`${plan.keptEditor.length} kept an editor's work the file would have undone`);
   if (plan.conflicts.length > 0) parts.push(`${plan.conflicts.length} ${plan.conflicts.length === 1 ? 'row' : 'rows'} not imported (changed in the store since the export)`);
   if (plan.untouched > 0) parts.push(`${plan.untouched} not in the file, left as they are`);
   return parts.join('; ');

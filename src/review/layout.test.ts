@@ -33,7 +33,8 @@ describe('the panes', () => {
     expect(listWindow(100, 99, 10)).toBe(90);
     const rows = listRows(fixtureEntries(), 's-return-fee', 3, 20);
     expect(rows.map((r) => [r.mark, r.text, r.selected])).toEqual([
-      ['•', ' 退款多久到账？   ', false],
+      // ? : suggested questions to accept or dismiss (kb eval --suggest)
+      ['•', '?退款多久到账？   ', false],
       ['✓', '!退货运费由谁承担…', true],
       ['•', ' 七天无理由退货的…', false],
     ]);

@@ -2,7 +2,7 @@
  * What the review screen shows, as plain lines of exact display width: pure functions the
  * components draw, so that Chinese double-width text lines up and tests can read the screen.
  */
-import type { Entry, EntryStatus } from '../store/entry.js';
+import { isEdited, type Entry, type EntryStatus } from '../store/entry.js';
 import type { SourceNow } from './source-now.js';
 import { helpKeyLines } from './keys.js';
 import { breakAllowed, displayWidth, fit, oneLine, truncate, wrap } from './width.js';
@@ -62,9 +62,23 @@ export function listRows(entries: readonly Entry[], selected: string | undefined
   const start = listWindow(entries.length, index, height);
   return entries.slice(start, start + height).map((e) => {
     const status = STATUS_MARK[e.status];
-    const flag = e.stale !== undefined ? '!' : e.edited === true ? '✎' : ' ';
+    const flag = e.stale !== undefined ? '!' : (e.suggested ?? []).length > 0 ? '?' : isEdited(e) ? '✎' : ' ';
     return { id: e.id, mark: status.mark, markColor: status.color, text: fit(`${flag}${oneLine(e.question)}`, width - 2), selected: e.id === selected, stale: e.stale !== undefined };
   });
+}
+
+/**
+ * The list pane: its rows and, when not every entry fits, a last line that says how many more
+ * there are above and below (`↑ 12 more  ↓ 40 more`), so a list cut at the pane's foot does not
+ * read as the whole list.
+ */
+export function listPane(entries: readonly Entry[], selected: string | undefined, height: number, width: number): { rows: ListRow[]; more: string | undefined } {
+  if (entries.length <= height) return { rows: listRows(entries, selected, height, width), more: undefined };
+  const shown = Math.max(1, height - 1);
+  const start = listWindow(entries.length, entries.findIndex((e) => e.id === selected), shown);
+  const below = Math.max(0, entries.length - start - shown);
+  const parts = [start > 0 ? `↑ ${start} more` : '', below > 0 ? `↓ ${below} more` : ''].filter((p) => p !== '');
+  return { rows: listRows(entries, selected, shown, width), more: fit(` ${parts.join('  ')}`, width - 1) };
 }
 
 const STALE_TEXT = { 'source-changed': 'source changed: review again', 'source-missing': 'source gone: not indexed (r rejects it; docs/store.md to keep it)' } as const;
@@ -98,14 +112,14 @@ export function isSectionPath(e: Entry, question: string): boolean {
 
 /**
  * The detail pane of an entry: id and state, question, similar and suggested questions (the
- * selected one inverse), source, notes (two lines at most; `v` shows all), and the answer (the section's text for generated entries) in the
+ * selected one inverse), source, notes (two lines at most, five for an entry without an answer; `v` shows all), and the answer (the section's text for generated entries) in the
  * lines left. Exactly `height` lines or fewer, each at most `width` columns.
  */
 export function detailLines(e: Entry | undefined, item: number, width: number, height: number, now?: SourceNow): Line[] {
   if (e === undefined) return [{ text: 'No entry matches the filter. Esc clears it.', dim: true }];
   const lines: Line[] = [];
   const status = STATUS_MARK[e.status];
-  const meta = [e.id, e.origin, e.status, ...(e.edited === true ? ['edited'] : [])].join(' · ');
+  const meta = [e.id, e.origin, e.status, ...(isEdited(e) ? ['edited'] : [])].join(' · ');
   lines.push({ text: truncate(meta, width), color: status.color });
   if (e.stale !== undefined) lines.push({ text: truncate(`! ${STALE_TEXT[e.stale]}`, width), color: 'magenta', bold: true });
   const changed = sourceNowLines(e, now, width, 3);
@@ -118,7 +132,8 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   const source = sourceText(e);
   const sourceLines = source === undefined ? [] : wrap(`Source  ${source}`, width, 2);
   // a note says why the entry is here (kb gaps: how often customers asked, the nearest entry)
-  const noteLines = e.notes === undefined || e.notes.trim() === '' ? [] : wrap(`Notes  ${oneLine(e.notes)}`, width, 2);
+  // (five lines for a draft without an answer: its note names the nearest entry, and there is no answer to show)
+  const noteLines = e.notes === undefined || e.notes.trim() === '' ? [] : wrap(`Notes  ${oneLine(e.notes)}`, width, e.answer.trim() === '' ? 5 : 2);
   const room = Math.max(2, height - lines.length - sourceLines.length - noteLines.length - reserveForAnswer - 1 - (suggested.length > 0 ? 1 : 0));
   const suggestedRoom = suggested.length > 0 ? Math.min(suggested.length, Math.max(1, Math.floor(room / 3))) : 0;
   const similarRoom = Math.max(1, room - suggestedRoom);
@@ -161,7 +176,7 @@ export interface HintContext {
 // the list's keys, most needed first: as many as the width takes are shown (at 80 columns up to
 // "/ find"; v and g are named where they help too: "v shows all" over a long answer, "g generates"
 // over no similar questions), then "? q"
-const LIST_HINTS = ['a approve', 'r reject', 'e/E edit', 's add', 'Tab sel', 'd del', 'u undo', 'n next', 't try', '/ find', 'v view', 'g regen', 'f status', 'o origin', '! stale', 'p pending'];
+const LIST_HINTS = ['a approve', 'r reject', 'e/E edit', 's add', 'Tab sel', 'd del', 'u undo', 'n next', 't try', '/ find', 'v view', 'g regen', 'f status', 'o origin', '! stale', 'S suggested', 'p pending'];
 const SELECTED_HINTS = { similar: ['d delete', 'Tab next', 'Esc unselect'], suggested: ['y accept', 'd dismiss', 'Tab next', 'Esc unselect'] } as const;
 
 /** The list's key line: the keys that fit `width`, those of the selected question first, and how to clear filters when some are on. */
@@ -204,7 +219,7 @@ export function padLine(text: string, width: number): string {
 export const HELP_LINES: readonly string[] = [
   'Every change is saved to the store at once: there is no save step.',
   ...helpKeyLines(),
-  'List: ✓ approved  ✗ rejected  • pending  ! source changed  ✎ edited',
+  'List: ✓ approved ✗ rejected • pending ! source changed ? suggested ✎ edited',
 ];
 
 /**
@@ -292,7 +307,7 @@ function sourceNowLines(e: Entry, now: SourceNow | undefined, width: number, max
 export function fullEntryLines(e: Entry, width: number, now?: SourceNow): Line[] {
   const lines: Line[] = [];
   const status = STATUS_MARK[e.status];
-  lines.push({ text: truncate([e.id, e.origin, e.status, ...(e.edited === true ? ['edited'] : []), ...(e.rule !== undefined ? [`rule ${e.rule}`] : [])].join(' · '), width), color: status.color });
+  lines.push({ text: truncate([e.id, e.origin, e.status, ...(isEdited(e) ? ['edited'] : []), ...(e.rule !== undefined ? [`rule ${e.rule}`] : [])].join(' · '), width), color: status.color });
   if (e.stale !== undefined) lines.push({ text: `! ${STALE_TEXT[e.stale]}`, color: 'magenta', bold: true });
   for (const l of wrap(`Q  ${e.question}`, width)) lines.push({ text: l, bold: true });
   lines.push({ text: `Similar questions (${e.similar.length})`, color: 'cyan' });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { mergeReload, type Change } from './changes.js';
+import { listRows } from './layout.js';
 import { initialState, progress, reviewReducer, selectedEntry, visibleEntries, type KeyInfo, type ReviewState } from './reducer.js';
 import { fixtureEntries } from '../test-support/review-fixture.js';
 
@@ -24,6 +25,18 @@ function entry(state: ReviewState, id: string): Entry {
 }
 
 const start = (): ReviewState => initialState(fixtureEntries());
+
+/** A generated entry whose similar questions end in its section's place (the heading-path line kb generate adds). */
+const place = '小鹿空气炸锅KF-5L使用说明书 / 五、故障排除';
+const fryer: Entry = {
+  id: 's-fryer',
+  question: '空气炸锅怎么用？',
+  similar: ['故障排除是什么？', place],
+  answer: '故障现象：冒白烟。可能原因：食材油脂过多。解决方法：倒出多余油脂。',
+  origin: 'generated',
+  status: 'pending',
+  source: { path: 'sources/空气炸锅说明书.pdf', headingPath: ['小鹿空气炸锅KF-5L使用说明书', '五、故障排除'] },
+};
 
 describe('initial state and selectors', () => {
   it('selects the first entry that needs review, and counts progress', () => {
@@ -99,6 +112,16 @@ describe('decisions', () => {
     expect(entry(s, 's-seven-day').status).toBe('pending');
   });
 
+  it('refuses to approve an entry without an answer (a kb gaps draft nobody answered yet)', () => {
+    const draft: Entry = { id: 'gap-1', question: '运费险怎么理赔', similar: [], answer: '', origin: 'manual', status: 'pending', tags: ['gap'] };
+    let s = press(initialState([draft, ...fixtureEntries()]), 'a');
+    expect(entry(s, 'gap-1').status).toBe('pending');
+    expect(s.revision).toBe(0);
+    expect(s.message).toBe('gap-1 has no answer, so it was not approved (a bot never sends an empty reply): write one with E, or reject it with r');
+    s = press(s, 'E', ...'签收后申请理赔。'.split(''), SAVE, 'a');
+    expect(entry(s, 'gap-1').status).toBe('approved');
+  });
+
   it('approving an entry that is already approved changes nothing', () => {
     const s = press(start(), 'k', 'a');
     expect(s.revision).toBe(0);
@@ -116,6 +139,24 @@ describe('decisions', () => {
     expect(s.selected).toBe('s-return-fee');
     s = press(s, 'n', 'n', 'n');
     expect(s.selected).toBe('s-refund-time');
+  });
+
+  it('after kb eval --suggest: S shows the entries with suggested questions, n reaches them though approved, and the list marks them ?', () => {
+    const approvedWithSuggestions = fixtureEntries().map((e) => (e.id === 'faq-free-shipping' ? { ...e, suggested: ['运费多少钱'] } : e));
+    let s = initialState(approvedWithSuggestions);
+    s = press(s, 'S');
+    expect(s.message).toBe('showing with suggestions (2)');
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['faq-free-shipping', 's-refund-time']);
+    // every entry decided: n still finds the approved ones with a suggestion
+    const decided = approvedWithSuggestions.map((e): Entry => {
+      const { stale: _, ...rest } = e;
+      return { ...rest, status: 'approved' };
+    });
+    s = press(initialState(decided), key('', { home: true }), 'j', 'n');
+    expect(s.selected).toBe('faq-free-shipping');
+    s = press(s, 'n');
+    expect(s.selected).toBe('s-refund-time');
+    expect(listRows(visibleEntries(s), s.selected, 10, 30)[0]?.text).toMatch(/^\?运费怎么算？/);
   });
 });
 
@@ -146,6 +187,47 @@ describe('editing', () => {
     expect(s.revision).toBe(0);
   });
 
+  it('Esc in an edit box with changed text asks first; a second Esc discards it, and u brings it back', () => {
+    let s = press(start(), 'E', key('', { end: true }), ...'节假日顺延'.split(''), ESC);
+    expect(s.mode.kind).toBe('edit');
+    expect(s.message).toBe('Esc again throws away what you typed (Ctrl-S saves it)');
+    // another key first: the next Esc asks again
+    s = press(s, '。', ESC);
+    expect(s.mode.kind).toBe('edit');
+    s = press(s, ESC);
+    expect(s.mode.kind).toBe('list');
+    expect(s.message).toBe('edit discarded (u brings it back)');
+    expect(s.revision).toBe(0);
+    s = press(s, 'u');
+    expect(s.mode.kind === 'edit' && s.mode.buffer.text).toMatch(/工作日。节假日顺延。$/);
+    expect(s.message).toMatch(/your discarded edit is back \(Ctrl-S saves it/);
+    s = press(s, SAVE);
+    expect(entry(s, 's-refund-time').answer).toMatch(/节假日顺延。$/);
+    // text left as it was: Esc closes at once, and u undoes the last change as before
+    s = press(s, 'e', ESC);
+    expect(s.mode.kind).toBe('list');
+    expect(press(s, 'u').message).toMatch(/undid “edited the answer”/);
+  });
+
+  it('an edit box open while kb generate rewrote that text on disk: told, shown the new text, and saving asks before it goes over it', () => {
+    let s = press(start(), 'E', key('', { end: true }), '！');
+    const disk = fixtureEntries().map((e) => (e.id === 's-refund-time' ? { ...e, answer: '商家确认收货后1个工作日内退款。', sourceHash: 'ffffeeeeddddcccc' } : e));
+    s = reviewReducer(s, { type: 'reloaded', entries: disk });
+    expect(s.mode).toMatchObject({ kind: 'edit', disk: '商家确认收货后1个工作日内退款。' });
+    expect(s.message).toMatch(/^the answer of s-refund-time changed on disk while you edit it/);
+    s = press(s, SAVE);
+    expect(s.mode.kind).toBe('edit');
+    expect(s.message).toMatch(/Ctrl-S again puts yours over it/);
+    expect(entry(s, 's-refund-time').answer).toBe('商家确认收货后1个工作日内退款。');
+    s = press(s, SAVE);
+    expect(s.mode.kind).toBe('list');
+    expect(entry(s, 's-refund-time').answer).toMatch(/1至5个工作日。！$/);
+    // another entry changing on disk says nothing to the open edit
+    let t = press(start(), 'E');
+    t = reviewReducer(t, { type: 'reloaded', entries: fixtureEntries().map((e) => (e.id === 's-seven-day' ? { ...e, answer: '改了' } : e)) });
+    expect(t.mode.kind === 'edit' && t.mode.disk).toBeUndefined();
+  });
+
   it('saving a text unchanged changes nothing (the entry is not marked edited)', () => {
     const s = press(start(), 'e', ENTER, 'E', SAVE);
     expect(s.revision).toBe(0);
@@ -170,7 +252,9 @@ describe('editing', () => {
   it('adds a similar question, refusing one the entry already has', () => {
     let s = press(start(), 's', ...'退款到账时间'.split(''), ENTER);
     expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账', '钱什么时候退回来', '退款到账时间']);
-    expect(entry(s, 's-refund-time')).toMatchObject({ edited: true, editedFields: ['similar'] });
+    // an added question is the editor's; the generated ones still follow the source (docs/store.md)
+    expect(entry(s, 's-refund-time')).toMatchObject({ addedSimilar: ['退款到账时间'] });
+    expect(entry(s, 's-refund-time').editedFields).toBeUndefined();
     s = press(s, 's', ...'退款几天到账！'.split(''), ENTER);
     expect(s.message).toMatch(/already one of this entry's questions/);
     expect(entry(s, 's-refund-time').similar).toHaveLength(3);
@@ -197,6 +281,20 @@ describe('editing', () => {
     expect(entry(s, 's-refund-time').suggested).toBeUndefined();
     s = press(s, 'y');
     expect(s.message).toBe('this entry has no suggested questions');
+    // accepted questions are the editor's; the generated list is not frozen by them
+    expect(entry(s, 's-refund-time')).toMatchObject({ addedSimilar: ['钱多久能退给我', '退款怎么还没到'] });
+    expect(entry(s, 's-refund-time').editedFields).toBeUndefined();
+  });
+
+  it('deleting an added similar question keeps the list the source’s; deleting a generated one makes it the editor’s', () => {
+    let s = press(start(), 's', ...'退款到账时间'.split(''), ENTER);
+    // the added question stays selected
+    s = press(s, 'd');
+    expect(entry(s, 's-refund-time').similar).toEqual(['退款几天到账', '钱什么时候退回来']);
+    expect(entry(s, 's-refund-time').addedSimilar).toBeUndefined();
+    expect(entry(s, 's-refund-time').editedFields).toBeUndefined();
+    s = press(s, ESC, TAB, 'd');
+    expect(entry(s, 's-refund-time')).toMatchObject({ similar: ['钱什么时候退回来'], editedFields: ['similar'] });
   });
 
   it('g regenerates the similar questions from the question', () => {
@@ -209,17 +307,25 @@ describe('editing', () => {
     expect(s.message).toMatch(/regenerated \d similar questions/);
   });
 
+  it('d on the section’s place line asks first: d twice in a row no longer deletes it unseen', () => {
+    // the first d deletes the question; the selection moves onto the place line, and the second d asks
+    let s = press(initialState([fryer]), TAB, 'd', 'd');
+    expect(entry(s, 's-fryer').similar).toEqual([place]);
+    expect(s.message).toBe('this is the section’s place (it helps questions naming the section find it): d again deletes it');
+    // another key in between: asked again
+    s = press(s, 'j', 'd');
+    expect(entry(s, 's-fryer').similar).toEqual([place]);
+    s = press(s, 'd');
+    expect(entry(s, 's-fryer').similar).toEqual([]);
+  });
+
+  it('Enter in the list opens the selected entry whole', () => {
+    const s = press(start(), ENTER);
+    expect(s.mode).toEqual({ kind: 'view', offset: 0 });
+    expect(press(s, ESC).mode.kind).toBe('list');
+  });
+
   it('g keeps the section’s place and proposes no bare product name (空气炸锅怎么用？ → 空气炸锅)', () => {
-    const place = '小鹿空气炸锅KF-5L使用说明书 / 五、故障排除';
-    const fryer: Entry = {
-      id: 's-fryer',
-      question: '空气炸锅怎么用？',
-      similar: ['故障排除是什么？', place],
-      answer: '故障现象：冒白烟。可能原因：食材油脂过多。解决方法：倒出多余油脂。',
-      origin: 'generated',
-      status: 'pending',
-      source: { path: 'sources/空气炸锅说明书.pdf', headingPath: ['小鹿空气炸锅KF-5L使用说明书', '五、故障排除'] },
-    };
     const s = press(initialState([fryer]), 'g');
     const similar = entry(s, 's-fryer').similar;
     expect(similar).toContain(place);

@@ -4,7 +4,7 @@
  * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
-import { ENTRY_ORIGINS, markEdited } from '../store/entry.js';
+import { ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
 import { isSectionPath } from './layout.js';
 import { changedFields, copyField, mergeReload, type Change } from './changes.js';
@@ -18,6 +18,8 @@ export interface Filter {
   origin: EntryOrigin | 'all';
   /** Only entries whose source changed or vanished. */
   staleOnly: boolean;
+  /** Only entries with suggested questions (kb eval --suggest) to accept or dismiss. */
+  suggestedOnly: boolean;
   /** Words to find in the id, questions, answer or source. */
   text: string;
 }
@@ -27,7 +29,18 @@ export type EditTarget = 'question' | 'answer' | 'add-similar' | 'filter';
 export type Mode =
   | { kind: 'list' }
   | { kind: 'help' }
-  | { kind: 'edit'; target: EditTarget; id: string; buffer: EditBuffer }
+  | {
+      kind: 'edit';
+      target: EditTarget;
+      id: string;
+      buffer: EditBuffer;
+      /** The text when the edit started: Esc asks before it throws away a changed text. */
+      original: string;
+      /** The entry's text now, when the store changed on disk under the open edit (kb generate): saving asks first. */
+      disk?: string;
+      /** The key pressed once that needs pressing again: Esc to discard a changed text, save to write over `disk`. */
+      confirm?: 'discard' | 'overwrite';
+    }
   | { kind: 'try'; buffer: EditBuffer }
   /** The whole selected entry, full width, scrolled to `offset` lines. */
   | { kind: 'view'; offset: number };
@@ -52,6 +65,10 @@ export interface ReviewState {
   revision: number;
   /** One line for the status bar. */
   message: string | undefined;
+  /** A key that asked to be pressed again (`d` on the section's place line: `<id> <item>`); any other key disarms it. */
+  armed: string | undefined;
+  /** The text of the last edit discarded with Esc, which `u` brings back (until the next change). */
+  discarded: { target: EditTarget; id: string; text: string } | undefined;
   /** Rows the list shows (page up / page down). */
   pageSize: number;
   quit: boolean;
@@ -90,7 +107,7 @@ export type ReviewAction =
 
 const byId = (a: Entry, b: Entry): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export const NO_FILTER: Filter = { status: 'all', origin: 'all', staleOnly: false, text: '' };
+export const NO_FILTER: Filter = { status: 'all', origin: 'all', staleOnly: false, suggestedOnly: false, text: '' };
 
 export function initialState(entries: readonly Entry[], filter: Partial<Filter> = {}): ReviewState {
   const state: ReviewState = {
@@ -103,6 +120,8 @@ export function initialState(entries: readonly Entry[], filter: Partial<Filter> 
     undo: [],
     revision: 0,
     message: undefined,
+    discarded: undefined,
+    armed: undefined,
     pageSize: 10,
     quit: false,
   };
@@ -119,10 +138,21 @@ export function needsReview(e: Entry): boolean {
   return e.status === 'pending' || e.stale !== undefined;
 }
 
+/** An entry with suggested questions (kb eval --suggest) waiting to be accepted or dismissed. */
+export function hasSuggestions(e: Entry): boolean {
+  return (e.suggested ?? []).length > 0;
+}
+
+/** Where `n` goes: an entry to review (needsReview), or one with suggested questions to accept or dismiss. */
+export function wantsLook(e: Entry): boolean {
+  return needsReview(e) || hasSuggestions(e);
+}
+
 export function matchesFilter(e: Entry, filter: Filter): boolean {
   if (filter.status !== 'all' && e.status !== filter.status) return false;
   if (filter.origin !== 'all' && e.origin !== filter.origin) return false;
   if (filter.staleOnly && e.stale === undefined) return false;
+  if (filter.suggestedOnly && !hasSuggestions(e)) return false;
   const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '');
   if (words.length === 0) return true;
   const haystack = [e.id, e.question, ...e.similar, ...(e.suggested ?? []), e.answer, e.source?.path ?? '', ...(e.source?.headingPath ?? []), ...(e.tags ?? [])].join('\n').toLowerCase();
@@ -171,6 +201,7 @@ export function filterLabel(filter: Filter): string {
   if (filter.status !== 'all') parts.push(filter.status);
   if (filter.origin !== 'all') parts.push(filter.origin);
   if (filter.staleOnly) parts.push('stale');
+  if (filter.suggestedOnly) parts.push('with suggestions');
   if (filter.text !== '') parts.push(`“${filter.text}”`);
   return parts.length === 0 ? 'all entries' : parts.join(' · ');
 }
@@ -208,7 +239,7 @@ function change(state: ReviewState, id: string, edit: (e: Entry) => Entry, label
   const record: Change = { id, before, after, label };
   const entries = state.entries.map((e) => (e.id === id ? after : e));
   const item = Math.min(state.item, itemCount(after) - 1);
-  return { ...state, entries, log: [...state.log, record], undo: [...state.undo, record], revision: state.revision + 1, message: `${id}: ${label}`, item };
+  return { ...state, entries, log: [...state.log, record], undo: [...state.undo, record], revision: state.revision + 1, message: `${id}: ${label}`, item, discarded: undefined };
 }
 
 /** The entry with `field` marked as the editor's text (regeneration keeps it, docs/store.md). */
@@ -236,6 +267,10 @@ function decide(state: ReviewState, status: EntryStatus): ReviewState {
   if (id === undefined) return { ...state, message: 'no entry selected' };
   const before = visibleEntries(state);
   const index = before.findIndex((e) => e.id === id);
+  if (status === 'approved' && selectedEntry(state)?.answer.trim() === '') {
+    // approved, it would still never be answered: kb build leaves an entry without an answer out
+    return { ...state, message: `${id} has no answer, so it was not approved (a bot never sends an empty reply): write one with E, or reject it with r` };
+  }
   const verb = status === 'approved' ? 'approved' : status === 'rejected' ? 'rejected' : 'back to pending';
   const next = change(state, id, (e) => setStatus(e, status), verb, `${id} is already ${status}`);
   if (next === state || next.revision === state.revision) return next;
@@ -255,20 +290,25 @@ function addSimilar(state: ReviewState, id: string, text: string): ReviewState {
   const next = change(
     state,
     id,
-    (e) => withSuggested(edited({ ...e, similar: [...e.similar, question] }, 'similar'), (e.suggested ?? []).filter((s) => questionKey(s) !== key)),
+    (e) => withSuggested(withEditorSimilar(e, [...e.similar, question]), (e.suggested ?? []).filter((s) => questionKey(s) !== key)),
     'added a similar question',
     '',
   );
   return { ...next, item: entry.similar.length };
 }
 
-function deleteItem(state: ReviewState): ReviewState {
+function deleteItem(state: ReviewState, armed: string | undefined): ReviewState {
   const entry = selectedEntry(state);
   if (entry === undefined) return state;
   const i = state.item;
   if (i < 0) return { ...state, message: 'select a similar question with Tab first, then press d' };
+  const place = `${entry.id} ${i}`;
+  if (i < entry.similar.length && isSectionPath(entry, entry.similar[i] ?? '') && armed !== place) {
+    // the section's place is no way of asking: it lets a question naming the section find it
+    return { ...state, armed: place, message: 'this is the section’s place (it helps questions naming the section find it): d again deletes it' };
+  }
   if (i < entry.similar.length) {
-    return change(state, entry.id, (e) => edited({ ...e, similar: e.similar.filter((_, j) => j !== i) }, 'similar'), 'deleted a similar question', '');
+    return change(state, entry.id, (e) => withEditorSimilar(e, e.similar.filter((_, j) => j !== i)), 'deleted a similar question', '');
   }
   const s = i - entry.similar.length;
   return change(state, entry.id, (e) => withSuggested(e, (e.suggested ?? []).filter((_, j) => j !== s)), 'dismissed a suggested question', '');
@@ -286,7 +326,7 @@ function acceptSuggested(state: ReviewState): ReviewState {
   const next = change(
     state,
     entry.id,
-    (e) => withSuggested(edited({ ...e, similar: known.has(questionKey(question)) ? e.similar : [...e.similar, question] }, 'similar'), suggested.filter((_, j) => j !== s)),
+    (e) => withSuggested(known.has(questionKey(question)) ? e : withEditorSimilar(e, [...e.similar, question]), suggested.filter((_, j) => j !== s)),
     'accepted a suggested question',
     '',
   );
@@ -309,6 +349,15 @@ function regenerate(state: ReviewState): ReviewState {
 }
 
 function undo(state: ReviewState): ReviewState {
+  const lost = state.discarded;
+  if (lost !== undefined) {
+    // the edit Esc threw away (nothing was saved, so there is no change to undo): open it again
+    const entry = state.entries.find((e) => e.id === lost.id);
+    if (entry !== undefined) {
+      const reopened = startEdit({ ...select(state, lost.id), discarded: undefined }, lost.target);
+      if (reopened.mode.kind === 'edit') return { ...reopened, mode: { ...reopened.mode, buffer: editBuffer(lost.text, lost.target === 'answer') }, message: `${lost.id}: your discarded edit is back (${lost.target === 'answer' ? 'Ctrl-S' : 'Enter'} saves it, Esc cancels)` };
+    }
+  }
   const last = state.undo[state.undo.length - 1];
   if (last === undefined) return { ...state, message: 'nothing to undo' };
   const current = state.entries.find((e) => e.id === last.id);
@@ -360,9 +409,9 @@ function nextPending(state: ReviewState): ReviewState {
   const visible = visibleEntries(state);
   const index = visible.findIndex((e) => e.id === state.selected);
   const order = [...visible.slice(index + 1), ...visible.slice(0, Math.max(0, index + 1))];
-  const next = order.find((e) => needsReview(e) && e.id !== state.selected);
+  const next = order.find((e) => wantsLook(e) && e.id !== state.selected);
   if (next !== undefined) return { ...select(state, next.id), message: undefined };
-  const anywhere = state.entries.find((e) => needsReview(e) && e.id !== state.selected);
+  const anywhere = state.entries.find((e) => wantsLook(e) && e.id !== state.selected);
   if (anywhere !== undefined) return { ...select({ ...state, filter: NO_FILTER }, anywhere.id), message: 'filters cleared to show the next entry to review' };
   return { ...state, message: 'nothing left to review 🎉' };
 }
@@ -377,6 +426,24 @@ function withFilter(state: ReviewState, filter: Filter): ReviewState {
   return { ...next, message: `showing ${filterLabel(filter)} (${visibleEntries(next).length})` };
 }
 
+/**
+ * An open edit of a question or answer whose text changed on disk (kb generate took the new source
+ * text): the editor is told and shown the new text, and saving asks once more (`disk`), so the old
+ * text in the box does not silently go over the new one.
+ */
+function editUnderReload(state: ReviewState, entries: readonly Entry[]): Partial<ReviewState> {
+  const mode = state.mode;
+  if (mode.kind !== 'edit' || (mode.target !== 'question' && mode.target !== 'answer')) return {};
+  const field = mode.target;
+  const before = state.entries.find((e) => e.id === mode.id)?.[field];
+  const now = entries.find((e) => e.id === mode.id)?.[field];
+  if (now === undefined || now === before) return {};
+  return {
+    mode: { ...mode, disk: now },
+    message: `the ${field} of ${mode.id} changed on disk while you edit it (kb generate or another writer): its new text is shown below; saving asks before it puts yours over it`,
+  };
+}
+
 function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' }>, input: string, key: KeyInfo): ReviewState {
   let buffer = mode.buffer;
   if (buffer.selected === true) {
@@ -387,9 +454,24 @@ function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' 
     if (key.backspace === true || key.delete === true) return { ...state, mode: { ...mode, buffer } };
     mode = { ...mode, buffer };
   }
+  // a confirmation asked for holds for the very next key only
+  const confirm = mode.kind === 'edit' ? mode.confirm : undefined;
+  if (mode.kind === 'edit' && mode.confirm !== undefined) {
+    const { confirm: _, ...rest } = mode;
+    mode = rest;
+  }
   const set = (b: EditBuffer): ReviewState => ({ ...state, mode: { ...mode, buffer: b } });
-  if (key.escape) return { ...state, mode: { kind: 'list' }, message: mode.kind === 'try' ? undefined : 'edit cancelled' };
+  if (key.escape) {
+    if (mode.kind === 'try') return { ...state, mode: { kind: 'list' }, message: undefined };
+    const changed = mode.target !== 'filter' && buffer.text.trim() !== '' && buffer.text !== mode.original;
+    if (changed && confirm !== 'discard') return { ...state, mode: { ...mode, buffer, confirm: 'discard' }, message: `Esc again throws away what you typed (${buffer.multiline ? 'Ctrl-S' : 'Enter'} saves it)` };
+    if (!changed) return { ...state, mode: { kind: 'list' }, message: 'edit cancelled' };
+    return { ...state, mode: { kind: 'list' }, discarded: { target: mode.target, id: mode.id, text: buffer.text }, message: 'edit discarded (u brings it back)' };
+  }
   const save = buffer.multiline ? key.ctrl === true && input === 's' : key.return === true || (key.ctrl === true && input === 's');
+  if (save && mode.kind === 'edit' && mode.disk !== undefined && confirm !== 'overwrite' && buffer.text !== mode.disk) {
+    return { ...state, mode: { ...mode, buffer, confirm: 'overwrite' }, message: `the ${mode.target} changed on disk while you edited it (its text now is below): ${buffer.multiline ? 'Ctrl-S' : 'Enter'} again puts yours over it, Esc keeps it` };
+  }
   if (save) return mode.kind === 'edit' ? commitEdit(state, mode.target, mode.id, buffer.text) : state;
   if (key.return) return buffer.multiline ? set(insertText(buffer, '\n')) : state;
   // terminals send DEL (0x7f) for Backspace, which ink reports as `delete`
@@ -426,15 +508,18 @@ function viewKey(state: ReviewState, offset: number, input: string, key: KeyInfo
 }
 
 function startEdit(state: ReviewState, target: EditTarget): ReviewState {
-  if (target === 'filter') return { ...state, mode: { kind: 'edit', target, id: '', buffer: editBuffer(state.filter.text, false) }, message: undefined };
+  if (target === 'filter') return { ...state, mode: { kind: 'edit', target, id: '', buffer: editBuffer(state.filter.text, false), original: state.filter.text }, message: undefined };
   const entry = selectedEntry(state);
   if (entry === undefined) return { ...state, message: 'no entry selected' };
   const text = target === 'question' ? entry.question : target === 'answer' ? entry.answer : '';
-  return { ...state, mode: { kind: 'edit', target, id: entry.id, buffer: editBuffer(text, target === 'answer') }, message: undefined };
+  return { ...state, mode: { kind: 'edit', target, id: entry.id, buffer: editBuffer(text, target === 'answer'), original: text }, message: undefined };
 }
 
 function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
-  const s: ReviewState = state.message === undefined ? state : { ...state, message: undefined };
+  const armed = state.armed;
+  const s: ReviewState = state.message === undefined && armed === undefined ? state : { ...state, message: undefined, armed: undefined };
+  // Enter opens the selected entry whole (as v)
+  if (key.return) return selectedEntry(s) === undefined ? s : { ...s, mode: { kind: 'view', offset: 0 } };
   if (key.upArrow || input === 'k') return moveSelection(s, -1);
   if (key.downArrow || input === 'j') return moveSelection(s, 1);
   if (key.pageUp) return moveSelection(s, -s.pageSize);
@@ -466,7 +551,7 @@ function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
     case 's':
       return startEdit(s, 'add-similar');
     case 'd':
-      return deleteItem(s);
+      return deleteItem(s, armed);
     case 'y':
       return acceptSuggested(s);
     case 'g':
@@ -483,6 +568,8 @@ function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
       return withFilter(s, { ...s.filter, origin: cycle<Filter['origin']>(['all', ...ENTRY_ORIGINS], s.filter.origin) });
     case '!':
       return withFilter(s, { ...s.filter, staleOnly: !s.filter.staleOnly });
+    case 'S':
+      return withFilter(s, { ...s.filter, suggestedOnly: !s.filter.suggestedOnly });
     case 'v':
       return selectedEntry(s) === undefined ? s : { ...s, mode: { kind: 'view', offset: 0 } };
     case 't':
@@ -526,7 +613,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       if (merged.reapplied > 0) notes.push(`${merged.reapplied} of your changes re-applied`);
       if (merged.conflicts > 0) notes.push(`${merged.conflicts} changed there since: kept`);
       if (merged.kept > 0) notes.push(`${merged.kept} gone there: yours kept`);
-      const next: ReviewState = { ...state, entries: merged.entries, message: notes.join('; ') };
+      let next: ReviewState = { ...state, entries: merged.entries, message: notes.join('; ') };
+      next = { ...next, ...editUnderReload(state, merged.entries) };
       const kept = keepSelection(next, previous);
       // if the editor's changes had to be applied again, the merged store must be saved
       return merged.dirty ? { ...kept, revision: kept.revision + 1 } : kept;

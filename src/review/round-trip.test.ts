@@ -162,7 +162,9 @@ describe('kb export / kb import', () => {
     expect(imported.value.added).toEqual(['manual-invoice']);
     expect(describePlan(imported.value)).toBe('4 entries changed (question 1, answer 1, similar 1, status 1, suggested 1, stale 1, notes 1); 1 added; 2 unchanged');
     const entries = readEntries(store);
-    expect(byId(entries, 's-refund-time')).toMatchObject({ similar: ['退款几天到账', '钱什么时候退回来', '退款怎么还没到'], suggested: ['钱多久能退给我'], edited: true, editedFields: ['similar'] });
+    expect(byId(entries, 's-refund-time')).toMatchObject({ similar: ['退款几天到账', '钱什么时候退回来', '退款怎么还没到'], suggested: ['钱多久能退给我'], addedSimilar: ['退款怎么还没到'] });
+    // a suggestion accepted in the sheet: the generated similar questions still follow the source
+    expect(byId(entries, 's-refund-time')?.editedFields).toBeUndefined();
     expect(byId(entries, 's-return-fee')?.stale).toBeUndefined();
     expect(byId(entries, 's-return-fee')?.edited).toBeUndefined();
     expect(byId(entries, 's-seven-day')).toMatchObject({ question: '七天无理由退货需要满足什么条件？', status: 'approved', edited: true, editedFields: ['question'], source: { path: 'return-policy.md' }, sourceHash: '5555666677778888', rule: 'condition' });
@@ -217,6 +219,52 @@ describe('kb export / kb import', () => {
     writeFileSync(drafts, `${serializeStore([draft])}{"id":"gap-002","question":""}\n`);
     const bad = await importFile({ store, file: drafts });
     expect(!bad.ok && bad.problems[0]).toMatchObject({ code: 'bad-store', location: { line: 3 } });
+  });
+
+  it('re-importing kb gaps drafts keeps what editors wrote and decided: an empty answer or pending status in the file undoes nothing', async () => {
+    const { dir, store } = setup();
+    const drafts = join(dir, 'drafts.jsonl');
+    const draft = (id: string, question: string, notes: string): Entry => ({ id, question, similar: [], answer: '', origin: 'manual', status: 'pending', tags: ['gap'], notes });
+    writeFileSync(drafts, serializeStore([draft('gap-insurance', '运费险怎么理赔', 'gap 6 of 6'), draft('gap-invoice', '能换成企业发票吗', 'gap 5 of 6'), draft('gap-ship', '什么时候发货', 'gap 4 of 6')]));
+    expect((await importFile({ store, file: drafts })).ok).toBe(true);
+    // in kb review: an answer written and left pending, a draft approved with a similar question, one rejected
+    const session = await ReviewSession.open(store, { lock: false });
+    if (!session.ok) throw new Error('no session');
+    const now = session.value.entries.map((e) =>
+      e.id === 'gap-insurance'
+        ? { ...e, answer: '签收后在订单页申请运费险理赔，赔付原路退回。', edited: true, editedFields: ['answer' as const] }
+        : e.id === 'gap-invoice'
+          ? { ...e, answer: '可以，在订单详情页申请换开。', similar: ['开企业发票'], addedSimilar: ['开企业发票'], status: 'approved' as const, edited: true, editedFields: ['answer' as const] }
+          : e.id === 'gap-ship'
+            ? { ...e, status: 'rejected' as const }
+            : e,
+    );
+    await session.value.save(now);
+    await session.value.close();
+    // next week's drafts: the same ids, empty answers, pending, new notes
+    writeFileSync(drafts, serializeStore([draft('gap-insurance', '运费险怎么理赔', 'gap 2 of 3'), { ...draft('gap-invoice', '能换成企业发票吗', 'gap 1 of 3'), similar: ['企业发票能开吗'] }, draft('gap-ship', '什么时候发货', 'gap 3 of 3')]));
+    const again = await importFile({ store, file: drafts });
+    if (!again.ok) throw new Error(JSON.stringify(again.problems));
+    expect(again.value.keptEditor).toEqual([
+      { id: 'gap-insurance', fields: ['answer'] },
+      { id: 'gap-invoice', fields: ['answer', 'status'] },
+      { id: 'gap-ship', fields: ['status'] },
+    ]);
+    expect(again.value.changed).toEqual([
+      { id: 'gap-insurance', fields: ['notes'] },
+      { id: 'gap-invoice', fields: ['similar', 'notes'] },
+      { id: 'gap-ship', fields: ['notes'] },
+    ]);
+    expect(describePlan(again.value)).toMatch(/; 3 kept an editor's work the file would have undone/);
+    const after = readEntries(store);
+    expect(byId(after, 'gap-insurance')).toMatchObject({ answer: '签收后在订单页申请运费险理赔，赔付原路退回。', status: 'pending', notes: 'gap 2 of 3' });
+    expect(byId(after, 'gap-invoice')).toMatchObject({ answer: '可以，在订单详情页申请换开。', status: 'approved', similar: ['企业发票能开吗', '开企业发票'], addedSimilar: ['开企业发票'] });
+    expect(byId(after, 'gap-invoice')?.editedFields).toEqual(['answer']);
+    expect(byId(after, 'gap-ship')?.status).toBe('rejected');
+    // a draft still pending takes a decision the file makes, and a text where the store has none
+    writeFileSync(drafts, serializeStore([{ ...draft('gap-insurance', '运费险怎么理赔', 'x'), status: 'approved' }]));
+    const decided = await importFile({ store, file: drafts });
+    expect(decided.ok && decided.value.changed).toEqual([{ id: 'gap-insurance', fields: ['status', 'notes'] }]);
   });
 
   it('imports into a new store, writes nothing on a dry run, and waits for no reviewer', async () => {
@@ -419,6 +467,31 @@ describe('kb import of a sheet exported before the store changed', () => {
     const taken = await importFile({ store, file });
     expect(taken.ok && [taken.value.changed, taken.value.conflicts]).toEqual([[{ id: 's-seven-day', fields: ['status'] }], []]);
   });
+});
+
+describe('a CSV saved by Excel where the decimal mark is a comma', () => {
+  for (const [name, delimiter] of [
+    ['semicolons (German, French, Spanish Excel)', ';'],
+    ['tabs (Unicode text)', '\t'],
+  ] as const) {
+    it(`is read with its cells separated by ${name}: only the edited cell changes`, async () => {
+      const { dir, store } = setup();
+      const file = join(dir, 'review.csv');
+      await exportStore({ store, file, format: 'csv' });
+      const table = readCsv(readFileSync(file, 'utf8'), file);
+      if (!table.ok) throw new Error('bad export');
+      const quote = (c: string): string => (/[;\t",\r\n]/u.test(c) ? `"${c.replace(/"/gu, '""')}"` : c);
+      const rows = [table.value.header, ...table.value.rows.map((r) => r.cells)];
+      const status = table.value.header.indexOf('status');
+      const seven = rows.findIndex((r) => r[0] === 's-seven-day');
+      rows[seven]![status] = 'approved';
+      writeFileSync(file, `\uFEFF${rows.map((r) => r.map(quote).join(delimiter)).join('\r\n')}\r\n`);
+      const imported = await importFile({ store, file });
+      if (!imported.ok) throw new Error(imported.problems.map((p) => p.message).join('; '));
+      expect(imported.value.changed).toEqual([{ id: 's-seven-day', fields: ['status'] }]);
+      expect(imported.value.unchanged).toBe(5);
+    });
+  }
 });
 
 describe('a CSV saved by Excel on a Chinese Windows', () => {

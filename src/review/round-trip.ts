@@ -121,7 +121,7 @@ export async function importFile(options: ImportOptions): Promise<Result<ImportO
   const created = read === undefined;
   let release: (() => Promise<void>) | undefined;
   if (!created && options.dryRun !== true) {
-    const locked = await lockStore(options.store);
+    const locked = await lockStore(options.store, undefined, 'kb import');
     if (!locked.ok) return locked;
     release = locked.value;
   }

@@ -40,7 +40,7 @@ describe('ReviewSession', () => {
     expect(second.ok).toBe(false);
     if (!second.ok) {
       expect(second.problems[0]).toMatchObject({ code: 'store-locked', file: store });
-      expect(second.problems[0]?.message).toMatch(/is being reviewed by another kb review or kb import .*expires after 10 seconds/);
+      expect(second.problems[0]?.message).toMatch(new RegExp(`^is open in kb review \\(pid ${process.pid}, since .*\\): one kb review or kb import at a time; quit it .*expires 10 seconds after it stopped`));
     }
     await first.close();
     expect(existsSync(reviewLockPath(store))).toBe(false);

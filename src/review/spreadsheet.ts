@@ -319,11 +319,31 @@ export function readCsvBytes(bytes: Uint8Array, file: string): Result<Table> {
   return table.ok ? ok(table.value, [...decoded.warnings, ...table.warnings]) : table;
 }
 
-/** A CSV file as a table; row numbers count records as Excel shows them (the header is row 1). */
+/** The separators a CSV may use: Excel writes `;` where the decimal mark is a comma (German, French…), and tabs as "Unicode text". */
+const CSV_DELIMITERS = [',', ';', '\t'] as const;
+
+/**
+ * The separator of a CSV to import: the one whose first line names the `id` and `question`
+ * columns (comma when none does: its error names the missing columns), as `kb ingest` reads
+ * FAQ tables in either.
+ */
+function csvDelimiter(text: string): (typeof CSV_DELIMITERS)[number] {
+  const first = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u, 1)[0] ?? '';
+  return CSV_DELIMITERS.find((d) => {
+    const names = first.split(d).map((h) => normalizeHeader(h.replace(/^\s*"|"\s*$/gu, '')));
+    return names.includes('id') && names.includes('question');
+  }) ?? ',';
+}
+
+/**
+ * A CSV file as a table; row numbers count records as Excel shows them (the header is row 1).
+ * Cells are separated by commas, or by semicolons or tabs when the header is (csvDelimiter).
+ */
 export function readCsv(text: string, file: string): Result<Table> {
   let records: string[][];
+  const delimiter = csvDelimiter(text);
   try {
-    records = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parseCsv(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
   } catch (error) {
     const e = error as { lines?: number; message?: string };
     return fail(problem('bad-table', `is not valid CSV (${firstLine(error)}); save it from Excel as "CSV UTF-8" again`, e.lines !== undefined ? { file, location: { line: e.lines } } : { file }));

@@ -49,6 +49,13 @@ export interface Entry {
   edited?: boolean;
   /** Which texts an editor changed (`question`, `similar`, `answer`): regeneration keeps these, takes the others from the source. */
   editedFields?: EditedField[];
+  /**
+   * Similar questions an editor added or accepted (a suggestion), each also in `similar`, when the
+   * editor did not otherwise change the list: regeneration replaces the generated similar questions
+   * with the fresh ones and keeps these. (A list the editor pruned or regenerated is `editedFields:
+   * similar`, kept whole.)
+   */
+  addedSimilar?: string[];
   tags?: string[];
   notes?: string;
   /**
@@ -61,7 +68,12 @@ export interface Entry {
 
 /** An editor changed some text of the entry (or, in an older store, the entry as a whole). */
 export function isEdited(e: Entry): boolean {
-  return e.edited === true || (e.editedFields !== undefined && e.editedFields.length > 0);
+  return e.edited === true || (e.editedFields !== undefined && e.editedFields.length > 0) || (e.addedSimilar ?? []).length > 0;
+}
+
+/** Whether the entry's edits are tracked per field (else an `edited` entry is the editor's as a whole). */
+function editsPerField(e: Entry): boolean {
+  return (e.editedFields !== undefined && e.editedFields.length > 0) || (e.addedSimilar ?? []).length > 0;
 }
 
 /**
@@ -69,7 +81,7 @@ export function isEdited(e: Entry): boolean {
  * `edited` without `editedFields` (written by a kb that tracked edits per entry) keeps every field.
  */
 export function isFieldEdited(e: Entry, field: EditedField): boolean {
-  if (e.editedFields !== undefined && e.editedFields.length > 0) return e.editedFields.includes(field);
+  if (editsPerField(e)) return (e.editedFields ?? []).includes(field);
   return e.edited === true;
 }
 
@@ -80,7 +92,42 @@ export function isFieldEdited(e: Entry, field: EditedField): boolean {
  */
 export function markEdited(e: Entry, fields: readonly EditedField[]): Entry {
   if (fields.length === 0) return e;
-  if (e.edited === true && (e.editedFields === undefined || e.editedFields.length === 0)) return e;
+  if (e.edited === true && !editsPerField(e)) return e;
   const all = new Set([...(e.editedFields ?? []), ...fields]);
-  return { ...e, edited: true, editedFields: EDITED_FIELDS.filter((f) => all.has(f)) };
+  const out: Entry = { ...e, edited: true, editedFields: EDITED_FIELDS.filter((f) => all.has(f)) };
+  // the whole list is the editor's now: no need to tell their questions from the generated ones
+  if (all.has('similar')) delete out.addedSimilar;
+  return out;
+}
+
+/**
+ * The entry with the similar questions an editor set (kb review, kb import). When the editor only
+ * added questions (or removed ones they had added), the generated ones stay the source's: the new
+ * ones are listed in `addedSimilar`, and regeneration keeps them beside the fresh generated ones.
+ * Any other change (a generated question deleted, the list reordered or regenerated) makes the
+ * whole list the editor's (`editedFields: similar`), as does a list already the editor's.
+ */
+export function withEditorSimilar(e: Entry, similar: readonly string[]): Entry {
+  const next = [...similar];
+  if (isFieldEdited(e, 'similar')) return markEdited({ ...e, similar: next }, ['similar']);
+  const own = new Set(e.addedSimilar ?? []);
+  const stays = new Set(next);
+  const before = new Set(e.similar);
+  const kept = e.similar.filter((q) => stays.has(q));
+  const onlyAdded = e.similar.every((q) => stays.has(q) || own.has(q)) && JSON.stringify(next.filter((q) => before.has(q))) === JSON.stringify(kept);
+  if (!onlyAdded) return markEdited({ ...e, similar: next }, ['similar']);
+  const added = [...new Set([...(e.addedSimilar ?? []).filter((q) => stays.has(q)), ...next.filter((q) => !before.has(q))])];
+  const out: Entry = { ...e, similar: next };
+  if (added.length > 0) out.addedSimilar = added;
+  else delete out.addedSimilar;
+  return out;
+}
+
+/**
+ * The similar questions of an entry whose source changed: the editor's list when they rewrote it,
+ * else the fresh generated ones followed by those the editor added (`addedSimilar`).
+ */
+export function followedSimilar(e: Entry, fresh: readonly string[]): string[] {
+  if (isFieldEdited(e, 'similar')) return e.similar;
+  return [...new Set([...fresh, ...(e.addedSimilar ?? [])])];
 }

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/kb.js';
-import { lockStore, reviewLockPath, withWriteLock, writeLockPath } from './lock.js';
+import { lockedMessage, lockOwnerPath, lockStore, reviewLockPath, withWriteLock, writeLockPath } from './lock.js';
 
 const dir = tempDir('kb-lock-');
 afterAll(() => dir.remove());
@@ -46,5 +46,28 @@ describe('lockStore', () => {
     if (!second.ok) expect(second.problems[0]?.message).toContain(reviewLockPath(store));
     if (first.ok) await first.value();
     expect(existsSync(reviewLockPath(store))).toBe(false);
+  });
+
+  it('says who holds the lock (command, pid, since when) and what to do, and removes the note when released', async () => {
+    const store = join(dir.path, 'owned.jsonl');
+    writeFileSync(store, '');
+    const review = await lockStore(store, undefined, 'kb review');
+    expect(existsSync(lockOwnerPath(store))).toBe(true);
+    const importing = await lockStore(store, undefined, 'kb import');
+    expect(importing.ok).toBe(false);
+    const message = importing.ok ? '' : (importing.problems[0]?.message ?? '');
+    expect(message).toMatch(new RegExp(`^is open in kb review \\(pid ${process.pid}, since \\d\\d:\\d\\d:\\d\\d UTC, less than a minute ago\\): one kb review or kb import at a time; quit it \\(q: every change there is saved already\\) and run the command again`));
+    if (review.ok) await review.value();
+    expect(existsSync(lockOwnerPath(store))).toBe(false);
+    expect(existsSync(reviewLockPath(store))).toBe(false);
+  });
+
+  it('tells a lock whose program no longer runs, and an import, from a review', () => {
+    const owner = { pid: 4242, command: 'kb import', since: '2026-11-26T19:40:12.000Z' };
+    const now = new Date('2026-11-26T19:43:20Z');
+    expect(lockedMessage('kb/qa.jsonl', owner, true, now)).toBe(
+      'is open in kb import (pid 4242, since 19:40:12 UTC, 3 minutes ago): one kb review or kb import at a time; wait a moment for it to finish and run the command again (lock kb/qa.jsonl.review.lock; a lock left behind by a killed session expires 10 seconds after it stopped)',
+    );
+    expect(lockedMessage('kb/qa.jsonl', owner, false, now)).toBe('is locked by kb import (pid 4242, since 19:40:12 UTC, 3 minutes ago), which no longer runs on this machine; run the command again in 10 seconds, when its lock (kb/qa.jsonl.review.lock) has expired');
   });
 });

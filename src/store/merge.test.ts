@@ -191,4 +191,77 @@ describe('merging regenerated entries into the store', () => {
     expect(report.outOfScope).toBe(2);
     expect(report.removed).toEqual([]);
   });
+
+  describe('a renamed heading (a section vanished, a new one of mostly the same text in the same file)', () => {
+    const policy = '自签收之日起30天内，商品完好、配件齐全、不影响二次销售的，可申请无理由退货。贴身衣物拆封后不支持无理由退货；生鲜食品、鲜花不支持无理由退货。';
+    const section = (id: string, heading: string, hash: string, extra: Partial<Entry> = {}): Entry =>
+      gen(id, hash, { question: `${heading}是什么？`, similar: [`${heading}有什么规定？`], answer: policy, source: { path: 'policy.md', headingPath: ['退换货政策', heading] }, rule: 'heading', ...extra });
+    const oldId = 's-00000000000000a1';
+    const newId = 's-00000000000000b1';
+
+    it('carries the editor’s decision, rewritten texts and added similar questions over to the new entry, marked for re-review', () => {
+      const approved = section(oldId, '一、七天无理由退货', 'h1', { status: 'approved', similar: ['一、七天无理由退货有什么规定？', '东西不想要了能退吗'], addedSimilar: ['东西不想要了能退吗'], notes: '运营确认过', suggested: ['买错了能退吗'] });
+      const { entries, report } = mergeEntries([approved], [section(newId, '一、三十天无理由退货', 'h2')], scope(['policy.md']));
+      expect(report.renamed).toEqual([{ from: oldId, to: newId, similarity: expect.any(Number) }]);
+      expect(report.renamed[0]?.similarity).toBeGreaterThan(0.9);
+      expect(report.added).toEqual([]);
+      expect(report.sourceMissing).toEqual([]);
+      expect(entries).toEqual([
+        {
+          ...approved,
+          id: newId,
+          question: '一、三十天无理由退货是什么？',
+          similar: ['一、三十天无理由退货有什么规定？', '东西不想要了能退吗'],
+          source: { path: 'policy.md', headingPath: ['退换货政策', '一、三十天无理由退货'] },
+          sourceHash: 'h2',
+          stale: 'source-changed',
+        },
+      ]);
+    });
+
+    it('an editor’s own list of similar questions is kept, with the section’s place line following the new heading', () => {
+      const pruned = section(oldId, '一、七天无理由退货', 'h1', { status: 'approved', similar: ['退换货政策 / 一、七天无理由退货', '东西不想要了能退吗'], edited: true, editedFields: ['similar'] });
+      const { entries } = mergeEntries([pruned], [section(newId, '一、三十天无理由退货', 'h2', { similar: ['一、三十天无理由退货有什么规定？', '退换货政策 / 一、三十天无理由退货'] })], scope(['policy.md']));
+      expect(entries[0]?.similar).toEqual(['退换货政策 / 一、三十天无理由退货', '东西不想要了能退吗']);
+    });
+
+    it('keeps an editor’s rewritten question and answer, and carries notes of an entry nobody reviewed (no re-review mark)', () => {
+      const edited = section(oldId, '一、七天无理由退货', 'h1', { question: '不想要了能退吗？', answer: `${policy}（编辑补充）`, edited: true, editedFields: ['question', 'answer'] });
+      const noted = section('s-00000000000000a2', '二、质量问题退换', 'h3', { answer: '质量问题自签收之日起30天内可申请退货或换货，往返运费由商家承担。', notes: '待确认' });
+      const fresh = [section(newId, '一、三十天无理由退货', 'h2'), section('s-00000000000000b2', '二、质量问题的退换', 'h4', { answer: '质量问题自签收之日起30天内可申请退货或换货，往返运费由商家承担。' })];
+      const { entries, report } = mergeEntries([edited, noted], fresh, scope(['policy.md']));
+      expect(report.renamed.map((r) => [r.from, r.to])).toEqual([
+        [oldId, newId],
+        ['s-00000000000000a2', 's-00000000000000b2'],
+      ]);
+      expect(entries.find((e) => e.id === newId)).toMatchObject({ question: '不想要了能退吗？', answer: `${policy}（编辑补充）`, stale: 'source-changed', sourceHash: 'h2' });
+      const carried = entries.find((e) => e.id === 's-00000000000000b2');
+      expect(carried).toMatchObject({ notes: '待确认', status: 'pending', question: '二、质量问题的退换是什么？' });
+      expect(carried?.stale).toBeUndefined();
+    });
+
+    it('is conservative: a new section of other text, or two alike new sections, leave the old entry source-missing', () => {
+      const approved = section(oldId, '一、七天无理由退货', 'h1', { status: 'approved' });
+      const other = mergeEntries([approved], [section(newId, '六、价格保护', 'h2', { answer: '签收后7天内，同一商品在本店降价的，可申请补差价（限时秒杀除外）。' })], scope(['policy.md']));
+      expect(other.report.renamed).toEqual([]);
+      expect(other.report.sourceMissing).toEqual([oldId]);
+      expect(other.report.added).toEqual([newId]);
+      const twice = mergeEntries([approved], [section(newId, '一、三十天无理由退货', 'h2'), section('s-00000000000000b2', '一、十五天无理由退货', 'h3')], scope(['policy.md']));
+      expect(twice.report.renamed).toEqual([]);
+      expect(twice.report.sourceMissing).toEqual([oldId]);
+      // another file's new section is no rename
+      const elsewhere = mergeEntries([approved], [section(newId, '一、三十天无理由退货', 'h2', { source: { path: 'other.md', headingPath: ['退换货政策', '一、三十天无理由退货'] } })], scope(['policy.md', 'other.md']));
+      expect(elsewhere.report.renamed).toEqual([]);
+    });
+  });
+
+  it('a changed source: the similar questions an editor added stay, the generated ones follow the source', () => {
+    const accepted = gen('a', 'h1', { status: 'approved', similar: ['15天内能退吗', '东西不想要了能退吗'], addedSimilar: ['东西不想要了能退吗'] });
+    const { entries, report } = mergeEntries([accepted], [gen('a', 'h2', { similar: ['30天内能退吗', '30天内可以退货吗'] })], scope());
+    expect(report.sourceChanged).toEqual(['a']);
+    expect(entries[0]).toMatchObject({ similar: ['30天内能退吗', '30天内可以退货吗', '东西不想要了能退吗'], addedSimilar: ['东西不想要了能退吗'], stale: 'source-changed' });
+    // a list the editor rewrote stays theirs
+    const pruned = gen('a', 'h1', { status: 'approved', similar: ['15天内能退吗'], edited: true, editedFields: ['similar'] });
+    expect(mergeEntries([pruned], [gen('a', 'h2', { similar: ['30天内能退吗'] })], scope()).entries[0]?.similar).toEqual(['15天内能退吗']);
+  });
 });

@@ -12,8 +12,9 @@
  *    suggested questions kept).
  * 4. An entry whose source changed and that an editor approved, rejected or edited keeps the
  *    editor's status and the texts the editor rewrote (`editedFields`; all of them for an entry
- *    an older kb marked `edited` as a whole), takes the fresh text of the other fields, and is
- *    marked `stale: source-changed` for re-review (kb review shows it; approving clears it).
+ *    an older kb marked `edited` as a whole), takes the fresh text of the other fields (similar
+ *    questions: the fresh ones and those the editor added, `addedSimilar`), and is marked
+ *    `stale: source-changed` for re-review (kb review shows it; approving clears it).
  * 5. An entry that this run did not produce although its source file was read (the section is
  *    gone or renamed), or whose source file no longer exists: if nobody touched it and it has no
  *    notes or suggested questions, it is removed and reported; otherwise it is kept and marked
@@ -27,8 +28,13 @@
  * being orphaned beside a fresh duplicate. (Ids follow the path, docs/store.md, so the entry
  * takes the new one: keeping the old id would orphan it again on the next run.) An entry whose id
  * is kept (a FAQ row's own `id`) and whose row moved to another file takes the new path.
+ *
+ * Also before rule 5, a renamed section: an entry holding an editor's work whose section vanished
+ * from a file this run read, and a new entry of that file with mostly the same heading path and
+ * answer (findRenames: one-to-one, RENAME_SIMILARITY), go together: the editor's work goes over
+ * to the new id by rule 4 (marked for re-review), instead of an orphan beside a fresh duplicate.
  */
-import { isEdited, isFieldEdited, type Entry } from './entry.js';
+import { followedSimilar, isEdited, isFieldEdited, type Entry } from './entry.js';
 
 export interface MergeScope {
   /** Source paths this run read successfully (their sections are all in `fresh`). */
@@ -65,6 +71,12 @@ export interface MergeReport {
   outOfScope: number;
   /** Entries carried over from a vanished file to the file their sections now are in, by pair of paths. */
   moved: MovedSource[];
+  /**
+   * Entries an editor worked on whose section was renamed or slightly edited (it vanished and a new
+   * section of the same file has mostly the same text): carried over to the new section's entry
+   * (its id), marked for re-review. `similarity`: of the two texts, 0–1.
+   */
+  renamed: { from: string; to: string; similarity: number }[];
 }
 
 export interface MovedSource {
@@ -106,6 +118,116 @@ function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: 
     if (olds.length === 1 && news?.length === 1 && old !== undefined && next !== undefined && next.source?.path !== old.source?.path) moves.set(old.id, next);
   }
   return moves;
+}
+
+/** The character bigrams of a text (spaces ignored), counted, and how many there are. */
+interface Bigrams {
+  counts: Map<string, number>;
+  size: number;
+}
+
+function bigrams(text: string): Bigrams {
+  const chars = Array.from(text.replace(/\s+/gu, ''));
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const g = `${chars[i] ?? ''}${chars[i + 1] ?? ''}`;
+    counts.set(g, (counts.get(g) ?? 0) + 1);
+  }
+  return { counts, size: Math.max(0, chars.length - 1) };
+}
+
+/** Dice coefficient of two texts' bigrams: 1 for the same text, 0 for none shared. */
+function dice(x: Bigrams, y: Bigrams): number {
+  if (x.size + y.size === 0) return 1;
+  let shared = 0;
+  for (const [g, n] of y.counts) shared += Math.min(n, x.counts.get(g) ?? 0);
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** How alike two texts must be (the Dice coefficient of their character bigrams) for a vanished section's entry to be carried over to a new one. */
+export const RENAME_SIMILARITY = 0.8;
+
+/** What a rename is judged on: the section's place and the entry's answer (the section's text). */
+const renameText = (e: Entry): string => `${(e.source?.headingPath ?? []).join('\n')}\n${e.answer}`;
+
+/**
+ * Pair entries an editor worked on (holdsEditorWork) whose section vanished from a file this run
+ * read with new entries of the same file, origin and place among the Q&A of their section, whose
+ * heading path and answer are at least RENAME_SIMILARITY alike: a renamed heading, or a small edit
+ * of heading and text. Only one-to-one pairs are made (an entry alike to two new ones, or a new one
+ * alike to two old ones, is left as it was: kept source-missing beside the new entry).
+ */
+function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope, moved: ReadonlyMap<string, Entry>): Map<string, { next: Entry; similarity: number }> {
+  const storeIds = new Set(store.map((e) => e.id));
+  const takenByMove = new Set([...moved.values()].map((e) => e.id));
+  const gone = store.filter((e) => e.origin !== 'manual' && e.source !== undefined && scope.read.has(e.source.path) && !freshById.has(e.id) && !moved.has(e.id) && holdsEditorWork(e));
+  if (gone.length === 0) return new Map();
+  // candidates: same file, origin and place among the Q&A of their section
+  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${e.origin}\u0000${idSuffix(e.id)}`;
+  const arrived = new Map<string, { next: Entry; grams: Bigrams }[]>();
+  for (const e of fresh) {
+    if (e.source === undefined || storeIds.has(e.id) || takenByMove.has(e.id)) continue;
+    arrived.set(key(e), [...(arrived.get(key(e)) ?? []), { next: e, grams: bigrams(renameText(e)) }]);
+  }
+  const pairs: { old: Entry; next: Entry; similarity: number }[] = [];
+  for (const old of gone) {
+    const grams = bigrams(renameText(old));
+    for (const { next, grams: nextGrams } of arrived.get(key(old)) ?? []) {
+      // texts of too different lengths cannot be alike enough: skip counting their bigrams
+      if (2 * Math.min(grams.size, nextGrams.size) < RENAME_SIMILARITY * (grams.size + nextGrams.size)) continue;
+      const similarity = dice(grams, nextGrams);
+      if (similarity >= RENAME_SIMILARITY) pairs.push({ old, next, similarity });
+    }
+  }
+  const count = (key: (p: (typeof pairs)[number]) => string): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const p of pairs) out.set(key(p), (out.get(key(p)) ?? 0) + 1);
+    return out;
+  };
+  const perOld = count((p) => p.old.id);
+  const perNew = count((p) => p.next.id);
+  const renames = new Map<string, { next: Entry; similarity: number }>();
+  for (const p of pairs) if (perOld.get(p.old.id) === 1 && perNew.get(p.next.id) === 1) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
+  return renames;
+}
+
+/**
+ * A similar-question list with the section's place line (`title / chapter / heading`, which kb
+ * generate adds to a generated entry) of `old`'s heading path replaced by `next`'s, when the
+ * heading path changed: an editor's list keeps its questions, but the place is the source's, and
+ * a renamed heading's old place would name a section that no longer exists.
+ */
+function movedPlace(similar: string[], old: Entry, next: Entry): string[] {
+  const was = old.source?.headingPath.at(-1);
+  const now = next.source?.headingPath.at(-1);
+  if (old.origin !== 'generated' || was === undefined || now === undefined || was === now) return similar;
+  const placeOf = (e: Entry, last: string): string | undefined => e.similar.find((q) => q.includes(' / ') && q.endsWith(` / ${last}`));
+  const oldPlace = placeOf(old, was);
+  const newPlace = placeOf(next, now);
+  if (oldPlace === undefined || newPlace === undefined) return similar;
+  return [...new Set(similar.map((q) => (q === oldPlace ? newPlace : q)))];
+}
+
+/**
+ * Rule 4: an entry an editor worked on, with its source's new version `next`. The editor's status
+ * and rewritten texts are kept (`editedFields`; all of them for an entry an older kb marked `edited`
+ * as a whole), the other texts are the fresh ones (similar questions: the fresh generated ones and
+ * the editor's added ones), and it is marked for re-review. It takes `next`'s id (the same but for
+ * a renamed section), source and hash.
+ */
+function reReview(old: Entry, next: Entry): Entry {
+  const kept: Entry = { ...old, id: next.id, stale: 'source-changed' };
+  if (!isFieldEdited(old, 'question')) {
+    kept.question = next.question;
+    if (next.rule !== undefined) kept.rule = next.rule;
+    else delete kept.rule;
+  }
+  kept.similar = movedPlace(followedSimilar(old, next.similar), old, next);
+  if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
+  if (next.source !== undefined) kept.source = next.source;
+  if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
+  else delete kept.sourceHash;
+  return kept;
 }
 
 function addMove(report: MergeReport, from: Entry, to: Entry): void {
@@ -153,9 +275,10 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], vanishedFiles: [], outOfScope: 0, moved: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const moves = findMoves(store, fresh, freshById, scope);
+  const renames = findRenames(store, fresh, freshById, scope, moves);
   const out: Entry[] = [];
   const seen = new Set<string>();
   const movedAway = new Set<string>();
@@ -167,6 +290,13 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
       movedAway.add(old.id);
       addMove(report, old, moveTo);
       out.push(movedEntry(old, moveTo));
+      continue;
+    }
+    const renamed = renames.get(old.id);
+    if (renamed !== undefined) {
+      seen.add(renamed.next.id);
+      report.renamed.push({ from: old.id, to: renamed.next.id, similarity: Math.round(renamed.similarity * 100) / 100 });
+      out.push(touchedByEditor(old) ? reReview(old, renamed.next) : withEditorExtras(renamed.next, old));
       continue;
     }
     const next = freshById.get(old.id);
@@ -197,19 +327,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
         out.push(withEditorExtras(next, old));
       } else {
         report.sourceChanged.push(old.id);
-        const kept: Entry = { ...old, stale: 'source-changed' };
-        // the new source text for every field the editor did not rewrite (an older store's
-        // whole-entry `edited` keeps them all)
-        if (!isFieldEdited(old, 'question')) {
-          kept.question = next.question;
-          if (next.rule !== undefined) kept.rule = next.rule;
-          else delete kept.rule;
-        }
-        if (!isFieldEdited(old, 'similar')) kept.similar = next.similar;
-        if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
-        if (next.source !== undefined) kept.source = next.source;
-        if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
-        out.push(kept);
+        out.push(reReview(old, next));
       }
       continue;
     }

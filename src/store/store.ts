@@ -42,6 +42,7 @@ const entrySchema = z.strictObject({
   stale: z.enum(['source-changed', 'source-missing']).optional(),
   edited: z.boolean().optional(),
   editedFields: z.array(z.enum(EDITED_FIELDS as [EditedField, ...EditedField[]])).optional(),
+  addedSimilar: z.array(nonEmpty).optional(),
   tags: z.array(z.string()).optional(),
   notes: z.string().optional(),
   suggested: z.array(nonEmpty).optional(),
@@ -75,6 +76,7 @@ export function canonicalEntry(e: Entry): Entry {
   const editedFields = e.editedFields !== undefined ? EDITED_FIELDS.filter((f) => e.editedFields?.includes(f)) : [];
   if (e.edited === true || editedFields.length > 0) out.edited = true;
   if (editedFields.length > 0) out.editedFields = editedFields;
+  if (e.addedSimilar !== undefined && e.addedSimilar.length > 0) out.addedSimilar = [...e.addedSimilar];
   if (e.tags !== undefined && e.tags.length > 0) out.tags = [...e.tags];
   if (e.notes !== undefined && e.notes !== '') out.notes = e.notes;
   if (e.suggested !== undefined && e.suggested.length > 0) out.suggested = [...e.suggested];

@@ -36,7 +36,7 @@ function list(ids: readonly string[], max = 8): string {
 export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'>, dryRun: boolean): string {
   const m = r.merge;
   if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
-  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length;
+  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length + m.renamed.length;
   if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
   return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
 }
@@ -49,6 +49,10 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   output.out(`  ${g.generated} sections with generated questions, ${g.extracted} extracted Q&A pairs, ${g.faq} FAQ rows; ${g.similarKept} similar questions kept, ${g.similarDropped} dropped by the quality gate`);
   if (m.sourceChanged.length > 0) output.out(output.color('yellow', `  ${m.sourceChanged.length} reviewed or edited entries whose source changed — kept, marked for re-review: ${list(m.sourceChanged)}`));
   if (m.sourceMissing.length > 0) output.out(output.color('yellow', `  ${m.sourceMissing.length} reviewed, edited or annotated entries whose section or file vanished — kept, marked source-missing: ${list(m.sourceMissing)}`));
+  if (m.renamed.length > 0) {
+    const pairs = m.renamed.map((r) => `${r.from} → ${r.to}`);
+    output.out(output.color('yellow', `  ${m.renamed.length} ${m.renamed.length === 1 ? 'entry' : 'entries'} whose section was renamed or slightly edited — the editor's status, texts and similar questions carried over to the new section's entry, marked for re-review: ${list(pairs, 4)}`));
+  }
   if (m.removed.length > 0) output.out(`  ${m.removed.length} unreviewed entries whose section vanished — removed: ${list(m.removed)}`);
   for (const moved of m.moved) output.out(`  ${moved.from} → ${moved.to}: ${moved.entries.length} ${moved.entries.length === 1 ? 'entry' : 'entries'} moved (statuses and edits kept)`);
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));

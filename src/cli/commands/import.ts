@@ -28,10 +28,11 @@ export async function runImport(options: ImportCommandOptions, output: Output): 
   printProblems(output, [...result.warnings, ...outcome.conflicts]);
   if (options.json) {
     const conflicts = outcome.conflicts.map((p) => ({ row: p.location?.row, message: p.message }));
-    output.out(JSON.stringify({ store, file: options.file, dryRun: options.dryRun, created: outcome.created, changed: outcome.changed, added: outcome.added, unchanged: outcome.unchanged, untouched: outcome.untouched, kept: outcome.kept, conflicts }, null, 2));
+    output.out(JSON.stringify({ store, file: options.file, dryRun: options.dryRun, created: outcome.created, changed: outcome.changed, added: outcome.added, unchanged: outcome.unchanged, untouched: outcome.untouched, kept: outcome.kept, keptEditor: outcome.keptEditor, conflicts }, null, 2));
   } else {
     for (const c of outcome.changed) output.out(`changed ${c.id}: ${c.fields.join(', ')}`);
     for (const id of outcome.added) output.out(`added   ${id}`);
+    for (const k of outcome.keptEditor) output.out(`kept    ${k.id}: ${k.fields.join(', ')} as in the store (a JSONL file does not empty a field, replace an editor's text or undo a decision)`);
   }
   const verb = options.dryRun ? 'would import' : outcome.written ? 'imported' : 'nothing to import';
   output.err(`${options.file} → ${store}${outcome.created && !options.dryRun ? ' (new store)' : ''}: ${verb}: ${describePlan(outcome)}`);

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import type { Entry } from '../../store/entry.js';
 import { Box, Text } from '../ink.js';
-import { listRows } from '../layout.js';
+import { listPane } from '../layout.js';
 
 export interface ListPaneProps {
   entries: readonly Entry[];
@@ -12,7 +12,7 @@ export interface ListPaneProps {
 }
 
 export function ListPane({ entries, selected, width, height }: ListPaneProps): ReactElement {
-  const rows = listRows(entries, selected, height, width);
+  const { rows, more } = listPane(entries, selected, height, width);
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       {rows.length === 0 ? <Text dimColor>{'(no entries)'}</Text> : null}
@@ -23,6 +23,11 @@ export function ListPane({ entries, selected, width, height }: ListPaneProps): R
           <Text> </Text>
         </Text>
       ))}
+      {more === undefined ? null : (
+        <Text dimColor wrap="truncate">
+          {more}
+        </Text>
+      )}
     </Box>
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
 import { symptomClause } from './extract.js';
-import { generateEntries, questionKey, similarQuestions } from './index.js';
+import { generateEntries, keywordForm, questionKey, similarQuestions } from './index.js';
 import { caseFolded, gerundVerb } from './questions.js';
 
 // An English consumer-electronics brand (a user test of 2026-11-26, written again for a speaker):
@@ -28,6 +28,7 @@ describe('an English electronics brand\'s questions', () => {
   it('asks what a customer asks about headings that name no thing: In the box, Contact, Pairing, Troubleshooting', async () => {
     const all = await entries();
     expect(under(all, 'In the box').question).toBe('What is in the box?');
+    expect(keywordForm('What comes with my speaker?', 'en')).toBe('speaker');
     expect(under(all, 'Contact').question).toBe('How do I contact you?');
     expect(asked(under(all, 'Pairing')).slice(0, 2)).toEqual(['How do I pair my speaker?', 'How does pairing work?']);
     expect(asked(under(all, 'Charging')).slice(0, 2)).toEqual(['How do I charge my speaker?', 'How does charging work?']);
@@ -71,6 +72,7 @@ describe('an English electronics brand\'s questions', () => {
     expect(symptomClause('Won\'t turn on')).toBe('it won\'t turn on');
     expect(symptomClause('One earbud has no sound')).toBe('one earbud has no sound');
     expect(symptomClause('LED blinks red')).toBe('the LED blinks red');
+    expect(symptomClause('BeaconLink app crashes')).toBe('BeaconLink app crashes');
   });
 
   it('swaps no fee for "charge" the verb, puts a phrasal verb around its pronoun, and keeps can’t whole', async () => {

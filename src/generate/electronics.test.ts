@@ -84,10 +84,10 @@ describe('an English electronics brand\'s questions', () => {
     expect(similarQuestions('Is there a charge for returns?', { n: 20 }).some((q) => /\bfee\b/u.test(q))).toBe(true);
   });
 
-  it('asks about every row of a product → period table, by a name the column borrows, and none of an n/a cell', async () => {
+  it('asks how long about every row of a product → period table, by a name the column borrows, and none of an n/a cell', async () => {
     const table = asked(under(await entries(), 'Warranty periods'));
-    for (const product of ['Beacon S2 speaker', 'Beacon Buds 3 earbuds', 'Beacon Dock 100W charging station', 'charging cables', 'refurbished products']) expect(table).toContain(`What is the warranty period for ${product}?`);
-    expect(table).toContain('What is the battery warranty period for Beacon S2 speaker?');
+    for (const product of ['Beacon S2 speaker', 'Beacon Buds 3 earbuds', 'Beacon Dock 100W charging station', 'charging cables', 'refurbished products']) expect(table).toContain(`How long is the warranty period for ${product}?`);
+    expect(table).toContain('How long is the battery warranty period for Beacon S2 speaker?');
     for (const q of table) expect(q, q).not.toMatch(/the battery for|gift cards|Charging cables/u);
   });
 

@@ -1324,6 +1324,12 @@ const EMPTY_CELL = /^(?:n\/?a|none|nil|[-–—\/]|不适用)?$/iu;
 /** A duration as a cell gives it: 1 year, 6 months, 90 days, 3–5 business days. */
 const DURATION_CELL = /^(?:up\s+to\s+|within\s+)?\d+(?:\s*[-–]\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:hours?|days?|weeks?|months?|years?)$/iu;
 
+/** Does column `i` after the label hold durations (1 year, 6 months, n/a) in every row that fills it? */
+function isDurationColumn(rows: readonly (readonly string[])[], i: number): boolean {
+  const cells = rows.map((r) => (r[i + 1] ?? '').trim()).filter((c) => !EMPTY_CELL.test(c));
+  return cells.length > 0 && cells.every((c) => DURATION_CELL.test(c));
+}
+
 /**
  * An English column's name as a question says it: a bare noun over durations, beside a column of
  * durations that names its measure, takes that measure (Product | Warranty period | Battery → the
@@ -1331,9 +1337,8 @@ const DURATION_CELL = /^(?:up\s+to\s+|within\s+)?\d+(?:\s*[-–]\s*\d+)?\s+(?:(?
  */
 function enColumnName(columns: readonly string[], i: number, rows: readonly (readonly string[])[]): string {
   const column = columns[i] ?? '';
-  const durations = (c: number): boolean => rows.every((r) => EMPTY_CELL.test((r[c + 1] ?? '').trim()) || DURATION_CELL.test((r[c + 1] ?? '').trim()));
-  if (/\s/u.test(column) || TIME_HEADER.test(column) || !durations(i)) return column.toLowerCase();
-  const measure = columns.find((other, c) => c !== i && /\s(?:period|time|life|term)$/iu.test(other) && durations(c));
+  if (/\s/u.test(column) || TIME_HEADER.test(column) || !isDurationColumn(rows, i)) return column.toLowerCase();
+  const measure = columns.find((other, c) => c !== i && /\s(?:period|time|life|term)$/iu.test(other) && isDurationColumn(rows, c));
   return (measure === undefined ? column : `${column} ${measure}`).toLowerCase();
 }
 
@@ -1354,6 +1359,7 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
     // rows that name where a parcel goes (配送地区 | 时效 | 运费): 送到上海需要多长时间？, not 上海需要多长时间？
     const place = PLACE_HEADER.test((header[0] ?? '').trim());
     const names = zh ? columns : columns.map((_, i) => enColumnName(columns, i, rows));
+    const durations = columns.map((_, i) => isDurationColumn(rows, i));
     for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
       const cell = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
       // Cables and adapters reads cables and adapters inside a question; AirLite Pro earbuds, Studio 700 headphones are names
@@ -1370,6 +1376,8 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
           else asked.push(`${label}的${column}是什么？`);
         } else if (FEE_HEADER.test(column)) asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
         else if (TIME_HEADER.test(column)) asked.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
+        // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
+        else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
         else asked.push(`What is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
       }
       out.push(asked);

@@ -70,6 +70,26 @@ const SOLUTION_HEADER = /^(?:解决方法|解决办法|解决方案|处理方法
 /** An English problem stated as a clause (The unit does not turn on, Water tastes of plastic), not as a noun (No power, Limescale). */
 const EN_CLAUSE = /\b(?:is|are|was|does|do|did|won't|can't|cannot|doesn't|don't|isn't|aren't|not|will|has|have|keeps?|stops?)\b/iu;
 
+/** A symptom that opens with its verb, no subject: Cannot pair with my phone, Won't turn on, Keeps disconnecting. */
+const EN_NO_SUBJECT = /^(?:cannot|can't|can’t|won't|won’t|will\s+not|doesn't|doesn’t|does\s+not|don't|don’t|do\s+not|isn't|isn’t|is\s+not|not|no\s+longer|keeps|stops|fails|turns|shuts|drains)\b/iu;
+/** Words a symptom's subject may open with: One earbud, The unit, My phone, Both sides. */
+const EN_DETERMINER = /^(?:a|an|the|one|two|both|either|neither|each|every|all|some|no|my|your|this|these|that|those|it|i|they|there)\b/iu;
+
+/**
+ * An English symptom as the clause of "What should I do if …?": without a label before a colon
+ * (Microphone: caller can't hear me), with a subject (Cannot pair with my phone → I cannot pair with my
+ * phone, Won't turn on → it won't turn on) and a determiner (Earbuds won't charge → my earbuds won't
+ * charge, Sound cuts out → the sound cuts out).
+ */
+export function symptomClause(label: string): string {
+  const said = /^[^:]{2,30}:\s*(.{6,})$/u.exec(label)?.[1] ?? label;
+  const clause = lowerFirst(said).replace(/\byour\b/giu, 'my');
+  if (EN_NO_SUBJECT.test(clause)) return `${/\b(?:my|me)\b/iu.test(clause) ? 'I' : 'it'} ${clause}`;
+  const first = /^\S+/u.exec(clause)?.[0] ?? '';
+  if (EN_DETERMINER.test(first) || /^\p{Lu}\p{Ll}/u.test(first)) return clause;
+  return `${/^\p{Ll}+[^s]s$/u.test(first) ? 'my' : 'the'} ${clause}`;
+}
+
 /** A cell as an answer line under its header: 可能原因：电源未接通, Cause: no power. */
 function labelled(name: string, value: string): string {
   return `${name}${/\p{Script=Han}/u.test(name) ? '：' : ': '}${value}`;
@@ -113,7 +133,7 @@ function troubleshootingPairs(header: readonly string[], rows: readonly (readonl
     const answer = causes.length === 1 ? (causes[0] as string) : causes.map((c, i) => `${i + 1}. ${c.split('\n').join(zh ? '；' : '; ')}`).join('\n');
     // a display code as the symptom (显示E1): what it means, as an error-code table asks
     const code = /^(?:显示|屏幕显示|显示屏显示)\s*([A-Za-z]{1,2}-?\d{1,3})$/u.exec(label)?.[1];
-    const question = looksLikeQuestion(label) ? label : code !== undefined ? `显示${code.toUpperCase()}是什么意思？` : zh ? `${label}怎么办？` : EN_CLAUSE.test(label) || label.split(/\s+/u).length >= 3 ? `What should I do if ${lowerFirst(label)}?` : `What should I do about ${lowerFirst(label)}?`;
+    const question = looksLikeQuestion(label) ? label : code !== undefined ? `显示${code.toUpperCase()}是什么意思？` : zh ? `${label}怎么办？` : EN_CLAUSE.test(label) || label.split(/\s+/u).length >= 3 ? `What should I do if ${symptomClause(label)}?` : `What should I do about ${lowerFirst(label)}?`;
     out.push({ question, answer });
   }
   return out;

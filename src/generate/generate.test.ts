@@ -178,10 +178,12 @@ describe('question generation', () => {
 
   it('asks about each row of a data table, by what its header says (fee, time, other)', () => {
     const zh = generateQuestions({ headingPath: ['配送说明', '配送方式'], text: '订单满99元包邮。', tables: [[['配送方式', '时效', '运费'], ['顺丰快递', '1-2天', '12元'], ['门店自提', '当天', '免费']]] }).filter((g) => g.rule === 'table-row');
-    expect(zh.map((g) => g.question)).toEqual(['顺丰快递需要多长时间？', '顺丰快递的运费是多少？', '门店自提需要多长时间？', '门店自提的运费是多少？']);
+    // every row's first question before any row's second: a section's cap leaves out columns, not rows
+    expect(zh.map((g) => g.question)).toEqual(['顺丰快递需要多长时间？', '门店自提需要多长时间？', '顺丰快递的运费是多少？', '门店自提的运费是多少？']);
     const en = generateQuestions({ headingPath: ['Delivery options'], text: 'We ship every day.', tables: [[['Option', 'Delivery time', 'Fee', 'Carrier'], ['Express delivery', '1 day', '$12', 'DHL'], ['12.50', '3 days', '$5', 'USPS']]] }).filter((g) => g.rule === 'table-row');
     // a row whose first cell names nothing (a number) asks nothing
-    expect(en.map((g) => g.question)).toEqual(['How long does Express delivery take?', 'How much is Express delivery?', 'What is the carrier for Express delivery?']);
+    // (a label in a sentence's case reads lower case inside the question)
+    expect(en.map((g) => g.question)).toEqual(['How long does express delivery take?', 'How much is express delivery?', 'What is the carrier for express delivery?']);
   });
 
   it('asks about a destination table\'s rows as where a parcel goes, and about the fee of a two-topic heading', () => {
@@ -437,14 +439,14 @@ describe('headings that are already questions', () => {
       'How do I track my parcel?',
       'What do I need to know about tracking my parcel?',
       'Can I also track my parcel in My Orders?',
-      'How long does tracking my parcel take?',
+      'How long does it take to track my parcel?',
     ]);
     // a policy is the shop's ("your"), in a sentence's case; a policy takes no time, what it is about may
     expect(all(['Returns & Refunds Policy'], 'You can return most items within 30 days of delivery.')).toEqual([
       'What is your returns and refunds policy?',
       'What do I need to know about your returns and refunds policy?',
       'Can I return most items?',
-      'How long do Returns & Refunds take?',
+      'How long do returns and refunds take?',
     ]);
     // plural heads: items that cannot be returned, refunds
     expect(all(['Items that cannot be returned'], 'Gift cards and earrings.')[0]).toBe('Which items cannot be returned?');
@@ -708,7 +710,7 @@ describe('generateEntries', () => {
       '运行时有异味怎么办？',
       '滤网指示灯闪烁怎么办？',
       'What should I do if the kettle does not switch on?',
-      'What should I do if water tastes of plastic?',
+      'What should I do if the water tastes of plastic?',
       'What should I do about limescale?',
     ]);
     expect(rows.every((e) => e.origin === 'extracted')).toBe(true);

@@ -16,7 +16,7 @@ import { generateQuestions, type GenerationRule, type GeneratedQuestion } from '
 import { rulesView } from './script.js';
 import { entryContext, similarCandidates, type SimilarKind } from './similar.js';
 import { traditionalToSimplified } from '../text/normalize.js';
-import { asksSomething, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
+import { asksSomething, interleave, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
 export { generateQuestions, headingTopic, manualProduct, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
 export { similarQuestions, similarCandidates, keywordForm, entryContext, SIMILAR_KINDS, type SimilarOptions, type SimilarKind } from './similar.js';
@@ -289,13 +289,6 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   return out;
 }
 
-function interleave(lists: readonly string[][]): string[] {
-  const out: string[] = [];
-  const longest = Math.max(0, ...lists.map((l) => l.length));
-  for (let i = 0; i < longest; i++) for (const l of lists) if (l[i] !== undefined) out.push(l[i] as string);
-  return out;
-}
-
 /**
  * Mainland colloquial question words (咋办, 是啥): a Taiwan or Hong Kong editor reads 商品有瑕疵咋辦？ as
  * mainland Chinese, and their customers write 怎麼辦 / 什麼; a traditional document gets no such
@@ -345,11 +338,16 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
  * Two sections whose rules wrote the same first question (第五条 and 第九条 both 商品存在质量问题怎么办？)
  * would show an editor two entries with one question and split a customer's question between
  * them: each takes as its question the first of its other questions that no other entry has as
- * its question; the shared one stays a similar question. Mutates the entries.
+ * its question; the shared one stays a similar question. A question an FAQ row or an extracted pair
+ * asks (a manual's Battery life section and its specification row, both What is the battery life?)
+ * is theirs, the more specific answer: the generated entry takes another question and drops that one
+ * (kb build warned about the duplicate). Mutates the entries.
  */
 function distinctQuestions(items: readonly GeneratedEntry[]): void {
   const generated = items.filter((i) => i.entry.origin === 'generated' && i.entry.rule !== 'heading-path');
+  const written = new Set(items.filter((i) => i.entry.origin !== 'generated').map((i) => questionKey(i.entry.question)));
   const count = new Map<string, number>();
+  for (const key of written) count.set(key, 2);
   for (const i of generated) {
     const key = questionKey(i.entry.question);
     count.set(key, (count.get(key) ?? 0) + 1);
@@ -357,6 +355,18 @@ function distinctQuestions(items: readonly GeneratedEntry[]): void {
   for (const item of generated) {
     const e = item.entry;
     if ((count.get(questionKey(e.question)) ?? 0) < 2) continue;
+    if (written.has(questionKey(e.question))) {
+      const taken = questionKey(e.question);
+      item.questions = item.questions.filter((q) => questionKey(q.question) !== taken);
+      const next = item.questions.find((q) => q.rule !== 'heading-path' && !count.has(questionKey(q.question))) ?? item.questions[0];
+      if (next === undefined) continue;
+      count.set(questionKey(next.question), 1);
+      e.similar = e.similar.filter((q) => q !== next.question && questionKey(q) !== taken);
+      e.question = next.question;
+      e.rule = next.rule;
+      item.questions = [next, ...item.questions.filter((q) => q !== next)];
+      continue;
+    }
     const at = item.questions.findIndex((q, n) => n > 0 && q.rule !== 'heading-path' && !count.has(questionKey(q.question)));
     const chosen = item.questions[at];
     if (chosen === undefined) continue;

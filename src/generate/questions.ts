@@ -4,7 +4,7 @@
  * definitions, rights and duties). Deterministic; each question records the rule that wrote it.
  * Chinese sections get Chinese questions, English sections English ones. See docs/generate.md.
  */
-import { languageOf, headingIsQuestion, looksLikeQuestion, lowerFirst, NO_NAMES, properNames, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
+import { languageOf, headingIsQuestion, inAddress, interleave, looksLikeQuestion, lowerFirst, NO_NAMES, properNames, sentences, shorten, stripNumbering, withoutAsides, withoutItemMarker, questionKey, type QuestionLanguage } from './text.js';
 
 export type GenerationRule =
   | 'heading'
@@ -740,7 +740,10 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
 // ---------------------------------------------------------------- English
 
 const EN_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)(?:\s+(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)|-(?:hour|day|week|month|year))\b/i;
-const EN_FEE = /\$\s?\d|\bfees?\b|\bcosts?\b|\bcharges?\b|\bprice\b|\bfree of charge\b/i;
+// (£3.95 and €6.95 are prices as $7.95 is: a shipping page priced in pounds asked no How much)
+const EN_FEE = /[$£€¥]\s?\d|\d\s?(?:GBP|EUR|USD)\b|\bfees?\b|\bcosts?\b|\bcharges?\b|\bprice\b|\bfree of charge\b/i;
+/** A free-delivery threshold: free on orders over £30, free shipping for orders above $50. */
+const EN_FREE_OVER = /\bfree\b[^.;]{0,30}?\b(?:orders?|purchases?|spend(?:ing)?)\s+(?:over|above|of|from)\s+(?:[A-Z]{0,3}[$£€¥]|\d)/iu;
 const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\s+(?:means|refers to|is defined as|is a term for)\b/i;
 /**
  * A heading that is a task in the imperative (Apply online, Appeal a decision, Replace your card).
@@ -753,7 +756,7 @@ const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|ob
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
  * Information, Keep Good Records, Meet Aidan): tasks, but nothing one pays for.
  */
-const EN_UNPAID_TASK = /^(?:understand|gather|withdraw|keep|notify|avoid|meet|learn|find|choose|compare|protect|make|take|know|read|decide|determine|explore|tell|send|bring|attend|follow|give|ask|reduce|prevent|locate|activate|connect|enter|add|remove|delete|provide|download|upload|become|set\s+up|log\s+in|sign\s+in|find\s+out|look\s+up|figure\s+out)\s+\p{L}/iu;
+const EN_UNPAID_TASK = /^(?:understand|speak|talk|gather|withdraw|keep|notify|avoid|meet|learn|find|choose|compare|protect|make|take|know|read|decide|determine|explore|tell|send|bring|attend|follow|give|ask|reduce|prevent|locate|activate|connect|enter|add|remove|delete|provide|download|upload|become|set\s+up|log\s+in|sign\s+in|find\s+out|look\s+up|figure\s+out)\s+\p{L}/iu;
 
 /** Words in -ing that name a thing, not an activity: Shipping Information, Housing Assistance. */
 const EN_ING_NOUN = /^(?:shipping|billing|packaging|pricing|housing|training|funding|boarding|parking|clothing|banking|lending|hearing|meeting|building|booking|listing|rating|setting|wedding|morning|evening|earnings|savings|offering|opening|warning|recording|marketing|printing|testing|screening|counseling|counselling|nursing|tutoring|spring|string|ceiling|thing|nothing|something|everything|anything)\b/iu;
@@ -924,10 +927,13 @@ const EN_GERUND_VERBS: ReadonlyMap<string, string> = new Map([
   ['requesting', 'request'], ['updating', 'update'], ['contacting', 'contact'], ['storing', 'store'], ['registering', 'register'],
 ]);
 
-/** An activity a customer does, as a task: cancelling an order → cancel an order, caring for wood → care for wood. */
-function asTask(activity: string): string | undefined {
+/**
+ * An activity a customer does, as a task: cancelling an order → cancel an order, caring for wood →
+ * care for wood, resetting the earbuds → reset the earbuds (`gerundVerb`).
+ */
+function asTask(activity: string, known?: ReadonlyMap<string, string>): string | undefined {
   const m = /^(\p{L}+ing)\s+(.+)$/u.exec(activity);
-  const verb = m?.[1] !== undefined ? EN_GERUND_VERBS.get(m[1].toLowerCase()) : undefined;
+  const verb = m?.[1] === undefined ? undefined : known !== undefined ? known.get(m[1].toLowerCase()) : gerundVerb(m[1]);
   return verb !== undefined && m?.[2] !== undefined ? `${verb} ${m[2]}` : undefined;
 }
 
@@ -983,10 +989,108 @@ function enPhraseQuestion(topic: string): string | undefined {
   return undefined;
 }
 
-function enHeading(topic: string, names: ReadonlySet<string>): string[] {
+/** Two-letter words a heading in capitals writes that are no acronym: OR, TO, IN, US (CONTACT US). */
+const EN_SHORT_WORDS = /^(?:an|as|at|be|by|do|go|he|if|in|is|it|me|my|no|of|on|or|so|to|up|us|we)$/iu;
+
+/**
+ * An English heading written in capitals (DELIVERY TIMES AND COSTS, PO BOXES) in a sentence's case,
+ * each word as the section's text writes it: in capitals when the text does (PO boxes, UK, TRICARE;
+ * two letters or more), with its capital when the text never writes it in lower case (Auralite; an
+ * address's words do not count: auralite.com), else in lower case; a word the text does not have
+ * stays in capitals when it has a digit (IPX4, 65W) or is two letters and no small word (UK, EU),
+ * else goes lower case. Any other heading as it is. (DELIVERY TIMES AND COSTS asked What do I need
+ * to know about DELIVERY TIMES AND COSTS?, and its similar questions Shipping TIMES AND COSTS.)
+ */
+export function caseFolded(topic: string, text: string): string {
+  if (/\p{Ll}/u.test(topic) || !/\p{Lu}{4}/u.test(topic)) return topic;
+  // the text's own sentences, not its lines in capitals
+  const prose = text.split('\n').filter((line) => /\p{Ll}/u.test(line)).join('\n');
+  const folded = topic.replace(/\p{L}[\p{L}\p{N}'’]*/gu, (word) => {
+    if (/\p{N}/u.test(word)) return word;
+    const forms = [...prose.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'giu'))].filter((m) => !inAddress(prose, m.index, m[0].length)).map((m) => m[0]);
+    if (forms.includes(word) && word.length >= 2) return word;
+    if (forms.length > 0 && forms.every((f) => /^\p{Lu}\p{Ll}/u.test(f))) return forms[0] ?? word;
+    if (forms.length === 0 && word.length === 2 && !EN_SHORT_WORDS.test(word)) return word;
+    return word.toLowerCase();
+  });
+  return folded.charAt(0).toUpperCase() + folded.slice(1);
+}
+
+/**
+ * The verb of an -ing word (pairing → pair, resetting → reset, charging → charge, storing → store):
+ * the shop's tasks of EN_GERUND_VERBS as listed, others by English spelling — a doubled last
+ * consonant undone (resetting, shipping; -ss, -zz, -ff and -ll stay: processing, installing,
+ * calling; cancelling, controlling lose an l), a silent e put back after the endings that drop it
+ * (-rge, -dge, -lge, -ce, -ve, -ze, consonant + le, vowel + se, -are/-ire/-ure, -ake/-ike/-oke,
+ * consonant + ate/ote/ute, -ide/-ude, -ine/-une, -ame/-ome, -ibe/-obe/-ube, -ue,
+ * -store/-score/-plore/-gnore). Undefined for a word not in -ing.
+ */
+export function gerundVerb(gerund: string): string | undefined {
+  const word = gerund.toLowerCase();
+  const known = EN_GERUND_VERBS.get(word);
+  if (known !== undefined) return known;
+  const stem = /^(\p{Ll}{2,})ing$/u.exec(word)?.[1];
+  if (stem === undefined || !/[aeiouy]/u.test(stem)) return undefined;
+  if (/[^aeiou][aeiou]([b-dghj-km-prtv])\1$/u.test(stem)) return stem.slice(0, -1);
+  if (/[eo]ll$/u.test(stem) && stem.length >= 6) return stem.slice(0, -1);
+  if (/(?:[rdl]g|c|v|[^z]z|[^aeiousl]l|[aeiou]s|[^aeiou][aiu]r|(?:st|sc|pl|gn)or|[^aeiou][aio]k|[^aeiou][aou]t|[^aeiou][iu]d|[^aeiou][iu]n|[^aeiou][ao]m|[^aeiou][iou]b|u)$/u.test(stem)) return `${stem}e`;
+  return stem;
+}
+
+/**
+ * What a manual is about, as a customer names it (my earbuds): the last word of the heading over the
+ * section (AirLite Pro True Wireless Earbuds → earbuds) when the section's text names it too, and
+ * it names no page (Returns & Refunds, Warranty Policy). For headings that name no object: Pairing →
+ * How do I pair my earbuds?
+ */
+export function enProduct(headingPath: readonly string[], text: string): string | undefined {
+  if (headingPath.length < 2) return undefined;
+  const top = stripNumbering(headingPath[0] ?? '');
+  const word = /(\p{L}{3,})$/u.exec(top)?.[1]?.toLowerCase();
+  if (word === undefined || EN_DOCUMENT_HEAD.test(top) || EN_POLICY.test(top) || EN_WORKS.test(word) || EN_GENERIC_HEADING.test(top)) return undefined;
+  return new RegExp(`\\b${word}\\b`, 'iu').test(text) ? word : undefined;
+}
+
+/** A manual's heading of problems and their fixes: Troubleshooting, Common problems, Known issues. */
+const EN_TROUBLESHOOTING = /^(?:trouble\s?shooting|problems?(?:\s+(?:and|&)\s+solutions?)?|common\s+(?:problems|issues)|known\s+issues|problem\s+solving)$/iu;
+/** A heading that says where things are: In the box, Inside the package. */
+const EN_PLACE_HEADING = /^(?:in|inside)\s+(?:the|your|this|each)\s+\p{L}/iu;
+/** A heading that says how to reach the shop: Contact, Contact us, Contact details, Get in touch. */
+const EN_CONTACT_HEADING = /^(?:contact(?:\s+(?:us|details|information|info|support))?|get\s+in\s+touch|how\s+to\s+reach\s+us)$/iu;
+
+/**
+ * Headings that name no thing to ask "what is" about (In the box, Contact, Pairing, Troubleshooting):
+ * what customers ask instead, about the product the manual is for when it names one (`enProduct`).
+ * Undefined for another heading.
+ */
+function enBareHeading(topic: string, product: string | undefined): string[] | undefined {
+  const my = product !== undefined ? `my ${product}` : undefined;
+  if (EN_CONTACT_HEADING.test(topic)) return ['How do I contact you?', 'How can I reach your support team?'];
+  if (EN_PLACE_HEADING.test(topic)) return [`What is ${topic.toLowerCase()}?`, ...(my !== undefined ? [`What comes with ${my}?`] : [])];
+  if (EN_TROUBLESHOOTING.test(topic)) return my !== undefined ? [`What should I do if ${my} ${isPluralTopic(product ?? '') ? 'are' : 'is'} not working?`, `How do I fix problems with ${my}?`] : ['How do I fix a problem?', `What do I need to know about ${topic.toLowerCase()}?`];
+  // Care and cleaning: the task of its activity, on the product
+  const last = /\p{L}+$/u.exec(topic)?.[0] ?? '';
+  const pairTask = EN_PAIR.test(topic) && my !== undefined && !EN_ING_NOUN.test(last) ? gerundVerb(last) : undefined;
+  if (pairTask !== undefined) return [`How do I ${pairTask} ${my}?`, `What do I need to know about ${topic.toLowerCase().replace(/\s+&\s+/gu, ' and ')}?`];
+  // Pairing, Charging: an activity alone (not Shipping, Billing: things)
+  const verb = /^\p{L}+ing$/u.test(topic) && !EN_ING_NOUN.test(topic) ? gerundVerb(topic) : undefined;
+  if (verb === undefined) return undefined;
+  const activity = topic.toLowerCase();
+  return my !== undefined ? [`How do I ${verb} ${my}?`, `How does ${activity} work?`] : [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
+}
+
+/** The shop's "us" as the customer asks: Sending your product to us → sending my product to you. */
+function toShop(text: string): string {
+  return text.replace(/\bus\b/gu, 'you');
+}
+
+function enHeading(topic: string, names: ReadonlySet<string>, product?: string): string[] {
   const phrase = enPhraseQuestion(topic);
   if (phrase !== undefined) return [phrase];
   if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
+  // In the box, Contact, Pairing, Troubleshooting: no thing to ask "what is" about
+  const bare = enBareHeading(topic, product);
+  if (bare !== undefined) return bare;
   // Additional Information, Overview, Frequently Asked Questions About Aidan: nothing to ask about
   if (EN_GENERIC_HEADING.test(topic)) return [];
   // a heading that is a situation, not a thing: "My parcel arrived damaged" (not the shop's "Our 2-year warranty")
@@ -994,7 +1098,7 @@ function enHeading(topic: string, names: ReadonlySet<string>): string[] {
   const how = /^how\s+(?:to|do\s+i|can\s+i)\s+(.+)$/iu.exec(topic);
   if (how?.[1] !== undefined) return [`How do I ${how[1]}?`];
   if (EN_ACTIVITY.test(topic)) {
-    const activity = asAsker(verbFirst(sentenceCase(topic, names)));
+    const activity = toShop(asAsker(verbFirst(sentenceCase(topic, names))));
     const todo = asTask(activity);
     if (todo !== undefined) return [`How do I ${todo}?`, `What do I need to know about ${activity}?`];
     return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
@@ -1029,9 +1133,13 @@ function enHeading(topic: string, names: ReadonlySet<string>): string[] {
     return [`${verb} ${asAsker(sentenceCase(clause[1], names))} ${asAsker(sentenceCase(clause[3], names))}?`];
   }
   // Accepting Financial Aid, Deciding Which Student Loans to Accept: an activity
+  // Processing time, Delivery times: how long it takes (as a 时效 heading asks 需要多长时间)
+  const timed = /^(.+?)\s+(?:times?|duration)$/iu.exec(sentenceCase(topic, names))?.[1];
+  if (timed !== undefined && EN_PROCESS.test(timed)) return [`How long does ${lowerFirst(timed, names)} take?`, `What ${isPluralTopic(topic) ? 'are' : 'is'} ${withThe(inQuestion(topic, names))}?`];
   if (isGerundHeading(topic)) {
     const activity = asAsker(verbFirst(sentenceCase(topic, names)));
-    const todo = asTask(activity);
+    // (the shop's tasks only: Processing Times is no task)
+    const todo = asTask(activity, EN_GERUND_VERBS);
     return [...(todo !== undefined ? [`How do I ${todo}?`] : []), `What do I need to know about ${activity}?`];
   }
   const t = inQuestion(topic, names);
@@ -1078,7 +1186,7 @@ const EN_PROBLEM = /\b(?:missing|late|delayed|damaged|lost|broken|faulty|defecti
 function measurableTopic(topic: string): string | undefined {
   const parts = topic
     .split(/(\s*(?:,|&|\band\b)\s*)/u)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(EN_DOCUMENT_HEAD, '').replace(/\b(?:fees?|costs?|charges?|prices?)$/iu, '').replace(/^(?:fees?|costs?|charges?|prices?)\s+(?:for|of)\s+/iu, '').trim()));
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(EN_DOCUMENT_HEAD, '').replace(/\b(?:fees?|costs?|charges?|prices?|times)$/iu, '').replace(/^(?:fees?|costs?|charges?|prices?)\s+(?:for|of)\s+/iu, '').trim()));
   const words: string[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const part = parts[i] ?? '';
@@ -1113,10 +1221,14 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
   // nor is a problem: How long do damaged items take?
   // nor is a page of general information, who a page is for or when it applies, or a statement
   const notAThing = topic === undefined || EN_GENERIC_HEADING.test(topic) || EN_LEADING_WORD.test(topic) || EN_CLAUSE_HEADING.test(topic) || EN_UNPAID_TASK.test(topic) || (isGerundHeading(topic) && !EN_ACTIVITY.test(topic));
-  const about = notAThing || howTo !== undefined || situation || EN_QUESTION_START.test(topic) || EN_PROBLEM.test(topic) ? undefined : EN_ACTIVITY.test(topic) ? asCustomer(lowerFirst(topic, names)) : inQuestion(topic, names);
+  const about = notAThing || howTo !== undefined || situation || EN_QUESTION_START.test(topic) || EN_PROBLEM.test(topic) ? undefined : EN_ACTIVITY.test(topic) ? toShop(asCustomer(lowerFirst(topic, names))) : inQuestion(topic, names);
+  // Sending your product to us: a task, timed as doing it (How long does it take to send my product to you?)
+  const activityTask = about !== undefined && EN_ACTIVITY.test(topic ?? '') ? asTask(about) : undefined;
   // a page takes no time and costs nothing, what it is about may: Delivery options and fees → How
   // much does delivery cost? (not How much do delivery options and fees cost?)
-  const measurable = about !== undefined ? measurableTopic(about) : undefined;
+  // two topics in a sentence's case, as their heading question has them: How long do returns and refunds take?
+  // (was How long do Returns & Refunds take?; a name's capitals stay: How long does Parent PLUS Loan Application take?)
+  const measurable = about !== undefined ? measurableTopic(EN_PAIR.test(about) ? sentenceCase(about, names).replace(/\s+&\s+/gu, ' and ') : about) : undefined;
   const does = measurable !== undefined && isPluralTopic(measurable) ? 'do' : 'does';
   let time = false;
   let fee = false;
@@ -1162,6 +1274,7 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
       if (duty?.[1] !== undefined) add(`How long do I have to ${asCustomer(duty[1].trim())}?`, 'time-limit');
       else if (about !== undefined && /\b(?:window|period|deadline|limit|time|warranty|guarantee)$/iu.test(about)) add(`How long is ${withThe(about)}?`, 'time-limit');
       // a task takes the time doing it takes: Start a Return → How long does it take to start a return?
+      else if (activityTask !== undefined) add(`How long does it take to ${activityTask}?`, 'time-limit');
       else if (topic !== undefined && EN_TASK.test(topic)) add(`How long does it take to ${asAsker(verbFirst(sentenceCase(topic, names)))}?`, 'time-limit');
       // only a process or an activity takes time (delivery, an appeal, returning my item): How long do Monthly Payments take? asks nothing
       else if (measurable !== undefined && (EN_PROCESS.test(measurable) || /^\p{L}+ing\b/u.test(measurable))) add(`How long ${does} ${measurable} take?`, 'time-limit');
@@ -1179,6 +1292,8 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
       add(`How much ${does} ${measurable} cost?`, 'fee');
       if (/\b(?:pay|paid|responsible)\b/iu.test(s)) add(`Who pays for ${about}?`, 'who-pays');
     }
+    // free on orders over £30: how much one spends for it (as 满多少钱包邮？)
+    if (EN_FREE_OVER.test(s) && measurable !== undefined && /^(?:delivery|shipping|postage)$/iu.test(measurable)) add(`How much do I need to spend for free ${measurable}?`, 'fee');
     // a task costs what doing it costs: Renew a Non-Driver ID Card → How much does it cost to renew a non-driver ID card?
     if (!fee && EN_FEE.test(s) && task) {
       fee = true;
@@ -1196,43 +1311,79 @@ function enContent(input: SectionInput, topic: string | undefined, out: Generate
 // ---------------------------------------------------------------- tables
 
 /** At most this many rows of one table become questions. */
-const MAX_TABLE_ROWS = 4;
+const MAX_TABLE_ROWS = 8;
 const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
 /** A first column that names where a parcel goes: 配送地区, 送货范围, Destination. */
 const PLACE_HEADER = /^(?:配送|送货|收货|派送|寄送)?(?:地区|区域|范围|地点|城市|省份|目的地)$|^(?:region|area|zone|destination|country|delivery\s+area)$/iu;
 const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|duration|delivery\s+window/iu;
+/**
+ * A cell that says there is nothing: empty, n/a, none, –, 不适用 (PowerCube charger | 2 years | n/a asked
+ * its battery). Not 无: 运费 | 无 answers how much.
+ */
+const EMPTY_CELL = /^(?:n\/?a|none|nil|[-–—\/]|不适用)?$/iu;
+/** A duration as a cell gives it: 1 year, 6 months, 90 days, 3–5 business days. */
+const DURATION_CELL = /^(?:up\s+to\s+|within\s+)?\d+(?:\s*[-–]\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:hours?|days?|weeks?|months?|years?)$/iu;
+
+/** Does column `i` after the label hold durations (1 year, 6 months, n/a) in every row that fills it? */
+function isDurationColumn(rows: readonly (readonly string[])[], i: number): boolean {
+  const cells = rows.map((r) => (r[i + 1] ?? '').trim()).filter((c) => !EMPTY_CELL.test(c));
+  return cells.length > 0 && cells.every((c) => DURATION_CELL.test(c));
+}
+
+/**
+ * An English column's name as a question says it: a bare noun over durations, beside a column of
+ * durations that names its measure, takes that measure (Product | Warranty period | Battery → the
+ * battery warranty period, was What is the battery for AirLite Pro earbuds?).
+ */
+function enColumnName(columns: readonly string[], i: number, rows: readonly (readonly string[])[]): string {
+  const column = columns[i] ?? '';
+  if (/\s/u.test(column) || TIME_HEADER.test(column) || !isDurationColumn(rows, i)) return column.toLowerCase();
+  const measure = columns.find((other, c) => c !== i && /\s(?:period|time|life|term)$/iu.test(other) && isDurationColumn(rows, c));
+  return (measure === undefined ? column : `${column} ${measure}`).toLowerCase();
+}
 
 /**
  * A data table (配送方式 | 时效 | 运费; Option | Delivery time | Fee) asks about each row: 顺丰快递的运费是多少？,
  * How much is Express delivery?, How long does Express delivery take? — the row's first cell is what a
- * customer names, the header says what they ask. Question/answer tables are extracted instead (extract.ts).
+ * customer names, the header says what they ask. Every row's first question comes before any row's
+ * second (a cap on a section's questions then leaves out columns, not rows: the warranty table's
+ * Pulse Watch 2, cables and refurbished rows had none). Empty and n/a cells ask nothing.
+ * Question/answer tables are extracted instead (extract.ts).
  */
 function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh: boolean): string[] {
-  const out: string[] = [];
+  const out: string[][] = [];
   for (const table of tables) {
     const [header, ...rows] = table;
     if (header === undefined || header.length < 2 || rows.length === 0) continue;
     const columns = header.slice(1).map((h) => h.trim());
     // rows that name where a parcel goes (配送地区 | 时效 | 运费): 送到上海需要多长时间？, not 上海需要多长时间？
     const place = PLACE_HEADER.test((header[0] ?? '').trim());
+    const names = zh ? columns : columns.map((_, i) => enColumnName(columns, i, rows));
+    const durations = columns.map((_, i) => isDurationColumn(rows, i));
     for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
-      const label = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
-      // a label customers would name: words, not a number or a sentence
-      if (label.length < 2 || label.length > 24 || !/\p{L}{2}/u.test(label) || /[，,。；;]/u.test(label)) continue;
+      const cell = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
+      // Cables and adapters reads cables and adapters inside a question; AirLite Pro earbuds, Studio 700 headphones are names
+      const label = !zh && /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)+$/u.test(cell) ? cell.toLowerCase() : cell;
+      // a label customers would name: words, not a number or a sentence (an English name is longer: Pulse Watch 2 smart watch)
+      if (label.length < 2 || label.length > (zh ? 24 : 40) || !/\p{L}{2}/u.test(label) || /[，,。；;]/u.test(label)) continue;
+      const asked: string[] = [];
       for (const [i, column] of columns.entries()) {
-        if ((row[i + 1] ?? '').trim() === '' || column === '') continue;
+        if (EMPTY_CELL.test((row[i + 1] ?? '').trim()) || column === '') continue;
         if (zh) {
           const to = place ? `寄到${label}` : label;
-          if (FEE_HEADER.test(column)) out.push(`${to}的${column}是多少？`);
-          else if (TIME_HEADER.test(column)) out.push(`${to}需要多长时间？`);
-          else out.push(`${label}的${column}是什么？`);
-        } else if (FEE_HEADER.test(column)) out.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
-        else if (TIME_HEADER.test(column)) out.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
-        else out.push(`What is the ${column.toLowerCase()} for ${label}?`);
+          if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
+          else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);
+          else asked.push(`${label}的${column}是什么？`);
+        } else if (FEE_HEADER.test(column)) asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
+        else if (TIME_HEADER.test(column)) asked.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
+        // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
+        else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
+        else asked.push(`What is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
       }
+      out.push(asked);
     }
   }
-  return out;
+  return interleave(out);
 }
 
 // ---------------------------------------------------------------- both
@@ -1249,13 +1400,15 @@ const RULE_ORDER = new Map(GENERATION_RULES.map((r, i) => [r, i]));
  */
 export function generateQuestions(input: SectionInput, options: GenerateOptions = {}): GeneratedQuestion[] {
   const language = input.language ?? languageOf(`${input.headingPath.join(' ')} ${input.text.slice(0, 400)}`);
-  const topic = headingTopic(input.headingPath);
+  const heading = headingTopic(input.headingPath);
   const found: GeneratedQuestion[] = [];
   const names = language === 'zh' ? NO_NAMES : properNames(input.text);
+  // DELIVERY TIMES AND COSTS is asked about as delivery times and costs
+  const topic = heading === undefined || language === 'zh' ? heading : caseFolded(heading, input.text);
   if (topic !== undefined) {
     // a heading that asks as written is a question line; an English phrase kb turned into a question is the heading rule's
     const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
-    for (const question of language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath)) : enHeading(topic, names)) found.push({ question, rule });
+    for (const question of language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath)) : enHeading(topic, names, enProduct(input.headingPath, input.text))) found.push({ question, rule });
   }
   const content: GeneratedQuestion[] = [];
   const duties: GeneratedQuestion[] = [];

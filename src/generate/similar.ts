@@ -9,7 +9,7 @@
  * - colloquial forms (谁承担 → 谁出, 请问 …).
  */
 import { AFTER_SALES_LEXICON, GROUP_TOPICS, KNOWN_NAMES, RELATED_ONLY_GROUPS, swappable } from '../analyze/lexicon.js';
-import { languageOf, questionKey, type QuestionLanguage } from './text.js';
+import { interleave, languageOf, questionKey, type QuestionLanguage } from './text.js';
 
 export interface SimilarOptions {
   /** How many similar questions at most. */
@@ -181,7 +181,25 @@ const EN_COST_ONLY = new Set(['postage', 'freight']);
 function enVerbUse(question: string, at: number, length: number): boolean {
   const before = question.slice(0, at);
   const after = question.slice(at + length);
-  return /^\s+(?:it|them|an?|the|my|your|this|these|that|those|items?|goods|products?|orders?|something|everything)\b/iu.test(after) || /\b(?:i|you|we|to|not|please|can|could|will|must)\s+$/iu.test(before);
+  // (won't, can't, doesn't: earbuds won't charge → won't fee / cost / price, 2026-11-26)
+  return /^\s+(?:it|them|an?|the|my|your|this|these|that|those|items?|goods|products?|orders?|something|everything)\b/iu.test(after) || /(?:\b(?:i|you|we|they|it|to|not|please|can|could|will|would|shall|should|may|might|must|cannot|never)|n['’]t)\s+$/iu.test(before);
+}
+
+/** Verbs that take what one gets instead with "with", never "for": Can I exchange for a different colour? → never replace for. */
+const EN_NOT_BEFORE_FOR = new Set(['replace']);
+
+/** A phrasal verb's particle: send back, sign up. */
+const EN_PARTICLE = /^(\S+)\s+(back|up|out|off|in|down|over|away)$/u;
+
+/**
+ * `to` put in for a word followed by `after`: a phrasal verb goes around a pronoun (can I return it →
+ * can I send it back, not send back it).
+ */
+function withParticle(to: string, after: string): { to: string; after: string } {
+  const phrasal = EN_PARTICLE.exec(to);
+  const pronoun = /^(\s+(?:it|them|him|her|me|us))\b/iu.exec(after);
+  if (phrasal === null || pronoun?.[1] === undefined) return { to, after };
+  return { to: `${phrasal[1] ?? ''}${pronoun[1]} ${phrasal[2] ?? ''}`, after: after.slice(pronoun[1].length) };
 }
 
 /** May an English similar question put `to` where the question has `word` (at `at`)? Only the same part of speech; postage only as a cost. */
@@ -192,6 +210,7 @@ function enFits(question: string, at: number, word: string, to: string): boolean
   if (EN_ADJECTIVE_ONLY.has(to) && EN_VERB_ONLY.has(word)) return false;
   const before = question.slice(0, at);
   const after = question.slice(at + word.length);
+  if (EN_NOT_BEFORE_FOR.has(to) && /^\s+for\b/iu.test(after)) return false;
   if (EN_COST_ONLY.has(to) && !/^\s+(?:costs?|fees?|charges?)\b/iu.test(after) && !(/\b(?:pay|pays|paying|for)\s+$/iu.test(before) && /^\s*[?.!]?$/u.test(after))) return false;
   // withdraw (cancel's formal word) only from something: Can I withdraw the order? asks something else
   if (to === 'withdraw' && !/^\s+from\b/iu.test(after)) return false;
@@ -268,7 +287,8 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
       // 开发票 → 开开票: a substitute that repeats the character before it doubles a word
       if (to === undefined || has(to) || question[p.at - 1] === to[0]) continue;
       if (!fits(p, to)) continue;
-      const variant = question.slice(0, p.at) + put(p, to) + question.slice(p.at + p.word.length);
+      const placed = english ? withParticle(put(p, to), question.slice(p.at + p.word.length)) : { to: put(p, to), after: question.slice(p.at + p.word.length) };
+      const variant = question.slice(0, p.at) + placed.to + placed.after;
       // 七天无理由退货 → 无理由退货退货: a substitute that ends with the words after it doubles them
       if (!english && DOUBLED.test(variant) && !DOUBLED.test(question)) continue;
       out.push(variant);
@@ -283,7 +303,9 @@ const ZH_FUNCTION_WORDS =
 /** Keyword-only form: the question without its question and function words (退货的运费由谁承担？ → 退货 运费承担). */
 export function keywordForm(question: string, language: QuestionLanguage): string | undefined {
   if (language === 'en') {
+    // (can’t with a curly apostrophe is can't: it was cut into can and t, Which items can’t be returned? → items t returned)
     const words = question
+      .replace(/’/gu, "'")
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
       .split(/\s+/u)
@@ -305,8 +327,9 @@ export function keywordForm(question: string, language: QuestionLanguage): strin
 
 const EN_STOP = new Set(
   // with the words of the question templates (What do I need to know about …, How long does … take,
-  // Who pays for …): "know exchanges" and "long take make claim" are no customer's keywords
-  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get know tell long much take pays'.split(
+  // Who pays for …, What comes with …): "know exchanges", "long take make claim" and "comes earbuds"
+  // are no customer's keywords
+  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get know tell long much take pays comes'.split(
     ' ',
   ),
 );
@@ -319,13 +342,6 @@ function colloquial(question: string, language: QuestionLanguage): string[] {
   const said = m === null ? null : (ZH_VERB_OBJECT.exec(m[2] ?? '') ?? ZH_VERB.exec(m[2] ?? ''));
   const spoken = m !== null && said?.[1] !== undefined ? [`${m[1] ?? ''}${said[1]}不了${said[2] ?? ''}${m[3] ?? ''}${m[3] === undefined ? '' : '？'}`] : [];
   return [...spoken, `请问${body}？`, `我想问一下，${body}`];
-}
-
-function interleave(lists: readonly string[][]): string[] {
-  const out: string[] = [];
-  const longest = Math.max(0, ...lists.map((l) => l.length));
-  for (let i = 0; i < longest; i++) for (const l of lists) if (l[i] !== undefined) out.push(l[i] as string);
-  return out;
 }
 
 /**

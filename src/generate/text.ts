@@ -82,6 +82,14 @@ export function withoutAsides(text: string): string {
   return text.replace(/[（(][^（）()]{0,40}[）)]/gu, '').replace(/《[^》]{0,30}》/gu, (m) => m);
 }
 
+/** The lists' first items, then their second items, and so on: [[a1, a2], [b1]] → a1, b1, a2. */
+export function interleave(lists: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) for (const l of lists) if (l[i] !== undefined) out.push(l[i] as string);
+  return out;
+}
+
 /** Cut a clause to at most `max` characters at a comma or 、, or hard when there is none. */
 export function shorten(clause: string, max: number): string {
   const c = clause.trim().replace(/[，,、：:；;。\s]+$/u, '');
@@ -97,13 +105,19 @@ export const NO_NAMES: ReadonlySet<string> = new Set();
 
 /**
  * An English text with its first letter lower case when it starts a plain word (Return → return;
- * not VA, iPhone), not a name of `names` (`properNames`: Medicare, Agent Orange).
+ * not VA, iPhone, AirLite), not a name of `names` (`properNames`: Medicare, Agent Orange).
  */
 export function lowerFirst(text: string, names: ReadonlySet<string> = NO_NAMES): string {
-  if (!/^[A-Z][a-z]/u.test(text)) return text;
+  // a name with a capital inside it (AirLite, PayPal, PowerCube) keeps its first one too
+  if (!/^[A-Z][a-z]/u.test(text) || /^[A-Z][a-z]+[A-Z]/u.test(text)) return text;
   const words = text.split(/\s+/u).map((w) => w.replace(/[^\p{L}\p{N}'’-]+$/u, ''));
   for (let n = 1; n <= 3; n++) if (names.has(words.slice(0, n).join(' '))) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
+/** Is the word at `at` (of `length`) part of an e-mail or web address (help@beacon-audio.com, beacon.com/claim)? */
+export function inAddress(text: string, at: number, length: number): boolean {
+  return /[@/.]$/u.test(text.slice(Math.max(0, at - 1), at)) || /^[.@]\p{L}|^-\p{L}[\p{L}-]*\.\p{L}/u.test(text.slice(at + length));
 }
 
 /** Capitalized words of a title (Affect Your Disability Benefits) that no name has. */
@@ -140,7 +154,8 @@ export function properNames(text: string): Set<string> {
     if ((run.length > 0 || opened) && text.slice(lastEnd, at) !== ' ') endRun();
     lastEnd = at + word.length;
     if (!/^\p{Lu}\p{Ll}/u.test(word)) {
-      if (/^\p{Ll}/u.test(word)) lower.add(word);
+      // an address's words are no lower-case use: support@auralite.com, auralite.com/support (Auralite stays a name)
+      if (/^\p{Ll}/u.test(word) && !inAddress(text, at, word.length)) lower.add(word);
       endRun();
       continue;
     }

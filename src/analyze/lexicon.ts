@@ -174,6 +174,13 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   // British and American spellings are one word to the analyzer (colour/color: BRITISH_AMERICAN in
   // english.ts); what differs by more than spelling is a group here
   ['postcode', 'zipcode', 'zip'],
+  // consumer electronics: what goes wrong with a device, as customers and manuals say it
+  ['connect', 'pair'],
+  ['reset', 'restart', 'reboot'],
+  ['frozen', 'freeze', 'stuck', 'unresponsive'],
+  ['mic', 'microphone'],
+  ['earbud', 'earphone'],
+  ['headphone', 'headset'],
   // related only (RELATED_ONLY_HEADS): a word and its other forms the stemmer keeps apart, or the
   // everyday word for a policy's
   ['money', 'refund'],

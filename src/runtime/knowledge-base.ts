@@ -85,10 +85,6 @@ export function leadByCoverage(margin: number, coverage: number): number {
  */
 const TOPICLESS_SHARE = 0.5;
 
-/** Whether a term only asks (a question word, or a bigram that is one: ~多久) and names no topic. */
-function asksOnly(term: string): boolean {
-  return QUESTION_WORDS.has(term.startsWith(BIGRAM_PREFIX) ? term.slice(BIGRAM_PREFIX.length) : term);
-}
 
 /** An English term (a phrase: each of its words) as `words` (term → word) writes it, if it writes all of it. */
 function asWords(term: string, words: ReadonlyMap<string, string>): string | undefined {
@@ -250,6 +246,7 @@ export class KnowledgeBase {
     this.data = data;
     this.model = data.model;
     this.analyzer = new Analyzer(data.analyzer);
+    this.questionTerms = new Set([...QUESTION_WORDS].flatMap((w) => (/^[a-z]+$/.test(w) ? [w, ...this.analyzer.analyze(w)] : [w])));
     const terms = data.terms;
     const termCount = terms.length;
     this.termIds = new Map<string, number>();
@@ -427,7 +424,7 @@ export class KnowledgeBase {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const idf = (this.idfContext[t] ?? 0) * qw * this.termWeight[t]! * this.model.contextWeight;
-      const topical = !asksOnly(term);
+      const topical = !this.asksOnly(term);
       for (let i = C.decode(t), end = C.offset[t + 1]!; i < end; i++) {
         const g = C.allDocs[i]!;
         const tf = C.allTfs[i]!;
@@ -452,6 +449,14 @@ export class KnowledgeBase {
   private typos(): TypoIndex {
     if (this.typoIndex === undefined) this.typoIndex = new TypoIndex(this.termIds.keys());
     return this.typoIndex;
+  }
+
+  /** QUESTION_WORDS as the analyzer's terms: the words, and the English ones as stemmed (many → mani). */
+  private readonly questionTerms: ReadonlySet<string>;
+
+  /** Whether a term only asks (a question word, or a bigram that is one: ~多久) and names no topic. */
+  private asksOnly(term: string): boolean {
+    return this.questionTerms.has(term.startsWith(BIGRAM_PREFIX) ? term.slice(BIGRAM_PREFIX.length) : term);
   }
 
   private chinese: boolean | undefined;
@@ -499,7 +504,7 @@ export class KnowledgeBase {
     // a question made only of question words (怎么办, how) names no topic: no hit covers it
     let topical = false;
     for (const [t, w] of terms) {
-      if (isWordTerm(t) && !QUESTION_WORDS.has(t)) topical = true;
+      if (isWordTerm(t) && !this.questionTerms.has(t)) topical = true;
       if (this.termIds.has(t)) out.set(t, w);
       else if (w >= 1) {
         // a word the KB does not use but translates is covered through its translations
@@ -509,7 +514,7 @@ export class KnowledgeBase {
         const meant = mayBeTypo(t) ? this.typos().correct(t) : undefined;
         if (meant !== undefined) {
           if (!terms.has(meant) && !out.has(meant)) out.set(meant, TYPO_WEIGHT);
-        } else if (!(QUESTION_WORDS.has(t) && HAN_WORD.test(t) && !this.writesChinese())) unknown += this.novelty(t, pinyinMatches, terms);
+        } else if (!(this.questionTerms.has(t) && HAN_WORD.test(t) && !this.writesChinese())) unknown += this.novelty(t, pinyinMatches, terms);
         // (a Chinese question word asked of a KB that writes no Chinese — 怎么退货 of an English KB — asks,
         // it names nothing the KB lacks; in a Chinese KB, one it never writes (啥, 咋) still counts)
       }
@@ -733,7 +738,7 @@ export class KnowledgeBase {
       impacts.push(impact);
       expansion.push(isExpansion);
       // (an expansion is no evidence of the topic: a question word's associations would count)
-      topicalTerm.push((isExpansion === 0 || translated.has(term)) && !asksOnly(term) ? 1 : 0);
+      topicalTerm.push((isExpansion === 0 || translated.has(term)) && !this.asksOnly(term) ? 1 : 0);
     }
     // a translated word is covered by a hit that matches all its translations, each at its weight
     // (快递, 快递员, 快递公司 for courier), or the word itself where the KB writes it (an English page

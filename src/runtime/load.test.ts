@@ -1,5 +1,6 @@
 // Loading an index: every way a file can be wrong gives one IndexLoadError whose one-line message
 // names the file and says what to do; nothing else is thrown and nothing half-loads.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -125,6 +126,17 @@ describe('loadIndex', () => {
     flipped[middle] = (flipped[middle] ?? 0) ^ 0xff;
     await expectRefused(write('flipped.index.gz', flipped), 'gzip', REBUILD);
     await expectRefused(write('header-only.index.gz', gz.subarray(0, 10)), 'gzip', REBUILD);
+  });
+
+  it('refuses a gzip file that inflates far past what an index of its size holds, a device and a pipe, without reading them through', async () => {
+    // 100 MB of zeros gzip to about 100 KB: inflated whole it took all memory (a 1.5 GB one, 3 GB and a crash)
+    await expectRefused(write('bomb.index.gz', gzipSync(Buffer.alloc(100 * 2 ** 20))), 'gzip', /inflates past 64 MB, far more than a kb index of its size would/);
+    await expectRefused('/dev/zero', 'unreadable', /is a device or a pipe, not a file/);
+    const pipe = join(dir.path, 'pipe.index');
+    execFileSync('mkfifo', [pipe]);
+    await expectRefused(pipe, 'unreadable', /is a device or a pipe, not a file/);
+    // a header is a few hundred bytes: 3 MB with no line break is no index (not made a string whole)
+    await expectRefused(write('no-newline.index', Buffer.alloc(3 * 2 ** 20, 0x61)), 'not-json', /does not start with a kb index header/);
   });
 
   it('refuses JSON that is not a kb index', async () => {

@@ -77,9 +77,11 @@ function readProblem(error: unknown): [IndexLoadReason, string] {
 export async function loadIndex(path: string): Promise<KnowledgeBase> {
   let bytes: Uint8Array;
   try {
-    // a device (/dev/zero, a terminal) would be read without end
+    // a device (/dev/zero, a terminal), a named pipe or a socket would be read without end
     const info = await stat(path);
-    if (info.isCharacterDevice() || info.isBlockDevice()) throw new IndexLoadError(path, 'unreadable', 'it is a device, not a file; pass the index file `kb build` wrote');
+    if (info.isCharacterDevice() || info.isBlockDevice() || info.isFIFO() || info.isSocket()) {
+      throw new IndexLoadError(path, 'unreadable', 'it is a device or a pipe, not a file; pass the index file `kb build` wrote');
+    }
     bytes = await readFile(path);
   } catch (error) {
     if (error instanceof IndexLoadError) throw error;

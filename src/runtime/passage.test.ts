@@ -84,6 +84,9 @@ describe('choosePassage', () => {
   it('ends the opening steps of an answer that starts with its list, no lead-in, with … too', () => {
     const steps = '1. Log in to your account and go to My orders.\n2. Choose the item and click Return item.\n3. Print the prepaid return label and drop the parcel at any post office.';
     expect(about(steps, 'invoice', 100)).toBe('1. Log in to your account and go to My orders.\n2. Choose the item and click Return item.\n…');
+    // cut inside an item, after its first sentence: the list still goes on
+    const twoSentences = steps.replace('click Return item.', 'click Return item. Select a reason.');
+    expect(about(twoSentences, 'invoice', 100)).toBe('1. Log in to your account and go to My orders.\n2. Choose the item and click Return item.\n…');
   });
 
   it('makes room for the …… line within the budget by leaving out the last item', () => {

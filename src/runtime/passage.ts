@@ -284,8 +284,11 @@ function atMost(passage: string, maxChars: number): string {
  */
 function listGoesOn(units: readonly PassageUnit[], i: number): boolean {
   const unit = units[i]!;
-  const next = units[i + 1];
-  if (next === undefined || next.kind !== 'item' || next.line === unit.line) return false;
+  // (the rest of i's line, the sentences after it in the same item, is left out with it)
+  let n = i + 1;
+  while (units[n] !== undefined && units[n]!.line === unit.line) n++;
+  const next = units[n];
+  if (next === undefined || next.kind !== 'item') return false;
   // a numbered list with no lead-in (the answer opens with its steps) goes on from item to item
   if (next.leadIn === undefined) return unit.kind === 'item' && unit.leadIn === undefined;
   return next.leadIn === unit.leadIn || units[next.leadIn]!.line === unit.line;

@@ -33,6 +33,11 @@ describe('search', () => {
     expect(kb.search('退货运费谁出', { k: 1 })[0]?.confidence ?? 0).toBeGreaterThan(0.75);
   });
 
+  it('names no topic with question words alone, English ones as the analyzer stems them (many → mani) too', () => {
+    // how many counted mani as a topic: 0.13
+    for (const q of ['how many', 'how much', '多长']) expect(kb.search(q, { k: 1 })[0]?.confidence ?? 0, q).toBeLessThan(0.05);
+  });
+
   it('reads an English typo as the word the KB uses (recieve → receive), and does not count it as an unknown word', () => {
     const right = kb.search('When will I receive my order?', { k: 1 })[0];
     const typo = kb.search('When will I recieve my order?', { k: 1 })[0];

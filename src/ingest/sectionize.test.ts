@@ -50,8 +50,13 @@ describe('sectionize', () => {
     expect(sections.map((s) => [s.headingPath, s.text])).toEqual([
       [['售后'], '总则。\n退货'],
       [['售后', '换货'], '换货说明。'],
-      [['售后'], '保修'],
-      [[], '联系我们'],
+    ]);
+    // a bare label over nothing that would be a section of its own (保修, 联系我们: an entry answering 保修
+    // with 保修) is left out; words that say something are kept
+    const kept = run([h(1, '售后'), h(2, '换货'), p('换货说明。'), h(2, '客服电话 400-123-4567'), h(2, '超过保修期的商品可以付费维修。')]);
+    expect(kept.map((s) => [s.headingPath, s.text])).toEqual([
+      [['售后', '换货'], '换货说明。'],
+      [['售后'], '客服电话 400-123-4567\n超过保修期的商品可以付费维修。'],
     ]);
     // a subtitle the path above already holds adds nothing
     expect(run([h(1, 'Benefits Planner: Retirement | Divorced'), h(2, 'Benefits Planner: Retirement'), h(2, 'Divorced'), p('You can.')]).map((s) => s.text)).toEqual(['You can.']);

@@ -146,6 +146,12 @@ export interface SectionizeOptions {
 
 const key = (text: string): string => collapseWhitespace(text).toLowerCase();
 
+/** Whether a heading's words say something on their own: a sentence, a figure, or more than a label's length. */
+function saysSomething(text: string): boolean {
+  const t = text.trim();
+  return /[。！？；.!?;:：]$/u.test(t) || /\d/u.test(t) || [...t].length > 12;
+}
+
 export function blockText(block: Block): string {
   switch (block.kind) {
     case 'paragraph':
@@ -208,8 +214,10 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
   /**
    * A heading leaves the stack. One that heads no text (`2. 配件齐全` before the next heading, a
    * title over nothing) gives its words to the section above it, as a paragraph at its place: the
-   * section of its parent if that was the last one written, else a new one with its parent's path.
-   * Only the entries of a table of contents are dropped.
+   * section of its parent if that was the last one written, else a new one with its parent's path
+   * — when its words say something (saysSomething): a bare label over nothing (`### 发票` under
+   * `## 常见问题`) would be a section whose whole text is 发票, an entry answering 发票 with 发票.
+   * The entries of a table of contents are dropped.
    */
   const pop = (): void => {
     const entry = stack.pop();
@@ -225,7 +233,7 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
     const last = drafts[drafts.length - 1];
     if (last !== undefined && last.owner === parent) {
       last.blocks.push(paragraph);
-    } else {
+    } else if (saysSomething(entry.text)) {
       const section: OpenSection = { headingPath: path, owner: parent, location: entry.location, blocks: [paragraph] };
       if (parent?.question === true) section.question = true;
       drafts.push(section);

@@ -14,9 +14,12 @@
  *
  * A decision (status, staleness) is not replayed when the entry's source changed since the editor
  * made it (its `sourceHash` differs): the entry needs a new look. An entry the editor changed that
- * is gone from the disk version is kept as the editor left it (never silently dropped).
+ * is gone from the disk version is kept as the editor left it (never silently dropped) — unless kb
+ * generate gave it a new id (its section renamed, its file moved: followNewIds), where the
+ * editor's changes follow it.
  */
 import { EDITED_FIELDS, type Entry } from '../store/entry.js';
+import { successorIn } from '../store/merge.js';
 
 /** The fields an editor changes. */
 export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited', 'editedFields', 'addedSimilar'] as const;
@@ -143,4 +146,33 @@ export function mergeReload(disk: readonly Entry[], log: readonly Change[]): Rel
   }
   const entries = [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { entries, reapplied, conflicts, kept, dirty };
+}
+
+/**
+ * The entries the editor changed that are gone from the disk version because kb generate gave them
+ * a new id (a renamed section, a moved file: store/merge.ts successorIn, among the entries `known`
+ * did not have), old id → new id. Kept under the old id, such an entry would come back beside the
+ * new one that carries the same work; the log follows it instead (renameChanges).
+ */
+export function followNewIds(disk: readonly Entry[], log: readonly Change[], known: ReadonlySet<string>): Map<string, string> {
+  const onDisk = new Set(disk.map((e) => e.id));
+  const arrived = disk.filter((e) => !known.has(e.id));
+  const last = new Map(log.map((c) => [c.id, c]));
+  const followed = new Map<string, string>();
+  if (arrived.length === 0) return followed;
+  for (const [id, change] of last) {
+    if (onDisk.has(id)) continue;
+    const next = successorIn(change.after, arrived);
+    if (next !== undefined && ![...followed.values()].includes(next.id)) followed.set(id, next.id);
+  }
+  return followed;
+}
+
+/** The changes with the entry ids `followed` maps (followNewIds) taken to their new ids. */
+export function renameChanges(changes: readonly Change[], followed: ReadonlyMap<string, string>): Change[] {
+  if (followed.size === 0) return [...changes];
+  return changes.map((c) => {
+    const id = followed.get(c.id);
+    return id === undefined ? c : { ...c, id, before: { ...c.before, id }, after: { ...c.after, id } };
+  });
 }

@@ -403,9 +403,19 @@ function setOptional<K extends 'notes' | 'stale' | 'tags' | 'suggested'>(e: Entr
 }
 
 /**
- * What a store-format JSONL record (drafts from kb gaps --export, which exports the same ids again
- * every week with an empty answer and `pending`) may change of an entry the store has. It carries
- * no revision, so it cannot tell what changed since it was made; it never undoes an editor's work:
+ * A draft of `kb gaps --export` (find-gaps.ts draftEntries): a `manual` entry with a `gap-` id and
+ * no answer yet. kb gaps exports the same ids again every week, empty and `pending`, so such a
+ * line says nothing about what an editor has written or decided since. (Its status is not part of
+ * the test: an editor may approve or reject drafts in the file before importing it.) A draft the
+ * file answers is an editor's entry like any other.
+ */
+export function isGapsDraft(e: Entry): boolean {
+  return e.origin === 'manual' && e.id.startsWith('gap-') && e.answer.trim() === '';
+}
+
+/**
+ * What a kb gaps draft (isGapsDraft) may change of an entry the store has. It carries no revision,
+ * so it cannot tell what changed since it was made; it never undoes an editor's work:
  *
  * - an empty value (answer, similar, suggested, notes, tags, stale) means "none yet", not "delete":
  *   the store's is kept;
@@ -413,9 +423,13 @@ function setOptional<K extends 'notes' | 'stale' | 'tags' | 'suggested'>(e: Entr
  *   similar questions the editor added (addedSimilar) are kept beside the file's;
  * - a decision (approved, rejected) is kept: the file's status is taken for a pending entry only.
  *
+ * Any other store-format entry (a teammate's store, a file an editor wrote) is taken as it is, as
+ * a sheet row without a revision: it can approve, reject, rewrite and clear notes.
+ *
  * `keep`: the store's value stays; a value: take that; undefined: take the file's as it is.
  */
 function keepsEditorWork(old: Entry, line: Entry, f: ImportField): 'keep' | string[] | undefined {
+  if (!isGapsDraft(line)) return undefined;
   const empty = fieldKey(f, line[f]) === fieldKey(f, f === 'answer' || f === 'notes' ? '' : f === 'stale' ? undefined : []);
   if (empty && fieldKey(f, old[f]) !== fieldKey(f, line[f])) return 'keep';
   if (f === 'status') return old.status !== 'pending' && line.status !== old.status ? 'keep' : undefined;
@@ -447,7 +461,8 @@ function describeField(f: ImportField, e: Entry): string {
  * exported takes the cell; a field that changed in the store since keeps the store's value when
  * the editor left the cell as exported, and is a conflict when the editor changed it too — the
  * record is then not applied, and listed in `conflicts` (`overwrite`: the editor's cell is taken).
- * A record without a revision (an old sheet, an emptied cell, JSONL) takes every cell that differs.
+ * A record without a revision (an old sheet, an emptied cell, JSONL) takes every cell that differs,
+ * but for a kb gaps draft, which undoes no editor's work (keepsEditorWork).
  */
 export function planImport(store: readonly Entry[], records: readonly ImportRecord[], file: string, options: PlanOptions = {}): { ok: true; plan: ImportPlan } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
@@ -577,9 +592,9 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     // the texts the editor rewrote stay theirs when the source changes; the others follow it (of
     // the similar questions, only the added ones when nothing else changed: withEditorSimilar)
     entry = markEdited(entry, EDITED_FIELDS.filter((f) => f !== 'similar' && (fields as readonly string[]).includes(f)));
-    // (a JSONL file's similar questions are the file's, such as kb gaps' customer questions: they
-    // replace the list but for the editor's added ones, and are not the editor's)
-    if (fields.includes('similar')) entry = r.entry === undefined ? withEditorSimilar({ ...entry, similar: old.similar }, entry.similar) : entry;
+    // (a kb gaps draft's similar questions are customer questions: they replace the list but for
+    // the editor's added ones, and are not the editor's; any other file's are, as a sheet's)
+    if (fields.includes('similar')) entry = r.entry !== undefined && isGapsDraft(r.entry) ? entry : withEditorSimilar({ ...entry, similar: old.similar }, entry.similar);
     for (const f of fields) byField[f]++;
     changed.push({ id: entry.id, fields });
     next.set(entry.id, entry);

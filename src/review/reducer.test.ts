@@ -228,6 +228,49 @@ describe('editing', () => {
     expect(t.mode.kind === 'edit' && t.mode.disk).toBeUndefined();
   });
 
+  it('an edit box open on an entry kb generate gave a new id (its heading renamed): the box follows it, asks before going over a changed text, and saves there', () => {
+    const policy = '自签收之日起7天内，商品完好的，可申请无理由退货。';
+    const a1: Entry = { id: 's-00000000000000a1', question: '七天无理由退货是什么？', similar: [], answer: policy, origin: 'generated', status: 'approved', source: { path: 'policy.md', headingPath: ['退换货政策', '一、七天无理由退货'] }, sourceHash: 'h1' };
+    const b1: Entry = { ...a1, id: 's-00000000000000b1', question: '三十天无理由退货是什么？', source: { path: 'policy.md', headingPath: ['退换货政策', '一、三十天无理由退货'] }, sourceHash: 'h2', stale: 'source-changed' };
+    let s = press(initialState([a1]), 'E', key('', { end: true }), ...'节假日顺延。'.split(''));
+    s = reviewReducer(s, { type: 'reloaded', entries: [b1] });
+    expect(s.mode).toMatchObject({ kind: 'edit', id: b1.id, buffer: { text: `${policy}节假日顺延。` } });
+    expect(s.mode.kind === 'edit' && s.mode.disk).toBeUndefined();
+    expect(s.selected).toBe(b1.id);
+    expect(s.message).toMatch(/^s-00000000000000a1 is s-00000000000000b1 on disk now \(kb generate: its section was renamed/);
+    s = press(s, SAVE);
+    expect(s.mode.kind).toBe('list');
+    expect(entry(s, b1.id).answer).toBe(`${policy}节假日顺延。`);
+    // the answer there changed with the rename: shown, and saving asks first
+    let t = press(initialState([a1]), 'E', key('', { end: true }), '！');
+    t = reviewReducer(t, { type: 'reloaded', entries: [{ ...b1, answer: policy.replace('7天', '30天') }] });
+    expect(t.mode).toMatchObject({ kind: 'edit', id: b1.id, disk: policy.replace('7天', '30天') });
+    t = press(t, SAVE);
+    expect(t.message).toMatch(/Ctrl-S again puts yours over it/);
+    expect(entry(press(t, SAVE), b1.id).answer).toBe(`${policy}！`);
+  });
+
+  it('an edit box open on an entry that vanished from disk keeps the text: saving says so and stays open, Esc puts it aside, u opens it on the entry selected', () => {
+    let s = press(start(), 'E', key('', { end: true }), ...'节假日顺延。'.split(''));
+    const typed = s.mode.kind === 'edit' ? s.mode.buffer.text : '';
+    s = reviewReducer(s, { type: 'reloaded', entries: fixtureEntries().filter((e) => e.id !== 's-refund-time') });
+    expect(s.mode).toMatchObject({ kind: 'edit', id: 's-refund-time', buffer: { text: typed } });
+    expect(s.message).toMatch(/^s-refund-time is gone from the store on disk/);
+    s = press(s, SAVE);
+    expect(s.mode).toMatchObject({ kind: 'edit', buffer: { text: typed } });
+    expect(s.message).toMatch(/so your text was not saved: it stays in this box/);
+    s = press(s, ESC, ESC);
+    expect(s.mode.kind).toBe('list');
+    expect(s.message).toMatch(/^your text is put aside \(s-refund-time is gone from the store\)/);
+    const other = s.selected ?? '';
+    expect(other).not.toBe('');
+    s = press(s, 'u');
+    expect(s.mode).toMatchObject({ kind: 'edit', id: other, buffer: { text: typed } });
+    expect(s.message).toMatch(/^your text from s-refund-time \(gone from the store\) is open on /);
+    s = press(s, SAVE);
+    expect(entry(s, other).answer).toBe(typed);
+  });
+
   it('saving a text unchanged changes nothing (the entry is not marked edited)', () => {
     const s = press(start(), 'e', ENTER, 'E', SAVE);
     expect(s.revision).toBe(0);
@@ -463,6 +506,25 @@ describe('reload: the store changed on disk', () => {
     const r = reviewReducer(s, { type: 'reloaded', entries: base().filter((e) => e.id !== 's-refund-time') });
     expect(entry(r, 's-refund-time').status).toBe('approved');
     expect(r.message).toMatch(/1 gone there: yours kept/);
+  });
+
+  it('an entry the editor changed that kb generate gave a new id (its heading renamed): the changes follow it, the old id does not come back', () => {
+    const policy = '自签收之日起7天内，商品完好的，可申请无理由退货。';
+    const a1: Entry = { id: 's-00000000000000a1', question: '七天无理由退货是什么？', similar: [], answer: policy, origin: 'generated', status: 'pending', source: { path: 'policy.md', headingPath: ['退换货政策', '一、七天无理由退货'] }, sourceHash: 'h1' };
+    const b1: Entry = { ...a1, id: 's-00000000000000b1', question: '三十天无理由退货是什么？', source: { path: 'policy.md', headingPath: ['退换货政策', '一、三十天无理由退货'] }, sourceHash: 'h2' };
+    // the editor added a similar question; kb generate read the store before that save
+    let s = press(initialState([a1]), 's', ...'不想要了能退吗'.split(''), ENTER);
+    expect(entry(s, a1.id).similar).toEqual(['不想要了能退吗']);
+    const r = reviewReducer(s, { type: 'reloaded', entries: [b1] });
+    expect(r.entries.map((e) => e.id)).toEqual([b1.id]);
+    expect(entry(r, b1.id).similar).toEqual(['不想要了能退吗']);
+    expect(r.selected).toBe(b1.id);
+    expect(r.message).toMatch(/; 1 you changed has a new id there \(section renamed or file moved\): your changes follow it; 1 of your changes re-applied$/);
+    expect(r.revision).toBeGreaterThan(s.revision);
+    // a later reload finds it again, and u undoes it on the new id
+    s = reviewReducer(r, { type: 'reloaded', entries: r.entries });
+    expect(s.entries.map((e) => e.id)).toEqual([b1.id]);
+    expect(entry(press(s, 'u'), b1.id).similar).toEqual([]);
   });
 
   it('an unchanged log replays nothing and keeps the selection', () => {

@@ -7,7 +7,8 @@ import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entr
 import { ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
 import { isSectionPath } from './layout.js';
-import { changedFields, copyField, mergeReload, type Change } from './changes.js';
+import { changedFields, copyField, followNewIds, mergeReload, renameChanges, type Change } from './changes.js';
+import { successorIn } from '../store/merge.js';
 import { backspace, deleteForward, editBuffer, insertText, moveCursor, type EditBuffer } from './text-edit.js';
 
 /** How many similar questions "regenerate" proposes. */
@@ -353,16 +354,21 @@ function undo(state: ReviewState): ReviewState {
   if (lost !== undefined) {
     // the edit Esc threw away (nothing was saved, so there is no change to undo): open it again
     const entry = state.entries.find((e) => e.id === lost.id);
-    if (entry !== undefined) {
-      const reopened = startEdit({ ...select(state, lost.id), discarded: undefined }, lost.target);
-      if (reopened.mode.kind === 'edit') return { ...reopened, mode: { ...reopened.mode, buffer: editBuffer(lost.text, lost.target === 'answer') }, message: `${lost.id}: your discarded edit is back (${lost.target === 'answer' ? 'Ctrl-S' : 'Enter'} saves it, Esc cancels)` };
+    // its entry gone from the store (a reload): the text opens on the entry selected now, for the editor to put it there
+    const target = entry !== undefined ? lost.id : state.selected;
+    if (target === undefined) return { ...state, message: `${lost.id} is gone from the store: select the entry your put-aside text belongs to and press u to open it there` };
+    const reopened = startEdit({ ...select(state, target), discarded: undefined }, lost.target);
+    if (reopened.mode.kind === 'edit') {
+      const buffer = editBuffer(lost.text, lost.target === 'answer');
+      const back = entry !== undefined ? `${lost.id}: your discarded edit is back` : `your text from ${lost.id} (gone from the store) is open on ${target}`;
+      return { ...reopened, mode: { ...reopened.mode, buffer }, message: `${back} (${saveKeyOf(buffer)} saves it, Esc cancels)` };
     }
   }
   const last = state.undo[state.undo.length - 1];
   if (last === undefined) return { ...state, message: 'nothing to undo' };
   const current = state.entries.find((e) => e.id === last.id);
   const rest = state.undo.slice(0, -1);
-  if (current === undefined) return { ...state, undo: rest };
+  if (current === undefined) return { ...state, undo: rest, message: `${last.id} is no longer in the store (removed on disk): “${last.label}” cannot be undone there` };
   let restored = current;
   for (const field of changedFields(last)) restored = copyField(restored, last.before, field);
   const record: Change = { id: last.id, before: current, after: restored, label: `undid: ${last.label}` };
@@ -426,14 +432,41 @@ function withFilter(state: ReviewState, filter: Filter): ReviewState {
   return { ...next, message: `showing ${filterLabel(filter)} (${visibleEntries(next).length})` };
 }
 
+/** How an edit box saves: Ctrl-S for a multi-line answer, Enter for a line. */
+function saveKeyOf(buffer: EditBuffer): string {
+  return buffer.multiline ? 'Ctrl-S' : 'Enter';
+}
+
 /**
- * An open edit of a question or answer whose text changed on disk (kb generate took the new source
- * text): the editor is told and shown the new text, and saving asks once more (`disk`), so the old
- * text in the box does not silently go over the new one.
+ * An open edit when the store changed on disk (kb generate or another writer), as the reload
+ * found it (`entries`, the merged store):
+ *
+ * - its entry's question or answer changed there: the editor is told and shown the new text, and
+ *   saving asks once more (`disk`), so the old text in the box does not silently go over the new one;
+ * - its entry is gone, because kb generate gave it a new id (its section renamed, its file moved;
+ *   store/merge.ts successorIn finds it among the new entries): the box stays open on the new id,
+ *   and asks as above when the text there differs from the one the edit started from;
+ * - its entry is gone with no new id to go to: the box stays open with the editor's text, and says
+ *   so (saving cannot put it anywhere; Esc puts it aside, and u opens it on the entry it belongs to).
  */
 function editUnderReload(state: ReviewState, entries: readonly Entry[]): Partial<ReviewState> {
   const mode = state.mode;
-  if (mode.kind !== 'edit' || (mode.target !== 'question' && mode.target !== 'answer')) return {};
+  if (mode.kind !== 'edit' || mode.target === 'filter') return {};
+  if (!entries.some((e) => e.id === mode.id)) {
+    const was = state.entries.find((e) => e.id === mode.id);
+    const known = new Set(state.entries.map((e) => e.id));
+    const next = was === undefined ? undefined : successorIn(was, entries.filter((e) => !known.has(e.id)));
+    if (next === undefined) {
+      return { message: `${mode.id} is gone from the store on disk (kb generate removed its section, or another writer removed it): your text stays in this box, but cannot be saved to it — Esc puts it aside; then select the entry it belongs to and press u to open it there` };
+    }
+    const field = mode.target === 'add-similar' ? undefined : mode.target;
+    const now = field === undefined ? undefined : next[field];
+    const moved = `${mode.id} is ${next.id} on disk now (kb generate: its section was renamed or its file moved): your edit is open on ${next.id}`;
+    const retargeted: Mode = { ...mode, id: next.id };
+    if (now === undefined || now === mode.original) return { mode: retargeted, selected: next.id, item: -1, message: moved };
+    return { mode: { ...retargeted, disk: now }, selected: next.id, item: -1, message: `${moved}; its ${field ?? ''} there is shown below, and saving asks before it puts yours over it` };
+  }
+  if (mode.target === 'add-similar') return {};
   const field = mode.target;
   const before = state.entries.find((e) => e.id === mode.id)?.[field];
   const now = entries.find((e) => e.id === mode.id)?.[field];
@@ -464,13 +497,23 @@ function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' 
   if (key.escape) {
     if (mode.kind === 'try') return { ...state, mode: { kind: 'list' }, message: undefined };
     const changed = mode.target !== 'filter' && buffer.text.trim() !== '' && buffer.text !== mode.original;
-    if (changed && confirm !== 'discard') return { ...state, mode: { ...mode, buffer, confirm: 'discard' }, message: `Esc again throws away what you typed (${buffer.multiline ? 'Ctrl-S' : 'Enter'} saves it)` };
+    if (changed && confirm !== 'discard') return { ...state, mode: { ...mode, buffer, confirm: 'discard' }, message: `Esc again throws away what you typed (${saveKeyOf(buffer)} saves it)` };
     if (!changed) return { ...state, mode: { kind: 'list' }, message: 'edit cancelled' };
-    return { ...state, mode: { kind: 'list' }, discarded: { target: mode.target, id: mode.id, text: buffer.text }, message: 'edit discarded (u brings it back)' };
+    const gone = !state.entries.some((e) => e.id === mode.id);
+    return {
+      ...state,
+      mode: { kind: 'list' },
+      discarded: { target: mode.target, id: mode.id, text: buffer.text },
+      message: gone ? `your text is put aside (${mode.id} is gone from the store): select the entry it belongs to and press u to open it there` : 'edit discarded (u brings it back)',
+    };
   }
   const save = buffer.multiline ? key.ctrl === true && input === 's' : key.return === true || (key.ctrl === true && input === 's');
+  if (save && mode.kind === 'edit' && mode.target !== 'filter' && !state.entries.some((e) => e.id === mode.id)) {
+    // the entry vanished under the open edit (a reload): the text must not go with it
+    return { ...state, mode: { ...mode, buffer }, message: `${mode.id} is no longer in the store (removed on disk), so your text was not saved: it stays in this box — Esc puts it aside; then select the entry it belongs to and press u to open it there` };
+  }
   if (save && mode.kind === 'edit' && mode.disk !== undefined && confirm !== 'overwrite' && buffer.text !== mode.disk) {
-    return { ...state, mode: { ...mode, buffer, confirm: 'overwrite' }, message: `the ${mode.target} changed on disk while you edited it (its text now is below): ${buffer.multiline ? 'Ctrl-S' : 'Enter'} again puts yours over it, Esc keeps it` };
+    return { ...state, mode: { ...mode, buffer, confirm: 'overwrite' }, message: `the ${mode.target} changed on disk while you edited it (its text now is below): ${saveKeyOf(buffer)} again puts yours over it, Esc keeps it` };
   }
   if (save) return mode.kind === 'edit' ? commitEdit(state, mode.target, mode.id, buffer.text) : state;
   if (key.return) return buffer.multiline ? set(insertText(buffer, '\n')) : state;
@@ -608,12 +651,17 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return action.rows === state.pageSize ? state : { ...state, pageSize: Math.max(1, action.rows) };
     case 'reloaded': {
       const previous = visibleEntries(state);
-      const merged = mergeReload(action.entries, state.log);
+      // entries the editor changed that kb generate gave a new id: the changes follow them
+      const followed = followNewIds(action.entries, state.log, new Set(state.entries.map((e) => e.id)));
+      const log = renameChanges(state.log, followed);
+      const merged = mergeReload(action.entries, log);
       const notes = [`store changed on disk, reloaded (${merged.entries.length} entries)`];
+      if (followed.size > 0) notes.push(`${followed.size} you changed ${followed.size === 1 ? 'has' : 'have'} a new id there (section renamed or file moved): your changes follow ${followed.size === 1 ? 'it' : 'them'}`);
       if (merged.reapplied > 0) notes.push(`${merged.reapplied} of your changes re-applied`);
       if (merged.conflicts > 0) notes.push(`${merged.conflicts} changed there since: kept`);
       if (merged.kept > 0) notes.push(`${merged.kept} gone there: yours kept`);
-      let next: ReviewState = { ...state, entries: merged.entries, message: notes.join('; ') };
+      const selected = state.selected === undefined ? undefined : (followed.get(state.selected) ?? state.selected);
+      let next: ReviewState = { ...state, entries: merged.entries, log, undo: renameChanges(state.undo, followed), selected, message: notes.join('; ') };
       next = { ...next, ...editUnderReload(state, merged.entries) };
       const kept = keepSelection(next, previous);
       // if the editor's changes had to be applied again, the merged store must be saved

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from './entry.js';
-import { mergeEntries } from './merge.js';
+import { mergeEntries, successorIn } from './merge.js';
 
 const src = (path: string) => ({ path, headingPath: ['退货', '第三条'] });
 const gen = (id: string, hash: string, extra: Partial<Entry> = {}): Entry => ({
@@ -253,6 +253,56 @@ describe('merging regenerated entries into the store', () => {
       const elsewhere = mergeEntries([approved], [section(newId, '一、三十天无理由退货', 'h2', { source: { path: 'other.md', headingPath: ['退换货政策', '一、三十天无理由退货'] } })], scope(['policy.md', 'other.md']));
       expect(elsewhere.report.renamed).toEqual([]);
     });
+
+    it('a shared boilerplate answer is no rename: a deleted section’s decision does not go to a new section of another name', () => {
+      const boilerplate = '请联系在线客服并提供订单号，我们会在核实后为您登记处理，工作日24小时内处理';
+      const invoice = section(oldId, '发票问题', 'h1', { status: 'approved', answer: boilerplate });
+      const { entries, report } = mergeEntries([invoice], [section(newId, '保价问题', 'h2', { answer: boilerplate })], scope(['policy.md']));
+      expect(report.renamed).toEqual([]);
+      expect(report.sourceMissing).toEqual([oldId]);
+      expect(report.added).toEqual([newId]);
+      expect(entries.find((e) => e.id === newId)?.status).toBe('pending');
+      // the same text under a heading that is a number only (an article renumbered) is one, in the same place
+      const article = (id: string, heading: string, hash: string, parent = '第二章') => gen(id, hash, { status: 'approved', answer: policy, source: { path: 'policy.md', headingPath: [parent, heading] } });
+      const renumbered = mergeEntries([article(oldId, '第三条', 'h1')], [article(newId, '第四条', 'h2')], scope(['policy.md']));
+      expect(renumbered.report.renamed.map((r) => r.to)).toEqual([newId]);
+      const otherChapter = mergeEntries([article(oldId, '第三条', 'h1')], [article(newId, '第四条', 'h2', '第三章')], scope(['policy.md']));
+      expect(otherChapter.report.renamed).toEqual([]);
+      // a small edit of the text under the same name (the chapter above renamed) is one too
+      const chapter = (id: string, parent: string, hash: string, answer: string) => gen(id, hash, { status: 'approved', answer, source: { path: 'policy.md', headingPath: [parent, '一、七天无理由退货'] } });
+      const edited = mergeEntries([chapter(oldId, '第一章 总则', 'h1', policy)], [chapter(newId, '第一章 通则', 'h2', policy.replace('30天', '15天'))], scope(['policy.md']));
+      expect(edited.report.renamed.map((r) => r.to)).toEqual([newId]);
+    });
+
+    it('an answer the editor rewrote: the rename is found by the heading path, the place and the unedited question', () => {
+      const rewritten = section(oldId, '一、七天无理由退货', 'h1', { status: 'approved', answer: '不想要了？7天内在订单页点“申请退货”即可，内衣和生鲜除外。', edited: true, editedFields: ['answer'] });
+      const { entries, report } = mergeEntries([rewritten], [section(newId, '一、三十天无理由退货', 'h2')], scope(['policy.md']));
+      expect(report.renamed.map((r) => [r.from, r.to])).toEqual([[oldId, newId]]);
+      expect(report.added).toEqual([]);
+      expect(report.sourceMissing).toEqual([]);
+      expect(entries).toEqual([expect.objectContaining({ id: newId, status: 'approved', answer: rewritten.answer, question: '一、三十天无理由退货是什么？', stale: 'source-changed' })]);
+      // still conservative: another name, another chapter, or two alike new sections leave it source-missing
+      const other = mergeEntries([rewritten], [section(newId, '六、价格保护', 'h2')], scope(['policy.md']));
+      expect(other.report.renamed).toEqual([]);
+      const moved = mergeEntries([rewritten], [section(newId, '一、三十天无理由退货', 'h2', { source: { path: 'policy.md', headingPath: ['会员规则', '一、三十天无理由退货'] } })], scope(['policy.md']));
+      expect(moved.report.renamed).toEqual([]);
+      const twice = mergeEntries([rewritten], [section(newId, '一、三十天无理由退货', 'h2'), section('s-00000000000000b2', '一、十五天无理由退货', 'h3')], scope(['policy.md']));
+      expect(twice.report.renamed).toEqual([]);
+      // an unedited question that has nothing to do with the new one says it is another section
+      const asked = mergeEntries([{ ...rewritten, question: '贴身衣物能退吗？' }], [section(newId, '一、三十天无理由退货', 'h2')], scope(['policy.md']));
+      expect(asked.report.renamed).toEqual([]);
+    });
+  });
+
+  it('successorIn: where an entry went (kb review, for an edit open on it) — its file moved, its section renamed, or nowhere when two fit', () => {
+    const old = gen('s-00000000000000a1', 'h1', { source: { path: 'policy.md', headingPath: ['退换货政策', '一、七天无理由退货'] } });
+    const moved = gen('s-00000000000000c1', 'h1', { source: { path: 'returns.md', headingPath: ['退换货政策', '一、七天无理由退货'] } });
+    const renamed = gen('s-00000000000000b1', 'h2', { answer: old.answer, source: { path: 'policy.md', headingPath: ['退换货政策', '一、三十天无理由退货'] } });
+    const other = gen('s-00000000000000d1', 'h3', { answer: old.answer, source: { path: 'policy.md', headingPath: ['退换货政策', '六、价格保护'] } });
+    expect(successorIn(old, [moved, other])?.id).toBe(moved.id);
+    expect(successorIn(old, [renamed, other])?.id).toBe(renamed.id);
+    expect(successorIn(old, [other])).toBeUndefined();
+    expect(successorIn(old, [renamed, { ...renamed, id: 's-00000000000000b2', source: { path: 'policy.md', headingPath: ['退换货政策', '一、十五天无理由退货'] } }])).toBeUndefined();
   });
 
   it('a changed source: the similar questions an editor added stay, the generated ones follow the source', () => {

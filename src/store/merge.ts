@@ -30,10 +30,12 @@
  * is kept (a FAQ row's own `id`) and whose row moved to another file takes the new path.
  *
  * Also before rule 5, a renamed section: an entry holding an editor's work whose section vanished
- * from a file this run read, and a new entry of that file with mostly the same heading path and
- * answer (findRenames: one-to-one, RENAME_SIMILARITY), go together: the editor's work goes over
- * to the new id by rule 4 (marked for re-review), instead of an orphan beside a fresh duplicate.
+ * from a file this run read, and a new entry of that file that is the same text under a new name
+ * or a small edit of the text under the same name (findRenames: answer and name judged apart,
+ * one-to-one), go together: the editor's work goes over to the new id by rule 4 (marked for
+ * re-review), instead of an orphan beside a fresh duplicate.
  */
+import { stripNumbering } from '../generate/text.js';
 import { followedSimilar, isEdited, isFieldEdited, type Entry } from './entry.js';
 
 export interface MergeScope {
@@ -144,18 +146,69 @@ function dice(x: Bigrams, y: Bigrams): number {
   return (2 * shared) / (x.size + y.size);
 }
 
-/** How alike two texts must be (the Dice coefficient of their character bigrams) for a vanished section's entry to be carried over to a new one. */
+/** How alike two answers must be (the Dice coefficient of their character bigrams) for a vanished section's entry to be carried over to a new one. */
 export const RENAME_SIMILARITY = 0.8;
 
-/** What a rename is judged on: the section's place and the entry's answer (the section's text). */
-const renameText = (e: Entry): string => `${(e.source?.headingPath ?? []).join('\n')}\n${e.answer}`;
+/**
+ * How alike two sections' names (their last headings, numbering aside) must be for one to be the
+ * other renamed: 七天无理由退货 → 三十天无理由退货 is 0.77; 发票问题 → 保价问题, two topics that may
+ * well share a reply template, is 0.33.
+ */
+export const HEADING_SIMILARITY = 0.5;
+
+/** A section's name: its last heading without its numbering (`一、七天无理由退货` → `七天无理由退货`; `第三条` → ``). */
+const sectionName = (e: Entry): string => stripNumbering(e.source?.headingPath.at(-1) ?? '');
+
+/** The headings above the section. */
+const parentPath = (e: Entry): string => JSON.stringify(e.source?.headingPath.slice(0, -1) ?? []);
+
+/** How alike two names are: 1 for the same, else the Dice coefficient of their bigrams (0 for two different one-character names). */
+function nameSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const x = bigrams(a);
+  const y = bigrams(b);
+  return x.size + y.size === 0 ? 0 : dice(x, y);
+}
+
+/**
+ * Whether `next` (a new entry of the same file, origin and place among the Q&A of its section) is
+ * `old`'s section renamed, and how alike they are; undefined when it is not. A rename is the same
+ * text under a new name, or a small edit of the text under the same name, so text and name are
+ * judged apart (judged as one text, a shared boilerplate answer made 发票问题 → 保价问题 a rename):
+ *
+ * - the answers (the source's text) at least RENAME_SIMILARITY alike, and the names at least
+ *   HEADING_SIMILARITY alike — or, for headings that are numbers only (`第三条` → `第四条`, an
+ *   article renumbered), the headings above them the same;
+ * - an answer the editor rewrote is not what the source said (the store keeps no copy of that, and
+ *   `sourceHash` covers the heading path, which changed): then the name must carry it — the
+ *   headings above the same, the names alike, and the question, unless the editor rewrote it too,
+ *   at least HEADING_SIMILARITY alike (kb wrote both from their sections). The similarity is
+ *   then the names'.
+ */
+function renameSimilarity(old: Entry, next: Entry, answers = { old: bigrams(old.answer), next: bigrams(next.answer) }): number | undefined {
+  const was = sectionName(old);
+  const now = sectionName(next);
+  const sameParent = parentPath(old) === parentPath(next);
+  const names = was === '' || now === '' ? 0 : nameSimilarity(was, now);
+  if (isFieldEdited(old, 'answer')) {
+    if (!sameParent || names < HEADING_SIMILARITY) return undefined;
+    if (!isFieldEdited(old, 'question') && nameSimilarity(old.question, next.question) < HEADING_SIMILARITY) return undefined;
+    return names;
+  }
+  const renumbered = was === '' && now === '' && sameParent;
+  if (names < HEADING_SIMILARITY && !renumbered) return undefined;
+  // answers of too different lengths cannot be alike enough: skip counting their bigrams
+  if (2 * Math.min(answers.old.size, answers.next.size) < RENAME_SIMILARITY * (answers.old.size + answers.next.size)) return undefined;
+  const text = dice(answers.old, answers.next);
+  return text >= RENAME_SIMILARITY ? text : undefined;
+}
 
 /**
  * Pair entries an editor worked on (holdsEditorWork) whose section vanished from a file this run
- * read with new entries of the same file, origin and place among the Q&A of their section, whose
- * heading path and answer are at least RENAME_SIMILARITY alike: a renamed heading, or a small edit
- * of heading and text. Only one-to-one pairs are made (an entry alike to two new ones, or a new one
- * alike to two old ones, is left as it was: kept source-missing beside the new entry).
+ * read with new entries of the same file, origin and place among the Q&A of their section that are
+ * their section renamed (renameSimilarity). Only one-to-one pairs are made (an entry that could be
+ * two new ones, or a new one that could be two old ones, is left as it was: kept source-missing
+ * beside the new entry).
  */
 function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope, moved: ReadonlyMap<string, Entry>): Map<string, { next: Entry; similarity: number }> {
   const storeIds = new Set(store.map((e) => e.id));
@@ -167,16 +220,14 @@ function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById
   const arrived = new Map<string, { next: Entry; grams: Bigrams }[]>();
   for (const e of fresh) {
     if (e.source === undefined || storeIds.has(e.id) || takenByMove.has(e.id)) continue;
-    arrived.set(key(e), [...(arrived.get(key(e)) ?? []), { next: e, grams: bigrams(renameText(e)) }]);
+    arrived.set(key(e), [...(arrived.get(key(e)) ?? []), { next: e, grams: bigrams(e.answer) }]);
   }
   const pairs: { old: Entry; next: Entry; similarity: number }[] = [];
   for (const old of gone) {
-    const grams = bigrams(renameText(old));
+    const grams = bigrams(old.answer);
     for (const { next, grams: nextGrams } of arrived.get(key(old)) ?? []) {
-      // texts of too different lengths cannot be alike enough: skip counting their bigrams
-      if (2 * Math.min(grams.size, nextGrams.size) < RENAME_SIMILARITY * (grams.size + nextGrams.size)) continue;
-      const similarity = dice(grams, nextGrams);
-      if (similarity >= RENAME_SIMILARITY) pairs.push({ old, next, similarity });
+      const similarity = renameSimilarity(old, next, { old: grams, next: nextGrams });
+      if (similarity !== undefined) pairs.push({ old, next, similarity });
     }
   }
   const count = (key: (p: (typeof pairs)[number]) => string): Map<string, number> => {
@@ -189,6 +240,29 @@ function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById
   const renames = new Map<string, { next: Entry; similarity: number }>();
   for (const p of pairs) if (perOld.get(p.old.id) === 1 && perNew.get(p.next.id) === 1) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
   return renames;
+}
+
+/**
+ * Where an entry went when a store was regenerated (kb review asks, for an entry an editor has open
+ * that vanished from the store on disk): of `arrived` (entries the store did not have before), the
+ * one its source moved to (same text, origin and place among its section's Q&A — a file renamed),
+ * the one of the same file and heading path (its place in the section changed), or its section
+ * renamed (renameSimilarity) — when exactly one fits.
+ */
+export function successorIn(old: Entry, arrived: readonly Entry[]): Entry | undefined {
+  const place = (e: Entry): string => `${e.origin}\u0000${idSuffix(e.id)}`;
+  const samePath = (e: Entry): boolean => e.source !== undefined && e.source.path === old.source?.path;
+  const fits = [
+    (e: Entry): boolean => old.sourceHash !== undefined && e.sourceHash === old.sourceHash && place(e) === place(old),
+    (e: Entry): boolean => samePath(e) && e.origin === old.origin && JSON.stringify(e.source?.headingPath) === JSON.stringify(old.source?.headingPath),
+    (e: Entry): boolean => samePath(e) && place(e) === place(old) && renameSimilarity(old, e) !== undefined,
+  ];
+  for (const fit of fits) {
+    const found = arrived.filter(fit);
+    if (found.length === 1) return found[0];
+    if (found.length > 1) return undefined;
+  }
+  return undefined;
 }
 
 /**

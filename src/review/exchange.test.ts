@@ -1,0 +1,44 @@
+// planImport on store-format JSONL records: what a kb gaps draft may change, and what a teammate's store file may.
+import { describe, expect, it } from 'vitest';
+import type { Entry } from '../store/entry.js';
+import { entryRecords, isGapsDraft, planImport } from './exchange.js';
+
+const stored: Entry = {
+  id: 's-00000000000000a1',
+  question: '退货运费谁出？',
+  similar: ['退货邮费谁承担'],
+  answer: '质量问题由商家承担。',
+  origin: 'generated',
+  status: 'approved',
+  notes: '核对过',
+};
+
+function imported(store: Entry[], line: Entry): Entry {
+  const planned = planImport(store, entryRecords([line], new Map([[line.id, 2]])), 'team.jsonl');
+  if (!planned.ok) throw new Error(JSON.stringify(planned.problems));
+  const e = planned.plan.entries.find((x) => x.id === line.id);
+  if (e === undefined) throw new Error(`no entry ${line.id}`);
+  return e;
+}
+
+describe('planImport of store-format JSONL', () => {
+  it('a teammate’s store file can reject an approved entry, clear its notes and rewrite it', () => {
+    const line: Entry = { ...stored, status: 'rejected', notes: '', answer: '质量问题由商家承担，其他情况由买家承担。' };
+    const after = imported([stored], line);
+    expect(after).toMatchObject({ status: 'rejected', answer: line.answer, editedFields: ['answer'] });
+    expect(after.notes).toBeUndefined();
+    // and approve a rejected one
+    expect(imported([{ ...stored, status: 'rejected' }], stored).status).toBe('approved');
+  });
+
+  it('a kb gaps draft exported again undoes nothing: its empty answer, pending status and the editor’s text stay', () => {
+    const draft: Entry = { id: 'gap-7c42fd1fa1', question: '能开企业发票吗', similar: ['企业发票能开吗'], answer: '', origin: 'manual', status: 'pending', tags: ['gap'], notes: 'kb gaps: gap 1 of 3' };
+    expect(isGapsDraft(draft)).toBe(true);
+    const answered: Entry = { ...draft, answer: '可以，在订单详情页申请换开。', status: 'approved', edited: true, editedFields: ['answer'], notes: '核对过' };
+    const after = imported([answered], draft);
+    expect(after).toMatchObject({ answer: answered.answer, status: 'approved', notes: 'kb gaps: gap 1 of 3' });
+    // the same id answered in the file is an editor's entry, taken as it is
+    expect(isGapsDraft({ ...draft, answer: '可以。' })).toBe(false);
+    expect(imported([answered], { ...draft, answer: '可以。', status: 'rejected' })).toMatchObject({ answer: '可以。', status: 'rejected' });
+  });
+});

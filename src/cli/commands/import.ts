@@ -32,7 +32,7 @@ export async function runImport(options: ImportCommandOptions, output: Output): 
   } else {
     for (const c of outcome.changed) output.out(`changed ${c.id}: ${c.fields.join(', ')}`);
     for (const id of outcome.added) output.out(`added   ${id}`);
-    for (const k of outcome.keptEditor) output.out(`kept    ${k.id}: ${k.fields.join(', ')} as in the store (a JSONL file does not empty a field, replace an editor's text or undo a decision)`);
+    for (const k of outcome.keptEditor) output.out(`kept    ${k.id}: ${k.fields.join(', ')} as in the store (a kb gaps draft does not empty a field, replace an editor's text or undo a decision)`);
   }
   const verb = options.dryRun ? 'would import' : outcome.written ? 'imported' : 'nothing to import';
   output.err(`${options.file} → ${store}${outcome.created && !options.dryRun ? ' (new store)' : ''}: ${verb}: ${describePlan(outcome)}`);

@@ -213,8 +213,8 @@ describe('question generation', () => {
 
   it('asks what a shop policy says: dates, deadlines, what is covered or offered, whom it applies to', () => {
     const qs = (text: string) => generateQuestions({ headingPath: ['售后服务政策', '第一章 总则', '第二条'], text }).map((g) => g.question);
-    // a date is no duration (was 1月1日起施行需要多长时间？)
-    expect(qs('本政策自2026年1月1日起施行，本店保留解释权。')).toEqual(['本政策什么时候施行？']);
+    // a date is no duration (was 1月1日起施行需要多长时间？); 本政策 is named as the title names it (was 本政策什么时候施行？)
+    expect(qs('本政策自2026年1月1日起施行，本店保留解释权。')).toEqual(['售后服务政策什么时候施行？']);
     // a deadline for a bare verb asks about what it is for (was 提出需要多长时间？)
     expect(qs('发票开具后如需更换抬头，应当在开票之日起三十日内提出。')).toEqual(['更换抬头有时间限制吗？']);
     expect(qs('顾客自签收商品之日起七日内，可以申请无理由退货。')).toEqual(expect.arrayContaining(['多长时间内可以申请无理由退货？', '如何申请无理由退货？']));
@@ -223,7 +223,7 @@ describe('question generation', () => {
     expect(qs('维修期间，本店不提供备用机。')).toContain('维修期间本店提供备用机吗？');
     expect(qs('本店不支持货到付款。')).toContain('本店支持货到付款吗？');
     // whom it applies to; 在本店购买商品的 describes them, it is no step (was 如何购买商品？)
-    expect(qs('本政策适用于在本店购买商品的所有顾客。')).toEqual(['本政策适用于哪些顾客？']);
+    expect(qs('本政策适用于在本店购买商品的所有顾客。')).toEqual(['售后服务政策适用于哪些顾客？']);
     // things have no rights (was 本店所售商品均有哪些权利？), and 退回运费由…承担 is no step (was 如何退回运费由本店承担？)
     expect(qs('本店所售商品均可开具电子普通发票，企业顾客可申请增值税专用发票。')).toEqual(expect.arrayContaining(['本店所售商品可以开具电子普通发票吗？', '企业顾客可以申请增值税专用发票吗？']));
     expect(qs('本店所售商品均可开具电子普通发票。').some((q) => q.includes('权利'))).toBe(false);
@@ -518,7 +518,8 @@ describe('similar questions', () => {
     expect(keywordForm('有关行政部门需要及时处理吗？', 'zh')).toBe('有关行政部门 及时处理');
     expect(keywordForm('可以要求承运人赔偿吗？', 'zh')).toBe('要求承运人赔偿');
     // 什么时候 / 多长 are question words whole: no 时候发货, 保修期 not 保修期多长
-    expect(keywordForm('什么时候发货？', 'zh')).toBe('发货');
+    // (one two-character word alone names no topic: 什么时候发货？ gives no keyword form, was 发货)
+    expect(keywordForm('什么时候发货？', 'zh')).toBeUndefined();
     expect(keywordForm('保修期多长？', 'zh')).toBe('保修期');
     expect(similarQuestions('什么时候发货？', { n: 20 })).toEqual(expect.arrayContaining(['何时发货？', '啥时候发货？']));
     // no adverb left as the keyword (一般要等多久啊 → 一般), no word cut after its negation (开不了户 → 开不)

@@ -161,6 +161,8 @@ const ZH_ROLE = /^[\p{Script=Han}]{0,12}?(?:者|人|方|商家|卖家|买家|顾
 /** Where a role's last character is part of another word: 中华人民, 或者, 方式. */
 const ZH_NOT_ROLE = /(?:人[民员士口数身格工力]|.{2}他人|(?:或|再|而|然|甚|乃|抑|亦)者|方[式法面案向针便才能可]|部[分位])$/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
+/** A clause that is a time and what then happens: 一般1-3个工作日到账, 3天内发货 (the verb after the time, up to 4 characters). */
+const ZH_TIMED_CLAUSE = new RegExp(`^(?:一般|通常|预计|约|大约)?(?:在)?${ZH_TIME.source}(?:可)?(\\p{Script=Han}{2,4})$`, 'u');
 /** What a condition grants: …的，可以退货 / 有权要求… / 支持七天无理由退货 / 可申请… */
 const ZH_GRANTED = /^(?:可以|有权|支持|可(?=申请|享受|享有|要求))([^，。；]{2,20})(?=[，。；]|$)/u;
 /** A condition about trouble (a defect, a delay, a breach, a loss): what to do about it is the question. */
@@ -207,7 +209,8 @@ function clean(text: string): string {
 }
 
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
-const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为|电话|程序|成功|失败|登记|事项|您|你)/u;
+// (险: 退货险 is an insurance)
+const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|险|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为|电话|程序|成功|失败|登记|事项|您|你)/u;
 const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
 /** What comes before a step verb that is not done: 不支持无理由退货, 不予退货, 无法退款, 无须寄回发票. */
 const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|无须|无需|毋须|不必|不用|不需要|不需|不)(?:无理由|免费|上门|在线)?$/u;
@@ -219,7 +222,8 @@ const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购�
 // and a line's end (申请退货 over a nested list item `- 注意…` asked 如何申请退货-注意？)
 const ZH_OBJECT_END = /[为的前等和及或以与并而被把将在于若、“”"「」\n]|(?<![申邀提聘宴呈报奏恳吁延])请|(?<!售)后|(?<!理)由|负有|承担|需要|应当|必须|(?<!所)需(?!求)|须|自行/u;
 /** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about (时效 is no 时). */
-const ZH_SETTING = /时(?![间效限长段])|页面|过程|期间/u;
+// (…中 closes a place phrase: 在退货申请中填写 asked 如何退货申请中？; not 中心, 中国, 中途 …)
+const ZH_SETTING = /时(?![间效限长段])|页面|过程|期间|中(?![心国华文途奖转断止标间])/u;
 const ZH_SETTING_NEXT = new RegExp(`^(?:${ZH_SETTING.source})`, 'u');
 
 /** Adverbs 将 is followed by when it says what will happen (商家将免费寄回, 我们将很快寄回): never an object's start. */
@@ -258,6 +262,10 @@ function zhAction(said: string): string | undefined {
     // the next match may start inside this one's object (支付方式支付价款)
     all.lastIndex = m.index + verb.length;
     if (ZH_VERB_AS_MODIFIER.test(object)) continue;
+    // 原路退回至支付宝: where money or goods go, what the shop does, no task (was 如何退回至？)
+    if (/^(?:至|到(?![货账期店付]))/u.test(object)) continue;
+    // 购买了退货险的: an action done (了 / 过 / 着), which describes a case, no step (was 如何购买了？)
+    if (/^[了过着]/u.test(object)) continue;
     // a point in time (付款后48小时内发货, 退货后), or a payment channel with its delay (微信支付1-2个工作日到账): no action to ask about
     if (ZH_VERB_AS_TIME.test(text.slice(m.index + verb.length))) continue;
     // what is not done (不支持无理由退货, 不予退货): no way to do it to ask about
@@ -389,15 +397,66 @@ function zhManualHeading(topic: string, product: string | undefined): string[] |
   return undefined;
 }
 
-function zhHeading(heading: string, product?: string): string[] {
+/** A heading that names a task object first (物流查询, 发票开具, 退款申请, 订单取消): 如何查询物流？ */
+const ZH_OBJECT_TASK = /^(\p{Script=Han}{2,6}?)(查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销)$/u;
+/** A heading that names when something arrives (退款到账, 商品送达): how long until it does. */
+const ZH_ARRIVAL = /^(\p{Script=Han}{2,6}?)(到账|到货|送达)$/u;
+/** A service granted for a time (保修, 质保): its 期限 asks how long it lasts, not how long it takes. */
+const ZH_GRANTED_SERVICE = /(?:保修|质保|保价|包换|包退)$/u;
+/** A heading that names a kind of goods, orders, customers or places (普通商品, 大件商品, 偏远地区): a part of its parent's topic. */
+const ZH_KIND = /^\p{Script=Han}{2,6}(?:商品|订单|会员|用户|客户|地区|产品)$/u;
+/** A heading that names what someone gets (会员权益, 新人福利): which ones, not what it "is". */
+const ZH_BENEFITS = /^(\p{Script=Han}{2,6}?)(权益|福利|特权|优惠)$/u;
+/** A heading that names the cases a rule is about by what holds for them (不属于保修的情况, 不支持退货的商品): which ones. */
+const ZH_WHICH_CASES = /^((?:不|非|无|可以|可|能|需要|需|支持|属于|适用)\p{Script=Han}{1,10})的(情况|情形|商品|订单|地区|原因)$/u;
+
+/** What a heading question may use besides the heading: the section's text and the topic of the heading above it. */
+interface ZhHeadingContext {
+  /** The section's text (a fee heading asks what the text says about the fee). */
+  text?: string;
+  /** The topic of the heading above (运费标准 over 普通商品), when it is not the document's title. */
+  parent?: string;
+}
+
+/**
+ * What the text says about a fee: who pays it (由买家承担) and an amount in a clause that names a fee
+ * (不满99元收取运费8元; not 运费险…赔付，最高12元, an insurance's payout).
+ */
+export function zhFeeFacts(text: string): { whoPays: boolean; amount: boolean } {
+  const clauses = text.split(/[，,。；;\n]/u);
+  return {
+    whoPays: ZH_WHO_PAYS.test(text) || /(?:承担|负担)/u.test(text),
+    amount: clauses.some((c) => ZH_FEE.test(c) && ZH_AMOUNT.test(c)),
+  };
+}
+
+function zhHeading(heading: string, product?: string, context: ZhHeadingContext = {}): string[] {
   // 关于物流延迟 / 有关退货: what the heading is about, without the preposition
   const topic = heading.replace(/^(?:关于|有关)(?=\p{Script=Han}{2})/u, '');
   const q: string[] = [];
   if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
+  // 不属于保修的情况 → 哪些情况不属于保修？ (was 不属于保修的情况是什么？)
+  const cases = ZH_WHICH_CASES.exec(topic);
+  if (cases !== null) return [`哪些${cases[2] ?? ''}${cases[1] ?? ''}？`, `${topic}有哪些？`];
+  // 会员权益 → 会员有哪些权益？ (was 会员权益是什么？)
+  const benefits = ZH_BENEFITS.exec(topic);
+  if (benefits !== null) return [`${benefits[1] ?? ''}有哪些${benefits[2] ?? ''}？`, `${topic}有哪些？`];
+  // 运费标准 / 普通商品 → 普通商品的运费标准是什么？ (was 普通商品是什么？: the kind asks about its parent's topic)
+  const parent = context.parent;
+  if (ZH_KIND.test(topic) && parent !== undefined && /^\p{Script=Han}{2,8}$/u.test(parent) && !parent.includes(topic)) return [`${topic}的${parent}是什么？`];
   // 退款金额不对, 发票抬头开错了, 物流信息不更新: a problem the customer has
   if (ZH_PROBLEM.test(topic)) return [`${topic}怎么办？`];
   // 修改收货地址, 取消订单: a task the customer wants done
   if (ZH_TASK.test(topic) && !ZH_TASK_NOUN.test(topic)) return [`如何${topic}？`, `可以${topic}吗？`];
+  // 物流查询, 发票开具, 退款申请: the same task named object first (was 物流查询是什么？)
+  const task = ZH_OBJECT_TASK.exec(topic);
+  if (task !== null) return [`如何${task[2] ?? ''}${task[1] ?? ''}？`, `${topic}有什么规定？`];
+  // 退款到账 → 退款多久到账？ (was 退款到账是什么？)
+  const arrival = ZH_ARRIVAL.exec(topic);
+  if (arrival !== null) return [`${arrival[1] ?? ''}多久${arrival[2] ?? ''}？`, `${topic}需要多长时间？`];
+  // 签收注意事项 → 签收有哪些注意事项？ (a manual's 安全注意事项 is asked about its product below)
+  const mind = /^(\p{Script=Han}{2,6}?)(注意事项|须知)$/u.exec(topic);
+  if (mind !== null && product === undefined) return [`${mind[1] ?? ''}有哪些${mind[2] ?? ''}？`, `${topic}是什么？`];
   // 入驻商家资质要求企业信息与商品信息均需提前向监管部门进行备案: a rule as a heading, no topic to ask "what is" about
   if (topic.length > 16 && /需|应当|必须|不得|可以/u.test(topic)) return q;
   const manual = zhManualHeading(topic, product);
@@ -407,11 +466,17 @@ function zhHeading(heading: string, product?: string): string[] {
   const single = (re: RegExp): boolean => base(re).length >= 2 && !/(?:与|及|和|、|或)$/u.test(base(re));
   const care = ZH_CARE_TASK.exec(topic);
   if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
+  // 保修期限 → 保修期是多久？ (was 保修需要多长时间？: a service lasts, it takes no time); 退货期限 → 多长时间内可以退货？
+  else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX) && /(?:期限|时限)$/u.test(topic) && ZH_GRANTED_SERVICE.test(base(ZH_TIME_SUFFIX))) q.push(`${base(ZH_TIME_SUFFIX)}期是多久？`, `${topic}是多久？`);
   else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX)) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
   else if (ZH_FEE_SUFFIX.test(topic)) {
     // 配送范围及运费: the fee is its last topic (运费是多少？, not 配送范围及运费是多少？), the rest is asked as a topic
     const fee = topic.split(/与|及|和|、|或/u).pop() ?? topic;
-    if (fee === topic) q.push(`${topic}是多少？`, `${topic}由谁承担？`);
+    // what the text says: who pays (退货运费 over 由买家承担 → 退货运费由谁承担？, was 退货运费是多少？), an amount, or both
+    const facts = zhFeeFacts(context.text ?? '');
+    if (fee === topic && facts.whoPays !== facts.amount) q.push(facts.whoPays ? `${topic}由谁承担？` : `${topic}是多少钱？`);
+    else if (fee === topic && facts.whoPays) q.push(`${topic}由谁承担？`, `${topic}是多少钱？`);
+    else if (fee === topic) q.push(`${topic}是多少？`, `${topic}由谁承担？`);
     else q.push(`${topic}是什么？`, `${fee}是多少？`);
   }
   // 运费承担 / 退货运费的承担: who bears the fee
@@ -487,7 +552,10 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
       if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c) && !/^(?:是指|系指|指的是)/u.test(main)) {
         // …未使用、吊牌完整的，支持七天无理由退货: a condition that grants something asks whether one may, not what to do
         const granted = ZH_GRANTED.exec(main)?.[1];
+        // 退回银行卡的，一般3-7个工作日到账: a case with no trouble whose clause is a time asks how long (was 退回银行卡怎么办？)
+        const timed = ZH_TROUBLE.test(c) ? null : ZH_TIMED_CLAUSE.exec(main);
         if (granted !== undefined && !ZH_TROUBLE.test(c) && isPermittedAction(granted)) add(`${c}，可以${granted}吗？`, 'permission');
+        else if (timed?.[1] !== undefined) add(`${c}多久${timed[1]}？`, 'time-limit');
         else add(`${c}怎么办？`, 'condition');
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
         const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
@@ -580,7 +648,12 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       // …同款降价的，可申请补差价: a condition (…的) is no task that takes time (同款降价的需要多长时间？)
       else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after) && !ZH_TIME.test(what) && !ZH_POLICY_SUFFIX.test(what) && !/前提|情况下/u.test(what) && !/的$/u.test(what)) {
         const granted = found !== null && /(?:享受|享有|提供)$/u.test(clause.slice(0, found.index));
-        add(granted ? `${what}多久？` : allowed ? `多长时间内可以${what}？` : `${what}需要多长时间？`, 'time-limit');
+        // 请在48小时内联系客服: a time the customer is asked to keep, not how long something takes (was 联系客服需要多长时间？)
+        // (not 商家应当在3个工作日内办理退款: the shop's duty is how long the customer waits)
+        const deadline = found !== null && /请在?$/u.test(clause.slice(0, found.index));
+        // 将商品寄回 → 寄回商品: the object put before the verb goes after it (was 将商品寄回需要多长时间？)
+        const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
+        add(granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : `${done}需要多长时间？`, 'time-limit');
       }
     }
   }
@@ -608,10 +681,12 @@ function zhFees(s: string, topic: string | undefined, add: Add): void {
     if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) {
       // the topic names the fee itself (运费承担 → 运费由谁承担？, not 运费承担的运费由谁承担？), or another
       // fee (退货运费 → 退回运费由谁承担？, not 退货运费的退回运费由谁承担？)
-      const named = topic !== undefined && !f.includes(topic) && !topic.includes(f) && topic.length <= 8 && !ZH_FEE.test(topic);
+      // (nor a heading that asks: 如何申请保修 → 如何申请保修的往返运费由谁承担？)
+      const named = topic !== undefined && !f.includes(topic) && !topic.includes(f) && topic.length <= 8 && !ZH_FEE.test(topic) && !headingIsQuestion(topic);
       add(`${named ? `${topic}的` : ''}${f}由谁承担？`, 'who-pays');
     }
-    if (ZH_AMOUNT.test(s)) add(`${f}是多少钱？`, 'fee');
+    // an amount in a clause that names a fee (不满99元收取运费8元), not an insurance's payout beside it (运费险…最高12元)
+    if (zhFeeFacts(s).amount) add(`${f}是多少钱？`, 'fee');
   }
   const answers = ZH_ANSWERS_FOR.exec(s);
   if (answers?.[1] !== undefined && answers[2] !== undefined) {
@@ -1324,10 +1399,28 @@ const EMPTY_CELL = /^(?:n\/?a|none|nil|[-–—\/]|不适用)?$/iu;
 /** A duration as a cell gives it: 1 year, 6 months, 90 days, 3–5 business days. */
 const DURATION_CELL = /^(?:up\s+to\s+|within\s+)?\d+(?:\s*[-–]\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:hours?|days?|weeks?|months?|years?)$/iu;
 
-/** Does column `i` after the label hold durations (1 year, 6 months, n/a) in every row that fills it? */
+/** A duration as a Chinese cell gives it: 1年, 6个月, 3-5个工作日, 三年. */
+const ZH_DURATION_CELL = /^(?:\d+(?:\s*[-–~至]\s*\d+)?|[一二三四五六七八九十两半]+)\s*(?:个)?(?:小时|个工作日|工作日|天|日|周|个月|月|年)$/u;
+
+/** Does column `i` after the label hold durations (1 year, 6 months, n/a; 1年, 6个月) in every row that fills it? */
 function isDurationColumn(rows: readonly (readonly string[])[], i: number): boolean {
   const cells = rows.map((r) => (r[i + 1] ?? '').trim()).filter((c) => !EMPTY_CELL.test(c));
-  return cells.length > 0 && cells.every((c) => DURATION_CELL.test(c));
+  return cells.length > 0 && cells.every((c) => DURATION_CELL.test(c) || ZH_DURATION_CELL.test(c));
+}
+
+/** What a Chinese column over durations names as a service (整机保修, 质保期, 包换): the word a bare column borrows. */
+const ZH_DURATION_SERVICE = /(保修|质保|包换|包退|保换|保质期|有效期|保修期|质保期)$/u;
+
+/**
+ * A Chinese column over durations as a question asks it: 小家电整机保修多久？; a column that names only a
+ * part (主要部件) beside one that names the service borrows it — 小家电主要部件保修多久？ (was
+ * 小家电的主要部件是什么？, a question the table does not answer).
+ */
+function zhDurationQuestion(label: string, columns: readonly string[], i: number, rows: readonly (readonly string[])[]): string {
+  const column = columns[i] ?? '';
+  if (ZH_DURATION_SERVICE.test(column)) return `${label}${column}多久？`;
+  const service = columns.map((other, c) => (c !== i && isDurationColumn(rows, c) ? ZH_DURATION_SERVICE.exec(other)?.[1] : undefined)).find((w) => w !== undefined);
+  return service !== undefined ? `${label}${column}${service}多久？` : `${label}的${column}是多久？`;
 }
 
 /**
@@ -1373,6 +1466,7 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
           const to = place ? `寄到${label}` : label;
           if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
           else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);
+          else if (durations[i] === true) asked.push(zhDurationQuestion(label, columns, i, rows));
           else asked.push(`${label}的${column}是什么？`);
         } else if (FEE_HEADER.test(column)) asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
         else if (TIME_HEADER.test(column)) asked.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
@@ -1391,6 +1485,22 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
 /** A question that names only who: 经营者有哪些义务？/ 消费者有哪些权利？ */
 const ZH_GENERIC = /^[^，]{2,16}有哪些(?:义务|权利)？$/u;
 
+/** How a document names itself in its text (本政策适用于…): the words its title may end in. */
+const ZH_THIS_DOCUMENT = /^本(政策|规定|办法|细则|条款|协议|规则|说明|须知)/u;
+
+/**
+ * 本政策适用于哪些商品？ under 小橙优选退换货政策 → 小橙优选退换货政策适用于哪些商品？: a question names the
+ * document as its title does, when the title ends in the word the text uses. Mutates the questions.
+ */
+function namedDocument(questions: GeneratedQuestion[], headingPath: readonly string[]): void {
+  const title = headingTopic(headingPath.slice(0, 1));
+  if (title === undefined) return;
+  for (const q of questions) {
+    const self = ZH_THIS_DOCUMENT.exec(q.question);
+    if (self?.[1] !== undefined && title.endsWith(self[1]) && title.length > self[0].length) q.question = title + q.question.slice(self[0].length);
+  }
+}
+
 const RULE_ORDER = new Map(GENERATION_RULES.map((r, i) => [r, i]));
 
 /**
@@ -1408,15 +1518,21 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   if (topic !== undefined) {
     // a heading that asks as written is a question line; an English phrase kb turned into a question is the heading rule's
     const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
-    for (const question of language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath)) : enHeading(topic, names, enProduct(input.headingPath, input.text))) found.push({ question, rule });
+    const parent = input.headingPath.length >= 3 ? headingTopic(input.headingPath.slice(0, -1)) : undefined;
+    const context = parent === undefined ? { text: input.text } : { text: input.text, parent };
+    for (const question of language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : enHeading(topic, names, enProduct(input.headingPath, input.text))) found.push({ question, rule });
   }
   const content: GeneratedQuestion[] = [];
   const duties: GeneratedQuestion[] = [];
   if (language === 'zh') zhContent(input, topic, content, duties);
   else enContent(input, topic, content, names);
+  if (language === 'zh') namedDocument(content, input.headingPath);
   for (const question of tableQuestions(input.tables ?? [], language === 'zh')) content.push({ question, rule: 'table-row' });
   // stable sort by rule keeps each rule's questions in text order
   content.sort((a, b) => (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0));
+  // a policy's title over its opening lines (本政策适用于…): what those lines say comes first; the
+  // title asked whole (小橙优选退换货政策是什么？) is answered by the whole document, not by this section
+  if (language === 'zh' && input.headingPath.length === 1 && topic !== undefined && ZH_POLICY_SUFFIX.test(topic) && content.length > 0) content.push(...found.splice(0));
   // a section whose best question would be a generic 有哪些义务/权利 (five articles of one law: 经营者有哪些义务？)
   // asks what its duty is instead; other sections' questions already say what they are about
   if (found.length === 0 && (content.length === 0 || ZH_GENERIC.test(content[0]?.question ?? ''))) found.push(...duties);

@@ -297,6 +297,9 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   return out;
 }
 
+/** Words that name no topic in a keyword form: what any rule, case or text has (规定, 情况, 内容). */
+const ZH_GENERIC_WORD = /^(?:规定|要求|情况|情形|内容|意思|处理|规则|说明|相关|具体)$/u;
+
 const ZH_FUNCTION_WORDS =
   /请问|我想问一?下|想知道|什么时候|什么时间|何时|多长时间|多长|一般(?!纳税人|贸易)|通常|总是|一直|到底|究竟|如何|怎么样|怎么|怎样|咋|什么|啥|哪些|哪个|哪里|多少钱|多少|多久|多长时间|几天|是否|能不能|能否|可不可以|可以|有没有|是不是|由谁|谁|吗|呢|吧|啊|呀|的(?!确)|了(?!解)|要(?!求|约)|需要|应该|该|会(?!员|议)|我们|我|你们|你|有(?!关|效|权|限|偿|些)|是|吗/gu;
 
@@ -317,9 +320,16 @@ export function keywordForm(question: string, language: QuestionLanguage): strin
     .replace(ZH_FUNCTION_WORDS, ' ')
     .split(/\s+/u)
     .filter((p) => p.length > 0);
-  const parts = all.filter((p) => p.length >= 2);
+  // 配送范围有什么规定？ → 配送范围 (was 配送范围 规定): a word every rule has names no topic
+  // (哪些情况不属于保修？ → 不属于保修, was 情况不属于保修)
+  const parts = all.map((p) => p.replace(/^(?:情况|情形)(?=\p{Script=Han}{2})/u, '')).filter((p) => p.length >= 2 && !ZH_GENERIC_WORD.test(p));
   // 开不了户 → 开不: a part cut off after its negation says the opposite or nothing
   if (parts.some((p) => /[不没未别]$/u.test(p))) return undefined;
+  // 本政策适用于哪些商品？ → 本政策适用于 商品, 将商品寄回: a part cut at a preposition, or a fronted object, is no phrase
+  // (港澳台及海外地区支持吗？ → 港澳台及海外地区支持: a verb left at the end with what it asks about gone)
+  if (parts.some((p) => /[于至把被向给对在]$|^[将把]|支持$/u.test(p))) return undefined;
+  // 审核需要多长时间？ → 审核, 发货, 保修: one short word names no topic a customer would type alone
+  if (parts.join('').length < 3) return undefined;
   // 空气炸锅怎么用？ → 空气炸锅: a one-character verb left out leaves a bare noun, which asks nothing
   if (parts.length === 1 && all.some((p) => p.length === 1 && /\p{Script=Han}/u.test(p))) return undefined;
   return parts.length >= 1 && parts.join('').length <= 16 ? parts.join(' ') : undefined;

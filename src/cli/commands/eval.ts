@@ -16,7 +16,7 @@ import { evalRunJson } from '../../eval/reports/json.js';
 import { htmlReport } from '../../eval/reports/html.js';
 import { junitReport } from '../../eval/reports/junit.js';
 import { markdownReport } from '../../eval/reports/markdown.js';
-import { baselineThresholdNote, describeChange, describeExpect, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
+import { baselineThresholdNote, describeChange, describeExpect, noGatesNote, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
 import { evaluate, unknownIdProblems, type StoreInfo } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
 import { summarize, verdictOf, type FailReason } from '../../eval/summary.js';
@@ -189,6 +189,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (options.suggest === true) suggestFailed = !(await suggest(run, options.store ?? config?.store ?? DEFAULT_STORE, output));
 
   for (const g of run.gates) if (!g.ok) output.err(`kb eval: gate failed: ${g.message}`);
+  const noGates = noGatesNote(run, failOnRegression);
+  if (noGates !== undefined) output.err(`kb eval: no gates set: ${noGates}`);
   const newlyFailing = run.baseline?.newlyFailing ?? [];
   if (failOnRegression && newlyFailing.length > 0) {
     // one line per case, so that a CI log says which questions broke and how (the JSON may be in a file)

@@ -203,12 +203,15 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   return errors > 0 || writeFailed || suggestFailed || !runPassed(run, failOnRegression) ? EXIT.FAILED : EXIT.OK;
 }
 
-/** The store's statuses, read only when a case expects an id the index lacks (to say why: rejected …); undefined without a readable store. */
-async function storeInfo(cases: readonly { unknownIds?: readonly string[] }[], path: string): Promise<StoreInfo | undefined> {
-  if (!cases.some((c) => (c.unknownIds ?? []).length > 0)) return undefined;
+/** The store's statuses and sources, read only when a case expects an id or a source the index lacks (to say why: rejected …); undefined without a readable store. */
+async function storeInfo(cases: readonly { unknownIds?: readonly string[]; unknownSources?: readonly string[] }[], path: string): Promise<StoreInfo | undefined> {
+  if (!cases.some((c) => (c.unknownIds ?? []).length > 0 || (c.unknownSources ?? []).length > 0)) return undefined;
   const read = await readStore(path);
   if (read === undefined || !read.ok) return undefined;
-  return { path, status: new Map(read.value.map((e) => [e.id, whyLeftOut(e) ?? 'indexed'])) };
+  // pending: indexed by kb build, left out by kb build --only-approved
+  const status = new Map(read.value.map((e) => [e.id, whyLeftOut(e) ?? (e.status === 'pending' ? 'pending' : 'indexed')]));
+  const sourced = read.value.flatMap((e) => (e.source === undefined ? [] : [{ id: e.id, source: e.source }]));
+  return { path, status, sourced };
 }
 
 /** Propose the failing cases' questions to their expected entries in the store. False when the store cannot be read. */

@@ -21,6 +21,25 @@ describe('chatQuestion', () => {
     expect(chatQuestion('175 140斤穿多大的')).toBe('175 140斤穿多大的');
   });
 
+  it('reads a message with a long run of spaces at once (three \\s* around the label of a quoted number took minutes)', () => {
+    const started = performance.now();
+    expect(chatQuestion(`${' '.repeat(2000)}订单号 2140570908784866847 几号发货`)).toBe('几号发货');
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('masks the e-mail addresses, phone numbers and order ids of an English message (… inside it, nothing at its ends)', () => {
+    expect(chatQuestion('where is my order #1042')).toBe('where is my order');
+    expect(chatQuestion('where is my order #1043 ??')).toBe('where is my order?');
+    expect(chatQuestion('where is my order AUR-2291834')).toBe('where is my order');
+    expect(chatQuestion('can I change my delivery address order #AUR-2291834')).toBe('can I change my delivery address order');
+    expect(chatQuestion('where is my order, order number 100239455')).toBe('where is my order');
+    expect(chatQuestion('call me on 07700 900123 about my refund')).toBe('call me on … about my refund');
+    expect(chatQuestion('email me at jane.doe@gmail.com about the refund')).toBe('email me at … about the refund');
+    for (const phone of ['+44 7700 900123', '(555) 123-4567', '555-123-4567', '+1 555 123 4567', '020 7946 0958', '138 0013 8000']) expect(chatQuestion(`my number is ${phone}, call me`)).toBe('my number is …, call me');
+    // dates, a model's number, a rank and short numbers are part of the question
+    for (const kept of ['ordered on 2026-03-01 10:00 not arrived', 'my studio 700 stopped working', 'WH-1000XM4 pairing', 'ranked #1 product', 'sku 12345 in stock?']) expect(chatQuestion(kept)).toBe(kept);
+  });
+
   it('makes one line of a message over several, without the calls before it or the marks after it', () => {
     expect(chatQuestion('退款多久到账\n订单号：2376710981130600636')).toBe('退款多久到账');
     expect(chatQuestion('收货地址填错了怎么改\n急')).toBe('收货地址填错了怎么改');

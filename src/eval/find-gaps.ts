@@ -11,6 +11,7 @@ import { createVocabulary, segment, type Vocabulary } from '../analyze/segment.j
 import { normalizeForMatch } from '../text/normalize.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
+import { canonicalEntry, STORE_FORMAT, STORE_VERSION } from '../store/store.js';
 import { chatQuestion } from '../analyze/chat-text.js';
 import { clusterQuestions, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
 import type { LogReader } from './log.js';
@@ -68,7 +69,11 @@ export function gapTokenizer(kb: KnowledgeBase, vocabulary?: Vocabulary | null):
     const terms = kb.analyzer.analyze(text).filter(isWordTerm);
     if (vocabulary === null || !terms.some((t) => /^\p{Script=Han}$/u.test(t))) return terms;
     vocabulary ??= generalVocabulary();
-    return vocabulary === null ? terms : [...terms, ...wordsCutIntoCharacters(text, terms, vocabulary)];
+    if (vocabulary === null) return terms;
+    // a word found again stands for its characters: 耳机保修多久 and 耳机充不了电 share 耳机, not 耳, 机 and 耳机
+    const words = wordsCutIntoCharacters(text, terms, vocabulary);
+    const inWords = new Set(words.flatMap((w) => [...w]));
+    return [...terms.filter((t) => !inWords.has(t)), ...words];
   };
 }
 
@@ -149,7 +154,7 @@ export function draftEntries(clusters: readonly GapCluster[], logFile: string, m
     ids.add(id);
     const near = c.nearest[0];
     const notes = [
-      // the store is sorted by id: the rank tells an editor which drafts matter most
+      // once imported, the store is sorted by id: the rank tells an editor which drafts matter most
       `kb gaps: gap ${rank + 1} of ${clusters.length}, asked ${c.size} time${c.size === 1 ? '' : 's'} (${c.distinct} distinct) in ${basename(logFile)} without an answer`,
       c.terms.length > 0 ? `key terms: ${c.terms.join(', ')}` : undefined,
       near === undefined ? 'no entry comes near' : `nearest entry: ${near.id} “${near.question}” (confidence ${near.confidence})`,
@@ -166,4 +171,14 @@ export function draftEntries(clusters: readonly GapCluster[], logFile: string, m
       notes: notes.join('; '),
     };
   });
+}
+
+/**
+ * The drafts file's text: the store's header and format, one entry a line, in the order given —
+ * most asked first (a store is sorted by id, which put a file of drafts in hash order; `kb import`
+ * reads either).
+ */
+export function draftsText(drafts: readonly Entry[]): string {
+  const lines = [JSON.stringify({ format: STORE_FORMAT, version: STORE_VERSION }), ...drafts.map((d) => JSON.stringify(canonicalEntry(d)))];
+  return `${lines.join('\n')}\n`;
 }

@@ -179,7 +179,29 @@ describe('LogReader', () => {
       [1, 'has no column "角色" (it has: 会话ID, 发送方, 内容); name the column saying who wrote each row with --role-column, or none to read every row'],
     ]);
     const noRole = await read('fixtures/gaps/log.csv', { roles: ['客户'] });
-    expect(noRole.reader.allProblems()[0]?.message).toMatch(/^has no column saying who wrote each row for --role \(tried role, sender, .*\) \(it has: id, time, question\); name it with --role-column$/);
+    expect(noRole.reader.allProblems()[0]?.message).toMatch(/^has no column saying who wrote each row for --role \(tried role, author type, .*\) \(it has: id, time, question\); name it with --role-column$/);
+  });
+
+  it('finds the role column by the names chat tools give it (Author type, author_type, 发言人, From) and knows their values', async () => {
+    // before: Author type was not recognised, and every row was read
+    const intercom = await read('fixtures/gaps/chat-english.csv');
+    expect(intercom.questions).toHaveLength(8);
+    expect(describeSource(intercom.reader.source, 'csv')).toMatch(/only the customer's rows by "Author type": user ×8; left out bot ×8, admin ×8 /);
+    const jsonl = join(dir.path, 'author-type.jsonl');
+    writeFileSync(jsonl, [{ author_type: 'Customer', body: 'x', message: 'where is my refund' }, { author_type: 'Agent', message: 'let me check' }, { author_type: 'end user', message: 'do you ship to ireland' }].map((o) => JSON.stringify(o)).join('\n'));
+    expect((await read(jsonl)).questions.map(([q]) => q)).toEqual(['where is my refund', 'do you ship to ireland']);
+    const zh = join(dir.path, 'speaker.csv');
+    writeFileSync(zh, '时间,发言人,消息\n1,顾客,退货运费谁出\n2,机器人,您好\n3,客服,亲 稍等\n4,买家,礼品卡怎么用\n');
+    expect((await read(zh)).questions.map(([q]) => q)).toEqual(['退货运费谁出', '礼品卡怎么用']);
+    const from = join(dir.path, 'from.csv');
+    writeFileSync(from, 'From,Message\nvisitor,do you ship to ireland\noperator,yes we do\n');
+    expect((await read(from)).questions.map(([q]) => q)).toEqual(['do you ship to ireland']);
+    // a From or Sender column of names or addresses says nothing about roles: every row is read
+    const names = join(dir.path, 'names.csv');
+    writeFileSync(names, 'From,Message\njane@example.com,do you ship to ireland\nJohn Smith,where is my refund\n');
+    const byName = await read(names);
+    expect(byName.questions.map(([q]) => q)).toEqual(['do you ship to ireland', 'where is my refund']);
+    expect(byName.reader.allProblems()).toEqual([]);
   });
 
   it('reads a chat API transcript\'s user lines, and each JSONL line by its own key (kb serve\'s log among others)', async () => {

@@ -20,14 +20,40 @@ export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx';
 export const QUESTION_COLUMNS = ['q', 'question', 'query', 'text', 'message', 'content', 'msg', '问题', '用户问题', '客户问题', '提问', '客户消息', '用户消息', '消息内容', '聊天内容', '会话内容', '发送内容', '文本内容', '咨询内容', '消息', '内容', '文本'];
 
 /**
- * Column (CSV) or key (JSONL) names that say who wrote a line, tried in order: a chat export
- * (千牛, 京东咚咚, a chat API's `role`) has the agent's and the bot's lines too, and only the
- * customer's are questions.
+ * Column (CSV) or key (JSONL) names that say who wrote a line, tried in order (compared in lower
+ * case, simplified script, without spaces, _ and -: Author type is author_type): a chat export
+ * (千牛, 京东咚咚, Intercom's `Author type`, a chat API's `role`) has the agent's and the bot's lines
+ * too, and only the customer's are questions.
  */
-export const ROLE_COLUMNS = ['role', 'sender', 'speaker', 'author', 'sender_type', '角色', '发送方', '发送者', '发送人', '发言人', '发言方', '说话人', '身份', '消息来源', '用户类型', '角色类型'];
+export const ROLE_COLUMNS = [
+  'role', 'author type', 'sender type', 'speaker type', 'user type', 'actor type', 'participant type', 'role type',
+  'sender', 'speaker', 'author', 'from', 'participant',
+  '角色', '发送方', '发送者', '发送人', '发言人', '发言方', '说话人', '身份', '消息来源', '用户类型', '角色类型', '发送者类型', '发送方类型',
+];
 
-/** Role values that are the customer's (compared trimmed, lower case, in simplified script). */
-export const CUSTOMER_ROLES = ['客户', '顾客', '买家', '用户', '访客', '游客', '会员', '消费者', '咨询者', 'customer', 'user', 'buyer', 'visitor', 'client', 'guest', 'human'];
+/**
+ * Names that may hold a person's name rather than a role (From: jane@example.com): such a column
+ * is read as the role column only when its first value is a role (CUSTOMER_ROLES or STAFF_ROLES).
+ */
+const MAYBE_NAMES = new Set(['sender', 'speaker', 'author', 'from', 'participant']);
+
+/** Role values that are the customer's (compared trimmed, lower case, in simplified script, without spaces, _ and -). */
+export const CUSTOMER_ROLES = [
+  '客户', '顾客', '买家', '用户', '访客', '游客', '会员', '消费者', '咨询者', '客人', '买方',
+  'customer', 'user', 'buyer', 'visitor', 'client', 'guest', 'human', 'contact', 'lead', 'end user', 'requester', 'shopper', 'consumer', 'member',
+];
+
+/** Role values of the shop's side: the agent's, the bot's, the system's (they tell a role column from a column of names). */
+export const STAFF_ROLES = [
+  '客服', '机器人', '商家', '卖家', '店铺', '系统', '人工', '人工客服', '智能客服', '助手', '坐席', '店小二', '售后', '管理员', '客服人员',
+  'agent', 'admin', 'administrator', 'bot', 'chatbot', 'operator', 'assistant', 'system', 'staff', 'support', 'teammate', 'seller', 'merchant', 'rep', 'representative', 'employee', 'ai',
+];
+
+/** A header or role value as compared: trimmed, lower case, simplified (客戶 is 客户), without spaces, _ and - (author_type, Author type). */
+const nameKey = (value: string): string => traditionalToSimplified(value.trim().toLowerCase()).replace(/[\s_-]+/gu, '');
+
+const ROLE_KEYS = ROLE_COLUMNS.map(nameKey);
+const KNOWN_ROLES = new Set([...CUSTOMER_ROLES, ...STAFF_ROLES].map(nameKey));
 
 /** Distinct role values counted at most (a wrong column must not grow memory); the rest are counted as one. */
 const MAX_ROLE_VALUES = 50;
@@ -139,11 +165,6 @@ export class LogReader {
     progress?.(total, total);
   }
 
-  /** A role value as compared: trimmed, lower case, simplified (客戶 is 客户). */
-  private static roleKey(value: string): string {
-    return traditionalToSimplified(value.trim().toLowerCase());
-  }
-
   /** Whether a row of this role is read (the customer's); every role value is counted. */
   private isCustomer(value: string): boolean {
     const shown = value.trim();
@@ -152,8 +173,8 @@ export class LogReader {
       counted.rows++;
       return counted.read;
     }
-    this.wantedRoles ??= new Set((this.options.roles ?? CUSTOMER_ROLES).map(LogReader.roleKey));
-    const read = this.wantedRoles.has(LogReader.roleKey(shown));
+    this.wantedRoles ??= new Set((this.options.roles ?? CUSTOMER_ROLES).map(nameKey));
+    const read = this.wantedRoles.has(nameKey(shown));
     // a column of free text (a nickname) must not grow memory: past 50 values, the rest are counted as one
     const key = this.source.roles.size < MAX_ROLE_VALUES ? shown : read ? '(other customer values)' : '(other values)';
     const other = this.source.roles.get(key) ?? { rows: 0, read };
@@ -208,7 +229,7 @@ export class LogReader {
       }
       const o = value as Record<string, unknown>;
       // a chat API's {"role": "assistant", "content": …} is not a question; lines without a role key (kb serve's log) are
-      const roleKey = roleNamed === false ? undefined : (roleNamed ?? ROLE_COLUMNS.find((c) => typeof o[c] === 'string'));
+      const roleKey = roleNamed === false ? undefined : (roleNamed ?? roleKeyOf(o));
       const role = roleKey === undefined ? undefined : o[roleKey];
       if (roleKey !== undefined && typeof role === 'string') {
         this.source.roleColumns.add(roleKey);
@@ -252,7 +273,7 @@ export class LogReader {
         const start = row.info.lines - inside;
         lastEnd = row.info.lines;
         if (column === undefined) {
-          const found = this.columnsOf(header);
+          const found = this.columnsOf(header, row.record);
           if (found === undefined) {
             stream.unpipe?.();
             return;
@@ -320,7 +341,8 @@ export class LogReader {
     const [head, ...body] = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
     if (head === undefined) return;
     const header = head.cells.map((c) => c.trim());
-    const found = this.columnsOf(header);
+    const first = body[0] === undefined ? {} : Object.fromEntries(header.map((h, i) => [h, body[0]?.cells[i]]));
+    const found = this.columnsOf(header, first);
     if (found === undefined) return;
     const [column, roleColumn] = found;
     for (const row of body) {
@@ -334,7 +356,7 @@ export class LogReader {
    * A table's question column and role column (undefined: every row is read), named or found by
    * name; a problem naming the columns it has when one is missing.
    */
-  private columnsOf(header: string[]): [string, string | undefined] | undefined {
+  private columnsOf(header: string[], first: Record<string, string | undefined>): [string, string | undefined] | undefined {
     const fail = (message: string, what: string): undefined => {
       this.problems.push(problem('bad-table', `${message} (it has: ${header.join(', ')}); ${what}`, { file: this.file, location: { line: 1 } }));
       return undefined;
@@ -352,13 +374,39 @@ export class LogReader {
     }
     const roleNamed = this.options.roleColumn;
     if (roleNamed === false) return [header[at] as string, undefined];
-    const roleAt = roleNamed !== undefined ? header.indexOf(roleNamed) : find(ROLE_COLUMNS);
+    const roleAt = roleNamed !== undefined ? header.indexOf(roleNamed) : roleColumnOf(header, first);
     if (roleNamed !== undefined && roleAt === -1) return fail(`has no column "${roleNamed}"`, 'name the column saying who wrote each row with --role-column, or none to read every row');
     if (roleAt === undefined && this.options.roles !== undefined) return fail(`has no column saying who wrote each row for --role (tried ${ROLE_COLUMNS.join(', ')})`, 'name it with --role-column');
     const role = roleAt === undefined ? undefined : header[roleAt];
     if (role !== undefined) this.source.roleColumns.add(role);
     return [header[at] as string, role];
   }
+}
+
+/**
+ * The role column of a table found by name (ROLE_COLUMNS, in that order), or undefined; one that
+ * may hold names (MAYBE_NAMES) only when its value in the first row is a role.
+ */
+function roleColumnOf(header: readonly string[], first: Record<string, string | undefined>): number | undefined {
+  const keys = header.map(nameKey);
+  for (const wanted of ROLE_KEYS) {
+    const at = keys.indexOf(wanted);
+    if (at < 0) continue;
+    if (!MAYBE_NAMES.has(wanted) || KNOWN_ROLES.has(nameKey(first[header[at] as string] ?? ''))) return at;
+  }
+  return undefined;
+}
+
+/** A JSONL line's role key (ROLE_COLUMNS, in that order, with a text value), or undefined; one that may hold names only when its value is a role. */
+function roleKeyOf(line: Record<string, unknown>): string | undefined {
+  const byKey = new Map(Object.keys(line).map((k) => [nameKey(k), k]));
+  for (const wanted of ROLE_KEYS) {
+    const key = byKey.get(wanted);
+    const value = key === undefined ? undefined : line[key];
+    if (typeof value !== 'string') continue;
+    if (!MAYBE_NAMES.has(wanted) || KNOWN_ROLES.has(nameKey(value))) return key;
+  }
+  return undefined;
 }
 
 /**

@@ -19,4 +19,33 @@ describe('unknownIdProblems', () => {
     // without a store, as before
     expect(unknownIdProblems([c(1, ['s-rejected'])]).map(formatProblem)).toEqual(['s.jsonl:line 1: expects entry "s-rejected", which is not in the index; fix the id or rebuild the index [unknown-entry]']);
   });
+
+  it('gives the store\'s reason for a {source, section} whose entries the build left out (rejected, section vanished, pending), as for an id', () => {
+    const bySource = (line: number, source: string, section: string): CaseResult => ({
+      ...c(line, []),
+      unknownIds: [],
+      expect: { source, section },
+      expectSources: [{ kind: 'source', source, section }],
+      unknownSources: [`${source} › ${section}`],
+      unknownSourceHints: ['its sections are “一、三十天无理由退货”'],
+    });
+    const at = (headingPath: string[]) => ({ path: 'sources/return-policy.md', headingPath: ['退换货政策', ...headingPath] });
+    const store = {
+      path: 'kb/qa.jsonl',
+      status: new Map([['s-seven', 'source-missing'], ['s-exchange', 'rejected'], ['s-thirty', 'pending']]),
+      sourced: [
+        { id: 's-seven', source: at(['一、七天无理由退货']) },
+        { id: 's-exchange', source: at(['五、换货流程']) },
+        { id: 's-thirty', source: at(['一、三十天无理由退货']) },
+      ],
+    };
+    const cases = [bySource(1, 'return-policy.md', '一、七天无理由退货'), bySource(2, 'return-policy.md', '五、换货流程'), bySource(3, 'return-policy.md', '一、三十天无理由退货'), bySource(4, 'return-policy.md', '九、价保')];
+    // before: every one of them said "fix the file name or section, or rebuild the index"
+    expect(unknownIdProblems(cases, 'dist/kb.index', store).map(formatProblem)).toEqual([
+      's.jsonl:line 1: expects “return-policy.md › 一、七天无理由退货”, which no entry of the index (dist/kb.index) comes from (its sections are “一、三十天无理由退货”): the store\'s entry s-seven does, but the store (kb/qa.jsonl) has it source-missing (its section vanished), and kb build leaves those out: point the case at the entry that replaced it [unknown-entry]',
+      's.jsonl:line 2: expects “return-policy.md › 五、换货流程”, which no entry of the index (dist/kb.index) comes from (its sections are “一、三十天无理由退货”): the store\'s entry s-exchange does, but the store (kb/qa.jsonl) has it rejected, and kb build leaves rejected entries out: approve it in kb review, or expect another entry [unknown-entry]',
+      's.jsonl:line 3: expects “return-policy.md › 一、三十天无理由退货”, which no entry of the index (dist/kb.index) comes from (its sections are “一、三十天无理由退货”): the store\'s entry s-thirty does, but the store (kb/qa.jsonl) has it pending, and kb build --only-approved leaves those out: approve it in kb review, or rebuild the index without --only-approved [unknown-entry]',
+      's.jsonl:line 4: expects “return-policy.md › 九、价保”, which no entry of the index (dist/kb.index) comes from (its sections are “一、三十天无理由退货”); fix the file name or section, or rebuild the index [unknown-entry]',
+    ]);
+  });
 });

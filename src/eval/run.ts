@@ -105,11 +105,14 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
     const missing = c.expect.flatMap((e) => (e.kind === 'source' && !(byFile.get(e.source) ?? []).some((h) => hitMatches(h, e)) ? [e] : []));
     if (ids.length > 0) r.unknownIds = ids;
     if (missing.length > 0) {
-      r.unknownSources = missing.map((e) => (e.section === undefined ? e.source : `${e.source} › ${e.section}`));
+      r.unknownSources = missing.map(sourceLabel);
       r.unknownSourceHints = missing.map((e) => sourceHint(e, byFile));
     }
   });
 }
+
+/** A `{source, section}` expectation as warnings and reports name it: `returns.md › 二、退货运费`. */
+const sourceLabel = (e: Extract<Expectation, { kind: 'source' }>): string => (e.section === undefined ? e.source : `${e.source} › ${e.section}`);
 
 /**
  * What the index has instead of a `{source, section}` no entry comes from: the heading the suite
@@ -137,10 +140,12 @@ function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: Readonl
   return `its sections are ${list(headings, 8)}`;
 }
 
-/** What the store says of its entries: why kb build left each out (store.ts whyLeftOut: rejected, no-answer, source-missing…), or `indexed`. */
+/** What the store says of its entries: why kb build left each out (store.ts whyLeftOut: rejected, no-answer, source-missing…, and pending), or `indexed`. */
 export interface StoreInfo {
   path: string;
   status: ReadonlyMap<string, string>;
+  /** The store's entries that come from a source, to find those a `{source, section}` expectation names. */
+  sourced?: readonly Pick<Hit, 'id' | 'source'>[];
 }
 
 /** Why `kb build` left an entry of the store out of the index, and what to do, or undefined. */
@@ -150,7 +155,21 @@ function leftOut(id: string, store: StoreInfo | undefined): string | undefined {
   if (status === 'rejected') return `the store (${store?.path}) has it rejected, and kb build leaves rejected entries out: approve it in kb review, or expect another entry`;
   if (status === 'source-missing') return `the store (${store?.path}) has it source-missing (its section vanished), and kb build leaves those out: point the case at the entry that replaced it`;
   if (status === 'no-answer') return `the store (${store?.path}) has it without an answer, and kb build leaves those out: write its answer in kb review`;
+  if (status === 'pending') return `the store (${store?.path}) has it pending, and kb build --only-approved leaves those out: approve it in kb review, or rebuild the index without --only-approved`;
   return undefined;
+}
+
+/**
+ * Why the store's entries of a `{source, section}` no entry of the index comes from were left out
+ * of the build (`the store's entry s-… does, but the store has it rejected …`), or undefined when
+ * the store has none (a misspelt file or section) or indexes them (a stale index).
+ */
+function sourceLeftOut(e: Extract<Expectation, { kind: 'source' }>, store: StoreInfo | undefined): string | undefined {
+  const reasons = (store?.sourced ?? []).filter((h) => hitMatches(h, e)).flatMap((h) => {
+    const why = leftOut(h.id, store);
+    return why === undefined ? [] : [`the store's entry ${h.id} does, but ${why}`];
+  });
+  return reasons.length === 0 ? undefined : [...new Set(reasons)].join('; ');
 }
 
 /**
@@ -178,7 +197,10 @@ export function unknownIdProblems(cases: readonly CaseResult[], index?: string, 
       const named = sources.map((s) => `“${s}”`).join(', ');
       const hints = (c.unknownSourceHints ?? []).filter((h) => h !== '');
       const hint = hints.length === 0 ? '' : ` (${hints.join('; ')})`;
-      out.push(problem('unknown-entry', `expects ${named}, which no entry of ${where} comes from${hint}; fix the file name or section, or rebuild the index`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
+      // in the store but left out of the build (rejected, source-missing, pending): its reason, as for an id
+      const whys = (c.expectSources ?? []).filter((e) => sources.includes(sourceLabel(e))).flatMap((e) => sourceLeftOut(e, store) ?? []);
+      const next = whys.length === 0 ? '; fix the file name or section, or rebuild the index' : `: ${whys.join('; ')}`;
+      out.push(problem('unknown-entry', `expects ${named}, which no entry of ${where} comes from${hint}${next}`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
     }
     return out;
   });

@@ -38,7 +38,7 @@ function evalJson(args: readonly string[]): { code: number | null; report: EvalJ
 describe('kb eval --json', () => {
   it('prints exactly the documented shape, with 1-based ranks and null outside the top k', () => {
     const { code, report, stderr } = evalJson(['fixtures/eval/suites/forms.jsonl', '--index', formsIndex]);
-    expect(lines(stderr)).toEqual([expect.stringMatching(/^warning fixtures\/eval\/suites\/forms\.jsonl:line 11: expects “returns\.md › 七天”, which no entry of the index .* comes from \(did you mean “一、七天无理由退货”\?\); fix the file name or section, or rebuild the index \[unknown-entry\]$/)]);
+    expect(lines(stderr)).toEqual([expect.stringMatching(/^warning fixtures\/eval\/suites\/forms\.jsonl:line 11: expects “returns\.md › 七天”, which no entry of the index .* comes from \(did you mean “一、七天无理由退货”\?\); fix the file name or section, or rebuild the index \[unknown-entry\]$/), expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /)]);
     expect(code).toBe(0);
     // the matcher issue's keys come first and keep their meaning; later issues only add keys
     expect(Object.keys(report).slice(0, 2)).toEqual(['metrics', 'cases']);
@@ -135,6 +135,8 @@ describe('kb eval', () => {
       // a section the file does not have, a misspelt file name
       // with what the index has instead: the file's sections, the index's files
       `warning ${suite}:line 4: expects “returns.md › 第九章”, “retrun.md”, which no entry of the index (${formsIndex}) comes from (its sections are “一、七天无理由退货”, “二、退货运费”, “Exchanges: sizes and colours”; the index's source files are “faq.jsonl”, “returns.md”); fix the file name or section, or rebuild the index [unknown-entry]`,
+      // no gate: nothing to pass (before: the reports said ✅ passed)
+      'kb eval: no gates set: nothing decides pass or fail: 2 of 4 cases fail, hit@1 0.500; set gates with --min-hit1, --min-hitk, --min-mrr, --max-false-answer or --fail-on-regression, or eval.gates in kb.config.yaml',
     ]);
     // a section written with more (the heading and its title) or less than the heading: the one meant
     const near = join(dir.path, 'near.jsonl');
@@ -142,6 +144,7 @@ describe('kb eval', () => {
     expect(lines(runKb(['eval', near, '--index', formsIndex]).stderr)).toEqual([
       expect.stringMatching(/^warning .*near\.jsonl:line 1: expects “returns\.md › 二、退货运费 买家承担”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix the file name or section/),
       expect.stringMatching(/^warning .*near\.jsonl:line 2: expects “returns\.md › 二、退货”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix/),
+      expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /),
     ]);
     expect(lines(r.stdout)[0]).toMatch(/^unknown {2}发票怎么开 {2}→ expected faq-nonexistent-id \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
     const json = full([suite, '--index', formsIndex]);
@@ -424,6 +427,7 @@ describe('kb eval reports', () => {
       `error ${join(inTheWay, 'junit.xml')}: cannot be written: ${inTheWay} is a file, not a folder; move or rename that file, or name another path for the report [write-failed]`,
       `error ${join(inTheWay, 'a', 'report.md')}: cannot be written: ${inTheWay} is a file, not a folder; move or rename that file, or name another path for the report [write-failed]`,
       `error ${dir.path}: is a folder, not a file; name the report file itself (a path inside that folder) [write-failed]`,
+      expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /),
     ]);
   });
 
@@ -514,6 +518,7 @@ describe('kb eval --suggest', () => {
       // the entry's question with its id: an editor knows what it is about
       'suggested: “退货运费谁出” → invoice “可以开发票吗？”  (fixtures/eval/ci/tagged.jsonl:5)',
       `kb eval: 1 question proposed as similar questions in ${store} (pending in "suggested"; accept them in kb review)`,
+      expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /),
     ]);
     const read = await readStore(store);
     expect(read?.ok).toBe(true);
@@ -521,7 +526,7 @@ describe('kb eval --suggest', () => {
     expect(invoice?.suggested).toEqual(['退货运费谁出']);
     expect(invoice?.similar).toEqual(['怎么开发票']);
     const again = runKb(['eval', TAGGED, '--index', formsIndex, '--suggest', '--store', store]);
-    expect(lines(again.stderr)).toEqual([`kb eval: 0 questions proposed as similar questions in ${store} (pending in "suggested"; accept them in kb review); 1 already known to their entry`]);
+    expect(lines(again.stderr)).toEqual([`kb eval: 0 questions proposed as similar questions in ${store} (pending in "suggested"; accept them in kb review); 1 already known to their entry`, expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /)]);
   });
 
   it('exits 1 when the store does not exist', () => {

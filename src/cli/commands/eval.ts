@@ -16,7 +16,7 @@ import { evalRunJson } from '../../eval/reports/json.js';
 import { htmlReport } from '../../eval/reports/html.js';
 import { junitReport } from '../../eval/reports/junit.js';
 import { markdownReport } from '../../eval/reports/markdown.js';
-import { baselineThresholdNote, describeChange, describeExpect, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
+import { baselineThresholdNote, describeChange, describeExpect, noGatesNote, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
 import { evaluate, unknownIdProblems, type StoreInfo } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
 import { summarize, verdictOf, type FailReason } from '../../eval/summary.js';
@@ -189,6 +189,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (options.suggest === true) suggestFailed = !(await suggest(run, options.store ?? config?.store ?? DEFAULT_STORE, output));
 
   for (const g of run.gates) if (!g.ok) output.err(`kb eval: gate failed: ${g.message}`);
+  const noGates = noGatesNote(run, failOnRegression);
+  if (noGates !== undefined) output.err(`kb eval: no gates set: ${noGates}`);
   const newlyFailing = run.baseline?.newlyFailing ?? [];
   if (failOnRegression && newlyFailing.length > 0) {
     // one line per case, so that a CI log says which questions broke and how (the JSON may be in a file)
@@ -201,12 +203,15 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   return errors > 0 || writeFailed || suggestFailed || !runPassed(run, failOnRegression) ? EXIT.FAILED : EXIT.OK;
 }
 
-/** The store's statuses, read only when a case expects an id the index lacks (to say why: rejected …); undefined without a readable store. */
-async function storeInfo(cases: readonly { unknownIds?: readonly string[] }[], path: string): Promise<StoreInfo | undefined> {
-  if (!cases.some((c) => (c.unknownIds ?? []).length > 0)) return undefined;
+/** The store's statuses and sources, read only when a case expects an id or a source the index lacks (to say why: rejected …); undefined without a readable store. */
+async function storeInfo(cases: readonly { unknownIds?: readonly string[]; unknownSources?: readonly string[] }[], path: string): Promise<StoreInfo | undefined> {
+  if (!cases.some((c) => (c.unknownIds ?? []).length > 0 || (c.unknownSources ?? []).length > 0)) return undefined;
   const read = await readStore(path);
   if (read === undefined || !read.ok) return undefined;
-  return { path, status: new Map(read.value.map((e) => [e.id, whyLeftOut(e) ?? 'indexed'])) };
+  // pending: indexed by kb build, left out by kb build --only-approved
+  const status = new Map(read.value.map((e) => [e.id, whyLeftOut(e) ?? (e.status === 'pending' ? 'pending' : 'indexed')]));
+  const sourced = read.value.flatMap((e) => (e.source === undefined ? [] : [{ id: e.id, source: e.source }]));
+  return { path, status, sourced };
 }
 
 /** Propose the failing cases' questions to their expected entries in the store. False when the store cannot be read. */

@@ -5,11 +5,11 @@
  */
 import { basename } from 'node:path';
 import { problem } from '../../core/problems.js';
-import { addNearest, DEFAULT_THRESHOLD, draftEntries, gapTokenizer, scanLog } from '../../eval/find-gaps.js';
+import { addNearest, DEFAULT_THRESHOLD, draftEntries, draftsText, gapTokenizer, scanLog } from '../../eval/find-gaps.js';
 import { clusterQuestions, withoutSmallTalk } from '../../eval/gaps.js';
 import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
-import { writeStore } from '../../store/store.js';
+import { writeStoreText } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
 import { noIndex, answerThreshold, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
@@ -122,7 +122,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   if (options.export !== undefined) {
     const drafts = draftEntries(shown, options.log);
     try {
-      await writeStore(options.export, drafts);
+      await writeStoreText(options.export, draftsText(drafts));
       output.err(`kb gaps: wrote ${drafts.length} draft entr${drafts.length === 1 ? 'y' : 'ies'} (status pending, empty answers) to ${options.export}; bring them in with kb import`);
     } catch (error) {
       printProblems(output, [problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the folder and its permissions`, { file: options.export })]);

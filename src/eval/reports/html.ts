@@ -7,7 +7,7 @@
  * Every text from suites, entries or the index is escaped.
  */
 import type { GroupMetrics, ThresholdReport } from '../summary.js';
-import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
+import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, capitalized, noGatesNote, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 export function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -150,7 +150,9 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
     ],
   }));
   const body: string[] = [];
-  body.push(`<h1>${htmlEscape(title)}: <span class="${passed ? 'pass' : 'fail'}">${passed ? 'passed' : 'failed'}</span></h1>`);
+  const noGates = noGatesNote(run, failOnRegression);
+  if (noGates !== undefined) body.push(`<h1>${htmlEscape(title)}: <span class="muted">no gates set</span></h1>`, `<p id="why">${htmlEscape(capitalized(noGates))}.</p>`);
+  else body.push(`<h1>${htmlEscape(title)}: <span class="${passed ? 'pass' : 'fail'}">${passed ? 'passed' : 'failed'}</span></h1>`);
   if (!passed) body.push(`<p class="fail" id="why">Failed: ${reasons.map(htmlEscape).join('; ')}.</p>`);
   body.push(`<div class="muted">${run.index === undefined ? '' : `index ${htmlEscape(run.index)} · `}${report.cases.length} cases in ${summary.suites.length} suite${summary.suites.length === 1 ? '' : 's'}</div>`);
   const unreadable = run.unreadable ?? [];

@@ -5,7 +5,7 @@
  * failing cases; then the metrics, the threshold curve, the failing cases and the biggest gaps.
  * GitHub-flavoured tables; every user text is escaped.
  */
-import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
+import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, capitalized, noGatesNote, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 /** Text safe in a Markdown paragraph or table cell: punctuation Markdown acts on is backslash-escaped. */
 export function mdEscape(text: string): string {
@@ -35,7 +35,9 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
   const failOnRegression = options.failOnRegression === true;
   const reasons = failReasons(run, failOnRegression);
   const out: string[] = [];
-  out.push(`## kb eval: ${reasons.length === 0 ? '✅ passed' : `❌ failed: ${mdEscape(reasons.join('; '))}`}`, '');
+  const noGates = noGatesNote(run, failOnRegression);
+  out.push(`## kb eval: ${noGates !== undefined ? 'no gates set' : reasons.length === 0 ? '✅ passed' : `❌ failed: ${mdEscape(reasons.join('; '))}`}`, '');
+  if (noGates !== undefined) out.push(`${mdEscape(capitalized(noGates))}.`, '');
   out.push(
     `${o.cases} in-scope cases${o.outOfScope > 0 ? ` and ${o.outOfScope} out of scope` : ''}${run.index === undefined ? '' : ` against \`${run.index.replace(/`/g, '')}\``}; search latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms.`,
     '',

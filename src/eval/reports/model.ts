@@ -88,6 +88,22 @@ export function failReasons(run: EvalRun, failOnRegression = false): string[] {
   return reasons;
 }
 
+/**
+ * A run with nothing to pass — no gate set, no regression check, every suite line read — is not
+ * "passed" (a report said ✅ passed over hit@1 0.676 and 16 failing JUnit cases): its headline says
+ * `no gates set`, and this line says what failed and how to set gates. Undefined when the run has a
+ * check (or failed one).
+ */
+export function noGatesNote(run: EvalRun, failOnRegression = false): string | undefined {
+  if (failReasons(run, failOnRegression).length > 0 || checksOf(run, failOnRegression).length > 0) return undefined;
+  const failing = run.summary.verdicts.filter((v) => v.verdict === 'fail').length;
+  const o = run.summary.overall;
+  return `nothing decides pass or fail: ${failing} of ${run.summary.verdicts.length} cases fail, hit@1 ${f3(o.hit1)}; set gates with --min-hit1, --min-hitk, --min-mrr, --max-false-answer or --fail-on-regression, or eval.gates in kb.config.yaml`;
+}
+
+/** A line as a sentence: its first letter upper case. */
+export const capitalized = (line: string): string => line.charAt(0).toUpperCase() + line.slice(1);
+
 /** One figure of this run beside the baseline's: `hit@1`, 0.565 → 0.478. */
 export interface MetricChange {
   name: string;

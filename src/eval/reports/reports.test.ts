@@ -199,10 +199,21 @@ describe('markdownReport', () => {
     expect(info).not.toContain(REGRESSION_CHECK);
   });
 
-  it('says passed when every gate passes', () => {
+  it('says passed when every gate passes, and "no gates set" when there is none to pass', () => {
     const run = makeRun();
-    run.gates = [];
+    run.gates = run.gates.filter((g) => g.ok);
+    expect(run.gates.length).toBeGreaterThan(0);
     expect(markdownReport(run).split('\n')[0]).toBe('## kb eval: ✅ passed');
+    // before: ✅ passed over failing cases, with nothing to pass
+    run.gates = [];
+    const md = markdownReport(run).split('\n');
+    expect(md[0]).toBe('## kb eval: no gates set');
+    expect(md[2]).toMatch(/^Nothing decides pass or fail: \d+ of \d+ cases fail, hit@1 \d\.\d{3}; set gates with --min-hit1, .* or eval\.gates in kb\.config\.yaml\.$/);
+    const html = htmlReport(run);
+    expect(html).toContain('<h1>kb eval report: <span class="muted">no gates set</span></h1>');
+    expect(html).not.toMatch(/class="pass">passed/);
+    // the regression check is one to pass
+    expect(markdownReport(run, { failOnRegression: true }).split('\n')[0]).toMatch(/^## kb eval: ❌ failed: /);
     expect(runPassed(run, true)).toBe(false); // a newly failing case with --fail-on-regression
   });
 });

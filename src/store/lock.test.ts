@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/kb.js';
-import { lockedMessage, lockOwnerPath, lockStore, reviewLockPath, withWriteLock, writeLockPath } from './lock.js';
+import { LOCK_STALE_MS, lockedMessage, lockOwnerPath, lockStore, reviewLockPath, withWriteLock, writeLockPath } from './lock.js';
 
 const dir = tempDir('kb-lock-');
 afterAll(() => dir.remove());
@@ -36,6 +36,23 @@ describe('withWriteLock', () => {
 });
 
 describe('lockStore', () => {
+  it('keeps the lock its own past the first refreshes, with its owner note in it', async () => {
+    // writing the note changed the lock folder's mtime, so proper-lockfile's first refresh (after
+    // half the stale time) took the lock for another's: a second editor could import 5 s into a review.
+    // The first lock of a process (this test comes first) is the one that showed it: proper-lockfile
+    // sets its mtime a second ahead then, which the note's write put back to now
+    const store = join(dir.path, 'kept.jsonl');
+    writeFileSync(store, '');
+    const compromised: Error[] = [];
+    const review = await lockStore(store, (e) => compromised.push(e), 'kb review');
+    expect(review.ok).toBe(true);
+    await new Promise((r) => setTimeout(r, LOCK_STALE_MS * 0.6 + 1_000));
+    expect(compromised).toEqual([]);
+    expect((await lockStore(store, undefined, 'kb import')).ok).toBe(false);
+    if (review.ok) await review.value();
+    expect(existsSync(reviewLockPath(store))).toBe(false);
+  }, 30_000);
+
   it('refuses a second reviewer with a problem that names the lock', async () => {
     const store = join(dir.path, 'reviewed.jsonl');
     writeFileSync(store, '');

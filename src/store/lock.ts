@@ -9,7 +9,7 @@
  *   `kb generate`, `kb eval --suggest`), so two writers never replace each other's file unseen.
  */
 import fs from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { fail, ok, problem, type Result } from '../core/problems.js';
@@ -102,8 +102,16 @@ export async function lockStore(storePath: string, onCompromised: (error: Error)
   try {
     const release = await lockfile.lock(storePath, { lockfilePath: reviewLockPath(storePath), stale: LOCK_STALE_MS, realpath: false, onCompromised, fs: lockFs });
     const owner: LockOwner = { pid: process.pid, command, since: new Date().toISOString() };
-    // who holds it, for the message another kb review or kb import gives (not needed to lock)
-    await writeFile(lockOwnerPath(storePath), `${JSON.stringify(owner)}\n`).catch(() => {});
+    // who holds it, for the message another kb review or kb import gives (not needed to lock). Writing
+    // into the lock folder changes its mtime, which proper-lockfile checks on every refresh to know the
+    // lock is still its own: put it back, or the lock counts as taken over within seconds
+    const folder = reviewLockPath(storePath);
+    await stat(folder)
+      .then(async ({ atime, mtime }) => {
+        await writeFile(lockOwnerPath(storePath), `${JSON.stringify(owner)}\n`);
+        await utimes(folder, atime, mtime);
+      })
+      .catch(() => {});
     return ok(release);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

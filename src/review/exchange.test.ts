@@ -34,9 +34,12 @@ describe('planImport of store-format JSONL', () => {
   it('a kb gaps draft exported again undoes nothing: its empty answer, pending status and the editor’s text stay', () => {
     const draft: Entry = { id: 'gap-7c42fd1fa1', question: '能开企业发票吗', similar: ['企业发票能开吗'], answer: '', origin: 'manual', status: 'pending', tags: ['gap'], notes: 'kb gaps: gap 1 of 3' };
     expect(isGapsDraft(draft)).toBe(true);
-    const answered: Entry = { ...draft, answer: '可以，在订单详情页申请换开。', status: 'approved', edited: true, editedFields: ['answer'], notes: '核对过' };
+    const answered: Entry = { ...draft, answer: '可以，在订单详情页申请换开。', status: 'approved', edited: true, editedFields: ['answer'], notes: '核对过', tags: ['gap', '发票'] };
     const after = imported([answered], draft);
-    expect(after).toMatchObject({ answer: answered.answer, status: 'approved', notes: 'kb gaps: gap 1 of 3' });
+    // the editor's notes and tags stay too (a smoke test: 核对过 became kb gaps: gap 1 of 3, the tags ['gap'])
+    expect(after).toMatchObject({ answer: answered.answer, status: 'approved', notes: '核对过', tags: ['gap', '发票'] });
+    // kb gaps' own notes follow this week's
+    expect(imported([{ ...answered, notes: 'kb gaps: gap 2 of 5' }], draft).notes).toBe('kb gaps: gap 1 of 3');
     // the same id answered in the file is an editor's entry, taken as it is
     expect(isGapsDraft({ ...draft, answer: '可以。' })).toBe(false);
     expect(imported([answered], { ...draft, answer: '可以。', status: 'rejected' })).toMatchObject({ answer: '可以。', status: 'rejected' });

@@ -409,6 +409,9 @@ function setOptional<K extends 'notes' | 'stale' | 'tags' | 'suggested'>(e: Entr
  * the test: an editor may approve or reject drafts in the file before importing it.) A draft the
  * file answers is an editor's entry like any other.
  */
+/** How the notes kb gaps writes on a draft begin (src/eval/find-gaps.ts). */
+const GAPS_NOTES_START = 'kb gaps: ';
+
 export function isGapsDraft(e: Entry): boolean {
   return e.origin === 'manual' && e.id.startsWith('gap-') && e.answer.trim() === '';
 }
@@ -421,7 +424,9 @@ export function isGapsDraft(e: Entry): boolean {
  *   the store's is kept;
  * - a text an editor wrote (editedFields) is kept unless the file's entry marks it edited too;
  *   similar questions the editor added (addedSimilar) are kept beside the file's;
- * - a decision (approved, rejected) is kept: the file's status is taken for a pending entry only.
+ * - a decision (approved, rejected) is kept: the file's status is taken for a pending entry only;
+ * - notes an editor wrote (not kb gaps' own, which begin `kb gaps: `) are kept, and tags an editor
+ *   added stay beside the draft's.
  *
  * Any other store-format entry (a teammate's store, a file an editor wrote) is taken as it is, as
  * a sheet row without a revision: it can approve, reject, rewrite and clear notes.
@@ -433,6 +438,10 @@ function keepsEditorWork(old: Entry, line: Entry, f: ImportField): 'keep' | stri
   const empty = fieldKey(f, line[f]) === fieldKey(f, f === 'answer' || f === 'notes' ? '' : f === 'stale' ? undefined : []);
   if (empty && fieldKey(f, old[f]) !== fieldKey(f, line[f])) return 'keep';
   if (f === 'status') return old.status !== 'pending' && line.status !== old.status ? 'keep' : undefined;
+  // notes kb gaps wrote (they start so) follow this week's counts; an editor's own notes stay, and
+  // tags an editor added stay beside the draft's
+  if (f === 'notes') return (old.notes ?? '') !== '' && !old.notes!.startsWith(GAPS_NOTES_START) ? 'keep' : undefined;
+  if (f === 'tags') return [...new Set([...(line.tags ?? []), ...(old.tags ?? [])])];
   if (f === 'question' || f === 'answer' || f === 'similar') {
     const field: EditedField = f;
     if (isFieldEdited(old, field) && !isFieldEdited(line, field)) return 'keep';

@@ -224,7 +224,8 @@ describe('kb export / kb import', () => {
   it('re-importing kb gaps drafts keeps what editors wrote and decided: an empty answer or pending status in the file undoes nothing', async () => {
     const { dir, store } = setup();
     const drafts = join(dir, 'drafts.jsonl');
-    const draft = (id: string, question: string, notes: string): Entry => ({ id, question, similar: [], answer: '', origin: 'manual', status: 'pending', tags: ['gap'], notes });
+    // (notes as kb gaps writes them: they begin `kb gaps: `, and follow each week's counts)
+    const draft = (id: string, question: string, notes: string): Entry => ({ id, question, similar: [], answer: '', origin: 'manual', status: 'pending', tags: ['gap'], notes: `kb gaps: ${notes}` });
     writeFileSync(drafts, serializeStore([draft('gap-insurance', '运费险怎么理赔', 'gap 6 of 6'), draft('gap-invoice', '能换成企业发票吗', 'gap 5 of 6'), draft('gap-ship', '什么时候发货', 'gap 4 of 6')]));
     expect((await importFile({ store, file: drafts })).ok).toBe(true);
     // in kb review: an answer written and left pending, a draft approved with a similar question, one rejected
@@ -257,7 +258,7 @@ describe('kb export / kb import', () => {
     ]);
     expect(describePlan(again.value)).toMatch(/; 3 kept an editor's work the file would have undone/);
     const after = readEntries(store);
-    expect(byId(after, 'gap-insurance')).toMatchObject({ answer: '签收后在订单页申请运费险理赔，赔付原路退回。', status: 'pending', notes: 'gap 2 of 3' });
+    expect(byId(after, 'gap-insurance')).toMatchObject({ answer: '签收后在订单页申请运费险理赔，赔付原路退回。', status: 'pending', notes: 'kb gaps: gap 2 of 3' });
     expect(byId(after, 'gap-invoice')).toMatchObject({ answer: '可以，在订单详情页申请换开。', status: 'approved', similar: ['企业发票能开吗', '开企业发票'], addedSimilar: ['开企业发票'] });
     expect(byId(after, 'gap-invoice')?.editedFields).toEqual(['answer']);
     expect(byId(after, 'gap-ship')?.status).toBe('rejected');

@@ -22,6 +22,14 @@ const questionsUnder = (items: readonly GeneratedEntry[], heading: string): stri
 const allQuestions = (items: readonly GeneratedEntry[]): string[] => items.flatMap((i) => [i.entry.question, ...i.entry.similar]);
 
 describe('questions an editor need not rewrite', () => {
+  it('asks no step of a request that is then submitted (退货申请提交后 gave 如何退货申请？ and 如何申请提交？)', () => {
+    // a smoke test: the customer's 如何退货申请 then found 不想退了怎么办 at 0.96
+    const asked = generateQuestions({ headingPath: ['退货说明', '四、不想退了怎么办'], text: '退货申请提交后、商品寄出前，可以在售后详情页点击“撤销申请”。' }).map((q) => q.question);
+    expect(asked.filter((q) => /^如何(?:退货申请|申请提交)/u.test(q))).toEqual([]);
+    // a step is still a step
+    expect(generateQuestions({ headingPath: ['售后', '退货'], text: '请在订单页申请退货，填写原因后提交。' }).map((q) => q.question)).toContain('如何申请退货？');
+  });
+
   it('asks a fee heading what its text says: who pays, not how much (退货运费是多少？)', async () => {
     const items = await shop();
     expect(entryUnder(items, '一、退货运费')?.entry.question).toBe('退货运费由谁承担？');

@@ -285,6 +285,9 @@ function zhAction(said: string): string | undefined {
     const end = ZH_OBJECT_END.exec(object);
     if (end !== null) object = object.slice(0, end.index);
     if (ZH_SETTING_NEXT.test(text.slice(m.index + verb.length + object.length))) continue;
+    // 退货申请提交后: the verb and its object name a thing that is then submitted or approved (a request),
+    // no step (was 如何退货申请？, which then found 不想退了怎么办 for the customer's 如何退货申请)
+    if (/^[^，。；、\n]{0,4}?(?:提交|审核|通过|受理|生效|发起|创建)(?:成功)?(?:后|以后|之后|时)/u.test(text.slice(m.index + verb.length))) continue;
     // 将发票、赠品一并寄回: the object went before the verb, with 将 / 把 (如何寄回发票、赠品？, was 如何寄回？)
     const fronted = object.length === 0 ? /[将把]([^，。；将把\n]{2,12}?)(?:一并|一起|全部|都|统一|及时|尽快|原路)?$/u.exec(text.slice(0, m.index))?.[1] : undefined;
     if (fronted !== undefined && isFrontedObject(fronted)) return `${verb}${fronted}`;

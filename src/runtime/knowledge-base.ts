@@ -247,6 +247,7 @@ export class KnowledgeBase {
     this.model = data.model;
     this.analyzer = new Analyzer(data.analyzer);
     this.questionTerms = new Set([...QUESTION_WORDS].flatMap((w) => (/^[a-z]+$/.test(w) ? [w, ...this.analyzer.analyze(w)] : [w])));
+    this.questionBigrams = new Set([...QUESTION_WORDS].flatMap((w) => [...w].slice(1).map((c, i) => `${[...w][i]!}${c}`)));
     const terms = data.terms;
     const termCount = terms.length;
     this.termIds = new Map<string, number>();
@@ -454,9 +455,12 @@ export class KnowledgeBase {
   /** QUESTION_WORDS as the analyzer's terms: the words, and the English ones as stemmed (many → mani). */
   private readonly questionTerms: ReadonlySet<string>;
 
-  /** Whether a term only asks (a question word, or a bigram that is one: ~多久) and names no topic. */
+  /** The character bigrams inside the Chinese question words (多久, 么时 of 什么时候). */
+  private readonly questionBigrams: ReadonlySet<string>;
+
+  /** Whether a term only asks (a question word, or a bigram inside one: ~多久, ~么时) and names no topic. */
   private asksOnly(term: string): boolean {
-    return this.questionTerms.has(term.startsWith(BIGRAM_PREFIX) ? term.slice(BIGRAM_PREFIX.length) : term);
+    return term.startsWith(BIGRAM_PREFIX) ? this.questionBigrams.has(term.slice(BIGRAM_PREFIX.length)) : this.questionTerms.has(term);
   }
 
   private chinese: boolean | undefined;

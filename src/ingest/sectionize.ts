@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { collapseWhitespace } from '../text/normalize.js';
 import type { Block, Section, SectionLocation } from './document.js';
+import { endsSentence } from './lines.js';
 import { isArticleTitle, isLegal, matchNumbering, type NumberingMatch, type NumberingStyle } from './numbering.js';
 import type { ParsedBlock, SourceLocation } from './parsed.js';
 
@@ -149,7 +150,7 @@ const key = (text: string): string => collapseWhitespace(text).toLowerCase();
 /** Whether a heading's words say something on their own: a sentence, a figure, or more than a label's length. */
 function saysSomething(text: string): boolean {
   const t = text.trim();
-  return /[。！？；.!?;:：]$/u.test(t) || /\d/u.test(t) || [...t].length > 12;
+  return endsSentence(t) || /\d/u.test(t) || [...t].length > 12;
 }
 
 export function blockText(block: Block): string {

@@ -85,7 +85,6 @@ export function leadByCoverage(margin: number, coverage: number): number {
  */
 const TOPICLESS_SHARE = 0.5;
 
-
 /** An English term (a phrase: each of its words) as `words` (term → word) writes it, if it writes all of it. */
 function asWords(term: string, words: ReadonlyMap<string, string>): string | undefined {
   const parts = term.split(' ').map((part) => words.get(part));
@@ -247,7 +246,7 @@ export class KnowledgeBase {
     this.model = data.model;
     this.analyzer = new Analyzer(data.analyzer);
     this.questionTerms = new Set([...QUESTION_WORDS].flatMap((w) => (/^[a-z]+$/.test(w) ? [w, ...this.analyzer.analyze(w)] : [w])));
-    this.questionBigrams = new Set([...QUESTION_WORDS].flatMap((w) => [...w].slice(1).map((c, i) => `${[...w][i]!}${c}`)));
+    this.questionBigrams = new Set([...QUESTION_WORDS].filter((w) => HAN_WORD.test(w)).flatMap((w) => [...w].slice(1).map((c, i) => `${w[i]!}${c}`)));
     const terms = data.terms;
     const termCount = terms.length;
     this.termIds = new Map<string, number>();
@@ -1035,7 +1034,8 @@ export class KnowledgeBase {
       if (this.passageCache.size >= PASSAGE_CACHE) this.passageCache.delete(this.passageCache.keys().next().value!);
       this.passageCache.set(key, cut);
     }
-    if ((needsOtherTerms(terms) || needsOtherTerms(beyond)) && cut.texts[0]?.otherTerms === undefined) {
+    // (`beyond` is a part of `terms`: what one needs, the other does)
+    if (needsOtherTerms(terms) && cut.texts[0]?.otherTerms === undefined) {
       // the analyzer's terms of what is not Chinese (English words, numbers), once per cached answer
       for (const [i, u] of cut.units.entries()) {
         const other = new Map<string, number>();

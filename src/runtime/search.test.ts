@@ -167,56 +167,51 @@ describe('search', () => {
 });
 
 describe('search in a KB of a few entries', () => {
-  it('is confident of a question asked word for word, and not of one it has nothing on', async () => {
-    // where every bigram is in a quarter of the entries (too common to be scored), they counted
-    // against coverage all the same: 多久可以收到退款？ asked word for word got 0.15
+  /** The KB of a FAQ table with these lines under `question,answer`, built without similar questions. */
+  async function faqKb(lines: readonly string[]): Promise<KnowledgeBase> {
     const tiny = tempDir('kb-search-tiny-');
     try {
-      const rows = [
-        ['怎么申请退货？', '在订单页面点击申请售后，选择退货，填写原因后提交。'],
-        ['运费谁承担？', '质量问题由商家承担运费，非质量问题由买家承担。'],
-        ['多久可以收到退款？', '商家确认收货后1-3个工作日原路退回。'],
-        ['可以开发票吗？', '可以，在订单详情页申请电子发票。'],
-      ];
-      writeFileSync(join(tiny.path, 'faq.csv'), ['question,answer', ...rows.map((r) => r.join(','))].join('\n'));
+      writeFileSync(join(tiny.path, 'faq.csv'), ['question,answer', ...lines].join('\n'));
       const out = join(tiny.path, 'kb.index');
-      const built = await build({ sources: [join(tiny.path, 'faq.csv')], out, similar: 0 });
-      expect(built.ok).toBe(true);
-      const small = await loadIndex(out);
-      for (const [question] of rows) {
-        const [top] = small.search(question!, { k: 1 });
-        expect(top?.question).toBe(question);
-        expect(top?.confidence ?? 0, question).toBeGreaterThan(0.5);
-      }
-      expect(small.search('今天天气怎么样', { k: 1 })[0]?.confidence ?? 0).toBeLessThan(0.2);
+      expect((await build({ sources: [join(tiny.path, 'faq.csv')], out, similar: 0 })).ok).toBe(true);
+      return await loadIndex(out);
     } finally {
       tiny.remove();
     }
+  }
+
+  it('is confident of a question asked word for word, and not of one it has nothing on', async () => {
+    // where every bigram is in a quarter of the entries (too common to be scored), they counted
+    // against coverage all the same: 多久可以收到退款？ asked word for word got 0.15
+    const rows = [
+      ['怎么申请退货？', '在订单页面点击申请售后，选择退货，填写原因后提交。'],
+      ['运费谁承担？', '质量问题由商家承担运费，非质量问题由买家承担。'],
+      ['多久可以收到退款？', '商家确认收货后1-3个工作日原路退回。'],
+      ['可以开发票吗？', '可以，在订单详情页申请电子发票。'],
+    ];
+    const small = await faqKb(rows.map((r) => r.join(',')));
+    for (const [question] of rows) {
+      const [top] = small.search(question!, { k: 1 });
+      expect(top?.question).toBe(question);
+      expect(top?.confidence ?? 0, question).toBeGreaterThan(0.5);
+    }
+    expect(small.search('今天天气怎么样', { k: 1 })[0]?.confidence ?? 0).toBeLessThan(0.2);
   }, BUILD_TIMEOUT);
 
   it('does not answer with an entry that shares only how the question asks (how long), not what about', async () => {
     // warranty is in most entries, so how long (in one) outweighed it: How long does a refund take? came first
-    const tiny = tempDir('kb-search-topic-');
-    try {
-      const rows = [
-        'How long does a refund take?,Refunds take 5 business days.',
-        'What does the warranty cover?,The warranty covers manufacturing defects.',
-        'What is not covered by the warranty?,Accidental damage is not covered by the warranty.',
-        'What is the warranty period?,The warranty period is two years for headphones.',
-        'How do I make a warranty claim?,Email support with your order number to make a warranty claim.',
-        'Do you ship to Canada?,"Yes, we ship to Canada."',
-      ];
-      writeFileSync(join(tiny.path, 'faq.csv'), ['question,answer', ...rows].join('\n'));
-      const out = join(tiny.path, 'kb.index');
-      expect((await build({ sources: [join(tiny.path, 'faq.csv')], out, similar: 0 })).ok).toBe(true);
-      const small = await loadIndex(out);
-      for (const q of ['how long is the warranty', 'how long is the warranty on headphones']) {
-        const [top] = small.search(q, { k: 1 });
-        expect(top?.question, q).toMatch(/warranty/);
-      }
-      expect(small.search('how long does a refund take', { k: 1 })[0]?.question).toBe('How long does a refund take?');
-    } finally {
-      tiny.remove();
+    const small = await faqKb([
+      'How long does a refund take?,Refunds take 5 business days.',
+      'What does the warranty cover?,The warranty covers manufacturing defects.',
+      'What is not covered by the warranty?,Accidental damage is not covered by the warranty.',
+      'What is the warranty period?,The warranty period is two years for headphones.',
+      'How do I make a warranty claim?,Email support with your order number to make a warranty claim.',
+      'Do you ship to Canada?,"Yes, we ship to Canada."',
+    ]);
+    for (const q of ['how long is the warranty', 'how long is the warranty on headphones']) {
+      const [top] = small.search(q, { k: 1 });
+      expect(top?.question, q).toMatch(/warranty/);
     }
+    expect(small.search('how long does a refund take', { k: 1 })[0]?.question).toBe('How long does a refund take?');
   }, BUILD_TIMEOUT);
 });

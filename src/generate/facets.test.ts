@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
-import { headingAsTopic, qualifyQuestion } from './facets.js';
+import { headingAsTopic, pairWithFacetTopic, qualifyQuestion } from './facets.js';
 import { generateEntries } from './index.js';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/generate-facets');
@@ -45,5 +45,28 @@ describe('facet headings', () => {
     }
     expect(of('家电', '退换货时限')?.similar).toContain('退换货需要多长时间？');
     expect(new Set(entries.map((e) => e.question)).size).toBe(entries.length);
+  });
+
+  it('asks the rows of a table each product repeats naming the product, the row as it asks kept as a similar question', async () => {
+    const run = await ingestPaths([join(FIXTURE, '../generate-facets-products')]);
+    const { entries } = generateEntries(run.documents, { similar: 0 });
+    const asked = (q: string) => entries.filter((e) => e.question === q).map((e) => e.similar);
+    // before, both products asked 重量是多少？ and 无法开机怎么办？: an editor saw two entries with one question
+    expect(asked('小净X1扫地机器人的重量是多少？')).toEqual([['重量是多少？']]);
+    expect(asked('清风Y2空气净化器的重量是多少？')).toEqual([['重量是多少？']]);
+    expect(asked('小净X1扫地机器人，无法开机怎么办？')).toEqual([['无法开机怎么办？']]);
+    expect(asked('清风Y2空气净化器，出风有异味怎么办？')).toEqual([['出风有异味怎么办？']]);
+    expect(asked('What is the battery life of the Pulse Watch 2?')).toEqual([['What is the battery life?']]);
+    expect(asked('What is the weight of the AirLite Pro Earbuds?')).toEqual([['What is the weight?']]);
+    const questions = entries.map((e) => e.question);
+    expect(new Set(questions).size).toBe(questions.length);
+  });
+
+  it('keeps a product name as the heading writes it', () => {
+    const facet = { topic: 'AirLite Pro Earbuds', facet: 'Specifications', noticeOnly: false };
+    expect(pairWithFacetTopic('What is the charging time?', facet, 'en')).toBe('What is the charging time of the AirLite Pro Earbuds?');
+    expect(pairWithFacetTopic('How do I reset?', facet, 'en')).toBe('AirLite Pro Earbuds: how do I reset?');
+    expect(qualifyQuestion('What is the return window?', 'Pulse Watch 2', 'Returns', 'en')).toBe('What is the return window for Pulse Watch 2?');
+    expect(pairWithFacetTopic('额定功率是多少？', { topic: '清风Y2空气净化器', facet: '规格参数', noticeOnly: false }, 'zh')).toBe('清风Y2空气净化器的额定功率是多少？');
   });
 });

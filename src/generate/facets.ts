@@ -93,6 +93,14 @@ function overlap(topic: string, question: string): number {
   return 0;
 }
 
+/** A product or model as a heading names it (AirLite Pro Earbuds, Pulse Watch 2): it keeps its capitals in a question. */
+const NAME_LIKE = /\p{Ll}\p{Lu}|\d/u;
+
+/** A topic inside an English question: in sentence case, unless it is a name (`NAME_LIKE`). */
+function topicInQuestion(topic: string): string {
+  return NAME_LIKE.test(topic) ? topic : sentenceCase(topic);
+}
+
 /** A question that opens with its question word reads on from a topic: 家电类商品退换货如何处理？ */
 const ZH_QUESTION_START = /^(?:如何|怎么|怎样|怎么样|多长时间|多久|多少|哪些|哪里|哪个|什么|是否|能否|能不能|可以|可不可以|为什么|为何|何时|什么时候|有哪些|有什么|需要)/u;
 
@@ -110,7 +118,8 @@ export function qualifyQuestion(question: string, topic: string, facetTopic: str
   if (language === 'en') {
     if (question.toLowerCase().includes(topic.toLowerCase())) return question;
     // What is the return window? → What is the return window for electronics returns?
-    if (/^(?:what|how long|how much|who)\b/iu.test(question) && question.endsWith('?')) return `${question.slice(0, -1)} for ${sentenceCase(topic)}?`;
+    const named = topicInQuestion(topic);
+    if (/^(?:what|how long|how much|who)\b/iu.test(question) && question.endsWith('?')) return `${question.slice(0, -1)} for ${named}?`;
     return `${topic}: ${question.charAt(0).toLowerCase()}${question.slice(1)}`;
   }
   const k = overlap(topic, question);
@@ -143,4 +152,19 @@ export function withFacetTopic(questions: readonly GeneratedQuestion[], facet: F
     out.push(g);
   }
   return out;
+}
+
+/**
+ * A row of a table each product's section repeats (规格参数 / 重量 | 3.2kg under 小净X1扫地机器人 and
+ * under 清风Y2空气净化器; 常见故障 / 无法开机 | …) asked naming the product: 小净X1扫地机器人的重量是多少？,
+ * 小净X1扫地机器人，无法开机怎么办？, What is the weight of the Pulse Watch 2? — else every product's row asks
+ * one question, and a customer who names the product has nothing to tell the rows apart.
+ */
+export function pairWithFacetTopic(question: string, facet: Facet, language: QuestionLanguage): string {
+  if (!question.toLowerCase().includes(facet.topic.toLowerCase())) {
+    if (language === 'zh' && /^[^，,？?]{1,24}是多少？$/u.test(question)) return `${facet.topic}的${question}`;
+    const spec = language === 'en' ? /^What is the ([^?]{1,40})\?$/u.exec(question) : null;
+    if (spec !== null) return `What is the ${spec[1]} of the ${topicInQuestion(facet.topic)}?`;
+  }
+  return qualifyQuestion(question, facet.topic, facet.facet, language);
 }

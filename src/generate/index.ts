@@ -10,7 +10,7 @@ import { warning, type Problem } from '../core/problems.js';
 import type { Document, Section } from '../ingest/document.js';
 import type { Entry } from '../store/entry.js';
 import { pairsInLines, pairsInTable, pairsInText, questionHeading, type ExtractedPair } from './extract.js';
-import { findFacets, withFacetTopic, type Facet } from './facets.js';
+import { findFacets, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
 import { LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
 import { rulesView } from './script.js';
@@ -142,6 +142,16 @@ function extractedEntry(id: string, pair: ExtractedPair, doc: Document, section:
   return { entry, questions: [{ question, rule: 'extracted' }], language };
 }
 
+/** An extracted row of a facet section asked naming the facet's topic, its own question kept as the first similar one (`pairWithFacetTopic`). Mutates the item. */
+function namePairTopic(item: GeneratedEntry, facet: Facet): void {
+  const e = item.entry;
+  const named = pairWithFacetTopic(e.question, facet, item.language);
+  if (questionKey(named) === questionKey(e.question)) return;
+  e.similar = [e.question, ...e.similar];
+  item.questions = [{ question: named, rule: 'extracted' }, ...item.questions];
+  e.question = named;
+}
+
 /** A generated entry whose questions came from outside the rules (rule `llm`). */
 function externalEntry(doc: Document, section: Section, external: readonly ExternalQuestion[], language: QuestionLanguage, options: GenerationOptions): GeneratedEntry {
   const [first, ...rest] = external as [ExternalQuestion, ...ExternalQuestion[]];
@@ -235,6 +245,7 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   // a section under it is asked even so (a customer may ask what changed)
   if (section.headingPath.length <= 1 && isRevisionNote(section.text)) return [];
   const out: GeneratedEntry[] = [];
+  const facet = options.facets?.get(section.id);
   // each table with the question/answer pairs it holds (none for a data table such as 配送方式 | 时效 | 运费)
   const last = section.headingPath[section.headingPath.length - 1];
   const tables = (section.blocks ?? []).flatMap((b) => (b.kind === 'table' ? [{ rows: b.rows, pairs: pairsInTable(b, last) }] : []));
@@ -256,6 +267,8 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
       const used = new Set(lined.lines);
       prose = section.text.split('\n').filter((l) => !used.has(l.trim())).join(' ');
     }
+    // the rows of a table each product repeats name the product; the row's own question stays a similar one
+    if (facet !== undefined && !facet.noticeOnly) for (const item of out) namePairTopic(item, facet);
     if (out.length > 0 && prose.replace(/\s+/gu, '').length < MIN_PROSE_CHARS) return out;
   }
   const external = options.external?.get(section.id);
@@ -271,7 +284,6 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );
   // a heading every category repeats (注意事项, 退换货时限) asks about its category
-  const facet = options.facets?.get(section.id);
   if (facet !== undefined) generated = withFacetTopic(generated, facet, language);
   const pathQuestion = headingPathQuestion(doc, section);
   const first = generated[0];

@@ -180,6 +180,23 @@ describe('search in a KB of a few entries', () => {
     }
   }
 
+  it('matches an error code the KB never writes by nothing of its letters and digits', async () => {
+    // 空调E5什么意思 found 空调显示E1是什么意思？ through e and 5 (from 断电5分钟) at 0.69 (user test)
+    const small = await faqKb([
+      '空调显示E1是什么意思？,E1表示室内温度传感器故障，请断电5分钟后重启。',
+      '空调显示E4是什么意思？,E4表示室外机过载保护，请清洗室外机散热片。',
+      '空调不制冷怎么办？,请检查滤网是否过脏，遥控器是否设为制冷模式。',
+      '洗衣机不进水怎么办？,请检查水龙头是否打开，进水管是否弯折。',
+    ]);
+    const [unknownCode] = small.search('空调E5什么意思', { k: 1 });
+    expect(unknownCode?.matchedTerms).not.toContain('e');
+    expect(unknownCode?.matchedTerms).not.toContain('5');
+    const [known] = small.search('空调E1什么意思', { k: 1 });
+    expect(known?.question).toBe('空调显示E1是什么意思？');
+    expect(known?.matchedTerms).toContain('e1');
+    expect(unknownCode?.confidence ?? 0).toBeLessThan(known?.confidence ?? 0);
+  }, BUILD_TIMEOUT);
+
   it('is confident of a question asked word for word, and not of one it has nothing on', async () => {
     // where every bigram is in a quarter of the entries (too common to be scored), they counted
     // against coverage all the same: 多久可以收到退款？ asked word for word got 0.15

@@ -133,7 +133,10 @@ export class Analyzer {
   analyzeQuery(text: string): QueryAnalysis {
     const clipped = text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
     // a chat message asks its question without the order number, link or [表情] around it
-    const asked = this.settings.options.chat === true ? chatQuestion(clipped) || clipped : clipped;
+    // — a message that is nothing else (你好, 亲，在吗, [表情], [图片]) asks nothing: no terms, no hits (it
+    // was asked as typed, and [表情]'s 表 or 你好's 好 found an entry at 0.5–0.6); a message with a
+    // number in it (a model, a bare order number) is still asked as typed
+    const asked = this.settings.options.chat === true ? chatQuestion(clipped) || (/\d/u.test(clipped) ? clipped : '') : clipped;
     const unknownRuns: SegmentedRun[] = [];
     const list: string[] = [];
     const normalized = this.normalize(asked);

@@ -85,6 +85,9 @@ export function leadByCoverage(margin: number, coverage: number): number {
  */
 const TOPICLESS_SHARE = 0.5;
 
+/** A model or error code as the analyzer writes it (`modelCodes`): letters then digits (e5, kj500, x1pro). */
+const CODE_TERM = /^[a-z]+[0-9]+[a-z0-9]*$/u;
+
 /** An English term (a phrase: each of its words) as `words` (term → word) writes it, if it writes all of it. */
 function asWords(term: string, words: ReadonlyMap<string, string>): string | undefined {
   const parts = term.split(' ').map((part) => words.get(part));
@@ -522,6 +525,9 @@ export class KnowledgeBase {
         // it names nothing the KB lacks; in a Chinese KB, one it never writes (啥, 咋) still counts)
       }
     }
+    // an error or model code the KB never writes (E5 where it writes E1 … E4) is no match for its
+    // letters and digits: 空调E5什么意思 found 空调显示E1是什么意思？ through e and 5 at 0.69 (user test)
+    for (const [t] of terms) if (CODE_TERM.test(t) && !this.termIds.has(t)) for (const piece of t.match(/[a-z]+|[0-9]+/gu) ?? []) out.delete(piece);
     // the question's own terms (and homophones) come first in `terms`; expansions follow
     const own = out.size;
     if (this.associations.size > 0) {

@@ -412,8 +412,11 @@ export function fitCalibration(samples: readonly { coverage: number; margin: num
 function toIndexEntry(e: Entry): IndexEntry {
   const out: IndexEntry = { id: e.id, question: e.question, similar: e.similar, answer: e.answer, origin: e.origin };
   if (e.source !== undefined) out.source = e.source;
-  // questions kb wrote for a document section (its heading path, or generated from its text): the text is what matches
-  if ((e.origin === 'generated' || e.origin === 'extracted') && e.source !== undefined) out.questionFrom = e.rule === 'heading-path' ? 'heading' : 'generated';
+  // questions kb wrote for a document section (its heading path, or generated from its text): the text
+  // is what matches. An extracted pair's question is the page's or the table row's own: it leads, as a
+  // FAQ row's does (weighted as a section, a manual's 洗衣机显示E2怎么办？ row lost 洗衣机报E2 to an FAQ
+  // row about E4)
+  if (e.origin === 'generated' && e.source !== undefined) out.questionFrom = e.rule === 'heading-path' ? 'heading' : 'generated';
   if (e.tags !== undefined && e.tags.length > 0) out.tags = e.tags;
   return out;
 }

@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
-import { generateEntries, generateQuestions, type GeneratedEntry } from './index.js';
+import { generateEntries, generateQuestions, isRevisionNote, type GeneratedEntry } from './index.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/generate-appliances');
 
@@ -84,5 +84,16 @@ describe('a home-appliance shop’s documents', () => {
     expect(zh('签收后15日内出现性能故障，可免费换货。', ['售后政策', '换货'])).not.toContain('出现性能故障需要多长时间？');
     expect(zh('签收后15日内出现性能故障，可免费换货。', ['售后政策', '换货']).filter((q) => q.includes('需要多长时间'))).toEqual([]);
     expect(zh('退款将在3个工作日内原路退回。', ['售后政策', '退款'])).toContain('原路退回需要多长时间？');
+  });
+
+  it('makes no entry of a title over its update line or over one line that only says what the document covers', async () => {
+    const items = await appliances();
+    // were 配送有哪些须知？ answered by 更新时间：2025-03-01, and 晨光家电安装说明是什么？ by its scope line
+    expect(under(items, '配送须知')).toEqual([]);
+    expect(under(items, '晨光家电安装说明')).toEqual([]);
+    expect(['更新时间：2025-04-20', '发布日期：2025年3月1日'].map(isRevisionNote)).toEqual([true, true]);
+    expect(['更新时间：2025-04-20，春节期间暂停发货', '更新时间：见页面底部'].map(isRevisionNote)).toEqual([false, false]);
+    // a title over text the rules ask about keeps its entry
+    expect(under(items, '晨光家电售后服务条款')).toHaveLength(1);
   });
 });

@@ -214,7 +214,7 @@ const DATE_OR_VERSION = /\d{4}\s*年|\d{4}[-./]\d{1,2}|\d{1,2}\s+\p{L}+\s+\d{4}|
  * effect, what it is about (本规定) and the order that made it (国家工商行政管理总局令第90号). Anything
  * else (春节期间暂停发货, 退货须在7天内申请) says something of its own.
  */
-const REVISION_WORDS = /\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|第[一二三四五六七八九十\d]+次|\p{Script=Han}{0,20}?第[一二三四五六七八九十百\d]+号|\bv?\d+(?:\.\d+)+|\bv\d+|修订版|修订|版本|版|最后更新|更新于|更新|生效日期|生效|执行|施行|实施|发布|公布|颁布|通过|修正|修改|根据|本(?:规定|政策|规则|办法|协议|条款|细则|须知|说明|制度|文件)|自|于|起|\b(?:last\s+updated|updated|effective(?:\s+date)?|revised|version|as\s+of|from|on)\b/giu;
+const REVISION_WORDS = /\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|第[一二三四五六七八九十\d]+次|\p{Script=Han}{0,20}?第[一二三四五六七八九十百\d]+号|\bv?\d+(?:\.\d+)+|\bv\d+|(?:最后)?(?:更新|修订|修改|发布|生效|实施|施行|执行)(?:时间|日期)|修订版|修订|版本|版|最后更新|更新于|更新|生效日期|生效|执行|施行|实施|发布|公布|颁布|通过|修正|修改|根据|本(?:规定|政策|规则|办法|协议|条款|细则|须知|说明|制度|文件)|自|于|起|\b(?:last\s+updated|updated|effective(?:\s+date)?|revised|version|as\s+of|from|on)\b/giu;
 
 /**
  * Is a section's whole text a revision note — a version or an effective date in brackets or after a
@@ -226,10 +226,20 @@ export function isRevisionNote(text: string): boolean {
   const t = text.trim();
   // in brackets, or labelled as a version: 本法自2014年3月15日起施行 is an article, no note
   const bracketed = /^[（(【\[](.*)[）)】\]]$/u.exec(t);
-  const labelled = /^(?:版本|修订|更新|last\s+updated|effective|revised|version)/iu.test(t);
+  // (更新时间：2025-04-20, 生效日期：…: a help page's update line under its title answered 配送有什么规定 at 0.76)
+  const labelled = /^(?:版本|修订|更新|最后更新|(?:发布|生效|实施|施行)(?:时间|日期)|last\s+updated|effective|revised|version)/iu.test(t);
   if ((bracketed === null && !labelled) || t.length > 80 || t.includes('\n') || !REVISION_NOTE.test(t) || !DATE_OR_VERSION.test(t)) return false;
   // nothing left but punctuation once its dates, versions and their words go
   return (bracketed?.[1] ?? t).replace(REVISION_WORDS, '').replace(/[\s（）()【】[\]，,；;：:。.、-]+/gu, '') === '';
+}
+
+/** A document's words for itself (本说明, 本政策 …): an intro that opens with one is about the document. */
+const DOCUMENT_SELF = /^本(?:说明书|说明|政策|规定|规则|办法|细则|条款|协议|须知|手册|指南|制度|文件|文档|页面|服务)(?:仅)?(?:适用于|适用|用于|针对|面向|介绍|包括|包含|说明)/u;
+
+/** Is a section's whole text one sentence about the document itself: 本说明适用于优家电器旗舰店售出的空调、冰箱…。 */
+export function isDocumentIntro(text: string): boolean {
+  const t = text.trim();
+  return !t.includes('\n') && t.length <= 120 && DOCUMENT_SELF.test(t) && !/[。！？!?；;](?=.)/u.test(t);
 }
 
 /** The entries of one section: a FAQ row, extracted pairs, or generated questions. */
@@ -283,6 +293,9 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     { headingPath: section.headingPath, text: prose, steps, tables: dataTables, language },
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );
+  // a title over one line that says what the document covers (本说明适用于…售出的空调、冰箱…) and that no
+  // rule but the heading's asks about answers nothing a customer asks (安装与维修说明是什么？ answered 扫地机器人怎么配网)
+  if (section.headingPath.length <= 1 && out.length === 0 && isDocumentIntro(section.text) && generated.every((g) => g.rule === 'heading')) return [];
   // a heading every category repeats (注意事项, 退换货时限) asks about its category
   if (facet !== undefined) generated = withFacetTopic(generated, facet, language);
   const pathQuestion = headingPathQuestion(doc, section);

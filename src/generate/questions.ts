@@ -166,7 +166,8 @@ const ZH_TIMED_CLAUSE = new RegExp(`^(?:一般|通常|预计|约|大约)?(?:在)
 /** What a condition grants: …的，可以退货 / 有权要求… / 支持七天无理由退货 / 可申请… */
 const ZH_GRANTED = /^(?:可以|有权|支持|可(?=申请|享受|享有|要求))([^，。；]{2,20})(?=[，。；]|$)/u;
 /** A condition about trouble (a defect, a delay, a breach, a loss): what to do about it is the question. */
-const ZH_TROUBLE = /不(?!影响)|未(?!使用|拆封|开封|激活|损坏)|没|损|坏|违|错|丢|缺陷|迟延|延误|逾期|拒|纠纷|争议|无法|过错|故意|过失|侵害|造成|欠|拖|瑕疵|问题|故障|失/u;
+// (未安装、未使用、未拆封, 未穿着: goods as they came, no trouble; 商品未安装、未使用…的 asked …怎么办？)
+const ZH_TROUBLE = /不(?!影响)|未(?!使用|拆|开封|激活|损坏|安装|穿|洗|佩戴|剪|下水|食用|启用|开启|试用)|没|损|坏|违|错|丢|缺陷|迟延|延误|逾期|拒|纠纷|争议|无法|过错|故意|过失|侵害|造成|欠|拖|瑕疵|问题|故障|失/u;
 /** What a thing includes: 租赁合同的内容一般包括…, 保修范围包括：…, 服务费用包含… (a thing, not someone doing something). */
 const ZH_CONTENTS = /^([\p{Script=Han}]{2,12}?(?:的内容|的范围|的种类)?)(?:一般|主要|通常)?(?:包括|包含)[：:]?[^，。；]{2}/u;
 const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负有|取得|所有|持有|享受)$/u;
@@ -210,17 +211,25 @@ function clean(text: string): string {
 
 /** What a step verb reads as when it only names a thing (支付方式, 退货地址): not an action to ask how to do. */
 // (险: 退货险 is an insurance)
-const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|险|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为|电话|程序|成功|失败|登记|事项|您|你)/u;
-const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|\d)/u;
+// (专线, 热线, 邮箱: 投诉专线400-820-6699 is a phone line, no step; it asked 如何投诉专线400-82？)
+const ZH_VERB_AS_MODIFIER = /^(?:是|不|没|需要|都|也|会|宝|险|方式|方法|时间|地点|地址|期限|凭证|记录|金额|费用|信息|渠道|入口|页面|条件|范围|原因|手续费|人|方|者|费者|率|单位|行为|电话|专线|热线|邮箱|程序|成功|失败|登记|事项|您|你)/u;
+/** Step verbs that hold their object (退货: 货) and make the goods after them a kind of goods: 退货商品, 换货订单. */
+const ZH_HELD_OBJECT_VERB = /^(?:退货|换货|退款|付款|下单)$/u;
+const ZH_GOODS = /^(?:商品|订单|货物|产品|货品|物品|包裹)/u;
+/** A book's or a law's title (《部分商品修理更换退货责任规定》): a name, no step is read inside it. */
+const ZH_BOOK_TITLE = /[《〈][^《》〈〉\n]{0,40}[》〉]/gu;
+// (开具之日起计算, 签收当日: the day of an action is a point in time too; it asked 如何开具之日起计算？)
+const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|之日|之时|当日|当天|日起|\d)/u;
 /** What comes before a step verb that is not done: 不支持无理由退货, 不予退货, 无法退款, 无须寄回发票. */
-const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|无须|无需|毋须|不必|不用|不需要|不需|不)(?:无理由|免费|上门|在线)?$/u;
+// (拒绝 / 拒不: 请拒绝支付 is what not to do; it asked 如何支付？)
+const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|无须|无需|毋须|不必|不用|不需要|不需|拒绝|拒不|不)(?:无理由|免费|上门|在线)?$/u;
 /** Words that make the step verb after them part of a noun: 无理由退货, 免费维修, 上门取件. */
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;
 const ZH_VERB_NEEDS_OBJECT = /^(?:申请|办理|提交|联系|填写|点击|购买|开具|查询|修改|取消|寄回|寄还|退回)$/u;
 /** Where an action's object ends: a function word or the next clause. */
 // 退货需自行寄回: a modal (需, 须, 自行) ends it too, not 所需材料; so does 请 (退货请将商品寄回), not 申请 / 提请;
 // and a line's end (申请退货 over a nested list item `- 注意…` asked 如何申请退货-注意？)
-const ZH_OBJECT_END = /[为的前等和及或以与并而被把将在于若、“”"「」\n]|(?<![申邀提聘宴呈报奏恳吁延])请|(?<!售)后|(?<!理)由|负有|承担|需要|应当|必须|(?<!所)需(?!求)|须|自行/u;
+const ZH_OBJECT_END = /[为的前等和及或以与并而被把将在于若、“”"「」《〈\n]|(?<![申邀提聘宴呈报奏恳吁延])请|(?<!售)后|(?<!理)由|负有|承担|需要|应当|必须|(?<!所)需(?!求)|须|自行/u;
 /** An action inside a time or place phrase (您提交订单时, 在提交订单页面) is no step to ask about (时效 is no 时). */
 // (…中 closes a place phrase: 在退货申请中填写 asked 如何退货申请中？; not 中心, 中国, 中途 …)
 const ZH_SETTING = /时(?![间效限长段])|页面|过程|期间|中(?![心国华文途奖转断止标间])/u;
@@ -254,7 +263,8 @@ function isFrontedObject(fronted: string): boolean {
  */
 function zhAction(said: string): string | undefined {
   // a menu path (点击“申请售后—退货”) is one action, not 申请售后— (the dash left dangling)
-  const text = said.replace(/(?<=\p{Script=Han})[—–]+(?=\p{Script=Han})/gu, '');
+  // a title is a name: 依据《…更换退货责任规定》制定 asked 如何退货责任规定》制定？
+  const text = said.replace(/(?<=\p{Script=Han})[—–]+(?=\p{Script=Han})/gu, '').replace(ZH_BOOK_TITLE, '《》');
   const all = new RegExp(ZH_STEP_VERB.source, 'gu');
   for (let m = all.exec(text); m !== null; m = all.exec(text)) {
     const verb = m[1] ?? '';
@@ -263,7 +273,8 @@ function zhAction(said: string): string | undefined {
     all.lastIndex = m.index + verb.length;
     if (ZH_VERB_AS_MODIFIER.test(object)) continue;
     // 原路退回至支付宝: where money or goods go, what the shop does, no task (was 如何退回至？)
-    if (/^(?:至|到(?![货账期店付]))/u.test(object)) continue;
+    // (支付给买家: whom it is paid to, likewise)
+    if (/^(?:至|到(?![货账期店付])|给)/u.test(object)) continue;
     // 购买了退货险的: an action done (了 / 过 / 着), which describes a case, no step (was 如何购买了？)
     if (/^[了过着]/u.test(object)) continue;
     // a point in time (付款后48小时内发货, 退货后), or a payment channel with its delay (微信支付1-2个工作日到账): no action to ask about
@@ -284,6 +295,14 @@ function zhAction(said: string): string | undefined {
     if (setting !== null) object = object.slice(0, setting.index);
     const end = ZH_OBJECT_END.exec(object);
     if (end !== null) object = object.slice(0, end.index);
+    // 退货商品经仓库验收合格后: the goods returned, no step (was 如何退货商品经仓库验收合？)
+    if (ZH_HELD_OBJECT_VERB.test(verb) && ZH_GOODS.test(object)) continue;
+    // 补贴部分退回补贴发放方: whom money or goods go back to, the shop's doing (as 退回至…), no step
+    if (/^(?:退回|退还|寄回|寄还)$/u.test(verb) && ZH_ROLE.test(object) && !ZH_NOT_ROLE.test(object)) continue;
+    // an object the length cap cut inside a word or a number (服务提供者提供电|子支付…, 专线400-82|0-6699) is no
+    // object to ask about: where it would end is not known (a segmenter would know). Running it on to its end
+    // when near was tried: in laws it made only longer clumsy ones (如何购买商品七日无理由退货义务？)
+    if (object === (m[2] ?? '') && object.length >= 8 && cutShort(text.slice(m.index + verb.length + object.length))) continue;
     if (ZH_SETTING_NEXT.test(text.slice(m.index + verb.length + object.length))) continue;
     // 退货申请提交后: the verb and its object name a thing that is then submitted or approved (a request),
     // no step (was 如何退货申请？, which then found 不想退了怎么办 for the customer's 如何退货申请)
@@ -300,6 +319,11 @@ function zhAction(said: string): string | undefined {
     return `${verb}${object}`;
   }
   return undefined;
+}
+
+/** Does an object stop short of its end: the text goes on with a character of a word or a number (合|格, 400-82|0)? */
+function cutShort(after: string): boolean {
+  return /^[\p{Script=Han}A-Za-z0-9]/u.test(after) && ZH_OBJECT_END.exec(after)?.index !== 0 && !ZH_SETTING_NEXT.test(after);
 }
 
 /** A line that introduces a list: `有下列情形之一的，当事人可以解除合同：`. */
@@ -429,7 +453,8 @@ export function zhFeeFacts(text: string): { whoPays: boolean; amount: boolean } 
   const clauses = text.split(/[，,。；;\n]/u);
   return {
     whoPays: ZH_WHO_PAYS.test(text) || /(?:承担|负担)/u.test(text),
-    amount: clauses.some((c) => ZH_FEE.test(c) && ZH_AMOUNT.test(c)),
+    // (订单满99元免运费: the amount is what an order must reach, no fee's amount; it asked 元免运费是多少钱？)
+    amount: clauses.some((c) => ZH_FEE.test(c) && ZH_AMOUNT.test(c) && !ZH_FREE_SHIPPING.test(c)),
   };
 }
 
@@ -635,10 +660,15 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       const at = Math.max(0, parts.findIndex((c) => ZH_TIME.test(c)));
       const clause = parts[at] ?? undated;
       const found = ZH_TIME.exec(clause);
-      let after = clause.slice((found?.index ?? 0) + (found?.[0].length ?? 0)).replace(/^[内后起的]+/u, '');
+      const rest = clause.slice((found?.index ?? 0) + (found?.[0].length ?? 0));
+      // 维修超过7天的，…: a time that makes a case (…的) is the case's, no time to ask about (维修备用机需要多长时间？)
+      if (/^的/u.test(rest)) return;
+      let after = rest.replace(/^[内后起的]+/u, '');
       // 七日内，可以申请退货: what the time is for is in the next clause
       if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
       const allowed = /^(?:可以|可|能)/u.test(after);
+      // 15日内出现性能故障: what happens to the goods, or does not, in a time is no task that takes it (出现性能故障需要多长时间？)
+      if (/^(?:出现|发生|产生|遇到|发现|不|未|没|无法)/u.test(after)) return;
       const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
       // (维修需要3个工作日: what is needed is the time itself, asked 3个工作日有时间限制吗？)
@@ -678,10 +708,14 @@ function zhFees(s: string, topic: string | undefined, add: Add): void {
     // a conjunction goes as a whole word (并且运费 → 运费, was 且运费; 并补差价 → 补差价); 且 / 而 end no
     // fee's name (合并运费 keeps its 并)
     const two = /[\p{Script=Han}]{2}$/u.exec(s.slice(Math.max(0, fee.index - 2), fee.index))?.[0]?.replace(ZH_CONJUNCTION, '');
-    const before = two === undefined || two.length === 0 || /[且而]$/u.test(two) ? undefined : two;
+    // 99元免运费: no name across a number's unit (元免运费), nor a fee waived (免运费, 包运费)
+    const numbered = /[\d０-９]$/u.test(s.slice(Math.max(0, fee.index - 3), Math.max(0, fee.index - 2)));
+    const waived = /[免包]$/u.test(s.slice(0, fee.index));
+    const before = two === undefined || two.length === 0 || /[且而]$/u.test(two) || numbered || waived ? undefined : two;
     const named = before !== undefined && !/[的由为和及或与]/u.test(before) && !ZH_PAYING_VERB.test(before);
     const f = named ? before + fee[0] : fee[0];
-    if (ZH_WHO_PAYS.test(s) || /承担|支付|负担/u.test(s)) {
+    // (请拒绝支付: refusing to pay names no one who pays; it asked 安装步骤的费用由谁承担？)
+    if (ZH_WHO_PAYS.test(s) || /承担|负担|(?<!拒绝|拒不|无需|无须|不用|不必|不需|不)支付/u.test(s)) {
       // the topic names the fee itself (运费承担 → 运费由谁承担？, not 运费承担的运费由谁承担？), or another
       // fee (退货运费 → 退回运费由谁承担？, not 退货运费的退回运费由谁承担？)
       // (nor a heading that asks: 如何申请保修 → 如何申请保修的往返运费由谁承担？)
@@ -751,7 +785,9 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
     const right = ZH_SUBJECT_RIGHT.exec(c) ?? (lead !== undefined ? /^()(有权|享有|可以)(.{2,24}?)(?:[，。；]|$)/u.exec(clause) : null);
     const rightWho = right === null ? undefined : named(right[1]);
     if (right !== null && rightWho !== undefined) {
-      if (!subjects.right.has(rightWho) && isParty(rightWho)) {
+      // 本店可为金卡会员提供备用机: what one may do for someone is a service it offers, no right (本店有哪些权利？)
+      const serves = /^(?:可以|可)$/u.test(right[2] ?? '') && /^(?:为|给|帮|替)/u.test(right[3] ?? '');
+      if (!serves && !subjects.right.has(rightWho) && isParty(rightWho)) {
         subjects.right.add(rightWho);
         add(`${rightWho}有哪些权利？`, 'right');
       }
@@ -1535,7 +1571,10 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   content.sort((a, b) => (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0));
   // a policy's title over its opening lines (本政策适用于…): what those lines say comes first; the
   // title asked whole (小橙优选退换货政策是什么？) is answered by the whole document, not by this section
-  if (language === 'zh' && input.headingPath.length === 1 && topic !== undefined && ZH_POLICY_SUFFIX.test(topic) && content.length > 0) content.push(...found.splice(0));
+  // (a numbered heading is a chapter, not the title, though a Word document's headings under its title
+  // paragraph have paths of one heading: 三、保修政策 asked its table's rows first and 保修政策是什么？ not at all)
+  const title = input.headingPath.length === 1 && stripNumbering(input.headingPath[0] ?? '') === (input.headingPath[0] ?? '').trim();
+  if (language === 'zh' && title && topic !== undefined && ZH_POLICY_SUFFIX.test(topic) && content.length > 0) content.push(...found.splice(0));
   // a section whose best question would be a generic 有哪些义务/权利 (five articles of one law: 经营者有哪些义务？)
   // asks what its duty is instead; other sections' questions already say what they are about
   if (found.length === 0 && (content.length === 0 || ZH_GENERIC.test(content[0]?.question ?? ''))) found.push(...duties);

@@ -235,9 +235,10 @@ describe('kb eval --threshold', () => {
   it('with --max-false-answer, auto picks within the gate and says so', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0']);
     expect(r.code).toBe(0);
-    expect(lines(r.stdout).at(-1)).toMatch(/; threshold [\d.]+ \(auto, false answers ≤ 0%\): answered/);
+    // the chosen value and the range it is the middle of (0.8687: a wrong answer handed off; 0.9499: the weakest right one answered)
+    expect(lines(r.stdout).at(-1)).toMatch(/; threshold 0\.91 \(auto, false answers ≤ 0%; the middle of \(0\.8687, 0\.9499\], every threshold in which decides alike\): answered/);
     const { report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0.25']);
-    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25 });
+    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25, chosen: { threshold: 0.91 }, range: { lower: 0.8687, upper: 0.9499 } });
   });
 
   it('picks the threshold with the most correct decisions and judges every case by it', () => {

@@ -317,7 +317,8 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   const extra = [`hit@3 ${f3(m.hit3)}`, `latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms`];
   if (t !== undefined) {
     const c = t.chosen;
-    extra.push(`threshold ${c.threshold}${t.mode === 'auto' ? ` (${thresholdHow(t)})` : ''}: answered ${pct(c.answeredRate).trim()}, right when answered ${pct(c.accuracyOfAnswered).trim()}, false answers ${pct(c.falseAnswerRate).trim()}, correct decisions ${pct(c.decisionAccuracy).trim()}`);
+    const range = t.range === undefined ? '' : `; the middle of (${t.range.lower}, ${t.range.upper}], every threshold in which decides alike${t.range.upper - t.range.lower < 0.01 ? ' — a narrow range: a small change of confidence moves it (a fixed threshold in kb.config.yaml keeps CI steady)' : ''}`;
+    extra.push(`threshold ${c.threshold}${t.mode === 'auto' ? ` (${thresholdHow(t)}${range})` : ''}: answered ${pct(c.answeredRate).trim()}, right when answered ${pct(c.accuracyOfAnswered).trim()}, false answers ${pct(c.falseAnswerRate).trim()}, correct decisions ${pct(c.decisionAccuracy).trim()}`);
   }
   output.out(extra.join('; '));
 }

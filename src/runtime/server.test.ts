@@ -155,8 +155,10 @@ describe('kb serve: search over HTTP', () => {
     expect(events.at(-1)).toMatch(/kb\.index: cannot load the index: .*still serving the index loaded at/);
     const health = (await json('/health')).body;
     expect(health.entries).toBe(16);
-    // a bot's health check sees why the file on disk is not the one served
+    // a bot's health check sees why the file on disk is not the one served, and that it is not plain ok (HTTP 200: it still answers)
     expect(String(health.problem)).toMatch(/cannot load the index/);
+    expect(health.status).toBe('degraded');
+    expect((await json('/health')).status).toBe(200);
 
     copyFileSync(small, served);
     const reloaded = await server.reload();
@@ -164,6 +166,7 @@ describe('kb serve: search over HTTP', () => {
     expect(server.kb.size).toBeLessThan(16);
     expect((await json('/health')).body.entries).toBe(server.kb.size);
     expect((await json('/health')).body.problem).toBeUndefined();
+    expect((await json('/health')).body.status).toBe('ok');
   });
 });
 
@@ -254,8 +257,8 @@ describe('kb serve: watching the index file', () => {
       const gone = Date.now() + 10_000;
       while (lines.length < 2 && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
       expect(lines[1]).toMatch(/watched\.index: the index file is gone; still serving/);
-      const health = (await (await fetch(`${watching.url}/health`)).json()) as { problem?: string; entries: number };
-      expect(health).toMatchObject({ entries: watching.kb.size, problem: expect.stringMatching(/the index file is gone/) });
+      const health = (await (await fetch(`${watching.url}/health`)).json()) as { status: string; problem?: string; entries: number };
+      expect(health).toMatchObject({ status: 'degraded', entries: watching.kb.size, problem: expect.stringMatching(/the index file is gone/) });
     } finally {
       await watching.close();
     }

@@ -50,6 +50,12 @@ export interface BuildOptions extends IngestOptions {
    */
   checkSources?: boolean;
   storeSources?: readonly string[];
+  /**
+   * With `store` and the source check: the store being behind its sources (a source edited, added
+   * or deleted after the last kb generate, or one that cannot be read to tell) is an error, one
+   * per file, instead of one warning (`kb build --strict`, for CI). The index is still written.
+   */
+  strict?: boolean;
   logger?: Logger;
   cwd?: string;
   /**
@@ -183,6 +189,28 @@ export function outdatedWarning(store: string, found: Pick<OutdatedSources, 'cha
   return warning('store-outdated', `${what} after ${store} was generated; run kb generate to update the store (this index is built from the store as it is)`);
 }
 
+/**
+ * `kb build --strict`: the store being behind its sources as errors, one per file, each saying what
+ * the index still has and what to run (CI fails on them; the index is still written from the store).
+ */
+export function strictOutdatedProblems(store: string, found: Pick<OutdatedSources, 'changed' | 'added' | 'vanished'> & Partial<Pick<OutdatedSources, 'lacking' | 'unreadableProblems'>>): Problem[] {
+  const lacking = new Set(found.lacking ?? []);
+  const out: Problem[] = [];
+  const behind = (file: string, message: string): void => {
+    out.push(problem('store-outdated', message, { file }));
+  };
+  const then = 'run kb generate, check the changed entries in kb review, then kb build';
+  for (const file of found.changed) {
+    if (lacking.has(file)) behind(file, `has sections or rows ${store} has no entry for (added to the file since kb generate, or entries deleted from the store): the index lacks them — ${then} (to keep an entry from the bot, reject it in kb review instead of deleting it)`);
+    else behind(file, `changed after ${store} was generated: the index still answers with the old text — ${then}`);
+  }
+  for (const file of found.added) behind(file, `was added after ${store} was generated: the index has nothing from it — ${then}`);
+  for (const file of found.vanished) behind(file, `was deleted after ${store} was generated: the index still answers from it — run kb generate (its entries are then left out of the index; reject them in kb review if it is gone for good), then kb build`);
+  // a source that cannot be read cannot be compared: the store may be behind it
+  for (const p of found.unreadableProblems ?? []) out.push({ ...p, severity: 'error', message: `${p.message} (so kb build cannot tell whether ${store} is behind it; fix or remove the file, then kb generate and kb build)` });
+  return out;
+}
+
 export async function build(options: BuildOptions): Promise<Result<BuildStats> & { problems?: Problem[] }> {
   const started = performance.now();
   const log = options.logger ?? (() => {});
@@ -224,10 +252,13 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
       if (options.maxUnzippedBytes !== undefined) check.maxUnzippedBytes = options.maxUnzippedBytes;
       const found = await findOutdatedSources(read.value, check);
       outdated = { changed: found.changed, added: found.added, vanished: found.vanished };
-      const behind = outdatedWarning(options.store, found);
-      if (behind !== undefined) problems.push(behind);
-      // a source that cannot be read does not stop a build from the store, but kb generate will fail on it
-      for (const p of found.unreadableProblems) problems.push({ ...p, severity: 'warning', message: `${p.message} (this index is built from ${options.store} as it is; kb generate will report this file too)` });
+      if (options.strict === true) problems.push(...strictOutdatedProblems(options.store, found));
+      else {
+        const behind = outdatedWarning(options.store, found);
+        if (behind !== undefined) problems.push(behind);
+        // a source that cannot be read does not stop a build from the store, but kb generate will fail on it
+        for (const p of found.unreadableProblems) problems.push({ ...p, severity: 'warning', message: `${p.message} (this index is built from ${options.store} as it is; kb generate will report this file too)` });
+      }
       log('info', `compared ${options.store} with its sources in ${found.milliseconds} ms: ${found.changed.length} changed, ${found.added.length} new, ${found.vanished.length} deleted, ${found.unreadable.length} unreadable`);
     }
     files = 1;

@@ -149,18 +149,20 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-store', 'build from the sources even when a store exists')
     .option('--only-approved', 'from a store: index approved entries only (default: all but rejected)')
     .option('--no-source-check', 'from a store: do not read the sources again to warn when the store is behind them')
+    .option('--strict', 'from a store: fail (exit 1) when the store is behind its sources (a source edited, added or deleted since kb generate), for CI')
     .option('--json', 'print the build statistics as JSON')
     .addHelpText(
       'after',
       '\nWith no sources named, kb build builds from the store (kb generate writes it) when it exists,\n' +
         'else from the sources of kb.config.yaml, generating questions in memory.\n' +
         'Flags override kb.config.yaml, which gives the rest when present.\n' +
-        'Exit codes: 0 built; 1 a source could not be read (the index is still written from the others)\n' +
+        'Exit codes: 0 built; 1 a source could not be read (the index is still written from the others),\n' +
+        'with --strict the store is behind its sources (the index is still written),\n' +
         'or nothing could be indexed (no index is written); 2 usage error.',
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
-    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }, command: Command) => {
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; strict?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }, command: Command) => {
       // --store FILE and --no-store set one value: the later one would silently win
       const given = command.parent?.args ?? [];
       if (given.includes('--no-store') && given.some((a) => a === '--store' || a.startsWith('--store='))) throw new UsageError('--store and --no-store contradict each other: name a store, or build from the sources');
@@ -170,6 +172,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         json: flags.json === true,
         onlyApproved: flags.onlyApproved === true,
         sourceCheck: flags.sourceCheck,
+        strict: flags.strict === true,
         lexicon: flags.lexicon,
         maxFileBytes: Math.round(flags.maxFileMb * 1024 * 1024),
         maxUnzippedBytes: Math.round(flags.maxUnzippedMb * 1024 * 1024),

@@ -100,13 +100,45 @@ describe('compareBaseline', () => {
     const at04 = compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.4);
     expect(at04.newlyFailing.map((x) => x.q)).toEqual(['right']);
     expect(at04.threshold).toEqual({ from: 0.2, to: 0.4, rejudged: true });
-    // same threshold: the verdicts are taken as they are, and nothing is noted
-    expect(compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.2).threshold).toBeUndefined();
+    // same threshold: the verdicts are taken as they are, and baseline.threshold says the threshold both were judged at
+    expect(compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.2).threshold).toEqual({ from: 0.2, to: 0.2, rejudged: false });
+    // no threshold on either side: nothing to say
+    expect(compareBaseline(cases, verdicts, { cases: parsed.value.cases }, 'main.json', undefined).threshold).toBeUndefined();
   });
 
   it('says when a baseline without ranks cannot be judged again at this run\'s threshold', () => {
     const diff = compareBaseline([c('a', 'x', 1, 1)], [{ verdict: 'pass' }], { cases: [{ q: 'a', expect: 'x', verdict: 'fail' }], threshold: 0.5 }, 'old.json', 0.3);
     expect(diff.threshold).toEqual({ from: 0.5, to: 0.3, rejudged: false });
     expect(diff.newlyPassing.map((x) => x.q)).toEqual(['a']);
+  });
+
+  it('with --threshold auto against a baseline judged at a threshold, keeps the baseline\'s verdicts: each run at its own threshold, as its reports judge it', () => {
+    const top = (confidence: number): CaseResult['top'] => [{ id: 'y', score: 1, confidence }];
+    // user test 6: main chose 0.6 (auto), where 能便宜点吗 (out of scope) was 0.5965; an unrelated edit made it 0.6013, and auto now chooses 0.605
+    const main = JSON.stringify({
+      metrics: {},
+      threshold: { mode: 'auto', chosen: { threshold: 0.6 } },
+      cases: [
+        { q: '能便宜点吗', expect: null, rank: null, top: [{ id: 'y', score: 1, confidence: 0.5965 }], verdict: 'pass' },
+        // answered right at 0.6 by main; still 0.603 now, but handed off at this run's 0.605
+        { q: 'low', expect: 'x', rank: 1, top: [{ id: 'x', score: 1, confidence: 0.603 }], verdict: 'pass' },
+      ],
+    });
+    const parsed = parseBaseline(main, 'eval-auto.json');
+    if (!parsed.ok) throw new Error('baseline not read');
+    expect(parsed.value).toMatchObject({ threshold: 0.6, thresholdAuto: true });
+    const cases: CaseResult[] = [
+      { ...c('能便宜点吗', null, null, 18), top: top(0.6013) },
+      { ...c('low', 'x', 1, 19), top: [{ id: 'x', score: 1, confidence: 0.603 }] },
+    ];
+    // this run's verdicts at its auto threshold 0.605: the out-of-scope question is handed off (pass), 'low' is below it
+    const verdicts: CaseVerdict[] = [{ verdict: 'pass' }, { verdict: 'fail', reason: 'below-threshold' }];
+    const diff = compareBaseline(cases, verdicts, parsed.value, 'eval-auto.json', 0.605, true);
+    // before: judged at the baseline's 0.6, 能便宜点吗 was a regression the reports (at 0.605) passed
+    expect(diff.newlyFailing.map((x) => x.q)).toEqual(['low']);
+    expect(diff.newlyPassing).toEqual([]);
+    expect(diff.threshold).toEqual({ from: 0.6, to: 0.605, rejudged: false, own: true, fromAuto: true, toAuto: true });
+    // judged again at 0.605 (as a fixed threshold would be), 'low' would fail in the baseline too and its regression go unseen
+    expect(compareBaseline(cases, verdicts, parsed.value, 'eval-auto.json', 0.605).newlyFailing).toEqual([]);
   });
 });

@@ -4,7 +4,11 @@
  * moving a case to another file does not count as a change. A baseline judged at another
  * confidence threshold than this run (or with none) is judged again at this run's, from the rank
  * and top confidence it recorded: otherwise a threshold change alone would make cases newly
- * fail or pass, and a real regression could pass unseen.
+ * fail or pass, and a real regression could pass unseen. One exception: when this run's threshold
+ * is auto's choice and the baseline was judged at a threshold, the baseline's verdicts stand (each
+ * run at its own threshold) — auto's choice moves with the very regression being checked, and
+ * judging the baseline again at it would hide a question the baseline answered and this run hands
+ * off. Either way this run's cases are judged at this run's threshold, as its reports judge them.
  */
 import { readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Result } from '../core/problems.js';
@@ -38,6 +42,8 @@ export interface Baseline {
   cases: BaselineCase[];
   /** The confidence threshold of that run; undefined when it had none. */
   threshold?: number;
+  /** That threshold was `--threshold auto`'s choice. */
+  thresholdAuto?: boolean;
   /** Undefined when the report has no (complete) `metrics`. */
   metrics?: BaselineMetrics;
 }
@@ -64,12 +70,21 @@ export interface BaselineComparison {
   removed: number;
   /** The baseline's hit@1, hit@3, hit@k and MRR@k, when its report has them. */
   metrics?: BaselineMetrics;
-  /** Set when the baseline was judged at another threshold than this run: `from` its threshold, `to` this run's (null: none). */
+  /**
+   * Set when either run was judged at a threshold: `from` the baseline's, `to` this run's (null:
+   * none). With both alike nothing is judged again (`rejudged` false, no note).
+   */
   threshold?: {
     from: number | null;
     to: number | null;
-    /** True when its cases were judged again at `to`; false when the report lacks the ranks and confidences to do so (the comparison mixes thresholds). */
+    /** True when its cases were judged again at `to`; false when the thresholds are alike, when `own`, or when the report lacks the ranks and confidences to do so (the comparison mixes thresholds). */
     rejudged: boolean;
+    /** This run's threshold is auto's choice: each run is judged at its own threshold, the baseline's verdicts stand. */
+    own?: boolean;
+    /** The baseline's threshold was auto's choice. */
+    fromAuto?: boolean;
+    /** This run's threshold is auto's choice. */
+    toAuto?: boolean;
   };
 }
 
@@ -101,6 +116,9 @@ function thresholdOf(doc: unknown): number | undefined {
   const chosen = (doc as { threshold?: { chosen?: { threshold?: unknown } } } | null)?.threshold?.chosen?.threshold;
   return typeof chosen === 'number' ? chosen : undefined;
 }
+
+/** Was a `kb eval --json` output's threshold auto's choice (`threshold.mode`)? */
+const autoOf = (doc: unknown): boolean => (doc as { threshold?: { mode?: unknown } } | null)?.threshold?.mode === 'auto';
 
 /** The overall figures of a `kb eval --json` output; undefined when one of them is missing. */
 function metricsOf(doc: unknown): BaselineMetrics | undefined {
@@ -142,6 +160,7 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
   const baseline: Baseline = { cases: out };
   const threshold = thresholdOf(value);
   if (threshold !== undefined) baseline.threshold = threshold;
+  if (threshold !== undefined && autoOf(value)) baseline.thresholdAuto = true;
   const metrics = metricsOf(value);
   if (metrics !== undefined) baseline.metrics = metrics;
   return ok(baseline);
@@ -167,8 +186,10 @@ export function rejudge(b: BaselineCase, threshold: number | undefined): Verdict
 
 /**
  * Newly failing and newly passing cases of this run against the baseline. `threshold` is this
- * run's (undefined: none): a baseline judged at another one is judged again at it when it
- * recorded every case's rank and top confidence.
+ * run's (undefined: none), the one `verdicts` were judged at; `auto` says it is auto's choice. A
+ * baseline judged at another one is judged again at it when it recorded every case's rank and top
+ * confidence — except when this run's is auto's and the baseline had a threshold: then the
+ * baseline's verdicts stand, each run judged at its own threshold.
  */
 export function compareBaseline(
   cases: readonly CaseResult[],
@@ -176,13 +197,21 @@ export function compareBaseline(
   baseline: Baseline,
   file: string,
   threshold?: number,
+  auto = false,
 ): BaselineComparison {
   let previousCases = baseline.cases;
   let thresholdNote: BaselineComparison['threshold'];
-  if (baseline.threshold !== threshold) {
+  const from = baseline.threshold ?? null;
+  const to = threshold ?? null;
+  const marks = { ...(baseline.thresholdAuto === true ? { fromAuto: true } : {}), ...(auto && to !== null ? { toAuto: true } : {}) };
+  if (from === to) {
+    if (to !== null) thresholdNote = { from, to, rejudged: false, ...marks };
+  } else if (auto && from !== null) {
+    thresholdNote = { from, to, rejudged: false, own: true, ...marks };
+  } else {
     const judgeable = baseline.cases.every((b) => b.rank !== undefined && b.confidence !== undefined);
     if (judgeable) previousCases = baseline.cases.map((b) => ({ ...b, verdict: rejudge(b, threshold) }));
-    thresholdNote = { from: baseline.threshold ?? null, to: threshold ?? null, rejudged: judgeable };
+    thresholdNote = { from, to, rejudged: judgeable, ...marks };
   }
   const before = new Map<string, BaselineCase[]>();
   for (const b of previousCases) {

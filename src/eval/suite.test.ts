@@ -95,6 +95,22 @@ describe('readSuite', () => {
     expect(header.problems).toEqual([expect.objectContaining({ location: { line: 1 }, message: expect.stringMatching(/^needs a header row with the columns "q" or "question" or "问题" and "expect" or "期望" .*; its first row is: q, answer$/) as unknown })]);
   });
 
+  it('reads 无, 无答案 and 不在范围 as none; says to write none for "-"; says to write a JSON list for ids and JSON mixed with | (user test 6)', async () => {
+    const file = join(dir.path, 'edge.csv');
+    writeFileSync(file, '问题,期望,标签\n你们实体店在哪,无,闲聊\n有没有热水器卖,无答案,闲聊\n股票代码多少,不在范围,闲聊\n能便宜点吗,-,闲聊\n安装收费吗,"K1004|{""source"": ""安装.md""}",安装\n空调保修几年,K1035|K1036,保修\n');
+    const read = await readSuite(file);
+    expect(read.cases.map((c) => [c.line, c.expect])).toEqual([
+      [2, []],
+      [3, []],
+      [4, []],
+      [7, [ID('K1035'), ID('K1036')]],
+    ]);
+    expect(read.problems.map((p) => [p.location?.line, p.severity, p.message])).toEqual([
+      [5, 'error', 'expect is "-", which kb reads neither as an entry id nor as none: write none (or 无) for an out-of-scope question, else the entry id or {source, section}'],
+      [6, 'error', '"expect" mixes ids and JSON with |, which separates ids only; write one JSON list instead: ["K1004","…"] with the {"source": …} objects in it as written'],
+    ]);
+  });
+
   it('reads a CSV suite saved by Excel on Chinese Windows (GBK) and a UTF-16 one', async () => {
     const text = '问题,期望,标签\r\n退款几天到账,refund-time,退款\r\n发票怎么开,none,发票\r\n';
     const gbk = join(dir.path, 'gbk.csv');

@@ -33,7 +33,10 @@ export interface SuiteRead {
   problems: Problem[];
 }
 
-const OUT_OF_SCOPE = new Set(['none', 'null']);
+/** What `expect` says for out of scope: none, null, and as a Chinese suite writes it (无, 无答案, 不在范围; in traditional 無 …). */
+const OUT_OF_SCOPE = new Set(['none', 'null', '无', '無', '无答案', '無答案', '不在范围', '不在範圍']);
+/** Marks a spreadsheet leaves for "nothing": not read as none (it may mean "not filled in yet"), nor as an id. */
+const PLACEHOLDER = /^[-—–－/／?？]+$/u;
 
 function toExpectation(value: unknown): Expectation[] | string {
   if (value === null) return [];
@@ -41,6 +44,7 @@ function toExpectation(value: unknown): Expectation[] | string {
     const v = value.trim();
     if (v === '') return 'expect is empty; write an entry id, {source, section}, or none for an out-of-scope question';
     if (OUT_OF_SCOPE.has(v.toLowerCase())) return [];
+    if (PLACEHOLDER.test(v)) return `expect is "${v}", which kb reads neither as an entry id nor as none: write none (or 无) for an out-of-scope question, else the entry id or {source, section}`;
     return [{ kind: 'id', id: v }];
   }
   if (typeof value === 'number') return [{ kind: 'id', id: String(value) }];
@@ -101,7 +105,12 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
       return bad('"expect" looks like JSON but does not parse; fix its quotes and brackets');
     }
   } else if (csv && typeof expectValue === 'string' && expectValue.includes('|')) {
-    expectValue = expectValue.split('|').map((id) => id.trim());
+    const parts = expectValue.split('|').map((id) => id.trim());
+    // K1004|{"source": …}: | separates ids only; a {source, section} among them needs the JSON form
+    if (parts.some((part) => /^[[{]/.test(part))) {
+      return bad(`"expect" mixes ids and JSON with |, which separates ids only; write one JSON list instead: ${JSON.stringify(parts.map((part) => (/^[[{]/.test(part) ? '…' : part)))} with the {"source": …} objects in it as written`);
+    }
+    expectValue = parts;
   }
   const expect = toExpectation(expectValue);
   if (typeof expect === 'string') return bad(expect);

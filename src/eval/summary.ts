@@ -4,7 +4,7 @@
  */
 import { metricsOf } from './metrics.js';
 import type { CaseResult, EvalReport } from './run.js';
-import { pickThreshold, statsAt, thresholdCurve, type DecisionInput, type ThresholdStats } from './thresholds.js';
+import { pickThresholdRange, statsAt, thresholdCurve, type DecisionInput, type ThresholdRange, type ThresholdStats } from './thresholds.js';
 
 export interface RankMetrics {
   /** In-scope cases. */
@@ -43,6 +43,8 @@ export interface ThresholdReport {
   /** `auto` chose among the thresholds with at most this false-answer rate (the `--max-false-answer` gate). */
   maxFalseAnswer?: number;
   chosen: ThresholdStats;
+  /** With auto: the thresholds that decide as well as the chosen one, above `lower` and at most `upper` (the chosen one is their middle); absent when auto hands everything off (1). */
+  range?: ThresholdRange;
   curve: ThresholdStats[];
 }
 
@@ -134,9 +136,11 @@ export function summarize(report: EvalReport, options: SummaryOptions = {}): Eva
   let threshold: number | undefined;
   if (options.threshold !== undefined) {
     const items = cases.map(decisionInput);
-    const chosen = options.threshold === 'auto' ? pickThreshold(items, options.maxFalseAnswer) : statsAt(items, options.threshold);
+    const picked = options.threshold === 'auto' ? pickThresholdRange(items, options.maxFalseAnswer) : { chosen: statsAt(items, options.threshold) };
+    const chosen = picked.chosen;
     threshold = chosen.threshold;
     summary.threshold = { mode: options.threshold === 'auto' ? 'auto' : 'fixed', chosen, curve: thresholdCurve(items) };
+    if (picked.range !== undefined) summary.threshold.range = picked.range;
     if (options.threshold === 'auto' && options.maxFalseAnswer !== undefined) summary.threshold.maxFalseAnswer = options.maxFalseAnswer;
   }
   summary.verdicts = cases.map((c) => verdictOf(c, threshold));

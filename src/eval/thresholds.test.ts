@@ -1,6 +1,6 @@
 // Threshold decisions: the figures at one threshold, the curve, and the automatic choice.
 import { describe, expect, it } from 'vitest';
-import { middle, pickThreshold, statsAt, thresholdCurve, type DecisionInput, type ThresholdStats } from './thresholds.js';
+import { middle, pickThreshold, pickThresholdRange, statsAt, thresholdCurve, type DecisionInput, type ThresholdStats } from './thresholds.js';
 
 const right = (confidence: number): DecisionInput => ({ confidence, correct: true, inScope: true });
 const wrong = (confidence: number): DecisionInput => ({ confidence, correct: false, inScope: true });
@@ -96,13 +96,25 @@ describe('pickThreshold', () => {
     const items = [right(0.9), right(0.8), right(0.7), right(0.6829), outside(0.6829), wrong(0.3)];
     expect(statsAt(items, 0.6829).decisionAccuracy).toBe(statsAt(items, 0.7).decisionAccuracy);
     const s = pickThreshold(items);
-    expect(s.threshold).toBe(0.69); // (0.6829, 0.7]
+    expect(s.threshold).toBe(0.691); // (0.6829, 0.7]: its middle 0.69145 to 3 decimals (0.69 is nearer the lower end)
     expect(s.falseAnswerRate).toBe(0);
     expect(s.decisionAccuracy).toBe(0.8333);
     // the same tie without the out-of-scope case (a wrong in-scope answer instead): every threshold in (0.3, 0.7] decides 5 of 6 right
     expect(pickThreshold([right(0.9), right(0.8), right(0.7), right(0.6829), wrong(0.6829), wrong(0.3)]).threshold).toBe(0.5);
     // a tie with "answer nothing" (threshold 1) is broken the same way
     expect(pickThreshold([right(0.9), outside(0.9), outside(0.2)]).threshold).toBe(1);
+  });
+
+  it('takes the middle of the range, not a rounding near one end of it (user test 6: 0.60 between 0.598 and 0.6046)', () => {
+    // handed off: an out-of-scope question at 0.5965 and a wrong answer at 0.598; answered: right from 0.6046 up
+    const items = [outside(0.5965), wrong(0.598), right(0.6046), right(0.62), right(0.9), outside(0.3)];
+    const { chosen, range } = pickThresholdRange(items, 0.1);
+    expect(range).toEqual({ lower: 0.598, upper: 0.6046 });
+    // before: 0.6, 0.002 above the wrong answer and 0.0046 below the right one
+    expect(chosen.threshold).toBe(0.601);
+    expect(middle(0.598, 0.6046)).toBe(0.601);
+    // handing everything off has no range to take the middle of
+    expect(pickThresholdRange([wrong(0.9), outside(0.8)])).toEqual({ chosen: statsAt([wrong(0.9), outside(0.8)], 1) });
   });
 
   it('keeps the upper end when two confidences are too close for a margin', () => {

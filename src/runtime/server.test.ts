@@ -155,8 +155,10 @@ describe('kb serve: search over HTTP', () => {
     expect(events.at(-1)).toMatch(/kb\.index: cannot load the index: .*still serving the index loaded at/);
     const health = (await json('/health')).body;
     expect(health.entries).toBe(16);
-    // a bot's health check sees why the file on disk is not the one served
+    // a bot's health check sees why the file on disk is not the one served, and that it is not plain ok (HTTP 200: it still answers)
     expect(String(health.problem)).toMatch(/cannot load the index/);
+    expect(health.status).toBe('degraded');
+    expect((await json('/health')).status).toBe(200);
 
     copyFileSync(small, served);
     const reloaded = await server.reload();
@@ -164,6 +166,7 @@ describe('kb serve: search over HTTP', () => {
     expect(server.kb.size).toBeLessThan(16);
     expect((await json('/health')).body.entries).toBe(server.kb.size);
     expect((await json('/health')).body.problem).toBeUndefined();
+    expect((await json('/health')).body.status).toBe('ok');
   });
 });
 
@@ -254,8 +257,8 @@ describe('kb serve: watching the index file', () => {
       const gone = Date.now() + 10_000;
       while (lines.length < 2 && Date.now() < gone) await new Promise((r) => setTimeout(r, 50));
       expect(lines[1]).toMatch(/watched\.index: the index file is gone; still serving/);
-      const health = (await (await fetch(`${watching.url}/health`)).json()) as { problem?: string; entries: number };
-      expect(health).toMatchObject({ entries: watching.kb.size, problem: expect.stringMatching(/the index file is gone/) });
+      const health = (await (await fetch(`${watching.url}/health`)).json()) as { status: string; problem?: string; entries: number };
+      expect(health).toMatchObject({ status: 'degraded', entries: watching.kb.size, problem: expect.stringMatching(/the index file is gone/) });
     } finally {
       await watching.close();
     }
@@ -349,16 +352,21 @@ describe('kb serve: the command', () => {
     }
   }, 60_000);
 
-  it('says that an auto threshold in kb.config.yaml is not one it can answer with', async () => {
+  it('falls back to 0.5 as kb gaps does when kb.config.yaml says threshold: auto, and says to write the number kb eval printed', async () => {
     const work = join(dir.path, 'configured-auto');
     mkdirSync(work);
     copyFileSync(sample, join(work, 'kb.index'));
     writeFileSync(join(work, 'kb.config.yaml'), 'sources: []\nout: kb.index\neval:\n  threshold: auto\n');
     const kb = await startKb(['--port', '0', '--no-watch'], work);
     try {
+      // a right question is still answered
       const res = await fetch(`${kb.url}/search?q=${encodeURIComponent('发票')}&k=1`);
       expect(((await res.json()) as { hits: unknown[] }).hits).toHaveLength(1);
-      await kb.said('eval.threshold of kb.config.yaml is auto, which only kb eval can work out: every hit is returned; run kb eval --threshold auto and pass the threshold it prints with --threshold X');
+      // before, every hit came back (nothing handed off): now none below 0.5
+      const loose = await fetch(`${kb.url}/search?q=${encodeURIComponent('退货 运费 发票 保修 快递 退款')}`);
+      for (const h of ((await loose.json()) as { hits: { confidence: number }[] }).hits) expect(h.confidence).toBeGreaterThanOrEqual(0.5);
+      await kb.said('kb serve: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using 0.5: write the threshold kb eval --threshold auto prints into kb.config.yaml (eval: threshold: X), or pass --threshold X');
+      await kb.said('hits below confidence 0.5 are left out (eval.threshold of kb.config.yaml is auto: the fallback): no hits means hand off');
     } finally {
       await kb.stop();
     }

@@ -5,7 +5,7 @@
  *
  *   GET  /search?q=退货运费谁出&k=3&threshold=0.5&passageChars=120
  *   POST /search   {"q": "退货运费谁出", "k": 3, "threshold": 0.5, "passageChars": 120}
- *   GET  /health
+ *   GET  /health   (status ok, or degraded with a problem while the index loaded last keeps answering)
  *
  * A search answers `{ question, hits }`, the shape of `kb query --json`. The index is reloaded
  * when its file changes (kb build writes it atomically) or on SIGHUP (`kb serve`, which also
@@ -230,8 +230,10 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/health') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /health');
-      // still answering, from the index loaded last; `problem` says why the file on disk is not it
-      send(res, 200, { status: 'ok', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt, ...(gone ? { problem: `${options.index}: the index file is gone` } : problem === undefined ? {} : { problem }) });
+      // still answering (200), from the index loaded last; with a problem — why the file on disk is
+      // not it — the status is "degraded", not "ok": a check that reads only `status` sees it too
+      const trouble = gone ? `${options.index}: the index file is gone` : problem;
+      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) });
       return;
     }
     if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health`);

@@ -1,10 +1,10 @@
 // `kb build` as a user runs it: what it prints, determinism, gzip, failing sources and exit codes.
 // Each build loads jieba's dictionary (seconds on a busy machine), so the builds are few.
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
+import { BUILD_TIMEOUT, ROOT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-build-');
 const out = (name: string): string => join(dir.path, name);
@@ -57,4 +57,48 @@ describe('kb build', () => {
     expect(r.code).toBe(2);
     expect(lines(r.stderr)).toEqual([expect.stringMatching(/^kb: name the sources to build from .*run kb init/)]);
   });
+});
+
+describe('kb build --strict', () => {
+  it('fails (exit 1) when the store is behind its sources, one error per file naming what to run; without it a warning and exit 0', () => {
+    const project = tempDir('kb-cli-build-strict-');
+    try {
+      cpSync(join(ROOT, SAMPLE), join(project.path, 'sources'), { recursive: true });
+      expect(runKb(['generate', 'sources'], project.path).code).toBe(0);
+      // after kb generate: a FAQ answer (a price) is edited and a page is deleted
+      const faq = join(project.path, 'sources/faq.csv');
+      writeFileSync(faq, readFileSync(faq, 'utf8').replace('订单满99元包邮', '订单满199元包邮'));
+      rmSync(join(project.path, 'sources/shipping.md'));
+
+      // as before: one warning, exit 0 (the bot would keep quoting 99元)
+      const lenient = runKb(['build', '--out', 'kb.index'], project.path);
+      expect(lenient.code).toBe(0);
+      expect(lines(lenient.stderr).filter((l) => l.includes('[store-outdated]'))).toEqual([
+        'warning sources/faq.csv changed and sources/shipping.md was deleted after kb/qa.jsonl was generated; run kb generate to update the store (this index is built from the store as it is) [store-outdated]',
+      ]);
+
+      const strict = runKb(['build', '--strict', '--out', 'strict.index'], project.path);
+      expect(strict.code).toBe(1);
+      expect(lines(strict.stderr)).toEqual([
+        'error sources/faq.csv: changed after kb/qa.jsonl was generated: the index still answers with the old text — run kb generate, check the changed entries in kb review, then kb build [store-outdated]',
+        'error sources/shipping.md: was deleted after kb/qa.jsonl was generated: the index still answers from it — run kb generate (its entries are then left out of the index; reject them in kb review if it is gone for good), then kb build [store-outdated]',
+        'kb build: --strict: kb/qa.jsonl is behind 2 source files (see above), so the index answers from the old store; it was written, but run kb generate, review the changes in kb review and kb build again',
+      ]);
+      // the index is still written, to inspect and evaluate
+      expect(existsSync(join(project.path, 'strict.index'))).toBe(true);
+
+      // --strict cannot work without the source check
+      const both = runKb(['build', '--strict', '--no-source-check', '--out', 'x.index'], project.path);
+      expect(both.code).toBe(2);
+      expect(both.stderr).toContain('--no-source-check');
+
+      // once kb generate has caught up, --strict passes
+      expect(runKb(['generate', 'sources'], project.path).code).toBe(0);
+      const caughtUp = runKb(['build', '--strict', '--out', 'strict.index'], project.path);
+      expect(caughtUp.stderr).not.toContain('[store-outdated]');
+      expect(caughtUp.code).toBe(0);
+    } finally {
+      project.remove();
+    }
+  }, BUILD_TIMEOUT * 3);
 });

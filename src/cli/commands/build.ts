@@ -5,7 +5,9 @@
  * fail the build); 1 when a source failed to parse or does not exist — the index is still written from the other
  * sources, so that it can be inspected and evaluated, but CI fails, because an answer the bot no
  * longer has is a regression nobody asked for; 1 as well when nothing could be indexed or the
- * index cannot be written (then no index is written); 2 for usage errors.
+ * index cannot be written (then no index is written); 1 with `--strict` when the store is behind its
+ * sources (a source edited, added, deleted or unreadable since kb generate: the index would answer
+ * from the old store) — one error per file, the index still written; 2 for usage errors.
  */
 import { build, type BuildStats } from '../../build/index.js';
 import { existsSync } from 'node:fs';
@@ -30,6 +32,8 @@ export interface BuildCommandOptions {
   onlyApproved: boolean;
   /** From a store: read the sources again to warn when the store is behind them (`--no-source-check` turns it off). */
   sourceCheck?: boolean;
+  /** `--strict`: from a store, the store being behind its sources fails the build (exit 1), for CI. */
+  strict?: boolean;
   maxFileBytes: number;
   maxUnzippedBytes: number;
 }
@@ -66,6 +70,7 @@ function leftOut(excluded: BuildStats['excluded'], onlyApproved: boolean): strin
 export async function runBuild(options: BuildCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
   const store = await storeToUse(options, config?.store, output);
+  if (options.strict === true && options.sourceCheck === false) throw new UsageError('--strict fails the build when the store is behind its sources, which --no-source-check does not look at: drop one of them');
   if (options.onlyApproved && store === undefined) throw new UsageError('--only-approved needs a store (kb generate writes one; or name it with --store FILE)');
   const sources = store !== undefined ? [] : options.sources.length > 0 ? options.sources : (config?.sources ?? []);
   if (store === undefined && sources.length === 0) {
@@ -90,6 +95,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     buildOptions.store = store;
     buildOptions.onlyApproved = options.onlyApproved;
     buildOptions.checkSources = options.sourceCheck !== false;
+    if (options.strict === true) buildOptions.strict = true;
     // the store of this project (not one named with --store): new files in its sources count too
     if (typeof options.store !== 'string' && config?.sources !== undefined) buildOptions.storeSources = config.sources;
   }
@@ -121,6 +127,11 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   }
   const failed = new Set(result.warnings.filter((p) => p.severity === 'error').map((p) => p.file ?? '')).size;
   if (failed === 0) return EXIT.OK;
+  // from a store, errors are --strict's: the store is behind these sources
+  if (s.from === 'store') {
+    output.err(`kb build: --strict: ${store ?? 'the store'} is behind ${failed === 1 ? '1 source file' : `${failed} source files`} (see above), so the index answers from the old store; it was written, but run kb generate, review the changes in kb review and kb build again`);
+    return EXIT.FAILED;
+  }
   output.err(`kb build: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); the index was written without ${failed === 1 ? 'it' : 'them'}`);
   return EXIT.FAILED;
 }

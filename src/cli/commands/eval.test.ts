@@ -235,9 +235,10 @@ describe('kb eval --threshold', () => {
   it('with --max-false-answer, auto picks within the gate and says so', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0']);
     expect(r.code).toBe(0);
-    expect(lines(r.stdout).at(-1)).toMatch(/; threshold [\d.]+ \(auto, false answers ≤ 0%\): answered/);
+    // the chosen value and the range it is the middle of (0.8687: a wrong answer handed off; 0.9499: the weakest right one answered)
+    expect(lines(r.stdout).at(-1)).toMatch(/; threshold 0\.91 \(auto, false answers ≤ 0%; the middle of \(0\.8687, 0\.9499\], every threshold in which decides alike\): answered/);
     const { report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0.25']);
-    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25 });
+    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25, chosen: { threshold: 0.91 }, range: { lower: 0.8687, upper: 0.9499 } });
   });
 
   it('picks the threshold with the most correct decisions and judges every case by it', () => {
@@ -369,18 +370,46 @@ describe('kb eval --baseline', () => {
     const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', '0.5', '--baseline', previous, '--fail-on-regression']);
     expect(code).toBe(0);
     const { metrics } = JSON.parse(readFileSync(previous, 'utf8')) as { metrics: Record<string, number> };
-    expect(report.baseline).toEqual({ file: previous, newlyFailing: [], newlyPassing: [], added: 0, removed: 0, metrics: { cases: metrics['cases'], hit1: metrics['hit1'], hit3: metrics['hit3'], hitK: metrics['hitK'], mrr: metrics['mrr'], k: 5 } });
+    expect(report.baseline).toEqual({
+      file: previous,
+      newlyFailing: [],
+      newlyPassing: [],
+      added: 0,
+      removed: 0,
+      metrics: { cases: metrics['cases'], hit1: metrics['hit1'], hit3: metrics['hit3'], hitK: metrics['hitK'], mrr: metrics['mrr'], k: 5 },
+      // as docs/eval.md says: the threshold each side was judged at
+      threshold: { from: 0.5, to: 0.5, rejudged: false },
+    });
   });
 
-  it('with --threshold auto, compares with a baseline at the baseline\'s threshold (a regression moves auto\'s)', () => {
-    const main = join(dir.path, 'main-0.3.json');
-    writeFileSync(main, runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', '0.3', '--json']).stdout);
-    const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--baseline', main, '--fail-on-regression']);
-    expect(code).toBe(0);
-    // both runs judged at 0.3, whatever auto chose: nothing changed, nothing judged again
-    expect(report.baseline).toMatchObject({ newlyFailing: [], newlyPassing: [] });
-    expect((report.baseline as { threshold?: unknown }).threshold).toBeUndefined();
-    expect(report.threshold?.mode).toBe('auto');
+  it('with --threshold auto against a baseline judged at a threshold, judges each run at its own and says so: the regression check agrees with the reports', () => {
+    // user test 6: main chose threshold 0.6 (auto); an unrelated edit lifted an out-of-scope question from 0.5965
+    // to 0.6013, and auto now chooses 0.605. Judged at main's 0.6 it was a regression, while JUnit and Markdown
+    // (at 0.605) passed it. Here: main at 0.02 (auto), 优惠券怎么用 handed off there at 0.01, now 0.0314
+    const main = join(dir.path, 'main-auto.json');
+    const doc = JSON.parse(runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', '0.3', '--json']).stdout) as { threshold: unknown; cases: { q: string; verdict: string; top: { confidence: number }[] }[] };
+    doc.threshold = { mode: 'auto', chosen: { threshold: 0.02 } };
+    const coupon = doc.cases.find((x) => x.q === '优惠券怎么用');
+    if (coupon?.top[0] === undefined) throw new Error('the fixture changed: 优惠券怎么用 has no top hit');
+    coupon.top[0].confidence = 0.01;
+    coupon.verdict = 'pass';
+    writeFileSync(main, JSON.stringify(doc));
+    const junit = join(dir.path, 'auto-own.xml');
+    const r = runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', 'auto', '--baseline', main, '--fail-on-regression', '--junit', junit, '--json']);
+    const report = JSON.parse(r.stdout) as FullJson & { baseline: { newlyFailing: unknown[]; threshold: unknown } };
+    const chosen = report.threshold?.chosen.threshold ?? 0;
+    expect(chosen).toBeGreaterThan(0.0314);
+    expect(r.code).toBe(0);
+    expect(report.baseline.newlyFailing).toEqual([]);
+    expect(report.baseline.threshold).toEqual({ from: 0.02, to: chosen, rejudged: false, own: true, fromAuto: true, toAuto: true });
+    expect(lines(r.stderr)).toContain(
+      `kb eval: the baseline ${main} was judged at threshold 0.02 (auto), this run at threshold ${chosen} (auto): with --threshold auto each run is judged at its own threshold (the baseline's verdicts stand), as the reports judge this run — auto's choice moves with the index, and judging the baseline again at it would hide a question the baseline answered and this run hands off`,
+    );
+    // JUnit passes the case and the regression check, as the JSON says
+    const xml = readFileSync(junit, 'utf8');
+    expect(xml).toMatch(/<testcase classname="fixtures\/eval\/ci\/tagged\.jsonl" name="优惠券怎么用"[^>]*\/>/);
+    expect(xml).toMatch(/<testcase classname="kb eval gates" name="no case newly failing against the baseline" time="0">\n\s*<system-out>/);
+    expect(report.cases.find((x) => x.q === '优惠券怎么用')).toMatchObject({ verdict: 'pass' });
   });
 
   it('judges a baseline written at another threshold again at this run\'s, and says so', () => {

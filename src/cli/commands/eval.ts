@@ -19,7 +19,7 @@ import { markdownReport } from '../../eval/reports/markdown.js';
 import { baselineThresholdNote, describeChange, describeExpect, noGatesNote, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
 import { evaluate, unknownIdProblems, type StoreInfo } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
-import { summarize, verdictOf, type FailReason } from '../../eval/summary.js';
+import { summarize, type FailReason } from '../../eval/summary.js';
 import { readSuite, type EvalCase } from '../../eval/suite.js';
 import { expandInputs } from '../../ingest/expand.js';
 import { loadIndex } from '../../runtime/index.js';
@@ -153,11 +153,9 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   const summary = summarize(report, threshold === undefined ? {} : gates.maxFalseAnswer === undefined ? { threshold } : { threshold, maxFalseAnswer: gates.maxFalseAnswer });
   const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index, unreadable };
   if (baseline?.ok === true) {
-    // with --threshold auto, a regression can move the threshold it is judged at (a case that fell
-    // below the new cut counts as failing before too): compare both runs at the baseline's threshold
-    const autoAgainstFixed = threshold === 'auto' && baseline.value.threshold !== undefined;
-    const judged = autoAgainstFixed ? report.cases.map((c) => verdictOf(c, baseline.value.threshold)) : summary.verdicts;
-    run.baseline = compareBaseline(report.cases, judged, baseline.value, options.baseline ?? '', autoAgainstFixed ? baseline.value.threshold : summary.threshold?.chosen.threshold);
+    // this run's cases as its reports judge them, at its threshold; with --threshold auto against a
+    // baseline judged at a threshold, the baseline's verdicts stand (compareBaseline says why)
+    run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '', summary.threshold?.chosen.threshold, summary.threshold?.mode === 'auto');
     const note = baselineThresholdNote(run.baseline);
     if (note !== undefined) output.err(`kb eval: ${note}`);
   }
@@ -319,7 +317,8 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   const extra = [`hit@3 ${f3(m.hit3)}`, `latency p50 ${summary.latencyMs.p50.toFixed(2)} ms, p95 ${summary.latencyMs.p95.toFixed(2)} ms`];
   if (t !== undefined) {
     const c = t.chosen;
-    extra.push(`threshold ${c.threshold}${t.mode === 'auto' ? ` (${thresholdHow(t)})` : ''}: answered ${pct(c.answeredRate).trim()}, right when answered ${pct(c.accuracyOfAnswered).trim()}, false answers ${pct(c.falseAnswerRate).trim()}, correct decisions ${pct(c.decisionAccuracy).trim()}`);
+    const range = t.range === undefined ? '' : `; the middle of (${t.range.lower}, ${t.range.upper}], every threshold in which decides alike${t.range.upper - t.range.lower < 0.01 ? ' — a narrow range: a small change of confidence moves it (a fixed threshold in kb.config.yaml keeps CI steady)' : ''}`;
+    extra.push(`threshold ${c.threshold}${t.mode === 'auto' ? ` (${thresholdHow(t)}${range})` : ''}: answered ${pct(c.answeredRate).trim()}, right when answered ${pct(c.accuracyOfAnswered).trim()}, false answers ${pct(c.falseAnswerRate).trim()}, correct decisions ${pct(c.decisionAccuracy).trim()}`);
   }
   output.out(extra.join('; '));
 }

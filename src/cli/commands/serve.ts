@@ -1,4 +1,5 @@
 /** `kb serve`: answer bots' questions over HTTP from one index file, until stopped. */
+import { DEFAULT_THRESHOLD } from '../../eval/find-gaps.js';
 import { startSearchServer, type SearchServer } from '../../runtime/index.js';
 import { EXIT, UsageError } from '../cli.js';
 import { noIndex, answerThreshold, defaultIndex, workingConfig } from '../config.js';
@@ -10,7 +11,7 @@ export interface ServeCommandOptions {
   port: number;
   host: string;
   k: number;
-  /** Default: eval.threshold of kb.config.yaml when it is a number, else 0. */
+  /** Default: eval.threshold of kb.config.yaml when it is a number; 0.5 (as kb gaps) when it is auto; else 0. */
   threshold?: number;
   /** Passages at most this long unless the request says (default 200; 0: none). */
   passageChars?: number;
@@ -25,7 +26,12 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   const config = await workingConfig();
   const index = options.index ?? defaultIndex(config);
   if (index === undefined) throw new UsageError(noIndex());
-  const { threshold, fromConfig, auto } = answerThreshold(options.threshold, config, 0);
+  // `threshold: auto` is a choice kb eval makes on the suites: the server falls back as kb gaps does
+  // (before, it returned every hit, so the bot handed nothing off)
+  const answer = answerThreshold(options.threshold, config, 0);
+  const { fromConfig, auto } = answer;
+  const threshold = auto ? DEFAULT_THRESHOLD : answer.threshold;
+  if (auto) output.err(`kb serve: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using ${DEFAULT_THRESHOLD}: write the threshold kb eval --threshold auto prints into kb.config.yaml (eval: threshold: X), or pass --threshold X`);
   let server: SearchServer;
   try {
     server = await startSearchServer({
@@ -57,11 +63,7 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   }
   output.out(server.url);
   output.err(`serving ${index} (${server.kb.size} entries) at ${server.url}${options.watch ? ', reloading when the file changes' : ''}`);
-  if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${fromConfig ? ' (eval.threshold of kb.config.yaml)' : ''}: no hits means hand off`);
-  // `threshold: auto` is a choice kb eval makes on the suites; a server needs the number it chose
-  else if (auto) {
-    output.err('  eval.threshold of kb.config.yaml is auto, which only kb eval can work out: every hit is returned; run kb eval --threshold auto and pass the threshold it prints with --threshold X (or write it into kb.config.yaml)');
-  }
+  if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${fromConfig ? ' (eval.threshold of kb.config.yaml)' : auto ? ' (eval.threshold of kb.config.yaml is auto: the fallback)' : ''}: no hits means hand off`);
   if (options.passageChars === 0) output.err('  hits carry whole answers, no passages (--passage-chars 0; passageChars=N in a request asks for them)');
   else if (options.passageChars !== undefined) output.err(`  the top hit of an answer over ${options.passageChars} characters carries a passage at most that long (passageChars=N in a request sets it)`);
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);

@@ -201,23 +201,43 @@ const thresholdName = (t: number | null): string => (t === null ? 'no threshold'
 
 /**
  * One line when the baseline was judged at another threshold than this run: its cases were judged
- * again at this run's, or (a report without ranks and confidences) could not be, and the
- * comparison mixes thresholds. Undefined when both used the same.
+ * again at this run's; or (a report without ranks and confidences) could not be, and the
+ * comparison mixes thresholds; or, this run's being auto's choice, each run is judged at its own.
+ * Undefined when both were judged alike.
  */
 export function baselineThresholdNote(b: BaselineComparison): string | undefined {
   const t = b.threshold;
-  if (t === undefined) return undefined;
-  const judged = `the baseline ${b.file} was judged at ${thresholdName(t.from)}, this run at ${thresholdName(t.to)}`;
+  if (t === undefined || t.from === t.to) return undefined;
+  const judged = `the baseline ${b.file} was judged at ${thresholdName(t.from)}${t.fromAuto === true ? ' (auto)' : ''}, this run at ${thresholdName(t.to)}${t.toAuto === true ? ' (auto)' : ''}`;
+  if (t.own === true) {
+    return `${judged}: with --threshold auto each run is judged at its own threshold (the baseline's verdicts stand), as the reports judge this run — auto's choice moves with the index, and judging the baseline again at it would hide a question the baseline answered and this run hands off`;
+  }
   return t.rejudged
     ? `${judged}: its cases are judged again at this run's ${t.to === null ? 'rule (ranked first)' : 'threshold'}, so that only changes of the index count`
     : `${judged}, and it lacks the ranks and confidences to judge it again: cases may newly fail or pass by the threshold alone; write the baseline with the same --threshold`;
+}
+
+/** A confidence beside a threshold: 2 decimals, more (up to 4) when 2 would round it onto the threshold's side it is not on (0.6013 at 0.605, not 0.60). */
+export function confidenceBeside(confidence: number, threshold: number): string {
+  for (const digits of [2, 3, 4]) {
+    const shown = Number(confidence.toFixed(digits));
+    if (shown >= threshold === confidence >= threshold && shown !== threshold) return confidence.toFixed(digits);
+  }
+  return String(confidence);
 }
 
 /** Why a newly failing case fails now, and what came first: `now ranked #2, got faq-3 “…” (confidence 0.41)`; '' when unknown. */
 export function changeWhy(run: EvalRun, c: ChangedCase): string {
   if (c.reason === undefined) return '';
   const now = caseAt(run).get(placeKey(c));
-  return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${now === undefined ? '' : `, got ${describeGot(now)}`}`;
+  // a threshold verdict names the threshold, and the confidence to as many decimals as tell it from the threshold
+  const at = run.summary.threshold?.chosen.threshold;
+  const judged = (c.reason === 'below-threshold' || c.reason === 'false-answer') && at !== undefined;
+  const top = now?.top[0];
+  const got = now === undefined ? '' : judged && top !== undefined ? `, got ${describeGot(now).replace(/\(confidence [\d.]+\)$/, `(confidence ${confidenceBeside(top.confidence, at)})`)}` : `, got ${describeGot(now)}`;
+  const before = run.baseline?.threshold;
+  const passedAt = judged && before?.own === true && before.from !== null ? `; the baseline passed it at its threshold ${before.from}` : '';
+  return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${judged ? (c.reason === 'false-answer' ? ` at threshold ${at}` : ` ${at}`) : ''}${got}${passedAt}`;
 }
 
 type Placed = Pick<EvalRun['report']['cases'][number], 'file' | 'line' | 'q'>;

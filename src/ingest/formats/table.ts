@@ -224,13 +224,14 @@ function splitWhereEachAsks(part: string, separator: RegExp): string[] {
 }
 
 /**
- * One cell of similar questions split into questions. A comma (`，` `,`) and `、` separate
+ * One cell of similar questions split into questions (not trimmed; empty pieces kept). Also how
+ * `kb import` reads a sheet's similar and suggested cells (src/review/exchange.ts). A comma (`，` `,`) and `、` separate
  * questions only where every part asks something on its own (`退款什么时候到，钱什么时候退回来`,
  * `退款什么时候到、钱什么时候退回来`), since they also join the clauses of one question
  * (`东西坏了，可以退吗`, `If I return it, do I pay?`) and list things inside one
  * (`支付宝、微信可以付款吗`, `支付宝付款、微信付款可以吗`).
  */
-function splitSimilar(text: string): string[] {
+export function splitSimilar(text: string): string[] {
   return text
     .split(SIMILAR_SEPARATORS)
     .flatMap((part) => splitWhereEachAsks(part, /[，,]/u))

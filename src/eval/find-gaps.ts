@@ -112,7 +112,7 @@ export interface LogScan {
 
 /**
  * Read a log and search each distinct question once — the question a message asks, without the
- * links, emoji, placeholders and quoted numbers around it (chatQuestion). Memory grows with the
+ * links, emoji, placeholders, quoted numbers and thanks around it (chatQuestion). Memory grows with the
  * distinct questions, not with the log's length.
  */
 export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: number): Promise<LogScan> {
@@ -122,7 +122,9 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
   let answered = 0;
   for await (const read of reader.questions()) {
     questions++;
-    const question = chatQuestion(read.question);
+    // thanks after a question are no other wording of it (你们是正品吗 thx is 你们是正品吗); 好的谢谢 is
+    // 好的, small talk either way
+    const question = chatQuestion(read.question, { thanks: false });
     if (question === '') {
       skipped++;
       continue;

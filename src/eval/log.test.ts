@@ -83,9 +83,10 @@ describe('LogReader', () => {
     const { questions, reader } = await read('fixtures/gaps/chat-visitor.csv');
     expect(questions).toEqual([
       ['优惠券怎么用', 2],
-      ['领的券怎么用不了 thx', 3],
-      ['收货地址填错了怎么改', 4],
-      ['包邮吗', 5],
+      ['优惠券怎么用 thx', 3],
+      ['领的券怎么用不了 pls', 4],
+      ['收货地址填错了怎么改', 5],
+      ['包邮吗', 6],
     ]);
     expect(describeSource(reader.source, 'csv')).toMatch(/^questions from column "访客消息" \(found by name/u);
     for (const [i, name] of ['买家消息', '顾客消息', '用户消息', 'Customer message'].entries()) {

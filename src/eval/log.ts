@@ -99,6 +99,19 @@ export interface LogQuestion {
   question: string;
   /** 1-based line of the file where the question starts. */
   line: number;
+  /**
+   * What the bot did, on a line of `kb serve`'s question log (src/runtime/server.ts): whether it
+   * answered (a hit at or above the threshold it searched with) and that threshold (null: none,
+   * every hit answered).
+   */
+  served?: { answered: boolean; threshold: number | null };
+}
+
+/** kb serve's record of what it did with a question (`"answered": false, "threshold": 0.99`), when a JSONL line has one. */
+function servedOf(o: Record<string, unknown>): LogQuestion['served'] {
+  if (typeof o.answered !== 'boolean') return undefined;
+  const threshold = typeof o.threshold === 'number' && Number.isFinite(o.threshold) ? o.threshold : null;
+  return { answered: o.answered, threshold };
 }
 
 export interface LogOptions {
@@ -269,7 +282,8 @@ export class LogReader {
         continue;
       }
       this.took(key as string);
-      yield { question: q.trim(), line };
+      const served = servedOf(o);
+      yield served === undefined ? { question: q.trim(), line } : { question: q.trim(), line, served };
     }
     this.checkRoles();
   }

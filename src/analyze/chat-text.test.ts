@@ -59,6 +59,14 @@ describe('chatQuestion', () => {
     expect(chatQuestion('退货运费谁出，多谢了', { thanks: false })).toBe('退货运费谁出');
     expect(chatQuestion('感谢信怎么写', { thanks: false })).toBe('感谢信怎么写');
     expect(chatQuestion('谢谢', { thanks: false })).toBe('谢谢');
+    // the chat abbreviations of thanks and please too, one or more, as words (warranty does not end in ty)
+    expect(chatQuestion('你们是正品吗 thx', { thanks: false })).toBe('你们是正品吗');
+    expect(chatQuestion('where is my order? pls, ty!', { thanks: false })).toBe('where is my order?');
+    expect(chatQuestion('can I get a refund thank you', { thanks: false })).toBe('can I get a refund');
+    expect(chatQuestion('发票怎么开 plz', { thanks: false })).toBe('发票怎么开');
+    expect(chatQuestion('how long is the warranty', { thanks: false })).toBe('how long is the warranty');
+    expect(chatQuestion('how long is the warranty ty', { thanks: false })).toBe('how long is the warranty');
+    expect(chatQuestion('thx', { thanks: false })).toBe('thx');
     expect(chatQuestion('请问7天无理由退货吗？谢谢')).toBe('请问7天无理由退货吗？谢谢');
   });
 

@@ -78,14 +78,19 @@ const TRAIL = /[\s,，.。!！?？~～、…]*(?:急+|在线等)?[\s,，.。!！
 /** The question mark of a message's trailing run (退款多久到账？？？急): kept, once. */
 const LAST_MARK = /([?？])[\s?？!！~～…]*(?:急+|在线等)?[\s?？!！~～…]*$/u;
 
-/** Thanks after a question (…吗？谢谢, …，多谢了). */
-const THANKS = /[\s,，.。!！~～、…]*(?:谢谢+|多谢了?|谢了|感谢|thanks|thx)[\s,，.。!！~～、…]*$/iu;
+/**
+ * Thanks and pleas after a question (…吗？谢谢, …，多谢了, … thx, … pls ty), one or more: the
+ * chat abbreviations too (thx, thnx, tks, ty, pls, plz). The English words stand alone: warranty
+ * does not end in ty.
+ */
+const THANKS_WORDS = String.raw`谢谢+|多谢了?|谢了|感谢|(?<![a-z])(?:thanks|thank you|thank u|thx|thnx|tks|ty|pls|plz|please)(?![a-z])`;
+const THANKS = new RegExp(String.raw`(?:[\s,，.。!！~～、…]*(?:${THANKS_WORDS}))+[\s,，.。!！~～、…]*$`, 'iu');
 
 /**
  * The question a chat message asks, without links, emoji, codes, placeholders, quoted numbers, calls
  * and trailing marks; one line. `thanks: false` also drops thanks after it (请问能退吗？谢谢 → 请问能退吗？),
- * for a question written down as an editor would (kb eval --suggest); kb gaps keeps a reply such as
- * 好的谢谢 whole, for its small talk.
+ * for a question written down as an editor would (kb eval --suggest) and as kb gaps counts it (你们是正品吗 thx
+ * is 你们是正品吗); thanks alone (谢谢) stay.
  */
 export function chatQuestion(message: string, options: { thanks?: boolean } = {}): string {
   // (a mask next to another is one; one at either end goes with the calls and marks there)

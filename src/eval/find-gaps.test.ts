@@ -49,6 +49,34 @@ describe('scanLog', () => {
     expect(JSON.stringify(drafts)).not.toMatch(/\d{8}|http|😭|\[表情\]|商品卡片/);
   });
 
+  it('counts a question with thanks or a plea after it (thx, pls, 谢谢) as the question: no other wording of it', async () => {
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/chat-visitor.csv'), DEFAULT_THRESHOLD);
+    expect(scan).toMatchObject({ questions: 5, distinct: 4, answered: 1 });
+    expect(scan.unanswered).toEqual([
+      { text: '优惠券怎么用', count: 2 },
+      { text: '领的券怎么用不了', count: 1 },
+      { text: '收货地址填错了怎么改', count: 1 },
+    ]);
+  });
+
+  it('counts a line of kb serve\'s log as the bot answered it (its "answered" at its threshold), unless told to judge again', async () => {
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/served.jsonl'), DEFAULT_THRESHOLD);
+    // 包邮吗 handed off once (at the request's 0.99) and 优惠券怎么用 once; the line without "answered" is searched
+    expect(scan).toMatchObject({ questions: 5, distinct: 3, answered: 2, served: { questions: 4, thresholds: [null, 0.5, 0.99] } });
+    expect(scan.unanswered).toEqual([
+      { text: '包邮吗', count: 1 },
+      { text: '优惠券怎么用', count: 1 },
+      { text: '收货地址填错了怎么改', count: 1 },
+    ]);
+    // kb gaps --threshold X: every line searched at X, what kb serve did set aside
+    const again = await scanLog(kb, new LogReader('fixtures/gaps/served.jsonl'), DEFAULT_THRESHOLD, { rejudge: true });
+    expect(again).toMatchObject({ questions: 5, distinct: 3, answered: 2, served: { questions: 0, thresholds: [] } });
+    expect(again.unanswered).toEqual([
+      { text: '优惠券怎么用', count: 2 },
+      { text: '收货地址填错了怎么改', count: 1 },
+    ]);
+  });
+
   it('skips a message that is only a greeting (你好, 在吗, hi): counted, never an empty question', async () => {
     const scan = await scanLog(kb, new LogReader('fixtures/gaps/greetings.txt'), DEFAULT_THRESHOLD);
     // 12 lines: 7 greetings alone, 3 greetings before a question, 好的

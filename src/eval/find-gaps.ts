@@ -108,37 +108,69 @@ export interface LogScan {
   /** The unanswered distinct questions with how often each was asked. */
   unanswered: GapQuestion[];
   threshold: number;
+  /**
+   * Questions (repeats counted) judged as kb serve logged them (its `answered`), not searched: the
+   * thresholds it answered with, null for none (every hit answered).
+   */
+  served: { questions: number; thresholds: (number | null)[] };
+}
+
+export interface ScanOptions {
+  /**
+   * Judge every question by searching the index at the threshold given, kb serve's logged
+   * `answered` too (`kb gaps --threshold X`); else a line of kb serve's log counts as it says.
+   */
+  rejudge?: boolean;
 }
 
 /**
  * Read a log and search each distinct question once — the question a message asks, without the
- * links, emoji, placeholders and quoted numbers around it (chatQuestion). Memory grows with the
- * distinct questions, not with the log's length.
+ * links, emoji, placeholders, quoted numbers and thanks around it (chatQuestion). A line of kb
+ * serve's log says what the bot did (`answered`, at the threshold it was asked with, which a
+ * request may set): it is counted so, unsearched, unless `rejudge` (kb gaps --threshold X). So one
+ * question may be answered on one line and handed off on another; it is a gap as often as it was
+ * handed off. Memory grows with the distinct questions, not with the log's length.
  */
-export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: number): Promise<LogScan> {
-  const seen = new Map<string, { count: number; answered: boolean }>();
+export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: number, options: ScanOptions = {}): Promise<LogScan> {
+  // per distinct question: whether the index answers it (searched once, when needed) and how often it went unanswered
+  const seen = new Map<string, { searched?: boolean; missed: number }>();
+  const served = { questions: 0, thresholds: new Set<number | null>() };
   let questions = 0;
   let skipped = 0;
   let answered = 0;
   for await (const read of reader.questions()) {
     questions++;
-    const question = chatQuestion(read.question);
+    // thanks after a question are no other wording of it (你们是正品吗 thx is 你们是正品吗); 好的谢谢 is
+    // 好的, small talk either way
+    const question = chatQuestion(read.question, { thanks: false });
     if (question === '') {
       skipped++;
       continue;
     }
     let s = seen.get(question);
     if (s === undefined) {
-      const top = kb.search(question, { k: 1 })[0];
-      s = { count: 0, answered: top !== undefined && top.confidence >= threshold };
+      s = { missed: 0 };
       seen.set(question, s);
     }
-    s.count++;
-    if (s.answered) answered++;
+    let isAnswered: boolean;
+    if (read.served !== undefined && options.rejudge !== true) {
+      isAnswered = read.served.answered;
+      served.questions++;
+      served.thresholds.add(read.served.threshold);
+    } else {
+      if (s.searched === undefined) {
+        const top = kb.search(question, { k: 1 })[0];
+        s.searched = top !== undefined && top.confidence >= threshold;
+      }
+      isAnswered = s.searched;
+    }
+    if (isAnswered) answered++;
+    else s.missed++;
   }
   const unanswered: GapQuestion[] = [];
-  for (const [text, s] of seen) if (!s.answered) unanswered.push({ text, count: s.count });
-  return { questions, skipped, distinct: seen.size, answered, unanswered, threshold };
+  for (const [text, s] of seen) if (s.missed > 0) unanswered.push({ text, count: s.missed });
+  const thresholds = [...served.thresholds].sort((a, b) => (a ?? -1) - (b ?? -1));
+  return { questions, skipped, distinct: seen.size, answered, unanswered, threshold, served: { questions: served.questions, thresholds } };
 }
 
 /**

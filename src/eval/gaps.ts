@@ -116,7 +116,10 @@ export interface GapCluster {
   /** Members, most central first (at most `maxExamples`): one wording per set of key terms, its count including the
    *  wordings that differ only in courtesies (亲，… / 在吗 …). */
   examples: GapQuestion[];
-  /** Distinct questions in the cluster. */
+  /**
+   * Distinct wordings in the cluster, as its examples count them: questions that differ only in
+   * courtesies (亲，… / 在吗 …) are one (all of them listed, with --examples large enough).
+   */
   distinct: number;
   /** The entries the representative question finds (filled in by the caller that has the index). */
   nearest: NearEntry[];
@@ -399,7 +402,7 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: To
       representative: examples[0]?.text ?? '',
       terms: terms.map((t) => asWritten(t, readers, representative)),
       examples: examples.slice(0, maxExamples),
-      distinct: c.members.length,
+      distinct: wordings.size,
       nearest: [],
     };
   });

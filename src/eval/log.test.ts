@@ -79,6 +79,23 @@ describe('LogReader', () => {
     expect(none.reader.allProblems()[0]?.message).toMatch(/^has no question column \(tried q, question, .*; it has: 时间, 用户ID, 对话\); name it with --column$/);
   });
 
+  it('finds a message column named for the customer (七鱼\'s 访客消息, 买家消息, Customer message) before a general one', async () => {
+    const { questions, reader } = await read('fixtures/gaps/chat-visitor.csv');
+    expect(questions).toEqual([
+      ['优惠券怎么用', 2],
+      ['优惠券怎么用 thx', 3],
+      ['领的券怎么用不了 pls', 4],
+      ['收货地址填错了怎么改', 5],
+      ['包邮吗', 6],
+    ]);
+    expect(describeSource(reader.source, 'csv')).toMatch(/^questions from column "访客消息" \(found by name/u);
+    for (const [i, name] of ['买家消息', '顾客消息', '用户消息', 'Customer message'].entries()) {
+      const file = join(dir.path, `customer-column-${i}.csv`);
+      writeFileSync(file, `时间,客服消息,${name},消息\n09:00,您好,优惠券怎么用,x\n`);
+      expect((await read(file)).questions).toEqual([['优惠券怎么用', 2]]);
+    }
+  });
+
   it('gives a question that spans lines the line it starts on, and an unclosed quote the line that opened it', async () => {
     const file = join(dir.path, 'multiline.csv');
     writeFileSync(file, 'question,agent\n"第一行\n第二行",a\n包邮吗,b\n"没关的引号,c\n发票,d\n');

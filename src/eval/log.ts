@@ -16,8 +16,6 @@ import { traditionalToSimplified } from '../text/normalize.js';
 
 export type LogFormat = 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx';
 
-/** Column (CSV) or key (JSONL) names tried, in order, when none is given. */
-export const QUESTION_COLUMNS = ['q', 'question', 'query', 'text', 'message', 'content', 'msg', '问题', '用户问题', '客户问题', '提问', '客户消息', '用户消息', '消息内容', '聊天内容', '会话内容', '发送内容', '文本内容', '咨询内容', '消息', '内容', '文本'];
 
 /**
  * Column (CSV) or key (JSONL) names that say who wrote a line, tried in order (compared in lower
@@ -42,6 +40,33 @@ export const CUSTOMER_ROLES = [
   '客户', '顾客', '买家', '用户', '访客', '游客', '会员', '消费者', '咨询者', '客人', '买方',
   'customer', 'user', 'buyer', 'visitor', 'client', 'guest', 'human', 'contact', 'lead', 'end user', 'requester', 'shopper', 'consumer', 'member',
 ];
+
+/** What a column of the customer's lines is named after the customer's role word (访客消息, 买家问题, customer message). */
+const CUSTOMER_COLUMN_SUFFIXES_ZH = ['消息', '问题', '提问', '留言', '发言'];
+const CUSTOMER_COLUMN_SUFFIXES_EN = ['message', 'question'];
+
+/**
+ * Columns named for the customer's lines: a customer role word (CUSTOMER_ROLES) and 消息, 问题,
+ * 提问, 留言 or 发言 — 访客消息 (七鱼), 用户消息 (智齿), 客户消息, 买家消息, 顾客消息 — or message /
+ * question (`Customer message`, `Visitor question`).
+ */
+const CUSTOMER_COLUMNS = CUSTOMER_ROLES.flatMap((role) =>
+  /\p{Script=Han}/u.test(role) ? CUSTOMER_COLUMN_SUFFIXES_ZH.map((s) => role + s) : CUSTOMER_COLUMN_SUFFIXES_EN.map((s) => `${role} ${s}`),
+);
+
+/** The names of a question column tried first, and of a chat export's message column tried last (with a role column, only the customer's rows are read). */
+const QUESTION_NAMES = ['q', 'question', 'query', 'text', 'message', 'content', 'msg', '问题', '用户问题', '客户问题', '提问'];
+const MESSAGE_NAMES = ['消息内容', '聊天内容', '会话内容', '发送内容', '文本内容', '咨询内容', '消息', '内容', '文本'];
+
+/** Column (CSV) or key (JSONL) names tried, in order, when none is given. */
+export const QUESTION_COLUMNS = [...new Set([...QUESTION_NAMES, ...CUSTOMER_COLUMNS, ...MESSAGE_NAMES])];
+
+/** QUESTION_COLUMNS as a message lists them: the customer's columns by their rule. */
+const TRIED_COLUMNS = [
+  ...QUESTION_NAMES,
+  `a customer role word and ${CUSTOMER_COLUMN_SUFFIXES_ZH.join('/')} (访客消息, 买家问题) or ${CUSTOMER_COLUMN_SUFFIXES_EN.join('/')} (customer message)`,
+  ...MESSAGE_NAMES,
+].join(', ');
 
 /** Role values of the shop's side: the agent's, the bot's, the system's (they tell a role column from a column of names). */
 export const STAFF_ROLES = [
@@ -74,6 +99,19 @@ export interface LogQuestion {
   question: string;
   /** 1-based line of the file where the question starts. */
   line: number;
+  /**
+   * What the bot did, on a line of `kb serve`'s question log (src/runtime/server.ts): whether it
+   * answered (a hit at or above the threshold it searched with) and that threshold (null: none,
+   * every hit answered).
+   */
+  served?: { answered: boolean; threshold: number | null };
+}
+
+/** kb serve's record of what it did with a question (`"answered": false, "threshold": 0.99`), when a JSONL line has one. */
+function servedOf(o: Record<string, unknown>): LogQuestion['served'] {
+  if (typeof o.answered !== 'boolean') return undefined;
+  const threshold = typeof o.threshold === 'number' && Number.isFinite(o.threshold) ? o.threshold : null;
+  return { answered: o.answered, threshold };
 }
 
 export interface LogOptions {
@@ -240,11 +278,12 @@ export class LogReader {
       const q = key === undefined ? undefined : o[key];
       if (typeof q !== 'string' || q.trim() === '') {
         const used = [...this.source.columns.keys()].map((c) => `"${c}"`).join(', ');
-        this.bad(key === undefined ? `has no question key (${used === '' ? `tried ${QUESTION_COLUMNS.join(', ')}` : `the lines before use ${used}`}); name it with --column` : `has no "${key}" text`, line);
+        this.bad(key === undefined ? `has no question key (${used === '' ? `tried ${TRIED_COLUMNS}` : `the lines before use ${used}`}); name it with --column` : `has no "${key}" text`, line);
         continue;
       }
       this.took(key as string);
-      yield { question: q.trim(), line };
+      const served = servedOf(o);
+      yield served === undefined ? { question: q.trim(), line } : { question: q.trim(), line, served };
     }
     this.checkRoles();
   }
@@ -369,7 +408,7 @@ export class LogReader {
     const at = wanted !== undefined ? header.indexOf(wanted) : find(QUESTION_COLUMNS);
     if (at === undefined || at < 0) {
       if (wanted !== undefined) return fail(`has no column "${wanted}"`, 'name one of these with --column');
-      this.problems.push(problem('bad-table', `has no question column (tried ${QUESTION_COLUMNS.join(', ')}; it has: ${header.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));
+      this.problems.push(problem('bad-table', `has no question column (tried ${TRIED_COLUMNS}; it has: ${header.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));
       return undefined;
     }
     const roleNamed = this.options.roleColumn;

@@ -71,6 +71,31 @@ describe('suggestFromFailures', () => {
     expect(r.unmatched).toBe(1);
   });
 
+  it('proposes a case that expects a list to the expected entry the search ranked highest, else to the first id listed', () => {
+    const store: Entry[] = [
+      entry('K1022', '洗衣机脱水时震动很大怎么办？'),
+      { ...entry('s-install', '洗衣机怎么安装？'), origin: 'generated', source: { path: 'sources/安装与维修说明.md', headingPath: ['安装与维修说明', '二、洗衣机安装'] } },
+      entry('K1023', '扫地机器人不回充怎么办？'),
+    ];
+    const listed = (q: string, ids: string[], top: string[], line: number): CaseResult => ({
+      ...c(q, ids, line),
+      expectSources: [{ kind: 'source', source: 'sources/安装与维修说明.md', section: '二、洗衣机安装' }],
+      top: top.map((id) => ({ id, score: 1, confidence: 0.54 })),
+    });
+    const cases = [
+      // [K1022, {source, section}]: the section's entry came first (below the threshold), K1022 second
+      listed('洗衣机的运输螺栓要拆吗', ['K1022'], ['s-install', 'K1022'], 1),
+      listed('洗衣机晃得厉害', ['K1022'], ['K1023', 'K1022', 's-install'], 2),
+      // none of them found: the first id listed
+      listed('洗衣机放哪里', ['K1022'], ['K1023'], 3),
+    ];
+    expect(suggestFromFailures(cases, cases.map(() => fail), store).proposed.map((p) => [p.line, p.id])).toEqual([
+      [1, 's-install'],
+      [2, 'K1022'],
+      [3, 'K1022'],
+    ]);
+  });
+
   it('ignores out-of-scope false answers', () => {
     const r = suggestFromFailures([c('你好', [], 1)], [{ verdict: 'fail', reason: 'false-answer' }], [entry('a', 'x')]);
     expect(r.proposed).toEqual([]);

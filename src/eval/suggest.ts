@@ -1,9 +1,9 @@
 /**
  * `kb eval --suggest`: a failing case whose expected entry is in the store is proposed as a new
  * similar question of that entry, in the entry's `suggested` list (never `similar`: an editor
- * accepts it in review). The expected entry is the one its id names, or — for a case that expects
- * `{source, section}` — the store's entry from that source: the one the search ranked highest, or
- * the only one. Pure: takes and returns store entries.
+ * accepts it in review). The entry is the expected one the search ranked highest — of the ids the
+ * case names and the store's entries from the `{source, section}`s it names — else the first id it
+ * names, else the only entry of its source. Pure: takes and returns store entries.
  */
 import { basename } from 'node:path';
 import { chatQuestion } from '../analyze/chat-text.js';
@@ -50,17 +50,18 @@ export function suggestFromFailures(cases: readonly CaseResult[], verdicts: read
     const v = verdicts[i];
     // an expected id the index lacks is a suite or build problem, not a question to teach the entry
     if (v?.verdict !== 'fail' || v.reason === 'false-answer' || v.reason === 'unknown-entry') return;
-    let id = (c.expectIds ?? []).find((x) => byId.has(x));
+    // every entry the case expects: the ids the store has, and the entries of the sources it names
+    const named = (c.expectIds ?? []).filter((x) => byId.has(x));
+    const fromSources = new Set((c.expectSources ?? []).flatMap((x) => (byFile.get(x.source) ?? []).filter((e) => hitMatches(e, x))).map((e) => e.id));
+    const expected = new Set([...named, ...fromSources]);
+    // the one the search ranked highest (a right answer below rank 1 or below the threshold) — of a
+    // list too: [K1022, {source, section}] teaches the entry the customer's question came nearest
+    // to; else the first id listed, else a source's only entry
+    const id = c.top.find((h) => expected.has(h.id))?.id ?? named[0] ?? (fromSources.size === 1 ? [...fromSources][0] : undefined);
     if (id === undefined) {
-      const from = (c.expectSources ?? []).flatMap((x) => (byFile.get(x.source) ?? []).filter((e) => hitMatches(e, x)));
-      const ids = new Set(from.map((e) => e.id));
-      // the one the search ranked highest (a right answer below rank 1 or below the threshold), else the only one
-      id = c.top.find((h) => ids.has(h.id))?.id ?? (ids.size === 1 ? [...ids][0] : undefined);
-      if (id === undefined) {
-        if (ids.size > 1) ambiguous++;
-        else unmatched++;
-        return;
-      }
+      if (fromSources.size > 1) ambiguous++;
+      else unmatched++;
+      return;
     }
     const entry = changed.get(id) ?? (byId.get(id) as Entry);
     // the question without what a chat adds around it (亲，…, emoji, 急！！, 谢谢), as an editor would write it

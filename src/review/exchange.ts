@@ -17,12 +17,14 @@
  * The `revision` column holds a short hash of each editable field as exported (entryRevision):
  * planImport merges a row field by field against it, so a sheet exported before the store changed
  * never undoes the newer values, and a field changed on both sides is a conflict (that row is
- * refused; `overwrite` takes it). Similar and suggested cells also split on `|`, as FAQ tables do.
+ * refused; `overwrite` takes it). Similar and suggested cells also split on `|` `；` `;` (and on commas
+ * between questions), as FAQ tables' similar cells do.
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
 import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
+import { splitSimilar } from '../ingest/formats/table.js';
 import { closestName } from '../text/closest-name.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
@@ -34,7 +36,7 @@ export const COLUMN_HELP: Readonly<Record<Column, string>> = {
   id: 'the entry id: keep it; a row with a new id (and an empty revision cell) adds an entry',
   status: 'pending, approved or rejected (or 待审核, 通过, 驳回; 待審核, 通過, 駁回)',
   question: 'the standard question (emptied on a rejected row: the entry keeps its question)',
-  similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line), or separated by |',
+  similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line), or separated by | or ；',
   answer: 'the answer',
   suggested: 'proposed similar questions not yet accepted: move a line to "similar" to accept it, delete it to dismiss it',
   stale: 'source-changed or source-missing when the source changed since; approve or reject the entry (or empty the cell) once checked',
@@ -127,12 +129,17 @@ function cellText(text: string): string {
 }
 
 /**
- * The questions of a `similar` or `suggested` cell: one a line, or separated by `|` or `｜` — as a
- * FAQ table's similar cell is read (src/ingest/formats/table.ts), so a cell pasted from a FAQ
- * table imports as the list it is there.
+ * The questions of a `similar` or `suggested` cell: one a line (what kb export writes), or
+ * separated as a FAQ table's similar cell is (src/ingest/formats/table.ts splitSimilar: `|` `｜`
+ * `；` `;`, and `，` `,` `、` where every part asks a question), so a cell an editor typed
+ * `开票；怎么开发票` or pasted from a FAQ table imports as the list it is there. A stored question
+ * with such a separator in it survives an unedited round trip: fieldKey splits the store's
+ * questions the same way, so the cell compares equal.
  */
 export function questionLines(text: string): string[] {
-  return cellLines(text.replace(/[|｜]/gu, '\n'));
+  return splitSimilar(cellText(text))
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 /**
@@ -450,6 +457,16 @@ function keepsEditorWork(old: Entry, line: Entry, f: ImportField): 'keep' | stri
   return undefined;
 }
 
+/**
+ * The similar questions of `now` not in `before` that a comma or 、 joins and questionLines kept
+ * whole (a part of them asks nothing on its own: `优惠券不能用，领的券怎么用不了`): perhaps one
+ * question of two clauses, perhaps several an editor typed on one line — kb import says so.
+ */
+function commaJoined(now: readonly string[], before: readonly string[]): string[] {
+  const had = new Set(before);
+  return now.filter((q) => !had.has(q) && /[，,、]/u.test(q));
+}
+
 export interface PlanOptions {
   /** Take the cells the editor changed even where the store changed the same field since the export. */
   overwrite?: boolean;
@@ -476,6 +493,7 @@ function describeField(f: ImportField, e: Entry): string {
 export function planImport(store: readonly Entry[], records: readonly ImportRecord[], file: string, options: PlanOptions = {}): { ok: true; plan: ImportPlan } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const conflicts: Problem[] = [];
+  const warnings: Problem[] = [];
   const seen = new Map<string, ImportRecord['location']>();
   const byId = new Map(store.map((e) => [e.id, e]));
   const next = new Map(byId);
@@ -574,6 +592,14 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       );
       continue;
     }
+    // a sheet cell's questions (a JSONL record's are a list, not split)
+    if (r.entry === undefined) {
+      for (const q of commaJoined(entry.similar, old?.similar ?? [])) {
+        warnings.push(
+          problem('bad-row', `id ${r.id}: the similar question "${q}" was kept as one question: a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)`, { file, location: r.location, severity: 'warning' }),
+        );
+      }
+    }
     if (keptHere) kept++;
     if (keptFields.length > 0) keptEditor.push({ id: r.id, fields: keptFields });
     // approving or rejecting is the editor's word on the entry as its source is now
@@ -611,7 +637,7 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
   if (problems.length > 0) return { ok: false, problems };
   const entries = [...next.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const untouched = store.length - unchanged - changed.length - conflicts.length;
-  return { ok: true, plan: { entries, changed, added, unchanged, untouched, kept, keptEditor, byField, conflicts, warnings: [] } };
+  return { ok: true, plan: { entries, changed, added, unchanged, untouched, kept, keptEditor, byField, conflicts, warnings } };
 }
 
 /** `12 entries changed (question 3, similar 5, status 4); 2 added; 80 unchanged; 26 not in the file, left as they are` */

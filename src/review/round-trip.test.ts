@@ -348,16 +348,44 @@ describe('similar questions in a sheet cell', () => {
     });
   }
 
-  it('a stored similar question with a | in it survives a round trip unchanged', async () => {
-    const { dir, store } = setup();
-    writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, similar: ['A|B 款能退吗'] } : e))));
-    const before = readFileSync(store, 'utf8');
-    const file = join(dir, 'bar.csv');
-    await exportStore({ store, file, format: 'csv' });
-    const imported = await importFile({ store, file });
-    expect(imported.ok && describePlan(imported.value)).toBe('0 entries changed; 0 added; 6 unchanged');
-    expect(readFileSync(store, 'utf8')).toBe(before);
-  });
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`splits them (${format}) on ； ; and on commas between questions too, as the FAQ table reader does (an editor's 开票；怎么开发票 was one question)`, async () => {
+      const { dir, store } = setup();
+      const file = join(dir, `semicolons.${format}`);
+      await exportStore({ store, file, format });
+      await editSheet(file, format, [
+        ['s-seven-day', 'similar', '开票；怎么开发票；能开专票吗；要发票'],
+        ['s-warranty-en', 'similar', 'How long is the guarantee?; Is there a warranty?\nwarranty period'],
+        // commas and 、 split only where every part asks something on its own
+        ['s-refund-time', 'similar', '退款什么时候到，钱什么时候退回来\n东西坏了，可以退吗\n支付宝、微信可以付款吗'],
+      ]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok && imported.value.changed.map((c) => c.id)).toEqual(['s-refund-time', 's-seven-day', 's-warranty-en']);
+      // a line kept whole for its commas is said (perhaps it is several questions typed on one line)
+      expect(imported.ok && imported.warnings.map((w) => w.message)).toEqual([
+        expect.stringContaining('id s-refund-time: the similar question "东西坏了，可以退吗" was kept as one question'),
+        expect.stringContaining('id s-refund-time: the similar question "支付宝、微信可以付款吗" was kept as one question'),
+      ]);
+      const entries = readEntries(store);
+      expect(byId(entries, 's-seven-day')?.similar).toEqual(['开票', '怎么开发票', '能开专票吗', '要发票']);
+      expect(byId(entries, 's-warranty-en')?.similar).toEqual(['How long is the guarantee?', 'Is there a warranty?', 'warranty period']);
+      expect(byId(entries, 's-refund-time')?.similar).toEqual(['退款什么时候到', '钱什么时候退回来', '东西坏了，可以退吗', '支付宝、微信可以付款吗']);
+    });
+  }
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`a stored similar question with a separator in it (| ； ; or commas between questions) survives a ${format} round trip unchanged`, async () => {
+      const { dir, store } = setup();
+      const similar = ['A|B 款能退吗', '开票；怎么开发票', 'Can I return it; who pays?', '退款什么时候到，钱什么时候退回来'];
+      writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, similar } : e))));
+      const before = readFileSync(store, 'utf8');
+      const file = join(dir, `bar.${format}`);
+      await exportStore({ store, file, format });
+      const imported = await importFile({ store, file });
+      expect(imported.ok && describePlan(imported.value)).toBe('0 entries changed; 0 added; 6 unchanged');
+      expect(readFileSync(store, 'utf8')).toBe(before);
+    });
+  }
 });
 
 describe('kb import of a sheet exported before the store changed', () => {

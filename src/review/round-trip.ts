@@ -147,7 +147,7 @@ export async function importFile(options: ImportOptions): Promise<Result<ImportO
           return fail(problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); nothing was imported`, { file: options.store }));
         }
       }
-      return ok({ ...plan, created, written: write }, records.warnings);
+      return ok({ ...plan, created, written: write }, [...records.warnings, ...plan.warnings]);
     };
     if (options.dryRun === true) return await apply();
     try {

@@ -60,7 +60,8 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     // the share of the file read: "[43%] reading log.txt, searching each question"
     onProgress: (done, total) => progress(Math.min(99, Math.floor((100 * done) / (total || 1))), 100, `reading ${basename(options.log)}, searching each question`),
   });
-  const scan = await scanLog(kb, reader, threshold);
+  // kb serve's log says what the bot did; a threshold given here judges its lines again
+  const scan = await scanLog(kb, reader, threshold, { rejudge: options.threshold !== undefined });
   progress(1, 1, '');
   const problems = reader.allProblems();
   printProblems(output, problems);
@@ -68,6 +69,10 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   // which column (or key) and which rows: a chat export has the agent's and the bot's lines too
   const source = describeSource(reader.source, format);
   if (source !== undefined) output.err(`kb gaps: ${options.log}: ${source}`);
+  if (scan.served.questions > 0) {
+    const at = scan.served.thresholds.map((t) => (t === null ? 'none' : String(t))).join(', ');
+    output.err(`kb gaps: ${options.log}: ${scan.served.questions} question${scan.served.questions === 1 ? '' : 's'} counted as kb serve logged ${scan.served.questions === 1 ? 'it' : 'them'} ("answered", at threshold ${at}), not searched again; --threshold X searches ${scan.served.questions === 1 ? 'it' : 'them'} again at X`);
+  }
   // a log that could not be read at all (missing, undecodable, a bad table or workbook) has said so
   if (problems.some((p) => p.severity === 'error' && p.code !== 'bad-row') && scan.questions === 0) return EXIT.FAILED;
   if (scan.questions === 0) {
@@ -97,6 +102,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
           distinct: scan.distinct,
           answered: scan.answered,
           unanswered,
+          served: scan.served,
           clusters: shown,
           unclustered: singles,
           smallTalk,
@@ -115,8 +121,11 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     });
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
     const pct = (n: number): string => `${((100 * n) / scan.questions).toFixed(1)}%`;
+    // kb serve's lines were judged at the thresholds it answered with, the others at this one
+    const asServed = `as kb serve answered ${scan.served.questions === 1 ? 'it' : 'them'} (threshold ${scan.served.thresholds.map((t) => (t === null ? 'none' : String(t))).join(', ')})`;
+    const judged = scan.served.questions === 0 ? `at threshold ${threshold}${whence}` : scan.served.questions === scan.questions - scan.skipped ? asServed : `at threshold ${threshold}${whence}, ${scan.served.questions} of them ${asServed}`;
     output.out(
-      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) at threshold ${threshold}${whence}, in ${shown.length} cluster${shown.length === 1 ? '' : 's'} of ${minSize}+${singles > 0 ? ` and ${singles} question${singles === 1 ? '' : 's'} in smaller ones (--min-size 1 lists ${singles === 1 ? 'it' : 'them'})` : ''}${smallTalk > 0 ? `; ${smallTalk} ${smallTalk === 1 ? 'greeting, thanks or reply' : 'greetings, thanks and replies'} with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out` : ''}`,
+      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) ${judged}, in ${shown.length} cluster${shown.length === 1 ? '' : 's'} of ${minSize}+${singles > 0 ? ` and ${singles} question${singles === 1 ? '' : 's'} in smaller ones (--min-size 1 lists ${singles === 1 ? 'it' : 'them'})` : ''}${smallTalk > 0 ? `; ${smallTalk} ${smallTalk === 1 ? 'greeting, thanks or reply' : 'greetings, thanks and replies'} with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out` : ''}`,
     );
   }
   if (options.export !== undefined) {

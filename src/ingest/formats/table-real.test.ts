@@ -85,14 +85,12 @@ describe('an ops team workbook (ops-faq.xlsx)', () => {
     expect(answer('保修多久？')).toBe('电器类商品一年免费保修。');
   });
 
-  it('reports each dropped or questionable row in one line naming the sheet and row, and the sheets it did not read', () => {
+  it('reports each dropped or questionable row in one line naming the sheet and row, and the sheets it did not read (its 更新日期 column is metadata: no warning)', () => {
     expect(lines(doc.warnings)).toEqual([
       expect.stringMatching(/^ops-faq\.xlsx: sheets "说明", "下拉选项" have no FAQ header .* not read/u),
       expect.stringMatching(/^ops-faq\.xlsx: hidden sheet "旧版问题" has FAQ rows and was not read; unhide it/u),
-      expect.stringMatching(/^ops-faq\.xlsx:sheet 退货退款:row 3: has a column kb does not read: "更新日期"/u),
       expect.stringMatching(/^ops-faq\.xlsx:sheet 退货退款:row 6: row 6 is marked "停用" in the 状态 column and was not read; set it to 启用/u),
       expect.stringMatching(/^ops-faq\.xlsx:sheet 退货退款:row 8: row 8 is hidden in Excel and was read like the others/u),
-      expect.stringMatching(/^ops-faq\.xlsx:sheet 物流配送:row 3: has a column kb does not read: "更新日期"/u),
       expect.stringMatching(/^ops-faq\.xlsx:sheet 物流配送:row 6: row skipped: the 答案 column holds a formula with no saved result.*save it/u),
       expect.stringMatching(/^ops-faq\.xlsx:sheet 物流配送:row 9: row 9 is marked "停用" in the 状态 column and was not read/u),
       expect.stringMatching(/^ops-faq\.xlsx:sheet 物流配送:row 11: asks the question "退货的运费谁来承担？" of sheet "退货退款" row 5 — the same question with different answers/u),
@@ -153,12 +151,11 @@ describe('CSV and TSV as Excel and bot platforms save them', () => {
     expect(doc.sections[0]?.text).toBe('Refunds are issued within 1 business day; banks take 3-5 days.');
   });
 
-  it('reads a bot platform export (知识标题, 回复内容, 类目路径, 状态) and reports the unknown columns, the repeated question, the empty answer and the disabled row', async () => {
+  it('reads a bot platform export (知识标题, 回复内容, 类目路径, 状态; 创建人 and 更新时间 are metadata, read without a warning) and reports the repeated question, the empty answer and the disabled row', async () => {
     const doc = await read('faq-bot.csv');
     expect(paths(doc)).toEqual(['售后 › 退货 › 退货的运费谁来承担？', '售后 › 退款 › 退款多久能到账？', '售后 › 退款 › 退款多久能到账？']);
     expect(doc.sections[0]?.faq?.similar).toEqual(['退货运费谁出', '寄回去的邮费要我出吗']);
     expect(lines(doc.warnings)).toEqual([
-      expect.stringMatching(/^faq-bot\.csv:line 1: has columns kb does not read: "创建人", "更新时间"; they were ignored/u),
       expect.stringMatching(/^faq-bot\.csv:line 5: asks the question "退款多久能到账？" of line 4 — the same question with different answers/u),
       expect.stringMatching(/^faq-bot\.csv:line 6: row skipped: the question "怎么修改收货地址？" has no answer; fill in the 回复内容 column/u),
       expect.stringMatching(/^faq-bot\.csv:line 7: line 7 is marked "停用" in the 状态 column and was not read/u),

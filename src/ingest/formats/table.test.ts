@@ -9,6 +9,7 @@ import {
   MAX_ROW_WARNINGS,
   detectDelimiter,
   fieldOfHeader,
+  isMetadataColumn,
   normalizeHeader,
   parseFaqCsv,
   parseFaqJsonl,
@@ -175,6 +176,23 @@ describe('parseFaqCsv', () => {
       [['订单'], '订单怎么取消', ['取消订单', '不想买了']],
       [['售后', '发票'], '发票怎么开', ['开发票', '要发票']],
     ]);
+  });
+
+  it('ignores the metadata columns platform exports add (更新时间, 创建人, 浏览量, a second id 知识ID) without a warning, and still names an unknown one', () => {
+    const { rows, warnings } = value(csv(text('platform-export.csv'), 'platform-export.csv'));
+    expect(rows.map((r) => [r.row.id, r.row.question, r.row.similar, r.category])).toEqual([
+      ['1', '下单后多久发货？', ['什么时候发货', '几号能发货'], ['物流配送']],
+      ['2', '可以开发票吗？', ['怎么开发票'], ['售后', '发票']],
+    ]);
+    expect(warnings.map((w) => w.message)).toEqual([
+      'has a column kb does not read: "适用渠道"; it was ignored (kb reads id, question, similar, answer, category, tags and status: rename a column that holds one of these)',
+    ]);
+    // the same in JSON, English keys in any case style (createdAt, updated_at, lastModifiedBy)
+    const json = value(jsonl(text('platform-export.jsonl'), 'platform-export.jsonl'));
+    expect(json.rows.map((r) => r.row.question)).toEqual(['How long does shipping take?', 'Can I get an invoice?']);
+    expect(json.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^has a field kb does not read: "channel"; it was ignored/u)]);
+    expect(['更新时间', 'Updated At', 'updatedAt', '创建人', '浏览量', '无用数', '知识ID', 'views'].every(isMetadataColumn)).toBe(true);
+    expect(['适用渠道', '备注', 'channel', '答案'].some(isMetadataColumn)).toBe(false);
   });
 
   it('gives the same rows and lines with CRLF line ends, and no carriage returns in cells', () => {

@@ -67,6 +67,35 @@ export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
   status: ['status', 'state', 'enabled', 'active', 'is enabled', '状态', '启用状态', '是否启用', '知识状态', '生效状态', '狀態', '啟用狀態'],
 };
 
+/**
+ * Columns (and JSON keys) that platform exports add about a row rather than its content — when it
+ * was created or changed and by whom, how often it was viewed, clicked or rated, a row number —
+ * compared after `normalizeHeader` (`updatedAt`, `updated_at` and `Updated At` are one name). They
+ * are ignored without a warning; a column kb knows nothing about is still named in one. A second
+ * id column named so (`知识ID` beside `编号`) is one too, not a repeated id.
+ */
+export const METADATA_COLUMNS: readonly string[] = [
+  '更新时间', '创建时间', '修改时间', '编辑时间', '最后更新时间', '最后修改时间', '最近更新时间', '最近修改时间', '发布时间', '上架时间', '生效时间', '失效时间', '过期时间', '导入时间', '录入时间',
+  '更新日期', '创建日期', '修改日期',
+  '创建人', '创建者', '更新人', '修改人', '编辑人', '编辑者', '最后修改人', '最后更新人', '最近修改人', '发布人', '录入人', '审核人', '作者',
+  '浏览量', '浏览次数', '阅读量', '阅读数', '点击量', '点击次数', '点击数', '访问量', '命中次数', '命中数', '调用次数', '使用次数',
+  '有用数', '无用数', '有用', '无用', '有帮助', '没帮助', '点赞数', '点踩数', '赞', '踩', '满意度', '解决率',
+  '序号', '行号', '知识id', '知识编号',
+  '更新時間', '建立時間', '創建時間', '修改時間', '建立者', '創建人', '更新人', '修改人', '瀏覽量', '點擊量', '有用數', '無用數', '序號', '知識id', '知識編號',
+  'updated', 'updated at', 'updated on', 'update time', 'update date', 'last updated', 'last update', 'modified', 'modified at', 'modified on', 'last modified', 'date modified', 'modification date',
+  'created', 'created at', 'created on', 'create time', 'create date', 'creation date', 'creation time', 'date created', 'published', 'published at',
+  'author', 'created by', 'creator', 'updated by', 'modified by', 'last modified by', 'last updated by', 'editor',
+  'views', 'view count', 'clicks', 'click count', 'hits', 'hit count', 'helpful', 'not helpful', 'helpful count', 'unhelpful count', 'upvotes', 'downvotes', 'likes', 'dislikes', 'rating',
+  'row', 'row number', 'no', 'no.', '#',
+];
+
+const METADATA_NAMES: ReadonlySet<string> = new Set(METADATA_COLUMNS.map(normalizeHeader));
+
+/** Whether a header cell (or JSON key) names a metadata column (METADATA_COLUMNS). */
+export function isMetadataColumn(name: string): boolean {
+  return METADATA_NAMES.has(normalizeHeader(name));
+}
+
 /** Fields that several columns may fill: `相似问法1`…`相似问法5`, `一级分类` and `二级分类`. */
 const MULTI_COLUMN: ReadonlySet<FaqField> = new Set(['similar', 'category', 'tags']);
 
@@ -224,13 +253,14 @@ function splitWhereEachAsks(part: string, separator: RegExp): string[] {
 }
 
 /**
- * One cell of similar questions split into questions. A comma (`，` `,`) and `、` separate
+ * One cell of similar questions split into questions (not trimmed; empty pieces kept). Also how
+ * `kb import` reads a sheet's similar and suggested cells (src/review/exchange.ts). A comma (`，` `,`) and `、` separate
  * questions only where every part asks something on its own (`退款什么时候到，钱什么时候退回来`,
  * `退款什么时候到、钱什么时候退回来`), since they also join the clauses of one question
  * (`东西坏了，可以退吗`, `If I return it, do I pay?`) and list things inside one
  * (`支付宝、微信可以付款吗`, `支付宝付款、微信付款可以吗`).
  */
-function splitSimilar(text: string): string[] {
+export function splitSimilar(text: string): string[] {
   return text
     .split(SIMILAR_SEPARATORS)
     .flatMap((part) => splitWhereEachAsks(part, /[，,]/u))
@@ -546,12 +576,14 @@ function readHeader(row: CellRow): Header {
     if (name === '' || normalizeHeader(name) === '') return;
     const field = fieldOfHeader(name);
     if (field === undefined) {
-      header.unknown.push(name);
+      // 更新时间, 创建人, 浏览量: about the row, not a part of it — ignored without a word
+      if (!isMetadataColumn(name)) header.unknown.push(name);
       return;
     }
     const taken = header.columns.find((c) => c.field === field);
-    if (taken !== undefined && !MULTI_COLUMN.has(field)) header.repeated.push([field, taken.name, name]);
-    else header.columns.push({ field, index, name });
+    if (taken !== undefined && !MULTI_COLUMN.has(field)) {
+      if (!isMetadataColumn(name)) header.repeated.push([field, taken.name, name]);
+    } else header.columns.push({ field, index, name });
   });
   return header;
 }
@@ -946,13 +978,13 @@ export function parseFaqJsonl(text: string, options: ParseOptions): Result<Table
       keys.add(key);
       const field = fieldOfHeader(key);
       if (field === undefined) {
-        if (!unknown.has(key)) unknown.set(key, line);
+        if (!unknown.has(key) && !isMetadataColumn(key)) unknown.set(key, line);
         continue;
       }
       const taken = labels[field];
       if (taken !== undefined) {
         const pair = `${taken}\u0000${key}`;
-        if (!repeated.has(pair)) repeated.set(pair, line);
+        if (!repeated.has(pair) && !isMetadataColumn(key)) repeated.set(pair, line);
         continue;
       }
       labels[field] = key;

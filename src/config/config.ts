@@ -193,7 +193,7 @@ eval:
   k: 5
   # Judge answers by confidence (0–1, or auto: the threshold with the most correct decisions).
   # A number here is also what \`kb serve\` answers with: no hit at or above it means hand off
-  # (not auto: kb serve then returns every hit and says so; give it the number kb eval chose).
+  # (with auto, kb serve answers at 0.5 and says so: write here the number kb eval chose).
   # threshold: auto
   # CI gates: kb eval exits 1 when one fails (flags such as --min-hit1 override them).
   # gates:

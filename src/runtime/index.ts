@@ -5,7 +5,8 @@
  *   const kb = await loadIndex('dist/kb.index');
  *   const hits = kb.search('退货运费谁出', { k: 5 });
  *
- * It depends on no build-time package (pdfjs-dist, mammoth, ink, commander, nodejieba).
+ * It depends on no build-time package (pdfjs-dist, mammoth, exceljs, ink, react, commander, nodejieba;
+ * src/runtime/runtime-package.test.ts checks its module graph, npm run pack:runtime packs it alone).
  */
 export { loadIndex, indexFromBytes, IndexLoadError, type IndexLoadReason } from './load.js';
 export { KnowledgeBase, type Hit, type SearchOptions } from './knowledge-base.js';

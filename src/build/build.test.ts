@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, Section } from '../ingest/document.js';
 import { indexFromBytes, loadIndex } from '../runtime/load.js';
 import type { Entry } from '../store/entry.js';
+import type { Calibration } from '../runtime/index-file.js';
 import { serializeStore } from '../store/store.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
 import { DEFAULT_CALIBRATION, DEFAULT_MODEL, fitCalibration, learnAssociations } from './build-index.js';
@@ -279,6 +280,21 @@ describe('confidence calibration', () => {
     expect(c.fittedOn).toBe('self');
     expect(c.coverageWeight).toBeGreaterThan(0);
     expect(c.marginWeight).toBeGreaterThanOrEqual(0);
+  });
+
+  it('pulls a fit on few paraphrases toward the defaults, which have seen questions a KB cannot answer', () => {
+    // a shop whose paraphrases find their entry about 60 % of the time whatever their coverage: its own
+    // fit (about −0.4, 0.5, 3.8) gave every top hit 0.39 or more, and 你好 or 能便宜点吗 0.6 (user test)
+    const shop = (n: number) => Array.from({ length: n }, (_, i) => sample(0.3 + ((i * 7) % 10) / 14, ((i * 3) % 10) / 12, i % 5 < 3));
+    const few = fitCalibration(shop(200));
+    const many = fitCalibration(shop(2000));
+    expect(few.fittedOn).toBe('self');
+    expect(many.fittedOn).toBe('self');
+    const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+    // a hit that covers a fifth of the question, with a small lead: what the defaults call unanswered
+    const weak = (c: Calibration): number => sigmoid(c.intercept + 0.2 * c.coverageWeight + 0.05 * c.marginWeight);
+    expect(weak(few)).toBeLessThan(weak(many));
+    expect(Math.abs(few.coverageWeight - DEFAULT_CALIBRATION.coverageWeight)).toBeLessThan(Math.abs(many.coverageWeight - DEFAULT_CALIBRATION.coverageWeight));
   });
 
   it('keeps the default weights when more coverage would mean less confidence (near-twin entries)', () => {

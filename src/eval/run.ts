@@ -33,6 +33,8 @@ export interface CaseResult {
   expectSources?: Extract<Expectation, { kind: 'source' }>[];
   /** Expected entry ids the index does not have (a typo, or an outdated id); absent when none. */
   unknownIds?: string[];
+  /** For each of `unknownIds`, the index's id it looks like (k1035, K1O01 → K1035, K1001: case, O for 0, l or I for 1), or ''; absent when none does. */
+  unknownIdHints?: string[];
   /** Expected `{source, section}` that no entry of the index has (a misspelt file or section), as `file › section`; absent when none. */
   unknownSources?: string[];
   /** For each of `unknownSources`, what the index has instead: `did you mean “第一条”?`, or the file's sections, or the index's files. */
@@ -85,9 +87,16 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: numbe
  * blocks, so this decodes every entry once — after the timed searches (their latency is not
  * touched) and shared with the coverage, which needs them all anyway (KnowledgeBase.entries keeps them).
  */
+/** An id as it looks: case, width, O for 0 and l or I for 1 do not tell ids apart to a person typing one. */
+function idLook(id: string): string {
+  return id.normalize('NFKC').toLowerCase().replace(/o/g, '0').replace(/[il|]/g, '1').replace(/\s+/g, '');
+}
+
 function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: CaseResult[]): void {
   if (!cases.some((c) => c.expect.length > 0)) return;
   const known = new Set(kb.entries.map((e) => e.id));
+  /** The index's ids by how they look (idLook), made on the first unknown id. */
+  let looks: Map<string, string> | undefined;
   // entries by source file name and path, so a source expectation is checked against its file's entries only
   const byFile = new Map<string, Pick<Hit, 'id' | 'source'>[]>();
   for (const e of kb.entries) {
@@ -103,7 +112,12 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
     if (r === undefined) return;
     const ids = [...new Set(c.expect.flatMap((e) => (e.kind === 'id' && !known.has(e.id) ? [e.id] : [])))];
     const missing = c.expect.flatMap((e) => (e.kind === 'source' && !(byFile.get(e.source) ?? []).some((h) => hitMatches(h, e)) ? [e] : []));
-    if (ids.length > 0) r.unknownIds = ids;
+    if (ids.length > 0) {
+      r.unknownIds = ids;
+      looks ??= new Map([...known].reverse().map((id) => [idLook(id), id]));
+      const hints = ids.map((id) => looks?.get(idLook(id)) ?? '');
+      if (hints.some((h) => h !== '')) r.unknownIdHints = hints;
+    }
     if (missing.length > 0) {
       r.unknownSources = missing.map(sourceLabel);
       r.unknownSourceHints = missing.map((e) => sourceHint(e, byFile));
@@ -183,7 +197,12 @@ export function unknownIdProblems(cases: readonly CaseResult[], index?: string, 
     const sources = c.unknownSources ?? [];
     const out: Problem[] = [];
     const rest: string[] = [];
-    for (const id of ids) {
+    const hints = c.unknownIdHints ?? [];
+    ids.forEach((id, n) => {
+      const meant = hints[n] ?? '';
+      if (meant !== '') out.push(problem('unknown-entry', `expects entry ${JSON.stringify(id)}, which is not in ${where}: did you mean ${JSON.stringify(meant)}? fix the id`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
+    });
+    for (const id of ids.filter((_, n) => (hints[n] ?? '') === '')) {
       const why = leftOut(id, store);
       if (why === undefined) rest.push(id);
       else out.push(problem('unknown-entry', `expects entry ${JSON.stringify(id)}, which is not in ${where}: ${why}`, { file: c.file, location: { line: c.line }, severity: 'warning' }));

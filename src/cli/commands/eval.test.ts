@@ -146,6 +146,14 @@ describe('kb eval', () => {
       expect.stringMatching(/^warning .*near\.jsonl:line 2: expects “returns\.md › 二、退货”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix/),
       expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /),
     ]);
+    // an id typed in another case, or with O for 0: the id it looks like (not an id a digit away: K1002 is another entry)
+    const typed = join(dir.path, 'typed.jsonl');
+    writeFileSync(typed, ['{"q": "包邮吗", "expect": "SHIP-C0ST"}', '{"q": "包邮吗", "expect": "ship-costs"}', ''].join('\n'));
+    expect(lines(runKb(['eval', typed, '--index', formsIndex]).stderr)).toEqual([
+      expect.stringMatching(/^warning .*typed\.jsonl:line 1: expects entry "SHIP-C0ST", which is not in the index \(.+\): did you mean "ship-cost"\? fix the id \[unknown-entry\]$/),
+      expect.stringMatching(/^warning .*typed\.jsonl:line 2: expects entry "ship-costs", which is not in the index \(.+\); fix the id or rebuild the index \[unknown-entry\]$/),
+      expect.stringMatching(/^kb eval: no gates set: /),
+    ]);
     expect(lines(r.stdout)[0]).toMatch(/^unknown {2}发票怎么开 {2}→ expected faq-nonexistent-id \(not in the index: faq-nonexistent-id\), got “.+” \[invoice\] {2}\(fixtures\/eval\/broken\/unknown-id\.jsonl:2\)$/);
     const json = full([suite, '--index', formsIndex]);
     expect(json.report.metrics).toMatchObject({ cases: 4, hit1: 0.5 });

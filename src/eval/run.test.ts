@@ -13,7 +13,7 @@ describe('unknownIdProblems', () => {
       's.jsonl:line 1: expects entry "s-rejected", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it rejected, and kb build leaves rejected entries out: approve it in kb review, or expect another entry [unknown-entry]',
       's.jsonl:line 2: expects entry "s-draft", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it without an answer, and kb build leaves those out: write its answer in kb review [unknown-entry]',
       's.jsonl:line 3: expects entry "s-gone", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it source-missing (its section vanished), and kb build leaves those out: point the case at the entry that replaced it [unknown-entry]',
-      's.jsonl:line 4: expects entry "s-typo", which is not in the index (dist/kb.index): nor is it in the store (kb/qa.jsonl): fix the id, or, if it was deleted from the store, kb generate makes an entry of a source again (to keep one from the bot, reject it in kb review) [unknown-entry]',
+      's.jsonl:line 4: expects entry "s-typo", which is not in the index (dist/kb.index): nor is it in the store (kb/qa.jsonl): fix the id, or, if it was deleted from the store, kb generate makes an entry of a source again (to keep one from the bot, reject it in kb review); a FAQ row switched off in its table (状态 停用) makes none [unknown-entry]',
       's.jsonl:line 4: expects entry "s-ok", which is not in the index (dist/kb.index); fix the id or rebuild the index [unknown-entry]',
     ]);
     // without a store, as before

@@ -164,7 +164,7 @@ export interface StoreInfo {
 
 /** Why `kb build` left an entry of the store out of the index, and what to do, or undefined. */
 function leftOut(id: string, store: StoreInfo | undefined): string | undefined {
-  if (store !== undefined && !store.status.has(id)) return `nor is it in the store (${store.path}): fix the id, or, if it was deleted from the store, kb generate makes an entry of a source again (to keep one from the bot, reject it in kb review)`;
+  if (store !== undefined && !store.status.has(id)) return `nor is it in the store (${store.path}): fix the id, or, if it was deleted from the store, kb generate makes an entry of a source again (to keep one from the bot, reject it in kb review); a FAQ row switched off in its table (状态 停用) makes none`;
   const status = store?.status.get(id);
   if (status === 'rejected') return `the store (${store?.path}) has it rejected, and kb build leaves rejected entries out: approve it in kb review, or expect another entry`;
   if (status === 'source-missing') return `the store (${store?.path}) has it source-missing (its section vanished), and kb build leaves those out: point the case at the entry that replaced it`;

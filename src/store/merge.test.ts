@@ -107,6 +107,14 @@ describe('merging regenerated entries into the store', () => {
     expect(report.vanishedFiles).toEqual(['gone.md']);
   });
 
+  it('tells FAQ rows gone from their table (deleted or switched off, 停用) from sections that vanished', () => {
+    // a FAQ row comes approved with its table: kb generate called a switched-off row an unreviewed entry whose section vanished
+    const row = gen('K3', 'h1', { origin: 'faq', status: 'approved', source: src('faq.csv') });
+    const { report } = mergeEntries([row, gen('a', 'h2')], [], scope(['policy.txt', 'faq.csv']));
+    expect(report.removed).toEqual(['K3', 'a']);
+    expect(report.removedRows).toEqual(['K3']);
+  });
+
   it('keeps a pending entry with a note or a suggested question when its section vanishes (a heading renamed): the editor’s work is not removed with it', () => {
     const noted = gen('n', 'h1', { notes: '和法务确认过' });
     const suggested = gen('s', 'h2', { suggested: ['客户的问法？'] });

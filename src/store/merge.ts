@@ -67,6 +67,8 @@ export interface MergeReport {
   sourceMissing: string[];
   /** Untouched entries (no notes or suggested questions either) whose section or file vanished: removed. */
   removed: string[];
+  /** Of `removed`, the FAQ table rows (origin faq): gone from their table, deleted or switched off in a status column (停用). */
+  removedRows: string[];
   /** Source files whose entries are all gone from the sources (kept or removed as above). */
   vanishedFiles: string[];
   /** Entries left alone because their file was not part of this run (or failed to read). */
@@ -349,7 +351,7 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const moves = findMoves(store, fresh, freshById, scope);
   const renames = findRenames(store, fresh, freshById, scope, moves);
@@ -410,7 +412,10 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
     if (!gone) {
       report.outOfScope++;
       out.push(old);
-    } else if (!holdsEditorWork(old)) report.removed.push(old.id);
+    } else if (!holdsEditorWork(old)) {
+      report.removed.push(old.id);
+      if (old.origin === 'faq') report.removedRows.push(old.id);
+    }
     else if (old.status === 'rejected') {
       // rejected and its section gone: nothing left to look at (it is in no index either way), so
       // it is kept as the editor left it, not marked for another review on every run

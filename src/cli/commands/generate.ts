@@ -53,7 +53,12 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
     const pairs = m.renamed.map((r) => `${r.from} → ${r.to}`);
     output.out(output.color('yellow', `  ${m.renamed.length} ${m.renamed.length === 1 ? 'entry' : 'entries'} whose section was renamed or slightly edited — the editor's status, texts and similar questions carried over to the new section's entry, marked for re-review: ${list(pairs, 4)}`));
   }
-  if (m.removed.length > 0) output.out(`  ${m.removed.length} unreviewed entries whose section vanished — removed: ${list(m.removed)}`);
+  // a FAQ row is no section: it was deleted from its table or switched off there (状态 停用), and the
+  // row's approval came with the table, not from a review (was: 1 unreviewed entries whose section vanished)
+  const rows = new Set(m.removedRows);
+  const sections = m.removed.filter((id) => !rows.has(id));
+  if (sections.length > 0) output.out(`  ${sections.length} unreviewed ${sections.length === 1 ? 'entry' : 'entries'} whose section vanished — removed: ${list(sections)}`);
+  if (rows.size > 0) output.out(`  ${rows.size} FAQ ${rows.size === 1 ? 'row' : 'rows'} no longer in ${rows.size === 1 ? 'its table' : 'their tables'} (deleted, or switched off in a status column) — removed: ${list([...rows])}`);
   for (const moved of m.moved) output.out(`  ${moved.from} → ${moved.to}: ${moved.entries.length} ${moved.entries.length === 1 ? 'entry' : 'entries'} moved (statuses and edits kept)`);
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));
   if (r.llm !== undefined) output.out(llmSummary(r.llm, dryRun, output));

@@ -11,6 +11,8 @@ import { looksLikeQuestion, lowerFirst, stripNumbering } from './text.js';
 export interface ExtractedPair {
   question: string;
   answer: string;
+  /** A row of a specification table (额定功率 | 45W): asked as the table has it, with no product named. */
+  spec?: true;
 }
 
 const Q_MARK = /^(?:Q|问|问题|Question)\s*\d*\s*[:：.、]\s*(.+)$/iu;
@@ -163,7 +165,7 @@ function errorCodePairs(header: readonly string[], rows: readonly (readonly stri
 }
 
 /** A heading over a product's specification table: 规格参数, 技术参数, 产品参数, Specifications. */
-const SPEC_HEADING = /(?:规格|参数|技术数据|specifications?|technical data|specs)/iu;
+export const SPEC_HEADING = /(?:规格|参数|技术数据|specifications?|technical data|specs)/iu;
 /** A header row of a specification table (项目 | 参数), read as a header and not as a row. */
 const SPEC_HEADER = /^(?:项目|名称|参数|参数名称|规格|数值|参数值|内容|item|parameter|value|specification)$/iu;
 
@@ -172,16 +174,21 @@ const SPEC_HEADER = /^(?:项目|名称|参数|参数名称|规格|数值|参数�
  * (额定功率是多少？, What is the rated power?) with its value as the answer (额定功率：45W).
  */
 function specificationPairs(rows: readonly (readonly string[])[], heading: string | undefined): ExtractedPair[] {
-  if (heading === undefined || !SPEC_HEADING.test(heading) || rows.some((r) => r.length !== 2)) return [];
-  const body = rows.filter((r) => !(SPEC_HEADER.test((r[0] ?? '').trim()) && SPEC_HEADER.test((r[1] ?? '').trim())));
+  if (rows.some((r) => r.length !== 2)) return [];
+  const isHeader = (r: readonly string[]): boolean => SPEC_HEADER.test((r[0] ?? '').trim()) && SPEC_HEADER.test((r[1] ?? '').trim());
+  // a table headed 参数 | 数值 (Item | Value) says what it is, under any heading (a product's own:
+  // 小净X1扫地机器人 over its table asked 重量的数值是什么？ before), and two rows make one
+  const headed = rows[0] !== undefined && isHeader(rows[0]);
+  if (!headed && (heading === undefined || !SPEC_HEADING.test(heading))) return [];
+  const body = rows.filter((r) => !isHeader(r));
   const pairs = body.flatMap((r) => {
     const label = (r[0] ?? '').trim().replace(/[：:]$/u, '');
     const value = (r[1] ?? '').trim();
     if (label.length < 2 || label.length > 24 || value === '' || value.length > 80 || looksLikeQuestion(label)) return [];
     const zh = /\p{Script=Han}/u.test(label);
-    return [{ question: zh ? `${label}是多少？` : `What is the ${lowerFirst(label)}?`, answer: labelled(label, value) }];
+    return [{ question: zh ? `${label}是多少？` : `What is the ${lowerFirst(label)}?`, answer: labelled(label, value), spec: true as const }];
   });
-  return pairs.length >= 3 && pairs.length >= body.length - 1 ? pairs : [];
+  return pairs.length >= (headed ? 2 : 3) && pairs.length >= body.length - 1 ? pairs : [];
 }
 
 /** A label a manual's troubleshooting line gives its parts: 故障现象：…可能原因：…解决方法：… */

@@ -9,8 +9,8 @@ import { basename } from 'node:path';
 import { warning, type Problem } from '../core/problems.js';
 import type { Document, Section } from '../ingest/document.js';
 import type { Entry } from '../store/entry.js';
-import { pairsInLines, pairsInTable, pairsInText, questionHeading, type ExtractedPair } from './extract.js';
-import { findFacets, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
+import { pairsInLines, pairsInTable, pairsInText, questionHeading, SPEC_HEADING, type ExtractedPair } from './extract.js';
+import { findFacets, headingAsTopic, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
 import { LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
 import { rulesView } from './script.js';
@@ -267,6 +267,13 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     if (pairs !== undefined) return pairs.map((p, i) => extractedEntry(sectionEntryId(section.id, `-${i + 1}`), p, doc, section, language));
     let t = 0;
     for (const table of tables) for (const p of table.pairs) out.push(extractedEntry(sectionEntryId(section.id, `-t${++t}`), p, doc, section, language));
+    // a product's own section with its specification table (小净X1扫地机器人 / 重量 | 3.2kg): its rows name the product
+    // (a heading under the document's title: a title over a table is the document's, 产品说明书)
+    const product = last !== undefined && section.headingPath.length >= 2 && !SPEC_HEADING.test(last) ? headingAsTopic(last) : undefined;
+    if (product !== undefined && facet === undefined && /[\p{L}]{2}/u.test(product)) {
+      const rows = new Set(tables.flatMap((table) => table.pairs.filter((p) => p.spec === true).map((p) => p.question)));
+      for (const item of out) if (rows.has(item.entry.question)) namePairTopic(item, { topic: product, facet: '', noticeOnly: false });
+    }
     // a section that is its question/answer table and little else: its pairs are its entries, not
     // also one more entry answering with the whole table
     let prose = (section.blocks ?? []).filter((b) => b.kind !== 'table').map((b) => (b.kind === 'list' ? b.items.join(' ') : b.text)).join(' ');

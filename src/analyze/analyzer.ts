@@ -184,7 +184,14 @@ export class Analyzer {
   }
 
   private tokens(text: string, out: string[], unknownRuns: SegmentedRun[] | undefined): void {
-    if (this.settings.options.modelCodes === true) for (const m of text.matchAll(MODEL_CODE)) out.push(m[0]);
+    if (this.settings.options.modelCodes === true) {
+      for (const m of text.matchAll(MODEL_CODE)) {
+        out.push(m[0]);
+        // E02 and E2 are one error code however a manual or a customer writes it
+        const bare = m[0].replace(/(?<=[a-z])0+(?=[1-9])/gu, ''); // as bareCode in runtime/knowledge-base.ts
+        if (bare !== m[0]) out.push(bare);
+      }
+    }
     for (const m of text.matchAll(TOKEN)) {
       const [whole, han, latin, digits] = m;
       if (han !== undefined) this.han(han, out, unknownRuns);

@@ -88,6 +88,11 @@ const TOPICLESS_SHARE = 0.5;
 /** A model or error code as the analyzer writes it (`modelCodes`): letters then digits (e5, kj500, x1pro). */
 const CODE_TERM = /^[a-z]+[0-9]+[a-z0-9]*$/u;
 
+/** A code without the zeros that open its numbers (e02 → e2), as the analyzer also writes it. */
+function bareCode(code: string): string {
+  return code.replace(/(?<=[a-z])0+(?=[1-9])/gu, '');
+}
+
 /** An English term (a phrase: each of its words) as `words` (term → word) writes it, if it writes all of it. */
 function asWords(term: string, words: ReadonlyMap<string, string>): string | undefined {
   const parts = term.split(' ').map((part) => words.get(part));
@@ -509,9 +514,15 @@ export class KnowledgeBase {
     const translated = new Map<string, string>();
     // a question made only of question words (怎么办, how) names no topic: no hit covers it
     let topical = false;
+    // a code written with zeros (E02) that the KB writes without (E2): the analyzer gave both; the
+    // one the KB has stands for it, the other is no word the KB lacks
+    const knownAsBare = (t: string): boolean => CODE_TERM.test(t) && terms.has(bareCode(t)) && this.termIds.has(bareCode(t));
+    // …and so do its pieces (the 02 of E02)
+    const ofBare = new Set([...terms.keys()].filter(knownAsBare).flatMap((t) => t.match(/[a-z]+|[0-9]+/gu) ?? []));
     for (const [t, w] of terms) {
       if (isWordTerm(t) && !this.questionTerms.has(t)) topical = true;
       if (this.termIds.has(t)) out.set(t, w);
+      else if (knownAsBare(t) || ofBare.has(t)) continue;
       else if (w >= 1) {
         // a word the KB does not use but translates is covered through its translations
         if (this.mainTranslation(t) !== undefined) continue;
@@ -527,7 +538,7 @@ export class KnowledgeBase {
     }
     // an error or model code the KB never writes (E5 where it writes E1 … E4) is no match for its
     // letters and digits: 空调E5什么意思 found 空调显示E1是什么意思？ through e and 5 at 0.69 (user test)
-    for (const [t] of terms) if (CODE_TERM.test(t) && !this.termIds.has(t)) for (const piece of t.match(/[a-z]+|[0-9]+/gu) ?? []) out.delete(piece);
+    for (const [t] of terms) if (CODE_TERM.test(t) && !this.termIds.has(t) && !knownAsBare(t)) for (const piece of t.match(/[a-z]+|[0-9]+/gu) ?? []) out.delete(piece);
     // the question's own terms (and homophones) come first in `terms`; expansions follow
     const own = out.size;
     if (this.associations.size > 0) {

@@ -216,6 +216,10 @@ describe('search in a KB of a few entries', () => {
     expect(known?.question).toBe('空调显示E1是什么意思？');
     expect(known?.matchedTerms).toContain('e1');
     expect(unknownCode?.confidence ?? 0).toBeLessThan(known?.confidence ?? 0);
+    // E01 is the E1 the KB writes (a smoke test: E02 found nothing where the KB wrote E2)
+    const [zero] = small.search('空调E01什么意思', { k: 1 });
+    expect(zero?.question).toBe('空调显示E1是什么意思？');
+    expect(zero?.confidence ?? 0).toBeGreaterThan(0.5);
   }, BUILD_TIMEOUT);
 
   it('is confident of a question asked word for word, and not of one it has nothing on', async () => {

@@ -52,6 +52,18 @@ describe('kb build', () => {
     expect(existsSync(out('none.json'))).toBe(false);
   });
 
+  it('says a source that is only a title and its update line was read and made no entry, not "check the paths" (smoke test)', () => {
+    const source = '保修.md';
+    writeFileSync(out(source), '# 保修政策\n\n更新时间：2025-04-20\n');
+    const r = runKb(['build', source, '--out', 'note.json'], dir.path);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      `error no entries to index: the sources were read (${source}), but their only section is a revision note (an update line under the title), which makes no entry (${source}: “更新时间：2025-04-20”); write the text a customer asks about under the title or under headings [no-input]`,
+      'kb build: no index written',
+    ]);
+    expect(existsSync(out('note.json'))).toBe(false);
+  }, BUILD_TIMEOUT);
+
   it('exits 2 without sources and without a kb.config.yaml', () => {
     const r = runKb(['build'], dir.path);
     expect(r.code).toBe(2);

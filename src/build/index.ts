@@ -208,8 +208,8 @@ export function strictOutdatedProblems(store: string, found: Pick<OutdatedSource
   }
   for (const file of found.added) behind(file, `was added after ${store} was generated: the index has nothing from it — ${then}`);
   for (const file of found.vanished) behind(file, `was deleted after ${store} was generated: the index still answers from it — run kb generate (its entries are then left out of the index; reject them in kb review if it is gone for good), then kb build`);
-  // a source that cannot be read cannot be compared: the store may be behind it
-  for (const p of found.unreadableProblems ?? []) out.push({ ...p, severity: 'error', message: `${p.message} (so kb build cannot tell whether ${store} is behind it; fix or remove the file, then kb generate and kb build)` });
+  // a source that is empty or cannot be read: what is wrong is the file (its code says which), not the store being behind it
+  for (const p of found.unreadableProblems ?? []) out.push({ ...p, severity: 'error', message: `${p.message} (a source of ${store} that is empty or cannot be read fails --strict: the index answers from the entries kb generate made of it before; once the file is fixed or removed, run kb generate and kb build)` });
   return out;
 }
 

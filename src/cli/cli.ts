@@ -165,7 +165,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         'else from the sources of kb.config.yaml, generating questions in memory.\n' +
         'Flags override kb.config.yaml, which gives the rest when present.\n' +
         'Exit codes: 0 built; 1 a source could not be read (the index is still written from the others),\n' +
-        'with --strict the store is behind its sources (the index is still written),\n' +
+        'with --strict the store is behind its sources or one of them is empty or cannot be read\n' +
+        '(the index is still written),\n' +
         'or nothing could be indexed (no index is written); 2 usage error.',
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))

@@ -16,6 +16,8 @@ import type { AnalyzerOptions } from '../analyze/settings.js';
 import { buildIndexBody, type ModelOptions } from './build-index.js';
 import { entriesFromDocuments } from './entries.js';
 import { findOutdatedSources, type OutdatedSources } from '../generate/outdated.js';
+import { noEntriesReason } from '../generate/no-entries.js';
+import type { Document } from '../ingest/document.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
 import { BILINGUAL_LEXICON } from '../analyze/bilingual.js';
 import { AFTER_SALES_LEXICON, SHORT_FORMS } from '../analyze/lexicon.js';
@@ -206,8 +208,8 @@ export function strictOutdatedProblems(store: string, found: Pick<OutdatedSource
   }
   for (const file of found.added) behind(file, `was added after ${store} was generated: the index has nothing from it — ${then}`);
   for (const file of found.vanished) behind(file, `was deleted after ${store} was generated: the index still answers from it — run kb generate (its entries are then left out of the index; reject them in kb review if it is gone for good), then kb build`);
-  // a source that cannot be read cannot be compared: the store may be behind it
-  for (const p of found.unreadableProblems ?? []) out.push({ ...p, severity: 'error', message: `${p.message} (so kb build cannot tell whether ${store} is behind it; fix or remove the file, then kb generate and kb build)` });
+  // a source that is empty or cannot be read: what is wrong is the file (its code says which), not the store being behind it
+  for (const p of found.unreadableProblems ?? []) out.push({ ...p, severity: 'error', message: `${p.message} (a source of ${store} that is empty or cannot be read fails --strict: the index answers from the entries kb generate made of it before; once the file is fixed or removed, run kb generate and kb build)` });
   return out;
 }
 
@@ -227,6 +229,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   let excluded: BuildStats['excluded'];
   let staleIndexed: number | undefined;
   let outdated: BuildStats['outdated'];
+  /** The documents read, building from the sources. */
+  let documents: readonly Document[] | undefined;
   if (options.store !== undefined) {
     progress(0, `reading ${options.store}${options.checkSources !== false ? ' and comparing it with its sources' : ''}`);
     const read = await readStore(options.store);
@@ -266,6 +270,7 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   } else {
     const run = await ingestPaths(options.sources, ingestOptions);
     problems.push(...run.problems);
+    documents = run.documents;
     progress(0, `generating the questions of ${run.documents.length} documents`);
     const generated = entriesFromDocuments(run.documents, options.similar !== undefined ? { similar: options.similar } : {});
     entries = generated.entries;
@@ -277,7 +282,9 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     log('info', `generated questions for ${generation.generated} sections, extracted ${generation.extracted} Q&A pairs, ${generation.faq} FAQ rows; ${generation.similarKept} similar questions kept, ${generation.similarDropped} dropped by the quality gate`);
   }
   if (entries.length === 0) {
-    return fail([...problems, problem('no-input', 'no entries to index: none of the sources gave any text; check the paths', {})]);
+    // sources read that made no entry (a title over its update line) are no wrong path
+    const why = documents !== undefined && documents.length > 0 ? noEntriesReason(documents) : 'none of the sources gave any text; check the paths';
+    return fail([...problems, problem('no-input', `no entries to index: ${why}`, {})]);
   }
   const built = await buildFromEntries(entries, options);
   if (!built.ok) return fail([...problems, ...built.problems]);

@@ -55,6 +55,14 @@ function unitInterval(value: string): number {
   return n;
 }
 
+/** A threshold: a number from 0 to 1, or auto (kb eval chooses; kb serve and kb gaps use 0.5 and say so). */
+function thresholdOrAuto(value: string): number | 'auto' {
+  if (value.trim().toLowerCase() === 'auto') return 'auto';
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1, or auto.');
+  return n;
+}
+
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('kb')
     .description('Build, review and evaluate knowledge bases for customer-service bots.')
@@ -157,7 +165,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         'else from the sources of kb.config.yaml, generating questions in memory.\n' +
         'Flags override kb.config.yaml, which gives the rest when present.\n' +
         'Exit codes: 0 built; 1 a source could not be read (the index is still written from the others),\n' +
-        'with --strict the store is behind its sources (the index is still written),\n' +
+        'with --strict the store is behind its sources or one of them is empty or cannot be read\n' +
+        '(the index is still written),\n' +
         'or nothing could be indexed (no index is written); 2 usage error.',
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
@@ -211,11 +220,11 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('-p, --port <n>', 'port to listen on (0: any free port)').argParser(portNumber).default(8080))
     .option('--host <address>', 'address to listen on (0.0.0.0: every interface)', '127.0.0.1')
     .addOption(new Option('-k <n>', 'hits per search unless the request says').argParser(positiveInteger).default(5))
-    .addOption(new Option('--threshold <x>', 'hide hits below this confidence (0–1) unless the request says (default: eval.threshold of kb.config.yaml when a number, else 0)').argParser(unitInterval))
+    .addOption(new Option('--threshold <x|auto>', 'hide hits below this confidence (0–1) unless the request says; auto: 0.5, as threshold: auto in kb.config.yaml — pass the number kb eval --threshold auto prints (default: eval.threshold of kb.config.yaml when a number, 0.5 when it is auto, else 0)').argParser(thresholdOrAuto))
     .addOption(new Option('--passage-chars <n>', 'the top hit of an answer longer than this carries a passage at most this long, unless the request says (passageChars; default 200, at least 20; 0: none)').argParser(passageBudget))
     .option('--log <file>', 'append every question to this JSONL file (kb gaps reads it)')
     .option('--no-watch', 'do not reload the index when its file changes (SIGHUP still does)')
-    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number; passageChars?: number; log?: string; watch: boolean }) => {
+    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number | 'auto'; passageChars?: number; log?: string; watch: boolean }) => {
       const { runServe } = await import('./commands/serve.js');
       const options: import('./commands/serve.js').ServeCommandOptions = { port: flags.port, host: flags.host, k: flags.k, watch: flags.watch };
       if (flags.threshold !== undefined) options.threshold = flags.threshold;
@@ -232,7 +241,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
     .addOption(new Option('-k <n>', 'rank cut-off for hit@k and MRR@k').argParser(positiveInteger))
     .option('--json', 'print metrics and every case as JSON')
-    .addOption(new Option('--threshold <x|auto>', 'judge answers by confidence: a number from 0 to 1, or auto (the most correct decisions)').argParser((v: string): number | 'auto' => (v === 'auto' ? 'auto' : unitInterval(v))))
+    .addOption(new Option('--threshold <x|auto>', 'judge answers by confidence: a number from 0 to 1, or auto (the most correct decisions)').argParser(thresholdOrAuto))
     .addOption(new Option('--min-hit1 <x>', 'fail (exit 1) when hit@1 is below this').argParser(unitInterval))
     .addOption(new Option('--min-hitk <x>', 'fail when hit@k is below this').argParser(unitInterval))
     .addOption(new Option('--min-mrr <x>', 'fail when MRR@k is below this').argParser(unitInterval))
@@ -282,7 +291,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .description('find the questions of a customer-question log the index does not answer, clustered by topic (docs/eval.md)')
     .argument('<log>', 'questions: text (one a line), CSV/TSV, XLSX or JSONL with a question column (a chat export: the customer\'s rows)')
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
-    .addOption(new Option('--threshold <x>', 'a question is unanswered when its top hit\'s confidence is below this (default: eval.threshold of kb.config.yaml when a number, as kb serve answers, else 0.5)').argParser(unitInterval))
+    .addOption(new Option('--threshold <x|auto>', 'a question is unanswered when its top hit\'s confidence is below this; auto: 0.5, as threshold: auto in kb.config.yaml — pass the number kb eval --threshold auto prints (default: eval.threshold of kb.config.yaml when a number, as kb serve answers, else 0.5)').argParser(thresholdOrAuto))
     .option('--column <name>', 'the question column (CSV) or key (JSONL); default: q, question, query, text, message, 问题, 消息内容, 内容 …')
     .option('--role-column <name>', 'the column (CSV) or key (JSONL) saying who wrote each line, whose customer rows are read; default: role, sender, 角色, 发送方 …; none: read every row')
     .option('--role <values>', 'the role values of the customer\'s rows, comma-separated (default: 客户, 顾客, 买家, 用户, customer, user …)')
@@ -297,7 +306,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .action(
       async (
         log: string,
-        flags: { index?: string; threshold?: number; column?: string; roleColumn?: string; role?: string; format?: 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx'; top: number; examples: number; minSize: number; similarity: number; export?: string; json?: boolean },
+        flags: { index?: string; threshold?: number | 'auto'; column?: string; roleColumn?: string; role?: string; format?: 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx'; top: number; examples: number; minSize: number; similarity: number; export?: string; json?: boolean },
       ) => {
         const { runGaps } = await import('./commands/gaps.js');
         const options: import('./commands/gaps.js').GapsCommandOptions = { log, top: flags.top, examples: flags.examples, minSize: flags.minSize, similarity: flags.similarity, json: flags.json === true };

@@ -25,14 +25,21 @@ export function defaultIndex(config: KbConfig | undefined): string | undefined {
 /**
  * The confidence threshold a bot answers with, for kb serve and kb gaps: the flag, else
  * kb.config.yaml's eval.threshold when it is a number, else `fallback`. `fromConfig` says the config
- * gave it; `auto` that the config says `auto`, a choice only kb eval can make on the suites (the
- * command should say to pass the number kb eval printed).
+ * gave it; `auto` that the flag (`--threshold auto`) or else the config says auto, a choice only
+ * kb eval can make on the suites (the command uses its fallback and should say to pass the number
+ * kb eval printed).
  */
-export function answerThreshold(flag: number | undefined, config: KbConfig | undefined, fallback: number): { threshold: number; fromConfig: boolean; auto: boolean } {
+export function answerThreshold(flag: number | 'auto' | undefined, config: KbConfig | undefined, fallback: number): { threshold: number; fromConfig: boolean; auto: false | 'flag' | 'config' } {
   const configured = config?.eval?.threshold;
+  if (flag === 'auto') return { threshold: fallback, fromConfig: false, auto: 'flag' };
   if (flag !== undefined) return { threshold: flag, fromConfig: false, auto: false };
   if (typeof configured === 'number') return { threshold: configured, fromConfig: true, auto: false };
-  return { threshold: fallback, fromConfig: false, auto: configured === 'auto' };
+  return { threshold: fallback, fromConfig: false, auto: configured === 'auto' ? 'config' : false };
+}
+
+/** The start of kb serve's and kb gaps's notice that they use their fallback for auto: where auto came from. */
+export function autoNotice(auto: 'flag' | 'config'): string {
+  return auto === 'flag' ? '--threshold auto is a choice only kb eval can work out, on the suites' : 'eval.threshold of kb.config.yaml is auto, which only kb eval can work out';
 }
 
 /**

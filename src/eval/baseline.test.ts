@@ -43,6 +43,14 @@ describe('parseBaseline', () => {
     const missing = await readBaseline('fixtures/eval/ci/nope.json');
     expect(missing.ok).toBe(false);
   });
+
+  it('calls an empty baseline empty, not "not JSON" (a CI step that redirected a failed run leaves one)', () => {
+    const messages = ['', ' \n'].map((text) => {
+      const parsed = parseBaseline(text, 'b.json');
+      return parsed.ok ? undefined : parsed.problems.map((p) => p.message);
+    });
+    expect(messages).toEqual([['is empty (0 bytes): pass a file written by `kb eval --json > baseline.json`'], ['is empty: pass a file written by `kb eval --json > baseline.json`']]);
+  });
 });
 
 describe('compareBaseline', () => {

@@ -133,6 +133,8 @@ function metricsOf(doc: unknown): BaselineMetrics | undefined {
 /** Parse a `kb eval --json` output as a baseline. */
 export function parseBaseline(text: string, file: string): Result<Baseline> {
   let value: unknown;
+  // (a CI step that redirected a failed run's output leaves an empty file)
+  if (text.trim() === '') return fail(problem('bad-suite', `is empty${text === '' ? ' (0 bytes)' : ''}: pass a file written by \`kb eval --json > baseline.json\``, { file }));
   try {
     value = JSON.parse(text);
   } catch {

@@ -111,6 +111,22 @@ describe('readSuite', () => {
     ]);
   });
 
+  it('reads N/A (any case, with or without the slash) and 无 in quotes, brackets or with a full stop as none, not as entry ids (smoke test)', async () => {
+    const file = join(dir.path, 'na.csv');
+    const cells = ['N/A', 'n/a', 'NA', 'na', 'N／A', 'n / a', '无。', '“无”', '（无）', '[无]', '【无答案】', '"none."', '「不在范围」'];
+    writeFileSync(file, `问题,期望\n${cells.map((cell, i) => `问题${i},"${cell.replace(/"/g, '""')}"`).join('\n')}\n有没有热水器卖,NAB\n安装收费吗,K-NA\n`);
+    const read = await readSuite(file);
+    expect(read.problems).toEqual([]);
+    expect(read.cases.map((c) => [c.q, c.expect, c.expectRaw])).toEqual([
+      ...cells.map((_, i) => [`问题${i}`, [], null]),
+      ['有没有热水器卖', [ID('NAB')], 'NAB'],
+      ['安装收费吗', [ID('K-NA')], 'K-NA'],
+    ]);
+    // the same in YAML and JSONL; in a list it is refused as none is
+    expect(parseSuite('- q: 你们实体店在哪\n  expect: N/A\n- q: 你好\n  expect: "（无）"\n', 'x.yaml').cases.map((c) => c.expect)).toEqual([[], []]);
+    expect(parseSuite('{"q": "你好", "expect": ["K1004", "n/a"]}\n', 'x.jsonl').problems.map((p) => p.message)).toEqual(['none cannot stand in a list; write it alone']);
+  });
+
   it('reads a CSV suite saved by Excel on Chinese Windows (GBK) and a UTF-16 one', async () => {
     const text = '问题,期望,标签\r\n退款几天到账,refund-time,退款\r\n发票怎么开,none,发票\r\n';
     const gbk = join(dir.path, 'gbk.csv');

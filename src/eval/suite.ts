@@ -1,7 +1,8 @@
 /**
  * Regression suites: YAML (`cases:` list), JSONL or CSV. A case is `{ q, expect, tags? }` where
  * expect is an entry id, `{ source, section? }`, a list of those (any one counts), or null /
- * "none" (out of scope). In CSV, `expect` is an id, `none`, ids separated by `|`, or JSON.
+ * "none" (out of scope; also 无, 无答案, 不在范围 and N/A, in quotes or brackets or not). In CSV,
+ * `expect` is an id, `none`, ids separated by `|`, or JSON.
  * A malformed case is an error (code `bad-suite`) naming the file and line; the rest still run,
  * and the caller decides the exit code (kb eval: 1).
  */
@@ -35,15 +36,28 @@ export interface SuiteRead {
 
 /** What `expect` says for out of scope: none, null, and as a Chinese suite writes it (无, 无答案, 不在范围; in traditional 無 …). */
 const OUT_OF_SCOPE = new Set(['none', 'null', '无', '無', '无答案', '無答案', '不在范围', '不在範圍']);
+/** N/A as a spreadsheet writes it, in any case, with or without the slash (NA only as the whole cell). */
+const NOT_APPLICABLE = /^(?:n\s*\/\s*a|na)$/iu;
+/** Quotes and brackets around a word, and punctuation after it, that a person types with none: “无”, （无）, 无。 */
+const WRAPPED = /^[\s"'“”‘’「『(\[【《〔<]*(.*?)[\s"'“”‘’」』)\]】》〕>.。!,;、~]*$/u;
 /** Marks a spreadsheet leaves for "nothing": not read as none (it may mean "not filled in yet"), nor as an id. */
 const PLACEHOLDER = /^[-—–－/／?？]+$/u;
+
+/**
+ * Whether a written expect means out of scope: none, 无 … (see OUT_OF_SCOPE) or N/A, also in
+ * full-width characters, in quotes or brackets, or with a full stop after it.
+ */
+function isOutOfScope(written: string): boolean {
+  const word = (WRAPPED.exec(written.normalize('NFKC'))?.[1] ?? '').trim().toLowerCase();
+  return OUT_OF_SCOPE.has(word) || NOT_APPLICABLE.test(word);
+}
 
 function toExpectation(value: unknown): Expectation[] | string {
   if (value === null) return [];
   if (typeof value === 'string') {
     const v = value.trim();
     if (v === '') return 'expect is empty; write an entry id, {source, section}, or none for an out-of-scope question';
-    if (OUT_OF_SCOPE.has(v.toLowerCase())) return [];
+    if (isOutOfScope(v)) return [];
     if (PLACEHOLDER.test(v)) return `expect is "${v}", which kb reads neither as an entry id nor as none: write none (or 无) for an out-of-scope question, else the entry id or {source, section}`;
     return [{ kind: 'id', id: v }];
   }
@@ -52,7 +66,7 @@ function toExpectation(value: unknown): Expectation[] | string {
     if (value.length === 0) return 'expect is an empty list; list entry ids or {source, section}, or write none';
     const out: Expectation[] = [];
     for (const item of value) {
-      if (item === null || (typeof item === 'string' && OUT_OF_SCOPE.has(item.trim().toLowerCase()))) return 'none cannot stand in a list; write it alone';
+      if (item === null || (typeof item === 'string' && isOutOfScope(item))) return 'none cannot stand in a list; write it alone';
       const e = toExpectation(item);
       if (typeof e === 'string') return e;
       out.push(...e);
@@ -99,10 +113,12 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
   if (!('expect' in o)) return bad('the case has no "expect"; use an entry id, {source, section}, or none for out of scope');
   let expectValue: unknown = o['expect'];
   if (typeof expectValue === 'string' && /^\s*[[{]/.test(expectValue)) {
+    const written = expectValue;
     try {
-      expectValue = JSON.parse(expectValue);
+      expectValue = JSON.parse(written);
     } catch {
-      return bad('"expect" looks like JSON but does not parse; fix its quotes and brackets');
+      // [无] or [N/A] is none in brackets, not a JSON list
+      if (!isOutOfScope(written)) return bad('"expect" looks like JSON but does not parse; fix its quotes and brackets');
     }
   } else if (csv && typeof expectValue === 'string' && expectValue.includes('|')) {
     const parts = expectValue.split('|').map((id) => id.trim());

@@ -12,6 +12,7 @@ import { mergeEntries, type MergeReport } from '../store/merge.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
 import { DEFAULT_SIMILAR, formerHashes, generateEntries, sectionEntryId, sectionHash, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
+import { noEntriesReason } from './no-entries.js';
 import { checkAnswer, generateWithLlm, type LlmEnvOptions, type LlmOptions, type LlmQuestion, type LlmSectionInput, type LlmStats } from './llm.js';
 import { answerKey, appendLlmCache, llmCachePath, planLlmRun, pruneLlmCache, readLlmCache, type PlannedSection, type SendReason } from './llm-cache.js';
 
@@ -130,7 +131,8 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   };
   let merged = mergeInto(existing);
   if (merged.entries.length === 0) {
-    return end(fail([...problems, problem('no-input', 'no entries: none of the sources gave any text and the store is empty; check the paths', {})]));
+    // the sources were read (none read returned above): say why they made no entry, not "check the paths"
+    return end(fail([...problems, problem('no-input', `no entries (and the store is empty): ${noEntriesReason(run.documents)}`, {})]));
   }
   let written = false;
   if (options.dryRun !== true) {

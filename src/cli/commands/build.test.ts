@@ -52,6 +52,18 @@ describe('kb build', () => {
     expect(existsSync(out('none.json'))).toBe(false);
   });
 
+  it('says a source that is only a title and its update line was read and made no entry, not "check the paths" (smoke test)', () => {
+    const source = '保修.md';
+    writeFileSync(out(source), '# 保修政策\n\n更新时间：2025-04-20\n');
+    const r = runKb(['build', source, '--out', 'note.json'], dir.path);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      `error no entries to index: the sources were read (${source}), but their only section is a revision note (an update line under the title), which makes no entry (${source}: “更新时间：2025-04-20”); write the text a customer asks about under the title or under headings [no-input]`,
+      'kb build: no index written',
+    ]);
+    expect(existsSync(out('note.json'))).toBe(false);
+  }, BUILD_TIMEOUT);
+
   it('exits 2 without sources and without a kb.config.yaml', () => {
     const r = runKb(['build'], dir.path);
     expect(r.code).toBe(2);
@@ -86,6 +98,25 @@ describe('kb build --strict', () => {
       ]);
       // the index is still written, to inspect and evaluate
       expect(existsSync(join(project.path, 'strict.index'))).toBe(true);
+
+      // a source emptied (0 bytes) is named for what it is, not counted as one the store is behind (smoke test)
+      writeFileSync(join(project.path, 'sources/warranty.txt'), '');
+      const empty = runKb(['build', '--strict', '--out', 'strict.index'], project.path);
+      expect(empty.code).toBe(1);
+      expect(lines(empty.stderr).slice(2)).toEqual([
+        'error sources/warranty.txt: is empty (0 bytes); add content or remove the file (a source of kb/qa.jsonl that is empty or cannot be read fails --strict: the index answers from the entries kb generate made of it before; once the file is fixed or removed, run kb generate and kb build) [file-empty]',
+        'kb build: --strict: kb/qa.jsonl is behind 2 source files and 1 more is empty or cannot be read (see above), so the index answers from the old store; it was written, but fix or remove the file that cannot be read, run kb generate, review the changes in kb review and kb build again',
+      ]);
+      rmSync(join(project.path, 'sources/warranty.txt'));
+      expect(runKb(['generate', 'sources'], project.path).code).toBe(0);
+      writeFileSync(join(project.path, 'sources/return-policy.md'), '');
+      const only = runKb(['build', '--strict', '--out', 'strict.index'], project.path);
+      expect(only.code).toBe(1);
+      expect(lines(only.stderr)).toEqual([
+        expect.stringMatching(/^error sources\/return-policy\.md: is empty \(0 bytes\); .* \[file-empty\]$/),
+        'kb build: --strict: 1 source file of kb/qa.jsonl is empty or cannot be read (see above); the index was written from the store as it is, but fix or remove the file, then run kb generate and kb build again',
+      ]);
+      rmSync(join(project.path, 'sources/return-policy.md'));
 
       // --strict cannot work without the source check
       const both = runKb(['build', '--strict', '--no-source-check', '--out', 'x.index'], project.path);

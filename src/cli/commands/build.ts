@@ -6,10 +6,12 @@
  * sources, so that it can be inspected and evaluated, but CI fails, because an answer the bot no
  * longer has is a regression nobody asked for; 1 as well when nothing could be indexed or the
  * index cannot be written (then no index is written); 1 with `--strict` when the store is behind its
- * sources (a source edited, added, deleted or unreadable since kb generate: the index would answer
- * from the old store) — one error per file, the index still written; 2 for usage errors.
+ * sources (a source edited, added or deleted since kb generate: the index would answer from the old
+ * store) or a source is empty or cannot be read — one error per file, the index still written, and a
+ * summary that counts the two apart; 2 for usage errors.
  */
 import { build, type BuildStats } from '../../build/index.js';
+import type { Problem } from '../../core/problems.js';
 import { existsSync } from 'node:fs';
 import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
@@ -125,13 +127,28 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     output.out(`  vocabulary ${s.vocabulary} words, ${s.terms} index terms, ${s.associations} learned associations, confidence calibrated ${s.calibration}`);
     output.out(`  ${size(s.bytes)} in ${(s.milliseconds / 1000).toFixed(2)} s`);
   }
-  const failed = new Set(result.warnings.filter((p) => p.severity === 'error').map((p) => p.file ?? '')).size;
+  const errors = result.warnings.filter((p) => p.severity === 'error');
+  const failed = new Set(errors.map((p) => p.file ?? '')).size;
   if (failed === 0) return EXIT.OK;
-  // from a store, errors are --strict's: the store is behind these sources
+  // from a store, errors are --strict's: the store is behind these sources, or a source is empty or cannot be read
   if (s.from === 'store') {
-    output.err(`kb build: --strict: ${store ?? 'the store'} is behind ${failed === 1 ? '1 source file' : `${failed} source files`} (see above), so the index answers from the old store; it was written, but run kb generate, review the changes in kb review and kb build again`);
+    output.err(strictSummary(store ?? 'the store', errors));
     return EXIT.FAILED;
   }
   output.err(`kb build: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); the index was written without ${failed === 1 ? 'it' : 'them'}`);
   return EXIT.FAILED;
+}
+
+/**
+ * The last line of a failed `kb build --strict`: how many sources the store is behind, and how many
+ * are empty or cannot be read — before, an empty source was counted as one the store is behind.
+ */
+function strictSummary(store: string, errors: readonly Problem[]): string {
+  const behind = new Set(errors.filter((p) => p.code === 'store-outdated').map((p) => p.file ?? '')).size;
+  const unreadable = new Set(errors.filter((p) => p.code !== 'store-outdated').map((p) => p.file ?? '')).size;
+  const files = (n: number): string => (n === 1 ? '1 source file' : `${n} source files`);
+  if (unreadable === 0) return `kb build: --strict: ${store} is behind ${files(behind)} (see above), so the index answers from the old store; it was written, but run kb generate, review the changes in kb review and kb build again`;
+  const bad = `${unreadable === 1 ? 'is' : 'are'} empty or cannot be read`;
+  if (behind === 0) return `kb build: --strict: ${files(unreadable)} of ${store} ${bad} (see above); the index was written from the store as it is, but fix or remove ${unreadable === 1 ? 'the file' : 'them'}, then run kb generate and kb build again`;
+  return `kb build: --strict: ${store} is behind ${files(behind)} and ${unreadable} more ${bad} (see above), so the index answers from the old store; it was written, but fix or remove the ${unreadable === 1 ? 'file' : 'files'} that cannot be read, run kb generate, review the changes in kb review and kb build again`;
 }

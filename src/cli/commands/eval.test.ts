@@ -434,6 +434,26 @@ describe('kb eval --baseline', () => {
     expect(lines(r.stderr)).toContain(`kb eval: the baseline ${main} was judged at threshold 0.99, this run at no threshold: its cases are judged again at this run's rule (ranked first), so that only changes of the index count`);
   });
 
+  it('says the regression gate could not run when the baseline cannot be read, not "no gates set" (smoke test)', () => {
+    const empty = join(dir.path, 'empty-baseline.json');
+    writeFileSync(empty, '');
+    const r = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', empty, '--fail-on-regression']);
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toEqual([
+      `error ${empty}: is empty (0 bytes): pass a file written by \`kb eval --json > baseline.json\` [bad-suite]`,
+      `kb eval: --fail-on-regression: the baseline ${empty} could not be read (see above), so the regression gate could not run; pass a file written by kb eval --json`,
+    ]);
+    // without --fail-on-regression: no gate set, and the baseline compared with nothing (still exit 1)
+    const missing = join(dir.path, 'no-such-baseline.json');
+    const plain = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', missing]);
+    expect(plain.code).toBe(1);
+    expect(lines(plain.stderr)).toEqual([
+      `error ${missing}: cannot be read; check the path of --baseline [file-not-found]`,
+      expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /),
+      `kb eval: the baseline ${missing} could not be read (see above), so no case was compared with it`,
+    ]);
+  });
+
   it('refuses a baseline that is not an eval report', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--baseline', 'fixtures/eval/ci/README.md']);
     expect(r.code).toBe(1);

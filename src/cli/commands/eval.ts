@@ -187,8 +187,14 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (options.suggest === true) suggestFailed = !(await suggest(run, options.store ?? config?.store ?? DEFAULT_STORE, output));
 
   for (const g of run.gates) if (!g.ok) output.err(`kb eval: gate failed: ${g.message}`);
-  const noGates = noGatesNote(run, failOnRegression);
-  if (noGates !== undefined) output.err(`kb eval: no gates set: ${noGates}`);
+  // an unreadable baseline: --fail-on-regression was set, but its gate could not run (before: "no gates set")
+  const baselineUnread = baseline !== undefined && !baseline.ok;
+  if (baselineUnread && failOnRegression) {
+    output.err(`kb eval: --fail-on-regression: the baseline ${options.baseline ?? ''} could not be read (see above), so the regression gate could not run; pass a file written by kb eval --json`);
+  } else {
+    const noGates = noGatesNote(run, failOnRegression);
+    if (noGates !== undefined) output.err(`kb eval: no gates set: ${noGates}`);
+  }
   const newlyFailing = run.baseline?.newlyFailing ?? [];
   if (failOnRegression && newlyFailing.length > 0) {
     // one line per case, so that a CI log says which questions broke and how (the JSON may be in a file)
@@ -196,9 +202,11 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     if (newlyFailing.length > 20) output.err(`kb eval: regression: … and ${newlyFailing.length - 20} more newly failing cases (see the reports)`);
     output.err(`kb eval: regression: ${newlyFailing.length} case${newlyFailing.length === 1 ? '' : 's'} newly failing against ${options.baseline ?? 'the baseline'}`);
   }
-  const errors = problems.filter((p) => p.severity === 'error').length;
+  // the suites' errors; an unreadable baseline fails the run too, and was said above or here
+  const errors = unreadable.length;
   if (errors > 0) output.err(`kb eval: ${errors} ${errors === 1 ? 'case or file' : 'cases or files'} could not be read (see above); the rest ran`);
-  return errors > 0 || writeFailed || suggestFailed || !runPassed(run, failOnRegression) ? EXIT.FAILED : EXIT.OK;
+  if (baselineUnread && !failOnRegression) output.err(`kb eval: the baseline ${options.baseline ?? ''} could not be read (see above), so no case was compared with it`);
+  return errors > 0 || baselineUnread || writeFailed || suggestFailed || !runPassed(run, failOnRegression) ? EXIT.FAILED : EXIT.OK;
 }
 
 /** The store's statuses and sources, read only when a case expects an id or a source the index lacks (to say why: rejected …); undefined without a readable store. */

@@ -74,6 +74,26 @@ describe('kb gaps', () => {
     expect(lines(auto.stderr)).toEqual(['kb gaps: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using 0.5: pass --threshold X (the threshold kb eval --threshold auto prints)']);
   });
 
+  it('takes --threshold auto as threshold: auto in kb.config.yaml: 0.5, a line saying to pass the number kb eval prints, kb serve\'s lines counted as logged (smoke test: exit 2)', () => {
+    const work = join(dir.path, 'flag-auto');
+    mkdirSync(work);
+    copyFileSync('fixtures/gaps/log.txt', join(work, 'log.txt'));
+    // the flag wins over the config's number, as --threshold X does
+    writeFileSync(join(work, 'kb.config.yaml'), `sources: []\nout: ${index}\neval:\n  threshold: 0.999\n`);
+    const auto = runKb(['gaps', 'log.txt', '--threshold', 'auto'], work);
+    expect(auto.code).toBe(0);
+    expect(lines(auto.stdout).at(-1)).toMatch(/ at threshold 0\.5, in /);
+    expect(lines(auto.stderr)).toEqual(['kb gaps: --threshold auto is a choice only kb eval can work out, on the suites; using 0.5: pass --threshold X (the threshold kb eval --threshold auto prints)']);
+    // kb serve's log lines keep what the bot did, as with auto in the config; --threshold X searches them again
+    const served = runKb(['gaps', 'fixtures/gaps/served.jsonl', '--index', index, '--threshold', 'auto']);
+    expect(served.code).toBe(0);
+    expect(lines(served.stdout).at(-1)).toMatch(/as kb serve answered them/);
+    expect(lines(runKb(['gaps', 'fixtures/gaps/served.jsonl', '--index', index, '--threshold', '0.5']).stdout).at(-1)).not.toMatch(/as kb serve answered them/);
+    const bad = runKb(['gaps', 'log.txt', '--threshold', 'automatic'], work);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '--threshold <x|auto>' argument 'automatic' is invalid. expected a number from 0 to 1, or auto.");
+  });
+
   it('exports one pending draft entry per cluster in the store format', async () => {
     const drafts = join(dir.path, 'drafts', 'drafts.jsonl');
     const r = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--export', drafts]);

@@ -11,13 +11,14 @@ import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../ev
 import { loadIndex } from '../../runtime/index.js';
 import { writeStoreText } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
-import { noIndex, answerThreshold, defaultIndex, workingConfig } from '../config.js';
+import { noIndex, answerThreshold, autoNotice, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 
 export interface GapsCommandOptions {
   log: string;
   index?: string;
-  threshold?: number;
+  /** auto: as eval.threshold auto of kb.config.yaml (0.5, a line saying so; kb serve's log lines counted as logged). */
+  threshold?: number | 'auto';
   column?: string;
   /** The column or key saying who wrote a line (false: read every row). */
   roleColumn?: string | false;
@@ -43,8 +44,8 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   // the threshold the bot answers with: the flag, else eval.threshold of kb.config.yaml (as kb serve), else 0.5
   const { threshold, fromConfig, auto } = answerThreshold(options.threshold, config, DEFAULT_THRESHOLD);
   const whence = fromConfig ? ' (eval.threshold of kb.config.yaml)' : '';
-  if (auto) {
-    output.err(`kb gaps: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using ${DEFAULT_THRESHOLD}: pass --threshold X (the threshold kb eval --threshold auto prints)`);
+  if (auto !== false) {
+    output.err(`kb gaps: ${autoNotice(auto)}; using ${DEFAULT_THRESHOLD}: pass --threshold X (the threshold kb eval --threshold auto prints)`);
   }
   const format = options.format ?? logFormatOf(options.log);
   const tableOnly = [options.column === undefined ? '' : '--column', options.roleColumn === undefined ? '' : '--role-column', options.roles === undefined ? '' : '--role'].filter((f) => f !== '');
@@ -60,8 +61,8 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     // the share of the file read: "[43%] reading log.txt, searching each question"
     onProgress: (done, total) => progress(Math.min(99, Math.floor((100 * done) / (total || 1))), 100, `reading ${basename(options.log)}, searching each question`),
   });
-  // kb serve's log says what the bot did; a threshold given here judges its lines again
-  const scan = await scanLog(kb, reader, threshold, { rejudge: options.threshold !== undefined });
+  // kb serve's log says what the bot did; a threshold given here (a number, not auto) judges its lines again
+  const scan = await scanLog(kb, reader, threshold, { rejudge: typeof options.threshold === 'number' });
   progress(1, 1, '');
   const problems = reader.allProblems();
   printProblems(output, problems);

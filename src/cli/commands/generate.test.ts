@@ -65,6 +65,25 @@ describe('kb generate → kb review decisions → kb build', () => {
     expect(fromSources.stdout).toMatch(/: 16 entries .* from 4 of 4 files/);
   }, BUILD_TIMEOUT * 3);
 
+  it('says sources that were read but made no entry (a title over its update line, one line on what the document covers) are no wrong path (smoke test)', () => {
+    const work = join(dir.path, 'notes-only');
+    cpSync(join(ROOT, 'fixtures/sample/return-policy.md'), join(work, 'unused.md'));
+    writeFileSync(join(work, '保修.md'), '# 保修政策\n\n更新时间：2025-04-20\n');
+    writeFileSync(join(work, '安装.md'), '# 安装说明\n\n本说明适用于优家电器旗舰店售出的空调、冰箱、洗衣机和扫地机器人。\n');
+    const one = runKb(['generate', '保修.md'], work);
+    expect(one.code).toBe(1);
+    expect(lines(one.stderr)).toEqual([
+      'error no entries (and the store is empty): the sources were read (保修.md), but their only section is a revision note (an update line under the title), which makes no entry (保修.md: “更新时间：2025-04-20”); write the text a customer asks about under the title or under headings [no-input]',
+      'kb generate: the store was not changed',
+    ]);
+    const two = runKb(['generate', '保修.md', '安装.md'], work);
+    expect(two.code).toBe(1);
+    expect(lines(two.stderr)[0]).toBe(
+      'error no entries (and the store is empty): the sources were read (2 files), but their only sections (2) are each a revision note or a line saying what the document covers, which makes no entry (保修.md: “更新时间：2025-04-20”, 安装.md: “本说明适用于优家电器旗舰店售出的空调、冰箱、洗衣机和扫地机器人。”); write the text a customer asks about under the title or under headings [no-input]',
+    );
+    expect(existsSync(join(work, 'kb', 'qa.jsonl'))).toBe(false);
+  });
+
   it('refuses --only-approved without a store and sources with --store (usage errors)', () => {
     const empty = tempDir('kb-cli-generate-empty-');
     try {

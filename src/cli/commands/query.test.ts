@@ -51,10 +51,22 @@ describe('kb query', () => {
   it('answers an empty or unknown question with no hits, and exits 0', () => {
     expect(JSON.parse(runKb(['query', '', '--index', index, '--json']).stdout)).toEqual({ question: '', hits: [] });
     expect(runKb(['query', '  ', '--index', index]).stdout).toBe('no hits: the question is empty (pass a customer question in quotes: kb query "退货运费谁出")\n');
-    const r = runKb(['query', '？？', '--index', index]);
+    const r = runKb(['query', '量子力学', '--index', index]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('no hits: the knowledge base has none of these words\n');
     expect(runKb(['query', '包邮吗', '--index', index, '--threshold', '1']).stdout).toMatch(/^no hit with confidence ≥ 1: hand off to a person\n$|^1\. /);
+  });
+
+  it('says a message that is only a greeting, a sticker code or chat noise asks nothing, not that the knowledge base lacks its words (smoke test)', () => {
+    const said = (question: string, ...flags: string[]): string => runKb(['query', question, '--index', index, ...flags]).stdout;
+    expect(said('你好')).toBe('no hits: 你好 is a greeting (or chat noise) and asks nothing\n');
+    expect(said('亲，在吗')).toBe('no hits: 亲，在吗 is a greeting (or chat noise) and asks nothing\n');
+    expect(said('[表情]')).toBe('no hits: [表情] is a greeting (or chat noise) and asks nothing\n');
+    expect(said('？？')).toBe('no hits: ？？ is a greeting (or chat noise) and asks nothing\n');
+    // with a threshold too: it is no question to hand off
+    expect(said('你好', '--threshold', '0.5')).toBe('no hits: 你好 is a greeting (or chat noise) and asks nothing\n');
+    // thanks alone are kept as the message, but every word of it is too common to search by
+    expect(said('谢谢')).toBe('no hits: 谢谢 has only words too common to search by (such as 的, 吗) and asks nothing\n');
   });
 
   it('stops quietly when the reader has closed the pipe (kb query … | head -1)', async () => {

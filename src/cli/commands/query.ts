@@ -1,5 +1,6 @@
 /** `kb query`: ask the index one question and show the ranked hits. */
-import { loadIndex } from '../../runtime/index.js';
+import { chatQuestion } from '../../analyze/chat-text.js';
+import { loadIndex, type KnowledgeBase } from '../../runtime/index.js';
 import { EXIT, UsageError } from '../cli.js';
 import { noIndex, defaultIndex, workingConfig } from '../config.js';
 import type { Output } from '../output.js';
@@ -20,6 +21,22 @@ function clip(text: string, n: number): string {
   return t.length > n ? `${t.slice(0, n)}…` : t;
 }
 
+/**
+ * Why a question found nothing. The analyzer asks a chat message's question only (analyzeQuery,
+ * chatQuestion): a message that is only a greeting, a sticker code or chat noise (你好, 亲，在吗,
+ * [表情]) has no terms — before, kb query said the knowledge base had none of its words.
+ */
+function noHits(kb: KnowledgeBase, options: QueryCommandOptions): string {
+  const question = options.question.trim();
+  if (question === '') return 'no hits: the question is empty (pass a customer question in quotes: kb query "退货运费谁出")';
+  if (kb.analyzer.analyzeQuery(question).terms.size === 0) {
+    // (as analyzeQuery: a message with a number in it is asked as typed)
+    if (kb.analyzer.settings.options.chat === true && chatQuestion(question) === '' && !/\d/u.test(question)) return `no hits: ${question} is a greeting (or chat noise) and asks nothing`;
+    return `no hits: ${question} has only words too common to search by (such as 的, 吗) and asks nothing`;
+  }
+  return options.threshold > 0 ? `no hit with confidence ≥ ${options.threshold}: hand off to a person` : 'no hits: the knowledge base has none of these words';
+}
+
 export async function runQuery(options: QueryCommandOptions, output: Output): Promise<number> {
   const index = options.index ?? defaultIndex(await workingConfig());
   if (index === undefined) throw new UsageError(noIndex());
@@ -30,8 +47,7 @@ export async function runQuery(options: QueryCommandOptions, output: Output): Pr
     return EXIT.OK;
   }
   if (hits.length === 0) {
-    if (options.question.trim() === '') output.out('no hits: the question is empty (pass a customer question in quotes: kb query "退货运费谁出")');
-    else output.out(options.threshold > 0 ? `no hit with confidence ≥ ${options.threshold}: hand off to a person` : 'no hits: the knowledge base has none of these words');
+    output.out(noHits(kb, options));
     return EXIT.OK;
   }
   hits.forEach((h, i) => {

@@ -2,7 +2,7 @@
 import { DEFAULT_THRESHOLD } from '../../eval/find-gaps.js';
 import { startSearchServer, type SearchServer } from '../../runtime/index.js';
 import { EXIT, UsageError } from '../cli.js';
-import { noIndex, answerThreshold, defaultIndex, workingConfig } from '../config.js';
+import { noIndex, answerThreshold, autoNotice, defaultIndex, workingConfig } from '../config.js';
 import type { Output } from '../output.js';
 
 export interface ServeCommandOptions {
@@ -11,8 +11,8 @@ export interface ServeCommandOptions {
   port: number;
   host: string;
   k: number;
-  /** Default: eval.threshold of kb.config.yaml when it is a number; 0.5 (as kb gaps) when it is auto; else 0. */
-  threshold?: number;
+  /** Default: eval.threshold of kb.config.yaml when it is a number; 0.5 (as kb gaps) when it is auto; else 0. auto: 0.5 too, with the same notice. */
+  threshold?: number | 'auto';
   /** Passages at most this long unless the request says (default 200; 0: none). */
   passageChars?: number;
   /** Append every question to this JSONL file (for `kb gaps`). */
@@ -26,12 +26,12 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   const config = await workingConfig();
   const index = options.index ?? defaultIndex(config);
   if (index === undefined) throw new UsageError(noIndex());
-  // `threshold: auto` is a choice kb eval makes on the suites: the server falls back as kb gaps does
-  // (before, it returned every hit, so the bot handed nothing off)
+  // `threshold: auto` (or --threshold auto) is a choice kb eval makes on the suites: the server falls
+  // back as kb gaps does (before, it returned every hit, so the bot handed nothing off)
   const answer = answerThreshold(options.threshold, config, 0);
   const { fromConfig, auto } = answer;
-  const threshold = auto ? DEFAULT_THRESHOLD : answer.threshold;
-  if (auto) output.err(`kb serve: eval.threshold of kb.config.yaml is auto, which only kb eval can work out; using ${DEFAULT_THRESHOLD}: write the threshold kb eval --threshold auto prints into kb.config.yaml (eval: threshold: X), or pass --threshold X`);
+  const threshold = auto !== false ? DEFAULT_THRESHOLD : answer.threshold;
+  if (auto !== false) output.err(`kb serve: ${autoNotice(auto)}; using ${DEFAULT_THRESHOLD}: write the threshold kb eval --threshold auto prints into kb.config.yaml (eval: threshold: X), or pass --threshold X`);
   let server: SearchServer;
   try {
     server = await startSearchServer({
@@ -63,7 +63,7 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   }
   output.out(server.url);
   output.err(`serving ${index} (${server.kb.size} entries) at ${server.url}${options.watch ? ', reloading when the file changes' : ''}`);
-  if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${fromConfig ? ' (eval.threshold of kb.config.yaml)' : auto ? ' (eval.threshold of kb.config.yaml is auto: the fallback)' : ''}: no hits means hand off`);
+  if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${fromConfig ? ' (eval.threshold of kb.config.yaml)' : auto !== false ? ` (${auto === 'flag' ? '--threshold auto' : 'eval.threshold of kb.config.yaml is auto'}: the fallback)` : ''}: no hits means hand off`);
   if (options.passageChars === 0) output.err('  hits carry whole answers, no passages (--passage-chars 0; passageChars=N in a request asks for them)');
   else if (options.passageChars !== undefined) output.err(`  the top hit of an answer over ${options.passageChars} characters carries a passage at most that long (passageChars=N in a request sets it)`);
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);

@@ -1,12 +1,13 @@
 // Gaps against a real index (fixtures/eval/kb): scanning a log, clusters with nearest entries,
 // the gaps of an eval run, and draft entries valid in the store.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../build/index.js';
-import { loadIndex, type KnowledgeBase } from '../runtime/index.js';
+import { loadIndex, startSearchServer, type KnowledgeBase } from '../runtime/index.js';
 import { validateEntry } from '../store/store.js';
 import { BUILD_TIMEOUT, tempDir } from '../test-support/kb.js';
-import { addNearest, DEFAULT_THRESHOLD, draftEntries, evalGaps, gapTokenizer, scanLog } from './find-gaps.js';
+import { addNearest, DEFAULT_THRESHOLD, draftEntries, evalGaps, gapCounts, gapTokenizer, judgedText, scanLog, servedNotes, summaryLine } from './find-gaps.js';
 import { clusterQuestions, withoutSmallTalk } from './gaps.js';
 import { LogReader } from './log.js';
 import { evaluate } from './run.js';
@@ -14,12 +15,12 @@ import { readSuite } from './suite.js';
 import { summarize } from './summary.js';
 
 const dir = tempDir('kb-find-gaps-');
+const index = join(dir.path, 'forms.json');
 let kb: KnowledgeBase;
 beforeAll(async () => {
-  const out = join(dir.path, 'forms.json');
-  const built = await build({ sources: ['fixtures/eval/kb'], out });
+  const built = await build({ sources: ['fixtures/eval/kb'], out: index });
   if (!built.ok) throw new Error('fixtures/eval/kb does not build');
-  kb = await loadIndex(out);
+  kb = await loadIndex(index);
 }, BUILD_TIMEOUT);
 afterAll(() => dir.remove());
 
@@ -41,9 +42,9 @@ describe('scanLog', () => {
     // 14 customer rows; 优惠券怎么用😭 and 亲，订单号… 优惠券怎么用 are one question asked twice
     expect(scan).toMatchObject({ questions: 14, answered: 1 });
     expect(scan.unanswered.find((q) => q.text === '优惠券怎么用')?.count).toBe(2);
-    expect(scan.unanswered.map((q) => q.text).sort()).toEqual(['优惠券过期了怎么办', '优惠券怎么用', '好的', '嗯嗯', '怎么领优惠券', '能改收货地址吗', '收货地址填错了怎么改', '谢谢'].sort());
-    // 在吗, ？, [表情] and 👍 leave nothing to ask: skipped, counted
-    expect(scan.skipped).toBe(4);
+    expect(scan.unanswered.map((q) => q.text).sort()).toEqual(['优惠券过期了怎么办', '优惠券怎么用', '怎么领优惠券', '能改收货地址吗', '收货地址填错了怎么改'].sort());
+    // 在吗, ？, [表情] and 👍 leave nothing to ask, 好的, 嗯嗯 and 谢谢 have no key terms: small talk, counted apart
+    expect(scan).toMatchObject({ skipped: 7, distinct: 6 });
     const drafts = draftEntries(addNearest(kb, clusterQuestions(scan.unanswered, gapTokenizer(kb))), 'chat-export.csv');
     // no customer's order number, phone or link reaches a draft entry
     expect(JSON.stringify(drafts)).not.toMatch(/\d{8}|http|😭|\[表情\]|商品卡片/);
@@ -61,27 +62,92 @@ describe('scanLog', () => {
 
   it('counts a line of kb serve\'s log as the bot answered it (its "answered" at its threshold), unless told to judge again', async () => {
     const scan = await scanLog(kb, new LogReader('fixtures/gaps/served.jsonl'), DEFAULT_THRESHOLD);
-    // 包邮吗 handed off once (at the request's 0.99) and 优惠券怎么用 once; the line without "answered" is searched
-    expect(scan).toMatchObject({ questions: 5, distinct: 3, answered: 2, served: { questions: 4, thresholds: [null, 0.5, 0.99] } });
+    // 包邮吗 handed off once (at the request's 0.99) and 优惠券怎么用 once; the line without "answered" is
+    // searched, and so is 优惠券怎么用 "answered" with no threshold (null: the bot chose among the hits)
+    expect(scan).toMatchObject({ questions: 5, distinct: 3, answered: 1, served: { questions: 3, thresholds: [0.5, 0.99], noThreshold: 1, rejudged: 0 } });
     expect(scan.unanswered).toEqual([
       { text: '包邮吗', count: 1 },
-      { text: '优惠券怎么用', count: 1 },
+      { text: '优惠券怎么用', count: 2 },
       { text: '收货地址填错了怎么改', count: 1 },
     ]);
     // kb gaps --threshold X: every line searched at X, what kb serve did set aside
     const again = await scanLog(kb, new LogReader('fixtures/gaps/served.jsonl'), DEFAULT_THRESHOLD, { rejudge: true });
-    expect(again).toMatchObject({ questions: 5, distinct: 3, answered: 2, served: { questions: 0, thresholds: [] } });
+    expect(again).toMatchObject({ questions: 5, distinct: 3, answered: 2, served: { questions: 0, thresholds: [], noThreshold: 1, rejudged: 3 } });
     expect(again.unanswered).toEqual([
       { text: '优惠券怎么用', count: 2 },
       { text: '收货地址填错了怎么改', count: 1 },
     ]);
   });
 
+  it('searches again the lines kb serve logged without a threshold (0: it returned every hit, the bot chose), and says how many lines went which way', async () => {
+    // the README's bot example: kb serve with no threshold (no kb.config.yaml) logs threshold 0 and
+    // "answered": true for any hit; a request's own threshold is one kb serve judged with
+    const log = join(dir.path, 'served-no-threshold.jsonl');
+    const server = await startSearchServer({ index, port: 0, k: 5, threshold: 0, log, watchMs: 0 });
+    try {
+      for (const q of ['会员积分怎么用', '优惠券怎么用', '包邮吗', '你好']) await fetch(`${server.url}/search?q=${encodeURIComponent(q)}`);
+      await fetch(`${server.url}/search?q=${encodeURIComponent('优惠券怎么用')}&threshold=0.3`);
+    } finally {
+      await server.close();
+    }
+    const lines = readFileSync(log, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { question: string; answered: boolean; threshold: number });
+    expect(lines.map((l) => [l.question, l.answered, l.threshold])).toEqual([
+      ['会员积分怎么用', true, 0],
+      ['优惠券怎么用', true, 0],
+      ['包邮吗', true, 0],
+      ['你好', false, 0],
+      ['优惠券怎么用', false, 0.3],
+    ]);
+    const scan = await scanLog(kb, new LogReader(log), DEFAULT_THRESHOLD);
+    // before: 4 answered (100.0%), 0 unanswered … as kb serve answered them (threshold 0)
+    expect(scan).toMatchObject({ questions: 5, skipped: 1, distinct: 3, answered: 1, served: { questions: 1, thresholds: [0.3], noThreshold: 3, rejudged: 0 } });
+    expect(scan.unanswered).toEqual([
+      { text: '会员积分怎么用', count: 1 },
+      { text: '优惠券怎么用', count: 2 },
+    ]);
+    expect(summaryLine(scan, { listed: 2, minSize: 1, unlisted: 0 })).toBe(
+      '5 messages, 4 of them questions (3 distinct): 1 answered (25.0%), 3 unanswered (75.0%) at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again), 1 of them as kb serve answered it (threshold 0.3), in 2 clusters of 1+; 1 greeting, thanks or reply with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out',
+    );
+    expect(servedNotes(scan, 'q.jsonl')).toEqual([
+      'kb gaps: q.jsonl: 1 question counted as kb serve logged it ("answered", at threshold 0.3), not searched again; --threshold X searches it again at X',
+      expect.stringMatching(/^kb gaps: q\.jsonl: 3 questions that kb serve logged without a threshold \(0: it returned every hit and the bot chose\) searched again at threshold 0\.5/u),
+    ]);
+    // every line of kb serve's: judged as it says
+    const judged = join(dir.path, 'served-judged.jsonl');
+    writeFileSync(judged, lines.filter((l) => l.threshold > 0).map((l) => JSON.stringify(l)).join('\n'));
+    expect(judgedText(await scanLog(kb, new LogReader(judged), DEFAULT_THRESHOLD), ' (eval.threshold of kb.config.yaml)')).toBe('as kb serve answered it (threshold 0.3)');
+    // --threshold: every line searched again, and said so
+    const again = await scanLog(kb, new LogReader(log), DEFAULT_THRESHOLD, { rejudge: true });
+    expect(again.served).toEqual({ questions: 0, thresholds: [], noThreshold: 3, rejudged: 1 });
+    expect(judgedText(again)).toBe('at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again; 1 of them a line kb serve judged at its threshold, searched again (--threshold))');
+  });
+
+  it('counts small talk (你好, 在吗, 好的, [表情]) as neither answered nor unanswered: the shares are of the questions that ask something', async () => {
+    const log = join(dir.path, 'smalltalk.txt');
+    // a smoke test's chat: 6 messages, 3 distinct questions; before: 1 answered (16.7%), 5 unanswered (83.3%) with 5 greetings left out
+    writeFileSync(log, ['你好', '在吗', '包邮吗', '[表情]', '优惠券怎么用', '好的'].join('\n'));
+    const scan = await scanLog(kb, new LogReader(log), DEFAULT_THRESHOLD);
+    expect(gapCounts(scan)).toEqual({ questions: 6, distinct: 2, answered: 1, unanswered: 1, smallTalk: 4 });
+    expect(summaryLine(scan, { listed: 0, minSize: 2, unlisted: 1 })).toBe(
+      '6 messages, 2 of them questions (2 distinct): 1 answered (50.0%), 1 unanswered (50.0%) at threshold 0.5, in 0 clusters of 2+ and 1 question in smaller ones (--min-size 1 lists it); 4 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out',
+    );
+    // small talk answered by kb serve is small talk still; a log of nothing else asks nothing
+    const idle = join(dir.path, 'idle.jsonl');
+    writeFileSync(idle, ['你好', '好的'].map((q) => JSON.stringify({ question: q, answered: true, threshold: 0.5 })).join('\n'));
+    const none = await scanLog(kb, new LogReader(idle), DEFAULT_THRESHOLD);
+    expect(gapCounts(none)).toEqual({ questions: 2, distinct: 0, answered: 0, unanswered: 0, smallTalk: 2 });
+    expect(summaryLine(none, { listed: 0, minSize: 2, unlisted: 0 })).toBe('2 messages, 0 of them questions (0 distinct): 0 answered, 0 unanswered at threshold 0.5, in 0 clusters of 2+; 2 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
+    // without small talk the line reads as before
+    expect(summaryLine(await scanLog(kb, new LogReader('fixtures/gaps/log.txt'), DEFAULT_THRESHOLD), { listed: 2, minSize: 2, unlisted: 4 })).toBe(
+      '13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 2+ and 4 questions in smaller ones (--min-size 1 lists them)',
+    );
+  });
+
   it('skips a message that is only a greeting (你好, 在吗, hi): counted, never an empty question', async () => {
     const scan = await scanLog(kb, new LogReader('fixtures/gaps/greetings.txt'), DEFAULT_THRESHOLD);
-    // 12 lines: 7 greetings alone, 3 greetings before a question, 好的
-    expect(scan).toMatchObject({ questions: 12, skipped: 7, distinct: 4, answered: 1 });
-    expect(scan.unanswered.map((q) => q.text).sort()).toEqual(['优惠券怎么用', '优惠券过期了怎么办', '好的'].sort());
+    // 12 lines: 7 greetings alone, 3 greetings before a question, 好的 (no key terms: small talk too)
+    expect(scan).toMatchObject({ questions: 12, skipped: 8, distinct: 3, answered: 1 });
+    expect(scan.unanswered.map((q) => q.text).sort()).toEqual(['优惠券怎么用', '优惠券过期了怎么办'].sort());
     expect(scan.unanswered.find((q) => q.text === '优惠券怎么用')?.count).toBe(2);
     const clusters = clusterQuestions(scan.unanswered, gapTokenizer(kb));
     for (const c of clusters) expect([c.representative, ...c.examples.map((e) => e.text)]).not.toContain('');

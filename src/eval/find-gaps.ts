@@ -13,7 +13,7 @@ import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
 import { canonicalEntry, STORE_FORMAT, STORE_VERSION } from '../store/store.js';
 import { chatQuestion } from '../analyze/chat-text.js';
-import { clusterQuestions, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
+import { clusterQuestions, isSmallTalk, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
 import type { LogReader } from './log.js';
 import type { CaseResult } from './run.js';
 import type { CaseVerdict } from './summary.js';
@@ -95,46 +95,65 @@ export function evalGaps(kb: KnowledgeBase, cases: readonly CaseResult[], verdic
 }
 
 export interface LogScan {
-  /** Questions read (repeats counted), skipped ones included. */
+  /** Messages read (repeats counted), small talk included: answered + unanswered + skipped. */
   questions: number;
   /**
-   * Messages skipped: nothing is asked once the chat's noise is out (你好, 在吗, hi, ？, [表情], 👍 —
-   * chatQuestion gives ''). Small talk: counted, unanswered, never searched, listed or clustered.
+   * Small talk, repeats counted: messages that ask nothing — nothing left once the chat's noise is
+   * out (你好, 在吗, hi, ？, [表情], 👍: chatQuestion gives '') or no key terms (好的, 谢谢, 嗯嗯, ok:
+   * isSmallTalk). Neither answered nor unanswered: never searched, and not a distinct question,
+   * listed or clustered (kb gaps reports the count as smallTalk).
    */
   skipped: number;
+  /** Distinct questions that ask something (small talk left out). */
   distinct: number;
-  /** Questions (repeats counted) whose top hit reached the threshold. */
+  /** Questions (repeats counted) answered: a top hit at or above the threshold, or kb serve's `answered`. */
   answered: number;
-  /** The unanswered distinct questions with how often each was asked. */
+  /** The unanswered distinct questions with how often each was asked (small talk left out). */
   unanswered: GapQuestion[];
   threshold: number;
   /**
-   * Questions (repeats counted) judged as kb serve logged them (its `answered`), not searched: the
-   * thresholds it answered with, null for none (every hit answered).
+   * The lines of kb serve's question log (those with its `answered`) among the questions, small
+   * talk left out: `questions` were counted as kb serve judged them, at the `thresholds` it logged
+   * (above 0; its `answered` says what it did), not searched; `noThreshold` were logged with
+   * threshold 0 or none (kb serve run without a threshold returns every hit and the bot decides:
+   * its `answered` says only that there were hits) and were searched at `threshold`; `rejudged`
+   * had a threshold but were searched at `threshold` anyway (ScanOptions.rejudge).
    */
-  served: { questions: number; thresholds: (number | null)[] };
+  served: { questions: number; thresholds: number[]; noThreshold: number; rejudged: number };
 }
 
 export interface ScanOptions {
   /**
    * Judge every question by searching the index at the threshold given, kb serve's logged
-   * `answered` too (`kb gaps --threshold X`); else a line of kb serve's log counts as it says.
+   * `answered` too (`kb gaps --threshold X`); else a line kb serve logged at a threshold above 0
+   * counts as it says.
    */
   rejudge?: boolean;
+  /** The key terms of a question, which tell small talk (none) from a question; default gapTokenizer(kb). */
+  tokenize?: (text: string) => string[];
 }
 
 /**
  * Read a log and search each distinct question once — the question a message asks, without the
- * links, emoji, placeholders, quoted numbers and thanks around it (chatQuestion). A line of kb
- * serve's log says what the bot did (`answered`, at the threshold it was asked with, which a
- * request may set): it is counted so, unsearched, unless `rejudge` (kb gaps --threshold X). So one
- * question may be answered on one line and handed off on another; it is a gap as often as it was
- * handed off. Memory grows with the distinct questions, not with the log's length.
+ * links, emoji, placeholders, quoted numbers and thanks around it (chatQuestion). Small talk (a
+ * message with nothing left, or no key terms: 你好, 在吗, 谢谢, 好的, [表情]) asks nothing: it is
+ * counted apart (`skipped`), neither answered nor unanswered, and never searched.
+ *
+ * A line of kb serve's log says what the bot did (`answered`). Logged at a threshold above 0 (the
+ * server's, or a request's), that is kb serve's judgement: it is counted so, unsearched, unless
+ * `rejudge` (kb gaps --threshold X). So one question may be answered on one line and handed off on
+ * another; it is a gap as often as it was handed off. Logged at threshold 0 or none (kb serve run
+ * without one, the README's bot example), `answered` means only that there were hits — the bot
+ * chose — so the line is searched at `threshold` as any other log's. Memory grows with the
+ * distinct questions, not with the log's length.
  */
 export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: number, options: ScanOptions = {}): Promise<LogScan> {
+  const tokenize = options.tokenize ?? gapTokenizer(kb);
   // per distinct question: whether the index answers it (searched once, when needed) and how often it went unanswered
   const seen = new Map<string, { searched?: boolean; missed: number }>();
-  const served = { questions: 0, thresholds: new Set<number | null>() };
+  // distinct questions found to have no key terms (small talk), so each is tokenized once
+  const idle = new Set<string>();
+  const served = { questions: 0, thresholds: new Set<number>(), noThreshold: 0, rejudged: 0 };
   let questions = 0;
   let skipped = 0;
   let answered = 0;
@@ -143,21 +162,27 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
     // thanks after a question are no other wording of it (你们是正品吗 thx is 你们是正品吗); 好的谢谢 is
     // 好的, small talk either way
     const question = chatQuestion(read.question, { thanks: false });
-    if (question === '') {
-      skipped++;
-      continue;
-    }
-    let s = seen.get(question);
+    let s = question === '' ? undefined : seen.get(question);
     if (s === undefined) {
+      if (question === '' || idle.has(question) || isSmallTalk(question, tokenize)) {
+        if (question !== '') idle.add(question);
+        skipped++;
+        continue;
+      }
       s = { missed: 0 };
       seen.set(question, s);
     }
     let isAnswered: boolean;
-    if (read.served !== undefined && options.rejudge !== true) {
+    const judged = read.served !== undefined && read.served.threshold !== null && read.served.threshold > 0;
+    if (read.served !== undefined && judged && options.rejudge !== true) {
       isAnswered = read.served.answered;
       served.questions++;
-      served.thresholds.add(read.served.threshold);
+      served.thresholds.add(read.served.threshold as number);
     } else {
+      if (read.served !== undefined) {
+        if (judged) served.rejudged++;
+        else served.noThreshold++;
+      }
       if (s.searched === undefined) {
         const top = kb.search(question, { k: 1 })[0];
         s.searched = top !== undefined && top.confidence >= threshold;
@@ -169,8 +194,71 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
   }
   const unanswered: GapQuestion[] = [];
   for (const [text, s] of seen) if (s.missed > 0) unanswered.push({ text, count: s.missed });
-  const thresholds = [...served.thresholds].sort((a, b) => (a ?? -1) - (b ?? -1));
-  return { questions, skipped, distinct: seen.size, answered, unanswered, threshold, served: { questions: served.questions, thresholds } };
+  const thresholds = [...served.thresholds].sort((a, b) => a - b);
+  return { questions, skipped, distinct: seen.size, answered, unanswered, threshold, served: { ...served, thresholds } };
+}
+
+/** The counts of a scan as kb gaps reports them: answered + unanswered + smallTalk = questions. */
+export function gapCounts(scan: LogScan): { questions: number; distinct: number; answered: number; unanswered: number; smallTalk: number } {
+  const unanswered = scan.unanswered.reduce((n, q) => n + q.count, 0);
+  return { questions: scan.questions, distinct: scan.distinct, answered: scan.answered, unanswered, smallTalk: scan.skipped };
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+/**
+ * How the questions of a scan were judged, for the summary line: at `threshold` (`whence` says where
+ * it came from), as kb serve answered them, or both, with how many lines each way — and how many
+ * of kb serve's lines were searched again (logged without a threshold, or --threshold).
+ */
+export function judgedText(scan: LogScan, whence = ''): string {
+  const asked = scan.questions - scan.skipped;
+  const { questions: kept, thresholds, noThreshold, rejudged } = scan.served;
+  const them = (n: number): string => (n === 1 ? 'it' : 'them');
+  const asServed = `as kb serve answered ${them(kept)} (threshold ${thresholds.join(', ')})`;
+  if (kept > 0 && kept === asked) return asServed;
+  const again = [
+    noThreshold > 0 ? `${noThreshold} of them ${noThreshold === 1 ? 'a line' : 'lines'} kb serve logged without a threshold, searched again` : undefined,
+    rejudged > 0 ? `${rejudged} of them ${rejudged === 1 ? 'a line' : 'lines'} kb serve judged at its threshold, searched again (--threshold)` : undefined,
+  ].filter((x) => x !== undefined);
+  const at = `at threshold ${scan.threshold}${whence}${again.length > 0 ? ` (${again.join('; ')})` : ''}`;
+  return kept === 0 ? at : `${at}, ${kept} of them ${asServed}`;
+}
+
+/**
+ * The lines on stderr about kb serve's question log: the lines counted as it judged them, and the
+ * lines it logged without a threshold, searched again.
+ */
+export function servedNotes(scan: LogScan, log: string): string[] {
+  const { questions: kept, thresholds, noThreshold } = scan.served;
+  const notes: string[] = [];
+  if (kept > 0) {
+    const them = kept === 1 ? 'it' : 'them';
+    notes.push(`kb gaps: ${log}: ${plural(kept, 'question')} counted as kb serve logged ${them} ("answered", at threshold ${thresholds.join(', ')}), not searched again; --threshold X searches ${them} again at X`);
+  }
+  if (noThreshold > 0) {
+    notes.push(
+      `kb gaps: ${log}: ${plural(noThreshold, 'question')} that kb serve logged without a threshold (0: it returned every hit and the bot chose) searched again at threshold ${scan.threshold}, as any log's; a line logged at a threshold above 0 (kb serve --threshold, eval.threshold of kb.config.yaml, a request's) counts as kb serve answered it`,
+    );
+  }
+  return notes;
+}
+
+/**
+ * kb gaps' summary line: the messages and questions, answered and unanswered (shares of the
+ * questions that ask something; small talk is neither), how they were judged (judgedText), the
+ * clusters listed (`listed` of `minSize`+) and the questions in smaller ones (`unlisted`), and the
+ * small talk left out.
+ */
+export function summaryLine(scan: LogScan, clusters: { listed: number; minSize: number; unlisted: number }, whence = ''): string {
+  const { questions, distinct, answered, unanswered, smallTalk } = gapCounts(scan);
+  const asked = questions - smallTalk;
+  const pct = (n: number): string => (asked === 0 ? '' : ` (${((100 * n) / asked).toFixed(1)}%)`);
+  const head = smallTalk === 0 ? `${plural(questions, 'question')} (${distinct} distinct)` : `${plural(questions, 'message')}, ${asked.toLocaleString('en-US')} of them ${asked === 1 ? 'a question' : 'questions'} (${distinct} distinct)`;
+  const { listed, minSize, unlisted } = clusters;
+  const smaller = unlisted > 0 ? ` and ${plural(unlisted, 'question')} in smaller ones (--min-size 1 lists ${unlisted === 1 ? 'it' : 'them'})` : '';
+  const idle = smallTalk > 0 ? `; ${smallTalk.toLocaleString('en-US')} ${smallTalk === 1 ? 'greeting, thanks or reply' : 'greetings, thanks and replies'} with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out` : '';
+  return `${head}: ${answered} answered${pct(answered)}, ${unanswered} unanswered${pct(unanswered)} ${judgedText(scan, whence)}, in ${plural(listed, 'cluster')} of ${minSize}+${smaller}${idle}`;
 }
 
 /**

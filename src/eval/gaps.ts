@@ -214,6 +214,11 @@ function keyTerms(text: string, tokenize: Tokenize): string[] {
   return [...new Set(tokenize(plain))].filter((t) => t.trim() !== '' && !fillers.has(t) && !NUMBER_TERM.test(t));
 }
 
+/** Whether a question has no key terms at all — a greeting, thanks, "在吗", "好的": small talk, not a topic. */
+export function isSmallTalk(text: string, tokenize: Tokenize): boolean {
+  return keyTerms(text, tokenize).length === 0;
+}
+
 /**
  * Split off the questions that have no key terms at all — greetings, thanks, "在吗" — which are
  * small talk, not a topic the knowledge base lacks: they are not clustered (a cluster of "你好"
@@ -223,7 +228,7 @@ export function withoutSmallTalk(questions: readonly GapQuestion[], tokenize: To
   const kept: GapQuestion[] = [];
   let smallTalk = 0;
   for (const q of questions) {
-    if (keyTerms(q.text, tokenize).length > 0) kept.push(q);
+    if (!isSmallTalk(q.text, tokenize)) kept.push(q);
     else smallTalk += q.count;
   }
   return { questions: kept, smallTalk };

@@ -96,6 +96,37 @@ describe('LogReader', () => {
     }
   });
 
+  it('matches column and key names as role columns are (customer_message, visitor-message, Visitor_Question), before the agent\'s 消息内容', async () => {
+    // a smoke test: customer_message was not found, and the agent's replies (消息内容) were read as the questions
+    for (const [i, name] of ['customer_message', 'visitor_question', 'visitor-message', 'Visitor_Question', ' VISITOR  MESSAGE ', '客戶_問題'].entries()) {
+      const file = join(dir.path, `underscore-column-${i}.csv`);
+      writeFileSync(file, `会话ID,${name},消息内容\ns1,优惠券怎么用,您好，在领券中心查看\ns2,包邮吗,满99包邮\n`);
+      const { questions, reader } = await read(file);
+      expect(questions).toEqual([
+        ['优惠券怎么用', 2],
+        ['包邮吗', 3],
+      ]);
+      expect(describeSource(reader.source, 'csv')).toMatch(new RegExp(`^questions from column "${name.trim()}" \\(found by name`, 'u'));
+    }
+    // and JSONL keys, each line by its own
+    const jsonl = join(dir.path, 'underscore-keys.jsonl');
+    writeFileSync(
+      jsonl,
+      [
+        JSON.stringify({ visitor_message: '优惠券怎么用', 消息内容: '您好' }),
+        JSON.stringify({ 'Customer-Question': '包邮吗' }),
+        JSON.stringify({ customer_message: '', content: '积分怎么兑换' }),
+      ].join('\n'),
+    );
+    const keyed = await read(jsonl);
+    expect(keyed.questions).toEqual([
+      ['优惠券怎么用', 1],
+      ['包邮吗', 2],
+      ['积分怎么兑换', 3],
+    ]);
+    expect(keyed.reader.allProblems()).toEqual([]);
+  });
+
   it('gives a question that spans lines the line it starts on, and an unclosed quote the line that opened it', async () => {
     const file = join(dir.path, 'multiline.csv');
     writeFileSync(file, 'question,agent\n"第一行\n第二行",a\n包邮吗,b\n"没关的引号,c\n发票,d\n');

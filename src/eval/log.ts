@@ -58,13 +58,17 @@ const CUSTOMER_COLUMNS = CUSTOMER_ROLES.flatMap((role) =>
 const QUESTION_NAMES = ['q', 'question', 'query', 'text', 'message', 'content', 'msg', '问题', '用户问题', '客户问题', '提问'];
 const MESSAGE_NAMES = ['消息内容', '聊天内容', '会话内容', '发送内容', '文本内容', '咨询内容', '消息', '内容', '文本'];
 
-/** Column (CSV) or key (JSONL) names tried, in order, when none is given. */
+/**
+ * Column (CSV) or key (JSONL) names tried, in order, when none is given (compared as role columns
+ * are, by nameKey: customer_message, Visitor-Question and 客戶問題 are customer message, visitor
+ * question and 客户问题).
+ */
 export const QUESTION_COLUMNS = [...new Set([...QUESTION_NAMES, ...CUSTOMER_COLUMNS, ...MESSAGE_NAMES])];
 
 /** QUESTION_COLUMNS as a message lists them: the customer's columns by their rule. */
 const TRIED_COLUMNS = [
   ...QUESTION_NAMES,
-  `a customer role word and ${CUSTOMER_COLUMN_SUFFIXES_ZH.join('/')} (访客消息, 买家问题) or ${CUSTOMER_COLUMN_SUFFIXES_EN.join('/')} (customer message)`,
+  `a customer role word and ${CUSTOMER_COLUMN_SUFFIXES_ZH.join('/')} (访客消息, 买家问题) or ${CUSTOMER_COLUMN_SUFFIXES_EN.join('/')} (customer message, visitor_question)`,
   ...MESSAGE_NAMES,
 ].join(', ');
 
@@ -77,7 +81,20 @@ export const STAFF_ROLES = [
 /** A header or role value as compared: trimmed, lower case, simplified (客戶 is 客户), without spaces, _ and - (author_type, Author type). */
 const nameKey = (value: string): string => traditionalToSimplified(value.trim().toLowerCase()).replace(/[\s_-]+/gu, '');
 
+/** nameKey of a JSONL line's keys, remembered: every line of a log has the same few keys. */
+const keyNames = new Map<string, string>();
+function keyName(key: string): string {
+  let name = keyNames.get(key);
+  if (name === undefined) {
+    name = nameKey(key);
+    // a log whose keys are data (ids, times) must not grow memory
+    if (keyNames.size < 1000) keyNames.set(key, name);
+  }
+  return name;
+}
+
 const ROLE_KEYS = ROLE_COLUMNS.map(nameKey);
+const QUESTION_KEYS = [...new Set(QUESTION_COLUMNS.map(nameKey))];
 const KNOWN_ROLES = new Set([...CUSTOMER_ROLES, ...STAFF_ROLES].map(nameKey));
 
 /** Distinct role values counted at most (a wrong column must not grow memory); the rest are counted as one. */
@@ -274,7 +291,7 @@ export class LogReader {
         if (!this.isCustomer(role)) continue;
       }
       // each line's own key: a log that mixes {"question": …} and {"text": …} (or kb serve's) is read whole
-      const key = named ?? QUESTION_COLUMNS.find((c) => typeof o[c] === 'string' && o[c].trim() !== '') ?? QUESTION_COLUMNS.find((c) => typeof o[c] === 'string');
+      const key = named ?? questionKeyOf(o);
       const q = key === undefined ? undefined : o[key];
       if (typeof q !== 'string' || q.trim() === '') {
         const used = [...this.source.columns.keys()].map((c) => `"${c}"`).join(', ');
@@ -400,12 +417,12 @@ export class LogReader {
       this.problems.push(problem('bad-table', `${message} (it has: ${header.join(', ')}); ${what}`, { file: this.file, location: { line: 1 } }));
       return undefined;
     };
-    // 問題 / 客戶問題 / 發送方 (a Taiwan or Hong Kong team's log) are 问题 / 客户问题 / 发送方
-    const lower = header.map((h) => traditionalToSimplified(h.toLowerCase()));
-    const find = (names: readonly string[]): number | undefined => names.map((c) => lower.indexOf(c)).find((i) => i >= 0);
+    // compared as role columns are (nameKey): 問題 / 客戶問題 (a Taiwan or Hong Kong team's log) are
+    // 问题 / 客户问题, customer_message and Visitor-Question are customer message and visitor question
+    const keys = header.map(nameKey);
     const wanted = this.options.column;
     this.source.columnNamed = wanted !== undefined;
-    const at = wanted !== undefined ? header.indexOf(wanted) : find(QUESTION_COLUMNS);
+    const at = wanted !== undefined ? header.indexOf(wanted) : QUESTION_KEYS.map((k) => keys.indexOf(k)).find((i) => i >= 0);
     if (at === undefined || at < 0) {
       if (wanted !== undefined) return fail(`has no column "${wanted}"`, 'name one of these with --column');
       this.problems.push(problem('bad-table', `has no question column (tried ${TRIED_COLUMNS}; it has: ${header.join(', ')}); name it with --column`, { file: this.file, location: { line: 1 } }));
@@ -436,9 +453,25 @@ function roleColumnOf(header: readonly string[], first: Record<string, string | 
   return undefined;
 }
 
+/**
+ * A JSONL line's question key: the first of QUESTION_COLUMNS (compared by nameKey: visitor_message
+ * is visitor message) with a text value that is not empty, else the first with a text value.
+ */
+function questionKeyOf(line: Record<string, unknown>): string | undefined {
+  const byKey = new Map<string, string>();
+  for (const [k, v] of Object.entries(line)) {
+    if (typeof v !== 'string') continue;
+    const name = keyName(k);
+    const prev = byKey.get(name);
+    if (prev === undefined || ((line[prev] as string).trim() === '' && v.trim() !== '')) byKey.set(name, k);
+  }
+  const keys = QUESTION_KEYS.map((k) => byKey.get(k)).filter((k) => k !== undefined);
+  return keys.find((k) => (line[k] as string).trim() !== '') ?? keys[0];
+}
+
 /** A JSONL line's role key (ROLE_COLUMNS, in that order, with a text value), or undefined; one that may hold names only when its value is a role. */
 function roleKeyOf(line: Record<string, unknown>): string | undefined {
-  const byKey = new Map(Object.keys(line).map((k) => [nameKey(k), k]));
+  const byKey = new Map(Object.keys(line).map((k) => [keyName(k), k]));
   for (const wanted of ROLE_KEYS) {
     const key = byKey.get(wanted);
     const value = key === undefined ? undefined : line[key];

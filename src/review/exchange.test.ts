@@ -1,7 +1,7 @@
-// planImport on store-format JSONL records: what a kb gaps draft may change, and what a teammate's store file may.
+// The similar questions of a sheet cell, and planImport on store-format JSONL records: what a kb gaps draft may change, and what a teammate's store file may.
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
-import { entryRecords, isGapsDraft, planImport } from './exchange.js';
+import { entryRecords, isGapsDraft, planImport, questionLines } from './exchange.js';
 
 const stored: Entry = {
   id: 's-00000000000000a1',
@@ -20,6 +20,15 @@ function imported(store: Entry[], line: Entry): Entry {
   if (e === undefined) throw new Error(`no entry ${line.id}`);
   return e;
 }
+
+describe('questionLines', () => {
+  it('keeps each line of a cell of several lines whole (kb export writes one question a line), and splits a cell of one line as a FAQ table’s', () => {
+    expect(questionLines('换货；补发有什么规定？\r\n售后说明 / Returns | Refunds\n\n退款什么时候到，钱什么时候退回来\n补发要多久 ；')).toEqual(['换货；补发有什么规定？', '售后说明 / Returns | Refunds', '退款什么时候到，钱什么时候退回来', '补发要多久']);
+    expect(questionLines(' 开票；怎么开发票；能开专票吗 ')).toEqual(['开票', '怎么开发票', '能开专票吗']);
+    expect(questionLines('\n退款什么时候到，钱什么时候退回来\n')).toEqual(['退款什么时候到', '钱什么时候退回来']);
+    expect(questionLines('')).toEqual([]);
+  });
+});
 
 describe('planImport of store-format JSONL', () => {
   it('a teammate’s store file can reject an approved entry, clear its notes and rewrite it', () => {

@@ -17,8 +17,9 @@
  * The `revision` column holds a short hash of each editable field as exported (entryRevision):
  * planImport merges a row field by field against it, so a sheet exported before the store changed
  * never undoes the newer values, and a field changed on both sides is a conflict (that row is
- * refused; `overwrite` takes it). Similar and suggested cells also split on `|` `；` `;` (and on commas
- * between questions), as FAQ tables' similar cells do.
+ * refused; `overwrite` takes it). A similar or suggested cell of several lines is one question a line;
+ * one of a single line also splits on `|` `；` `;` (and on commas between questions), as FAQ tables'
+ * similar cells do (questionLines).
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
@@ -128,18 +129,30 @@ function cellText(text: string): string {
   return text.replace(/\r\n?/gu, '\n');
 }
 
+/** What separates similar questions typed on one line (as a FAQ table's similar cell: splitSimilar), but for commas. */
+const SEPARATORS = /[|｜；;]/u;
+
 /**
- * The questions of a `similar` or `suggested` cell: one a line (what kb export writes), or
- * separated as a FAQ table's similar cell is (src/ingest/formats/table.ts splitSimilar: `|` `｜`
- * `；` `;`, and `，` `,` `、` where every part asks a question), so a cell an editor typed
- * `开票；怎么开发票` or pasted from a FAQ table imports as the list it is there. A stored question
- * with such a separator in it survives an unedited round trip: fieldKey splits the store's
- * questions the same way, so the cell compares equal.
+ * The questions of a `similar` or `suggested` cell. kb export writes one question a line, so a cell
+ * of several lines is read line by line, each line kept whole — a stored question with `；` `|` or a
+ * comma in it (`换货；补发有什么规定？`, `售后说明 / Returns | Refunds`) stays one question when an
+ * editor adds a line below it (before 2026-11-26 it was cut into pieces); `|` `；` `;` at a line's
+ * ends are dropped (`不想要了能退吗 |`). A cell of one line is split as a FAQ table's similar cell is
+ * (src/ingest/formats/table.ts splitSimilar: `|` `｜` `；` `;`, and `，` `,` `、` where every part
+ * asks a question), so a cell an editor typed `开票；怎么开发票` or pasted from a FAQ table imports as
+ * the list it is there; a stored question with such a separator alone in its cell survives an
+ * unedited round trip, as fieldKey splits the store's questions the same way (and planImport keeps
+ * a one-line cell whole when it is one of the entry's questions: ImportRecord.oneLine).
  */
 export function questionLines(text: string): string[] {
-  return splitSimilar(cellText(text))
-    .map((l) => l.trim())
-    .filter((l) => l !== '');
+  const lines = cellLines(text);
+  const questions = lines.length === 1 ? splitSimilar(lines[0] as string).map((l) => l.trim()) : lines.map((l) => l.replace(/^[\s|｜；;]+|[\s|｜；;]+$/gu, ''));
+  return questions.filter((l) => l !== '');
+}
+
+/** A cell's questions (questionLines) without repeats, in their first order. */
+function cellQuestions(text: string): string[] {
+  return [...new Set(questionLines(text))];
 }
 
 /**
@@ -214,6 +227,12 @@ export interface ImportRecord {
   entry?: Entry;
   /** The entry's field hashes when it was exported (the revision cell); absent: no conflict check for this record. */
   base?: Partial<Record<ImportField, string>>;
+  /**
+   * A similar or suggested cell of a single line, as typed: split into `similar` / `suggested` as an
+   * editor's `开票；怎么开发票` is, but kept whole by planImport when it is one of the entry's
+   * questions (the other lines of the cell deleted, `换货；补发有什么规定？` left).
+   */
+  oneLine?: { similar?: string; suggested?: string };
 }
 
 /**
@@ -345,10 +364,13 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
     }
     const answer = get('answer');
     if (answer !== undefined) record.answer = cellText(answer).trim();
-    const similar = get('similar');
-    if (similar !== undefined) record.similar = questionLines(similar);
-    const suggested = get('suggested');
-    if (suggested !== undefined) record.suggested = questionLines(suggested);
+    for (const f of ['similar', 'suggested'] as const) {
+      const cell = get(f);
+      if (cell === undefined) continue;
+      record[f] = cellQuestions(cell);
+      const lines = cellLines(cell);
+      if (lines.length === 1) record.oneLine = { ...record.oneLine, [f]: lines[0] };
+    }
     const notes = get('notes');
     if (notes !== undefined) record.notes = cellText(notes).trim();
     const tags = get('tags');
@@ -458,14 +480,18 @@ function keepsEditorWork(old: Entry, line: Entry, f: ImportField): 'keep' | stri
 }
 
 /**
- * The similar questions of `now` not in `before` that a comma or 、 joins and questionLines kept
- * whole (a part of them asks nothing on its own: `优惠券不能用，领的券怎么用不了`): perhaps one
- * question of two clauses, perhaps several an editor typed on one line — kb import says so.
+ * The similar questions of `now` not in `before` that questionLines kept whole with a separator in
+ * them — a comma or 、 (a part of them asks nothing on its own: `优惠券不能用，领的券怎么用不了`), or
+ * `|` `；` `;` on a line of a cell of several lines: perhaps one question, perhaps several an editor
+ * typed on one line — kb import says so.
  */
-function commaJoined(now: readonly string[], before: readonly string[]): string[] {
+function keptWhole(now: readonly string[], before: readonly string[]): { question: string; separator: boolean }[] {
   const had = new Set(before);
-  return now.filter((q) => !had.has(q) && /[，,、]/u.test(q));
+  return now.filter((q) => !had.has(q) && /[，,、|｜；;]/u.test(q)).map((question) => ({ question, separator: SEPARATORS.test(question) }));
 }
+
+/** A question as a cell holds it and the store compares it: spaces collapsed, trimmed. */
+const oneSpaced = (q: string): string => q.replace(/\s+/gu, ' ').trim();
 
 export interface PlanOptions {
   /** Take the cells the editor changed even where the store changed the same field since the export. */
@@ -539,6 +565,12 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     for (const f of IMPORT_FIELDS) {
       let value = r[f];
       if (value === undefined) continue;
+      // a one-line cell that is one of the entry's questions is that question, not its pieces
+      if ((f === 'similar' || f === 'suggested') && old !== undefined) {
+        const line = r.oneLine?.[f];
+        const stored = line === undefined ? undefined : (old[f] ?? []).find((q) => oneSpaced(q) === oneSpaced(line));
+        if (stored !== undefined) value = [stored];
+      }
       if (old !== undefined) {
         if (r.entry !== undefined) {
           const kept = keepsEditorWork(old, r.entry, f);
@@ -594,10 +626,11 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     }
     // a sheet cell's questions (a JSONL record's are a list, not split)
     if (r.entry === undefined) {
-      for (const q of commaJoined(entry.similar, old?.similar ?? [])) {
-        warnings.push(
-          problem('bad-row', `id ${r.id}: the similar question "${q}" was kept as one question: a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)`, { file, location: r.location, severity: 'warning' }),
-        );
+      for (const { question: q, separator } of keptWhole(entry.similar, old?.similar ?? [])) {
+        const why = separator
+          ? 'in a cell of several lines each line is one question; if it is several questions, put one a line'
+          : 'a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)';
+        warnings.push(problem('bad-row', `id ${r.id}: the similar question "${q}" was kept as one question: ${why}`, { file, location: r.location, severity: 'warning' }));
       }
     }
     if (keptHere) kept++;

@@ -328,48 +328,99 @@ async function editSheet(file: string, format: 'xlsx' | 'csv', edits: [id: strin
 
 describe('similar questions in a sheet cell', () => {
   for (const format of ['xlsx', 'csv'] as const) {
-    it(`splits them (${format}) on | and ｜ as well as on line breaks, as a FAQ table's similar cell is read`, async () => {
+    it(`splits a cell of one line (${format}) on | and ｜, as a FAQ table's similar cell is read; a cell of several lines one question a line`, async () => {
       const { dir, store } = setup();
       const file = join(dir, `bars.${format}`);
       await exportStore({ store, file, format });
       await editSheet(file, format, [
         ['s-warranty-en', 'similar', '积分能抵钱吗|积分兑换|积分过期吗'],
-        ['s-seven-day', 'similar', '七天无理由怎么退｜没拆封能退吗\n不想要了能退吗 | '],
+        ['s-seven-day', 'similar', '七天无理由怎么退｜没拆封能退吗 | 不想要了能退吗 | '],
         ['s-refund-time', 'suggested', '退款怎么还没到|钱多久能退给我'],
+        // several lines: each line is one question, a separator at its end dropped
+        ['s-return-fee', 'similar', '退货运费谁出\n退货运费 | \n退货邮费谁承担'],
       ]);
       const imported = await importFile({ store, file });
+      // (the suggested cell is the stored list, one line)
       expect(imported.ok && imported.value.changed).toEqual([
+        { id: 's-return-fee', fields: ['similar'] },
         { id: 's-seven-day', fields: ['similar'] },
         { id: 's-warranty-en', fields: ['similar'] },
       ]);
       const entries = readEntries(store);
       expect(byId(entries, 's-warranty-en')?.similar).toEqual(['积分能抵钱吗', '积分兑换', '积分过期吗']);
       expect(byId(entries, 's-seven-day')?.similar).toEqual(['七天无理由怎么退', '没拆封能退吗', '不想要了能退吗']);
+      expect(byId(entries, 's-refund-time')?.suggested).toEqual(['退款怎么还没到', '钱多久能退给我']);
+      expect(byId(entries, 's-return-fee')?.similar).toEqual(['退货运费谁出', '退货运费', '退货邮费谁承担']);
     });
   }
 
   for (const format of ['xlsx', 'csv'] as const) {
-    it(`splits them (${format}) on ； ; and on commas between questions too, as the FAQ table reader does (an editor's 开票；怎么开发票 was one question)`, async () => {
+    it(`splits a cell of one line (${format}) on ； ; and on commas between questions too, as the FAQ table reader does (an editor's 开票；怎么开发票 was one question)`, async () => {
       const { dir, store } = setup();
       const file = join(dir, `semicolons.${format}`);
       await exportStore({ store, file, format });
       await editSheet(file, format, [
         ['s-seven-day', 'similar', '开票；怎么开发票；能开专票吗；要发票'],
-        ['s-warranty-en', 'similar', 'How long is the guarantee?; Is there a warranty?\nwarranty period'],
+        ['s-warranty-en', 'similar', 'How long is the guarantee?; Is there a warranty?; warranty period'],
         // commas and 、 split only where every part asks something on its own
-        ['s-refund-time', 'similar', '退款什么时候到，钱什么时候退回来\n东西坏了，可以退吗\n支付宝、微信可以付款吗'],
+        ['s-refund-time', 'similar', '退款什么时候到，钱什么时候退回来'],
+        ['s-return-fee', 'similar', '东西坏了，可以退吗'],
+        ['faq-free-shipping', 'similar', '支付宝、微信可以付款吗'],
       ]);
       const imported = await importFile({ store, file });
-      expect(imported.ok && imported.value.changed.map((c) => c.id)).toEqual(['s-refund-time', 's-seven-day', 's-warranty-en']);
+      expect(imported.ok && imported.value.changed.map((c) => c.id)).toEqual(['faq-free-shipping', 's-refund-time', 's-return-fee', 's-seven-day', 's-warranty-en']);
       // a line kept whole for its commas is said (perhaps it is several questions typed on one line)
       expect(imported.ok && imported.warnings.map((w) => w.message)).toEqual([
-        expect.stringContaining('id s-refund-time: the similar question "东西坏了，可以退吗" was kept as one question'),
-        expect.stringContaining('id s-refund-time: the similar question "支付宝、微信可以付款吗" was kept as one question'),
+        expect.stringContaining('id faq-free-shipping: the similar question "支付宝、微信可以付款吗" was kept as one question: a comma or 、 separates'),
+        expect.stringContaining('id s-return-fee: the similar question "东西坏了，可以退吗" was kept as one question: a comma or 、 separates'),
       ]);
       const entries = readEntries(store);
       expect(byId(entries, 's-seven-day')?.similar).toEqual(['开票', '怎么开发票', '能开专票吗', '要发票']);
       expect(byId(entries, 's-warranty-en')?.similar).toEqual(['How long is the guarantee?', 'Is there a warranty?', 'warranty period']);
-      expect(byId(entries, 's-refund-time')?.similar).toEqual(['退款什么时候到', '钱什么时候退回来', '东西坏了，可以退吗', '支付宝、微信可以付款吗']);
+      expect(byId(entries, 's-refund-time')?.similar).toEqual(['退款什么时候到', '钱什么时候退回来']);
+      expect(byId(entries, 's-return-fee')?.similar).toEqual(['东西坏了，可以退吗']);
+      expect(byId(entries, 'faq-free-shipping')?.similar).toEqual(['支付宝、微信可以付款吗']);
+    });
+  }
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`keeps stored similar questions with ； | or commas whole (${format}) when an editor adds a line to their cell, or deletes all but one`, async () => {
+      // a smoke test: headings 换货；补发 and Returns | Refunds made such questions; one line added to
+      // each cell and kb import cut them into pieces (and made 调换 twice)
+      const { dir, store } = setup();
+      const refund = ['换货；补发有什么规定？', '售后说明 / 换货；补发', '调换；补发是什么？', '调换；补发有什么规定？', '退款什么时候到，钱什么时候退回来'];
+      const english = ['What do I need to know about returns?', '售后说明 / Returns | Refunds', 'Can I return it; who pays?'];
+      writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-refund-time' ? { ...e, similar: refund } : e.id === 's-warranty-en' ? { ...e, similar: english } : e))));
+      const file = join(dir, `added-line.${format}`);
+      await exportStore({ store, file, format });
+      await editSheet(file, format, [
+        ['s-refund-time', 'similar', [...refund, '补发要多久'].join('\n')],
+        ['s-warranty-en', 'similar', [...english, '补发要多久'].join('\n')],
+        // the one line left of a cell is the stored question it is, not its pieces
+        ['s-seven-day', 'suggested', ''],
+      ]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok && imported.value.changed).toEqual([
+        { id: 's-refund-time', fields: ['similar'] },
+        { id: 's-warranty-en', fields: ['similar'] },
+      ]);
+      // a question of the store kept whole is not worth a warning
+      expect(imported.ok && imported.warnings).toEqual([]);
+      let entries = readEntries(store);
+      expect(byId(entries, 's-refund-time')?.similar).toEqual([...refund, '补发要多久']);
+      expect(byId(entries, 's-warranty-en')?.similar).toEqual([...english, '补发要多久']);
+      // a new line with ； in a cell of several lines is one question, and said so
+      const again = join(dir, `again.${format}`);
+      await exportStore({ store, file: again, format });
+      await editSheet(again, format, [
+        ['s-refund-time', 'similar', '售后说明 / 换货；补发'],
+        ['s-warranty-en', 'similar', [...english, '补发要多久', 'exchange; resend?'].join('\n')],
+      ]);
+      const second = await importFile({ store, file: again });
+      expect(second.ok && second.warnings.map((w) => w.message)).toEqual([expect.stringContaining('id s-warranty-en: the similar question "exchange; resend?" was kept as one question: in a cell of several lines each line is one question')]);
+      entries = readEntries(store);
+      expect(byId(entries, 's-refund-time')?.similar).toEqual(['售后说明 / 换货；补发']);
+      expect(byId(entries, 's-warranty-en')?.similar).toEqual([...english, '补发要多久', 'exchange; resend?']);
     });
   }
 

@@ -134,13 +134,34 @@ describe('kb gaps', () => {
     const r = runKb(['gaps', 'fixtures/gaps/greetings.txt', '--index', index, '--json', '--min-size', '1', '--export', drafts]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as GapsJson & { smallTalk: number };
-    // 7 greetings alone and 好的 are small talk; 你好，优惠券怎么用 is 优惠券怎么用 asked again
-    expect(doc).toMatchObject({ questions: 12, distinct: 4, answered: 1, unanswered: 11, smallTalk: 8 });
+    // 7 greetings alone and 好的 are small talk, neither answered nor unanswered; 你好，优惠券怎么用 is
+    // 优惠券怎么用 asked again (before: 11 unanswered, small talk among them)
+    expect(doc).toMatchObject({ questions: 12, distinct: 3, answered: 1, unanswered: 3, smallTalk: 8 });
+    expect(doc.answered + doc.unanswered + doc.smallTalk).toBe(doc.questions);
     expect(doc.clusters.flatMap((c) => [c.representative, ...c.examples.map((e) => e.text)])).not.toContain('');
     const read = await readStore(drafts);
     if (read?.ok !== true) throw new Error('drafts not readable');
     // 优惠券过期了怎么办 asks something else than 优惠券怎么用: two drafts
     expect(read.value.map((e) => [e.question, ...e.similar].join(' / ')).sort()).toEqual(['优惠券怎么用', '优惠券过期了怎么办']);
+  });
+
+  it('searches again the lines of kb serve\'s log written without a threshold (threshold 0), and says how many', () => {
+    // the README's bot example (kb serve --log, no kb.config.yaml): every line "answered" at threshold 0
+    const log = join(dir.path, 'served-threshold-0.jsonl');
+    const line = (question: string, threshold: number, answered = true): string => JSON.stringify({ time: '2026-11-26T09:00:00.000Z', question, top: 'ship-cost', confidence: 0.05, answered, threshold });
+    writeFileSync(log, [line('会员积分怎么用', 0), line('优惠券怎么用', 0), line('包邮吗', 0), line('你好', 0, false), line('优惠券怎么用', 0.6, false)].join('\n'));
+    const r = runKb(['gaps', log, '--index', index, '--min-size', '1']);
+    expect(r.code).toBe(0);
+    // before: 4 answered (100.0%), 0 unanswered … as kb serve answered them (threshold 0)
+    expect(lines(r.stdout).at(-1)).toBe(
+      '5 messages, 4 of them questions (3 distinct): 1 answered (25.0%), 3 unanswered (75.0%) at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again), 1 of them as kb serve answered it (threshold 0.6), in 2 clusters of 1+; 1 greeting, thanks or reply with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out',
+    );
+    expect(lines(r.stderr).slice(1)).toEqual([
+      `kb gaps: ${log}: 1 question counted as kb serve logged it ("answered", at threshold 0.6), not searched again; --threshold X searches it again at X`,
+      expect.stringMatching(/: 3 questions that kb serve logged without a threshold \(0: it returned every hit and the bot chose\) searched again at threshold 0\.5/u),
+    ]);
+    const doc = JSON.parse(runKb(['gaps', log, '--index', index, '--json']).stdout) as GapsJson & { smallTalk: number; served: unknown };
+    expect(doc).toMatchObject({ questions: 5, answered: 1, unanswered: 3, smallTalk: 1, served: { questions: 1, thresholds: [0.6], noThreshold: 3, rejudged: 0 } });
   });
 
   it('reads a CSV by its question column and JSONL by key, naming bad lines (exit 1)', () => {
@@ -172,7 +193,7 @@ describe('kb gaps', () => {
     expect(out[0]).toBe('  1. 2 asked (2 distinct)  收货地址');
     expect(out.slice(4, 6)).toEqual(['  2. 2 asked (1 distinct)  优惠券', '       2× 优惠券怎么用']);
     // 在吗, ？, [表情] and 👍 ask nothing: not a distinct question (before: one, '')
-    expect(out.at(-1)).toBe('14 questions (9 distinct): 1 answered (7.1%), 13 unanswered (92.9%) at threshold 0.5, in 2 clusters of 2+ and 2 questions in smaller ones (--min-size 1 lists them); 7 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
+    expect(out.at(-1)).toBe('14 messages, 7 of them questions (6 distinct): 1 answered (14.3%), 6 unanswered (85.7%) at threshold 0.5, in 2 clusters of 2+ and 2 questions in smaller ones (--min-size 1 lists them); 7 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
     const read = await readStore(drafts);
     if (read?.ok !== true) throw new Error('drafts not readable');
     const questions = read.value.map((e) => [e.question, ...e.similar].sort().join(' / ')).sort();

@@ -5,8 +5,8 @@
  */
 import { basename } from 'node:path';
 import { problem } from '../../core/problems.js';
-import { addNearest, DEFAULT_THRESHOLD, draftEntries, draftsText, gapTokenizer, scanLog } from '../../eval/find-gaps.js';
-import { clusterQuestions, withoutSmallTalk } from '../../eval/gaps.js';
+import { addNearest, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, scanLog, servedNotes, summaryLine } from '../../eval/find-gaps.js';
+import { clusterQuestions } from '../../eval/gaps.js';
 import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
 import { writeStoreText } from '../../store/store.js';
@@ -61,8 +61,10 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     // the share of the file read: "[43%] reading log.txt, searching each question"
     onProgress: (done, total) => progress(Math.min(99, Math.floor((100 * done) / (total || 1))), 100, `reading ${basename(options.log)}, searching each question`),
   });
-  // kb serve's log says what the bot did; a threshold given here (a number, not auto) judges its lines again
-  const scan = await scanLog(kb, reader, threshold, { rejudge: typeof options.threshold === 'number' });
+  const tokenize = gapTokenizer(kb);
+  // kb serve's log says what the bot did (at a threshold above 0); a threshold given here (a number,
+  // not auto) judges its lines again
+  const scan = await scanLog(kb, reader, threshold, { rejudge: typeof options.threshold === 'number', tokenize });
   progress(1, 1, '');
   const problems = reader.allProblems();
   printProblems(output, problems);
@@ -70,10 +72,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   // which column (or key) and which rows: a chat export has the agent's and the bot's lines too
   const source = describeSource(reader.source, format);
   if (source !== undefined) output.err(`kb gaps: ${options.log}: ${source}`);
-  if (scan.served.questions > 0) {
-    const at = scan.served.thresholds.map((t) => (t === null ? 'none' : String(t))).join(', ');
-    output.err(`kb gaps: ${options.log}: ${scan.served.questions} question${scan.served.questions === 1 ? '' : 's'} counted as kb serve logged ${scan.served.questions === 1 ? 'it' : 'them'} ("answered", at threshold ${at}), not searched again; --threshold X searches ${scan.served.questions === 1 ? 'it' : 'them'} again at X`);
-  }
+  for (const note of servedNotes(scan, options.log)) output.err(note);
   // a log that could not be read at all (missing, undecodable, a bad table or workbook) has said so
   if (problems.some((p) => p.severity === 'error' && p.code !== 'bad-row') && scan.questions === 0) return EXIT.FAILED;
   if (scan.questions === 0) {
@@ -81,15 +80,11 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     return EXIT.FAILED;
   }
   const minSize = options.minSize ?? 2;
-  const tokenize = gapTokenizer(kb);
-  // greetings and thanks (no key terms) are small talk, not gaps: counted, not clustered; so are
-  // the messages the scan skipped (nothing asked: 在吗, 你好, hi, [表情])
-  const { questions: topical, smallTalk: noTerms } = withoutSmallTalk(scan.unanswered, tokenize);
-  const smallTalk = noTerms + scan.skipped;
-  const clusters = clusterQuestions(topical, tokenize, { minSimilarity: options.similarity ?? 0.5, maxExamples: 10 });
+  // small talk (你好, 在吗, 谢谢, 好的, [表情]) is neither answered nor unanswered: the scan counted it apart
+  const clusters = clusterQuestions(scan.unanswered, tokenize, { minSimilarity: options.similarity ?? 0.5, maxExamples: 10 });
   const shown = clusters.filter((c) => c.size >= minSize);
   addNearest(kb, shown);
-  const unanswered = scan.questions - scan.answered;
+  const counts = gapCounts(scan);
   const singles = clusters.filter((c) => c.size < minSize).reduce((n, c) => n + c.size, 0);
 
   if (options.json) {
@@ -99,14 +94,14 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
           log: options.log,
           index,
           threshold,
-          questions: scan.questions,
-          distinct: scan.distinct,
-          answered: scan.answered,
-          unanswered,
+          questions: counts.questions,
+          distinct: counts.distinct,
+          answered: counts.answered,
+          unanswered: counts.unanswered,
+          smallTalk: counts.smallTalk,
           served: scan.served,
           clusters: shown,
           unclustered: singles,
-          smallTalk,
         },
         null,
         2,
@@ -121,13 +116,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
       output.out(`       nearest: ${near === undefined ? 'nothing' : `${near.id} “${near.question}” (confidence ${near.confidence})`}`);
     });
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
-    const pct = (n: number): string => `${((100 * n) / scan.questions).toFixed(1)}%`;
-    // kb serve's lines were judged at the thresholds it answered with, the others at this one
-    const asServed = `as kb serve answered ${scan.served.questions === 1 ? 'it' : 'them'} (threshold ${scan.served.thresholds.map((t) => (t === null ? 'none' : String(t))).join(', ')})`;
-    const judged = scan.served.questions === 0 ? `at threshold ${threshold}${whence}` : scan.served.questions === scan.questions - scan.skipped ? asServed : `at threshold ${threshold}${whence}, ${scan.served.questions} of them ${asServed}`;
-    output.out(
-      `${scan.questions} questions (${scan.distinct} distinct): ${scan.answered} answered (${pct(scan.answered)}), ${unanswered} unanswered (${pct(unanswered)}) ${judged}, in ${shown.length} cluster${shown.length === 1 ? '' : 's'} of ${minSize}+${singles > 0 ? ` and ${singles} question${singles === 1 ? '' : 's'} in smaller ones (--min-size 1 lists ${singles === 1 ? 'it' : 'them'})` : ''}${smallTalk > 0 ? `; ${smallTalk} ${smallTalk === 1 ? 'greeting, thanks or reply' : 'greetings, thanks and replies'} with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out` : ''}`,
-    );
+    output.out(summaryLine(scan, { listed: shown.length, minSize, unlisted: singles }, whence));
   }
   if (options.export !== undefined) {
     const drafts = draftEntries(shown, options.log);

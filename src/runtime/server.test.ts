@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../build/index.js';
 import { LogReader } from '../eval/log.js';
 import { BUILD_TIMEOUT, ROOT, buildSample, runKb, tempDir } from '../test-support/kb.js';
+import { startKb } from '../test-support/serve.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
 import { MAX_BODY_BYTES, startSearchServer, type SearchServer } from './server.js';
@@ -264,39 +265,6 @@ describe('kb serve: watching the index file', () => {
     }
   });
 });
-
-/**
- * `kb serve …` as a user starts it: the child, the address it printed, whether its stderr says `expected` (stdout and stderr are two
- * pipes: the address can arrive before the lines kb wrote to stderr first, so a test waits for them, up to 10 s), its exit.
- */
-async function startKb(args: readonly string[], cwd = ROOT): Promise<{ url: string; said: (expected: string | RegExp) => Promise<void>; stop: () => Promise<number | null> }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', ...args], { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (out.includes('\n')) resolve(out.trim());
-    });
-    void exited.then(() => reject(new Error(`kb serve exited: ${stderr}`)));
-  });
-  const holds = (expected: string | RegExp): boolean => (typeof expected === 'string' ? stderr.includes(expected) : expected.test(stderr));
-  return {
-    url,
-    said: async (expected) => {
-      const deadline = Date.now() + 10_000;
-      while (!holds(expected) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-      if (typeof expected === 'string') expect(stderr).toContain(expected);
-      else expect(stderr).toMatch(expected);
-    },
-    stop: () => {
-      child.kill('SIGTERM');
-      return exited;
-    },
-  };
-}
 
 describe('kb serve: the command', () => {
   it('prints its address, serves, and stops on SIGTERM with exit 0', async () => {

@@ -1,9 +1,9 @@
 // `kb serve` as a user starts it: the threshold it answers with, from the flag (auto included) or
 // kb.config.yaml, and what its help says about it. (The HTTP service itself: src/runtime/server.test.ts.)
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT, ROOT, buildSample, runKb, tempDir } from '../../test-support/kb.js';
+import { BUILD_TIMEOUT, buildSample, runKb, tempDir } from '../../test-support/kb.js';
+import { startKb } from '../../test-support/serve.js';
 
 const dir = tempDir('kb-cli-serve-');
 const sample = join(dir.path, 'sample.index');
@@ -12,35 +12,22 @@ beforeAll(async () => {
 }, BUILD_TIMEOUT);
 afterAll(() => dir.remove());
 
-/** Start `kb serve`, wait for its address and for stderr to have `lines` lines, stop it; its stderr and a search's hits. */
-async function serveOnce(args: readonly string[], question: string, lines: number): Promise<{ stderr: string[]; confidences: number[] }> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', ...args], { cwd: ROOT, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+/** Start `kb serve`, ask one question, wait until stderr says `last`, stop it; its stderr lines and the hits' confidences. */
+async function serveOnce(args: readonly string[], question: string, last: string | RegExp): Promise<{ stderr: string[]; confidences: number[] }> {
+  const kb = await startKb(args);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        if (out.includes('\n')) resolve(out.trim());
-      });
-      void exited.then(() => reject(new Error(`kb serve exited: ${stderr}`)));
-    });
-    const res = await fetch(`${url}/search?q=${encodeURIComponent(question)}`);
+    const res = await fetch(`${kb.url}/search?q=${encodeURIComponent(question)}`);
     const hits = ((await res.json()) as { hits: { confidence: number }[] }).hits;
-    const deadline = Date.now() + 10_000;
-    while (stderr.split('\n').filter((l) => l !== '').length < lines && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    return { stderr: stderr.split('\n').filter((l) => l !== ''), confidences: hits.map((h) => h.confidence) };
+    await kb.said(last);
+    return { stderr: kb.stderr().split('\n').filter((l) => l !== ''), confidences: hits.map((h) => h.confidence) };
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await kb.stop();
   }
 }
 
 describe('kb serve --threshold', () => {
   it('takes auto as threshold: auto in kb.config.yaml does: 0.5, and a line saying to use the number kb eval --threshold auto prints (smoke test: exit 2)', async () => {
-    const { stderr, confidences } = await serveOnce(['--index', sample, '--port', '0', '--no-watch', '--threshold', 'auto'], '退货 运费 发票 保修 快递 退款', 4);
+    const { stderr, confidences } = await serveOnce(['--index', sample, '--port', '0', '--no-watch', '--threshold', 'auto'], '退货 运费 发票 保修 快递 退款', 'no hits means hand off');
     expect(stderr.slice(0, 3)).toEqual([
       'kb serve: --threshold auto is a choice only kb eval can work out, on the suites; using 0.5: write the threshold kb eval --threshold auto prints into kb.config.yaml (eval: threshold: X), or pass --threshold X',
       expect.stringMatching(/^serving .*sample\.index \(\d+ entries\) at http:/),

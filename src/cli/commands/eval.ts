@@ -152,6 +152,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   // auto picks within the false-answer gate, so that it does not choose a threshold the gate then fails
   const summary = summarize(report, threshold === undefined ? {} : gates.maxFalseAnswer === undefined ? { threshold } : { threshold, maxFalseAnswer: gates.maxFalseAnswer });
   const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index, unreadable };
+  if (baseline !== undefined && !baseline.ok) run.baselineUnreadable = options.baseline ?? '';
   if (baseline?.ok === true) {
     // this run's cases as its reports judge them, at its threshold; with --threshold auto against a
     // baseline judged at a threshold, the baseline's verdicts stand (compareBaseline says why)

@@ -122,5 +122,12 @@ export function junitReport(run: EvalRun, options: JunitOptions = {}): string {
     });
     suites.push(`  <testsuite name="kb eval gates" tests="${checks.length}" failures="${failed}" errors="0" skipped="0" time="0">\n${body.join('\n')}\n  </testsuite>`);
   }
+  // a baseline that could not be read is a check that could not run: an <error> (the run exits 1 on it)
+  if (run.baselineUnreadable !== undefined) {
+    const message = `the baseline ${run.baselineUnreadable} could not be read: pass a file written by kb eval --json`;
+    tests += 1;
+    errors += 1;
+    suites.push(`  <testsuite name="kb eval baseline" tests="1" failures="0" errors="1" skipped="0" time="0">\n    <testcase classname="kb eval baseline" name="${xmlEscape(run.baselineUnreadable)}" time="0">\n      <error message="${xmlEscape(message)}" type="bad-baseline">${xmlEscape(message)}</error>\n    </testcase>\n  </testsuite>`);
+  }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="kb eval" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${seconds(totalMs)}">\n${suites.join('\n')}\n</testsuites>\n`;
 }

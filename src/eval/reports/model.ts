@@ -17,6 +17,8 @@ export interface EvalRun {
   index?: string;
   /** Suite lines (and whole suite files) that could not be read: errors, each with its file and line. The run fails when there are any. */
   unreadable?: Problem[];
+  /** The baseline file named, when it could not be read: the run fails (the regression check could not run). */
+  baselineUnreadable?: string;
 }
 
 /** Did the run pass its checks: every suite line read, every gate, and no newly failing case when regressions fail the run. */
@@ -82,6 +84,8 @@ export function failReasons(run: EvalRun, failOnRegression = false): string[] {
   const reasons: string[] = [];
   const unreadable = run.unreadable ?? [];
   if (unreadable.length > 0) reasons.push(unreadableTitle(unreadable));
+  // kb eval exits 1 on it, with or without --fail-on-regression: the reports say why (they said "no gates set")
+  if (run.baselineUnreadable !== undefined) reasons.push(`the baseline ${run.baselineUnreadable} could not be read`);
   for (const g of run.gates) if (!g.ok) reasons.push(g.value === null ? `${g.name}: cannot be measured` : `${g.name} not met (${f3(g.value)})`);
   const n = run.baseline?.newlyFailing.length ?? 0;
   if (failOnRegression && n > 0) reasons.push(`${plural(n, 'case')} newly failing against ${run.baseline?.file ?? 'the baseline'}`);

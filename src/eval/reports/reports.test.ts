@@ -216,6 +216,22 @@ describe('markdownReport', () => {
     expect(markdownReport(run, { failOnRegression: true }).split('\n')[0]).toMatch(/^## kb eval: ❌ failed: /);
     expect(runPassed(run, true)).toBe(false); // a newly failing case with --fail-on-regression
   });
+
+  it('fails, in every report, a run whose baseline could not be read, as kb eval exits 1 on it', () => {
+    // a smoke test: exit 1, but the reports said "no gates set"
+    const run = makeRun();
+    run.gates = [];
+    delete run.baseline;
+    run.baselineUnreadable = 'main.json';
+    expect(runPassed(run)).toBe(false);
+    expect(markdownReport(run).split('\n')[0]).toBe('## kb eval: ❌ failed: the baseline main.json could not be read');
+    expect(htmlReport(run)).not.toContain('no gates set');
+    const xml = junitReport(run);
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml) as { testsuites: { errors: string; testsuite: { name: string; testcase?: { error?: { type: string } } }[] } };
+    expect(Number(doc.testsuites.errors)).toBeGreaterThanOrEqual(1);
+    expect(doc.testsuites.testsuite.find((t) => t.name === 'kb eval baseline')?.testcase?.error?.type).toBe('bad-baseline');
+  });
 });
 
 describe('what a person acts on', () => {

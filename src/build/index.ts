@@ -213,6 +213,18 @@ export function strictOutdatedProblems(store: string, found: Pick<OutdatedSource
   return out;
 }
 
+/** Why a store gave nothing to index: what each of its entries is, and what to do. */
+function storeLeftNothing(store: string, excluded: NonNullable<BuildStats['excluded']>, onlyApproved: boolean): string {
+  const parts = [
+    excluded.rejected > 0 ? `${excluded.rejected} rejected` : '',
+    onlyApproved && excluded.pending > 0 ? `${excluded.pending} pending (--only-approved)` : '',
+    excluded.noAnswer > 0 ? `${excluded.noAnswer} without an answer` : '',
+    excluded.sourceMissing > 0 ? `${excluded.sourceMissing} whose source is gone` : '',
+  ].filter((p) => p !== '');
+  if (parts.length === 0) return `${store} has no entries: run kb generate to write them, or build from the sources without --store`;
+  return `every entry of ${store} is left out (${parts.join(', ')}): approve or answer some in kb review${onlyApproved ? ', or build without --only-approved' : ''}`;
+}
+
 export async function build(options: BuildOptions): Promise<Result<BuildStats> & { problems?: Problem[] }> {
   const started = performance.now();
   const log = options.logger ?? (() => {});
@@ -282,8 +294,14 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     log('info', `generated questions for ${generation.generated} sections, extracted ${generation.extracted} Q&A pairs, ${generation.faq} FAQ rows; ${generation.similarKept} similar questions kept, ${generation.similarDropped} dropped by the quality gate`);
   }
   if (entries.length === 0) {
-    // sources read that made no entry (a title over its update line) are no wrong path
-    const why = documents !== undefined && documents.length > 0 ? noEntriesReason(documents) : 'none of the sources gave any text; check the paths';
+    // sources read that made no entry (a title over its update line) are no wrong path, nor is a store
+    // whose entries are all left out (it said "none of the sources gave any text; check the paths")
+    const why =
+      options.store !== undefined && excluded !== undefined
+        ? storeLeftNothing(options.store, excluded, options.onlyApproved === true)
+        : documents !== undefined && documents.length > 0
+          ? noEntriesReason(documents)
+          : 'none of the sources gave any text; check the paths';
     return fail([...problems, problem('no-input', `no entries to index: ${why}`, {})]);
   }
   const built = await buildFromEntries(entries, options);

@@ -519,10 +519,18 @@ export class KnowledgeBase {
     const knownAsBare = (t: string): boolean => CODE_TERM.test(t) && terms.has(bareCode(t)) && this.termIds.has(bareCode(t));
     // …and so do its pieces (the 02 of E02)
     const ofBare = new Set([...terms.keys()].filter(knownAsBare).flatMap((t) => t.match(/[a-z]+|[0-9]+/gu) ?? []));
+    // a code the KB writes apart (KJ-500, Mate 60, iPhone 15 for kj500, mate60): its letters and a
+    // number of two digits or more are KB terms — that code, no word the KB lacks (one digit is in
+    // every 5分钟, 7天: no sign of one)
+    const writtenApart = (t: string): boolean => {
+      if (!CODE_TERM.test(t) || this.termIds.has(t)) return false;
+      const pieces = t.match(/[a-z]+|[0-9]+/gu) ?? [];
+      return pieces.length === 2 && pieces.every((p) => this.termIds.has(p)) && /^[0-9]{2,}$/u.test(pieces[1] ?? '');
+    };
     for (const [t, w] of terms) {
       if (isWordTerm(t) && !this.questionTerms.has(t)) topical = true;
       if (this.termIds.has(t)) out.set(t, w);
-      else if (knownAsBare(t) || ofBare.has(t)) continue;
+      else if (knownAsBare(t) || ofBare.has(t) || writtenApart(t)) continue;
       else if (w >= 1) {
         // a word the KB does not use but translates is covered through its translations
         if (this.mainTranslation(t) !== undefined) continue;
@@ -537,8 +545,9 @@ export class KnowledgeBase {
       }
     }
     // an error or model code the KB never writes (E5 where it writes E1 … E4) is no match for its
-    // letters and digits: 空调E5什么意思 found 空调显示E1是什么意思？ through e and 5 at 0.69 (user test)
-    for (const [t] of terms) if (CODE_TERM.test(t) && !this.termIds.has(t) && !knownAsBare(t)) for (const piece of t.match(/[a-z]+|[0-9]+/gu) ?? []) out.delete(piece);
+    // letters and digits: 空调E5什么意思 found 空调显示E1是什么意思？ through e and 5 at 0.69 (user test);
+    // one the KB writes apart keeps them (above)
+    for (const [t] of terms) if (CODE_TERM.test(t) && !this.termIds.has(t) && !knownAsBare(t) && !writtenApart(t)) for (const piece of t.match(/[a-z]+|[0-9]+/gu) ?? []) out.delete(piece);
     // the question's own terms (and homophones) come first in `terms`; expansions follow
     const own = out.size;
     if (this.associations.size > 0) {

@@ -119,6 +119,10 @@ describe('scanLog', () => {
     // --threshold: every line searched again, and said so
     const again = await scanLog(kb, new LogReader(log), DEFAULT_THRESHOLD, { rejudge: true });
     expect(again.served).toEqual({ questions: 0, thresholds: [], noThreshold: 3, rejudged: 1 });
+    expect(servedNotes(again, 'q.jsonl')).toEqual([
+      'kb gaps: q.jsonl: 1 question that kb serve judged at its threshold searched again at threshold 0.5 (--threshold)',
+      'kb gaps: q.jsonl: 3 questions that kb serve logged without a threshold (0: it returned every hit and the bot chose) searched again at threshold 0.5, as any log\'s',
+    ]);
     expect(judgedText(again)).toBe('at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again; 1 of them a line kb serve judged at its threshold, searched again (--threshold))');
   });
 

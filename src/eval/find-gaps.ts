@@ -230,16 +230,20 @@ export function judgedText(scan: LogScan, whence = ''): string {
  * lines it logged without a threshold, searched again.
  */
 export function servedNotes(scan: LogScan, log: string): string[] {
-  const { questions: kept, thresholds, noThreshold } = scan.served;
+  const { questions: kept, thresholds, noThreshold, rejudged } = scan.served;
   const notes: string[] = [];
   if (kept > 0) {
     const them = kept === 1 ? 'it' : 'them';
     notes.push(`kb gaps: ${log}: ${plural(kept, 'question')} counted as kb serve logged ${them} ("answered", at threshold ${thresholds.join(', ')}), not searched again; --threshold X searches ${them} again at X`);
   }
+  if (rejudged > 0) {
+    // --threshold X: the lines kb serve judged at its threshold are searched again at X (a review: the
+    // note said they counted as kb serve answered them)
+    notes.push(`kb gaps: ${log}: ${plural(rejudged, 'question')} that kb serve judged at its threshold searched again at threshold ${scan.threshold} (--threshold)`);
+  }
   if (noThreshold > 0) {
-    notes.push(
-      `kb gaps: ${log}: ${plural(noThreshold, 'question')} that kb serve logged without a threshold (0: it returned every hit and the bot chose) searched again at threshold ${scan.threshold}, as any log's; a line logged at a threshold above 0 (kb serve --threshold, eval.threshold of kb.config.yaml, a request's) counts as kb serve answered it`,
-    );
+    const judged = rejudged > 0 ? '' : '; a line logged at a threshold above 0 (kb serve --threshold, eval.threshold of kb.config.yaml, a request\'s) counts as kb serve answered it';
+    notes.push(`kb gaps: ${log}: ${plural(noThreshold, 'question')} that kb serve logged without a threshold (0: it returned every hit and the bot chose) searched again at threshold ${scan.threshold}, as any log's${judged}`);
   }
   return notes;
 }

@@ -131,9 +131,6 @@ function cellText(text: string): string {
   return text.replace(/\r\n?/gu, '\n');
 }
 
-/** What separates similar questions typed on one line (as a FAQ table's similar cell: splitSimilar), but for commas. */
-const SEPARATORS = /[|｜；;]/u;
-
 /**
  * The questions of a `similar` or `suggested` cell. kb export writes one question a line, so a cell
  * of several lines is read line by line, each line kept whole — a stored question with `；` `|` or a
@@ -520,13 +517,22 @@ function keepsEditorWork(old: Entry, line: Entry, f: ImportField): 'keep' | stri
 
 /**
  * The similar questions of `now` not in `before` that questionLines kept whole with a separator in
- * them — a comma or 、 (a part of them asks nothing on its own: `优惠券不能用，领的券怎么用不了`), or
- * `|` `；` `;` on a line of a cell of several lines: perhaps one question, perhaps several an editor
- * typed on one line — kb import says so.
+ * them — on a line of a cell of several lines, any of `，` `,` `、` `|` `；` `;` (such a line is never
+ * split); in a cell of one line, a comma or 、 where a part asks nothing on its own
+ * (`优惠券不能用，领的券怎么用不了`): perhaps one question, perhaps several an editor typed on one
+ * line — kb import says so.
  */
-function keptWhole(now: readonly string[], before: readonly string[]): { question: string; separator: boolean }[] {
+function keptWhole(now: readonly string[], before: readonly string[]): string[] {
   const had = new Set(before);
-  return now.filter((q) => !had.has(q) && /[，,、|｜；;]/u.test(q)).map((question) => ({ question, separator: SEPARATORS.test(question) }));
+  return now.filter((q) => !had.has(q) && /[，,、|｜；;]/u.test(q));
+}
+
+/** Why a question of a similar cell was kept whole (keptWhole), and what to do if it is several: the advice depends on the cell. */
+function keptWholeWhy(severalLines: boolean): string {
+  // a line of a cell of several lines is never split, on a comma or a ；, so only one a line helps
+  return severalLines
+    ? 'in a cell of several lines each line is one question; if it is several questions, put one a line'
+    : 'a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)';
 }
 
 /** The one line of a similar or suggested cell as typed, or undefined when the cell has none or several. */
@@ -696,10 +702,8 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     }
     // a sheet cell's questions (a JSONL record's are a list, not split)
     if (r.entry === undefined) {
-      for (const { question: q, separator } of keptWhole(entry.similar, old?.similar ?? [])) {
-        const why = separator
-          ? 'in a cell of several lines each line is one question; if it is several questions, put one a line'
-          : 'a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)';
+      const why = keptWholeWhy(cellLines(r.cells?.similar ?? '').length > 1);
+      for (const q of keptWhole(entry.similar, old?.similar ?? [])) {
         warnings.push(problem('bad-row', `id ${r.id}: the similar question "${q}" was kept as one question: ${why}`, { file, location: r.location, severity: 'warning' }));
       }
     }

@@ -451,6 +451,28 @@ describe('similar questions in a sheet cell', () => {
       expect(imported.ok && [imported.value.changed, imported.value.conflicts]).toEqual([[{ id: 's-refund-time', fields: ['similar'] }], []]);
       expect(byId(readEntries(store), 's-refund-time')?.similar).toEqual(['换货', '补发有什么规定？', '退款什么时候到', '钱什么时候退回来']);
     });
+
+    it(`advises one question a line (${format}) for a line with a comma in a cell of several lines, where commas are not looked at; the comma advice only for a cell of one line`, async () => {
+      const { dir, store } = setup();
+      const file = join(dir, `advice.${format}`);
+      await exportStore({ store, file, format });
+      await editSheet(file, format, [
+        // the stored 退款几天到账 and 钱什么时候退回来, and a line added below them
+        ['s-refund-time', 'similar', '退款几天到账\n钱什么时候退回来\n退款慢怎么办，钱去哪了'],
+        ['s-return-fee', 'similar', '东西坏了，可以退吗'],
+      ]);
+      const imported = await importFile({ store, file, dryRun: true });
+      expect(imported.ok && imported.warnings.map((w) => w.message)).toEqual([
+        // (a comma or ； in a line of such a cell splits nothing: following that advice gave another warning)
+        'id s-refund-time: the similar question "退款慢怎么办，钱去哪了" was kept as one question: in a cell of several lines each line is one question; if it is several questions, put one a line',
+        'id s-return-fee: the similar question "东西坏了，可以退吗" was kept as one question: a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)',
+      ]);
+      // following the advice: one question a line, no warning
+      await editSheet(file, format, [['s-refund-time', 'similar', '退款几天到账\n钱什么时候退回来\n退款慢怎么办\n钱去哪了']]);
+      const again = await importFile({ store, file });
+      expect(again.ok && again.warnings.map((w) => w.message)).toEqual([expect.stringContaining('id s-return-fee:')]);
+      expect(byId(readEntries(store), 's-refund-time')?.similar).toEqual(['退款几天到账', '钱什么时候退回来', '退款慢怎么办', '钱去哪了']);
+    });
   }
 });
 

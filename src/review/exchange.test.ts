@@ -1,7 +1,7 @@
 // The similar questions of a sheet cell, and planImport on store-format JSONL records: what a kb gaps draft may change, and what a teammate's store file may.
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
-import { entryRecords, isGapsDraft, planImport, questionLines } from './exchange.js';
+import { entryRecords, entryRevision, fieldKey, isGapsDraft, parseRevision, planImport, questionLines } from './exchange.js';
 
 const stored: Entry = {
   id: 's-00000000000000a1',
@@ -27,6 +27,19 @@ describe('questionLines', () => {
     expect(questionLines(' 开票；怎么开发票；能开专票吗 ')).toEqual(['开票', '怎么开发票', '能开专票吗']);
     expect(questionLines('\n退款什么时候到，钱什么时候退回来\n')).toEqual(['退款什么时候到', '钱什么时候退回来']);
     expect(questionLines('')).toEqual([]);
+  });
+});
+
+describe('revisions', () => {
+  it('are written r2, with similar questions compared as stored: A；B is not the two questions A and B; an r1 cell of an older kb is still read', () => {
+    expect(fieldKey('similar', ['换货；补发有什么规定？'])).not.toBe(fieldKey('similar', ['换货', '补发有什么规定？']));
+    // as a line of a cell is read: trimmed, a separator at an end dropped
+    expect(fieldKey('similar', [' 不想要了能退吗 |'])).toBe(fieldKey('similar', ['不想要了能退吗']));
+    const revision = entryRevision(stored);
+    expect(revision).toMatch(/^r2\.[0-9a-f]{48}$/u);
+    expect(parseRevision(revision)).toMatchObject({ version: 2, hashes: { similar: revision.slice(15, 21) } });
+    expect(parseRevision(`R1.${revision.slice(3).toUpperCase()}`)?.version).toBe(1);
+    expect(parseRevision(`r3.${revision.slice(3)}`)).toBeUndefined();
   });
 });
 

@@ -19,7 +19,9 @@
  * never undoes the newer values, and a field changed on both sides is a conflict (that row is
  * refused; `overwrite` takes it). A similar or suggested cell of several lines is one question a line;
  * one of a single line also splits on `|` `；` `;` (and on commas between questions), as FAQ tables'
- * similar cells do (questionLines).
+ * similar cells do (questionLines). The revision cell is `r2.` and the hashes; an `r1.` one (an
+ * older kb) hashed the similar and suggested questions split into pieces, and is compared with them
+ * split as that kb split them (r1ListKeys).
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
@@ -129,9 +131,6 @@ function cellText(text: string): string {
   return text.replace(/\r\n?/gu, '\n');
 }
 
-/** What separates similar questions typed on one line (as a FAQ table's similar cell: splitSimilar), but for commas. */
-const SEPARATORS = /[|｜；;]/u;
-
 /**
  * The questions of a `similar` or `suggested` cell. kb export writes one question a line, so a cell
  * of several lines is read line by line, each line kept whole — a stored question with `；` `|` or a
@@ -141,13 +140,18 @@ const SEPARATORS = /[|｜；;]/u;
  * (src/ingest/formats/table.ts splitSimilar: `|` `｜` `；` `;`, and `，` `,` `、` where every part
  * asks a question), so a cell an editor typed `开票；怎么开发票` or pasted from a FAQ table imports as
  * the list it is there; a stored question with such a separator alone in its cell survives an
- * unedited round trip, as fieldKey splits the store's questions the same way (and planImport keeps
- * a one-line cell whole when it is one of the entry's questions: ImportRecord.oneLine).
+ * unedited round trip: planImport keeps a one-line cell whole when it is one of the entry's
+ * questions (ImportRecord.cells).
  */
 export function questionLines(text: string): string[] {
   const lines = cellLines(text);
-  const questions = lines.length === 1 ? splitSimilar(lines[0] as string).map((l) => l.trim()) : lines.map((l) => l.replace(/^[\s|｜；;]+|[\s|｜；;]+$/gu, ''));
+  const questions = lines.length === 1 ? splitSimilar(lines[0] as string).map((l) => l.trim()) : lines.map(wholeLine);
   return questions.filter((l) => l !== '');
+}
+
+/** A line of a cell of several lines as the question it is: trimmed, with `|` `；` `;` at its ends dropped. */
+function wholeLine(line: string): string {
+  return line.replace(/^[\s|｜；;]+|[\s|｜；;]+$/gu, '');
 }
 
 /** A cell's questions (questionLines) without repeats, in their first order. */
@@ -157,8 +161,12 @@ function cellQuestions(text: string): string[] {
 
 /**
  * A field's value in the form an import compares: a cell is read trimmed, a question with its
- * spaces collapsed and lists one item a line (questions also split on `|`), so the same text up to
- * that is the same value.
+ * spaces collapsed and lists one item a line, so the same text up to that is the same value.
+ * Similar and suggested questions are compared one item a stored question, as stored (trimmed,
+ * `|` `；` `;` at their ends dropped, as a line of a cell is read: questionLines): `A；B` and the two
+ * questions `A`, `B` are different lists. (From 2026-11-26 until `r2.` this key split a stored
+ * question as questionLines splits a cell of one line, so an edit that turned `A；B` into `A` and
+ * `B` was no change, and a sheet exported before got conflicts: r1ListKeys.)
  */
 export function fieldKey(field: ImportField, value: unknown): string {
   const one = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -176,23 +184,45 @@ export function fieldKey(field: ImportField, value: unknown): string {
     case 'suggested':
     case 'tags': {
       const items = Array.isArray(value) ? value.map(one) : [];
-      return JSON.stringify(field === 'tags' ? items.flatMap(cellLines) : items.flatMap(questionLines));
+      // (a stored question with a line break in it is written on two lines of its cell)
+      return JSON.stringify(field === 'tags' ? items.flatMap(cellLines) : items.flatMap(cellLines).map(wholeLine).filter((q) => q !== ''));
     }
   }
 }
 
+/**
+ * The keys an `r1.` revision cell may have hashed a list of similar or suggested questions with,
+ * every stored question split into pieces: by kb before 2026-11-26 (commit f4b5f3b) on `|` `｜` and
+ * line breaks; by kb of 2026-11-26 before `r2.` (commits 015bd6f–6c984c3) as a FAQ table's similar
+ * cell is split (splitSimilar: also `；` `;`, and commas between questions). Both wrote `r1.`, and
+ * the same store value has a different key in each — and in fieldKey, which no longer splits — so
+ * an r1 sheet is compared with both: the store's value is the one exported when either matches.
+ * (Blind spot: a store change that only splits or joins questions at `；` or commas, `A；B` ⇄ `A`,
+ * `B`, may pass as none for an r1 sheet; an r2 one sees it.)
+ */
+function r1ListKeys(value: unknown): string[] {
+  const items = Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.replace(/\r\n?/gu, '\n') : '')) : [];
+  const pipes = items.flatMap((q) => cellLines(q.replace(/[|｜]/gu, '\n')));
+  const pieces = items.flatMap((q) => splitSimilar(q).map((l) => l.trim()).filter((l) => l !== ''));
+  return [JSON.stringify(pipes), JSON.stringify(pieces)];
+}
+
 /** The fields a revision covers, in the order of their hashes in the revision cell. */
 const REVISION_FIELDS: readonly ImportField[] = ['question', 'answer', 'similar', 'status', 'suggested', 'stale', 'notes', 'tags'];
-const REVISION_PREFIX = 'r1.';
+/**
+ * `r2.`: similar and suggested questions hashed one a stored question (fieldKey). `r1.` (an older
+ * kb) hashed them split into pieces (r1ListKeys); such a cell is still read.
+ */
+const REVISION_PREFIX = 'r2.';
 const HASH_HEX = 6;
-const REVISION = new RegExp(`^${REVISION_PREFIX.replace('.', '\\.')}([0-9a-f]{${REVISION_FIELDS.length * HASH_HEX}})$`, 'u');
+const REVISION = new RegExp(`^r([12])\\.([0-9a-f]{${REVISION_FIELDS.length * HASH_HEX}})$`, 'u');
 
 function fieldHash(field: ImportField, key: string): string {
   return createHash('sha256').update(`${field}\u0000${key}`).digest('hex').slice(0, HASH_HEX);
 }
 
 /**
- * The revision cell of an entry: `r1.` and a short hash of each editable field as it is now, so
+ * The revision cell of an entry: `r2.` and a short hash of each editable field as it is now, so
  * that an import can tell, field by field, whether the store changed since the export and whether
  * the editor changed the cell.
  */
@@ -200,12 +230,18 @@ export function entryRevision(e: Entry): string {
   return REVISION_PREFIX + REVISION_FIELDS.map((f) => fieldHash(f, fieldKey(f, e[f]))).join('');
 }
 
-/** The field hashes of a revision cell kb wrote, or undefined when it is not one. */
-export function parseRevision(text: string): Partial<Record<ImportField, string>> | undefined {
+/** A revision cell kb wrote: its version (`r1.`, `r2.`) and the field hashes. */
+export interface Revision {
+  version: 1 | 2;
+  hashes: Partial<Record<ImportField, string>>;
+}
+
+/** The revision a cell holds, or undefined when it is not one kb wrote. */
+export function parseRevision(text: string): Revision | undefined {
   const m = REVISION.exec(text.trim().toLowerCase());
-  const hex = m?.[1];
+  const hex = m?.[2];
   if (hex === undefined) return undefined;
-  return Object.fromEntries(REVISION_FIELDS.map((f, i) => [f, hex.slice(i * HASH_HEX, (i + 1) * HASH_HEX)]));
+  return { version: m?.[1] === '1' ? 1 : 2, hashes: Object.fromEntries(REVISION_FIELDS.map((f, i) => [f, hex.slice(i * HASH_HEX, (i + 1) * HASH_HEX)])) };
 }
 
 /** One imported record: the values the file gives (undefined: the file has no such column). */
@@ -226,13 +262,14 @@ export interface ImportRecord {
   /** A whole entry (a store-format JSONL line): the fields an import does not take come from here for new ids. */
   entry?: Entry;
   /** The entry's field hashes when it was exported (the revision cell); absent: no conflict check for this record. */
-  base?: Partial<Record<ImportField, string>>;
+  base?: Revision;
   /**
-   * A similar or suggested cell of a single line, as typed: split into `similar` / `suggested` as an
-   * editor's `开票；怎么开发票` is, but kept whole by planImport when it is one of the entry's
-   * questions (the other lines of the cell deleted, `换货；补发有什么规定？` left).
+   * The similar and suggested cells as typed. Of a single line: split into `similar` / `suggested`
+   * as an editor's `开票；怎么开发票` is, but kept whole by planImport when it is one of the entry's
+   * questions (the other lines of the cell deleted, `换货；补发有什么规定？` left), or for telling
+   * whether the editor left it as exported. Also read as kb read it when the revision is `r1.`.
    */
-  oneLine?: { similar?: string; suggested?: string };
+  cells?: { similar?: string; suggested?: string };
 }
 
 /**
@@ -368,8 +405,7 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       const cell = get(f);
       if (cell === undefined) continue;
       record[f] = cellQuestions(cell);
-      const lines = cellLines(cell);
-      if (lines.length === 1) record.oneLine = { ...record.oneLine, [f]: lines[0] };
+      record.cells = { ...record.cells, [f]: cell };
     }
     const notes = get('notes');
     if (notes !== undefined) record.notes = cellText(notes).trim();
@@ -481,13 +517,51 @@ function keepsEditorWork(old: Entry, line: Entry, f: ImportField): 'keep' | stri
 
 /**
  * The similar questions of `now` not in `before` that questionLines kept whole with a separator in
- * them — a comma or 、 (a part of them asks nothing on its own: `优惠券不能用，领的券怎么用不了`), or
- * `|` `；` `;` on a line of a cell of several lines: perhaps one question, perhaps several an editor
- * typed on one line — kb import says so.
+ * them — on a line of a cell of several lines, any of `，` `,` `、` `|` `；` `;` (such a line is never
+ * split); in a cell of one line, a comma or 、 where a part asks nothing on its own
+ * (`优惠券不能用，领的券怎么用不了`): perhaps one question, perhaps several an editor typed on one
+ * line — kb import says so.
  */
-function keptWhole(now: readonly string[], before: readonly string[]): { question: string; separator: boolean }[] {
+function keptWhole(now: readonly string[], before: readonly string[]): string[] {
   const had = new Set(before);
-  return now.filter((q) => !had.has(q) && /[，,、|｜；;]/u.test(q)).map((question) => ({ question, separator: SEPARATORS.test(question) }));
+  return now.filter((q) => !had.has(q) && /[，,、|｜；;]/u.test(q));
+}
+
+/** Why a question of a similar cell was kept whole (keptWhole), and what to do if it is several: the advice depends on the cell. */
+function keptWholeWhy(severalLines: boolean): string {
+  // a line of a cell of several lines is never split, on a comma or a ；, so only one a line helps
+  return severalLines
+    ? 'in a cell of several lines each line is one question; if it is several questions, put one a line'
+    : 'a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)';
+}
+
+/** The one line of a similar or suggested cell as typed, or undefined when the cell has none or several. */
+function oneLineOf(r: ImportRecord, f: 'similar' | 'suggested'): string | undefined {
+  const lines = cellLines(r.cells?.[f] ?? '');
+  return lines.length === 1 ? lines[0] : undefined;
+}
+
+/** The keys a revision may have hashed a value of `f` with: fieldKey, or r1ListKeys for similar and suggested questions in an `r1.` one. */
+function revisionKeys(version: Revision['version'], f: ImportField, value: unknown): string[] {
+  return version === 1 && (f === 'similar' || f === 'suggested') ? r1ListKeys(value) : [fieldKey(f, value)];
+}
+
+/** Whether `value` of `f` is the one a revision's hash `exported` was made of. */
+function hashedAs(version: Revision['version'], f: ImportField, value: unknown, exported: string): boolean {
+  return revisionKeys(version, f, value).some((key) => fieldHash(f, key) === exported);
+}
+
+/**
+ * Whether the editor left a row's cell of `f` as exported (`exported`: its hash in the revision).
+ * A similar or suggested cell is compared as the kb that wrote the revision read it: for `r1.`,
+ * split into pieces (r1ListKeys); for `r2.`, as read now or one question a line as written (an
+ * exported `开票；怎么开发票` alone in its cell, gone from the store since, is not an edit).
+ */
+function leftAsExported(r: ImportRecord, f: ImportField, value: unknown, version: Revision['version'], exported: string): boolean {
+  const cell = f === 'similar' || f === 'suggested' ? r.cells?.[f] : undefined;
+  if (cell === undefined) return hashedAs(version, f, value, exported);
+  if (version === 1) return hashedAs(1, f, [cell], exported);
+  return hashedAs(2, f, value, exported) || hashedAs(2, f, cellLines(cell), exported);
 }
 
 /** A question as a cell holds it and the store compares it: spaces collapsed, trimmed. */
@@ -567,7 +641,7 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       if (value === undefined) continue;
       // a one-line cell that is one of the entry's questions is that question, not its pieces
       if ((f === 'similar' || f === 'suggested') && old !== undefined) {
-        const line = r.oneLine?.[f];
+        const line = oneLineOf(r, f);
         const stored = line === undefined ? undefined : (old[f] ?? []).find((q) => oneSpaced(q) === oneSpaced(line));
         if (stored !== undefined) value = [stored];
       }
@@ -582,13 +656,15 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
         }
         const sheetKey = fieldKey(f, value);
         const storeKey = fieldKey(f, old[f]);
-        const exported = r.base?.[f];
-        const storeMoved = exported !== undefined && fieldHash(f, storeKey) !== exported;
+        const base = r.base;
+        const exported = base?.hashes[f];
+        // (hashed as the kb that wrote the revision did: an r1 sheet's similar questions split into pieces)
+        const storeMoved = base !== undefined && exported !== undefined && !hashedAs(base.version, f, old[f], exported);
         if (storeMoved) storeChanged.push(f);
         // a cell is read trimmed (and a question with its spaces collapsed): the same text up to that is no change
         if (sheetKey === storeKey) continue;
-        if (storeMoved) {
-          if (fieldHash(f, sheetKey) === exported) {
+        if (base !== undefined && exported !== undefined && storeMoved) {
+          if (leftAsExported(r, f, value, base.version, exported)) {
             // the editor left the cell as exported: the store's newer value stays
             keptHere = true;
             continue;
@@ -626,10 +702,8 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     }
     // a sheet cell's questions (a JSONL record's are a list, not split)
     if (r.entry === undefined) {
-      for (const { question: q, separator } of keptWhole(entry.similar, old?.similar ?? [])) {
-        const why = separator
-          ? 'in a cell of several lines each line is one question; if it is several questions, put one a line'
-          : 'a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)';
+      const why = keptWholeWhy(cellLines(r.cells?.similar ?? '').length > 1);
+      for (const q of keptWhole(entry.similar, old?.similar ?? [])) {
         warnings.push(problem('bad-row', `id ${r.id}: the similar question "${q}" was kept as one question: ${why}`, { file, location: r.location, severity: 'warning' }));
       }
     }

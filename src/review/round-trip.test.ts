@@ -11,7 +11,7 @@ import { parseStore, serializeStore } from '../store/store.js';
 import { tempDir } from '../test-support/kb.js';
 import { COLUMNS, describePlan, statusOf } from './exchange.js';
 import { exportStore, importFile } from './round-trip.js';
-import { readCsv, writeCsv } from './spreadsheet.js';
+import { readCsv, writeCsv, writeXlsx } from './spreadsheet.js';
 import { ReviewSession } from './session.js';
 import { FIXTURE_STORE } from '../test-support/review-fixture.js';
 
@@ -126,7 +126,7 @@ describe('kb export / kb import', () => {
     await exportStore({ store, file, format: 'csv' });
     const text = readFileSync(file, 'utf8');
     expect(text.startsWith('\uFEFFid,status,question,similar,answer,suggested,stale,notes,tags,origin,source,heading path,page,revision\r\n')).toBe(true);
-    expect(text).toMatch(/s-refund-time,pending,退款多久到账？,"退款几天到账\n钱什么时候退回来","商家确认收货后3个工作日内退款。\n原路退回，银行卡到账另需1至5个工作日。","退款怎么还没到\n钱多久能退给我",,,,generated,return-policy.md,"退换货政策\n三、退款",2,r1\.[0-9a-f]{48}\r\n/u);
+    expect(text).toMatch(/s-refund-time,pending,退款多久到账？,"退款几天到账\n钱什么时候退回来","商家确认收货后3个工作日内退款。\n原路退回，银行卡到账另需1至5个工作日。","退款怎么还没到\n钱多久能退给我",,,,generated,return-policy.md,"退换货政策\n三、退款",2,r2\.[0-9a-f]{48}\r\n/u);
   });
 
   it('applies the edits made in Excel, reports them and marks edited entries', async () => {
@@ -437,6 +437,138 @@ describe('similar questions in a sheet cell', () => {
       expect(readFileSync(store, 'utf8')).toBe(before);
     });
   }
+
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`imports (${format}) a stored 换货；补发 retyped as the two lines 换货 and 补发: a different list, not the same question split`, async () => {
+      // a review finding: the store's questions were compared split on ； and on commas, so this
+      // edit was "0 entries changed"
+      const { dir, store } = setup();
+      writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-refund-time' ? { ...e, similar: ['换货；补发有什么规定？', '退款什么时候到，钱什么时候退回来'] } : e))));
+      const file = join(dir, `retyped.${format}`);
+      await exportStore({ store, file, format });
+      await editSheet(file, format, [['s-refund-time', 'similar', '换货\n补发有什么规定？\n退款什么时候到\n钱什么时候退回来']]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok && [imported.value.changed, imported.value.conflicts]).toEqual([[{ id: 's-refund-time', fields: ['similar'] }], []]);
+      expect(byId(readEntries(store), 's-refund-time')?.similar).toEqual(['换货', '补发有什么规定？', '退款什么时候到', '钱什么时候退回来']);
+    });
+
+    it(`advises one question a line (${format}) for a line with a comma in a cell of several lines, where commas are not looked at; the comma advice only for a cell of one line`, async () => {
+      const { dir, store } = setup();
+      const file = join(dir, `advice.${format}`);
+      await exportStore({ store, file, format });
+      await editSheet(file, format, [
+        // the stored 退款几天到账 and 钱什么时候退回来, and a line added below them
+        ['s-refund-time', 'similar', '退款几天到账\n钱什么时候退回来\n退款慢怎么办，钱去哪了'],
+        ['s-return-fee', 'similar', '东西坏了，可以退吗'],
+      ]);
+      const imported = await importFile({ store, file, dryRun: true });
+      expect(imported.ok && imported.warnings.map((w) => w.message)).toEqual([
+        // (a comma or ； in a line of such a cell splits nothing: following that advice gave another warning)
+        'id s-refund-time: the similar question "退款慢怎么办，钱去哪了" was kept as one question: in a cell of several lines each line is one question; if it is several questions, put one a line',
+        'id s-return-fee: the similar question "东西坏了，可以退吗" was kept as one question: a comma or 、 separates similar questions only where every part asks something; if it is several questions, put one a line (or separate them with ；)',
+      ]);
+      // following the advice: one question a line, no warning
+      await editSheet(file, format, [['s-refund-time', 'similar', '退款几天到账\n钱什么时候退回来\n退款慢怎么办\n钱去哪了']]);
+      const again = await importFile({ store, file });
+      expect(again.ok && again.warnings.map((w) => w.message)).toEqual([expect.stringContaining('id s-return-fee:')]);
+      expect(byId(readEntries(store), 's-refund-time')?.similar).toEqual(['退款几天到账', '钱什么时候退回来', '退款慢怎么办', '钱去哪了']);
+    });
+  }
+});
+
+/**
+ * Sheets of R1_ENTRIES as kb export wrote them, byte for byte, with `r1.` revision cells: before
+ * 2026-11-26 (the build of commit f4b5f3b; similar questions hashed split on | only), and on
+ * 2026-11-26 before r2 (the build of 6c984c3; split on ； and commas between questions too).
+ */
+const R1_ENTRIES: Entry[] = [
+  { id: 'K1', question: '换货和补发怎么处理？', similar: ['换货；补发有什么规定？', '售后说明 / Returns | Refunds'], answer: '七天内可换货或补发。', origin: 'manual', status: 'pending' },
+  { id: 'K2', question: '退款多久到账？', similar: ['退款什么时候到，钱什么时候退回来'], answer: '3个工作日内原路退回。', origin: 'manual', status: 'pending' },
+];
+const r1Csv = (k1: string, k2: string): string =>
+  [
+    '\uFEFFid,status,question,similar,answer,suggested,stale,notes,tags,origin,source,heading path,page,revision',
+    `K1,pending,换货和补发怎么处理？,"换货；补发有什么规定？\n售后说明 / Returns | Refunds",七天内可换货或补发。,,,,,manual,,,,r1.${k1}`,
+    `K2,pending,退款多久到账？,退款什么时候到，钱什么时候退回来,3个工作日内原路退回。,,,,,manual,,,,r1.${k2}`,
+    '',
+  ].join('\r\n');
+const R1_SHEETS = [
+  ['before 2026-11-26', r1Csv('7dcb2ba8d0cfcb0fbd8330d13d33f2dba5aa8cf51033086b', 'ebcb99aebe33bd44288330d13d33f2dba5aa8cf51033086b')],
+  ['on 2026-11-26, before r2', r1Csv('7dcb2ba8d0cf9ff2af8330d13d33f2dba5aa8cf51033086b', 'ebcb99aebe331f170f8330d13d33f2dba5aa8cf51033086b')],
+] as const;
+
+describe('revision cells: a sheet exported by kb before 2026-11-26 (r1), and one exported now (r2)', () => {
+  async function r1Sheet(format: 'xlsx' | 'csv', csv: string): Promise<{ dir: string; store: string; file: string }> {
+    const dir = tempDir('kb-r1-');
+    dirs.push(dir);
+    const store = join(dir.path, 'qa.jsonl');
+    writeFileSync(store, serializeStore(R1_ENTRIES));
+    const file = join(dir.path, `old.${format}`);
+    if (format === 'csv') writeFileSync(file, csv);
+    else {
+      const table = readCsv(csv, file);
+      const xlsx = table.ok ? await writeXlsx(table.value.rows.map((r) => r.cells)) : undefined;
+      if (xlsx === undefined || !xlsx.ok) throw new Error('cannot write the xlsx');
+      writeFileSync(file, xlsx.value);
+    }
+    return { dir: dir.path, store, file };
+  }
+
+  for (const format of ['xlsx', 'csv'] as const) for (const [era, csv] of R1_SHEETS) {
+    it(`takes (${format}, exported ${era}) an editor's lines added to similar cells of stored questions with ； | or commas: the store did not change since`, async () => {
+      // a review finding: both rows were refused, "changed in the store since this sheet was exported (similar)"
+      const { store, file } = await r1Sheet(format, csv);
+      const before = readFileSync(store, 'utf8');
+      const unedited = await importFile({ store, file });
+      expect(unedited.ok && describePlan(unedited.value)).toBe('0 entries changed; 0 added; 2 unchanged');
+      expect(readFileSync(store, 'utf8')).toBe(before);
+      await editSheet(file, format, [
+        ['K1', 'similar', '换货；补发有什么规定？\n售后说明 / Returns | Refunds\n补发要多久'],
+        ['K2', 'similar', '退款什么时候到，钱什么时候退回来\n退款慢怎么办'],
+      ]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok && [imported.value.changed, imported.value.conflicts]).toEqual([
+        [
+          { id: 'K1', fields: ['similar'] },
+          { id: 'K2', fields: ['similar'] },
+        ],
+        [],
+      ]);
+      const entries = readEntries(store);
+      expect(byId(entries, 'K1')?.similar).toEqual(['换货；补发有什么规定？', '售后说明 / Returns | Refunds', '补发要多久']);
+      expect(byId(entries, 'K2')?.similar).toEqual(['退款什么时候到，钱什么时候退回来', '退款慢怎么办']);
+    });
+
+    it(`still sees (${format}, exported ${era}) similar questions changed in the store since: an edit of them is refused, a cell left as exported keeps the store's`, async () => {
+      const { store, file } = await r1Sheet(format, csv);
+      writeFileSync(store, serializeStore(R1_ENTRIES.map((e) => ({ ...e, similar: e.id === 'K1' ? ['换货；补发有什么规定？'] : ['退款几天到账'] }))));
+      await editSheet(file, format, [['K1', 'similar', '换货；补发有什么规定？\n售后说明 / Returns | Refunds\n补发要多久']]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok).toBe(true);
+      if (!imported.ok) return;
+      expect(imported.value.conflicts.map((p) => [p.location?.row, p.message])).toEqual([
+        [2, expect.stringMatching(/^id K1: changed in the store since this sheet was exported \(similar\) and this row changes similar as well/u)],
+      ]);
+      expect(describePlan(imported.value)).toBe('0 entries changed; 0 added; 1 unchanged; 1 kept newer store values (changed since the export, not in the sheet); 1 row not imported (changed in the store since the export)');
+      const entries = readEntries(store);
+      expect(byId(entries, 'K1')?.similar).toEqual(['换货；补发有什么规定？']);
+      expect(byId(entries, 'K2')?.similar).toEqual(['退款几天到账']);
+    });
+  }
+
+  it('a sheet exported now (r2) keeps the store’s newer similar questions for a one-line cell left as exported, and refuses an edit of them, split at ； in the store since', async () => {
+    const { dir, store } = setup();
+    writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, similar: ['开票；怎么开发票'] } : e.id === 's-return-fee' ? { ...e, similar: ['换货；补发有什么规定？'] } : e))));
+    const file = join(dir, 'now.csv');
+    await exportStore({ store, file, format: 'csv' });
+    expect(readFileSync(file, 'utf8')).toMatch(/,r2\.[0-9a-f]{48}\r\n/u);
+    writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, similar: ['开票'] } : e.id === 's-return-fee' ? { ...e, similar: ['换货', '补发有什么规定？'] } : e))));
+    await editSheet(file, 'csv', [['s-return-fee', 'similar', '换货；补发有什么规定？\n补发要多久']]);
+    const imported = await importFile({ store, file });
+    expect(imported.ok && imported.value.conflicts.map((p) => p.message)).toEqual([expect.stringMatching(/^id s-return-fee: changed in the store since this sheet was exported \(similar\)/u)]);
+    expect(imported.ok && [imported.value.changed, imported.value.kept]).toEqual([[], 1]);
+    expect(byId(readEntries(store), 's-seven-day')?.similar).toEqual(['开票']);
+  });
 });
 
 describe('kb import of a sheet exported before the store changed', () => {
@@ -512,8 +644,8 @@ describe('kb import of a sheet exported before the store changed', () => {
     await exportStore({ store, file, format: 'csv' });
     await editSheet(file, 'csv', [['s-warranty-en', 'status', 'approved']]);
     // a sheet from a kb without revisions: the last column is gone
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/,revision\r\n/u, '\r\n').replace(/,r1\.[0-9a-f]{48}\r\n/gu, '\r\n'));
-    expect(readFileSync(file, 'utf8')).not.toMatch(/revision|r1\./u);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/,revision\r\n/u, '\r\n').replace(/,r2\.[0-9a-f]{48}\r\n/gu, '\r\n'));
+    expect(readFileSync(file, 'utf8')).not.toMatch(/revision|r\d\./u);
     writeFileSync(store, serializeStore(readEntries(store).map((e) => (e.id === 's-seven-day' ? { ...e, status: 'approved' as const } : e))));
     const imported = await importFile({ store, file });
     expect(imported.ok).toBe(true);

@@ -16,6 +16,6 @@ describe('noEntriesReason', () => {
 
   it('says the sources were read, and how much, when no section made an entry for another reason or there is none', () => {
     expect(noEntriesReason([doc('a.md', [section(['保修政策'], '更新时间：2025-04-20'), section(['保修政策', '范围'], '')]), doc('b.md', [])])).toBe('the sources were read (2 files, 2 sections), but no section made an entry');
-    expect(noEntriesReason([doc('a.md', [])])).toBe('the sources were read (a.md), but no section has any text; write the text a customer asks about under its headings');
+    expect(noEntriesReason([doc('a.md', [])])).toBe('the sources were read (a.md), but no section has any text — a table\'s rows all switched off (停用) or a PDF with no text layer say so above; write the text a customer asks about under its headings');
   });
 });

@@ -10,7 +10,8 @@ import { isDocumentIntro, isRevisionNote } from './index.js';
 export function noEntriesReason(documents: readonly Document[]): string {
   const read = documents.length === 1 ? (documents[0]?.path ?? '') : `${documents.length} files`;
   const sections = documents.flatMap((doc) => doc.sections.map((section) => ({ doc, section })));
-  if (sections.length === 0) return `the sources were read (${read}), but no section has any text; write the text a customer asks about under its headings`;
+  // (a FAQ table whose rows are all switched off in its status column, a scanned PDF: the warnings above say which)
+  if (sections.length === 0) return `the sources were read (${read}), but no section has any text — a table's rows all switched off (停用) or a PDF with no text layer say so above; write the text a customer asks about under its headings`;
   // generation drops a title whose only text is its revision note, or one line about the document itself
   const dropped = sections.filter(({ section }) => section.headingPath.length <= 1 && (isRevisionNote(section.text) || isDocumentIntro(section.text)));
   const all = `${sections.length} section${sections.length === 1 ? '' : 's'}`;

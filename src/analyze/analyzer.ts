@@ -31,6 +31,18 @@ const TOKEN = new RegExp(String.raw`(\p{Script=Han}+)|([\p{L}--\p{Script=Han}][[
 const HAN = /\p{Script=Han}/u;
 /** Letters then digits, as one word of a normalized (lower-case) text: pro8, a1234, iphone15, x200s. */
 const MODEL_CODE = /(?<![a-z0-9])[a-z]+[0-9]+[a-z0-9]*(?![a-z0-9])/gu;
+/** A model or error code as the analyzer writes it (`modelCodes`): letters then digits (e5, kj500, x1pro). */
+export const CODE_TERM = /^[a-z]+[0-9]+[a-z0-9]*$/u;
+
+/** A code without the zeros that open its numbers (e02 → e2): the analyzer writes both, so E02 and E2 are one code. */
+export function bareCode(code: string): string {
+  return code.replace(/(?<=[a-z])0+(?=[1-9])/gu, '');
+}
+
+/** A code's runs of letters and of digits, as the analyzer also writes them (kj500 → kj, 500). */
+export function codePieces(code: string): string[] {
+  return code.match(/[a-z]+|[0-9]+/gu) ?? [];
+}
 /** A word of Latin letters that may be pinyin: two syllables at least (fapiao, tuihuo). */
 const PINYIN_WORD = /(?<![a-z])[a-z]{4,24}(?![a-z])/gu;
 /** Letters that can be read as toneless pinyin syllables (initial, vowels, final n / ng / r): most English words cannot. */
@@ -188,7 +200,7 @@ export class Analyzer {
       for (const m of text.matchAll(MODEL_CODE)) {
         out.push(m[0]);
         // E02 and E2 are one error code however a manual or a customer writes it
-        const bare = m[0].replace(/(?<=[a-z])0+(?=[1-9])/gu, ''); // as bareCode in runtime/knowledge-base.ts
+        const bare = bareCode(m[0]);
         if (bare !== m[0]) out.push(bare);
       }
     }

@@ -265,14 +265,17 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
     if (heading !== undefined && section.text.trim().length > 0) return [extractedEntry(sectionEntryId(section.id), { question: heading, answer: section.text }, doc, section, language)];
     const pairs = pairsInText(section.text);
     if (pairs !== undefined) return pairs.map((p, i) => extractedEntry(sectionEntryId(section.id, `-${i + 1}`), p, doc, section, language));
+    // a product's own section with its specification table (小净X1扫地机器人 / 重量 | 3.2kg): its rows name the
+    // product (a heading under the document's title: a title over a table is the document's, 产品说明书)
+    const topic = facet === undefined && last !== undefined && section.headingPath.length >= 2 && !SPEC_HEADING.test(last) ? headingAsTopic(last) : '';
+    const product: Facet | undefined = /[\p{L}]{2}/u.test(topic) ? { topic, facet: '', noticeOnly: false } : undefined;
     let t = 0;
-    for (const table of tables) for (const p of table.pairs) out.push(extractedEntry(sectionEntryId(section.id, `-t${++t}`), p, doc, section, language));
-    // a product's own section with its specification table (小净X1扫地机器人 / 重量 | 3.2kg): its rows name the product
-    // (a heading under the document's title: a title over a table is the document's, 产品说明书)
-    const product = last !== undefined && section.headingPath.length >= 2 && !SPEC_HEADING.test(last) ? headingAsTopic(last) : undefined;
-    if (product !== undefined && facet === undefined && /[\p{L}]{2}/u.test(product)) {
-      const rows = new Set(tables.flatMap((table) => table.pairs.filter((p) => p.spec === true).map((p) => p.question)));
-      for (const item of out) if (rows.has(item.entry.question)) namePairTopic(item, { topic: product, facet: '', noticeOnly: false });
+    for (const table of tables) {
+      for (const p of table.pairs) {
+        const item = extractedEntry(sectionEntryId(section.id, `-t${++t}`), p, doc, section, language);
+        if (p.spec === true && product !== undefined) namePairTopic(item, product);
+        out.push(item);
+      }
     }
     // a section that is its question/answer table and little else: its pairs are its entries, not
     // also one more entry answering with the whole table

@@ -11,7 +11,7 @@
  * of the question's self-score and its margin over the runner-up through a logistic calibrated
  * at build time, so one threshold means the same for every question.
  */
-import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, bareCode, CODE_TERM, codePieces, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import { QUESTION_WORDS } from '../analyze/stopwords.js';
 import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
@@ -85,12 +85,29 @@ export function leadByCoverage(margin: number, coverage: number): number {
  */
 const TOPICLESS_SHARE = 0.5;
 
-/** A model or error code as the analyzer writes it (`modelCodes`): letters then digits (e5, kj500, x1pro). */
-const CODE_TERM = /^[a-z]+[0-9]+[a-z0-9]*$/u;
-
-/** A code without the zeros that open its numbers (e02 → e2), as the analyzer also writes it. */
-function bareCode(code: string): string {
-  return code.replace(/(?<=[a-z])0+(?=[1-9])/gu, '');
+/**
+ * The model and error codes of a question the KB has no term for, as `has` (the KB's terms) tells:
+ * `known`, the terms that are no word the KB lacks — a code written with zeros (E02) the KB writes
+ * without (E2), with its pieces (the 02), and a code the KB writes apart (KJ-500, Mate 60, iPhone 15
+ * for kj500, mate60: its letters and a number of two digits or more are KB terms; one digit is in
+ * every 5分钟, 7天, no sign of one); `noMatch`, the pieces of a code the KB never writes (E5 where it
+ * writes E1 … E4), which match nothing: 空调E5什么意思 found 空调显示E1是什么意思？ through e and 5 at
+ * 0.69 (user test).
+ */
+function unknownCodes(terms: ReadonlyMap<string, number>, has: (term: string) => boolean): { known: Set<string>; noMatch: Set<string> } {
+  const known = new Set<string>();
+  const noMatch = new Set<string>();
+  for (const t of terms.keys()) {
+    if (!CODE_TERM.test(t) || has(t)) continue;
+    const pieces = codePieces(t);
+    const bare = bareCode(t);
+    if (bare !== t && terms.has(bare) && has(bare)) {
+      known.add(t);
+      for (const piece of pieces) known.add(piece);
+    } else if (pieces.length === 2 && pieces.every(has) && /^[0-9]{2,}$/u.test(pieces[1]!)) known.add(t);
+    else for (const piece of pieces) noMatch.add(piece);
+  }
+  return { known, noMatch };
 }
 
 /** An English term (a phrase: each of its words) as `words` (term → word) writes it, if it writes all of it. */
@@ -514,23 +531,11 @@ export class KnowledgeBase {
     const translated = new Map<string, string>();
     // a question made only of question words (怎么办, how) names no topic: no hit covers it
     let topical = false;
-    // a code written with zeros (E02) that the KB writes without (E2): the analyzer gave both; the
-    // one the KB has stands for it, the other is no word the KB lacks
-    const knownAsBare = (t: string): boolean => CODE_TERM.test(t) && terms.has(bareCode(t)) && this.termIds.has(bareCode(t));
-    // …and so do its pieces (the 02 of E02)
-    const ofBare = new Set([...terms.keys()].filter(knownAsBare).flatMap((t) => t.match(/[a-z]+|[0-9]+/gu) ?? []));
-    // a code the KB writes apart (KJ-500, Mate 60, iPhone 15 for kj500, mate60): its letters and a
-    // number of two digits or more are KB terms — that code, no word the KB lacks (one digit is in
-    // every 5分钟, 7天: no sign of one)
-    const writtenApart = (t: string): boolean => {
-      if (!CODE_TERM.test(t) || this.termIds.has(t)) return false;
-      const pieces = t.match(/[a-z]+|[0-9]+/gu) ?? [];
-      return pieces.length === 2 && pieces.every((p) => this.termIds.has(p)) && /^[0-9]{2,}$/u.test(pieces[1] ?? '');
-    };
+    const codes = unknownCodes(terms, (term) => this.termIds.has(term));
     for (const [t, w] of terms) {
       if (isWordTerm(t) && !this.questionTerms.has(t)) topical = true;
       if (this.termIds.has(t)) out.set(t, w);
-      else if (knownAsBare(t) || ofBare.has(t) || writtenApart(t)) continue;
+      else if (codes.known.has(t)) continue;
       else if (w >= 1) {
         // a word the KB does not use but translates is covered through its translations
         if (this.mainTranslation(t) !== undefined) continue;
@@ -544,10 +549,7 @@ export class KnowledgeBase {
         // it names nothing the KB lacks; in a Chinese KB, one it never writes (啥, 咋) still counts)
       }
     }
-    // an error or model code the KB never writes (E5 where it writes E1 … E4) is no match for its
-    // letters and digits: 空调E5什么意思 found 空调显示E1是什么意思？ through e and 5 at 0.69 (user test);
-    // one the KB writes apart keeps them (above)
-    for (const [t] of terms) if (CODE_TERM.test(t) && !this.termIds.has(t) && !knownAsBare(t) && !writtenApart(t)) for (const piece of t.match(/[a-z]+|[0-9]+/gu) ?? []) out.delete(piece);
+    for (const piece of codes.noMatch) out.delete(piece);
     // the question's own terms (and homophones) come first in `terms`; expansions follow
     const own = out.size;
     if (this.associations.size > 0) {

@@ -452,6 +452,8 @@ export interface BuildIndexOptions {
   lexicon?: readonly (readonly string[])[];
   /** English words and phrases, each with the Chinese words it stands for (the built-in `BILINGUAL_LEXICON`). */
   translations?: readonly (readonly string[])[];
+  /** Kinds of goods, each with its names (the built-in `PRODUCT_KINDS`): a question naming one is not about an entry naming another. */
+  products?: readonly (readonly string[])[];
   /** Most paraphrase pseudo-questions used to fit the calibration. */
   calibrationSamples?: number;
 }
@@ -523,6 +525,8 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   };
   // marked as such, so a learned association from an English word a Chinese KB uses (a product name) is no translation
   if (translations.length > 0) indexModel.translations = translations.map(([a, related]) => [a, related.map(([b]) => b)]);
+  const products = productTerms(options.products ?? [], analyzer);
+  if (products.length > 0) indexModel.products = products;
   const body: IndexBody = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
@@ -542,6 +546,26 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   body.variants.entryDf = stats.entryDf;
   body.variants.invMass = stats.invMass;
   return body;
+}
+
+/**
+ * Each kind of goods as the analyzer's terms: a name the analyzer keeps whole (洗衣机, not the 洗衣 inside
+ * it; fridge as fridg); a name of several words or one it cuts up is left out. Every kind is written,
+ * whether the KB names it or not: a question about a 电视 to a KB of fridges names a kind too.
+ */
+export function productTerms(kinds: readonly (readonly string[])[], analyzer: Analyzer): string[][] {
+  const out: string[][] = [];
+  for (const names of kinds) {
+    const terms = new Set<string>();
+    for (const name of names) {
+      const analyzed = analyzer.analyze(name).filter((t) => isWordTerm(t));
+      const whole = analyzer.normalize(name);
+      if (analyzed.includes(whole)) terms.add(whole);
+      else if (analyzed.length === 1 && /^[a-z]+$/.test(analyzed[0]!)) terms.add(analyzed[0]!);
+    }
+    if (terms.size > 0) out.push([...terms]);
+  }
+  return out;
 }
 
 /**

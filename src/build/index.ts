@@ -21,6 +21,7 @@ import type { Document } from '../ingest/document.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
 import { BILINGUAL_LEXICON } from '../analyze/bilingual.js';
 import { AFTER_SALES_LEXICON, SHORT_FORMS } from '../analyze/lexicon.js';
+import { PRODUCT_KINDS } from '../analyze/products.js';
 
 export { buildIndexBody, DEFAULT_MODEL, type ModelOptions } from './build-index.js';
 export { entriesFromDocuments } from './entries.js';
@@ -122,6 +123,8 @@ export async function buildFromEntries(
   if (options.stopwords !== undefined) vocabInputs.stopwords = options.stopwords;
   if (options.analyzer !== undefined) vocabInputs.options = options.analyzer;
   const lexicon = options.lexicon === false ? [] : AFTER_SALES_LEXICON;
+  // the kinds of goods are vocabulary words too: a question about a 电视 names one in a KB of fridges
+  if (options.lexicon !== false) vocabInputs.names = PRODUCT_KINDS.flat();
   // a KB that writes (almost) no Chinese knows the bilingual table's Chinese words too, so a Chinese
   // question cuts 关税 whole and reaches "customs duties" through it, not 关 and 税 (translationAssociations);
   // a Chinese KB's own text is segmented as before
@@ -132,8 +135,9 @@ export async function buildFromEntries(
   // expand queries but are no vocabulary words
   const expansions = options.lexicon === false ? [] : [...AFTER_SALES_LEXICON, ...SHORT_FORMS];
   const translations = options.lexicon === false ? [] : BILINGUAL_LEXICON;
+  const products = options.lexicon === false ? [] : PRODUCT_KINDS;
   options.onProgress?.(2, BUILD_STEPS, `indexing ${count} entries and calibrating confidence`);
-  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon: expansions, translations, ...(options.model !== undefined ? { model: options.model } : {}) });
+  const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon: expansions, translations, products, ...(options.model !== undefined ? { model: options.model } : {}) });
   const c = body.model.calibration;
   return ok({
     bytes: serializeIndex(body),

@@ -28,6 +28,11 @@ export interface VocabularyInputs {
   options?: Partial<AnalyzerOptions>;
   /** Word groups whose words the analyzer must know (the built-in lexicon), so queries cut them whole. */
   lexicon?: readonly (readonly string[])[];
+  /**
+   * Words the analyzer must know at their own frequency (the kinds of goods: 电视 in a KB of fridges),
+   * not raised as the lexicon's are: 冰箱门 in a text stays one word.
+   */
+  names?: readonly string[];
 }
 
 function normalize(text: string): string {
@@ -127,6 +132,10 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
       const w = normalize(word);
       if (MULTI_HAN.test(w)) add(w, Math.max(dict.get(w) ?? 0, DOMAIN_WORD_FREQUENCY));
     }
+  }
+  for (const word of inputs.names ?? []) {
+    const w = normalize(word);
+    if (MULTI_HAN.test(w)) add(w);
   }
   let stopwords = defaultStopwords();
   if (inputs.stopwords !== undefined) {

@@ -90,6 +90,12 @@ export interface IndexModel {
    * word the KB does not use, its English ones).
    */
   translations?: [string, string[]][];
+  /**
+   * Kinds of goods as the analyzer's terms, each kind its names (PRODUCT_KINDS: 电视, 电视机, tv): an
+   * entry whose questions name one kind, asked about another it never names, is weighed down. Absent
+   * in indexes written before it (no such rule then).
+   */
+  products?: string[][];
   calibration: Calibration;
 }
 

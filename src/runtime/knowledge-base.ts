@@ -86,6 +86,14 @@ export function leadByCoverage(margin: number, coverage: number): number {
 const TOPICLESS_SHARE = 0.5;
 
 /**
+ * The share of its score an entry keeps when its questions name a kind of goods (IndexModel.products:
+ * 洗衣机) and it names none of the kinds the question names (空调有异味), anywhere: it answers for
+ * another product. Without it, 洗衣机有异味怎么办？ came before a manual's 空调出风有异味怎么办？ (a user
+ * test's appliance shop), and 电视没声音 found 冰箱噪音大正常吗？.
+ */
+const PRODUCT_CONFLICT_SHARE = 0.5;
+
+/**
  * The model and error codes of a question the KB has no term for, as `has` (the KB's terms) tells:
  * `known`, the terms that are no word the KB lacks — a code written with zeros (E02) the KB writes
  * without (E2), with its pieces (the 02), and a code the KB writes apart (KJ-500, Mate 60, iPhone 15
@@ -229,6 +237,10 @@ export class KnowledgeBase {
   private readonly associations: Associations;
   /** Term → the related terms that translate it (IndexModel.translations); undefined for an index written without them. */
   private readonly translationsOf: Map<string, Set<string>> | undefined;
+  /** Term → its kind of goods (IndexModel.products); per entry, the kinds its questions name, and the kinds it names anywhere. */
+  private readonly productKind = new Map<string, number>();
+  private readonly kindsAsked = new Map<number, number[]>();
+  private readonly kindsNamed = new Map<number, number[]>();
   /** The BM25 term factor for tf = 1, the usual case: (k1 + 1) / (1 + norm), per variant; × the answer share per answer. */
   /**
    * What the scoring loop reads and writes per posting, side by side (one cache line, not
@@ -327,6 +339,7 @@ export class KnowledgeBase {
     }
     this.associations = new Associations(data.associations);
     this.translationsOf = data.model.translations === undefined ? undefined : new Map(data.model.translations.map(([a, related]) => [a, new Set(related)]));
+    this.readProducts(data.model.products ?? []);
     const { k1, b, answerB } = this.model;
     const norms = (f: Postings, bb: number): Float64Array => {
       const out = new Float64Array(f.lengths.length);
@@ -517,11 +530,41 @@ export class KnowledgeBase {
     return this.analyzeQuestion(question).terms;
   }
 
+  /** Which kinds of goods each entry's questions name, and which it names anywhere (questions, text, headings). */
+  private readProducts(kinds: readonly (readonly string[])[]): void {
+    const add = (into: Map<number, number[]>, e: number, kind: number): void => {
+      const list = into.get(e);
+      if (list === undefined) into.set(e, [kind]);
+      else if (!list.includes(kind)) list.push(kind);
+    };
+    kinds.forEach((names, kind) => {
+      for (const name of names) {
+        this.productKind.set(name, kind);
+        const t = this.termIds.get(name);
+        if (t === undefined) continue;
+        for (let i = this.variants.decode(t), end = this.variants.offset[t + 1]!; i < end; i++) {
+          const e = this.variantEntry[this.variants.allDocs[i]!]!;
+          add(this.kindsAsked, e, kind);
+          add(this.kindsNamed, e, kind);
+        }
+        for (let i = this.answers.decode(t), end = this.answers.offset[t + 1]!; i < end; i++) add(this.kindsNamed, this.answers.allDocs[i]!, kind);
+      }
+    });
+  }
+
+  /** An entry whose questions name a kind of goods and that names none of the question's kinds: it answers for another product. */
+  private namesOtherProduct(e: number, kinds: readonly number[]): boolean {
+    if (!this.kindsAsked.has(e)) return false;
+    const named = this.kindsNamed.get(e)!;
+    for (const k of kinds) if (named.includes(k)) return false;
+    return true;
+  }
+
   /**
    * The question's terms the index knows, weighted (its own, homophones, learned associations),
    * and `unknown`: how many of its words the index has never seen (see novelty).
    */
-  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number; translated: Map<string, string> } {
+  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number; translated: Map<string, string>; kinds: number[] } {
     const { terms, pinyinMatches, phrases } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
     let unknown = 0;
@@ -532,8 +575,12 @@ export class KnowledgeBase {
     // a question made only of question words (怎么办, how) names no topic: no hit covers it
     let topical = false;
     const codes = unknownCodes(terms, (term) => this.termIds.has(term));
+    // the kinds of goods it names, known to the KB or not (电视 asked of a KB of fridges)
+    const kinds: number[] = [];
     for (const [t, w] of terms) {
       if (isWordTerm(t) && !this.questionTerms.has(t)) topical = true;
+      const kind = w >= 1 ? this.productKind.get(t) : undefined;
+      if (kind !== undefined && !kinds.includes(kind)) kinds.push(kind);
       if (this.termIds.has(t)) out.set(t, w);
       else if (codes.known.has(t)) continue;
       else if (w >= 1) {
@@ -599,7 +646,7 @@ export class KnowledgeBase {
       }
       for (const [term, weight] of strongest(expansions, MAX_EXPANSIONS)) if (!out.has(term)) out.set(term, weight);
     }
-    return { terms: out, unknown, topical, own, translated };
+    return { terms: out, unknown, topical, own, translated, kinds };
   }
 
   /**
@@ -694,7 +741,7 @@ export class KnowledgeBase {
    * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
    */
   private rank(question: string, k: number, exclude: number): Ranking | undefined {
-    const { terms, unknown, topical, own, translated } = this.analyzeQuestion(question);
+    const { terms, unknown, topical, own, translated, kinds } = this.analyzeQuestion(question);
     /** What a hit can cover of each translated word or run of words: its own terms' impacts, and its translations' (see below). */
     const ownCover = new Map<string, number>();
     const translatedCover = new Map<string, number>();
@@ -927,6 +974,7 @@ export class KnowledgeBase {
       let score = eScore[e]! / (1 + aWeight[e]!);
       // an entry that shares only how the question asks, not what about
       if (topical && this.entryTopical[e] === 0) score *= TOPICLESS_SHARE;
+      if (kinds.length > 0 && this.namesOtherProduct(e, kinds)) score *= PRODUCT_CONFLICT_SHARE;
       this.entryTopical[e] = 0;
       eScore[e] = 0;
       if (ranked.length === want) {

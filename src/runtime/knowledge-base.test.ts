@@ -461,6 +461,7 @@ describe('kinds of goods (PRODUCT_KINDS)', () => {
     faq('ac-remote', '空调遥控器失灵', [], '更换电池，对准接收窗再试。'),
     faq('ac-move', '空调移机收费吗', [], '移机收取拆装费200元。'),
     faq('ac-heat', '空调制热效果差怎么办', [], '室外温度过低时制热能力下降，属正常现象。'),
+    faq('instalments', '支持分期付款吗', [], '支持花呗分期和信用卡分期。'),
   ];
   let withKinds: KnowledgeBase;
   let without: KnowledgeBase;
@@ -509,6 +510,15 @@ describe('kinds of goods (PRODUCT_KINDS)', () => {
     }
     // a question naming two kinds is about each of them
     expect(withKinds.search('空调和洗衣机怎么安装', { k: 1 })[0]?.id).toBe('install');
+  });
+
+  it('answers an English question about an appliance with the Chinese entry for it (BILINGUAL_LEXICON)', () => {
+    expect(withKinds.search('fridge not cooling', { k: 1 })[0]?.id).toBe('fridge-cool');
+    expect(withKinds.search('washing machine smells', { k: 1 })[0]?.id).toBe('wash-smell');
+    expect(withKinds.search('air conditioner leaking water', { k: 1 })[0]?.id).toBe('ac-leak');
+    // install is no instalment (Porter stems installment as install)
+    expect(withKinds.search('how do I install the washing machine', { k: 1 })[0]?.id).toBe('install');
+    expect(withKinds.search('can I pay in installments', { k: 1 })[0]?.id).toBe('instalments');
   });
 
   it('writes each kind as the analyzer’s terms, the Chinese names whole and English ones stemmed', () => {

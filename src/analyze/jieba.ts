@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 interface NodeJieba {
   load(options?: { userDict?: string }): void;
   cutForSearch(sentence: string, hmm?: boolean): string[];
+  /** The second argument switches HMM on (its types call it strict). */
+  cut(sentence: string, hmm?: boolean): string[];
   DEFAULT_DICT: string;
 }
 
@@ -55,6 +57,11 @@ function load(userDict: string | undefined): NodeJieba {
 /** Cut a text the way jieba's search mode does (long words and their sub-words), HMM on. */
 export function jiebaCut(text: string, userDict?: string): string[] {
   return load(userDict).cutForSearch(text, true);
+}
+
+/** Cut a text into jieba's dictionary words, one way (no sub-words, no HMM guesses): where its words end. */
+export function jiebaWords(text: string, userDict?: string): string[] {
+  return load(userDict).cut(text, false);
 }
 
 /** jieba's own dictionary: word → frequency. */

@@ -9,11 +9,14 @@ import { dirname } from 'node:path';
 import { fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
 import type { Logger } from '../core/logger.js';
 import { ingestPaths, type IngestOptions } from '../ingest/index.js';
-import { serializeIndex } from '../runtime/index-file.js';
 import type { Entry } from '../store/entry.js';
 import { duplicateQuestions, entriesToIndex, readStore } from '../store/store.js';
 import type { AnalyzerOptions } from '../analyze/settings.js';
-import { buildIndexBody, type ModelOptions } from './build-index.js';
+import { buildIndexBody, fitOnQuestions, type ModelOptions } from './build-index.js';
+import { dataOfBody, serializeIndex, type Calibration, type IndexBody } from '../runtime/index-file.js';
+import { KnowledgeBase, leadByCoverage } from '../runtime/knowledge-base.js';
+import { evaluate } from '../eval/run.js';
+import type { EvalCase } from '../eval/suite.js';
 import { entriesFromDocuments } from './entries.js';
 import { findOutdatedSources, type OutdatedSources } from '../generate/outdated.js';
 import { noEntriesReason } from '../generate/no-entries.js';
@@ -59,6 +62,12 @@ export interface BuildOptions extends IngestOptions {
    * per file, instead of one warning (`kb build --strict`, for CI). The index is still written.
    */
   strict?: boolean;
+  /**
+   * Fit the confidence calibration on these labelled questions (`kb build --calibrate-on`, suites
+   * in kb eval's formats), named by their files; without enough of them, the KB's own paraphrases
+   * or the defaults, and the build says why.
+   */
+  calibrateOn?: { files: readonly string[]; cases: readonly EvalCase[] };
   logger?: Logger;
   cwd?: string;
   /**
@@ -111,7 +120,7 @@ export function writesLittleChinese(texts: readonly string[]): boolean {
 /** Build the index text (no I/O but reading the sources). */
 export async function buildFromEntries(
   entries: readonly Entry[],
-  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon' | 'onProgress'>,
+  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon' | 'onProgress' | 'calibrateOn'>,
 ): Promise<Result<{ bytes: Buffer; vocabulary: number; terms: number; associations: number; calibration: string }>> {
   const count = entries.length.toLocaleString('en-US');
   options.onProgress?.(1, BUILD_STEPS, `finding the words of ${count} entries (jieba)`);
@@ -138,6 +147,12 @@ export async function buildFromEntries(
   const products = options.lexicon === false ? [] : PRODUCT_KINDS;
   options.onProgress?.(2, BUILD_STEPS, `indexing ${count} entries and calibrating confidence`);
   const body = buildIndexBody(entries, settings.value, { generator: 'kb 0.1.0', lexicon: expansions, translations, products, ...(options.model !== undefined ? { model: options.model } : {}) });
+  let notFitted = '';
+  if (options.calibrateOn !== undefined) {
+    const fitted = calibrateOnQuestions(body, options.calibrateOn);
+    if (typeof fitted === 'string') notFitted = `; not on ${names([...options.calibrateOn.files])}: ${fitted}`;
+    else body.model.calibration = fitted;
+  }
   const c = body.model.calibration;
   return ok({
     bytes: serializeIndex(body),
@@ -145,12 +160,28 @@ export async function buildFromEntries(
     terms: body.terms.length,
     associations: body.model.associations.length,
     calibration:
-      c.fittedOn === 'self'
-        ? `on ${c.samples} written paraphrases`
-        : c.samples < 50
-          ? `with default weights (fitting needs 50 or more written similar questions; this KB has ${c.samples})`
-          : `with default weights (the ${c.samples} written similar questions, each asked with itself left out, were almost all found, almost all missed, or missed as often with a full match as without: nothing to fit)`,
+      (c.fittedOn === 'suites'
+        ? `on ${c.samples} questions of ${names(c.suites ?? [])}`
+        : c.fittedOn === 'self'
+          ? `on ${c.samples} written paraphrases`
+          : c.samples < 50
+            ? `with default weights (fitting needs 50 or more written similar questions; this KB has ${c.samples})`
+            : `with default weights (the ${c.samples} written similar questions, each asked with itself left out, were almost all found, almost all missed, or missed as often with a full match as without: nothing to fit)`) + notFitted,
   });
+}
+
+/** The calibration fitted on labelled questions asked of the index just built, or why it cannot be. */
+function calibrateOnQuestions(body: IndexBody, on: NonNullable<BuildOptions['calibrateOn']>): Calibration | string {
+  const kb = new KnowledgeBase(dataOfBody(body));
+  const report = evaluate(kb, on.cases, 1);
+  const samples: { coverage: number; margin: number; correct: boolean }[] = [];
+  report.cases.forEach((result, i) => {
+    const f = kb.calibrationFeatures(on.cases[i]!.q);
+    // a question nothing matches gets no hit whatever the calibration: nothing to learn from it
+    if (f === undefined || f.entry < 0) return;
+    samples.push({ coverage: f.coverage, margin: leadByCoverage(f.margin, f.coverage), correct: result.rank === 1 && on.cases[i]!.expect.length > 0 });
+  });
+  return fitOnQuestions(samples, on.files);
 }
 
 /**

@@ -158,6 +158,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--only-approved', 'from a store: index approved entries only (default: all but rejected)')
     .option('--no-source-check', 'from a store: do not read the sources again to warn when the store is behind them')
     .option('--strict', 'from a store: fail (exit 1) when the store is behind its sources (a source edited, added or deleted since kb generate), for CI')
+    .option('--calibrate-on <suites...>', 'fit the confidence on these labelled questions (suites as kb eval reads them), not on the KB\'s own paraphrases (docs/matching.md)')
     .option('--json', 'print the build statistics as JSON')
     .addHelpText(
       'after',
@@ -171,7 +172,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
-    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; strict?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }, command: Command) => {
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; strict?: boolean; calibrateOn?: string[]; json?: boolean; maxFileMb: number; maxUnzippedMb: number }, command: Command) => {
       // --store FILE and --no-store set one value: the later one would silently win
       const given = command.parent?.args ?? [];
       if (given.includes('--no-store') && given.some((a) => a === '--store' || a.startsWith('--store='))) throw new UsageError('--store and --no-store contradict each other: name a store, or build from the sources');
@@ -191,6 +192,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       if (flags.synonyms !== undefined) options.synonyms = flags.synonyms;
       if (flags.stopwords !== undefined) options.stopwords = flags.stopwords;
       if (flags.similar !== undefined) options.similar = flags.similar;
+      if (flags.calibrateOn !== undefined) options.calibrateOn = flags.calibrateOn;
       if (typeof flags.store === 'string') options.store = flags.store;
       else if (flags.store === false) options.store = false;
       setExitCode(await runBuild(options, createOutput()));

@@ -19,9 +19,10 @@ describe('the template kb init writes', () => {
   });
 
   it('becomes a full config once the commented settings are switched on', () => {
-    const uncommented = CONFIG_TEMPLATE.replace(/^# (dictionary|synonyms|stopwords|similar|lexicon):/gm, '$1:');
+    const uncommented = CONFIG_TEMPLATE.replace(/^# (dictionary|synonyms|stopwords|similar|lexicon|calibrate-on):/gm, '$1:');
     const result = validateConfig(parse(uncommented));
-    expect(result.ok && result.value).toMatchObject({ dictionary: 'dict/user.dict', synonyms: 'dict/synonyms.txt', stopwords: 'dict/stopwords.txt', similar: 5, lexicon: true });
+    expect(result.ok && result.value).toMatchObject({ dictionary: 'dict/user.dict', synonyms: 'dict/synonyms.txt', stopwords: 'dict/stopwords.txt', similar: 5, lexicon: true, calibrateOn: ['tests/calibration/'] });
+    expect(validateConfig({ 'calibrate-on': 3 })).toMatchObject({ ok: false, problems: [{ message: expect.stringMatching(/^"calibrate-on" must be a suite or a list of suites/) }] });
   });
 });
 
@@ -69,7 +70,7 @@ describe('a mistyped setting', () => {
   it('inside eval is named, with the setting it was probably meant to be, instead of being ignored', () => {
     const result = validateConfig({ eval: { suites: ['tests/'], threshhold: 'auto', 'top-k': 3, gates: { min_hit1: 0.8 } }, sorces: ['x'] });
     expect(!result.ok && result.problems.map((p) => p.message)).toEqual([
-      '"sorces" is not a setting kb knows — did you mean "sources"? (known: sources, out, store, dictionary, synonyms, stopwords, similar, lexicon, eval)',
+      '"sorces" is not a setting kb knows — did you mean "sources"? (known: sources, out, store, dictionary, synonyms, stopwords, similar, lexicon, calibrate-on, eval)',
       '"eval.threshhold" is not an eval setting kb knows — did you mean "threshold"? (known: suites, k, threshold, gates)',
       '"eval.top-k" is not an eval setting kb knows (known: suites, k, threshold, gates)',
       '"eval.gates.min_hit1" is not a gate kb knows — did you mean "min-hit1"? (known: min-hit1, min-hitk, min-mrr, max-false-answer)',

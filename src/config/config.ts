@@ -20,6 +20,8 @@ export interface KbConfig {
   similar?: number;
   /** `false`: no query expansion with the built-in after-sales lexicon. */
   lexicon?: boolean;
+  /** Suites `kb build` fits the confidence calibration on (`--calibrate-on`): labelled real questions. */
+  calibrateOn?: string[];
   /** The reviewed Q&A store `kb generate` writes and `kb build` / `kb review` read. */
   store: string;
   eval: {
@@ -58,7 +60,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) return fail(problem('usage', 'must be a YAML mapping (key: value lines)', { file }));
   const o = raw as Record<string, unknown>;
-  const known = new Set(['sources', 'out', 'store', 'dictionary', 'synonyms', 'stopwords', 'similar', 'lexicon', 'eval']);
+  const known = new Set(['sources', 'out', 'store', 'dictionary', 'synonyms', 'stopwords', 'similar', 'lexicon', 'calibrate-on', 'eval']);
   for (const key of Object.keys(o)) if (!known.has(key)) unknownKey(key, [...known], 'a setting');
   const sources = o['sources'] === undefined ? [] : strings(o['sources']);
   if (sources === undefined) bad('sources', 'must be a path or a list of paths');
@@ -82,6 +84,12 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
   if (lexicon !== undefined && lexicon !== null) {
     if (typeof lexicon !== 'boolean') bad('lexicon', 'must be true or false (expand questions with the built-in after-sales lexicon)');
     else config.lexicon = lexicon;
+  }
+  const calibrateOn = o['calibrate-on'];
+  if (calibrateOn !== undefined && calibrateOn !== null) {
+    const files = strings(calibrateOn);
+    if (files === undefined) bad('calibrate-on', 'must be a suite or a list of suites (files or folders of labelled questions)');
+    else config.calibrateOn = files;
   }
   const ev = o['eval'];
   if (ev !== undefined && ev !== null) {
@@ -185,6 +193,12 @@ store: ${DEFAULT_STORE}
 # Questions also look for the words customers and policies use for the same thing
 # (弄丢 / 灭失, 卖家 / 经营者); set to false to turn this off.
 # lexicon: true
+
+# Confidence (0–1, what a bot's threshold compares) is fitted on the KB's own similar questions, or
+# on default weights. Labelled real questions fit it better: name suites here (expect: none for the
+# ones it must hand off; 30 or more questions). kb eval's figures on these same suites are then
+# in-sample: keep other suites under eval to judge the threshold.
+# calibrate-on: tests/calibration/
 
 # Regression suites of real customer questions (YAML, JSONL or CSV) for \`kb eval\`.
 eval:

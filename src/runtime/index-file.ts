@@ -51,9 +51,14 @@ export interface Calibration {
   intercept: number;
   coverageWeight: number;
   marginWeight: number;
-  /** How the parameters were obtained: `self` (fitted on the KB's own paraphrases) or `default`. */
-  fittedOn: 'self' | 'default';
+  /**
+   * How the parameters were obtained: `self` (fitted on the KB's own paraphrases), `suites` (on the
+   * team's labelled questions, `kb build --calibrate-on`) or `default`.
+   */
+  fittedOn: 'self' | 'default' | 'suites';
   samples: number;
+  /** With `suites`: the suite files the parameters were fitted on (as named to kb build). */
+  suites?: string[];
   /**
    * The margin counts only as far as the hit covers the question (margin × min(coverage, 1)): a big
    * lead over other poor hits is no sign of an answer. Written by builds since 2026-11-26; an index

@@ -17,6 +17,8 @@ import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
 import { configAbove, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
+import { readSuite, type EvalCase } from '../../eval/suite.js';
+import { suiteFiles } from './eval.js';
 
 export interface BuildCommandOptions {
   sources: string[];
@@ -36,6 +38,8 @@ export interface BuildCommandOptions {
   sourceCheck?: boolean;
   /** `--strict`: from a store, the store being behind its sources fails the build (exit 1), for CI. */
   strict?: boolean;
+  /** `--calibrate-on`: suites of labelled questions to fit the confidence on (default: kb.config.yaml's `calibrate-on`). */
+  calibrateOn?: string[];
   maxFileBytes: number;
   maxUnzippedBytes: number;
 }
@@ -109,6 +113,19 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (stopwords !== undefined) buildOptions.stopwords = stopwords;
   const similar = options.similar ?? config?.similar;
   if (similar !== undefined) buildOptions.similar = similar;
+  const calibrateOn = options.calibrateOn ?? config?.calibrateOn;
+  if (calibrateOn !== undefined) {
+    // a suite that cannot be read is said, and the confidence is fitted on the others (or as without them)
+    const { files, problems } = await suiteFiles(calibrateOn);
+    const cases: EvalCase[] = [];
+    for (const file of files) {
+      const read = await readSuite(file);
+      cases.push(...read.cases);
+      problems.push(...read.problems);
+    }
+    printProblems(output, problems.map((p) => ({ ...p, severity: 'warning' as const, message: `${p.message} (calibrate-on)` })));
+    buildOptions.calibrateOn = { files: calibrateOn, cases };
+  }
   const result = await build(buildOptions);
   if (!result.ok) {
     printProblems(output, result.problems);

@@ -4,7 +4,8 @@
  * JSON, JUnit, Markdown, HTML), and `--suggest` to propose missed questions to the store.
  */
 import { appendFile, mkdir, stat } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
+import type { Calibration } from '../../runtime/index-file.js';
 import writeFileAtomic from 'write-file-atomic';
 import { problem, type Problem } from '../../core/problems.js';
 import { compareBaseline, readBaseline } from '../../eval/baseline.js';
@@ -50,7 +51,15 @@ export interface EvalCommandOptions {
 
 const SUITE_EXT = /\.(ya?ml|jsonl|ndjson|csv)$/i;
 
-async function suiteFiles(inputs: readonly string[]): Promise<{ files: string[]; problems: Problem[] }> {
+/** The suite files run that the index's calibration was fitted on (`kb build --calibrate-on`, files or folders named). */
+export function inSampleSuites(calibration: Calibration, files: readonly string[]): string[] {
+  if (calibration.fittedOn !== 'suites') return [];
+  const fitted = (calibration.suites ?? []).map((f) => resolve(f));
+  return files.filter((file) => fitted.some((f) => resolve(file) === f || resolve(file).startsWith(`${f}${sep}`)));
+}
+
+/** The suite files named: files as they are, folders' suites, globs expanded. */
+export async function suiteFiles(inputs: readonly string[]): Promise<{ files: string[]; problems: Problem[] }> {
   const files: string[] = [];
   const problems: Problem[] = [];
   for (const input of inputs) {
@@ -143,6 +152,8 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline);
   if (baseline !== undefined && !baseline.ok) problems.push(...baseline.problems);
   printProblems(output, problems);
+  const fittedOn = inSampleSuites(kb.model.calibration, files);
+  if (fittedOn.length > 0) output.err(`kb eval: note: the index's confidence was fitted on ${fittedOn.join(', ')} (kb build --calibrate-on): on those questions its threshold figures (answered, false answers, auto) are in-sample, better than on new questions — judge the threshold on a suite it was not fitted on`);
   if (cases.length === 0) {
     output.err('kb eval: no cases to run');
     return EXIT.FAILED;

@@ -387,11 +387,11 @@ export function mergeAssociations(...lists: Associated[]): Associated {
 /** Logistic regression of "the top hit is right" on [coverage, margin (as leadByCoverage counts it)], by gradient descent. */
 export function fitCalibration(samples: readonly { coverage: number; margin: number; correct: boolean }[]): Calibration {
   const positives = samples.filter((s) => s.correct).length;
-  if (samples.length < 50 || positives < 10 || positives > samples.length - 10) return { ...DEFAULT_CALIBRATION, samples: samples.length };
+  if (samples.length < 50 || positives < 10 || positives > samples.length - 10) return { ...DEFAULT_CALIBRATION, samples: samples.length, right: positives };
   // a fit in which coverage does not matter cannot tell a question the KB answers from one it
   // does not (a KB of near-twin entries whose paraphrases mostly find a twin): the defaults can.
   // Judged on the KB's samples alone (the defaults' pull would always give coverage some weight)
-  if (logisticFit(samples, 0)[1] <= 0) return { ...DEFAULT_CALIBRATION, samples: samples.length };
+  if (logisticFit(samples, 0)[1] <= 0) return { ...DEFAULT_CALIBRATION, samples: samples.length, right: positives };
   const [w0, w1, w2] = logisticFit(samples, CALIBRATION_PRIOR_SAMPLES);
   const r = (x: number): number => Math.round(x * 1e4) / 1e4;
   return { intercept: r(w0), coverageWeight: r(w1), marginWeight: r(w2), fittedOn: 'self', samples: samples.length, leadByCoverage: true };

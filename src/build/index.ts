@@ -164,10 +164,19 @@ export async function buildFromEntries(
         ? `on ${c.samples} questions of ${names(c.suites ?? [])}`
         : c.fittedOn === 'self'
           ? `on ${c.samples} written paraphrases`
-          : c.samples < 50
-            ? `with default weights (fitting needs 50 or more written similar questions; this KB has ${c.samples})`
-            : `with default weights (the ${c.samples} written similar questions, each asked with itself left out, were almost all found, almost all missed, or missed as often with a full match as without: nothing to fit)`) + notFitted,
+          : `with default weights (${defaultWhy(c)}${options.calibrateOn === undefined ? '; kb build --calibrate-on fits it on labelled questions' : ''})`) + notFitted,
   });
+}
+
+/** Why a build's confidence has the default weights: what its written similar questions, each asked with itself left out, gave to fit on. */
+function defaultWhy(c: Calibration): string {
+  const n = c.samples;
+  if (n < 50) return `fitting needs 50 or more written similar questions; this KB has ${n}`;
+  const right = c.right;
+  if (right === undefined) return `the ${n} written similar questions gave nothing to fit`;
+  if (right > n - 10) return `${right} of its ${n} written similar questions, each asked with itself left out, found their entry: no wrong answer to fit on`;
+  if (right < 10) return `only ${right} of its ${n} written similar questions, each asked with itself left out, found their entry: no right answer to fit on`;
+  return `its ${n} written similar questions, each asked with itself left out, were missed as often with a full match as without: nothing to fit`;
 }
 
 /** The calibration fitted on labelled questions asked of the index just built, or why it cannot be. */

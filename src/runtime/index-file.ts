@@ -59,6 +59,8 @@ export interface Calibration {
   samples: number;
   /** With `suites`: the suite files the parameters were fitted on (as named to kb build). */
   suites?: string[];
+  /** With `default` after a fit was tried: how many of the samples found their entry (why there was nothing to fit). */
+  right?: number;
   /**
    * The margin counts only as far as the hit covers the question (margin × min(coverage, 1)): a big
    * lead over other poor hits is no sign of an answer. Written by builds since 2026-11-26; an index

@@ -301,6 +301,6 @@ describe('confidence calibration', () => {
     // the paraphrases that fully match mostly find a twin entry: an unconstrained fit gave a
     // negative coverage weight, and every question, even one asked word for word, got 0.01
     const samples = Array.from({ length: 200 }, (_, i) => sample(i % 2 === 0 ? 1 : 0.5, 0.05, i % 2 === 1 && i % 8 === 1));
-    expect(fitCalibration(samples)).toEqual({ ...DEFAULT_CALIBRATION, samples: 200 });
+    expect(fitCalibration(samples)).toEqual({ ...DEFAULT_CALIBRATION, samples: 200, right: 25 });
   });
 });

@@ -99,5 +99,5 @@ describe('kb build --calibrate-on', () => {
     writeFileSync(file('few.jsonl'), readFileSync(file('shop-a.jsonl'), 'utf8').split('\n').slice(0, 10).join('\n'));
     const few = runKb(['build', join(SHOP, 'shop'), '--out', 'few.index', '--calibrate-on', 'few.jsonl'], dir.path);
     expect(few.stdout).toMatch(/with default weights[^\n]*; not on few\.jsonl: 10 questions \(fitting needs 30 or more\)/);
-  });
+  }, BUILD_TIMEOUT);
 });

@@ -12,7 +12,7 @@ import type { Calibration } from '../runtime/index-file.js';
 import { serializeStore } from '../store/store.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
 import { DEFAULT_CALIBRATION, DEFAULT_MODEL, fitCalibration, learnAssociations } from './build-index.js';
-import { BUILD_STEPS, build, buildFromEntries, entriesFromDocuments } from './index.js';
+import { BUILD_STEPS, build, buildFromEntries, entriesFromDocuments, twinsWarning } from './index.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
 
 const dir = tempDir('kb-build-');
@@ -303,4 +303,36 @@ describe('confidence calibration', () => {
     const samples = Array.from({ length: 200 }, (_, i) => sample(i % 2 === 0 ? 1 : 0.5, 0.05, i % 2 === 1 && i % 8 === 1));
     expect(fitCalibration(samples)).toEqual({ ...DEFAULT_CALIBRATION, samples: 200, right: 25 });
   });
+});
+
+describe('FAQ rows a document answers first (twin-entries)', () => {
+  const faqRow: Entry = { id: 'K1035', question: '保修期是多久？', similar: ['保修多长时间'], answer: '一年。', origin: 'faq', status: 'approved' };
+  const section: Entry = {
+    id: 's-warranty',
+    question: '保修期是多久？',
+    similar: ['保修政策是什么？'],
+    answer: '整机保修期为一年，主要部件保修期为三年，自签收之日起计算。保修期内凭订单免费维修。',
+    origin: 'generated',
+    status: 'pending',
+    rule: 'heading',
+    source: { path: 'sources/售后服务政策.docx', headingPath: ['售后服务政策', '三、保修期是多久'] },
+  };
+  const other: Entry = { id: 'K1001', question: '怎么开发票？', similar: [], answer: '在订单详情中申请电子发票。', origin: 'faq', status: 'approved' };
+
+  it('names a FAQ row whose own question finds a document section first, and what to do', async () => {
+    const built = await buildFromEntries([faqRow, other, section], {});
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    expect(built.value.twins.map((t) => [t.faq.id, t.first.id])).toEqual([['K1035', 's-warranty']]);
+    expect(twinsWarning(built.value.twins, 'kb/qa.jsonl')).toMatchObject({
+      code: 'twin-entries',
+      file: 'kb/qa.jsonl',
+      message: expect.stringMatching(/^FAQ row is answered first by a document's entry when asked word for word: K1035 保修期是多久？ → sources\/售后服务政策\.docx › 三、保修期是多久 — .*keep one \(reject the other in kb review\)/),
+    });
+  }, BUILD_TIMEOUT);
+
+  it('asks nothing of a KB of FAQ rows only', async () => {
+    const built = await buildFromEntries([faqRow, other], {});
+    expect(built.ok && built.value.twins).toEqual([]);
+    expect(twinsWarning([])).toBeUndefined();
+  }, BUILD_TIMEOUT);
 });

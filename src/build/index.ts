@@ -121,7 +121,7 @@ export function writesLittleChinese(texts: readonly string[]): boolean {
 export async function buildFromEntries(
   entries: readonly Entry[],
   options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon' | 'onProgress' | 'calibrateOn'>,
-): Promise<Result<{ bytes: Buffer; vocabulary: number; terms: number; associations: number; calibration: string }>> {
+): Promise<Result<{ bytes: Buffer; vocabulary: number; terms: number; associations: number; calibration: string; twins: Twin[] }>> {
   const count = entries.length.toLocaleString('en-US');
   options.onProgress?.(1, BUILD_STEPS, `finding the words of ${count} entries (jieba)`);
   const texts: string[] = [];
@@ -155,6 +155,7 @@ export async function buildFromEntries(
   }
   const c = body.model.calibration;
   return ok({
+    twins: faqTwins(body, entries),
     bytes: serializeIndex(body),
     vocabulary: settings.value.vocabulary.length,
     terms: body.terms.length,
@@ -166,6 +167,48 @@ export async function buildFromEntries(
           ? `on ${c.samples} written paraphrases`
           : `with default weights (${defaultWhy(c)}${options.calibrateOn === undefined ? '; kb build --calibrate-on fits it on labelled questions' : ''})`) + notFitted,
   });
+}
+
+/** A FAQ row whose own question finds a document's entry first: two answers to one question. */
+export interface Twin {
+  faq: Entry;
+  first: Entry;
+}
+
+/** At most this many FAQ rows are asked their own question to find twins (a search each). */
+const TWIN_CHECKS = 5000;
+
+/**
+ * FAQ rows that a document's entry (a section, an extracted pair) answers first when asked their own
+ * question word for word: the team wrote one answer and a policy another, and which one the bot gives
+ * depends on how the customer words it (a user test's 羽绒服能机洗吗: the care page 0.63, the FAQ 0.43;
+ * kb eval listed the FAQ row as found by no question). Only KBs with both kinds are asked.
+ */
+function faqTwins(body: IndexBody, entries: readonly Entry[]): Twin[] {
+  const faq = entries.filter((e) => e.origin === 'faq');
+  if (faq.length === 0 || !entries.some((e) => e.origin === 'generated' || e.origin === 'extracted')) return [];
+  const kb = new KnowledgeBase(dataOfBody(body));
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const twins: Twin[] = [];
+  for (const row of faq.slice(0, TWIN_CHECKS)) {
+    const first = byId.get(kb.search(row.question, { k: 1 })[0]?.id ?? '');
+    if (first !== undefined && first.id !== row.id && first.origin !== 'faq' && first.origin !== 'manual') twins.push({ faq: row, first });
+  }
+  return twins;
+}
+
+/** One warning naming the FAQ rows a document's entry answers first (see faqTwins). */
+export function twinsWarning(twins: readonly Twin[], file?: string): Problem | undefined {
+  if (twins.length === 0) return undefined;
+  const where = (e: Entry): string => (e.source === undefined ? e.id : `${e.source.path} › ${e.source.headingPath.at(-1) ?? e.question}`);
+  const shown = twins.slice(0, 3).map((t) => `${t.faq.id} ${t.faq.question} → ${where(t.first)}`);
+  const more = twins.length > shown.length ? ` … (${twins.length - shown.length} more)` : '';
+  const rows = twins.length === 1 ? 'FAQ row is' : `${twins.length} FAQ rows are`;
+  return warning(
+    'twin-entries',
+    `${rows} answered first by a document's entry when asked word for word: ${shown.join('; ')}${more} — two answers to one question, and which one the bot gives depends on the wording; keep one (reject the other in kb review) or make them agree`,
+    file === undefined ? {} : { file },
+  );
 }
 
 /** Why a build's confidence has the default weights: what its written similar questions, each asked with itself left out, gave to fit on. */
@@ -350,6 +393,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
   }
   const built = await buildFromEntries(entries, options);
   if (!built.ok) return fail([...problems, ...built.problems]);
+  const twins = twinsWarning(built.value.twins, options.store);
+  if (twins !== undefined) problems.push(twins);
   progress(3, `writing ${options.out}`);
   const bytes = options.out.endsWith('.gz') ? gzipSync(built.value.bytes, { level: 9 }) : built.value.bytes;
   try {

@@ -38,6 +38,8 @@ export const PROBLEM_CODES = {
   STALE_ENTRIES: 'stale-entries',
   /** Draft entries (from kb gaps or an editor) with no answer yet: left out of the index until they have one. */
   UNANSWERED_DRAFTS: 'unanswered-drafts',
+  /** A FAQ row a document's entry answers first when asked its own question: two answers to one question. */
+  TWIN_ENTRIES: 'twin-entries',
   /** A source changed (or vanished) after the store was generated from it: kb generate is due. */
   STORE_OUTDATED: 'store-outdated',
   BAD_INDEX: 'bad-index',

@@ -2,7 +2,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../test-support/kb.js';
+import { spawnSync } from 'node:child_process';
+import { ROOT, tempDir } from '../test-support/kb.js';
 import { LOCK_STALE_MS, lockedMessage, lockOwnerPath, lockStore, reviewLockPath, withWriteLock, writeLockPath } from './lock.js';
 
 const dir = tempDir('kb-lock-');
@@ -86,5 +87,22 @@ describe('lockStore', () => {
       'is open in kb import (pid 4242, since 19:40:12 UTC, 3 minutes ago): one kb review or kb import at a time; wait a moment for it to finish and run the command again (lock kb/qa.jsonl.review.lock; a lock left behind by a killed session expires 10 seconds after it stopped)',
     );
     expect(lockedMessage('kb/qa.jsonl', owner, false, now)).toBe('is locked by kb import (pid 4242, since 19:40:12 UTC, 3 minutes ago), which no longer runs on this machine; run the command again in 10 seconds, when its lock (kb/qa.jsonl.review.lock) has expired');
+  });
+});
+
+describe('signals', () => {
+  it('leaves Ctrl-C to Node until a lock is taken (a long kb eval stopped 13 s late when loading the store module took SIGINT over)', () => {
+    // in a fresh process: the store's modules loaded, no lock taken → no SIGINT listener; one lock → proper-lockfile's
+    // (the built modules, as bin/kb.js loads them; npm test builds first)
+    const script = `
+      const { withWriteLock } = await import(${JSON.stringify(join(ROOT, 'dist/store/lock.js'))});
+      await import(${JSON.stringify(join(ROOT, 'dist/store/store.js'))});
+      const before = process.listenerCount('SIGINT');
+      await withWriteLock(${JSON.stringify(join(dir.path, 'signals.jsonl'))}, async () => {});
+      console.log(JSON.stringify([before, process.listenerCount('SIGINT')]));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([0, expect.any(Number)]);
+    expect((JSON.parse(r.stdout) as number[])[1]).toBeGreaterThan(0);
   });
 });

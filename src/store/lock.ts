@@ -11,8 +11,20 @@
 import fs from 'node:fs';
 import { mkdir, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import type lockfileModule from 'proper-lockfile';
 import { fail, ok, problem, type Result } from '../core/problems.js';
+
+/**
+ * proper-lockfile, loaded when a lock is first taken: on load it hands SIGINT and SIGTERM to a handler
+ * of its own (signal-exit, to remove its locks), which runs only when the event loop is free — and a
+ * build or an eval is one long synchronous run: Ctrl-C stopped `kb build` a minute late (a scale test).
+ * Commands that take no lock keep Node's own handling: Ctrl-C stops them at once.
+ */
+let lockfile: typeof lockfileModule | undefined;
+async function lockfileLoaded(): Promise<typeof lockfileModule> {
+  lockfile ??= (await import('proper-lockfile')).default;
+  return lockfile;
+}
 
 export function reviewLockPath(storePath: string): string {
   return `${storePath}.review.lock`;
@@ -100,7 +112,7 @@ export const LOCK_STALE_MS = 10_000;
  */
 export async function lockStore(storePath: string, onCompromised: (error: Error) => void = () => {}, command = 'kb review'): Promise<Result<() => Promise<void>>> {
   try {
-    const release = await lockfile.lock(storePath, { lockfilePath: reviewLockPath(storePath), stale: LOCK_STALE_MS, realpath: false, onCompromised, fs: lockFs });
+    const release = await (await lockfileLoaded()).lock(storePath, { lockfilePath: reviewLockPath(storePath), stale: LOCK_STALE_MS, realpath: false, onCompromised, fs: lockFs });
     const owner: LockOwner = { pid: process.pid, command, since: new Date().toISOString() };
     // who holds it, for the message another kb review or kb import gives (not needed to lock). Writing
     // into the lock folder changes its mtime, which proper-lockfile checks on every refresh to know the
@@ -132,7 +144,7 @@ export async function withWriteLock<T>(storePath: string, write: () => Promise<T
   // a new store's folder may not exist yet (the lock lives beside the store)
   await mkdir(dirname(storePath), { recursive: true });
   // proper-lockfile keeps one lock per file name in a process: the two locks use different names
-  const release = await lockfile.lock(`${storePath}.write`, {
+  const release = await (await lockfileLoaded()).lock(`${storePath}.write`, {
     lockfilePath: writeLockPath(storePath),
     stale: LOCK_STALE_MS,
     realpath: false,

@@ -378,6 +378,47 @@ describe('editing', () => {
     expect(s.message).toMatch(/regenerated \d similar questions, kept the section’s place/);
   });
 
+  it('a question edit drops the similar questions kb made from the old question, keeps the others, and offers g', () => {
+    // user test 7: 系统将短信提醒需要多长时间？ rewritten as 积分有效期多久？会清零吗？ kept four paraphrases of the old question
+    const reminder: Entry = {
+      id: 's-points',
+      question: '系统将短信提醒需要多长时间？',
+      similar: [
+        '会员积分规则 / XX旗舰店会员积分规则 / 第四章 积分有效期 / 第十条',
+        '系统将短信提醒需要多久？',
+        '请问系统将短信提醒需要多长时间？',
+        '系统将短信提醒需要几天？',
+        '积分有效期是什么？',
+        '积分会过期吗',
+      ],
+      addedSimilar: ['积分会过期吗'],
+      answer: '积分有效期为获得之日起至次年12月31日，到期未使用的积分将自动清零，清零前30天系统将短信提醒。',
+      origin: 'generated',
+      status: 'pending',
+      source: { path: 'sources/会员积分规则.pdf', headingPath: ['XX旗舰店会员积分规则', '第四章 积分有效期', '第十条'] },
+    };
+    const question = '积分有效期多久？会清零吗？';
+    let s = press(initialState([reminder]), 'e', CLEAR, ...question.split(''), ENTER);
+    // the section's place, the rules' other question (the heading's) and the editor's stay
+    expect(entry(s, 's-points')).toMatchObject({
+      question,
+      similar: ['会员积分规则 / XX旗舰店会员积分规则 / 第四章 积分有效期 / 第十条', '积分有效期是什么？', '积分会过期吗'],
+      addedSimilar: ['积分会过期吗'],
+      editedFields: ['question'],
+    });
+    expect(s.message).toBe('s-points: edited the question, dropped 3 similar questions of the old one kb made (g makes new ones from this question, u undoes)');
+    s = press(s, 'g');
+    expect(entry(s, 's-points').similar.some((q) => q.includes('积分有效期多久'))).toBe(true);
+    // u brings the question and its similar questions back together
+    s = press(s, 'u', 'u');
+    expect(entry(s, 's-points')).toMatchObject({ question: reminder.question, similar: reminder.similar });
+    // a list the editor made theirs, and a FAQ row's questions (the team's), are left as they are
+    for (const own of [{ ...reminder, editedFields: ['similar' as const], edited: true }, { ...reminder, origin: 'faq' as const }]) {
+      const after = press(initialState([own]), 'e', CLEAR, ...question.split(''), ENTER);
+      expect(entry(after, 's-points').similar).toEqual(reminder.similar);
+    }
+  });
+
   it('u undoes the last change, then the one before, and shows the entry', () => {
     let s = press(start(), 'a', 'e', CLEAR, ...'新问题'.split(''), ENTER);
     expect(entry(s, 's-return-fee').question).toBe('新问题');
@@ -469,7 +510,8 @@ describe('reload: the store changed on disk', () => {
     // the writer read the store before any of it and wrote it back as it was
     const r = reviewReducer(s, { type: 'reloaded', entries: fixtureEntries() });
     expect(entry(r, s.log[0]?.id ?? '')).toMatchObject({ question: '第二版？', edited: true });
-    expect(r.message).toBe(`store changed on disk, reloaded (${r.entries.length} entries); 2 of your changes re-applied`);
+    // the question (edited twice), its similar question 退货运费谁出 (made from the first wording, dropped with it) and the status
+    expect(r.message).toBe(`store changed on disk, reloaded (${r.entries.length} entries); 3 of your changes re-applied`);
     expect(r.revision).toBeGreaterThan(s.revision);
   });
 

@@ -4,7 +4,7 @@
  * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
-import { ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
+import { ENTRY_ORIGINS, isFieldEdited, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
 import { isSectionPath } from './layout.js';
 import { changedFields, copyField, followNewIds, mergeReload, renameChanges, type Change } from './changes.js';
@@ -334,6 +334,23 @@ function acceptSuggested(state: ReviewState): ReviewState {
   return { ...next, item: entry.similar.length + s < itemCount(selectedEntry(next)) ? entry.similar.length + s : itemCount(selectedEntry(next)) - 1 };
 }
 
+/**
+ * The similar questions kb made from the entry's question: those its similar-question rules write
+ * for it (kb generate's paraphrases, and g's), which ask the old question once the editor rewrote
+ * it (积分有效期是多久？ for 系统将短信提醒需要多久？). Not the questions an editor wrote or added, a FAQ
+ * row's or a kb gaps draft's (real questions), the other questions the rules wrote for the section
+ * (its table's rows, its heading) nor the section's place.
+ */
+function variantsOfQuestion(entry: Entry): Set<string> {
+  if ((entry.origin !== 'generated' && entry.origin !== 'extracted') || isFieldEdited(entry, 'similar')) return new Set();
+  const own = new Set(entry.addedSimilar ?? []);
+  const made = new Set(similarQuestions(entry.question, { n: VARIANTS_CHECKED, language: languageOf(entry.question), context: entryContext(entry) }).map(questionKey));
+  return new Set(entry.similar.filter((q) => !own.has(q) && !isSectionPath(entry, q) && made.has(questionKey(q))));
+}
+
+/** How many variants of a question are made to recognise those kb wrote (kb generate writes 5 by default, `--similar N` more). */
+const VARIANTS_CHECKED = 50;
+
 function regenerate(state: ReviewState): ReviewState {
   const entry = selectedEntry(state);
   if (entry === undefined) return state;
@@ -389,7 +406,16 @@ function commitEdit(state: ReviewState, target: EditTarget, id: string, text: st
     case 'question': {
       const question = text.replace(/\s+/gu, ' ').trim();
       if (question === '') return { ...state, message: 'a question cannot be empty (Esc cancels)' };
-      return change(list, id, (e) => (e.question === question ? e : edited({ ...e, question }, 'question')), 'edited the question', 'question unchanged');
+      const entry = state.entries.find((e) => e.id === id);
+      if (entry === undefined || entry.question === question) return change(list, id, (e) => e, '', 'question unchanged');
+      const stale = variantsOfQuestion(entry);
+      const dropped = entry.similar.filter((q) => stale.has(q)).length;
+      const label = dropped > 0 ? `edited the question, dropped ${dropped} similar question${dropped === 1 ? '' : 's'} of the old one` : 'edited the question';
+      const next = change(list, id, (e) => edited({ ...e, question, similar: e.similar.filter((q) => !stale.has(q)) }, 'question'), label, 'question unchanged');
+      if (next.revision === state.revision || (dropped === 0 && entry.origin !== 'generated' && entry.origin !== 'extracted')) return next;
+      // the similar questions to check now ask the old question (or, dropped, are missing): say what g does
+      const hint = dropped > 0 ? `${label} kb made (g makes new ones from this question, u undoes)` : `${label} (its similar questions may ask the old one: g makes new ones from this question)`;
+      return { ...next, message: `${id}: ${hint}` };
     }
     case 'answer': {
       const answer = text.replace(/[ \t]+$/gmu, '').replace(/\n+$/u, '');

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { mergeReload, type Change } from './changes.js';
 import { listRows } from './layout.js';
-import { initialState, progress, reviewReducer, selectedEntry, visibleEntries, type KeyInfo, type ReviewState } from './reducer.js';
-import { fixtureEntries } from '../test-support/review-fixture.js';
+import { initialState, mergeCandidates, progress, reviewReducer, selectedEntry, visibleEntries, type KeyInfo, type ReviewState } from './reducer.js';
+import { DRAFTS_STORE, fixtureEntries } from '../test-support/review-fixture.js';
 
 const key = (input: string, k: KeyInfo = {}) => ({ type: 'key', input, key: k }) as const;
 const ENTER = key('', { return: true });
@@ -417,6 +417,47 @@ describe('editing', () => {
       const after = press(initialState([own]), 'e', CLEAR, ...question.split(''), ENTER);
       expect(entry(after, 's-points').similar).toEqual(reminder.similar);
     }
+  });
+
+  it('lists kb gaps drafts most asked first, not by their hashed ids', () => {
+    // user test 7: the 24 drafts came in id order (gap-0857… asked twice first, gap-d2f2… asked 9 times last)
+    const s = initialState(fixtureEntries(DRAFTS_STORE));
+    expect(s.entries.map((e) => e.id)).toEqual(['K1003', 'K1041', 'gap-0857c6172a', 'gap-24608ec8ca', 'gap-39c74b7dd5', 'gap-d2f2735131']);
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['K1003', 'K1041', 'gap-d2f2735131', 'gap-39c74b7dd5', 'gap-24608ec8ca', 'gap-0857c6172a']);
+    expect(s.selected).toBe('gap-d2f2735131');
+    expect(press(s, 'j').selected).toBe('gap-39c74b7dd5');
+  });
+
+  it('m merges a draft into an entry found by its words: the questions move, the entry is pending again, the draft rejected; u undoes both', () => {
+    let s = press(initialState(fixtureEntries(DRAFTS_STORE)), 'j', 'm');
+    // the box opens on the nearest entry kb gaps named in the draft's notes
+    expect(s.mode).toMatchObject({ kind: 'merge', id: 'gap-39c74b7dd5', buffer: { text: 'K1003' } });
+    expect(mergeCandidates(s.entries, 'gap-39c74b7dd5', '运费险').map((e) => e.id)).toEqual(['K1003']);
+    // typing replaces the id; an unanswered draft is never a place to merge into
+    s = press(s, ...'定金'.split(''));
+    expect(mergeCandidates(s.entries, 'gap-39c74b7dd5', '定金').map((e) => e.id)).toEqual(['K1041']);
+    s = press(s, CLEAR, ...'运费险'.split(''), ENTER);
+    expect(s.mode.kind).toBe('list');
+    const before = fixtureEntries(DRAFTS_STORE);
+    expect(entry(s, 'K1003')).toMatchObject({
+      status: 'pending',
+      similar: ['运费险多久到账', '运费险赔多少', '运费险怎么用', '运费险怎么没赔', '运费险退了没到账', '运费险怎么没有', '运费险怎么才赔6块'],
+      addedSimilar: ['运费险怎么没赔', '运费险退了没到账', '运费险怎么没有', '运费险怎么才赔6块'],
+    });
+    expect(entry(s, 'gap-39c74b7dd5').status).toBe('rejected');
+    expect(entry(s, 'gap-39c74b7dd5').notes).toMatch(/^merged into K1003 \(kb review\)/);
+    expect(s.selected).toBe('K1003');
+    expect(s.message).toBe('gap-39c74b7dd5 merged: 4 similar questions added to K1003, back to pending for review; the draft is rejected (u undoes)');
+    // one save holds both entries; one u takes both back
+    expect(s.revision).toBe(2);
+    s = press(s, 'u');
+    expect(s.entries).toEqual(before);
+    expect(s.undo).toHaveLength(0);
+    // a question the entry has already is not added twice; Esc cancels; m on an entry that is no draft says so
+    const again = press(initialState(fixtureEntries(DRAFTS_STORE)), 'm', CLEAR, ...'K1041'.split(''), ENTER);
+    expect(entry(again, 'K1041').similar).toEqual(['定金能退吗', '付了定金不想要了', '不想付尾款了', '定金膨胀多少', '付定金能膨胀吗', '定金膨胀是多少倍']);
+    expect(press(initialState(fixtureEntries(DRAFTS_STORE)), 'm', ESC).message).toBe('merge cancelled');
+    expect(press(initialState(fixtureEntries(DRAFTS_STORE)), 'k', 'k', 'm').message).toMatch(/^m merges a kb gaps draft/);
   });
 
   it('u undoes the last change, then the one before, and shows the entry', () => {

@@ -166,6 +166,53 @@ describe('clusterQuestions', () => {
     expect(clusterQuestions(questions, words, { maxExamples: 1 })[0]?.examples).toHaveLength(1);
   });
 
+  it('takes 咋 and 啥 out with the other question words: 运费险咋没有 is 运费险怎么没有 asked again, never a gap named 费险怎么', () => {
+    // as a shop's index reads them: 咋 → 怎么 and 啥 → 什么 first (the analyzer's chat option), then
+    // cut with a vocabulary that learnt a word glued to the question word from 运费险怎么理赔 (the
+    // user's index had 费险怎么: 运费险咋没有 was a gap named 费险怎么)
+    const known = ['运费险怎么', '运费', '怎么', '什么', '时候', '补货', '没有'];
+    const analyzer = (text: string): string[] => {
+      const t = text.replace(/咋/gu, '怎么').replace(/啥/gu, '什么');
+      const out: string[] = [];
+      for (let i = 0; i < t.length; ) {
+        const word = known.find((w) => t.startsWith(w, i)) ?? t.charAt(i);
+        if (word.trim() !== '') out.push(word);
+        i += word.length;
+      }
+      return out;
+    };
+    const log = countQuestions(['运费险怎么没有', '运费险怎么没有', '运费险咋没有', '运费险咋没有', '啥时候补货', '什么时候补货']);
+    const clusters = clusterQuestions(log, analyzer);
+    expect(clusters.map((c) => [c.size, c.distinct, c.terms])).toEqual([
+      [4, 1, ['运费']],
+      [2, 1, ['补货']],
+    ]);
+    expect(FILLER_WORDS.has('咋样')).toBe(true);
+  });
+
+  it('merges the clusters of one topic: a cluster whose only key term is another\'s main term, and whose questions share no other word', () => {
+    // 定金翻倍吗 and 定金可以抵多少钱 ask about 定金 in words no other question uses (翻倍, 抵): each
+    // was a cluster (and a draft) of its own beside 定金 膨胀
+    const log = countQuestions([
+      ...Array<string>(5).fill('定金 膨胀 多少'),
+      ...Array<string>(3).fill('付 定金 膨胀'),
+      ...Array<string>(4).fill('定金 翻倍'),
+      ...Array<string>(3).fill('定金 可以 抵 多少钱'),
+      // 定金 退款 shares 退款 with 退款 到账, and their cluster is named by both: kept apart
+      ...Array<string>(2).fill('定金 退款'),
+      ...Array<string>(2).fill('退款 到账'),
+      // asked once: counted, not merged (it would only make the biggest cluster broader)
+      '定金 尾款 一起',
+    ]);
+    const clusters = clusterQuestions(log, words);
+    expect(clusters.map((c) => [c.size, c.terms])).toEqual([
+      [15, ['定金', '膨胀']],
+      [4, ['退款', '定金']],
+      [1, ['定金']],
+    ]);
+    expect(clusters[0]?.examples.map((e) => e.text)).toEqual(expect.arrayContaining(['定金 翻倍', '定金 可以 抵 多少钱']));
+  });
+
   it('makes one gap of one topic asked with courtesies (亲, 你好): they neither split it nor fill its examples', () => {
     const log = countQuestions([
       '退货 运费 多少钱',

@@ -11,7 +11,7 @@ import { HELP_LINES } from './layout.js';
 import { reviewOutcome } from './run.js';
 import type { DiskCheck } from './session.js';
 import type { Searcher } from './try-index.js';
-import { fixtureEntries } from '../test-support/review-fixture.js';
+import { DRAFTS_STORE, fixtureEntries } from '../test-support/review-fixture.js';
 import { displayWidth } from './width.js';
 
 const tick = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -153,6 +153,34 @@ describe('the review screen at 80×24', () => {
     const bars = lines.filter((l) => l.includes('│')).map((l) => displayWidth(l.slice(0, l.indexOf('│'))));
     expect(bars.length).toBeGreaterThanOrEqual(6);
     expect(new Set(bars).size).toBe(1);
+  });
+
+  it('lists kb gaps drafts most asked first, and merges one into an existing entry with m: one save', async () => {
+    const { link, saves } = fakeLink();
+    const app = show({ link, initial: initialState(fixtureEntries(DRAFTS_STORE)) });
+    const list = screen(app).map((l) => l.split('│')[0] ?? '');
+    const rows = ['定金膨胀多少', '运费险怎么没赔', '定金可以抵多少钱', '运费险咋没有'].map((q) => list.findIndex((l) => l.includes(q)));
+    expect(rows.every((r) => r > 0)).toBe(true);
+    expect([...rows].sort((a, b) => a - b)).toEqual(rows);
+    app.stdin.write('j');
+    await until(shows(app, /gap-39c74b7dd5 · manual · pending/));
+    app.stdin.write('m');
+    await until(shows(app, /Merge gap-39c74b7dd5 into/));
+    let text = screen(app).join('\n');
+    // opened on the nearest entry kb gaps named, found and picked; the questions that move below
+    expect(text).toMatch(/› 运费险怎么理赔？/);
+    expect(text).toMatch(/K1003 · approved · 3 similar/);
+    expect(text).toMatch(/Moves 4 questions:/);
+    expect(text).toMatch(/运费险怎么才赔6块/);
+    expect(screen(app).at(-1)).toMatch(/Enter merge {2}Esc cancel/);
+    app.stdin.write('\r');
+    await until(() => saves.length > 0);
+    expect(saves).toHaveLength(1);
+    expect(saves[0]?.find((e) => e.id === 'K1003')).toMatchObject({ status: 'pending', similar: expect.arrayContaining(['运费险怎么没赔', '运费险怎么才赔6块']) });
+    expect(saves[0]?.find((e) => e.id === 'gap-39c74b7dd5')?.status).toBe('rejected');
+    text = screen(app).join('\n');
+    expect(text).toMatch(/gap-39c74b7dd5 merged: 4 similar questions added to K1003, back to pending/);
+    expect(text).toMatch(/K1003 · faq · pending/);
   });
 
   it('saves at once when the editor approves, and the progress moves', async () => {

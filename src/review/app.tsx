@@ -11,7 +11,7 @@
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { Box, Text, useApp, useInput } from './ink.js';
 import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice, type HintContext } from './layout.js';
-import { NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
+import { mergeCandidates, NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import type { Entry } from '../store/entry.js';
 import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
 import type { SourceNowLoader } from './source-now.js';
@@ -22,6 +22,7 @@ import { Help } from './components/help.js';
 import { Lines } from './components/lines.js';
 import { ListPane } from './components/list-pane.js';
 import { TRY_K, TryPane } from './components/try-pane.js';
+import { MergePane } from './components/merge-pane.js';
 import { truncate, wrap } from './width.js';
 
 export interface ReviewAppProps {
@@ -116,6 +117,10 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
         height={bodyHeight}
       />
     );
+  } else if (mode.kind === 'merge') {
+    hintKind = 'merge';
+    const found = mergeCandidates(state.entries, mode.id, mode.buffer.text);
+    pane = <MergePane draft={state.entries.find((e) => e.id === mode.id)} buffer={mode.buffer} found={found} pick={Math.min(mode.pick, Math.max(0, found.length - 1))} width={right} height={bodyHeight} />;
   } else {
     pane = <Lines lines={detailLines(entry, state.item, right, bodyHeight, sourceNow)} width={right} height={bodyHeight} />;
   }

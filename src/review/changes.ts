@@ -22,7 +22,7 @@ import { EDITED_FIELDS, type Entry } from '../store/entry.js';
 import { successorIn } from '../store/merge.js';
 
 /** The fields an editor changes. */
-export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited', 'editedFields', 'addedSimilar'] as const;
+export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited', 'editedFields', 'addedSimilar', 'notes'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const DECISION_FIELDS: ReadonlySet<EditableField> = new Set(['status', 'stale']);
@@ -33,6 +33,8 @@ export interface Change {
   after: Entry;
   /** What the editor did, for messages (`approved`, `edited the question`, …). */
   label: string;
+  /** `u` undoes the change before it too (a merge: the draft rejected and the entry that took its questions). */
+  withPrevious?: boolean;
 }
 
 function normalized(entry: Entry, field: EditableField): unknown {
@@ -91,6 +93,8 @@ const FIELD_GROUP: Record<EditableField, string | undefined> = {
   edited: undefined,
   editedFields: undefined,
   addedSimilar: undefined,
+  // a draft merged in kb review says where its questions went
+  notes: 'notes',
 };
 
 /**

@@ -25,7 +25,7 @@ describe('the key table', () => {
 
   it('lists the keys the trial found missing: ?, Esc to unselect, Space Home End in the full view', () => {
     const keys = KEYS.map((k) => k.keys);
-    expect(keys).toContain('?');
+    expect(keys.some((k) => k.split(' ').includes('?'))).toBe(true);
     expect(KEYS.find((k) => k.keys === 'Esc')?.help).toMatch(/unselect/);
     expect(KEYS.find((k) => k.keys.split(' ').includes('v'))?.help).toMatch(/Space Home End/);
   });

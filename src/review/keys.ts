@@ -23,7 +23,11 @@ export const KEYS: readonly KeyRow[] = [
     does: 'approve / reject — both clear "source changed" (the editor has seen the entry as its source is now) and move to the next entry (a rejected entry stays in the store; `kb build` leaves it out). An entry without an answer (a `kb gaps` draft) is not approved: write the answer first',
   },
   { keys: 'p', help: 'back to pending', does: 'back to pending' },
-  { keys: 'e', help: 'edit the question (Enter saves, Esc cancels)', does: 'edit the question (Enter saves, Esc cancels; with the text changed, Esc asks once more)' },
+  {
+    keys: 'e',
+    help: 'edit the question (Enter saves, Esc cancels)',
+    does: 'edit the question (Enter saves, Esc cancels; with the text changed, Esc asks once more). A changed question drops the similar questions kb made from the old one (below)',
+  },
   { keys: 'E', help: 'edit the answer (Enter: new line; Ctrl-S saves; Esc cancels)', does: 'edit the answer: Enter is a new line, **Ctrl-S saves**, Esc cancels (with the text changed, Esc asks once more; `u` then brings the discarded text back)' },
   { keys: 's', help: 'add a similar question', does: 'add a similar question (a question the entry already has is refused)' },
   { keys: 'Tab Shift-Tab', help: 'select a similar or suggested question', does: 'select a similar or suggested question in the detail pane' },
@@ -34,13 +38,17 @@ export const KEYS: readonly KeyRow[] = [
     help: 'regenerate the similar questions from the question (u undoes)',
     does: 'regenerate the similar questions from the current question (replaces them; `u` undoes) — after editing a question, this gives variants of the new wording',
   },
+  {
+    keys: 'm',
+    help: 'merge a kb gaps draft into an entry: its questions move there',
+    does: 'merge a `kb gaps` draft into an existing entry: find the entry by its words or id (the box opens on the nearest entry kb gaps named), ↑ ↓ pick, Enter: the draft\'s questions become the entry\'s similar questions, the entry goes back to pending, the draft is rejected (`u` undoes both)',
+  },
   { keys: 'u', help: 'undo the last change; again for the one before', does: 'undo the last change; again for the one before (undoing is a change too: it is saved). Right after an edit was discarded with Esc, it opens that edit again instead' },
   { keys: 'v Enter', help: 'the whole entry: ↑ ↓ PgUp PgDn Space Home End scroll, Esc back', does: 'view the whole entry full width (long answers): ↑ ↓ PgUp PgDn Space Home End scroll, Esc back' },
   { keys: 't', help: 'try it: a customer question, the entries it hits', does: '**try it**: type a customer question; the entries it hits, best first' },
   { keys: 'f o ! S /', help: 'filter: status, origin, stale, with suggestions, words', does: 'filter by status (cycles) / origin (cycles) / stale only / with suggested questions only (kb eval --suggest) / words (in the id, questions, answer, source)' },
   { keys: 'Esc', help: 'unselect the selected question; none selected: clear the filters', does: 'unselect the selected similar or suggested question; with none selected, clear the filters' },
-  { keys: '?', help: 'this help (any key goes back)', does: 'help (any key goes back; `q` quits)' },
-  { keys: 'q Ctrl-C', help: 'quit (every change is saved already)', does: 'quit' },
+  { keys: '? / q Ctrl-C', help: 'this help (any key goes back) / quit (every change is saved)', does: 'help (any key goes back; `q` quits) / quit' },
 ];
 
 /** The help screen's key lines: the keys in a column, then what they do (each fits 79 columns). */

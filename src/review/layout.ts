@@ -176,7 +176,7 @@ export interface HintContext {
 // the list's keys, most needed first: as many as the width takes are shown (at 80 columns up to
 // "/ find"; v and g are named where they help too: "v shows all" over a long answer, "g generates"
 // over no similar questions), then "? q"
-const LIST_HINTS = ['a approve', 'r reject', 'e/E edit', 's add', 'Tab sel', 'd del', 'u undo', 'n next', 't try', '/ find', 'v view', 'g regen', 'f status', 'o origin', '! stale', 'S suggested', 'p pending'];
+const LIST_HINTS = ['a approve', 'r reject', 'e/E edit', 's add', 'Tab sel', 'd del', 'u undo', 'n next', 't try', '/ find', 'v view', 'g regen', 'm merge', 'f status', 'o origin', '! stale', 'S suggested', 'p pending'];
 const SELECTED_HINTS = { similar: ['d delete', 'Tab next', 'Esc unselect'], suggested: ['y accept', 'd dismiss', 'Tab next', 'Esc unselect'] } as const;
 
 /** The list's key line: the keys that fit `width`, those of the selected question first, and how to clear filters when some are on. */
@@ -196,7 +196,7 @@ function listHints(width: number, context: HintContext): string {
 }
 
 /** The key line under the screen, for what the editor is doing (`context`: the list's selection and filters). */
-export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-similar' | 'edit-answer' | 'try' | 'help' | 'view', width: number, context: HintContext = {}): string {
+export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-similar' | 'edit-answer' | 'try' | 'merge' | 'help' | 'view', width: number, context: HintContext = {}): string {
   if (kind === 'list') return listHints(width, context);
   const hints = {
     'edit-line': 'Enter save  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
@@ -204,6 +204,7 @@ export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-simi
     'edit-similar': 'Enter add  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-answer': 'Ctrl-S save  Esc cancel  Enter new line  ←→↑↓ move',
     try: 'type a customer question · the entries it hits, best first · Esc back',
+    merge: 'type words or an id  ↑↓ pick  Enter merge  Esc cancel',
     help: 'any key: back to the list  q quit',
     view: '↑↓ PgUp PgDn Space Home End scroll  Esc back',
   } as const;

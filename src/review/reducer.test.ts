@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { mergeReload, type Change } from './changes.js';
 import { listRows } from './layout.js';
-import { initialState, progress, reviewReducer, selectedEntry, visibleEntries, type KeyInfo, type ReviewState } from './reducer.js';
-import { fixtureEntries } from '../test-support/review-fixture.js';
+import { initialState, mergeCandidates, progress, reviewReducer, selectedEntry, visibleEntries, type KeyInfo, type ReviewState } from './reducer.js';
+import { DRAFTS_STORE, fixtureEntries } from '../test-support/review-fixture.js';
 
 const key = (input: string, k: KeyInfo = {}) => ({ type: 'key', input, key: k }) as const;
 const ENTER = key('', { return: true });
@@ -378,6 +378,88 @@ describe('editing', () => {
     expect(s.message).toMatch(/regenerated \d similar questions, kept the section’s place/);
   });
 
+  it('a question edit drops the similar questions kb made from the old question, keeps the others, and offers g', () => {
+    // user test 7: 系统将短信提醒需要多长时间？ rewritten as 积分有效期多久？会清零吗？ kept four paraphrases of the old question
+    const reminder: Entry = {
+      id: 's-points',
+      question: '系统将短信提醒需要多长时间？',
+      similar: [
+        '会员积分规则 / XX旗舰店会员积分规则 / 第四章 积分有效期 / 第十条',
+        '系统将短信提醒需要多久？',
+        '请问系统将短信提醒需要多长时间？',
+        '系统将短信提醒需要几天？',
+        '积分有效期是什么？',
+        '积分会过期吗',
+      ],
+      addedSimilar: ['积分会过期吗'],
+      answer: '积分有效期为获得之日起至次年12月31日，到期未使用的积分将自动清零，清零前30天系统将短信提醒。',
+      origin: 'generated',
+      status: 'pending',
+      source: { path: 'sources/会员积分规则.pdf', headingPath: ['XX旗舰店会员积分规则', '第四章 积分有效期', '第十条'] },
+    };
+    const question = '积分有效期多久？会清零吗？';
+    let s = press(initialState([reminder]), 'e', CLEAR, ...question.split(''), ENTER);
+    // the section's place, the rules' other question (the heading's) and the editor's stay
+    expect(entry(s, 's-points')).toMatchObject({
+      question,
+      similar: ['会员积分规则 / XX旗舰店会员积分规则 / 第四章 积分有效期 / 第十条', '积分有效期是什么？', '积分会过期吗'],
+      addedSimilar: ['积分会过期吗'],
+      editedFields: ['question'],
+    });
+    expect(s.message).toBe('s-points: edited the question, dropped 3 similar questions of the old one kb made (g makes new ones from this question, u undoes)');
+    s = press(s, 'g');
+    expect(entry(s, 's-points').similar.some((q) => q.includes('积分有效期多久'))).toBe(true);
+    // u brings the question and its similar questions back together
+    s = press(s, 'u', 'u');
+    expect(entry(s, 's-points')).toMatchObject({ question: reminder.question, similar: reminder.similar });
+    // a list the editor made theirs, and a FAQ row's questions (the team's), are left as they are
+    for (const own of [{ ...reminder, editedFields: ['similar' as const], edited: true }, { ...reminder, origin: 'faq' as const }]) {
+      const after = press(initialState([own]), 'e', CLEAR, ...question.split(''), ENTER);
+      expect(entry(after, 's-points').similar).toEqual(reminder.similar);
+    }
+  });
+
+  it('lists kb gaps drafts most asked first, not by their hashed ids', () => {
+    // user test 7: the 24 drafts came in id order (gap-0857… asked twice first, gap-d2f2… asked 9 times last)
+    const s = initialState(fixtureEntries(DRAFTS_STORE));
+    expect(s.entries.map((e) => e.id)).toEqual(['K1003', 'K1041', 'gap-0857c6172a', 'gap-24608ec8ca', 'gap-39c74b7dd5', 'gap-d2f2735131']);
+    expect(visibleEntries(s).map((e) => e.id)).toEqual(['K1003', 'K1041', 'gap-d2f2735131', 'gap-39c74b7dd5', 'gap-24608ec8ca', 'gap-0857c6172a']);
+    expect(s.selected).toBe('gap-d2f2735131');
+    expect(press(s, 'j').selected).toBe('gap-39c74b7dd5');
+  });
+
+  it('m merges a draft into an entry found by its words: the questions move, the entry is pending again, the draft rejected; u undoes both', () => {
+    let s = press(initialState(fixtureEntries(DRAFTS_STORE)), 'j', 'm');
+    // the box opens on the nearest entry kb gaps named in the draft's notes
+    expect(s.mode).toMatchObject({ kind: 'merge', id: 'gap-39c74b7dd5', buffer: { text: 'K1003' } });
+    expect(mergeCandidates(s.entries, 'gap-39c74b7dd5', '运费险').map((e) => e.id)).toEqual(['K1003']);
+    // typing replaces the id; an unanswered draft is never a place to merge into
+    s = press(s, ...'定金'.split(''));
+    expect(mergeCandidates(s.entries, 'gap-39c74b7dd5', '定金').map((e) => e.id)).toEqual(['K1041']);
+    s = press(s, CLEAR, ...'运费险'.split(''), ENTER);
+    expect(s.mode.kind).toBe('list');
+    const before = fixtureEntries(DRAFTS_STORE);
+    expect(entry(s, 'K1003')).toMatchObject({
+      status: 'pending',
+      similar: ['运费险多久到账', '运费险赔多少', '运费险怎么用', '运费险怎么没赔', '运费险退了没到账', '运费险怎么没有', '运费险怎么才赔6块'],
+      addedSimilar: ['运费险怎么没赔', '运费险退了没到账', '运费险怎么没有', '运费险怎么才赔6块'],
+    });
+    expect(entry(s, 'gap-39c74b7dd5').status).toBe('rejected');
+    expect(entry(s, 'gap-39c74b7dd5').notes).toMatch(/^merged into K1003 \(kb review\)/);
+    expect(s.selected).toBe('K1003');
+    expect(s.message).toBe('gap-39c74b7dd5 merged: 4 similar questions added to K1003, back to pending for review; the draft is rejected (u undoes)');
+    // one save holds both entries; one u takes both back
+    expect(s.revision).toBe(2);
+    s = press(s, 'u');
+    expect(s.entries).toEqual(before);
+    expect(s.undo).toHaveLength(0);
+    // a question the entry has already is not added twice; Esc cancels; m on an entry that is no draft says so
+    const again = press(initialState(fixtureEntries(DRAFTS_STORE)), 'm', CLEAR, ...'K1041'.split(''), ENTER);
+    expect(entry(again, 'K1041').similar).toEqual(['定金能退吗', '付了定金不想要了', '不想付尾款了', '定金膨胀多少', '付定金能膨胀吗', '定金膨胀是多少倍']);
+    expect(press(initialState(fixtureEntries(DRAFTS_STORE)), 'm', ESC).message).toBe('merge cancelled');
+    expect(press(initialState(fixtureEntries(DRAFTS_STORE)), 'k', 'k', 'm').message).toMatch(/^m merges a kb gaps draft/);
+  });
+
   it('u undoes the last change, then the one before, and shows the entry', () => {
     let s = press(start(), 'a', 'e', CLEAR, ...'新问题'.split(''), ENTER);
     expect(entry(s, 's-return-fee').question).toBe('新问题');
@@ -469,7 +551,8 @@ describe('reload: the store changed on disk', () => {
     // the writer read the store before any of it and wrote it back as it was
     const r = reviewReducer(s, { type: 'reloaded', entries: fixtureEntries() });
     expect(entry(r, s.log[0]?.id ?? '')).toMatchObject({ question: '第二版？', edited: true });
-    expect(r.message).toBe(`store changed on disk, reloaded (${r.entries.length} entries); 2 of your changes re-applied`);
+    // the question (edited twice), its similar question 退货运费谁出 (made from the first wording, dropped with it) and the status
+    expect(r.message).toBe(`store changed on disk, reloaded (${r.entries.length} entries); 3 of your changes re-applied`);
     expect(r.revision).toBeGreaterThan(s.revision);
   });
 

@@ -4,7 +4,7 @@
  * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
-import { ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
+import { ENTRY_ORIGINS, isFieldEdited, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
 import { isSectionPath } from './layout.js';
 import { changedFields, copyField, followNewIds, mergeReload, renameChanges, type Change } from './changes.js';
@@ -43,6 +43,8 @@ export type Mode =
       confirm?: 'discard' | 'overwrite';
     }
   | { kind: 'try'; buffer: EditBuffer }
+  /** Merging the kb gaps draft `id` into an existing entry: words to find it, and the found entry picked (`pick`, in mergeCandidates). */
+  | { kind: 'merge'; id: string; buffer: EditBuffer; pick: number }
   /** The whole selected entry, full width, scrolled to `offset` lines. */
   | { kind: 'view'; offset: number };
 
@@ -160,8 +162,54 @@ export function matchesFilter(e: Entry, filter: Filter): boolean {
   return words.every((w) => haystack.includes(w));
 }
 
+/** A `kb gaps --export` draft: its id and origin as kb gaps writes them (an editor may have answered it since). */
+export function isGapDraft(e: Entry): boolean {
+  return e.origin === 'manual' && e.id.startsWith('gap-');
+}
+
+/** How many entries the merge box lists. */
+export const MERGE_SHOWN = 8;
+
+/**
+ * The entries a draft can be merged into, for the words typed: any entry with these words in its id,
+ * questions, answer or source (as `/` finds them) — not the draft itself, a rejected entry or another
+ * unanswered draft; an entry whose id is the text first (the box opens on the nearest entry's id).
+ */
+export function mergeCandidates(entries: readonly Entry[], draftId: string, text: string): Entry[] {
+  const words = text.trim();
+  if (words === '') return [];
+  const found = entries.filter((e) => e.id !== draftId && e.status !== 'rejected' && !(isGapDraft(e) && e.answer.trim() === '') && matchesFilter(e, { ...NO_FILTER, text: words }));
+  const exact = found.filter((e) => e.id.toLowerCase() === words.toLowerCase());
+  return [...exact, ...found.filter((e) => !exact.includes(e))].slice(0, MERGE_SHOWN);
+}
+
+/** The nearest entry kb gaps named in a draft's notes (`nearest entry: K1003 “…”`), to open the merge box on. */
+function nearestInNotes(e: Entry): string {
+  return /nearest entry: (\S+) “/u.exec(e.notes ?? '')?.[1] ?? '';
+}
+
+/**
+ * How often customers asked a kb gaps draft, from the notes kb gaps wrote (`kb gaps: gap 2 of 18,
+ * asked 9 times …`), or undefined for any other entry.
+ */
+export function timesAsked(e: Entry): number | undefined {
+  const asked = e.notes === undefined ? undefined : /^kb gaps: gap \d+ of \d+, asked (\d+) times?\b/u.exec(e.notes)?.[1];
+  return asked === undefined ? undefined : Number(asked);
+}
+
+/**
+ * The entries the list shows, in the store's order (by id) — except kb gaps drafts, which come most
+ * asked first among themselves: their ids are hashes (gap-7c42fd1fa1), and the editor's first look
+ * is for the questions customers asked most. They take the places drafts have in id order, so the
+ * other entries keep theirs.
+ */
 export function visibleEntries(state: Pick<ReviewState, 'entries' | 'filter'>): Entry[] {
-  return state.entries.filter((e) => matchesFilter(e, state.filter));
+  const shown = state.entries.filter((e) => matchesFilter(e, state.filter));
+  const drafts = shown.filter((e) => timesAsked(e) !== undefined);
+  if (drafts.length < 2) return shown;
+  const byAsked = [...drafts].sort((a, b) => (timesAsked(b) ?? 0) - (timesAsked(a) ?? 0) || byId(a, b));
+  let next = 0;
+  return shown.map((e) => (timesAsked(e) === undefined ? e : (byAsked[next++] as Entry)));
 }
 
 export function selectedEntry(state: Pick<ReviewState, 'entries' | 'selected'>): Entry | undefined {
@@ -334,6 +382,75 @@ function acceptSuggested(state: ReviewState): ReviewState {
   return { ...next, item: entry.similar.length + s < itemCount(selectedEntry(next)) ? entry.similar.length + s : itemCount(selectedEntry(next)) - 1 };
 }
 
+function startMerge(state: ReviewState): ReviewState {
+  const entry = selectedEntry(state);
+  if (entry === undefined) return { ...state, message: 'no entry selected' };
+  if (!isGapDraft(entry)) return { ...state, message: 'm merges a kb gaps draft (gap-…) into an existing entry; this entry is none' };
+  return { ...state, mode: { kind: 'merge', id: entry.id, buffer: { ...editBuffer(nearestInNotes(entry), false), selected: true }, pick: 0 }, message: undefined };
+}
+
+/**
+ * Merge a kb gaps draft into an existing entry: the draft's question and similar questions become
+ * the entry's similar questions (added by the editor: kb generate keeps them), the entry goes back to
+ * pending — it changed, so it is reviewed again, never approved unseen — and the draft is rejected
+ * (kept in the store, so that the next week's drafts do not bring it back: kb import keeps a decision)
+ * with a note saying where its questions went. One change for `u`: it undoes both.
+ */
+function mergeDraft(state: ReviewState, draftId: string, targetId: string): ReviewState {
+  const draft = state.entries.find((e) => e.id === draftId);
+  const target = state.entries.find((e) => e.id === targetId);
+  if (draft === undefined || target === undefined) return { ...state, message: `${draft === undefined ? draftId : targetId} is no longer in the store` };
+  const known = new Set([target.question, ...target.similar].map(questionKey));
+  const moved: string[] = [];
+  for (const q of [draft.question, ...draft.similar]) {
+    const k = questionKey(q);
+    if (k === '' || known.has(k)) continue;
+    known.add(k);
+    moved.push(q);
+  }
+  const list: ReviewState = { ...state, mode: { kind: 'list' } };
+  const took = change(list, targetId, (e) => setStatus(withEditorSimilar(e, [...e.similar, ...moved]), 'pending'), `took the questions of ${draftId}`, '');
+  const note = `merged into ${targetId} (kb review): its questions are that entry's similar questions now`;
+  const rejected = change(took, draftId, (e) => ({ ...setStatus(e, 'rejected'), notes: e.notes === undefined ? note : `${note}\n${e.notes}` }), `merged into ${targetId}`, '');
+  // one change for u: the draft's record undoes the entry's with it
+  const last = rejected.undo[rejected.undo.length - 1];
+  const undoStack = took.revision !== list.revision && last !== undefined && last.id === draftId ? [...rejected.undo.slice(0, -1), { ...last, withPrevious: true }] : rejected.undo;
+  const added = moved.length === 0 ? `${targetId} had all its questions already` : `${moved.length} similar question${moved.length === 1 ? '' : 's'} added to ${targetId}${target.status === 'approved' ? ', back to pending for review' : ''}`;
+  return select({ ...rejected, undo: undoStack, message: `${draftId} merged: ${added}; the draft is rejected (u undoes)` }, targetId);
+}
+
+/** Keys in the merge box: words find the entry, ↑ ↓ pick it, Enter merges, Esc cancels. */
+function mergeKey(state: ReviewState, mode: Extract<Mode, { kind: 'merge' }>, input: string, key: KeyInfo): ReviewState {
+  const found = mergeCandidates(state.entries, mode.id, mode.buffer.text);
+  if (key.escape) return { ...state, mode: { kind: 'list' }, message: 'merge cancelled' };
+  if (key.upArrow) return { ...state, mode: { ...mode, pick: Math.max(0, mode.pick - 1) } };
+  if (key.downArrow) return { ...state, mode: { ...mode, pick: Math.min(Math.max(0, found.length - 1), mode.pick + 1) } };
+  if (key.return) {
+    const target = found[Math.min(mode.pick, found.length - 1)];
+    if (target === undefined) return { ...state, message: 'no entry has these words: type words of the entry to merge into, or its id' };
+    return mergeDraft(state, mode.id, target.id);
+  }
+  const typed = editKey(state, { kind: 'try', buffer: mode.buffer }, input, key);
+  return typed.mode.kind === 'try' ? { ...typed, mode: { ...mode, buffer: typed.mode.buffer, pick: 0 } } : typed;
+}
+
+/**
+ * The similar questions kb made from the entry's question: those its similar-question rules write
+ * for it (kb generate's paraphrases, and g's), which ask the old question once the editor rewrote
+ * it (积分有效期是多久？ for 系统将短信提醒需要多久？). Not the questions an editor wrote or added, a FAQ
+ * row's or a kb gaps draft's (real questions), the other questions the rules wrote for the section
+ * (its table's rows, its heading) nor the section's place.
+ */
+function variantsOfQuestion(entry: Entry): Set<string> {
+  if ((entry.origin !== 'generated' && entry.origin !== 'extracted') || isFieldEdited(entry, 'similar')) return new Set();
+  const own = new Set(entry.addedSimilar ?? []);
+  const made = new Set(similarQuestions(entry.question, { n: VARIANTS_CHECKED, language: languageOf(entry.question), context: entryContext(entry) }).map(questionKey));
+  return new Set(entry.similar.filter((q) => !own.has(q) && !isSectionPath(entry, q) && made.has(questionKey(q))));
+}
+
+/** How many variants of a question are made to recognise those kb wrote (kb generate writes 5 by default, `--similar N` more). */
+const VARIANTS_CHECKED = 50;
+
 function regenerate(state: ReviewState): ReviewState {
   const entry = selectedEntry(state);
   if (entry === undefined) return state;
@@ -376,7 +493,11 @@ function undo(state: ReviewState): ReviewState {
   const next: ReviewState = { ...state, entries, undo: rest, log: [...state.log, record], revision: state.revision + 1, message: `${last.id}: undid “${last.label}”` };
   // show the entry whose change was undone, even if the filter hid it
   const visible = visibleEntries(next).some((e) => e.id === last.id);
-  return select(visible ? next : { ...next, filter: NO_FILTER }, last.id);
+  const done = select(visible ? next : { ...next, filter: NO_FILTER }, last.id);
+  // a merge changed two entries: the draft and the entry that took its questions go back together
+  if (last.withPrevious !== true) return done;
+  const both = undo(done);
+  return { ...both, message: `${done.message ?? ''}; ${both.message ?? ''}` };
 }
 
 function commitEdit(state: ReviewState, target: EditTarget, id: string, text: string): ReviewState {
@@ -389,7 +510,16 @@ function commitEdit(state: ReviewState, target: EditTarget, id: string, text: st
     case 'question': {
       const question = text.replace(/\s+/gu, ' ').trim();
       if (question === '') return { ...state, message: 'a question cannot be empty (Esc cancels)' };
-      return change(list, id, (e) => (e.question === question ? e : edited({ ...e, question }, 'question')), 'edited the question', 'question unchanged');
+      const entry = state.entries.find((e) => e.id === id);
+      if (entry === undefined || entry.question === question) return change(list, id, (e) => e, '', 'question unchanged');
+      const stale = variantsOfQuestion(entry);
+      const dropped = entry.similar.filter((q) => stale.has(q)).length;
+      const label = dropped > 0 ? `edited the question, dropped ${dropped} similar question${dropped === 1 ? '' : 's'} of the old one` : 'edited the question';
+      const next = change(list, id, (e) => edited({ ...e, question, similar: e.similar.filter((q) => !stale.has(q)) }, 'question'), label, 'question unchanged');
+      if (next.revision === state.revision || (dropped === 0 && entry.origin !== 'generated' && entry.origin !== 'extracted')) return next;
+      // the similar questions to check now ask the old question (or, dropped, are missing): say what g does
+      const hint = dropped > 0 ? `${label} kb made (g makes new ones from this question, u undoes)` : `${label} (its similar questions may ask the old one: g makes new ones from this question)`;
+      return { ...next, message: `${id}: ${hint}` };
     }
     case 'answer': {
       const answer = text.replace(/[ \t]+$/gmu, '').replace(/\n+$/u, '');
@@ -599,6 +729,8 @@ function listKey(state: ReviewState, input: string, key: KeyInfo): ReviewState {
       return acceptSuggested(s);
     case 'g':
       return regenerate(s);
+    case 'm':
+      return startMerge(s);
     case 'u':
       return undo(s);
     case 'n':
@@ -677,9 +809,10 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
         return reviewReducer(reviewReducer(state, { type: 'key', input: '', key: { escape: true } }), { type: 'key', input, key: { ...key, meta: false } });
       }
       const chars = Array.from(input);
-      if (chars.length > 1 && mode.kind !== 'edit' && mode.kind !== 'try' && !Object.values(key).some((v) => v === true)) {
+      if (chars.length > 1 && mode.kind !== 'edit' && mode.kind !== 'try' && mode.kind !== 'merge' && !Object.values(key).some((v) => v === true)) {
         return chars.reduce((s, c) => reviewReducer(s, typedKey(c)), state);
       }
+      if (mode.kind === 'merge') return mergeKey(state, mode, input, key);
       if (mode.kind === 'edit' || mode.kind === 'try') return editKey(state, mode, input, key);
       if (mode.kind === 'help') return input === 'q' ? { ...state, quit: true } : { ...state, mode: { kind: 'list' } };
       if (mode.kind === 'view') return viewKey(state, mode.offset, input, key);

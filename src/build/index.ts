@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
 import type { Logger } from '../core/logger.js';
 import { ingestPaths, type IngestOptions } from '../ingest/index.js';
-import type { Entry } from '../store/entry.js';
+import { isEdited, isFieldEdited, type Entry } from '../store/entry.js';
 import { duplicateQuestions, entriesToIndex, readStore } from '../store/store.js';
 import type { AnalyzerOptions } from '../analyze/settings.js';
 import { buildIndexBody, fitOnQuestions, type ModelOptions } from './build-index.js';
@@ -57,9 +57,12 @@ export interface BuildOptions extends IngestOptions {
   checkSources?: boolean;
   storeSources?: readonly string[];
   /**
-   * With `store` and the source check: the store being behind its sources (a source edited, added
-   * or deleted after the last kb generate, or one that cannot be read to tell) is an error, one
-   * per file, instead of one warning (`kb build --strict`, for CI). The index is still written.
+   * With `store` and the source check (`kb build --strict`, for CI): errors instead of warnings, and
+   * then no index is written (the one at `out` stays as it was: a `kb serve` watching it would load
+   * the new one) — for the store being behind its sources (a source edited, added or deleted after
+   * the last kb generate, or one that cannot be read to tell), one per file, and for indexed
+   * entries whose source changed after an editor edited or reviewed them (`stale: source-changed`),
+   * one per entry (strictStaleProblems).
    */
   strict?: boolean;
   /**
@@ -85,8 +88,11 @@ export interface BuildStats {
   out: string;
   /** Where the entries came from: the sources (generated in memory) or a store file. */
   from: 'sources' | 'store';
-  /** Store entries left out (rejected; pending with onlyApproved; drafts without an answer yet). */
-  excluded?: { rejected: number; pending: number; noAnswer: number; sourceMissing: number };
+  /**
+   * Store entries left out (rejected; pending with onlyApproved; without an answer — drafts with
+   * none yet and, of them, `answerLost` that had one; whose source vanished).
+   */
+  excluded?: { rejected: number; pending: number; noAnswer: number; answerLost: number; sourceMissing: number };
   /** Store entries indexed although marked for re-review (`stale: source-changed`). */
   staleIndexed?: number;
   /** Sources that differ from the store (built from the store with the source check on). */
@@ -250,6 +256,45 @@ export function staleWarning(store: string, changed: number, missing: number): P
   return warning('stale-entries', `${parts.join('; ')} — ${what}`, { file: store });
 }
 
+/** `a, b, c, d, e … (3 more)`: the first five ids of a list. */
+function firstIds(ids: readonly string[]): string {
+  return ids.length <= 5 ? ids.join(', ') : `${ids.slice(0, 5).join(', ')} … (${ids.length - 5} more)`;
+}
+
+/**
+ * One warning for the entries kb build leaves out for having no answer: drafts with none yet, and
+ * — apart, since a bot answered with them before — entries that had one and lost it (lostItsAnswer:
+ * an answer cell emptied in a sheet before kb import refused that, or in kb review).
+ */
+export function unansweredWarnings(store: string, drafts: readonly string[], lost: readonly string[]): Problem[] {
+  const out: Problem[] = [];
+  if (lost.length > 0) {
+    const one = lost.length === 1;
+    out.push(warning('answer-emptied', `${one ? '1 entry' : `${lost.length} entries`} lost ${one ? 'its answer' : 'their answers'} and ${one ? 'is' : 'are'} left out of the index, so the bot no longer answers ${one ? 'its question' : 'their questions'}: ${firstIds(lost)}; write the ${one ? 'answer' : 'answers'} back in kb review (or kb export, kb import), or reject ${one ? 'the entry' : 'the entries'} if ${one ? 'it is' : 'they are'} meant to go`, { file: store }));
+  }
+  if (drafts.length > 0) {
+    out.push(warning('unanswered-drafts', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${firstIds(drafts)}; write the answers in kb review (or reject the drafts)`, { file: store }));
+  }
+  return out;
+}
+
+/**
+ * `kb build --strict`: the indexed entries whose source changed after an editor edited or reviewed
+ * them (`stale: source-changed`, docs/store.md rule 4), one error each, naming the entry, its source
+ * and what to do. An answer the editor rewrote is still their text for the old source (the store
+ * kept 48小时 while the source now says 24小时); any other answer is the source's new text, which no
+ * editor has looked at yet.
+ */
+export function strictStaleProblems(store: string, entries: readonly Entry[]): Problem[] {
+  return entries.map((e) => {
+    const source = e.source === undefined ? '' : ` (${[e.source.path, ...e.source.headingPath.slice(-1)].join(' › ')})`;
+    const why = isFieldEdited(e, 'answer')
+      ? 'its source changed after an editor rewrote its answer: the index would answer with the editor\'s text, written for the old source'
+      : `its source changed after an editor ${isEdited(e) ? 'edited' : e.status === 'approved' ? 'approved' : 'reviewed'} it: the index would answer with the source's new text, which no editor has reviewed`;
+    return problem('stale-entries', `${e.id}${source}: ${why} — run kb review --stale, compare it with what the source says now and approve or fix it, then kb build`, { file: store });
+  });
+}
+
 function names(files: readonly string[]): string {
   const shown = files.slice(0, 3);
   const rest = files.length - shown.length;
@@ -312,7 +357,10 @@ function storeLeftNothing(store: string, excluded: NonNullable<BuildStats['exclu
   return `every entry of ${store} is left out (${parts.join(', ')}): approve or answer some in kb review${onlyApproved ? ', or build without --only-approved' : ''}`;
 }
 
-export async function build(options: BuildOptions): Promise<Result<BuildStats> & { problems?: Problem[] }> {
+/** What `build` returns: the stats, or the problems; `strictFailed` when `strict`'s checks failed (and no index was written). */
+export type BuildResult = Result<BuildStats> & { problems?: Problem[]; strictFailed?: true };
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   const log = options.logger ?? (() => {});
   const ingestOptions: Parameters<typeof ingestPaths>[1] = {};
@@ -337,15 +385,18 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     if (!read.ok) return fail(read.problems);
     const selected = entriesToIndex(read.value, options.onlyApproved === true);
     entries = selected.entries;
-    const drafts = selected.leftOut.noAnswer;
-    excluded = { rejected: selected.leftOut.rejected, pending: selected.leftOut.pending, noAnswer: drafts.length, sourceMissing: selected.leftOut.sourceMissing.length };
+    const { noAnswer: drafts, answerLost: lost } = selected.leftOut;
+    excluded = { rejected: selected.leftOut.rejected, pending: selected.leftOut.pending, noAnswer: drafts.length + lost.length, answerLost: lost.length, sourceMissing: selected.leftOut.sourceMissing.length };
     staleIndexed = selected.sourceChanged.length;
-    const stale = staleWarning(options.store, selected.sourceChanged.length, selected.leftOut.sourceMissing.length);
+    // --strict (with the source check) names each entry whose source changed since its review as an error, below
+    const strict = options.strict === true && options.checkSources !== false;
+    const stale = staleWarning(options.store, strict ? 0 : selected.sourceChanged.length, selected.leftOut.sourceMissing.length);
     if (stale !== undefined) problems.push(stale);
-    if (drafts.length > 0) {
-      const list = drafts.length <= 5 ? drafts.join(', ') : `${drafts.slice(0, 5).join(', ')} … (${drafts.length - 5} more)`;
-      problems.push(warning('unanswered-drafts', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${list}; write the answers in kb review (or reject the drafts)`, { file: options.store }));
+    if (strict) {
+      const changed = new Set(selected.sourceChanged);
+      problems.push(...strictStaleProblems(options.store, entries.filter((e) => changed.has(e.id))));
     }
+    problems.push(...unansweredWarnings(options.store, drafts, lost));
     problems.push(...duplicateQuestions(entries, options.store));
     if (options.checkSources !== false) {
       const check: Parameters<typeof findOutdatedSources>[1] = {};
@@ -380,6 +431,8 @@ export async function build(options: BuildOptions): Promise<Result<BuildStats> &
     log('info', `read ${run.documents.length} of ${run.files.length} files: ${entries.length} entries`);
     log('info', `generated questions for ${generation.generated} sections, extracted ${generation.extracted} Q&A pairs, ${generation.faq} FAQ rows; ${generation.similarKept} similar questions kept, ${generation.similarDropped} dropped by the quality gate`);
   }
+  // --strict failed: no index is written (a kb serve watching the file would load it), the old one stays
+  if (options.strict === true && options.store !== undefined && problems.some((p) => p.severity === 'error')) return { ...fail<BuildStats>(problems), strictFailed: true };
   if (entries.length === 0) {
     // sources read that made no entry (a title over its update line) are no wrong path, nor is a store
     // whose entries are all left out (it said "none of the sources gave any text; check the paths")

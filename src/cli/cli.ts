@@ -157,7 +157,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--no-store', 'build from the sources even when a store exists')
     .option('--only-approved', 'from a store: index approved entries only (default: all but rejected)')
     .option('--no-source-check', 'from a store: do not read the sources again to warn when the store is behind them')
-    .option('--strict', 'from a store: fail (exit 1) when the store is behind its sources (a source edited, added or deleted since kb generate), for CI')
+    .option('--strict', 'from a store: fail (exit 1) and write no index when the store is behind its sources (a source edited, added or deleted since kb generate) or an entry\'s source changed after an editor\'s edit or review, for CI')
     .option('--calibrate-on <suites...>', 'fit the confidence on these labelled questions (suites as kb eval reads them), not on the KB\'s own paraphrases (docs/matching.md)')
     .option('--json', 'print the build statistics as JSON')
     .addHelpText(
@@ -166,8 +166,8 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         'else from the sources of kb.config.yaml, generating questions in memory.\n' +
         'Flags override kb.config.yaml, which gives the rest when present.\n' +
         'Exit codes: 0 built; 1 a source could not be read (the index is still written from the others),\n' +
-        'with --strict the store is behind its sources or one of them is empty or cannot be read\n' +
-        '(the index is still written),\n' +
+        'with --strict the store is behind its sources, one of them is empty or cannot be read, or an\n' +
+        'entry\'s source changed since an editor\'s review (no index is written; the one there stays),\n' +
         'or nothing could be indexed (no index is written); 2 usage error.',
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))

@@ -36,6 +36,8 @@ export const PROBLEM_CODES = {
   IMPORT_CONFLICT: 'import-conflict',
   /** Store entries marked for re-review (source changed) or whose source vanished, met by kb build. */
   STALE_ENTRIES: 'stale-entries',
+  /** An entry the bot answered with lost its answer: a sheet row that empties it (refused by kb import), or one kb build finds without it. */
+  ANSWER_EMPTIED: 'answer-emptied',
   /** Draft entries (from kb gaps or an editor) with no answer yet: left out of the index until they have one. */
   UNANSWERED_DRAFTS: 'unanswered-drafts',
   /** A FAQ row a document's entry answers first when asked its own question: two answers to one question. */

@@ -1,7 +1,17 @@
 // What kb eval says of a case that expects an entry the index does not have.
-import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../build/index.js';
 import { formatProblem } from '../core/problems.js';
-import { unknownIdProblems, type CaseResult } from './run.js';
+import { loadIndex } from '../runtime/load.js';
+import type { KnowledgeBase } from '../runtime/knowledge-base.js';
+import { BUILD_TIMEOUT, tempDir } from '../test-support/kb.js';
+import { evaluate, sectionNames, unknownIdProblems, type CaseResult } from './run.js';
+import { parseSuite } from './suite.js';
+
+/** The DOCX fixtures scripts/make-fixtures.mjs writes. */
+const GENERATED = fileURLToPath(new URL('../../fixtures/generated/', import.meta.url));
 
 const c = (line: number, unknownIds: string[]): CaseResult => ({ q: '退货运费谁出', expect: unknownIds[0] ?? null, expectIds: unknownIds, rank: null, top: [], topQuestion: null, tags: [], file: 's.jsonl', line, unknownIds });
 
@@ -47,5 +57,44 @@ describe('unknownIdProblems', () => {
       's.jsonl:line 3: expects “return-policy.md › 一、三十天无理由退货”, which no entry of the index (dist/kb.index) comes from (its sections are “一、三十天无理由退货”): the store\'s entry s-thirty does, but the store (kb/qa.jsonl) has it pending, and kb build --only-approved leaves those out: approve it in kb review, or rebuild the index without --only-approved [unknown-entry]',
       's.jsonl:line 4: expects “return-policy.md › 九、价保”, which no entry of the index (dist/kb.index) comes from (its sections are “一、三十天无理由退货”); fix the file name or section, or rebuild the index [unknown-entry]',
     ]);
+  });
+});
+
+describe('the sections named for a {source, section} no entry comes from', () => {
+  const dir = tempDir('kb-eval-sections-');
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    // two Word files: one whose title is a section beside the others (warranty-en.docx: every
+    // heading path one heading long), one whose chapters head the paths (policy-zh.docx)
+    const out = join(dir.path, 'docx.index');
+    const built = await build({ sources: ['warranty-en.docx', 'policy-zh.docx'], cwd: GENERATED, out });
+    if (!built.ok) throw new Error(built.problems.map(formatProblem).join('; '));
+    kb = await loadIndex(out);
+  }, BUILD_TIMEOUT);
+  afterAll(() => dir.remove());
+
+  it('lists a DOCX file\'s sections, and finds the one meant, whatever heads its heading paths', () => {
+    const suite = parseSuite(
+      [
+        '{"q": "How do I claim the warranty?", "expect": {"source": "warranty-en.docx", "section": "Warranty claims"}}',
+        '{"q": "退货需要什么条件", "expect": {"source": "policy-zh.docx", "section": "第二章 退货"}}',
+        '',
+      ].join('\n'),
+      's.jsonl',
+    );
+    const hints = evaluate(kb, suite.cases, 5).cases.map((r) => r.unknownSourceHints);
+    // before: "its sections are " with no name for the first (its one heading was taken for the
+    // document's title and dropped), and the chapters left out of the second's
+    expect(hints).toEqual([
+      ['its sections are “Northwind Home Product Warranty”, “Warranty period”, “What the warranty covers”, “What is not covered”, “How to make a warranty claim”, “Repairs”, “Extended warranty”'],
+      ['did you mean “第二章 退货规则”?'],
+    ]);
+  });
+
+  it('leaves out the title every heading path of a file starts with (a Markdown # heading)', () => {
+    expect(sectionNames([['退换货政策', '一、七天无理由退货'], ['退换货政策', '二、退货运费']])).toEqual(['一、七天无理由退货', '二、退货运费']);
+    // one section: its heading is no title over others
+    expect(sectionNames([['三、运费与运费险']])).toEqual(['三、运费与运费险']);
+    expect(sectionNames([['一、退货'], ['二、运费', '（一）运费险']])).toEqual(['一、退货', '二、运费', '（一）运费险']);
   });
 });

@@ -142,7 +142,7 @@ function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: Readonl
     return files.length === 0 ? 'no entry of the index has a source file' : `the index's source files are ${list(files, 8)}`;
   }
   const section = e.section ?? '';
-  const headings = [...new Set(entries.flatMap((h) => h.source?.headingPath.slice(1) ?? []))];
+  const headings = sectionNames(entries.map((h) => h.source?.headingPath ?? []));
   const simple = (text: string): string => traditionalToSimplified(text.normalize('NFKC'));
   const containing = headings.filter((h) => simple(h).includes(simple(section)));
   const meant =
@@ -152,6 +152,19 @@ function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: Readonl
     (containing.length === 1 ? containing[0] : undefined);
   if (meant !== undefined) return `did you mean “${meant}”?`;
   return `its sections are ${list(headings, 8)}`;
+}
+
+/**
+ * The headings of a file's entries, to name as its sections: every heading of their paths but the
+ * document's title — the first heading when all the paths start with it and some go deeper
+ * (`化妆品过敏与保质期说明 › 过敏退货规则`). A DOCX whose title is no heading, or a FAQ table, has
+ * paths that start with the sections themselves (`三、运费与运费险`, a category): before, the first
+ * heading was always dropped, and such a file's sections were listed as none.
+ */
+export function sectionNames(paths: readonly (readonly string[])[]): string[] {
+  const first = paths[0]?.[0];
+  const titled = first !== undefined && paths.every((p) => p[0] === first) && paths.some((p) => p.length > 1);
+  return [...new Set(paths.flatMap((p) => (titled ? p.slice(1) : p)))];
 }
 
 /** What the store says of its entries: why kb build left each out (store.ts whyLeftOut: rejected, no-answer, source-missing…, and pending), or `indexed`. */

@@ -25,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
-import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
+import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 import { splitSimilar } from '../ingest/formats/table.js';
 import { closestName } from '../text/closest-name.js';
@@ -110,6 +110,8 @@ export interface ImportPlan {
   keptEditor: ImportChange[];
   /** Rows not applied: they change an entry that changed in the store since the export (`import-conflict` errors). */
   conflicts: Problem[];
+  /** Rows not applied: they empty the answer of an entry the bot answers with (`answer-emptied` errors; emptiesLiveAnswer). */
+  refused: Problem[];
   warnings: Problem[];
 }
 
@@ -593,6 +595,7 @@ function describeField(f: ImportField, e: Entry): string {
 export function planImport(store: readonly Entry[], records: readonly ImportRecord[], file: string, options: PlanOptions = {}): { ok: true; plan: ImportPlan } | { ok: false; problems: Problem[] } {
   const problems: Problem[] = [];
   const conflicts: Problem[] = [];
+  const refused: Problem[] = [];
   const warnings: Problem[] = [];
   const seen = new Map<string, ImportRecord['location']>();
   const byId = new Map(store.map((e) => [e.id, e]));
@@ -700,6 +703,17 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       );
       continue;
     }
+    if (old !== undefined && emptiesLiveAnswer(old, entry)) {
+      const what = old.status === 'approved' ? `an approved ${old.origin === 'faq' ? 'FAQ ' : ''}entry` : old.origin === 'faq' ? 'a FAQ entry' : 'an entry';
+      refused.push(
+        problem(
+          'answer-emptied',
+          `id ${r.id}: the answer is empty, which would take ${what} the bot answers with out of the index, so the row was not imported; write the answer back (or a new one), or set its status to 驳回 (rejected) to take the entry out, and import again`,
+          { file, location: r.location },
+        ),
+      );
+      continue;
+    }
     // a sheet cell's questions (a JSONL record's are a list, not split)
     if (r.entry === undefined) {
       const why = keptWholeWhy(cellLines(r.cells?.similar ?? '').length > 1);
@@ -743,8 +757,8 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
   }
   if (problems.length > 0) return { ok: false, problems };
   const entries = [...next.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const untouched = store.length - unchanged - changed.length - conflicts.length;
-  return { ok: true, plan: { entries, changed, added, unchanged, untouched, kept, keptEditor, byField, conflicts, warnings } };
+  const untouched = store.length - unchanged - changed.length - conflicts.length - refused.length;
+  return { ok: true, plan: { entries, changed, added, unchanged, untouched, kept, keptEditor, byField, conflicts, refused, warnings } };
 }
 
 /** `12 entries changed (question 3, similar 5, status 4); 2 added; 80 unchanged; 26 not in the file, left as they are` */
@@ -757,6 +771,7 @@ export function describePlan(plan: ImportPlan): string {
   if (plan.kept > 0) parts.push(`${plan.kept} kept newer store values (changed since the export, not in the sheet)`);
   if (plan.keptEditor.length > 0) parts.push(`${plan.keptEditor.length} kept an editor's work the file would have undone`);
   if (plan.conflicts.length > 0) parts.push(`${plan.conflicts.length} ${plan.conflicts.length === 1 ? 'row' : 'rows'} not imported (changed in the store since the export)`);
+  if (plan.refused.length > 0) parts.push(`${plan.refused.length} ${plan.refused.length === 1 ? 'row' : 'rows'} not imported (an answer emptied)`);
   if (plan.untouched > 0) parts.push(`${plan.untouched} not in the file, left as they are`);
   return parts.join('; ');
 }

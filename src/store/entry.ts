@@ -131,3 +131,21 @@ export function followedSimilar(e: Entry, fresh: readonly string[]): string[] {
   if (isFieldEdited(e, 'similar')) return e.similar;
   return [...new Set([...fresh, ...(e.addedSimilar ?? [])])];
 }
+
+/**
+ * Whether an entry with no answer lost the one it had — kb made it from a source (a FAQ row, a
+ * document section: they always come with an answer), or an editor rewrote its answer — as against
+ * a draft with no answer yet (a kb gaps draft, a row an editor added). kb build names the two apart.
+ */
+export function lostItsAnswer(e: Entry): boolean {
+  return e.answer.trim() === '' && (e.origin !== 'manual' || isFieldEdited(e, 'answer'));
+}
+
+/**
+ * Whether `next`, an edit of `old`, takes away an answer the bot gives: `old` has one and is not
+ * rejected (kb build indexes it), `next` has none and is not rejected either — taking an entry out
+ * of the index is what rejecting it is for. kb import refuses such a row (src/review/exchange.ts).
+ */
+export function emptiesLiveAnswer(old: Entry, next: Entry): boolean {
+  return old.status !== 'rejected' && old.answer.trim() !== '' && next.answer.trim() === '' && next.status !== 'rejected';
+}

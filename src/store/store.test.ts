@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { Entry } from './entry.js';
+import { emptiesLiveAnswer, type Entry } from './entry.js';
 import { MAX_DUPLICATE_WARNINGS, duplicateQuestions, entriesToIndex, parseStore, readStore, serializeStore, writeStore } from './store.js';
 
 const a: Entry = { id: 'b-2', question: '退货运费谁出？', similar: ['退货邮费谁承担'], answer: '质量问题由商家承担。', origin: 'generated', status: 'pending', rule: 'fee' };
@@ -101,6 +101,31 @@ describe('the Q&A store', () => {
     const picked = entriesToIndex([a, b, changed, missing, rejectedMissing]);
     expect(picked.entries.map((e) => e.id)).toEqual(['b-2', 'a-1', 'c']);
     expect(picked.sourceChanged).toEqual(['c']);
-    expect(picked.leftOut).toEqual({ rejected: 1, pending: 0, noAnswer: [], sourceMissing: ['m'] });
+    expect(picked.leftOut).toEqual({ rejected: 1, pending: 0, noAnswer: [], answerLost: [], sourceMissing: ['m'] });
+  });
+
+  it('tells entries that lost their answer (a FAQ row, a section, an answer an editor rewrote) from drafts with none yet', () => {
+    const emptied: Entry = { ...b, id: 'K1021', answer: '', edited: true, editedFields: ['answer'] };
+    const section: Entry = { ...a, id: 's-1', answer: ' ' };
+    const draft: Entry = { id: 'gap-1', question: '敏感肌能用吗', similar: [], answer: '', origin: 'manual', status: 'pending' };
+    const cleared: Entry = { ...draft, id: 'manual-1', edited: true, editedFields: ['answer'] };
+    const picked = entriesToIndex([emptied, section, draft, cleared]);
+    expect(picked.entries).toEqual([]);
+    // before: all four were "drafts with no answer yet"
+    expect(picked.leftOut).toMatchObject({ noAnswer: ['gap-1'], answerLost: ['K1021', 's-1', 'manual-1'] });
+  });
+});
+
+describe('emptiesLiveAnswer', () => {
+  it('is an edit that takes the answer of an entry kb build indexes, unless the edit rejects it', () => {
+    const faq: Entry = { ...b, answer: '3–5 days.' };
+    expect(emptiesLiveAnswer(faq, { ...faq, answer: '' })).toBe(true);
+    expect(emptiesLiveAnswer(a, { ...a, answer: '  ' })).toBe(true);
+    expect(emptiesLiveAnswer(faq, { ...faq, answer: '', status: 'rejected' })).toBe(false);
+    expect(emptiesLiveAnswer({ ...faq, status: 'rejected' }, { ...faq, answer: '', status: 'rejected' })).toBe(false);
+    expect(emptiesLiveAnswer(faq, { ...faq, answer: '4 days.' })).toBe(false);
+    // a draft that had no answer yet loses none
+    const draft: Entry = { id: 'gap-1', question: 'q', similar: [], answer: '', origin: 'manual', status: 'pending' };
+    expect(emptiesLiveAnswer(draft, { ...draft, status: 'approved' })).toBe(false);
   });
 });

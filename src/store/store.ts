@@ -15,7 +15,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { z } from 'zod';
 import { fail, ok, problem, type Problem, type Result, unreadable } from '../core/problems.js';
 import { answerKey, questionKey } from '../text/question-key.js';
-import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, type EditedField, type Entry } from './entry.js';
+import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, lostItsAnswer, type EditedField, type Entry } from './entry.js';
 
 export const STORE_FORMAT = 'kb-qa';
 export const STORE_VERSION = 1;
@@ -160,8 +160,10 @@ export interface LeftOut {
   rejected: number;
   /** Pending entries (only when approved entries alone are indexed). */
   pending: number;
-  /** Ids of drafts with no answer yet (kb gaps --export): a bot must never send an empty reply. */
+  /** Ids of drafts with no answer yet (kb gaps --export, a row an editor added): a bot must never send an empty reply. */
   noAnswer: string[];
+  /** Ids of entries with no answer that had one (lostItsAnswer: a FAQ row or section whose answer was emptied), left out too. */
+  answerLost: string[];
   /**
    * Ids of entries whose source vanished (`stale: source-missing`): their answer may be a policy
    * that no longer exists, and a renamed source's fresh entries would compete with them. An editor
@@ -177,14 +179,14 @@ export interface LeftOut {
  * re-review because their source changed (indexed as they are: kb build warns about them).
  */
 export function entriesToIndex(entries: readonly Entry[], onlyApproved = false): { entries: Entry[]; leftOut: LeftOut; sourceChanged: string[] } {
-  const leftOut: LeftOut = { rejected: 0, pending: 0, noAnswer: [], sourceMissing: [] };
+  const leftOut: LeftOut = { rejected: 0, pending: 0, noAnswer: [], answerLost: [], sourceMissing: [] };
   const kept: Entry[] = [];
   const sourceChanged: string[] = [];
   for (const e of entries) {
     const why = whyLeftOut(e, onlyApproved);
     if (why === 'rejected') leftOut.rejected++;
     else if (why === 'pending') leftOut.pending++;
-    else if (why === 'no-answer') leftOut.noAnswer.push(e.id);
+    else if (why === 'no-answer') (lostItsAnswer(e) ? leftOut.answerLost : leftOut.noAnswer).push(e.id);
     else if (why === 'source-missing') leftOut.sourceMissing.push(e.id);
     else {
       if (e.stale === 'source-changed') sourceChanged.push(e.id);

@@ -4,7 +4,7 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_TIMEOUT, ROOT, SAMPLE, lines, runKb, tempDir } from '../../test-support/kb.js';
+import { BUILD_TIMEOUT, ROOT, SAMPLE, lines, runKb, tempDir, type KbRun } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-build-');
 const out = (name: string): string => join(dir.path, name);
@@ -71,6 +71,19 @@ describe('kb build', () => {
   });
 });
 
+/** A project folder with the sample as its sources and kb/qa.jsonl generated from them, removed after `test`. */
+function inSampleProject(prefix: string, test: (project: string, run: (...args: string[]) => KbRun) => void): void {
+  const project = tempDir(prefix);
+  try {
+    const run = (...args: string[]): KbRun => runKb(args, project.path);
+    cpSync(join(ROOT, SAMPLE), join(project.path, 'sources'), { recursive: true });
+    expect(run('generate', 'sources').code).toBe(0);
+    test(project.path, run);
+  } finally {
+    project.remove();
+  }
+}
+
 describe('kb build --strict', () => {
   it('fails (exit 1) when the store is behind its sources, one error per file naming what to run; without it a warning and exit 0', () => {
     const project = tempDir('kb-cli-build-strict-');
@@ -94,10 +107,10 @@ describe('kb build --strict', () => {
       expect(lines(strict.stderr)).toEqual([
         'error sources/faq.csv: changed after kb/qa.jsonl was generated: the index still answers with the old text — run kb generate, check the changed entries in kb review, then kb build [store-outdated]',
         'error sources/shipping.md: was deleted after kb/qa.jsonl was generated: the index still answers from it — run kb generate (its entries are then left out of the index; reject them in kb review if it is gone for good), then kb build [store-outdated]',
-        'kb build: --strict: kb/qa.jsonl is behind 2 source files (see above), so the index answers from the old store; it was written, but run kb generate, review the changes in kb review and kb build again',
+        'kb build: --strict: kb/qa.jsonl is behind 2 source files (see above), so strict.index was not written (the one there, if any, is as it was): run kb generate, review the changes in kb review and kb build again',
       ]);
-      // the index is still written, to inspect and evaluate
-      expect(existsSync(join(project.path, 'strict.index'))).toBe(true);
+      // no index is written (before: it was, and a kb serve watching the file loaded it while CI was red)
+      expect(existsSync(join(project.path, 'strict.index'))).toBe(false);
 
       // a source emptied (0 bytes) is named for what it is, not counted as one the store is behind (smoke test)
       writeFileSync(join(project.path, 'sources/warranty.txt'), '');
@@ -105,7 +118,7 @@ describe('kb build --strict', () => {
       expect(empty.code).toBe(1);
       expect(lines(empty.stderr).slice(2)).toEqual([
         'error sources/warranty.txt: is empty (0 bytes); add content or remove the file (a source of kb/qa.jsonl that is empty or cannot be read fails --strict: the index answers from the entries kb generate made of it before; once the file is fixed or removed, run kb generate and kb build) [file-empty]',
-        'kb build: --strict: kb/qa.jsonl is behind 2 source files and 1 more is empty or cannot be read (see above), so the index answers from the old store; it was written, but fix or remove the file that cannot be read, run kb generate, review the changes in kb review and kb build again',
+        'kb build: --strict: kb/qa.jsonl is behind 2 source files and 1 more is empty or cannot be read (see above), so strict.index was not written (the one there, if any, is as it was): fix or remove the file that cannot be read, run kb generate, review the changes in kb review and kb build again',
       ]);
       rmSync(join(project.path, 'sources/warranty.txt'));
       expect(runKb(['generate', 'sources'], project.path).code).toBe(0);
@@ -114,7 +127,7 @@ describe('kb build --strict', () => {
       expect(only.code).toBe(1);
       expect(lines(only.stderr)).toEqual([
         expect.stringMatching(/^error sources\/return-policy\.md: is empty \(0 bytes\); .* \[file-empty\]$/),
-        'kb build: --strict: 1 source file of kb/qa.jsonl is empty or cannot be read (see above); the index was written from the store as it is, but fix or remove the file, then run kb generate and kb build again',
+        'kb build: --strict: 1 source file of kb/qa.jsonl is empty or cannot be read (see above), so strict.index was not written (the one there, if any, is as it was): fix or remove the file that cannot be read, run kb generate and kb build again',
       ]);
       rmSync(join(project.path, 'sources/return-policy.md'));
 
@@ -132,4 +145,57 @@ describe('kb build --strict', () => {
       project.remove();
     }
   }, BUILD_TIMEOUT * 3);
+
+  it('fails (exit 1) on an entry whose source changed after an editor rewrote its answer, one error naming it, and keeps the index there as it was; without it a warning', () => {
+    inSampleProject('kb-cli-build-stale-', (project, run) => {
+      // an editor rewrites the shipping answer in the sheet; then the policy changes (99元 → 199元) and kb generate runs
+      const csv = join(project, 'review.csv');
+      expect(run('export', csv).code).toBe(0);
+      writeFileSync(csv, readFileSync(csv, 'utf8').replace('订单满99元包邮，不满99元收取8元运费', '订单满99元包邮（大促期间满79元），不满99元收取8元运费'));
+      expect(run('import', csv).code).toBe(0);
+      const faq = join(project, 'sources/faq.csv');
+      writeFileSync(faq, readFileSync(faq, 'utf8').replace('订单满99元包邮，不满99元', '订单满199元包邮，不满199元'));
+      expect(run('generate', 'sources').code).toBe(0);
+      const store = readFileSync(join(project, 'kb/qa.jsonl'), 'utf8');
+      const id = /"id":"([^"]+)","question":"运费怎么算？"/u.exec(store)?.[1] ?? '';
+      expect(store).toMatch(/"question":"运费怎么算？".*"answer":"订单满99元包邮（大促期间满79元）.*"stale":"source-changed"/u);
+
+      // as before: a warning, the index written, exit 0
+      const lenient = run('build', '--out', 'kb.index');
+      expect(lenient.code).toBe(0);
+      expect(lines(lenient.stderr)).toEqual([expect.stringMatching(/^warning kb\/qa\.jsonl: 1 entry is marked for re-review \(source changed since review\) and is indexed as it is — .* \[stale-entries\]$/u)]);
+      const index = readFileSync(join(project, 'kb.index'));
+
+      // before: exit 0, and the bot kept promising 99元
+      const strict = run('build', '--strict', '--out', 'kb.index');
+      expect(strict.code).toBe(1);
+      expect(lines(strict.stderr)).toEqual([
+        `error kb/qa.jsonl: ${id} (sources/faq.csv › 运费怎么算？): its source changed after an editor rewrote its answer: the index would answer with the editor's text, written for the old source — run kb review --stale, compare it with what the source says now and approve or fix it, then kb build [stale-entries]`,
+        "kb build: --strict: 1 entry of kb/qa.jsonl has a source that changed since an editor's review (see above), so kb.index was not written (the one there, if any, is as it was): review the changes in kb review --stale and kb build again",
+      ]);
+      expect(strict.stdout).toBe('');
+      // the index there is left as it was: a kb serve watching it does not load one CI refused
+      expect(readFileSync(join(project, 'kb.index')).equals(index)).toBe(true);
+      expect(JSON.parse(run('build', '--strict', '--out', 'kb.index', '--json').stdout)).toMatchObject({ out: 'kb.index', written: false, problems: [{ code: 'stale-entries', severity: 'error' }] });
+    });
+  }, BUILD_TIMEOUT * 2);
+
+  it('names the entries that lost their answer apart from the drafts with no answer yet', () => {
+    inSampleProject('kb-cli-build-lost-', (project, run) => {
+      // the answer of a FAQ entry emptied (as kb import did before it refused that), and a draft of kb gaps
+      const path = join(project, 'kb/qa.jsonl');
+      const draft = '{"id":"gap-0001","question":"发票抬头能改吗","similar":[],"answer":"","origin":"manual","status":"pending"}';
+      const store = readFileSync(path, 'utf8').replace(/("question":"退款多久到账？"[^\n]*?"answer":)"[^"]*"/u, '$1""');
+      writeFileSync(path, `${store}${draft}\n`);
+      const id = /"id":"([^"]+)","question":"退款多久到账？"/u.exec(store)?.[1] ?? '';
+      const r = run('build', '--out', 'kb.index');
+      expect(r.code).toBe(0);
+      // before: one line, "2 entries have no answer yet … <id>, gap-0001"
+      expect(lines(r.stderr)).toEqual([
+        `warning kb/qa.jsonl: 1 entry lost its answer and is left out of the index, so the bot no longer answers its question: ${id}; write the answer back in kb review (or kb export, kb import), or reject the entry if it is meant to go [answer-emptied]`,
+        'warning kb/qa.jsonl: entry has no answer yet and is left out of the index: gap-0001; write the answers in kb review (or reject the drafts) [unanswered-drafts]',
+      ]);
+      expect(lines(r.stdout)[0]).toMatch(/^kb\.index: 15 entries \(\d+ question variants\) from kb\/qa\.jsonl \(left out: 0 rejected, 1 without an answer, 1 whose answer was emptied\)$/u);
+    });
+  }, BUILD_TIMEOUT);
 });

@@ -7,8 +7,9 @@
  * longer has is a regression nobody asked for; 1 as well when nothing could be indexed or the
  * index cannot be written (then no index is written); 1 with `--strict` when the store is behind its
  * sources (a source edited, added or deleted since kb generate: the index would answer from the old
- * store) or a source is empty or cannot be read — one error per file, the index still written, and a
- * summary that counts the two apart; 2 for usage errors.
+ * store) or a source is empty or cannot be read — one error per file — or an indexed entry's source
+ * changed after an editor edited or reviewed it — one error per entry —, a summary that counts them
+ * apart, and no index written (the one there stays as it was); 2 for usage errors.
  */
 import { build, type BuildStats } from '../../build/index.js';
 import type { Problem } from '../../core/problems.js';
@@ -68,7 +69,9 @@ function leftOut(excluded: BuildStats['excluded'], onlyApproved: boolean): strin
   if (excluded === undefined) return '';
   const parts = [`${excluded.rejected} rejected`];
   if (onlyApproved) parts.push(`${excluded.pending} not approved`);
-  if (excluded.noAnswer > 0) parts.push(`${excluded.noAnswer} without an answer`);
+  const drafts = excluded.noAnswer - excluded.answerLost;
+  if (drafts > 0) parts.push(`${drafts} without an answer`);
+  if (excluded.answerLost > 0) parts.push(`${excluded.answerLost} whose answer was emptied`);
   if (excluded.sourceMissing > 0) parts.push(`${excluded.sourceMissing} whose source is gone`);
   return excluded.rejected + excluded.pending + excluded.noAnswer + excluded.sourceMissing > 0 ? ` (left out: ${parts.join(', ')})` : '';
 }
@@ -129,6 +132,12 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   const result = await build(buildOptions);
   if (!result.ok) {
     printProblems(output, result.problems);
+    // --strict's errors: the store is behind these sources, a source is empty or cannot be read, an entry's review is out of date
+    if (store !== undefined && result.strictFailed === true) {
+      if (options.json) output.out(JSON.stringify({ out: buildOptions.out, written: false, problems: result.problems }, null, 2));
+      output.err(strictSummary(store, buildOptions.out, result.problems.filter((p) => p.severity === 'error')));
+      return EXIT.FAILED;
+    }
     output.err(`kb build: no index written`);
     return EXIT.FAILED;
   }
@@ -147,25 +156,31 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   const errors = result.warnings.filter((p) => p.severity === 'error');
   const failed = new Set(errors.map((p) => p.file ?? '')).size;
   if (failed === 0) return EXIT.OK;
-  // from a store, errors are --strict's: the store is behind these sources, or a source is empty or cannot be read
-  if (s.from === 'store') {
-    output.err(strictSummary(store ?? 'the store', errors));
-    return EXIT.FAILED;
-  }
   output.err(`kb build: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); the index was written without ${failed === 1 ? 'it' : 'them'}`);
   return EXIT.FAILED;
 }
 
 /**
- * The last line of a failed `kb build --strict`: how many sources the store is behind, and how many
- * are empty or cannot be read — before, an empty source was counted as one the store is behind.
+ * The last line of a failed `kb build --strict`: how many sources the store is behind, how many are
+ * empty or cannot be read — before, an empty source was counted as one the store is behind — and
+ * how many entries' reviews are out of date; that the index was not written, and what to run.
  */
-function strictSummary(store: string, errors: readonly Problem[]): string {
-  const behind = new Set(errors.filter((p) => p.code === 'store-outdated').map((p) => p.file ?? '')).size;
-  const unreadable = new Set(errors.filter((p) => p.code !== 'store-outdated').map((p) => p.file ?? '')).size;
-  const files = (n: number): string => (n === 1 ? '1 source file' : `${n} source files`);
-  if (unreadable === 0) return `kb build: --strict: ${store} is behind ${files(behind)} (see above), so the index answers from the old store; it was written, but run kb generate, review the changes in kb review and kb build again`;
+function strictSummary(store: string, out: string, errors: readonly Problem[]): string {
+  const files = (codes: (code: string) => boolean): number => new Set(errors.filter((p) => codes(p.code)).map((p) => p.file ?? '')).size;
+  const behind = files((c) => c === 'store-outdated');
+  const unreadable = files((c) => c !== 'store-outdated' && c !== 'stale-entries');
+  const stale = errors.filter((p) => p.code === 'stale-entries').length;
+  const count = (n: number, one: string, many: string): string => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+  const found: string[] = [];
+  if (behind > 0) found.push(`${store} is behind ${count(behind, 'source file', 'source files')}`);
   const bad = `${unreadable === 1 ? 'is' : 'are'} empty or cannot be read`;
-  if (behind === 0) return `kb build: --strict: ${files(unreadable)} of ${store} ${bad} (see above); the index was written from the store as it is, but fix or remove ${unreadable === 1 ? 'the file' : 'them'}, then run kb generate and kb build again`;
-  return `kb build: --strict: ${store} is behind ${files(behind)} and ${unreadable} more ${bad} (see above), so the index answers from the old store; it was written, but fix or remove the ${unreadable === 1 ? 'file' : 'files'} that cannot be read, run kb generate, review the changes in kb review and kb build again`;
+  if (unreadable > 0) found.push(behind > 0 ? `${unreadable} more ${bad}` : `${count(unreadable, 'source file', 'source files')} of ${store} ${bad}`);
+  if (stale > 0) found.push(`${count(stale, 'entry', 'entries')} ${found.length > 0 ? 'of it' : `of ${store}`} ${stale === 1 ? 'has' : 'have'} a source that changed since an editor's review`);
+  const steps: string[] = [];
+  if (unreadable > 0) steps.push(`fix or remove the ${unreadable === 1 ? 'file' : 'files'} that cannot be read`);
+  if (behind > 0 || unreadable > 0) steps.push('run kb generate');
+  if (behind > 0 || stale > 0) steps.push(`review the changes in kb review${stale > 0 ? ' --stale' : ''}`);
+  steps.push('kb build again');
+  const listed = found.length === 1 ? (found[0] ?? '') : `${found.slice(0, -1).join(', ')} and ${found.at(-1) ?? ''}`;
+  return `kb build: --strict: ${listed} (see above), so ${out} was not written (the one there, if any, is as it was): ${steps.slice(0, -1).join(', ')} and ${steps.at(-1) ?? ''}`;
 }

@@ -1,6 +1,8 @@
 // `kb export` and `kb import` as a user runs them: messages, exit codes, --json, --dry-run.
+import ExcelJS from 'exceljs';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { COLUMNS } from '../../review/exchange.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FIXTURE_STORE } from '../../test-support/review-fixture.js';
 import { lines, runKb, tempDir } from '../../test-support/kb.js';
@@ -100,5 +102,40 @@ describe('kb import', () => {
     expect(forced.code).toBe(0);
     expect(lines(forced.stdout)).toEqual(['changed s-warranty-en: status']);
     expect(readFileSync(store, 'utf8')).toMatch(/"id":"s-warranty-en".*"status":"rejected"/);
+  });
+
+  it('refuses a row that empties the answer of an entry the bot answers with, naming the row and what to do, and imports the rest (exit 1)', async () => {
+    const store = copyFixture('import-emptied.jsonl');
+    const xlsx = join(dir.path, 'emptied.xlsx');
+    runKb(['export', xlsx, '--store', store]);
+    // as an editor does in Excel: the answer cell of the approved FAQ entry cleared by mistake; the
+    // approved s-return-fee emptied and rejected (taken out on purpose); another row's question reworded
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(xlsx);
+    const sheet = workbook.getWorksheet('entries');
+    const col = (name: (typeof COLUMNS)[number]): number => COLUMNS.indexOf(name) + 1;
+    sheet?.eachRow((row) => {
+      const id = row.getCell(col('id')).text;
+      if (id === 'faq-free-shipping') row.getCell(col('answer')).value = '';
+      if (id === 's-return-fee') {
+        row.getCell(col('answer')).value = null;
+        row.getCell(col('status')).value = '驳回';
+      }
+      if (id === 's-warranty-en') row.getCell(col('question')).value = 'How long is my warranty?';
+    });
+    await workbook.xlsx.writeFile(xlsx);
+    const r = runKb(['import', xlsx, '--store', store]);
+    expect(r.code).toBe(1);
+    expect(lines(r.stdout)).toEqual(['changed s-return-fee: answer, status, stale', 'changed s-warranty-en: question']);
+    // before: "changed faq-free-shipping: answer", exit 0, and kb build left the FAQ out among the drafts
+    expect(lines(r.stderr)).toEqual([
+      `error ${xlsx}:row 2: id faq-free-shipping: the answer is empty, which would take an approved FAQ entry the bot answers with out of the index, so the row was not imported; write the answer back (or a new one), or set its status to 驳回 (rejected) to take the entry out, and import again [answer-emptied]`,
+      `${xlsx} → ${store}: imported: 2 entries changed (question 1, answer 1, status 1, stale 1); 0 added; 3 unchanged; 1 row not imported (an answer emptied)`,
+      `1 row was not imported: it empties the answer of an entry the bot answers with (listed above); write the answer back, or set the status to 驳回 (rejected), and import ${xlsx} again`,
+    ]);
+    const stored = readFileSync(store, 'utf8');
+    expect(stored).toContain('"id":"faq-free-shipping","question":"运费怎么算？","similar":["包邮吗","满多少包邮"],"answer":"订单满99元包邮');
+    expect(stored).toMatch(/"id":"s-return-fee".*"answer":"".*"status":"rejected"/);
+    expect(JSON.parse(runKb(['import', xlsx, '--store', store, '--json']).stdout)).toMatchObject({ changed: [], refused: [{ row: 2, message: expect.stringMatching(/^id faq-free-shipping: the answer is empty/) }] });
   });
 });

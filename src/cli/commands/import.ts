@@ -1,4 +1,5 @@
 /** `kb import`: an edited spreadsheet (or store-format JSONL) back into the Q&A store, all rows or none. */
+import type { Problem } from '../../core/problems.js';
 import { DEFAULT_STORE } from '../../store/store.js';
 import { EXIT } from '../cli.js';
 import { workingConfig } from '../config.js';
@@ -25,10 +26,12 @@ export async function runImport(options: ImportCommandOptions, output: Output): 
     return EXIT.FAILED;
   }
   const outcome = result.value;
-  printProblems(output, [...result.warnings, ...outcome.conflicts]);
+  printProblems(output, [...result.warnings, ...outcome.conflicts, ...outcome.refused]);
   if (options.json) {
-    const conflicts = outcome.conflicts.map((p) => ({ row: p.location?.row, message: p.message }));
-    output.out(JSON.stringify({ store, file: options.file, dryRun: options.dryRun, created: outcome.created, changed: outcome.changed, added: outcome.added, unchanged: outcome.unchanged, untouched: outcome.untouched, kept: outcome.kept, keptEditor: outcome.keptEditor, conflicts }, null, 2));
+    const rows = (problems: readonly Problem[]): { row: number | undefined; message: string }[] => problems.map((p) => ({ row: p.location?.row, message: p.message }));
+    const conflicts = rows(outcome.conflicts);
+    const refused = rows(outcome.refused);
+    output.out(JSON.stringify({ store, file: options.file, dryRun: options.dryRun, created: outcome.created, changed: outcome.changed, added: outcome.added, unchanged: outcome.unchanged, untouched: outcome.untouched, kept: outcome.kept, keptEditor: outcome.keptEditor, conflicts, refused }, null, 2));
   } else {
     for (const c of outcome.changed) output.out(`changed ${c.id}: ${c.fields.join(', ')}`);
     for (const id of outcome.added) output.out(`added   ${id}`);
@@ -39,7 +42,10 @@ export async function runImport(options: ImportCommandOptions, output: Output): 
   if (outcome.conflicts.length > 0) {
     const n = outcome.conflicts.length;
     output.err(`${n === 1 ? '1 row was' : `${n} rows were`} not imported: ${n === 1 ? 'its entry' : 'their entries'} changed in ${store} since ${options.file} was exported (listed above); export again and redo ${n === 1 ? 'that edit' : 'those edits'}, or add --overwrite to put the sheet's values over the store's`);
-    return EXIT.FAILED;
   }
-  return EXIT.OK;
+  if (outcome.refused.length > 0) {
+    const n = outcome.refused.length;
+    output.err(`${n === 1 ? '1 row was' : `${n} rows were`} not imported: ${n === 1 ? 'it empties the answer' : 'they empty the answers'} of ${n === 1 ? 'an entry' : 'entries'} the bot answers with (listed above); write ${n === 1 ? 'the answer' : 'the answers'} back, or set ${n === 1 ? 'the status' : 'their status'} to 驳回 (rejected), and import ${options.file} again`);
+  }
+  return outcome.conflicts.length + outcome.refused.length > 0 ? EXIT.FAILED : EXIT.OK;
 }

@@ -14,7 +14,7 @@ import { isTabSeparatedFaq, parseFaqCsv } from './table.js';
 
 const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
 const script = new URL('../../../scripts/fixtures/make-tables.mjs', import.meta.url).href;
-const NAMES = ['ops-faq.xlsx', 'merged-header.xlsx', 'two-row-header.xlsx', 'faq-gbk.csv', 'faq-utf16.txt', 'faq-utf16.tsv', 'faq-semicolon.csv', 'faq-bot.csv', 'faq-array.json', 'faq-wrapped.json', 'faq-bad-array.json'];
+const NAMES = ['ops-faq.xlsx', 'merged-header.xlsx', 'two-row-header.xlsx', 'shop-faq.xlsx', 'faq-gbk.csv', 'faq-utf16.txt', 'faq-utf16.tsv', 'faq-semicolon.csv', 'faq-bot.csv', 'faq-array.json', 'faq-wrapped.json', 'faq-bad-array.json'];
 
 interface FixtureModule {
   makeTableFixtures: (outDir: string) => Promise<void>;
@@ -125,6 +125,33 @@ it('reads a similar-questions header merged over three columns as three similar 
   expect(lines(doc.warnings)).toEqual([
     expect.stringMatching(/^merged-header\.xlsx:row 2: column G has no name in the header \(row 1\) but rows 2, 4 have values in it; they were ignored: give the column a header/u),
   ]);
+});
+
+describe('a Tmall/Douyin shop\'s knowledge export (shop-faq.xlsx)', () => {
+  let doc: Document;
+  beforeAll(async () => {
+    doc = await read('shop-faq.xlsx');
+  });
+
+  it('switches off the rows the back ends mark 下架, 已下架, 停售, 待审核 or inactive, and a status kb does not know (已撤柜), each reported', () => {
+    // before: 下架 and 已撤柜 were read as enabled (with a warning), and the retired FAQs went live
+    expect(doc.sections.map((s) => s.faq?.id)).toEqual(['S01', 'S04', 'S06', 'S10', 'S11']);
+    expect(lines(doc.warnings)).toEqual([
+      'shop-faq.xlsx:row 3: rows 3, 4, 6, 8, 10 are marked "下架" or "已下架" or "停售" or "待审核" or "inactive" in the 状态 column and were not read; set them to 启用 (enabled, true) to make entries of them [bad-row]',
+      'shop-faq.xlsx:row 9: row 9 has the status "已撤柜", which kb does not know, in the 状态 column; it was not read (a status kb does not know switches a row off, so a retired row never goes live): write 启用 (enabled) to make an entry of it, or 停用 (disabled) [bad-table]',
+    ]);
+  });
+
+  it('reads similar questions numbered in their cell without the numbers, and keeps a number that is no numbering', () => {
+    expect(doc.sections.map((s) => [s.faq?.id, s.faq?.similar])).toEqual([
+      // before: 1、退货邮费谁付 and 2、寄回运费谁承担, numbers and all
+      ['S01', ['退货邮费谁付', '寄回运费谁承担']],
+      ['S04', ['试色了能退吗', '拆封了还能退吗']],
+      ['S06', ['2、3号能发货吗']],
+      ['S10', ['怎么升银卡', '怎么升金卡', '金卡有什么权益']],
+      ['S11', ['1.5公斤以上要加运费吗']],
+    ]);
+  });
 });
 
 describe('CSV and TSV as Excel and bot platforms save them', () => {

@@ -400,14 +400,25 @@ describe('what ops teams put in their tables', () => {
     ]);
   });
 
-  it('skips rows a status column switches off, reporting them in one warning, and reads an unknown status as enabled with a warning', () => {
-    const source = ['问题,答案,状态', 'a,1,启用', 'b,2,停用', 'c,3,', 'd,4,disabled', 'e,5,待审核', 'f,6,否'].join('\n');
+  it('skips rows a status column switches off, reporting them in one warning, and skips a status it does not know with a warning of its own', () => {
+    const source = ['问题,答案,状态', 'a,1,启用', 'b,2,停用', 'c,3,', 'd,4,disabled', 'e,5,已撤柜', 'f,6,否', 'g,7,2'].join('\n');
     const { rows, warnings } = value(csv(source));
-    expect(rows.map((r) => r.row.question)).toEqual(['a', 'c', 'e']);
+    expect(rows.map((r) => r.row.question)).toEqual(['a', 'c']);
     expect(warnings.map((w) => [w.code, w.location?.line, w.message])).toEqual([
       ['bad-row', 3, expect.stringMatching(/^lines 3, 5, 7 are marked "停用" or "disabled" or "否" in the 状态 column and were not read; set them to 启用/u)],
-      ['bad-table', 6, expect.stringMatching(/^line 6 has the status "待审核", which kb does not know, in the 状态 column; it was read as enabled/u)],
+      ['bad-table', 6, 'line 6 has the status "已撤柜", which kb does not know, in the 状态 column; it was not read (a status kb does not know switches a row off, so a retired row never goes live): write 启用 (enabled) to make an entry of it, or 停用 (disabled)'],
+      ['bad-table', 8, expect.stringMatching(/^line 8 has the status "2", which kb does not know, in the 状态 column; it was not read/u)],
     ]);
+  });
+
+  it('reads the status words of shop back ends and bot platforms: 下架 and its kin switch a row off, 上架 and its kin keep it on', () => {
+    const off = ['停用', '已停用', '下架', '已下架', '下线', '已下線', '失效', '禁用', '关闭', '否', '停售', '不启用', '未上架', '待审核', '审核中', '已过期', '隐藏', '删除', '草稿', '×', 'inactive', 'Disabled', 'off', 'not active', 'OFFLINE', 'hidden', 'expired', 'unpublished'];
+    const on = ['启用', '已启用', '上架', '已上架', '在售', '上线', '正常', '正常使用', '有效', '生效', '已发布', '审核通过', '是', '√', 'enabled', 'Active', 'on', 'yes', 'TRUE', '1'];
+    const source = ['问题,答案,状态', ...[...off, ...on].map((status, i) => `q${i},a${i},${status}`)].join('\n');
+    const { rows, warnings } = value(csv(source));
+    expect(rows.map((r) => r.row.question)).toEqual(on.map((_, i) => `q${off.length + i}`));
+    // every one of them known: switched off in the one bad-row warning, none reported as unknown
+    expect(warnings.map((w) => w.code)).toEqual(['bad-row']);
   });
 
   it('reads a QnA Maker TSV export: rows repeating a QnaId and its answer are one entry with the rows\' questions as similar questions', () => {

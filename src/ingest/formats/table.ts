@@ -21,6 +21,7 @@ import { fail, inFileOrder, ok, problem, warning, type Problem, type ProblemLoca
 import type { FaqRow } from '../document.js';
 import type { ParseOptions } from '../parsed.js';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { chineseCounting } from '../../text/numerals.js';
 import { answerKey, questionKey } from '../../text/question-key.js';
 import { isHiddenSheet, loadWorkbook, numberText, sheetRows } from './excel.js';
 
@@ -253,6 +254,37 @@ function splitWhereEachAsks(part: string, separator: RegExp): string[] {
 }
 
 /**
+ * A list item's number at the start of a piece of a cell — `1、` `1.` `1．` `1)` `1）` `(1)` `（1）`
+ * `①` `一、` — and the spaces after it. `1.5倍运费` is no list item (a digit follows the dot), nor
+ * is `3天能到吗` (no mark after the number).
+ */
+const LIST_NUMBER = /^\s*(?:(\d{1,2})(?:[、．)）]|\.(?!\d))|[（(](\d{1,2})[）)]|([①-⑳])|([一二三四五六七八九十]{1,2})[、．.])\s*/u;
+
+/** The number a LIST_NUMBER match stands for. */
+function listNumberValue(m: RegExpExecArray): number {
+  const [, digits, inParens, circled, chinese] = m;
+  if (digits !== undefined || inParens !== undefined) return Number(digits ?? inParens);
+  if (circled !== undefined) return (circled.codePointAt(0) ?? 0) - 0x2460 + 1;
+  return Array.from({ length: 20 }, (_, i) => chineseCounting(i + 1)).indexOf(chinese ?? '') + 1;
+}
+
+/**
+ * The pieces of a similar cell without their list numbers (`1、退货邮费谁付`, `2、寄回运费谁承担` →
+ * `退货邮费谁付`, `寄回运费谁承担`) — only where they are numbering: two or more numbered pieces
+ * that count 1, 2, 3 … in order (pieces with no number between them allowed). A cell with one
+ * numbered piece (`1、2号能发货吗`) or numbers out of order is left as it is.
+ */
+function withoutListNumbers(pieces: readonly string[]): string[] {
+  const found = pieces.map((p) => LIST_NUMBER.exec(p) ?? undefined);
+  const numbers = found.flatMap((m) => (m === undefined ? [] : [listNumberValue(m)]));
+  if (numbers.length < 2 || numbers.some((n, i) => n !== i + 1)) return [...pieces];
+  return pieces.map((p, i) => {
+    const m = found[i];
+    return m === undefined ? p : p.slice(m[0].length);
+  });
+}
+
+/**
  * One cell of similar questions split into questions (not trimmed; empty pieces kept). Also how
  * `kb import` reads a sheet's similar and suggested cells (src/review/exchange.ts). A comma (`，` `,`) and `、` separate
  * questions only where every part asks something on its own (`退款什么时候到，钱什么时候退回来`,
@@ -261,8 +293,7 @@ function splitWhereEachAsks(part: string, separator: RegExp): string[] {
  * (`支付宝、微信可以付款吗`, `支付宝付款、微信付款可以吗`).
  */
 export function splitSimilar(text: string): string[] {
-  return text
-    .split(SIMILAR_SEPARATORS)
+  return withoutListNumbers(text.split(SIMILAR_SEPARATORS))
     .flatMap((part) => splitWhereEachAsks(part, /[，,]/u))
     .flatMap((part) => splitWhereEachAsks(part, /、/u));
 }
@@ -340,13 +371,27 @@ function parseCategory(value: unknown, name: string): ListParse {
   return { ok: true, items: cleanList(items).filter((item, i, all) => i === 0 || all[i - 1] !== item) };
 }
 
-/** Row status values (compared in lower case) that mean a row is switched off: the row is not read. */
-const DISABLED = new Set(['停用', '已停用', '禁用', '已禁用', '关闭', '已关闭', '下线', '已下线', '失效', '已失效', '无效', '未启用', '不启用', '否', '删除', '已删除', '草稿', '停用中', '已暂停', '暂停', '停用狀態', 'disabled', 'inactive', 'off', 'no', 'n', 'false', '0', 'offline', 'deleted', 'archived', 'draft', 'unpublished']);
-/** Values that mean the row is live (an empty cell does too). */
-const ENABLED = new Set(['启用', '已启用', '开启', '已开启', '上线', '已上线', '生效', '已生效', '有效', '是', '正常', '发布', '已发布', '啟用', 'enabled', 'active', 'on', 'yes', 'y', 'true', '1', 'online', 'published', 'live']);
+/**
+ * Row status values (compared in lower case, NFKC) that switch a row off — the row is not read —
+ * beside the words of OFF_WORDS (`停用`, `下架`, `已下线`, `disabled` …).
+ */
+const DISABLED = new Set(['否', '无', '無', '×', '✗', '✘', 'no', 'n', 'false', '0']);
+/** Values that mean the row is live (an empty cell does too), beside the words of ON_WORDS. */
+const ENABLED = new Set(['是', '有', '开', '開', '✓', '✔', '√', 'yes', 'y', 'true', '1']);
+/**
+ * Words of a status that switch a row off (`停用`, `已下架`, `停售`, `未上架`, `待审核`, `已过期`,
+ * `not active`) — looked for before ON_WORDS, so `未上架` and `inactive` are off — and that keep it
+ * on (`启用`, `上架`, `正常使用`, `审核通过`, `active`).
+ */
+const OFF_WORDS = /停|禁|关闭|關閉|下线|下線|下架|失效|无效|無效|未|不|否|删|刪|废|廢|过期|過期|隐藏|隱藏|草稿|暂停|暫停|冻结|凍結|归档|歸檔|驳回|駁回|撤回|撤销|撤銷|待|审核中|審核中|\b(?:not|disabled?|inactive|off|offline|deleted|archived|draft|unpublished|hidden|expired|retired|removed|obsolete|withdrawn|discontinued|suspended|paused|deprecated|unavailable)\b/u;
+const ON_WORDS = /启用|啟用|开启|開啟|上线|上線|上架|在售|生效|有效|发布|發布|正常|可用|使用中|审核通过|審核通過|已审核|已審核|显示|顯示|\b(?:enabled?|active|on|online|published|live|visible|available)\b/u;
 
 type Status = 'enabled' | 'disabled' | { unknown: string };
 
+/**
+ * A row's status: on, off, or a value kb does not know — which the table reader also leaves out
+ * (fail safe: a retired row written in the shop's own word, 已撤柜 or 2, must not go live; docs/ingest.md).
+ */
 function statusOf(value: unknown): Status {
   if (value === undefined || value === null || value === true) return 'enabled';
   if (value === false) return 'disabled';
@@ -355,6 +400,8 @@ function statusOf(value: unknown): Status {
   const key = text.normalize('NFKC').toLowerCase().trim();
   if (key === '' || ENABLED.has(key)) return 'enabled';
   if (DISABLED.has(key)) return 'disabled';
+  if (OFF_WORDS.test(key)) return 'disabled';
+  if (ON_WORDS.test(key)) return 'enabled';
   return { unknown: text };
 }
 
@@ -444,6 +491,7 @@ class RowCollector {
         const rows = this.unknownStatus.get(status.unknown) ?? [];
         rows.push(n);
         this.unknownStatus.set(status.unknown, rows);
+        return;
       }
     }
     const empty = uncalculated.find((f) => scalarText(raw[f]) === '');
@@ -518,7 +566,11 @@ class RowCollector {
       );
     }
     for (const [value, ns] of this.unknownStatus) {
-      this.warnings.add(`${numbers(unit, ns)} ${ns.length === 1 ? 'has' : 'have'} the status ${quote(value)}, which kb does not know, in the ${column}; ${ns.length === 1 ? 'it was' : 'they were'} read as enabled: write 启用 or 停用 (enabled or disabled)`, at(this.ctx, ns[0] ?? 1));
+      const one = ns.length === 1;
+      this.warnings.add(
+        `${numbers(unit, ns)} ${one ? 'has' : 'have'} the status ${quote(value)}, which kb does not know, in the ${column}; ${one ? 'it was' : 'they were'} not read (a status kb does not know switches a row off, so a retired row never goes live): write 启用 (enabled) to make ${one ? 'an entry of it' : 'entries of them'}, or 停用 (disabled)`,
+        at(this.ctx, ns[0] ?? 1),
+      );
     }
     this.disabled = [];
     this.unknownStatus = new Map();

@@ -683,8 +683,8 @@ describe('generateEntries', () => {
     const article4 = entries.find((e) => e.source?.headingPath.at(-1) === '第四条');
     expect(article4).toMatchObject({ question: '商品存在质量问题怎么办？', rule: 'condition', origin: 'generated', answer: '商品存在质量问题的，买家可以要求商家退货或者换货，退货运费由商家承担。' });
     expect(article4?.similar).toContain('示例商城售后服务规则 / 第二章 退货与退款 / 第四条');
-    // an article with nothing to ask about keeps its heading path as its question
-    expect(entries.find((e) => e.source?.headingPath.at(-1) === '第一条')).toMatchObject({ rule: 'heading-path', similar: [] });
+    // an article that says what the rules are for asks it (was its heading path, 2026-11-27)
+    expect(entries.find((e) => e.source?.headingPath.at(-1) === '第一条')).toMatchObject({ question: '示例商城售后服务规则的目的是什么？', rule: 'purpose' });
     for (const item of items) expect(item.entry.similar.length).toBeLessThanOrEqual(item.questions.length - 1 + 5);
     expect(stats.similarKept + stats.similarDropped).toBe(stats.similarProposed);
     expect(stats.byRule['condition']).toBeGreaterThan(0);

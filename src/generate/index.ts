@@ -11,8 +11,8 @@ import type { Document, Section } from '../ingest/document.js';
 import type { Entry } from '../store/entry.js';
 import { pairsInLines, pairsInTable, pairsInText, questionHeading, SPEC_HEADING, type ExtractedPair } from './extract.js';
 import { findFacets, headingAsTopic, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
-import { LexicalGate } from './gate.js';
-import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
+import { gateTokens, LexicalGate } from './gate.js';
+import { generateQuestions, headingTopic, type GenerationRule, type GeneratedQuestion } from './questions.js';
 import { rulesView } from './script.js';
 import { entryContext, similarCandidates, type SimilarKind } from './similar.js';
 import { traditionalToSimplified } from '../text/normalize.js';
@@ -70,6 +70,11 @@ export interface GenerationStats {
   similarKept: number;
   /** Similar questions the quality gate dropped. */
   similarDropped: number;
+  /**
+   * The rules' questions after an entry's first that the quality gate dropped: they retrieve another
+   * entry first (如何退货？ of a section about 色差), so they are no question of this one.
+   */
+  questionsDropped: number;
   milliseconds: number;
 }
 
@@ -331,11 +336,59 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
  */
 const MAINLAND_COLLOQUIAL = /[咋啥]/u;
 
+/** The questions an entry holds for certain: its first, its heading path, and all an FAQ row or an extracted pair has. */
+function ownQuestions(item: GeneratedEntry): string[] {
+  const e = item.entry;
+  if (e.origin !== 'generated') return [e.question, ...e.similar];
+  return [e.question, ...item.questions.filter((q) => q.rule === 'heading-path').map((q) => q.question)];
+}
+
+/**
+ * A how-to question of the rules that drops what its section is about is kept only if it passes the
+ * quality gate, scored against the entries' own questions and texts (not their unchecked rule
+ * questions). The rules' questions after an entry's first become its similar questions; before
+ * (2026-11-27, user test u7) they went in unchecked, and the gate then checked their paraphrases
+ * against an index that held them, so each entry retrieved itself: 如何退货？ (from
+ * 已拆封的彩妆不能以色差为由退货) was a question of the 色差 and 七天无理由 sections alike, and 怎么退货啊 found
+ * them before the shop's FAQ row 支持七天无理由退货吗. Only the procedure rule's questions of Chinese
+ * sections, and only those that name none of their heading's rare words: every rule's went worse on
+ * the dev sets (docs/generate.md). Mutates the items.
+ */
+function keepDistinctiveQuestions(items: readonly GeneratedEntry[], stats: GenerationStats): void {
+  const own = items.map(ownQuestions);
+  let gate: LexicalGate | undefined;
+  const passes = (question: string, i: number): boolean => (gate ??= new LexicalGate(items.map((item, n) => ({ questions: own[n] ?? [], context: entryContext(item.entry) })))).passes(question, i);
+  // a word of a heading few entries ask about names what the section is about (色差, 过敏); 退货 is in many
+  const df = new Map<string, number>();
+  for (const questions of own) for (const t of new Set(questions.flatMap(gateTokens))) df.set(t, (df.get(t) ?? 0) + 1);
+  const rare = Math.max(2, items.length / 20);
+  items.forEach((item, i) => {
+    if (item.entry.origin !== 'generated' || item.language !== 'zh') return;
+    const topic = headingTopic(item.entry.source?.headingPath ?? []);
+    if (topic === undefined) return;
+    const about = gateTokens(topic).filter((t) => (df.get(t) ?? 0) <= rare);
+    if (about.length === 0) return;
+    const dropped = new Set<string>();
+    item.questions = item.questions.filter((q, at) => {
+      // the procedure rule asks about the first action anywhere in the text, whatever the section is about
+      if (at === 0 || q.rule !== 'procedure') return true;
+      const words = new Set(gateTokens(q.question));
+      if (about.some((t) => words.has(t)) || passes(q.question, i)) return true;
+      dropped.add(q.question);
+      return false;
+    });
+    if (dropped.size === 0) return;
+    item.entry.similar = item.entry.similar.filter((q) => !dropped.has(q));
+    stats.questionsDropped += dropped.size;
+  });
+}
+
 /**
  * Add up to `n` similar questions to each entry, from its questions' variants (the question's
  * first), each kept only if it passes the gate. Mutates the entries' `similar`.
  */
 export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number, options: Pick<GenerationOptions, 'gate' | 'lexicon' | 'kinds'>, stats: GenerationStats): void {
+  if (items.length > 0 && options.gate !== false) keepDistinctiveQuestions(items, stats);
   if (n <= 0 || items.length === 0) return;
   const gate = options.gate === false ? undefined : new LexicalGate(items.map((g) => ({ questions: [g.entry.question, ...g.entry.similar], context: entryContext(g.entry) })));
   items.forEach((item, i) => {
@@ -433,7 +486,7 @@ function inDocumentScript(item: GeneratedEntry, section: Section, toDocument: (t
 /** Documents → entries (FAQ rows, extracted pairs, generated questions), with similar questions. */
 export function generateEntries(documents: readonly Document[], options: GenerationOptions = {}): { entries: Entry[]; items: GeneratedEntry[]; problems: Problem[]; stats: GenerationStats } {
   const started = performance.now();
-  const stats: GenerationStats = { sections: 0, faq: 0, extracted: 0, generated: 0, headingOnly: 0, byRule: {}, similarProposed: 0, similarKept: 0, similarDropped: 0, milliseconds: 0 };
+  const stats: GenerationStats = { sections: 0, faq: 0, extracted: 0, generated: 0, headingOnly: 0, byRule: {}, similarProposed: 0, similarKept: 0, similarDropped: 0, questionsDropped: 0, milliseconds: 0 };
   const problems: Problem[] = [];
   const items: GeneratedEntry[] = [];
   const seen = new Set<string>();

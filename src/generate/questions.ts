@@ -22,9 +22,10 @@ export type GenerationRule =
   | 'right'
   | 'validity'
   | 'contents'
-  | 'table-row';
+  | 'table-row'
+  | 'purpose';
 
-export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'contents', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right', 'validity', 'table-row'];
+export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'contents', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right', 'validity', 'table-row', 'purpose'];
 
 export interface GeneratedQuestion {
   question: string;
@@ -121,14 +122,17 @@ export function manualProduct(headingPath: readonly string[]): string | undefine
 
 const ZH_TIME = /(?<![周期拜])(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周(?![一二三四五六日天末])|星期(?![一二三四五六日天])|个月|月|年)(?:内|以内|之内|后|以上|左右|上下)?/u;
 /** A date or a year: a point in time, not a duration (本政策自2026年1月1日起施行). */
-const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}\s*年(?!内|以内|之内|以上)/gu;
-const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期)(?:为|是|一般为)/u;
+// (每月8日 is a day of every month: 每月8日为会员日 asked 为会员日需要多长时间？)
+const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|每(?:个)?月\s*\d{1,2}\s*[日号]|\d{4}\s*年(?!内|以内|之内|以上)/gu;
+// (积分有效期为…: a validity is a period too; its article asked 系统将短信提醒需要多长时间？ from a later clause)
+const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期|有效期|保质期|保修期)(?:为|是|一般为)/u;
 // (运费险 is an insurance, no fee)
 const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)(?!险)/u;
 const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
 const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
 // 应 as in 应收账款, 应付, 应尽的, 应有的 is no duty
-const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|应(?![收付尽有得])|必须|须|不得|禁止)(?!当事人)/u;
+// (应 of 对应, 相应, 反应, 供应 … is no duty: 退款订单对应的积分将被扣回 asked 退款订单对需要的积分将被扣回吗？)
+const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|(?<![对相响反供适答回感效照呼顺])应(?![收付尽有得])|必须|须|不得|禁止)(?!当事人)/u;
 // 可 as in 可能 (may be), 可见, 可靠 is no permission
 const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?<![不认许宁])(有权|享有|可以|可(?!能|见|靠|是|否|惜))(.{2,24}?)(?:[，。；]|$)/u;
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
@@ -304,6 +308,11 @@ function zhAction(said: string): string | undefined {
     // when near was tried: in laws it made only longer clumsy ones (如何购买商品七日无理由退货义务？)
     if (object === (m[2] ?? '') && object.length >= 8 && cutShort(text.slice(m.index + verb.length + object.length))) continue;
     if (ZH_SETTING_NEXT.test(text.slice(m.index + verb.length + object.length))) continue;
+    // 退货揽收后由保险公司理赔: the action and its object mark a point in time, as 付款后 does (was 如何退货揽收？)
+    if (object.length > 0 && /^(?:后|之后|以后)/u.test(text.slice(m.index + verb.length + object.length))) continue;
+    // 经核实后本店办理退货退款: what the shop does is no task of the customer's (was 如何办理退货退款？)
+    // (not 返回我司办理退换货手续: the shop there is where goods go, the customer still does it)
+    if (/(?:^|[，,。；;\n后由])(?:本店|本公司|商家|卖家|我们|我司|平台)(?:将|会|可以|可|应当|应|负责|统一|即|再|予以)?$/u.test(text.slice(0, m.index))) continue;
     // 退货申请提交后: the verb and its object name a thing that is then submitted or approved (a request),
     // no step (was 如何退货申请？, which then found 不想退了怎么办 for the customer's 如何退货申请)
     if (/^[^，。；、\n]{0,4}?(?:提交|审核|通过|受理|生效|发起|创建)(?:成功)?(?:后|以后|之后|时)/u.test(text.slice(m.index + verb.length))) continue;
@@ -437,6 +446,11 @@ const ZH_BENEFITS = /^(\p{Script=Han}{2,6}?)(权益|福利|特权|优惠)$/u;
 /** A heading that names the cases a rule is about by what holds for them (不属于保修的情况, 不支持退货的商品): which ones. */
 const ZH_WHICH_CASES = /^((?:不|非|无|可以|可|能|需要|需|支持|属于|适用)\p{Script=Han}{1,10})的(情况|情形|商品|订单|地区|原因)$/u;
 
+/** A heading that names an aspect of the things under it: 洗护说明, 保养方法, 安装须知, 尺码标准. */
+const ZH_ASPECT = /^(\p{Script=Han}{2,6}?)(说明|须知|方法|指南|建议|要求|标准|事项)$/u;
+/** Care and handling one does to a thing: 羽绒服怎么洗护？ */
+const ZH_CARE_VERB = /^(?:洗护|清洗|洗涤|水洗|干洗|护理|保养|清洁|收纳|存放|储存|保存|熨烫|晾晒|安装|使用|穿着|佩戴)$/u;
+
 /** What a heading question may use besides the heading: the section's text and the topic of the heading above it. */
 interface ZhHeadingContext {
   /** The section's text (a fee heading asks what the text says about the fee). */
@@ -467,8 +481,9 @@ function zhHeading(heading: string, product?: string, context: ZhHeadingContext 
   const cases = ZH_WHICH_CASES.exec(topic);
   if (cases !== null) return [`哪些${cases[2] ?? ''}${cases[1] ?? ''}？`, `${topic}有哪些？`];
   // 会员权益 → 会员有哪些权益？ (was 会员权益是什么？)
+  // (not 赠品与优惠, two topics: it asked 赠品与有哪些优惠？)
   const benefits = ZH_BENEFITS.exec(topic);
-  if (benefits !== null) return [`${benefits[1] ?? ''}有哪些${benefits[2] ?? ''}？`, `${topic}有哪些？`];
+  if (benefits !== null && !/(?:与|及|和|、|或)$/u.test(benefits[1] ?? '')) return [`${benefits[1] ?? ''}有哪些${benefits[2] ?? ''}？`, `${topic}有哪些？`];
   // 运费标准 / 普通商品 → 普通商品的运费标准是什么？ (was 普通商品是什么？: the kind asks about its parent's topic)
   const parent = context.parent;
   if (ZH_KIND.test(topic) && parent !== undefined && /^\p{Script=Han}{2,8}$/u.test(parent) && !parent.includes(topic)) return [`${topic}的${parent}是什么？`];
@@ -485,13 +500,17 @@ function zhHeading(heading: string, product?: string, context: ZhHeadingContext 
   // 签收注意事项 → 签收有哪些注意事项？ (a manual's 安全注意事项 is asked about its product below)
   const mind = /^(\p{Script=Han}{2,6}?)(注意事项|须知)$/u.exec(topic);
   if (mind !== null && product === undefined) return [`${mind[1] ?? ''}有哪些${mind[2] ?? ''}？`, `${topic}是什么？`];
+  // 使用前请先做皮肤测试: an instruction asks whether one must and how (was 使用前请先做皮肤测试是什么？)
+  const told = /^(\p{Script=Han}{0,6}?)(?<![申邀提聘宴呈报奏恳吁延])请(?:先|务必|一定)?(\p{Script=Han}{2,10})$/u.exec(topic);
+  if (told !== null) return [`${told[1] ?? ''}需要${told[2] ?? ''}吗？`, `如何${told[2] ?? ''}？`];
   // 入驻商家资质要求企业信息与商品信息均需提前向监管部门进行备案: a rule as a heading, no topic to ask "what is" about
   if (topic.length > 16 && /需|应当|必须|不得|可以/u.test(topic)) return q;
   const manual = zhManualHeading(topic, product);
   if (manual !== undefined) return manual;
   // 退款方式与时间: two topics, so no 退款方式与需要多长时间？ (the base would end in 与)
   const base = (re: RegExp): string => topic.replace(re, '');
-  const single = (re: RegExp): boolean => base(re).length >= 2 && !/(?:与|及|和|、|或)$/u.test(base(re));
+  // (保质期与开封后使用期限: no 保质期与开封后使用需要多长时间？ either)
+  const single = (re: RegExp): boolean => base(re).length >= 2 && !/(?:与|及|、|或)/u.test(base(re)) && !/和$/u.test(base(re));
   const care = ZH_CARE_TASK.exec(topic);
   if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   // 保修期限 → 保修期是多久？ (was 保修需要多长时间？: a service lasts, it takes no time); 退货期限 → 多长时间内可以退货？
@@ -516,7 +535,14 @@ function zhHeading(heading: string, product?: string, context: ZhHeadingContext 
   else if (ZH_PROVIDERS.test(topic)) q.push(`${topic}有哪些？`, `用哪家${topic}？`);
   // 发票与赠品 → 发票与赠品有什么规定？ (was 发票与赠品是什么？)
   else if (ZH_TWO_TOPICS.test(topic)) q.push(`${topic}有什么规定？`, `${topic}怎么处理？`);
-  else q.push(`${topic}是什么？`, `${topic}有什么规定？`);
+  else {
+    // 洗护说明 / 羽绒服 → 羽绒服怎么洗护？ / 羽绒服的洗护说明是什么？ (was 羽绒服是什么？: a thing under the aspect its parent names)
+    const aspect = parent === undefined ? null : ZH_ASPECT.exec(parent);
+    const task = aspect?.[1] ?? '';
+    if (aspect === null || !/^\p{Script=Han}{2,6}$/u.test(topic) || parent?.includes(topic) === true || ZH_NOTICE.test(topic)) q.push(`${topic}是什么？`, `${topic}有什么规定？`);
+    else if (ZH_CARE_VERB.test(task)) q.push(`${topic}怎么${task}？`, `${topic}的${parent ?? ''}是什么？`);
+    else q.push(`${topic}的${parent ?? ''}是什么？`, `${topic}有什么规定？`);
+  }
   return q;
 }
 
@@ -608,7 +634,8 @@ function zhContent(input: SectionInput, topic: string | undefined, out: Generate
   if (steps || action !== undefined) {
     if (action !== undefined) add(`如何${action}？`, 'procedure');
     // 退款说明 / 隐私条款 / 退换货时限 are no things one operates; 退换货流程 got 如何退换货？ from its heading
-    if (steps && topic !== undefined && !ZH_NOT_OPERATED.test(topic)) add(`${topic}怎么操作？`, 'procedure');
+    // (出现过敏怎么办 asks already: it got 出现过敏怎么办怎么操作？)
+    if (steps && topic !== undefined && !ZH_NOT_OPERATED.test(topic) && !headingIsQuestion(topic) && !ZH_TWO_TOPICS.test(topic)) add(`${topic}怎么操作？`, 'procedure');
   }
 }
 
@@ -648,6 +675,22 @@ function zhIntervals(s: string, topic: string | undefined, add: Add): boolean {
   return true;
 }
 
+/** A sentence about what the customer does: 买家…, 顾客…, 您… */
+const ZH_CUSTOMER = /^(?:买家|顾客|消费者|客户|用户|会员|您|你)/u;
+
+/**
+ * What a time is for, up to `max` characters: whole, or cut after a whole part (提供过敏部位照片 of
+ * 提供过敏部位照片及二级以上医院出具的诊断证明, which `shorten` cut to …医院出); undefined when no part fits
+ * and the cap would cut inside a word (累计实付满1000元升级为银卡会).
+ */
+function wholeTask(text: string, max: number): string | undefined {
+  const t = text.trim().replace(/[，,、：:；;。\s]+$/u, '');
+  if (t.length <= max) return t;
+  // (not at 或 / 、, which join the nouns of one phrase: 向京东提供司法机关或公安机关的案… → 向京东提供司法机关)
+  const part = /^(.{2,}?)(?:以及|及|和|并|，|,)/u.exec(t)?.[1];
+  return part !== undefined && part.length <= max && !/[或、]/u.test(part) ? part : undefined;
+}
+
 /** Time limits: 七日内退款 → 退款需要多长时间？; 保修期为一年 → 保修期是多久？; deadlines and what one is granted for a time. */
 function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
   // a date (2026年1月1日) is a point in time, no duration to ask about
@@ -663,13 +706,19 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       const rest = clause.slice((found?.index ?? 0) + (found?.[0].length ?? 0));
       // 维修超过7天的，…: a time that makes a case (…的) is the case's, no time to ask about (维修备用机需要多长时间？)
       if (/^的/u.test(rest)) return;
+      // 近12个月累计实付满1000元, 清零前30天系统将短信提醒: a window looked back on or a time before something is no
+      // time a task takes (累计实付满1000元升级为银卡会需要多长时间？, 系统将短信提醒需要多长时间？)
+      // (提前六十日书面通知 is a deadline, asked as before)
+      if (found !== null && /(?:近|最近|过去|(?<!提)前)$/u.test(clause.slice(0, found.index))) return;
       let after = rest.replace(/^[内后起的]+/u, '');
       // 七日内，可以申请退货: what the time is for is in the next clause
       if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
       const allowed = /^(?:可以|可|能)/u.test(after);
       // 15日内出现性能故障: what happens to the goods, or does not, in a time is no task that takes it (出现性能故障需要多长时间？)
       if (/^(?:出现|发生|产生|遇到|发现|不|未|没|无法)/u.test(after)) return;
-      const what = after.length >= 2 ? shorten(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
+      // 系统将短信提醒: what someone will do then is no task; 在其经营场所…: a place, no task
+      if (/^在/u.test(after) || /^\p{Script=Han}{1,6}?(?:将|会)(?!员)/u.test(after)) return;
+      const what = after.length >= 2 ? wholeTask(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
       // (维修需要3个工作日: what is needed is the time itself, asked 3个工作日有时间限制吗？)
       const asked = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
@@ -683,7 +732,8 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
         const granted = found !== null && /(?:享受|享有|提供)$/u.test(clause.slice(0, found.index));
         // 请在48小时内联系客服: a time the customer is asked to keep, not how long something takes (was 联系客服需要多长时间？)
         // (not 商家应当在3个工作日内办理退款: the shop's duty is how long the customer waits)
-        const deadline = found !== null && /请在?$/u.test(clause.slice(0, found.index));
+        // (买家…，并在签收后30日内提供照片: the customer's own deadline too, was 提供过敏部位照片及二级以上医院出需要多长时间？)
+        const deadline = found !== null && (/请在?$/u.test(clause.slice(0, found.index)) || (ZH_CUSTOMER.test(s) && /在[^，。；]{0,8}$/u.test(clause.slice(0, found.index))));
         // 将商品寄回 → 寄回商品: the object put before the verb goes after it (was 将商品寄回需要多长时间？)
         const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
         add(granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : `${done}需要多长时间？`, 'time-limit');
@@ -765,7 +815,7 @@ function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { du
     if (dutyWho !== undefined) {
       // what the duty is, before the generic "有哪些义务": five articles of one law all say 经营者应当…
       // (a duty too long to ask about whole, with no list break to cut it at, is not asked: 典型案例和吗？)
-      const must = /(?:应当|应(?![收付尽有得])|必须|须)(?!当事人)([^，。；：]{4,40})/u.exec(c)?.[1];
+      const must = /(?:应当|(?<![对相响反供适答回感效照呼顺])应(?![收付尽有得])|必须|须)(?!当事人)([^，。；：]{4,40})/u.exec(c)?.[1];
       const short = must === undefined ? '' : shorten(must, 22);
       // cut inside a 将 / 把 phrase it has no verb (…合理期限内将旅客、货物安全运输到约定地点 → …将旅客吗？):
       // asked whole when that is not much longer, else not asked
@@ -849,7 +899,45 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   if (charge?.[2] !== undefined) add(`谁负责${charge[2]}？`, 'duty');
   const isVoid = ZH_VOID.exec(clauses.length === 1 ? s : '');
   if (isVoid?.[1] !== undefined) add(`${shorten(isVoid[1].replace(ZH_LEADING, ''), 30)}有效吗？`, 'validity');
+  // 积分不可转让、不可提现 → 积分可以转让吗？/ 积分可以提现吗？ (its article was asked by its heading path)
+  for (const clause of clauses) {
+    const no = ZH_NOT_ALLOWED.exec(clause);
+    const who = no?.[1]?.replace(ZH_LEADING, '') ?? '';
+    // (也可以是不可转让单据, 并承担不能举证的后果, 根据其性质不能适用的除外: no thing that may not be done, laws)
+    if (no === null || who.length < 2 || /(?:将|会|也|均|都|则|还|并)$/u.test(who) || /^(?:也|并|且|而|其|又)|可|能|是|的|或|有权/u.test(who)) continue;
+    for (const what of (no[2] ?? '').split(/[、，,]/u)) {
+      const verb = /^不?(?:可以|可|能|予)?(\p{Script=Han}{2,6})$/u.exec(what)?.[1];
+      if (verb !== undefined && !ZH_NOT_ALLOWED_WORD.test(verb) && !/的|[时后前]$/u.test(verb)) add(`${who}可以${verb}吗？`, 'permission');
+    }
+  }
+  // 银卡会员享受9.5折专属价及生日礼券；金卡会员享受… → 银卡会员有哪些权益？ (a party's benefits)
+  for (const part of s.split(/[；;]/u)) {
+    const gets = /^([\p{Script=Han}]{2,8}?)(?:可以|可|均可|均)?享受[^，。；]{2,}/u.exec(part)?.[1]?.replace(ZH_LEADING, '');
+    if (gets !== undefined && gets.length >= 2 && isParty(gets)) add(`${gets}有哪些权益？`, 'right');
+  }
+  for (const part of s.split(/[；;，,]/u)) {
+    // 退款订单对应的积分将被扣回 → 退款订单对应的积分会被扣回吗？
+    const passive = /^([\p{Script=Han}]{2,16}?)(?:将|会)被(\p{Script=Han}{2,6})$/u.exec(part);
+    if (passive?.[1] !== undefined && !ZH_LEADING.test(passive[1])) add(`${passive[1]}会被${passive[2] ?? ''}吗？`, 'permission');
+    // 每月8日为会员日 → 会员日是哪天？
+    const day = /^每(?:个)?(?:月\s*\d{1,2}\s*[日号]|周[一二三四五六日天])为(\p{Script=Han}{2,6})$/u.exec(part);
+    if (day?.[1] !== undefined) add(`${day[1]}是哪天？`, 'definition');
+    // 会员等级分为普通会员、银卡会员、金卡会员三级 → 会员等级有哪些？
+    const kinds = /^([\p{Script=Han}]{2,8}?)分为[^，。；]{2,}$/u.exec(part)?.[1];
+    if (kinds !== undefined && !ZH_LEADING.test(kinds)) add(`${kinds}有哪些？`, 'contents');
+    // 累计实付满1000元升级为银卡会员 → 怎么升级为银卡会员？
+    const level = /(?:满|达到)[^，。；]{1,12}?(?:升级|升)为(\p{Script=Han}{2,8})$/u.exec(part);
+    if (level?.[1] !== undefined) add(`怎么升级为${level[1]}？`, 'procedure');
+  }
+  // 为回馈会员，规范…，制定本规则 → 本规则的目的是什么？ (named by its title: XX旗舰店会员积分规则的目的是什么？)
+  const purpose = /^为[^。；]{2,60}?[，,](?:特)?制定本(规则|政策|规定|办法|细则|条款|协议|说明|制度|须知)$/u.exec(s);
+  if (purpose?.[1] !== undefined) add(`本${purpose[1]}的目的是什么？`, 'purpose');
 }
+
+/** What may not be done with a thing: 积分不可转让、不可提现, 兑换后不可退还积分. */
+const ZH_NOT_ALLOWED = /^([\p{Script=Han}]{2,10}?)不(?:可以|可|能|予)(\p{Script=Han}{2,6}(?:[、，,]不?(?:可以|可|能|予)?\p{Script=Han}{2,6})*)$/u;
+/** Words 不可 / 不能 start that are no permission withheld: 不可抗力, 不可分割, 不可撤销, 不能少于. */
+const ZH_NOT_ALLOWED_WORD = /^(?:抗|分|撤|避|替|思|少|缺|逆|及|超过|低于|少于|高于|多于|晚于|早于|以|与|在|对|按|因|为|被|用于|作为)/u;
 
 // ---------------------------------------------------------------- English
 
@@ -1429,6 +1517,8 @@ const MAX_TABLE_ROWS = 8;
 const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
 /** A first column that names where a parcel goes: 配送地区, 送货范围, Destination. */
 const PLACE_HEADER = /^(?:配送|送货|收货|派送|寄送)?(?:地区|区域|范围|地点|城市|省份|目的地)$|^(?:region|area|zone|destination|country|delivery\s+area)$/iu;
+/** A time column that names what happens: 到账时间, 发货时效. */
+const ARRIVAL_HEADER = /^(到账|到货|送达|发货)(?:时间|时效)$/u;
 const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|duration|delivery\s+window/iu;
 /**
  * A cell that says there is nothing: empty, n/a, none, –, 不适用 (PowerCube charger | 2 years | n/a asked
@@ -1474,6 +1564,31 @@ function enColumnName(columns: readonly string[], i: number, rows: readonly (rea
   return (measure === undefined ? column : `${column} ${measure}`).toLowerCase();
 }
 
+/** A size chart's first column: 尺码 | 胸围 | 衣长 …, Size | Chest | Length. */
+const SIZE_HEADER = /^(?:尺码|码数|码号|尺寸|号码|号型|size)$/iu;
+/** A size chart's heading, without what it says it is: 连衣裙尺码表 → 连衣裙. */
+const SIZE_TABLE_NAME = /(?:尺码对照表|尺码表|尺寸表|码表|尺码|尺寸)$/u;
+
+/**
+ * A size chart asks one question a row, naming every measure: 连衣裙S码的胸围、腰围、裙长是多少？,
+ * 牛仔裤27码的腰围、臀围、裤长是多少？ — the garment from the chart's heading, the size as customers say it
+ * (S码, 27码). Its labels are a letter or a number, which the row rule skips as no words: three size
+ * charts asked about their XL rows only (2026-11-27, user test u7).
+ */
+function sizeQuestions(columns: readonly string[], rows: readonly (readonly string[])[], zh: boolean, topic: string | undefined): string[][] {
+  const named = topic?.replace(SIZE_TABLE_NAME, '') ?? '';
+  const garment = named !== topic && named.length >= 2 ? named : '';
+  const out: string[][] = [];
+  for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
+    const size = (row[0] ?? '').trim();
+    const measures = columns.filter((c, i) => c !== '' && !EMPTY_CELL.test((row[i + 1] ?? '').trim()));
+    if (size === '' || size.length > 12 || measures.length === 0) continue;
+    if (zh) out.push([`${garment}${/^[A-Za-z0-9]{1,5}$/u.test(size) ? `${size}码` : size}的${measures.join('、')}是多少？`]);
+    else out.push([`What is the ${measures.map((m) => m.toLowerCase()).join(', ')} for size ${size}${garment === '' ? '' : ` ${garment}`}?`]);
+  }
+  return out;
+}
+
 /**
  * A data table (配送方式 | 时效 | 运费; Option | Delivery time | Fee) asks about each row: 顺丰快递的运费是多少？,
  * How much is Express delivery?, How long does Express delivery take? — the row's first cell is what a
@@ -1482,12 +1597,16 @@ function enColumnName(columns: readonly string[], i: number, rows: readonly (rea
  * Pulse Watch 2, cables and refurbished rows had none). Empty and n/a cells ask nothing.
  * Question/answer tables are extracted instead (extract.ts).
  */
-function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh: boolean): string[] {
+function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh: boolean, topic?: string): string[] {
   const out: string[][] = [];
   for (const table of tables) {
     const [header, ...rows] = table;
     if (header === undefined || header.length < 2 || rows.length === 0) continue;
     const columns = header.slice(1).map((h) => h.trim());
+    if (SIZE_HEADER.test((header[0] ?? '').trim())) {
+      out.push(...sizeQuestions(columns, rows, zh, topic));
+      continue;
+    }
     // rows that name where a parcel goes (配送地区 | 时效 | 运费): 送到上海需要多长时间？, not 上海需要多长时间？
     const place = PLACE_HEADER.test((header[0] ?? '').trim());
     const names = zh ? columns : columns.map((_, i) => enColumnName(columns, i, rows));
@@ -1504,6 +1623,8 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
         if (zh) {
           const to = place ? `寄到${label}` : label;
           if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
+          // 支付方式 | 到账时间 → 银行卡多久到账？ (was 银行卡需要多长时间？)
+          else if (ARRIVAL_HEADER.test(column)) asked.push(`${to}多久${ARRIVAL_HEADER.exec(column)?.[1] ?? ''}？`);
           else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);
           else if (durations[i] === true) asked.push(zhDurationQuestion(label, columns, i, rows));
           else asked.push(`${label}的${column}是什么？`);
@@ -1566,7 +1687,9 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   if (language === 'zh') zhContent(input, topic, content, duties);
   else enContent(input, topic, content, names);
   if (language === 'zh') namedDocument(content, input.headingPath);
-  for (const question of tableQuestions(input.tables ?? [], language === 'zh')) content.push({ question, rule: 'table-row' });
+  // 本规则的目的是什么？ under a title that calls itself otherwise (…处理总则) names no document: not asked
+  if (language === 'zh') content.splice(0, content.length, ...content.filter((q) => q.rule !== 'purpose' || !ZH_THIS_DOCUMENT.test(q.question)));
+  for (const question of tableQuestions(input.tables ?? [], language === 'zh', topic)) content.push({ question, rule: 'table-row' });
   // stable sort by rule keeps each rule's questions in text order
   content.sort((a, b) => (RULE_ORDER.get(a.rule) ?? 0) - (RULE_ORDER.get(b.rule) ?? 0));
   // a policy's title over its opening lines (本政策适用于…): what those lines say comes first; the

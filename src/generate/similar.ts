@@ -224,6 +224,36 @@ function enCase(question: string, at: number, to: string): string {
   return /^\p{Lu}/u.test(question.charAt(at)) ? to.charAt(0).toUpperCase() + to.slice(1) : to;
 }
 
+const groupsByWord = new WeakMap<readonly (readonly string[])[], Map<string, Set<readonly string[]>>>();
+
+/** The lexicon's groups by word (a word may be in several), built once per lexicon. */
+function groupsOf(lexicon: readonly (readonly string[])[]): Map<string, Set<readonly string[]>> {
+  let map = groupsByWord.get(lexicon);
+  if (map === undefined) {
+    map = new Map();
+    for (const { word, group } of lexiconWords(lexicon)) {
+      let set = map.get(word);
+      if (set === undefined) map.set(word, (set = new Set()));
+      set.add(group);
+    }
+    groupsByWord.set(lexicon, map);
+  }
+  return map;
+}
+
+/**
+ * Does a Chinese substitute end in a word of a group the text after it opens with? 七天无理由 → 无理由退货
+ * before 退换货 says returning twice (无理由退货退换货是什么？, and all at once 无理由退货退货是什么？).
+ */
+function repeatsNext(to: string, after: string, lexicon: readonly (readonly string[])[]): boolean {
+  const groups = groupsOf(lexicon);
+  const ending = new Set<readonly string[]>();
+  for (let n = 2; n <= Math.min(5, to.length); n++) for (const g of groups.get(to.slice(-n)) ?? []) ending.add(g);
+  if (ending.size === 0) return false;
+  for (let n = 2; n <= Math.min(5, after.length); n++) for (const g of groups.get(after.slice(0, n)) ?? []) if (ending.has(g)) return true;
+  return false;
+}
+
 /** A run of two or more Chinese characters written twice in a row (退货退货). */
 const DOUBLED = /(\p{Script=Han}{2,})\1/u;
 
@@ -276,7 +306,9 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   if (formal.length >= 2) {
     let plain = question;
     for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + put(p, p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
-    out.push(plain);
+    // (七天无理由退换货 → 无理由退货退货: the plain words may say one thing twice, as one substitute may)
+    const twice = !english && ((DOUBLED.test(plain) && !DOUBLED.test(question)) || formal.some((p) => repeatsNext(p.group[0] ?? p.word, question.slice(p.at + p.word.length), lexicon)));
+    if (!twice) out.push(plain);
   }
   const depth = Math.max(0, ...picks.map((p) => p.group.length));
   for (let i = 0; i < depth; i++) {
@@ -290,7 +322,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
       const placed = english ? withParticle(put(p, to), question.slice(p.at + p.word.length)) : { to: put(p, to), after: question.slice(p.at + p.word.length) };
       const variant = question.slice(0, p.at) + placed.to + placed.after;
       // 七天无理由退货 → 无理由退货退货: a substitute that ends with the words after it doubles them
-      if (!english && DOUBLED.test(variant) && !DOUBLED.test(question)) continue;
+      if (!english && ((DOUBLED.test(variant) && !DOUBLED.test(question)) || repeatsNext(placed.to, placed.after, lexicon))) continue;
       out.push(variant);
     }
   }

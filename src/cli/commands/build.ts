@@ -18,8 +18,7 @@ import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
 import { configAbove, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
-import { readSuite, type EvalCase } from '../../eval/suite.js';
-import { suiteFiles } from './eval.js';
+import { readSuites } from './eval.js';
 
 export interface BuildCommandOptions {
   sources: string[];
@@ -119,13 +118,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   const calibrateOn = options.calibrateOn ?? config?.calibrateOn;
   if (calibrateOn !== undefined) {
     // a suite that cannot be read is said, and the confidence is fitted on the others (or as without them)
-    const { files, problems } = await suiteFiles(calibrateOn);
-    const cases: EvalCase[] = [];
-    for (const file of files) {
-      const read = await readSuite(file);
-      cases.push(...read.cases);
-      problems.push(...read.problems);
-    }
+    const { cases, problems } = await readSuites(calibrateOn);
     printProblems(output, problems.map((p) => ({ ...p, severity: 'warning' as const, message: `${p.message} (calibrate-on)` })));
     buildOptions.calibrateOn = { files: calibrateOn, cases };
   }

@@ -58,6 +58,18 @@ export function inSampleSuites(calibration: Calibration, files: readonly string[
   return files.filter((file) => fitted.some((f) => resolve(file) === f || resolve(file).startsWith(`${f}${sep}`)));
 }
 
+/** The cases of the suites named (files, folders, globs), with the files read and what was wrong in them. */
+export async function readSuites(inputs: readonly string[]): Promise<{ files: string[]; cases: EvalCase[]; problems: Problem[] }> {
+  const { files, problems } = await suiteFiles(inputs);
+  const cases: EvalCase[] = [];
+  for (const file of files) {
+    const read = await readSuite(file);
+    cases.push(...read.cases);
+    problems.push(...read.problems);
+  }
+  return { files, cases, problems };
+}
+
 /** The suite files named: files as they are, folders' suites, globs expanded. */
 export async function suiteFiles(inputs: readonly string[]): Promise<{ files: string[]; problems: Problem[] }> {
   const files: string[] = [];
@@ -140,13 +152,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (index === undefined) throw new UsageError(noIndex());
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
   const kb = await loadIndex(index);
-  const { files, problems } = await suiteFiles(suites);
-  const cases: EvalCase[] = [];
-  for (const file of files) {
-    const read = await readSuite(file);
-    cases.push(...read.cases);
-    problems.push(...read.problems);
-  }
+  const { files, cases, problems } = await readSuites(suites);
   // what the reports list as could not be read: the suites' errors (a baseline's are its own matter)
   const unreadable = problems.filter((p) => p.severity === 'error');
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline);

@@ -10,7 +10,7 @@
  */
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { Box, Text, useApp, useInput } from './ink.js';
-import { detailLines, fullEntryLines, keyHints, listWidth, tooSmallNotice, type HintContext } from './layout.js';
+import { detailLines, fullView, keyHints, listWidth, tooSmallNotice, type HintContext } from './layout.js';
 import { mergeCandidates, NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import type { Entry } from '../store/entry.js';
 import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
@@ -59,9 +59,10 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   const size = useScreenSize(columns, rows);
   useAutosave(link, state, dispatch);
   useDiskWatch(link, dispatch, pollMs);
-  // built in the background from the start (the first build loads jieba's dictionary: seconds),
-  // so that try-it answers at once when opened, and kept up to date after every change
-  const tryIndex = useTryIndex(buildSearcher, state.entries, true, reindexMs);
+  // built when try-it is open (the first time: seconds, and on a store of 50,000 entries up to a
+  // minute and hundreds of MB, which a session that never tries a question does not pay), and
+  // brought up to date when it is opened again after changes; the pane says "indexing…" meanwhile
+  const tryIndex = useTryIndex(buildSearcher, state.entries, state.mode.kind === 'try', reindexMs);
   const query = state.mode.kind === 'try' ? state.mode.buffer.text : '';
   const hits = useHits(tryIndex.searcher, query, TRY_K);
 
@@ -99,9 +100,9 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
     // answer the source changed under, the source's new text stays in sight
     const reference =
       mode.disk !== undefined
-        ? { title: 'On disk now (changed while you edit):', lines: wrap(mode.disk === '' ? '(empty)' : mode.disk, right) }
+        ? { title: 'On disk now (changed while you edit):', lines: wrap(mode.disk === '' ? '(empty)' : mode.disk, right, bodyHeight) }
         : mode.target === 'answer' && sourceNow !== undefined && entry !== undefined && entry.id === mode.id && sourceNow.answer !== entry.answer
-          ? { title: 'The source now says:', lines: wrap(sourceNow.answer, right) }
+          ? { title: 'The source now says:', lines: wrap(sourceNow.answer, right, bodyHeight) }
           : undefined;
     pane = <Editor title={title} buffer={mode.buffer} width={right} height={bodyHeight} {...(reference !== undefined ? { reference } : {})} />;
   } else if (mode.kind === 'try') {
@@ -125,11 +126,12 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
     pane = <Lines lines={detailLines(entry, state.item, right, bodyHeight, sourceNow)} width={right} height={bodyHeight} />;
   }
 
-  // the full view: the whole entry, scrolled
-  const full = useMemo(() => (mode.kind === 'view' && entry !== undefined ? fullEntryLines(entry, width, sourceNow) : []), [mode.kind, entry, width, sourceNow]);
-  const viewMax = Math.max(0, full.length - bodyHeight);
+  // the full view: the whole entry, wrapped as it is scrolled to (a long answer piece by piece)
+  const full = useMemo(() => (mode.kind === 'view' && entry !== undefined ? fullView(entry, width, sourceNow) : undefined), [mode.kind, entry, width, sourceNow]);
+  const shown = mode.kind === 'view' && full !== undefined ? full.window(mode.offset, bodyHeight) : { lines: [], max: undefined };
+  const viewMax = shown.max;
   useEffect(() => {
-    if (mode.kind === 'view') dispatch({ type: 'view-max', max: viewMax });
+    if (mode.kind === 'view' && viewMax !== undefined) dispatch({ type: 'view-max', max: viewMax });
   }, [mode, viewMax, dispatch]);
   if (mode.kind === 'view') hintKind = 'view';
 
@@ -147,7 +149,7 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
       {mode.kind === 'help' ? (
         <Help width={width} height={bodyHeight} />
       ) : mode.kind === 'view' ? (
-        <Lines lines={full.slice(Math.min(mode.offset, viewMax), Math.min(mode.offset, viewMax) + bodyHeight)} width={width} height={bodyHeight} />
+        <Lines lines={shown.lines} width={width} height={bodyHeight} />
       ) : (
         <Box flexDirection="row" height={bodyHeight}>
           <ListPane entries={visible} selected={state.selected} width={left} height={bodyHeight} />

@@ -5,7 +5,7 @@
 import { isEdited, type Entry, type EntryStatus } from '../store/entry.js';
 import type { SourceNow } from './source-now.js';
 import { helpKeyLines } from './keys.js';
-import { breakAllowed, displayWidth, fit, oneLine, truncate, wrap } from './width.js';
+import { breakAllowed, displayWidth, fit, head, headRoom, oneLine, truncate, wrap, wrapLines } from './width.js';
 
 export type Color = 'green' | 'red' | 'yellow' | 'cyan' | 'magenta' | 'gray';
 
@@ -63,7 +63,7 @@ export function listRows(entries: readonly Entry[], selected: string | undefined
   return entries.slice(start, start + height).map((e) => {
     const status = STATUS_MARK[e.status];
     const flag = e.stale !== undefined ? '!' : (e.suggested ?? []).length > 0 ? '?' : isEdited(e) ? '✎' : ' ';
-    return { id: e.id, mark: status.mark, markColor: status.color, text: fit(`${flag}${oneLine(e.question)}`, width - 2), selected: e.id === selected, stale: e.stale !== undefined };
+    return { id: e.id, mark: status.mark, markColor: status.color, text: fit(`${flag}${e.question}`, width - 2), selected: e.id === selected, stale: e.stale !== undefined };
   });
 }
 
@@ -133,7 +133,7 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   const sourceLines = source === undefined ? [] : wrap(`Source  ${source}`, width, 2);
   // a note says why the entry is here (kb gaps: how often customers asked, the nearest entry)
   // (five lines for a draft without an answer: its note names the nearest entry, and there is no answer to show)
-  const noteLines = e.notes === undefined || e.notes.trim() === '' ? [] : wrap(`Notes  ${oneLine(e.notes)}`, width, e.answer.trim() === '' ? 5 : 2);
+  const noteLines = e.notes === undefined || e.notes.trim() === '' ? [] : wrap(`Notes  ${oneLine(head(e.notes, headRoom(5, width)))}`, width, e.answer.trim() === '' ? 5 : 2);
   const room = Math.max(2, height - lines.length - sourceLines.length - noteLines.length - reserveForAnswer - 1 - (suggested.length > 0 ? 1 : 0));
   const suggestedRoom = suggested.length > 0 ? Math.min(suggested.length, Math.max(1, Math.floor(room / 3))) : 0;
   const similarRoom = Math.max(1, room - suggestedRoom);
@@ -143,7 +143,7 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   sim.shown.forEach((q, i) => {
     const n = sim.start + i;
     const path = isSectionPath(e, q);
-    const text = fit(`${String(n + 1).padStart(2)} ${oneLine(q)}${path ? SECTION_PATH_NOTE : ''}`, width);
+    const text = fit(`${String(n + 1).padStart(2)} ${q}${path ? SECTION_PATH_NOTE : ''}`, width);
     lines.push(n === item ? { text, inverse: true } : path ? { text, dim: true } : { text });
   });
   if (suggested.length > 0) {
@@ -151,7 +151,7 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
     const sug = itemWindow(suggested, item - e.similar.length, suggestedRoom);
     sug.shown.forEach((q, i) => {
       const n = e.similar.length + sug.start + i;
-      const text = fit(` ? ${oneLine(q)}`, width);
+      const text = fit(` ? ${q}`, width);
       lines.push(n === item ? { text, inverse: true } : { text, color: 'yellow' });
     });
   }
@@ -159,7 +159,8 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   for (const l of noteLines) lines.push({ text: l, dim: true });
   const answerRoom = height - lines.length - 1;
   if (answerRoom >= 1) {
-    const answer = wrap(e.answer === '' ? '(empty)' : e.answer, width);
+    // the lines the pane has left, and one more to tell whether there is more (never the whole answer)
+    const answer = wrap(e.answer === '' ? '(empty)' : e.answer, width, answerRoom + 1);
     lines.push({ text: `${changed.length > 0 ? 'Your answer' : 'Answer'} (${e.answer.length} chars)${answer.length > answerRoom ? ': v shows all' : ''}`, color: 'cyan' });
     for (const l of wrap(e.answer === '' ? '(empty)' : e.answer, width, answerRoom)) lines.push({ text: l });
   }
@@ -304,29 +305,125 @@ function sourceNowLines(e: Entry, now: SourceNow | undefined, width: number, max
   return [{ text: truncate('The source now says (your answer is kept):', width), color: 'magenta' }, ...text.map((l) => ({ text: `  ${l}`, color: 'magenta' as const }))];
 }
 
-/** The whole entry, every line of it, for the full view (`v`); the source's new text after the answer when `now` is given. */
-export function fullEntryLines(e: Entry, width: number, now?: SourceNow): Line[] {
-  const lines: Line[] = [];
+/**
+ * The full view's scroll offset for End: offsets above FROM_END count lines from the end
+ * (`END - offset`), so that End on a long answer shows its last page without wrapping the rest.
+ */
+export const END = Number.MAX_SAFE_INTEGER;
+export const FROM_END = END / 2;
+
+/** A long text is wrapped in pieces of at most this many characters, each when it is first scrolled to. */
+export const PIECE = 2000;
+
+/**
+ * `text` cut in pieces of at most PIECE characters: after its last line break, else at its last
+ * space, else anywhere (never inside a surrogate pair). A paragraph longer than a piece gets a
+ * line break where it is cut.
+ */
+export function pieces(text: string): string[] {
+  const out: string[] = [];
+  let from = 0;
+  while (text.length - from > PIECE) {
+    const window = text.slice(from, from + PIECE);
+    const nl = window.lastIndexOf('\n');
+    const space = window.lastIndexOf(' ');
+    const at = nl >= 0 ? nl : space > PIECE / 2 ? space : -1;
+    if (at >= 0) {
+      out.push(window.slice(0, at));
+      from += at + 1;
+    } else {
+      const piece = head(window, PIECE - 1);
+      out.push(piece);
+      from += piece.length;
+    }
+  }
+  out.push(text.slice(from));
+  return out;
+}
+
+/** What the full view shows: `height` lines from `offset`, and the largest offset once every line is known. */
+export interface FullView {
+  window(offset: number, height: number): { lines: Line[]; max: number | undefined };
+}
+
+/** Below this many characters the full view wraps the whole entry at once (and knows its length). */
+const WRAP_AT_ONCE = 50_000;
+
+/**
+ * The whole entry for the full view (`v`), the source's new text after the answer when `now` is
+ * given. Long texts (an answer of millions of characters) are wrapped piece by piece as they are
+ * scrolled to: a window costs the pieces it shows, and End wraps from the end.
+ */
+export function fullView(e: Entry, width: number, now?: SourceNow): FullView {
+  const blocks: { lines?: Line[]; make: () => Line[] }[] = [];
+  let size = 0;
+  const line = (l: Line): void => {
+    blocks.push({ lines: [l], make: () => [l] });
+  };
+  const text = (t: string, style: Omit<Line, 'text'> = {}, prefix = ''): void => {
+    size += t.length;
+    pieces(t).forEach((piece, i) => blocks.push({ make: () => wrap(i === 0 ? `${prefix}${piece}` : piece, width).map((l) => ({ text: l, ...style })) }));
+  };
   const status = STATUS_MARK[e.status];
-  lines.push({ text: truncate([e.id, e.origin, e.status, ...(isEdited(e) ? ['edited'] : []), ...(e.rule !== undefined ? [`rule ${e.rule}`] : [])].join(' · '), width), color: status.color });
-  if (e.stale !== undefined) lines.push({ text: `! ${STALE_TEXT[e.stale]}`, color: 'magenta', bold: true });
-  for (const l of wrap(`Q  ${e.question}`, width)) lines.push({ text: l, bold: true });
-  lines.push({ text: `Similar questions (${e.similar.length})`, color: 'cyan' });
+  line({ text: truncate([e.id, e.origin, e.status, ...(isEdited(e) ? ['edited'] : []), ...(e.rule !== undefined ? [`rule ${e.rule}`] : [])].join(' · '), width), color: status.color });
+  if (e.stale !== undefined) line({ text: `! ${STALE_TEXT[e.stale]}`, color: 'magenta', bold: true });
+  text(e.question, { bold: true }, 'Q  ');
+  line({ text: `Similar questions (${e.similar.length})`, color: 'cyan' });
   e.similar.forEach((q, i) => {
     const path = isSectionPath(e, q);
-    for (const l of wrap(`${String(i + 1).padStart(2)} ${oneLine(q)}${path ? SECTION_PATH_NOTE : ''}`, width)) lines.push(path ? { text: l, dim: true } : { text: l });
+    text(`${String(i + 1).padStart(2)} ${oneLine(q)}${path ? SECTION_PATH_NOTE : ''}`, path ? { dim: true } : {});
   });
   if ((e.suggested ?? []).length > 0) {
-    lines.push({ text: `Suggested (${e.suggested?.length ?? 0})`, color: 'yellow' });
-    for (const q of e.suggested ?? []) for (const l of wrap(` ? ${oneLine(q)}`, width)) lines.push({ text: l, color: 'yellow' });
+    line({ text: `Suggested (${e.suggested?.length ?? 0})`, color: 'yellow' });
+    for (const q of e.suggested ?? []) text(` ? ${oneLine(q)}`, { color: 'yellow' });
   }
   const source = sourceText(e);
-  if (source !== undefined) for (const l of wrap(`Source  ${source}`, width)) lines.push({ text: l, dim: true });
-  if (e.tags !== undefined && e.tags.length > 0) lines.push({ text: truncate(`Tags  ${e.tags.join(', ')}`, width), dim: true });
-  if (e.notes !== undefined) for (const l of wrap(`Notes  ${e.notes}`, width)) lines.push({ text: l, dim: true });
-  const changed = sourceNowLines(e, now, width, Number.POSITIVE_INFINITY);
-  lines.push({ text: `${changed.length > 0 ? 'Your answer' : 'Answer'} (${e.answer.length} chars)`, color: 'cyan' });
-  for (const l of wrap(e.answer === '' ? '(empty)' : e.answer, width)) lines.push({ text: l });
-  lines.push(...changed);
-  return lines;
+  if (source !== undefined) text(`Source  ${source}`, { dim: true });
+  if (e.tags !== undefined && e.tags.length > 0) line({ text: truncate(`Tags  ${e.tags.join(', ')}`, width), dim: true });
+  if (e.notes !== undefined) text(e.notes, { dim: true }, 'Notes  ');
+  const changed = now !== undefined && now.answer !== e.answer;
+  line({ text: `${changed ? 'Your answer' : 'Answer'} (${e.answer.length} chars)`, color: 'cyan' });
+  text(e.answer === '' ? '(empty)' : e.answer);
+  if (changed) {
+    line({ text: truncate('The source now says (your answer is kept):', width), color: 'magenta' });
+    size += now.answer.length;
+    pieces(now.answer === '' ? '(empty)' : now.answer).forEach((piece) => blocks.push({ make: () => wrap(piece, width - 2).map((l) => ({ text: `  ${l}`, color: 'magenta' as const })) }));
+  }
+
+  const linesOf = (b: { lines?: Line[]; make: () => Line[] }): Line[] => (b.lines ??= b.make());
+  const total = (): number | undefined => (blocks.every((b) => b.lines !== undefined) ? blocks.reduce((n, b) => n + (b.lines?.length ?? 0), 0) : undefined);
+  if (size <= WRAP_AT_ONCE) blocks.forEach(linesOf);
+  return {
+    window(offset, height) {
+      let count = total();
+      if (offset > FROM_END && count === undefined) {
+        // End: the last lines, wrapping pieces from the end until the window is full
+        const back = END - Math.min(offset, END);
+        const tail: Line[] = [];
+        for (let b = blocks.length - 1; b >= 0 && tail.length < back + height; b--) tail.unshift(...linesOf(blocks[b] as (typeof blocks)[number]));
+        count = total();
+        if (count === undefined) return { lines: tail.slice(Math.max(0, tail.length - back - height), tail.length - back), max: undefined };
+      }
+      const top = offset > FROM_END ? Math.max(0, (count ?? 0) - height - (END - Math.min(offset, END))) : offset;
+      const lines: Line[] = [];
+      let skip = top;
+      for (const b of blocks) {
+        if (lines.length >= height) break;
+        const ls = linesOf(b);
+        if (skip >= ls.length) {
+          skip -= ls.length;
+          continue;
+        }
+        lines.push(...ls.slice(skip, skip + height - lines.length));
+        skip = 0;
+      }
+      count = total();
+      return { lines, max: count === undefined ? undefined : Math.max(0, count - height) };
+    },
+  };
+}
+
+/** Every line of the full view (`fullView`) at once: for a short entry. */
+export function fullEntryLines(e: Entry, width: number, now?: SourceNow): Line[] {
+  return fullView(e, width, now).window(0, Number.MAX_SAFE_INTEGER).lines;
 }

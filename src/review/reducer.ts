@@ -6,7 +6,7 @@
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
 import { ENTRY_ORIGINS, isFieldEdited, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
-import { isSectionPath } from './layout.js';
+import { END, FROM_END, isSectionPath } from './layout.js';
 import { changedFields, copyField, followNewIds, mergeReload, renameChanges, type Change } from './changes.js';
 import { successorIn } from '../store/merge.js';
 import { backspace, deleteForward, editBuffer, insertText, moveCursor, type EditBuffer } from './text-edit.js';
@@ -158,8 +158,22 @@ export function matchesFilter(e: Entry, filter: Filter): boolean {
   if (filter.suggestedOnly && !hasSuggestions(e)) return false;
   const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '');
   if (words.length === 0) return true;
-  const haystack = [e.id, e.question, ...e.similar, ...(e.suggested ?? []), e.answer, e.source?.path ?? '', ...(e.source?.headingPath ?? []), ...(e.tags ?? [])].join('\n').toLowerCase();
-  return words.every((w) => haystack.includes(w));
+  const text = haystack(e);
+  return words.every((w) => text.includes(w));
+}
+
+// an entry's searchable text, lower-cased once: entries are never changed in place (a change makes
+// a new entry), so it holds as long as the entry does
+const haystacks = new WeakMap<Entry, string>();
+
+/** What `/` searches in an entry: id, questions, answer, source, tags, lower-cased. */
+function haystack(e: Entry): string {
+  let text = haystacks.get(e);
+  if (text === undefined) {
+    text = [e.id, e.question, ...e.similar, ...(e.suggested ?? []), e.answer, e.source?.path ?? '', ...(e.source?.headingPath ?? []), ...(e.tags ?? [])].join('\n').toLowerCase();
+    haystacks.set(e, text);
+  }
+  return text;
 }
 
 /** A `kb gaps --export` draft: its id and origin as kb gaps writes them (an editor may have answered it since). */
@@ -203,7 +217,22 @@ export function timesAsked(e: Entry): number | undefined {
  * is for the questions customers asked most. They take the places drafts have in id order, so the
  * other entries keep theirs.
  */
-export function visibleEntries(state: Pick<ReviewState, 'entries' | 'filter'>): Entry[] {
+export function visibleEntries(state: Pick<ReviewState, 'entries' | 'filter'>): readonly Entry[] {
+  // a key calls this several times with the same entries and filter (50,000 entries: tens of ms each)
+  const last = lastVisible;
+  if (last !== undefined && last.entries === state.entries && sameFilter(last.filter, state.filter)) return last.shown;
+  const shown = filterEntries(state);
+  lastVisible = { entries: state.entries, filter: state.filter, shown };
+  return shown;
+}
+
+let lastVisible: { entries: readonly Entry[]; filter: Filter; shown: readonly Entry[] } | undefined;
+
+function sameFilter(a: Filter, b: Filter): boolean {
+  return a.status === b.status && a.origin === b.origin && a.staleOnly === b.staleOnly && a.suggestedOnly === b.suggestedOnly && a.text === b.text;
+}
+
+function filterEntries(state: Pick<ReviewState, 'entries' | 'filter'>): Entry[] {
   const shown = state.entries.filter((e) => matchesFilter(e, state.filter));
   const drafts = shown.filter((e) => timesAsked(e) !== undefined);
   if (drafts.length < 2) return shown;
@@ -669,22 +698,28 @@ function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' 
 
 /** Scrolling the full view of an entry; Esc, v or q go back to the list. */
 function viewKey(state: ReviewState, offset: number, input: string, key: KeyInfo): ReviewState {
-  const to = (n: number): ReviewState => ({ ...state, mode: { kind: 'view', offset: Math.max(0, n) } });
+  // End is END; offsets near it count from the end (layout.ts FROM_END)
+  const to = (n: number): ReviewState => ({ ...state, mode: { kind: 'view', offset: Math.min(END, Math.max(0, n)) } });
   if (key.escape || input === 'v' || input === 'q') return { ...state, mode: { kind: 'list' } };
   if (key.upArrow || input === 'k') return to(offset - 1);
   if (key.downArrow || input === 'j') return to(offset + 1);
   if (key.pageUp) return to(offset - state.pageSize);
   if (key.pageDown || input === ' ') return to(offset + state.pageSize);
   if (key.home) return to(0);
-  if (key.end) return to(Number.MAX_SAFE_INTEGER);
+  if (key.end) return to(END);
   return state;
 }
+
+/** The longest text the edit boxes open (`E` on a longer answer says so instead). */
+export const EDIT_MAX_CHARS = 50_000;
 
 function startEdit(state: ReviewState, target: EditTarget): ReviewState {
   if (target === 'filter') return { ...state, mode: { kind: 'edit', target, id: '', buffer: editBuffer(state.filter.text, false), original: state.filter.text }, message: undefined };
   const entry = selectedEntry(state);
   if (entry === undefined) return { ...state, message: 'no entry selected' };
   const text = target === 'question' ? entry.question : target === 'answer' ? entry.answer : '';
+  // the edit box lays the whole text out at every key: a text of a whole document would freeze it
+  if (text.length > EDIT_MAX_CHARS) return { ...state, message: `${entry.id}: the ${target === 'question' ? 'question' : 'answer'} has ${text.length} characters, too many to edit here (up to ${EDIT_MAX_CHARS}): shorten it in its source, or edit it in a sheet (kb export --format csv)` };
   return { ...state, mode: { kind: 'edit', target, id: entry.id, buffer: editBuffer(text, target === 'answer'), original: text }, message: undefined };
 }
 
@@ -777,8 +812,13 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       return { ...state, message: action.message };
     case 'quit':
       return { ...state, quit: true };
-    case 'view-max':
-      return state.mode.kind === 'view' && state.mode.offset > action.max ? { ...state, mode: { kind: 'view', offset: Math.max(0, action.max) } } : state;
+    case 'view-max': {
+      // the full view's length is known: an offset from the end (End) becomes one from the top
+      if (state.mode.kind !== 'view') return state;
+      const offset = state.mode.offset;
+      const top = offset > FROM_END ? Math.max(0, action.max - (END - offset)) : Math.min(offset, Math.max(0, action.max));
+      return top === offset ? state : { ...state, mode: { kind: 'view', offset: top } };
+    }
     case 'page-size':
       return action.rows === state.pageSize ? state : { ...state, pageSize: Math.max(1, action.rows) };
     case 'reloaded': {

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import type { Entry } from '../../store/entry.js';
 import { Box, Text } from '../ink.js';
 import type { EditBuffer } from '../text-edit.js';
-import { fit, oneLine, truncate } from '../width.js';
+import { fit, truncate } from '../width.js';
 import { EditorRowsView } from './editor.js';
 
 export interface MergePaneProps {
@@ -32,7 +32,7 @@ export function MergePane({ draft, buffer, found, pick, width, height }: MergePa
       </Text>
       {found.flatMap((e, i) => [
         <Text key={`${e.id}-q`} wrap="truncate" inverse={i === pick}>
-          {fit(`${i === pick ? '›' : ' '} ${oneLine(e.question)}`, width)}
+          {fit(`${i === pick ? '›' : ' '} ${e.question}`, width)}
         </Text>,
         <Text key={`${e.id}-i`} wrap="truncate" dimColor>
           {fit(`   ${e.id} · ${e.status} · ${e.similar.length} similar`, width)}
@@ -45,7 +45,7 @@ export function MergePane({ draft, buffer, found, pick, width, height }: MergePa
       ) : null}
       {questions.slice(0, Math.max(0, room - 1)).map((q, i) => (
         <Text key={`m-${i}`} dimColor wrap="truncate">
-          {fit(`  ${oneLine(q)}`, width)}
+          {fit(`  ${q}`, width)}
         </Text>
       ))}
     </Box>

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import type { Hit } from '../../runtime/index.js';
 import { Box, Text } from '../ink.js';
 import type { EditBuffer } from '../text-edit.js';
-import { fit, oneLine, truncate } from '../width.js';
+import { fit, truncate } from '../width.js';
 import { EditorRowsView } from './editor.js';
 
 export const TRY_SHOWN = 5;
@@ -44,10 +44,10 @@ export function TryPane({ buffer, hits, current, indexing, error, width, height 
       </Text>
       {(hits ?? []).slice(0, TRY_SHOWN).flatMap((h, i) => [
         <Text key={`${h.id}-q`} wrap="truncate" {...(h.id === current ? { color: 'green' } : {})} bold={h.id === current}>
-          {fit(`${i + 1}. ${h.confidence.toFixed(2)} ${oneLine(h.question)}`, width)}
+          {fit(`${i + 1}. ${h.confidence.toFixed(2)} ${h.question}`, width)}
         </Text>,
         <Text key={`${h.id}-m`} wrap="truncate" dimColor>
-          {fit(`   ${h.id}${h.matched !== h.question ? `  matched: ${oneLine(h.matched)}` : ''}`, width)}
+          {fit(`   ${h.id}${h.matched !== h.question ? `  matched: ${h.matched}` : ''}`, width)}
         </Text>,
       ])}
     </Box>

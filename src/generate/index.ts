@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { warning, type Problem } from '../core/problems.js';
 import type { Document, Section } from '../ingest/document.js';
+import { PART_MARKER } from '../ingest/split.js';
 import type { Entry } from '../store/entry.js';
 import { pairsInLines, pairsInTable, pairsInText, questionHeading, SPEC_HEADING, type ExtractedPair } from './extract.js';
 import { findFacets, headingAsTopic, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
@@ -247,6 +248,20 @@ export function isDocumentIntro(text: string): boolean {
   return !t.includes('\n') && t.length <= 120 && DOCUMENT_SELF.test(t) && !/[。！？!?；;](?=.)/u.test(t);
 }
 
+/**
+ * The heading path the question rules read. A long section split into parts (src/ingest/split.ts)
+ * is asked by its heading in part 1 only, without the marker; its other parts by their text, so
+ * that a heading does not ask the same question of every part (nor `(part 3)是什么？`).
+ */
+export function askedHeadingPath(headingPath: readonly string[]): readonly string[] {
+  const last = headingPath[headingPath.length - 1];
+  const part = last === undefined ? null : PART_MARKER.exec(last);
+  if (last === undefined || part === null) return headingPath;
+  const parent = headingPath.slice(0, -1);
+  const own = last.slice(0, part.index);
+  return part[1] !== '1' ? [] : own === '' ? parent : [...parent, own];
+}
+
 /** The entries of one section: a FAQ row, extracted pairs, or generated questions. */
 function sectionEntries(doc: Document, section: Section, options: GenerationOptions): GeneratedEntry[] {
   const language = sectionLanguage(doc, section);
@@ -305,7 +320,7 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   const rowLines = new Set(tables.flatMap((table) => table.rows.map((r) => r.join(' | ').trim())));
   const prose = rowLines.size === 0 ? section.text : section.text.split('\n').filter((l) => !rowLines.has(l.trim())).join('\n');
   let generated: GeneratedQuestion[] = generateQuestions(
-    { headingPath: section.headingPath, text: prose, steps, tables: dataTables, language },
+    { headingPath: askedHeadingPath(section.headingPath), text: prose, steps, tables: dataTables, language },
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );
   // a title over one line that says what the document covers (本说明适用于…售出的空调、冰箱…) and that no

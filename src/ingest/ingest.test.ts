@@ -91,24 +91,47 @@ describe('ingestFile: the document model', () => {
 });
 
 describe('ingestFile: a section no answer can be', () => {
-  it('warns about a section of more than 20,000 characters, naming it and its line, and still reads the file', async () => {
+  it('splits a section of more than 20,000 characters into parts at sentence breaks, names them "(part N)", and says so', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-long-'));
     const path = join(dir, 'huge-line.txt');
     writeFileSync(path, `Returns policy\n\n${'You can return items within 30 days. '.repeat(1000)}\n\nGift cards\n\nGift cards are valid for 24 months.\n`);
     const doc = await read(path);
-    expect(doc.sections.map((s) => s.headingPath.at(-1))).toEqual(['Returns policy', 'Gift cards']);
+    const names = doc.sections.map((s) => s.headingPath.at(-1));
+    expect(names).toHaveLength(20);
+    expect(names.slice(0, 2)).toEqual(['Returns policy (part 1)', 'Returns policy (part 2)']);
+    expect(names.slice(-2)).toEqual(['Returns policy (part 19)', 'Gift cards']);
+    expect(doc.sections.slice(0, 19).every((s) => s.text.length <= 2000 && s.text.endsWith('30 days.'))).toBe(true);
+    expect(doc.sections.slice(0, 19).map((s) => s.text).join(' ')).toBe('You can return items within 30 days. '.repeat(1000).trim());
     const long = doc.warnings.filter((w) => w.code === 'long-section');
     expect(long).toHaveLength(1);
     expect(long[0]?.file).toBe(path);
     expect(long[0]?.location).toEqual({ line: 1 });
-    expect(long[0]?.message).toMatch(/^section "Returns policy" is 36,999 characters long.*add headings to split it/u);
+    expect(long[0]?.message).toMatch(/^section "Returns policy" is 36,999 characters long, too long for one answer: it was split into 19 parts of up to 2,000 characters .*\("Returns policy \(part 1\)" …\).*add headings/u);
+  });
+
+  it('keeps the ids of the parts before the end when text is appended to a long headingless file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kb-long-'));
+    const path = join(dir, 'notes.txt');
+    const paragraphs = Array.from({ length: 600 }, (_, i) => `第${i + 1}段：签收后七天内可以申请退货，商品需保持完好，配件齐全，运费由买家承担。`);
+    writeFileSync(path, `${paragraphs.join('\n\n')}\n`);
+    const before = await read(path);
+    writeFileSync(path, `${[...paragraphs, ...paragraphs].join('\n\n')}\n`);
+    const after = await read(path);
+    expect(before.sections[0]?.headingPath).toEqual(['(part 1)']);
+    expect(after.sections.length).toBeGreaterThan(before.sections.length);
+    const kept = before.sections.slice(0, -1);
+    expect(after.sections.slice(0, kept.length).map((s) => [s.id, s.text])).toEqual(kept.map((s) => [s.id, s.text]));
+    expect(after.sections[before.sections.length - 1]?.id).toBe(before.sections.at(-1)?.id);
   });
 
   it('says nothing about ordinary sections', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kb-long-'));
     const path = join(dir, 'short.md');
-    writeFileSync(path, `# Returns\n\n${'Send it back within 30 days. '.repeat(600)}\n`);
-    expect((await read(path)).warnings).toEqual([]);
+    writeFileSync(path, `# Returns\n\n${'Send it back within 30 days. '.repeat(680)}\n`);
+    const doc = await read(path);
+    expect(doc.warnings).toEqual([]);
+    // 19,719 characters, longer than any section of the dev sets: one section, not split
+    expect(doc.sections.map((s) => [s.headingPath, s.text.length])).toEqual([[['Returns'], 19_719]]);
   });
 });
 
@@ -141,6 +164,13 @@ describe('ingestFile: bad input is a problem value, never an exception', () => {
     const p = await problemOf(`${FIX}/ingest/text/policy-zh.txt`, { maxFileBytes: 100 });
     expect(p.code).toBe('file-too-large');
     expect(p.message).toMatch(/--max-file-mb/);
+    expect(p.message).not.toMatch(/memory/);
+  });
+
+  it('names the memory a .docx over the size limit would take to read', async () => {
+    const p = await problemOf(`${GEN}/guide-en.docx`, { maxFileBytes: 100 });
+    expect(p.code).toBe('file-too-large');
+    expect(p.message).toMatch(/--max-file-mb \(reading a \.docx takes about 400 MB of memory per MB of file, most of it inside mammoth.*about \d+ MB for this one/u);
   });
 
   it('keeps reading the other files when some fail', async () => {

@@ -12,7 +12,8 @@ import { decodeText } from './decode.js';
 import type { Document, Format, Section } from './document.js';
 import { formatOf, unsupportedAdvice } from './formats.js';
 import type { ParseOptions, ParsedDoc } from './parsed.js';
-import { blockText, sectionize } from './sectionize.js';
+import { blockText, sectionize, type SplitSection } from './sectionize.js';
+import { MAX_SECTION_CHARS, PART_CHARS, partHeadingPath } from './split.js';
 
 export interface IngestOptions {
   /** Relative paths are read from this folder (default: the process's working folder); ids and display keep the path as given. */
@@ -102,6 +103,20 @@ function tableSections(result: Result<import('./formats/table.js').TableParse>):
   return ok({ kind: 'table', sections, warnings: [...result.value.warnings] }, result.warnings);
 }
 
+/**
+ * Memory to read a .docx, per MB of file: mammoth (the Word reader) holds the whole document as an
+ * XML tree, then as its own model, then as HTML. Measured 2026-11-27 (docs/ingest.md, Limits): peaks
+ * of 0.76 / 0.88 / 1.3 GB for 1 / 2 / 4 MB generated handbooks (14 / 27 / 55 MB of document.xml).
+ */
+const DOCX_MB_PER_MB = 400;
+
+/** What the file-size guard adds for a .docx: the memory reading it would take. */
+function docxMemory(size: number): string {
+  const mb = (size / MB) * DOCX_MB_PER_MB;
+  const need = mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.ceil(mb)} MB`;
+  return ` (reading a .docx takes about ${DOCX_MB_PER_MB} MB of memory per MB of file, most of it inside mammoth, the Word reader: about ${need} for this one; splitting it into smaller documents keeps each read small)`;
+}
+
 /** Read one file into a Document. `path` is used as given for display and ids. */
 export async function ingestFile(path: string, options: IngestOptions = {}): Promise<Result<Document>> {
   const file = path;
@@ -123,7 +138,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
     return fail(
       problem(
         'file-too-large',
-        `is ${(size / MB).toFixed(1)} MB, over the ${(maxFileBytes / MB).toFixed(0)} MB limit; split it or raise the limit with --max-file-mb`,
+        `is ${(size / MB).toFixed(1)} MB, over the ${(maxFileBytes / MB).toFixed(0)} MB limit; split it or raise the limit with --max-file-mb${format === 'docx' ? docxMemory(size) : ''}`,
         { file },
       ),
     );
@@ -162,7 +177,9 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   if (parsed.value.kind === 'doc') {
     const doc = parsed.value.doc;
     warnings.push(...doc.warnings);
-    sections = sectionize(doc.blocks, { path, toMatchText, title: doc.title });
+    const splits: SplitSection[] = [];
+    sections = sectionize(doc.blocks, { path, toMatchText, title: doc.title, onSplit: (split) => splits.push(split) });
+    warnings.push(...splitWarnings(splits, file));
     title = doc.title;
     pages = doc.pages;
     meta = doc.meta;
@@ -198,8 +215,29 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   return ok(document, document.warnings);
 }
 
-/** A section longer than this many characters is reported (`long-section`): no bot answer is that long. */
-export const LONG_SECTION_CHARS = 20_000;
+/**
+ * A section longer than this many characters is reported (`long-section`): no bot answer is that long.
+ * A document's are split into parts (split.ts) and reported as such; a FAQ row's answer is kept whole.
+ */
+export const LONG_SECTION_CHARS = MAX_SECTION_CHARS;
+
+/** One `long-section` warning per section split into parts (the first 10; the rest counted in one more). */
+function splitWarnings(splits: readonly SplitSection[], file: string): Problem[] {
+  const out = splits.slice(0, 10).map((s) => {
+    const where: { page?: number; line?: number } = {};
+    if (s.location.page !== undefined) where.page = s.location.page;
+    if (s.location.line !== undefined) where.line = s.location.line;
+    const name = s.headingPath.length > 0 ? `section "${s.headingPath.join(' › ')}"` : 'the text before the first heading';
+    const first = partHeadingPath(s.headingPath, 1).join(' › ');
+    return warning(
+      'long-section',
+      `${name} is ${s.chars.toLocaleString('en-US')} characters long, too long for one answer: it was split into ${s.parts.toLocaleString('en-US')} parts of up to ${PART_CHARS.toLocaleString('en-US')} characters at paragraph and sentence breaks ("${first}" …), each with its own questions; add headings to split it by topic (in plain text: a short title line between blank lines)`,
+      { file, location: where },
+    );
+  });
+  if (splits.length > 10) out.push(warning('long-section', `${splits.length - 10} more sections are over ${MAX_SECTION_CHARS.toLocaleString('en-US')} characters and were split into parts; add headings to split them`, { file }));
+  return out;
+}
 
 /** One warning per section over LONG_SECTION_CHARS (the first 10; the rest counted in one more). */
 export function longSections(sections: readonly Section[], file: string): Problem[] {

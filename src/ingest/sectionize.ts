@@ -23,6 +23,7 @@ import type { Block, Section, SectionLocation } from './document.js';
 import { endsSentence } from './lines.js';
 import { isArticleTitle, isLegal, matchNumbering, type NumberingMatch, type NumberingStyle } from './numbering.js';
 import type { ParsedBlock, SourceLocation } from './parsed.js';
+import { partHeadingPath, splitBlocks } from './split.js';
 
 const LEGAL_LEVEL: Partial<Record<NumberingStyle, number>> = { part: 11, chapter: 12, section: 13, article: 14 };
 /** Rank in the legal hierarchy: a heading of a higher rank belongs to the nearest open one of a lower rank. */
@@ -143,6 +144,15 @@ export interface SectionizeOptions {
   toMatchText: (text: string) => string;
   /** The document's title, if it states one: a heading over nothing that is the title is not kept as text. */
   title?: string | undefined;
+  /** Told of each section split into parts for its length (split.ts): its heading path, characters, parts, place. */
+  onSplit?: (split: SplitSection) => void;
+}
+
+export interface SplitSection {
+  headingPath: string[];
+  chars: number;
+  parts: number;
+  location: SectionLocation;
 }
 
 const key = (text: string): string => collapseWhitespace(text).toLowerCase();
@@ -330,21 +340,28 @@ export function sectionize(blocks: readonly ParsedBlock[], options: SectionizeOp
   }
   close();
   while (stack.length > 0) pop();
-  return drafts.map(toSection);
+  return drafts.flatMap((draft) => {
+    const parts = splitBlocks(draft.blocks, blockText);
+    if (parts.length === 1) return [toSection(draft, draft.headingPath, draft.blocks)];
+    // a section too long to be one answer: its parts, each with the marker ` (part N)` (split.ts)
+    const chars = draft.blocks.map(blockText).filter((t) => t.trim() !== '').join('\n').length;
+    options.onSplit?.({ headingPath: draft.headingPath, chars, parts: parts.length, location: toLocation(draft.location) });
+    return parts.map((blocks, i) => toSection(draft, partHeadingPath(draft.headingPath, i + 1), blocks));
+  });
 
-  function toSection(draft: OpenSection): Section {
-    const text = draft.blocks.map(blockText).filter((t) => t.trim() !== '').join('\n');
-    const key = draft.headingPath.join('\u0001');
+  function toSection(draft: OpenSection, headingPath: string[], blocks: Block[]): Section {
+    const text = blocks.map(blockText).filter((t) => t.trim() !== '').join('\n');
+    const key = headingPath.join('\u0001');
     const occurrence = occurrences.get(key) ?? 0;
     occurrences.set(key, occurrence + 1);
     const section: Section = {
-      id: sectionId(options.path, draft.headingPath, occurrence),
-      headingPath: draft.headingPath,
+      id: sectionId(options.path, headingPath, occurrence),
+      headingPath,
       text,
       matchText: options.toMatchText(text),
       location: toLocation(draft.location),
     };
-    if (draft.blocks.some((b) => b.kind !== 'paragraph')) section.blocks = draft.blocks;
+    if (blocks.some((b) => b.kind !== 'paragraph')) section.blocks = blocks;
     if (draft.question === true) section.question = true;
     return section;
   }

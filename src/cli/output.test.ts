@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { progressLine, type Output } from './output.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { progressLine, timeLeft, type Output } from './output.js';
 
 const terminal = (): { output: Output; stream: NodeJS.WriteStream; shown: () => string[] } => {
   const writes: string[] = [];
@@ -27,5 +27,43 @@ describe('progressLine', () => {
     const { output, stream, shown } = terminal();
     progressLine({ ...output, interactive: false }, stream)(0, 2, 'x');
     expect(shown()).toEqual([]);
+  });
+});
+
+describe('progressLine with counts and the time left', () => {
+  afterEach(() => vi.useRealTimers());
+  /** The clock at this many seconds into a run. */
+  const at = (seconds: number): void => void vi.setSystemTime(new Date(Date.UTC(2026, 10, 27, 0, 0, seconds)));
+
+  it('counts the items done and, after two seconds, the time left at the pace so far', () => {
+    vi.useFakeTimers();
+    at(0);
+    const { output, stream, shown } = terminal();
+    const progress = progressLine(output, stream, 'count');
+    for (const [second, done] of [[0, 0], [1, 500], [4, 5000], [5, 20000]] as const) {
+      at(second);
+      progress(done, 20000, 'cases');
+    }
+    // 5,000 cases in 4 s: 15,000 more take 12 s
+    expect(shown()).toEqual(['[0/20,000 cases]', '[500/20,000 cases]', '[5,000/20,000 cases, about 12 s left]', '']);
+  });
+
+  it('shows the share done with the time left, in minutes when long', () => {
+    vi.useFakeTimers();
+    at(0);
+    const { output, stream, shown } = terminal();
+    const progress = progressLine(output, stream, 'percent');
+    progress(0, 100, 'reading log.txt');
+    at(30);
+    progress(10, 100, 'reading log.txt');
+    expect(shown()).toEqual(['[0%] reading log.txt', '[10%, about 5 min left] reading log.txt']);
+  });
+
+  it('works out the time left only once there is a pace to go by', () => {
+    expect(timeLeft(1000, 10, 100)).toBe('');
+    expect(timeLeft(5000, 0, 100)).toBe('');
+    expect(timeLeft(5000, 100, 100)).toBe('');
+    expect(timeLeft(5000, 50, 100)).toBe('about 5 s left');
+    expect(timeLeft(60_000, 10, 100)).toBe('about 9 min left');
   });
 });

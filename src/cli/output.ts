@@ -36,11 +36,25 @@ export function printProblems(output: Output, problems: readonly Problem[]): voi
   }
 }
 
-/** A one-line progress indicator on stderr, drawn only on a terminal. */
-export function progressLine(output: Output, stream: NodeJS.WriteStream = process.stderr, unit: 'items' | 'percent' = 'items'): (done: number, total: number, label: string) => void {
+/** What is left at the pace so far, once two seconds have passed and some work is done: "about 40 s left", "about 3 min left"; '' before. */
+export function timeLeft(elapsedMs: number, done: number, total: number): string {
+  if (elapsedMs < 2000 || done <= 0 || done >= total) return '';
+  const seconds = (elapsedMs * (total - done)) / done / 1000;
+  return seconds < 90 ? `about ${Math.max(1, Math.round(seconds))} s left` : `about ${Math.round(seconds / 60)} min left`;
+}
+
+/**
+ * A one-line progress indicator on stderr, drawn only on a terminal, overwritten in place and
+ * cleared when done reaches total. `unit` says how it counts: items, the one being worked on
+ * (`[3/12] file.md`); percent, the share done and the time left (`[43%, about 40 s left] reading
+ * log.txt`); count, the items done and the time left (`[1,234/20,000 cases, about 12 s left]`, the
+ * label naming the items).
+ */
+export function progressLine(output: Output, stream: NodeJS.WriteStream = process.stderr, unit: 'items' | 'percent' | 'count' = 'items'): (done: number, total: number, label: string) => void {
   if (!output.interactive) return () => {};
   let last = 0;
   let lastTotal = -1;
+  const started = Date.now();
   return (done, total, label) => {
     const now = Date.now();
     // a burst of items is thinned out; a new count (the steps after the files are read) always shows
@@ -48,8 +62,16 @@ export function progressLine(output: Output, stream: NodeJS.WriteStream = proces
     last = now;
     lastTotal = total;
     const width = Math.max(20, (stream.columns ?? 80) - 20);
-    // items: "[3/12] file.md" (the one being read); percent: "[43%] reading log.txt"
-    const text = done >= total ? '' : unit === 'percent' ? `[${Math.floor((100 * done) / (total || 1))}%] ${label}` : `[${done + 1}/${total}] ${label}`;
-    stream.write(`\r\x1b[2K${text.length > width ? `…${text.slice(-width)}` : text}`);
+    const left = timeLeft(now - started, done, total);
+    const eta = left === '' ? '' : `, ${left}`;
+    let text = '';
+    if (done < total) {
+      if (unit === 'items') text = `[${done + 1}/${total}] ${label}`;
+      else if (unit === 'percent') text = `[${Math.floor((100 * done) / (total || 1))}%${eta}] ${label}`;
+      else text = `[${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}${label === '' ? '' : ` ${label}`}${eta}]`;
+    }
+    // a file's path keeps its end (the file's name); a count or share keeps its start
+    const shown = text.length <= width ? text : unit === 'items' ? `…${text.slice(-width)}` : `${text.slice(0, width)}…`;
+    stream.write(`\r\x1b[2K${shown}`);
   };
 }

@@ -79,7 +79,7 @@ export function gapTokenizer(kb: KnowledgeBase, vocabulary?: Vocabulary | null):
 
 /** Fill in each cluster's nearest entries: what the index finds for its representative question. */
 export function addNearest(kb: KnowledgeBase, clusters: GapCluster[], k = 3): GapCluster[] {
-  for (const c of clusters) c.nearest = kb.search(c.representative, { k }).map((h) => ({ id: h.id, question: h.question, confidence: h.confidence }));
+  for (const c of clusters) c.nearest = kb.search(c.representative, { k, passageChars: 0 }).map((h) => ({ id: h.id, question: h.question, confidence: h.confidence }));
   return clusters;
 }
 
@@ -131,6 +131,8 @@ export interface ScanOptions {
   rejudge?: boolean;
   /** The key terms of a question, which tell small talk (none) from a question; default gapTokenizer(kb). */
   tokenize?: (text: string) => string[];
+  /** Told after each message: the messages read so far and the distinct questions searched (for a progress line). */
+  onQuestion?: (questions: number, searched: number) => void;
 }
 
 /**
@@ -157,8 +159,10 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
   let questions = 0;
   let skipped = 0;
   let answered = 0;
+  let searched = 0;
   for await (const read of reader.questions()) {
     questions++;
+    options.onQuestion?.(questions, searched);
     // thanks after a question are no other wording of it (你们是正品吗 thx is 你们是正品吗); 好的谢谢 is
     // 好的, small talk either way
     const question = chatQuestion(read.question, { thanks: false });
@@ -184,7 +188,9 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
         else served.noThreshold++;
       }
       if (s.searched === undefined) {
-        const top = kb.search(question, { k: 1 })[0];
+        searched++;
+        // only the top hit's confidence counts: no passage of its answer
+        const top = kb.search(question, { k: 1, passageChars: 0 })[0];
         s.searched = top !== undefined && top.confidence >= threshold;
       }
       isAnswered = s.searched;

@@ -328,3 +328,21 @@ describe('coverageOf', () => {
     ]);
   });
 });
+
+describe('key terms read once', () => {
+  it('cuts a question once for the small-talk test and the clustering (kb gaps does both on every unanswered question)', () => {
+    const cut: string[] = [];
+    const counting = (text: string): string[] => {
+      cut.push(text);
+      return words(text);
+    };
+    const questions = countQuestions(['退货 运费 多少', '退货 运费 谁 出', '发票 怎么 开']);
+    const kept = withoutSmallTalk(questions, counting).questions;
+    const before = cut.length;
+    const clusters = clusterQuestions(kept, counting);
+    expect(clusters.map((c) => c.size)).toEqual([2, 1]);
+    expect(cut.filter((t) => /\S\s+\S/u.test(t))).toHaveLength(3);
+    // the clustering cut no question again (a question's text has words apart; it may read single words)
+    expect(cut.slice(before).filter((t) => /\S\s+\S/u.test(t))).toEqual([]);
+  });
+});

@@ -134,8 +134,30 @@ describe('LogReader', () => {
     expect(questions).toEqual([
       ['第一行\n第二行', 2],
       ['包邮吗', 4],
+      ['发票', 6],
     ]);
-    expect(reader.allProblems().map((p) => [p.location?.line, p.message])).toEqual([[5, 'has a quote opened on this line that is never closed; fix its quotes (the questions before it were read)']]);
+    expect(reader.allProblems().map((p) => [p.location?.line, p.message])).toEqual([[5, 'has a quote opened on this line that is never closed; the line was skipped and the lines after it read: fix its quotes (a quote inside a cell is written "")']]);
+  });
+
+  it('skips a line whose quote is never closed and reads the rows after it, in UTF-8 or GBK, whether the quote runs to the end or to a later quote', async () => {
+    const fixture = 'fixtures/gaps/chat-unclosed-quote.csv';
+    const gbk = join(dir.path, 'unclosed-gbk.csv');
+    writeFileSync(gbk, iconv.encode(readFileSync(fixture, 'utf8'), 'gbk'));
+    for (const file of [fixture, gbk]) {
+      const { questions, reader } = await read(file);
+      // line 5's quote ran over lines 6-9 to line 9's quote, which runs to the end of the file; the
+      // agent's message over two lines (3-4) is one row, as it should be
+      expect(questions).toEqual([
+        ['退货运费谁出', 2],
+        ['能改地址吗', 6],
+        ['支持货到付款吗', 10],
+      ]);
+      expect(reader.allProblems().map((p) => [p.code, p.location?.line])).toEqual([
+        ['bad-row', 5],
+        ['bad-row', 9],
+      ]);
+      expect(describeSource(reader.source, 'csv')).toMatch(/客户 ×3; left out 客服 ×2 /);
+    }
   });
 
   it('reads only the customer\'s rows of a chat export (角色 客户, not 客服 or 机器人), in UTF-8 or GBK, and says which column and rows it took', async () => {

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import { open, readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { problem, type Problem } from '../core/problems.js';
 import { decodingStream, sniffEncoding } from '../ingest/decode.js';
@@ -211,12 +212,15 @@ export class LogReader {
       return;
     }
     this.encoding = encoding;
-    const stream = createReadStream(this.file);
     const progress = this.options.onProgress;
-    if (progress !== undefined) stream.on('data', () => progress(stream.bytesRead, total));
-    const text = encoding === 'utf-8' ? stream : stream.pipe(decodingStream(encoding));
-    if (format === 'csv' || format === 'tsv') yield* this.table(text, format === 'tsv' ? '\t' : ',');
-    else yield* this.lines(text, format);
+    // the log's text, read again from the start each time (a table read again after a bad line)
+    const openText = (): NodeJS.ReadableStream => {
+      const stream = createReadStream(this.file);
+      if (progress !== undefined) stream.on('data', () => progress(stream.bytesRead, total));
+      return encoding === 'utf-8' ? stream : stream.pipe(decodingStream(encoding));
+    };
+    if (format === 'csv' || format === 'tsv') yield* this.table(openText, format === 'tsv' ? '\t' : ',');
+    else yield* this.lines(openText(), format);
     progress?.(total, total);
   }
 
@@ -305,46 +309,72 @@ export class LogReader {
     this.checkRoles();
   }
 
-  private async *table(stream: NodeJS.ReadableStream, delimiter: string): AsyncGenerator<LogQuestion> {
+  /**
+   * A CSV or TSV log's rows. A quote opened and never closed (`…,客户,"没闭合的引号`) makes the
+   * parser read the rest of the file as one cell: that line is reported and skipped, and the rows
+   * after it are read by parsing again from the next line, so one bad line never loses the rest of
+   * the log.
+   */
+  private async *table(openText: () => NodeJS.ReadableStream, delimiter: string): AsyncGenerator<LogQuestion> {
     let column: string | undefined;
     let roleColumn: string | undefined;
-    let header: string[] = [];
-    const parser = stream.pipe(
-      parseCsv({
-        delimiter,
-        bom: true,
-        columns: (h: string[]) => (header = h.map((c) => c.trim())),
-        skip_empty_lines: true,
-        relax_column_count: true,
-        relax_quotes: true,
-        info: true,
-        raw: true,
-      }),
-    );
-    // info.lines is where a record ends; it starts that many lines earlier as it has line breaks inside
-    let lastEnd = 1;
-    try {
-      for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
-        const inside = row.raw.replace(/\r?\n$/u, '').split('\n').length - 1;
-        const start = row.info.lines - inside;
-        lastEnd = row.info.lines;
-        if (column === undefined) {
-          const found = this.columnsOf(header, row.record);
-          if (found === undefined) {
-            stream.unpipe?.();
-            return;
+    let header: string[] | undefined;
+    // the lines read before this parse: 0 the first time, the bad line's after an unclosed quote
+    let skipped = 0;
+    for (;;) {
+      const text = openText();
+      const parser = (skipped === 0 ? text : Readable.from(afterLine(text, skipped))).pipe(
+        parseCsv({
+          delimiter,
+          bom: skipped === 0,
+          columns: header ?? ((h: string[]) => (header = h.map((c) => c.trim()))),
+          skip_empty_lines: true,
+          relax_column_count: true,
+          relax_quotes: true,
+          info: true,
+          raw: true,
+        }),
+      );
+      // info.lines is where a record ends; it starts that many lines earlier as it has line breaks inside
+      let lastEnd = skipped;
+      // the line of a record whose quote is never closed: skipped, and the table parsed again after it
+      let restart: number | undefined;
+      try {
+        for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number }; raw: string }>) {
+          const inside = row.raw.replace(/\r?\n$/u, '').split('\n').length - 1;
+          lastEnd = skipped + row.info.lines;
+          const start = lastEnd - inside;
+          // a quote that is not closed where its cell ends, which csv-parse's relax_quotes reads as a
+          // plain character only at the next quote: the cell swallowed the rows after it
+          if (inside > 0 && swallowsRows(row.record, delimiter, header?.length ?? 0)) {
+            restart = start;
+            break;
           }
-          [column, roleColumn] = found;
+          if (column === undefined) {
+            const found = this.columnsOf(header ?? [], row.record);
+            if (found === undefined) return;
+            [column, roleColumn] = found;
+          }
+          const q = this.rowQuestion(row.record, column, roleColumn);
+          if (q !== undefined) yield { question: q, line: start };
         }
-        const q = this.rowQuestion(row.record, column, roleColumn);
-        if (q !== undefined) yield { question: q, line: start };
+        if (restart === undefined) break;
+      } catch (error) {
+        const e = error as Error & { code?: string; lines?: number };
+        if (e.code !== 'CSV_QUOTE_NOT_CLOSED') {
+          this.problems.push(problem('bad-table', `is not valid CSV (${e.message.split('\n')[0]}); fix it (the questions before it were read)`, { file: this.file, location: { line: skipped + (e.lines ?? 1) } }));
+          break;
+        }
+        // csv-parse names the line where it gave up (the end of the file): the bad record starts
+        // on the first line after the last good one that is not blank
+        restart = await firstTextLine(openText(), (lastEnd === 0 && header !== undefined ? 1 : lastEnd) + 1);
+        if (restart === undefined) break;
+      } finally {
+        text.unpipe?.();
+        (text as Partial<Readable>).destroy?.();
       }
-    } catch (error) {
-      // csv-parse names the line where it gave up (the end of the file for an unclosed quote); the
-      // bad record starts after the last good one
-      const e = error as Error & { code?: string; lines?: number };
-      const message = e.code === 'CSV_QUOTE_NOT_CLOSED' ? 'has a quote opened on this line that is never closed' : `is not valid CSV (${e.message.split('\n')[0]})`;
-      this.problems.push(problem('bad-table', `${message}; fix its quotes (the questions before it were read)`, { file: this.file, location: { line: e.code === 'CSV_QUOTE_NOT_CLOSED' ? lastEnd + 1 : (e.lines ?? 1) } }));
+      this.bad('has a quote opened on this line that is never closed; the line was skipped and the lines after it read: fix its quotes (a quote inside a cell is written "")', restart);
+      skipped = restart;
     }
     this.checkRoles();
   }
@@ -505,4 +535,45 @@ export function describeSource(source: LogSource, format: LogFormat): string | u
       .join(', ');
   const left = list(false);
   return `questions from ${what}${source.columns.size > 1 ? 's' : ''} ${columns} ${how}, only the customer's ${format === 'jsonl' ? 'lines' : 'rows'} by ${roleColumns}: ${list(true)}${left === '' ? '' : `; left out ${left}`} (--role names the customer's, --role-column none reads every ${format === 'jsonl' ? 'line' : 'row'})`;
+}
+
+/**
+ * Whether a record's cell is a quote never closed that swallowed rows: csv-parse (relax_quotes)
+ * keeps the opening quote of such a cell as a character, and the lines it ran over have a row's
+ * cells (as many delimiters as the header). A message over two lines, quoted as it should be, has
+ * its quotes taken off.
+ */
+function swallowsRows(record: Record<string, string | undefined>, delimiter: string, columns: number): boolean {
+  return Object.values(record).some((cell) => cell !== undefined && cell.startsWith('"') && cell.split('\n').slice(1).some((line) => columns > 1 && line.split(delimiter).length >= columns));
+}
+
+/** The text after its first `lines` lines (a decoded text, or UTF-8 bytes: a line break is one byte of either). */
+async function* afterLine(text: NodeJS.ReadableStream, lines: number): AsyncGenerator<string | Buffer> {
+  let left = lines;
+  for await (const chunk of text as AsyncIterable<string | Buffer>) {
+    let from = 0;
+    while (left > 0) {
+      const at = chunk.indexOf('\n', from);
+      if (at < 0) break;
+      from = at + 1;
+      left--;
+    }
+    if (left === 0 && from < chunk.length) yield chunk.slice(from);
+  }
+}
+
+/** The number of the first line from line `from` on (1-based) that is not blank; undefined when there is none. */
+async function firstTextLine(text: NodeJS.ReadableStream, from: number): Promise<number | undefined> {
+  const rl = createInterface({ input: text, crlfDelay: Infinity });
+  let line = 0;
+  try {
+    for await (const raw of rl) {
+      line++;
+      if (line >= from && raw.trim() !== '') return line;
+    }
+  } finally {
+    rl.close();
+    (text as Partial<Readable>).destroy?.();
+  }
+  return undefined;
 }

@@ -50,10 +50,12 @@ export interface EvalReport {
   cases: CaseResult[];
 }
 
-export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: number): EvalReport {
+/** Search each case; `onProgress` is told the cases done after each one (and 0 of them before the first). */
+export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: number, onProgress?: (done: number, total: number) => void): EvalReport {
   const results: CaseResult[] = [];
   const inScopeRanks: (number | null)[] = [];
   // one-time work (lazy tables built by the first searches) is not a question's latency
+  onProgress?.(0, cases.length);
   for (const warmUp of [cases[0]?.q ?? '', '嘦嘦 warm up']) kb.search(warmUp, { k });
   for (const c of cases) {
     const started = performance.now();
@@ -76,6 +78,7 @@ export function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[], k: numbe
     const sources = c.expect.flatMap((e) => (e.kind === 'source' ? [e] : []));
     if (sources.length > 0) (results.at(-1) as CaseResult).expectSources = sources;
     if (hits[0]?.passage !== undefined) (results.at(-1) as CaseResult).topPassage = hits[0].passage;
+    onProgress?.(results.length, cases.length);
   }
   markUnknown(kb, cases, results);
   return { metrics: metricsOf(inScopeRanks, k), cases: results };

@@ -9,7 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../build/index.js';
 import { readStore } from '../../store/store.js';
 import { isStepSummary } from './eval.js';
@@ -590,5 +590,36 @@ describe('kb eval --suggest', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--suggest', '--store', join(dir.path, 'none.jsonl')]);
     expect(r.code).toBe(1);
     expect(lines(r.stderr)[0]).toMatch(/none\.jsonl: does not exist: --suggest adds to a Q&A store/);
+  });
+});
+
+describe('kb eval progress', () => {
+  /** Run kb eval in this process with stderr a terminal or not; what it wrote to stderr and stdout. */
+  async function evalIn(interactive: boolean, json: boolean): Promise<{ code: number; stderr: string[]; stdout: string }> {
+    const { runEval } = await import('./eval.js');
+    const stderr: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((text: string | Uint8Array) => stderr.push(String(text)) > 0);
+    let stdout = '';
+    try {
+      const output = { out: (line: string) => void (stdout += `${line}\n`), err: () => {}, color: (_style: unknown, text: string) => text, interactive };
+      const code = await runEval({ suites: ['fixtures/eval/suites/forms.jsonl'], index: formsIndex, json }, output);
+      return { code, stderr, stdout };
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('counts the cases on a terminal, in place, and clears the line at the end', async () => {
+    const { stderr, stdout } = await evalIn(true, true);
+    expect(stderr[0]).toBe('\r\x1b[2K[0/11 cases]');
+    expect(stderr.at(-1)).toBe('\r\x1b[2K');
+    // the JSON on stdout is untouched
+    expect((JSON.parse(stdout) as EvalJson).metrics.cases).toBe(9);
+  });
+
+  it('draws nothing when stderr is no terminal', async () => {
+    const { code, stderr } = await evalIn(false, false);
+    expect(code).toBe(0);
+    expect(stderr).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // unanswered questions, JSON, the draft export in the store format, columns, bad input.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from '../../build/index.js';
 import { readStore } from '../../store/store.js';
 import { BUILD_TIMEOUT, lines, runKb, tempDir } from '../../test-support/kb.js';
@@ -239,5 +239,37 @@ describe('kb gaps', () => {
     const usage = runKb(['gaps', join(process.cwd(), 'fixtures/gaps/log.txt')], dir.path);
     expect(usage.code).toBe(2);
     expect(lines(usage.stderr)).toEqual(['kb: name the index with --index FILE (no kb.config.yaml here, and no dist/kb.index: run kb build first)']);
+  });
+});
+
+describe('kb gaps progress', () => {
+  /** Run kb gaps in this process with stderr a terminal or not; what it wrote to stderr. */
+  async function gapsIn(interactive: boolean): Promise<string[]> {
+    const { runGaps } = await import('./gaps.js');
+    const stderr: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((text: string | Uint8Array) => stderr.push(String(text)) > 0);
+    // a wide terminal: the lines are not cut
+    const columns = Object.getOwnPropertyDescriptor(process.stderr, 'columns');
+    Object.defineProperty(process.stderr, 'columns', { value: 200, configurable: true });
+    try {
+      const output = { out: () => {}, err: () => {}, color: (_style: unknown, text: string) => text, interactive };
+      await runGaps({ log: 'fixtures/gaps/log.txt', index, minSize: 1, json: true }, output);
+      return stderr;
+    } finally {
+      spy.mockRestore();
+      if (columns === undefined) delete (process.stderr as { columns?: number }).columns;
+      else Object.defineProperty(process.stderr, 'columns', columns);
+    }
+  }
+
+  it('counts the messages read and the distinct questions searched, then names the steps after the log, and clears the line', async () => {
+    const shown = (await gapsIn(true)).map((w) => w.replace(/^\r\x1b\[2K/u, ''));
+    expect(shown[0]).toMatch(/^\[\d+%\] reading log\.txt: 1 message, 0 distinct questions searched$/);
+    expect(shown).toContain('[1/2] clustering 9 unanswered questions');
+    expect(shown.at(-1)).toBe('');
+  });
+
+  it('draws nothing when stderr is no terminal', async () => {
+    expect(await gapsIn(false)).toEqual([]);
   });
 });

@@ -239,7 +239,8 @@ export class KnowledgeBase {
   private readonly translationsOf: Map<string, Set<string>> | undefined;
   /** Term → its kind of goods (IndexModel.products); per entry, the kinds its questions name, and the kinds it names anywhere. */
   private readonly productKind = new Map<string, number>();
-  private readonly kindsAsked = new Map<number, number[]>();
+  /** 1 for an entry whose questions name a kind (read for every scored entry of a question naming one: a typed array, not a map). */
+  private asksKind: Uint8Array = new Uint8Array(0);
   private readonly kindsNamed = new Map<number, number[]>();
   /** The BM25 term factor for tf = 1, the usual case: (k1 + 1) / (1 + norm), per variant; × the answer share per answer. */
   /**
@@ -537,6 +538,7 @@ export class KnowledgeBase {
       if (list === undefined) into.set(e, [kind]);
       else if (!list.includes(kind)) list.push(kind);
     };
+    this.asksKind = new Uint8Array(this.firstVariant.length);
     kinds.forEach((names, kind) => {
       for (const name of names) {
         this.productKind.set(name, kind);
@@ -544,7 +546,7 @@ export class KnowledgeBase {
         if (t === undefined) continue;
         for (let i = this.variants.decode(t), end = this.variants.offset[t + 1]!; i < end; i++) {
           const e = this.variantEntry[this.variants.allDocs[i]!]!;
-          add(this.kindsAsked, e, kind);
+          this.asksKind[e] = 1;
           add(this.kindsNamed, e, kind);
         }
         for (let i = this.answers.decode(t), end = this.answers.offset[t + 1]!; i < end; i++) add(this.kindsNamed, this.answers.allDocs[i]!, kind);
@@ -554,7 +556,7 @@ export class KnowledgeBase {
 
   /** An entry whose questions name a kind of goods and that names none of the question's kinds: it answers for another product. */
   private namesOtherProduct(e: number, kinds: readonly number[]): boolean {
-    if (!this.kindsAsked.has(e)) return false;
+    if (this.asksKind[e] !== 1) return false;
     const named = this.kindsNamed.get(e)!;
     for (const k of kinds) if (named.includes(k)) return false;
     return true;

@@ -976,12 +976,14 @@ export class KnowledgeBase {
       let score = eScore[e]! / (1 + aWeight[e]!);
       // an entry that shares only how the question asks, not what about
       if (topical && this.entryTopical[e] === 0) score *= TOPICLESS_SHARE;
-      if (kinds.length > 0 && this.namesOtherProduct(e, kinds)) score *= PRODUCT_CONFLICT_SHARE;
       this.entryTopical[e] = 0;
       eScore[e] = 0;
-      if (ranked.length === want) {
-        const last = rankedScore[want - 1]!;
-        if (score < last || (score === last && e > ranked[want - 1]!)) continue;
+      const full = ranked.length === want;
+      if (full && (score < rankedScore[want - 1]! || (score === rankedScore[want - 1]! && e > ranked[want - 1]!))) continue;
+      // (only an entry that would rank is asked whether it answers for another product: the share only lowers a score)
+      if (kinds.length > 0 && this.namesOtherProduct(e, kinds)) {
+        score *= PRODUCT_CONFLICT_SHARE;
+        if (full && (score < rankedScore[want - 1]! || (score === rankedScore[want - 1]! && e > ranked[want - 1]!))) continue;
       }
       let j = ranked.length === want ? want - 1 : ranked.length;
       while (j > 0 && (score > rankedScore[j - 1]! || (score === rankedScore[j - 1]! && e < ranked[j - 1]!))) {

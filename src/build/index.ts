@@ -273,7 +273,7 @@ export function unansweredWarnings(store: string, drafts: readonly string[], los
     out.push(warning('answer-emptied', `${one ? '1 entry' : `${lost.length} entries`} lost ${one ? 'its answer' : 'their answers'} and ${one ? 'is' : 'are'} left out of the index, so the bot no longer answers ${one ? 'its question' : 'their questions'}: ${firstIds(lost)}; write the ${one ? 'answer' : 'answers'} back in kb review (or kb export, kb import), or reject ${one ? 'the entry' : 'the entries'} if ${one ? 'it is' : 'they are'} meant to go`, { file: store }));
   }
   if (drafts.length > 0) {
-    out.push(warning('unanswered-drafts', `${drafts.length === 1 ? 'entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${firstIds(drafts)}; write the answers in kb review (or reject the drafts)`, { file: store }));
+    out.push(warning('unanswered-drafts', `${drafts.length === 1 ? '1 entry has' : `${drafts.length} entries have`} no answer yet and ${drafts.length === 1 ? 'is' : 'are'} left out of the index: ${firstIds(drafts)}; write the answers in kb review (or reject the drafts)`, { file: store }));
   }
   return out;
 }

@@ -193,7 +193,7 @@ describe('kb build --strict', () => {
       // before: one line, "2 entries have no answer yet … <id>, gap-0001"
       expect(lines(r.stderr)).toEqual([
         `warning kb/qa.jsonl: 1 entry lost its answer and is left out of the index, so the bot no longer answers its question: ${id}; write the answer back in kb review (or kb export, kb import), or reject the entry if it is meant to go [answer-emptied]`,
-        'warning kb/qa.jsonl: entry has no answer yet and is left out of the index: gap-0001; write the answers in kb review (or reject the drafts) [unanswered-drafts]',
+        'warning kb/qa.jsonl: 1 entry has no answer yet and is left out of the index: gap-0001; write the answers in kb review (or reject the drafts) [unanswered-drafts]',
       ]);
       expect(lines(r.stdout)[0]).toMatch(/^kb\.index: 15 entries \(\d+ question variants\) from kb\/qa\.jsonl \(left out: 0 rejected, 1 without an answer, 1 whose answer was emptied\)$/u);
     });

@@ -45,7 +45,7 @@ describe('kb generate → kb review decisions → kb build', () => {
     writeFileSync(storeFile, `${readFileSync(storeFile, 'utf8')}${JSON.stringify({ id: 'zz-draft', question: '能用花呗吗？', similar: [], answer: '', origin: 'manual', status: 'pending' })}\n`);
     const withDraft = runKb(['build', '--out', 'kb.index'], dir.path);
     expect(withDraft.code).toBe(0);
-    expect(lines(withDraft.stderr)).toEqual([expect.stringMatching(/^warning kb\/qa\.jsonl: entry has no answer yet and is left out of the index: zz-draft; write the answers in kb review/)]);
+    expect(lines(withDraft.stderr)).toEqual([expect.stringMatching(/^warning kb\/qa\.jsonl: 1 entry has no answer yet and is left out of the index: zz-draft; write the answers in kb review/)]);
     expect(lines(withDraft.stdout)[0]).toMatch(/15 entries .* from kb\/qa\.jsonl \(left out: 1 rejected, 1 without an answer\)$/);
     const approved = runKb(['build', '--only-approved', '--out', 'approved.json'], dir.path);
     expect(approved.code).toBe(0);

@@ -482,6 +482,23 @@ export interface BuildIndexOptions {
   calibrationSamples?: number;
 }
 
+/** The index each body built here was calibrated with, to ask more of it (its ranking; its calibration is the defaults'). */
+const searchable = new WeakMap<IndexBody, KnowledgeBase>();
+
+/**
+ * A body's index to search in (`kb build --calibrate-on`, the twin check): the one `buildIndexBody`
+ * calibrated with, not a second one decoded from the same body. Its confidence is the default
+ * calibration's; its rankings, coverage and margins are the index's.
+ */
+export function knowledgeBaseOf(body: IndexBody): KnowledgeBase {
+  let kb = searchable.get(body);
+  if (kb === undefined) {
+    kb = new KnowledgeBase(dataOfBody(body));
+    searchable.set(body, kb);
+  }
+  return kb;
+}
+
 export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSettings, options: BuildIndexOptions = {}): IndexBody {
   const model: ModelOptions = { ...DEFAULT_MODEL, ...options.model };
   const analyzer = new Analyzer(settings);
@@ -564,6 +581,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     contexts: { ...packField(contexts.docs, rank, terms.length), ofEntry: encodeVarints(contexts.ofEntry) },
   };
   const kb = new KnowledgeBase(dataOfBody(body));
+  searchable.set(body, kb);
   body.model.calibration = calibrate(kb, entries, options.calibrationSamples ?? 2000);
   // what a load would otherwise count from every variant posting, from the same code
   const stats = kb.variantStats();

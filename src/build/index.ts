@@ -12,9 +12,9 @@ import { ingestPaths, type IngestOptions } from '../ingest/index.js';
 import { isEdited, isFieldEdited, type Entry } from '../store/entry.js';
 import { duplicateQuestions, entriesToIndex, readStore } from '../store/store.js';
 import type { AnalyzerOptions } from '../analyze/settings.js';
-import { buildIndexBody, fitOnQuestions, type ModelOptions } from './build-index.js';
-import { dataOfBody, serializeIndex, type Calibration, type IndexBody } from '../runtime/index-file.js';
-import { KnowledgeBase, leadByCoverage } from '../runtime/knowledge-base.js';
+import { buildIndexBody, fitOnQuestions, knowledgeBaseOf, type ModelOptions } from './build-index.js';
+import { serializeIndex, type Calibration, type IndexBody } from '../runtime/index-file.js';
+import { leadByCoverage } from '../runtime/knowledge-base.js';
 import { evaluate } from '../eval/run.js';
 import type { EvalCase } from '../eval/suite.js';
 import { entriesFromDocuments } from './entries.js';
@@ -156,7 +156,7 @@ export async function buildFromEntries(
   let notFitted = '';
   if (options.calibrateOn !== undefined) {
     const fitted = calibrateOnQuestions(body, options.calibrateOn);
-    if (typeof fitted === 'string') notFitted = `; not on ${names([...options.calibrateOn.files])}: ${fitted}`;
+    if (typeof fitted === 'string') notFitted = `; not on ${names(options.calibrateOn.files)}: ${fitted}`;
     else body.model.calibration = fitted;
   }
   const c = body.model.calibration;
@@ -193,7 +193,7 @@ const TWIN_CHECKS = 5000;
 function faqTwins(body: IndexBody, entries: readonly Entry[]): Twin[] {
   const faq = entries.filter((e) => e.origin === 'faq');
   if (faq.length === 0 || !entries.some((e) => e.origin === 'generated' || e.origin === 'extracted')) return [];
-  const kb = new KnowledgeBase(dataOfBody(body));
+  const kb = knowledgeBaseOf(body);
   const byId = new Map(entries.map((e) => [e.id, e]));
   const twins: Twin[] = [];
   for (const row of faq.slice(0, TWIN_CHECKS)) {
@@ -230,7 +230,7 @@ function defaultWhy(c: Calibration): string {
 
 /** The calibration fitted on labelled questions asked of the index just built, or why it cannot be. */
 function calibrateOnQuestions(body: IndexBody, on: NonNullable<BuildOptions['calibrateOn']>): Calibration | string {
-  const kb = new KnowledgeBase(dataOfBody(body));
+  const kb = knowledgeBaseOf(body);
   const report = evaluate(kb, on.cases, 1);
   const samples: { coverage: number; margin: number; correct: boolean }[] = [];
   report.cases.forEach((result, i) => {

@@ -971,6 +971,9 @@ export class KnowledgeBase {
     const want = Math.min(Math.max(k, 2), nt);
     const ranked: number[] = [];
     const rankedScore: number[] = [];
+    /** The list is full and entry e with this score comes after its last (ties go to the earlier entry). */
+    const outranked = (score: number, e: number): boolean =>
+      ranked.length === want && (score < rankedScore[want - 1]! || (score === rankedScore[want - 1]! && e > ranked[want - 1]!));
     for (let i = 0; i < nt; i++) {
       const e = touched[i]!;
       let score = eScore[e]! / (1 + aWeight[e]!);
@@ -978,12 +981,11 @@ export class KnowledgeBase {
       if (topical && this.entryTopical[e] === 0) score *= TOPICLESS_SHARE;
       this.entryTopical[e] = 0;
       eScore[e] = 0;
-      const full = ranked.length === want;
-      if (full && (score < rankedScore[want - 1]! || (score === rankedScore[want - 1]! && e > ranked[want - 1]!))) continue;
+      if (outranked(score, e)) continue;
       // (only an entry that would rank is asked whether it answers for another product: the share only lowers a score)
       if (kinds.length > 0 && this.namesOtherProduct(e, kinds)) {
         score *= PRODUCT_CONFLICT_SHARE;
-        if (full && (score < rankedScore[want - 1]! || (score === rankedScore[want - 1]! && e > ranked[want - 1]!))) continue;
+        if (outranked(score, e)) continue;
       }
       let j = ranked.length === want ? want - 1 : ranked.length;
       while (j > 0 && (score > rankedScore[j - 1]! || (score === rankedScore[j - 1]! && e < ranked[j - 1]!))) {

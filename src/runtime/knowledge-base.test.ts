@@ -348,6 +348,29 @@ describe('the index file', () => {
     expect(expansions).not.toContain('微粒贷'); // in 5 of the 13 entries
   });
 
+  it('counts a question word’s related words in one answer once, not once each (退回, 退还, 退换货, 退掉 for 退货)', async () => {
+    // a shop's 赠品与优惠 section, whose answer wrote 退回 and 退还, was the top hit for 怎么退货啊
+    const others = ['积分', '地址', '优惠券', '会员', '客服', '支付', '订单', '库存', '门店', '礼品卡', '预售', '定制', '安装', '清洗'];
+    const giftScore = async (words: string[]): Promise<number> => {
+      const built = await buildFromEntries(
+        [
+          ...others.map((w, i) => faq(`other-${i}`, `${w}怎么办理`, [`${w}在哪里看`], `${w}的说明。`)),
+          faq('allergy', '过敏退货规则', ['过敏了能退货吗'], '签收后30天内凭医院诊断证明可以办理，已开封的也可以。'),
+          faq('gift', '赠品有什么规定', [], `赠品规定：${words.map((w) => `赠品可以${w}`).join('，')}。`),
+        ],
+        {},
+      );
+      if (!built.ok) throw new Error('build failed');
+      const hit = indexFromBytes(built.value.bytes).search('退货', { k: 5 }).find((h) => h.id === 'gift');
+      expect(hit?.matchedTerms).toContain('退回');
+      return hit?.score ?? 0;
+    };
+    const one = await giftScore(['退回']);
+    const four = await giftScore(['退回', '退还', '退换货', '退掉']);
+    // each related word counted whole: 0.219 against 0.101
+    expect(four).toBeLessThan(one * 1.5);
+  });
+
   it('marks sections whose question is only a heading path', () => {
     expect(kb.entries.find((e) => e.id === 's-832')?.questionFrom).toBe('heading');
     expect(kb.entries.find((e) => e.id === 'repay')?.questionFrom).toBeUndefined();

@@ -169,6 +169,21 @@ const MIN_EXPANSION_IDF = Math.log(10);
  * 0.878 / 0.878 / 0.878; bq 0.157 throughout (docs/matching.md).
  */
 const RELATED_SHARE = 0.25;
+
+/** What one more related word of a question word adds to a variant or answer that has one (`best` the most one added). */
+function related(best: Float64Array, at: number, add: number): number {
+  const was = best[at]!;
+  if (add <= was) return add * RELATED_SHARE;
+  best[at] = add;
+  return add - was + was * RELATED_SHARE;
+}
+
+/** The first related word of question word `g` in a variant or answer: it counts whole, and is remembered. */
+function firstRelated(source: Int32Array, best: Float64Array, at: number, g: number, add: number): number {
+  source[at] = g;
+  best[at] = add;
+  return add;
+}
 const HAN_WORD = /^[\u3400-\u9fff]+$/;
 /**
  * Two stages in one pass: a question's terms are read strongest first (IDF × weight), and once
@@ -921,19 +936,9 @@ export class KnowledgeBase {
           const at = v * 4;
           const before = vState[at]!;
           if (before === 0) touchedVariants[nv++] = v;
-          let add = tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!);
-          if (g >= 0) {
-            // another related word of a question word already scored here: only what it adds beyond the best
-            if (vSource[v] === g) {
-              const best = vSourceBest[v]!;
-              if (add > best) vSourceBest[v] = add;
-              add = add > best ? add - best + best * RELATED_SHARE : add * RELATED_SHARE;
-            } else {
-              vSource[v] = g;
-              vSourceBest[v] = add;
-            }
-          }
-          vState[at] = before + add;
+          const add = tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!);
+          // another related word of a question word already scored here adds a share (RELATED_SHARE)
+          vState[at] = before + (g < 0 ? add : g === vSource[v] ? related(vSourceBest, v, add) : firstRelated(vSource, vSourceBest, v, g, add));
           vState[at + 1] = vState[at + 1]! + coverageCredit;
           if (topicalT) eTopical[variantEntry[v]!] = 1;
         }
@@ -963,18 +968,8 @@ export class KnowledgeBase {
             const tf = aTfs[i]!;
             const before = aState[e * 2]!;
             if (before === 0) touchedEntries[ne++] = e;
-            let add = tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!);
-            if (g >= 0) {
-              if (eSource[e] === g) {
-                const best = eSourceBest[e]!;
-                if (add > best) eSourceBest[e] = add;
-                add = add > best ? add - best + best * RELATED_SHARE : add * RELATED_SHARE;
-              } else {
-                eSource[e] = g;
-                eSourceBest[e] = add;
-              }
-            }
-            aState[e * 2] = before + add;
+            const add = tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!);
+            aState[e * 2] = before + (g < 0 ? add : g === eSource[e] ? related(eSourceBest, e, add) : firstRelated(eSource, eSourceBest, e, g, add));
             if (topicalT) eTopical[e] = 1;
           }
           if (!gallopA) break;

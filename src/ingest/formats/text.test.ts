@@ -27,6 +27,37 @@ describe('parseText', () => {
     expect(doc.blocks.some((b) => 'text' in b && b.text.includes('===='))).toBe(false);
   });
 
+  it('takes a 【label】 line for metadata only when it holds a name, date, number or URL, never a notice’s text', () => {
+    // a one-line notice, and a file with no line breaks at all, were read as metadata: nothing was left
+    const oneLine = parse('【退货须知】签收后7天内可以无理由退货，退回运费由买家承担。质量问题由本店承担运费。');
+    expect(oneLine.meta).toBeUndefined();
+    expect(oneLine.blocks.map((b) => [b.kind, 'text' in b ? b.text : ''])).toEqual([
+      ['heading', '退货须知'],
+      ['paragraph', '签收后7天内可以无理由退货，退回运费由买家承担。质量问题由本店承担运费。'],
+    ]);
+    const lone = parse('【退货须知】\n签收后7天内可以无理由退货。\n');
+    expect(lone.meta).toBeUndefined();
+    expect(lone.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph']);
+    const crawled = parse('【法律名称】某某法\n【数据源URL】https://example.org/a?x=1&y=2（来源：政府网）\n【颁布机构】国家工商行政管理总局令第90号（2020年10月23日国家市场监督管理总局令第31号修订）\n\n第一条　为了保护消费者的合法权益，制定本办法。\n');
+    expect(Object.keys(crawled.meta ?? {})).toEqual(['法律名称', '数据源URL', '颁布机构']);
+  });
+
+  it('heads sections with 【label】s in a notice laid out by them alone, not in numbered articles', () => {
+    const notice = parse('店铺售后须知\n\n【退货须知】\n签收后7天内可以无理由退货。\n\n【换货须知】换货请联系客服，48小时内发出。\n【发票说明】：默认开具电子发票。\n');
+    expect(notice.blocks.map((b) => [b.kind, 'text' in b ? b.text : ''])).toEqual([
+      ['heading', '店铺售后须知'],
+      ['heading', '退货须知'],
+      ['paragraph', '签收后7天内可以无理由退货。'],
+      ['heading', '换货须知'],
+      ['paragraph', '换货请联系客服，48小时内发出。'],
+      ['heading', '发票说明'],
+      ['paragraph', '默认开具电子发票。'],
+    ]);
+    // a platform's rules: 【场景描述】 is a part of its article
+    const rules = parse('第十三条　商品表面瑕疵的处理\n【场景描述】\n消费者签收后发现商品有划痕。\n【处理结果】\n支持退货。\n');
+    expect(rules.blocks.every((b) => b.kind === 'paragraph')).toBe(true);
+  });
+
   it('keeps a short last line as text, not as a heading over nothing', () => {
     const doc = parse('退货须知\n\n签收后七天内可以申请退货。\n\n温馨提示\n\n如有疑问请联系在线客服\n');
     expect(doc.blocks.map((b) => [b.kind, 'text' in b ? b.text : ''])).toEqual([

@@ -95,6 +95,8 @@ function looksLikeHeading(p: RawParagraph, next: RawParagraph | undefined): bool
 }
 
 const META_LINE = /^\s*【([^】]{1,12})】\s*(.*?)\s*$/u;
+/** A metadata value is at most this many columns wide (【颁布机构】国家工商行政管理总局令第90号（2020年…修订）: 80). */
+const MAX_META_WIDTH = 120;
 
 /**
  * `【法律名称】…` / `【发布日期】…` lines at the very top of a file (before any other text) are the
@@ -107,10 +109,20 @@ function takeFrontMatter(paragraphs: RawParagraph[]): { meta: Record<string, str
   for (; i < paragraphs.length; i++) {
     const p = paragraphs[i];
     const m = p !== undefined && p.lines.length === 1 ? META_LINE.exec(p.lines[0] ?? '') : null;
-    if (m === null) break;
+    if (m === null || !isMetaValue(m[2] ?? '')) break;
     meta[m[1] ?? ''] = m[2] ?? '';
   }
   return { meta, rest: paragraphs.slice(i) };
+}
+
+/**
+ * What a `【label】` line at the top may hold as metadata: a name, a date, a number, a URL. Not text
+ * a customer asks about: a shop's notice written 【退货须知】签收后7天内可以无理由退货… on one line (or a
+ * whole file with no line breaks) was taken for metadata and lost, and so was a lone 【退货须知】 over its text.
+ */
+function isMetaValue(value: string): boolean {
+  if (/^https?:\/\//u.test(value)) return true;
+  return value !== '' && visibleLength(value) <= MAX_META_WIDTH && !/[。！？!?；;]/u.test(value);
 }
 
 function metaTitle(meta: Record<string, string>): string | undefined {
@@ -118,13 +130,36 @@ function metaTitle(meta: Record<string, string>): string | undefined {
   return key === undefined ? undefined : meta[key];
 }
 
+/** `【退货须知】` opening a paragraph, and what follows it on the line. */
+const LABEL_HEADING = /^\s*【([^】]{1,12})】\s*[：:]?\s*(.*)$/u;
+
+/**
+ * A shop's notice laid out by `【label】`s alone (【退货须知】…【换货须知】…, no 第X条 or 一、): each label
+ * heads the text after it. Where numbered articles give the structure (a law, a platform's rules),
+ * a label such as 【场景描述】 stays a part of its article's text.
+ */
+function labelsAreHeadings(paragraphs: readonly RawParagraph[]): boolean {
+  let labels = 0;
+  for (const p of paragraphs) {
+    const first = p.lines[0] ?? '';
+    if (matchNumbering(first) !== undefined) return false;
+    if (LABEL_HEADING.test(first)) labels++;
+  }
+  return labels > 0;
+}
+
 export function parseText(text: string, _options: ParseOptions): Result<ParsedDoc> {
   const { meta, rest: paragraphs } = takeFrontMatter(splitParagraphs(text));
   const blocks: ParsedBlock[] = [];
   let title: string | undefined;
+  const labelled = labelsAreHeadings(paragraphs);
   paragraphs.forEach((p, i) => {
     const joined = joinLines(p.lines.map((l) => l.trim()));
-    if (looksLikeHeading(p, paragraphs[i + 1])) {
+    const label = labelled ? LABEL_HEADING.exec(joined) : null;
+    if (label !== null) {
+      blocks.push({ kind: 'heading', depth: 2, text: (label[1] ?? '').trim(), location: { line: p.line }, guessed: true });
+      if ((label[2] ?? '') !== '') blocks.push({ kind: 'paragraph', text: label[2] ?? '', location: { line: p.line } });
+    } else if (looksLikeHeading(p, paragraphs[i + 1])) {
       const depth = title === undefined ? 1 : 2;
       title ??= joined;
       blocks.push({ kind: 'heading', depth, text: joined, location: { line: p.line }, guessed: true });

@@ -140,10 +140,21 @@ describe('parseMarkdown: edge cases', () => {
     expect(texts(parse('中文<br>换行\n').blocks)).toEqual(['中文\n换行']);
   });
 
-  it('does not guess headings from bold paragraphs or questions in Markdown', () => {
-    const doc = parse('**退货时限**\n\n七日内。\n\n怎么退货？\n\n联系客服。\n');
-    expect(doc.blocks.every((b) => b.kind === 'paragraph')).toBe(true);
-    expect(texts(doc.blocks)).toEqual(['退货时限', '七日内。', '怎么退货？', '联系客服。']);
+  it('takes a short all-bold paragraph over its text for a heading, as in HTML; a question paragraph stays text', () => {
+    // Markdown exported from Word, Feishu or Notion marks its headings bold: a policy of three bold
+    // topics under one # title was one section
+    const doc = parse('# 售后政策\n\n**退货时限**\n\n七日内。\n\n**发票**\n\n默认开具电子发票。\n\n怎么退货？\n\n联系客服。\n\n**注意：商品拆封后不支持无理由退货。**\n\n其他问题请联系客服。\n');
+    expect(doc.blocks.map((b) => [b.kind, 'depth' in b ? b.depth : 0, texts([b])[0]])).toEqual([
+      ['heading', 1, '售后政策'],
+      ['heading', 2, '退货时限'],
+      ['paragraph', 0, '七日内。'],
+      ['heading', 2, '发票'],
+      ['paragraph', 0, '默认开具电子发票。'],
+      ['paragraph', 0, '怎么退货？'],
+      ['paragraph', 0, '联系客服。'],
+      ['paragraph', 0, '注意：商品拆封后不支持无理由退货。'],
+      ['paragraph', 0, '其他问题请联系客服。'],
+    ]);
   });
 
   it('warns about front matter that is not YAML and still reads the body', () => {

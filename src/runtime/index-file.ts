@@ -143,6 +143,10 @@ export interface IndexEntries {
   get(i: number): IndexEntry;
   /** Inflate every block of entries now, not on first use (entries read from a file). */
   inflateAll?(): void;
+  /** How many blocks of entries there are to inflate (entries read from a file). */
+  readonly blockCount?: number;
+  /** Inflate one block of entries now, when it is not yet (0 ≤ block < blockCount). */
+  inflateBlock?(block: number): void;
 }
 
 /** What a KnowledgeBase is made from: a body built in memory or a file read from disk. */
@@ -357,6 +361,10 @@ function lazyEntries(compressed: Uint8Array, blockSizes: Uint32Array, count: num
     },
     inflateAll(): void {
       for (let b = 0; b < blockCount; b++) if (texts[b] === undefined) open(b);
+    },
+    blockCount,
+    inflateBlock(b: number): void {
+      if (b >= 0 && b < blockCount && texts[b] === undefined) open(b);
     },
   };
 }

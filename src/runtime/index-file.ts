@@ -414,6 +414,10 @@ export function parseIndex(bytes: Uint8Array): VerifyResult {
   // one of gigabytes could not be made a string)
   const nl = file.subarray(0, MAX_HEADER_BYTES).indexOf(NEWLINE);
   const headerText = file.toString('utf8', 0, nl < 0 ? Math.min(file.length, MAX_HEADER_BYTES) : nl);
+  // a repository that keeps the index in Git LFS, checked out without it (a deploy, a CI cache)
+  if (headerText.startsWith('version https://git-lfs.github.com/spec/')) {
+    return refuse('not-index', 'it is a Git LFS pointer, not the index itself: fetch the file (git lfs pull), or keep the index out of Git LFS');
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(headerText);
@@ -425,6 +429,9 @@ export function parseIndex(bytes: Uint8Array): VerifyResult {
     return refuse('not-index', `it is not a kb index (its "format" is ${format}, not "${INDEX_FORMAT}"); pass the file \`kb build\` wrote`);
   }
   const version = parsed['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return refuse('version', `its header's version is ${JSON.stringify(version ?? null)}, not a whole number (the file was edited or corrupted); ${REBUILD}`);
+  }
   if (version !== INDEX_VERSION) {
     const newer = typeof version === 'number' && version > INDEX_VERSION;
     return refuse(

@@ -140,6 +140,11 @@ describe('loadIndex', () => {
     await expectRefused(write('no-newline.index', Buffer.alloc(3 * 2 ** 20, 0x61)), 'not-json', /does not start with a kb index header/);
   });
 
+  it('says so when the file is a Git LFS pointer (a checkout without git lfs pull), not a corrupted index', async () => {
+    const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${'0'.repeat(64)}\nsize ${bytes.length}\n`;
+    await expectRefused(write('lfs.index', pointer), 'not-index', /: it is a Git LFS pointer, not the index itself: fetch the file \(git lfs pull\), or keep the index out of Git LFS$/);
+  });
+
   it('refuses JSON that is not a kb index', async () => {
     await expectRefused(write('array.json', '[1, 2, 3]'), 'not-index', /it is not a kb index \(its "format" is missing, not "kb-index"\); pass the file `kb build` wrote$/);
     await expectRefused(write('package.json', '{"name": "x"}'), 'not-index', /"format" is null/);
@@ -149,7 +154,8 @@ describe('loadIndex', () => {
   it('refuses an index version it does not know, including the JSON index of version 1', async () => {
     await expectRefused(write('v99.index', reheadered((h) => (h['version'] = 99))), 'version', new RegExp(`index version 99 and this kb reads version ${INDEX_VERSION}; upgrade kb`));
     await expectRefused(write('v0.index', reheadered((h) => (h['version'] = 0))), 'version', REBUILD);
-    await expectRefused(write('vstring.index', reheadered((h) => (h['version'] = String(INDEX_VERSION)))), 'version', new RegExp(`version "${INDEX_VERSION}"`));
+    // it read 'it is index version "3" and this kb reads version 3'
+    await expectRefused(write('vstring.index', reheadered((h) => (h['version'] = String(INDEX_VERSION)))), 'version', new RegExp(`: its header's version is "${INDEX_VERSION}", not a whole number \\(the file was edited or corrupted\\); rebuild it with \`kb build\`$`));
     await expectRefused(write('v1.json', JSON.stringify({ format: 'kb-index', version: 1, entries: [], checksum: 'sha256:0' })), 'version', /index version 1 and this kb reads version \d+; rebuild it/);
   });
 

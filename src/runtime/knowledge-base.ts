@@ -754,8 +754,13 @@ export class KnowledgeBase {
     const question = withoutInvisibles(asked);
     const options = searchOptions ?? {};
     const k = countOption(options.k, 5);
-    if (k === 0) return [];
     const threshold = options.threshold ?? 0;
+    // a threshold that is no confidence: NaN (Number(process.env.X) of an unset variable) answered
+    // every question, 50 (meaning 50 %) none — both silently
+    if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) {
+      throw new RangeError(`search: threshold must be a confidence from 0 to 1, not ${typeof threshold === 'number' ? String(threshold) : JSON.stringify(threshold) ?? typeof threshold}`);
+    }
+    if (k === 0) return [];
     const ranking = this.rank(question, k, options.excludeVariant ?? -1);
     if (ranking === undefined) return [];
     const { results, terms } = ranking;

@@ -117,6 +117,14 @@ describe('search', () => {
     for (const k of [1, 2, 3, 7]) expect(kb.search(q, { k })).toEqual(all.slice(0, k));
   });
 
+  it('refuses a threshold that is no confidence (NaN from an unset environment variable answered every question; 50 none)', () => {
+    for (const [threshold, shown] of [[Number.NaN, 'NaN'], [50, '50'], [-0.1, '-0.1'], ['0.5', '"0.5"']] as const) {
+      expect(() => kb.search('退货运费谁出', { threshold } as unknown as { threshold: number }), shown).toThrow(new RangeError(`search: threshold must be a confidence from 0 to 1, not ${shown}`));
+    }
+    for (const unset of [undefined, null]) expect(kb.search('退货运费谁出', { threshold: unset as unknown as number })).toEqual(kb.search('退货运费谁出'));
+    expect(kb.search('退货运费谁出', { threshold: 1, k: 0 })).toEqual([]);
+  });
+
   it('keeps exactly the hits whose confidence reaches the threshold', () => {
     // hits report confidence rounded to 4 decimals; the threshold is applied before rounding
     const ROUNDING = 0.5e-4;

@@ -303,6 +303,9 @@ describe('kb serve: browsers (CORS)', () => {
       }
       // a bot's own HTTP client sends no Origin: no CORS headers, nothing said
       expect((await fetch(`${cors.url}/health`)).headers.get('access-control-allow-origin')).toBeNull();
+      // nor does a page of the same origin, behind the shop's reverse proxy: nothing to say about it
+      await fetch(`${cors.url}/search?q=x`, { headers: { origin: 'https://shop.example.org', 'x-forwarded-host': 'shop.example.org' } });
+      await fetch(`${cors.url}/search?q=x`, { headers: { origin: 'https://www.example.org', 'sec-fetch-site': 'same-origin' } });
       expect(lines).toEqual(['a web page at https://elsewhere.example asked; browsers drop the answers unless the server allows it: add it to --cors https://elsewhere.example']);
     } finally {
       await cors.close();

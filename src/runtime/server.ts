@@ -166,6 +166,17 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** Whether an Origin header names the host a request was sent to (Host, or a proxy's X-Forwarded-Host). */
+function sameHost(origin: string, host: string | string[] | undefined): boolean {
+  const first = (Array.isArray(host) ? host[0] : host)?.split(',')[0]?.trim();
+  if (first === undefined || first === '') return false;
+  try {
+    return new URL(origin).host === first.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /** The fields of a query string or a form body; a percent-encoded value that is not UTF-8 (GBK) would decode to U+FFFD, a silent miss: refused. */
 function formFields(text: string): URLSearchParams {
   for (const part of text.split('&')) {
@@ -282,6 +293,8 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     if (origin === undefined) return {};
     if (allowed.has('*')) return { 'access-control-allow-origin': '*' };
     if (allowed.has(origin)) return { 'access-control-allow-origin': origin, vary: 'Origin' };
+    // a page of the same origin (kb serve behind the shop's own reverse proxy) needs no CORS
+    if (req.headers['sec-fetch-site'] === 'same-origin' || sameHost(origin, req.headers['x-forwarded-host'] ?? req.headers.host)) return {};
     if (!refusedOrigins.has(origin) && refusedOrigins.size < 100) {
       refusedOrigins.add(origin);
       tell(`a web page at ${origin} asked; browsers drop the answers unless the server allows it: ${options.cors === undefined ? 'start it with' : 'add it to'} --cors ${origin}`);

@@ -322,6 +322,38 @@ describe('kb serve: browsers (CORS)', () => {
   });
 });
 
+describe('kb serve: connections', () => {
+  it('keeps an idle keep-alive connection past 5 s (a load balancer reuses it), and still stops at once', async () => {
+    const lasting = await startSearchServer({ index: sample, port: 0, k: 1, threshold: 0, watchMs: 0 });
+    const socket = connect(Number(new URL(lasting.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    let text = '';
+    let closed = false;
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    socket.on('close', () => (closed = true));
+    const answers = async (n: number): Promise<void> => {
+      const deadline = Date.now() + 5000;
+      while (text.split('HTTP/1.1 200').length - 1 < n && !closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    };
+    try {
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
+      await answers(1);
+      // Node's default closes it after 5 s idle (6 s here, with the socket's own slack): a balancer that
+      // sends on it then gets a reset (a 502 to the bot)
+      await new Promise((r) => setTimeout(r, 6600));
+      expect(closed).toBe(false);
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
+      await answers(2);
+      expect(text.split('HTTP/1.1 200').length - 1).toBe(2);
+      const started = Date.now();
+      await lasting.close();
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      socket.destroy();
+    }
+  }, 20_000);
+});
+
 describe('kb serve: stopping', () => {
   /** A client that sends half a request and then nothing (a cut network, a stalled sender). */
   const stall = (url: string): Promise<() => void> =>

@@ -84,6 +84,12 @@ export const MAX_HEADER_BYTES = 64 * 1024;
 const REQUEST_TIMEOUT_MS = 30_000;
 const HEADERS_TIMEOUT_MS = 10_000;
 const DEFAULT_CLOSE_GRACE_MS = 5000;
+/**
+ * How long an idle keep-alive connection stays open: longer than a load balancer's idle timeout
+ * (60 s on AWS ALB, nginx's upstream keepalive 60 s), so the balancer closes first. With Node's 5 s,
+ * the server closed connections the balancer was about to reuse, and a bot saw 502s at random.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 class RequestError extends Error {
   constructor(
@@ -336,7 +342,7 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     }
   };
 
-  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
     const cors = corsHeaders(req);
     handle(req, res, cors).catch((error: unknown) => {
       // a client gone mid-request (it hung up, or a stop cut its connection): no one to answer

@@ -79,7 +79,7 @@ const served = await (await fetch(server.url + '/search?q=' + encodeURIComponent
 await server.close();
 console.log(JSON.stringify({ id: best?.id, confidence: best?.confidence, served: served.hits?.[0]?.id }));
 `,
-  cjs: `const { loadIndex } = require('kb/runtime');\nloadIndex(${JSON.stringify(index)}).then((kb) => console.log(JSON.stringify({ size: kb.size })));\n`,
+  cjs: `const { loadIndex } = require('kb/runtime');\nconst { version } = require('kb/package.json');\nloadIndex(${JSON.stringify(index)}).then((kb) => console.log(JSON.stringify({ size: kb.size, version })));\n`,
   ts: `import { loadIndex, IndexLoadError, type Hit } from 'kb/runtime';\nexport async function answer(q: string): Promise<Hit | undefined> {\n  try {\n    return (await loadIndex('x.index')).search(q, { k: 1, threshold: 0.5 })[0];\n  } catch (e) {\n    if (e instanceof IndexLoadError) return undefined;\n    throw e;\n  }\n}\n`,
 };
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
@@ -98,7 +98,7 @@ const installAndRun = async (kind, project, tgz, more = async () => []) => {
   const problems = [...(await also)];
   const found = /"id":"([^"]+)","confidence":0\.\d+,"served":"([^"]+)"/u.exec(esm.out);
   if (esm.code !== 0 || found === null || found[1] !== found[2]) problems.push(`kb/runtime (import) did not search the index, or startSearchServer did not serve it:\n${esm.out}`);
-  if (cjs.code !== 0 || !/"size":\d+/u.test(cjs.out)) problems.push(`kb/runtime (require) did not load the index:\n${cjs.out}`);
+  if (cjs.code !== 0 || !/"size":\d+,"version":"[^"]+"/u.test(cjs.out)) problems.push(`kb/runtime (require) did not load the index, or kb/package.json is not exported:\n${cjs.out}`);
   return problems.map((p) => `${kind} package: ${p}`);
 };
 

@@ -43,6 +43,14 @@ function passageBudget(value: string): number {
   return n;
 }
 
+/** --cors: origins as a browser sends them (scheme://host[:port], no path), or *. */
+function originList(value: string): string[] {
+  const origins = value.split(',').map((o) => o.trim().replace(/\/+$/u, '')).filter((o) => o !== '');
+  const bad = origins.find((o) => o !== '*' && !/^https?:\/\/[^/\s]+$/iu.test(o));
+  if (origins.length === 0 || bad !== undefined) throw new InvalidArgumentError(`expected origins such as https://shop.example.com (scheme and host, no path), comma-separated, or *${bad === undefined ? '' : `; not ${bad}`}.`);
+  return origins;
+}
+
 function portNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535 (0: any free port).');
@@ -226,13 +234,15 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--passage-chars <n>', 'the top hit of an answer longer than this carries a passage at most this long, unless the request says (passageChars; default 200, at least 20; 0: none)').argParser(passageBudget))
     .option('--log <file>', 'append every question to this JSONL file (kb gaps reads it)')
     .option('--no-watch', 'do not reload the index when its file changes (SIGHUP still does)')
-    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number | 'auto'; passageChars?: number; log?: string; watch: boolean }) => {
+    .addOption(new Option('--cors <origins>', 'let web pages at these origins ask from a browser (comma-separated, e.g. https://shop.example.com; *: any page)').argParser(originList))
+    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number | 'auto'; passageChars?: number; log?: string; watch: boolean; cors?: string[] }) => {
       const { runServe } = await import('./commands/serve.js');
       const options: import('./commands/serve.js').ServeCommandOptions = { port: flags.port, host: flags.host, k: flags.k, watch: flags.watch };
       if (flags.threshold !== undefined) options.threshold = flags.threshold;
       if (flags.passageChars !== undefined) options.passageChars = flags.passageChars;
       if (flags.index !== undefined) options.index = flags.index;
       if (flags.log !== undefined) options.log = flags.log;
+      if (flags.cors !== undefined) options.cors = flags.cors;
       setExitCode(await runServe(options, createOutput()));
     });
 

@@ -17,6 +17,13 @@ describe('kb/runtime as a bot loads it', () => {
     expect(existsSync(dist('runtime/index.d.ts'))).toBe(true);
   });
 
+  it('lets a bot read kb/package.json (its version), as the runtime package does', () => {
+    // the runtime package exported it and the full package did not: ERR_PACKAGE_PATH_NOT_EXPORTED
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    const r = spawnSync(process.execPath, ['-e', "console.log(require('kb/package.json').version)"], { cwd: ROOT, encoding: 'utf8' });
+    expect([r.stderr, r.stdout.trim()]).toEqual(['', version]);
+  });
+
   describe('at run time', () => {
     const dir = tempDir('kb-imports-');
     const index = join(dir.path, 'kb.index');

@@ -143,6 +143,10 @@ export interface IndexEntries {
   get(i: number): IndexEntry;
   /** Inflate every block of entries now, not on first use (entries read from a file). */
   inflateAll?(): void;
+  /** How many blocks of entries there are to inflate (entries read from a file). */
+  readonly blockCount?: number;
+  /** Inflate one block of entries now, when it is not yet (0 ≤ block < blockCount). */
+  inflateBlock?(block: number): void;
 }
 
 /** What a KnowledgeBase is made from: a body built in memory or a file read from disk. */
@@ -358,6 +362,10 @@ function lazyEntries(compressed: Uint8Array, blockSizes: Uint32Array, count: num
     inflateAll(): void {
       for (let b = 0; b < blockCount; b++) if (texts[b] === undefined) open(b);
     },
+    blockCount,
+    inflateBlock(b: number): void {
+      if (b >= 0 && b < blockCount && texts[b] === undefined) open(b);
+    },
   };
 }
 
@@ -406,6 +414,10 @@ export function parseIndex(bytes: Uint8Array): VerifyResult {
   // one of gigabytes could not be made a string)
   const nl = file.subarray(0, MAX_HEADER_BYTES).indexOf(NEWLINE);
   const headerText = file.toString('utf8', 0, nl < 0 ? Math.min(file.length, MAX_HEADER_BYTES) : nl);
+  // a repository that keeps the index in Git LFS, checked out without it (a deploy, a CI cache)
+  if (headerText.startsWith('version https://git-lfs.github.com/spec/')) {
+    return refuse('not-index', 'it is a Git LFS pointer, not the index itself: fetch the file (git lfs pull), or keep the index out of Git LFS');
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(headerText);
@@ -417,6 +429,9 @@ export function parseIndex(bytes: Uint8Array): VerifyResult {
     return refuse('not-index', `it is not a kb index (its "format" is ${format}, not "${INDEX_FORMAT}"); pass the file \`kb build\` wrote`);
   }
   const version = parsed['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return refuse('version', `its header's version is ${JSON.stringify(version ?? null)}, not a whole number (the file was edited or corrupted); ${REBUILD}`);
+  }
   if (version !== INDEX_VERSION) {
     const newer = typeof version === 'number' && version > INDEX_VERSION;
     return refuse(

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, buildSample, lines, runKb, tempDir } from '../test-support/kb.js';
@@ -139,6 +140,11 @@ describe('loadIndex', () => {
     await expectRefused(write('no-newline.index', Buffer.alloc(3 * 2 ** 20, 0x61)), 'not-json', /does not start with a kb index header/);
   });
 
+  it('says so when the file is a Git LFS pointer (a checkout without git lfs pull), not a corrupted index', async () => {
+    const pointer = `version https://git-lfs.github.com/spec/v1\noid sha256:${'0'.repeat(64)}\nsize ${bytes.length}\n`;
+    await expectRefused(write('lfs.index', pointer), 'not-index', /: it is a Git LFS pointer, not the index itself: fetch the file \(git lfs pull\), or keep the index out of Git LFS$/);
+  });
+
   it('refuses JSON that is not a kb index', async () => {
     await expectRefused(write('array.json', '[1, 2, 3]'), 'not-index', /it is not a kb index \(its "format" is missing, not "kb-index"\); pass the file `kb build` wrote$/);
     await expectRefused(write('package.json', '{"name": "x"}'), 'not-index', /"format" is null/);
@@ -148,7 +154,8 @@ describe('loadIndex', () => {
   it('refuses an index version it does not know, including the JSON index of version 1', async () => {
     await expectRefused(write('v99.index', reheadered((h) => (h['version'] = 99))), 'version', new RegExp(`index version 99 and this kb reads version ${INDEX_VERSION}; upgrade kb`));
     await expectRefused(write('v0.index', reheadered((h) => (h['version'] = 0))), 'version', REBUILD);
-    await expectRefused(write('vstring.index', reheadered((h) => (h['version'] = String(INDEX_VERSION)))), 'version', new RegExp(`version "${INDEX_VERSION}"`));
+    // it read 'it is index version "3" and this kb reads version 3'
+    await expectRefused(write('vstring.index', reheadered((h) => (h['version'] = String(INDEX_VERSION)))), 'version', new RegExp(`: its header's version is "${INDEX_VERSION}", not a whole number \\(the file was edited or corrupted\\); rebuild it with \`kb build\`$`));
     await expectRefused(write('v1.json', JSON.stringify({ format: 'kb-index', version: 1, entries: [], checksum: 'sha256:0' })), 'version', /index version 1 and this kb reads version \d+; rebuild it/);
   });
 
@@ -183,6 +190,32 @@ describe('loadIndex', () => {
   it('names the file it was given in indexFromBytes', () => {
     expect(() => indexFromBytes(new Uint8Array(), 'memory')).toThrow(/^memory: cannot load the index: it is empty/);
   });
+
+  it('loads the bytes a bot holds in any form: Buffer, Uint8Array, ArrayBuffer (fetch(…).arrayBuffer()), a view into a larger buffer', () => {
+    const expected = indexFromBytes(bytes).search('退货运费谁出');
+    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    const padded = new Uint8Array(bytes.length + 16);
+    padded.set(bytes, 8);
+    for (const form of [new Uint8Array(bytes), copy, new DataView(padded.buffer, 8, bytes.length)]) {
+      expect(indexFromBytes(form as ArrayBuffer).search('退货运费谁出')).toEqual(expected);
+    }
+  });
+
+  it('says what to pass when indexFromBytes gets no bytes (a TypeError naming what it got)', () => {
+    expect(() => indexFromBytes(bytes.toString('latin1') as unknown as Uint8Array)).toThrow(/^indexFromBytes: pass the index file's bytes \(a Buffer, Uint8Array or ArrayBuffer\), not a string \(to read a file, call loadIndex\(path\)\)$/);
+    expect(() => indexFromBytes(undefined as unknown as Uint8Array)).toThrow(new TypeError("indexFromBytes: pass the index file's bytes (a Buffer, Uint8Array or ArrayBuffer), not undefined"));
+  });
+
+  it('says what to pass when loadIndex gets no path (an unset environment variable), and takes a file URL', async () => {
+    await expect(loadIndex(undefined as unknown as string)).rejects.toThrow(new TypeError("loadIndex: pass the index file's path (a string), not undefined (an unset environment variable?)"));
+    await expect(loadIndex(42 as unknown as string)).rejects.toThrow(TypeError);
+    const empty = await loadIndex('').catch((e: unknown) => e);
+    expect(empty).toBeInstanceOf(IndexLoadError);
+    expect(empty).toMatchObject({ reason: 'missing', file: '(empty path)', message: '(empty path): cannot load the index: the path is an empty string (an unset environment variable?); pass the path kb build wrote, such as dist/kb.index' });
+    expect((await loadIndex(pathToFileURL(good))).size).toBe(16);
+    const web = await loadIndex(new URL('https://example.com/kb.index')).catch((e: unknown) => e);
+    expect(web).toMatchObject({ reason: 'unreadable', message: 'https://example.com/kb.index: cannot load the index: only a file: URL is a path; fetch the file and pass its bytes to indexFromBytes' });
+  });
 });
 
 describe('kb query / kb eval with a bad index', () => {
@@ -213,5 +246,22 @@ describe('kb.warm()', () => {
       expect(warmed.search(q, { k: 5 })).toEqual(cold.search(q, { k: 5 }));
     }
     expect(warmed.entries).toEqual(cold.entries);
+  });
+
+  it('warmAsync() does the same work in slices, letting the event loop run between them', async () => {
+    const cold = indexFromBytes(bytes, good);
+    const warmed = indexFromBytes(bytes, good);
+    // a timer due at once fires while it warms: the loop ran between slices (warm() would hold it to the end)
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 0);
+    try {
+      expect(await warmed.warmAsync(100, 0)).toBeGreaterThanOrEqual(0);
+    } finally {
+      clearInterval(ticking);
+    }
+    expect(ticks).toBeGreaterThan(0);
+    for (const q of ['退货运费谁出', '退貨運費誰出', '保修多久', 'How long does a refund take?', '']) {
+      expect(warmed.search(q, { k: 5 })).toEqual(cold.search(q, { k: 5 }));
+    }
   });
 });

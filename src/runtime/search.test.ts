@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_QUERY_CHARS } from '../analyze/analyzer.js';
 import { build } from '../build/index.js';
 import { BUILD_TIMEOUT, buildSample, tempDir } from '../test-support/kb.js';
-import type { KnowledgeBase } from './knowledge-base.js';
+import { withoutInvisibles, type KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
 
 const dir = tempDir('kb-search-');
@@ -24,6 +24,20 @@ const QUESTIONS = ['退货运费谁出', '怎么退货', '退款多久到账', '
 describe('search', () => {
   it('returns no hits for an empty, blank or punctuation-only question', () => {
     for (const q of ['', ' ', '\n\t  ', '？？？', '...!!!', '，。、；：“”', '🙂🙂', '\u3000\u3000']) expect(kb.search(q)).toEqual([]);
+  });
+
+  it('answers a question pasted with invisible characters (zero-width space, soft hyphen, word joiner, BOM) as the question without them', () => {
+    // 包\u200B邮吗 found nothing: the zero-width space cut 包邮 in two
+    for (const [pasted, clean] of [
+      ['包\u200B邮吗', '包邮吗'],
+      ['退\u00AD货运费谁出', '退货运费谁出'],
+      ['\uFEFF退货\u2060运费\u200D谁出', '退货运费谁出'],
+      ['How much does\u200Bshipping cost?', 'How much does shipping cost?'],
+    ]) {
+      expect(kb.search(pasted!, { k: 3 }), JSON.stringify(pasted)).toEqual(kb.search(clean!, { k: 3 }));
+      expect(kb.search(clean!, { k: 3 }).length, clean).toBeGreaterThan(0);
+    }
+    expect(withoutInvisibles('refund\u200B\u200Bpolicy 退\u200B货')).toBe('refund policy 退货');
   });
 
   it('counts the characters of a stretch the KB has never seen against coverage (机器人, 股票), not those it knows in context', () => {
@@ -101,6 +115,14 @@ describe('search', () => {
     expect(all.length).toBeLessThanOrEqual(kb.size);
     expect(kb.search(q)).toHaveLength(5); // the default
     for (const k of [1, 2, 3, 7]) expect(kb.search(q, { k })).toEqual(all.slice(0, k));
+  });
+
+  it('refuses a threshold that is no confidence (NaN from an unset environment variable answered every question; 50 none)', () => {
+    for (const [threshold, shown] of [[Number.NaN, 'NaN'], [50, '50'], [-0.1, '-0.1'], ['0.5', '"0.5"']] as const) {
+      expect(() => kb.search('退货运费谁出', { threshold } as unknown as { threshold: number }), shown).toThrow(new RangeError(`search: threshold must be a confidence from 0 to 1, not ${shown}`));
+    }
+    for (const unset of [undefined, null]) expect(kb.search('退货运费谁出', { threshold: unset as unknown as number })).toEqual(kb.search('退货运费谁出'));
+    expect(kb.search('退货运费谁出', { threshold: 1, k: 0 })).toEqual([]);
   });
 
   it('keeps exactly the hits whose confidence reaches the threshold', () => {

@@ -10,7 +10,8 @@ import { BUILD_TIMEOUT, ROOT, buildSample, runKb, tempDir } from '../test-suppor
 import { startKb } from '../test-support/serve.js';
 import { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
-import { MAX_BODY_BYTES, startSearchServer, type SearchServer } from './server.js';
+import { MAX_QUERY_CHARS } from '../analyze/analyzer.js';
+import { MAX_BODY_BYTES, MAX_HEADER_BYTES, startSearchServer, type SearchServer } from './server.js';
 
 const dir = tempDir('kb-serve-');
 const sample = join(dir.path, 'sample.index');
@@ -104,10 +105,50 @@ describe('kb serve: search over HTTP', () => {
       });
     const raw = await rawRequest('GET /search?q=发票 HTTP/1.1\r\nHost: x\r\n\r\n');
     expect(raw).toMatch(/^HTTP\/1\.1 400 /u);
-    // other requests Node's parser refuses get Node's own answers: headers too large are a 431
-    expect(await rawRequest(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20000)}\r\n\r\n`)).toMatch(/^HTTP\/1\.1 431 /u);
+    // headers past MAX_HEADER_BYTES are a 431 that says to POST a long question
+    const tooBig = await rawRequest(`GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(MAX_HEADER_BYTES + 1000)}\r\n\r\n`);
+    expect(tooBig).toMatch(/^HTTP\/1\.1 431 /u);
+    expect(JSON.parse(tooBig.slice(tooBig.indexOf('\r\n\r\n') + 4)).error).toMatch(/over 64 KB: send a long question as POST \/search/u);
     expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4)).error).toMatch(/not percent-encoded.*--data-urlencode/u);
     expect((await json('/search?q=%E5%8F%91%E7%A5%A8')).status).toBe(200);
+  });
+
+  it('answers a GET question as long as search reads (2,000 Chinese characters, 18 KB encoded), and says to POST a longer one', async () => {
+    // Node's default limit of 16 KB on the request line made it a bare 431 without a body, and
+    // Python's urllib then saw the connection reset
+    const question = `${'退货运费谁出'.repeat(MAX_QUERY_CHARS / 6)}`.slice(0, MAX_QUERY_CHARS);
+    const got = await json(`/search?q=${encodeURIComponent(question)}&k=1`);
+    expect(got.status).toBe(200);
+    expect(got.body.question).toBe(question);
+    const longer = await fetch(`${server.url}/search?q=${encodeURIComponent('退'.repeat(30_000))}`);
+    expect(longer.status).toBe(431);
+    expect(((await longer.json()) as { error: string }).error).toBe(`the request line and headers are over 64 KB: send a long question as POST /search {"q": "…"} (a question is read up to ${MAX_QUERY_CHARS} characters)`);
+    expect((await json('/search', post(JSON.stringify({ q: '退'.repeat(30_000) })))).status).toBe(200);
+  });
+
+  it('says which methods a path takes when it refuses one (405 with Allow)', async () => {
+    for (const [path, method, allow] of [['/search', 'PUT', 'GET, POST'], ['/search', 'OPTIONS', 'GET, POST'], ['/health', 'POST', 'GET, HEAD']] as const) {
+      const res = await fetch(`${server.url}${path}`, { method });
+      expect([res.status, res.headers.get('allow')], `${method} ${path}`).toEqual([405, allow]);
+    }
+  });
+
+  it('reads a form body as a query string (Python requests.post(url, data={…})), and JSON sent as a form (curl -d) as JSON', async () => {
+    const expected = (await json(`/search?q=${encodeURIComponent('包邮吗')}&k=2`)).body;
+    const form = await json('/search', { method: 'POST', body: new URLSearchParams({ q: '包邮吗', k: '2' }) });
+    expect(form).toEqual({ status: 200, body: expected });
+    const curl = await json('/search', { method: 'POST', body: JSON.stringify({ q: '包邮吗', k: 2 }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(curl).toEqual({ status: 200, body: expected });
+    const gbk = await json('/search', { method: 'POST', body: 'q=%B7%A2%C6%B1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect([gbk.status, String(gbk.body.error)]).toEqual([400, expect.stringMatching(/not UTF-8/)]);
+  });
+
+  it('logs a question as far as search reads it, not a 100 KB line', async () => {
+    const question = `运费${'啊'.repeat(50_000)}`;
+    await json('/search', post(JSON.stringify({ q: question })));
+    for (let i = 0; i < 100 && !readFileSync(log, 'utf8').includes('运费啊啊'); i++) await new Promise((r) => setTimeout(r, 50));
+    const line = readFileSync(log, 'utf8').trim().split('\n').find((l) => l.includes('运费啊啊')) ?? '{}';
+    expect((JSON.parse(line) as { question: string }).question).toBe(question.slice(0, MAX_QUERY_CHARS));
   });
 
   it('reports its health: the index and its number of entries', async () => {
@@ -236,6 +277,124 @@ describe('kb serve: passages', () => {
       await logging.close();
     }
   });
+});
+
+describe('kb serve: browsers (CORS)', () => {
+  it('answers web pages at the origins allowed, their preflight included, and tells once about a page it does not allow', async () => {
+    const lines: string[] = [];
+    const cors = await startSearchServer({ index: sample, port: 0, k: 1, threshold: 0, watchMs: 0, cors: ['https://shop.example.com'], onEvent: (line) => lines.push(line) });
+    try {
+      const preflight = await fetch(`${cors.url}/search`, { method: 'OPTIONS', headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect(preflight.status).toBe(204);
+      expect(Object.fromEntries([...preflight.headers].filter(([name]) => name.startsWith('access-control-')))).toEqual({
+        'access-control-allow-origin': 'https://shop.example.com',
+        'access-control-allow-methods': 'GET, POST, OPTIONS',
+        'access-control-allow-headers': 'content-type',
+        'access-control-max-age': '600',
+      });
+      const asked = await fetch(`${cors.url}/search`, { method: 'POST', body: JSON.stringify({ q: '发票' }), headers: { origin: 'https://shop.example.com', 'content-type': 'application/json' } });
+      expect([asked.status, asked.headers.get('access-control-allow-origin'), asked.headers.get('vary')]).toEqual([200, 'https://shop.example.com', 'Origin']);
+      // an error reaches the page too, so its script can read why
+      const bad = await fetch(`${cors.url}/search`, { headers: { origin: 'https://shop.example.com' } });
+      expect([bad.status, bad.headers.get('access-control-allow-origin')]).toEqual([400, 'https://shop.example.com']);
+      for (let i = 0; i < 2; i++) {
+        const other = await fetch(`${cors.url}/search?q=x`, { headers: { origin: 'https://elsewhere.example' } });
+        expect([other.status, other.headers.get('access-control-allow-origin')]).toEqual([200, null]);
+      }
+      // a bot's own HTTP client sends no Origin: no CORS headers, nothing said
+      expect((await fetch(`${cors.url}/health`)).headers.get('access-control-allow-origin')).toBeNull();
+      // nor does a page of the same origin, behind the shop's reverse proxy: nothing to say about it
+      await fetch(`${cors.url}/search?q=x`, { headers: { origin: 'https://shop.example.org', 'x-forwarded-host': 'shop.example.org' } });
+      await fetch(`${cors.url}/search?q=x`, { headers: { origin: 'https://www.example.org', 'sec-fetch-site': 'same-origin' } });
+      expect(lines).toEqual(['a web page at https://elsewhere.example asked; browsers drop the answers unless the server allows it: add it to --cors https://elsewhere.example']);
+    } finally {
+      await cors.close();
+    }
+    const any = await startSearchServer({ index: sample, port: 0, k: 1, threshold: 0, watchMs: 0, cors: ['*'] });
+    try {
+      expect((await fetch(`${any.url}/health`, { headers: { origin: 'http://localhost:3000' } })).headers.get('access-control-allow-origin')).toBe('*');
+    } finally {
+      await any.close();
+    }
+    // without cors, a preflight is refused, saying how to allow it
+    const refused = await fetch(`${server.url}/search`, { method: 'OPTIONS', headers: { origin: 'https://shop.example.com', 'access-control-request-method': 'POST' } });
+    expect([refused.status, ((await refused.json()) as { error: string }).error]).toEqual([405, "cross-origin requests are not allowed: start kb serve with --cors <the page's origin>"]);
+  });
+});
+
+describe('kb serve: connections', () => {
+  it('keeps an idle keep-alive connection past 5 s (a load balancer reuses it), and still stops at once', async () => {
+    const lasting = await startSearchServer({ index: sample, port: 0, k: 1, threshold: 0, watchMs: 0 });
+    const socket = connect(Number(new URL(lasting.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    let text = '';
+    let closed = false;
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    socket.on('close', () => (closed = true));
+    const answers = async (n: number): Promise<void> => {
+      const deadline = Date.now() + 5000;
+      while (text.split('HTTP/1.1 200').length - 1 < n && !closed && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    };
+    try {
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
+      await answers(1);
+      // Node's default closes it after 5 s idle (6 s here, with the socket's own slack): a balancer that
+      // sends on it then gets a reset (a 502 to the bot)
+      await new Promise((r) => setTimeout(r, 6600));
+      expect(closed).toBe(false);
+      socket.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
+      await answers(2);
+      expect(text.split('HTTP/1.1 200').length - 1).toBe(2);
+      const started = Date.now();
+      await lasting.close();
+      expect(Date.now() - started).toBeLessThan(1000);
+    } finally {
+      socket.destroy();
+    }
+  }, 20_000);
+});
+
+describe('kb serve: stopping', () => {
+  /** A client that sends half a request and then nothing (a cut network, a stalled sender). */
+  const stall = (url: string): Promise<() => void> =>
+    new Promise((resolve) => {
+      const socket = connect(Number(new URL(url).port), '127.0.0.1', () => {
+        socket.write('POST /search HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"q": "退');
+        resolve(() => socket.destroy());
+      });
+      socket.on('error', () => {});
+    });
+
+  it('lets requests in progress finish, but a stalled client does not hold close() past its grace', async () => {
+    const stopping = await startSearchServer({ index: sample, port: 0, k: 1, threshold: 0, watchMs: 0, closeGraceMs: 200 });
+    const hangUp = await stall(stopping.url);
+    try {
+      const started = Date.now();
+      // it waited for Node's request timeout, 5 minutes, before
+      await stopping.close();
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+    } finally {
+      hangUp();
+    }
+  });
+
+  it('kb serve: the first SIGTERM waits for the requests in progress and says so, a second stops at once (exit 0)', async () => {
+    const kb = await startKb(['--index', sample, '--port', '0', '--no-watch']);
+    await kb.said('Ctrl+C stops');
+    const hangUp = await stall(kb.url);
+    try {
+      const started = Date.now();
+      const exited = kb.stop();
+      await kb.said('stopping: waiting up to 5 s for the requests in progress (Ctrl+C again stops at once)');
+      expect(await Promise.all([exited, kb.stop()])).toEqual([0, 0]);
+      expect(Date.now() - started).toBeLessThan(4000);
+      expect(kb.stderr()).toMatch(/\nstopped\n$/u);
+      expect(kb.stderr()).not.toContain('search failed');
+    } finally {
+      hangUp();
+    }
+  }, 60_000);
 });
 
 describe('kb serve: watching the index file', () => {

@@ -10,13 +10,17 @@
  * A search answers `{ question, hits }`, the shape of `kb query --json`. The index is reloaded
  * when its file changes (kb build writes it atomically) or on SIGHUP (`kb serve`, which also
  * reopens the log); a new file that does not load leaves the old index serving. With a query log, every question is appended as one JSON
- * line that `kb gaps` reads as it is. Every index is warmed (`kb.warm()`) before it serves, so
- * the first questions after a start or a reload are not the slow ones.
+ * line that `kb gaps` reads as it is. Every index is warmed (`kb.warmAsync()`, in slices, so the old
+ * index keeps answering) before it serves, so the first questions after a start or a reload are not
+ * the slow ones. With `cors`, web pages at those origins may ask from a browser; close() lets the
+ * requests in progress finish for a grace period, then cuts them.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { MAX_QUERY_CHARS } from '../analyze/analyzer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
 import { DEFAULT_PASSAGE_CHARS, MIN_PASSAGE_CHARS } from './passage.js';
@@ -34,12 +38,20 @@ export interface SearchServerOptions {
   threshold: number;
   /** The top hit of an answer longer than this gets a passage at most this long, unless the request says (`passageChars`); default 200, 0: no passages. */
   passageChars?: number;
-  /** Append every question to this JSONL file: time, question, top hit's id and confidence (below the threshold too), answered (a hit at or above the threshold), the threshold (null: none, every hit answered). */
+  /** Append every question to this JSONL file: time, question, top hit's id and confidence (below the threshold too), answered (a hit at or above the threshold), the threshold (0 when none was set: every hit answered). The question is logged as far as search reads it (MAX_QUERY_CHARS). */
   log?: string;
   /** Check the index file for changes this often (ms); 0 = never (SIGHUP still reloads). */
   watchMs?: number;
   /** Told about loads, reloads and problems, one line each. */
   onEvent?: (line: string) => void;
+  /**
+   * Web pages allowed to ask from a browser (a chat widget on the shop's site): their origins
+   * (`https://shop.example.com`), or `*` for any. Their requests get CORS headers and preflight
+   * `OPTIONS` requests are answered; without it a browser drops every answer to another origin.
+   */
+  cors?: readonly string[];
+  /** How long close() waits for requests in progress before it cuts their connections (ms; default 5000). */
+  closeGraceMs?: number;
 }
 
 /** A running search server. */
@@ -52,18 +64,38 @@ export interface SearchServer {
   reload(): Promise<{ ok: true; entries: number } | { ok: false; message: string }>;
   /** Close the question log and open it again by name (after logrotate moved it). */
   reopenLog(): void;
-  /** Stop listening, finish the log, stop watching. */
-  close(): Promise<void>;
+  /**
+   * Stop listening, stop watching, let the requests in progress finish — for `graceMs` at most
+   * (default `closeGraceMs`, 5 s: a client that stalls mid-request no longer holds the process),
+   * then cut their connections — and finish the log. Called again, it stops within its own `graceMs`.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** The largest request body taken; search reads a long question's start only (MAX_QUERY_CHARS). */
 export const MAX_BODY_BYTES = 256 * 1024;
 const MAX_K = 100;
+/**
+ * The most bytes of a request line and headers: a question of MAX_QUERY_CHARS (2,000) Chinese
+ * characters is 18 KB in a percent-encoded URL, past Node's default of 16 KB (a bare 431).
+ */
+export const MAX_HEADER_BYTES = 64 * 1024;
+/** A request must arrive whole within this (Node's default is 5 minutes: a stalled client held a connection, and a shutdown, that long). */
+const REQUEST_TIMEOUT_MS = 30_000;
+const HEADERS_TIMEOUT_MS = 10_000;
+const DEFAULT_CLOSE_GRACE_MS = 5000;
+/**
+ * How long an idle keep-alive connection stays open: longer than a load balancer's idle timeout
+ * (60 s on AWS ALB, nginx's upstream keepalive 60 s), so the balancer closes first. With Node's 5 s,
+ * the server closed connections the balancer was about to reuse, and a bot saw 502s at random.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 class RequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -89,14 +121,25 @@ async function fileStamp(file: string): Promise<{ mtimeMs: number; size: number 
 async function loadServed(file: string): Promise<Served> {
   const stamp = await fileStamp(file);
   const kb = await loadIndex(file);
-  kb.warm();
+  // in slices: while a reloaded index warms, the old one keeps answering
+  await kb.warmAsync();
   return { kb, mtimeMs: stamp?.mtimeMs ?? 0, size: stamp?.size ?? 0, loadedAt: new Date().toISOString() };
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
   res.end(text);
+}
+
+/** A raw response on a socket Node's HTTP parser gave up on: a JSON error, then the connection closed once it is sent. */
+function refuseOnSocket(socket: Duplex, status: string, error: string): void {
+  const body = JSON.stringify({ error });
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  // the rest of the request is read and dropped: closing with unread bytes resets the connection,
+  // and the client would see that instead of the answer
+  socket.resume();
+  setTimeout(() => socket.destroy(), 2000).unref();
 }
 
 const NOT_UTF8 = 'the question is not UTF-8: send it as UTF-8 (percent-encode its UTF-8 bytes in a URL), not GBK';
@@ -129,6 +172,29 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** Whether an Origin header names the host a request was sent to (Host, or a proxy's X-Forwarded-Host). */
+function sameHost(origin: string, host: string | string[] | undefined): boolean {
+  const first = (Array.isArray(host) ? host[0] : host)?.split(',')[0]?.trim();
+  if (first === undefined || first === '') return false;
+  try {
+    return new URL(origin).host === first.toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
+/** The fields of a query string or a form body; a percent-encoded value that is not UTF-8 (GBK) would decode to U+FFFD, a silent miss: refused. */
+function formFields(text: string): URLSearchParams {
+  for (const part of text.split('&')) {
+    try {
+      decodeURIComponent(part.replaceAll('+', ' '));
+    } catch {
+      throw new RequestError(400, NOT_UTF8);
+    }
+  }
+  return new URLSearchParams(text);
+}
+
 /** A number parameter of a request (a query-string text or a JSON number); the fallback when absent. */
 function numberParam(value: unknown, name: string, fallback: number, valid: (n: number) => boolean, wanted: string): number {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return fallback;
@@ -142,24 +208,22 @@ async function searchParams(req: IncomingMessage, url: URL, options: SearchServe
   let fields: Record<string, unknown>;
   if (req.method === 'POST') {
     const body = await readBody(req);
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body);
-    } catch {
-      throw new RequestError(400, 'the body is not JSON; send {"q": "the customer question", "k": 5}');
-    }
-    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new RequestError(400, 'the body must be a JSON object: {"q": "the customer question"}');
-    fields = parsed as Record<string, unknown>;
-  } else {
-    // a percent-encoded value that is not UTF-8 (GBK) would decode to U+FFFD: a silent miss
-    for (const part of url.search.slice(1).split('&')) {
+    // a form (Python's requests.post(url, data={…}), an HTML form) is read as a query string is; a
+    // body that looks like JSON is JSON whatever its type says (curl -d sends JSON as a form)
+    if (/^application\/x-www-form-urlencoded\b/iu.test(req.headers['content-type'] ?? '') && !/^\s*[[{]/u.test(body)) {
+      fields = Object.fromEntries(formFields(body));
+    } else {
+      let parsed: unknown;
       try {
-        decodeURIComponent(part.replaceAll('+', ' '));
+        parsed = JSON.parse(body);
       } catch {
-        throw new RequestError(400, NOT_UTF8);
+        throw new RequestError(400, 'the body is not JSON; send {"q": "the customer question", "k": 5} (or a form: q=…&k=5 with content-type application/x-www-form-urlencoded)');
       }
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new RequestError(400, 'the body must be a JSON object: {"q": "the customer question"}');
+      fields = parsed as Record<string, unknown>;
     }
-    fields = Object.fromEntries(url.searchParams);
+  } else {
+    fields = Object.fromEntries(formFields(url.search.slice(1)));
   }
   const question = fields.q ?? fields.question;
   if (typeof question !== 'string') throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
@@ -226,39 +290,68 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     return reloading;
   };
 
-  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const allowed = new Set(options.cors ?? []);
+  /** Origins of browser pages that asked although no --cors allows them: said once each. */
+  const refusedOrigins = new Set<string>();
+  /** The CORS headers for a request from a web page (none for a bot's own HTTP client, which sends no Origin). */
+  const corsHeaders = (req: IncomingMessage): Record<string, string> => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return {};
+    if (allowed.has('*')) return { 'access-control-allow-origin': '*' };
+    if (allowed.has(origin)) return { 'access-control-allow-origin': origin, vary: 'Origin' };
+    // a page of the same origin (kb serve behind the shop's own reverse proxy) needs no CORS
+    if (req.headers['sec-fetch-site'] === 'same-origin' || sameHost(origin, req.headers['x-forwarded-host'] ?? req.headers.host)) return {};
+    if (!refusedOrigins.has(origin) && refusedOrigins.size < 100) {
+      refusedOrigins.add(origin);
+      tell(`a web page at ${origin} asked; browsers drop the answers unless the server allows it: ${options.cors === undefined ? 'start it with' : 'add it to'} --cors ${origin}`);
+    }
+    return {};
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, cors: Record<string, string>): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const known = url.pathname === '/health' || url.pathname === '/search';
+    if (req.method === 'OPTIONS' && known) {
+      // a browser's preflight before a POST with a JSON body
+      if (cors['access-control-allow-origin'] === undefined) throw new RequestError(405, 'cross-origin requests are not allowed: start kb serve with --cors <the page\'s origin>', { allow: url.pathname === '/health' ? 'GET, HEAD' : 'GET, POST' });
+      res.writeHead(204, { ...cors, 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': 'content-type', 'access-control-max-age': '600', 'content-length': '0' });
+      res.end();
+      return;
+    }
     if (url.pathname === '/health') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /health');
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /health', { allow: 'GET, HEAD' });
       // still answering (200), from the index loaded last; with a problem — why the file on disk is
       // not it — the status is "degraded", not "ok": a check that reads only `status` sees it too
       const trouble = gone ? `${options.index}: the index file is gone` : problem;
-      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) });
+      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
       return;
     }
     if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health`);
-    if (req.method !== 'GET' && req.method !== 'POST') throw new RequestError(405, 'use GET /search?q=… or POST /search with {"q": "…"}');
+    if (req.method !== 'GET' && req.method !== 'POST') throw new RequestError(405, 'use GET /search?q=… or POST /search with {"q": "…"}', { allow: 'GET, POST' });
     const { question, k, threshold, passageChars } = await searchParams(req, url, options);
     // every hit, for the log's top hit; a passage only for a hit that is returned
     const found = served.kb.search(question, { k, passageChars, passageMinConfidence: threshold });
     const hits = found.filter((h) => h.confidence >= threshold);
-    send(res, 200, { question, hits });
+    send(res, 200, { question, hits }, cors);
     if (log !== undefined && question.trim() !== '') {
-      // the top hit even when the threshold held it back, and the threshold that judged it
+      // the top hit even when the threshold held it back, and the threshold that judged it; the
+      // question as far as it was searched (a 100 KB message made a 100 KB line for kb gaps to read)
       const top = found[0];
-      const entry = { time: new Date().toISOString(), question, top: top?.id ?? null, confidence: top === undefined ? 0 : Math.round(top.confidence * 1000) / 1000, answered: hits.length > 0, threshold: threshold ?? null };
+      const entry = { time: new Date().toISOString(), question: question.slice(0, MAX_QUERY_CHARS), top: top?.id ?? null, confidence: top === undefined ? 0 : Math.round(top.confidence * 1000) / 1000, answered: hits.length > 0, threshold: threshold ?? null };
       log.write(`${JSON.stringify(entry)}\n`);
     }
   };
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) return;
-      if (error instanceof RequestError) send(res, error.status, { error: error.message });
+  const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
+    const cors = corsHeaders(req);
+    handle(req, res, cors).catch((error: unknown) => {
+      // a client gone mid-request (it hung up, or a stop cut its connection): no one to answer
+      if (res.headersSent || req.socket.destroyed) return;
+      if (error instanceof RequestError) send(res, error.status, { error: error.message }, { ...cors, ...error.headers });
       else {
         const message = error instanceof Error ? error.message : String(error);
         tell(`search failed: ${message}`);
-        send(res, 500, { error: `search failed: ${message}` });
+        send(res, 500, { error: `search failed: ${message}` }, cors);
       }
     });
   });
@@ -271,12 +364,16 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     const sent = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
     if (error.code !== 'ECONNRESET' && socket.writable && !sent) {
       if (error.code === 'HPE_INVALID_URL') {
-        const body = JSON.stringify({ error: 'the URL has characters that are not percent-encoded: encode the question (encodeURIComponent; curl -G --data-urlencode "q=退货运费谁出" …/search), or POST /search {"q": …}' });
-        socket.write(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
-      } else {
-        const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
-        socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+        refuseOnSocket(socket, '400 Bad Request', 'the URL has characters that are not percent-encoded: encode the question (encodeURIComponent; curl -G --data-urlencode "q=退货运费谁出" …/search), or POST /search {"q": …}');
+        return;
       }
+      if (error.code === 'HPE_HEADER_OVERFLOW') {
+        // a question longer than any URL should carry: it fits in a POST body
+        refuseOnSocket(socket, '431 Request Header Fields Too Large', `the request line and headers are over ${MAX_HEADER_BYTES / 1024} KB: send a long question as POST /search {"q": "…"} (a question is read up to ${MAX_QUERY_CHARS} characters)`);
+        return;
+      }
+      const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     }
     socket.destroy();
   });
@@ -307,6 +404,7 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
       : undefined;
   timer?.unref();
 
+  let closing: Promise<void> | undefined;
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -316,14 +414,21 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     },
     reload,
     reopenLog,
-    close: async () => {
+    close: async (graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS) => {
       if (timer !== undefined) clearInterval(timer);
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // requests in progress finish; a client that stalls mid-request (a cut network, a slow
+      // sender) held the process until Node's request timeout, 5 minutes, before 2026-11-27
+      const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, graceMs));
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        clearTimeout(cut);
+        const last = log;
+        log = undefined;
+        if (last !== undefined) await new Promise<void>((resolve) => last.end(() => resolve()));
+      })();
       server.closeIdleConnections();
-      await closed;
-      const last = log;
-      log = undefined;
-      if (last !== undefined) await new Promise<void>((resolve) => last.end(() => resolve()));
+      await closing;
+      clearTimeout(cut);
     },
   };
 }

@@ -48,3 +48,24 @@ describe('kb serve --threshold', () => {
     expect(help).toContain('auto: 0.5, as threshold: auto in kb.config.yaml — pass the number kb eval --threshold auto prints');
   });
 });
+
+describe('kb serve --cors', () => {
+  it('lets the pages named ask from a browser, and says so', async () => {
+    const kb = await startKb(['--index', sample, '--port', '0', '--no-watch', '--cors', 'https://shop.example.com/, http://localhost:3000']);
+    try {
+      await kb.said('  web pages at https://shop.example.com, http://localhost:3000 may ask from a browser (CORS)');
+      const res = await fetch(`${kb.url}/search?q=${encodeURIComponent('发票')}`, { headers: { origin: 'http://localhost:3000' } });
+      expect(res.headers.get('access-control-allow-origin')).toBe('http://localhost:3000');
+    } finally {
+      await kb.stop();
+    }
+  }, 60_000);
+
+  it('refuses an origin with a path or without a scheme, saying what an origin is', () => {
+    for (const value of ['shop.example.com', 'https://shop.example.com/chat', '']) {
+      const r = runKb(['serve', '--index', sample, '--port', '0', '--cors', value]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr, value).toContain('expected origins such as https://shop.example.com (scheme and host, no path), comma-separated, or *');
+    }
+  });
+});

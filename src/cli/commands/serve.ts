@@ -19,7 +19,12 @@ export interface ServeCommandOptions {
   log?: string;
   /** Reload the index when its file changes. */
   watch: boolean;
+  /** Origins of web pages allowed to ask from a browser (CORS), or `*`. */
+  cors?: string[];
 }
+
+/** How long a stop waits for the requests in progress (ms). */
+const CLOSE_GRACE_MS = 5000;
 
 /** Runs the server until SIGINT or SIGTERM; SIGHUP reloads the index and reopens the question log. */
 export async function runServe(options: ServeCommandOptions, output: Output): Promise<number> {
@@ -44,6 +49,7 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
       onEvent: (line) => output.err(line),
       ...(options.log !== undefined ? { log: options.log } : {}),
       ...(options.passageChars !== undefined ? { passageChars: options.passageChars } : {}),
+      ...(options.cors !== undefined ? { cors: options.cors } : {}),
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -68,22 +74,34 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   else if (options.passageChars !== undefined) output.err(`  the top hit of an answer over ${options.passageChars} characters carries a passage at most that long (passageChars=N in a request sets it)`);
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);
   if (options.log !== undefined) output.err(`  questions are appended to ${options.log} (kb gaps ${options.log} reads it)`);
+  if (options.cors !== undefined) output.err(`  web pages at ${options.cors.join(', ')} may ask from a browser (CORS)`);
+  const reload = (): void => {
+    server.reopenLog();
+    void server.reload();
+  };
   await new Promise<void>((resolve) => {
-    const reload = (): void => {
-      server.reopenLog();
-      void server.reload();
-    };
     const stop = (): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      process.off('SIGHUP', reload);
       resolve();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     process.on('SIGHUP', reload);
   });
-  await server.close();
+  // requests in progress finish, for CLOSE_GRACE_MS at most; a second Ctrl+C (or SIGTERM) stops at once
+  const now = (): void => void server.close(0);
+  process.once('SIGINT', now);
+  process.once('SIGTERM', now);
+  const slow = setTimeout(() => output.err(`stopping: waiting up to ${CLOSE_GRACE_MS / 1000} s for the requests in progress (Ctrl+C again stops at once)`), 250);
+  try {
+    await server.close(CLOSE_GRACE_MS);
+  } finally {
+    clearTimeout(slow);
+    process.off('SIGINT', now);
+    process.off('SIGTERM', now);
+    process.off('SIGHUP', reload);
+  }
   output.err('stopped');
   return EXIT.OK;
 }

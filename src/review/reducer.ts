@@ -5,7 +5,7 @@
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
 import { ENTRY_ORIGINS, isFieldEdited, markEdited, withEditorSimilar } from '../store/entry.js';
-import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
+import { entryContext, languageOf, manualProduct, questionKey, similarQuestionsInScript } from '../generate/index.js';
 import { END, FROM_END, isSectionPath } from './layout.js';
 import { changedFields, copyField, followNewIds, mergeReload, renameChanges, type Change } from './changes.js';
 import { successorIn } from '../store/merge.js';
@@ -473,7 +473,7 @@ function mergeKey(state: ReviewState, mode: Extract<Mode, { kind: 'merge' }>, in
 function variantsOfQuestion(entry: Entry): Set<string> {
   if ((entry.origin !== 'generated' && entry.origin !== 'extracted') || isFieldEdited(entry, 'similar')) return new Set();
   const own = new Set(entry.addedSimilar ?? []);
-  const made = new Set(similarQuestions(entry.question, { n: VARIANTS_CHECKED, language: languageOf(entry.question), context: entryContext(entry) }).map(questionKey));
+  const made = new Set(similarQuestionsInScript(entry.question, { n: VARIANTS_CHECKED, language: languageOf(entry.question), context: entryContext(entry) }).map(questionKey));
   return new Set(entry.similar.filter((q) => !own.has(q) && !isSectionPath(entry, q) && made.has(questionKey(q))));
 }
 
@@ -487,7 +487,7 @@ function regenerate(state: ReviewState): ReviewState {
   const place = entry.similar.filter((q) => isSectionPath(entry, q));
   // a heading or the product alone (空气炸锅) asks nothing and draws every question naming it
   const names = new Set([...(entry.source?.headingPath ?? []), manualProduct(entry.source?.headingPath ?? []) ?? ''].map(questionKey));
-  const variants = similarQuestions(entry.question, { n: REGENERATE_SIMILAR + names.size, language: languageOf(entry.question), context: entryContext(entry), existing: place })
+  const variants = similarQuestionsInScript(entry.question, { n: REGENERATE_SIMILAR + names.size, language: languageOf(entry.question), context: entryContext(entry), existing: place })
     .filter((q) => !names.has(questionKey(q)))
     .slice(0, REGENERATE_SIMILAR);
   if (variants.length === 0) return { ...state, message: 'no similar questions could be generated for this question; add them with s' };

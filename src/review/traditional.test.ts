@@ -1,0 +1,75 @@
+// kb review on a traditional Chinese store (a Hong Kong shop): what g writes and what a rewritten
+// question drops are in the entry's own script, as kb generate writes them.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateEntries } from '../generate/index.js';
+import { ingestPaths } from '../ingest/index.js';
+import type { Entry } from '../store/entry.js';
+import { tempDir } from '../test-support/kb.js';
+import { initialState, reviewReducer, type KeyInfo, type ReviewState } from './reducer.js';
+
+const key = (input: string, k: KeyInfo = {}) => ({ type: 'key', input, key: k }) as const;
+const ENTER = key('', { return: true });
+const CLEAR = key('u', { ctrl: true });
+
+function press(state: ReviewState, ...actions: ({ type: 'key'; input: string; key: KeyInfo } | string)[]): ReviewState {
+  return actions.reduce<ReviewState>((s, a) => reviewReducer(s, typeof a === 'string' ? key(a) : a), state);
+}
+
+/** Simplified characters of the rules' own words (请问, 我想问一下, 是什么, 需要多长时间, 怎么 …). */
+const SIMPLIFIED = /[请问么长时间谁规吗办钱权务这们为样够内后须关]/u;
+
+const WARRANTY = [
+  '# 產品保養條款',
+  '',
+  '## 保養範圍',
+  '',
+  '保養只包括正常使用下出現的零件及製造問題。人為損壞、入水、自行拆機或使用非原廠配件引致的損壞，不在保養範圍內。',
+  '',
+  '## 保養期',
+  '',
+  '所有產品均享有12個月原廠保養，由送貨日起計。手機及平板電腦的電池保養期為6個月。',
+  '',
+].join('\n');
+
+async function hongKongEntries(): Promise<Entry[]> {
+  const dir = tempDir();
+  try {
+    writeFileSync(join(dir.path, 'warranty.md'), WARRANTY);
+    const run = await ingestPaths([dir.path]);
+    return generateEntries(run.documents, { similar: 5 }).entries;
+  } finally {
+    dir.remove();
+  }
+}
+
+describe('kb review on a traditional Chinese store', () => {
+  it('g writes similar questions in the entry’s script, and a rewritten question drops the paraphrases kb generate wrote', async () => {
+    const entries = await hongKongEntries();
+    const scope = entries.find((e) => e.source?.headingPath.at(-1) === '保養範圍');
+    expect(scope?.question).toBe('保養範圍是什麼？');
+    expect(scope?.similar).toContain('請問保養範圍是什麼？');
+    if (scope === undefined) throw new Error('no 保養範圍 entry');
+    let s = initialState([scope]);
+    // a Cantonese rewrite: kb generate's paraphrases of 保養範圍是什麼？ ask the old question
+    s = press(s, 'e', CLEAR, ...'保養包括啲咩？'.split(''), ENTER);
+    const edited = s.entries.find((e) => e.id === scope?.id);
+    expect(edited?.question).toBe('保養包括啲咩？');
+    expect(edited?.similar).not.toContain('請問保養範圍是什麼？');
+    expect(edited?.similar).toContain('產品保養條款 / 保養範圍');
+    expect(s.message).toMatch(/edited the question, dropped \d+ similar questions? of the old one kb made/u);
+    // g: variants of the new wording, in traditional characters (was 请问保養包括啲咩？ and 我想问一下，保養包括啲咩)
+    s = press(s, 'g');
+    const regenerated = s.entries.find((e) => e.id === scope?.id)?.similar ?? [];
+    expect(regenerated).toContain('請問保養包括啲咩？');
+    for (const q of regenerated) expect(q, q).not.toMatch(SIMPLIFIED);
+  });
+
+  it('g on a simplified entry is as before', () => {
+    const entry: Entry = { id: 's-1', question: '保修期多久？', similar: [], answer: '所有产品保修一年。', origin: 'generated', status: 'pending' };
+    const s = press(initialState([entry]), 'g');
+    const similar = s.entries[0]?.similar ?? [];
+    expect(similar).toContain('请问保修期多久？');
+  });
+});

@@ -14,9 +14,8 @@ import { pairsInLines, pairsInTable, pairsInText, questionHeading, SPEC_HEADING,
 import { findFacets, headingAsTopic, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
 import { gateTokens, LexicalGate } from './gate.js';
 import { generateQuestions, headingTopic, type GenerationRule, type GeneratedQuestion } from './questions.js';
-import { MAINLAND_ONLY, rulesView } from './script.js';
+import { MAINLAND_ONLY, rulesText, rulesView } from './script.js';
 import { entryContext, similarCandidates, type SimilarKind } from './similar.js';
-import { traditionalToSimplified } from '../text/normalize.js';
 import { asksSomething, interleave, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
 export { generateQuestions, headingTopic, manualProduct, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
@@ -407,7 +406,8 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
     if (e.origin === 'faq') return;
     const seen = new Set([e.question, ...e.similar].map(questionKey));
     const sources = item.questions.filter((q) => q.rule !== 'heading-path').map((q) => item.script?.toRules(q.question) ?? q.question);
-    const context = entryContext(e);
+    // the context in the script the candidates are made in (a topic word is tested on it)
+    const context = item.script?.toRules(entryContext(e)) ?? entryContext(e);
     const lists = sources.map((q) => similarCandidates(q, { language: item.language, context, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(options.kinds !== undefined ? { kinds: options.kinds } : {}) }));
     const script = item.script;
     if (script !== undefined) lists.forEach((list, n) => (lists[n] = list.filter((q) => !MAINLAND_ONLY.test(q)).map(script.toDocument)));
@@ -489,7 +489,7 @@ function inDocumentScript(item: GeneratedEntry, section: Section, toDocument: (t
   e.answer = e.origin === 'extracted' ? toDocument(e.answer) : section.text;
   if (e.source !== undefined) e.source = { ...e.source, headingPath: section.headingPath };
   item.questions = item.questions.map((q) => ({ ...q, question: toDocument(q.question) }));
-  item.script = { toRules: traditionalToSimplified, toDocument };
+  item.script = { toRules: rulesText, toDocument };
 }
 
 /** Documents → entries (FAQ rows, extracted pairs, generated questions), with similar questions. */

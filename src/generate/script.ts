@@ -64,6 +64,11 @@ export function cantoneseAsMandarin(text: string): string {
   return text.replace(CANTONESE_RE, (word) => MANDARIN.get(word) ?? word);
 }
 
+/** Traditional text as the rules read it: simplified, its Cantonese words Mandarin (same length). */
+export function rulesText(text: string): string {
+  return cantoneseAsMandarin(traditionalToSimplified(text));
+}
+
 /** The longest run of a question looked up in its section's text, in characters. */
 const MAX_RUN = 24;
 
@@ -71,7 +76,7 @@ const MAX_RUN = 24;
 export function rulesView(doc: Document): RulesView {
   if (doc.language !== 'zh-Hant') return { doc };
   const variant = traditionalVariantOf(doc.sections.map((s) => `${s.headingPath.join('\n')}\n${s.text}`).join('\n'));
-  const s = (text: string): string => cantoneseAsMandarin(traditionalToSimplified(text));
+  const s = rulesText;
   /** view section → [its simplified text, its original text] (the parts whose conversion kept their length, so offsets agree) */
   const contexts = new Map<Section, [string, string]>();
   const sections = doc.sections.map((section) => {
@@ -96,7 +101,7 @@ export function rulesView(doc: Document): RulesView {
 }
 
 function simplifiedBlock(block: Block): Block {
-  const s = (text: string): string => cantoneseAsMandarin(traditionalToSimplified(text));
+  const s = rulesText;
   switch (block.kind) {
     case 'list':
       return { ...block, items: block.items.map(s) };
@@ -154,7 +159,7 @@ function inScriptOf(text: string, view: string, original: string, variant: Tradi
 export function similarQuestionsInScript(question: string, options: SimilarOptions): string[] {
   const context = options.context ?? '';
   if (options.n <= 0 || detectScript(`${question}\n${context}`) !== 'zh-Hant') return similarQuestions(question, options);
-  const s = traditionalToSimplified;
+  const s = rulesText;
   const parts = [question, context];
   const viewParts = parts.map(s);
   // only the parts whose conversion kept their length, so that offsets in the view are offsets in the original

@@ -66,6 +66,21 @@ describe('kb review on a traditional Chinese store', () => {
     for (const q of regenerated) expect(q, q).not.toMatch(SIMPLIFIED);
   });
 
+  it('g on a Cantonese question writes what kb generate would (如何申請退貨？ for 點樣申請退貨？)', () => {
+    const entry: Entry = {
+      id: 's-hk',
+      question: '點樣申請退貨？',
+      similar: [],
+      answer: '請登入帳戶，於「我的訂單」按「申請退貨」，填寫原因並上載相片。',
+      origin: 'generated',
+      status: 'pending',
+      source: { path: 'sources/退貨政策.md', headingPath: ['退貨政策', '一、點樣申請退貨'] },
+    };
+    const similar = press(initialState([entry]), 'g').entries[0]?.similar ?? [];
+    expect(similar).toContain('如何申請退貨？');
+    for (const q of similar) expect(q, q).not.toMatch(SIMPLIFIED);
+  });
+
   it('g on a simplified entry is as before', () => {
     const entry: Entry = { id: 's-1', question: '保修期多久？', similar: [], answer: '所有产品保修一年。', origin: 'generated', status: 'pending' };
     const s = press(initialState([entry]), 'g');

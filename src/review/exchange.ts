@@ -28,6 +28,7 @@ import { problem, warning, type Problem } from '../core/problems.js';
 import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 import { splitSimilar } from '../ingest/formats/table.js';
+import { rulesText } from '../generate/script.js';
 import { closestName } from '../text/closest-name.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
@@ -147,8 +148,29 @@ function cellText(text: string): string {
  */
 export function questionLines(text: string): string[] {
   const lines = cellLines(text);
-  const questions = lines.length === 1 ? splitSimilar(lines[0] as string).map((l) => l.trim()) : lines.map(wholeLine);
+  const questions = lines.length === 1 ? splitInScript(lines[0] as string).map((l) => l.trim()) : lines.map(wholeLine);
   return questions.filter((l) => l !== '');
+}
+
+/**
+ * splitSimilar of a line in traditional Chinese, Cantonese words and all (退款什麼時候到，錢什麼時候退回來,
+ * 點樣退貨，幾時退錢): it tells a part that asks something by simplified Mandarin words, so the line is
+ * split as the rules read it (rulesText, the same length) and the pieces are cut from the line as
+ * typed. Before (2026-11-27) such a line was one question, with a warning, where its simplified
+ * form was two.
+ */
+function splitInScript(line: string): string[] {
+  const view = rulesText(line);
+  if (view === line || view.length !== line.length) return splitSimilar(line);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const piece of splitSimilar(view)) {
+    const at = view.indexOf(piece, from);
+    if (at < 0) return splitSimilar(line);
+    pieces.push(line.slice(at, at + piece.length));
+    from = at + piece.length;
+  }
+  return pieces;
 }
 
 /** A line of a cell of several lines as the question it is: trimmed, with `|` `；` `;` at its ends dropped. */

@@ -9,6 +9,7 @@ import { entryContext, languageOf, manualProduct, questionKey, similarQuestionsI
 import { END, FROM_END, isSectionPath } from './layout.js';
 import { changedFields, copyField, followNewIds, mergeReload, renameChanges, type Change } from './changes.js';
 import { successorIn } from '../store/merge.js';
+import { simplifiedToTraditional, traditionalToSimplified } from '../text/normalize.js';
 import { backspace, deleteForward, editBuffer, insertText, moveCursor, type EditBuffer } from './text-edit.js';
 
 /** How many similar questions "regenerate" proposes. */
@@ -159,7 +160,28 @@ export function matchesFilter(e: Entry, filter: Filter): boolean {
   const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '');
   if (words.length === 0) return true;
   const text = haystack(e);
-  return words.every((w) => text.includes(w));
+  return words.every((w) => scriptForms(w).some((form) => text.includes(form)));
+}
+
+const HAN = /\p{Script=Han}/u;
+const formsOfWord = new Map<string, readonly string[]>();
+
+/**
+ * A typed word in both scripts: as typed, simplified, and traditional as Taiwan, Hong Kong and
+ * OpenCC write it — so that 退货 typed on a simplified keyboard finds a Taiwan store's 退貨, and 退貨
+ * a mainland store's 退货 (before 2026-11-27 `/` and the merge box found nothing). The words are
+ * converted, not the entries: a filter over 60,000 entries converts a few words once.
+ */
+function scriptForms(word: string): readonly string[] {
+  if (!HAN.test(word)) return [word];
+  let forms = formsOfWord.get(word);
+  if (forms === undefined) {
+    const simplified = traditionalToSimplified(word);
+    forms = [...new Set([word, simplified, ...(['tw', 'hk', 't'] as const).map((v) => simplifiedToTraditional(simplified, v))])];
+    if (formsOfWord.size > 1000) formsOfWord.clear();
+    formsOfWord.set(word, forms);
+  }
+  return forms;
 }
 
 // an entry's searchable text, lower-cased once: entries are never changed in place (a change makes

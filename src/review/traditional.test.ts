@@ -7,7 +7,7 @@ import { generateEntries } from '../generate/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
 import { tempDir } from '../test-support/kb.js';
-import { initialState, reviewReducer, type KeyInfo, type ReviewState } from './reducer.js';
+import { initialState, mergeCandidates, reviewReducer, visibleEntries, type KeyInfo, type ReviewState } from './reducer.js';
 
 const key = (input: string, k: KeyInfo = {}) => ({ type: 'key', input, key: k }) as const;
 const ENTER = key('', { return: true });
@@ -86,5 +86,19 @@ describe('kb review on a traditional Chinese store', () => {
     const s = press(initialState([entry]), 'g');
     const similar = s.entries[0]?.similar ?? [];
     expect(similar).toContain('请问保修期多久？');
+  });
+
+  it('/ finds an entry in either script: 退货 typed finds 退貨, 退貨 finds 退货 (the merge box too)', () => {
+    const tw: Entry = { id: 's-tw', question: '如何退貨？', similar: [], answer: '請於會員中心點選「申請退貨」。', origin: 'generated', status: 'pending' };
+    const cn: Entry = { id: 's-cn', question: '运费谁出？', similar: [], answer: '质量问题退货运费由商家承担。', origin: 'generated', status: 'pending' };
+    const other: Entry = { id: 'K1', question: '發票怎麼開？', similar: [], answer: '一律開立電子發票。', origin: 'faq', status: 'approved' };
+    const find = (text: string) => visibleEntries(press(initialState([tw, cn, other]), '/', ...text.split(''), ENTER)).map((e) => e.id);
+    expect(find('退货')).toEqual(['s-cn', 's-tw']);
+    expect(find('退貨')).toEqual(['s-cn', 's-tw']);
+    expect(find('运费')).toEqual(['s-cn']);
+    expect(find('發票')).toEqual(['K1']);
+    expect(find('发票 电子')).toEqual(['K1']);
+    expect(find('s-tw')).toEqual(['s-tw']);
+    expect(mergeCandidates([tw, cn, other], 'gap-1', '发票').map((e) => e.id)).toEqual(['K1']);
   });
 });

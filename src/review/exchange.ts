@@ -29,6 +29,7 @@ import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFiel
 import { validateEntry } from '../store/store.js';
 import { splitSimilar } from '../ingest/formats/table.js';
 import { rulesText } from '../generate/script.js';
+import { variantsOfQuestion } from './variants.js';
 import { closestName } from '../text/closest-name.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
@@ -551,6 +552,23 @@ function keptWhole(now: readonly string[], before: readonly string[]): string[] 
   return now.filter((q) => !had.has(q) && /[，,、|｜；;]/u.test(q));
 }
 
+/**
+ * The similar questions of an imported entry that kb's rules made from the question the row
+ * rewrote (请问如何送货？ for 如何送货？ rewritten as 有什么送货方式？): they ask the old question. kb
+ * review drops them when an editor saves a new question; a sheet row keeps its similar cell as the
+ * editor left it, and kb import says so. Before (2026-11-27) it said nothing.
+ */
+function oldVariantsKept(old: Entry, now: Entry): string[] {
+  const made = variantsOfQuestion(old);
+  return now.similar.filter((q) => made.has(q));
+}
+
+/** A few questions quoted, and how many more. */
+function listed(questions: readonly string[]): string {
+  const shown = questions.slice(0, 3).map((q) => `"${q}"`).join(', ');
+  return questions.length > 3 ? `${shown} and ${questions.length - 3} more` : shown;
+}
+
 /** Why a question of a similar cell was kept whole (keptWhole), and what to do if it is several: the advice depends on the cell. */
 function keptWholeWhy(severalLines: boolean): string {
   // a line of a cell of several lines is never split, on a comma or a ；, so only one a line helps
@@ -742,6 +760,8 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       for (const q of keptWhole(entry.similar, old?.similar ?? [])) {
         warnings.push(problem('bad-row', `id ${r.id}: the similar question "${q}" was kept as one question: ${why}`, { file, location: r.location, severity: 'warning' }));
       }
+      const asksOld = old !== undefined && entry.question !== old.question ? oldVariantsKept(old, entry) : [];
+      if (asksOld.length > 0) warnings.push(problem('bad-row', `id ${r.id}: the question changed, and ${asksOld.length === 1 ? 'a similar question' : `${asksOld.length} similar questions`} kb made from the old one ${asksOld.length === 1 ? 'still asks' : 'still ask'} it (${listed(asksOld)}): delete ${asksOld.length === 1 ? 'it' : 'them'} from the similar cell, or press g on the entry in kb review for variants of the new question`, { file, location: r.location, severity: 'warning' }));
     }
     if (keptHere) kept++;
     if (keptFields.length > 0) keptEditor.push({ id: r.id, fields: keptFields });

@@ -7,6 +7,7 @@ import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entr
 import { ENTRY_ORIGINS, isFieldEdited, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestionsInScript } from '../generate/index.js';
 import { END, FROM_END, isSectionPath } from './layout.js';
+import { variantsOfQuestion } from './variants.js';
 import { changedFields, copyField, followNewIds, mergeReload, renameChanges, type Change } from './changes.js';
 import { successorIn } from '../store/merge.js';
 import { simplifiedToTraditional, traditionalToSimplified } from '../text/normalize.js';
@@ -485,22 +486,6 @@ function mergeKey(state: ReviewState, mode: Extract<Mode, { kind: 'merge' }>, in
   return typed.mode.kind === 'try' ? { ...typed, mode: { ...mode, buffer: typed.mode.buffer, pick: 0 } } : typed;
 }
 
-/**
- * The similar questions kb made from the entry's question: those its similar-question rules write
- * for it (kb generate's paraphrases, and g's), which ask the old question once the editor rewrote
- * it (积分有效期是多久？ for 系统将短信提醒需要多久？). Not the questions an editor wrote or added, a FAQ
- * row's or a kb gaps draft's (real questions), the other questions the rules wrote for the section
- * (its table's rows, its heading) nor the section's place.
- */
-function variantsOfQuestion(entry: Entry): Set<string> {
-  if ((entry.origin !== 'generated' && entry.origin !== 'extracted') || isFieldEdited(entry, 'similar')) return new Set();
-  const own = new Set(entry.addedSimilar ?? []);
-  const made = new Set(similarQuestionsInScript(entry.question, { n: VARIANTS_CHECKED, language: languageOf(entry.question), context: entryContext(entry) }).map(questionKey));
-  return new Set(entry.similar.filter((q) => !own.has(q) && !isSectionPath(entry, q) && made.has(questionKey(q))));
-}
-
-/** How many variants of a question are made to recognise those kb wrote (kb generate writes 5 by default, `--similar N` more). */
-const VARIANTS_CHECKED = 50;
 
 function regenerate(state: ReviewState): ReviewState {
   const entry = selectedEntry(state);

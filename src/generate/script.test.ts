@@ -123,6 +123,10 @@ describe('traditional Chinese documents', () => {
       expect(question('三、有冇得換貨')).toBe('有冇得換貨？');
       expect(question('四、退貨運費幾多錢')).toBe('退貨運費幾多錢？');
       expect(question('五、維修要幾耐')).toBe('維修要幾耐？');
+      // the rules' 多长时间 for the view's 多久 (幾耐) is not glued to half of 幾耐 (was 維修要幾長時間？)
+      const repair = entries.find((e) => e.source?.headingPath.at(-1) === '五、維修要幾耐')?.similar ?? [];
+      expect(repair).toContain('維修要多長時間？');
+      for (const q of entries.flatMap((e) => e.similar)) expect(q, q).not.toMatch(/幾長|幾少|怎耐/u);
       for (const e of entries) {
         expect(e.question).not.toMatch(/是什麼？$/u);
         // the answer and the section's place are the page's own text

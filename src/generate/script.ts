@@ -77,16 +77,13 @@ export function rulesView(doc: Document): RulesView {
   if (doc.language !== 'zh-Hant') return { doc };
   const variant = traditionalVariantOf(doc.sections.map((s) => `${s.headingPath.join('\n')}\n${s.text}`).join('\n'));
   const s = rulesText;
-  /** view section → [its simplified text, its original text] (the parts whose conversion kept their length, so offsets agree) */
-  const contexts = new Map<Section, [string, string]>();
+  /** view section → its text as the rules read it and as written (the parts whose conversion kept their length, so offsets agree) */
+  const contexts = new Map<Section, ScriptContext>();
   const sections = doc.sections.map((section) => {
     if (section.faq !== undefined) return section;
     const view: Section = { ...section, headingPath: section.headingPath.map(s), text: s(section.text) };
     if (section.blocks !== undefined) view.blocks = section.blocks.map(simplifiedBlock);
-    const parts = [...section.headingPath, section.text];
-    const viewParts = [...view.headingPath, view.text];
-    const kept = parts.flatMap((p, i) => (viewParts[i]?.length === p.length ? [i] : []));
-    contexts.set(view, [kept.map((i) => viewParts[i]).join('\n'), kept.map((i) => parts[i]).join('\n')]);
+    contexts.set(view, scriptContext([...section.headingPath, section.text]));
     return view;
   });
   return {
@@ -95,7 +92,7 @@ export function rulesView(doc: Document): RulesView {
       // the rules' mainland 包邮 (满多少钱包邮？) is 免運費 in Taiwan and Hong Kong
       const text = written.replace(/包邮/gu, '免运费');
       const context = contexts.get(section);
-      return context === undefined ? simplifiedToTraditional(text, variant) : inScriptOf(text, context[0], context[1], variant);
+      return context === undefined ? simplifiedToTraditional(text, variant) : inScriptOf(text, context, variant);
     },
   };
 }
@@ -113,13 +110,43 @@ function simplifiedBlock(block: Block): Block {
 }
 
 /**
- * `text` (simplified) in the script of `original`, whose simplified form is `view` (same length):
- * each longest run of two or more characters found in `view` is copied from `original` at the same
- * offset; what lies between is converted.
+ * Texts as the rules read them (`view`, rulesText) and as written (`original`), of the same length,
+ * and where the view has a Cantonese word's Mandarin stand-in: `word[k]` is the offset its word
+ * starts at (-1 outside one), `end[k]` where it ends.
  */
-function inScriptOf(text: string, view: string, original: string, variant: TraditionalVariant): string {
+interface ScriptContext {
+  view: string;
+  original: string;
+  word: Int32Array;
+  end: Int32Array;
+}
+
+/** The context of `parts` (a section's headings and text, or a question and its entry's): those whose conversion kept their length. */
+function scriptContext(parts: readonly string[]): ScriptContext {
+  const simplified = parts.map(traditionalToSimplified);
+  const kept = parts.flatMap((p, i) => (simplified[i]?.length === p.length ? [i] : []));
+  const plain = kept.map((i) => simplified[i]).join('\n');
+  const word = new Int32Array(plain.length).fill(-1);
+  const end = new Int32Array(plain.length).fill(-1);
+  for (const m of plain.matchAll(CANTONESE_RE)) {
+    for (let k = m.index; k < m.index + m[0].length; k++) {
+      word[k] = m.index;
+      end[k] = m.index + m[0].length;
+    }
+  }
+  return { view: cantoneseAsMandarin(plain), original: kept.map((i) => parts[i]).join('\n'), word, end };
+}
+
+/**
+ * `text` (simplified) in the script of the context's original: each longest run of two or more
+ * characters found in the view is copied from the original at the same offset; what lies between is
+ * converted. A run never copies part of a Cantonese word (幾耐 read as 多久: 维修要多长时间 copies 維修要,
+ * not 維修要幾, which gave 維修要幾長時間？); it may copy one whole.
+ */
+function inScriptOf(text: string, context: ScriptContext, variant: TraditionalVariant): string {
+  const { view, original, word, end } = context;
   const whole = view.indexOf(text);
-  if (whole >= 0) return original.slice(whole, whole + text.length);
+  if (whole >= 0 && !cutsWord(context, whole, text.length)) return original.slice(whole, whole + text.length);
   let out = '';
   let pending = '';
   for (let i = 0; i < text.length; ) {
@@ -131,6 +158,14 @@ function inScriptOf(text: string, view: string, original: string, variant: Tradi
         length = j - i;
         break;
       }
+    }
+    if (found >= 0) {
+      // starting inside a Cantonese word: no run; ending inside one: the run stops before it
+      const start = word[found] ?? -1;
+      const last = found + length - 1;
+      if (start !== -1 && start !== found) found = -1;
+      else if ((word[last] ?? -1) !== -1 && (end[last] ?? 0) > found + length) length = (word[last] ?? found) - found;
+      if (length <= 0) found = -1;
     }
     if (found < 0) {
       pending += text[i];
@@ -144,6 +179,13 @@ function inScriptOf(text: string, view: string, original: string, variant: Tradi
   }
   if (pending !== '') out += simplifiedToTraditional(pending, variant);
   return out;
+}
+
+/** Whether `length` characters from `at` start or end inside a Cantonese word of the context. */
+function cutsWord(context: ScriptContext, at: number, length: number): boolean {
+  const first = context.word[at] ?? -1;
+  const last = at + length - 1;
+  return (first !== -1 && first !== at) || ((context.word[last] ?? -1) !== -1 && (context.end[last] ?? 0) > at + length);
 }
 
 /**
@@ -160,12 +202,7 @@ export function similarQuestionsInScript(question: string, options: SimilarOptio
   const context = options.context ?? '';
   if (options.n <= 0 || detectScript(`${question}\n${context}`) !== 'zh-Hant') return similarQuestions(question, options);
   const s = rulesText;
-  const parts = [question, context];
-  const viewParts = parts.map(s);
-  // only the parts whose conversion kept their length, so that offsets in the view are offsets in the original
-  const kept = parts.flatMap((p, i) => (viewParts[i]?.length === p.length ? [i] : []));
-  const view = kept.map((i) => viewParts[i]).join('\n');
-  const original = kept.map((i) => parts[i]).join('\n');
+  const script = scriptContext([question, context]);
   const variant = traditionalVariantOf(`${question}\n${context}`);
   const seen = new Set([question, ...(options.existing ?? [])].map((q) => questionKey(s(q))));
   const out: string[] = [];
@@ -174,7 +211,7 @@ export function similarQuestionsInScript(question: string, options: SimilarOptio
     const key = questionKey(candidate);
     if (key.length === 0 || seen.has(key)) continue;
     seen.add(key);
-    out.push(inScriptOf(candidate, view, original, variant));
+    out.push(inScriptOf(candidate, script, variant));
     if (out.length >= options.n) break;
   }
   return out;

@@ -168,17 +168,19 @@ const HAN = /\p{Script=Han}/u;
 const formsOfWord = new Map<string, readonly string[]>();
 
 /**
- * A typed word in both scripts: as typed, simplified, and traditional as Taiwan, Hong Kong and
- * OpenCC write it — so that 退货 typed on a simplified keyboard finds a Taiwan store's 退貨, and 退貨
- * a mainland store's 退货 (before 2026-11-27 `/` and the merge box found nothing). The words are
- * converted, not the entries: a filter over 60,000 entries converts a few words once.
+ * A typed word in both scripts: as typed, simplified, and traditional as OpenCC writes it — so that
+ * 退货 typed on a simplified keyboard finds a Taiwan store's 退貨, and 退貨 a mainland store's 退货
+ * (before 2026-11-27 `/` and the merge box found nothing). The words are converted, not the
+ * entries: a filter over 60,000 entries converts a few words once. OpenCC's own standard only:
+ * loading Taiwan's and Hong Kong's tables as well held the first filter about a second (a word
+ * whose characters differ between the standards, 裡 / 裏, is found as typed or as OpenCC writes it).
  */
 function scriptForms(word: string): readonly string[] {
   if (!HAN.test(word)) return [word];
   let forms = formsOfWord.get(word);
   if (forms === undefined) {
     const simplified = traditionalToSimplified(word);
-    forms = [...new Set([word, simplified, ...(['tw', 'hk', 't'] as const).map((v) => simplifiedToTraditional(simplified, v))])];
+    forms = [...new Set([word, simplified, simplifiedToTraditional(simplified, 't')])];
     if (formsOfWord.size > 1000) formsOfWord.clear();
     formsOfWord.set(word, forms);
   }

@@ -13,7 +13,7 @@ import { Box, Text, useApp, useInput } from './ink.js';
 import { detailLines, fullView, keyHints, listWidth, messageLines, tooSmallNotice, type HintContext } from './layout.js';
 import { mergeCandidates, NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import type { Entry } from '../store/entry.js';
-import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
+import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useScriptWarmup, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
 import type { SourceNowLoader } from './source-now.js';
 import type { SearcherBuilder } from './try-index.js';
 import { Editor } from './components/editor.js';
@@ -41,6 +41,8 @@ export interface ReviewAppProps {
   loadSourceNow?: SourceNowLoader;
   /** Told the state after every change (run.ts: the exit summary counts what the screen shows). */
   onState?: (state: ReviewState) => void;
+  /** Load a traditional store's conversion tables this long after start, ms (warmVariants; negative: never). */
+  warmMs?: number;
 }
 
 /** What the list's key line depends on: the selected similar or suggested question, and whether filters are on. */
@@ -53,8 +55,9 @@ function hintContext(state: ReviewState, entry: Entry | undefined): HintContext 
 
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
 
-export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState }: ReviewAppProps): ReactElement {
+export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState, warmMs = 300 }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
+  useScriptWarmup(initial.entries, warmMs);
   const { exit } = useApp();
   const size = useScreenSize(columns, rows);
   useAutosave(link, state, dispatch);

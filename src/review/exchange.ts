@@ -31,7 +31,7 @@ import { splitSimilar } from '../ingest/formats/table.js';
 import { rulesText } from '../generate/script.js';
 import { variantsOfQuestion } from './variants.js';
 import { closestName } from '../text/closest-name.js';
-import { traditionalToSimplified } from '../text/normalize.js';
+import { detectScript, traditionalToSimplified } from '../text/normalize.js';
 
 export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page', 'revision'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -407,7 +407,7 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       if (status !== undefined) record.status = status;
       else {
         const meant = statusMeant(statusCell);
-        bad(`has the status "${statusCell.trim()}"${id !== '' ? ` (id ${id})` : ''}; ${meant !== undefined ? `did you mean ${meant}? ` : ''}the status is pending, approved or rejected (or 待审核, 通过, 驳回)`);
+        bad(`has the status "${statusCell.trim()}"${id !== '' ? ` (id ${id})` : ''}; ${meant !== undefined ? `did you mean ${meant}? ` : ''}the status is pending, approved or rejected (or ${detectScript(statusCell) === 'zh-Hant' ? '待審核, 通過, 駁回' : '待审核, 通过, 驳回'})`);
       }
     }
     // a rejected row may have its question emptied: the entry keeps the store's (planImport refuses

@@ -771,6 +771,10 @@ describe('what an editor writes in Excel', () => {
     await editSheet(file, 'xlsx', [['s-seven-day', 'status', 'aproved']]);
     const typo = await importFile({ store, file });
     expect(!typo.ok && typo.problems.map((p) => p.message)).toEqual(['has the status "aproved" (id s-seven-day); did you mean approved? the status is pending, approved or rejected (or 待审核, 通过, 驳回)']);
+    // a Taiwan or Hong Kong editor's cell: the Chinese names in their script
+    await editSheet(file, 'xlsx', [['s-seven-day', 'status', '審核中']]);
+    const traditional = await importFile({ store, file });
+    expect(!traditional.ok && traditional.problems.map((p) => p.message)).toEqual(['has the status "審核中" (id s-seven-day); the status is pending, approved or rejected (or 待審核, 通過, 駁回)']);
   });
 
   it('adds a row typed in without an id (and without a status) as a new pending manual entry; the same sheet imported again adds nothing more', async () => {

@@ -14,13 +14,13 @@ import { pairsInLines, pairsInTable, pairsInText, questionHeading, SPEC_HEADING,
 import { findFacets, headingAsTopic, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
 import { gateTokens, LexicalGate } from './gate.js';
 import { generateQuestions, headingTopic, type GenerationRule, type GeneratedQuestion } from './questions.js';
-import { rulesView } from './script.js';
+import { MAINLAND_ONLY, rulesText, rulesView } from './script.js';
 import { entryContext, similarCandidates, type SimilarKind } from './similar.js';
-import { traditionalToSimplified } from '../text/normalize.js';
 import { asksSomething, interleave, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
 export { generateQuestions, headingTopic, manualProduct, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
 export { similarQuestions, similarCandidates, keywordForm, entryContext, SIMILAR_KINDS, type SimilarOptions, type SimilarKind } from './similar.js';
+export { similarQuestionsInScript } from './script.js';
 export { pairsInText, pairsInTable, pairsInLines, questionHeading, type ExtractedPair } from './extract.js';
 export { LexicalGate } from './gate.js';
 export { questionKey, stripNumbering, languageOf } from './text.js';
@@ -344,13 +344,6 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   return out;
 }
 
-/**
- * Mainland colloquial question words (咋办, 是啥): a Taiwan or Hong Kong editor reads 商品有瑕疵咋辦？ as
- * mainland Chinese, and their customers write 怎麼辦 / 什麼; a traditional document gets no such
- * similar question.
- */
-const MAINLAND_COLLOQUIAL = /[咋啥]/u;
-
 /** The questions an entry holds for certain: its first, its heading path, and all an FAQ row or an extracted pair has. */
 function ownQuestions(item: GeneratedEntry): string[] {
   const e = item.entry;
@@ -413,10 +406,11 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
     if (e.origin === 'faq') return;
     const seen = new Set([e.question, ...e.similar].map(questionKey));
     const sources = item.questions.filter((q) => q.rule !== 'heading-path').map((q) => item.script?.toRules(q.question) ?? q.question);
-    const context = entryContext(e);
+    // the context in the script the candidates are made in (a topic word is tested on it)
+    const context = item.script?.toRules(entryContext(e)) ?? entryContext(e);
     const lists = sources.map((q) => similarCandidates(q, { language: item.language, context, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(options.kinds !== undefined ? { kinds: options.kinds } : {}) }));
     const script = item.script;
-    if (script !== undefined) lists.forEach((list, n) => (lists[n] = list.filter((q) => !MAINLAND_COLLOQUIAL.test(q)).map(script.toDocument)));
+    if (script !== undefined) lists.forEach((list, n) => (lists[n] = list.filter((q) => !MAINLAND_ONLY.test(q)).map(script.toDocument)));
     let kept = 0;
     let tried = 0;
     for (const candidate of interleave(lists)) {
@@ -495,7 +489,7 @@ function inDocumentScript(item: GeneratedEntry, section: Section, toDocument: (t
   e.answer = e.origin === 'extracted' ? toDocument(e.answer) : section.text;
   if (e.source !== undefined) e.source = { ...e.source, headingPath: section.headingPath };
   item.questions = item.questions.map((q) => ({ ...q, question: toDocument(q.question) }));
-  item.script = { toRules: traditionalToSimplified, toDocument };
+  item.script = { toRules: rulesText, toDocument };
 }
 
 /** Documents → entries (FAQ rows, extracted pairs, generated questions), with similar questions. */

@@ -86,4 +86,74 @@ describe('traditional Chinese documents', () => {
     if (first === undefined) throw new Error('fixture not read');
     expect(rulesView(first)).toEqual({ doc: first });
   });
+
+  it('asks a Hong Kong page’s Cantonese headings as questions, in its own words (點樣申請退貨？, not 點樣申請退貨是什麼？)', async () => {
+    const dir = tempDir();
+    try {
+      const page = [
+        '# 退貨政策',
+        '',
+        '## 一、點樣申請退貨',
+        '',
+        '請登入帳戶，於「我的訂單」按「申請退貨」，填寫原因並上載相片。',
+        '',
+        '## 二、幾時退款',
+        '',
+        '退款會於5個工作天內退回原付款方式。',
+        '',
+        '## 三、有冇得換貨',
+        '',
+        '產品有質量問題可免費換貨一次。',
+        '',
+        '## 四、退貨運費幾多錢',
+        '',
+        '非質量問題退貨，顧客須自付運費港幣30元。',
+        '',
+        '## 五、維修要幾耐',
+        '',
+        '維修一般需時7至10個工作天。',
+        '',
+      ].join('\n');
+      writeFileSync(join(dir.path, '退貨政策.md'), page);
+      const run = await ingestPaths([dir.path]);
+      const { entries } = generateEntries(run.documents, { similar: 5 });
+      const question = (heading: string) => entries.find((e) => e.source?.headingPath.at(-1) === heading)?.question;
+      expect(question('一、點樣申請退貨')).toBe('點樣申請退貨？');
+      expect(question('二、幾時退款')).toBe('幾時退款？');
+      expect(question('三、有冇得換貨')).toBe('有冇得換貨？');
+      expect(question('四、退貨運費幾多錢')).toBe('退貨運費幾多錢？');
+      expect(question('五、維修要幾耐')).toBe('維修要幾耐？');
+      // the rules' 多长时间 for the view's 多久 (幾耐) is not glued to half of 幾耐 (was 維修要幾長時間？)
+      const repair = entries.find((e) => e.source?.headingPath.at(-1) === '五、維修要幾耐')?.similar ?? [];
+      expect(repair).toContain('維修要多長時間？');
+      for (const q of entries.flatMap((e) => e.similar)) expect(q, q).not.toMatch(/幾長|幾少|怎耐/u);
+      for (const e of entries) {
+        expect(e.question).not.toMatch(/是什麼？$/u);
+        // the answer and the section's place are the page's own text
+        expect(page).toContain(e.answer);
+        expect(e.similar).toContain(`退貨政策 / ${e.source?.headingPath.at(-1) ?? ''}`);
+        for (const q of [e.question, ...e.similar]) expect(q, q).not.toMatch(SIMPLIFIED);
+      }
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('offers a Taiwan page no mainland 包郵 (滿多少錢包郵？): Taiwan says 免運', async () => {
+    const dir = tempDir();
+    try {
+      const page = '# 配送說明\n\n## 運費\n\n超商取貨運費60元，宅配運費100元。單筆訂單滿999元免運費。\n';
+      writeFileSync(join(dir.path, '配送說明.md'), page);
+      writeFileSync(join(dir.path, 'shipping.md'), traditionalToSimplified(page));
+      const run = await ingestPaths([dir.path]);
+      const { entries } = generateEntries(run.documents, { similar: 5 });
+      const similar = (path: string) => entries.filter((e) => e.source?.path.endsWith(path)).flatMap((e) => [e.question, ...e.similar]);
+      // a mainland page keeps it
+      expect(similar('shipping.md').join('\n')).toContain('包邮');
+      expect(similar('配送說明.md').join('\n')).toContain('免運費');
+      for (const q of similar('配送說明.md')) expect(q).not.toMatch(/包[郵邮]/u);
+    } finally {
+      dir.remove();
+    }
+  });
 });

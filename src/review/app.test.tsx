@@ -155,6 +155,25 @@ describe('the review screen at 80×24', () => {
     expect(new Set(bars).size).toBe(1);
   });
 
+  it('shows a message wider than the screen on two lines, its advice included (was cut at 80 columns)', async () => {
+    // user trial 2026-11-27: at 80 columns a draft's refusal ended "(a bot never sends an empty reply): wr…"
+    const { link } = fakeLink();
+    const app = show({ link, initial: initialState(fixtureEntries(DRAFTS_STORE)) });
+    await until(shows(app, /gap-d2f2735131 · manual · pending/));
+    app.stdin.write('a');
+    await until(shows(app, /reject it with r/));
+    const lines = screen(app);
+    expect(lines.length).toBeLessThanOrEqual(23);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(79);
+    expect(lines.at(-3)).toMatch(/^gap-d2f2735131 has no answer, so it was not approved/);
+    expect(lines.at(-2)).toMatch(/write one with E, or reject it with r\s*$/);
+    expect(lines.at(-1)).toMatch(/a approve/);
+    // the next key's short message takes one line again, and the body its line back
+    app.stdin.write('j');
+    await until(() => !/reject it with r/.test(app.lastFrame() ?? ''));
+    expect(screen(app).length).toBe(lines.length);
+  });
+
   it('lists kb gaps drafts most asked first, and merges one into an existing entry with m: one save', async () => {
     const { link, saves } = fakeLink();
     const app = show({ link, initial: initialState(fixtureEntries(DRAFTS_STORE)) });

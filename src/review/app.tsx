@@ -10,10 +10,10 @@
  */
 import { useEffect, useMemo, type ReactElement } from 'react';
 import { Box, Text, useApp, useInput } from './ink.js';
-import { detailLines, fullView, keyHints, listWidth, tooSmallNotice, type HintContext } from './layout.js';
+import { detailLines, fullView, keyHints, listWidth, messageLines, tooSmallNotice, type HintContext } from './layout.js';
 import { mergeCandidates, NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import type { Entry } from '../store/entry.js';
-import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
+import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useScriptWarmup, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
 import type { SourceNowLoader } from './source-now.js';
 import type { SearcherBuilder } from './try-index.js';
 import { Editor } from './components/editor.js';
@@ -23,7 +23,7 @@ import { Lines } from './components/lines.js';
 import { ListPane } from './components/list-pane.js';
 import { TRY_K, TryPane } from './components/try-pane.js';
 import { MergePane } from './components/merge-pane.js';
-import { truncate, wrap } from './width.js';
+import { wrap } from './width.js';
 
 export interface ReviewAppProps {
   link: StoreLink;
@@ -41,6 +41,8 @@ export interface ReviewAppProps {
   loadSourceNow?: SourceNowLoader;
   /** Told the state after every change (run.ts: the exit summary counts what the screen shows). */
   onState?: (state: ReviewState) => void;
+  /** Load a traditional store's conversion tables this long after start, ms (warmVariants; negative: never). */
+  warmMs?: number;
 }
 
 /** What the list's key line depends on: the selected similar or suggested question, and whether filters are on. */
@@ -53,8 +55,9 @@ function hintContext(state: ReviewState, entry: Entry | undefined): HintContext 
 
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
 
-export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState }: ReviewAppProps): ReactElement {
+export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState, warmMs = 300 }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
+  useScriptWarmup(initial.entries, warmMs);
   const { exit } = useApp();
   const size = useScreenSize(columns, rows);
   useAutosave(link, state, dispatch);
@@ -80,10 +83,13 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
     if (state.quit) exit();
   }, [state.quit, exit]);
 
-  // header, message and keys take a line each; one row stays free so ink never scrolls the terminal
-  const bodyHeight = Math.max(3, size.rows - 4);
-  useEffect(() => dispatch({ type: 'page-size', rows: bodyHeight - 1 }), [bodyHeight, dispatch]);
   const width = Math.max(40, size.columns - 1);
+  // header, message and keys take a line each; one row stays free so ink never scrolls the terminal.
+  // A message wider than the screen takes two lines (the body gives one up meanwhile): what to do
+  // comes last (… write one with E, or reject it with r), and one line cut it off at 80 columns
+  const message = messageLines(state.message, width);
+  const bodyHeight = Math.max(3, size.rows - 3 - message.length);
+  useEffect(() => dispatch({ type: 'page-size', rows: bodyHeight - 1 }), [bodyHeight, dispatch]);
   const left = listWidth(width);
   const right = width - left - 2;
   const visible = useMemo(() => visibleEntries(state), [state.entries, state.filter]);
@@ -163,12 +169,15 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
           {pane}
         </Box>
       )}
-      <Text color={state.message?.startsWith('could not') === true ? 'red' : 'yellow'} wrap="truncate">
-        {truncate(state.message ?? ' ', width) || ' '}
-      </Text>
+      {message.map((line, i) => (
+        <Text key={`message-${i}`} color={state.message?.startsWith('could not') === true ? 'red' : 'yellow'} wrap="truncate">
+          {line}
+        </Text>
+      ))}
       <Text dimColor wrap="truncate">
         {keyHints(mode.kind === 'help' ? 'help' : hintKind, width, hintContext(state, entry))}
       </Text>
     </Box>
   );
 }
+

@@ -28,6 +28,16 @@ describe('questionLines', () => {
     expect(questionLines('\n退款什么时候到，钱什么时候退回来\n')).toEqual(['退款什么时候到', '钱什么时候退回来']);
     expect(questionLines('')).toEqual([]);
   });
+
+  it('splits a traditional line, Cantonese included, where its simplified form splits, keeping the characters typed', () => {
+    // a Taiwan or Hong Kong editor's one-line cell: before 2026-11-27 each was one question (with a warning)
+    expect(questionLines('退款什麼時候到，錢什麼時候退回來')).toEqual(['退款什麼時候到', '錢什麼時候退回來']);
+    expect(questionLines('怎麼退貨，什麼時候退錢')).toEqual(['怎麼退貨', '什麼時候退錢']);
+    expect(questionLines('點樣退貨，幾時退錢')).toEqual(['點樣退貨', '幾時退錢']);
+    // a part that asks nothing on its own keeps the line whole, as in simplified
+    expect(questionLines('東西壞了，可以退嗎')).toEqual(['東西壞了，可以退嗎']);
+    expect(questionLines('開發票；統一編號')).toEqual(['開發票', '統一編號']);
+  });
 });
 
 describe('revisions', () => {

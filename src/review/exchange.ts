@@ -28,8 +28,10 @@ import { problem, warning, type Problem } from '../core/problems.js';
 import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 import { splitSimilar } from '../ingest/formats/table.js';
+import { rulesText } from '../generate/script.js';
+import { variantsOfQuestion } from './variants.js';
 import { closestName } from '../text/closest-name.js';
-import { traditionalToSimplified } from '../text/normalize.js';
+import { detectScript, traditionalToSimplified } from '../text/normalize.js';
 
 export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page', 'revision'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -147,8 +149,29 @@ function cellText(text: string): string {
  */
 export function questionLines(text: string): string[] {
   const lines = cellLines(text);
-  const questions = lines.length === 1 ? splitSimilar(lines[0] as string).map((l) => l.trim()) : lines.map(wholeLine);
+  const questions = lines.length === 1 ? splitInScript(lines[0] as string).map((l) => l.trim()) : lines.map(wholeLine);
   return questions.filter((l) => l !== '');
+}
+
+/**
+ * splitSimilar of a line in traditional Chinese, Cantonese words and all (退款什麼時候到，錢什麼時候退回來,
+ * 點樣退貨，幾時退錢): it tells a part that asks something by simplified Mandarin words, so the line is
+ * split as the rules read it (rulesText, the same length) and the pieces are cut from the line as
+ * typed. Before (2026-11-27) such a line was one question, with a warning, where its simplified
+ * form was two.
+ */
+function splitInScript(line: string): string[] {
+  const view = rulesText(line);
+  if (view === line || view.length !== line.length) return splitSimilar(line);
+  const pieces: string[] = [];
+  let from = 0;
+  for (const piece of splitSimilar(view)) {
+    const at = view.indexOf(piece, from);
+    if (at < 0) return splitSimilar(line);
+    pieces.push(line.slice(at, at + piece.length));
+    from = at + piece.length;
+  }
+  return pieces;
 }
 
 /** A line of a cell of several lines as the question it is: trimmed, with `|` `；` `;` at its ends dropped. */
@@ -384,7 +407,7 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       if (status !== undefined) record.status = status;
       else {
         const meant = statusMeant(statusCell);
-        bad(`has the status "${statusCell.trim()}"${id !== '' ? ` (id ${id})` : ''}; ${meant !== undefined ? `did you mean ${meant}? ` : ''}the status is pending, approved or rejected (or 待审核, 通过, 驳回)`);
+        bad(`has the status "${statusCell.trim()}"${id !== '' ? ` (id ${id})` : ''}; ${meant !== undefined ? `did you mean ${meant}? ` : ''}the status is pending, approved or rejected (or ${detectScript(statusCell) === 'zh-Hant' ? '待審核, 通過, 駁回' : '待审核, 通过, 驳回'})`);
       }
     }
     // a rejected row may have its question emptied: the entry keeps the store's (planImport refuses
@@ -527,6 +550,23 @@ function keepsEditorWork(old: Entry, line: Entry, f: ImportField): 'keep' | stri
 function keptWhole(now: readonly string[], before: readonly string[]): string[] {
   const had = new Set(before);
   return now.filter((q) => !had.has(q) && /[，,、|｜；;]/u.test(q));
+}
+
+/**
+ * The similar questions of an imported entry that kb's rules made from the question the row
+ * rewrote (请问如何送货？ for 如何送货？ rewritten as 有什么送货方式？): they ask the old question. kb
+ * review drops them when an editor saves a new question; a sheet row keeps its similar cell as the
+ * editor left it, and kb import says so. Before (2026-11-27) it said nothing.
+ */
+function oldVariantsKept(old: Entry, now: Entry): string[] {
+  const made = variantsOfQuestion(old);
+  return now.similar.filter((q) => made.has(q));
+}
+
+/** A few questions quoted, and how many more. */
+function listed(questions: readonly string[]): string {
+  const shown = questions.slice(0, 3).map((q) => `"${q}"`).join(', ');
+  return questions.length > 3 ? `${shown} and ${questions.length - 3} more` : shown;
 }
 
 /** Why a question of a similar cell was kept whole (keptWhole), and what to do if it is several: the advice depends on the cell. */
@@ -720,6 +760,8 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       for (const q of keptWhole(entry.similar, old?.similar ?? [])) {
         warnings.push(problem('bad-row', `id ${r.id}: the similar question "${q}" was kept as one question: ${why}`, { file, location: r.location, severity: 'warning' }));
       }
+      const asksOld = old !== undefined && entry.question !== old.question ? oldVariantsKept(old, entry) : [];
+      if (asksOld.length > 0) warnings.push(problem('bad-row', `id ${r.id}: the question changed, and ${asksOld.length === 1 ? 'a similar question' : `${asksOld.length} similar questions`} kb made from the old one ${asksOld.length === 1 ? 'still asks' : 'still ask'} it (${listed(asksOld)}): delete ${asksOld.length === 1 ? 'it' : 'them'} from the similar cell, or press g on the entry in kb review for variants of the new question`, { file, location: r.location, severity: 'warning' }));
     }
     if (keptHere) kept++;
     if (keptFields.length > 0) keptEditor.push({ id: r.id, fields: keptFields });

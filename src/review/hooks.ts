@@ -11,6 +11,7 @@ import { reviewReducer, type ReviewAction, type ReviewState } from './reducer.js
 import type { DiskCheck, SaveResult } from './session.js';
 import type { Searcher, SearcherBuilder } from './try-index.js';
 import { needsSourceNow, type SourceNow, type SourceNowLoader } from './source-now.js';
+import { warmVariants } from './variants.js';
 
 /** What the screen needs from a review session (session.ts; a fake in tests). */
 export interface StoreLink {
@@ -22,6 +23,16 @@ export interface StoreLink {
 
 export function useReview(initial: ReviewState): [ReviewState, Dispatch<ReviewAction>] {
   return useReducer(reviewReducer, initial);
+}
+
+/** Once, `delayMs` after the screen is up: the tables a traditional store's first g, question edit or / needs (warmVariants). */
+export function useScriptWarmup(entries: readonly Entry[], delayMs: number): void {
+  const first = useRef(entries);
+  useEffect(() => {
+    if (delayMs < 0) return;
+    const timer = setTimeout(() => warmVariants(first.current), delayMs);
+    return () => clearTimeout(timer);
+  }, [delayMs]);
 }
 
 /** Save the entries whenever the reducer changed them (its revision moved). */

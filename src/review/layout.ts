@@ -427,3 +427,11 @@ export function fullView(e: Entry, width: number, now?: SourceNow): FullView {
 export function fullEntryLines(e: Entry, width: number, now?: SourceNow): Line[] {
   return fullView(e, width, now).window(0, Number.MAX_SAFE_INTEGER).lines;
 }
+
+/** The status line: one line, or two for a message wider than the screen (wrapped, `…` past the second). */
+export function messageLines(message: string | undefined, width: number): string[] {
+  if (message === undefined || message === '') return [' '];
+  const flat = oneLine(message);
+  if (displayWidth(flat) <= width) return [flat];
+  return wrap(flat, width, 2).map((line) => truncate(line, width) || ' ');
+}

@@ -5,10 +5,12 @@
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
 import { ENTRY_ORIGINS, isFieldEdited, markEdited, withEditorSimilar } from '../store/entry.js';
-import { entryContext, languageOf, manualProduct, questionKey, similarQuestions } from '../generate/index.js';
+import { entryContext, languageOf, manualProduct, questionKey, similarQuestionsInScript } from '../generate/index.js';
 import { END, FROM_END, isSectionPath } from './layout.js';
+import { variantsOfQuestion } from './variants.js';
 import { changedFields, copyField, followNewIds, mergeReload, renameChanges, type Change } from './changes.js';
 import { successorIn } from '../store/merge.js';
+import { simplifiedToTraditional, traditionalToSimplified } from '../text/normalize.js';
 import { backspace, deleteForward, editBuffer, insertText, moveCursor, type EditBuffer } from './text-edit.js';
 
 /** How many similar questions "regenerate" proposes. */
@@ -159,7 +161,30 @@ export function matchesFilter(e: Entry, filter: Filter): boolean {
   const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '');
   if (words.length === 0) return true;
   const text = haystack(e);
-  return words.every((w) => text.includes(w));
+  return words.every((w) => scriptForms(w).some((form) => text.includes(form)));
+}
+
+const HAN = /\p{Script=Han}/u;
+const formsOfWord = new Map<string, readonly string[]>();
+
+/**
+ * A typed word in both scripts: as typed, simplified, and traditional as OpenCC writes it — so that
+ * 退货 typed on a simplified keyboard finds a Taiwan store's 退貨, and 退貨 a mainland store's 退货
+ * (before 2026-11-27 `/` and the merge box found nothing). The words are converted, not the
+ * entries: a filter over 60,000 entries converts a few words once. OpenCC's own standard only:
+ * loading Taiwan's and Hong Kong's tables as well held the first filter about a second (a word
+ * whose characters differ between the standards, 裡 / 裏, is found as typed or as OpenCC writes it).
+ */
+function scriptForms(word: string): readonly string[] {
+  if (!HAN.test(word)) return [word];
+  let forms = formsOfWord.get(word);
+  if (forms === undefined) {
+    const simplified = traditionalToSimplified(word);
+    forms = [...new Set([word, simplified, simplifiedToTraditional(simplified, 't')])];
+    if (formsOfWord.size > 1000) formsOfWord.clear();
+    formsOfWord.set(word, forms);
+  }
+  return forms;
 }
 
 // an entry's searchable text, lower-cased once: entries are never changed in place (a change makes
@@ -463,22 +488,6 @@ function mergeKey(state: ReviewState, mode: Extract<Mode, { kind: 'merge' }>, in
   return typed.mode.kind === 'try' ? { ...typed, mode: { ...mode, buffer: typed.mode.buffer, pick: 0 } } : typed;
 }
 
-/**
- * The similar questions kb made from the entry's question: those its similar-question rules write
- * for it (kb generate's paraphrases, and g's), which ask the old question once the editor rewrote
- * it (积分有效期是多久？ for 系统将短信提醒需要多久？). Not the questions an editor wrote or added, a FAQ
- * row's or a kb gaps draft's (real questions), the other questions the rules wrote for the section
- * (its table's rows, its heading) nor the section's place.
- */
-function variantsOfQuestion(entry: Entry): Set<string> {
-  if ((entry.origin !== 'generated' && entry.origin !== 'extracted') || isFieldEdited(entry, 'similar')) return new Set();
-  const own = new Set(entry.addedSimilar ?? []);
-  const made = new Set(similarQuestions(entry.question, { n: VARIANTS_CHECKED, language: languageOf(entry.question), context: entryContext(entry) }).map(questionKey));
-  return new Set(entry.similar.filter((q) => !own.has(q) && !isSectionPath(entry, q) && made.has(questionKey(q))));
-}
-
-/** How many variants of a question are made to recognise those kb wrote (kb generate writes 5 by default, `--similar N` more). */
-const VARIANTS_CHECKED = 50;
 
 function regenerate(state: ReviewState): ReviewState {
   const entry = selectedEntry(state);
@@ -487,7 +496,7 @@ function regenerate(state: ReviewState): ReviewState {
   const place = entry.similar.filter((q) => isSectionPath(entry, q));
   // a heading or the product alone (空气炸锅) asks nothing and draws every question naming it
   const names = new Set([...(entry.source?.headingPath ?? []), manualProduct(entry.source?.headingPath ?? []) ?? ''].map(questionKey));
-  const variants = similarQuestions(entry.question, { n: REGENERATE_SIMILAR + names.size, language: languageOf(entry.question), context: entryContext(entry), existing: place })
+  const variants = similarQuestionsInScript(entry.question, { n: REGENERATE_SIMILAR + names.size, language: languageOf(entry.question), context: entryContext(entry), existing: place })
     .filter((q) => !names.has(questionKey(q)))
     .slice(0, REGENERATE_SIMILAR);
   if (variants.length === 0) return { ...state, message: 'no similar questions could be generated for this question; add them with s' };

@@ -771,6 +771,10 @@ describe('what an editor writes in Excel', () => {
     await editSheet(file, 'xlsx', [['s-seven-day', 'status', 'aproved']]);
     const typo = await importFile({ store, file });
     expect(!typo.ok && typo.problems.map((p) => p.message)).toEqual(['has the status "aproved" (id s-seven-day); did you mean approved? the status is pending, approved or rejected (or 待审核, 通过, 驳回)']);
+    // a Taiwan or Hong Kong editor's cell: the Chinese names in their script
+    await editSheet(file, 'xlsx', [['s-seven-day', 'status', '審核中']]);
+    const traditional = await importFile({ store, file });
+    expect(!traditional.ok && traditional.problems.map((p) => p.message)).toEqual(['has the status "審核中" (id s-seven-day); the status is pending, approved or rejected (or 待審核, 通過, 駁回)']);
   });
 
   it('adds a row typed in without an id (and without a status) as a new pending manual entry; the same sheet imported again adds nothing more', async () => {
@@ -874,4 +878,34 @@ describe('an emptied question', () => {
     const added = await importFile({ store, file });
     expect(!added.ok && added.problems.map((p) => [p.location?.row, p.message])).toEqual([[8, 'has no question (id manual-new, not in the store: there is no question to keep); write the question']]);
   });
+});
+
+describe('a question rewritten in a sheet', () => {
+  for (const format of ['xlsx', 'csv'] as const) {
+    it(`says which similar questions kb made from the old question still ask it (${format}), and keeps them`, async () => {
+      // a Hong Kong shop's editor rewrote 如何送貨？ as 有咩送貨方式？ in the sheet (user trial 2026-11-27): 請問如何送貨？ stayed, unsaid
+      const { dir, store } = setup();
+      const shipping: Entry = {
+        id: 's-hk-delivery',
+        question: '如何送貨？',
+        similar: ['送貨方式是什麼？', '送貨及運費 / 送貨方式', '怎麼送貨？', '請問如何送貨？', '有冇得7-11取貨'],
+        addedSimilar: ['有冇得7-11取貨'],
+        answer: '我們提供順豐速運送貨上門、順豐站自取及7-11便利店取件三種送貨方式。',
+        origin: 'generated',
+        status: 'pending',
+        source: { path: 'sources/shipping.html', headingPath: ['送貨及運費', '送貨方式'] },
+      };
+      writeFileSync(store, serializeStore([shipping]));
+      const file = join(dir, `rewritten.${format}`);
+      await exportStore({ store, file, format });
+      await editSheet(file, format, [['s-hk-delivery', 'question', '有咩送貨方式？']]);
+      const imported = await importFile({ store, file });
+      expect(imported.ok && imported.value.changed).toEqual([{ id: 's-hk-delivery', fields: ['question'] }]);
+      expect(imported.ok && imported.warnings.map((w) => w.message)).toEqual([
+        'id s-hk-delivery: the question changed, and 2 similar questions kb made from the old one still ask it ("怎麼送貨？", "請問如何送貨？"): delete them from the similar cell, or press g on the entry in kb review for variants of the new question',
+      ]);
+      // nothing is dropped unseen: the similar cell is the editor's
+      expect(byId(readEntries(store), 's-hk-delivery')?.similar).toEqual(shipping.similar);
+    });
+  }
 });

@@ -28,7 +28,7 @@ import { withWriteLock } from '../../store/lock.js';
 import { DEFAULT_STORE, readStore, whyLeftOut, writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
 import { configAbove, noIndex, defaultIndex, workingConfig } from '../config.js';
-import { printProblems, progressLine, type Output } from '../output.js';
+import { printProblems, progressLine, writeProblem, type Output } from '../output.js';
 
 export interface EvalCommandOptions {
   suites: string[];
@@ -88,7 +88,16 @@ export async function suiteFiles(inputs: readonly string[]): Promise<{ files: st
       problems.push(...expanded.problems);
     }
   }
-  return { files, problems };
+  // a file named twice (tests/ and tests/a.jsonl, or a glob and its folder) is run once: its cases
+  // counted twice would weigh its questions double in every figure and gate
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: unique, problems };
 }
 
 /**
@@ -99,30 +108,6 @@ export async function suiteFiles(inputs: readonly string[]): Promise<{ files: st
 export function isStepSummary(file: string, env: NodeJS.ProcessEnv = process.env): boolean {
   const summary = env['GITHUB_STEP_SUMMARY'];
   return summary !== undefined && summary !== '' && resolve(summary) === resolve(file);
-}
-
-/**
- * Why a report cannot be written, in words: a file in the way of its folder (`x/r.xml` where `x`
- * is a file: EEXIST or ENOTDIR from mkdir), a folder of its name, or permissions.
- */
-export async function reportWriteProblem(error: unknown, file: string): Promise<Problem> {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST' || code === 'ENOTDIR') {
-    // the nearest part of the path that exists is the file in the way
-    for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
-      const info = await stat(dir).catch(() => undefined);
-      if (info === undefined) continue;
-      if (info.isFile()) return problem('write-failed', `cannot be written: ${dir} is a file, not a folder; move or rename that file, or name another path for the report`, { file });
-      break;
-    }
-  }
-  const why =
-    code === 'EISDIR'
-      ? 'is a folder, not a file; name the report file itself (a path inside that folder)'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'cannot be written: permission denied; check the folder and its permissions'
-        : `cannot be written (${code ?? String(error)}); check the folder and its permissions`;
-  return problem('write-failed', why, { file });
 }
 
 /** Write a report atomically; the step summary is appended to (with a blank line before), as GitHub expects. */
@@ -152,7 +137,10 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (index === undefined) throw new UsageError(noIndex());
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
   const kb = await loadIndex(index);
-  const { files, cases, problems } = await readSuites(suites);
+  const { files, cases, problems: read } = await readSuites(suites);
+  // a path of kb.config.yaml's eval.suites that is not there: say where it is written
+  const fromConfig = options.suites.length === 0;
+  const problems = read.map((p) => (fromConfig && p.code === 'file-not-found' && p.file !== undefined && suites.includes(p.file) ? { ...p, message: `${p.message} (listed under eval.suites in ${CONFIG_FILE})` } : p));
   // what the reports list as could not be read: the suites' errors (a baseline's are its own matter)
   const unreadable = problems.filter((p) => p.severity === 'error');
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline);
@@ -200,7 +188,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
       output.err(how === 'appended' ? `kb eval: appended the ${what} report to ${file} (the GitHub Actions step summary)` : `kb eval: wrote the ${what} report to ${file}`);
     } catch (error) {
       writeFailed = true;
-      printProblems(output, [await reportWriteProblem(error, file)]);
+      printProblems(output, [await writeProblem(error, file, 'the report')]);
     }
   }
 

@@ -50,8 +50,11 @@ function portNumber(value: string): number {
 }
 
 function unitInterval(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
+  const percent = value.trim().endsWith('%');
+  const n = Number(value.trim().replace(/%$/, ''));
+  // --min-hit1 80% or 80: a share written as a percentage
+  if (value.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 100 && (percent || (Number.isInteger(n) && n >= 5))) throw new InvalidArgumentError(`expected a number from 0 to 1 (a share: for ${value.trim()} write ${String(Number((n / 100).toFixed(4)))}).`);
+  if (value.trim() === '' || value.trim().endsWith('%') || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
   return n;
 }
 

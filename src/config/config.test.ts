@@ -112,3 +112,19 @@ describe('readConfig', () => {
     expect(result.problems).toEqual([expect.objectContaining({ code: 'usage', file: CONFIG_FILE, message: expect.stringMatching(/^is not valid YAML/) as unknown })]);
   });
 });
+
+// user test 2026-11-27: a dashboard writes hit rates as percentages
+describe('a share written as a percentage', () => {
+  it('says what to write instead, with its line', async () => {
+    const folder = join(dir.path, 'percent');
+    mkdirSync(folder);
+    writeFileSync(join(folder, CONFIG_FILE), 'eval:\n  suites: [tests/]\n  threshold: 50%\n  gates:\n    min-hit1: 80%\n    max-false-answer: 5\n    min-mrr: 1.5\n');
+    const read = await readConfig(folder);
+    expect(read?.ok === false && read.problems.map((p) => formatProblem(p))).toEqual([
+      'kb.config.yaml:line 3: "eval.threshold" must be a number from 0 to 1, or auto (a share: for 50% write 0.5) [usage]',
+      'kb.config.yaml:line 5: "eval.gates.min-hit1" must be a number from 0 to 1 (a share: for 80% write 0.8) [usage]',
+      'kb.config.yaml:line 6: "eval.gates.max-false-answer" must be a number from 0 to 1 (a share: for 5 write 0.05) [usage]',
+      'kb.config.yaml:line 7: "eval.gates.min-mrr" must be a number from 0 to 1 [usage]',
+    ]);
+  });
+});

@@ -107,10 +107,15 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
         else config.eval.k = e['k'];
       }
       const unit = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+      // 80% or 80 for a share (a dashboard's way of writing it): say what kb reads instead
+      const asShare = (v: unknown): string => {
+        const n = typeof v === 'number' ? (Number.isInteger(v) && v >= 5 ? v : Number.NaN) : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*%\s*$/.test(v) ? Number.parseFloat(v) : Number.NaN;
+        return n > 0 && n <= 100 ? ` (a share: for ${String(v).trim()} write ${String(Number((n / 100).toFixed(4)))})` : '';
+      };
       const threshold = e['threshold'];
       if (threshold !== undefined && threshold !== null) {
         if (threshold === 'auto' || unit(threshold)) config.eval.threshold = threshold;
-        else bad('eval.threshold', 'must be a number from 0 to 1, or auto');
+        else bad('eval.threshold', `must be a number from 0 to 1, or auto${asShare(threshold)}`);
       }
       const gateKeys = { 'min-hit1': 'minHit1', 'min-hitk': 'minHitK', 'min-mrr': 'minMrr', 'max-false-answer': 'maxFalseAnswer' } as const;
       const gates = e['gates'];
@@ -121,7 +126,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
           for (const [key, value] of Object.entries(gates as Record<string, unknown>)) {
             const name = gateKeys[key as keyof typeof gateKeys] as (typeof gateKeys)[keyof typeof gateKeys] | undefined;
             if (name === undefined) unknownKey(`eval.gates.${key}`, Object.keys(gateKeys), 'a gate');
-            else if (!unit(value)) bad(`eval.gates.${key}`, 'must be a number from 0 to 1');
+            else if (!unit(value)) bad(`eval.gates.${key}`, `must be a number from 0 to 1${asShare(value)}`);
             else parsed[name] = value;
           }
           config.eval.gates = parsed;

@@ -36,6 +36,18 @@ describe('kb eval in CI', () => {
     }
   });
 
+  it('says how to write a gate given as a percentage, and refuses an empty one (Number(\'\') was 0)', () => {
+    for (const [given, said] of [
+      ['80%', "error: option '--min-hit1 <x>' argument '80%' is invalid. expected a number from 0 to 1 (a share: for 80% write 0.8)."],
+      ['80', "error: option '--min-hit1 <x>' argument '80' is invalid. expected a number from 0 to 1 (a share: for 80 write 0.8)."],
+      ['', "error: option '--min-hit1 <x>' argument '' is invalid. expected a number from 0 to 1."],
+    ] as const) {
+      const r = kb('eval', 'tests/', '--index', 'kb.index', '--min-hit1', given);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)[0]).toBe(said);
+    }
+  });
+
   it('runs a suite file named twice (its folder and itself) once', () => {
     const once = JSON.parse(kb('eval', 'tests/', '--index', 'kb.index', '--json').stdout) as { metrics: { cases: number; outOfScope: number } };
     const r = kb('eval', 'tests/', 'tests/faq.jsonl', './tests/faq.jsonl', '--index', 'kb.index', '--json');

@@ -50,3 +50,19 @@ describe('kb build with kb.config.yaml', () => {
     expect(existsSync(join(project, 'kb.index'))).toBe(true);
   }, BUILD_TIMEOUT);
 });
+
+describe('right after kb init, before there is a sources/ folder', () => {
+  it('kb generate and kb build say that the missing path is the one kb.config.yaml lists', () => {
+    const fresh = tempDir('kb-cli-fresh-');
+    try {
+      expect(runKb(['init'], fresh.path).code).toBe(0);
+      for (const command of ['generate', 'build']) {
+        const r = runKb([command], fresh.path);
+        expect(r.code).toBe(1);
+        expect(lines(r.stderr)[0]).toBe('error sources/: does not exist; check the path (sources in kb.config.yaml) [file-not-found]');
+      }
+    } finally {
+      fresh.remove();
+    }
+  }, BUILD_TIMEOUT);
+});

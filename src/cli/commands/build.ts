@@ -16,7 +16,7 @@ import { problem, warning, type Problem } from '../../core/problems.js';
 import { existsSync, statSync } from 'node:fs';
 import { CONFIG_FILE, DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
-import { configAbove, workingConfig } from '../config.js';
+import { configAbove, locateInConfig, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 import { readSuites } from './eval.js';
 
@@ -106,11 +106,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     if (options.stopwords === undefined && config.stopwords !== undefined) fromConfig.set(config.stopwords, 'stopwords');
     if (options.calibrateOn === undefined) for (const f of config.calibrateOn ?? []) fromConfig.set(f, 'calibrate-on');
   }
-  const located = (problems: readonly Problem[]): Problem[] =>
-    problems.map((p) => {
-      const key = p.file === undefined ? undefined : fromConfig.get(p.file);
-      return key === undefined || (p.code !== 'file-not-found' && p.code !== 'unreadable') ? p : { ...p, message: `${p.message.replace(/ \(calibrate-on\)$/, '')} (${key} in ${CONFIG_FILE})` };
-    });
+  if (config !== undefined && store === undefined && options.sources.length === 0) for (const f of config.sources) fromConfig.set(f, 'sources');
+  const located = (problems: readonly Problem[]): Problem[] => locateInConfig(problems, fromConfig);
   if (store !== undefined && typeof options.store !== 'string' && options.sources.length === 0) {
     const missing = (config?.sources ?? []).filter((f) => !/[*?[{]/.test(f) && !existsSync(f));
     printProblems(output, missing.map((f) => warning('file-not-found', `does not exist; fix the path under sources in ${CONFIG_FILE} (kb build checks ${store} against those sources)`, { file: f })));

@@ -219,6 +219,20 @@ describe('suites as a new team writes them', () => {
     expect(problems.map((p) => formatProblem(p))).toEqual([`${file}:line 4: has a quote (") opened on line 4 that is never closed, so the rest of the file cannot be read as CSV; close the quote, or write a quote inside a quoted cell as "" [bad-suite]`]);
   });
 
+  it('reads a TSV suite (Excel\'s "Text (Tab delimited)") as a CSV with tabs', async () => {
+    const file = join(dir.path, 'faq.tsv');
+    writeFileSync(file, '问题\t期望\t标签\n能开发票不\tfaq-invoice|faq-vat\t发票,售后\n包邮吗, 运费多少\t{"source": "shipping.html", "section": "运费"}\t\n你们卖衣服吗\t无\t闲聊\n');
+    const { cases, problems } = await readSuite(file);
+    expect(problems).toEqual([]);
+    expect(cases.map((c) => [c.q, c.expect, c.tags, c.line])).toEqual([
+      ['能开发票不', [ID('faq-invoice'), ID('faq-vat')], ['发票', '售后'], 2],
+      ['包邮吗, 运费多少', [S('shipping.html', '运费')], [], 3],
+      ['你们卖衣服吗', [], ['闲聊'], 4],
+    ]);
+    // as Excel saves it: a cell with quotes is quoted, its quotes doubled
+    expect(parseSuite('q\texpect\n包邮吗\t"{""source"": ""shipping.html""}"\n', 'x.tsv').cases.map((c) => c.expect)).toEqual([[S('shipping.html')]]);
+  });
+
   it('says which key was meant when a case misspells "expect" or "q"', async () => {
     const file = join(dir.path, 'after-sales.yaml');
     writeFileSync(file, 'cases:\n  - q: 发票怎么开\n    expected: faq-invoice\n  - qestion: 退款多久\n    expect: refund-time\n  - q: 包邮吗\n    expect: ship-cost\n    tag: [配送]\n');

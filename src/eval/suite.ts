@@ -157,7 +157,7 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
 
 const CSV_COLUMNS = { q: ['q', 'question', '问题'], expect: ['expect', '期望'], tags: ['tags', '标签'] } as const;
 
-function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: Problem[]): void {
+function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: Problem[], delimiter = ','): void {
   if (body.trim() === '') return;
   let header: string[] = [];
   let written: string[] = [];
@@ -169,6 +169,9 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
         // 問題 / 標籤 (traditional) are 问题 / 标签
         return (header = written.map((c) => traditionalToSimplified(c.toLowerCase())));
       },
+      delimiter,
+      // a TSV written by hand has JSON with bare quotes in a cell ({"source": …}); Excel quotes it as CSV does
+      relax_quotes: delimiter === '\t',
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
@@ -177,11 +180,11 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
     const e = error as { code?: unknown; lines?: number; message: string };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       // csv-parse names the end of the file; the fault is where the quote opened (ingest's CSV reader finds it)
-      const split = splitCsv(body);
+      const split = splitCsv(body, delimiter);
       const line = split.ok ? (e.lines ?? 1) : split.line;
       // the rows before the quote are whole: run them (before, one stray quote lost the whole suite)
       const before = body.split(/\r?\n/).slice(0, line - 1);
-      if (line > 2 && before.length === line - 1) parseCsvSuite(before.join('\n'), file, cases, problems);
+      if (line > 2 && before.length === line - 1) parseCsvSuite(before.join('\n'), file, cases, problems, delimiter);
       problems.push(problem('bad-suite', `has a quote (") opened on line ${line} that is never closed, so the rest of the file cannot be read as CSV; close the quote, or write a quote inside a quoted cell as ""`, { file, location: { line } }));
       return;
     }
@@ -258,10 +261,11 @@ export function parseSuite(text: string, file: string): SuiteRead {
       const c = toCase(raw, file, line, problems);
       if (c !== undefined) cases.push(c);
     }
-  } else if (ext === '.csv') {
-    parseCsvSuite(body, file, cases, problems);
+  } else if (ext === '.csv' || ext === '.tsv') {
+    // a TSV (Excel's "Text (Tab delimited)", as FAQ tables may be) reads as a CSV with tabs
+    parseCsvSuite(body, file, cases, problems, ext === '.tsv' ? '\t' : ',');
   } else {
-    problems.push(problem('unknown-format', 'is not a suite: use .yaml, .jsonl or .csv', { file }));
+    problems.push(problem('unknown-format', 'is not a suite: use .yaml, .yml, .jsonl, .ndjson, .csv or .tsv', { file }));
   }
   if (cases.length === 0 && problems.length === 0) problems.push(problem('bad-suite', 'has no cases', { file, severity: 'warning' }));
   return { cases, problems };

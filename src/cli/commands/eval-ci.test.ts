@@ -58,6 +58,14 @@ describe('kb eval in CI', () => {
     expect(twice.suites.map((s) => s.name)).toEqual(['tests/faq.jsonl', 'tests/shipping.csv']);
   });
 
+  it('runs the .tsv suites of a folder (before, left out without a word)', () => {
+    mkdirSync(join(project, 'tsv'));
+    writeFileSync(join(project, 'tsv', 'billing.tsv'), 'q\texpect\n能开发票不\tfaq-invoice\n');
+    const r = kb('eval', 'tsv/', '--index', 'kb.index', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { metrics: { cases: number } }).metrics.cases).toBe(1);
+  });
+
   it('says that a suite path that is not there was listed under eval.suites in kb.config.yaml', () => {
     writeFileSync(join(project, 'kb.config.yaml'), 'out: kb.index\neval:\n  suites: [test/, tests/]\n');
     try {

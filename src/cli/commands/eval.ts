@@ -49,7 +49,7 @@ export interface EvalCommandOptions {
   store?: string;
 }
 
-const SUITE_EXT = /\.(ya?ml|jsonl|ndjson|csv)$/i;
+const SUITE_EXT = /\.(ya?ml|jsonl|ndjson|csv|tsv)$/i;
 
 /** The suite files run that the index's calibration was fitted on (`kb build --calibrate-on`, files or folders named). */
 export function inSampleSuites(calibration: Calibration, files: readonly string[]): string[] {
@@ -78,8 +78,8 @@ export async function suiteFiles(inputs: readonly string[]): Promise<{ files: st
     const info = await stat(input).catch(() => undefined);
     if (info?.isDirectory()) {
       const { glob } = await import('tinyglobby');
-      const found = (await glob('**/*.{yaml,yml,jsonl,ndjson,csv}', { cwd: input })).sort();
-      if (found.length === 0) problems.push(problem('no-input', 'is a folder with no suites (.yaml .yml .jsonl .ndjson .csv)', { file: input }));
+      const found = (await glob('**/*.{yaml,yml,jsonl,ndjson,csv,tsv}', { cwd: input })).sort();
+      if (found.length === 0) problems.push(problem('no-input', 'is a folder with no suites (.yaml .yml .jsonl .ndjson .csv .tsv)', { file: input }));
       files.push(...found.map((f) => `${input.replace(/\/$/, '')}/${f}`));
     } else if (info?.isFile()) files.push(input);
     else {

@@ -1,10 +1,11 @@
 // `kb eval` and `kb gaps` set up in CI the way the README and docs/eval.md say, by a support-ops
 // engineer new to kb (user test 2026-11-27): the slips such a setup makes, each on files the test writes.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../build/index.js';
-import { BUILD_TIMEOUT, lines, runKb, tempDir } from '../../test-support/kb.js';
+import { BUILD_TIMEOUT, ROOT, lines, runKb, tempDir } from '../../test-support/kb.js';
 
 const dir = tempDir('kb-cli-eval-ci-');
 const project = dir.path;
@@ -46,6 +47,20 @@ describe('kb eval in CI', () => {
       expect(r.code).toBe(2);
       expect(lines(r.stderr)[0]).toBe(said);
     }
+  });
+
+  it('says that a baseline which is also the file --json is redirected to was emptied by the shell', () => {
+    const report = join(project, 'eval.json');
+    writeFileSync(report, kb('eval', 'tests/', '--index', 'kb.index', '--json').stdout);
+    // kb eval … --baseline eval.json --json > eval.json: the shell truncates eval.json, then starts kb
+    const fd = openSync(report, 'w');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'eval', 'tests/', '--index', 'kb.index', '--baseline', 'eval.json', '--fail-on-regression', '--json'], { cwd: project, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+    closeSync(fd);
+    expect(r.status).toBe(2);
+    expect(lines(r.stderr)[0]).toBe(
+      "kb: --baseline eval.json is the file this run's output is redirected to (> eval.json), which the shell emptied before kb started: the baseline is gone (restore it, e.g. from the last run's artifact); keep it under another name (cp eval.json main.json, then --baseline main.json)",
+    );
+    expect(readFileSync(report, 'utf8')).toBe('');
   });
 
   it('runs a suite file named twice (its folder and itself) once', () => {

@@ -3,6 +3,7 @@
  * confidence thresholds, CI gates, a baseline comparison, gaps and coverage, reports (terminal,
  * JSON, JUnit, Markdown, HTML), and `--suggest` to propose missed questions to the store.
  */
+import { fstatSync, statSync } from 'node:fs';
 import { appendFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Calibration } from '../../runtime/index-file.js';
@@ -122,6 +123,20 @@ async function writeReport(file: string, text: string): Promise<'wrote' | 'appen
   return 'wrote';
 }
 
+/**
+ * Is `file` the file this process's stdout is redirected to? `kb eval --baseline r/eval.json --json >
+ * r/eval.json` (to update the baseline in place) has the shell empty it before kb starts.
+ */
+export function isStdoutFile(file: string): boolean {
+  try {
+    const out = fstatSync(1);
+    const named = statSync(file);
+    return out.isFile() && out.dev === named.dev && out.ino === named.ino;
+  } catch {
+    return false;
+  }
+}
+
 export async function runEval(options: EvalCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
   const suites = options.suites.length > 0 ? options.suites : (config?.eval.suites ?? []);
@@ -136,6 +151,9 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (suites.length === 0) throw new UsageError(`name the suites to run (kb eval tests/ --index kb.index), or list them under "eval: suites:" in kb.config.yaml${config === undefined ? configAbove() : ''}`);
   if (index === undefined) throw new UsageError(noIndex());
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
+  if (options.baseline !== undefined && isStdoutFile(options.baseline)) {
+    throw new UsageError(`--baseline ${options.baseline} is the file this run's output is redirected to (> ${options.baseline}), which the shell emptied before kb started: the baseline is gone (restore it, e.g. from the last run's artifact); keep it under another name (cp ${options.baseline} main.json, then --baseline main.json)`);
+  }
   const kb = await loadIndex(index);
   const { files, cases, problems: read } = await readSuites(suites);
   // a path of kb.config.yaml's eval.suites that is not there: say where it is written

@@ -128,3 +128,18 @@ describe('a share written as a percentage', () => {
     ]);
   });
 });
+
+describe('kb eval flags written as settings', () => {
+  it('says that a baseline or a report is a flag of the CI script, with its line', async () => {
+    const folder = join(dir.path, 'flags');
+    mkdirSync(folder);
+    writeFileSync(join(folder, CONFIG_FILE), 'eval:\n  suites: [tests/]\n  baseline: main.json\n  fail-on-regression: true\n  junit: reports/junit.xml\n  index: dist/kb.index\n');
+    const read = await readConfig(folder);
+    expect(read?.ok === false && read.problems.map((p) => formatProblem(p))).toEqual([
+      'kb.config.yaml:line 3: "eval.baseline" is a flag of kb eval, not a setting: pass --baseline FILE in the CI script (eval settings: suites, k, threshold, gates) [usage]',
+      'kb.config.yaml:line 4: "eval.fail-on-regression" is a flag of kb eval, not a setting: pass --fail-on-regression in the CI script (eval settings: suites, k, threshold, gates) [usage]',
+      'kb.config.yaml:line 5: "eval.junit" is a flag of kb eval, not a setting: pass --junit FILE in the CI script (eval settings: suites, k, threshold, gates) [usage]',
+      'kb.config.yaml:line 6: "eval.index" is a flag of kb eval, not a setting: pass --index FILE in the CI script (or set "out", the index kb build writes and kb eval reads) (eval settings: suites, k, threshold, gates) [usage]',
+    ]);
+  });
+});

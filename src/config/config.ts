@@ -98,7 +98,14 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
       const e = ev as Record<string, unknown>;
       // a mistyped eval setting (threshhold, top-k) was silently ignored, and the run went without it
       const knownEval = ['suites', 'k', 'threshold', 'gates'];
-      for (const key of Object.keys(e)) if (!knownEval.includes(key)) unknownKey(`eval.${key}`, knownEval, 'an eval setting');
+      // kb eval's flags that are not settings (a run's baseline and reports are the CI script's): say so
+      const flagsOnly: Readonly<Record<string, string>> = { baseline: ' FILE', 'fail-on-regression': '', junit: ' FILE', markdown: ' FILE', html: ' FILE', json: '', suggest: '', index: ' FILE' };
+      for (const key of Object.keys(e)) {
+        if (knownEval.includes(key)) continue;
+        const flag = flagsOnly[key];
+        if (flag === undefined) unknownKey(`eval.${key}`, knownEval, 'an eval setting');
+        else bad(`eval.${key}`, `is a flag of kb eval, not a setting: pass --${key}${flag} in the CI script${key === 'index' ? ' (or set "out", the index kb build writes and kb eval reads)' : ''} (eval settings: ${knownEval.join(', ')})`);
+      }
       const suites = e['suites'] === undefined ? [] : strings(e['suites']);
       if (suites === undefined) bad('eval.suites', 'must be a path or a list of paths');
       else config.eval.suites = suites;
@@ -214,7 +221,9 @@ eval:
   # A number here is also what \`kb serve\` answers with: no hit at or above it means hand off
   # (with auto, kb serve answers at 0.5 and says so: write here the number kb eval chose).
   # threshold: auto
-  # CI gates: kb eval exits 1 when one fails (flags such as --min-hit1 override them).
+  # CI gates: kb eval exits 1 when one fails (flags such as --min-hit1 override them). A baseline
+  # and the reports are flags of the CI script: --baseline main.json --fail-on-regression, --junit,
+  # --markdown, --html (docs/eval.md, "CI gates and exit codes").
   # gates:
   #   min-hit1: 0.8
   #   min-hitk: 0.95

@@ -58,9 +58,22 @@ function portNumber(value: string): number {
 }
 
 function unitInterval(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
+  const percent = value.trim().endsWith('%');
+  const n = Number(value.trim().replace(/%$/, ''));
+  // --min-hit1 80% or 80: a share written as a percentage
+  if (value.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 100 && (percent || (Number.isInteger(n) && n >= 5))) throw new InvalidArgumentError(`expected a number from 0 to 1 (a share: for ${value.trim()} write ${String(Number((n / 100).toFixed(4)))}).`);
+  if (value.trim() === '' || value.trim().endsWith('%') || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
   return n;
+}
+
+/**
+ * A file path that must not be empty: `--markdown "$GITHUB_STEP_SUMMARY"` run outside GitHub Actions
+ * passes '' (the variable is unset), which used to fail after the whole run with `error : is a
+ * folder, not a file`.
+ */
+export function filePath(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected a file path, got an empty one (an unset variable such as "$GITHUB_STEP_SUMMARY"?); name a file, e.g. "${GITHUB_STEP_SUMMARY:-summary.md}" in a script that also runs outside GitHub Actions.');
+  return value;
 }
 
 /** A threshold: a number from 0 to 1, or auto (kb eval chooses; kb serve and kb gaps use 0.5 and say so). */
@@ -250,7 +263,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .command('eval')
     .description('run regression suites (YAML, JSONL, CSV) against an index: hit rates, thresholds, gates, gaps and reports (docs/eval.md)')
     .argument('[suites...]', 'suite files or folders (no arguments: kb.config.yaml)')
-    .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
+    .addOption(new Option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)').argParser(filePath))
     .addOption(new Option('-k <n>', 'rank cut-off for hit@k and MRR@k').argParser(positiveInteger))
     .option('--json', 'print metrics and every case as JSON')
     .addOption(new Option('--threshold <x|auto>', 'judge answers by confidence: a number from 0 to 1, or auto (the most correct decisions)').argParser(thresholdOrAuto))
@@ -258,14 +271,14 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--min-hitk <x>', 'fail when hit@k is below this').argParser(unitInterval))
     .addOption(new Option('--min-mrr <x>', 'fail when MRR@k is below this').argParser(unitInterval))
     .addOption(new Option('--max-false-answer <x>', 'fail when more than this share of out-of-scope cases is answered (needs --threshold)').argParser(unitInterval))
-    .option('--baseline <file>', 'a previous `kb eval --json` output: list newly failing and newly passing cases')
+    .addOption(new Option('--baseline <file>', 'a previous `kb eval --json` output: list newly failing and newly passing cases').argParser(filePath))
     .option('--fail-on-regression', 'fail when a case passing in the baseline fails now')
-    .option('--junit <file>', 'write a JUnit XML report (one test case per question)')
-    .option('--markdown <file>', 'write a Markdown report (pull-request comment, CI step summary)')
-    .option('--html <file>', 'write a self-contained HTML report with charts and a searchable case table')
+    .addOption(new Option('--junit <file>', 'write a JUnit XML report (one test case per question)').argParser(filePath))
+    .addOption(new Option('--markdown <file>', 'write a Markdown report (pull-request comment, CI step summary: appended to $GITHUB_STEP_SUMMARY)').argParser(filePath))
+    .addOption(new Option('--html <file>', 'write a self-contained HTML report with charts and a searchable case table').argParser(filePath))
     .option('--gaps', 'also print the gaps (failing questions clustered) and the coverage')
     .option('--suggest', 'propose each failing question to its expected entry in the store ("suggested", pending review)')
-    .option('--store <file>', 'the Q&A store for --suggest (default kb/qa.jsonl)')
+    .addOption(new Option('--store <file>', 'the Q&A store for --suggest (default kb/qa.jsonl)').argParser(filePath))
     .addHelpText(
       'after',
       '\nExit codes: 0 ran and every gate passed; 1 a gate failed, a case newly failed with\n' +
@@ -312,7 +325,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--examples <n>', 'example questions per cluster').argParser(positiveInteger).default(5))
     .addOption(new Option('--min-size <n>', 'smallest cluster to print and export (questions asked)').argParser(positiveInteger).default(2))
     .addOption(new Option('--similarity <x>', 'how alike questions must be to share a cluster (0–1)').argParser(unitInterval).default(0.5))
-    .option('--export <file>', 'write one draft entry per cluster (status pending) in the Q&A store format, for kb import / kb review')
+    .addOption(new Option('--export <file>', 'write one draft entry per cluster (status pending) in the Q&A store format, for kb import / kb review').argParser(filePath))
     .option('--json', 'print the scan and the clusters as JSON')
     .addHelpText('after', '\nExit codes: 0 done; 1 the log or index cannot be read, or some lines were bad (the rest are used); 2 usage error.')
     .action(

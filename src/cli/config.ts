@@ -2,7 +2,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { CONFIG_FILE, DEFAULT_OUT, readConfig, type KbConfig } from '../config/config.js';
-import { formatProblem } from '../core/problems.js';
+import { formatProblem, type Problem } from '../core/problems.js';
 import { UsageError } from './cli.js';
 
 /** The working folder's kb.config.yaml: undefined when there is none, a usage error when it is invalid. */
@@ -69,4 +69,17 @@ export function noIndex(from = process.cwd()): string {
   }
   const found = here.length > 0 ? `; this folder has ${here.join(', ')}: --index ${here[0]}` : configAbove(from);
   return `name the index with --index FILE (no ${CONFIG_FILE} here, and no ${DEFAULT_OUT}: run kb build first)${found}`;
+}
+
+/**
+ * A path kb.config.yaml names that is not there, or cannot be read, says where it is written:
+ * `error sources/: does not exist; check the path (sources in kb.config.yaml)`. `where` maps each
+ * path the config gave (not a flag's) to its key.
+ */
+export function locateInConfig(problems: readonly Problem[], where: ReadonlyMap<string, string>): Problem[] {
+  return problems.map((p) => {
+    const key = p.file === undefined ? undefined : where.get(p.file);
+    if (key === undefined || (p.code !== 'file-not-found' && p.code !== 'unreadable')) return p;
+    return { ...p, message: `${p.message.replace(/ \(calibrate-on\)$/, '')} (${key} in ${CONFIG_FILE})` };
+  });
 }

@@ -1,6 +1,8 @@
 /** Terminal output helpers for the CLI layer (the only layer that prints or colours). */
+import { stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { styleText } from 'node:util';
-import { formatProblem, type Problem } from '../core/problems.js';
+import { formatProblem, problem, type Problem } from '../core/problems.js';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -74,4 +76,28 @@ export function progressLine(output: Output, stream: NodeJS.WriteStream = proces
     const shown = text.length <= width ? text : unit === 'items' ? `…${text.slice(-width)}` : `${text.slice(0, width)}…`;
     stream.write(`\r\x1b[2K${shown}`);
   };
+}
+
+/**
+ * Why a file kb writes (a report, drafts) cannot be written, in words: a file in the way of its folder (`x/r.xml` where `x`
+ * is a file: EEXIST or ENOTDIR from mkdir), a folder of its name, or permissions.
+ */
+export async function writeProblem(error: unknown, file: string, what: string): Promise<Problem> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EEXIST' || code === 'ENOTDIR') {
+    // the nearest part of the path that exists is the file in the way
+    for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+      const info = await stat(dir).catch(() => undefined);
+      if (info === undefined) continue;
+      if (info.isFile()) return problem('write-failed', `cannot be written: ${dir} is a file, not a folder; move or rename that file, or name another path for ${what}`, { file });
+      break;
+    }
+  }
+  const why =
+    code === 'EISDIR'
+      ? `is a folder, not a file; name ${what} file itself (a path inside that folder)`
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'cannot be written: permission denied; check the folder and its permissions'
+        : `cannot be written (${code ?? String(error)}); check the folder and its permissions`;
+  return problem('write-failed', why, { file });
 }

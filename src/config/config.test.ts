@@ -112,3 +112,34 @@ describe('readConfig', () => {
     expect(result.problems).toEqual([expect.objectContaining({ code: 'usage', file: CONFIG_FILE, message: expect.stringMatching(/^is not valid YAML/) as unknown })]);
   });
 });
+
+// user test 2026-11-27: a dashboard writes hit rates as percentages
+describe('a share written as a percentage', () => {
+  it('says what to write instead, with its line', async () => {
+    const folder = join(dir.path, 'percent');
+    mkdirSync(folder);
+    writeFileSync(join(folder, CONFIG_FILE), 'eval:\n  suites: [tests/]\n  threshold: 50%\n  gates:\n    min-hit1: 80%\n    max-false-answer: 5\n    min-mrr: 1.5\n');
+    const read = await readConfig(folder);
+    expect(read?.ok === false && read.problems.map((p) => formatProblem(p))).toEqual([
+      'kb.config.yaml:line 3: "eval.threshold" must be a number from 0 to 1, or auto (a share: for 50% write 0.5) [usage]',
+      'kb.config.yaml:line 5: "eval.gates.min-hit1" must be a number from 0 to 1 (a share: for 80% write 0.8) [usage]',
+      'kb.config.yaml:line 6: "eval.gates.max-false-answer" must be a number from 0 to 1 (a share: for 5 write 0.05) [usage]',
+      'kb.config.yaml:line 7: "eval.gates.min-mrr" must be a number from 0 to 1 [usage]',
+    ]);
+  });
+});
+
+describe('kb eval flags written as settings', () => {
+  it('says that a baseline or a report is a flag of the CI script, with its line', async () => {
+    const folder = join(dir.path, 'flags');
+    mkdirSync(folder);
+    writeFileSync(join(folder, CONFIG_FILE), 'eval:\n  suites: [tests/]\n  baseline: main.json\n  fail-on-regression: true\n  junit: reports/junit.xml\n  index: dist/kb.index\n');
+    const read = await readConfig(folder);
+    expect(read?.ok === false && read.problems.map((p) => formatProblem(p))).toEqual([
+      'kb.config.yaml:line 3: "eval.baseline" is a flag of kb eval, not a setting: pass --baseline FILE in the CI script (eval settings: suites, k, threshold, gates) [usage]',
+      'kb.config.yaml:line 4: "eval.fail-on-regression" is a flag of kb eval, not a setting: pass --fail-on-regression in the CI script (eval settings: suites, k, threshold, gates) [usage]',
+      'kb.config.yaml:line 5: "eval.junit" is a flag of kb eval, not a setting: pass --junit FILE in the CI script (eval settings: suites, k, threshold, gates) [usage]',
+      'kb.config.yaml:line 6: "eval.index" is a flag of kb eval, not a setting: pass --index FILE in the CI script (or set "out", the index kb build writes and kb eval reads) (eval settings: suites, k, threshold, gates) [usage]',
+    ]);
+  });
+});

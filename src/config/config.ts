@@ -98,7 +98,14 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
       const e = ev as Record<string, unknown>;
       // a mistyped eval setting (threshhold, top-k) was silently ignored, and the run went without it
       const knownEval = ['suites', 'k', 'threshold', 'gates'];
-      for (const key of Object.keys(e)) if (!knownEval.includes(key)) unknownKey(`eval.${key}`, knownEval, 'an eval setting');
+      // kb eval's flags that are not settings (a run's baseline and reports are the CI script's): say so
+      const flagsOnly: Readonly<Record<string, string>> = { baseline: ' FILE', 'fail-on-regression': '', junit: ' FILE', markdown: ' FILE', html: ' FILE', json: '', suggest: '', index: ' FILE' };
+      for (const key of Object.keys(e)) {
+        if (knownEval.includes(key)) continue;
+        const flag = flagsOnly[key];
+        if (flag === undefined) unknownKey(`eval.${key}`, knownEval, 'an eval setting');
+        else bad(`eval.${key}`, `is a flag of kb eval, not a setting: pass --${key}${flag} in the CI script${key === 'index' ? ' (or set "out", the index kb build writes and kb eval reads)' : ''} (eval settings: ${knownEval.join(', ')})`);
+      }
       const suites = e['suites'] === undefined ? [] : strings(e['suites']);
       if (suites === undefined) bad('eval.suites', 'must be a path or a list of paths');
       else config.eval.suites = suites;
@@ -107,10 +114,15 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
         else config.eval.k = e['k'];
       }
       const unit = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+      // 80% or 80 for a share (a dashboard's way of writing it): say what kb reads instead
+      const asShare = (v: unknown): string => {
+        const n = typeof v === 'number' ? (Number.isInteger(v) && v >= 5 ? v : Number.NaN) : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*%\s*$/.test(v) ? Number.parseFloat(v) : Number.NaN;
+        return n > 0 && n <= 100 ? ` (a share: for ${String(v).trim()} write ${String(Number((n / 100).toFixed(4)))})` : '';
+      };
       const threshold = e['threshold'];
       if (threshold !== undefined && threshold !== null) {
         if (threshold === 'auto' || unit(threshold)) config.eval.threshold = threshold;
-        else bad('eval.threshold', 'must be a number from 0 to 1, or auto');
+        else bad('eval.threshold', `must be a number from 0 to 1, or auto${asShare(threshold)}`);
       }
       const gateKeys = { 'min-hit1': 'minHit1', 'min-hitk': 'minHitK', 'min-mrr': 'minMrr', 'max-false-answer': 'maxFalseAnswer' } as const;
       const gates = e['gates'];
@@ -121,7 +133,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
           for (const [key, value] of Object.entries(gates as Record<string, unknown>)) {
             const name = gateKeys[key as keyof typeof gateKeys] as (typeof gateKeys)[keyof typeof gateKeys] | undefined;
             if (name === undefined) unknownKey(`eval.gates.${key}`, Object.keys(gateKeys), 'a gate');
-            else if (!unit(value)) bad(`eval.gates.${key}`, 'must be a number from 0 to 1');
+            else if (!unit(value)) bad(`eval.gates.${key}`, `must be a number from 0 to 1${asShare(value)}`);
             else parsed[name] = value;
           }
           config.eval.gates = parsed;
@@ -209,7 +221,9 @@ eval:
   # A number here is also what \`kb serve\` answers with: no hit at or above it means hand off
   # (with auto, kb serve answers at 0.5 and says so: write here the number kb eval chose).
   # threshold: auto
-  # CI gates: kb eval exits 1 when one fails (flags such as --min-hit1 override them).
+  # CI gates: kb eval exits 1 when one fails (flags such as --min-hit1 override them). A baseline
+  # and the reports are flags of the CI script: --baseline main.json --fail-on-regression, --junit,
+  # --markdown, --html (docs/eval.md, "CI gates and exit codes").
   # gates:
   #   min-hit1: 0.8
   #   min-hitk: 0.95

@@ -205,3 +205,59 @@ describe('parseSuite', () => {
     expect(parseSuite('q', 'x.txt').problems).toEqual([expect.objectContaining({ code: 'unknown-format', severity: 'error' })]);
   });
 });
+
+// user test 2026-11-27 (a support-ops engineer setting kb up in CI)
+describe('suites as a new team writes them', () => {
+  it('runs the rows of a CSV suite before an unclosed quote, and names the line of the quote', async () => {
+    const file = join(dir.path, 'shipping.csv');
+    writeFileSync(file, 'q,expect,tags\n发票怎么开,faq-invoice,\n包邮吗,ship-cost,配送\n"可以发中通吗,ship-cost,\n运费多少,ship-cost,\n');
+    const { cases, problems } = await readSuite(file);
+    expect(cases.map((c) => [c.q, c.line])).toEqual([
+      ['发票怎么开', 2],
+      ['包邮吗', 3],
+    ]);
+    expect(problems.map((p) => formatProblem(p))).toEqual([`${file}:line 4: has a quote (") opened on line 4 that is never closed, so the rest of the file cannot be read as CSV; close the quote, or write a quote inside a quoted cell as "" [bad-suite]`]);
+  });
+
+  it('reads a TSV suite (Excel\'s "Text (Tab delimited)") as a CSV with tabs', async () => {
+    const file = join(dir.path, 'faq.tsv');
+    writeFileSync(file, '问题\t期望\t标签\n能开发票不\tfaq-invoice|faq-vat\t发票,售后\n包邮吗, 运费多少\t{"source": "shipping.html", "section": "运费"}\t\n你们卖衣服吗\t无\t闲聊\n');
+    const { cases, problems } = await readSuite(file);
+    expect(problems).toEqual([]);
+    expect(cases.map((c) => [c.q, c.expect, c.tags, c.line])).toEqual([
+      ['能开发票不', [ID('faq-invoice'), ID('faq-vat')], ['发票', '售后'], 2],
+      ['包邮吗, 运费多少', [S('shipping.html', '运费')], [], 3],
+      ['你们卖衣服吗', [], ['闲聊'], 4],
+    ]);
+    // as Excel saves it: a cell with quotes is quoted, its quotes doubled
+    expect(parseSuite('q\texpect\n包邮吗\t"{""source"": ""shipping.html""}"\n', 'x.tsv').cases.map((c) => c.expect)).toEqual([[S('shipping.html')]]);
+  });
+
+  it('says which key was meant when a case misspells "expect" or "q"', async () => {
+    const file = join(dir.path, 'after-sales.yaml');
+    writeFileSync(file, 'cases:\n  - q: 发票怎么开\n    expected: faq-invoice\n  - qestion: 退款多久\n    expect: refund-time\n  - q: 包邮吗\n    expect: ship-cost\n    tag: [配送]\n');
+    const { cases, problems } = await readSuite(file);
+    expect(cases.map((c) => c.q)).toEqual(['包邮吗']);
+    expect(problems.map((p) => formatProblem(p))).toEqual([
+      `${file}:line 2: the case has no "expect" ("expected" is not a key kb reads: did you mean "expect"?); use an entry id, {source, section}, or none for out of scope [bad-suite]`,
+      `${file}:line 4: the case has no question ("q") ("qestion" is not a key kb reads: did you mean "question"?); fix or remove this line [bad-suite]`,
+      `${file}:line 6: the case key "tag" is not one kb reads — did you mean "tags"? (kb reads q, question, expect, tags) [bad-suite]`,
+    ]);
+    expect(problems.map((p) => p.severity)).toEqual(['error', 'error', 'warning']);
+  });
+
+  it('reads the Chinese keys of a CSV header (问题, 期望, 标签) as the keys of a YAML or JSONL case', async () => {
+    const yaml = join(dir.path, '售后.yaml');
+    writeFileSync(yaml, 'cases:\n  - 问题: 电池鼓包了怎么办\n    期望: battery\n    标签: [保修]\n  - 問題: 你們老闆是誰\n    期望: none\n');
+    const jsonl = join(dir.path, '售后.jsonl');
+    writeFileSync(jsonl, '{"问题": "退款几天到", "期望": "refund-time", "标签": "退款"}\n');
+    for (const [file, want] of [
+      [yaml, [['电池鼓包了怎么办', [ID('battery')], ['保修']], ['你們老闆是誰', [], []]]],
+      [jsonl, [['退款几天到', [ID('refund-time')], ['退款']]]],
+    ] as const) {
+      const { cases, problems } = await readSuite(file);
+      expect(problems).toEqual([]);
+      expect(cases.map((c) => [c.q, c.expect, c.tags])).toEqual(want);
+    }
+  });
+});

@@ -102,15 +102,36 @@ function badLine(problems: Problem[], file: string, line: number, message: strin
 /** The keys of a YAML / JSONL case kb reads. */
 const CASE_KEYS: readonly string[] = ['q', 'question', 'expect', 'tags'];
 
+/** Chinese keys of a YAML / JSONL case, as a CSV suite's header may name its columns (问题, 期望, 标签; 問題, 標籤). */
+const CHINESE_KEYS: Readonly<Record<string, string>> = { 问题: 'q', 問題: 'q', 期望: 'expect', 标签: 'tags', 標籤: 'tags' };
+
 function toCase(raw: unknown, file: string, line: number, problems: Problem[], csv = false): EvalCase | undefined {
   const bad = (message: string): undefined => badLine(problems, file, line, message);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('a case must be an object with "q" and "expect"; fix or remove this line');
-  const o = raw as Record<string, unknown>;
+  const o: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+    const name = csv ? key : (CHINESE_KEYS[key] ?? key);
+    if (!(name in o)) o[name] = value;
+  }
+  // a slip in a key (expected: for expect:, tag: for tags:) would silently drop what it holds; other keys are the team's own notes
+  const slips = new Map<string, string>();
+  if (!csv) {
+    for (const key of Object.keys(o)) {
+      if (CASE_KEYS.includes(key)) continue;
+      const meant = closestName(key, CASE_KEYS);
+      if (meant !== undefined) slips.set(key, meant);
+    }
+  }
+  /** ` ("expected" is not a key kb reads: did you mean "expect"?)` when the missing key was mistyped. */
+  const slipOf = (...meant: string[]): string => {
+    const key = [...slips].find(([, m]) => meant.includes(m))?.[0];
+    return key === undefined ? '' : ` ("${key}" is not a key kb reads: did you mean "${slips.get(key) ?? ''}"?)`;
+  };
   const given = o['q'] ?? o['question'];
   // YAML reads q: 11.11 or q: 2024 as a number: the question is what was written
   const q = typeof given === 'number' && Number.isFinite(given) ? String(given) : given;
-  if (typeof q !== 'string' || q.trim() === '') return bad('the case has no question ("q"); fix or remove this line');
-  if (!('expect' in o)) return bad('the case has no "expect"; use an entry id, {source, section}, or none for out of scope');
+  if (typeof q !== 'string' || q.trim() === '') return bad(`the case has no question ("q")${slipOf('q', 'question')}; fix or remove this line`);
+  if (!('expect' in o)) return bad(`the case has no "expect"${slipOf('expect')}; use an entry id, {source, section}, or none for out of scope`);
   let expectValue: unknown = o['expect'];
   if (typeof expectValue === 'string' && /^\s*[[{]/.test(expectValue)) {
     const written = expectValue;
@@ -130,20 +151,13 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
   }
   const expect = toExpectation(expectValue);
   if (typeof expect === 'string') return bad(expect);
-  // a slip in a key (tag: for tags:) would silently drop what it holds; other keys are the team's own notes
-  if (!csv) {
-    for (const key of Object.keys(o)) {
-      if (CASE_KEYS.includes(key)) continue;
-      const meant = closestName(key, CASE_KEYS);
-      if (meant !== undefined) problems.push(warning('bad-suite', `the case key "${key}" is not one kb reads — did you mean "${meant}"? (kb reads ${CASE_KEYS.join(', ')})`, { file, location: { line } }));
-    }
-  }
+  for (const [key, meant] of slips) problems.push(warning('bad-suite', `the case key "${key}" is not one kb reads — did you mean "${meant}"? (kb reads ${CASE_KEYS.join(', ')})`, { file, location: { line } }));
   return { q: q.trim(), expect, expectRaw: expect.length === 0 ? null : expectValue, tags: toTags(o['tags']), file, line };
 }
 
 const CSV_COLUMNS = { q: ['q', 'question', '问题'], expect: ['expect', '期望'], tags: ['tags', '标签'] } as const;
 
-function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: Problem[]): void {
+function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: Problem[], delimiter = ','): void {
   if (body.trim() === '') return;
   let header: string[] = [];
   let written: string[] = [];
@@ -155,6 +169,9 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
         // 問題 / 標籤 (traditional) are 问题 / 标签
         return (header = written.map((c) => traditionalToSimplified(c.toLowerCase())));
       },
+      delimiter,
+      // a TSV written by hand has JSON with bare quotes in a cell ({"source": …}); Excel quotes it as CSV does
+      relax_quotes: delimiter === '\t',
       skip_empty_lines: true,
       relax_column_count: true,
       info: true,
@@ -163,8 +180,11 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
     const e = error as { code?: unknown; lines?: number; message: string };
     if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
       // csv-parse names the end of the file; the fault is where the quote opened (ingest's CSV reader finds it)
-      const split = splitCsv(body);
+      const split = splitCsv(body, delimiter);
       const line = split.ok ? (e.lines ?? 1) : split.line;
+      // the rows before the quote are whole: run them (before, one stray quote lost the whole suite)
+      const before = body.split(/\r?\n/).slice(0, line - 1);
+      if (line > 2 && before.length === line - 1) parseCsvSuite(before.join('\n'), file, cases, problems, delimiter);
       problems.push(problem('bad-suite', `has a quote (") opened on line ${line} that is never closed, so the rest of the file cannot be read as CSV; close the quote, or write a quote inside a quoted cell as ""`, { file, location: { line } }));
       return;
     }
@@ -241,10 +261,11 @@ export function parseSuite(text: string, file: string): SuiteRead {
       const c = toCase(raw, file, line, problems);
       if (c !== undefined) cases.push(c);
     }
-  } else if (ext === '.csv') {
-    parseCsvSuite(body, file, cases, problems);
+  } else if (ext === '.csv' || ext === '.tsv') {
+    // a TSV (Excel's "Text (Tab delimited)", as FAQ tables may be) reads as a CSV with tabs
+    parseCsvSuite(body, file, cases, problems, ext === '.tsv' ? '\t' : ',');
   } else {
-    problems.push(problem('unknown-format', 'is not a suite: use .yaml, .jsonl or .csv', { file }));
+    problems.push(problem('unknown-format', 'is not a suite: use .yaml, .yml, .jsonl, .ndjson, .csv or .tsv', { file }));
   }
   if (cases.length === 0 && problems.length === 0) problems.push(problem('bad-suite', 'has no cases', { file, severity: 'warning' }));
   return { cases, problems };

@@ -12,11 +12,11 @@
  * apart, and no index written (the one there stays as it was); 2 for usage errors.
  */
 import { build, type BuildStats } from '../../build/index.js';
-import type { Problem } from '../../core/problems.js';
-import { existsSync } from 'node:fs';
-import { DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
+import { problem, warning, type Problem } from '../../core/problems.js';
+import { existsSync, statSync } from 'node:fs';
+import { CONFIG_FILE, DEFAULT_OUT, DEFAULT_STORE } from '../../config/config.js';
 import { EXIT, UsageError } from '../cli.js';
-import { configAbove, workingConfig } from '../config.js';
+import { configAbove, locateInConfig, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 import { readSuites } from './eval.js';
 
@@ -88,9 +88,33 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
         : 'kb.config.yaml lists no sources; add them under "sources:" or name them on the command line',
     );
   }
+  const out = options.out ?? config?.out ?? DEFAULT_OUT;
+  // out: dist/ (a folder) said 'the index cannot be written here (EISDIR); check that the folder is writable'
+  if (statSync(out, { throwIfNoEntry: false })?.isDirectory() === true) {
+    const file = `${out.replace(/\/+$/, '')}/kb.index`;
+    const where = options.out === undefined && config !== undefined ? `out: ${file} in ${CONFIG_FILE}` : `--out ${file}`;
+    printProblems(output, [problem('write-failed', `is a folder, not a file: name the index file itself (${where})`, { file: out })]);
+    output.err('kb build: no index written');
+    return EXIT.FAILED;
+  }
+  // the paths kb.config.yaml names that are not there: say where they are written (a dictionary, a
+  // source folder the store is checked against: kb build from the store said nothing about it)
+  const fromConfig = new Map<string, string>();
+  if (config !== undefined) {
+    if (options.dictionary === undefined && config.dictionary !== undefined) fromConfig.set(config.dictionary, 'dictionary');
+    if (options.synonyms === undefined && config.synonyms !== undefined) fromConfig.set(config.synonyms, 'synonyms');
+    if (options.stopwords === undefined && config.stopwords !== undefined) fromConfig.set(config.stopwords, 'stopwords');
+    if (options.calibrateOn === undefined) for (const f of config.calibrateOn ?? []) fromConfig.set(f, 'calibrate-on');
+  }
+  if (config !== undefined && store === undefined && options.sources.length === 0) for (const f of config.sources) fromConfig.set(f, 'sources');
+  const located = (problems: readonly Problem[]): Problem[] => locateInConfig(problems, fromConfig);
+  if (store !== undefined && typeof options.store !== 'string' && options.sources.length === 0) {
+    const missing = (config?.sources ?? []).filter((f) => !/[*?[{]/.test(f) && !existsSync(f));
+    printProblems(output, missing.map((f) => warning('file-not-found', `does not exist; fix the path under sources in ${CONFIG_FILE} (kb build checks ${store} against those sources)`, { file: f })));
+  }
   const buildOptions: Parameters<typeof build>[0] = {
     sources,
-    out: options.out ?? config?.out ?? DEFAULT_OUT,
+    out,
     maxFileBytes: options.maxFileBytes,
     maxUnzippedBytes: options.maxUnzippedBytes,
     // --no-lexicon wins; otherwise kb.config.yaml's `lexicon: false` turns it off
@@ -119,12 +143,12 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (calibrateOn !== undefined) {
     // a suite that cannot be read is said, and the confidence is fitted on the others (or as without them)
     const { cases, problems } = await readSuites(calibrateOn);
-    printProblems(output, problems.map((p) => ({ ...p, severity: 'warning' as const, message: `${p.message} (calibrate-on)` })));
+    printProblems(output, located(problems.map((p) => ({ ...p, severity: 'warning' as const, message: `${p.message} (calibrate-on)` }))));
     buildOptions.calibrateOn = { files: calibrateOn, cases };
   }
   const result = await build(buildOptions);
   if (!result.ok) {
-    printProblems(output, result.problems);
+    printProblems(output, located(result.problems));
     // --strict's errors: the store is behind these sources, a source is empty or cannot be read, an entry's review is out of date
     if (store !== undefined && result.strictFailed === true) {
       if (options.json) output.out(JSON.stringify({ out: buildOptions.out, written: false, problems: result.problems }, null, 2));
@@ -134,7 +158,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     output.err(`kb build: no index written`);
     return EXIT.FAILED;
   }
-  printProblems(output, result.warnings);
+  printProblems(output, located(result.warnings));
   const s = result.value;
   if (options.json) output.out(JSON.stringify({ ...s, problems: result.warnings }, null, 2));
   else {

@@ -3,6 +3,7 @@
  * confidence thresholds, CI gates, a baseline comparison, gaps and coverage, reports (terminal,
  * JSON, JUnit, Markdown, HTML), and `--suggest` to propose missed questions to the store.
  */
+import { fstatSync, statSync } from 'node:fs';
 import { appendFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Calibration } from '../../runtime/index-file.js';
@@ -28,7 +29,7 @@ import { withWriteLock } from '../../store/lock.js';
 import { DEFAULT_STORE, readStore, whyLeftOut, writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
 import { configAbove, noIndex, defaultIndex, workingConfig } from '../config.js';
-import { printProblems, progressLine, type Output } from '../output.js';
+import { printProblems, progressLine, writeProblem, type Output } from '../output.js';
 
 export interface EvalCommandOptions {
   suites: string[];
@@ -49,7 +50,7 @@ export interface EvalCommandOptions {
   store?: string;
 }
 
-const SUITE_EXT = /\.(ya?ml|jsonl|ndjson|csv)$/i;
+const SUITE_EXT = /\.(ya?ml|jsonl|ndjson|csv|tsv)$/i;
 
 /** The suite files run that the index's calibration was fitted on (`kb build --calibrate-on`, files or folders named). */
 export function inSampleSuites(calibration: Calibration, files: readonly string[]): string[] {
@@ -78,8 +79,8 @@ export async function suiteFiles(inputs: readonly string[]): Promise<{ files: st
     const info = await stat(input).catch(() => undefined);
     if (info?.isDirectory()) {
       const { glob } = await import('tinyglobby');
-      const found = (await glob('**/*.{yaml,yml,jsonl,ndjson,csv}', { cwd: input })).sort();
-      if (found.length === 0) problems.push(problem('no-input', 'is a folder with no suites (.yaml .yml .jsonl .ndjson .csv)', { file: input }));
+      const found = (await glob('**/*.{yaml,yml,jsonl,ndjson,csv,tsv}', { cwd: input })).sort();
+      if (found.length === 0) problems.push(problem('no-input', 'is a folder with no suites (.yaml .yml .jsonl .ndjson .csv .tsv)', { file: input }));
       files.push(...found.map((f) => `${input.replace(/\/$/, '')}/${f}`));
     } else if (info?.isFile()) files.push(input);
     else {
@@ -88,7 +89,16 @@ export async function suiteFiles(inputs: readonly string[]): Promise<{ files: st
       problems.push(...expanded.problems);
     }
   }
-  return { files, problems };
+  // a file named twice (tests/ and tests/a.jsonl, or a glob and its folder) is run once: its cases
+  // counted twice would weigh its questions double in every figure and gate
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: unique, problems };
 }
 
 /**
@@ -101,30 +111,6 @@ export function isStepSummary(file: string, env: NodeJS.ProcessEnv = process.env
   return summary !== undefined && summary !== '' && resolve(summary) === resolve(file);
 }
 
-/**
- * Why a report cannot be written, in words: a file in the way of its folder (`x/r.xml` where `x`
- * is a file: EEXIST or ENOTDIR from mkdir), a folder of its name, or permissions.
- */
-export async function reportWriteProblem(error: unknown, file: string): Promise<Problem> {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EEXIST' || code === 'ENOTDIR') {
-    // the nearest part of the path that exists is the file in the way
-    for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
-      const info = await stat(dir).catch(() => undefined);
-      if (info === undefined) continue;
-      if (info.isFile()) return problem('write-failed', `cannot be written: ${dir} is a file, not a folder; move or rename that file, or name another path for the report`, { file });
-      break;
-    }
-  }
-  const why =
-    code === 'EISDIR'
-      ? 'is a folder, not a file; name the report file itself (a path inside that folder)'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'cannot be written: permission denied; check the folder and its permissions'
-        : `cannot be written (${code ?? String(error)}); check the folder and its permissions`;
-  return problem('write-failed', why, { file });
-}
-
 /** Write a report atomically; the step summary is appended to (with a blank line before), as GitHub expects. */
 async function writeReport(file: string, text: string): Promise<'wrote' | 'appended'> {
   await mkdir(dirname(file), { recursive: true });
@@ -135,6 +121,20 @@ async function writeReport(file: string, text: string): Promise<'wrote' | 'appen
   }
   await writeFileAtomic(file, text);
   return 'wrote';
+}
+
+/**
+ * Is `file` the file this process's stdout is redirected to? `kb eval --baseline r/eval.json --json >
+ * r/eval.json` (to update the baseline in place) has the shell empty it before kb starts.
+ */
+export function isStdoutFile(file: string): boolean {
+  try {
+    const out = fstatSync(1);
+    const named = statSync(file);
+    return out.isFile() && out.dev === named.dev && out.ino === named.ino;
+  } catch {
+    return false;
+  }
 }
 
 export async function runEval(options: EvalCommandOptions, output: Output): Promise<number> {
@@ -151,8 +151,14 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (suites.length === 0) throw new UsageError(`name the suites to run (kb eval tests/ --index kb.index), or list them under "eval: suites:" in kb.config.yaml${config === undefined ? configAbove() : ''}`);
   if (index === undefined) throw new UsageError(noIndex());
   if (options.failOnRegression === true && options.baseline === undefined) throw new UsageError('--fail-on-regression needs --baseline FILE (a previous `kb eval --json` output)');
+  if (options.baseline !== undefined && isStdoutFile(options.baseline)) {
+    throw new UsageError(`--baseline ${options.baseline} is the file this run's output is redirected to (> ${options.baseline}), which the shell emptied before kb started: the baseline is gone (restore it, e.g. from the last run's artifact); keep it under another name (cp ${options.baseline} main.json, then --baseline main.json)`);
+  }
   const kb = await loadIndex(index);
-  const { files, cases, problems } = await readSuites(suites);
+  const { files, cases, problems: read } = await readSuites(suites);
+  // a path of kb.config.yaml's eval.suites that is not there: say where it is written
+  const fromConfig = options.suites.length === 0;
+  const problems = read.map((p) => (fromConfig && p.code === 'file-not-found' && p.file !== undefined && suites.includes(p.file) ? { ...p, message: `${p.message} (listed under eval.suites in ${CONFIG_FILE})` } : p));
   // what the reports list as could not be read: the suites' errors (a baseline's are its own matter)
   const unreadable = problems.filter((p) => p.severity === 'error');
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline);
@@ -200,7 +206,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
       output.err(how === 'appended' ? `kb eval: appended the ${what} report to ${file} (the GitHub Actions step summary)` : `kb eval: wrote the ${what} report to ${file}`);
     } catch (error) {
       writeFailed = true;
-      printProblems(output, [await reportWriteProblem(error, file)]);
+      printProblems(output, [await writeProblem(error, file, 'the report')]);
     }
   }
 

@@ -12,7 +12,7 @@ import { loadIndex } from '../../runtime/index.js';
 import { writeStoreText } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
 import { noIndex, answerThreshold, autoNotice, defaultIndex, workingConfig } from '../config.js';
-import { printProblems, progressLine, type Output } from '../output.js';
+import { printProblems, progressLine, writeProblem, type Output } from '../output.js';
 
 export interface GapsCommandOptions {
   log: string;
@@ -138,7 +138,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
       await writeStoreText(options.export, draftsText(drafts));
       output.err(`kb gaps: wrote ${drafts.length} draft entr${drafts.length === 1 ? 'y' : 'ies'} (status pending, empty answers) to ${options.export}; bring them in with kb import`);
     } catch (error) {
-      printProblems(output, [problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); check the folder and its permissions`, { file: options.export })]);
+      printProblems(output, [await writeProblem(error, options.export, 'the drafts')]);
       return EXIT.FAILED;
     }
   }

@@ -7,7 +7,7 @@
  */
 import { regenerate, type LlmRunReport, type RegenerateOptions, type RegenerateResult } from '../../generate/regenerate.js';
 import { EXIT, UsageError } from '../cli.js';
-import { configAbove, workingConfig } from '../config.js';
+import { configAbove, locateInConfig, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
 import { DEFAULT_STORE } from '../../config/config.js';
 
@@ -88,6 +88,8 @@ export function llmSummary(l: LlmRunReport, dryRun: boolean, output: Output): st
 export async function runGenerate(options: GenerateCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
   const sources = options.sources.length > 0 ? options.sources : (config?.sources ?? []);
+  // a source path of kb.config.yaml that is not there says where it is written
+  const fromConfig = new Map<string, string>(options.sources.length > 0 ? [] : (config?.sources ?? []).map((f) => [f, 'sources']));
   if (sources.length === 0) {
     throw new UsageError(
       config === undefined
@@ -126,11 +128,11 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   }
   const result = await regenerate(run).finally(() => process.off('SIGINT', onSigint));
   if (!result.ok) {
-    printProblems(output, result.problems);
+    printProblems(output, locateInConfig(result.problems, fromConfig));
     output.err('kb generate: the store was not changed');
     return cancel.signal.aborted ? EXIT.CANCELLED : EXIT.FAILED;
   }
-  printProblems(output, result.warnings);
+  printProblems(output, locateInConfig(result.warnings, fromConfig));
   if (options.json) output.out(JSON.stringify({ ...result.value, problems: result.warnings }, null, 2));
   else printSummary(result.value, options.dryRun, output);
   const failed = new Set(result.warnings.filter((p) => p.severity === 'error' && p.code !== 'llm-failed').map((p) => p.file ?? '')).size;

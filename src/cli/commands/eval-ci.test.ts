@@ -1,0 +1,106 @@
+// `kb eval` and `kb gaps` set up in CI the way the README and docs/eval.md say, by a support-ops
+// engineer new to kb (user test 2026-11-27): the slips such a setup makes, each on files the test writes.
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from '../../build/index.js';
+import { BUILD_TIMEOUT, ROOT, lines, runKb, tempDir } from '../../test-support/kb.js';
+
+const dir = tempDir('kb-cli-eval-ci-');
+const project = dir.path;
+beforeAll(async () => {
+  mkdirSync(join(project, 'sources'));
+  mkdirSync(join(project, 'tests'));
+  writeFileSync(
+    join(project, 'sources', 'faq.csv'),
+    'id,问题,相似问题,答案\nfaq-invoice,发票怎么开,可以开发票吗,下单时选择电子发票，签收后24小时内发到您的邮箱。\nfaq-refund,退款多久到账,钱多久退回来,退款审核通过后原路退回，一般1到3个工作日到账。\nfaq-ship,包邮吗,运费多少,订单满99元包邮，不满99元收取运费10元。\n',
+  );
+  const built = await build({ sources: [join(project, 'sources')], out: join(project, 'kb.index') });
+  if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
+  writeFileSync(join(project, 'tests', 'faq.jsonl'), '{"q": "能开发票不", "expect": "faq-invoice"}\n{"q": "退款几天到", "expect": "faq-refund"}\n{"q": "你们老板是谁", "expect": "none"}\n');
+  writeFileSync(join(project, 'tests', 'shipping.csv'), 'q,expect\n包邮吗,faq-ship\n');
+}, BUILD_TIMEOUT);
+afterAll(() => dir.remove());
+
+const kb = (...args: string[]) => runKb(args, project);
+
+describe('kb eval in CI', () => {
+  it('refuses an empty report path — "$GITHUB_STEP_SUMMARY" outside GitHub Actions — as a usage error before the run', () => {
+    for (const flag of ['--markdown', '--junit', '--html', '--baseline']) {
+      const r = kb('eval', 'tests/', '--index', 'kb.index', flag, '');
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(lines(r.stderr)[0]).toBe(
+        `error: option '${flag} <file>' argument '' is invalid. expected a file path, got an empty one (an unset variable such as "$GITHUB_STEP_SUMMARY"?); name a file, e.g. "\${GITHUB_STEP_SUMMARY:-summary.md}" in a script that also runs outside GitHub Actions.`,
+      );
+    }
+  });
+
+  it('says how to write a gate given as a percentage, and refuses an empty one (Number(\'\') was 0)', () => {
+    for (const [given, said] of [
+      ['80%', "error: option '--min-hit1 <x>' argument '80%' is invalid. expected a number from 0 to 1 (a share: for 80% write 0.8)."],
+      ['80', "error: option '--min-hit1 <x>' argument '80' is invalid. expected a number from 0 to 1 (a share: for 80 write 0.8)."],
+      ['', "error: option '--min-hit1 <x>' argument '' is invalid. expected a number from 0 to 1."],
+    ] as const) {
+      const r = kb('eval', 'tests/', '--index', 'kb.index', '--min-hit1', given);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)[0]).toBe(said);
+    }
+  });
+
+  it('says that a baseline which is also the file --json is redirected to was emptied by the shell', () => {
+    const report = join(project, 'eval.json');
+    writeFileSync(report, kb('eval', 'tests/', '--index', 'kb.index', '--json').stdout);
+    // kb eval … --baseline eval.json --json > eval.json: the shell truncates eval.json, then starts kb
+    const fd = openSync(report, 'w');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'eval', 'tests/', '--index', 'kb.index', '--baseline', 'eval.json', '--fail-on-regression', '--json'], { cwd: project, encoding: 'utf8', stdio: ['ignore', fd, 'pipe'], env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
+    closeSync(fd);
+    expect(r.status).toBe(2);
+    expect(lines(r.stderr)[0]).toBe(
+      "kb: --baseline eval.json is the file this run's output is redirected to (> eval.json), which the shell emptied before kb started: the baseline is gone (restore it, e.g. from the last run's artifact); keep it under another name (cp eval.json main.json, then --baseline main.json)",
+    );
+    expect(readFileSync(report, 'utf8')).toBe('');
+  });
+
+  it('runs a suite file named twice (its folder and itself) once', () => {
+    const once = JSON.parse(kb('eval', 'tests/', '--index', 'kb.index', '--json').stdout) as { metrics: { cases: number; outOfScope: number } };
+    const r = kb('eval', 'tests/', 'tests/faq.jsonl', './tests/faq.jsonl', '--index', 'kb.index', '--json');
+    expect(r.code).toBe(0);
+    const twice = JSON.parse(r.stdout) as { metrics: { cases: number; outOfScope: number }; suites: { name: string }[] };
+    expect(once.metrics).toMatchObject({ cases: 3, outOfScope: 1 });
+    expect(twice.metrics).toMatchObject({ cases: 3, outOfScope: 1 });
+    expect(twice.suites.map((s) => s.name)).toEqual(['tests/faq.jsonl', 'tests/shipping.csv']);
+  });
+
+  it('runs the .tsv suites of a folder (before, left out without a word)', () => {
+    mkdirSync(join(project, 'tsv'));
+    writeFileSync(join(project, 'tsv', 'billing.tsv'), 'q\texpect\n能开发票不\tfaq-invoice\n');
+    const r = kb('eval', 'tsv/', '--index', 'kb.index', '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { metrics: { cases: number } }).metrics.cases).toBe(1);
+  });
+
+  it('says that a suite path that is not there was listed under eval.suites in kb.config.yaml', () => {
+    writeFileSync(join(project, 'kb.config.yaml'), 'out: kb.index\neval:\n  suites: [test/, tests/]\n');
+    try {
+      const r = kb('eval');
+      expect(r.code).toBe(1);
+      expect(lines(r.stderr)[0]).toBe('error test/: does not exist; check the path (listed under eval.suites in kb.config.yaml) [file-not-found]');
+      // named on the command line, it is the command line's path
+      expect(lines(kb('eval', 'test/').stderr)[0]).toBe('error test/: does not exist; check the path [file-not-found]');
+    } finally {
+      writeFileSync(join(project, 'kb.config.yaml'), 'out: kb.index\n');
+    }
+  });
+});
+
+describe('kb gaps --export', () => {
+  it('names the file in the way when the drafts cannot be written under it', () => {
+    writeFileSync(join(project, 'chats.txt'), '以旧换新怎么弄\n以旧换新能抵多少\n');
+    writeFileSync(join(project, 'reports'), 'a file, not a folder\n');
+    const r = kb('gaps', 'chats.txt', '--index', 'kb.index', '--export', 'reports/drafts.jsonl');
+    expect(r.code).toBe(1);
+    expect(lines(r.stderr)).toContain('error reports/drafts.jsonl: cannot be written: reports is a file, not a folder; move or rename that file, or name another path for the drafts [write-failed]');
+  });
+});

@@ -77,4 +77,10 @@ describe("a UK retailer's headings, as customers ask them", () => {
     expect(q).toEqual(expect.arrayContaining(['How long does a refund take for PayPal?', 'How long does a refund take for debit or credit card?', 'How long does a refund take for gift card?']));
     expect(q.join('\n')).not.toMatch(/refund appears in/iu);
   });
+
+  it('a price cell "free on orders over £50" asks how much to spend for free delivery, before the rows\' prices', async () => {
+    const q = (await asked()).get('UK delivery options') ?? [];
+    expect(q).toEqual(expect.arrayContaining(['How much do I need to spend for free delivery?', 'When is standard delivery free?', 'How much is Standard Delivery?']));
+    expect(q.indexOf('How much do I need to spend for free delivery?')).toBeLessThan(q.indexOf('How much is Standard Delivery?'));
+  });
 });

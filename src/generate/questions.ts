@@ -1682,6 +1682,7 @@ function joinedList(words: readonly string[]): string {
  */
 function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh: boolean, topic?: string): string[] {
   const out: string[][] = [];
+  const lead: string[] = [];
   for (const table of tables) {
     const [header, ...rows] = table;
     if (header === undefined || header.length < 2 || rows.length === 0) continue;
@@ -1716,7 +1717,13 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
           const cell = (row[i + 1] ?? '').trim();
           const what = /^(\p{L}+)/u.exec(column)?.[1]?.toLowerCase() ?? '';
           if (EN_TIME.test(cell) || /\b(?:immediately|instantly|same\s+day|next\s+day)\b/iu.test(cell)) asked.push(`How long does ${/^[aeiou]/u.test(what) ? 'an' : 'a'} ${what} take for ${label}?`);
-        } else if (FEE_HEADER.test(column)) asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
+        } else if (FEE_HEADER.test(column)) {
+          asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
+          // Standard Delivery | £3.95 (free on orders over £50): when it is free, as customers ask it
+          const kind = /\b(delivery|shipping|postage)\b/iu.exec(label)?.[1]?.toLowerCase();
+          // (before the rows' questions: a section's cap of 8 left it out behind six rows' prices)
+          if (kind !== undefined && EN_FREE_OVER.test(row[i + 1] ?? '')) lead.push(`How much do I need to spend for free ${kind}?`, `When is ${/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}?\p{Ll}+)*$/u.test(label) ? label.toLowerCase() : label} free?`);
+        }
         else if (TIME_HEADER.test(column)) asked.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
         // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
         else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
@@ -1725,7 +1732,7 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
       out.push(asked);
     }
   }
-  return interleave(out);
+  return [...lead, ...interleave(out)];
 }
 
 // ---------------------------------------------------------------- both

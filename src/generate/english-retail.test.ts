@@ -83,4 +83,10 @@ describe("a UK retailer's headings, as customers ask them", () => {
     expect(q).toEqual(expect.arrayContaining(['How much do I need to spend for free delivery?', 'When is standard delivery free?', 'How much is Standard Delivery?']));
     expect(q.indexOf('How much do I need to spend for free delivery?')).toBeLessThan(q.indexOf('How much is Standard Delivery?'));
   });
+
+  it('a process and whose it is asks how it works: How do returns from outside the UK work? (was What are the returns from outside the UK?)', async () => {
+    const q = (await asked()).get('5. Returns from outside the UK') ?? [];
+    expect(q[0]).toBe('How do returns from outside the UK work?');
+    expect(q).not.toContain('What are the returns from outside the UK?');
+  });
 });

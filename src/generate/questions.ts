@@ -1371,6 +1371,12 @@ function enHeading(topic: string, names: ReadonlySet<string>, product?: string):
     const policy = `your ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}`;
     return [`What ${/\bterms\b|policies$/iu.test(t) ? 'are' : 'is'} ${policy}?`, `What do I need to know about ${policy}?`];
   }
+  // a process and whose it is (Returns from outside the UK, Refunds for gift cards): how it works, not "What are the returns from outside the UK?"
+  const processOf = /^(\p{L}+)\s+((?:from|for|of|outside|within|on|by|with)\s+\p{L}.*)$/iu.exec(t);
+  if (processOf?.[1] !== undefined && processOf[2] !== undefined && EN_WORKS.test(processOf[1]) && !/[,;]/u.test(processOf[2])) {
+    const process = `${processOf[1].toLowerCase()} ${processOf[2]}`;
+    return [`How ${isPluralTopic(processOf[1]) ? 'do' : 'does'} ${process} work?`, `What do I need to know about ${process}?`];
+  }
   // a process named alone (Refunds, Payment): how it works, not "What are the refunds?"
   if (EN_WORKS.test(t)) {
     const process = sentenceCase(t, names).toLowerCase();

@@ -44,7 +44,8 @@ export function stemKeptApart(word: string): string {
 /**
  * How customers type English in a chat box, as the words a help page writes (option `chat`):
  * contractions without their apostrophe (didnt, cant, wont, im — a negation kept), chat
- * abbreviations (pls, thx, pkg, intl). Not info, which help pages write too (doc2dial lost a
+ * abbreviations (pls, thx, pkg, intl, amex), log in as help pages write it (sign in), and irregular past
+ * forms as their verb (forgot → forget, paid → pay, sent → send). Not info, which help pages write too (doc2dial lost a
  * question to it), nor u and r, which are letters of Chinese words (U盘). `wont` and `cant` are
  * words too, but rare ones in a customer's question.
  */
@@ -58,6 +59,17 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['wanna', ['want', 'to']], ['gonna', ['going', 'to']], ['dunno', ['do', 'not', 'know']], ['cuz', ['because']], ['coz', ['because']],
   ['msg', ['message']], ['pkg', ['package']], ['acct', ['account']], ['addr', ['address']], ['amt', ['amount']], ['qty', ['quantity']],
   ['intl', ['international']], ['asap', ['soon']],
+  // (user test of a UK retailer, 2026-11-27: "do you take amex" matched "take" only, "cant log in"
+  // only the negation of "my tracking hasn't updated"; help pages write American Express and sign in)
+  ['amex', ['american', 'express']],
+  ['login', ['sign', 'in']], ['logon', ['sign', 'in']], ['log', ['sign']], ['logged', ['signed']], ['logging', ['signing']],
+  ['logout', ['sign', 'out']],
+  // irregular past forms a customer writes for the verb a help page uses (forgot my password: Forgotten
+  // your password?; i paid twice: pay; the parcel was sent: send); the stemmer leaves them apart
+  ['forgot', ['forget']], ['forgotten', ['forget']], ['paid', ['pay']], ['sent', ['send']], ['bought', ['buy']],
+  ['brought', ['bring']], ['chose', ['choose']], ['chosen', ['choose']], ['sold', ['sell']], ['spent', ['spend']],
+  ['told', ['tell']], ['gave', ['give']], ['given', ['give']], ['took', ['take']], ['taken', ['take']],
+  ['got', ['get']], ['gotten', ['get']], ['came', ['come']], ['wore', ['wear']], ['worn', ['wear']],
 ]);
 
 /** The words a chat word stands for (`didnt` → did not, `pls` → please); the word itself when it is none. */

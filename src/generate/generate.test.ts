@@ -438,7 +438,7 @@ describe('headings that are already questions', () => {
     expect(all(['Shipping', 'Tracking your parcel'], 'You can also track your parcel in My Orders. Tracking can take up to 24 hours.')).toEqual([
       'How do I track my parcel?',
       'What do I need to know about tracking my parcel?',
-      'Can I also track my parcel in My Orders?',
+      'Can I track my parcel in My Orders?',
       'How long does it take to track my parcel?',
     ]);
     // a policy is the shop's ("your"), in a sentence's case; a policy takes no time, what it is about may

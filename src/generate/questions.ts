@@ -952,7 +952,7 @@ const EN_DEFINITION = /^(?:the term\s+)?["“]?([A-Za-z][\w\s'-]{1,40}?)["”]?\
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
  * window and Appeal process are things.
  */
-const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L})/iu;
+const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}])/iu;
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
@@ -1046,8 +1046,13 @@ const EN_NEEDS_OBJECT = /^(?:get|have|take|make|use|find|see|know|need|do|give|r
  * a spouse) or that has none (you can get.).
  */
 function clauseObject(match: RegExpExecArray | null): string | undefined {
-  const object = match?.[1]?.trim();
-  if (match === null || object === undefined) return undefined;
+  const found = match?.[1]?.trim();
+  if (match === null || found === undefined) return undefined;
+  // "you can return unworn, unwashed and unused items": the comma is a list's, the object goes on
+  // after it (was Can I return unworn?)
+  if (match[0].endsWith(',') && /^\s*[\p{L}-]+(?:\s*,\s*[\p{L}-]+)*\s*,?\s+(?:and|or)\s+\p{L}/u.test(match.input.slice(match.index + match[0].length))) return undefined;
+  // "you can also track your order": the adverb is no part of the task (was Can I also track my order?)
+  const object = found.replace(/^(?:also|easily|simply|just)\s+(?=\p{L})/u, '');
   if (/^\p{Lu}/u.test(object) || /^\p{Lu}/u.test(/\s(\S+)/u.exec(match[0])?.[1] ?? '')) return undefined;
   if (/\b(?:for|to|with|about|from|on|in|of|at|by)$/iu.test(object) || /\b(?:for|to|with|about|from|on|of|out)\s+(?:as|in|at|on|by|if|when|to)\b/iu.test(object)) return undefined;
   if (EN_NEEDS_OBJECT.test(object)) return undefined;
@@ -1134,6 +1139,14 @@ const EN_GERUND_VERBS: ReadonlyMap<string, string> = new Map([
  * care for wood, resetting the earbuds → reset the earbuds (`gerundVerb`).
  */
 function asTask(activity: string, known?: ReadonlyMap<string, string>): string | undefined {
+  const verbOf = (gerund: string): string | undefined => (known !== undefined ? known.get(gerund.toLowerCase()) : gerundVerb(gerund));
+  // two activities on one object: Changing or cancelling an order → change or cancel an order (was change or cancelling an order)
+  const two = /^(\p{L}+ing)\s+(or|and)\s+(\p{L}+ing)\s+(.+)$/u.exec(activity);
+  if (two?.[1] !== undefined && two[2] !== undefined && two[3] !== undefined && two[4] !== undefined) {
+    const first = verbOf(two[1]);
+    const second = verbOf(two[3]);
+    return first !== undefined && second !== undefined ? `${first} ${two[2]} ${second} ${two[4]}` : undefined;
+  }
   const m = /^(\p{L}+ing)\s+(.+)$/u.exec(activity);
   const verb = m?.[1] === undefined ? undefined : known !== undefined ? known.get(m[1].toLowerCase()) : gerundVerb(m[1]);
   return verb !== undefined && m?.[2] !== undefined ? `${verb} ${m[2]}` : undefined;
@@ -1144,6 +1157,9 @@ const EN_WORKS = /^(?:refunds?|returns|exchanges|repairs|payments?|delivery|ship
 
 /** A heading joining two topics with & or and, no determiner: Shipping & Delivery, Orders and prices. */
 const EN_PAIR = /^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:&|and)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu;
+
+/** A heading naming three topics or more: Highlands, Islands and Northern Ireland; Rugs, curtains and blinds. */
+const EN_LIST = /^[\p{L}-]+(?:\s+[\p{L}-]+)?(?:,\s*[\p{L}-]+(?:\s+[\p{L}-]+)?)+,?\s+(?:&|and|or)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu;
 
 /** A policy or terms page named by its heading: Returns & Refunds Policy, Terms of Sale, Privacy Notice. */
 const EN_POLICY = /\b(?:policy|policies|terms(?:\s+(?:of\s+(?:sale|service|use)|and\s+conditions))?|notice)$/iu;
@@ -1295,6 +1311,9 @@ function enHeading(topic: string, names: ReadonlySet<string>, product?: string):
   if (bare !== undefined) return bare;
   // Additional Information, Overview, Frequently Asked Questions About Aidan: nothing to ask about
   if (EN_GENERIC_HEADING.test(topic)) return [];
+  // things the shop or the customer does something to: Items we cannot accept back → Which items can't you accept back?
+  const relative = enWhichClause(topic, names);
+  if (relative !== undefined) return relative;
   // a heading that is a situation, not a thing: "My parcel arrived damaged" (not the shop's "Our 2-year warranty")
   if (isSituation(topic)) return [`What should I do if ${lowerFirst(topic, names)}?`, `${topic}: what can I do?`];
   const how = /^how\s+(?:to|do\s+i|can\s+i)\s+(.+)$/iu.exec(topic);
@@ -1352,6 +1371,12 @@ function enHeading(topic: string, names: ReadonlySet<string>, product?: string):
     const policy = `your ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}`;
     return [`What ${/\bterms\b|policies$/iu.test(t) ? 'are' : 'is'} ${policy}?`, `What do I need to know about ${policy}?`];
   }
+  // a process and whose it is (Returns from outside the UK, Refunds for gift cards): how it works, not "What are the returns from outside the UK?"
+  const processOf = /^(\p{L}+)\s+((?:from|for|of|outside|within|on|by|with)\s+\p{L}.*)$/iu.exec(t);
+  if (processOf?.[1] !== undefined && processOf[2] !== undefined && EN_WORKS.test(processOf[1]) && !/[,;]/u.test(processOf[2])) {
+    const process = `${processOf[1].toLowerCase()} ${processOf[2]}`;
+    return [`How ${isPluralTopic(processOf[1]) ? 'do' : 'does'} ${process} work?`, `What do I need to know about ${process}?`];
+  }
   // a process named alone (Refunds, Payment): how it works, not "What are the refunds?"
   if (EN_WORKS.test(t)) {
     const process = sentenceCase(t, names).toLowerCase();
@@ -1361,7 +1386,8 @@ function enHeading(topic: string, names: ReadonlySet<string>, product?: string):
   const to = EN_SHIPPING_TO.exec(topic);
   if (to?.[1] !== undefined && to[2] !== undefined) return [`Do you ship ${to[1].toLowerCase()} ${to[2]}?`, `What do I need to know about shipping ${to[1].toLowerCase()} ${to[2]}?`];
   // two topics (Shipping & Delivery, Orders and prices): what to know about them, not "What is the Shipping & Delivery?"
-  if (EN_PAIR.test(t)) return [`What do I need to know about ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}?`];
+  // — nor three (Highlands, Islands and Northern Ireland asked What is the Highlands, Islands and Northern Ireland?)
+  if (EN_PAIR.test(t) || EN_LIST.test(t)) return [`What do I need to know about ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}?`];
   const the = withThe(t);
   // which things a rule names (Items that cannot be returned → Which items cannot be returned?)
   const which = /^(\p{L}+)\s+(?:that|which)\s+(.+)$/iu.exec(t);
@@ -1378,7 +1404,7 @@ function enHeading(topic: string, names: ReadonlySet<string>, product?: string):
 const EN_SHIPPING_TO = /^(?:international\s+)?(?:shipping|delivery|deliveries|shipments?)\s+(to|outside|within|in)\s+(\p{L}.{1,60})$/iu;
 
 /** A topic that names a problem: missing, late, damaged, lost, broken, wrong … items. */
-const EN_PROBLEM = /\b(?:missing|late|delayed|damaged|lost|broken|faulty|defective|wrong|stolen|incorrect)\b/iu;
+const EN_PROBLEM = /\b(?:missing|missed|late|delayed|damaged|lost|broken|faulty|defective|wrong|stolen|incorrect)\b/iu;
 
 /**
  * What in a topic can take time or cost money: the topic without the words that name a page
@@ -1403,6 +1429,42 @@ function measurableTopic(topic: string): string | undefined {
 /** the return window; my order, your warranty and SMS codes as they are. */
 function withThe(t: string): string {
   return /^(?:the|a|an|my|your)\s/iu.test(t) || /^[A-Z]{2,}/u.test(t) ? t : `the ${t}`;
+}
+
+/** Modals a relative clause heading uses, as a question writes them (cannot → can't). */
+const EN_CLAUSE_MODALS: Readonly<Record<string, string>> = {
+  can: 'can', cannot: "can't", "can't": "can't", 'can’t': "can't", will: 'will', "won't": "won't", 'won’t': "won't",
+  may: 'can', must: 'must', should: 'should', "don't": "don't", 'don’t': "don't", do: 'do',
+};
+
+/**
+ * A plural noun phrase and a relative clause without "that", whose subject is the shop or the
+ * customer: Items we cannot accept back → Which items can't you accept back?, Countries we ship to →
+ * Which countries do you ship to?, Products you can return → Which products can I return?
+ * (Items we cannot accept back asked "What should I do if items we cannot accept back?": its "we"
+ * read as a customer's situation.) Undefined for any other heading.
+ */
+function enWhichClause(topic: string, names: ReadonlySet<string>): string[] | undefined {
+  const m = /^((?:\p{L}+\s+){0,2}\p{L}+)\s+(we|you)\s+(?:(cannot|can't|can’t|can|will|won't|won’t|may|must|should|don't|don’t|do)\s+(not\s+)?)?(\p{Ll}+)\b(.*)$/iu.exec(topic);
+  if (m?.[1] === undefined || m[2] === undefined || m[5] === undefined) return undefined;
+  const noun = m[1];
+  if (/\b(?:i|my|me|our|if|when|what|how|why|where|which|who|that)\b/iu.test(noun) || !isPluralTopic(noun)) return undefined;
+  // a verb after the subject, not a word of another kind (Items we sell; not Items you are sent: no modal, a be verb)
+  if (/^(?:are|is|were|was|have|has|had|am|be)$/iu.test(m[5])) return undefined;
+  const who = m[2].toLowerCase() === 'we' ? 'you' : 'I';
+  const modal = m[3] === undefined ? undefined : EN_CLAUSE_MODALS[m[3].toLowerCase()];
+  const negated = m[4] !== undefined;
+  const rest = asCustomer(`${m[5]}${m[6] ?? ''}`.trim());
+  const which = `Which ${lowerFirst(noun, names)}`;
+  let asked: string;
+  if (modal === undefined || modal === 'do') asked = `${which} do ${who}${negated ? ' not' : ''} ${rest}?`;
+  else if (negated) asked = `${which} ${modal === 'can' ? "can't" : modal === 'will' ? "won't" : `${modal}n't`} ${who} ${rest}?`;
+  else asked = `${which} ${modal} ${who} ${rest}?`;
+  // what the shop accepts or takes back is what can be returned, as customers ask it (what can't be returned)
+  if (who === 'you' && /^(?:accept|take)\s+back$/iu.test(rest) && (modal === "can't" || modal === 'can' || modal === "won't" || modal === "don't")) {
+    return [asked, `${which} ${modal === 'can' ? 'can' : "can't"} be returned?`];
+  }
+  return [asked];
 }
 
 /** A heading that tells what happened to the customer: My parcel arrived damaged, I was charged twice. */
@@ -1559,13 +1621,32 @@ function zhDurationQuestion(label: string, columns: readonly string[], i: number
  */
 function enColumnName(columns: readonly string[], i: number, rows: readonly (readonly string[])[]): string {
   const column = columns[i] ?? '';
-  if (/\s/u.test(column) || TIME_HEADER.test(column) || !isDurationColumn(rows, i)) return column.toLowerCase();
+  if (/\s/u.test(column) || TIME_HEADER.test(column) || !isDurationColumn(rows, i)) return enColumnWords(column);
   const measure = columns.find((other, c) => c !== i && /\s(?:period|time|life|term)$/iu.test(other) && isDurationColumn(rows, c));
-  return (measure === undefined ? column : `${column} ${measure}`).toLowerCase();
+  return enColumnWords(measure === undefined ? column : `${column} ${measure}`);
 }
 
-/** A size chart's first column: 尺码 | 胸围 | 衣长 …, Size | Chest | Length. */
-const SIZE_HEADER = /^(?:尺码|码数|码号|尺寸|号码|号型|size)$/iu;
+/** A size chart's first column: 尺码 | 胸围 | 衣长 …, Size | Chest | Length, UK size | EU size | Bust (cm). */
+const SIZE_HEADER = /^(?:尺码|码数|码号|尺寸|号码|号型|(?:(?:uk|us|eu|au|int(?:ernationa)?l)\s+)?size)$/iu;
+
+/** A unit an English column names in brackets: Bust (cm), Chest (in), Weight (kg) — no part of what is asked. */
+const EN_COLUMN_UNIT = /\s*[([](?:cm|mm|m|in|inch(?:es)?|"|ft|kg|g|lbs?|oz|ml|l|cl|°?[cf]|%|[£$€])[)\]]\s*$/iu;
+
+/** An English column's words as a question says them: its unit left out, acronyms (UK, EU, US) kept in capitals. */
+function enColumnWords(column: string): string {
+  return column
+    .replace(EN_COLUMN_UNIT, '')
+    .split(/(\s+)/u)
+    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w : w.toLowerCase()))
+    .join('');
+}
+
+/**
+ * A column whose header is a clause, not a noun (Payment method | Refund appears in your account):
+ * what it says happens is asked how long it takes, when its cells give times (was What is the refund
+ * appears in your account for PayPal?).
+ */
+const EN_CLAUSE_COLUMN = /^\p{L}+(?:\s+\p{L}+)?\s+(?:appears?|arrives?|reaches|gets|takes|shows|is\s+(?:paid|refunded|credited|returned|issued|delivered|sent))\b/iu;
 /** A size chart's heading, without what it says it is: 连衣裙尺码表 → 连衣裙. */
 const SIZE_TABLE_NAME = /(?:尺码对照表|尺码表|尺寸表|码表|尺码|尺寸)$/u;
 
@@ -1575,7 +1656,10 @@ const SIZE_TABLE_NAME = /(?:尺码对照表|尺码表|尺寸表|码表|尺码|�
  * (S码, 27码). Its labels are a letter or a number, which the row rule skips as no words: three size
  * charts asked about their XL rows only (2026-11-27, user test u7).
  */
-function sizeQuestions(columns: readonly string[], rows: readonly (readonly string[])[], zh: boolean, topic: string | undefined): string[][] {
+function sizeQuestions(columns: readonly string[], rows: readonly (readonly string[])[], zh: boolean, topic: string | undefined, sizeColumn = 'size'): string[][] {
+  // UK size | EU size | …: the size as the chart's first column names it (for UK size 12)
+  const system = /^(\p{L}+)\s+size$/iu.exec(sizeColumn.trim())?.[1];
+  const sizeWord = system === undefined ? 'size' : `${system.toUpperCase()} size`;
   const named = topic?.replace(SIZE_TABLE_NAME, '') ?? '';
   const garment = named !== topic && named.length >= 2 ? named : '';
   const out: string[][] = [];
@@ -1584,9 +1668,14 @@ function sizeQuestions(columns: readonly string[], rows: readonly (readonly stri
     const measures = columns.filter((c, i) => c !== '' && !EMPTY_CELL.test((row[i + 1] ?? '').trim()));
     if (size === '' || size.length > 12 || measures.length === 0) continue;
     if (zh) out.push([`${garment}${/^[A-Za-z0-9]{1,5}$/u.test(size) ? `${size}码` : size}的${measures.join('、')}是多少？`]);
-    else out.push([`What is the ${measures.map((m) => m.toLowerCase()).join(', ')} for size ${size}${garment === '' ? '' : ` ${garment}`}?`]);
+    else out.push([`What is the ${joinedList(measures.map(enColumnWords))} for ${sizeWord} ${size}${garment === '' ? '' : ` ${garment}`}?`]);
   }
   return out;
+}
+
+/** A list as a sentence writes it: bust, waist and hips. */
+function joinedList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
 }
 
 /**
@@ -1599,12 +1688,13 @@ function sizeQuestions(columns: readonly string[], rows: readonly (readonly stri
  */
 function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh: boolean, topic?: string): string[] {
   const out: string[][] = [];
+  const lead: string[] = [];
   for (const table of tables) {
     const [header, ...rows] = table;
     if (header === undefined || header.length < 2 || rows.length === 0) continue;
     const columns = header.slice(1).map((h) => h.trim());
     if (SIZE_HEADER.test((header[0] ?? '').trim())) {
-      out.push(...sizeQuestions(columns, rows, zh, topic));
+      out.push(...sizeQuestions(columns, rows, zh, topic, header[0]));
       continue;
     }
     // rows that name where a parcel goes (配送地区 | 时效 | 运费): 送到上海需要多长时间？, not 上海需要多长时间？
@@ -1628,7 +1718,18 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
           else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);
           else if (durations[i] === true) asked.push(zhDurationQuestion(label, columns, i, rows));
           else asked.push(`${label}的${column}是什么？`);
-        } else if (FEE_HEADER.test(column)) asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
+        } else if (EN_CLAUSE_COLUMN.test(column)) {
+          // Refunds: Payment method | Refund appears in your account → How long does a refund take for PayPal?
+          const cell = (row[i + 1] ?? '').trim();
+          const what = /^(\p{L}+)/u.exec(column)?.[1]?.toLowerCase() ?? '';
+          if (EN_TIME.test(cell) || /\b(?:immediately|instantly|same\s+day|next\s+day)\b/iu.test(cell)) asked.push(`How long does ${/^[aeiou]/u.test(what) ? 'an' : 'a'} ${what} take for ${label}?`);
+        } else if (FEE_HEADER.test(column)) {
+          asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
+          // Standard Delivery | £3.95 (free on orders over £50): when it is free, as customers ask it
+          const kind = /\b(delivery|shipping|postage)\b/iu.exec(label)?.[1]?.toLowerCase();
+          // (before the rows' questions: a section's cap of 8 left it out behind six rows' prices)
+          if (kind !== undefined && EN_FREE_OVER.test(row[i + 1] ?? '')) lead.push(`How much do I need to spend for free ${kind}?`, `When is ${/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}?\p{Ll}+)*$/u.test(label) ? label.toLowerCase() : label} free?`);
+        }
         else if (TIME_HEADER.test(column)) asked.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
         // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
         else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
@@ -1637,7 +1738,7 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
       out.push(asked);
     }
   }
-  return interleave(out);
+  return [...lead, ...interleave(out)];
 }
 
 // ---------------------------------------------------------------- both
@@ -1661,6 +1762,22 @@ function namedDocument(questions: GeneratedQuestion[], headingPath: readonly str
   }
 }
 
+/** A size guide's heading: Size Guide, Sizing chart, Size charts. */
+const EN_SIZE_GUIDE = /\b(?:size|sizing)\s+(?:guides?|charts?|tables?|help)\b/iu;
+
+/**
+ * A thing a size guide has a chart for (Size Guide › Women's clothing, › Shoes) is asked about as
+ * its size chart: What is the size chart for women's clothing? (was What is the women's clothing?,
+ * What are the shoes?). Other headings' questions as they are.
+ */
+function sizeGuideHeading(questions: string[], topic: string, headingPath: readonly string[], names: ReadonlySet<string>): string[] {
+  const first = questions[0];
+  if (first === undefined || !headingPath.slice(0, -1).some((h) => EN_SIZE_GUIDE.test(h)) || /\bsiz(?:e|es|ing)\b|\bmeasur/iu.test(topic)) return questions;
+  if (!/^What (?:is|are) the /u.test(first)) return questions;
+  const thing = lowerFirst(sentenceCase(topic, names), names);
+  return [`What is the size chart for ${thing}?`, `What size ${isPluralTopic(thing) ? 'are' : 'is'} ${thing} in?`.replace(/^What size (?:are|is) (.+) in\?$/u, `How do I find my size in ${thing}?`), ...questions.slice(1)];
+}
+
 const RULE_ORDER = new Map(GENERATION_RULES.map((r, i) => [r, i]));
 
 /**
@@ -1680,7 +1797,8 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
     const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
     const parent = input.headingPath.length >= 3 ? headingTopic(input.headingPath.slice(0, -1)) : undefined;
     const context = parent === undefined ? { text: input.text } : { text: input.text, parent };
-    for (const question of language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : enHeading(topic, names, enProduct(input.headingPath, input.text))) found.push({ question, rule });
+    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text)), topic, input.headingPath, names);
+    for (const question of asked) found.push({ question, rule });
   }
   const content: GeneratedQuestion[] = [];
   const duties: GeneratedQuestion[] = [];

@@ -230,7 +230,6 @@ describe('FAQ page fixtures', () => {
       'Shipping & Returns › Orders › Where is my order? => Track it from the link in your shipping confirmation email.',
       'Shipping & Returns › Gift cards › Do gift cards expire? => No. Brightbox gift cards never expire and carry no fees.',
       'Shipping & Returns › Gift cards › Can I use more than one gift card on an order? => Yes, up to five gift cards per order.',
-      'Shipping & Returns › Related articles => Payment methods',
     ]);
   });
 });

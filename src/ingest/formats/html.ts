@@ -64,6 +64,30 @@ function classTokens(el: Element): string[] {
  */
 const PAGE_FURNITURE = /(?:^|[-_])(?:cookies?|consent|gdpr|sidebar|newsletter|share|social|related|popular|announcement)(?:$|[-_])/iu;
 
+/**
+ * Consent managers' banners, named by the product rather than by "cookie": OneTrust
+ * (`onetrust-banner-sdk`, `ot-sdk-container`), Cookiebot (`CybotCookiebotDialog`), Didomi, Usercentrics,
+ * TrustArc (`truste-consent-track`), Quantcast (`qc-cmp2-container`).
+ */
+const CONSENT_MANAGER = /^(?:onetrust|ot-sdk|optanon|cybot|cookiebot|didomi|usercentrics|truste|qc-cmp)/iu;
+
+/**
+ * What a help centre's article page puts around the article's text, inside the article itself
+ * (Zendesk Guide, WordPress, Intercom): author, date and "Follow" lines (`article-meta`,
+ * `article-author`, `meta-group`, `entry-meta`, `byline`), "Have more questions? Submit a request"
+ * (`article-more-questions`), related and recently viewed article lists, comment threads.
+ */
+const ARTICLE_FURNITURE =
+  /^(?:(?:article|post|entry)[-_](?:meta|author|subscribe|byline|more[-_]questions|relatives|comments?|share|sharing)|meta[-_](?:group|data)|byline|(?:related|popular|recent|recently[-_]viewed|similar)[-_](?:articles?|posts?|questions|topics|links)|recent[-_]activity|comments?[-_](?:section|list|form))$/iu;
+
+/** A dialog that asks for cookie consent (`<div role="dialog" aria-label="Cookie banner">`). */
+function isConsentDialog(el: Element): boolean {
+  const role = el.properties['role'];
+  if (role !== 'dialog' && role !== 'alertdialog' && role !== 'region') return false;
+  const label = el.properties['ariaLabel'];
+  return typeof label === 'string' && /cookie|consent|privacy/iu.test(label);
+}
+
 /** Navigation chrome: breadcrumbs, nav bars, skip links; outside article/main also asides, banners and sidebars. */
 function isChrome(el: Element, inContent: boolean): boolean {
   if ((el.tagName === 'header' || el.tagName === 'footer' || el.tagName === 'aside') && !inContent) return true;
@@ -73,6 +97,8 @@ function isChrome(el: Element, inContent: boolean): boolean {
   if (!inContent && (el.properties['role'] === 'complementary' || el.properties['role'] === 'banner' || el.properties['role'] === 'contentinfo')) return true;
   const tokens = classTokens(el);
   if (!inContent && tokens.some((t) => PAGE_FURNITURE.test(t))) return true;
+  if (!inContent && (isConsentDialog(el) || tokens.some((t) => CONSENT_MANAGER.test(t)))) return true;
+  if (tokens.some((t) => ARTICLE_FURNITURE.test(t))) return true;
   // and anywhere: skip links, and help centres' "Was this article helpful? Yes No" vote widgets
   return tokens.some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$|^skip[-_]|(?:^|[-_])(?:votes?|helpful(?:ness)?)(?:$|[-_])/iu.test(t));
 }
@@ -319,12 +345,22 @@ export function htmlToMdast(html: string, { inContent = false }: { inContent?: b
  * `<title>` as it is.
  */
 export function pageTitle(title: string, h1: string | undefined): string {
-  if (h1 === undefined) return title;
   const key = (s: string): string => s.trim().toLowerCase().replace(/\s+/gu, ' ');
-  if (key(title) === key(h1)) return title;
+  if (h1 !== undefined && key(title) === key(h1)) return title;
   const parts = title.split(/\s+(?:[|·•:»>~–—-]{1,2})\s+/u);
-  return parts.length > 1 && parts.some((p) => key(p) === key(h1)) ? h1 : title;
+  if (h1 !== undefined && parts.length > 1 && parts.some((p) => key(p) === key(h1))) return h1;
+  // a page of several articles, none of them the title: the part that is not the help site's name
+  // (`Orders, Payments & Your Account – Hearth & Thread Help Centre`)
+  if (parts.length === 2) {
+    const site = parts.findIndex((p) => HELP_SITE.test(p.trim()));
+    const page = parts[1 - site];
+    if (site >= 0 && page !== undefined && !HELP_SITE.test(page.trim())) return page.trim();
+  }
+  return title;
 }
+
+/** A help site's name as page titles end or start with it: `Brightbox Help Center`, `Acme Support`, `Shop FAQs` (a name, then the word: not `Help` alone). */
+const HELP_SITE = /^\S.*\s(?:help\s*(?:cent(?:re|er)|desk)?|support(?:\s+(?:cent(?:re|er)|site|portal))?|customer\s+(?:service|care)|knowledge\s*base|faqs?)$/iu;
 
 /** Mark the headings made from FAQ markup: questions however they are written (退款多久到账), or tab labels. */
 export function markQuestions(blocks: readonly ParsedBlock[], questions: readonly string[]): void {

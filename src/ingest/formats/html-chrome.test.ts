@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { sectionize } from '../sectionize.js';
+import { pageTitle, parseHtml } from './html.js';
+
+// A Zendesk-like help-centre export of a UK retailer (user test, 2026-11-27): a OneTrust cookie banner, five articles
+// on one page, each with author/date/Follow lines, a vote widget, "Have more questions?" and related articles.
+const html = readFileSync(new URL('../../../fixtures/ingest/html/help-centre-articles-en.html', import.meta.url), 'utf8');
+
+function read(): { title: string | undefined; sections: string[] } {
+  const r = parseHtml(html, { file: 'help-centre.html', maxUnzippedBytes: 1e9 });
+  if (!r.ok) throw new Error('parse failed');
+  const sections = sectionize(r.value.blocks, { path: 'help-centre.html', toMatchText: (t) => t }).map((s) => `${s.headingPath.join(' › ')} => ${s.text}`);
+  return { title: r.value.title, sections };
+}
+
+describe('help-centre page furniture', () => {
+  it('drops a consent manager banner named by its product (OneTrust), not by "cookie"', () => {
+    const all = read().sections.join('\n');
+    expect(all).not.toContain('We use cookies');
+    expect(all).not.toContain('Accept All Cookies');
+    expect(read().sections[0]).toMatch(/^Tracking your order => As soon as your order leaves/u);
+  });
+
+  it("drops an article's author, date and Follow lines, 'Have more questions?' and related articles", () => {
+    const all = read().sections.join('\n');
+    for (const gone of ['Customer Care\n', '14 September 2026', 'Updated', 'Follow', '2 October 2026', 'Have more questions?', 'Related articles', 'Delivery options and costs', 'Was this article helpful']) {
+      expect(all).not.toContain(gone);
+    }
+    expect(read().sections).toContain(
+      'Tracking your order › My parcel says delivered but I haven’t received it => Please check with your neighbours and any safe place you have chosen, and look for a ‘Sorry we missed you’ card. If you still can’t find it after 48 hours, get in touch and we’ll raise a claim with the courier. We’ll send a replacement or a full refund once the claim is completed, usually within 10 working days.',
+    );
+    expect(read().sections).toContain('Changing or cancelling an order => We start picking orders quickly, so we can only change or cancel an order within 1 hour of it being placed.');
+  });
+
+  it("names a page of several articles by its <title> without the help site's name", () => {
+    expect(read().title).toBe('Orders, Payments & Your Account');
+    expect(pageTitle('Returns – Brightbox Help Center', 'Shipping')).toBe('Returns');
+    expect(pageTitle('Acme Support | Returns', undefined)).toBe('Returns');
+    expect(pageTitle('Returns | Acme', 'Shipping')).toBe('Returns | Acme');
+    expect(pageTitle('Help Centre | Support', undefined)).toBe('Help Centre | Support');
+  });
+});

@@ -3,12 +3,13 @@
 // fixtures/customer-queries (README there). A gate on the analyzer's chat forms as a whole.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CALIBRATION } from '../build/build-index.js';
 import { build } from '../build/index.js';
 import { evaluate, type EvalReport } from '../eval/run.js';
 import { readSuite } from '../eval/suite.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { loadIndex } from '../runtime/load.js';
-import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
+import { BUILD_TIMEOUT, logOdds, ROOT, tempDir } from '../test-support/kb.js';
 
 const dir = tempDir('kb-customer-queries-');
 let report: EvalReport;
@@ -69,20 +70,23 @@ describe('customer questions as typed, on the shop knowledge base', () => {
     expect(heldOut.metrics.hitK).toBeGreaterThanOrEqual(0.91);
   });
 
-  it('answers at most 2 of 36 questions it has no answer for, and no chitchat, at confidence 0.5, and at most 5 at 0.3 (measured 1 and 4; 3 and 8 with the margin counted whole)', () => {
+  it('answers at most 2 of 36 questions it has no answer for at confidence 0.8, at most 5 at 0.65, and no chitchat at 0.6 (measured 1, 4 and 0)', () => {
+    // the defaults before 2026-11-27 were as sure by 1.6 less in log-odds: these are their 0.5 and 0.3
+    // (measured 1 and 4 then; 3 and 8 with the margin counted whole). At today's 0.5 (even odds on
+    // shops' traffic) 5 are answered, 你是机器人吗 among them, and 17 at 0.3 (docs/matching.md, Confidence)
     const answered = (at: number) => outOfScope.cases.filter((c) => (c.top[0]?.confidence ?? 0) >= at);
     expect(outOfScope.cases).toHaveLength(36);
-    // Can I change the color after ordering? went 0.55 → 0.44 when extracted pairs came to lead by their question
-    expect(answered(0.5).map((c) => c.q)).toEqual(['缺货的商品什么时候补货']);
-    expect(answered(0.3).length).toBeLessThanOrEqual(5);
-    const answered5 = answered(0.5);
-    expect(answered5.filter((c) => c.tags?.includes('chitchat')).map((c) => c.q)).toEqual([]);
+    expect(answered(0.8).map((c) => c.q)).toEqual(['缺货的商品什么时候补货']);
+    expect(answered(0.65).length).toBeLessThanOrEqual(5);
+    expect(answered(0.6).filter((c) => c.tags?.includes('chitchat')).map((c) => c.q)).toEqual([]);
   });
 
   it('is not sure of an entry that shares only the question words (什么时候 of 钱啥时候退回来 in 什么时候发货？)', () => {
-    // 时候 and the bigram 么时 counted as topics: 什么时候发货？ answered it at 0.78
+    // 时候 and the bigram 么时 counted as topics: 什么时候发货？ answered it at 0.78 (under the defaults
+    // before 2026-11-27, whose 0.3 is 2.75 above a hit that covers nothing in log-odds; 0.54 now, 2.2 above)
     const [top] = kb.search('钱啥时候退回来', { k: 1 });
-    expect(top?.question !== '什么时候发货？' || top.confidence < 0.3).toBe(true);
+    const floor = logOdds(1 / (1 + Math.exp(-DEFAULT_CALIBRATION.intercept)));
+    expect(top?.question !== '什么时候发货？' || logOdds(top.confidence) < floor + 2.75).toBe(true);
   });
 
   it('keeps the suite as a whole at hit@1 0.85 and hit@5 0.95 or better (measured 0.878 / 0.974 on 115)', () => {

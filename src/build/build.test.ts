@@ -291,9 +291,14 @@ describe('confidence calibration', () => {
     expect(few.fittedOn).toBe('self');
     expect(many.fittedOn).toBe('self');
     const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
-    // a hit that covers a fifth of the question, with a small lead: what the defaults call unanswered
-    const weak = (c: Calibration): number => sigmoid(c.intercept + 0.2 * c.coverageWeight + 0.05 * c.marginWeight);
-    expect(weak(few)).toBeLessThan(weak(many));
+    // the fewer the paraphrases, the nearer the defaults' verdict on them (hits of every coverage and lead)
+    const verdict = (c: Calibration, coverage: number, margin: number): number => sigmoid(c.intercept + coverage * c.coverageWeight + margin * Math.min(coverage, 1) * c.marginWeight);
+    const distance = (c: Calibration): number => {
+      let sum = 0;
+      for (let coverage = 0.1; coverage <= 1; coverage += 0.1) for (let margin = 0; margin <= 0.8; margin += 0.2) sum += Math.abs(verdict(c, coverage, margin) - verdict(DEFAULT_CALIBRATION, coverage, margin));
+      return sum;
+    };
+    expect(distance(few)).toBeLessThan(distance(many));
     expect(Math.abs(few.coverageWeight - DEFAULT_CALIBRATION.coverageWeight)).toBeLessThan(Math.abs(many.coverageWeight - DEFAULT_CALIBRATION.coverageWeight));
   });
 

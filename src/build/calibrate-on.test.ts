@@ -71,14 +71,16 @@ describe('kb build --calibrate-on', () => {
     expect(fitted.search('退货运费谁出', { k: 3 }).map((h) => h.id)).toEqual(plain.search('退货运费谁出', { k: 3 }).map((h) => h.id));
   });
 
-  it('is better calibrated on questions it was not fitted on than the KB fitted on itself', () => {
-    // each half judged by the index fitted on the other (measured: ECE 0.118 → 0.124 and 0.198 →
-    // 0.121, right decisions at 0.5 0.747 → 0.840 and 0.658 → 0.697)
+  it('is about as well calibrated on questions it was not fitted on as the defaults, which were fitted on shops like this one', () => {
+    // each half judged by the index fitted on the other. Against the defaults before 2026-11-27
+    // (fitted with half the questions out of scope) it was better: ECE 0.118 → 0.124 and 0.198 →
+    // 0.121, right decisions at 0.5 0.747 → 0.840 and 0.658 → 0.697. The defaults since are fitted on
+    // nine shops' suites, this one among them: ECE 0.130 / 0.089 → 0.118 / 0.131, decisions 0.750 /
+    // 0.840 → 0.711 / 0.853 (measured)
     const [beforeB, afterB] = [judge(plain, halfB), judge(fitted, halfB)];
     const [beforeA, afterA] = [judge(plain, halfA), judge(fittedB, halfA)];
-    expect((afterA.ece + afterB.ece) / 2).toBeLessThan((beforeA.ece + beforeB.ece) / 2 - 0.02);
-    expect(afterA.decisions).toBeGreaterThan(beforeA.decisions);
-    expect(afterB.decisions).toBeGreaterThan(beforeB.decisions + 0.05);
+    expect((afterA.ece + afterB.ece) / 2).toBeLessThan((beforeA.ece + beforeB.ece) / 2 + 0.03);
+    expect((afterA.decisions + afterB.decisions) / 2).toBeGreaterThan((beforeA.decisions + beforeB.decisions) / 2 - 0.03);
   });
 
   it('says why it does not fit on too few questions, or on questions all answered right', () => {

@@ -43,3 +43,12 @@ export async function buildSample(out: string): Promise<Buffer> {
 
 /** For a beforeAll that builds an index: loading jieba alone takes seconds on a busy CI machine. */
 export const BUILD_TIMEOUT = 120_000;
+
+/**
+ * A confidence as log-odds: how sure one answer is against another, whatever the default
+ * calibration's intercept (shifting it moves every confidence's log-odds by the same amount).
+ */
+export function logOdds(confidence: number): number {
+  const p = Math.min(Math.max(confidence, 1e-6), 1 - 1e-6);
+  return Math.log(p / (1 - p));
+}

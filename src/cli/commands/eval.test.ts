@@ -243,10 +243,10 @@ describe('kb eval --threshold', () => {
   it('with --max-false-answer, auto picks within the gate and says so', () => {
     const r = runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0']);
     expect(r.code).toBe(0);
-    // the chosen value and the range it is the middle of (0.8556: a wrong answer handed off; 0.9431: the weakest right one answered)
-    expect(lines(r.stdout).at(-1)).toMatch(/; threshold 0\.9 \(auto, false answers ≤ 0%; the middle of \(0\.8556, 0\.9431\], every threshold in which decides alike\): answered/);
+    // the chosen value and the range it is the middle of (0.9671: a wrong answer handed off; 0.988: the weakest right one answered)
+    expect(lines(r.stdout).at(-1)).toMatch(/; threshold 0\.978 \(auto, false answers ≤ 0%; the middle of \(0\.9671, 0\.988\], every threshold in which decides alike\): answered/);
     const { report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0.25']);
-    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25, chosen: { threshold: 0.9 }, range: { lower: 0.8556, upper: 0.9431 } });
+    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25, chosen: { threshold: 0.978 }, range: { lower: 0.9671, upper: 0.988 } });
   });
 
   it('picks the threshold with the most correct decisions and judges every case by it', () => {

@@ -213,7 +213,8 @@ describe('kb gaps', () => {
 
   it('reads an English chat export by its Author type column, and drafts no e-mail address, phone number or order id', () => {
     const drafts = join(dir.path, 'english-drafts.jsonl');
-    const r = runKb(['gaps', 'fixtures/gaps/chat-english.csv', '--index', index, '--export', drafts]);
+    // (at 0.8: the default calibration makes call me on … about my refund, which shares refund with an entry, 0.5 or more)
+    const r = runKb(['gaps', 'fixtures/gaps/chat-english.csv', '--index', index, '--export', drafts, '--threshold', '0.8']);
     expect(r.code).toBe(0);
     // before: no role column found; the bot's greeting and the agent's reply (8× each) were the two biggest gaps
     expect(lines(r.stderr)[0]).toBe(

@@ -170,18 +170,27 @@ const MIN_EXPANSION_IDF = Math.log(10);
  */
 const RELATED_SHARE = 0.25;
 
-/** What one more related word of a question word adds to a variant or answer that has one (`best` the most one added). */
-function related(best: Float64Array, at: number, add: number): number {
-  const was = best[at]!;
+/**
+ * Per-search state of a variant and of an answer, side by side so that a posting costs one cache line:
+ * a variant's score, coverage credit, tf = 1 factor, 1 / mass, then the question word whose related
+ * words were last scored in it (-1: none) and the most one of them added (RELATED_SHARE); an answer's
+ * score, tf = 1 factor, and the same two.
+ */
+const V_STRIDE = 6;
+const A_STRIDE = 4;
+
+/** What one more related word of a question word adds to a variant or answer that has one (`state[best]` the most one added). */
+function related(state: Float32Array, best: number, add: number): number {
+  const was = state[best]!;
   if (add <= was) return add * RELATED_SHARE;
-  best[at] = add;
+  state[best] = add;
   return add - was + was * RELATED_SHARE;
 }
 
-/** The first related word of question word `g` in a variant or answer: it counts whole, and is remembered. */
-function firstRelated(source: Int32Array, best: Float64Array, at: number, g: number, add: number): number {
-  source[at] = g;
-  best[at] = add;
+/** The first related word of question word `g` in a variant or answer: it counts whole, and is remembered (`state[source]`, then the best). */
+function firstRelated(state: Float32Array, source: number, g: number, add: number): number {
+  state[source] = g;
+  state[source + 1] = add;
   return add;
 }
 const HAN_WORD = /^[\u3400-\u9fff]+$/;
@@ -302,15 +311,6 @@ export class KnowledgeBase {
   /** Best variant of each scored entry; -1 when the entry is not scored in this search. */
   private readonly entryVariant: Int32Array;
   private readonly touchedScored: Uint32Array;
-  /**
-   * Per variant / entry, during one search: the question word whose expansions were last scored in
-   * it (-1: none) and the most one of them added. A word's related words do not stack: 退货 asked of
-   * an entry that writes 退还 and 退回 counts once, as the stronger (see rank).
-   */
-  private readonly variantSource: Int32Array;
-  private readonly variantSourceBest: Float64Array;
-  private readonly entrySource: Int32Array;
-  private readonly entrySourceBest: Float64Array;
   /** One bit per variant / entry: a candidate of the search under way (see MAX_CANDIDATES). */
   private readonly variantBits: Uint32Array;
   private readonly entryBits: Uint32Array;
@@ -395,20 +395,22 @@ export class KnowledgeBase {
     this.variantNorm = norms(this.variants, b);
     this.answerNorm = norms(this.answers, answerB);
     this.contextNorm = norms(this.contexts, answerB);
-    this.variantState = new Float32Array(nVariants * 4);
+    this.variantState = new Float32Array(nVariants * V_STRIDE);
     for (let v = 0; v < nVariants; v++) {
-      this.variantState[v * 4 + 2] = (k1 + 1) / (1 + this.variantNorm[v]!);
-      this.variantState[v * 4 + 3] = this.invMass[v]!;
+      this.variantState[v * V_STRIDE + 2] = (k1 + 1) / (1 + this.variantNorm[v]!);
+      this.variantState[v * V_STRIDE + 3] = this.invMass[v]!;
+      this.variantState[v * V_STRIDE + 4] = -1;
     }
     const sectionWeight = this.model.sectionAnswerWeight ?? this.model.answerWeight;
     this.answerWeights = new Float64Array(n);
-    this.answerState = new Float32Array(n * 2);
+    this.answerState = new Float32Array(n * A_STRIDE);
     let anyAnswerWeight = false;
     for (let e = 0; e < n; e++) {
       const w = data.sectionQuestions[e] === 1 ? sectionWeight : this.model.answerWeight;
       this.answerWeights[e] = w;
       if (w > 0) anyAnswerWeight = true;
-      this.answerState[e * 2 + 1] = (w * (k1 + 1)) / (1 + this.answerNorm[e]!);
+      this.answerState[e * A_STRIDE + 1] = (w * (k1 + 1)) / (1 + this.answerNorm[e]!);
+      this.answerState[e * A_STRIDE + 2] = -1;
     }
     this.hasAnswerWeight = anyAnswerWeight;
     this.touchedVariants = new Uint32Array(nVariants);
@@ -417,10 +419,6 @@ export class KnowledgeBase {
     this.entryTopical = new Uint8Array(n);
     this.entryVariant = new Int32Array(n).fill(-1);
     this.touchedScored = new Uint32Array(n);
-    this.variantSource = new Int32Array(nVariants).fill(-1);
-    this.variantSourceBest = new Float64Array(nVariants);
-    this.entrySource = new Int32Array(n).fill(-1);
-    this.entrySourceBest = new Float64Array(n);
     this.variantBits = new Uint32Array((nVariants >>> 5) + 1);
     this.entryBits = new Uint32Array((n >>> 5) + 1);
     this.candidateList = new Uint32Array(n);
@@ -949,10 +947,6 @@ export class KnowledgeBase {
     const order = ids
       .map((_, i) => i)
       .sort((x, y) => expansion[x]! - expansion[y]! || sourceOrder(y) - sourceOrder(x) || source[x]! - source[y]! || impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
-    const vSource = this.variantSource;
-    const vSourceBest = this.variantSourceBest;
-    const eSource = this.entrySource;
-    const eSourceBest = this.entrySourceBest;
     for (const j of order) {
       const t = ids[j]!;
       const qw = weights[j]!;
@@ -989,12 +983,12 @@ export class KnowledgeBase {
             admit(variantEntry[v]!);
           } else if (v === exclude) continue;
           const tf = vTfs[i]!;
-          const at = v * 4;
+          const at = v * V_STRIDE;
           const before = vState[at]!;
           if (before === 0) touchedVariants[nv++] = v;
           const add = tf === 1 ? idfV * vState[at + 2]! : (idfV * tf * k1p1) / (tf + vNorm[v]!);
           // another related word of a question word already scored here adds a share (RELATED_SHARE)
-          vState[at] = before + (g < 0 ? add : g === vSource[v] ? related(vSourceBest, v, add) : firstRelated(vSource, vSourceBest, v, g, add));
+          vState[at] = before + (g < 0 ? add : g === vState[at + 4] ? related(vState, at + 5, add) : firstRelated(vState, at + 4, g, add));
           vState[at + 1] = vState[at + 1]! + coverageCredit;
           if (topicalT) eTopical[variantEntry[v]!] = 1;
         }
@@ -1022,10 +1016,11 @@ export class KnowledgeBase {
               admit(e);
             }
             const tf = aTfs[i]!;
-            const before = aState[e * 2]!;
+            const ea = e * A_STRIDE;
+            const before = aState[ea]!;
             if (before === 0) touchedEntries[ne++] = e;
-            const add = tf === 1 ? idfA * aState[e * 2 + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!);
-            aState[e * 2] = before + (g < 0 ? add : g === eSource[e] ? related(eSourceBest, e, add) : firstRelated(eSource, eSourceBest, e, g, add));
+            const add = tf === 1 ? idfA * aState[ea + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!);
+            aState[ea] = before + (g < 0 ? add : g === aState[ea + 2] ? related(aState, ea + 3, add) : firstRelated(aState, ea + 2, g, add));
             if (topicalT) eTopical[e] = 1;
           }
           if (!gallopA) break;
@@ -1041,14 +1036,14 @@ export class KnowledgeBase {
     let nt = 0;
     for (let i = 0; i < nv; i++) {
       const v = touchedVariants[i]!;
-      const at = v * 4;
+      const at = v * V_STRIDE;
       const e = variantEntry[v]!;
       // how much of the variant the question explains: a paraphrase covers its variant
       const coverage = Math.min(1, vState[at + 1]! * vState[at + 3]!);
       const s = vState[at]! * (sqrtCoverage ? Math.sqrt(coverage) : coverage ** coveragePower);
       vState[at] = 0;
       vState[at + 1] = 0;
-      vSource[v] = -1;
+      vState[at + 4] = -1;
       if (eVariant[e] === -1) {
         touched[nt++] = e;
         eScore[e] = s;
@@ -1064,9 +1059,9 @@ export class KnowledgeBase {
         touched[nt++] = e;
         eVariant[e] = firstVariant[e]!;
       }
-      eScore[e] = eScore[e]! + aState[e * 2]!;
-      aState[e * 2] = 0;
-      eSource[e] = -1;
+      eScore[e] = eScore[e]! + aState[e * A_STRIDE]!;
+      aState[e * A_STRIDE] = 0;
+      aState[e * A_STRIDE + 2] = -1;
     }
     if (this.model.contextWeight > 0 && this.groupMembers.length > 0) {
       const groups = this.contextScores(terms);

@@ -61,8 +61,11 @@ describe('Analyzer', () => {
     expect(analyzer.analyze('微粒貸幾耐可以還款')).toEqual(analyzer.analyze('微粒贷多久可以还款'));
     expect(words(analyzer.analyze('我冇收到退款'))).toContain('没有');
     expect(words(analyzer.analyze('唔該，點樣注銷微粒貸'))).toEqual(words(analyzer.analyze('谢谢，怎么样注销微粒贷')));
-    // Mandarin words that hold a Cantonese look-alike stay as they are
+    // now, tomorrow, yesterday, need or not (a Hong Kong shop's customers, 2026-11-27)
+    expect(analyzer.normalize('而家有冇貨，聽日到唔到，使唔使排隊，尋日同琴日')).toBe('现在有没有货,明天到不到,需不需要排队,昨天同昨天');
+    // Mandarin words that hold a Cantonese look-alike stay as they are (几时 and 今日 are Mandarin too: a bank's 几时还款)
     expect(analyzer.normalize('系统关系')).toBe('系统关系');
+    expect(analyzer.normalize('几时还款，今日发货')).toBe('几时还款,今日发货');
     // an index built before the option reads no Cantonese
     const { cantonese: _cantonese, ...before } = analyzer.settings.options;
     const old = new Analyzer({ ...analyzer.settings, options: before });

@@ -390,6 +390,12 @@ describe('what ops teams put in their tables', () => {
     ]);
   });
 
+
+  it('splits a traditional or Cantonese similar cell where its simplified Mandarin would split, keeping the pieces as typed', () => {
+    // a Hong Kong FAQ export: each stayed one question (the question words were looked for in simplified only)
+    const { rows } = value(csv(['問題,答案,相似問題', '退款幾時到,三個工作天,"退款什麼時候到，錢什麼時候退回來"', '點樣退貨,網上申請,"點樣申請退貨，退貨要點做"', '退貨要運費嗎,要,"東西壞咗，可以退嗎"'].join('\n')));
+    expect(rows.map((r) => r.row.similar)).toEqual([['退款什麼時候到', '錢什麼時候退回來'], ['點樣申請退貨', '退貨要點做'], ['東西壞咗，可以退嗎']]);
+  });
   it('reads several 相似问法 columns as one list, and 一级分类/二级分类 columns (or a / path) as the category levels', () => {
     const source = ['一级分类,二级分类,标准问题,相似问法1,相似问法2,相似问法3,答案', '售后,退货,怎么退货,退货流程,,怎么退货,在订单页申请。', '售后/发票,,怎么开发票,开票,,,在发票中心申请。'].join('\n');
     const { rows, warnings } = value(csv(source));

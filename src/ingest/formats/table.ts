@@ -21,6 +21,7 @@ import { fail, inFileOrder, ok, problem, warning, type Problem, type ProblemLoca
 import type { FaqRow } from '../document.js';
 import type { ParseOptions } from '../parsed.js';
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { cantoneseToMandarin, traditionalToSimplified } from '../../text/normalize.js';
 import { chineseCounting } from '../../text/numerals.js';
 import { answerKey, questionKey } from '../../text/question-key.js';
 import { isHiddenSheet, loadWorkbook, numberText, sheetRows } from './excel.js';
@@ -247,10 +248,19 @@ const CATEGORY_SEPARATORS = /\s*[/／>＞›»]\s*/u;
 /** A piece of a cell that asks something on its own: a question word, or a question's last character. */
 const ASKS = /[吗呢么？?]$|什么|怎么|怎样|如何|为什么|为啥|哪|几|谁|多少|多久|能否|可否|是否|能不能|可不可以|可以吗|\b(?:how|what|when|where|who|why|can|do|does|is|are)\b/iu;
 
+/**
+ * Whether a piece asks something on its own, read in simplified Mandarin: a traditional or
+ * Cantonese piece (錢什麼時候退回來, 幾時退錢 → 几时…, 點樣退貨 → 怎么样退货) asks as its Mandarin does. Until
+ * 2026-11-27 a Hong Kong FAQ export's similar cell 退款什麼時候到，錢什麼時候退回來 stayed one question.
+ */
+function asks(piece: string): boolean {
+  return ASKS.test(piece) || (/\p{Script=Han}/u.test(piece) && ASKS.test(cantoneseToMandarin(traditionalToSimplified(piece))));
+}
+
 /** `part` cut at `separator` when every piece is a question of 4 or more characters that asks something on its own; else `[part]`. */
 function splitWhereEachAsks(part: string, separator: RegExp): string[] {
   const pieces = part.split(separator);
-  return pieces.length > 1 && pieces.every((p) => [...p.trim()].length >= 4 && ASKS.test(p.trim())) ? pieces : [part];
+  return pieces.length > 1 && pieces.every((p) => [...p.trim()].length >= 4 && asks(p.trim())) ? pieces : [part];
 }
 
 /**

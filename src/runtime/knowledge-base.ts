@@ -193,6 +193,7 @@ function firstRelated(state: Float32Array, source: number, g: number, add: numbe
   state[source + 1] = add;
   return add;
 }
+
 const HAN_WORD = /^[\u3400-\u9fff]+$/;
 /**
  * Two stages in one pass: a question's terms are read strongest first (IDF × weight), and once

@@ -28,7 +28,6 @@ import { problem, warning, type Problem } from '../core/problems.js';
 import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 import { splitSimilar } from '../ingest/formats/table.js';
-import { rulesText } from '../generate/script.js';
 import { variantsOfQuestion } from './variants.js';
 import { closestName } from '../text/closest-name.js';
 import { detectScript, traditionalToSimplified } from '../text/normalize.js';
@@ -142,36 +141,15 @@ function cellText(text: string): string {
  * editor adds a line below it (before 2026-11-26 it was cut into pieces); `|` `；` `;` at a line's
  * ends are dropped (`不想要了能退吗 |`). A cell of one line is split as a FAQ table's similar cell is
  * (src/ingest/formats/table.ts splitSimilar: `|` `｜` `；` `;`, and `，` `,` `、` where every part
- * asks a question), so a cell an editor typed `开票；怎么开发票` or pasted from a FAQ table imports as
+ * asks a question, in traditional Chinese and Cantonese too), so a cell an editor typed `开票；怎么开发票` or pasted from a FAQ table imports as
  * the list it is there; a stored question with such a separator alone in its cell survives an
  * unedited round trip: planImport keeps a one-line cell whole when it is one of the entry's
  * questions (ImportRecord.cells).
  */
 export function questionLines(text: string): string[] {
   const lines = cellLines(text);
-  const questions = lines.length === 1 ? splitInScript(lines[0] as string).map((l) => l.trim()) : lines.map(wholeLine);
+  const questions = lines.length === 1 ? splitSimilar(lines[0] as string).map((l) => l.trim()) : lines.map(wholeLine);
   return questions.filter((l) => l !== '');
-}
-
-/**
- * splitSimilar of a line in traditional Chinese, Cantonese words and all (退款什麼時候到，錢什麼時候退回來,
- * 點樣退貨，幾時退錢): it tells a part that asks something by simplified Mandarin words, so the line is
- * split as the rules read it (rulesText, the same length) and the pieces are cut from the line as
- * typed. Before (2026-11-27) such a line was one question, with a warning, where its simplified
- * form was two.
- */
-function splitInScript(line: string): string[] {
-  const view = rulesText(line);
-  if (view === line || view.length !== line.length) return splitSimilar(line);
-  const pieces: string[] = [];
-  let from = 0;
-  for (const piece of splitSimilar(view)) {
-    const at = view.indexOf(piece, from);
-    if (at < 0) return splitSimilar(line);
-    pieces.push(line.slice(at, at + piece.length));
-    from = at + piece.length;
-  }
-  return pieces;
 }
 
 /** A line of a cell of several lines as the question it is: trimmed, with `|` `；` `;` at its ends dropped. */

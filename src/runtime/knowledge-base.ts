@@ -1169,6 +1169,7 @@ export class KnowledgeBase {
   private englishWords(texts: readonly string[], wanted?: ReadonlySet<string>): Map<string, string> {
     const words = new Map<string, string>();
     const starts = wanted === undefined ? undefined : new Set([...wanted].map((t) => t.slice(0, 2)));
+    let missing = wanted?.size ?? Infinity;
     for (const text of texts) {
       for (const w of text.match(/[A-Za-z][A-Za-z'’]*/gu) ?? []) {
         const lower = w.toLowerCase();
@@ -1176,7 +1177,7 @@ export class KnowledgeBase {
         const [t] = this.analyzer.analyze(w);
         if (t === undefined || words.has(t)) continue;
         words.set(t, lower);
-        if (wanted !== undefined && [...wanted].every((x) => words.has(x))) return words;
+        if (wanted?.has(t) === true && --missing === 0) return words;
       }
     }
     return words;

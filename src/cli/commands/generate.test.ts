@@ -115,6 +115,10 @@ describe('kb build from a store with entries an editor must look at again', () =
       const warranty = join(project.path, 'sources/warranty.txt');
       writeFileSync(warranty, readFileSync(warranty, 'utf8').replace('整机保修一年，主要部件保修三年', '整机保修两年，主要部件保修三年'));
       rmSync(join(project.path, 'sources/shipping.md'));
+      // what an editor reads first (one entry: "entry", not "entries")
+      const preview = runKb(['generate', 'sources', '--dry-run'], project.path);
+      expect(preview.stdout).toMatch(/^ {2}1 reviewed or edited entry whose source changed — kept, marked for re-review: /mu);
+      expect(preview.stdout).toMatch(/^ {2}\d+ reviewed, edited or annotated entries whose section or file vanished/mu);
       const regenerated = runKb(['generate', 'sources', '--json'], project.path);
       expect(regenerated.code).toBe(0);
       const merge = (JSON.parse(regenerated.stdout) as { merge: { sourceChanged: string[]; sourceMissing: string[] } }).merge;

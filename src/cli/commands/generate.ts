@@ -47,8 +47,8 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   output.out(`  ${m.added.length} added, ${m.updated.length} regenerated (${r.llm !== undefined ? 'source changed or new questions from the model' : 'source changed'}, not yet reviewed), ${m.unchanged} unchanged, ${m.outOfScope} of other sources left as they were`);
   const g = r.generation;
   output.out(`  ${g.generated} sections with generated questions, ${g.extracted} extracted Q&A pairs, ${g.faq} FAQ rows; ${g.similarKept} similar questions kept, ${g.similarDropped} dropped by the quality gate`);
-  if (m.sourceChanged.length > 0) output.out(output.color('yellow', `  ${m.sourceChanged.length} reviewed or edited entries whose source changed — kept, marked for re-review: ${list(m.sourceChanged)}`));
-  if (m.sourceMissing.length > 0) output.out(output.color('yellow', `  ${m.sourceMissing.length} reviewed, edited or annotated entries whose section or file vanished — kept, marked source-missing: ${list(m.sourceMissing)}`));
+  if (m.sourceChanged.length > 0) output.out(output.color('yellow', `  ${m.sourceChanged.length} reviewed or edited ${m.sourceChanged.length === 1 ? 'entry' : 'entries'} whose source changed — kept, marked for re-review: ${list(m.sourceChanged)}`));
+  if (m.sourceMissing.length > 0) output.out(output.color('yellow', `  ${m.sourceMissing.length} reviewed, edited or annotated ${m.sourceMissing.length === 1 ? 'entry' : 'entries'} whose section or file vanished — kept, marked source-missing: ${list(m.sourceMissing)}`));
   if (m.renamed.length > 0) {
     const pairs = m.renamed.map((r) => `${r.from} → ${r.to}`);
     output.out(output.color('yellow', `  ${m.renamed.length} ${m.renamed.length === 1 ? 'entry' : 'entries'} whose section was renamed or slightly edited — the editor's status, texts and similar questions carried over to the new section's entry, marked for re-review: ${list(pairs, 4)}`));

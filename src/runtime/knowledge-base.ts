@@ -249,13 +249,21 @@ const countOption = (value: number | undefined, fallback: number): number => (va
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
+/** A deep copy of an entry, frozen (what `KnowledgeBase.entries` hands out). */
+function frozenCopy(entry: IndexEntry): IndexEntry {
+  const copy: IndexEntry = { ...entry, similar: Object.freeze([...entry.similar]) as string[] };
+  if (entry.tags !== undefined) copy.tags = Object.freeze([...entry.tags]) as string[];
+  if (entry.source !== undefined) copy.source = Object.freeze({ ...entry.source, headingPath: Object.freeze([...entry.source.headingPath]) as string[] });
+  return Object.freeze(copy);
+}
+
 /** How many entries' answers, cut into units and analyzed, are kept for passages (a bot asks about the same few often). */
 const PASSAGE_CACHE = 256;
 
 export class KnowledgeBase {
   readonly analyzer: Analyzer;
   private readonly data: IndexData;
-  private allEntries: IndexEntry[] | undefined;
+  private allEntries: readonly IndexEntry[] | undefined;
   /** Per term: its type weight (word 1, bigram, unigram) and whether it is a CJK bigram. */
   private readonly termWeight: Float64Array;
   private readonly isBigram: Uint8Array;
@@ -526,9 +534,13 @@ export class KnowledgeBase {
     }
   }
 
-  /** Every entry, decoded (the first call decodes them all; a search decodes only its hits). */
+  /**
+   * Every entry, decoded (the first call decodes them all; a search decodes only its hits). Frozen
+   * copies: a bot that edits one (to trim an answer for display) gets a TypeError, not answers
+   * changed under later searches, which read the same decoded entries.
+   */
   get entries(): readonly IndexEntry[] {
-    if (this.allEntries === undefined) this.allEntries = Array.from({ length: this.data.entries.count }, (_, i) => this.data.entries.get(i));
+    this.allEntries ??= Object.freeze(Array.from({ length: this.data.entries.count }, (_, i) => frozenCopy(this.data.entries.get(i))));
     return this.allEntries;
   }
 

@@ -186,6 +186,19 @@ describe('search', () => {
     }
   });
 
+  it('hands out entries a bot cannot edit under later searches (frozen copies)', () => {
+    const before = kb.search('运费怎么算', { k: 1 });
+    const entry = kb.entries.find((e) => e.id === before[0]?.id);
+    expect(entry).toBeDefined();
+    expect(() => {
+      (entry as { answer: string }).answer = 'edited';
+    }).toThrow(TypeError);
+    expect(() => (entry?.similar as string[]).push('edited')).toThrow(TypeError);
+    expect(() => (kb.entries as unknown as unknown[]).pop()).toThrow(TypeError);
+    expect(kb.search('运费怎么算', { k: 1 })).toEqual(before);
+    expect(kb.entries.find((e) => e.id === before[0]?.id)).toEqual(entry);
+  });
+
   it('gives the same answer to the same question, whatever was asked before', () => {
     const first = QUESTIONS.map((q) => kb.search(q, { k: 16 }));
     const again = [...QUESTIONS].reverse().map((q) => kb.search(q, { k: 16 })).reverse();

@@ -369,7 +369,7 @@ ${devNote ? `\n> ${devNote}\n` : ''}
 ## Results
 
 kb against MiniSearch (BM25+) and flexsearch over the same tokens, in the same run. Sizes are of
-the serialized index file (kb: the index file, a JSON header and a deflate body; MiniSearch: \`JSON.stringify(miniSearch)\`;
+the serialized index file (kb: the index file, a JSON header and a brotli body; MiniSearch: \`JSON.stringify(miniSearch)\`;
 flexsearch: its \`export()\` parts as one JSON object). hit@1 / hit@5: share of the queries whose
 entry (synthetic) or expectation (dev sets) is first / in the top 5.
 

@@ -35,13 +35,14 @@ function body(n: number): IndexBody {
 
 describe('the index file', () => {
   it('gives back every entry of a body of several blocks, first, last and across block edges', () => {
-    const original = body(700);
+    const original = body(2500);
     const parsed = parseIndex(serializeIndex(original));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    expect(parsed.data.entries.count).toBe(700);
-    for (const i of [0, 1, 255, 256, 257, 511, 512, 699]) expect(parsed.data.entries.get(i)).toEqual(original.entries[i]);
-    expect(() => parsed.data.entries.get(700)).toThrow(/out of range/);
+    expect(parsed.data.entries.count).toBe(2500);
+    expect(parsed.data.entries.blockCount).toBe(3);
+    for (const i of [0, 1, 1023, 1024, 1025, 2047, 2048, 2499]) expect(parsed.data.entries.get(i)).toEqual(original.entries[i]);
+    expect(() => parsed.data.entries.get(2500)).toThrow(/out of range/);
   });
 
   it('is the same bytes for the same body, and a header line of JSON before the compressed body', () => {

@@ -88,7 +88,7 @@ describe('loadIndex', () => {
 
   it('starts with a one-line JSON header a person can read', () => {
     const { header } = split(bytes);
-    expect(header).toMatchObject({ format: 'kb-index', version: INDEX_VERSION, entries: 16, compression: 'deflate-raw' });
+    expect(header).toMatchObject({ format: 'kb-index', version: INDEX_VERSION, entries: 16, compression: 'brotli' });
     expect(Object.keys(header).at(-1)).toBe('checksum');
   });
 
@@ -154,6 +154,8 @@ describe('loadIndex', () => {
   it('refuses an index version it does not know, including the JSON index of version 1', async () => {
     await expectRefused(write('v99.index', reheadered((h) => (h['version'] = 99))), 'version', new RegExp(`index version 99 and this kb reads version ${INDEX_VERSION}; upgrade kb`));
     await expectRefused(write('v0.index', reheadered((h) => (h['version'] = 0))), 'version', REBUILD);
+    // version 3 was deflated: the kb of a bot's runtime upgraded before its index was rebuilt
+    await expectRefused(write('v3.index', reheadered((h) => Object.assign(h, { version: 3, compression: 'deflate-raw' }))), 'version', /it is index version 3 and this kb reads version 4; rebuild it with `kb build`$/);
     // it read 'it is index version "3" and this kb reads version 3'
     await expectRefused(write('vstring.index', reheadered((h) => (h['version'] = String(INDEX_VERSION)))), 'version', new RegExp(`: its header's version is "${INDEX_VERSION}", not a whole number \\(the file was edited or corrupted\\); rebuild it with \`kb build\`$`));
     await expectRefused(write('v1.json', JSON.stringify({ format: 'kb-index', version: 1, entries: [], checksum: 'sha256:0' })), 'version', /index version 1 and this kb reads version \d+; rebuild it/);
@@ -183,6 +185,12 @@ describe('loadIndex', () => {
     await expectRefused(write('fewer.index', rewritten((b) => b.entries.pop())), 'inconsistent', /counts variants for 16 entries but holds 15\); rebuild/);
     await expectRefused(write('no-terms.index', rewritten((b) => b.terms.pop())), 'inconsistent', /postings: more data than terms|terms/);
     await expectRefused(write('header-count.index', reheadered((h) => (h['entries'] = 17))), 'inconsistent', /do not match the entries/);
+    // a header that claims less than the body holds: decompressing stops at what it claims
+    const shrunk = reheadered((h) => {
+      const sections = h['sections'] as [string, number][];
+      sections[0]![1] -= 100;
+    });
+    await expectRefused(write('shrunk.index', shrunk), 'inconsistent', /its sections hold more than \d+ bytes\); rebuild/);
     const badEntry = await loadIndex(write('bad-entry.index', rewritten((b) => (b.entries[3] = { id: 'x' } as unknown as IndexBody['entries'][number]))));
     expect(() => badEntry.entries).toThrow(/entry 4 of the index is not JSON with an id, question, answer and similar questions; rebuild it/);
   });

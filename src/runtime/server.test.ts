@@ -212,6 +212,69 @@ describe('kb serve: search over HTTP', () => {
   });
 });
 
+/** A Prometheus text exposition, checked as a scraper reads it: family → sample lines as name{labels} → value. */
+function exposition(text: string): Map<string, number> {
+  const samples = new Map<string, number>();
+  const typed = new Map<string, string>();
+  for (const line of text.trimEnd().split('\n')) {
+    const comment = /^# (HELP|TYPE) ([a-z_]+) (.+)$/u.exec(line);
+    if (comment !== null) {
+      if (comment[1] === 'TYPE') typed.set(comment[2]!, comment[3]!);
+      continue;
+    }
+    const sample = /^([a-z_]+)(\{[a-z_]+="[^"]*"\})? (-?[0-9.e+]+)$/u.exec(line);
+    expect(sample, line).not.toBeNull();
+    const family = sample![1]!.replace(/_(bucket|sum|count)$/u, '');
+    expect(typed.has(family) || typed.has(sample![1]!), `${line}: no TYPE before it`).toBe(true);
+    samples.set(`${sample![1]}${sample![2] ?? ''}`, Number(sample![3]));
+  }
+  return samples;
+}
+
+describe('kb serve: metrics', () => {
+  it('counts questions answered, handed off and empty, top confidences, search time, failed requests and reloads, for Prometheus', async () => {
+    const file = join(dir.path, 'metrics.index');
+    copyFileSync(sample, file);
+    const own = await startSearchServer({ index: file, port: 0, k: 3, threshold: 0.5, watchMs: 0 });
+    try {
+      for (const q of ['退货运费谁出', '怎么退货', '今天天气怎么样', '']) await fetch(`${own.url}/search?q=${encodeURIComponent(q)}`);
+      await fetch(`${own.url}/search?q=x&k=0`);
+      await fetch(`${own.url}/nowhere`);
+      writeFileSync(file, 'not an index');
+      await own.reload();
+      const res = await fetch(`${own.url}/metrics`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+      const m = exposition(await res.text());
+      expect(m.get('kb_questions_total{outcome="answered"}')).toBe(2);
+      expect(m.get('kb_questions_total{outcome="handed_off"}')).toBe(1);
+      expect(m.get('kb_questions_total{outcome="empty"}')).toBe(1);
+      // histograms: cumulative buckets, +Inf = count; the off-topic question's top hit is under 0.5
+      expect(m.get('kb_top_confidence_count')).toBe(3);
+      expect(m.get('kb_top_confidence_bucket{le="+Inf"}')).toBe(3);
+      expect(m.get('kb_top_confidence_bucket{le="0.5"}')).toBe(1);
+      expect(m.get('kb_search_duration_seconds_count')).toBe(3);
+      expect(m.get('kb_search_duration_seconds_sum')).toBeGreaterThan(0);
+      let previous = 0;
+      for (const le of ['0.00025', '0.0005', '0.001', '0.0025', '0.005', '0.01', '0.025', '0.1', '+Inf']) {
+        const n = m.get(`kb_search_duration_seconds_bucket{le="${le}"}`) ?? -1;
+        expect(n).toBeGreaterThanOrEqual(previous);
+        previous = n;
+      }
+      expect(m.get('kb_requests_failed_total{status="400"}')).toBe(1);
+      expect(m.get('kb_requests_failed_total{status="404"}')).toBe(1);
+      expect(m.get('kb_index_entries')).toBe(16);
+      expect(m.get('kb_index_degraded')).toBe(1);
+      expect(m.get('kb_index_reloads_total{result="failed"}')).toBe(1);
+      expect(m.get('kb_index_reloads_total{result="ok"}')).toBe(0);
+      expect(Math.abs((m.get('kb_index_loaded_timestamp_seconds') ?? 0) - Date.now() / 1000)).toBeLessThan(600);
+      expect((await fetch(`${own.url}/metrics`, { method: 'POST' })).status).toBe(405);
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('kb serve: passages', () => {
   let passages: SearchServer;
   beforeAll(async () => {

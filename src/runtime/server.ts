@@ -6,6 +6,7 @@
  *   GET  /search?q=退货运费谁出&k=3&threshold=0.5&passageChars=120
  *   POST /search   {"q": "退货运费谁出", "k": 3, "threshold": 0.5, "passageChars": 120}
  *   GET  /health   (status ok, or degraded with a problem while the index loaded last keeps answering)
+ *   GET  /metrics  (Prometheus: questions answered and handed off, top confidences, search time, failures; metrics.ts)
  *
  * A search answers `{ question, hits }`, the shape of `kb query --json`. The index is reloaded
  * when its file changes (kb build writes it atomically) or on SIGHUP (`kb serve`, which also
@@ -23,6 +24,7 @@ import type { Duplex } from 'node:stream';
 import { MAX_QUERY_CHARS } from '../analyze/analyzer.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
+import { ServeMetrics } from './metrics.js';
 import { DEFAULT_PASSAGE_CHARS, MIN_PASSAGE_CHARS } from './passage.js';
 
 export interface SearchServerOptions {
@@ -264,6 +266,7 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     openLog(options.log);
   };
 
+  const metrics = new ServeMetrics();
   let reloading: Promise<Awaited<ReturnType<SearchServer['reload']>>> | undefined;
   /** Why the index file on disk is not the one served (a rebuild that does not load, a file gone), for /health. */
   let problem: string | undefined;
@@ -273,11 +276,13 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
       try {
         served = await loadServed(options.index);
         problem = undefined;
+        metrics.reload(true);
         tell(`reloaded ${options.index}: ${served.kb.size} entries`);
         return { ok: true as const, entries: served.kb.size };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         problem = message;
+        metrics.reload(false);
         // the file that failed is not tried again until it changes once more
         const stamp = await fileStamp(options.index);
         if (stamp !== undefined) served = { ...served, ...stamp };
@@ -326,12 +331,21 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
       send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
       return;
     }
-    if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health`);
+    if (url.pathname === '/metrics') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /metrics', { allow: 'GET, HEAD' });
+      const text = metrics.text({ entries: served.kb.size, loadedAt: served.loadedAt, degraded: gone || problem !== undefined });
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : text);
+      return;
+    }
+    if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health, GET /metrics`);
     if (req.method !== 'GET' && req.method !== 'POST') throw new RequestError(405, 'use GET /search?q=… or POST /search with {"q": "…"}', { allow: 'GET, POST' });
     const { question, k, threshold, passageChars } = await searchParams(req, url, options);
     // every hit, for the log's top hit; a passage only for a hit that is returned
+    const started = performance.now();
     const found = served.kb.search(question, { k, passageChars, passageMinConfidence: threshold });
     const hits = found.filter((h) => h.confidence >= threshold);
+    metrics.question(question.trim() === '' ? 'empty' : hits.length > 0 ? 'answered' : 'handed_off', found[0]?.confidence, performance.now() - started);
     send(res, 200, { question, hits }, cors);
     if (log !== undefined && question.trim() !== '') {
       // the top hit even when the threshold held it back, and the threshold that judged it; the
@@ -347,6 +361,7 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     handle(req, res, cors).catch((error: unknown) => {
       // a client gone mid-request (it hung up, or a stop cut its connection): no one to answer
       if (res.headersSent || req.socket.destroyed) return;
+      metrics.failure(error instanceof RequestError ? error.status : 500);
       if (error instanceof RequestError) send(res, error.status, { error: error.message }, { ...cors, ...error.headers });
       else {
         const message = error instanceof Error ? error.message : String(error);
@@ -364,15 +379,18 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     const sent = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
     if (error.code !== 'ECONNRESET' && socket.writable && !sent) {
       if (error.code === 'HPE_INVALID_URL') {
+        metrics.failure(400);
         refuseOnSocket(socket, '400 Bad Request', 'the URL has characters that are not percent-encoded: encode the question (encodeURIComponent; curl -G --data-urlencode "q=退货运费谁出" …/search), or POST /search {"q": …}');
         return;
       }
       if (error.code === 'HPE_HEADER_OVERFLOW') {
         // a question longer than any URL should carry: it fits in a POST body
+        metrics.failure(431);
         refuseOnSocket(socket, '431 Request Header Fields Too Large', `the request line and headers are over ${MAX_HEADER_BYTES / 1024} KB: send a long question as POST /search {"q": "…"} (a question is read up to ${MAX_QUERY_CHARS} characters)`);
         return;
       }
       const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      metrics.failure(Number(status.slice(0, 3)));
       socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
     }
     socket.destroy();

@@ -72,7 +72,7 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   if (threshold > 0) output.err(`  hits below confidence ${threshold} are left out${fromConfig ? ' (eval.threshold of kb.config.yaml)' : auto !== false ? ` (${auto === 'flag' ? '--threshold auto' : 'eval.threshold of kb.config.yaml is auto'}: the fallback)` : ''}: no hits means hand off`);
   if (options.passageChars === 0) output.err('  hits carry whole answers, no passages (--passage-chars 0; passageChars=N in a request asks for them)');
   else if (options.passageChars !== undefined) output.err(`  the top hit of an answer over ${options.passageChars} characters carries a passage at most that long (passageChars=N in a request sets it)`);
-  output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  Ctrl+C stops`);
+  output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  GET /metrics  ·  Ctrl+C stops`);
   if (options.log !== undefined) output.err(`  questions are appended to ${options.log} (kb gaps ${options.log} reads it)`);
   if (options.cors !== undefined) output.err(`  web pages at ${options.cors.join(', ')} may ask from a browser (CORS)`);
   const reload = (): void => {

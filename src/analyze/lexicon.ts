@@ -163,6 +163,16 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['job', 'work', 'employment'],
   ['disabled', 'disability'],
   ['license', 'licence', 'permit'],
+  // ---- Taiwan and Hong Kong shops (traditional text is read as simplified: 統編 → 统编) ----------------
+  // Taiwan's seven-day cooling-off period (鑑賞期) is the mainland's seven-day no-reason return
+  ['鉴赏期', '七天无理由', '无理由退货', '七日无理由'],
+  // the company tax number a Taiwan invoice carries (打統編: print it on the invoice), the mainland 税号
+  ['统一编号', '统编', '税号', '纳税人识别号'],
+  // outlying islands, which delivery pages name as a whole (不提供離島配送) and customers by name
+  ['离岛', '金门', '马祖', '澎湖', '绿岛', '兰屿', '小琉球', '长洲', '南丫岛', '坪洲', '大屿山'],
+  // convenience-store pick-up and home delivery, as Taiwan pages write them
+  ['超商取货', '超商', '便利商店', '便利店', '店到店'],
+  ['宅配', '送货到府', '送货上门', '到府'],
   // ---- English after-sales words, as customers write them (trial-english, 2026-11-26) -------------
   // Single words only: a group word the analyzer cuts into two terms (money back, send back) is left
   // out of query expansion (lexiconAssociations), so "I want my money back" needs money → refund.
@@ -227,6 +237,8 @@ const RELATED_ONLY_HEADS = new Set([
   '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要', '侵权责任', '降价',
   // (a credit card is no debit card: 银行卡需要多长时间？ became 信用卡需要多长时间？, user test u7)
   '信用卡',
+  // Taiwan and Hong Kong: an island is no other island, a tax number's name is a place's (统编 in a mainland shop's similar questions)
+  '离岛', '统一编号',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
 ]);

@@ -67,6 +67,8 @@ export interface Hit {
    * line …… (… in English). Absent when the answer is short enough to send whole.
    */
   passage?: string;
+  /** The entry's tags and category (an FAQ table's 标签 / 分类 columns), for a bot that routes on them: a logistics question to the logistics team. Absent when it has none. */
+  tags?: string[];
 }
 
 /**
@@ -1288,6 +1290,7 @@ export class KnowledgeBase {
     const hit: Hit = { id: entry.id, question: entry.question, matched, answer: entry.answer, score: Math.round(score * 1e4) / 1e4, confidence: Math.round(confidence * 1e4) / 1e4, matchedTerms };
     // a copy: a bot that edits a hit must not change what later searches return
     if (entry.source !== undefined) hit.source = { ...entry.source, headingPath: [...entry.source.headingPath] };
+    if (entry.tags !== undefined && entry.tags.length > 0) hit.tags = [...entry.tags];
     return hit;
   }
 }

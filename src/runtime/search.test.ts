@@ -161,15 +161,20 @@ describe('search', () => {
     }
   });
 
-  it('gives a hit its entry, the matched variant, the matched terms and the source', () => {
+  it('gives a hit its entry, the matched variant, the matched terms, the source and the FAQ row’s tags', () => {
     const [hit] = kb.search('包邮吗', { k: 1 });
-    expect(Object.keys(hit ?? {}).sort()).toEqual(['answer', 'confidence', 'id', 'matched', 'matchedTerms', 'question', 'score', 'source']);
+    expect(Object.keys(hit ?? {}).sort()).toEqual(['answer', 'confidence', 'id', 'matched', 'matchedTerms', 'question', 'score', 'source', 'tags']);
     expect(hit).toMatchObject({
       question: '运费怎么算？',
       matched: '包邮吗',
       answer: expect.stringContaining('满99元包邮') as unknown,
       source: { path: 'fixtures/sample/faq.csv', headingPath: ['运费怎么算？'] },
+      tags: ['运费'],
     });
+    // a section has no tags: no empty list either
+    const [section] = kb.search('保修期多久', { k: 1 });
+    expect(section?.source?.path).not.toBe('fixtures/sample/faq.csv');
+    expect(section).not.toHaveProperty('tags');
     expect(hit?.matchedTerms).toContain('包邮');
   });
 

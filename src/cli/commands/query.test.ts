@@ -23,7 +23,9 @@ describe('kb query', () => {
     expect(parsed.hits.length).toBeGreaterThanOrEqual(1);
     expect(parsed.hits.length).toBeLessThanOrEqual(3);
     for (const h of parsed.hits) {
-      expect(Object.keys(h).sort()).toEqual(['answer', 'confidence', 'id', 'matched', 'matchedTerms', 'question', 'score', 'source']);
+      // tags: an FAQ row's 标签 (a section has none)
+      const keys = ['answer', 'confidence', 'id', 'matched', 'matchedTerms', 'question', 'score', 'source'];
+      expect(Object.keys(h).sort()).toEqual(h.source?.path === 'fixtures/sample/faq.csv' ? [...keys, 'tags'].sort() : keys);
       expect(h.confidence).toBeGreaterThanOrEqual(0);
       expect(h.confidence).toBeLessThanOrEqual(1);
     }
@@ -32,6 +34,7 @@ describe('kb query', () => {
       matched: '包邮吗',
       matchedTerms: expect.arrayContaining(['包邮']) as unknown,
       source: { path: 'fixtures/sample/faq.csv', headingPath: ['运费怎么算？'] },
+      tags: ['运费'],
     });
   });
 
@@ -44,6 +47,7 @@ describe('kb query', () => {
       '   matched: 包邮吗',
       expect.stringMatching(/^ {3}terms: .*包邮/),
       '   source: fixtures/sample/faq.csv · 运费怎么算？',
+      '   tags: 运费',
       '   订单满99元包邮，不满99元收取8元运费；偏远地区另加10元。',
     ]);
   });

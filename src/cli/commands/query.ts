@@ -59,6 +59,7 @@ export async function runQuery(options: QueryCommandOptions, output: Output): Pr
       const where = [h.source.path, ...(h.source.headingPath.length > 0 ? [h.source.headingPath.join(' › ')] : []), ...(h.source.page !== undefined ? [`p.${h.source.page}`] : [])];
       output.out(`   source: ${where.join(' · ')}`);
     }
+    if (h.tags !== undefined) output.out(`   tags: ${h.tags.join(', ')}`);
     if (h.passage !== undefined) {
       // what a bot would send: the part of the long answer the question is about
       output.out(`   passage (${h.passage.length} of ${h.answer.length} characters):`);

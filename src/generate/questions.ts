@@ -142,7 +142,8 @@ const ZH_DEFINITION_IS = /^([\p{Script=Han}]{2,10}?)是(?!否|指|由|在|为|�
 /** The risk / liability / loss of something lies with someone: 标的物毁损、灭失的风险…由出卖人承担. */
 const ZH_BORNE_BY = /^([^，。；]{2,20}?(?:风险|责任|损失|后果|费用|义务))[，,]?[^。；]{0,30}?由[^，。；]{1,12}?(承担|负担|负责)/u;
 /** When something takes or loses effect: 仓储合同自保管人和存货人意思表示一致时成立. */
-const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:时|之日|之时|起)(?:起)?(成立|生效|失效|终止|施行|实施|执行)/u;
+/** (and when a period is counted from: 保修期自发票开具之日起计算) */
+const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:时|之日|之时|起)(?:起)?(成立|生效|失效|终止|施行|实施|执行|计算|起算|算)/u;
 /** Something is void: 非法垄断技术…的技术合同无效 → …的技术合同有效吗？ */
 const ZH_VOID = /^([^，。；]{4,40}?(?:合同|条款|约定|行为|协议|格式条款|声明|通知))(?:部分)?无效$/u;
 /** What is not offered or accepted: 本店不提供备用机, 不支持货到付款, 不接受到付. */
@@ -904,7 +905,10 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   const borne = ZH_BORNE_BY.exec(s);
   if (borne?.[1] !== undefined && !ZH_WHO_PAYS.test(borne[1])) add(`${shorten(borne[1].replace(ZH_LEADING, ''), 20)}由谁${borne[2]}？`, 'who-pays');
   const effect = ZH_TAKES_EFFECT.exec(s);
-  if (effect?.[1] !== undefined) add(`${effect[1].replace(ZH_LEADING, '')}什么时候${effect[2]}？`, 'time-limit');
+  // 保修期自发票开具之日起计算 → 保修期从什么时候开始计算？ (a period counted from a day, as customers ask it)
+  // (各类产品的保修期: what every product has is asked as 保修期)
+  const effective = effect?.[1]?.replace(ZH_LEADING, '').replace(/^(?:各类|各种|所有|全部)\p{Script=Han}{1,6}?的(?=\p{Script=Han}{2})/u, '');
+  if (effective !== undefined) add(/算$/u.test(effect?.[2] ?? '') ? `${effective}从什么时候开始计算？` : `${effective}什么时候${effect?.[2] ?? ''}？`, 'time-limit');
   const applies = ZH_APPLIES_TO.exec(clauses[0] ?? '');
   const appliesNoun = applies?.[2] === undefined ? undefined : ZH_APPLIES_NOUN.exec(applies[2])?.[0];
   if (applies?.[1] !== undefined && appliesNoun !== undefined) add(`${applies[1].replace(ZH_LEADING, '')}适用于哪些${appliesNoun}？`, 'right');

@@ -45,4 +45,11 @@ describe('a repair service centre\'s questions', () => {
     for (const q of qs) expect(q, q).not.toMatch(/需要多长时间/u);
     expect(qs).toContain('保修期是多久？');
   });
+
+  it('asks from when a period counts: 保修期自发票开具之日起计算 → 保修期从什么时候开始计算？', () => {
+    expect(questions(['二、保修期限'], '各类产品的保修期自发票开具之日起计算。')).toContain('保修期从什么时候开始计算？');
+    expect(questions(['退货期限'], '退货期限自签收次日起算。')).toContain('退货期限从什么时候开始计算？');
+    // what takes effect is asked as before
+    expect(questions(['附则'], '本规定自2026年1月1日起施行。')).toContain('本规定什么时候施行？');
+  });
 });

@@ -351,7 +351,7 @@ const MAX_LIST_ITEMS = 4;
  * (对方可以请求履行，但是有下列情形之一的除外 → 对方可以请求履行). Undefined when the intro says
  * nothing the items would lead to (合同的内容一般包括下列条款).
  */
-function zhListMain(intro: string): { subject: string; main: string } | undefined {
+function zhListMain(intro: string): { subject: string; main: string; direct?: boolean } | undefined {
   const body = clean(withoutItemMarker(intro.trim())).replace(/[：:]$/u, '');
   const except = /^(.{2,40}?)[，,](?:但是|但)[^，]*下列[^，]*除外$/u.exec(body);
   if (except?.[1] !== undefined) return { subject: '', main: except[1].replace(/^.*[，,]/u, '') };
@@ -360,6 +360,10 @@ function zhListMain(intro: string): { subject: string; main: string } | undefine
   if (listAt < 0 || listAt === clauses.length - 1) return undefined;
   const main = clauses.slice(listAt + 1).join('，').replace(/^(?:造成[^，]*的[，,]?)/u, '');
   if (main.length < 2 || /下列|以下|如下/u.test(main)) return undefined;
+  // 下列情况不属于免费保修范围，但可以提供收费维修: what the items are is said of them before 但 (人为损坏属于免费保修范围吗？,
+  // was 人为损坏：包括摔落…，但可以提供收费维修吗？); a 不 goes, the customer asks whether it is
+  const said = /^(?:下列|以下|如下)[^，]{0,6}?(?:情况|情形|商品|行为|原因)(?:之一)?的?((?:不|并不|均不)?(?:属于|适用|享受|支持|提供|包括)[^，]{2,16})$/u.exec(clauses[listAt] ?? '')?.[1];
+  if (said !== undefined && /^(?:但是|但)/u.test(main)) return { subject: '', main: said.replace(/^(?:不|并不|均不)/u, ''), direct: true };
   // who the items are about, when the intro names them first: 生产者能够证明有下列情形之一的 → 生产者能够证明
   const before = /^(.*?)有?(?:下列|以下|如下)/u.exec(clauses[listAt] ?? '')?.[1] ?? '';
   const subject = before.length >= 2 && before.length <= 10 ? before.replace(ZH_LEADING, '') : '';
@@ -383,9 +387,11 @@ function zhListQuestions(text: string): string[] {
       const item = ZH_LIST_ITEM.exec(next)?.[1];
       if (item === undefined) break;
       // the nominalizing 的 of 未将产品投入流通的 goes; the 的 of 目的 stays
-      const situation = shorten(clean(item).replace(/(?<![目有别其])的$/u, ''), 40);
+      // 人为损坏：包括摔落、挤压…: the item's label is what a customer names
+      const labelled = /^([^：:，,。]{2,10})[：:]\S/u.exec(clean(item))?.[1];
+      const situation = labelled ?? shorten(clean(item).replace(/(?<![目有别其])的$/u, ''), 40);
       // the catch-all last item (法律规定的其他情形) names no situation
-      if (situation.length >= 4 && !/其他[^，]{0,6}(?:情形|情况|行为|事项)$/u.test(situation)) out.push(`${intro.subject}${situation}，${intro.main}吗？`);
+      if (situation.length >= (labelled === undefined ? 4 : 2) && !/其他[^，]{0,6}(?:情形|情况|行为|事项)$/u.test(situation)) out.push(`${intro.subject}${situation}${intro.direct === true ? '' : '，'}${intro.main}吗？`);
     }
   });
   return out;

@@ -52,4 +52,15 @@ describe('a repair service centre\'s questions', () => {
     // what takes effect is asked as before
     expect(questions(['附则'], '本规定自2026年1月1日起施行。')).toContain('本规定什么时候施行？');
   });
+
+  it('asks an exclusions list item by item with what the list says of them, and an item by its label', () => {
+    const qs = questions(
+      ['四、不属于保修范围的情况'],
+      '下列情况不属于免费保修范围，但可以提供收费维修：\n1. 人为损坏：包括摔落、挤压、碰撞导致的屏幕碎裂、机身变形等外力损坏。\n2. 进水或受潮：产品接触液体导致的故障。\n3. 使用非原装配件导致的故障。',
+    );
+    expect(qs).toEqual(expect.arrayContaining(['人为损坏属于免费保修范围吗？', '进水或受潮属于免费保修范围吗？', '使用非原装配件导致的故障属于免费保修范围吗？']));
+    for (const q of qs) expect(q, q).not.toMatch(/但可以提供收费维修吗/u);
+    // a list whose intro says what its items lead to is asked as before
+    expect(questions(['第五条'], '有下列情形之一的，消费者可以要求退货：\n（一）商品存在质量问题的；\n（二）商品与描述不符的。')).toContain('商品存在质量问题，消费者可以要求退货吗？');
+  });
 });

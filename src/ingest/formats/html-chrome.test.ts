@@ -58,6 +58,11 @@ describe('help-centre widgets known by their shape, not their class', () => {
     expect(sections()).toContain('Is liquid damage covered? => No. Liquid damage is not covered, even on water-resistant models.');
   });
 
+  it("keeps an accordion's question beside its one toggle button (展开, +): no vote widget", () => {
+    expect(sections()).toContain('寄修要多久？ => 服务中心收到产品后一般3-5个工作日修好寄回。');
+    expect(sections()).toContain('寄修运费谁出？ => 保修期内往返运费由我们承担。');
+  });
+
   it('drops a box that is a heading over links only, and keeps a heading over text with a link in it', () => {
     const all = sections().join('\n');
     expect(all).not.toContain('相关文章');

@@ -110,23 +110,30 @@ const VOTE_BUTTON_CHARS = 8;
 
 /**
  * A "这篇文章有帮助吗？ 是 否" widget whatever its class (`feedback`, `rate-box`, none): one short
- * question and nothing else but short buttons. Its buttons are dropped anyway; its question would
- * end every answer of the page.
+ * question and nothing else but two or more short buttons, none of them an accordion's toggle. Its
+ * buttons are dropped anyway; its question would end every answer of the page.
  */
 function isVoteWidget(el: Element): boolean {
   const buttons: string[] = [];
+  let toggles = false;
   let rest = '';
   const walk = (node: ElementContent): void => {
     if (node.type === 'text') rest += node.value;
     else if (node.type === 'element') {
-      if (node.tagName === 'button' || node.properties['role'] === 'button') buttons.push(textOf(node).trim());
+      if (node.tagName === 'button' || node.properties['role'] === 'button') {
+        // an accordion's toggle (aria-expanded, aria-controls) opens an answer: its question is no vote
+        toggles ||= node.properties['ariaExpanded'] !== undefined || node.properties['ariaControls'] !== undefined;
+        buttons.push(textOf(node).trim());
+      }
       else for (const child of node.children) walk(child);
     }
   };
   for (const child of el.children) walk(child);
   const question = rest.replace(/\s+/gu, ' ').trim();
+  // (two answers at least, 是 / 否, 👍 / 👎: one short button beside a question is an accordion's + or 展开)
   return (
-    buttons.length > 0 &&
+    buttons.length >= 2 &&
+    !toggles &&
     buttons.every((b) => [...b].length <= VOTE_BUTTON_CHARS) &&
     [...question].length <= VOTE_QUESTION_CHARS &&
     /[?？]$/u.test(question)

@@ -68,5 +68,7 @@ describe('help-centre widgets known by their shape, not their class', () => {
     expect(all).not.toContain('相关文章');
     expect(all).not.toContain('电池保养小贴士');
     expect(sections()).toContain('寄修地址 => 请寄到：深圳市南山区科技园服务中心，收件人：售后部。');
+    // links to call or write to are what a contact box says
+    expect(sections().find((x) => x.startsWith('联系我们 =>'))).toMatch(/400-888-6666[\s\S]*service@example\.com/u);
   });
 });

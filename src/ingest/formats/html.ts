@@ -142,7 +142,7 @@ function isVoteWidget(el: Element): boolean {
 
 /**
  * A box of links under a heading (相关文章, Related articles, 热门问题) whatever its class: a heading
- * and at least two links, and no text outside them. Made an entry, its answer would be the titles
+ * and at least two links to pages (not tel: or mailto:), and no text outside them. Made an entry, its answer would be the titles
  * of other pages.
  */
 function isLinkBox(el: Element): boolean {
@@ -155,7 +155,10 @@ function isLinkBox(el: Element): boolean {
     if (node.type === 'text') loose = node.value.trim() !== '';
     else if (node.type === 'element') {
       if (node.tagName === 'a') {
-        if (hasText(node)) links += 1;
+        // a phone number or an address to write to is what the box says (联系我们: 400-…, service@…)
+        const href = node.properties['href'];
+        if (typeof href === 'string' && /^\s*(?:tel|mailto|sms):/iu.test(href)) loose = true;
+        else if (hasText(node)) links += 1;
       } else if (/^h[1-6]$/u.test(node.tagName)) heading = true;
       else for (const child of node.children) walk(child);
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateQuestions } from './questions.js';
+import { similarQuestions } from './similar.js';
 
 // A phone-and-laptop brand's after-sales documents (user test, 2026-11-27): a repair fee table whose
 // columns name the products, a policy that counts from a date, an exclusions list.
@@ -62,5 +63,11 @@ describe('a repair service centre\'s questions', () => {
     for (const q of qs) expect(q, q).not.toMatch(/但可以提供收费维修吗/u);
     // a list whose intro says what its items lead to is asked as before
     expect(questions(['第五条'], '有下列情形之一的，消费者可以要求退货：\n（一）商品存在质量问题的；\n（二）商品与描述不符的。')).toContain('商品存在质量问题，消费者可以要求退货吗？');
+  });
+
+  it('swaps no lexicon word inside a longer one: 私自拆机 stays, no 拆机机', () => {
+    const similar = similarQuestions('私自拆机属于免费保修范围吗？', { n: 10 });
+    expect(similar.length).toBeGreaterThan(0);
+    for (const q of similar) expect(q, q).not.toMatch(/机机/u);
   });
 });

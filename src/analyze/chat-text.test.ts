@@ -21,6 +21,21 @@ describe('chatQuestion', () => {
     expect(chatQuestion('175 140斤穿多大的')).toBe('175 140斤穿多大的');
   });
 
+  it('takes out a device\'s serial number or IMEI, letters and digits alike, and keeps its label (a service centre\'s log)', () => {
+    expect(chatQuestion('我的笔记本开不了机了 SN PF3K2M9X')).toBe('我的笔记本开不了机了 SN');
+    expect(chatQuestion('SN: PF3K2M9X 笔记本还在保修期吗')).toBe('SN 笔记本还在保修期吗');
+    expect(chatQuestion('序列号是C02XK0ABJG5H，查不到保修')).toBe('序列号，查不到保修');
+    expect(chatQuestion('查保修 IMEI 356938035643809')).toBe('查保修 IMEI');
+    expect(chatQuestion('串号867530912345678 能保修吗')).toBe('串号 能保修吗');
+    expect(chatQuestion('S/N 5CD1234XYZ keyboard broken')).toBe('S/N keyboard broken');
+    expect(chatQuestion('my serial number is FVFXC2ABHV2D, is it covered')).toBe('my serial number, is it covered');
+    // no code: the label is what is asked about; a model's name is no serial number
+    expect(chatQuestion('序列号在哪里')).toBe('序列号在哪里');
+    expect(chatQuestion('IMEI怎么查')).toBe('IMEI怎么查');
+    expect(chatQuestion('SN是什么意思')).toBe('SN是什么意思');
+    expect(chatQuestion('WH-1000XM4 保修多久')).toBe('WH-1000XM4 保修多久');
+  });
+
   it('reads a message with a long run of spaces at once (three \\s* around the label of a quoted number took minutes)', () => {
     const started = performance.now();
     expect(chatQuestion(`${' '.repeat(2000)}订单号 2140570908784866847 几号发货`)).toBe('几号发货');

@@ -57,6 +57,15 @@ const ORDER_ID = /#\s?[a-z]{0,5}-?\d{3,}[a-z0-9-]*|(?<![\w-])[a-z]{1,5}-\d{5,}(?
 const QUOTED_NUMBER =
   /(订单编号|订单号|快递单号|物流单号|运单号|单号|编号|订单|手机号码|手机号|手机|电话号码|电话|联系方式|order number|order no\.?|order id|tracking number|phone number|mobile number|tel|phone|mobile)? ?(?:是|为)? ?[:：#]? ?[a-z]{0,4}\d{6,}/giu;
 
+/**
+ * A device's serial number or IMEI with its label (SN PF3K2M9X, 序列号：C02XK0ABJG5H, 串号 8675309…, IMEI:
+ * 35693803…, S/N 5CD1234XYZ): letters and digits, one digit at least, which QUOTED_NUMBER misses
+ * (PF3K2M9X named a gap of a service centre's log, pf3k2m9x sn 笔记本). The label stays, as a parcel
+ * number's does: a customer who quotes an IMEI often asks what it can look up (查保修 IMEI …
+ * finds 输入IMEI号即可查询保修期限).
+ */
+const SERIAL_NUMBER = /(序列号|串号|(?<![a-z])(?:s\/n|sn|serial(?: number| no\.?)?|imei\d?|meid))(?: ?(?:是|为|号码|码|is))? ?[:：#]? ?(?=[a-z0-9-]*\d)[a-z0-9][a-z0-9-]{5,24}(?![a-z0-9])/giu;
+
 /** A parcel's number says what the question is about (快递单号 … 查不到): its label stays; an order's or a phone's does not. */
 const PARCEL_LABEL = /^(?:快递|物流|运单|tracking)/iu;
 const dropNumber = (_: string, label: string | undefined): string => (label !== undefined && PARCEL_LABEL.test(label) ? ` ${label} ` : ` ${MASK} `);
@@ -66,6 +75,7 @@ const maskPersonalData = (text: string): string =>
   text
     .replace(EMAIL, ` ${MASK} `)
     .replace(GROUPED_DIGITS, (m) => (isPhone(m) ? ` ${MASK} ` : m))
+    .replace(SERIAL_NUMBER, (_, label: string) => ` ${label} `)
     .replace(ORDER_ID, ` ${MASK} `)
     .replace(QUOTED_NUMBER, dropNumber);
 
@@ -98,6 +108,8 @@ export function chatQuestion(message: string, options: { thanks?: boolean } = {}
     .replace(/\s+/gu, ' ')
     .replace(/…(?: …)+/gu, MASK)
     .replace(/… ([,，.。;；:：])/gu, '…$1')
+    // a label kept before a mark (序列号 ，查不到保修): no space before the mark
+    .replace(/(?<=[\p{L}\d]) ([,，。;；:：])/gu, '$1')
     .trim();
   if (options.thanks === false) {
     const without = plain.replace(THANKS, '');

@@ -81,6 +81,13 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['假货', '假冒', '伪劣', '冒牌', '山寨', '仿冒', '以假充真'],
   ['保修', '质保', '三包', '保修期', '质保期'],
   ['维修', '修理', '返修', '修好'],
+  // phones and laptops at a service centre: what happened to the device, as customers say it (屏裂了, 泡水了,
+  // 拆过) and as a warranty's exclusions write it (屏幕碎裂, 进水, 私自拆机) (user test, 2026-11-27)
+  ['碎屏', '屏碎', '屏裂', '屏幕碎裂', '屏幕裂了', '屏幕碎了'],
+  ['进水', '泡水', '掉水里', '浸水', '入水', '进液'],
+  ['拆机', '拆开', '拆过', '拆修'],
+  ['刷机', '刷系统', '刷入', '刷了'],
+  ['摔落', '摔了', '摔坏', '跌落', '掉地上'],
   ['过期', '变质', '腐烂', '坏掉'],
   ['保质期', '有效期'],
   ['说明书', '使用说明', '产品说明'],

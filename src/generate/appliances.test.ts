@@ -27,7 +27,8 @@ describe('a home-appliance shop’s documents', () => {
     const items = await appliances();
     const warranty = asked(items, '一、保修政策');
     // was 如何开具之日起计算？ first, then the table's rows, and 保修政策是什么？ last (a chapter taken for the title)
-    expect(warranty.slice(0, 3)).toEqual(['保修政策是什么？', '保修有什么规定？', '热水器整机保修多久？']);
+    // (the sentence now asks what it says: 保修期从什么时候开始计算？, 2026-11-27; the table's rows follow)
+    expect(warranty.slice(0, 4)).toEqual(['保修政策是什么？', '保修有什么规定？', '保修期从什么时候开始计算？', '热水器整机保修多久？']);
     expect(zh('保修期自发票开具之日起计算。')).not.toContain('如何开具之日起计算？');
     // a title over its opening lines still asks what they say first
     expect(under(items, '晨光家电售后服务条款')[0]?.entry.question).toBe('晨光家电售后服务条款适用于哪些商品？');

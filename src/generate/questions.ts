@@ -123,7 +123,8 @@ export function manualProduct(headingPath: readonly string[]): string | undefine
 const ZH_TIME = /(?<![周期拜])(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周(?![一二三四五六日天末])|星期(?![一二三四五六日天])|个月|月|年)(?:内|以内|之内|后|以上|左右|上下)?/u;
 /** A date or a year: a point in time, not a duration (本政策自2026年1月1日起施行). */
 // (每月8日 is a day of every month: 每月8日为会员日 asked 为会员日需要多长时间？)
-const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|每(?:个)?月\s*\d{1,2}\s*[日号]|\d{4}\s*年(?!内|以内|之内|以上)/gu;
+// (2026年1月参考价 is a month: the year alone went and 1月 asked 参考价需要多长时间？)
+const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|每(?:个)?月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月(?!内|以内|之内|以上|后)|\d{4}\s*年(?!内|以内|之内|以上)/gu;
 // (积分有效期为…: a validity is a period too; its article asked 系统将短信提醒需要多长时间？ from a later clause)
 const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期|有效期|保质期|保修期)(?:为|是|一般为)/u;
 // (运费险 is an insurance, no fee)
@@ -141,7 +142,8 @@ const ZH_DEFINITION_IS = /^([\p{Script=Han}]{2,10}?)是(?!否|指|由|在|为|�
 /** The risk / liability / loss of something lies with someone: 标的物毁损、灭失的风险…由出卖人承担. */
 const ZH_BORNE_BY = /^([^，。；]{2,20}?(?:风险|责任|损失|后果|费用|义务))[，,]?[^。；]{0,30}?由[^，。；]{1,12}?(承担|负担|负责)/u;
 /** When something takes or loses effect: 仓储合同自保管人和存货人意思表示一致时成立. */
-const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:时|之日|之时|起)(?:起)?(成立|生效|失效|终止|施行|实施|执行)/u;
+/** (and when a period is counted from: 保修期自发票开具之日起计算) */
+const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:时|之日|之时|起)(?:起)?(成立|生效|失效|终止|施行|实施|执行|计算|起算|算)/u;
 /** Something is void: 非法垄断技术…的技术合同无效 → …的技术合同有效吗？ */
 const ZH_VOID = /^([^，。；]{4,40}?(?:合同|条款|约定|行为|协议|格式条款|声明|通知))(?:部分)?无效$/u;
 /** What is not offered or accepted: 本店不提供备用机, 不支持货到付款, 不接受到付. */
@@ -150,6 +152,8 @@ const ZH_NOT_OFFERED = /^([\p{Script=Han}、]{0,16}?)不(提供|支持|接受|�
 const ZH_FREE_SHIPPING = /满\s*\d+(?:\.\d+)?\s*元(?:即可)?(?:包邮|免运费|免邮)/u;
 /** Whether something is covered: X(，)不属于/属于Y范围. */
 const ZH_IN_SCOPE = /^([^。；]{4,40}?)[，,]?(?:不|并不)?属于([^，。；]{2,12}?)(范围|范畴|之列)/u;
+/** A subject that is half of a pair (保修期外或…, 人为损坏和…): the other half follows 属于. */
+const ZH_OPEN_CONJUNCTION = /(?:或|或者|和|及|以及|与|、)$/u;
 /** Who can have duties and rights: a person or party (顾客, 本店, 经营者), not a thing (商品). */
 function isParty(who: string): boolean {
   return ZH_ROLE.test(who) && !ZH_NOT_ROLE.test(who);
@@ -347,7 +351,7 @@ const MAX_LIST_ITEMS = 4;
  * (对方可以请求履行，但是有下列情形之一的除外 → 对方可以请求履行). Undefined when the intro says
  * nothing the items would lead to (合同的内容一般包括下列条款).
  */
-function zhListMain(intro: string): { subject: string; main: string } | undefined {
+function zhListMain(intro: string): { subject: string; main: string; direct?: boolean } | undefined {
   const body = clean(withoutItemMarker(intro.trim())).replace(/[：:]$/u, '');
   const except = /^(.{2,40}?)[，,](?:但是|但)[^，]*下列[^，]*除外$/u.exec(body);
   if (except?.[1] !== undefined) return { subject: '', main: except[1].replace(/^.*[，,]/u, '') };
@@ -356,6 +360,10 @@ function zhListMain(intro: string): { subject: string; main: string } | undefine
   if (listAt < 0 || listAt === clauses.length - 1) return undefined;
   const main = clauses.slice(listAt + 1).join('，').replace(/^(?:造成[^，]*的[，,]?)/u, '');
   if (main.length < 2 || /下列|以下|如下/u.test(main)) return undefined;
+  // 下列情况不属于免费保修范围，但可以提供收费维修: what the items are is said of them before 但 (人为损坏属于免费保修范围吗？,
+  // was 人为损坏：包括摔落…，但可以提供收费维修吗？); a 不 goes, the customer asks whether it is
+  const said = /^(?:下列|以下|如下)[^，]{0,6}?(?:情况|情形|商品|行为|原因)(?:之一)?的?((?:不|并不|均不)?(?:属于|适用|享受|支持|提供|包括)[^，]{2,16})$/u.exec(clauses[listAt] ?? '')?.[1];
+  if (said !== undefined && /^(?:但是|但)/u.test(main)) return { subject: '', main: said.replace(/^(?:不|并不|均不)/u, ''), direct: true };
   // who the items are about, when the intro names them first: 生产者能够证明有下列情形之一的 → 生产者能够证明
   const before = /^(.*?)有?(?:下列|以下|如下)/u.exec(clauses[listAt] ?? '')?.[1] ?? '';
   const subject = before.length >= 2 && before.length <= 10 ? before.replace(ZH_LEADING, '') : '';
@@ -379,9 +387,11 @@ function zhListQuestions(text: string): string[] {
       const item = ZH_LIST_ITEM.exec(next)?.[1];
       if (item === undefined) break;
       // the nominalizing 的 of 未将产品投入流通的 goes; the 的 of 目的 stays
-      const situation = shorten(clean(item).replace(/(?<![目有别其])的$/u, ''), 40);
+      // 人为损坏：包括摔落、挤压…: the item's label is what a customer names
+      const labelled = /^([^：:，,。]{2,10})[：:]\S/u.exec(clean(item))?.[1];
+      const situation = labelled ?? shorten(clean(item).replace(/(?<![目有别其])的$/u, ''), 40);
       // the catch-all last item (法律规定的其他情形) names no situation
-      if (situation.length >= 4 && !/其他[^，]{0,6}(?:情形|情况|行为|事项)$/u.test(situation)) out.push(`${intro.subject}${situation}，${intro.main}吗？`);
+      if (situation.length >= (labelled === undefined ? 4 : 2) && !/其他[^，]{0,6}(?:情形|情况|行为|事项)$/u.test(situation)) out.push(`${intro.subject}${situation}${intro.direct === true ? '' : '，'}${intro.main}吗？`);
     }
   });
   return out;
@@ -716,6 +726,8 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       const allowed = /^(?:可以|可|能)/u.test(after);
       // 15日内出现性能故障: what happens to the goods, or does not, in a time is no task that takes it (出现性能故障需要多长时间？)
       if (/^(?:出现|发生|产生|遇到|发现|不|未|没|无法)/u.test(after)) return;
+      // 以出厂日期后延90天计算: a time counted from is how a date is reckoned, no task (计算需要多长时间？)
+      if (/^(?:计算|起算|算起|为准)/u.test(after)) return;
       // 系统将短信提醒: what someone will do then is no task; 在其经营场所…: a place, no task
       if (/^在/u.test(after) || /^\p{Script=Han}{1,6}?(?:将|会)(?!员)/u.test(after)) return;
       const what = after.length >= 2 ? wholeTask(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
@@ -880,8 +892,16 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
     else if (who.length + what.length >= 3) add(`${context}${who}${exempt ? '需要' : ''}${no[2]}${what}吗？`, 'permission');
   });
   // X不属于Y范围: is X covered? (因人为损坏…造成的故障，不属于免费保修范围 → …造成的故障属于免费保修范围吗？)
+  // not when 不属于Y范围 describes what follows (保修期外或不属于保修范围的维修，按以下价格收费: the subject is the
+  // 维修, and 保修期外或属于保修范围吗？ would say the opposite of the text); 下列情况不属于…: which ones
   const scope = ZH_IN_SCOPE.exec(s);
-  if (scope?.[1] !== undefined && scope[2] !== undefined) add(`${shorten(scope[1].replace(ZH_LEADING, ''), 28)}属于${scope[2]}${scope[3]}吗？`, 'condition');
+  if (scope?.[1] !== undefined && scope[2] !== undefined && !s.startsWith('的', scope[0].length) && !ZH_OPEN_CONJUNCTION.test(scope[1])) {
+    const subject = scope[1].replace(ZH_LEADING, '');
+    const listed = /^(?:下列|以下|如下|下述)(\p{Script=Han}{1,6})$/u.exec(subject);
+    const negated = scope[0].slice(0, scope[0].lastIndexOf('属于')).endsWith('不');
+    if (listed?.[1] !== undefined) add(`哪些${listed[1]}${negated ? '不' : ''}属于${scope[2]}${scope[3]}？`, 'condition');
+    else add(`${shorten(subject, 28)}属于${scope[2]}${scope[3]}吗？`, 'condition');
+  }
   const isDef = ZH_DEFINITION_IS.exec(s);
   if (isDef?.[1] !== undefined && noDefinition) {
     const term = isDef[1].replace(ZH_LEADING, '');
@@ -891,7 +911,10 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   const borne = ZH_BORNE_BY.exec(s);
   if (borne?.[1] !== undefined && !ZH_WHO_PAYS.test(borne[1])) add(`${shorten(borne[1].replace(ZH_LEADING, ''), 20)}由谁${borne[2]}？`, 'who-pays');
   const effect = ZH_TAKES_EFFECT.exec(s);
-  if (effect?.[1] !== undefined) add(`${effect[1].replace(ZH_LEADING, '')}什么时候${effect[2]}？`, 'time-limit');
+  // 保修期自发票开具之日起计算 → 保修期从什么时候开始计算？ (a period counted from a day, as customers ask it)
+  // (各类产品的保修期: what every product has is asked as 保修期)
+  const effective = effect?.[1]?.replace(ZH_LEADING, '').replace(/^(?:各类|各种|所有|全部)\p{Script=Han}{1,6}?的(?=\p{Script=Han}{2})/u, '');
+  if (effective !== undefined) add(/算$/u.test(effect?.[2] ?? '') ? `${effective}从什么时候开始计算？` : `${effective}什么时候${effect?.[2] ?? ''}？`, 'time-limit');
   const applies = ZH_APPLIES_TO.exec(clauses[0] ?? '');
   const appliesNoun = applies?.[2] === undefined ? undefined : ZH_APPLIES_NOUN.exec(applies[2])?.[0];
   if (applies?.[1] !== undefined && appliesNoun !== undefined) add(`${applies[1].replace(ZH_LEADING, '')}适用于哪些${appliesNoun}？`, 'right');
@@ -1599,6 +1622,16 @@ function isDurationColumn(rows: readonly (readonly string[])[], i: number): bool
   return cells.length > 0 && cells.every((c) => DURATION_CELL.test(c) || ZH_DURATION_CELL.test(c));
 }
 
+/** A price as a cell gives it: ¥899, ￥600起, 199元, $49.99, £20 each, 免费, Free. */
+const PRICE_CELL = /^(?:(?:[¥￥$€£]|RMB|CNY|USD)\s*\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s*(?:元|块|yuan))\s*(?:起|以上|\/次|每次|\+|each|and\s+up|from)?$/iu;
+const FREE_CELL = /^(?:免费|免收|不收费|free(?:\s+of\s+charge)?)$/iu;
+
+/** Does column `i` after the label hold prices (¥899, 免费) in every row that fills it, one at least with a number? */
+function isPriceColumn(rows: readonly (readonly string[])[], i: number): boolean {
+  const cells = rows.map((r) => (r[i + 1] ?? '').trim()).filter((c) => !EMPTY_CELL.test(c));
+  return cells.some((c) => PRICE_CELL.test(c)) && cells.every((c) => PRICE_CELL.test(c) || FREE_CELL.test(c));
+}
+
 /** What a Chinese column over durations names as a service (整机保修, 质保期, 包换): the word a bare column borrows. */
 const ZH_DURATION_SERVICE = /(保修|质保|包换|包退|保换|保质期|有效期|保修期|质保期)$/u;
 
@@ -1701,6 +1734,9 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
     const place = PLACE_HEADER.test((header[0] ?? '').trim());
     const names = zh ? columns : columns.map((_, i) => enColumnName(columns, i, rows));
     const durations = columns.map((_, i) => isDurationColumn(rows, i));
+    // 维修项目 | 手机 | 笔记本电脑 with ¥ in the cells: the columns name what the price is for (手机换屏多少钱？,
+    // was 换屏（原装屏幕总成）的手机是什么？)
+    const prices = columns.map((_, i) => isPriceColumn(rows, i));
     for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
       const cell = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
       // Cables and adapters reads cables and adapters inside a question; AirLite Pro earbuds, Studio 700 headphones are names
@@ -1713,6 +1749,8 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
         if (zh) {
           const to = place ? `寄到${label}` : label;
           if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
+          // (a bracket says which part: 换屏（原装屏幕总成） is asked as 换屏)
+          else if (prices[i] === true) asked.push(`${column}${to.replace(/\s*[（(][^）)]*[）)]\s*/gu, '') || to}多少钱？`);
           // 支付方式 | 到账时间 → 银行卡多久到账？ (was 银行卡需要多长时间？)
           else if (ARRIVAL_HEADER.test(column)) asked.push(`${to}多久${ARRIVAL_HEADER.exec(column)?.[1] ?? ''}？`);
           else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);
@@ -1731,6 +1769,11 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
           if (kind !== undefined && EN_FREE_OVER.test(row[i + 1] ?? '')) lead.push(`How much do I need to spend for free ${kind}?`, `When is ${/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}?\p{Ll}+)*$/u.test(label) ? label.toLowerCase() : label} free?`);
         }
         else if (TIME_HEADER.test(column)) asked.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
+        // Repair | Phone | Laptop with prices in the cells: How much is screen replacement for a phone?
+        else if (prices[i] === true) {
+          const bare = label.replace(/\s*\([^)]*\)\s*/gu, ' ').trim() || label;
+          asked.push(`How much is ${/^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)+$/u.test(bare) ? bare.toLowerCase() : bare} for ${names[i] ?? column.toLowerCase()}?`);
+        }
         // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
         else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
         else asked.push(`What is the ${names[i] ?? column.toLowerCase()} for ${label}?`);

@@ -41,3 +41,34 @@ describe('help-centre page furniture', () => {
     expect(pageTitle('Help Centre | Support', undefined)).toBe('Help Centre | Support');
   });
 });
+
+// A Chinese phone brand's help centre (user test, 2026-11-27): accordion questions, each closed by a vote
+// widget whose class says nothing (feedback, rate-box, none), and a "相关文章" box of links under the FAQ.
+describe('help-centre widgets known by their shape, not their class', () => {
+  const votes = readFileSync(new URL('../../../fixtures/ingest/html/help-centre-votes-zh.html', import.meta.url), 'utf8');
+  const sections = (): string[] => {
+    const r = parseHtml(votes, { file: 'help-centre-votes-zh.html', maxUnzippedBytes: 1e9 });
+    if (!r.ok) throw new Error('parse failed');
+    return sectionize(r.value.blocks, { path: 'help-centre-votes-zh.html', toMatchText: (t) => t }).map((s) => `${s.headingPath.at(-1) ?? ''} => ${s.text}`);
+  };
+
+  it('drops a short question with short buttons after an answer: 这篇文章有帮助吗？ 是 否', () => {
+    expect(sections()).toContain('笔记本电脑保修多久？ => 笔记本电脑主机保修两年，电池和电源适配器保修一年，自发票日期起计算。');
+    expect(sections()).toContain('屏幕碎了可以保修吗？ => 屏幕碎裂属于外力造成的损坏，不在免费保修范围内，可以付费更换屏幕。');
+    expect(sections()).toContain('Is liquid damage covered? => No. Liquid damage is not covered, even on water-resistant models.');
+  });
+
+  it("keeps an accordion's question beside its one toggle button (展开, +): no vote widget", () => {
+    expect(sections()).toContain('寄修要多久？ => 服务中心收到产品后一般3-5个工作日修好寄回。');
+    expect(sections()).toContain('寄修运费谁出？ => 保修期内往返运费由我们承担。');
+  });
+
+  it('drops a box that is a heading over links only, and keeps a heading over text with a link in it', () => {
+    const all = sections().join('\n');
+    expect(all).not.toContain('相关文章');
+    expect(all).not.toContain('电池保养小贴士');
+    expect(sections()).toContain('寄修地址 => 请寄到：深圳市南山区科技园服务中心，收件人：售后部。');
+    // links to call or write to are what a contact box says
+    expect(sections().find((x) => x.startsWith('联系我们 =>'))).toMatch(/400-888-6666[\s\S]*service@example\.com/u);
+  });
+});

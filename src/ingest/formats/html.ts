@@ -100,7 +100,71 @@ function isChrome(el: Element, inContent: boolean): boolean {
   if (!inContent && (isConsentDialog(el) || tokens.some((t) => CONSENT_MANAGER.test(t)))) return true;
   if (tokens.some((t) => ARTICLE_FURNITURE.test(t))) return true;
   // and anywhere: skip links, and help centres' "Was this article helpful? Yes No" vote widgets
-  return tokens.some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$|^skip[-_]|(?:^|[-_])(?:votes?|helpful(?:ness)?)(?:$|[-_])/iu.test(t));
+  if (tokens.some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$|^skip[-_]|(?:^|[-_])(?:votes?|helpful(?:ness)?)(?:$|[-_])/iu.test(t))) return true;
+  return isVoteWidget(el) || isLinkBox(el);
+}
+
+/** The longest question and button label a vote widget has: 这篇文章有帮助吗？, Was this answer helpful to you? / 是, Yes, 👍 12. */
+const VOTE_QUESTION_CHARS = 40;
+const VOTE_BUTTON_CHARS = 8;
+
+/**
+ * A "这篇文章有帮助吗？ 是 否" widget whatever its class (`feedback`, `rate-box`, none): one short
+ * question and nothing else but two or more short buttons, none of them an accordion's toggle. Its
+ * buttons are dropped anyway; its question would end every answer of the page.
+ */
+function isVoteWidget(el: Element): boolean {
+  const buttons: string[] = [];
+  let toggles = false;
+  let rest = '';
+  const walk = (node: ElementContent): void => {
+    if (node.type === 'text') rest += node.value;
+    else if (node.type === 'element') {
+      if (node.tagName === 'button' || node.properties['role'] === 'button') {
+        // an accordion's toggle (aria-expanded, aria-controls) opens an answer: its question is no vote
+        toggles ||= node.properties['ariaExpanded'] !== undefined || node.properties['ariaControls'] !== undefined;
+        buttons.push(textOf(node).trim());
+      }
+      else for (const child of node.children) walk(child);
+    }
+  };
+  for (const child of el.children) walk(child);
+  const question = rest.replace(/\s+/gu, ' ').trim();
+  // (two answers at least, 是 / 否, 👍 / 👎: one short button beside a question is an accordion's + or 展开)
+  return (
+    buttons.length >= 2 &&
+    !toggles &&
+    buttons.every((b) => [...b].length <= VOTE_BUTTON_CHARS) &&
+    [...question].length <= VOTE_QUESTION_CHARS &&
+    /[?？]$/u.test(question)
+  );
+}
+
+/**
+ * A box of links under a heading (相关文章, Related articles, 热门问题) whatever its class: a heading
+ * and at least two links to pages (not tel: or mailto:), and no text outside them. Made an entry, its answer would be the titles
+ * of other pages.
+ */
+function isLinkBox(el: Element): boolean {
+  if (el.tagName !== 'section' && el.tagName !== 'div' && el.tagName !== 'aside') return false;
+  let links = 0;
+  let heading = false;
+  let loose = false;
+  const walk = (node: ElementContent): void => {
+    if (loose) return;
+    if (node.type === 'text') loose = node.value.trim() !== '';
+    else if (node.type === 'element') {
+      if (node.tagName === 'a') {
+        // a phone number or an address to write to is what the box says (联系我们: 400-…, service@…)
+        const href = node.properties['href'];
+        if (typeof href === 'string' && /^\s*(?:tel|mailto|sms):/iu.test(href)) loose = true;
+        else if (hasText(node)) links += 1;
+      } else if (/^h[1-6]$/u.test(node.tagName)) heading = true;
+      else for (const child of node.children) walk(child);
+    }
+  };
+  for (const child of el.children) walk(child);
+  return heading && links >= 2 && !loose;
 }
 
 function isBoldStyle(el: Element): boolean {

@@ -31,6 +31,8 @@ const NAMES = [
   'direct-format-en.pdf',
   'direct-format-zh.expected.json',
   'direct-format-en.expected.json',
+  'one-page-zh.pdf',
+  'one-page-zh.expected.json',
 ];
 
 interface FixtureModule {
@@ -684,5 +686,23 @@ describe('meaningfulTitle', () => {
     for (const junk of ['', '   ', 'Microsoft Word - guide.docx', 'untitled', '无标题', 'Document1', '新建 Microsoft Word 文档', '-', undefined, 42]) {
       expect(meaningfulTitle(junk), String(junk)).toBeUndefined();
     }
+  });
+});
+
+// A service centre's one-page note (user test, 2026-11-27): its header became a section of its own and its footer
+// notice ended the last section's answer — one page, so nothing repeats.
+describe('a one-page PDF', () => {
+  it('drops a header over the title and a footer under the text by their place and their smaller font, and keeps a 注：footnote', async () => {
+    const want = expected<{ sections: { heading: string; text: string }[]; footnote: string }>('one-page-zh.expected.json');
+    const r = await ingestFile(join(generated, 'one-page-zh.pdf'));
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    const sections = r.value.sections.map((x) => ({ heading: x.headingPath.at(-1), text: x.text }));
+    expect(sections).toEqual([
+      { heading: want.sections[0]?.heading, text: want.sections[0]?.text },
+      { heading: want.sections[1]?.heading, text: `${want.sections[1]?.text ?? ''}\n${want.footnote}` },
+    ]);
+    const all = sections.map((x) => `${x.heading ?? ''} ${x.text}`).join('\n');
+    expect(all).not.toContain('售后服务中心 |');
+    expect(all).not.toContain('受控文件');
   });
 });

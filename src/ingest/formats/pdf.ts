@@ -397,6 +397,32 @@ function marginLines(page: PageText): Set<PdfLine> {
   return out;
 }
 
+/** A footnote's mark: ¹, ①, *, ※, 注, 1. — a small line at a page's foot that is the text's, not the page's. */
+const FOOTNOTE_MARK = /^(?:[¹²³⁴-⁹①-⑳*※†‡]|注|\d{1,2}\s*[.、)）\]]|[[(（]\d{1,2}[\])）])/u;
+
+/**
+ * The header and footer of a one-page document, which no repetition tells: in the top or bottom band,
+ * in a smaller font than the most of the page's text, above every line of that size or more (a header
+ * over the title: 星辰科技售后服务中心 | 延保服务说明 was a section of its own) or below every one (a footer under
+ * the text: 本文件为受控文件，未经许可不得复制 ended the last section's answer) — not a footnote (FOOTNOTE_MARK).
+ */
+function loneFurniture(page: PageText, margin: ReadonlySet<PdfLine>): Set<PdfLine> {
+  const out = new Set<PdfLine>();
+  const bySize = new Map<number, number>();
+  for (const line of page.lines) bySize.set(Math.round(line.size), (bySize.get(Math.round(line.size)) ?? 0) + line.chars);
+  const body = [...bySize].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  if (body === undefined) return out;
+  const text = page.lines.filter((l) => Math.round(l.size) >= body);
+  if (text.length === 0) return out;
+  const top = Math.max(...text.map((l) => l.y));
+  const foot = Math.min(...text.map((l) => l.y));
+  for (const line of margin) {
+    if (Math.round(line.size) >= body) continue;
+    if (line.y > top || (line.y < foot && !FOOTNOTE_MARK.test(line.text.trim()))) out.add(line);
+  }
+  return out;
+}
+
 /** Remove running headers/footers (repeated on many pages) and page numbers, in place. Returns how many went. */
 function dropPageFurniture(pages: PageText[]): number {
   const margins = pages.map(marginLines);
@@ -410,6 +436,8 @@ function dropPageFurniture(pages: PageText[]): number {
     }
   });
   const minPages = Math.max(2, Math.ceil(REPEAT_SHARE * pages.length));
+  const alone = pages.length === 1 ? pages[0] : undefined;
+  const lone = alone === undefined ? new Set<PdfLine>() : loneFurniture(alone, margins[0] ?? new Set());
   let dropped = 0;
   pages.forEach((page, i) => {
     const margin = margins[i];
@@ -417,7 +445,7 @@ function dropPageFurniture(pages: PageText[]): number {
     const before = page.lines.length;
     page.lines = page.lines.filter((line) => {
       if (!margin.has(line)) return true;
-      if (isPageNumber(line.text)) return false;
+      if (isPageNumber(line.text) || lone.has(line)) return false;
       return (pagesWithKey.get(repeatKey(line))?.size ?? 0) < minPages;
     });
     dropped += before - page.lines.length;

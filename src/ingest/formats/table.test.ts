@@ -682,3 +682,24 @@ describe('dependencies', () => {
     expect(importers.map((f) => relative(srcDir, f)).sort()).toEqual([join('ingest', 'formats', 'excel.ts')]);
   });
 });
+
+// A help desk's knowledge export (user test, 2026-11-27): 标题 | 内容 for question and answer, the answers as the
+// desk's rich-text editor saved them (<p>, <strong>, <ol><li>, &nbsp;).
+describe('a help desk article export', () => {
+  it('reads 标题 as the question and 内容 as the answer when no column says question or answer', () => {
+    const r = value(csv(text('help-desk-articles.csv'), 'help-desk-articles.csv'));
+    expect(r.rows.map((t) => t.row.question)).toEqual(['手机重启怎么办', '怎么退出云服务账号', '换屏价格是多少？']);
+    expect(fieldOfHeader('标题')).toBeUndefined();
+    // a real question column wins: 标题 is then a column kb does not read
+    const both = value(csv('问题,标题,答案\n退货运费谁出,运费说明,质量问题由商家承担\n'));
+    expect(both.rows[0]?.row.question).toBe('退货运费谁出');
+  });
+
+  it('answers with the text of an HTML answer: a paragraph a line, an ordered list numbered, no tags or entities', () => {
+    const [restart, logout, price] = value(csv(text('help-desk-articles.csv'), 'help-desk-articles.csv')).rows.map((t) => t.row);
+    expect(restart?.answer).toBe('请长按电源键15秒强制重启。\n如仍无法开机，请送修。');
+    expect(logout?.answer).toBe('1. 打开设置\n2. 点击账号\n3. 选择退出登录');
+    // a < that opens no tag is text
+    expect(price?.answer).toBe('手机换屏¥899，笔记本换屏¥1299。价格<1000元的配件当天可修好。');
+  });
+});

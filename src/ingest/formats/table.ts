@@ -24,7 +24,9 @@ import { parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { cantoneseToMandarin, traditionalToSimplified } from '../../text/normalize.js';
 import { chineseCounting } from '../../text/numerals.js';
 import { answerKey, questionKey } from '../../text/question-key.js';
+import { blockText } from '../sectionize.js';
 import { isHiddenSheet, loadWorkbook, numberText, sheetRows } from './excel.js';
+import { parseHtml } from './html.js';
 
 export interface TableParse {
   /** Good rows in file order (XLSX: sheet by sheet). */
@@ -232,6 +234,22 @@ function scalarText(value: unknown): string | undefined {
   return undefined;
 }
 
+/** Markup a help desk's export leaves in an answer cell: tags of rich text, or an HTML entity. */
+const HTML_MARKUP = /<\/?(?:p|br|div|ol|ul|li|strong|b|em|i|u|span|a|h[1-6]|table|tr|td|img|font|section)\b[^>]*>|&(?:nbsp|amp|lt|gt|quot|#\d+);/iu;
+
+/**
+ * An answer a help desk exported as HTML (Zendesk's Body, a Chinese desk's 答案内容: `<p>请长按电源键
+ * <strong>15秒</strong>…</p><ol><li>…`) as the text a bot sends: its paragraphs a line each, an ordered
+ * list numbered, no tags or entities. Before 2026-11-27 the tags were the answer's, and words to match.
+ */
+function answerText(answer: string): string {
+  if (!HTML_MARKUP.test(answer)) return answer;
+  const parsed = parseHtml(answer, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
+  if (!parsed.ok) return answer;
+  const text = parsed.value.blocks.map((b) => (b.kind === 'heading' ? b.text : blockText(b))).join('\n').trim();
+  return text === '' ? answer : text;
+}
+
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -432,8 +450,9 @@ function buildRow(raw: RawRow, labels: Labels, ctx: Context): BuiltRow | string 
   }
   const question = scalarText(rawQuestion);
   if (question === undefined) return `the ${label('question')} is ${kindOf(raw.question)}; write the question as text`;
-  const answer = scalarText(raw.answer);
-  if (answer === undefined) return `the ${label('answer')} is ${kindOf(raw.answer)}; write the answer as text`;
+  const written = scalarText(raw.answer);
+  if (written === undefined) return `the ${label('answer')} is ${kindOf(raw.answer)}; write the answer as text`;
+  const answer = answerText(written);
   if (question === '') {
     return answer === '' ? `the row has no question and no answer; fill in the ${label('question')} and the ${label('answer')} or delete the row` : `the row has an answer but no question; fill in the ${label('question')} or delete the row`;
   }
@@ -647,7 +666,29 @@ function readHeader(row: CellRow): Header {
       if (!isMetadataColumn(name)) header.repeated.push([field, taken.name, name]);
     } else header.columns.push({ field, index, name });
   });
+  articleColumns(header);
   return header;
+}
+
+/** A help centre's article export names its columns for articles: its title is the question, its body the answer. */
+const ARTICLE_TITLE = new Set(['标题', '文章标题', '问题标题', '知识标题', '標題', '文章標題', 'title', 'article title', 'subject'].map(normalizeHeader));
+const ARTICLE_BODY = new Set(['内容', '正文', '文章内容', '知识内容', '內容', '文章內容', 'body', 'article body', 'content', 'body html', 'content html'].map(normalizeHeader));
+
+/**
+ * 标题 | 内容 (Zendesk's Title | Body, a Chinese help desk's knowledge export): read as question and
+ * answer when the header has neither, both of them and nothing that says otherwise. Before 2026-11-27
+ * such a file was refused as having no question column.
+ */
+function articleColumns(header: Header): void {
+  if (has(header, 'question') || has(header, 'answer')) return;
+  const title = header.cells.findIndex((c) => ARTICLE_TITLE.has(normalizeHeader(c)));
+  const body = header.cells.findIndex((c) => ARTICLE_BODY.has(normalizeHeader(c)));
+  if (title < 0 || body < 0) return;
+  for (const [field, index] of [['question', title], ['answer', body]] as const) {
+    const name = (header.cells[index] ?? '').replace(/\s+/gu, ' ').trim();
+    header.columns.push({ field, index, name });
+    header.unknown = header.unknown.filter((u) => u !== name);
+  }
 }
 
 const has = (header: Header, field: FaqField): boolean => header.columns.some((c) => c.field === field);

@@ -133,7 +133,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--store <file>', 'the Q&A store (default: "store" of kb.config.yaml, else kb/qa.jsonl)')
     .addOption(new Option('--similar <n>', 'paraphrases added per entry, on top of the questions the rules write, 0 = none (default 5)').argParser(wholeNumber))
     .addOption(new Option('--generator <name>', 'rules (default, offline) or llm (an OpenAI-compatible endpoint: KB_LLM_BASE_URL, KB_LLM_MODEL, KB_LLM_API_KEY)').choices(['rules', 'llm']).default('rules'))
-    .option('--all', 'with --generator llm: ask the model for every section again (default: only new and changed sections and those whose entries the rules wrote)')
+    .option('--all', 'rewrite every entry nobody touched, although its source did not change: with the rules, as this kb writes them (after an upgrade: its improved questions; entries the model wrote stay); with --generator llm, ask the model for every section again (default: only new and changed sections and those whose entries the rules wrote)')
     .option('--dry-run', 'show what would change (and, with --generator llm, how many sections would be sent); write nothing, send nothing')
     .option('--json', 'print what changed as JSON')
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))

@@ -210,6 +210,30 @@ describe('kb generate into the store', () => {
     expect(again.ok && again.value.merge).toMatchObject({ added: [], removed: [], moved: [], unchanged: before.length });
   });
 
+  it('--all (refresh) gives entries nobody touched what the rules write now, as after a kb upgrade; reviewed and model-written entries stay', async () => {
+    await run();
+    const fresh = await storeEntries();
+    const generated = fresh.filter((e) => e.origin === 'generated' && e.status === 'pending');
+    expect(generated.length).toBeGreaterThanOrEqual(3);
+    const [older, reviewed, byModel] = generated as [Entry, Entry, Entry];
+    // what an older kb wrote for the same, unchanged sections
+    const stale = (e: Entry, extra: Partial<Entry> = {}): Entry => ({ ...e, question: `旧问题 ${e.id}？`, similar: ['旧的相似问题'], ...extra });
+    const store = fresh.map((e) =>
+      e.id === older.id ? stale(e) : e.id === reviewed.id ? stale(e, { status: 'approved' }) : e.id === byModel.id ? stale(e, { rule: 'llm' }) : e,
+    );
+    await writeStore(join(dir, 'kb/qa.jsonl'), store);
+    const plain = await run();
+    expect(plain.ok && plain.value.merge.updated).toEqual([]);
+    expect((await storeEntries()).find((e) => e.id === older.id)?.question).toBe(`旧问题 ${older.id}？`);
+
+    const refreshed = await regenerate({ sources: ['sources'], store: 'kb/qa.jsonl', cwd: dir, refresh: true });
+    expect(refreshed.ok && refreshed.value.merge).toMatchObject({ updated: [older.id], added: [], removed: [] });
+    const after = new Map((await storeEntries()).map((e) => [e.id, e]));
+    expect(after.get(older.id)).toEqual(older);
+    expect(after.get(reviewed.id)).toMatchObject({ question: `旧问题 ${reviewed.id}？`, status: 'approved' });
+    expect(after.get(byModel.id)).toMatchObject({ question: `旧问题 ${byModel.id}？`, rule: 'llm' });
+  });
+
   it('never overwrites a store it cannot read, and a dry run writes nothing', async () => {
     await writeFile(join(dir, 'broken.jsonl'), '{"format":"kb-qa","version":1}\n{"id": oops\n');
     const bad = await regenerate({ sources: ['sources'], store: 'broken.jsonl', cwd: dir });

@@ -30,6 +30,12 @@ export interface RegenerateOptions extends Omit<IngestPathsOptions, 'cwd'>, Gene
   llm?: LlmEnvOptions;
   /** With `llm`: send every section again, not only the new and changed ones and those the rules wrote. */
   llmAll?: boolean;
+  /**
+   * With the rules (`kb generate --all`): an entry nobody touched takes what the rules write now
+   * although its source did not change — after a kb upgrade, its improved questions. Entries the
+   * model wrote (`rule: llm`), and every entry an editor touched, stay as they are.
+   */
+  refresh?: boolean;
   cwd?: string;
 }
 
@@ -116,8 +122,12 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
 
   const read = new Set(run.documents.map((d) => d.path));
   const former = formerHashes(generated.items);
-  // the model's questions replace the rules' in entries nobody touched, although their text did not change
-  const replace = new Set([...(llm?.external.keys() ?? [])].map((id) => sectionEntryId(id)));
+  // the model's questions replace the rules' in entries nobody touched, although their text did not
+  // change; with --all and the rules, today's rules replace what an older kb wrote (not the model's)
+  const replace =
+    llm !== undefined
+      ? new Set([...llm.external.keys()].map((id) => sectionEntryId(id)))
+      : new Set(options.refresh === true ? existing.filter((e) => e.rule !== 'llm').map((e) => e.id) : []);
   const mergeInto = (entries: readonly Entry[]): ReturnType<typeof mergeEntries> => {
     const missing = new Set<string>();
     for (const path of new Set(entries.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {

@@ -37,6 +37,7 @@
  */
 import { stripNumbering } from '../generate/text.js';
 import { followedSimilar, isEdited, isFieldEdited, type Entry } from './entry.js';
+import { canonicalEntry } from './store.js';
 
 export interface MergeScope {
   /** Source paths this run read successfully (their sections are all in `fresh`). */
@@ -331,6 +332,9 @@ function movedEntry(old: Entry, next: Entry): Entry {
  * and unedited, it is as the table made it, and a changed row simply replaces it (the team's
  * sheet is its review); rejected or edited, it is the editor's.
  */
+/** The same entry as the store would write it (key order and empty fields aside). */
+const sameEntry = (a: Entry, b: Entry): boolean => JSON.stringify(canonicalEntry(a)) === JSON.stringify(canonicalEntry(b));
+
 export const touchedByEditor = (e: Entry): boolean => e.status !== (e.origin === 'faq' ? 'approved' : 'pending') || isEdited(e);
 
 /**
@@ -386,7 +390,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
           if (scope.missing.has(path)) movedAway.add(old.id);
           addMove(report, old, next);
           out.push(movedEntry(old, next));
-        } else if (scope.replace?.has(old.id) === true && !touchedByEditor(old)) {
+        } else if (scope.replace?.has(old.id) === true && !touchedByEditor(old) && !sameEntry(withEditorExtras(next, old), old)) {
           report.updated.push(old.id);
           out.push(withEditorExtras(next, old));
         } else {

@@ -113,7 +113,7 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
     if (!llm.ok) throw new UsageError(`--generator llm: ${llm.problems.map((p) => p.message).join('; ')}`);
     run.llm = llm.value;
     if (options.all === true) run.llmAll = true;
-  } else if (options.all === true) throw new UsageError('--all asks the model for every section again: use it with --generator llm');
+  } else if (options.all === true) run.refresh = true;
   // Ctrl-C during an LLM run: stop sending, keep the answers received (the cache), leave the store
   // as it was; a second Ctrl-C ends kb at once
   const cancel = new AbortController();

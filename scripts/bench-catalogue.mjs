@@ -8,11 +8,11 @@
 // questions), with and without the KB's covered terms (clusterQuestions' `covered`).
 // The material is made up here; nothing is read from ../shared/eval. Needs `npm run build`.
 //   npm run bench:catalogue
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { kbRunner } from './bench/run-kb.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'dist/cli/cli.js'))) {
@@ -77,15 +77,8 @@ products.forEach((p, pi) =>
 writeFileSync(join(dir, 'faq.jsonl'), `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
 writeFileSync(join(dir, 'suite.jsonl'), `${misses.map((m, i) => JSON.stringify({ q: m.text, expect: rows[i].id })).join('\n')}\n`);
 
-/** Run the CLI: wall seconds and peak RSS (MB). */
-function kb(args) {
-  const wrapper = `import(${JSON.stringify(join(root, 'dist/cli/cli.js'))}).then(async (m) => { const code = await m.main(['node', 'kb', ...process.argv.slice(1)]); process.stderr.write('\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 1 << 28 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
-  return { seconds, rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Run the CLI; returns wall seconds and the child's peak RSS in MB. */
+const kb = kbRunner(root, dir);
 
 const lines = [];
 const row = (what, r, extra = '') => lines.push(`| ${what} | ${r.seconds.toFixed(2)} | ${r.rss.toFixed(0)} | ${extra} |`);

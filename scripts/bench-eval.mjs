@@ -5,12 +5,12 @@
 // cases and the log are written to a temporary folder); otherwise the project's sample KB.
 // Needs `npm run build`.
 //   npm run bench:eval
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evalDirOf } from './eval-dir.mjs';
+import { kbRunner } from './bench/run-kb.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (!existsSync(join(root, 'dist/cli/cli.js'))) {
@@ -53,15 +53,8 @@ const suite = join(dir, 'suite.jsonl');
 const cases = Array.from({ length: N }, (_, i) => baseCases[i % baseCases.length]);
 writeFileSync(suite, `${cases.map((c) => JSON.stringify(c)).join('\n')}\n`);
 
-/** Run the CLI; returns wall seconds and the child's peak RSS in MB (via a tiny wrapper). */
-function kb(args) {
-  const wrapper = `import(${JSON.stringify(join(root, 'dist/cli/cli.js'))}).then(async (m) => { const code = await m.main(['node', 'kb', ...process.argv.slice(1)]); process.stderr.write('\\nmaxrss ' + process.resourceUsage().maxRSS + '\\n'); process.exitCode = code; });`;
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', wrapper, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: 'true', NO_COLOR: '1' }, maxBuffer: 1 << 30 });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
-  return { seconds, rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** Run the CLI; returns wall seconds and the child's peak RSS in MB. */
+const kb = kbRunner(root, dir);
 
 
 console.log(`kb eval / kb gaps speed — ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), Node ${process.version}`);

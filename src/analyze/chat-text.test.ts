@@ -61,6 +61,13 @@ describe('chatQuestion', () => {
     expect(chatQuestion('亲，在吗？退货要自己出运费吗？？？😭')).toBe('退货要自己出运费吗？');
     expect(chatQuestion('客服，赠品漏发了 急急急')).toBe('赠品漏发了');
     expect(chatQuestion('在吗 怎么还不发货 急')).toBe('怎么还不发货');
+    // …but a word that ends in 急 is asked about (有没有发票加急 became 有没有发票加 in kb gaps and its drafts)
+    expect(chatQuestion('怎么还不发货急')).toBe('怎么还不发货');
+    expect(chatQuestion('有没有发票加急')).toBe('有没有发票加急');
+    expect(chatQuestion('订单能加急吗 急急急')).toBe('订单能加急吗');
+    expect(chatQuestion('订单加急？？急')).toBe('订单加急？');
+    expect(chatQuestion('退款很急')).toBe('退款很急');
+    expect(chatQuestion('紧急')).toBe('紧急');
     // a question word that begins a question stays, and so do words that begin with a call's character
     expect(chatQuestion('请问可以开发票吗')).toBe('请问可以开发票吗');
     expect(chatQuestion('亲子装有吗')).toBe('亲子装有吗');

@@ -84,7 +84,8 @@ const SEP = '[\\s,，.。!！?？~～、:：;；…]';
 // 亲, 喂, 老板, 客服, hi stand alone (亲子装, 喂养, history are questions): a mark, the end or another call must follow
 // (客服电话是多少 asks about 客服: a call is 客服 followed by a mark or another call)
 const CALLS = new RegExp(`^${SEP}*(?:(?:你好|您好|在吗|在么|在不在|有人吗|(?:亲亲|亲爱的|亲|喂|老板|客服|hi|hello)(?=${SEP}|$|你好|您好|在吗|在么|在不在|请问))${SEP}*)*`, 'iu');
-const TRAIL = /[\s,，.。!！?？~～、…]*(?:急+|在线等)?[\s,，.。!！?？~～、…]*$/u;
+// 急 trailing a question is a plea (怎么还不发货急), but not the end of a word: 加急, 紧急, 着急, 很急 …
+const TRAIL = /[\s,，.。!！?？~～、…]*(?:(?<![加紧着告焦很太好危应火心])急+|在线等)?[\s,，.。!！?？~～、…]*$/u;
 /** The question mark of a message's trailing run (退款多久到账？？？急): kept, once. */
 const LAST_MARK = /([?？])[\s?？!！~～…]*(?:急+|在线等)?[\s?？!！~～…]*$/u;
 

@@ -335,6 +335,14 @@ describe('FAQ rows a document answers first (twin-entries)', () => {
     });
   }, BUILD_TIMEOUT);
 
+  it('is not looked for with twins: false (kb review\'s try-it index: a search per FAQ row, a quarter of its build), the index the same', async () => {
+    const [withTwins, without] = await Promise.all([buildFromEntries([faqRow, other, section], {}), buildFromEntries([faqRow, other, section], { twins: false })]);
+    if (!withTwins.ok || !without.ok) throw new Error('build failed');
+    expect(withTwins.value.twins).toHaveLength(1);
+    expect(without.value.twins).toEqual([]);
+    expect(Buffer.compare(without.value.bytes, withTwins.value.bytes)).toBe(0);
+  }, BUILD_TIMEOUT);
+
   it('asks nothing of a KB of FAQ rows only', async () => {
     const built = await buildFromEntries([faqRow, other], {});
     expect(built.ok && built.value.twins).toEqual([]);

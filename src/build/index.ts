@@ -126,7 +126,10 @@ export function writesLittleChinese(texts: readonly string[]): boolean {
 /** Build the index text (no I/O but reading the sources). */
 export async function buildFromEntries(
   entries: readonly Entry[],
-  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon' | 'onProgress' | 'calibrateOn'>,
+  options: Pick<BuildOptions, 'userDict' | 'synonyms' | 'stopwords' | 'analyzer' | 'model' | 'lexicon' | 'onProgress' | 'calibrateOn'> & {
+    /** Look for FAQ rows a document's entry answers first (a search per FAQ row; default true): kb review's try-it index skips it. */
+    twins?: boolean;
+  },
 ): Promise<Result<{ bytes: Buffer; vocabulary: number; terms: number; associations: number; calibration: string; twins: Twin[] }>> {
   const count = entries.length.toLocaleString('en-US');
   options.onProgress?.(1, BUILD_STEPS, `finding the words of ${count} entries (jieba)`);
@@ -161,7 +164,7 @@ export async function buildFromEntries(
   }
   const c = body.model.calibration;
   return ok({
-    twins: faqTwins(body, entries),
+    twins: options.twins === false ? [] : faqTwins(body, entries),
     bytes: serializeIndex(body),
     vocabulary: settings.value.vocabulary.length,
     terms: body.terms.length,

@@ -7,7 +7,7 @@ import { build } from '../build/index.js';
 import { loadIndex, startSearchServer, type KnowledgeBase } from '../runtime/index.js';
 import { validateEntry } from '../store/store.js';
 import { BUILD_TIMEOUT, tempDir } from '../test-support/kb.js';
-import { addNearest, DEFAULT_THRESHOLD, draftEntries, evalGaps, gapCounts, gapTokenizer, judgedText, scanLog, servedNotes, summaryLine } from './find-gaps.js';
+import { addNearest, coveredTerms, DEFAULT_THRESHOLD, draftEntries, evalGaps, gapCounts, gapTokenizer, judgedText, scanLog, servedNotes, summaryLine } from './find-gaps.js';
 import { clusterQuestions, withoutSmallTalk } from './gaps.js';
 import { LogReader } from './log.js';
 import { evaluate } from './run.js';
@@ -197,6 +197,18 @@ describe('gapTokenizer', () => {
     const plain = clusterQuestions(questions, gapTokenizer(kb, null));
     expect(plain.map((c) => c.distinct).filter((n) => n > 1)).toEqual([]);
     for (const c of plain) for (const t of c.terms) expect([...t].length).toBeGreaterThan(1);
+  });
+});
+
+describe('coveredTerms', () => {
+  it('counts the entries whose question asks with each term, once per index', () => {
+    const tokenize = gapTokenizer(kb);
+    const covered = coveredTerms(kb, tokenize);
+    const asking = (term: string): number => kb.entries.filter((e) => tokenize(e.question).includes(term)).length;
+    expect(covered.get('发票')).toBe(asking('发票'));
+    expect(covered.get('发票')).toBeGreaterThan(0);
+    expect(covered.get('口罩')).toBeUndefined();
+    expect(coveredTerms(kb, tokenize)).toBe(covered);
   });
 });
 

@@ -16,6 +16,26 @@ describe('clusterQuestions', () => {
     expect(clusterQuestions(hant, simplified).map((c) => c.terms)).toEqual([['收據'], ['澳門']]);
   });
 
+  it('clusters a catalogue KB\'s misses by how they ask, not by the products it covers entry by entry (covered)', () => {
+    // a shop that answers the same after-sales questions for every product: its customers miss with 想退掉,
+    // 有毛病 and 修理, whichever product they name
+    const products = ['x20 手机', 'w3 手表', 'powergo 充电宝', 'band5 手环'];
+    const log = countQuestions(products.flatMap((p) => [`${p} 想 退掉`, `刚买 的 ${p} 想 退掉`, `${p} 有 毛病 换 不换`, `${p} 修理 要 多久`]));
+    const covered = new Map(products.flatMap((p) => p.split(' ')).map((t) => [t, 37]));
+    covered.set('手机', 74);
+    const byIntent = clusterQuestions(log, words, { covered });
+    expect(byIntent.map((c) => [c.terms[0], c.distinct])).toEqual([
+      ['退掉', 8],
+      ['修理', 4],
+      ['毛病', 4],
+    ]);
+    // without knowing what the KB covers, each product was a cluster of unrelated questions
+    const byProduct = clusterQuestions(log, words);
+    expect(byProduct.map((c) => c.distinct)).toEqual([4, 4, 4, 4]);
+    const x20 = byProduct.find((c) => c.examples.some((e) => e.text === 'x20 手机 修理 要 多久'));
+    expect(x20?.examples.map((e) => e.text)).toContain('x20 手机 想 退掉');
+  });
+
   it('names a cluster\'s key terms in its representative question\'s script (no 退貨 運費 over 退货运费)', () => {
     const simplified = (text: string): string[] => words(traditionalToSimplified(text));
     const terms = (qs: string[]) => clusterQuestions(countQuestions(qs), simplified).map((c) => [c.representative, c.terms]);

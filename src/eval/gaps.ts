@@ -130,7 +130,22 @@ export interface ClusterOptions {
   minSimilarity?: number;
   /** Examples kept per cluster (default 10). */
   maxExamples?: number;
+  /**
+   * How many of the KB's entries ask with each term (coveredTerms): a term the KB asks in more than
+   * COVERED_ENTRIES entries — a product line it answers question by question (X20, 充电宝), or 保修
+   * in every product's warranty entry — is something it covers, not what an unanswered question
+   * misses, and weighs that much less in the clustering (not in the key terms shown).
+   */
+  covered?: ReadonlyMap<string, number>;
 }
+
+/**
+ * A term the KB asks in up to this many entries counts fully in the clustering; one in more, by
+ * COVERED_ENTRIES / entries. A catalogue KB (80 products × 37 after-sales questions) missed 想退掉
+ * and 有毛病 for every product: its gaps were one cluster per product (powergo 充电宝, 12 wordings
+ * of unrelated questions) instead of one per way of asking.
+ */
+export const COVERED_ENTRIES = 5;
 
 type Vector = Map<string, number>;
 
@@ -345,6 +360,12 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: To
   });
   const n = seenSets.size;
   const idf = (t: string): number => Math.log(1 + n / (df.get(t) ?? 1));
+  const covered = options.covered;
+  // a term's weight in the clustering: how distinctive among the questions, less when the KB asks it in many entries
+  const weight = (t: string): number => {
+    const entries = covered?.get(t) ?? 0;
+    return entries > COVERED_ENTRIES ? (idf(t) * COVERED_ENTRIES) / entries : idf(t);
+  };
   const unit = (weights: [string, number][]): Vector => {
     const v: Vector = new Map(weights);
     let norm = 0;
@@ -356,11 +377,11 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: To
   const isShared = (t: string): boolean => (df.get(t) ?? 0) >= 2;
   // a cluster's key terms and its most central question come from the shared terms (asked in two
   // questions or more): a word asked once says nothing about what questions have in common
-  const vectors: Vector[] = termSets.map((terms) => unit(terms.filter(isShared).map((t) => [t, idf(t)])));
+  const vectors: Vector[] = termSets.map((terms) => unit(terms.filter(isShared).map((t) => [t, weight(t)])));
   // but whether questions are one gap is judged on all they ask: a word of their own counts against
   // it (耳机保修多久 is not 耳机充不了电 asked again, 我的快递三天没动了 no complaint about the courier),
   // at OWN_WORD_WEIGHT, so that a question that says a little more (watch strap broke) still joins
-  const asked: Vector[] = termSets.map((terms) => unit(terms.map((t) => [t, isShared(t) ? idf(t) : OWN_WORD_WEIGHT * idf(t)])));
+  const asked: Vector[] = termSets.map((terms) => unit(terms.map((t) => [t, isShared(t) ? weight(t) : OWN_WORD_WEIGHT * weight(t)])));
   const order = questions.map((_, i) => i).sort((a, b) => (questions[b]?.count ?? 0) - (questions[a]?.count ?? 0) || a - b);
   const clusters: Working[] = [];
   const byTerm = new Map<string, number[]>();

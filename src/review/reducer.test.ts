@@ -68,6 +68,11 @@ describe('initial state and selectors', () => {
     // words are found in the answer and the source too, Chinese included
     s = press(s, '/', CLEAR, ...'二次销售'.split(''), ENTER);
     expect(visibleEntries(s).map((e) => e.id)).toEqual(['s-seven-day']);
+    // Esc in the find box keeps the list, and says so (it said "edit cancelled": no entry was being edited)
+    s = press(s, '/', CLEAR, ...'运费'.split(''), ESC);
+    expect(s.message).toBe('find cancelled: the list is as it was');
+    expect(s.filter.text).toBe('二次销售');
+    expect(press(s, 'e', ESC).message).toBe('edit cancelled');
   });
 
   it('moves with arrows, j/k, Home and End, and reads keys typed together one by one', () => {

@@ -666,7 +666,8 @@ function editKey(state: ReviewState, mode: Extract<Mode, { kind: 'edit' | 'try' 
     if (mode.kind === 'try') return { ...state, mode: { kind: 'list' }, message: undefined };
     const changed = mode.target !== 'filter' && buffer.text.trim() !== '' && buffer.text !== mode.original;
     if (changed && confirm !== 'discard') return { ...state, mode: { ...mode, buffer, confirm: 'discard' }, message: `Esc again throws away what you typed (${saveKeyOf(buffer)} saves it)` };
-    if (!changed) return { ...state, mode: { kind: 'list' }, message: 'edit cancelled' };
+    // the find box (/) edits no entry: leaving it keeps the list as it was
+    if (!changed) return { ...state, mode: { kind: 'list' }, message: mode.target === 'filter' ? 'find cancelled: the list is as it was' : 'edit cancelled' };
     const gone = !state.entries.some((e) => e.id === mode.id);
     return {
       ...state,

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { problem } from '../../core/problems.js';
-import { addNearest, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, scanLog, servedNotes, summaryLine } from '../../eval/find-gaps.js';
+import { addNearest, coveredTerms, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, scanLog, servedNotes, summaryLine } from '../../eval/find-gaps.js';
 import { clusterQuestions } from '../../eval/gaps.js';
 import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
@@ -93,7 +93,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   // the steps after the log (15 s for the 33,000 unanswered questions of a 100,000-line log)
   const step = progressLine(output, process.stderr);
   step(0, 2, `clustering ${scan.unanswered.length.toLocaleString('en-US')} unanswered questions`);
-  const clusters = clusterQuestions(scan.unanswered, tokenize, { minSimilarity: options.similarity ?? 0.5, maxExamples: 10 });
+  const clusters = clusterQuestions(scan.unanswered, tokenize, { minSimilarity: options.similarity ?? 0.5, maxExamples: 10, covered: coveredTerms(kb, tokenize) });
   const shown = clusters.filter((c) => c.size >= minSize);
   step(1, 2, `finding the entries nearest to ${shown.length.toLocaleString('en-US')} clusters`);
   addNearest(kb, shown);

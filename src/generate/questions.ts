@@ -1586,6 +1586,8 @@ const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|dura
  * A cell that says there is nothing: empty, n/a, none, –, 不适用 (PowerCube charger | 2 years | n/a asked
  * its battery). Not 无: 运费 | 无 answers how much.
  */
+/** A column that answers yes or no (是否需要退回, 是否包邮, 能否退换): asked as its own question of each row. */
+const YES_NO_HEADER = /^(是否|能否|可否)(\p{Script=Han}[\p{Script=Han}\w]{0,11})$/u;
 const EMPTY_CELL = /^(?:n\/?a|none|nil|[-–—\/]|不适用)?$/iu;
 /** A duration as a cell gives it: 1 year, 6 months, 90 days, 3–5 business days. */
 const DURATION_CELL = /^(?:up\s+to\s+|within\s+)?\d+(?:\s*[-–]\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:hours?|days?|weeks?|months?|years?)$/iu;
@@ -1712,7 +1714,10 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
         if (EMPTY_CELL.test((row[i + 1] ?? '').trim()) || column === '') continue;
         if (zh) {
           const to = place ? `寄到${label}` : label;
-          if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
+          const yesNo = YES_NO_HEADER.exec(column);
+          // 坏果比例 | 是否需要退回 → 坏果≤10%需要退回吗？ (was 坏果≤10%的是否需要退回是什么？)
+          if (yesNo !== null) asked.push(`${to}${yesNo[1] === '能否' ? '能' : yesNo[1] === '可否' ? '可以' : ''}${yesNo[2]!}吗？`);
+          else if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
           // 支付方式 | 到账时间 → 银行卡多久到账？ (was 银行卡需要多长时间？)
           else if (ARRIVAL_HEADER.test(column)) asked.push(`${to}多久${ARRIVAL_HEADER.exec(column)?.[1] ?? ''}？`);
           else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);

@@ -21,8 +21,17 @@ beforeAll(async () => {
 afterAll(() => dir.remove());
 
 const top = (q: string) => kb.search(q, { k: 3 })[0];
+const entryUnder = (heading: string) => kb.entries.find((e) => e.source?.headingPath.at(-1) === heading);
 
 describe('a fresh-produce shop', () => {
+  it('asks a yes/no column of a table as a question of each row (坏果≤10%的是否需要退回是什么？ before)', () => {
+    const table = entryUnder('三、坏果赔付标准');
+    expect(table?.similar).toEqual(expect.arrayContaining(['坏果≤10%需要退回吗？', '坏果>30%需要退回吗？']));
+    expect([table?.question, ...(table?.similar ?? [])].filter((q) => q?.includes('是否'))).toEqual([]);
+    // and a customer's way of asking it finds the table
+    expect(top('坏果要退回吗')?.source?.headingPath.at(-1)).toBe('三、坏果赔付标准');
+  });
+
   it('gives a hit that shares only how the question asks (谁, 不) no lead: 你们老板是谁 found 邮费谁出 at 0.42', () => {
     const boss = top('你们老板是谁');
     const hiring = top('你们招不招人');

@@ -10,7 +10,7 @@
  */
 export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   // returns, refunds, exchanges
-  ['退货', '退回', '退掉', '退还', '退换货'],
+  ['退货', '退回', '退掉', '退还', '退换货', '寄回'],
   ['退款', '退钱', '返款', '退费', '返还货款', '退还货款'],
   ['换货', '调换', '更换', '换新', '换一个', '换个'],
   ['无理由退货', '七天无理由', '七日无理由'],
@@ -82,6 +82,12 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['保修', '质保', '三包', '保修期', '质保期'],
   ['维修', '修理', '返修', '修好'],
   ['过期', '变质', '腐烂', '坏掉'],
+  // fresh food as customers report it and as a shop's rules write it (a user test's fruit and seafood
+  // shop: 芒果烂了 found 芒果太硬怎么办 before 坏果赔付; 牛排化了, 冰袋化完了 nothing of 解冻, 融化)
+  ['坏果', '烂果', '腐烂', '烂掉', '发霉', '坏掉'],
+  ['解冻', '化冻', '融化', '化掉', '化开'],
+  ['死亡', '死了', '死掉'],
+  ['缺斤少两', '短斤少两', '缺斤短两', '重量不足', '分量不足', '重量不够', '分量不够', '少秤'],
   ['保质期', '有效期'],
   ['说明书', '使用说明', '产品说明'],
   ['安全隐患', '危险', '不安全'],
@@ -214,6 +220,10 @@ export const SHORT_FORMS: readonly (readonly string[])[] = [
   ['换', '换货'],
   ['修', '维修', '保修'],
   ['赔', '赔偿'],
+  // 烂了, 化了, 臭了 (jieba cuts the one character off): the fresh-food words above
+  ['烂', '腐烂', '坏果'],
+  ['化', '解冻', '融化'],
+  ['臭', '变质', '腐烂'],
 ];
 
 /**
@@ -227,6 +237,8 @@ const RELATED_ONLY_HEADS = new Set([
   '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要', '侵权责任', '降价',
   // (a credit card is no debit card: 银行卡需要多长时间？ became 信用卡需要多长时间？, user test u7)
   '信用卡',
+  // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)
+  '坏果', '死亡',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
 ]);

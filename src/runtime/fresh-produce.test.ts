@@ -46,4 +46,16 @@ describe('a fresh-produce shop', () => {
       expect(hit.confidence).toBeLessThan(0.3);
     }
   });
+
+  it('reads how customers report spoiled goods and dead seafood in the rules’ words (烂掉, 臭了, 死掉: no hits before)', () => {
+    const spoiled = ['三、坏果赔付标准', '收到水果坏了怎么办'];
+    expect(spoiled).toContain(top('桃子都烂掉了')?.source?.headingPath.at(-1));
+    expect(spoiled).toContain(top('葡萄臭了')?.source?.headingPath.at(-1));
+    expect(spoiled).toContain(top('草莓烂了好多怎么赔')?.source?.headingPath.at(-1));
+    // 死掉 → 死亡 (活鲜…死亡的请拍视频反馈)
+    expect(top('虾都死掉了')?.source?.headingPath.at(-1)).toBe('一、反馈时效');
+    expect(top('烂果要寄回去吗')?.source?.headingPath.at(-1)).toBe('三、坏果赔付标准');
+    expect(top('缺斤短两')?.source?.headingPath.at(-1)).toBe('四、缺斤少两');
+    expect(top('冰袋都化完了 箱子是热的')?.source?.headingPath.at(-1)).toBe('五、冷链温度异常');
+  });
 });

@@ -472,11 +472,16 @@ export function zhFeeFacts(text: string): { whoPays: boolean; amount: boolean } 
   };
 }
 
+/** A heading that names no topic, only that something more follows: 其他, 其它事项, 补充说明, 备注. */
+const ZH_GENERIC_HEADING = /^(?:其他|其它)(?:事项|说明|规定|条款|约定)?$|^(?:补充说明|补充条款|备注|附注)$/u;
+
 function zhHeading(heading: string, product?: string, context: ZhHeadingContext = {}): string[] {
   // 关于物流延迟 / 有关退货: what the heading is about, without the preposition
   const topic = heading.replace(/^(?:关于|有关)(?=\p{Script=Han}{2})/u, '');
   const q: string[] = [];
   if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
+  // 九、其他 / 补充说明 / 备注: nothing to ask about (其他是什么？); what the text says is asked instead
+  if (ZH_GENERIC_HEADING.test(topic)) return [];
   // 不属于保修的情况 → 哪些情况不属于保修？ (was 不属于保修的情况是什么？)
   const cases = ZH_WHICH_CASES.exec(topic);
   if (cases !== null) return [`哪些${cases[2] ?? ''}${cases[1] ?? ''}？`, `${topic}有哪些？`];

@@ -32,6 +32,12 @@ describe('a fresh-produce shop', () => {
     expect(top('坏果要退回吗')?.source?.headingPath.at(-1)).toBe('三、坏果赔付标准');
   });
 
+  it('asks nothing of a heading that names no topic (其他是什么？): its text is asked instead', () => {
+    const other = entryUnder('六、其他');
+    expect(other?.question).toBe('果鲜生售后服务规则什么时候执行？');
+    expect(kb.entries.flatMap((e) => [e.question, ...e.similar]).filter((q) => /^其他/u.test(q))).toEqual([]);
+  });
+
   it('gives a hit that shares only how the question asks (谁, 不) no lead: 你们老板是谁 found 邮费谁出 at 0.42, 能不能补发 能不能周末送 at 0.47', () => {
     const boss = top('你们老板是谁');
     const hiring = top('你们招不招人');

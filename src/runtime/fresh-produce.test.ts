@@ -66,4 +66,11 @@ describe('a fresh-produce shop', () => {
     expect(top('缺斤短两')?.source?.headingPath.at(-1)).toBe('四、缺斤少两');
     expect(top('冰袋都化完了 箱子是热的')?.source?.headingPath.at(-1)).toBe('五、冷链温度异常');
   });
+
+  it('reads the same in English (the crabs are dead found nothing, my peaches arrived rotten the delivery areas)', () => {
+    expect(['三、坏果赔付标准', '收到水果坏了怎么办']).toContain(top('my peaches arrived rotten what do i do')?.source?.headingPath.at(-1));
+    expect(top('the crabs are dead')?.source?.headingPath.at(-1)).toBe('一、反馈时效');
+    expect(top('the ice packs had melted')?.source?.headingPath.at(-1)).toBe('五、冷链温度异常');
+    expect(top('the meat was thawed when it arrived')?.question).toBe('冻肉解冻了还能要吗');
+  });
 });

@@ -37,6 +37,13 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['收货人', '收件人'],
   ['运费', '邮费', '快递费', '配送费', '运输费'],
   ['配送', '送货', '派送', '送达'],
+  // the regions a delivery policy names by abbreviation, as customers name a place in them (a user test's
+  // fruit shop: 香港能寄吗 found nothing of 港澳台, 发到哈尔滨要几天 nothing of 东北三省)
+  ['港澳台', '香港', '澳门', '台湾'],
+  ['江浙沪', '上海', '江苏', '浙江', '杭州', '南京', '苏州', '宁波'],
+  ['东北三省', '黑龙江', '吉林', '辽宁', '哈尔滨', '长春', '沈阳', '大连'],
+  ['京津冀', '北京', '天津', '河北', '石家庄'],
+  ['珠三角', '广州', '深圳', '东莞', '佛山', '珠海'],
   ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了'],
   ['损坏', '弄坏', '坏了', '毁损', '破损', '损毁', '摔坏', '受损', '压坏', '压碎', '摔碎', '磕坏', '碰坏'],
   ['延误', '晚点', '延迟', '耽误', '迟延'],
@@ -239,6 +246,8 @@ const RELATED_ONLY_HEADS = new Set([
   '信用卡',
   // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)
   '坏果', '死亡',
+  // (a city is no province, and no other city of its region)
+  '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
 ]);

@@ -67,6 +67,12 @@ describe('a fresh-produce shop', () => {
     expect(top('冰袋都化完了 箱子是热的')?.source?.headingPath.at(-1)).toBe('五、冷链温度异常');
   });
 
+  it('finds the regions a delivery policy names by abbreviation from a place in them (港澳台, 东北三省, 江浙沪)', () => {
+    expect(top('香港能寄吗')?.question).toBe('不支持配送的地区有哪些');
+    expect(top('哈尔滨要几天')?.question).toBe('几天能送到');
+    expect(top('上海明天能到吗')?.question).toBe('几天能送到');
+  });
+
   it('reads the same in English (the crabs are dead found nothing, my peaches arrived rotten the delivery areas)', () => {
     expect(['三、坏果赔付标准', '收到水果坏了怎么办']).toContain(top('my peaches arrived rotten what do i do')?.source?.headingPath.at(-1));
     expect(top('the crabs are dead')?.source?.headingPath.at(-1)).toBe('一、反馈时效');

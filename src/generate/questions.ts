@@ -717,7 +717,8 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       // time a task takes (累计实付满1000元升级为银卡会需要多长时间？, 系统将短信提醒需要多长时间？)
       // (提前六十日书面通知 is a deadline, asked as before)
       if (found !== null && /(?:近|最近|过去|(?<!提)前)$/u.test(clause.slice(0, found.index))) return;
-      let after = rest.replace(/^[内后起的]+/u, '');
+      // 常温放置1-3天即可催熟: 即可 says enough, what takes the time is 催熟 (was 即可催熟需要多长时间？)
+      let after = rest.replace(/^[内后起的]+/u, '').replace(/^(?:即可|便可|就可以|就能|即能)(?=\p{Script=Han}{2})/u, '');
       // 七日内，可以申请退货: what the time is for is in the next clause
       if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
       const allowed = /^(?:可以|可|能)/u.test(after);
@@ -728,7 +729,8 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       const what = after.length >= 2 ? wholeTask(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
       // (维修需要3个工作日: what is needed is the time itself, asked 3个工作日有时间限制吗？)
-      const asked = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
+      // (before the time or in its clause: 3-4天送达，海鲜冷冻类可能需要加收冷链运费 asked 加收冷链运费有时间限制吗？)
+      const asked = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(parts.slice(0, at + 1).join('，'))?.[1] : undefined;
       const needs = asked !== undefined && !ZH_TIME.test(asked) ? asked : undefined;
       // 七天无理由退货 names a policy, not a time limit
       if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');

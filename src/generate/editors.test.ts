@@ -30,9 +30,11 @@ describe('questions an editor need not rewrite', () => {
     expect(generateQuestions({ headingPath: ['售后', '退货'], text: '请在订单页申请退货，填写原因后提交。' }).map((q) => q.question)).toContain('如何申请退货？');
   });
 
-  it('reads 即可 as enough, not as a permission (常温阴凉通风处存放即可以，成熟后尽快食用吗？)', () => {
+  it('reads 即可 as enough and 原则上 as no one, not as a permission (常温阴凉通风处存放即可以，成熟后尽快食用吗？, 本店原则上可以受理吗？)', () => {
     const asked = generateQuestions({ headingPath: ['储存与食用指南', '一、水果储存'], text: '热带水果怕冷，请勿放入冰箱冷藏。常温阴凉通风处存放即可，成熟后尽快食用。' }).map((q) => q.question);
     expect(asked.filter((q) => /即可以|可以，/u.test(q))).toEqual([]);
+    // 原则上 says how often, not who
+    expect(generateQuestions({ headingPath: ['售后规则', '二、售后申请时效'], text: '超过24小时的，本店原则上不予受理。' }).map((q) => q.question)).toContain('本店可以受理吗？');
     // a permission is still one
     expect(generateQuestions({ headingPath: ['会员', '权益'], text: '会员可享受免费退换。' }).map((q) => q.question)).toContain('会员可以享受免费退换吗？');
   });

@@ -911,7 +911,8 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   // 积分不可转让、不可提现 → 积分可以转让吗？/ 积分可以提现吗？ (its article was asked by its heading path)
   for (const clause of clauses) {
     const no = ZH_NOT_ALLOWED.exec(clause);
-    const who = no?.[1]?.replace(ZH_LEADING, '') ?? '';
+    // (本店原则上不予受理: 原则上, 一般, 通常 say how often, not who: it asked 本店原则上可以受理吗？)
+    const who = no?.[1]?.replace(ZH_LEADING, '').replace(/(?:原则上|一般情况下|一般|通常)$/u, '') ?? '';
     // (也可以是不可转让单据, 并承担不能举证的后果, 根据其性质不能适用的除外: no thing that may not be done, laws)
     if (no === null || who.length < 2 || /(?:将|会|也|均|都|则|还|并)$/u.test(who) || /^(?:也|并|且|而|其|又)|可|能|是|的|或|有权/u.test(who)) continue;
     for (const what of (no[2] ?? '').split(/[、，,]/u)) {

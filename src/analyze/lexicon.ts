@@ -10,7 +10,10 @@
  */
 export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   // returns, refunds, exchanges
-  ['退货', '退回', '退掉', '退还', '退换货', '寄回'],
+  ['退货', '退回', '退掉', '退还', '退换货'],
+  // sending goods back as customers say it (烂果要寄回去吗) and as rules write it (需要退回吗); not 退货's:
+  // a return's 寄回 steps are another matter than the goods a rule says need not go back
+  ['退回', '寄回', '寄还'],
   ['退款', '退钱', '返款', '退费', '返还货款', '退还货款'],
   ['换货', '调换', '更换', '换新', '换一个', '换个'],
   ['无理由退货', '七天无理由', '七日无理由'],

@@ -12,6 +12,7 @@ import { makeTableFixtures } from './fixtures/make-tables.mjs';
 import { makeChatLogFixtures } from './fixtures/make-chat-logs.mjs';
 import { makeManualFixtures } from './fixtures/make-manuals.mjs';
 import { makeEnglishShopFixtures } from './fixtures/make-english-shop.mjs';
+import { makeFreshFixtures } from './fixtures/make-fresh.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -26,4 +27,5 @@ await makeTableFixtures(outDir);
 await makeChatLogFixtures(outDir, join(root, 'fixtures', 'gaps'));
 await makeManualFixtures(outDir);
 await makeEnglishShopFixtures(outDir);
+await makeFreshFixtures(outDir);
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

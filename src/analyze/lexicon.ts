@@ -11,6 +11,9 @@
 export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   // returns, refunds, exchanges
   ['退货', '退回', '退掉', '退还', '退换货'],
+  // sending goods back as customers say it (烂果要寄回去吗) and as rules write it (需要退回吗); not 退货's:
+  // a return's 寄回 steps are another matter than the goods a rule says need not go back
+  ['退回', '寄回', '寄还'],
   ['退款', '退钱', '返款', '退费', '返还货款', '退还货款'],
   ['换货', '调换', '更换', '换新', '换一个', '换个'],
   ['无理由退货', '七天无理由', '七日无理由'],
@@ -37,6 +40,13 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['收货人', '收件人'],
   ['运费', '邮费', '快递费', '配送费', '运输费'],
   ['配送', '送货', '派送', '送达'],
+  // the regions a delivery policy names by abbreviation, as customers name a place in them (a user test's
+  // fruit shop: 香港能寄吗 found nothing of 港澳台, 发到哈尔滨要几天 nothing of 东北三省)
+  ['港澳台', '香港', '澳门', '台湾'],
+  ['江浙沪', '上海', '江苏', '浙江', '杭州', '南京', '苏州', '宁波'],
+  ['东北三省', '黑龙江', '吉林', '辽宁', '哈尔滨', '长春', '沈阳', '大连'],
+  ['京津冀', '北京', '天津', '河北', '石家庄'],
+  ['珠三角', '广州', '深圳', '东莞', '佛山', '珠海'],
   ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了'],
   ['损坏', '弄坏', '坏了', '毁损', '破损', '损毁', '摔坏', '受损', '压坏', '压碎', '摔碎', '磕坏', '碰坏'],
   ['延误', '晚点', '延迟', '耽误', '迟延'],
@@ -89,6 +99,12 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['刷机', '刷系统', '刷入', '刷了'],
   ['摔落', '摔了', '摔坏', '跌落', '掉地上'],
   ['过期', '变质', '腐烂', '坏掉'],
+  // fresh food as customers report it and as a shop's rules write it (a user test's fruit and seafood
+  // shop: 芒果烂了 found 芒果太硬怎么办 before 坏果赔付; 牛排化了, 冰袋化完了 nothing of 解冻, 融化)
+  ['坏果', '烂果', '腐烂', '烂掉', '发霉', '坏掉'],
+  ['解冻', '化冻', '融化', '化掉', '化开'],
+  ['死亡', '死了', '死掉'],
+  ['缺斤少两', '短斤少两', '缺斤短两', '重量不足', '分量不足', '重量不够', '分量不够', '少秤'],
   ['保质期', '有效期'],
   ['说明书', '使用说明', '产品说明'],
   ['安全隐患', '危险', '不安全'],
@@ -231,6 +247,10 @@ export const SHORT_FORMS: readonly (readonly string[])[] = [
   ['换', '换货'],
   ['修', '维修', '保修'],
   ['赔', '赔偿'],
+  // 烂了, 化了, 臭了 (jieba cuts the one character off): the fresh-food words above
+  ['烂', '腐烂', '坏果'],
+  ['化', '解冻', '融化'],
+  ['臭', '变质', '腐烂'],
 ];
 
 /**
@@ -246,6 +266,10 @@ const RELATED_ONLY_HEADS = new Set([
   '信用卡',
   // Taiwan and Hong Kong: an island is no other island, a tax number's name is a place's (统编 in a mainland shop's similar questions)
   '离岛', '统一编号',
+  // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)
+  '坏果', '死亡',
+  // (a city is no province, and no other city of its region)
+  '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
 ]);

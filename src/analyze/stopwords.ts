@@ -28,7 +28,7 @@ export const KEEP = new Set([
  * Words that ask without naming a topic: the kept question words and the ways of asking what to do.
  * A question made only of them (怎么办, how do i) has nothing to be covered (runtime confidence).
  */
-export const QUESTION_WORDS = new Set([...KEEP, '怎么办', '咋办', '咋', '怎么样', '什么', '啥', '哪', '哪个', '哪些', '吗', '多长时间', '多长', '时候', 'what', 'which', 'who', 'do']);
+export const QUESTION_WORDS = new Set([...KEEP, '怎么办', '咋办', '咋', '怎么样', '什么', '啥', '哪', '哪个', '哪些', '吗', '多长时间', '多长', '时候', '谁', '能不能', '可不可以', '有没有', '是不是', '会不会', '要不要', 'what', 'which', 'who', 'do']);
 
 /** Function words only: particles, pronouns, auxiliaries, conjunctions (zh and en). */
 export const FUNCTION_WORDS = [

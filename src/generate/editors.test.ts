@@ -30,6 +30,26 @@ describe('questions an editor need not rewrite', () => {
     expect(generateQuestions({ headingPath: ['售后', '退货'], text: '请在订单页申请退货，填写原因后提交。' }).map((q) => q.question)).toContain('如何申请退货？');
   });
 
+  it('reads 即可 as enough and 原则上 as no one, not as a permission (常温阴凉通风处存放即可以，成熟后尽快食用吗？, 本店原则上可以受理吗？)', () => {
+    const asked = generateQuestions({ headingPath: ['储存与食用指南', '一、水果储存'], text: '热带水果怕冷，请勿放入冰箱冷藏。常温阴凉通风处存放即可，成熟后尽快食用。' }).map((q) => q.question);
+    expect(asked.filter((q) => /即可以|可以，/u.test(q))).toEqual([]);
+    // 原则上 says how often, not who
+    expect(generateQuestions({ headingPath: ['售后规则', '二、售后申请时效'], text: '超过24小时的，本店原则上不予受理。' }).map((q) => q.question)).toContain('本店可以受理吗？');
+    // a permission is still one
+    expect(generateQuestions({ headingPath: ['会员', '权益'], text: '会员可享受免费退换。' }).map((q) => q.question)).toContain('会员可以享受免费退换吗？');
+  });
+
+  it('asks how long what takes the time (即可催熟需要多长时间？, 加收冷链运费有时间限制吗？ before)', () => {
+    const ripen = generateQuestions({ headingPath: ['储存与食用指南', '二、催熟方法'], text: '和苹果一起放进塑料袋里，常温放置1-3天即可催熟。' }).map((q) => q.question);
+    expect(ripen).toContain('催熟需要多长时间？');
+    expect(ripen.filter((q) => q.startsWith('即可'))).toEqual([]);
+    // a need named after the time is no task the time is for
+    const areas = generateQuestions({ headingPath: ['冷链配送说明', '二、配送范围'], text: '东北三省、西北地区：3-4天送达，海鲜冷冻类可能需要加收冷链运费。' }).map((q) => q.question);
+    expect(areas.filter((q) => q.includes('有时间限制'))).toEqual([]);
+    // …one named before it still is
+    expect(generateQuestions({ headingPath: ['发票', '更换抬头'], text: '如需更换抬头，应当在三十日内提出。' }).map((q) => q.question)).toContain('更换抬头有时间限制吗？');
+  });
+
   it('asks a fee heading what its text says: who pays, not how much (退货运费是多少？)', async () => {
     const items = await shop();
     expect(entryUnder(items, '一、退货运费')?.entry.question).toBe('退货运费由谁承担？');

@@ -135,7 +135,9 @@ const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二�
 // (应 of 对应, 相应, 反应, 供应 … is no duty: 退款订单对应的积分将被扣回 asked 退款订单对需要的积分将被扣回吗？)
 const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|(?<![对相响反供适答回感效照呼顺])应(?![收付尽有得])|必须|须|不得|禁止)(?!当事人)/u;
 // 可 as in 可能 (may be), 可见, 可靠 is no permission
-const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?<![不认许宁])(有权|享有|可以|可(?!能|见|靠|是|否|惜))(.{2,24}?)(?:[，。；]|$)/u;
+// (…存放即可，成熟后尽快食用: 即可 says enough, and what follows a comma is no object — it asked
+// 常温阴凉通风处存放即可以，成熟后尽快食用吗？)
+const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?<![不认许宁即])(有权|享有|可以|可(?!能|见|靠|是|否|惜))([^，。；]{2}.{0,22}?)(?:[，。；]|$)/u;
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
 /** X是…的合同 / 行为 / 意思表示: a definition without 是指 (要约是希望与他人订立合同的意思表示). */
 const ZH_DEFINITION_IS = /^([\p{Script=Han}]{2,10}?)是(?!否|指|由|在|为|因|不|从|按|以|对)[^。；]{2,120}?的(?:合同|行为|意思表示|协议|制度|活动|组织|单位|机构|个人|自然人|法人|经营者|商品|服务|费用|款项|凭证|期间|情形)(?:[，,]|$)/u;
@@ -482,11 +484,16 @@ export function zhFeeFacts(text: string): { whoPays: boolean; amount: boolean } 
   };
 }
 
+/** A heading that names no topic, only that something more follows: 其他, 其它事项, 补充说明, 备注. */
+const ZH_GENERIC_HEADING = /^(?:其他|其它)(?:事项|说明|规定|条款|约定)?$|^(?:补充说明|补充条款|备注|附注)$/u;
+
 function zhHeading(heading: string, product?: string, context: ZhHeadingContext = {}): string[] {
   // 关于物流延迟 / 有关退货: what the heading is about, without the preposition
   const topic = heading.replace(/^(?:关于|有关)(?=\p{Script=Han}{2})/u, '');
   const q: string[] = [];
   if (headingIsQuestion(topic)) return [topic.replace(/[?？]*$/u, '？')];
+  // 九、其他 / 补充说明 / 备注: nothing to ask about (其他是什么？); what the text says is asked instead
+  if (ZH_GENERIC_HEADING.test(topic)) return [];
   // 不属于保修的情况 → 哪些情况不属于保修？ (was 不属于保修的情况是什么？)
   const cases = ZH_WHICH_CASES.exec(topic);
   if (cases !== null) return [`哪些${cases[2] ?? ''}${cases[1] ?? ''}？`, `${topic}有哪些？`];
@@ -720,7 +727,8 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       // time a task takes (累计实付满1000元升级为银卡会需要多长时间？, 系统将短信提醒需要多长时间？)
       // (提前六十日书面通知 is a deadline, asked as before)
       if (found !== null && /(?:近|最近|过去|(?<!提)前)$/u.test(clause.slice(0, found.index))) return;
-      let after = rest.replace(/^[内后起的]+/u, '');
+      // 常温放置1-3天即可催熟: 即可 says enough, what takes the time is 催熟 (was 即可催熟需要多长时间？)
+      let after = rest.replace(/^[内后起的]+/u, '').replace(/^(?:即可|便可|就可以|就能|即能)(?=\p{Script=Han}{2})/u, '');
       // 七日内，可以申请退货: what the time is for is in the next clause
       if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
       const allowed = /^(?:可以|可|能)/u.test(after);
@@ -733,7 +741,8 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
       const what = after.length >= 2 ? wholeTask(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
       // (维修需要3个工作日: what is needed is the time itself, asked 3个工作日有时间限制吗？)
-      const asked = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(undated)?.[1] : undefined;
+      // (before the time or in its clause: 3-4天送达，海鲜冷冻类可能需要加收冷链运费 asked 加收冷链运费有时间限制吗？)
+      const asked = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(parts.slice(0, at + 1).join('，'))?.[1] : undefined;
       const needs = asked !== undefined && !ZH_TIME.test(asked) ? asked : undefined;
       // 七天无理由退货 names a policy, not a time limit
       if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');
@@ -925,7 +934,8 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   // 积分不可转让、不可提现 → 积分可以转让吗？/ 积分可以提现吗？ (its article was asked by its heading path)
   for (const clause of clauses) {
     const no = ZH_NOT_ALLOWED.exec(clause);
-    const who = no?.[1]?.replace(ZH_LEADING, '') ?? '';
+    // (本店原则上不予受理: 原则上, 一般, 通常 say how often, not who: it asked 本店原则上可以受理吗？)
+    const who = no?.[1]?.replace(ZH_LEADING, '').replace(/(?:原则上|一般情况下|一般|通常)$/u, '') ?? '';
     // (也可以是不可转让单据, 并承担不能举证的后果, 根据其性质不能适用的除外: no thing that may not be done, laws)
     if (no === null || who.length < 2 || /(?:将|会|也|均|都|则|还|并)$/u.test(who) || /^(?:也|并|且|而|其|又)|可|能|是|的|或|有权/u.test(who)) continue;
     for (const what of (no[2] ?? '').split(/[、，,]/u)) {
@@ -1609,6 +1619,8 @@ const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|dura
  * A cell that says there is nothing: empty, n/a, none, –, 不适用 (PowerCube charger | 2 years | n/a asked
  * its battery). Not 无: 运费 | 无 answers how much.
  */
+/** A column that answers yes or no (是否需要退回, 是否包邮, 能否退换): asked as its own question of each row. */
+const YES_NO_HEADER = /^(是否|能否|可否)(\p{Script=Han}[\p{Script=Han}\w]{0,11})$/u;
 const EMPTY_CELL = /^(?:n\/?a|none|nil|[-–—\/]|不适用)?$/iu;
 /** A duration as a cell gives it: 1 year, 6 months, 90 days, 3–5 business days. */
 const DURATION_CELL = /^(?:up\s+to\s+|within\s+)?\d+(?:\s*[-–]\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:hours?|days?|weeks?|months?|years?)$/iu;
@@ -1748,7 +1760,10 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
         if (EMPTY_CELL.test((row[i + 1] ?? '').trim()) || column === '') continue;
         if (zh) {
           const to = place ? `寄到${label}` : label;
-          if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
+          const yesNo = YES_NO_HEADER.exec(column);
+          // 坏果比例 | 是否需要退回 → 坏果≤10%需要退回吗？ (was 坏果≤10%的是否需要退回是什么？)
+          if (yesNo !== null) asked.push(`${to}${yesNo[1] === '能否' ? '能' : yesNo[1] === '可否' ? '可以' : ''}${yesNo[2]!}吗？`);
+          else if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
           // (a bracket says which part: 换屏（原装屏幕总成） is asked as 换屏)
           else if (prices[i] === true) asked.push(`${column}${to.replace(/\s*[（(][^）)]*[）)]\s*/gu, '') || to}多少钱？`);
           // 支付方式 | 到账时间 → 银行卡多久到账？ (was 银行卡需要多长时间？)

@@ -12,7 +12,7 @@
  * at build time, so one threshold means the same for every question.
  */
 import { Analyzer, BIGRAM_PREFIX, bareCode, CODE_TERM, codePieces, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
-import { QUESTION_WORDS } from '../analyze/stopwords.js';
+import { NEGATIONS, QUESTION_WORDS } from '../analyze/stopwords.js';
 import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
 import { Associations } from './associations.js';
@@ -87,6 +87,10 @@ export function leadByCoverage(margin: number, coverage: number): number {
  */
 const TOPICLESS_SHARE = 0.5;
 
+/** Bits of what an entry shares with a question (KnowledgeBase.topicBits): more than how it asks; a word that names a topic. */
+const TOPIC_ASKED = 1;
+const TOPIC_NAMED = 2;
+
 /**
  * The share of its score an entry keeps when its questions name a kind of goods (IndexModel.products:
  * 洗衣机) and it names none of the kinds the question names (空调有异味), anywhere: it answers for
@@ -136,6 +140,8 @@ interface Surplus {
 /** A question's ranking: [entry, score, best variant] best first, its terms, its self-score (what a perfect match would score). */
 interface Ranking {
   results: [number, number, number][];
+  /** The entries of `results` that share none of a topical question's topical words, only how it asks (谁, 不): their lead is no evidence. */
+  topicless: ReadonlySet<number>;
   selfScore: number;
   terms: Map<string, number>;
   surpluses: Surplus[];
@@ -340,6 +346,7 @@ export class KnowledgeBase {
     this.model = data.model;
     this.analyzer = new Analyzer(data.analyzer);
     this.questionTerms = new Set([...QUESTION_WORDS].flatMap((w) => (/^[a-z]+$/.test(w) ? [w, ...this.analyzer.analyze(w)] : [w])));
+    this.negationTerms = new Set([...NEGATIONS].flatMap((w) => (/^[a-z]+$/.test(w) ? [w, ...this.analyzer.analyze(w)] : [w])));
     this.questionBigrams = new Set([...QUESTION_WORDS].filter((w) => HAN_WORD.test(w)).flatMap((w) => [...w].slice(1).map((c, i) => `${w[i]!}${c}`)));
     const terms = data.terms;
     const termCount = terms.length;
@@ -563,14 +570,14 @@ export class KnowledgeBase {
       const t = this.termIds.get(term);
       if (t === undefined) continue;
       const idf = (this.idfContext[t] ?? 0) * qw * this.termWeight[t]! * this.model.contextWeight;
-      const topical = !this.asksOnly(term);
+      const topical = this.topicBits(term);
       for (let i = C.decode(t), end = C.offset[t + 1]!; i < end; i++) {
         const g = C.allDocs[i]!;
         const tf = C.allTfs[i]!;
         const before = groupScore[g]!;
         if (before === 0) touchedGroups[n++] = g;
         groupScore[g] = before + (idf * tf * k1p1) / (tf + cNorm[g]!);
-        if (topical) this.groupTopical[g] = 1;
+        if (topical !== 0) this.groupTopical[g] = this.groupTopical[g]! | topical;
       }
     }
     return n;
@@ -593,12 +600,25 @@ export class KnowledgeBase {
   /** QUESTION_WORDS as the analyzer's terms: the words, and the English ones as stemmed (many → mani). */
   private readonly questionTerms: ReadonlySet<string>;
 
+  /** NEGATIONS as the analyzer's terms: they ask the opposite (a hit that has them ranks as topical) but name nothing. */
+  private readonly negationTerms: ReadonlySet<string>;
+
   /** The character bigrams inside the Chinese question words (多久, 么时 of 什么时候). */
   private readonly questionBigrams: ReadonlySet<string>;
 
   /** Whether a term only asks (a question word, or a bigram inside one: ~多久, ~么时) and names no topic. */
   private asksOnly(term: string): boolean {
     return term.startsWith(BIGRAM_PREFIX) ? this.questionBigrams.has(term.slice(BIGRAM_PREFIX.length)) : this.questionTerms.has(term);
+  }
+
+  /**
+   * What a question term tells of an entry that has it (bits of entryTopical): 0 only how the question
+   * asks (谁, 怎么), TOPIC_ASKED a negation (不: the entry ranks as on topic, measured: bq-bare lost a
+   * question of its top 5 when it did not), TOPIC_ASKED | TOPIC_NAMED a word that names what it is about.
+   */
+  private topicBits(term: string): number {
+    if (this.asksOnly(term)) return 0;
+    return this.negationTerms.has(term) ? TOPIC_ASKED : TOPIC_ASKED | TOPIC_NAMED;
   }
 
   private chinese: boolean | undefined;
@@ -666,7 +686,7 @@ export class KnowledgeBase {
    * The question's terms the index knows, weighted (its own, homophones, learned associations),
    * and `unknown`: how many of its words the index has never seen (see novelty).
    */
-  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; own: number; translated: Map<string, string>; expandedFrom: Map<string, string>; kinds: number[] } {
+  private analyzeQuestion(question: string): { terms: Map<string, number>; unknown: number; topical: boolean; names: boolean; own: number; translated: Map<string, string>; expandedFrom: Map<string, string>; kinds: number[] } {
     const { terms, pinyinMatches, phrases } = this.analyzer.analyzeQuery(question);
     const out = new Map<string, number>();
     let unknown = 0;
@@ -678,11 +698,16 @@ export class KnowledgeBase {
     const expandedFrom = new Map<string, string>();
     // a question made only of question words (怎么办, how) names no topic: no hit covers it
     let topical = false;
+    // …and one made only of them and negations names nothing a hit could share (see topicBits)
+    let names = false;
     const codes = unknownCodes(terms, (term) => this.termIds.has(term));
     // the kinds of goods it names, known to the KB or not (电视 asked of a KB of fridges)
     const kinds: number[] = [];
     for (const [t, w] of terms) {
-      if (isWordTerm(t) && !this.questionTerms.has(t)) topical = true;
+      if (isWordTerm(t) && !this.questionTerms.has(t)) {
+        topical = true;
+        if (!this.negationTerms.has(t)) names = true;
+      }
       const kind = w >= 1 ? this.productKind.get(t) : undefined;
       if (kind !== undefined && !kinds.includes(kind)) kinds.push(kind);
       if (this.termIds.has(t)) out.set(t, w);
@@ -751,7 +776,7 @@ export class KnowledgeBase {
       }
       for (const [term, weight] of strongest(expansions, MAX_EXPANSIONS)) if (!out.has(term)) out.set(term, weight);
     }
-    return { terms: out, unknown, topical, own, translated, expandedFrom, kinds };
+    return { terms: out, unknown, topical, names, own, translated, expandedFrom, kinds };
   }
 
   /**
@@ -831,7 +856,7 @@ export class KnowledgeBase {
     let passageRank = 0;
     for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
       // rounded as reported, so a threshold equal to a reported confidence keeps that hit
-      const confidence = Math.round(this.confidence(score, this.coverage(score, ranking, e, v), top, second, rank === 0) * 1e4) / 1e4;
+      const confidence = Math.round(this.confidence(score, this.coverage(score, ranking, e, v), top, second, rank === 0, ranking.topicless.has(e)) * 1e4) / 1e4;
       if (confidence < threshold) continue;
       const hit = this.hit(e, v, score, confidence, terms, asWritten);
       if (confidence >= passageMin) {
@@ -852,7 +877,7 @@ export class KnowledgeBase {
    * runner-up sets the margin), with the question's terms and its self-score; undefined when none.
    */
   private rank(question: string, k: number, exclude: number): Ranking | undefined {
-    const { terms, unknown, topical, own, translated, expandedFrom, kinds } = this.analyzeQuestion(question);
+    const { terms, unknown, topical, names, own, translated, expandedFrom, kinds } = this.analyzeQuestion(question);
     /** What a hit can cover of each translated word or run of words: its own terms' impacts, and its translations' (see below). */
     const ownCover = new Map<string, number>();
     const translatedCover = new Map<string, number>();
@@ -934,7 +959,7 @@ export class KnowledgeBase {
       if (from !== undefined && g < 0) g = sourceWords.push(from) - 1;
       source.push(g);
       // (an expansion is no evidence of the topic: a question word's associations would count)
-      topicalTerm.push((isExpansion === 0 || translated.has(term)) && !this.asksOnly(term) ? 1 : 0);
+      topicalTerm.push(isExpansion === 0 || translated.has(term) ? this.topicBits(term) : 0);
     }
     // a translated word is covered by a hit that matches all its translations, each at its weight
     // (快递, 快递员, 快递公司 for courier), or the word itself where the KB writes it (an English page
@@ -973,7 +998,7 @@ export class KnowledgeBase {
       const open = candidates === 0 || (candidates < limit && candidates + this.entryDf[t]! + A.count[t]! <= 2 * limit);
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
       const coverageCredit = idfV / qw;
-      const topicalT = topicalTerm[j] === 1;
+      const topicalT = topicalTerm[j]!;
       const g = source[j]!;
       const eTopical = this.entryTopical;
       const vDocs = V.allDocs;
@@ -1005,7 +1030,7 @@ export class KnowledgeBase {
           // another related word of a question word already scored here adds a share (RELATED_SHARE)
           vState[at] = before + (g < 0 ? add : g === vState[at + 4] ? related(vState, at + 5, add) : firstRelated(vState, at + 4, g, add));
           vState[at + 1] = vState[at + 1]! + coverageCredit;
-          if (topicalT) eTopical[variantEntry[v]!] = 1;
+          if (topicalT !== 0) eTopical[variantEntry[v]!] = eTopical[variantEntry[v]!]! | topicalT;
         }
         if (!gallop) break;
       }
@@ -1036,7 +1061,7 @@ export class KnowledgeBase {
             if (before === 0) touchedEntries[ne++] = e;
             const add = tf === 1 ? idfA * aState[ea + 1]! : (aWeight[e]! * idfA * tf * k1p1) / (tf + aNorm[e]!);
             aState[ea] = before + (g < 0 ? add : g === aState[ea + 2] ? related(aState, ea + 3, add) : firstRelated(aState, ea + 2, g, add));
-            if (topicalT) eTopical[e] = 1;
+            if (topicalT !== 0) eTopical[e] = eTopical[e]! | topicalT;
           }
           if (!gallopA) break;
         }
@@ -1084,10 +1109,10 @@ export class KnowledgeBase {
         const g = this.touchedGroups[i]!;
         const add = this.groupScore[g]!;
         this.groupScore[g] = 0;
-        const topicalGroup = this.groupTopical[g] === 1;
+        const topicalGroup = this.groupTopical[g]!;
         this.groupTopical[g] = 0;
         for (const e of this.groupMembers[g] ?? []) {
-          if (topicalGroup) this.entryTopical[e] = 1;
+          if (topicalGroup !== 0) this.entryTopical[e] = this.entryTopical[e]! | topicalGroup;
           if (eVariant[e] === -1) {
             touched[nt++] = e;
             eVariant[e] = firstVariant[e]!;
@@ -1103,6 +1128,7 @@ export class KnowledgeBase {
     const want = Math.min(Math.max(k, 2), nt);
     const ranked: number[] = [];
     const rankedScore: number[] = [];
+    const rankedTopicless = new Set<number>();
     /** The list is full and entry e with this score comes after its last (ties go to the earlier entry). */
     const outranked = (score: number, e: number): boolean =>
       ranked.length === want && (score < rankedScore[want - 1]! || (score === rankedScore[want - 1]! && e > ranked[want - 1]!));
@@ -1111,6 +1137,7 @@ export class KnowledgeBase {
       let score = eScore[e]! / (1 + aWeight[e]!);
       // an entry that shares only how the question asks, not what about
       if (topical && this.entryTopical[e] === 0) score *= TOPICLESS_SHARE;
+      const topicless = names && (this.entryTopical[e]! & TOPIC_NAMED) === 0;
       this.entryTopical[e] = 0;
       eScore[e] = 0;
       if (outranked(score, e)) continue;
@@ -1127,15 +1154,17 @@ export class KnowledgeBase {
       }
       ranked[j] = e;
       rankedScore[j] = score;
+      if (topicless) rankedTopicless.add(e);
     }
     const results = ranked.map((e, i): [number, number, number] => [e, rankedScore[i]!, eVariant[e]!]);
+    const topicless = new Set([...rankedTopicless].filter((e) => ranked.includes(e)));
     for (let i = 0; i < nt; i++) eVariant[touched[i]!] = -1;
     for (let c = 0; c < candidates; c++) {
       const e = candidateList[c]!;
       eBits[e >>> 5] = 0;
       for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = 0;
     }
-    return results.length === 0 ? undefined : { results, selfScore: topical ? selfScore : Infinity, terms, surpluses, translated };
+    return results.length === 0 ? undefined : { results, topicless, selfScore: topical ? selfScore : Infinity, terms, surpluses, translated };
   }
 
   /**
@@ -1197,10 +1226,15 @@ export class KnowledgeBase {
     return words;
   }
 
-  /** Calibrated probability that this hit answers the question. */
-  private confidence(score: number, coverage: number, top: number, second: number, isTop: boolean): number {
+  /**
+   * Calibrated probability that this hit answers the question. A hit that shares only how a topical
+   * question asks (谁, 不, 可以) and none of what it is about has no lead worth counting, however far
+   * ahead: 你们老板是谁 found 邮费谁出 alone at 0.42, 你们招不招人 不支持配送 at 0.44 (a user test's
+   * fresh-produce shop), above its right answers to 橙子坏了三个 (0.26).
+   */
+  private confidence(score: number, coverage: number, top: number, second: number, isTop: boolean, topicless = false): number {
     const c = this.model.calibration;
-    const margin = isTop ? (top > 0 ? (top - second) / top : 0) : (score - top) / (top || 1);
+    const margin = topicless ? 0 : isTop ? (top > 0 ? (top - second) / top : 0) : (score - top) / (top || 1);
     return sigmoid(c.intercept + c.coverageWeight * coverage + c.marginWeight * (c.leadByCoverage === true ? leadByCoverage(margin, coverage) : margin));
   }
 
@@ -1216,7 +1250,7 @@ export class KnowledgeBase {
     return {
       entry: e,
       coverage: e < 0 ? 0 : this.coverage(first, ranking, e, v),
-      margin: first > 0 ? (first - second) / first : 0,
+      margin: first > 0 && !ranking.topicless.has(e) ? (first - second) / first : 0,
     };
   }
 

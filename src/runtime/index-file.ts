@@ -68,6 +68,13 @@ export interface Calibration {
    * without it uses the margin as it is.
    */
   leadByCoverage?: boolean;
+  /**
+   * Coverage is multiplied by this when the hit lacks the question's strongest word (the one that
+   * weighs most in its self-score, a word the KB has never seen included): a hit that shares the
+   * question's common words but not what it is about. Written by builds since 2026-11-27 (0.8); an
+   * index without it counts coverage as it is.
+   */
+  missingStrongest?: number;
 }
 
 export interface IndexModel {

@@ -147,6 +147,12 @@ interface Ranking {
   surpluses: Surplus[];
   /** The KB's words that translate (or bridge) a word of the question → that word (refund for 退款). */
   translated: Map<string, string>;
+  /** The analysis's count of the question's own terms (the first of `terms`), its unseen words, its expansions → the word each stands for. */
+  own: number;
+  unknown: number;
+  expandedFrom: Map<string, string>;
+  /** The terms that count as having the question's strongest word (see strongestWord), worked out once. */
+  strongest?: string[];
 }
 
 /** Query weight of the lexicon's word for a customer's word the KB never writes (不想要 → 无理由退货), as of an English word's main translation. */
@@ -1164,7 +1170,7 @@ export class KnowledgeBase {
       eBits[e >>> 5] = 0;
       for (let v = firstVariant[e]!, end = firstVariant[e + 1]!; v < end; v++) vBits[v >>> 5] = 0;
     }
-    return results.length === 0 ? undefined : { results, topicless, selfScore: topical ? selfScore : Infinity, terms, surpluses, translated };
+    return results.length === 0 ? undefined : { results, topicless, selfScore: topical ? selfScore : Infinity, terms, surpluses, translated, own, unknown, expandedFrom };
   }
 
   /**
@@ -1175,7 +1181,65 @@ export class KnowledgeBase {
   private coverage(score: number, ranking: Ranking, e: number, v: number): number {
     let self = ranking.selfScore;
     for (const { terms, extra } of ranking.surpluses) if (terms.every((term) => this.hitHas(term, e, v))) self -= extra;
-    return self > 0 ? Math.min(score / self, 1.5) : 0;
+    const coverage = self > 0 ? Math.min(score / self, 1.5) : 0;
+    const missing = this.model.calibration.missingStrongest;
+    if (missing === undefined || coverage === 0) return coverage;
+    const strongest = (ranking.strongest ??= this.strongestWord(ranking));
+    return strongest.length === 0 || strongest.some((term) => this.hitHas(term, e, v)) ? coverage : coverage * missing;
+  }
+
+  /**
+   * The terms that count as having the question's strongest word — the one that weighs most in its
+   * self-score: the word's own term and the KB's words it expands or translates to (a synonym covers
+   * it). A word the KB has never seen weighs most (the IDF of a term no entry has): the KB's words
+   * for it when the lexicon bridges it (泡水 → 进水), else ['\0'], which no hit has (截图 of 手机怎么截图
+   * in a service centre's KB, iPhone of iPhone 15 多少钱). [] when the question has no such word. A
+   * hit that lacks it shares the question's common words, not what it asks about: 手机 and 怎么, or
+   * a fee table's 多少钱. Weights as the self-score counts them (rank): impact / min(query weight, 1),
+   * a bigram too common to be scored left out, a translated word at its translations' impacts.
+   */
+  private strongestWord(ranking: Ranking): string[] {
+    const { terms, own, unknown, expandedFrom, translated } = ranking;
+    const weight = (term: string, qw: number): number => {
+      const t = this.termIds.get(term);
+      if (t === undefined || (this.isBigram[t] === 1 && this.idfVariant[t]! < MIN_BIGRAM_IDF)) return 0;
+      return this.idfVariant[t]! * qw * this.termWeight[t]!;
+    };
+    const ownTerms = new Set<string>();
+    /** Each word of the question → the KB's words it expands or translates to, with what they weigh. */
+    const stands = new Map<string, { terms: string[]; weight: number }>();
+    let n = 0;
+    for (const [term, qw] of terms) {
+      if (n++ < own) {
+        ownTerms.add(term);
+        continue;
+      }
+      const from = translated.get(term) ?? expandedFrom.get(term);
+      if (from === undefined) continue;
+      const to = stands.get(from) ?? { terms: [], weight: 0 };
+      to.terms.push(term);
+      if (translated.has(term)) to.weight += weight(term, qw);
+      stands.set(from, to);
+    }
+    const unseen = Math.log(1 + (this.size + 0.5) / 0.5);
+    // the question's words the KB has never seen and the lexicon bridges (not its own terms)
+    const bridged = [...stands].filter(([word]) => !ownTerms.has(word) && !this.termIds.has(word)).sort((x, y) => y[1].weight - x[1].weight);
+    if (unknown - bridged.length >= 1) return ['\0'];
+    let best = bridged.length > 0 && unknown >= 1 ? unseen : 0;
+    let strongest = best > 0 ? bridged[0]![1].terms : [];
+    n = 0;
+    for (const [term, qw] of terms) {
+      if (n++ >= own) break;
+      const via = stands.get(term);
+      let w = weight(term, qw) / Math.min(qw, 1);
+      // a word the KB writes only in the other language: its translations' impacts
+      if (w === 0) w = via?.weight ?? 0;
+      if (w > best) {
+        best = w;
+        strongest = [term, ...(via?.terms ?? [])];
+      }
+    }
+    return strongest;
   }
 
   /** Whether hit (e, v) has `term`: in its matched variant or in its answer. */

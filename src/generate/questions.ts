@@ -518,8 +518,9 @@ export function zhTopicQuestion(topic: string, text: string): string | undefined
   const process = ZH_TOPIC_PROCESS.exec(topic);
   if (process !== null) {
     const [, what = '', verb = ''] = process;
-    // 电池保修: how long when the text gives a period, else whether it is covered at all (电池保修吗？)
-    if (/^(?:保修|保固|质保)$/u.test(verb)) return ZH_TEXT_PERIOD.test(text) ? `${what}${verb}多久？` : what === '' ? `怎么${verb}？` : `${what}${verb}吗？`;
+    // 电池保修: how long when the text gives a period, else how (电池怎么保修？; 电池保修吗？ was tried: a service
+    // centre's 手表电池保修多久 then found the battery section over the warranty-period table)
+    if (/^(?:保修|保固|质保)$/u.test(verb)) return ZH_TEXT_PERIOD.test(text) ? `${what}${verb}多久？` : `${what}怎么${verb}？`;
     // 七天无理由退货: one names the service whole (七天无理由怎么退货？ splits it)
     if (/无理由$/u.test(what)) return `如何申请${topic}？`;
     // 冷链包装: 冷链 is how goods travel, not a thing packed (冷链商品怎么包装？, not 冷链怎么包装？)

@@ -57,9 +57,9 @@ describe('a topic heading asks what a customer asks about it', () => {
     expect(q.get('Cooling-off period')?.[0]).toBe('What is the cooling-off period?');
   });
 
-  it('asks a warranty of a part without a period whether it is covered, and a scope which cases', () => {
+  it('asks a warranty of a part without a period how it is given, and a scope which cases', () => {
     const first = (heading: string, text: string): string | undefined => generateQuestions({ headingPath: ['保修政策', heading], text })[0]?.question;
-    expect(first('五、电池的保修', '电池鼓包、无法充电的，可以免费更换。')).toBe('电池保修吗？');
+    expect(first('五、电池的保修', '电池鼓包、无法充电的，可以免费更换。')).toBe('电池怎么保修？');
     expect(first('第二条 保修范围', '非人为原因造成的性能故障，凭购买凭证可免费维修。')).toBe('哪些情况在保修范围内？');
     expect(first('一、适用范围', '本政策适用于在官方商城购买的星辰品牌手机、笔记本电脑等全部产品。')).toBe('适用于哪些产品？');
     expect(first('（一）七天无理由退货', '签收之日起7天内，商品未安装的，支持七天无理由退货。')).toBe('如何申请七天无理由退货？');

@@ -513,8 +513,19 @@ function zhTopicDefined(topic: string, text: string): boolean {
  * 食用要注意什么？), a preparation (安装前准备 → 安装前要准备什么？). Undefined when the text defines the topic
  * (鉴赏期是指… keeps 鉴赏期是什么？) or the heading is no such topic.
  */
-export function zhTopicQuestion(topic: string, text: string): string | undefined {
+export function zhTopicQuestion(topic: string, text: string, parent?: string): string | undefined {
   if (zhTopicDefined(topic, text) || /(?:与|及|和|、|或)/u.test(topic)) return undefined;
+  // 大家电送货入户, 退货上门取件: a service at the door, asked whether one gets it (大家电可以送货入户吗？)
+  const door = /^(\p{Script=Han}{2,6}?)(送货入户|送货上门|上门取件|上门安装|上门维修|上门服务)$/u.exec(topic);
+  if (door !== null) return `${door[1] ?? ''}可以${door[2] ?? ''}吗？`;
+  // 坏果赔付标准 → 坏果怎么赔付？, 运费标准 → 运费怎么收？ (a standard of a way of doing or of a fee; 质量标准 stays)
+  const standard = /^(\p{Script=Han}{2,8}?)标准$/u.exec(topic)?.[1];
+  if (standard !== undefined && ZH_TOPIC_PROCESS.test(standard)) return zhTopicQuestion(standard, text);
+  if (standard !== undefined && /^(?:运费|邮费|费用|快递费)$/u.test(standard)) return `${standard}怎么收？`;
+  // 空调安装 / 安装步骤: the steps of the task the heading above names (空调怎么安装？, was 安装步骤是什么？)
+  const step = /^(\p{Script=Han}{2})(?:步骤|流程|方法)$/u.exec(topic)?.[1];
+  const task = step === undefined ? undefined : new RegExp(`^(\\p{Script=Han}{2,6}?)${step}$`, 'u').exec(parent ?? '')?.[1];
+  if (step !== undefined && task !== undefined) return `${task}怎么${step}？`;
   const process = ZH_TOPIC_PROCESS.exec(topic);
   if (process !== null) {
     const [, what = '', verb = ''] = process;
@@ -584,7 +595,7 @@ function zhHeading(heading: string, product?: string, context: ZhHeadingContext 
   const manual = zhManualHeading(topic, product);
   if (manual !== undefined && !/是什么？$/u.test(manual[0] ?? '')) return manual;
   // 水果储存 → 水果怎么储存？, 鉴赏期 → 鉴赏期是多久？, 拍照要求 → 拍照有什么要求？ (were …是什么？; a defined topic keeps it)
-  const kind = zhTopicQuestion(topic, context.text ?? '');
+  const kind = zhTopicQuestion(topic, context.text ?? '', parent);
   if (kind !== undefined) return [kind, `${topic}是什么？`];
   if (manual !== undefined) return manual;
   // 退款方式与时间: two topics, so no 退款方式与需要多长时间？ (the base would end in 与)

@@ -66,4 +66,15 @@ describe('a topic heading asks what a customer asks about it', () => {
     expect(first('保修期后维修', '超过保修期的产品可付费维修。')).toBe('保修期后怎么维修？');
     expect(first('安装前准备', '1. 确认安装位置有专用插座。')).toBe('安装前要准备什么？');
   });
+
+  it('asks a service at the door whether one gets it, a standard of a way of doing how, and steps under a task how to do it', () => {
+    const first = (headingPath: string[], text: string): string | undefined => generateQuestions({ headingPath, text })[0]?.question;
+    expect(first(['配送说明', '三、大家电送货入户'], '大家电默认送货入户，送货前物流会电话预约。')).toBe('大家电可以送货入户吗？');
+    expect(first(['配送说明', '四、退货上门取件'], '无理由退货的大家电由物流上门取件，每件80元。')).toBe('退货可以上门取件吗？');
+    expect(first(['售后规则', '四、坏果赔付标准'], '本店按坏果比例进行赔付。')).toBe('坏果怎么赔付？');
+    expect(first(['配送说明', '二、运费标准'], '订单满99元免运费；不满99元收取8元运费。')).toBe('运费怎么收？');
+    expect(first(['安装与维修说明', '一、空调安装', '安装步骤'], '1. 师傅上门核对机型。')).toBe('空调怎么安装？');
+    // a standard that is no way of doing nor a fee stays a topic
+    expect(first(['说明', '质量标准'], '本店商品符合国家标准。')).toBe('质量标准是什么？');
+  });
 });

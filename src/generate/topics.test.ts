@@ -57,24 +57,26 @@ describe('a topic heading asks what a customer asks about it', () => {
     expect(q.get('Cooling-off period')?.[0]).toBe('What is the cooling-off period?');
   });
 
-  it('asks a warranty of a part without a period how it is given, and a scope which cases', () => {
-    const first = (heading: string, text: string): string | undefined => generateQuestions({ headingPath: ['保修政策', heading], text })[0]?.question;
-    expect(first('五、电池的保修', '电池鼓包、无法充电的，可以免费更换。')).toBe('电池怎么保修？');
-    expect(first('第二条 保修范围', '非人为原因造成的性能故障，凭购买凭证可免费维修。')).toBe('哪些情况在保修范围内？');
-    expect(first('一、适用范围', '本政策适用于在官方商城购买的星辰品牌手机、笔记本电脑等全部产品。')).toBe('适用于哪些产品？');
-    expect(first('（一）七天无理由退货', '签收之日起7天内，商品未安装的，支持七天无理由退货。')).toBe('如何申请七天无理由退货？');
-    expect(first('保修期后维修', '超过保修期的产品可付费维修。')).toBe('保修期后怎么维修？');
-    expect(first('安装前准备', '1. 确认安装位置有专用插座。')).toBe('安装前要准备什么？');
-  });
-
-  it('asks a service at the door whether one gets it, a standard of a way of doing how, and steps under a task how to do it', () => {
-    const first = (headingPath: string[], text: string): string | undefined => generateQuestions({ headingPath, text })[0]?.question;
-    expect(first(['配送说明', '三、大家电送货入户'], '大家电默认送货入户，送货前物流会电话预约。')).toBe('大家电可以送货入户吗？');
-    expect(first(['配送说明', '四、退货上门取件'], '无理由退货的大家电由物流上门取件，每件80元。')).toBe('退货可以上门取件吗？');
-    expect(first(['售后规则', '四、坏果赔付标准'], '本店按坏果比例进行赔付。')).toBe('坏果怎么赔付？');
-    expect(first(['配送说明', '二、运费标准'], '订单满99元免运费；不满99元收取8元运费。')).toBe('运费怎么收？');
-    expect(first(['安装与维修说明', '一、空调安装', '安装步骤'], '1. 师傅上门核对机型。')).toBe('空调怎么安装？');
-    // a standard that is no way of doing nor a fee stays a topic
-    expect(first(['说明', '质量标准'], '本店商品符合国家标准。')).toBe('质量标准是什么？');
+  // heading path, the section's text, the question asked first
+  const sections: readonly (readonly [string[], string, string])[] = [
+    // a warranty of a part without a period: how it is given (电池保修吗？ lost a service centre's 手表电池保修多久)
+    [['保修政策', '五、电池的保修'], '电池鼓包、无法充电的，可以免费更换。', '电池怎么保修？'],
+    [['保修政策', '第二条 保修范围'], '非人为原因造成的性能故障，凭购买凭证可免费维修。', '哪些情况在保修范围内？'],
+    [['保修政策', '一、适用范围'], '本政策适用于在官方商城购买的星辰品牌手机、笔记本电脑等全部产品。', '适用于哪些产品？'],
+    [['退货政策', '（一）七天无理由退货'], '签收之日起7天内，商品未安装的，支持七天无理由退货。', '如何申请七天无理由退货？'],
+    [['保修政策', '保修期后维修'], '超过保修期的产品可付费维修。', '保修期后怎么维修？'],
+    [['安装说明', '安装前准备'], '1. 确认安装位置有专用插座。', '安装前要准备什么？'],
+    // a service at the door: whether one gets it
+    [['配送说明', '三、大家电送货入户'], '大家电默认送货入户，送货前物流会电话预约。', '大家电可以送货入户吗？'],
+    [['配送说明', '四、退货上门取件'], '无理由退货的大家电由物流上门取件，每件80元。', '退货可以上门取件吗？'],
+    // a standard of a way of doing or of a fee: how (质量标准, neither, stays a topic)
+    [['售后规则', '四、坏果赔付标准'], '本店按坏果比例进行赔付。', '坏果怎么赔付？'],
+    [['配送说明', '二、运费标准'], '订单满99元免运费；不满99元收取8元运费。', '运费怎么收？'],
+    [['说明', '质量标准'], '本店商品符合国家标准。', '质量标准是什么？'],
+    // steps under a task heading: how to do the task
+    [['安装与维修说明', '一、空调安装', '安装步骤'], '1. 师傅上门核对机型。', '空调怎么安装？'],
+  ];
+  it.each(sections)('asks %j by its kind of topic', (headingPath, text, question) => {
+    expect(generateQuestions({ headingPath, text })[0]?.question).toBe(question);
   });
 });

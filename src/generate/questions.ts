@@ -541,7 +541,8 @@ export function zhTopicQuestion(topic: string, text: string, parent?: string): s
   const place = ZH_PLACE_SCOPE.exec(topic);
   if (place !== null) return `哪些地区可以${place[1] ?? ''}？`;
   if (topic === '适用范围') {
-    const which = /适用于[^。；]{0,80}?(商品|产品|订单|用户|会员|顾客|客户|情况|情形)/u.exec(text)?.[1];
+    // (…适用于在官方商城购买的手机、笔记本电脑…: what is bought there, a product)
+    const which = /适用于[^。；]{0,80}?(商品|产品|订单|用户|会员|顾客|客户|情况|情形)/u.exec(text)?.[1] ?? (/适用于[^。；]{0,60}购买的/u.test(text) ? '产品' : undefined);
     return which === undefined ? '适用范围包括哪些？' : `适用于哪些${which}？`;
   }
   const scope = /^(\p{Script=Han}{2,6})范围$/u.exec(topic);

@@ -31,7 +31,7 @@ describe('facet headings', () => {
     const of = (category: string, facet: string) => entries.find((e) => e.source?.headingPath.some((h) => h.includes(category)) && e.source.headingPath.at(-1) === facet);
     expect(entries).toHaveLength(9);
     expect(of('家电', '退换货时限')?.question).toBe('家电类商品退换货需要多长时间？');
-    expect(of('食品饮料', '注意事项')?.question).toBe('食品饮料类商品退换货的注意事项是什么？');
+    expect(of('食品饮料', '注意事项')?.question).toBe('食品饮料类商品退换货有哪些注意事项？');
     expect(of('服饰鞋帽', '处理流程')?.question).toBe('服饰鞋帽类商品退换货如何处理？');
     // every question names its category first; the questions as they were follow as similar
     // questions (a customer who names no category asks them too); the heading path stays as it is

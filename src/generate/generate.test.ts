@@ -276,7 +276,7 @@ describe('question generation', () => {
     expect(first('二、发票类型', '可开电子普通发票。')[0]).toBe('发票类型是什么？');
     // a task word followed by what it needs is a noun heading, no task (was 如何申请条件？)
     expect(first('申请条件')[0]).toBe('申请条件是什么？');
-    expect(first('开具发票的要求')[0]).toBe('开具发票的要求是什么？');
+    expect(first('开具发票的要求')[0]).toBe('开具发票有什么要求？');
     expect(first('查询方式')[0]).not.toBe('如何查询方式？');
     // 关于 is left out; 最多长 and 无论如何 ask nothing
     expect(first('关于物流延迟')[0]).toBe('物流延迟怎么办？');
@@ -414,7 +414,7 @@ describe('questions from a shop page pasted from Word (no broken ones)', () => {
 
   it('asks a heading that is a yes/no question as it stands, and no "what is" of a rule or a decoration', () => {
     expect(qs('消费者是否需要实名认证', '需要在支付平台实名认证。')[0]).toBe('消费者是否需要实名认证？');
-    expect(qs('★注意事项', '请保留包装。')[0]).toBe('注意事项是什么？');
+    expect(qs('★注意事项', '请保留包装。')[0]).toBe('有哪些注意事项？');
     expect(qs('入驻商家资质要求企业信息与商品信息均需提前备案', '详见入驻协议。').some((q) => q.endsWith('是什么？'))).toBe(false);
   });
 });

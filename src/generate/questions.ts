@@ -487,6 +487,77 @@ export function zhFeeFacts(text: string): { whoPays: boolean; amount: boolean } 
 /** A heading that names no topic, only that something more follows: 其他, 其它事项, 补充说明, 备注. */
 const ZH_GENERIC_HEADING = /^(?:其他|其它)(?:事项|说明|规定|条款|约定)?$|^(?:补充说明|补充条款|备注|附注)$/u;
 
+/**
+ * What a topic heading's section does (水果储存, 瑕疵品换货, 保修期后维修, 缺斤少两处理, 冷链包装): a way of
+ * doing something, asked how (水果怎么储存？) — not what it "is" (水果储存是什么？, a question no customer asks).
+ */
+const ZH_TOPIC_PROCESS = /^(\p{Script=Han}{0,8}?)的?(储存|存储|保存|存放|冷藏|解冻|包装|退换货|退换|换货|退货|退款|维修|寄修|送修|保修|保固|质保|赔付|理赔|补发|配送|发货|处理)$/u;
+/** A period a heading names (鉴赏期, 保修期, 保质期): how long it is. */
+const ZH_TOPIC_PERIOD = /^\p{Script=Han}{1,6}期$/u;
+/** Where something is sent or served (配送范围, 服务范围): which places. */
+const ZH_PLACE_SCOPE = /^(配送|送货|发货|服务|覆盖|派送)范围$/u;
+/** A period stated in the text (保修期为六个月, 7天内, 15日): a service granted for a time asks how long. */
+const ZH_TEXT_PERIOD = /[0-9一二三四五六七八九十两半百]+\s*(?:个)?(?:天|日|个月|月|年|小时)/u;
+
+/** The text defines the topic (鉴赏期是指…, 所谓三包，即…): a definition, asked "what is". */
+function zhTopicDefined(topic: string, text: string): boolean {
+  const t = topic.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return new RegExp(`所谓“?${t}|(?:^|[。；;\\n])\\s*(?:本规则所称|本政策所称|本店所称)?“?${t}”?(?:是指|指的是|系指|，?即|，?是指)`, 'u').test(text);
+}
+
+/**
+ * The question a customer asks about a topic heading whose section defines nothing, by the kind of
+ * topic and what the text says: a way of doing (水果储存 → 水果怎么储存？, 换货 → 怎么换货？), a time
+ * (鉴赏期 → 鉴赏期是多久？; 电池保修 over 保修期为六个月 → 电池保修多久？), a place (配送范围 → 哪些地区可以配送？),
+ * a scope (保修范围 → 哪些情况在保修范围内？), a requirement (拍照要求 → 拍照有什么要求？), a reminder (食用提醒 →
+ * 食用要注意什么？), a preparation (安装前准备 → 安装前要准备什么？). Undefined when the text defines the topic
+ * (鉴赏期是指… keeps 鉴赏期是什么？) or the heading is no such topic.
+ */
+export function zhTopicQuestion(topic: string, text: string, parent?: string): string | undefined {
+  if (zhTopicDefined(topic, text) || /(?:与|及|和|、|或)/u.test(topic)) return undefined;
+  // 大家电送货入户, 退货上门取件: a service at the door, asked whether one gets it (大家电可以送货入户吗？)
+  const door = /^(\p{Script=Han}{2,6}?)(送货入户|送货上门|上门取件|上门安装|上门维修|上门服务)$/u.exec(topic);
+  if (door !== null) return `${door[1] ?? ''}可以${door[2] ?? ''}吗？`;
+  // 坏果赔付标准 → 坏果怎么赔付？, 运费标准 → 运费怎么收？ (a standard of a way of doing or of a fee; 质量标准 stays)
+  const standard = /^(\p{Script=Han}{2,8}?)标准$/u.exec(topic)?.[1];
+  if (standard !== undefined && ZH_TOPIC_PROCESS.test(standard)) return zhTopicQuestion(standard, text);
+  if (standard !== undefined && /^(?:运费|邮费|费用|快递费)$/u.test(standard)) return `${standard}怎么收？`;
+  // 空调安装 / 安装步骤: the steps of the task the heading above names (空调怎么安装？, was 安装步骤是什么？)
+  const step = /^(\p{Script=Han}{2})(?:步骤|流程|方法)$/u.exec(topic)?.[1];
+  const task = step === undefined ? undefined : new RegExp(`^(\\p{Script=Han}{2,6}?)${step}$`, 'u').exec(parent ?? '')?.[1];
+  if (step !== undefined && task !== undefined) return `${task}怎么${step}？`;
+  const process = ZH_TOPIC_PROCESS.exec(topic);
+  if (process !== null) {
+    const [, what = '', verb = ''] = process;
+    // 电池保修: how long when the text gives a period, else how (电池怎么保修？; 电池保修吗？ was tried: a service
+    // centre's 手表电池保修多久 then found the battery section over the warranty-period table)
+    if (/^(?:保修|保固|质保)$/u.test(verb)) return ZH_TEXT_PERIOD.test(text) ? `${what}${verb}多久？` : `${what}怎么${verb}？`;
+    // 七天无理由退货: one names the service whole (七天无理由怎么退货？ splits it)
+    if (/无理由$/u.test(what)) return `如何申请${topic}？`;
+    // 冷链包装: 冷链 is how goods travel, not a thing packed (冷链商品怎么包装？, not 冷链怎么包装？)
+    return `${what}${/(?:冷链|冷藏|冷冻|常温)$/u.test(what) ? '商品' : ''}怎么${verb}？`;
+  }
+  if (ZH_TOPIC_PERIOD.test(topic) && topic.length >= 3) return `${topic}是多久？`;
+  const place = ZH_PLACE_SCOPE.exec(topic);
+  if (place !== null) return `哪些地区可以${place[1] ?? ''}？`;
+  if (topic === '适用范围') {
+    // (…适用于在官方商城购买的手机、笔记本电脑…: what is bought there, a product)
+    const which = /适用于[^。；]{0,80}?(商品|产品|订单|用户|会员|顾客|客户|情况|情形)/u.exec(text)?.[1] ?? (/适用于[^。；]{0,60}购买的/u.test(text) ? '产品' : undefined);
+    return which === undefined ? '适用范围包括哪些？' : `适用于哪些${which}？`;
+  }
+  const scope = /^(\p{Script=Han}{2,6})范围$/u.exec(topic);
+  if (scope !== null) return `哪些情况在${topic}内？`;
+  const need = /^(\p{Script=Han}{2,6}?)要求$/u.exec(topic);
+  // (开具发票的要求 → 开具发票有什么要求？, not 开具发票的有什么要求？)
+  if (need !== null) return `${(need[1] ?? '').replace(/的$/u, '')}有什么要求？`;
+  const heed = /^(\p{Script=Han}{2,6}?)(?:提醒|提示)$/u.exec(topic);
+  if (heed !== null && !/温馨|重要|特别|风险/u.test(heed[1] ?? '')) return `${(heed[1] ?? '').replace(/的$/u, '')}要注意什么？`;
+  const ready = /^(\p{Script=Han}{2,6}?)前(?:的)?准备(?:工作)?$/u.exec(topic);
+  if (ready !== null) return `${ready[1] ?? ''}前要准备什么？`;
+  if (topic === '注意事项') return '有哪些注意事项？';
+  return undefined;
+}
+
 function zhHeading(heading: string, product?: string, context: ZhHeadingContext = {}): string[] {
   // 关于物流延迟 / 有关退货: what the heading is about, without the preposition
   const topic = heading.replace(/^(?:关于|有关)(?=\p{Script=Han}{2})/u, '');
@@ -523,6 +594,10 @@ function zhHeading(heading: string, product?: string, context: ZhHeadingContext 
   // 入驻商家资质要求企业信息与商品信息均需提前向监管部门进行备案: a rule as a heading, no topic to ask "what is" about
   if (topic.length > 16 && /需|应当|必须|不得|可以/u.test(topic)) return q;
   const manual = zhManualHeading(topic, product);
+  if (manual !== undefined && !/是什么？$/u.test(manual[0] ?? '')) return manual;
+  // 水果储存 → 水果怎么储存？, 鉴赏期 → 鉴赏期是多久？, 拍照要求 → 拍照有什么要求？ (were …是什么？; a defined topic keeps it)
+  const kind = zhTopicQuestion(topic, context.text ?? '', parent);
+  if (kind !== undefined) return [kind, `${topic}是什么？`];
   if (manual !== undefined) return manual;
   // 退款方式与时间: two topics, so no 退款方式与需要多长时间？ (the base would end in 与)
   const base = (re: RegExp): string => topic.replace(re, '');
@@ -1335,7 +1410,7 @@ function toShop(text: string): string {
   return text.replace(/\bus\b/gu, 'you');
 }
 
-function enHeading(topic: string, names: ReadonlySet<string>, product?: string): string[] {
+function enHeading(topic: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
   const phrase = enPhraseQuestion(topic);
   if (phrase !== undefined) return [phrase];
   if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
@@ -1428,9 +1503,32 @@ function enHeading(topic: string, names: ReadonlySet<string>, product?: string):
   // (asking about a plural thing as "How do gift cards work?" instead was measured: doc2dial hit@1
   // 0.686 → 0.676, two of its 210 questions; not kept)
   // the costs of something that has a price (Return shipping costs): who pays them is what customers ask
+  const kind = enTopicQuestion(t, text, names);
+  if (kind !== undefined) return [kind, `What ${isPluralTopic(t) ? 'are' : 'is'} ${the}?`];
   const paid = /^(.+?)\s+(?:costs|fees|charges)$/iu.exec(t)?.[1];
   const whoPays = paid !== undefined && EN_PRICED.test(paid) ? [`Who pays for ${paid}?`] : [];
   return [`What ${isPluralTopic(t) ? 'are' : 'is'} ${the}?`, ...whoPays, `What do I need to know about ${the}?`];
+}
+
+/**
+ * The question a customer asks about an English topic heading whose text defines nothing, by its kind:
+ * a period (Warranty periods → How long are the warranty periods?), a place the text sends to (PO boxes
+ * over "We can deliver to PO boxes" → Do you deliver to PO boxes?), a kind of a shop process (Express
+ * replacement → How does express replacement work?). Undefined when the text defines the topic (A PO box
+ * is …) or the heading is no such topic: it keeps "What is/are …?".
+ */
+function enTopicQuestion(topic: string, text: string, names: ReadonlySet<string>): string | undefined {
+  const escaped = topic.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  if (new RegExp(`(?:^|[.!?]\\s)(?:an?\\s+|the\\s+)?${escaped}\\s+(?:is|are|means?|refers? to)\\s`, 'iu').test(text)) return undefined;
+  const plural = isPluralTopic(topic);
+  if (/\bperiods?$/iu.test(topic)) return `How long ${plural ? 'are' : 'is'} ${withThe(topic)}?`;
+  const sent = new RegExp(`\\b(deliver|ship|send|post)(?:s|ping)?\\s+to\\s+${escaped}\\b`, 'iu').exec(text)?.[1];
+  if (sent !== undefined) return `Do you ${sent.toLowerCase()} to ${lowerFirst(topic, names)}?`;
+  const kind = /^(\p{L}+)\s+(\p{L}+)$/u.exec(topic);
+  if (kind?.[1] !== undefined && kind[2] !== undefined && EN_WORKS.test(kind[2]) && !/^(?:the|a|an|my|your|our|their|this|that|all|no|other)$/iu.test(kind[1])) {
+    return `How ${plural ? 'do' : 'does'} ${topic.toLowerCase()} work?`;
+  }
+  return undefined;
 }
 
 /** A heading about where parcels go: Shipping to Hong Kong, Delivery outside the EU, International shipping to Canada. */
@@ -1855,7 +1953,7 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
     const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
     const parent = input.headingPath.length >= 3 ? headingTopic(input.headingPath.slice(0, -1)) : undefined;
     const context = parent === undefined ? { text: input.text } : { text: input.text, parent };
-    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text)), topic, input.headingPath, names);
+    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text), input.text), topic, input.headingPath, names);
     for (const question of asked) found.push({ question, rule });
   }
   const content: GeneratedQuestion[] = [];

@@ -54,7 +54,7 @@ describe('a small shop’s documents', () => {
     const items = await shop();
     expect(under(items, '快递公司')[0]?.entry.question).toBe('快递公司有哪些？');
     expect(under(items, '三、发票与赠品')[0]?.entry.question).toBe('发票与赠品有什么规定？');
-    expect(under(items, '保修（长文，老同事粘贴的）')[0]?.entry.question).toBe('保修是什么？');
+    expect(under(items, '保修（长文，老同事粘贴的）')[0]?.entry.question).toBe('怎么保修？');
   });
 
   it('starts no topic with a conjunction (并补差价, 并且运费) and asks no condition how long it takes (同款降价的需要多长时间？)', async () => {
@@ -137,7 +137,7 @@ describe('a shop’s after-sales notes and a staff handbook', () => {
   it('keeps a heading’s aside that tells one part from another (退货（质量问题） → 质量问题退货)', async () => {
     const items = await shop();
     const first = ['退货（质量问题）', '退货（非质量问题）', '运费（偏远地区）'].map((h) => under(items, h)[0]?.entry.question);
-    expect(first).toEqual(['质量问题退货是什么？', '非质量问题退货是什么？', '偏远地区运费是多少？']);
+    expect(first).toEqual(['质量问题怎么退货？', '非质量问题怎么退货？', '偏远地区运费是多少？']);
   });
 
   it('ends an action at a line’s end and at 请, and asks no time as what is needed', async () => {

@@ -48,15 +48,16 @@ describe('kb review on a traditional Chinese store', () => {
   it('g writes similar questions in the entry’s script, and a rewritten question drops the paraphrases kb generate wrote', async () => {
     const entries = await hongKongEntries();
     const scope = entries.find((e) => e.source?.headingPath.at(-1) === '保養範圍');
-    expect(scope?.question).toBe('保養範圍是什麼？');
-    expect(scope?.similar).toContain('請問保養範圍是什麼？');
+    // (a scope asks which cases since 2026-11-27: it was 保養範圍是什麼？)
+    expect(scope?.question).toBe('哪些情況在保養範圍內？');
+    expect(scope?.similar).toContain('請問哪些情況在保養範圍內？');
     if (scope === undefined) throw new Error('no 保養範圍 entry');
     let s = initialState([scope]);
-    // a Cantonese rewrite: kb generate's paraphrases of 保養範圍是什麼？ ask the old question
+    // a Cantonese rewrite: kb generate's paraphrases of 哪些情況在保養範圍內？ ask the old question
     s = press(s, 'e', CLEAR, ...'保養包括啲咩？'.split(''), ENTER);
     const edited = s.entries.find((e) => e.id === scope?.id);
     expect(edited?.question).toBe('保養包括啲咩？');
-    expect(edited?.similar).not.toContain('請問保養範圍是什麼？');
+    expect(edited?.similar).not.toContain('請問哪些情況在保養範圍內？');
     expect(edited?.similar).toContain('產品保養條款 / 保養範圍');
     expect(s.message).toMatch(/edited the question, dropped \d+ similar questions? of the old one kb made/u);
     // g: variants of the new wording, in traditional characters (was 请问保養包括啲咩？ and 我想问一下，保養包括啲咩)

@@ -9,6 +9,7 @@ import { INDEX_FORMAT, INDEX_VERSION, type Calibration, dataOfBody, type FieldPo
 import { KnowledgeBase, leadByCoverage } from '../runtime/knowledge-base.js';
 import { encodeVarints, VarintWriter } from '../runtime/varint.js';
 import type { Entry } from '../store/entry.js';
+import { catalogueProducts } from '../analyze/products.js';
 
 export interface ModelOptions {
   variantCoverage: number;
@@ -571,6 +572,8 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   if (translations.length > 0) indexModel.translations = translations.map(([a, related]) => [a, related.map(([b]) => b)]);
   const products = productTerms(options.products ?? [], analyzer);
   if (products.length > 0) indexModel.products = products;
+  const names = catalogueNameTerms(entries, analyzer);
+  if (names.length > 0) indexModel.names = names;
   const body: IndexBody = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
@@ -598,6 +601,24 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
  * it; fridge as fridg); a name of several words or one it cuts up is left out. Every kind is written,
  * whether the KB names it or not: a question about a 电视 to a KB of fridges names a kind too.
  */
+/**
+ * The terms of a catalogue's product names (X20, lite, 键盘 …; `catalogueProducts`): for each
+ * product, the terms every one of its FAQ questions has — what the questions share is the name,
+ * what they do not, the after-sales question asked of it.
+ */
+export function catalogueNameTerms(entries: readonly Entry[], analyzer: Analyzer): string[] {
+  const out = new Set<string>();
+  for (const questions of catalogueProducts(entries.filter((e) => e.origin === 'faq').map((e) => e.question))) {
+    let shared: Set<string> | undefined;
+    for (const q of questions) {
+      const terms = new Set(analyzer.analyze(q));
+      shared = shared === undefined ? terms : new Set([...shared].filter((t) => terms.has(t)));
+    }
+    for (const t of shared ?? []) out.add(t);
+  }
+  return [...out].sort(compare);
+}
+
 export function productTerms(kinds: readonly (readonly string[])[], analyzer: Analyzer): string[][] {
   const out: string[][] = [];
   for (const names of kinds) {

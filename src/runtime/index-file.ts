@@ -104,6 +104,13 @@ export interface IndexModel {
    * in indexes written before it (no such rule then).
    */
   products?: string[][];
+  /**
+   * The terms of a catalogue's product names (many products, each asked the same after-sales
+   * questions: `catalogueNameTerms` in src/build/build-index.ts). They weigh CATALOGUE_NAME_SHARE of
+   * a term in the runtime, so what a question asks of its product decides among that product's
+   * entries. Absent in indexes written before it and in KBs that are no catalogue.
+   */
+  names?: string[];
   calibration: Calibration;
 }
 

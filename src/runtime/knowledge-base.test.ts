@@ -558,3 +558,55 @@ describe('kinds of goods (PRODUCT_KINDS)', () => {
     expect(withKinds.analyzer.analyze('电视没声音')).toContain('电视');
   });
 });
+
+describe("a catalogue's product names (IndexModel.names)", () => {
+  // 7 products, each asked the same 7 after-sales questions (fixtures/catalogue/faq.jsonl)
+  const ROWS: Entry[] = readFileSync(join(ROOT, 'fixtures/catalogue/faq.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('//'))
+    .map((line) => {
+      const row = JSON.parse(line) as { id: string; question: string; similar: string[]; answer: string };
+      return faq(row.id, row.question, row.similar, row.answer);
+    });
+  let withNames: KnowledgeBase;
+  let without: KnowledgeBase;
+  let names: string[] | undefined;
+  beforeAll(async () => {
+    const on = await buildFromEntries(ROWS, {});
+    if (!on.ok) throw new Error(JSON.stringify(on.problems));
+    withNames = indexFromBytes(on.value.bytes);
+    // the same index read as one written before the names: every term at its weight
+    const parsed = parseIndex(on.value.bytes);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    names = parsed.data.model.names;
+    const { names: _, ...model } = parsed.data.model;
+    without = new KnowledgeBase({ ...parsed.data, model });
+  }, BUILD_TIMEOUT);
+
+  it('finds the names and lets what the question asks of the product decide among its entries', () => {
+    expect(names).toEqual(expect.arrayContaining(['nova', 'lite', 'halo', '智能手表', '扩展坞']));
+    expect(names).not.toContain('保修');
+    // the product's name weighed most of every one of its entries' scores: the runner-up was level
+    for (const [q, want] of [
+      ['Halo 2智能手表坏了还在保内吗', 'p5-t1'],
+      ['Dock 5扩展坞寄过来收邮费吗', 'p6-t3'],
+    ] as const) {
+      const [a, b] = without.search(q, { k: 2 });
+      expect(a?.id).toBe(want);
+      expect(b!.score / a!.score).toBeGreaterThan(0.85);
+      const [first, second] = withNames.search(q, { k: 2 });
+      expect(first?.id).toBe(want);
+      expect(second!.score / first!.score).toBeLessThan(0.8);
+    }
+    // the model word still tells Nova 8 Lite from Nova 8
+    expect(withNames.search('Nova 8 Lite手机包邮吗', { k: 1 })[0]?.id).toBe('p1-t3');
+  });
+
+  it('finds no names in a hand-written FAQ', async () => {
+    const built = await buildFromEntries(ENTRIES, {});
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    const parsed = parseIndex(built.value.bytes);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.data.model.names).toBeUndefined();
+  }, BUILD_TIMEOUT);
+});

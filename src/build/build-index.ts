@@ -9,7 +9,7 @@ import { INDEX_FORMAT, INDEX_VERSION, type Calibration, dataOfBody, type FieldPo
 import { KnowledgeBase, leadByCoverage } from '../runtime/knowledge-base.js';
 import { encodeVarints, VarintWriter } from '../runtime/varint.js';
 import type { Entry } from '../store/entry.js';
-import { catalogueProducts } from '../analyze/products.js';
+import { type CatalogueQuestion, catalogueKey, catalogueProducts } from '../analyze/products.js';
 
 export interface ModelOptions {
   variantCoverage: number;
@@ -526,9 +526,17 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
       }
       return id;
     });
+  // a catalogue (many products asked the same questions): its paraphrases are learned from once a
+  // template — X20手机换账号 written for 80 products is one piece of evidence that 换 is 解绑, not 80
+  const catalogue = catalogueProducts(entries.filter((e) => e.origin === 'faq').map((e) => e.question));
+  const templateOf = new Map(catalogue.flatMap((questions) => questions.map(({ question, template }): [string, string] => [question, template])));
+  const learned = new Set<string>();
   for (const entry of entries) {
     const variants = [entry.question, ...entry.similar];
     perEntry.push(variants.length);
+    const template = entry.origin === 'faq' ? templateOf.get(catalogueKey(entry.question)) : undefined;
+    const learnFrom = entry.origin !== 'generated' && (template === undefined || !learned.has(template));
+    if (template !== undefined) learned.add(template);
     const words: number[][] = [];
     for (const v of variants) {
       const ids = idsOf(analyzer.analyze(v));
@@ -537,7 +545,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
       words.push([...new Set(ids.filter((id) => isWord[id] === 1))]);
     }
     // associations are learned from paraphrases people wrote, not from the ones kb generated
-    variantWords.push(entry.origin === 'generated' ? [] : words);
+    variantWords.push(learnFrom ? words : []);
     // a FAQ row's heading path is its own question: only sections add their headings to the text
     const headings = entry.origin === 'faq' ? '' : (entry.source?.headingPath.join(' ') ?? '');
     const answerIds = idsOf(analyzer.analyze(`${headings}\n${entry.answer}`));
@@ -572,7 +580,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   if (translations.length > 0) indexModel.translations = translations.map(([a, related]) => [a, related.map(([b]) => b)]);
   const products = productTerms(options.products ?? [], analyzer);
   if (products.length > 0) indexModel.products = products;
-  const names = catalogueNameTerms(entries, analyzer);
+  const names = catalogueNameTerms(catalogue, analyzer);
   if (names.length > 0) indexModel.names = names;
   const body: IndexBody = {
     format: INDEX_FORMAT,
@@ -606,12 +614,12 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
  * product, the terms every one of its FAQ questions has — what the questions share is the name,
  * what they do not, the after-sales question asked of it.
  */
-export function catalogueNameTerms(entries: readonly Entry[], analyzer: Analyzer): string[] {
+export function catalogueNameTerms(products: readonly (readonly CatalogueQuestion[])[], analyzer: Analyzer): string[] {
   const out = new Set<string>();
-  for (const questions of catalogueProducts(entries.filter((e) => e.origin === 'faq').map((e) => e.question))) {
+  for (const questions of products) {
     let shared: Set<string> | undefined;
-    for (const q of questions) {
-      const terms = new Set(analyzer.analyze(q));
+    for (const { question } of questions) {
+      const terms = new Set(analyzer.analyze(question));
       shared = shared === undefined ? terms : new Set([...shared].filter((t) => terms.has(t)));
     }
     for (const t of shared ?? []) out.add(t);

@@ -315,7 +315,8 @@ function lexiconTerm(word: string, analyzer: Analyzer): string[] {
  * the KB's written text uses (`kbTerms`: entry texts and people's questions, not the similar
  * questions kb generated — those took their words from this same lexicon, so a question word
  * already matches the variant they were made from), at `weight`. Words are mapped through the
- * analyzer (synonyms, stemming) and a word that analyzes to more than one term is left out. A
+ * analyzer (synonyms, stemming); a word that analyzes to more than one term is no expansion, and
+ * an English one (send back) is a key, looked up as the question's runs of English words are. A
  * group headed by one character expands from that character only (`SHORT_FORMS`).
  */
 type Associated = [string, [string, number][]][];
@@ -343,6 +344,12 @@ export function lexiconAssociations(lexicon: readonly (readonly string[])[], ana
     // a one-character head (退 → 退货, 退款) expands one way only (see SHORT_FORMS)
     const oneWay = [...(group[0] ?? '')].length === 1;
     for (const a of oneWay ? terms.slice(0, 1) : terms) for (const b of terms) if (a !== b && kbTerms.has(b)) out.relate(a, b, weight);
+    // an English phrase of the group (send back, money back: a verb and its particle) is a key as the
+    // question's runs of words are keyed (Analyzer.phraseKey), one way: a phrase is never a scored term
+    for (const w of group) {
+      const phrase = HAN.test(w) ? undefined : analyzer.phraseKey(w);
+      if (phrase !== undefined) for (const b of terms) if (kbTerms.has(b)) out.relate(phrase, b, weight);
+    }
   }
   return out.list();
 }

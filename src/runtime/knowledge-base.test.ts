@@ -561,7 +561,7 @@ describe('kinds of goods (PRODUCT_KINDS)', () => {
 });
 
 describe("a catalogue's product names (IndexModel.names)", () => {
-  // 7 products, each asked the same 7 after-sales questions (fixtures/catalogue/faq.jsonl)
+  // 7 products, each asked the same 7 after-sales questions, and two in English (fixtures/catalogue/faq.jsonl)
   const ROWS: Entry[] = readFileSync(join(ROOT, 'fixtures/catalogue/faq.jsonl'), 'utf8')
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('//'))
@@ -596,13 +596,20 @@ describe("a catalogue's product names (IndexModel.names)", () => {
     ] as const) {
       const [a, b] = without.search(q, { k: 2 });
       expect(a?.id).toBe(want);
-      expect(b!.score / a!.score).toBeGreaterThan(0.85);
+      expect(b!.score / a!.score).toBeGreaterThan(0.8);
       const [first, second] = withNames.search(q, { k: 2 });
       expect(first?.id).toBe(want);
-      expect(second!.score / first!.score).toBeLessThan(0.8);
+      expect(second!.score / first!.score).toBeLessThan(0.76);
     }
     // the model word still tells Nova 8 Lite from Nova 8
     expect(withNames.search('Nova 8 Lite手机包邮吗', { k: 1 })[0]?.id).toBe('p1-t3');
+  });
+
+  it('reads an English verb and its particle as the word the KB writes (send back → return)', () => {
+    // the lexicon's return / send back: the phrase was left out of the expansions (a word that
+    // analyzes to two terms), so only `can I send back …` found the return row, through can
+    expect(withNames.search('i want to send back my Halo 2 smartwatch', { k: 1 })[0]?.id).toBe('p5-en-return');
+    expect(withNames.search('can I send back my Halo 2 smartwatch', { k: 1 })[0]?.id).toBe('p5-en-return');
   });
 
   it('learns a paraphrase a template writes for every product once, not once a product', () => {

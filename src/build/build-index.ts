@@ -587,8 +587,13 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   if (translations.length > 0) indexModel.translations = translations.map(([a, related]) => [a, related.map(([b]) => b)]);
   const products = productTerms(options.products ?? [], analyzer);
   if (products.length > 0) indexModel.products = products;
-  const names = catalogueNameTerms(catalogue, analyzer);
-  if (names.length > 0) indexModel.names = names;
+  if (catalogue.length > 0) {
+    // each product's terms, and per entry its product (-1: a row of no product, a document section)
+    const names = catalogue.map((questions) => catalogueNameTerms(questions, analyzer));
+    const productOf = new Map(catalogue.flatMap((questions, p) => questions.map(({ question }): [string, number] => [question, p])));
+    indexModel.names = names;
+    indexModel.nameOf = entries.map((e) => (e.origin === 'faq' ? (productOf.get(catalogueKey(e.question)) ?? -1) : -1));
+  }
   const body: IndexBody = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
@@ -617,21 +622,17 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
  * whether the KB names it or not: a question about a 电视 to a KB of fridges names a kind too.
  */
 /**
- * The terms of a catalogue's product names (X20, lite, 键盘 …; `catalogueProducts`): for each
- * product, the terms every one of its FAQ questions has — what the questions share is the name,
- * what they do not, the after-sales question asked of it.
+ * The terms of a catalogue product's name (X20, lite, 键盘 …; `catalogueProducts`): the terms every
+ * one of its FAQ questions has — what the questions share is the name, what they do not, the
+ * after-sales question asked of it.
  */
-export function catalogueNameTerms(products: readonly (readonly CatalogueQuestion[])[], analyzer: Analyzer): string[] {
-  const out = new Set<string>();
-  for (const questions of products) {
-    let shared: Set<string> | undefined;
-    for (const { question } of questions) {
-      const terms = new Set(analyzer.analyze(question));
-      shared = shared === undefined ? terms : new Set([...shared].filter((t) => terms.has(t)));
-    }
-    for (const t of shared ?? []) out.add(t);
+export function catalogueNameTerms(questions: readonly CatalogueQuestion[], analyzer: Analyzer): string[] {
+  let shared: Set<string> | undefined;
+  for (const { question } of questions) {
+    const terms = new Set(analyzer.analyze(question));
+    shared = shared === undefined ? terms : new Set([...shared].filter((t) => terms.has(t)));
   }
-  return [...out].sort(compare);
+  return [...(shared ?? [])].sort(compare);
 }
 
 export function productTerms(kinds: readonly (readonly string[])[], analyzer: Analyzer): string[][] {

@@ -105,12 +105,14 @@ export interface IndexModel {
    */
   products?: string[][];
   /**
-   * The terms of a catalogue's product names (many products, each asked the same after-sales
-   * questions: `catalogueNameTerms` in src/build/build-index.ts). They weigh CATALOGUE_NAME_SHARE of
-   * a term in the runtime, so what a question asks of its product decides among that product's
-   * entries. Absent in indexes written before it and in KBs that are no catalogue.
+   * A catalogue's products (many products, each asked the same after-sales questions:
+   * `catalogueProducts` in src/analyze/products.ts), each as the terms of its name. They weigh
+   * CATALOGUE_NAME_SHARE of a term in the runtime, so what a question asks of its product decides
+   * among that product's entries. Absent in indexes written before it and in KBs that are no catalogue.
    */
-  names?: string[];
+  names?: string[][];
+  /** Per entry, its product in `names` (-1: none); with `names`. An entry of a sibling model (X20 Lite of X20) the question does not name is weighed down. */
+  nameOf?: number[];
   calibration: Calibration;
 }
 

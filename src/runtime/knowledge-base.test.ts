@@ -571,7 +571,8 @@ describe("a catalogue's product names (IndexModel.names)", () => {
     });
   let withNames: KnowledgeBase;
   let without: KnowledgeBase;
-  let names: string[] | undefined;
+  let names: string[][] | undefined;
+  let withoutModels: KnowledgeBase;
   let associations: Associations;
   beforeAll(async () => {
     const on = await buildFromEntries(ROWS, {});
@@ -581,14 +582,17 @@ describe("a catalogue's product names (IndexModel.names)", () => {
     const parsed = parseIndex(on.value.bytes);
     if (!parsed.ok) throw new Error(parsed.reason);
     names = parsed.data.model.names;
+    const { nameOf: __, ...unmatched } = parsed.data.model;
+    withoutModels = new KnowledgeBase({ ...parsed.data, model: unmatched });
     associations = new Associations(parsed.data.associations);
     const { names: _, ...model } = parsed.data.model;
     without = new KnowledgeBase({ ...parsed.data, model });
   }, BUILD_TIMEOUT);
 
   it('finds the names and lets what the question asks of the product decide among its entries', () => {
-    expect(names).toEqual(expect.arrayContaining(['nova', 'lite', 'halo', '智能手表', '扩展坞']));
-    expect(names).not.toContain('保修');
+    expect(names).toHaveLength(7);
+    expect(names!.flat()).toEqual(expect.arrayContaining(['nova', 'lite', 'halo', '智能手表', '扩展坞']));
+    expect(names!.flat()).not.toContain('保修');
     // the product's name weighed most of every one of its entries' scores: the runner-up was level
     for (const [q, want] of [
       ['Halo 2智能手表坏了还在保内吗', 'p5-t1'],
@@ -610,6 +614,26 @@ describe("a catalogue's product names (IndexModel.names)", () => {
     // analyzes to two terms), so only `can I send back …` found the return row, through can
     expect(withNames.search('i want to send back my Halo 2 smartwatch', { k: 1 })[0]?.id).toBe('p5-en-return');
     expect(withNames.search('can I send back my Halo 2 smartwatch', { k: 1 })[0]?.id).toBe('p5-en-return');
+  });
+
+  it('weighs down the row of a sibling model the question does not name (Nova 8 Lite asked of Nova 8, and back)', () => {
+    for (const [q, want, sibling] of [
+      ['Nova 8手机出国能用吗', 'p0-t5', 'p1-t5'],
+      ['Nova 8 Lite手机出国能用吗', 'p1-t5', 'p0-t5'],
+      ['Tune Pro Max降噪耳机坏了去哪修', 'p4-t1', 'p3-t1'],
+    ] as const) {
+      // the model word (lite, max) is in many rows and weighs little: the sibling was level
+      const [a, b] = withoutModels.search(q, { k: 2 });
+      expect([a?.id, b?.id]).toEqual([want, sibling]);
+      expect(b!.score / a!.score).toBeGreaterThan(0.9);
+      const hits = withNames.search(q, { k: 5 });
+      expect(hits[0]?.id).toBe(want);
+      expect(hits.find((h) => h.id === sibling)?.score).toBeCloseTo(b!.score / 2, 3);
+      expect(hits[0]!.confidence).toBeGreaterThan(a!.confidence);
+    }
+    // a question that names no product weighs no model down
+    const plain = withNames.search('出国能用吗', { k: 7 }).map((h) => h.score);
+    expect(plain).toEqual(withoutModels.search('出国能用吗', { k: 7 }).map((h) => h.score));
   });
 
   it('learns a paraphrase a template writes for every product once, not once a product', () => {

@@ -381,10 +381,6 @@ export class KnowledgeBase {
       this.termWeight[t] = this.termTypeWeight(term);
       if (term.startsWith(BIGRAM_PREFIX)) this.isBigram[t] = 1;
     }
-    for (const term of new Set((data.model.names ?? []).flat())) {
-      const t = this.termIds.get(term);
-      if (t !== undefined) this.termWeight[t] = this.termWeight[t]! * CATALOGUE_NAME_SHARE;
-    }
     this.readCatalogue(data.model.names ?? [], data.model.nameOf ?? [], data.entries.count);
     this.variants = new Postings(data.variants.postings, decodeVarints(data.variants.lengths), termCount);
     this.answers = new Postings(data.answers.postings, decodeVarints(data.answers.lengths), termCount);
@@ -414,6 +410,7 @@ export class KnowledgeBase {
       for (let j = 0; j < perEntry[e]!; j++) this.variantEntry[v++] = e;
     }
     this.firstVariant[n] = nVariants;
+    this.weighNames(data.model.names ?? []);
     // per term the entries whose variants hold it, per variant 1 / the IDF mass of its terms: from
     // the file (kb build wrote them), or computed here from every variant posting
     const stored = (data.variants.entryDf?.length ?? 0) > 0 && data.variants.invMass?.length === nVariants * 4;
@@ -679,16 +676,15 @@ export class KnowledgeBase {
   }
 
   /**
-   * A catalogue's products as the runtime tells them apart: by the words of a name that hold a
-   * letter or digit (x20, lite, max: model codes and model words), or, a name of Chinese words only,
-   * by its words (bigrams and single characters aside).
+   * A catalogue's products as the runtime tells them apart: by the whole words of each name (x20 and
+   * 手机, not the x and 20 of x20; 扫地机器人, not its 扫地; bigrams and single characters aside).
    */
   private readCatalogue(names: readonly (readonly string[])[], nameOf: readonly number[], entries: number): void {
     if (names.length === 0 || nameOf.length !== entries) return;
     this.modelWords = names.map((terms) => {
       const words = terms.filter((t) => isWordTerm(t) && !t.startsWith(BIGRAM_PREFIX) && !t.startsWith(UNIGRAM_PREFIX));
-      const coded = words.filter((t) => /[a-z0-9]/.test(t));
-      return coded.length > 0 ? coded : words;
+      // whole words only: 扫地机器人, not its 扫地; x20, not its x and 20
+      return words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
     });
     this.modelWords.forEach((words, p) => {
       for (const w of words) {
@@ -698,6 +694,23 @@ export class KnowledgeBase {
       }
     });
     this.entryProduct = Int32Array.from(nameOf);
+  }
+
+  /**
+   * A catalogue's name terms weigh CATALOGUE_NAME_SHARE — those only its products' rows ask with: a
+   * word other questions use too (电饭煲 of a row that names no product, lite of an English row) keeps
+   * its weight.
+   */
+  private weighNames(names: readonly (readonly string[])[]): void {
+    if (this.entryProduct.length === 0) return;
+    const V = this.variants;
+    for (const term of new Set(names.flat())) {
+      const t = this.termIds.get(term);
+      if (t === undefined) continue;
+      let only = true;
+      for (let i = V.decode(t), end = V.offset[t + 1]!; i < end && only; i++) if (this.entryProduct[this.variantEntry[V.allDocs[i]!]!]! < 0) only = false;
+      if (only) this.termWeight[t] = this.termWeight[t]! * CATALOGUE_NAME_SHARE;
+    }
   }
 
   /**

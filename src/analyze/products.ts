@@ -89,3 +89,50 @@ export const PRODUCT_KINDS: readonly (readonly string[])[] = [
   ['纸尿裤', '尿不湿', 'diapers'],
   ['婴儿车', '推车', 'stroller'],
 ];
+
+/** A catalogue question (as `catalogueKey` writes it) and its template, the ending it shares with other products' questions. */
+export interface CatalogueQuestion {
+  question: string;
+  template: string;
+}
+
+/** A question as `catalogueProducts` compares it: trimmed, without its closing punctuation. */
+export function catalogueKey(question: string): string {
+  return question.trim().replace(/[？?。！!\s]+$/u, '');
+}
+
+/** A question ending shared by at least this many product names is a template (可以换货吗？). */
+const MIN_TEMPLATE_NAMES = 5;
+/** A question start is a product name when it begins at least this many templates. */
+const MIN_NAME_TEMPLATES = 5;
+/** Questions longer than this are not read for names (a catalogue's questions are short). */
+const MAX_NAME_QUESTION = 60;
+
+/**
+ * The products of a catalogue FAQ: a shop that sells many products asks the same after-sales
+ * questions of each (X20手机可以换货吗？, Pad 11平板可以换货吗？, X20手机包邮吗？ …). A question's name is
+ * its start before the longest ending (the template) that at least five questions share, and a start
+ * is a product only when it begins at least five templates — names × templates, which hand-written
+ * FAQs and questions generated about a document's topics do not form. Returns each product's
+ * questions (`catalogueKey`) with their templates (the name, as cut, may end inside a word: 键 of
+ * 键盘; the caller takes the words all its questions share), none for a KB that is no catalogue.
+ */
+export function catalogueProducts(questions: readonly string[]): CatalogueQuestion[][] {
+  const distinct = [...new Set(questions.map(catalogueKey).filter((q) => q.length > 3 && q.length <= MAX_NAME_QUESTION))];
+  // (each question is one start + ending pair per cut, so an ending's count is its distinct starts)
+  const endings = new Map<string, number>();
+  for (const q of distinct) for (let i = 2; i <= q.length - 2; i++) endings.set(q.slice(i), (endings.get(q.slice(i)) ?? 0) + 1);
+  const products = new Map<string, { templates: number; questions: CatalogueQuestion[] }>();
+  for (const q of distinct) {
+    for (let i = 2; i <= q.length - 2; i++) {
+      if (endings.get(q.slice(i))! < MIN_TEMPLATE_NAMES) continue;
+      const name = q.slice(0, i).trim();
+      let product = products.get(name);
+      if (product === undefined) products.set(name, (product = { templates: 0, questions: [] }));
+      product.templates++;
+      product.questions.push({ question: q, template: q.slice(i) });
+      break;
+    }
+  }
+  return [...products.values()].filter((p) => p.templates >= MIN_NAME_TEMPLATES).map((p) => p.questions);
+}

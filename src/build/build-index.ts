@@ -9,6 +9,7 @@ import { INDEX_FORMAT, INDEX_VERSION, type Calibration, dataOfBody, type FieldPo
 import { KnowledgeBase, leadByCoverage } from '../runtime/knowledge-base.js';
 import { encodeVarints, VarintWriter } from '../runtime/varint.js';
 import type { Entry } from '../store/entry.js';
+import { type CatalogueQuestion, catalogueKey, catalogueProducts } from '../analyze/products.js';
 
 export interface ModelOptions {
   variantCoverage: number;
@@ -322,7 +323,8 @@ function lexiconTerm(word: string, analyzer: Analyzer): string[] {
  * the KB's written text uses (`kbTerms`: entry texts and people's questions, not the similar
  * questions kb generated — those took their words from this same lexicon, so a question word
  * already matches the variant they were made from), at `weight`. Words are mapped through the
- * analyzer (synonyms, stemming) and a word that analyzes to more than one term is left out. A
+ * analyzer (synonyms, stemming); a word that analyzes to more than one term is no expansion, and
+ * an English one (send back) is a key, looked up as the question's runs of English words are. A
  * group headed by one character expands from that character only (`SHORT_FORMS`).
  */
 type Associated = [string, [string, number][]][];
@@ -350,6 +352,12 @@ export function lexiconAssociations(lexicon: readonly (readonly string[])[], ana
     // a one-character head (退 → 退货, 退款) expands one way only (see SHORT_FORMS)
     const oneWay = [...(group[0] ?? '')].length === 1;
     for (const a of oneWay ? terms.slice(0, 1) : terms) for (const b of terms) if (a !== b && kbTerms.has(b)) out.relate(a, b, weight);
+    // an English phrase of the group (send back, money back: a verb and its particle) is a key as the
+    // question's runs of words are keyed (Analyzer.phraseKey), one way: a phrase is never a scored term
+    for (const w of group) {
+      const phrase = HAN.test(w) ? undefined : analyzer.phraseKey(w);
+      if (phrase !== undefined) for (const b of terms) if (kbTerms.has(b)) out.relate(phrase, b, weight);
+    }
   }
   return out.list();
 }
@@ -533,9 +541,17 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
       }
       return id;
     });
+  // a catalogue (many products asked the same questions): its paraphrases are learned from once a
+  // template — X20手机换账号 written for 80 products is one piece of evidence that 换 is 解绑, not 80
+  const catalogue = catalogueProducts(entries.filter((e) => e.origin === 'faq').map((e) => e.question));
+  const templateOf = new Map(catalogue.flatMap((questions) => questions.map(({ question, template }): [string, string] => [question, template])));
+  const learned = new Set<string>();
   for (const entry of entries) {
     const variants = [entry.question, ...entry.similar];
     perEntry.push(variants.length);
+    const template = entry.origin === 'faq' ? templateOf.get(catalogueKey(entry.question)) : undefined;
+    const learnFrom = entry.origin !== 'generated' && (template === undefined || !learned.has(template));
+    if (template !== undefined) learned.add(template);
     const words: number[][] = [];
     for (const v of variants) {
       const ids = idsOf(analyzer.analyze(v));
@@ -544,7 +560,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
       words.push([...new Set(ids.filter((id) => isWord[id] === 1))]);
     }
     // associations are learned from paraphrases people wrote, not from the ones kb generated
-    variantWords.push(entry.origin === 'generated' ? [] : words);
+    variantWords.push(learnFrom ? words : []);
     // a FAQ row's heading path is its own question: only sections add their headings to the text
     const headings = entry.origin === 'faq' ? '' : (entry.source?.headingPath.join(' ') ?? '');
     const answerIds = idsOf(analyzer.analyze(`${headings}\n${entry.answer}`));
@@ -579,6 +595,13 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   if (translations.length > 0) indexModel.translations = translations.map(([a, related]) => [a, related.map(([b]) => b)]);
   const products = productTerms(options.products ?? [], analyzer);
   if (products.length > 0) indexModel.products = products;
+  if (catalogue.length > 0) {
+    // each product's terms, and per entry its product (-1: a row of no product, a document section)
+    const names = catalogue.map((questions) => catalogueNameTerms(questions, analyzer));
+    const productOf = new Map(catalogue.flatMap((questions, p) => questions.map(({ question }): [string, number] => [question, p])));
+    indexModel.names = names;
+    indexModel.nameOf = entries.map((e) => (e.origin === 'faq' ? (productOf.get(catalogueKey(e.question)) ?? -1) : -1));
+  }
   const body: IndexBody = {
     format: INDEX_FORMAT,
     version: INDEX_VERSION,
@@ -606,6 +629,20 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
  * it; fridge as fridg); a name of several words or one it cuts up is left out. Every kind is written,
  * whether the KB names it or not: a question about a 电视 to a KB of fridges names a kind too.
  */
+/**
+ * The terms of a catalogue product's name (X20, lite, 键盘 …; `catalogueProducts`): the terms every
+ * one of its FAQ questions has — what the questions share is the name, what they do not, the
+ * after-sales question asked of it.
+ */
+export function catalogueNameTerms(questions: readonly CatalogueQuestion[], analyzer: Analyzer): string[] {
+  let shared: Set<string> | undefined;
+  for (const { question } of questions) {
+    const terms = new Set(analyzer.analyze(question));
+    shared = shared === undefined ? terms : new Set([...shared].filter((t) => terms.has(t)));
+  }
+  return [...(shared ?? [])].sort(compare);
+}
+
 export function productTerms(kinds: readonly (readonly string[])[], analyzer: Analyzer): string[][] {
   const out: string[][] = [];
   for (const names of kinds) {

@@ -111,6 +111,15 @@ export interface IndexModel {
    * in indexes written before it (no such rule then).
    */
   products?: string[][];
+  /**
+   * A catalogue's products (many products, each asked the same after-sales questions:
+   * `catalogueProducts` in src/analyze/products.ts), each as the terms of its name. They weigh
+   * CATALOGUE_NAME_SHARE of a term in the runtime, so what a question asks of its product decides
+   * among that product's entries. Absent in indexes written before it and in KBs that are no catalogue.
+   */
+  names?: string[][];
+  /** Per entry, its product in `names` (-1: none); with `names`. An entry of a sibling model (X20 Lite of X20) the question does not name is weighed down. */
+  nameOf?: number[];
   calibration: Calibration;
 }
 

@@ -5,6 +5,7 @@ import { build, buildFromEntries } from '../build/index.js';
 import { BUILD_TIMEOUT, logOdds, ROOT, tempDir } from '../test-support/kb.js';
 import type { Entry } from '../store/entry.js';
 import { indexFromBytes } from './load.js';
+import { Associations } from './associations.js';
 import { parseIndex } from './index-file.js';
 import { KnowledgeBase, leadByCoverage } from './knowledge-base.js';
 
@@ -557,4 +558,97 @@ describe('kinds of goods (PRODUCT_KINDS)', () => {
     // 电视 is cut whole though the KB never writes it
     expect(withKinds.analyzer.analyze('电视没声音')).toContain('电视');
   });
+});
+
+describe("a catalogue's product names (IndexModel.names)", () => {
+  // 7 products, each asked the same 7 after-sales questions, and two in English (fixtures/catalogue/faq.jsonl)
+  const ROWS: Entry[] = readFileSync(join(ROOT, 'fixtures/catalogue/faq.jsonl'), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('//'))
+    .map((line) => {
+      const row = JSON.parse(line) as { id: string; question: string; similar: string[]; answer: string };
+      return faq(row.id, row.question, row.similar, row.answer);
+    });
+  let withNames: KnowledgeBase;
+  let without: KnowledgeBase;
+  let names: string[][] | undefined;
+  let associations: Associations;
+  beforeAll(async () => {
+    const on = await buildFromEntries(ROWS, {});
+    if (!on.ok) throw new Error(JSON.stringify(on.problems));
+    withNames = indexFromBytes(on.value.bytes);
+    // the same index read as one written before the names: every term at its weight
+    const parsed = parseIndex(on.value.bytes);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    names = parsed.data.model.names;
+    associations = new Associations(parsed.data.associations);
+    const { names: _, ...model } = parsed.data.model;
+    without = new KnowledgeBase({ ...parsed.data, model });
+  }, BUILD_TIMEOUT);
+
+  it('finds the names and lets what the question asks of the product decide among its entries', () => {
+    expect(names).toHaveLength(7);
+    expect(names!.flat()).toEqual(expect.arrayContaining(['nova', 'lite', 'halo', '智能手表', '扩展坞']));
+    expect(names!.flat()).not.toContain('保修');
+    // the product's name weighed most of every one of its entries' scores: the runner-up was level
+    for (const [q, want] of [
+      ['Halo 2智能手表坏了还在保内吗', 'p5-t1'],
+      ['Dock 5扩展坞寄过来收邮费吗', 'p6-t3'],
+    ] as const) {
+      const [a, b] = without.search(q, { k: 2 });
+      expect(a?.id).toBe(want);
+      expect(b!.score / a!.score).toBeGreaterThan(0.8);
+      const [first, second] = withNames.search(q, { k: 2 });
+      expect(first?.id).toBe(want);
+      expect(second!.score / first!.score).toBeLessThan(0.8);
+      expect(second!.score / first!.score).toBeLessThan(b!.score / a!.score - 0.07);
+    }
+    // the model word still tells Nova 8 Lite from Nova 8
+    expect(withNames.search('Nova 8 Lite手机包邮吗', { k: 1 })[0]?.id).toBe('p1-t3');
+  });
+
+  it('reads an English verb and its particle as the word the KB writes (send back → return)', () => {
+    // the lexicon's return / send back: the phrase was left out of the expansions (a word that
+    // analyzes to two terms), so only `can I send back …` found the return row, through can
+    expect(withNames.search('i want to send back my Halo 2 smartwatch', { k: 1 })[0]?.id).toBe('p5-en-return');
+    expect(withNames.search('can I send back my Halo 2 smartwatch', { k: 1 })[0]?.id).toBe('p5-en-return');
+  });
+
+  it('weighs down the row of a sibling model the question does not name (Nova 8 Lite asked of Nova 8, and back)', () => {
+    for (const [q, want, sibling] of [
+      ['Nova 8手机出国能用吗', 'p0-t5', 'p1-t5'],
+      ['Nova 8 Lite手机出国能用吗', 'p1-t5', 'p0-t5'],
+      ['Tune Pro Max降噪耳机坏了去哪修', 'p4-t1', 'p3-t1'],
+    ] as const) {
+      // the model word (lite, max) is in many rows and weighs little: the sibling was level
+      const [a, b] = without.search(q, { k: 2 });
+      expect([a?.id, b?.id]).toEqual([want, sibling]);
+      expect(b!.score / a!.score).toBeGreaterThan(0.9);
+      const hits = withNames.search(q, { k: 5 });
+      expect(hits[0]?.id).toBe(want);
+      expect(hits.find((h) => h.id === sibling)!.score / hits[0]!.score).toBeLessThan(0.5);
+      expect(hits[0]!.confidence).toBeGreaterThan(a!.confidence);
+    }
+    // a question that names no product weighs no model down: the question's row of every product first
+    const plain = withNames.search('出国能用吗', { k: 7 });
+    expect(plain.map((h) => h.id).sort()).toEqual(['p0-t5', 'p1-t5', 'p2-t5', 'p3-t5', 'p4-t5', 'p5-t5', 'p6-t5']);
+  });
+
+  it('learns a paraphrase a template writes for every product once, not once a product', () => {
+    // 换账号 beside 绑定的账号怎么解绑 is one shop's wording, copied to seven products: no evidence that 换 is 解绑
+    // (learned from seven entries, 换 looked for 解绑 and 刚买就坏了换不换 found the account entry)
+    const related = (associations.get('换') ?? []).map(([b]) => b);
+    expect(related).not.toContain('解绑');
+    expect(related).not.toContain('账号');
+    // …while a word two templates write for the same thing is still learned (电压 / 110v; 修 / 维修 …)
+    expect(associations.size).toBeGreaterThan(0);
+  });
+
+  it('finds no names in a hand-written FAQ', async () => {
+    const built = await buildFromEntries(ENTRIES, {});
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    const parsed = parseIndex(built.value.bytes);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.data.model.names).toBeUndefined();
+  }, BUILD_TIMEOUT);
 });

@@ -546,7 +546,11 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   const catalogue = catalogueProducts(entries.filter((e) => e.origin === 'faq').map((e) => e.question));
   const templateOf = new Map(catalogue.flatMap((questions) => questions.map(({ question, template }): [string, string] => [question, template])));
   const learned = new Set<string>();
-  for (const entry of entries) {
+  const productOf = new Map(catalogue.flatMap((questions, p) => questions.map(({ question }): [string, number] => [question, p])));
+  const nameOf = entries.map((e) => (e.origin === 'faq' ? (productOf.get(catalogueKey(e.question)) ?? -1) : -1));
+  /** Terms the questions of entries that are no product's row use (a name term among them keeps its weight). */
+  const outsideCatalogue = new Set<number>();
+  for (const [e, entry] of entries.entries()) {
     const variants = [entry.question, ...entry.similar];
     perEntry.push(variants.length);
     const template = entry.origin === 'faq' ? templateOf.get(catalogueKey(entry.question)) : undefined;
@@ -556,6 +560,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     for (const v of variants) {
       const ids = idsOf(analyzer.analyze(v));
       if (entry.origin !== 'generated') for (const id of ids) written[id] = 1;
+      if (catalogue.length > 0 && nameOf[e] === -1) for (const id of ids) outsideCatalogue.add(id);
       variantDocs.add(ids, scratch);
       words.push([...new Set(ids.filter((id) => isWord[id] === 1))]);
     }
@@ -598,9 +603,14 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   if (catalogue.length > 0) {
     // each product's terms, and per entry its product (-1: a row of no product, a document section)
     const names = catalogue.map((questions) => catalogueNameTerms(questions, analyzer));
-    const productOf = new Map(catalogue.flatMap((questions, p) => questions.map(({ question }): [string, number] => [question, p])));
     indexModel.names = names;
-    indexModel.nameOf = entries.map((e) => (e.origin === 'faq' ? (productOf.get(catalogueKey(e.question)) ?? -1) : -1));
+    indexModel.nameOf = nameOf;
+    // (a name term other questions use too keeps its weight)
+    const onlyNames = (t: string): boolean => {
+      const id = table.ids.get(t);
+      return id !== undefined && !outsideCatalogue.has(id);
+    };
+    indexModel.nameTerms = [...new Set(names.flat())].filter(onlyNames).sort(compare);
   }
   const body: IndexBody = {
     format: INDEX_FORMAT,

@@ -118,6 +118,12 @@ export interface IndexModel {
    * among that product's entries. Absent in indexes written before it and in KBs that are no catalogue.
    */
   names?: string[][];
+  /**
+   * The terms of `names` that only the products' rows ask with (kb build works it out from the
+   * questions): these weigh CATALOGUE_NAME_SHARE. A word other questions use too (电饭煲 of a row
+   * that names no product, lite of an English row) keeps its weight. With `names`.
+   */
+  nameTerms?: string[];
   /** Per entry, its product in `names` (-1: none); with `names`. An entry of a sibling model (X20 Lite of X20) the question does not name is weighed down. */
   nameOf?: number[];
   calibration: Calibration;

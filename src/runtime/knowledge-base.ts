@@ -264,7 +264,6 @@ function seek(docs: Uint32Array, from: number, end: number, target: number): num
   return lo;
 }
 
-/** A count given in SearchOptions: `fallback` when absent or NaN, else a whole number ≥ 0. */
 /**
  * A question without the invisible characters a copy from a web page or a PDF carries (zero-width
  * space and joiners, word joiner, soft hyphen, a BOM): 包\u200B邮吗 found nothing, its 包邮 cut in two.
@@ -277,6 +276,7 @@ export function withoutInvisibles(question: string): string {
 const INVISIBLE = /[\u00AD\u180E\u200B-\u200D\u2060\uFEFF]/u;
 const INVISIBLES = new RegExp(INVISIBLE.source, 'gu');
 
+/** A count given in SearchOptions: `fallback` when absent or NaN, else a whole number ≥ 0. */
 const countOption = (value: number | undefined, fallback: number): number => (value === undefined || Number.isNaN(value) ? fallback : Math.max(0, Math.floor(value)));
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -416,7 +416,7 @@ export class KnowledgeBase {
       for (let j = 0; j < perEntry[e]!; j++) this.variantEntry[v++] = e;
     }
     this.firstVariant[n] = nVariants;
-    this.weighNames(data.model.names ?? []);
+    if (this.entryProduct.length > 0) for (const term of data.model.nameTerms ?? []) this.weighName(term);
     // per term the entries whose variants hold it, per variant 1 / the IDF mass of its terms: from
     // the file (kb build wrote them), or computed here from every variant posting
     const stored = (data.variants.entryDf?.length ?? 0) > 0 && data.variants.invMass?.length === nVariants * 4;
@@ -688,7 +688,7 @@ export class KnowledgeBase {
   private readCatalogue(names: readonly (readonly string[])[], nameOf: readonly number[], entries: number): void {
     if (names.length === 0 || nameOf.length !== entries) return;
     this.modelWords = names.map((terms) => {
-      const words = terms.filter((t) => isWordTerm(t) && !t.startsWith(BIGRAM_PREFIX) && !t.startsWith(UNIGRAM_PREFIX));
+      const words = terms.filter(isWordTerm);
       // whole words only: 扫地机器人, not its 扫地; x20, not its x and 20
       return words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
     });
@@ -702,21 +702,10 @@ export class KnowledgeBase {
     this.entryProduct = Int32Array.from(nameOf);
   }
 
-  /**
-   * A catalogue's name terms weigh CATALOGUE_NAME_SHARE — those only its products' rows ask with: a
-   * word other questions use too (电饭煲 of a row that names no product, lite of an English row) keeps
-   * its weight.
-   */
-  private weighNames(names: readonly (readonly string[])[]): void {
-    if (this.entryProduct.length === 0) return;
-    const V = this.variants;
-    for (const term of new Set(names.flat())) {
-      const t = this.termIds.get(term);
-      if (t === undefined) continue;
-      let only = true;
-      for (let i = V.decode(t), end = V.offset[t + 1]!; i < end && only; i++) if (this.entryProduct[this.variantEntry[V.allDocs[i]!]!]! < 0) only = false;
-      if (only) this.termWeight[t] = this.termWeight[t]! * CATALOGUE_NAME_SHARE;
-    }
+  /** A catalogue's name term (IndexModel.nameTerms: only its products' rows ask with it) weighs CATALOGUE_NAME_SHARE. */
+  private weighName(term: string): void {
+    const t = this.termIds.get(term);
+    if (t !== undefined) this.termWeight[t] = this.termWeight[t]! * CATALOGUE_NAME_SHARE;
   }
 
   /**
@@ -1090,7 +1079,7 @@ export class KnowledgeBase {
       // the candidates found so far
       const open = candidates === 0 || (candidates < limit && candidates + this.entryDf[t]! + A.count[t]! <= 2 * limit);
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
-      const coverageCredit = (idfV / qw);
+      const coverageCredit = idfV / qw;
       const topicalT = topicalTerm[j]!;
       const g = source[j]!;
       const eTopical = this.entryTopical;
@@ -1254,7 +1243,7 @@ export class KnowledgeBase {
       if (topicless) rankedTopicless.add(e);
     }
     const results = ranked.map((e, i): [number, number, number] => [e, rankedScore[i]!, eVariant[e]!]);
-    const topicless = new Set([...rankedTopicless].filter((e) => ranked.includes(e)));
+    const topicless = new Set(ranked.filter((e) => rankedTopicless.has(e)));
     for (let i = 0; i < nt; i++) eVariant[touched[i]!] = -1;
     for (let c = 0; c < candidates; c++) {
       const e = candidateList[c]!;

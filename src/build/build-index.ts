@@ -50,17 +50,6 @@ export const DEFAULT_MODEL: ModelOptions = {
 };
 
 /**
- * For a KB with too few written paraphrases to fit on. The coverage and margin weights were fitted
- * (2026-11-26) on laws, doc2dial, the customer-query shop and the bundled sample with 300 foreign
- * questions each as out of scope; the intercept (2026-11-27: −3.6 → −2.0) on the suites of nine
- * shops' KBs from user tests (564 questions, 77 out of scope, counted twice): with half the questions
- * out of scope the defaults were underconfident on shops' traffic — right answers averaged 0.46–0.71,
- * and 0.5 handed off most of them (docs/matching.md, Confidence). Before: −4, 5, 3 on the margin as it is.
- * Since coverage counts MISSING_STRONGEST_SHARE of itself for a hit that lacks the question's strongest
- * word (2026-11-27, twelfth round), −1.8: refitted on nine shops' suites it comes out −1.55 without the
- * 2,000-question catalogue suite and −2.05 with it.
- */
-/**
  * What the defaults weigh in a KB's own fit, in samples: the fit is pulled toward the defaults'
  * verdict on each of its samples as if this many more had been asked (half the weight at 200 written
  * paraphrases, a sixth at 1,000). A KB's paraphrases, asked with themselves left out, show how it
@@ -75,6 +64,17 @@ export const CALIBRATION_PRIOR_SAMPLES = 200;
  */
 export const MISSING_STRONGEST_SHARE = 0.8;
 
+/**
+ * For a KB with too few written paraphrases to fit on. The coverage and margin weights were fitted
+ * (2026-11-26) on laws, doc2dial, the customer-query shop and the bundled sample with 300 foreign
+ * questions each as out of scope; the intercept (2026-11-27: −3.6 → −2.0) on the suites of nine
+ * shops' KBs from user tests (564 questions, 77 out of scope, counted twice): with half the questions
+ * out of scope the defaults were underconfident on shops' traffic — right answers averaged 0.46–0.71,
+ * and 0.5 handed off most of them (docs/matching.md, Confidence). Before: −4, 5, 3 on the margin as it is.
+ * Since coverage counts MISSING_STRONGEST_SHARE of itself for a hit that lacks the question's strongest
+ * word (2026-11-27, twelfth round), −1.8: refitted on nine shops' suites it comes out −1.55 without the
+ * 2,000-question catalogue suite and −2.05 with it.
+ */
 export const DEFAULT_CALIBRATION: Calibration = { intercept: -1.8, coverageWeight: 4.8, marginWeight: 4.4, fittedOn: 'default', samples: 0, leadByCoverage: true, missingStrongest: MISSING_STRONGEST_SHARE };
 
 function compare(a: string, b: string): number {
@@ -411,9 +411,13 @@ export function fitCalibration(samples: readonly { coverage: number; margin: num
   // does not (a KB of near-twin entries whose paraphrases mostly find a twin): the defaults can.
   // Judged on the KB's samples alone (the defaults' pull would always give coverage some weight)
   if (logisticFit(samples, 0)[1] <= 0) return { ...DEFAULT_CALIBRATION, samples: samples.length, right: positives };
-  const [w0, w1, w2] = logisticFit(samples, CALIBRATION_PRIOR_SAMPLES);
+  return fitted(logisticFit(samples, CALIBRATION_PRIOR_SAMPLES), { fittedOn: 'self', samples: samples.length });
+}
+
+/** A fitted calibration: the weights rounded, how they were fitted, and the rules today's runtime applies (as DEFAULT_CALIBRATION). */
+function fitted([w0, w1, w2]: [number, number, number], how: Pick<Calibration, 'fittedOn' | 'samples' | 'suites'>): Calibration {
   const r = (x: number): number => Math.round(x * 1e4) / 1e4;
-  return { intercept: r(w0), coverageWeight: r(w1), marginWeight: r(w2), fittedOn: 'self', samples: samples.length, leadByCoverage: true, missingStrongest: MISSING_STRONGEST_SHARE };
+  return { intercept: r(w0), coverageWeight: r(w1), marginWeight: r(w2), ...how, leadByCoverage: true, missingStrongest: MISSING_STRONGEST_SHARE };
 }
 
 /** How far a fit on a team's labelled questions is pulled toward the defaults: as if this many more were asked. */
@@ -435,9 +439,7 @@ export function fitOnQuestions(samples: readonly { coverage: number; margin: num
   if (right < MIN_SUITE_CLASS) return `${samples.length} questions of which ${right} ${right === 1 ? 'is' : 'are'} answered right at 1 (fitting needs ${MIN_SUITE_CLASS} or more)`;
   if (samples.length - right < MIN_SUITE_CLASS) return `${samples.length} questions of which ${samples.length - right} ${samples.length - right === 1 ? 'is' : 'are'} not answered right at 1 or out of scope (fitting needs ${MIN_SUITE_CLASS} or more)`;
   if (logisticFit(samples, 0)[1] <= 0) return `${samples.length} questions whose right answers cover them no better than the wrong ones`;
-  const [w0, w1, w2] = logisticFit(samples, SUITE_PRIOR_SAMPLES);
-  const r = (x: number): number => Math.round(x * 1e4) / 1e4;
-  return { intercept: r(w0), coverageWeight: r(w1), marginWeight: r(w2), fittedOn: 'suites', samples: samples.length, suites: [...suites], leadByCoverage: true, missingStrongest: MISSING_STRONGEST_SHARE };
+  return fitted(logisticFit(samples, SUITE_PRIOR_SAMPLES), { fittedOn: 'suites', samples: samples.length, suites: [...suites] });
 }
 
 /**
@@ -544,23 +546,23 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   // a catalogue (many products asked the same questions): its paraphrases are learned from once a
   // template — X20手机换账号 written for 80 products is one piece of evidence that 换 is 解绑, not 80
   const catalogue = catalogueProducts(entries.filter((e) => e.origin === 'faq').map((e) => e.question));
-  const templateOf = new Map(catalogue.flatMap((questions) => questions.map(({ question, template }): [string, string] => [question, template])));
+  /** Each catalogue row's question (catalogueKey) → its template and its product (an index of `catalogue`). */
+  const rowOf = new Map(catalogue.flatMap((questions, product) => questions.map(({ question, template }): [string, { template: string; product: number }] => [question, { template, product }])));
+  const rows = entries.map((e) => (e.origin === 'faq' ? rowOf.get(catalogueKey(e.question)) : undefined));
   const learned = new Set<string>();
-  const productOf = new Map(catalogue.flatMap((questions, p) => questions.map(({ question }): [string, number] => [question, p])));
-  const nameOf = entries.map((e) => (e.origin === 'faq' ? (productOf.get(catalogueKey(e.question)) ?? -1) : -1));
   /** Terms the questions of entries that are no product's row use (a name term among them keeps its weight). */
   const outsideCatalogue = new Set<number>();
   for (const [e, entry] of entries.entries()) {
     const variants = [entry.question, ...entry.similar];
     perEntry.push(variants.length);
-    const template = entry.origin === 'faq' ? templateOf.get(catalogueKey(entry.question)) : undefined;
+    const template = rows[e]?.template;
     const learnFrom = entry.origin !== 'generated' && (template === undefined || !learned.has(template));
     if (template !== undefined) learned.add(template);
     const words: number[][] = [];
     for (const v of variants) {
       const ids = idsOf(analyzer.analyze(v));
       if (entry.origin !== 'generated') for (const id of ids) written[id] = 1;
-      if (catalogue.length > 0 && nameOf[e] === -1) for (const id of ids) outsideCatalogue.add(id);
+      if (catalogue.length > 0 && rows[e] === undefined) for (const id of ids) outsideCatalogue.add(id);
       variantDocs.add(ids, scratch);
       words.push([...new Set(ids.filter((id) => isWord[id] === 1))]);
     }
@@ -604,7 +606,7 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     // each product's terms, and per entry its product (-1: a row of no product, a document section)
     const names = catalogue.map((questions) => catalogueNameTerms(questions, analyzer));
     indexModel.names = names;
-    indexModel.nameOf = nameOf;
+    indexModel.nameOf = rows.map((row) => row?.product ?? -1);
     // (a name term other questions use too keeps its weight)
     const onlyNames = (t: string): boolean => {
       const id = table.ids.get(t);
@@ -635,16 +637,11 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
 }
 
 /**
- * Each kind of goods as the analyzer's terms: a name the analyzer keeps whole (洗衣机, not the 洗衣 inside
- * it; fridge as fridg); a name of several words or one it cuts up is left out. Every kind is written,
- * whether the KB names it or not: a question about a 电视 to a KB of fridges names a kind too.
- */
-/**
  * The terms of a catalogue product's name (X20, lite, 键盘 …; `catalogueProducts`): the terms every
  * one of its FAQ questions has — what the questions share is the name, what they do not, the
  * after-sales question asked of it.
  */
-export function catalogueNameTerms(questions: readonly CatalogueQuestion[], analyzer: Analyzer): string[] {
+function catalogueNameTerms(questions: readonly CatalogueQuestion[], analyzer: Analyzer): string[] {
   let shared: Set<string> | undefined;
   for (const { question } of questions) {
     const terms = new Set(analyzer.analyze(question));
@@ -653,6 +650,11 @@ export function catalogueNameTerms(questions: readonly CatalogueQuestion[], anal
   return [...(shared ?? [])].sort(compare);
 }
 
+/**
+ * Each kind of goods as the analyzer's terms: a name the analyzer keeps whole (洗衣机, not the 洗衣 inside
+ * it; fridge as fridg); a name of several words or one it cuts up is left out. Every kind is written,
+ * whether the KB names it or not: a question about a 电视 to a KB of fridges names a kind too.
+ */
 export function productTerms(kinds: readonly (readonly string[])[], analyzer: Analyzer): string[][] {
   const out: string[][] = [];
   for (const names of kinds) {

@@ -71,7 +71,7 @@ function unitInterval(value: string): number {
  * passes '' (the variable is unset), which used to fail after the whole run with `error : is a
  * folder, not a file`.
  */
-export function filePath(value: string): string {
+function filePath(value: string): string {
   if (value.trim() === '') throw new InvalidArgumentError('expected a file path, got an empty one (an unset variable such as "$GITHUB_STEP_SUMMARY"?); name a file, e.g. "${GITHUB_STEP_SUMMARY:-summary.md}" in a script that also runs outside GitHub Actions.');
   return value;
 }

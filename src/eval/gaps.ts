@@ -145,7 +145,7 @@ export interface ClusterOptions {
  * and 有毛病 for every product: its gaps were one cluster per product (powergo 充电宝, 12 wordings
  * of unrelated questions) instead of one per way of asking.
  */
-export const COVERED_ENTRIES = 5;
+const COVERED_ENTRIES = 5;
 
 type Vector = Map<string, number>;
 

@@ -513,7 +513,7 @@ function zhTopicDefined(topic: string, text: string): boolean {
  * 食用要注意什么？), a preparation (安装前准备 → 安装前要准备什么？). Undefined when the text defines the topic
  * (鉴赏期是指… keeps 鉴赏期是什么？) or the heading is no such topic.
  */
-export function zhTopicQuestion(topic: string, text: string, parent?: string): string | undefined {
+function zhTopicQuestion(topic: string, text: string, parent?: string): string | undefined {
   if (zhTopicDefined(topic, text) || /(?:与|及|和|、|或)/u.test(topic)) return undefined;
   // 大家电送货入户, 退货上门取件: a service at the door, asked whether one gets it (大家电可以送货入户吗？)
   const door = /^(\p{Script=Han}{2,6}?)(送货入户|送货上门|上门取件|上门安装|上门维修|上门服务)$/u.exec(topic);
@@ -1931,7 +1931,7 @@ function sizeGuideHeading(questions: string[], topic: string, headingPath: reado
   if (first === undefined || !headingPath.slice(0, -1).some((h) => EN_SIZE_GUIDE.test(h)) || /\bsiz(?:e|es|ing)\b|\bmeasur/iu.test(topic)) return questions;
   if (!/^What (?:is|are) the /u.test(first)) return questions;
   const thing = lowerFirst(sentenceCase(topic, names), names);
-  return [`What is the size chart for ${thing}?`, `What size ${isPluralTopic(thing) ? 'are' : 'is'} ${thing} in?`.replace(/^What size (?:are|is) (.+) in\?$/u, `How do I find my size in ${thing}?`), ...questions.slice(1)];
+  return [`What is the size chart for ${thing}?`, `How do I find my size in ${thing}?`, ...questions.slice(1)];
 }
 
 const RULE_ORDER = new Map(GENERATION_RULES.map((r, i) => [r, i]));

@@ -60,7 +60,7 @@ const CANTONESE_RE = new RegExp(CANTONESE.map(([c]) => c).join('|'), 'gu');
 const MANDARIN = new Map(CANTONESE);
 
 /** `text` (simplified) with the Cantonese words of CANTONESE as their Mandarin words of the same length. */
-export function cantoneseAsMandarin(text: string): string {
+function cantoneseAsMandarin(text: string): string {
   return text.replace(CANTONESE_RE, (word) => MANDARIN.get(word) ?? word);
 }
 

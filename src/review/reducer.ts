@@ -4,7 +4,7 @@
  * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
-import { ENTRY_ORIGINS, isFieldEdited, markEdited, withEditorSimilar } from '../store/entry.js';
+import { ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestionsInScript } from '../generate/index.js';
 import { END, FROM_END, isSectionPath } from './layout.js';
 import { variantsOfQuestion } from './variants.js';
@@ -153,38 +153,37 @@ export function wantsLook(e: Entry): boolean {
   return needsReview(e) || hasSuggestions(e);
 }
 
-export function matchesFilter(e: Entry, filter: Filter): boolean {
-  if (filter.status !== 'all' && e.status !== filter.status) return false;
-  if (filter.origin !== 'all' && e.origin !== filter.origin) return false;
-  if (filter.staleOnly && e.stale === undefined) return false;
-  if (filter.suggestedOnly && !hasSuggestions(e)) return false;
-  const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '');
-  if (words.length === 0) return true;
-  const text = haystack(e);
-  return words.every((w) => scriptForms(w).some((form) => text.includes(form)));
+/**
+ * The filter as a test of one entry: its typed words put in both scripts once, not once an entry
+ * (a filter over 60,000 entries converts a few words).
+ */
+function entryTest(filter: Filter): (e: Entry) => boolean {
+  const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '').map(scriptForms);
+  return (e) => {
+    if (filter.status !== 'all' && e.status !== filter.status) return false;
+    if (filter.origin !== 'all' && e.origin !== filter.origin) return false;
+    if (filter.staleOnly && e.stale === undefined) return false;
+    if (filter.suggestedOnly && !hasSuggestions(e)) return false;
+    if (words.length === 0) return true;
+    const text = haystack(e);
+    return words.every((forms) => forms.some((form) => text.includes(form)));
+  };
 }
 
 const HAN = /\p{Script=Han}/u;
-const formsOfWord = new Map<string, readonly string[]>();
 
 /**
  * A typed word in both scripts: as typed, simplified, and traditional as OpenCC writes it — so that
  * 退货 typed on a simplified keyboard finds a Taiwan store's 退貨, and 退貨 a mainland store's 退货
  * (before 2026-11-27 `/` and the merge box found nothing). The words are converted, not the
- * entries: a filter over 60,000 entries converts a few words once. OpenCC's own standard only:
- * loading Taiwan's and Hong Kong's tables as well held the first filter about a second (a word
- * whose characters differ between the standards, 裡 / 裏, is found as typed or as OpenCC writes it).
+ * entries. OpenCC's own standard only: loading Taiwan's and Hong Kong's tables as well held the
+ * first filter about a second (a word whose characters differ between the standards, 裡 / 裏, is
+ * found as typed or as OpenCC writes it).
  */
 function scriptForms(word: string): readonly string[] {
   if (!HAN.test(word)) return [word];
-  let forms = formsOfWord.get(word);
-  if (forms === undefined) {
-    const simplified = traditionalToSimplified(word);
-    forms = [...new Set([word, simplified, simplifiedToTraditional(simplified, 't')])];
-    if (formsOfWord.size > 1000) formsOfWord.clear();
-    formsOfWord.set(word, forms);
-  }
-  return forms;
+  const simplified = traditionalToSimplified(word);
+  return [...new Set([word, simplified, simplifiedToTraditional(simplified, 't')])];
 }
 
 // an entry's searchable text, lower-cased once: entries are never changed in place (a change makes
@@ -217,7 +216,8 @@ export const MERGE_SHOWN = 8;
 export function mergeCandidates(entries: readonly Entry[], draftId: string, text: string): Entry[] {
   const words = text.trim();
   if (words === '') return [];
-  const found = entries.filter((e) => e.id !== draftId && e.status !== 'rejected' && !(isGapDraft(e) && e.answer.trim() === '') && matchesFilter(e, { ...NO_FILTER, text: words }));
+  const matches = entryTest({ ...NO_FILTER, text: words });
+  const found = entries.filter((e) => e.id !== draftId && e.status !== 'rejected' && !(isGapDraft(e) && e.answer.trim() === '') && matches(e));
   const exact = found.filter((e) => e.id.toLowerCase() === words.toLowerCase());
   return [...exact, ...found.filter((e) => !exact.includes(e))].slice(0, MERGE_SHOWN);
 }
@@ -258,7 +258,7 @@ function sameFilter(a: Filter, b: Filter): boolean {
 }
 
 function filterEntries(state: Pick<ReviewState, 'entries' | 'filter'>): Entry[] {
-  const shown = state.entries.filter((e) => matchesFilter(e, state.filter));
+  const shown = state.entries.filter(entryTest(state.filter));
   const drafts = shown.filter((e) => timesAsked(e) !== undefined);
   if (drafts.length < 2) return shown;
   const byAsked = [...drafts].sort((a, b) => (timesAsked(b) ?? 0) - (timesAsked(a) ?? 0) || byId(a, b));
@@ -487,7 +487,6 @@ function mergeKey(state: ReviewState, mode: Extract<Mode, { kind: 'merge' }>, in
   const typed = editKey(state, { kind: 'try', buffer: mode.buffer }, input, key);
   return typed.mode.kind === 'try' ? { ...typed, mode: { ...mode, buffer: typed.mode.buffer, pick: 0 } } : typed;
 }
-
 
 function regenerate(state: ReviewState): ReviewState {
   const entry = selectedEntry(state);

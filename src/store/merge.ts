@@ -332,10 +332,10 @@ function movedEntry(old: Entry, next: Entry): Entry {
  * and unedited, it is as the table made it, and a changed row simply replaces it (the team's
  * sheet is its review); rejected or edited, it is the editor's.
  */
+export const touchedByEditor = (e: Entry): boolean => e.status !== (e.origin === 'faq' ? 'approved' : 'pending') || isEdited(e);
+
 /** The same entry as the store would write it (key order and empty fields aside). */
 const sameEntry = (a: Entry, b: Entry): boolean => JSON.stringify(canonicalEntry(a)) === JSON.stringify(canonicalEntry(b));
-
-export const touchedByEditor = (e: Entry): boolean => e.status !== (e.origin === 'faq' ? 'approved' : 'pending') || isEdited(e);
 
 /**
  * Whether the entry holds anything an editor would lose if it were removed: a decision or an edit
@@ -390,10 +390,14 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
           if (scope.missing.has(path)) movedAway.add(old.id);
           addMove(report, old, next);
           out.push(movedEntry(old, next));
-        } else if (scope.replace?.has(old.id) === true && !touchedByEditor(old) && !sameEntry(withEditorExtras(next, old), old)) {
-          report.updated.push(old.id);
-          out.push(withEditorExtras(next, old));
         } else {
+          // another generator's questions (or today's rules, kb generate --all) for an entry nobody touched
+          const replaced = scope.replace?.has(old.id) === true && !touchedByEditor(old) ? withEditorExtras(next, old) : undefined;
+          if (replaced !== undefined && !sameEntry(replaced, old)) {
+            report.updated.push(old.id);
+            out.push(replaced);
+            continue;
+          }
           report.unchanged++;
           // a source that had vanished is back as it was
           if (old.stale === 'source-missing') {

@@ -127,7 +127,7 @@ async function writeReport(file: string, text: string): Promise<'wrote' | 'appen
  * Is `file` the file this process's stdout is redirected to? `kb eval --baseline r/eval.json --json >
  * r/eval.json` (to update the baseline in place) has the shell empty it before kb starts.
  */
-export function isStdoutFile(file: string): boolean {
+function isStdoutFile(file: string): boolean {
   try {
     const out = fstatSync(1);
     const named = statSync(file);

@@ -80,6 +80,6 @@ export function locateInConfig(problems: readonly Problem[], where: ReadonlyMap<
   return problems.map((p) => {
     const key = p.file === undefined ? undefined : where.get(p.file);
     if (key === undefined || (p.code !== 'file-not-found' && p.code !== 'unreadable')) return p;
-    return { ...p, message: `${p.message.replace(/ \(calibrate-on\)$/, '')} (${key} in ${CONFIG_FILE})` };
+    return { ...p, message: `${p.message} (${key} in ${CONFIG_FILE})` };
   });
 }

@@ -101,9 +101,10 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   // source folder the store is checked against: kb build from the store said nothing about it)
   const fromConfig = new Map<string, string>();
   if (config !== undefined) {
-    if (options.dictionary === undefined && config.dictionary !== undefined) fromConfig.set(config.dictionary, 'dictionary');
-    if (options.synonyms === undefined && config.synonyms !== undefined) fromConfig.set(config.synonyms, 'synonyms');
-    if (options.stopwords === undefined && config.stopwords !== undefined) fromConfig.set(config.stopwords, 'stopwords');
+    for (const key of ['dictionary', 'synonyms', 'stopwords'] as const) {
+      const file = config[key];
+      if (options[key] === undefined && file !== undefined) fromConfig.set(file, key);
+    }
     if (options.calibrateOn === undefined) for (const f of config.calibrateOn ?? []) fromConfig.set(f, 'calibrate-on');
   }
   if (config !== undefined && store === undefined && options.sources.length === 0) for (const f of config.sources) fromConfig.set(f, 'sources');
@@ -143,7 +144,9 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (calibrateOn !== undefined) {
     // a suite that cannot be read is said, and the confidence is fitted on the others (or as without them)
     const { cases, problems } = await readSuites(calibrateOn);
-    printProblems(output, located(problems.map((p) => ({ ...p, severity: 'warning' as const, message: `${p.message} (calibrate-on)` }))));
+    // (a suite kb.config.yaml names says so; one given by the flag says which flag)
+    const read = problems.map((p) => ({ ...p, severity: 'warning' as const }));
+    printProblems(output, located(read).map((p, i) => (p === read[i] ? { ...p, message: `${p.message} (calibrate-on)` } : p)));
     buildOptions.calibrateOn = { files: calibrateOn, cases };
   }
   const result = await build(buildOptions);

@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { EvalCommandOptions } from './commands/eval.js';
 import { MIN_PASSAGE_CHARS } from '../runtime/passage.js';
 import { createOutput } from './output.js';
+import { shareHint } from '../core/problems.js';
 
 /** Exit codes: 130 is a run the user stopped with Ctrl-C (128 + SIGINT, as shells report it). */
 export const EXIT = { OK: 0, FAILED: 1, USAGE: 2, CANCELLED: 130 } as const;
@@ -58,11 +59,13 @@ function portNumber(value: string): number {
 }
 
 function unitInterval(value: string): number {
-  const percent = value.trim().endsWith('%');
-  const n = Number(value.trim().replace(/%$/, ''));
+  const v = value.trim();
+  const percent = v.endsWith('%');
+  const n = Number(percent ? v.slice(0, -1) : v);
   // --min-hit1 80% or 80: a share written as a percentage
-  if (value.trim() !== '' && Number.isFinite(n) && n > 0 && n <= 100 && (percent || (Number.isInteger(n) && n >= 5))) throw new InvalidArgumentError(`expected a number from 0 to 1 (a share: for ${value.trim()} write ${String(Number((n / 100).toFixed(4)))}).`);
-  if (value.trim() === '' || value.trim().endsWith('%') || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
+  const hint = v !== '' && (percent || (Number.isInteger(n) && n >= 5)) ? shareHint(n, v) : '';
+  if (hint !== '') throw new InvalidArgumentError(`expected a number from 0 to 1${hint}.`);
+  if (v === '' || percent || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
   return n;
 }
 

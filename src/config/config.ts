@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
-import { fail, ok, problem, type Problem, type Result } from '../core/problems.js';
+import { fail, ok, problem, shareHint, type Problem, type Result } from '../core/problems.js';
 import { closestName } from '../text/closest-name.js';
 
 export const CONFIG_FILE = 'kb.config.yaml';
@@ -117,7 +117,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
       // 80% or 80 for a share (a dashboard's way of writing it): say what kb reads instead
       const asShare = (v: unknown): string => {
         const n = typeof v === 'number' ? (Number.isInteger(v) && v >= 5 ? v : Number.NaN) : typeof v === 'string' && /^\s*\d+(\.\d+)?\s*%\s*$/.test(v) ? Number.parseFloat(v) : Number.NaN;
-        return n > 0 && n <= 100 ? ` (a share: for ${String(v).trim()} write ${String(Number((n / 100).toFixed(4)))})` : '';
+        return shareHint(n, String(v).trim());
       };
       const threshold = e['threshold'];
       if (threshold !== undefined && threshold !== null) {

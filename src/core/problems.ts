@@ -159,3 +159,11 @@ export function unreadable(error: unknown, file: string): Problem {
           : `cannot be read (${code ?? String(error)})`;
   return problem('unreadable', why, { file });
 }
+
+/**
+ * What to write for a share given as a percentage (80% or 80 for --min-hit1, eval.threshold …):
+ * ` (a share: for 80% write 0.8)`, or '' when `n` is no percentage (0 < n ≤ 100).
+ */
+export function shareHint(n: number, written: string): string {
+  return n > 0 && n <= 100 ? ` (a share: for ${written} write ${String(Number((n / 100).toFixed(4)))})` : '';
+}

@@ -115,29 +115,30 @@ const VOTE_BUTTON_CHARS = 8;
  */
 function isVoteWidget(el: Element): boolean {
   const buttons: string[] = [];
-  let toggles = false;
   let rest = '';
-  const walk = (node: ElementContent): void => {
-    if (node.type === 'text') rest += node.value;
-    else if (node.type === 'element') {
-      if (node.tagName === 'button' || node.properties['role'] === 'button') {
-        // an accordion's toggle (aria-expanded, aria-controls) opens an answer: its question is no vote
-        toggles ||= node.properties['ariaExpanded'] !== undefined || node.properties['ariaControls'] !== undefined;
-        buttons.push(textOf(node).trim());
-      }
-      else for (const child of node.children) walk(child);
+  let letters = 0;
+  // false as soon as the element can be no vote widget: the check runs on every element of a page,
+  // and read each one's whole subtree (a page's wrapper read the page, and so did each div inside it)
+  const walk = (node: ElementContent): boolean => {
+    if (node.type === 'text') {
+      rest += node.value;
+      letters += [...node.value.replace(/\s/gu, '')].length;
+      return letters <= VOTE_QUESTION_CHARS;
     }
+    if (node.type !== 'element') return true;
+    if (node.tagName === 'button' || node.properties['role'] === 'button') {
+      // an accordion's toggle (aria-expanded, aria-controls) opens an answer: its question is no vote
+      if (node.properties['ariaExpanded'] !== undefined || node.properties['ariaControls'] !== undefined) return false;
+      const label = textOf(node).trim();
+      buttons.push(label);
+      return [...label].length <= VOTE_BUTTON_CHARS;
+    }
+    return node.children.every(walk);
   };
-  for (const child of el.children) walk(child);
+  if (!el.children.every(walk)) return false;
   const question = rest.replace(/\s+/gu, ' ').trim();
   // (two answers at least, 是 / 否, 👍 / 👎: one short button beside a question is an accordion's + or 展开)
-  return (
-    buttons.length >= 2 &&
-    !toggles &&
-    buttons.every((b) => [...b].length <= VOTE_BUTTON_CHARS) &&
-    [...question].length <= VOTE_QUESTION_CHARS &&
-    /[?？]$/u.test(question)
-  );
+  return buttons.length >= 2 && [...question].length <= VOTE_QUESTION_CHARS && /[?？]$/u.test(question);
 }
 
 /**

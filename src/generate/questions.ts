@@ -499,9 +499,14 @@ const ZH_PLACE_SCOPE = /^(配送|送货|发货|服务|覆盖|派送)范围$/u;
 /** A period stated in the text (保修期为六个月, 7天内, 15日): a service granted for a time asks how long. */
 const ZH_TEXT_PERIOD = /[0-9一二三四五六七八九十两半百]+\s*(?:个)?(?:天|日|个月|月|年|小时)/u;
 
+/** `text` as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
 /** The text defines the topic (鉴赏期是指…, 所谓三包，即…): a definition, asked "what is". */
 function zhTopicDefined(topic: string, text: string): boolean {
-  const t = topic.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const t = escapeRegExp(topic);
   return new RegExp(`所谓“?${t}|(?:^|[。；;\\n])\\s*(?:本规则所称|本政策所称|本店所称)?“?${t}”?(?:是指|指的是|系指|，?即|，?是指)`, 'u').test(text);
 }
 
@@ -1518,7 +1523,7 @@ function enHeading(topic: string, names: ReadonlySet<string>, product?: string, 
  * is …) or the heading is no such topic: it keeps "What is/are …?".
  */
 function enTopicQuestion(topic: string, text: string, names: ReadonlySet<string>): string | undefined {
-  const escaped = topic.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  const escaped = escapeRegExp(topic);
   if (new RegExp(`(?:^|[.!?]\\s)(?:an?\\s+|the\\s+)?${escaped}\\s+(?:is|are|means?|refers? to)\\s`, 'iu').test(text)) return undefined;
   const plural = isPluralTopic(topic);
   if (/\bperiods?$/iu.test(topic)) return `How long ${plural ? 'are' : 'is'} ${withThe(topic)}?`;
@@ -1726,9 +1731,19 @@ const DURATION_CELL = /^(?:up\s+to\s+|within\s+)?\d+(?:\s*[-–]\s*\d+)?\s+(?:(?
 /** A duration as a Chinese cell gives it: 1年, 6个月, 3-5个工作日, 三年. */
 const ZH_DURATION_CELL = /^(?:\d+(?:\s*[-–~至]\s*\d+)?|[一二三四五六七八九十两半]+)\s*(?:个)?(?:小时|个工作日|工作日|天|日|周|个月|月|年)$/u;
 
+/** A label in sentence case (Home delivery, Express next day) as it reads inside a question: lower-cased. */
+function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)+$/u.test(label) ? label.toLowerCase() : label;
+}
+
+/** The cells of column `i` after the label that rows fill. */
+function filledCells(rows: readonly (readonly string[])[], i: number): string[] {
+  return rows.map((r) => (r[i + 1] ?? '').trim()).filter((c) => !EMPTY_CELL.test(c));
+}
+
 /** Does column `i` after the label hold durations (1 year, 6 months, n/a; 1年, 6个月) in every row that fills it? */
 function isDurationColumn(rows: readonly (readonly string[])[], i: number): boolean {
-  const cells = rows.map((r) => (r[i + 1] ?? '').trim()).filter((c) => !EMPTY_CELL.test(c));
+  const cells = filledCells(rows, i);
   return cells.length > 0 && cells.every((c) => DURATION_CELL.test(c) || ZH_DURATION_CELL.test(c));
 }
 
@@ -1738,7 +1753,7 @@ const FREE_CELL = /^(?:免费|免收|不收费|free(?:\s+of\s+charge)?)$/iu;
 
 /** Does column `i` after the label hold prices (¥899, 免费) in every row that fills it, one at least with a number? */
 function isPriceColumn(rows: readonly (readonly string[])[], i: number): boolean {
-  const cells = rows.map((r) => (r[i + 1] ?? '').trim()).filter((c) => !EMPTY_CELL.test(c));
+  const cells = filledCells(rows, i);
   return cells.some((c) => PRICE_CELL.test(c)) && cells.every((c) => PRICE_CELL.test(c) || FREE_CELL.test(c));
 }
 
@@ -1850,7 +1865,7 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
     for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
       const cell = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
       // Cables and adapters reads cables and adapters inside a question; AirLite Pro earbuds, Studio 700 headphones are names
-      const label = !zh && /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)+$/u.test(cell) ? cell.toLowerCase() : cell;
+      const label = zh ? cell : inSentence(cell);
       // a label customers would name: words, not a number or a sentence (an English name is longer: Pulse Watch 2 smart watch)
       if (label.length < 2 || label.length > (zh ? 24 : 40) || !/\p{L}{2}/u.test(label) || /[，,。；;]/u.test(label)) continue;
       const asked: string[] = [];
@@ -1885,7 +1900,7 @@ function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh:
         // Repair | Phone | Laptop with prices in the cells: How much is screen replacement for a phone?
         else if (prices[i] === true) {
           const bare = label.replace(/\s*\([^)]*\)\s*/gu, ' ').trim() || label;
-          asked.push(`How much is ${/^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)+$/u.test(bare) ? bare.toLowerCase() : bare} for ${names[i] ?? column.toLowerCase()}?`);
+          asked.push(`How much is ${inSentence(bare)} for ${names[i] ?? column.toLowerCase()}?`);
         }
         // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
         else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);

@@ -144,7 +144,7 @@ function scriptContext(parts: readonly string[]): ScriptContext {
  * not 維修要幾, which gave 維修要幾長時間？); it may copy one whole.
  */
 function inScriptOf(text: string, context: ScriptContext, variant: TraditionalVariant): string {
-  const { view, original, word, end } = context;
+  const { view, original, word } = context;
   const whole = view.indexOf(text);
   if (whole >= 0 && !cutsWord(context, whole, text.length)) return original.slice(whole, whole + text.length);
   let out = '';
@@ -161,10 +161,8 @@ function inScriptOf(text: string, context: ScriptContext, variant: TraditionalVa
     }
     if (found >= 0) {
       // starting inside a Cantonese word: no run; ending inside one: the run stops before it
-      const start = word[found] ?? -1;
-      const last = found + length - 1;
-      if (start !== -1 && start !== found) found = -1;
-      else if ((word[last] ?? -1) !== -1 && (end[last] ?? 0) > found + length) length = (word[last] ?? found) - found;
+      if (startsInside(context, found)) found = -1;
+      else if (endsInside(context, found, length)) length = (word[found + length - 1] ?? found) - found;
       if (length <= 0) found = -1;
     }
     if (found < 0) {
@@ -181,11 +179,21 @@ function inScriptOf(text: string, context: ScriptContext, variant: TraditionalVa
   return out;
 }
 
+/** Whether a run from `at` starts inside a Cantonese word of the context (after its first character). */
+function startsInside(context: ScriptContext, at: number): boolean {
+  const first = context.word[at] ?? -1;
+  return first !== -1 && first !== at;
+}
+
+/** Whether `length` characters from `at` end inside a Cantonese word of the context (it goes on after them). */
+function endsInside(context: ScriptContext, at: number, length: number): boolean {
+  const last = at + length - 1;
+  return (context.word[last] ?? -1) !== -1 && (context.end[last] ?? 0) > at + length;
+}
+
 /** Whether `length` characters from `at` start or end inside a Cantonese word of the context. */
 function cutsWord(context: ScriptContext, at: number, length: number): boolean {
-  const first = context.word[at] ?? -1;
-  const last = at + length - 1;
-  return (first !== -1 && first !== at) || ((context.word[last] ?? -1) !== -1 && (context.end[last] ?? 0) > at + length);
+  return startsInside(context, at) || endsInside(context, at, length);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The build stage through its API: deterministic output, gzip, sources that fail, entries from
 // documents. (`kb build` itself is tested in src/cli/commands/build.test.ts.)
 import iconv from 'iconv-lite';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -138,6 +138,19 @@ describe('build determinism', () => {
     const again = await build({ sources: [SAMPLE], out: out('second.json') });
     expect(again.ok).toBe(true);
     expect(Buffer.compare(readFileSync(out('second.json')), sampleBytes)).toBe(0);
+  });
+
+  it('leaves a file that already holds the same index as it is (a kb serve watching it does not reload), and rewrites one that differs', async () => {
+    writeFileSync(out('kept.json'), sampleBytes);
+    utimesSync(out('kept.json'), new Date(2020, 0, 1), new Date(2020, 0, 1));
+    const same = await build({ sources: [SAMPLE], out: out('kept.json') });
+    expect(same.ok && same.value.unchanged).toBe(true);
+    expect(statSync(out('kept.json')).mtime.getFullYear()).toBe(2020);
+    writeFileSync(out('kept.json'), Buffer.concat([sampleBytes.subarray(0, -1), Buffer.from([sampleBytes[sampleBytes.length - 1]! ^ 1])]));
+    const differs = await build({ sources: [SAMPLE], out: out('kept.json') });
+    expect(differs.ok && differs.value.unchanged).toBe(false);
+    expect(Buffer.compare(readFileSync(out('kept.json')), sampleBytes)).toBe(0);
+    expect(statSync(out('kept.json')).mtime.getFullYear()).toBeGreaterThan(2020);
   });
 
   it('writes gzip when the name ends in .gz: the same index, and it loads', async () => {

@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import writeFileAtomic from 'write-file-atomic';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
 import type { Logger } from '../core/logger.js';
@@ -105,6 +105,11 @@ export interface BuildStats {
   terms: number;
   associations: number;
   bytes: number;
+  /**
+   * The file already held these very bytes, so it was not written again: its modification time
+   * stays, and a `kb serve` watching it does not reload and warm the same index for nothing.
+   */
+  unchanged: boolean;
   milliseconds: number;
   calibration: string;
 }
@@ -361,6 +366,16 @@ function storeLeftNothing(store: string, excluded: NonNullable<BuildStats['exclu
 }
 
 /** What `build` returns: the stats, or the problems; `strictFailed` when `strict`'s checks failed (and no index was written). */
+/** Whether the file at `path` holds exactly `bytes` (false when it cannot be read). */
+async function holdsBytes(path: string, bytes: Uint8Array): Promise<boolean> {
+  try {
+    if ((await stat(path)).size !== bytes.length) return false;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).equals(await readFile(path));
+  } catch {
+    return false;
+  }
+}
+
 export type BuildResult = Result<BuildStats> & { problems?: Problem[]; strictFailed?: true };
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
@@ -453,9 +468,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (twins !== undefined) problems.push(twins);
   progress(3, `writing ${options.out}`);
   const bytes = options.out.endsWith('.gz') ? gzipSync(built.value.bytes, { level: 9 }) : built.value.bytes;
+  const unchanged = await holdsBytes(options.out, bytes);
   try {
-    await mkdir(dirname(options.out), { recursive: true });
-    await writeFileAtomic(options.out, bytes);
+    if (!unchanged) {
+      await mkdir(dirname(options.out), { recursive: true });
+      await writeFileAtomic(options.out, bytes);
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return fail([...problems, problem('write-failed', `the index cannot be written here (${code}); check that the folder is writable`, { file: options.out })]);
@@ -472,6 +490,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     terms: built.value.terms,
     associations: built.value.associations,
     bytes: bytes.length,
+    unchanged,
     milliseconds: Math.round(performance.now() - started),
     calibration: built.value.calibration,
   };

@@ -171,7 +171,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
         : `from ${s.files - s.failedFiles} of ${s.files} files`;
     output.out(`${s.out}: ${s.entries} entries (${s.variants} question variants) ${from}`);
     output.out(`  vocabulary ${s.vocabulary} words, ${s.terms} index terms, ${s.associations} learned associations, confidence calibrated ${s.calibration}`);
-    output.out(`  ${size(s.bytes)} in ${(s.milliseconds / 1000).toFixed(2)} s`);
+    output.out(`  ${size(s.bytes)} in ${(s.milliseconds / 1000).toFixed(2)} s${s.unchanged ? ` (unchanged: ${s.out} already held this index and was left as it was)` : ''}`);
   }
   const errors = result.warnings.filter((p) => p.severity === 'error');
   const failed = new Set(errors.map((p) => p.file ?? '')).size;

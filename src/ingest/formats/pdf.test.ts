@@ -7,7 +7,8 @@ import { generateEntries } from '../../generate/index.js';
 import { ingestPaths } from '../index.js';
 import { ingestFile } from '../ingest.js';
 import type { ParsedBlock, ParsedDoc } from '../parsed.js';
-import { fontWeight, isPageNumber, layoutPages, meaningfulTitle, parsePdf, type RawPage } from './pdf.js';
+import { fontWeight, isPageNumber, layoutPages, meaningfulTitle, type RawPage } from './pdf-layout.js';
+import { parsePdf } from './pdf.js';
 
 const generated = fileURLToPath(new URL('../../../fixtures/generated/', import.meta.url));
 const script = new URL('../../../scripts/fixtures/make-pdf.mjs', import.meta.url).href;

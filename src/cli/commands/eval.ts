@@ -28,7 +28,7 @@ import { loadIndex } from '../../runtime/index.js';
 import { withWriteLock } from '../../store/lock.js';
 import { DEFAULT_STORE, readStore, whyLeftOut, writeStore } from '../../store/store.js';
 import { EXIT, UsageError } from '../cli.js';
-import { configAbove, noIndex, defaultIndex, workingConfig } from '../config.js';
+import { configAbove, locateInConfig, noIndex, defaultIndex, workingConfig } from '../config.js';
 import { printProblems, progressLine, writeProblem, type Output } from '../output.js';
 
 export interface EvalCommandOptions {
@@ -157,8 +157,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   const kb = await loadIndex(index);
   const { files, cases, problems: read } = await readSuites(suites);
   // a path of kb.config.yaml's eval.suites that is not there: say where it is written
-  const fromConfig = options.suites.length === 0;
-  const problems = read.map((p) => (fromConfig && p.code === 'file-not-found' && p.file !== undefined && suites.includes(p.file) ? { ...p, message: `${p.message} (listed under eval.suites in ${CONFIG_FILE})` } : p));
+  const problems = options.suites.length === 0 ? locateInConfig(read, new Map(suites.map((s) => [s, 'eval.suites']))) : read;
   // what the reports list as could not be read: the suites' errors (a baseline's are its own matter)
   const unreadable = problems.filter((p) => p.severity === 'error');
   const baseline = options.baseline === undefined ? undefined : await readBaseline(options.baseline);

@@ -103,14 +103,15 @@ function badLine(problems: Problem[], file: string, line: number, message: strin
 const CASE_KEYS: readonly string[] = ['q', 'question', 'expect', 'tags'];
 
 /** Chinese keys of a YAML / JSONL case, as a CSV suite's header may name its columns (问题, 期望, 标签; 問題, 標籤). */
-const CHINESE_KEYS: Readonly<Record<string, string>> = { 问题: 'q', 問題: 'q', 期望: 'expect', 标签: 'tags', 標籤: 'tags' };
+/** Chinese keys a team may write, in simplified characters (a traditional key is read simplified: 問題, 標籤). */
+const CHINESE_KEYS: Readonly<Record<string, string>> = { 问题: 'q', 期望: 'expect', 标签: 'tags' };
 
 function toCase(raw: unknown, file: string, line: number, problems: Problem[], csv = false): EvalCase | undefined {
   const bad = (message: string): undefined => badLine(problems, file, line, message);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return bad('a case must be an object with "q" and "expect"; fix or remove this line');
   const o: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    const name = csv ? key : (CHINESE_KEYS[key] ?? key);
+    const name = csv ? key : (CHINESE_KEYS[traditionalToSimplified(key)] ?? key);
     if (!(name in o)) o[name] = value;
   }
   // a slip in a key (expected: for expect:, tag: for tags:) would silently drop what it holds; other keys are the team's own notes

@@ -1269,17 +1269,28 @@ export class KnowledgeBase {
     for (const { terms, extra } of ranking.surpluses) if (terms.every((term) => this.hitHas(term, e, v))) self -= extra;
     let coverage = self > 0 ? Math.min(score / self, 1.5) : 0;
     if (coverage === 0) return coverage;
-    const { words, strongest } = (ranking.words ??= this.questionWords(ranking));
-    const has = words.map((word) => word.terms.some((term) => this.hitHas(term, e, v)));
     // a hit covers no more of the question than the weight of the words it has: a section that
     // writes one word of it three times over (heading, text) scored past the question's self-score
     // without its other words (lost of I lost an earbud, in LOST OR LATE PARCELS: 0.86 of it)
-    const total = words.reduce((sum, word) => sum + word.weight, 0);
-    const held = words.reduce((sum, word, i) => (has[i] === true ? sum + word.weight : sum), 0);
-    if (total > 0 && held < total) coverage = Math.min(coverage, held / total);
+    const { share, hasStrongest } = this.held(ranking, e, v);
+    if (share < 1) coverage = Math.min(coverage, share);
     const missing = this.model.calibration.missingStrongest;
-    if (missing === undefined) return coverage;
-    return strongest === undefined || has[words.indexOf(strongest)] === true ? coverage : coverage * missing;
+    return missing === undefined || hasStrongest ? coverage : coverage * missing;
+  }
+
+  /** The share of the question's words (by weight) hit (e, v) has (1 when they weigh nothing), and whether it has the strongest (or there is none). */
+  private held(ranking: Ranking, e: number, v: number): { share: number; hasStrongest: boolean } {
+    const { words, strongest } = (ranking.words ??= this.questionWords(ranking));
+    let total = 0;
+    let held = 0;
+    let hasStrongest = strongest === undefined;
+    for (const word of words) {
+      total += word.weight;
+      if (!word.terms.some((term) => this.hitHas(term, e, v))) continue;
+      held += word.weight;
+      if (word === strongest) hasStrongest = true;
+    }
+    return { share: total > 0 ? held / total : 1, hasStrongest };
   }
 
   /**
@@ -1322,9 +1333,18 @@ export class KnowledgeBase {
     // covered by the KB's words for it; the rest of the unseen words by no hit
     const bridged = [...stands].filter(([word]) => !ownTerms.has(word) && !this.termIds.has(word)).sort((x, y) => y[1].weight - x[1].weight);
     const words: QuestionWord[] = [];
-    for (const [, to] of unknown >= 1 ? bridged.slice(0, Math.floor(unknown)) : []) words.push({ terms: to.terms, weight: unseen });
-    const unbridged = unknown - words.length;
+    const asUnseen = unknown >= 1 ? Math.min(Math.floor(unknown), bridged.length) : 0;
+    for (const [, to] of bridged.slice(0, asUnseen)) words.push({ terms: to.terms, weight: unseen });
+    const unbridged = unknown - asUnseen;
     if (unbridged > 0) words.push({ terms: [], weight: unbridged * unseen });
+    // a word the question writes in the other language (warranty of an English question to a Chinese
+    // KB): covered by its translations, at their impacts; a run of words the KB also writes (how long
+    // → 多久): its words are each covered by its translations too, as the self-score counts the run once
+    const phrases = [...stands].filter(([word]) => word.includes(' ') && word.split(' ').some((part) => ownTerms.has(part)));
+    const translations = bridged
+      .slice(asUnseen)
+      .filter(([word]) => !phrases.some(([phrase]) => phrase === word))
+      .map(([, to]) => to);
     // the strongest: an unseen word no hit has, if any; else the heaviest of the bridged and own words
     const noneHas = unknown - bridged.length >= 1;
     let strongest = noneHas ? words[words.length - 1] : words.length > 0 && words[0]!.terms.length > 0 ? words[0] : undefined;
@@ -1335,14 +1355,15 @@ export class KnowledgeBase {
       const via = stands.get(term);
       // a word the KB writes only in the other language: its translations' impacts
       const w = weight(term, qw) / Math.min(qw, 1) || (via?.weight ?? 0);
-      const word = { terms: [term, ...(via?.terms ?? [])], weight: w };
+      const inPhrases = phrases.flatMap(([phrase, to]) => (phrase.split(' ').includes(term) ? to.terms : []));
+      const word = { terms: [term, ...(via?.terms ?? []), ...inPhrases], weight: w };
       words.push(word);
       if (!noneHas && w > best) {
         best = w;
         strongest = word;
       }
     }
-    return { words, strongest };
+    return { words: [...words, ...translations], strongest };
   }
 
   /** Whether hit (e, v) has `term`: in its matched variant or in its answer. */

@@ -40,3 +40,23 @@ describe('a policy section that repeats one word of a question', () => {
     expect(kb.calibrationFeatures('lost')?.coverage).toBeGreaterThan(1);
   });
 });
+
+describe('a word the question writes in the other language', () => {
+  const shopDir = tempDir('kb-section-vs-faq-shop-');
+  let shop: KnowledgeBase;
+  beforeAll(async () => {
+    const out = join(shopDir.path, 'kb.index');
+    const built = await build({ sources: [join(ROOT, 'fixtures/customer-queries/shop')], out });
+    if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
+    shop = await loadIndex(out);
+  }, BUILD_TIMEOUT);
+  afterAll(() => shopDir.remove());
+
+  it('is held by a hit that has its translations (warranty → 保修, how long → 多久), not missing from it', () => {
+    // counted as words the Chinese hit lacks, they took it to no coverage at all: 0.94 → 0.14
+    const [hit] = shop.search('how long is the warranty', { k: 1 });
+    expect(hit?.matchedTerms).toEqual(expect.arrayContaining(['warranty']));
+    expect(hit?.confidence).toBeGreaterThan(0.8);
+    expect(shop.search('the refund amount is wrong', { k: 1 })[0]?.confidence).toBeGreaterThan(0.5);
+  });
+});

@@ -10,15 +10,20 @@ import type { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
 
 const dir = tempDir('kb-section-vs-faq-');
-let kb: KnowledgeBase;
-
-beforeAll(async () => {
-  const out = join(dir.path, 'kb.index');
-  const built = await build({ sources: [join(ROOT, 'fixtures/section-vs-faq')], out });
-  if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-  kb = await loadIndex(out);
-}, BUILD_TIMEOUT);
 afterAll(() => dir.remove());
+
+/** The index of a fixture folder, built into the test's temporary folder. */
+async function indexOf(fixture: string): Promise<KnowledgeBase> {
+  const out = join(dir.path, `${fixture.replace(/\W/gu, '-')}.index`);
+  const built = await build({ sources: [join(ROOT, fixture)], out });
+  if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
+  return loadIndex(out);
+}
+
+let kb: KnowledgeBase;
+beforeAll(async () => {
+  kb = await indexOf('fixtures/section-vs-faq');
+}, BUILD_TIMEOUT);
 
 const lostParcels = (): string | undefined => kb.entries.find((e) => e.source?.headingPath.at(-1) === 'LOST OR LATE PARCELS')?.id;
 
@@ -42,15 +47,10 @@ describe('a policy section that repeats one word of a question', () => {
 });
 
 describe('a word the question writes in the other language', () => {
-  const shopDir = tempDir('kb-section-vs-faq-shop-');
   let shop: KnowledgeBase;
   beforeAll(async () => {
-    const out = join(shopDir.path, 'kb.index');
-    const built = await build({ sources: [join(ROOT, 'fixtures/customer-queries/shop')], out });
-    if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-    shop = await loadIndex(out);
+    shop = await indexOf('fixtures/customer-queries/shop');
   }, BUILD_TIMEOUT);
-  afterAll(() => shopDir.remove());
 
   it('is held by a hit that has its translations (warranty → 保修, how long → 多久), not missing from it', () => {
     // counted as words the Chinese hit lacks, they took it to no coverage at all: 0.94 → 0.14

@@ -169,8 +169,14 @@ interface Ranking {
   own: number;
   unknown: number;
   expandedFrom: Map<string, string>;
-  /** The terms that count as having the question's strongest word (see strongestWord), worked out once. */
-  strongest?: string[];
+  /** The question's words, each with the terms that count as having it and its weight, and its strongest word (see questionWords), worked out once. */
+  words?: { words: QuestionWord[]; strongest: QuestionWord | undefined };
+}
+
+/** A word of the question: the terms that count as having it (its own, its expansions and translations; none for a word the KB lacks) and its weight in the self-score. */
+interface QuestionWord {
+  terms: string[];
+  weight: number;
 }
 
 /** Query weight of the lexicon's word for a customer's word the KB never writes (不想要 → 无理由退货), as of an English word's main translation. */
@@ -1261,24 +1267,45 @@ export class KnowledgeBase {
   private coverage(score: number, ranking: Ranking, e: number, v: number): number {
     let self = ranking.selfScore;
     for (const { terms, extra } of ranking.surpluses) if (terms.every((term) => this.hitHas(term, e, v))) self -= extra;
-    const coverage = self > 0 ? Math.min(score / self, 1.5) : 0;
+    let coverage = self > 0 ? Math.min(score / self, 1.5) : 0;
+    if (coverage === 0) return coverage;
+    // a hit covers no more of the question than the weight of the words it has: a section that
+    // writes one word of it three times over (heading, text) scored past the question's self-score
+    // without its other words (lost of I lost an earbud, in LOST OR LATE PARCELS: 0.86 of it)
+    const { share, hasStrongest } = this.held(ranking, e, v);
+    if (share < 1) coverage = Math.min(coverage, share);
     const missing = this.model.calibration.missingStrongest;
-    if (missing === undefined || coverage === 0) return coverage;
-    const strongest = (ranking.strongest ??= this.strongestWord(ranking));
-    return strongest.length === 0 || strongest.some((term) => this.hitHas(term, e, v)) ? coverage : coverage * missing;
+    return missing === undefined || hasStrongest ? coverage : coverage * missing;
+  }
+
+  /** The share of the question's words (by weight) hit (e, v) has (1 when they weigh nothing), and whether it has the strongest (or there is none). */
+  private held(ranking: Ranking, e: number, v: number): { share: number; hasStrongest: boolean } {
+    const { words, strongest } = (ranking.words ??= this.questionWords(ranking));
+    let total = 0;
+    let held = 0;
+    let hasStrongest = strongest === undefined;
+    for (const word of words) {
+      total += word.weight;
+      if (!word.terms.some((term) => this.hitHas(term, e, v))) continue;
+      held += word.weight;
+      if (word === strongest) hasStrongest = true;
+    }
+    return { share: total > 0 ? held / total : 1, hasStrongest };
   }
 
   /**
-   * The terms that count as having the question's strongest word — the one that weighs most in its
-   * self-score: the word's own term and the KB's words it expands or translates to (a synonym covers
-   * it). A word the KB has never seen weighs most (the IDF of a term no entry has): the KB's words
-   * for it when the lexicon bridges it (泡水 → 进水), else ['\0'], which no hit has (截图 of 手机怎么截图
-   * in a service centre's KB, iPhone of iPhone 15 多少钱). [] when the question has no such word. A
-   * hit that lacks it shares the question's common words, not what it asks about: 手机 and 怎么, or
-   * a fee table's 多少钱. Weights as the self-score counts them (rank): impact / min(query weight, 1),
-   * a bigram too common to be scored left out, a translated word at its translations' impacts.
+   * The question's words, each with the terms that count as having it — the word's own term and the
+   * KB's words it expands or translates to (a synonym covers it) — and its weight as the self-score
+   * counts it (rank): impact / min(query weight, 1), a bigram too common to be scored left out (weight
+   * 0), a translated word at its translations' impacts. A word the KB has never seen weighs the IDF
+   * of a term no entry has: covered by the KB's words for it when the lexicon bridges it (泡水 → 进水),
+   * else by no hit (截图 of 手机怎么截图 in a service centre's KB, iPhone of iPhone 15 多少钱); an
+   * unseen stretch of less than a word (UNSEEN_CHAR_WEIGHT) at its share. The strongest word is the one
+   * that weighs most — an unseen word no hit has, when there is one: a hit that lacks it shares the
+   * question's common words, not what it asks about (手机 and 怎么, or a fee table's 多少钱);
+   * undefined when no word weighs anything.
    */
-  private strongestWord(ranking: Ranking): string[] {
+  private questionWords(ranking: Ranking): { words: QuestionWord[]; strongest: QuestionWord | undefined } {
     const { terms, own, unknown, expandedFrom, translated } = ranking;
     const weight = (term: string, qw: number): number => {
       const t = this.termIds.get(term);
@@ -1287,7 +1314,7 @@ export class KnowledgeBase {
     };
     const ownTerms = new Set<string>();
     /** Each word of the question → the KB's words it expands or translates to, with what they weigh. */
-    const stands = new Map<string, { terms: string[]; weight: number }>();
+    const stands = new Map<string, QuestionWord>();
     let n = 0;
     for (const [term, qw] of terms) {
       if (n++ < own) {
@@ -1302,24 +1329,41 @@ export class KnowledgeBase {
       stands.set(from, to);
     }
     const unseen = Math.log(1 + (this.size + 0.5) / 0.5);
-    // the question's words the KB has never seen and the lexicon bridges (not its own terms)
+    // the question's words the KB has never seen and the lexicon bridges (not its own terms), each
+    // covered by the KB's words for it; the rest of the unseen words by no hit
     const bridged = [...stands].filter(([word]) => !ownTerms.has(word) && !this.termIds.has(word)).sort((x, y) => y[1].weight - x[1].weight);
-    if (unknown - bridged.length >= 1) return ['\0'];
-    let best = bridged.length > 0 && unknown >= 1 ? unseen : 0;
-    let strongest = best > 0 ? bridged[0]![1].terms : [];
+    const words: QuestionWord[] = [];
+    const asUnseen = unknown >= 1 ? Math.min(Math.floor(unknown), bridged.length) : 0;
+    for (const [, to] of bridged.slice(0, asUnseen)) words.push({ terms: to.terms, weight: unseen });
+    const unbridged = unknown - asUnseen;
+    if (unbridged > 0) words.push({ terms: [], weight: unbridged * unseen });
+    // a word the question writes in the other language (warranty of an English question to a Chinese
+    // KB): covered by its translations, at their impacts; a run of words the KB also writes (how long
+    // → 多久): its words are each covered by its translations too, as the self-score counts the run once
+    const phrases = [...stands].filter(([word]) => word.includes(' ') && word.split(' ').some((part) => ownTerms.has(part)));
+    const translations = bridged
+      .slice(asUnseen)
+      .filter(([word]) => !phrases.some(([phrase]) => phrase === word))
+      .map(([, to]) => to);
+    // the strongest: an unseen word no hit has, if any; else the heaviest of the bridged and own words
+    const noneHas = unknown - bridged.length >= 1;
+    let strongest = noneHas ? words[words.length - 1] : words.length > 0 && words[0]!.terms.length > 0 ? words[0] : undefined;
+    let best = strongest === undefined ? 0 : unseen;
     n = 0;
     for (const [term, qw] of terms) {
       if (n++ >= own) break;
       const via = stands.get(term);
-      let w = weight(term, qw) / Math.min(qw, 1);
       // a word the KB writes only in the other language: its translations' impacts
-      if (w === 0) w = via?.weight ?? 0;
-      if (w > best) {
+      const w = weight(term, qw) / Math.min(qw, 1) || (via?.weight ?? 0);
+      const inPhrases = phrases.flatMap(([phrase, to]) => (phrase.split(' ').includes(term) ? to.terms : []));
+      const word = { terms: [term, ...(via?.terms ?? []), ...inPhrases], weight: w };
+      words.push(word);
+      if (!noneHas && w > best) {
         best = w;
-        strongest = [term, ...(via?.terms ?? [])];
+        strongest = word;
       }
     }
-    return strongest;
+    return { words: [...words, ...translations], strongest };
   }
 
   /** Whether hit (e, v) has `term`: in its matched variant or in its answer. */

@@ -89,6 +89,64 @@ describe('kb generate into the store', () => {
     expect(result.value.merge.removed).toEqual(removed.map((r) => r.id));
   });
 
+  it('a policy change reverted (even after a second change) clears the source-changed mark of the entries the editor had reviewed', async () => {
+    await run();
+    const policy = (await storeEntries()).filter((e) => e.source?.path === 'sources/shop-policy.txt');
+    const third = policy.find((e) => e.source?.headingPath.at(-1) === '第三条');
+    const fifth = policy.find((e) => e.source?.headingPath.at(-1) === '第五条');
+    if (third === undefined || fifth === undefined) throw new Error('fixture articles missing');
+    // the editor approves 第三条 and rewrites 第五条's answer (kb import)
+    await writeFile(join(dir, 'edit.csv'), `id,status,question,answer\n${third.id},approved,${third.question},${third.answer}\n${fifth.id},approved,${fifth.question},非质量问题退货运费由您承担，每单10元，下单时可购买运费险。\n`);
+    { const imp = await importFile({ store: join(dir, "kb/qa.jsonl"), file: join(dir, "edit.csv") }); if (!imp.ok) throw new Error(JSON.stringify(imp.problems)); }
+    const reviewed = await storeEntries();
+    expect(reviewed.find((e) => e.id === third.id)).toMatchObject({ status: 'approved', answer: third.answer });
+
+    const file = join(dir, 'sources/shop-policy.txt');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('七日内', '十五日内').replace('运费为每单10元', '运费为每单12元'));
+    const changed = await run();
+    expect(changed.ok && [...changed.value.merge.sourceChanged].sort()).toEqual([third.id, fifth.id].sort());
+    expect((await storeEntries()).find((e) => e.id === fifth.id)).toMatchObject({ stale: 'source-changed', reviewedHash: fifth.sourceHash });
+    // a second change before anyone looked: still the first text is what the editor reviewed
+    await writeFile(file, original.replace('七日内', '三十日内').replace('运费为每单10元', '运费为每单15元'));
+    expect((await storeEntries()).find((e) => e.id === third.id)?.reviewedHash).toBe(third.sourceHash);
+    await run();
+    expect((await storeEntries()).find((e) => e.id === third.id)).toMatchObject({ stale: 'source-changed', reviewedHash: third.sourceHash });
+
+    // the boss changed her mind: the policy is back as the editor reviewed it
+    await writeFile(file, original);
+    const back = await run();
+    if (!back.ok) throw new Error('regenerate failed');
+    expect([...back.value.merge.restored].sort()).toEqual([third.id, fifth.id].sort());
+    expect(back.value.merge.sourceChanged).toEqual([]);
+    // the entries are exactly as the editor left them: no mark, the editor's answer, the reviewed text
+    expect(await storeEntries()).toEqual(reviewed);
+    // and a further run changes nothing
+    const again = await run();
+    expect(again.ok && again.value.merge.restored).toEqual([]);
+  });
+
+  it('an entry whose mark the editor cleared (approved again) forgets the hash it was reviewed against: the mark does not come back cleared by an old text', async () => {
+    await run();
+    const third = (await storeEntries()).find((e) => e.source?.path === 'sources/shop-policy.txt' && e.source.headingPath.at(-1) === '第三条');
+    if (third === undefined) throw new Error('fixture article missing');
+    await writeStore(join(dir, 'kb/qa.jsonl'), (await storeEntries()).map((e) => (e.id === third.id ? { ...e, status: 'approved' as const } : e)));
+    const file = join(dir, 'sources/shop-policy.txt');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('七日内', '十五日内'));
+    await run();
+    // the editor approves the new text (kb import: status approved clears the mark)
+    await writeFile(join(dir, 'edit.csv'), `id,status,question,answer,stale\n${third.id},approved,${third.question},${third.answer.replace('七日内', '十五日内')},\n`);
+    { const imp = await importFile({ store: join(dir, "kb/qa.jsonl"), file: join(dir, "edit.csv") }); if (!imp.ok) throw new Error(JSON.stringify(imp.problems)); }
+    const approved = (await storeEntries()).find((e) => e.id === third.id);
+    expect(approved?.stale).toBeUndefined();
+    expect(approved?.reviewedHash).toBeUndefined();
+    // back to seven days: the editor approved fifteen, so seven is a change to look at
+    await writeFile(file, original);
+    await run();
+    expect((await storeEntries()).find((e) => e.id === third.id)).toMatchObject({ stale: 'source-changed', answer: expect.stringContaining('七日内') });
+  });
+
   it('an editor who rewrote only the question (kb import) keeps it, and the entry takes the new policy text', async () => {
     await run();
     const fifth = (await storeEntries()).find((e) => e.source?.path === 'sources/shop-policy.txt' && e.source.headingPath.at(-1) === '第五条');

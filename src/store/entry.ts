@@ -42,6 +42,12 @@ export interface Entry {
   /** Set when the source changed or vanished since the entry was made or reviewed. */
   stale?: Staleness;
   /**
+   * With `stale: source-changed`: the `sourceHash` the editor last reviewed or edited the entry
+   * against. When the source goes back to that text (a policy change reverted), `kb generate` clears
+   * the mark: the editor has already seen it. Dropped with the mark.
+   */
+  reviewedHash?: string;
+  /**
    * An editor changed the question, answer or similar questions. With `editedFields`, regeneration
    * keeps the editor's text of those fields only; without it (stores written before kb tracked
    * edits per field) it keeps the whole entry's text.

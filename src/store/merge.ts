@@ -82,6 +82,12 @@ export interface MergeReport {
    * (its id), marked for re-review. `similarity`: of the two texts, 0–1.
    */
   renamed: { from: string; to: string; similarity: number }[];
+  /**
+   * Entries marked `stale: source-changed` whose source went back to the text the editor reviewed
+   * (`reviewedHash`: a policy change reverted): the mark is cleared, the editor's status and texts
+   * kept. Their ids (the new one for a section renamed back, also listed in `renamed`).
+   */
+  restored: string[];
 }
 
 export interface MovedSource {
@@ -294,6 +300,14 @@ function movedPlace(similar: string[], old: Entry, next: Entry): string[] {
  */
 function reReview(old: Entry, next: Entry): Entry {
   const kept: Entry = { ...old, id: next.id, stale: 'source-changed' };
+  // the text the editor last saw: kept through any number of changes until the editor looks again
+  const reviewed = old.stale === undefined ? old.sourceHash : old.stale === 'source-changed' ? old.reviewedHash : undefined;
+  if (reviewed !== undefined && reviewed === next.sourceHash) {
+    // back to what the editor reviewed (a change reverted): nothing new to look at
+    delete kept.stale;
+    delete kept.reviewedHash;
+  } else if (reviewed !== undefined) kept.reviewedHash = reviewed;
+  else delete kept.reviewedHash;
   if (!isFieldEdited(old, 'question')) {
     kept.question = next.question;
     if (next.rule !== undefined) kept.rule = next.rule;
@@ -355,7 +369,7 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const moves = findMoves(store, fresh, freshById, scope);
   const renames = findRenames(store, fresh, freshById, scope, moves);
@@ -376,7 +390,9 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
     if (renamed !== undefined) {
       seen.add(renamed.next.id);
       report.renamed.push({ from: old.id, to: renamed.next.id, similarity: Math.round(renamed.similarity * 100) / 100 });
-      out.push(touchedByEditor(old) ? reReview(old, renamed.next) : withEditorExtras(renamed.next, old));
+      const carried = touchedByEditor(old) ? reReview(old, renamed.next) : withEditorExtras(renamed.next, old);
+      if (old.stale === 'source-changed' && carried.stale === undefined) report.restored.push(carried.id);
+      out.push(carried);
       continue;
     }
     const next = freshById.get(old.id);
@@ -410,8 +426,10 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
         report.updated.push(old.id);
         out.push(withEditorExtras(next, old));
       } else {
-        report.sourceChanged.push(old.id);
-        out.push(reReview(old, next));
+        const kept = reReview(old, next);
+        if (kept.stale === undefined) report.restored.push(kept.id);
+        else report.sourceChanged.push(old.id);
+        out.push(kept);
       }
       continue;
     }

@@ -179,6 +179,17 @@ function nameSimilarity(a: string, b: string): number {
   return x.size + y.size === 0 ? 0 : dice(x, y);
 }
 
+/** The share of the shorter name's bigrams that the longer one has too (the overlap coefficient; 1 for the same names). */
+function nameOverlap(a: string, b: string): number {
+  if (a === b) return 1;
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  for (const [g, n] of y.counts) shared += Math.min(n, x.counts.get(g) ?? 0);
+  return shared / Math.min(x.size, y.size);
+}
+
 /**
  * Whether `next` (a new entry of the same file, origin and place among the Q&A of its section) is
  * `old`'s section renamed, and how alike they are; undefined when it is not. A rename is the same
@@ -187,7 +198,9 @@ function nameSimilarity(a: string, b: string): number {
  *
  * - the answers (the source's text) at least RENAME_SIMILARITY alike, and the names at least
  *   HEADING_SIMILARITY alike — or, for headings that are numbers only (`第三条` → `第四条`, an
- *   article renumbered), the headings above them the same;
+ *   article renumbered), the headings above them the same; or the answers the same word for word,
+ *   the headings above the same, and the shorter name's bigrams at least HEADING_SIMILARITY in the
+ *   longer one (a heading made longer: 过敏处理 → 过敏与不良反应处理);
  * - an answer the editor rewrote is not what the source said (the store keeps no copy of that, and
  *   `sourceHash` covers the heading path, which changed): then the name must carry it — the
  *   headings above the same, the names alike, and the question, unless the editor rewrote it too,
@@ -205,7 +218,11 @@ function renameSimilarity(old: Entry, next: Entry, answers = { old: bigrams(old.
     return names;
   }
   const renumbered = was === '' && now === '' && sameParent;
-  if (names < HEADING_SIMILARITY && !renumbered) return undefined;
+  // the same text word for word under a name that grew or shrank (过敏处理 → 过敏与不良反应处理: Dice
+  // 0.36): the shorter name's bigrams mostly in the longer one's is enough (发票问题 → 保价问题: 0.33)
+  const sameText = sameParent && old.answer.trim() !== '' && old.answer.replace(/\s+/gu, '') === next.answer.replace(/\s+/gu, '');
+  const grown = sameText && was !== '' && now !== '' && nameOverlap(was, now) >= HEADING_SIMILARITY;
+  if (names < HEADING_SIMILARITY && !renumbered && !grown) return undefined;
   // answers of too different lengths cannot be alike enough: skip counting their bigrams
   if (2 * Math.min(answers.old.size, answers.next.size) < RENAME_SIMILARITY * (answers.old.size + answers.next.size)) return undefined;
   const text = dice(answers.old, answers.next);

@@ -317,6 +317,28 @@ describe('merging regenerated entries into the store', () => {
       expect(mergeEntries([approved], [{ ...longer, source: { path: 'policy.md', headingPath: ['会员规则', '二、过敏与不良反应处理'] } }], scope(['policy.md'])).report.renamed).toEqual([]);
     });
 
+    it('a section cut from one file and pasted into another (or a file split in two) takes the editor’s work along', () => {
+      const refund = '仓库收到退货并验收合格后，1-3个工作日内原路退款。';
+      const inPolicy = (id: string, heading: string, extra: Partial<Entry> = {}) => section(id, heading, 'h1', { answer: refund, ...extra });
+      const edited = inPolicy(oldId, '五、退款时效', { status: 'approved', question: '退款多久到账？', edited: true, editedFields: ['question'], notes: '财务确认' });
+      const pasted = section(newId, '一、退款时效', 'h2', { answer: refund, question: '退款需要多长时间？', source: { path: 'refund.md', headingPath: ['退款说明', '一、退款时效'] } });
+      // the old file is still there (the section was cut from it), or gone (split into two new files)
+      for (const s of [scope(['policy.md', 'refund.md']), scope(['refund.md'], ['policy.md'])]) {
+        const { entries, report } = mergeEntries([edited], [pasted], s);
+        expect(report.renamed.map((r) => [r.from, r.to])).toEqual([[oldId, newId]]);
+        expect(report.added).toEqual([]);
+        expect(report.sourceMissing).toEqual([]);
+        expect(entries).toEqual([expect.objectContaining({ id: newId, question: '退款多久到账？', status: 'approved', notes: '财务确认', source: pasted.source, stale: 'source-changed' })]);
+      }
+      // not recognised: an answer the editor rewrote (the source's text is unknown), another name, other text, two candidates
+      const rewritten = { ...edited, answer: '退款一般3天内到账', editedFields: ['answer' as const] };
+      expect(mergeEntries([rewritten], [pasted], scope(['policy.md', 'refund.md'])).report.renamed).toEqual([]);
+      expect(mergeEntries([edited], [{ ...pasted, source: { path: 'refund.md', headingPath: ['退款说明', '一、到账时间'] } }], scope(['policy.md', 'refund.md'])).report.renamed).toEqual([]);
+      expect(mergeEntries([edited], [{ ...pasted, answer: `${refund}节假日顺延。` }], scope(['policy.md', 'refund.md'])).report.renamed).toEqual([]);
+      const twice = [pasted, { ...pasted, id: 's-00000000000000b2', source: { path: 'faq.md', headingPath: ['常见问题', '退款时效'] } }];
+      expect(mergeEntries([edited], twice, scope(['policy.md', 'refund.md', 'faq.md'])).report.renamed).toEqual([]);
+    });
+
     it('an answer the editor rewrote: the rename is found by the heading path, the place and the unedited question', () => {
       const rewritten = section(oldId, '一、七天无理由退货', 'h1', { status: 'approved', answer: '不想要了？7天内在订单页点“申请退货”即可，内衣和生鲜除外。', edited: true, editedFields: ['answer'] });
       const { entries, report } = mergeEntries([rewritten], [section(newId, '一、三十天无理由退货', 'h2')], scope(['policy.md']));

@@ -77,9 +77,10 @@ export interface MergeReport {
   /** Entries carried over from a vanished file to the file their sections now are in, by pair of paths. */
   moved: MovedSource[];
   /**
-   * Entries an editor worked on whose section was renamed or slightly edited (it vanished and a new
-   * section of the same file has mostly the same text): carried over to the new section's entry
-   * (its id), marked for re-review. `similarity`: of the two texts, 0–1.
+   * Entries an editor worked on whose section was renamed, moved to another file or slightly edited
+   * (it vanished and a new section of the same file has mostly the same text, or one of another
+   * file the same text under the same name): carried over to the new section's entry (its id),
+   * marked for re-review. `similarity`: of the two texts (or names), 0–1.
    */
   renamed: { from: string; to: string; similarity: number }[];
   /**
@@ -230,41 +231,80 @@ function renameSimilarity(old: Entry, next: Entry, answers = { old: bigrams(old.
 }
 
 /**
- * Pair entries an editor worked on (holdsEditorWork) whose section vanished from a file this run
- * read with new entries of the same file, origin and place among the Q&A of their section that are
- * their section renamed (renameSimilarity). Only one-to-one pairs are made (an entry that could be
- * two new ones, or a new one that could be two old ones, is left as it was: kept source-missing
- * beside the new entry).
+ * Whether `next`, a new entry in another file, is `old`'s section moved there (cut from one file,
+ * pasted into another, or a file split in two): the same answer word for word (not one the editor
+ * rewrote: the source's text is not known then) under the same name, numbering aside (the title
+ * above it is the other file's: `五、退款时效` → `一、退款时效`). A section moved and renamed at once
+ * is not recognised. Its similarity is 1; undefined when it is not.
  */
-function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope, moved: ReadonlyMap<string, Entry>): Map<string, { next: Entry; similarity: number }> {
-  const storeIds = new Set(store.map((e) => e.id));
-  const takenByMove = new Set([...moved.values()].map((e) => e.id));
-  const gone = store.filter((e) => e.origin !== 'manual' && e.source !== undefined && scope.read.has(e.source.path) && !freshById.has(e.id) && !moved.has(e.id) && holdsEditorWork(e));
-  if (gone.length === 0) return new Map();
-  // candidates: same file, origin and place among the Q&A of their section
-  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${e.origin}\u0000${idSuffix(e.id)}`;
-  const arrived = new Map<string, { next: Entry; grams: Bigrams }[]>();
-  for (const e of fresh) {
-    if (e.source === undefined || storeIds.has(e.id) || takenByMove.has(e.id)) continue;
-    arrived.set(key(e), [...(arrived.get(key(e)) ?? []), { next: e, grams: bigrams(e.answer) }]);
-  }
-  const pairs: { old: Entry; next: Entry; similarity: number }[] = [];
-  for (const old of gone) {
-    const grams = bigrams(old.answer);
-    for (const { next, grams: nextGrams } of arrived.get(key(old)) ?? []) {
-      const similarity = renameSimilarity(old, next, { old: grams, next: nextGrams });
-      if (similarity !== undefined) pairs.push({ old, next, similarity });
-    }
-  }
-  const count = (key: (p: (typeof pairs)[number]) => string): Map<string, number> => {
+function moveSimilarity(old: Entry, next: Entry): number | undefined {
+  if (isFieldEdited(old, 'answer') || old.answer.trim() === '' || old.answer.replace(/\s+/gu, '') !== next.answer.replace(/\s+/gu, '')) return undefined;
+  const was = sectionName(old);
+  const now = sectionName(next);
+  // headings that are numbers only (第三条) say nothing across files
+  if (was === '' || now === '') return undefined;
+  return was === now ? 1 : undefined;
+}
+
+type Pair = { old: Entry; next: Entry; similarity: number };
+
+/** Of the candidate pairs, those where the old entry and the new one each have no other. */
+function oneToOne(pairs: readonly Pair[]): Pair[] {
+  const count = (key: (p: Pair) => string): Map<string, number> => {
     const out = new Map<string, number>();
     for (const p of pairs) out.set(key(p), (out.get(key(p)) ?? 0) + 1);
     return out;
   };
   const perOld = count((p) => p.old.id);
   const perNew = count((p) => p.next.id);
+  return pairs.filter((p) => perOld.get(p.old.id) === 1 && perNew.get(p.next.id) === 1);
+}
+
+/**
+ * Pair entries an editor worked on (holdsEditorWork) whose section vanished from a file this run
+ * read with new entries of the same file, origin and place among the Q&A of their section that are
+ * their section renamed (renameSimilarity). The ones left — and those of a vanished file — are
+ * then paired with new entries of the same origin and place in another file that are their section
+ * moved there (moveSimilarity: a section cut and pasted into another file, a file split in two).
+ * Only one-to-one pairs are made (an entry that could be two new ones, or a new one that could be
+ * two old ones, is left as it was: kept source-missing beside the new entry).
+ */
+function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope, moved: ReadonlyMap<string, Entry>): Map<string, { next: Entry; similarity: number }> {
+  const storeIds = new Set(store.map((e) => e.id));
+  const takenByMove = new Set([...moved.values()].map((e) => e.id));
+  const gone = store.filter((e) => e.origin !== 'manual' && e.source !== undefined && (scope.read.has(e.source.path) || scope.missing.has(e.source.path)) && !freshById.has(e.id) && !moved.has(e.id) && holdsEditorWork(e));
+  if (gone.length === 0) return new Map();
+  const newcomers = fresh.filter((e) => e.source !== undefined && !storeIds.has(e.id) && !takenByMove.has(e.id));
+  const place = (e: Entry): string => `${e.origin}\u0000${idSuffix(e.id)}`;
+  // candidates: same file, origin and place among the Q&A of their section
+  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${place(e)}`;
+  const arrived = new Map<string, { next: Entry; grams: Bigrams }[]>();
+  for (const e of newcomers) arrived.set(key(e), [...(arrived.get(key(e)) ?? []), { next: e, grams: bigrams(e.answer) }]);
+  const pairs: Pair[] = [];
+  for (const old of gone) {
+    if (!scope.read.has(old.source?.path ?? '')) continue;
+    const grams = bigrams(old.answer);
+    for (const { next, grams: nextGrams } of arrived.get(key(old)) ?? []) {
+      const similarity = renameSimilarity(old, next, { old: grams, next: nextGrams });
+      if (similarity !== undefined) pairs.push({ old, next, similarity });
+    }
+  }
   const renames = new Map<string, { next: Entry; similarity: number }>();
-  for (const p of pairs) if (perOld.get(p.old.id) === 1 && perNew.get(p.next.id) === 1) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
+  for (const p of oneToOne(pairs)) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
+  // the rest: moved to another file
+  const paired = new Set([...renames.values()].map((r) => r.next.id));
+  const elsewhere = new Map<string, Entry[]>();
+  for (const e of newcomers) if (!paired.has(e.id)) elsewhere.set(place(e), [...(elsewhere.get(place(e)) ?? []), e]);
+  const movePairs: Pair[] = [];
+  for (const old of gone) {
+    if (renames.has(old.id)) continue;
+    for (const next of elsewhere.get(place(old)) ?? []) {
+      if (next.source?.path === old.source?.path) continue;
+      const similarity = moveSimilarity(old, next);
+      if (similarity !== undefined) movePairs.push({ old, next, similarity });
+    }
+  }
+  for (const p of oneToOne(movePairs)) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
   return renames;
 }
 

@@ -54,7 +54,7 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   const renamed = m.renamed.filter((r) => !restored.has(r.to));
   if (renamed.length > 0) {
     const pairs = renamed.map((r) => `${r.from} → ${r.to}`);
-    output.out(output.color('yellow', `  ${renamed.length} ${renamed.length === 1 ? 'entry' : 'entries'} whose section was renamed or slightly edited — the editor's status, texts and similar questions carried over to the new section's entry, marked for re-review: ${list(pairs, 4)}`));
+    output.out(output.color('yellow', `  ${renamed.length} ${renamed.length === 1 ? 'entry' : 'entries'} whose section was renamed, moved to another file or slightly edited — the editor's status, texts and similar questions carried over to the new section's entry, marked for re-review: ${list(pairs, 4)}`));
   }
   // a FAQ row is no section: it was deleted from its table or switched off there (状态 停用), and the
   // row's approval came with the table, not from a review (was: 1 unreviewed entries whose section vanished)

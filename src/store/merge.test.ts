@@ -328,6 +328,8 @@ describe('merging regenerated entries into the store', () => {
         expect(report.renamed.map((r) => [r.from, r.to])).toEqual([[oldId, newId]]);
         expect(report.added).toEqual([]);
         expect(report.sourceMissing).toEqual([]);
+        // a file split in two is not reported as a file that vanished with reviewed entries
+        expect(report.vanishedFiles).toEqual([]);
         expect(entries).toEqual([expect.objectContaining({ id: newId, question: '退款多久到账？', status: 'approved', notes: '财务确认', source: pasted.source, stale: 'source-changed' })]);
       }
       // not recognised: an answer the editor rewrote (the source's text is unknown), another name, other text, two candidates

@@ -447,6 +447,8 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
     if (renamed !== undefined) {
       seen.add(renamed.next.id);
       report.renamed.push({ from: old.id, to: renamed.next.id, similarity: Math.round(renamed.similarity * 100) / 100 });
+      // a file split in two: its sections went elsewhere, it did not vanish with them
+      if (scope.missing.has(old.source?.path ?? '')) movedAway.add(old.id);
       const carried = touchedByEditor(old) ? reReview(old, renamed.next) : withEditorExtras(renamed.next, old);
       if (old.stale === 'source-changed' && carried.stale === undefined) report.restored.push(carried.id);
       out.push(carried);

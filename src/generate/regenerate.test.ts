@@ -510,3 +510,63 @@ describe('kb generate --generator llm: what is sent, what is reused', () => {
     expect((await storeEntries()).filter((e) => e.rule === 'llm').length).toBe(again.sections);
   });
 });
+
+describe('kb generate from another folder: ids depend on the path in the project, not on where kb runs', () => {
+  const storeText = (): Promise<string> => readFile(join(dir, 'kb/qa.jsonl'), 'utf8');
+  const from = (cwd: string, sources: string[], store: string) => regenerate({ sources, store, cwd });
+  const parent = (): string => join(dir, '..');
+  const name = (): string => dir.slice(dir.lastIndexOf('/') + 1);
+
+  it('the project folder, its parent, the store’s folder, relative or absolute source paths: the same ids, nothing moved', async () => {
+    await writeFile(join(dir, 'kb.config.yaml'), 'sources:\n  - sources/\nstore: kb/qa.jsonl\n');
+    expect((await run()).ok).toBe(true);
+    const text = await storeText();
+    const entries = await storeEntries();
+    expect(entries.every((e) => e.source?.path.startsWith('sources/'))).toBe(true);
+    for (const [cwd, sources, store] of [
+      [parent(), [`${name()}/sources`], `${name()}/kb/qa.jsonl`],
+      [parent(), [join(dir, 'sources')], join(dir, 'kb/qa.jsonl')],
+      [join(dir, 'kb'), ['../sources'], 'qa.jsonl'],
+      [dir, [join(dir, 'sources')], 'kb/qa.jsonl'],
+    ] as const) {
+      const result = await from(cwd, [...sources], store);
+      if (!result.ok) throw new Error(`failed from ${cwd}`);
+      expect(result.value.merge).toMatchObject({ added: [], removed: [], moved: [], renamed: [], unchanged: entries.length });
+      expect(await storeText()).toBe(text);
+    }
+  });
+
+  it('a store an older kb wrote from another folder keeps its ids (and its paths) wherever kb runs now', async () => {
+    // no kb.config.yaml yet: run from the parent, paths are spelled from there (as an older kb did)
+    expect((await from(parent(), [`${name()}/sources`], `${name()}/kb/qa.jsonl`)).ok).toBe(true);
+    const text = await storeText();
+    const ids = (await storeEntries()).map((e) => e.id);
+    expect((await storeEntries()).every((e) => e.source?.path.startsWith(`${name()}/sources/`))).toBe(true);
+    await writeFile(join(dir, 'kb.config.yaml'), 'sources:\n  - sources/\nstore: kb/qa.jsonl\n');
+    for (const [cwd, sources, store] of [
+      [dir, ['sources'], 'kb/qa.jsonl'],
+      [parent(), [`${name()}/sources`], `${name()}/kb/qa.jsonl`],
+      [join(dir, 'kb'), ['../sources/shop-policy.txt'], 'qa.jsonl'],
+    ] as const) {
+      const result = await from(cwd, [...sources], store);
+      if (!result.ok) throw new Error(`failed from ${cwd}`);
+      expect(result.value.merge).toMatchObject({ added: [], removed: [], moved: [], sourceMissing: [] });
+      expect(await storeText()).toBe(text);
+    }
+    // a new file of that project gets the project's spelling; the old ones keep theirs
+    await writeFile(join(dir, 'sources/new-rules.md'), '# 会员规则\n\n## 积分\n\n每消费1元积1分，积分可在下单时抵扣现金。\n');
+    const added = await from(dir, ['sources'], 'kb/qa.jsonl');
+    expect(added.ok && added.value.merge.added.length).toBeGreaterThan(0);
+    const after = await storeEntries();
+    expect(after.filter((e) => ids.includes(e.id)).length).toBe(ids.length);
+    expect(new Set(after.filter((e) => !ids.includes(e.id)).map((e) => e.source?.path))).toEqual(new Set(['sources/new-rules.md']));
+  });
+
+  it('without a kb.config.yaml, a store written in the project folder keeps its ids when kb runs from the parent', async () => {
+    expect((await run()).ok).toBe(true);
+    const text = await storeText();
+    const result = await from(parent(), [`${name()}/sources`], `${name()}/kb/qa.jsonl`);
+    expect(result.ok && result.value.merge.moved).toEqual([]);
+    expect(await storeText()).toBe(text);
+  });
+});

@@ -553,6 +553,9 @@ describe('kb generate from another folder: ids depend on the path in the project
       expect(result.value.merge).toMatchObject({ added: [], removed: [], moved: [], sourceMissing: [] });
       expect(await storeText()).toBe(text);
     }
+    // kb build does not call the store behind its sources (it would be for good: kb generate keeps the spelling)
+    const outdated = await findOutdatedSources(await storeEntries(), { cwd: dir, store: 'kb/qa.jsonl', sources: ['sources'] });
+    expect(outdated).toMatchObject({ changed: [], added: [], vanished: [], unreadable: [] });
     // a new file of that project gets the project's spelling; the old ones keep theirs
     await writeFile(join(dir, 'sources/new-rules.md'), '# 会员规则\n\n## 积分\n\n每消费1元积1分，积分可在下单时抵扣现金。\n');
     const added = await from(dir, ['sources'], 'kb/qa.jsonl');

@@ -10,12 +10,12 @@
  * times that say nothing about content. The cost is reading the sources once more (measured in
  * docs/store.md).
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { DEFAULT_STORE } from '../config/config.js';
 import { expandInputs, ingestPaths, type Document } from '../ingest/index.js';
 import type { Problem } from '../core/problems.js';
 import type { Entry } from '../store/entry.js';
-import { locateSource, projectRoot } from '../store/project-root.js';
+import { fromRoot, locateSource, projectRoot } from '../store/project-root.js';
 import { formerHashes, generateEntries } from './index.js';
 
 export interface OutdatedSources {
@@ -115,7 +115,7 @@ export async function findOutdatedSources(store: readonly Entry[], options: Outd
   }
   const candidates: string[] = [];
   if (options.sources !== undefined && options.sources.length > 0) {
-    const listed = await expandInputs(options.sources.map((s) => (isAbsolute(s) ? s : relative(root, resolve(cwd, s)) || '.')), root);
+    const listed = await expandInputs(options.sources.map((source) => fromRoot(source, root, cwd)), root);
     for (const file of listed.files) if (!known.has(file) && !knownFiles.has(resolve(root, file))) candidates.push(file);
   }
   const ingestOptions: Parameters<typeof ingestPaths>[1] = {};

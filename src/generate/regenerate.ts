@@ -2,8 +2,7 @@
  * `kb generate`'s core: sources → entries → merged into the store (kb/qa.jsonl) by the store's
  * merge rules (src/store/merge.ts), written atomically. No printing; problems are values.
  */
-import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { PROBLEM_CODES, fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
 import type { Document } from '../ingest/document.js';
 import { displayPath, ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
@@ -11,7 +10,7 @@ import type { Entry } from '../store/entry.js';
 import { mergeEntries, type MergeReport } from '../store/merge.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
-import { locateSource, projectRoot, storedSpelling } from '../store/project-root.js';
+import { fromRoot, locateSource, projectRoot, storedSpelling } from '../store/project-root.js';
 import { DEFAULT_SIMILAR, formerHashes, generateEntries, sectionEntryId, sectionHash, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
 import { noEntriesReason } from './no-entries.js';
 import { checkAnswer, generateWithLlm, type LlmEnvOptions, type LlmOptions, type LlmQuestion, type LlmSectionInput, type LlmStats } from './llm.js';
@@ -90,13 +89,12 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
 
   // source paths (and so ids) are relative to the project, not to where kb runs (store/project-root.ts)
   const root = projectRoot(cwd, options.store);
-  const fromRoot = (source: string): string => (isAbsolute(source) ? source : relative(root, resolve(cwd, source)) || '.');
   const ingestOptions: IngestPathsOptions = { cwd: root };
   if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
   if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
   const readOptions = { ...ingestOptions };
   if (options.onProgress !== undefined) ingestOptions.onProgress = options.onProgress;
-  const run = await ingestPaths(options.sources.map(fromRoot), ingestOptions);
+  const run = await ingestPaths(options.sources.map((source) => fromRoot(source, root, cwd)), ingestOptions);
   // a file an older kb, run from another folder, stored under another spelling keeps it, and its ids
   const storedPaths = existing.flatMap((e) => (e.source !== undefined && e.origin !== 'manual' ? [e.source.path] : []));
   for (const [path, stored] of storedSpelling(run.documents.map((d) => d.path), storedPaths, root, cwd, options.store)) {

@@ -151,9 +151,14 @@ function bigrams(text: string): Bigrams {
 /** Dice coefficient of two texts' bigrams: 1 for the same text, 0 for none shared. */
 function dice(x: Bigrams, y: Bigrams): number {
   if (x.size + y.size === 0) return 1;
+  return (2 * sharedBigrams(x, y)) / (x.size + y.size);
+}
+
+/** How many bigrams (counted) two texts share. */
+function sharedBigrams(x: Bigrams, y: Bigrams): number {
   let shared = 0;
   for (const [g, n] of y.counts) shared += Math.min(n, x.counts.get(g) ?? 0);
-  return (2 * shared) / (x.size + y.size);
+  return shared;
 }
 
 /** How alike two answers must be (the Dice coefficient of their character bigrams) for a vanished section's entry to be carried over to a new one. */
@@ -180,15 +185,16 @@ function nameSimilarity(a: string, b: string): number {
   return x.size + y.size === 0 ? 0 : dice(x, y);
 }
 
+/** Whether two entries have the same (non-empty) answer, spaces aside. */
+const sameAnswer = (a: Entry, b: Entry): boolean => a.answer.trim() !== '' && a.answer.replace(/\s+/gu, '') === b.answer.replace(/\s+/gu, '');
+
 /** The share of the shorter name's bigrams that the longer one has too (the overlap coefficient; 1 for the same names). */
 function nameOverlap(a: string, b: string): number {
   if (a === b) return 1;
   const x = bigrams(a);
   const y = bigrams(b);
   if (x.size === 0 || y.size === 0) return 0;
-  let shared = 0;
-  for (const [g, n] of y.counts) shared += Math.min(n, x.counts.get(g) ?? 0);
-  return shared / Math.min(x.size, y.size);
+  return sharedBigrams(x, y) / Math.min(x.size, y.size);
 }
 
 /**
@@ -221,7 +227,7 @@ function renameSimilarity(old: Entry, next: Entry, answers = { old: bigrams(old.
   const renumbered = was === '' && now === '' && sameParent;
   // the same text word for word under a name that grew or shrank (过敏处理 → 过敏与不良反应处理: Dice
   // 0.36): the shorter name's bigrams mostly in the longer one's is enough (发票问题 → 保价问题: 0.33)
-  const sameText = sameParent && old.answer.trim() !== '' && old.answer.replace(/\s+/gu, '') === next.answer.replace(/\s+/gu, '');
+  const sameText = sameParent && sameAnswer(old, next);
   const grown = sameText && was !== '' && now !== '' && nameOverlap(was, now) >= HEADING_SIMILARITY;
   if (names < HEADING_SIMILARITY && !renumbered && !grown) return undefined;
   // answers of too different lengths cannot be alike enough: skip counting their bigrams
@@ -238,7 +244,7 @@ function renameSimilarity(old: Entry, next: Entry, answers = { old: bigrams(old.
  * is not recognised. Its similarity is 1; undefined when it is not.
  */
 function moveSimilarity(old: Entry, next: Entry): number | undefined {
-  if (isFieldEdited(old, 'answer') || old.answer.trim() === '' || old.answer.replace(/\s+/gu, '') !== next.answer.replace(/\s+/gu, '')) return undefined;
+  if (isFieldEdited(old, 'answer') || !sameAnswer(old, next)) return undefined;
   const was = sectionName(old);
   const now = sectionName(next);
   // headings that are numbers only (第三条) say nothing across files

@@ -13,26 +13,32 @@
  *   source keeps that spelling (`storedSpelling`).
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { CONFIG_FILE } from '../config/config.js';
+
+/** The store's folder and every folder above it, nearest first. */
+function storeFolders(cwd: string, storePath: string): string[] {
+  const out: string[] = [];
+  for (let dir = dirname(resolve(cwd, storePath)); ; dir = dirname(dir)) {
+    out.push(dir);
+    if (dirname(dir) === dir) return out;
+  }
+}
 
 /** The project folder whose relative paths name the store's sources (see the module comment). */
 export function projectRoot(cwd: string, storePath: string): string {
   if (existsSync(join(cwd, CONFIG_FILE))) return cwd;
-  for (let dir = dirname(resolve(cwd, storePath)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, CONFIG_FILE))) return dir;
-    if (dirname(dir) === dir) return cwd;
-  }
+  return storeFolders(cwd, storePath).find((dir) => existsSync(join(dir, CONFIG_FILE))) ?? cwd;
+}
+
+/** A source as typed (relative to `cwd`, or absolute) as a path relative to `root`, for reading from there. */
+export function fromRoot(source: string, root: string, cwd: string): string {
+  return isAbsolute(source) ? source : relative(root, resolve(cwd, source)) || '.';
 }
 
 /** The folders a stored relative path may be relative to, most likely first: the root, the working directory, the store's folder and those above it. */
 function bases(root: string, cwd: string, storePath: string): string[] {
-  const out = [root, cwd];
-  for (let dir = dirname(resolve(cwd, storePath)); ; dir = dirname(dir)) {
-    out.push(dir);
-    if (dirname(dir) === dir) break;
-  }
-  return [...new Set(out)];
+  return [...new Set([root, cwd, ...storeFolders(cwd, storePath)])];
 }
 
 /** The absolute file a store's source path names, and the folder it is relative to; undefined when no such file exists. */

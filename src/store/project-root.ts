@@ -31,9 +31,14 @@ export function projectRoot(cwd: string, storePath: string): string {
   return storeFolders(cwd, storePath).find((dir) => existsSync(join(dir, CONFIG_FILE))) ?? cwd;
 }
 
-/** A source as typed (relative to `cwd`, or absolute) as a path relative to `root`, for reading from there. */
+/**
+ * A source as typed (relative to `cwd`, or absolute) as a path relative to `root`, for reading from
+ * there: as typed when kb runs in the project (messages name it as the user wrote it: `sources/`).
+ */
 export function fromRoot(source: string, root: string, cwd: string): string {
-  return isAbsolute(source) ? source : relative(root, resolve(cwd, source)) || '.';
+  if (isAbsolute(source) || resolve(root) === resolve(cwd)) return source;
+  const path = relative(root, resolve(cwd, source)) || '.';
+  return /[/\\]$/u.test(source) ? `${path}/` : path;
 }
 
 /** The folders a stored relative path may be relative to, most likely first: the root, the working directory, the store's folder and those above it. */

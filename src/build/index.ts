@@ -419,6 +419,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (options.checkSources !== false) {
       const check: Parameters<typeof findOutdatedSources>[1] = {};
       if (options.cwd !== undefined) check.cwd = options.cwd;
+      check.store = options.store;
       if (options.storeSources !== undefined) check.sources = options.storeSources;
       if (options.maxFileBytes !== undefined) check.maxFileBytes = options.maxFileBytes;
       if (options.maxUnzippedBytes !== undefined) check.maxUnzippedBytes = options.maxUnzippedBytes;

@@ -10,11 +10,12 @@
  * times that say nothing about content. The cost is reading the sources once more (measured in
  * docs/store.md).
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { expandInputs, ingestPaths } from '../ingest/index.js';
+import { DEFAULT_STORE } from '../config/config.js';
+import { expandInputs, ingestPaths, type Document } from '../ingest/index.js';
 import type { Problem } from '../core/problems.js';
 import type { Entry } from '../store/entry.js';
+import { fromRoot, locateSource, projectRoot } from '../store/project-root.js';
 import { formerHashes, generateEntries } from './index.js';
 
 export interface OutdatedSources {
@@ -85,6 +86,8 @@ export interface OutdatedOptions {
   /** The sources the store is made from (kb.config.yaml's `sources:`), to notice new files. */
   sources?: readonly string[];
   cwd?: string;
+  /** The store file, relative to `cwd`: the project folder is found from it (store/project-root.ts). */
+  store?: string;
   maxFileBytes?: number;
   maxUnzippedBytes?: number;
 }
@@ -96,22 +99,37 @@ export async function findOutdatedSources(store: readonly Entry[], options: Outd
   const known = byFile(store);
   // files with an entry not yet marked source-missing: their disappearance is news
   const notYetMissing = new Set(store.flatMap((e) => (e.source !== undefined && e.origin !== 'manual' && e.stale !== 'source-missing' ? [e.source.path] : [])));
+  // paths are relative to the project; a store an older kb wrote from another folder keeps its spelling (kb generate reads them so)
+  const storePath = options.store ?? DEFAULT_STORE;
+  const root = projectRoot(cwd, storePath);
   const vanished: string[] = [];
-  const present: string[] = [];
+  /** The present files by the folder their stored path is relative to. */
+  const present = new Map<string, string[]>();
+  const knownFiles = new Set<string>();
   for (const path of [...known.keys()].sort()) {
-    if (existsSync(resolve(cwd, path))) present.push(path);
-    else if (notYetMissing.has(path)) vanished.push(path);
+    const found = locateSource(path, root, cwd, storePath);
+    if (found !== undefined) {
+      present.set(found.base, [...(present.get(found.base) ?? []), path]);
+      knownFiles.add(found.file);
+    } else if (notYetMissing.has(path)) vanished.push(path);
   }
   const candidates: string[] = [];
   if (options.sources !== undefined && options.sources.length > 0) {
-    const listed = await expandInputs(options.sources, cwd);
-    for (const file of listed.files) if (!known.has(file)) candidates.push(file);
+    const listed = await expandInputs(options.sources.map((source) => fromRoot(source, root, cwd)), root);
+    for (const file of listed.files) if (!known.has(file) && !knownFiles.has(resolve(root, file))) candidates.push(file);
   }
-  const ingestOptions: Parameters<typeof ingestPaths>[1] = { cwd };
+  const ingestOptions: Parameters<typeof ingestPaths>[1] = {};
   if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
   if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
-  const toRead = [...present, ...candidates];
-  const run = toRead.length > 0 ? await ingestPaths(toRead, ingestOptions) : { documents: [], failed: [] as string[], problems: [] as Problem[] };
+  const groups = [...present];
+  if (candidates.length > 0) groups.push([root, candidates]);
+  const run = { documents: [] as Document[], failed: [] as string[], problems: [] as Problem[] };
+  for (const [base, paths] of groups) {
+    const part = await ingestPaths(paths, { ...ingestOptions, cwd: base });
+    run.documents.push(...part.documents);
+    run.failed.push(...part.failed);
+    run.problems.push(...part.problems);
+  }
   const generated = generateEntries(run.documents, { similar: 0, gate: false });
   const fresh = generated.entries;
   const isNew = new Set(candidates);

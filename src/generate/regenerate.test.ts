@@ -89,6 +89,64 @@ describe('kb generate into the store', () => {
     expect(result.value.merge.removed).toEqual(removed.map((r) => r.id));
   });
 
+  it('a policy change reverted (even after a second change) clears the source-changed mark of the entries the editor had reviewed', async () => {
+    await run();
+    const policy = (await storeEntries()).filter((e) => e.source?.path === 'sources/shop-policy.txt');
+    const third = policy.find((e) => e.source?.headingPath.at(-1) === '第三条');
+    const fifth = policy.find((e) => e.source?.headingPath.at(-1) === '第五条');
+    if (third === undefined || fifth === undefined) throw new Error('fixture articles missing');
+    // the editor approves 第三条 and rewrites 第五条's answer (kb import)
+    await writeFile(join(dir, 'edit.csv'), `id,status,question,answer\n${third.id},approved,${third.question},${third.answer}\n${fifth.id},approved,${fifth.question},非质量问题退货运费由您承担，每单10元，下单时可购买运费险。\n`);
+    { const imp = await importFile({ store: join(dir, "kb/qa.jsonl"), file: join(dir, "edit.csv") }); if (!imp.ok) throw new Error(JSON.stringify(imp.problems)); }
+    const reviewed = await storeEntries();
+    expect(reviewed.find((e) => e.id === third.id)).toMatchObject({ status: 'approved', answer: third.answer });
+
+    const file = join(dir, 'sources/shop-policy.txt');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('七日内', '十五日内').replace('运费为每单10元', '运费为每单12元'));
+    const changed = await run();
+    expect(changed.ok && [...changed.value.merge.sourceChanged].sort()).toEqual([third.id, fifth.id].sort());
+    expect((await storeEntries()).find((e) => e.id === fifth.id)).toMatchObject({ stale: 'source-changed', reviewedHash: fifth.sourceHash });
+    // a second change before anyone looked: still the first text is what the editor reviewed
+    await writeFile(file, original.replace('七日内', '三十日内').replace('运费为每单10元', '运费为每单15元'));
+    expect((await storeEntries()).find((e) => e.id === third.id)?.reviewedHash).toBe(third.sourceHash);
+    await run();
+    expect((await storeEntries()).find((e) => e.id === third.id)).toMatchObject({ stale: 'source-changed', reviewedHash: third.sourceHash });
+
+    // the boss changed her mind: the policy is back as the editor reviewed it
+    await writeFile(file, original);
+    const back = await run();
+    if (!back.ok) throw new Error('regenerate failed');
+    expect([...back.value.merge.restored].sort()).toEqual([third.id, fifth.id].sort());
+    expect(back.value.merge.sourceChanged).toEqual([]);
+    // the entries are exactly as the editor left them: no mark, the editor's answer, the reviewed text
+    expect(await storeEntries()).toEqual(reviewed);
+    // and a further run changes nothing
+    const again = await run();
+    expect(again.ok && again.value.merge.restored).toEqual([]);
+  });
+
+  it('an entry whose mark the editor cleared (approved again) forgets the hash it was reviewed against: the mark does not come back cleared by an old text', async () => {
+    await run();
+    const third = (await storeEntries()).find((e) => e.source?.path === 'sources/shop-policy.txt' && e.source.headingPath.at(-1) === '第三条');
+    if (third === undefined) throw new Error('fixture article missing');
+    await writeStore(join(dir, 'kb/qa.jsonl'), (await storeEntries()).map((e) => (e.id === third.id ? { ...e, status: 'approved' as const } : e)));
+    const file = join(dir, 'sources/shop-policy.txt');
+    const original = await readFile(file, 'utf8');
+    await writeFile(file, original.replace('七日内', '十五日内'));
+    await run();
+    // the editor approves the new text (kb import: status approved clears the mark)
+    await writeFile(join(dir, 'edit.csv'), `id,status,question,answer,stale\n${third.id},approved,${third.question},${third.answer.replace('七日内', '十五日内')},\n`);
+    { const imp = await importFile({ store: join(dir, "kb/qa.jsonl"), file: join(dir, "edit.csv") }); if (!imp.ok) throw new Error(JSON.stringify(imp.problems)); }
+    const approved = (await storeEntries()).find((e) => e.id === third.id);
+    expect(approved?.stale).toBeUndefined();
+    expect(approved?.reviewedHash).toBeUndefined();
+    // back to seven days: the editor approved fifteen, so seven is a change to look at
+    await writeFile(file, original);
+    await run();
+    expect((await storeEntries()).find((e) => e.id === third.id)).toMatchObject({ stale: 'source-changed', answer: expect.stringContaining('七日内') });
+  });
+
   it('an editor who rewrote only the question (kb import) keeps it, and the entry takes the new policy text', async () => {
     await run();
     const fifth = (await storeEntries()).find((e) => e.source?.path === 'sources/shop-policy.txt' && e.source.headingPath.at(-1) === '第五条');
@@ -450,5 +508,68 @@ describe('kb generate --generator llm: what is sent, what is reused', () => {
     expect(again).toMatchObject({ cached: half, sent: again.sections - half });
     expect(mock.requests.length).toBe(sent + again.sections - half);
     expect((await storeEntries()).filter((e) => e.rule === 'llm').length).toBe(again.sections);
+  });
+});
+
+describe('kb generate from another folder: ids depend on the path in the project, not on where kb runs', () => {
+  const storeText = (): Promise<string> => readFile(join(dir, 'kb/qa.jsonl'), 'utf8');
+  const from = (cwd: string, sources: string[], store: string) => regenerate({ sources, store, cwd });
+  const parent = (): string => join(dir, '..');
+  const name = (): string => dir.slice(dir.lastIndexOf('/') + 1);
+
+  it('the project folder, its parent, the store’s folder, relative or absolute source paths: the same ids, nothing moved', async () => {
+    await writeFile(join(dir, 'kb.config.yaml'), 'sources:\n  - sources/\nstore: kb/qa.jsonl\n');
+    expect((await run()).ok).toBe(true);
+    const text = await storeText();
+    const entries = await storeEntries();
+    expect(entries.every((e) => e.source?.path.startsWith('sources/'))).toBe(true);
+    for (const [cwd, sources, store] of [
+      [parent(), [`${name()}/sources`], `${name()}/kb/qa.jsonl`],
+      [parent(), [join(dir, 'sources')], join(dir, 'kb/qa.jsonl')],
+      [join(dir, 'kb'), ['../sources'], 'qa.jsonl'],
+      [dir, [join(dir, 'sources')], 'kb/qa.jsonl'],
+    ] as const) {
+      const result = await from(cwd, [...sources], store);
+      if (!result.ok) throw new Error(`failed from ${cwd}`);
+      expect(result.value.merge).toMatchObject({ added: [], removed: [], moved: [], renamed: [], unchanged: entries.length });
+      expect(await storeText()).toBe(text);
+    }
+  });
+
+  it('a store an older kb wrote from another folder keeps its ids (and its paths) wherever kb runs now', async () => {
+    // no kb.config.yaml yet: run from the parent, paths are spelled from there (as an older kb did)
+    expect((await from(parent(), [`${name()}/sources`], `${name()}/kb/qa.jsonl`)).ok).toBe(true);
+    const text = await storeText();
+    const ids = (await storeEntries()).map((e) => e.id);
+    expect((await storeEntries()).every((e) => e.source?.path.startsWith(`${name()}/sources/`))).toBe(true);
+    await writeFile(join(dir, 'kb.config.yaml'), 'sources:\n  - sources/\nstore: kb/qa.jsonl\n');
+    for (const [cwd, sources, store] of [
+      [dir, ['sources'], 'kb/qa.jsonl'],
+      [parent(), [`${name()}/sources`], `${name()}/kb/qa.jsonl`],
+      [join(dir, 'kb'), ['../sources/shop-policy.txt'], 'qa.jsonl'],
+    ] as const) {
+      const result = await from(cwd, [...sources], store);
+      if (!result.ok) throw new Error(`failed from ${cwd}`);
+      expect(result.value.merge).toMatchObject({ added: [], removed: [], moved: [], sourceMissing: [] });
+      expect(await storeText()).toBe(text);
+    }
+    // kb build does not call the store behind its sources (it would be for good: kb generate keeps the spelling)
+    const outdated = await findOutdatedSources(await storeEntries(), { cwd: dir, store: 'kb/qa.jsonl', sources: ['sources'] });
+    expect(outdated).toMatchObject({ changed: [], added: [], vanished: [], unreadable: [] });
+    // a new file of that project gets the project's spelling; the old ones keep theirs
+    await writeFile(join(dir, 'sources/new-rules.md'), '# 会员规则\n\n## 积分\n\n每消费1元积1分，积分可在下单时抵扣现金。\n');
+    const added = await from(dir, ['sources'], 'kb/qa.jsonl');
+    expect(added.ok && added.value.merge.added.length).toBeGreaterThan(0);
+    const after = await storeEntries();
+    expect(after.filter((e) => ids.includes(e.id)).length).toBe(ids.length);
+    expect(new Set(after.filter((e) => !ids.includes(e.id)).map((e) => e.source?.path))).toEqual(new Set(['sources/new-rules.md']));
+  });
+
+  it('without a kb.config.yaml, a store written in the project folder keeps its ids when kb runs from the parent', async () => {
+    expect((await run()).ok).toBe(true);
+    const text = await storeText();
+    const result = await from(parent(), [`${name()}/sources`], `${name()}/kb/qa.jsonl`);
+    expect(result.ok && result.value.merge.moved).toEqual([]);
+    expect(await storeText()).toBe(text);
   });
 });

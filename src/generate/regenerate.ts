@@ -2,8 +2,7 @@
  * `kb generate`'s core: sources → entries → merged into the store (kb/qa.jsonl) by the store's
  * merge rules (src/store/merge.ts), written atomically. No printing; problems are values.
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { PROBLEM_CODES, fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
 import type { Document } from '../ingest/document.js';
 import { displayPath, ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
@@ -11,6 +10,7 @@ import type { Entry } from '../store/entry.js';
 import { mergeEntries, type MergeReport } from '../store/merge.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
+import { fromRoot, locateSource, projectRoot, storedSpelling } from '../store/project-root.js';
 import { DEFAULT_SIMILAR, formerHashes, generateEntries, sectionEntryId, sectionHash, sectionsToGenerate, type GenerationOptions, type GenerationStats } from './index.js';
 import { noEntriesReason } from './no-entries.js';
 import { checkAnswer, generateWithLlm, type LlmEnvOptions, type LlmOptions, type LlmQuestion, type LlmSectionInput, type LlmStats } from './llm.js';
@@ -87,11 +87,22 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
   }
   const existing: Entry[] = before?.value ?? [];
 
-  const ingestOptions: IngestPathsOptions = { cwd };
+  // source paths (and so ids) are relative to the project, not to where kb runs (store/project-root.ts)
+  const root = projectRoot(cwd, options.store);
+  const ingestOptions: IngestPathsOptions = { cwd: root };
   if (options.maxFileBytes !== undefined) ingestOptions.maxFileBytes = options.maxFileBytes;
   if (options.maxUnzippedBytes !== undefined) ingestOptions.maxUnzippedBytes = options.maxUnzippedBytes;
+  const readOptions = { ...ingestOptions };
   if (options.onProgress !== undefined) ingestOptions.onProgress = options.onProgress;
-  const run = await ingestPaths(options.sources, ingestOptions);
+  const run = await ingestPaths(options.sources.map((source) => fromRoot(source, root, cwd)), ingestOptions);
+  // a file an older kb, run from another folder, stored under another spelling keeps it, and its ids
+  const storedPaths = existing.flatMap((e) => (e.source !== undefined && e.origin !== 'manual' ? [e.source.path] : []));
+  for (const [path, stored] of storedSpelling(run.documents.map((d) => d.path), storedPaths, root, cwd, options.store)) {
+    const again = await ingestPaths([stored.path], { ...readOptions, cwd: stored.base });
+    const document = again.documents[0];
+    const at = run.documents.findIndex((d) => d.path === path);
+    if (document !== undefined && document.path === stored.path && at >= 0) run.documents[at] = document;
+  }
   const problems: Problem[] = [...run.problems];
   // nothing read (a wrong path, every file broken): nothing to merge, and the store stays as it is
   if (run.documents.length === 0) return fail([...problems, problem('no-input', `none of the sources could be read, so ${options.store} was not changed; check the paths`, {})]);
@@ -132,10 +143,10 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     const missing = new Set<string>();
     for (const path of new Set(entries.flatMap((e) => (e.source !== undefined ? [e.source.path] : [])))) {
       if (read.has(path)) continue;
-      if (!existsSync(resolve(cwd, path))) missing.add(path);
+      if (locateSource(path, root, cwd, options.store) === undefined) missing.add(path);
       // the same file, read under today's spelling: an older kb stored a file outside the working
       // directory by its absolute path; its entries move to the new path (merge: moved), decisions kept
-      else if (read.has(displayPath(cwd, path))) missing.add(path);
+      else if (isAbsolute(path) && read.has(displayPath(root, path))) missing.add(path);
     }
     return mergeEntries(entries, generated.entries, { read, missing, formerHashes: former, replace });
   };
@@ -158,7 +169,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
       });
       if (stale !== undefined) return end(fail([...problems, ...stale, problem('bad-store', 'was not changed: it became unreadable while kb generate ran; fix it and run kb generate again', { file: options.store })]));
       written = true;
-      if (llm !== undefined) await pruneCache(llm, read, cwd).catch(() => undefined);
+      if (llm !== undefined) await pruneCache(llm, read, (path) => locateSource(path, root, cwd, options.store) !== undefined).catch(() => undefined);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? String(error);
       const why = code === 'ELOCKED' ? 'another kb command kept it locked for writing' : `the store cannot be written here (${code}); check that the folder is writable`;
@@ -241,8 +252,8 @@ async function askModel(documents: readonly Document[], existing: readonly Entry
  * After the store is written, the cache keeps the answers for the sections as they are now, and
  * those of files this run did not read that still exist (another run's sources); the rest go.
  */
-async function pruneCache(llm: LlmRun, read: ReadonlySet<string>, cwd: string): Promise<void> {
-  await pruneLlmCache(llm.cachePath, (a) => llm.keys.has(a.key) || a.path === undefined || (!read.has(a.path) && existsSync(resolve(cwd, a.path))));
+async function pruneCache(llm: LlmRun, read: ReadonlySet<string>, exists: (path: string) => boolean): Promise<void> {
+  await pruneLlmCache(llm.cachePath, (a) => llm.keys.has(a.key) || a.path === undefined || (!read.has(a.path) && exists(a.path)));
 }
 
 function cancelled(report: LlmRunReport): Problem {

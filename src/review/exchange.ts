@@ -723,10 +723,11 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     }
     if (old !== undefined && emptiesLiveAnswer(old, entry)) {
       const what = old.status === 'approved' ? `an approved ${old.origin === 'faq' ? 'FAQ ' : ''}entry` : old.origin === 'faq' ? 'a FAQ entry' : 'an entry';
+      const harm = old.status === 'rejected' ? `would bring the rejected entry back as ${entry.status} with no answer (kb build leaves such an entry out)` : `would take ${what} the bot answers with out of the index`;
       refused.push(
         problem(
           'answer-emptied',
-          `id ${r.id}: the answer is empty, which would take ${what} the bot answers with out of the index, so the row was not imported; write the answer back (or a new one), or set its status to 驳回 (rejected) to take the entry out, and import again`,
+          `id ${r.id}: the answer is empty, which ${harm}, so the row was not imported; write the answer back (or a new one), or set its status to 驳回 (rejected) to take the entry out, and import again`,
           { file, location: r.location },
         ),
       );

@@ -36,6 +36,8 @@ describe('what the source says now', () => {
     expect(after.filter(needsSourceNow).map((e) => e.id)).toEqual([fee.id]);
     const load = sourceNowLoader(dir.path);
     expect(await load(kept ?? fee)).toEqual({ answer: '订单满99元包邮；不满99元收取运费10元。' });
+    // kb review run from the store's folder (or anywhere) finds the source as kb generate named it
+    expect(await sourceNowLoader(join(dir.path, 'kb'), 'qa.jsonl')(kept ?? fee)).toEqual({ answer: '订单满99元包邮；不满99元收取运费10元。' });
   });
 
   it('has nothing for a section that is gone or a file that cannot be read', async () => {

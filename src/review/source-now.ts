@@ -6,7 +6,9 @@
  * questions); the entry with the same id is what `kb generate` would have written had nobody
  * edited it. Each file is read once a session.
  */
+import { DEFAULT_STORE } from '../config/config.js';
 import { isFieldEdited, type Entry } from '../store/entry.js';
+import { locateSource, projectRoot } from '../store/project-root.js';
 
 /** The fresh text of an entry's section, as `kb generate` would write it now. */
 export interface SourceNow {
@@ -21,8 +23,13 @@ export function needsSourceNow(e: Entry | undefined): boolean {
   return e !== undefined && e.stale === 'source-changed' && e.source !== undefined && e.origin !== 'manual' && isFieldEdited(e, 'answer');
 }
 
-/** A loader reading source files relative to `cwd` (the folder kb review runs in, as kb generate does). */
-export function sourceNowLoader(cwd: string): SourceNowLoader {
+/**
+ * A loader reading source files as kb generate names them: relative to the project of the store
+ * (`store`, relative to `cwd`, the folder kb review runs in), or under the spelling an older kb
+ * stored them by (store/project-root.ts).
+ */
+export function sourceNowLoader(cwd: string, store: string = DEFAULT_STORE): SourceNowLoader {
+  const root = projectRoot(cwd, store);
   const files = new Map<string, Promise<Map<string, string>>>();
   const answers = (path: string): Promise<Map<string, string>> => {
     let loaded = files.get(path);
@@ -30,7 +37,9 @@ export function sourceNowLoader(cwd: string): SourceNowLoader {
       // loaded when first needed: kb review does not pay for the readers (pdfjs, mammoth…) otherwise
       loaded = Promise.all([import('../ingest/index.js'), import('../generate/index.js')])
         .then(async ([{ ingestPaths }, { generateEntries }]) => {
-          const run = await ingestPaths([path], { cwd });
+          const found = locateSource(path, root, cwd, store);
+          if (found === undefined) return new Map<string, string>();
+          const run = await ingestPaths([path], { cwd: found.base });
           return new Map(generateEntries(run.documents, { similar: 0, gate: false }).entries.map((e) => [e.id, e.answer] as const));
         })
         .catch(() => new Map<string, string>());

@@ -42,6 +42,12 @@ export interface Entry {
   /** Set when the source changed or vanished since the entry was made or reviewed. */
   stale?: Staleness;
   /**
+   * With `stale: source-changed`: the `sourceHash` the editor last reviewed or edited the entry
+   * against. When the source goes back to that text (a policy change reverted), `kb generate` clears
+   * the mark: the editor has already seen it. Dropped with the mark.
+   */
+  reviewedHash?: string;
+  /**
    * An editor changed the question, answer or similar questions. With `editedFields`, regeneration
    * keeps the editor's text of those fields only; without it (stores written before kb tracked
    * edits per field) it keeps the whole entry's text.
@@ -142,10 +148,12 @@ export function lostItsAnswer(e: Entry): boolean {
 }
 
 /**
- * Whether `next`, an edit of `old`, takes away an answer the bot gives: `old` has one and is not
- * rejected (kb build indexes it), `next` has none and is not rejected either — taking an entry out
- * of the index is what rejecting it is for. kb import refuses such a row (src/review/exchange.ts).
+ * Whether `next`, an edit of `old`, takes away an answer the bot gives: `old` has one, `next` has
+ * none and is not rejected — taking an entry out of the index is what rejecting it is for. kb
+ * import refuses such a row (src/review/exchange.ts). That includes a rejected entry brought back
+ * (approved, pending) with its answer emptied: it would come back answering nothing, left out of
+ * the index without a word (before 2026-11-27 such a row was imported).
  */
 export function emptiesLiveAnswer(old: Entry, next: Entry): boolean {
-  return old.status !== 'rejected' && old.answer.trim() !== '' && next.answer.trim() === '' && next.status !== 'rejected';
+  return old.answer.trim() !== '' && next.answer.trim() === '' && next.status !== 'rejected';
 }

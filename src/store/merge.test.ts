@@ -83,16 +83,32 @@ describe('merging regenerated entries into the store', () => {
     expect(report.sourceChanged).toEqual(['q', 'a', 's']);
     const [q, a, s] = entries;
     // the policy text changed: the answer nobody rewrote is the new one, the editor's question stays
-    expect(q).toEqual({ ...question, answer: 'q 的条文 h7', similar: ['q 咋办'], sourceHash: 'h7', stale: 'source-changed' });
+    expect(q).toEqual({ ...question, answer: 'q 的条文 h7', similar: ['q 咋办'], sourceHash: 'h7', stale: 'source-changed', reviewedHash: 'h1' });
     // a fresh question brings its rule with it
-    expect(a).toEqual({ ...answer, question: 'a 怎么办？', rule: 'fee', sourceHash: 'h8', stale: 'source-changed' });
+    expect(a).toEqual({ ...answer, question: 'a 怎么办？', rule: 'fee', sourceHash: 'h8', stale: 'source-changed', reviewedHash: 'h2' });
     expect(s).toMatchObject({ question: 's 怎么办？', similar: ['编辑的问法'], answer: 's 的条文 h9', status: 'pending', stale: 'source-changed' });
+  });
+
+  it('clears the mark when the source goes back to the text the editor reviewed, keeping it through a second change', () => {
+    const edited = gen('a', 'h1', { status: 'approved', answer: '编辑的答案', edited: true, editedFields: ['answer'] });
+    const changed = mergeEntries([edited], [gen('a', 'h2')], scope()).entries;
+    expect(changed[0]).toMatchObject({ stale: 'source-changed', reviewedHash: 'h1', sourceHash: 'h2' });
+    const again = mergeEntries(changed, [gen('a', 'h3')], scope());
+    expect(again.entries[0]).toMatchObject({ stale: 'source-changed', reviewedHash: 'h1', sourceHash: 'h3' });
+    expect(again.report.sourceChanged).toEqual(['a']);
+    const back = mergeEntries(again.entries, [gen('a', 'h1')], scope());
+    expect(back.report).toMatchObject({ restored: ['a'], sourceChanged: [] });
+    expect(back.entries).toEqual([edited]);
+    // a mark from an older store (no reviewedHash) stays: what the editor saw is not known
+    const legacy = mergeEntries([{ ...edited, sourceHash: 'h2', stale: 'source-changed' }], [gen('a', 'h1')], scope());
+    expect(legacy.entries[0]?.stale).toBe('source-changed');
+    expect(legacy.entries[0]?.reviewedHash).toBeUndefined();
   });
 
   it('keeps every text of an entry an older store marks edited as a whole', () => {
     const legacy = gen('a', 'h1', { status: 'approved', question: '编辑的问题？', edited: true });
     const { entries } = mergeEntries([legacy], [gen('a', 'h7')], scope());
-    expect(entries[0]).toEqual({ ...legacy, sourceHash: 'h7', stale: 'source-changed' });
+    expect(entries[0]).toEqual({ ...legacy, sourceHash: 'h7', stale: 'source-changed', reviewedHash: 'h1' });
   });
 
   it('removes untouched entries whose section vanished, keeps and marks reviewed ones, reports vanished files', () => {
@@ -223,6 +239,8 @@ describe('merging regenerated entries into the store', () => {
           source: { path: 'policy.md', headingPath: ['退换货政策', '一、三十天无理由退货'] },
           sourceHash: 'h2',
           stale: 'source-changed',
+          // the text the editor approved (its heading path): renamed back, the mark goes
+          reviewedHash: 'h1',
         },
       ]);
     });
@@ -280,6 +298,47 @@ describe('merging regenerated entries into the store', () => {
       const chapter = (id: string, parent: string, hash: string, answer: string) => gen(id, hash, { status: 'approved', answer, source: { path: 'policy.md', headingPath: [parent, '一、七天无理由退货'] } });
       const edited = mergeEntries([chapter(oldId, '第一章 总则', 'h1', policy)], [chapter(newId, '第一章 通则', 'h2', policy.replace('30天', '15天'))], scope(['policy.md']));
       expect(edited.report.renamed.map((r) => r.to)).toEqual([newId]);
+    });
+
+    it('the same text under a heading made longer is a rename (过敏处理 → 过敏与不良反应处理), a shared answer under another name still not', () => {
+      const allergy = '使用后出现红肿、瘙痒等过敏反应的，请立即停用，并在3天内联系客服，核实后可办理退货退款。';
+      const approved = section(oldId, '二、过敏处理', 'h1', { status: 'approved', answer: allergy, similar: ['过敏处理有什么规定？', '用了脸上起疹子怎么办'], addedSimilar: ['用了脸上起疹子怎么办'] });
+      const longer = section(newId, '二、过敏与不良反应处理', 'h2', { answer: allergy, similar: ['过敏与不良反应处理有什么规定？'] });
+      const { entries, report } = mergeEntries([approved], [longer], scope(['policy.md']));
+      expect(report.renamed.map((r) => [r.from, r.to])).toEqual([[oldId, newId]]);
+      expect(report.sourceMissing).toEqual([]);
+      expect(entries).toEqual([expect.objectContaining({ id: newId, status: 'approved', stale: 'source-changed', similar: ['过敏与不良反应处理有什么规定？', '用了脸上起疹子怎么办'] })]);
+      // …and back: the shorter name
+      expect(mergeEntries([{ ...longer, status: 'approved' }], [{ ...approved, status: 'pending' }], scope(['policy.md'])).report.renamed.map((r) => r.to)).toEqual([oldId]);
+      // the text changed too, or the name has little of the old one: not recognised
+      expect(mergeEntries([approved], [{ ...longer, answer: `${allergy}需提供医院诊断证明。` }], scope(['policy.md'])).report.renamed).toEqual([]);
+      expect(mergeEntries([approved], [section(newId, '二、售后须知', 'h2', { answer: allergy })], scope(['policy.md'])).report.renamed).toEqual([]);
+      // under another chapter it is another section
+      expect(mergeEntries([approved], [{ ...longer, source: { path: 'policy.md', headingPath: ['会员规则', '二、过敏与不良反应处理'] } }], scope(['policy.md'])).report.renamed).toEqual([]);
+    });
+
+    it('a section cut from one file and pasted into another (or a file split in two) takes the editor’s work along', () => {
+      const refund = '仓库收到退货并验收合格后，1-3个工作日内原路退款。';
+      const inPolicy = (id: string, heading: string, extra: Partial<Entry> = {}) => section(id, heading, 'h1', { answer: refund, ...extra });
+      const edited = inPolicy(oldId, '五、退款时效', { status: 'approved', question: '退款多久到账？', edited: true, editedFields: ['question'], notes: '财务确认' });
+      const pasted = section(newId, '一、退款时效', 'h2', { answer: refund, question: '退款需要多长时间？', source: { path: 'refund.md', headingPath: ['退款说明', '一、退款时效'] } });
+      // the old file is still there (the section was cut from it), or gone (split into two new files)
+      for (const s of [scope(['policy.md', 'refund.md']), scope(['refund.md'], ['policy.md'])]) {
+        const { entries, report } = mergeEntries([edited], [pasted], s);
+        expect(report.renamed.map((r) => [r.from, r.to])).toEqual([[oldId, newId]]);
+        expect(report.added).toEqual([]);
+        expect(report.sourceMissing).toEqual([]);
+        // a file split in two is not reported as a file that vanished with reviewed entries
+        expect(report.vanishedFiles).toEqual([]);
+        expect(entries).toEqual([expect.objectContaining({ id: newId, question: '退款多久到账？', status: 'approved', notes: '财务确认', source: pasted.source, stale: 'source-changed' })]);
+      }
+      // not recognised: an answer the editor rewrote (the source's text is unknown), another name, other text, two candidates
+      const rewritten = { ...edited, answer: '退款一般3天内到账', editedFields: ['answer' as const] };
+      expect(mergeEntries([rewritten], [pasted], scope(['policy.md', 'refund.md'])).report.renamed).toEqual([]);
+      expect(mergeEntries([edited], [{ ...pasted, source: { path: 'refund.md', headingPath: ['退款说明', '一、到账时间'] } }], scope(['policy.md', 'refund.md'])).report.renamed).toEqual([]);
+      expect(mergeEntries([edited], [{ ...pasted, answer: `${refund}节假日顺延。` }], scope(['policy.md', 'refund.md'])).report.renamed).toEqual([]);
+      const twice = [pasted, { ...pasted, id: 's-00000000000000b2', source: { path: 'faq.md', headingPath: ['常见问题', '退款时效'] } }];
+      expect(mergeEntries([edited], twice, scope(['policy.md', 'refund.md', 'faq.md'])).report.renamed).toEqual([]);
     });
 
     it('an answer the editor rewrote: the rename is found by the heading path, the place and the unedited question', () => {

@@ -77,11 +77,18 @@ export interface MergeReport {
   /** Entries carried over from a vanished file to the file their sections now are in, by pair of paths. */
   moved: MovedSource[];
   /**
-   * Entries an editor worked on whose section was renamed or slightly edited (it vanished and a new
-   * section of the same file has mostly the same text): carried over to the new section's entry
-   * (its id), marked for re-review. `similarity`: of the two texts, 0–1.
+   * Entries an editor worked on whose section was renamed, moved to another file or slightly edited
+   * (it vanished and a new section of the same file has mostly the same text, or one of another
+   * file the same text under the same name): carried over to the new section's entry (its id),
+   * marked for re-review. `similarity`: of the two texts (or names), 0–1.
    */
   renamed: { from: string; to: string; similarity: number }[];
+  /**
+   * Entries marked `stale: source-changed` whose source went back to the text the editor reviewed
+   * (`reviewedHash`: a policy change reverted): the mark is cleared, the editor's status and texts
+   * kept. Their ids (the new one for a section renamed back, also listed in `renamed`).
+   */
+  restored: string[];
 }
 
 export interface MovedSource {
@@ -144,9 +151,14 @@ function bigrams(text: string): Bigrams {
 /** Dice coefficient of two texts' bigrams: 1 for the same text, 0 for none shared. */
 function dice(x: Bigrams, y: Bigrams): number {
   if (x.size + y.size === 0) return 1;
+  return (2 * sharedBigrams(x, y)) / (x.size + y.size);
+}
+
+/** How many bigrams (counted) two texts share. */
+function sharedBigrams(x: Bigrams, y: Bigrams): number {
   let shared = 0;
   for (const [g, n] of y.counts) shared += Math.min(n, x.counts.get(g) ?? 0);
-  return (2 * shared) / (x.size + y.size);
+  return shared;
 }
 
 /** How alike two answers must be (the Dice coefficient of their character bigrams) for a vanished section's entry to be carried over to a new one. */
@@ -173,6 +185,18 @@ function nameSimilarity(a: string, b: string): number {
   return x.size + y.size === 0 ? 0 : dice(x, y);
 }
 
+/** Whether two entries have the same (non-empty) answer, spaces aside. */
+const sameAnswer = (a: Entry, b: Entry): boolean => a.answer.trim() !== '' && a.answer.replace(/\s+/gu, '') === b.answer.replace(/\s+/gu, '');
+
+/** The share of the shorter name's bigrams that the longer one has too (the overlap coefficient; 1 for the same names). */
+function nameOverlap(a: string, b: string): number {
+  if (a === b) return 1;
+  const x = bigrams(a);
+  const y = bigrams(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  return sharedBigrams(x, y) / Math.min(x.size, y.size);
+}
+
 /**
  * Whether `next` (a new entry of the same file, origin and place among the Q&A of its section) is
  * `old`'s section renamed, and how alike they are; undefined when it is not. A rename is the same
@@ -181,7 +205,9 @@ function nameSimilarity(a: string, b: string): number {
  *
  * - the answers (the source's text) at least RENAME_SIMILARITY alike, and the names at least
  *   HEADING_SIMILARITY alike — or, for headings that are numbers only (`第三条` → `第四条`, an
- *   article renumbered), the headings above them the same;
+ *   article renumbered), the headings above them the same; or the answers the same word for word,
+ *   the headings above the same, and the shorter name's bigrams at least HEADING_SIMILARITY in the
+ *   longer one (a heading made longer: 过敏处理 → 过敏与不良反应处理);
  * - an answer the editor rewrote is not what the source said (the store keeps no copy of that, and
  *   `sourceHash` covers the heading path, which changed): then the name must carry it — the
  *   headings above the same, the names alike, and the question, unless the editor rewrote it too,
@@ -199,7 +225,11 @@ function renameSimilarity(old: Entry, next: Entry, answers = { old: bigrams(old.
     return names;
   }
   const renumbered = was === '' && now === '' && sameParent;
-  if (names < HEADING_SIMILARITY && !renumbered) return undefined;
+  // the same text word for word under a name that grew or shrank (过敏处理 → 过敏与不良反应处理: Dice
+  // 0.36): the shorter name's bigrams mostly in the longer one's is enough (发票问题 → 保价问题: 0.33)
+  const sameText = sameParent && sameAnswer(old, next);
+  const grown = sameText && was !== '' && now !== '' && nameOverlap(was, now) >= HEADING_SIMILARITY;
+  if (names < HEADING_SIMILARITY && !renumbered && !grown) return undefined;
   // answers of too different lengths cannot be alike enough: skip counting their bigrams
   if (2 * Math.min(answers.old.size, answers.next.size) < RENAME_SIMILARITY * (answers.old.size + answers.next.size)) return undefined;
   const text = dice(answers.old, answers.next);
@@ -207,41 +237,80 @@ function renameSimilarity(old: Entry, next: Entry, answers = { old: bigrams(old.
 }
 
 /**
- * Pair entries an editor worked on (holdsEditorWork) whose section vanished from a file this run
- * read with new entries of the same file, origin and place among the Q&A of their section that are
- * their section renamed (renameSimilarity). Only one-to-one pairs are made (an entry that could be
- * two new ones, or a new one that could be two old ones, is left as it was: kept source-missing
- * beside the new entry).
+ * Whether `next`, a new entry in another file, is `old`'s section moved there (cut from one file,
+ * pasted into another, or a file split in two): the same answer word for word (not one the editor
+ * rewrote: the source's text is not known then) under the same name, numbering aside (the title
+ * above it is the other file's: `五、退款时效` → `一、退款时效`). A section moved and renamed at once
+ * is not recognised. Its similarity is 1; undefined when it is not.
  */
-function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope, moved: ReadonlyMap<string, Entry>): Map<string, { next: Entry; similarity: number }> {
-  const storeIds = new Set(store.map((e) => e.id));
-  const takenByMove = new Set([...moved.values()].map((e) => e.id));
-  const gone = store.filter((e) => e.origin !== 'manual' && e.source !== undefined && scope.read.has(e.source.path) && !freshById.has(e.id) && !moved.has(e.id) && holdsEditorWork(e));
-  if (gone.length === 0) return new Map();
-  // candidates: same file, origin and place among the Q&A of their section
-  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${e.origin}\u0000${idSuffix(e.id)}`;
-  const arrived = new Map<string, { next: Entry; grams: Bigrams }[]>();
-  for (const e of fresh) {
-    if (e.source === undefined || storeIds.has(e.id) || takenByMove.has(e.id)) continue;
-    arrived.set(key(e), [...(arrived.get(key(e)) ?? []), { next: e, grams: bigrams(e.answer) }]);
-  }
-  const pairs: { old: Entry; next: Entry; similarity: number }[] = [];
-  for (const old of gone) {
-    const grams = bigrams(old.answer);
-    for (const { next, grams: nextGrams } of arrived.get(key(old)) ?? []) {
-      const similarity = renameSimilarity(old, next, { old: grams, next: nextGrams });
-      if (similarity !== undefined) pairs.push({ old, next, similarity });
-    }
-  }
-  const count = (key: (p: (typeof pairs)[number]) => string): Map<string, number> => {
+function moveSimilarity(old: Entry, next: Entry): number | undefined {
+  if (isFieldEdited(old, 'answer') || !sameAnswer(old, next)) return undefined;
+  const was = sectionName(old);
+  const now = sectionName(next);
+  // headings that are numbers only (第三条) say nothing across files
+  if (was === '' || now === '') return undefined;
+  return was === now ? 1 : undefined;
+}
+
+type Pair = { old: Entry; next: Entry; similarity: number };
+
+/** Of the candidate pairs, those where the old entry and the new one each have no other. */
+function oneToOne(pairs: readonly Pair[]): Pair[] {
+  const count = (key: (p: Pair) => string): Map<string, number> => {
     const out = new Map<string, number>();
     for (const p of pairs) out.set(key(p), (out.get(key(p)) ?? 0) + 1);
     return out;
   };
   const perOld = count((p) => p.old.id);
   const perNew = count((p) => p.next.id);
+  return pairs.filter((p) => perOld.get(p.old.id) === 1 && perNew.get(p.next.id) === 1);
+}
+
+/**
+ * Pair entries an editor worked on (holdsEditorWork) whose section vanished from a file this run
+ * read with new entries of the same file, origin and place among the Q&A of their section that are
+ * their section renamed (renameSimilarity). The ones left — and those of a vanished file — are
+ * then paired with new entries of the same origin and place in another file that are their section
+ * moved there (moveSimilarity: a section cut and pasted into another file, a file split in two).
+ * Only one-to-one pairs are made (an entry that could be two new ones, or a new one that could be
+ * two old ones, is left as it was: kept source-missing beside the new entry).
+ */
+function findRenames(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope, moved: ReadonlyMap<string, Entry>): Map<string, { next: Entry; similarity: number }> {
+  const storeIds = new Set(store.map((e) => e.id));
+  const takenByMove = new Set([...moved.values()].map((e) => e.id));
+  const gone = store.filter((e) => e.origin !== 'manual' && e.source !== undefined && (scope.read.has(e.source.path) || scope.missing.has(e.source.path)) && !freshById.has(e.id) && !moved.has(e.id) && holdsEditorWork(e));
+  if (gone.length === 0) return new Map();
+  const newcomers = fresh.filter((e) => e.source !== undefined && !storeIds.has(e.id) && !takenByMove.has(e.id));
+  const place = (e: Entry): string => `${e.origin}\u0000${idSuffix(e.id)}`;
+  // candidates: same file, origin and place among the Q&A of their section
+  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${place(e)}`;
+  const arrived = new Map<string, { next: Entry; grams: Bigrams }[]>();
+  for (const e of newcomers) arrived.set(key(e), [...(arrived.get(key(e)) ?? []), { next: e, grams: bigrams(e.answer) }]);
+  const pairs: Pair[] = [];
+  for (const old of gone) {
+    if (!scope.read.has(old.source?.path ?? '')) continue;
+    const grams = bigrams(old.answer);
+    for (const { next, grams: nextGrams } of arrived.get(key(old)) ?? []) {
+      const similarity = renameSimilarity(old, next, { old: grams, next: nextGrams });
+      if (similarity !== undefined) pairs.push({ old, next, similarity });
+    }
+  }
   const renames = new Map<string, { next: Entry; similarity: number }>();
-  for (const p of pairs) if (perOld.get(p.old.id) === 1 && perNew.get(p.next.id) === 1) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
+  for (const p of oneToOne(pairs)) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
+  // the rest: moved to another file
+  const paired = new Set([...renames.values()].map((r) => r.next.id));
+  const elsewhere = new Map<string, Entry[]>();
+  for (const e of newcomers) if (!paired.has(e.id)) elsewhere.set(place(e), [...(elsewhere.get(place(e)) ?? []), e]);
+  const movePairs: Pair[] = [];
+  for (const old of gone) {
+    if (renames.has(old.id)) continue;
+    for (const next of elsewhere.get(place(old)) ?? []) {
+      if (next.source?.path === old.source?.path) continue;
+      const similarity = moveSimilarity(old, next);
+      if (similarity !== undefined) movePairs.push({ old, next, similarity });
+    }
+  }
+  for (const p of oneToOne(movePairs)) renames.set(p.old.id, { next: p.next, similarity: p.similarity });
   return renames;
 }
 
@@ -294,6 +363,14 @@ function movedPlace(similar: string[], old: Entry, next: Entry): string[] {
  */
 function reReview(old: Entry, next: Entry): Entry {
   const kept: Entry = { ...old, id: next.id, stale: 'source-changed' };
+  // the text the editor last saw: kept through any number of changes until the editor looks again
+  const reviewed = old.stale === undefined ? old.sourceHash : old.stale === 'source-changed' ? old.reviewedHash : undefined;
+  if (reviewed !== undefined && reviewed === next.sourceHash) {
+    // back to what the editor reviewed (a change reverted): nothing new to look at
+    delete kept.stale;
+    delete kept.reviewedHash;
+  } else if (reviewed !== undefined) kept.reviewedHash = reviewed;
+  else delete kept.reviewedHash;
   if (!isFieldEdited(old, 'question')) {
     kept.question = next.question;
     if (next.rule !== undefined) kept.rule = next.rule;
@@ -355,7 +432,7 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const moves = findMoves(store, fresh, freshById, scope);
   const renames = findRenames(store, fresh, freshById, scope, moves);
@@ -376,7 +453,11 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
     if (renamed !== undefined) {
       seen.add(renamed.next.id);
       report.renamed.push({ from: old.id, to: renamed.next.id, similarity: Math.round(renamed.similarity * 100) / 100 });
-      out.push(touchedByEditor(old) ? reReview(old, renamed.next) : withEditorExtras(renamed.next, old));
+      // a file split in two: its sections went elsewhere, it did not vanish with them
+      if (scope.missing.has(old.source?.path ?? '')) movedAway.add(old.id);
+      const carried = touchedByEditor(old) ? reReview(old, renamed.next) : withEditorExtras(renamed.next, old);
+      if (old.stale === 'source-changed' && carried.stale === undefined) report.restored.push(carried.id);
+      out.push(carried);
       continue;
     }
     const next = freshById.get(old.id);
@@ -410,8 +491,10 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
         report.updated.push(old.id);
         out.push(withEditorExtras(next, old));
       } else {
-        report.sourceChanged.push(old.id);
-        out.push(reReview(old, next));
+        const kept = reReview(old, next);
+        if (kept.stale === undefined) report.restored.push(kept.id);
+        else report.sourceChanged.push(old.id);
+        out.push(kept);
       }
       continue;
     }

@@ -123,6 +123,8 @@ describe('emptiesLiveAnswer', () => {
     expect(emptiesLiveAnswer(a, { ...a, answer: '  ' })).toBe(true);
     expect(emptiesLiveAnswer(faq, { ...faq, answer: '', status: 'rejected' })).toBe(false);
     expect(emptiesLiveAnswer({ ...faq, status: 'rejected' }, { ...faq, answer: '', status: 'rejected' })).toBe(false);
+    // a rejected entry brought back with its answer emptied would answer nothing
+    expect(emptiesLiveAnswer({ ...faq, status: 'rejected' }, { ...faq, answer: '', status: 'approved' })).toBe(true);
     expect(emptiesLiveAnswer(faq, { ...faq, answer: '4 days.' })).toBe(false);
     // a draft that had no answer yet loses none
     const draft: Entry = { id: 'gap-1', question: 'q', similar: [], answer: '', origin: 'manual', status: 'pending' };

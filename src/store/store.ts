@@ -40,6 +40,7 @@ const entrySchema = z.strictObject({
   sourceHash: z.string().optional(),
   rule: z.string().optional(),
   stale: z.enum(['source-changed', 'source-missing']).optional(),
+  reviewedHash: z.string().optional(),
   edited: z.boolean().optional(),
   editedFields: z.array(z.enum(EDITED_FIELDS as [EditedField, ...EditedField[]])).optional(),
   addedSimilar: z.array(nonEmpty).optional(),
@@ -73,6 +74,8 @@ export function canonicalEntry(e: Entry): Entry {
   if (e.sourceHash !== undefined) out.sourceHash = e.sourceHash;
   if (e.rule !== undefined) out.rule = e.rule;
   if (e.stale !== undefined) out.stale = e.stale;
+  // the hash the editor reviewed means something only while the entry waits for a second look
+  if (e.stale === 'source-changed' && e.reviewedHash !== undefined) out.reviewedHash = e.reviewedHash;
   const editedFields = e.editedFields !== undefined ? EDITED_FIELDS.filter((f) => e.editedFields?.includes(f)) : [];
   if (e.edited === true || editedFields.length > 0) out.edited = true;
   if (editedFields.length > 0) out.editedFields = editedFields;

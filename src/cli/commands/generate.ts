@@ -36,7 +36,7 @@ function list(ids: readonly string[], max = 8): string {
 export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'>, dryRun: boolean): string {
   const m = r.merge;
   if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
-  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length + m.renamed.length;
+  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length + m.renamed.length + m.restored.filter((id) => !m.renamed.some((r) => r.to === id)).length + m.moved.reduce((n, g) => n + g.entries.length, 0);
   if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
   return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
 }
@@ -49,9 +49,12 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   output.out(`  ${g.generated} sections with generated questions, ${g.extracted} extracted Q&A pairs, ${g.faq} FAQ rows; ${g.similarKept} similar questions kept, ${g.similarDropped} dropped by the quality gate`);
   if (m.sourceChanged.length > 0) output.out(output.color('yellow', `  ${m.sourceChanged.length} reviewed or edited ${m.sourceChanged.length === 1 ? 'entry' : 'entries'} whose source changed — kept, marked for re-review: ${list(m.sourceChanged)}`));
   if (m.sourceMissing.length > 0) output.out(output.color('yellow', `  ${m.sourceMissing.length} reviewed, edited or annotated ${m.sourceMissing.length === 1 ? 'entry' : 'entries'} whose section or file vanished — kept, marked source-missing: ${list(m.sourceMissing)}`));
-  if (m.renamed.length > 0) {
-    const pairs = m.renamed.map((r) => `${r.from} → ${r.to}`);
-    output.out(output.color('yellow', `  ${m.renamed.length} ${m.renamed.length === 1 ? 'entry' : 'entries'} whose section was renamed or slightly edited — the editor's status, texts and similar questions carried over to the new section's entry, marked for re-review: ${list(pairs, 4)}`));
+  if (m.restored.length > 0) output.out(`  ${m.restored.length} ${m.restored.length === 1 ? 'entry' : 'entries'} whose source went back to the text the editor reviewed — "source changed" cleared, the editor's status and texts kept: ${list(m.restored)}`);
+  const restored = new Set(m.restored);
+  const renamed = m.renamed.filter((r) => !restored.has(r.to));
+  if (renamed.length > 0) {
+    const pairs = renamed.map((r) => `${r.from} → ${r.to}`);
+    output.out(output.color('yellow', `  ${renamed.length} ${renamed.length === 1 ? 'entry' : 'entries'} whose section was renamed, moved to another file or slightly edited — the editor's status, texts and similar questions carried over to the new section's entry, marked for re-review: ${list(pairs, 4)}`));
   }
   // a FAQ row is no section: it was deleted from its table or switched off there (状态 停用), and the
   // row's approval came with the table, not from a review (was: 1 unreviewed entries whose section vanished)

@@ -128,7 +128,9 @@ const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|每(?:�
 // (积分有效期为…: a validity is a period too; its article asked 系统将短信提醒需要多长时间？ from a later clause)
 const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期|有效期|保质期|保修期)(?:为|是|一般为)/u;
 // (运费险 is an insurance, no fee)
-const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)(?!险)/u;
+// (a delivery crew's fees are words of their own: 搬运费 is no 运费, and 远距离搬运费 asked 离搬运费是多少钱？)
+const ZH_CREW_FEE = /^(?:搬运费|上楼费|楼层费|安装费|拆装费|拆旧费|空跑费|打孔费|上门费|折旧费)$/u;
+const ZH_FEE = /(?:搬运费|上楼费|楼层费|安装费|拆装费|拆旧费|空跑费|打孔费|上门费|折旧费|运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)(?!险)/u;
 const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
 const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
 // 应 as in 应收账款, 应付, 应尽的, 应有的 is no duty
@@ -862,7 +864,7 @@ function zhFees(s: string, topic: string | undefined, add: Add): void {
     // 99元免运费: no name across a number's unit (元免运费), nor a fee waived (免运费, 包运费)
     const numbered = /[\d０-９]$/u.test(s.slice(Math.max(0, fee.index - 3), Math.max(0, fee.index - 2)));
     const waived = /[免包]$/u.test(s.slice(0, fee.index));
-    const before = two === undefined || two.length === 0 || /[且而]$/u.test(two) || numbered || waived ? undefined : two;
+    const before = two === undefined || two.length === 0 || /[且而]$/u.test(two) || numbered || waived || ZH_CREW_FEE.test(fee[0]) ? undefined : two;
     const named = before !== undefined && !/[的由为和及或与]/u.test(before) && !ZH_PAYING_VERB.test(before);
     const f = named ? before + fee[0] : fee[0];
     // (请拒绝支付: refusing to pay names no one who pays; it asked 安装步骤的费用由谁承担？)

@@ -278,6 +278,11 @@ describe('clusterQuestions', () => {
     expect(withoutSmallTalk(log, words)).toEqual({ questions: [{ text: '退货 运费', count: 1 }], smallTalk: 5 });
   });
 
+  it('leaves asking for a person (转人工, 人工客服) out of the gaps, but not a question about 人工费', () => {
+    const log = countQuestions(['转人工', '人工客服', '我 要 转人工', '找人工', '人工费 多少钱']);
+    expect(withoutSmallTalk(log, words)).toEqual({ questions: [{ text: '人工费 多少钱', count: 1 }], smallTalk: 4 });
+  });
+
   it('leaves a chat\'s replies and calls out of the key terms (好的, ok, 嗯, 喂, 急), and the analyzer\'s #longnum, 三天', () => {
     const log = countQuestions(['好', 'ok', '嗯', '喂', '行', '人 呢', '赠品 没 收到 急', '喂 赠品 没 收到', '退款 三天 没 到账', '发货 三天 没', '#longnum 发货', '#longnum 退款']);
     const { questions: topical, smallTalk } = withoutSmallTalk(log, words);

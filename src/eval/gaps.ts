@@ -173,6 +173,9 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
     // a chat's replies and calls, and 没 (还没到账, 还没发货: how late, not what): never what a question is about
     '没 喂 急 在 人 好 行 嗯 哦 噢 额 哈 哈哈 呵呵 客服 时候 今天 明天 昨天 现在 已经 刚才 刚刚 一直 到底 ' +
     '谁 多 多大 多长 多远 哪儿 几点 几号 何时 不好意思 ' +
+    // asking for a person, the commonest line of a Chinese chat log: a hand-off, not a topic the KB lacks
+    // (a furniture shop's 千牛 log made 转人工 / 人工客服 a gap with 人工 as its topic; 人工费 stays a word)
+    '转人工 人工客服 找人工 要人工 真人客服 人工服务 ' +
     // chat spellings of question words (the analyzer's chat option reads 咋 as 怎么 after this list is applied)
     '咋整 咋么 咋个 咋弄 咋样 啥子 为毛 啷个 肿么 肿么办 神马 木有 莫得 ' +
     'how what why when where which who can could do does did is are am i my me you your please hi hello hey thank thanks ok okai okay yes no bye goodbye cheers sorry'

@@ -60,6 +60,12 @@ describe("the questions of a delivery crew's fees", () => {
     expect(zh('无电梯的3楼起收取上楼费每层20元。')).toContain('上楼费是多少钱？');
   });
 
+  it('asks how far ahead a notice is given (提前24小时联系客服), not how long the task takes', () => {
+    expect(zh('如需改约，请至少提前24小时联系在线客服修改。')).toContain('需要提前多久联系在线客服修改？');
+    expect(zh('如需改约，请至少提前24小时联系在线客服修改。').filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
+    expect(zh('师傅会提前1天电话联系您预约送货时间。')).toContain('需要提前多久电话联系您预约送货时间？');
+  });
+
   it('says a week once: 7天无理由退货 never becomes 7天七天无理由', () => {
     expect(swappable('无理由退货', '七天无理由', '吗？', '可以7天')).toBe(false);
     expect(swappable('无理由退货', '七天无理由', '吗？', '可以')).toBe(true);

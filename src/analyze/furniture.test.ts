@@ -15,7 +15,7 @@ let kb: KnowledgeBase;
 
 beforeAll(async () => {
   const out = join(dir.path, 'furniture.index');
-  const built = await build({ sources: [join(ROOT, 'fixtures/furniture/送装服务.md')], out });
+  const built = await build({ sources: [join(ROOT, 'fixtures/furniture/送装服务.md'), join(ROOT, 'fixtures/furniture/退换与保修.md')], out });
   if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
   kb = await loadIndex(out);
 }, BUILD_TIMEOUT);
@@ -36,6 +36,12 @@ describe("a furniture shop's customers in their own words", () => {
     ['挂墙要打洞 收钱吗', '八、墙面打孔'],
     ['农村能送货上门吗', '九、偏远地区'],
     ['是送货的时候就装好吗', '一、送装一体'],
+    ['冰箱拆了包装还能退吗', '一、已拆封商品退货'],
+    ['沙发长度和描述的不一样', '二、尺寸与描述不符'],
+    ['床短了5公分', '二、尺寸与描述不符'],
+    ['酒店用的洗衣机保修吗', '三、商用不保修'],
+    ['在哪里报修', '四、维修申请'],
+    ['保修卡找不到了咋办', '五、保修凭证'],
   ])('%s → %s', (question, section) => {
     expect(top(question)).toBe(section);
   });

@@ -47,7 +47,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['东北三省', '黑龙江', '吉林', '辽宁', '哈尔滨', '长春', '沈阳', '大连'],
   ['京津冀', '北京', '天津', '河北', '石家庄'],
   ['珠三角', '广州', '深圳', '东莞', '佛山', '珠海'],
-  ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了'],
+  ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了', '找不到了'],
   ['损坏', '弄坏', '坏了', '毁损', '破损', '损毁', '摔坏', '受损', '压坏', '压碎', '摔碎', '磕坏', '碰坏'],
   ['延误', '晚点', '延迟', '耽误', '迟延'],
   ['地址', '收货地址', '住址'],
@@ -77,6 +77,13 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['偏远地区', '乡镇', '农村', '乡下', '村里', '山区', '海岛'],
   ['整机保修', '整机质保', '整机三包'],
   ['投诉电话', '投诉专线', '投诉热线'],
+  // opened, as a return policy writes it (已拆封) and as customers say it (拆了包装, 拆箱了)
+  ['拆封', '开封', '拆包装', '拆了包装', '拆开包装', '打开包装', '拆箱'],
+  // a size that is not as described (长宽高 in the rule, 短了5公分 in the chat; related only)
+  ['尺寸', '长宽高', '长度', '宽度', '高度', '大小'],
+  ['厘米', '公分'],
+  // commercial use a warranty excludes (宾馆, 出租屋), as a customer names the place (酒店; related only)
+  ['商用', '宾馆', '酒店', '出租屋', '民宿', '洗衣店'],
   // parties
   ['商家', '卖家', '店家', '商户', '经营者', '销售者', '店铺', '网店'],
   ['买家', '顾客', '消费者', '客户', '用户', '购买者'],
@@ -116,7 +123,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['质量问题', '质量缺陷', '缺陷', '瑕疵', '次品', '不合格', '质量不合格'],
   ['假货', '假冒', '伪劣', '冒牌', '山寨', '仿冒', '以假充真'],
   ['保修', '质保', '三包', '保修期', '质保期'],
-  ['维修', '修理', '返修', '修好'],
+  ['维修', '修理', '返修', '修好', '报修'],
   // phones and laptops at a service centre: what happened to the device, as customers say it (屏裂了, 泡水了,
   // 拆过) and as a warranty's exclusions write it (屏幕碎裂, 进水, 私自拆机) (user test, 2026-11-27)
   ['碎屏', '屏碎', '屏裂', '屏幕碎裂', '屏幕裂了', '屏幕碎了'],
@@ -291,7 +298,7 @@ const RELATED_ONLY_HEADS = new Set([
   // (a credit card is no debit card: 银行卡需要多长时间？ became 信用卡需要多长时间？, user test u7)
   '信用卡',
   // (拉走 is no 拆旧 in a sentence, a 乡镇 no 海岛, a 箱子 no 外包装 of the goods, 搬很远 no 远距离搬运)
-  '拆旧', '偏远地区', '外包装', '远距离搬运',
+  '拆旧', '偏远地区', '外包装', '远距离搬运', '尺寸', '商用',
   // Taiwan and Hong Kong: an island is no other island, a tax number's name is a place's (统编 in a mainland shop's similar questions)
   '离岛', '统一编号',
   // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)

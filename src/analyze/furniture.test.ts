@@ -72,6 +72,13 @@ describe("the questions of a delivery crew's fees", () => {
     expect(zh('师傅会提前1天电话联系您预约送货时间。')).toContain('需要提前多久电话联系您预约送货时间？');
   });
 
+  it('asks what a scope field under the title covers (适用范围：…等大件商品), naming the document', () => {
+    const asked = generateQuestions({ headingPath: ['家居旗舰店配送安装说明'], text: '更新日期：2026年9月1日　　适用范围：本店销售的沙发、床垫、冰箱等大件商品', language: 'zh' }).map((q) => q.question);
+    expect(asked[0]).toBe('家居旗舰店配送安装说明适用于哪些商品？');
+    // a scope that names no kind of thing asks nothing of it
+    expect(generateQuestions({ headingPath: ['配送说明'], text: '适用范围：全国（港澳台除外）。', language: 'zh' }).map((q) => q.question).filter((q) => q.includes('适用于'))).toEqual([]);
+  });
+
   it('says a week once: 7天无理由退货 never becomes 7天七天无理由', () => {
     expect(swappable('无理由退货', '七天无理由', '吗？', '可以7天')).toBe(false);
     expect(swappable('无理由退货', '七天无理由', '吗？', '可以')).toBe(true);

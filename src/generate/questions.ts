@@ -165,6 +165,8 @@ function isParty(who: string): boolean {
 
 /** Whom a rule applies to: 本政策适用于在本店购买商品的所有顾客 → 本政策适用于哪些顾客？ */
 const ZH_APPLIES_TO = /^([\p{Script=Han}]{2,12}?)适用于.*?([\p{Script=Han}]{2,4})$/u;
+/** A scope written as a field (适用范围：…等大件商品), and what it covers. */
+const ZH_SCOPE_FIELD = /适用范围\s*[:：]\s*[^。；：]*?(商品|产品|订单|用户|会员|顾客|客户|地区|城市)\s*(?:[。；]|$)/u;
 const ZH_APPLIES_NOUN = /(?:顾客|客户|用户|会员|商品|订单|消费者|买家|卖家|商家|人员|情形|交易|服务)$/u;
 /** Who is in charge of what: 国务院市场监督管理部门主管全国产品质量监督工作 → 谁主管全国产品质量监督工作？ */
 const ZH_IN_CHARGE = /^([\p{Script=Han}]{2,20}?)(?:负责|主管)([^，。；]{4,24})$/u;
@@ -1011,6 +1013,9 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   const applies = ZH_APPLIES_TO.exec(clauses[0] ?? '');
   const appliesNoun = applies?.[2] === undefined ? undefined : ZH_APPLIES_NOUN.exec(applies[2])?.[0];
   if (applies?.[1] !== undefined && appliesNoun !== undefined) add(`${applies[1].replace(ZH_LEADING, '')}适用于哪些${appliesNoun}？`, 'right');
+  // 适用范围：本店销售的沙发、床…等大件商品 — a field under a policy's title (its only text was asked as 说明是什么？)
+  const scopeField = ZH_SCOPE_FIELD.exec(s);
+  if (scopeField?.[1] !== undefined) add(`适用于哪些${scopeField[1]}？`, 'right');
   const charge = ZH_IN_CHARGE.exec(clauses[0] ?? '');
   if (charge?.[2] !== undefined) add(`谁负责${charge[2]}？`, 'duty');
   const isVoid = ZH_VOID.exec(clauses.length === 1 ? s : '');
@@ -1934,6 +1939,8 @@ function namedDocument(questions: GeneratedQuestion[], headingPath: readonly str
   for (const q of questions) {
     const self = ZH_THIS_DOCUMENT.exec(q.question);
     if (self?.[1] !== undefined && title.endsWith(self[1]) && title.length > self[0].length) q.question = title + q.question.slice(self[0].length);
+    // a scope field's question (适用于哪些商品？) names the document it scopes
+    else if (q.rule === 'right' && q.question.startsWith('适用于') && headingPath.length === 1) q.question = title + q.question;
   }
 }
 

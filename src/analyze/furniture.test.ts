@@ -79,6 +79,12 @@ describe("the questions of a delivery crew's fees", () => {
     expect(generateQuestions({ headingPath: ['配送说明'], text: '适用范围：全国（港澳台除外）。', language: 'zh' }).map((q) => q.question).filter((q) => q.includes('适用于'))).toEqual([]);
   });
 
+  it('asks whether a service is offered without the 的 its clause ends in (不提供上门安装的，… was 提供上门安装的吗？)', () => {
+    const asked = zh('偏远地区只送到乡镇自提点，不提供上门安装的，下单前请联系客服确认。');
+    expect(asked).toContain('提供上门安装吗？');
+    expect(asked.filter((q) => q.includes('的吗'))).toEqual([]);
+  });
+
   it('says a week once: 7天无理由退货 never becomes 7天七天无理由', () => {
     expect(swappable('无理由退货', '七天无理由', '吗？', '可以7天')).toBe(false);
     expect(swappable('无理由退货', '七天无理由', '吗？', '可以')).toBe(true);

@@ -975,7 +975,8 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
     // 个人店铺可不提供品牌授权: whether one has to, not whether one does
     const exempt = /(?:可以|可)$/u.test(stated);
     const who = stated.replace(/(?:可以|可)$/u, '');
-    const what = no[3] ?? '';
+    // (不提供上门安装的，…: a clause ending in 的 asked 提供上门安装的吗？)
+    const what = (no[3] ?? '').replace(/(?<=\p{Script=Han}{2})的$/u, '');
     // 由于是境外商品，商户不提供发票 / 恕我们概不负责: a reason or a disclaimer, not a service
     if (/^(?:是|由于|因为)/u.test(who) || (no[2] === '负责' && what.length < 2)) return;
     // 下列商品拆封后恕不接受退货：… → 哪些商品拆封后不能退货？ (the list says which)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { sectionize } from '../sectionize.js';
-import { parseHtml } from './html.js';
+import { pageTitle, parseHtml } from './html.js';
 
 // A help page copied out of a Chinese shop's CMS (user trial of a furniture and appliance shop,
 // 2026-11-27): a login/cart bar over the page, a div.header and div.footer, the article's
@@ -20,6 +20,15 @@ describe('a Chinese CMS help page', () => {
       '送货安装说明 › 一、送货上楼 => 有电梯的免费送货入户；无电梯的3楼起每层加收上楼费15元/台。',
       '送货安装说明 › 二、拆旧服务 => 送新机时可代为拆旧搬走，拆旧费30元/台，以旧换新订单免拆旧费。',
     ]);
+  });
+
+  it('names the page by the part of its <title> that is no site or section name (not 送货安装说明_帮助中心_美居家电商城)', () => {
+    const r = parseHtml(html, { file: 'cms-policy-zh.html', maxUnzippedBytes: 1e9 });
+    expect(r.ok && r.value.title).toBe('送货安装说明');
+    expect(pageTitle('帮助中心 - 售后政策 - 优家居官方旗舰店', undefined)).toBe('售后政策');
+    // two parts that are no site name, or a hyphen inside a name: left as it is
+    expect(pageTitle('退货政策_发票说明_美居商城', undefined)).toBe('退货政策_发票说明_美居商城');
+    expect(pageTitle('3-7天送达说明', undefined)).toBe('3-7天送达说明');
   });
 
   it('keeps a paragraph that mentions a date, a source or 版权 as part of a policy', () => {

@@ -476,8 +476,16 @@ export function pageTitle(title: string, h1: string | undefined): string {
     const page = parts[1 - site];
     if (site >= 0 && page !== undefined && !HELP_SITE.test(page.trim())) return page.trim();
   }
+  // a Chinese CMS's title: the page, its section and the shop, in any order (帮助中心 - 售后政策 -
+  // 优家居官方旗舰店, 送货安装说明_帮助中心_美居家电商城): the one part that is no site or section name
+  const cms = title.split(/\s*_\s*|\s+[|·•»>~–—-]{1,2}\s+/u).map((p) => p.trim()).filter((p) => p !== '');
+  const pages = cms.filter((p) => !ZH_SITE_PART.test(p));
+  if (cms.length > 1 && pages.length === 1 && pages[0] !== undefined && /\p{Script=Han}/u.test(pages[0])) return pages[0];
   return title;
 }
+
+/** What names a Chinese shop's site or a section of it in a page title: 帮助中心, 客服中心, 官方旗舰店, 商城, 官网. */
+const ZH_SITE_PART = /(?:帮助中心|客服中心|服务中心|用户中心|会员中心|帮助|旗舰店|专卖店|商城|官网|官方网站|网上商城|首页)$/u;
 
 /** A help site's name as page titles end or start with it: `Brightbox Help Center`, `Acme Support`, `Shop FAQs` (a name, then the word: not `Help` alone). */
 const HELP_SITE = /^\S.*\s(?:help\s*(?:cent(?:re|er)|desk)?|support(?:\s+(?:cent(?:re|er)|site|portal))?|customer\s+(?:service|care)|knowledge\s*base|faqs?)$/iu;

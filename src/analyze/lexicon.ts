@@ -47,10 +47,43 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['东北三省', '黑龙江', '吉林', '辽宁', '哈尔滨', '长春', '沈阳', '大连'],
   ['京津冀', '北京', '天津', '河北', '石家庄'],
   ['珠三角', '广州', '深圳', '东莞', '佛山', '珠海'],
-  ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了'],
+  ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了', '找不到了'],
   ['损坏', '弄坏', '坏了', '毁损', '破损', '损毁', '摔坏', '受损', '压坏', '压碎', '摔碎', '磕坏', '碰坏'],
   ['延误', '晚点', '延迟', '耽误', '迟延'],
   ['地址', '收货地址', '住址'],
+  // ---- furniture and large appliances delivered and installed by the shop's own crew (user trial, 2026-11-27) ----
+  // stairs: 没电梯住6楼 for a rule that writes 无电梯 / 楼层费 / 上楼费 (搬运费 a word of its own, so
+  // that a similar question never makes 搬运费 搬邮费)
+  ['上楼费', '楼层费', '搬楼费', '爬楼费', '搬运费', '上楼搬运费'],
+  ['无电梯', '没电梯', '没有电梯', '楼梯房', '步梯房'],
+  ['远距离搬运', '搬很远', '搬得远', '长距离搬运', '二次搬运'],
+  // the crew delivers and installs in one visit (送装一体), or comes to install (上门安装)
+  ['送装一体', '送装', '送货安装', '配送安装', '送货并安装'],
+  ['上门安装', '预约安装', '安装服务', '师傅安装'],
+  ['安装费', '安装费用', '装机费', '安装收费'],
+  // taking the old one away (拉走, 搬走 as customers say it), and trading it in (以旧换新 whole, so that
+  // 换新 in it never becomes 换货)
+  ['拆旧', '拆除旧', '拉走', '搬走', '清运', '旧家具回收'],
+  ['以旧换新', '旧机回收', '回收旧机', '旧家电回收'],
+  ['打孔', '打洞', '钻孔', '开孔', '墙孔', '穿墙孔'],
+  ['空跑费', '空跑', '二次上门费'],
+  ['改约', '改期', '改时间', '改个时间', '换个时间', '重新预约', '更改预约'],
+  ['外包装', '外箱', '包装箱', '纸箱', '箱子'],
+  ['验货', '开箱验货', '当面验货', '开箱检查'],
+  ['划痕', '划伤', '刮花', '刮痕', '划了'],
+  ['色差', '颜色不一样', '颜色不对', '颜色差异'],
+  ['试睡', '试睡期', '试睡服务'],
+  // where the crew does not go: a policy's 偏远地区 (乡镇、村、海岛), a customer's 农村, 乡下 (related only)
+  ['偏远地区', '乡镇', '农村', '乡下', '村里', '山区', '海岛'],
+  ['整机保修', '整机质保', '整机三包'],
+  ['投诉电话', '投诉专线', '投诉热线'],
+  // opened, as a return policy writes it (已拆封) and as customers say it (拆了包装, 拆箱了)
+  ['拆封', '开封', '拆包装', '拆了包装', '拆开包装', '打开包装', '拆箱'],
+  // a size that is not as described (长宽高 in the rule, 短了5公分 in the chat; related only)
+  ['尺寸', '长宽高', '长度', '宽度', '高度', '大小'],
+  ['厘米', '公分'],
+  // commercial use a warranty excludes (宾馆, 出租屋), as a customer names the place (酒店; related only)
+  ['商用', '宾馆', '酒店', '出租屋', '民宿', '洗衣店'],
   // parties
   ['商家', '卖家', '店家', '商户', '经营者', '销售者', '店铺', '网店'],
   ['买家', '顾客', '消费者', '客户', '用户', '购买者'],
@@ -90,7 +123,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['质量问题', '质量缺陷', '缺陷', '瑕疵', '次品', '不合格', '质量不合格'],
   ['假货', '假冒', '伪劣', '冒牌', '山寨', '仿冒', '以假充真'],
   ['保修', '质保', '三包', '保修期', '质保期'],
-  ['维修', '修理', '返修', '修好'],
+  ['维修', '修理', '返修', '修好', '报修'],
   // phones and laptops at a service centre: what happened to the device, as customers say it (屏裂了, 泡水了,
   // 拆过) and as a warranty's exclusions write it (屏幕碎裂, 进水, 私自拆机) (user test, 2026-11-27)
   ['碎屏', '屏碎', '屏裂', '屏幕碎裂', '屏幕裂了', '屏幕碎了'],
@@ -264,6 +297,8 @@ const RELATED_ONLY_HEADS = new Set([
   '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要', '侵权责任', '降价',
   // (a credit card is no debit card: 银行卡需要多长时间？ became 信用卡需要多长时间？, user test u7)
   '信用卡',
+  // (拉走 is no 拆旧 in a sentence, a 乡镇 no 海岛, a 箱子 no 外包装 of the goods, 搬很远 no 远距离搬运)
+  '拆旧', '偏远地区', '外包装', '远距离搬运', '尺寸', '商用',
   // Taiwan and Hong Kong: an island is no other island, a tax number's name is a place's (统编 in a mainland shop's similar questions)
   '离岛', '统一编号',
   // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)
@@ -313,5 +348,7 @@ export function swappable(word: string, to: string, after = '', before = ''): bo
   if (VERB_ONLY.has(to) && !/^(?:[吗呢吧啊了？?。！!，,]|$)/u.test(after)) return false;
   if (COLLOQUIAL_VERBS.has(to) && before.endsWith('的')) return false;
   if (SELLING_PRICE.has(to) && !PRICE_WORDS.has(word)) return false;
+  // (a week already said: 7天无理由退货 became 7天七天无理由)
+  if (/^[七7]\s*[天日]/u.test(to) && /[七7]\s*[天日]$/u.test(before)) return false;
   return !MONEY_OR_GOODS.has(word) || MONEY_OR_GOODS.has(to);
 }

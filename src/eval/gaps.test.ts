@@ -147,9 +147,10 @@ describe('clusterQuestions', () => {
       [2, 2, ['address', 'delivery']],
       [2, 1, ['coupon']],
       // coupon alone does not make a gap of three intents (before: how use coupon, coupon expired
-      // and coupon not working were one gap, one draft entry)
-      [1, 1, ['coupon']],
-      [1, 1, ['coupon']],
+      // and coupon not working were one gap, one draft entry); each is named by all its words (before
+      // 2026-11-27 both were named coupon alone)
+      [1, 1, ['expired', 'coupon']],
+      [1, 1, ['working', 'coupon']],
       // a question sharing no word with the others: its own words say what it is about
       [1, 1, ['balance', 'points']],
       [1, 1, ['random', 'words']],
@@ -228,7 +229,8 @@ describe('clusterQuestions', () => {
     expect(clusters.map((c) => [c.size, c.terms])).toEqual([
       [15, ['定金', '膨胀']],
       [4, ['退款', '定金']],
-      [1, ['定金']],
+      // (named by all its words since 2026-11-27: was 定金 alone)
+      [1, ['一起', '尾款', '定金']],
     ]);
     expect(clusters[0]?.examples.map((e) => e.text)).toEqual(expect.arrayContaining(['定金 翻倍', '定金 可以 抵 多少钱']));
   });
@@ -276,6 +278,19 @@ describe('clusterQuestions', () => {
   it('leaves small talk (greetings, thanks: no key terms) out of the gaps, counted', () => {
     const log = countQuestions(['你好', '你好', '谢谢 亲', '退货 运费', 'thanks', 'ok thanks bye']);
     expect(withoutSmallTalk(log, words)).toEqual({ questions: [{ text: '退货 运费', count: 1 }], smallTalk: 5 });
+  });
+
+  it('names a question asked in one wording by all its content words, not only the product other questions name', () => {
+    const log = countQuestions(['冰箱 噪音 大', '冰箱 噪音 大', '冰箱 噪音 大', '冰箱 不 制冷', '冰箱 阳台', '沙发 塌陷', '沙发 塌陷']);
+    const named = clusterQuestions(log, words).map((c) => `${c.size} ${[...c.terms].sort().join(' ')}`);
+    expect(named).toContain('3 冰箱 噪音');
+    expect(named).toContain('1 冰箱 制冷');
+    expect(named).toContain('2 塌陷 沙发');
+  });
+
+  it('leaves asking for a person (转人工, 人工客服, 有人吗) and 知道了 out of the gaps, but not a question about 人工费', () => {
+    const log = countQuestions(['转人工', '人工客服', '我 要 转人工', '找人工', '人工费 多少钱', '请问 有人吗', '知道了 谢谢 亲']);
+    expect(withoutSmallTalk(log, words)).toEqual({ questions: [{ text: '人工费 多少钱', count: 1 }], smallTalk: 6 });
   });
 
   it('leaves a chat\'s replies and calls out of the key terms (好的, ok, 嗯, 喂, 急), and the analyzer\'s #longnum, 三天', () => {

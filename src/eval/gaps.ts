@@ -173,6 +173,9 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
     // a chat's replies and calls, and 没 (还没到账, 还没发货: how late, not what): never what a question is about
     '没 喂 急 在 人 好 行 嗯 哦 噢 额 哈 哈哈 呵呵 客服 时候 今天 明天 昨天 现在 已经 刚才 刚刚 一直 到底 ' +
     '谁 多 多大 多长 多远 哪儿 几点 几号 何时 不好意思 ' +
+    // asking for a person, the commonest line of a Chinese chat log: a hand-off, not a topic the KB lacks
+    // (a furniture shop's 千牛 log made 转人工 / 人工客服 a gap with 人工 as its topic; 人工费 stays a word)
+    '转人工 人工客服 找人工 要人工 真人客服 人工服务 有人吗 有人在吗 知道了 明白了 懂了 ' +
     // chat spellings of question words (the analyzer's chat option reads 咋 as 怎么 after this list is applied)
     '咋整 咋么 咋个 咋弄 咋样 啥子 为毛 啷个 肿么 肿么办 神马 木有 莫得 ' +
     'how what why when where which who can could do does did is are am i my me you your please hi hello hey thank thanks ok okai okay yes no bye goodbye cheers sorry'
@@ -496,6 +499,11 @@ export function clusterQuestions(questions: readonly GapQuestion[], tokenize: To
     // single characters: the representative question then says what it is about)
     if (share.size === 0) {
       for (const m of c.members) for (const t of keyTerms(m.q.text, tokenize)) if (!isNoTopic(t, general)) share.set(t, (share.get(t) ?? 0) + m.q.count);
+    } else if (c.members.length === 1) {
+      // one question, in one wording: all its content words name it, not only those other questions
+      // of the log use too (冰箱噪音好大 was named 冰箱, as were 冰箱不制冷 and 冰箱能放在阳台吗)
+      const [only] = c.members;
+      if (only !== undefined) for (const t of keyTerms(only.q.text, tokenize)) if (!isNoTopic(t, general) && !share.has(t)) share.set(t, only.q.count);
     }
     const terms = namingWords(share, c.size, c.members.length === 1)
       .sort((a, b) => b[1] - a[1] || idf(b[0]) - idf(a[0]) || (a[0] < b[0] ? -1 : 1))

@@ -184,6 +184,23 @@ describe('LogReader', () => {
     expect(describeSource(gbk.reader.source, 'csv')).toMatch(/^questions from column "消息内容" .*, only the customer's rows by "发送方": 顾客 ×14; left out 机器人 ×3, 客服 ×6 /);
   });
 
+  it('reads the customer\'s rows of a 千牛 export whose 发送人 is the buyer\'s nickname (the row\'s 买家昵称) or the agent\'s 店铺:子账号', async () => {
+    const { questions, reader } = await read('fixtures/gaps/chat-nicknames.csv');
+    expect(reader.allProblems()).toEqual([]);
+    expect(questions).toEqual([
+      ['在吗 优惠券怎么用', 2],
+      ['积分能抵现吗', 4],
+      ['收货地址填错了怎么改', 6],
+      ['包邮吗', 8],
+    ]);
+    expect(describeSource(reader.source, 'csv')).toBe(
+      'questions from column "消息内容" (found by name; --column to choose another), only the customer\'s rows by "发送人": (the row\'s "买家昵称") ×4; left out 美居旗舰店:小美 ×1, 美居旗舰店:阿强 ×2 (--role names the customer\'s, --role-column none reads every row)',
+    );
+    // --role names the customer's values: the buyer column is not looked at
+    const named = await read('fixtures/gaps/chat-nicknames.csv', { roles: ['jane_li'] });
+    expect(named.questions.map(([q]) => q)).toEqual(['收货地址填错了怎么改']);
+  });
+
   it('reads a chat tool\'s .xlsx export: the first sheet, the customer\'s rows, with their row numbers', async () => {
     const csv = await read('fixtures/gaps/chat-export.csv');
     const { questions, reader } = await read('fixtures/generated/chat-export.xlsx');

@@ -98,6 +98,18 @@ const ROLE_KEYS = ROLE_COLUMNS.map(nameKey);
 const QUESTION_KEYS = [...new Set(QUESTION_COLUMNS.map(nameKey))];
 const KNOWN_ROLES = new Set([...CUSTOMER_ROLES, ...STAFF_ROLES].map(nameKey));
 
+/**
+ * Columns naming the customer of a chat (千牛's 买家昵称, a chat tool's 访客名称, Customer name):
+ * where the role column holds who wrote each line by name — the buyer's nickname, or the agent's
+ * 店铺:子账号 — a row is the customer's when its role value is that column's.
+ */
+export const BUYER_COLUMNS = [
+  '买家', '买家昵称', '买家账号', '买家旺旺', '买家id', '买家名称', '顾客', '顾客昵称', '顾客名称', '客户', '客户昵称', '客户名称', '客户账号',
+  '用户昵称', '用户名', '用户名称', '用户账号', '访客', '访客昵称', '访客名称', '访客id', '会员昵称', '会员名',
+  'customer', 'customer name', 'customer id', 'buyer', 'buyer name', 'buyer nick', 'visitor', 'visitor name', 'user name', 'username', 'contact name',
+];
+const BUYER_KEYS = BUYER_COLUMNS.map(nameKey);
+
 /** Distinct role values counted at most (a wrong column must not grow memory); the rest are counted as one. */
 const MAX_ROLE_VALUES = 50;
 
@@ -170,6 +182,8 @@ export class LogReader {
   private dropped = 0;
   /** The customer's role values, as compared (made on the first row). */
   private wantedRoles: Set<string> | undefined;
+  /** A table's column naming the chat's customer (BUYER_COLUMNS): a row whose role value is its value is the customer's. */
+  private buyerColumn: string | undefined;
   constructor(
     readonly file: string,
     private readonly options: LogOptions = {},
@@ -240,6 +254,18 @@ export class LogReader {
     other.rows++;
     this.source.roles.set(key, other);
     return read;
+  }
+
+  /** Whether a row's role value is its buyer column's (千牛: 发送人 tb_123 in the row of 买家昵称 tb_123), counted as one value. */
+  private byBuyer(record: Record<string, string | undefined>, roleColumn: string): boolean {
+    if (this.buyerColumn === undefined) return false;
+    const buyer = record[this.buyerColumn]?.trim() ?? '';
+    if (buyer === '' || (record[roleColumn] ?? '').trim() !== buyer) return false;
+    const key = `(the row's "${this.buyerColumn}")`;
+    const counted = this.source.roles.get(key) ?? { rows: 0, read: true };
+    counted.rows++;
+    this.source.roles.set(key, counted);
+    return true;
   }
 
   private took(column: string): void {
@@ -381,7 +407,7 @@ export class LogReader {
 
   /** A table row's question: its question cell, when the row is the customer's (or every row is read) and the cell is not empty. */
   private rowQuestion(record: Record<string, string | undefined>, column: string, roleColumn: string | undefined): string | undefined {
-    if (roleColumn !== undefined && !this.isCustomer(record[roleColumn] ?? '')) return undefined;
+    if (roleColumn !== undefined && !this.byBuyer(record, roleColumn) && !this.isCustomer(record[roleColumn] ?? '')) return undefined;
     const q = record[column];
     if (typeof q !== 'string' || q.trim() === '') return undefined;
     this.took(column);
@@ -465,6 +491,9 @@ export class LogReader {
     if (roleAt === undefined && this.options.roles !== undefined) return fail(`has no column saying who wrote each row for --role (tried ${ROLE_COLUMNS.join(', ')})`, 'name it with --role-column');
     const role = roleAt === undefined ? undefined : header[roleAt];
     if (role !== undefined) this.source.roleColumns.add(role);
+    // the customer named in a column of its own, unless --role names the customer's values
+    const buyerAt = role === undefined || this.options.roles !== undefined ? -1 : BUYER_KEYS.map((k) => keys.indexOf(k)).find((i) => i >= 0 && i !== roleAt && i !== at) ?? -1;
+    if (buyerAt >= 0) this.buyerColumn = header[buyerAt];
     return [header[at] as string, role];
   }
 }

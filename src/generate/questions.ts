@@ -128,7 +128,9 @@ const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|每(?:�
 // (积分有效期为…: a validity is a period too; its article asked 系统将短信提醒需要多长时间？ from a later clause)
 const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期|有效期|保质期|保修期)(?:为|是|一般为)/u;
 // (运费险 is an insurance, no fee)
-const ZH_FEE = /(?:运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)(?!险)/u;
+// (a delivery crew's fees are words of their own: 搬运费 is no 运费, and 远距离搬运费 asked 离搬运费是多少钱？)
+const ZH_CREW_FEE = /^(?:搬运费|上楼费|楼层费|安装费|拆装费|拆旧费|空跑费|打孔费|上门费|折旧费)$/u;
+const ZH_FEE = /(?:搬运费|上楼费|楼层费|安装费|拆装费|拆旧费|空跑费|打孔费|上门费|折旧费|运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)(?!险)/u;
 const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
 const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
 // 应 as in 应收账款, 应付, 应尽的, 应有的 is no duty
@@ -163,6 +165,8 @@ function isParty(who: string): boolean {
 
 /** Whom a rule applies to: 本政策适用于在本店购买商品的所有顾客 → 本政策适用于哪些顾客？ */
 const ZH_APPLIES_TO = /^([\p{Script=Han}]{2,12}?)适用于.*?([\p{Script=Han}]{2,4})$/u;
+/** A scope written as a field (适用范围：…等大件商品), and what it covers. */
+const ZH_SCOPE_FIELD = /适用范围\s*[:：]\s*[^。；：]*?(商品|产品|订单|用户|会员|顾客|客户|地区|城市)\s*(?:[。；]|$)/u;
 const ZH_APPLIES_NOUN = /(?:顾客|客户|用户|会员|商品|订单|消费者|买家|卖家|商家|人员|情形|交易|服务)$/u;
 /** Who is in charge of what: 国务院市场监督管理部门主管全国产品质量监督工作 → 谁主管全国产品质量监督工作？ */
 const ZH_IN_CHARGE = /^([\p{Script=Han}]{2,20}?)(?:负责|主管)([^，。；]{4,24})$/u;
@@ -837,7 +841,9 @@ function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
         const deadline = found !== null && (/请在?$/u.test(clause.slice(0, found.index)) || (ZH_CUSTOMER.test(s) && /在[^，。；]{0,8}$/u.test(clause.slice(0, found.index))));
         // 将商品寄回 → 寄回商品: the object put before the verb goes after it (was 将商品寄回需要多长时间？)
         const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
-        add(granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : `${done}需要多长时间？`, 'time-limit');
+        // 请至少提前24小时联系客服修改: notice given ahead, not how long the task takes (was 联系在线客服修改需要多长时间？)
+        const ahead = found !== null && /提前$/u.test(clause.slice(0, found.index));
+        add(ahead ? `需要提前多久${done}？` : granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : `${done}需要多长时间？`, 'time-limit');
       }
     }
   }
@@ -862,7 +868,7 @@ function zhFees(s: string, topic: string | undefined, add: Add): void {
     // 99元免运费: no name across a number's unit (元免运费), nor a fee waived (免运费, 包运费)
     const numbered = /[\d０-９]$/u.test(s.slice(Math.max(0, fee.index - 3), Math.max(0, fee.index - 2)));
     const waived = /[免包]$/u.test(s.slice(0, fee.index));
-    const before = two === undefined || two.length === 0 || /[且而]$/u.test(two) || numbered || waived ? undefined : two;
+    const before = two === undefined || two.length === 0 || /[且而]$/u.test(two) || numbered || waived || ZH_CREW_FEE.test(fee[0]) ? undefined : two;
     const named = before !== undefined && !/[的由为和及或与]/u.test(before) && !ZH_PAYING_VERB.test(before);
     const f = named ? before + fee[0] : fee[0];
     // (请拒绝支付: refusing to pay names no one who pays; it asked 安装步骤的费用由谁承担？)
@@ -969,7 +975,8 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
     // 个人店铺可不提供品牌授权: whether one has to, not whether one does
     const exempt = /(?:可以|可)$/u.test(stated);
     const who = stated.replace(/(?:可以|可)$/u, '');
-    const what = no[3] ?? '';
+    // (不提供上门安装的，…: a clause ending in 的 asked 提供上门安装的吗？)
+    const what = (no[3] ?? '').replace(/(?<=\p{Script=Han}{2})的$/u, '');
     // 由于是境外商品，商户不提供发票 / 恕我们概不负责: a reason or a disclaimer, not a service
     if (/^(?:是|由于|因为)/u.test(who) || (no[2] === '负责' && what.length < 2)) return;
     // 下列商品拆封后恕不接受退货：… → 哪些商品拆封后不能退货？ (the list says which)
@@ -1007,6 +1014,9 @@ function zhStatements(s: string, clauses: readonly string[], noDefinition: boole
   const applies = ZH_APPLIES_TO.exec(clauses[0] ?? '');
   const appliesNoun = applies?.[2] === undefined ? undefined : ZH_APPLIES_NOUN.exec(applies[2])?.[0];
   if (applies?.[1] !== undefined && appliesNoun !== undefined) add(`${applies[1].replace(ZH_LEADING, '')}适用于哪些${appliesNoun}？`, 'right');
+  // 适用范围：本店销售的沙发、床…等大件商品 — a field under a policy's title (its only text was asked as 说明是什么？)
+  const scopeField = ZH_SCOPE_FIELD.exec(s);
+  if (scopeField?.[1] !== undefined) add(`适用于哪些${scopeField[1]}？`, 'right');
   const charge = ZH_IN_CHARGE.exec(clauses[0] ?? '');
   if (charge?.[2] !== undefined) add(`谁负责${charge[2]}？`, 'duty');
   const isVoid = ZH_VOID.exec(clauses.length === 1 ? s : '');
@@ -1930,6 +1940,8 @@ function namedDocument(questions: GeneratedQuestion[], headingPath: readonly str
   for (const q of questions) {
     const self = ZH_THIS_DOCUMENT.exec(q.question);
     if (self?.[1] !== undefined && title.endsWith(self[1]) && title.length > self[0].length) q.question = title + q.question.slice(self[0].length);
+    // a scope field's question (适用于哪些商品？) names the document it scopes
+    else if (q.rule === 'right' && q.question.startsWith('适用于') && headingPath.length === 1) q.question = title + q.question;
   }
 }
 

@@ -80,6 +80,59 @@ const CONSENT_MANAGER = /^(?:onetrust|ot-sdk|optanon|cybot|cookiebot|didomi|user
 const ARTICLE_FURNITURE =
   /^(?:(?:article|post|entry)[-_](?:meta|author|subscribe|byline|more[-_]questions|relatives|comments?|share|sharing)|meta[-_](?:group|data)|byline|(?:related|popular|recent|recently[-_]viewed|similar)[-_](?:articles?|posts?|questions|topics|links)|recent[-_]activity|comments?[-_](?:section|list|form))$/iu;
 
+/**
+ * What a Chinese CMS (DedeCMS, PHPCMS, a shop's own) puts around a help page, by class outside the
+ * page's main/article: the login/cart bar over the page (`top-bar`, `topbar`, `site-top`), a page
+ * header or footer written as a div (`header`, `footer`, `foot`), the copyright line, the
+ * 上一篇/下一篇 links (`prev-next`, `pre-next`, `page-turn`).
+ */
+const CMS_FURNITURE =
+  /^(?:top[-_]?bar|top[-_]?nav|site[-_]?(?:top|header|footer)|header|footer|foot|copy[-_]?right|prev[-_]?next|pre[-_]?next|prev[-_]?page|next[-_]?page|page[-_]?turn|turn[-_]?page)$/iu;
+
+/** The labels of a CMS article's metadata line: 发布时间：… 浏览次数：… 来源：… 【打印】【关闭】. */
+const CMS_META_LABEL = /(?:发布|发表|更新|录入|添加|修改)(?:时间|日期)\s*[:：]|(?:浏览|点击|阅读|访问|查看)(?:次数|数|量)\s*[:：]|(?:来源|作者|编辑|责任编辑)\s*[:：]|【\s*(?:打印|关闭|收藏|返回顶部)(?:本页|窗口|此页)?\s*】|字[号体]\s*[:：]?\s*【?[大中小]】?/gu;
+/** A page's legal footer line: copyright, 版权所有, an ICP or 公安 filing number. */
+const COPYRIGHT_LINE = /ICP[备證证]|公网安备|版权所有|copyright\s*(?:©|\(c\)|\d{4})|©\s*\d{4}|all rights reserved/iu;
+/** The longest block read as such a line (a paragraph of policy that mentions 版权 is not one). */
+const CMS_LINE_CHARS = 160;
+
+/**
+ * A short block that is CMS furniture whatever its class, anywhere on the page: the metadata line
+ * (two of 发布时间 / 浏览次数 / 来源 / 【打印】 …), the 上一篇：… / 下一篇：… links, and the copyright
+ * or ICP filing line. Made part of a section, each would end the last article's answer.
+ */
+function isCmsLine(el: Element): boolean {
+  if (!/^(?:p|div|span|li|dd|dt)$/u.test(el.tagName)) return false;
+  const text = shortTextOf(el, CMS_LINE_CHARS)?.replace(/\s+/gu, ' ').trim();
+  // one line: a block around others (the article's wrapper with its metadata line in it) is not
+  if (text === undefined || text === '' || hasBlockInside(el)) return false;
+  if (/^(?:您的|您现在的|当前|所在)(?:位置|位置是)\s*[:：]/u.test(text)) return true;
+  const labels = new Set((text.match(CMS_META_LABEL) ?? []).map((l) => l.replace(/[\s:：【】]/gu, '')));
+  if (labels.size >= 2) return true;
+  if (/^(?:上一(?:篇|条|页)|下一(?:篇|条|页))\s*[:：]/u.test(text)) return /^(?:(?:上一|下一)(?:篇|条|页)\s*[:：][^:：]*?)+$/u.test(text);
+  return COPYRIGHT_LINE.test(text) && !/[。；]/u.test(text);
+}
+
+/** An element's text when it has at most `max` characters besides spaces, else undefined — without reading the rest of a long one (the check runs on every element of a page). */
+function shortTextOf(el: Element, max: number): string | undefined {
+  let text = '';
+  let letters = 0;
+  const walk = (node: ElementContent): boolean => {
+    if (node.type === 'text') {
+      text += node.value;
+      letters += node.value.replace(/\s/gu, '').length;
+      return letters <= max;
+    }
+    return node.type !== 'element' || node.children.every(walk);
+  };
+  return el.children.every(walk) ? text : undefined;
+}
+
+const BLOCK_TAGS = /^(?:p|div|h[1-6]|ul|ol|li|table|section|article|dl|blockquote|pre|form)$/u;
+function hasBlockInside(el: Element): boolean {
+  return el.children.some((c) => c.type === 'element' && (BLOCK_TAGS.test(c.tagName) || hasBlockInside(c)));
+}
+
 /** A dialog that asks for cookie consent (`<div role="dialog" aria-label="Cookie banner">`). */
 function isConsentDialog(el: Element): boolean {
   const role = el.properties['role'];
@@ -99,6 +152,8 @@ function isChrome(el: Element, inContent: boolean): boolean {
   if (!inContent && tokens.some((t) => PAGE_FURNITURE.test(t))) return true;
   if (!inContent && (isConsentDialog(el) || tokens.some((t) => CONSENT_MANAGER.test(t)))) return true;
   if (tokens.some((t) => ARTICLE_FURNITURE.test(t))) return true;
+  if (!inContent && tokens.some((t) => CMS_FURNITURE.test(t))) return true;
+  if (isCmsLine(el)) return true;
   // and anywhere: skip links, and help centres' "Was this article helpful? Yes No" vote widgets
   if (tokens.some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$|^skip[-_]|(?:^|[-_])(?:votes?|helpful(?:ness)?)(?:$|[-_])/iu.test(t))) return true;
   return isVoteWidget(el) || isLinkBox(el);
@@ -421,8 +476,16 @@ export function pageTitle(title: string, h1: string | undefined): string {
     const page = parts[1 - site];
     if (site >= 0 && page !== undefined && !HELP_SITE.test(page.trim())) return page.trim();
   }
+  // a Chinese CMS's title: the page, its section and the shop, in any order (帮助中心 - 售后政策 -
+  // 优家居官方旗舰店, 送货安装说明_帮助中心_美居家电商城): the one part that is no site or section name
+  const cms = title.split(/\s*_\s*|\s+[|·•»>~–—-]{1,2}\s+/u).map((p) => p.trim()).filter((p) => p !== '');
+  const pages = cms.filter((p) => !ZH_SITE_PART.test(p));
+  if (cms.length > 1 && pages.length === 1 && pages[0] !== undefined && /\p{Script=Han}/u.test(pages[0])) return pages[0];
   return title;
 }
+
+/** What names a Chinese shop's site or a section of it in a page title: 帮助中心, 客服中心, 官方旗舰店, 商城, 官网. */
+const ZH_SITE_PART = /(?:帮助中心|客服中心|服务中心|用户中心|会员中心|帮助|旗舰店|专卖店|商城|官网|官方网站|网上商城|首页)$/u;
 
 /** A help site's name as page titles end or start with it: `Brightbox Help Center`, `Acme Support`, `Shop FAQs` (a name, then the word: not `Help` alone). */
 const HELP_SITE = /^\S.*\s(?:help\s*(?:cent(?:re|er)|desk)?|support(?:\s+(?:cent(?:re|er)|site|portal))?|customer\s+(?:service|care)|knowledge\s*base|faqs?)$/iu;

@@ -380,6 +380,11 @@ describe('what ops teams put in their tables', () => {
     ]);
   });
 
+  it('splits similar questions on / only between whole questions that each ask something (not 20元/层, 1.5匹/2匹)', () => {
+    const { rows } = value(csv(['问题,答案,相似问题', '冰箱保修几年,三年,冰箱质保多久/冰箱保多久', '上楼费多少,20元/层,上楼费是20元/层吗', '空调选几匹,看面积,1.5匹/2匹哪个好／选几匹合适'].join('\n')));
+    expect(rows.map((r) => r.row.similar)).toEqual([['冰箱质保多久', '冰箱保多久'], ['上楼费是20元/层吗'], ['1.5匹/2匹哪个好／选几匹合适']]);
+  });
+
   it('splits similar questions on commas only between whole questions that each ask something', () => {
     const { rows } = value(csv(['问题,答案,相似问题', '退货运费谁承担,买家承担,"退货运费谁出，寄回去的邮费谁付,运费要我出吗"', '东西坏了能退吗,可以,"东西坏了，可以退吗；收到就是坏的，能退货吗"', 'Can I return it?,Yes,"If I return it, do I pay?"', '怎么付款,都可以,"支付宝、微信可以付款吗，能不能刷信用卡"'].join('\n')));
     expect(rows.map((r) => r.row.similar)).toEqual([

@@ -257,7 +257,7 @@ function kindOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-/** Similar questions in one cell: `|` `｜` `||`, `；` `;` or line breaks (and commas and `、`, see splitSimilar). */
+/** Similar questions in one cell: `|` `｜` `||`, `；` `;` or line breaks (and commas, `、` and `/`, see splitSimilar). */
 const SIMILAR_SEPARATORS = /[|｜\n；;]/u;
 const TAG_SEPARATORS = /[,，|｜;；、\n]/u;
 /** A category path in one cell: `售后/退货`, `售后 > 退货`. */
@@ -318,12 +318,15 @@ function withoutListNumbers(pieces: readonly string[]): string[] {
  * questions only where every part asks something on its own (`退款什么时候到，钱什么时候退回来`,
  * `退款什么时候到、钱什么时候退回来`), since they also join the clauses of one question
  * (`东西坏了，可以退吗`, `If I return it, do I pay?`) and list things inside one
- * (`支付宝、微信可以付款吗`, `支付宝付款、微信付款可以吗`).
+ * (`支付宝、微信可以付款吗`, `支付宝付款、微信付款可以吗`); `/` `／` the same way.
  */
 export function splitSimilar(text: string): string[] {
   return withoutListNumbers(text.split(SIMILAR_SEPARATORS))
     .flatMap((part) => splitWhereEachAsks(part, /[，,]/u))
-    .flatMap((part) => splitWhereEachAsks(part, /、/u));
+    .flatMap((part) => splitWhereEachAsks(part, /、/u))
+    // a slash too (冰箱质保多久/冰箱保多久, a furniture shop's FAQ sheet), which also writes a rate or a
+    // choice inside one question (20元/层, 1.5匹/2匹哪个好): only where every part asks
+    .flatMap((part) => splitWhereEachAsks(part, /[/／]/u));
 }
 
 /** Trim, drop empties and duplicates (and `exclude`, the question itself), keeping the first order. */

@@ -233,7 +233,7 @@ function defaultWhy(c: Calibration): string {
   if (right === undefined) return `the ${n} written similar questions gave nothing to fit`;
   if (right > n - 10) return `${right} of its ${n} written similar questions, each asked with itself left out, found their entry: no wrong answer to fit on`;
   if (right < 10) return `only ${right} of its ${n} written similar questions, each asked with itself left out, found their entry: no right answer to fit on`;
-  return `its ${n} written similar questions, each asked with itself left out, were missed as often with a full match as without: nothing to fit`;
+  return `asked of the index (each without itself), its ${n} written similar questions found the wrong entry as often when they matched it fully as when they matched it in part, so how much a question matches says nothing here about whether the answer is right`;
 }
 
 /** The calibration fitted on labelled questions asked of the index just built, or why it cannot be. */

@@ -130,7 +130,7 @@ export class Confidence {
   /**
    * The question's words, each with the terms that count as having it — the word's own term and the
    * KB's words it expands or translates to (a synonym covers it) — and its weight as the self-score
-   * counts it (rank): impact / min(query weight, 1), a bigram too common to be scored left out (weight
+   * counts it (KnowledgeBase.planTerms): impact / min(query weight, 1), a bigram too common to be scored left out (weight
    * 0), a translated word at its translations' impacts. A word the KB has never seen weighs the IDF
    * of a term no entry has: covered by the KB's words for it when the lexicon bridges it (泡水 → 进水),
    * else by no hit (截图 of 手机怎么截图 in a service centre's KB, iPhone of iPhone 15 多少钱); an

@@ -170,6 +170,7 @@ function frozenCopy(entry: IndexEntry): IndexEntry {
   return Object.freeze(copy);
 }
 
+/** A loaded index: what `loadIndex` returns and a bot searches. */
 export class KnowledgeBase {
   readonly analyzer: Analyzer;
   private readonly data: IndexData;
@@ -209,7 +210,6 @@ export class KnowledgeBase {
   private readonly confidence: Confidence;
   /** The passages of hits with long answers (hit-passages.ts). */
   private readonly passages: HitPassages;
-  /** The BM25 term factor for tf = 1, the usual case: (k1 + 1) / (1 + norm), per variant; × the answer share per answer. */
   /**
    * What the scoring loop reads and writes per posting, side by side (one cache line, not
    * three): per variant [score so far, coverage credit so far, tf = 1 factor, 1 / mass]; per answer
@@ -464,9 +464,9 @@ export class KnowledgeBase {
     return this.allEntries;
   }
 
-  /** BM25 of the question against each context group (sibling sections together) × contextWeight: what each member gets. */
   /**
-   * Each context group's share for the question, in `groupScore`; returns how many groups it
+   * BM25 of the question against each context group (sibling sections together) × contextWeight:
+   * what each member gets. Each context group's share for the question, in `groupScore`; returns how many groups it
    * touched, listed first in `touchedGroups` (flat arrays, no per-query map: this loop reads every
    * posting of the question's terms in the context field).
    */

@@ -162,7 +162,7 @@ export class QueryTerms {
     let unknown = 0;
     // the translations of the question's words (warranty → 保修, 保修期 on a Chinese KB), each with the
     // word or run of words it translates (the one it is strongest for): a hit covers them as it would
-    // cover the words, though they are scored as expansions (see rank)
+    // cover the words, though they are scored as expansions (see KnowledgeBase.planTerms)
     const translated = new Map<string, string>();
     // each expansion's question word (the one it is strongest for): a word's related words do not stack
     const expandedFrom = new Map<string, string>();

@@ -8,7 +8,7 @@ import { build } from '../build/index.js';
 import { LogReader } from '../eval/log.js';
 import { BUILD_TIMEOUT, ROOT, buildSample, runKb, tempDir } from '../test-support/kb.js';
 import { startKb } from '../test-support/serve.js';
-import { KnowledgeBase } from './knowledge-base.js';
+import { HitPassages } from './hit-passages.js';
 import { loadIndex } from './load.js';
 import { MAX_QUERY_CHARS } from '../analyze/analyzer.js';
 import { MAX_BODY_BYTES, MAX_HEADER_BYTES, startSearchServer, type SearchServer } from './server.js';
@@ -323,7 +323,7 @@ describe('kb serve: passages', () => {
   it('works out no passage for a top hit its threshold holds back, and still logs that hit', async () => {
     const log = join(dir.path, 'passages.jsonl');
     const logging = await startSearchServer({ index: shop, port: 0, k: 3, threshold: 0, log, watchMs: 0 });
-    const passage = vi.spyOn(KnowledgeBase.prototype as unknown as { passage: () => string | undefined }, 'passage');
+    const passage = vi.spyOn(HitPassages.prototype, 'passage');
     try {
       expect(await top(`${q}&threshold=0.99`, undefined, logging.url)).toBeUndefined();
       expect(passage).not.toHaveBeenCalled();

@@ -1,0 +1,94 @@
+/**
+ * The passage a hit with a long answer carries (Hit.passage): which of the answer's sentences, list
+ * items or table rows the question is about (passage.ts does the cutting and scoring), with the
+ * question's terms weighed as the answer field weighs them. The cut answers of the last
+ * PASSAGE_CACHE entries are kept: a bot asks about the same few often.
+ */
+import type { Analyzer } from '../analyze/analyzer.js';
+import { choosePassage, needsOtherTerms, passageTerms, passageUnits, scoreUnits, type PassageTerm, type PassageUnit, type UnitText } from './passage.js';
+import type { Postings } from './postings.js';
+
+/** How many entries' answers, cut into units and analyzed, are kept for passages (a bot asks about the same few often). */
+const PASSAGE_CACHE = 256;
+
+/** What of the index passages read. */
+export interface HitPassagesSource {
+  analyzer: Analyzer;
+  termIds: ReadonlyMap<string, number>;
+  /** Per term: its type weight (word 1, bigram, unigram). */
+  termWeight: Float64Array;
+  /** IDF of each term in the answer field. */
+  idfAnswer: Float64Array;
+  variants: Postings;
+  /** Per entry, its first variant (its own question). */
+  firstVariant: Uint32Array;
+  /** BM25's k1 and the answer field's b. */
+  model: { readonly k1: number; readonly answerB: number };
+}
+
+/** Passages of the hits of one index. */
+export class HitPassages {
+  private readonly index: HitPassagesSource;
+  private readonly cache = new Map<string, { units: PassageUnit[]; texts: UnitText[] }>();
+
+  constructor(index: HitPassagesSource) {
+    this.index = index;
+  }
+
+  /** The question's terms that entry e's own question lacks: what the question asks of the answer beyond what the entry is about. */
+  beyondQuestion(terms: ReadonlyMap<string, number>, e: number): Map<string, number> {
+    const out = new Map<string, number>();
+    const v = this.index.firstVariant[e]!;
+    for (const [term, qw] of terms) {
+      const t = this.index.termIds.get(term);
+      if (t === undefined || !this.index.variants.has(t, v)) out.set(term, qw);
+    }
+    return out;
+  }
+
+  /** The question's terms for passages: each worth the answer field's IDF × its query weight × its type weight. */
+  terms(terms: ReadonlyMap<string, number>): PassageTerm[] {
+    const worth = new Map<string, number>();
+    for (const [term, qw] of terms) {
+      const t = this.index.termIds.get(term);
+      if (t !== undefined) worth.set(term, qw * this.index.termWeight[t]! * this.index.idfAnswer[t]!);
+    }
+    return passageTerms(worth, (w) => this.index.analyzer.writtenForms(w));
+  }
+
+  /**
+   * The passage of entry e's answer for the question's terms (see passage.ts), scored with BM25's
+   * k1 and the answer field's b. The cut answer is cached for the last PASSAGE_CACHE entries.
+   */
+  passage(e: number, answer: string, terms: readonly PassageTerm[], beyond: readonly PassageTerm[], maxChars: number): string | undefined {
+    const { analyzer, model } = this.index;
+    const { k1, answerB } = model;
+    const key = `${e}:${maxChars}`;
+    let cut = this.cache.get(key);
+    if (cut === undefined) {
+      const units = passageUnits(answer, maxChars);
+      // normalized once when that keeps every character in place (it nearly always does), else unit by unit
+      const whole = analyzer.normalize(answer);
+      const inPlace = whole.length === answer.length;
+      const texts = units.map((u): UnitText => ({ normalized: inPlace ? whole.slice(u.start, u.end) : analyzer.normalize(answer.slice(u.start, u.end)) }));
+      cut = { units, texts };
+      if (this.cache.size >= PASSAGE_CACHE) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, cut);
+    }
+    // (`beyond` is a part of `terms`: what one needs, the other does)
+    if (needsOtherTerms(terms) && cut.texts[0]?.otherTerms === undefined) {
+      // the analyzer's terms of what is not Chinese (English words, numbers), once per cached answer
+      for (const [i, u] of cut.units.entries()) {
+        const other = new Map<string, number>();
+        const written = answer.slice(u.start, u.end).replace(/\p{Script=Han}+/gu, ' ');
+        if (/[\p{L}\d]/u.test(written)) for (const t of analyzer.analyze(written)) other.set(t, (other.get(t) ?? 0) + 1);
+        cut.texts[i]!.otherTerms = other;
+      }
+    }
+    // a question that asks nothing of the answer beyond the entry's own question (refund??? of How do
+    // refunds work?, how do I return something of How do I return an item?) gets its opening, not
+    // whichever sentence says refund once more (Original shipping costs are refunded only if…)
+    const asksMore = scoreUnits(cut.texts, beyond, k1, answerB).some((s) => s > 0);
+    return choosePassage(answer, cut.units, asksMore ? scoreUnits(cut.texts, terms, k1, answerB) : new Float64Array(cut.units.length), maxChars);
+  }
+}

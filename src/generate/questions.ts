@@ -22,6 +22,7 @@ import { enHeading, enPhraseQuestion, enProduct, sizeGuideHeading } from './en-h
 import { enContent } from './en-content.js';
 import { tableQuestions } from './tables.js';
 
+/** The rule that wrote a question (docs/generate.md's table says what each reads). */
 export type GenerationRule =
   | 'heading'
   | 'question-line'
@@ -41,13 +42,16 @@ export type GenerationRule =
   | 'table-row'
   | 'purpose';
 
+/** Every rule, in the order a section's content questions are sorted in (each rule's own stay in text order). */
 export const GENERATION_RULES: readonly GenerationRule[] = ['heading', 'question-line', 'definition', 'contents', 'condition', 'list-item', 'liability', 'permission', 'time-limit', 'fee', 'who-pays', 'procedure', 'duty', 'right', 'validity', 'table-row', 'purpose'];
 
+/** A question and the rule that wrote it. */
 export interface GeneratedQuestion {
   question: string;
   rule: GenerationRule;
 }
 
+/** What the rules read of a section. */
 export interface SectionInput {
   /** Headings above the section, outermost first (display form). */
   headingPath: readonly string[];
@@ -60,6 +64,7 @@ export interface SectionInput {
   language?: QuestionLanguage;
 }
 
+/** How `generateQuestions` runs. */
 export interface GenerateOptions {
   /** Rules to leave out (measuring each rule's contribution). */
   disabledRules?: ReadonlySet<GenerationRule>;

@@ -4,7 +4,7 @@ import { ingestPaths } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
 import { symptomClause } from './extract.js';
 import { generateEntries, keywordForm, questionKey, similarQuestions } from './index.js';
-import { caseFolded, gerundVerb } from './questions.js';
+import { caseFolded, gerundVerb } from './en-phrasing.js';
 
 // An English consumer-electronics brand (a user test of 2026-11-26, written again for a speaker):
 // a Markdown manual with a troubleshooting and a specification table, a warranty with a

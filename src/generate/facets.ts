@@ -8,7 +8,9 @@
  * A notice heading (温馨提示, 注意事项) is a facet of its parent even where it occurs once.
  */
 import type { Document } from '../ingest/document.js';
-import { headingTopic, sentenceCase, type GeneratedQuestion } from './questions.js';
+import type { GeneratedQuestion } from './questions.js';
+import { headingTopic } from './topic.js';
+import { sentenceCase } from './en-phrasing.js';
 import { questionKey, type QuestionLanguage } from './text.js';
 
 /** What a policy heading calls itself beside its topic: 食品类商品退换货细则 is about 食品类商品退换货. */

@@ -13,12 +13,14 @@ import type { Entry } from '../store/entry.js';
 import { pairsInLines, pairsInTable, pairsInText, questionHeading, SPEC_HEADING, type ExtractedPair } from './extract.js';
 import { findFacets, headingAsTopic, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
 import { gateTokens, LexicalGate } from './gate.js';
-import { generateQuestions, headingTopic, type GenerationRule, type GeneratedQuestion } from './questions.js';
+import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
+import { headingTopic } from './topic.js';
 import { MAINLAND_ONLY, rulesText, rulesView } from './script.js';
 import { entryContext, similarCandidates, type SimilarKind } from './similar.js';
 import { asksSomething, interleave, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
-export { generateQuestions, headingTopic, manualProduct, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
+export { generateQuestions, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
+export { headingTopic, manualProduct } from './topic.js';
 export { similarQuestions, similarCandidates, keywordForm, entryContext, SIMILAR_KINDS, type SimilarOptions, type SimilarKind } from './similar.js';
 export { similarQuestionsInScript } from './script.js';
 export { pairsInText, pairsInTable, pairsInLines, questionHeading, type ExtractedPair } from './extract.js';

@@ -1,0 +1,357 @@
+/**
+ * The questions an English heading asks (`enHeading`), by the kind of heading: a question or the
+ * phrase of one (How to make a claim → How do I make a claim?), a manual's heading with no object
+ * (Pairing, Troubleshooting), a situation, an activity or a task (How do I …?), a condition (If …),
+ * a policy, a process (How do refunds work?), where parcels go, a problem, a part of a size guide,
+ * else What is/are …?; `enProduct` is the product an English manual is about (Pairing → How do I
+ * pair my earbuds?). The heading kinds (EN_TASK, EN_PROCESS, EN_PRICED …) are also what
+ * en-content.ts checks a topic against.
+ */
+import { headingIsQuestion, lowerFirst, stripNumbering } from './text.js';
+import { escapeRegExp } from './topic.js';
+import { EN_GERUND_VERBS, asAsker, asCustomer, asTask, gerundVerb, inQuestion, isPluralTopic, sentenceCase, sentenceCaseWord, toShop, verbFirst, withThe } from './en-phrasing.js';
+
+/**
+ * A heading that is a task in the imperative (Apply online, Appeal a decision, Replace your card).
+ * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
+ * window and Appeal process are things.
+ */
+export const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}])/iu;
+
+/**
+ * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
+ * Information, Keep Good Records, Meet Aidan): tasks, but nothing one pays for.
+ */
+export const EN_UNPAID_TASK = /^(?:understand|speak|talk|gather|withdraw|keep|notify|avoid|meet|learn|find|choose|compare|protect|make|take|know|read|decide|determine|explore|tell|send|bring|attend|follow|give|ask|reduce|prevent|locate|activate|connect|enter|add|remove|delete|provide|download|upload|become|set\s+up|log\s+in|sign\s+in|find\s+out|look\s+up|figure\s+out)\s+\p{L}/iu;
+
+/** Words in -ing that name a thing, not an activity: Shipping Information, Housing Assistance. */
+const EN_ING_NOUN = /^(?:shipping|billing|packaging|pricing|housing|training|funding|boarding|parking|clothing|banking|lending|hearing|meeting|building|booking|listing|rating|setting|wedding|morning|evening|earnings|savings|offering|opening|warning|recording|marketing|printing|testing|screening|counseling|counselling|nursing|tutoring|spring|string|ceiling|thing|nothing|something|everything|anything)\b/iu;
+
+/** Headings that name nothing to ask about: Additional Information, Overview, Frequently Asked Questions (About Aidan). */
+export const EN_GENERIC_HEADING = /^(?:(?:additional|more|other|general|related|further|helpful|useful)\s+)?(?:information|info|details|resources|links|topics|notes|overview|introduction|summary|background|contents?)$|^(?:frequently\s+asked\s+questions|faqs?)\b|^(?:learn|read|find\s+out|see)\s+more$|^(?:contact|follow|about)\s+us$|^(?:see\s+also|share|print|related)$/iu;
+
+/** A heading that opens with a preposition or a conjunction: For Reservists, Before You Apply, Once You've Applied. */
+export const EN_LEADING_WORD = /^(for|about|before|after|once|when|while|during|until|without)\s+(\p{L}.{2,})$/iu;
+
+/** A heading that is a statement: its subject, a modal or a form of be, the rest (Other Payments May Affect Your Disability Benefits). */
+export const EN_CLAUSE_HEADING = /^(?!(?:if|unless|when|while|once|before|after|until|for|about|during|without)\s)(\p{L}[\p{L}\s'’-]{1,40}?)\s+(may|can|will|must|should|could|is|are)\s+(\p{L}.{2,})$/iu;
+
+/** A heading that opens with an activity (Accepting Financial Aid, Deciding Which Student Loans to Accept). */
+const EN_GERUND_HEADING = /^\p{Lu}\p{Ll}{2,}ing\s+\p{L}/u;
+
+/**
+ * Is this the subject of a statement heading? Not a noun with a relative clause (More Information
+ * You May Need, Other Questions I Have); "you" only where it can or may do something (You Can
+ * Apply Online → Can I apply online?, not You May Have Had Contact → Can I have had contact?).
+ */
+function clauseSubject(subject: string, verb: string, rest: string): boolean {
+  if (/^you$/iu.test(subject.trim())) return /^(?:can|may)$/iu.test(verb) && !/^(?:have|be|not)\b/iu.test(rest);
+  return !/\b(?:you|i|we|they|he|she|it|who|that|which|whose)\b/iu.test(subject);
+}
+
+/** A heading that opens with an activity in -ing (Accepting Financial Aid), not with a thing in -ing (Shipping Information). */
+export function isGerundHeading(topic: string): boolean {
+  return EN_GERUND_HEADING.test(topic) && !EN_ING_NOUN.test(topic);
+}
+
+/** A topic that is a process, something that takes time: delivery, a refund, an appeal, a card's replacement. */
+export const EN_PROCESS = /\b(?:processing|delivery|deliveries|shipping|refunds?|repairs?|reviews?|appeals?|applications?|renewals?|replacements?|approvals?|decisions?|hearings?|exchanges?|returns?|transfers?|installation|registration|verification|reconsideration|claims?|inspections?|tests?|enrollment|process|investigation|determination|evaluation|training|dispatch|collection|pickup|cancellation|discharge|disbursement|payout)$/iu;
+
+/** What has a price: a licence, a card, a test, delivery, a repair, a copy, a fee. */
+export const EN_PRICED = /\b(?:licen[cs]es?|permits?|cards?|ids?|tests?|exams?|plates?|registrations?|titles?|transfers?|renewals?|replacements?|insurance|premiums?|coverage|delivery|shipping|postage|repairs?|services?|fees?|tuition|cop(?:y|ies)|records?|certificates?|passports?|inspections?|returns?|exchanges?|installation|warranty|warranties|subscriptions?|memberships?|plans?|tickets?)$/iu;
+
+/** An activity, not a thing: Tracking your parcel, Cancelling an order. */
+export const EN_ACTIVITY = /^\p{L}+ing\s+(?:your|my|our|a|an|the|this|these|its|their)\b/iu;
+
+/** Headings that name a page or a document, not something that takes time or costs money. */
+export const EN_DOCUMENT_HEAD = /\b(?:policy|policies|terms|conditions|information|info|overview|introduction|summary|guide|rules|faqs?|questions|options)$/iu;
+
+/** A process customers ask how it works about when it is the whole heading: Refunds, Exchanges, Payment, Assembly. */
+const EN_WORKS = /^(?:refunds?|returns|exchanges|repairs|payments?|delivery|shipping|dispatch|collection|assembly|installation|cancellations?|replacements?|subscriptions?|billing|tracking)$/iu;
+
+/** A heading joining two topics with & or and, no determiner: Shipping & Delivery, Orders and prices. */
+export const EN_PAIR = /^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:&|and)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu;
+
+/** A heading naming three topics or more: Highlands, Islands and Northern Ireland; Rugs, curtains and blinds. */
+const EN_LIST = /^[\p{L}-]+(?:\s+[\p{L}-]+)?(?:,\s*[\p{L}-]+(?:\s+[\p{L}-]+)?)+,?\s+(?:&|and|or)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?$/iu;
+
+/** A policy or terms page named by its heading: Returns & Refunds Policy, Terms of Sale, Privacy Notice. */
+const EN_POLICY = /\b(?:policy|policies|terms(?:\s+(?:of\s+(?:sale|service|use)|and\s+conditions))?|notice)$/iu;
+
+/** A verb's -s ending and what its plain form ends in instead: covers → cover, carries → carry. */
+const EN_VERB_ENDINGS: Readonly<Record<string, string>> = { ies: 'y', shes: 'sh', ches: 'ch', sses: 'ss', xes: 'x', s: '' };
+
+/**
+ * A heading that is a question written as a phrase: How to make a warranty claim → How do I make a
+ * warranty claim?; What to do if your parcel is late → What should I do if my parcel is late?; What
+ * the warranty covers → What does the warranty cover?; Where your order is → Where is my order?;
+ * What we do with your data → What do you do with my data? Undefined for a heading that is no such phrase.
+ */
+export function enPhraseQuestion(topic: string): string | undefined {
+  const t = topic.replace(/\?+$/u, '').trim();
+  const how = /^how\s+to\s+(.+)$/iu.exec(t);
+  if (how?.[1] !== undefined) return `How do I ${asAsker(verbFirst(how[1]))}?`;
+  const whTo = /^(what|when|where|who|which)\s+to\s+(.+)$/iu.exec(t);
+  if (whTo?.[1] !== undefined && whTo[2] !== undefined) return `${sentenceCaseWord(whTo[1])} should I ${asAsker(whTo[2])}?`;
+  const wh = /^(what|when|where|why|how\s+(?:much|long|often)|which\s+\p{L}+)\s+(.+)$/iu.exec(t);
+  if (wh?.[1] === undefined || wh[2] === undefined) return undefined;
+  const ask = wh[1].charAt(0).toUpperCase() + wh[1].slice(1).toLowerCase();
+  const rest = wh[2];
+  // we/you + a modal: When you will receive your refund → When will I receive my refund?
+  const modal = /^(we|you)\s+(will|can|may|must|should|need\s+to|have\s+to)\s+(.+)$/iu.exec(rest);
+  if (modal?.[1] !== undefined && modal[2] !== undefined && modal[3] !== undefined) {
+    const who = modal[1].toLowerCase() === 'we' ? 'you' : 'I';
+    const aux = modal[2].toLowerCase();
+    if (/\s/u.test(aux)) return `${ask} do ${who} ${aux} ${asCustomer(modal[3])}?`;
+    return `${ask} ${aux} ${who} ${asCustomer(modal[3])}?`;
+  }
+  // we/you + a verb: What we do with your data → What do you do with my data?
+  const plain = /^(we|you)\s+(\p{Ll}+)\b(.*)$/u.exec(rest);
+  if (plain?.[1] !== undefined && plain[2] !== undefined && !/^(?:is|are|was|were|am)$/u.test(plain[2])) {
+    return `${ask} do ${plain[1] === 'we' ? 'you' : 'I'} ${plain[2]}${asCustomer(plain[3] ?? '')}?`;
+  }
+  // a determiner's noun phrase + is/are: Where your order is → Where is my order?
+  const be = /^((?:the|your|our|my|this|these|a|an)\s+[\p{L}\s-]{2,40}?)\s+(is|are)$/iu.exec(rest);
+  if (be?.[1] !== undefined && be[2] !== undefined) return `${ask} ${be[2].toLowerCase()} ${asCustomer(be[1]).replace(/^our\b/iu, 'your')}?`;
+  // a determiner's noun phrase + a verb in -s: What the warranty covers → What does the warranty cover?
+  const does = /^((?:the|your|our|my|this|a|an)\s+[\p{L}\s-]{2,40}?)\s+(\p{Ll}{2,}?)(ies|shes|ches|sses|xes|s)$/u.exec(rest);
+  if (does?.[1] !== undefined && does[2] !== undefined && does[3] !== undefined) {
+    const verb = does[2] + (EN_VERB_ENDINGS[does[3]] ?? '');
+    return `${ask} does ${asCustomer(does[1]).replace(/^our\b/iu, 'your')} ${verb}?`;
+  }
+  return undefined;
+}
+
+/**
+ * What a manual is about, as a customer names it (my earbuds): the last word of the heading over the
+ * section (AirLite Pro True Wireless Earbuds → earbuds) when the section's text names it too, and
+ * it names no page (Returns & Refunds, Warranty Policy). For headings that name no object: Pairing →
+ * How do I pair my earbuds?
+ */
+export function enProduct(headingPath: readonly string[], text: string): string | undefined {
+  if (headingPath.length < 2) return undefined;
+  const top = stripNumbering(headingPath[0] ?? '');
+  const word = /(\p{L}{3,})$/u.exec(top)?.[1]?.toLowerCase();
+  if (word === undefined || EN_DOCUMENT_HEAD.test(top) || EN_POLICY.test(top) || EN_WORKS.test(word) || EN_GENERIC_HEADING.test(top)) return undefined;
+  return new RegExp(`\\b${word}\\b`, 'iu').test(text) ? word : undefined;
+}
+
+/** A manual's heading of problems and their fixes: Troubleshooting, Common problems, Known issues. */
+const EN_TROUBLESHOOTING = /^(?:trouble\s?shooting|problems?(?:\s+(?:and|&)\s+solutions?)?|common\s+(?:problems|issues)|known\s+issues|problem\s+solving)$/iu;
+
+/** A heading that says where things are: In the box, Inside the package. */
+const EN_PLACE_HEADING = /^(?:in|inside)\s+(?:the|your|this|each)\s+\p{L}/iu;
+
+/** A heading that says how to reach the shop: Contact, Contact us, Contact details, Get in touch. */
+const EN_CONTACT_HEADING = /^(?:contact(?:\s+(?:us|details|information|info|support))?|get\s+in\s+touch|how\s+to\s+reach\s+us)$/iu;
+
+/**
+ * Headings that name no thing to ask "what is" about (In the box, Contact, Pairing, Troubleshooting):
+ * what customers ask instead, about the product the manual is for when it names one (`enProduct`).
+ * Undefined for another heading.
+ */
+function enBareHeading(topic: string, product: string | undefined): string[] | undefined {
+  const my = product !== undefined ? `my ${product}` : undefined;
+  if (EN_CONTACT_HEADING.test(topic)) return ['How do I contact you?', 'How can I reach your support team?'];
+  if (EN_PLACE_HEADING.test(topic)) return [`What is ${topic.toLowerCase()}?`, ...(my !== undefined ? [`What comes with ${my}?`] : [])];
+  if (EN_TROUBLESHOOTING.test(topic)) return my !== undefined ? [`What should I do if ${my} ${isPluralTopic(product ?? '') ? 'are' : 'is'} not working?`, `How do I fix problems with ${my}?`] : ['How do I fix a problem?', `What do I need to know about ${topic.toLowerCase()}?`];
+  // Care and cleaning: the task of its activity, on the product
+  const last = /\p{L}+$/u.exec(topic)?.[0] ?? '';
+  const pairTask = EN_PAIR.test(topic) && my !== undefined && !EN_ING_NOUN.test(last) ? gerundVerb(last) : undefined;
+  if (pairTask !== undefined) return [`How do I ${pairTask} ${my}?`, `What do I need to know about ${topic.toLowerCase().replace(/\s+&\s+/gu, ' and ')}?`];
+  // Pairing, Charging: an activity alone (not Shipping, Billing: things)
+  const verb = /^\p{L}+ing$/u.test(topic) && !EN_ING_NOUN.test(topic) ? gerundVerb(topic) : undefined;
+  if (verb === undefined) return undefined;
+  const activity = topic.toLowerCase();
+  return my !== undefined ? [`How do I ${verb} ${my}?`, `How does ${activity} work?`] : [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
+}
+
+/**
+ * The questions an English heading asks, best first (none for a heading that names nothing to ask
+ * about, such as Overview): the first kind of heading that fits decides them, in the order below.
+ * `product` is what a manual is about (`enProduct`); `text` is the section's, which some kinds read
+ * (a topic it defines keeps What is …?).
+ */
+export function enHeading(topic: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
+  const phrase = enPhraseQuestion(topic);
+  if (phrase !== undefined) return [phrase];
+  if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
+  // In the box, Contact, Pairing, Troubleshooting: no thing to ask "what is" about
+  const bare = enBareHeading(topic, product);
+  if (bare !== undefined) return bare;
+  // Additional Information, Overview, Frequently Asked Questions About Aidan: nothing to ask about
+  if (EN_GENERIC_HEADING.test(topic)) return [];
+  // things the shop or the customer does something to: Items we cannot accept back → Which items can't you accept back?
+  const relative = enWhichClause(topic, names);
+  if (relative !== undefined) return relative;
+  // a heading that is a situation, not a thing: "My parcel arrived damaged" (not the shop's "Our 2-year warranty")
+  if (isSituation(topic)) return [`What should I do if ${lowerFirst(topic, names)}?`, `${topic}: what can I do?`];
+  const how = /^how\s+(?:to|do\s+i|can\s+i)\s+(.+)$/iu.exec(topic);
+  if (how?.[1] !== undefined) return [`How do I ${how[1]}?`];
+  if (EN_ACTIVITY.test(topic)) {
+    const activity = toShop(asAsker(verbFirst(sentenceCase(topic, names))));
+    const todo = asTask(activity);
+    if (todo !== undefined) return [`How do I ${todo}?`, `What do I need to know about ${activity}?`];
+    return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
+  }
+  // a task (Appeal A Decision, Request a Deferment, Replace Your Card, Keep Good Records): how to do it, not what it is
+  if (EN_TASK.test(topic) || EN_UNPAID_TASK.test(topic)) {
+    const todo = asAsker(verbFirst(sentenceCase(topic, names)));
+    return [`How do I ${todo}?`, `What do I need to know to ${todo}?`];
+  }
+  // a condition (If Your Application Is Denied): what to do then, not what it is
+  const condition = /^if\s+(.{4,})$/iu.exec(topic);
+  if (condition?.[1] !== undefined) {
+    const when = asAsker(sentenceCase(condition[1], names));
+    return [`What should I do if ${when}?`, `What happens if ${when}?`];
+  }
+  // For Reservists, Before You Apply, Once You've Applied: who or when, not a thing
+  const lead = EN_LEADING_WORD.exec(topic);
+  if (lead?.[1] !== undefined && lead[2] !== undefined) {
+    // a sentence made a heading (For a motorcycle test, you also need …) names no topic
+    if (/[,;.]/u.test(lead[2]) || lead[2].split(/\s+/u).length > 12) return [];
+    const word = lead[1].toLowerCase();
+    const rest = asAsker(sentenceCase(lead[2], names));
+    if (word === 'for') return [`What ${isPluralTopic(rest) ? 'do' : 'does'} ${rest} need to know?`];
+    if (word === 'about') return [`What do I need to know about ${rest}?`];
+    if (word === 'after' || word === 'once') return [`What happens ${word} ${rest}?`, `What do I need to know ${word} ${rest}?`];
+    return [`What do I need to know ${word} ${rest}?`];
+  }
+  // Other Payments May Affect Your Disability Benefits → Can other payments affect my disability benefits?
+  const clause = EN_CLAUSE_HEADING.exec(topic);
+  if (clause?.[1] !== undefined && clause[2] !== undefined && clause[3] !== undefined && clauseSubject(clause[1], clause[2], clause[3])) {
+    const verb = clause[2].toLowerCase() === 'may' ? 'Can' : sentenceCaseWord(clause[2]);
+    return [`${verb} ${asAsker(sentenceCase(clause[1], names))} ${asAsker(sentenceCase(clause[3], names))}?`];
+  }
+  // Accepting Financial Aid, Deciding Which Student Loans to Accept: an activity
+  // Processing time, Delivery times: how long it takes (as a 时效 heading asks 需要多长时间)
+  const timed = /^(.+?)\s+(?:times?|duration)$/iu.exec(sentenceCase(topic, names))?.[1];
+  if (timed !== undefined && EN_PROCESS.test(timed)) return [`How long does ${lowerFirst(timed, names)} take?`, `What ${isPluralTopic(topic) ? 'are' : 'is'} ${withThe(inQuestion(topic, names))}?`];
+  if (isGerundHeading(topic)) {
+    const activity = asAsker(verbFirst(sentenceCase(topic, names)));
+    // (the shop's tasks only: Processing Times is no task)
+    const todo = asTask(activity, EN_GERUND_VERBS);
+    return [...(todo !== undefined ? [`How do I ${todo}?`] : []), `What do I need to know about ${activity}?`];
+  }
+  const t = inQuestion(topic, names);
+  // a problem (Missing or late parcels, Damaged items): what to do about it, not what it is
+  if (EN_PROBLEM.test(t)) return [`What can I do about ${t}?`, `What do I need to know about ${t}?`];
+  // a page of the shop's rules: Returns & Refunds Policy → What is your returns and refunds policy?
+  if (EN_POLICY.test(t) && !/^(?:the|a|an|my|your)\s/iu.test(t)) {
+    const policy = `your ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}`;
+    return [`What ${/\bterms\b|policies$/iu.test(t) ? 'are' : 'is'} ${policy}?`, `What do I need to know about ${policy}?`];
+  }
+  // a process and whose it is (Returns from outside the UK, Refunds for gift cards): how it works, not "What are the returns from outside the UK?"
+  const processOf = /^(\p{L}+)\s+((?:from|for|of|outside|within|on|by|with)\s+\p{L}.*)$/iu.exec(t);
+  if (processOf?.[1] !== undefined && processOf[2] !== undefined && EN_WORKS.test(processOf[1]) && !/[,;]/u.test(processOf[2])) {
+    const process = `${processOf[1].toLowerCase()} ${processOf[2]}`;
+    return [`How ${isPluralTopic(processOf[1]) ? 'do' : 'does'} ${process} work?`, `What do I need to know about ${process}?`];
+  }
+  // a process named alone (Refunds, Payment): how it works, not "What are the refunds?"
+  if (EN_WORKS.test(t)) {
+    const process = sentenceCase(t, names).toLowerCase();
+    return [`How ${isPluralTopic(process) ? 'do' : 'does'} ${process} work?`, `What do I need to know about ${process}?`];
+  }
+  // where the shop sends parcels (Shipping to Hong Kong, Macau and overseas): Do you ship to …?, not What is the shipping to …?
+  const to = EN_SHIPPING_TO.exec(topic);
+  if (to?.[1] !== undefined && to[2] !== undefined) return [`Do you ship ${to[1].toLowerCase()} ${to[2]}?`, `What do I need to know about shipping ${to[1].toLowerCase()} ${to[2]}?`];
+  // two topics (Shipping & Delivery, Orders and prices): what to know about them, not "What is the Shipping & Delivery?"
+  // — nor three (Highlands, Islands and Northern Ireland asked What is the Highlands, Islands and Northern Ireland?)
+  if (EN_PAIR.test(t) || EN_LIST.test(t)) return [`What do I need to know about ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}?`];
+  const the = withThe(t);
+  // which things a rule names (Items that cannot be returned → Which items cannot be returned?)
+  const which = /^(\p{L}+)\s+(?:that|which)\s+(.+)$/iu.exec(t);
+  if (which?.[1] !== undefined && which[2] !== undefined && isPluralTopic(which[1])) return [`Which ${lowerFirst(which[1], names)} ${which[2]}?`, `What are ${the}?`];
+  // (asking about a plural thing as "How do gift cards work?" instead was measured: doc2dial hit@1
+  // 0.686 → 0.676, two of its 210 questions; not kept)
+  // the costs of something that has a price (Return shipping costs): who pays them is what customers ask
+  const kind = enTopicQuestion(t, text, names);
+  if (kind !== undefined) return [kind, `What ${isPluralTopic(t) ? 'are' : 'is'} ${the}?`];
+  const paid = /^(.+?)\s+(?:costs|fees|charges)$/iu.exec(t)?.[1];
+  const whoPays = paid !== undefined && EN_PRICED.test(paid) ? [`Who pays for ${paid}?`] : [];
+  return [`What ${isPluralTopic(t) ? 'are' : 'is'} ${the}?`, ...whoPays, `What do I need to know about ${the}?`];
+}
+
+/**
+ * The question a customer asks about an English topic heading whose text defines nothing, by its kind:
+ * a period (Warranty periods → How long are the warranty periods?), a place the text sends to (PO boxes
+ * over "We can deliver to PO boxes" → Do you deliver to PO boxes?), a kind of a shop process (Express
+ * replacement → How does express replacement work?). Undefined when the text defines the topic (A PO box
+ * is …) or the heading is no such topic: it keeps "What is/are …?".
+ */
+function enTopicQuestion(topic: string, text: string, names: ReadonlySet<string>): string | undefined {
+  const escaped = escapeRegExp(topic);
+  if (new RegExp(`(?:^|[.!?]\\s)(?:an?\\s+|the\\s+)?${escaped}\\s+(?:is|are|means?|refers? to)\\s`, 'iu').test(text)) return undefined;
+  const plural = isPluralTopic(topic);
+  if (/\bperiods?$/iu.test(topic)) return `How long ${plural ? 'are' : 'is'} ${withThe(topic)}?`;
+  const sent = new RegExp(`\\b(deliver|ship|send|post)(?:s|ping)?\\s+to\\s+${escaped}\\b`, 'iu').exec(text)?.[1];
+  if (sent !== undefined) return `Do you ${sent.toLowerCase()} to ${lowerFirst(topic, names)}?`;
+  const kind = /^(\p{L}+)\s+(\p{L}+)$/u.exec(topic);
+  if (kind?.[1] !== undefined && kind[2] !== undefined && EN_WORKS.test(kind[2]) && !/^(?:the|a|an|my|your|our|their|this|that|all|no|other)$/iu.test(kind[1])) {
+    return `How ${plural ? 'do' : 'does'} ${topic.toLowerCase()} work?`;
+  }
+  return undefined;
+}
+
+/** A heading about where parcels go: Shipping to Hong Kong, Delivery outside the EU, International shipping to Canada. */
+const EN_SHIPPING_TO = /^(?:international\s+)?(?:shipping|delivery|deliveries|shipments?)\s+(to|outside|within|in)\s+(\p{L}.{1,60})$/iu;
+
+/** A topic that names a problem: missing, late, damaged, lost, broken, wrong … items. */
+export const EN_PROBLEM = /\b(?:missing|missed|late|delayed|damaged|lost|broken|faulty|defective|wrong|stolen|incorrect)\b/iu;
+
+/** Modals a relative clause heading uses, as a question writes them (cannot → can't). */
+const EN_CLAUSE_MODALS: Readonly<Record<string, string>> = {
+  can: 'can', cannot: "can't", "can't": "can't", 'can’t': "can't", will: 'will', "won't": "won't", 'won’t': "won't",
+  may: 'can', must: 'must', should: 'should', "don't": "don't", 'don’t': "don't", do: 'do',
+};
+
+/**
+ * A plural noun phrase and a relative clause without "that", whose subject is the shop or the
+ * customer: Items we cannot accept back → Which items can't you accept back?, Countries we ship to →
+ * Which countries do you ship to?, Products you can return → Which products can I return?
+ * (Items we cannot accept back asked "What should I do if items we cannot accept back?": its "we"
+ * read as a customer's situation.) Undefined for any other heading.
+ */
+function enWhichClause(topic: string, names: ReadonlySet<string>): string[] | undefined {
+  const m = /^((?:\p{L}+\s+){0,2}\p{L}+)\s+(we|you)\s+(?:(cannot|can't|can’t|can|will|won't|won’t|may|must|should|don't|don’t|do)\s+(not\s+)?)?(\p{Ll}+)\b(.*)$/iu.exec(topic);
+  if (m?.[1] === undefined || m[2] === undefined || m[5] === undefined) return undefined;
+  const noun = m[1];
+  if (/\b(?:i|my|me|our|if|when|what|how|why|where|which|who|that)\b/iu.test(noun) || !isPluralTopic(noun)) return undefined;
+  // a verb after the subject, not a word of another kind (Items we sell; not Items you are sent: no modal, a be verb)
+  if (/^(?:are|is|were|was|have|has|had|am|be)$/iu.test(m[5])) return undefined;
+  const who = m[2].toLowerCase() === 'we' ? 'you' : 'I';
+  const modal = m[3] === undefined ? undefined : EN_CLAUSE_MODALS[m[3].toLowerCase()];
+  const negated = m[4] !== undefined;
+  const rest = asCustomer(`${m[5]}${m[6] ?? ''}`.trim());
+  const which = `Which ${lowerFirst(noun, names)}`;
+  let asked: string;
+  if (modal === undefined || modal === 'do') asked = `${which} do ${who}${negated ? ' not' : ''} ${rest}?`;
+  else if (negated) asked = `${which} ${modal === 'can' ? "can't" : modal === 'will' ? "won't" : `${modal}n't`} ${who} ${rest}?`;
+  else asked = `${which} ${modal} ${who} ${rest}?`;
+  // what the shop accepts or takes back is what can be returned, as customers ask it (what can't be returned)
+  if (who === 'you' && /^(?:accept|take)\s+back$/iu.test(rest) && (modal === "can't" || modal === 'can' || modal === "won't" || modal === "don't")) {
+    return [asked, `${which} ${modal === 'can' ? 'can' : "can't"} be returned?`];
+  }
+  return [asked];
+}
+
+/** A heading that tells what happened to the customer: My parcel arrived damaged, I was charged twice. */
+export function isSituation(topic: string): boolean {
+  return /\b(?:i|my|me|we)\b|(?<!^)\bour\b/iu.test(topic) && topic.split(/\s+/u).length >= 3;
+}
+
+/** A size guide's heading: Size Guide, Sizing chart, Size charts. */
+const EN_SIZE_GUIDE = /\b(?:size|sizing)\s+(?:guides?|charts?|tables?|help)\b/iu;
+
+/**
+ * A thing a size guide has a chart for (Size Guide › Women's clothing, › Shoes) is asked about as
+ * its size chart: What is the size chart for women's clothing? (was What is the women's clothing?,
+ * What are the shoes?). Other headings' questions as they are.
+ */
+export function sizeGuideHeading(questions: string[], topic: string, headingPath: readonly string[], names: ReadonlySet<string>): string[] {
+  const first = questions[0];
+  if (first === undefined || !headingPath.slice(0, -1).some((h) => EN_SIZE_GUIDE.test(h)) || /\bsiz(?:e|es|ing)\b|\bmeasur/iu.test(topic)) return questions;
+  if (!/^What (?:is|are) the /u.test(first)) return questions;
+  const thing = lowerFirst(sentenceCase(topic, names), names);
+  return [`What is the size chart for ${thing}?`, `How do I find my size in ${thing}?`, ...questions.slice(1)];
+}

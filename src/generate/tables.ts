@@ -1,0 +1,219 @@
+/**
+ * Questions from a section's tables, both languages (`tableQuestions`, rule table-row): each row of
+ * a data table asks what the header names, by the column's kind — a fee, a time, a price, a
+ * duration, yes or no (配送方式 | 时效 | 运费 → 顺丰快递的运费是多少？; Option | Fee → How much is Express
+ * delivery?) — and a size chart asks one question a row naming every measure (连衣裙S码的胸围、腰围是多少？).
+ */
+import { interleave } from './text.js';
+import { EN_FREE_OVER, EN_TIME } from './en-content.js';
+
+/** At most this many rows of one table become questions. */
+const MAX_TABLE_ROWS = 8;
+
+const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
+
+/** A first column that names where a parcel goes: 配送地区, 送货范围, Destination. */
+const PLACE_HEADER = /^(?:配送|送货|收货|派送|寄送)?(?:地区|区域|范围|地点|城市|省份|目的地)$|^(?:region|area|zone|destination|country|delivery\s+area)$/iu;
+
+/** A time column that names what happens: 到账时间, 发货时效. */
+const ARRIVAL_HEADER = /^(到账|到货|送达|发货)(?:时间|时效)$/u;
+
+const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|duration|delivery\s+window/iu;
+
+/** A column that answers yes or no (是否需要退回, 是否包邮, 能否退换): asked as its own question of each row. */
+const YES_NO_HEADER = /^(是否|能否|可否)(\p{Script=Han}[\p{Script=Han}\w]{0,11})$/u;
+
+/**
+ * A cell that says there is nothing: empty, n/a, none, –, 不适用 (PowerCube charger | 2 years | n/a asked
+ * its battery). Not 无: 运费 | 无 answers how much.
+ */
+const EMPTY_CELL = /^(?:n\/?a|none|nil|[-–—\/]|不适用)?$/iu;
+
+/** A duration as a cell gives it: 1 year, 6 months, 90 days, 3–5 business days. */
+const DURATION_CELL = /^(?:up\s+to\s+|within\s+)?\d+(?:\s*[-–]\s*\d+)?\s+(?:(?:business|working|calendar)\s+)?(?:hours?|days?|weeks?|months?|years?)$/iu;
+
+/** A duration as a Chinese cell gives it: 1年, 6个月, 3-5个工作日, 三年. */
+const ZH_DURATION_CELL = /^(?:\d+(?:\s*[-–~至]\s*\d+)?|[一二三四五六七八九十两半]+)\s*(?:个)?(?:小时|个工作日|工作日|天|日|周|个月|月|年)$/u;
+
+/** A label in sentence case (Home delivery, Express next day) as it reads inside a question: lower-cased. */
+function inSentence(label: string): string {
+  return /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)+$/u.test(label) ? label.toLowerCase() : label;
+}
+
+/** The cells of column `i` after the label that rows fill. */
+function filledCells(rows: readonly (readonly string[])[], i: number): string[] {
+  return rows.map((r) => (r[i + 1] ?? '').trim()).filter((c) => !EMPTY_CELL.test(c));
+}
+
+/** Does column `i` after the label hold durations (1 year, 6 months, n/a; 1年, 6个月) in every row that fills it? */
+function isDurationColumn(rows: readonly (readonly string[])[], i: number): boolean {
+  const cells = filledCells(rows, i);
+  return cells.length > 0 && cells.every((c) => DURATION_CELL.test(c) || ZH_DURATION_CELL.test(c));
+}
+
+/** A price as a cell gives it: ¥899, ￥600起, 199元, $49.99, £20 each, 免费, Free. */
+const PRICE_CELL = /^(?:(?:[¥￥$€£]|RMB|CNY|USD)\s*\d[\d,]*(?:\.\d+)?|\d[\d,]*(?:\.\d+)?\s*(?:元|块|yuan))\s*(?:起|以上|\/次|每次|\+|each|and\s+up|from)?$/iu;
+
+const FREE_CELL = /^(?:免费|免收|不收费|free(?:\s+of\s+charge)?)$/iu;
+
+/** Does column `i` after the label hold prices (¥899, 免费) in every row that fills it, one at least with a number? */
+function isPriceColumn(rows: readonly (readonly string[])[], i: number): boolean {
+  const cells = filledCells(rows, i);
+  return cells.some((c) => PRICE_CELL.test(c)) && cells.every((c) => PRICE_CELL.test(c) || FREE_CELL.test(c));
+}
+
+/** What a Chinese column over durations names as a service (整机保修, 质保期, 包换): the word a bare column borrows. */
+const ZH_DURATION_SERVICE = /(保修|质保|包换|包退|保换|保质期|有效期|保修期|质保期)$/u;
+
+/**
+ * A Chinese column over durations as a question asks it: 小家电整机保修多久？; a column that names only a
+ * part (主要部件) beside one that names the service borrows it — 小家电主要部件保修多久？ (was
+ * 小家电的主要部件是什么？, a question the table does not answer).
+ */
+function zhDurationQuestion(label: string, columns: readonly string[], i: number, rows: readonly (readonly string[])[]): string {
+  const column = columns[i] ?? '';
+  if (ZH_DURATION_SERVICE.test(column)) return `${label}${column}多久？`;
+  const service = columns.map((other, c) => (c !== i && isDurationColumn(rows, c) ? ZH_DURATION_SERVICE.exec(other)?.[1] : undefined)).find((w) => w !== undefined);
+  return service !== undefined ? `${label}${column}${service}多久？` : `${label}的${column}是多久？`;
+}
+
+/**
+ * An English column's name as a question says it: a bare noun over durations, beside a column of
+ * durations that names its measure, takes that measure (Product | Warranty period | Battery → the
+ * battery warranty period, was What is the battery for AirLite Pro earbuds?).
+ */
+function enColumnName(columns: readonly string[], i: number, rows: readonly (readonly string[])[]): string {
+  const column = columns[i] ?? '';
+  if (/\s/u.test(column) || TIME_HEADER.test(column) || !isDurationColumn(rows, i)) return enColumnWords(column);
+  const measure = columns.find((other, c) => c !== i && /\s(?:period|time|life|term)$/iu.test(other) && isDurationColumn(rows, c));
+  return enColumnWords(measure === undefined ? column : `${column} ${measure}`);
+}
+
+/** A size chart's first column: 尺码 | 胸围 | 衣长 …, Size | Chest | Length, UK size | EU size | Bust (cm). */
+const SIZE_HEADER = /^(?:尺码|码数|码号|尺寸|号码|号型|(?:(?:uk|us|eu|au|int(?:ernationa)?l)\s+)?size)$/iu;
+
+/** A unit an English column names in brackets: Bust (cm), Chest (in), Weight (kg) — no part of what is asked. */
+const EN_COLUMN_UNIT = /\s*[([](?:cm|mm|m|in|inch(?:es)?|"|ft|kg|g|lbs?|oz|ml|l|cl|°?[cf]|%|[£$€])[)\]]\s*$/iu;
+
+/** An English column's words as a question says them: its unit left out, acronyms (UK, EU, US) kept in capitals. */
+function enColumnWords(column: string): string {
+  return column
+    .replace(EN_COLUMN_UNIT, '')
+    .split(/(\s+)/u)
+    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w : w.toLowerCase()))
+    .join('');
+}
+
+/**
+ * A column whose header is a clause, not a noun (Payment method | Refund appears in your account):
+ * what it says happens is asked how long it takes, when its cells give times (was What is the refund
+ * appears in your account for PayPal?).
+ */
+const EN_CLAUSE_COLUMN = /^\p{L}+(?:\s+\p{L}+)?\s+(?:appears?|arrives?|reaches|gets|takes|shows|is\s+(?:paid|refunded|credited|returned|issued|delivered|sent))\b/iu;
+
+/** A size chart's heading, without what it says it is: 连衣裙尺码表 → 连衣裙. */
+const SIZE_TABLE_NAME = /(?:尺码对照表|尺码表|尺寸表|码表|尺码|尺寸)$/u;
+
+/**
+ * A size chart asks one question a row, naming every measure: 连衣裙S码的胸围、腰围、裙长是多少？,
+ * 牛仔裤27码的腰围、臀围、裤长是多少？ — the garment from the chart's heading, the size as customers say it
+ * (S码, 27码). Its labels are a letter or a number, which the row rule skips as no words: three size
+ * charts asked about their XL rows only (2026-11-27, user test u7).
+ */
+function sizeQuestions(columns: readonly string[], rows: readonly (readonly string[])[], zh: boolean, topic: string | undefined, sizeColumn = 'size'): string[][] {
+  // UK size | EU size | …: the size as the chart's first column names it (for UK size 12)
+  const system = /^(\p{L}+)\s+size$/iu.exec(sizeColumn.trim())?.[1];
+  const sizeWord = system === undefined ? 'size' : `${system.toUpperCase()} size`;
+  const named = topic?.replace(SIZE_TABLE_NAME, '') ?? '';
+  const garment = named !== topic && named.length >= 2 ? named : '';
+  const out: string[][] = [];
+  for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
+    const size = (row[0] ?? '').trim();
+    const measures = columns.filter((c, i) => c !== '' && !EMPTY_CELL.test((row[i + 1] ?? '').trim()));
+    if (size === '' || size.length > 12 || measures.length === 0) continue;
+    if (zh) out.push([`${garment}${/^[A-Za-z0-9]{1,5}$/u.test(size) ? `${size}码` : size}的${measures.join('、')}是多少？`]);
+    else out.push([`What is the ${joinedList(measures.map(enColumnWords))} for ${sizeWord} ${size}${garment === '' ? '' : ` ${garment}`}?`]);
+  }
+  return out;
+}
+
+/** A list as a sentence writes it: bust, waist and hips. */
+function joinedList(words: readonly string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+}
+
+/**
+ * A data table (配送方式 | 时效 | 运费; Option | Delivery time | Fee) asks about each row: 顺丰快递的运费是多少？,
+ * How much is Express delivery?, How long does Express delivery take? — the row's first cell is what a
+ * customer names, the header says what they ask. Every row's first question comes before any row's
+ * second (a cap on a section's questions then leaves out columns, not rows: the warranty table's
+ * Pulse Watch 2, cables and refurbished rows had none). Empty and n/a cells ask nothing.
+ * Question/answer tables are extracted instead (extract.ts).
+ */
+export function tableQuestions(tables: readonly (readonly (readonly string[])[])[], zh: boolean, topic?: string): string[] {
+  const out: string[][] = [];
+  const lead: string[] = [];
+  for (const table of tables) {
+    const [header, ...rows] = table;
+    if (header === undefined || header.length < 2 || rows.length === 0) continue;
+    const columns = header.slice(1).map((h) => h.trim());
+    if (SIZE_HEADER.test((header[0] ?? '').trim())) {
+      out.push(...sizeQuestions(columns, rows, zh, topic, header[0]));
+      continue;
+    }
+    // rows that name where a parcel goes (配送地区 | 时效 | 运费): 送到上海需要多长时间？, not 上海需要多长时间？
+    const place = PLACE_HEADER.test((header[0] ?? '').trim());
+    const names = zh ? columns : columns.map((_, i) => enColumnName(columns, i, rows));
+    const durations = columns.map((_, i) => isDurationColumn(rows, i));
+    // 维修项目 | 手机 | 笔记本电脑 with ¥ in the cells: the columns name what the price is for (手机换屏多少钱？,
+    // was 换屏（原装屏幕总成）的手机是什么？)
+    const prices = columns.map((_, i) => isPriceColumn(rows, i));
+    for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
+      const cell = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
+      // Cables and adapters reads cables and adapters inside a question; AirLite Pro earbuds, Studio 700 headphones are names
+      const label = zh ? cell : inSentence(cell);
+      // a label customers would name: words, not a number or a sentence (an English name is longer: Pulse Watch 2 smart watch)
+      if (label.length < 2 || label.length > (zh ? 24 : 40) || !/\p{L}{2}/u.test(label) || /[，,。；;]/u.test(label)) continue;
+      const asked: string[] = [];
+      for (const [i, column] of columns.entries()) {
+        if (EMPTY_CELL.test((row[i + 1] ?? '').trim()) || column === '') continue;
+        if (zh) {
+          const to = place ? `寄到${label}` : label;
+          const yesNo = YES_NO_HEADER.exec(column);
+          // 坏果比例 | 是否需要退回 → 坏果≤10%需要退回吗？ (was 坏果≤10%的是否需要退回是什么？)
+          if (yesNo !== null) asked.push(`${to}${yesNo[1] === '能否' ? '能' : yesNo[1] === '可否' ? '可以' : ''}${yesNo[2]!}吗？`);
+          else if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
+          // (a bracket says which part: 换屏（原装屏幕总成） is asked as 换屏)
+          else if (prices[i] === true) asked.push(`${column}${to.replace(/\s*[（(][^）)]*[）)]\s*/gu, '') || to}多少钱？`);
+          // 支付方式 | 到账时间 → 银行卡多久到账？ (was 银行卡需要多长时间？)
+          else if (ARRIVAL_HEADER.test(column)) asked.push(`${to}多久${ARRIVAL_HEADER.exec(column)?.[1] ?? ''}？`);
+          else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);
+          else if (durations[i] === true) asked.push(zhDurationQuestion(label, columns, i, rows));
+          else asked.push(`${label}的${column}是什么？`);
+        } else if (EN_CLAUSE_COLUMN.test(column)) {
+          // Refunds: Payment method | Refund appears in your account → How long does a refund take for PayPal?
+          const cell = (row[i + 1] ?? '').trim();
+          const what = /^(\p{L}+)/u.exec(column)?.[1]?.toLowerCase() ?? '';
+          if (EN_TIME.test(cell) || /\b(?:immediately|instantly|same\s+day|next\s+day)\b/iu.test(cell)) asked.push(`How long does ${/^[aeiou]/u.test(what) ? 'an' : 'a'} ${what} take for ${label}?`);
+        } else if (FEE_HEADER.test(column)) {
+          asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
+          // Standard Delivery | £3.95 (free on orders over £50): when it is free, as customers ask it
+          const kind = /\b(delivery|shipping|postage)\b/iu.exec(label)?.[1]?.toLowerCase();
+          // (before the rows' questions: a section's cap of 8 left it out behind six rows' prices)
+          if (kind !== undefined && EN_FREE_OVER.test(row[i + 1] ?? '')) lead.push(`How much do I need to spend for free ${kind}?`, `When is ${/^\p{Lu}\p{Ll}+(?:\s+\p{Lu}?\p{Ll}+)*$/u.test(label) ? label.toLowerCase() : label} free?`);
+        }
+        else if (TIME_HEADER.test(column)) asked.push(place ? `How long does delivery to ${label} take?` : `How long does ${label} take?`);
+        // Repair | Phone | Laptop with prices in the cells: How much is screen replacement for a phone?
+        else if (prices[i] === true) {
+          const bare = label.replace(/\s*\([^)]*\)\s*/gu, ' ').trim() || label;
+          asked.push(`How much is ${inSentence(bare)} for ${names[i] ?? column.toLowerCase()}?`);
+        }
+        // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
+        else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
+        else asked.push(`What is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
+      }
+      out.push(asked);
+    }
+  }
+  return [...lead, ...interleave(out)];
+}

@@ -1,0 +1,117 @@
+/**
+ * The questions a Chinese section's text asks (`zhContent`), sentence by sentence: question lines,
+ * definitions (…是指…), what a thing includes (…包括…), conditions (…的，… → …怎么办？, …可以…吗？,
+ * …多久…？), then the rules of zh-time.ts, zh-fees.ts and zh-statements.ts; after the sentences, the
+ * list items (zh-lists.ts) and a how-to question (zh-procedure.ts) of the whole text.
+ */
+import { headingIsQuestion, looksLikeQuestion, sentences, shorten } from './text.js';
+import type { GeneratedQuestion, SectionInput } from './questions.js';
+import { ZH_LEADING, ZH_TIME, clean, type Add } from './zh-words.js';
+import { ZH_NOT_OPERATED, ZH_TWO_TOPICS } from './zh-heading.js';
+import { zhAction } from './zh-procedure.js';
+import { zhListQuestions } from './zh-lists.js';
+import { zhIntervals, zhTimeLimits } from './zh-time.js';
+import { zhFees } from './zh-fees.js';
+import { isPermittedAction, zhDutiesAndRights, zhStatements } from './zh-statements.js';
+
+const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
+const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
+
+/** A clause that is a time and what then happens: 一般1-3个工作日到账, 3天内发货 (the verb after the time, up to 4 characters). */
+const ZH_TIMED_CLAUSE = new RegExp(`^(?:一般|通常|预计|约|大约)?(?:在)?${ZH_TIME.source}(?:可)?(\\p{Script=Han}{2,4})$`, 'u');
+
+/** What a condition grants: …的，可以退货 / 有权要求… / 支持七天无理由退货 / 可申请… */
+const ZH_GRANTED = /^(?:可以|有权|支持|可(?=申请|享受|享有|要求))([^，。；]{2,20})(?=[，。；]|$)/u;
+
+/** A condition about trouble (a defect, a delay, a breach, a loss): what to do about it is the question. */
+// (未安装、未使用、未拆封, 未穿着: goods as they came, no trouble; 商品未安装、未使用…的 asked …怎么办？)
+const ZH_TROUBLE = /不(?!影响)|未(?!使用|拆|开封|激活|损坏|安装|穿|洗|佩戴|剪|下水|食用|启用|开启|试用)|没|损|坏|违|错|丢|缺陷|迟延|延误|逾期|拒|纠纷|争议|无法|过错|故意|过失|侵害|造成|欠|拖|瑕疵|问题|故障|失/u;
+
+/** What a thing includes: 租赁合同的内容一般包括…, 保修范围包括：…, 服务费用包含… (a thing, not someone doing something). */
+const ZH_CONTENTS = /^([\p{Script=Han}]{2,12}?(?:的内容|的范围|的种类)?)(?:一般|主要|通常)?(?:包括|包含)[：:]?[^，。；]{2}/u;
+
+const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负有|取得|所有|持有|享受)$/u;
+
+/** …不符合约定 / 违反规定 is a situation (a breach), not what a rule provides. */
+const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照?)[^，,]{0,6}(?:规定|约定)$/u;
+
+const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
+const ZH_CONNECTIVE = /^(?:但是|但|并且|而且|且|同时|此外|另外|然而|其中)[，,]?/u;
+
+/**
+ * What a liability clause says is owed, short: the kind of liability when it names one
+ * (继续履行、采取补救措施或者赔偿损失等违约责任 → 违约责任), else up to the first list break.
+ */
+function liabilityObject(object: string): string {
+  const kind = /([^责、，]{0,4}?责任)/u.exec(object.replace(/^.*[、等]/u, ''));
+  if (kind?.[1] !== undefined) return kind[1];
+  return object.split(/[、或等]/u)[0]?.slice(0, 12) ?? '';
+}
+
+/**
+ * `duties` collects what a duty clause says (经营者需要听取消费者的意见吗？); generateQuestions uses
+ * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
+ */
+export function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[], duties?: GeneratedQuestion[]): void {
+  const add: Add = (question, rule) => {
+    out.push({ question, rule });
+  };
+  const subjects = { duty: new Set<string>(), right: new Set<string>() };
+  for (const raw of sentences(input.text)) {
+    if (raw.length > 400) continue;
+    // 温馨提示：在退换货过程中… — the label is no part of the sentence
+    const said = clean(raw).replace(ZH_CONNECTIVE, '');
+    const s = said.replace(/^[\p{Script=Han}]{2,6}[：:](?=\S)/u, '');
+    if (looksLikeQuestion(raw) && raw.length <= 60) add(raw.replace(/[?？]*$/u, '？'), 'question-line');
+    const def = ZH_DEFINITION.exec(s);
+    if (def?.[1] !== undefined) {
+      const term = def[1].replace(/^(?:本(?:法|规则|办法|条例|规定)所称的?|所称的?)/u, '');
+      if (term.length >= 2) add(`什么是${term}？`, 'definition');
+    }
+    // 租赁合同的内容一般包括…, 保修范围包括：… → what it includes
+    const contents = ZH_CONTENTS.exec(said);
+    // (not 具体包括, 消费者需提供包括, 评价中包括: no thing named before it)
+    // (nor 商品价格不包括, 运费已包含, 赠品也包括, 订单可能包括: the word before 包括 says how, not what)
+    if (contents?.[1] !== undefined && !ZH_LEADING.test(contents[1]) && !/^(?:具体|其中|主要|一般|通常|上述|前款|本条|以下|以上|下列)/u.test(contents[1]) && !/(?:需|须|提供|处理|中|时|后|前|不|已|也|均|都|还|可能|将|会|并|只|仅)$/u.test(contents[1])) add(`${contents[1]}包括哪些？`, 'contents');
+    const cond = ZH_CONDITION.exec(s);
+    if (cond?.[1] !== undefined && cond[2] !== undefined && !/[。]/u.test(cond[1])) {
+      const c = shorten(cond[1].replace(ZH_LEADING, ''), 28);
+      const main = cond[2];
+      // "…享有的，" / "…规定的，" nominalize (what it has, what is provided): not a situation to ask about
+      // "有下列情形之一的，" names no situation: its list does (list-item)
+      // "…的，是指…" defines a term under a condition (产品有国家标准的，是指不符合该标准): nothing to do about it
+      if (c.length >= 4 && (!ZH_NEEDS_OBJECT.test(c) || ZH_BREACH.test(c)) && !/下列|以下|如下/u.test(c) && !/^(?:是指|系指|指的是)/u.test(main)) {
+        // …未使用、吊牌完整的，支持七天无理由退货: a condition that grants something asks whether one may, not what to do
+        const granted = ZH_GRANTED.exec(main)?.[1];
+        // 退回银行卡的，一般3-7个工作日到账: a case with no trouble whose clause is a time asks how long (was 退回银行卡怎么办？)
+        const timed = ZH_TROUBLE.test(c) ? null : ZH_TIMED_CLAUSE.exec(main);
+        if (granted !== undefined && !ZH_TROUBLE.test(c) && isPermittedAction(granted)) add(`${c}，可以${granted}吗？`, 'permission');
+        else if (timed?.[1] !== undefined) add(`${c}多久${timed[1]}？`, 'time-limit');
+        else add(`${c}怎么办？`, 'condition');
+        // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
+        const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
+        const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');
+        if (liable !== null && owed.length > 0) add(`${c}，谁${liable[2]}${owed}？`, 'liability');
+        // the whole permission or none: cut at 20 characters it reads …做出冻结或关吗？
+        const may = /(?:可以|有权)([^，。；]{2,20})(?=[，。；]|$)/u.exec(main);
+        // 可以获得的利益 is a thing (a relative clause), not something one may do
+        if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1]) && isPermittedAction(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
+      }
+    }
+    if (!zhIntervals(s, topic, add)) zhTimeLimits(s, topic, add);
+    zhFees(s, topic, add);
+    const clauses = s.split(/[，,]/u);
+    zhDutiesAndRights(s, clauses, subjects, add, duties);
+    zhStatements(s, clauses, def === null, add);
+  }
+  for (const q of zhListQuestions(input.text)) add(q, 'list-item');
+  const steps = (input.steps?.length ?? 0) >= 2 || ZH_PROCEDURE_HINT.test(input.text);
+  // line by line: a line's end ends an action's object (ZH_OBJECT_END)
+  const action = zhAction(input.text.split('\n').map(clean).filter((l) => l !== '').join('\n'));
+  if (steps || action !== undefined) {
+    if (action !== undefined) add(`如何${action}？`, 'procedure');
+    // 退款说明 / 隐私条款 / 退换货时限 are no things one operates; 退换货流程 got 如何退换货？ from its heading
+    // (出现过敏怎么办 asks already: it got 出现过敏怎么办怎么操作？)
+    if (steps && topic !== undefined && !ZH_NOT_OPERATED.test(topic) && !headingIsQuestion(topic) && !ZH_TWO_TOPICS.test(topic)) add(`${topic}怎么操作？`, 'procedure');
+  }
+}

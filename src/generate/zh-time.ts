@@ -1,0 +1,126 @@
+/**
+ * How long, in a Chinese sentence (rule time-limit): maintenance intervals and a part's lifetime
+ * (`zhIntervals`: 每2个月清洁一次 → 灰尘传感器多久清洁一次？) and time limits (`zhTimeLimits`: 七日内退款 →
+ * 退款需要多长时间？, 保修期为一年 → 保修期是多久？), leaving out times that limit nothing: a date, a
+ * case (超过7天的), a window looked back on (近12个月).
+ */
+import { headingIsQuestion } from './text.js';
+import { ZH_LEADING, ZH_TIME, type Add } from './zh-words.js';
+import { ZH_NOTICE, ZH_POLICY_SUFFIX, ZH_PROBLEM } from './zh-heading.js';
+
+/** A date or a year: a point in time, not a duration (本政策自2026年1月1日起施行). */
+// (每月8日 is a day of every month: 每月8日为会员日 asked 为会员日需要多长时间？)
+// (2026年1月参考价 is a month: the year alone went and 1月 asked 参考价需要多长时间？)
+const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|每(?:个)?月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月(?!内|以内|之内|以上|后)|\d{4}\s*年(?!内|以内|之内|以上)/gu;
+
+// (积分有效期为…: a validity is a period too; its article asked 系统将短信提醒需要多长时间？ from a later clause)
+const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期|有效期|保质期|保修期)(?:为|是|一般为)/u;
+
+/** How often something is done: 建议每2个月清洁一次, 每周检查一次, 每3个月运行一次强力洗程序. */
+const ZH_INTERVAL = /每(?:隔)?\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两半]+)?\s*(?:个)?(?:小时|天|日|周|星期|个月|月|季度|年)(?:左右)?([^，。；]{0,12}?)(清洁|清洗|清理|更换|换|检查|保养|除垢|维护|擦拭|运行|使用)一次([^，。；]{0,12})/u;
+
+/** How long a part lasts: 滤网的使用寿命约为6至12个月. */
+const ZH_LIFETIME = /([\p{Script=Han}A-Za-z0-9]{2,12}?)的?(?:使用寿命|寿命|更换周期)(?:一般|通常)?(?:约|大约)?(?:为|是)?(?:\d|[一二三四五六七八九十两半])/u;
+
+/** A maintenance heading's own words: 过滤网的清洁 → 过滤网, 滤网更换 → 滤网. */
+const ZH_CARE_SUFFIX = /的?(?:清洁|清洗|清理|更换|保养|维护|检查)(?:与保养|和保养)?$/u;
+
+/**
+ * Maintenance intervals of a product manual: 灰尘传感器建议每2个月清洁一次 → 灰尘传感器多久清洁一次？;
+ * 滤网的使用寿命约为6至12个月 → 滤网多久换一次？ (what is cleaned is the sentence's subject, else the
+ * heading's: 喷臂的清洁). True when the sentence said one (its time is then no time limit to ask about).
+ */
+export function zhIntervals(s: string, topic: string | undefined, add: Add): boolean {
+  const life = ZH_LIFETIME.exec(s);
+  if (life?.[1] !== undefined) {
+    const part = life[1].replace(ZH_LEADING, '');
+    add(`${part}多久换一次？`, 'time-limit');
+    add(`${part}能用多久？`, 'time-limit');
+    return true;
+  }
+  const every = ZH_INTERVAL.exec(s);
+  if (every === null) return false;
+  const before = s.slice(0, every.index).split(/[，,；;。]/u).pop() ?? '';
+  // 滤网最外层的初效层建议每2周…: the subject is the last noun before 建议/应/请
+  const subject = before.replace(/(?:建议|应当|应该|应|请|需要|需|最好|至少|可以|可)+$/u, '').split('的').pop()?.replace(ZH_LEADING, '') ?? '';
+  const object = (every[3] ?? '').replace(/^[，,]/u, '');
+  const thing = subject.length >= 2 ? subject : object.length >= 2 ? '' : (topic?.replace(ZH_CARE_SUFFIX, '') ?? '');
+  const verb = every[2] ?? '清洁';
+  if (thing.length >= 2) add(`${thing}多久${verb}一次${object}？`, 'time-limit');
+  else if (object.length >= 2) add(`多久${verb}一次${object}？`, 'time-limit');
+  else return false;
+  return true;
+}
+
+/** A sentence about what the customer does: 买家…, 顾客…, 您… */
+const ZH_CUSTOMER = /^(?:买家|顾客|消费者|客户|用户|会员|您|你)/u;
+
+/**
+ * What a time is for, up to `max` characters: whole, or cut after a whole part (提供过敏部位照片 of
+ * 提供过敏部位照片及二级以上医院出具的诊断证明, which `shorten` cut to …医院出); undefined when no part fits
+ * and the cap would cut inside a word (累计实付满1000元升级为银卡会).
+ */
+function wholeTask(text: string, max: number): string | undefined {
+  const t = text.trim().replace(/[，,、：:；;。\s]+$/u, '');
+  if (t.length <= max) return t;
+  // (not at 或 / 、, which join the nouns of one phrase: 向京东提供司法机关或公安机关的案… → 向京东提供司法机关)
+  const part = /^(.{2,}?)(?:以及|及|和|并|，|,)/u.exec(t)?.[1];
+  return part !== undefined && part.length <= max && !/[或、]/u.test(part) ? part : undefined;
+}
+
+/** Time limits: 七日内退款 → 退款需要多长时间？; 保修期为一年 → 保修期是多久？; deadlines and what one is granted for a time. */
+export function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
+  // a date (2026年1月1日) is a point in time, no duration to ask about
+  const undated = s.replace(ZH_DATE, '');
+  if (ZH_TIME.test(undated)) {
+    const period = ZH_PERIOD.exec(undated);
+    if (period?.[1] !== undefined) add(`${period[1].replace(ZH_LEADING, '')}${period[2]}是多久？`, 'time-limit');
+    else {
+      const parts = undated.split(/[，,；;]/u);
+      const at = Math.max(0, parts.findIndex((c) => ZH_TIME.test(c)));
+      const clause = parts[at] ?? undated;
+      const found = ZH_TIME.exec(clause);
+      const rest = clause.slice((found?.index ?? 0) + (found?.[0].length ?? 0));
+      // 维修超过7天的，…: a time that makes a case (…的) is the case's, no time to ask about (维修备用机需要多长时间？)
+      if (/^的/u.test(rest)) return;
+      // 近12个月累计实付满1000元, 清零前30天系统将短信提醒: a window looked back on or a time before something is no
+      // time a task takes (累计实付满1000元升级为银卡会需要多长时间？, 系统将短信提醒需要多长时间？)
+      // (提前六十日书面通知 is a deadline, asked as before)
+      if (found !== null && /(?:近|最近|过去|(?<!提)前)$/u.test(clause.slice(0, found.index))) return;
+      // 常温放置1-3天即可催熟: 即可 says enough, what takes the time is 催熟 (was 即可催熟需要多长时间？)
+      let after = rest.replace(/^[内后起的]+/u, '').replace(/^(?:即可|便可|就可以|就能|即能)(?=\p{Script=Han}{2})/u, '');
+      // 七日内，可以申请退货: what the time is for is in the next clause
+      if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
+      const allowed = /^(?:可以|可|能)/u.test(after);
+      // 15日内出现性能故障: what happens to the goods, or does not, in a time is no task that takes it (出现性能故障需要多长时间？)
+      if (/^(?:出现|发生|产生|遇到|发现|不|未|没|无法)/u.test(after)) return;
+      // 以出厂日期后延90天计算: a time counted from is how a date is reckoned, no task (计算需要多长时间？)
+      if (/^(?:计算|起算|算起|为准)/u.test(after)) return;
+      // 系统将短信提醒: what someone will do then is no task; 在其经营场所…: a place, no task
+      if (/^在/u.test(after) || /^\p{Script=Han}{1,6}?(?:将|会)(?!员)/u.test(after)) return;
+      const what = after.length >= 2 ? wholeTask(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
+      // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
+      // (维修需要3个工作日: what is needed is the time itself, asked 3个工作日有时间限制吗？)
+      // (before the time or in its clause: 3-4天送达，海鲜冷冻类可能需要加收冷链运费 asked 加收冷链运费有时间限制吗？)
+      const asked = what !== undefined && what.length <= 2 ? /(?:如需|如要|若需|需要)([^，。；]{2,12})/u.exec(parts.slice(0, at + 1).join('，'))?.[1] : undefined;
+      const needs = asked !== undefined && !ZH_TIME.test(asked) ? asked : undefined;
+      // 七天无理由退货 names a policy, not a time limit
+      if (needs !== undefined) add(`${needs}有时间限制吗？`, 'time-limit');
+      // 享受一年免费保修: the time is how long one has it, not how long it takes
+      // 在商品完好前提下可享受7日无理由 (another time in it), 质量的退换货政策 (a policy): nothing timed
+      // …同款降价的，可申请补差价: a condition (…的) is no task that takes time (同款降价的需要多长时间？)
+      else if (what !== undefined && what.length >= 2 && !/^无理由/u.test(after) && !ZH_TIME.test(what) && !ZH_POLICY_SUFFIX.test(what) && !/前提|情况下/u.test(what) && !/的$/u.test(what)) {
+        const granted = found !== null && /(?:享受|享有|提供)$/u.test(clause.slice(0, found.index));
+        // 请在48小时内联系客服: a time the customer is asked to keep, not how long something takes (was 联系客服需要多长时间？)
+        // (not 商家应当在3个工作日内办理退款: the shop's duty is how long the customer waits)
+        // (买家…，并在签收后30日内提供照片: the customer's own deadline too, was 提供过敏部位照片及二级以上医院出需要多长时间？)
+        const deadline = found !== null && (/请在?$/u.test(clause.slice(0, found.index)) || (ZH_CUSTOMER.test(s) && /在[^，。；]{0,8}$/u.test(clause.slice(0, found.index))));
+        // 将商品寄回 → 寄回商品: the object put before the verb goes after it (was 将商品寄回需要多长时间？)
+        const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
+        // 请至少提前24小时联系客服修改: notice given ahead, not how long the task takes (was 联系在线客服修改需要多长时间？)
+        const ahead = found !== null && /提前$/u.test(clause.slice(0, found.index));
+        add(ahead ? `需要提前多久${done}？` : granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : `${done}需要多长时间？`, 'time-limit');
+      }
+    }
+  }
+}

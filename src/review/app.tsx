@@ -92,7 +92,10 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   useEffect(() => dispatch({ type: 'page-size', rows: bodyHeight - 1 }), [bodyHeight, dispatch]);
   const left = listWidth(width);
   const right = width - left - 2;
-  const visible = useMemo(() => visibleEntries(state), [state.entries, state.filter]);
+  // the filter box filters the list as the words are typed (Enter keeps it, Esc puts the list back)
+  const typedFilter = state.mode.kind === 'edit' && state.mode.target === 'filter' ? state.mode.buffer.text.trim() : undefined;
+  const listFilter = useMemo(() => (typedFilter === undefined ? state.filter : { ...state.filter, text: typedFilter }), [state.filter, typedFilter]);
+  const visible = useMemo(() => visibleEntries({ entries: state.entries, filter: listFilter }), [state.entries, listFilter]);
   const entry = selectedEntry(state);
   const sourceNow = useSourceNow(loadSourceNow, entry);
 
@@ -151,7 +154,7 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
 
   return (
     <Box flexDirection="column" width={width}>
-      <Header path={link.path} entries={state.entries} shown={visible.length} filter={state.filter} indexing={tryIndex.indexing} width={width} />
+      <Header path={link.path} entries={state.entries} shown={visible.length} filter={listFilter} indexing={tryIndex.indexing} width={width} />
       {mode.kind === 'help' ? (
         <Help width={width} height={bodyHeight} />
       ) : mode.kind === 'view' ? (

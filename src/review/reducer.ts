@@ -153,12 +153,17 @@ export function wantsLook(e: Entry): boolean {
   return needsReview(e) || hasSuggestions(e);
 }
 
+/** The typed words of a filter, each in the forms it is searched in (scriptForms). */
+function filterWords(text: string): (readonly string[])[] {
+  return text.toLowerCase().split(/\s+/u).filter((w) => w !== '').map(scriptForms);
+}
+
 /**
  * The filter as a test of one entry: its typed words put in both scripts once, not once an entry
  * (a filter over 60,000 entries converts a few words).
  */
 function entryTest(filter: Filter): (e: Entry) => boolean {
-  const words = filter.text.toLowerCase().split(/\s+/u).filter((w) => w !== '').map(scriptForms);
+  const words = filterWords(filter.text);
   return (e) => {
     if (filter.status !== 'all' && e.status !== filter.status) return false;
     if (filter.origin !== 'all' && e.origin !== filter.origin) return false;
@@ -168,6 +173,20 @@ function entryTest(filter: Filter): (e: Entry) => boolean {
     const text = haystack(e);
     return words.every((forms) => forms.some((form) => text.includes(form)));
   };
+}
+
+/**
+ * Does every entry that `next` shows pass `before` too? Then `next` needs to test only the entries
+ * `before` showed — as when a word is typed on (`X` → `X2` → `X20`) or one added (`X20` → `X20 退款`):
+ * each word of `before` has a word in `next` whose every form holds one of its forms (so an entry
+ * holding the longer word holds the shorter), and the other filters are the same.
+ */
+function narrows(before: Filter, next: Filter): boolean {
+  if (before.status !== next.status || before.origin !== next.origin || before.staleOnly !== next.staleOnly || before.suggestedOnly !== next.suggestedOnly) return false;
+  if (before.text === next.text) return true;
+  const old = filterWords(before.text);
+  const now = filterWords(next.text);
+  return old.every((forms) => now.some((longer) => longer.every((form) => forms.some((f) => form.includes(f)))));
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -243,22 +262,29 @@ export function timesAsked(e: Entry): number | undefined {
  * other entries keep theirs.
  */
 export function visibleEntries(state: Pick<ReviewState, 'entries' | 'filter'>): readonly Entry[] {
-  // a key calls this several times with the same entries and filter (50,000 entries: tens of ms each)
-  const last = lastVisible;
-  if (last !== undefined && last.entries === state.entries && sameFilter(last.filter, state.filter)) return last.shown;
-  const shown = filterEntries(state);
-  lastVisible = { entries: state.entries, filter: state.filter, shown };
+  // a key calls this several times with the same entries and filter (50,000 entries: tens of ms
+  // each), and the filter box asks for the list as each character is typed (the list follows it)
+  const hit = recent.find((r) => r.entries === state.entries && sameFilter(r.filter, state.filter));
+  if (hit !== undefined) return hit.shown;
+  // a word typed on only narrows the list: test the entries the shorter words found, not them all
+  const base = recent.find((r) => r.entries === state.entries && narrows(r.filter, state.filter));
+  const matched = (base?.matched ?? state.entries).filter(entryTest(state.filter));
+  const shown = withDraftsByAsked(matched);
+  recent.unshift({ entries: state.entries, filter: state.filter, matched, shown });
+  recent.length = Math.min(recent.length, RECENT);
   return shown;
 }
 
-let lastVisible: { entries: readonly Entry[]; filter: Filter; shown: readonly Entry[] } | undefined;
+/** How many lists visibleEntries keeps: the list being typed, the one before it, and the filter applied. */
+const RECENT = 4;
+const recent: { entries: readonly Entry[]; filter: Filter; matched: readonly Entry[]; shown: readonly Entry[] }[] = [];
 
 function sameFilter(a: Filter, b: Filter): boolean {
   return a.status === b.status && a.origin === b.origin && a.staleOnly === b.staleOnly && a.suggestedOnly === b.suggestedOnly && a.text === b.text;
 }
 
-function filterEntries(state: Pick<ReviewState, 'entries' | 'filter'>): Entry[] {
-  const shown = state.entries.filter(entryTest(state.filter));
+/** The matched entries in the list's order: kb gaps drafts most asked first, in the places drafts have. */
+function withDraftsByAsked(shown: readonly Entry[]): readonly Entry[] {
   const drafts = shown.filter((e) => timesAsked(e) !== undefined);
   if (drafts.length < 2) return shown;
   const byAsked = [...drafts].sort((a, b) => (timesAsked(b) ?? 0) - (timesAsked(a) ?? 0) || byId(a, b));
@@ -541,8 +567,7 @@ function commitEdit(state: ReviewState, target: EditTarget, id: string, text: st
   const list: ReviewState = { ...state, mode: { kind: 'list' } };
   switch (target) {
     case 'filter': {
-      const previous = visibleEntries(state);
-      return keepSelection({ ...list, filter: { ...state.filter, text: text.trim() } }, previous);
+      return showFiltered({ ...list, filter: { ...state.filter, text: text.trim() } });
     }
     case 'question': {
       const question = text.replace(/\s+/gu, ' ').trim();
@@ -594,9 +619,20 @@ function cycle<T>(values: readonly T[], current: T): T {
 }
 
 function withFilter(state: ReviewState, filter: Filter): ReviewState {
-  const previous = visibleEntries(state);
-  const next = keepSelection({ ...state, filter }, previous);
+  const next = showFiltered({ ...state, filter });
   return { ...next, message: `showing ${filterLabel(filter)} (${visibleEntries(next).length})` };
+}
+
+/**
+ * The list under a new filter: the selected entry stays selected when the filter shows it, else
+ * the first entry shown is. (Before 2026-11-27 the one at the old entry's place was: finding
+ * `X20 退款` with the 3,000th entry selected selected the last of 24 matches, the first five out
+ * of sight above it.)
+ */
+function showFiltered(state: ReviewState): ReviewState {
+  const visible = visibleEntries(state);
+  if (state.selected !== undefined && visible.some((e) => e.id === state.selected)) return state;
+  return select(state, visible[0]?.id);
 }
 
 /** How an edit box saves: Ctrl-S for a multi-line answer, Enter for a line. */

@@ -114,10 +114,16 @@ const byId = (a: Entry, b: Entry): number => (a.id < b.id ? -1 : a.id > b.id ? 1
 
 export const NO_FILTER: Filter = { status: 'all', origin: 'all', staleOnly: false, suggestedOnly: false, text: '' };
 
-export function initialState(entries: readonly Entry[], filter: Partial<Filter> = {}): ReviewState {
+/**
+ * The screen as it opens: on the first entry to review — or, given where the editor left this
+ * store last time (`place`, place.ts), back there: its filters (unless `filter` names some: the
+ * command line's flags win) and its entry, when the store still has it and the filters show it.
+ */
+export function initialState(entries: readonly Entry[], filter: Partial<Filter> = {}, place?: { selected: string; filter: Filter }): ReviewState {
+  const flags = Object.keys(filter).length > 0;
   const state: ReviewState = {
     entries: [...entries].sort(byId),
-    filter: { ...NO_FILTER, ...filter },
+    filter: { ...NO_FILTER, ...(place !== undefined && !flags ? place.filter : {}), ...filter },
     selected: undefined,
     item: -1,
     mode: { kind: 'list' },
@@ -131,6 +137,11 @@ export function initialState(entries: readonly Entry[], filter: Partial<Filter> 
     quit: false,
   };
   const visible = visibleEntries(state);
+  if (place !== undefined && visible.some((e) => e.id === place.selected)) {
+    const filtered = !sameFilter(state.filter, NO_FILTER) ? ` (showing ${filterLabel(state.filter)}: Esc shows all)` : '';
+    return { ...state, selected: place.selected, message: `back at ${place.selected}, where you left this store${filtered}; n goes to the next entry to review` };
+  }
+  if (place !== undefined && !flags && visible.length === 0) return initialState(entries, filter);
   const first = visible.find(needsReview) ?? visible[0];
   return { ...state, selected: first?.id };
 }

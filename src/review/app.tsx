@@ -13,7 +13,7 @@ import { Box, Text, useApp, useInput } from './ink.js';
 import { detailLines, fullView, keyHints, listWidth, messageLines, tooSmallNotice, type HintContext } from './layout.js';
 import { mergeCandidates, NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import type { Entry } from '../store/entry.js';
-import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useScriptWarmup, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
+import { useAutosave, useDiskWatch, useElapsed, useHits, useLater, useReview, useScreenSize, useScriptWarmup, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
 import type { SourceNowLoader } from './source-now.js';
 import type { SearcherBuilder } from './try-index.js';
 import { Editor } from './components/editor.js';
@@ -43,6 +43,10 @@ export interface ReviewAppProps {
   onState?: (state: ReviewState) => void;
   /** Load a traditional store's conversion tables this long after start, ms (warmVariants; negative: never). */
   warmMs?: number;
+  /** Starts the try-it worker and loads what its builds need (searcherBuilder's warm), `warmTryMs` after start. */
+  warmSearcher?: () => void;
+  /** When to call warmSearcher, ms after the screen is up (negative: never). */
+  warmTryMs?: number;
 }
 
 /** What the list's key line depends on: the selected similar or suggested question, and whether filters are on. */
@@ -55,9 +59,11 @@ function hintContext(state: ReviewState, entry: Entry | undefined): HintContext 
 
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
 
-export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState, warmMs = 300 }: ReviewAppProps): ReactElement {
+export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState, warmMs = 300, warmSearcher, warmTryMs = 1500 }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
   useScriptWarmup(initial.entries, warmMs);
+  // the try-it worker loads jieba and the lexicon while the editor reads the first screen
+  useLater(warmSearcher, warmTryMs);
   const { exit } = useApp();
   const size = useScreenSize(columns, rows);
   useAutosave(link, state, dispatch);
@@ -68,6 +74,8 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   const tryIndex = useTryIndex(buildSearcher, state.entries, state.mode.kind === 'try', reindexMs);
   const query = state.mode.kind === 'try' ? state.mode.buffer.text : '';
   const hits = useHits(tryIndex.searcher, query, TRY_K);
+  // the first index of a big store takes a while (20,000 entries: about 10 s): the pane counts the seconds
+  const waited = useElapsed(state.mode.kind === 'try' && tryIndex.searcher === undefined && tryIndex.error === undefined && buildSearcher !== undefined);
 
   useEffect(() => {
     onState?.(state);
@@ -122,6 +130,8 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
         hits={buildSearcher === undefined ? [] : hits}
         current={state.selected}
         indexing={tryIndex.indexing}
+        waited={waited}
+        total={state.entries.length}
         error={buildSearcher === undefined ? 'try-it is not available here' : tryIndex.error}
         width={right}
         height={bodyHeight}

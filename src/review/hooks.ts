@@ -183,3 +183,25 @@ export function useSourceNow(load: SourceNowLoader | undefined, entry: Entry | u
   }, [load, id, sourceHash]);
   return now !== undefined && now.id === id && now.sourceHash === sourceHash ? now.value : undefined;
 }
+
+/** Call `run` once, `delayMs` after the screen is up (negative, or no `run`: never). */
+export function useLater(run: (() => void) | undefined, delayMs: number): void {
+  useEffect(() => {
+    if (run === undefined || delayMs < 0) return;
+    const timer = setTimeout(run, delayMs);
+    return () => clearTimeout(timer);
+  }, [run, delayMs]);
+}
+
+/** Whole seconds since `running` became true, counted each second while it holds (0 otherwise). */
+export function useElapsed(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (!running) return;
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
+}

@@ -62,7 +62,7 @@ export async function runReviewScreen(session: ReviewSession, options: ReviewRun
   };
   process.once('exit', restore);
   try {
-    const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build, loadSourceNow: sourceNowLoader(process.cwd(), session.path), onState }), {
+    const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build, warmSearcher: builder.warm, loadSourceNow: sourceNowLoader(process.cwd(), session.path), onState }), {
       stdout,
       stdin: options.stdin ?? process.stdin,
       exitOnCtrlC: true,

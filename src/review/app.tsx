@@ -13,7 +13,7 @@ import { Box, Text, useApp, useInput } from './ink.js';
 import { detailLines, fullView, keyHints, listWidth, messageLines, tooSmallNotice, type HintContext } from './layout.js';
 import { mergeCandidates, NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import type { Entry } from '../store/entry.js';
-import { useAutosave, useDiskWatch, useElapsed, useHits, useLater, useReview, useScreenSize, useScriptWarmup, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
+import { useAutosave, useDiskWatch, useElapsed, useFilterWarmup, useHits, useLater, useReview, useScreenSize, useScriptWarmup, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
 import type { SourceNowLoader } from './source-now.js';
 import type { SearcherBuilder } from './try-index.js';
 import { Editor } from './components/editor.js';
@@ -62,6 +62,8 @@ const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 
 export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState, warmMs = 300, warmSearcher, warmTryMs = 1500 }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
   useScriptWarmup(initial.entries, warmMs);
+  // the first / on a big store: OpenCC's tables and the entries' searchable text, made between keys
+  useFilterWarmup(initial.entries, warmMs < 0 ? warmMs : warmMs + 700);
   // the try-it worker loads jieba and the lexicon while the editor reads the first screen
   useLater(warmSearcher, warmTryMs);
   const { exit } = useApp();

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../store/entry.js';
 import { ReviewApp } from './app.js';
 import type { StoreLink } from './hooks.js';
-import { initialState, NO_FILTER, reviewReducer, visibleEntries, type ReviewState } from './reducer.js';
+import { filterWarmed, initialState, NO_FILTER, reviewReducer, visibleEntries, warmFilter, type ReviewState } from './reducer.js';
 
 const tick = (ms = 10) => new Promise((resolve) => setTimeout(resolve, ms));
 async function until(ready: () => boolean): Promise<void> {
@@ -136,5 +136,32 @@ describe('visibleEntries on a typed filter', () => {
     const selected = state.selected;
     state = reviewReducer(state, { type: 'key', input: 'r', key: {} });
     expect(visibleEntries(state).find((e) => e.id === selected)?.status).toBe('rejected');
+  });
+});
+
+describe('the first / is made ready between keys (warmFilter)', () => {
+  it('puts the entries’ searchable text together a chunk at a time, and stops when told', async () => {
+    const entries = bigStore();
+    const stop = warmFilter(entries, 10);
+    // one chunk at once; the rest after the keys waiting meanwhile
+    expect(entries.slice(0, 10).every(filterWarmed)).toBe(true);
+    expect(filterWarmed(entries[10] as Entry)).toBe(false);
+    await until(() => entries.every(filterWarmed));
+    expect(entries.every(filterWarmed)).toBe(true);
+    stop();
+    const other = bigStore();
+    warmFilter(other, 10)();
+    await tick(50);
+    expect(filterWarmed(other[0] as Entry)).toBe(true);
+    expect(filterWarmed(other[10] as Entry)).toBe(false);
+  });
+
+  it('is started by the screen a moment after it is up, before any / is typed', async () => {
+    const entries = bigStore();
+    const app = render(<ReviewApp link={link} initial={initialState(entries)} columns={80} rows={24} pollMs={0} warmMs={0} />);
+    instances.push(app);
+    expect(filterWarmed(entries[63] as Entry)).toBe(false);
+    await until(() => entries.every(filterWarmed));
+    expect(entries.every(filterWarmed)).toBe(true);
   });
 });

@@ -230,6 +230,33 @@ function haystack(e: Entry): string {
   return text;
 }
 
+/**
+ * Do the first `/`'s slow part before it is typed: load OpenCC's tables (a Chinese word is looked
+ * for in both scripts; about 0.3 s) and put every entry's searchable text together, `chunk`
+ * entries at a time between keys. Before 2026-11-27 the first key typed in the box took 0.2 s on a
+ * 20,000-entry store and the first Chinese one 0.6 s. Returns a function that stops it.
+ */
+export function warmFilter(entries: readonly Entry[], chunk = 2000): () => void {
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  scriptForms('退货');
+  const next = (from: number): void => {
+    if (stopped) return;
+    for (const e of entries.slice(from, from + chunk)) haystack(e);
+    if (from + chunk < entries.length) timer = setTimeout(() => next(from + chunk), 0);
+  };
+  next(0);
+  return () => {
+    stopped = true;
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
+
+/** Has `/` put this entry's searchable text together already (warmFilter)? For the tests. */
+export function filterWarmed(e: Entry): boolean {
+  return haystacks.has(e);
+}
+
 /** A `kb gaps --export` draft: its id and origin as kb gaps writes them (an editor may have answered it since). */
 export function isGapDraft(e: Entry): boolean {
   return e.origin === 'manual' && e.id.startsWith('gap-');

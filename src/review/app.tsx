@@ -21,7 +21,7 @@ import { Header } from './components/header.js';
 import { Help } from './components/help.js';
 import { Lines } from './components/lines.js';
 import { ListPane } from './components/list-pane.js';
-import { TRY_K, TryPane } from './components/try-pane.js';
+import { TRY_K, TRY_SHOWN, TryPane } from './components/try-pane.js';
 import { MergePane } from './components/merge-pane.js';
 import { wrap } from './width.js';
 
@@ -76,6 +76,11 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   const tryIndex = useTryIndex(buildSearcher, state.entries, state.mode.kind === 'try', reindexMs);
   const query = state.mode.kind === 'try' ? state.mode.buffer.text : '';
   const hits = useHits(tryIndex.searcher, query, TRY_K);
+  // the hits the pane shows, for ↓ ↑ and Enter (go to the entry that answers)
+  const shownHits = state.mode.kind === 'try' && buildSearcher !== undefined ? (hits ?? []).slice(0, TRY_SHOWN).map((h) => h.id).join('\n') : undefined;
+  useEffect(() => {
+    if (shownHits !== undefined) dispatch({ type: 'try-hits', ids: shownHits === '' ? [] : shownHits.split('\n') });
+  }, [shownHits, dispatch]);
   // the first index of a big store takes a while (20,000 entries: about 10 s): the pane counts the seconds
   const waited = useElapsed(state.mode.kind === 'try' && tryIndex.searcher === undefined && tryIndex.error === undefined && buildSearcher !== undefined);
 
@@ -131,6 +136,7 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
         buffer={mode.buffer}
         hits={buildSearcher === undefined ? [] : hits}
         current={state.selected}
+        pick={mode.pick ?? -1}
         indexing={tryIndex.indexing}
         waited={waited}
         total={state.entries.length}

@@ -44,7 +44,8 @@ export type Mode =
       /** The key pressed once that needs pressing again: Esc to discard a changed text, save to write over `disk`. */
       confirm?: 'discard' | 'overwrite';
     }
-  | { kind: 'try'; buffer: EditBuffer }
+  /** Try it: a customer question; the ids of the hits shown (the app tells them) and the one picked with ↓ (-1: none). */
+  | { kind: 'try'; buffer: EditBuffer; hits?: readonly string[]; pick?: number }
   /** Merging the kb gaps draft `id` into an existing entry: words to find it, and the found entry picked (`pick`, in mergeCandidates). */
   | { kind: 'merge'; id: string; buffer: EditBuffer; pick: number }
   /** The whole selected entry, full width, scrolled to `offset` lines. */
@@ -107,6 +108,8 @@ export type ReviewAction =
   /** Quit whatever the mode (the screen is too small to show it: q quits from the notice). */
   | { type: 'quit' }
   | { type: 'page-size'; rows: number }
+  /** The try-it pane shows these hits (ids, best first): ↓ ↑ pick one, Enter goes to it. */
+  | { type: 'try-hits'; ids: readonly string[] }
   /** The full view has this many lines more than fit: keep its offset within them. */
   | { type: 'view-max'; max: number };
 
@@ -537,6 +540,31 @@ function mergeDraft(state: ReviewState, draftId: string, targetId: string): Revi
   return select({ ...rejected, undo: undoStack, message: `${draftId} merged: ${added}; the draft is rejected (u undoes)` }, targetId);
 }
 
+/**
+ * Keys in try-it: typing asks; ↓ ↑ pick one of the hits shown, Enter goes to it (the picked one,
+ * else the best) — the entry that answers the customer, to fix or approve. Before 2026-11-27 an
+ * editor read its id off the pane, pressed Esc and paged or searched for it.
+ */
+function tryKey(state: ReviewState, mode: Extract<Mode, { kind: 'try' }>, input: string, key: KeyInfo): ReviewState {
+  const hits = mode.hits ?? [];
+  const pick = mode.pick ?? -1;
+  if (key.downArrow) return hits.length === 0 ? state : { ...state, mode: { ...mode, pick: Math.min(hits.length - 1, pick + 1) } };
+  if (key.upArrow) return { ...state, mode: { ...mode, pick: Math.max(-1, pick - 1) } };
+  if (key.return) {
+    const id = hits[Math.max(0, pick)];
+    if (id === undefined) return { ...state, message: 'no entry answers this question yet: type another, or Esc' };
+    const entry = state.entries.find((e) => e.id === id);
+    if (entry === undefined) return state;
+    const list: ReviewState = { ...state, mode: { kind: 'list' } };
+    const shown = visibleEntries(list).some((e) => e.id === id);
+    const went = select(shown ? list : { ...list, filter: NO_FILTER }, id);
+    const wins = pick <= 0 ? 'wins for' : `ranks ${pick + 1} for`;
+    return { ...went, message: `${id} ${wins} “${mode.buffer.text.trim()}”${shown ? '' : ' (filters cleared to show it)'}; t tries again` };
+  }
+  const typed = editKey(state, { kind: 'try', buffer: mode.buffer }, input, key);
+  return typed.mode.kind === 'try' ? { ...typed, mode: { ...mode, buffer: typed.mode.buffer, pick: typed.mode.buffer.text === mode.buffer.text ? pick : -1 } } : typed;
+}
+
 /** Keys in the merge box: words find the entry, ↑ ↓ pick it, Enter merges, Esc cancels. */
 function mergeKey(state: ReviewState, mode: Extract<Mode, { kind: 'merge' }>, input: string, key: KeyInfo): ReviewState {
   const found = mergeCandidates(state.entries, mode.id, mode.buffer.text);
@@ -902,6 +930,12 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       const top = offset > FROM_END ? Math.max(0, action.max - (END - offset)) : Math.min(offset, Math.max(0, action.max));
       return top === offset ? state : { ...state, mode: { kind: 'view', offset: top } };
     }
+    case 'try-hits': {
+      const mode = state.mode;
+      if (mode.kind !== 'try') return state;
+      const same = mode.hits !== undefined && mode.hits.length === action.ids.length && mode.hits.every((id, i) => id === action.ids[i]);
+      return same ? state : { ...state, mode: { ...mode, hits: action.ids, pick: -1 } };
+    }
     case 'page-size':
       return action.rows === state.pageSize ? state : { ...state, pageSize: Math.max(1, action.rows) };
     case 'reloaded': {
@@ -936,7 +970,8 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
         return chars.reduce((s, c) => reviewReducer(s, typedKey(c)), state);
       }
       if (mode.kind === 'merge') return mergeKey(state, mode, input, key);
-      if (mode.kind === 'edit' || mode.kind === 'try') return editKey(state, mode, input, key);
+      if (mode.kind === 'try') return tryKey(state, mode, input, key);
+      if (mode.kind === 'edit') return editKey(state, mode, input, key);
       if (mode.kind === 'help') return input === 'q' ? { ...state, quit: true } : { ...state, mode: { kind: 'list' } };
       if (mode.kind === 'view') return viewKey(state, mode.offset, input, key);
       return listKey(state, input, key);

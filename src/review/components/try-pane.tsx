@@ -17,6 +17,8 @@ export interface TryPaneProps {
   hits: readonly Hit[] | undefined;
   /** The selected entry: marked among the hits. */
   current: string | undefined;
+  /** The hit picked with ↓ (-1: none): Enter goes to it. */
+  pick?: number;
   indexing: boolean;
   /** Seconds the first index has been building (the pane counts them). */
   waited?: number;
@@ -27,7 +29,7 @@ export interface TryPaneProps {
   height: number;
 }
 
-export function TryPane({ buffer, hits, current, indexing, waited = 0, total, error, width, height }: TryPaneProps): ReactElement {
+export function TryPane({ buffer, hits, current, pick = -1, indexing, waited = 0, total, error, width, height }: TryPaneProps): ReactElement {
   const rank = hits === undefined ? -1 : hits.findIndex((h) => h.id === current);
   let status: string;
   if (error !== undefined) status = `the index could not be built: ${error}`;
@@ -54,8 +56,8 @@ export function TryPane({ buffer, hits, current, indexing, waited = 0, total, er
         </Text>
       ) : null}
       {(hits ?? []).slice(0, TRY_SHOWN).flatMap((h, i) => [
-        <Text key={`${h.id}-q`} wrap="truncate" {...(h.id === current ? { color: 'green' } : {})} bold={h.id === current}>
-          {fit(`${i + 1}. ${h.confidence.toFixed(2)} ${h.question}`, width)}
+        <Text key={`${h.id}-q`} wrap="truncate" {...(h.id === current ? { color: 'green' } : {})} bold={h.id === current} inverse={i === pick}>
+          {fit(`${i === pick ? '▸' : ''}${i + 1}. ${h.confidence.toFixed(2)} ${h.question}`, width)}
         </Text>,
         <Text key={`${h.id}-m`} wrap="truncate" dimColor>
           {fit(`   ${h.id}${h.matched !== h.question ? `  matched: ${h.matched}` : ''}`, width)}

@@ -13,7 +13,7 @@ import { Box, Text, useApp, useInput } from './ink.js';
 import { detailLines, fullView, keyHints, listWidth, messageLines, tooSmallNotice, type HintContext } from './layout.js';
 import { mergeCandidates, NO_FILTER, selectedEntry, visibleEntries, type ReviewState } from './reducer.js';
 import type { Entry } from '../store/entry.js';
-import { useAutosave, useDiskWatch, useHits, useReview, useScreenSize, useScriptWarmup, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
+import { useAutosave, useDiskWatch, useElapsed, useFilterWarmup, useHits, useLater, useReview, useScreenSize, useScriptWarmup, useSourceNow, useTryIndex, type StoreLink } from './hooks.js';
 import type { SourceNowLoader } from './source-now.js';
 import type { SearcherBuilder } from './try-index.js';
 import { Editor } from './components/editor.js';
@@ -21,7 +21,7 @@ import { Header } from './components/header.js';
 import { Help } from './components/help.js';
 import { Lines } from './components/lines.js';
 import { ListPane } from './components/list-pane.js';
-import { TRY_K, TryPane } from './components/try-pane.js';
+import { TRY_K, TRY_SHOWN, TryPane } from './components/try-pane.js';
 import { MergePane } from './components/merge-pane.js';
 import { wrap } from './width.js';
 
@@ -43,6 +43,10 @@ export interface ReviewAppProps {
   onState?: (state: ReviewState) => void;
   /** Load a traditional store's conversion tables this long after start, ms (warmVariants; negative: never). */
   warmMs?: number;
+  /** Starts the try-it worker and loads what its builds need (searcherBuilder's warm), `warmTryMs` after start. */
+  warmSearcher?: () => void;
+  /** When to call warmSearcher, ms after the screen is up (negative: never). */
+  warmTryMs?: number;
 }
 
 /** What the list's key line depends on: the selected similar or suggested question, and whether filters are on. */
@@ -55,9 +59,13 @@ function hintContext(state: ReviewState, entry: Entry | undefined): HintContext 
 
 const EDIT_TITLES = { question: 'Edit the question', answer: 'Edit the answer', 'add-similar': 'Add a similar question', filter: 'Show entries with these words (id, questions, answer, source)' } as const;
 
-export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState, warmMs = 300 }: ReviewAppProps): ReactElement {
+export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns, rows, pollMs = 1000, reindexMs = 800, onState, warmMs = 300, warmSearcher, warmTryMs = 1500 }: ReviewAppProps): ReactElement {
   const [state, dispatch] = useReview(initial);
   useScriptWarmup(initial.entries, warmMs);
+  // the first / on a big store: OpenCC's tables and the entries' searchable text, made between keys
+  useFilterWarmup(initial.entries, warmMs < 0 ? warmMs : warmMs + 700);
+  // the try-it worker loads jieba and the lexicon while the editor reads the first screen
+  useLater(warmSearcher, warmTryMs);
   const { exit } = useApp();
   const size = useScreenSize(columns, rows);
   useAutosave(link, state, dispatch);
@@ -68,6 +76,13 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   const tryIndex = useTryIndex(buildSearcher, state.entries, state.mode.kind === 'try', reindexMs);
   const query = state.mode.kind === 'try' ? state.mode.buffer.text : '';
   const hits = useHits(tryIndex.searcher, query, TRY_K);
+  // the hits the pane shows, for ↓ ↑ and Enter (go to the entry that answers)
+  const shownHits = state.mode.kind === 'try' && buildSearcher !== undefined ? (hits ?? []).slice(0, TRY_SHOWN).map((h) => h.id).join('\n') : undefined;
+  useEffect(() => {
+    if (shownHits !== undefined) dispatch({ type: 'try-hits', ids: shownHits === '' ? [] : shownHits.split('\n') });
+  }, [shownHits, dispatch]);
+  // the first index of a big store takes a while (20,000 entries: about 10 s): the pane counts the seconds
+  const waited = useElapsed(state.mode.kind === 'try' && tryIndex.searcher === undefined && tryIndex.error === undefined && buildSearcher !== undefined);
 
   useEffect(() => {
     onState?.(state);
@@ -92,7 +107,10 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   useEffect(() => dispatch({ type: 'page-size', rows: bodyHeight - 1 }), [bodyHeight, dispatch]);
   const left = listWidth(width);
   const right = width - left - 2;
-  const visible = useMemo(() => visibleEntries(state), [state.entries, state.filter]);
+  // the filter box filters the list as the words are typed (Enter keeps it, Esc puts the list back)
+  const typedFilter = state.mode.kind === 'edit' && state.mode.target === 'filter' ? state.mode.buffer.text.trim() : undefined;
+  const listFilter = useMemo(() => (typedFilter === undefined ? state.filter : { ...state.filter, text: typedFilter }), [state.filter, typedFilter]);
+  const visible = useMemo(() => visibleEntries({ entries: state.entries, filter: listFilter }), [state.entries, listFilter]);
   const entry = selectedEntry(state);
   const sourceNow = useSourceNow(loadSourceNow, entry);
 
@@ -118,7 +136,10 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
         buffer={mode.buffer}
         hits={buildSearcher === undefined ? [] : hits}
         current={state.selected}
+        pick={mode.pick ?? -1}
         indexing={tryIndex.indexing}
+        waited={waited}
+        total={state.entries.length}
         error={buildSearcher === undefined ? 'try-it is not available here' : tryIndex.error}
         width={right}
         height={bodyHeight}
@@ -151,7 +172,7 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
 
   return (
     <Box flexDirection="column" width={width}>
-      <Header path={link.path} entries={state.entries} shown={visible.length} filter={state.filter} indexing={tryIndex.indexing} width={width} />
+      <Header path={link.path} entries={state.entries} shown={visible.length} filter={listFilter} indexing={tryIndex.indexing} width={width} />
       {mode.kind === 'help' ? (
         <Help width={width} height={bodyHeight} />
       ) : mode.kind === 'view' ? (

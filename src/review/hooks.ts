@@ -7,7 +7,7 @@ import { formatProblem } from '../core/problems.js';
 import type { Hit } from '../runtime/index.js';
 import type { Entry } from '../store/entry.js';
 import { useStdout } from './ink.js';
-import { reviewReducer, type ReviewAction, type ReviewState } from './reducer.js';
+import { reviewReducer, warmFilter, type ReviewAction, type ReviewState } from './reducer.js';
 import type { DiskCheck, SaveResult } from './session.js';
 import type { Searcher, SearcherBuilder } from './try-index.js';
 import { needsSourceNow, type SourceNow, type SourceNowLoader } from './source-now.js';
@@ -32,6 +32,20 @@ export function useScriptWarmup(entries: readonly Entry[], delayMs: number): voi
     if (delayMs < 0) return;
     const timer = setTimeout(() => warmVariants(first.current), delayMs);
     return () => clearTimeout(timer);
+  }, [delayMs]);
+}
+
+/** Once, `delayMs` after the screen is up: what the first `/` needs (warmFilter), a chunk at a time. */
+export function useFilterWarmup(entries: readonly Entry[], delayMs: number): void {
+  const first = useRef(entries);
+  useEffect(() => {
+    if (delayMs < 0) return;
+    let stop: (() => void) | undefined;
+    const timer = setTimeout(() => (stop = warmFilter(first.current)), delayMs);
+    return () => {
+      clearTimeout(timer);
+      stop?.();
+    };
   }, [delayMs]);
 }
 
@@ -182,4 +196,26 @@ export function useSourceNow(load: SourceNowLoader | undefined, entry: Entry | u
     // the entry's id and source version say what to read; its other fields do not
   }, [load, id, sourceHash]);
   return now !== undefined && now.id === id && now.sourceHash === sourceHash ? now.value : undefined;
+}
+
+/** Call `run` once, `delayMs` after the screen is up (negative, or no `run`: never). */
+export function useLater(run: (() => void) | undefined, delayMs: number): void {
+  useEffect(() => {
+    if (run === undefined || delayMs < 0) return;
+    const timer = setTimeout(run, delayMs);
+    return () => clearTimeout(timer);
+  }, [run, delayMs]);
+}
+
+/** Whole seconds since `running` became true, counted each second while it holds (0 otherwise). */
+export function useElapsed(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (!running) return;
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, [running]);
+  return seconds;
 }

@@ -154,8 +154,8 @@ describe('try-it on a large store', () => {
     expect(frame(app)).not.toMatch(/indexing/);
     app.stdin.write('t');
     // (the pane says so as soon as t opens it; the build starts in the effect after that frame)
-    await until(() => /indexing… \(the first time takes a few seconds\)/.test(frame(app)) && built.length > 0);
-    expect(frame(app)).toMatch(/indexing… \(the first time takes a few seconds\)/);
+    await until(() => /indexing 6 entries… 0 s/.test(frame(app)) && built.length > 0);
+    expect(frame(app)).toMatch(/indexing 6 entries… 0 s/);
     expect(built).toEqual([fixtureEntries().length]);
     finish({ search: () => [] });
     await until(() => /no entry shares a word/.test(frame(app)));

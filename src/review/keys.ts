@@ -45,7 +45,7 @@ export const KEYS: readonly KeyRow[] = [
   },
   { keys: 'u', help: 'undo the last change; again for the one before', does: 'undo the last change; again for the one before (undoing is a change too: it is saved). Right after an edit was discarded with Esc, it opens that edit again instead' },
   { keys: 'v Enter', help: 'the whole entry: ↑ ↓ PgUp PgDn Space Home End scroll, Esc back', does: 'view the whole entry full width (long answers): ↑ ↓ PgUp PgDn Space Home End scroll, Esc back' },
-  { keys: 't', help: 'try it: a customer question, the entries it hits', does: '**try it**: type a customer question; the entries it hits, best first' },
+  { keys: 't', help: 'try it: a customer question, its hits (↓ Enter: go to one)', does: '**try it**: type a customer question; the entries it hits, best first; ↓ ↑ pick one, Enter goes to it' },
   { keys: 'f o ! S /', help: 'filter: status, origin, stale, with suggestions, words', does: 'filter by status (cycles) / origin (cycles) / stale only / with suggested questions only (kb eval --suggest) / words (in the id, questions, answer, source)' },
   { keys: 'Esc', help: 'unselect the selected question; none selected: clear the filters', does: 'unselect the selected similar or suggested question; with none selected, clear the filters' },
   { keys: '? / q Ctrl-C', help: 'this help (any key goes back) / quit (every change is saved)', does: 'help (any key goes back; `q` quits) / quit' },

@@ -204,7 +204,7 @@ export function keyHints(kind: 'list' | 'edit-line' | 'edit-filter' | 'edit-simi
     'edit-filter': 'Enter filter  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-similar': 'Enter add  Esc cancel  ←→ move  Ctrl-A/E start/end  Ctrl-U clear',
     'edit-answer': 'Ctrl-S save  Esc cancel  Enter new line  ←→↑↓ move',
-    try: 'type a customer question · the entries it hits, best first · Esc back',
+    try: 'type a customer question  ↓↑ pick a hit  Enter go to it  Esc back',
     merge: 'type words or an id  ↑↓ pick  Enter merge  Esc cancel',
     help: 'any key: back to the list  q quit',
     view: '↑↓ PgUp PgDn Space Home End scroll  Esc back',

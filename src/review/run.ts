@@ -10,9 +10,14 @@ import { exitSummary, initialState, progress, type Filter, type ReviewState } fr
 import type { ReviewSession } from './session.js';
 import { searcherBuilder, type TryOptions } from './try-index.js';
 import { sourceNowLoader } from './source-now.js';
+import { writePlace, type ReviewPlace } from './place.js';
 
 export interface ReviewRunOptions {
   filter?: Partial<Filter>;
+  /** Where the editor left this store last time (place.ts): the screen opens there. */
+  place?: ReviewPlace;
+  /** The folder to note the place in when the editor quits (place.ts; none: not noted). */
+  placeDir?: string;
   tryOptions?: TryOptions;
   stdin?: NodeJS.ReadStream;
   stdout?: NodeJS.WriteStream;
@@ -39,7 +44,7 @@ export function reviewOutcome(state: Pick<ReviewState, 'entries' | 'log'>): Revi
 export async function runReviewScreen(session: ReviewSession, options: ReviewRunOptions = {}): Promise<ReviewOutcome> {
   const stdout = options.stdout ?? process.stdout;
   const builder = searcherBuilder(options.tryOptions ?? {});
-  const initial = initialState(session.entries, options.filter ?? {});
+  const initial = initialState(session.entries, options.filter ?? {}, options.place);
   // the screen's last state: the summary counts what the header showed, not what was last written
   let last: ReviewState = initial;
   const onState = (state: ReviewState): void => {
@@ -57,7 +62,7 @@ export async function runReviewScreen(session: ReviewSession, options: ReviewRun
   };
   process.once('exit', restore);
   try {
-    const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build, loadSourceNow: sourceNowLoader(process.cwd(), session.path), onState }), {
+    const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build, warmSearcher: builder.warm, loadSourceNow: sourceNowLoader(process.cwd(), session.path), onState }), {
       stdout,
       stdin: options.stdin ?? process.stdin,
       exitOnCtrlC: true,
@@ -73,6 +78,8 @@ export async function runReviewScreen(session: ReviewSession, options: ReviewRun
     }
   } finally {
     builder.close();
+    // the next kb review of this store opens where this one was left
+    if (options.placeDir !== undefined && last.selected !== undefined) await writePlace(session.path, { selected: last.selected, filter: last.filter }, options.placeDir);
     await session.close();
     process.removeListener('exit', restore);
     restore();

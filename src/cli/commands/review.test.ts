@@ -73,7 +73,8 @@ function startReview(name: string, store: string, size: { columns: number; rows:
   const session = `${name}-${process.pid}`;
   sessions.push(session);
   // CI=true as on a CI machine: kb review must still draw (ink draws only a last frame in CI)
-  const command = `CI=true node ${JSON.stringify(join(ROOT, 'bin', 'kb.js'))} review --store ${JSON.stringify(store)}; echo "EXITED $?"; sleep 60`;
+  // the place an editor left a store at is noted in a cache folder of the tests' own, not the user's
+  const command = `CI=true XDG_CACHE_HOME=${JSON.stringify(join(dir.path, 'cache'))} node ${JSON.stringify(join(ROOT, 'bin', 'kb.js'))} review --store ${JSON.stringify(store)}; echo "EXITED $?"; sleep 60`;
   tmux('new-session', '-d', '-s', session, '-x', String(size.columns), '-y', String(size.rows), '-c', dir.path, command);
   return session;
 }
@@ -132,6 +133,21 @@ describe('kb review', () => {
     expect(byId(entries, 's-return-fee')?.stale).toBeUndefined();
     expect(byId(entries, 's-seven-day')).toMatchObject({ question: '七天无理由退货要满足什么条件？', edited: true, status: 'pending' });
     expect(existsSync(reviewLockPath(store))).toBe(false);
+  }, 60_000);
+
+  it('quit and open again: back at the entry and the filter left (not the first pending entry)', async () => {
+    const store = copyFixture('place.jsonl');
+    const first = startReview('kb-review-place', store);
+    await waitFor(first, /s-refund-time · generated · pending/);
+    tmux('send-keys', '-t', first, 'End');
+    await waitFor(first, /s-xyz-noise · generated/);
+    tmux('send-keys', '-t', first, 'q');
+    await waitFor(first, /EXITED 0/);
+    const again = startReview('kb-review-place2', store);
+    const shown = await waitFor(again, /back at s-xyz-noise, where you left this store/);
+    expect(shown).toMatch(/s-xyz-noise · generated/);
+    tmux('send-keys', '-t', again, 'q');
+    await waitFor(again, /EXITED 0/);
   }, 60_000);
 
   it('quitting after a colleague\'s kb generate made a rejected entry stale: the summary counts as the header did', async () => {

@@ -53,7 +53,11 @@ export async function runReview(options: ReviewCommandOptions, output: Output, i
   // 50,000-entry store made clearing a filter take a second or two instead of tens of ms
   process.env['NODE_ENV'] ??= 'production';
   const { runReviewScreen } = await import('../../review/run.js');
-  const outcome = await runReviewScreen(opened.value, { filter, tryOptions, stdin: io.stdin, stdout: io.stdout });
+  // back where the editor left this store last time (its entry and filters; flags given win)
+  const { placeDir, readPlace } = await import('../../review/place.js');
+  const dir = placeDir();
+  const place = await readPlace(store, dir);
+  const outcome = await runReviewScreen(opened.value, { filter, tryOptions, stdin: io.stdin, stdout: io.stdout, placeDir: dir, ...(place !== undefined ? { place } : {}) });
   const writeError = opened.value.writeError;
   if (writeError !== undefined) {
     output.err(`kb: ${writeError}`);

@@ -2,11 +2,12 @@
 // stairs, old furniture and the delivery crew in their own words (user trial, 2026-11-27).
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../build/index.js';
+import { build, buildFromEntries } from '../build/index.js';
 import { generateEntries, generateQuestions } from '../generate/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
-import { loadIndex } from '../runtime/load.js';
+import { indexFromBytes, loadIndex } from '../runtime/load.js';
+import type { Entry } from '../store/entry.js';
 import { swappable } from './lexicon.js';
 import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
 
@@ -44,6 +45,25 @@ describe("a furniture shop's customers in their own words", () => {
     ['保修卡找不到了咋办', '五、保修凭证'],
   ])('%s → %s', (question, section) => {
     expect(top(question)).toBe(section);
+  });
+});
+
+describe('a customer who opened the box (拆了), to FAQ rows that write 拆封 and 拆了包装', () => {
+  it('finds the row about opened goods, not the one about activated goods that also asks …了还能退吗', async () => {
+    const faq = (id: string, question: string, similar: string[], answer: string): Entry => ({ id, question, similar, answer, origin: 'faq', status: 'approved' });
+    const built = await buildFromEntries(
+      [
+        faq('opened', '耳机拆封了还能退吗？', ['耳机拆了包装能退吗', '耳机开箱了可以退货吗'], '拆封后如无质量问题、不影响二次销售的可以退货，需扣除折旧费。'),
+        faq('activated', '耳机激活了还能退吗？', ['耳机激活后能退货吗', '耳机开机了能退吗'], '激活后视为已使用，不支持七天无理由退货；有质量问题的仍可退换。'),
+        faq('invoice', '耳机怎么开发票？', ['耳机能开专票吗'], '在订单详情中申请电子发票。'),
+      ],
+      {},
+    );
+    if (!built.ok) throw new Error('build failed');
+    // with 拆了包装 a lexicon word, the row's similar question lost its 拆; a catalogue's 激活了还能退吗 rows then won
+    const [first, second] = indexFromBytes(built.value.bytes).search('耳机盒子拆了还给退吗', { k: 2 });
+    expect(first?.id).toBe('opened');
+    expect(first!.score).toBeGreaterThan(second!.score); // not first on a tie: it matched 拆了 (拆了包装 as one word left a tie on 耳机 了还能退)
   });
 });
 

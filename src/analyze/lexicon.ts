@@ -77,8 +77,10 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['偏远地区', '乡镇', '农村', '乡下', '村里', '山区', '海岛'],
   ['整机保修', '整机质保', '整机三包'],
   ['投诉电话', '投诉专线', '投诉热线'],
-  // opened, as a return policy writes it (已拆封) and as customers say it (拆了包装, 拆箱了)
-  ['拆封', '开封', '拆包装', '拆了包装', '拆开包装', '打开包装', '拆箱'],
+  // opened, as a return policy writes it (已拆封) and as customers say it (拆了, 拆开, 拆箱了): the verb, not
+  // 拆了包装 as one word, which took 拆 out of every text that writes it (a catalogue's 盒子拆了还给退吗
+  // then lost 22 of its products' rows to …激活了还能退吗)
+  ['拆封', '开封', '拆包装', '拆了', '拆开', '打开包装', '拆箱'],
   // a size that is not as described (长宽高 in the rule, 短了5公分 in the chat; related only)
   ['尺寸', '长宽高', '长度', '宽度', '高度', '大小'],
   ['厘米', '公分'],

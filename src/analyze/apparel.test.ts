@@ -3,6 +3,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../build/index.js';
+import { generateEntries } from '../generate/index.js';
+import { ingestPaths } from '../ingest/index.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { loadIndex } from '../runtime/load.js';
 import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
@@ -36,5 +38,14 @@ describe("a clothing brand's customers in their own words", () => {
     ['do i pay vat', 'Import charges'],
   ])('%s → %s', (question, section) => {
     expect(top(question)).toBe(section);
+  });
+});
+
+describe("the similar questions of a clothing brand's pages", () => {
+  it('say a garment and its fault in the other words shoppers use, never a noun for the verb (sweater bobble) or one word twice (掉色、掉色)', async () => {
+    const run = await ingestPaths([join(ROOT, 'fixtures/apparel/garment-care.md'), join(ROOT, 'fixtures/apparel-zh')]);
+    const questions = generateEntries(run.documents, { similar: 5 }).items.flatMap((i) => [i.entry.question, ...i.entry.similar]);
+    expect(questions.some((q) => /bobbling on knitwear/u.test(q))).toBe(true);
+    expect(questions.filter((q) => /\bbobble\b|掉色、掉色|串色、串色/u.test(q))).toEqual([]);
   });
 });

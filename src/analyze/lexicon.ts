@@ -271,8 +271,9 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['trousers', 'pants'],
   ['hoodie', 'sweatshirt'],
   ['tee', 'tshirt'],
-  ['pilling', 'bobbling', 'bobble'],
+  ['pilling', 'bobbling'],
   // related only: what a garment's fault or fit is called by the customer and by the page
+  ['bobble', 'pilling'],
   ['stain', 'dye'],
   ['rip', 'tear', 'hole'],
   ['dryer', 'tumble'],
@@ -329,7 +330,9 @@ const RELATED_ONLY_HEADS = new Set([
   '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
-  'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',
+  'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',
+  // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
+  '掉色',
 ]);
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));
 

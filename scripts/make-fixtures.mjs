@@ -13,6 +13,7 @@ import { makeChatLogFixtures } from './fixtures/make-chat-logs.mjs';
 import { makeManualFixtures } from './fixtures/make-manuals.mjs';
 import { makeEnglishShopFixtures } from './fixtures/make-english-shop.mjs';
 import { makeFreshFixtures } from './fixtures/make-fresh.mjs';
+import { makeBrowserPdfFixtures } from './fixtures/make-browser-pdf.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -28,4 +29,5 @@ await makeChatLogFixtures(outDir, join(root, 'fixtures', 'gaps'));
 await makeManualFixtures(outDir);
 await makeEnglishShopFixtures(outDir);
 await makeFreshFixtures(outDir);
+await makeBrowserPdfFixtures(outDir);
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

@@ -45,7 +45,7 @@ export function stemKeptApart(word: string): string {
  * How customers type English in a chat box, as the words a help page writes (option `chat`):
  * contractions without their apostrophe (didnt, cant, wont, im — a negation kept), chat
  * abbreviations (pls, thx, pkg, intl, amex), log in as help pages write it (sign in), and irregular past
- * forms as their verb (forgot → forget, paid → pay, sent → send). Not info, which help pages write too (doc2dial lost a
+ * forms as their verb (forgot → forget, paid → pay, sent → send, shrunk → shrink). Not info, which help pages write too (doc2dial lost a
  * question to it), nor u and r, which are letters of Chinese words (U盘). `wont` and `cant` are
  * words too, but rare ones in a customer's question.
  */
@@ -70,6 +70,8 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['brought', ['bring']], ['chose', ['choose']], ['chosen', ['choose']], ['sold', ['sell']], ['spent', ['spend']],
   ['told', ['tell']], ['gave', ['give']], ['given', ['give']], ['took', ['take']], ['taken', ['take']],
   ['got', ['get']], ['gotten', ['get']], ['came', ['come']], ['wore', ['wear']], ['worn', ['wear']],
+  // (apparel trial: the hoodie shrunk after one wash found nothing of "Will it shrink?"; a torn sleeve, it ran small)
+  ['shrunk', ['shrink']], ['shrank', ['shrink']], ['tore', ['tear']], ['torn', ['tear']], ['ran', ['run']],
 ]);
 
 /** The words a chat word stands for (`didnt` → did not, `pls` → please); the word itself when it is none. */

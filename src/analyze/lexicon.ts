@@ -198,6 +198,13 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['七天', '一周', '一星期', '一个星期', '一个礼拜', '七日'],
   ['多少钱', '价格', '费用'],
   ['为什么', '为啥', '怎么回事'],
+  // clothing (apparel trial, 2026-11-27): how a shopper says the fit and what washing did, as a clothing
+  // shop's page writes it; whole words, so an English question's too big / pilling / faded reach them
+  // (BILINGUAL_LEXICON) where jieba would cut 偏大 and 起球 in two
+  ['偏大', '太大'],
+  ['偏小', '太小'],
+  ['起球', '起毛球'],
+  ['掉色', '褪色', '串色'],
   ['可以', '能不能', '能否', '是否可以'],
   // English
   ['refund', 'money back', 'reimburse', 'reimbursement'],
@@ -256,10 +263,26 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['fault', 'faulty'],
   ['break', 'broke', 'broken'],
   ['liable', 'liability', 'responsible'],
-  ['customs', 'duties', 'import'],
+  ['customs', 'duties', 'import', 'vat'],
   ['call', 'phone', 'ring'],
   ['pet', 'dog', 'cat'],
   ['dispatch', 'shipped'],
+  // clothing, as shoppers and a brand's help pages say it (apparel trial, 2026-11-27: my jumper is
+  // bobbling found nothing of "Why is my sweater pilling?"); British and American names of one garment
+  ['sweater', 'jumper', 'pullover'],
+  ['trousers', 'pants'],
+  ['hoodie', 'sweatshirt'],
+  ['tee', 'tshirt'],
+  ['pilling', 'bobbling'],
+  // related only: what a garment's fault or fit is called by the customer and by the page
+  ['bobble', 'pilling'],
+  ['stain', 'dye'],
+  ['rip', 'tear', 'hole'],
+  ['dryer', 'tumble'],
+  ['loose', 'baggy', 'gape'],
+  ['tight', 'snug'],
+  ['bust', 'chest'],
+  ['discount', 'promo', 'coupon'],
   // ---- end of the English after-sales block ------------------------------------------------------
 ];
 
@@ -309,6 +332,9 @@ const RELATED_ONLY_HEADS = new Set([
   '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
+  'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',
+  // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
+  '掉色',
 ]);
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));
 

@@ -55,7 +55,10 @@ export const GENERAL_WORDS: ReadonlySet<string> = new Set([
   ...(
     'work get got keep need want know let make take give go come say tell see look try use help like happen ' +
     'still anymore again already yet now ever really out up one thing something anything stuff problem issue question info information ' +
-    'time way someone anyone somebody anybody other else all more able possible sure'
+    'time way someone anyone somebody anybody other else all more able possible sure ' +
+    // when, as a customer says it of their own case (an apparel chat log's "zip broke after 2 days", "can i
+    // return after 30 days" and "went on sale the day after i bought it" were one gap named "days after")
+    'day days week weeks month months hour hours minute minutes after before since ago today tomorrow yesterday soon'
   ).split(' '),
 ]);
 

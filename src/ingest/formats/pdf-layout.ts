@@ -714,7 +714,7 @@ export function placedRun(item: unknown): PlacedRun | undefined {
  * table as a line that stands in the flow where the table's top is (`pdf-tables.ts`).
  */
 function takeTables(raw: RawPage): { raw: RawPage; tables: PdfLine[] } {
-  const grids = findTables(raw.rects ?? []);
+  const grids = findTables(raw.rects ?? []).filter((grid) => !edgeToEdge(grid.box, raw.view));
   if (grids.length === 0) return { raw, tables: [] };
   const tables: PdfLine[] = [];
   const taken = new Set<unknown>();
@@ -733,6 +733,18 @@ function takeTables(raw: RawPage): { raw: RawPage; tables: PdfLine[] } {
     tables.push({ page: raw.page, text, x: grid.box.left, right: grid.box.right, y: grid.box.top, size: sizes[Math.floor(sizes.length / 2)] ?? 10, chars: text.replace(/[\s|]+/gu, '').length, fonts: new Map(), cells: true, table: rows });
   }
   return { raw: { ...raw, items: raw.items.filter((item) => !taken.has(item)) }, tables };
+}
+
+/**
+ * A grid reaching both edges of the paper is a band of the page, not a table: a browser's printed
+ * page (Chrome's Save as PDF, `chromium --print-to-pdf`) draws its header (date, title) and footer
+ * (address, 1/3) over two full-width boxes side by side, which read as a one-row table whose
+ * text then escaped the running-header check and ended answers (file:///…/policy.html | 1/3).
+ * Content never reaches the paper's edges; left to the lines, the bands go as headers and footers.
+ */
+function edgeToEdge(box: Rect, view: readonly number[]): boolean {
+  const [left = 0, , right = 0] = view;
+  return right > left && box.left <= left + 1 && box.right >= right - 1;
 }
 
 /** Put each table line before the first line below its top. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellText, findTables, pathRectangles, type Rect } from './pdf-tables.js';
+import { cellText, findTables, pathRectangles, ruledCells, type Rect } from './pdf-tables.js';
 
 const rect = (left: number, bottom: number, right: number, top: number): Rect => ({ left, bottom, right, top });
 
@@ -33,5 +33,24 @@ describe('findTables and cellText', () => {
 
   it('takes no box drawn around other boxes for a cell', () => {
     expect(findTables([rect(0, 0, 200, 100), rect(0, 50, 100, 100), rect(100, 50, 200, 100), rect(0, 0, 100, 50), rect(100, 0, 200, 50)])[0]?.cells).toHaveLength(4);
+  });
+});
+
+describe('ruledCells', () => {
+  // bars 1 pt thick: three horizontal levels (y 100, 80, 60) over x 0–200, walls at x 0, 100, 200,
+  // except between the two columns of the second row, whose cell spans both
+  const h = (y: number): Rect => rect(0, y - 0.5, 200, y + 0.5);
+  const v = (x: number, bottom: number, top: number): Rect => rect(x - 0.5, bottom, x + 0.5, top);
+  const bars = [h(100), h(80), h(60), v(0, 60, 100), v(200, 60, 100), v(100, 80, 100)];
+
+  it('makes the cells the bars enclose, a cell without a wall between two columns one cell', () => {
+    expect(ruledCells(bars)).toEqual([rect(0, 80, 100, 100), rect(100, 80, 200, 100), rect(0, 60, 200, 80)]);
+    const [table] = findTables(bars);
+    expect(table).toMatchObject({ rows: 2, columns: 2 });
+  });
+
+  it('makes none of an underline and a sidebar, nor of one box', () => {
+    expect(ruledCells([h(100), v(0, 20, 90)])).toEqual([]);
+    expect(findTables([h(100), h(60), v(0, 60, 100), v(200, 60, 100)])).toEqual([]);
   });
 });

@@ -66,7 +66,57 @@ export function pathRectangles(fnArray: readonly number[], argsArray: readonly u
       }
     }
   });
-  return out.filter((r) => r.right - r.left >= MIN_CELL && r.top - r.bottom >= MIN_CELL);
+  // cells, and the thin bars a browser paints a table's borders with (ruledCells)
+  return out.filter((r) => (r.right - r.left >= MIN_CELL && r.top - r.bottom >= MIN_CELL) || isRule(r));
+}
+
+/** A border painted as a thin filled bar, at most this thick (points), as a browser paints `border: 1px`. */
+const MAX_RULE = 2.5;
+
+function isRule(r: Rect): boolean {
+  const w = r.right - r.left;
+  const h = r.top - r.bottom;
+  return (h <= MAX_RULE && w >= MIN_CELL) || (w <= MAX_RULE && h >= MIN_CELL);
+}
+
+/** Whether bars at one level cover the span from `from` to `to` (gaps up to SNAP + a bar's thickness). */
+function covered(bars: readonly [number, number][], from: number, to: number): boolean {
+  let reach = from;
+  for (const [a, b] of [...bars].sort((x, y) => x[0] - y[0])) {
+    if (a > reach + SNAP + MAX_RULE) break;
+    reach = Math.max(reach, b);
+  }
+  return reach >= to - SNAP - MAX_RULE;
+}
+
+/**
+ * The cells a table's border bars enclose: Chrome prints a table with `border-collapse` as one thin
+ * filled bar per cell side, no rectangle per cell (a returns policy's fee table, printed to PDF, was
+ * read as loose lines: `Exchange for another size or Customer pays return` / `Free` / `colour
+ * shipping`). Between two consecutive horizontal levels, a cell runs from one vertical bar that spans
+ * the band to the next, where bars above and below span it too (a cell spanning columns has no
+ * bar between them).
+ */
+export function ruledCells(rects: readonly Rect[]): Rect[] {
+  const horizontal = rects.filter((r) => r.top - r.bottom <= MAX_RULE && r.right - r.left >= MIN_CELL);
+  const vertical = rects.filter((r) => r.right - r.left <= MAX_RULE && r.top - r.bottom >= MIN_CELL);
+  if (horizontal.length < 2 || vertical.length < 2) return [];
+  const ys = edges(horizontal.map((r) => (r.top + r.bottom) / 2), true);
+  const xs = edges(vertical.map((r) => (r.left + r.right) / 2));
+  const barsAtY = (y: number): [number, number][] => horizontal.filter((r) => Math.abs((r.top + r.bottom) / 2 - y) <= SNAP).map((r) => [r.left, r.right]);
+  const barsAtX = (x: number): [number, number][] => vertical.filter((r) => Math.abs((r.left + r.right) / 2 - x) <= SNAP).map((r) => [r.bottom, r.top]);
+  const cells: Rect[] = [];
+  for (let i = 0; i + 1 < ys.length; i++) {
+    const top = ys[i]!;
+    const bottom = ys[i + 1]!;
+    const walls = xs.filter((x) => covered(barsAtX(x), bottom, top));
+    for (let j = 0; j + 1 < walls.length; j++) {
+      const left = walls[j]!;
+      const right = walls[j + 1]!;
+      if (covered(barsAtY(top), left, right) && covered(barsAtY(bottom), left, right)) cells.push({ left, right, bottom, top });
+    }
+  }
+  return cells;
 }
 
 /** Rectangles in pdf.js's path data (0 x y = move, 1 x y = line, 4 = close; other drawing ends the shape). */
@@ -123,7 +173,8 @@ const indexOf = (list: readonly number[], v: number): number => list.findIndex((
  * Grids of touching cells: a table has at least two columns, and its cells tile it (no rectangle
  * inside another: a box drawn around a figure or a whole table is no cell).
  */
-export function findTables(rects: readonly Rect[]): PdfTable[] {
+export function findTables(painted: readonly Rect[]): PdfTable[] {
+  const rects = [...painted.filter((r) => !isRule(r)), ...ruledCells(painted)];
   const area = (r: Rect): number => (r.right - r.left) * (r.top - r.bottom);
   // a rectangle with a smaller one inside it is a frame (around the table, a figure), not a cell
   const cells = rects.filter((r, i) => !rects.some((o, j) => j !== i && r.left <= o.left + SNAP && r.right >= o.right - SNAP && r.bottom <= o.bottom + SNAP && r.top >= o.top - SNAP && area(r) > area(o) + 1));

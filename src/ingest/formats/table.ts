@@ -235,16 +235,20 @@ function scalarText(value: unknown): string | undefined {
 }
 
 /** Markup a help desk's export leaves in an answer cell: tags of rich text, or an HTML entity. */
-const HTML_MARKUP = /<\/?(?:p|br|div|ol|ul|li|strong|b|em|i|u|span|a|h[1-6]|table|tr|td|img|font|section)\b[^>]*>|&(?:nbsp|amp|lt|gt|quot|#\d+);/iu;
+const HTML_MARKUP = /<\/?(?:p|br|div|ol|ul|li|strong|b|em|i|u|span|a|h[1-6]|table|tr|td|img|font|section)\b[^>]*>|&(?:[a-z][a-z\d]{1,31}|#\d+|#x[\da-f]+);/iu;
 
 /**
  * An answer a help desk exported as HTML (Zendesk's Body, a Chinese desk's 答案内容: `<p>请长按电源键
- * <strong>15秒</strong>…</p><ol><li>…`) as the text a bot sends: its paragraphs a line each, an ordered
- * list numbered, no tags or entities. Before 2026-11-27 the tags were the answer's, and words to match.
+ * <strong>15秒</strong>…</p><ol><li>…`, a Shopify FAQ app's `Track it at <a href=…>…</a>, 1&ndash;2 days`)
+ * as the text a bot sends: its paragraphs a line each, an ordered list numbered, no tags or entities
+ * (any named one: &ndash; &rsquo; &mdash;). Before 2026-11-27 the tags were the answer's, and words to
+ * match; an answer with inline markup only kept its tags until later that day.
  */
 function answerText(answer: string): string {
   if (!HTML_MARKUP.test(answer)) return answer;
-  const parsed = parseHtml(answer, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
+  // in a <div>: text with only inline markup around it (a link, &ndash;) is in no block of its own, and
+  // a bare fragment's such text was lost (the answer then came out with its tags)
+  const parsed = parseHtml(`<div>${answer}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) return answer;
   const text = parsed.value.blocks.map((b) => (b.kind === 'heading' ? b.text : blockText(b))).join('\n').trim();
   return text === '' ? answer : text;

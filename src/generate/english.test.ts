@@ -117,6 +117,14 @@ describe('English similar questions', () => {
     expect(all('When will my order ship?')).toContain('How soon will my order ship?');
   });
 
+  it('fits a or an to the word put in, never puts a verb after an article, and swaps no word of a name such as store credit', () => {
+    expect(all('Is an exchange free?')).toEqual(expect.arrayContaining(['Is a swap free?', 'Is a replacement free?']));
+    expect(all('How do I request an exchange?').filter((v) => /\ban (?![aeiou])|\ba (?=[aeio])/iu.test(v))).toEqual([]);
+    expect(all('Is an exchange free?').filter((v) => /\ban? replace\b/iu.test(v))).toEqual([]);
+    expect(all('Can I get a refund or store credit?').filter((v) => !/store credit/u.test(v))).toEqual([]);
+    expect(all('Do you accept gift cards?').filter((v) => /present|donation/iu.test(v))).toEqual([]);
+  });
+
   it('puts postage only for a cost, money back only for what one gets back, and keeps a title\'s capital', () => {
     expect(all('Can I change my delivery address?').filter((v) => /postage|freight/u.test(v))).toEqual([]);
     expect(all('Who pays for delivery?')).toContain('Who pays for postage?');

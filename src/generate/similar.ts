@@ -168,7 +168,7 @@ const EN_NOUN_ONLY = /(?:tion|sion|ment|ance|ence|ity)$/u;
 /** English lexicon words used as nouns only here: Do you charge customs duties? → never Do you fee / cost / price them. */
 const EN_NOUN_WORDS = new Set(['fee', 'cost', 'price']);
 /** English lexicon words that are only verbs: never put in for a noun (return window → send back window). */
-const EN_VERB_ONLY = new Set(['cancel', 'reimburse', 'withdraw', 'send back', 'apply', 'sign up', 'enroll', 'qualify', 'complain']);
+const EN_VERB_ONLY = new Set(['cancel', 'reimburse', 'withdraw', 'send back', 'apply', 'sign up', 'enroll', 'qualify', 'complain', 'replace']);
 /** English lexicon words that are only adjectives: never put in for a verb (Can I qualify sooner → Can I eligible sooner). */
 const EN_ADJECTIVE_ONLY = new Set(['eligible', 'qualified']);
 /** Words that cost something, not a way of sending: postage costs, not postage address. */
@@ -202,8 +202,38 @@ function withParticle(to: string, after: string): { to: string; after: string } 
   return { to: `${phrasal[1] ?? ''}${pronoun[1]} ${phrasal[2] ?? ''}`, after: after.slice(pronoun[1].length) };
 }
 
+/**
+ * Names made of two words, whose words are no synonyms' places: store credit is no seller credit,
+ * a gift card no present card (an apparel shop's trial, 2026-11-27: Can I get a refund or seller credit?).
+ */
+const EN_FIXED_NAMES = new Set(['store credit', 'shop credit', 'gift card', 'gift voucher', 'credit card', 'debit card', 'final sale', 'loyalty points', 'promo code', 'discount code']);
+
+/** Whether the word at `at` is one word of a two-word name (EN_FIXED_NAMES). */
+function inFixedName(question: string, at: number, word: string): boolean {
+  const before = /(\p{L}+)\s+$/u.exec(question.slice(0, at))?.[1];
+  const after = /^\s+(\p{L}+)/u.exec(question.slice(at + word.length))?.[1];
+  const w = word.toLowerCase();
+  const named = (phrase: string): boolean => EN_FIXED_NAMES.has(phrase) || EN_FIXED_NAMES.has(phrase.replace(/s$/u, ''));
+  return (after !== undefined && named(`${w} ${after.toLowerCase()}`)) || (before !== undefined && named(`${before.toLowerCase()} ${w}`));
+}
+
+/**
+ * The text before a substitute with its article made to fit it: an exchange → a swap, a swap → an
+ * exchange (Is an swap free?, 2026-11-27). By the first letter, as written English mostly goes (a
+ * unit, a one-off and an hour aside).
+ */
+function withArticle(before: string, to: string): string {
+  const article = /\b(an?)(\s+)$/iu.exec(before);
+  if (article?.[1] === undefined) return before;
+  const vowel = /^(?:[aeio]|u(?!n[aeiou]|ni|s[eu]|r[aeiou]|til)|hour|honest|heir)/iu.test(to) && !/^(?:one|once|eu)/iu.test(to);
+  const fitted = vowel ? 'an' : 'a';
+  const written = article[1].charAt(0) === 'A' ? fitted.charAt(0).toUpperCase() + fitted.slice(1) : fitted;
+  return before.slice(0, article.index) + written + (article[2] ?? ' ');
+}
+
 /** May an English similar question put `to` where the question has `word` (at `at`)? Only the same part of speech; postage only as a cost. */
 function enFits(question: string, at: number, word: string, to: string): boolean {
+  if (inFixedName(question, at, word)) return false;
   const verb = enVerbUse(question, at, word.length);
   if ((EN_NOUN_ONLY.test(to) || EN_NOUN_WORDS.has(to)) && (verb || EN_VERB_ONLY.has(word))) return false;
   if (EN_VERB_ONLY.has(to) && (!verb || EN_NOUN_ONLY.test(word) || EN_ADJECTIVE_ONLY.has(word))) return false;
@@ -305,7 +335,10 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   const formal = picks.filter((p) => p.group[0] !== p.word && p.word !== templateVerb && !has(p.group[0] ?? p.word) && fits(p, p.group[0] ?? p.word) && swappable(p.word, p.group[0] ?? p.word, question.slice(p.at + p.word.length), question.slice(0, p.at)));
   if (formal.length >= 2) {
     let plain = question;
-    for (const p of [...formal].reverse()) plain = plain.slice(0, p.at) + put(p, p.group[0] ?? p.word) + plain.slice(p.at + p.word.length);
+    for (const p of [...formal].reverse()) {
+      const to = put(p, p.group[0] ?? p.word);
+      plain = (english ? withArticle(plain.slice(0, p.at), to) : plain.slice(0, p.at)) + to + plain.slice(p.at + p.word.length);
+    }
     // (七天无理由退换货 → 无理由退货退货: the plain words may say one thing twice, as one substitute may)
     const twice = !english && ((DOUBLED.test(plain) && !DOUBLED.test(question)) || formal.some((p) => repeatsNext(p.group[0] ?? p.word, question.slice(p.at + p.word.length), lexicon)));
     if (!twice) out.push(plain);
@@ -320,7 +353,7 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
       if (to === undefined || has(to) || question[p.at - 1] === to[0]) continue;
       if (!fits(p, to)) continue;
       const placed = english ? withParticle(put(p, to), question.slice(p.at + p.word.length)) : { to: put(p, to), after: question.slice(p.at + p.word.length) };
-      const variant = question.slice(0, p.at) + placed.to + placed.after;
+      const variant = (english ? withArticle(question.slice(0, p.at), placed.to) : question.slice(0, p.at)) + placed.to + placed.after;
       // 七天无理由退货 → 无理由退货退货: a substitute that ends with the words after it doubles them
       if (!english && ((DOUBLED.test(variant) && !DOUBLED.test(question)) || repeatsNext(placed.to, placed.after, lexicon))) continue;
       out.push(variant);

@@ -57,6 +57,14 @@ function embeddedIn(sentence: string, match: RegExpExecArray): string | undefine
 }
 
 /** A sentence about how soon the shop answers: We reply within 24 hours, our team will contact you in 2 days. */
+/**
+ * A time a task must be done within, counted from an event (within 30 days of delivery, up to 1 hour
+ * after ordering): how long the customer has, not how long the task takes — Start a Return with
+ * "start your return within 30 days of delivery" asks How long do I have to start a return? (was How
+ * long does it take to start a return?, an apparel shop's trial, 2026-11-27).
+ */
+const EN_DEADLINE = /\b(?:within|up\s+to|no\s+later\s+than)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)\s+(?:business\s+|working\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:of|from|after|since)\b/iu;
+
 const EN_SHOP_REPLIES = /\b(?:we|our\s+(?:team|staff|support|agents?))\s+(?:will\s+|usually\s+|normally\s+|aim\s+to\s+)?(?:reply|respond|answer|get\s+back|contact\s+you|call\s+you|email\s+you)\b/iu;
 
 /** Verbs that say nothing without their object: "you can get." → Can I get? */
@@ -103,6 +111,11 @@ function measurableTopic(topic: string): string | undefined {
   }
   const out = words.join('').trim();
   return /\p{L}{3}/u.test(out) ? out : undefined;
+}
+
+/** How a time question about a task opens: how long the customer has when the sentence sets a deadline (EN_DEADLINE), else how long doing it takes. */
+function howLong(sentence: string): string {
+  return EN_DEADLINE.test(sentence) ? 'How long do I have to' : 'How long does it take to';
 }
 
 /**
@@ -176,12 +189,12 @@ export function enContent(input: SectionInput, topic: string | undefined, out: G
       if (duty?.[1] !== undefined) add(`How long do I have to ${asCustomer(duty[1].trim())}?`, 'time-limit');
       else if (about !== undefined && /\b(?:window|period|deadline|limit|time|warranty|guarantee)$/iu.test(about)) add(`How long is ${withThe(about)}?`, 'time-limit');
       // a task takes the time doing it takes: Start a Return → How long does it take to start a return?
-      else if (activityTask !== undefined) add(`How long does it take to ${activityTask}?`, 'time-limit');
-      else if (topic !== undefined && EN_TASK.test(topic)) add(`How long does it take to ${asAsker(verbFirst(sentenceCase(topic, names)))}?`, 'time-limit');
+      else if (activityTask !== undefined) add(`${howLong(s)} ${activityTask}?`, 'time-limit');
+      else if (topic !== undefined && EN_TASK.test(topic)) add(`${howLong(s)} ${asAsker(verbFirst(sentenceCase(topic, names)))}?`, 'time-limit');
       // only a process or an activity takes time (delivery, an appeal, returning my item): How long do Monthly Payments take? asks nothing
       else if (measurable !== undefined && (EN_PROCESS.test(measurable) || /^\p{L}+ing\b/u.test(measurable))) add(`How long ${does} ${measurable} take?`, 'time-limit');
       // "We reply within 24 hours" is how soon the shop answers, not how long the task takes (How long does it take to claim?)
-      else if (howTo !== undefined && !EN_SHOP_REPLIES.test(s)) add(`How long does it take to ${howTo}?`, 'time-limit');
+      else if (howTo !== undefined && !EN_SHOP_REPLIES.test(s)) add(`${howLong(s)} ${howTo}?`, 'time-limit');
     }
     if (!fee && EN_FEE.test(s) && howTo !== undefined) {
       fee = true;

@@ -258,6 +258,11 @@ describe('question generation', () => {
     const all = (heading: string) => generateQuestions({ headingPath: ['Help Center', heading], text: 'It takes 3 days and costs $5.' }).map((g) => g.question);
     expect(all('Start a Return')).toEqual(['How do I start a return?', 'What do I need to know to start a return?', 'How long does it take to start a return?', 'How much does it cost to start a return?']);
     expect(all('Redeem a Gift Card')[0]).toBe('How do I redeem a gift card?');
+    // a deadline counted from an event is how long the customer has, not how long doing it takes
+    const timed = (heading: string, text: string) => generateQuestions({ headingPath: ['Help Center', heading], text }).map((g) => g.question).filter((q) => q.startsWith('How long'));
+    expect(timed('Start a Return', 'Start your return within 30 days of delivery from your account.')).toEqual(['How long do I have to start a return?']);
+    expect(timed('How to cancel an order', 'You can cancel up to 1 hour after placing your order.')).toEqual(['How long do I have to cancel an order?']);
+    expect(timed('Tracking your parcel', 'Tracking can take up to 24 hours.')).toEqual(['How long does it take to track my parcel?']);
   });
 
   it('asks a Chinese heading that already asks in its middle as written, a problem as 怎么办 and a task as 如何', () => {

@@ -123,6 +123,7 @@ describe('English similar questions', () => {
     expect(all('Is an exchange free?').filter((v) => /\ban? replace\b/iu.test(v))).toEqual([]);
     expect(all('Can I get a refund or store credit?').filter((v) => !/store credit/u.test(v))).toEqual([]);
     expect(all('Do you accept gift cards?').filter((v) => /present|donation/iu.test(v))).toEqual([]);
+    expect(all('What are price adjustments?').filter((v) => /fee adjustments|cost adjustments/iu.test(v))).toEqual([]);
   });
 
   it('puts postage only for a cost, money back only for what one gets back, and keeps a title\'s capital', () => {

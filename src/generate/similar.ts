@@ -206,7 +206,7 @@ function withParticle(to: string, after: string): { to: string; after: string } 
  * Names made of two words, whose words are no synonyms' places: store credit is no seller credit,
  * a gift card no present card (an apparel shop's trial, 2026-11-27: Can I get a refund or seller credit?).
  */
-const EN_FIXED_NAMES = new Set(['store credit', 'shop credit', 'gift card', 'gift voucher', 'credit card', 'debit card', 'final sale', 'loyalty points', 'promo code', 'discount code']);
+const EN_FIXED_NAMES = new Set(['store credit', 'shop credit', 'gift card', 'gift voucher', 'credit card', 'debit card', 'final sale', 'loyalty points', 'promo code', 'discount code', 'price adjustment', 'price match', 'price protection']);
 
 /** Whether the word at `at` is one word of a two-word name (EN_FIXED_NAMES). */
 function inFixedName(question: string, at: number, word: string): boolean {

@@ -51,6 +51,17 @@ const PINYIN_SYLLABLES = /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]+(?:ng|n
 const MAX_SPELLED = 24;
 const AMOUNT_AFTER = /^\s*(?:元|块|圆|rmb|yuan|美元|刀)/u;
 const AMOUNT_BEFORE = /[¥￥$]\s*$/u;
+/** With the moreAmounts option: the other currencies a shop writes (£5, €20, HK$300, 300港币, 5 dollars). */
+const MORE_AMOUNT_BEFORE = /[£€]\s*$/u;
+const MORE_AMOUNT_AFTER = /^\s*(?:港币|港元|港幣|台币|台幣|新台币|欧元|歐元|英镑|英鎊|(?:dollars?|bucks|pounds?|quid|euros?|usd|gbp|eur|hkd|twd)(?![a-z]))/iu;
+/**
+ * With the moreAmounts option: a number with two decimals among English words is a price (why did you
+ * take 6.95 off my refund); not a rate (0.05%) nor one that touches Chinese, where 4.18 is a date and
+ * 日息0.05 a rate.
+ */
+const TWO_DECIMALS = /^\d{1,6}\.\d{2}$/u;
+const NOT_A_PRICE_NEXT = /^[%％\p{Script=Han}]/u;
+const HAN_END = /\p{Script=Han}$/u;
 
 /**
  * A stretch of English words with only spaces, apostrophes and hyphens between them (a phrase does
@@ -287,8 +298,9 @@ export class Analyzer {
     }
     const plain = digits.replace(/[.,]/g, '');
     const before = text.slice(Math.max(0, index - 2), index);
-    const after = text.slice(index + length, index + length + 5);
-    if (AMOUNT_BEFORE.test(before) || AMOUNT_AFTER.test(after)) out.push('#amount');
+    const after = text.slice(index + length, index + length + 8);
+    const more = this.settings.options.moreAmounts === true && (MORE_AMOUNT_BEFORE.test(before) || MORE_AMOUNT_AFTER.test(after) || (TWO_DECIMALS.test(digits) && !HAN_END.test(text.slice(0, index)) && !NOT_A_PRICE_NEXT.test(text.slice(index + length))));
+    if (AMOUNT_BEFORE.test(before) || AMOUNT_AFTER.test(after) || more) out.push('#amount');
     else if (/^1\d{10}$/.test(plain)) out.push('#phone');
     else if (plain.length >= 6 && !/^(19|20)\d{2}$/.test(plain)) out.push('#longnum');
     else out.push(digits);

@@ -37,6 +37,11 @@ export interface AnalyzerOptions {
    * stem (customer ≠ customs, business ≠ busy; src/analyze/english.ts). Absent in indexes built before it.
    */
   stemApart?: boolean;
+  /**
+   * More amounts are #amount: after £, €, HK$ or NT$, before a currency word (dollars, pounds, euros,
+   * 港币, 台币 …), and a number with two decimals (6.95 off my refund). Absent in indexes built before it.
+   */
+  moreAmounts?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -72,4 +77,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   cantonese: true,
   chat: true,
   stemApart: true,
+  moreAmounts: true,
 };

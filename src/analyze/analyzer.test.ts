@@ -62,7 +62,9 @@ describe('Analyzer', () => {
     expect(words(analyzer.analyze('我冇收到退款'))).toContain('没有');
     expect(words(analyzer.analyze('唔該，點樣注銷微粒貸'))).toEqual(words(analyzer.analyze('谢谢，怎么样注销微粒贷')));
     // now, tomorrow, yesterday, need or not (a Hong Kong shop's customers, 2026-11-27)
-    expect(analyzer.normalize('而家有冇貨，聽日到唔到，使唔使排隊，尋日同琴日')).toBe('现在有没有货,明天到不到,需不需要排队,昨天同昨天');
+    // (有冇 and A唔A ask as Mandarin's 有…吗 and A…吗: no 没有 or 不 to weigh in a match)
+    expect(analyzer.normalize('而家有冇貨，聽日到唔到，使唔使排隊，尋日同琴日')).toBe('现在有货,明天到,需要排队,昨天同昨天');
+    expect(analyzer.normalize('我冇收到，冇得退')).toBe('我没有收到,不能退');
     // Mandarin words that hold a Cantonese look-alike stay as they are (几时 and 今日 are Mandarin too: a bank's 几时还款)
     expect(analyzer.normalize('系统关系')).toBe('系统关系');
     expect(analyzer.normalize('几时还款，今日发货')).toBe('几时还款,今日发货');

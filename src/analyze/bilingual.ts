@@ -178,7 +178,8 @@ export const BILINGUAL_LEXICON: readonly (readonly string[])[] = [
   ['compensation', '赔偿', '补偿'],
   ['deduct', '扣除'],
   // quality, warranty, repair
-  ['warranty', '保修', '质保', '保修期'],
+  // (保養 is what a Hong Kong page calls the warranty, 保固 a Taiwan one)
+  ['warranty', '保修', '质保', '保修期', '保养', '保固'],
   ['guarantee', '保修', '质保'],
   ['repair', '维修', '修理', '寄修', '返修'],
   ['fix', '维修', '修理'],

@@ -237,7 +237,21 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['离岛', '金门', '马祖', '澎湖', '绿岛', '兰屿', '小琉球', '长洲', '南丫岛', '坪洲', '大屿山'],
   // convenience-store pick-up and home delivery, as Taiwan pages write them
   ['超商取货', '超商', '便利商店', '便利店', '店到店'],
-  ['宅配', '送货到府', '送货上门', '到府'],
+  ['宅配', '送货到府', '送货上门', '到府', '送上门'],
+  // Hong Kong pick-up points: a customer's 智能櫃 or 自取點 for the page's 順豐站 自取 (related only: a
+  // locker is no SF station)
+  ['自取', '顺丰站', '智能柜', '自取点', '自提点', '快递柜', '丰巢'],
+  // Hong Kong payments: 轉數快 is FPS, a card the page names by brand, 八達通 (Octopus)
+  ['转数快', 'fps'],
+  ['visa', 'mastercard', '信用卡', '万事达', '碌卡'],
+  ['八达通', 'octopus'],
+  // Hong Kong delivery areas: the New Territories and the islands, which a page calls 偏遠地區 or 離島
+  ['新界', '偏远地区', '离岛', '元朗', '屯门', '天水围', '大埔', '上水', '粉岭', '西贡', '东涌'],
+  // the warranty: 保養 in Hong Kong, 保固 in Taiwan, 保修 / 質保 on the mainland (related only: a
+  // mainland page's 保养 is servicing, no warranty)
+  ['保养', '保修', '保固', '质保'],
+  // how long a job takes as Hong Kong pages write it (維修一般需時7至10個工作天) for a customer's 幾耐 (多久)
+  ['需时', '多久', '多长时间'],
   // ---- English after-sales words, as customers write them (trial-english, 2026-11-26) -------------
   // Single words only: a group word the analyzer cuts into two terms (money back, send back) is left
   // out of query expansion (lexiconAssociations), so "I want my money back" needs money → refund.
@@ -325,7 +339,7 @@ const RELATED_ONLY_HEADS = new Set([
   // (拉走 is no 拆旧 in a sentence, a 乡镇 no 海岛, a 箱子 no 外包装 of the goods, 搬很远 no 远距离搬运)
   '拆旧', '偏远地区', '外包装', '远距离搬运', '尺寸', '商用',
   // Taiwan and Hong Kong: an island is no other island, a tax number's name is a place's (统编 in a mainland shop's similar questions)
-  '离岛', '统一编号',
+  '离岛', '统一编号', '自取', 'visa', '新界', '保养',
   // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)
   '坏果', '死亡',
   // (a city is no province, and no other city of its region)

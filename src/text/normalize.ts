@@ -65,22 +65,37 @@ const HAN = /\p{Script=Han}/u;
 /**
  * Written Cantonese (how Hong Kong customers type) → Mandarin, on simplified text: 冇 → 没有,
  * 唔 → 不, 几耐 → 多久, 点样 → 怎么样, 嘅 → 的 … Only words Mandarin text does not use (系 alone is
- * left: 关系, 系统), longest first; 唔该 (thanks) is 谢谢, not 不该.
+ * left: 关系, 系统; 仲 alone too: 仲裁; 整 alone too: 整机保修), longest first; 唔该 (thanks) is
+ * 谢谢, not 不该 (几时 and 今日 are Mandarin too: a bank's 几时还款). The words a Hong Kong shop's customers add (user trial, 2026-11-27): 仲未 (not yet), 寄返 / 退返 (back), 攞货 (pick up), 整坏 / 跌烂 (broke), 入水 (water
+ * damage), 畀钱 (pay), 7仔 (7-Eleven), 有冇得 / 冇得 (can / cannot). A question's 有冇 and A唔A
+ * (收唔收) ask as Mandarin's 有…吗 and A…吗 do: the word alone, no 没有 or 不 (a negation weighs in a
+ * match, and 有冇 in a KB's own questions made 有没有 a word that found 有冇優惠碼 for 有冇invoice).
  */
 const CANTONESE: readonly [string, string][] = [
-  ['唔该', '谢谢'], ['多谢晒', '谢谢'], ['系唔系', '是不是'], ['系咪', '是不是'], ['唔系', '不是'], ['得唔得', '可不可以'],
-  ['几耐', '多久'], ['几多', '多少'], ['使唔使', '需不需要'], ['而家', '现在'], ['听日', '明天'], ['寻日', '昨天'], ['琴日', '昨天'], ['搞掂', '搞定'], ['嚟', '来'], ['几钱', '多少钱'], ['点样', '怎么样'], ['点做', '怎么做'], ['点解', '为什么'],
-  ['点算', '怎么办'], ['边度', '哪里'], ['边到', '哪里'], ['边个', '哪个'], ['佢哋', '他们'], ['我哋', '我们'], ['你哋', '你们'],
-  ['落单', '下单'], ['冇', '没有'], ['唔', '不'], ['嘅', '的'], ['咗', '了'], ['喺', '在'], ['咩', '什么'], ['乜', '什么'],
+  ['唔该', '谢谢'], ['多谢晒', '谢谢'], ['系唔系', '是不是'], ['系咪', '是不是'], ['唔系', '不是'], ['得唔得', '可以吗'],
+  ['几耐', '多久'], ['几多', '多少'], ['使唔使', '需要'], ['整唔整', '修吗'],
+  ['而家', '现在'], ['听日', '明天'], ['寻日', '昨天'], ['琴日', '昨天'], ['搞掂', '搞定'], ['嚟', '来'], ['几钱', '多少钱'],
+  ['点样', '怎么样'], ['点做', '怎么做'], ['点解', '为什么'], ['点算', '怎么办'], ['点搞', '怎么办'], ['点知', '怎么知道'], ['点计', '怎么算'],
+  ['边度', '哪里'], ['边到', '哪里'], ['边个', '哪个'], ['喺边', '在哪里'], ['去边', '去哪里'], ['佢哋', '他们'], ['我哋', '我们'], ['你哋', '你们'],
+  ['落单', '下单'], ['落咗', '下了'], ['仲未', '还没'], ['仲有冇', '还有'], ['仲有', '还有'], ['仲可以', '还可以'], ['仲要', '还要'],
+  ['寄返', '寄回'], ['退返', '退回'], ['换返', '换回'], ['攞返', '拿回'], ['拎返', '拿回'], ['整返', '修好'], ['畀返', '还给'], ['俾返', '还给'],
+  ['攞货', '取货'], ['拎货', '取货'], ['攞件', '取件'], ['拎件', '取件'], ['整坏', '弄坏'], ['整烂', '弄坏'], ['跌烂', '摔坏'], ['跌坏', '摔坏'],
+  ['入咗水', '进水'], ['入水', '进水'], ['影相', '拍照'], ['钟意', '喜欢'], ['收工', '下班'], ['畀钱', '付钱'], ['俾钱', '付钱'], ['七仔', '7-11'], ['7仔', '7-11'],
+  ['有冇得', '可以'], ['有冇', '有'], ['冇得', '不能'],
+  ['冇', '没有'], ['唔', '不'], ['嘅', '的'], ['咗', '了'], ['喺', '在'], ['咩', '什么'], ['乜', '什么'],
   ['佢', '他'], ['嘢', '东西'], ['睇', '看'], ['揾', '找'], ['搵', '找'], ['攞', '拿'], ['畀', '给'], ['俾', '给'], ['啲', '些'],
   ['咁', '这么'], ['噉', '这样'],
 ];
-const CANTONESE_WORD = new RegExp(CANTONESE.map(([w]) => w).join('|'), 'gu');
+/**
+ * The listed words, then any other A唔A question (收唔收, 保唔保, 可唔可以, 要唔要): the verb alone, as a
+ * Mandarin question asks it (收信用卡吗), so that a question form weighs nothing and reads no 不.
+ */
+const CANTONESE_WORD = new RegExp(`${CANTONESE.map(([w]) => w).join('|')}|(\\p{Script=Han})唔\\1`, 'gu');
 const MANDARIN = new Map(CANTONESE);
 
 /** `text` (simplified) with its written-Cantonese words in Mandarin; a text without any is returned as it is. */
 export function cantoneseToMandarin(text: string): string {
-  return text.replace(CANTONESE_WORD, (w) => MANDARIN.get(w) ?? w);
+  return text.replace(CANTONESE_WORD, (w, asked: string | undefined) => MANDARIN.get(w) ?? asked ?? w);
 }
 
 /**

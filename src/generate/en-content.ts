@@ -87,6 +87,9 @@ function clauseObject(match: RegExpExecArray | null): string | undefined {
   if (/^\p{Lu}/u.test(object) || /^\p{Lu}/u.test(/\s(\S+)/u.exec(match[0])?.[1] ?? '')) return undefined;
   if (/\b(?:for|to|with|about|from|on|in|of|at|by)$/iu.test(object) || /\b(?:for|to|with|about|from|on|of|out)\s+(?:as|in|at|on|by|if|when|to)\b/iu.test(object)) return undefined;
   if (EN_NEEDS_OBJECT.test(object)) return undefined;
+  // "you can cancel within 1 hour", "you can return it once it arrives": a verb alone or with a
+  // pronoun names no task (Can I cancel?, Can I return it? matched every question about returning)
+  if (/^[\p{L}-]+(?:\s+(?:it|them|this|that|these|those|one|so|too|again|now|online|here|there))?$/iu.test(object)) return undefined;
   return object;
 }
 

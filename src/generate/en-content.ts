@@ -89,7 +89,7 @@ function clauseObject(match: RegExpExecArray | null): string | undefined {
   if (EN_NEEDS_OBJECT.test(object)) return undefined;
   // "you can cancel within 1 hour", "you can return it once it arrives": a verb alone or with a
   // pronoun names no task (Can I cancel?, Can I return it? matched every question about returning)
-  if (/^[\p{L}-]+(?:\s+(?:it|them|this|that|these|those|one|so|too|again|now|online|here|there))?$/iu.test(object)) return undefined;
+  if (/^[\p{L}-]+(?:\s+(?:it|them|this|that|these|those|one))?$/iu.test(object)) return undefined;
   return object;
 }
 

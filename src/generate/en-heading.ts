@@ -373,12 +373,12 @@ export function sizeGuideHeading(questions: string[], topic: string, headingPath
 }
 
 /**
- * A one-word sub-heading (Tiers, Fees, Levels) names a thing only with its parent's topic: What are
+ * A one-word plural sub-heading (Tiers, Fees, Levels) names a thing only with its parent's topic: What are
  * the tiers? asked nothing a shopper types; What are the tiers of Loomwell Rewards? does (the
  * parent's label before a colon, Loomwell Rewards: points and perks → Loomwell Rewards).
  */
 export function ofParentTopic(questions: string[], topic: string, headingPath: readonly string[]): string[] {
-  if (headingPath.length < 2 || !/^\p{L}[\p{L}-]+$/u.test(topic.trim())) return questions;
+  if (headingPath.length < 2 || !/^\p{L}[\p{L}-]+s$/u.test(topic.trim())) return questions;
   const parent = stripNumbering(headingPath[headingPath.length - 2] ?? '').split(/:\s/u)[0]?.trim() ?? '';
   if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase())) return questions;
   const the = new RegExp(`\\bthe ${escapeRegExp(topic.trim())}(?=[?\\s]|$)`, 'iu');

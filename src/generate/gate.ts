@@ -37,7 +37,7 @@ export function gateTokens(text: string): string[] {
  * templates' verbs (need to know, tell me about) and a few verbs every task has.
  */
 const EN_QUESTION_WORDS = new Set(
-  'a an the i me my mine we us our you your it its they them their this that these those there here is are was were be been am do does did can could should would may might must will shall how what when where who whom which why to of for in on at by with from about and or if not any anything something need know tell explain information long much take way possible able get have has had'.split(' '),
+  'a an the i me my mine we us our you your it its they them their this that these those there here is are was were be been am do does did can could should would may might must will shall how what when where who whom which why to of for in on at by with from about and or if not any anything something need know tell explain information way possible able get have has had'.split(' '),
 );
 
 /**

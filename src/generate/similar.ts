@@ -378,8 +378,7 @@ export function keywordForm(question: string, language: QuestionLanguage): strin
       .replace(/[^\p{L}\p{N}\s'-]/gu, ' ')
       .split(/\s+/u)
       .filter((w) => w.length > 0 && !EN_STOP.has(w));
-    // one word (tiers, shrink, pre-order) names no topic a customer would type alone: every question of the topic has it
-    return words.length >= 2 && words.length <= 6 ? words.join(' ') : undefined;
+    return words.length >= 1 && words.length <= 6 ? words.join(' ') : undefined;
   }
   const all = question
     .replace(/[？?。！!，,、：:；;（）()]/gu, ' ')

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
 import { LexicalGate, vagueEnglish } from './gate.js';
+import { enHeading, ofParentTopic } from './en-heading.js';
 import { generateEntries } from './index.js';
 import { keywordForm } from './similar.js';
 
@@ -32,6 +33,17 @@ describe('English questions that tell entries apart', () => {
     expect(q[0]).toBe('Which styles run small or large?');
     expect(q).toContain('What are the fit notes?');
     expect(q.join('\n')).not.toMatch(/fit notes:/iu);
+  });
+
+  it('a colon before a topic keeps it: the label alone names no one section (Gift guide: men, Gift guide: women)', () => {
+    expect(enHeading('Gift guide: men', new Set()).join('\n')).toMatch(/men/u);
+    expect(enHeading('Gift guide: women', new Set())).not.toEqual(enHeading('Gift guide: men', new Set()));
+  });
+
+  it("a parent that names a page or opens with a phrase's word is not put in (Size Guide, About our stores)", () => {
+    expect(ofParentTopic(['What are the shoes?'], 'Shoes', ['Size Guide', 'Shoes'])).toEqual(['What are the shoes?']);
+    expect(ofParentTopic(['What are the fees?'], 'Fees', ['About our stores', 'Fees'])).toEqual(['What are the fees?']);
+    expect(ofParentTopic(['What is the liability?'], 'Liability', ['Terms of sale', 'Liability'])).toEqual(['What is the liability?']);
   });
 
   it("a one-word sub-heading names its parent's topic: What are the tiers of Fernhill Rewards? (was What are the tiers?)", async () => {

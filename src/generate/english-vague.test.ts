@@ -28,6 +28,12 @@ describe('English questions that tell entries apart', () => {
     expect((await asked()).get('Cancelling an order')?.[0]).toBe('How do I cancel an order?');
   });
 
+  it('a task on any item within a deadline asks how long one has (was Can I return items?, which took can i return swimwear)', async () => {
+    const q = (await asked(5)).get('Return window and condition') ?? [];
+    expect(q).toContain('How long do I have to return items?');
+    expect(q).not.toContain('Can I return items?');
+  });
+
   it('a heading with a colon asks what follows it, and its label is the topic (was What is the fit notes: which styles run small or large?)', async () => {
     const q = (await asked(5)).get('Fit notes: which styles run small or large') ?? [];
     expect(q[0]).toBe('Which styles run small or large?');

@@ -67,6 +67,9 @@ const EN_DEADLINE = /\b(?:within|up\s+to|no\s+later\s+than)\s+(?:\d+|an?|one|two
 
 const EN_SHOP_REPLIES = /\b(?:we|our\s+(?:team|staff|support|agents?))\s+(?:will\s+|usually\s+|normally\s+|aim\s+to\s+)?(?:reply|respond|answer|get\s+back|contact\s+you|call\s+you|email\s+you)\b/iu;
 
+/** A task on any goods (return items, exchange products): allowed for every item, so what is asked is by when. */
+const EN_GENERIC_OBJECT = /^[\p{L}-]+\s+(?:(?:your|most|all|any|the)\s+)?(?:items?|products?|goods|things|purchases?|orders?)$/iu;
+
 /** Verbs that say nothing without their object: "you can get." → Can I get? */
 const EN_NEEDS_OBJECT = /^(?:get|have|take|make|use|find|see|know|need|do|give|receive|send|provide|keep|bring|pay|buy|choose|expect|want|include)$/iu;
 
@@ -87,6 +90,9 @@ function clauseObject(match: RegExpExecArray | null): string | undefined {
   if (/^\p{Lu}/u.test(object) || /^\p{Lu}/u.test(/\s(\S+)/u.exec(match[0])?.[1] ?? '')) return undefined;
   if (/\b(?:for|to|with|about|from|on|in|of|at|by)$/iu.test(object) || /\b(?:for|to|with|about|from|on|of|out)\s+(?:as|in|at|on|by|if|when|to)\b/iu.test(object)) return undefined;
   if (EN_NEEDS_OBJECT.test(object)) return undefined;
+  // "you can cancel within 1 hour", "you can return it once it arrives": a verb alone or with a
+  // pronoun names no task (Can I cancel?, Can I return it? matched every question about returning)
+  if (/^[\p{L}-]+(?:\s+(?:it|them|this|that|these|those|one))?$/iu.test(object)) return undefined;
   return object;
 }
 
@@ -168,6 +174,9 @@ export function enContent(input: SectionInput, topic: string | undefined, out: G
     // you may have had contact / may not be affected / may be eligible: what is possible, not allowed
     // …nor is "you may want to" (advice) or "you can t" (a lost apostrophe: can't); "you may still be
     // able to avoid default" can
+    // "you can return items within 30 days of delivery": how long one has is what is asked (Can I
+    // return items? matched every question about returning something, can i return swimwear too)
+    else if (canDo !== undefined && EN_DEADLINE.test(s) && EN_GENERIC_OBJECT.test(canDo) && EN_AFTER_SALES_ACT.test(canDo)) add(`How long do I have to ${asCustomer(canDo.replace(/^(\p{L}+)\s+(?:most|all|any|some)\s+/u, '$1 '))}?`, 'time-limit');
     else if (canDo !== undefined && !/^(?:have\s+(?:been|had|\w+ed)|be(?!\s+able\s+to\b)|not|want|wish|t|use\s+to)\b/iu.test(canDo)) add(`Can I ${asCustomer(canDo.replace(/\bbe\s+able\s+to\s+/iu, ''))}?`, 'permission');
     // …but "you may be eligible for X" is what a customer asks: Am I eligible for X?
     const mayBe = /^be\s+(eligible(?:\s+for\s+[a-z][\w\s-]{2,40})?)$/iu.exec(canDo ?? '');

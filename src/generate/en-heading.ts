@@ -172,7 +172,28 @@ function enBareHeading(topic: string, product: string | undefined): string[] | u
  * `product` is what a manual is about (`enProduct`); `text` is the section's, which some kinds read
  * (a topic it defines keeps What is …?).
  */
+/** A heading of a label, a colon and more words (Fit notes: which styles run small or large); not a time (10:30). */
+const EN_LABELLED_HEADING = /^([\p{L}][^:]{2,40}?):\s+(\p{L}.{2,})$/u;
+/** What follows a heading's colon when it asks something itself. */
+const EN_ASKS = /^(?:how|what|when|where|why|who|which|can|do|does|is|are|will|should)\s+\p{L}/iu;
+/** A colon's part that opens with a question word but asks nothing (what you need to know, how it works). */
+const EN_NO_QUESTION = /^(?:what\s+(?:you|to)\s+(?:need\s+to\s+)?(?:know|expect|do)|how\s+(?:it|this)\s+works?)\b/iu;
+
 export function enHeading(topic: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
+  // a label and what it is about after a colon (Fit notes: which styles run small or large): the
+  // part after the colon asks when it is a question, and the label is the topic (was What is the
+  // fit notes: which styles run small or large?); before a topic (Benefits Planner: Disability),
+  // the label's questions come first and the whole heading's follow, so that its last words still
+  // tell the sections apart
+  const labelled = EN_LABELLED_HEADING.exec(topic);
+  if (labelled?.[1] === undefined || labelled[2] === undefined) return headingQuestions(topic, names, product, text);
+  const [label, rest] = [labelled[1].trim(), labelled[2].trim()];
+  const byLabel = headingQuestions(label, names, product, text);
+  if (EN_ASKS.test(rest) && !EN_NO_QUESTION.test(rest)) return [`${rest.charAt(0).toUpperCase()}${rest.slice(1).replace(/[?.!]+$/u, '')}?`, ...byLabel];
+  return [...new Set([...byLabel, ...headingQuestions(topic, names, product, text)])];
+}
+
+function headingQuestions(topic: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
   const phrase = enPhraseQuestion(topic);
   if (phrase !== undefined) return [phrase];
   if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
@@ -354,4 +375,20 @@ export function sizeGuideHeading(questions: string[], topic: string, headingPath
   if (!/^What (?:is|are) the /u.test(first)) return questions;
   const thing = lowerFirst(sentenceCase(topic, names), names);
   return [`What is the size chart for ${thing}?`, `How do I find my size in ${thing}?`, ...questions.slice(1)];
+}
+
+/**
+ * A one-word plural sub-heading (Tiers, Fees, Levels) names a thing only with its parent's topic: What are
+ * the tiers? asked nothing a shopper types; What are the tiers of Loomwell Rewards? does (the
+ * parent's label before a colon, Loomwell Rewards: points and perks → Loomwell Rewards).
+ */
+const EN_PAGE_PARENT = /\b(?:guides?|polic(?:y|ies)|information|faqs?|help|overview|terms|conditions|pages?|cent(?:re|er)|support|questions|basics)$/iu;
+
+export function ofParentTopic(questions: string[], topic: string, headingPath: readonly string[]): string[] {
+  if (headingPath.length < 2 || !/^\p{L}[\p{L}-]+s$/u.test(topic.trim())) return questions;
+  const parent = stripNumbering(headingPath[headingPath.length - 2] ?? '').split(/:\s/u)[0]?.trim() ?? '';
+  // (not a page's name, Size Guide, Returns Policy, nor a phrase, About New York State Inspections)
+  if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase()) || EN_PAGE_PARENT.test(parent) || EN_LEADING_WORD.test(parent)) return questions;
+  const the = new RegExp(`\\bthe ${escapeRegExp(topic.trim())}(?=[?\\s]|$)`, 'iu');
+  return questions.map((q) => (the.test(q) ? q.replace(the, (m) => `${m} of ${parent}`) : q));
 }

@@ -32,6 +32,30 @@ export function gateTokens(text: string): string[] {
   return out;
 }
 
+/**
+ * Words an English question has whatever it asks about: question words, pronouns, auxiliaries, the
+ * templates' verbs (need to know, tell me about) and a few verbs every task has.
+ */
+const EN_QUESTION_WORDS = new Set(
+  'a an the i me my mine we us our you your it its they them their this that these those there here is are was were be been am do does did can could should would may might must will shall how what when where who whom which why to of for in on at by with from about and or if not any anything something need know tell explain information way possible able get have has had'.split(' '),
+);
+
+/**
+ * An English question whose words, but for question words and pronouns, are one word (Can I return
+ * it?, Explain the tiers, shrink): every entry about that word asks it too, so it tells none of them
+ * apart; a Chinese question is never vague here.
+ */
+export function vagueEnglish(question: string): boolean {
+  if (/\p{Script=Han}/u.test(question)) return false;
+  const words = question
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’]s\b/gu, '')
+    .match(/[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu);
+  if (words === null) return false;
+  return words.filter((w) => !EN_QUESTION_WORDS.has(w)).length < 2;
+}
+
 interface Field {
   /** token → documents and term frequencies, interleaved: [d0, tf0, d1, tf1, …] */
   postings: Map<string, number[]>;
@@ -150,7 +174,7 @@ export class LexicalGate {
    */
   passes(question: string, own: number): boolean {
     const tokens = new Set(gateTokens(question));
-    if (tokens.size === 0) return false;
+    if (tokens.size === 0 || vagueEnglish(question)) return false;
     const terms: Term[] = [];
     this.terms(this.questions, tokens, 1, terms);
     this.terms(this.context, tokens, ANSWER_SHARE, terms);

@@ -18,7 +18,7 @@ import { headingTopic, manualProduct } from './topic.js';
 import { ZH_POLICY_SUFFIX, zhHeading } from './zh-heading.js';
 import { zhContent } from './zh-content.js';
 import { caseFolded } from './en-phrasing.js';
-import { enHeading, enPhraseQuestion, enProduct, sizeGuideHeading } from './en-heading.js';
+import { enHeading, enPhraseQuestion, enProduct, ofParentTopic, sizeGuideHeading } from './en-heading.js';
 import { enContent } from './en-content.js';
 import { tableQuestions } from './tables.js';
 
@@ -112,7 +112,7 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
     const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
     const parent = input.headingPath.length >= 3 ? headingTopic(input.headingPath.slice(0, -1)) : undefined;
     const context = parent === undefined ? { text: input.text } : { text: input.text, parent };
-    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text), input.text), topic, input.headingPath, names);
+    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : ofParentTopic(sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text), input.text), topic, input.headingPath, names), topic, input.headingPath);
     for (const question of asked) found.push({ question, rule });
   }
   const content: GeneratedQuestion[] = [];

@@ -403,8 +403,9 @@ export function keywordForm(question: string, language: QuestionLanguage): strin
 const EN_STOP = new Set(
   // with the words of the question templates (What do I need to know about …, How long does … take,
   // Who pays for …, What comes with …): "know exchanges", "long take make claim" and "comes earbuds"
-  // are no customer's keywords
-  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get know tell long much take pays comes'.split(
+  // are no customer's keywords; nor are a question's am, happens and work (What happens if I am between two sizes?
+  // → happens am between two sizes, How do returns work? → returns work)
+  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get know tell long much take pays comes am happens happen work works'.split(
     ' ',
   ),
 );

@@ -2,32 +2,22 @@
 // in their own words — British and American, chat spelling, irregular verbs (user trial, 2026-11-27);
 // and a Chinese clothing shop's page (fixtures/apparel-zh) asked in English: sizes, pilling, shrinking, fading.
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../build/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateEntries } from '../generate/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
-import { loadIndex } from '../runtime/load.js';
-import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
+import { BUILD_TIMEOUT, ROOT, fixtureKb, topSection } from '../test-support/kb.js';
 
-const dir = tempDir('kb-apparel-');
 let kb: KnowledgeBase;
 // a Chinese clothing shop's after-sales page (fixtures/apparel-zh), asked in English as an overseas shopper writes
 let zh: KnowledgeBase;
 
 beforeAll(async () => {
-  const index = async (fixture: string): Promise<KnowledgeBase> => {
-    const out = join(dir.path, `${fixture}.index`);
-    const built = await build({ sources: [join(ROOT, 'fixtures', fixture)], out });
-    if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-    return loadIndex(out);
-  };
-  kb = await index('apparel');
-  zh = await index('apparel-zh');
+  kb = await fixtureKb(['fixtures/apparel']);
+  zh = await fixtureKb(['fixtures/apparel-zh']);
 }, BUILD_TIMEOUT);
-afterAll(() => dir.remove());
 
-const topOf = (base: KnowledgeBase, q: string): string => base.search(q, { k: 1 })[0]?.source?.headingPath.at(-1) ?? '(nothing)';
+const topOf = (base: KnowledgeBase, q: string): string => topSection(base, q) ?? '(nothing)';
 const top = (q: string): string => topOf(kb, q);
 
 describe("a clothing brand's customers in their own words", () => {

@@ -1,28 +1,23 @@
 // A furniture and large-appliance shop's delivery rules (fixtures/furniture): its customers ask about
 // stairs, old furniture and the delivery crew in their own words (user trial, 2026-11-27).
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, buildFromEntries } from '../build/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFromEntries } from '../build/index.js';
 import { generateEntries, generateQuestions } from '../generate/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
-import { indexFromBytes, loadIndex } from '../runtime/load.js';
+import { indexFromBytes } from '../runtime/load.js';
 import type { Entry } from '../store/entry.js';
 import { swappable } from './lexicon.js';
-import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
+import { BUILD_TIMEOUT, ROOT, fixtureKb, topSection } from '../test-support/kb.js';
 
-const dir = tempDir('kb-furniture-');
 let kb: KnowledgeBase;
 
 beforeAll(async () => {
-  const out = join(dir.path, 'furniture.index');
-  const built = await build({ sources: [join(ROOT, 'fixtures/furniture/送装服务.md'), join(ROOT, 'fixtures/furniture/退换与保修.md')], out });
-  if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-  kb = await loadIndex(out);
+  kb = await fixtureKb(['fixtures/furniture/送装服务.md', 'fixtures/furniture/退换与保修.md']);
 }, BUILD_TIMEOUT);
-afterAll(() => dir.remove());
 
-const top = (q: string): string => kb.search(q, { k: 1 })[0]?.source?.headingPath.at(-1) ?? '(nothing)';
+const top = (q: string): string => topSection(kb, q) ?? '(nothing)';
 
 describe("a furniture shop's customers in their own words", () => {
   it.each([

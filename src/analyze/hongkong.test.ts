@@ -2,25 +2,17 @@
 // Cantonese and HK English for what its pages write — 收唔收 for a question, 智能櫃 for 順豐站自取,
 // FPS for 轉數快, 新界 for 偏遠地區, 7仔 for 7-11, warranty for 保養 (the
 // Cantonese table in src/text/normalize.ts, the lexicon's Taiwan and Hong Kong block).
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../build/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
-import { loadIndex } from '../runtime/load.js';
-import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
+import { BUILD_TIMEOUT, fixtureKb, topSection } from '../test-support/kb.js';
 
-const dir = tempDir('kb-hongkong-');
 let kb: KnowledgeBase;
 
 beforeAll(async () => {
-  const out = join(dir.path, 'hk.index');
-  const built = await build({ sources: [join(ROOT, 'fixtures/customer-queries/shop-hk')], out });
-  if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-  kb = await loadIndex(out);
+  kb = await fixtureKb(['fixtures/customer-queries/shop-hk']);
 }, BUILD_TIMEOUT);
-afterAll(() => dir.remove());
 
-const top = (question: string): string | undefined => kb.search(question, { k: 1 })[0]?.source?.headingPath.at(-1);
+const top = (question: string): string | undefined => topSection(kb, question);
 
 describe('a Hong Kong shop: what customers type for what its pages write', () => {
   it('asks an A唔A or 有冇 question as its verb asks it, not as a 不 or a 没有', () => {

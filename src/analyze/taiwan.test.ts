@@ -1,25 +1,17 @@
 // A Taiwan shop's words (fixtures/customer-queries/shop-tw): what its customers say for what its
 // pages write — 統編 for 統一編號, an island's name for 離島, 七天無理由 for 鑑賞期 (the lexicon's
 // Taiwan and Hong Kong block, src/analyze/lexicon.ts).
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../build/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
-import { loadIndex } from '../runtime/load.js';
-import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
+import { BUILD_TIMEOUT, fixtureKb, topSection } from '../test-support/kb.js';
 
-const dir = tempDir('kb-taiwan-');
 let kb: KnowledgeBase;
 
 beforeAll(async () => {
-  const out = join(dir.path, 'tw.index');
-  const built = await build({ sources: [join(ROOT, 'fixtures/customer-queries/shop-tw')], out });
-  if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-  kb = await loadIndex(out);
+  kb = await fixtureKb(['fixtures/customer-queries/shop-tw']);
 }, BUILD_TIMEOUT);
-afterAll(() => dir.remove());
 
-const top = (question: string): string | undefined => kb.search(question, { k: 1 })[0]?.source?.headingPath.at(-1);
+const top = (question: string): string | undefined => topSection(kb, question);
 
 describe('a Taiwan shop: what customers say for what its pages write', () => {
   it('reads 統編 as the invoice’s 統一編號, and the mainland’s 稅號 too', () => {

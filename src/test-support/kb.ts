@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from '../build/index.js';
+import type { KnowledgeBase } from '../runtime/knowledge-base.js';
+import { loadIndex } from '../runtime/load.js';
 
 /** The repository's root folder (tests run from it; `kb` paths in fixtures are relative to it). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -39,6 +41,27 @@ export async function buildSample(out: string): Promise<Buffer> {
   const result = await build({ sources: [SAMPLE], out });
   if (!result.ok) throw new Error(`the sample does not build: ${result.problems.map((p) => p.message).join('; ')}`);
   return readFileSync(out);
+}
+
+/**
+ * The index of fixture sources (paths from the checkout's root), built as `kb build` builds it and
+ * loaded: the knowledge base a matching test asks its questions of. The file goes with its temporary folder.
+ */
+export async function fixtureKb(sources: readonly string[]): Promise<KnowledgeBase> {
+  const dir = tempDir('kb-fixture-');
+  try {
+    const out = join(dir.path, 'fixture.index');
+    const built = await build({ sources: sources.map((s) => join(ROOT, s)), out });
+    if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
+    return await loadIndex(out);
+  } finally {
+    dir.remove();
+  }
+}
+
+/** The section a question's first hit answers from (the last heading of its path); undefined when nothing is found. */
+export function topSection(kb: KnowledgeBase, question: string): string | undefined {
+  return kb.search(question, { k: 1 })[0]?.source?.headingPath.at(-1);
 }
 
 /** For a beforeAll that builds an index: loading jieba alone takes seconds on a busy CI machine. */

@@ -119,6 +119,11 @@ function measurableTopic(topic: string): string | undefined {
   return /\p{L}{3}/u.test(out) ? out : undefined;
 }
 
+/** A task of being something, as a customer asks it: be eligible → become eligible, be considered a … → qualify as a … (never How do I be …?). */
+function becoming(task: string): string {
+  return task.replace(/^be\s+considered\s+(?:as\s+)?/iu, 'qualify as ').replace(/^be\s+/iu, 'become ');
+}
+
 /** How a time question about a task opens: how long the customer has when the sentence sets a deadline (EN_DEADLINE), else how long doing it takes. */
 function howLong(sentence: string): string {
   return EN_DEADLINE.test(sentence) ? 'How long do I have to' : 'How long does it take to';
@@ -161,7 +166,7 @@ export function enContent(input: SectionInput, topic: string | undefined, out: G
     // "This means …" defines no term
     if (def?.[1] !== undefined && def[1].split(/\s+/u).length <= 5 && !/^(?:this|that|it|these|those|which|what)$/iu.test(def[1].trim())) add(`What is ${lowerFirst(def[1].trim(), names)}?`, 'definition');
     const todo = EN_TO_DO.exec(s);
-    if (todo?.[1] !== undefined) add(`How do I ${asCustomer(todo[1].trim())}?`, 'procedure');
+    if (todo?.[1] !== undefined) add(`How do I ${becoming(asCustomer(todo[1].trim()))}?`, 'procedure');
     const can = EN_CAN.exec(s);
     const canIn = can === null ? undefined : embeddedIn(s, can);
     const canDo = canIn === undefined ? clauseObject(can) : undefined;

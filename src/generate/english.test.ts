@@ -117,6 +117,16 @@ describe('English similar questions', () => {
     expect(all('When will my order ship?')).toContain('How soon will my order ship?');
   });
 
+  it('asks how to become what a text says one must be, never How do I be …?, and no noun for an adjective', () => {
+    const asked = (path: string[], text: string) => generateQuestions({ headingPath: path, text }).map((g) => g.question);
+    expect(asked(['Disability'], 'To be eligible for disability benefits, you must have worked long enough.')).toContain('How do I become eligible for disability benefits?');
+    expect(asked(['Schools'], 'To be considered a low-income school, a school must be listed.')).toContain('How do I qualify as a low-income school?');
+    expect(all('How do I become eligible for disability benefits?').filter((v) => /\beligibility\b/u.test(v))).toEqual([]);
+    // a heading that says when something applies is no question (was When You Apply?)
+    expect(asked(['Benefits', 'When You Apply'], 'Bring your documents with you.')).toEqual(['What do I need to know when I apply?']);
+    expect(asked(['Benefits', 'When do I apply'], 'Apply three months before.')[0]).toBe('When do I apply?');
+  });
+
   it('fits a or an to the word put in, never puts a verb after an article, and swaps no word of a name such as store credit', () => {
     expect(all('Is an exchange free?')).toEqual(expect.arrayContaining(['Is a swap free?', 'Is a replacement free?']));
     expect(all('How do I request an exchange?').filter((v) => /\ban (?![aeiou])|\ba (?=[aeio])/iu.test(v))).toEqual([]);

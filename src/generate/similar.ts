@@ -238,6 +238,8 @@ function enFits(question: string, at: number, word: string, to: string): boolean
   if ((EN_NOUN_ONLY.test(to) || EN_NOUN_WORDS.has(to)) && (verb || EN_VERB_ONLY.has(word))) return false;
   if (EN_VERB_ONLY.has(to) && (!verb || EN_NOUN_ONLY.test(word) || EN_ADJECTIVE_ONLY.has(word))) return false;
   if (EN_ADJECTIVE_ONLY.has(to) && EN_VERB_ONLY.has(word)) return false;
+  // a noun is no adjective: be eligible → be eligibility (doc2dial)
+  if (EN_ADJECTIVE_ONLY.has(word) && EN_NOUN_ONLY.test(to)) return false;
   const before = question.slice(0, at);
   const after = question.slice(at + word.length);
   if (EN_NOT_BEFORE_FOR.has(to) && /^\s+for\b/iu.test(after)) return false;

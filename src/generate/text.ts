@@ -48,8 +48,13 @@ export function looksLikeQuestion(text: string): boolean {
  */
 export function headingIsQuestion(heading: string): boolean {
   const t = heading.trim();
+  // a time or place clause is no question: When You Apply, Where You Live (doc2dial asked When You Apply?)
+  if (EN_CLAUSE_OF_TIME.test(t) && !t.endsWith('?')) return false;
   return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么)$/u.test(t) || /\p{Script=Han}{2}(?:是否|能否|可否)\p{Script=Han}{2}/u.test(t) || ZH_ASKS_INSIDE.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
 }
+
+/** When or where, then its subject: a clause that says when something applies, not a question (a question asks When do I …). */
+const EN_CLAUSE_OF_TIME = /^(?:when|where)\s+(?:you|your|i|my|we|our|they|their|someone|a\s+person)\b/iu;
 
 /** A short Chinese heading with a question word of its own inside it (see headingIsQuestion). */
 const ZH_ASKS_INSIDE = /^(?=[^，。；,;：:]{3,20}$)\p{Script=Han}.*(?:多久|多长时间|(?<!最)多长|多少|由谁|谁来|谁付|怎么|怎样|(?<!无论)如何|哪些|哪里|哪家|哪个|哪儿|什么时候|何时|为什么|能不能|可不可以|有没有|会不会|要不要)/u;

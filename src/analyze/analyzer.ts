@@ -53,15 +53,16 @@ const AMOUNT_AFTER = /^\s*(?:元|块|圆|rmb|yuan|美元|刀)/u;
 const AMOUNT_BEFORE = /[¥￥$]\s*$/u;
 /** With the moreAmounts option: the other currencies a shop writes (£5, €20, HK$300, 300港币, 5 dollars). */
 const MORE_AMOUNT_BEFORE = /[£€]\s*$/u;
-const MORE_AMOUNT_AFTER = /^\s*(?:港币|港元|港幣|台币|台幣|新台币|欧元|歐元|英镑|英鎊|(?:dollars?|bucks|pounds?|quid|euros?|usd|gbp|eur|hkd|twd)(?![a-z]))/iu;
+const MORE_AMOUNT_AFTER = /^\s*(?:港币|港元|港幣|台币|台幣|新台币|欧元|歐元|英镑|英鎊|(?:dollars?|bucks|quid|euros?|usd|gbp|eur|hkd|twd)(?![a-z]))/iu;
 /**
  * With the moreAmounts option: a number with two decimals among English words is a price (why did you
- * take 6.95 off my refund); not a rate (0.05%) nor one that touches Chinese, where 4.18 is a date and
- * 日息0.05 a rate.
+ * take 6.95 off my refund); not a rate (0.05%), a time (before 2.30pm, until 10.30), a size or weight (2.50kg),
+ * nor one that touches Chinese, where 4.18 is a date and 日息0.05 a rate.
  */
 const TWO_DECIMALS = /^\d{1,6}\.\d{2}$/u;
-const NOT_A_PRICE_NEXT = /^[%％\p{Script=Han}]/u;
-const HAN_END = /\p{Script=Han}$/u;
+const NOT_A_PRICE_NEXT = /^(?:[%％\p{Script=Han}]|\s*(?:am|pm|a\.m|p\.m|hrs?|h|kg|lbs?|cm|mm|inch(?:es)?|ghz|gb)\b)/iu;
+/** Before a two-decimal number: Chinese, or a word that makes it a time (before 2.30pm, until 10.30). */
+const NOT_A_PRICE_BEFORE = /(?:\p{Script=Han}|\b(?:at|before|after|until|till|by|from)\s+)$/iu;
 
 /**
  * A stretch of English words with only spaces, apostrophes and hyphens between them (a phrase does
@@ -299,7 +300,7 @@ export class Analyzer {
     const plain = digits.replace(/[.,]/g, '');
     const before = text.slice(Math.max(0, index - 2), index);
     const after = text.slice(index + length, index + length + 8);
-    const more = this.settings.options.moreAmounts === true && (MORE_AMOUNT_BEFORE.test(before) || MORE_AMOUNT_AFTER.test(after) || (TWO_DECIMALS.test(digits) && !HAN_END.test(text.slice(0, index)) && !NOT_A_PRICE_NEXT.test(text.slice(index + length))));
+    const more = this.settings.options.moreAmounts === true && (MORE_AMOUNT_BEFORE.test(before) || MORE_AMOUNT_AFTER.test(after) || (TWO_DECIMALS.test(digits) && !NOT_A_PRICE_BEFORE.test(text.slice(0, index)) && !NOT_A_PRICE_NEXT.test(text.slice(index + length))));
     if (AMOUNT_BEFORE.test(before) || AMOUNT_AFTER.test(after) || more) out.push('#amount');
     else if (/^1\d{10}$/.test(plain)) out.push('#phone');
     else if (plain.length >= 6 && !/^(19|20)\d{2}$/.test(plain)) out.push('#longnum');

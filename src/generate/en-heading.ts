@@ -174,6 +174,8 @@ function enBareHeading(topic: string, product: string | undefined): string[] | u
  */
 /** A heading of a label, a colon and more words (Fit notes: which styles run small or large); not a time (10:30). */
 const EN_LABELLED_HEADING = /^([\p{L}][^:]{2,40}?):\s+(\p{L}.{2,})$/u;
+/** A label that names no topic (Note:, Important:, Step 1:, Option A:): the heading is what follows it. */
+const EN_BARE_LABEL = /^(?:notes?|please\s+note|important|tips?|warning|reminder|update|notice|attention|caution|(?:step|part|section|stage|phase)\s+\d+|option\s+[\p{L}\d])$/iu;
 /** What follows a heading's colon when it asks something itself. */
 const EN_ASKS = /^(?:how|what|when|where|why|who|which|can|do|does|is|are|will|should)\s+\p{L}/iu;
 /** A colon's part that opens with a question word but asks nothing (what you need to know, how it works). */
@@ -188,6 +190,8 @@ export function enHeading(topic: string, names: ReadonlySet<string>, product?: s
   const labelled = EN_LABELLED_HEADING.exec(topic);
   if (labelled?.[1] === undefined || labelled[2] === undefined) return headingQuestions(topic, names, product, text);
   const [label, rest] = [labelled[1].trim(), labelled[2].trim()];
+  // (Note: Final sale items… asked What is the note?, Step 1: Pack your item What is the step 1?)
+  if (EN_BARE_LABEL.test(label)) return headingQuestions(rest, names, product, text);
   const byLabel = headingQuestions(label, names, product, text);
   if (EN_ASKS.test(rest) && !EN_NO_QUESTION.test(rest)) return [`${rest.charAt(0).toUpperCase()}${rest.slice(1).replace(/[?.!]+$/u, '')}?`, ...byLabel];
   return [...new Set([...byLabel, ...headingQuestions(topic, names, product, text)])];

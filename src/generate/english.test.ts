@@ -127,6 +127,12 @@ describe('English similar questions', () => {
     expect(asked(['Benefits', 'When do I apply'], 'Apply three months before.')[0]).toBe('When do I apply?');
   });
 
+  it('asks about what follows a label that names nothing (Note:, Step 1:, Option A:), not about the label', () => {
+    const asked = (heading: string) => generateQuestions({ headingPath: ['Returns Policy', heading], text: 'Some text here.' }).map((g) => g.question);
+    for (const heading of ['Note: Final sale items cannot be returned', 'Step 1: Pack your item', 'Option A: Store credit']) expect(asked(heading).filter((q) => /\bthe (?:note|step 1|option a)\b/iu.test(q))).toEqual([]);
+    expect(asked('Option A: Store credit')[0]).toBe('What is the store credit?');
+  });
+
   it('fits a or an to the word put in, never puts a verb after an article, and swaps no word of a name such as store credit', () => {
     expect(all('Is an exchange free?')).toEqual(expect.arrayContaining(['Is a swap free?', 'Is a replacement free?']));
     expect(all('How do I request an exchange?').filter((v) => /\ban (?![aeiou])|\ba (?=[aeio])/iu.test(v))).toEqual([]);

@@ -225,7 +225,7 @@ function inFixedName(question: string, at: number, word: string): boolean {
 function withArticle(before: string, to: string): string {
   const article = /\b(an?)(\s+)$/iu.exec(before);
   if (article?.[1] === undefined) return before;
-  const vowel = /^(?:[aeio]|u(?!n[aeiou]|ni|s[eu]|r[aeiou]|til)|hour|honest|heir)/iu.test(to) && !/^(?:one|once|eu)/iu.test(to);
+  const vowel = /^(?:[aeio]|u(?!ni|nanim|s[eu]|r[aeiou]|til)|hour|honest|heir)/iu.test(to) && !/^(?:one|once|eu)/iu.test(to);
   const fitted = vowel ? 'an' : 'a';
   const written = article[1].charAt(0) === 'A' ? fitted.charAt(0).toUpperCase() + fitted.slice(1) : fitted;
   return before.slice(0, article.index) + written + (article[2] ?? ' ');

@@ -37,6 +37,8 @@ describe('wordsAsWrittenIn', () => {
 describe('cantoneseToMandarin', () => {
   it('asks an A唔A or 有冇 question with the word alone, as Mandarin asks with 吗', () => {
     expect(cantoneseToMandarin('收唔收信用卡')).toBe('收信用卡');
+    // a one-character Cantonese verb asked A唔A is its Mandarin verb alone (was 看不看到, 给不给收据)
+    expect(['睇唔睇到', '俾唔俾收据', '喺唔喺香港'].map(cantoneseToMandarin)).toEqual(['看到', '给收据', '在香港']);
     expect(cantoneseToMandarin('可唔可以退')).toBe('可以退');
     expect(cantoneseToMandarin('有冇优惠')).toBe('有优惠');
     expect(cantoneseToMandarin('拆咗机仲有冇保养')).toBe('拆了机还有保养');

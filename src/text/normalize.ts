@@ -87,15 +87,20 @@ const CANTONESE: readonly [string, string][] = [
   ['咁', '这么'], ['噉', '这样'],
 ];
 /**
- * The listed words, then any other A唔A question (收唔收, 保唔保, 可唔可以, 要唔要): the verb alone, as a
- * Mandarin question asks it (收信用卡吗), so that a question form weighs nothing and reads no 不.
+ * The listed words of two characters or more, then any other A唔A question (收唔收, 保唔保, 可唔可以,
+ * 睇唔睇): the verb alone, as a Mandarin question asks it (收信用卡吗), so that a question form weighs
+ * nothing and reads no 不 — a one-character Cantonese verb in Mandarin (睇唔睇 → 看, 俾唔俾 → 给; before,
+ * the single characters came first and made 看不看) — then the single characters.
  */
-const CANTONESE_WORD = new RegExp(`${CANTONESE.map(([w]) => w).join('|')}|(\\p{Script=Han})唔\\1`, 'gu');
+const CANTONESE_WORD = new RegExp(
+  `${CANTONESE.filter(([w]) => w.length > 1).map(([w]) => w).join('|')}|(\\p{Script=Han})唔\\1|${CANTONESE.filter(([w]) => w.length === 1).map(([w]) => w).join('|')}`,
+  'gu',
+);
 const MANDARIN = new Map(CANTONESE);
 
 /** `text` (simplified) with its written-Cantonese words in Mandarin; a text without any is returned as it is. */
 export function cantoneseToMandarin(text: string): string {
-  return text.replace(CANTONESE_WORD, (w, asked: string | undefined) => MANDARIN.get(w) ?? asked ?? w);
+  return text.replace(CANTONESE_WORD, (w, asked: string | undefined) => MANDARIN.get(w) ?? (asked === undefined ? w : (MANDARIN.get(asked) ?? asked)));
 }
 
 /**

@@ -2,9 +2,10 @@
  * kb.config.yaml: sources, dictionaries, output and eval suites, so that `kb build` and `kb eval`
  * work with no arguments. `validateConfig` is pure; `readConfig` does the I/O.
  */
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parse, parseDocument, type Node } from 'yaml';
 import { fail, ok, problem, shareHint, type Problem, type Result } from '../core/problems.js';
 import { closestName } from '../text/closest-name.js';
 
@@ -142,6 +143,17 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
     }
   }
   return problems.length > 0 ? fail(problems) : ok(config);
+}
+
+/** The store a folder's kb.config.yaml names (its `store:`, else the default), as written there; undefined when the folder has none or it cannot be read. */
+export function configuredStore(dir: string): string | undefined {
+  try {
+    const raw: unknown = parse(readFileSync(join(dir, CONFIG_FILE), 'utf8'));
+    const store = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['store'] : undefined;
+    return typeof store === 'string' ? store : DEFAULT_STORE;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Read kb.config.yaml from `dir`; `undefined` when there is none. */

@@ -19,6 +19,11 @@ describe('the project folder', () => {
     expect(projectRoot(dir.path, 'proj/kb/qa.jsonl')).toBe(proj);
     expect(projectRoot(join(proj, 'kb'), 'qa.jsonl')).toBe(proj);
     expect(projectRoot(dir.path, 'elsewhere/qa.jsonl')).toBe(dir.path);
+    // a kb.config.yaml above a shop run from flags alone (a workspace's) names another store: not its project
+    const shop = join(proj, 'shops/tea');
+    mkdirSync(join(shop, 'kb'), { recursive: true });
+    expect(projectRoot(shop, 'kb/qa.jsonl')).toBe(shop);
+    expect(fromRoot('sources/', projectRoot(shop, 'kb/qa.jsonl'), shop)).toBe('sources/');
   });
 
   it('takes a source typed elsewhere to the project, keeping a folder’s slash; in the project, as typed', () => {
@@ -31,6 +36,9 @@ describe('the project folder', () => {
   it('finds a path an older kb stored from another folder, and keeps that spelling for the file read now', () => {
     expect(locateSource('proj/sources/faq.csv', proj, proj, 'kb/qa.jsonl')).toEqual({ file: join(proj, 'sources/faq.csv'), base: dir.path });
     expect(locateSource('proj/sources/gone.csv', proj, proj, 'kb/qa.jsonl')).toBeUndefined();
+    // a vanished source is not a file of that name above the project
+    writeFileSync(join(dir.path, 'gone.csv'), '问题,答案\n');
+    expect(locateSource('gone.csv', proj, proj, 'kb/qa.jsonl')).toBeUndefined();
     expect(storedSpelling(['sources/faq.csv'], ['proj/sources/faq.csv'], proj, proj, 'kb/qa.jsonl')).toEqual(new Map([['sources/faq.csv', { path: 'proj/sources/faq.csv', base: dir.path }]]));
     // the store already spells it as read: nothing to keep
     expect(storedSpelling(['sources/faq.csv'], ['sources/faq.csv', 'proj/sources/faq.csv'], proj, proj, 'kb/qa.jsonl').size).toBe(0);

@@ -5,16 +5,18 @@
  * the same ids (before 2026-11-27 the second "moved" every entry to `proj/sources/…` with new ids).
  *
  * - `projectRoot`: the folder of the project's kb.config.yaml — the working directory when it has
- *   one, else the nearest folder above the store that has one, else the working directory (a
- *   project run from flags alone, as before).
+ *   one, else the nearest folder above the store whose kb.config.yaml names this store (a
+ *   workspace's above a shop names another), else the working directory (a project run from flags
+ *   alone, as before).
  * - `locateSource`: the file a store's source path names. A store written by an older kb from
  *   another folder spells its paths from there (`proj/sources/faq.csv`); those ids must stay, so
- *   such a path is found from the working directory, the root, or a folder above the store, and the
+ *   such a path is found from the working directory, the root, or a folder above the store (one
+ *   above both the project and the working directory only for a file inside the project), and the
  *   source keeps that spelling (`storedSpelling`).
  */
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { CONFIG_FILE } from '../config/config.js';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_FILE, configuredStore } from '../config/config.js';
 
 /** The store's folder and every folder above it, nearest first. */
 function storeFolders(cwd: string, storePath: string): string[] {
@@ -25,10 +27,23 @@ function storeFolders(cwd: string, storePath: string): string[] {
   }
 }
 
+/** Whether `dir` is `path` or a folder above it. */
+function contains(dir: string, path: string): boolean {
+  const d = resolve(dir);
+  const p = resolve(path);
+  return p === d || p.startsWith(d.endsWith(sep) ? d : d + sep);
+}
+
 /** The project folder whose relative paths name the store's sources (see the module comment). */
 export function projectRoot(cwd: string, storePath: string): string {
   if (existsSync(join(cwd, CONFIG_FILE))) return cwd;
-  return storeFolders(cwd, storePath).find((dir) => existsSync(join(dir, CONFIG_FILE))) ?? cwd;
+  // only a kb.config.yaml whose store is this one: a workspace's or a home folder's is no project's
+  // of a shop above which it sits (that shop, run from flags alone, keeps the working directory)
+  const store = resolve(cwd, storePath);
+  return storeFolders(cwd, storePath).find((dir) => {
+    const named = configuredStore(dir);
+    return named !== undefined && resolve(dir, named) === store;
+  }) ?? cwd;
 }
 
 /**
@@ -51,6 +66,10 @@ export function locateSource(path: string, root: string, cwd: string, storePath:
   if (isAbsolute(path)) return existsSync(path) ? { file: path, base: root } : undefined;
   for (const base of bases(root, cwd, storePath)) {
     const file = resolve(base, path);
+    // from a folder above the project and the working directory, only a file in the project (an
+    // older kb's proj/sources/faq.csv): a vanished faq.csv is not a home folder's faq.csv
+    const above = resolve(base) !== resolve(root) && resolve(base) !== resolve(cwd) && contains(base, root) && contains(base, cwd);
+    if (above && !contains(root, file)) continue;
     if (existsSync(file)) return { file, base };
   }
   return undefined;

@@ -365,7 +365,6 @@ function storeLeftNothing(store: string, excluded: NonNullable<BuildStats['exclu
   return `every entry of ${store} is left out (${parts.join(', ')}): approve or answer some in kb review${onlyApproved ? ', or build without --only-approved' : ''}`;
 }
 
-/** What `build` returns: the stats, or the problems; `strictFailed` when `strict`'s checks failed (and no index was written). */
 /** Whether the file at `path` holds exactly `bytes` (false when it cannot be read). */
 async function holdsBytes(path: string, bytes: Uint8Array): Promise<boolean> {
   try {
@@ -376,6 +375,7 @@ async function holdsBytes(path: string, bytes: Uint8Array): Promise<boolean> {
   }
 }
 
+/** What `build` returns: the stats, or the problems; `strictFailed` when `strict`'s checks failed (and no index was written). */
 export type BuildResult = Result<BuildStats> & { problems?: Problem[]; strictFailed?: true };
 
 export async function build(options: BuildOptions): Promise<BuildResult> {

@@ -10,8 +10,8 @@
  *   alone, as before).
  * - `locateSource`: the file a store's source path names. A store written by an older kb from
  *   another folder spells its paths from there (`proj/sources/faq.csv`); those ids must stay, so
- *   such a path is found from the working directory, the root, or a folder above the store (one
- *   above both the project and the working directory only for a file inside the project), and the
+ *   such a path is found from the working directory, the root, the store's folder and the one above
+ *   it, or a folder further up (there, only a file inside the project), and the
  *   source keeps that spelling (`storedSpelling`).
  */
 import { existsSync } from 'node:fs';
@@ -64,11 +64,13 @@ function bases(root: string, cwd: string, storePath: string): string[] {
 /** The absolute file a store's source path names, and the folder it is relative to; undefined when no such file exists. */
 export function locateSource(path: string, root: string, cwd: string, storePath: string): { file: string; base: string } | undefined {
   if (isAbsolute(path)) return existsSync(path) ? { file: path, base: root } : undefined;
+  // the store's folder and the one above it (kb/ and the project) are always looked in
+  const store = storeFolders(cwd, storePath).slice(0, 2);
   for (const base of bases(root, cwd, storePath)) {
     const file = resolve(base, path);
-    // from a folder above the project and the working directory, only a file in the project (an
-    // older kb's proj/sources/faq.csv): a vanished faq.csv is not a home folder's faq.csv
-    const above = resolve(base) !== resolve(root) && resolve(base) !== resolve(cwd) && contains(base, root) && contains(base, cwd);
+    // from a folder further above the project and the working directory, only a file in the project
+    // (an older kb's proj/sources/faq.csv): a vanished faq.csv is not a home folder's faq.csv
+    const above = !store.includes(base) && resolve(base) !== resolve(root) && resolve(base) !== resolve(cwd) && contains(base, root) && contains(base, cwd);
     if (above && !contains(root, file)) continue;
     if (existsSync(file)) return { file, base };
   }

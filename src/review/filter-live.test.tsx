@@ -80,6 +80,28 @@ describe('the / filter as it is typed', () => {
     expect(frame(app)).toMatch(/FAQ000 · faq · approved/u);
     expect(frame(app)).not.toMatch(/↑ \d+ more/u);
   });
+
+  it('a second / shows the last words selected: typing starts a new find, a cursor key keeps them to edit', async () => {
+    const app = show(initialState(bigStore()));
+    app.stdin.write('/');
+    await until(() => frame(app).includes('Show entries with these words'));
+    app.stdin.write('K87');
+    await until(() => frame(app).includes('(16)'));
+    app.stdin.write('\r');
+    await until(() => frame(app).includes('Esc show all'));
+    app.stdin.write('/');
+    await until(() => frame(app).includes('Show entries with these words'));
+    app.stdin.write('X20');
+    await until(() => /“X20” \(\d+\)/u.test(frame(app)));
+    expect(frame(app)).not.toMatch(/K87X20/u);
+    app.stdin.write('\r');
+    await until(() => frame(app).includes('Esc show all'));
+    app.stdin.write('/');
+    await until(() => frame(app).includes('Show entries with these words'));
+    app.stdin.write('\u001b[C');
+    app.stdin.write(' 退款');
+    await until(() => frame(app).includes('“X20 退款” (4)'));
+  });
 });
 
 /** Entries that count how often the whole store is scanned (its own `filter`, not a copy's). */

@@ -825,7 +825,11 @@ function viewKey(state: ReviewState, offset: number, input: string, key: KeyInfo
 export const EDIT_MAX_CHARS = 50_000;
 
 function startEdit(state: ReviewState, target: EditTarget): ReviewState {
-  if (target === 'filter') return { ...state, mode: { kind: 'edit', target, id: '', buffer: editBuffer(state.filter.text, false), original: state.filter.text }, message: undefined };
+  if (target === 'filter') {
+    // the words of the last find come back selected: typing starts a new find, a cursor key edits them
+    const buffer = state.filter.text === '' ? editBuffer('', false) : { ...editBuffer(state.filter.text, false), selected: true };
+    return { ...state, mode: { kind: 'edit', target, id: '', buffer, original: state.filter.text }, message: undefined };
+  }
   const entry = selectedEntry(state);
   if (entry === undefined) return { ...state, message: 'no entry selected' };
   const text = target === 'question' ? entry.question : target === 'answer' ? entry.answer : '';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
 import { gerundVerb } from './en-phrasing.js';
+import { questionsByHeading } from '../test-support/questions.js';
 import { generateEntries, similarQuestions } from './index.js';
 
 // A software subscription's billing help (SaaS support team's trial, 2026-11-27): fixtures/generate-english-saas (README there).
@@ -13,12 +14,7 @@ async function documents() {
 
 /** The section's questions (its entry's question, then its similar questions but the heading path) by its last heading. */
 async function asked(): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const e of generateEntries(await documents(), { similar: 0 }).entries) {
-    const heading = e.source?.headingPath.at(-1);
-    if (heading !== undefined) out.set(heading, [e.question, ...e.similar.filter((q) => !q.includes(' / '))]);
-  }
-  return out;
+  return questionsByHeading(await documents());
 }
 
 describe("a SaaS help centre's headings and tables, as customers ask them", () => {

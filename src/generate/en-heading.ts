@@ -316,7 +316,9 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
   const choice = enChoice(t);
   if (choice !== undefined) return choice;
   if (EN_PAIR.test(t) || EN_LIST.test(t)) return [`What do I need to know about ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}?`];
-  const the = withThe(t);
+  // a practice or a field named by a noun in -tion or -sion (Two-factor authentication, Data protection): no
+  // "the" (was What is the two-factor authentication?); a singular count noun keeps it (the free trial)
+  const the = /^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+[\p{L}-]+(?:tion|sion)$|^[\p{L}-]+(?:tion|sion)$/iu.test(t) && !/^(?:the|a|an|my|your|our|this|that)\s/iu.test(t) && !EN_PROCESS.test(t) ? t : withThe(t);
   // which things a rule names (Items that cannot be returned → Which items cannot be returned?)
   const which = /^(\p{L}+)\s+(?:that|which)\s+(.+)$/iu.exec(t);
   if (which?.[1] !== undefined && which[2] !== undefined && isPluralTopic(which[1])) return [`Which ${lowerFirst(which[1], names)} ${which[2]}?`, `What are ${the}?`];

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
 import { gerundVerb } from './en-phrasing.js';
 import { questionsByHeading } from '../test-support/questions.js';
-import { generateEntries, similarQuestions } from './index.js';
+import { generateEntries, generateQuestions, similarQuestions } from './index.js';
 
 // A software subscription's billing help (SaaS support team's trial, 2026-11-27): fixtures/generate-english-saas (README there).
 const SOURCE = join(import.meta.dirname, '../../fixtures/generate-english-saas/billing-help.md');
@@ -77,5 +77,14 @@ describe('English synonyms only in their group’s sense', () => {
   it('reset is restart for a device, not for a password or 2FA', () => {
     expect(similar('How do I reset my password?').join('\n')).not.toMatch(/restart|reboot/u);
     expect(similar('How do I reset my router?')).toContain('How do I restart my router?');
+  });
+});
+
+describe('a field or a practice named by a noun in -tion is asked without "the"', () => {
+  it('What is two-factor authentication? (was What is the two-factor authentication?); a count noun keeps it', () => {
+    const first = (heading: string) => generateQuestions({ headingPath: ['Help', heading], text: 'Some words about it here.' })[0]?.question;
+    expect(first('Two-factor authentication')).toBe('What is two-factor authentication?');
+    expect(first('Data protection')).toBe('What is data protection?');
+    expect(first('Free trial')).toBe('What is the free trial?');
   });
 });

@@ -297,6 +297,14 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['tight', 'snug'],
   ['bust', 'chest'],
   ['discount', 'promo', 'coupon'],
+  // a software subscription's billing, as its customers say it (SaaS trial, 2026-11-27: need 3 more licenses
+  // found the plans table, not seats; can i pay in euros nothing of "What currency will I be billed in?")
+  ['annual', 'yearly', 'annually'],
+  // related only: a licence a subscription sells is a seat (not a driver's: no similar question says seat for it)
+  ['seat', 'licence', 'license'],
+  ['declined', 'failed', 'rejected', 'bounced'],
+  ['currency', 'euro', 'euros', 'dollar', 'dollars', 'usd', 'eur'],
+  ['unsubscribe', 'cancel'],
   // ---- end of the English after-sales block ------------------------------------------------------
 ];
 
@@ -347,6 +355,7 @@ const RELATED_ONLY_HEADS = new Set([
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
   'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',
+  'seat', 'declined', 'currency', 'unsubscribe',
   // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
   '掉色',
 ]);

@@ -197,7 +197,35 @@ export function enHeading(topic: string, names: ReadonlySet<string>, product?: s
   return [...new Set([...byLabel, ...headingQuestions(topic, names, product, text)])];
 }
 
-function headingQuestions(topic: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
+/** Words a heading ends with that say how it tells, not what about: Plans at a glance, Billing explained. */
+const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nutshell|in\s+detail|explained)$/iu;
+
+/** A heading that is a state the customer is in, a participle and what it is out of or how (Locked out of 2FA, Charged twice, Signed out). */
+const EN_STATE_HEADING = /^(?:(?:locked|signed|logged|kicked|shut|blocked|charged|billed|stuck)\s+(?:out|twice|again|from|off)\b|(?:hacked|suspended|banned|compromised|locked)$)/iu;
+
+/** What customers get instead of what they paid for: a heading offering two of them is a choice they ask about. */
+const EN_GETTABLE = /^(?:(?:a|an|the)\s+)?(?:full\s+|partial\s+)?(?:refunds?|(?:store|shop|account)\s+credit|credit|replacements?|repairs?|exchanges?|vouchers?|gift\s+cards?|money\s+back|compensation|cash|discounts?)$/iu;
+
+/**
+ * A heading offering a choice of two things (Refund or store credit, Repair or replacement): Can I get
+ * a refund or store credit? when they are what a customer gets, else what to know about them — never
+ * "What is the refund or store credit?", which asks for one thing. Undefined for another heading.
+ */
+function enChoice(t: string): string[] | undefined {
+  const m = /^((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)\s+or\s+((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)$/iu.exec(t);
+  if (m?.[1] === undefined || m[2] === undefined) return undefined;
+  const [a, b] = [m[1].toLowerCase(), m[2].toLowerCase()];
+  if (!EN_GETTABLE.test(a) || !EN_GETTABLE.test(b)) return [`What do I need to know about ${t}?`];
+  // a refund, a replacement: one of a count; credit, cash and compensation are had, not counted
+  const counted = (w: string): string => (/^(?:refund|replacement|repair|exchange|voucher|gift\s+card|discount)$/iu.test(w) ? `${/^[aeiou]/iu.test(w) ? 'an' : 'a'} ${w}` : w);
+  const either = `${counted(a)} or ${counted(b)}`;
+  return [`Can I get ${either}?`, `What do I need to know about ${either}?`];
+}
+
+function headingQuestions(heading: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
+  // Plans at a glance is about the plans
+  const plain = heading.replace(EN_PRESENTATION, '');
+  const topic = plain.length >= 3 ? plain : heading;
   const phrase = enPhraseQuestion(topic);
   if (phrase !== undefined) return [phrase];
   if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
@@ -211,6 +239,8 @@ function headingQuestions(topic: string, names: ReadonlySet<string>, product?: s
   if (relative !== undefined) return relative;
   // a heading that is a situation, not a thing: "My parcel arrived damaged" (not the shop's "Our 2-year warranty")
   if (isSituation(topic)) return [`What should I do if ${lowerFirst(topic, names)}?`, `${topic}: what can I do?`];
+  // a state the customer is in (Locked out of 2FA): what to do then, not "What is the locked out of 2FA?"
+  if (EN_STATE_HEADING.test(topic)) return [`What should I do if I'm ${lowerFirst(asAsker(topic), names)}?`, `${topic}: what can I do?`];
   const how = /^how\s+(?:to|do\s+i|can\s+i)\s+(.+)$/iu.exec(topic);
   if (how?.[1] !== undefined) return [`How do I ${how[1]}?`];
   if (EN_ACTIVITY.test(topic)) {
@@ -282,8 +312,13 @@ function headingQuestions(topic: string, names: ReadonlySet<string>, product?: s
   if (to?.[1] !== undefined && to[2] !== undefined) return [`Do you ship ${to[1].toLowerCase()} ${to[2]}?`, `What do I need to know about shipping ${to[1].toLowerCase()} ${to[2]}?`];
   // two topics (Shipping & Delivery, Orders and prices): what to know about them, not "What is the Shipping & Delivery?"
   // — nor three (Highlands, Islands and Northern Ireland asked What is the Highlands, Islands and Northern Ireland?)
+  // a choice of two (Refund or store credit): Can I get a refund or store credit?, not What is the refund or store credit?
+  const choice = enChoice(t);
+  if (choice !== undefined) return choice;
   if (EN_PAIR.test(t) || EN_LIST.test(t)) return [`What do I need to know about ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}?`];
-  const the = withThe(t);
+  // a practice or a field named by a noun in -tion or -sion (Two-factor authentication, Data protection): no
+  // "the" (was What is the two-factor authentication?); a singular count noun keeps it (the free trial)
+  const the = /^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+[\p{L}-]+(?:tion|sion)$|^[\p{L}-]+(?:tion|sion)$/iu.test(t) && !/^(?:the|a|an|my|your|our|this|that)\s/iu.test(t) && !EN_PROCESS.test(t) ? t : withThe(t);
   // which things a rule names (Items that cannot be returned → Which items cannot be returned?)
   const which = /^(\p{L}+)\s+(?:that|which)\s+(.+)$/iu.exec(t);
   if (which?.[1] !== undefined && which[2] !== undefined && isPluralTopic(which[1])) return [`Which ${lowerFirst(which[1], names)} ${which[2]}?`, `What are ${the}?`];
@@ -321,8 +356,8 @@ function enTopicQuestion(topic: string, text: string, names: ReadonlySet<string>
 /** A heading about where parcels go: Shipping to Hong Kong, Delivery outside the EU, International shipping to Canada. */
 const EN_SHIPPING_TO = /^(?:international\s+)?(?:shipping|delivery|deliveries|shipments?)\s+(to|outside|within|in)\s+(\p{L}.{1,60})$/iu;
 
-/** A topic that names a problem: missing, late, damaged, lost, broken, wrong … items. */
-export const EN_PROBLEM = /\b(?:missing|missed|late|delayed|damaged|lost|broken|faulty|defective|wrong|stolen|incorrect)\b/iu;
+/** A topic that names a problem: missing, late, damaged, lost, broken, wrong … items; failed or declined payments. */
+export const EN_PROBLEM = /\b(?:missing|missed|late|delayed|damaged|lost|broken|faulty|defective|wrong|stolen|incorrect|failed|declined|rejected|bounced)\b/iu;
 
 /** Modals a relative clause heading uses, as a question writes them (cannot → can't). */
 const EN_CLAUSE_MODALS: Readonly<Record<string, string>> = {

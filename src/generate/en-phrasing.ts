@@ -81,6 +81,11 @@ export const EN_GERUND_VERBS: ReadonlyMap<string, string> = new Map([
   ['changing', 'change'], ['claiming', 'claim'], ['caring', 'care'], ['cleaning', 'clean'], ['washing', 'wash'],
   ['assembling', 'assemble'], ['installing', 'install'], ['redeeming', 'redeem'], ['ordering', 'order'], ['reporting', 'report'],
   ['requesting', 'request'], ['updating', 'update'], ['contacting', 'contact'], ['storing', 'store'], ['registering', 'register'],
+  // a subscription's and an account's tasks (SaaS trial, 2026-11-27: Downloading invoices asked What do I need to know about downloading invoices?)
+  ['downloading', 'download'], ['deleting', 'delete'], ['exporting', 'export'], ['upgrading', 'upgrade'], ['downgrading', 'downgrade'],
+  ['resetting', 'reset'], ['adding', 'add'], ['removing', 'remove'], ['renewing', 'renew'], ['transferring', 'transfer'],
+  ['pausing', 'pause'], ['inviting', 'invite'], ['enabling', 'enable'], ['disabling', 'disable'], ['verifying', 'verify'],
+  ['paying', 'pay'], ['unsubscribing', 'unsubscribe'], ['subscribing', 'subscribe'], ['recovering', 'recover'], ['importing', 'import'],
 ]);
 
 /**
@@ -135,7 +140,7 @@ export function caseFolded(topic: string, text: string): string {
  * calling; cancelling, controlling lose an l), a silent e put back after the endings that drop it
  * (-rge, -dge, -lge, -ce, -ve, -ze, consonant + le, vowel + se, -are/-ire/-ure, -ake/-ike/-oke,
  * consonant + ate/ote/ute, -ide/-ude, -ine/-une, -ame/-ome, -ibe/-obe/-ube, -ue,
- * -store/-score/-plore/-gnore). Undefined for a word not in -ing.
+ * -store/-score/-plore/-gnore, -delete/-plete/-pete). Undefined for a word not in -ing.
  */
 export function gerundVerb(gerund: string): string | undefined {
   const word = gerund.toLowerCase();
@@ -145,7 +150,7 @@ export function gerundVerb(gerund: string): string | undefined {
   if (stem === undefined || !/[aeiouy]/u.test(stem)) return undefined;
   if (/[^aeiou][aeiou]([b-dghj-km-prtv])\1$/u.test(stem)) return stem.slice(0, -1);
   if (/[eo]ll$/u.test(stem) && stem.length >= 6) return stem.slice(0, -1);
-  if (/(?:[rdl]g|c|v|[^z]z|[^aeiousl]l|[aeiou]s|[^aeiou][aiu]r|(?:st|sc|pl|gn)or|[^aeiou][aio]k|[^aeiou][aou]t|[^aeiou][iu]d|[^aeiou][iu]n|[^aeiou][ao]m|[^aeiou][iou]b|u)$/u.test(stem)) return `${stem}e`;
+  if (/(?:[rdl]g|c|v|[^z]z|[^aeiousl]l|[aeiou]s|[^aeiou][aiu]r|(?:st|sc|pl|gn)or|[^aeiou][aio]k|[^aeiou][aou]t|(?:del|pl|comp)et|[^aeiou][iu]d|[^aeiou][iu]n|[^aeiou][ao]m|[^aeiou][iou]b|u)$/u.test(stem)) return `${stem}e`;
   return stem;
 }
 

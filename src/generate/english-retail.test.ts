@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
-import { generateEntries } from './index.js';
+import { questionsByHeading } from '../test-support/questions.js';
 
 // A UK fashion and homeware retailer (user test, 2026-11-27): fixtures/generate-english-retail (README there) and
 // its help-centre page of five articles (fixtures/ingest/html/help-centre-articles-en.html).
@@ -12,19 +12,9 @@ const SOURCES = [
   join(FIXTURES, 'ingest/html/help-centre-articles-en.html'),
 ];
 
-async function entries() {
-  const run = await ingestPaths(SOURCES);
-  return generateEntries(run.documents, { similar: 0 }).entries;
-}
-
 /** The section's questions (its entry's question, then its similar questions but the heading path) by its last heading. */
 async function asked(): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
-  for (const e of await entries()) {
-    const heading = e.source?.headingPath.at(-1);
-    if (heading !== undefined) out.set(heading, [e.question, ...e.similar.filter((q) => !q.includes(' / '))]);
-  }
-  return out;
+  return questionsByHeading((await ingestPaths(SOURCES)).documents);
 }
 
 describe("a UK retailer's headings, as customers ask them", () => {

@@ -231,6 +231,30 @@ function withArticle(before: string, to: string): string {
   return before.slice(0, article.index) + written + (article[2] ?? ' ');
 }
 
+/** Adverbs of degree that make the adjective after them a quality: highly qualified, fully eligible, well qualified. */
+const EN_DEGREE = /\b(?:\p{L}+ly|very|well|so|too|more|most|less|least|quite|rather)\s+$/iu;
+
+/** What one resets that is no device: a password, a PIN, 2FA, a link (reset my password is no restart, no reboot). */
+const EN_ACCOUNT_OBJECT = /^\s+(?:(?:my|the|your|a|an|our)\s+)?(?:password|passcode|pin|2fa|two[-\s]factor|mfa|authenticat\p{L}*|security|login|log-?in|username|email|link|code|account)\b/iu;
+
+/**
+ * Is the word used in its lexicon group's sense? Eligible and qualified are one thing only where one
+ * is so for something (eligible for a refund, qualified to apply, are you eligible?): a highly
+ * qualified teacher, a qualified electrician have training, not a right (a highly eligible teacher,
+ * doc2dial); reset, restart and reboot are one thing for a device, not for a password or 2FA
+ * (How do I restart my password?, a SaaS help centre's trial, 2026-11-27).
+ */
+function inGroupSense(before: string, word: string, after: string): boolean {
+  const w = word.toLowerCase();
+  if (EN_ADJECTIVE_ONLY.has(w)) {
+    if (EN_DEGREE.test(before)) return false;
+    // before a noun (a qualified teacher) it says what kind: the group's sense is after be, become, get or as what one is for
+    if (/^\s+\p{L}/u.test(after) && !/^\s+(?:for|to|under|as|if|when|and|or|because)\b/iu.test(after) && !/\b(?:be|is|are|am|was|were|been|being|become|becomes|get|gets|stay|remain|not|i|you|we|they)\s+$/iu.test(before)) return false;
+  }
+  if ((w === 'reset' || w === 'restart' || w === 'reboot') && EN_ACCOUNT_OBJECT.test(after)) return false;
+  return true;
+}
+
 /** May an English similar question put `to` where the question has `word` (at `at`)? Only the same part of speech; postage only as a cost. */
 function enFits(question: string, at: number, word: string, to: string): boolean {
   if (inFixedName(question, at, word)) return false;
@@ -242,6 +266,7 @@ function enFits(question: string, at: number, word: string, to: string): boolean
   if (EN_ADJECTIVE_ONLY.has(word) && EN_NOUN_ONLY.test(to)) return false;
   const before = question.slice(0, at);
   const after = question.slice(at + word.length);
+  if (!inGroupSense(before, word, after)) return false;
   if (EN_NOT_BEFORE_FOR.has(to) && /^\s+for\b/iu.test(after)) return false;
   if (EN_COST_ONLY.has(to) && !/^\s+(?:costs?|fees?|charges?)\b/iu.test(after) && !(/\b(?:pay|pays|paying|for)\s+$/iu.test(before) && /^\s*[?.!]?$/u.test(after))) return false;
   // withdraw (cancel's formal word) only from something: Can I withdraw the order? asks something else
@@ -329,7 +354,8 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
   // then one substitute per word, words in turn: 退货运费 → 退回运费, 退货邮费, 退掉运费 …
   // English: not the verb of a template (How much does X cost?, How does X work?), nor a word the question already
   // has (Shipping & Delivery → Shipping & Shipping)
-  const templateVerb = english && /^how\s+(?:(?:much|long)\s+(?:do|does)\b|(?:do|does)\s.+\swork\?*$)/iu.test(question) ? /\s([^\s?]+)\?*$/u.exec(question)?.[1]?.toLowerCase() : undefined;
+  // (How much does it cost to keep …? → How much does it charge to keep …?: cost there is the template's too)
+  const templateVerb = !english ? undefined : /^how\s+much\s+(?:does|do|will|would)\s+it\s+cost\b/iu.test(question) ? 'cost' : /^how\s+(?:(?:much|long)\s+(?:do|does)\b|(?:do|does)\s.+\swork\?*$)/iu.test(question) ? /\s([^\s?]+)\?*$/u.exec(question)?.[1]?.toLowerCase() : undefined;
   const has = (word: string): boolean => english && new RegExp(`\\b${word}\\b`, 'iu').test(question);
   // 物业服务人 → 物业费服务人: a longer word put in for its start only where the word ends
   const fits = (p: (typeof picks)[number], to: string): boolean => (english ? enFits(question, p.at, p.word, to) : !to.startsWith(p.word) || ZH_WORD_END.test(question.slice(p.at + p.word.length)));
@@ -407,7 +433,7 @@ const EN_STOP = new Set(
   // Who pays for …, What comes with …): "know exchanges", "long take make claim" and "comes earbuds"
   // are no customer's keywords; nor are a question's am, happens and work (What happens if I am between two sizes?
   // → happens am between two sizes, How do returns work? → returns work)
-  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get know tell long much take pays comes am happens happen work works'.split(
+  'a an the i me my we you your is are was were be do does did can could should would may must how what when where who whom which why to of for in on at by with from about and or if it this that there have has had will need get know tell long much take pays comes am happens happen work works many i’m i’ve i’d i’ll'.replace(/’/gu, "'").split(
     ' ',
   ),
 );

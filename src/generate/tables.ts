@@ -6,6 +6,7 @@
  */
 import { interleave } from './text.js';
 import { EN_FREE_OVER, EN_TIME } from './en-content.js';
+import { verbFirst } from './en-phrasing.js';
 
 /** At most this many rows of one table become questions. */
 const MAX_TABLE_ROWS = 8;
@@ -100,7 +101,7 @@ function enColumnWords(column: string): string {
   return column
     .replace(EN_COLUMN_UNIT, '')
     .split(/(\s+)/u)
-    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? w : w.toLowerCase()))
+    .map((w) => (/^[([]?\p{Lu}{2,}[)\]]?$/u.test(w) ? w : w.toLowerCase()))
     .join('');
 }
 
@@ -110,6 +111,32 @@ function enColumnWords(column: string): string {
  * appears in your account for PayPal?).
  */
 const EN_CLAUSE_COLUMN = /^\p{L}+(?:\s+\p{L}+)?\s+(?:appears?|arrives?|reaches|gets|takes|shows|is\s+(?:paid|refunded|credited|returned|issued|delivered|sent))\b/iu;
+
+/**
+ * An English column that names no thing (International, Domestic, Included, Available): "What is the
+ * international for …?" asks nothing; its cells are still in the answer.
+ */
+const EN_NOT_A_NOUN = /^(?:\p{L}{3,}(?<!e)ed|\p{L}{3,}[ai]ble|(?:inter)?national|regional|local|additional|optional|commercial|personal|digital|physical|free|yes|no|domestic|abroad|overseas|included|excluded)$/iu;
+
+/** A column of what a plan holds: Seats included, Users included → How many seats are included in …? */
+const EN_INCLUDED_COLUMN = /^(\p{L}+s)\s+included$/iu;
+
+/** A first column whose rows are kinds of one thing (Plan | Price: Starter, Team): the Starter plan, as customers name it. */
+const EN_KIND_HEADER = /^(plan|tier|package|edition|membership|subscription|bundle|level)s?$/iu;
+
+/**
+ * A row label that is what a customer does, named by a noun that is also the verb (Exchange for another
+ * size or colour, Refund to original payment): a choice, asked with its article — What is the return label
+ * for an exchange for another size or colour? (was …for exchange for another size or colour?).
+ */
+const EN_CHOICE_LABEL = /^(?:exchange|refund|return|replacement|repair|swap|upgrade|downgrade|cancellation|change|switch|transfer)\s+(?:for|to|with|into|within|of|from|after|before|by|on|in|at)\b/iu;
+
+/**
+ * A row label that is an action in a verb that is no noun (Cancel within 14 days, Keep the item, Send it
+ * back): "How much is cancel within 14 days?" misreads it — asked "How much does it cost to …?", and
+ * nothing else.
+ */
+const EN_ACTION_LABEL = /^(?:cancel|keep|send|choose|get|add|remove|buy|renew|collect|pick|pay|replace|exchange|return|refund)\s+(?:it|them|a|an|the|my|your|another|any|one|within|before|after|back)\b/iu;
 
 /** A size chart's heading, without what it says it is: 连衣裙尺码表 → 连衣裙. */
 const SIZE_TABLE_NAME = /(?:尺码对照表|尺码表|尺寸表|码表|尺码|尺寸)$/u;
@@ -168,12 +195,19 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
     // 维修项目 | 手机 | 笔记本电脑 with ¥ in the cells: the columns name what the price is for (手机换屏多少钱？,
     // was 换屏（原装屏幕总成）的手机是什么？)
     const prices = columns.map((_, i) => isPriceColumn(rows, i));
+    // Plan | Monthly price | Annual price: the first fee column asks how much, the others name themselves
+    const firstFee = columns.findIndex((c) => FEE_HEADER.test(c));
+    const kind = zh ? undefined : EN_KIND_HEADER.exec((header[0] ?? '').trim())?.[1]?.toLowerCase();
     for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
       const cell = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
       // Cables and adapters reads cables and adapters inside a question; AirLite Pro earbuds, Studio 700 headphones are names
-      const label = zh ? cell : inSentence(cell);
+      const bare = zh ? cell : inSentence(cell);
       // a label customers would name: words, not a number or a sentence (an English name is longer: Pulse Watch 2 smart watch)
-      if (label.length < 2 || label.length > (zh ? 24 : 40) || !/\p{L}{2}/u.test(label) || /[，,。；;]/u.test(label)) continue;
+      if (bare.length < 2 || bare.length > (zh ? 24 : 40) || !/\p{L}{2}/u.test(bare) || /[，,。；;]/u.test(bare)) continue;
+      // Plan | …: Starter is the Starter plan (How much is the Starter plan?, was How much is Starter?)
+      const choice = !zh && EN_CHOICE_LABEL.test(bare) ? `${/^[aeiou]/iu.test(bare) ? 'an' : 'a'} ${verbFirst(bare)}` : undefined;
+      const label = choice ?? (kind !== undefined && !new RegExp(`\\b${kind}s?$`, 'iu').test(bare) ? `the ${bare} ${kind}` : bare);
+      const action = !zh && choice === undefined && EN_ACTION_LABEL.test(bare) ? `to ${verbFirst(bare)}` : undefined;
       const asked: string[] = [];
       for (const [i, column] of columns.entries()) {
         if (EMPTY_CELL.test((row[i + 1] ?? '').trim()) || column === '') continue;
@@ -190,13 +224,18 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
           else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);
           else if (durations[i] === true) asked.push(zhDurationQuestion(label, columns, i, rows));
           else asked.push(`${label}的${column}是什么？`);
+        } else if (action !== undefined) {
+          // What you choose | Return label | International: Exchange for another size is what a customer does
+          if (FEE_HEADER.test(column) || prices[i] === true) asked.push(`How much does it cost ${action}?`);
+          else if (TIME_HEADER.test(column)) asked.push(`How long does it take ${action}?`);
         } else if (EN_CLAUSE_COLUMN.test(column)) {
           // Refunds: Payment method | Refund appears in your account → How long does a refund take for PayPal?
           const cell = (row[i + 1] ?? '').trim();
           const what = /^(\p{L}+)/u.exec(column)?.[1]?.toLowerCase() ?? '';
           if (EN_TIME.test(cell) || /\b(?:immediately|instantly|same\s+day|next\s+day)\b/iu.test(cell)) asked.push(`How long does ${/^[aeiou]/u.test(what) ? 'an' : 'a'} ${what} take for ${label}?`);
         } else if (FEE_HEADER.test(column)) {
-          asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
+          if (i !== firstFee && /\s/u.test(column)) asked.push(`What is the ${names[i] ?? column.toLowerCase()} of ${label}?`);
+          else asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
           // Standard Delivery | £3.95 (free on orders over £50): when it is free, as customers ask it
           const kind = /\b(delivery|shipping|postage)\b/iu.exec(label)?.[1]?.toLowerCase();
           // (before the rows' questions: a section's cap of 8 left it out behind six rows' prices)
@@ -210,7 +249,12 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
         }
         // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
         else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
-        else asked.push(`What is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
+        else if (EN_INCLUDED_COLUMN.test(column)) {
+          const what = EN_INCLUDED_COLUMN.exec(column)?.[1]?.toLowerCase() ?? '';
+          asked.push(/^(?:\d|unlimited)/iu.test((row[i + 1] ?? '').trim()) ? `How many ${what} are included in ${label}?` : `What ${what} are included in ${label}?`);
+        }
+        // a column that names no thing (International) asks nothing
+        else if (!EN_NOT_A_NOUN.test(column)) asked.push(`What is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
       }
       out.push(asked);
     }

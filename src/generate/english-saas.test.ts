@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestPaths } from '../ingest/index.js';
+import { gerundVerb } from './en-phrasing.js';
+import { questionsByHeading } from '../test-support/questions.js';
+import { generateEntries, generateQuestions, similarQuestions } from './index.js';
+
+// A software subscription's billing help (SaaS support team's trial, 2026-11-27): fixtures/generate-english-saas (README there).
+const SOURCE = join(import.meta.dirname, '../../fixtures/generate-english-saas/billing-help.md');
+
+async function documents() {
+  return (await ingestPaths([SOURCE])).documents;
+}
+
+/** The section's questions (its entry's question, then its similar questions but the heading path) by its last heading. */
+async function asked(): Promise<Map<string, string[]>> {
+  return questionsByHeading(await documents());
+}
+
+describe("a SaaS help centre's headings and tables, as customers ask them", () => {
+  it('a choice of two things one gets is asked as a choice: Can I get a refund or store credit? (was What is the refund or store credit?)', async () => {
+    const q = (await asked()).get('Refund or store credit') ?? [];
+    expect(q[0]).toBe('Can I get a refund or store credit?');
+    expect(q.join('\n')).not.toMatch(/What is the refund or/u);
+  });
+
+  it('a state the customer is in: What should I do if I’m locked out of 2FA? (was What is the locked out of 2FA?)', async () => {
+    const q = (await asked()).get('Locked out of 2FA') ?? [];
+    expect(q[0]).toBe("What should I do if I'm locked out of 2FA?");
+  });
+
+  it('an account’s -ing tasks are asked how to do them, with the verb spelt right (was How do I delet …, What do I need to know about downloading invoices?)', async () => {
+    const all = await asked();
+    expect(all.get('Deleting your account')?.[0]).toBe('How do I delete my account?');
+    expect(all.get('Downloading invoices')?.[0]).toBe('How do I download invoices?');
+    expect(['deleting', 'completing', 'competing', 'budgeting', 'targeting'].map(gerundVerb)).toEqual(['delete', 'complete', 'compete', 'budget', 'target']);
+  });
+
+  it('a failed payment is a problem to act on; charge as a verb names no fee (was How much does updating my card cost?)', async () => {
+    const all = await asked();
+    expect(all.get('Failed payments')?.[0]).toBe('What can I do about failed payments?');
+    expect((all.get('Updating your card') ?? []).join('\n')).not.toMatch(/cost/u);
+  });
+
+  it('a plans table: the Starter plan by name, each price column its own question, seats counted; Plans at a glance is about the plans', async () => {
+    const q = (await asked()).get('Plans at a glance') ?? [];
+    expect(q[0]).toBe('What are the plans?');
+    expect(q).toContain('How much is the Basic plan?');
+    expect(q).toContain('What is the annual price of the Pro plan?');
+    expect(q.join('\n')).not.toMatch(/What is the seats included|How much is Basic\?/u);
+  });
+
+  it('a decision table: a row that is a choice is asked with its article, an action in a verb what doing it costs, and an adjective column asks nothing (was What is the international for exchange for …?)', async () => {
+    const q = (await asked()).get('Hardware returns') ?? [];
+    expect(q).toContain('What is the return label for an exchange for another model?');
+    expect(q).toContain('How much does it cost to keep the old device?');
+    expect(q.join('\n')).not.toMatch(/What is the international|for exchange for|for refund to|How much is keep/u);
+  });
+
+  it('the heading-path question names a title once when the first heading is part of it (was Flowdesk Billing Policy / Billing Policy / …)', async () => {
+    const docs = (await documents()).map((d) => ({ ...d, title: 'Flowdesk Billing Policy' }));
+    const entry = generateEntries(docs, { similar: 0 }).entries.find((e) => e.source?.headingPath.at(-1) === 'Failed payments');
+    expect(entry?.similar).toContain('Billing Policy / Failed payments');
+    expect(entry?.similar.join('\n')).not.toMatch(/Flowdesk Billing Policy \/ Billing Policy/u);
+  });
+});
+
+describe('English synonyms only in their group’s sense', () => {
+  const similar = (q: string) => similarQuestions(q, { n: 20, language: 'en' });
+
+  it('qualified is eligible only where one is so for something: not a highly qualified teacher, nor a qualified electrician', () => {
+    expect(similar('Do I need a highly qualified teacher?').join('\n')).not.toMatch(/eligible/u);
+    expect(similar('Is a qualified electrician required?').join('\n')).not.toMatch(/eligible/u);
+    expect(similar('Am I qualified for a refund?')).toContain('Am I eligible for a refund?');
+  });
+
+  it('reset is restart for a device, not for a password or 2FA', () => {
+    expect(similar('How do I reset my password?').join('\n')).not.toMatch(/restart|reboot/u);
+    expect(similar('How do I reset my router?')).toContain('How do I restart my router?');
+  });
+});
+
+describe('a field or a practice named by a noun in -tion is asked without "the"', () => {
+  it('What is two-factor authentication? (was What is the two-factor authentication?); a count noun keeps it', () => {
+    const first = (heading: string) => generateQuestions({ headingPath: ['Help', heading], text: 'Some words about it here.' })[0]?.question;
+    expect(first('Two-factor authentication')).toBe('What is two-factor authentication?');
+    expect(first('Data protection')).toBe('What is data protection?');
+    expect(first('Free trial')).toBe('What is the free trial?');
+  });
+});

@@ -2,23 +2,10 @@
 // (fixtures/faq-vs-policy: a coffee-machine shop's FAQ sheet beside its returns policy and help
 // centre, and a small-appliance shop's 客服FAQ.csv beside its 售后服务政策, 保修条款 and 配送与发票说明 —
 // the same topics in rows and in prose, as most teams have them).
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from '../build/index.js';
-import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT, fixtureKb } from '../test-support/kb.js';
 import { ASKS_SAME_SHARE, writtenQuestionsFirst, type AskedQuestion, type AsksSameSource } from './asks-same.js';
 import type { KnowledgeBase } from './knowledge-base.js';
-import { loadIndex } from './load.js';
-
-const dir = tempDir('kb-asks-same-');
-afterAll(() => dir.remove());
-
-async function indexOf(fixture: string): Promise<KnowledgeBase> {
-  const out = join(dir.path, `${fixture.replace(/\W/gu, '-')}.index`);
-  const built = await build({ sources: [join(ROOT, fixture)], out });
-  if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
-  return loadIndex(out);
-}
 
 /** The top hit's FAQ question, or its heading path's last part for a section. */
 const topOf = (kb: KnowledgeBase, question: string, k = 5): string | undefined => {
@@ -30,7 +17,7 @@ describe('a question asked almost as a FAQ row writes it, in a KB with policy do
   let en: KnowledgeBase;
   let zh: KnowledgeBase;
   beforeAll(async () => {
-    [en, zh] = await Promise.all([indexOf('fixtures/faq-vs-policy/en'), indexOf('fixtures/faq-vs-policy/zh')]);
+    [en, zh] = await Promise.all([fixtureKb(['fixtures/faq-vs-policy/en']), fixtureKb(['fixtures/faq-vs-policy/zh'])]);
   }, BUILD_TIMEOUT);
 
   it('finds the FAQ row first, not the section whose text repeats its words (each was a section before)', () => {
@@ -109,7 +96,7 @@ describe('writtenQuestionsFirst', () => {
     expect(writtenQuestionsFirst(source, asking(['a', 'b']), rows.map((r) => [...r] as [number, number, number]))).toEqual(rows);
     // the question's b weighs 2 of 3: row 0 (a alone) has a third of it
     expect(writtenQuestionsFirst(source, asking(['a', 'b']), [[1, 9, 1], [0, 1, 0]])).toEqual([[1, 9, 1], [0, 1, 0]]);
-    // a word the KB has never seen weighs against it: 4 of a + b + an unseen word is under the share
+    // a word the KB has never seen weighs against it: a + b (3) beside an unseen word is under the share
     const unseen = Math.log(1 + 5.5 / 0.5);
     expect(3 / (3 + unseen)).toBeLessThan(ASKS_SAME_SHARE);
     expect(writtenQuestionsFirst(source, asking(['a', 'b'], 1), [[1, 9, 1], [4, 5, 4]])).toEqual([[1, 9, 1], [4, 5, 4]]);

@@ -84,9 +84,16 @@ export function asksSame(index: AsksSameSource, question: AskedQuestion, v: numb
 /**
  * The ranking with each of the team's entries whose best variant asks the same as the question moved
  * above the document entries ranked directly above it (see the file's comment). `results` is [entry, score,
- * best variant], best first; returns it reordered in place.
+ * best variant], best first; returns it reordered in place, and records in `passed` each moved row's
+ * entry → the entry and variant whose place and score it took (confidence counts the row as covering
+ * the question at least as well: Confidence.coverage).
  */
-export function writtenQuestionsFirst(index: AsksSameSource, question: AskedQuestion, results: [number, number, number][]): [number, number, number][] {
+export function writtenQuestionsFirst(
+  index: AsksSameSource,
+  question: AskedQuestion,
+  results: [number, number, number][],
+  passed?: Map<number, readonly [number, number]>,
+): [number, number, number][] {
   for (let i = 1; i < results.length; i++) {
     const [e, , v] = results[i]!;
     if (index.teamWritten(results[i - 1]![0]) || !index.teamWritten(e)) continue;
@@ -95,6 +102,7 @@ export function writtenQuestionsFirst(index: AsksSameSource, question: AskedQues
     while (j > 0 && !index.teamWritten(results[j - 1]![0])) j--;
     const row = results[i]!;
     row[1] = results[j]![1];
+    passed?.set(e, [results[j]![0], results[j]![2]]);
     results.splice(i, 1);
     results.splice(j, 0, row);
   }

@@ -599,10 +599,11 @@ export class KnowledgeBase {
     this.candidates.clear();
     if (ranked.results.length === 0) return undefined;
     // a FAQ row that asks what the question asks goes above the document entries that merely write its words (asks-same.ts)
-    const results = writtenQuestionsFirst(this.asksSameSource, analysis, ranked.results).slice(0, Math.max(k, 2));
+    const passed = new Map<number, readonly [number, number]>();
+    const results = writtenQuestionsFirst(this.asksSameSource, analysis, ranked.results, passed).slice(0, Math.max(k, 2));
     const topicless = new Set([...ranked.topicless].filter((e) => results.some(([r]) => r === e)));
     const { own, unknown, translated, expandedFrom } = analysis;
-    return { results, topicless, selfScore: topical ? plan.selfScore : Infinity, terms, surpluses: plan.surpluses, translated, own, unknown, expandedFrom };
+    return { results, topicless, selfScore: topical ? plan.selfScore : Infinity, terms, surpluses: plan.surpluses, translated, own, unknown, expandedFrom, ...(passed.size > 0 ? { passed } : {}) };
   }
 
   /**

@@ -337,14 +337,15 @@ describe('FAQ rows a document answers first (twin-entries)', () => {
   };
   const other: Entry = { id: 'K1001', question: '怎么开发票？', similar: [], answer: '在订单详情中申请电子发票。', origin: 'faq', status: 'approved' };
 
-  it('names a FAQ row whose own question finds a document section first, and what to do', async () => {
+  it('names a FAQ row whose own question a document section matches as closely, and what to do', async () => {
     const built = await buildFromEntries([faqRow, other, section], {});
     if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    // asked as written the row comes first (asks-same.ts), at the section's score: the section is its twin
     expect(built.value.twins.map((t) => [t.faq.id, t.first.id])).toEqual([['K1035', 's-warranty']]);
     expect(twinsWarning(built.value.twins, 'kb/qa.jsonl')).toMatchObject({
       code: 'twin-entries',
       file: 'kb/qa.jsonl',
-      message: expect.stringMatching(/^FAQ row is answered first by a document's entry when asked word for word: K1035 保修期是多久？ → sources\/售后服务政策\.docx › 三、保修期是多久 — .*keep one \(reject the other in kb review\)/),
+      message: expect.stringMatching(/^FAQ row is matched as closely by a document's entry when asked word for word: K1035 保修期是多久？ → sources\/售后服务政策\.docx › 三、保修期是多久 — .*keep one \(reject the other in kb review\)/),
     });
   }, BUILD_TIMEOUT);
 

@@ -183,7 +183,7 @@ export async function buildFromEntries(
   });
 }
 
-/** A FAQ row whose own question finds a document's entry first: two answers to one question. */
+/** A FAQ row whose own question a document's entry matches as closely: two answers to one question. */
 export interface Twin {
   faq: Entry;
   first: Entry;
@@ -193,10 +193,12 @@ export interface Twin {
 const TWIN_CHECKS = 5000;
 
 /**
- * FAQ rows that a document's entry (a section, an extracted pair) answers first when asked their own
- * question word for word: the team wrote one answer and a policy another, and which one the bot gives
- * depends on how the customer words it (a user test's 羽绒服能机洗吗: the care page 0.63, the FAQ 0.43;
- * kb eval listed the FAQ row as found by no question). Only KBs with both kinds are asked.
+ * FAQ rows that a document's entry (a section, an extracted pair) scores as high as, or answers
+ * first, when asked their own question word for word: the team wrote one answer and a policy another,
+ * and which one the bot gives depends on how the customer words it (a user test's 羽绒服能机洗吗: the
+ * care page 0.63, the FAQ 0.43; kb eval listed the FAQ row as found by no question). A row asked as
+ * written now comes first (asks-same.ts in the runtime) at the score of the entry it passes, so that
+ * entry scoring as high is the sign. Only KBs with both kinds are asked.
  */
 function faqTwins(body: IndexBody, entries: readonly Entry[]): Twin[] {
   const faq = entries.filter((e) => e.origin === 'faq');
@@ -205,13 +207,17 @@ function faqTwins(body: IndexBody, entries: readonly Entry[]): Twin[] {
   const byId = new Map(entries.map((e) => [e.id, e]));
   const twins: Twin[] = [];
   for (const row of faq.slice(0, TWIN_CHECKS)) {
-    const first = byId.get(kb.search(row.question, { k: 1 })[0]?.id ?? '');
-    if (first !== undefined && first.id !== row.id && first.origin !== 'faq' && first.origin !== 'manual') twins.push({ faq: row, first });
+    const hits = kb.search(row.question, { k: 5 });
+    const own = hits.find((h) => h.id === row.id);
+    const other = hits.find((h) => h.id !== row.id);
+    const first = byId.get(other?.id ?? '');
+    if (first === undefined || first.origin === 'faq' || first.origin === 'manual') continue;
+    if (own === undefined || hits[0]!.id !== row.id || other!.score >= own.score) twins.push({ faq: row, first });
   }
   return twins;
 }
 
-/** One warning naming the FAQ rows a document's entry answers first (see faqTwins). */
+/** One warning naming the FAQ rows a document's entry matches as closely (see faqTwins). */
 export function twinsWarning(twins: readonly Twin[], file?: string): Problem | undefined {
   if (twins.length === 0) return undefined;
   const where = (e: Entry): string => (e.source === undefined ? e.id : `${e.source.path} › ${e.source.headingPath.at(-1) ?? e.question}`);
@@ -220,7 +226,7 @@ export function twinsWarning(twins: readonly Twin[], file?: string): Problem | u
   const rows = twins.length === 1 ? 'FAQ row is' : `${twins.length} FAQ rows are`;
   return warning(
     'twin-entries',
-    `${rows} answered first by a document's entry when asked word for word: ${shown.join('; ')}${more} — two answers to one question, and which one the bot gives depends on the wording; keep one (reject the other in kb review) or make them agree`,
+    `${rows} matched as closely by a document's entry when asked word for word: ${shown.join('; ')}${more} — two answers to one question, and which one the bot gives depends on the wording; keep one (reject the other in kb review) or make them agree`,
     file === undefined ? {} : { file },
   );
 }

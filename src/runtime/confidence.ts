@@ -44,6 +44,8 @@ export interface Ranking {
   expandedFrom: Map<string, string>;
   /** The question's words, each with the terms that count as having it and its weight, and its strongest word (see questionWords), worked out once. */
   words?: { words: QuestionWord[]; strongest: QuestionWord | undefined };
+  /** A FAQ row moved above document entries (asks-same.ts) → the entry and variant whose place and score it took. */
+  passed?: ReadonlyMap<number, readonly [number, number]>;
 }
 
 /** A word of the question: the terms that count as having it (its own, its expansions and translations; none for a word the KB lacks) and its weight in the self-score. */
@@ -89,11 +91,23 @@ export class Confidence {
   }
 
   /**
+   * How much of the question hit (e, v) covers (coverageOf); a FAQ row that took a document entry's
+   * place (asks-same.ts) at least as much as that entry with the same score: it asks what the question
+   * asks, and confidence must not hold back the row it put first (怎么申请保修: 0.89 for the row, 0.95
+   * for the section it passed, so a bot at 0.9 got the section).
+   */
+  coverage(score: number, ranking: Ranking, e: number, v: number): number {
+    const passed = ranking.passed?.get(e);
+    const own = this.coverageOf(score, ranking, e, v);
+    return passed === undefined ? own : Math.max(own, this.coverageOf(score, ranking, passed[0], passed[1]));
+  }
+
+  /**
    * How much of the question hit (e, v) covers: its score over what a perfect match would score,
    * less, for each translated word the hit has as written (ship in Do you ship internationally?),
    * what its translations add beyond the word's own weight.
    */
-  coverage(score: number, ranking: Ranking, e: number, v: number): number {
+  private coverageOf(score: number, ranking: Ranking, e: number, v: number): number {
     let self = ranking.selfScore;
     for (const { terms, extra } of ranking.surpluses) if (terms.every((term) => this.hitHas(term, e, v))) self -= extra;
     let coverage = self > 0 ? Math.min(score / self, 1.5) : 0;

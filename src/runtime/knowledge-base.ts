@@ -22,6 +22,7 @@
 import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
+import { ASKS_SAME_DEPTH, TEAM_ORIGINS, writtenQuestionsFirst, type AsksSameSource } from './asks-same.js';
 import { Associations } from './associations.js';
 import { Candidates, MAX_CANDIDATES, seek } from './candidates.js';
 import { Confidence, type Ranking, type Surplus } from './confidence.js';
@@ -210,6 +211,8 @@ export class KnowledgeBase {
   private readonly confidence: Confidence;
   /** The passages of hits with long answers (hit-passages.ts). */
   private readonly passages: HitPassages;
+  /** What the check of a FAQ row that asks the same as the question reads (asks-same.ts). */
+  private readonly asksSameSource: AsksSameSource;
   /**
    * What the scoring loop reads and writes per posting, side by side (one cache line, not
    * three): per variant [score so far, coverage credit so far, tf = 1 factor, 1 / mass]; per answer
@@ -350,6 +353,19 @@ export class KnowledgeBase {
       size: n,
       model: this.model,
     });
+    this.asksSameSource = {
+      termIds: this.termIds,
+      idfVariant: this.idfVariant,
+      termWeight: this.termWeight,
+      variantTerms: (v) => {
+        const e = this.variantEntry[v]!;
+        const entry = data.entries.get(e);
+        return this.analyzer.analyze(v === this.firstVariant[e] ? entry.question : (entry.similar[v - this.firstVariant[e]! - 1] ?? entry.question));
+      },
+      teamWritten: (e) => TEAM_ORIGINS.has(data.entries.get(e).origin),
+      asksOnly: (term) => this.queries.topicBits(term) === 0,
+      size: this.size,
+    };
     this.passages = new HitPassages({ analyzer: this.analyzer, termIds: this.termIds, termWeight: this.termWeight, idfAnswer: this.idfAnswer, variants: this.variants, firstVariant: this.firstVariant, model: this.model });
   }
 
@@ -579,11 +595,15 @@ export class KnowledgeBase {
     const plan = this.planTerms(analysis);
     const touched = this.scorePostings(plan, exclude);
     const nt = this.entryScores(touched.variants, touched.answers, terms);
-    const { results, topicless } = this.topEntries(nt, k, analysis);
+    const ranked = this.topEntries(nt, Math.max(k, ASKS_SAME_DEPTH), analysis);
     this.candidates.clear();
-    if (results.length === 0) return undefined;
+    if (ranked.results.length === 0) return undefined;
+    // a FAQ row that asks what the question asks goes above the document entries that merely write its words (asks-same.ts)
+    const passed = new Map<number, readonly [number, number]>();
+    const results = writtenQuestionsFirst(this.asksSameSource, analysis, ranked.results, passed).slice(0, Math.max(k, 2));
+    const topicless = new Set([...ranked.topicless].filter((e) => results.some(([r]) => r === e)));
     const { own, unknown, translated, expandedFrom } = analysis;
-    return { results, topicless, selfScore: topical ? plan.selfScore : Infinity, terms, surpluses: plan.surpluses, translated, own, unknown, expandedFrom };
+    return { results, topicless, selfScore: topical ? plan.selfScore : Infinity, terms, surpluses: plan.surpluses, translated, own, unknown, expandedFrom, ...(passed.size > 0 ? { passed } : {}) };
   }
 
   /**

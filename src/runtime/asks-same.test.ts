@@ -1,0 +1,126 @@
+// A FAQ row that asks what the customer asked, above the policy sections that write its words
+// (fixtures/faq-vs-policy: a coffee-machine shop's FAQ sheet beside its returns policy and help
+// centre, and a small-appliance shop's 客服FAQ.csv beside its 售后服务政策, 保修条款 and 配送与发票说明 —
+// the same topics in rows and in prose, as most teams have them).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT, fixtureKb } from '../test-support/kb.js';
+import { ASKS_SAME_SHARE, writtenQuestionsFirst, type AskedQuestion, type AsksSameSource } from './asks-same.js';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+/** The top hit's FAQ question, or its heading path's last part for a section. */
+const topOf = (kb: KnowledgeBase, question: string, k = 5): string | undefined => {
+  const [hit] = kb.search(question, { k });
+  return hit?.source?.path.endsWith('.csv') === true ? hit.question : hit?.source?.headingPath.at(-1);
+};
+
+describe('a question asked almost as a FAQ row writes it, in a KB with policy documents on the same topics', () => {
+  let en: KnowledgeBase;
+  let zh: KnowledgeBase;
+  beforeAll(async () => {
+    [en, zh] = await Promise.all([fixtureKb(['fixtures/faq-vs-policy/en']), fixtureKb(['fixtures/faq-vs-policy/zh'])]);
+  }, BUILD_TIMEOUT);
+
+  it('finds the FAQ row first, not the section whose text repeats its words (each was a section before)', () => {
+    // before, in the user trial built from these files: Returning an item 4.36 over the row 3.67; Return shipping costs 4.88 over 4.81;
+    // Changing your delivery address 8.78 over 7.80; Making a warranty claim 6.92 over 5.72
+    expect(topOf(en, 'how do i return an item')).toBe('How do I return an item?');
+    expect(topOf(en, 'who pays for the return shipping')).toBe('Who pays for return shipping?');
+    expect(topOf(en, 'can i change my delivery address')).toBe('Can I change my delivery address?');
+    expect(topOf(en, 'how do i make a warranty claim')).toBe('How do I make a warranty claim?');
+    // 如何申请保修 11.05 over the row 保修怎么申请 6.89
+    expect(topOf(zh, '怎么申请保修')).toBe('保修怎么申请');
+  });
+
+  it('ranks the same whatever k a bot asks for, and answers the row surely', () => {
+    expect(topOf(en, 'how do i return an item', 1)).toBe('How do I return an item?');
+    expect(topOf(zh, '怎么申请保修', 1)).toBe('保修怎么申请');
+    const hits = en.search('can i change my delivery address', { k: 5 });
+    expect(hits).toHaveLength(5);
+    expect(hits[0]!.confidence).toBeGreaterThan(0.8);
+    // the section it passed keeps its own score, no higher than the row's now
+    expect(hits[1]!.score).toBeLessThanOrEqual(hits[0]!.score);
+  });
+
+  it('is as sure of the row as of the section it passed: a bot with a high threshold gets the row too', () => {
+    // the row's own coverage misses the bigram ~请保 of the question: 0.89 for it, 0.95 for the section
+    const [row, section] = zh.search('怎么申请保修', { k: 5 });
+    expect(row!.question).toBe('保修怎么申请');
+    expect(row!.confidence).toBeGreaterThanOrEqual(section!.confidence);
+    expect(zh.search('怎么申请保修', { k: 5, threshold: 0.9 })[0]?.question).toBe('保修怎么申请');
+  });
+
+  it('leaves a question that shares only some of a row\'s words to the scores (the section answers it)', () => {
+    // 地址填错了 还没发货能改吗 has 地址 and 发货 of 下单后可以改地址吗, not 下单: the help centre's
+    // 修改收货地址 stays first, as before
+    expect(topOf(zh, '地址填错了 还没发货能改吗')).toBe('修改收货地址');
+    expect(topOf(en, 'where is my parcel it has not moved for days')).toBe('Tracking and lost parcels');
+  });
+});
+
+describe('writtenQuestionsFirst', () => {
+  // five entries, one variant each: 0, 2 and 4 the team's rows, 1 and 3 document sections; terms a, b, c
+  // variant terms: a alone, a + c, a + b, a, a + b
+  const terms = [['a'], ['a', 'c'], ['a', 'b'], ['a'], ['a', 'b']];
+  const source: AsksSameSource = {
+    termIds: new Map([
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ]),
+    idfVariant: Float64Array.from([1, 2, 2]),
+    termWeight: Float64Array.from([1, 1, 1]),
+    variantTerms: (v) => terms[v]!,
+    teamWritten: (e) => e % 2 === 0,
+    // c only says how a question asks (how long, 怎么)
+    asksOnly: (term) => term === 'c',
+    size: 5,
+  };
+  const asking = (terms: string[], unknown = 0): AskedQuestion => ({ terms: new Map(terms.map((t) => [t, 1])), own: terms.length, unknown });
+  const ranked = (): [number, number, number][] => [
+    [1, 9, 1],
+    [3, 8, 3],
+    [4, 5, 4],
+    [2, 4, 2],
+    [0, 1, 0],
+  ];
+
+  it('moves each row that asks the same above the document entries ranked above it, at the score of the first it passes', () => {
+    // rows 4 and 2 both ask a + b (in their order); row 0 (a alone) stays below the sections
+    expect(writtenQuestionsFirst(source, asking(['a', 'b']), ranked())).toEqual([
+      [4, 9, 4],
+      [2, 9, 2],
+      [1, 9, 1],
+      [3, 8, 3],
+      [0, 1, 0],
+    ]);
+  });
+
+  it('does not reorder the team\'s rows among themselves, nor move a row that asks less or more than the question', () => {
+    // row 2 asks a + b too, but a row (4) is above it
+    const rows: [number, number, number][] = [
+      [4, 5, 4],
+      [2, 4, 2],
+    ];
+    expect(writtenQuestionsFirst(source, asking(['a', 'b']), rows.map((r) => [...r] as [number, number, number]))).toEqual(rows);
+    // the question's b weighs 2 of 3: row 0 (a alone) has a third of it
+    expect(writtenQuestionsFirst(source, asking(['a', 'b']), [[1, 9, 1], [0, 1, 0]])).toEqual([[1, 9, 1], [0, 1, 0]]);
+    // a word the KB has never seen weighs against it: a + b (3) beside an unseen word is under the share
+    const unseen = Math.log(1 + 5.5 / 0.5);
+    expect(3 / (3 + unseen)).toBeLessThan(ASKS_SAME_SHARE);
+    expect(writtenQuestionsFirst(source, asking(['a', 'b'], 1), [[1, 9, 1], [4, 5, 4]])).toEqual([[1, 9, 1], [4, 5, 4]]);
+    // the question a alone: row 4 has all of it, but b is a third of the row
+    expect(writtenQuestionsFirst(source, asking(['a']), [[1, 9, 1], [4, 5, 4]])).toEqual([[1, 9, 1], [4, 5, 4]]);
+  });
+
+  it('weighs what the question asks about, not how it asks', () => {
+    // a + c: the question word c does not count, so row 0 (a) has all the question asks about
+    expect(writtenQuestionsFirst(source, asking(['a', 'c']), [[1, 9, 1], [0, 1, 0]])).toEqual([[0, 9, 0], [1, 9, 1]]);
+    // a question of question words alone asks about nothing
+    expect(writtenQuestionsFirst(source, asking(['c']), [[1, 9, 1], [0, 1, 0]])).toEqual([[1, 9, 1], [0, 1, 0]]);
+  });
+
+  it('moves nothing in a KB of documents alone', () => {
+    const documents: AsksSameSource = { ...source, teamWritten: () => false };
+    expect(writtenQuestionsFirst(documents, asking(['a', 'b']), ranked())).toEqual(ranked());
+  });
+});

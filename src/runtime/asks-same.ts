@@ -1,0 +1,110 @@
+/**
+ * A FAQ row that asks what the customer asked ranks above the document entries that merely write
+ * its words (`writtenQuestionsFirst`). A section's score can pass such a row's: its text counts whole
+ * (answer share 1.0) and repeats the question's words, which BM25 counts up to 2.2 times each, while
+ * a row's short answer counts 0.3. So 怎么申请保修 found the warranty policy's 如何申请保修 (11.05)
+ * before the FAQ row 保修怎么申请 (6.89) — the same question, written by the team, with the answer
+ * a bot should send.
+ *
+ * A question and a question the team wrote (a FAQ sheet row's or an editor's entry's question or
+ * similar question — origin faq or manual; not one kb wrote from a section, nor a pair it extracted
+ * from a document) *ask the same* when each has ASKS_SAME_SHARE of the other's words, by IDF: what
+ * it asks about, not how it asks (see asksSame). Such a row moves above the document entries
+ * (sections, extracted pairs) ranked just above it, taking the score of the highest it passes; the team's entries are not reordered among themselves, so a KB of FAQ rows alone, or of
+ * documents alone, ranks as before. (Extracted pairs do not move: on doc2dial a help page's
+ * `What should I do if my vehicle is stolen?` passed the labelled section of another page.)
+ */
+import { isWordTerm } from '../analyze/analyzer.js';
+import type { EntryOrigin } from '../store/entry.js';
+
+/** How much of each other a question and a written question must cover to ask the same. */
+export const ASKS_SAME_SHARE = 0.8;
+
+/** The origins of the team's own entries: a FAQ sheet's rows and entries an editor wrote. */
+export const TEAM_ORIGINS: ReadonlySet<EntryOrigin> = new Set<EntryOrigin>(['faq', 'manual']);
+
+/** How deep in the ranking a row that asks the same is looked for (the search ranks at least this many entries). */
+export const ASKS_SAME_DEPTH = 5;
+
+/** What of the index the check reads. */
+export interface AsksSameSource {
+  termIds: ReadonlyMap<string, number>;
+  idfVariant: Float64Array;
+  termWeight: Float64Array;
+  /** Variant v's terms, as the analyzer cuts its text (worked out for the few variants checked). */
+  variantTerms: (v: number) => readonly string[];
+  /** Whether entry e is the team's own (a FAQ sheet's row or an editor's entry, origin faq or manual), not a document's. */
+  teamWritten: (e: number) => boolean;
+  /** Whether a term only says how a question asks (how long, 怎么: QueryTerms.topicBits 0). */
+  asksOnly: (term: string) => boolean;
+  /** How many entries the index has (a word no entry has weighs the IDF of df 0). */
+  size: number;
+}
+
+/** The question as the check reads it: its own terms (the first `own` of `terms`) and how many words the KB lacks. */
+export interface AskedQuestion {
+  terms: ReadonlyMap<string, number>;
+  own: number;
+  unknown: number;
+}
+
+/**
+ * Whether variant v asks what the question asks: each has ASKS_SAME_SHARE of the other's words, by
+ * IDF. Words only — what it asks about: not how it asks (how long, 怎么: How long does shipping take?
+ * has how long, take and ship of how long does an exchange take to ship, all but what it asks about),
+ * nor CJK bigrams, which tell word order (保修怎么申请 and 怎么申请保修 ask the same; ~请保 is in one).
+ */
+export function asksSame(index: AsksSameSource, question: AskedQuestion, v: number): boolean {
+  const weight = (term: string): number => {
+    const t = index.termIds.get(term);
+    return t === undefined || !isWordTerm(term) || index.asksOnly(term) ? 0 : index.idfVariant[t]! * index.termWeight[t]!;
+  };
+  const variant = new Set(index.variantTerms(v).filter((term) => weight(term) > 0));
+  const asked = new Set<string>();
+  let total = question.unknown * Math.log(1 + (index.size + 0.5) / 0.5);
+  let held = 0;
+  let n = 0;
+  for (const [term, qw] of question.terms) {
+    if (n++ >= question.own) break;
+    const w = weight(term) * Math.min(qw, 1);
+    if (w === 0) continue;
+    asked.add(term);
+    total += w;
+    if (variant.has(term)) held += w;
+  }
+  let mass = 0;
+  let had = 0;
+  for (const term of variant) {
+    mass += weight(term);
+    if (asked.has(term)) had += weight(term);
+  }
+  return total > 0 && mass > 0 && held >= ASKS_SAME_SHARE * total && had >= ASKS_SAME_SHARE * mass;
+}
+
+/**
+ * The ranking with each of the team's entries whose best variant asks the same as the question moved
+ * above the document entries ranked directly above it (see the file's comment). `results` is [entry, score,
+ * best variant], best first; returns it reordered in place, and records in `passed` each moved row's
+ * entry → the entry and variant whose place and score it took (confidence counts the row as covering
+ * the question at least as well: Confidence.coverage).
+ */
+export function writtenQuestionsFirst(
+  index: AsksSameSource,
+  question: AskedQuestion,
+  results: [number, number, number][],
+  passed?: Map<number, readonly [number, number]>,
+): [number, number, number][] {
+  for (let i = 1; i < results.length; i++) {
+    const [e, , v] = results[i]!;
+    if (index.teamWritten(results[i - 1]![0]) || !index.teamWritten(e)) continue;
+    if (!asksSame(index, question, v)) continue;
+    let j = i;
+    while (j > 0 && !index.teamWritten(results[j - 1]![0])) j--;
+    const row = results[i]!;
+    row[1] = results[j]![1];
+    passed?.set(e, [results[j]![0], results[j]![2]]);
+    results.splice(i, 1);
+    results.splice(j, 0, row);
+  }
+  return results;
+}

@@ -59,8 +59,34 @@ describe("a virtual-goods shop's time limits", () => {
     expect(asked).not.toContain('到账需要多长时间？');
   });
 
+  it('asks a deadline one may act in as one (可在扣费后48小时内联系客服申请退还 → 多长时间内可以…？), not how long it takes', () => {
+    const asked = generateQuestions({ headingPath: ['会员服务协议', '第三条 自动续费'], text: '忘记取消被自动扣费的，如未使用会员权益，可在扣费后48小时内联系客服申请退还当期费用。', language: 'zh' }).map((q) => q.question);
+    expect(asked).toContain('多长时间内可以联系客服申请退还当期费用？');
+    expect(asked.filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
+  });
+
   it('keeps a notice label out of the question (温馨提示：3个工作日内到账 is no 温馨提示 that arrives)', () => {
     const asked = generateQuestions({ headingPath: ['退款说明', '退款'], text: '温馨提示：退款3个工作日内到账。', language: 'zh' }).map((q) => q.question);
     expect(asked.filter((q) => q.includes('温馨提示'))).toEqual([]);
+  });
+});
+
+describe("a virtual-goods shop's how-to questions", () => {
+  const asked = (heading: string, text: string): string[] => generateQuestions({ headingPath: ['会员服务协议', heading], text, language: 'zh' }).map((q) => q.question);
+
+  it('asks each way of doing the item’s task (微信支付怎么取消自动续费？), not 微信支付怎么办？', () => {
+    const q = asked('第三条 自动续费', '（二）取消自动续费：微信支付的，打开微信-我-服务-钱包-支付设置-自动续费，找到对应项目关闭。');
+    expect(q).toContain('微信支付怎么取消自动续费？');
+    expect(q).not.toContain('微信支付怎么办？');
+  });
+
+  it('asks the step a login leads to (如何申请电子发票？), not 如何登录运营商APP？', () => {
+    const q = asked('七、发票', '话费充值的发票由运营商开具，请登录运营商APP申请电子发票，本店不重复开具。');
+    expect(q).toContain('如何申请电子发票？');
+    expect(q).not.toContain('如何登录运营商APP？');
+  });
+
+  it('asks no 如何登录游戏？ of an instruction to log in again and look (到账后请重新登录游戏查看)', () => {
+    expect(asked('一、到账时间', '游戏直充一般即时到账。到账后请重新登录游戏或切换角色查看。')).not.toContain('如何登录游戏？');
   });
 });

@@ -19,6 +19,7 @@ describe("a virtual-goods shop's customers in their own words", () => {
     ['孩子偷偷充了648能退吗', '十、未成年人消费'],
     ['会员能给几个人用', '八、支持的设备'],
     ['卡号密码在哪看', '卡密提取'],
+    ['话费充了半天还没到账', '十一、充值未到账'],
   ])('%s → %s', (question, section) => {
     expect(topSection(kb, question) ?? '(nothing)').toBe(section);
   });

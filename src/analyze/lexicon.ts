@@ -86,6 +86,22 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['厘米', '公分'],
   // commercial use a warranty excludes (宾馆, 出租屋), as a customer names the place (酒店; related only)
   ['商用', '宾馆', '酒店', '出租屋', '民宿', '洗衣店'],
+  // ---- virtual goods: phone and game top-ups, memberships, card codes, licence keys, e-vouchers (user trial, 2026-11-27) ----
+  // the words a virtual-goods shop's rules use are cut whole (区服, not 区|服: 游戏区服选错了 found only 区) and
+  // meet the customer's: 没生效 / 未开通, 几个人一起用 / 几台设备同时
+  ['话费', '电话费', '手机费'],
+  ['点券', '点卷', '游戏币'],
+  ['区服', '大区', '游戏区'],
+  ['自动续费', '自动扣费', '自动扣款', '连续包月', '连续包年', '连续包季', '自动续订'],
+  ['卡密', '卡号密码', '充值卡'],
+  ['激活码', '序列号', '产品密钥', '注册码'],
+  ['未生效', '没生效', '不生效', '未开通', '没开通'],
+  ['未到账', '没到账', '没有到账', '还没到账', '没收到钱'],
+  ['电子券', '券码', '兑换券', '团购券'],
+  ['未成年人', '未成年', '小孩', '孩子', '儿童', '小朋友'],
+  ['监护人', '家长', '父母'],
+  ['几台设备', '几个人', '几台', '同时在线', '同时登录'],
+  ['携号转网', '转网'],
   // parties
   ['商家', '卖家', '店家', '商户', '经营者', '销售者', '店铺', '网店'],
   ['买家', '顾客', '消费者', '客户', '用户', '购买者'],

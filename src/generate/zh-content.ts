@@ -35,6 +35,33 @@ const ZH_NEEDS_OBJECT = /(?:享有|具有|拥有|规定|约定|提供|包括|负
 /** …不符合约定 / 违反规定 is a situation (a breach), not what a rule provides. */
 const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照?)[^，,]{0,6}(?:规定|约定)$/u;
 
+/** A list item's subject before its colon: （一）话费快充：正常情况下10分钟内到账 → 话费快充. */
+// (Q币直充, 365家庭版: a product's name may have letters and digits)
+const ZH_ITEM_SUBJECT = /^((?=[A-Za-z0-9]*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{2,8})[：:](?=\S)/u;
+
+/** A label that names no subject of the sentence after it: 温馨提示：, 注意：, 处理时间：, 例如：. */
+const ZH_NOT_SUBJECT = /^(?:注意|温馨|特别|重要|例如|比如|举例|备注|友情|提醒)|(?:提示|说明|须知|事项|备注|时间|时效|时限|期限|周期|方式|方法|地址|电话|规则|标准|要求|原因|条件|步骤|流程)$/u;
+
+/** A label that names a task (取消自动续费：…, 申请退款：…): the cases under it each do it their own way. */
+const ZH_LABEL_TASK = /^(?:取消|关闭|申请|修改|开通|查询|退订|解绑|绑定|办理|激活|兑换|开具|解约|注销)\p{Script=Han}{1,6}$/u;
+
+/** Where an instruction goes first: 打开微信…, 进入设置…, 在订单页…. */
+const ZH_GO_TO = /^(?:打开|进入|点击|前往|登录|通过|在|找到|选择)/u;
+
+/** Arriving, taking effect, being sent: asked 多久到账？ (as a customer asks), not 到账需要多长时间？. */
+const ZH_ARRIVING = /^(?:到账|到货|送达|生效|发货|退回|回复|开通|审核)$/u;
+
+/** Goods or money sent back: a section about one asks how long until it arrives. */
+const ZH_MONEY_BACK = /(?:退款|退货|换货|补发|退费)$/u;
+
+/** A bare time question (到账需要多长时间？) asked about the list item's subject (or the section's refund, `item` false): 话费快充多久到账？; another question as it is. */
+function labelledTime(question: string, subject: string, item: boolean): string {
+  const bare = /^(\p{Script=Han}{2,4})需要多长时间？$/u.exec(question)?.[1];
+  // (保修期限需要多长时间？ is the heading's own: 冰箱：整机保修3年 asked 冰箱保修期限需要多长时间？)
+  if (bare === undefined || bare.includes(subject) || subject.includes(bare) || (!item && !ZH_ARRIVING.test(bare)) || /(?:期限|时间|时效|时限|周期)$/u.test(bare)) return question;
+  return ZH_ARRIVING.test(bare) ? `${subject}多久${bare}？` : `${subject}${bare}需要多长时间？`;
+}
+
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
 const ZH_CONNECTIVE = /^(?:但是|但|并且|而且|且|同时|此外|另外|然而|其中)[，,]?/u;
 
@@ -73,6 +100,8 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
     // (not 具体包括, 消费者需提供包括, 评价中包括: no thing named before it)
     // (nor 商品价格不包括, 运费已包含, 赠品也包括, 订单可能包括: the word before 包括 says how, not what)
     if (contents?.[1] !== undefined && !ZH_LEADING.test(contents[1]) && !/^(?:具体|其中|主要|一般|通常|上述|前款|本条|以下|以上|下列)/u.test(contents[1]) && !/(?:需|须|提供|处理|中|时|后|前|不|已|也|均|都|还|可能|将|会|并|只|仅)$/u.test(contents[1])) add(`${contents[1]}包括哪些？`, 'contents');
+    // （二）取消自动续费：微信支付的，打开微信… — the item's label is the task each case does its own way
+    const subject = ZH_ITEM_SUBJECT.exec(said)?.[1];
     const cond = ZH_CONDITION.exec(s);
     if (cond?.[1] !== undefined && cond[2] !== undefined && !/[。]/u.test(cond[1])) {
       const c = shorten(cond[1].replace(ZH_LEADING, ''), 28);
@@ -87,6 +116,8 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         const timed = ZH_TROUBLE.test(c) ? null : ZH_TIMED_CLAUSE.exec(main);
         if (granted !== undefined && !ZH_TROUBLE.test(c) && isPermittedAction(granted)) add(`${c}，可以${granted}吗？`, 'permission');
         else if (timed?.[1] !== undefined) add(`${c}多久${timed[1]}？`, 'time-limit');
+        // 取消自动续费：微信支付的，打开微信… → 微信支付怎么取消自动续费？ (was 微信支付怎么办？: a way in, no trouble)
+        else if (subject !== undefined && ZH_LABEL_TASK.test(subject) && !ZH_TROUBLE.test(c) && ZH_GO_TO.test(main)) add(`${c}怎么${subject}？`, 'condition');
         else add(`${c}怎么办？`, 'condition');
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
         const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
@@ -98,7 +129,11 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         if (may?.[1] !== undefined && !/的[^的]{1,4}$/u.test(may[1]) && isPermittedAction(may[1])) add(`${c}，可以${may[1]}吗？`, 'permission');
       }
     }
-    if (!zhIntervals(s, topic, add)) zhTimeLimits(s, topic, add);
+    // （二）话费慢充：72小时内到账 → 话费慢充多久到账？ (was 到账需要多长时间？, the same in every section that says 到账)
+    // (no item subject: a refund's section asks about the refund — 充值失败退款 over 1-3个工作日到账 → 充值失败退款多久到账？)
+    const about = subject !== undefined && !ZH_NOT_SUBJECT.test(subject) ? subject : topic !== undefined && ZH_MONEY_BACK.test(topic) ? topic : undefined;
+    const timed: Add = about === undefined ? add : (question, rule) => add(labelledTime(question, about, subject === about), rule);
+    if (!zhIntervals(s, topic, timed)) zhTimeLimits(s, topic, timed);
     zhFees(s, topic, add);
     const clauses = s.split(/[，,]/u);
     zhDutiesAndRights(s, clauses, subjects, add, duties);

@@ -20,7 +20,9 @@ const ZH_CARE_TASK = /^(.{2,12}?)的?(清洁|清洗|保养|更换|拆卸|安装)
 const ZH_FUNCTION = /^.{2,10}功能$/u;
 
 /** A heading that names a problem (退款金额不对, 发票抬头开错了, 物流信息不更新, 快递显示签收但没收到): X怎么办？ */
-export const ZH_PROBLEM = /^\p{Script=Han}[^，。；,;：:]{1,18}(?:不对|不符|不一致|错了|开错|填错|写错|拍错|发错|不更新|没更新|未更新|没收到|未收到|收不到|没到|未到|不到账|没到账|坏了|损坏|破损|丢了|丢失|漏发|错发|少发|少件|缺件|延迟|超时|失败|不成功|异常|被拒|打不开|用不了|登不上)$/u;
+// (a virtual good's troubles: 会员未生效, 卡密无效, 电子券过期, 账号被封; and a wrong input first: 充错号码或账号,
+// 填错收货地址 — were 会员未生效是什么？ / 充错号码或账号是什么？)
+export const ZH_PROBLEM = /^\p{Script=Han}[^，。；,;：:]{1,18}(?:不对|不符|不一致|错了|开错|填错|写错|拍错|发错|不更新|没更新|未更新|没收到|未收到|收不到|没到|未到|不到账|没到账|坏了|损坏|破损|丢了|丢失|漏发|错发|少发|少件|缺件|延迟|超时|失败|不成功|异常|被拒|打不开|用不了|登不上|未生效|没生效|不生效|无效|已失效|未开通|没开通|无法\p{Script=Han}{2}|\p{Script=Han}不了|不能用|被封|被盗|已过期|过期|重复扣费)$|^\p{Script=Han}{0,4}(?:充错|填错|输错|写错|选错|买错|下错|绑错|转错|付错)\p{Script=Han}[^，。；,;：:]{0,10}$/u;
 
 /** A heading that names a task (修改收货地址, 取消订单, 申请发票): 如何X？ */
 const ZH_TASK = /^(?:修改|更改|取消|申请|办理|查询|查看|更换|绑定|解绑|注销|注册|登录|联系|兑换|领取|激活|找回|重置|开具|补开|换开|退订|预约|投诉|催促|加急)\p{Script=Han}{2,10}$/u;
@@ -30,6 +32,9 @@ const ZH_TASK_NOUN = /(?:条件|流程|时间|方式|规则|渠道|标准|须知
 
 const ZH_TIME_SUFFIX = /(?:时间|时效|期限|周期|时限)$/u;
 const ZH_FEE_SUFFIX = /(?:费用|运费|邮费|收费|价格|费)$/u;
+
+/** A verb of paying, not a fee (自动续费, 话费扣费, 按时缴费): asked what it is, not how much it is or who pays it. */
+const ZH_PAYING = /(?:续|扣|缴|交|付|充)费$/u;
 
 /** A heading about who bears a fee: 运费承担, 退货运费的承担. */
 const ZH_FEE_BORNE = /的?(?:承担|负担|支付)(?:方式|规则|说明|标准)?$/u;
@@ -96,7 +101,14 @@ const ZH_KIND = /^\p{Script=Han}{2,6}(?:商品|订单|会员|用户|客户|地�
 const ZH_BENEFITS = /^(\p{Script=Han}{2,6}?)(权益|福利|特权|优惠)$/u;
 
 /** A heading that names the cases a rule is about by what holds for them (不属于保修的情况, 不支持退货的商品): which ones. */
-const ZH_WHICH_CASES = /^((?:不|非|无|可以|可|能|需要|需|支持|属于|适用)\p{Script=Han}{1,10})的(情况|情形|商品|订单|地区|原因)$/u;
+// (and the numbers, accounts, devices or versions a service takes: 不支持充值的号码 → 哪些号码不支持充值？)
+const ZH_WHICH_CASES = /^((?:不|非|无|可以|可|能|需要|需|支持|属于|适用)\p{Script=Han}{1,10})的(情况|情形|商品|订单|地区|原因|号码|账号|账户|设备|版本)$/u;
+
+/** What a service takes, named by that (支持的版本, 适用的设备): which ones (支持哪些版本？, was 支持的版本是什么？). */
+const ZH_WHICH_SUPPORTED = /^(支持|适用|可用|可选)的(\p{Script=Han}{2,6})$/u;
+
+/** A heading that names the causes of a trouble (激活失败的常见原因, 充值失败原因): what causes it (was 如何激活失败的常见原因？). */
+const ZH_CAUSES = /^(\p{Script=Han}{2,10}?)的?(?:常见|主要|可能|几种)?原因$/u;
 
 /** A heading that names an aspect of the things under it: 洗护说明, 保养方法, 安装须知, 尺码标准. */
 const ZH_ASPECT = /^(\p{Script=Han}{2,6}?)(说明|须知|方法|指南|建议|要求|标准|事项)$/u;
@@ -119,7 +131,8 @@ const ZH_GENERIC_HEADING = /^(?:其他|其它)(?:事项|说明|规定|条款|约
  * What a topic heading's section does (水果储存, 瑕疵品换货, 保修期后维修, 缺斤少两处理, 冷链包装): a way of
  * doing something, asked how (水果怎么储存？) — not what it "is" (水果储存是什么？, a question no customer asks).
  */
-const ZH_TOPIC_PROCESS = /^(\p{Script=Han}{0,8}?)的?(储存|存储|保存|存放|冷藏|解冻|包装|退换货|退换|换货|退货|退款|维修|寄修|送修|保修|保固|质保|赔付|理赔|补发|配送|发货|处理)$/u;
+// (a virtual good's: 会员服务的开通 → 会员服务怎么开通？, 话费充值 → 话费怎么充值？; not 续费: 自动续费 is no way 自动 is renewed)
+const ZH_TOPIC_PROCESS = /^(\p{Script=Han}{0,8}?)的?(储存|存储|保存|存放|冷藏|解冻|包装|退换货|退换|换货|退货|退款|维修|寄修|送修|保修|保固|质保|赔付|理赔|补发|配送|发货|处理|开通|激活|兑换|核销|充值)$/u;
 
 /** A period a heading names (鉴赏期, 保修期, 保质期): how long it is. */
 const ZH_TOPIC_PERIOD = /^\p{Script=Han}{1,6}期$/u;
@@ -206,6 +219,11 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   if (cases !== null) return [`哪些${cases[2] ?? ''}${cases[1] ?? ''}？`, `${topic}有哪些？`];
   // 会员权益 → 会员有哪些权益？ (was 会员权益是什么？)
   // (not 赠品与优惠, two topics: it asked 赠品与有哪些优惠？)
+  const supported = ZH_WHICH_SUPPORTED.exec(topic);
+  if (supported !== null) return [`${supported[1] ?? ''}哪些${supported[2] ?? ''}？`, `${topic}有哪些？`];
+  // 激活失败的常见原因 → 激活失败是什么原因？ (its task word made it 如何激活失败的常见原因？)
+  const causes = ZH_CAUSES.exec(topic);
+  if (causes !== null && !/(?:与|及|和|、|或)$/u.test(causes[1] ?? '')) return [`${causes[1] ?? ''}是什么原因？`, `${causes[1] ?? ''}的原因有哪些？`];
   const benefits = ZH_BENEFITS.exec(topic);
   if (benefits !== null && !/(?:与|及|和|、|或)$/u.test(benefits[1] ?? '')) return [`${benefits[1] ?? ''}有哪些${benefits[2] ?? ''}？`, `${topic}有哪些？`];
   // 运费标准 / 普通商品 → 普通商品的运费标准是什么？ (was 普通商品是什么？: the kind asks about its parent's topic)
@@ -244,7 +262,7 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   // 保修期限 → 保修期是多久？ (was 保修需要多长时间？: a service lasts, it takes no time); 退货期限 → 多长时间内可以退货？
   else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX) && /(?:期限|时限)$/u.test(topic) && ZH_GRANTED_SERVICE.test(base(ZH_TIME_SUFFIX))) q.push(`${base(ZH_TIME_SUFFIX)}期是多久？`, `${topic}是多久？`);
   else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX)) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
-  else if (ZH_FEE_SUFFIX.test(topic)) {
+  else if (ZH_FEE_SUFFIX.test(topic) && !ZH_PAYING.test(topic)) {
     // 配送范围及运费: the fee is its last topic (运费是多少？, not 配送范围及运费是多少？), the rest is asked as a topic
     const fee = topic.split(/与|及|和|、|或/u).pop() ?? topic;
     // what the text says: who pays (退货运费 over 由买家承担 → 退货运费由谁承担？, was 退货运费是多少？), an amount, or both

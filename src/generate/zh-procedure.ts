@@ -78,6 +78,9 @@ function isFrontedObject(fronted: string): boolean {
  * its object, cut where the next step verb starts (支付价款, not 支付方式支付价款); a verb that
  * only modifies a noun (支付方式) is passed over.
  */
+/** Where a customer goes online to do something: an app, a site, an account page. */
+const ZH_PLACE_ONLINE = /(?:APP|App|app|网站|官网|小程序|公众号|客户端|后台|页面|商城|账号|账户)$/u;
+
 export function zhAction(said: string): string | undefined {
   // a menu path (点击“申请售后—退货”) is one action, not 申请售后— (the dash left dangling)
   // a title is a name: 依据《…更换退货责任规定》制定 asked 如何退货责任规定》制定？
@@ -112,6 +115,11 @@ export function zhAction(said: string): string | undefined {
     if (setting !== null) object = object.slice(0, setting.index);
     const end = ZH_OBJECT_END.exec(object);
     if (end !== null) object = object.slice(0, end.index);
+    // 到账后请重新登录游戏查看: logging in again is how one checks, no task to ask about (was 如何登录游戏？)
+    if (verb === '登录' && /重新$/u.test(text.slice(0, m.index))) continue;
+    // 请登录运营商APP申请电子发票: logging in to a place is the way to the step after it, no task of its own
+    // (was 如何登录运营商APP？; the next match asks 如何申请电子发票？)
+    if (/^(?:登录|点击)$/u.test(verb) && ZH_PLACE_ONLINE.test(object) && new RegExp(ZH_STEP_VERB.source, 'u').test(text.slice(m.index + verb.length + object.length).split(/[，。；,;\n]/u)[0] ?? '')) continue;
     // 退货商品经仓库验收合格后: the goods returned, no step (was 如何退货商品经仓库验收合？)
     if (ZH_HELD_OBJECT_VERB.test(verb) && ZH_GOODS.test(object)) continue;
     // 补贴部分退回补贴发放方: whom money or goods go back to, the shop's doing (as 退回至…), no step

@@ -91,7 +91,8 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       let after = rest.replace(/^[内后起的]+/u, '').replace(/^(?:即可|便可|就可以|就能|即能)(?=\p{Script=Han}{2})/u, '');
       // 七日内，可以申请退货: what the time is for is in the next clause
       if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
-      const allowed = /^(?:可以|可|能)/u.test(after);
+      // (可在扣费后48小时内联系客服申请退还: the permission before the time is a deadline one may act in, was 联系客服…需要多长时间？)
+      const allowed = /^(?:可以|可|能)/u.test(after) || (found !== null && /^(?:可以|可|能)在/u.test(clause.slice(0, found.index)));
       // 15日内出现性能故障: what happens to the goods, or does not, in a time is no task that takes it (出现性能故障需要多长时间？)
       if (/^(?:出现|发生|产生|遇到|发现|不|未|没|无法)/u.test(after)) return;
       // 以出厂日期后延90天计算: a time counted from is how a date is reckoned, no task (计算需要多长时间？)

@@ -1,0 +1,92 @@
+// A virtual-goods shop's rules (fixtures/virtual-goods): phone and game top-ups, memberships with
+// automatic renewal, card codes and licence keys (user trial, 2026-11-27). Each test names a question
+// an editor had to rewrite.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestPaths } from '../ingest/index.js';
+import { ROOT } from '../test-support/kb.js';
+import { generateEntries, generateQuestions, type GeneratedEntry } from './index.js';
+
+async function shop(): Promise<GeneratedEntry[]> {
+  const run = await ingestPaths([join(ROOT, 'fixtures/virtual-goods/充值与会员规则.md'), join(ROOT, 'fixtures/virtual-goods/卡密与激活码.md')]);
+  return generateEntries(run.documents, { similar: 0 }).items;
+}
+
+const questionOf = (items: readonly GeneratedEntry[], heading: string): string | undefined => items.find((i) => i.entry.source?.headingPath.at(-1) === heading)?.entry.question;
+const questionsUnder = (items: readonly GeneratedEntry[], heading: string): string[] =>
+  items.filter((i) => i.entry.source?.headingPath.at(-1) === heading).flatMap((i) => [i.entry.question, ...i.entry.similar]);
+
+describe("a virtual-goods shop's headings", () => {
+  it.each([
+    // a trouble the customer has: what to do (were …是什么？)
+    ['三、充错号码', '充错号码怎么办？'],
+    ['五、会员未生效', '会员未生效怎么办？'],
+    ['激活码无法激活', '激活码无法激活怎么办？'],
+    // the causes of a trouble (was 如何兑换失败的常见原因？: 兑换 read as a task)
+    ['七、兑换失败的常见原因', '兑换失败是什么原因？'],
+    // which devices a service takes (was 支持的设备是什么？)
+    ['八、支持的设备', '支持哪些设备？'],
+    // a way of doing named as a noun (was 会员的开通是什么？)
+    ['九、会员的开通', '会员怎么开通？'],
+  ])('%s → %s', async (heading, question) => {
+    expect(questionOf(await shop(), heading)).toBe(question);
+  });
+
+  it('asks 自动续费 as a rule, not as a fee (was 自动续费是多少？ / 自动续费由谁承担？)', async () => {
+    const asked = questionsUnder(await shop(), '六、自动续费');
+    expect(asked[0]).toBe('自动续费是什么？');
+    expect(asked.filter((q) => /自动续费(?:是多少|由谁承担)/u.test(q))).toEqual([]);
+  });
+
+  it('asks which numbers a top-up does not take (不支持充值的号码 → 哪些号码不支持充值？)', () => {
+    const [first] = generateQuestions({ headingPath: ['充值规则', '五、不支持充值的号码'], text: '虚拟运营商号码、物联网卡无法充值，充值失败的自动退款。', language: 'zh' });
+    expect(first?.question).toBe('哪些号码不支持充值？');
+  });
+});
+
+describe("a virtual-goods shop's time limits", () => {
+  it('asks a list item’s time about its subject (流量包多久生效？, Q币直充多久到账？), not 生效需要多长时间？', async () => {
+    const asked = generateQuestions({ headingPath: ['充值规则', '一、到账说明'], text: '（一）流量包：下单后48小时内生效。\n（二）Q币直充：一般2小时内到账。', language: 'zh' }).map((q) => q.question);
+    expect(asked).toEqual(expect.arrayContaining(['流量包多久生效？', 'Q币直充多久到账？']));
+    expect(asked.filter((q) => /^(?:生效|到账)需要多长时间？$/u.test(q))).toEqual([]);
+    // the shop's document: the heading asks its own question, the items theirs
+    expect(questionsUnder(await shop(), '一、到账时效')).toEqual(expect.arrayContaining(['流量包多久生效？', 'Q币直充多久到账？']));
+  });
+
+  it('asks how long a refund takes to arrive about the section’s refund (充值失败退款多久到账？), not 到账需要多长时间？', async () => {
+    const asked = questionsUnder(await shop(), '二、充值失败退款');
+    expect(asked).toContain('充值失败退款多久到账？');
+    expect(asked).not.toContain('到账需要多长时间？');
+  });
+
+  it('asks a deadline one may act in as one (可在扣费后48小时内联系客服申请退还 → 多长时间内可以…？), not how long it takes', () => {
+    const asked = generateQuestions({ headingPath: ['会员服务协议', '第三条 自动续费'], text: '忘记取消被自动扣费的，如未使用会员权益，可在扣费后48小时内联系客服申请退还当期费用。', language: 'zh' }).map((q) => q.question);
+    expect(asked).toContain('多长时间内可以联系客服申请退还当期费用？');
+    expect(asked.filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
+  });
+
+  it('keeps a notice label out of the question (温馨提示：3个工作日内到账 is no 温馨提示 that arrives)', () => {
+    const asked = generateQuestions({ headingPath: ['退款说明', '退款'], text: '温馨提示：退款3个工作日内到账。', language: 'zh' }).map((q) => q.question);
+    expect(asked.filter((q) => q.includes('温馨提示'))).toEqual([]);
+  });
+});
+
+describe("a virtual-goods shop's how-to questions", () => {
+  const asked = (heading: string, text: string): string[] => generateQuestions({ headingPath: ['会员服务协议', heading], text, language: 'zh' }).map((q) => q.question);
+
+  it('asks each way of doing the item’s task (微信支付怎么取消自动续费？), not 微信支付怎么办？', () => {
+    const q = asked('第三条 自动续费', '（二）取消自动续费：微信支付的，打开微信-我-服务-钱包-支付设置-自动续费，找到对应项目关闭。');
+    expect(q).toContain('微信支付怎么取消自动续费？');
+    expect(q).not.toContain('微信支付怎么办？');
+  });
+
+  it('asks the step a login leads to (如何申请电子发票？), not 如何登录运营商APP？', () => {
+    const q = asked('七、发票', '话费充值的发票由运营商开具，请登录运营商APP申请电子发票，本店不重复开具。');
+    expect(q).toContain('如何申请电子发票？');
+    expect(q).not.toContain('如何登录运营商APP？');
+  });
+
+  it('asks no 如何登录游戏？ of an instruction to log in again and look (到账后请重新登录游戏查看)', () => {
+    expect(asked('一、到账时间', '游戏直充一般即时到账。到账后请重新登录游戏或切换角色查看。')).not.toContain('如何登录游戏？');
+  });
+});

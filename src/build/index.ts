@@ -3,7 +3,7 @@
  * ends in .gz). A source that fails to parse is reported and the rest still builds.
  */
 import { gzipSync } from 'node:zlib';
-import writeFileAtomic from 'write-file-atomic';
+import { writeOutputFile } from '../core/write-file.js';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { fail, ok, problem, warning, type Problem, type Result } from '../core/problems.js';
@@ -479,7 +479,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     if (!unchanged) {
       await mkdir(dirname(options.out), { recursive: true });
-      await writeFileAtomic(options.out, bytes);
+      await writeOutputFile(options.out, bytes);
     }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);

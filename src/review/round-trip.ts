@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, extname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeOutputFile } from '../core/write-file.js';
 import { fail, inFileOrder, ok, problem, type Problem, type Result } from '../core/problems.js';
 import type { Entry, EntryStatus } from '../store/entry.js';
 import { lockStore, withWriteLock } from '../store/lock.js';
@@ -53,7 +53,7 @@ export async function exportStore(options: ExportOptions): Promise<Result<{ entr
   }
   try {
     await mkdir(dirname(options.file), { recursive: true });
-    await writeFileAtomic(options.file, bytes);
+    await writeOutputFile(options.file, bytes);
   } catch (error) {
     return fail(problem('write-failed', `cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}); is it open in Excel? Close it, or export to another file`, { file: options.file }));
   }

@@ -11,7 +11,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
+import { writeOutputFile } from '../core/write-file.js';
 import { z } from 'zod';
 import { fail, ok, problem, type Problem, type Result, unreadable } from '../core/problems.js';
 import { answerKey, questionKey } from '../text/question-key.js';
@@ -265,5 +265,5 @@ export async function writeStore(path: string, entries: readonly Entry[]): Promi
 /** Write a store's text (from `serializeStore`) atomically, creating its folder. */
 export async function writeStoreText(path: string, text: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFileAtomic(path, text);
+  await writeOutputFile(path, text);
 }

@@ -1,7 +1,7 @@
 // `kb eval` and `kb gaps` set up in CI the way the README and docs/eval.md say, by a support-ops
 // engineer new to kb (user test 2026-11-27): the slips such a setup makes, each on files the test writes.
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../build/index.js';
@@ -102,5 +102,18 @@ describe('kb gaps --export', () => {
     const r = kb('gaps', 'chats.txt', '--index', 'kb.index', '--export', 'reports/drafts.jsonl');
     expect(r.code).toBe(1);
     expect(lines(r.stderr)).toContain('error reports/drafts.jsonl: cannot be written: reports is a file, not a folder; move or rename that file, or name another path for the drafts [write-failed]');
+  });
+});
+
+describe('kb eval writing a report into a pipe', () => {
+  it('--junit to a link to the standard output (as /dev/stdout is) writes the XML down the pipe and leaves the link a link', () => {
+    // a rename onto the path, as atomic writes of files do, would put a file where the link (or a
+    // device: --out /dev/null, run as root, replaced the machine's /dev/null) was
+    symlinkSync('/proc/self/fd/1', join(project, 'stdout-link.xml'));
+    // through a shell pipe: a Node parent's stdio is a socket, which no path opens
+    const r = spawnSync('sh', ['-c', `node ${JSON.stringify(join(ROOT, 'bin', 'kb.js'))} eval tests/ --index kb.index --junit stdout-link.xml | cat`], { cwd: project, encoding: 'utf8' });
+    expect(r.stderr).toContain('wrote the JUnit report to stdout-link.xml');
+    expect(r.stdout).toContain('<testsuites');
+    expect(lstatSync(join(project, 'stdout-link.xml')).isSymbolicLink()).toBe(true);
   });
 });

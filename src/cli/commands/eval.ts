@@ -7,7 +7,7 @@ import { fstatSync, statSync } from 'node:fs';
 import { appendFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, resolve, sep } from 'node:path';
 import type { Calibration } from '../../runtime/index-file.js';
-import writeFileAtomic from 'write-file-atomic';
+import { writeOutputFile } from '../../core/write-file.js';
 import { problem, type Problem } from '../../core/problems.js';
 import { compareBaseline, readBaseline } from '../../eval/baseline.js';
 import { evalGaps } from '../../eval/find-gaps.js';
@@ -119,7 +119,7 @@ async function writeReport(file: string, text: string): Promise<'wrote' | 'appen
     await appendFile(file, (before !== undefined && before.size > 0 ? '\n' : '') + text);
     return 'appended';
   }
-  await writeFileAtomic(file, text);
+  await writeOutputFile(file, text);
   return 'wrote';
 }
 

@@ -562,6 +562,8 @@ export class KnowledgeBase {
     const passageMin = Math.max(threshold, options.passageMinConfidence ?? 0);
     // the question's terms as passages look for them: worked out for the first long answer, once
     let forPassages: PassageTerm[] | undefined;
+    // what the question asks for (a duration, an amount, who…), for passages: worked out once too
+    let asks: number | undefined;
     let passageRank = 0;
     for (const [rank, [e, score, v]] of results.slice(0, k).entries()) {
       // rounded as reported, so a threshold equal to a reported confidence keeps that hit
@@ -571,7 +573,8 @@ export class KnowledgeBase {
       if (confidence >= passageMin) {
         if (passageRank < passageHits && passageChars > 0 && hit.answer.length > passageChars) {
           forPassages ??= this.passages.terms(terms);
-          const passage = this.passages.passage(e, hit.answer, forPassages, this.passages.terms(this.passages.beyondQuestion(terms, e)), passageChars);
+          asks ??= this.passages.asks(question);
+          const passage = this.passages.passage(e, hit.answer, forPassages, this.passages.terms(this.passages.beyondQuestion(terms, e)), passageChars, asks, asks === 0 ? 0 : this.passages.asks(hit.question));
           if (passage !== undefined) hit.passage = passage;
         }
         passageRank++;

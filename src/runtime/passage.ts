@@ -175,9 +175,12 @@ function clauses(answer: string, start: number, end: number, maxChars: number, l
 /**
  * Choose the passage of `answer` for a question: `unitScores[i]` is how much unit i is about the
  * question (passageUnits order; 0: none of its terms). Undefined when the answer fits the budget
- * or the passage would be the whole answer.
+ * or the passage would be the whole answer. `termScores` (default: unitScores) are what the
+ * passage grows by: the units' term scores alone, when unitScores add what the question asks
+ * (passage-asks.ts) — that picks the unit, and does not stretch the passage to every neighbour
+ * that also states a duration.
  */
-export function choosePassage(answer: string, units: readonly PassageUnit[], unitScores: ArrayLike<number>, maxChars: number): string | undefined {
+export function choosePassage(answer: string, units: readonly PassageUnit[], unitScores: ArrayLike<number>, maxChars: number, termScores: ArrayLike<number> = unitScores): string | undefined {
   const [answerStart, answerEnd] = trimmed(answer, 0, answer.length);
   if (answerEnd - answerStart <= maxChars || units.length === 0) return undefined;
   let best = -1;
@@ -190,11 +193,11 @@ export function choosePassage(answer: string, units: readonly PassageUnit[], uni
   // a list whose lead-in is about the question (哪些情况不保修 → 以下情形不在保修范围内：) is taken
   // item by item as far as the budget goes, after the items that hold the question's terms
   const score = (i: number): number => {
-    const own = unitScores[i]!;
-    if (own > 0 && own >= GROW_SHARE * unitScores[best]!) return own;
+    const own = termScores[i]!;
+    if (own > 0 && own >= GROW_SHARE * termScores[best]!) return own;
     const lead = units[i]!.leadIn;
     // (table rows are data: only those that hold a question term)
-    return lead !== undefined && units[i]!.kind === 'item' && unitScores[lead]! > 0 ? Number.MIN_VALUE * (1 + own) : 0;
+    return lead !== undefined && units[i]!.kind === 'item' && termScores[lead]! > 0 ? Number.MIN_VALUE * (1 + own) : 0;
   };
   const length = (first: number, last: number): number => {
     const cut = span(answer, units, first, last);
@@ -342,6 +345,8 @@ export interface UnitText {
  * 1 ms per 500-character answer; this, a few microseconds.
  */
 export interface PassageTerm {
+  /** The query term it is (an analyzer term: 退货, ~退货, refund). */
+  key: string;
   weight: number;
   written?: readonly string[];
   term?: string;
@@ -354,9 +359,9 @@ export function passageTerms(query: ReadonlyMap<string, number>, forms: (word: s
   const out: PassageTerm[] = [];
   for (const [term, weight] of query) {
     if (!(weight > 0)) continue;
-    if (term.startsWith(BIGRAM_PREFIX) || term.startsWith(UNIGRAM_PREFIX)) out.push({ weight, written: [term.slice(1)] });
-    else if (HAN_TERM.test(term)) out.push({ weight, written: forms(term) });
-    else out.push({ weight, term });
+    if (term.startsWith(BIGRAM_PREFIX) || term.startsWith(UNIGRAM_PREFIX)) out.push({ key: term, weight, written: [term.slice(1)] });
+    else if (HAN_TERM.test(term)) out.push({ key: term, weight, written: forms(term) });
+    else out.push({ key: term, weight, term });
   }
   return out;
 }

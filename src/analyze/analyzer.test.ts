@@ -183,6 +183,21 @@ describe('Analyzer', () => {
     expect(new Analyzer({ ...analyzer.settings, options: older }).analyze('空调 Pro3')).not.toContain('pro3');
   });
 
+  it('reads a code that opens with digits as one term and a number before a unit as a number and a unit, unless the index predates it', () => {
+    const read = (a: Analyzer, text: string): string => words(a.analyze(text)).join(' ');
+    // the code and its letters, not its number
+    const names: [string, string][] = [['2FA', '2fa fa'], ['4K TV', '4k k tv'], ['5G手机', '5g g'], ['4G', '4g g'], ['3C认证', '3c c'], ['1080p', '1080p p'], ['my 2nd order', '2nd nd order'], ['3XL', '3xl xl'], ['3D printer', '3d d printer']];
+    for (const [text, terms] of names) expect([text, read(analyzer, text)]).toEqual([text, expect.stringContaining(terms)]);
+    const quantities: [string, string][] = [
+      ['65W', '65 w'], ['128GB', '128 gb'], ['100ml', '100 ml'], ['24h', '24 h'], ['7days', '7 dai'], ['12V', '12 v'], ['2kg', '2 kg'], ['9am', '9'], ['30-day', '30 dai'], ['30d', '30 d'], ['3.5mm', '3.5 mm'],
+      ['500g', '500 g'], ['x20 pro', 'x20 x 20 pro'], ['$4k', '#amount k'], ['1234567ab', '#longnum ab'], ['100rmb', '#amount rmb'],
+    ];
+    for (const [text, terms] of quantities) expect([text, read(analyzer, text)]).toEqual([text, terms]);
+    const { digitCodes, ...older } = analyzer.settings.options;
+    expect(digitCodes).toBe(true);
+    expect(read(new Analyzer({ ...analyzer.settings, options: older }), '2FA 4K')).toBe('2 fa 4 k');
+  });
+
   it('sounds out typos from the readings table the settings carry, and through pinyin-pro without one', () => {
     expect(analyzer.settings.readings).toContain('wei\t');
     const { readings, ...withoutReadings } = analyzer.settings;

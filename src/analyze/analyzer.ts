@@ -64,6 +64,24 @@ const NOT_A_PRICE_NEXT = /^(?:[%％\p{Script=Han}]|\s*(?:am|pm|a\.m|p\.m|hrs?|h|
 /** Before a two-decimal number: Chinese, or a word that makes it a time (before 2.30pm, until 10.30). */
 const NOT_A_PRICE_BEFORE = /(?:\p{Script=Han}|\b(?:at|before|after|until|till|by|from)\s+)$/iu;
 
+/** With the digitCodes option: the letters glued after a number (2fa, 4k, 128gb), when a word's end follows them. */
+const GLUED_LETTERS = /^[a-z]{1,4}(?![a-z0-9])/u;
+/**
+ * Letters after a number that make it a quantity, not a name: it stays a number and a unit (65w, 128gb,
+ * 100ml, 24h, 7days, 9am, 100rmb). Sizes of clothes (3xl), ordinals (2nd), 4k, 1080p, 3c, the network
+ * generations and 3d (below) are names.
+ */
+const UNITS = new Set([
+  'mm', 'cm', 'm', 'km', 'in', 'ft', 'yd', 'mi', 'ml', 'l', 'cl', 'dl', 'kg', 'g', 'mg', 'lb', 'lbs', 'oz', 't',
+  'w', 'kw', 'mw', 'v', 'kv', 'a', 'ma', 'mah', 'ah', 'wh', 'kwh', 'hz', 'khz', 'mhz', 'ghz', 'db', 'mp', 'fps', 'rpm',
+  'b', 'kb', 'mb', 'gb', 'tb', 'kbps', 'mbps', 'gbps',
+  's', 'sec', 'secs', 'ms', 'min', 'mins', 'h', 'hr', 'hrs', 'd', 'day', 'days', 'wk', 'wks', 'mo', 'mos', 'y', 'yr', 'yrs', 'am', 'pm',
+  'x', 'pc', 'pcs', 'pack',
+  'rmb', 'yuan', 'kuai', 'usd', 'gbp', 'eur', 'hkd', 'twd', 'cny', 'aud', 'cad', 'jpy',
+]);
+/** Names though their letters are units: network generations (4G, 5G; nobody asks about 5 grams of a phone), 2D and 3D. */
+const NAMES_LIKE_QUANTITIES = /^(?:[2-6]g|[23]d)$/u;
+
 /**
  * A stretch of English words with only spaces, apostrophes and hyphens between them (a phrase does
  * not run across a comma or a Chinese word). It starts only at the start of a word: unanchored, a
@@ -216,11 +234,24 @@ export class Analyzer {
         if (bare !== m[0]) out.push(bare);
       }
     }
+    // the end of a digit-led code (2fa) already written: its letters are no word of their own
+    let codeEnd = -1;
     for (const m of text.matchAll(TOKEN)) {
       const [whole, han, latin, digits] = m;
+      if (m.index < codeEnd) continue;
       if (han !== undefined) this.han(han, out, unknownRuns);
       else if (latin !== undefined) this.latin(latin, out);
-      else if (digits !== undefined) this.digits(digits, text, m.index, whole.length, out);
+      else if (digits !== undefined) {
+        const code = this.settings.options.digitCodes === true ? digitCode(text, m.index, digits) : undefined;
+        if (code === undefined) this.digits(digits, text, m.index, whole.length, out);
+        else {
+          // the code, and its letters as the part that names it (fa, k, g): the number alone is
+          // in every 2 months and 5 days, the letters only in codes (8k finds 4k's page, weakly)
+          out.push(code);
+          this.latin(code.slice(digits.length), out);
+          codeEnd = m.index + code.length;
+        }
+      }
     }
   }
 
@@ -397,6 +428,21 @@ export class Analyzer {
     }
     return this.pinyinIndex;
   }
+}
+
+/**
+ * The digit-led code a number of a normalized text opens (2fa, 4k, 5g, 3c, 1080p, 3xl, 2nd), or
+ * undefined when it opens none: a number with decimals or of five digits or more, one after a letter
+ * (x20: a model code) or a currency sign, or one before a unit (65w, 128gb, 24h: quantities).
+ */
+function digitCode(text: string, index: number, digits: string): string | undefined {
+  if (!/^\d{1,4}$/u.test(digits)) return undefined;
+  const before = text.slice(Math.max(0, index - 3), index);
+  if (/[a-z]$/u.test(before) || AMOUNT_BEFORE.test(before) || MORE_AMOUNT_BEFORE.test(before) || /\d[.,]$/u.test(before)) return undefined;
+  const letters = GLUED_LETTERS.exec(text.slice(index + digits.length, index + digits.length + 5))?.[0];
+  if (letters === undefined) return undefined;
+  const code = digits + letters;
+  return UNITS.has(letters) && !NAMES_LIKE_QUANTITIES.test(code) ? undefined : code;
 }
 
 /**

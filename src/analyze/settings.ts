@@ -42,6 +42,13 @@ export interface AnalyzerOptions {
    * 港币, 台币 …), and a number with two decimals (6.95 off my refund). Absent in indexes built before it.
    */
   moreAmounts?: boolean;
+  /**
+   * A code that opens with digits and is a name, not a quantity (2FA, 4K, 5G, 3C, 1080p, 3XL, 2nd), is one
+   * term besides its letters, without its number: `2fa` and `fa`, not `2` + `fa` (so "pause for 2 months"
+   * no longer meets the 2FA page through its 2). A number before a unit (65W, 128GB, 100ml, 24h, 7days,
+   * 9am) stays a number and a unit. Absent in indexes built before it.
+   */
+  digitCodes?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -78,4 +85,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   chat: true,
   stemApart: true,
   moreAmounts: true,
+  digitCodes: true,
 };

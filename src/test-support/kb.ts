@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AnalyzerOptions } from '../analyze/settings.js';
 import { build } from '../build/index.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { loadIndex } from '../runtime/load.js';
@@ -46,12 +47,13 @@ export async function buildSample(out: string): Promise<Buffer> {
 /**
  * The index of fixture sources (paths from the checkout's root), built as `kb build` builds it and
  * loaded: the knowledge base a matching test asks its questions of. The file goes with its temporary folder.
+ * `analyzer` sets analyzer options over the defaults (an index as an older kb wrote it).
  */
-export async function fixtureKb(sources: readonly string[]): Promise<KnowledgeBase> {
+export async function fixtureKb(sources: readonly string[], analyzer?: Partial<AnalyzerOptions>): Promise<KnowledgeBase> {
   const dir = tempDir('kb-fixture-');
   try {
     const out = join(dir.path, 'fixture.index');
-    const built = await build({ sources: sources.map((s) => join(ROOT, s)), out });
+    const built = await build({ sources: sources.map((s) => join(ROOT, s)), out, ...(analyzer !== undefined ? { analyzer } : {}) });
     if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
     return await loadIndex(out);
   } finally {

@@ -64,6 +64,25 @@ describe('a question asked almost as a FAQ row writes it, in a KB with policy do
     expect(zh.search(asked, { k: 20 }).slice(0, 5).map((h) => h.id)).toEqual(five);
   });
 
+  it('answers a moved row as surely as the section it passed was answered on top: a bot at a high threshold still answers', () => {
+    // 怎么申请保修: the section 0.99 on top before rows moved, the row 0.949 after (its margin over the
+    // section it passed read 0): a bot at 0.95 got []
+    const [row, section] = zh.search('怎么申请保修', { k: 5 });
+    expect(row!.question).toBe('保修怎么申请');
+    expect(row!.confidence).toBeGreaterThanOrEqual(0.98);
+    expect(zh.search('怎么申请保修', { k: 5, threshold: 0.95 })[0]?.question).toBe('保修怎么申请');
+    // the section it passed is no near-tie: it scores as high but leads nothing
+    expect(section!.confidence).toBeLessThan(row!.confidence);
+    // the build's calibration reads the same lead (it read 0 for a moved row)
+    const features = zh.calibrationFeatures('怎么申请保修')!;
+    expect(features.margin).toBeGreaterThan(0.3);
+    // 'where do i make a warranty claim': 0.80 for the section on top before, 0.67 for the row
+    const [claim] = en.search('where do i make a warranty claim', { k: 5 });
+    expect(claim!.question).toBe('How do I make a warranty claim?');
+    expect(claim!.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(en.search('where do i make a warranty claim', { k: 5, threshold: 0.7 })[0]?.question).toBe('How do I make a warranty claim?');
+  });
+
   it('leaves a question that shares only some of a row\'s words to the scores (the section answers it)', () => {
     // 地址填错了 还没发货能改吗 has 地址 and 发货 of 下单后可以改地址吗, not 下单: the help centre's
     // 修改收货地址 stays first, as before

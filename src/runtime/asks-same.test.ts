@@ -4,7 +4,7 @@
 // the same topics in rows and in prose, as most teams have them).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILD_TIMEOUT, fixtureKb } from '../test-support/kb.js';
-import { ASKS_SAME_SHARE, writtenQuestionsFirst, type AskedQuestion, type AsksSameSource } from './asks-same.js';
+import { ASKS_SAME_DEPTH, ASKS_SAME_SHARE, writtenQuestionsFirst, type AskedQuestion, type AsksSameSource } from './asks-same.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 
 /** The top hit's FAQ question, or its heading path's last part for a section. */
@@ -47,6 +47,40 @@ describe('a question asked almost as a FAQ row writes it, in a KB with policy do
     expect(row!.question).toBe('保修怎么申请');
     expect(row!.confidence).toBeGreaterThanOrEqual(section!.confidence);
     expect(zh.search('怎么申请保修', { k: 5, threshold: 0.9 })[0]?.question).toBe('保修怎么申请');
+  });
+
+  it('moves only a row ranked within the first ASKS_SAME_DEPTH, so a bot asking for 10 or 20 hits gets the same top hit', () => {
+    // the section's own question: the row 保修怎么申请 ranks 6th (4.07 against the section's 15.73); with
+    // k 10 it was moved to the top at the section's score, and kb eval -k 10 halved hit@1
+    const asked = '如何申请保修？';
+    const tops = [1, 2, 5, 10, 20].map((k) => zh.search(asked, { k })[0]);
+    for (const hit of tops) {
+      expect(hit?.source?.headingPath.at(-1)).toBe('如何申请保修？'.replace('？', ''));
+      expect(hit?.score).toBe(tops[0]!.score);
+      expect(hit?.confidence).toBe(tops[0]!.confidence);
+    }
+    // the hits they share are the same, in the same order
+    const five = zh.search(asked, { k: 5 }).map((h) => h.id);
+    expect(zh.search(asked, { k: 20 }).slice(0, 5).map((h) => h.id)).toEqual(five);
+  });
+
+  it('answers a moved row as surely as the section it passed was answered on top: a bot at a high threshold still answers', () => {
+    // 怎么申请保修: the section 0.99 on top before rows moved, the row 0.949 after (its margin over the
+    // section it passed read 0): a bot at 0.95 got []
+    const [row, section] = zh.search('怎么申请保修', { k: 5 });
+    expect(row!.question).toBe('保修怎么申请');
+    expect(row!.confidence).toBeGreaterThanOrEqual(0.98);
+    expect(zh.search('怎么申请保修', { k: 5, threshold: 0.95 })[0]?.question).toBe('保修怎么申请');
+    // the section it passed is no near-tie: it scores as high but leads nothing
+    expect(section!.confidence).toBeLessThan(row!.confidence);
+    // the build's calibration reads the same lead (it read 0 for a moved row)
+    const features = zh.calibrationFeatures('怎么申请保修')!;
+    expect(features.margin).toBeGreaterThan(0.3);
+    // 'where do i make a warranty claim': 0.80 for the section on top before, 0.67 for the row
+    const [claim] = en.search('where do i make a warranty claim', { k: 5 });
+    expect(claim!.question).toBe('How do I make a warranty claim?');
+    expect(claim!.confidence).toBeGreaterThanOrEqual(0.8);
+    expect(en.search('where do i make a warranty claim', { k: 5, threshold: 0.7 })[0]?.question).toBe('How do I make a warranty claim?');
   });
 
   it('leaves a question that shares only some of a row\'s words to the scores (the section answers it)', () => {
@@ -117,6 +151,25 @@ describe('writtenQuestionsFirst', () => {
     expect(writtenQuestionsFirst(source, asking(['a', 'c']), [[1, 9, 1], [0, 1, 0]])).toEqual([[0, 9, 0], [1, 9, 1]]);
     // a question of question words alone asks about nothing
     expect(writtenQuestionsFirst(source, asking(['c']), [[1, 9, 1], [0, 1, 0]])).toEqual([[1, 9, 1], [0, 1, 0]]);
+  });
+
+  it('moves only a row the scores rank within ASKS_SAME_DEPTH, however many entries were ranked', () => {
+    // documents 1, 3, 5, 7 and 9 (variants a + c and a), then row 4 (a + b), which asks the same as a + b
+    const documents: [number, number, number][] = [
+      [1, 9, 1],
+      [3, 8, 3],
+      [5, 7, 1],
+      [7, 6, 3],
+      [9, 5, 1],
+    ];
+    const copy = (rows: [number, number, number][]): [number, number, number][] => rows.map((r) => [...r] as [number, number, number]);
+    expect(ASKS_SAME_DEPTH).toBe(5);
+    // 6th: stays 6th (a bot asking for 10 hits ranks as one asking for 5)
+    const sixth = [...copy(documents), [4, 4, 4]] as [number, number, number][];
+    expect(writtenQuestionsFirst(source, asking(['a', 'b']), copy(sixth))).toEqual(sixth);
+    // 5th: goes first, at the first's score
+    const fifth = [...copy(documents.slice(0, 4)), [4, 4, 4]] as [number, number, number][];
+    expect(writtenQuestionsFirst(source, asking(['a', 'b']), fifth)[0]).toEqual([4, 9, 4]);
   });
 
   it('moves nothing in a KB of documents alone', () => {

@@ -10,7 +10,8 @@
  * similar question — origin faq or manual; not one kb wrote from a section, nor a pair it extracted
  * from a document) *ask the same* when each has ASKS_SAME_SHARE of the other's words, by IDF: what
  * it asks about, not how it asks (see asksSame). Such a row moves above the document entries
- * (sections, extracted pairs) ranked just above it, taking the score of the highest it passes; the team's entries are not reordered among themselves, so a KB of FAQ rows alone, or of
+ * (sections, extracted pairs) ranked just above it, taking the score of the highest it passes (a row the
+ * scores rank within ASKS_SAME_DEPTH, whatever k is); the team's entries are not reordered among themselves, so a KB of FAQ rows alone, or of
  * documents alone, ranks as before. (Extracted pairs do not move: on doc2dial a help page's
  * `What should I do if my vehicle is stolen?` passed the labelled section of another page.)
  */
@@ -23,7 +24,12 @@ export const ASKS_SAME_SHARE = 0.8;
 /** The origins of the team's own entries: a FAQ sheet's rows and entries an editor wrote. */
 export const TEAM_ORIGINS: ReadonlySet<EntryOrigin> = new Set<EntryOrigin>(['faq', 'manual']);
 
-/** How deep in the ranking a row that asks the same is looked for (the search ranks at least this many entries). */
+/**
+ * How deep in the ranking a row that asks the same is looked for: only a row the scores rank among the
+ * first this many moves, whatever k a bot asks for (the search ranks at least this many entries). Looked
+ * for among all k, the row 保修怎么申请, 6th for its section's own question 如何申请保修？, went first for
+ * k 10 and stayed 6th for k 5.
+ */
 export const ASKS_SAME_DEPTH = 5;
 
 /** What of the index the check reads. */
@@ -82,8 +88,9 @@ export function asksSame(index: AsksSameSource, question: AskedQuestion, v: numb
 }
 
 /**
- * The ranking with each of the team's entries whose best variant asks the same as the question moved
- * above the document entries ranked directly above it (see the file's comment). `results` is [entry, score,
+ * The ranking with each of the team's entries among its first ASKS_SAME_DEPTH whose best variant asks
+ * the same as the question moved above the document entries ranked directly above it (see the file's
+ * comment); entries ranked below the depth stay where they are. `results` is [entry, score,
  * best variant], best first; returns it reordered in place, and records in `passed` each moved row's
  * entry → the entry and variant whose place and score it took (confidence counts the row as covering
  * the question at least as well: Confidence.coverage).
@@ -94,7 +101,7 @@ export function writtenQuestionsFirst(
   results: [number, number, number][],
   passed?: Map<number, readonly [number, number]>,
 ): [number, number, number][] {
-  for (let i = 1; i < results.length; i++) {
+  for (let i = 1; i < Math.min(results.length, ASKS_SAME_DEPTH); i++) {
     const [e, , v] = results[i]!;
     if (index.teamWritten(results[i - 1]![0]) || !index.teamWritten(e)) continue;
     if (!asksSame(index, question, v)) continue;

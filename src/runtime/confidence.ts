@@ -44,6 +44,14 @@ export interface Ranking {
   expandedFrom: Map<string, string>;
   /** The question's words, each with the terms that count as having it and its weight, and its strongest word (see questionWords), worked out once. */
   words?: { words: QuestionWord[]; strongest: QuestionWord | undefined };
+  /**
+   * What the top hit's lead is measured against: the second score as the scores ranked the entries,
+   * before a FAQ row moved (asks-same.ts). A row moved to the top took the first entry's score, so its
+   * lead over that entry read 0 (怎么申请保修: 0.99 for the section on top, 0.949 for the row that passed
+   * it, and a bot at 0.95 got nothing); it leads by what that entry led by. Read from the first
+   * ASKS_SAME_DEPTH entries, so the same whatever k a bot asks for.
+   */
+  runnerUp: number;
   /** A FAQ row moved above document entries (asks-same.ts) → the entry and variant whose place and score it took. */
   passed?: ReadonlyMap<number, readonly [number, number]>;
 }

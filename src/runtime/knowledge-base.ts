@@ -552,7 +552,8 @@ export class KnowledgeBase {
     if (ranking === undefined) return [];
     const { results, terms } = ranking;
     const top = results[0]?.[1] ?? 0;
-    const second = results[1]?.[1] ?? 0;
+    // (the second score before a FAQ row moved to the top: Ranking.runnerUp)
+    const second = ranking.runnerUp;
     const hits: Hit[] = [];
     // matched terms as the question writes them (退貨 in a traditional question, not the analyzer's
     // 退货; warranty, not the stem warranti; refund for its translation 退款)
@@ -603,10 +604,11 @@ export class KnowledgeBase {
     if (ranked.results.length === 0) return undefined;
     // a FAQ row that asks what the question asks goes above the document entries that merely write its words (asks-same.ts)
     const passed = new Map<number, readonly [number, number]>();
+    const runnerUp = ranked.results[1]?.[1] ?? 0;
     const results = writtenQuestionsFirst(this.asksSameSource, analysis, ranked.results, passed).slice(0, Math.max(k, 2));
     const topicless = new Set([...ranked.topicless].filter((e) => results.some(([r]) => r === e)));
     const { own, unknown, translated, expandedFrom } = analysis;
-    return { results, topicless, selfScore: topical ? plan.selfScore : Infinity, terms, surpluses: plan.surpluses, translated, own, unknown, expandedFrom, ...(passed.size > 0 ? { passed } : {}) };
+    return { results, runnerUp, topicless, selfScore: topical ? plan.selfScore : Infinity, terms, surpluses: plan.surpluses, translated, own, unknown, expandedFrom, ...(passed.size > 0 ? { passed } : {}) };
   }
 
   /**
@@ -939,7 +941,7 @@ export class KnowledgeBase {
     const { results } = ranking;
     // scores as a search reports them (rounded)
     const first = Math.round((results[0]?.[1] ?? 0) * 1e4) / 1e4;
-    const second = Math.round((results[1]?.[1] ?? 0) * 1e4) / 1e4;
+    const second = Math.round(ranking.runnerUp * 1e4) / 1e4;
     const [e, , v] = results[0] ?? [-1, 0, -1];
     return {
       entry: e,

@@ -74,6 +74,25 @@ describe('English synonyms only in their group’s sense', () => {
     expect(similar('Am I qualified for a refund?')).toContain('Am I eligible for a refund?');
   });
 
+  it('annual names a thing, annually says how often: no annually subscription, no bill annual (SaaS review, 2026-11-27)', () => {
+    const said = (q: string) => similar(q).join('\n');
+    expect(said('What is the annual subscription?')).not.toMatch(/annually subscription/u);
+    expect(said('Is there an annual fee?')).not.toMatch(/annually fee/u);
+    expect(said('How do I switch to yearly billing?')).not.toMatch(/annually billing/u);
+    expect(said('Do you bill annually?')).not.toMatch(/annual\?/u);
+    expect(said('Is the plan billed annually or monthly?')).not.toMatch(/annual or/u);
+    expect(said('Can I pay yearly instead of monthly?')).not.toMatch(/annual instead/u);
+    // what is said in its sense stays
+    expect(similar('What is the annual subscription?')).toContain('What is the yearly subscription?');
+    expect(similar('Do you bill annually?')).toContain('Do you bill yearly?');
+    expect(similar('Can I pay yearly instead of monthly?')).toContain('Can I pay annually instead of monthly?');
+  });
+
+  it('a receipt is no verb: Do you bill annually? never asks Do you receipt annually?', () => {
+    expect(similar('Do you bill annually?').join('\n')).not.toMatch(/receipt/u);
+    expect(similar('Where is my bill?')).toContain('Where is my receipt?');
+  });
+
   it('reset is restart for a device, not for a password or 2FA', () => {
     expect(similar('How do I reset my password?').join('\n')).not.toMatch(/restart|reboot/u);
     expect(similar('How do I reset my router?')).toContain('How do I restart my router?');

@@ -66,6 +66,24 @@ describe("a virtual-goods shop's time limits", () => {
     expect(asked.filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
   });
 
+  it('asks no step or case label how long it takes (第一步多久审核？, 情况一多久到账？): the label names no subject', () => {
+    const asked = (heading: string, text: string): string[] => generateQuestions({ headingPath: ['退款说明', heading], text, language: 'zh' }).map((q) => q.question);
+    const steps = asked('退款流程', '第一步：提交退款申请后，客服将在24小时内审核。\n第二步：审核通过后，退款3个工作日内到账。');
+    const cases = asked('退款时效', '情况一：未发货订单，退款1小时内到账。\n情况二：已发货订单，退货签收后3个工作日内到账。');
+    const ways = asked('退款方式', '方式1：原路退回，1-3个工作日内到账。\n步骤2：客服审核后24小时内回复。');
+    const labelled = [...steps, ...cases, ...ways].filter((q) => /^(?:第[一二三四五六七八九十\d]+步|情况[一二三\d]|方式\d|步骤\d)/u.test(q));
+    expect(labelled).toEqual([]);
+    // a product's name before the colon still names the item (（一）流量包：下单后48小时内生效)
+    expect(asked('到账说明', '流量包：下单后48小时内生效。')).toContain('流量包多久生效？');
+  });
+
+  it('asks no 不支持退款多久到账？ under a heading that says what is not refunded', () => {
+    const asked = generateQuestions({ headingPath: ['充值规则', '不支持退款'], text: '已使用的卡密不支持退款。如充值失败，退款3个工作日内到账。', language: 'zh' }).map((q) => q.question);
+    expect(asked.filter((q) => /^(?:不支持|不予|无法)退款多久/u.test(q))).toEqual([]);
+    // a heading that names the refund keeps it (充值失败退款多久到账？ above)
+    expect(generateQuestions({ headingPath: ['充值规则', '拒绝退款'], text: '超过48小时的，退款3个工作日内到账。', language: 'zh' }).map((q) => q.question).filter((q) => q.startsWith('拒绝退款多久'))).toEqual([]);
+  });
+
   it('keeps a notice label out of the question (温馨提示：3个工作日内到账 is no 温馨提示 that arrives)', () => {
     const asked = generateQuestions({ headingPath: ['退款说明', '退款'], text: '温馨提示：退款3个工作日内到账。', language: 'zh' }).map((q) => q.question);
     expect(asked.filter((q) => q.includes('温馨提示'))).toEqual([]);

@@ -42,6 +42,16 @@ describe("a SaaS help centre's headings and tables, as customers ask them", () =
     expect((all.get('Updating your card') ?? []).join('\n')).not.toMatch(/cost/u);
   });
 
+  it("charge as a verb after a contraction or an adverb names no fee either (We'll charge, We don't charge, We never charge, Stripe charges your card)", () => {
+    const asked = (text: string) => generateQuestions({ headingPath: ['Billing', 'Updating your card'], text: `Go to Settings, then Billing, and enter the new card. ${text}` }).map((q) => q.question);
+    for (const said of ["We'll charge the new card at your next renewal.", 'We’ll charge the new card at your next renewal.', "We don't charge anything until your next renewal.", "We won't charge the old card again.", 'We never charge a card without telling you.', 'Stripe charges your card on the renewal date.']) {
+      expect(asked(said).join('\n')).not.toMatch(/cost/u);
+    }
+    // a charge that is a fee is still asked about
+    expect(asked('A £2 charge applies to paper invoices.')).toContain('How much does updating my card cost?');
+    expect(asked('There is a small charge for paper invoices.')).toContain('How much does updating my card cost?');
+  });
+
   it('a plans table: the Starter plan by name, each price column its own question, seats counted; Plans at a glance is about the plans', async () => {
     const q = (await asked()).get('Plans at a glance') ?? [];
     expect(q[0]).toBe('What are the plans?');
@@ -105,5 +115,16 @@ describe('a field or a practice named by a noun in -tion is asked without "the"'
     expect(first('Two-factor authentication')).toBe('What is two-factor authentication?');
     expect(first('Data protection')).toBe('What is data protection?');
     expect(first('Free trial')).toBe('What is the free trial?');
+  });
+
+  it('a count noun in -tion or -sion keeps "the" (What is the delivery option?, was What is delivery option?); fields and practices go without', () => {
+    const first = (heading: string) => generateQuestions({ headingPath: ['Help', heading], text: 'Some words about it here.' })[0]?.question;
+    for (const heading of ['Delivery option', 'Desktop version', 'Browser extension', 'Enterprise edition', 'Current promotion', 'Pickup location', 'Product description', 'Order confirmation', 'Mobile application']) {
+      expect(first(heading)).toMatch(/^What is the /u);
+    }
+    expect(first('Annual subscription')).not.toBe('What is annual subscription?');
+    expect(first('Data encryption')).toBe('What is data encryption?');
+    expect(first('Data retention')).toBe('What is data retention?');
+    expect(first('Fraud prevention')).toBe('What is fraud prevention?');
   });
 });

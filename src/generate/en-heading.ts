@@ -225,7 +225,8 @@ function enChoice(t: string): string[] | undefined {
   const [a, b] = [m[1].toLowerCase(), m[2].toLowerCase()];
   if (!EN_GETTABLE.test(a) || !EN_GETTABLE.test(b)) return [`What do I need to know about ${t}?`];
   // a refund, a replacement: one of a count; credit, cash and compensation are had, not counted
-  const counted = (w: string): string => (/^(?:refund|replacement|repair|exchange|voucher|gift\s+card|discount)$/iu.test(w) ? `${/^[aeiou]/iu.test(w) ? 'an' : 'a'} ${w}` : w);
+  // (full refund or partial refund: the noun is counted, the article goes before its adjective — was Can I get full refund or …?)
+  const counted = (w: string): string => (/^(?:(?:full|partial)\s+)?(?:refund|replacement|repair|exchange|voucher|gift\s+card|discount)$/iu.test(w) ? `${/^[aeiou]/iu.test(w) ? 'an' : 'a'} ${w}` : w);
   const either = `${counted(a)} or ${counted(b)}`;
   return [`Can I get ${either}?`, `What do I need to know about ${either}?`];
 }

@@ -4,6 +4,7 @@ import { ingestPaths } from '../ingest/index.js';
 import { gerundVerb } from './en-phrasing.js';
 import { questionsByHeading } from '../test-support/questions.js';
 import { generateEntries, generateQuestions, similarQuestions } from './index.js';
+import { tableQuestions } from './tables.js';
 
 // A software subscription's billing help (SaaS support team's trial, 2026-11-27): fixtures/generate-english-saas (README there).
 const SOURCE = join(import.meta.dirname, '../../fixtures/generate-english-saas/billing-help.md');
@@ -126,5 +127,28 @@ describe('a field or a practice named by a noun in -tion is asked without "the"'
     expect(first('Data encryption')).toBe('What is data encryption?');
     expect(first('Data retention')).toBe('What is data retention?');
     expect(first('Fraud prevention')).toBe('What is fraud prevention?');
+  });
+});
+
+describe('tables and choices a review found (2026-11-27)', () => {
+  it('a Package column of a shipping table names parcels, no plans (was How much is the small parcel package?)', () => {
+    const q = tableQuestions([[['Package', 'Weight', 'Price'], ['Small parcel', 'up to 2kg', '£3.95'], ['Large parcel', 'up to 20kg', '£7.95']]], false);
+    expect(q).toContain('How much is small parcel?');
+    expect(q.join('\n')).not.toMatch(/parcel package/u);
+    // a plan's name is still the plan (How much is the Basic plan?)
+    expect(tableQuestions([[['Package', 'Price'], ['Basic', '$5'], ['Premium Plus', '$15']]], false)).toEqual(expect.arrayContaining(['How much is the Basic package?', 'How much is the Premium Plus package?']));
+  });
+
+  it('a plan table written sideways (Plan | Starter | Team, a row a feature) asks of the plans by name (was What is the starter for the Seats plan?)', () => {
+    const q = tableQuestions([[['Plan', 'Starter', 'Team'], ['Price', '$8', '$20'], ['Seats', '3', '10'], ['Storage', '10 GB', '100 GB']]], false);
+    expect(q).toEqual(expect.arrayContaining(['How much is the Starter plan?', 'How much is the Team plan?', 'What is the storage for the Team plan?']));
+    expect(q.join('\n')).not.toMatch(/Seats plan|Storage plan|Price plan|for the starter|for Seats/u);
+  });
+
+  it('a choice of two with a word before each asks each with its article: Can I get a full refund or a partial refund?', () => {
+    const first = (heading: string) => generateQuestions({ headingPath: ['Help', heading], text: 'Some words about it here.' })[0]?.question;
+    expect(first('Full refund or partial refund')).toBe('Can I get a full refund or a partial refund?');
+    expect(first('Refund or store credit')).toBe('Can I get a refund or store credit?');
+    expect(first('Repair or replacement')).toBe('Can I get a repair or a replacement?');
   });
 });

@@ -33,6 +33,27 @@ describe("a virtual-goods shop's headings", () => {
     expect(questionOf(await shop(), heading)).toBe(question);
   });
 
+  // (review, 2026-11-27: the way-of-doing rule read a manner as the thing done — 在线激活 → 在线怎么激活？)
+  it.each([
+    ['在线激活', '如何在线激活？'],
+    ['电话激活', '如何电话激活？'],
+    ['自动充值', '如何自动充值？'],
+    ['快速开通', '如何快速开通？'],
+    ['线下核销', '如何线下核销？'],
+    ['首次充值', '首次充值有什么规定？'],
+    // what is not done: which cases (was 不支持怎么退款？)
+    ['不支持退款', '哪些情况不支持退款？'],
+    // the reasons a customer gives are no trouble's causes (was 退货是什么原因？); two states are no problem (was 临期与过期怎么办？)
+    ['退货原因', '退货原因有哪些？'],
+    ['临期与过期', '临期与过期有什么规定？'],
+    // a way of doing named by its object stays (话费怎么充值？), and a trouble's causes (兑换失败是什么原因？)
+    ['话费充值', '话费怎么充值？'],
+    ['充值失败原因', '充值失败是什么原因？'],
+    ['电子券过期', '电子券过期怎么办？'],
+  ])('heading %s → %s', (heading, question) => {
+    expect(generateQuestions({ headingPath: ['充值规则', heading], text: '具体以页面提示为准，如有疑问请联系客服。', language: 'zh' })[0]?.question).toBe(question);
+  });
+
   it('asks 自动续费 as a rule, not as a fee (was 自动续费是多少？ / 自动续费由谁承担？)', async () => {
     const asked = questionsUnder(await shop(), '六、自动续费');
     expect(asked[0]).toBe('自动续费是什么？');

@@ -88,7 +88,9 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['商用', '宾馆', '酒店', '出租屋', '民宿', '洗衣店'],
   // ---- virtual goods: phone and game top-ups, memberships, card codes, licence keys, e-vouchers (user trial, 2026-11-27) ----
   // the words a virtual-goods shop's rules use are cut whole (区服, not 区|服: 游戏区服选错了 found only 区) and
-  // meet the customer's: 没生效 / 未开通, 几个人一起用 / 几台设备同时
+  // meet the customer's: 没生效 / 未开通, 几个人一起用 / 几台设备同时. Several are related only (RELATED_ONLY_HEADS):
+  // in another shop's sentence they say something else (an appliance's 序列号 is no 激活码, a 儿童座椅 no
+  // 未成年人座椅, 一次最多可以购买几台 no …几个人, 话费未到账 no 话费没收到钱)
   ['话费', '电话费', '手机费'],
   ['点券', '点卷', '游戏币'],
   ['区服', '大区', '游戏区'],
@@ -96,11 +98,15 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['卡密', '卡号密码', '充值卡'],
   ['激活码', '序列号', '产品密钥', '注册码'],
   ['未生效', '没生效', '不生效', '未开通', '没开通'],
-  ['未到账', '没到账', '没有到账', '还没到账', '没收到钱'],
+  ['未到账', '没到账', '没有到账', '还没到账'],
+  // (related only: money not received is one thing a top-up that has not arrived may be)
+  ['没收到钱', '未到账', '没到账', '没有到账', '还没到账'],
   ['电子券', '券码', '兑换券', '团购券'],
   ['未成年人', '未成年', '小孩', '孩子', '儿童', '小朋友'],
   ['监护人', '家长', '父母'],
-  ['几台设备', '几个人', '几台', '同时在线', '同时登录'],
+  ['几台设备', '几个人', '同时在线', '同时登录'],
+  // (a customer's bare 几台 counts devices: never 几个人 — an appliance shop's 一次最多可以购买几台)
+  ['几台', '几台设备'],
   ['携号转网', '转网'],
   // parties
   ['商家', '卖家', '店家', '商户', '经营者', '销售者', '店铺', '网店'],
@@ -374,6 +380,8 @@ const RELATED_ONLY_HEADS = new Set([
   'seat', 'declined', 'currency', 'unsubscribe',
   // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
   '掉色',
+  // virtual goods: words of another shop's sentences too (an appliance's 序列号, 儿童安全锁, 家长在场, 购买几台)
+  '激活码', '未成年人', '监护人', '几台设备', '几台', '没收到钱',
 ]);
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));
 

@@ -13,8 +13,9 @@ import { EN_ACTIVITY, EN_CLAUSE_HEADING, EN_DOCUMENT_HEAD, EN_GENERIC_HEADING, E
 export const EN_TIME = /\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)(?:\s+(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)|-(?:hour|day|week|month|year))\b/i;
 
 // (£3.95 and €6.95 are prices as $7.95 is: a shipping page priced in pounds asked no How much)
-// (charge as a verb names no fee: "the card we charge" asked How much does updating my card cost?)
-const EN_FEE = /[$£€¥]\s?\d|\d\s?(?:GBP|EUR|USD)\b|\bfees?\b|\bcosts?\b|(?<!\b(?:we|to|will|may|i|you|they|not|would|can|also)\s)\bcharges?\b|\bprice\b|\bfree of charge\b/i;
+// (charge as a verb names no fee: "the card we charge" asked How much does updating my card cost?; so do
+// We'll charge, We don't charge, We never charge and Stripe charges your card, SaaS review 2026-11-27)
+const EN_FEE = /[$£€¥]\s?\d|\d\s?(?:GBP|EUR|USD)\b|\bfees?\b|\bcosts?\b|(?<!(?:\b(?:we|to|will|may|i|you|they|not|would|could|should|shall|might|must|can|also|never|always|only|then|automatically|immediately)|['’]ll|n['’]t)\s)\bcharges?\b(?!\s+(?:you|your|the|it|them|this|that|these|those|my|our|their|his|her|every|each|any|a\s+card|cards?|customers?|users?)\b)|\bprice\b|\bfree of charge\b/i;
 
 /** A free-delivery threshold: free on orders over £30, free shipping for orders above $50. */
 export const EN_FREE_OVER = /\bfree\b[^.;]{0,30}?\b(?:orders?|purchases?|spend(?:ing)?)\s+(?:over|above|of|from)\s+(?:[A-Z]{0,3}[$£€¥]|\d)/iu;

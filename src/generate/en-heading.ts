@@ -203,6 +203,14 @@ const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nu
 /** A heading that is a state the customer is in, a participle and what it is out of or how (Locked out of 2FA, Charged twice, Signed out). */
 const EN_STATE_HEADING = /^(?:(?:locked|signed|logged|kicked|shut|blocked|charged|billed|stuck)\s+(?:out|twice|again|from|off)\b|(?:hacked|suspended|banned|compromised|locked)$)/iu;
 
+/**
+ * A field or a practice named by a noun in -tion or -sion, up to two words before it (Two-factor
+ * authentication, Data protection, Fraud prevention): asked without "the". The nouns are named: most
+ * -tion nouns are counted (Delivery option, Desktop version, Browser extension, Order confirmation asked
+ * What is delivery option?, SaaS review 2026-11-27) and keep it.
+ */
+const EN_FIELD_NOUN = /^(?:[\p{L}-]+\s+){0,2}(?:authentication|authori[sz]ation|protection|encryption|decryption|verification|validation|information|documentation|automation|administration|regulation|legislation|taxation|locali[sz]ation|personali[sz]ation|optimi[sz]ation|moderation|prevention|detection|retention|minimi[sz]ation|compression|synchroni[sz]ation|pseudonymi[sz]ation|anonymi[sz]ation|tokeni[sz]ation|segmentation|attribution|compensation|depreciation|consumption|transmission|discrimination|supervision|provision|accreditation|certification|insulation|ventilation|filtration|sanitation|hydration|nutrition|pollution|corrosion|oxidation|condensation|vibration|radiation|calibration)$/iu;
+
 /** What customers get instead of what they paid for: a heading offering two of them is a choice they ask about. */
 const EN_GETTABLE = /^(?:(?:a|an|the)\s+)?(?:full\s+|partial\s+)?(?:refunds?|(?:store|shop|account)\s+credit|credit|replacements?|repairs?|exchanges?|vouchers?|gift\s+cards?|money\s+back|compensation|cash|discounts?)$/iu;
 
@@ -217,7 +225,8 @@ function enChoice(t: string): string[] | undefined {
   const [a, b] = [m[1].toLowerCase(), m[2].toLowerCase()];
   if (!EN_GETTABLE.test(a) || !EN_GETTABLE.test(b)) return [`What do I need to know about ${t}?`];
   // a refund, a replacement: one of a count; credit, cash and compensation are had, not counted
-  const counted = (w: string): string => (/^(?:refund|replacement|repair|exchange|voucher|gift\s+card|discount)$/iu.test(w) ? `${/^[aeiou]/iu.test(w) ? 'an' : 'a'} ${w}` : w);
+  // (full refund or partial refund: the noun is counted, the article goes before its adjective — was Can I get full refund or …?)
+  const counted = (w: string): string => (/^(?:(?:full|partial)\s+)?(?:refund|replacement|repair|exchange|voucher|gift\s+card|discount)$/iu.test(w) ? `${/^[aeiou]/iu.test(w) ? 'an' : 'a'} ${w}` : w);
   const either = `${counted(a)} or ${counted(b)}`;
   return [`Can I get ${either}?`, `What do I need to know about ${either}?`];
 }
@@ -318,7 +327,7 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
   if (EN_PAIR.test(t) || EN_LIST.test(t)) return [`What do I need to know about ${sentenceCase(t, names).replace(/\s+&\s+/gu, ' and ')}?`];
   // a practice or a field named by a noun in -tion or -sion (Two-factor authentication, Data protection): no
   // "the" (was What is the two-factor authentication?); a singular count noun keeps it (the free trial)
-  const the = /^[\p{L}-]+(?:\s+[\p{L}-]+)?\s+[\p{L}-]+(?:tion|sion)$|^[\p{L}-]+(?:tion|sion)$/iu.test(t) && !/^(?:the|a|an|my|your|our|this|that)\s/iu.test(t) && !EN_PROCESS.test(t) ? t : withThe(t);
+  const the = EN_FIELD_NOUN.test(t) && !/^(?:the|a|an|my|your|our|this|that)\s/iu.test(t) && !EN_PROCESS.test(t) ? t : withThe(t);
   // which things a rule names (Items that cannot be returned → Which items cannot be returned?)
   const which = /^(\p{L}+)\s+(?:that|which)\s+(.+)$/iu.exec(t);
   if (which?.[1] !== undefined && which[2] !== undefined && isPluralTopic(which[1])) return [`Which ${lowerFirst(which[1], names)} ${which[2]}?`, `What are ${the}?`];

@@ -166,11 +166,22 @@ function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
 /** English lexicon words that are only nouns (cancellation, reimbursement, eligibility): never put in for a verb. */
 const EN_NOUN_ONLY = /(?:tion|sion|ment|ance|ence|ity)$/u;
 /** English lexicon words used as nouns only here: Do you charge customs duties? → never Do you fee / cost / price them. */
-const EN_NOUN_WORDS = new Set(['fee', 'cost', 'price']);
+// (receipt: Do you bill annually? asked Do you receipt annually?)
+const EN_NOUN_WORDS = new Set(['fee', 'cost', 'price', 'receipt']);
 /** English lexicon words that are only verbs: never put in for a noun (return window → send back window). */
 const EN_VERB_ONLY = new Set(['cancel', 'reimburse', 'withdraw', 'send back', 'apply', 'sign up', 'enroll', 'qualify', 'complain', 'replace']);
 /** English lexicon words that are only adjectives: never put in for a verb (Can I qualify sooner → Can I eligible sooner). */
 const EN_ADJECTIVE_ONLY = new Set(['eligible', 'qualified']);
+/**
+ * An adjective that only goes before its noun and the adverb of it (annual, annually): the adjective is put
+ * in only before a noun, the adverb never (What is the annually subscription?, Do you bill annual?, SaaS review
+ * 2026-11-27); yearly is both.
+ */
+const EN_BEFORE_NOUN_ONLY = new Set(['annual']);
+const EN_ADVERB_ONLY = new Set(['annually']);
+/** What follows an adjective or an adverb that is no noun of it: a conjunction, a preposition, the end. */
+const EN_NOT_A_NOUN_AFTER = /^\s*(?:$|[?.!,;:)]|(?:or|and|but|to|for|from|in|on|at|by|with|instead|rather|than|then|please|now|too|only)\b)/iu;
+
 /** Words that cost something, not a way of sending: postage costs, not postage address. */
 const EN_COST_ONLY = new Set(['postage', 'freight']);
 
@@ -267,6 +278,9 @@ function enFits(question: string, at: number, word: string, to: string): boolean
   const before = question.slice(0, at);
   const after = question.slice(at + word.length);
   if (!inGroupSense(before, word, after)) return false;
+  const beforeNoun = !EN_NOT_A_NOUN_AFTER.test(after);
+  if (EN_BEFORE_NOUN_ONLY.has(to) && !beforeNoun) return false;
+  if (EN_ADVERB_ONLY.has(to) && (beforeNoun || /\b(?:an?|the|my|your|our|their|this|that|per)\s+$/iu.test(before))) return false;
   if (EN_NOT_BEFORE_FOR.has(to) && /^\s+for\b/iu.test(after)) return false;
   if (EN_COST_ONLY.has(to) && !/^\s+(?:costs?|fees?|charges?)\b/iu.test(after) && !(/\b(?:pay|pays|paying|for)\s+$/iu.test(before) && /^\s*[?.!]?$/u.test(after))) return false;
   // withdraw (cancel's formal word) only from something: Can I withdraw the order? asks something else

@@ -125,6 +125,35 @@ const EN_INCLUDED_COLUMN = /^(\p{L}+s)\s+included$/iu;
 const EN_KIND_HEADER = /^(plan|tier|package|edition|membership|subscription|bundle|level)s?$/iu;
 
 /**
+ * A row label that is a kind's name (Starter, Team, Premium Plus, Pro 2): each word capitalised or a number.
+ * A described thing (Small parcel, Large box) is no name: the shipping table's Package column asked How much
+ * is the small parcel package? (review, 2026-11-27).
+ */
+const EN_KIND_NAME = /^\p{Lu}[\p{L}\d+&.'-]*(?:\s+(?:\p{Lu}[\p{L}\d+&.'-]*|\d[\p{L}\d+]*|&|\+))*$/u;
+
+/** What a plan holds or gives, as a column (or, in a table written sideways, a row) names it: Price, Seats, Storage, Support. */
+const EN_PLAN_FEATURE = /^(?:seats?|users?|members?|storage|support|projects?|limits?|features?|bandwidth|integrations?|api\s+calls|devices?|accounts?|workspaces?|licen[cs]es?)$/iu;
+
+/** A column that counts what a plan includes, named bare (Seats, Users): How many seats are included in …? */
+const EN_COUNTED_COLUMN = /^(seats|users|members|projects|devices|accounts|workspaces|licen[cs]es)$/iu;
+
+/** Is a feature (a price, a time, what a plan holds) named by this header cell? */
+const isFeature = (cell: string): boolean => FEE_HEADER.test(cell) || TIME_HEADER.test(cell) || EN_INCLUDED_COLUMN.test(cell) || EN_PLAN_FEATURE.test(cell);
+
+/**
+ * A kind table written sideways (Plan | Starter | Team, rows Price, Seats, Storage): the kinds head the
+ * columns and each row is a feature. Turned the usual way round (Plan | Price | Seats | Storage, a row a
+ * plan), so its rows ask of the Starter plan (was What is the starter for the Seats plan?).
+ */
+function upright(table: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  const [header, ...rows] = table;
+  if (header === undefined || !EN_KIND_HEADER.test((header[0] ?? '').trim())) return table;
+  const kinds = header.slice(1).map((h) => h.trim());
+  if (kinds.some(isFeature) || !rows.some((r) => isFeature((r[0] ?? '').trim()))) return table;
+  return [[header[0] ?? '', ...rows.map((r) => r[0] ?? '')], ...kinds.map((k, i) => [k, ...rows.map((r) => r[i + 1] ?? '')])];
+}
+
+/**
  * A row label that is what a customer does, named by a noun that is also the verb (Exchange for another
  * size or colour, Refund to original payment): a choice, asked with its article — What is the return label
  * for an exchange for another size or colour? (was …for exchange for another size or colour?).
@@ -181,7 +210,7 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
   const out: string[][] = [];
   const lead: string[] = [];
   for (const table of tables) {
-    const [header, ...rows] = table;
+    const [header, ...rows] = zh ? table : upright(table);
     if (header === undefined || header.length < 2 || rows.length === 0) continue;
     const columns = header.slice(1).map((h) => h.trim());
     if (SIZE_HEADER.test((header[0] ?? '').trim())) {
@@ -206,7 +235,7 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
       if (bare.length < 2 || bare.length > (zh ? 24 : 40) || !/\p{L}{2}/u.test(bare) || /[，,。；;]/u.test(bare)) continue;
       // Plan | …: Starter is the Starter plan (How much is the Starter plan?, was How much is Starter?)
       const choice = !zh && EN_CHOICE_LABEL.test(bare) ? `${/^[aeiou]/iu.test(bare) ? 'an' : 'a'} ${verbFirst(bare)}` : undefined;
-      const label = choice ?? (kind !== undefined && !new RegExp(`\\b${kind}s?$`, 'iu').test(bare) ? `the ${bare} ${kind}` : bare);
+      const label = choice ?? (kind !== undefined && EN_KIND_NAME.test(cell) && !new RegExp(`\\b${kind}s?$`, 'iu').test(bare) ? `the ${bare} ${kind}` : bare);
       const action = !zh && choice === undefined && EN_ACTION_LABEL.test(bare) ? `to ${verbFirst(bare)}` : undefined;
       const asked: string[] = [];
       for (const [i, column] of columns.entries()) {
@@ -249,8 +278,8 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
         }
         // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
         else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
-        else if (EN_INCLUDED_COLUMN.test(column)) {
-          const what = EN_INCLUDED_COLUMN.exec(column)?.[1]?.toLowerCase() ?? '';
+        else if (EN_INCLUDED_COLUMN.test(column) || (kind !== undefined && EN_COUNTED_COLUMN.test(column))) {
+          const what = (EN_INCLUDED_COLUMN.exec(column) ?? EN_COUNTED_COLUMN.exec(column))?.[1]?.toLowerCase() ?? '';
           asked.push(/^(?:\d|unlimited)/iu.test((row[i + 1] ?? '').trim()) ? `How many ${what} are included in ${label}?` : `What ${what} are included in ${label}?`);
         }
         // a column that names no thing (International) asks nothing

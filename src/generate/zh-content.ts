@@ -40,7 +40,11 @@ const ZH_BREACH = /(?:不符合|违反|违背|未按照?|不按照?|没有按照
 const ZH_ITEM_SUBJECT = /^((?=[A-Za-z0-9]*\p{Script=Han})[\p{Script=Han}A-Za-z0-9]{2,8})[：:](?=\S)/u;
 
 /** A label that names no subject of the sentence after it: 温馨提示：, 注意：, 处理时间：, 例如：. */
-const ZH_NOT_SUBJECT = /^(?:注意|温馨|特别|重要|例如|比如|举例|备注|友情|提醒)|(?:提示|说明|须知|事项|备注|时间|时效|时限|期限|周期|方式|方法|地址|电话|规则|标准|要求|原因|条件|步骤|流程)$/u;
+// (nor a step's or a case's number: 第一步：…24小时内审核 asked 第一步多久审核？, 情况一：… 情况一多久到账？)
+const ZH_NOT_SUBJECT = /^(?:注意|温馨|特别|重要|例如|比如|举例|备注|友情|提醒)|(?:提示|说明|须知|事项|备注|时间|时效|时限|期限|周期|方式|方法|地址|电话|规则|标准|要求|原因|条件|步骤|流程)$|^(?:第[一二三四五六七八九十百\d]+[步条点项种类个]|(?:步骤|情况|情形|方式|方法|场景|方案|类型|选项|阶段|示例|案例)[一二三四五六七八九十\dA-Za-z]+)$/u;
+
+/** A topic that says what is not done (不支持退款, 拒绝退款, 无法退款): no refund of it arrives. */
+const ZH_NEGATED = /^(?:不|非|无|未|拒绝|禁止)/u;
 
 /** A label that names a task (取消自动续费：…, 申请退款：…): the cases under it each do it their own way. */
 const ZH_LABEL_TASK = /^(?:取消|关闭|申请|修改|开通|查询|退订|解绑|绑定|办理|激活|兑换|开具|解约|注销)\p{Script=Han}{1,6}$/u;
@@ -131,7 +135,7 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
     }
     // （二）话费慢充：72小时内到账 → 话费慢充多久到账？ (was 到账需要多长时间？, the same in every section that says 到账)
     // (no item subject: a refund's section asks about the refund — 充值失败退款 over 1-3个工作日到账 → 充值失败退款多久到账？)
-    const about = subject !== undefined && !ZH_NOT_SUBJECT.test(subject) ? subject : topic !== undefined && ZH_MONEY_BACK.test(topic) ? topic : undefined;
+    const about = subject !== undefined && !ZH_NOT_SUBJECT.test(subject) ? subject : topic !== undefined && ZH_MONEY_BACK.test(topic) && !ZH_NEGATED.test(topic) ? topic : undefined;
     const timed: Add = about === undefined ? add : (question, rule) => add(labelledTime(question, about, subject === about), rule);
     if (!zhIntervals(s, topic, timed)) zhTimeLimits(s, topic, timed);
     zhFees(s, topic, add);

@@ -22,7 +22,17 @@ const ZH_FUNCTION = /^.{2,10}功能$/u;
 /** A heading that names a problem (退款金额不对, 发票抬头开错了, 物流信息不更新, 快递显示签收但没收到): X怎么办？ */
 // (a virtual good's troubles: 会员未生效, 卡密无效, 电子券过期, 账号被封; and a wrong input first: 充错号码或账号,
 // 填错收货地址 — were 会员未生效是什么？ / 充错号码或账号是什么？)
-export const ZH_PROBLEM = /^\p{Script=Han}[^，。；,;：:]{1,18}(?:不对|不符|不一致|错了|开错|填错|写错|拍错|发错|不更新|没更新|未更新|没收到|未收到|收不到|没到|未到|不到账|没到账|坏了|损坏|破损|丢了|丢失|漏发|错发|少发|少件|缺件|延迟|超时|失败|不成功|异常|被拒|打不开|用不了|登不上|未生效|没生效|不生效|无效|已失效|未开通|没开通|无法\p{Script=Han}{2}|\p{Script=Han}不了|不能用|被封|被盗|已过期|过期|重复扣费)$|^\p{Script=Han}{0,4}(?:充错|填错|输错|写错|选错|买错|下错|绑错|转错|付错)\p{Script=Han}[^，。；,;：:]{0,10}$/u;
+const ZH_TROUBLE_END = '(?:不对|不符|不一致|错了|开错|填错|写错|拍错|发错|不更新|没更新|未更新|没收到|未收到|收不到|没到|未到|不到账|没到账|坏了|损坏|破损|丢了|丢失|漏发|错发|少发|少件|缺件|延迟|超时|失败|不成功|异常|被拒|打不开|用不了|登不上|未生效|没生效|不生效|无效|已失效|未开通|没开通|无法\\p{Script=Han}{2}|\\p{Script=Han}不了|不能用|被封|被盗|已过期|过期|重复扣费)';
+export const ZH_PROBLEM = new RegExp(`^\\p{Script=Han}[^，。；,;：:]{1,18}${ZH_TROUBLE_END}$|^\\p{Script=Han}{0,4}(?:充错|填错|输错|写错|选错|买错|下错|绑错|转错|付错)\\p{Script=Han}[^，。；,;：:]{0,10}$`, 'u');
+
+/** A word that ends in a trouble (破损, 过期, 充值失败): each part of a problem heading that joins two (破损与丢失; not 临期与过期, a state and a trouble). */
+const ZH_TROUBLE_WORD = new RegExp(`${ZH_TROUBLE_END}$`, 'u');
+
+/** Two or more topics joined, each of them a problem (破损与丢失), or a heading that joins none. */
+function allTroubles(topic: string): boolean {
+  const parts = topic.split(/与|及|和|、/u);
+  return parts.length < 2 || parts.every((p) => ZH_TROUBLE_WORD.test(p));
+}
 
 /** A heading that names a task (修改收货地址, 取消订单, 申请发票): 如何X？ */
 const ZH_TASK = /^(?:修改|更改|取消|申请|办理|查询|查看|更换|绑定|解绑|注销|注册|登录|联系|兑换|领取|激活|找回|重置|开具|补开|换开|退订|预约|投诉|催促|加急)\p{Script=Han}{2,10}$/u;
@@ -107,6 +117,9 @@ const ZH_WHICH_CASES = /^((?:不|非|无|可以|可|能|需要|需|支持|属于
 /** What a service takes, named by that (支持的版本, 适用的设备): which ones (支持哪些版本？, was 支持的版本是什么？). */
 const ZH_WHICH_SUPPORTED = /^(支持|适用|可用|可选)的(\p{Script=Han}{2,6})$/u;
 
+/** What has causes a customer asks about: a trouble (失败, 错误, 故障, 被拒, 不…, 没…) or a charge they did not expect (扣费). */
+const ZH_CAUSE_OF_TROUBLE = /失败|错误|报错|异常|故障|问题|被拒|被封|不|未|没|无法|延迟|延误|超时|扣费|扣款|投诉|差评|封号|冻结/u;
+
 /** A heading that names the causes of a trouble (激活失败的常见原因, 充值失败原因): what causes it (was 如何激活失败的常见原因？). */
 const ZH_CAUSES = /^(\p{Script=Han}{2,10}?)的?(?:常见|主要|可能|几种)?原因$/u;
 
@@ -133,6 +146,12 @@ const ZH_GENERIC_HEADING = /^(?:其他|其它)(?:事项|说明|规定|条款|约
  */
 // (a virtual good's: 会员服务的开通 → 会员服务怎么开通？, 话费充值 → 话费怎么充值？; not 续费: 自动续费 is no way 自动 is renewed)
 const ZH_TOPIC_PROCESS = /^(\p{Script=Han}{0,8}?)的?(储存|存储|保存|存放|冷藏|解冻|包装|退换货|退换|换货|退货|退款|维修|寄修|送修|保修|保固|质保|赔付|理赔|补发|配送|发货|处理|开通|激活|兑换|核销|充值)$/u;
+
+/** How a way of doing is done, before its verb (在线激活, 电话激活, 自动充值, 快速开通, 线下核销): no thing it acts on. */
+const ZH_MANNER = /^(?:在线|线上|线下|网上|网页|电话|短信|自动|手动|人工|自助|远程|快速|极速|加急|到店|门店|批量|扫码|一键|免费|异地)$/u;
+
+/** When a way of doing is done (首次充值, 再次激活, 提前退款): a rule of that occasion. */
+const ZH_OCCASION = /^(?:首次|首单|第一次|再次|二次|重新|重复|提前|延期|逾期|定期|当天|当日|次日|限时)$/u;
 
 /** A period a heading names (鉴赏期, 保修期, 保质期): how long it is. */
 const ZH_TOPIC_PERIOD = /^\p{Script=Han}{1,6}期$/u;
@@ -173,6 +192,11 @@ function zhTopicQuestion(topic: string, text: string, parent?: string): string |
   const process = ZH_TOPIC_PROCESS.exec(topic);
   if (process !== null) {
     const [, what = '', verb = ''] = process;
+    // 在线激活, 自动充值: how it is done, no thing done (was 在线怎么激活？); 首次充值: a rule of the first time;
+    // 不支持退款: which cases (was 不支持怎么退款？)
+    if (ZH_MANNER.test(what)) return `如何${topic}？`;
+    if (ZH_OCCASION.test(what)) return `${topic}有什么规定？`;
+    if (/^(?:不|无法|不能|不可|禁止|拒绝)\p{Script=Han}*$/u.test(what) && what.length >= 2) return `哪些情况${topic}？`;
     // 电池保修: how long when the text gives a period, else how (电池怎么保修？; 电池保修吗？ was tried: a service
     // centre's 手表电池保修多久 then found the battery section over the warranty-period table)
     if (/^(?:保修|保固|质保)$/u.test(verb)) return ZH_TEXT_PERIOD.test(text) ? `${what}${verb}多久？` : `${what}怎么${verb}？`;
@@ -222,15 +246,20 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   const supported = ZH_WHICH_SUPPORTED.exec(topic);
   if (supported !== null) return [`${supported[1] ?? ''}哪些${supported[2] ?? ''}？`, `${topic}有哪些？`];
   // 激活失败的常见原因 → 激活失败是什么原因？ (its task word made it 如何激活失败的常见原因？)
+  // (退货原因 are the reasons a customer gives, no trouble's causes: it asked 退货是什么原因？)
   const causes = ZH_CAUSES.exec(topic);
-  if (causes !== null && !/(?:与|及|和|、|或)$/u.test(causes[1] ?? '')) return [`${causes[1] ?? ''}是什么原因？`, `${causes[1] ?? ''}的原因有哪些？`];
+  if (causes !== null && !/(?:与|及|和|、|或)$/u.test(causes[1] ?? '')) {
+    if (ZH_PROBLEM.test(causes[1] ?? '') || ZH_CAUSE_OF_TROUBLE.test(causes[1] ?? '')) return [`${causes[1] ?? ''}是什么原因？`, `${causes[1] ?? ''}的原因有哪些？`];
+    return [`${topic}有哪些？`, `${topic}是什么？`];
+  }
   const benefits = ZH_BENEFITS.exec(topic);
   if (benefits !== null && !/(?:与|及|和|、|或)$/u.test(benefits[1] ?? '')) return [`${benefits[1] ?? ''}有哪些${benefits[2] ?? ''}？`, `${topic}有哪些？`];
   // 运费标准 / 普通商品 → 普通商品的运费标准是什么？ (was 普通商品是什么？: the kind asks about its parent's topic)
   const parent = context.parent;
   if (ZH_KIND.test(topic) && parent !== undefined && /^\p{Script=Han}{2,8}$/u.test(parent) && !parent.includes(topic)) return [`${topic}的${parent}是什么？`];
   // 退款金额不对, 发票抬头开错了, 物流信息不更新: a problem the customer has
-  if (ZH_PROBLEM.test(topic)) return [`${topic}怎么办？`];
+  // (临期与过期: a state beside a trouble, no problem to act on — it asked 临期与过期怎么办？)
+  if (ZH_PROBLEM.test(topic) && allTroubles(topic)) return [`${topic}怎么办？`];
   // 修改收货地址, 取消订单: a task the customer wants done
   if (ZH_TASK.test(topic) && !ZH_TASK_NOUN.test(topic)) return [`如何${topic}？`, `可以${topic}吗？`];
   // 物流查询, 发票开具, 退款申请: the same task named object first (was 物流查询是什么？)

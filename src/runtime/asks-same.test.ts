@@ -83,6 +83,18 @@ describe('a question asked almost as a FAQ row writes it, in a KB with policy do
     expect(en.search('where do i make a warranty claim', { k: 5, threshold: 0.7 })[0]?.question).toBe('How do I make a warranty claim?');
   });
 
+  it('finds the row beside a word the KB never writes: no entry has it, so it tells no row from a section', () => {
+    // 材料 and 营业执照 are in none of the shop's files; counted at the IDF of a word no entry has, each
+    // kept 保修怎么申请 (6.84) under the share and 如何申请保修？ (11.01) answered (a virtual-goods shop's
+    // user trial: 未成年退款需要什么材料 found 未成年人保护是什么？, not the row that lists the documents)
+    for (const word of ['材料', '营业执照']) expect(zh.queryTerms(word).size).toBe(0);
+    expect(topOf(zh, '怎么申请保修 材料')).toBe('保修怎么申请');
+    expect(topOf(zh, '怎么申请保修 营业执照')).toBe('保修怎么申请');
+    // an unseen word still counts against confidence (the self-score): the row is less sure than the
+    // question without it
+    expect(zh.search('怎么申请保修 材料', { k: 5 })[0]!.confidence).toBeLessThan(zh.search('怎么申请保修', { k: 5 })[0]!.confidence);
+  });
+
   it('leaves a question that shares only some of a row\'s words to the scores (the section answers it)', () => {
     // 地址填错了 还没发货能改吗 has 地址 and 发货 of 下单后可以改地址吗, not 下单: the help centre's
     // 修改收货地址 stays first, as before
@@ -109,7 +121,12 @@ describe('writtenQuestionsFirst', () => {
     asksOnly: (term) => term === 'c',
     size: 5,
   };
-  const asking = (terms: string[], unknown = 0): AskedQuestion => ({ terms: new Map(terms.map((t) => [t, 1])), own: terms.length, unknown });
+  const asking = (terms: string[], unknown = 0, translated = new Map<string, string>()): AskedQuestion => ({
+    terms: new Map(terms.map((t) => [t, 1])),
+    own: terms.length,
+    unknown,
+    translated,
+  });
   const ranked = (): [number, number, number][] => [
     [1, 9, 1],
     [3, 8, 3],
@@ -138,12 +155,19 @@ describe('writtenQuestionsFirst', () => {
     expect(writtenQuestionsFirst(source, asking(['a', 'b']), rows.map((r) => [...r] as [number, number, number]))).toEqual(rows);
     // the question's b weighs 2 of 3: row 0 (a alone) has a third of it
     expect(writtenQuestionsFirst(source, asking(['a', 'b']), [[1, 9, 1], [0, 1, 0]])).toEqual([[1, 9, 1], [0, 1, 0]]);
-    // a word the KB has never seen weighs against it: a + b (3) beside an unseen word is under the share
+    // a word the KB has never seen but the lexicon says in its words (泡水 → 进水) weighs against it: a + b
+    // (3) beside it is under the share
     const unseen = Math.log(1 + 5.5 / 0.5);
     expect(3 / (3 + unseen)).toBeLessThan(ASKS_SAME_SHARE);
-    expect(writtenQuestionsFirst(source, asking(['a', 'b'], 1), [[1, 9, 1], [4, 5, 4]])).toEqual([[1, 9, 1], [4, 5, 4]]);
+    expect(writtenQuestionsFirst(source, asking(['a', 'b'], 1, new Map([['进水', '泡水']])), [[1, 9, 1], [4, 5, 4]])).toEqual([[1, 9, 1], [4, 5, 4]]);
     // the question a alone: row 4 has all of it, but b is a third of the row
     expect(writtenQuestionsFirst(source, asking(['a']), [[1, 9, 1], [4, 5, 4]])).toEqual([[1, 9, 1], [4, 5, 4]]);
+  });
+
+  it('does not count a word the KB has never seen and cannot say in its words: no entry has it', () => {
+    expect(writtenQuestionsFirst(source, asking(['a', 'b'], 1), [[1, 9, 1], [4, 5, 4]])).toEqual([[4, 9, 4], [1, 9, 1]]);
+    // (an English word's Chinese translation is no bridge: the word is not counted unseen either)
+    expect(writtenQuestionsFirst(source, asking(['a', 'b'], 1, new Map([['保修', 'warranty']])), [[1, 9, 1], [4, 5, 4]])).toEqual([[4, 9, 4], [1, 9, 1]]);
   });
 
   it('weighs what the question asks about, not how it asks', () => {

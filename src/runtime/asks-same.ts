@@ -17,6 +17,7 @@
  */
 import { isWordTerm } from '../analyze/analyzer.js';
 import type { EntryOrigin } from '../store/entry.js';
+import { HAN_WORD } from './query-terms.js';
 
 /** How much of each other a question and a written question must cover to ask the same. */
 export const ASKS_SAME_SHARE = 0.8;
@@ -47,11 +48,28 @@ export interface AsksSameSource {
   size: number;
 }
 
-/** The question as the check reads it: its own terms (the first `own` of `terms`) and how many words the KB lacks. */
+/**
+ * The question as the check reads it: its own terms (the first `own` of `terms`), how many of its
+ * words the KB has never seen, and the KB's words that translate or bridge a word of it (QueryTerms).
+ */
 export interface AskedQuestion {
   terms: ReadonlyMap<string, number>;
   own: number;
   unknown: number;
+  translated: ReadonlyMap<string, string>;
+}
+
+/**
+ * How many of the question's unseen words count against a row: only those the lexicon says in the KB's
+ * words (泡水 → 进水: a section that writes 进水 says what a row without it does not). A word nothing
+ * explains is in no entry, so it tells no row from the section it would pass: 未成年退款需要什么材料 of a
+ * shop whose FAQ row 未成年人充值可以退款吗 lists the documents without saying 材料 — counted, it kept the
+ * row under the share and 未成年人保护是什么？ answered (confidence still counts it, in the self-score).
+ */
+function unseenAgainst(index: AsksSameSource, question: AskedQuestion): number {
+  const bridged = new Set<string>();
+  for (const [related, word] of question.translated) if (HAN_WORD.test(word) && HAN_WORD.test(related) && !index.termIds.has(word)) bridged.add(word);
+  return Math.min(question.unknown, bridged.size);
 }
 
 /**
@@ -67,7 +85,7 @@ export function asksSame(index: AsksSameSource, question: AskedQuestion, v: numb
   };
   const variant = new Set(index.variantTerms(v).filter((term) => weight(term) > 0));
   const asked = new Set<string>();
-  let total = question.unknown * Math.log(1 + (index.size + 0.5) / 0.5);
+  let total = unseenAgainst(index, question) * Math.log(1 + (index.size + 0.5) / 0.5);
   let held = 0;
   let n = 0;
   for (const [term, qw] of question.terms) {

@@ -50,7 +50,7 @@ export function headingIsQuestion(heading: string): boolean {
   const t = heading.trim();
   // a time or place clause is no question: When You Apply, Where You Live (doc2dial asked When You Apply?)
   if (EN_CLAUSE_OF_TIME.test(t) && !t.endsWith('?')) return false;
-  return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么)$/u.test(t) || /\p{Script=Han}{2}(?:是否|能否|可否)\p{Script=Han}{2}/u.test(t) || ZH_ASKS_INSIDE.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
+  return looksLikeQuestion(t) || /^(?:如何|怎么|怎样|怎么样|为什么|为何|什么|哪些|哪里|哪儿|是否|能否|可否|能不能|可不可以|多久|多少|几天|谁)/u.test(t) || /(?:多久|多少钱|多长时间|怎么办|怎么样|是什么|(?<![十好])几(?:个|件|台|次|天|位|张|单|年|月|周|种|样|小时))$/u.test(t) || /\p{Script=Han}{2}(?:是否|能否|可否)\p{Script=Han}{2}/u.test(t) || ZH_ASKS_INSIDE.test(t) || /^(?:how|what|when|why|where|who|which|can|could|do|does|did|is|are|will|should|may)\b/iu.test(t);
 }
 
 /** When or where, then its subject: a clause that says when something applies, not a question (a question asks When do I …). */

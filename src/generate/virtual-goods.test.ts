@@ -161,4 +161,11 @@ describe("the virtual-goods words in an ordinary shop's similar questions", () =
     const asked = generateEntries(run.documents, { similar: 8 }).entries.flatMap((e) => [e.question, ...e.similar]);
     expect(asked.filter((q) => /几个人|同时在线|同时登录|几台设备|激活码|产品密钥|注册码|未成年|监护人/u.test(q))).toEqual([]);
   });
+
+  it('a heading that asks how many (一次最多可以购买几台) is asked as it is, not as 一次最多可以购买几台是什么？', async () => {
+    const run = await ingestPaths([join(ROOT, 'fixtures/generate-ordinary-shop/售后服务.md')]);
+    const questions = generateEntries(run.documents, { similar: 0 }).entries.map((e) => e.question);
+    expect(questions).toContain('一次最多可以购买几台？');
+    expect(questions.filter((q) => q.startsWith('一次最多可以购买几台') && q !== '一次最多可以购买几台？')).toEqual([]);
+  });
 });

@@ -77,6 +77,8 @@ const UNITS = new Set([
   'b', 'kb', 'mb', 'gb', 'tb', 'kbps', 'mbps', 'gbps',
   's', 'sec', 'secs', 'ms', 'min', 'mins', 'h', 'hr', 'hrs', 'd', 'day', 'days', 'wk', 'wks', 'mo', 'mos', 'y', 'yr', 'yrs', 'am', 'pm',
   'x', 'pc', 'pcs', 'pack',
+  // words of measure glued to their number (a 2year warranty, 24hour support, a 65inch TV, 2pair)
+  'year', 'hour', 'week', 'mth', 'mths', 'inch', 'feet', 'foot', 'kgs', 'gram', 'ltr', 'pair', 'set', 'sets', 'unit', 'item',
   'rmb', 'yuan', 'kuai', 'usd', 'gbp', 'eur', 'hkd', 'twd', 'cny', 'aud', 'cad', 'jpy',
 ]);
 /** Names though their letters are units: network generations (4G, 5G; nobody asks about 5 grams of a phone), 2D and 3D. */
@@ -439,7 +441,10 @@ function digitCode(text: string, index: number, digits: string): string | undefi
   if (!/^\d{1,4}$/u.test(digits)) return undefined;
   const before = text.slice(Math.max(0, index - 3), index);
   if (/[a-z]$/u.test(before) || AMOUNT_BEFORE.test(before) || MORE_AMOUNT_BEFORE.test(before) || /\d[.,]$/u.test(before)) return undefined;
-  const letters = GLUED_LETTERS.exec(text.slice(index + digits.length, index + digits.length + 5))?.[0];
+  // a price written with its currency word (5euro, 20quid, 100元): an amount, as before codes
+  const after = text.slice(index + digits.length, index + digits.length + 12);
+  if (AMOUNT_AFTER.test(after) || MORE_AMOUNT_AFTER.test(after)) return undefined;
+  const letters = GLUED_LETTERS.exec(after.slice(0, 5))?.[0];
   if (letters === undefined) return undefined;
   const code = digits + letters;
   return UNITS.has(letters) && !NAMES_LIKE_QUANTITIES.test(code) ? undefined : code;

@@ -116,4 +116,13 @@ describe('kb eval writing a report into a pipe', () => {
     expect(r.stdout).toContain('<testsuites');
     expect(lstatSync(join(project, 'stdout-link.xml')).isSymbolicLink()).toBe(true);
   });
+
+  it('--junit /dev/stdout appended to a log file adds the XML after what the log held (it replaced the log)', () => {
+    writeFileSync(join(project, 'ci.log'), 'EARLIER LINE\n');
+    const r = spawnSync('sh', ['-c', `node ${JSON.stringify(join(ROOT, 'bin', 'kb.js'))} eval tests/ --index kb.index --junit /dev/stdout >> ci.log`], { cwd: project, encoding: 'utf8' });
+    expect(r.stderr).toContain('wrote the JUnit report to /dev/stdout');
+    const log = readFileSync(join(project, 'ci.log'), 'utf8');
+    expect(log.startsWith('EARLIER LINE\n')).toBe(true);
+    expect(log).toContain('<testsuites');
+  });
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Passage quality on the project's own pairs (fixtures/passage/pairs.jsonl, and
-// fixtures/passage/asks-pairs.jsonl over fixtures/passage/asks: questions that ask how long, how
-// much, who, whether): for each question,
+// fixtures/passage/asks-pairs.jsonl over fixtures/passage/asks, or the index its "kb" names:
+// questions that ask how long, how much, who, whether): for each question,
 // does the top hit's passage (or its whole answer, when the answer is short enough to have none)
 // hold the sentence the question asks about, and how long is what a bot would send? Builds
 // fixtures/passage/shop and fixtures/sample in a temporary folder. Needs `npm run build`.
@@ -22,7 +22,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kb-passages-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
 const kbs = {};
-for (const [name, source] of [['shop', 'fixtures/passage/shop'], ['sample', 'fixtures/sample'], ['asks', 'fixtures/passage/asks']]) {
+for (const [name, source] of [['shop', 'fixtures/passage/shop'], ['sample', 'fixtures/sample'], ['asks', 'fixtures/passage/asks'], ['shop-en', 'fixtures/customer-queries/shop-en']]) {
   const out = join(dir, `${name}.index`);
   const built = await build({ sources: [join(root, source)], out });
   if (!built.ok) throw new Error(`${source} does not build`);

@@ -30,7 +30,7 @@ export interface HitPassagesSource {
 /** Passages of the hits of one index. */
 export class HitPassages {
   private readonly index: HitPassagesSource;
-  private readonly cache = new Map<string, { units: PassageUnit[]; texts: UnitText[]; states?: Uint16Array }>();
+  private readonly cache = new Map<string, { units: PassageUnit[]; texts: UnitText[]; states?: Uint16Array; sentenceStates?: Uint16Array }>();
 
   /** The analyzer's terms of ASK_WORDS (how, long, 多久, ~多久…), left out of a question that asks for something. */
   private askTerms: Set<string> | undefined;
@@ -50,16 +50,19 @@ export class HitPassages {
     return out;
   }
 
-  /** What each unit states (passage-asks.ts); a clause also what its sentence does, as a weak statement. */
-  private states(answer: string, units: readonly PassageUnit[], texts: readonly UnitText[]): Uint16Array {
+  /** What each unit states (passage-asks.ts), a clause also what its sentence does, as a weak statement; and per clause what its whole sentence states (0 for a unit that is no clause). */
+  private states(answer: string, units: readonly PassageUnit[], texts: readonly UnitText[]): { states: Uint16Array; sentenceStates: Uint16Array } {
     const sentences = new Map<number, number>();
-    return Uint16Array.from(units, (u, i) => {
+    const sentenceStates = new Uint16Array(units.length);
+    const states = Uint16Array.from(units, (u, i) => {
       const own = unitStates(texts[i]!.normalized);
       if (u.sentence === undefined) return own;
       let sentence = sentences.get(u.sentence[0]);
       if (sentence === undefined) sentences.set(u.sentence[0], (sentence = unitStates(this.index.analyzer.normalize(answer.slice(u.sentence[0], u.sentence[1])))));
+      sentenceStates[i] = sentence;
       return clauseStates(own, sentence);
     });
+    return { states, sentenceStates };
   }
 
   /** What a question asks for (passage-asks.ts: a duration, an amount, who, the steps, whether it can): ASKS_* bits. */
@@ -118,12 +121,12 @@ export class HitPassages {
     // whichever sentence says refund once more (Original shipping costs are refunded only if…)
     // — unless it asks what its own question does not (how long of How do refunds work?) and a unit states it
     const asksBeyond = asks & ~ownAsks;
-    if (asks !== 0 && cut.states === undefined) cut.states = this.states(answer, cut.units, cut.texts);
+    if (asks !== 0 && cut.states === undefined) Object.assign(cut, this.states(answer, cut.units, cut.texts));
     const states = cut.states;
     const asksMore = scoreUnits(cut.texts, beyond, k1, answerB).some((s) => s > 0) || (asksBeyond !== 0 && states!.some((s) => askMatch(asksBeyond, s) > 0));
     if (!asksMore) return choosePassage(answer, cut.units, new Float64Array(cut.units.length), maxChars);
     // what sets the passage apart is what the question asks beyond the entry's own question, when it does
     const scores = scoreUnits(cut.texts, terms, k1, answerB);
-    return choosePassage(answer, cut.units, asks === 0 ? scores : withAsks(scores, cut.units, states!, asksBeyond || asks), maxChars, scores);
+    return choosePassage(answer, cut.units, asks === 0 ? scores : withAsks(scores, cut.units, states!, asksBeyond || asks, cut.sentenceStates), maxChars, scores);
   }
 }

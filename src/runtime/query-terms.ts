@@ -106,17 +106,26 @@ function unknownCodes(terms: ReadonlyMap<string, number>, has: (term: string) =>
  */
 const CUSTOMER_SUM_WEIGHT = 0.5;
 const AMOUNT_TERM = '#amount';
-const CURRENCY_WORDS: ReadonlySet<string> = new Set(['元', '块', '块钱', '圆', 'rmb', 'yuan', '美元', '刀']);
+// (the currency words the analyzer reads an amount by, as terms: English ones stemmed)
+const CURRENCY_WORDS: ReadonlySet<string> = new Set([
+  ...['元', '块', '块钱', '圆', 'rmb', 'yuan', '美元', '刀', '港币', '港元', '港幣', '台币', '台幣', '新台币', '欧元', '歐元', '英镑', '英鎊'],
+  ...['dollar', 'buck', 'quid', 'euro', 'usd', 'gbp', 'eur', 'hkd', 'twd'],
+]);
 const QUOTED_PRICE = /\d[.,]\d\d(?!\d)/u;
+
+/** `#amount` or a currency word. */
+function isSumTerm(term: string): boolean {
+  return term === AMOUNT_TERM || CURRENCY_WORDS.has(term);
+}
 
 /** Whether a question's own term is a customer's sum lowered to CUSTOMER_SUM_WEIGHT: a hit covers it at that weight, not as a word it lacks. */
 export function isCaseTerm(term: string, weight: number): boolean {
-  return weight < 1 && (term === AMOUNT_TERM || CURRENCY_WORDS.has(term));
+  return weight < 1 && isSumTerm(term);
 }
 
 /** A question term's weight, lowered for a customer's own sum (see CUSTOMER_SUM_WEIGHT). */
 function sumWeight(term: string, weight: number, ownSum: boolean): number {
-  return ownSum && (term === AMOUNT_TERM || CURRENCY_WORDS.has(term)) ? Math.min(weight, CUSTOMER_SUM_WEIGHT) : weight;
+  return ownSum && isSumTerm(term) ? Math.min(weight, CUSTOMER_SUM_WEIGHT) : weight;
 }
 
 /** The question's terms as one index reads them; holds what it works out once per index (question-word terms, the typo index). */

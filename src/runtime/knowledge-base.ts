@@ -30,7 +30,7 @@ import { HitPassages } from './hit-passages.js';
 import { DEFAULT_PASSAGE_CHARS, type PassageTerm } from './passage.js';
 import { Postings } from './postings.js';
 import { CATALOGUE_NAME_SHARE, OTHER_MODEL_SHARE, PRODUCT_CONFLICT_SHARE, Products } from './products.js';
-import { ENGLISH_KEY, MIN_BIGRAM_IDF, QueryTerms, TOPIC_NAMED, type QuestionAnalysis } from './query-terms.js';
+import { ENGLISH_KEY, isCaseTerm, MIN_BIGRAM_IDF, QueryTerms, TOPIC_NAMED, type QuestionAnalysis } from './query-terms.js';
 import { decodeVarints, encodeVarints } from './varint.js';
 import { asWords, asWrittenIn, englishWords } from './written-terms.js';
 
@@ -121,6 +121,8 @@ interface TermPlan {
   ids: number[];
   /** Query weights. */
   weights: number[];
+  /** What a hit's cover of each term is divided by: its query weight, or 1 for a customer's own figure (isCaseTerm: covered at its weight). */
+  coverDivisors: number[];
   /** IDF × query weight × term-type weight: what one matching posting is worth, before BM25's tf part. */
   impacts: number[];
   /** The question word an expansion stands for (an index among the question's expanded words), -1 for the question's own terms and translations. */
@@ -630,6 +632,7 @@ export class KnowledgeBase {
     let selfScore = unknown * Math.log(1 + (this.size + 0.5) / 0.5);
     const ids: number[] = [];
     const weights: number[] = [];
+    const coverDivisors: number[] = [];
     /** IDF × query weight × term-type weight: what one matching posting is worth, before BM25's tf part. */
     const impacts: number[] = [];
     const expansion: number[] = [];
@@ -650,15 +653,19 @@ export class KnowledgeBase {
       // the question's own terms count, and a homophone or pinyin reading of a word it typed (tuihuo →
       // 退货) as the word typed right would (so a hit covers it at its weight, 0.8): what a hit can
       // match of the question. Expansions add nothing to cover, but translations do (below)
+      // (a customer's own figure, an amount, counts at its lowered weight: see isCaseTerm)
+      const caseTerm = isExpansion === 0 && isCaseTerm(term, qw);
       if (isExpansion === 0) {
-        selfScore += impact / Math.min(qw, 1);
-        if (translated.size > 0) ownCover.set(term, impact / Math.min(qw, 1));
+        const cover = caseTerm ? impact : impact / Math.min(qw, 1);
+        selfScore += cover;
+        if (translated.size > 0) ownCover.set(term, cover);
       } else {
         const word = translated.get(term);
         if (word !== undefined) translatedCover.set(word, (translatedCover.get(word) ?? 0) + impact);
       }
       ids.push(t);
       weights.push(qw);
+      coverDivisors.push(caseTerm ? 1 : qw);
       impacts.push(impact);
       expansion.push(isExpansion);
       const from = isExpansion === 1 && !translated.has(term) ? expandedFrom.get(term) : undefined;
@@ -694,7 +701,7 @@ export class KnowledgeBase {
     const order = ids
       .map((_, i) => i)
       .sort((x, y) => expansion[x]! - expansion[y]! || sourceOrder(y) - sourceOrder(x) || source[x]! - source[y]! || impacts[y]! - impacts[x]! || ids[x]! - ids[y]!);
-    return { ids, weights, impacts, source, topicalTerm, order, selfScore, surpluses };
+    return { ids, weights, coverDivisors, impacts, source, topicalTerm, order, selfScore, surpluses };
   }
 
   /**
@@ -705,7 +712,7 @@ export class KnowledgeBase {
    * touchedEntries).
    */
   private scorePostings(plan: TermPlan, exclude: number): { variants: number; answers: number } {
-    const { ids, weights, impacts, source, topicalTerm, order } = plan;
+    const { ids, weights, coverDivisors, impacts, source, topicalTerm, order } = plan;
     const k1p1 = this.model.k1 + 1;
     const vNorm = this.variantNorm;
     const aNorm = this.answerNorm;
@@ -735,7 +742,7 @@ export class KnowledgeBase {
       // the candidates found so far
       const open = candidates.opens(this.entryDf[t]! + A.count[t]!, limit);
       // the hot loops: typed arrays, norms precomputed at load (non-null: postings and documents are consistent by construction)
-      const coverageCredit = idfV / qw;
+      const coverageCredit = idfV / coverDivisors[j]!;
       const topicalT = topicalTerm[j]!;
       const g = source[j]!;
       const eTopical = this.entryTopical;

@@ -96,6 +96,38 @@ function unknownCodes(terms: ReadonlyMap<string, number>, has: (term: string) =>
   return { known, noMatch };
 }
 
+/**
+ * A sum a question names (我充的100元话费怎么还没到, 充了50块) is mostly the customer's own case, like an
+ * order number, not what the question is about: `#amount` matches any amount the KB writes (a
+ * denominations table, an example in a refund rule), so it weighs CUSTOMER_SUM_WEIGHT, and so does
+ * the currency word after it (元 of 100元: the same sum counted twice). A hit that does not write an
+ * amount is not the less covered for it (isCaseTerm). A figure with cents (6.95, ¥19.90) is a price
+ * or fee the customer quotes from the KB and keeps its weight (docs/matching.md, "numbers").
+ */
+const CUSTOMER_SUM_WEIGHT = 0.5;
+const AMOUNT_TERM = '#amount';
+// (the currency words the analyzer reads an amount by, as terms: English ones stemmed)
+const CURRENCY_WORDS: ReadonlySet<string> = new Set([
+  ...['元', '块', '块钱', '圆', 'rmb', 'yuan', '美元', '刀', '港币', '港元', '港幣', '台币', '台幣', '新台币', '欧元', '歐元', '英镑', '英鎊'],
+  ...['dollar', 'buck', 'quid', 'euro', 'usd', 'gbp', 'eur', 'hkd', 'twd'],
+]);
+const QUOTED_PRICE = /\d[.,]\d\d(?!\d)/u;
+
+/** `#amount` or a currency word. */
+function isSumTerm(term: string): boolean {
+  return term === AMOUNT_TERM || CURRENCY_WORDS.has(term);
+}
+
+/** Whether a question's own term is a customer's sum lowered to CUSTOMER_SUM_WEIGHT: a hit covers it at that weight, not as a word it lacks. */
+export function isCaseTerm(term: string, weight: number): boolean {
+  return weight < 1 && isSumTerm(term);
+}
+
+/** A question term's weight, lowered for a customer's own sum (see CUSTOMER_SUM_WEIGHT). */
+function sumWeight(term: string, weight: number, ownSum: boolean): number {
+  return ownSum && isSumTerm(term) ? Math.min(weight, CUSTOMER_SUM_WEIGHT) : weight;
+}
+
 /** The question's terms as one index reads them; holds what it works out once per index (question-word terms, the typo index). */
 export class QueryTerms {
   private readonly index: QueryTermsSource;
@@ -171,6 +203,7 @@ export class QueryTerms {
     // …and one made only of them and negations names nothing a hit could share (see topicBits)
     let names = false;
     const codes = unknownCodes(terms, (term) => termIds.has(term));
+    const ownSum = terms.has(AMOUNT_TERM) && !QUOTED_PRICE.test(question);
     // the kinds of goods it names, known to the KB or not (电视 asked of a KB of fridges)
     const kinds: number[] = [];
     for (const [t, w] of terms) {
@@ -180,7 +213,7 @@ export class QueryTerms {
       }
       const kind = w >= 1 ? productKind.get(t) : undefined;
       if (kind !== undefined && !kinds.includes(kind)) kinds.push(kind);
-      if (termIds.has(t)) out.set(t, w);
+      if (termIds.has(t)) out.set(t, sumWeight(t, w, ownSum));
       else if (codes.known.has(t)) continue;
       else if (w >= 1) {
         // a word the KB does not use but translates is covered through its translations

@@ -83,7 +83,12 @@ export function asksSame(index: AsksSameSource, question: AskedQuestion, v: numb
     const t = index.termIds.get(term);
     return t === undefined || !isWordTerm(term) || index.asksOnly(term) ? 0 : index.idfVariant[t]! * index.termWeight[t]!;
   };
-  const variant = new Set(index.variantTerms(v).filter((term) => weight(term) > 0));
+  // the variant's words with their weights, each once
+  const variant = new Map<string, number>();
+  for (const term of index.variantTerms(v)) {
+    const w = weight(term);
+    if (w > 0) variant.set(term, w);
+  }
   const asked = new Set<string>();
   let total = unseenAgainst(index, question) * Math.log(1 + (index.size + 0.5) / 0.5);
   let held = 0;
@@ -98,9 +103,9 @@ export function asksSame(index: AsksSameSource, question: AskedQuestion, v: numb
   }
   let mass = 0;
   let had = 0;
-  for (const term of variant) {
-    mass += weight(term);
-    if (asked.has(term)) had += weight(term);
+  for (const [term, w] of variant) {
+    mass += w;
+    if (asked.has(term)) had += w;
   }
   return total > 0 && mass > 0 && held >= ASKS_SAME_SHARE * total && had >= ASKS_SAME_SHARE * mass;
 }

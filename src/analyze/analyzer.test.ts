@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAnalyzerSettings } from '../build/vocabulary.js';
 import { Analyzer, BIGRAM_PREFIX, MAX_QUERY_CHARS } from './analyzer.js';
@@ -55,6 +58,26 @@ describe('Analyzer', () => {
 
   it('cuts the lexicon’s domain words whole and adds CJK bigrams besides the words', () => {
     expect(analyzer.analyze('退货运费')).toEqual(expect.arrayContaining(['退货', '运费', `${BIGRAM_PREFIX}退货`, `${BIGRAM_PREFIX}货运`, `${BIGRAM_PREFIX}运费`]));
+  });
+
+  it('finds no negation inside an A-not-A question (有没有, 能不能): it asks, it does not deny', async () => {
+    // a baby shop: 有没有真人客服啊 found the FAQ row 你们是正品吗 (similar 有没有假货) through 没有, and
+    // 有没有羊奶粉 (out of scope) was answered with it at 0.53
+    // (the shop's vocabulary cut them whole, as its texts made it: here a user dictionary does)
+    const dir = mkdtempSync(join(tmpdir(), 'kb-a-not-a-'));
+    const userDict = join(dir, 'user.dict');
+    writeFileSync(userDict, '有没有 100000\n能不能 100000\n是不是 100000\n');
+    const settings = await buildAnalyzerSettings({ texts: ['羊奶粉有没有', '退货能不能', '不能退货的商品', '没有收到货', '正品是不是'], lexicon: AFTER_SALES_LEXICON, userDict });
+    rmSync(dir, { recursive: true, force: true });
+    if (!settings.ok) throw new Error(JSON.stringify(settings.problems));
+    const a = new Analyzer(settings.value);
+    expect(words(a.analyze('有没有真人客服'))).toContain('有没有');
+    expect(words(a.analyze('有没有真人客服'))).not.toContain('没有');
+    expect(words(a.analyze('能不能退货'))).not.toContain('不能');
+    expect(words(a.analyze('是不是正品'))).not.toContain('不是');
+    // a negation of its own is one
+    expect(words(a.analyze('不能退货的商品'))).toContain('不能');
+    expect(words(a.analyze('还没有收到货'))).toContain('没有');
   });
 
   it('reads written Cantonese as Mandarin: 冇 is a negation, 幾耐 is 多久, 唔該 is thanks', () => {

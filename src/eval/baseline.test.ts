@@ -145,8 +145,67 @@ describe('compareBaseline', () => {
     // before: judged at the baseline's 0.6, 能便宜点吗 was a regression the reports (at 0.605) passed
     expect(diff.newlyFailing.map((x) => x.q)).toEqual(['low']);
     expect(diff.newlyPassing).toEqual([]);
-    expect(diff.threshold).toEqual({ from: 0.6, to: 0.605, rejudged: false, own: true, fromAuto: true, toAuto: true });
+    // what moved auto's choice: the out-of-scope question 0.6 would now answer
+    expect(diff.threshold).toEqual({
+      from: 0.6,
+      to: 0.605,
+      rejudged: false,
+      own: true,
+      fromAuto: true,
+      toAuto: true,
+      handedOff: [{ q: '能便宜点吗', file: 'now.jsonl', line: 18, id: 'y', confidence: 0.6013, baselineConfidence: 0.5965 }],
+    });
+    // and 'low' fails only by that move: at the baseline's 0.6 it passes now too
+    expect(diff.newlyFailing[0]?.thresholdOnly).toBe(true);
     // judged again at 0.605 (as a fixed threshold would be), 'low' would fail in the baseline too and its regression go unseen
     expect(compareBaseline(cases, verdicts, parsed.value, 'eval-auto.json', 0.605).newlyFailing).toEqual([]);
+  });
+
+  it('with --threshold auto, tells the cases that fail only by auto\'s new threshold from those the index change broke, and lists the latter first', () => {
+    // a baby shop's pull request: auto rose from 0.41 to 0.49 because an out-of-scope question now reaches 0.491
+    const main = JSON.stringify({
+      metrics: {},
+      threshold: { mode: 'auto', chosen: { threshold: 0.41 } },
+      cases: [
+        { q: '怎么退货', expect: 'faq-4', rank: 1, top: [{ id: 'faq-4', score: 1, confidence: 0.47 }], verdict: 'pass' },
+        { q: '花呗退款', expect: 'faq-8', rank: 1, top: [{ id: 'faq-8', score: 1, confidence: 0.45 }], verdict: 'pass' },
+        { q: '奶粉拆了能退吗', expect: 'faq-1', rank: 1, top: [{ id: 'faq-1', score: 1, confidence: 0.6 }], verdict: 'pass' },
+        { q: '今天天气怎么样', expect: null, rank: null, top: [{ id: 'faq-21', score: 1, confidence: 0.38 }], verdict: 'pass' },
+        { q: '可以货到付款吗', expect: null, rank: null, top: [{ id: 'faq-21', score: 1, confidence: 0.3 }], verdict: 'pass' },
+      ],
+    });
+    const parsed = parseBaseline(main, 'main.json');
+    if (!parsed.ok) throw new Error('baseline not read');
+    expect([...(parsed.value.seenIds ?? [])]).toEqual(['faq-4', 'faq-8', 'faq-1', 'faq-21']);
+    const hit = (id: string, confidence: number): CaseResult['top'] => [{ id, score: 1, confidence }];
+    const cases: CaseResult[] = [
+      { ...c('怎么退货', 'faq-4', 1, 1), top: hit('faq-4', 0.47) },
+      // its confidence fell below the baseline's threshold too: not the threshold's doing
+      { ...c('花呗退款', 'faq-8', 1, 2), top: hit('faq-8', 0.4) },
+      { ...c('奶粉拆了能退吗', 'faq-1', 2, 3), top: hit('faq-50', 0.49) },
+      { ...c('今天天气怎么样', null, null, 4), top: hit('faq-21', 0.491) },
+      // answered by an entry the pull request added for it
+      { ...c('可以货到付款吗', null, null, 5), top: hit('gap-cod', 0.96) },
+    ];
+    const verdicts: CaseVerdict[] = [
+      { verdict: 'fail', reason: 'below-threshold' },
+      { verdict: 'fail', reason: 'below-threshold' },
+      { verdict: 'fail', reason: 'not-first' },
+      { verdict: 'pass' },
+      { verdict: 'fail', reason: 'false-answer' },
+    ];
+    const diff = compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.4928, true);
+    expect(diff.newlyFailing.map((x) => [x.q, x.thresholdOnly === true, x.unseenEntry])).toEqual([
+      ['花呗退款', false, undefined],
+      ['奶粉拆了能退吗', false, undefined],
+      ['可以货到付款吗', false, 'gap-cod'],
+      ['怎么退货', true, undefined],
+    ]);
+    expect(diff.threshold?.handedOff?.map((h) => [h.q, h.confidence, h.baselineConfidence])).toEqual([['今天天气怎么样', 0.491, 0.38]]);
+    // at a fixed threshold nothing is threshold-only, and a lower auto threshold hands nothing more off
+    const fixed = compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.41);
+    expect(fixed.newlyFailing.some((x) => x.thresholdOnly === true)).toBe(false);
+    expect(fixed.threshold?.handedOff).toBeUndefined();
+    expect(compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.3, true).threshold?.handedOff).toBeUndefined();
   });
 });

@@ -46,6 +46,8 @@ export interface Baseline {
   thresholdAuto?: boolean;
   /** Undefined when the report has no (complete) `metrics`. */
   metrics?: BaselineMetrics;
+  /** The entry ids among its cases' top hits; undefined when the report lists no top hits. */
+  seenIds?: ReadonlySet<string>;
 }
 
 export interface ChangedCase {
@@ -59,6 +61,31 @@ export interface ChangedCase {
   verdict: Verdict;
   /** Why it fails now (newly failing cases). */
   reason?: FailReason;
+  /**
+   * It fails only because `--threshold auto` chose another threshold than the baseline's: judged
+   * at the baseline's threshold it would pass now too (its right answer is still first, only its
+   * confidence is on the other side of the new threshold; or, out of scope, it is still below the
+   * baseline's). Set only when each run is judged at its own threshold (`threshold.own`).
+   */
+  thresholdOnly?: boolean;
+  /**
+   * An out-of-scope case now answered by an entry that is in none of the baseline's top hits — an
+   * entry added since, most likely for this very question (the suite is behind: expect it), or one
+   * the baseline never returned. Absent otherwise, and when the baseline lists no top hits.
+   */
+  unseenEntry?: string;
+}
+
+/** An out-of-scope case this run answers at the baseline's threshold, which is why auto's choice rose above it. */
+export interface HandedOffCase {
+  q: string;
+  file: string;
+  line: number;
+  /** Its top hit now, and that hit's confidence (at or above the baseline's threshold, below this run's). */
+  id: string;
+  confidence: number;
+  /** Its top confidence in the baseline (null: nothing found); absent when the baseline lacks it or the case. */
+  baselineConfidence?: number | null;
 }
 
 export interface BaselineComparison {
@@ -85,6 +112,12 @@ export interface BaselineComparison {
     fromAuto?: boolean;
     /** This run's threshold is auto's choice. */
     toAuto?: boolean;
+    /**
+     * With `own` and a higher threshold than the baseline's: the out-of-scope cases this run would
+     * answer at the baseline's threshold (a false answer) and hands off at its own — what made auto
+     * choose higher, most confident first. Absent when none.
+     */
+    handedOff?: HandedOffCase[];
   };
 }
 
@@ -143,6 +176,7 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
   const cases = (value as { cases?: unknown } | null)?.cases;
   if (!Array.isArray(cases)) return fail(problem('bad-suite', 'has no "cases" list: pass a file written by `kb eval --json`', { file }));
   const out: BaselineCase[] = [];
+  const seen = new Set<string>();
   for (const [i, c] of cases.entries()) {
     if (typeof c !== 'object' || c === null || typeof (c as { q?: unknown }).q !== 'string' || !('expect' in c)) {
       return fail(problem('bad-suite', `case ${i + 1} has no "q" and "expect": pass a file written by \`kb eval --json\``, { file }));
@@ -153,6 +187,7 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
     if (rank === null || typeof rank === 'number') b.rank = rank;
     const top = o['top'];
     if (Array.isArray(top)) {
+      for (const hit of top) if (typeof (hit as { id?: unknown } | null)?.id === 'string') seen.add((hit as { id: string }).id);
       const confidence = (top[0] as { confidence?: unknown } | undefined)?.confidence;
       if (top.length === 0) b.confidence = null;
       else if (typeof confidence === 'number') b.confidence = confidence;
@@ -160,6 +195,7 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
     out.push(b);
   }
   const baseline: Baseline = { cases: out };
+  if (seen.size > 0) baseline.seenIds = seen;
   const threshold = thresholdOf(value);
   if (threshold !== undefined) baseline.threshold = threshold;
   if (threshold !== undefined && autoOf(value)) baseline.thresholdAuto = true;
@@ -236,9 +272,31 @@ export function compareBaseline(
     const changed: ChangedCase = { q: c.q, expect: c.expect, file: c.file, line: c.line, rank: c.rank, baselineVerdict: previous.verdict, verdict };
     const reason = verdicts[i]?.reason;
     if (verdict === 'fail' && reason !== undefined) changed.reason = reason;
+    const top = c.top[0]?.id;
+    if (verdict === 'fail' && reason === 'false-answer' && top !== undefined && baseline.seenIds !== undefined && !baseline.seenIds.has(top)) changed.unseenEntry = top;
+    if (verdict === 'fail' && thresholdNote?.own === true && from !== null && rejudgeNow(c, from) === 'pass') changed.thresholdOnly = true;
     if (verdict === 'fail') out.newlyFailing.push(changed);
     else out.newlyPassing.push(changed);
   });
   for (const rest of before.values()) out.removed += rest.length;
+  // what the index change did first, then the cases only auto's new threshold failed (a stable sort)
+  out.newlyFailing.sort((a, b) => Number(a.thresholdOnly === true) - Number(b.thresholdOnly === true));
+  if (thresholdNote?.own === true && from !== null && to !== null && to > from) {
+    const confidenceBefore = new Map(baseline.cases.filter((b) => b.expect === null && b.confidence !== undefined).map((b) => [b.q, b.confidence ?? null]));
+    const handedOff: HandedOffCase[] = [];
+    for (const c of cases) {
+      const top = c.top[0];
+      if (c.expect !== null || top === undefined || top.confidence < from || top.confidence >= to) continue;
+      const h: HandedOffCase = { q: c.q, file: c.file, line: c.line, id: top.id, confidence: top.confidence };
+      if (confidenceBefore.has(c.q)) h.baselineConfidence = confidenceBefore.get(c.q) ?? null;
+      handedOff.push(h);
+    }
+    if (handedOff.length > 0) thresholdNote.handedOff = handedOff.sort((a, b) => b.confidence - a.confidence);
+  }
   return out;
+}
+
+/** This run's case judged at another threshold, as `rejudge` judges a baseline case. */
+function rejudgeNow(c: CaseResult, threshold: number): Verdict {
+  return rejudge({ q: c.q, expect: c.expect, verdict: 'skip', rank: c.rank, confidence: c.top[0]?.confidence ?? null }, threshold);
 }

@@ -235,6 +235,26 @@ describe('clusterQuestions', () => {
     expect(clusters[0]?.examples.map((e) => e.text)).toEqual(expect.arrayContaining(['定金 翻倍', '定金 可以 抵 多少钱']));
   });
 
+  it('merges no clusters by a word the KB asks in many entries: a baby shop\'s 奶粉 is what it covers, not the gap', () => {
+    // each asks about 奶粉 in words no other question uses; merged by 奶粉 they were one draft, whose
+    // answer, written for shipping to Hong Kong, also answered the return, the black specks and the report
+    const log = countQuestions([
+      ...Array<string>(6).fill('奶粉 开罐 退'),
+      ...Array<string>(5).fill('奶粉 寄到 香港'),
+      ...Array<string>(2).fill('奶粉 里面 黑点'),
+      ...Array<string>(2).fill('奶粉 抽检 报告'),
+    ]);
+    const covered = new Map([['奶粉', 12]]);
+    expect(clusterQuestions(log, words, { covered }).map((c) => [c.size, c.distinct])).toEqual([
+      [6, 1],
+      [5, 1],
+      [2, 1],
+      [2, 1],
+    ]);
+    // a topic the KB does not ask about (in 5 entries or fewer) still gathers its wordings, as 定金 above
+    expect(clusterQuestions(log, words, { covered: new Map([['奶粉', 5]]) }).map((c) => c.size)).toEqual([15]);
+  });
+
   it('makes one gap of one topic asked with courtesies (亲, 你好): they neither split it nor fill its examples', () => {
     const log = countQuestions([
       '退货 运费 多少钱',

@@ -78,6 +78,10 @@ describe('the sections named for a {source, section} no entry comes from', () =>
       [
         '{"q": "How do I claim the warranty?", "expect": {"source": "warranty-en.docx", "section": "Warranty claims"}}',
         '{"q": "退货需要什么条件", "expect": {"source": "policy-zh.docx", "section": "第二章 退货"}}',
+        // the chapter renamed since the suite was written (a policy edit: 一、七天无理由退货 → 一、十五天无理由退货)
+        '{"q": "售后怎么申请", "expect": {"source": "policy-zh.docx", "section": "第二章 售后申请"}}',
+        // a number the file does not have
+        '{"q": "价保吗", "expect": {"source": "policy-zh.docx", "section": "第九章 价保"}}',
         '',
       ].join('\n'),
       's.jsonl',
@@ -88,6 +92,8 @@ describe('the sections named for a {source, section} no entry comes from', () =>
     expect(hints).toEqual([
       ['its sections are “Northwind Home Product Warranty”, “Warranty period”, “What the warranty covers”, “What is not covered”, “How to make a warranty claim”, “Repairs”, “Extended warranty”'],
       ['did you mean “第二章 退货规则”?'],
+      ['did you mean “第二章 退货规则”, numbered as the suite\'s section, renamed since?'],
+      [expect.stringMatching(/^its sections are “第一章 总则”/)],
     ]);
   });
 

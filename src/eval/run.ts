@@ -131,6 +131,12 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
 /** A `{source, section}` expectation as warnings and reports name it: `returns.md › 二、退货运费`. */
 const sourceLabel = (e: Extract<Expectation, { kind: 'source' }>): string => (e.section === undefined ? e.source : `${e.source} › ${e.section}`);
 
+/** A heading's numbering as Chinese policies write it (第一条, 第二章, 一、, （一）, 1.2), without spaces; undefined when it has none or nothing after it. */
+function numberingLabel(heading: string): string | undefined {
+  const m = /^\s*(第[一二三四五六七八九十百零〇两\d]+[章节条款部篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*(?:[、.．]|\s))\s*\S/u.exec(heading);
+  return m?.[1]?.trim().replace(/[.．]$/u, '.').replace(/^（/u, '(').replace(/）$/u, ')');
+}
+
 /**
  * What the index has instead of a `{source, section}` no entry comes from: the heading the suite
  * most likely meant (`第一条` for `第一条 保修期限` when the article's words are its first sentence;
@@ -154,6 +160,10 @@ function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: Readonl
     // without its numbering (七天 for 一、七天无理由退货), when only one heading has it
     (containing.length === 1 ? containing[0] : undefined);
   if (meant !== undefined) return `did you mean “${meant}”?`;
+  // renamed under the same number (一、七天无理由退货 → 一、十五天无理由退货: a policy changed), when only one heading has it
+  const label = numberingLabel(simple(section));
+  const numbered = label === undefined ? [] : headings.filter((h) => numberingLabel(simple(h)) === label);
+  if (numbered.length === 1) return `did you mean “${numbered[0] ?? ''}”, numbered as the suite's section, renamed since?`;
   return `its sections are ${list(headings, 8)}`;
 }
 

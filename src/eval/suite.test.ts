@@ -95,7 +95,7 @@ describe('readSuite', () => {
     expect(header.problems).toEqual([expect.objectContaining({ location: { line: 1 }, message: expect.stringMatching(/^needs a header row with the columns "q" or "question" or "问题" and "expect" or "期望" .*; its first row is: q, answer$/) as unknown })]);
   });
 
-  it('reads 无, 无答案 and 不在范围 as none; says to write none for "-"; says to write a JSON list for ids and JSON mixed with | (user test 6)', async () => {
+  it('reads 无, 无答案 and 不在范围 as none; says to write none for "-"; reads ids and JSON mixed with | (user test 6)', async () => {
     const file = join(dir.path, 'edge.csv');
     writeFileSync(file, '问题,期望,标签\n你们实体店在哪,无,闲聊\n有没有热水器卖,无答案,闲聊\n股票代码多少,不在范围,闲聊\n能便宜点吗,-,闲聊\n安装收费吗,"K1004|{""source"": ""安装.md""}",安装\n空调保修几年,K1035|K1036,保修\n');
     const read = await readSuite(file);
@@ -103,11 +103,45 @@ describe('readSuite', () => {
       [2, []],
       [3, []],
       [4, []],
+      // before 2026-11-27 an error saying to write one JSON list
+      [6, [ID('K1004'), S('安装.md')]],
       [7, [ID('K1035'), ID('K1036')]],
     ]);
     expect(read.problems.map((p) => [p.location?.line, p.severity, p.message])).toEqual([
       [5, 'error', 'expect is "-", which kb reads neither as an entry id nor as none: write none (or 无) for an out-of-scope question, else the entry id or {source, section}'],
-      [6, 'error', '"expect" mixes ids and JSON with |, which separates ids only; write one JSON list instead: ["K1004","…"] with the {"source": …} objects in it as written'],
+    ]);
+  });
+
+  it('splits ids and {source, section} at the | outside the objects\' quotes, and names a part that is no JSON', async () => {
+    const file = join(dir.path, 'alternatives.csv');
+    writeFileSync(
+      file,
+      '问题,期望\n物流一直不更新,"FAQ023|{""source"": ""配送说明.pdf"", ""section"": ""五、物流异常""}"\n' +
+        '两个章节,"{""source"": ""a.md"", ""section"": ""一|二""}|{""source"": ""b.md""}"\n' +
+        '一个章节,"{""source"": ""a.md"", ""section"": ""一|二""}"\n' +
+        '坏的,"FAQ1|{source: a.md}"\n',
+    );
+    const read = await readSuite(file);
+    expect(read.cases.map((c) => [c.line, c.expect])).toEqual([
+      [2, [ID('FAQ023'), S('配送说明.pdf', '五、物流异常')]],
+      [3, [S('a.md', '一|二'), S('b.md')]],
+      [4, [S('a.md', '一|二')]],
+    ]);
+    expect(read.problems.map((p) => [p.location?.line, p.message])).toEqual([[5, '"expect" has "{source: a.md}" between its | signs, which looks like JSON but does not parse; fix its quotes and brackets']]);
+  });
+
+  it('loses only the row of a quote inside a cell that does not start with one, not the file, and says how to quote it', async () => {
+    // typed by hand: FAQ023|{"source": …} without quotes around the cell; before 2026-11-27 all 56 cases of the suite were lost
+    const file = join(dir.path, 'hand-typed.csv');
+    writeFileSync(file, '问题,期望,标签\n快递三天没动了,FAQ023,物流\n物流一直不更新,FAQ023|{"source":"配送说明.pdf"},物流\n显示签收了没收到,FAQ024,物流\n能发顺丰吗,FAQ022,物流\n');
+    const read = await readSuite(file);
+    expect(read.cases.map((c) => [c.line, c.q])).toEqual([
+      [2, '快递三天没动了'],
+      [4, '显示签收了没收到'],
+      [5, '能发顺丰吗'],
+    ]);
+    expect(read.problems.map((p) => formatProblem(p))).toEqual([
+      `${file}:line 3: has a quote (") inside a cell that does not start with one, so this row cannot be read as CSV (the other rows still run); put the whole cell in quotes and double the quotes inside it, as Excel saves it: "FAQ1|{""source"": …}" [bad-suite]`,
     ]);
   });
 

@@ -134,7 +134,24 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
   if (typeof q !== 'string' || q.trim() === '') return bad(`the case has no question ("q")${slipOf('q', 'question')}; fix or remove this line`);
   if (!('expect' in o)) return bad(`the case has no "expect"${slipOf('expect')}; use an entry id, {source, section}, or none for out of scope`);
   let expectValue: unknown = o['expect'];
-  if (typeof expectValue === 'string' && /^\s*[[{]/.test(expectValue)) {
+  // K1004|{"source": "安装.md"}: ids and {source, section} objects, each after a | outside the objects'
+  // quotes (before 2026-11-27 an error saying to write one JSON list, though what was meant was plain)
+  const alternatives = csv && typeof expectValue === 'string' && expectValue.includes('|') ? splitAlternatives(expectValue) : [];
+  if (alternatives.length > 1) {
+    const read: unknown[] = [];
+    for (const part of alternatives) {
+      if (!/^[[{]/.test(part)) {
+        read.push(part);
+        continue;
+      }
+      try {
+        read.push(JSON.parse(part));
+      } catch {
+        return bad(`"expect" has ${JSON.stringify(part)} between its | signs, which looks like JSON but does not parse; fix its quotes and brackets`);
+      }
+    }
+    expectValue = read;
+  } else if (typeof expectValue === 'string' && /^\s*[[{]/.test(expectValue)) {
     const written = expectValue;
     try {
       expectValue = JSON.parse(written);
@@ -142,18 +159,31 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
       // [无] or [N/A] is none in brackets, not a JSON list
       if (!isOutOfScope(written)) return bad('"expect" looks like JSON but does not parse; fix its quotes and brackets');
     }
-  } else if (csv && typeof expectValue === 'string' && expectValue.includes('|')) {
-    const parts = expectValue.split('|').map((id) => id.trim());
-    // K1004|{"source": …}: | separates ids only; a {source, section} among them needs the JSON form
-    if (parts.some((part) => /^[[{]/.test(part))) {
-      return bad(`"expect" mixes ids and JSON with |, which separates ids only; write one JSON list instead: ${JSON.stringify(parts.map((part) => (/^[[{]/.test(part) ? '…' : part)))} with the {"source": …} objects in it as written`);
-    }
-    expectValue = parts;
   }
   const expect = toExpectation(expectValue);
   if (typeof expect === 'string') return bad(expect);
   for (const [key, meant] of slips) problems.push(warning('bad-suite', `the case key "${key}" is not one kb reads — did you mean "${meant}"? (kb reads ${CASE_KEYS.join(', ')})`, { file, location: { line } }));
   return { q: q.trim(), expect, expectRaw: expect.length === 0 ? null : expectValue, tags: toTags(o['tags']), file, line };
+}
+
+/** A CSV cell's alternatives: split at each | outside a JSON string, trimmed (`K1|{"section": "a|b"}` is two). */
+function splitAlternatives(cell: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  let inString = false;
+  for (let i = 0; i < cell.length; i++) {
+    const ch = cell[i];
+    if (inString) {
+      if (ch === '\\') i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === '|') {
+      parts.push(cell.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(cell.slice(start).trim());
+  return parts;
 }
 
 const CSV_COLUMNS = { q: ['q', 'question', '问题'], expect: ['expect', '期望'], tags: ['tags', '标签'] } as const;
@@ -190,6 +220,25 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
       return;
     }
     const line = e.lines ?? 1;
+    const lines = body.split(/\r?\n/);
+    // a quote inside a cell that does not start with one (FAQ023|{"source": …} typed by hand): that row
+    // is lost, not the file — the line is left blank (so the others keep their numbers) and the rest read
+    // again (before 2026-11-27 one such cell lost every case of the suite)
+    if (line > 1 && line <= lines.length && lines[line - 1]?.trim() !== '') {
+      const quoted = /Invalid Opening Quote/i.test(e.message);
+      problems.push(
+        problem(
+          'bad-suite',
+          quoted
+            ? `has a quote (") inside a cell that does not start with one, so this row cannot be read as CSV (the other rows still run); put the whole cell in quotes and double the quotes inside it, as Excel saves it: "FAQ1|{""source"": …}"`
+            : `is not valid CSV here (${e.message.split('\n')[0]}), so this row cannot be read (the other rows still run); fix its quotes`,
+          { file, location: { line } },
+        ),
+      );
+      lines[line - 1] = '';
+      parseCsvSuite(lines.join('\n'), file, cases, problems, delimiter);
+      return;
+    }
     problems.push(problem('bad-suite', `is not valid CSV (${e.message.split('\n')[0]}); fix its quotes`, { file, location: { line } }));
     return;
   }

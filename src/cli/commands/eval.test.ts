@@ -410,7 +410,9 @@ describe('kb eval --baseline', () => {
     expect(chosen).toBeGreaterThan(0.0314);
     expect(r.code).toBe(0);
     expect(report.baseline.newlyFailing).toEqual([]);
-    expect(report.baseline.threshold).toEqual({ from: 0.02, to: chosen, rejudged: false, own: true, fromAuto: true, toAuto: true });
+    // what made auto choose higher: the out-of-scope question 0.02 would answer now
+    expect(report.baseline.threshold).toMatchObject({ from: 0.02, to: chosen, rejudged: false, own: true, fromAuto: true, toAuto: true });
+    expect(report.baseline.threshold).toHaveProperty('handedOff', [expect.objectContaining({ q: '优惠券怎么用', baselineConfidence: 0.01 })]);
     expect(lines(r.stderr)).toContain(
       `kb eval: the baseline ${main} was judged at threshold 0.02 (auto), this run at threshold ${chosen} (auto): with --threshold auto each run is judged at its own threshold (the baseline's verdicts stand), as the reports judge this run — auto's choice moves with the index, and judging the baseline again at it would hide a question the baseline answered and this run hands off`,
     );
@@ -419,6 +421,39 @@ describe('kb eval --baseline', () => {
     expect(xml).toMatch(/<testcase classname="fixtures\/eval\/ci\/tagged\.jsonl" name="优惠券怎么用"[^>]*\/>/);
     expect(xml).toMatch(/<testcase classname="kb eval gates" name="no case newly failing against the baseline" time="0">\n\s*<system-out>/);
     expect(report.cases.find((x) => x.q === '优惠券怎么用')).toMatchObject({ verdict: 'pass' });
+  });
+
+  it('with --threshold auto, says which newly failing cases fail only because auto chose another threshold, and why it did', () => {
+    // a baby shop's pull request added an entry for a question its suite calls out of scope: auto's choice rose
+    // above it (the false-answer gate), and questions answered right as before fell below — the reviewer saw
+    // "11 newly failing" for a change that broke 2. Here main chose 0.98; the branch's suite has 包邮么 as out
+    // of scope, which the index answers at 0.9998
+    const main = join(dir.path, 'main-auto.json');
+    writeFileSync(main, runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0', '--json']).stdout);
+    const suite = join(dir.path, 'tagged-plus.jsonl');
+    writeFileSync(suite, `${readFileSync(TAGGED, 'utf8')}{"q": "包邮么", "expect": null}\n`);
+    const md = join(dir.path, 'auto-moved.md');
+    const r = runKb(['eval', suite, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0', '--baseline', main, '--fail-on-regression', '--markdown', md, '--json']);
+    const report = JSON.parse(r.stdout) as Omit<FullJson, 'baseline'> & { baseline: { newlyFailing: { q: string; thresholdOnly?: boolean }[]; threshold: { from: number; handedOff?: { q: string }[] } } };
+    const from = report.baseline.threshold.from;
+    const to = report.threshold?.chosen.threshold ?? 0;
+    expect(to).toBeGreaterThan(from);
+    const n = report.baseline.newlyFailing.length;
+    // every right answer still first, only below auto's new choice
+    expect(n).toBeGreaterThan(1);
+    expect(report.baseline.newlyFailing.every((x) => x.thresholdOnly === true)).toBe(true);
+    expect(report.baseline.threshold.handedOff?.map((h) => h.q)).toEqual(['包邮么']);
+    expect(r.code).toBe(1);
+    const err = lines(r.stderr);
+    expect(err).toContain(`kb eval: regression: ${n} cases newly failing against ${main} (all of them only because --threshold auto moved ${from} → ${to})`);
+    const note = err.find((l) => l.startsWith('kb eval: the baseline')) ?? '';
+    expect(note).toContain(`All ${n} newly failing cases fail only by that move: at the baseline's threshold ${from} they pass now too, their right answer still first.`);
+    expect(note).toContain(`Auto chose higher to hand off out-of-scope questions that ${from} would answer: “包邮么” (confidence 1.00, got ship-cost).`);
+    expect(note).toContain(`write it in kb.config.yaml (eval: threshold: ${from}, the baseline's) or pass --threshold ${from}`);
+    const first = report.baseline.newlyFailing[0]?.q ?? '';
+    expect(err.find((l) => l.startsWith(`kb eval: regression: “${first}”`))).toContain(`it passes at the baseline's threshold ${from}: only auto's choice moved`);
+    // the PR comment's headline says it too
+    expect(readFileSync(md, 'utf8').split('\n')[0]).toBe(`## kb eval: ❌ failed: ${n} cases newly failing against ${main} \\(all only by auto's threshold ${from} → ${to}\\)`);
   });
 
   it('judges a baseline written at another threshold again at this run\'s, and says so', () => {

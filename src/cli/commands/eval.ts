@@ -18,7 +18,7 @@ import { evalRunJson } from '../../eval/reports/json.js';
 import { htmlReport } from '../../eval/reports/html.js';
 import { junitReport } from '../../eval/reports/junit.js';
 import { markdownReport } from '../../eval/reports/markdown.js';
-import { baselineThresholdNote, describeChange, describeExpect, noGatesNote, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
+import { baselineThresholdNote, describeChange, thresholdOnlyNote, describeExpect, noGatesNote, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
 import { evaluate, unknownIdProblems, type StoreInfo } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
 import { summarize, type FailReason } from '../../eval/summary.js';
@@ -226,7 +226,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     // one line per case, so that a CI log says which questions broke and how (the JSON may be in a file)
     for (const c of newlyFailing.slice(0, 20)) output.err(`kb eval: regression: ${describeChange(run, c)}`);
     if (newlyFailing.length > 20) output.err(`kb eval: regression: … and ${newlyFailing.length - 20} more newly failing cases (see the reports)`);
-    output.err(`kb eval: regression: ${newlyFailing.length} case${newlyFailing.length === 1 ? '' : 's'} newly failing against ${options.baseline ?? 'the baseline'}`);
+    output.err(`kb eval: regression: ${newlyFailing.length} case${newlyFailing.length === 1 ? '' : 's'} newly failing against ${options.baseline ?? 'the baseline'}${run.baseline === undefined ? '' : thresholdOnlyNote(run.baseline)}`);
   }
   // the suites' errors; an unreadable baseline fails the run too, and was said above or here
   const errors = unreadable.length;
@@ -344,7 +344,7 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
   if (b !== undefined) {
     for (const c of b.newlyFailing.slice(0, 20)) output.out(`${output.color('red', 'newly failing')}  ${describeChange(run, c)}`);
     for (const c of b.newlyPassing.slice(0, 20)) output.out(`${output.color('green', 'newly passing')}  ${c.q}  (${c.file}:${c.line})`);
-    output.out(`against ${b.file}: ${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new, ${b.removed} gone`);
+    output.out(`against ${b.file}: ${b.newlyFailing.length} newly failing${thresholdOnlyNote(b, 'short')}, ${b.newlyPassing.length} newly passing, ${b.added} new, ${b.removed} gone`);
   }
   const scope = m.outOfScope > 0 ? ` (and ${m.outOfScope} out of scope, not in the hit rates)` : '';
   output.out(`${plural(m.cases, 'case')}${scope}: hit@1 ${f3(m.hit1)}  hit@${m.k} ${f3(m.hitK)}  MRR@${m.k} ${f3(m.mrr)}`);

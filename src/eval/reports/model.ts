@@ -67,9 +67,9 @@ export function checksOf(run: EvalRun, failOnRegression = false): Check[] {
       kind: 'regression',
       ok: n === 0,
       name: REGRESSION_CHECK,
-      measured: `${n} newly failing, ${b.newlyPassing.length} newly passing against ${b.file}`,
+      measured: `${n} newly failing${thresholdOnlyNote(b, 'short')}, ${b.newlyPassing.length} newly passing against ${b.file}`,
       from: '--fail-on-regression',
-      message: n === 0 ? `no case newly failing against ${b.file} (--fail-on-regression)` : `${plural(n, 'case')} newly failing against ${b.file}: passed there, fail now (--fail-on-regression)`,
+      message: n === 0 ? `no case newly failing against ${b.file} (--fail-on-regression)` : `${plural(n, 'case')} newly failing against ${b.file}${thresholdOnlyNote(b)}: passed there, fail now (--fail-on-regression)`,
     });
   }
   return checks;
@@ -88,7 +88,7 @@ export function failReasons(run: EvalRun, failOnRegression = false): string[] {
   if (run.baselineUnreadable !== undefined) reasons.push(`the baseline ${run.baselineUnreadable} could not be read`);
   for (const g of run.gates) if (!g.ok) reasons.push(g.value === null ? `${g.name}: cannot be measured` : `${g.name} not met (${f3(g.value)})`);
   const n = run.baseline?.newlyFailing.length ?? 0;
-  if (failOnRegression && n > 0) reasons.push(`${plural(n, 'case')} newly failing against ${run.baseline?.file ?? 'the baseline'}`);
+  if (failOnRegression && n > 0 && run.baseline !== undefined) reasons.push(`${plural(n, 'case')} newly failing against ${run.baseline.file}${thresholdOnlyNote(run.baseline, 'short')}`);
   return reasons;
 }
 
@@ -209,12 +209,34 @@ const thresholdName = (t: number | null): string => (t === null ? 'no threshold'
  * comparison mixes thresholds; or, this run's being auto's choice, each run is judged at its own.
  * Undefined when both were judged alike.
  */
+/**
+ * ` (9 of them only because --threshold auto moved 0.4129 → 0.4928)` after a count of newly failing
+ * cases, when some fail only by auto's new threshold; '' when none. `short`: ` (9 only by auto's threshold)`.
+ */
+export function thresholdOnlyNote(b: BaselineComparison, form: 'long' | 'short' = 'long'): string {
+  const moved = b.newlyFailing.filter((c) => c.thresholdOnly === true).length;
+  const t = b.threshold;
+  if (moved === 0 || t === undefined) return '';
+  if (form === 'short') return ` (${moved === b.newlyFailing.length ? (moved === 1 ? 'it' : 'all') : moved} only by auto's threshold ${t.from} → ${t.to})`;
+  return ` (${moved === b.newlyFailing.length ? (moved === 1 ? 'it' : 'all of them') : `${moved} of them`} only because --threshold auto moved ${t.from} → ${t.to})`;
+}
+
 export function baselineThresholdNote(b: BaselineComparison): string | undefined {
   const t = b.threshold;
   if (t === undefined || t.from === t.to) return undefined;
   const judged = `the baseline ${b.file} was judged at ${thresholdName(t.from)}${t.fromAuto === true ? ' (auto)' : ''}, this run at ${thresholdName(t.to)}${t.toAuto === true ? ' (auto)' : ''}`;
   if (t.own === true) {
-    return `${judged}: with --threshold auto each run is judged at its own threshold (the baseline's verdicts stand), as the reports judge this run — auto's choice moves with the index, and judging the baseline again at it would hide a question the baseline answered and this run hands off`;
+    const own = `${judged}: with --threshold auto each run is judged at its own threshold (the baseline's verdicts stand), as the reports judge this run — auto's choice moves with the index, and judging the baseline again at it would hide a question the baseline answered and this run hands off`;
+    const moved = b.newlyFailing.filter((c) => c.thresholdOnly === true).length;
+    if (moved === 0 || t.from === null || t.to === null) return own;
+    const shown = (t.handedOff ?? []).slice(0, 3).map((h) => `“${h.q}” (confidence ${h.confidence.toFixed(2)}${h.baselineConfidence === undefined ? '' : h.baselineConfidence === null ? ', nothing found in the baseline' : `, ${h.baselineConfidence.toFixed(2)} in the baseline`}, got ${h.id})`);
+    const more = (t.handedOff?.length ?? 0) - shown.length;
+    const why =
+      shown.length === 0
+        ? ''
+        : ` Auto chose higher to hand off out-of-scope questions that ${t.from} would answer: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
+    const fail = moved === b.newlyFailing.length ? (moved === 1 ? 'The newly failing case fails' : `All ${moved} newly failing cases fail`) : `${moved} of the ${b.newlyFailing.length} newly failing cases fail`;
+    return `${own}. ${fail} only by that move: at the baseline's threshold ${t.from} ${moved === 1 ? 'it passes now too, its' : 'they pass now too, their'} right answer still first.${why} To judge a pull request on its answers alone, judge both runs at one threshold: write it in kb.config.yaml (eval: threshold: ${t.from}, the baseline's) or pass --threshold ${t.from}`;
   }
   return t.rejudged
     ? `${judged}: its cases are judged again at this run's ${t.to === null ? 'rule (ranked first)' : 'threshold'}, so that only changes of the index count`
@@ -240,8 +262,15 @@ export function changeWhy(run: EvalRun, c: ChangedCase): string {
   const top = now?.top[0];
   const got = now === undefined ? '' : judged && top !== undefined ? `, got ${describeGot(now).replace(/\(confidence [\d.]+\)$/, `(confidence ${confidenceBeside(top.confidence, at)})`)}` : `, got ${describeGot(now)}`;
   const before = run.baseline?.threshold;
-  const passedAt = judged && before?.own === true && before.from !== null ? `; the baseline passed it at its threshold ${before.from}` : '';
-  return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${judged ? (c.reason === 'false-answer' ? ` at threshold ${at}` : ` ${at}`) : ''}${got}${passedAt}`;
+  const passedAt =
+    judged && before?.own === true && before.from !== null
+      ? c.thresholdOnly === true
+        ? `; it passes at the baseline's threshold ${before.from}: only auto's choice moved`
+        : `; the baseline passed it at its threshold ${before.from}`
+      : '';
+  // an out-of-scope question the index now answers: a false answer, or an entry added for it (the suite is behind)
+  const stale = c.unseenEntry === undefined ? '' : `; ${c.unseenEntry} is in none of the baseline's results (added since?): if it answers the question, make the case expect ${c.unseenEntry}`;
+  return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${judged ? (c.reason === 'false-answer' ? ` at threshold ${at}` : ` ${at}`) : ''}${got}${passedAt}${stale}`;
 }
 
 type Placed = Pick<EvalRun['report']['cases'][number], 'file' | 'line' | 'q'>;

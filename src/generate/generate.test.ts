@@ -110,6 +110,15 @@ describe('question generation', () => {
     expect(generateQuestions({ headingPath: ['第十一条'], text: '订单一般包括下列内容：\n（一）商品名称；\n（二）数量。' }).filter((g) => g.rule === 'list-item')).toEqual([]);
   });
 
+  it('asks a liability clause that names its party as a customer asks it of that party', () => {
+    const q = generateQuestions({ headingPath: ['第二十一条'], text: '寄存期间，因寄存点保管不善造成行李毁损的，寄存点经营者应当承担赔偿责任。' }).map((g) => g.question);
+    expect(q).toEqual(expect.arrayContaining(['寄存期间，因寄存点保管不善造成行李毁损，可以要求寄存点经营者赔偿吗？', '哪些情况下寄存点经营者要承担赔偿责任？']));
+    // no party before the modal (…的，应当承担…), or a thing that is none (损失赔偿额应当…): only who is liable is asked
+    const bare = generateQuestions({ headingPath: ['第二十二条'], text: '商家迟延发货给买家造成损失的，应当承担赔偿责任。' }).map((g) => g.question);
+    expect(bare).toContain('商家迟延发货给买家造成损失，谁承担赔偿责任？');
+    expect(bare.some((x) => x.includes('可以要求') || x.includes('哪些情况下'))).toBe(false);
+  });
+
   it('asks about a breach (不符合约定的，…) and names the liability, not a cut clause', () => {
     const q = generateQuestions({ headingPath: ['第十二条'], text: '卖家交付的商品不符合约定的，应当承担更换、退货或者赔偿损失等违约责任。' });
     expect(q).toEqual(

@@ -6,7 +6,7 @@
  */
 import { headingIsQuestion, looksLikeQuestion, sentences, shorten } from './text.js';
 import type { GeneratedQuestion, SectionInput } from './questions.js';
-import { ZH_LEADING, ZH_TIME, clean, type Add } from './zh-words.js';
+import { ZH_LEADING, ZH_NOT_ROLE, ZH_ROLE, ZH_TIME, clean, type Add } from './zh-words.js';
 import { ZH_NOT_OPERATED, ZH_TWO_TOPICS } from './zh-heading.js';
 import { zhAction } from './zh-procedure.js';
 import { zhListQuestions } from './zh-lists.js';
@@ -80,6 +80,20 @@ function liabilityObject(object: string): string {
 }
 
 /**
+ * A liability clause that names who answers (…的，保管人应当承担赔偿责任), asked as the customer asks
+ * it of that party: whether they can hold them to it (…，可以要求保管人赔偿吗？) and when the party is
+ * liable at all (哪些情况下保管人要承担赔偿责任？). The party is a role noun (ZH_ROLE) before the modal.
+ */
+function partyLiability(situation: string, before: string, verb: string, owed: string): string[] {
+  const who = before.replace(ZH_LEADING, '').replace(/^(?:由|该|其)/u, '');
+  if (who.length < 2 || who.length > 8 || !ZH_ROLE.test(who) || ZH_NOT_ROLE.test(who)) return [];
+  const out: string[] = [];
+  if (/赔偿/u.test(verb + owed)) out.push(`${situation}，可以要求${who}赔偿吗？`);
+  if (verb === '承担' && /责任$/u.test(owed)) out.push(`哪些情况下${who}要承担${owed}？`);
+  return out;
+}
+
+/**
  * `duties` collects what a duty clause says (经营者需要听取消费者的意见吗？); generateQuestions uses
  * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
  */
@@ -126,7 +140,10 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
         const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
         const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');
-        if (liable !== null && owed.length > 0) add(`${c}，谁${liable[2]}${owed}？`, 'liability');
+        if (liable !== null && owed.length > 0) {
+          add(`${c}，谁${liable[2]}${owed}？`, 'liability');
+          for (const q of partyLiability(c, liable[1] ?? '', liable[2] ?? '', owed)) add(q, 'liability');
+        }
         // the whole permission or none: cut at 20 characters it reads …做出冻结或关吗？
         const may = /(?:可以|有权)([^，。；]{2,20})(?=[，。；]|$)/u.exec(main);
         // 可以获得的利益 is a thing (a relative clause), not something one may do

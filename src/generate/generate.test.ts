@@ -113,10 +113,18 @@ describe('question generation', () => {
   it('asks a liability clause that names its party as a customer asks it of that party', () => {
     const q = generateQuestions({ headingPath: ['第二十一条'], text: '寄存期间，因寄存点保管不善造成行李毁损的，寄存点经营者应当承担赔偿责任。' }).map((g) => g.question);
     expect(q).toEqual(expect.arrayContaining(['寄存期间，因寄存点保管不善造成行李毁损，可以要求寄存点经营者赔偿吗？', '哪些情况下寄存点经营者要承担赔偿责任？']));
-    // no party before the modal (…的，应当承担…), or a thing that is none (损失赔偿额应当…): only who is liable is asked
-    const bare = generateQuestions({ headingPath: ['第二十二条'], text: '商家迟延发货给买家造成损失的，应当承担赔偿责任。' }).map((g) => g.question);
-    expect(bare).toContain('商家迟延发货给买家造成损失，谁承担赔偿责任？');
+    // a main clause with no subject is about the party its condition names, not about whom the harm befalls
+    const implied = generateQuestions({ headingPath: ['第二十二条'], text: '商家迟延发货，造成买家损失的，应当承担赔偿责任。' }).map((g) => g.question);
+    expect(implied).toEqual(expect.arrayContaining(['商家迟延发货，造成买家损失，谁承担赔偿责任？', '商家迟延发货，造成买家损失，可以要求商家赔偿吗？']));
+    expect(implied.some((x) => x.includes('要求造成') || x.includes('买家要承担'))).toBe(false);
+    // no party at all: only who is liable is asked
+    const bare = generateQuestions({ headingPath: ['第二十三条'], text: '包裹在运输途中毁损的，应当承担赔偿责任。' }).map((g) => g.question);
+    expect(bare).toContain('包裹在运输途中毁损，谁承担赔偿责任？');
     expect(bare.some((x) => x.includes('可以要求') || x.includes('哪些情况下'))).toBe(false);
+    // an exemption (…的，不承担 / 免除 / 不免除…责任) asks whether one still answers for it, not who does
+    const exempt = generateQuestions({ headingPath: ['第二十四条'], text: '商家能够证明损坏是买家自己造成的，不承担赔偿责任。因不可抗力不能按时发货的，部分或者全部免除责任。' }).map((g) => g.question);
+    expect(exempt).toEqual(expect.arrayContaining(['商家能够证明损坏是买家自己造成，要承担赔偿责任吗？', '不可抗力不能按时发货，要承担责任吗？']));
+    expect(exempt.some((x) => x.includes('谁承担'))).toBe(false);
   });
 
   it('asks about a breach (不符合约定的，…) and names the liability, not a cut clause', () => {

@@ -62,7 +62,7 @@ const ZH_IN_CHARGE = /^([\p{Script=Han}]{2,20}?)(?:负责|主管)([^，。；]{4
  * The role noun a clause opens with (销售者销售产品 → 销售者): the shortest, extended while a longer
  * role follows closely (消费者协会, 电子商务平台经营者) but not across a verb (管理人管理他人 → 管理人).
  */
-function zhRole(clause: string): string | undefined {
+export function zhRole(clause: string): string | undefined {
   let role: string | undefined;
   for (let n = 2; n <= Math.min(12, clause.length); n++) {
     const head = clause.slice(0, n).replace(ZH_LEADING, '');

@@ -127,6 +127,23 @@ describe('question generation', () => {
     expect(exempt.some((x) => x.includes('谁承担'))).toBe(false);
   });
 
+  it('asks which things a list excludes, and each item whether the rule applies to it', () => {
+    const q = generateQuestions({ headingPath: ['第八条'], text: '下列商品不适用七日无理由退货规定：\n（一）按顾客尺寸定做的家具；\n（二）已拆封的床垫。' });
+    expect(q[0]).toEqual({ question: '哪些商品不能七日无理由退货？', rule: 'condition' });
+    expect(q).toEqual(
+      expect.arrayContaining([
+        { question: '哪些商品不适用七日无理由退货？', rule: 'condition' },
+        { question: '按顾客尺寸定做的家具适用七日无理由退货规定吗？', rule: 'list-item' },
+        { question: '已拆封的床垫适用七日无理由退货规定吗？', rule: 'list-item' },
+      ]),
+    );
+    // an intro with a condition before the exclusion still asks which
+    const confirmed = generateQuestions({ headingPath: ['第九条'], text: '下列商品经顾客在下单时确认，可以不适用七日无理由退货规定：\n（一）试用后价值贬损较大的香水。' }).map((g) => g.question);
+    expect(confirmed).toContain('哪些商品不适用七日无理由退货？');
+    // a list of what something includes is no exclusion
+    expect(generateQuestions({ headingPath: ['第十条'], text: '下列费用包括：\n（一）运费；\n（二）安装费。' }).some((g) => g.question.startsWith('哪些'))).toBe(false);
+  });
+
   it('asks about a breach (不符合约定的，…) and names the liability, not a cut clause', () => {
     const q = generateQuestions({ headingPath: ['第十二条'], text: '卖家交付的商品不符合约定的，应当承担更换、退货或者赔偿损失等违约责任。' });
     expect(q).toEqual(

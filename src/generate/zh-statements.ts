@@ -47,6 +47,9 @@ function isParty(who: string): boolean {
   return ZH_ROLE.test(who) && !ZH_NOT_ROLE.test(who);
 }
 
+/** A list's intro that excludes the things it lists: 下列商品不适用七日无理由退货规定, 以下商品不支持退换. */
+const ZH_WHICH_EXCLUDED = /^(?:下列|以下)(?:[^，。；：]{0,6}的)?(商品|产品|物品|货物|服务|订单|情形|情况|行为|费用)[^，。；：]{0,16}?[，,]?(?:可以|可)?(不适用|不支持|不予|不能|不得)([^，。；：]{2,16}?)(?:的?规定)?$/u;
+
 /** Whom a rule applies to: 本政策适用于在本店购买商品的所有顾客 → 本政策适用于哪些顾客？ */
 const ZH_APPLIES_TO = /^([\p{Script=Han}]{2,12}?)适用于.*?([\p{Script=Han}]{2,4})$/u;
 
@@ -177,6 +180,13 @@ export function zhStatements(s: string, clauses: readonly string[], noDefinition
     else if (returns) add(`${context}${who}可以${what}吗？`, 'permission');
     else if (who.length + what.length >= 3) add(`${context}${who}${exempt ? '需要' : ''}${no[2]}${what}吗？`, 'permission');
   });
+  // 下列商品不适用七日无理由退货规定：… / 下列性质的商品经消费者确认，可以不适用… → 哪些商品不适用七日无理由退货？
+  // (the list says which; a customer asks which goods, and whether they can be returned: 哪些商品不能七日无理由退货？)
+  const which = ZH_WHICH_EXCLUDED.exec(s);
+  if (which?.[1] !== undefined && which[3] !== undefined) {
+    if (which[2] === '不适用' && /(?:退货|退换货|换货|退款)$/u.test(which[3])) add(`哪些${which[1]}不能${which[3]}？`, 'condition');
+    add(`哪些${which[1]}${which[2]}${which[3]}？`, 'condition');
+  }
   // X不属于Y范围: is X covered? (因人为损坏…造成的故障，不属于免费保修范围 → …造成的故障属于免费保修范围吗？)
   // not when 不属于Y范围 describes what follows (保修期外或不属于保修范围的维修，按以下价格收费: the subject is the
   // 维修, and 保修期外或属于保修范围吗？ would say the opposite of the text); 下列情况不属于…: which ones

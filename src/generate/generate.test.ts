@@ -140,6 +140,9 @@ describe('question generation', () => {
     // an intro with a condition before the exclusion still asks which
     const confirmed = generateQuestions({ headingPath: ['第九条'], text: '下列商品经顾客在下单时确认，可以不适用七日无理由退货规定：\n（一）试用后价值贬损较大的香水。' }).map((g) => g.question);
     expect(confirmed).toContain('哪些商品不适用七日无理由退货？');
+    // the intro's list names no one who has rights, and a rule's name is no step (was 如何退货规定？)
+    expect(confirmed.some((x) => x.includes('有哪些权利') || x.startsWith('如何'))).toBe(false);
+    expect(generateQuestions({ headingPath: ['第八条'], text: '下列商品不适用七日无理由退货规定：\n（一）按顾客尺寸定做的家具。' }).some((g) => g.rule === 'procedure')).toBe(false);
     // a list of what something includes is no exclusion
     expect(generateQuestions({ headingPath: ['第十条'], text: '下列费用包括：\n（一）运费；\n（二）安装费。' }).some((g) => g.question.startsWith('哪些'))).toBe(false);
   });

@@ -91,7 +91,9 @@ export function isPermittedAction(object: string): boolean {
  * is about the first clause's subject when that names someone (销售者销售产品，不得掺杂、掺假).
  */
 export function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { duty: Set<string>; right: Set<string> }, add: Add, duties: GeneratedQuestion[] | undefined): void {
-  const roleOfFirst = zhRole(clauses[0] ?? '');
+  // (下列性质的商品经消费者确认，可以不适用…: a list's intro names no one, its items say which — list-item)
+  const first = zhRole(clauses[0] ?? '');
+  const roleOfFirst = first !== undefined && /^(?:下列|以下|如下)/u.test(first) ? undefined : first;
   clauses.forEach((clause, at) => {
     if (at > 0 && !/(?:应当|应|必须|须|不得|禁止|有权|享有|可以|可(?!能|见|靠|是|否|惜))/u.test(clause)) return;
     // a later clause names its subject only when it opens with a role (…，当事人不得…)

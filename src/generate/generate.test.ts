@@ -110,6 +110,43 @@ describe('question generation', () => {
     expect(generateQuestions({ headingPath: ['第十一条'], text: '订单一般包括下列内容：\n（一）商品名称；\n（二）数量。' }).filter((g) => g.rule === 'list-item')).toEqual([]);
   });
 
+  it('asks a liability clause that names its party as a customer asks it of that party', () => {
+    const q = generateQuestions({ headingPath: ['第二十一条'], text: '寄存期间，因寄存点保管不善造成行李毁损的，寄存点经营者应当承担赔偿责任。' }).map((g) => g.question);
+    expect(q).toEqual(expect.arrayContaining(['寄存期间，因寄存点保管不善造成行李毁损，可以要求寄存点经营者赔偿吗？', '哪些情况下寄存点经营者要承担赔偿责任？']));
+    // a main clause with no subject is about the party its condition names, not about whom the harm befalls
+    const implied = generateQuestions({ headingPath: ['第二十二条'], text: '商家迟延发货，造成买家损失的，应当承担赔偿责任。' }).map((g) => g.question);
+    expect(implied).toEqual(expect.arrayContaining(['商家迟延发货，造成买家损失，谁承担赔偿责任？', '商家迟延发货，造成买家损失，可以要求商家赔偿吗？']));
+    expect(implied.some((x) => x.includes('要求造成') || x.includes('买家要承担'))).toBe(false);
+    // no party at all: only who is liable is asked
+    const bare = generateQuestions({ headingPath: ['第二十三条'], text: '包裹在运输途中毁损的，应当承担赔偿责任。' }).map((g) => g.question);
+    expect(bare).toContain('包裹在运输途中毁损，谁承担赔偿责任？');
+    expect(bare.some((x) => x.includes('可以要求') || x.includes('哪些情况下'))).toBe(false);
+    // an exemption (…的，不承担 / 免除 / 不免除…责任) asks whether one still answers for it, not who does
+    const exempt = generateQuestions({ headingPath: ['第二十四条'], text: '商家能够证明损坏是买家自己造成的，不承担赔偿责任。因不可抗力不能按时发货的，部分或者全部免除责任。' }).map((g) => g.question);
+    expect(exempt).toEqual(expect.arrayContaining(['商家能够证明损坏是买家自己造成，要承担赔偿责任吗？', '不可抗力不能按时发货，要承担责任吗？']));
+    expect(exempt.some((x) => x.includes('谁承担'))).toBe(false);
+  });
+
+  it('asks which things a list excludes, and each item whether the rule applies to it', () => {
+    const q = generateQuestions({ headingPath: ['第八条'], text: '下列商品不适用七日无理由退货规定：\n（一）按顾客尺寸定做的家具；\n（二）已拆封的床垫。' });
+    expect(q[0]).toEqual({ question: '哪些商品不能七日无理由退货？', rule: 'condition' });
+    expect(q).toEqual(
+      expect.arrayContaining([
+        { question: '哪些商品不适用七日无理由退货？', rule: 'condition' },
+        { question: '按顾客尺寸定做的家具适用七日无理由退货规定吗？', rule: 'list-item' },
+        { question: '已拆封的床垫适用七日无理由退货规定吗？', rule: 'list-item' },
+      ]),
+    );
+    // an intro with a condition before the exclusion still asks which
+    const confirmed = generateQuestions({ headingPath: ['第九条'], text: '下列商品经顾客在下单时确认，可以不适用七日无理由退货规定：\n（一）试用后价值贬损较大的香水。' }).map((g) => g.question);
+    expect(confirmed).toContain('哪些商品不适用七日无理由退货？');
+    // the intro's list names no one who has rights, and a rule's name is no step (was 如何退货规定？)
+    expect(confirmed.some((x) => x.includes('有哪些权利') || x.startsWith('如何'))).toBe(false);
+    expect(generateQuestions({ headingPath: ['第八条'], text: '下列商品不适用七日无理由退货规定：\n（一）按顾客尺寸定做的家具。' }).some((g) => g.rule === 'procedure')).toBe(false);
+    // a list of what something includes is no exclusion
+    expect(generateQuestions({ headingPath: ['第十条'], text: '下列费用包括：\n（一）运费；\n（二）安装费。' }).some((g) => g.question.startsWith('哪些'))).toBe(false);
+  });
+
   it('asks about a breach (不符合约定的，…) and names the liability, not a cut clause', () => {
     const q = generateQuestions({ headingPath: ['第十二条'], text: '卖家交付的商品不符合约定的，应当承担更换、退货或者赔偿损失等违约责任。' });
     expect(q).toEqual(

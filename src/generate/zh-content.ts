@@ -6,13 +6,13 @@
  */
 import { headingIsQuestion, looksLikeQuestion, sentences, shorten } from './text.js';
 import type { GeneratedQuestion, SectionInput } from './questions.js';
-import { ZH_LEADING, ZH_TIME, clean, type Add } from './zh-words.js';
+import { ZH_LEADING, ZH_NOT_ROLE, ZH_ROLE, ZH_TIME, clean, type Add } from './zh-words.js';
 import { ZH_NOT_OPERATED, ZH_TWO_TOPICS } from './zh-heading.js';
 import { zhAction } from './zh-procedure.js';
 import { zhListQuestions } from './zh-lists.js';
 import { zhIntervals, zhTimeLimits } from './zh-time.js';
 import { zhFees } from './zh-fees.js';
-import { isPermittedAction, zhDutiesAndRights, zhStatements } from './zh-statements.js';
+import { isPermittedAction, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
 
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
@@ -74,9 +74,32 @@ const ZH_CONNECTIVE = /^(?:但是|但|并且|而且|且|同时|此外|另外|然
  * (继续履行、采取补救措施或者赔偿损失等违约责任 → 违约责任), else up to the first list break.
  */
 function liabilityObject(object: string): string {
-  const kind = /([^责、，]{0,4}?责任)/u.exec(object.replace(/^.*[、等]/u, ''));
+  // (相应的法律责任 → 法律责任, was 应的法律责任; 该责任 → 责任)
+  const kind = /([^责、，]{0,4}?责任)/u.exec(object.replace(/^.*[、等]/u, '').replace(/^(?:相应的?|该|其)/u, ''));
   if (kind?.[1] !== undefined) return kind[1];
   return object.split(/[、或等]/u)[0]?.slice(0, 12) ?? '';
+}
+
+/** Someone who can be liable: a role noun, not whom the harm befalls or the liability is owed to (造成用电人损失, 应当向债权人承担…, 侵害消费者). */
+function isLiableParty(who: string): boolean {
+  return who.length >= 2 && who.length <= 8 && ZH_ROLE.test(who) && !ZH_NOT_ROLE.test(who) && !/^(?:致使|使|给|向|对|应|须|必须|依法|与|和|及|未|不|没|因|由于)|[向对给]|造成|侵害|违反/u.test(who);
+}
+
+/**
+ * A liability clause that names who answers (…的，保管人应当承担赔偿责任), asked as the customer asks
+ * it of that party: whether they can hold them to it (…，可以要求保管人赔偿吗？) and when the party is
+ * liable at all (哪些情况下保管人要承担赔偿责任？). The party is a role noun (ZH_ROLE) before the modal.
+ */
+function partyLiability(situation: string, condition: string, before: string, verb: string, owed: string): string[] {
+  const named = before.replace(ZH_LEADING, '').replace(/^(?:由|该|其)/u, '');
+  // a main clause with no subject (…，承运人有过错的，应当承担…) is about the party its condition names:
+  // the clause nearest it that opens with one
+  const who = named !== '' ? named : condition.split(/[，,]/u).reverse().map((c) => zhRole(c) ?? '').find(isLiableParty) ?? '';
+  if (!isLiableParty(who)) return [];
+  const out: string[] = [];
+  if (/赔偿/u.test(verb + owed)) out.push(`${situation}，可以要求${who}赔偿吗？`);
+  if (verb === '承担' && /责任$/u.test(owed)) out.push(`哪些情况下${who}要承担${owed}？`);
+  return out;
 }
 
 /**
@@ -124,9 +147,16 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         else if (subject !== undefined && ZH_LABEL_TASK.test(subject) && !ZH_TROUBLE.test(c) && ZH_GO_TO.test(main)) add(`${c}怎么${subject}？`, 'condition');
         else add(`${c}怎么办？`, 'condition');
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
-        const liable = /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
+        // …的，不承担赔偿责任 / 部分或者全部免除责任 / 不免除其违约责任: whether one still answers for it
+        // (only as the main clause's verb: 不合理地免除或者减轻其责任 describes a clause, no exemption)
+        const exempt = /^(?:[^，。；]{2,16}[，,])?[^，。；]{0,12}?(?:可以)?(?:不承担|不负|(?:部分或者全部)?免除|不免除)(?:其|相应的?)?([^，。；责或]{0,6}责任)/u.exec(main);
+        const liable = exempt !== null ? null : /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
         const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');
-        if (liable !== null && owed.length > 0) add(`${c}，谁${liable[2]}${owed}？`, 'liability');
+        if (exempt?.[1] !== undefined) add(`${c}，要承担${exempt[1]}吗？`, 'liability');
+        if (liable !== null && owed.length > 0) {
+          add(`${c}，谁${liable[2]}${owed}？`, 'liability');
+          for (const q of partyLiability(c, cond[1], liable[1] ?? '', liable[2] ?? '', owed)) add(q, 'liability');
+        }
         // the whole permission or none: cut at 20 characters it reads …做出冻结或关吗？
         const may = /(?:可以|有权)([^，。；]{2,20})(?=[，。；]|$)/u.exec(main);
         // 可以获得的利益 is a thing (a relative clause), not something one may do

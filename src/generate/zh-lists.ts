@@ -10,6 +10,9 @@ const ZH_LIST_INTRO = /(?:下列|以下|如下)[^：:]*[：:]$/u;
 
 const ZH_LIST_ITEM = /^(?:[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.、．)]|[一二三四五六七八九十]+、)\s*(.+)$/u;
 
+/** An intro that says what its items are (下列情况不属于免费保修范围, 下列商品不适用七日无理由退货规定): what it says of them. */
+const ZH_LIST_SAYS = /^(?:下列|以下|如下)[^，]{0,6}?(?:情况|情形|商品|行为|原因)(?:之一)?的?((?:不|并不|均不)?(?:属于|适用|享受|支持|提供|包括)[^，]{2,16})$/u;
+
 /** At most this many items of one list become questions. */
 const MAX_LIST_ITEMS = 4;
 
@@ -25,12 +28,15 @@ function zhListMain(intro: string): { subject: string; main: string; direct?: bo
   if (except?.[1] !== undefined) return { subject: '', main: except[1].replace(/^.*[，,]/u, '') };
   const clauses = body.split(/[，,]/u);
   const listAt = clauses.findIndex((c) => /下列|以下|如下/u.test(c));
+  // 下列商品不适用七日无理由退货规定：… — the intro says it of the items itself: 消费者定作的商品适用七日无理由退货规定吗？
+  const itself = ZH_LIST_SAYS.exec(clauses[listAt] ?? '')?.[1];
+  if (listAt === clauses.length - 1 && itself !== undefined && /^(?:不|并不|均不)/u.test(itself) && clauses.length === 1) return { subject: '', main: itself.replace(/^(?:不|并不|均不)/u, ''), direct: true };
   if (listAt < 0 || listAt === clauses.length - 1) return undefined;
   const main = clauses.slice(listAt + 1).join('，').replace(/^(?:造成[^，]*的[，,]?)/u, '');
   if (main.length < 2 || /下列|以下|如下/u.test(main)) return undefined;
   // 下列情况不属于免费保修范围，但可以提供收费维修: what the items are is said of them before 但 (人为损坏属于免费保修范围吗？,
   // was 人为损坏：包括摔落…，但可以提供收费维修吗？); a 不 goes, the customer asks whether it is
-  const said = /^(?:下列|以下|如下)[^，]{0,6}?(?:情况|情形|商品|行为|原因)(?:之一)?的?((?:不|并不|均不)?(?:属于|适用|享受|支持|提供|包括)[^，]{2,16})$/u.exec(clauses[listAt] ?? '')?.[1];
+  const said = ZH_LIST_SAYS.exec(clauses[listAt] ?? '')?.[1];
   if (said !== undefined && /^(?:但是|但)/u.test(main)) return { subject: '', main: said.replace(/^(?:不|并不|均不)/u, ''), direct: true };
   // who the items are about, when the intro names them first: 生产者能够证明有下列情形之一的 → 生产者能够证明
   const before = /^(.*?)有?(?:下列|以下|如下)/u.exec(clauses[listAt] ?? '')?.[1] ?? '';

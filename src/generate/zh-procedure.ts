@@ -140,6 +140,8 @@ export function zhAction(said: string): string | undefined {
     // 将发票、赠品一并寄回: the object went before the verb, with 将 / 把 (如何寄回发票、赠品？, was 如何寄回？)
     const fronted = object.length === 0 ? /[将把]([^，。；将把\n]{2,12}?)(?:一并|一起|全部|都|统一|及时|尽快|原路)?$/u.exec(text.slice(0, m.index))?.[1] : undefined;
     if (fronted !== undefined && isFrontedObject(fronted)) return `${verb}${fronted}`;
+    // 不适用七日无理由退货规定: the verb names a rule (规定, 规则, 制度 …), no step (was 如何退货规定？)
+    if (/^(?:规定|规则|制度|办法|条款|政策)/u.test(object)) continue;
     // 如何申请？/ 如何联系？/ 如何寄回？ asks nothing: these verbs need what is applied for, whom to contact, what is sent
     if (object.length === 0 && ZH_VERB_NEEDS_OBJECT.test(verb)) continue;
     // 在本店购买商品的所有顾客: the action describes someone (a relative clause), it is no step

@@ -47,6 +47,9 @@ function isParty(who: string): boolean {
   return ZH_ROLE.test(who) && !ZH_NOT_ROLE.test(who);
 }
 
+/** A list's intro that excludes the things it lists: 下列商品不适用七日无理由退货规定, 以下商品不支持退换. */
+const ZH_WHICH_EXCLUDED = /^(?:下列|以下)(?:[^，。；：]{0,6}的)?(商品|产品|物品|货物|服务|订单|情形|情况|行为|费用)[^，。；：]{0,16}?[，,]?(?:可以|可)?(不适用|不支持|不予|不能|不得)([^，。；：]{2,16}?)(?:的?规定)?$/u;
+
 /** Whom a rule applies to: 本政策适用于在本店购买商品的所有顾客 → 本政策适用于哪些顾客？ */
 const ZH_APPLIES_TO = /^([\p{Script=Han}]{2,12}?)适用于.*?([\p{Script=Han}]{2,4})$/u;
 
@@ -62,7 +65,7 @@ const ZH_IN_CHARGE = /^([\p{Script=Han}]{2,20}?)(?:负责|主管)([^，。；]{4
  * The role noun a clause opens with (销售者销售产品 → 销售者): the shortest, extended while a longer
  * role follows closely (消费者协会, 电子商务平台经营者) but not across a verb (管理人管理他人 → 管理人).
  */
-function zhRole(clause: string): string | undefined {
+export function zhRole(clause: string): string | undefined {
   let role: string | undefined;
   for (let n = 2; n <= Math.min(12, clause.length); n++) {
     const head = clause.slice(0, n).replace(ZH_LEADING, '');
@@ -88,7 +91,9 @@ export function isPermittedAction(object: string): boolean {
  * is about the first clause's subject when that names someone (销售者销售产品，不得掺杂、掺假).
  */
 export function zhDutiesAndRights(s: string, clauses: readonly string[], subjects: { duty: Set<string>; right: Set<string> }, add: Add, duties: GeneratedQuestion[] | undefined): void {
-  const roleOfFirst = zhRole(clauses[0] ?? '');
+  // (下列性质的商品经消费者确认，可以不适用…: a list's intro names no one, its items say which — list-item)
+  const first = zhRole(clauses[0] ?? '');
+  const roleOfFirst = first !== undefined && /^(?:下列|以下|如下)/u.test(first) ? undefined : first;
   clauses.forEach((clause, at) => {
     if (at > 0 && !/(?:应当|应|必须|须|不得|禁止|有权|享有|可以|可(?!能|见|靠|是|否|惜))/u.test(clause)) return;
     // a later clause names its subject only when it opens with a role (…，当事人不得…)
@@ -177,6 +182,13 @@ export function zhStatements(s: string, clauses: readonly string[], noDefinition
     else if (returns) add(`${context}${who}可以${what}吗？`, 'permission');
     else if (who.length + what.length >= 3) add(`${context}${who}${exempt ? '需要' : ''}${no[2]}${what}吗？`, 'permission');
   });
+  // 下列商品不适用七日无理由退货规定：… / 下列性质的商品经消费者确认，可以不适用… → 哪些商品不适用七日无理由退货？
+  // (the list says which; a customer asks which goods, and whether they can be returned: 哪些商品不能七日无理由退货？)
+  const which = ZH_WHICH_EXCLUDED.exec(s);
+  if (which?.[1] !== undefined && which[3] !== undefined) {
+    if (which[2] === '不适用' && /(?:退货|退换货|换货|退款)$/u.test(which[3])) add(`哪些${which[1]}不能${which[3]}？`, 'condition');
+    add(`哪些${which[1]}${which[2]}${which[3]}？`, 'condition');
+  }
   // X不属于Y范围: is X covered? (因人为损坏…造成的故障，不属于免费保修范围 → …造成的故障属于免费保修范围吗？)
   // not when 不属于Y范围 describes what follows (保修期外或不属于保修范围的维修，按以下价格收费: the subject is the
   // 维修, and 保修期外或属于保修范围吗？ would say the opposite of the text); 下列情况不属于…: which ones

@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { lexiconAssociations } from '../build/build-index.js';
 import { buildFromEntries } from '../build/index.js';
 import { buildAnalyzerSettings } from '../build/vocabulary.js';
 import { generateEntries } from '../generate/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import { indexFromBytes } from '../runtime/index.js';
 import { Analyzer, BIGRAM_PREFIX } from './analyzer.js';
-import { expandChatWord } from './english.js';
+import { expandChatWord, joinCompounds } from './english.js';
 import { AFTER_SALES_LEXICON } from './lexicon.js';
 
 let analyzer: Analyzer;
@@ -43,5 +44,60 @@ describe("a chat's English as a help page writes it (user test of a UK retailer,
     expect(top('cant log in')).toBe('I can’t sign in to my account');
     // was My tracking hasn’t updated ("take")
     expect(top('do you take amex')).toBe('Payment options');
+  });
+});
+
+describe('compound words however they are written (user trial of a smart-home seller, 2026-11-27)', () => {
+  it('reads Wi-Fi / wifi / wi fi, e-mail / email, set up / setup, pre-order / preorder as one term each', () => {
+    expect(joinCompounds('wi-fi wi fi wifi')).toBe('wifi wifi wifi');
+    expect(terms('Wi-Fi')).toEqual(terms('wifi'));
+    expect(terms('wi fi')).toEqual(terms('WiFi'));
+    expect(terms('change e-mail address')).toEqual(terms('change email address'));
+    expect(terms('E-Mails')).toEqual(terms('emails'));
+    expect(terms('how to setup the plug')).toEqual(terms('how to set up the plug'));
+    expect(terms('setting up the plug')).toEqual(terms('set-up the plug'));
+    expect(terms('cancel a pre order')).toEqual(terms('cancel a pre-order'));
+    expect(terms('cancel a preorder')).toEqual(terms('cancel a pre-order'));
+    expect(terms('lost an ear bud')).toEqual(terms('lost an earbud'));
+  });
+
+  it('splits an e-word and a giftcard so that they still meet the word alone (bike, gift card)', () => {
+    expect(terms('ebike battery')).toEqual(terms('e-bike battery'));
+    expect(terms('ebike battery')).toContain(terms('bike')[0]);
+    expect(terms('egift card')).toEqual(terms('E-gift card'));
+    expect(terms('giftcard')).toEqual(terms('gift card'));
+    expect(terms('giftcards')).toEqual(terms('gift cards'));
+  });
+
+  it('leaves words that only look like compounds alone, and an index built before the option as it was', () => {
+    expect(joinCompounds('email me the receipt please')).toBe('email me the receipt please');
+    expect(terms('the reset button')).toEqual(['reset', 'button']);
+    expect(terms('set of filters')).not.toContain('setup');
+    expect(terms('every engine')).toEqual(['everi', 'engin']);
+    const { compounds: _compounds, ...before } = analyzer.settings.options;
+    expect(new Analyzer({ ...analyzer.settings, options: before }).analyze('wi-fi')).toEqual(['wi', 'fi']);
+  });
+
+  it('reads "how much" as asking a price: the phrase expands to the cost, fee and price words a KB writes', () => {
+    const kbTerms = new Set(terms('cost fee price'));
+    const howMuch = new Map(lexiconAssociations(AFTER_SALES_LEXICON, analyzer, kbTerms, 0.5)).get(analyzer.phraseKey('how much') ?? '');
+    expect(howMuch?.map(([t]) => t).sort()).toEqual([...kbTerms].sort());
+  });
+
+  it("finds a smart-home help centre's sections for a customer's spelling of them", async () => {
+    const run = await ingestPaths([join(import.meta.dirname, '../../fixtures/generate-english-smarthome')]);
+    const built = await buildFromEntries(generateEntries(run.documents, {}).entries, {});
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    const kb = indexFromBytes(built.value.bytes);
+    const top = (q: string) => kb.search(q, { k: 1 })[0]?.source?.headingPath.at(-1);
+    expect(top('plug not connecting to wi fi')).toBe("Smart plug won't connect to Wi-Fi");
+    expect(top('wifi plug offline')).toBe("Smart plug won't connect to Wi-Fi");
+    expect(top('never got the order confirmation e-mail')).toBe('Order confirmation email not received');
+    expect(top('how to setup smart plug')).toBe('Set up a smart plug');
+    expect(top('can i cancel my preorder')).toBe('Pre-orders');
+    expect(top('egift card not recieved')).toBe('E-gift card not received');
+    expect(top('how do i store my ebike battery')).toBe('E-bike batteries');
+    // how much asks a price: the costs, not every page that says "shipping" (was Shipping to Canada)
+    expect(top('how much is shipping')).toBe('Shipping costs');
   });
 });

@@ -241,9 +241,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['invoice', 'receipt', 'bill'],
   ['cancel', 'cancellation', 'withdraw'],
   ['complaint', 'complain', 'dispute'],
-  // how much (a phrase key: it expands, never scores) asks the price (smart-home trial 2026-11-27: "how much
-  // is shipping" found the shipping overview, not the costs table)
-  ['fee', 'charge', 'cost', 'price', 'how much'],
+  ['fee', 'charge', 'cost', 'price'],
   ['seller', 'merchant', 'vendor', 'store', 'shop'],
   ['customer', 'buyer', 'consumer'],
   ['account', 'profile'],

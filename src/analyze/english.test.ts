@@ -18,6 +18,15 @@ beforeAll(async () => {
 
 const terms = (text: string): string[] => analyzer.analyze(text).filter((t) => !t.startsWith(BIGRAM_PREFIX));
 
+/** The last heading of the first hit, in an index built from a fixture (a path from this folder). */
+async function topSectionOf(fixture: string): Promise<(q: string) => string | undefined> {
+  const run = await ingestPaths([join(import.meta.dirname, fixture)]);
+  const built = await buildFromEntries(generateEntries(run.documents, {}).entries, {});
+  if (!built.ok) throw new Error(JSON.stringify(built.problems));
+  const kb = indexFromBytes(built.value.bytes);
+  return (q: string) => kb.search(q, { k: 1 })[0]?.source?.headingPath.at(-1);
+}
+
 describe("a chat's English as a help page writes it (user test of a UK retailer, 2026-11-27)", () => {
   it('reads log in as sign in, amex as American Express', () => {
     expect(expandChatWord('amex')).toEqual(['american', 'express']);
@@ -34,11 +43,7 @@ describe("a chat's English as a help page writes it (user test of a UK retailer,
   });
 
   it("finds the help centre's sign-in and payment articles for a customer's words", async () => {
-    const run = await ingestPaths([join(import.meta.dirname, '../../fixtures/ingest/html/help-centre-articles-en.html')]);
-    const built = await buildFromEntries(generateEntries(run.documents, {}).entries, {});
-    if (!built.ok) throw new Error(JSON.stringify(built.problems));
-    const kb = indexFromBytes(built.value.bytes);
-    const top = (q: string) => kb.search(q, { k: 1 })[0]?.source?.headingPath.at(-1);
+    const top = await topSectionOf('../../fixtures/ingest/html/help-centre-articles-en.html');
     // was My tracking hasn’t updated (the negation alone matched)
     expect(top('cant log in')).toBe('I can’t sign in to my account');
     // was My tracking hasn’t updated ("take")
@@ -78,11 +83,7 @@ describe('compound words however they are written (user trial of a smart-home se
   });
 
   it("finds a smart-home help centre's sections for a customer's spelling of them", async () => {
-    const run = await ingestPaths([join(import.meta.dirname, '../../fixtures/generate-english-smarthome')]);
-    const built = await buildFromEntries(generateEntries(run.documents, {}).entries, {});
-    if (!built.ok) throw new Error(JSON.stringify(built.problems));
-    const kb = indexFromBytes(built.value.bytes);
-    const top = (q: string) => kb.search(q, { k: 1 })[0]?.source?.headingPath.at(-1);
+    const top = await topSectionOf('../../fixtures/generate-english-smarthome');
     expect(top('plug not connecting to wi fi')).toBe("Smart plug won't connect to Wi-Fi");
     expect(top('wifi plug offline')).toBe("Smart plug won't connect to Wi-Fi");
     expect(top('never got the order confirmation e-mail')).toBe('Order confirmation email not received');

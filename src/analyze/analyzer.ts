@@ -12,7 +12,7 @@
 import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { chatToPlain } from './chat.js';
 import { chatQuestion } from './chat-text.js';
-import { americanStem, expandChatWord, expandContraction, stem, stemKeptApart } from './english.js';
+import { americanStem, expandChatWord, expandContraction, joinCompounds, stem, stemKeptApart } from './english.js';
 import { otherReadings, readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
 import type { AnalyzerSettings } from './settings.js';
@@ -230,7 +230,8 @@ export class Analyzer {
       .map((w) => this.englishTerm(w));
   }
 
-  private tokens(text: string, out: string[], unknownRuns: SegmentedRun[] | undefined): void {
+  private tokens(normalized: string, out: string[], unknownRuns: SegmentedRun[] | undefined): void {
+    const text = this.settings.options.compounds === true ? joinCompounds(normalized) : normalized;
     if (this.settings.options.modelCodes === true) {
       for (const m of text.matchAll(MODEL_CODE)) {
         out.push(m[0]);

@@ -6,7 +6,7 @@ import { generateEntries } from '../generate/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import { indexFromBytes } from '../runtime/index.js';
 import { Analyzer, BIGRAM_PREFIX } from './analyzer.js';
-import { expandChatWord } from './english.js';
+import { expandChatWord, joinCompounds } from './english.js';
 import { AFTER_SALES_LEXICON } from './lexicon.js';
 
 let analyzer: Analyzer;
@@ -17,6 +17,15 @@ beforeAll(async () => {
 });
 
 const terms = (text: string): string[] => analyzer.analyze(text).filter((t) => !t.startsWith(BIGRAM_PREFIX));
+
+/** The last heading of the first hit, in an index built from a fixture (a path from this folder). */
+async function topSectionOf(fixture: string): Promise<(q: string) => string | undefined> {
+  const run = await ingestPaths([join(import.meta.dirname, fixture)]);
+  const built = await buildFromEntries(generateEntries(run.documents, {}).entries, {});
+  if (!built.ok) throw new Error(JSON.stringify(built.problems));
+  const kb = indexFromBytes(built.value.bytes);
+  return (q: string) => kb.search(q, { k: 1 })[0]?.source?.headingPath.at(-1);
+}
 
 describe("a chat's English as a help page writes it (user test of a UK retailer, 2026-11-27)", () => {
   it('reads log in as sign in, amex as American Express', () => {
@@ -34,14 +43,53 @@ describe("a chat's English as a help page writes it (user test of a UK retailer,
   });
 
   it("finds the help centre's sign-in and payment articles for a customer's words", async () => {
-    const run = await ingestPaths([join(import.meta.dirname, '../../fixtures/ingest/html/help-centre-articles-en.html')]);
-    const built = await buildFromEntries(generateEntries(run.documents, {}).entries, {});
-    if (!built.ok) throw new Error(JSON.stringify(built.problems));
-    const kb = indexFromBytes(built.value.bytes);
-    const top = (q: string) => kb.search(q, { k: 1 })[0]?.source?.headingPath.at(-1);
+    const top = await topSectionOf('../../fixtures/ingest/html/help-centre-articles-en.html');
     // was My tracking hasn’t updated (the negation alone matched)
     expect(top('cant log in')).toBe('I can’t sign in to my account');
     // was My tracking hasn’t updated ("take")
     expect(top('do you take amex')).toBe('Payment options');
+  });
+});
+
+describe('compound words however they are written (user trial of a smart-home seller, 2026-11-27)', () => {
+  it('reads Wi-Fi / wifi / wi fi, e-mail / email, set up / setup, pre-order / preorder as one term each', () => {
+    expect(joinCompounds('wi-fi wi fi wifi')).toBe('wifi wifi wifi');
+    expect(terms('Wi-Fi')).toEqual(terms('wifi'));
+    expect(terms('wi fi')).toEqual(terms('WiFi'));
+    expect(terms('change e-mail address')).toEqual(terms('change email address'));
+    expect(terms('E-Mails')).toEqual(terms('emails'));
+    expect(terms('how to setup the plug')).toEqual(terms('how to set up the plug'));
+    expect(terms('setting up the plug')).toEqual(terms('set-up the plug'));
+    expect(terms('cancel a pre order')).toEqual(terms('cancel a pre-order'));
+    expect(terms('cancel a preorder')).toEqual(terms('cancel a pre-order'));
+    expect(terms('lost an ear bud')).toEqual(terms('lost an earbud'));
+  });
+
+  it('splits an e-word and a giftcard so that they still meet the word alone (bike, gift card)', () => {
+    expect(terms('ebike battery')).toEqual(terms('e-bike battery'));
+    expect(terms('ebike battery')).toContain(terms('bike')[0]);
+    expect(terms('egift card')).toEqual(terms('E-gift card'));
+    expect(terms('giftcard')).toEqual(terms('gift card'));
+    expect(terms('giftcards')).toEqual(terms('gift cards'));
+  });
+
+  it('leaves words that only look like compounds alone, and an index built before the option as it was', () => {
+    expect(joinCompounds('email me the receipt please')).toBe('email me the receipt please');
+    expect(terms('the reset button')).toEqual(['reset', 'button']);
+    expect(terms('set of filters')).not.toContain('setup');
+    expect(terms('every engine')).toEqual(['everi', 'engin']);
+    const { compounds: _compounds, ...before } = analyzer.settings.options;
+    expect(new Analyzer({ ...analyzer.settings, options: before }).analyze('wi-fi')).toEqual(['wi', 'fi']);
+  });
+
+  it("finds a smart-home help centre's sections for a customer's spelling of them", async () => {
+    const top = await topSectionOf('../../fixtures/generate-english-smarthome');
+    expect(top('plug not connecting to wi fi')).toBe("Smart plug won't connect to Wi-Fi");
+    expect(top('wifi plug offline')).toBe("Smart plug won't connect to Wi-Fi");
+    expect(top('never got the order confirmation e-mail')).toBe('Order confirmation email not received');
+    expect(top('how to setup smart plug')).toBe('Set up a smart plug');
+    expect(top('can i cancel my preorder')).toBe('Pre-orders');
+    expect(top('egift card not recieved')).toBe('E-gift card not received');
+    expect(top('how do i store my ebike battery')).toBe('E-bike batteries');
   });
 });

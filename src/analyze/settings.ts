@@ -49,6 +49,12 @@ export interface AnalyzerOptions {
    * 9am) stays a number and a unit. Absent in indexes built before it.
    */
   digitCodes?: boolean;
+  /**
+   * Compound words read in one form however they are written (Wi-Fi / wifi / wi fi → wifi, e-mail →
+   * email, set up → setup, ebike → e bike; `joinCompounds` in src/analyze/english.ts). Absent in
+   * indexes built before it.
+   */
+  compounds?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -86,4 +92,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   stemApart: true,
   moreAmounts: true,
   digitCodes: true,
+  compounds: true,
 };

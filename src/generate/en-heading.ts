@@ -16,13 +16,13 @@ import { EN_GERUND_VERBS, asAsker, asCustomer, asTask, gerundVerb, inQuestion, i
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
  * window and Appeal process are things.
  */
-export const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}])/iu;
+export const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}])/iu;
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
  * Information, Keep Good Records, Meet Aidan): tasks, but nothing one pays for.
  */
-export const EN_UNPAID_TASK = /^(?:understand|speak|talk|gather|withdraw|keep|notify|avoid|meet|learn|find|choose|compare|protect|make|take|know|read|decide|determine|explore|tell|send|bring|attend|follow|give|ask|reduce|prevent|locate|activate|connect|enter|add|remove|delete|provide|download|upload|become|set\s+up|log\s+in|sign\s+in|find\s+out|look\s+up|figure\s+out)\s+\p{L}/iu;
+export const EN_UNPAID_TASK = /^(?:understand|speak|talk|gather|withdraw|keep|notify|avoid|meet|learn|find|choose|compare|protect|make|take|know|read|decide|determine|explore|tell|send|bring|attend|follow|give|ask|reduce|prevent|locate|activate|connect|enter|add|remove|delete|provide|download|upload|become|share|invite|unpair|uninstall|enable|disable|set\s+up|log\s+in|sign\s+in|find\s+out|look\s+up|figure\s+out)\s+\p{L}/iu;
 
 /** Words in -ing that name a thing, not an activity: Shipping Information, Housing Assistance. */
 const EN_ING_NOUN = /^(?:shipping|billing|packaging|pricing|housing|training|funding|boarding|parking|clothing|banking|lending|hearing|meeting|building|booking|listing|rating|setting|wedding|morning|evening|earnings|savings|offering|opening|warning|recording|marketing|printing|testing|screening|counseling|counselling|nursing|tutoring|spring|string|ceiling|thing|nothing|something|everything|anything)\b/iu;
@@ -194,7 +194,11 @@ export function enHeading(topic: string, names: ReadonlySet<string>, product?: s
   if (EN_BARE_LABEL.test(label)) return headingQuestions(rest, names, product, text);
   const byLabel = headingQuestions(label, names, product, text);
   if (EN_ASKS.test(rest) && !EN_NO_QUESTION.test(rest)) return [`${rest.charAt(0).toUpperCase()}${rest.slice(1).replace(/[?.!]+$/u, '')}?`, ...byLabel];
-  return [...new Set([...byLabel, ...headingQuestions(topic, names, product, text)])];
+  // a thing and, in a sentence's case, what about it (Robot vacuum: first-time setup, Home app: login
+  // and account problems): asked about that, under the thing's name — the label's own question (What is
+  // the robot vacuum?) asked what every section about the vacuum answers (smart-home trial, 2026-11-27)
+  const about = !EN_ASKS.test(rest) && /^\p{Ll}[\p{L}-]*\s+\p{L}/u.test(rest) && !/[.;!?]/u.test(rest) ? [`${label}: what do I need to know about ${rest}?`] : [];
+  return [...new Set([...about, ...byLabel, ...headingQuestions(topic, names, product, text)])];
 }
 
 /** Words a heading ends with that say how it tells, not what about: Plans at a glance, Billing explained. */
@@ -250,18 +254,27 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
   if (isSituation(topic)) return [`What should I do if ${lowerFirst(topic, names)}?`, `${topic}: what can I do?`];
   // a state the customer is in (Locked out of 2FA): what to do then, not "What is the locked out of 2FA?"
   if (EN_STATE_HEADING.test(topic)) return [`What should I do if I'm ${lowerFirst(asAsker(topic), names)}?`, `${topic}: what can I do?`];
+  // a thing that fails (Smart plug won't connect to Wi-Fi, E-gift card not received, Payment declined):
+  // what to do then, not "What is the smart plug won't connect to Wi-Fi?"
+  const failing = enFailing(topic, names);
+  if (failing !== undefined) return [`What should I do if ${failing}?`, `${topic}: what can I do?`];
+  const cannotBe = enCannotBe(topic, names);
+  if (cannotBe !== undefined) return [cannotBe];
+  // Works with Alexa and Google Home: whether it does
+  const works = /^works?\s+with\s+(\p{L}.{1,60})$/iu.exec(topic)?.[1];
+  if (works !== undefined) return [`${product !== undefined ? `${isPluralTopic(product) ? 'Do' : 'Does'} my ${product}` : 'Does it'} work with ${works}?`, `What works with ${works}?`];
   const how = /^how\s+(?:to|do\s+i|can\s+i)\s+(.+)$/iu.exec(topic);
   if (how?.[1] !== undefined) return [`How do I ${how[1]}?`];
   if (EN_ACTIVITY.test(topic)) {
     const activity = toShop(asAsker(verbFirst(sentenceCase(topic, names))));
     const todo = asTask(activity);
-    if (todo !== undefined) return [`How do I ${todo}?`, `What do I need to know about ${activity}?`];
+    if (todo !== undefined) return [`How do I ${todo}?`, ...whereIs(todo), `What do I need to know about ${activity}?`];
     return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
   }
   // a task (Appeal A Decision, Request a Deferment, Replace Your Card, Keep Good Records): how to do it, not what it is
   if (EN_TASK.test(topic) || EN_UNPAID_TASK.test(topic)) {
     const todo = asAsker(verbFirst(sentenceCase(topic, names)));
-    return [`How do I ${todo}?`, `What do I need to know to ${todo}?`];
+    return [`How do I ${todo}?`, ...whereIs(todo), `What do I need to know to ${todo}?`];
   }
   // a condition (If Your Application Is Denied): what to do then, not what it is
   const condition = /^if\s+(.{4,})$/iu.exec(topic);
@@ -402,6 +415,76 @@ function enWhichClause(topic: string, names: ReadonlySet<string>): string[] | un
     return [asked, `${which} ${modal === 'can' ? 'can' : "can't"} be returned?`];
   }
   return [asked];
+}
+
+/** Negations a heading states a failure with, as the customer's question says them (won’t → won't, not working → is not working). */
+const EN_FAILS = /^((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s+(won't|won’t|can't|can’t|cannot|doesn't|doesn’t|isn't|isn’t|hasn't|hasn’t|didn't|didn’t|keeps|stopped|will\s+not|does\s+not|is\s+not|not)\s+(?!be\b|been\b)(\p{Ll}[\p{L}\s'’-]*)$/u;
+/** What happened to a payment or a parcel, a participle alone after it (Payment declined, Order delayed). */
+const EN_BEFALLEN = /^((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s+(declined|rejected|refused|delayed|damaged|lost|stolen|failed|marked\s+(?:as\s+)?delivered\b.*)$/iu;
+/** Words a failing thing's name does not hold: a pronoun, a relative or a question word (Items that can't be returned). */
+const EN_NOT_A_THING = /\b(?:i|you|we|they|my|your|our|their|that|which|who|what|why|how|when|where|if|but)\b/iu;
+
+/**
+ * A heading that names a thing and how it fails, as the customer says it (Robot vacuum won't charge or
+ * dock → my robot vacuum won't charge or dock, E-gift card not received → my e-gift card was not received,
+ * Payment declined → my payment was declined). Undefined for any other heading, and for a rule that
+ * names what cannot be done (Items that can't be returned, Gift cards can't be used for…, Sale items not
+ * returnable: no verb).
+ */
+export function enFailing(topic: string, names: ReadonlySet<string>): string | undefined {
+  const t = topic.replace(/[.!]+$/u, '').trim();
+  // Damaged or wrong item received → I received a damaged or wrong item
+  const got = /^((?:[\p{L}-]+\s+){0,4}[\p{L}-]+)\s+(?:received|delivered)$/iu.exec(t)?.[1];
+  if (got !== undefined && EN_PROBLEM.test(got) && !EN_NOT_A_THING.test(got)) {
+    const thing = lowerLetterPrefix(lowerFirst(sentenceCase(got, names), names));
+    return `I received ${isPluralTopic(got) ? '' : /^[aeiou]/iu.test(thing) ? 'an ' : 'a '}${thing}`;
+  }
+  // (Package marked delivered but not received: marked, not the "not" after it, says what befell it)
+  const befallen = EN_BEFALLEN.exec(t);
+  const fails = befallen === null ? EN_FAILS.exec(t) : null;
+  const subject = befallen?.[1] ?? fails?.[1];
+  if (subject === undefined || EN_NOT_A_THING.test(subject)) return undefined;
+  const plural = isPluralTopic(subject);
+  const my = `my ${lowerLetterPrefix(lowerFirst(sentenceCase(subject, names), names))}`;
+  if (befallen?.[2] !== undefined) {
+    const what = befallen[2].toLowerCase();
+    if (what === 'failed') return `${my} failed`;
+    return `${my} ${/^marked/u.test(what) ? (plural ? 'are' : 'is') : plural ? 'were' : 'was'} ${what}`;
+  }
+  const [how, rest] = [fails?.[2]?.replace(/’/gu, "'").toLowerCase(), fails?.[3]];
+  if (how === undefined || rest === undefined) return undefined;
+  const verb = rest.split(/\s/u)[0] ?? '';
+  if (how !== 'not') {
+    // a verb must follow (Plug won't turn on), not a word of a rule (Sale items cannot returnable)
+    if (/(?:able|ible)$/u.test(verb)) return undefined;
+    return `${my} ${how === 'cannot' ? "can't" : how} ${rest}`;
+  }
+  // "not" alone: not received → was not received, not charging → is not charging, not returnable: no failure
+  if (/ing$/u.test(verb)) return `${my} ${plural ? 'are' : 'is'} not ${rest}`;
+  if (/(?:ed|en)$/u.test(verb)) return `${my} ${plural ? 'were' : 'was'} not ${rest}`;
+  return undefined;
+}
+
+/**
+ * What a customer asks when tracking a parcel is the task (Tracking your order, Track your package): Where is
+ * my order? (smart-home trial, 2026-11-27: "wheres my order" found the order-confirmation FAQ at 0.93).
+ */
+function whereIs(todo: string): string[] {
+  const thing = /^track\s+(?:my|an?|the)\s+(order|package|parcel|shipment|delivery)(s?)$/iu.exec(todo);
+  if (thing?.[1] === undefined) return [];
+  return [thing[2] === 's' ? `Where are my ${thing[1].toLowerCase()}s?` : `Where is my ${thing[1].toLowerCase()}?`];
+}
+
+/** A one-letter prefix in capitals before its word (E-gift card → e-gift card, E-bike battery), lower case inside a sentence. */
+function lowerLetterPrefix(text: string): string {
+  return text.replace(/^(\p{Lu})-(?=\p{Ll})/u, (m) => m.toLowerCase());
+}
+
+/** A rule that a thing cannot be something (Gift cards can't be used for other gift cards): Can gift cards be used …? */
+export function enCannotBe(topic: string, names: ReadonlySet<string>): string | undefined {
+  const m = /^((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s+(?:can't|can’t|cannot|can\s+not)\s+be\s+(\p{Ll}[\p{L}\s'’-]*)$/u.exec(topic.trim());
+  if (m?.[1] === undefined || m[2] === undefined || EN_NOT_A_THING.test(m[1])) return undefined;
+  return `Can ${lowerLetterPrefix(lowerFirst(sentenceCase(m[1], names), names))} be ${m[2]}?`;
 }
 
 /** A heading that tells what happened to the customer: My parcel arrived damaged, I was charged twice. */

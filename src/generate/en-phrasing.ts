@@ -70,8 +70,10 @@ const EN_HEAD_END = /\s(?:that|which|who|you|we|of|for|in|on|to|from|with|by|aft
 
 /** Is the topic's head noun plural (Refunds, Items that cannot be returned, Customs and import duties)? */
 export function isPluralTopic(topic: string): boolean {
-  const cut = EN_HEAD_END.exec(topic);
-  const head = (cut === null ? topic : topic.slice(0, cut.index)).trim().split(/\s+/u).pop() ?? '';
+  // (a note in brackets at the end is no head: Shipping options and costs (US) asked What is …?)
+  const bare = topic.replace(/\s*\([^()]*\)$/u, '');
+  const cut = EN_HEAD_END.exec(bare);
+  const head = (cut === null ? bare : bare.slice(0, cut.index)).trim().split(/\s+/u).pop() ?? '';
   return (/[a-z]s$/iu.test(head) && !/(?:ss|us|is)$/iu.test(head)) || /^(?:children|people|men|women|staff|police)$/iu.test(head);
 }
 

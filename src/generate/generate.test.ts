@@ -480,6 +480,8 @@ describe('headings that are already questions', () => {
     // an activity, not a thing — a customer's task is asked how to do (a shop's tasks: EN_GERUND_VERBS); the shop's "your" is the customer's "my"
     expect(all(['Shipping', 'Tracking your parcel'], 'You can also track your parcel in My Orders. Tracking can take up to 24 hours.')).toEqual([
       'How do I track my parcel?',
+      // what customers ask when tracking is the task (smart-home trial, 2026-11-27)
+      'Where is my parcel?',
       'What do I need to know about tracking my parcel?',
       'Can I track my parcel in My Orders?',
       'How long does it take to track my parcel?',

@@ -166,8 +166,8 @@ function lexiconWords(lexicon: readonly (readonly string[])[]): LexiconWord[] {
 /** English lexicon words that are only nouns (cancellation, reimbursement, eligibility): never put in for a verb. */
 const EN_NOUN_ONLY = /(?:tion|sion|ment|ance|ence|ity)$/u;
 /** English lexicon words used as nouns only here: Do you charge customs duties? → never Do you fee / cost / price them. */
-// (receipt: Do you bill annually? asked Do you receipt annually?)
-const EN_NOUN_WORDS = new Set(['fee', 'cost', 'price', 'receipt']);
+// (receipt: Do you bill annually? asked Do you receipt annually?; job: Does it work with Alexa? asked Does it job with Alexa?)
+const EN_NOUN_WORDS = new Set(['fee', 'cost', 'price', 'receipt', 'job', 'employment']);
 /** English lexicon words that are only verbs: never put in for a noun (return window → send back window). */
 const EN_VERB_ONLY = new Set(['cancel', 'reimburse', 'withdraw', 'send back', 'apply', 'sign up', 'enroll', 'qualify', 'complain', 'replace']);
 /** English lexicon words that are only adjectives: never put in for a verb (Can I qualify sooner → Can I eligible sooner). */
@@ -253,7 +253,8 @@ const EN_ACCOUNT_OBJECT = /^\s+(?:(?:my|the|your|a|an|our)\s+)?(?:password|passc
  * is so for something (eligible for a refund, qualified to apply, are you eligible?): a highly
  * qualified teacher, a qualified electrician have training, not a right (a highly eligible teacher,
  * doc2dial); reset, restart and reboot are one thing for a device, not for a password or 2FA
- * (How do I restart my password?, a SaaS help centre's trial, 2026-11-27).
+ * (How do I restart my password?, a SaaS help centre's trial, 2026-11-27), nor after factory; a price
+ * is a fee except in the shop's price matching, adjustment, protection or drop.
  */
 function inGroupSense(before: string, word: string, after: string): boolean {
   const w = word.toLowerCase();
@@ -263,6 +264,11 @@ function inGroupSense(before: string, word: string, after: string): boolean {
     if (/^\s+\p{L}/u.test(after) && !/^\s+(?:for|to|under|as|if|when|and|or|because)\b/iu.test(after) && !/\b(?:be|is|are|am|was|were|been|being|become|becomes|get|gets|stay|remain|not|i|you|we|they)\s+$/iu.test(before)) return false;
   }
   if ((w === 'reset' || w === 'restart' || w === 'reboot') && EN_ACCOUNT_OBJECT.test(after)) return false;
+  // a factory reset wipes a device, a restart does not; price matching, price adjustment, price protection
+  // and a price drop are the shop's terms, not a fee's (smart-home trial, 2026-11-27: What is the factory
+  // restart a smart plug?, What is the fee matching?)
+  if (w === 'reset' && /\bfactory[\s-]+$/iu.test(before)) return false;
+  if (w === 'price' && /^[\s-]+(?:match(?:ing|es)?|adjustments?|protection|drops?|guarantee)\b/iu.test(after)) return false;
   return true;
 }
 

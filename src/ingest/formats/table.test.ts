@@ -691,6 +691,19 @@ describe('dependencies', () => {
 // A help desk's knowledge export (user test, 2026-11-27): 标题 | 内容 for question and answer, the answers as the
 // desk's rich-text editor saved them (<p>, <strong>, <ol><li>, &nbsp;).
 describe('a help desk article export', () => {
+  it("reads Zendesk's section as the category and label_names as tags, its locale, URL and votes without a warning", () => {
+    const r = value(csv(text('zendesk-articles-en.csv'), 'zendesk-articles-en.csv'));
+    expect(r.rows.map((t) => [t.row.question, t.category, t.row.tags])).toEqual([
+      ['How do I reset my smart plug?', ['Devices'], ['plug', 'reset', 'Devices']],
+      ['Do gift cards expire?', ['Gift cards'], ['gift cards', 'Gift cards']],
+    ]);
+    expect(r.rows[1]?.row.answer).toBe('No. Our gift cards never expire and have no fees.');
+    // (a smart-home seller's trial, 2026-11-27: "has columns kb does not read: section, label_names, locale …")
+    expect(r.warnings ?? []).toEqual([]);
+    expect(fieldOfHeader('Section')).toBe('category');
+    expect(fieldOfHeader('label_names')).toBe('tags');
+  });
+
   it('reads 标题 as the question and 内容 as the answer when no column says question or answer', () => {
     const r = value(csv(text('help-desk-articles.csv'), 'help-desk-articles.csv'));
     expect(r.rows.map((t) => t.row.question)).toEqual(['手机重启怎么办', '怎么退出云服务账号', '换屏价格是多少？']);

@@ -59,9 +59,11 @@ export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
     '標準答案', '答案內容', '回覆', '回覆內容', '答覆',
   ],
   // QnA Maker's Metadata (category:refunds|lang:en): its key:value pairs as tags
-  tags: ['tags', 'tag', 'labels', 'metadata', '标签', '標籤', '元数据'],
+  // (a help desk's article export: Zendesk's label_names, section; Freshdesk's folder; Intercom's collection)
+  tags: ['tags', 'tag', 'labels', 'label names', 'metadata', '标签', '標籤', '元数据'],
   category: [
     'category', 'categories', 'category path', 'category name', 'subcategory', 'sub category', 'topic',
+    'section', 'section name', 'folder', 'folder name', 'collection',
     '分类', '类目', '类别', '类目路径', '分类路径', '知识分类', '业务分类', '问题分类', '所属分类', '知识类目',
     // exports of Chinese bot platforms name the column for what the row belongs to (小米: 所属类目)
     '所属类目', '所属类别', '所属目录', '分类名称', '类目名称', '类别名称', '业务类目', '问题类目', '问题类别', '知识类别', '知识目录',
@@ -91,6 +93,8 @@ export const METADATA_COLUMNS: readonly string[] = [
   'author', 'created by', 'creator', 'updated by', 'modified by', 'last modified by', 'last updated by', 'editor',
   'views', 'view count', 'clicks', 'click count', 'hits', 'hit count', 'helpful', 'not helpful', 'helpful count', 'unhelpful count', 'upvotes', 'downvotes', 'likes', 'dislikes', 'rating',
   'row', 'row number', 'no', 'no.', '#',
+  // a help desk's article export (Zendesk): where the article lives and how it is shown, not what it says
+  'locale', 'source locale', 'url', 'html url', 'section id', 'category id', 'author id', 'vote sum', 'vote count', 'position', 'promoted', 'outdated', 'comments disabled',
 ];
 
 const METADATA_NAMES: ReadonlySet<string> = new Set(METADATA_COLUMNS.map(normalizeHeader));

@@ -78,6 +78,10 @@ describe('Analyzer', () => {
     // a negation of its own is one
     expect(words(a.analyze('不能退货的商品'))).toContain('不能');
     expect(words(a.analyze('还没有收到货'))).toContain('没有');
+    // an index built before the option analyzes as it did: its 有没有 still gives 没有
+    const { aNotA: _absent, ...olderOptions } = settings.value.options;
+    const older = new Analyzer({ ...settings.value, options: olderOptions });
+    expect(words(older.analyze('有没有真人客服'))).toContain('没有');
   });
 
   it('reads written Cantonese as Mandarin: 冇 is a negation, 幾耐 is 多久, 唔該 is thanks', () => {

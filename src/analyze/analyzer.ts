@@ -18,7 +18,7 @@ import { createVocabulary, segment, type Vocabulary } from './segment.js';
 import type { AnalyzerSettings } from './settings.js';
 import { NEGATIONS } from './stopwords.js';
 
-/** Questions asked as A-not-A (有没有, 能不能): a word whose 没有, 不能 is no negation (see Analyzer.han). */
+/** Questions asked as A-not-A (有没有, 能不能): a word whose 没有, 不能 is no negation (option aNotA; see Analyzer.han). */
 const A_NOT_A: ReadonlySet<string> = new Set(['有没有', '能不能', '可不可以', '是不是', '会不会', '要不要', '行不行', '对不对', '好不好', '用不用', '需不需要', '可以不可以']);
 
 export const BIGRAM_PREFIX = '~';
@@ -292,7 +292,7 @@ export class Analyzer {
       // search-engine mode: sub-words of long words, so 退货运费 also matches 运费 — but not of an
       // A-not-A question (有没有, 能不能, 是不是): its 没有, 不能, 不是 is no negation (有没有真人客服
       // found 有没有假货 through 没有, and 能不能退 would look for 不能退)
-      if (w.length >= 3 && !A_NOT_A.has(w)) {
+      if (w.length >= 3 && !(this.settings.options.aNotA === true && A_NOT_A.has(w))) {
         for (let len = 2; len < w.length; len++) {
           for (let i = 0; i + len <= w.length; i++) {
             const sub = w.slice(i, i + len);

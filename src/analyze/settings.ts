@@ -55,6 +55,11 @@ export interface AnalyzerOptions {
    * indexes built before it.
    */
   compounds?: boolean;
+  /**
+   * An A-not-A question word (有没有, 能不能, 是不是) gives no sub-words: its 没有, 不能, 不是 asks, it does
+   * not deny (有没有真人客服 found 有没有假货 through 没有). Absent in indexes built before it.
+   */
+  aNotA?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -93,4 +98,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   moreAmounts: true,
   digitCodes: true,
   compounds: true,
+  aNotA: true,
 };

@@ -32,7 +32,13 @@ describe('hitMatches', () => {
     expect(hitMatches(h, { kind: 'id', id: 's-2' })).toBe(false);
     expect(hitMatches(h, { kind: 'source', source: 'returns.md' })).toBe(true);
     expect(hitMatches(h, { kind: 'source', source: 'docs/policy/returns.md' })).toBe(true);
-    expect(hitMatches(h, { kind: 'source', source: 'policy/returns.md' })).toBe(false);
+    // a folder and the file, from any folder up (two returns.md in two folders are told apart)
+    expect(hitMatches(h, { kind: 'source', source: 'policy/returns.md' })).toBe(true);
+    expect(hitMatches(h, { kind: 'source', source: './policy/returns.md' })).toBe(true);
+    expect(hitMatches(h, { kind: 'source', source: 'policy\\returns.md' })).toBe(true);
+    expect(hitMatches(h, { kind: 'source', source: 'olicy/returns.md' })).toBe(false);
+    expect(hitMatches(h, { kind: 'source', source: 'legal/returns.md' })).toBe(false);
+    expect(hitMatches(h, { kind: 'source', source: 'eturns.md' })).toBe(false);
     expect(hitMatches(h, { kind: 'source', source: 'returns.md', section: '退换货政策' })).toBe(true);
     expect(hitMatches(h, { kind: 'source', source: 'returns.md', section: '二' })).toBe(true);
     expect(hitMatches(h, { kind: 'source', source: 'returns.md', section: '三' })).toBe(false);

@@ -30,10 +30,26 @@ export function headingMatches(heading: string, section: string): boolean {
   return /[\s\p{P}]/u.test(next);
 }
 
+/**
+ * The names a suite may give a source file by: its path as the index has it and every ending of
+ * that path at a folder boundary, down to the file name (`sources/help/returns.md`, `help/returns.md`,
+ * `returns.md`), so two files of one name are told apart by their folder.
+ */
+export function sourceKeys(path: string): string[] {
+  const parts = path.split('/');
+  return parts.map((_, i) => parts.slice(i).join('/')).filter((k) => k !== '');
+}
+
+/** A suite's source as it is compared: `./` and Windows separators dropped (`.\\help\\returns.md` is `help/returns.md`). */
+export function sourceKey(source: string): string {
+  return source.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+}
+
 export function hitMatches(hit: Pick<Hit, 'id' | 'source'>, expectation: Expectation): boolean {
   if (expectation.kind === 'id') return hit.id === expectation.id;
   if (hit.source === undefined) return false;
-  if (basename(hit.source.path) !== expectation.source && hit.source.path !== expectation.source) return false;
+  const wanted = sourceKey(expectation.source);
+  if (hit.source.path !== wanted && basename(hit.source.path) !== wanted && !hit.source.path.endsWith(`/${wanted}`)) return false;
   const section = expectation.section;
   return section === undefined || hit.source.headingPath.some((h) => headingMatches(h, section));
 }

@@ -1,9 +1,8 @@
 /** Run suites against a loaded index: one search per case, timed. */
-import { basename } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { problem, type Problem } from '../core/problems.js';
 import type { Hit, KnowledgeBase } from '../runtime/knowledge-base.js';
-import { headingMatches, hitMatches, metricsOf, rankOf, type Metrics } from './metrics.js';
+import { headingMatches, hitMatches, metricsOf, rankOf, sourceKey, sourceKeys, type Metrics } from './metrics.js';
 import type { EvalCase, Expectation } from './suite.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
@@ -100,11 +99,11 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
   const known = new Set(kb.entries.map((e) => e.id));
   /** The index's ids by how they look (idLook), made on the first unknown id. */
   let looks: Map<string, string> | undefined;
-  // entries by source file name and path, so a source expectation is checked against its file's entries only
+  // entries by source path and its endings (sourceKeys), so a source expectation is checked against its file's entries only
   const byFile = new Map<string, Pick<Hit, 'id' | 'source'>[]>();
   for (const e of kb.entries) {
     if (e.source === undefined) continue;
-    for (const key of new Set([e.source.path, basename(e.source.path)])) {
+    for (const key of sourceKeys(e.source.path)) {
       const list = byFile.get(key);
       if (list === undefined) byFile.set(key, [{ id: e.id, source: e.source }]);
       else list.push({ id: e.id, source: e.source });
@@ -114,7 +113,7 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
     const r = results[i];
     if (r === undefined) return;
     const ids = [...new Set(c.expect.flatMap((e) => (e.kind === 'id' && !known.has(e.id) ? [e.id] : [])))];
-    const missing = c.expect.flatMap((e) => (e.kind === 'source' && !(byFile.get(e.source) ?? []).some((h) => hitMatches(h, e)) ? [e] : []));
+    const missing = c.expect.flatMap((e) => (e.kind === 'source' && !(byFile.get(sourceKey(e.source)) ?? []).some((h) => hitMatches(h, e)) ? [e] : []));
     if (ids.length > 0) {
       r.unknownIds = ids;
       looks ??= new Map([...known].reverse().map((id) => [idLook(id), id]));
@@ -145,7 +144,7 @@ function numberingLabel(heading: string): string | undefined {
  */
 function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: ReadonlyMap<string, Pick<Hit, 'id' | 'source'>[]>): string {
   const list = (names: readonly string[], max: number): string => `${names.slice(0, max).map((n) => `“${n}”`).join(', ')}${names.length > max ? ', …' : ''}`;
-  const entries = byFile.get(e.source);
+  const entries = byFile.get(sourceKey(e.source));
   if (entries === undefined) {
     const files = [...new Set([...byFile.keys()].filter((k) => !k.includes('/')))].sort();
     return files.length === 0 ? 'no entry of the index has a source file' : `the index's source files are ${list(files, 8)}`;

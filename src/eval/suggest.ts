@@ -5,10 +5,9 @@
  * case names and the store's entries from the `{source, section}`s it names — else the first id it
  * names, else the only entry of its source. Pure: takes and returns store entries.
  */
-import { basename } from 'node:path';
 import { chatQuestion } from '../analyze/chat-text.js';
 import type { Entry } from '../store/entry.js';
-import { hitMatches } from './metrics.js';
+import { hitMatches, sourceKey, sourceKeys } from './metrics.js';
 import type { CaseResult } from './run.js';
 import type { CaseVerdict } from './summary.js';
 
@@ -39,7 +38,7 @@ export function suggestFromFailures(cases: readonly CaseResult[], verdicts: read
   const byFile = new Map<string, Entry[]>();
   for (const e of store) {
     if (e.source === undefined || e.status === 'rejected') continue;
-    for (const key of new Set([e.source.path, basename(e.source.path)])) byFile.set(key, [...(byFile.get(key) ?? []), e]);
+    for (const key of sourceKeys(e.source.path)) byFile.set(key, [...(byFile.get(key) ?? []), e]);
   }
   const changed = new Map<string, Entry>();
   const proposed: Suggestion[] = [];
@@ -52,7 +51,7 @@ export function suggestFromFailures(cases: readonly CaseResult[], verdicts: read
     if (v?.verdict !== 'fail' || v.reason === 'false-answer' || v.reason === 'unknown-entry') return;
     // every entry the case expects: the ids the store has, and the entries of the sources it names
     const named = (c.expectIds ?? []).filter((x) => byId.has(x));
-    const fromSources = new Set((c.expectSources ?? []).flatMap((x) => (byFile.get(x.source) ?? []).filter((e) => hitMatches(e, x))).map((e) => e.id));
+    const fromSources = new Set((c.expectSources ?? []).flatMap((x) => (byFile.get(sourceKey(x.source)) ?? []).filter((e) => hitMatches(e, x))).map((e) => e.id));
     const expected = new Set([...named, ...fromSources]);
     // the one the search ranked highest (a right answer below rank 1 or below the threshold) — of a
     // list too: [K1022, {source, section}] teaches the entry the customer's question came nearest

@@ -45,6 +45,21 @@ describe('Postings', () => {
     expect(p.has(1, 0)).toBe(false);
   });
 
+  it('answers membership in long lists, evenly spread or bunched, as a set of the documents does', () => {
+    // an even spread (interpolation lands near), a bunch at each end with a gap between (it lands
+    // far off and halving finishes), and every document from 0 to 99 (runs of neighbours)
+    const even = Array.from({ length: 300 }, (_, i) => i * 7 + (i % 3));
+    const bunched = [...Array.from({ length: 150 }, (_, i) => i), ...Array.from({ length: 150 }, (_, i) => 1_000_000 + i * 2)];
+    const dense = Array.from({ length: 100 }, (_, i) => i);
+    const lists3 = [even, bunched, dense].map((l) => l.map((d): [number, number] => [d, 1]));
+    const q = new Postings(pack(lists3), new Uint32Array(0), 3);
+    [even, bunched, dense].forEach((list, t) => {
+      const set = new Set(list);
+      const probes = [...list, ...list.map((d) => d + 1), ...list.map((d) => d - 1), 500, 999_999, 1_000_299, 1_000_300, 2_000_000];
+      for (const d of probes) expect(q.has(t, d), `term ${t}, document ${d}`).toBe(set.has(d));
+    });
+  });
+
   it('decodes into a scratch buffer without keeping the list', () => {
     const scratch = new Uint32Array(4);
     expect(new Postings(pack(lists), Uint32Array.from([1]), 3).docsInto(0, scratch)).toBe(4);

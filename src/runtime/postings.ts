@@ -13,6 +13,9 @@
 /** Term frequencies are kept as 16-bit counts: BM25 saturates long before 65,535. */
 const MAX_TF = 0xffff;
 
+/** How many interpolation probes `has` makes before halving (bounded: a list bunched in one place costs a few probes more, never a scan). */
+const INTERPOLATION_STEPS = 3;
+
 export class Postings {
   /** Per term: its number of postings (its document frequency in this field). */
   readonly count: Uint32Array;
@@ -87,11 +90,26 @@ export class Postings {
     return at;
   }
 
-  /** Does document `doc` occur in the postings of term t? (binary search) */
+  /**
+   * Does document `doc` occur in the postings of term t? A few interpolation steps (documents spread
+   * about evenly over a long list: a probe lands near the document, where halving takes a dozen
+   * probes, each a likely cache miss — a search asks this for every word of the question and each
+   * hit), then binary search.
+   */
   has(t: number, doc: number): boolean {
     const docs = this.allDocs;
     let lo = this.decode(t);
     let hi = lo + this.count[t]! - 1;
+    for (let step = 0; step < INTERPOLATION_STEPS && hi - lo > 16; step++) {
+      const first = docs[lo]!;
+      const last = docs[hi]!;
+      if (doc < first || doc > last) return false;
+      const at = lo + Math.floor(((doc - first) / (last - first)) * (hi - lo));
+      const d = docs[at]!;
+      if (d === doc) return true;
+      if (d < doc) lo = at + 1;
+      else hi = at - 1;
+    }
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const d = docs[mid]!;

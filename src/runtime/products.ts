@@ -42,9 +42,14 @@ export interface NamedProducts {
 
 /** A catalogue's products and the kinds of goods of an index's entries, read once at load. */
 export class Products {
-  /** A catalogue's products (IndexModel.names): each one's model words, the products of each model word, and each entry's product (-1: none). */
+  /** A catalogue's products (IndexModel.names): each one's model words, the products filed under each word (below), and each entry's product (-1: none). */
   private modelWords: string[][] = [];
-  private productsOfWord = new Map<string, number[]>();
+  /**
+   * Each model word → the products whose rarest model word it is (each product under one word): a
+   * question names a product only if it has all its words, so only the products filed under one of
+   * its words need checking — not every product of a word in hundreds (手机 of every phone).
+   */
+  private productsByRarestWord = new Map<string, number[]>();
   private entryProduct: Int32Array = new Int32Array(0);
   /** Term → its kind of goods (IndexModel.products); per entry, the kinds its questions name, and the kinds it names anywhere. */
   readonly productKind = new Map<string, number>();
@@ -68,12 +73,14 @@ export class Products {
       // whole words only: 扫地机器人, not its 扫地; x20, not its x and 20
       return words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
     });
+    const productsOfWord = new Map<string, number>();
+    for (const words of this.modelWords) for (const w of words) productsOfWord.set(w, (productsOfWord.get(w) ?? 0) + 1);
     this.modelWords.forEach((words, p) => {
-      for (const w of words) {
-        const list = this.productsOfWord.get(w);
-        if (list === undefined) this.productsOfWord.set(w, [p]);
-        else list.push(p);
-      }
+      if (words.length === 0) return;
+      const rarest = words.reduce((x, y) => (productsOfWord.get(y)! < productsOfWord.get(x)! ? y : x));
+      const list = this.productsByRarestWord.get(rarest);
+      if (list === undefined) this.productsByRarestWord.set(rarest, [p]);
+      else list.push(p);
     });
     this.entryProduct = Int32Array.from(nameOf);
   }
@@ -110,13 +117,13 @@ export class Products {
    * have. Undefined when it names none.
    */
   namedProducts(terms: ReadonlyMap<string, number>): NamedProducts | undefined {
-    if (this.productsOfWord.size === 0) return undefined;
-    const found = new Map<number, number>();
+    if (this.productsByRarestWord.size === 0) return undefined;
+    const has = (w: string): boolean => (terms.get(w) ?? 0) >= 1;
+    const whole: number[] = [];
     for (const [t, w] of terms) {
       if (w < 1) continue;
-      for (const p of this.productsOfWord.get(t) ?? []) found.set(p, (found.get(p) ?? 0) + 1);
+      for (const p of this.productsByRarestWord.get(t) ?? []) if (this.modelWords[p]!.every(has)) whole.push(p);
     }
-    const whole = [...found].filter(([p, n]) => n === this.modelWords[p]!.length).map(([p]) => p);
     if (whole.length === 0) return undefined;
     const named = new Set(whole.filter((p) => !whole.some((q) => this.modelWords[q]!.length > this.modelWords[p]!.length && this.modelWords[p]!.every((w) => this.modelWords[q]!.includes(w)))));
     return { named, words: new Set([...named].flatMap((p) => this.modelWords[p]!)) };

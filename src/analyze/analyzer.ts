@@ -12,6 +12,7 @@
 import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { chatToPlain } from './chat.js';
 import { chatQuestion } from './chat-text.js';
+import { notArrivedPlain } from './not-arrived.js';
 import { americanStem, expandChatWord, expandContraction, stem, stemKeptApart } from './english.js';
 import { otherReadings, readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
@@ -163,7 +164,8 @@ export class Analyzer {
     if (!HAN.test(t)) return t;
     const simplified = this.settings.options.simplify ? traditionalToSimplified(t) : t;
     const mandarin = this.settings.options.cantonese === true ? cantoneseToMandarin(simplified) : simplified;
-    return this.settings.options.chat === true ? chatToPlain(mandarin) : mandarin;
+    const plain = this.settings.options.chat === true ? chatToPlain(mandarin) : mandarin;
+    return this.settings.options.notArrived === true ? notArrivedPlain(plain) : plain;
   }
 
   private word(w: string): string | undefined {

@@ -49,6 +49,11 @@ export interface AnalyzerOptions {
    * 9am) stays a number and a unit. Absent in indexes built before it.
    */
   digitCodes?: boolean;
+  /**
+   * "Not arrived" in one form (没到, 还没到, 没有到账 → 未到…; src/analyze/not-arrived.ts), so a customer's
+   * 退款还没到 meets a rule's 退款未到账. Absent in indexes built before it.
+   */
+  notArrived?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -86,4 +91,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   stemApart: true,
   moreAmounts: true,
   digitCodes: true,
+  notArrived: true,
 };

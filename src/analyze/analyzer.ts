@@ -12,6 +12,7 @@
 import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { chatToPlain } from './chat.js';
 import { chatQuestion } from './chat-text.js';
+import { notArrivedPlain } from './not-arrived.js';
 import { americanStem, expandChatWord, expandContraction, joinCompounds, stem, stemKeptApart } from './english.js';
 import { otherReadings, readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
@@ -52,11 +53,20 @@ const PINYIN_WORD = /(?<![a-z])[a-z]{4,24}(?![a-z])/gu;
 const PINYIN_SYLLABLES = /^(?:(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?[aeiouv]+(?:ng|n|r)?)+$/u;
 /** Longest pinyin of a KB word the homophone index holds (four syllables of up to six letters). */
 const MAX_SPELLED = 24;
-const AMOUNT_AFTER = /^\s*(?:元|块|圆|rmb|yuan|美元|刀)/u;
+/**
+ * The currency words after a number that make it an amount (99元, 50块, 100rmb), as written. The runtime
+ * reads the same lists (query-terms.ts: a customer's sum and its currency word weigh half).
+ */
+export const CURRENCY_WORDS_AFTER: readonly string[] = ['元', '块', '圆', 'rmb', 'yuan', '美元', '刀'];
+/** With the moreAmounts option: the other currencies' Chinese words after a number (300港币, 20欧元). */
+export const MORE_CURRENCY_WORDS_AFTER: readonly string[] = ['港币', '港元', '港幣', '台币', '台幣', '新台币', '欧元', '歐元', '英镑', '英鎊'];
+/** With the moreAmounts option: English currency words after a number, as written (5 dollars, 20 quid), any case, a whole word. */
+export const ENGLISH_CURRENCY_WORDS_AFTER: readonly string[] = ['dollar', 'dollars', 'bucks', 'quid', 'euro', 'euros', 'usd', 'gbp', 'eur', 'hkd', 'twd'];
+const AMOUNT_AFTER = new RegExp(String.raw`^\s*(?:${CURRENCY_WORDS_AFTER.join('|')})`, 'u');
 const AMOUNT_BEFORE = /[¥￥$]\s*$/u;
 /** With the moreAmounts option: the other currencies a shop writes (£5, €20, HK$300, 300港币, 5 dollars). */
 const MORE_AMOUNT_BEFORE = /[£€]\s*$/u;
-const MORE_AMOUNT_AFTER = /^\s*(?:港币|港元|港幣|台币|台幣|新台币|欧元|歐元|英镑|英鎊|(?:dollars?|bucks|quid|euros?|usd|gbp|eur|hkd|twd)(?![a-z]))/iu;
+const MORE_AMOUNT_AFTER = new RegExp(String.raw`^\s*(?:${MORE_CURRENCY_WORDS_AFTER.join('|')}|(?:${ENGLISH_CURRENCY_WORDS_AFTER.join('|')})(?![a-z]))`, 'iu');
 /**
  * With the moreAmounts option: a number with two decimals among English words is a price (why did you
  * take 6.95 off my refund); not a rate (0.05%), a time (before 2.30pm, until 10.30), a size or weight (2.50kg),
@@ -157,7 +167,8 @@ export class Analyzer {
     if (!HAN.test(t)) return t;
     const simplified = this.settings.options.simplify ? traditionalToSimplified(t) : t;
     const mandarin = this.settings.options.cantonese === true ? cantoneseToMandarin(simplified) : simplified;
-    return this.settings.options.chat === true ? chatToPlain(mandarin) : mandarin;
+    const plain = this.settings.options.chat === true ? chatToPlain(mandarin) : mandarin;
+    return this.settings.options.notArrived === true ? notArrivedPlain(plain) : plain;
   }
 
   private word(w: string): string | undefined {

@@ -60,6 +60,11 @@ export interface AnalyzerOptions {
    * not deny (有没有真人客服 found 有没有假货 through 没有). Absent in indexes built before it.
    */
   aNotA?: boolean;
+  /**
+   * "Not arrived" in one form (没到, 还没到, 没有到账 → 未到…; src/analyze/not-arrived.ts), so a customer's
+   * 退款还没到 meets a rule's 退款未到账. Absent in indexes built before it.
+   */
+  notArrived?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -99,4 +104,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   digitCodes: true,
   compounds: true,
   aNotA: true,
+  notArrived: true,
 };

@@ -23,6 +23,12 @@ describe('discoverWords', () => {
     expect(words).not.toContain('么时候');
   });
 
+  it('finds no word with 未 in it: 还未到 would hide the negation (a FAQ\'s 退款怎么还没到, repeated for each product)', () => {
+    const repeated = ['手机', '耳机', '平板', '手表', '键盘', '鼠标'].map((p) => `${p}退款怎么还未到`);
+    expect(discoverWords(repeated).filter((w) => w.includes('未'))).toEqual([]);
+    expect(discoverWords(repeated, (run) => jiebaWords(run)).filter((w) => w.includes('未'))).toEqual([]);
+  });
+
   it('gives the analyzer only the words it keeps (a user test cut 口红试色了还能退吗 as …了还能退…, and missed 口红试色了能退吗)', async () => {
     const settings = await buildAnalyzerSettings({ texts: TEXTS });
     if (!settings.ok) throw new Error(JSON.stringify(settings.problems));

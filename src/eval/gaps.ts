@@ -173,8 +173,9 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([
   ...(
     '怎么 怎样 怎么样 怎么办 如何 什么 为什么 为何 啥 咋 哪 哪些 哪里 哪个 多少 多久 多长时间 几 是否 是不是 能 能不能 可以 可不可以 可否 ' +
     '请问 你好 您好 亲 谢谢 麻烦 吗 呢 吧 啊 呀 嘛 了 的 我 我的 你 你们 您 一下 要 想 会 有 没有 还 就 都 也 是 不 吗 ' +
-    // a chat's replies and calls, and 没 (还没到账, 还没发货: how late, not what): never what a question is about
-    '没 喂 急 在 人 好 行 嗯 哦 噢 额 哈 哈哈 呵呵 客服 时候 今天 明天 昨天 现在 已经 刚才 刚刚 一直 到底 ' +
+    // a chat's replies and calls, and 没 (还没到账, 还没发货: how late, not what; 未 as the analyzer writes
+    // 没收到): never what a question is about
+    '没 未 喂 急 在 人 好 行 嗯 哦 噢 额 哈 哈哈 呵呵 客服 时候 今天 明天 昨天 现在 已经 刚才 刚刚 一直 到底 ' +
     '谁 多 多大 多长 多远 哪儿 几点 几号 何时 不好意思 ' +
     // asking for a person, the commonest line of a Chinese chat log: a hand-off, not a topic the KB lacks
     // (a furniture shop's 千牛 log made 转人工 / 人工客服 a gap with 人工 as its topic; 人工费 stays a word)

@@ -5,10 +5,13 @@
 // customer quotes from the KB (why did you take 6.95 off my refund) still finds the fee that states it.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Analyzer, CURRENCY_WORDS_AFTER, ENGLISH_CURRENCY_WORDS_AFTER, MORE_CURRENCY_WORDS_AFTER } from '../analyze/analyzer.js';
 import { build } from '../build/index.js';
+import { buildAnalyzerSettings } from '../build/vocabulary.js';
 import { BUILD_TIMEOUT, ROOT, tempDir } from '../test-support/kb.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
+import { isCaseTerm } from './query-terms.js';
 
 const dir = tempDir('kb-customer-sums-');
 afterAll(() => dir.remove());
@@ -50,5 +53,30 @@ describe('a sum in a question', () => {
     expect(kb.queryTerms('why did you take 6.95 off my refund').get('#amount')).toBe(1);
     const hits = kb.search('why did you take 6.95 off my refund', { k: 3 });
     expect(hits.map((h) => h.question)).toContain('Is there a fee for returning my order?');
+  });
+});
+
+describe('the currency words', () => {
+  // one list makes the analyzer's amounts and the runtime's sum terms (they were two lists that had to agree)
+  const words = [...CURRENCY_WORDS_AFTER, ...MORE_CURRENCY_WORDS_AFTER, ...ENGLISH_CURRENCY_WORDS_AFTER];
+  let analyzer: Analyzer;
+  beforeAll(async () => {
+    // a shop whose texts write every one of them, so each is a word of its vocabulary
+    const settings = await buildAnalyzerSettings({ texts: words.map((w) => `价格50${w}`) });
+    if (!settings.ok) throw new Error(JSON.stringify(settings.problems));
+    analyzer = new Analyzer(settings.value);
+  }, BUILD_TIMEOUT);
+
+  it.each(words)('50 %s is an amount, and its currency word a sum term the runtime weighs as the customer\'s', (word) => {
+    const terms = analyzer.analyze(/[a-z]/u.test(word) ? `i paid 50 ${word} for it` : `充了50${word}`);
+    const at = terms.indexOf('#amount');
+    expect(at).toBeGreaterThanOrEqual(0);
+    expect(isCaseTerm(terms[at + 1]!, 0.5)).toBe(true);
+  });
+
+  it('a word that is no currency is no sum term (50 apples)', () => {
+    const terms = analyzer.analyze('i bought 50 apples');
+    expect(terms).not.toContain('#amount');
+    expect(terms.some((t) => isCaseTerm(t, 0.5))).toBe(false);
   });
 });

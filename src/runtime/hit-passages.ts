@@ -95,7 +95,10 @@ export class HitPassages {
       // normalized once when that keeps every character in place (it nearly always does), else unit by unit
       const whole = analyzer.normalize(answer);
       const inPlace = whole.length === answer.length;
-      const texts = units.map((u): UnitText => ({ normalized: inPlace ? whole.slice(u.start, u.end) : analyzer.normalize(answer.slice(u.start, u.end)) }));
+      const texts = units.map((u): UnitText => {
+        const normalized = inPlace ? whole.slice(u.start, u.end) : analyzer.normalize(answer.slice(u.start, u.end));
+        return u.kind === 'row' ? { normalized, row: true } : { normalized };
+      });
       cut = { units, texts };
       if (this.cache.size >= PASSAGE_CACHE) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, cut);

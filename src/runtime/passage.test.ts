@@ -10,7 +10,7 @@ import { readSuite } from '../eval/suite.js';
 import { BUILD_TIMEOUT, ROOT, SAMPLE, tempDir } from '../test-support/kb.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import { loadIndex } from './load.js';
-import { choosePassage, DEFAULT_PASSAGE_CHARS, passageUnits } from './passage.js';
+import { choosePassage, DEFAULT_PASSAGE_CHARS, passageUnits, scoreUnits, type PassageTerm } from './passage.js';
 import { startSearchServer } from './server.js';
 
 const texts = (answer: string, maxChars: number): string[] => passageUnits(answer, maxChars).map((u) => answer.slice(u.start, u.end));
@@ -139,6 +139,43 @@ describe('choosePassage', () => {
     // 56 of 2,600 passages ran over before (a lead-in above a long item, a clause of exactly the budget with … on both sides, a long table row)
     expect(passages).toBeGreaterThan(1000);
     expect(over).toEqual([]);
+  });
+});
+
+describe('scoreUnits', () => {
+  // a shipping table: every row names shipping and a price, and the standard row is the longest
+  // (a UK retailer's trial: how much is delivery got the Nominated Day and Sunday rows, the shortest)
+  const table = [
+    'Option | Cost | Arrives',
+    'Standard shipping | £4.50, free on orders over £60 | 3-5 working days',
+    'Express shipping | £8 | next day',
+    'Saturday shipping | £10 | Saturday',
+    'Store pickup | Free | 2 days',
+  ].join('\n');
+  const units = passageUnits(table, 120);
+  const texts = (rows: boolean) => units.map((u) => ({ normalized: table.slice(u.start, u.end).toLowerCase(), ...(rows && u.kind === 'row' ? { row: true } : {}) }));
+  const term = (word: string): PassageTerm => ({ key: word, weight: 1, written: [word] });
+  const rowOf = (name: string): number => units.findIndex((u) => table.slice(u.start, u.end).startsWith(name));
+
+  it('weighs a term alike in every table row that holds it: the length of a row is no sign of what it is about', () => {
+    const scores = scoreUnits(texts(true), [term('shipping')], 1.2, 0.75);
+    expect(scores[rowOf('Standard')]).toBeCloseTo(scores[rowOf('Saturday')]!, 10);
+    expect(choosePassage(table, units, scores, 120)).toMatch(/^Option \| Cost \| Arrives\nStandard shipping/u);
+    // (scored as sentences are, the shortest row came first)
+    const asSentences = scoreUnits(texts(false), [term('shipping')], 1.2, 0.75);
+    expect(asSentences[rowOf('Saturday')]).toBeGreaterThan(asSentences[rowOf('Standard')]!);
+  });
+
+  it('still picks the row a question names (saturday)', () => {
+    const scores = scoreUnits(texts(true), [term('shipping'), term('saturday')], 1.2, 0.75);
+    expect(choosePassage(table, units, scores, 60)).toMatch(/Saturday shipping \| £10/u);
+  });
+
+  it('does not let a term every unit holds choose among sentences by their length', () => {
+    const answer = 'Refunds go to your card. Refunds for gift orders go to the gift card of the person who sent it, as credit. Refunds take 5 days.';
+    const sentences = passageUnits(answer, 200);
+    const scores = scoreUnits(sentences.map((u) => ({ normalized: answer.slice(u.start, u.end).toLowerCase() })), [term('refunds')], 1.2, 0.75);
+    expect(new Set(scores).size).toBe(1);
   });
 });
 

@@ -334,6 +334,8 @@ function leadInText(answer: string, units: readonly PassageUnit[], lead: number,
 export interface UnitText {
   normalized: string;
   otherTerms?: ReadonlyMap<string, number>;
+  /** A table row: a record, whose length says nothing of how much it is about a term (scored without BM25's length part). */
+  row?: boolean;
 }
 
 /**
@@ -380,22 +382,37 @@ function occurrences(text: string, needle: string): number {
 
 /**
  * BM25 of each unit for the question's terms; a unit's length is its characters against the
- * answer's mean unit; k1 and b are the search's answer-field parameters.
+ * answer's mean unit; k1 and b are the search's answer-field parameters. A term that every unit
+ * holds tells none of them apart: it scores without the length part, so the shortest unit does not
+ * win on it (how much is delivery of a delivery table: every row says delivery and a price, and
+ * the Sunday row, the shortest, came before the standard delivery row above it).
  */
 export function scoreUnits(units: readonly UnitText[], terms: readonly PassageTerm[], k1: number, b: number): Float64Array {
   const scores = new Float64Array(units.length);
   let total = 0;
   for (const u of units) total += u.normalized.length;
   const avg = total / Math.max(units.length, 1) || 1;
+  const n = terms.length;
+  const freq = new Float64Array(units.length * n);
+  const holders = new Uint32Array(n);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    const norm = k1 * (1 - b + (b * unit.normalized.length) / avg);
-    let s = 0;
-    for (const t of terms) {
+    for (let j = 0; j < n; j++) {
+      const t = terms[j]!;
       let f = 0;
       if (t.written !== undefined) for (const form of t.written) f += occurrences(unit.normalized, form);
       else f = unit.otherTerms?.get(t.term!) ?? 0;
-      if (f > 0) s += (t.weight * f * (k1 + 1)) / (f + norm);
+      freq[i * n + j] = f;
+      if (f > 0) holders[j]!++;
+    }
+  }
+  for (let i = 0; i < units.length; i++) {
+    const norm = units[i]!.row === true ? k1 : k1 * (1 - b + (b * units[i]!.normalized.length) / avg);
+    let s = 0;
+    for (let j = 0; j < n; j++) {
+      const f = freq[i * n + j]!;
+      const everywhere = units.length > 1 && holders[j] === units.length;
+      if (f > 0) s += (terms[j]!.weight * f * (k1 + 1)) / (f + (everywhere ? k1 : norm));
     }
     scores[i] = s;
   }

@@ -6,7 +6,8 @@
  * names a topic at all, which kinds of goods it names. Runs once per question, before scoring: the
  * scoring loop (knowledge-base.ts) only reads the terms and weights decided here.
  */
-import { Analyzer, BIGRAM_PREFIX, bareCode, CODE_TERM, codePieces, isWordTerm } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, bareCode, CODE_TERM, codePieces, CURRENCY_WORDS_AFTER, ENGLISH_CURRENCY_WORDS_AFTER, isWordTerm, MORE_CURRENCY_WORDS_AFTER } from '../analyze/analyzer.js';
+import { stem } from '../analyze/english.js';
 import { NEGATIONS, QUESTION_WORDS } from '../analyze/stopwords.js';
 import type { Associations } from './associations.js';
 import { mayBeTypo, TypoIndex } from './typos.js';
@@ -106,11 +107,9 @@ function unknownCodes(terms: ReadonlyMap<string, number>, has: (term: string) =>
  */
 const CUSTOMER_SUM_WEIGHT = 0.5;
 const AMOUNT_TERM = '#amount';
-// (the currency words the analyzer reads an amount by, as terms: English ones stemmed)
-const CURRENCY_WORDS: ReadonlySet<string> = new Set([
-  ...['元', '块', '块钱', '圆', 'rmb', 'yuan', '美元', '刀', '港币', '港元', '港幣', '台币', '台幣', '新台币', '欧元', '歐元', '英镑', '英鎊'],
-  ...['dollar', 'buck', 'quid', 'euro', 'usd', 'gbp', 'eur', 'hkd', 'twd'],
-]);
+// (the currency words the analyzer reads an amount by, as terms: its own lists, English ones stemmed,
+// and 块钱, the word the segmenter may cut 50块钱's 块 into)
+const CURRENCY_WORDS: ReadonlySet<string> = new Set([...CURRENCY_WORDS_AFTER, ...MORE_CURRENCY_WORDS_AFTER, '块钱', ...ENGLISH_CURRENCY_WORDS_AFTER.map(stem)]);
 const QUOTED_PRICE = /\d[.,]\d\d(?!\d)/u;
 
 /** `#amount` or a currency word. */

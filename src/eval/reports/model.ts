@@ -15,6 +15,8 @@ export interface EvalRun {
   coverage?: Coverage;
   /** The index file evaluated, as named on the command line. */
   index?: string;
+  /** The ids of the index's entries, in `--json` (`entryIds`): a later run compared with it knows which entries are new. */
+  entryIds?: readonly string[];
   /** Suite lines (and whole suite files) that could not be read: errors, each with its file and line. The run fails when there are any. */
   unreadable?: Problem[];
   /** The baseline file named, when it could not be read: the run fails (the regression check could not run). */
@@ -268,8 +270,9 @@ export function changeWhy(run: EvalRun, c: ChangedCase): string {
         ? `; it passes at the baseline's threshold ${before.from}: only auto's choice moved`
         : `; the baseline passed it at its threshold ${before.from}`
       : '';
-  // an out-of-scope question the index now answers: a false answer, or an entry added for it (the suite is behind)
-  const stale = c.unseenEntry === undefined ? '' : `; ${c.unseenEntry} is in none of the baseline's results (added since?): if it answers the question, make the case expect ${c.unseenEntry}`;
+  // an out-of-scope question answered by an entry the baseline's index did not have: added for it, most
+  // likely (the suite is behind); said only when the baseline lists its index's entries
+  const stale = c.unseenEntry === undefined ? '' : `; ${c.unseenEntry} was added since the baseline (its index had no such entry): if it answers the question, make the case expect ${c.unseenEntry}`;
   return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${judged ? (c.reason === 'false-answer' ? ` at threshold ${at}` : ` ${at}`) : ''}${got}${passedAt}${stale}`;
 }
 

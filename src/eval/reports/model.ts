@@ -223,6 +223,22 @@ export function thresholdOnlyNote(b: BaselineComparison, form: 'long' | 'short' 
   return ` (${moved === b.newlyFailing.length ? (moved === 1 ? 'it' : 'all of them') : `${moved} of them`} only because --threshold auto moved ${t.from} → ${t.to})`;
 }
 
+/**
+ * Why the cases auto's move alone failed pass at the baseline's threshold, per kind of case: one in
+ * scope still has its right answer first; one out of scope has no right answer, and its top hit is
+ * still below the baseline's threshold (handed off there).
+ */
+function passesAtBaseline(failing: readonly ChangedCase[], from: number): string {
+  const moved = failing.filter((c) => c.thresholdOnly === true);
+  const outOfScope = moved.filter((c) => c.expect === null).length;
+  const inScope = moved.length - outOfScope;
+  const handedOff = `handed off as the baseline handed it off (its top hit's confidence below ${from})`;
+  if (outOfScope === 0) return `${inScope === 1 ? 'it passes now too, its' : 'they pass now too, their'} right answer still first`;
+  if (inScope === 0) return outOfScope === 1 ? `it passes now too, out of scope and ${handedOff}` : `they pass now too, out of scope and handed off as the baseline handed them off (their top hits' confidence below ${from})`;
+  // (one move fails only one kind: up, right answers below it; down, out-of-scope ones above it)
+  return `they pass now too: the ${inScope} in scope with ${inScope === 1 ? 'its' : 'their'} right answer still first, the ${outOfScope} out of scope handed off as in the baseline (${outOfScope === 1 ? "its top hit's confidence" : "their top hits' confidence"} below ${from})`;
+}
+
 export function baselineThresholdNote(b: BaselineComparison): string | undefined {
   const t = b.threshold;
   if (t === undefined || t.from === t.to) return undefined;
@@ -238,7 +254,7 @@ export function baselineThresholdNote(b: BaselineComparison): string | undefined
         ? ''
         : ` Auto chose higher to hand off out-of-scope questions that ${t.from} would answer: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
     const fail = moved === b.newlyFailing.length ? (moved === 1 ? 'The newly failing case fails' : `All ${moved} newly failing cases fail`) : `${moved} of the ${b.newlyFailing.length} newly failing cases fail`;
-    return `${own}. ${fail} only by that move: at the baseline's threshold ${t.from} ${moved === 1 ? 'it passes now too, its' : 'they pass now too, their'} right answer still first.${why} To judge a pull request on its answers alone, judge both runs at one threshold: write it in kb.config.yaml (eval: threshold: ${t.from}, the baseline's) or pass --threshold ${t.from}`;
+    return `${own}. ${fail} only by that move: at the baseline's threshold ${t.from} ${passesAtBaseline(b.newlyFailing, t.from)}.${why} To judge a pull request on its answers alone, judge both runs at one threshold: write it in kb.config.yaml (eval: threshold: ${t.from}, the baseline's) or pass --threshold ${t.from}`;
   }
   return t.rejudged
     ? `${judged}: its cases are judged again at this run's ${t.to === null ? 'rule (ranked first)' : 'threshold'}, so that only changes of the index count`

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { problem } from '../../core/problems.js';
-import { compareBaseline } from '../baseline.js';
+import { compareBaseline, type Baseline } from '../baseline.js';
 import { checkGates } from '../gates.js';
 import type { CaseResult, EvalReport } from '../run.js';
 import { summarize } from '../summary.js';
@@ -15,7 +15,7 @@ import { htmlEscape, htmlReport } from './html.js';
 import { evalRunJson } from './json.js';
 import { junitReport, xmlEscape } from './junit.js';
 import { markdownReport, mdEscape } from './markdown.js';
-import { describeExpect, REGRESSION_CHECK, runPassed, type EvalRun } from './model.js';
+import { baselineThresholdNote, describeExpect, REGRESSION_CHECK, runPassed, type EvalRun } from './model.js';
 
 const NASTY = '<script>alert("x")</script> & a|b *bold* \u0001';
 
@@ -385,5 +385,27 @@ describe('evalRunJson', () => {
     expect(Object.keys(doc.cases[0] ?? {}).slice(0, 4)).toEqual(['q', 'expect', 'rank', 'top']);
     expect(doc.cases.map((x) => x['verdict'])).toEqual(['pass', 'fail', 'fail', 'fail', 'pass']);
     expect(doc.cases[3]?.['reason']).toBe('false-answer');
+  });
+});
+
+describe('baselineThresholdNote', () => {
+  // each run judged at auto's own threshold; the cases that fail only by auto's move, said per kind (review 2026-11-27)
+  const note = (from: number, to: number, now: CaseResult[], verdicts: ('pass' | 'fail')[]): string => {
+    const before: Baseline = { cases: now.map((x) => ({ q: x.q, expect: x.expect, verdict: 'pass' as const, rank: x.rank, confidence: x.top[0]?.confidence ?? null })), threshold: from, thresholdAuto: true };
+    const reasons = now.map((x, i) => (verdicts[i] === 'pass' ? { verdict: 'pass' as const } : { verdict: 'fail' as const, reason: x.expect === null ? ('false-answer' as const) : ('below-threshold' as const) }));
+    return baselineThresholdNote(compareBaseline(now, reasons, before, 'base.json', to, true)) ?? '';
+  };
+
+  it('says an out-of-scope case failing only because auto moved down is handed off at the baseline\'s threshold, not that its right answer is first', () => {
+    // auto 0.4 → 0.3: 有羊奶粉吗 (0.35) is answered now, handed off at 0.4 — it has no right answer
+    const down = note(0.4, 0.3, [c('有羊奶粉吗', null, null, 0.35)], ['fail']);
+    expect(down).toContain("The newly failing case fails only by that move: at the baseline's threshold 0.4 it passes now too, out of scope and handed off as the baseline handed it off (its top hit's confidence below 0.4).");
+    expect(down).not.toContain('right answer');
+  });
+
+  it('says in-scope cases failing only because auto moved up still have their right answer first', () => {
+    expect(note(0.3, 0.4, [c('退货', 'K2', 1, 0.35)], ['fail'])).toContain("at the baseline's threshold 0.3 it passes now too, its right answer still first.");
+    const two = note(0.3, 0.4, [c('退货', 'K2', 1, 0.35), c('换货', 'K3', 1, 0.38), c('oos', null, null, 0.2)], ['fail', 'fail', 'pass']);
+    expect(two).toContain('All 2 newly failing cases fail only by that move: at the baseline\'s threshold 0.3 they pass now too, their right answer still first.');
   });
 });

@@ -128,6 +128,13 @@ describe('readSuite', () => {
       [4, [S('a.md', '一|二')]],
     ]);
     expect(read.problems.map((p) => [p.location?.line, p.message])).toEqual([[5, '"expect" has "{source: a.md}" between its | signs, which looks like JSON but does not parse; fix its quotes and brackets']]);
+    // an empty alternative is named, not read as "expect is empty" (review 2026-11-27)
+    const empty = parseSuite('q,expect\na,K1||K2\nb,"{""source"": ""a.md""}|"\nc,|K3\n', 'e.csv');
+    expect(empty.problems.map((p) => [p.location?.line, p.message])).toEqual([
+      [2, '"expect" is "K1||K2", with nothing between two of its | signs; remove the extra |, or write the id or {source, section} meant there'],
+      [3, '"expect" is "{\\"source\\": \\"a.md\\"}|", with nothing after its last |; remove the extra |, or write the id or {source, section} meant there'],
+      [4, '"expect" is "|K3", with nothing before its first |; remove the extra |, or write the id or {source, section} meant there'],
+    ]);
   });
 
   it('loses only the row of a quote inside a cell that does not start with one, not the file, and says how to quote it', async () => {

@@ -139,7 +139,9 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
   const alternatives = csv && typeof expectValue === 'string' && expectValue.includes('|') ? splitAlternatives(expectValue) : [];
   if (alternatives.length > 1) {
     const read: unknown[] = [];
-    for (const part of alternatives) {
+    for (const [i, part] of alternatives.entries()) {
+      // K1||K2 or K1|: not "expect is empty", which it is not (before 2026-11-27)
+      if (part === '') return bad(`"expect" is ${JSON.stringify(expectValue)}, with nothing ${i === 0 ? 'before its first |' : i === alternatives.length - 1 ? 'after its last |' : 'between two of its | signs'}; remove the extra |, or write the id or {source, section} meant there`);
       if (!/^[[{]/.test(part)) {
         read.push(part);
         continue;

@@ -172,11 +172,13 @@ describe('compareBaseline', () => {
         { q: '奶粉拆了能退吗', expect: 'faq-1', rank: 1, top: [{ id: 'faq-1', score: 1, confidence: 0.6 }], verdict: 'pass' },
         { q: '今天天气怎么样', expect: null, rank: null, top: [{ id: 'faq-21', score: 1, confidence: 0.38 }], verdict: 'pass' },
         { q: '可以货到付款吗', expect: null, rank: null, top: [{ id: 'faq-21', score: 1, confidence: 0.3 }], verdict: 'pass' },
+        { q: '你们老板是谁', expect: null, rank: null, top: [{ id: 'faq-21', score: 1, confidence: 0.2 }], verdict: 'pass' },
       ],
+      entryIds: ['faq-1', 'faq-4', 'faq-8', 'faq-21', 'faq-30', 'faq-50'],
     });
     const parsed = parseBaseline(main, 'main.json');
     if (!parsed.ok) throw new Error('baseline not read');
-    expect([...(parsed.value.seenIds ?? [])]).toEqual(['faq-4', 'faq-8', 'faq-1', 'faq-21']);
+    expect(parsed.value.entryIds?.size).toBe(6);
     const hit = (id: string, confidence: number): CaseResult['top'] => [{ id, score: 1, confidence }];
     const cases: CaseResult[] = [
       { ...c('怎么退货', 'faq-4', 1, 1), top: hit('faq-4', 0.47) },
@@ -186,6 +188,8 @@ describe('compareBaseline', () => {
       { ...c('今天天气怎么样', null, null, 4), top: hit('faq-21', 0.491) },
       // answered by an entry the pull request added for it
       { ...c('可以货到付款吗', null, null, 5), top: hit('gap-cod', 0.96) },
+      // answered by an old entry (in the baseline's index, in none of its results): a false answer, not one added (review 2026-11-27)
+      { ...c('你们老板是谁', null, null, 6), top: hit('faq-30', 0.7) },
     ];
     const verdicts: CaseVerdict[] = [
       { verdict: 'fail', reason: 'below-threshold' },
@@ -193,14 +197,21 @@ describe('compareBaseline', () => {
       { verdict: 'fail', reason: 'not-first' },
       { verdict: 'pass' },
       { verdict: 'fail', reason: 'false-answer' },
+      { verdict: 'fail', reason: 'false-answer' },
     ];
     const diff = compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.4928, true);
     expect(diff.newlyFailing.map((x) => [x.q, x.thresholdOnly === true, x.unseenEntry])).toEqual([
       ['花呗退款', false, undefined],
       ['奶粉拆了能退吗', false, undefined],
       ['可以货到付款吗', false, 'gap-cod'],
+      ['你们老板是谁', false, undefined],
       ['怎么退货', true, undefined],
     ]);
+    // a baseline that does not list its index's entries (written before entryIds) says nothing of added entries
+    const older = parseBaseline(main.replace(/,"entryIds":\[[^\]]*\]/, ''), 'main.json');
+    if (!older.ok) throw new Error('baseline not read');
+    expect(older.value.entryIds).toBeUndefined();
+    expect(compareBaseline(cases, verdicts, older.value, 'main.json', 0.4928, true).newlyFailing.map((x) => x.unseenEntry)).toEqual([undefined, undefined, undefined, undefined, undefined]);
     expect(diff.threshold?.handedOff?.map((h) => [h.q, h.confidence, h.baselineConfidence])).toEqual([['今天天气怎么样', 0.491, 0.38]]);
     // at a fixed threshold nothing is threshold-only, and a lower auto threshold hands nothing more off
     const fixed = compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.41);

@@ -46,8 +46,8 @@ export interface Baseline {
   thresholdAuto?: boolean;
   /** Undefined when the report has no (complete) `metrics`. */
   metrics?: BaselineMetrics;
-  /** The entry ids among its cases' top hits; undefined when the report lists no top hits. */
-  seenIds?: ReadonlySet<string>;
+  /** The ids of the entries its index had (`entryIds`); undefined in a report written before 2026-11-27. */
+  entryIds?: ReadonlySet<string>;
 }
 
 export interface ChangedCase {
@@ -69,9 +69,10 @@ export interface ChangedCase {
    */
   thresholdOnly?: boolean;
   /**
-   * An out-of-scope case now answered by an entry that is in none of the baseline's top hits — an
-   * entry added since, most likely for this very question (the suite is behind: expect it), or one
-   * the baseline never returned. Absent otherwise, and when the baseline lists no top hits.
+   * An out-of-scope case now answered by an entry the baseline's index did not have — added since,
+   * most likely for this very question (the suite is behind: expect it). Absent otherwise, and when
+   * the baseline does not list its index's entries (`entryIds`, written since 2026-11-27): an entry
+   * only absent from the baseline's top hits is most often an old one, and the answer a false one.
    */
   unseenEntry?: string;
 }
@@ -176,7 +177,6 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
   const cases = (value as { cases?: unknown } | null)?.cases;
   if (!Array.isArray(cases)) return fail(problem('bad-suite', 'has no "cases" list: pass a file written by `kb eval --json`', { file }));
   const out: BaselineCase[] = [];
-  const seen = new Set<string>();
   for (const [i, c] of cases.entries()) {
     if (typeof c !== 'object' || c === null || typeof (c as { q?: unknown }).q !== 'string' || !('expect' in c)) {
       return fail(problem('bad-suite', `case ${i + 1} has no "q" and "expect": pass a file written by \`kb eval --json\``, { file }));
@@ -187,7 +187,6 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
     if (rank === null || typeof rank === 'number') b.rank = rank;
     const top = o['top'];
     if (Array.isArray(top)) {
-      for (const hit of top) if (typeof (hit as { id?: unknown } | null)?.id === 'string') seen.add((hit as { id: string }).id);
       const confidence = (top[0] as { confidence?: unknown } | undefined)?.confidence;
       if (top.length === 0) b.confidence = null;
       else if (typeof confidence === 'number') b.confidence = confidence;
@@ -195,7 +194,8 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
     out.push(b);
   }
   const baseline: Baseline = { cases: out };
-  if (seen.size > 0) baseline.seenIds = seen;
+  const entryIds = (value as { entryIds?: unknown }).entryIds;
+  if (Array.isArray(entryIds)) baseline.entryIds = new Set(entryIds.filter((id): id is string => typeof id === 'string'));
   const threshold = thresholdOf(value);
   if (threshold !== undefined) baseline.threshold = threshold;
   if (threshold !== undefined && autoOf(value)) baseline.thresholdAuto = true;
@@ -273,7 +273,7 @@ export function compareBaseline(
     const reason = verdicts[i]?.reason;
     if (verdict === 'fail' && reason !== undefined) changed.reason = reason;
     const top = c.top[0]?.id;
-    if (verdict === 'fail' && reason === 'false-answer' && top !== undefined && baseline.seenIds !== undefined && !baseline.seenIds.has(top)) changed.unseenEntry = top;
+    if (verdict === 'fail' && reason === 'false-answer' && top !== undefined && baseline.entryIds !== undefined && !baseline.entryIds.has(top)) changed.unseenEntry = top;
     if (verdict === 'fail' && thresholdNote?.own === true && from !== null && rejudgeNow(c, from) === 'pass') changed.thresholdOnly = true;
     if (verdict === 'fail') out.newlyFailing.push(changed);
     else out.newlyPassing.push(changed);

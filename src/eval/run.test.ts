@@ -7,7 +7,7 @@ import { formatProblem } from '../core/problems.js';
 import { loadIndex } from '../runtime/load.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { BUILD_TIMEOUT, tempDir } from '../test-support/kb.js';
-import { evaluate, sectionNames, unknownIdProblems, type CaseResult } from './run.js';
+import { evaluate, numberingLabel, sectionNames, unknownIdProblems, type CaseResult } from './run.js';
 import { parseSuite } from './suite.js';
 
 /** The DOCX fixtures scripts/make-fixtures.mjs writes. */
@@ -102,5 +102,13 @@ describe('the sections named for a {source, section} no entry comes from', () =>
     // one section: its heading is no title over others
     expect(sectionNames([['三、运费与运费险']])).toEqual(['三、运费与运费险']);
     expect(sectionNames([['一、退货'], ['二、运费', '（一）运费险']])).toEqual(['一、退货', '二、运费', '（一）运费险']);
+  });
+});
+
+describe('numberingLabel', () => {
+  it('reads the numbering of Chinese and English headings, not a year or a count at the start of an English one (review 2026-11-27)', () => {
+    expect(['一、七天无理由退货', '第二章 退货规则', '（三）运费', '1.2 退款', '2. Returns', '1 Returns', '2 退货', '1.2 Refund times'].map(numberingLabel)).toEqual(['一、', '第二章', '(三)', '1.2', '2.', '1', '2', '1.2']);
+    // before: 2024 and 3 read as numbering, so "2024 holiday returns" was offered for "2024 Black Friday returns", renamed since
+    expect(['2024 holiday returns', '2024 Black Friday returns', '3 ways to return an item', '30 days to return', '七天无理由退货'].map(numberingLabel)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });

@@ -130,9 +130,14 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
 /** A `{source, section}` expectation as warnings and reports name it: `returns.md › 二、退货运费`. */
 const sourceLabel = (e: Extract<Expectation, { kind: 'source' }>): string => (e.section === undefined ? e.source : `${e.source} › ${e.section}`);
 
-/** A heading's numbering as Chinese policies write it (第一条, 第二章, 一、, （一）, 1.2), without spaces; undefined when it has none or nothing after it. */
-function numberingLabel(heading: string): string | undefined {
-  const m = /^\s*(第[一二三四五六七八九十百零〇两\d]+[章节条款部篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*(?:[、.．]|\s))\s*\S/u.exec(heading);
+/**
+ * A heading's numbering as Chinese policies write it (第一条, 第二章, 一、, （一）, 1.2), without spaces;
+ * undefined when it has none or nothing after it. A bare number before a space is numbering only
+ * with one or two digits and a capital or a Chinese character after it (1 Returns, 2 退货): not the
+ * year of `2024 holiday returns` nor the count of `3 ways to return`.
+ */
+export function numberingLabel(heading: string): string | undefined {
+  const m = /^\s*(第[一二三四五六七八九十百零〇两\d]+[章节条款部篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[)）]|\d+(?:\.\d+)*[、.．](?!\d)|\d+(?:\.\d+)+\s|\d{1,2}\s+(?=[\p{Lu}\p{Script=Han}]))\s*\S/u.exec(heading);
   return m?.[1]?.trim().replace(/[.．]$/u, '.').replace(/^（/u, '(').replace(/）$/u, ')');
 }
 

@@ -128,6 +128,13 @@ describe('readSuite', () => {
       [4, [S('a.md', '一|二')]],
     ]);
     expect(read.problems.map((p) => [p.location?.line, p.message])).toEqual([[5, '"expect" has "{source: a.md}" between its | signs, which looks like JSON but does not parse; fix its quotes and brackets']]);
+    // an empty alternative is named, not read as "expect is empty" (review 2026-11-27)
+    const empty = parseSuite('q,expect\na,K1||K2\nb,"{""source"": ""a.md""}|"\nc,|K3\n', 'e.csv');
+    expect(empty.problems.map((p) => [p.location?.line, p.message])).toEqual([
+      [2, '"expect" is "K1||K2", with nothing between two of its | signs; remove the extra |, or write the id or {source, section} meant there'],
+      [3, '"expect" is "{\\"source\\": \\"a.md\\"}|", with nothing after its last |; remove the extra |, or write the id or {source, section} meant there'],
+      [4, '"expect" is "|K3", with nothing before its first |; remove the extra |, or write the id or {source, section} meant there'],
+    ]);
   });
 
   it('loses only the row of a quote inside a cell that does not start with one, not the file, and says how to quote it', async () => {
@@ -141,8 +148,47 @@ describe('readSuite', () => {
       [5, '能发顺丰吗'],
     ]);
     expect(read.problems.map((p) => formatProblem(p))).toEqual([
-      `${file}:line 3: has a quote (") inside a cell that does not start with one, so this row cannot be read as CSV (the other rows still run); put the whole cell in quotes and double the quotes inside it, as Excel saves it: "FAQ1|{""source"": …}" [bad-suite]`,
+      `${file}:line 3: has a quote (") inside a "期望" cell that does not start with one, so this row cannot be read as CSV (the other rows still run); put the whole cell in quotes and double the quotes inside it, as Excel saves it: "FAQ1|{""source"": …}" [bad-suite]`,
     ]);
+  });
+
+  it('reads on after each of thousands of hand-typed rows in one pass, and keeps every good row (review 2026-11-27)', () => {
+    // before: the file was read again per bad row, recursively: 18 s, then a stack overflow lost all 6,000 rows
+    const rows = Array.from({ length: 6000 }, (_, i) => (i % 2 === 0 ? `问题${i},FAQ${i},t` : `问题${i},FAQ${i}|{"source":"a.pdf"},t`));
+    const started = Date.now();
+    const read = parseSuite(`q,expect,tags\n${rows.join('\n')}\n`, 'many.csv');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(read.cases).toHaveLength(3000);
+    expect(read.cases.slice(0, 2).map((c) => [c.line, c.q])).toEqual([
+      [2, '问题0'],
+      [4, '问题2'],
+    ]);
+    expect(read.problems).toHaveLength(3000);
+    expect(read.problems[2]?.location?.line).toBe(7);
+  });
+
+  it('loses the whole record of a bad row that spans lines, not the rows after it, and fits the advice to the column (review 2026-11-27)', () => {
+    // before: only line 4 was blanked, so line 3's quote read as never closed and the rows on lines 5-6 were lost
+    const spanning = parseSuite('q,expect,tags\n退货,K1,a\n"换货\n多行",K"2",b\n运费,K4,d\n发票,K5,e\n', 'ml.csv');
+    expect(spanning.cases.map((c) => [c.line, c.q])).toEqual([
+      [2, '退货'],
+      [5, '运费'],
+      [6, '发票'],
+    ]);
+    expect(spanning.problems.map((p) => [p.location?.line, p.message])).toEqual([
+      [3, 'has a quote (") inside a "expect" cell on line 4 that does not start with one, so the row on lines 3–4 cannot be read as CSV (the other rows still run); put the whole cell in quotes and double the quotes inside it, as Excel saves it: "FAQ1|{""source"": …}"'],
+    ]);
+    // a stray quote in the question: the advice shows a question, not an expect
+    const question = parseSuite('q,expect\n5" 屏幕能换吗,K1\n运费,K4\n', 'q.csv');
+    expect(question.cases.map((c) => c.q)).toEqual(['运费']);
+    expect(question.problems.map((p) => p.message)).toEqual([expect.stringMatching(/inside a "q" cell .*as Excel saves it: "5"" 屏幕能换吗"$/)]);
+    // a quote opened on line 3 that a quote on line 5 ends early: the record is named from where it starts
+    const early = parseSuite('q,expect,tags\n退货,K1,a\n换货,"K2\n说明,K3,b\n运费 "x" y,K4,d\n发票,K5,e\n', 'u.csv');
+    expect(early.cases.map((c) => [c.line, c.q])).toEqual([
+      [2, '退货'],
+      [6, '发票'],
+    ]);
+    expect(early.problems.map((p) => [p.location?.line, p.message])).toEqual([[3, expect.stringContaining('runs on to line 5') as unknown]]);
   });
 
   it('reads N/A (any case, with or without the slash) and 无 in quotes, brackets or with a full stop as none, not as entry ids (smoke test)', async () => {

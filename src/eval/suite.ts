@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
+import { CsvError, parse as parseCsv } from 'csv-parse/sync';
 import { LineCounter, parseDocument, isMap, isScalar, isSeq, type Node } from 'yaml';
 import { problem, warning, type Problem } from '../core/problems.js';
 import { closestName } from '../text/closest-name.js';
@@ -139,7 +139,9 @@ function toCase(raw: unknown, file: string, line: number, problems: Problem[], c
   const alternatives = csv && typeof expectValue === 'string' && expectValue.includes('|') ? splitAlternatives(expectValue) : [];
   if (alternatives.length > 1) {
     const read: unknown[] = [];
-    for (const part of alternatives) {
+    for (const [i, part] of alternatives.entries()) {
+      // K1||K2 or K1|: not "expect is empty", which it is not (before 2026-11-27)
+      if (part === '') return bad(`"expect" is ${JSON.stringify(expectValue)}, with nothing ${i === 0 ? 'before its first |' : i === alternatives.length - 1 ? 'after its last |' : 'between two of its | signs'}; remove the extra |, or write the id or {source, section} meant there`);
       if (!/^[[{]/.test(part)) {
         read.push(part);
         continue;
@@ -188,59 +190,82 @@ function splitAlternatives(cell: string): string[] {
 
 const CSV_COLUMNS = { q: ['q', 'question', '问题'], expect: ['expect', '期望'], tags: ['tags', '标签'] } as const;
 
+/** What went wrong with a CSV row csv-parse could not read, and what to do, fitted to the cell's column. */
+function badRowMessage(e: CsvError & { column?: unknown }, first: number, line: number): string {
+  const span = first < line ? `the row on lines ${first}–${line}` : 'this row';
+  if (e.code === 'INVALID_OPENING_QUOTE') {
+    const name = typeof e.column === 'string' ? e.column : '';
+    const example = (CSV_COLUMNS.expect as readonly string[]).includes(name) ? '"FAQ1|{""source"": …}"' : (CSV_COLUMNS.q as readonly string[]).includes(name) ? '"5"" 屏幕能换吗"' : '"a ""b"" c"';
+    const where = `${name === '' ? 'a cell' : `a "${name}" cell`}${first < line ? ` on line ${line}` : ''}`;
+    return `has a quote (") inside ${where} that does not start with one, so ${span} cannot be read as CSV (the other rows still run); put the whole cell in quotes and double the quotes inside it, as Excel saves it: ${example}`;
+  }
+  if (e.code === 'CSV_INVALID_CLOSING_QUOTE' && first < line) {
+    return `has a quoted cell that runs on to line ${line}, where a quote ends it before the end of the cell, so ${span} cannot be read as CSV (the other rows still run); close the quote where the cell ends, or write a quote inside a quoted cell as ""`;
+  }
+  return `is not valid CSV here (${e.message.split('\n')[0]}), so ${span} cannot be read (the other rows still run); fix its quotes`;
+}
+
 function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: Problem[], delimiter = ','): void {
   if (body.trim() === '') return;
   let header: string[] = [];
   let written: string[] = [];
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parseCsv(body, {
-      columns: (h: string[]) => {
-        written = h.map((c) => c.trim());
-        // 問題 / 標籤 (traditional) are 问题 / 标签
-        return (header = written.map((c) => traditionalToSimplified(c.toLowerCase())));
-      },
-      delimiter,
-      // a TSV written by hand has JSON with bare quotes in a cell ({"source": …}); Excel quotes it as CSV does
-      relax_quotes: delimiter === '\t',
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as typeof records;
-  } catch (error) {
-    const e = error as { code?: unknown; lines?: number; message: string };
-    if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-      // csv-parse names the end of the file; the fault is where the quote opened (ingest's CSV reader finds it)
-      const split = splitCsv(body, delimiter);
-      const line = split.ok ? (e.lines ?? 1) : split.line;
-      // the rows before the quote are whole: run them (before, one stray quote lost the whole suite)
-      const before = body.split(/\r?\n/).slice(0, line - 1);
-      if (line > 2 && before.length === line - 1) parseCsvSuite(before.join('\n'), file, cases, problems, delimiter);
-      problems.push(problem('bad-suite', `has a quote (") opened on line ${line} that is never closed, so the rest of the file cannot be read as CSV; close the quote, or write a quote inside a quoted cell as ""`, { file, location: { line } }));
-      return;
+  const records: { record: Record<string, string>; line: number }[] = [];
+  const starts = [0]; // where each line starts in body
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
+  // a bad row costs that row, not the file: the rows after it are read on from the next line, so every
+  // line is parsed about once (before, the whole file was read again per bad row, recursively: 3,000
+  // hand-typed rows took 18 s and then lost every case to a stack overflow)
+  let from = 0; // lines before the part being read
+  for (;;) {
+    const part = body.slice(starts[from]);
+    let lastEnd = from === 0 ? 1 : from; // the line the last whole record (or the header) ended on
+    try {
+      parseCsv(part, {
+        // the header is read once; the rest of the file is read with its names
+        columns:
+          from === 0
+            ? (h: string[]) => {
+                written = h.map((c) => c.trim());
+                // 問題 / 標籤 (traditional) are 问题 / 标签
+                return (header = written.map((c) => traditionalToSimplified(c.toLowerCase())));
+              }
+            : header,
+        delimiter,
+        // a TSV written by hand has JSON with bare quotes in a cell ({"source": …}); Excel quotes it as CSV does
+        relax_quotes: delimiter === '\t',
+        skip_empty_lines: true,
+        relax_column_count: true,
+        on_record: (record: Record<string, string>, context: { lines: number }) => {
+          lastEnd = from + context.lines;
+          records.push({ record, line: lastEnd });
+          return null;
+        },
+      });
+      break;
+    } catch (error) {
+      // only csv-parse's own errors are the file's fault (a RangeError or a bug is not)
+      if (!(error instanceof CsvError)) throw error;
+      const e = error as CsvError & { lines?: number; column?: unknown };
+      if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
+        // csv-parse names the end of the file; the fault is where the quote opened (ingest's CSV reader
+        // finds it); the rows before it are whole and run
+        const split = splitCsv(part, delimiter);
+        const line = from + (split.ok ? (e.lines ?? 1) : split.line);
+        problems.push(problem('bad-suite', `has a quote (") opened on line ${line} that is never closed, so the rest of the file cannot be read as CSV; close the quote, or write a quote inside a quoted cell as ""`, { file, location: { line } }));
+        break;
+      }
+      const line = from + (e.lines ?? 1);
+      if (from === 0 && header.length === 0) {
+        problems.push(problem('bad-suite', `is not valid CSV (${e.message.split('\n')[0]}); fix its quotes`, { file, location: { line } }));
+        return;
+      }
+      // the failing record runs from the line after the last whole one to the error's line (a quoted
+      // cell may span lines): it is lost, the reading goes on after it
+      const first = Math.min(lastEnd + 1, line);
+      problems.push(problem('bad-suite', badRowMessage(e, first, line), { file, location: { line: first } }));
+      if (line >= starts.length) break;
+      from = line;
     }
-    const line = e.lines ?? 1;
-    const lines = body.split(/\r?\n/);
-    // a quote inside a cell that does not start with one (FAQ023|{"source": …} typed by hand): that row
-    // is lost, not the file — the line is left blank (so the others keep their numbers) and the rest read
-    // again (before 2026-11-27 one such cell lost every case of the suite)
-    if (line > 1 && line <= lines.length && lines[line - 1]?.trim() !== '') {
-      const quoted = /Invalid Opening Quote/i.test(e.message);
-      problems.push(
-        problem(
-          'bad-suite',
-          quoted
-            ? `has a quote (") inside a cell that does not start with one, so this row cannot be read as CSV (the other rows still run); put the whole cell in quotes and double the quotes inside it, as Excel saves it: "FAQ1|{""source"": …}"`
-            : `is not valid CSV here (${e.message.split('\n')[0]}), so this row cannot be read (the other rows still run); fix its quotes`,
-          { file, location: { line } },
-        ),
-      );
-      lines[line - 1] = '';
-      parseCsvSuite(lines.join('\n'), file, cases, problems, delimiter);
-      return;
-    }
-    problems.push(problem('bad-suite', `is not valid CSV (${e.message.split('\n')[0]}); fix its quotes`, { file, location: { line } }));
-    return;
   }
   const column = (names: readonly string[]): string | undefined => names.find((n) => header.includes(n));
   const qColumn = column(CSV_COLUMNS.q);
@@ -251,11 +276,11 @@ function parseCsvSuite(body: string, file: string, cases: EvalCase[], problems: 
     return;
   }
   const tagsColumn = column(CSV_COLUMNS.tags);
-  for (const { record, info } of records) {
-    // info.lines is the line the record ends on; a quoted cell may span lines
+  for (const { record, line } of records) {
+    // line is the one the record ends on; a quoted cell may span lines
     const newlines = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
     const raw = { q: record[qColumn], expect: record[expectColumn] ?? '', tags: tagsColumn === undefined ? '' : record[tagsColumn] };
-    const c = toCase(raw, file, info.lines - newlines, problems, true);
+    const c = toCase(raw, file, line - newlines, problems, true);
     if (c !== undefined) cases.push(c);
   }
 }

@@ -379,7 +379,10 @@ describe('kb eval --baseline', () => {
     writeFileSync(previous, runKb(['eval', TAGGED, '--index', formsIndex, '--threshold', '0.5', '--json']).stdout);
     const { code, report } = full([TAGGED, '--index', formsIndex, '--threshold', '0.5', '--baseline', previous, '--fail-on-regression']);
     expect(code).toBe(0);
-    const { metrics } = JSON.parse(readFileSync(previous, 'utf8')) as { metrics: Record<string, number> };
+    const { metrics, entryIds, coverage } = JSON.parse(readFileSync(previous, 'utf8')) as { metrics: Record<string, number>; entryIds: string[]; coverage: { entries: number } };
+    // the index's entries, so that a later comparison knows which are new (review 2026-11-27)
+    expect(entryIds).toHaveLength(coverage.entries);
+    expect(entryIds).toContain(report.cases.find((x) => x.rank === 1)?.top[0]?.id);
     expect(report.baseline).toEqual({
       file: previous,
       newlyFailing: [],

@@ -187,6 +187,7 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   }
   run.gaps = evalGaps(kb, report.cases, summary.verdicts);
   run.coverage = coverageOf(kb.entries, report.cases);
+  run.entryIds = kb.entries.map((e) => e.id);
 
   if (options.json) output.out(JSON.stringify(evalRunJson(run), null, 2));
   else printReport(run, output, options.gaps === true);

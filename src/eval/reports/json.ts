@@ -30,5 +30,7 @@ export function evalRunJson(run: EvalRun): Record<string, unknown> {
   if (run.baseline !== undefined) doc['baseline'] = run.baseline;
   if (run.gaps !== undefined) doc['gaps'] = run.gaps;
   if (run.coverage !== undefined) doc['coverage'] = run.coverage;
+  // the index's entries, so that a later run compared with this one (--baseline) knows which are new
+  if (run.entryIds !== undefined) doc['entryIds'] = run.entryIds;
   return doc;
 }

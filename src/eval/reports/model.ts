@@ -15,6 +15,8 @@ export interface EvalRun {
   coverage?: Coverage;
   /** The index file evaluated, as named on the command line. */
   index?: string;
+  /** The ids of the index's entries, in `--json` (`entryIds`): a later run compared with it knows which entries are new. */
+  entryIds?: readonly string[];
   /** Suite lines (and whole suite files) that could not be read: errors, each with its file and line. The run fails when there are any. */
   unreadable?: Problem[];
   /** The baseline file named, when it could not be read: the run fails (the regression check could not run). */
@@ -221,6 +223,22 @@ export function thresholdOnlyNote(b: BaselineComparison, form: 'long' | 'short' 
   return ` (${moved === b.newlyFailing.length ? (moved === 1 ? 'it' : 'all of them') : `${moved} of them`} only because --threshold auto moved ${t.from} → ${t.to})`;
 }
 
+/**
+ * Why the cases auto's move alone failed pass at the baseline's threshold, per kind of case: one in
+ * scope still has its right answer first; one out of scope has no right answer, and its top hit is
+ * still below the baseline's threshold (handed off there).
+ */
+function passesAtBaseline(failing: readonly ChangedCase[], from: number): string {
+  const moved = failing.filter((c) => c.thresholdOnly === true);
+  const outOfScope = moved.filter((c) => c.expect === null).length;
+  const inScope = moved.length - outOfScope;
+  const handedOff = `handed off as the baseline handed it off (its top hit's confidence below ${from})`;
+  if (outOfScope === 0) return `${inScope === 1 ? 'it passes now too, its' : 'they pass now too, their'} right answer still first`;
+  if (inScope === 0) return outOfScope === 1 ? `it passes now too, out of scope and ${handedOff}` : `they pass now too, out of scope and handed off as the baseline handed them off (their top hits' confidence below ${from})`;
+  // (one move fails only one kind: up, right answers below it; down, out-of-scope ones above it)
+  return `they pass now too: the ${inScope} in scope with ${inScope === 1 ? 'its' : 'their'} right answer still first, the ${outOfScope} out of scope handed off as in the baseline (${outOfScope === 1 ? "its top hit's confidence" : "their top hits' confidence"} below ${from})`;
+}
+
 export function baselineThresholdNote(b: BaselineComparison): string | undefined {
   const t = b.threshold;
   if (t === undefined || t.from === t.to) return undefined;
@@ -236,7 +254,7 @@ export function baselineThresholdNote(b: BaselineComparison): string | undefined
         ? ''
         : ` Auto chose higher to hand off out-of-scope questions that ${t.from} would answer: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`;
     const fail = moved === b.newlyFailing.length ? (moved === 1 ? 'The newly failing case fails' : `All ${moved} newly failing cases fail`) : `${moved} of the ${b.newlyFailing.length} newly failing cases fail`;
-    return `${own}. ${fail} only by that move: at the baseline's threshold ${t.from} ${moved === 1 ? 'it passes now too, its' : 'they pass now too, their'} right answer still first.${why} To judge a pull request on its answers alone, judge both runs at one threshold: write it in kb.config.yaml (eval: threshold: ${t.from}, the baseline's) or pass --threshold ${t.from}`;
+    return `${own}. ${fail} only by that move: at the baseline's threshold ${t.from} ${passesAtBaseline(b.newlyFailing, t.from)}.${why} To judge a pull request on its answers alone, judge both runs at one threshold: write it in kb.config.yaml (eval: threshold: ${t.from}, the baseline's) or pass --threshold ${t.from}`;
   }
   return t.rejudged
     ? `${judged}: its cases are judged again at this run's ${t.to === null ? 'rule (ranked first)' : 'threshold'}, so that only changes of the index count`
@@ -268,8 +286,9 @@ export function changeWhy(run: EvalRun, c: ChangedCase): string {
         ? `; it passes at the baseline's threshold ${before.from}: only auto's choice moved`
         : `; the baseline passed it at its threshold ${before.from}`
       : '';
-  // an out-of-scope question the index now answers: a false answer, or an entry added for it (the suite is behind)
-  const stale = c.unseenEntry === undefined ? '' : `; ${c.unseenEntry} is in none of the baseline's results (added since?): if it answers the question, make the case expect ${c.unseenEntry}`;
+  // an out-of-scope question answered by an entry the baseline's index did not have: added for it, most
+  // likely (the suite is behind); said only when the baseline lists its index's entries
+  const stale = c.unseenEntry === undefined ? '' : `; ${c.unseenEntry} was added since the baseline (its index had no such entry): if it answers the question, make the case expect ${c.unseenEntry}`;
   return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${judged ? (c.reason === 'false-answer' ? ` at threshold ${at}` : ` ${at}`) : ''}${got}${passedAt}${stale}`;
 }
 

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { problem } from '../../core/problems.js';
-import { compareBaseline } from '../baseline.js';
+import { compareBaseline, type Baseline } from '../baseline.js';
 import { checkGates } from '../gates.js';
 import type { CaseResult, EvalReport } from '../run.js';
 import { summarize } from '../summary.js';
@@ -15,7 +15,7 @@ import { htmlEscape, htmlReport } from './html.js';
 import { evalRunJson } from './json.js';
 import { junitReport, xmlEscape } from './junit.js';
 import { markdownReport, mdEscape } from './markdown.js';
-import { describeExpect, REGRESSION_CHECK, runPassed, type EvalRun } from './model.js';
+import { baselineThresholdNote, describeExpect, REGRESSION_CHECK, runPassed, type EvalRun } from './model.js';
 
 const NASTY = '<script>alert("x")</script> & a|b *bold* \u0001';
 
@@ -273,19 +273,21 @@ describe('what a person acts on', () => {
     expect(markdownReport(makeRun())).not.toContain('was judged at');
   });
 
-  it('says when an out-of-scope question is now answered by an entry none of the baseline\'s results had: added for it, most likely', () => {
+  it('says when an out-of-scope question is now answered by an entry the baseline\'s index did not have: added for it, most likely', () => {
     // a pull request added 有羊奶粉吗 while the suite still calls 有没有羊奶粉 out of scope
     const cases = [c('有没有羊奶粉', null, null, 0.93), c('你们周末上班吗', null, null, 0.6, 'suites/a.jsonl', 2)];
     cases[0]!.top = [{ id: 'faq-51', score: 2, confidence: 0.93 }];
+    cases[1]!.top = [{ id: 'faq-7', score: 2, confidence: 0.6 }];
     const report: EvalReport = { metrics: { cases: 0, hit1: 0, hitK: 0, mrr: 0, k: 5 }, cases };
     const summary = summarize(report, { threshold: 0.5 });
     const run: EvalRun = { report, summary, gates: [] };
-    const before = { cases: cases.map((x) => ({ q: x.q, expect: null, verdict: 'pass' as const, rank: null, confidence: 0.2 })), threshold: 0.5, seenIds: new Set(['faq-20', 'other']) };
+    const before = { cases: cases.map((x) => ({ q: x.q, expect: null, verdict: 'pass' as const, rank: null, confidence: 0.2 })), threshold: 0.5, entryIds: new Set(['faq-7', 'faq-20']) };
     run.baseline = compareBaseline(cases, summary.verdicts, before, 'main.json', 0.5);
     const md = markdownReport(run, { failOnRegression: true });
-    expect(md).toContain('faq-51 is in none of the baseline\'s results \\(added since?\\): if it answers the question, make the case expect faq-51');
-    // an entry the baseline returned too is no sign of a stale suite: no hint
-    expect(md).not.toContain('other is in none');
+    expect(md).toContain('faq-51 was added since the baseline \\(its index had no such entry\\): if it answers the question, make the case expect faq-51');
+    // an old entry (in the baseline's index, though in none of its results) answering falsely is a false answer: no hint (review 2026-11-27)
+    expect(md).not.toContain('faq-7 was added');
+    expect(md).toMatch(/你们周末上班吗.*faq-7/);
   });
 });
 
@@ -383,5 +385,27 @@ describe('evalRunJson', () => {
     expect(Object.keys(doc.cases[0] ?? {}).slice(0, 4)).toEqual(['q', 'expect', 'rank', 'top']);
     expect(doc.cases.map((x) => x['verdict'])).toEqual(['pass', 'fail', 'fail', 'fail', 'pass']);
     expect(doc.cases[3]?.['reason']).toBe('false-answer');
+  });
+});
+
+describe('baselineThresholdNote', () => {
+  // each run judged at auto's own threshold; the cases that fail only by auto's move, said per kind (review 2026-11-27)
+  const note = (from: number, to: number, now: CaseResult[], verdicts: ('pass' | 'fail')[]): string => {
+    const before: Baseline = { cases: now.map((x) => ({ q: x.q, expect: x.expect, verdict: 'pass' as const, rank: x.rank, confidence: x.top[0]?.confidence ?? null })), threshold: from, thresholdAuto: true };
+    const reasons = now.map((x, i) => (verdicts[i] === 'pass' ? { verdict: 'pass' as const } : { verdict: 'fail' as const, reason: x.expect === null ? ('false-answer' as const) : ('below-threshold' as const) }));
+    return baselineThresholdNote(compareBaseline(now, reasons, before, 'base.json', to, true)) ?? '';
+  };
+
+  it('says an out-of-scope case failing only because auto moved down is handed off at the baseline\'s threshold, not that its right answer is first', () => {
+    // auto 0.4 → 0.3: 有羊奶粉吗 (0.35) is answered now, handed off at 0.4 — it has no right answer
+    const down = note(0.4, 0.3, [c('有羊奶粉吗', null, null, 0.35)], ['fail']);
+    expect(down).toContain("The newly failing case fails only by that move: at the baseline's threshold 0.4 it passes now too, out of scope and handed off as the baseline handed it off (its top hit's confidence below 0.4).");
+    expect(down).not.toContain('right answer');
+  });
+
+  it('says in-scope cases failing only because auto moved up still have their right answer first', () => {
+    expect(note(0.3, 0.4, [c('退货', 'K2', 1, 0.35)], ['fail'])).toContain("at the baseline's threshold 0.3 it passes now too, its right answer still first.");
+    const two = note(0.3, 0.4, [c('退货', 'K2', 1, 0.35), c('换货', 'K3', 1, 0.38), c('oos', null, null, 0.2)], ['fail', 'fail', 'pass']);
+    expect(two).toContain('All 2 newly failing cases fail only by that move: at the baseline\'s threshold 0.3 they pass now too, their right answer still first.');
   });
 });

@@ -77,6 +77,11 @@ describe('compound words however they are written (user trial of a smart-home se
     expect(joinCompounds('email me the receipt please')).toBe('email me the receipt please');
     expect(terms('the reset button')).toEqual(['reset', 'button']);
     expect(terms('set of filters')).not.toContain('setup');
+    // a set whose price goes "up to" an amount is no setup; a verb's "sets up" stays two words
+    expect(joinCompounds('tea set up to 50% off')).toBe('tea set up to 50% off');
+    expect(joinCompounds('glass set up to £20 off')).toBe('glass set up to £20 off');
+    expect(joinCompounds('she sets up the hub')).toBe('she sets up the hub');
+    expect(joinCompounds('set up to receive alerts')).toBe('setup to receive alerts');
     expect(terms('every engine')).toEqual(['everi', 'engin']);
     const { compounds: _compounds, ...before } = analyzer.settings.options;
     expect(new Analyzer({ ...analyzer.settings, options: before }).analyze('wi-fi')).toEqual(['wi', 'fi']);

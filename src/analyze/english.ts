@@ -127,7 +127,8 @@ const COMPOUNDS: readonly [RegExp, string][] = [
   [/\bwi[\s-]?fi\b/gu, 'wifi'],
   [/\be[\s-]mail(s|ed|ing)?\b/gu, 'email$1'],
   [/\bpre[\s-]order(s|ed|ing)?\b/gu, 'preorder$1'],
-  [/\b(?:set[\s-]up|setting[\s-]up)\b/gu, 'setup'],
+  // (not a set before "up to" an amount: tea set up to 50% off)
+  [/\b(?:set[\s-]up|setting[\s-]up)\b(?!\s+to\s+(?:[\d£$€]|half\b))/gu, 'setup'],
   [/\badd-on(s)?\b/gu, 'addon$1'],
   [/\bear[\s-]bud(s)?\b/gu, 'earbud$1'],
   [/\bblue[\s-]tooth\b/gu, 'bluetooth'],

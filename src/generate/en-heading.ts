@@ -14,9 +14,9 @@ import { EN_GERUND_VERBS, asAsker, asCustomer, asTask, gerundVerb, inQuestion, i
 /**
  * A heading that is a task in the imperative (Apply online, Appeal a decision, Replace your card).
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
- * window and Appeal process are things.
+ * window and Appeal process are things; so are a fee and a link (Charge for returns, Link to the returns portal).
  */
-export const EN_TASK = /^(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}])/iu;
+export const EN_TASK = /^(?!(?:charge\s+for|link\s+to)\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}])/iu;
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
@@ -181,6 +181,12 @@ const EN_ASKS = /^(?:how|what|when|where|why|who|which|can|do|does|is|are|will|s
 /** A colon's part that opens with a question word but asks nothing (what you need to know, how it works). */
 const EN_NO_QUESTION = /^(?:what\s+(?:you|to)\s+(?:need\s+to\s+)?(?:know|expect|do)|how\s+(?:it|this)\s+works?)\b/iu;
 
+/**
+ * What after a label's colon is a clause, not a thing: a pronoun subject, a negation, a rule's adverb or
+ * adjective, or a finite verb (we accept PayPal, not available to PO boxes, usually within a week, free for members).
+ */
+const EN_LABEL_CLAUSE = /^(?:we|you|i|they|it|not|only|usually|always|never|often|sometimes|normally|typically|generally|free|available|included|eligible|covered|refundable|returnable|within|up\s+to|from|no\s+longer|\d|one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b|\b(?:is|are|was|were|will|won't|can|can't|cannot|must|may|do|does|don't|doesn't|isn't|aren't)\b/iu;
+
 export function enHeading(topic: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
   // a label and what it is about after a colon (Fit notes: which styles run small or large): the
   // part after the colon asks when it is a question, and the label is the topic (was What is the
@@ -197,6 +203,18 @@ export function enHeading(topic: string, names: ReadonlySet<string>, product?: s
   // a thing and, in a sentence's case, what about it (Robot vacuum: first-time setup, Home app: login
   // and account problems): asked about that, under the thing's name — the label's own question (What is
   // the robot vacuum?) asked what every section about the vacuum answers (smart-home trial, 2026-11-27)
+  // a clause after the label (Payment: we accept PayPal, Shipping: not available to PO boxes, Returns: free
+  // for members) is no thing to know about (was Payment: what do I need to know about we accept PayPal?): a
+  // rule or a fault of the label's thing is asked as one (Is shipping available to PO boxes?), else the label's questions
+  if (EN_LABEL_CLAUSE.test(rest)) {
+    const joined = `${label} ${rest.replace(/[.!]+$/u, '')}`;
+    const said = rest.replace(/[.!]+$/u, '');
+    const free = /^(?:free|available|included|eligible|covered|refundable|returnable|only)\b/iu.test(rest) && !EN_NOT_A_THING.test(label) ? [`${isPluralTopic(label) ? 'Are' : 'Is'} ${lowerFirst(sentenceCase(label, names), names)} ${said}?`] : [];
+    // Payment: we accept PayPal → Do you accept PayPal?
+    const weDo = /^we\s+((?!(?:are|is|will|can|may|must|do|don't|have|had)\b)\p{Ll}+\s+\p{L}.*)$/iu.exec(said)?.[1];
+    const asked = /^(?:not|won't|won’t|can't|can’t|cannot|doesn't|doesn’t|isn't|isn’t|keeps|stopped)\s/iu.test(rest) ? headingQuestions(joined, names, product, text).slice(0, 1) : weDo !== undefined ? [`Do you ${weDo}?`] : [];
+    return [...new Set([...free, ...asked, ...byLabel])];
+  }
   const about = !EN_ASKS.test(rest) && /^\p{Ll}[\p{L}-]*\s+\p{L}/u.test(rest) && !/[.;!?]/u.test(rest) ? [`${label}: what do I need to know about ${rest}?`] : [];
   return [...new Set([...about, ...byLabel, ...headingQuestions(topic, names, product, text)])];
 }
@@ -256,6 +274,10 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
   if (EN_STATE_HEADING.test(topic)) return [`What should I do if I'm ${lowerFirst(asAsker(topic), names)}?`, `${topic}: what can I do?`];
   // a thing that fails (Smart plug won't connect to Wi-Fi, E-gift card not received, Payment declined):
   // what to do then, not "What is the smart plug won't connect to Wi-Fi?"
+  // a rule stated as a fact (Customs duties not included, Subscription won't renew automatically):
+  // whether it holds, not what to do about a fault (was What should I do if my customs duties were not included?)
+  const policy = enPolicyNot(topic, names);
+  if (policy !== undefined) return [policy[0], `What do I need to know about ${policy[1]}?`];
   const failing = enFailing(topic, names);
   if (failing !== undefined) return [`What should I do if ${failing}?`, `${topic}: what can I do?`];
   const cannotBe = enCannotBe(topic, names);
@@ -418,11 +440,50 @@ function enWhichClause(topic: string, names: ReadonlySet<string>): string[] | un
 }
 
 /** Negations a heading states a failure with, as the customer's question says them (won’t → won't, not working → is not working). */
-const EN_FAILS = /^((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s+(won't|won’t|can't|can’t|cannot|doesn't|doesn’t|isn't|isn’t|hasn't|hasn’t|didn't|didn’t|keeps|stopped|will\s+not|does\s+not|is\s+not|not)\s+(?!be\b|been\b)(\p{Ll}[\p{L}\s'’-]*)$/u;
+const EN_FAILS = /^((?:(?!(?:does|is|will)\s+not\b)[\p{L}\d-]+\s+){0,3}(?!(?:does|is|will)\s+not\b)[\p{L}\d-]+)\s+(won't|won’t|can't|can’t|cannot|doesn't|doesn’t|isn't|isn’t|hasn't|hasn’t|didn't|didn’t|keeps|stopped|will\s+not|does\s+not|is\s+not|not)\s+(?!be\b|been\b)(\p{Ll}[\p{L}\s'’-]*)$/u;
 /** What happened to a payment or a parcel, a participle alone after it (Payment declined, Order delayed). */
 const EN_BEFALLEN = /^((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s+(declined|rejected|refused|delayed|damaged|lost|stolen|failed|marked\s+(?:as\s+)?delivered\b.*)$/iu;
 /** Words a failing thing's name does not hold: a pronoun, a relative or a question word (Items that can't be returned). */
 const EN_NOT_A_THING = /\b(?:i|you|we|they|my|your|our|their|that|which|who|what|why|how|when|where|if|but)\b/iu;
+
+/** Words a shop's rule says of a thing, not what befalls a customer's own: included, offered, available, eligible. */
+const EN_POLICY_WORD = /^(?:included|offered|supported|accepted|available|covered|guaranteed|eligible|allowed|permitted|provided|required|needed|valid|applicable|free|refundable|returnable|exchangeable|transferable|compatible)$/iu;
+/** Verbs a shop's rule says a thing does or does not do (Warranty does not cover accidental damage, Prices do not include VAT). */
+const EN_POLICY_VERB = /^(?:include|cover|accept|offer|support|apply|allow|require|expire)$/iu;
+/** What qualifies a rule, not a fault (shipped same day, issued for used items, shipped on weekends, renew automatically). */
+const EN_POLICY_QUALIFIER = /\b(?:automatically|same[\s-]day|next[\s-]day|on\s+(?:weekends?|holidays?|sundays?|saturdays?)|internationally|abroad|overseas|outside|for\s+(?!me\b|my\b)\p{L}+|after\s+\d|to\s+(?:po\s+box|p\.o\.)|to\s+\p{L}+\s+(?:addresses|countries|boxes))/iu;
+/** A heading that states a rule in the negative: its thing, how it is negated, the participle or verb and the rest. */
+const EN_NEGATED_RULE = /^((?:(?!(?:does|do|will|is|are)\s+not\b)[\p{L}\d-]+\s+){0,5}(?!(?:does|do|will|is|are)\s+not\b)[\p{L}\d-]+)\s+(not|won't|won’t|doesn't|doesn’t|don't|don’t|does\s+not|do\s+not|will\s+not|isn't|isn’t|aren't|aren’t|is\s+not|are\s+not)\s+(\p{Ll}[\p{L}-]*)((?:\s+[\p{L}\d£$€%'’.-]+)*)$/u;
+
+/**
+ * A heading that states a shop's rule in the negative (Customs duties not included, International shipping not
+ * offered, Subscription won't renew automatically, Refund not issued for used items): asked whether it holds —
+ * Are customs duties included?, Does my subscription renew automatically? — as customers ask it, never as a fault
+ * they suffered; and the thing it is about. Undefined for a thing that fails (E-gift card not received, Smart plug won't connect to Wi-Fi).
+ */
+export function enPolicyNot(topic: string, names: ReadonlySet<string>): [question: string, thing: string] | undefined {
+  const m = EN_NEGATED_RULE.exec(topic.replace(/[.!]+$/u, '').trim());
+  if (m?.[1] === undefined || m[2] === undefined || m[3] === undefined || EN_NOT_A_THING.test(m[1])) return undefined;
+  const [subject, how, word, rest] = [m[1], m[2].replace(/’/gu, "'").toLowerCase().replace(/\s+/gu, ' '), m[3], m[4] ?? ''];
+  if (/\b(?:my|me|i|yet)\b/iu.test(rest)) return undefined;
+  // the head before what qualifies it (Orders placed after 2pm: orders)
+  const plural = isPluralTopic(subject.split(/\s+(?=(?:placed|bought|sent|made|ordered|purchased|after|before|for|from|with|in|on|over|under|of)\b)/iu)[0] ?? subject);
+  const thing = lowerLetterPrefix(lowerFirst(sentenceCase(subject, names), names));
+  const opened = thing.charAt(0).toUpperCase() + thing.slice(1);
+  const rule = EN_POLICY_QUALIFIER.test(rest);
+  const be = /^(?:not|isn't|aren't|is not|are not)$/u.test(how);
+  // Prices not including VAT → Do prices include VAT?
+  const doing = /^(includ|cover|accept|offer|support)ing$/iu.exec(word)?.[1]?.toLowerCase().replace(/^includ$/u, 'include');
+  if (be && doing !== undefined) return [`${plural ? 'Do' : 'Does'} ${thing} ${doing}${rest}?`, thing];
+  if (be) {
+    // a participle or an adjective: a rule's word (included, available) or an event's with a rule's qualifier (shipped same day)
+    if (!EN_POLICY_WORD.test(word) && !(/(?:ed|en)$/u.test(word) && rule)) return undefined;
+    return [`${plural ? 'Are' : 'Is'} ${thing} ${word}${rest}?`, thing];
+  }
+  if (!EN_POLICY_VERB.test(word) && !rule) return undefined;
+  const mine = plural ? thing : `my ${thing}`;
+  return [`${plural ? 'Do' : 'Does'} ${mine} ${word}${rest}?`, mine];
+}
 
 /**
  * A heading that names a thing and how it fails, as the customer says it (Robot vacuum won't charge or

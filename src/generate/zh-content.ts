@@ -103,6 +103,22 @@ function partyLiability(situation: string, condition: string, before: string, ve
 }
 
 /**
+ * Who an exemption clause frees (…的，本店不承担责任): the party before 不承担 or 免除, else the one its
+ * condition opens with (商家能够证明…的，不承担赔偿责任: the merchant), else no one. Named, a customer does not
+ * read the question as about themselves (因消费者自身原因造成商品损坏的，本店不承担责任 asked
+ * 消费者自身原因造成商品损坏，要承担责任吗？).
+ */
+function exemptParty(condition: string, before: string): string {
+  const named = before.replace(ZH_LEADING, '').replace(/^(?:由|该|其)/u, '');
+  // only where the condition names the customer, who would read it as about themselves (named everywhere,
+  // laws 0.552 / 0.862 / 0.656 → 0.517 / 0.862 / 0.639)
+  return isLiableParty(named) && ZH_CUSTOMER.test(condition) && !ZH_CUSTOMER.test(named) ? named : '';
+}
+
+/** The customer in a shop's rule. */
+const ZH_CUSTOMER = /消费者|买家|顾客|客户|用户|会员|买方|收货人/u;
+
+/**
  * `duties` collects what a duty clause says (经营者需要听取消费者的意见吗？); generateQuestions uses
  * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
  */
@@ -149,10 +165,10 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
         // …的，不承担赔偿责任 / 部分或者全部免除责任 / 不免除其违约责任: whether one still answers for it
         // (only as the main clause's verb: 不合理地免除或者减轻其责任 describes a clause, no exemption)
-        const exempt = /^(?:[^，。；]{2,16}[，,])?[^，。；]{0,12}?(?:可以)?(?:不承担|不负|(?:部分或者全部)?免除|不免除)(?:其|相应的?)?([^，。；责或]{0,6}责任)/u.exec(main);
+        const exempt = /^(?:[^，。；]{2,16}[，,])?([^，。；]{0,12}?)(?:可以)?(?:不承担|不负|(?:部分或者全部)?免除|不免除)(?:其|相应的?)?([^，。；责或]{0,6}责任)/u.exec(main);
         const liable = exempt !== null ? null : /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
         const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');
-        if (exempt?.[1] !== undefined) add(`${c}，要承担${exempt[1]}吗？`, 'liability');
+        if (exempt?.[2] !== undefined) add(`${c}，${exemptParty(cond[1], exempt[1] ?? '')}要承担${exempt[2]}吗？`, 'liability');
         if (liable !== null && owed.length > 0) {
           add(`${c}，谁${liable[2]}${owed}？`, 'liability');
           for (const q of partyLiability(c, cond[1], liable[1] ?? '', liable[2] ?? '', owed)) add(q, 'liability');

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { enPolicyNot } from './en-heading.js';
+import { generateQuestions } from './index.js';
+
+// An English shop's help pages (review of 2026-11-27): headings that state a rule in the negative were
+// asked as a fault the customer suffered (Customs duties not included → "What should I do if my customs
+// duties were not included?"), and a label before a clause was asked about the clause as if it were a
+// thing ("Payment: what do I need to know about we accept PayPal?").
+const NO_NAMES: ReadonlySet<string> = new Set();
+const asked = (heading: string) => generateQuestions({ headingPath: ['Help', heading], text: 'One or two sentences of the shop’s rule about it.' }).map((g) => g.question);
+const first = (heading: string) => asked(heading)[0];
+
+describe('a heading that states a rule in the negative', () => {
+  it('is asked whether the rule holds, not what to do about a fault', () => {
+    expect(first('Customs duties not included')).toBe('Are customs duties included?');
+    expect(first('Batteries not included')).toBe('Are batteries included?');
+    expect(first('International shipping not offered')).toBe('Is international shipping offered?');
+    expect(first('Cash on delivery not offered')).toBe('Is cash on delivery offered?');
+    expect(first("Subscription won't renew automatically")).toBe('Does my subscription renew automatically?');
+    expect(first('Orders placed after 2pm not shipped same day')).toBe('Are orders placed after 2pm shipped same day?');
+    expect(first('Refund not issued for used items')).toBe('Is refund issued for used items?');
+    expect(first('Wi-Fi 6 routers not supported')).toBe('Are Wi-Fi 6 routers supported?');
+    expect(first('Warranty does not cover accidental damage')).toBe('Does my warranty cover accidental damage?');
+    expect(first('Prices not including VAT')).toBe('Do prices include VAT?');
+    for (const h of ['Customs duties not included', 'Subscription won’t renew automatically', 'Wi-Fi 6 routers not supported']) {
+      expect(asked(h).join(' ')).not.toMatch(/What should I do if|wi-Fi/u);
+    }
+  });
+
+  it('leaves what befalls a customer a fault', () => {
+    expect(enPolicyNot('E-gift card not received', NO_NAMES)).toBeUndefined();
+    expect(enPolicyNot("Smart plug won't connect to Wi-Fi", NO_NAMES)).toBeUndefined();
+    expect(enPolicyNot('Order not delivered to my address', NO_NAMES)).toBeUndefined();
+    expect(first('Free delivery not applied')).toBe('What should I do if my free delivery was not applied?');
+    expect(first('Phone not charging')).toBe('What should I do if my phone is not charging?');
+    expect(first('Plug does not turn on')).toBe('What should I do if my plug does not turn on?');
+  });
+});
+
+describe('a label and a clause after its colon', () => {
+  it('asks the clause as a rule or the label its own question, never "what do I need to know about we …"', () => {
+    expect(first('Payment: we accept PayPal')).toBe('Do you accept PayPal?');
+    expect(first('Shipping: not available to PO boxes')).toBe('Is shipping available to PO boxes?');
+    expect(first('Returns: free for members')).toBe('Are returns free for members?');
+    expect(first('Gift wrap: only for orders over £20')).toBe('Is gift wrap only for orders over £20?');
+    expect(first('Smart plug: not connecting to wifi')).toBe('What should I do if my smart plug is not connecting to wifi?');
+    expect(first("Robot vacuum: won't charge")).toBe("What should I do if my robot vacuum won't charge?");
+    expect(first('Refunds: usually within a week')).toBe('How do refunds work?');
+    for (const h of ['Payment: we accept PayPal', 'Refunds: usually within a week', 'Warranty: two years', 'Returns: free for members']) {
+      expect(asked(h).join(' ')).not.toMatch(/know about (?:we|usually|two|free)\b|What (?:is|are) the \w+: /u);
+    }
+    // a thing after the label is still asked about
+    expect(first('Robot vacuum: first-time setup')).toBe('Robot vacuum: what do I need to know about first-time setup?');
+  });
+});
+
+describe('a fee and a link named like a task', () => {
+  it('are things, not something the customer does', () => {
+    expect(first('Charge for returns')).not.toMatch(/^How do I/u);
+    expect(first('Link to the returns portal')).not.toMatch(/^How do I/u);
+    expect(first('Charge your earbuds')).toBe('How do I charge my earbuds?');
+    expect(first('Check for updates')).toBe('How do I check for updates?');
+  });
+});

@@ -29,7 +29,8 @@ describe('notArrivedPlain', () => {
     expect(notArrivedPlain(typed)).toBe(plain);
   });
 
-  it.each(['没想到这么慢', '收不到验证码', '找不到订单', '没有发货', '买了还不到一周', '怎么还不到', '到现在都没收到'])('%s stays as it is', (text) => {
+  // (有没有到货 and 到没到 ask whether it came: no 未 — 有没有到货 had met 订单未到货怎么办 at 0.76, review 2026-11-27)
+  it.each(['没想到这么慢', '收不到验证码', '找不到订单', '没有发货', '买了还不到一周', '怎么还不到', '到现在都没收到', '这款有没有到货', '快递到没到'])('%s stays as it is', (text) => {
     expect(notArrivedPlain(text)).toBe(text);
   });
 });

@@ -14,8 +14,11 @@
  * 0.59, a false answer).
  */
 
-/** 没 / 没有 before 到 (not 没收到: see above). */
-const NOT_ARRIVED = /没有?(?=到)/gu;
+/**
+ * 没 / 没有 before 到 (not 没收到: see above), and not inside an A-not-A question: 有没有到货 (has it come
+ * in?) and 到没到 (has it arrived or not?) ask, they do not say it has not (有没有到货 had met 订单未到货怎么办 at 0.76).
+ */
+const NOT_ARRIVED = /(?<![有到])没有?(?=到)/gu;
 
 /** `text` (lower case, simplified) with "not arrived" written 未到 (see the module comment). */
 export function notArrivedPlain(text: string): string {

@@ -13,6 +13,7 @@ import { serializeStore } from '../store/store.js';
 import { BUILD_TIMEOUT, SAMPLE, buildSample, tempDir } from '../test-support/kb.js';
 import { DEFAULT_CALIBRATION, DEFAULT_MODEL, fitCalibration, learnAssociations } from './build-index.js';
 import { BUILD_STEPS, build, buildFromEntries, entriesFromDocuments, twinsWarning } from './index.js';
+import { Analyzer } from '../analyze/analyzer.js';
 import { buildAnalyzerSettings } from './vocabulary.js';
 
 const dir = tempDir('kb-build-');
@@ -118,6 +119,13 @@ describe('dictionary, synonyms and stopwords files', () => {
     ]);
     expect(settings.ok && settings.value.stopwords).toContain('亲爱的');
     expect(settings.ok && settings.value.vocabulary.map(([w]) => w)).toContain('好物商城');
+    // written as the analyzer writes texts (notArrived: 没到 → 未到), or a group's 没到账 would never meet one
+    writeFileSync(out('synonyms-arrived.txt'), '退款未到账 退款没到账 钱没回来\n');
+    writeFileSync(out('user-arrived.dict'), '钱还没到账 50\n');
+    const arrived = await buildAnalyzerSettings({ texts: ['退款没到账怎么办'], synonyms: out('synonyms-arrived.txt'), userDict: out('user-arrived.dict') });
+    expect(arrived.ok && arrived.value.synonyms).toEqual([['退款未到账', '钱没回来']]);
+    expect(arrived.ok && arrived.value.vocabulary.map(([w]) => w)).toContain('钱还未到账');
+    if (arrived.ok) expect(new Analyzer(arrived.value).analyze('退款没到账')).toContain('退款未到账');
     writeFileSync(out('binary.txt'), Buffer.from([0, 1, 2, 3, 0, 0xff, 0xfe, 0]));
     const bad = await buildAnalyzerSettings({ texts: [], synonyms: out('binary.txt') });
     expect(!bad.ok && bad.problems.map((p) => p.code)).toEqual(['undecodable-text']);

@@ -151,7 +151,7 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
     for (const { text } of lines.value) {
       const [word, freq] = text.split(/\s+/);
       if (word === undefined) continue;
-      const w = normalize(word);
+      const w = plain(normalize(word));
       const f = freq !== undefined && /^\d+$/.test(freq) ? Number(freq) : undefined;
       add(w, f);
       userWords.push(w);
@@ -161,7 +161,8 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
   if (inputs.synonyms !== undefined) {
     const lines = await readLines(inputs.synonyms, 'synonyms');
     if (!lines.ok) return lines;
-    synonyms = parseSynonymLines(lines.value);
+    // written as the analyzer writes the texts they must meet (a group's 没到账 is 未到账 there)
+    synonyms = parseSynonymLines(lines.value).map((group) => [...new Set(group.map(plain))]);
     for (const group of synonyms) for (const w of group) if (/\p{Script=Han}/u.test(w)) add(w);
   }
   // domain words are common words here, whatever their frequency in general text: 退货|运费, not 退|货运费

@@ -34,6 +34,10 @@ describe('a heading that states a rule in the negative', () => {
     expect(first('Free delivery not applied')).toBe('What should I do if my free delivery was not applied?');
     expect(first('Phone not charging')).toBe('What should I do if my phone is not charging?');
     expect(first('Plug does not turn on')).toBe('What should I do if my plug does not turn on?');
+    // a declined card, a refused voucher: what befalls the customer, not a rule of the shop (review 2026-11-27)
+    expect(enPolicyNot('Card not accepted', NO_NAMES)).toBeUndefined();
+    expect(enPolicyNot('Voucher not valid', NO_NAMES)).toBeUndefined();
+    expect(first('Card not accepted')).toBe('What should I do if my card was not accepted?');
   });
 });
 

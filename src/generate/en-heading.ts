@@ -447,7 +447,7 @@ const EN_BEFALLEN = /^((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s+(declined|rejected|
 const EN_NOT_A_THING = /\b(?:i|you|we|they|my|your|our|their|that|which|who|what|why|how|when|where|if|but)\b/iu;
 
 /** Words a shop's rule says of a thing, not what befalls a customer's own: included, offered, available, eligible. */
-const EN_POLICY_WORD = /^(?:included|offered|supported|accepted|available|covered|guaranteed|eligible|allowed|permitted|provided|required|needed|valid|applicable|free|refundable|returnable|exchangeable|transferable|compatible)$/iu;
+const EN_POLICY_WORD = /^(?:included|offered|supported|available|covered|guaranteed|eligible|allowed|permitted|provided|required|needed|applicable|free|refundable|returnable|exchangeable|transferable|compatible)$/iu;
 /** Verbs a shop's rule says a thing does or does not do (Warranty does not cover accidental damage, Prices do not include VAT). */
 const EN_POLICY_VERB = /^(?:include|cover|accept|offer|support|apply|allow|require|expire)$/iu;
 /** What qualifies a rule, not a fault (shipped same day, issued for used items, shipped on weekends, renew automatically). */

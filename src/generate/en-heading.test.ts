@@ -53,6 +53,12 @@ describe('a label and a clause after its colon', () => {
     for (const h of ['Payment: we accept PayPal', 'Refunds: usually within a week', 'Warranty: two years', 'Returns: free for members']) {
       expect(asked(h).join(' ')).not.toMatch(/know about (?:we|usually|two|free)\b|What (?:is|are) the \w+: /u);
     }
+    // the words after the label tell sections of one label apart (review 2026-11-27: three Returns: … sections
+    // had asked How do returns work? and nothing else)
+    expect(asked('Returns: within 30 days')).toContain('Returns within 30 days?');
+    expect(asked('Returns: usually refunded in 5 days')).toContain('Returns usually refunded in 5 days?');
+    expect(first('Returns: we do not accept worn items')).toBe('Do you accept worn items?');
+    expect(first('Delivery: we are closed on Sundays')).toBe('Are you closed on Sundays?');
     // a thing after the label is still asked about
     expect(first('Robot vacuum: first-time setup')).toBe('Robot vacuum: what do I need to know about first-time setup?');
   });

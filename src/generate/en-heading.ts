@@ -211,9 +211,18 @@ export function enHeading(topic: string, names: ReadonlySet<string>, product?: s
     const said = rest.replace(/[.!]+$/u, '');
     const free = /^(?:free|available|included|eligible|covered|refundable|returnable|only)\b/iu.test(rest) && !EN_NOT_A_THING.test(label) ? [`${isPluralTopic(label) ? 'Are' : 'Is'} ${lowerFirst(sentenceCase(label, names), names)} ${said}?`] : [];
     // Payment: we accept PayPal → Do you accept PayPal?
-    const weDo = /^we\s+((?!(?:are|is|will|can|may|must|do|don't|have|had)\b)\p{Ll}+\s+\p{L}.*)$/iu.exec(said)?.[1];
-    const asked = /^(?:not|won't|won’t|can't|can’t|cannot|doesn't|doesn’t|isn't|isn’t|keeps|stopped)\s/iu.test(rest) ? headingQuestions(joined, names, product, text).slice(0, 1) : weDo !== undefined ? [`Do you ${weDo}?`] : [];
-    return [...new Set([...free, ...asked, ...byLabel])];
+    // (Returns: we do not accept worn items → Do you accept worn items?)
+    const weDo = /^we\s+(?:(?:do\s+not|don't|don’t)\s+)?((?!(?:are|is|will|can|may|must|do|don't|don’t|have|had)\b)\p{Ll}+\s+\p{L}.*)$/iu.exec(said)?.[1];
+    // (Delivery: we are closed on Sundays → Are you closed on Sundays?)
+    const weAre = /^(?:we\s+are|we're|we’re)\s+(\p{L}.*)$/iu.exec(said)?.[1];
+    const asked = /^(?:not|won't|won’t|can't|can’t|cannot|doesn't|doesn’t|isn't|isn’t|keeps|stopped)\s/iu.test(rest)
+      ? headingQuestions(joined, names, product, text).slice(0, 1)
+      : weDo !== undefined ? [`Do you ${weDo}?`] : weAre !== undefined ? [`Are you ${weAre}?`] : [];
+    // else the clause as a customer types it after the label's questions (Returns within 30 days?, Gift
+    // cards never expire?): with the label's questions alone, Returns: within 30 days and Returns: usually
+    // refunded in 5 days were one question twice (review 2026-11-27)
+    const typed = free.length === 0 && asked.length === 0 && !/^we\s/iu.test(said) ? [`${label} ${said}?`] : [];
+    return [...new Set([...free, ...asked, ...byLabel, ...typed])];
   }
   const about = !EN_ASKS.test(rest) && /^\p{Ll}[\p{L}-]*\s+\p{L}/u.test(rest) && !/[.;!?]/u.test(rest) ? [`${label}: what do I need to know about ${rest}?`] : [];
   return [...new Set([...about, ...byLabel, ...headingQuestions(topic, names, product, text)])];

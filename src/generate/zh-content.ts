@@ -112,7 +112,11 @@ function exemptParty(condition: string, before: string): string {
   const named = before.replace(ZH_LEADING, '').replace(/^(?:由|该|其)/u, '');
   // only where the condition names the customer, who would read it as about themselves (named everywhere,
   // laws 0.552 / 0.862 / 0.656 → 0.517 / 0.862 / 0.639)
-  return isLiableParty(named) && ZH_CUSTOMER.test(condition) && !ZH_CUSTOMER.test(named) ? named : '';
+  if (!ZH_CUSTOMER.test(condition) || ZH_CUSTOMER.test(named)) return '';
+  if (isLiableParty(named)) return named;
+  // the shop as it calls itself, or no one written (顾客使用不当造成损失的，我们不负责任; 用户私自拆机的，不承担
+  // 保修责任): the shop, as the customer names it (was …，要承担责任吗？, review 2026-11-27)
+  return named === '' || /^(?:我们|我司|我店|我方|本公司)$/u.test(named) ? '商家' : '';
 }
 
 /** The customer in a shop's rule. */
@@ -168,7 +172,8 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         const exempt = /^(?:[^，。；]{2,16}[，,])?([^，。；]{0,12}?)(?:可以)?(?:不承担|不负|(?:部分或者全部)?免除|不免除)(?:其|相应的?)?([^，。；责或]{0,6}责任)/u.exec(main);
         const liable = exempt !== null ? null : /^(.{0,12}?)(?:应当|应|须|必须|依法)?(?<!的)(承担|负责(?!人)|赔偿|支付|退还|返还)(?![额金])([^，。；]{0,24})/u.exec(main);
         const owed = liable === null ? '' : liabilityObject(liable[3] ?? '');
-        if (exempt?.[2] !== undefined) add(`${c}，${exemptParty(cond[1], exempt[1] ?? '')}要承担${exempt[2]}吗？`, 'liability');
+        // (平台不承担任何责任 → 平台要承担责任吗？, not …任何责任吗？)
+        if (exempt?.[2] !== undefined) add(`${c}，${exemptParty(cond[1], exempt[1] ?? '')}要承担${exempt[2].replace(/^任何/u, '')}吗？`, 'liability');
         if (liable !== null && owed.length > 0) {
           add(`${c}，谁${liable[2]}${owed}？`, 'liability');
           for (const q of partyLiability(c, cond[1], liable[1] ?? '', liable[2] ?? '', owed)) add(q, 'liability');

@@ -60,6 +60,12 @@ describe('Postings', () => {
     });
   });
 
+  it('answers for a list of one document repeated (a damaged index) as binary search did', () => {
+    const q = new Postings(pack([Array.from({ length: 20 }, (): [number, number] => [5, 1])]), new Uint32Array(0), 1);
+    expect(q.has(0, 5)).toBe(true);
+    expect(q.has(0, 4)).toBe(false);
+  });
+
   it('decodes into a scratch buffer without keeping the list', () => {
     const scratch = new Uint32Array(4);
     expect(new Postings(pack(lists), Uint32Array.from([1]), 3).docsInto(0, scratch)).toBe(4);

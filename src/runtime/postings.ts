@@ -104,6 +104,8 @@ export class Postings {
       const first = docs[lo]!;
       const last = docs[hi]!;
       if (doc < first || doc > last) return false;
+      // (a list of one document repeated — only a damaged index has one — would divide by zero)
+      if (first === last) return doc === first;
       const at = lo + Math.floor(((doc - first) / (last - first)) * (hi - lo));
       const d = docs[at]!;
       if (d === doc) return true;

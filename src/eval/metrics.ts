@@ -40,6 +40,20 @@ export function sourceKeys(path: string): string[] {
   return parts.map((_, i) => parts.slice(i).join('/')).filter((k) => k !== '');
 }
 
+/** Entries with a source, by every name a suite may give their file (sourceKeys): a source expectation is checked against its file's entries only. */
+export function entriesBySourceKey<T extends { source?: { path: string } | undefined }>(entries: Iterable<T>): Map<string, T[]> {
+  const byKey = new Map<string, T[]>();
+  for (const e of entries) {
+    if (e.source === undefined) continue;
+    for (const key of sourceKeys(e.source.path)) {
+      const list = byKey.get(key);
+      if (list === undefined) byKey.set(key, [e]);
+      else list.push(e);
+    }
+  }
+  return byKey;
+}
+
 /** A suite's source as it is compared: `./` and Windows separators dropped (`.\\help\\returns.md` is `help/returns.md`). */
 export function sourceKey(source: string): string {
   return source.replace(/\\/g, '/').replace(/^(\.\/)+/, '');

@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { problem, type Problem } from '../core/problems.js';
 import type { Hit, KnowledgeBase } from '../runtime/knowledge-base.js';
-import { headingMatches, hitMatches, metricsOf, rankOf, sourceKey, sourceKeys, type Metrics } from './metrics.js';
+import { entriesBySourceKey, headingMatches, hitMatches, metricsOf, rankOf, sourceKey, type Metrics } from './metrics.js';
 import type { EvalCase, Expectation } from './suite.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
@@ -99,16 +99,7 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
   const known = new Set(kb.entries.map((e) => e.id));
   /** The index's ids by how they look (idLook), made on the first unknown id. */
   let looks: Map<string, string> | undefined;
-  // entries by source path and its endings (sourceKeys), so a source expectation is checked against its file's entries only
-  const byFile = new Map<string, Pick<Hit, 'id' | 'source'>[]>();
-  for (const e of kb.entries) {
-    if (e.source === undefined) continue;
-    for (const key of sourceKeys(e.source.path)) {
-      const list = byFile.get(key);
-      if (list === undefined) byFile.set(key, [{ id: e.id, source: e.source }]);
-      else list.push({ id: e.id, source: e.source });
-    }
-  }
+  const byFile: ReadonlyMap<string, Pick<Hit, 'id' | 'source'>[]> = entriesBySourceKey(kb.entries);
   cases.forEach((c, i) => {
     const r = results[i];
     if (r === undefined) return;

@@ -7,7 +7,7 @@
  */
 import { chatQuestion } from '../analyze/chat-text.js';
 import type { Entry } from '../store/entry.js';
-import { hitMatches, sourceKey, sourceKeys } from './metrics.js';
+import { entriesBySourceKey, hitMatches, sourceKey } from './metrics.js';
 import type { CaseResult } from './run.js';
 import type { CaseVerdict } from './summary.js';
 
@@ -34,12 +34,8 @@ const norm = (s: string): string => s.normalize('NFKC').trim().toLowerCase().rep
 
 export function suggestFromFailures(cases: readonly CaseResult[], verdicts: readonly CaseVerdict[], store: readonly Entry[]): SuggestResult {
   const byId = new Map(store.map((e) => [e.id, e]));
-  // entries by source file name and path, for cases that expect {source, section}; rejected ones take no proposals
-  const byFile = new Map<string, Entry[]>();
-  for (const e of store) {
-    if (e.source === undefined || e.status === 'rejected') continue;
-    for (const key of sourceKeys(e.source.path)) byFile.set(key, [...(byFile.get(key) ?? []), e]);
-  }
+  // entries by source file, for cases that expect {source, section}; rejected ones take no proposals
+  const byFile = entriesBySourceKey(store.filter((e) => e.status !== 'rejected'));
   const changed = new Map<string, Entry>();
   const proposed: Suggestion[] = [];
   let known = 0;

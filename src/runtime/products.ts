@@ -73,11 +73,11 @@ export class Products {
       // whole words only: 扫地机器人, not its 扫地; x20, not its x and 20
       return words.filter((w) => !words.some((o) => o !== w && o.includes(w)));
     });
-    const productsOfWord = new Map<string, number>();
-    for (const words of this.modelWords) for (const w of words) productsOfWord.set(w, (productsOfWord.get(w) ?? 0) + 1);
+    const productsWithWord = new Map<string, number>();
+    for (const words of this.modelWords) for (const w of words) productsWithWord.set(w, (productsWithWord.get(w) ?? 0) + 1);
     this.modelWords.forEach((words, p) => {
       if (words.length === 0) return;
-      const rarest = words.reduce((x, y) => (productsOfWord.get(y)! < productsOfWord.get(x)! ? y : x));
+      const rarest = words.reduce((x, y) => (productsWithWord.get(y)! < productsWithWord.get(x)! ? y : x));
       const list = this.productsByRarestWord.get(rarest);
       if (list === undefined) this.productsByRarestWord.set(rarest, [p]);
       else list.push(p);

@@ -316,7 +316,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
 
   program
     .command('gaps')
-    .description('find the questions of a customer-question log the index does not answer, clustered by topic (docs/eval.md)')
+    .description('find the questions of a customer-question log the index does not answer, clustered by topic, what it lacks most first (docs/eval.md)')
     .argument('<log>', 'questions: text (one a line), CSV/TSV, XLSX or JSONL with a question column (a chat export: the customer\'s rows)')
     .option('-i, --index <file>', 'the index file (default: "out" of kb.config.yaml)')
     .addOption(new Option('--threshold <x|auto>', 'a question is unanswered when its top hit\'s confidence is below this; auto: 0.5, as threshold: auto in kb.config.yaml — pass the number kb eval --threshold auto prints (default: eval.threshold of kb.config.yaml when a number, as kb serve answers, else 0.5)').argParser(thresholdOrAuto))
@@ -328,16 +328,17 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .addOption(new Option('--examples <n>', 'example questions per cluster').argParser(positiveInteger).default(5))
     .addOption(new Option('--min-size <n>', 'smallest cluster to print and export (questions asked)').argParser(positiveInteger).default(2))
     .addOption(new Option('--similarity <x>', 'how alike questions must be to share a cluster (0–1)').argParser(unitInterval).default(0.5))
+    .addOption(new Option('--rank <by>', 'unmet: what the index lacks most first (the share of their words no hit has); asked: most asked first').choices(['unmet', 'asked']).default('unmet'))
     .addOption(new Option('--export <file>', 'write one draft entry per cluster (status pending) in the Q&A store format, for kb import / kb review').argParser(filePath))
     .option('--json', 'print the scan and the clusters as JSON')
     .addHelpText('after', '\nExit codes: 0 done; 1 the log or index cannot be read, or some lines were bad (the rest are used); 2 usage error.')
     .action(
       async (
         log: string,
-        flags: { index?: string; threshold?: number | 'auto'; column?: string; roleColumn?: string; role?: string; format?: 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx'; top: number; examples: number; minSize: number; similarity: number; export?: string; json?: boolean },
+        flags: { index?: string; threshold?: number | 'auto'; column?: string; roleColumn?: string; role?: string; format?: 'text' | 'csv' | 'tsv' | 'jsonl' | 'xlsx'; top: number; examples: number; minSize: number; similarity: number; rank: 'unmet' | 'asked'; export?: string; json?: boolean },
       ) => {
         const { runGaps } = await import('./commands/gaps.js');
-        const options: import('./commands/gaps.js').GapsCommandOptions = { log, top: flags.top, examples: flags.examples, minSize: flags.minSize, similarity: flags.similarity, json: flags.json === true };
+        const options: import('./commands/gaps.js').GapsCommandOptions = { log, top: flags.top, examples: flags.examples, minSize: flags.minSize, similarity: flags.similarity, rank: flags.rank, json: flags.json === true };
         if (flags.index !== undefined) options.index = flags.index;
         if (flags.threshold !== undefined) options.threshold = flags.threshold;
         if (flags.column !== undefined) options.column = flags.column;

@@ -53,7 +53,7 @@ describe('scanLog', () => {
   it('counts a question with thanks or a plea after it (thx, pls, 谢谢) as the question: no other wording of it', async () => {
     const scan = await scanLog(kb, new LogReader('fixtures/gaps/chat-visitor.csv'), DEFAULT_THRESHOLD);
     expect(scan).toMatchObject({ questions: 5, distinct: 4, answered: 1 });
-    expect(scan.unanswered).toEqual([
+    expect(scan.unanswered.map(({ text, count }) => ({ text, count }))).toEqual([
       { text: '优惠券怎么用', count: 2 },
       { text: '领的券怎么用不了', count: 1 },
       { text: '收货地址填错了怎么改', count: 1 },
@@ -65,7 +65,7 @@ describe('scanLog', () => {
     // 包邮吗 handed off once (at the request's 0.99) and 优惠券怎么用 once; the line without "answered" is
     // searched, and so is 优惠券怎么用 "answered" with no threshold (null: the bot chose among the hits)
     expect(scan).toMatchObject({ questions: 5, distinct: 3, answered: 1, served: { questions: 3, thresholds: [0.5, 0.99], noThreshold: 1, rejudged: 0 } });
-    expect(scan.unanswered).toEqual([
+    expect(scan.unanswered.map(({ text, count }) => ({ text, count }))).toEqual([
       { text: '包邮吗', count: 1 },
       { text: '优惠券怎么用', count: 2 },
       { text: '收货地址填错了怎么改', count: 1 },
@@ -73,7 +73,7 @@ describe('scanLog', () => {
     // kb gaps --threshold X: every line searched at X, what kb serve did set aside
     const again = await scanLog(kb, new LogReader('fixtures/gaps/served.jsonl'), DEFAULT_THRESHOLD, { rejudge: true });
     expect(again).toMatchObject({ questions: 5, distinct: 3, answered: 2, served: { questions: 0, thresholds: [], noThreshold: 1, rejudged: 3 } });
-    expect(again.unanswered).toEqual([
+    expect(again.unanswered.map(({ text, count }) => ({ text, count }))).toEqual([
       { text: '优惠券怎么用', count: 2 },
       { text: '收货地址填错了怎么改', count: 1 },
     ]);
@@ -101,7 +101,7 @@ describe('scanLog', () => {
     const scan = await scanLog(kb, new LogReader(log), DEFAULT_THRESHOLD);
     // before: 4 answered (100.0%), 0 unanswered … as kb serve answered them (threshold 0)
     expect(scan).toMatchObject({ questions: 5, skipped: 1, distinct: 3, answered: 1, served: { questions: 1, thresholds: [0.3], noThreshold: 3, rejudged: 0 } });
-    expect(scan.unanswered).toEqual([
+    expect(scan.unanswered.map(({ text, count }) => ({ text, count }))).toEqual([
       { text: '会员积分怎么用', count: 1 },
       { text: '优惠券怎么用', count: 2 },
     ]);
@@ -124,6 +124,31 @@ describe('scanLog', () => {
       'kb gaps: q.jsonl: 3 questions that kb serve logged without a threshold (0: it returned every hit and the bot chose) searched again at threshold 0.5, as any log\'s',
     ]);
     expect(judgedText(again)).toBe('at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again; 1 of them a line kb serve judged at its threshold, searched again (--threshold))');
+  });
+
+  it('says how far the index is from answering each unanswered question: 0 when its best hit has every word it asks with', async () => {
+    // fixtures/gaps/asked-otherwise.txt: 运费 asked 4 times in words the ship-cost entry has, handed off
+    // below 0.5; 积分 asked 3 times, which nothing in the index has
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/asked-otherwise.txt'), DEFAULT_THRESHOLD);
+    expect(scan).toMatchObject({ questions: 7, answered: 0 });
+    const unmet = new Map(scan.unanswered.map((q) => [q.text, q.unmet]));
+    expect(unmet.get('不满99元要运费吗')).toBe(0);
+    expect(unmet.get('订单不满99元运费')).toBe(0);
+    expect(unmet.get('运费8元吗')).toBe(0);
+    for (const q of ['积分怎么兑换', '积分兑换', '积分能抵钱吗']) expect(unmet.get(q)).toBeGreaterThan(0.5);
+    expect(unmet.get('积分能抵钱吗')).toBe(1);
+    const clusters = clusterQuestions(scan.unanswered, gapTokenizer(kb));
+    // what the KB lacks first, though asked less (积分能抵钱吗 asks something more: a cluster of its own)
+    expect(clusters.map((c) => [c.representative, c.size])).toEqual([
+      ['积分兑换', 2],
+      ['积分能抵钱吗', 1],
+      ['不满99元要运费吗', 4],
+    ]);
+    expect(clusters[2]?.unmet).toBe(0);
+    // a line kb serve handed off is measured at the threshold it was handed off at: 包邮吗 at 0.99
+    const served = await scanLog(kb, new LogReader('fixtures/gaps/served.jsonl'), DEFAULT_THRESHOLD);
+    const shipping = served.unanswered.find((q) => q.text === '包邮吗');
+    expect(shipping?.unmet).toBe(0);
   });
 
   it('counts small talk (你好, 在吗, 好的, [表情]) as neither answered nor unanswered: the shares are of the questions that ask something', async () => {
@@ -188,8 +213,8 @@ describe('gapTokenizer', () => {
     const clusters = clusterQuestions(questions, gapTokenizer(kb));
     // before: 钱退到哪里 and 床垫拆了还能退吗 one gap named 钱退到 拆, 几点前下单当天发 and 你们店铺几点下班 one
     // named 点前下单当天发 班, 你们老板是谁 named 老板 谁
-    expect(clusters.map((c) => c.distinct)).toEqual([2, 1, 1, 1, 1, 1, 1, 1, 1]);
-    expect(clusters[0]?.terms).toEqual(['口罩']);
+    expect(clusters.map((c) => c.distinct).sort()).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 2]);
+    expect(clusters.find((c) => c.distinct === 2)?.terms).toEqual(['口罩']);
     for (const c of clusters) for (const t of c.terms) expect([...t].length).toBeGreaterThan(1);
     // (换个 is the lexicon's word for an exchange: 可以换个颜色吗 is named by it and 颜色; 拆了 its word
     // for opened goods: 床垫拆了还能退吗 by it and 床垫)
@@ -227,8 +252,9 @@ describe('draftEntries', () => {
       expect(d.similar).not.toContain(d.question);
     }
     expect(drafts[0]?.question).toBe(clusters[0]?.representative);
-    expect(drafts[0]?.similar).toHaveLength(2);
-    expect(drafts[0]?.notes).toMatch(/^kb gaps: gap 1 of 6, asked 3 times \(3 distinct\) in log\.txt without an answer; key terms: 收货地址; nearest entry: /);
+    // 优惠券 (89% unmet) before 收货地址 (66%: 能改收货地址吗's best hit has 收货), both asked 3 times
+    expect(drafts[0]?.similar).toEqual(['优惠券不能用']);
+    expect(drafts[0]?.notes).toMatch(/^kb gaps: gap 1 of 6, asked 3 times \(2 distinct\) in log\.txt without an answer; key terms: 优惠券; 89% unmet \(of the words they ask with, the share the entries found for them lack\); nearest entry: /);
     expect(draftEntries(clusters, 'fixtures/gaps/log.txt')).toEqual(drafts);
   });
 });

@@ -13,7 +13,7 @@ import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
 import { canonicalEntry, STORE_FORMAT, STORE_VERSION } from '../store/store.js';
 import { chatQuestion } from '../analyze/chat-text.js';
-import { clusterQuestions, isSmallTalk, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
+import { clusterQuestions, isSmallTalk, unmetShare, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
 import type { LogReader } from './log.js';
 import type { CaseResult } from './run.js';
 import type { CaseVerdict } from './summary.js';
@@ -126,7 +126,10 @@ export interface LogScan {
   distinct: number;
   /** Questions (repeats counted) answered: a top hit at or above the threshold, or kb serve's `answered`. */
   answered: number;
-  /** The unanswered distinct questions with how often each was asked (small talk left out). */
+  /**
+   * The unanswered distinct questions with how often each was asked (small talk left out) and how
+   * far the index is from answering each (`unmet`, unmetShare: its clusters are ranked by it).
+   */
   unanswered: GapQuestion[];
   threshold: number;
   /**
@@ -170,7 +173,8 @@ export interface ScanOptions {
 export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: number, options: ScanOptions = {}): Promise<LogScan> {
   const tokenize = options.tokenize ?? gapTokenizer(kb);
   // per distinct question: whether the index answers it (searched once, when needed) and how often it went unanswered
-  const seen = new Map<string, { searched?: boolean; missed: number }>();
+  // and, once unanswered, how far the index is from answering it (unmetShare) at the threshold it was judged at
+  const seen = new Map<string, { searched?: boolean; missed: number; unmet?: number; judgedAt?: number }>();
   // distinct questions found to have no key terms (small talk), so each is tokenized once
   const idle = new Set<string>();
   const served = { questions: 0, thresholds: new Set<number>(), noThreshold: 0, rejudged: 0 };
@@ -200,6 +204,7 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
       isAnswered = read.served.answered;
       served.questions++;
       served.thresholds.add(read.served.threshold as number);
+      if (!isAnswered) s.judgedAt ??= read.served.threshold as number;
     } else {
       if (read.served !== undefined) {
         if (judged) served.rejudged++;
@@ -210,6 +215,7 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
         // only the top hit's confidence counts: no passage of its answer
         const top = kb.search(question, { k: 1, passageChars: 0 })[0];
         s.searched = top !== undefined && top.confidence >= threshold;
+        if (!s.searched) s.unmet = unmetShare(question, top, threshold, tokenize);
       }
       isAnswered = s.searched;
     }
@@ -217,7 +223,12 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
     else s.missed++;
   }
   const unanswered: GapQuestion[] = [];
-  for (const [text, s] of seen) if (s.missed > 0) unanswered.push({ text, count: s.missed });
+  for (const [text, s] of seen) {
+    if (s.missed === 0) continue;
+    // handed off only on kb serve's lines: measured against the threshold kb serve judged it at
+    const unmet = s.unmet ?? unmetShare(text, kb.search(text, { k: 1, passageChars: 0 })[0], s.judgedAt ?? threshold, tokenize);
+    unanswered.push({ text, count: s.missed, unmet });
+  }
   const thresholds = [...served.thresholds].sort((a, b) => a - b);
   return { questions, skipped, distinct: seen.size, answered, unanswered, threshold, served: { ...served, thresholds } };
 }
@@ -290,6 +301,14 @@ export function summaryLine(scan: LogScan, clusters: { listed: number; minSize: 
 }
 
 /**
+ * A kb gaps cluster's unmet as a share of the questions asked, in percent (0–100, rounded): how much
+ * of what they ask the index lacks (unmetShare); 100 for a cluster without one.
+ */
+export function unmetPercent(c: GapCluster): number {
+  return c.unmet === undefined || c.size === 0 ? 100 : Math.round((100 * c.unmet) / c.size);
+}
+
+/**
  * Draft store entries, one per cluster: the representative question, the other examples as
  * similar questions, an empty answer for an editor to write, status pending, origin manual.
  * Ids are `gap-` + a hash of the question, so re-running on the same log gives the same ids.
@@ -305,7 +324,8 @@ export function draftEntries(clusters: readonly GapCluster[], logFile: string, m
       // once imported, the store is sorted by id: the rank tells an editor which drafts matter most
       `kb gaps: gap ${rank + 1} of ${clusters.length}, asked ${c.size} time${c.size === 1 ? '' : 's'} (${c.distinct} distinct) in ${basename(logFile)} without an answer`,
       c.terms.length > 0 ? `key terms: ${c.terms.join(', ')}` : undefined,
-      near === undefined ? 'no entry comes near' : `nearest entry: ${near.id} “${near.question}” (confidence ${near.confidence})`,
+      c.unmet === undefined ? undefined : `${unmetPercent(c)}% unmet (of the words they ask with, the share the entries found for them lack)`,
+      near === undefined ? 'no entry comes near' : `nearest entry: ${near.id} “${near.question}” (confidence ${near.confidence}${c.unmet === 0 ? '; the entries found have every word they ask with: add them as similar questions' : ''})`,
       'write the answer, or merge these questions into an existing entry',
     ].filter((x) => x !== undefined);
     return {

@@ -1,7 +1,7 @@
 // Clustering questions by shared key terms, and coverage of entries.
 import { describe, expect, it } from 'vitest';
 import type { IndexEntry } from '../runtime/index-file.js';
-import { clusterQuestions, countQuestions, coverageOf, FILLER_WORDS, withoutSmallTalk } from './gaps.js';
+import { clusterQuestions, countQuestions, coverageOf, FILLER_WORDS, unmetShare, withoutSmallTalk, type BestHit } from './gaps.js';
 import type { CaseResult } from './run.js';
 import { traditionalToSimplified } from '../text/normalize.js';
 
@@ -351,6 +351,65 @@ describe('clusterQuestions', () => {
     expect(clusters.reduce((n, c) => n + c.size, 0)).toBe(20_000);
     const members = clusters.flatMap((c) => c.examples.map((e) => e.text));
     expect(new Set(members).size).toBe(many.length);
+  });
+});
+
+describe('unmetShare', () => {
+  const hit = (confidence: number, question: string, matchedTerms: string[], matched = question): BestHit => ({ confidence, question, matched, matchedTerms });
+
+  it('is the share of the key terms the best hit lacks, half just below the threshold, whole at confidence 0', () => {
+    // 积分 兑换: the hit (an exchange policy) has 兑换 through its wording, not 积分
+    expect(unmetShare('积分 怎么 兑换', hit(0, '换货 政策', ['兑换']), 0.5, words)).toBe(0.5);
+    expect(unmetShare('积分 怎么 兑换', hit(0.25, '换货 政策', ['兑换']), 0.5, words)).toBe(0.375);
+    expect(unmetShare('积分 怎么 兑换', hit(0.4999, '换货 政策', ['兑换']), 0.5, words)).toBeCloseTo(0.25, 3);
+    // none of them: 1 at confidence 0; no hit at all: 1
+    expect(unmetShare('积分 兑换', hit(0, '运费 怎么 算', []), 0.5, words)).toBe(1);
+    expect(unmetShare('积分 兑换', undefined, 0.5, words)).toBe(1);
+  });
+
+  it('is 0 for a question whose best hit has every word it asks with (its question or matched wording count), and at or above the threshold', () => {
+    // handed off at 0.38, but the entry asks 不满 99 元 运费: an entry asked in other words, not a gap
+    expect(unmetShare('不满 99 元 要 运费 吗', hit(0.38, '运费 怎么 算', ['不满', '运费'], '不满 99 元 运费 多少'), 0.5, words)).toBe(0);
+    // the matched terms alone (found in the answer) count too
+    expect(unmetShare('运费 险', hit(0.3, '退货 运费', ['运费', '险']), 0.5, words)).toBe(0);
+    expect(unmetShare('积分 兑换', hit(0.5, '换货 政策', []), 0.5, words)).toBe(0);
+    expect(unmetShare('积分 兑换', hit(0.2, '换货 政策', []), 0, words)).toBe(0);
+  });
+
+  it('counts key terms only: question words, courtesies and numbers neither lack nor are had', () => {
+    // 怎么, 吗, 亲 and 99 are no key terms: only 运费 counts, and the hit has it
+    expect(unmetShare('亲 运费 怎么 99 吗', hit(0.1, '运费', ['运费']), 0.5, words)).toBe(0);
+    // a question of none but such words is unmet whole below the threshold
+    expect(unmetShare('怎么 吗', hit(0.1, '运费', []), 0.5, words)).toBe(1);
+  });
+});
+
+describe('clusterQuestions ranked by unmet', () => {
+  it('ranks clusters by count × unmet when the questions have it, by size otherwise, and sums it per cluster', () => {
+    const log = [
+      { text: '不满 99 元 要 运费 吗', count: 3, unmet: 0 },
+      { text: '订单 不满 99 元 运费', count: 1, unmet: 0 },
+      { text: '积分 兑换', count: 2, unmet: 0.8 },
+      { text: '积分 兑换 吗', count: 1, unmet: 0.75 },
+    ];
+    const ranked = clusterQuestions(log, words);
+    expect(ranked.map((c) => [c.representative, c.size, c.unmet])).toEqual([
+      ['积分 兑换', 3, 2.35],
+      ['不满 99 元 要 运费 吗', 4, 0],
+    ]);
+    // examples are wordings as asked (积分 兑换 吗 is 积分 兑换 with a question word): no unmet of their own
+    expect(ranked[0]?.examples).toEqual([{ text: '积分 兑换', count: 3 }]);
+    // rank: 'asked' — most asked first, the unmet still said
+    expect(clusterQuestions(log, words, { rank: 'asked' }).map((c) => [c.representative, c.unmet])).toEqual([
+      ['不满 99 元 要 运费 吗', 0],
+      ['积分 兑换', 2.35],
+    ]);
+    // kb eval's gaps (no unmet): most asked first, no unmet
+    const bySize = clusterQuestions(log.map(({ text, count }) => ({ text, count })), words);
+    expect(bySize.map((c) => [c.representative, c.size, c.unmet])).toEqual([
+      ['不满 99 元 要 运费 吗', 4, undefined],
+      ['积分 兑换', 3, undefined],
+    ]);
   });
 });
 

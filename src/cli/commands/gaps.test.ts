@@ -22,22 +22,37 @@ interface GapsJson {
   answered: number;
   unanswered: number;
   unclustered: number;
-  clusters: { size: number; distinct: number; representative: string; terms: string[]; examples: { text: string; count: number }[]; nearest: { id: string; question: string; confidence: number }[] }[];
+  clusters: { size: number; unmet?: number; distinct: number; representative: string; terms: string[]; examples: { text: string; count: number }[]; nearest: { id: string; question: string; confidence: number }[] }[];
 }
 
 describe('kb gaps', () => {
-  it('lists the unanswered questions of a text log by topic, most asked first', () => {
+  it('lists the unanswered questions of a text log by topic, what the index lacks most first', () => {
     const r = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = lines(r.stdout);
-    // the same size: the one with more distinct questions first
-    expect(out[0]).toBe('  1. 3 asked (3 distinct)  收货地址');
-    const coupons = out.indexOf('  2. 3 asked (2 distinct)  优惠券');
-    expect(out[coupons + 1]).toBe('       2× 优惠券怎么用');
+    // both asked 3 times: 优惠券, which no entry has, before 收货地址 (能改收货地址吗 finds a section with 收货)
+    expect(out[0]).toBe('  1. 3 asked (2 distinct), 89% unmet  优惠券');
+    expect(out[1]).toBe('       2× 优惠券怎么用');
+    expect(out.indexOf('  2. 3 asked (3 distinct), 66% unmet  收货地址')).toBeGreaterThan(1);
     expect(out.filter((l) => l.startsWith('       nearest: '))).toHaveLength(2);
     // 优惠券过期了怎么办, 怎么领优惠券 and the two about 积分 ask something else each (before: one gap of 5 about 优惠券, one of 2 about 积分)
     expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 2+ and 4 questions in smaller ones (--min-size 1 lists them)');
+  });
+
+  it('ranks a gap the index lacks above one asked in words an entry has, and says to add those to it', () => {
+    const r = runKb(['gaps', 'fixtures/gaps/asked-otherwise.txt', '--index', index]);
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout);
+    // before: 运费 (4 asked) first, a draft entry for a question the ship-cost entry answers
+    expect(out[0]).toBe('  1. 2 asked (1 distinct), 82% unmet  积分');
+    expect(out[3]).toBe('  2. 4 asked (3 distinct), 0% unmet  运费');
+    expect(out[7]).toBe('       nearest: ship-cost “运费怎么算？” (confidence 0.383; the entries found have every word they ask with: add them as similar questions)');
+    expect(out[2]).not.toMatch(/similar questions/);
+    // --rank asked: most asked first, as before 2026-11-27
+    const asked = lines(runKb(['gaps', 'fixtures/gaps/asked-otherwise.txt', '--index', index, '--rank', 'asked']).stdout);
+    expect([asked[0], asked[5]]).toEqual(['  1. 4 asked (3 distinct), 0% unmet  运费', '  2. 2 asked (1 distinct), 82% unmet  积分']);
+    expect(runKb(['gaps', 'fixtures/gaps/asked-otherwise.txt', '--index', index, '--rank', 'size']).code).toBe(2);
   });
 
   it('prints JSON, honours --threshold, --min-size and --top', () => {
@@ -45,8 +60,11 @@ describe('kb gaps', () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as GapsJson;
     expect(doc).toMatchObject({ threshold: 0.5, questions: 13, distinct: 11, answered: 3, unanswered: 10, unclustered: 4 });
-    expect(doc.clusters.map((c) => c.size)).toEqual([3, 3]);
-    expect(doc.clusters[0]?.examples).toHaveLength(3);
+    expect(doc.clusters.map((c) => [c.size, c.unmet])).toEqual([
+      [3, 2.68],
+      [3, 1.98],
+    ]);
+    expect(doc.clusters[1]?.examples).toHaveLength(3);
     expect(doc.clusters[0]?.nearest[0]).toEqual({ id: expect.any(String), question: expect.any(String), confidence: expect.any(Number) });
     // the questions left out of the list are counted, with how to see them
     expect(lines(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--min-size', '3']).stdout).at(-1)).toBe(
@@ -55,7 +73,7 @@ describe('kb gaps', () => {
     const strict = JSON.parse(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--json', '--threshold', '0.999']).stdout) as GapsJson;
     expect(strict.answered).toBeLessThan(3);
     const top = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--top', '1', '--examples', '1']);
-    expect(lines(top.stdout).slice(0, 4)).toEqual([expect.stringMatching(/^ {2}1\. 3 asked/), expect.stringMatching(/^ {7}\S*收货地址/), expect.stringMatching(/^ {7}nearest: /), '… and 1 more clusters (--top N to see them, --json for all)']);
+    expect(lines(top.stdout).slice(0, 4)).toEqual([expect.stringMatching(/^ {2}1\. 3 asked/), expect.stringMatching(/^ {7}2× 优惠券怎么用$/), expect.stringMatching(/^ {7}nearest: /), '… and 1 more clusters (--top N to see them, --json for all)']);
   });
 
   it('judges "unanswered" at the threshold of kb.config.yaml, as kb serve answers, unless --threshold says', () => {
@@ -190,15 +208,15 @@ describe('kb gaps', () => {
     ]);
     const out = lines(r.stdout);
     // before: the agent's 亲，优惠券在结算页勾选就可以用的哦 was a gap, and 订单号2140570908784866847 优惠券怎么用 an example
-    expect(out[0]).toBe('  1. 2 asked (2 distinct)  收货地址');
-    expect(out.slice(4, 6)).toEqual(['  2. 2 asked (1 distinct)  优惠券', '       2× 优惠券怎么用']);
+    expect(out.slice(0, 2)).toEqual(['  1. 2 asked (1 distinct), 84% unmet  优惠券', '       2× 优惠券怎么用']);
+    expect(out[3]).toBe('  2. 2 asked (2 distinct), 65% unmet  收货地址');
     // 在吗, ？, [表情] and 👍 ask nothing: not a distinct question (before: one, '')
     expect(out.at(-1)).toBe('14 messages, 7 of them questions (6 distinct): 1 answered (14.3%), 6 unanswered (85.7%) at threshold 0.5, in 2 clusters of 2+ and 2 questions in smaller ones (--min-size 1 lists them); 7 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
     const read = await readStore(drafts);
     if (read?.ok !== true) throw new Error('drafts not readable');
     const questions = read.value.map((e) => [e.question, ...e.similar].sort().join(' / ')).sort();
     expect(questions).toEqual(['优惠券怎么用', ['收货地址填错了怎么改', '能改收货地址吗'].sort().join(' / ')].sort());
-    expect(read.value.map((e) => e.notes)).toContainEqual(expect.stringMatching(/^kb gaps: gap 2 of 2, asked 2 times \(1 distinct\)/));
+    expect(read.value.map((e) => e.notes)).toContainEqual(expect.stringMatching(/^kb gaps: gap 1 of 2, asked 2 times \(1 distinct\)/));
     // the same export saved as .xlsx (fixtures/generated, from the CSV) gives the same gaps
     const csvJson = JSON.parse(runKb(['gaps', 'fixtures/gaps/chat-export.csv', '--index', index, '--json']).stdout) as GapsJson;
     const xlsx = runKb(['gaps', 'fixtures/generated/chat-export.xlsx', '--index', index, '--json']);

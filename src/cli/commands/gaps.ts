@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { problem } from '../../core/problems.js';
-import { addNearest, coveredTerms, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, scanLog, servedNotes, summaryLine } from '../../eval/find-gaps.js';
+import { addNearest, coveredTerms, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, scanLog, servedNotes, summaryLine, unmetPercent } from '../../eval/find-gaps.js';
 import { clusterQuestions } from '../../eval/gaps.js';
 import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
@@ -32,6 +32,8 @@ export interface GapsCommandOptions {
   /** Smallest cluster printed and exported, in questions asked (default 2). */
   minSize?: number;
   similarity?: number;
+  /** Rank the clusters by what the index lacks (unmet, default) or by how often they were asked. */
+  rank?: 'unmet' | 'asked';
   export?: string;
   json: boolean;
 }
@@ -93,7 +95,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   // the steps after the log (15 s for the 33,000 unanswered questions of a 100,000-line log)
   const step = progressLine(output, process.stderr);
   step(0, 2, `clustering ${scan.unanswered.length.toLocaleString('en-US')} unanswered questions`);
-  const clusters = clusterQuestions(scan.unanswered, tokenize, { minSimilarity: options.similarity ?? 0.5, maxExamples: 10, covered: coveredTerms(kb, tokenize) });
+  const clusters = clusterQuestions(scan.unanswered, tokenize, { minSimilarity: options.similarity ?? 0.5, maxExamples: 10, covered: coveredTerms(kb, tokenize), rank: options.rank ?? 'unmet' });
   const shown = clusters.filter((c) => c.size >= minSize);
   step(1, 2, `finding the entries nearest to ${shown.length.toLocaleString('en-US')} clusters`);
   addNearest(kb, shown);
@@ -123,11 +125,14 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     );
   } else {
     const top = shown.slice(0, options.top ?? 20);
+    // ranked by what the index leaves unmet (clusters[].unmet; --rank asked: by size): the share shows why
     top.forEach((c, i) => {
-      output.out(`${String(i + 1).padStart(3)}. ${c.size} asked (${c.distinct} distinct)  ${output.color('bold', c.terms.join(' '))}`);
+      output.out(`${String(i + 1).padStart(3)}. ${c.size} asked (${c.distinct} distinct), ${unmetPercent(c)}% unmet  ${output.color('bold', c.terms.join(' '))}`);
       for (const e of c.examples.slice(0, options.examples ?? 5)) output.out(`       ${e.count > 1 ? `${e.count}× ` : ''}${e.text}`);
       const near = c.nearest[0];
-      output.out(`       nearest: ${near === undefined ? 'nothing' : `${near.id} “${near.question}” (confidence ${near.confidence})`}`);
+      // every question's best hit has all its words: an entry asked in other words, or found with too little confidence
+      const hasWords = c.unmet === 0 ? '; the entries found have every word they ask with: add them as similar questions' : '';
+      output.out(`       nearest: ${near === undefined ? 'nothing' : `${near.id} “${near.question}” (confidence ${near.confidence}${hasWords})`}`);
     });
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
     output.out(summaryLine(scan, { listed: shown.length, minSize, unlisted: singles }, whence));

@@ -145,6 +145,11 @@ const EN_PLACE_HEADING = /^(?:in|inside)\s+(?:the|your|this|each)\s+\p{L}/iu;
 /** A heading that says how to reach the shop: Contact, Contact us, Contact details, Get in touch. */
 const EN_CONTACT_HEADING = /^(?:contact(?:\s+(?:us|details|information|info|support))?|get\s+in\s+touch|how\s+to\s+reach\s+us)$/iu;
 
+/** Whether a heading says how to reach the shop (Contact, Get in touch): the whole shop's, whatever document it is in. */
+export function isContactHeading(topic: string): boolean {
+  return EN_CONTACT_HEADING.test(stripNumbering(topic).trim());
+}
+
 /**
  * Headings that name no thing to ask "what is" about (In the box, Contact, Pairing, Troubleshooting):
  * what customers ask instead, about the product the manual is for when it names one (`enProduct`).

@@ -70,9 +70,16 @@ describe("a heating shop's documents", () => {
     const hazard = byHeading(all, 'Hazard');
     expect(hazard?.question).toBe('Recall of GlowHeat 2000 Oil-Filled Radiators: what is the hazard?');
     expect(hazard?.similar).toContain('What is the hazard?');
+    // a request after the label asks no question mark (was …: explain the hazard?)
+    const withSimilar = (await ingestPaths(SOURCES)).documents;
+    const similar = generateEntries(withSimilar).entries.find((e) => e.source?.headingPath.at(-1) === 'Hazard')?.similar ?? [];
+    expect(similar).toContain('Recall of GlowHeat 2000 Oil-Filled Radiators: explain the hazard');
+    expect(similar.filter((q) => /: (?:explain|tell me)\b.*\?$/u.test(q))).toEqual([]);
     expect(byHeading(all, 'What you should do')?.question).toBe('Recall of GlowHeat 2000 Oil-Filled Radiators: what should I do?');
     // a sub-heading that says what it is about keeps its own question
     expect(byHeading(all, 'Which radiators are affected')?.question).toBe('Which radiators are affected?');
+    // how to reach the shop is the whole shop's question, not the notice's
+    expect(byHeading(all, 'Contact')?.question).toBe('How do I contact you?');
     // a section under its document's own heading is asked as before
     expect(byHeading(all, 'Items not returned within 30 days')?.question).toBe("What happens if I don't return items within 30 days?");
   });

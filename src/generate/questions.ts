@@ -18,7 +18,7 @@ import { headingTopic, manualProduct } from './topic.js';
 import { ZH_POLICY_SUFFIX, zhHeading } from './zh-heading.js';
 import { zhContent } from './zh-content.js';
 import { caseFolded } from './en-phrasing.js';
-import { enHeading, enPhraseQuestion, enProduct, ofParentTopic, sizeGuideHeading } from './en-heading.js';
+import { enHeading, enPhraseQuestion, enProduct, isContactHeading, ofParentTopic, sizeGuideHeading } from './en-heading.js';
 import { enContent } from './en-content.js';
 import { tableQuestions } from './tables.js';
 import { vagueEnglish } from './gate.js';
@@ -151,7 +151,8 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
     out.push(g);
     if (out.length >= (options.max ?? 8)) break;
   }
-  if (language !== 'zh' && input.documentTitle !== undefined) {
+  // (how to reach the shop is the whole shop's question, in whatever document: not asked of its title)
+  if (language !== 'zh' && input.documentTitle !== undefined && !isContactHeading(input.headingPath.at(-1) ?? '')) {
     underTitle(out, input.documentTitle);
     out.splice(options.max ?? 8);
   }

@@ -18,7 +18,7 @@ describe('a heading that states a rule in the negative', () => {
     expect(first('Cash on delivery not offered')).toBe('Is cash on delivery offered?');
     expect(first("Subscription won't renew automatically")).toBe('Does my subscription renew automatically?');
     expect(first('Orders placed after 2pm not shipped same day')).toBe('Are orders placed after 2pm shipped same day?');
-    expect(first('Refund not issued for used items')).toBe('Is refund issued for used items?');
+    expect(first('Refund not issued for used items')).toBe('Is a refund issued for used items?');
     expect(first('Wi-Fi 6 routers not supported')).toBe('Are Wi-Fi 6 routers supported?');
     expect(first('Warranty does not cover accidental damage')).toBe('Does my warranty cover accidental damage?');
     expect(first('Prices not including VAT')).toBe('Do prices include VAT?');

@@ -145,6 +145,11 @@ const EN_PLACE_HEADING = /^(?:in|inside)\s+(?:the|your|this|each)\s+\p{L}/iu;
 /** A heading that says how to reach the shop: Contact, Contact us, Contact details, Get in touch. */
 const EN_CONTACT_HEADING = /^(?:contact(?:\s+(?:us|details|information|info|support))?|get\s+in\s+touch|how\s+to\s+reach\s+us)$/iu;
 
+/** Whether a heading says how to reach the shop (Contact, Get in touch): the whole shop's, whatever document it is in. */
+export function isContactHeading(topic: string): boolean {
+  return EN_CONTACT_HEADING.test(stripNumbering(topic).trim());
+}
+
 /**
  * Headings that name no thing to ask "what is" about (In the box, Contact, Pairing, Troubleshooting):
  * what customers ask instead, about the product the manual is for when it names one (`enProduct`).
@@ -287,6 +292,9 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
   // whether it holds, not what to do about a fault (was What should I do if my customs duties were not included?)
   const policy = enPolicyNot(topic, names);
   if (policy !== undefined) return [policy[0], `What do I need to know about ${policy[1]}?`];
+  // a rule stated without its verb (Warranty void if opened, Klarna available at checkout): whether it holds
+  const stated = enStatedRule(topic, names);
+  if (stated !== undefined) return stated;
   const failing = enFailing(topic, names);
   if (failing !== undefined) return [`What should I do if ${failing}?`, `${topic}: what can I do?`];
   const cannotBe = enCannotBe(topic, names);
@@ -477,10 +485,17 @@ export function enPolicyNot(topic: string, names: ReadonlySet<string>): [questio
   if (/\b(?:my|me|i|yet)\b/iu.test(rest)) return undefined;
   // the head before what qualifies it (Orders placed after 2pm: orders)
   const plural = isPluralTopic(subject.split(/\s+(?=(?:placed|bought|sent|made|ordered|purchased|after|before|for|from|with|in|on|over|under|of)\b)/iu)[0] ?? subject);
-  const thing = lowerLetterPrefix(lowerFirst(sentenceCase(subject, names), names));
-  const opened = thing.charAt(0).toUpperCase() + thing.slice(1);
+  const bare = lowerLetterPrefix(lowerFirst(sentenceCase(subject, names), names));
   const rule = EN_POLICY_QUALIFIER.test(rest);
   const be = /^(?:not|isn't|aren't|is not|are not)$/u.test(how);
+  // a deadline a customer may miss (Items not returned within 30 days, Refund not claimed within 6 months): what follows
+  if (how === 'not' && EN_DEADLINE.test(rest)) {
+    const verb = participleVerb(word);
+    const them = withArticle(bare, plural, 'the');
+    return [verb !== undefined ? `What happens if I don't ${verb} ${them}${rest}?` : `What happens if ${them} ${plural ? 'are' : 'is'} not ${word}${rest}?`, them];
+  }
+  // (Refund not issued for used items → Is a refund issued …?, not Is refund issued …?)
+  const thing = be ? withArticle(bare, plural, 'a') : bare;
   // Prices not including VAT → Do prices include VAT?
   const doing = /^(includ|cover|accept|offer|support)ing$/iu.exec(word)?.[1]?.toLowerCase().replace(/^includ$/u, 'include');
   if (be && doing !== undefined) return [`${plural ? 'Do' : 'Does'} ${thing} ${doing}${rest}?`, thing];
@@ -492,6 +507,85 @@ export function enPolicyNot(topic: string, names: ReadonlySet<string>): [questio
   if (!EN_POLICY_VERB.test(word) && !rule) return undefined;
   const mine = plural ? thing : `my ${thing}`;
   return [`${plural ? 'Do' : 'Does'} ${mine} ${word}${rest}?`, mine];
+}
+
+/** What a rule's deadline says (within 30 days, after 14 days, by the due date): a customer who misses it asks what follows. */
+const EN_DEADLINE = /^\s+(?:within|after|by|before|in)\s+(?:\d|one|two|three|four|five|six|seven|ten|fourteen|thirty|the\s+(?:due|return|collection)\s+date)|^\s+(?:on|in)\s+time\b/iu;
+
+/** Count nouns a rule names without an article (Refund not issued, Exchange available): a customer asks "Is a refund …?". */
+const EN_COUNT_NOUN = /(?:^|\s)(?:refund|replacement|repair|exchange|voucher|gift\s+card|e-gift\s+card|discount|label|receipt|invoice|deposit|fee|surcharge|quote|coupon|code|loan|courier|tracking\s+number|signature|appointment|booking|trial|upgrade|credit\s+note)$/iu;
+/** Things a rule names that are the customer's one (Warranty void if opened): "Is the warranty …?". */
+const EN_THE_NOUN = /(?:^|\s)(?:warranty|guarantee|policy|price|order|parcel|package|item|product|device|subscription|account|membership|plan|deadline|return\s+window)$/iu;
+
+/**
+ * A singular thing as a question names it: a count noun with "a" (a refund), the customer's own with "the"
+ * (the warranty) — or `fallback` for either; a plural, a mass noun (shipping, gift wrap), a name (Klarna) or
+ * a thing with its determiner as it is.
+ */
+function withArticle(thing: string, plural: boolean, fallback: 'a' | 'the'): string {
+  if (plural || /^(?:the|a|an|my|your|our|this|that|any|some|no|every|each)\s/iu.test(thing) || /^\p{Lu}/u.test(thing)) return thing;
+  const head = thing.split(/\s+(?=(?:for|from|of|on|in|to|with|after|before|within|if)\b)/iu)[0] ?? thing;
+  const kind = EN_THE_NOUN.test(head) ? 'the' : EN_COUNT_NOUN.test(head) ? fallback : undefined;
+  if (kind === undefined) return thing;
+  return kind === 'the' ? `the ${thing}` : `${/^[aeiou]/iu.test(thing) ? 'an' : 'a'} ${thing}`;
+}
+
+/** Past participles of irregular verbs a shop's rule uses, and their verbs. */
+const EN_IRREGULAR_PARTICIPLES: ReadonlyMap<string, string> = new Map([
+  ['paid', 'pay'], ['sent', 'send'], ['made', 'make'], ['sold', 'sell'], ['bought', 'buy'], ['worn', 'wear'], ['given', 'give'], ['taken', 'take'],
+  ['written', 'write'], ['broken', 'break'], ['lost', 'lose'], ['kept', 'keep'], ['left', 'leave'], ['found', 'find'], ['held', 'hold'], ['shown', 'show'],
+]);
+
+/**
+ * The verb of a past participle a rule writes (opened → open, used → use, returned → return, shipped → ship,
+ * cancelled → cancel, modified → modify, paid → pay); undefined where its -ed ending does not tell (edited, completed).
+ */
+export function participleVerb(word: string): string | undefined {
+  const w = word.toLowerCase();
+  const known = EN_IRREGULAR_PARTICIPLES.get(w);
+  if (known !== undefined) return known;
+  if (!/^\p{Ll}{2,}ed$/u.test(w)) return undefined;
+  if (w.endsWith('ied')) return `${w.slice(0, -3)}y`;
+  const stem = w.slice(0, -2);
+  if (/([b-df-hj-np-tv-z])\1$/u.test(stem) && !/(?:ll|ss|ff|zz)$/u.test(stem)) return stem.slice(0, -1);
+  if (/ell$/u.test(stem)) return stem.slice(0, -1);
+  if (/[^aeiou][ei]t$/u.test(stem)) return undefined;
+  if (/(?:[vcz]|(?:^|[^aeiou])[aeiou][sgr]|[^aeiou][aou]t|[ae]ng|[bcdfgkptz]l|uir|[^aeiou]u)$/u.test(stem)) return `${stem}e`;
+  return stem;
+}
+
+/** The words of a rule stated without its verb: available, free, void (Klarna available at checkout, Warranty void if opened). */
+const EN_STATE_WORD = /^(?:included|offered|supported|available|covered|guaranteed|eligible|allowed|permitted|provided|required|applicable|free|refundable|returnable|exchangeable|transferable|compatible|void|invalid|valid|non-refundable|non-returnable)$/iu;
+
+/**
+ * A heading that states a shop's rule without its verb (Klarna available at checkout, Gift wrap available,
+ * Warranty void if opened, Exchange available for sale items): whether it holds — Is Klarna available at
+ * checkout?, Is the warranty void if I open it? — and, for a condition on the customer's act, the rule
+ * as written (Is the warranty void if opened?). Undefined for any other heading.
+ */
+export function enStatedRule(topic: string, names: ReadonlySet<string>): string[] | undefined {
+  const t = topic.replace(/[.!]+$/u, '').trim();
+  if (!/^[\p{L}\d£$€%'’.\s-]+$/u.test(t)) return undefined;
+  const words = t.split(/\s+/u);
+  // the first state word after a thing of one to four words
+  const at = words.findIndex((w, i) => i >= 1 && i <= 4 && /^\p{Ll}/u.test(w) && EN_STATE_WORD.test(w));
+  if (at < 0) return undefined;
+  const subject = words.slice(0, at).join(' ');
+  const word = words[at] ?? '';
+  const rest = words.slice(at + 1).map((w) => ` ${w}`).join('');
+  if (EN_NOT_A_THING.test(subject) || /^(?:free|no|not|all|any)\b|\b(?:is|are|was|were|be|been|not|will|can|may|must)$/iu.test(subject) || /\s(?:is|are|was|were|be|not|will|can|may|must)\s/iu.test(` ${subject} `)) return undefined;
+  const plural = isPluralTopic(subject);
+  const named = lowerLetterPrefix(lowerFirst(sentenceCase(subject, names), names));
+  const thing = withArticle(named, plural, /^(?:void|invalid|valid)$/iu.test(word) ? 'the' : 'a');
+  const be = plural ? 'Are' : 'Is';
+  // if opened, if used or washed: the customer's act on the item (if I open it)
+  const acts = /^\s+if\s+(\p{Ll}+ed|worn)((?:\s+(?:or|and)\s+(?:\p{Ll}+ed|worn))*)$/u.exec(rest);
+  if (acts?.[1] !== undefined) {
+    const verbs = [acts[1], ...(acts[2] ?? '').split(/\s+(?:or|and)\s+/u).filter((v) => v !== '')].map(participleVerb);
+    const joiner = /\band\b/u.test(acts[2] ?? '') ? ' and ' : ' or ';
+    if (verbs.every((v): v is string => v !== undefined)) return [`${be} ${thing} ${word} if I ${verbs.join(joiner)} ${plural ? 'them' : 'it'}?`, `${be} ${thing} ${word}${rest}?`];
+  }
+  return [`${be} ${thing} ${word}${rest}?`, `What do I need to know about ${named}?`];
 }
 
 /**
@@ -592,4 +686,17 @@ export function ofParentTopic(questions: string[], topic: string, headingPath: r
   if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase()) || EN_PAGE_PARENT.test(parent) || EN_LEADING_WORD.test(parent)) return questions;
   const the = new RegExp(`\\bthe ${escapeRegExp(topic.trim())}(?=[?\\s]|$)`, 'iu');
   return questions.map((q) => (the.test(q) ? q.replace(the, (m) => `${m} of ${parent}`) : q));
+}
+
+/**
+ * A generated question asked another way, for a section whose only question an FAQ row asks too: How do I make a
+ * warranty claim? → What do I need to know to make a warranty claim?, What is the hazard? → What do I need to know
+ * about the hazard?, How does X work? → What do I need to know about X?. Undefined for other questions.
+ */
+export function enRestated(question: string): string | undefined {
+  const how = /^How do I (.+)\?$/u.exec(question)?.[1];
+  if (how !== undefined) return `What do I need to know to ${how}?`;
+  const what = /^(?:What (?:is|are)|How (?:does|do)) (.+?)(?: work)?\?$/u.exec(question)?.[1];
+  if (what !== undefined && !/^(?:I|you|it)\b/u.test(what)) return `What do I need to know about ${what}?`;
+  return undefined;
 }

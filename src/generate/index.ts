@@ -14,10 +14,11 @@ import { pairsInLines, pairsInTable, pairsInText, questionHeading, SPEC_HEADING,
 import { findFacets, headingAsTopic, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
 import { gateTokens, LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
+import { enRestated } from './en-heading.js';
 import { headingTopic } from './topic.js';
 import { MAINLAND_ONLY, rulesText, rulesView } from './script.js';
 import { entryContext, similarCandidates, type SimilarKind } from './similar.js';
-import { asksSomething, interleave, languageOf, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
+import { asksSomething, interleave, languageOf, properNames, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
 export { generateQuestions, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
 export { headingTopic, manualProduct } from './topic.js';
@@ -52,6 +53,8 @@ export interface GenerationOptions {
   external?: ReadonlyMap<string, readonly ExternalQuestion[]>;
   /** The facet sections of the documents being generated (`findFacets`), by section id. */
   facets?: ReadonlyMap<string, Facet>;
+  /** Names all the documents' texts write with a capital inside a sentence (`properNames`): a section's questions keep them. */
+  names?: ReadonlySet<string>;
 }
 
 /** A question for a section from outside the rules, with its own similar questions. */
@@ -133,13 +136,19 @@ function plainTitle(t: string): string {
 
 function headingPathQuestion(doc: Document, section: Section): string {
   const path = section.headingPath.length > 0 ? section.headingPath : [doc.title];
-  // the document title gives context to bare headings such as 第四十一条 or "Eligibility"
-  // a PDF's title line may be spaced otherwise than its metadata title (台式洗碗机WQP6使用说明书 / 台式洗碗机 WQP6 使用说明书)
-  // and a title that holds the first heading, or is held by it, names it once: Loomwell Returns & Exchanges Policy /
-  // Returns & Exchanges Policy / 1. Return window asked the policy twice (an apparel trial's browser-printed PDF)
+  return titleOutsidePath(doc, path) ? [doc.title, ...path].join(' / ') : path.join(' / ');
+}
+
+/**
+ * Whether the document's title is not the heading path's first heading. The document title gives context to bare
+ * headings such as 第四十一条 or "Eligibility"; a PDF's title line may be spaced otherwise than its metadata title
+ * (台式洗碗机WQP6使用说明书 / 台式洗碗机 WQP6 使用说明书) and a title that holds the first heading, or is held by it, names
+ * it once: Loomwell Returns & Exchanges Policy / Returns & Exchanges Policy / 1. Return window asked the policy twice
+ * (an apparel trial's browser-printed PDF).
+ */
+function titleOutsidePath(doc: Document, path: readonly string[]): boolean {
   const [top, title] = [plainTitle(path[0] ?? ''), plainTitle(doc.title)];
-  const same = top === title || (top.length >= 4 && title.length >= 4 && (top.includes(title) || title.includes(top)));
-  return same ? path.join(' / ') : [doc.title, ...path].join(' / ');
+  return !(top === title || (top.length >= 4 && title.length >= 4 && (top.includes(title) || title.includes(top))));
 }
 
 function languageOfDoc(doc: Document): QuestionLanguage | undefined {
@@ -330,7 +339,16 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   const rowLines = new Set(tables.flatMap((table) => table.rows.map((r) => r.join(' | ').trim())));
   const prose = rowLines.size === 0 ? section.text : section.text.split('\n').filter((l) => !rowLines.has(l.trim())).join('\n');
   let generated: GeneratedQuestion[] = generateQuestions(
-    { headingPath: askedHeadingPath(section.headingPath), text: prose, steps, tables: dataTables, language },
+    {
+      headingPath: askedHeadingPath(section.headingPath),
+      text: prose,
+      steps,
+      tables: dataTables,
+      language,
+      ...(options.names !== undefined ? { names: options.names } : {}),
+      // (a section under a heading of its own, not the title's first words: Hazard of a recall notice)
+      ...(section.headingPath.length === 1 && titleOutsidePath(doc, section.headingPath) && doc.title.trim() !== '' ? { documentTitle: doc.title } : {}),
+    },
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );
   // a title over one line that says what the document covers (本说明适用于…售出的空调、冰箱…) and that no
@@ -464,8 +482,12 @@ function distinctQuestions(items: readonly GeneratedEntry[]): void {
     if ((count.get(questionKey(e.question)) ?? 0) < 2) continue;
     if (written.has(questionKey(e.question))) {
       const taken = questionKey(e.question);
+      // (its only question taken, it asks the same another way — How do I make a warranty claim? → What do I need to
+      // know to make a warranty claim? — not by its heading path: Voltnest Limited Warranty / 4. How to make a warranty claim)
+      const again = enRestated(e.question);
+      const other: GeneratedQuestion | undefined = again !== undefined && !count.has(questionKey(again)) ? { question: again, rule: e.rule as GenerationRule } : undefined;
       item.questions = item.questions.filter((q) => questionKey(q.question) !== taken);
-      const next = item.questions.find((q) => q.rule !== 'heading-path' && !count.has(questionKey(q.question))) ?? item.questions[0];
+      const next = item.questions.find((q) => q.rule !== 'heading-path' && !count.has(questionKey(q.question))) ?? other ?? item.questions[0];
       if (next === undefined) continue;
       count.set(questionKey(next.question), 1);
       e.similar = e.similar.filter((q) => q !== next.question && questionKey(q) !== taken);
@@ -511,7 +533,9 @@ export function generateEntries(documents: readonly Document[], options: Generat
   const seen = new Set<string>();
   // the rules read a traditional Chinese document in simplified Chinese (src/generate/script.ts)
   const views = documents.map(rulesView);
-  const sectionOptions: GenerationOptions = { ...options, facets: findFacets(views.map((v) => v.doc)) };
+  // (a brand a heading opens, Klarna available at checkout, is a name where another text writes it mid-sentence)
+  const names = properNames(views.flatMap((v) => v.doc.sections.map((s) => s.text)).join('\n\n'));
+  const sectionOptions: GenerationOptions = { ...options, facets: findFacets(views.map((v) => v.doc)), names };
   documents.forEach((doc, d) => {
     const view = views[d] ?? { doc };
     doc.sections.forEach((section, s) => {

@@ -18,9 +18,10 @@ import { headingTopic, manualProduct } from './topic.js';
 import { ZH_POLICY_SUFFIX, zhHeading } from './zh-heading.js';
 import { zhContent } from './zh-content.js';
 import { caseFolded } from './en-phrasing.js';
-import { enHeading, enPhraseQuestion, enProduct, ofParentTopic, sizeGuideHeading } from './en-heading.js';
+import { enHeading, enPhraseQuestion, enProduct, isContactHeading, ofParentTopic, sizeGuideHeading } from './en-heading.js';
 import { enContent } from './en-content.js';
 import { tableQuestions } from './tables.js';
+import { vagueEnglish } from './gate.js';
 
 /** The rule that wrote a question (docs/generate.md's table says what each reads). */
 export type GenerationRule =
@@ -62,6 +63,10 @@ export interface SectionInput {
   tables?: readonly (readonly (readonly string[])[])[];
   /** Force the questions' language; by default it is the section's own. */
   language?: QuestionLanguage;
+  /** Names the knowledge base's other texts write with a capital inside a sentence (Klarna, PowerTrail): kept as written, as the section's own are. */
+  names?: ReadonlySet<string>;
+  /** The document's title when the heading path does not hold it (a PDF's sub-headings: Hazard, What you should do). */
+  documentTitle?: string;
 }
 
 /** How `generateQuestions` runs. */
@@ -104,7 +109,7 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   const language = input.language ?? languageOf(`${input.headingPath.join(' ')} ${input.text.slice(0, 400)}`);
   const heading = headingTopic(input.headingPath);
   const found: GeneratedQuestion[] = [];
-  const names = language === 'zh' ? NO_NAMES : properNames(input.text);
+  const names = language === 'zh' ? NO_NAMES : input.names === undefined ? properNames(input.text) : new Set([...properNames(input.text), ...input.names]);
   // DELIVERY TIMES AND COSTS is asked about as delivery times and costs
   const topic = heading === undefined || language === 'zh' ? heading : caseFolded(heading, input.text);
   if (topic !== undefined) {
@@ -146,5 +151,26 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
     out.push(g);
     if (out.length >= (options.max ?? 8)) break;
   }
+  // (how to reach the shop is the whole shop's question, in whatever document: not asked of its title)
+  if (language !== 'zh' && input.documentTitle !== undefined && !isContactHeading(input.headingPath.at(-1) ?? '')) {
+    underTitle(out, input.documentTitle);
+    out.splice(options.max ?? 8);
+  }
   return out;
+}
+
+/**
+ * A section's first question that says nothing without its document (a recall notice's Hazard → What is the
+ * hazard?, What you should do → What should I do?) asks it of the document's title (Voluntary recall of
+ * PowerTrail chargers: what is the hazard?), the label of a heading under a thing (Robot vacuum: first-time
+ * setup); the question alone stays a similar one. A title's lead label (Product Safety Notice: …) is left out.
+ * Mutates the questions.
+ */
+function underTitle(questions: GeneratedQuestion[], title: string): void {
+  const first = questions[0];
+  const subject = title.split(/:\s+/u).pop()?.trim() ?? '';
+  if (first === undefined || !vagueEnglish(first.question) || !/\p{L}{2}/u.test(subject) || subject.length > 80) return;
+  const asked = `${subject}: ${/^I\b/u.test(first.question) ? first.question : first.question.charAt(0).toLowerCase() + first.question.slice(1)}`;
+  if (questions.some((q) => questionKey(q.question) === questionKey(asked))) return;
+  questions.unshift({ question: asked, rule: first.rule });
 }

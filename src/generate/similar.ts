@@ -131,7 +131,8 @@ function enPatterns(q: string): string[] {
 function englishCase(variant: string, question: string): string {
   let v = variant.replace(/\bi\b/gu, 'I');
   if (/^[A-Z]/u.test(question)) v = v.charAt(0).toUpperCase() + v.slice(1);
-  if (/^(?:explain|tell me|information on)\b/iu.test(v)) v = v.replace(/\?+$/u, '');
+  // (also after a label: Voluntary recall of …: explain the hazard)
+  if (/^(?:[^:?]{1,100}:\s+)?(?:explain|tell me|information on)\b/iu.test(v)) v = v.replace(/\?+$/u, '');
   return v;
 }
 

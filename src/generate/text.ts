@@ -165,8 +165,9 @@ export function properNames(text: string): Set<string> {
       continue;
     }
     // a capital after a sentence's end, a colon, a bullet or at a line's start is no sign of a name
-    const before = text.slice(Math.max(0, at - 3), at).replace(/[\s"“'(]+$/u, '');
-    if (run.length === 0 && !opened && (before === '' || /[.!?:;•\-–—\n]$/u.test(before))) opened = true;
+    // (nor one after a table cell's bar, Wireless earbuds | 1 year; the line's end is read before the spaces are dropped)
+    const before = text.slice(Math.max(0, at - 3), at).replace(/[ \t"“'(]+$/u, '');
+    if (run.length === 0 && !opened && (before === '' || /[.!?:;•\-–—\n|]$/u.test(before))) opened = true;
     run.push(word);
   }
   endRun();

@@ -196,6 +196,18 @@ describe('writtenQuestionsFirst', () => {
     expect(writtenQuestionsFirst(source, asking(['a', 'b']), fifth)[0]).toEqual([4, 9, 4]);
   });
 
+  it("moves a document entry whose question asks the same above the team's rows over it that do not", () => {
+    // (smart-home trial: "wheres my order" found the row Where is my order confirmation? 3.83 over the tracking
+    // section's Where is my order? 3.81) the question a: section 3 (a) asks it, row 4 (a + b) asks more
+    expect(writtenQuestionsFirst(source, asking(['a']), [[4, 5, 4], [3, 4, 3]])).toEqual([[3, 5, 3], [4, 5, 4]]);
+    // past every such row directly above it, at the first's score
+    expect(writtenQuestionsFirst(source, asking(['a']), [[4, 6, 4], [2, 5, 2], [3, 4, 3]])).toEqual([[3, 6, 3], [4, 6, 4], [2, 5, 2]]);
+    // not past a row that asks the same (row 0: a), nor one below the depth
+    expect(writtenQuestionsFirst(source, asking(['a']), [[0, 5, 0], [3, 4, 3]])).toEqual([[0, 5, 0], [3, 4, 3]]);
+    // a section that asks less or more than the question stays (1: a + c asks a; the question asks a + b)
+    expect(writtenQuestionsFirst(source, asking(['a', 'b']), [[0, 5, 0], [1, 4, 1]])).toEqual([[0, 5, 0], [1, 4, 1]]);
+  });
+
   it('moves nothing in a KB of documents alone', () => {
     const documents: AsksSameSource = { ...source, teamWritten: () => false };
     expect(writtenQuestionsFirst(documents, asking(['a', 'b']), ranked())).toEqual(ranked());

@@ -136,5 +136,27 @@ export function writtenQuestionsFirst(
     results.splice(i, 1);
     results.splice(j, 0, row);
   }
+  documentQuestionsFirst(index, question, results, passed);
   return results;
+}
+
+/**
+ * The converse, for a question that one of kb's questions of a document entry asks and the team's row above it
+ * does not (where is my order: the tracking section's Where is my order? below the row Where is my order
+ * confirmation?, 3.81 against 3.83): the entry moves above the rows ranked directly above it that do not ask the
+ * same, taking the score of the highest it passes. Mutates `results` and `passed`.
+ */
+function documentQuestionsFirst(index: AsksSameSource, question: AskedQuestion, results: [number, number, number][], passed?: Map<number, readonly [number, number]>): void {
+  for (let i = 1; i < Math.min(results.length, ASKS_SAME_DEPTH); i++) {
+    const [e, , v] = results[i]!;
+    const above = results[i - 1]!;
+    if (index.teamWritten(e) || !index.teamWritten(above[0]) || asksSame(index, question, above[2]) || !asksSame(index, question, v)) continue;
+    let j = i;
+    while (j > 0 && index.teamWritten(results[j - 1]![0]) && !asksSame(index, question, results[j - 1]![2])) j--;
+    const row = results[i]!;
+    row[1] = results[j]![1];
+    passed?.set(e, [results[j]![0], results[j]![2]]);
+    results.splice(i, 1);
+    results.splice(j, 0, row);
+  }
 }

@@ -1,0 +1,100 @@
+// A women's clothing and shoe shop's size charts (user trial, 2026-11-27): a Markdown page of charts
+// (fixtures/size-charts) and an Excel workbook of charts with no FAQ in it (size-chart-zh.xlsx, made by
+// scripts/fixtures/make-size-charts.mjs). Customers give their measures and ask their size: 160 50kg穿什么码.
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ingestPaths } from '../ingest/index.js';
+import type { KnowledgeBase } from '../runtime/knowledge-base.js';
+import { BUILD_TIMEOUT, ROOT, fixtureKb, topSection } from '../test-support/kb.js';
+import { generateEntries } from './index.js';
+import { tableQuestions } from './tables.js';
+
+const WORKBOOK = 'fixtures/generated/size-chart-zh.xlsx';
+let kb: KnowledgeBase;
+let before: KnowledgeBase;
+
+beforeAll(async () => {
+  kb = await fixtureKb(['fixtures/size-charts', WORKBOOK]);
+  // an index as kb wrote it before numberRanges: a range was its two ends
+  before = await fixtureKb(['fixtures/size-charts', WORKBOOK], { numberRanges: false });
+}, BUILD_TIMEOUT);
+
+describe('a size chart asks what size a customer of its measures takes', () => {
+  const chart = [
+    ['尺码', '身高(cm)', '体重(kg)', '胸围(cm)', '衣长(cm)'],
+    ['S', '150-158', '40-47', '80-84', '60'],
+    ['M', '158-163', '47-53', '84-88', '62'],
+  ];
+
+  it('by height and weight, the weight in 斤 too, before the measures of each size (their units left out)', () => {
+    expect(tableQuestions([chart], true, '上衣尺码表')).toEqual([
+      '身高150-158cm、体重40-47kg（80-94斤）穿什么码？',
+      '身高158-163cm、体重47-53kg（94-106斤）穿什么码？',
+      '上衣S码的身高、体重、胸围、衣长是多少？',
+      '上衣M码的身高、体重、胸围、衣长是多少？',
+    ]);
+  });
+
+  it('by foot length in millimetres and centimetres (a 鞋码 column is a size chart)', () => {
+    expect(tableQuestions([[['鞋码', '脚长(mm)', '欧码'], ['37', '235', '37']]], true)[0]).toBe('脚长235mm（23.5cm）穿多大码？');
+    expect(tableQuestions([[['鞋码', '脚长(cm)'], ['37', '23.5']]], true)[0]).toBe('脚长23.5cm（235mm）穿多大码？');
+  });
+
+  it("by a garment's suggested height and weight, not its own chest (a weight in 斤 also in kg)", () => {
+    const dress = [['尺码', '胸围', '建议身高', '建议体重'], ['M', '90', '158-165', '100-112斤']];
+    expect(tableQuestions([dress], true)[0]).toBe('身高158-165cm、体重100-112斤（50-56kg）穿什么码？');
+  });
+
+  it("not by a garment's flat measures alone (胸围 84, 腰围 66): no wearer's", () => {
+    expect(tableQuestions([[['尺码', '胸围', '腰围', '裙长'], ['S', '84', '66', '110']]], true)).toEqual(['S码的胸围、腰围、裙长是多少？']);
+  });
+
+  it('a chart of sizes by height and weight asks a question a height', () => {
+    const matrix = [['身高\\体重', '40-45kg', '45-50kg'], ['150-155cm', 'S', 'S'], ['155-160cm', 'S', 'M']];
+    expect(tableQuestions([matrix], true)).toEqual(['身高150-155cm、体重40-50kg穿什么码？', '身高155-160cm、体重40-50kg穿什么码？']);
+  });
+});
+
+describe('an Excel workbook of size charts and no FAQ', () => {
+  it('is read as a document, a section a visible sheet holding its table (it failed: no question column)', async () => {
+    const run = await ingestPaths([join(ROOT, WORKBOOK)]);
+    expect(run.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const doc = run.documents[0];
+    expect(doc?.sections.map((s) => s.headingPath.at(-1))).toEqual(['鞋码对照表', '身高体重推荐']);
+    expect(doc?.sections[1]?.text).toContain('160-165cm | S | M | L | L');
+    const questions = generateEntries(run.documents).items.flatMap((i) => [i.entry.question, ...i.entry.similar]);
+    expect(questions).toContain('脚长23.5cm（235mm）穿多大码？');
+    expect(questions).toContain('身高160-165cm、体重40-60kg穿什么码？');
+  });
+
+  it('whose columns name a question and an answer kb does not know is still a FAQ table to fix', async () => {
+    const run = await ingestPaths([join(ROOT, 'fixtures/generated/not-faq-zh.xlsx')]);
+    expect(run.documents).toEqual([]);
+    expect(run.problems[0]?.message).toMatch(/has no question column and no answer column.*客户问题/u);
+  });
+});
+
+describe("a clothing shop's customers give their measures", () => {
+  // the page's chart and the workbook's both answer: either is right
+  const body = ['一、上衣尺码表', '身高体重推荐'];
+  const feet = ['二、女鞋尺码表', '鞋码对照表'];
+  it.each([
+    ['160 50kg穿什么码', body],
+    ['我170 55公斤穿多大', body],
+    ['身高155体重90斤拍什么码', body],
+    ['脚长24cm穿多大', feet],
+    ['脚长235穿几码的鞋', feet],
+    ['美码7.5是国内几码', ['鞋码对照表']],
+    ['模特多高', ['三、模特试穿']],
+  ])('%s → %j', (question, sections) => {
+    expect(sections).toContain(topSection(kb, question));
+  });
+
+  it("meet the chart through the numbers inside its ranges (162 in 158-163), which an older index did not count", () => {
+    const [hit] = kb.search('162 52kg穿什么码', { k: 1 });
+    expect(hit?.matchedTerms).toEqual(expect.arrayContaining(['162', '52']));
+    const [old] = before.search('162 52kg穿什么码', { k: 1 });
+    expect(old?.matchedTerms).not.toContain('162');
+    expect(hit?.confidence ?? 0).toBeGreaterThan(old?.confidence ?? 1);
+  });
+});

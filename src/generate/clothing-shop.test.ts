@@ -6,8 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { BUILD_TIMEOUT, ROOT, fixtureKb, topSection } from '../test-support/kb.js';
-import { generateEntries } from './index.js';
+import { generateEntries, generateQuestions } from './index.js';
 import { tableQuestions } from './tables.js';
+import { zhHeading } from './zh-heading.js';
 
 const WORKBOOK = 'fixtures/generated/size-chart-zh.xlsx';
 let kb: KnowledgeBase;
@@ -96,5 +97,27 @@ describe("a clothing shop's customers give their measures", () => {
     const [old] = before.search('162 52kg穿什么码', { k: 1 });
     expect(old?.matchedTerms).not.toContain('162');
     expect(hit?.confidence ?? 0).toBeGreaterThan(old?.confidence ?? 1);
+  });
+});
+
+describe("a clothing shop's return policy", () => {
+  it.each([
+    ['以下情况不支持退换', ['哪些情况不支持退换？', '不支持退换的情况有哪些？']],
+    ['下列商品不适用七天无理由退货', ['哪些商品不适用七天无理由退货？', '不适用七天无理由退货的商品有哪些？']],
+  ])('asks which cases a heading over a list of them names: %s (was 以下情况不支持怎么退换？)', (heading, questions) => {
+    expect(zhHeading(heading)).toEqual(questions);
+  });
+});
+
+describe('a case in which a return is refused', () => {
+  const asked = (text: string): string[] => generateQuestions({ headingPath: ['退换货政策', '二、不予退换'], text }).map((g) => g.question);
+
+  it.each([
+    ['1. 吊牌已剪掉或丢失的，不支持无理由退换。', '吊牌已剪掉或丢失，还能无理由退换吗？'],
+    ['已经洗涤过、已经穿着外出的，不支持退换（质量问题除外）。', '已经洗涤过、已经穿着外出，还能退换吗？'],
+  ])('asks whether the customer still can, as they ask it: %s → %s (was …怎么办？ and 支持无理由退换吗？)', (text, question) => {
+    const questions = asked(text);
+    expect(questions).toContain(question);
+    expect(questions.filter((q) => /怎么办|^支持/u.test(q))).toEqual([]);
   });
 });

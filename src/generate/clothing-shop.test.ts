@@ -8,6 +8,7 @@ import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import { BUILD_TIMEOUT, ROOT, fixtureKb, topSection } from '../test-support/kb.js';
 import { generateEntries, generateQuestions } from './index.js';
 import { tableQuestions } from './tables.js';
+import { zhAttributeQuestions } from './zh-content.js';
 import { zhHeading } from './zh-heading.js';
 
 const WORKBOOK = 'fixtures/generated/size-chart-zh.xlsx';
@@ -119,5 +120,18 @@ describe('a case in which a return is refused', () => {
     const questions = asked(text);
     expect(questions).toContain(question);
     expect(questions.filter((q) => /怎么办|^支持/u.test(q))).toEqual([]);
+  });
+});
+
+describe("a product page's list of attributes", () => {
+  it('asks each as customers ask it (it asked only 商品信息是什么？)', () => {
+    const list = '面料：100%聚酯纤维（雪纺），内衬95%棉5%氨纶\n颜色：米白碎花、雾霾蓝碎花\n版型：收腰A字，后背隐形拉链\n弹力：无弹力';
+    expect(zhAttributeQuestions(list)).toEqual(['面料是什么？', '颜色有哪些？', '版型怎么样？', '有弹力吗？']);
+    const asked = generateQuestions({ headingPath: ['法式碎花连衣裙', '商品信息'], text: list }).map((g) => g.question);
+    expect(asked).toContain('有弹力吗？');
+  });
+
+  it('needs three lines or more: one label line (温馨提示：…) is no list', () => {
+    expect(zhAttributeQuestions('温馨提示：请在签收时检查\n电话：400-800-1234')).toEqual([]);
   });
 });

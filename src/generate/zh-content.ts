@@ -132,10 +132,35 @@ const ZH_CUSTOMER = /消费者|买家|顾客|客户|用户|会员|买方|收货�
  * `duties` collects what a duty clause says (经营者需要听取消费者的意见吗？); generateQuestions uses
  * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
  */
+/** A line of a product's attribute list: 面料：100%聚酯纤维, 颜色：米白、雾霾蓝, 弹力：无弹力 (a short label, a short value). */
+const ZH_ATTRIBUTE_LINE = /^(?:[-•·*]\s*)?(\p{Script=Han}{2,4})[：:]\s*([^：:。；\n]{1,30})$/u;
+
+/** How many of a section's lines make an attribute list, at least. */
+const MIN_ATTRIBUTES = 3;
+
+/**
+ * A product's attributes, listed a line each (商品信息: 面料：… / 颜色：… / 版型：… / 弹力：…), asked as customers ask
+ * them: 面料是什么？, 颜色有哪些？ (a value of several), 有弹力吗？, 版型怎么样？ — at most MAX_ATTRIBUTES; none unless the
+ * section lists MIN_ATTRIBUTES or more (a clothing shop's user trial: its detail page's list asked only 商品信息是什么？).
+ */
+export function zhAttributeQuestions(text: string): string[] {
+  const attributes = text.split('\n').map((l) => ZH_ATTRIBUTE_LINE.exec(l.trim())).filter((m) => m !== null);
+  if (attributes.length < MIN_ATTRIBUTES) return [];
+  return attributes.slice(0, MAX_ATTRIBUTES).map(([, label = '', value = '']) => {
+    if (/^(?:弹力|弹性)$/u.test(label)) return `有${label}吗？`;
+    if (/^(?:厚度|厚薄|透气性|柔软度|手感|版型|尺码)$/u.test(label)) return `${label}怎么样？`;
+    return /[、，,/]/u.test(value) && !/[（(]/u.test(value) ? `${label}有哪些？` : `${label}是什么？`;
+  });
+}
+
+/** At most this many attributes of one list become questions. */
+const MAX_ATTRIBUTES = 4;
+
 export function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[], duties?: GeneratedQuestion[]): void {
   const add: Add = (question, rule) => {
     out.push({ question, rule });
   };
+  for (const question of zhAttributeQuestions(input.text)) add(question, 'list-item');
   const subjects = { duty: new Set<string>(), right: new Set<string>() };
   for (const raw of sentences(input.text)) {
     if (raw.length > 400) continue;

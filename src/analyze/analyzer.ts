@@ -251,6 +251,7 @@ export class Analyzer {
         if (bare !== m[0]) out.push(bare);
       }
     }
+    if (this.settings.options.numberRanges === true) out.push(...rangeTerms(text));
     // the end of a digit-led code (2fa) already written: its letters are no word of their own
     let codeEnd = -1;
     for (const m of text.matchAll(TOKEN)) {
@@ -447,6 +448,32 @@ export class Analyzer {
     }
     return this.pinyinIndex;
   }
+}
+
+/**
+ * A range of whole numbers as shops write one (158-163, 47~53, 150到155, 150至155): two numbers of up to three
+ * digits, the second larger by at most MAX_RANGE_SPAN, not inside a longer chain (a date 2026-11-27, a
+ * phone 400-800-1234), no hours (8:00-22:00), no amounts (¥5-12, 5-12元, 10-20%). Its ends are terms already.
+ */
+const NUMBER_RANGE = /(?<![\d.,:：\-~¥￥$])(\d{1,3})\s*(?:-|~|～|–|—|至|到)\s*(\d{1,3})(?![\d.,:：%元块]|\s*(?:-|~)\s*\d)/gu;
+/** The widest range kept as a term: a size chart's 150-158 or 80-94斤, not 100-500. */
+const MAX_RANGE_SPAN = 40;
+/** A range's term: its ends joined by `~` (158~163). */
+export const RANGE_TERM = /^(\d{1,3})~(\d{1,3})$/u;
+
+/**
+ * The text's ranges as terms (option numberRanges): 158-163 → `158~163`, besides its ends 158 and 163. The
+ * runtime reads a question's number inside one as that term (QueryTerms: 160 → 158~163), so a customer's
+ * 身高160 meets the size chart row that covers it (user trial, a clothing shop, 2026-11-27).
+ */
+export function rangeTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NUMBER_RANGE)) {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    if (to > from && to - from <= MAX_RANGE_SPAN) out.push(`${from}~${to}`);
+  }
+  return out;
 }
 
 /**

@@ -18,7 +18,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['换货', '调换', '更换', '换新', '换一个', '换个'],
   ['无理由退货', '七天无理由', '七日无理由'],
   // why a customer returns without a fault: 不想要了, 买错了 → the no-reason return (related only)
-  ['不想要', '无理由退货', '买错', '拍错', '不喜欢', '不合适'],
+  ['不想要', '无理由退货', '七天无理由', '买错', '拍错', '不喜欢', '不合适'],
   ['拒收', '拒绝收货', '不收货', '拒签'],
   ['补发', '重发', '重新发货'],
   // goods missing from a parcel (少发了一件 found nothing of 少件, 漏发)

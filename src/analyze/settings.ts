@@ -65,6 +65,12 @@ export interface AnalyzerOptions {
    * 退款还没到 meets a rule's 退款未到账. Absent in indexes built before it.
    */
   notArrived?: boolean;
+  /**
+   * A small range of whole numbers (158-163, 47~53, 150到155) is also one term (158~163), which a question's
+   * number inside it finds, so a customer's 160 meets a size chart's 身高158-163 (`rangeTerms` in
+   * src/analyze/analyzer.ts, `QueryTerms.inRanges` in src/runtime/query-terms.ts). Absent in indexes built before it.
+   */
+  numberRanges?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -105,4 +111,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   compounds: true,
   aNotA: true,
   notArrived: true,
+  numberRanges: true,
 };

@@ -91,7 +91,25 @@ function enColumnName(columns: readonly string[], i: number, rows: readonly (rea
 }
 
 /** A size chart's first column: 尺码 | 胸围 | 衣长 …, Size | Chest | Length, UK size | EU size | Bust (cm). */
-const SIZE_HEADER = /^(?:尺码|码数|码号|尺寸|号码|号型|(?:(?:uk|us|eu|au|int(?:ernationa)?l)\s+)?size)$/iu;
+const SIZE_HEADER = /^(?:尺码|码数|码号|尺寸|号码|号型|鞋码|国内码|中国码|内地码|(?:(?:uk|us|eu|au|int(?:ernationa)?l)\s+)?size)$/iu;
+
+/** A Chinese column's unit in brackets: 身高(cm), 体重（kg）, 脚长(mm) — no part of what is asked. */
+const ZH_COLUMN_UNIT = /\s*[(（]\s*(cm|mm|kg|斤|公斤|厘米|毫米|寸|英寸)\s*[)）]\s*$/iu;
+
+/**
+ * A column of the wearer's measures, which a customer gives to ask their size (身高, 体重, 脚长, 胸围 …; 建议身高,
+ * 适合体重 on a garment's chart, whose own 胸围 and 衣长 are the garment's).
+ */
+const WEARER_COLUMN = /^(建议|适合|参考|推荐)?(身高|体重|脚长|脚宽|脚围|胸围|腰围|臀围)/u;
+
+/** The wearer's measures in the order customers give them. */
+const WEARER_ORDER = ['身高', '体重', '脚长', '腰围', '胸围', '臀围', '脚宽', '脚围'];
+
+/** A measure as a size chart's cell writes it: 160, 158-163, 47~53kg, 85-100斤, 23.5. */
+const MEASURE_CELL = /^(\d{1,3}(?:\.\d)?)(?:\s*[-~～–—至]\s*(\d{1,3}(?:\.\d)?))?\s*(cm|mm|kg|斤|公斤|厘米|毫米)?$/iu;
+
+/** A size chart's header corner that says rows are heights and columns weights: 身高\体重, 身高/体重. */
+const HEIGHT_BY_WEIGHT = /^身高\s*[\\/／、|]\s*体重$|^体重\s*[\\/／、|]\s*身高$/u;
 
 /** A unit an English column names in brackets: Bust (cm), Chest (in), Weight (kg) — no part of what is asked. */
 const EN_COLUMN_UNIT = /\s*[([](?:cm|mm|m|in|inch(?:es)?|"|ft|kg|g|lbs?|oz|ml|l|cl|°?[cf]|%|[£$€])[)\]]\s*$/iu;
@@ -176,6 +194,65 @@ const SIZE_TABLE_NAME = /(?:尺码对照表|尺码表|尺寸表|码表|尺码|�
  * (S码, 27码). Its labels are a letter or a number, which the row rule skips as no words: three size
  * charts asked about their XL rows only (2026-11-27, user test u7).
  */
+/** A measure with its unit and, for weights and foot lengths, in the other unit customers use too: 体重47-53kg（94-106斤）, 脚长235mm（23.5cm）. */
+function measureWords(column: string, cell: string): string | undefined {
+  const m = MEASURE_CELL.exec(cell.trim());
+  if (m === null) return undefined;
+  const [, low = '', high] = m;
+  const unit = (m[3] ?? ZH_COLUMN_UNIT.exec(column)?.[1] ?? '').toLowerCase().replace('公斤', 'kg').replace('厘米', 'cm').replace('毫米', 'mm');
+  const name = column.replace(ZH_COLUMN_UNIT, '').replace(/^(?:建议|适合|参考|推荐)/u, '');
+  const range = (a: number, b: number | undefined, round: (n: number) => number = (n) => n): string => (b === undefined ? `${round(a)}` : `${round(a)}-${round(b)}`);
+  const lo = Number(low);
+  const hi = high === undefined ? undefined : Number(high);
+  // a foot length without its unit is in millimetres from 150 up, centimetres below
+  // (and a height without one in centimetres)
+  const footUnit = name.startsWith('脚') && unit === '' ? (lo >= 150 ? 'mm' : 'cm') : name === '身高' && unit === '' ? 'cm' : unit;
+  const written = `${name}${low}${high === undefined ? '' : `-${high}`}${footUnit}`;
+  if (name === '体重' && footUnit === 'kg') return `${written}（${range(lo * 2, hi === undefined ? undefined : hi * 2)}斤）`;
+  if (name === '体重' && footUnit === '斤') return `${written}（${range(lo / 2, hi === undefined ? undefined : hi / 2, (n) => Math.round(n))}kg）`;
+  if (name.startsWith('脚') && footUnit === 'mm') return `${written}（${range(lo / 10, hi === undefined ? undefined : hi / 10)}cm）`;
+  if (name.startsWith('脚') && footUnit === 'cm') return `${written}（${range(Math.round(lo * 10), hi === undefined ? undefined : Math.round(hi * 10))}mm）`;
+  return written;
+}
+
+/**
+ * What size a customer of the row's measures takes, as they ask it: 身高158-163cm、体重47-53kg（94-106斤）穿什么码？,
+ * 脚长235mm（23.5cm）穿多大码？ — their numbers meet the row's ranges (the analyzer's numberRanges: 160 is in
+ * 158-163). Only the wearer's columns (WEARER_COLUMN); a garment's chart that names a suggested 身高 or 体重
+ * asks with those alone. Undefined when the row gives no measure of the wearer.
+ */
+function wearerQuestion(columns: readonly string[], row: readonly string[]): string | undefined {
+  const wearer = columns.map((c, i) => ({ c, i, m: WEARER_COLUMN.exec(c.replace(ZH_COLUMN_UNIT, '')) })).filter((x) => x.m !== null);
+  // a garment's own 胸围 84 and 腰围 66 (measured flat) are no wearer's: only a range, or a height, weight or foot length, is
+  if (!wearer.some((x) => /^(?:身高|体重|脚长)$/u.test(x.m?.[2] ?? '') || /\d\s*[-~～–—至]\s*\d/u.test(row[x.i + 1] ?? ''))) return undefined;
+  const suggested = wearer.filter((x) => x.m?.[1] !== undefined);
+  // the two a customer gives first (身高 and 体重; a trousers chart's 体重 and 腰围; 脚长): more made the question long
+  const asked = (suggested.length > 0 ? suggested : wearer)
+    .map((x) => ({ rank: WEARER_ORDER.indexOf(x.m?.[2] ?? ''), words: measureWords(x.c, row[x.i + 1] ?? '') }))
+    .filter((x): x is { rank: number; words: string } => x.words !== undefined)
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, 2)
+    .map((x) => x.words);
+  if (asked.length === 0) return undefined;
+  return asked.some((w) => w.startsWith('脚')) ? `${asked.join('、')}穿多大码？` : `${asked.join('、')}穿什么码？`;
+}
+
+/**
+ * A chart of sizes by height and weight (身高\体重 | 40-45kg | 45-50kg …, a row a height, a size in each
+ * cell) asks one question a row: 身高160-165cm、体重40-70kg穿什么码？ — the row's heights and the columns'
+ * weights end to end, so a customer's 160 and 52kg meet the row and the table.
+ */
+function heightByWeightQuestions(columns: readonly string[], rows: readonly (readonly string[])[]): string[][] {
+  const weights = columns.map((c) => MEASURE_CELL.exec(c.trim())).filter((m) => m !== null);
+  const first = weights[0]?.[1];
+  const last = weights.at(-1);
+  const span = first === undefined || last === undefined ? '' : `、体重${first}-${last[2] ?? last[1] ?? ''}${last[3] ?? weights[0]?.[3] ?? ''}`;
+  return rows.slice(0, MAX_TABLE_ROWS).flatMap((row) => {
+    const height = MEASURE_CELL.exec((row[0] ?? '').trim());
+    return height === null ? [] : [[`身高${height[1] ?? ''}${height[2] === undefined ? '' : `-${height[2]}`}${height[3] ?? 'cm'}${span}穿什么码？`]];
+  });
+}
+
 function sizeQuestions(columns: readonly string[], rows: readonly (readonly string[])[], zh: boolean, topic: string | undefined, sizeColumn = 'size'): string[][] {
   // UK size | EU size | …: the size as the chart's first column names it (for UK size 12)
   const system = /^(\p{L}+)\s+size$/iu.exec(sizeColumn.trim())?.[1];
@@ -187,7 +264,12 @@ function sizeQuestions(columns: readonly string[], rows: readonly (readonly stri
     const size = (row[0] ?? '').trim();
     const measures = columns.filter((c, i) => c !== '' && !EMPTY_CELL.test((row[i + 1] ?? '').trim()));
     if (size === '' || size.length > 12 || measures.length === 0) continue;
-    if (zh) out.push([`${garment}${/^[A-Za-z0-9]{1,5}$/u.test(size) ? `${size}码` : size}的${measures.join('、')}是多少？`]);
+    if (zh) {
+      // 身高158-163cm、体重47-53kg穿什么码？ first: customers give their measures far more often than they name a size
+      const wearer = wearerQuestion(columns, row);
+      const named = `${garment}${/^[A-Za-z0-9]{1,5}$/u.test(size) ? `${size}码` : size}的${measures.map((m) => m.replace(ZH_COLUMN_UNIT, '')).join('、')}是多少？`;
+      out.push(wearer === undefined ? [named] : [wearer, named]);
+    }
     else out.push([`What is the ${joinedList(measures.map(enColumnWords))} for ${sizeWord} ${size}${garment === '' ? '' : ` ${garment}`}?`]);
   }
   return out;
@@ -215,6 +297,10 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
     const columns = header.slice(1).map((h) => h.trim());
     if (SIZE_HEADER.test((header[0] ?? '').trim())) {
       out.push(...sizeQuestions(columns, rows, zh, topic, header[0]));
+      continue;
+    }
+    if (zh && HEIGHT_BY_WEIGHT.test((header[0] ?? '').trim())) {
+      out.push(...heightByWeightQuestions(columns, rows));
       continue;
     }
     // rows that name where a parcel goes (配送地区 | 时效 | 运费): 送到上海需要多长时间？, not 上海需要多长时间？

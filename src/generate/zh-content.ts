@@ -21,6 +21,12 @@ const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
 const ZH_TIMED_CLAUSE = new RegExp(`^(?:一般|通常|预计|约|大约)?(?:在)?${ZH_TIME.source}(?:可)?(\\p{Script=Han}{2,4})$`, 'u');
 
 /** What a condition grants: …的，可以退货 / 有权要求… / 支持七天无理由退货 / 可申请… */
+/**
+ * A condition's clause that refuses a return (吊牌已剪掉的，不支持无理由退换; 已洗涤的不予退换): the customer in that
+ * case asks whether they still can (吊牌剪了还能退吗), not what to do.
+ */
+const ZH_REFUSED_RETURN = /^(?:均|一律|概|将|则|恕)?(?:不支持|不予|不能|不可|不接受|不办理|无法)(七天无理由|七日无理由|无理由)?(退货|退换货|退换|换货|退款)/u;
+
 const ZH_GRANTED = /^(?:可以|有权|支持|可(?=申请|享受|享有|要求))([^，。；]{2,20})(?=[，。；]|$)/u;
 
 /** A condition about trouble (a defect, a delay, a breach, a loss): what to do about it is the question. */
@@ -126,10 +132,35 @@ const ZH_CUSTOMER = /消费者|买家|顾客|客户|用户|会员|买方|收货�
  * `duties` collects what a duty clause says (经营者需要听取消费者的意见吗？); generateQuestions uses
  * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
  */
+/** A line of a product's attribute list: 面料：100%聚酯纤维, 颜色：米白、雾霾蓝, 弹力：无弹力 (a short label, a short value). */
+const ZH_ATTRIBUTE_LINE = /^(?:[-•·*]\s*)?(\p{Script=Han}{2,4})[：:]\s*([^：:。；\n]{1,30})$/u;
+
+/** How many of a section's lines make an attribute list, at least. */
+const MIN_ATTRIBUTES = 3;
+
+/**
+ * A product's attributes, listed a line each (商品信息: 面料：… / 颜色：… / 版型：… / 弹力：…), asked as customers ask
+ * them: 面料是什么？, 颜色有哪些？ (a value of several), 有弹力吗？, 版型怎么样？ — at most MAX_ATTRIBUTES; none unless the
+ * section lists MIN_ATTRIBUTES or more (a clothing shop's user trial: its detail page's list asked only 商品信息是什么？).
+ */
+export function zhAttributeQuestions(text: string): string[] {
+  const attributes = text.split('\n').map((l) => ZH_ATTRIBUTE_LINE.exec(l.trim())).filter((m) => m !== null);
+  if (attributes.length < MIN_ATTRIBUTES) return [];
+  return attributes.slice(0, MAX_ATTRIBUTES).map(([, label = '', value = '']) => {
+    if (/^(?:弹力|弹性)$/u.test(label)) return `有${label}吗？`;
+    if (/^(?:厚度|厚薄|透气性|柔软度|手感|版型|尺码)$/u.test(label)) return `${label}怎么样？`;
+    return /[、，,/]/u.test(value) && !/[（(]/u.test(value) ? `${label}有哪些？` : `${label}是什么？`;
+  });
+}
+
+/** At most this many attributes of one list become questions. */
+const MAX_ATTRIBUTES = 4;
+
 export function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[], duties?: GeneratedQuestion[]): void {
   const add: Add = (question, rule) => {
     out.push({ question, rule });
   };
+  for (const question of zhAttributeQuestions(input.text)) add(question, 'list-item');
   const subjects = { duty: new Set<string>(), right: new Set<string>() };
   for (const raw of sentences(input.text)) {
     if (raw.length > 400) continue;
@@ -161,7 +192,10 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         const granted = ZH_GRANTED.exec(main)?.[1];
         // 退回银行卡的，一般3-7个工作日到账: a case with no trouble whose clause is a time asks how long (was 退回银行卡怎么办？)
         const timed = ZH_TROUBLE.test(c) ? null : ZH_TIMED_CLAUSE.exec(main);
+        const refused = ZH_REFUSED_RETURN.exec(main);
         if (granted !== undefined && !ZH_TROUBLE.test(c) && isPermittedAction(granted)) add(`${c}，可以${granted}吗？`, 'permission');
+        // 吊牌已剪掉或丢失的，不支持无理由退换 → 吊牌已剪掉或丢失，还能无理由退换吗？ (was …怎么办？; a clothing shop's user trial)
+        else if (refused !== null) add(`${c}，还能${refused[1] ?? ''}${refused[2] ?? ''}吗？`, 'permission');
         else if (timed?.[1] !== undefined) add(`${c}多久${timed[1]}？`, 'time-limit');
         // 取消自动续费：微信支付的，打开微信… → 微信支付怎么取消自动续费？ (was 微信支付怎么办？: a way in, no trouble)
         else if (subject !== undefined && ZH_LABEL_TASK.test(subject) && !ZH_TROUBLE.test(c) && ZH_GO_TO.test(main)) add(`${c}怎么${subject}？`, 'condition');

@@ -114,6 +114,9 @@ const ZH_BENEFITS = /^(\p{Script=Han}{2,6}?)(权益|福利|特权|优惠)$/u;
 // (and the numbers, accounts, devices or versions a service takes: 不支持充值的号码 → 哪些号码不支持充值？)
 const ZH_WHICH_CASES = /^((?:不|非|无|可以|可|能|需要|需|支持|属于|适用)\p{Script=Han}{1,10})的(情况|情形|商品|订单|地区|原因|号码|账号|账户|设备|版本)$/u;
 
+/** A heading over a list of the cases a rule is about (以下情况不支持退换, 下列商品不适用七天无理由): which ones. */
+const ZH_LISTED_CASES = /^(?:以下|下列|如下)(情况|情形|商品|产品|订单|地区)(\p{Script=Han}{2,12})$/u;
+
 /** What a service takes, named by that (支持的版本, 适用的设备): which ones (支持哪些版本？, was 支持的版本是什么？). */
 const ZH_WHICH_SUPPORTED = /^(支持|适用|可用|可选)的(\p{Script=Han}{2,6})$/u;
 
@@ -241,6 +244,9 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   // 不属于保修的情况 → 哪些情况不属于保修？ (was 不属于保修的情况是什么？)
   const cases = ZH_WHICH_CASES.exec(topic);
   if (cases !== null) return [`哪些${cases[2] ?? ''}${cases[1] ?? ''}？`, `${topic}有哪些？`];
+  // 以下情况不支持退换 → 哪些情况不支持退换？ (was 以下情况不支持怎么退换？, a clothing shop's user trial)
+  const listed = ZH_LISTED_CASES.exec(topic);
+  if (listed !== null) return [`哪些${listed[1] ?? ''}${listed[2] ?? ''}？`, `${listed[2] ?? ''}的${listed[1] ?? ''}有哪些？`];
   // 会员权益 → 会员有哪些权益？ (was 会员权益是什么？)
   // (not 赠品与优惠, two topics: it asked 赠品与有哪些优惠？)
   const supported = ZH_WHICH_SUPPORTED.exec(topic);

@@ -174,6 +174,8 @@ export function zhStatements(s: string, clauses: readonly string[], noDefinition
     const what = (no[3] ?? '').replace(/(?<=\p{Script=Han}{2})的$/u, '');
     // 由于是境外商品，商户不提供发票 / 恕我们概不负责: a reason or a disclaimer, not a service
     if (/^(?:是|由于|因为)/u.test(who) || (no[2] === '负责' && what.length < 2)) return;
+    // 吊牌已剪掉的，不支持无理由退换: the case is the clause before, which the condition rule asks with it (支持无理由退换吗？ dropped it)
+    if (who === '' && context === '' && /的$/u.test(before)) return;
     // 下列商品拆封后恕不接受退货：… → 哪些商品拆封后不能退货？ (the list says which)
     const listed = /^(?:下列|以下|如下)/u.exec(who);
     const returns = no[2] === '接受' && /^(?:退货|退换货|换货|退款|退换)$/u.test(what);

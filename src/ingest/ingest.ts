@@ -11,7 +11,7 @@ import { detectScript, normalizeForMatch } from '../text/normalize.js';
 import { decodeText } from './decode.js';
 import type { Document, Format, Section } from './document.js';
 import { formatOf, unsupportedAdvice } from './formats.js';
-import type { ParseOptions, ParsedDoc } from './parsed.js';
+import type { ParseOptions, ParsedBlock, ParsedDoc } from './parsed.js';
 import { blockText, sectionize, type SplitSection } from './sectionize.js';
 import { MAX_SECTION_CHARS, PART_CHARS, partHeadingPath } from './split.js';
 
@@ -92,6 +92,15 @@ async function parseText(format: Exclude<Format, 'pdf' | 'docx' | 'xlsx'>, text:
 
 function tableSections(result: Result<import('./formats/table.js').TableParse>): Result<Parsed> {
   if (!result.ok) return result;
+  // a workbook of data tables (a size chart): a document, a section a sheet headed by its name, its table as a table
+  const tables = result.value.tables;
+  if (tables !== undefined && result.value.rows.length === 0) {
+    const blocks: ParsedBlock[] = tables.flatMap(({ sheet, rows }) => [
+      { kind: 'heading' as const, depth: 1, text: sheet, location: { line: 1 } },
+      { kind: 'table' as const, rows, location: { line: 1 } },
+    ]);
+    return ok({ kind: 'doc', doc: { blocks, warnings: [...result.value.warnings] } }, result.warnings);
+  }
   // the heading path is the row's sheet (when a workbook has several FAQ sheets) and category, then its question;
   // the location is the CSV record's first line or the JSON line, or the XLSX sheet and row
   const sections = result.value.rows.map(({ row, line, sheet, onSheet, category }) => ({

@@ -6,7 +6,7 @@
  * names a topic at all, which kinds of goods it names. Runs once per question, before scoring: the
  * scoring loop (knowledge-base.ts) only reads the terms and weights decided here.
  */
-import { Analyzer, BIGRAM_PREFIX, bareCode, CODE_TERM, codePieces, CURRENCY_WORDS_AFTER, ENGLISH_CURRENCY_WORDS_AFTER, isWordTerm, MORE_CURRENCY_WORDS_AFTER } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, bareCode, RANGE_TERM, CODE_TERM, codePieces, CURRENCY_WORDS_AFTER, ENGLISH_CURRENCY_WORDS_AFTER, isWordTerm, MORE_CURRENCY_WORDS_AFTER } from '../analyze/analyzer.js';
 import { stem } from '../analyze/english.js';
 import { NEGATIONS, QUESTION_WORDS } from '../analyze/stopwords.js';
 import type { Associations } from './associations.js';
@@ -23,6 +23,8 @@ export const TOPIC_NAMED = 2;
 
 /** Query weight of the lexicon's word for a customer's word the KB never writes (不想要 → 无理由退货), as of an English word's main translation. */
 const BRIDGED_WORD_WEIGHT = 0.8;
+/** At most this many of the KB's ranges a question's number is read as (160: 158~163, 150~170 …). */
+const MAX_RANGES_OF_NUMBER = 8;
 /** At most this many expansion terms per question (learned associations and lexicon). */
 const MAX_EXPANSIONS = 8;
 /** At most this many translations per question (BILINGUAL_LEXICON: an English word's Chinese words), besides the expansions. */
@@ -182,6 +184,25 @@ export class QueryTerms {
     return this.chinese;
   }
 
+  /** The KB's ranges (158~163: a size chart's 158-163, option numberRanges) as [from, to, term], found on the first question with a number. */
+  private ranges: [number, number, string][] | undefined;
+
+  /** The range terms of the KB that hold `n` strictly inside (its ends are terms of their own), at most MAX_RANGES_OF_NUMBER, narrowest first. */
+  private inRanges(n: number): string[] {
+    if (this.ranges === undefined) {
+      this.ranges = [];
+      for (const term of this.index.termIds.keys()) {
+        const m = RANGE_TERM.exec(term);
+        if (m !== null) this.ranges.push([Number(m[1]), Number(m[2]), term]);
+      }
+    }
+    return this.ranges
+      .filter(([from, to]) => from < n && n < to)
+      .sort((a, b) => a[1] - a[0] - (b[1] - b[0]) || (a[2] < b[2] ? -1 : 1))
+      .slice(0, MAX_RANGES_OF_NUMBER)
+      .map(([, , term]) => term);
+  }
+
   /**
    * The question's terms the index knows, weighted (its own, homophones, learned associations),
    * and `unknown`: how many of its words the index has never seen (see novelty).
@@ -230,6 +251,15 @@ export class QueryTerms {
     for (const piece of codes.noMatch) out.delete(piece);
     // the question's own terms (and homophones) come first in `terms`; expansions follow
     const own = out.size;
+    // a number inside the KB's ranges (160 in 身高158-163) is covered by them as by the number itself
+    for (const [t, w] of terms) {
+      if (!/^\d{1,3}$/u.test(t)) continue;
+      for (const range of this.inRanges(Number(t))) {
+        if (out.has(range)) continue;
+        out.set(range, w);
+        translated.set(range, t);
+      }
+    }
     if (associations.size > 0) {
       // expansions: the strongest few by weight × IDF; a related word in a tenth of the entries or
       // more says little and would cost a long postings list on every question

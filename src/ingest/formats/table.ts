@@ -31,6 +31,11 @@ import { parseHtml } from './html.js';
 export interface TableParse {
   /** Good rows in file order (XLSX: sheet by sheet). */
   rows: TableRow[];
+  /**
+   * XLSX: a workbook of data tables and no FAQ (a size chart, a price list): each visible sheet's table, its
+   * header row first. Read as a document, a section a sheet (`dataSheets`); `rows` is then empty.
+   */
+  tables?: { sheet: string; rows: string[][] }[];
   /** Skipped rows (`bad-row`) and ignored columns or sheets. */
   warnings: Problem[];
 }
@@ -1157,6 +1162,28 @@ interface Sheet {
   rows: CellRow[];
 }
 
+/** A header cell that names a question or an answer kb does not know (客户问题 | 处理方式): a FAQ table to fix, not data. */
+const FAQ_LIKE_HEADER = /问|答|回复|回覆|话术|question|answer|reply|faq/iu;
+
+/**
+ * The data tables of a workbook that holds no FAQ: every visible sheet whose first row that is not blank
+ * names two columns or more and has a row under it — its rows from there, blank rows left out, trailing
+ * empty cells cut.
+ */
+function dataSheets(sheets: readonly Sheet[]): { sheet: string; rows: string[][] }[] {
+  const out: { sheet: string; rows: string[][] }[] = [];
+  for (const sheet of sheets) {
+    if (sheet.hidden) continue;
+    const rows = sheet.rows.filter((r) => !isBlank(r)).map((r) => {
+      const cells = r.cells.map((c) => c.replace(/\s+/gu, ' ').trim());
+      while (cells.length > 0 && cells.at(-1) === '') cells.pop();
+      return cells;
+    });
+    if (rows.length >= 2 && (rows[0]?.filter((c) => c !== '').length ?? 0) >= 2) out.push({ sheet: sheet.name, rows });
+  }
+  return out;
+}
+
 /**
  * A FAQ workbook. Every visible sheet with a FAQ header and rows under it is read (one sheet a
  * category, as teams keep them); when there are several, each row's heading path starts with its
@@ -1194,6 +1221,13 @@ export async function parseFaqXlsx(bytes: Uint8Array, options: ParseOptions): Pr
     if (best === undefined || best.header === undefined) {
       return fail(problem('bad-table', `has no rows in any visible sheet; a FAQ table needs a header row with ${EXPECTED}${hiddenNote}`, { file }));
     }
+    // no sheet asks or answers anything: data tables (a size chart, a price list) are read as a document
+    const tables = dataSheets(sheets);
+    const faqLike = sheets.some((sheet) => {
+      const search = findHeader(sheet.rows);
+      return (search.found ? search.header.cells : (search.best?.cells ?? [])).some((c) => FAQ_LIKE_HEADER.test(c));
+    });
+    if (tables.length > 0 && !faqLike) return ok({ rows: [], tables, warnings: [] });
     const onSheet: Context = { file, unit: 'row', part: 'column', sheet: best.sheet.name };
     const { message, location } = missingColumns(best.header, sheets.length > 1 ? onSheet : { file, unit: 'row', part: 'column' });
     const where = sheets.length > 1 ? `no sheet has a question and an answer column with rows under them; sheet ${quote(best.sheet.name)} ` : '';

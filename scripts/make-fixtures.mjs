@@ -14,6 +14,7 @@ import { makeManualFixtures } from './fixtures/make-manuals.mjs';
 import { makeEnglishShopFixtures } from './fixtures/make-english-shop.mjs';
 import { makeFreshFixtures } from './fixtures/make-fresh.mjs';
 import { makeBrowserPdfFixtures } from './fixtures/make-browser-pdf.mjs';
+import { makeVendorFaqFixtures } from './fixtures/make-vendor-faq.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -30,4 +31,5 @@ await makeManualFixtures(outDir);
 await makeEnglishShopFixtures(outDir);
 await makeFreshFixtures(outDir);
 await makeBrowserPdfFixtures(outDir);
+await makeVendorFaqFixtures(outDir);
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

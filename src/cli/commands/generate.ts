@@ -36,7 +36,7 @@ function list(ids: readonly string[], max = 8): string {
 export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'>, dryRun: boolean): string {
   const m = r.merge;
   if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
-  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length + m.renamed.length + m.restored.filter((id) => !m.renamed.some((r) => r.to === id)).length + m.moved.reduce((n, g) => n + g.entries.length, 0);
+  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length + m.renamed.length + m.restored.filter((id) => !m.renamed.some((r) => r.to === id)).length + m.moved.reduce((n, g) => n + g.entries.length, 0) + m.reordered.length + m.rekeyed.length;
   if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
   return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
 }
@@ -62,6 +62,14 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   const sections = m.removed.filter((id) => !rows.has(id));
   if (sections.length > 0) output.out(`  ${sections.length} unreviewed ${sections.length === 1 ? 'entry' : 'entries'} whose section vanished — removed: ${list(sections)}`);
   if (rows.size > 0) output.out(`  ${rows.size} FAQ ${rows.size === 1 ? 'row' : 'rows'} no longer in ${rows.size === 1 ? 'its table' : 'their tables'} (deleted, or switched off in a status column) — removed: ${list([...rows])}`);
+  if (m.reordered.length > 0) {
+    const pairs = m.reordered.map((r) => `${r.from} → ${r.to}`);
+    output.out(`  ${m.reordered.length} FAQ ${m.reordered.length === 1 ? 'row' : 'rows'} without an id column that changed places with another row asking the same question (re-ordered, or a row added above) — ${m.reordered.length === 1 ? 'its entry follows it' : 'their entries follow them'} to the id the row has now, statuses and edits kept (give the table an id column to keep ids fixed): ${list(pairs, 4)}`);
+  }
+  if (m.rekeyed.length > 0) {
+    const pairs = m.rekeyed.map((r) => `${r.from} → ${r.to}`);
+    output.out(`  ${m.rekeyed.length} FAQ ${m.rekeyed.length === 1 ? 'row' : 'rows'} with another id and the same text (an id column added to the table, dropped, or renumbered) — ${m.rekeyed.length === 1 ? 'its entry takes' : 'their entries take'} the new id, statuses and edits kept: ${list(pairs, 4)}`);
+  }
   for (const moved of m.moved) output.out(`  ${moved.from} → ${moved.to}: ${moved.entries.length} ${moved.entries.length === 1 ? 'entry' : 'entries'} moved (statuses and edits kept)`);
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));
   if (r.llm !== undefined) output.out(llmSummary(r.llm, dryRun, output));

@@ -130,6 +130,11 @@ describe('merging regenerated entries into the store', () => {
     const { report } = mergeEntries([row, gen('a', 'h2')], [], scope(['policy.txt', 'faq.csv']));
     expect(report.removed).toEqual(['K3', 'a']);
     expect(report.removedRows).toEqual(['K3']);
+    // one an editor worked on is kept, and listed as a row too (the summary says deleted or switched off, not "section vanished")
+    const edited = { ...row, answer: '编辑改写', edited: true, editedFields: ['answer' as const] };
+    const kept = mergeEntries([edited, gen('b', 'h3', { status: 'approved' })], [], scope(['policy.txt', 'faq.csv'])).report;
+    expect(kept.sourceMissing).toEqual(['K3', 'b']);
+    expect(kept.missingRows).toEqual(['K3']);
   });
 
   it('keeps a pending entry with a note or a suggested question when its section vanishes (a heading renamed): the editor’s work is not removed with it', () => {
@@ -486,6 +491,19 @@ describe('FAQ rows that take another id (a vendor export gains an id column, or 
     expect(entries).toHaveLength(5);
     expect(report.rekeyed.map((r) => r.to).sort()).toEqual(['QY1', 'QY2', 'QY3', 'QY4', 'QY5']);
     expect(report).toMatchObject({ added: [], removed: [], sourceChanged: [], sourceMissing: [], renamed: [] });
+  });
+
+  it('a category renamed (分类 净水器 → 净水设备): the entries editors worked on take the new category, unmarked; one whose answer changed too is marked as before', () => {
+    const edited = { ...row('K1', '净水器延保怎么买', '180天内可买', '净水器', {}, 'K1'), answer: '编辑：180天内在商城购买延保卡', edited: true, editedFields: ['answer' as const] };
+    const added = { ...row('K2', '净水器怎么清洗', '每3个月', '净水器', {}, 'K2'), similar: ['净水器怎么清洗？', '滤芯怎么洗'], addedSimilar: ['滤芯怎么洗'] };
+    const changed = row('K3', '净水器保修多久', '1年', '净水器', { status: 'rejected' }, 'K3');
+    const fresh = [row('K1', '净水器延保怎么买', '180天内可买', '净水设备', {}, 'K1'), row('K2', '净水器怎么清洗', '每3个月', '净水设备', {}, 'K2'), row('K3', '净水器保修多久', '3年', '净水设备', {}, 'K3')];
+    const { entries, report } = mergeEntries([edited, added, changed], fresh, xlsx);
+    expect(entries[0]).toEqual({ ...edited, tags: ['净水设备'], source: fresh[0]?.source, sourceHash: fresh[0]?.sourceHash });
+    expect(entries[1]).toEqual({ ...added, tags: ['净水设备'], source: fresh[1]?.source, sourceHash: fresh[1]?.sourceHash });
+    expect(entries[2]).toMatchObject({ answer: '3年', status: 'rejected', stale: 'source-changed' });
+    expect(report.recategorized).toEqual(['K1', 'K2']);
+    expect(report.sourceChanged).toEqual(['K3']);
   });
 
   it('a row that took a new id and changed its answer at once: the editor’s work goes over, marked for re-review (before: kept source-missing, out of the index, beside the new row)', () => {

@@ -75,6 +75,8 @@ export interface MergeReport {
   sourceChanged: string[];
   /** Reviewed or edited entries (or ones with notes or suggested questions) whose section or file vanished: kept, marked for re-review. */
   sourceMissing: string[];
+  /** Of `sourceMissing`, the FAQ table rows (origin faq): deleted from their table or switched off there (停用). */
+  missingRows: string[];
   /** Untouched entries (no notes or suggested questions either) whose section or file vanished: removed. */
   removed: string[];
   /** Of `removed`, the FAQ table rows (origin faq): gone from their table, deleted or switched off in a status column (停用). */
@@ -109,6 +111,11 @@ export interface MergeReport {
    * table, dropped from it, or its ids renumbered: their entries took the new ids, as they were.
    */
   rekeyed: { from: string; to: string }[];
+  /**
+   * Entries an editor worked on whose FAQ row changed its category only (分类 renamed, or the row put
+   * under another): they take the new category (heading path and tags), not marked for re-review.
+   */
+  recategorized: string[];
 }
 
 export interface MovedSource {
@@ -244,6 +251,17 @@ function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById
     for (const p of oneToOne(pairs)) out.set(p.old.id, { next: p.next, same: true });
   }
   return out;
+}
+
+/**
+ * Whether a FAQ row changed its category only (分类 renamed, or the row put under another): the
+ * entry's `sourceHash` computed again with its own category levels (its tags, as the row gave them)
+ * over the new row's question, similar questions and answer. Tags an editor changed make it false
+ * (the entry then goes by rule 4, as before).
+ */
+function categoryOnly(old: Entry, next: Entry): boolean {
+  if (old.origin !== 'faq' || next.origin !== 'faq' || old.sourceHash === undefined) return false;
+  return old.sourceHash === faqRowHash({ id: DERIVED_FAQ_ID.test(old.id) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: old.tags ?? [] });
 }
 
 /** The character bigrams of a text (spaces ignored), counted, and how many there are. */
@@ -546,7 +564,7 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const reshuffled = findReshuffles(given, fresh, freshById, scope);
   for (const [from, to] of reshuffled.moves) report.reordered.push({ from, to });
@@ -628,6 +646,15 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
       } else if (!touchedByEditor(old)) {
         report.updated.push(old.id);
         out.push(withEditorExtras(next, old));
+      } else if (categoryOnly(old, next)) {
+        // nothing the bot says changed: no second look needed (before 2026-11-27 a 分类 renamed marked
+        // every entry editors had touched in it source-changed, and kb build --strict failed on them)
+        report.recategorized.push(old.id);
+        const moved: Entry = { ...old, sourceHash: next.sourceHash ?? old.sourceHash ?? '' };
+        if (next.source !== undefined) moved.source = next.source;
+        if (next.tags !== undefined) moved.tags = next.tags;
+        else delete moved.tags;
+        out.push(moved);
       } else {
         const kept = reReview(old, next);
         if (kept.stale === undefined) report.restored.push(kept.id);
@@ -654,6 +681,7 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
       out.push(kept);
     } else {
       report.sourceMissing.push(old.id);
+      if (old.origin === 'faq') report.missingRows.push(old.id);
       out.push({ ...old, stale: 'source-missing' });
     }
   }

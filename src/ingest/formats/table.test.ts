@@ -265,6 +265,21 @@ describe('parseFaqCsv', () => {
     ]);
   });
 
+  it('names the rows a stray quote ran into a row that could still be read (an id column first): the rows are not lost without a word', () => {
+    // K10084's answer opens a quote that K10086's answer closes: K10085 and K10086 are read as part of K10084's answer
+    const { rows, warnings } = value(csv(text('stray-quote-ids.csv'), 'stray-quote-ids.csv'));
+    expect(rows.map((r) => r.row.id)).toEqual(['K10081', 'K10084', 'K10087']);
+    expect(warnings.map((w) => [w.code, w.location, w.message])).toEqual([
+      [
+        'bad-table',
+        { line: 3 },
+        'a quote (") opened on line 3 runs to line 5, and the cell holds lines that start like rows of this table (K10085, K10086): they were read as part of this row, not as rows of their own — remove the stray quote, or write a quote inside a cell as ""',
+      ],
+    ]);
+    // K10087's answer is a numbered list over lines (1,下单时…): not rows of an id's shape, and no warning for it
+    expect(rows.find((r) => r.row.id === 'K10087')?.row.answer).toMatch(/^100积分抵1元：\n1,下单时勾选使用积分\n2,提交订单$/u);
+  });
+
   it('skips bad rows with a bad-row warning at their line and keeps the others', () => {
     const source = [
       'id,question,similar,answer',

@@ -252,10 +252,28 @@ function answerText(answer: string): string {
   if (!HTML_MARKUP.test(answer)) return answer;
   // in a <div>: text with only inline markup around it (a link, &ndash;) is in no block of its own, and
   // a bare fragment's such text was lost (the answer then came out with its tags)
-  const parsed = parseHtml(`<div>${answer}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
+  const parsed = parseHtml(`<div>${withLinkAddresses(answer)}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) return answer;
   const text = parsed.value.blocks.map((b) => (b.kind === 'heading' ? b.text : blockText(b))).join('\n').trim();
   return text === '' ? answer : text;
+}
+
+const ANCHOR = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a\s*>/giu;
+
+/**
+ * A web or mail link of an HTML answer keeps its address after its words, as an XLSX hyperlink cell
+ * does (`按<a href="https://…/fee">收费标准</a>另收` → `按收费标准 (https://…/fee)另收`), unless the words
+ * show it (`<a href="https://shop.example/track">shop.example/track</a>`): a bot's reply `点此预约` with
+ * the address dropped sends the customer nowhere (before 2026-11-27 every address was dropped).
+ */
+function withLinkAddresses(html: string): string {
+  return html.replace(ANCHOR, (whole: string, double: string | undefined, single: string | undefined, inner: string) => {
+    const link = (double ?? single ?? '').trim().replace(/&amp;/gu, '&');
+    if (!/^(?:https?:\/\/|mailto:)\S+$/iu.test(link)) return whole;
+    const shown = inner.replace(/<[^>]*>/gu, '');
+    if (shown.includes(link.replace(/^(?:https?:\/\/|mailto:)/iu, '').replace(/\/$/u, ''))) return whole;
+    return `${whole} (${link})`;
+  });
 }
 
 function kindOf(value: unknown): string {

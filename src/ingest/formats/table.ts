@@ -644,6 +644,8 @@ interface CellRow {
   n: number;
   /** CSV: a quoted cell of the record runs over several lines, from its opening quote's line to its closing one's. */
   quoted?: { from: number; to: number };
+  /** CSV: the line of a closing quote that text follows in its cell (`"…为准。"预计` — a quote not doubled, or one missing). */
+  afterQuote?: number;
   /** XLSX: the row is hidden in Excel. */
   hidden?: boolean;
   /** XLSX: 0-based columns holding a formula with no cached result. */
@@ -877,11 +879,15 @@ export function splitCsv(text: string, delimiter = ','): CsvSplit {
   let line = 1;
   let recordLine = 1;
   let quoted: { from: number; to: number } | undefined;
+  let afterQuote: number | undefined;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endRecord = (): void => {
     cells.push(cell);
-    records.push(quoted === undefined ? { cells, n: recordLine } : { cells, n: recordLine, quoted });
+    const record: CellRow = quoted === undefined ? { cells, n: recordLine } : { cells, n: recordLine, quoted };
+    if (afterQuote !== undefined) record.afterQuote = afterQuote;
+    records.push(record);
     quoted = undefined;
+    afterQuote = undefined;
     cells = [];
     cell = '';
     wasQuoted = false;
@@ -928,6 +934,10 @@ export function splitCsv(text: string, delimiter = ','): CsvSplit {
         }
       }
       if (line > opened) quoted ??= { from: opened, to: line };
+      // text after the closing quote, in the same cell: the quote was not the cell's end
+      special.lastIndex = i;
+      const next = special.exec(text);
+      if (text.slice(i, next === null ? text.length : next.index).trim() !== '') afterQuote ??= line;
     }
   }
   if (cell !== '' || cells.length > 0 || wasQuoted) endRecord();
@@ -983,7 +993,8 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
   headerWarnings(chosen.header, warnings, ctx);
   const collector = new RowCollector(ctx, warnings);
   tableRows(chosen.records, chosen.header, collector, ctx);
-  swallowedRows(chosen.records, chosen.header, chosen.delimiter, warnings);
+  const swallowing = swallowedRows(chosen.records, chosen.header, chosen.delimiter, warnings);
+  textAfterQuotes(chosen.records, chosen.header, warnings, swallowing);
   return ok({ rows: collector.rows, warnings: inFileOrder(warnings.done(), 'last') });
 }
 
@@ -997,8 +1008,9 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
  * by the delimiter and at least two more cells is a swallowed row: one warning per record names them. A table without an id
  * column is not checked (an answer's line may well start `1,`).
  */
-function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string, warnings: Warnings): void {
-  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return;
+function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string, warnings: Warnings): Set<number> {
+  const warned = new Set<number>();
+  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return warned;
   const shape = (id: string): string => id.trim().replace(/\d/gu, '0').replace(/[A-Za-z]/gu, 'a');
   const start = new RegExp(`^\\s*"?([^"${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]+)"?\\s*${delimiter === '\t' ? '\\t' : delimiter}`, 'u');
   // an id the table has as a row of its own was not swallowed (`2,点开票,再提交` in row 2's answer)
@@ -1021,7 +1033,31 @@ function swallowedRows(records: readonly CellRow[], header: Header, delimiter: s
       `a quote (") opened on line ${from} runs to line ${to}, and the cell holds lines that start like rows of this table (${named}): they were read as part of this row, not as rows of their own — remove the stray quote, or write a quote inside a cell as ""`,
       { line: record.n },
     );
+    warned.add(record.n);
   }
+  return warned;
+}
+
+/**
+ * Rows where text follows a cell's closing quote (`"…以页面"预计发货时间为准。"`: a quote inside the
+ * cell not written as `""`, or a closing quote deleted so that a later one closes the cell): the row
+ * is read as it stands — the quote a character, the rest of the line in that cell — which may run
+ * the status or other cells into the answer. One warning per row (the first 10, the rest counted),
+ * at the row, saying what to check; before 2026-11-27 nothing was said.
+ */
+function textAfterQuotes(records: readonly CellRow[], header: Header, warnings: Warnings, reported: ReadonlySet<number>): void {
+  // a row skipped already says what is wrong with it (a stray quote's run of lines, as read), as does
+  // one whose run of lines swallowed rows
+  const skipped = new Set([...reported, ...warnings.list.flatMap((w) => (w.code === 'bad-row' && w.location?.line !== undefined ? [w.location.line] : []))]);
+  const rows = records.filter((r) => r.afterQuote !== undefined && r.n > header.n && !skipped.has(r.n));
+  for (const r of rows.slice(0, 10)) {
+    const at = r.afterQuote === r.n ? '' : ` on line ${r.afterQuote ?? r.n}`;
+    warnings.add(
+      `a cell's closing quote (")${at} is followed by more text, so the row was read as it stands and its cells may be run together (a quote inside a quoted cell is written "", and one may be missing): check this row`,
+      { line: r.n },
+    );
+  }
+  if (rows.length > 10) warnings.add(`${rows.length - 10} more rows have text after a cell's closing quote; check the rows listed above and read the file again to see them`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import { makeEnglishShopFixtures } from './fixtures/make-english-shop.mjs';
 import { makeFreshFixtures } from './fixtures/make-fresh.mjs';
 import { makeBrowserPdfFixtures } from './fixtures/make-browser-pdf.mjs';
 import { makeSizeChartFixtures } from './fixtures/make-size-charts.mjs';
+import { makeVendorFaqFixtures } from './fixtures/make-vendor-faq.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -32,4 +33,5 @@ await makeEnglishShopFixtures(outDir);
 await makeFreshFixtures(outDir);
 await makeBrowserPdfFixtures(outDir);
 await makeSizeChartFixtures(outDir);
+await makeVendorFaqFixtures(outDir);
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

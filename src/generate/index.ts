@@ -11,6 +11,7 @@ import type { Document, Section } from '../ingest/document.js';
 import { PART_MARKER } from '../ingest/split.js';
 import type { Entry } from '../store/entry.js';
 import { pairsInLines, pairsInTable, pairsInText, questionHeading, SPEC_HEADING, type ExtractedPair } from './extract.js';
+import { faqRowHash } from './faq-hash.js';
 import { findFacets, headingAsTopic, pairWithFacetTopic, withFacetTopic, type Facet } from './facets.js';
 import { gateTokens, LexicalGate } from './gate.js';
 import { generateQuestions, type GenerationRule, type GeneratedQuestion } from './questions.js';
@@ -111,12 +112,8 @@ export const sectionEntryId = (sectionId: string, suffix = ''): string => `s-${s
  * sources changed (src/store/merge.ts).
  */
 export function sectionHash(section: Pick<Section, 'headingPath' | 'text' | 'faq'>): string {
-  const h = createHash('sha256');
-  if (section.faq !== undefined) {
-    const r = section.faq;
-    h.update(JSON.stringify(['faq', r.id ?? null, r.question, r.similar, r.answer, r.tags]));
-  } else h.update(JSON.stringify(['section', section.headingPath, section.text]));
-  return h.digest('hex').slice(0, 16);
+  if (section.faq !== undefined) return faqRowHash(section.faq);
+  return createHash('sha256').update(JSON.stringify(['section', section.headingPath, section.text])).digest('hex').slice(0, 16);
 }
 
 /** What an extracted pair was made from: its section's heading path, its question and its answer. */

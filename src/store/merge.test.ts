@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from './entry.js';
+import { faqRowHash } from '../generate/faq-hash.js';
 import { mergeEntries, successorIn } from './merge.js';
 
 const src = (path: string) => ({ path, headingPath: ['退货', '第三条'] });
@@ -129,6 +130,11 @@ describe('merging regenerated entries into the store', () => {
     const { report } = mergeEntries([row, gen('a', 'h2')], [], scope(['policy.txt', 'faq.csv']));
     expect(report.removed).toEqual(['K3', 'a']);
     expect(report.removedRows).toEqual(['K3']);
+    // one an editor worked on is kept, and listed as a row too (the summary says deleted or switched off, not "section vanished")
+    const edited = { ...row, answer: '编辑改写', edited: true, editedFields: ['answer' as const] };
+    const kept = mergeEntries([edited, gen('b', 'h3', { status: 'approved' })], [], scope(['policy.txt', 'faq.csv'])).report;
+    expect(kept.sourceMissing).toEqual(['K3', 'b']);
+    expect(kept.missingRows).toEqual(['K3']);
   });
 
   it('keeps a pending entry with a note or a suggested question when its section vanishes (a heading renamed): the editor’s work is not removed with it', () => {
@@ -380,5 +386,131 @@ describe('merging regenerated entries into the store', () => {
     // a list the editor rewrote stays theirs
     const pruned = gen('a', 'h1', { status: 'approved', similar: ['15天内能退吗'], edited: true, editedFields: ['similar'] });
     expect(mergeEntries([pruned], [gen('a', 'h2', { similar: ['30天内能退吗'] })], scope()).entries[0]?.similar).toEqual(['15天内能退吗']);
+  });
+});
+
+describe('FAQ rows without an id column that change places (a vendor export re-ordered, a duplicate added above)', () => {
+  // a table without an id column: ids are made of the question and its occurrence (src/ingest/ingest.ts)
+  const row = (id: string, hash: string, answer: string, extra: Partial<Entry> = {}): Entry => ({
+    id,
+    question: '怎么预约安装',
+    similar: [],
+    answer,
+    origin: 'faq',
+    status: 'approved',
+    source: { path: 'faq.xlsx', headingPath: ['产品服务', '怎么预约安装'] },
+    sourceHash: hash,
+    ...extra,
+  });
+  const xlsx = scope(['faq.xlsx']);
+  const A = 'faq-faq-0000000a';
+  const B = 'faq-faq-0000000b';
+  const C = 'faq-faq-0000000c';
+
+  it('two rows asking the same question swapped: each entry follows its row, the editor’s answer stays on the row it was written for', () => {
+    const aircon = row(A, 'h1', '编辑改写：空调安装请在公众号预约', { edited: true, editedFields: ['answer'] });
+    const heater = row(B, 'h2', '热水器安装请拨打400');
+    const { entries, report } = mergeEntries([aircon, heater], [row(A, 'h2', '热水器安装请拨打400'), row(B, 'h1', '空调安装在公众号预约')], xlsx);
+    expect(entries.find((e) => e.id === B)).toEqual({ ...aircon, id: B });
+    expect(entries.find((e) => e.id === A)).toEqual({ ...heater, id: A });
+    expect(report.reordered).toEqual([{ from: A, to: B }, { from: B, to: A }]);
+    expect(report.unchanged).toBe(2);
+    expect(report.sourceChanged).toEqual([]);
+  });
+
+  it('a duplicate added above: the editor’s entry follows its row to the new id, the duplicate comes in as a new row (before: the editor’s answer sat on the duplicate, marked stale, and the vendor’s old answer came back as a new approved entry)', () => {
+    const edited = row(A, 'h1', '编辑改写的答案', { edited: true, editedFields: ['answer'] });
+    const { entries, report } = mergeEntries([edited], [row(A, 'h9', '请咨询当地网点'), row(B, 'h1', '厂家原答案')], xlsx);
+    expect(entries.find((e) => e.id === B)).toEqual({ ...edited, id: B });
+    expect(entries.find((e) => e.id === A)).toMatchObject({ answer: '请咨询当地网点', sourceHash: 'h9' });
+    expect(entries.find((e) => e.id === A)?.stale).toBeUndefined();
+    expect(report.added).toEqual([A]);
+    expect(report.reordered).toEqual([{ from: A, to: B }]);
+  });
+
+  it('the first of two rows deleted: the second row’s entry takes its id; the deleted one, untouched, is removed and reported', () => {
+    const first = row(A, 'h1', '空调：公众号预约');
+    const second = row(B, 'h2', '编辑改写：热水器拨打400', { edited: true, editedFields: ['answer'] });
+    const { entries, report } = mergeEntries([first, second], [row(A, 'h2', '热水器拨打400')], xlsx);
+    expect(entries).toEqual([{ ...second, id: A }]);
+    expect(report.removedRows).toEqual([A]);
+    expect(report.reordered).toEqual([{ from: B, to: A }]);
+  });
+
+  it('leaves ids alone when the id is held by an entry an editor worked on, when two rows have the same text, and for a table’s own ids', () => {
+    // the first row (edited) deleted: its entry must stay to be reviewed, so the second does not take its id
+    const first = row(A, 'h1', '空调', { status: 'rejected' });
+    const second = row(B, 'h2', '热水器');
+    const kept = mergeEntries([first, second], [row(A, 'h2', '热水器')], xlsx);
+    expect(kept.report.reordered).toEqual([]);
+    // two rows word for word the same: nothing tells them apart
+    const twins = mergeEntries([row(A, 'h1', '同'), row(B, 'h2', '异')], [row(A, 'h2', '异'), row(B, 'h1', '同'), row(C, 'h1', '同')], xlsx);
+    expect(twins.report.reordered).toEqual([]);
+    // ids from the table's id column are the team's: K1 and K2 swapping texts is an edit, not a move
+    const own = mergeEntries([row('K1', 'h1', '一'), row('K2', 'h2', '二')], [row('K1', 'h2', '二'), row('K2', 'h1', '一')], xlsx);
+    expect(own.report.reordered).toEqual([]);
+    expect(own.report.updated).toEqual(['K1', 'K2']);
+  });
+});
+
+describe('FAQ rows that take another id (a vendor export gains an id column, or renumbers it)', () => {
+  const row = (id: string, question: string, answer: string, category: string, extra: Partial<Entry> = {}, rowId?: string): Entry => ({
+    id,
+    question,
+    similar: [`${question}？`],
+    answer,
+    origin: 'faq',
+    status: 'approved',
+    source: { path: 'faq.xlsx', headingPath: [category, question] },
+    sourceHash: faqRowHash({ id: rowId, question, similar: [`${question}？`], answer, tags: [category] }),
+    tags: [category],
+    ...extra,
+  });
+  const xlsx = { read: new Set(['faq.xlsx']), missing: new Set<string>() };
+
+  it('carries each entry over to its row’s new id as it was — the editor’s answer, added similar questions and decisions kept, nothing marked or removed', () => {
+    const edited = { ...row('faq-faq-0000000a', '空调保修多久', '整机1年', '空调'), answer: '编辑：整机1年，压缩机6年', edited: true, editedFields: ['answer' as const] };
+    const added = { ...row('faq-faq-0000000b', '洗衣机怎么清洗', '每3个月一次', '洗衣机'), similar: ['洗衣机怎么清洗？', '滚筒怎么洗'], addedSimilar: ['滚筒怎么洗'] };
+    const rejected = row('faq-faq-0000000c', '扫地机移机收费吗', '180元起', '扫地机', { status: 'rejected' });
+    // the same question in one category twice (a duplicate): told apart by its text
+    const dupA = row('faq-faq-0000000d', '空调安装收费吗', '首次免费', '空调', { notes: '以此为准' });
+    const dupB = row('faq-faq-0000000e', '空调安装收费吗', '请咨询网点', '空调');
+    const fresh = [
+      row('QY1', '空调保修多久', '整机1年', '空调', {}, 'QY1'),
+      row('QY2', '洗衣机怎么清洗', '每3个月一次', '洗衣机', {}, 'QY2'),
+      row('QY3', '扫地机移机收费吗', '180元起', '扫地机', {}, 'QY3'),
+      row('QY4', '空调安装收费吗', '请咨询网点', '空调', {}, 'QY4'),
+      row('QY5', '空调安装收费吗', '首次免费', '空调', {}, 'QY5'),
+    ];
+    const { entries, report } = mergeEntries([edited, added, rejected, dupA, dupB], fresh, xlsx);
+    const byId = new Map(entries.map((e) => [e.id, e]));
+    expect(byId.get('QY1')).toEqual({ ...edited, id: 'QY1', sourceHash: fresh[0]?.sourceHash });
+    expect(byId.get('QY2')).toEqual({ ...added, id: 'QY2', sourceHash: fresh[1]?.sourceHash });
+    expect(byId.get('QY3')?.status).toBe('rejected');
+    expect(byId.get('QY5')?.notes).toBe('以此为准');
+    expect(entries).toHaveLength(5);
+    expect(report.rekeyed.map((r) => r.to).sort()).toEqual(['QY1', 'QY2', 'QY3', 'QY4', 'QY5']);
+    expect(report).toMatchObject({ added: [], removed: [], sourceChanged: [], sourceMissing: [], renamed: [] });
+  });
+
+  it('a category renamed (分类 净水器 → 净水设备): the entries editors worked on take the new category, unmarked; one whose answer changed too is marked as before', () => {
+    const edited = { ...row('K1', '净水器延保怎么买', '180天内可买', '净水器', {}, 'K1'), answer: '编辑：180天内在商城购买延保卡', edited: true, editedFields: ['answer' as const] };
+    const added = { ...row('K2', '净水器怎么清洗', '每3个月', '净水器', {}, 'K2'), similar: ['净水器怎么清洗？', '滤芯怎么洗'], addedSimilar: ['滤芯怎么洗'] };
+    const changed = row('K3', '净水器保修多久', '1年', '净水器', { status: 'rejected' }, 'K3');
+    const fresh = [row('K1', '净水器延保怎么买', '180天内可买', '净水设备', {}, 'K1'), row('K2', '净水器怎么清洗', '每3个月', '净水设备', {}, 'K2'), row('K3', '净水器保修多久', '3年', '净水设备', {}, 'K3')];
+    const { entries, report } = mergeEntries([edited, added, changed], fresh, xlsx);
+    expect(entries[0]).toEqual({ ...edited, tags: ['净水设备'], source: fresh[0]?.source, sourceHash: fresh[0]?.sourceHash });
+    expect(entries[1]).toEqual({ ...added, tags: ['净水设备'], source: fresh[1]?.source, sourceHash: fresh[1]?.sourceHash });
+    expect(entries[2]).toMatchObject({ answer: '3年', status: 'rejected', stale: 'source-changed' });
+    expect(report.recategorized).toEqual(['K1', 'K2']);
+    expect(report.sourceChanged).toEqual(['K3']);
+  });
+
+  it('a row that took a new id and changed its answer at once: the editor’s work goes over, marked for re-review (before: kept source-missing, out of the index, beside the new row)', () => {
+    const edited = { ...row('faq-faq-0000000a', '空调保修多久', '整机1年', '空调'), question: '空调的保修期多长', edited: true, editedFields: ['question' as const] };
+    const { entries, report } = mergeEntries([edited], [row('QY1', '空调保修多久', '整机3年', '空调', {}, 'QY1')], xlsx);
+    expect(entries).toEqual([expect.objectContaining({ id: 'QY1', question: '空调的保修期多长', answer: '整机3年', stale: 'source-changed' })]);
+    expect(report.renamed).toEqual([{ from: 'faq-faq-0000000a', to: 'QY1', similarity: 1 }]);
+    expect(report.rekeyed).toEqual([]);
   });
 });

@@ -29,12 +29,21 @@
  * takes the new one: keeping the old id would orphan it again on the next run.) An entry whose id
  * is kept (a FAQ row's own `id`) and whose row moved to another file takes the new path.
  *
+ * First of all, FAQ rows that changed places: a table without an id column gives each row an id
+ * made of its question and how many rows above asked the same (src/ingest/ingest.ts), so when a
+ * question is asked by two rows (the same question in two categories, or a duplicate added above
+ * the first), re-ordering the table or adding a row above hands the first row's id to another
+ * row. An entry of such an id whose row (same `sourceHash`: question, similar questions, answer,
+ * category) is in the fresh entries under another id follows it (findReshuffles), so the editor's
+ * decision and edits stay with the row they were made on.
+ *
  * Also before rule 5, a renamed section: an entry holding an editor's work whose section vanished
  * from a file this run read, and a new entry of that file that is the same text under a new name
  * or a small edit of the text under the same name (findRenames: answer and name judged apart,
  * one-to-one), go together: the editor's work goes over to the new id by rule 4 (marked for
  * re-review), instead of an orphan beside a fresh duplicate.
  */
+import { faqRowHash } from '../generate/faq-hash.js';
 import { stripNumbering } from '../generate/text.js';
 import { followedSimilar, isEdited, isFieldEdited, type Entry } from './entry.js';
 import { canonicalEntry } from './store.js';
@@ -66,6 +75,8 @@ export interface MergeReport {
   sourceChanged: string[];
   /** Reviewed or edited entries (or ones with notes or suggested questions) whose section or file vanished: kept, marked for re-review. */
   sourceMissing: string[];
+  /** Of `sourceMissing`, the FAQ table rows (origin faq): deleted from their table or switched off there (停用). */
+  missingRows: string[];
   /** Untouched entries (no notes or suggested questions either) whose section or file vanished: removed. */
   removed: string[];
   /** Of `removed`, the FAQ table rows (origin faq): gone from their table, deleted or switched off in a status column (停用). */
@@ -89,6 +100,22 @@ export interface MergeReport {
    * kept. Their ids (the new one for a section renamed back, also listed in `renamed`).
    */
   restored: string[];
+  /**
+   * FAQ rows without an id column that changed places with another row asking the same question
+   * (re-ordered, or a duplicate added above): their entries took the ids the rows have now, as they
+   * were (`from` → `to`).
+   */
+  reordered: { from: string; to: string }[];
+  /**
+   * FAQ rows that took another id with their text unchanged — an id column (知识ID) added to the
+   * table, dropped from it, or its ids renumbered: their entries took the new ids, as they were.
+   */
+  rekeyed: { from: string; to: string }[];
+  /**
+   * Entries an editor worked on whose FAQ row changed its category only (分类 renamed, or the row put
+   * under another): they take the new category (heading path and tags), not marked for re-review.
+   */
+  recategorized: string[];
 }
 
 export interface MovedSource {
@@ -130,6 +157,111 @@ function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: 
     if (olds.length === 1 && news?.length === 1 && old !== undefined && next !== undefined && next.source?.path !== old.source?.path) moves.set(old.id, next);
   }
   return moves;
+}
+
+/** An id kb made for a FAQ row from its question and occurrence (a table without an id column): `faq-<file>-<8 hex>`. */
+const DERIVED_FAQ_ID = /^faq-.*-[0-9a-f]{8}$/u;
+
+/**
+ * FAQ rows without an id column that changed places with rows asking the same question: old id →
+ * the id the same row (same `sourceHash`, same file) has now. Only a row whose content is unique in
+ * its file, both in the store and in this run, and only when the id it goes to is free or is itself
+ * being left by its entry (a permutation), so no two entries ever take one id. A row whose content
+ * also changed is not recognised (it is judged by the other rules under the id it has now).
+ */
+function findReshuffles(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): { moves: Map<string, string>; released: Set<string> } {
+  const derived = (e: Entry): boolean => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && DERIVED_FAQ_ID.test(e.id);
+  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${e.sourceHash ?? ''}`;
+  const count = (entries: Iterable<Entry>): Map<string, Entry[]> => {
+    const out = new Map<string, Entry[]>();
+    for (const e of entries) out.set(key(e), [...(out.get(key(e)) ?? []), e]);
+    return out;
+  };
+  const none = { moves: new Map<string, string>(), released: new Set<string>() };
+  const olds = store.filter((e) => derived(e) && scope.read.has(e.source?.path ?? ''));
+  if (olds.length === 0) return none;
+  const byOld = count(olds);
+  const byFresh = count(fresh.filter(derived));
+  const candidates = new Map<string, string>();
+  for (const old of olds) {
+    if (freshById.get(old.id)?.sourceHash === old.sourceHash) continue;
+    const [next, ...more] = byFresh.get(key(old)) ?? [];
+    if (next === undefined || more.length > 0 || (byOld.get(key(old))?.length ?? 0) !== 1 || next.id === old.id) continue;
+    candidates.set(old.id, next.id);
+  }
+  if (candidates.size === 0) return none;
+  // an id taken by an entry that stays where it is cannot be given to another; one whose row is
+  // gone (the first of two rows asking the same question deleted) and that nobody worked on would
+  // be removed anyway (rule 5), and gives its id up
+  const storeById = new Map(store.map((e) => [e.id, e]));
+  const released = new Set<string>();
+  for (const to of candidates.values()) {
+    const occupant = storeById.get(to);
+    if (occupant !== undefined && !candidates.has(to) && derived(occupant) && scope.read.has(occupant.source?.path ?? '') && !byFresh.has(key(occupant)) && !holdsEditorWork(occupant)) released.add(to);
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [from, to] of candidates) {
+      if (storeById.has(to) && !candidates.has(to) && !released.has(to)) {
+        candidates.delete(from);
+        changed = true;
+      }
+    }
+  }
+  for (const id of released) if (![...candidates.values()].includes(id)) released.delete(id);
+  return { moves: candidates, released };
+}
+
+/**
+ * FAQ rows whose id changed: an entry of a table this run read whose id is gone, and a new entry of
+ * the same table under the same category and question (heading path), one on each side. `same`:
+ * the row's text is as it was (its `sourceHash` computed again with the old id over the new row's
+ * text) — only the id changed, as when a vendor's export gains an id column (知识ID) or renumbers it.
+ * Otherwise the row changed as well, and it goes as a renamed section does (rule 4 for an entry an
+ * editor worked on). Before 2026-11-27 an id column added to a 300-row export removed every row's
+ * entry and added it again, and the editors' work on rows with look-alike answers (the same template
+ * for each product) was left `source-missing`, out of the index.
+ */
+function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): Map<string, { next: Entry; same: boolean }> {
+  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${(e.source?.headingPath ?? []).join('\u0001')}`;
+  const gone = store.filter((e) => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && scope.read.has(e.source.path) && !freshById.has(e.id));
+  if (gone.length === 0) return new Map();
+  const storeIds = new Set(store.map((e) => e.id));
+  const group = (entries: Iterable<Entry>): Map<string, Entry[]> => {
+    const out = new Map<string, Entry[]>();
+    for (const e of entries) out.set(key(e), [...(out.get(key(e)) ?? []), e]);
+    return out;
+  };
+  const arrived = group(fresh.filter((e) => e.origin === 'faq' && e.source !== undefined && !storeIds.has(e.id)));
+  const out = new Map<string, { next: Entry; same: boolean }>();
+  // a table without an id column hashes its rows without one
+  const same = (old: Entry, next: Entry): boolean =>
+    old.sourceHash === faqRowHash({ id: DERIVED_FAQ_ID.test(old.id) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: next.tags ?? [] });
+  for (const [k, olds] of group(gone)) {
+    const news = arrived.get(k) ?? [];
+    const [old] = olds;
+    const [next] = news;
+    if (olds.length === 1 && news.length === 1 && old !== undefined && next !== undefined) {
+      out.set(old.id, { next, same: same(old, next) });
+      continue;
+    }
+    // rows asking the same question under the same category (a duplicate): only those whose text is
+    // unchanged, one to one
+    const pairs = olds.flatMap((o) => news.filter((n) => same(o, n)).map((n) => ({ old: o, next: n, similarity: 1 })));
+    for (const p of oneToOne(pairs)) out.set(p.old.id, { next: p.next, same: true });
+  }
+  return out;
+}
+
+/**
+ * Whether a FAQ row changed its category only (分类 renamed, or the row put under another): the
+ * entry's `sourceHash` computed again with its own category levels (its tags, as the row gave them)
+ * over the new row's question, similar questions and answer. Tags an editor changed make it false
+ * (the entry then goes by rule 4, as before).
+ */
+function categoryOnly(old: Entry, next: Entry): boolean {
+  if (old.origin !== 'faq' || next.origin !== 'faq' || old.sourceHash === undefined) return false;
+  return old.sourceHash === faqRowHash({ id: DERIVED_FAQ_ID.test(old.id) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: old.tags ?? [] });
 }
 
 /** The character bigrams of a text (spaces ignored), counted, and how many there are. */
@@ -431,11 +563,25 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 }
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
-export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [] };
+export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
+  const reshuffled = findReshuffles(given, fresh, freshById, scope);
+  for (const [from, to] of reshuffled.moves) report.reordered.push({ from, to });
+  report.reordered.sort((a, b) => (a.from < b.from ? -1 : 1));
+  for (const id of reshuffled.released) {
+    report.removed.push(id);
+    report.removedRows.push(id);
+  }
+  const store = reshuffled.moves.size === 0 ? given : given.flatMap((e) => {
+    if (reshuffled.released.has(e.id)) return [];
+    const to = reshuffled.moves.get(e.id);
+    return [to === undefined ? e : { ...e, id: to }];
+  });
   const moves = findMoves(store, fresh, freshById, scope);
-  const renames = findRenames(store, fresh, freshById, scope, moves);
+  const rekeyed = findRekeyed(store, fresh, freshById, scope);
+  for (const id of moves.keys()) rekeyed.delete(id);
+  const renames = findRenames(store, fresh, freshById, scope, new Map([...moves, ...[...rekeyed].map(([id, r]) => [id, r.next] as const)]));
   const out: Entry[] = [];
   const seen = new Set<string>();
   const movedAway = new Set<string>();
@@ -449,7 +595,17 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
       out.push(movedEntry(old, moveTo));
       continue;
     }
-    const renamed = renames.get(old.id);
+    const rekey = rekeyed.get(old.id);
+    if (rekey?.same === true) {
+      seen.add(rekey.next.id);
+      report.rekeyed.push({ from: old.id, to: rekey.next.id });
+      const carried: Entry = { ...old, id: rekey.next.id, sourceHash: rekey.next.sourceHash ?? '' };
+      if (rekey.next.source !== undefined) carried.source = rekey.next.source;
+      if (carried.stale === 'source-missing') delete carried.stale;
+      out.push(carried);
+      continue;
+    }
+    const renamed = rekey !== undefined ? { next: rekey.next, similarity: 1 } : renames.get(old.id);
     if (renamed !== undefined) {
       seen.add(renamed.next.id);
       report.renamed.push({ from: old.id, to: renamed.next.id, similarity: Math.round(renamed.similarity * 100) / 100 });
@@ -490,6 +646,15 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
       } else if (!touchedByEditor(old)) {
         report.updated.push(old.id);
         out.push(withEditorExtras(next, old));
+      } else if (categoryOnly(old, next)) {
+        // nothing the bot says changed: no second look needed (before 2026-11-27 a 分类 renamed marked
+        // every entry editors had touched in it source-changed, and kb build --strict failed on them)
+        report.recategorized.push(old.id);
+        const moved: Entry = { ...old, sourceHash: next.sourceHash ?? old.sourceHash ?? '' };
+        if (next.source !== undefined) moved.source = next.source;
+        if (next.tags !== undefined) moved.tags = next.tags;
+        else delete moved.tags;
+        out.push(moved);
       } else {
         const kept = reReview(old, next);
         if (kept.stale === undefined) report.restored.push(kept.id);
@@ -516,6 +681,7 @@ export function mergeEntries(store: readonly Entry[], fresh: readonly Entry[], s
       out.push(kept);
     } else {
       report.sourceMissing.push(old.id);
+      if (old.origin === 'faq') report.missingRows.push(old.id);
       out.push({ ...old, stale: 'source-missing' });
     }
   }

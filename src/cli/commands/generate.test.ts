@@ -231,7 +231,7 @@ describe('kb generate --generator llm, run as a user runs it', () => {
 });
 
 describe('the first line of kb generate', () => {
-  const merge = { added: ['a'], updated: ['b'], unchanged: 37, sourceChanged: [], sourceMissing: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [] };
+  const merge = { added: ['a'], updated: ['b'], unchanged: 37, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [] };
   it('says how many entries changed of how many, not the store’s whole count as "updated 39 entries"', () => {
     expect(storeChange({ merge, entries: 39, created: false }, false)).toBe('changed 2 of 39 entries');
     expect(storeChange({ merge: { ...merge, added: [], updated: [] }, entries: 39, created: false }, true)).toBe('would change no entry (39 entries)');

@@ -23,3 +23,20 @@ describe('an FAQ export whose answers hold inline HTML', () => {
     expect(answers[3]).toBe('Yes: orders under $50 & over $50 ship to P.O. boxes with USPS.');
   });
 });
+
+// A Chinese help desk's export (网易七鱼 style): answers with links to the shop's pages, as a team migrating to kb has them.
+describe('an FAQ export whose answers link to pages', () => {
+  const qiyu = fileURLToPath(new URL('../../../fixtures/ingest/tables/qiyu-html-answers.csv', import.meta.url));
+  const parsed = parseFaqCsv(readFileSync(qiyu, 'utf8'), { file: 'qiyu-html-answers.csv', maxUnzippedBytes: 0 });
+  const answers = parsed.ok ? parsed.value.rows.map((r) => r.row.answer) : [];
+
+  it('keeps a link’s address after its words, as an XLSX hyperlink cell does (before: 点此预约 and nowhere to go)', () => {
+    expect(answers[0]).toBe('首次标准安装免费。\n辅材按收费标准 (https://www.nuanju.example/fee)另收。');
+    expect(answers[1]).toBe('建议每3个月清洗一次，点此预约 (https://www.nuanju.example/clean?from=faq&type=ac)上门清洗。');
+  });
+
+  it('adds no address the words show already, and none for a link within the page', () => {
+    expect(answers[2]).toBe('保外维修见www.nuanju.example/parts，投诉请写信至客服邮箱 (mailto:care@nuanju.example)。');
+    expect(answers[3]).toBe('在我的订单里查看。');
+  });
+});

@@ -265,6 +265,37 @@ describe('parseFaqCsv', () => {
     ]);
   });
 
+  it('names the rows a stray quote ran into a row that could still be read (an id column first): the rows are not lost without a word', () => {
+    // K10084's answer opens a quote that K10086's answer closes: K10085 and K10086 are read as part of K10084's answer
+    const { rows, warnings } = value(csv(text('stray-quote-ids.csv'), 'stray-quote-ids.csv'));
+    expect(rows.map((r) => r.row.id)).toEqual(['K10081', 'K10084', 'K10087']);
+    expect(warnings.map((w) => [w.code, w.location, w.message])).toEqual([
+      [
+        'bad-table',
+        { line: 3 },
+        'a quote (") opened on line 3 runs to line 5, and the cell holds lines that start like rows of this table (K10085, K10086): they were read as part of this row, not as rows of their own — remove the stray quote, or write a quote inside a cell as ""',
+      ],
+    ]);
+    // K10087's answer is a numbered list over lines (1,下单时…): not rows of an id's shape, and no warning for it
+    expect(rows.find((r) => r.row.id === 'K10087')?.row.answer).toMatch(/^100积分抵1元：\n1,下单时勾选使用积分\n2,提交订单$/u);
+  });
+
+  it('says which row has text after a cell’s closing quote (a quote inside the cell not doubled): the row is read, and checked by the team', () => {
+    // K1: "…以页面"预计发货"时间为准。" (quotes not doubled); K2: a closing quote missing, closed by K3's opening one
+    const { rows, warnings } = value(csv(text('quote-not-doubled.csv'), 'quote-not-doubled.csv'));
+    expect(rows.map((r) => r.row.id)).toEqual(['K1', 'K2', 'K4']);
+    expect(rows[0]?.row.answer).toBe('现货48小时内发货，预售以页面预计发货"时间为准。"');
+    expect(warnings.map((w) => [w.code, w.location, w.message])).toEqual([
+      [
+        'bad-table',
+        { line: 2 },
+        'a cell\'s closing quote (") is followed by more text, so the row was read as it stands and its cells may be run together (a quote inside a quoted cell is written "", and one may be missing): check this row',
+      ],
+      // the row that swallowed K3 is named once, for that
+      ['bad-table', { line: 3 }, expect.stringMatching(/^a quote \("\) opened on line 3 runs to line 4, and the cell holds lines that start like rows of this table \(K3\)/u)],
+    ]);
+  });
+
   it('skips bad rows with a bad-row warning at their line and keeps the others', () => {
     const source = [
       'id,question,similar,answer',

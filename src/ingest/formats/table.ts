@@ -257,10 +257,28 @@ function answerText(answer: string): string {
   if (!HTML_MARKUP.test(answer)) return answer;
   // in a <div>: text with only inline markup around it (a link, &ndash;) is in no block of its own, and
   // a bare fragment's such text was lost (the answer then came out with its tags)
-  const parsed = parseHtml(`<div>${answer}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
+  const parsed = parseHtml(`<div>${withLinkAddresses(answer)}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) return answer;
   const text = parsed.value.blocks.map((b) => (b.kind === 'heading' ? b.text : blockText(b))).join('\n').trim();
   return text === '' ? answer : text;
+}
+
+const ANCHOR = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a\s*>/giu;
+
+/**
+ * A web or mail link of an HTML answer keeps its address after its words, as an XLSX hyperlink cell
+ * does (`按<a href="https://…/fee">收费标准</a>另收` → `按收费标准 (https://…/fee)另收`), unless the words
+ * show it (`<a href="https://shop.example/track">shop.example/track</a>`): a bot's reply `点此预约` with
+ * the address dropped sends the customer nowhere (before 2026-11-27 every address was dropped).
+ */
+function withLinkAddresses(html: string): string {
+  return html.replace(ANCHOR, (whole: string, double: string | undefined, single: string | undefined, inner: string) => {
+    const link = (double ?? single ?? '').trim().replace(/&amp;/gu, '&');
+    if (!/^(?:https?:\/\/|mailto:)\S+$/iu.test(link)) return whole;
+    const shown = inner.replace(/<[^>]*>/gu, '');
+    if (shown.includes(link.replace(/^(?:https?:\/\/|mailto:)/iu, '').replace(/\/$/u, ''))) return whole;
+    return `${whole} (${link})`;
+  });
 }
 
 function kindOf(value: unknown): string {
@@ -631,6 +649,8 @@ interface CellRow {
   n: number;
   /** CSV: a quoted cell of the record runs over several lines, from its opening quote's line to its closing one's. */
   quoted?: { from: number; to: number };
+  /** CSV: the line of a closing quote that text follows in its cell (`"…为准。"预计` — a quote not doubled, or one missing). */
+  afterQuote?: number;
   /** XLSX: the row is hidden in Excel. */
   hidden?: boolean;
   /** XLSX: 0-based columns holding a formula with no cached result. */
@@ -864,11 +884,15 @@ export function splitCsv(text: string, delimiter = ','): CsvSplit {
   let line = 1;
   let recordLine = 1;
   let quoted: { from: number; to: number } | undefined;
+  let afterQuote: number | undefined;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const endRecord = (): void => {
     cells.push(cell);
-    records.push(quoted === undefined ? { cells, n: recordLine } : { cells, n: recordLine, quoted });
+    const record: CellRow = quoted === undefined ? { cells, n: recordLine } : { cells, n: recordLine, quoted };
+    if (afterQuote !== undefined) record.afterQuote = afterQuote;
+    records.push(record);
     quoted = undefined;
+    afterQuote = undefined;
     cells = [];
     cell = '';
     wasQuoted = false;
@@ -915,6 +939,10 @@ export function splitCsv(text: string, delimiter = ','): CsvSplit {
         }
       }
       if (line > opened) quoted ??= { from: opened, to: line };
+      // text after the closing quote, in the same cell: the quote was not the cell's end
+      special.lastIndex = i;
+      const next = special.exec(text);
+      if (text.slice(i, next === null ? text.length : next.index).trim() !== '') afterQuote ??= line;
     }
   }
   if (cell !== '' || cells.length > 0 || wasQuoted) endRecord();
@@ -940,13 +968,13 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
   const file = options.file;
   const detected = detectDelimiter(text);
   let first: { split: CsvSplit; search: HeaderSearch | undefined } | undefined;
-  let chosen: { records: CellRow[]; header: Header } | undefined;
+  let chosen: { records: CellRow[]; header: Header; delimiter: string } | undefined;
   for (const delimiter of [detected, ...([',', '\t', ';'] as const).filter((d) => d !== detected)]) {
     const split = splitCsv(text, delimiter);
     const search = split.ok ? findHeader(split.records) : undefined;
     first ??= { split, search };
     if (split.ok && search?.found === true) {
-      chosen = { records: split.records, header: search.header };
+      chosen = { records: split.records, header: search.header, delimiter };
       break;
     }
   }
@@ -970,7 +998,71 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
   headerWarnings(chosen.header, warnings, ctx);
   const collector = new RowCollector(ctx, warnings);
   tableRows(chosen.records, chosen.header, collector, ctx);
+  const swallowing = swallowedRows(chosen.records, chosen.header, chosen.delimiter, warnings);
+  textAfterQuotes(chosen.records, chosen.header, warnings, swallowing);
   return ok({ rows: collector.rows, warnings: inFileOrder(warnings.done(), 'last') });
+}
+
+/**
+ * Records a stray quote ran together: a quote opened in a cell (`"现货48小时内发货` with no closing
+ * quote on its line) makes the lines up to the next quote one cell, and when that record still has a
+ * question and an answer it is read as one row — the rows inside it are lost without a word (a user
+ * trial lost two FAQ rows so, and kb generate removed their entries as "no longer in their table").
+ * In a table whose first column is an id column, a line inside such a cell that starts with an id of
+ * the record's own shape (`K10085,` beside `K10084`: digits and letters in the same places) followed
+ * by the delimiter and at least two more cells is a swallowed row: one warning per record names them. A table without an id
+ * column is not checked (an answer's line may well start `1,`).
+ */
+function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string, warnings: Warnings): Set<number> {
+  const warned = new Set<number>();
+  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return warned;
+  const shape = (id: string): string => id.trim().replace(/\d/gu, '0').replace(/[A-Za-z]/gu, 'a');
+  const start = new RegExp(`^\\s*"?([^"${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]+)"?\\s*${delimiter === '\t' ? '\\t' : delimiter}`, 'u');
+  // an id the table has as a row of its own was not swallowed (`2,点开票,再提交` in row 2's answer)
+  const read = new Set(records.filter((r) => r.n > header.n).map((r) => (r.cells[0] ?? '').trim()));
+  for (const record of records) {
+    if (record.quoted === undefined || record.n <= header.n) continue;
+    const own = shape(record.cells[0] ?? '');
+    if (own === '' || !/0/u.test(own)) continue;
+    const ids = record.cells.slice(1).flatMap((cell) =>
+      cell.split(LINE_BREAK).slice(1).flatMap((line) => {
+        const id = start.exec(line)?.[1];
+        // a row has its other cells after the id (an answer's `1,打开订单` has one)
+        return id !== undefined && shape(id) === own && !read.has(id.trim()) && line.split(delimiter).length >= Math.min(3, header.cells.length) ? [id.trim()] : [];
+      }),
+    );
+    if (ids.length === 0) continue;
+    const { from, to } = record.quoted;
+    const named = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
+    warnings.add(
+      `a quote (") opened on line ${from} runs to line ${to}, and the cell holds lines that start like rows of this table (${named}): they were read as part of this row, not as rows of their own — remove the stray quote, or write a quote inside a cell as ""`,
+      { line: record.n },
+    );
+    warned.add(record.n);
+  }
+  return warned;
+}
+
+/**
+ * Rows where text follows a cell's closing quote (`"…以页面"预计发货时间为准。"`: a quote inside the
+ * cell not written as `""`, or a closing quote deleted so that a later one closes the cell): the row
+ * is read as it stands — the quote a character, the rest of the line in that cell — which may run
+ * the status or other cells into the answer. One warning per row (the first 10, the rest counted),
+ * at the row, saying what to check; before 2026-11-27 nothing was said.
+ */
+function textAfterQuotes(records: readonly CellRow[], header: Header, warnings: Warnings, reported: ReadonlySet<number>): void {
+  // a row skipped already says what is wrong with it (a stray quote's run of lines, as read), as does
+  // one whose run of lines swallowed rows
+  const skipped = new Set([...reported, ...warnings.list.flatMap((w) => (w.code === 'bad-row' && w.location?.line !== undefined ? [w.location.line] : []))]);
+  const rows = records.filter((r) => r.afterQuote !== undefined && r.n > header.n && !skipped.has(r.n));
+  for (const r of rows.slice(0, 10)) {
+    const at = r.afterQuote === r.n ? '' : ` on line ${r.afterQuote ?? r.n}`;
+    warnings.add(
+      `a cell's closing quote (")${at} is followed by more text, so the row was read as it stands and its cells may be run together (a quote inside a quoted cell is written "", and one may be missing): check this row`,
+      { line: r.n },
+    );
+  }
+  if (rows.length > 10) warnings.add(`${rows.length - 10} more rows have text after a cell's closing quote; check the rows listed above and read the file again to see them`);
 }
 
 // ---------------------------------------------------------------------------------------------

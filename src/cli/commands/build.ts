@@ -128,6 +128,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   };
   if (store !== undefined) {
     if (options.similar !== undefined) output.err(`kb build: --similar applies when kb builds from sources; the similar questions in ${store} are indexed as they are (kb generate --similar ${options.similar} rewrites them)`);
+    if (options.faqSimilar !== undefined) output.err(`kb build: --faq-similar applies when kb builds from sources; the similar questions in ${store} are indexed as they are (kb generate --all --faq-similar ${options.faqSimilar} rewrites those of the rows nobody touched)`);
     buildOptions.store = store;
     buildOptions.onlyApproved = options.onlyApproved;
     buildOptions.checkSources = options.sourceCheck !== false;

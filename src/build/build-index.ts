@@ -8,7 +8,7 @@ import type { AnalyzerSettings } from '../analyze/settings.js';
 import { INDEX_FORMAT, INDEX_VERSION, type Calibration, dataOfBody, type FieldPostings, type IndexBody, type IndexEntry, type IndexModel } from '../runtime/index-file.js';
 import { KnowledgeBase, leadByCoverage } from '../runtime/knowledge-base.js';
 import { encodeVarints, VarintWriter } from '../runtime/varint.js';
-import type { Entry } from '../store/entry.js';
+import { teamSimilar, type Entry } from '../store/entry.js';
 import { type CatalogueQuestion, catalogueKey, catalogueProducts } from '../analyze/products.js';
 
 export interface ModelOptions {
@@ -26,6 +26,8 @@ export interface ModelOptions {
   lexiconWeight: number;
   /** Weight of an English word's main Chinese translation (BILINGUAL_LEXICON; its others get three quarters of it; 0 = off). */
   translationWeight: number;
+  /** The share of its score a similar question kb generated for a FAQ row keeps (IndexModel.kbSimilarWeight). */
+  kbSimilarWeight: number;
   /** Keep at most this many associations per term. */
   associationsPerTerm: number;
   /** Associations weaker than this are dropped. */
@@ -45,6 +47,7 @@ export const DEFAULT_MODEL: ModelOptions = {
   associationWeight: 0.4,
   lexiconWeight: 0.5,
   translationWeight: 1,
+  kbSimilarWeight: 1,
   associationsPerTerm: 8,
   minAssociation: 0.2,
 };
@@ -490,6 +493,22 @@ function toIndexEntry(e: Entry): IndexEntry {
   return out;
 }
 
+/** How many similar questions of a FAQ row or an editor's entry kb generated: the last ones, after `inIndexOrder`. */
+function kbSimilarCount(e: Entry): number {
+  return e.generatedSimilar === undefined ? 0 : e.similar.length - teamSimilar(e).length;
+}
+
+/**
+ * The entry with the similar questions the team wrote first and those kb generated after them
+ * (`generatedSimilar`), as the index holds them: the index marks kb's by their number (`kbSimilar`).
+ */
+function inIndexOrder(e: Entry): Entry {
+  if (e.generatedSimilar === undefined || e.generatedSimilar.length === 0) return e;
+  const team = teamSimilar(e);
+  const own = new Set(team);
+  return { ...e, similar: [...team, ...e.similar.filter((q) => !own.has(q))] };
+}
+
 export interface BuildIndexOptions {
   model?: Partial<ModelOptions>;
   generator?: string;
@@ -520,7 +539,8 @@ export function knowledgeBaseOf(body: IndexBody): KnowledgeBase {
   return kb;
 }
 
-export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSettings, options: BuildIndexOptions = {}): IndexBody {
+export function buildIndexBody(given: readonly Entry[], settings: AnalyzerSettings, options: BuildIndexOptions = {}): IndexBody {
+  const entries = given.map(inIndexOrder);
   const model: ModelOptions = { ...DEFAULT_MODEL, ...options.model };
   const analyzer = new Analyzer(settings);
   const table = new TermTable();
@@ -559,12 +579,15 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
     const learnFrom = entry.origin !== 'generated' && (template === undefined || !learned.has(template));
     if (template !== undefined) learned.add(template);
     const words: number[][] = [];
-    for (const v of variants) {
+    // the similar questions kb generated for a FAQ row (the last ones) are no one's writing
+    const byPeople = variants.length - kbSimilarCount(entry);
+    for (const [n, v] of variants.entries()) {
       const ids = idsOf(analyzer.analyze(v));
-      if (entry.origin !== 'generated') for (const id of ids) written[id] = 1;
+      const people = entry.origin !== 'generated' && n < byPeople;
+      if (people) for (const id of ids) written[id] = 1;
       if (catalogue.length > 0 && rows[e] === undefined) for (const id of ids) outsideCatalogue.add(id);
       variantDocs.add(ids, scratch);
-      words.push([...new Set(ids.filter((id) => isWord[id] === 1))]);
+      if (people) words.push([...new Set(ids.filter((id) => isWord[id] === 1))]);
     }
     // associations are learned from paraphrases people wrote, not from the ones kb generated
     variantWords.push(learnFrom ? words : []);
@@ -600,6 +623,14 @@ export function buildIndexBody(entries: readonly Entry[], settings: AnalyzerSett
   };
   // marked as such, so a learned association from an English word a Chinese KB uses (a product name) is no translation
   if (translations.length > 0) indexModel.translations = translations.map(([a, related]) => [a, related.map(([b]) => b)]);
+  const kbSimilar = entries.flatMap((e, i) => {
+    const n = kbSimilarCount(e);
+    return n > 0 ? [i, n] : [];
+  });
+  if (kbSimilar.length > 0) {
+    indexModel.kbSimilar = kbSimilar;
+    if (model.kbSimilarWeight !== 1) indexModel.kbSimilarWeight = model.kbSimilarWeight;
+  }
   const products = productTerms(options.products ?? [], analyzer);
   if (products.length > 0) indexModel.products = products;
   if (catalogue.length > 0) {
@@ -684,8 +715,9 @@ function calibrate(kb: KnowledgeBase, entries: readonly Entry[], maxSamples: num
     // entry's own words and overstate confidence (a manual's KB fitted on them answered
     // 今天天气怎么样 at 0.92)
     const written = entry.origin === 'faq' || entry.origin === 'manual';
-    entry.similar.forEach((q) => {
-      if (written) candidates.push({ question: q, variant: v, entry: e });
+    const byPeople = entry.similar.length - kbSimilarCount(entry);
+    entry.similar.forEach((q, n) => {
+      if (written && n < byPeople) candidates.push({ question: q, variant: v, entry: e });
       v++;
     });
   });

@@ -2,6 +2,7 @@
  * The build stage: sources → entries → one index file, written atomically (gzip when the name
  * ends in .gz). A source that fails to parse is reported and the rest still builds.
  */
+import type { FaqSimilarMode } from '../generate/faq-similar.js';
 import { gzipSync } from 'node:zlib';
 import { writeOutputFile } from '../core/write-file.js';
 import { mkdir, readFile, stat } from 'node:fs/promises';
@@ -42,6 +43,8 @@ export interface BuildOptions extends IngestOptions {
   lexicon?: boolean;
   /** Similar questions generated per entry (default 5; 0 = none). */
   similar?: number;
+  /** Generated similar questions for FAQ rows too (GenerationOptions.faqSimilar; default none). */
+  faqSimilar?: FaqSimilarMode;
   /**
    * Build from this Q&A store (kb/qa.jsonl) instead of generating from `sources`: rejected entries
    * are left out, and with `onlyApproved` pending ones too.
@@ -447,7 +450,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     problems.push(...run.problems);
     documents = run.documents;
     progress(0, `generating the questions of ${run.documents.length} documents`);
-    const generated = entriesFromDocuments(run.documents, options.similar !== undefined ? { similar: options.similar } : {});
+    const generated = entriesFromDocuments(run.documents, {
+      ...(options.similar !== undefined ? { similar: options.similar } : {}),
+      ...(options.faqSimilar !== undefined ? { faqSimilar: options.faqSimilar } : {}),
+    });
     entries = generated.entries;
     const generation = generated.stats;
     problems.push(...generated.problems);

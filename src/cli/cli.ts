@@ -6,6 +6,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import type { EvalCommandOptions } from './commands/eval.js';
 import { MIN_PASSAGE_CHARS } from '../runtime/passage.js';
 import { createOutput } from './output.js';
+import type { FaqSimilarMode } from '../generate/faq-similar.js';
 import { shareHint } from '../core/problems.js';
 
 /** Exit codes: 130 is a run the user stopped with Ctrl-C (128 + SIGINT, as shells report it). */
@@ -135,6 +136,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .argument('[sources...]', 'files, folders or globs (no arguments: kb.config.yaml)')
     .option('--store <file>', 'the Q&A store (default: "store" of kb.config.yaml, else kb/qa.jsonl)')
     .addOption(new Option('--similar <n>', 'paraphrases added per entry, on top of the questions the rules write, 0 = none (default 5)').argParser(wholeNumber))
+    .addOption(new Option('--faq-similar <rows>', 'generated similar questions for FAQ table rows too: all, top-up (rows with fewer than --similar of their own) or none (default: none; docs/generate.md)').choices(['none', 'all', 'top-up']))
     .addOption(new Option('--generator <name>', 'rules (default, offline) or llm (an OpenAI-compatible endpoint: KB_LLM_BASE_URL, KB_LLM_MODEL, KB_LLM_API_KEY)').choices(['rules', 'llm']).default('rules'))
     .option('--all', 'rewrite every entry nobody touched, although its source did not change: with the rules, as this kb writes them (after an upgrade: its improved questions; entries the model wrote stay); with --generator llm, ask the model for every section again (default: only new and changed sections and those whose entries the rules wrote)')
     .option('--dry-run', 'show what would change (and, with --generator llm, how many sections would be sent); write nothing, send nothing')
@@ -151,7 +153,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
         'Exit codes: 0 written; 1 a source could not be read (the others are still merged) or the store is invalid\n' +
         '(then it is not touched); 2 usage error.',
     )
-    .action(async (sources: string[], flags: { store?: string; similar?: number; generator: 'rules' | 'llm'; all?: boolean; dryRun?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
+    .action(async (sources: string[], flags: { store?: string; similar?: number; faqSimilar?: FaqSimilarMode; generator: 'rules' | 'llm'; all?: boolean; dryRun?: boolean; json?: boolean; maxFileMb: number; maxUnzippedMb: number }) => {
       const { runGenerate } = await import('./commands/generate.js');
       const options: import('./commands/generate.js').GenerateCommandOptions = {
         sources,
@@ -163,6 +165,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       };
       if (flags.store !== undefined) options.store = flags.store;
       if (flags.similar !== undefined) options.similar = flags.similar;
+      if (flags.faqSimilar !== undefined) options.faqSimilar = flags.faqSimilar;
       if (flags.all === true) options.all = true;
       setExitCode(await runGenerate(options, createOutput()));
     });
@@ -177,6 +180,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--stopwords <file>', 'extra stopwords, one per line')
     .option('--no-lexicon', 'do not expand questions with the built-in after-sales lexicon (docs/matching.md)')
     .addOption(new Option('--similar <n>', 'paraphrases added per entry, on top of the questions the rules write, 0 = none (default 5; docs/generate.md)').argParser(wholeNumber))
+    .addOption(new Option('--faq-similar <rows>', 'generated similar questions for FAQ table rows too: all, top-up (rows with fewer than --similar of their own) or none (default: none; docs/generate.md)').choices(['none', 'all', 'top-up']))
     .option('--store <file>', 'build from this Q&A store instead of the sources (default with no sources: kb/qa.jsonl when it exists)')
     .option('--no-store', 'build from the sources even when a store exists')
     .option('--only-approved', 'from a store: index approved entries only (default: all but rejected)')
@@ -196,7 +200,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     )
     .addOption(new Option('--max-file-mb <n>', 'refuse files larger than this').argParser(positiveNumber).default(50))
     .addOption(new Option('--max-unzipped-mb <n>', 'refuse DOCX/XLSX that unpack to more than this').argParser(positiveNumber).default(200))
-    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; strict?: boolean; calibrateOn?: string[]; json?: boolean; maxFileMb: number; maxUnzippedMb: number }, command: Command) => {
+    .action(async (sources: string[], flags: { out?: string; dictionary?: string; synonyms?: string; stopwords?: string; lexicon: boolean; similar?: number; faqSimilar?: FaqSimilarMode; store?: string | boolean; onlyApproved?: boolean; sourceCheck: boolean; strict?: boolean; calibrateOn?: string[]; json?: boolean; maxFileMb: number; maxUnzippedMb: number }, command: Command) => {
       // --store FILE and --no-store set one value: the later one would silently win
       const given = command.parent?.args ?? [];
       if (given.includes('--no-store') && given.some((a) => a === '--store' || a.startsWith('--store='))) throw new UsageError('--store and --no-store contradict each other: name a store, or build from the sources');
@@ -216,6 +220,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       if (flags.synonyms !== undefined) options.synonyms = flags.synonyms;
       if (flags.stopwords !== undefined) options.stopwords = flags.stopwords;
       if (flags.similar !== undefined) options.similar = flags.similar;
+      if (flags.faqSimilar !== undefined) options.faqSimilar = flags.faqSimilar;
       if (flags.calibrateOn !== undefined) options.calibrateOn = flags.calibrateOn;
       if (typeof flags.store === 'string') options.store = flags.store;
       else if (flags.store === false) options.store = false;

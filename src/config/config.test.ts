@@ -45,6 +45,11 @@ describe('validateConfig', () => {
     ]);
     expect(result.problems.every((p) => p.file === CONFIG_FILE && p.code === 'usage')).toBe(true);
     expect(validateConfig(['a']).ok).toBe(false);
+    // which FAQ rows get kb's similar questions: one of three words
+    const faq = validateConfig({ 'faq-similar': 'some' });
+    expect(!faq.ok && faq.problems.map((p) => p.message)).toEqual(['"faq-similar" must be one of none, all, top-up (which FAQ rows get generated similar questions)']);
+    const on = validateConfig({ 'faq-similar': 'top-up' });
+    expect(on.ok && on.value.faqSimilar).toBe('top-up');
   });
 });
 
@@ -70,7 +75,7 @@ describe('a mistyped setting', () => {
   it('inside eval is named, with the setting it was probably meant to be, instead of being ignored', () => {
     const result = validateConfig({ eval: { suites: ['tests/'], threshhold: 'auto', 'top-k': 3, gates: { min_hit1: 0.8 } }, sorces: ['x'] });
     expect(!result.ok && result.problems.map((p) => p.message)).toEqual([
-      '"sorces" is not a setting kb knows — did you mean "sources"? (known: sources, out, store, dictionary, synonyms, stopwords, similar, lexicon, calibrate-on, eval)',
+      '"sorces" is not a setting kb knows — did you mean "sources"? (known: sources, out, store, dictionary, synonyms, stopwords, similar, faq-similar, lexicon, calibrate-on, eval)',
       '"eval.threshhold" is not an eval setting kb knows — did you mean "threshold"? (known: suites, k, threshold, gates)',
       '"eval.top-k" is not an eval setting kb knows (known: suites, k, threshold, gates)',
       '"eval.gates.min_hit1" is not a gate kb knows — did you mean "min-hit1"? (known: min-hit1, min-hitk, min-mrr, max-false-answer)',

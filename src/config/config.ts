@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { isMap, isScalar, LineCounter, parse, parseDocument, type Node } from 'yaml';
 import { fail, ok, problem, shareHint, type Problem, type Result } from '../core/problems.js';
 import { closestName } from '../text/closest-name.js';
+import { FAQ_SIMILAR_MODES, type FaqSimilarMode } from '../generate/faq-similar.js';
 
 export const CONFIG_FILE = 'kb.config.yaml';
 
@@ -19,6 +20,8 @@ export interface KbConfig {
   stopwords?: string;
   /** Similar questions generated per entry by `kb build` (0 = none). */
   similar?: number;
+  /** `faq-similar`: generated similar questions for FAQ rows too (none, all, top-up). */
+  faqSimilar?: FaqSimilarMode;
   /** `false`: no query expansion with the built-in after-sales lexicon. */
   lexicon?: boolean;
   /** Suites `kb build` fits the confidence calibration on (`--calibrate-on`): labelled real questions. */
@@ -61,7 +64,7 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
   if (raw === null || raw === undefined) raw = {};
   if (typeof raw !== 'object' || Array.isArray(raw)) return fail(problem('usage', 'must be a YAML mapping (key: value lines)', { file }));
   const o = raw as Record<string, unknown>;
-  const known = new Set(['sources', 'out', 'store', 'dictionary', 'synonyms', 'stopwords', 'similar', 'lexicon', 'calibrate-on', 'eval']);
+  const known = new Set(['sources', 'out', 'store', 'dictionary', 'synonyms', 'stopwords', 'similar', 'faq-similar', 'lexicon', 'calibrate-on', 'eval']);
   for (const key of Object.keys(o)) if (!known.has(key)) unknownKey(key, [...known], 'a setting');
   const sources = o['sources'] === undefined ? [] : strings(o['sources']);
   if (sources === undefined) bad('sources', 'must be a path or a list of paths');
@@ -80,6 +83,11 @@ export function validateConfig(raw: unknown, file = CONFIG_FILE, lineOf: ConfigL
   if (similar !== undefined && similar !== null) {
     if (typeof similar !== 'number' || !Number.isInteger(similar) || similar < 0) bad('similar', 'must be a whole number ≥ 0 (paraphrases added per entry; 0 turns them off)');
     else config.similar = similar;
+  }
+  const faqSimilar = o['faq-similar'];
+  if (faqSimilar !== undefined && faqSimilar !== null) {
+    if (typeof faqSimilar !== 'string' || !(FAQ_SIMILAR_MODES as readonly string[]).includes(faqSimilar)) bad('faq-similar', `must be one of ${FAQ_SIMILAR_MODES.join(', ')} (which FAQ rows get generated similar questions)`);
+    else config.faqSimilar = faqSimilar as FaqSimilarMode;
   }
   const lexicon = o['lexicon'];
   if (lexicon !== undefined && lexicon !== null) {
@@ -213,6 +221,10 @@ store: ${DEFAULT_STORE}
 # Paraphrases (similar questions) kb adds to each generated entry, on top of the other questions
 # the rules write for its section and its heading path (0: none).
 # similar: 5
+# FAQ table rows keep the similar questions your team wrote; kb can add its own to them too (all,
+# or top-up: rows with fewer than "similar" of their own), marked as kb's in the store. Off
+# (none) by default: on real customer questions they did not help (docs/generate.md).
+# faq-similar: none
 
 # Questions also look for the words customers and policies use for the same thing
 # (弄丢 / 灭失, 卖家 / 经营者); set to false to turn this off.

@@ -19,6 +19,7 @@ import { enRestated } from './en-heading.js';
 import { headingTopic } from './topic.js';
 import { MAINLAND_ONLY, rulesText, rulesView } from './script.js';
 import { entryContext, similarCandidates, type SimilarKind } from './similar.js';
+import { DEFAULT_FAQ_SIMILAR, FAQ_SIMILAR_KINDS, type FaqSimilarMode } from './faq-similar.js';
 import { asksSomething, interleave, languageOf, properNames, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
 
 export { generateQuestions, GENERATION_RULES, type GenerationRule, type GeneratedQuestion, type SectionInput } from './questions.js';
@@ -30,6 +31,8 @@ export { LexicalGate } from './gate.js';
 export { questionKey, stripNumbering, languageOf } from './text.js';
 
 export const DEFAULT_SIMILAR = 5;
+
+export { DEFAULT_FAQ_SIMILAR, FAQ_SIMILAR_MODES, type FaqSimilarMode } from './faq-similar.js';
 
 export interface GenerationOptions {
   /** Similar questions per entry (default 5; 0 = none). */
@@ -46,6 +49,15 @@ export interface GenerationOptions {
   lexicon?: readonly (readonly string[])[];
   /** Kinds of similar questions to offer (default all). */
   kinds?: readonly SimilarKind[];
+  /**
+   * Similar questions for FAQ table rows too (`--faq-similar`): `all` gives every row up to
+   * `similar` generated ones, `top-up` only as many as its written ones fall short of `similar`;
+   * `none` (the default) leaves rows with the team's. They are listed in the entry's
+   * `generatedSimilar` (docs/generate.md, "Similar questions": measured figures).
+   */
+  faqSimilar?: FaqSimilarMode;
+  /** Kinds of similar questions for FAQ rows (default FAQ_SIMILAR_KINDS: synonyms). */
+  faqKinds?: readonly SimilarKind[];
   /**
    * Questions written elsewhere (an LLM, src/generate/llm.ts) for sections, by section id: they
    * replace the rule-based questions of those sections (rule `llm`). Sections not in the map, FAQ
@@ -283,7 +295,7 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   const language = sectionLanguage(doc, section);
   if (section.faq !== undefined) {
     const row = section.faq;
-    const entry: Entry = { id: row.id ?? `faq-${basename(doc.path).replace(/\.[^.]+$/, '')}-${section.id.slice(0, 8)}`, question: row.question, similar: row.similar, answer: row.answer, origin: 'faq', status: 'approved', source: sourceOf(doc, section) };
+    const entry: Entry = { id: row.id ?? `faq-${basename(doc.path).replace(/\.[^.]+$/, '')}-${section.id.slice(0, 8)}`, question: row.question, similar: [...row.similar], answer: row.answer, origin: 'faq', status: 'approved', source: sourceOf(doc, section) };
     if (row.tags.length > 0) entry.tags = row.tags;
     return [{ entry, questions: [{ question: row.question, rule: 'faq' }, ...row.similar.map((q) => ({ question: q, rule: 'faq' }))], language }];
   }
@@ -420,26 +432,32 @@ function keepDistinctiveQuestions(items: readonly GeneratedEntry[], stats: Gener
  * Add up to `n` similar questions to each entry, from its questions' variants (the question's
  * first), each kept only if it passes the gate. Mutates the entries' `similar`.
  */
-export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number, options: Pick<GenerationOptions, 'gate' | 'lexicon' | 'kinds'>, stats: GenerationStats): void {
+export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number, options: Pick<GenerationOptions, 'gate' | 'lexicon' | 'kinds' | 'faqSimilar' | 'faqKinds'>, stats: GenerationStats): void {
   if (items.length > 0 && options.gate !== false) keepDistinctiveQuestions(items, stats);
   if (n <= 0 || items.length === 0) return;
   const gate = options.gate === false ? undefined : new LexicalGate(items.map((g) => ({ questions: [g.entry.question, ...g.entry.similar], context: entryContext(g.entry) })));
+  const faqMode = options.faqSimilar ?? DEFAULT_FAQ_SIMILAR;
   items.forEach((item, i) => {
     const e = item.entry;
-    // a team's FAQ rows keep the similar questions the team wrote: generated ones measured worse on
-    // real customer paraphrases (bq hit@1 0.157 → 0.140 with 5 added; docs/generate.md)
-    if (e.origin === 'faq') return;
+    const row = e.origin === 'faq';
+    // a team's FAQ rows keep the similar questions the team wrote unless asked (faqSimilar): five
+    // generated ones per row measured worse on real customer paraphrases (docs/generate.md)
+    if (row && faqMode === 'none') return;
+    const budget = row && faqMode === 'top-up' ? n - e.similar.length : n;
+    if (budget <= 0) return;
     const seen = new Set([e.question, ...e.similar].map(questionKey));
     const sources = item.questions.filter((q) => q.rule !== 'heading-path').map((q) => item.script?.toRules(q.question) ?? q.question);
     // the context in the script the candidates are made in (a topic word is tested on it)
     const context = item.script?.toRules(entryContext(e)) ?? entryContext(e);
-    const lists = sources.map((q) => similarCandidates(q, { language: item.language, context, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(options.kinds !== undefined ? { kinds: options.kinds } : {}) }));
+    const kinds = row ? (options.faqKinds ?? FAQ_SIMILAR_KINDS) : options.kinds;
+    const lists = sources.map((q) => similarCandidates(q, { language: item.language, context, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(kinds !== undefined ? { kinds } : {}) }));
     const script = item.script;
     if (script !== undefined) lists.forEach((list, n) => (lists[n] = list.filter((q) => !MAINLAND_ONLY.test(q)).map(script.toDocument)));
     let kept = 0;
     let tried = 0;
+    const made: string[] = [];
     for (const candidate of interleave(lists)) {
-      if (kept >= n || tried >= n * 4) break;
+      if (kept >= budget || tried >= budget * 4) break;
       const key = questionKey(candidate);
       if (key.length === 0 || seen.has(key)) continue;
       seen.add(key);
@@ -450,9 +468,12 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
         continue;
       }
       e.similar.push(candidate);
+      made.push(candidate);
       kept++;
       stats.similarKept++;
     }
+    // a row's similar questions are the team's: those kb wrote are named (Entry.generatedSimilar)
+    if (row && made.length > 0) e.generatedSimilar = made;
   });
 }
 

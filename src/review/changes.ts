@@ -22,7 +22,7 @@ import { EDITED_FIELDS, type Entry } from '../store/entry.js';
 import { successorIn } from '../store/merge.js';
 
 /** The fields an editor changes. */
-export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited', 'editedFields', 'addedSimilar', 'notes'] as const;
+export const EDITABLE_FIELDS = ['question', 'answer', 'similar', 'suggested', 'status', 'stale', 'edited', 'editedFields', 'addedSimilar', 'generatedSimilar', 'notes'] as const;
 export type EditableField = (typeof EDITABLE_FIELDS)[number];
 
 const DECISION_FIELDS: ReadonlySet<EditableField> = new Set(['status', 'stale']);
@@ -39,7 +39,7 @@ export interface Change {
 
 function normalized(entry: Entry, field: EditableField): unknown {
   const value = entry[field];
-  if ((field === 'suggested' || field === 'editedFields' || field === 'addedSimilar') && (value === undefined || (Array.isArray(value) && value.length === 0))) return undefined;
+  if ((field === 'suggested' || field === 'editedFields' || field === 'addedSimilar' || field === 'generatedSimilar') && (value === undefined || (Array.isArray(value) && value.length === 0))) return undefined;
   if (field === 'edited' && value !== true) return undefined;
   return value;
 }
@@ -93,6 +93,7 @@ const FIELD_GROUP: Record<EditableField, string | undefined> = {
   edited: undefined,
   editedFields: undefined,
   addedSimilar: undefined,
+  generatedSimilar: undefined,
   // a draft merged in kb review says where its questions went
   notes: 'notes',
 };

@@ -25,14 +25,14 @@
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
-import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
+import { acceptGeneratedSimilar, EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 import { splitSimilar } from '../ingest/formats/table.js';
 import { variantsOfQuestion } from './variants.js';
 import { closestName } from '../text/closest-name.js';
 import { detectScript, traditionalToSimplified } from '../text/normalize.js';
 
-export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page', 'revision'] as const;
+export const COLUMNS = ['id', 'status', 'question', 'similar', 'answer', 'suggested', 'stale', 'notes', 'tags', 'origin', 'source', 'heading path', 'page', 'kb similar', 'revision'] as const;
 export type Column = (typeof COLUMNS)[number];
 
 /** What each column holds, for the spreadsheet's notes sheet and docs/review.md. */
@@ -41,6 +41,7 @@ export const COLUMN_HELP: Readonly<Record<Column, string>> = {
   status: 'pending, approved or rejected (or 待审核, 通过, 驳回; 待審核, 通過, 駁回)',
   question: 'the standard question (emptied on a rejected row: the entry keeps its question)',
   similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line), or separated by | or ；',
+  'kb similar': 'of the similar questions of a FAQ row, those kb wrote (kb generate --faq-similar): delete a line here to make that question your team’s',
   answer: 'the answer',
   suggested: 'proposed similar questions not yet accepted: move a line to "similar" to accept it, delete it to dismiss it',
   stale: 'source-changed or source-missing when the source changed since; approve or reject the entry (or empty the cell) once checked',
@@ -55,13 +56,23 @@ export const COLUMN_HELP: Readonly<Record<Column, string>> = {
 
 const STALENESS: readonly Staleness[] = ['source-changed', 'source-missing'];
 
-/** The cells of an entry's row, in COLUMNS order (`page` a number, the rest text). */
-export function entryCells(e: Entry): (string | number)[] {
+/**
+ * The columns an export of these entries has: all of COLUMNS, but `kb similar` only when a FAQ row
+ * has similar questions kb wrote (`generatedSimilar`): a store without any exports as before.
+ */
+export function exportColumns(entries: readonly Entry[]): Column[] {
+  const kb = entries.some((e) => (e.generatedSimilar ?? []).length > 0);
+  return COLUMNS.filter((c) => kb || c !== 'kb similar');
+}
+
+/** The cells of an entry's row, in the order of `columns` (`page` a number, the rest text). */
+export function entryCells(e: Entry, columns: readonly Column[] = exportColumns([e])): (string | number)[] {
   const cells: Record<Column, string | number> = {
     id: e.id,
     status: e.status,
     question: e.question,
     similar: e.similar.join('\n'),
+    'kb similar': (e.generatedSimilar ?? []).join('\n'),
     answer: e.answer,
     suggested: (e.suggested ?? []).join('\n'),
     stale: e.stale ?? '',
@@ -73,7 +84,7 @@ export function entryCells(e: Entry): (string | number)[] {
     page: e.source?.page ?? '',
     revision: entryRevision(e),
   };
-  return COLUMNS.map((c) => cells[c]);
+  return columns.map((c) => cells[c]);
 }
 
 /** A table read from a file: its header and rows of text cells, with the row numbers the editor sees. */
@@ -255,6 +266,8 @@ export interface ImportRecord {
   question?: string;
   answer?: string;
   similar?: string[];
+  /** The `kb similar` cell's questions: of those kb wrote, the ones still kb's (undefined: no such column). */
+  kbSimilar?: string[];
   suggested?: string[];
   status?: EntryStatus;
   stale?: Staleness | '';
@@ -410,6 +423,8 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       record[f] = cellQuestions(cell);
       record.cells = { ...record.cells, [f]: cell };
     }
+    const kbCell = get('kb similar');
+    if (kbCell !== undefined) record.kbSimilar = cellQuestions(kbCell);
     const notes = get('notes');
     if (notes !== undefined) record.notes = cellText(notes).trim();
     const tags = get('tags');
@@ -762,6 +777,10 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
       continue;
     }
     const fields = IMPORT_FIELDS.filter((f) => !same(old[f], entry[f]));
+    // a question kb wrote for a row that the editor took out of the kb similar cell, and left in similar: the team's now
+    const kbCell = r.kbSimilar;
+    const accepted = kbCell === undefined ? [] : (old.generatedSimilar ?? []).filter((q) => entry.similar.includes(q) && !kbCell.some((k) => oneSpaced(k) === oneSpaced(q)));
+    if (accepted.length > 0 && !fields.includes('similar')) fields.push('similar');
     if (fields.length === 0) {
       unchanged++;
       continue;
@@ -772,6 +791,7 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     // (a kb gaps draft's similar questions are customer questions: they replace the list but for
     // the editor's added ones, and are not the editor's; any other file's are, as a sheet's)
     if (fields.includes('similar')) entry = r.entry !== undefined && isGapsDraft(r.entry) ? entry : withEditorSimilar({ ...entry, similar: old.similar }, entry.similar);
+    for (const q of accepted) entry = acceptGeneratedSimilar(entry, q);
     for (const f of fields) byField[f]++;
     changed.push({ id: entry.id, fields });
     next.set(entry.id, entry);

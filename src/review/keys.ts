@@ -32,7 +32,7 @@ export const KEYS: readonly KeyRow[] = [
   { keys: 's', help: 'add a similar question', does: 'add a similar question (a question the entry already has is refused)' },
   { keys: 'Tab Shift-Tab', help: 'select a similar or suggested question', does: 'select a similar or suggested question in the detail pane' },
   { keys: 'd', help: 'delete the selected similar question / dismiss a suggestion', does: 'delete the selected similar question, or dismiss the selected suggestion (the section’s place line asks first: `d` again deletes it)' },
-  { keys: 'y', help: 'accept the selected suggestion (none selected: the first)', does: 'accept the selected suggested question (none selected: the first) into the similar questions' },
+  { keys: 'y', help: 'accept the selected suggestion (none selected: the first)', does: 'accept the selected suggested question (none selected: the first) into the similar questions; on a similar question kb wrote for a FAQ row (`--faq-similar`, marked `(kb wrote it: y accepts)`), make it the team\'s (it stays through regeneration, docs/store.md)' },
   {
     keys: 'g',
     help: 'regenerate the similar questions from the question (u undoes)',

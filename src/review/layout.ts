@@ -110,6 +110,16 @@ export function isSectionPath(e: Entry, question: string): boolean {
   return e.origin === 'generated' && last !== undefined && question.includes(' / ') && question.endsWith(` / ${last}`);
 }
 
+/** What the pane writes after a similar question kb wrote for a FAQ row (Entry.generatedSimilar). */
+export const KB_SIMILAR_NOTE = '  (kb wrote it: y accepts)';
+
+/** The note after a similar question in the detail pane: the section's place, or kb's question on a row of the team's. */
+function similarNote(e: Entry, question: string): { note: string; dim: boolean } {
+  if (isSectionPath(e, question)) return { note: SECTION_PATH_NOTE, dim: true };
+  if ((e.generatedSimilar ?? []).includes(question)) return { note: KB_SIMILAR_NOTE, dim: true };
+  return { note: '', dim: false };
+}
+
 /**
  * The detail pane of an entry: id and state, question, similar and suggested questions (the
  * selected one inverse), source, notes (two lines at most, five for an entry without an answer; `v` shows all), and the answer (the section's text for generated entries) in the
@@ -142,9 +152,9 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   const sim = itemWindow(e.similar, item, similarRoom);
   sim.shown.forEach((q, i) => {
     const n = sim.start + i;
-    const path = isSectionPath(e, q);
-    const text = fit(`${String(n + 1).padStart(2)} ${q}${path ? SECTION_PATH_NOTE : ''}`, width);
-    lines.push(n === item ? { text, inverse: true } : path ? { text, dim: true } : { text });
+    const { note, dim } = similarNote(e, q);
+    const text = fit(`${String(n + 1).padStart(2)} ${q}${note}`, width);
+    lines.push(n === item ? { text, inverse: true } : dim ? { text, dim: true } : { text });
   });
   if (suggested.length > 0) {
     lines.push({ text: truncate(`Suggested (${suggested.length}): Tab selects, y accepts, d dismisses`, width), color: 'yellow' });
@@ -370,8 +380,8 @@ export function fullView(e: Entry, width: number, now?: SourceNow): FullView {
   text(e.question, { bold: true }, 'Q  ');
   line({ text: `Similar questions (${e.similar.length})`, color: 'cyan' });
   e.similar.forEach((q, i) => {
-    const path = isSectionPath(e, q);
-    text(`${String(i + 1).padStart(2)} ${oneLine(q)}${path ? SECTION_PATH_NOTE : ''}`, path ? { dim: true } : {});
+    const { note, dim } = similarNote(e, q);
+    text(`${String(i + 1).padStart(2)} ${oneLine(q)}${note}`, dim ? { dim: true } : {});
   });
   if ((e.suggested ?? []).length > 0) {
     line({ text: `Suggested (${e.suggested?.length ?? 0})`, color: 'yellow' });

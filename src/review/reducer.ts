@@ -4,7 +4,7 @@
  * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
-import { ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
+import { acceptGeneratedSimilar, ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestionsInScript } from '../generate/index.js';
 import { END, FROM_END, isSectionPath } from './layout.js';
 import { variantsOfQuestion } from './variants.js';
@@ -487,6 +487,11 @@ function deleteItem(state: ReviewState, armed: string | undefined): ReviewState 
 function acceptSuggested(state: ReviewState): ReviewState {
   const entry = selectedEntry(state);
   if (entry === undefined) return state;
+  // a similar question kb wrote for a FAQ row, selected: the team's from now on
+  const selected = state.item >= 0 && state.item < entry.similar.length ? entry.similar[state.item] : undefined;
+  if (selected !== undefined && (entry.generatedSimilar ?? []).includes(selected)) {
+    return change(state, entry.id, (e) => acceptGeneratedSimilar(e, selected), 'accepted a similar question kb wrote: it is the team’s now', '');
+  }
   const suggested = entry.suggested ?? [];
   if (suggested.length === 0) return { ...state, message: 'this entry has no suggested questions' };
   const s = state.item >= entry.similar.length ? state.item - entry.similar.length : 0;

@@ -10,7 +10,7 @@ import { fail, inFileOrder, ok, problem, type Problem, type Result } from '../co
 import type { Entry, EntryStatus } from '../store/entry.js';
 import { lockStore, withWriteLock } from '../store/lock.js';
 import { parseStore, readStore, writeStore } from '../store/store.js';
-import { entryCells, entryRecords, planImport, tableRecords, type ImportPlan, type ImportRecord } from './exchange.js';
+import { entryCells, entryRecords, exportColumns, planImport, tableRecords, type ImportPlan, type ImportRecord } from './exchange.js';
 import { readCsvBytes, readXlsx, writeCsv, writeXlsx } from './spreadsheet.js';
 
 export type SheetFormat = 'xlsx' | 'csv';
@@ -41,14 +41,15 @@ export async function exportStore(options: ExportOptions): Promise<Result<{ entr
   if (read === undefined) return fail(problem('file-not-found', 'does not exist: create the store with `kb generate` first (or name it with --store)', { file: options.store }));
   if (!read.ok) return read;
   const entries = options.status === undefined ? read.value : read.value.filter((e) => e.status === options.status);
-  const rows = entries.map(entryCells);
+  const columns = exportColumns(entries);
+  const rows = entries.map((e) => entryCells(e, columns));
   let bytes: Buffer | string;
   if (options.format === 'xlsx') {
-    const written = await writeXlsx(rows, (done, total) => options.onProgress?.(done, total, `writing ${options.file}`));
+    const written = await writeXlsx(rows, (done, total) => options.onProgress?.(done, total, `writing ${options.file}`), columns);
     if (!written.ok) return written;
     bytes = written.value;
   } else {
-    bytes = writeCsv(rows);
+    bytes = writeCsv(rows, columns);
     options.onProgress?.(1, 1, '');
   }
   try {

@@ -15,7 +15,7 @@ const ENTRIES: Entry[] = [
 async function exportAt(time: string): Promise<Buffer> {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(time));
-  const written = await writeXlsx(ENTRIES.map(entryCells));
+  const written = await writeXlsx(ENTRIES.map((e) => entryCells(e)));
   vi.useRealTimers();
   if (!written.ok) throw new Error(written.problems[0]?.message);
   return written.value;

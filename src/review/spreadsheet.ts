@@ -8,7 +8,7 @@ import { fail, ok, problem, type Problem, type Result } from '../core/problems.j
 import { decodeText } from '../ingest/decode.js';
 import { PassThrough } from 'node:stream';
 import { applyMergedRanges, cellText, loadWorkbook, newWorkbookWriter, streamWorkbookRows } from '../ingest/formats/excel.js';
-import { COLUMN_HELP, COLUMNS, normalizeHeader, type Table } from './exchange.js';
+import { COLUMN_HELP, COLUMNS, exportColumns, normalizeHeader, type Column, type Table } from './exchange.js';
 
 /** Excel keeps at most this many characters in a cell. */
 export const EXCEL_CELL_LIMIT = 32_767;
@@ -18,6 +18,7 @@ const WIDTHS: Record<(typeof COLUMNS)[number], number> = {
   status: 11,
   question: 40,
   similar: 40,
+  'kb similar': 30,
   answer: 60,
   suggested: 30,
   stale: 15,
@@ -48,11 +49,11 @@ const STATUS_VALIDATION = {
  * a large store is not held twice more as a workbook model; `onRow` is told of each row before it is
  * written (rows done so far), then of the end.
  */
-export async function writeXlsx(rows: readonly (readonly (string | number)[])[], onRow?: (done: number, total: number) => void): Promise<Result<Buffer>> {
+export async function writeXlsx(rows: readonly (readonly (string | number)[])[], onRow?: (done: number, total: number) => void, columns: readonly Column[] = exportColumns([])): Promise<Result<Buffer>> {
   for (const [r, row] of rows.entries()) {
     for (const [c, cell] of row.entries()) {
       if (typeof cell === 'string' && cell.length > EXCEL_CELL_LIMIT) {
-        return fail(problem('write-failed', `entry ${String(row[0])} has ${cell.length} characters in "${COLUMNS[c] ?? c}", more than Excel keeps in a cell (${EXCEL_CELL_LIMIT}); export as csv (--format csv) or shorten it (row ${r + 2})`));
+        return fail(problem('write-failed', `entry ${String(row[0])} has ${cell.length} characters in "${columns[c] ?? c}", more than Excel keeps in a cell (${EXCEL_CELL_LIMIT}); export as csv (--format csv) or shorten it (row ${r + 2})`));
       }
     }
   }
@@ -69,10 +70,10 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[],
   workbook.created = new Date(0);
   workbook.modified = new Date(0);
   const sheet = workbook.addWorksheet('entries', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = COLUMNS.map((c) => ({ header: c, key: c, width: WIDTHS[c], ...(WRAPPED.has(c) ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
+  sheet.columns = columns.map((c) => ({ header: c, key: c, width: WIDTHS[c], ...(WRAPPED.has(c) ? { style: { alignment: { wrapText: true, vertical: 'top' } } } : {}) }));
   sheet.getRow(1).font = { bold: true };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: COLUMNS.length } };
-  const statusColumn = COLUMNS.indexOf('status') + 1;
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };
+  const statusColumn = columns.indexOf('status') + 1;
   rows.forEach((row, i) => {
     onRow?.(i, rows.length);
     const added = sheet.addRow([...row]);
@@ -86,7 +87,7 @@ export async function writeXlsx(rows: readonly (readonly (string | number)[])[],
     { header: 'what it holds', key: 'help', width: 100 },
   ];
   notes.getRow(1).font = { bold: true };
-  for (const c of COLUMNS) notes.addRow([c, COLUMN_HELP[c]]).commit();
+  for (const c of columns) notes.addRow([c, COLUMN_HELP[c]]).commit();
   notes.addRow([]).commit();
   notes.addRow(['', 'Edit the "entries" sheet, save it as .xlsx, then run kb import on it. A bad row is reported with its row number and nothing is applied.']).commit();
   notes.commit();
@@ -297,8 +298,8 @@ function csvField(value: string | number): string {
  * CSV text: a UTF-8 byte-order mark, CRLF between records, fields quoted when they need it, and
  * a tab before a cell that Excel would take for a formula, a number or a date.
  */
-export function writeCsv(rows: readonly (readonly (string | number)[])[]): string {
-  const lines = [COLUMNS as readonly string[], ...rows].map((row) => row.map(csvField).join(','));
+export function writeCsv(rows: readonly (readonly (string | number)[])[], columns: readonly Column[] = exportColumns([])): string {
+  const lines = [columns as readonly string[], ...rows].map((row) => row.map(csvField).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

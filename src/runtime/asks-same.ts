@@ -42,6 +42,8 @@ export interface AsksSameSource {
   variantTerms: (v: number) => readonly string[];
   /** Whether entry e is the team's own (a FAQ sheet's row or an editor's entry, origin faq or manual), not a document's. */
   teamWritten: (e: number) => boolean;
+  /** Whether kb generated variant v (a similar question of a FAQ row: IndexModel.kbSimilar); a row does not ask the same through it. */
+  kbWrote?: (v: number) => boolean;
   /** Whether a term only says how a question asks (how long, 怎么: QueryTerms.topicBits 0). */
   asksOnly: (term: string) => boolean;
   /** How many entries the index has (a word no entry has weighs the IDF of df 0). */
@@ -127,7 +129,7 @@ export function writtenQuestionsFirst(
   for (let i = 1; i < Math.min(results.length, ASKS_SAME_DEPTH); i++) {
     const [e, , v] = results[i]!;
     if (index.teamWritten(results[i - 1]![0]) || !index.teamWritten(e)) continue;
-    if (!asksSame(index, question, v)) continue;
+    if (index.kbWrote?.(v) === true || !asksSame(index, question, v)) continue;
     let j = i;
     while (j > 0 && !index.teamWritten(results[j - 1]![0])) j--;
     const row = results[i]!;

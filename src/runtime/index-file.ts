@@ -126,6 +126,16 @@ export interface IndexModel {
   nameTerms?: string[];
   /** Per entry, its product in `names` (-1: none); with `names`. An entry of a sibling model (X20 Lite of X20) the question does not name is weighed down. */
   nameOf?: number[];
+  /**
+   * The entries some of whose similar questions kb generated although the others are the team's
+   * (a FAQ row's, the store's `generatedSimilar`), as pairs flattened: entry, how many of its
+   * similar questions — the last ones — kb generated. A row does not ask the same through them
+   * (asks-same.ts), and they score `kbSimilarWeight` of a written one. Absent in indexes written
+   * before it, and when no row has any: every similar question of a FAQ row is the team's.
+   */
+  kbSimilar?: number[];
+  /** The share of its score a similar question in `kbSimilar` keeps (default 1). */
+  kbSimilarWeight?: number;
   calibration: Calibration;
 }
 

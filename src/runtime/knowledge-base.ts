@@ -195,6 +195,9 @@ export class KnowledgeBase {
   private readonly groupTopical: Uint8Array;
   private readonly touchedGroups: Uint32Array;
   private readonly idfContext: Float64Array;
+  /** Per variant: 1 when kb generated it for a FAQ row (IndexModel.kbSimilar); undefined when no variant is. */
+  private readonly kbVariant: Uint8Array | undefined;
+  private readonly kbVariantWeight: number;
   /** BM25 length norms k1 × (1 − b + b × length / average), per variant, answer and context group. */
   private readonly variantNorm: Float64Array;
   private readonly answerNorm: Float64Array;
@@ -292,6 +295,8 @@ export class KnowledgeBase {
       for (let j = 0; j < perEntry[e]!; j++) this.variantEntry[v++] = e;
     }
     this.firstVariant[n] = nVariants;
+    this.kbVariant = kbVariants(data.model.kbSimilar, this.firstVariant, nVariants);
+    this.kbVariantWeight = data.model.kbSimilarWeight ?? 1;
     if (this.products.hasCatalogue) for (const term of data.model.nameTerms ?? []) this.weighName(term);
     // per term the entries whose variants hold it, per variant 1 / the IDF mass of its terms: from
     // the file (kb build wrote them), or computed here from every variant posting
@@ -365,6 +370,7 @@ export class KnowledgeBase {
         return this.analyzer.analyze(v === this.firstVariant[e] ? entry.question : (entry.similar[v - this.firstVariant[e]! - 1] ?? entry.question));
       },
       teamWritten: (e) => TEAM_ORIGINS.has(data.entries.get(e).origin),
+      kbWrote: (v) => this.kbVariant?.[v] === 1,
       asksOnly: (term) => this.queries.topicBits(term) === 0,
       size: this.size,
     };
@@ -728,6 +734,10 @@ export class KnowledgeBase {
     const eBits = candidates.entryBits;
     const candidateList = candidates.list;
     const variantEntry = this.variantEntry;
+    // a written similar question left out (kb build's calibration) takes with it the similar
+    // questions kb generated for its row: made from the row's own, they would find it for it
+    const kbVariant = this.kbVariant;
+    const kbOf = exclude >= 0 && kbVariant !== undefined ? variantEntry[exclude]! : -1;
     const firstVariant = this.firstVariant;
     const limit = this.maxCandidates;
     let nv = 0;
@@ -764,9 +774,9 @@ export class KnowledgeBase {
         for (let i = from; i < to; i++) {
           const v = vDocs[i]!;
           if ((vBits[v >>> 5]! & (1 << (v & 31))) === 0) {
-            if (!open || v === exclude) continue;
+            if (!open || v === exclude || (kbOf >= 0 && kbVariant![v] === 1 && variantEntry[v] === kbOf)) continue;
             candidates.admit(variantEntry[v]!);
-          } else if (v === exclude) continue;
+          } else if (v === exclude || (kbOf >= 0 && kbVariant![v] === 1 && variantEntry[v] === kbOf)) continue;
           const tf = vTfs[i]!;
           const at = v * V_STRIDE;
           const before = vState[at]!;
@@ -833,6 +843,7 @@ export class KnowledgeBase {
     const touched = this.touchedScored;
     const sqrtCoverage = this.model.variantCoverage === 0.5;
     const coveragePower = this.model.variantCoverage;
+    const kbVariant = this.kbVariant;
     let nt = 0;
     for (let i = 0; i < nv; i++) {
       const v = touchedVariants[i]!;
@@ -840,7 +851,8 @@ export class KnowledgeBase {
       const e = variantEntry[v]!;
       // how much of the variant the question explains: a paraphrase covers its variant
       const coverage = Math.min(1, vState[at + 1]! * vState[at + 3]!);
-      const s = vState[at]! * (sqrtCoverage ? Math.sqrt(coverage) : coverage ** coveragePower);
+      let s = vState[at]! * (sqrtCoverage ? Math.sqrt(coverage) : coverage ** coveragePower);
+      if (kbVariant !== undefined && kbVariant[v] === 1) s *= this.kbVariantWeight;
       vState[at] = 0;
       vState[at + 1] = 0;
       vState[at + 4] = -1;
@@ -974,4 +986,20 @@ export class KnowledgeBase {
     if (entry.tags !== undefined && entry.tags.length > 0) hit.tags = [...entry.tags];
     return hit;
   }
+}
+
+/**
+ * Per variant, 1 for the similar questions kb generated for a FAQ row (IndexModel.kbSimilar: entry,
+ * count of its last similar questions, flattened); undefined for an index with none (any written before).
+ */
+function kbVariants(pairs: readonly number[] | undefined, firstVariant: Uint32Array, nVariants: number): Uint8Array | undefined {
+  if (pairs === undefined || pairs.length < 2) return undefined;
+  const out = new Uint8Array(nVariants);
+  for (let i = 0; i + 1 < pairs.length; i += 2) {
+    const e = pairs[i]!;
+    const end = firstVariant[e + 1];
+    if (end === undefined || e + 1 >= firstVariant.length) continue;
+    for (let v = Math.max(firstVariant[e]! + 1, end - pairs[i + 1]!); v < end; v++) out[v] = 1;
+  }
+  return out;
 }

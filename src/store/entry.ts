@@ -62,6 +62,15 @@ export interface Entry {
    * similar`, kept whole.)
    */
   addedSimilar?: string[];
+  /**
+   * Of the similar questions of a FAQ row or an editor's entry (origin `faq`, `manual`: their
+   * similar questions are the team's), those kb generated (`--faq-similar`), each also in `similar`.
+   * They are matched like the others but teach the index nothing (no learned associations, no
+   * calibration: src/build/build-index.ts), and regeneration replaces them with the fresh ones.
+   * An editor who edits or accepts one makes it the team's: it leaves this list. Absent in stores
+   * written before kb tracked it: every similar question of such an entry is the team's.
+   */
+  generatedSimilar?: string[];
   tags?: string[];
   notes?: string;
   /**
@@ -70,6 +79,53 @@ export interface Entry {
    * `kb review` or the spreadsheet; the index never uses them until then.
    */
   suggested?: string[];
+}
+
+/** The origins whose similar questions the team wrote (but for `generatedSimilar`). */
+const TEAM_SIMILAR: ReadonlySet<EntryOrigin> = new Set<EntryOrigin>(['faq', 'manual']);
+
+/**
+ * Whether kb generated this similar question of the entry: listed in `generatedSimilar` of a FAQ row
+ * or an editor's entry; of a generated or extracted entry, any but those an editor added
+ * (`addedSimilar`) — all of them when the editor rewrote the list, whose origin per question is
+ * not known.
+ */
+export function kbWroteSimilar(e: Entry, question: string): boolean {
+  if (TEAM_SIMILAR.has(e.origin)) return (e.generatedSimilar ?? []).includes(question);
+  return !(e.addedSimilar ?? []).includes(question);
+}
+
+/** The similar questions the team wrote of a FAQ row or an editor's entry (all of them but `generatedSimilar`); none of other entries. */
+export function teamSimilar(e: Entry): string[] {
+  if (!TEAM_SIMILAR.has(e.origin)) return [];
+  const generated = new Set(e.generatedSimilar ?? []);
+  return generated.size === 0 ? e.similar : e.similar.filter((q) => !generated.has(q));
+}
+
+/**
+ * The entry with the similar questions kb generated that are still in its list (a question an
+ * editor deleted or rewrote is no longer kb's); `generatedSimilar` dropped when none is left.
+ */
+export function withGeneratedSimilar(e: Entry, generated: readonly string[]): Entry {
+  const inList = new Set(e.similar);
+  const still = [...new Set(generated.filter((q) => inList.has(q)))];
+  const out: Entry = { ...e };
+  if (still.length > 0 && TEAM_SIMILAR.has(e.origin)) out.generatedSimilar = still;
+  else delete out.generatedSimilar;
+  return out;
+}
+
+/**
+ * The entry with a similar question kb generated for it (`generatedSimilar`) accepted by an editor
+ * (kb review `y`, the spreadsheet's `kb similar` cell): it is the team's now, and, like one they
+ * added (`addedSimilar`), stays through regeneration. Unchanged when kb did not write `question`.
+ */
+export function acceptGeneratedSimilar(e: Entry, question: string): Entry {
+  if (!TEAM_SIMILAR.has(e.origin) || !(e.generatedSimilar ?? []).includes(question)) return e;
+  const out = withGeneratedSimilar(e, (e.generatedSimilar ?? []).filter((q) => q !== question));
+  // a list already the editor's keeps every question it has: nothing to add
+  if (!isFieldEdited(e, 'similar')) out.addedSimilar = [...new Set([...(e.addedSimilar ?? []), question])];
+  return out;
 }
 
 /** An editor changed some text of the entry (or, in an older store, the entry as a whole). */

@@ -45,7 +45,7 @@
  */
 import { faqRowHash } from '../generate/faq-hash.js';
 import { stripNumbering } from '../generate/text.js';
-import { followedSimilar, isEdited, isFieldEdited, type Entry } from './entry.js';
+import { followedSimilar, isEdited, isFieldEdited, withGeneratedSimilar, type Entry } from './entry.js';
 import { canonicalEntry } from './store.js';
 
 export interface MergeScope {
@@ -510,6 +510,13 @@ function reReview(old: Entry, next: Entry): Entry {
   }
   kept.similar = movedPlace(followedSimilar(old, next.similar), old, next);
   if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
+  // a FAQ row's similar questions kb wrote: the fresh ones, but for those an editor accepted
+  // (addedSimilar); of a list the editor rewrote, the ones kb wrote that are still in it
+  const accepted = new Set(old.addedSimilar ?? []);
+  const generated = isFieldEdited(old, 'similar') ? (old.generatedSimilar ?? []) : (next.generatedSimilar ?? []).filter((q) => !accepted.has(q));
+  const origins = withGeneratedSimilar(kept, generated);
+  if (origins.generatedSimilar !== undefined) kept.generatedSimilar = origins.generatedSimilar;
+  else delete kept.generatedSimilar;
   if (next.source !== undefined) kept.source = next.source;
   if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
   else delete kept.sourceHash;

@@ -44,6 +44,7 @@ const entrySchema = z.strictObject({
   edited: z.boolean().optional(),
   editedFields: z.array(z.enum(EDITED_FIELDS as [EditedField, ...EditedField[]])).optional(),
   addedSimilar: z.array(nonEmpty).optional(),
+  generatedSimilar: z.array(nonEmpty).optional(),
   tags: z.array(z.string()).optional(),
   notes: z.string().optional(),
   suggested: z.array(nonEmpty).optional(),
@@ -80,6 +81,12 @@ export function canonicalEntry(e: Entry): Entry {
   if (e.edited === true || editedFields.length > 0) out.edited = true;
   if (editedFields.length > 0) out.editedFields = editedFields;
   if (e.addedSimilar !== undefined && e.addedSimilar.length > 0) out.addedSimilar = [...e.addedSimilar];
+  // only the similar questions still in the list, of an entry whose others are the team's
+  if (e.generatedSimilar !== undefined && (e.origin === 'faq' || e.origin === 'manual')) {
+    const inList = new Set(e.similar);
+    const generated = [...new Set(e.generatedSimilar.filter((q) => inList.has(q)))];
+    if (generated.length > 0) out.generatedSimilar = generated;
+  }
   if (e.tags !== undefined && e.tags.length > 0) out.tags = [...e.tags];
   if (e.notes !== undefined && e.notes !== '') out.notes = e.notes;
   if (e.suggested !== undefined && e.suggested.length > 0) out.suggested = [...e.suggested];

@@ -11,6 +11,7 @@
  * changed after an editor edited or reviewed it — one error per entry —, a summary that counts them
  * apart, and no index written (the one there stays as it was); 2 for usage errors.
  */
+import type { FaqSimilarMode } from '../../generate/faq-similar.js';
 import { build, type BuildStats } from '../../build/index.js';
 import { problem, warning, type Problem } from '../../core/problems.js';
 import { existsSync, statSync } from 'node:fs';
@@ -31,6 +32,8 @@ export interface BuildCommandOptions {
   lexicon: boolean;
   /** Similar questions per entry (default: kb.config.yaml's, else 5). */
   similar?: number;
+  /** Generated similar questions for FAQ rows too, building from sources (default: kb.config.yaml's, else none). */
+  faqSimilar?: FaqSimilarMode;
   /** `--store FILE`: build from this store; `false` (`--no-store`): always from the sources. */
   store?: string | false;
   onlyApproved: boolean;
@@ -125,6 +128,7 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   };
   if (store !== undefined) {
     if (options.similar !== undefined) output.err(`kb build: --similar applies when kb builds from sources; the similar questions in ${store} are indexed as they are (kb generate --similar ${options.similar} rewrites them)`);
+    if (options.faqSimilar !== undefined) output.err(`kb build: --faq-similar applies when kb builds from sources; the similar questions in ${store} are indexed as they are (kb generate --all --faq-similar ${options.faqSimilar} rewrites those of the rows nobody touched)`);
     buildOptions.store = store;
     buildOptions.onlyApproved = options.onlyApproved;
     buildOptions.checkSources = options.sourceCheck !== false;
@@ -140,6 +144,8 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (stopwords !== undefined) buildOptions.stopwords = stopwords;
   const similar = options.similar ?? config?.similar;
   if (similar !== undefined) buildOptions.similar = similar;
+  const faqSimilar = options.faqSimilar ?? config?.faqSimilar;
+  if (faqSimilar !== undefined) buildOptions.faqSimilar = faqSimilar;
   const calibrateOn = options.calibrateOn ?? config?.calibrateOn;
   if (calibrateOn !== undefined) {
     // a suite that cannot be read is said, and the confidence is fitted on the others (or as without them)

@@ -5,6 +5,7 @@
  * merged, and that source's entries are left as they were), the store is invalid (it is not
  * touched), or it cannot be written; 2 usage error.
  */
+import type { FaqSimilarMode } from '../../generate/faq-similar.js';
 import { regenerate, type LlmRunReport, type RegenerateOptions, type RegenerateResult } from '../../generate/regenerate.js';
 import { EXIT, UsageError } from '../cli.js';
 import { configAbove, locateInConfig, workingConfig } from '../config.js';
@@ -15,6 +16,8 @@ export interface GenerateCommandOptions {
   sources: string[];
   store?: string;
   similar?: number;
+  /** Generated similar questions for FAQ rows too (default: kb.config.yaml's, else none). */
+  faqSimilar?: FaqSimilarMode;
   generator: 'rules' | 'llm';
   /** With the llm generator: send every section again. */
   all?: boolean;
@@ -123,6 +126,8 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   };
   const similar = options.similar ?? config?.similar;
   if (similar !== undefined) run.similar = similar;
+  const faqSimilar = options.faqSimilar ?? config?.faqSimilar;
+  if (faqSimilar !== undefined) run.faqSimilar = faqSimilar;
   if (options.generator === 'llm') {
     const { llmOptionsFromEnv } = await import('../../generate/llm.js');
     const llm = llmOptionsFromEnv(process.env);

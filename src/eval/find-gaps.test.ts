@@ -7,7 +7,7 @@ import { build } from '../build/index.js';
 import { loadIndex, startSearchServer, type KnowledgeBase } from '../runtime/index.js';
 import { validateEntry } from '../store/store.js';
 import { BUILD_TIMEOUT, tempDir } from '../test-support/kb.js';
-import { addNearest, coveredTerms, DEFAULT_THRESHOLD, draftEntries, evalGaps, gapCounts, gapTokenizer, judgedText, scanLog, servedNotes, summaryLine } from './find-gaps.js';
+import { addNearest, askedOtherwise, coveredTerms, DEFAULT_THRESHOLD, draftEntries, evalGaps, gapCounts, gapTokenizer, judgedText, scanLog, servedNotes, summaryLine, unmetPercent } from './find-gaps.js';
 import { clusterQuestions, withoutSmallTalk } from './gaps.js';
 import { LogReader } from './log.js';
 import { evaluate } from './run.js';
@@ -145,10 +145,41 @@ describe('scanLog', () => {
       ['不满99元要运费吗', 4],
     ]);
     expect(clusters[2]?.unmet).toBe(0);
+    expect(clusters.map((c) => c.met)).toEqual([false, false, true]);
     // a line kb serve handed off is measured at the threshold it was handed off at: 包邮吗 at 0.99
     const served = await scanLog(kb, new LogReader('fixtures/gaps/served.jsonl'), DEFAULT_THRESHOLD);
     const shipping = served.unanswered.find((q) => q.text === '包邮吗');
     expect(shipping?.unmet).toBe(0);
+  });
+
+  it('counts no word the best hit has only through a translation, nor in the answer of a hit found below half the threshold', async () => {
+    // fixtures/gaps/chat-english.csv: where is my order finds the shipping-cost entry (运费怎么算？) at
+    // 0.18 through 订单 in its answer — before: 0 (0 % unmet, ranked last, "add them as similar questions")
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/chat-english.csv'), DEFAULT_THRESHOLD);
+    const order = scan.unanswered.find((q) => q.text === 'where is my order');
+    expect(order?.count).toBe(2);
+    expect(order?.unmet).toBeGreaterThan(0.8);
+    // 积分兑换 finds an Exchanges section at 0.19 (through 换): 积分 and 兑换 both lacking
+    const points = await scanLog(kb, new LogReader('fixtures/gaps/asked-otherwise.txt'), DEFAULT_THRESHOLD);
+    expect(points.unanswered.find((q) => q.text === '积分兑换')?.unmet).toBeGreaterThan(0.8);
+    const clusters = addNearest(kb, clusterQuestions(scan.unanswered, gapTokenizer(kb)).filter((c) => c.size >= 2));
+    expect(clusters[0]?.representative).toBe('where is my order');
+    expect(askedOtherwise(clusters[0]!, DEFAULT_THRESHOLD)).toBe(false);
+    expect(draftEntries(clusters, 'chat-english.csv')[0]?.notes).not.toMatch(/similar questions/);
+  });
+
+  it('says a cluster is asked in other words of its nearest entry only when every question is met and that entry is found with half the threshold', async () => {
+    const scan = await scanLog(kb, new LogReader('fixtures/gaps/asked-otherwise.txt'), DEFAULT_THRESHOLD);
+    const shipping = addNearest(kb, clusterQuestions(scan.unanswered, gapTokenizer(kb))).find((c) => c.met === true);
+    expect(shipping?.nearest[0]?.confidence).toBe(0.383);
+    expect(askedOtherwise(shipping!, DEFAULT_THRESHOLD)).toBe(true);
+    expect(draftEntries([shipping!], 'asked-otherwise.txt')[0]?.notes).toContain('; the entries found have every word they ask with: add them as similar questions');
+    // found with less than half the threshold: no hint (an entry that only mentions the words)
+    expect(askedOtherwise(shipping!, 0.8)).toBe(false);
+    expect(draftEntries([shipping!], 'asked-otherwise.txt', 10, 0.8)[0]?.notes).not.toMatch(/similar questions/);
+    // one question lacking a word: no hint, whatever the rounded sum
+    expect(askedOtherwise({ ...shipping!, met: false, unmet: 0 }, DEFAULT_THRESHOLD)).toBe(false);
+    expect(unmetPercent({ ...shipping!, unmet: 0.01, size: 4 })).toBe(1);
   });
 
   it('counts small talk (你好, 在吗, 好的, [表情]) as neither answered nor unanswered: the shares are of the questions that ask something', async () => {

@@ -13,7 +13,7 @@ import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
 import { canonicalEntry, STORE_FORMAT, STORE_VERSION } from '../store/store.js';
 import { chatQuestion } from '../analyze/chat-text.js';
-import { clusterQuestions, isSmallTalk, unmetShare, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
+import { ANSWER_WORDS_FROM, clusterQuestions, isSmallTalk, unmetShare, withoutSmallTalk, type ClusterOptions, type GapCluster, type GapQuestion } from './gaps.js';
 import type { LogReader } from './log.js';
 import type { CaseResult } from './run.js';
 import type { CaseVerdict } from './summary.js';
@@ -305,15 +305,32 @@ export function summaryLine(scan: LogScan, clusters: { listed: number; minSize: 
  * of what they ask the index lacks (unmetShare); 100 for a cluster without one.
  */
 export function unmetPercent(c: GapCluster): number {
-  return c.unmet === undefined || c.size === 0 ? 100 : Math.round((100 * c.unmet) / c.size);
+  if (c.unmet === undefined || c.size === 0) return 100;
+  // 0 % says the entries found have every word they ask with: a question lacking one is 1 % at least
+  return c.unmet > 0 ? Math.max(1, Math.round((100 * c.unmet) / c.size)) : 0;
 }
+
+/**
+ * Whether a kb gaps cluster is likely asked in other words of its nearest entry — its questions to
+ * be added to it as similar questions, not a gap to write: each question's best hit has every word it
+ * asks with (GapCluster.met, not the rounded sum) and the nearest entry was found with at least
+ * ANSWER_WORDS_FROM × the threshold. `where is my order`, whose only key word the shipping-cost
+ * entry's question holds nowhere, found at 0.18 (threshold 0.5), is a gap.
+ */
+export function askedOtherwise(c: GapCluster, threshold: number): boolean {
+  const near = c.nearest[0];
+  return c.met === true && near !== undefined && near.confidence >= ANSWER_WORDS_FROM * threshold;
+}
+
+/** What kb gaps says of a cluster askedOtherwise, after its nearest entry's confidence. */
+export const ASKED_OTHERWISE_HINT = 'the entries found have every word they ask with: add them as similar questions';
 
 /**
  * Draft store entries, one per cluster: the representative question, the other examples as
  * similar questions, an empty answer for an editor to write, status pending, origin manual.
  * Ids are `gap-` + a hash of the question, so re-running on the same log gives the same ids.
  */
-export function draftEntries(clusters: readonly GapCluster[], logFile: string, maxSimilar = 10): Entry[] {
+export function draftEntries(clusters: readonly GapCluster[], logFile: string, maxSimilar = 10, threshold = DEFAULT_THRESHOLD): Entry[] {
   const ids = new Set<string>();
   return clusters.map((c, rank) => {
     let id = `gap-${createHash('sha256').update(c.representative).digest('hex').slice(0, 10)}`;
@@ -325,7 +342,7 @@ export function draftEntries(clusters: readonly GapCluster[], logFile: string, m
       `kb gaps: gap ${rank + 1} of ${clusters.length}, asked ${c.size} time${c.size === 1 ? '' : 's'} (${c.distinct} distinct) in ${basename(logFile)} without an answer`,
       c.terms.length > 0 ? `key terms: ${c.terms.join(', ')}` : undefined,
       c.unmet === undefined ? undefined : `${unmetPercent(c)}% unmet (of the words they ask with, the share the entries found for them lack)`,
-      near === undefined ? 'no entry comes near' : `nearest entry: ${near.id} “${near.question}” (confidence ${near.confidence}${c.unmet === 0 ? '; the entries found have every word they ask with: add them as similar questions' : ''})`,
+      near === undefined ? 'no entry comes near' : `nearest entry: ${near.id} “${near.question}” (confidence ${near.confidence}${askedOtherwise(c, threshold) ? `; ${ASKED_OTHERWISE_HINT}` : ''})`,
       'write the answer, or merge these questions into an existing entry',
     ].filter((x) => x !== undefined);
     return {

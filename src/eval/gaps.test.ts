@@ -355,32 +355,47 @@ describe('clusterQuestions', () => {
 });
 
 describe('unmetShare', () => {
-  const hit = (confidence: number, question: string, matchedTerms: string[], matched = question): BestHit => ({ confidence, question, matched, matchedTerms });
+  const hit = (confidence: number, question: string, answer = '', matched = question, headingPath?: string[]): BestHit => ({
+    confidence,
+    question,
+    matched,
+    answer,
+    ...(headingPath === undefined ? {} : { source: { headingPath } }),
+  });
 
   it('is the share of the key terms the best hit lacks, half just below the threshold, whole at confidence 0', () => {
-    // 积分 兑换: the hit (an exchange policy) has 兑换 through its wording, not 积分
-    expect(unmetShare('积分 怎么 兑换', hit(0, '换货 政策', ['兑换']), 0.5, words)).toBe(0.5);
-    expect(unmetShare('积分 怎么 兑换', hit(0.25, '换货 政策', ['兑换']), 0.5, words)).toBe(0.375);
-    expect(unmetShare('积分 怎么 兑换', hit(0.4999, '换货 政策', ['兑换']), 0.5, words)).toBeCloseTo(0.25, 3);
+    // 积分 兑换: the hit (an exchange policy) has 兑换 in its wording, not 积分
+    expect(unmetShare('积分 怎么 兑换', hit(0, '兑换 政策'), 0.5, words)).toBe(0.5);
+    expect(unmetShare('积分 怎么 兑换', hit(0.25, '兑换 政策'), 0.5, words)).toBe(0.375);
+    expect(unmetShare('积分 怎么 兑换', hit(0.4999, '兑换 政策'), 0.5, words)).toBeCloseTo(0.25, 3);
     // none of them: 1 at confidence 0; no hit at all: 1
-    expect(unmetShare('积分 兑换', hit(0, '运费 怎么 算', []), 0.5, words)).toBe(1);
+    expect(unmetShare('积分 兑换', hit(0, '运费 怎么 算'), 0.5, words)).toBe(1);
     expect(unmetShare('积分 兑换', undefined, 0.5, words)).toBe(1);
   });
 
-  it('is 0 for a question whose best hit has every word it asks with (its question or matched wording count), and at or above the threshold', () => {
+  it('is 0 for a question whose best hit has every word it asks with (its question, matched wording or headings), and at or above the threshold', () => {
     // handed off at 0.38, but the entry asks 不满 99 元 运费: an entry asked in other words, not a gap
-    expect(unmetShare('不满 99 元 要 运费 吗', hit(0.38, '运费 怎么 算', ['不满', '运费'], '不满 99 元 运费 多少'), 0.5, words)).toBe(0);
-    // the matched terms alone (found in the answer) count too
-    expect(unmetShare('运费 险', hit(0.3, '退货 运费', ['运费', '险']), 0.5, words)).toBe(0);
-    expect(unmetShare('积分 兑换', hit(0.5, '换货 政策', []), 0.5, words)).toBe(0);
-    expect(unmetShare('积分 兑换', hit(0.2, '换货 政策', []), 0, words)).toBe(0);
+    expect(unmetShare('不满 99 元 要 运费 吗', hit(0.38, '运费 怎么 算', '', '不满 99 元 运费 多少'), 0.5, words)).toBe(0);
+    // a document section's headings are what it is about
+    expect(unmetShare('运费 险', hit(0.1, '谁 出', '', '谁 出', ['退货', '运费 险']), 0.5, words)).toBe(0);
+    expect(unmetShare('积分 兑换', hit(0.5, '换货 政策'), 0.5, words)).toBe(0);
+    expect(unmetShare('积分 兑换', hit(0.2, '换货 政策'), 0, words)).toBe(0);
+  });
+
+  it('counts the words of the hit\'s answer only when it is found with half the threshold or more', () => {
+    // 运费 险 answered in the return-shipping entry's answer, found at 0.3 (threshold 0.5): had
+    expect(unmetShare('运费 险', hit(0.3, '退货 运费', '买了 运费 险 的 退货 免 运费'), 0.5, words)).toBe(0);
+    expect(unmetShare('运费 险', hit(0.2, '退货 运费', '买了 运费 险 的 退货 免 运费'), 0.5, words)).toBeCloseTo(0.4, 5);
+    // where is my order: the shipping-cost entry found at 0.18 mentions order in its answer only —
+    // before, 0 (0 % unmet, last, with the hint to add it to that entry)
+    expect(unmetShare('where is my order', hit(0.18, 'shipping cost', 'orders over 99 ship free'), 0.5, words)).toBeCloseTo(0.82, 2);
   });
 
   it('counts key terms only: question words, courtesies and numbers neither lack nor are had', () => {
     // 怎么, 吗, 亲 and 99 are no key terms: only 运费 counts, and the hit has it
-    expect(unmetShare('亲 运费 怎么 99 吗', hit(0.1, '运费', ['运费']), 0.5, words)).toBe(0);
+    expect(unmetShare('亲 运费 怎么 99 吗', hit(0.1, '运费'), 0.5, words)).toBe(0);
     // a question of none but such words is unmet whole below the threshold
-    expect(unmetShare('怎么 吗', hit(0.1, '运费', []), 0.5, words)).toBe(1);
+    expect(unmetShare('怎么 吗', hit(0.1, '运费'), 0.5, words)).toBe(1);
   });
 });
 
@@ -399,6 +414,8 @@ describe('clusterQuestions ranked by unmet', () => {
     ]);
     // examples are wordings as asked (积分 兑换 吗 is 积分 兑换 with a question word): no unmet of their own
     expect(ranked[0]?.examples).toEqual([{ text: '积分 兑换', count: 3 }]);
+    // met: every question's best hit has every word it asks with (the hint to add them to that entry)
+    expect(ranked.map((c) => c.met)).toEqual([false, true]);
     // rank: 'asked' — most asked first, the unmet still said
     expect(clusterQuestions(log, words, { rank: 'asked' }).map((c) => [c.representative, c.unmet])).toEqual([
       ['不满 99 元 要 运费 吗', 0],
@@ -410,6 +427,21 @@ describe('clusterQuestions ranked by unmet', () => {
       ['不满 99 元 要 运费 吗', 4, undefined],
       ['积分 兑换', 3, undefined],
     ]);
+  });
+});
+
+describe('clusterQuestions met', () => {
+  it('is met only when every question is 0, not when the rounded sum is: one lacking a word is unmet 0.01 at least', () => {
+    const ranked = clusterQuestions(
+      [
+        { text: '运费 怎么 算', count: 3, unmet: 0 },
+        { text: '运费 多少', count: 1, unmet: 0.004 },
+      ],
+      words,
+    );
+    expect(ranked.map((c) => [c.size, c.unmet, c.met])).toEqual([[4, 0.01, false]]);
+    // kb eval's gaps (no unmet): nothing said
+    expect(clusterQuestions([{ text: '运费 怎么 算', count: 3 }], words)[0]?.met).toBeUndefined();
   });
 });
 

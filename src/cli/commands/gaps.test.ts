@@ -31,10 +31,11 @@ describe('kb gaps', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = lines(r.stdout);
-    // both asked 3 times: 优惠券, which no entry has, before 收货地址 (能改收货地址吗 finds a section with 收货)
+    // both asked 3 times: 优惠券, which no entry has, before 收货地址 (能改收货地址吗 finds the 七天无理由退货
+    // section through 收货 ↔ 签收, a word it does not write: 82 %, before 66 %)
     expect(out[0]).toBe('  1. 3 asked (2 distinct), 89% unmet  优惠券');
     expect(out[1]).toBe('       2× 优惠券怎么用');
-    expect(out.indexOf('  2. 3 asked (3 distinct), 66% unmet  收货地址')).toBeGreaterThan(1);
+    expect(out.indexOf('  2. 3 asked (3 distinct), 82% unmet  收货地址')).toBeGreaterThan(1);
     expect(out.filter((l) => l.startsWith('       nearest: '))).toHaveLength(2);
     // 优惠券过期了怎么办, 怎么领优惠券 and the two about 积分 ask something else each (before: one gap of 5 about 优惠券, one of 2 about 积分)
     expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 2+ and 4 questions in smaller ones (--min-size 1 lists them)');
@@ -55,6 +56,18 @@ describe('kb gaps', () => {
     expect(runKb(['gaps', 'fixtures/gaps/asked-otherwise.txt', '--index', index, '--rank', 'size']).code).toBe(2);
   });
 
+  it('ranks a question an entry only mentions in a translated word as a gap, without the hint to add it to that entry', () => {
+    // where is my order finds the shipping-cost entry at 0.18 through 订单 in its answer; before: 0 %
+    // unmet, ranked last, "add them as similar questions" — the bot would answer it with shipping costs
+    const drafts = join(dir.path, 'order-drafts.jsonl');
+    const r = runKb(['gaps', 'fixtures/gaps/chat-english.csv', '--index', index, '--export', drafts]);
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout);
+    expect(out.slice(0, 3)).toEqual(['  1. 2 asked (1 distinct), 82% unmet  order', '       2× where is my order', '       nearest: ship-cost “运费怎么算？” (confidence 0.1779)']);
+    expect(r.stdout).not.toMatch(/similar questions/);
+    expect(readFileSync(drafts, 'utf8')).not.toMatch(/similar questions/);
+  });
+
   it('prints JSON, honours --threshold, --min-size and --top', () => {
     const r = runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--json', '--min-size', '3']);
     expect(r.code).toBe(0);
@@ -62,7 +75,7 @@ describe('kb gaps', () => {
     expect(doc).toMatchObject({ threshold: 0.5, questions: 13, distinct: 11, answered: 3, unanswered: 10, unclustered: 4 });
     expect(doc.clusters.map((c) => [c.size, c.unmet])).toEqual([
       [3, 2.68],
-      [3, 1.98],
+      [3, 2.46],
     ]);
     expect(doc.clusters[1]?.examples).toHaveLength(3);
     expect(doc.clusters[0]?.nearest[0]).toEqual({ id: expect.any(String), question: expect.any(String), confidence: expect.any(Number) });
@@ -209,7 +222,7 @@ describe('kb gaps', () => {
     const out = lines(r.stdout);
     // before: the agent's 亲，优惠券在结算页勾选就可以用的哦 was a gap, and 订单号2140570908784866847 优惠券怎么用 an example
     expect(out.slice(0, 2)).toEqual(['  1. 2 asked (1 distinct), 84% unmet  优惠券', '       2× 优惠券怎么用']);
-    expect(out[3]).toBe('  2. 2 asked (2 distinct), 65% unmet  收货地址');
+    expect(out[3]).toBe('  2. 2 asked (2 distinct), 83% unmet  收货地址');
     // 在吗, ？, [表情] and 👍 ask nothing: not a distinct question (before: one, '')
     expect(out.at(-1)).toBe('14 messages, 7 of them questions (6 distinct): 1 answered (14.3%), 6 unanswered (85.7%) at threshold 0.5, in 2 clusters of 2+ and 2 questions in smaller ones (--min-size 1 lists them); 7 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
     const read = await readStore(drafts);

@@ -235,6 +235,9 @@ describe("a document's title before a section's vague question", () => {
     expect(q('Product Safety Notice: Recall of PowerTrail chargers')).toBe('Recall of PowerTrail chargers: what is the hazard?');
     expect(q('PowerTrail chargers: what you need to know')).toBe('PowerTrail chargers: what is the hazard?');
     expect(q('Notice: Recall: PowerTrail chargers')).toBe('What is the hazard?');
+    // a title that asks, or one with its stop
+    expect(q('Where is my refund?')).toBe('What is the hazard?');
+    expect(q('PowerTrail charger recall.')).toBe('PowerTrail charger recall: what is the hazard?');
   });
 
   it('its question takes the place of the last of at most max, the plain one kept among them', () => {

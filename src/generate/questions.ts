@@ -171,8 +171,9 @@ function underTitle(questions: GeneratedQuestion[], title: string): void {
   const first = questions[0];
   // the words after a lead label (Safety Notice: Recall of …), or the title whole when what follows its colon is no
   // name of a thing (Returns: what you need to know); a title of more labels than one names nothing clearly
-  const parts = title.split(/:\s+/u).map((p) => p.trim());
-  if (parts.length > 2) return;
+  // (a title that asks is no label: Where is my refund?: what is the timeline?)
+  const parts = title.replace(/[\s.;,!]+$/u, '').split(/:\s+/u).map((p) => p.trim());
+  if (parts.length > 2 || /[?？]$/u.test(title.trim())) return;
   const subject = (parts.length === 2 && /^[\p{Lu}\d]/u.test(parts[1] ?? '') ? parts[1] : parts[0]) ?? '';
   if (first === undefined || !vagueEnglish(first.question) || !/\p{L}{2}/u.test(subject) || subject.length > 80) return;
   const asked = `${subject}: ${/^I\b/u.test(first.question) ? first.question : first.question.charAt(0).toLowerCase() + first.question.slice(1)}`;

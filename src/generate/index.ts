@@ -169,12 +169,16 @@ function askedTitle(doc: Document): string | undefined {
 }
 
 /**
- * Is the document's title one of its own top headings, not a title over them: a Markdown file with no H1 is
- * named by its first ##, a web page without <title> by its first heading. (A Word or PDF title paragraph over
+ * Is the document's title one of its own top headings beside the others, not a title over them: a Markdown file
+ * with no H1 is named by its first ##, a web page without <title> by its first heading; no section lies under it. (A Word or PDF title paragraph over
  * the first chapter's heading is a title: its chapters keep it, Auralite Limited Warranty Policy / 1. Warranty coverage.)
  */
 function titleIsHeading(doc: Document): boolean {
-  return (doc.format === 'markdown' || doc.format === 'html' || doc.format === 'text') && doc.sections.some((s) => s.headingPath[0] !== undefined && plainTitle(s.headingPath[0]) === plainTitle(doc.title));
+  if (doc.format !== 'markdown' && doc.format !== 'html' && doc.format !== 'text') return false;
+  const title = plainTitle(doc.title);
+  const top = doc.sections.filter((s) => s.headingPath[0] !== undefined && plainTitle(s.headingPath[0]) === title);
+  // (an H1 over the sections it names is the title: 退换货政策 / 三、退货运费)
+  return top.length > 0 && top.every((s) => s.headingPath.length === 1);
 }
 
 function languageOfDoc(doc: Document): QuestionLanguage | undefined {

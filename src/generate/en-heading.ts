@@ -489,10 +489,17 @@ export function enPolicyNot(topic: string, names: ReadonlySet<string>): [questio
   const rule = EN_POLICY_QUALIFIER.test(rest);
   const be = /^(?:not|isn't|aren't|is not|are not)$/u.test(how);
   // a deadline a customer may miss (Items not returned within 30 days, Refund not claimed within 6 months): what follows
+  // — only of what a customer does (return, collect, pay); the shop's own job (Order not shipped within 3 days)
+  // is asked of the thing (What happens if the order is not shipped within 3 days?), a rule's (Returns not
+  // accepted after 30 days) whether it holds, and a fault (Parcel not delivered on time) by the failing rule
+  // (was What happens if I don't accept returns / ship the order / delivere the parcel …?)
   if (how === 'not' && EN_DEADLINE.test(rest)) {
     const verb = participleVerb(word);
     const them = withArticle(bare, plural, 'the');
-    return [verb !== undefined ? `What happens if I don't ${verb} ${them}${rest}?` : `What happens if ${them} ${plural ? 'are' : 'is'} not ${word}${rest}?`, them];
+    const about = `${them} not ${word}${rest}`;
+    if (verb !== undefined && EN_CUSTOMER_DUTY.test(verb)) return [`What happens if I don't ${verb} ${them}${rest}?`, about];
+    if (!rule && !/\d/u.test(rest)) return undefined;
+    if (!rule) return [`What happens if ${them} ${plural ? 'are' : 'is'} not ${word}${rest}?`, about];
   }
   // (Refund not issued for used items → Is a refund issued …?, not Is refund issued …?)
   const thing = be ? withArticle(bare, plural, 'a') : bare;
@@ -509,36 +516,57 @@ export function enPolicyNot(topic: string, names: ReadonlySet<string>): [questio
   return [`${plural ? 'Do' : 'Does'} ${mine} ${word}${rest}?`, mine];
 }
 
+/** What a customer does by a deadline (Items not returned within 30 days: I return them), not the shop (ship, process, accept). */
+const EN_CUSTOMER_DUTY = /^(?:return|collect|pay|claim|use|redeem|activate|register|submit|report|book|attend|cancel)$/u;
+
 /** What a rule's deadline says (within 30 days, after 14 days, by the due date): a customer who misses it asks what follows. */
 const EN_DEADLINE = /^\s+(?:within|after|by|before|in)\s+(?:\d|one|two|three|four|five|six|seven|ten|fourteen|thirty|the\s+(?:due|return|collection)\s+date)|^\s+(?:on|in)\s+time\b/iu;
 
-/** Count nouns a rule names without an article (Refund not issued, Exchange available): a customer asks "Is a refund …?". */
-const EN_COUNT_NOUN = /(?:^|\s)(?:refund|replacement|repair|exchange|voucher|gift\s+card|e-gift\s+card|discount|label|receipt|invoice|deposit|fee|surcharge|quote|coupon|code|loan|courier|tracking\s+number|signature|appointment|booking|trial|upgrade|credit\s+note)$/iu;
+/** Count nouns a rule names without an article (Refund not issued, Exchange available, Adapter included): a customer asks "Is a refund …?". */
+const EN_COUNT_NOUN = /(?:^|\s)(?:refund|replacement|repair|exchange|voucher|gift\s+card|e-gift\s+card|card|discount|label|receipt|invoice|deposit|fee|surcharge|quote|estimate|coupon|code|loan|courier|tracking\s+number|signature|appointment|booking|trial|upgrade|credit\s+note|claim|collection|link|offer|adapter|adaptor|charger|cable|manual|case|battery|plug|remote|filter|strap|kit|bag|box|sample|engineer|technician|form|certificate|contract|agreement|reminder|notification|email|text|call|callback|visit|consultation|demo|password|pin|key)$/iu;
 /** Things a rule names that are the customer's one (Warranty void if opened): "Is the warranty …?". */
-const EN_THE_NOUN = /(?:^|\s)(?:warranty|guarantee|policy|price|order|parcel|package|item|product|device|subscription|account|membership|plan|deadline|return\s+window)$/iu;
+const EN_THE_NOUN = /(?:^|\s)(?:warranty|guarantee|policy|price|order|parcel|package|item|product|device|subscription|account|membership|plan|deadline|bill|return\s+window)$/iu;
+/** What makes one of those a thing of a kind, not the customer's own (a loan device, an extended warranty). */
+const EN_A_KIND = /^(?:loan|replacement|spare|courtesy|new|free|second|temporary|backup|extended|refurbished|another|demo|trial)\s/iu;
+/** Heads of mass nouns and services named as a whole (gift wrap, store credit, same-day delivery, click and collect, price match, engraving): no article. */
+const EN_MASS_HEAD = /(?:^|\s)(?:\p{L}+ing|delivery|postage|wrap|information|advice|support|help|insurance|credit|finance|cash|money|feedback|assembly|installation|stock|furniture|equipment|software|hardware|data|storage|access|wi-?fi|vat|tax|customs|damage|wear|collect|match|pay|protection|cover|aftercare|care|service|food|clothing|footwear|jewellery|jewelry|luggage|water|power|cancellation|registration|activation|verification|personali[sz]ation|compensation|tuition|training|resale)$/iu;
+
+/** "an" before a vowel sound (an adapter, an extended warranty, an hour; a user, a uniform, a one-off fee). */
+function indefinite(thing: string): string {
+  return /^(?:[aio]|e(?!u)|u(?!n[iy]|s[eu]|r[aeiou]|t[ei])|hour|honou?r|heir)/iu.test(thing) && !/^one\b/iu.test(thing) ? `an ${thing}` : `a ${thing}`;
+}
 
 /**
- * A singular thing as a question names it: a count noun with "a" (a refund), the customer's own with "the"
- * (the warranty) — or `fallback` for either; a plural, a mass noun (shipping, gift wrap), a name (Klarna) or
- * a thing with its determiner as it is.
+ * A singular thing as a question names it: the customer's own with "the" (the warranty, the order), a count
+ * noun or any noun phrase of two words or more with "a" (a refund, a loan device, a replacement battery,
+ * an extended warranty) — or with `fallback`; a plural, a mass noun or a service named as a whole (shipping,
+ * gift wrap, store credit, click and collect), a name (Klarna) or a thing with its determiner as it is. (A
+ * single word kb does not know keeps no article: it may be a brand at the start of the heading, klarna.)
  */
 function withArticle(thing: string, plural: boolean, fallback: 'a' | 'the'): string {
   if (plural || /^(?:the|a|an|my|your|our|this|that|any|some|no|every|each)\s/iu.test(thing) || /^\p{Lu}/u.test(thing)) return thing;
-  const head = thing.split(/\s+(?=(?:for|from|of|on|in|to|with|after|before|within|if)\b)/iu)[0] ?? thing;
-  const kind = EN_THE_NOUN.test(head) ? 'the' : EN_COUNT_NOUN.test(head) ? fallback : undefined;
+  const head = thing.split(/\s+(?=(?:for|from|of|on|in|to|with|after|before|within|if|during|until|at|by|per)\b)/iu)[0] ?? thing;
+  const last = head.split(/\s+/u).pop() ?? head;
+  let kind: 'a' | 'the' | undefined;
+  if (EN_COUNT_NOUN.test(head)) kind = fallback;
+  else if (EN_THE_NOUN.test(head)) kind = EN_A_KIND.test(head) ? fallback : 'the';
+  else if (EN_MASS_HEAD.test(head)) kind = undefined;
+  else if (/\s/u.test(head) && /^[\p{Ll}\d-]+$/u.test(last) && !/^(?:and|or|free|only|online|included)$/iu.test(last)) kind = fallback;
   if (kind === undefined) return thing;
-  return kind === 'the' ? `the ${thing}` : `${/^[aeiou]/iu.test(thing) ? 'an' : 'a'} ${thing}`;
+  return kind === 'the' ? `the ${thing}` : indefinite(thing);
 }
 
-/** Past participles of irregular verbs a shop's rule uses, and their verbs. */
+/** Past participles of irregular verbs a shop's rule uses, and their verbs; and regular ones spelling alone does not tell (created, added). */
 const EN_IRREGULAR_PARTICIPLES: ReadonlyMap<string, string> = new Map([
   ['paid', 'pay'], ['sent', 'send'], ['made', 'make'], ['sold', 'sell'], ['bought', 'buy'], ['worn', 'wear'], ['given', 'give'], ['taken', 'take'],
   ['written', 'write'], ['broken', 'break'], ['lost', 'lose'], ['kept', 'keep'], ['left', 'leave'], ['found', 'find'], ['held', 'hold'], ['shown', 'show'],
+  ['created', 'create'], ['added', 'add'], ['fed', 'feed'], ['read', 'read'],
 ]);
 
 /**
  * The verb of a past participle a rule writes (opened → open, used → use, returned → return, shipped → ship,
- * cancelled → cancel, modified → modify, paid → pay); undefined where its -ed ending does not tell (edited, completed).
+ * cancelled → cancel, modified → modify, paid → pay, delivered → deliver, charged → charge, traded → trade),
+ * the stem spelt as an -ing form's is (`gerundVerb`); undefined where its -ed ending does not tell (edited, visited).
  */
 export function participleVerb(word: string): string | undefined {
   const w = word.toLowerCase();
@@ -547,15 +575,13 @@ export function participleVerb(word: string): string | undefined {
   if (!/^\p{Ll}{2,}ed$/u.test(w)) return undefined;
   if (w.endsWith('ied')) return `${w.slice(0, -3)}y`;
   const stem = w.slice(0, -2);
-  if (/([b-df-hj-np-tv-z])\1$/u.test(stem) && !/(?:ll|ss|ff|zz)$/u.test(stem)) return stem.slice(0, -1);
-  if (/ell$/u.test(stem)) return stem.slice(0, -1);
-  if (/[^aeiou][ei]t$/u.test(stem)) return undefined;
-  if (/(?:[vcz]|(?:^|[^aeiou])[aeiou][sgr]|[^aeiou][aou]t|[ae]ng|[bcdfgkptz]l|uir|[^aeiou]u)$/u.test(stem)) return `${stem}e`;
-  return stem;
+  // (edited, visited, credited keep their t; completed, deleted do not: the ending alone does not tell)
+  if (/[^aeiou][ei]t$/u.test(stem) && !/(?:del|pl|comp)et$/u.test(stem)) return undefined;
+  return gerundVerb(`${stem}ing`);
 }
 
 /** The words of a rule stated without its verb: available, free, void (Klarna available at checkout, Warranty void if opened). */
-const EN_STATE_WORD = /^(?:included|offered|supported|available|covered|guaranteed|eligible|allowed|permitted|provided|required|applicable|free|refundable|returnable|exchangeable|transferable|compatible|void|invalid|valid|non-refundable|non-returnable)$/iu;
+const EN_STATE_WORD = /^(?:included|accepted|offered|supported|available|covered|guaranteed|eligible|allowed|permitted|provided|required|applicable|free|refundable|returnable|exchangeable|transferable|compatible|void|invalid|valid|non-refundable|non-returnable)$/iu;
 
 /**
  * A heading that states a shop's rule without its verb (Klarna available at checkout, Gift wrap available,
@@ -574,19 +600,40 @@ export function enStatedRule(topic: string, names: ReadonlySet<string>): string[
   const word = words[at] ?? '';
   const rest = words.slice(at + 1).map((w) => ` ${w}`).join('');
   if (EN_NOT_A_THING.test(subject) || /^(?:free|no|not|all|any)\b|\b(?:is|are|was|were|be|been|not|will|can|may|must)$/iu.test(subject) || /\s(?:is|are|was|were|be|not|will|can|may|must)\s/iu.test(` ${subject} `)) return undefined;
+  // a fault, not a rule (Promo code invalid): the failing rule asks what to do (was Is the promo code invalid?)
+  if (/^invalid$/iu.test(word) && rest === '') return undefined;
   const plural = isPluralTopic(subject);
   const named = lowerLetterPrefix(lowerFirst(sentenceCase(subject, names), names));
   const thing = withArticle(named, plural, /^(?:void|invalid|valid)$/iu.test(word) ? 'the' : 'a');
   const be = plural ? 'Are' : 'Is';
-  // if opened, if used or washed: the customer's act on the item (if I open it)
+  // what it is about, with its qualifier (a refund within 14 days, Klarna at checkout; was What do I need to know about refund?)
+  const about = `What do I need to know about ${thing}${/^\s+(?:for|at|on|in|with|during|within|to|from|after|before|outside|inside|per)\s/u.test(rest) && !/^(?:void|valid|invalid)$/iu.test(word) ? rest : ''}?`;
+  // a list a rule names (Payment methods available, Documents required for a refund): which ones, as customers
+  // ask it (was Are payment methods available?); a kind of thing the shop does or charges is asked whether (Are returns free?)
+  const head = subject.split(/\s+/u).pop() ?? '';
+  if (EN_LIST_WORD.test(word) && !/^\p{Lu}/u.test(named)) {
+    if (plural && !EN_DONE_PLURAL.test(head)) return [`Which ${named} are ${word}${rest}?`, about];
+    if (/^(?:information|documentation|proof|evidence|details)$/iu.test(head)) return [`What ${named} is ${word}${rest}?`, about];
+  }
+  // if opened, if used or washed: the customer's act on the item (if I open it); not if unopened, if damaged: what the item is (if it is unopened)
   const acts = /^\s+if\s+(\p{Ll}+ed|worn)((?:\s+(?:or|and)\s+(?:\p{Ll}+ed|worn))*)$/u.exec(rest);
   if (acts?.[1] !== undefined) {
-    const verbs = [acts[1], ...(acts[2] ?? '').split(/\s+(?:or|and)\s+/u).filter((v) => v !== '')].map(participleVerb);
+    const states = [acts[1], ...(acts[2] ?? '').split(/\s+(?:or|and)\s+/u).filter((v) => v !== '')];
     const joiner = /\band\b/u.test(acts[2] ?? '') ? ' and ' : ' or ';
-    if (verbs.every((v): v is string => v !== undefined)) return [`${be} ${thing} ${word} if I ${verbs.join(joiner)} ${plural ? 'them' : 'it'}?`, `${be} ${thing} ${word}${rest}?`];
+    const asWritten = `${be} ${thing} ${word}${rest}?`;
+    if (states.some((v) => /^un/u.test(v) || EN_BEFALLS.test(v))) return [`${be} ${thing} ${word} if ${plural ? 'they are' : 'it is'} ${states.join(joiner)}?`, asWritten];
+    const verbs = states.map(participleVerb);
+    if (verbs.every((v): v is string => v !== undefined)) return [`${be} ${thing} ${word} if I ${verbs.join(joiner)} ${plural ? 'them' : 'it'}?`, asWritten];
   }
-  return [`${be} ${thing} ${word}${rest}?`, `What do I need to know about ${named}?`];
+  return [`${be} ${thing} ${word}${rest}?`, about];
 }
+
+/** State words a list heading says of what it lists (Payment methods available, Devices supported, Cards accepted). */
+const EN_LIST_WORD = /^(?:available|supported|included|required|needed|offered|eligible|accepted|compatible|covered|provided)$/iu;
+/** Plurals of what a shop does or charges, asked whether, not which (Returns accepted, Refunds available, Customs duties included). */
+const EN_DONE_PLURAL = /^(?:returns|refunds|exchanges|repairs|replacements|deliveries|collections|cancellations|duties|taxes|fees|charges|costs|instalments|installments|payments|upgrades|trade-ins|gifts|samples|pets|children|visits)$/iu;
+/** What befalls an item, not what a customer does to it (Exchange available if damaged: it arrived so). */
+const EN_BEFALLS = /^(?:damaged|lost|broken|stolen|delayed|recalled|misdelivered|faulty|defective|scratched|dented|cracked|leaking|expired|discontinued|delivered|dispatched|shipped)$/u;
 
 /**
  * A heading that names a thing and how it fails, as the customer says it (Robot vacuum won't charge or
@@ -603,6 +650,9 @@ export function enFailing(topic: string, names: ReadonlySet<string>): string | u
     const thing = lowerLetterPrefix(lowerFirst(sentenceCase(got, names), names));
     return `I received ${isPluralTopic(got) ? '' : /^[aeiou]/iu.test(thing) ? 'an ' : 'a '}${thing}`;
   }
+  // Promo code invalid → my promo code is invalid
+  const invalid = /^((?:[\p{L}\d-]+\s+){0,3}[\p{L}\d-]+)\s+invalid$/iu.exec(t)?.[1];
+  if (invalid !== undefined && !EN_NOT_A_THING.test(invalid)) return `my ${lowerLetterPrefix(lowerFirst(sentenceCase(invalid, names), names))} ${isPluralTopic(invalid) ? 'are' : 'is'} invalid`;
   // (Package marked delivered but not received: marked, not the "not" after it, says what befell it)
   const befallen = EN_BEFALLEN.exec(t);
   const fails = befallen === null ? EN_FAILS.exec(t) : null;

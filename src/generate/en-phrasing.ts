@@ -140,8 +140,8 @@ export function caseFolded(topic: string, text: string): string {
  * the shop's tasks of EN_GERUND_VERBS as listed, others by English spelling — a doubled last
  * consonant undone (resetting, shipping; -ss, -zz, -ff and -ll stay: processing, installing,
  * calling; cancelling, controlling lose an l), a silent e put back after the endings that drop it
- * (-rge, -dge, -lge, -ce, -ve, -ze, consonant + le, vowel + se, -are/-ire/-ure, -ake/-ike/-oke,
- * consonant + ate/ote/ute, -ide/-ude, -ine/-une, -ame/-ome, -ibe/-obe/-ube, -ue,
+ * (-rge, -dge, -lge, -age, -ange, -ce, -ve, -ze, consonant + le, vowel + se, -nse/-lse/-rse/-pse, -are/-ire/-ure/-uire,
+ * -ake/-ike/-oke, consonant + ate/ote/ute, -ade/-ide/-ude, -ine/-une, -ame/-ome, -ibe/-obe/-ube, -ue,
  * -store/-score/-plore/-gnore, -delete/-plete/-pete). Undefined for a word not in -ing.
  */
 export function gerundVerb(gerund: string): string | undefined {
@@ -152,7 +152,15 @@ export function gerundVerb(gerund: string): string | undefined {
   if (stem === undefined || !/[aeiouy]/u.test(stem)) return undefined;
   if (/[^aeiou][aeiou]([b-dghj-km-prtv])\1$/u.test(stem)) return stem.slice(0, -1);
   if (/[eo]ll$/u.test(stem) && stem.length >= 6) return stem.slice(0, -1);
-  if (/(?:[rdl]g|c|v|[^z]z|[^aeiousl]l|[aeiou]s|[^aeiou][aiu]r|(?:st|sc|pl|gn)or|[^aeiou][aio]k|[^aeiou][aou]t|(?:del|pl|comp)et|[^aeiou][iu]d|[^aeiou][iu]n|[^aeiou][ao]m|[^aeiou][iou]b|u)$/u.test(stem)) return `${stem}e`;
+  return withSilentE(stem);
+}
+
+/**
+ * A verb's stem with the silent e its -ing or -ed form dropped put back (charg → charge, trad → trade, damag →
+ * damage, exchang → exchange, requir → require, licens → license); other stems as they are (deliver, register, open).
+ */
+function withSilentE(stem: string): string {
+  if (/(?:[rdl]g|[^aeiou][aeiou]g|(?:chang|rang|lleng)|c|v|[^z]z|[^aeiousl]l|[aeiou]s|[nlrp]s|[^aeiou][aiu]r|uir|(?:st|sc|pl|gn)or|[^aeiou][aio]k|[^aeiou][aou]t|(?:del|pl|comp)et|[^aeiou][aiu]d|[^aeiou][iu]n|[^aeiou][ao]m|[^aeiou][iou]b|u)$/u.test(stem)) return `${stem}e`;
   return stem;
 }
 

@@ -145,7 +145,7 @@ function plainTitle(t: string): string {
 
 function headingPathQuestion(doc: Document, section: Section): string {
   const path = section.headingPath.length > 0 ? section.headingPath : [doc.title];
-  return titleOutsidePath(doc, path) ? [doc.title, ...path].join(' / ') : path.join(' / ');
+  return titleOutsidePath(doc, path) && !titleIsHeading(doc) ? [doc.title, ...path].join(' / ') : path.join(' / ');
 }
 
 /**
@@ -158,6 +158,36 @@ function headingPathQuestion(doc: Document, section: Section): string {
 function titleOutsidePath(doc: Document, path: readonly string[]): boolean {
   const [top, title] = [plainTitle(path[0] ?? ''), plainTitle(doc.title)];
   return !(top === title || (top.length >= 4 && title.length >= 4 && (top.includes(title) || title.includes(top))));
+}
+
+/**
+ * A document's title as a vague section question is asked of it (Recall of GlowHeat 2000 radiators: what is the
+ * hazard?): without a site's name after a bar or a dash (Returns and refunds | Acme) and the stop after it.
+ * Undefined when the title is one of the document's own headings (`titleIsHeading`: Before you start asked
+ * "Before you start: what are the exceptions?") or a question (When will I get
+ * my refund?: what is the timeline?).
+ */
+function askedTitle(doc: Document): string | undefined {
+  const title = doc.title
+    .replace(/\s+[|·•]\s+[^|·•]{1,40}$/u, '')
+    .replace(/(?<=\S\s+\S+)\s+[–—-]\s+(?:\p{Lu}[\p{L}&'’]*)(?:\s+\p{Lu}[\p{L}&'’]*)?$/u, '')
+    .replace(/[\s.;,!]+$/u, '')
+    .trim();
+  if (!/\p{L}{2}/u.test(title) || /[?？]$/u.test(title)) return undefined;
+  return titleIsHeading(doc) ? undefined : title;
+}
+
+/**
+ * Is the document's title one of its own top headings beside the others, not a title over them: a Markdown file
+ * with no H1 is named by its first ##, a web page without <title> by its first heading; no section lies under it. (A Word or PDF title paragraph over
+ * the first chapter's heading is a title: its chapters keep it, Auralite Limited Warranty Policy / 1. Warranty coverage.)
+ */
+function titleIsHeading(doc: Document): boolean {
+  if (doc.format !== 'markdown' && doc.format !== 'html' && doc.format !== 'text') return false;
+  const title = plainTitle(doc.title);
+  const top = doc.sections.filter((s) => s.headingPath[0] !== undefined && plainTitle(s.headingPath[0]) === title);
+  // (an H1 over the sections it names is the title: 退换货政策 / 三、退货运费)
+  return top.length > 0 && top.every((s) => s.headingPath.length === 1);
 }
 
 function languageOfDoc(doc: Document): QuestionLanguage | undefined {
@@ -347,6 +377,8 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   // the rules read the prose: a table's rows in the text (顺丰快递 | 1-2天 | 12元) are no sentences (|12元需要多长时间？)
   const rowLines = new Set(tables.flatMap((table) => table.rows.map((r) => r.join(' | ').trim())));
   const prose = rowLines.size === 0 ? section.text : section.text.split('\n').filter((l) => !rowLines.has(l.trim())).join('\n');
+  // (a section under a heading of its own, not the title's first words: Hazard of a recall notice)
+  const documentTitle = section.headingPath.length === 1 && titleOutsidePath(doc, section.headingPath) ? askedTitle(doc) : undefined;
   let generated: GeneratedQuestion[] = generateQuestions(
     {
       headingPath: askedHeadingPath(section.headingPath),
@@ -355,8 +387,7 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
       tables: dataTables,
       language,
       ...(options.names !== undefined ? { names: options.names } : {}),
-      // (a section under a heading of its own, not the title's first words: Hazard of a recall notice)
-      ...(section.headingPath.length === 1 && titleOutsidePath(doc, section.headingPath) && doc.title.trim() !== '' ? { documentTitle: doc.title } : {}),
+      ...(documentTitle !== undefined ? { documentTitle } : {}),
     },
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );

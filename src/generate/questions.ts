@@ -154,6 +154,7 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   // (how to reach the shop is the whole shop's question, in whatever document: not asked of its title)
   if (language !== 'zh' && input.documentTitle !== undefined && !isContactHeading(input.headingPath.at(-1) ?? '')) {
     underTitle(out, input.documentTitle);
+    // (the titled question counts: it takes the place of the last one, the plain one stays among them)
     out.splice(options.max ?? 8);
   }
   return out;
@@ -168,7 +169,12 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
  */
 function underTitle(questions: GeneratedQuestion[], title: string): void {
   const first = questions[0];
-  const subject = title.split(/:\s+/u).pop()?.trim() ?? '';
+  // the words after a lead label (Safety Notice: Recall of …), or the title whole when what follows its colon is no
+  // name of a thing (Returns: what you need to know); a title of more labels than one names nothing clearly
+  // (a title that asks is no label: Where is my refund?: what is the timeline?)
+  const parts = title.replace(/[\s.;,!]+$/u, '').split(/:\s+/u).map((p) => p.trim());
+  if (parts.length > 2 || /[?？]$/u.test(title.trim())) return;
+  const subject = (parts.length === 2 && /^[\p{Lu}\d]/u.test(parts[1] ?? '') ? parts[1] : parts[0]) ?? '';
   if (first === undefined || !vagueEnglish(first.question) || !/\p{L}{2}/u.test(subject) || subject.length > 80) return;
   const asked = `${subject}: ${/^I\b/u.test(first.question) ? first.question : first.question.charAt(0).toLowerCase() + first.question.slice(1)}`;
   if (questions.some((q) => questionKey(q.question) === questionKey(asked))) return;

@@ -159,57 +159,98 @@ function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: 
   return moves;
 }
 
-/** An id kb made for a FAQ row from its question and occurrence (a table without an id column): `faq-<file>-<8 hex>`. */
-const DERIVED_FAQ_ID = /^faq-.*-[0-9a-f]{8}$/u;
+/**
+ * Whether an id is one kb made for a FAQ row from its question and occurrence (a table without an
+ * id column, src/generate/index.ts): `faq-<file name without extension>-<8 hex>`. The file name is
+ * part of the test, so that a team's own id of that shape (`faq-refund-20261127`) is not taken for one.
+ */
+export function derivedFaqId(id: string, path: string | undefined): boolean {
+  if (path === undefined) return false;
+  const stem = (path.split(/[\\/]/u).at(-1) ?? '').replace(/\.[^.]+$/u, '');
+  const prefix = `faq-${stem}-`;
+  return id.length === prefix.length + 8 && id.startsWith(prefix) && /^[0-9a-f]{8}$/u.test(id.slice(prefix.length));
+}
 
 /**
- * FAQ rows without an id column that changed places with rows asking the same question: old id →
- * the id the same row (same `sourceHash`, same file) has now. Only a row whose content is unique in
- * its file, both in the store and in this run, and only when the id it goes to is free or is itself
- * being left by its entry (a permutation), so no two entries ever take one id. A row whose content
- * also changed is not recognised (it is judged by the other rules under the id it has now).
+ * FAQ rows without an id column that changed places: such a row's id is made of its question and
+ * how many rows above asked the same, so re-ordering the table, adding a row above or deleting one
+ * hands a row's id to another row asking the same question (in another category, or a duplicate).
+ * The store's entries of such ids in a file this run read are paired one to one with the rows as
+ * they are now: first the row whose id kept its text; then the row of the same text (same
+ * `sourceHash`: question, similar questions, answer, category), when that text is unique in the file
+ * on both sides; then the row of the same category and question, when only one asks it on each side
+ * (its text changed too: judged by rules 3 and 4 under its new id); then, for an entry still
+ * unpaired, the row that has its id now, when no other entry took it.
+ *
+ * `moves`: old id → the id its row has now. `released`: ids of entries whose row is gone and whose
+ * id another entry took, nobody having worked on them (removed, as by rule 5). `evicted`: the same,
+ * but holding an editor's work: old id → an id no row can have (`<id>-gone`), under which the entry
+ * is kept source-missing (rule 5), so that the editor's decision or answer never lands on the row
+ * that took its id. Before 2026-11-27 the id went to whichever row had it, and a deleted row's
+ * rejection or rewritten answer passed to the live row asking the same question in another category.
  */
-function findReshuffles(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): { moves: Map<string, string>; released: Set<string> } {
-  const derived = (e: Entry): boolean => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && DERIVED_FAQ_ID.test(e.id);
-  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${e.sourceHash ?? ''}`;
-  const count = (entries: Iterable<Entry>): Map<string, Entry[]> => {
-    const out = new Map<string, Entry[]>();
-    for (const e of entries) out.set(key(e), [...(out.get(key(e)) ?? []), e]);
-    return out;
-  };
-  const none = { moves: new Map<string, string>(), released: new Set<string>() };
+function findReshuffles(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): { moves: Map<string, string>; released: Set<string>; evicted: Map<string, string> } {
+  const derived = (e: Entry): boolean => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && derivedFaqId(e.id, e.source.path);
+  const none = { moves: new Map<string, string>(), released: new Set<string>(), evicted: new Map<string, string>() };
   const olds = store.filter((e) => derived(e) && scope.read.has(e.source?.path ?? ''));
   if (olds.length === 0) return none;
-  const byOld = count(olds);
-  const byFresh = count(fresh.filter(derived));
-  const candidates = new Map<string, string>();
-  for (const old of olds) {
-    if (freshById.get(old.id)?.sourceHash === old.sourceHash) continue;
-    const [next, ...more] = byFresh.get(key(old)) ?? [];
-    if (next === undefined || more.length > 0 || (byOld.get(key(old))?.length ?? 0) !== 1 || next.id === old.id) continue;
-    candidates.set(old.id, next.id);
-  }
-  if (candidates.size === 0) return none;
-  // an id taken by an entry that stays where it is cannot be given to another; one whose row is
-  // gone (the first of two rows asking the same question deleted) and that nobody worked on would
-  // be removed anyway (rule 5), and gives its id up
-  const storeById = new Map(store.map((e) => [e.id, e]));
-  const released = new Set<string>();
-  for (const to of candidates.values()) {
-    const occupant = storeById.get(to);
-    if (occupant !== undefined && !candidates.has(to) && derived(occupant) && scope.read.has(occupant.source?.path ?? '') && !byFresh.has(key(occupant)) && !holdsEditorWork(occupant)) released.add(to);
-  }
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const [from, to] of candidates) {
-      if (storeById.has(to) && !candidates.has(to) && !released.has(to)) {
-        candidates.delete(from);
-        changed = true;
+  const news = fresh.filter(derived);
+  const pairs = new Map<string, string>();
+  const taken = new Set<string>();
+  const pair = (old: Entry, to: string): void => {
+    pairs.set(old.id, to);
+    taken.add(to);
+  };
+  // the row that kept its id and its text
+  for (const old of olds) if (freshById.get(old.id)?.sourceHash === old.sourceHash) pair(old, old.id);
+  // one to one on a key (entries without one, undefined, are left as they are)
+  const byKey = (key: (e: Entry) => string | undefined): void => {
+    const group = (entries: Iterable<Entry>): Map<string, Entry[]> => {
+      const out = new Map<string, Entry[]>();
+      for (const e of entries) {
+        const k = key(e);
+        if (k !== undefined) out.set(k, [...(out.get(k) ?? []), e]);
       }
+      return out;
+    };
+    const oldGroups = group(olds.filter((e) => !pairs.has(e.id)));
+    const newGroups = group(news.filter((e) => !taken.has(e.id)));
+    for (const [k, [old, ...moreOld]] of oldGroups) {
+      const [next, ...moreNew] = newGroups.get(k) ?? [];
+      if (old !== undefined && next !== undefined && moreOld.length === 0 && moreNew.length === 0) pair(old, next.id);
     }
+  };
+  const path = (e: Entry): string => e.source?.path ?? '';
+  const text = (e: Entry): string => `${path(e)}\u0000${e.sourceHash ?? ''}`;
+  const tally = (entries: readonly Entry[]): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const e of entries) out.set(text(e), (out.get(text(e)) ?? 0) + 1);
+    return out;
+  };
+  const oldTexts = tally(olds);
+  const newTexts = tally(news);
+  // the same text, unique in its file on both sides (counted over all the file's rows, paired or not)
+  byKey((e) => (oldTexts.get(text(e)) === 1 && newTexts.get(text(e)) === 1 ? text(e) : undefined));
+  // the same category and question
+  byKey((e) => `${path(e)}\u0000${(e.source?.headingPath ?? []).join('\u0001')}`);
+  // the id alone, when free
+  for (const old of olds) if (!pairs.has(old.id) && freshById.has(old.id) && !taken.has(old.id)) pair(old, old.id);
+  const out = { ...none };
+  for (const [from, to] of pairs) if (from !== to) out.moves.set(from, to);
+  if (out.moves.size === 0) return none;
+  const ids = new Set([...store.map((e) => e.id), ...fresh.map((e) => e.id)]);
+  for (const old of olds) {
+    if (pairs.has(old.id) || !taken.has(old.id)) continue;
+    if (!holdsEditorWork(old)) {
+      out.released.add(old.id);
+      continue;
+    }
+    let id = `${old.id}-gone`;
+    for (let n = 2; ids.has(id); n++) id = `${old.id}-gone-${n}`;
+    ids.add(id);
+    out.evicted.set(old.id, id);
   }
-  for (const id of released) if (![...candidates.values()].includes(id)) released.delete(id);
-  return { moves: candidates, released };
+  return out;
 }
 
 /**
@@ -236,13 +277,18 @@ function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById
   const out = new Map<string, { next: Entry; same: boolean }>();
   // a table without an id column hashes its rows without one
   const same = (old: Entry, next: Entry): boolean =>
-    old.sourceHash === faqRowHash({ id: DERIVED_FAQ_ID.test(old.id) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: next.tags ?? [] });
+    old.sourceHash === faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: next.tags ?? [] });
   for (const [k, olds] of group(gone)) {
     const news = arrived.get(k) ?? [];
     const [old] = olds;
     const [next] = news;
     if (olds.length === 1 && news.length === 1 && old !== undefined && next !== undefined) {
-      out.set(old.id, { next, same: same(old, next) });
+      // a changed text goes over only when kb made one of the two ids (an id column added or
+      // dropped); two ids of the team's own are two rows: K1 deleted and K9 added with a new answer
+      // to the same question is no rename of K1, and K1's rejection must not pass to K9 (as it did
+      // on 2026-11-27, taking K9 out of the index)
+      const isSame = same(old, next);
+      if (isSame || derivedFaqId(old.id, old.source?.path) !== derivedFaqId(next.id, next.source?.path)) out.set(old.id, { next, same: isSame });
       continue;
     }
     // rows asking the same question under the same category (a duplicate): only those whose text is
@@ -261,7 +307,7 @@ function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById
  */
 function categoryOnly(old: Entry, next: Entry): boolean {
   if (old.origin !== 'faq' || next.origin !== 'faq' || old.sourceHash === undefined) return false;
-  return old.sourceHash === faqRowHash({ id: DERIVED_FAQ_ID.test(old.id) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: old.tags ?? [] });
+  return old.sourceHash === faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: old.tags ?? [] });
 }
 
 /** The character bigrams of a text (spaces ignored), counted, and how many there are. */
@@ -575,7 +621,7 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
   }
   const store = reshuffled.moves.size === 0 ? given : given.flatMap((e) => {
     if (reshuffled.released.has(e.id)) return [];
-    const to = reshuffled.moves.get(e.id);
+    const to = reshuffled.moves.get(e.id) ?? reshuffled.evicted.get(e.id);
     return [to === undefined ? e : { ...e, id: to }];
   });
   const moves = findMoves(store, fresh, freshById, scope);

@@ -998,30 +998,38 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
   headerWarnings(chosen.header, warnings, ctx);
   const collector = new RowCollector(ctx, warnings);
   tableRows(chosen.records, chosen.header, collector, ctx);
-  const swallowing = swallowedRows(chosen.records, chosen.header, chosen.delimiter, warnings);
-  textAfterQuotes(chosen.records, chosen.header, warnings, swallowing);
+  const swallowed = swallowedRows(chosen.records, chosen.header, chosen.delimiter);
+  if (swallowed !== undefined) return fail(problem('bad-table', swallowed.message, { file, location: { line: swallowed.line } }));
+  textAfterQuotes(chosen.records, chosen.header, warnings);
   return ok({ rows: collector.rows, warnings: inFileOrder(warnings.done(), 'last') });
 }
 
 /**
- * Records a stray quote ran together: a quote opened in a cell (`"现货48小时内发货` with no closing
+ * A stray quote that ran rows together: a quote opened in a cell (`"现货48小时内发货` with no closing
  * quote on its line) makes the lines up to the next quote one cell, and when that record still has a
  * question and an answer it is read as one row — the rows inside it are lost without a word (a user
- * trial lost two FAQ rows so, and kb generate removed their entries as "no longer in their table").
- * In a table whose first column is an id column, a line inside such a cell that starts with an id of
- * the record's own shape (`K10085,` beside `K10084`: digits and letters in the same places) followed
- * by the delimiter and at least two more cells is a swallowed row: one warning per record names them. A table without an id
- * column is not checked (an answer's line may well start `1,`).
+ * trial lost two FAQ rows so, and kb generate removed their entries as "no longer in their table";
+ * a warning alone was not enough either: the row's live answer became the raw lines, and the
+ * swallowed rows' edited entries went out of the index). Such a file is refused, naming the line,
+ * so that the store keeps every entry of it as it was (rule 6) until the quote is fixed.
+ *
+ * It is a stray quote when both: the quote that closes the run is followed by more text in its cell
+ * (`,"可以，在订单…` — it was another cell's opening quote; a cell quoted on purpose ends at its
+ * closing quote), and, in a table whose first column is an id column, a line inside the cell starts
+ * with an id of the record's own shape (`K10085,` beside `K10084`: digits and letters in the same
+ * places) that the table has no row of, followed by the delimiter and at least two more cells. A
+ * quoted answer over several lines with a line `50,100,200元三档` is valid CSV and not refused
+ * (before 2026-11-27 kb warned about it and told the team to remove the quote, breaking the file).
+ * A table without an id column is not checked (an answer's line may well start `1,`).
  */
-function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string, warnings: Warnings): Set<number> {
-  const warned = new Set<number>();
-  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return warned;
+function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string): { line: number; message: string } | undefined {
+  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return undefined;
   const shape = (id: string): string => id.trim().replace(/\d/gu, '0').replace(/[A-Za-z]/gu, 'a');
   const start = new RegExp(`^\\s*"?([^"${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]+)"?\\s*${delimiter === '\t' ? '\\t' : delimiter}`, 'u');
   // an id the table has as a row of its own was not swallowed (`2,点开票,再提交` in row 2's answer)
   const read = new Set(records.filter((r) => r.n > header.n).map((r) => (r.cells[0] ?? '').trim()));
   for (const record of records) {
-    if (record.quoted === undefined || record.n <= header.n) continue;
+    if (record.quoted === undefined || record.afterQuote === undefined || record.n <= header.n) continue;
     const own = shape(record.cells[0] ?? '');
     if (own === '' || !/0/u.test(own)) continue;
     const ids = record.cells.slice(1).flatMap((cell) =>
@@ -1034,13 +1042,12 @@ function swallowedRows(records: readonly CellRow[], header: Header, delimiter: s
     if (ids.length === 0) continue;
     const { from, to } = record.quoted;
     const named = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
-    warnings.add(
-      `a quote (") opened on line ${from} runs to line ${to}, and the cell holds lines that start like rows of this table (${named}): they were read as part of this row, not as rows of their own — remove the stray quote, or write a quote inside a cell as ""`,
-      { line: record.n },
-    );
-    warned.add(record.n);
+    return {
+      line: from,
+      message: `has a quote (") opened on line ${from} that is not closed on its line: it runs to line ${to}, and rows of this table (${named}) were read as part of row ${(record.cells[0] ?? '').trim()}; the file was not read (the store keeps its entries as they were) — remove that stray quote, or write a quote inside a cell as ""`,
+    };
   }
-  return warned;
+  return undefined;
 }
 
 /**
@@ -1050,10 +1057,9 @@ function swallowedRows(records: readonly CellRow[], header: Header, delimiter: s
  * the status or other cells into the answer. One warning per row (the first 10, the rest counted),
  * at the row, saying what to check; before 2026-11-27 nothing was said.
  */
-function textAfterQuotes(records: readonly CellRow[], header: Header, warnings: Warnings, reported: ReadonlySet<number>): void {
-  // a row skipped already says what is wrong with it (a stray quote's run of lines, as read), as does
-  // one whose run of lines swallowed rows
-  const skipped = new Set([...reported, ...warnings.list.flatMap((w) => (w.code === 'bad-row' && w.location?.line !== undefined ? [w.location.line] : []))]);
+function textAfterQuotes(records: readonly CellRow[], header: Header, warnings: Warnings): void {
+  // a row skipped already says what is wrong with it (a stray quote's run of lines, as read)
+  const skipped = new Set([...warnings.list.flatMap((w) => (w.code === 'bad-row' && w.location?.line !== undefined ? [w.location.line] : []))]);
   const rows = records.filter((r) => r.afterQuote !== undefined && r.n > header.n && !skipped.has(r.n));
   for (const r of rows.slice(0, 10)) {
     const at = r.afterQuote === r.n ? '' : ` on line ${r.afterQuote ?? r.n}`;
@@ -1062,7 +1068,9 @@ function textAfterQuotes(records: readonly CellRow[], header: Header, warnings: 
       { line: r.n },
     );
   }
-  if (rows.length > 10) warnings.add(`${rows.length - 10} more rows have text after a cell's closing quote; check the rows listed above and read the file again to see them`);
+  // their lines, so that all can be checked in one go (reading the file again would list the same ten)
+  const rest = rows.slice(10).map((r) => r.n);
+  if (rest.length > 0) warnings.add(`${rest.length} more rows have text after a cell's closing quote: lines ${rest.length <= 30 ? rest.join(', ') : `${rest.slice(0, 30).join(', ')} and ${rest.length - 30} more`}; check them as the rows listed above`);
 }
 
 // ---------------------------------------------------------------------------------------------

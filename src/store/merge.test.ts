@@ -569,6 +569,19 @@ describe('FAQ rows that take another id (a vendor export gains an id column, or 
     expect(renumbered.report.rekeyed).toEqual([{ from: 'K1', to: 'K9' }]);
   });
 
+  it('a row whose category and answer changed at once: the editor’s entry takes the new category tags; a later category-only change is then recognised (before: the old tags stayed, and every later 分类 rename marked it source-changed)', () => {
+    const edited = { ...row('K1', '净水器延保怎么买', '180天内可买', '净水器', {}, 'K1'), question: '净水器延保在哪买', edited: true, editedFields: ['question' as const] };
+    const first = row('K1', '净水器延保怎么买', '365天内可买', '净水家电', {}, 'K1');
+    const once = mergeEntries([edited], [first], xlsx);
+    expect(once.entries[0]).toMatchObject({ question: '净水器延保在哪买', answer: '365天内可买', tags: ['净水家电'], stale: 'source-changed' });
+    const then = mergeEntries(once.entries, [row('K1', '净水器延保怎么买', '365天内可买', '净水设备', {}, 'K1')], xlsx);
+    expect(then.report.recategorized).toEqual(['K1']);
+    expect(then.entries[0]).toMatchObject({ tags: ['净水设备'], question: '净水器延保在哪买' });
+    // tags an editor set stay
+    const own = mergeEntries([{ ...edited, tags: ['延保'] }], [first], xlsx);
+    expect(own.entries[0]?.tags).toEqual(['延保']);
+  });
+
   it('a row that took a new id and changed its answer at once: the editor’s work goes over, marked for re-review (before: kept source-missing, out of the index, beside the new row)', () => {
     const edited = { ...row('faq-faq-0000000a', '空调保修多久', '整机1年', '空调'), question: '空调的保修期多长', edited: true, editedFields: ['question' as const] };
     const { entries, report } = mergeEntries([edited], [row('QY1', '空调保修多久', '整机3年', '空调', {}, 'QY1')], xlsx);

@@ -307,8 +307,20 @@ function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById
  */
 function categoryOnly(old: Entry, next: Entry): boolean {
   if (old.origin !== 'faq' || next.origin !== 'faq' || old.sourceHash === undefined) return false;
-  return old.sourceHash === faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: old.tags ?? [] });
+  const hashWith = (tags: string[]): string => faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags });
+  // the category as the row's heading path has it too: the tags of an entry carried over by rule 4
+  // before 2026-11-27 stayed the old ones while its source took the new row's
+  return old.sourceHash === hashWith(old.tags ?? []) || old.sourceHash === hashWith(rowCategory(old));
 }
+
+/** A FAQ row's category levels, as its heading path has them (the question is last). */
+const rowCategory = (e: Entry): string[] => e.source?.headingPath.slice(0, -1) ?? [];
+
+/**
+ * Whether a FAQ entry's tags are the ones its row gave (its category levels) — not tags an editor
+ * set: those follow the row when it changes.
+ */
+const rowTags = (e: Entry): boolean => e.origin === 'faq' && JSON.stringify(e.tags ?? []) === JSON.stringify(rowCategory(e));
 
 /** The character bigrams of a text (spaces ignored), counted, and how many there are. */
 interface Bigrams {
@@ -556,6 +568,11 @@ function reReview(old: Entry, next: Entry): Entry {
   }
   kept.similar = movedPlace(followedSimilar(old, next.similar), old, next);
   if (!isFieldEdited(old, 'answer')) kept.answer = next.answer;
+  // a FAQ row's category tags follow the row (分类 changed along with its answer), unless an editor set them
+  if (rowTags(old) && next.origin === 'faq') {
+    if (next.tags !== undefined) kept.tags = next.tags;
+    else delete kept.tags;
+  }
   if (next.source !== undefined) kept.source = next.source;
   if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
   else delete kept.sourceHash;

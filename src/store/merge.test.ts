@@ -414,7 +414,8 @@ describe('FAQ rows without an id column that change places (a vendor export re-o
     expect(entries.find((e) => e.id === B)).toEqual({ ...aircon, id: B });
     expect(entries.find((e) => e.id === A)).toEqual({ ...heater, id: A });
     expect(report.reordered).toEqual([{ from: A, to: B }, { from: B, to: A }]);
-    expect(report.unchanged).toBe(2);
+    // counted once, as re-ordered (before: also as unchanged, beside "changed 2 of 2")
+    expect(report.unchanged).toBe(0);
     expect(report.sourceChanged).toEqual([]);
   });
 
@@ -455,7 +456,7 @@ describe('FAQ rows without an id column that change places (a vendor export re-o
     expect(twins.report.added).toEqual([B, C]);
   });
 
-  it('ids from the table’s id column are the team’s: K1 and K2 swapping texts is an edit, not a move', () => {
+  it('ids from the table’s id column are the team’s: K1 and K2 swapping texts is no re-ordering of rows without an id column', () => {
     const own = mergeEntries([row('K1', 'h1', '一'), row('K2', 'h2', '二')], [row('K1', 'h2', '二'), row('K2', 'h1', '一')], xlsx);
     expect(own.report.reordered).toEqual([]);
     expect(own.report.updated).toEqual(['K1', 'K2']);
@@ -580,6 +581,34 @@ describe('FAQ rows that take another id (a vendor export gains an id column, or 
     // tags an editor set stay
     const own = mergeEntries([{ ...edited, tags: ['延保'] }], [first], xlsx);
     expect(own.entries[0]?.tags).toEqual(['延保']);
+  });
+
+  it('a table’s own ids renumbered over ids it had (1↔2 swapped; 1, 2, 3 → 2, 3, 4): each editor’s answer stays with its question (before: each landed on another question)', () => {
+    const refund = { ...row('1', '退款多久到账', '1-3个工作日', '售后', {}, '1'), answer: '编辑：微信1个工作日，银行卡3-5个', edited: true, editedFields: ['answer' as const] };
+    const invoice = { ...row('2', '怎么开发票', '订单详情页申请', '售后', {}, '2'), answer: '编辑：订单完成后点开票', edited: true, editedFields: ['answer' as const] };
+    const ship = row('3', '多久发货', '48小时内', '物流', { status: 'rejected' }, '3');
+    const swapped = [row('2', '退款多久到账', '1-3个工作日', '售后', {}, '2'), row('1', '怎么开发票', '订单详情页申请', '售后', {}, '1'), row('3', '多久发货', '48小时内', '物流', {}, '3')];
+    const swap = mergeEntries([refund, invoice, ship], swapped, xlsx);
+    expect(swap.entries.find((e) => e.id === '2')).toEqual({ ...refund, id: '2', sourceHash: swapped[0]?.sourceHash });
+    expect(swap.entries.find((e) => e.id === '1')).toEqual({ ...invoice, id: '1', sourceHash: swapped[1]?.sourceHash });
+    expect(swap.report).toMatchObject({ rekeyed: [{ from: '1', to: '2' }, { from: '2', to: '1' }], sourceChanged: [], added: [], removed: [] });
+    const shifted = [row('2', '退款多久到账', '1-3个工作日', '售后', {}, '2'), row('3', '怎么开发票', '订单详情页申请', '售后', {}, '3'), row('4', '多久发货', '48小时内', '物流', {}, '4')];
+    const shift = mergeEntries([refund, invoice, ship], shifted, xlsx);
+    expect(shift.entries.map((e) => [e.id, e.question, e.answer, e.status, e.stale])).toEqual([
+      ['2', '退款多久到账', refund.answer, 'approved', undefined],
+      ['3', '怎么开发票', invoice.answer, 'approved', undefined],
+      ['4', '多久发货', '48小时内', 'rejected', undefined],
+    ]);
+  });
+
+  it('an id that now asks another question with another answer (renumbered and changed at once) is named for the editor (retold), its work kept on the id and marked', () => {
+    const refund = { ...row('1', '退款多久到账', '1-3个工作日', '售后', {}, '1'), answer: '编辑：微信1个工作日', edited: true, editedFields: ['answer' as const] };
+    const fresh = [row('1', '怎么开发票', '订单完成后在订单详情页申请电子发票', '售后', {}, '1')];
+    const { entries, report } = mergeEntries([refund], fresh, xlsx);
+    expect(entries[0]).toMatchObject({ id: '1', answer: refund.answer, stale: 'source-changed' });
+    expect(report.retold).toEqual(['1']);
+    // the same question answered anew is no retelling
+    expect(mergeEntries([refund], [row('1', '退款多久到账', '原路退回，3个工作日', '售后', {}, '1')], xlsx).report.retold).toEqual([]);
   });
 
   it('a row that took a new id and changed its answer at once: the editor’s work goes over, marked for re-review (before: kept source-missing, out of the index, beside the new row)', () => {

@@ -116,6 +116,13 @@ export interface MergeReport {
    * under another): they take the new category (heading path and tags), not marked for re-review.
    */
   recategorized: string[];
+  /**
+   * Of `sourceChanged`, FAQ rows of a table's own id column whose id now asks another question with
+   * another answer (ids renumbered with the texts changed too, or a row replaced under its id): the
+   * editor's status and rewritten texts stay on the id, marked for re-review — they may belong to
+   * another row now, and an editor must look.
+   */
+  retold: string[];
 }
 
 export interface MovedSource {
@@ -254,6 +261,41 @@ function findReshuffles(store: readonly Entry[], fresh: readonly Entry[], freshB
 }
 
 /**
+ * FAQ rows of a table's own id column renumbered over ids the table had (1↔2 swapped; 1, 2, 3 →
+ * 2, 3, 4): old id → the new id, when the row now under the new id has the old row's text exactly
+ * (its `sourceHash` computed again with the old id over it), one on each side, and the new id is
+ * free or its entry is moving too (a permutation), so that no two entries ever take one id. Before
+ * 2026-11-27 each entry stayed on its id, and an editor's answer landed on another question
+ * (marked for re-review, but kept in the index under the wrong question until then). A row whose
+ * text changed as well is not recognised: its entry stays on its id, and kb generate names it when
+ * the id now asks another question with another answer (`retold`).
+ */
+function findRenumbered(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): Map<string, Entry> {
+  const team = (e: Entry): boolean => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && !derivedFaqId(e.id, e.source.path);
+  const olds = store.filter((e) => team(e) && scope.read.has(e.source?.path ?? '') && freshById.get(e.id)?.sourceHash !== e.sourceHash);
+  if (olds.length === 0) return new Map();
+  const byPath = new Map<string, Entry[]>();
+  for (const e of fresh) if (team(e)) byPath.set(e.source?.path ?? '', [...(byPath.get(e.source?.path ?? '') ?? []), e]);
+  const pairs = olds.flatMap((old) =>
+    (byPath.get(old.source?.path ?? '') ?? [])
+      .filter((next) => next.id !== old.id && old.sourceHash === faqRowHash({ id: old.id, question: next.question, similar: next.similar, answer: next.answer, tags: next.tags ?? [] }))
+      .map((next) => ({ old, next, similarity: 1 })),
+  );
+  const candidates = new Map(oneToOne(pairs).map((p) => [p.old.id, p.next] as const));
+  const storeIds = new Set(store.map((e) => e.id));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [from, next] of candidates) {
+      if (storeIds.has(next.id) && !candidates.has(next.id)) {
+        candidates.delete(from);
+        changed = true;
+      }
+    }
+  }
+  return candidates;
+}
+
+/**
  * FAQ rows whose id changed: an entry of a table this run read whose id is gone, and a new entry of
  * the same table under the same category and question (heading path), one on each side. `same`:
  * the row's text is as it was (its `sourceHash` computed again with the old id over the new row's
@@ -321,6 +363,17 @@ const rowCategory = (e: Entry): string[] => e.source?.headingPath.slice(0, -1) ?
  * set: those follow the row when it changes.
  */
 const rowTags = (e: Entry): boolean => e.origin === 'faq' && JSON.stringify(e.tags ?? []) === JSON.stringify(rowCategory(e));
+
+/**
+ * Whether a FAQ row of a table's own id now asks another question with another answer: the row's
+ * questions (the last of their heading paths, as the table has them) and, unless the editor rewrote
+ * it, the answers alike by less than HEADING_SIMILARITY.
+ */
+function retold(old: Entry, next: Entry): boolean {
+  if (old.origin !== 'faq' || next.origin !== 'faq' || derivedFaqId(old.id, old.source?.path)) return false;
+  const question = nameSimilarity(old.source?.headingPath.at(-1) ?? old.question, next.source?.headingPath.at(-1) ?? next.question);
+  return question < HEADING_SIMILARITY && (isFieldEdited(old, 'answer') || dice(bigrams(old.answer), bigrams(next.answer)) < HEADING_SIMILARITY);
+}
 
 /** The character bigrams of a text (spaces ignored), counted, and how many there are. */
 interface Bigrams {
@@ -627,7 +680,7 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [], retold: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const reshuffled = findReshuffles(given, fresh, freshById, scope);
   for (const [from, to] of reshuffled.moves) report.reordered.push({ from, to });
@@ -636,11 +689,17 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
     report.removed.push(id);
     report.removedRows.push(id);
   }
-  const store = reshuffled.moves.size === 0 ? given : given.flatMap((e) => {
+  const renumbered = findRenumbered(given, fresh, freshById, scope);
+  for (const [from, next] of renumbered) report.rekeyed.push({ from, to: next.id });
+  const store = reshuffled.moves.size === 0 && renumbered.size === 0 ? given : given.flatMap((e) => {
     if (reshuffled.released.has(e.id)) return [];
+    const next = renumbered.get(e.id);
+    // the same text under the new id: the row's hash is the new id's
+    if (next !== undefined) return [{ ...e, id: next.id, sourceHash: next.sourceHash ?? '' }];
     const to = reshuffled.moves.get(e.id) ?? reshuffled.evicted.get(e.id);
     return [to === undefined ? e : { ...e, id: to }];
   });
+  const carried = new Set([...reshuffled.moves.values(), ...[...renumbered.values()].map((e) => e.id)]);
   const moves = findMoves(store, fresh, freshById, scope);
   const rekeyed = findRekeyed(store, fresh, freshById, scope);
   for (const id of moves.keys()) rekeyed.delete(id);
@@ -698,7 +757,8 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
             out.push(replaced);
             continue;
           }
-          report.unchanged++;
+          // an entry that took its row's new id is counted there (reordered, rekeyed), not as unchanged too
+          if (!carried.has(old.id)) report.unchanged++;
           // a source that had vanished is back as it was
           if (old.stale === 'source-missing') {
             const back: Entry = { ...old };
@@ -721,7 +781,10 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
       } else {
         const kept = reReview(old, next);
         if (kept.stale === undefined) report.restored.push(kept.id);
-        else report.sourceChanged.push(old.id);
+        else {
+          report.sourceChanged.push(old.id);
+          if (retold(old, next)) report.retold.push(old.id);
+        }
         out.push(kept);
       }
       continue;

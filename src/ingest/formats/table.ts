@@ -253,30 +253,65 @@ const HTML_MARKUP = /<\/?(?:p|br|div|ol|ul|li|strong|b|em|i|u|span|a|h[1-6]|tabl
  * (any named one: &ndash; &rsquo; &mdash;). Before 2026-11-27 the tags were the answer's, and words to
  * match; an answer with inline markup only kept its tags until later that day.
  */
-function answerText(answer: string): string {
+function answerText(answer: string, relative: string[] = []): string {
   if (!HTML_MARKUP.test(answer)) return answer;
   // in a <div>: text with only inline markup around it (a link, &ndash;) is in no block of its own, and
   // a bare fragment's such text was lost (the answer then came out with its tags)
-  const parsed = parseHtml(`<div>${withLinkAddresses(answer)}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
+  const parsed = parseHtml(`<div>${withLinkAddresses(answer, relative)}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) return answer;
   const text = parsed.value.blocks.map((b) => (b.kind === 'heading' ? b.text : blockText(b))).join('\n').trim();
   return text === '' ? answer : text;
 }
 
-const ANCHOR = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a\s*>/giu;
+/** An anchor's address, quoted or not (`href=https://…`), and not a `data-href` or other attribute ending so. */
+const ANCHOR = /<a\b[^>]*?(?<![\w-])href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*>([\s\S]*?)<\/a\s*>/giu;
+
+/** At most this many rows are named for a link relative to the help desk's site; the last says more may follow. */
+const RELATIVE_LINK_ROWS = 10;
+
+/** Query parameters that only track where a click came from (utm_source, 淘宝's spm/scm, ad click ids): dropped from a kept address. */
+const TRACKING_PARAM = /^(?:utm_[^=]*|spm|scm|gclid|fbclid)$/iu;
+
+/** An address without its tracking parameters (the rest of its query, and its fragment, kept). */
+function withoutTracking(link: string): string {
+  const q = link.indexOf('?');
+  if (q < 0) return link;
+  const hash = link.indexOf('#', q);
+  const query = link.slice(q + 1, hash < 0 ? undefined : hash);
+  const kept = query.split('&').filter((p) => p !== '' && !TRACKING_PARAM.test(p.split('=')[0] ?? ''));
+  return `${link.slice(0, q)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${hash < 0 ? '' : link.slice(hash)}`;
+}
 
 /**
- * A web or mail link of an HTML answer keeps its address after its words, as an XLSX hyperlink cell
- * does (`按<a href="https://…/fee">收费标准</a>另收` → `按收费标准 (https://…/fee)另收`), unless the words
- * show it (`<a href="https://shop.example/track">shop.example/track</a>`): a bot's reply `点此预约` with
- * the address dropped sends the customer nowhere (before 2026-11-27 every address was dropped).
+ * A web, mail or phone link of an HTML answer keeps its address after its words, as an XLSX
+ * hyperlink cell does (`按<a href="https://…/fee">收费标准</a>另收` → `按收费标准 (https://…/fee)另收`;
+ * `<a href="tel:400-800-1234">客服热线</a>` → `客服热线 (400-800-1234)`), unless the words show it
+ * (`<a href="https://shop.example/track">shop.example/track</a>`, a mail address or a number the words
+ * hold): a bot's reply `点此预约` with the address dropped sends the customer nowhere (before
+ * 2026-11-27 every address was dropped). Tracking parameters (utm_*, spm, scm, gclid, fbclid) are
+ * dropped from it. A link relative to the help desk's site (`/service/install`) cannot be made
+ * whole: it is left to its words and listed in `relative`, for a warning.
  */
-function withLinkAddresses(html: string): string {
-  return html.replace(ANCHOR, (whole: string, double: string | undefined, single: string | undefined, inner: string) => {
-    const link = (double ?? single ?? '').trim().replace(/&amp;/gu, '&');
-    if (!/^(?:https?:\/\/|mailto:)\S+$/iu.test(link)) return whole;
+function withLinkAddresses(html: string, relative: string[]): string {
+  return html.replace(ANCHOR, (whole: string, double: string | undefined, single: string | undefined, bare: string | undefined, inner: string) => {
+    const written = (double ?? single ?? bare ?? '').trim().replace(/&amp;/gu, '&');
     const shown = inner.replace(/<[^>]*>/gu, '');
-    if (shown.includes(link.replace(/^(?:https?:\/\/|mailto:)/iu, '').replace(/\/$/u, ''))) return whole;
+    if (/^tel:/iu.test(written)) {
+      const number = decodeURIComponent(written.slice(4)).trim();
+      const digits = (s: string): string => s.replace(/\D/gu, '');
+      return number === '' || digits(shown).includes(digits(number)) ? whole : `${whole} (${number})`;
+    }
+    if (/^mailto:/iu.test(written)) {
+      const address = written.slice(7).split('?')[0] ?? '';
+      return address === '' || shown.includes(address) ? whole : `${whole} (${address})`;
+    }
+    if (!/^https?:\/\/\S+$/iu.test(written)) {
+      // a link within the page (#orders) or a script goes nowhere a customer could be sent
+      if (written !== '' && !written.startsWith('#') && !/^[a-z][a-z\d+.-]*:/iu.test(written)) relative.push(written);
+      return whole;
+    }
+    const link = withoutTracking(written);
+    if (shown.includes(link.replace(/^https?:\/\//iu, '').replace(/\/$/u, ''))) return whole;
     return `${whole} (${link})`;
   });
 }
@@ -471,6 +506,8 @@ function statusOf(value: unknown): Status {
 interface BuiltRow {
   row: FaqRow;
   category: string[];
+  /** Links of an HTML answer relative to the help desk's site (`/service/install`): left to their words. */
+  relativeLinks: string[];
 }
 
 /** One row's raw values → a FaqRow, or the reason (what to fix) it is skipped. */
@@ -486,7 +523,8 @@ function buildRow(raw: RawRow, labels: Labels, ctx: Context): BuiltRow | string 
   if (question === undefined) return `the ${label('question')} is ${kindOf(raw.question)}; write the question as text`;
   const written = scalarText(raw.answer);
   if (written === undefined) return `the ${label('answer')} is ${kindOf(raw.answer)}; write the answer as text`;
-  const answer = answerText(written);
+  const relativeLinks: string[] = [];
+  const answer = answerText(written, relativeLinks);
   if (question === '') {
     return answer === '' ? `the row has no question and no answer; fill in the ${label('question')} and the ${label('answer')} or delete the row` : `the row has an answer but no question; fill in the ${label('question')} or delete the row`;
   }
@@ -502,7 +540,7 @@ function buildRow(raw: RawRow, labels: Labels, ctx: Context): BuiltRow | string 
   // the category stays a tag, as it was before categories made the heading path
   const row: FaqRow = { question, similar: cleanList([...listed, ...similar.items], question), answer, tags: cleanList([...tags.items, ...category.items]) };
   if (id !== '') row.id = id;
-  return { row, category: category.items };
+  return { row, category: category.items, relativeLinks };
 }
 
 /** A row read, where it came from. */
@@ -532,6 +570,7 @@ class RowCollector {
   private readonly ids = new Map<string, TableRow>();
   private readonly questions = new Map<string, TableRow>();
   private disabled: { n: number; value: string }[] = [];
+  private relativeRows = 0;
   private unknownStatus = new Map<string, number[]>();
   constructor(
     private readonly ctx: Context,
@@ -574,6 +613,15 @@ class RowCollector {
       return;
     }
     const { row } = built;
+    if (built.relativeLinks.length > 0 && ++this.relativeRows <= RELATIVE_LINK_ROWS) {
+      const links = built.relativeLinks.map((l) => `"${l}"`).join(', ');
+      this.warnings.add(
+        this.relativeRows === RELATIVE_LINK_ROWS
+          ? `the answer links to ${links}, an address relative to the help desk's site, and rows below may too: the bot's reply has only the link's words; write the full address (https://…) in the cells, or check the reply`
+          : `the answer links to ${links}, an address relative to the help desk's site: the bot's reply has only the link's words; write the full address (https://…) in the cell, or check the reply`,
+        at(this.ctx, n),
+      );
+    }
     const sheet = this.ctx.sheet;
     if (row.id !== undefined) {
       const first = this.ids.get(row.id);

@@ -33,9 +33,11 @@
  * made of its question and how many rows above asked the same (src/ingest/ingest.ts), so when a
  * question is asked by two rows (the same question in two categories, or a duplicate added above
  * the first), re-ordering the table or adding a row above hands the first row's id to another
- * row. An entry of such an id whose row (same `sourceHash`: question, similar questions, answer,
- * category) is in the fresh entries under another id follows it (findReshuffles), so the editor's
- * decision and edits stay with the row they were made on.
+ * row. Such entries are paired one to one with the rows as they are now — by unchanged text, then by
+ * category and question, then by id (findReshuffles) — so the editor's decision and edits stay with
+ * the row they were made on; a deleted row's entry holding editor work whose id another row took is
+ * kept under `<id>-gone` (rule 5). A table's own ids renumbered over ids it had (1↔2) are followed
+ * by the row's unchanged text (findRenumbered).
  *
  * Also before rule 5, a renamed section: an entry holding an editor's work whose section vanished
  * from a file this run read, and a new entry of that file that is the same text under a new name

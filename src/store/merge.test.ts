@@ -414,7 +414,8 @@ describe('FAQ rows without an id column that change places (a vendor export re-o
     expect(entries.find((e) => e.id === B)).toEqual({ ...aircon, id: B });
     expect(entries.find((e) => e.id === A)).toEqual({ ...heater, id: A });
     expect(report.reordered).toEqual([{ from: A, to: B }, { from: B, to: A }]);
-    expect(report.unchanged).toBe(2);
+    // counted once, as re-ordered (before: also as unchanged, beside "changed 2 of 2")
+    expect(report.unchanged).toBe(0);
     expect(report.sourceChanged).toEqual([]);
   });
 
@@ -437,19 +438,69 @@ describe('FAQ rows without an id column that change places (a vendor export re-o
     expect(report.reordered).toEqual([{ from: B, to: A }]);
   });
 
-  it('leaves ids alone when the id is held by an entry an editor worked on, when two rows have the same text, and for a table’s own ids', () => {
-    // the first row (edited) deleted: its entry must stay to be reviewed, so the second does not take its id
+  it('the first of two rows deleted, its entry holding an editor’s decision: it keeps the decision under an id no row has, the second row takes the id as it was (before: the rejection passed to the live row)', () => {
     const first = row(A, 'h1', '空调', { status: 'rejected' });
-    const second = row(B, 'h2', '热水器');
-    const kept = mergeEntries([first, second], [row(A, 'h2', '热水器')], xlsx);
-    expect(kept.report.reordered).toEqual([]);
-    // two rows word for word the same: nothing tells them apart
-    const twins = mergeEntries([row(A, 'h1', '同'), row(B, 'h2', '异')], [row(A, 'h2', '异'), row(B, 'h1', '同'), row(C, 'h1', '同')], xlsx);
-    expect(twins.report.reordered).toEqual([]);
-    // ids from the table's id column are the team's: K1 and K2 swapping texts is an edit, not a move
+    const second = row(B, 'h2', '热水器', { notes: '核对过' });
+    const { entries, report } = mergeEntries([first, second], [row(A, 'h2', '热水器')], xlsx);
+    expect(entries.find((e) => e.id === A)).toEqual({ ...second, id: A });
+    expect(entries.find((e) => e.id === `${A}-gone`)).toEqual({ ...first, id: `${A}-gone` });
+    expect(entries).toHaveLength(2);
+    expect(report.reordered).toEqual([{ from: B, to: A }]);
+    expect(report.removed).toEqual([]);
+  });
+
+  it('two rows word for word the same: neither takes the other’s id; the row of a text unique on both sides still follows', () => {
+    const twins = mergeEntries([row(A, 'h1', '同'), row(B, 'h2', '异', { notes: '异的备注' })], [row(A, 'h2', '异'), row(B, 'h1', '同'), row(C, 'h1', '同')], xlsx);
+    expect(twins.report.reordered).toEqual([{ from: B, to: A }]);
+    expect(twins.entries.find((e) => e.id === A)).toMatchObject({ answer: '异', notes: '异的备注' });
+    expect(twins.report.added).toEqual([B, C]);
+  });
+
+  it('ids from the table’s id column are the team’s: K1 and K2 swapping texts is no re-ordering of rows without an id column', () => {
     const own = mergeEntries([row('K1', 'h1', '一'), row('K2', 'h2', '二')], [row('K1', 'h2', '二'), row('K2', 'h1', '一')], xlsx);
     expect(own.report.reordered).toEqual([]);
     expect(own.report.updated).toEqual(['K1', 'K2']);
+    // nor is a team id shaped like kb's own (faq-<file>-<8 hex>) taken for one
+    const team = mergeEntries([row('faq-refund-20261127', 'h1', '一'), row('faq-refund-20261128', 'h2', '二')], [row('faq-refund-20261127', 'h2', '二'), row('faq-refund-20261128', 'h1', '一')], xlsx);
+    expect(team.report.reordered).toEqual([]);
+  });
+
+  describe('the same question in two categories (空调 / 热水器 怎么预约安装): the editor’s work stays with its category’s row', () => {
+    const at = (id: string, category: string, answer: string, extra: Partial<Entry> = {}): Entry =>
+      row(id, `${category}:${answer}`, answer, { source: { path: 'faq.xlsx', headingPath: [category, '怎么预约安装'] }, tags: [category], ...extra });
+    const heaterRow = at(A, '热水器', '拨打400-800-1234');
+
+    it('空调’s row deleted after its answer was rewritten: 热水器’s row takes the id as it was, 空调’s rewrite is kept source-missing and reported (before: 热水器 carried 空调’s answer and was reported removed)', () => {
+      const aircon = at(A, '空调', '公众号预约', { answer: '编辑：公众号预约，48小时内上门', edited: true, editedFields: ['answer'] });
+      const heater = at(B, '热水器', '拨打400-800-1234');
+      const third = at(C, '净水器', '官网预约');
+      const { entries, report } = mergeEntries([aircon, heater, third], [heaterRow, at(B, '净水器', '官网预约')], xlsx);
+      expect(entries.find((e) => e.id === A)).toEqual({ ...heater, id: A });
+      expect(entries.find((e) => e.id === B)).toEqual({ ...third, id: B });
+      expect(entries.find((e) => e.id === `${A}-gone`)).toEqual({ ...aircon, id: `${A}-gone`, stale: 'source-missing' });
+      expect(report.missingRows).toEqual([`${A}-gone`]);
+      expect(report.removed).toEqual([]);
+      expect(report.reordered).toEqual([{ from: B, to: A }, { from: C, to: B }]);
+    });
+
+    it('空调 rejected and its row switched off (停用), 热水器 with a note: 热水器’s live row stays approved, the rejection stays on 空调 (before: 热水器 became rejected, out of the index)', () => {
+      const aircon = at(A, '空调', '公众号预约', { status: 'rejected' });
+      const heater = at(B, '热水器', '拨打400-800-1234', { notes: '号码已核对' });
+      const { entries } = mergeEntries([aircon, heater], [heaterRow], xlsx);
+      expect(entries.find((e) => e.id === A)).toEqual({ ...heater, id: A });
+      expect(entries.find((e) => e.id === `${A}-gone`)?.status).toBe('rejected');
+    });
+
+    it('rows re-ordered and 热水器’s phone number changed, both answers rewritten: each rewrite stays on its own category’s row (before: they swapped rows)', () => {
+      const aircon = at(A, '空调', '公众号预约', { answer: '编辑：空调在公众号预约', edited: true, editedFields: ['answer'] });
+      const heater = at(B, '热水器', '拨打400-800-1234', { answer: '编辑：热水器拨打400', edited: true, editedFields: ['answer'] });
+      const fresh = [at(A, '热水器', '拨打400-900-5678'), at(B, '空调', '公众号预约')];
+      const { entries, report } = mergeEntries([aircon, heater], fresh, xlsx);
+      expect(entries.find((e) => e.id === B)).toEqual({ ...aircon, id: B });
+      expect(entries.find((e) => e.id === A)).toMatchObject({ answer: '编辑：热水器拨打400', tags: ['热水器'], stale: 'source-changed', sourceHash: '热水器:拨打400-900-5678' });
+      expect(report.sourceChanged).toEqual([A]);
+      expect(report.reordered).toEqual([{ from: A, to: B }, { from: B, to: A }]);
+    });
   });
 });
 
@@ -504,6 +555,76 @@ describe('FAQ rows that take another id (a vendor export gains an id column, or 
     expect(entries[2]).toMatchObject({ answer: '3年', status: 'rejected', stale: 'source-changed' });
     expect(report.recategorized).toEqual(['K1', 'K2']);
     expect(report.sourceChanged).toEqual(['K3']);
+  });
+
+  it('with kb’s similar questions on (--faq-similar), a category rename or an added id column is still recognised: kb’s questions are no part of the row’s text (before: every entry an editor worked on was marked source-changed)', () => {
+    const kbWrote = (e: Entry, q: string): Entry => ({ ...e, similar: [...e.similar, q], generatedSimilar: [q] });
+    const edited = { ...row('K1', '净水器延保怎么买', '180天内可买', '净水器', {}, 'K1'), answer: '编辑：180天内在商城购买延保卡', edited: true, editedFields: ['answer' as const] };
+    const renamed = mergeEntries([edited], [kbWrote(row('K1', '净水器延保怎么买', '180天内可买', '净水设备', {}, 'K1'), '净水器延保咋买')], xlsx);
+    expect(renamed.report.recategorized).toEqual(['K1']);
+    expect(renamed.report.sourceChanged).toEqual([]);
+    expect(renamed.entries[0]).toMatchObject({ answer: '编辑：180天内在商城购买延保卡', tags: ['净水设备'] });
+    expect(renamed.entries[0]?.stale).toBeUndefined();
+    // an id column added: the row's entry goes over to its new id, unmarked
+    const derived = { ...row('faq-faq-0000000a', '空调保修多久', '整机1年', '空调'), answer: '编辑：整机1年，压缩机6年', edited: true, editedFields: ['answer' as const] };
+    const rekeyed = mergeEntries([derived], [kbWrote(row('QY1', '空调保修多久', '整机1年', '空调', {}, 'QY1'), '空调保修几年')], xlsx);
+    expect(rekeyed.report.rekeyed).toEqual([{ from: 'faq-faq-0000000a', to: 'QY1' }]);
+    expect(rekeyed.report.sourceChanged).toEqual([]);
+    expect(rekeyed.entries.find((e) => e.id === 'QY1')).toMatchObject({ answer: '编辑：整机1年，压缩机6年' });
+  });
+
+  it('a row of the team’s own id deleted and a new id added with another answer to the same question: two rows, the deleted one’s rejection stays with it (before: K9 became rejected, out of the index, "renamed K1 → K9")', () => {
+    const k1 = row('K1', '退款多久到账', '7个工作日到账', '售后', { status: 'rejected', notes: '答案过时' }, 'K1');
+    const k2 = row('K2', '怎么开发票', '订单详情页申请', '售后', {}, 'K2');
+    const fresh = [row('K2', '怎么开发票', '订单详情页申请', '售后', {}, 'K2'), row('K9', '退款多久到账', '原路退回，1-3个工作日到账', '售后', {}, 'K9')];
+    const { entries, report } = mergeEntries([k1, k2], fresh, xlsx);
+    expect(entries.find((e) => e.id === 'K9')).toEqual(fresh[1]);
+    expect(entries.find((e) => e.id === 'K1')).toEqual(k1);
+    expect(report).toMatchObject({ renamed: [], rekeyed: [], added: ['K9'] });
+    // the same text under the new id is the row renumbered: it goes over as it was
+    const renumbered = mergeEntries([k1], [row('K9', '退款多久到账', '7个工作日到账', '售后', {}, 'K9')], xlsx);
+    expect(renumbered.report.rekeyed).toEqual([{ from: 'K1', to: 'K9' }]);
+  });
+
+  it('a row whose category and answer changed at once: the editor’s entry takes the new category tags; a later category-only change is then recognised (before: the old tags stayed, and every later 分类 rename marked it source-changed)', () => {
+    const edited = { ...row('K1', '净水器延保怎么买', '180天内可买', '净水器', {}, 'K1'), question: '净水器延保在哪买', edited: true, editedFields: ['question' as const] };
+    const first = row('K1', '净水器延保怎么买', '365天内可买', '净水家电', {}, 'K1');
+    const once = mergeEntries([edited], [first], xlsx);
+    expect(once.entries[0]).toMatchObject({ question: '净水器延保在哪买', answer: '365天内可买', tags: ['净水家电'], stale: 'source-changed' });
+    const then = mergeEntries(once.entries, [row('K1', '净水器延保怎么买', '365天内可买', '净水设备', {}, 'K1')], xlsx);
+    expect(then.report.recategorized).toEqual(['K1']);
+    expect(then.entries[0]).toMatchObject({ tags: ['净水设备'], question: '净水器延保在哪买' });
+    // tags an editor set stay
+    const own = mergeEntries([{ ...edited, tags: ['延保'] }], [first], xlsx);
+    expect(own.entries[0]?.tags).toEqual(['延保']);
+  });
+
+  it('a table’s own ids renumbered over ids it had (1↔2 swapped; 1, 2, 3 → 2, 3, 4): each editor’s answer stays with its question (before: each landed on another question)', () => {
+    const refund = { ...row('1', '退款多久到账', '1-3个工作日', '售后', {}, '1'), answer: '编辑：微信1个工作日，银行卡3-5个', edited: true, editedFields: ['answer' as const] };
+    const invoice = { ...row('2', '怎么开发票', '订单详情页申请', '售后', {}, '2'), answer: '编辑：订单完成后点开票', edited: true, editedFields: ['answer' as const] };
+    const ship = row('3', '多久发货', '48小时内', '物流', { status: 'rejected' }, '3');
+    const swapped = [row('2', '退款多久到账', '1-3个工作日', '售后', {}, '2'), row('1', '怎么开发票', '订单详情页申请', '售后', {}, '1'), row('3', '多久发货', '48小时内', '物流', {}, '3')];
+    const swap = mergeEntries([refund, invoice, ship], swapped, xlsx);
+    expect(swap.entries.find((e) => e.id === '2')).toEqual({ ...refund, id: '2', sourceHash: swapped[0]?.sourceHash });
+    expect(swap.entries.find((e) => e.id === '1')).toEqual({ ...invoice, id: '1', sourceHash: swapped[1]?.sourceHash });
+    expect(swap.report).toMatchObject({ rekeyed: [{ from: '1', to: '2' }, { from: '2', to: '1' }], sourceChanged: [], added: [], removed: [] });
+    const shifted = [row('2', '退款多久到账', '1-3个工作日', '售后', {}, '2'), row('3', '怎么开发票', '订单详情页申请', '售后', {}, '3'), row('4', '多久发货', '48小时内', '物流', {}, '4')];
+    const shift = mergeEntries([refund, invoice, ship], shifted, xlsx);
+    expect(shift.entries.map((e) => [e.id, e.question, e.answer, e.status, e.stale])).toEqual([
+      ['2', '退款多久到账', refund.answer, 'approved', undefined],
+      ['3', '怎么开发票', invoice.answer, 'approved', undefined],
+      ['4', '多久发货', '48小时内', 'rejected', undefined],
+    ]);
+  });
+
+  it('an id that now asks another question with another answer (renumbered and changed at once) is named for the editor (retold), its work kept on the id and marked', () => {
+    const refund = { ...row('1', '退款多久到账', '1-3个工作日', '售后', {}, '1'), answer: '编辑：微信1个工作日', edited: true, editedFields: ['answer' as const] };
+    const fresh = [row('1', '怎么开发票', '订单完成后在订单详情页申请电子发票', '售后', {}, '1')];
+    const { entries, report } = mergeEntries([refund], fresh, xlsx);
+    expect(entries[0]).toMatchObject({ id: '1', answer: refund.answer, stale: 'source-changed' });
+    expect(report.retold).toEqual(['1']);
+    // the same question answered anew is no retelling
+    expect(mergeEntries([refund], [row('1', '退款多久到账', '原路退回，3个工作日', '售后', {}, '1')], xlsx).report.retold).toEqual([]);
   });
 
   it('a row that took a new id and changed its answer at once: the editor’s work goes over, marked for re-review (before: kept source-missing, out of the index, beside the new row)', () => {

@@ -33,9 +33,11 @@
  * made of its question and how many rows above asked the same (src/ingest/ingest.ts), so when a
  * question is asked by two rows (the same question in two categories, or a duplicate added above
  * the first), re-ordering the table or adding a row above hands the first row's id to another
- * row. An entry of such an id whose row (same `sourceHash`: question, similar questions, answer,
- * category) is in the fresh entries under another id follows it (findReshuffles), so the editor's
- * decision and edits stay with the row they were made on.
+ * row. Such entries are paired one to one with the rows as they are now — by unchanged text, then by
+ * category and question, then by id (findReshuffles) — so the editor's decision and edits stay with
+ * the row they were made on; a deleted row's entry holding editor work whose id another row took is
+ * kept under `<id>-gone` (rule 5). A table's own ids renumbered over ids it had (1↔2) are followed
+ * by the row's unchanged text (findRenumbered).
  *
  * Also before rule 5, a renamed section: an entry holding an editor's work whose section vanished
  * from a file this run read, and a new entry of that file that is the same text under a new name
@@ -45,7 +47,7 @@
  */
 import { faqRowHash } from '../generate/faq-hash.js';
 import { stripNumbering } from '../generate/text.js';
-import { followedSimilar, isEdited, isFieldEdited, withGeneratedSimilar, type Entry } from './entry.js';
+import { followedSimilar, isEdited, isFieldEdited, teamSimilar, withGeneratedSimilar, type Entry } from './entry.js';
 import { canonicalEntry } from './store.js';
 
 export interface MergeScope {
@@ -116,6 +118,13 @@ export interface MergeReport {
    * under another): they take the new category (heading path and tags), not marked for re-review.
    */
   recategorized: string[];
+  /**
+   * Of `sourceChanged`, FAQ rows of a table's own id column whose id now asks another question with
+   * another answer (ids renumbered with the texts changed too, or a row replaced under its id): the
+   * editor's status and rewritten texts stay on the id, marked for re-review — they may belong to
+   * another row now, and an editor must look.
+   */
+  retold: string[];
 }
 
 export interface MovedSource {
@@ -159,57 +168,133 @@ function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: 
   return moves;
 }
 
-/** An id kb made for a FAQ row from its question and occurrence (a table without an id column): `faq-<file>-<8 hex>`. */
-const DERIVED_FAQ_ID = /^faq-.*-[0-9a-f]{8}$/u;
+/**
+ * Whether an id is one kb made for a FAQ row from its question and occurrence (a table without an
+ * id column, src/generate/index.ts): `faq-<file name without extension>-<8 hex>`. The file name is
+ * part of the test, so that a team's own id of that shape (`faq-refund-20261127`) is not taken for one.
+ */
+export function derivedFaqId(id: string, path: string | undefined): boolean {
+  if (path === undefined) return false;
+  const stem = (path.split(/[\\/]/u).at(-1) ?? '').replace(/\.[^.]+$/u, '');
+  const prefix = `faq-${stem}-`;
+  return id.length === prefix.length + 8 && id.startsWith(prefix) && /^[0-9a-f]{8}$/u.test(id.slice(prefix.length));
+}
 
 /**
- * FAQ rows without an id column that changed places with rows asking the same question: old id →
- * the id the same row (same `sourceHash`, same file) has now. Only a row whose content is unique in
- * its file, both in the store and in this run, and only when the id it goes to is free or is itself
- * being left by its entry (a permutation), so no two entries ever take one id. A row whose content
- * also changed is not recognised (it is judged by the other rules under the id it has now).
+ * FAQ rows without an id column that changed places: such a row's id is made of its question and
+ * how many rows above asked the same, so re-ordering the table, adding a row above or deleting one
+ * hands a row's id to another row asking the same question (in another category, or a duplicate).
+ * The store's entries of such ids in a file this run read are paired one to one with the rows as
+ * they are now: first the row whose id kept its text; then the row of the same text (same
+ * `sourceHash`: question, similar questions, answer, category), when that text is unique in the file
+ * on both sides; then the row of the same category and question, when only one asks it on each side
+ * (its text changed too: judged by rules 3 and 4 under its new id); then, for an entry still
+ * unpaired, the row that has its id now, when no other entry took it.
+ *
+ * `moves`: old id → the id its row has now. `released`: ids of entries whose row is gone and whose
+ * id another entry took, nobody having worked on them (removed, as by rule 5). `evicted`: the same,
+ * but holding an editor's work: old id → an id no row can have (`<id>-gone`), under which the entry
+ * is kept source-missing (rule 5), so that the editor's decision or answer never lands on the row
+ * that took its id. Before 2026-11-27 the id went to whichever row had it, and a deleted row's
+ * rejection or rewritten answer passed to the live row asking the same question in another category.
  */
-function findReshuffles(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): { moves: Map<string, string>; released: Set<string> } {
-  const derived = (e: Entry): boolean => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && DERIVED_FAQ_ID.test(e.id);
-  const key = (e: Entry): string => `${e.source?.path ?? ''}\u0000${e.sourceHash ?? ''}`;
-  const count = (entries: Iterable<Entry>): Map<string, Entry[]> => {
-    const out = new Map<string, Entry[]>();
-    for (const e of entries) out.set(key(e), [...(out.get(key(e)) ?? []), e]);
-    return out;
-  };
-  const none = { moves: new Map<string, string>(), released: new Set<string>() };
+function findReshuffles(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): { moves: Map<string, string>; released: Set<string>; evicted: Map<string, string> } {
+  const derived = (e: Entry): boolean => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && derivedFaqId(e.id, e.source.path);
+  const none = { moves: new Map<string, string>(), released: new Set<string>(), evicted: new Map<string, string>() };
   const olds = store.filter((e) => derived(e) && scope.read.has(e.source?.path ?? ''));
   if (olds.length === 0) return none;
-  const byOld = count(olds);
-  const byFresh = count(fresh.filter(derived));
-  const candidates = new Map<string, string>();
+  const news = fresh.filter(derived);
+  const pairs = new Map<string, string>();
+  const taken = new Set<string>();
+  const pair = (old: Entry, to: string): void => {
+    pairs.set(old.id, to);
+    taken.add(to);
+  };
+  // the row that kept its id and its text
+  for (const old of olds) if (freshById.get(old.id)?.sourceHash === old.sourceHash) pair(old, old.id);
+  // one to one on a key (entries without one, undefined, are left as they are)
+  const byKey = (key: (e: Entry) => string | undefined): void => {
+    const group = (entries: Iterable<Entry>): Map<string, Entry[]> => {
+      const out = new Map<string, Entry[]>();
+      for (const e of entries) {
+        const k = key(e);
+        if (k !== undefined) out.set(k, [...(out.get(k) ?? []), e]);
+      }
+      return out;
+    };
+    const oldGroups = group(olds.filter((e) => !pairs.has(e.id)));
+    const newGroups = group(news.filter((e) => !taken.has(e.id)));
+    for (const [k, [old, ...moreOld]] of oldGroups) {
+      const [next, ...moreNew] = newGroups.get(k) ?? [];
+      if (old !== undefined && next !== undefined && moreOld.length === 0 && moreNew.length === 0) pair(old, next.id);
+    }
+  };
+  const path = (e: Entry): string => e.source?.path ?? '';
+  const text = (e: Entry): string => `${path(e)}\u0000${e.sourceHash ?? ''}`;
+  const tally = (entries: readonly Entry[]): Map<string, number> => {
+    const out = new Map<string, number>();
+    for (const e of entries) out.set(text(e), (out.get(text(e)) ?? 0) + 1);
+    return out;
+  };
+  const oldTexts = tally(olds);
+  const newTexts = tally(news);
+  // the same text, unique in its file on both sides (counted over all the file's rows, paired or not)
+  byKey((e) => (oldTexts.get(text(e)) === 1 && newTexts.get(text(e)) === 1 ? text(e) : undefined));
+  // the same category and question
+  byKey((e) => `${path(e)}\u0000${(e.source?.headingPath ?? []).join('\u0001')}`);
+  // the id alone, when free
+  for (const old of olds) if (!pairs.has(old.id) && freshById.has(old.id) && !taken.has(old.id)) pair(old, old.id);
+  const out = { ...none };
+  for (const [from, to] of pairs) if (from !== to) out.moves.set(from, to);
+  if (out.moves.size === 0) return none;
+  const ids = new Set([...store.map((e) => e.id), ...fresh.map((e) => e.id)]);
   for (const old of olds) {
-    if (freshById.get(old.id)?.sourceHash === old.sourceHash) continue;
-    const [next, ...more] = byFresh.get(key(old)) ?? [];
-    if (next === undefined || more.length > 0 || (byOld.get(key(old))?.length ?? 0) !== 1 || next.id === old.id) continue;
-    candidates.set(old.id, next.id);
+    if (pairs.has(old.id) || !taken.has(old.id)) continue;
+    if (!holdsEditorWork(old)) {
+      out.released.add(old.id);
+      continue;
+    }
+    let id = `${old.id}-gone`;
+    for (let n = 2; ids.has(id); n++) id = `${old.id}-gone-${n}`;
+    ids.add(id);
+    out.evicted.set(old.id, id);
   }
-  if (candidates.size === 0) return none;
-  // an id taken by an entry that stays where it is cannot be given to another; one whose row is
-  // gone (the first of two rows asking the same question deleted) and that nobody worked on would
-  // be removed anyway (rule 5), and gives its id up
-  const storeById = new Map(store.map((e) => [e.id, e]));
-  const released = new Set<string>();
-  for (const to of candidates.values()) {
-    const occupant = storeById.get(to);
-    if (occupant !== undefined && !candidates.has(to) && derived(occupant) && scope.read.has(occupant.source?.path ?? '') && !byFresh.has(key(occupant)) && !holdsEditorWork(occupant)) released.add(to);
-  }
+  return out;
+}
+
+/**
+ * FAQ rows of a table's own id column renumbered over ids the table had (1↔2 swapped; 1, 2, 3 →
+ * 2, 3, 4): old id → the new id, when the row now under the new id has the old row's text exactly
+ * (its `sourceHash` computed again with the old id over it), one on each side, and the new id is
+ * free or its entry is moving too (a permutation), so that no two entries ever take one id. Before
+ * 2026-11-27 each entry stayed on its id, and an editor's answer landed on another question
+ * (marked for re-review, but kept in the index under the wrong question until then). A row whose
+ * text changed as well is not recognised: its entry stays on its id, and kb generate names it when
+ * the id now asks another question with another answer (`retold`).
+ */
+function findRenumbered(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): Map<string, Entry> {
+  const team = (e: Entry): boolean => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && !derivedFaqId(e.id, e.source.path);
+  const olds = store.filter((e) => team(e) && scope.read.has(e.source?.path ?? '') && freshById.get(e.id)?.sourceHash !== e.sourceHash);
+  if (olds.length === 0) return new Map();
+  const byPath = new Map<string, Entry[]>();
+  for (const e of fresh) if (team(e)) byPath.set(e.source?.path ?? '', [...(byPath.get(e.source?.path ?? '') ?? []), e]);
+  const pairs = olds.flatMap((old) =>
+    (byPath.get(old.source?.path ?? '') ?? [])
+      .filter((next) => next.id !== old.id && old.sourceHash === faqRowHash({ id: old.id, question: next.question, similar: teamSimilar(next), answer: next.answer, tags: next.tags ?? [] }))
+      .map((next) => ({ old, next, similarity: 1 })),
+  );
+  const candidates = new Map(oneToOne(pairs).map((p) => [p.old.id, p.next] as const));
+  const storeIds = new Set(store.map((e) => e.id));
   for (let changed = true; changed; ) {
     changed = false;
-    for (const [from, to] of candidates) {
-      if (storeById.has(to) && !candidates.has(to) && !released.has(to)) {
+    for (const [from, next] of candidates) {
+      if (storeIds.has(next.id) && !candidates.has(next.id)) {
         candidates.delete(from);
         changed = true;
       }
     }
   }
-  for (const id of released) if (![...candidates.values()].includes(id)) released.delete(id);
-  return { moves: candidates, released };
+  return candidates;
 }
 
 /**
@@ -236,13 +321,18 @@ function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById
   const out = new Map<string, { next: Entry; same: boolean }>();
   // a table without an id column hashes its rows without one
   const same = (old: Entry, next: Entry): boolean =>
-    old.sourceHash === faqRowHash({ id: DERIVED_FAQ_ID.test(old.id) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: next.tags ?? [] });
+    old.sourceHash === faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: teamSimilar(next), answer: next.answer, tags: next.tags ?? [] });
   for (const [k, olds] of group(gone)) {
     const news = arrived.get(k) ?? [];
     const [old] = olds;
     const [next] = news;
     if (olds.length === 1 && news.length === 1 && old !== undefined && next !== undefined) {
-      out.set(old.id, { next, same: same(old, next) });
+      // a changed text goes over only when kb made one of the two ids (an id column added or
+      // dropped); two ids of the team's own are two rows: K1 deleted and K9 added with a new answer
+      // to the same question is no rename of K1, and K1's rejection must not pass to K9 (as it did
+      // on 2026-11-27, taking K9 out of the index)
+      const isSame = same(old, next);
+      if (isSame || derivedFaqId(old.id, old.source?.path) !== derivedFaqId(next.id, next.source?.path)) out.set(old.id, { next, same: isSame });
       continue;
     }
     // rows asking the same question under the same category (a duplicate): only those whose text is
@@ -261,7 +351,30 @@ function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById
  */
 function categoryOnly(old: Entry, next: Entry): boolean {
   if (old.origin !== 'faq' || next.origin !== 'faq' || old.sourceHash === undefined) return false;
-  return old.sourceHash === faqRowHash({ id: DERIVED_FAQ_ID.test(old.id) ? undefined : old.id, question: next.question, similar: next.similar, answer: next.answer, tags: old.tags ?? [] });
+  const hashWith = (tags: string[]): string => faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: teamSimilar(next), answer: next.answer, tags });
+  // the category as the row's heading path has it too: the tags of an entry carried over by rule 4
+  // before 2026-11-27 stayed the old ones while its source took the new row's
+  return old.sourceHash === hashWith(old.tags ?? []) || old.sourceHash === hashWith(rowCategory(old));
+}
+
+/** A FAQ row's category levels, as its heading path has them (the question is last). */
+const rowCategory = (e: Entry): string[] => e.source?.headingPath.slice(0, -1) ?? [];
+
+/**
+ * Whether a FAQ entry's tags are the ones its row gave (its category levels) — not tags an editor
+ * set: those follow the row when it changes.
+ */
+const rowTags = (e: Entry): boolean => e.origin === 'faq' && JSON.stringify(e.tags ?? []) === JSON.stringify(rowCategory(e));
+
+/**
+ * Whether a FAQ row of a table's own id now asks another question with another answer: the row's
+ * questions (the last of their heading paths, as the table has them) and, unless the editor rewrote
+ * it, the answers alike by less than HEADING_SIMILARITY.
+ */
+function retold(old: Entry, next: Entry): boolean {
+  if (old.origin !== 'faq' || next.origin !== 'faq' || derivedFaqId(old.id, old.source?.path)) return false;
+  const question = nameSimilarity(old.source?.headingPath.at(-1) ?? old.question, next.source?.headingPath.at(-1) ?? next.question);
+  return question < HEADING_SIMILARITY && (isFieldEdited(old, 'answer') || dice(bigrams(old.answer), bigrams(next.answer)) < HEADING_SIMILARITY);
 }
 
 /** The character bigrams of a text (spaces ignored), counted, and how many there are. */
@@ -517,6 +630,11 @@ function reReview(old: Entry, next: Entry): Entry {
   const origins = withGeneratedSimilar(kept, generated);
   if (origins.generatedSimilar !== undefined) kept.generatedSimilar = origins.generatedSimilar;
   else delete kept.generatedSimilar;
+  // a FAQ row's category tags follow the row (分类 changed along with its answer), unless an editor set them
+  if (rowTags(old) && next.origin === 'faq') {
+    if (next.tags !== undefined) kept.tags = next.tags;
+    else delete kept.tags;
+  }
   if (next.source !== undefined) kept.source = next.source;
   if (next.sourceHash !== undefined) kept.sourceHash = next.sourceHash;
   else delete kept.sourceHash;
@@ -571,7 +689,7 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [], retold: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const reshuffled = findReshuffles(given, fresh, freshById, scope);
   for (const [from, to] of reshuffled.moves) report.reordered.push({ from, to });
@@ -580,11 +698,17 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
     report.removed.push(id);
     report.removedRows.push(id);
   }
-  const store = reshuffled.moves.size === 0 ? given : given.flatMap((e) => {
+  const renumbered = findRenumbered(given, fresh, freshById, scope);
+  for (const [from, next] of renumbered) report.rekeyed.push({ from, to: next.id });
+  const store = reshuffled.moves.size === 0 && renumbered.size === 0 ? given : given.flatMap((e) => {
     if (reshuffled.released.has(e.id)) return [];
-    const to = reshuffled.moves.get(e.id);
+    const next = renumbered.get(e.id);
+    // the same text under the new id: the row's hash is the new id's
+    if (next !== undefined) return [{ ...e, id: next.id, sourceHash: next.sourceHash ?? '' }];
+    const to = reshuffled.moves.get(e.id) ?? reshuffled.evicted.get(e.id);
     return [to === undefined ? e : { ...e, id: to }];
   });
+  const carried = new Set([...reshuffled.moves.values(), ...[...renumbered.values()].map((e) => e.id)]);
   const moves = findMoves(store, fresh, freshById, scope);
   const rekeyed = findRekeyed(store, fresh, freshById, scope);
   for (const id of moves.keys()) rekeyed.delete(id);
@@ -642,7 +766,8 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
             out.push(replaced);
             continue;
           }
-          report.unchanged++;
+          // an entry that took its row's new id is counted there (reordered, rekeyed), not as unchanged too
+          if (!carried.has(old.id)) report.unchanged++;
           // a source that had vanished is back as it was
           if (old.stale === 'source-missing') {
             const back: Entry = { ...old };
@@ -665,7 +790,10 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
       } else {
         const kept = reReview(old, next);
         if (kept.stale === undefined) report.restored.push(kept.id);
-        else report.sourceChanged.push(old.id);
+        else {
+          report.sourceChanged.push(old.id);
+          if (retold(old, next)) report.retold.push(old.id);
+        }
         out.push(kept);
       }
       continue;

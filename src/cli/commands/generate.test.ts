@@ -231,7 +231,7 @@ describe('kb generate --generator llm, run as a user runs it', () => {
 });
 
 describe('the first line of kb generate', () => {
-  const merge = { added: ['a'], updated: ['b'], unchanged: 37, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [] };
+  const merge = { added: ['a'], updated: ['b'], unchanged: 37, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [], retold: [] };
   it('says how many entries changed of how many, not the store’s whole count as "updated 39 entries"', () => {
     expect(storeChange({ merge, entries: 39, created: false }, false)).toBe('changed 2 of 39 entries');
     expect(storeChange({ merge: { ...merge, added: [], updated: [] }, entries: 39, created: false }, true)).toBe('would change no entry (39 entries)');
@@ -239,5 +239,7 @@ describe('the first line of kb generate', () => {
     // entries moved to a renamed file (new ids) and marks cleared are changes too (was: "changed no entry" over "5 entries moved")
     const moved = [{ from: 'sources/faq.csv', to: 'sources/faq-2026.csv', entries: [{ from: 'a', to: 'b' }, { from: 'c', to: 'd' }] }];
     expect(storeChange({ merge: { ...merge, added: [], updated: [], moved, restored: ['e'] }, entries: 39, created: false }, false)).toBe('changed 3 of 39 entries');
+    // a row re-ordered whose text changed too is one changed entry, not two
+    expect(storeChange({ merge: { ...merge, added: [], updated: [], sourceChanged: ['x'], reordered: [{ from: 'y', to: 'x' }] }, entries: 3, created: false }, false)).toBe('changed 1 of 3 entries');
   });
 });

@@ -39,7 +39,10 @@ function list(ids: readonly string[], max = 8): string {
 export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'>, dryRun: boolean): string {
   const m = r.merge;
   if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
-  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length + m.renamed.length + m.restored.filter((id) => !m.renamed.some((r) => r.to === id)).length + m.moved.reduce((n, g) => n + g.entries.length, 0) + m.reordered.length + m.rekeyed.length + m.recategorized.length;
+  // each entry once: one that took its row's new id and had its text changed is in two lists (before
+  // 2026-11-27 "changed 2 of 3" sat beside "3 unchanged")
+  const now = new Set([...m.added, ...m.updated, ...m.sourceChanged, ...m.sourceMissing, ...m.renamed.map((x) => x.to), ...m.restored, ...m.moved.flatMap((g) => g.entries.map((e) => e.to)), ...m.reordered.map((x) => x.to), ...m.rekeyed.map((x) => x.to), ...m.recategorized]);
+  const changed = now.size + m.removed.length;
   if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
   return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
 }
@@ -51,6 +54,8 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   const g = r.generation;
   output.out(`  ${g.generated} sections with generated questions, ${g.extracted} extracted Q&A pairs, ${g.faq} FAQ rows; ${g.similarKept} similar questions kept, ${g.similarDropped} dropped by the quality gate`);
   if (m.sourceChanged.length > 0) output.out(output.color('yellow', `  ${m.sourceChanged.length} reviewed or edited ${m.sourceChanged.length === 1 ? 'entry' : 'entries'} whose source changed — kept, marked for re-review: ${list(m.sourceChanged)}`));
+  // an id renumbered along with its text, or a row replaced under its id: the editor's work may now sit on another question
+  if (m.retold.length > 0) output.out(output.color('yellow', `  ${m.retold.length} FAQ ${m.retold.length === 1 ? 'row' : 'rows'} whose id now asks another question with another answer (ids renumbered, or a row replaced) — the editor's status and texts stayed on the id and may belong to another row: check ${m.retold.length === 1 ? 'it' : 'them'} first in kb review: ${list(m.retold)}`));
   // a FAQ row an editor worked on that was deleted or switched off (状态 停用) is no vanished section either
   const missingRows = new Set(m.missingRows);
   const missingSections = m.sourceMissing.filter((id) => !missingRows.has(id));

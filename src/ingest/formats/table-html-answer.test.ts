@@ -36,7 +36,30 @@ describe('an FAQ export whose answers link to pages', () => {
   });
 
   it('adds no address the words show already, and none for a link within the page', () => {
-    expect(answers[2]).toBe('保外维修见www.nuanju.example/parts，投诉请写信至客服邮箱 (mailto:care@nuanju.example)。');
+    expect(answers[2]).toBe('保外维修见www.nuanju.example/parts，投诉请写信至客服邮箱 (care@nuanju.example)。');
     expect(answers[3]).toBe('在我的订单里查看。');
+  });
+
+  it('keeps a phone link’s number, drops tracking parameters, adds no mail address the words hold, reads an unquoted href and no data-href, and names a link relative to the site', () => {
+    const rows = [
+      '问题,答案',
+      '客服电话,"<p>请拨打<a href=""tel:400-800-1234"">客服热线</a>，或<a href=""tel:400-800-1234"">400-800-1234</a></p>"',
+      '运费标准,"<p>按<a href=""https://shop.example.com/fee?utm_source=qiyu&amp;from=faq&amp;spm=a21.b2.c3&amp;gclid=x#zone"">收费标准</a>另收</p>"',
+      '邮件,"<p>发邮件到<a href=""mailto:help@example.com?subject=退货"">help@example.com</a>或<a href=""mailto:vip@example.com"">会员邮箱</a></p>"',
+      '保修,"<p><a href=https://shop.example.com/w target=_blank>保修政策</a>，<a data-href=""https://shop.example.com/x"" href=""#top"">回到顶部</a></p>"',
+      '怎么预约安装,"<p>请<a href=""/service/install?from=faq"">点此预约</a>安装</p>"',
+    ].join('\n');
+    const r = parseFaqCsv(rows, { file: 'links.csv', maxUnzippedBytes: 0 });
+    if (!r.ok) throw new Error('not read');
+    expect(r.value.rows.map((x) => x.row.answer)).toEqual([
+      '请拨打客服热线 (400-800-1234)，或400-800-1234',
+      '按收费标准 (https://shop.example.com/fee?from=faq#zone)另收',
+      '发邮件到help@example.com或会员邮箱 (vip@example.com)',
+      '保修政策 (https://shop.example.com/w)，回到顶部',
+      '请点此预约安装',
+    ]);
+    expect(r.value.warnings.map((w) => [w.location, w.message])).toEqual([
+      [{ line: 6 }, expect.stringMatching(/^the answer links to "\/service\/install\?from=faq", an address relative to the help desk's site: .*write the full address/u)],
+    ]);
   });
 });

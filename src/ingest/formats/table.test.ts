@@ -265,25 +265,37 @@ describe('parseFaqCsv', () => {
     ]);
   });
 
-  it('names the rows a stray quote ran into a row that could still be read (an id column first): the rows are not lost without a word', () => {
-    // K10084's answer opens a quote that K10086's answer closes: K10085 and K10086 are read as part of K10084's answer
-    const { rows, warnings } = value(csv(text('stray-quote-ids.csv'), 'stray-quote-ids.csv'));
-    expect(rows.map((r) => r.row.id)).toEqual(['K10081', 'K10084', 'K10087']);
-    expect(warnings.map((w) => [w.code, w.location, w.message])).toEqual([
-      [
-        'bad-table',
-        { line: 3 },
-        'a quote (") opened on line 3 runs to line 5, and the cell holds lines that start like rows of this table (K10085, K10086): they were read as part of this row, not as rows of their own — remove the stray quote, or write a quote inside a cell as ""',
-      ],
+  it('refuses a file whose stray quote ran rows of its own into a row that could still be read (an id column first), naming the line and the rows: the store keeps their entries as they were', () => {
+    // K10084's answer opens a quote that K10086's answer closes: K10085 and K10086 would be read as part of K10084's answer
+    // (before 2026-11-27 a warning only: K10084's live answer became the raw lines, and the edited K10085 went out of the index)
+    const p = problems(csv(text('stray-quote-ids.csv'), 'stray-quote-ids.csv'));
+    expect(p).toEqual([
+      expect.objectContaining({
+        code: 'bad-table',
+        location: { line: 3 },
+        message: 'has a quote (") opened on line 3 that is not closed on its line: it runs to line 5, and rows of this table (K10085, K10086) were read as part of row K10084; the file was not read (the store keeps its entries as they were) — remove that stray quote, or write a quote inside a cell as ""',
+      }),
     ]);
-    // K10087's answer is a numbered list over lines (1,下单时…): not rows of an id's shape, and no warning for it
-    expect(rows.find((r) => r.row.id === 'K10087')?.row.answer).toMatch(/^100积分抵1元：\n1,下单时勾选使用积分\n2,提交订单$/u);
+    // a quote closed by the next row's opening one (K2 runs into K3) is refused as well
+    expect(problems(csv(text('quote-not-doubled.csv'), 'quote-not-doubled.csv'))).toEqual([expect.objectContaining({ code: 'bad-table', location: { line: 3 } })]);
+  });
+
+  it('reads a valid quoted answer over several lines whose line starts like a row (编号 11’s 50,100,200元三档) without a word: the quote closes where the cell ends', () => {
+    // K10087-style numbered lists and price lists inside a properly quoted cell are no stray quote
+    const { rows, warnings } = value(csv('编号,问题,答案\n11,礼品卡有哪些面额,"礼品卡面额如下：\n50,100,200元三档\n购买后不可退"\n12,多久发货,48小时内\n', 'giftcard.csv'));
+    expect(rows.map((r) => r.row.id)).toEqual(['11', '12']);
+    expect(rows[0]?.row.answer).toBe('礼品卡面额如下：\n50,100,200元三档\n购买后不可退');
+    expect(warnings).toEqual([]);
+    const numbered = value(csv(text('stray-quote-ids.csv').split('\n').filter((l) => !/^K1008[456],/u.test(l)).join('\n'), 'numbered.csv'));
+    expect(numbered.rows.find((r) => r.row.id === 'K10087')?.row.answer).toMatch(/^100积分抵1元：\n1,下单时勾选使用积分\n2,提交订单$/u);
+    expect(numbered.warnings).toEqual([]);
   });
 
   it('says which row has text after a cell’s closing quote (a quote inside the cell not doubled): the row is read, and checked by the team', () => {
-    // K1: "…以页面"预计发货"时间为准。" (quotes not doubled); K2: a closing quote missing, closed by K3's opening one
-    const { rows, warnings } = value(csv(text('quote-not-doubled.csv'), 'quote-not-doubled.csv'));
-    expect(rows.map((r) => r.row.id)).toEqual(['K1', 'K2', 'K4']);
+    // K1: "…以页面"预计发货"时间为准。" (quotes not doubled)
+    const source = text('quote-not-doubled.csv').split('\n').filter((l) => !/^K[23],/u.test(l)).join('\n');
+    const { rows, warnings } = value(csv(source, 'quote-not-doubled.csv'));
+    expect(rows.map((r) => r.row.id)).toEqual(['K1', 'K4']);
     expect(rows[0]?.row.answer).toBe('现货48小时内发货，预售以页面预计发货"时间为准。"');
     expect(warnings.map((w) => [w.code, w.location, w.message])).toEqual([
       [
@@ -291,9 +303,14 @@ describe('parseFaqCsv', () => {
         { line: 2 },
         'a cell\'s closing quote (") is followed by more text, so the row was read as it stands and its cells may be run together (a quote inside a quoted cell is written "", and one may be missing): check this row',
       ],
-      // the row that swallowed K3 is named once, for that
-      ['bad-table', { line: 3 }, expect.stringMatching(/^a quote \("\) opened on line 3 runs to line 4, and the cell holds lines that start like rows of this table \(K3\)/u)],
     ]);
+  });
+
+  it('names the lines of the rows with text after a closing quote beyond the first ten, so that all can be checked at once', () => {
+    const lines = Array.from({ length: 13 }, (_, i) => `K${i + 1},问题${i + 1},"答案"多余的字`);
+    const { warnings } = value(csv(['知识ID,问题,答案', ...lines].join('\n'), 'quotes.csv'));
+    expect(warnings).toHaveLength(11);
+    expect(warnings[10]?.message).toBe('3 more rows have text after a cell\'s closing quote: lines 12, 13, 14; check them as the rows listed above');
   });
 
   it('skips bad rows with a bad-row warning at their line and keeps the others', () => {

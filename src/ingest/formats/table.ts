@@ -253,30 +253,65 @@ const HTML_MARKUP = /<\/?(?:p|br|div|ol|ul|li|strong|b|em|i|u|span|a|h[1-6]|tabl
  * (any named one: &ndash; &rsquo; &mdash;). Before 2026-11-27 the tags were the answer's, and words to
  * match; an answer with inline markup only kept its tags until later that day.
  */
-function answerText(answer: string): string {
+function answerText(answer: string, relative: string[] = []): string {
   if (!HTML_MARKUP.test(answer)) return answer;
   // in a <div>: text with only inline markup around it (a link, &ndash;) is in no block of its own, and
   // a bare fragment's such text was lost (the answer then came out with its tags)
-  const parsed = parseHtml(`<div>${withLinkAddresses(answer)}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
+  const parsed = parseHtml(`<div>${withLinkAddresses(answer, relative)}</div>`, { file: '', maxUnzippedBytes: Number.MAX_SAFE_INTEGER });
   if (!parsed.ok) return answer;
   const text = parsed.value.blocks.map((b) => (b.kind === 'heading' ? b.text : blockText(b))).join('\n').trim();
   return text === '' ? answer : text;
 }
 
-const ANCHOR = /<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')[^>]*>([\s\S]*?)<\/a\s*>/giu;
+/** An anchor's address, quoted or not (`href=https://…`), and not a `data-href` or other attribute ending so. */
+const ANCHOR = /<a\b[^>]*?(?<![\w-])href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))[^>]*>([\s\S]*?)<\/a\s*>/giu;
+
+/** At most this many rows are named for a link relative to the help desk's site; the last says more may follow. */
+const RELATIVE_LINK_ROWS = 10;
+
+/** Query parameters that only track where a click came from (utm_source, 淘宝's spm/scm, ad click ids): dropped from a kept address. */
+const TRACKING_PARAM = /^(?:utm_[^=]*|spm|scm|gclid|fbclid)$/iu;
+
+/** An address without its tracking parameters (the rest of its query, and its fragment, kept). */
+function withoutTracking(link: string): string {
+  const q = link.indexOf('?');
+  if (q < 0) return link;
+  const hash = link.indexOf('#', q);
+  const query = link.slice(q + 1, hash < 0 ? undefined : hash);
+  const kept = query.split('&').filter((p) => p !== '' && !TRACKING_PARAM.test(p.split('=')[0] ?? ''));
+  return `${link.slice(0, q)}${kept.length > 0 ? `?${kept.join('&')}` : ''}${hash < 0 ? '' : link.slice(hash)}`;
+}
 
 /**
- * A web or mail link of an HTML answer keeps its address after its words, as an XLSX hyperlink cell
- * does (`按<a href="https://…/fee">收费标准</a>另收` → `按收费标准 (https://…/fee)另收`), unless the words
- * show it (`<a href="https://shop.example/track">shop.example/track</a>`): a bot's reply `点此预约` with
- * the address dropped sends the customer nowhere (before 2026-11-27 every address was dropped).
+ * A web, mail or phone link of an HTML answer keeps its address after its words, as an XLSX
+ * hyperlink cell does (`按<a href="https://…/fee">收费标准</a>另收` → `按收费标准 (https://…/fee)另收`;
+ * `<a href="tel:400-800-1234">客服热线</a>` → `客服热线 (400-800-1234)`), unless the words show it
+ * (`<a href="https://shop.example/track">shop.example/track</a>`, a mail address or a number the words
+ * hold): a bot's reply `点此预约` with the address dropped sends the customer nowhere (before
+ * 2026-11-27 every address was dropped). Tracking parameters (utm_*, spm, scm, gclid, fbclid) are
+ * dropped from it. A link relative to the help desk's site (`/service/install`) cannot be made
+ * whole: it is left to its words and listed in `relative`, for a warning.
  */
-function withLinkAddresses(html: string): string {
-  return html.replace(ANCHOR, (whole: string, double: string | undefined, single: string | undefined, inner: string) => {
-    const link = (double ?? single ?? '').trim().replace(/&amp;/gu, '&');
-    if (!/^(?:https?:\/\/|mailto:)\S+$/iu.test(link)) return whole;
+function withLinkAddresses(html: string, relative: string[]): string {
+  return html.replace(ANCHOR, (whole: string, double: string | undefined, single: string | undefined, bare: string | undefined, inner: string) => {
+    const written = (double ?? single ?? bare ?? '').trim().replace(/&amp;/gu, '&');
     const shown = inner.replace(/<[^>]*>/gu, '');
-    if (shown.includes(link.replace(/^(?:https?:\/\/|mailto:)/iu, '').replace(/\/$/u, ''))) return whole;
+    if (/^tel:/iu.test(written)) {
+      const number = decodeURIComponent(written.slice(4)).trim();
+      const digits = (s: string): string => s.replace(/\D/gu, '');
+      return number === '' || digits(shown).includes(digits(number)) ? whole : `${whole} (${number})`;
+    }
+    if (/^mailto:/iu.test(written)) {
+      const address = written.slice(7).split('?')[0] ?? '';
+      return address === '' || shown.includes(address) ? whole : `${whole} (${address})`;
+    }
+    if (!/^https?:\/\/\S+$/iu.test(written)) {
+      // a link within the page (#orders) or a script goes nowhere a customer could be sent
+      if (written !== '' && !written.startsWith('#') && !/^[a-z][a-z\d+.-]*:/iu.test(written)) relative.push(written);
+      return whole;
+    }
+    const link = withoutTracking(written);
+    if (shown.includes(link.replace(/^https?:\/\//iu, '').replace(/\/$/u, ''))) return whole;
     return `${whole} (${link})`;
   });
 }
@@ -471,6 +506,8 @@ function statusOf(value: unknown): Status {
 interface BuiltRow {
   row: FaqRow;
   category: string[];
+  /** Links of an HTML answer relative to the help desk's site (`/service/install`): left to their words. */
+  relativeLinks: string[];
 }
 
 /** One row's raw values → a FaqRow, or the reason (what to fix) it is skipped. */
@@ -486,7 +523,8 @@ function buildRow(raw: RawRow, labels: Labels, ctx: Context): BuiltRow | string 
   if (question === undefined) return `the ${label('question')} is ${kindOf(raw.question)}; write the question as text`;
   const written = scalarText(raw.answer);
   if (written === undefined) return `the ${label('answer')} is ${kindOf(raw.answer)}; write the answer as text`;
-  const answer = answerText(written);
+  const relativeLinks: string[] = [];
+  const answer = answerText(written, relativeLinks);
   if (question === '') {
     return answer === '' ? `the row has no question and no answer; fill in the ${label('question')} and the ${label('answer')} or delete the row` : `the row has an answer but no question; fill in the ${label('question')} or delete the row`;
   }
@@ -502,7 +540,7 @@ function buildRow(raw: RawRow, labels: Labels, ctx: Context): BuiltRow | string 
   // the category stays a tag, as it was before categories made the heading path
   const row: FaqRow = { question, similar: cleanList([...listed, ...similar.items], question), answer, tags: cleanList([...tags.items, ...category.items]) };
   if (id !== '') row.id = id;
-  return { row, category: category.items };
+  return { row, category: category.items, relativeLinks };
 }
 
 /** A row read, where it came from. */
@@ -532,6 +570,7 @@ class RowCollector {
   private readonly ids = new Map<string, TableRow>();
   private readonly questions = new Map<string, TableRow>();
   private disabled: { n: number; value: string }[] = [];
+  private relativeRows = 0;
   private unknownStatus = new Map<string, number[]>();
   constructor(
     private readonly ctx: Context,
@@ -574,6 +613,15 @@ class RowCollector {
       return;
     }
     const { row } = built;
+    if (built.relativeLinks.length > 0 && ++this.relativeRows <= RELATIVE_LINK_ROWS) {
+      const links = built.relativeLinks.map((l) => `"${l}"`).join(', ');
+      this.warnings.add(
+        this.relativeRows === RELATIVE_LINK_ROWS
+          ? `the answer links to ${links}, an address relative to the help desk's site, and rows below may too: the bot's reply has only the link's words; write the full address (https://…) in the cells, or check the reply`
+          : `the answer links to ${links}, an address relative to the help desk's site: the bot's reply has only the link's words; write the full address (https://…) in the cell, or check the reply`,
+        at(this.ctx, n),
+      );
+    }
     const sheet = this.ctx.sheet;
     if (row.id !== undefined) {
       const first = this.ids.get(row.id);
@@ -998,30 +1046,38 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
   headerWarnings(chosen.header, warnings, ctx);
   const collector = new RowCollector(ctx, warnings);
   tableRows(chosen.records, chosen.header, collector, ctx);
-  const swallowing = swallowedRows(chosen.records, chosen.header, chosen.delimiter, warnings);
-  textAfterQuotes(chosen.records, chosen.header, warnings, swallowing);
+  const swallowed = swallowedRows(chosen.records, chosen.header, chosen.delimiter);
+  if (swallowed !== undefined) return fail(problem('bad-table', swallowed.message, { file, location: { line: swallowed.line } }));
+  textAfterQuotes(chosen.records, chosen.header, warnings);
   return ok({ rows: collector.rows, warnings: inFileOrder(warnings.done(), 'last') });
 }
 
 /**
- * Records a stray quote ran together: a quote opened in a cell (`"现货48小时内发货` with no closing
+ * A stray quote that ran rows together: a quote opened in a cell (`"现货48小时内发货` with no closing
  * quote on its line) makes the lines up to the next quote one cell, and when that record still has a
  * question and an answer it is read as one row — the rows inside it are lost without a word (a user
- * trial lost two FAQ rows so, and kb generate removed their entries as "no longer in their table").
- * In a table whose first column is an id column, a line inside such a cell that starts with an id of
- * the record's own shape (`K10085,` beside `K10084`: digits and letters in the same places) followed
- * by the delimiter and at least two more cells is a swallowed row: one warning per record names them. A table without an id
- * column is not checked (an answer's line may well start `1,`).
+ * trial lost two FAQ rows so, and kb generate removed their entries as "no longer in their table";
+ * a warning alone was not enough either: the row's live answer became the raw lines, and the
+ * swallowed rows' edited entries went out of the index). Such a file is refused, naming the line,
+ * so that the store keeps every entry of it as it was (rule 6) until the quote is fixed.
+ *
+ * It is a stray quote when both: the quote that closes the run is followed by more text in its cell
+ * (`,"可以，在订单…` — it was another cell's opening quote; a cell quoted on purpose ends at its
+ * closing quote), and, in a table whose first column is an id column, a line inside the cell starts
+ * with an id of the record's own shape (`K10085,` beside `K10084`: digits and letters in the same
+ * places) that the table has no row of, followed by the delimiter and at least two more cells. A
+ * quoted answer over several lines with a line `50,100,200元三档` is valid CSV and not refused
+ * (before 2026-11-27 kb warned about it and told the team to remove the quote, breaking the file).
+ * A table without an id column is not checked (an answer's line may well start `1,`).
  */
-function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string, warnings: Warnings): Set<number> {
-  const warned = new Set<number>();
-  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return warned;
+function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string): { line: number; message: string } | undefined {
+  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return undefined;
   const shape = (id: string): string => id.trim().replace(/\d/gu, '0').replace(/[A-Za-z]/gu, 'a');
   const start = new RegExp(`^\\s*"?([^"${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]+)"?\\s*${delimiter === '\t' ? '\\t' : delimiter}`, 'u');
   // an id the table has as a row of its own was not swallowed (`2,点开票,再提交` in row 2's answer)
   const read = new Set(records.filter((r) => r.n > header.n).map((r) => (r.cells[0] ?? '').trim()));
   for (const record of records) {
-    if (record.quoted === undefined || record.n <= header.n) continue;
+    if (record.quoted === undefined || record.afterQuote === undefined || record.n <= header.n) continue;
     const own = shape(record.cells[0] ?? '');
     if (own === '' || !/0/u.test(own)) continue;
     const ids = record.cells.slice(1).flatMap((cell) =>
@@ -1034,13 +1090,12 @@ function swallowedRows(records: readonly CellRow[], header: Header, delimiter: s
     if (ids.length === 0) continue;
     const { from, to } = record.quoted;
     const named = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
-    warnings.add(
-      `a quote (") opened on line ${from} runs to line ${to}, and the cell holds lines that start like rows of this table (${named}): they were read as part of this row, not as rows of their own — remove the stray quote, or write a quote inside a cell as ""`,
-      { line: record.n },
-    );
-    warned.add(record.n);
+    return {
+      line: from,
+      message: `has a quote (") opened on line ${from} that is not closed on its line: it runs to line ${to}, and rows of this table (${named}) were read as part of row ${(record.cells[0] ?? '').trim()}; the file was not read (the store keeps its entries as they were) — remove that stray quote, or write a quote inside a cell as ""`,
+    };
   }
-  return warned;
+  return undefined;
 }
 
 /**
@@ -1050,10 +1105,9 @@ function swallowedRows(records: readonly CellRow[], header: Header, delimiter: s
  * the status or other cells into the answer. One warning per row (the first 10, the rest counted),
  * at the row, saying what to check; before 2026-11-27 nothing was said.
  */
-function textAfterQuotes(records: readonly CellRow[], header: Header, warnings: Warnings, reported: ReadonlySet<number>): void {
-  // a row skipped already says what is wrong with it (a stray quote's run of lines, as read), as does
-  // one whose run of lines swallowed rows
-  const skipped = new Set([...reported, ...warnings.list.flatMap((w) => (w.code === 'bad-row' && w.location?.line !== undefined ? [w.location.line] : []))]);
+function textAfterQuotes(records: readonly CellRow[], header: Header, warnings: Warnings): void {
+  // a row skipped already says what is wrong with it (a stray quote's run of lines, as read)
+  const skipped = new Set([...warnings.list.flatMap((w) => (w.code === 'bad-row' && w.location?.line !== undefined ? [w.location.line] : []))]);
   const rows = records.filter((r) => r.afterQuote !== undefined && r.n > header.n && !skipped.has(r.n));
   for (const r of rows.slice(0, 10)) {
     const at = r.afterQuote === r.n ? '' : ` on line ${r.afterQuote ?? r.n}`;
@@ -1062,7 +1116,9 @@ function textAfterQuotes(records: readonly CellRow[], header: Header, warnings: 
       { line: r.n },
     );
   }
-  if (rows.length > 10) warnings.add(`${rows.length - 10} more rows have text after a cell's closing quote; check the rows listed above and read the file again to see them`);
+  // their lines, so that all can be checked in one go (reading the file again would list the same ten)
+  const rest = rows.slice(10).map((r) => r.n);
+  if (rest.length > 0) warnings.add(`${rest.length} more rows have text after a cell's closing quote: lines ${rest.length <= 30 ? rest.join(', ') : `${rest.slice(0, 30).join(', ')} and ${rest.length - 30} more`}; check them as the rows listed above`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -116,10 +116,27 @@ describe('a case in which a return is refused', () => {
   it.each([
     ['1. 吊牌已剪掉或丢失的，不支持无理由退换。', '吊牌已剪掉或丢失，还能无理由退换吗？'],
     ['已经洗涤过、已经穿着外出的，不支持退换（质量问题除外）。', '已经洗涤过、已经穿着外出，还能退换吗？'],
+    // (review, 2026-11-27: 7天 in digits, 恕不退换, 不予办理 were not read as a refused return, and the question was lost)
+    ['超过30天的，不支持7天无理由退换。', '超过30天，还能7天无理由退换吗？'],
+    ['已经下水的，不支持7天无理由退货。', '已经下水，还能7天无理由退货吗？'],
+    ['已经穿着外出的，恕不退换。', '已经穿着外出，还能退换吗？'],
+    ['吊牌剪掉的，退换货不予办理。', '吊牌剪掉，还能退换货吗？'],
+    ['已经洗涤过的，无法办理退货。', '已经洗涤过，还能退货吗？'],
   ])('asks whether the customer still can, as they ask it: %s → %s (was …怎么办？ and 支持无理由退换吗？)', (text, question) => {
     const questions = asked(text);
     expect(questions).toContain(question);
     expect(questions.filter((q) => /怎么办|^支持/u.test(q))).toEqual([]);
+  });
+});
+
+describe('a case in which something else than a return is not offered', () => {
+  it.each([
+    ['定制商品的，不支持开具发票。', '支持开具发票吗？'],
+    ['偏远地区的，不支持货到付款。', '支持货到付款吗？'],
+    ['已经付款的，不支持修改地址。', '支持修改地址吗？'],
+    ['活动商品的，不支持价格保护。', '支持价格保护吗？'],
+  ])('still asks whether it is offered: %s → %s (it was dropped as if a refused return asked it)', (text, question) => {
+    expect(generateQuestions({ headingPath: ['购物须知'], text }).map((g) => g.question)).toContain(question);
   });
 });
 

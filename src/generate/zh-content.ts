@@ -12,7 +12,7 @@ import { zhAction } from './zh-procedure.js';
 import { zhListQuestions } from './zh-lists.js';
 import { zhIntervals, zhTimeLimits } from './zh-time.js';
 import { zhFees } from './zh-fees.js';
-import { isPermittedAction, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
+import { isPermittedAction, refusedReturn, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
 
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
@@ -21,12 +21,6 @@ const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
 const ZH_TIMED_CLAUSE = new RegExp(`^(?:一般|通常|预计|约|大约)?(?:在)?${ZH_TIME.source}(?:可)?(\\p{Script=Han}{2,4})$`, 'u');
 
 /** What a condition grants: …的，可以退货 / 有权要求… / 支持七天无理由退货 / 可申请… */
-/**
- * A condition's clause that refuses a return (吊牌已剪掉的，不支持无理由退换; 已洗涤的不予退换): the customer in that
- * case asks whether they still can (吊牌剪了还能退吗), not what to do.
- */
-const ZH_REFUSED_RETURN = /^(?:均|一律|概|将|则|恕)?(?:不支持|不予|不能|不可|不接受|不办理|无法)(七天无理由|七日无理由|无理由)?(退货|退换货|退换|换货|退款)/u;
-
 const ZH_GRANTED = /^(?:可以|有权|支持|可(?=申请|享受|享有|要求))([^，。；]{2,20})(?=[，。；]|$)/u;
 
 /** A condition about trouble (a defect, a delay, a breach, a loss): what to do about it is the question. */
@@ -192,10 +186,10 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         const granted = ZH_GRANTED.exec(main)?.[1];
         // 退回银行卡的，一般3-7个工作日到账: a case with no trouble whose clause is a time asks how long (was 退回银行卡怎么办？)
         const timed = ZH_TROUBLE.test(c) ? null : ZH_TIMED_CLAUSE.exec(main);
-        const refused = ZH_REFUSED_RETURN.exec(main);
+        const refused = refusedReturn(main);
         if (granted !== undefined && !ZH_TROUBLE.test(c) && isPermittedAction(granted)) add(`${c}，可以${granted}吗？`, 'permission');
         // 吊牌已剪掉或丢失的，不支持无理由退换 → 吊牌已剪掉或丢失，还能无理由退换吗？ (was …怎么办？; a clothing shop's user trial)
-        else if (refused !== null) add(`${c}，还能${refused[1] ?? ''}${refused[2] ?? ''}吗？`, 'permission');
+        else if (refused !== undefined) add(`${c}，还能${refused}吗？`, 'permission');
         else if (timed?.[1] !== undefined) add(`${c}多久${timed[1]}？`, 'time-limit');
         // 取消自动续费：微信支付的，打开微信… → 微信支付怎么取消自动续费？ (was 微信支付怎么办？: a way in, no trouble)
         else if (subject !== undefined && ZH_LABEL_TASK.test(subject) && !ZH_TROUBLE.test(c) && ZH_GO_TO.test(main)) add(`${c}怎么${subject}？`, 'condition');

@@ -108,6 +108,21 @@ describe("a clothing shop's return policy", () => {
   ])('asks which cases a heading over a list of them names: %s (was 以下情况不支持怎么退换？)', (heading, questions) => {
     expect(zhHeading(heading)).toEqual(questions);
   });
+
+  it.each([
+    ['以下情况视为签收', '哪些情况视为签收？'],
+    ['以下地区暂不发货', '哪些地区暂不发货？'],
+  ])('and over a list of cases a predicate names: %s → %s', (heading, question) => {
+    expect(zhHeading(heading)).toContain(question);
+  });
+
+  it.each(['以下地区运费', '以下商品价格', '以下情况说明', '以下情况的处理', '以下情况之一'])(
+    'not over a table or a note: %s (was asked 运费的地区有哪些？, 之一的情况有哪些？)',
+    (heading) => {
+      expect(zhHeading(heading).filter((q) => /哪些|有哪些/u.test(q))).toEqual([]);
+      expect(zhHeading(heading).length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('a case in which a return is refused', () => {

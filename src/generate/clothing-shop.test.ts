@@ -163,6 +163,23 @@ describe("a product page's list of attributes", () => {
     expect(asked).toContain('有弹力吗？');
   });
 
+  it('asks them when a plain text or Markdown paragraph joined the lines (it asked nothing)', () => {
+    const joined = '面料：100%聚酯纤维颜色：米白、雾霾蓝版型：收腰A字弹力：无弹力';
+    expect(zhAttributeQuestions(joined)).toEqual(['面料是什么？', '颜色有哪些？', '版型怎么样？', '有弹力吗？']);
+    expect(generateQuestions({ headingPath: ['连衣裙', '商品信息'], text: joined }).map((g) => g.question)).toContain('颜色有哪些？');
+  });
+
+  it('asks no step, notice or remark, no note as a list, and a figure how much (review: 第一步是什么？, 颜色有哪些？, 电话是什么？)', () => {
+    expect(zhAttributeQuestions('第一步：拍下商品\n第二步：联系客服\n第三步：寄回商品\n温馨提示：请保留吊牌')).toEqual([]);
+    expect(zhAttributeQuestions('颜色：以实物为准，不同显示器有色差\n洗涤：手洗，不可漂白\n面料：棉\n电话：400-800-1234\n重量：500g')).toEqual([
+      '怎么洗？',
+      '面料是什么？',
+      '电话是多少？',
+      '重量是多少？',
+    ]);
+    expect(zhAttributeQuestions('风格：简约，百搭\n面料：棉\n产地：浙江\n备注：拍下请留言')).toEqual(['风格是什么？', '面料是什么？', '产地是什么？']);
+  });
+
   it('needs three lines or more: one label line (温馨提示：…) is no list', () => {
     expect(zhAttributeQuestions('温馨提示：请在签收时检查\n电话：400-800-1234')).toEqual([]);
   });

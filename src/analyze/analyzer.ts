@@ -453,11 +453,11 @@ export class Analyzer {
 /**
  * A range of whole numbers as shops write one (158-163, 47~53, 150到155, 150至155): two numbers of up to three
  * digits, the second larger by at most MAX_RANGE_SPAN, not inside a longer chain (a date 2026-11-27, a
- * phone 400-800-1234), no hours (8:00-22:00), no amounts (¥5-12, 5-12元, 5-12 元, 10-20 %), no model code
+ * phone 400-800-1234), no hours (8:00-22:00, 9-18点), no amounts (¥5-12, 5-12元, 5-12 元, 10-20 %), no model code
  * (X2-40: a number right after a Latin letter), no negative number (−5-10℃, with a minus sign of its own).
  * Its ends are terms already.
  */
-const NUMBER_RANGE = /(?<![\d.,:：\-−~¥￥$a-zA-Z])(\d{1,3})\s*(?:-|~|～|–|—|至|到)\s*(\d{1,3})(?![\d.,:：]|\s*(?:%|元|块|美元|美金)|\s*(?:-|~)\s*\d)/gu;
+const NUMBER_RANGE = /(?<![\d.,:：\-−~¥￥$a-zA-Z])(\d{1,3})\s*(?:-|~|～|–|—|至|到)\s*(\d{1,3})(?![\d.,:：]|\s*(?:%|元|块|美元|美金|点|时)|\s*(?:-|~)\s*\d)/gu;
 /**
  * Two month-days joined (12-25至1-5, 11.11-11.13): an event's dates, not ranges; and the text just
  * before a single month-day one (活动时间12-25, 日期：1-5).

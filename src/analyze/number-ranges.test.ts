@@ -40,6 +40,7 @@ describe('rangeTerms', () => {
     ['10-20 %', []],
     ['20-30 美元', []],
     ['温度−5-10℃', []],
+    ['客服每天9-18点在线', []],
     ['1-2件收取运费', ['1~2']],
   ])('%s → %j', (text, numbers) => {
     expect(rangeTerms(analyzer.normalize(text))).toEqual(numbers);

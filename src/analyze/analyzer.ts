@@ -453,9 +453,17 @@ export class Analyzer {
 /**
  * A range of whole numbers as shops write one (158-163, 47~53, 150到155, 150至155): two numbers of up to three
  * digits, the second larger by at most MAX_RANGE_SPAN, not inside a longer chain (a date 2026-11-27, a
- * phone 400-800-1234), no hours (8:00-22:00), no amounts (¥5-12, 5-12元, 10-20%). Its ends are terms already.
+ * phone 400-800-1234), no hours (8:00-22:00, 9-18点), no amounts (¥5-12, 5-12元, 5-12 元, 10-20 %), no model code
+ * (X2-40: a number right after a Latin letter), no negative number (−5-10℃, with a minus sign of its own).
+ * Its ends are terms already.
  */
-const NUMBER_RANGE = /(?<![\d.,:：\-~¥￥$])(\d{1,3})\s*(?:-|~|～|–|—|至|到)\s*(\d{1,3})(?![\d.,:：%元块]|\s*(?:-|~)\s*\d)/gu;
+const NUMBER_RANGE = /(?<![\d.,:：\-−~¥￥$a-zA-Z])(\d{1,3})\s*(?:-|~|～|–|—|至|到)\s*(\d{1,3})(?![\d.,:：]|\s*(?:%|元|块|美元|美金|点|时)|\s*(?:-|~)\s*\d)/gu;
+/**
+ * Two month-days joined (12-25至1-5, 11.11-11.13): an event's dates, not ranges; and the text just
+ * before a single month-day one (活动时间12-25, 日期：1-5).
+ */
+const DATE_SPAN = /(?<![\d.])\d{1,2}[-./]\d{1,2}\s*(?:-|~|～|–|—|至|到)\s*\d{1,2}[-./]\d{1,2}(?![\d.])/gu;
+const DATE_BEFORE = /(?:日期|活动时间|活动期间|活动)[:：]?\s*$/u;
 /** The widest range kept as a term: a size chart's 150-158 or 80-94斤, not 100-500. */
 const MAX_RANGE_SPAN = 40;
 /** A range's term: its ends joined by `~` (158~163). */
@@ -468,9 +476,12 @@ export const RANGE_TERM = /^(\d{1,3})~(\d{1,3})$/u;
  */
 export function rangeTerms(text: string): string[] {
   const out: string[] = [];
+  const dates = [...text.matchAll(DATE_SPAN)].map((m): [number, number] => [m.index, m.index + m[0].length]);
   for (const m of text.matchAll(NUMBER_RANGE)) {
     const from = Number(m[1]);
     const to = Number(m[2]);
+    if (dates.some(([start, end]) => m.index >= start && m.index < end)) continue;
+    if (DATE_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     if (to > from && to - from <= MAX_RANGE_SPAN) out.push(`${from}~${to}`);
   }
   return out;

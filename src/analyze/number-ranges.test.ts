@@ -31,6 +31,17 @@ describe('rangeTerms', () => {
     ['10-15%', []],
     ['5-5', []],
     ['12-3', []],
+    // a model code, an event's dates, an amount written apart from its unit, a negative number
+    ['X1-20适合小户型，X2-40适合大户型', []],
+    ['年货节活动时间12-25至1-5', []],
+    ['活动时间：1-5', []],
+    ['11.11-11.13', []],
+    ['价格5-10 元', []],
+    ['10-20 %', []],
+    ['20-30 美元', []],
+    ['温度−5-10℃', []],
+    ['客服每天9-18点在线', []],
+    ['1-2件收取运费', ['1~2']],
   ])('%s → %j', (text, numbers) => {
     expect(rangeTerms(analyzer.normalize(text))).toEqual(numbers);
   });

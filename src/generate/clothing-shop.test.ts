@@ -108,6 +108,21 @@ describe("a clothing shop's return policy", () => {
   ])('asks which cases a heading over a list of them names: %s (was 以下情况不支持怎么退换？)', (heading, questions) => {
     expect(zhHeading(heading)).toEqual(questions);
   });
+
+  it.each([
+    ['以下情况视为签收', '哪些情况视为签收？'],
+    ['以下地区暂不发货', '哪些地区暂不发货？'],
+  ])('and over a list of cases a predicate names: %s → %s', (heading, question) => {
+    expect(zhHeading(heading)).toContain(question);
+  });
+
+  it.each(['以下地区运费', '以下商品价格', '以下情况说明', '以下情况的处理', '以下情况之一'])(
+    'not over a table or a note: %s (was asked 运费的地区有哪些？, 之一的情况有哪些？)',
+    (heading) => {
+      expect(zhHeading(heading).filter((q) => /哪些|有哪些/u.test(q))).toEqual([]);
+      expect(zhHeading(heading).length).toBeGreaterThan(0);
+    },
+  );
 });
 
 describe('a case in which a return is refused', () => {
@@ -116,10 +131,27 @@ describe('a case in which a return is refused', () => {
   it.each([
     ['1. 吊牌已剪掉或丢失的，不支持无理由退换。', '吊牌已剪掉或丢失，还能无理由退换吗？'],
     ['已经洗涤过、已经穿着外出的，不支持退换（质量问题除外）。', '已经洗涤过、已经穿着外出，还能退换吗？'],
+    // (review, 2026-11-27: 7天 in digits, 恕不退换, 不予办理 were not read as a refused return, and the question was lost)
+    ['超过30天的，不支持7天无理由退换。', '超过30天，还能7天无理由退换吗？'],
+    ['已经下水的，不支持7天无理由退货。', '已经下水，还能7天无理由退货吗？'],
+    ['已经穿着外出的，恕不退换。', '已经穿着外出，还能退换吗？'],
+    ['吊牌剪掉的，退换货不予办理。', '吊牌剪掉，还能退换货吗？'],
+    ['已经洗涤过的，无法办理退货。', '已经洗涤过，还能退货吗？'],
   ])('asks whether the customer still can, as they ask it: %s → %s (was …怎么办？ and 支持无理由退换吗？)', (text, question) => {
     const questions = asked(text);
     expect(questions).toContain(question);
     expect(questions.filter((q) => /怎么办|^支持/u.test(q))).toEqual([]);
+  });
+});
+
+describe('a case in which something else than a return is not offered', () => {
+  it.each([
+    ['定制商品的，不支持开具发票。', '支持开具发票吗？'],
+    ['偏远地区的，不支持货到付款。', '支持货到付款吗？'],
+    ['已经付款的，不支持修改地址。', '支持修改地址吗？'],
+    ['活动商品的，不支持价格保护。', '支持价格保护吗？'],
+  ])('still asks whether it is offered: %s → %s (it was dropped as if a refused return asked it)', (text, question) => {
+    expect(generateQuestions({ headingPath: ['购物须知'], text }).map((g) => g.question)).toContain(question);
   });
 });
 
@@ -129,6 +161,23 @@ describe("a product page's list of attributes", () => {
     expect(zhAttributeQuestions(list)).toEqual(['面料是什么？', '颜色有哪些？', '版型怎么样？', '有弹力吗？']);
     const asked = generateQuestions({ headingPath: ['法式碎花连衣裙', '商品信息'], text: list }).map((g) => g.question);
     expect(asked).toContain('有弹力吗？');
+  });
+
+  it('asks them when a plain text or Markdown paragraph joined the lines (it asked nothing)', () => {
+    const joined = '面料：100%聚酯纤维颜色：米白、雾霾蓝版型：收腰A字弹力：无弹力';
+    expect(zhAttributeQuestions(joined)).toEqual(['面料是什么？', '颜色有哪些？', '版型怎么样？', '有弹力吗？']);
+    expect(generateQuestions({ headingPath: ['连衣裙', '商品信息'], text: joined }).map((g) => g.question)).toContain('颜色有哪些？');
+  });
+
+  it('asks no step, notice or remark, no note as a list, and a figure how much (review: 第一步是什么？, 颜色有哪些？, 电话是什么？)', () => {
+    expect(zhAttributeQuestions('第一步：拍下商品\n第二步：联系客服\n第三步：寄回商品\n温馨提示：请保留吊牌')).toEqual([]);
+    expect(zhAttributeQuestions('颜色：以实物为准，不同显示器有色差\n洗涤：手洗，不可漂白\n面料：棉\n电话：400-800-1234\n重量：500g')).toEqual([
+      '怎么洗？',
+      '面料是什么？',
+      '电话是多少？',
+      '重量是多少？',
+    ]);
+    expect(zhAttributeQuestions('风格：简约，百搭\n面料：棉\n产地：浙江\n备注：拍下请留言')).toEqual(['风格是什么？', '面料是什么？', '产地是什么？']);
   });
 
   it('needs three lines or more: one label line (温馨提示：…) is no list', () => {

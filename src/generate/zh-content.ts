@@ -12,7 +12,7 @@ import { zhAction } from './zh-procedure.js';
 import { zhListQuestions } from './zh-lists.js';
 import { zhIntervals, zhTimeLimits } from './zh-time.js';
 import { zhFees } from './zh-fees.js';
-import { isPermittedAction, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
+import { isPermittedAction, refusedReturn, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
 
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
@@ -21,12 +21,6 @@ const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
 const ZH_TIMED_CLAUSE = new RegExp(`^(?:一般|通常|预计|约|大约)?(?:在)?${ZH_TIME.source}(?:可)?(\\p{Script=Han}{2,4})$`, 'u');
 
 /** What a condition grants: …的，可以退货 / 有权要求… / 支持七天无理由退货 / 可申请… */
-/**
- * A condition's clause that refuses a return (吊牌已剪掉的，不支持无理由退换; 已洗涤的不予退换): the customer in that
- * case asks whether they still can (吊牌剪了还能退吗), not what to do.
- */
-const ZH_REFUSED_RETURN = /^(?:均|一律|概|将|则|恕)?(?:不支持|不予|不能|不可|不接受|不办理|无法)(七天无理由|七日无理由|无理由)?(退货|退换货|退换|换货|退款)/u;
-
 const ZH_GRANTED = /^(?:可以|有权|支持|可(?=申请|享受|享有|要求))([^，。；]{2,20})(?=[，。；]|$)/u;
 
 /** A condition about trouble (a defect, a delay, a breach, a loss): what to do about it is the question. */
@@ -139,17 +133,40 @@ const ZH_ATTRIBUTE_LINE = /^(?:[-•·*]\s*)?(\p{Script=Han}{2,4})[：:]\s*([^�
 const MIN_ATTRIBUTES = 3;
 
 /**
+ * The labels of a product's attributes, by which a list whose lines arrive joined (a plain text or Markdown
+ * paragraph: 面料：100%聚酯纤维颜色：米白、雾霾蓝版型：收腰A字) is cut back into its lines.
+ */
+const ZH_ATTRIBUTE_LABEL =
+  /(?<=[^\n：:])(?=(?:面料|材质|成分|里料|填充物|含绒量|充绒量|颜色|颜色分类|版型|弹力|弹性|厚度|厚薄|尺码|尺寸|风格|领型|袖长|袖型|衣长|裙长|裤长|适用季节|季节|适用人群|图案|工艺|产地|品牌|货号|款号|重量|净含量|规格|型号|透气性|柔软度|手感|洗涤|洗涤方式|上市时间|保质期|功率|电压|容量)[：:])/gu;
+
+/** Labels of a step, a notice or a remark (第一步：…, 温馨提示：…): no attribute of the goods. */
+const ZH_NOT_ATTRIBUTE = /^(?:第.{1,2}步|步骤.?|温馨提示|友情提示|特别提示|提示|注意|注意事项|特别注意|备注|说明|特别说明|注|声明|售后|客服|地址)$/u;
+
+/** A value that is a note about the goods, not an attribute of them (以实物为准，不同显示器有色差). */
+const ZH_VALUE_NOTE = /为准|仅供参考|色差|详见|请以|咨询客服/u;
+
+/**
  * A product's attributes, listed a line each (商品信息: 面料：… / 颜色：… / 版型：… / 弹力：…), asked as customers ask
- * them: 面料是什么？, 颜色有哪些？ (a value of several), 有弹力吗？, 版型怎么样？ — at most MAX_ATTRIBUTES; none unless the
- * section lists MIN_ATTRIBUTES or more (a clothing shop's user trial: its detail page's list asked only 商品信息是什么？).
+ * them: 面料是什么？, 颜色有哪些？ (short items apart by 、 or /), 有弹力吗？, 版型怎么样？, 重量是多少？ (a figure) — at most
+ * MAX_ATTRIBUTES; none unless the section lists MIN_ATTRIBUTES or more (a clothing shop's user trial: its detail page's
+ * list asked only 商品信息是什么？). A step, a notice or a remark (第一步, 温馨提示, 备注) is no attribute, nor a value that
+ * notes something (以实物为准) (review, 2026-11-27: 第一步是什么？, 温馨提示是什么？, 颜色有哪些？ were asked).
  */
 export function zhAttributeQuestions(text: string): string[] {
-  const attributes = text.split('\n').map((l) => ZH_ATTRIBUTE_LINE.exec(l.trim())).filter((m) => m !== null);
+  const lines = text.split('\n').flatMap((l) => l.trim().split(ZH_ATTRIBUTE_LABEL));
+  const attributes = lines
+    .map((l) => ZH_ATTRIBUTE_LINE.exec(l.trim()))
+    .filter((m) => m !== null)
+    .filter(([, label = '', value = '']) => !ZH_NOT_ATTRIBUTE.test(label) && !ZH_VALUE_NOTE.test(value));
   if (attributes.length < MIN_ATTRIBUTES) return [];
   return attributes.slice(0, MAX_ATTRIBUTES).map(([, label = '', value = '']) => {
     if (/^(?:弹力|弹性)$/u.test(label)) return `有${label}吗？`;
     if (/^(?:厚度|厚薄|透气性|柔软度|手感|版型|尺码)$/u.test(label)) return `${label}怎么样？`;
-    return /[、，,/]/u.test(value) && !/[（(]/u.test(value) ? `${label}有哪些？` : `${label}是什么？`;
+    if (/^(?:洗涤|洗涤方式|洗护)$/u.test(label)) return '怎么洗？';
+    // a figure (电话：400-800-1234, 重量：500g), not a material (100%聚酯纤维)
+    if (/^(?:电话|重量|邮编|价格|净含量|功率|电压|容量)$/u.test(label) || /^[\d\s\-+().]+(?:g|kg|克|千克|斤|ml|毫升|l|升|cm|mm|米|w|瓦|v|伏|mah)?$/iu.test(value)) return `${label}是多少？`;
+    const items = value.split(/[、/／]/u).map((i) => i.trim());
+    return items.length >= 2 && items.every((i) => i.length >= 1 && i.length <= 8 && !/[，,；]/u.test(i)) ? `${label}有哪些？` : `${label}是什么？`;
   });
 }
 
@@ -192,10 +209,10 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         const granted = ZH_GRANTED.exec(main)?.[1];
         // 退回银行卡的，一般3-7个工作日到账: a case with no trouble whose clause is a time asks how long (was 退回银行卡怎么办？)
         const timed = ZH_TROUBLE.test(c) ? null : ZH_TIMED_CLAUSE.exec(main);
-        const refused = ZH_REFUSED_RETURN.exec(main);
+        const refused = refusedReturn(main);
         if (granted !== undefined && !ZH_TROUBLE.test(c) && isPermittedAction(granted)) add(`${c}，可以${granted}吗？`, 'permission');
         // 吊牌已剪掉或丢失的，不支持无理由退换 → 吊牌已剪掉或丢失，还能无理由退换吗？ (was …怎么办？; a clothing shop's user trial)
-        else if (refused !== null) add(`${c}，还能${refused[1] ?? ''}${refused[2] ?? ''}吗？`, 'permission');
+        else if (refused !== undefined) add(`${c}，还能${refused}吗？`, 'permission');
         else if (timed?.[1] !== undefined) add(`${c}多久${timed[1]}？`, 'time-limit');
         // 取消自动续费：微信支付的，打开微信… → 微信支付怎么取消自动续费？ (was 微信支付怎么办？: a way in, no trouble)
         else if (subject !== undefined && ZH_LABEL_TASK.test(subject) && !ZH_TROUBLE.test(c) && ZH_GO_TO.test(main)) add(`${c}怎么${subject}？`, 'condition');

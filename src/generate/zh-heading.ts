@@ -114,8 +114,12 @@ const ZH_BENEFITS = /^(\p{Script=Han}{2,6}?)(权益|福利|特权|优惠)$/u;
 // (and the numbers, accounts, devices or versions a service takes: 不支持充值的号码 → 哪些号码不支持充值？)
 const ZH_WHICH_CASES = /^((?:不|非|无|可以|可|能|需要|需|支持|属于|适用)\p{Script=Han}{1,10})的(情况|情形|商品|订单|地区|原因|号码|账号|账户|设备|版本)$/u;
 
-/** A heading over a list of the cases a rule is about (以下情况不支持退换, 下列商品不适用七天无理由): which ones. */
-const ZH_LISTED_CASES = /^(?:以下|下列|如下)(情况|情形|商品|产品|订单|地区)(\p{Script=Han}{2,12})$/u;
+/**
+ * A heading over a list of the cases a rule is about (以下情况不支持退换, 下列商品不适用七天无理由): which ones — when
+ * what follows says what holds for them (不, 可, 需, 支持, 适用, 视为 …); 以下地区运费, 以下商品价格, 以下情况说明 and
+ * 以下情况之一 name a table or a note, no case (运费的地区有哪些？ was asked of 以下地区运费).
+ */
+const ZH_LISTED_CASES = /^(?:以下|下列|如下)(情况|情形|商品|产品|订单|地区)((?:不|非|无|可|能|需|须|支持|适用|享受|享有|视为|属于|暂|均|一律|将)\p{Script=Han}{1,12})$/u;
 
 /** What a service takes, named by that (支持的版本, 适用的设备): which ones (支持哪些版本？, was 支持的版本是什么？). */
 const ZH_WHICH_SUPPORTED = /^(支持|适用|可用|可选)的(\p{Script=Han}{2,6})$/u;

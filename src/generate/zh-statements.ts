@@ -153,6 +153,21 @@ export function zhDutiesAndRights(s: string, clauses: readonly string[], subject
 }
 
 /**
+ * A condition's clause that refuses a return (吊牌已剪掉的，不支持无理由退换; 已洗涤的不予退换; 超过30天的，不支持7天无理由退换;
+ * 已下水的，概不退换; 已下水的，退换货不予办理): the customer in that case asks whether they still can (吊牌剪了还能退吗),
+ * not what to do. Its main clause → what is refused (7天无理由退换, 退换), or undefined.
+ */
+const ZH_REFUSED_RETURN = /^(?:均|一律|概|将|则|恕)?(?:不支持|不予|不能|不可|不接受|不办理|无法|不(?=退|换))(?:办理|受理)?((?:7|七)(?:天|日)无理由|无理由)?(退货|退换货|退换|换货|退款)/u;
+const ZH_RETURN_NOT_HANDLED = /^(?:(?:7|七)(?:天|日)无理由|无理由)?(?:退货|退换货|退换|换货|退款)(?:均|一律|概|将)?(?:不予办理|无法办理|不予受理|不办理)/u;
+
+export function refusedReturn(main: string): string | undefined {
+  const refused = ZH_REFUSED_RETURN.exec(main);
+  if (refused !== null) return `${refused[1] ?? ''}${refused[2] ?? ''}`;
+  const handled = ZH_RETURN_NOT_HANDLED.exec(main);
+  return handled === null ? undefined : handled[0].replace(/(?:均|一律|概|将)?(?:不予办理|无法办理|不予受理|不办理)$/u, '');
+}
+
+/**
  * What a statement says about a thing: what is not offered or covered, what it is (X是…的合同), who
  * bears a risk, when it takes effect, whom it applies to, who is in charge, what is void.
  */
@@ -175,7 +190,8 @@ export function zhStatements(s: string, clauses: readonly string[], noDefinition
     // 由于是境外商品，商户不提供发票 / 恕我们概不负责: a reason or a disclaimer, not a service
     if (/^(?:是|由于|因为)/u.test(who) || (no[2] === '负责' && what.length < 2)) return;
     // 吊牌已剪掉的，不支持无理由退换: the case is the clause before, which the condition rule asks with it (支持无理由退换吗？ dropped it)
-    if (who === '' && context === '' && /的$/u.test(before)) return;
+    // — only a refused return, which that rule asks (已下水的，不支持开具发票 is still asked 支持开具发票吗？)
+    if (who === '' && context === '' && /的$/u.test(before) && refusedReturn(clause) !== undefined) return;
     // 下列商品拆封后恕不接受退货：… → 哪些商品拆封后不能退货？ (the list says which)
     const listed = /^(?:下列|以下|如下)/u.exec(who);
     const returns = no[2] === '接受' && /^(?:退货|退换货|换货|退款|退换)$/u.test(what);

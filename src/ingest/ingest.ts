@@ -92,12 +92,19 @@ async function parseText(format: Exclude<Format, 'pdf' | 'docx' | 'xlsx'>, text:
 
 function tableSections(result: Result<import('./formats/table.js').TableParse>): Result<Parsed> {
   if (!result.ok) return result;
-  // a workbook of data tables (a size chart): a document, a section a sheet headed by its name, its table as a table
+  // a workbook of data tables (a size chart): a document, a section a sheet headed by its name, a table's caption
+  // a heading under it, its text as paragraphs, its tables as tables, each at its row
   const tables = result.value.tables;
   if (tables !== undefined && result.value.rows.length === 0) {
-    const blocks: ParsedBlock[] = tables.flatMap(({ sheet, rows }) => [
-      { kind: 'heading' as const, depth: 1, text: sheet, location: { line: 1 } },
-      { kind: 'table' as const, rows, location: { line: 1 } },
+    const blocks: ParsedBlock[] = tables.flatMap(({ sheet, line, parts }): ParsedBlock[] => [
+      { kind: 'heading', depth: 1, text: sheet, location: { sheet, line } },
+      ...parts.map((part): ParsedBlock =>
+        part.kind === 'table'
+          ? { kind: 'table', rows: part.rows, location: { sheet, line: part.line } }
+          : part.kind === 'caption'
+            ? { kind: 'heading', depth: 2, text: part.text, location: { sheet, line: part.line } }
+            : { kind: 'paragraph', text: part.text, location: { sheet, line: part.line } },
+      ),
     ]);
     return ok({ kind: 'doc', doc: { blocks, warnings: [...result.value.warnings] } }, result.warnings);
   }

@@ -7,6 +7,8 @@ import type { Problem } from '../core/problems.js';
 export interface SourceLocation {
   page?: number;
   line?: number;
+  /** XLSX read as a document (a workbook of data tables): the sheet, `line` its row. */
+  sheet?: string;
 }
 
 export type ParsedBlock =

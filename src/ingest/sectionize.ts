@@ -188,6 +188,7 @@ function toLocation(location: SourceLocation): SectionLocation {
   const out: SectionLocation = {};
   if (location.page !== undefined) out.page = location.page;
   if (location.line !== undefined) out.line = location.line;
+  if (location.sheet !== undefined) out.sheet = location.sheet;
   return out;
 }
 

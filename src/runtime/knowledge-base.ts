@@ -19,7 +19,7 @@
  *   written-terms.ts  a hit's matched terms as the question writes them
  *   hit-passages.ts   the passage of a long answer a hit carries
  */
-import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, isWordTerm, RANGE_TERM, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
 import { ASKS_SAME_DEPTH, TEAM_ORIGINS, writtenQuestionsFirst, type AsksSameSource } from './asks-same.js';
@@ -667,7 +667,10 @@ export class KnowledgeBase {
         if (translated.size > 0) ownCover.set(term, cover);
       } else {
         const word = translated.get(term);
-        if (word !== undefined) translatedCover.set(word, (translatedCover.get(word) ?? 0) + impact);
+        // a number's ranges (7 in 5-10件 and 6-8点) are alternatives, not parts: a hit holds one at
+        // most, so the number counts as its weightiest range (summed, one 7 weighed like eight rare
+        // terms and every hit's confidence fell: 7号能发货吗 0.52 → 0.29)
+        if (word !== undefined) translatedCover.set(word, RANGE_TERM.test(term) ? Math.max(translatedCover.get(word) ?? 0, impact) : (translatedCover.get(word) ?? 0) + impact);
       }
       ids.push(t);
       weights.push(qw);

@@ -32,10 +32,10 @@ export interface TableParse {
   /** Good rows in file order (XLSX: sheet by sheet). */
   rows: TableRow[];
   /**
-   * XLSX: a workbook of data tables and no FAQ (a size chart, a price list): each visible sheet's table, its
-   * header row first. Read as a document, a section a sheet (`dataSheets`); `rows` is then empty.
+   * XLSX: a workbook of data tables and no FAQ (a size chart, a price list): each visible sheet holding a
+   * table, as its captions, text and tables (`dataSheets`). Read as a document, a section a sheet; `rows` is then empty.
    */
-  tables?: { sheet: string; rows: string[][] }[];
+  tables?: DataSheet[];
   /** Skipped rows (`bad-row`) and ignored columns or sheets. */
   warnings: Problem[];
 }
@@ -1310,26 +1310,90 @@ interface Sheet {
   rows: CellRow[];
 }
 
-/** A header cell that names a question or an answer kb does not know (客户问题 | 处理方式): a FAQ table to fix, not data. */
-const FAQ_LIKE_HEADER = /问|答|回复|回覆|话术|question|answer|reply|faq/iu;
+/**
+ * A header cell that names a question or an answer kb does not know (客户问题 | 处理方式, 客户咨询 | 客服解决方案,
+ * Issue | Resolution): a FAQ table to fix, not data. A cell naming a known question or answer column
+ * (Issue | Response) makes it one too (`faqLikeHeader`).
+ */
+const FAQ_LIKE_HEADER = /问|答|回复|回覆|话术|咨询|解决方案|处理方式|question|answer|reply|faq|issue|resolution|solution/iu;
+
+/** Whether a header row reads as a FAQ's: a cell names a question or an answer, known (Response) or not (客户咨询). */
+function faqLikeHeader(cells: readonly string[]): boolean {
+  return cells.some((c) => {
+    const field = fieldOfHeader(c);
+    return field === 'question' || field === 'answer' || field === 'similar' || FAQ_LIKE_HEADER.test(c);
+  });
+}
+
+/** A piece of a data sheet, in sheet order: a one-cell row over a table (its caption), a row of text, a table (header row first). */
+export type DataPart = { kind: 'caption'; text: string; line: number } | { kind: 'note'; text: string; line: number } | { kind: 'table'; rows: string[][]; line: number };
+
+/** A visible sheet of a workbook of data tables, read as its parts; `line` is its first row that is not blank. */
+export interface DataSheet {
+  sheet: string;
+  line: number;
+  parts: DataPart[];
+}
+
+/** A data row after a blank one that starts a table of its own: two names or more, no figure (尺码 | 腰围(cm) | 臀围(cm)). */
+function startsTable(cells: readonly string[]): boolean {
+  const named = cells.filter((c) => c !== '');
+  return named.length >= 2 && named.every((c) => !/\d/u.test(c));
+}
 
 /**
- * The data tables of a workbook that holds no FAQ: every visible sheet whose first row that is not blank
- * names two columns or more and has a row under it — its rows from there, blank rows left out, trailing
- * empty cells cut.
+ * The data tables of a workbook that holds no FAQ, each visible sheet as its parts. A sheet's rows are cut
+ * at blank rows where the rows after one start a table of their own (two size charts on one sheet, a note
+ * above a chart); a blank row inside a table (rows of figures on both sides) does not cut it. In each
+ * stretch, one-cell rows before a table are its caption (a merged title row: 女装上衣尺码表（单位：cm）),
+ * and a stretch of one row, or of one-cell rows, is text. A sheet without a table is not read (`unread`).
  */
-function dataSheets(sheets: readonly Sheet[]): { sheet: string; rows: string[][] }[] {
-  const out: { sheet: string; rows: string[][] }[] = [];
+function dataSheets(sheets: readonly Sheet[]): { read: DataSheet[]; unread: string[] } {
+  const read: DataSheet[] = [];
+  const unread: string[] = [];
   for (const sheet of sheets) {
     if (sheet.hidden) continue;
-    const rows = sheet.rows.filter((r) => !isBlank(r)).map((r) => {
+    // stretches of rows that are not blank, each row as its trimmed cells (trailing empty ones cut)
+    const stretches: { cells: string[]; n: number }[][] = [];
+    let blank = true;
+    let previous = 0;
+    for (const r of sheet.rows) {
+      // (a workbook leaves an empty row out: a gap in the row numbers is a blank row too)
+      if (r.n > previous + 1) blank = true;
+      previous = r.n;
+      if (isBlank(r)) {
+        blank = true;
+        continue;
+      }
       const cells = r.cells.map((c) => c.replace(/\s+/gu, ' ').trim());
       while (cells.length > 0 && cells.at(-1) === '') cells.pop();
-      return cells;
-    });
-    if (rows.length >= 2 && (rows[0]?.filter((c) => c !== '').length ?? 0) >= 2) out.push({ sheet: sheet.name, rows });
+      const last = stretches.at(-1);
+      // after a blank row, rows of figures go on the table above (a chart's rows with a gap in them)
+      const goesOn = last !== undefined && (!blank || (last.length >= 2 && cells.filter((c) => c !== '').length >= 2 && !startsTable(cells)));
+      if (goesOn) last.push({ cells, n: r.n });
+      else stretches.push([{ cells, n: r.n }]);
+      blank = false;
+    }
+    const parts: DataPart[] = [];
+    const text = (cells: readonly string[]): string => cells.filter((c) => c !== '').join(cells.filter((c) => c !== '').length === 2 ? '：' : ' | ');
+    for (const stretch of stretches) {
+      const oneCell = (row: { cells: string[] }): boolean => row.cells.filter((c) => c !== '').length <= 1;
+      let i = 0;
+      while (i < stretch.length && oneCell(stretch[i]!)) i++;
+      let end = stretch.length;
+      while (end > i && oneCell(stretch[end - 1]!)) end--;
+      if (end - i >= 2) {
+        for (const row of stretch.slice(0, i)) parts.push({ kind: 'caption', text: text(row.cells), line: row.n });
+        parts.push({ kind: 'table', rows: stretch.slice(i, end).map((row) => row.cells), line: stretch[i]!.n });
+        for (const row of stretch.slice(end)) parts.push({ kind: 'note', text: text(row.cells), line: row.n });
+      } else {
+        for (const row of stretch) parts.push({ kind: 'note', text: text(row.cells), line: row.n });
+      }
+    }
+    if (parts.some((part) => part.kind === 'table')) read.push({ sheet: sheet.name, line: stretches[0]?.[0]?.n ?? 1, parts });
+    else if (stretches.length > 0) unread.push(sheet.name);
   }
-  return out;
+  return { read, unread };
 }
 
 /**
@@ -1369,13 +1433,32 @@ export async function parseFaqXlsx(bytes: Uint8Array, options: ParseOptions): Pr
     if (best === undefined || best.header === undefined) {
       return fail(problem('bad-table', `has no rows in any visible sheet; a FAQ table needs a header row with ${EXPECTED}${hiddenNote}`, { file }));
     }
-    // no sheet asks or answers anything: data tables (a size chart, a price list) are read as a document
-    const tables = dataSheets(sheets);
+    // no sheet asks or answers anything: data tables (a size chart, a price list) are read as a document.
+    // A sheet with a FAQ header and no row under it (an empty template) asks nothing either
+    const emptyFaq = sheets.filter((sheet) => !sheet.hidden && findHeader(sheet.rows).found).map((sheet) => sheet.name);
+    const { read, unread } = dataSheets(sheets);
     const faqLike = sheets.some((sheet) => {
       const search = findHeader(sheet.rows);
-      return (search.found ? search.header.cells : (search.best?.cells ?? [])).some((c) => FAQ_LIKE_HEADER.test(c));
+      return !search.found && faqLikeHeader(search.best?.cells ?? []);
     });
-    if (tables.length > 0 && !faqLike) return ok({ rows: [], tables, warnings: [] });
+    if (read.length > 0 && !faqLike) {
+      const warnings = new Warnings({ file, unit: 'row', part: 'column' });
+      const names = read.map((d) => d.sheet);
+      warnings.add(
+        `has no FAQ header (a question and an answer column) and was read as a document of data tables: ${names.length === 1 ? 'sheet' : 'sheets'} ${list(names)}; ` +
+          'if it is a FAQ, name its columns 问题 and 答案 (question and answer)',
+      );
+      if (emptyFaq.length > 0) warnings.add(`${emptyFaq.length === 1 ? 'sheet' : 'sheets'} ${list(emptyFaq)} ${emptyFaq.length === 1 ? 'has' : 'have'} a FAQ header and no rows under it and ${emptyFaq.length === 1 ? 'was' : 'were'} not read; fill it in or delete it`);
+      const rest = unread.filter((name) => !emptyFaq.includes(name));
+      if (rest.length > 0) warnings.add(`${rest.length === 1 ? 'sheet' : 'sheets'} ${list(rest)} ${rest.length === 1 ? 'holds' : 'hold'} no table (a header row of two names or more with rows under it) and ${rest.length === 1 ? 'was' : 'were'} not read; give it a header row if it should be read`);
+      const hidden = sheets.filter((sheet) => sheet.hidden && sheet.rows.some((r) => !isBlank(r))).map((sheet) => sheet.name);
+      if (hidden.length > 0) warnings.add(`hidden ${hidden.length === 1 ? 'sheet' : 'sheets'} ${list(hidden)} ${hidden.length === 1 ? 'was' : 'were'} not read; unhide ${hidden.length === 1 ? 'it' : 'them'} in Excel to read ${hidden.length === 1 ? 'it' : 'them'}, or delete ${hidden.length === 1 ? 'it' : 'them'}`);
+      return ok({ rows: [], tables: read, warnings: warnings.done() });
+    }
+    if (best.header !== undefined && has(best.header, 'question') && has(best.header, 'answer')) {
+      // a FAQ header with no row under it, and nothing else to read
+      return fail(problem('bad-table', `sheet ${quote(best.sheet.name)} has a FAQ header (row ${best.header.n}) and no rows under it; add the questions and answers under it`, { file, location: { sheet: best.sheet.name, row: best.header.n } }));
+    }
     const onSheet: Context = { file, unit: 'row', part: 'column', sheet: best.sheet.name };
     const { message, location } = missingColumns(best.header, sheets.length > 1 ? onSheet : { file, unit: 'row', part: 'column' });
     const where = sheets.length > 1 ? `no sheet has a question and an answer column with rows under them; sheet ${quote(best.sheet.name)} ` : '';

@@ -36,15 +36,20 @@ function list(ids: readonly string[], max = 8): string {
  * entries changed (added, regenerated, marked, removed) of how many (the store's whole count read
  * as "updated 39 entries" when two had changed).
  */
-export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'>, dryRun: boolean): string {
+export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'> & { kbSimilarReplaced?: readonly string[] }, dryRun: boolean): string {
   const m = r.merge;
   if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
-  const changed = m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length + m.renamed.length + m.restored.filter((id) => !m.renamed.some((r) => r.to === id)).length + m.moved.reduce((n, g) => n + g.entries.length, 0) + m.reordered.length + m.rekeyed.length + m.recategorized.length;
+  const changed = (r.kbSimilarReplaced ?? []).length + m.added.length + m.updated.length + m.sourceChanged.length + m.sourceMissing.length + m.removed.length + m.renamed.length + m.restored.filter((id) => !m.renamed.some((r) => r.to === id)).length + m.moved.reduce((n, g) => n + g.entries.length, 0) + m.reordered.length + m.rekeyed.length + m.recategorized.length;
   if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
   return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
 }
 
-function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): void {
+/**
+ * `faqSimilar`: the --faq-similar given on the command line to a run without --all: it reaches only
+ * new rows and rows whose source changed (merge rule 2 keeps the others), so the summary says how
+ * to apply it to every row.
+ */
+function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqSimilar?: FaqSimilarMode): void {
   const m = r.merge;
   output.out(`${r.store}: ${storeChange(r, dryRun)} from ${r.files - r.failedFiles} of ${r.files} files`);
   output.out(`  ${m.added.length} added, ${m.updated.length} regenerated (${r.llm !== undefined ? 'source changed or new questions from the model' : 'source changed'}, not yet reviewed), ${m.unchanged} unchanged, ${m.outOfScope} of other sources left as they were`);
@@ -80,6 +85,8 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   }
   for (const moved of m.moved) output.out(`  ${moved.from} → ${moved.to}: ${moved.entries.length} ${moved.entries.length === 1 ? 'entry' : 'entries'} moved (statuses and edits kept)`);
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));
+  if (r.kbSimilarReplaced.length > 0) output.out(`  ${r.kbSimilarReplaced.length} FAQ ${r.kbSimilarReplaced.length === 1 ? 'row' : 'rows'} an editor touched: the similar questions kb wrote replaced by this run's (--faq-similar), the team's and the editor's kept: ${list(r.kbSimilarReplaced)}`);
+  if (faqSimilar !== undefined && !r.created && r.generation.faq > 0) output.out(`  --faq-similar ${faqSimilar} reaches new FAQ rows and rows whose source changed; kb generate --all --faq-similar ${faqSimilar} applies it to every row (docs/generate.md)`);
   if (r.llm !== undefined) output.out(llmSummary(r.llm, dryRun, output));
   if (!dryRun) output.out('  next: kb review (or kb export --format xlsx), then kb build');
 }
@@ -155,7 +162,7 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   }
   printProblems(output, locateInConfig(result.warnings, fromConfig));
   if (options.json) output.out(JSON.stringify({ ...result.value, problems: result.warnings }, null, 2));
-  else printSummary(result.value, options.dryRun, output);
+  else printSummary(result.value, options.dryRun, output, run.refresh !== true && run.llm === undefined ? options.faqSimilar : undefined);
   const failed = new Set(result.warnings.filter((p) => p.severity === 'error' && p.code !== 'llm-failed').map((p) => p.file ?? '')).size;
   if (failed === 0) return EXIT.OK;
   output.err(`kb generate: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); their entries in the store were left as they were`);

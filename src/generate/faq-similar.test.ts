@@ -138,6 +138,15 @@ describe('generated similar questions for FAQ rows', () => {
     expect(after.addedSimilar).toEqual([kbQuestion]);
     expect(after.similar).toEqual(fee.similar);
   });
+
+  it('g in kb review on a row: the variants it writes are kb’s, marked as such', () => {
+    const row = generateEntries([SHEET()], { similar: 5 }).entries.find((e) => e.id === 'r-track')!;
+    const state = reviewReducer(initialState([row]), { type: 'key', input: 'g', key: {} });
+    const after = state.entries[0]!;
+    expect(after.similar.length).toBeGreaterThan(0);
+    expect(after.generatedSimilar).toEqual(after.similar);
+    expect(after.similar.every((q) => kbWroteSimilar(after, q))).toBe(true);
+  });
 });
 
 describe('a sheet exported for the team (kb export / kb import)', () => {
@@ -193,7 +202,10 @@ describe('the index and the similar questions kb wrote for rows', () => {
     expect(before.ok).toBe(true);
     if (!before.ok) return;
     const parsed = parseIndex(before.value.bytes);
-    expect(parsed.ok && parsed.data.model.kbSimilar).toBeUndefined();
+    expect(parsed.ok && Object.keys(parsed.data.model).filter((k) => k.startsWith('kbSimilar'))).toEqual([]);
+    // a store whose rows list none (an empty list, as a hand edit may leave) builds the same bytes
+    const empty = await buildFromEntries(rows.map((e) => ({ ...e, generatedSimilar: [] })), {});
+    expect(empty.ok && Buffer.compare(Buffer.from(empty.value.bytes), Buffer.from(before.value.bytes))).toBe(0);
     // kb's question listed first in the store: the index holds it after the team's, and counts it
     const withKb: Entry[] = [{ ...rows[0]!, similar: ['开发票的流程', '发票怎么开'], generatedSimilar: ['开发票的流程'] }, rows[1]!];
     const built = await buildFromEntries(withKb, {});

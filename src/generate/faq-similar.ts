@@ -23,12 +23,13 @@ export const FAQ_SIMILAR_KINDS = ['synonym'] as const;
  * questions kb wrote (`generatedSimilar`) replaced by this run's (`fresh`: none with
  * `--faq-similar none`), the team's and the editor's kept where they were. Merge rule 2 keeps such a
  * row whole, so before 2026-11-27 turning the option off took kb's questions off the rows nobody
- * touched only. Unchanged for an entry that is not a FAQ row.
+ * touched only. `total` (`--faq-similar top-up`): the row's similar questions, the team's and the
+ * editor's counted, are made up to it, no more. Unchanged for an entry that is not a FAQ row.
  */
-export function withFreshKbSimilar(e: Entry, fresh: readonly string[]): Entry {
+export function withFreshKbSimilar(e: Entry, fresh: readonly string[], total = Infinity): Entry {
   if (e.origin !== 'faq') return e;
   const team = teamSimilar(e);
   const seen = new Set(team.map(questionKey));
-  const added = fresh.filter((q) => !seen.has(questionKey(q)) && seen.add(questionKey(q)) !== undefined);
+  const added = fresh.filter((q) => !seen.has(questionKey(q)) && seen.add(questionKey(q)) !== undefined).slice(0, Math.max(0, total - team.length));
   return withGeneratedSimilar({ ...e, similar: [...team, ...added] }, added);
 }

@@ -168,7 +168,8 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
       const fresh = freshById.get(e.id);
       // (a row whose source changed went by merge rule 4, which gives it the fresh ones already)
       if (fresh === undefined || !replace.has(e.id) || fresh.sourceHash === undefined || hashBefore.get(e.id) !== fresh.sourceHash || e.sourceHash !== fresh.sourceHash || !touchedByEditor(e)) return e;
-      const swapped = withFreshKbSimilar(e, fresh.generatedSimilar ?? []);
+      // (top-up counts the editor's questions too: generation saw the sheet's alone)
+      const swapped = withFreshKbSimilar(e, fresh.generatedSimilar ?? [], options.faqSimilar === 'top-up' ? (options.similar ?? DEFAULT_SIMILAR) : Infinity);
       if (JSON.stringify(swapped.similar) === JSON.stringify(e.similar) && JSON.stringify(swapped.generatedSimilar ?? []) === JSON.stringify(e.generatedSimilar ?? [])) return e;
       kbSimilarReplaced.push(e.id);
       return swapped;

@@ -353,6 +353,9 @@ describe('a hand-edited generatedSimilar', () => {
 
   it('is refused with the line and what is wrong, not fixed silently', () => {
     expect(parseStore(line(['运费谁来出']), 'kb/qa.jsonl').ok).toBe(true);
+    // written as similar writes it (both read trimmed): fine
+    const spaced = parseStore(line(['运费谁来出']).replace(/运费谁来出/gu, '运费谁来出 '), 'kb/qa.jsonl');
+    expect(spaced.ok && spaced.value[0]!.generatedSimilar).toEqual(['运费谁来出']);
     const cases: [unknown, string, RegExp][] = [
       [['运费是谁出的'], 'faq', /generatedSimilar "运费是谁出的" is not one of the entry's similar questions/u],
       [['运费谁来出', '运费谁来出'], 'faq', /generatedSimilar lists "运费谁来出" twice/u],

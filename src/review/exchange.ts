@@ -639,9 +639,8 @@ function kbSimilarOf(old: Entry, r: ImportRecord, cell: readonly string[], overw
   const foreign = cell.filter((q) => !kb.has(q));
   if (foreign.length > 0) return { foreign };
   const inCell = new Set(cell);
-  // (the similar cell as the sheet has it: a question the editor deleted there too is not accepted)
-  const sheet = r.similar === undefined ? undefined : new Set(r.similar.map(oneSpaced));
-  return { accepted: now.filter((q) => !inCell.has(oneSpaced(q)) && (sheet === undefined || sheet.has(oneSpaced(q)))) };
+  // (planImport keeps those still in the entry's similar questions: one the editor deleted there too is gone)
+  return { accepted: now.filter((q) => !inCell.has(oneSpaced(q))) };
 }
 
 export interface PlanOptions {

@@ -138,6 +138,15 @@ describe('generated similar questions for FAQ rows', () => {
     expect(after.addedSimilar).toEqual([kbQuestion]);
     expect(after.similar).toEqual(fee.similar);
   });
+
+  it('g in kb review on a row: the variants it writes are kb’s, marked as such', () => {
+    const row = generateEntries([SHEET()], { similar: 5 }).entries.find((e) => e.id === 'r-track')!;
+    const state = reviewReducer(initialState([row]), { type: 'key', input: 'g', key: {} });
+    const after = state.entries[0]!;
+    expect(after.similar.length).toBeGreaterThan(0);
+    expect(after.generatedSimilar).toEqual(after.similar);
+    expect(after.similar.every((q) => kbWroteSimilar(after, q))).toBe(true);
+  });
 });
 
 describe('a sheet exported for the team (kb export / kb import)', () => {
@@ -193,7 +202,10 @@ describe('the index and the similar questions kb wrote for rows', () => {
     expect(before.ok).toBe(true);
     if (!before.ok) return;
     const parsed = parseIndex(before.value.bytes);
-    expect(parsed.ok && parsed.data.model.kbSimilar).toBeUndefined();
+    expect(parsed.ok && Object.keys(parsed.data.model).filter((k) => k.startsWith('kbSimilar'))).toEqual([]);
+    // a store whose rows list none (an empty list, as a hand edit may leave) builds the same bytes
+    const empty = await buildFromEntries(rows.map((e) => ({ ...e, generatedSimilar: [] })), {});
+    expect(empty.ok && Buffer.compare(Buffer.from(empty.value.bytes), Buffer.from(before.value.bytes))).toBe(0);
     // kb's question listed first in the store: the index holds it after the team's, and counts it
     const withKb: Entry[] = [{ ...rows[0]!, similar: ['开发票的流程', '发票怎么开'], generatedSimilar: ['开发票的流程'] }, rows[1]!];
     const built = await buildFromEntries(withKb, {});
@@ -258,3 +270,104 @@ const canonical = (e: Entry): Entry => {
   if (!read.ok) throw new Error('unreadable');
   return read.value[0]!;
 };
+
+describe('importing a sheet with a kb similar column', () => {
+  /**
+   * Export `entries`, let the store change to `later` (a regeneration since the export), edit the
+   * sheet's cells with `edit`, import it: the import's result and the store after it.
+   */
+  async function roundTrip(entries: Entry[], edit: (cells: string[], column: (name: string) => number) => string[], later?: (e: Entry[]) => Entry[]) {
+    const dir = tempDir('kb-faqsim-');
+    try {
+      const store = join(dir.path, 'qa.jsonl');
+      writeFileSync(store, serializeStore(entries));
+      const file = join(dir.path, 'review.csv');
+      expect((await exportStore({ store, file, format: 'csv' })).ok).toBe(true);
+      if (later !== undefined) writeFileSync(store, serializeStore(later(entries)));
+      const before = readFileSync(store, 'utf8');
+      const table = readCsv(readFileSync(file, 'utf8'), file);
+      if (!table.ok) throw new Error('unreadable export');
+      const header = table.value.header.map((h) => h.trim());
+      const column = (name: string): number => header.indexOf(name);
+      writeFileSync(file, writeCsv(table.value.rows.map(({ cells }) => edit([...cells], column)), header as Parameters<typeof writeCsv>[1]));
+      const imported = await importFile({ store, file });
+      const text = readFileSync(store, 'utf8');
+      const read = parseStore(text, store);
+      if (!read.ok) throw new Error('unreadable store');
+      return { imported, before, text, after: read.value };
+    } finally {
+      dir.remove();
+    }
+  }
+
+  // a row whose question has a comma: kb's variant of it has one too (退钱什么时候到，钱什么时候退回来？)
+  const COMMA_ROW = (): Document => faqDoc([row('r-refund', '退款什么时候到，钱什么时候退回来？', '仓库验收通过后一个工作日内发起退款。', ['退款多久', '钱多久到', '退款进度', '到账时间']), row('r-track', '快递到哪了？', '在订单详情页点查看物流。')]);
+
+  it('reads the kb similar cell one question a line: an unchanged sheet changes nothing', async () => {
+    const made = generateEntries([COMMA_ROW()], { similar: 5, faqSimilar: 'top-up' }).entries;
+    const refund = made.find((e) => e.id === 'r-refund')!;
+    expect(refund.generatedSimilar).toHaveLength(1);
+    expect(refund.generatedSimilar![0]).toContain('，');
+    const { imported, before, text } = await roundTrip(made, (cells) => cells);
+    expect(imported.ok && imported.value.changed).toEqual([]);
+    expect(text).toBe(before);
+  });
+
+  it('an older sheet accepts none of kb’s questions added since its export, and a kb similar cell edited on it is a conflict', async () => {
+    const made = generateEntries([SHEET()], { similar: 5, faqSimilar: 'all' }).entries;
+    const fee = made.find((e) => e.id === 'r-fee')!;
+    const [first, ...rest] = fee.generatedSimilar!;
+    // since the export, kb wrote one more question for the row (a regeneration)
+    const later = (entries: Entry[]): Entry[] => entries.map((e) => (e.id === 'r-fee' ? { ...e, similar: [...e.similar, '退货的运费由谁出'], generatedSimilar: [...rest, first!, '退货的运费由谁出'] } : e));
+    // the editor rewrites the answer only
+    const answer = await roundTrip(made, (cells, column) => (cells[0] === 'r-fee' ? cells.map((c, i) => (i === column('answer') ? '质量问题由本店承担运费。' : c)) : cells), later);
+    expect(answer.imported.ok && answer.imported.value.changed).toEqual([{ id: 'r-fee', fields: ['answer'] }]);
+    const row = answer.after.find((e) => e.id === 'r-fee')!;
+    expect(row.generatedSimilar).toContain('退货的运费由谁出');
+    expect(row.generatedSimilar).toHaveLength(fee.generatedSimilar!.length + 1);
+    expect(row.addedSimilar).toBeUndefined();
+    // the editor deletes kb's first question from the stale kb similar cell: a conflict, the row not imported
+    const stale = await roundTrip(made, (cells, column) => (cells[0] === 'r-fee' ? cells.map((c, i) => (i === column('kb similar') ? rest.join('\n') : c)) : cells), later);
+    expect(stale.imported.ok).toBe(true);
+    if (!stale.imported.ok) return;
+    expect(stale.imported.value.conflicts.map((p) => p.message)).toEqual([expect.stringMatching(/^id r-fee: changed in the store since this sheet was exported \(similar, kb similar\) and this row changes kb similar as well/u)]);
+    expect(stale.text).toBe(stale.before);
+  });
+
+  it('refuses a line rewritten or added in the kb similar column, naming the similar column', async () => {
+    const made = generateEntries([SHEET()], { similar: 5, faqSimilar: 'all' }).entries;
+    const fee = made.find((e) => e.id === 'r-fee')!;
+    const [first, ...rest] = fee.generatedSimilar!;
+    for (const kbCell of [['退货运费到底谁出', ...rest], [first!, ...rest, '运费怎么算']]) {
+      const { imported, before, text } = await roundTrip(made, (cells, column) => (cells[0] === 'r-fee' ? cells.map((c, i) => (i === column('kb similar') ? kbCell.join('\n') : c)) : cells));
+      expect(imported.ok).toBe(false);
+      if (imported.ok) return;
+      expect(imported.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^id r-fee: the kb similar cell has "(退货运费到底谁出|运费怎么算)", which kb did not write for this entry; edit questions in the similar column/u)]);
+      expect(text).toBe(before);
+    }
+  });
+});
+
+describe('a hand-edited generatedSimilar', () => {
+  const line = (generatedSimilar: unknown, origin = 'faq'): string => `{"format":"kb-qa","version":1}\n${JSON.stringify({ id: 'r1', question: '运费谁出？', similar: ['邮费谁付', '运费谁来出'], answer: '本店承担。', origin, status: 'approved', generatedSimilar })}\n`;
+
+  it('is refused with the line and what is wrong, not fixed silently', () => {
+    expect(parseStore(line(['运费谁来出']), 'kb/qa.jsonl').ok).toBe(true);
+    // written as similar writes it (both read trimmed): fine
+    const spaced = parseStore(line(['运费谁来出']).replace(/运费谁来出/gu, '运费谁来出 '), 'kb/qa.jsonl');
+    expect(spaced.ok && spaced.value[0]!.generatedSimilar).toEqual(['运费谁来出']);
+    const cases: [unknown, string, RegExp][] = [
+      [['运费是谁出的'], 'faq', /generatedSimilar "运费是谁出的" is not one of the entry's similar questions/u],
+      [['运费谁来出', '运费谁来出'], 'faq', /generatedSimilar lists "运费谁来出" twice/u],
+      [['运费谁来出 '], 'faq', /generatedSimilar "运费谁来出 " has spaces at its ends/u],
+      [['运费谁来出'], 'generated', /generatedSimilar is only for a FAQ row or an editor's entry/u],
+    ];
+    for (const [generated, origin, message] of cases) {
+      const read = parseStore(line(generated, origin), 'kb/qa.jsonl');
+      expect(read.ok).toBe(false);
+      if (read.ok) continue;
+      expect(read.problems[0]?.location).toEqual({ line: 2 });
+      expect(read.problems[0]?.message).toMatch(message);
+    }
+  });
+});

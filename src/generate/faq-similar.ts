@@ -4,6 +4,9 @@
  * written ones fall short of `--similar`; `none` (the default) — rows keep the team's alone. Kb's are
  * listed in the entry's `generatedSimilar` (docs/generate.md, "Similar questions", has the figures).
  */
+import { teamSimilar, withGeneratedSimilar, type Entry } from '../store/entry.js';
+import { questionKey } from './text.js';
+
 export type FaqSimilarMode = 'none' | 'all' | 'top-up';
 export const FAQ_SIMILAR_MODES: readonly FaqSimilarMode[] = ['none', 'all', 'top-up'];
 export const DEFAULT_FAQ_SIMILAR: FaqSimilarMode = 'none';
@@ -14,3 +17,19 @@ export const DEFAULT_FAQ_SIMILAR: FaqSimilarMode = 'none';
  * 如何 ↔ 怎么) and measured worse on real customers' paraphrases (docs/generate.md).
  */
 export const FAQ_SIMILAR_KINDS = ['synonym'] as const;
+
+/**
+ * A FAQ row an editor touched, whose source did not change, after `kb generate --all`: its similar
+ * questions kb wrote (`generatedSimilar`) replaced by this run's (`fresh`: none with
+ * `--faq-similar none`), the team's and the editor's kept where they were. Merge rule 2 keeps such a
+ * row whole, so before 2026-11-27 turning the option off took kb's questions off the rows nobody
+ * touched only. `total` (`--faq-similar top-up`): the row's similar questions, the team's and the
+ * editor's counted, are made up to it, no more. Unchanged for an entry that is not a FAQ row.
+ */
+export function withFreshKbSimilar(e: Entry, fresh: readonly string[], total = Infinity): Entry {
+  if (e.origin !== 'faq') return e;
+  const team = teamSimilar(e);
+  const seen = new Set(team.map(questionKey));
+  const added = fresh.filter((q) => !seen.has(questionKey(q)) && seen.add(questionKey(q)) !== undefined).slice(0, Math.max(0, total - team.length));
+  return withGeneratedSimilar({ ...e, similar: [...team, ...added] }, added);
+}

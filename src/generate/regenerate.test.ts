@@ -292,6 +292,36 @@ describe('kb generate into the store', () => {
     expect(after.get(byModel.id)).toMatchObject({ question: `旧问题 ${byModel.id}？`, rule: 'llm' });
   });
 
+  it('--all without --faq-similar takes kb’s similar questions off the FAQ rows an editor touched too, keeping the team’s and the editor’s', async () => {
+    await mkdir(join(dir, 'rows'));
+    await writeFile(join(dir, 'rows/faq.csv'), '标准问题,相似问题,答案\n如何申请退货？,怎么退货,在我的订单中申请售后。\n快递到哪了？,,在订单详情页点查看物流。\n');
+    const gen = (extra: { refresh?: boolean; faqSimilar?: 'top-up' } = {}) => regenerate({ sources: ['rows'], store: 'kb/qa.jsonl', cwd: dir, ...extra });
+    expect((await gen({ faqSimilar: 'top-up' })).ok).toBe(true);
+    const made = await storeEntries();
+    const returns = made.find((e) => e.question === '如何申请退货？')!;
+    expect(returns.generatedSimilar?.length).toBeGreaterThan(0);
+    // an editor rewrites the row's answer and adds a similar question of their own
+    const touched: Entry = { ...returns, answer: '在我的订单中申请售后，选择退货。', similar: [...returns.similar, '退货怎么弄'], edited: true, editedFields: ['answer'], addedSimilar: ['退货怎么弄'] };
+    await writeStore(join(dir, 'kb/qa.jsonl'), made.map((e) => (e.id === returns.id ? touched : e)));
+    const off = await gen({ refresh: true });
+    expect(off.ok && off.value.kbSimilarReplaced).toEqual([returns.id]);
+    const after = await storeEntries();
+    expect(after.every((e) => e.generatedSimilar === undefined)).toBe(true);
+    expect(after.find((e) => e.id === returns.id)).toMatchObject({ similar: ['怎么退货', '退货怎么弄'], answer: '在我的订单中申请售后，选择退货。', addedSimilar: ['退货怎么弄'] });
+    // turned on again: the touched row takes kb's after the team's and the editor's
+    const on = await gen({ refresh: true, faqSimilar: 'top-up' });
+    expect(on.ok && on.value.kbSimilarReplaced).toEqual([returns.id]);
+    const again = (await storeEntries()).find((e) => e.id === returns.id)!;
+    expect(again.similar.slice(0, 2)).toEqual(['怎么退货', '退货怎么弄']);
+    expect(again.generatedSimilar).toEqual(again.similar.slice(2));
+    expect(again.generatedSimilar?.length).toBeGreaterThan(0);
+    // top-up counts the editor's question: five in all, as for a row nobody touched
+    expect(again.similar).toHaveLength(5);
+    // a run without --all leaves it
+    const plain = await gen();
+    expect(plain.ok && plain.value.kbSimilarReplaced).toEqual([]);
+  });
+
   it('never overwrites a store it cannot read, and a dry run writes nothing', async () => {
     await writeFile(join(dir, 'broken.jsonl'), '{"format":"kb-qa","version":1}\n{"id": oops\n');
     const bad = await regenerate({ sources: ['sources'], store: 'broken.jsonl', cwd: dir });

@@ -7,7 +7,8 @@ import { PROBLEM_CODES, fail, ok, problem, warning, type Problem, type Result } 
 import type { Document } from '../ingest/document.js';
 import { displayPath, ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
-import { mergeEntries, type MergeReport } from '../store/merge.js';
+import { mergeEntries, touchedByEditor, type MergeReport } from '../store/merge.js';
+import { withFreshKbSimilar } from './faq-similar.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
 import { fromRoot, locateSource, projectRoot, storedSpelling } from '../store/project-root.js';
@@ -71,6 +72,11 @@ export interface RegenerateResult {
   merge: MergeReport;
   generation: GenerationStats;
   llm?: LlmRunReport;
+  /**
+   * FAQ rows an editor touched whose source did not change, whose similar questions kb wrote were
+   * replaced by this run's (`kb generate --all`; none with `--faq-similar none`), the team's kept.
+   */
+  kbSimilarReplaced: string[];
 }
 
 /** The steps `regenerate` reports through `onProgress` once the sources are read. */
@@ -148,7 +154,27 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
       // directory by its absolute path; its entries move to the new path (merge: moved), decisions kept
       else if (isAbsolute(path) && read.has(displayPath(root, path))) missing.add(path);
     }
-    return mergeEntries(entries, generated.entries, { read, missing, formerHashes: former, replace });
+    return refreshKbSimilar(mergeEntries(entries, generated.entries, { read, missing, formerHashes: former, replace }), entries);
+  };
+  // kb generate --all: a FAQ row an editor touched (merge rule 2 keeps it whole) takes this run's
+  // similar questions of kb's in place of its old ones — turning --faq-similar off takes them away
+  const freshById = new Map(generated.entries.map((e) => [e.id, e]));
+  let kbSimilarReplaced: string[] = [];
+  const refreshKbSimilar = (merged: ReturnType<typeof mergeEntries>, before: readonly Entry[]): ReturnType<typeof mergeEntries> => {
+    kbSimilarReplaced = [];
+    if (llm !== undefined || options.refresh !== true) return merged;
+    const hashBefore = new Map(before.map((e) => [e.id, e.sourceHash]));
+    const entries = merged.entries.map((e) => {
+      const fresh = freshById.get(e.id);
+      // (a row whose source changed went by merge rule 4, which gives it the fresh ones already)
+      if (fresh === undefined || !replace.has(e.id) || fresh.sourceHash === undefined || hashBefore.get(e.id) !== fresh.sourceHash || e.sourceHash !== fresh.sourceHash || !touchedByEditor(e)) return e;
+      // (top-up counts the editor's questions too: generation saw the sheet's alone)
+      const swapped = withFreshKbSimilar(e, fresh.generatedSimilar ?? [], options.faqSimilar === 'top-up' ? (options.similar ?? DEFAULT_SIMILAR) : Infinity);
+      if (JSON.stringify(swapped.similar) === JSON.stringify(e.similar) && JSON.stringify(swapped.generatedSimilar ?? []) === JSON.stringify(e.generatedSimilar ?? [])) return e;
+      kbSimilarReplaced.push(e.id);
+      return swapped;
+    });
+    return kbSimilarReplaced.length === 0 ? merged : { entries, report: { ...merged.report, unchanged: merged.report.unchanged - kbSimilarReplaced.length } };
   };
   let merged = mergeInto(existing);
   if (merged.entries.length === 0) {
@@ -185,6 +211,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     entries: merged.entries.length,
     merge: merged.report,
     generation: generated.stats,
+    kbSimilarReplaced,
   };
   if (llm !== undefined) result.llm = llm.report;
   return end(ok(result, problems));

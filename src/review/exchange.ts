@@ -25,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
-import { acceptGeneratedSimilar, EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
+import { acceptGeneratedSimilar, withGeneratedSimilar, EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
 import { splitSimilar } from '../ingest/formats/table.js';
 import { variantsOfQuestion } from './variants.js';
@@ -41,7 +41,7 @@ export const COLUMN_HELP: Readonly<Record<Column, string>> = {
   status: 'pending, approved or rejected (or 待审核, 通过, 驳回; 待審核, 通過, 駁回)',
   question: 'the standard question (emptied on a rejected row: the entry keeps its question)',
   similar: 'similar questions, one a line (Alt-Enter in Excel starts a new line), or separated by | or ；',
-  'kb similar': 'of the similar questions of a FAQ row, those kb wrote (kb generate --faq-similar): delete a line here to make that question your team’s',
+  'kb similar': 'of the similar questions of a FAQ row, those kb wrote (kb generate --faq-similar), one a line: delete a line here to make that question your team’s; write or rewrite questions in the similar column',
   answer: 'the answer',
   suggested: 'proposed similar questions not yet accepted: move a line to "similar" to accept it, delete it to dismiss it',
   stale: 'source-changed or source-missing when the source changed since; approve or reject the entry (or empty the cell) once checked',
@@ -82,7 +82,7 @@ export function entryCells(e: Entry, columns: readonly Column[] = exportColumns(
     source: e.source?.path ?? '',
     'heading path': (e.source?.headingPath ?? []).join('\n'),
     page: e.source?.page ?? '',
-    revision: entryRevision(e),
+    revision: entryRevision(e, columns.includes('kb similar')),
   };
   return columns.map((c) => cells[c]);
 }
@@ -229,25 +229,40 @@ const REVISION_FIELDS: readonly ImportField[] = ['question', 'answer', 'similar'
  */
 const REVISION_PREFIX = 'r2.';
 const HASH_HEX = 6;
-const REVISION = new RegExp(`^r([12])\\.([0-9a-f]{${REVISION_FIELDS.length * HASH_HEX}})$`, 'u');
+// (`k` and a hash at the end: the `kb similar` cell as exported, in a sheet that has that column)
+const REVISION = new RegExp(`^r([12])\\.([0-9a-f]{${REVISION_FIELDS.length * HASH_HEX}})(?:k([0-9a-f]{${HASH_HEX}}))?$`, 'u');
 
 function fieldHash(field: ImportField, key: string): string {
   return createHash('sha256').update(`${field}\u0000${key}`).digest('hex').slice(0, HASH_HEX);
 }
 
+/** The questions of a `kb similar` cell: one a line, each kept whole (never split on `，` or `；`: they are kb's questions as written), spaces collapsed. */
+function kbCellQuestions(text: string): string[] {
+  return [...new Set(cellLines(text).map(oneSpaced))];
+}
+
+/** The hash of a `kb similar` cell's questions (or of an entry's generatedSimilar), for the revision. */
+function kbSimilarHash(questions: readonly string[]): string {
+  return createHash('sha256').update(`kb similar\u0000${JSON.stringify(questions.flatMap(cellLines).map(oneSpaced))}`).digest('hex').slice(0, HASH_HEX);
+}
+
 /**
  * The revision cell of an entry: `r2.` and a short hash of each editable field as it is now, so
  * that an import can tell, field by field, whether the store changed since the export and whether
- * the editor changed the cell.
+ * the editor changed the cell. `kbSimilar` (a sheet with the `kb similar` column): `k` and the
+ * hash of that cell after them, so that an import accepts only the questions of kb the editor saw.
  */
-export function entryRevision(e: Entry): string {
-  return REVISION_PREFIX + REVISION_FIELDS.map((f) => fieldHash(f, fieldKey(f, e[f]))).join('');
+export function entryRevision(e: Entry, kbSimilar = false): string {
+  const kb = kbSimilar ? `k${kbSimilarHash(e.generatedSimilar ?? [])}` : '';
+  return REVISION_PREFIX + REVISION_FIELDS.map((f) => fieldHash(f, fieldKey(f, e[f]))).join('') + kb;
 }
 
 /** A revision cell kb wrote: its version (`r1.`, `r2.`) and the field hashes. */
 export interface Revision {
   version: 1 | 2;
   hashes: Partial<Record<ImportField, string>>;
+  /** The hash of the `kb similar` cell as exported (absent: the sheet had no such column, or a kb of 2026-11-27 before this wrote it). */
+  kbSimilar?: string;
 }
 
 /** The revision a cell holds, or undefined when it is not one kb wrote. */
@@ -255,7 +270,9 @@ export function parseRevision(text: string): Revision | undefined {
   const m = REVISION.exec(text.trim().toLowerCase());
   const hex = m?.[2];
   if (hex === undefined) return undefined;
-  return { version: m?.[1] === '1' ? 1 : 2, hashes: Object.fromEntries(REVISION_FIELDS.map((f, i) => [f, hex.slice(i * HASH_HEX, (i + 1) * HASH_HEX)])) };
+  const revision: Revision = { version: m?.[1] === '1' ? 1 : 2, hashes: Object.fromEntries(REVISION_FIELDS.map((f, i) => [f, hex.slice(i * HASH_HEX, (i + 1) * HASH_HEX)])) };
+  if (m?.[3] !== undefined) revision.kbSimilar = m[3];
+  return revision;
 }
 
 /** One imported record: the values the file gives (undefined: the file has no such column). */
@@ -266,7 +283,7 @@ export interface ImportRecord {
   question?: string;
   answer?: string;
   similar?: string[];
-  /** The `kb similar` cell's questions: of those kb wrote, the ones still kb's (undefined: no such column). */
+  /** The `kb similar` cell's questions, one a line (kbCellQuestions): of those kb wrote, the ones still kb's (undefined: no such column). */
   kbSimilar?: string[];
   suggested?: string[];
   status?: EntryStatus;
@@ -424,7 +441,7 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       record.cells = { ...record.cells, [f]: cell };
     }
     const kbCell = get('kb similar');
-    if (kbCell !== undefined) record.kbSimilar = cellQuestions(kbCell);
+    if (kbCell !== undefined) record.kbSimilar = kbCellQuestions(kbCell);
     const notes = get('notes');
     if (notes !== undefined) record.notes = cellText(notes).trim();
     const tags = get('tags');
@@ -602,6 +619,30 @@ function leftAsExported(r: ImportRecord, f: ImportField, value: unknown, version
 /** A question as a cell holds it and the store compares it: spaces collapsed, trimmed. */
 const oneSpaced = (q: string): string => q.replace(/\s+/gu, ' ').trim();
 
+/**
+ * What a row's `kb similar` cell says of the similar questions kb wrote for the entry
+ * (`generatedSimilar`): the ones the editor deleted from it and left in the similar cell are
+ * `accepted` (the team's now). Only questions the editor saw count: when the revision holds the
+ * cell's hash, a cell left as exported accepts none (kb's questions added since stay kb's), and a
+ * changed cell of an entry whose kb questions changed since the export is a `conflict`. A line that
+ * is not one of kb's questions (`foreign`: rewritten or added there) is the editor's mistake — the
+ * column only lists kb's; the editor writes questions in the similar column.
+ */
+function kbSimilarOf(old: Entry, r: ImportRecord, cell: readonly string[], overwrite: boolean): { accepted: string[] } | { conflict: true } | { foreign: string[] } {
+  const now = old.generatedSimilar ?? [];
+  const exported = r.base?.kbSimilar;
+  if (exported !== undefined) {
+    if (kbSimilarHash(cell) === exported) return { accepted: [] };
+    if (kbSimilarHash(now) !== exported && !overwrite) return { conflict: true };
+  }
+  const kb = new Set(now.map(oneSpaced));
+  const foreign = cell.filter((q) => !kb.has(q));
+  if (foreign.length > 0) return { foreign };
+  const inCell = new Set(cell);
+  // (planImport keeps those still in the entry's similar questions: one the editor deleted there too is gone)
+  return { accepted: now.filter((q) => !inCell.has(oneSpaced(q))) };
+}
+
 export interface PlanOptions {
   /** Take the cells the editor changed even where the store changed the same field since the export. */
   overwrite?: boolean;
@@ -726,11 +767,17 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
           setOptional(entry, f, value as Entry[typeof f] | '');
       }
     }
-    if (old !== undefined && conflicting.length > 0) {
+    const kb = old === undefined || r.kbSimilar === undefined ? { accepted: [] } : kbSimilarOf(old, r, r.kbSimilar, options.overwrite === true);
+    if ('foreign' in kb) {
+      problems.push(problem('bad-row', `id ${r.id}: the kb similar cell has ${listed(kb.foreign)}, which kb did not write for this entry; edit questions in the similar column (the kb similar column lists kb's questions: delete a line there to make it your team's)`, { file, location: r.location }));
+      continue;
+    }
+    if (old !== undefined && (conflicting.length > 0 || 'conflict' in kb)) {
+      const moved = [...storeChanged.map((f) => describeField(f, old)), ...('conflict' in kb ? ['kb similar'] : [])];
       conflicts.push(
         problem(
           'import-conflict',
-          `id ${r.id}: changed in the store since this sheet was exported (${storeChanged.map((f) => describeField(f, old)).join(', ')}) and this row changes ${conflicting.join(', ')} as well, so the row was not imported; export again and redo the edit, or run kb import --overwrite to put the sheet's values over the store's`,
+          `id ${r.id}: changed in the store since this sheet was exported (${moved.join(', ')}) and this row changes ${[...conflicting, ...('conflict' in kb ? ['kb similar'] : [])].join(', ')} as well, so the row was not imported; export again and redo the edit, or run kb import --overwrite to put the sheet's values over the store's`,
           { file, location: r.location },
         ),
       );
@@ -761,6 +808,8 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     if (keptFields.length > 0) keptEditor.push({ id: r.id, fields: keptFields });
     // approving or rejecting is the editor's word on the entry as its source is now
     if (old !== undefined && old.status !== entry.status && entry.status !== 'pending') delete entry.stale;
+    // kb's questions the editor deleted from the similar cell are no longer kb's (nor in the list)
+    if (old !== undefined) entry = withGeneratedSimilar(entry, old.generatedSimilar ?? []);
     const checked = validateEntry(entry);
     if (!checked.ok) {
       problems.push(problem('bad-row', `is not a valid entry (${checked.message}); fix the ${where(r)}`, { file, location: r.location }));
@@ -778,8 +827,7 @@ export function planImport(store: readonly Entry[], records: readonly ImportReco
     }
     const fields = IMPORT_FIELDS.filter((f) => !same(old[f], entry[f]));
     // a question kb wrote for a row that the editor took out of the kb similar cell, and left in similar: the team's now
-    const kbCell = r.kbSimilar;
-    const accepted = kbCell === undefined ? [] : (old.generatedSimilar ?? []).filter((q) => entry.similar.includes(q) && !kbCell.some((k) => oneSpaced(k) === oneSpaced(q)));
+    const accepted = 'accepted' in kb ? kb.accepted.filter((q) => entry.similar.includes(q)) : [];
     if (accepted.length > 0 && !fields.includes('similar')) fields.push('similar');
     if (fields.length === 0) {
       unchanged++;

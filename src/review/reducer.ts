@@ -4,7 +4,7 @@
  * the hooks (hooks.ts) save the entries after every change and feed disk reloads back in.
  */
 import type { EditedField, Entry, EntryOrigin, EntryStatus } from '../store/entry.js';
-import { acceptGeneratedSimilar, ENTRY_ORIGINS, markEdited, withEditorSimilar } from '../store/entry.js';
+import { acceptGeneratedSimilar, ENTRY_ORIGINS, markEdited, withEditorSimilar, withGeneratedSimilar } from '../store/entry.js';
 import { entryContext, languageOf, manualProduct, questionKey, similarQuestionsInScript } from '../generate/index.js';
 import { END, FROM_END, isSectionPath } from './layout.js';
 import { variantsOfQuestion } from './variants.js';
@@ -597,7 +597,8 @@ function regenerate(state: ReviewState): ReviewState {
     .slice(0, REGENERATE_SIMILAR);
   if (variants.length === 0) return { ...state, message: 'no similar questions could be generated for this question; add them with s' };
   const similar = [...variants, ...place];
-  return change(state, entry.id, (e) => edited({ ...e, similar }, 'similar'), `regenerated ${variants.length} similar questions${place.length > 0 ? ', kept the section’s place' : ''} (u undoes)`, 'regenerating gave the same similar questions');
+  // of a FAQ row or an editor's entry, the variants are kb's (generatedSimilar: marked, y accepts one)
+  return change(state, entry.id, (e) => withGeneratedSimilar(edited({ ...e, similar }, 'similar'), variants), `regenerated ${variants.length} similar questions${place.length > 0 ? ', kept the section’s place' : ''} (u undoes)`, 'regenerating gave the same similar questions');
 }
 
 function undo(state: ReviewState): ReviewState {

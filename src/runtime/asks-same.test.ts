@@ -206,6 +206,8 @@ describe('writtenQuestionsFirst', () => {
     expect(writtenQuestionsFirst(source, asking(['a']), [[0, 5, 0], [3, 4, 3]])).toEqual([[0, 5, 0], [3, 4, 3]]);
     // a section that asks less or more than the question stays (1: a + c asks a; the question asks a + b)
     expect(writtenQuestionsFirst(source, asking(['a', 'b']), [[0, 5, 0], [1, 4, 1]])).toEqual([[0, 5, 0], [1, 4, 1]]);
+    // a row found through a similar question kb wrote for it (--faq-similar) asks nothing the same through it: passed
+    expect(writtenQuestionsFirst({ ...source, kbWrote: (v) => v === 0 }, asking(['a']), [[0, 5, 0], [3, 4, 3]])).toEqual([[3, 5, 3], [0, 5, 0]]);
   });
 
   it('moves nothing in a KB of documents alone', () => {

@@ -149,12 +149,14 @@ export function writtenQuestionsFirst(
  * same, taking the score of the highest it passes. Mutates `results` and `passed`.
  */
 function documentQuestionsFirst(index: AsksSameSource, question: AskedQuestion, results: [number, number, number][], passed?: Map<number, readonly [number, number]>): void {
+  // (a row found through a similar question kb wrote for it does not ask the same through it)
+  const rowAsks = (v: number): boolean => index.kbWrote?.(v) !== true && asksSame(index, question, v);
   for (let i = 1; i < Math.min(results.length, ASKS_SAME_DEPTH); i++) {
     const [e, , v] = results[i]!;
     const above = results[i - 1]!;
-    if (index.teamWritten(e) || !index.teamWritten(above[0]) || asksSame(index, question, above[2]) || !asksSame(index, question, v)) continue;
+    if (index.teamWritten(e) || !index.teamWritten(above[0]) || rowAsks(above[2]) || !asksSame(index, question, v)) continue;
     let j = i;
-    while (j > 0 && index.teamWritten(results[j - 1]![0]) && !asksSame(index, question, results[j - 1]![2])) j--;
+    while (j > 0 && index.teamWritten(results[j - 1]![0]) && !rowAsks(results[j - 1]![2])) j--;
     const row = results[i]!;
     row[1] = results[j]![1];
     passed?.set(e, [results[j]![0], results[j]![2]]);

@@ -61,7 +61,32 @@ function describeIssues(error: z.ZodError): string {
 export function validateEntry(raw: unknown): { ok: true; entry: Entry } | { ok: false; message: string } {
   const parsed = entrySchema.safeParse(raw);
   if (!parsed.success) return { ok: false, message: describeIssues(parsed.error) };
+  const written = raw as { similar?: string[]; generatedSimilar?: string[] };
+  const generated = generatedSimilarProblem(parsed.data as Entry, written.similar ?? [], written.generatedSimilar);
+  if (generated !== undefined) return { ok: false, message: generated };
   return { ok: true, entry: canonicalEntry(parsed.data as Entry) };
+}
+
+/**
+ * What is wrong with an entry's `generatedSimilar` (`raw`, and the `similar` list: as written,
+ * before trimming), or undefined: it lists, once each and as written there, some of the similar
+ * questions of a FAQ row or an editor's entry. canonicalEntry would otherwise drop or fix such a
+ * list without a word, and a hand edit that meant to mark a question kb's (or the team's) would be lost.
+ */
+function generatedSimilarProblem(e: Entry, similar: readonly string[], raw: readonly string[] | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (e.origin !== 'faq' && e.origin !== 'manual') return `generatedSimilar is only for a FAQ row or an editor's entry (origin faq or manual), not origin ${e.origin}: delete it`;
+  const inList = new Set(similar);
+  const trimmed = new Set(similar.map((q) => q.trim()));
+  const seen = new Set<string>();
+  for (const q of raw) {
+    if (seen.has(q)) return `generatedSimilar lists "${q}" twice; delete one`;
+    seen.add(q);
+    if (inList.has(q)) continue;
+    if (trimmed.has(q.trim())) return `generatedSimilar "${q}" has spaces at its ends that similar does not; write it as in similar`;
+    return `generatedSimilar "${q}" is not one of the entry's similar questions; delete it from generatedSimilar (or add it to similar)`;
+  }
+  return undefined;
 }
 
 /** The entry with its keys in the store's order and empty optional fields dropped. */

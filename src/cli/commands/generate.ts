@@ -36,18 +36,23 @@ function list(ids: readonly string[], max = 8): string {
  * entries changed (added, regenerated, marked, removed) of how many (the store's whole count read
  * as "updated 39 entries" when two had changed).
  */
-export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'>, dryRun: boolean): string {
+export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'created'> & { kbSimilarReplaced?: readonly string[] }, dryRun: boolean): string {
   const m = r.merge;
   if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
   // each entry once: one that took its row's new id and had its text changed is in two lists (before
   // 2026-11-27 "changed 2 of 3" sat beside "3 unchanged")
-  const now = new Set([...m.added, ...m.updated, ...m.sourceChanged, ...m.sourceMissing, ...m.renamed.map((x) => x.to), ...m.restored, ...m.moved.flatMap((g) => g.entries.map((e) => e.to)), ...m.reordered.map((x) => x.to), ...m.rekeyed.map((x) => x.to), ...m.recategorized]);
+  const now = new Set([...(r.kbSimilarReplaced ?? []), ...m.added, ...m.updated, ...m.sourceChanged, ...m.sourceMissing, ...m.renamed.map((x) => x.to), ...m.restored, ...m.moved.flatMap((g) => g.entries.map((e) => e.to)), ...m.reordered.map((x) => x.to), ...m.rekeyed.map((x) => x.to), ...m.recategorized]);
   const changed = now.size + m.removed.length;
   if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
   return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
 }
 
-function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): void {
+/**
+ * `faqSimilar`: the --faq-similar given on the command line to a run without --all: it reaches only
+ * new rows and rows whose source changed (merge rule 2 keeps the others), so the summary says how
+ * to apply it to every row.
+ */
+function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqSimilar?: FaqSimilarMode): void {
   const m = r.merge;
   output.out(`${r.store}: ${storeChange(r, dryRun)} from ${r.files - r.failedFiles} of ${r.files} files`);
   output.out(`  ${m.added.length} added, ${m.updated.length} regenerated (${r.llm !== undefined ? 'source changed or new questions from the model' : 'source changed'}, not yet reviewed), ${m.unchanged} unchanged, ${m.outOfScope} of other sources left as they were`);
@@ -85,6 +90,8 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output): voi
   }
   for (const moved of m.moved) output.out(`  ${moved.from} → ${moved.to}: ${moved.entries.length} ${moved.entries.length === 1 ? 'entry' : 'entries'} moved (statuses and edits kept)`);
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));
+  if (r.kbSimilarReplaced.length > 0) output.out(`  ${r.kbSimilarReplaced.length} FAQ ${r.kbSimilarReplaced.length === 1 ? 'row' : 'rows'} an editor touched: the similar questions kb wrote replaced by this run's (--faq-similar), the team's and the editor's kept: ${list(r.kbSimilarReplaced)}`);
+  if (faqSimilar !== undefined && !r.created && r.generation.faq > 0) output.out(`  --faq-similar ${faqSimilar} reaches new FAQ rows and rows whose source changed; kb generate --all --faq-similar ${faqSimilar} applies it to every row (docs/generate.md)`);
   if (r.llm !== undefined) output.out(llmSummary(r.llm, dryRun, output));
   if (!dryRun) output.out('  next: kb review (or kb export --format xlsx), then kb build');
 }
@@ -160,7 +167,7 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   }
   printProblems(output, locateInConfig(result.warnings, fromConfig));
   if (options.json) output.out(JSON.stringify({ ...result.value, problems: result.warnings }, null, 2));
-  else printSummary(result.value, options.dryRun, output);
+  else printSummary(result.value, options.dryRun, output, run.refresh !== true && run.llm === undefined ? options.faqSimilar : undefined);
   const failed = new Set(result.warnings.filter((p) => p.severity === 'error' && p.code !== 'llm-failed').map((p) => p.file ?? '')).size;
   if (failed === 0) return EXIT.OK;
   output.err(`kb generate: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); their entries in the store were left as they were`);

@@ -323,7 +323,17 @@ export function askedOtherwise(c: GapCluster, threshold: number): boolean {
 }
 
 /** What kb gaps says of a cluster askedOtherwise, after its nearest entry's confidence. */
-export const ASKED_OTHERWISE_HINT = 'the entries found have every word they ask with: add them as similar questions';
+const ASKED_OTHERWISE_HINT = 'the entries found have every word they ask with: add them as similar questions';
+
+/**
+ * A cluster's nearest entry as kb gaps prints it and its drafts note it — `id “question” (confidence c)`,
+ * with the hint to add the questions as similar ones when askedOtherwise — or undefined when no entry comes near.
+ */
+export function nearestEntryText(c: GapCluster, threshold: number): string | undefined {
+  const near = c.nearest[0];
+  if (near === undefined) return undefined;
+  return `${near.id} “${near.question}” (confidence ${near.confidence}${askedOtherwise(c, threshold) ? `; ${ASKED_OTHERWISE_HINT}` : ''})`;
+}
 
 /**
  * Draft store entries, one per cluster: the representative question, the other examples as
@@ -336,13 +346,13 @@ export function draftEntries(clusters: readonly GapCluster[], logFile: string, m
     let id = `gap-${createHash('sha256').update(c.representative).digest('hex').slice(0, 10)}`;
     for (let n = 2; ids.has(id); n++) id = `${id.replace(/-\d+$/, '')}-${n}`;
     ids.add(id);
-    const near = c.nearest[0];
+    const near = nearestEntryText(c, threshold);
     const notes = [
       // once imported, the store is sorted by id: the rank tells an editor which drafts matter most
       `kb gaps: gap ${rank + 1} of ${clusters.length}, asked ${c.size} time${c.size === 1 ? '' : 's'} (${c.distinct} distinct) in ${basename(logFile)} without an answer`,
       c.terms.length > 0 ? `key terms: ${c.terms.join(', ')}` : undefined,
       c.unmet === undefined ? undefined : `${unmetPercent(c)}% unmet (of the words they ask with, the share the entries found for them lack)`,
-      near === undefined ? 'no entry comes near' : `nearest entry: ${near.id} “${near.question}” (confidence ${near.confidence}${askedOtherwise(c, threshold) ? `; ${ASKED_OTHERWISE_HINT}` : ''})`,
+      near === undefined ? 'no entry comes near' : `nearest entry: ${near}`,
       'write the answer, or merge these questions into an existing entry',
     ].filter((x) => x !== undefined);
     return {

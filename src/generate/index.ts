@@ -32,8 +32,6 @@ export { questionKey, stripNumbering, languageOf } from './text.js';
 
 export const DEFAULT_SIMILAR = 5;
 
-export { DEFAULT_FAQ_SIMILAR, FAQ_SIMILAR_MODES, type FaqSimilarMode } from './faq-similar.js';
-
 export interface GenerationOptions {
   /** Similar questions per entry (default 5; 0 = none). */
   similar?: number;
@@ -183,12 +181,20 @@ function askedTitle(doc: Document): string | undefined {
  * the first chapter's heading is a title: its chapters keep it, Auralite Limited Warranty Policy / 1. Warranty coverage.)
  */
 function titleIsHeading(doc: Document): boolean {
-  if (doc.format !== 'markdown' && doc.format !== 'html' && doc.format !== 'text') return false;
-  const title = plainTitle(doc.title);
-  const top = doc.sections.filter((s) => s.headingPath[0] !== undefined && plainTitle(s.headingPath[0]) === title);
-  // (an H1 over the sections it names is the title: 退换货政策 / 三、退货运费)
-  return top.length > 0 && top.every((s) => s.headingPath.length === 1);
+  // (asked of every section: worked out once a document, which generation does not change)
+  const known = titleHeadings.get(doc);
+  if (known !== undefined) return known;
+  let is = false;
+  if (doc.format === 'markdown' || doc.format === 'html' || doc.format === 'text') {
+    const title = plainTitle(doc.title);
+    const top = doc.sections.filter((s) => s.headingPath[0] !== undefined && plainTitle(s.headingPath[0]) === title);
+    // (an H1 over the sections it names is the title: 退换货政策 / 三、退货运费)
+    is = top.length > 0 && top.every((s) => s.headingPath.length === 1);
+  }
+  titleHeadings.set(doc, is);
+  return is;
 }
+const titleHeadings = new WeakMap<Document, boolean>();
 
 function languageOfDoc(doc: Document): QuestionLanguage | undefined {
   return doc.language === 'en' ? 'en' : doc.language === 'zh-Hans' || doc.language === 'zh-Hant' ? 'zh' : undefined;
@@ -484,11 +490,10 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
     const lists = sources.map((q) => similarCandidates(q, { language: item.language, context, ...(options.lexicon !== undefined ? { lexicon: options.lexicon } : {}), ...(kinds !== undefined ? { kinds } : {}) }));
     const script = item.script;
     if (script !== undefined) lists.forEach((list, n) => (lists[n] = list.filter((q) => !MAINLAND_ONLY.test(q)).map(script.toDocument)));
-    let kept = 0;
     let tried = 0;
     const made: string[] = [];
     for (const candidate of interleave(lists)) {
-      if (kept >= budget || tried >= budget * 4) break;
+      if (made.length >= budget || tried >= budget * 4) break;
       const key = questionKey(candidate);
       if (key.length === 0 || seen.has(key)) continue;
       seen.add(key);
@@ -500,7 +505,6 @@ export function addSimilarQuestions(items: readonly GeneratedEntry[], n: number,
       }
       e.similar.push(candidate);
       made.push(candidate);
-      kept++;
       stats.similarKept++;
     }
     // a row's similar questions are the team's: those kb wrote are named (Entry.generatedSimilar)

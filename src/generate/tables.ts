@@ -188,12 +188,6 @@ const EN_ACTION_LABEL = /^(?:cancel|keep|send|choose|get|add|remove|buy|renew|co
 /** A size chart's heading, without what it says it is: 连衣裙尺码表 → 连衣裙. */
 const SIZE_TABLE_NAME = /(?:尺码对照表|尺码表|尺寸表|码表|尺码|尺寸)$/u;
 
-/**
- * A size chart asks one question a row, naming every measure: 连衣裙S码的胸围、腰围、裙长是多少？,
- * 牛仔裤27码的腰围、臀围、裤长是多少？ — the garment from the chart's heading, the size as customers say it
- * (S码, 27码). Its labels are a letter or a number, which the row rule skips as no words: three size
- * charts asked about their XL rows only (2026-11-27, user test u7).
- */
 /** A measure with its unit and, for weights and foot lengths, in the other unit customers use too: 体重47-53kg（94-106斤）, 脚长235mm（23.5cm）. */
 function measureWords(column: string, cell: string): string | undefined {
   const m = MEASURE_CELL.exec(cell.trim());
@@ -253,6 +247,12 @@ function heightByWeightQuestions(columns: readonly string[], rows: readonly (rea
   });
 }
 
+/**
+ * A size chart asks one question a row, naming every measure: 连衣裙S码的胸围、腰围、裙长是多少？,
+ * 牛仔裤27码的腰围、臀围、裤长是多少？ — the garment from the chart's heading, the size as customers say it
+ * (S码, 27码). Its labels are a letter or a number, which the row rule skips as no words: three size
+ * charts asked about their XL rows only (2026-11-27, user test u7).
+ */
 function sizeQuestions(columns: readonly string[], rows: readonly (readonly string[])[], zh: boolean, topic: string | undefined, sizeColumn = 'size'): string[][] {
   // UK size | EU size | …: the size as the chart's first column names it (for UK size 12)
   const system = /^(\p{L}+)\s+size$/iu.exec(sizeColumn.trim())?.[1];

@@ -122,10 +122,6 @@ function exemptParty(condition: string, before: string): string {
 /** The customer in a shop's rule. */
 const ZH_CUSTOMER = /消费者|买家|顾客|客户|用户|会员|买方|收货人/u;
 
-/**
- * `duties` collects what a duty clause says (经营者需要听取消费者的意见吗？); generateQuestions uses
- * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
- */
 /** A line of a product's attribute list: 面料：100%聚酯纤维, 颜色：米白、雾霾蓝, 弹力：无弹力 (a short label, a short value). */
 const ZH_ATTRIBUTE_LINE = /^(?:[-•·*]\s*)?(\p{Script=Han}{2,4})[：:]\s*([^：:。；\n]{1,30})$/u;
 
@@ -173,6 +169,10 @@ export function zhAttributeQuestions(text: string): string[] {
 /** At most this many attributes of one list become questions. */
 const MAX_ATTRIBUTES = 4;
 
+/**
+ * `duties` collects what a duty clause says (经营者需要听取消费者的意见吗？); generateQuestions uses
+ * them only for a section whose questions are otherwise generic (经营者有哪些义务？).
+ */
 export function zhContent(input: SectionInput, topic: string | undefined, out: GeneratedQuestion[], duties?: GeneratedQuestion[]): void {
   const add: Add = (question, rule) => {
     out.push({ question, rule });

@@ -7,8 +7,7 @@
  */
 import type { Calibration } from './index-file.js';
 import type { Postings } from './postings.js';
-import { MIN_BIGRAM_IDF } from './query-terms.js';
-import { RANGE_TERM } from '../analyze/analyzer.js';
+import { MIN_BIGRAM_IDF, withTranslation } from './query-terms.js';
 
 /**
  * The margin as confidence counts it in indexes that say so (Calibration.leadByCoverage): only as far
@@ -182,8 +181,7 @@ export class Confidence {
       if (from === undefined) continue;
       const to = stands.get(from) ?? { terms: [], weight: 0 };
       to.terms.push(term);
-      // (a number's ranges are alternatives: the weightiest counts, as in KnowledgeBase.planTerms)
-      if (translated.has(term)) to.weight = RANGE_TERM.test(term) ? Math.max(to.weight, weight(term, qw)) : to.weight + weight(term, qw);
+      if (translated.has(term)) to.weight = withTranslation(to.weight, term, weight(term, qw));
       stands.set(from, to);
     }
     const unseen = Math.log(1 + (this.index.size + 0.5) / 0.5);

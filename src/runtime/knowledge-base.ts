@@ -19,7 +19,7 @@
  *   written-terms.ts  a hit's matched terms as the question writes them
  *   hit-passages.ts   the passage of a long answer a hit carries
  */
-import { Analyzer, BIGRAM_PREFIX, isWordTerm, RANGE_TERM, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
+import { Analyzer, BIGRAM_PREFIX, isWordTerm, UNIGRAM_PREFIX } from '../analyze/analyzer.js';
 import type { EntrySource } from '../store/entry.js';
 import { packFloat32s, unpackFloat32s, type IndexData, type IndexEntry, type IndexModel } from './index-file.js';
 import { ASKS_SAME_DEPTH, TEAM_ORIGINS, writtenQuestionsFirst, type AsksSameSource } from './asks-same.js';
@@ -30,7 +30,7 @@ import { HitPassages } from './hit-passages.js';
 import { DEFAULT_PASSAGE_CHARS, type PassageTerm } from './passage.js';
 import { Postings } from './postings.js';
 import { CATALOGUE_NAME_SHARE, OTHER_MODEL_SHARE, PRODUCT_CONFLICT_SHARE, Products } from './products.js';
-import { ENGLISH_KEY, isCaseTerm, MIN_BIGRAM_IDF, QueryTerms, TOPIC_NAMED, type QuestionAnalysis } from './query-terms.js';
+import { ENGLISH_KEY, isCaseTerm, MIN_BIGRAM_IDF, QueryTerms, TOPIC_NAMED, withTranslation, type QuestionAnalysis } from './query-terms.js';
 import { decodeVarints, encodeVarints } from './varint.js';
 import { asWords, asWrittenIn, englishWords } from './written-terms.js';
 
@@ -667,10 +667,7 @@ export class KnowledgeBase {
         if (translated.size > 0) ownCover.set(term, cover);
       } else {
         const word = translated.get(term);
-        // a number's ranges (7 in 5-10件 and 6-8点) are alternatives, not parts: a hit holds one at
-        // most, so the number counts as its weightiest range (summed, one 7 weighed like eight rare
-        // terms and every hit's confidence fell: 7号能发货吗 0.52 → 0.29)
-        if (word !== undefined) translatedCover.set(word, RANGE_TERM.test(term) ? Math.max(translatedCover.get(word) ?? 0, impact) : (translatedCover.get(word) ?? 0) + impact);
+        if (word !== undefined) translatedCover.set(word, withTranslation(translatedCover.get(word) ?? 0, term, impact));
       }
       ids.push(t);
       weights.push(qw);
@@ -1001,7 +998,7 @@ function kbVariants(pairs: readonly number[] | undefined, firstVariant: Uint32Ar
   for (let i = 0; i + 1 < pairs.length; i += 2) {
     const e = pairs[i]!;
     const end = firstVariant[e + 1];
-    if (end === undefined || e + 1 >= firstVariant.length) continue;
+    if (end === undefined) continue;
     for (let v = Math.max(firstVariant[e]! + 1, end - pairs[i + 1]!); v < end; v++) out[v] = 1;
   }
   return out;

@@ -142,6 +142,28 @@ function idSuffix(id: string): string {
   return /^s-[0-9a-f]{16}(-\d+)?$/u.exec(id)?.[1] ?? '';
 }
 
+/** Entries grouped by a key, in their order (entries whose key is undefined left out). */
+function groupBy(entries: Iterable<Entry>, key: (e: Entry) => string | undefined): Map<string, Entry[]> {
+  const out = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const k = key(e);
+    if (k === undefined) continue;
+    const group = out.get(k);
+    if (group === undefined) out.set(k, [e]);
+    else group.push(e);
+  }
+  return out;
+}
+
+/**
+ * old's row hash computed again over next's text — the team's similar questions only, not kb's, and no
+ * id for an id kb made (a table without an id column hashes its rows without one): equal to
+ * old.sourceHash when next is old's row with the same text.
+ */
+function rowHashOver(old: Entry, next: Entry, tags: readonly string[] = next.tags ?? []): string {
+  return faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: teamSimilar(next), answer: next.answer, tags: [...tags] });
+}
+
 /**
  * Pair the entries of vanished files with new entries of the same text elsewhere: same
  * `sourceHash`, origin and place in their section. Only pairs that are unambiguous (one entry on
@@ -150,11 +172,7 @@ function idSuffix(id: string): string {
 function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: ReadonlyMap<string, Entry>, scope: MergeScope): Map<string, Entry> {
   const storeIds = new Set(store.map((e) => e.id));
   const key = (e: Entry): string => `${e.sourceHash ?? ''}\u0000${e.origin}\u0000${idSuffix(e.id)}`;
-  const group = (entries: Iterable<Entry>): Map<string, Entry[]> => {
-    const out = new Map<string, Entry[]>();
-    for (const e of entries) out.set(key(e), [...(out.get(key(e)) ?? []), e]);
-    return out;
-  };
+  const group = (entries: Iterable<Entry>): Map<string, Entry[]> => groupBy(entries, key);
   const gone = group(store.filter((e) => e.sourceHash !== undefined && e.origin !== 'manual' && e.source !== undefined && scope.missing.has(e.source.path) && !freshById.has(e.id)));
   if (gone.size === 0) return new Map();
   const arrived = group(fresh.filter((e) => e.sourceHash !== undefined && e.source !== undefined && !storeIds.has(e.id)));
@@ -173,7 +191,7 @@ function findMoves(store: readonly Entry[], fresh: readonly Entry[], freshById: 
  * id column, src/generate/index.ts): `faq-<file name without extension>-<8 hex>`. The file name is
  * part of the test, so that a team's own id of that shape (`faq-refund-20261127`) is not taken for one.
  */
-export function derivedFaqId(id: string, path: string | undefined): boolean {
+function derivedFaqId(id: string, path: string | undefined): boolean {
   if (path === undefined) return false;
   const stem = (path.split(/[\\/]/u).at(-1) ?? '').replace(/\.[^.]+$/u, '');
   const prefix = `faq-${stem}-`;
@@ -214,14 +232,7 @@ function findReshuffles(store: readonly Entry[], fresh: readonly Entry[], freshB
   for (const old of olds) if (freshById.get(old.id)?.sourceHash === old.sourceHash) pair(old, old.id);
   // one to one on a key (entries without one, undefined, are left as they are)
   const byKey = (key: (e: Entry) => string | undefined): void => {
-    const group = (entries: Iterable<Entry>): Map<string, Entry[]> => {
-      const out = new Map<string, Entry[]>();
-      for (const e of entries) {
-        const k = key(e);
-        if (k !== undefined) out.set(k, [...(out.get(k) ?? []), e]);
-      }
-      return out;
-    };
+    const group = (entries: Iterable<Entry>): Map<string, Entry[]> => groupBy(entries, key);
     const oldGroups = group(olds.filter((e) => !pairs.has(e.id)));
     const newGroups = group(news.filter((e) => !taken.has(e.id)));
     for (const [k, [old, ...moreOld]] of oldGroups) {
@@ -276,11 +287,10 @@ function findRenumbered(store: readonly Entry[], fresh: readonly Entry[], freshB
   const team = (e: Entry): boolean => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && !derivedFaqId(e.id, e.source.path);
   const olds = store.filter((e) => team(e) && scope.read.has(e.source?.path ?? '') && freshById.get(e.id)?.sourceHash !== e.sourceHash);
   if (olds.length === 0) return new Map();
-  const byPath = new Map<string, Entry[]>();
-  for (const e of fresh) if (team(e)) byPath.set(e.source?.path ?? '', [...(byPath.get(e.source?.path ?? '') ?? []), e]);
+  const byPath = groupBy(fresh.filter(team), (e) => e.source?.path ?? '');
   const pairs = olds.flatMap((old) =>
     (byPath.get(old.source?.path ?? '') ?? [])
-      .filter((next) => next.id !== old.id && old.sourceHash === faqRowHash({ id: old.id, question: next.question, similar: teamSimilar(next), answer: next.answer, tags: next.tags ?? [] }))
+      .filter((next) => next.id !== old.id && old.sourceHash === rowHashOver(old, next))
       .map((next) => ({ old, next, similarity: 1 })),
   );
   const candidates = new Map(oneToOne(pairs).map((p) => [p.old.id, p.next] as const));
@@ -312,16 +322,10 @@ function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById
   const gone = store.filter((e) => e.origin === 'faq' && e.sourceHash !== undefined && e.source !== undefined && scope.read.has(e.source.path) && !freshById.has(e.id));
   if (gone.length === 0) return new Map();
   const storeIds = new Set(store.map((e) => e.id));
-  const group = (entries: Iterable<Entry>): Map<string, Entry[]> => {
-    const out = new Map<string, Entry[]>();
-    for (const e of entries) out.set(key(e), [...(out.get(key(e)) ?? []), e]);
-    return out;
-  };
+  const group = (entries: Iterable<Entry>): Map<string, Entry[]> => groupBy(entries, key);
   const arrived = group(fresh.filter((e) => e.origin === 'faq' && e.source !== undefined && !storeIds.has(e.id)));
   const out = new Map<string, { next: Entry; same: boolean }>();
-  // a table without an id column hashes its rows without one
-  const same = (old: Entry, next: Entry): boolean =>
-    old.sourceHash === faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: teamSimilar(next), answer: next.answer, tags: next.tags ?? [] });
+  const same = (old: Entry, next: Entry): boolean => old.sourceHash === rowHashOver(old, next);
   for (const [k, olds] of group(gone)) {
     const news = arrived.get(k) ?? [];
     const [old] = olds;
@@ -351,7 +355,7 @@ function findRekeyed(store: readonly Entry[], fresh: readonly Entry[], freshById
  */
 function categoryOnly(old: Entry, next: Entry): boolean {
   if (old.origin !== 'faq' || next.origin !== 'faq' || old.sourceHash === undefined) return false;
-  const hashWith = (tags: string[]): string => faqRowHash({ id: derivedFaqId(old.id, old.source?.path) ? undefined : old.id, question: next.question, similar: teamSimilar(next), answer: next.answer, tags });
+  const hashWith = (tags: readonly string[]): string => rowHashOver(old, next, tags);
   // the category as the row's heading path has it too: the tags of an entry carried over by rule 4
   // before 2026-11-27 stayed the old ones while its source took the new row's
   return old.sourceHash === hashWith(old.tags ?? []) || old.sourceHash === hashWith(rowCategory(old));

@@ -15,7 +15,7 @@ import { writeOutputFile } from '../core/write-file.js';
 import { z } from 'zod';
 import { fail, ok, problem, type Problem, type Result, unreadable } from '../core/problems.js';
 import { answerKey, questionKey } from '../text/question-key.js';
-import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, lostItsAnswer, type EditedField, type Entry } from './entry.js';
+import { EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, lostItsAnswer, withGeneratedSimilar, type EditedField, type Entry } from './entry.js';
 
 export const STORE_FORMAT = 'kb-qa';
 export const STORE_VERSION = 1;
@@ -107,10 +107,9 @@ export function canonicalEntry(e: Entry): Entry {
   if (editedFields.length > 0) out.editedFields = editedFields;
   if (e.addedSimilar !== undefined && e.addedSimilar.length > 0) out.addedSimilar = [...e.addedSimilar];
   // only the similar questions still in the list, of an entry whose others are the team's
-  if (e.generatedSimilar !== undefined && (e.origin === 'faq' || e.origin === 'manual')) {
-    const inList = new Set(e.similar);
-    const generated = [...new Set(e.generatedSimilar.filter((q) => inList.has(q)))];
-    if (generated.length > 0) out.generatedSimilar = generated;
+  if (e.generatedSimilar !== undefined) {
+    const generated = withGeneratedSimilar(e, e.generatedSimilar).generatedSimilar;
+    if (generated !== undefined) out.generatedSimilar = generated;
   }
   if (e.tags !== undefined && e.tags.length > 0) out.tags = [...e.tags];
   if (e.notes !== undefined && e.notes !== '') out.notes = e.notes;

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { problem } from '../../core/problems.js';
-import { addNearest, askedOtherwise, ASKED_OTHERWISE_HINT, coveredTerms, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, scanLog, servedNotes, summaryLine, unmetPercent } from '../../eval/find-gaps.js';
+import { addNearest, coveredTerms, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, nearestEntryText, scanLog, servedNotes, summaryLine, unmetPercent } from '../../eval/find-gaps.js';
 import { clusterQuestions } from '../../eval/gaps.js';
 import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
@@ -129,10 +129,8 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
     top.forEach((c, i) => {
       output.out(`${String(i + 1).padStart(3)}. ${c.size} asked (${c.distinct} distinct), ${unmetPercent(c)}% unmet  ${output.color('bold', c.terms.join(' '))}`);
       for (const e of c.examples.slice(0, options.examples ?? 5)) output.out(`       ${e.count > 1 ? `${e.count}× ` : ''}${e.text}`);
-      const near = c.nearest[0];
-      // every question's best hit has all its words, and the nearest entry is found with some confidence: asked in other words
-      const hasWords = askedOtherwise(c, threshold) ? `; ${ASKED_OTHERWISE_HINT}` : '';
-      output.out(`       nearest: ${near === undefined ? 'nothing' : `${near.id} “${near.question}” (confidence ${near.confidence}${hasWords})`}`);
+      // with the hint to add them as similar questions when they are asked in other words (askedOtherwise)
+      output.out(`       nearest: ${nearestEntryText(c, threshold) ?? 'nothing'}`);
     });
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
     output.out(summaryLine(scan, { listed: shown.length, minSize, unlisted: singles }, whence));

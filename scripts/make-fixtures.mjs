@@ -16,6 +16,7 @@ import { makeFreshFixtures } from './fixtures/make-fresh.mjs';
 import { makeBrowserPdfFixtures } from './fixtures/make-browser-pdf.mjs';
 import { makeSizeChartFixtures } from './fixtures/make-size-charts.mjs';
 import { makeVendorFaqFixtures } from './fixtures/make-vendor-faq.mjs';
+import { makeMisnamedFixtures } from './fixtures/make-misnamed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'fixtures', 'generated');
@@ -34,4 +35,5 @@ await makeFreshFixtures(outDir);
 await makeBrowserPdfFixtures(outDir);
 await makeSizeChartFixtures(outDir);
 await makeVendorFaqFixtures(outDir);
+makeMisnamedFixtures(outDir); // copies of the PDF, DOCX and XLSX fixtures above
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

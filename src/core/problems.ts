@@ -9,6 +9,8 @@ export const PROBLEM_CODES = {
   FILE_EMPTY: 'file-empty',
   FILE_TOO_LARGE: 'file-too-large',
   UNKNOWN_FORMAT: 'unknown-format',
+  /** A file whose bytes are another format than its extension says (a PDF named .docx): rename it. */
+  WRONG_EXTENSION: 'wrong-extension',
   UNREADABLE: 'unreadable',
   UNDECODABLE_TEXT: 'undecodable-text',
   /** A UTF-8 file with a few damaged bytes: read, with the damaged characters as U+FFFD. */

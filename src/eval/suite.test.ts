@@ -278,6 +278,15 @@ describe('parseSuite', () => {
     expect(parseSuite('{"q": "包邮吗", "expected": "ship-cost", "expect": "ship-cost"}\n', 'x.jsonl').problems.map((p) => p.message)).toEqual([expect.stringContaining('did you mean "expect"?')]);
   });
 
+  it('says which key of an expect object was meant ({sorce: …}, {secton: …})', () => {
+    const { cases, problems } = parseSuite('- q: 发票\n  expect: { sorce: faq.xlsx }\n- q: 发票\n  expect: { source: faq.xlsx, secton: 发票 }\n', 'x.yaml');
+    expect(cases).toEqual([]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'an expect object needs a "source" (a file name) ("sorce" is not a key kb reads: did you mean "source"?)',
+      'an expect object has only "source" and "section", not "secton" ("secton" is not a key kb reads: did you mean "section"?)',
+    ]);
+  });
+
   it('warns about a suite with no cases, and refuses a format it does not know', () => {
     expect(parseSuite('', 'empty.jsonl').problems).toEqual([expect.objectContaining({ code: 'bad-suite', severity: 'warning', message: 'has no cases' })]);
     expect(parseSuite('q,expect\n', 'empty.csv').problems).toEqual([expect.objectContaining({ severity: 'warning', message: 'has no cases' })]);

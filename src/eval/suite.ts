@@ -75,9 +75,14 @@ function toExpectation(value: unknown): Expectation[] | string {
   }
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
-    if (typeof o['source'] !== 'string' || o['source'].trim() === '') return 'an expect object needs a "source" (a file name)';
-    const unknown = Object.keys(o).filter((key) => key !== 'source' && key !== 'section');
-    if (unknown.length > 0) return `an expect object has only "source" and "section", not ${unknown.map((key) => `"${key}"`).join(', ')}`;
+    const unknown = Object.keys(o).filter((key) => !EXPECT_KEYS.includes(key));
+    // {sorce: …} or {secton: …}: say which key was meant
+    const slips = unknown.flatMap((key) => {
+      const meant = closestName(key, EXPECT_KEYS);
+      return meant === undefined ? [] : [` ("${key}" is not a key kb reads: did you mean "${meant}"?)`];
+    });
+    if (typeof o['source'] !== 'string' || o['source'].trim() === '') return `an expect object needs a "source" (a file name)${slips[0] ?? ''}`;
+    if (unknown.length > 0) return `an expect object has only "source" and "section", not ${unknown.map((key) => `"${key}"`).join(', ')}${slips[0] ?? ''}`;
     const e: Expectation = { kind: 'source', source: o['source'] };
     if (o['section'] !== undefined && o['section'] !== null) {
       if (typeof o['section'] !== 'string') return '"section" must be a heading text';
@@ -98,6 +103,9 @@ function badLine(problems: Problem[], file: string, line: number, message: strin
   problems.push(problem('bad-suite', message, { file, location: { line } }));
   return undefined;
 }
+
+/** The keys of an expect object. */
+const EXPECT_KEYS: readonly string[] = ['source', 'section'];
 
 /** The keys of a YAML / JSONL case kb reads. */
 const CASE_KEYS: readonly string[] = ['q', 'question', 'expect', 'tags'];

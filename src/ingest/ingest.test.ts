@@ -156,6 +156,17 @@ describe('ingestFile: bad input is a problem value, never an exception', () => {
     expect((await problemOf(path)).code).toBe(code);
   });
 
+  it.each([
+    ['misnamed-manual.docx', /is a PDF document, not a \.docx file as its name says; rename it to misnamed-manual\.pdf/],
+    ['misnamed-policy.pdf', /is a Word document \(\.docx\), not a \.pdf file .*rename it to misnamed-policy\.docx/],
+    ['misnamed-faq.csv', /is an Excel workbook \(\.xlsx\), not a \.csv file .*rename it to misnamed-faq\.xlsx/],
+    ['misnamed-faq.xls', /is an Excel workbook \(\.xlsx\), not a \.xls file .*rename it to misnamed-faq\.xlsx/],
+  ])('says what %s really is and how to rename it (not advice for the format its name says)', async (name, message) => {
+    const p = await problemOf(`${GEN}/${name}`);
+    expect(p.code).toBe('wrong-extension');
+    expect(p.message).toMatch(message);
+  });
+
   it('says what to do with an old .doc file', async () => {
     expect((await problemOf(`${GEN}/legacy.doc`)).message).toMatch(/save it as \.docx/);
   });

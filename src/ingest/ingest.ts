@@ -5,14 +5,15 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { KbError, fail, ok, problem, warning, type Problem, type Result, unreadable } from '../core/problems.js';
 import { detectScript, normalizeForMatch } from '../text/normalize.js';
 import { decodeText } from './decode.js';
 import type { Document, Format, Section } from './document.js';
-import { formatOf, unsupportedAdvice } from './formats.js';
+import { UNREADABLE_EXTENSIONS, formatOf, unsupportedAdvice } from './formats.js';
 import type { ParseOptions, ParsedBlock, ParsedDoc } from './parsed.js';
 import { blockText, sectionize, type SplitSection } from './sectionize.js';
+import { misnamedMessage } from './sniff.js';
 import { MAX_SECTION_CHARS, PART_CHARS, partHeadingPath } from './split.js';
 
 export interface IngestOptions {
@@ -139,7 +140,10 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   const onDisk = options.cwd !== undefined ? resolve(options.cwd, path) : path;
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const format = formatOf(path);
-  if (format === undefined) return fail(problem('unknown-format', unsupportedAdvice(path), { file }));
+  // an extension kb knows it cannot read (.doc, .xls) is looked into: it may be a .docx or .xlsx renamed
+  if (format === undefined && !UNREADABLE_EXTENSIONS.includes(extname(path).toLowerCase())) {
+    return fail(problem('unknown-format', unsupportedAdvice(path), { file }));
+  }
 
   let size: number;
   try {
@@ -166,6 +170,9 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   } catch (error) {
     return fail(unreadable(error, file));
   }
+  const misnamed = misnamedMessage(path, format, bytes);
+  if (misnamed !== undefined) return fail(problem('wrong-extension', misnamed, { file }));
+  if (format === undefined) return fail(problem('unknown-format', unsupportedAdvice(path), { file }));
 
   const parseOptions: ParseOptions = { file, maxUnzippedBytes: options.maxUnzippedBytes ?? DEFAULT_MAX_UNZIPPED_BYTES };
   let parsed: Result<Parsed>;

@@ -1,6 +1,6 @@
 // Column arithmetic: Chinese characters are two columns wide; lines never overflow their pane.
 import { describe, expect, it } from 'vitest';
-import { detailLines, editorRows, fullEntryLines, isSectionPath, listRows, listWindow, rowStarts, SECTION_PATH_NOTE } from './layout.js';
+import { detailLines, editorRows, fullEntryLines, isSectionPath, listRows, listWindow, rowStarts, SECTION_PATH_NOTE, sourcePathLines } from './layout.js';
 import { graphemes } from './width.js';
 import { backspace, cursorLine, editBuffer, insertText, moveCursor } from './text-edit.js';
 import { fixtureEntries } from '../test-support/review-fixture.js';
@@ -163,5 +163,21 @@ describe('the edit buffer', () => {
       { before: 'your ', at: undefined, after: '' },
       { before: 'refund', at: undefined, after: '' },
     ]);
+  });
+});
+
+describe('sourcePathLines', () => {
+  const entry = (path: string, headingPath: string[], page?: number) => ({
+    ...(fixtureEntries()[0] as NonNullable<ReturnType<typeof fixtureEntries>[0]>),
+    source: { path, headingPath, ...(page === undefined ? {} : { page }) },
+  });
+
+  it('breaks between the parts of the path, not inside a heading, and cuts a deep path at its lines with …', () => {
+    expect(sourcePathLines(entry('sources/保修政策.docx', ['第二条 保修期限']), 46, 2)).toEqual(['Source  sources/保修政策.docx ›', '        第二条 保修期限']);
+    const deep = sourcePathLines(entry('manual.pdf', ['AF-50空气炸锅使用说明书', '第三章 使用', '一、首次使用', '（一）预热'], 4), 36, 2);
+    expect(deep).toEqual(['Source  manual.pdf ›', '        AF-50空气炸锅使用说明书 › …']);
+    expect(sourcePathLines(entry('a.md', ['一']), 80, 2)).toEqual(['Source  a.md › 一']);
+    // a part wider than a line wraps as text does
+    for (const l of sourcePathLines(entry('a.md', ['很长的标题'.repeat(10)]), 30, 2)) expect(displayWidth(l)).toBeLessThanOrEqual(30);
   });
 });

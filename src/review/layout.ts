@@ -85,9 +85,46 @@ const STALE_TEXT = { 'source-changed': 'source changed: review again', 'source-m
 
 /** The source line: file › heading › heading · p.N */
 export function sourceText(e: Entry): string | undefined {
+  const parts = sourceParts(e);
+  return parts === undefined ? undefined : parts.join(' › ');
+}
+
+/** The source's file and headings, the page after the last (`… › 故障排除 · p.1`). */
+function sourceParts(e: Entry): string[] | undefined {
   if (e.source === undefined) return undefined;
   const parts = [e.source.path, ...e.source.headingPath];
-  return `${parts.join(' › ')}${e.source.page !== undefined ? ` · p.${e.source.page}` : ''}`;
+  if (e.source.page !== undefined) parts.push(`${parts.pop() ?? ''} · p.${e.source.page}`);
+  return parts;
+}
+
+/**
+ * `Source  file › heading › heading` in at most `maxLines` lines that break between the path's parts,
+ * the next line under the first part (`Source  sources/保修政策.docx ›` / `        第二条 保修期限`), not inside a
+ * heading (`第二条 保修期` / `限`, before 2026-11-27); a part wider than a line wraps as text does.
+ */
+export function sourcePathLines(e: Entry, width: number, maxLines: number): string[] {
+  const parts = sourceParts(e);
+  if (parts === undefined) return [];
+  const label = 'Source  ';
+  const indent = ' '.repeat(label.length);
+  const lines: string[] = [];
+  let line = label;
+  parts.forEach((part, i) => {
+    const piece = i < parts.length - 1 ? `${part} ›` : part;
+    const fresh = line === label || line === indent;
+    const joined = fresh ? `${line}${piece}` : `${line} ${piece}`;
+    if (fresh || displayWidth(joined) <= width) line = joined;
+    else {
+      lines.push(line);
+      line = `${indent}${piece}`;
+    }
+  });
+  lines.push(line);
+  if (lines.some((l) => displayWidth(l) > width)) return wrap(`${label}${parts.join(' › ')}`, width, maxLines);
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  kept[maxLines - 1] = truncate(`${kept[maxLines - 1] ?? ''} …`, width);
+  return kept;
 }
 
 /** A window of `max` items that keeps `selected` in view. */
@@ -139,8 +176,7 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
 
   const suggested = e.suggested ?? [];
   const reserveForAnswer = 4;
-  const source = sourceText(e);
-  const sourceLines = source === undefined ? [] : wrap(`Source  ${source}`, width, 2);
+  const sourceLines = sourcePathLines(e, width, 2);
   // a note says why the entry is here (kb gaps: how often customers asked, the nearest entry)
   // (five lines for a draft without an answer: its note names the nearest entry, and there is no answer to show)
   const noteLines = e.notes === undefined || e.notes.trim() === '' ? [] : wrap(`Notes  ${oneLine(head(e.notes, headRoom(5, width)))}`, width, e.answer.trim() === '' ? 5 : 2);

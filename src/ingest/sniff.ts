@@ -1,0 +1,57 @@
+/**
+ * What a file's bytes say it is, for a file whose name says otherwise: a manual saved as
+ * `说明书.docx` that is a PDF, a FAQ export named `faq.csv` that is an Excel workbook. Read by its
+ * extension, such a file fails with advice for the wrong format ("save it as UTF-8", "re-save it
+ * from Word"); told what it is, the user renames it.
+ */
+import { basename, extname } from 'node:path';
+import type { Format } from './document.js';
+
+type Kind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'old-office';
+
+const KINDS: Record<Kind, { name: string; format?: Format; ext?: string; advice?: string }> = {
+  pdf: { name: 'a PDF document', format: 'pdf', ext: '.pdf' },
+  docx: { name: 'a Word document (.docx)', format: 'docx', ext: '.docx' },
+  xlsx: { name: 'an Excel workbook (.xlsx)', format: 'xlsx', ext: '.xlsx' },
+  pptx: { name: 'a PowerPoint file (.pptx)', advice: 'PowerPoint files are not supported; export the slides to PDF' },
+  'old-office': {
+    name: 'an old Word or Excel file (.doc or .xls)',
+    advice: 'open it in Word, Excel or WPS and save it as .docx or .xlsx',
+  },
+};
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/** The kind of file these bytes are, when they are one that is known by its bytes alone. */
+export function sniffKind(bytes: Uint8Array): Kind | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  if (OLE_MAGIC.every((byte, i) => buffer[i] === byte)) return 'old-office';
+  if (buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04) {
+    // an Office file is a zip whose entry names (in plain text, local headers and central directory) say which
+    if (buffer.includes('word/document.xml', 0, 'latin1')) return 'docx';
+    if (buffer.includes('xl/workbook.xml', 0, 'latin1')) return 'xlsx';
+    if (buffer.includes('ppt/presentation.xml', 0, 'latin1')) return 'pptx';
+  }
+  return undefined;
+}
+
+/**
+ * The problem message for a file whose bytes are another kind than its name says (`format`: what its
+ * extension reads it as, undefined for an extension kb does not read), or undefined when they agree
+ * or the bytes say nothing.
+ */
+export function misnamedMessage(path: string, format: Format | undefined, bytes: Uint8Array): string | undefined {
+  const kind = sniffKind(bytes);
+  if (kind === undefined) return undefined;
+  const found = KINDS[kind];
+  if (found.format !== undefined && found.format === format) return undefined;
+  const ext = extname(path);
+  if (kind === 'old-office' && format === undefined) return undefined; // a real .doc or .xls: its own advice
+  const named = ext === '' ? 'a file without an extension' : `a ${ext} file`;
+  const todo =
+    found.ext !== undefined
+      ? `rename it to ${basename(path, ext)}${found.ext} and run again`
+      : (found.advice ?? '');
+  return `is ${found.name}, not ${named} as its name says; ${todo}`;
+}

@@ -161,7 +161,10 @@ export function joinCompounds(text: string): string {
  * - do you / can you take (a way to pay, a kind of return) → accept: not take to, long, a …, off, care;
  * - an un- participle of a returns rule → not and the participle: unworn → not worn, unopened → not opened;
  * - talk / speak / chat to a (real) person, human, agent … → contact customer service;
- * - stop sending / getting emails, texts, newsletters → unsubscribe from them.
+ * - stop sending / getting emails, texts, newsletters → unsubscribe from them;
+ * - take an amount off → deduct it from (why did you take 7.95 off my refund: a fee "deducted from refund");
+ * - came / showed up broken, damaged … → arrived broken (my lamp came broken: an item that arrives damaged);
+ * - falling / fell / coming apart → come apart.
  */
 const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   [/\bshipping((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an)\s+[a-z]+)){0,2})\s+back\b/gu, 'return shipping$1'],
@@ -175,6 +178,9 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   [/\b(do|does|can|will|would)\s+(you|u|ya|you\s+guys|y'all)\s+take\b(?!\s+(?:to|long|a|an|the|care|place|off|out|down|over|up|in|into|my|me|it|them|back|away|more|less|about|around|forever|ages|days|weeks|any)\b)/gu, '$1 $2 accept'],
   [/\bun(worn|washed|used|opened|damaged|altered|assembled|marked|soiled|tried|redeemed|activated|registered|sealed)\b/gu, 'not $1'],
   [/\b(?:talk|talking|speak|speaking|chat|chatting)\s+(?:to|with)\s+(?:an?\s+|some\s+)?(?:real\s+|live\s+|actual\s+)?(?:person|human|agent|representative|rep|operator|someone|somebody)\b/gu, 'contact customer service'],
+  [/\b(?:take|takes|took|taken|taking)\s+((?:[$£€]\s?)?\d[\d.,]*|#amount|money)\s+off\b/gu, 'deduct $1 from'],
+  [/\b(?:came|come|comes|showed\s+up|turned\s+up)\s+(broken|damaged|cracked|smashed|shattered|scratched|dented|chipped|defective|ripped|torn|stained|crushed|wet|leaking|open|opened)\b/gu, 'arrived $1'],
+  [/\b(?:fall|falls|falling|fell|fallen|come|comes|coming|came)[\s-]+apart\b/gu, 'come apart'],
   [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],
 ];
 

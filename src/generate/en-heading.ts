@@ -681,12 +681,17 @@ export function enFailing(topic: string, names: ReadonlySet<string>): string | u
 
 /**
  * What a customer asks when tracking a parcel is the task (Tracking your order, Track your package): Where is
- * my order? (smart-home trial, 2026-11-27: "wheres my order" found the order-confirmation FAQ at 0.93).
+ * my order? (smart-home trial, 2026-11-27: "wheres my order" found the order-confirmation FAQ at 0.93), and the
+ * same of the other word: Where is my package? of an order, Where is my order? of a package or parcel.
  */
 function whereIs(todo: string): string[] {
   const thing = /^track\s+(?:my|an?|the)\s+(order|package|parcel|shipment|delivery)(s?)$/iu.exec(todo);
   if (thing?.[1] === undefined) return [];
-  return [thing[2] === 's' ? `Where are my ${thing[1].toLowerCase()}s?` : `Where is my ${thing[1].toLowerCase()}?`];
+  const where = (noun: string): string => (thing[2] === 's' ? `Where are my ${noun}s?` : `Where is my ${noun}?`);
+  const noun = thing[1].toLowerCase();
+  // what arrives is the customer's order and the customer's package alike, whichever the heading names (a
+  // US retailer's trial: "wheres my package" met the split-shipments section's package, not Tracking your order)
+  return [where(noun), where(noun === 'order' ? 'package' : 'order')];
 }
 
 /** A one-letter prefix in capitals before its word (E-gift card → e-gift card, E-bike battery), lower case inside a sentence. */

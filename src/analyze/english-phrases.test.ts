@@ -25,6 +25,7 @@ describe('plainEnglish', () => {
     ['my lamp came broken', 'my lamp arrived broken'],
     ['the soles are falling apart', 'the soles are come apart'],
     ['coming-apart soles', 'come apart soles'],
+    ['whats your phone number', 'whats contact phone number'],
   ])('%s → %s', (text, plain) => {
     expect(plainEnglish(text)).toBe(plain);
   });
@@ -40,6 +41,7 @@ describe('plainEnglish', () => {
     'we will get back to you',
     'take the tags off',
     'the package came today',
+    'how do i change my phone number',
   ])('leaves %s as it is', (text) => {
     expect(plainEnglish(text)).toBe(text);
   });
@@ -58,6 +60,7 @@ describe("a retailer's customers in their own phrases", () => {
     ['when do i get my money back', 'Refund timing'],
     ['do you take venmo', 'Payment options'],
     ['how do i talk to a real person', 'Contact us'],
+    ['what is your phone number', 'Contact us'],
     ['stop sending me emails', 'Email preferences'],
   ])('%s → %s', (question, section) => {
     expect(topSection(kb, question)).toBe(section);

@@ -164,7 +164,8 @@ export function joinCompounds(text: string): string {
  * - stop sending / getting emails, texts, newsletters → unsubscribe from them;
  * - take an amount off → deduct it from (why did you take 7.95 off my refund: a fee "deducted from refund");
  * - came / showed up broken, damaged … → arrived broken (my lamp came broken: an item that arrives damaged);
- * - falling / fell / coming apart → come apart.
+ * - falling / fell / coming apart → come apart;
+ * - your phone number (the shop's, not my phone number) → contact phone number.
  */
 const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   [/\bshipping((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an)\s+[a-z]+)){0,2})\s+back\b/gu, 'return shipping$1'],
@@ -181,6 +182,7 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   [/\b(?:take|takes|took|taken|taking)\s+((?:[$£€]\s?)?\d[\d.,]*|#amount|money)\s+off\b/gu, 'deduct $1 from'],
   [/\b(?:came|come|comes|showed\s+up|turned\s+up)\s+(broken|damaged|cracked|smashed|shattered|scratched|dented|chipped|defective|ripped|torn|stained|crushed|wet|leaking|open|opened)\b/gu, 'arrived $1'],
   [/\b(?:fall|falls|falling|fell|fallen|come|comes|coming|came)[\s-]+apart\b/gu, 'come apart'],
+  [/\b(?:your|ur)\s+(phone|telephone|customer\s+service|support|contact)\s+(number|no)\b/gu, 'contact $1 $2'],
   [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],
 ];
 

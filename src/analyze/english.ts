@@ -148,3 +148,52 @@ export function joinCompounds(text: string): string {
   for (const [pattern, to] of COMPOUNDS) out = out.replace(pattern, to);
   return out;
 }
+
+/**
+ * What customers say in a phrase for the one word a help page writes (option `englishPhrases`; a US
+ * fashion-and-home retailer's user trial, 2026-11-27): "how do i send something back", "i opened the
+ * candle can i send it back" shared no word with "How to start a return"; "i want my money back" none
+ * with a Refunds section but money; "do you take paypal" met "How long do refunds take?" through take;
+ * "i washed it once" nothing of a condition rule's "unworn and unwashed". Read on both sides:
+ * - send / mail / post / ship / bring (and take with a pronoun) … back → return: send the dress back →
+ *   return the dress; mail it back → return it by mail; ship it back, shipping it back → return shipping;
+ * - money back → refund;
+ * - do you / can you take (a way to pay, a kind of return) → accept: not take to, long, a …, off, care;
+ * - an un- participle of a returns rule → not and the participle: unworn → not worn, unopened → not opened;
+ * - talk / speak / chat to a (real) person, human, agent … → contact customer service;
+ * - stop sending / getting emails, texts, newsletters → unsubscribe from them;
+ * - take an amount off → deduct it from (why did you take 7.95 off my refund: a fee "deducted from refund");
+ * - came / showed up broken, damaged … → arrived broken (my lamp came broken: an item that arrives damaged);
+ * - falling / fell / coming apart → come apart;
+ * - your phone number (the shop's, not my phone number) → contact phone number.
+ */
+/** A verb, what is sent (it, the blue dress, stuff …: the capture), then back. */
+const backPhrase = (verb: string): RegExp =>
+  new RegExp(verb + String.raw`((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an|your|this|that|these|those)(?:\s+[a-z]+){1,2}))?)\s+back\b`, 'gu');
+
+const PLAIN_ENGLISH: readonly [RegExp, string][] = [
+  [/\bshipping((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an)\s+[a-z]+)){0,2})\s+back\b/gu, 'return shipping$1'],
+  // (mail and ship say how: mail it back → return it by mail, which a page's "Returns by mail" meets)
+  [backPhrase(String.raw`\b(?:mail|mails|mailed|mailing|post|posts|posted|posting)`), 'return$1 by mail'],
+  [backPhrase(String.raw`\b(?:ship|ships|shipped)`), 'return$1 shipping'],
+  [backPhrase(String.raw`\b(?:send|sends|sent|sending|bring|brings|brought|bringing)`), 'return$1'],
+  [/\b(?:take|takes|took|taking)\s+(it|them|this|that|these|those)\s+back\b/gu, 'return $1'],
+  [/\b(?:take|takes|took|taking)\s+back\b/gu, 'return'],
+  [/\bmoney\s+back\b/gu, 'refund'],
+  [/\b(do|does|can|will|would)\s+(you|u|ya|you\s+guys|u\s+guys|you\s+all|y'all|yall)\s+take\b(?!\s+(?:to|long|a|an|the|care|place|off|out|down|over|up|in|into|my|me|it|them|back|away|more|less|about|around|forever|ages|days|weeks|any)\b)/gu, '$1 $2 accept'],
+  [/\bun(worn|washed|used|opened|damaged|altered|assembled|marked|soiled|tried|redeemed|activated|registered|sealed)\b/gu, 'not $1'],
+  [/\b(?:talk|talking|speak|speaking|chat|chatting)\s+(?:to|with)\s+(?:an?\s+|some\s+)?(?:real\s+|live\s+|actual\s+)?(?:person|human|agent|representative|rep|operator|someone|somebody)\b/gu, 'contact customer service'],
+  [/\b(?:take|takes|took|taken|taking)\s+((?:[$£€]\s?)?\d[\d.,]*|#amount|money)\s+off\b/gu, 'deduct $1 from'],
+  [/\b(?:came|come|comes|showed\s+up|turned\s+up)\s+(broken|damaged|cracked|smashed|shattered|scratched|dented|chipped|defective|ripped|torn|stained|crushed|wet|leaking|open|opened)\b/gu, 'arrived $1'],
+  [/\b(?:fall|falls|falling|fell|fallen|come|comes|coming|came)[\s-]+apart\b/gu, 'come apart'],
+  [/\b(?:your|ur)\s+(phone|telephone|customer\s+service|support|contact)\s+(number|no)\b/gu, 'contact $1 $2'],
+  [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],
+];
+
+/** A lowercased text with customers' phrases read as the help page's word (`PLAIN_ENGLISH`). */
+export function plainEnglish(text: string): string {
+  if (!/[a-z]/u.test(text)) return text;
+  let out = text;
+  for (const [pattern, to] of PLAIN_ENGLISH) out = out.replace(pattern, to);
+  return out;
+}

@@ -292,7 +292,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   // out of query expansion (lexiconAssociations), so "I want my money back" needs money → refund.
   ['wrong', 'incorrect'],
   ['window', 'period'],
-  ['damaged', 'smashed', 'cracked', 'dented', 'shattered'],
+  ['damaged', 'smashed', 'cracked', 'dented', 'shattered', 'scratched', 'chipped'],
   ['voucher', 'coupon', 'promo'],
   ['phone', 'telephone'],
   // British and American spellings are one word to the analyzer (colour/color: BRITISH_AMERICAN in
@@ -323,6 +323,10 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['hoodie', 'sweatshirt'],
   ['tee', 'tshirt'],
   ['pilling', 'bobbling'],
+  // (a US fashion-and-home retailer's trial, 2026-11-27: can you return swimsuits found nothing of a
+  // final-sale list's Swimwear and intimates)
+  ['swimwear', 'swimsuit', 'bikini'],
+  ['intimates', 'underwear', 'lingerie'],
   // related only: what a garment's fault or fit is called by the customer and by the page
   ['bobble', 'pilling'],
   ['stain', 'dye'],
@@ -340,6 +344,8 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['declined', 'failed', 'rejected', 'bounced'],
   ['currency', 'euro', 'euros', 'dollar', 'dollars', 'usd', 'eur'],
   ['unsubscribe', 'cancel'],
+  // related only: a coin a customer names for the cryptocurrency a payments page refuses
+  ['cryptocurrency', 'crypto', 'bitcoin'],
   // ---- end of the English after-sales block ------------------------------------------------------
 ];
 
@@ -390,7 +396,7 @@ const RELATED_ONLY_HEADS = new Set([
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
   'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',
-  'seat', 'declined', 'currency', 'unsubscribe',
+  'seat', 'declined', 'currency', 'unsubscribe', 'cryptocurrency',
   // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
   '掉色',
   // virtual goods: words of another shop's sentences too (an appliance's 序列号, 儿童安全锁, 家长在场, 购买几台)

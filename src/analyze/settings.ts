@@ -71,6 +71,12 @@ export interface AnalyzerOptions {
    * src/analyze/analyzer.ts, `QueryTerms.inRanges` in src/runtime/query-terms.ts). Absent in indexes built before it.
    */
   numberRanges?: boolean;
+  /**
+   * Customers' phrases read as the help page's word, on both sides (send it back → return it, money back →
+   * refund, do you take paypal → accept, unworn → not worn, talk to a real person → contact customer
+   * service; `plainEnglish` in src/analyze/english.ts). Absent in indexes built before it.
+   */
+  englishPhrases?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -112,4 +118,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   aNotA: true,
   notArrived: true,
   numberRanges: true,
+  englishPhrases: true,
 };

@@ -41,6 +41,10 @@ export const FUNCTION_WORDS = [
   'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'do', 'does', 'did', 'i', 'me', 'my', 'mine', 'we', 'us', 'our', 'you', 'your', 'yours',
   'he', 'him', 'his', 'she', 'her', 'it', 'its', 'they', 'them', 'their', 'this', 'that', 'these', 'those', 'there', 'here', 'will', 'would', 'shall', 'should',
   'could', 'might', 'must', 'may', 'have', 'has', 'had', 'just', 'also', 'very', 'too', 'any', 'some', 'which', 'who', 'whom', 'whose', 'what',
+  // indefinite pronouns and a customer's word for them (a US retailer's trial, 2026-11-27: "how do i send
+  // something back" found the FAQ row How long do I have to return something? through something; "i got
+  // someone elses order" the row Can I send an order as a gift to someone else?); not nothing, a negation
+  'something', 'anything', 'everything', 'someone', 'anyone', 'somebody', 'anybody', 'stuff',
 ];
 
 /**

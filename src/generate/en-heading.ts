@@ -85,7 +85,8 @@ const EN_VERB_ENDINGS: Readonly<Record<string, string>> = { ies: 'y', shes: 'sh'
  * A heading that is a question written as a phrase: How to make a warranty claim → How do I make a
  * warranty claim?; What to do if your parcel is late → What should I do if my parcel is late?; What
  * the warranty covers → What does the warranty cover?; Where your order is → Where is my order?;
- * What we do with your data → What do you do with my data? Undefined for a heading that is no such phrase.
+ * What we do with your data → What do you do with my data?; When you are charged → When am I charged?; When you'll
+ * get your refund → When will I get my refund? Undefined for a heading that is no such phrase.
  */
 export function enPhraseQuestion(topic: string): string | undefined {
   const t = topic.replace(/\?+$/u, '').trim();
@@ -96,7 +97,11 @@ export function enPhraseQuestion(topic: string): string | undefined {
   const wh = /^(what|when|where|why|how\s+(?:much|long|often)|which\s+\p{L}+)\s+(.+)$/iu.exec(t);
   if (wh?.[1] === undefined || wh[2] === undefined) return undefined;
   const ask = wh[1].charAt(0).toUpperCase() + wh[1].slice(1).toLowerCase();
-  const rest = wh[2];
+  // (you'll, we'll: the modal written out)
+  const rest = wh[2].replace(/^(we|you)['’]ll\b/iu, '$1 will');
+  // we/you + are: When you are charged → When am I charged?, What we are doing about it → What are you doing about it?
+  const are = /^(we|you)\s+are\s+(\p{L}.*)$/iu.exec(rest) ?? /^(we|you)['’]re\s+(\p{L}.*)$/iu.exec(rest);
+  if (are?.[1] !== undefined && are[2] !== undefined) return `${ask} ${are[1].toLowerCase() === 'we' ? 'are you' : 'am I'} ${asCustomer(are[2])}?`;
   // we/you + a modal: When you will receive your refund → When will I receive my refund?
   const modal = /^(we|you)\s+(will|can|may|must|should|need\s+to|have\s+to)\s+(.+)$/iu.exec(rest);
   if (modal?.[1] !== undefined && modal[2] !== undefined && modal[3] !== undefined) {
@@ -681,12 +686,17 @@ export function enFailing(topic: string, names: ReadonlySet<string>): string | u
 
 /**
  * What a customer asks when tracking a parcel is the task (Tracking your order, Track your package): Where is
- * my order? (smart-home trial, 2026-11-27: "wheres my order" found the order-confirmation FAQ at 0.93).
+ * my order? (smart-home trial, 2026-11-27: "wheres my order" found the order-confirmation FAQ at 0.93), and the
+ * same of the other word: Where is my package? of an order, Where is my order? of a package or parcel.
  */
 function whereIs(todo: string): string[] {
   const thing = /^track\s+(?:my|an?|the)\s+(order|package|parcel|shipment|delivery)(s?)$/iu.exec(todo);
   if (thing?.[1] === undefined) return [];
-  return [thing[2] === 's' ? `Where are my ${thing[1].toLowerCase()}s?` : `Where is my ${thing[1].toLowerCase()}?`];
+  const where = (noun: string): string => (thing[2] === 's' ? `Where are my ${noun}s?` : `Where is my ${noun}?`);
+  const noun = thing[1].toLowerCase();
+  // what arrives is the customer's order and the customer's package alike, whichever the heading names (a
+  // US retailer's trial: "wheres my package" met the split-shipments section's package, not Tracking your order)
+  return [where(noun), where(noun === 'order' ? 'package' : 'order')];
 }
 
 /** A one-letter prefix in capitals before its word (E-gift card → e-gift card, E-bike battery), lower case inside a sentence. */

@@ -59,6 +59,9 @@ describe("a smart-home seller's help centre", () => {
     const all = (heading: string) => generateQuestions({ headingPath: ['Shipping', heading], text: 'We email a tracking number when your order ships.' }).map((g) => g.question);
     expect(all('Tracking your order').slice(0, 2)).toEqual(['How do I track my order?', 'Where is my order?']);
     expect(all('Track your package')).toContain('Where is my package?');
+    // (a US retailer's trial: "wheres my package" of Tracking your order) the other word too
+    expect(all('Tracking your order')).toContain('Where is my package?');
+    expect(all('Track your package')).toContain('Where is my order?');
     expect(all('Track a return').filter((q) => q.startsWith('Where'))).toEqual([]);
   });
 

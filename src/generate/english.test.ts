@@ -71,6 +71,10 @@ describe('English headings written as phrases', () => {
     expect(questionsOf(['Where your order is'], 'Track it in My Orders.')[0]).toBe('Where is my order?');
     expect(questionsOf(['What we do with your data'], 'We never sell it.')[0]).toBe('What do you do with my data?');
     expect(questionsOf(['When you will receive your refund'], 'Within 10 days.')[0]).toBe('When will I receive my refund?');
+    // (a US retailer's trial: When you are charged asked What do I need to know when I am charged?)
+    expect(questionsOf(['When you are charged'], 'Your card is charged when the order ships.')[0]).toBe('When am I charged?');
+    expect(questionsOf(["When you'll get your refund"], 'Within 10 days.')[0]).toBe('When will I get my refund?');
+    expect(questionsOf(["What we're doing about delays"], 'We are hiring drivers.')[0]).toBe('What are you doing about delays?');
     // a real question stays as it is
     expect(questionsOf(['What is not covered'], 'Wear and tear.')[0]).toBe('What is not covered?');
   });

@@ -490,6 +490,8 @@ describe('headings that are already questions', () => {
       'How do I track my parcel?',
       // what customers ask when tracking is the task (smart-home trial, 2026-11-27)
       'Where is my parcel?',
+      // and of the customer's other word for it (US retailer trial, 2026-11-27)
+      'Where is my order?',
       'What do I need to know about tracking my parcel?',
       'Can I track my parcel in My Orders?',
       'How long does it take to track my parcel?',

@@ -41,7 +41,7 @@ export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'cre
   if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
   // each entry once: one that took its row's new id and had its text changed is in two lists (before
   // 2026-11-27 "changed 2 of 3" sat beside "3 unchanged")
-  const now = new Set([...(r.kbSimilarReplaced ?? []), ...m.added, ...m.updated, ...m.sourceChanged, ...m.sourceMissing, ...m.renamed.map((x) => x.to), ...m.restored, ...m.moved.flatMap((g) => g.entries.map((e) => e.to)), ...m.reordered.map((x) => x.to), ...m.rekeyed.map((x) => x.to), ...m.recategorized]);
+  const now = new Set([...(r.kbSimilarReplaced ?? []), ...m.added, ...m.updated, ...m.sourceChanged, ...m.sourceMissing, ...m.renamed.map((x) => x.to), ...m.restored, ...m.moved.flatMap((g) => g.entries.map((e) => e.to)), ...m.reordered.map((x) => x.to), ...m.rekeyed.map((x) => x.to), ...m.recategorized, ...m.goneRejected.map((x) => x.to)]);
   const changed = now.size + m.removed.length;
   if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
   return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
@@ -66,6 +66,13 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqS
   const missingSections = m.sourceMissing.filter((id) => !missingRows.has(id));
   if (missingSections.length > 0) output.out(output.color('yellow', `  ${missingSections.length} reviewed, edited or annotated ${missingSections.length === 1 ? 'entry' : 'entries'} whose section or file vanished — kept, marked source-missing: ${list(missingSections)}`));
   if (missingRows.size > 0) output.out(output.color('yellow', `  ${missingRows.size} reviewed, edited or annotated FAQ ${missingRows.size === 1 ? 'row' : 'rows'} no longer in ${missingRows.size === 1 ? 'its table' : 'their tables'} (deleted, or switched off in a status column) — kept, marked source-missing and left out of the index; reject ${missingRows.size === 1 ? 'it' : 'them'} in kb review if gone for good: ${list([...missingRows])}`));
+  // a rejected row gone from its table whose id another row took: kept rejected under a new id (was counted as unchanged, unnamed)
+  const gone = m.goneRejected;
+  if (gone.length > 0) {
+    const files = [...new Set(gone.map((g) => g.path))];
+    const pairs = gone.map((g) => `${g.from} → ${g.to}`);
+    output.out(output.color('yellow', `  ${gone.length} rejected FAQ ${gone.length === 1 ? 'row' : 'rows'} no longer in ${files.join(', ')} (deleted, or switched off in a status column), ${gone.length === 1 ? 'its id' : 'their ids'} taken by another row asking the same question — kept rejected under a new id, out of the index: ${list(pairs, 4)}`));
+  }
   if (m.restored.length > 0) output.out(`  ${m.restored.length} ${m.restored.length === 1 ? 'entry' : 'entries'} whose source went back to the text the editor reviewed — "source changed" cleared, the editor's status and texts kept: ${list(m.restored)}`);
   const restored = new Set(m.restored);
   const renamed = m.renamed.filter((r) => !restored.has(r.to));

@@ -19,7 +19,7 @@
  *   is read the same way: each row a question heading over its answer.
  */
 import type { FootnoteDefinition, Heading, Nodes, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
-import { endsSentence, isCjk, joinWrapped, visibleLength } from '../lines.js';
+import { attributeLines, endsSentence, isCjk, joinWrapped, visibleLength } from '../lines.js';
 import { matchNumbering, type NumberingStyle } from '../numbering.js';
 import type { ParsedBlock, SourceLocation } from '../parsed.js';
 import { headingText } from './heading-look.js';
@@ -212,7 +212,8 @@ function paragraphsOf(
     if (split || last === undefined) {
       out.push({ text: line.text, bold: isBoldLine(line), line: line.line, lines: [line] });
     } else {
-      last.text = boundary === 'hard' ? joinBreak(last.text, line.text) : joinPieces(last.text, line.text);
+      // an attribute list's lines (面料：… / 颜色：…) stay lines, as if the writer had broken them
+      last.text = boundary === 'hard' || attributeLines(last.text, line.text) ? joinBreak(last.text, line.text) : joinPieces(last.text, line.text);
       last.bold &&= isBoldLine(line);
       last.lines.push(line);
     }

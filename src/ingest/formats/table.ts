@@ -27,6 +27,7 @@ import { answerKey, questionKey } from '../../text/question-key.js';
 import { blockText } from '../sectionize.js';
 import { isHiddenSheet, loadWorkbook, numberText, sheetRows } from './excel.js';
 import { parseHtml } from './html.js';
+import { basename } from 'node:path';
 
 export interface TableParse {
   /** Good rows in file order (XLSX: sheet by sheet). */
@@ -1039,7 +1040,20 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
         ),
       );
     }
-    const { message, location } = missingColumns(first.search?.found === false ? first.search.best : undefined, ctx);
+    const best = first.search?.found === false ? first.search.best : undefined;
+    // no FAQ header and no column that names a question or an answer: a data table (a size chart, a price
+    // list) is read as a document, as an XLSX workbook of data tables is (before 2026-11-27 it was refused)
+    if (!faqLikeHeader(best?.cells ?? [])) {
+      const { read } = dataSheets([{ name: basename(file).replace(/\.[^.]+$/u, ''), hidden: false, rows: first.split.records }]);
+      // (a table headed by a FAQ's names, below where kb looks for a header, is a FAQ to fix too)
+      const headers = read.flatMap((d) => d.parts.flatMap((part) => (part.kind === 'table' ? [part.rows[0] ?? []] : [])));
+      if (read.length > 0 && !headers.some(faqLikeHeader)) {
+        const warnings = new Warnings(ctx);
+        warnings.add('has no FAQ header (a question and an answer column) and was read as a document of its data table; if it is a FAQ, name its columns 问题 and 答案 (question and answer)');
+        return ok({ rows: [], tables: read.map((d) => ({ ...d, csv: true })), warnings: warnings.done() });
+      }
+    }
+    const { message, location } = missingColumns(best, ctx);
     return fail(problem('bad-table', message, location === undefined ? { file } : { file, location }));
   }
   const warnings = new Warnings(ctx);
@@ -1333,6 +1347,8 @@ export interface DataSheet {
   sheet: string;
   line: number;
   parts: DataPart[];
+  /** A CSV of data: `sheet` is the file's name, and its parts are located at their lines only. */
+  csv?: boolean;
 }
 
 /** A data row after a blank one that starts a table of its own: two names or more, no figure (尺码 | 腰围(cm) | 臀围(cm)). */

@@ -38,3 +38,41 @@ describe('a CSV size chart', () => {
     expect(run.problems[0]?.message).toMatch(/no question column and no answer column.*客户问题/u);
   });
 });
+
+describe('a note row directly above a chart', () => {
+  it('is the chart’s caption, not its header, in a CSV', async () => {
+    const run = await ingestPaths([write('上衣.csv', '单位：cm,手工测量有1-3cm误差\n尺码,胸围,衣长\nS,84,60\nM,88,62\n')]);
+    const section = run.documents[0]?.sections[0];
+    expect(section?.headingPath).toEqual(['上衣', '单位：cm 手工测量有1-3cm误差']);
+    const table = section?.blocks?.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' ? table.rows[0] : []).toEqual(['尺码', '胸围', '衣长']);
+  });
+
+  it('is the chart’s caption in an XLSX sheet too, merged or in two cells', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    const merged = workbook.addWorksheet('裤子');
+    merged.addRow(['单位：cm，手工测量有1-3cm误差']);
+    merged.mergeCells('A1:C1');
+    const two = workbook.addWorksheet('上衣');
+    two.addRow(['单位：cm', '手工测量有1-3cm误差']);
+    for (const sheet of [merged, two]) for (const row of [['尺码', '胸围', '衣长'], ['S', '84', '60'], ['M', '88', '62']]) sheet.addRow(row);
+    const file = join(dir.path, 'charts.xlsx');
+    writeFileSync(file, Buffer.from(await workbook.xlsx.writeBuffer()));
+    const sections = (await ingestPaths([file])).documents[0]?.sections ?? [];
+    expect(sections.map((s) => s.headingPath)).toEqual([
+      ['裤子', '单位：cm，手工测量有1-3cm误差'],
+      ['上衣', '单位：cm 手工测量有1-3cm误差'],
+    ]);
+    for (const s of sections) {
+      const table = s.blocks?.find((b) => b.kind === 'table');
+      expect(table?.kind === 'table' ? table.rows[0] : []).toEqual(['尺码', '胸围', '衣长']);
+    }
+  });
+
+  it('a chart headed by figures keeps its first row as the header', async () => {
+    const run = await ingestPaths([write('推荐.csv', '身高\\体重,40-45kg,45-50kg\n150-155cm,S,M\n155-160cm,M,L\n')]);
+    const table = run.documents[0]?.sections[0]?.blocks?.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' ? table.rows[0] : []).toEqual(['身高\\体重', '40-45kg', '45-50kg']);
+  });
+});

@@ -1357,6 +1357,27 @@ function startsTable(cells: readonly string[]): boolean {
   return named.length >= 2 && named.every((c) => !/\d/u.test(c));
 }
 
+/** Cells that name columns: two or more, none with a figure or a sentence's punctuation (尺码 | 腰围(cm) | 臀围(cm)). */
+function columnNames(cells: readonly string[]): boolean {
+  return startsTable(cells) && cells.every((c) => !/[，。；！？,;!?：:]/u.test(c));
+}
+
+/**
+ * Where a table's header row is among its rows: the first row of column names that has rows of values
+ * (a figure) under it, when the rows above it are not column names (a note: 单位：cm | 手工测量有1-3cm误差);
+ * else its first row (0), as a chart headed by figures (身高\体重 | 40-45kg | …) is.
+ */
+function headerRow(rows: readonly (readonly string[])[]): number {
+  if (rows[0] !== undefined && columnNames(rows[0])) return 0;
+  const h = rows.findIndex(columnNames);
+  return h > 0 && h < rows.length - 1 && rows.slice(h + 1).some((r) => r.some((c) => /\d/u.test(c))) ? h : 0;
+}
+
+/** A caption row's text: its cells, apart by a space. */
+function captionText(cells: readonly string[]): string {
+  return cells.filter((c) => c !== '').join(' ');
+}
+
 /**
  * The data tables of a workbook that holds no FAQ, each visible sheet as its parts. A sheet's rows are cut
  * at blank rows where the rows after one start a table of their own (two size charts on one sheet, a note
@@ -1398,8 +1419,13 @@ function dataSheets(sheets: readonly Sheet[]): { read: DataSheet[]; unread: stri
       while (i < stretch.length && oneCell(stretch[i]!)) i++;
       let end = stretch.length;
       while (end > i && oneCell(stretch[end - 1]!)) end--;
+      // the header is the row of column names over rows of values: a note of two cells or more above it
+      // (单位：cm | 手工测量有1-3cm误差) is a caption too, not the header (it was before 2026-11-27)
+      const header = headerRow(stretch.slice(i, end).map((row) => row.cells));
+      const captions = stretch.slice(0, i + header);
+      i += header;
       if (end - i >= 2) {
-        for (const row of stretch.slice(0, i)) parts.push({ kind: 'caption', text: text(row.cells), line: row.n });
+        for (const row of captions) parts.push({ kind: 'caption', text: captionText(row.cells), line: row.n });
         parts.push({ kind: 'table', rows: stretch.slice(i, end).map((row) => row.cells), line: stretch[i]!.n });
         for (const row of stretch.slice(end)) parts.push({ kind: 'note', text: text(row.cells), line: row.n });
       } else {

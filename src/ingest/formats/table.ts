@@ -1082,31 +1082,40 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
  * places) that the table has no row of, followed by the delimiter and at least two more cells. A
  * quoted answer over several lines with a line `50,100,200元三档` is valid CSV and not refused
  * (before 2026-11-27 kb warned about it and told the team to remove the quote, breaking the file).
- * A table without an id column is not checked (an answer's line may well start `1,`).
+ * In a table without an id column (since 2026-11-27), a line inside the cell is a row when it has a cell for
+ * each column and asks a question where the question column is, one the table has no row of (an answer's
+ * `1,打开订单` does not ask).
  */
 function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string): { line: number; message: string } | undefined {
-  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return undefined;
+  const byId = header.columns.some((c) => c.field === 'id' && c.index === 0);
+  const question = header.columns.find((c) => c.field === 'question')?.index ?? 0;
   const shape = (id: string): string => id.trim().replace(/\d/gu, '0').replace(/[A-Za-z]/gu, 'a');
-  const start = new RegExp(`^\\s*"?([^"${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]+)"?\\s*${delimiter === '\t' ? '\\t' : delimiter}`, 'u');
-  // an id the table has as a row of its own was not swallowed (`2,点开票,再提交` in row 2's answer)
-  const read = new Set(records.filter((r) => r.n > header.n).map((r) => (r.cells[0] ?? '').trim()));
+  const unquoted = (cell: string): string => cell.trim().replace(/^"|"$/gu, '').trim();
+  // a row's id (its first cell), or in a table without an id column its question: one the table has as a
+  // row of its own was not swallowed (`2,点开票,再提交` in row 2's answer)
+  const key = byId ? 0 : question;
+  const read = new Set(records.filter((r) => r.n > header.n).map((r) => (r.cells[key] ?? '').trim()));
   for (const record of records) {
     if (record.quoted === undefined || record.afterQuote === undefined || record.n <= header.n) continue;
     const own = shape(record.cells[0] ?? '');
-    if (own === '' || !/0/u.test(own)) continue;
-    const ids = record.cells.slice(1).flatMap((cell) =>
+    if (byId && (own === '' || !/0/u.test(own))) continue;
+    const rows = record.cells.slice(1).flatMap((cell) =>
       cell.split(LINE_BREAK).slice(1).flatMap((line) => {
-        const id = start.exec(line)?.[1];
-        // a row has its other cells after the id (an answer's `1,打开订单` has one)
-        return id !== undefined && shape(id) === own && !read.has(id.trim()) && line.split(delimiter).length >= Math.min(3, header.cells.length) ? [id.trim()] : [];
+        const cells = line.split(delimiter);
+        const name = unquoted(cells[key] ?? '');
+        // a row has its other cells beside its id (an answer's `1,打开订单` has one); without an id column,
+        // a line is a row when it has a cell for each column and a question where the question is
+        const looksLikeRow = byId ? shape(name) === own && cells.length >= Math.min(3, header.cells.length) : cells.length >= header.cells.length && asks(name);
+        return name !== '' && looksLikeRow && !read.has(name) ? [name] : [];
       }),
     );
-    if (ids.length === 0) continue;
+    if (rows.length === 0) continue;
     const { from, to } = record.quoted;
-    const named = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
+    const named = rows.length <= 3 ? rows.join(', ') : `${rows.slice(0, 3).join(', ')} and ${rows.length - 3} more`;
+    const into = byId ? `row ${(record.cells[0] ?? '').trim()}` : `the row of line ${record.n} (${(record.cells[question] ?? '').trim()})`;
     return {
       line: from,
-      message: `has a quote (") opened on line ${from} that is not closed on its line: it runs to line ${to}, and rows of this table (${named}) were read as part of row ${(record.cells[0] ?? '').trim()}; the file was not read (the store keeps its entries as they were) — remove that stray quote, or write a quote inside a cell as ""`,
+      message: `has a quote (") opened on line ${from} that is not closed on its line: it runs to line ${to}, and rows of this table (${named}) were read as part of ${into}; the file was not read (the store keeps its entries as they were) — remove that stray quote, or write a quote inside a cell as ""`,
     };
   }
   return undefined;

@@ -5,12 +5,12 @@
  * merged, and that source's entries are left as they were), the store is invalid (it is not
  * touched), or it cannot be written; 2 usage error.
  */
-import type { FaqSimilarMode } from '../../generate/faq-similar.js';
+import { faqRowsBehindMessage, type FaqSimilarMode } from '../../generate/faq-similar.js';
 import { regenerate, type LlmRunReport, type RegenerateOptions, type RegenerateResult } from '../../generate/regenerate.js';
 import { EXIT, UsageError } from '../cli.js';
 import { configAbove, locateInConfig, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
-import { DEFAULT_STORE } from '../../config/config.js';
+import { CONFIG_FILE, DEFAULT_STORE } from '../../config/config.js';
 
 export interface GenerateCommandOptions {
   sources: string[];
@@ -52,7 +52,7 @@ export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'cre
  * new rows and rows whose source changed (merge rule 2 keeps the others), so the summary says how
  * to apply it to every row.
  */
-function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqSimilar?: FaqSimilarMode): void {
+function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqSimilar?: FaqSimilarMode, configFaqSimilar?: FaqSimilarMode): void {
   const m = r.merge;
   output.out(`${r.store}: ${storeChange(r, dryRun)} from ${r.files - r.failedFiles} of ${r.files} files`);
   output.out(`  ${m.added.length} added, ${m.updated.length} regenerated (${r.llm !== undefined ? 'source changed or new questions from the model' : 'source changed'}, not yet reviewed), ${m.unchanged} unchanged, ${m.outOfScope} of other sources left as they were`);
@@ -99,6 +99,8 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqS
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));
   if (r.kbSimilarReplaced.length > 0) output.out(`  ${r.kbSimilarReplaced.length} FAQ ${r.kbSimilarReplaced.length === 1 ? 'row' : 'rows'} an editor touched: the similar questions kb wrote replaced by this run's (--faq-similar), the team's and the editor's kept: ${list(r.kbSimilarReplaced)}`);
   if (faqSimilar !== undefined && !r.created && r.generation.faq > 0) output.out(`  --faq-similar ${faqSimilar} reaches new FAQ rows and rows whose source changed; kb generate --all --faq-similar ${faqSimilar} applies it to every row (docs/generate.md)`);
+  // kb.config.yaml's faq-similar, set after the store was generated: the unchanged rows do not have it yet
+  else if (configFaqSimilar !== undefined && (r.faqRowsBehind ?? []).length > 0) output.out(output.color('yellow', `  ${faqRowsBehindMessage(r.faqRowsBehind ?? [], configFaqSimilar, `faq-similar: ${configFaqSimilar} in ${CONFIG_FILE}`)} (docs/generate.md)`));
   if (r.llm !== undefined) output.out(llmSummary(r.llm, dryRun, output));
   if (!dryRun) output.out('  next: kb review (or kb export --format xlsx), then kb build');
 }
@@ -174,7 +176,7 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   }
   printProblems(output, locateInConfig(result.warnings, fromConfig));
   if (options.json) output.out(JSON.stringify({ ...result.value, problems: result.warnings }, null, 2));
-  else printSummary(result.value, options.dryRun, output, run.refresh !== true && run.llm === undefined ? options.faqSimilar : undefined);
+  else printSummary(result.value, options.dryRun, output, run.refresh !== true && run.llm === undefined ? options.faqSimilar : undefined, options.faqSimilar === undefined ? config?.faqSimilar : undefined);
   const failed = new Set(result.warnings.filter((p) => p.severity === 'error' && p.code !== 'llm-failed').map((p) => p.file ?? '')).size;
   if (failed === 0) return EXIT.OK;
   output.err(`kb generate: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); their entries in the store were left as they were`);

@@ -10,6 +10,7 @@ import { KnowledgeBase, leadByCoverage } from '../runtime/knowledge-base.js';
 import { encodeVarints, VarintWriter } from '../runtime/varint.js';
 import { teamSimilar, type Entry } from '../store/entry.js';
 import { type CatalogueQuestion, catalogueKey, catalogueProducts } from '../analyze/products.js';
+import { withoutImageAddresses } from '../text/images.js';
 
 export interface ModelOptions {
   variantCoverage: number;
@@ -593,7 +594,8 @@ export function buildIndexBody(given: readonly Entry[], settings: AnalyzerSettin
     variantWords.push(learnFrom ? words : []);
     // a FAQ row's heading path is its own question: only sections add their headings to the text
     const headings = entry.origin === 'faq' ? '' : (entry.source?.headingPath.join(' ') ?? '');
-    const answerIds = idsOf(analyzer.analyze(`${headings}\n${entry.answer}`));
+    // (an image's address is no word a customer asks with: its alt text stays)
+    const answerIds = idsOf(analyzer.analyze(`${headings}\n${withoutImageAddresses(entry.answer)}`));
     for (const id of answerIds) written[id] = 1;
     answerDocs.add(answerIds, scratch);
   }

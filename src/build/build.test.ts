@@ -371,3 +371,24 @@ describe('FAQ rows a document answers first (twin-entries)', () => {
     expect(twinsWarning([])).toBeUndefined();
   }, BUILD_TIMEOUT);
 });
+
+describe('an image in an answer', () => {
+  it('is no search term: its address matches nothing, its alt text does', async () => {
+    const entry: Entry = {
+      id: 'img',
+      question: '怎么安装挂架？',
+      similar: [],
+      answer: '请按下图所示固定挂架：\n挂架安装示意图 (https://cdn.example.com/img/step2.png)',
+      origin: 'generated',
+      status: 'pending',
+      rule: 'heading',
+      source: { path: 'install.html', headingPath: ['怎么安装挂架'] },
+    };
+    const built = await buildFromEntries([entry, ...ENTRIES], {});
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    const kb = indexFromBytes(built.value.bytes);
+    for (const word of ['png', 'cdn', 'step2']) expect(kb.search(word, { k: 5 }).map((h) => h.id)).not.toContain('img');
+    expect(kb.search('示意图', { k: 5 }).map((h) => h.id)).toContain('img');
+  }, BUILD_TIMEOUT);
+});

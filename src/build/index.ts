@@ -26,6 +26,7 @@ import { buildAnalyzerSettings } from './vocabulary.js';
 import { BILINGUAL_LEXICON } from '../analyze/bilingual.js';
 import { AFTER_SALES_LEXICON, SHORT_FORMS } from '../analyze/lexicon.js';
 import { PRODUCT_KINDS } from '../analyze/products.js';
+import { withoutImageAddresses } from '../text/images.js';
 
 export { buildIndexBody, DEFAULT_MODEL, type ModelOptions } from './build-index.js';
 export { entriesFromDocuments } from './entries.js';
@@ -142,7 +143,7 @@ export async function buildFromEntries(
   const count = entries.length.toLocaleString('en-US');
   options.onProgress?.(1, BUILD_STEPS, `finding the words of ${count} entries (jieba)`);
   const texts: string[] = [];
-  for (const e of entries) texts.push(e.question, ...e.similar, e.answer, ...(e.source?.headingPath ?? []));
+  for (const e of entries) texts.push(e.question, ...e.similar, withoutImageAddresses(e.answer), ...(e.source?.headingPath ?? []));
   const vocabInputs: Parameters<typeof buildAnalyzerSettings>[0] = { texts };
   if (options.userDict !== undefined) vocabInputs.userDict = options.userDict;
   if (options.synonyms !== undefined) vocabInputs.synonyms = options.synonyms;

@@ -33,3 +33,25 @@ export function withFreshKbSimilar(e: Entry, fresh: readonly string[], total = I
   const added = fresh.filter((q) => !seen.has(questionKey(q)) && seen.add(questionKey(q)) !== undefined).slice(0, Math.max(0, total - team.length));
   return withGeneratedSimilar({ ...e, similar: [...team, ...added] }, added);
 }
+
+/**
+ * Whether a store's FAQ rows are behind a `faq-similar` setting (kb build reads the store as it is, and
+ * kb generate without --all leaves unchanged rows as they are): with `none`, the rows that carry
+ * questions kb wrote; with `all` or `top-up`, when no row has any — the store was generated without the
+ * setting — the rows it would give some (`top-up`: those with fewer than `similar` of their own).
+ * Rejected rows and rows whose source is gone are not counted.
+ */
+export function faqRowsBehind(entries: readonly Entry[], mode: FaqSimilarMode, similar: number): string[] {
+  const rows = entries.filter((e) => e.origin === 'faq' && e.status !== 'rejected' && e.stale !== 'source-missing');
+  if (mode === 'none') return rows.filter((e) => (e.generatedSimilar ?? []).length > 0).map((e) => e.id);
+  if (rows.some((e) => (e.generatedSimilar ?? []).length > 0)) return [];
+  return rows.filter((e) => mode === 'all' || teamSimilar(e).length < similar).map((e) => e.id);
+}
+
+/** What to say about rows behind a `faq-similar` setting (`from`: where it is set): what they lack or carry, and the command that applies it. */
+export function faqRowsBehindMessage(ids: readonly string[], mode: FaqSimilarMode, from: string): string {
+  const n = ids.length === 1 ? '1 FAQ row' : `${ids.length} FAQ rows`;
+  return mode === 'none'
+    ? `${n} ${ids.length === 1 ? 'carries' : 'carry'} similar questions kb wrote, which ${from} does not give; run kb generate --all to take them off`
+    : `${from} is not applied to ${ids.length === 1 ? "the store's FAQ row" : `the store's ${ids.length} FAQ rows`} (none has similar questions kb wrote: the store was generated without it); run kb generate --all to apply it`;
+}

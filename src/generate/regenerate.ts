@@ -8,7 +8,7 @@ import type { Document } from '../ingest/document.js';
 import { displayPath, ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
 import { mergeEntries, touchedByEditor, type MergeReport } from '../store/merge.js';
-import { withFreshKbSimilar } from './faq-similar.js';
+import { faqRowsBehind, withFreshKbSimilar } from './faq-similar.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
 import { fromRoot, locateSource, projectRoot, storedSpelling } from '../store/project-root.js';
@@ -77,6 +77,8 @@ export interface RegenerateResult {
    * replaced by this run's (`kb generate --all`; none with `--faq-similar none`), the team's kept.
    */
   kbSimilarReplaced: string[];
+  /** With a `faqSimilar` setting: the store's FAQ rows still behind it after this run (`faqRowsBehind`; merge rule 2 keeps unchanged rows as they are). */
+  faqRowsBehind?: string[];
 }
 
 /** The steps `regenerate` reports through `onProgress` once the sources are read. */
@@ -214,6 +216,7 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     kbSimilarReplaced,
   };
   if (llm !== undefined) result.llm = llm.report;
+  if (options.faqSimilar !== undefined) result.faqRowsBehind = faqRowsBehind(merged.entries, options.faqSimilar, options.similar ?? DEFAULT_SIMILAR);
   return end(ok(result, problems));
 }
 

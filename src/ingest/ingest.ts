@@ -97,16 +97,20 @@ function tableSections(result: Result<import('./formats/table.js').TableParse>):
   // a heading under it, its text as paragraphs, its tables as tables, each at its row
   const tables = result.value.tables;
   if (tables !== undefined && result.value.rows.length === 0) {
-    const blocks: ParsedBlock[] = tables.flatMap(({ sheet, line, parts }): ParsedBlock[] => [
-      { kind: 'heading', depth: 1, text: sheet, location: { sheet, line } },
-      ...parts.map((part): ParsedBlock =>
-        part.kind === 'table'
-          ? { kind: 'table', rows: part.rows, location: { sheet, line: part.line } }
-          : part.kind === 'caption'
-            ? { kind: 'heading', depth: 2, text: part.text, location: { sheet, line: part.line } }
-            : { kind: 'paragraph', text: part.text, location: { sheet, line: part.line } },
-      ),
-    ]);
+    // (a CSV of data: headed by its file's name, located at its lines)
+    const blocks: ParsedBlock[] = tables.flatMap(({ sheet, line, parts, csv }): ParsedBlock[] => {
+      const at = (n: number): { sheet?: string; line: number } => (csv === true ? { line: n } : { sheet, line: n });
+      return [
+        { kind: 'heading', depth: 1, text: sheet, location: at(line) },
+        ...parts.map((part): ParsedBlock =>
+          part.kind === 'table'
+            ? { kind: 'table', rows: part.rows, location: at(part.line) }
+            : part.kind === 'caption'
+              ? { kind: 'heading', depth: 2, text: part.text, location: at(part.line) }
+              : { kind: 'paragraph', text: part.text, location: at(part.line) },
+        ),
+      ];
+    });
     return ok({ kind: 'doc', doc: { blocks, warnings: [...result.value.warnings] } }, result.warnings);
   }
   // the heading path is the row's sheet (when a workbook has several FAQ sheets) and category, then its question;

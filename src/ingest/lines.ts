@@ -53,9 +53,21 @@ export function joinWrapped(left: string, right: string): string {
   return `${a} ${b}`;
 }
 
-/** Join many wrapped lines of one paragraph. */
+/** A line of a product's attribute list: a short Chinese label, `：`, a short value (面料：100%聚酯纤维, 颜色：米白、雾霾蓝). */
+const ATTRIBUTE_LINE = /^\s*(?:[-•·*]\s*)?\p{Script=Han}{2,6}[：:]\s*[^：:。；;\n]{1,30}$/u;
+
+/**
+ * Two lines of an attribute list (面料：… over 颜色：…): a line each, never one line glued as a wrap is
+ * (面料：100%聚酯纤维颜色：米白). Such lines end in no punctuation, so before 2026-11-27 they were joined.
+ */
+export function attributeLines(left: string, right: string): boolean {
+  const last = left.split('\n').at(-1) ?? '';
+  return ATTRIBUTE_LINE.test(last) && ATTRIBUTE_LINE.test(right);
+}
+
+/** Join many wrapped lines of one paragraph (the lines of an attribute list stay lines). */
 export function joinLines(lines: readonly string[]): string {
   let out = '';
-  for (const line of lines) out = joinWrapped(out, line);
+  for (const line of lines) out = out !== '' && attributeLines(out, line) ? `${out.trimEnd()}\n${line.trim()}` : joinWrapped(out, line);
   return out;
 }

@@ -125,6 +125,12 @@ export interface MergeReport {
    * another row now, and an editor must look.
    */
   retold: string[];
+  /**
+   * Rejected FAQ rows (a table without an id column) whose row vanished and whose id another row asking
+   * the same question took: kept rejected under `<id>-gone` (`from` → `to`, in `path`). Before
+   * 2026-11-27 kb generate counted them as unchanged and the editor never heard of the new id.
+   */
+  goneRejected: { from: string; to: string; path: string }[];
 }
 
 export interface MovedSource {
@@ -693,7 +699,7 @@ function withEditorExtras(fresh: Entry, old: Entry): Entry {
 
 /** Merge freshly generated entries into the store's entries. Returns the new store and what happened. */
 export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], scope: MergeScope): { entries: Entry[]; report: MergeReport } {
-  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [], retold: [] };
+  const report: MergeReport = { added: [], updated: [], unchanged: 0, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [], retold: [], goneRejected: [] };
   const freshById = new Map(fresh.map((e) => [e.id, e]));
   const reshuffled = findReshuffles(given, fresh, freshById, scope);
   for (const [from, to] of reshuffled.moves) report.reordered.push({ from, to });
@@ -712,6 +718,7 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
     const to = reshuffled.moves.get(e.id) ?? reshuffled.evicted.get(e.id);
     return [to === undefined ? e : { ...e, id: to }];
   });
+  const evictedFrom = new Map([...reshuffled.evicted].map(([from, to]) => [to, from] as const));
   const carried = new Set([...reshuffled.moves.values(), ...[...renumbered.values()].map((e) => e.id)]);
   const moves = findMoves(store, fresh, freshById, scope);
   const rekeyed = findRekeyed(store, fresh, freshById, scope);
@@ -813,8 +820,11 @@ export function mergeEntries(given: readonly Entry[], fresh: readonly Entry[], s
     }
     else if (old.status === 'rejected') {
       // rejected and its section gone: nothing left to look at (it is in no index either way), so
-      // it is kept as the editor left it, not marked for another review on every run
-      report.unchanged++;
+      // it is kept as the editor left it, not marked for another review on every run; one whose id
+      // another row took is named, under its new id
+      const from = evictedFrom.get(old.id);
+      if (from !== undefined) report.goneRejected.push({ from, to: old.id, path });
+      else report.unchanged++;
       const kept: Entry = { ...old };
       delete kept.stale;
       out.push(kept);

@@ -66,3 +66,31 @@ describe('right after kb init, before there is a sources/ folder', () => {
     }
   }, BUILD_TIMEOUT);
 });
+
+describe('faq-similar in kb.config.yaml with a store', () => {
+  it('kb build and kb generate say when the store is behind it, the flag overriding it; kb generate --all applies it', () => {
+    const own = tempDir('kb-cli-faq-similar-');
+    try {
+      const run = (...args: string[]) => runKb(args, own.path);
+      mkdirSync(join(own.path, 'sources'));
+      writeFileSync(join(own.path, 'sources', 'faq.csv'), 'question,answer\n多久可以退款？,收到退货后3个工作日内原路退款。\n退货运费谁出？,质量问题由我们承担运费。\n');
+      writeFileSync(join(own.path, 'kb.config.yaml'), 'sources: [sources/]\n');
+      expect(run('generate').code).toBe(0);
+      // set after the store was generated: before 2026-11-27 kb build and kb generate said nothing, and the index had none of kb's questions
+      writeFileSync(join(own.path, 'kb.config.yaml'), 'sources: [sources/]\nfaq-similar: all\n');
+      const built = run('build', '--no-source-check');
+      expect(built.code).toBe(0);
+      expect(built.stderr).toContain('warning kb/qa.jsonl: faq-similar: all in kb.config.yaml is not applied to the store\'s 2 FAQ rows');
+      expect(built.stderr).toContain('run kb generate --all to apply it');
+      expect(run('build', '--no-source-check', '--faq-similar', 'none').stderr).not.toContain('faq-similar');
+      expect(run('generate').stdout).toContain('faq-similar: all in kb.config.yaml is not applied');
+      expect(run('generate', '--all').code).toBe(0);
+      expect(run('build', '--no-source-check').stderr).not.toContain('faq-similar');
+      // and the other way: kb's questions in the store, the flag (or the config) saying none
+      const none = run('build', '--no-source-check', '--faq-similar', 'none');
+      expect(none.stderr).toMatch(/FAQ rows? carr(y|ies) similar questions kb wrote, which --faq-similar none does not give; run kb generate --all to take them off/u);
+    } finally {
+      own.remove();
+    }
+  }, 3 * BUILD_TIMEOUT);
+});

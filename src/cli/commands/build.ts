@@ -128,7 +128,6 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   };
   if (store !== undefined) {
     if (options.similar !== undefined) output.err(`kb build: --similar applies when kb builds from sources; the similar questions in ${store} are indexed as they are (kb generate --similar ${options.similar} rewrites them)`);
-    if (options.faqSimilar !== undefined) output.err(`kb build: --faq-similar applies when kb builds from sources; the similar questions in ${store} are indexed as they are (kb generate --all --faq-similar ${options.faqSimilar} rewrites those of the rows nobody touched)`);
     buildOptions.store = store;
     buildOptions.onlyApproved = options.onlyApproved;
     buildOptions.checkSources = options.sourceCheck !== false;
@@ -154,6 +153,11 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
     const read = problems.map((p) => ({ ...p, severity: 'warning' as const }));
     printProblems(output, located(read).map((p, i) => (p === read[i] ? { ...p, message: `${p.message} (calibrate-on)` } : p)));
     buildOptions.calibrateOn = { files: calibrateOn, cases };
+  }
+  if (store !== undefined && faqSimilar !== undefined) {
+    // the store is indexed as it is: say when it is behind the faq-similar setting (the flag wins over kb.config.yaml's)
+    const said = await faqSimilarBehind(store, faqSimilar, similar, options.faqSimilar !== undefined ? `--faq-similar ${faqSimilar}` : `faq-similar: ${faqSimilar} in ${CONFIG_FILE}`);
+    if (said !== undefined) printProblems(output, [said]);
   }
   const result = await build(buildOptions);
   if (!result.ok) {
@@ -184,6 +188,16 @@ export async function runBuild(options: BuildCommandOptions, output: Output): Pr
   if (failed === 0) return EXIT.OK;
   output.err(`kb build: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); the index was written without ${failed === 1 ? 'it' : 'them'}`);
   return EXIT.FAILED;
+}
+
+/** A warning when the store's FAQ rows are behind the faq-similar setting (`from`: the flag or kb.config.yaml); none when it cannot be read (the build says why). */
+async function faqSimilarBehind(store: string, mode: FaqSimilarMode, similar: number | undefined, from: string): Promise<Problem | undefined> {
+  const [{ readStore }, { faqRowsBehind, faqRowsBehindMessage }, { DEFAULT_SIMILAR }] = await Promise.all([import('../../store/store.js'), import('../../generate/faq-similar.js'), import('../../generate/index.js')]);
+  const read = await readStore(store);
+  if (read === undefined || !read.ok) return undefined;
+  const behind = faqRowsBehind(read.value, mode, similar ?? DEFAULT_SIMILAR);
+  if (behind.length === 0) return undefined;
+  return warning('store-outdated', `${faqRowsBehindMessage(behind, mode, from)} (this index is built from ${store} as it is)`, { file: store });
 }
 
 /**

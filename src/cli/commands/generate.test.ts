@@ -231,7 +231,7 @@ describe('kb generate --generator llm, run as a user runs it', () => {
 });
 
 describe('the first line of kb generate', () => {
-  const merge = { added: ['a'], updated: ['b'], unchanged: 37, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [], retold: [] };
+  const merge = { added: ['a'], updated: ['b'], unchanged: 37, sourceChanged: [], sourceMissing: [], missingRows: [], removed: [], removedRows: [], vanishedFiles: [], outOfScope: 0, moved: [], renamed: [], restored: [], reordered: [], rekeyed: [], recategorized: [], retold: [], goneRejected: [] };
   it('says how many entries changed of how many, not the store’s whole count as "updated 39 entries"', () => {
     expect(storeChange({ merge, entries: 39, created: false }, false)).toBe('changed 2 of 39 entries');
     expect(storeChange({ merge: { ...merge, added: [], updated: [] }, entries: 39, created: false }, true)).toBe('would change no entry (39 entries)');
@@ -241,5 +241,32 @@ describe('the first line of kb generate', () => {
     expect(storeChange({ merge: { ...merge, added: [], updated: [], moved, restored: ['e'] }, entries: 39, created: false }, false)).toBe('changed 3 of 39 entries');
     // a row re-ordered whose text changed too is one changed entry, not two
     expect(storeChange({ merge: { ...merge, added: [], updated: [], sourceChanged: ['x'], reordered: [{ from: 'y', to: 'x' }] }, entries: 3, created: false }, false)).toBe('changed 1 of 3 entries');
+  });
+});
+
+describe('kb generate names a rejected FAQ row whose row vanished and whose id another row took', () => {
+  it('lists it with its old and new id and its file, and counts it as changed', () => {
+    const project = tempDir('kb-cli-gone-');
+    try {
+      const csv = join(project.path, 'faq.csv');
+      const rows = ['分类,问题,答案', '空调,怎么预约安装？,空调请在APP里预约安装。', '热水器,怎么预约安装？,热水器请拨打400电话预约安装。', '其他,发票怎么开？,在订单详情页申请电子发票。'];
+      writeFileSync(csv, `${rows.join('\n')}\n`);
+      expect(runKb(['generate', 'faq.csv'], project.path).code).toBe(0);
+      const store = join(project.path, 'kb/qa.jsonl');
+      // the editor rejects the 空调 row; then that row is deleted, and the 热水器 row takes its id
+      const rejected = readFileSync(store, 'utf8').replace(/("answer":"空调[^\n]*?"status":)"approved"/u, '$1"rejected"');
+      writeFileSync(store, rejected);
+      const id = /"id":"([^"]+)"[^\n]*"status":"rejected"/u.exec(rejected)?.[1] ?? '';
+      expect(id).not.toBe('');
+      writeFileSync(csv, `${[rows[0], rows[2], rows[3]].join('\n')}\n`);
+      const r = runKb(['generate', 'faq.csv'], project.path);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`1 rejected FAQ row no longer in faq.csv`);
+      expect(r.stdout).toContain(`${id} → ${id}-gone`);
+      expect(r.stdout).toContain('changed 2 of 3 entries');
+      expect(readFileSync(store, 'utf8')).toContain(`"id":"${id}-gone"`);
+    } finally {
+      project.remove();
+    }
   });
 });

@@ -5,12 +5,12 @@
  * merged, and that source's entries are left as they were), the store is invalid (it is not
  * touched), or it cannot be written; 2 usage error.
  */
-import type { FaqSimilarMode } from '../../generate/faq-similar.js';
+import { faqRowsBehindMessage, type FaqSimilarMode } from '../../generate/faq-similar.js';
 import { regenerate, type LlmRunReport, type RegenerateOptions, type RegenerateResult } from '../../generate/regenerate.js';
 import { EXIT, UsageError } from '../cli.js';
 import { configAbove, locateInConfig, workingConfig } from '../config.js';
 import { printProblems, progressLine, type Output } from '../output.js';
-import { DEFAULT_STORE } from '../../config/config.js';
+import { CONFIG_FILE, DEFAULT_STORE } from '../../config/config.js';
 
 export interface GenerateCommandOptions {
   sources: string[];
@@ -41,7 +41,7 @@ export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'cre
   if (r.created) return `${dryRun ? 'would write' : 'wrote'} ${r.entries} entries`;
   // each entry once: one that took its row's new id and had its text changed is in two lists (before
   // 2026-11-27 "changed 2 of 3" sat beside "3 unchanged")
-  const now = new Set([...(r.kbSimilarReplaced ?? []), ...m.added, ...m.updated, ...m.sourceChanged, ...m.sourceMissing, ...m.renamed.map((x) => x.to), ...m.restored, ...m.moved.flatMap((g) => g.entries.map((e) => e.to)), ...m.reordered.map((x) => x.to), ...m.rekeyed.map((x) => x.to), ...m.recategorized]);
+  const now = new Set([...(r.kbSimilarReplaced ?? []), ...m.added, ...m.updated, ...m.sourceChanged, ...m.sourceMissing, ...m.renamed.map((x) => x.to), ...m.restored, ...m.moved.flatMap((g) => g.entries.map((e) => e.to)), ...m.reordered.map((x) => x.to), ...m.rekeyed.map((x) => x.to), ...m.recategorized, ...m.goneRejected.map((x) => x.to)]);
   const changed = now.size + m.removed.length;
   if (changed === 0) return `${dryRun ? 'would change' : 'changed'} no entry (${r.entries} entries)`;
   return `${dryRun ? 'would change' : 'changed'} ${changed} of ${r.entries} ${r.entries === 1 ? 'entry' : 'entries'}`;
@@ -52,7 +52,7 @@ export function storeChange(r: Pick<RegenerateResult, 'merge' | 'entries' | 'cre
  * new rows and rows whose source changed (merge rule 2 keeps the others), so the summary says how
  * to apply it to every row.
  */
-function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqSimilar?: FaqSimilarMode): void {
+function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqSimilar?: FaqSimilarMode, configFaqSimilar?: FaqSimilarMode): void {
   const m = r.merge;
   output.out(`${r.store}: ${storeChange(r, dryRun)} from ${r.files - r.failedFiles} of ${r.files} files`);
   output.out(`  ${m.added.length} added, ${m.updated.length} regenerated (${r.llm !== undefined ? 'source changed or new questions from the model' : 'source changed'}, not yet reviewed), ${m.unchanged} unchanged, ${m.outOfScope} of other sources left as they were`);
@@ -66,6 +66,13 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqS
   const missingSections = m.sourceMissing.filter((id) => !missingRows.has(id));
   if (missingSections.length > 0) output.out(output.color('yellow', `  ${missingSections.length} reviewed, edited or annotated ${missingSections.length === 1 ? 'entry' : 'entries'} whose section or file vanished — kept, marked source-missing: ${list(missingSections)}`));
   if (missingRows.size > 0) output.out(output.color('yellow', `  ${missingRows.size} reviewed, edited or annotated FAQ ${missingRows.size === 1 ? 'row' : 'rows'} no longer in ${missingRows.size === 1 ? 'its table' : 'their tables'} (deleted, or switched off in a status column) — kept, marked source-missing and left out of the index; reject ${missingRows.size === 1 ? 'it' : 'them'} in kb review if gone for good: ${list([...missingRows])}`));
+  // a rejected row gone from its table whose id another row took: kept rejected under a new id (was counted as unchanged, unnamed)
+  const gone = m.goneRejected;
+  if (gone.length > 0) {
+    const files = [...new Set(gone.map((g) => g.path))];
+    const pairs = gone.map((g) => `${g.from} → ${g.to}`);
+    output.out(output.color('yellow', `  ${gone.length} rejected FAQ ${gone.length === 1 ? 'row' : 'rows'} no longer in ${files.join(', ')} (deleted, or switched off in a status column), ${gone.length === 1 ? 'its id' : 'their ids'} taken by another row asking the same question — kept rejected under a new id, out of the index: ${list(pairs, 4)}`));
+  }
   if (m.restored.length > 0) output.out(`  ${m.restored.length} ${m.restored.length === 1 ? 'entry' : 'entries'} whose source went back to the text the editor reviewed — "source changed" cleared, the editor's status and texts kept: ${list(m.restored)}`);
   const restored = new Set(m.restored);
   const renamed = m.renamed.filter((r) => !restored.has(r.to));
@@ -92,6 +99,8 @@ function printSummary(r: RegenerateResult, dryRun: boolean, output: Output, faqS
   for (const file of m.vanishedFiles) output.out(output.color('yellow', `  source vanished: ${file} (its reviewed entries are kept, marked and left out of the index; reject them in kb review if the file is gone for good)`));
   if (r.kbSimilarReplaced.length > 0) output.out(`  ${r.kbSimilarReplaced.length} FAQ ${r.kbSimilarReplaced.length === 1 ? 'row' : 'rows'} an editor touched: the similar questions kb wrote replaced by this run's (--faq-similar), the team's and the editor's kept: ${list(r.kbSimilarReplaced)}`);
   if (faqSimilar !== undefined && !r.created && r.generation.faq > 0) output.out(`  --faq-similar ${faqSimilar} reaches new FAQ rows and rows whose source changed; kb generate --all --faq-similar ${faqSimilar} applies it to every row (docs/generate.md)`);
+  // kb.config.yaml's faq-similar, set after the store was generated: the unchanged rows do not have it yet
+  else if (configFaqSimilar !== undefined && (r.faqRowsBehind ?? []).length > 0) output.out(output.color('yellow', `  ${faqRowsBehindMessage(r.faqRowsBehind ?? [], configFaqSimilar, `faq-similar: ${configFaqSimilar} in ${CONFIG_FILE}`)} (docs/generate.md)`));
   if (r.llm !== undefined) output.out(llmSummary(r.llm, dryRun, output));
   if (!dryRun) output.out('  next: kb review (or kb export --format xlsx), then kb build');
 }
@@ -167,7 +176,7 @@ export async function runGenerate(options: GenerateCommandOptions, output: Outpu
   }
   printProblems(output, locateInConfig(result.warnings, fromConfig));
   if (options.json) output.out(JSON.stringify({ ...result.value, problems: result.warnings }, null, 2));
-  else printSummary(result.value, options.dryRun, output, run.refresh !== true && run.llm === undefined ? options.faqSimilar : undefined);
+  else printSummary(result.value, options.dryRun, output, run.refresh !== true && run.llm === undefined ? options.faqSimilar : undefined, options.faqSimilar === undefined ? config?.faqSimilar : undefined);
   const failed = new Set(result.warnings.filter((p) => p.severity === 'error' && p.code !== 'llm-failed').map((p) => p.file ?? '')).size;
   if (failed === 0) return EXIT.OK;
   output.err(`kb generate: ${failed === 1 ? '1 source' : `${failed} sources`} could not be read (see above); their entries in the store were left as they were`);

@@ -361,3 +361,13 @@ describe('parseHtml: a list nested in an ordered list', () => {
     expect(section?.text).toBe('1. 申请售后\n  - 注意：保留包装\n2. 寄回商品\n3. 等待退款');
   });
 });
+
+describe('images', () => {
+  it('are kept in the text as their alt text and address, relative ones as written ("see the picture below" keeps its picture)', () => {
+    const doc = parse('<h2>怎么安装挂架</h2><p>请按下图所示固定挂架：</p><p><img src="images/step2.png" alt="挂架安装示意图"></p><p>见下图：<img src="https://cdn.example.com/remote.jpg"></p>');
+    expect(texts(doc.blocks)).toEqual(['怎么安装挂架', '请按下图所示固定挂架：', '挂架安装示意图 (images/step2.png)', '见下图：https://cdn.example.com/remote.jpg']);
+  });
+  it('an image with no address a customer could open (a data: URI) is left out', () => {
+    expect(texts(parse('<p>说明<img src="data:image/png;base64,iVBORw0KGgo=" alt="x"></p>').blocks)).toEqual(['说明']);
+  });
+});

@@ -499,7 +499,7 @@ export function markQuestions(blocks: readonly ParsedBlock[], questions: readonl
 /** Read an HTML page into blocks: see the module comment and html-faq.ts for its FAQ structures. */
 export function parseHtml(html: string, options: ParseOptions): Result<ParsedDoc> {
   const { tree, title, questions, jsonLdErrors } = htmlToMdast(html);
-  const blocks = mdastToBlocks(tree, { splitBreaks: true, boldHeadings: true, faq: true, cleanText: removeWordResidue });
+  const blocks = mdastToBlocks(tree, { splitBreaks: true, boldHeadings: true, faq: true, cleanText: removeWordResidue, images: true });
   markQuestions(blocks, questions);
   const warnings: Problem[] = jsonLdErrors.map((e) =>
     warning('unreadable', `has a JSON-LD block (<script type="application/ld+json">) that is not valid JSON (${e.message}); its FAQ questions, if any, are not read — fix the JSON`, {

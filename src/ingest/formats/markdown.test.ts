@@ -277,3 +277,10 @@ describe('parseMarkdown: HTML blocks, footnotes and rules (html-blocks-zh.md)', 
     expect(texts(doc.blocks).at(-1)).toBe('客服热线 400-600-1234。');
   });
 });
+
+describe('a product sheet’s attribute lines in a Markdown paragraph', () => {
+  it('stay a line each, not one long line', () => {
+    const doc = parse('## 商品信息\n\n面料：100%聚酯纤维\n颜色：米白、雾霾蓝\n版型：收腰A字\n');
+    expect(texts(doc.blocks)).toContain('面料：100%聚酯纤维\n颜色：米白、雾霾蓝\n版型：收腰A字');
+  });
+});

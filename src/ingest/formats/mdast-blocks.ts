@@ -19,7 +19,8 @@
  *   is read the same way: each row a question heading over its answer.
  */
 import type { FootnoteDefinition, Heading, Nodes, PhrasingContent, Root, RootContent, Table, TableCell } from 'mdast';
-import { endsSentence, isCjk, joinWrapped, visibleLength } from '../lines.js';
+import { imageText } from '../../text/images.js';
+import { attributeLines, endsSentence, isCjk, joinWrapped, visibleLength } from '../lines.js';
 import { matchNumbering, type NumberingStyle } from '../numbering.js';
 import type { ParsedBlock, SourceLocation } from '../parsed.js';
 import { headingText } from './heading-look.js';
@@ -36,6 +37,8 @@ export interface MdastToBlocksOptions {
    * emitted; return '' to drop it. The HTML adapter removes Word residue here.
    */
   cleanText?: (text: string) => string;
+  /** Keep images as their alt text and address (HTML: an answer's "见下图" keeps its picture); else they are dropped. */
+  images?: boolean;
 }
 
 /** Longest bold paragraph taken for a heading (characters). */
@@ -105,7 +108,7 @@ interface Line {
   line: number | undefined;
 }
 
-function collectLines(nodes: readonly PhrasingContent[], startLine: number | undefined): Line[] {
+function collectLines(nodes: readonly PhrasingContent[], startLine: number | undefined, images = false): Line[] {
   const lines: Line[] = [{ text: '', bold: 0, plain: 0, boundary: 'start', line: startLine }];
   const current = (): Line => lines[lines.length - 1] as Line;
   const add = (value: string, bold: boolean, line: number | undefined): void => {
@@ -144,6 +147,10 @@ function collectLines(nodes: readonly PhrasingContent[], startLine: number | und
           if (/^<br\s*\/?>$/iu.test(node.value.trim())) lines.push({ text: '', bold: 0, plain: 0, boundary: 'hard', line: node.position?.end.line });
           break;
         case 'image':
+          // a picture the answer shows ("见下图"): its alt text and address, as written (relative ones too);
+          // one with no address a customer could open (a Word image, a data: URI) is left out
+          if (images && node.url.trim() !== '' && !/^data:/iu.test(node.url.trim())) add(` ${imageText(node.alt ?? '', node.url)} `, bold, node.position?.start.line);
+          break;
         case 'imageReference':
         case 'footnoteReference':
           break;
@@ -182,7 +189,7 @@ function paragraphsOf(
   startLine: number | undefined,
   options: MdastToBlocksOptions,
 ): { text: string; bold: boolean; line: number | undefined }[] {
-  const lines = collectLines(children, startLine);
+  const lines = collectLines(children, startLine, options.images === true);
   const out: { text: string; bold: boolean; line: number | undefined; lines: Line[] }[] = [];
   /** Hard breaks since the last visible line: one is a line break, two make a blank line. */
   let breaks = 0;
@@ -212,7 +219,8 @@ function paragraphsOf(
     if (split || last === undefined) {
       out.push({ text: line.text, bold: isBoldLine(line), line: line.line, lines: [line] });
     } else {
-      last.text = boundary === 'hard' ? joinBreak(last.text, line.text) : joinPieces(last.text, line.text);
+      // an attribute list's lines (面料：… / 颜色：…) stay lines, as if the writer had broken them
+      last.text = boundary === 'hard' || attributeLines(last.text, line.text) ? joinBreak(last.text, line.text) : joinPieces(last.text, line.text);
       last.bold &&= isBoldLine(line);
       last.lines.push(line);
     }

@@ -280,6 +280,21 @@ describe('parseFaqCsv', () => {
     expect(problems(csv(text('quote-not-doubled.csv'), 'quote-not-doubled.csv'))).toEqual([expect.objectContaining({ code: 'bad-table', location: { line: 3 } })]);
   });
 
+  it('refuses a file whose stray quote ran rows into a row in a table without an id column too, naming them by their questions', () => {
+    // (before 2026-11-27 only a table whose first column is its id was checked: this one lost two rows with a warning)
+    const source = '问题,答案,状态\n怎么换货？,"联系客服申请换货,启用\n退货运费谁出？,质量问题由我们承担,启用\n多久退款？,3个工作日内退款,启用\n发票怎么开？,"在订单页申请",启用\n';
+    expect(problems(csv(source, 'no-id.csv'))).toEqual([
+      expect.objectContaining({
+        code: 'bad-table',
+        location: { line: 2 },
+        message: 'has a quote (") opened on line 2 that is not closed on its line: it runs to line 5, and rows of this table (退货运费谁出？, 多久退款？) were read as part of the row of line 2 (怎么换货？); the file was not read (the store keeps its entries as they were) — remove that stray quote, or write a quote inside a cell as ""',
+      }),
+    ]);
+    // an answer's numbered steps (`1,打开订单`) ask nothing: a row with text after its closing quote is read, with its warning
+    const steps = value(csv('问题,答案\n怎么退款？,"步骤：\n1,打开订单\n2,点退款"为准\n多久到账？,3天\n', 'steps.csv'));
+    expect(steps.rows.map((r) => r.row.question)).toEqual(['怎么退款？', '多久到账？']);
+  });
+
   it('reads a valid quoted answer over several lines whose line starts like a row (编号 11’s 50,100,200元三档) without a word: the quote closes where the cell ends', () => {
     // K10087-style numbered lists and price lists inside a properly quoted cell are no stray quote
     const { rows, warnings } = value(csv('编号,问题,答案\n11,礼品卡有哪些面额,"礼品卡面额如下：\n50,100,200元三档\n购买后不可退"\n12,多久发货,48小时内\n', 'giftcard.csv'));

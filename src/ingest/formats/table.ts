@@ -27,6 +27,7 @@ import { answerKey, questionKey } from '../../text/question-key.js';
 import { blockText } from '../sectionize.js';
 import { isHiddenSheet, loadWorkbook, numberText, sheetRows } from './excel.js';
 import { parseHtml } from './html.js';
+import { basename } from 'node:path';
 
 export interface TableParse {
   /** Good rows in file order (XLSX: sheet by sheet). */
@@ -1039,7 +1040,20 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
         ),
       );
     }
-    const { message, location } = missingColumns(first.search?.found === false ? first.search.best : undefined, ctx);
+    const best = first.search?.found === false ? first.search.best : undefined;
+    // no FAQ header and no column that names a question or an answer: a data table (a size chart, a price
+    // list) is read as a document, as an XLSX workbook of data tables is (before 2026-11-27 it was refused)
+    if (!faqLikeHeader(best?.cells ?? [])) {
+      const { read } = dataSheets([{ name: basename(file).replace(/\.[^.]+$/u, ''), hidden: false, rows: first.split.records }]);
+      // (a table headed by a FAQ's names, below where kb looks for a header, is a FAQ to fix too)
+      const headers = read.flatMap((d) => d.parts.flatMap((part) => (part.kind === 'table' ? [part.rows[0] ?? []] : [])));
+      if (read.length > 0 && !headers.some(faqLikeHeader)) {
+        const warnings = new Warnings(ctx);
+        warnings.add('has no FAQ header (a question and an answer column) and was read as a document of its data table; if it is a FAQ, name its columns 问题 and 答案 (question and answer)');
+        return ok({ rows: [], tables: read.map((d) => ({ ...d, csv: true })), warnings: warnings.done() });
+      }
+    }
+    const { message, location } = missingColumns(best, ctx);
     return fail(problem('bad-table', message, location === undefined ? { file } : { file, location }));
   }
   const warnings = new Warnings(ctx);
@@ -1068,31 +1082,40 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
  * places) that the table has no row of, followed by the delimiter and at least two more cells. A
  * quoted answer over several lines with a line `50,100,200元三档` is valid CSV and not refused
  * (before 2026-11-27 kb warned about it and told the team to remove the quote, breaking the file).
- * A table without an id column is not checked (an answer's line may well start `1,`).
+ * In a table without an id column (since 2026-11-27), a line inside the cell is a row when it has a cell for
+ * each column and asks a question where the question column is, one the table has no row of (an answer's
+ * `1,打开订单` does not ask).
  */
 function swallowedRows(records: readonly CellRow[], header: Header, delimiter: string): { line: number; message: string } | undefined {
-  if (!header.columns.some((c) => c.field === 'id' && c.index === 0)) return undefined;
+  const byId = header.columns.some((c) => c.field === 'id' && c.index === 0);
+  const question = header.columns.find((c) => c.field === 'question')?.index ?? 0;
   const shape = (id: string): string => id.trim().replace(/\d/gu, '0').replace(/[A-Za-z]/gu, 'a');
-  const start = new RegExp(`^\\s*"?([^"${delimiter === '\t' ? '\\t' : delimiter}\\r\\n]+)"?\\s*${delimiter === '\t' ? '\\t' : delimiter}`, 'u');
-  // an id the table has as a row of its own was not swallowed (`2,点开票,再提交` in row 2's answer)
-  const read = new Set(records.filter((r) => r.n > header.n).map((r) => (r.cells[0] ?? '').trim()));
+  const unquoted = (cell: string): string => cell.trim().replace(/^"|"$/gu, '').trim();
+  // a row's id (its first cell), or in a table without an id column its question: one the table has as a
+  // row of its own was not swallowed (`2,点开票,再提交` in row 2's answer)
+  const key = byId ? 0 : question;
+  const read = new Set(records.filter((r) => r.n > header.n).map((r) => (r.cells[key] ?? '').trim()));
   for (const record of records) {
     if (record.quoted === undefined || record.afterQuote === undefined || record.n <= header.n) continue;
     const own = shape(record.cells[0] ?? '');
-    if (own === '' || !/0/u.test(own)) continue;
-    const ids = record.cells.slice(1).flatMap((cell) =>
+    if (byId && (own === '' || !/0/u.test(own))) continue;
+    const rows = record.cells.slice(1).flatMap((cell) =>
       cell.split(LINE_BREAK).slice(1).flatMap((line) => {
-        const id = start.exec(line)?.[1];
-        // a row has its other cells after the id (an answer's `1,打开订单` has one)
-        return id !== undefined && shape(id) === own && !read.has(id.trim()) && line.split(delimiter).length >= Math.min(3, header.cells.length) ? [id.trim()] : [];
+        const cells = line.split(delimiter);
+        const name = unquoted(cells[key] ?? '');
+        // a row has its other cells beside its id (an answer's `1,打开订单` has one); without an id column,
+        // a line is a row when it has a cell for each column and a question where the question is
+        const looksLikeRow = byId ? shape(name) === own && cells.length >= Math.min(3, header.cells.length) : cells.length >= header.cells.length && asks(name);
+        return name !== '' && looksLikeRow && !read.has(name) ? [name] : [];
       }),
     );
-    if (ids.length === 0) continue;
+    if (rows.length === 0) continue;
     const { from, to } = record.quoted;
-    const named = ids.length <= 3 ? ids.join(', ') : `${ids.slice(0, 3).join(', ')} and ${ids.length - 3} more`;
+    const named = rows.length <= 3 ? rows.join(', ') : `${rows.slice(0, 3).join(', ')} and ${rows.length - 3} more`;
+    const into = byId ? `row ${(record.cells[0] ?? '').trim()}` : `the row of line ${record.n} (${(record.cells[question] ?? '').trim()})`;
     return {
       line: from,
-      message: `has a quote (") opened on line ${from} that is not closed on its line: it runs to line ${to}, and rows of this table (${named}) were read as part of row ${(record.cells[0] ?? '').trim()}; the file was not read (the store keeps its entries as they were) — remove that stray quote, or write a quote inside a cell as ""`,
+      message: `has a quote (") opened on line ${from} that is not closed on its line: it runs to line ${to}, and rows of this table (${named}) were read as part of ${into}; the file was not read (the store keeps its entries as they were) — remove that stray quote, or write a quote inside a cell as ""`,
     };
   }
   return undefined;
@@ -1333,12 +1356,35 @@ export interface DataSheet {
   sheet: string;
   line: number;
   parts: DataPart[];
+  /** A CSV of data: `sheet` is the file's name, and its parts are located at their lines only. */
+  csv?: boolean;
 }
 
 /** A data row after a blank one that starts a table of its own: two names or more, no figure (尺码 | 腰围(cm) | 臀围(cm)). */
 function startsTable(cells: readonly string[]): boolean {
   const named = cells.filter((c) => c !== '');
   return named.length >= 2 && named.every((c) => !/\d/u.test(c));
+}
+
+/** Cells that name columns: two or more, none with a figure or a sentence's punctuation (尺码 | 腰围(cm) | 臀围(cm)). */
+function columnNames(cells: readonly string[]): boolean {
+  return startsTable(cells) && cells.every((c) => !/[，。；！？,;!?：:]/u.test(c));
+}
+
+/**
+ * Where a table's header row is among its rows: the first row of column names that has rows of values
+ * (a figure) under it, when the rows above it are not column names (a note: 单位：cm | 手工测量有1-3cm误差);
+ * else its first row (0), as a chart headed by figures (身高\体重 | 40-45kg | …) is.
+ */
+function headerRow(rows: readonly (readonly string[])[]): number {
+  if (rows[0] !== undefined && columnNames(rows[0])) return 0;
+  const h = rows.findIndex(columnNames);
+  return h > 0 && h < rows.length - 1 && rows.slice(h + 1).some((r) => r.some((c) => /\d/u.test(c))) ? h : 0;
+}
+
+/** A caption row's text: its cells, apart by a space. */
+function captionText(cells: readonly string[]): string {
+  return cells.filter((c) => c !== '').join(' ');
 }
 
 /**
@@ -1382,8 +1428,13 @@ function dataSheets(sheets: readonly Sheet[]): { read: DataSheet[]; unread: stri
       while (i < stretch.length && oneCell(stretch[i]!)) i++;
       let end = stretch.length;
       while (end > i && oneCell(stretch[end - 1]!)) end--;
+      // the header is the row of column names over rows of values: a note of two cells or more above it
+      // (单位：cm | 手工测量有1-3cm误差) is a caption too, not the header (it was before 2026-11-27)
+      const header = headerRow(stretch.slice(i, end).map((row) => row.cells));
+      const captions = stretch.slice(0, i + header);
+      i += header;
       if (end - i >= 2) {
-        for (const row of stretch.slice(0, i)) parts.push({ kind: 'caption', text: text(row.cells), line: row.n });
+        for (const row of captions) parts.push({ kind: 'caption', text: captionText(row.cells), line: row.n });
         parts.push({ kind: 'table', rows: stretch.slice(i, end).map((row) => row.cells), line: stretch[i]!.n });
         for (const row of stretch.slice(end)) parts.push({ kind: 'note', text: text(row.cells), line: row.n });
       } else {

@@ -125,3 +125,11 @@ describe('parseText', () => {
     expect(parse('1. 下单后2小时内发货\n偏远地区顺延1-2天，节假日顺延。\n').blocks.map((b) => ('text' in b ? b.text : ''))).toEqual(['1. 下单后2小时内发货偏远地区顺延1-2天，节假日顺延。']);
   });
 });
+
+describe('a product sheet’s attribute lines', () => {
+  it('stay a line each in the section text', () => {
+    const sheet = '面料：100%聚酯纤维\n颜色：米白、雾霾蓝\n版型：收腰A字\n弹力：无弹力\n';
+    const texts = parse(`商品信息\n\n${sheet}`).blocks.map((b) => ('text' in b ? b.text : ''));
+    expect(texts).toContain('面料：100%聚酯纤维\n颜色：米白、雾霾蓝\n版型：收腰A字\n弹力：无弹力');
+  });
+});

@@ -314,7 +314,7 @@ describe('clusterQuestions', () => {
   });
 
   it('sets chit-chat aside — a person, a reply, a bot, goodbyes, acknowledgements — but not a question beside such a word', () => {
-    const chat = ['人工', '我 要 人工', '你 是 机器人 吗', '快点 回复', '辛苦了', '早上好', '拜拜', '收到', 'talk to a human', 'are you a bot', 'anyone there', 'got it', 'cool'];
+    const chat = ['人工', '我 要 人工', '你 是 机器人 吗', '快点 回复', '辛苦了', '早上好', '拜拜', '收到', '不 客气', '怎么没人回', 'talk to a human', 'are you a bot', 'anyone there', 'got it', 'cool', 'thanks so much', 'thank u'];
     const asks = ['人工费 多少钱', '机器人 保修 吗', '退款 申请 多久 回复', '没 收到', '发票', 'refund', 'is it real'];
     const { questions, smallTalk } = withoutSmallTalk(countQuestions([...chat, ...asks]), words);
     expect(smallTalk).toBe(chat.length);

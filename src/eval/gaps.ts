@@ -294,22 +294,22 @@ function termsOf(text: string, tokenize: Tokenize): string[] {
  */
 export const CHAT_WORDS: ReadonlySet<string> = new Set([
   ...(
-    '人工 找人工 要人工 人工服务 服务 客服 真人 机器人 智能客服 回复 回答 回我 理我 快点 快回 赶紧 在不在 人呢 还在 ' +
+    '人工 找人工 要人工 人工服务 服务 客服 真人 机器人 智能客服 回复 回答 回我 理我 快点 快回 赶紧 在不在 人呢 还在 没人 没人回 没人理 好久 等好久 等了好久 喂喂 ' +
     '再见 拜拜 晚安 早安 早上好 上午好 中午好 下午好 晚上好 哈喽 嗨 哈哈 哈哈哈 嘿嘿 呵呵 嘻嘻 ' +
-    '辛苦 辛苦了 辛苦啦 麻烦 麻烦了 麻烦你 多谢 谢啦 谢了 感谢 好嘞 好滴 好哒 好咧 好吧 行吧 好呀 好啊 可以了 ' +
+    '辛苦 辛苦了 辛苦啦 麻烦 麻烦了 麻烦你 多谢 谢啦 谢了 感谢 客气 明白 好嘞 好滴 好哒 好咧 好吧 行吧 好呀 好啊 可以了 ' +
     '稍等 等等 等一下 等下 看看 我看看 想想 考虑 考虑一下 算了 没事 没事了 不用 不用了 ' +
     '嘞 哒 咧 啦 呐 哇 耶 嘛 哟 ' +
-    'human agent person someone somebody anyone anybody bot robot chatbot operator representative rep talk speak chat reply respond answer there here ' +
+    'human agent person someone somebody anyone anybody bot robot chatbot operator representative rep live talk speak chat reply respond answer there here ' +
     'cool great nice perfect awesome alright fine sure yeah yep yup nope hmm lol haha wait moment sec second hold mind never nvm ' +
-    'morning afternoon evening night bye later welcome appreciate lot much thx ty'
+    'morning afternoon evening night bye later welcome appreciate thx ty'
   ).split(' '),
 ]);
 
 /**
- * Acknowledgements that are chit-chat only as a whole message: 收到 (but 没收到 asks about a parcel),
- * 好的 / 知道了 and their endings.
+ * Acknowledgements and thanks that are chit-chat only as a whole message: 收到 (but 没收到 asks about a
+ * parcel), 好的 / 知道了, thanks so much (but how much asks a price), and their endings.
  */
-const ACK_LINE = /^(?:收到|收到了|明白|懂了|了解|了解了|好的|好|ok|okay|okk|k|kk|good|got it|noted|same|done)[\s!！。.~～了啦呀哈哦噢]*$/iu;
+const ACK_LINE = /^(?:收到|收到了|明白|懂了|了解|了解了|好的|好|ok|okay|okk|k|kk|good|got it|noted|same|done|(?:thanks?|thank (?:you|u)|thx|ty)(?: (?:so |very )?much| a lot)?)[\s!！。.~～了啦呀哈哦噢]*$/iu;
 
 /** CHAT_WORDS of two or more Chinese characters, taken out of a message before it is cut (a small index cuts 稍等 into 稍 等). */
 const CHAT_PHRASES = new RegExp(

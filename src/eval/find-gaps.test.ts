@@ -106,7 +106,7 @@ describe('scanLog', () => {
       { text: '优惠券怎么用', count: 2 },
     ]);
     expect(summaryLine(scan, { listed: 2, minSize: 1, unlisted: 0 })).toBe(
-      '5 messages, 4 of them questions (3 distinct): 1 answered (25.0%), 3 unanswered (75.0%) at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again), 1 of them as kb serve answered it (threshold 0.3), in 2 clusters of 1+; 1 greeting, thanks or reply with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out',
+      '5 messages, 4 of them questions (3 distinct): 1 answered (25.0%), 3 unanswered (75.0%) at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again), 1 of them as kb serve answered it (threshold 0.3), in 2 clusters of 1+; 1 chit-chat line (greetings, thanks, replies, asking for a person: 你好, 在吗, 谢谢, 好的, 人工, [表情]) set aside',
     );
     expect(servedNotes(scan, 'q.jsonl')).toEqual([
       'kb gaps: q.jsonl: 1 question counted as kb serve logged it ("answered", at threshold 0.3), not searched again; --threshold X searches it again at X',
@@ -189,14 +189,14 @@ describe('scanLog', () => {
     const scan = await scanLog(kb, new LogReader(log), DEFAULT_THRESHOLD);
     expect(gapCounts(scan)).toEqual({ questions: 6, distinct: 2, answered: 1, unanswered: 1, smallTalk: 4 });
     expect(summaryLine(scan, { listed: 0, minSize: 2, unlisted: 1 })).toBe(
-      '6 messages, 2 of them questions (2 distinct): 1 answered (50.0%), 1 unanswered (50.0%) at threshold 0.5, in 0 clusters of 2+ and 1 question in smaller ones (--min-size 1 lists it); 4 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out',
+      '6 messages, 2 of them questions (2 distinct): 1 answered (50.0%), 1 unanswered (50.0%) at threshold 0.5, in 0 clusters of 2+ and 1 question in smaller ones (--min-size 1 lists it); 4 chit-chat lines (greetings, thanks, replies, asking for a person: 你好, 在吗, 谢谢, 好的, 人工, [表情]) set aside',
     );
     // small talk answered by kb serve is small talk still; a log of nothing else asks nothing
     const idle = join(dir.path, 'idle.jsonl');
     writeFileSync(idle, ['你好', '好的'].map((q) => JSON.stringify({ question: q, answered: true, threshold: 0.5 })).join('\n'));
     const none = await scanLog(kb, new LogReader(idle), DEFAULT_THRESHOLD);
     expect(gapCounts(none)).toEqual({ questions: 2, distinct: 0, answered: 0, unanswered: 0, smallTalk: 2 });
-    expect(summaryLine(none, { listed: 0, minSize: 2, unlisted: 0 })).toBe('2 messages, 0 of them questions (0 distinct): 0 answered, 0 unanswered at threshold 0.5, in 0 clusters of 2+; 2 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
+    expect(summaryLine(none, { listed: 0, minSize: 2, unlisted: 0 })).toBe('2 messages, 0 of them questions (0 distinct): 0 answered, 0 unanswered at threshold 0.5, in 0 clusters of 2+; 2 chit-chat lines (greetings, thanks, replies, asking for a person: 你好, 在吗, 谢谢, 好的, 人工, [表情]) set aside');
     // without small talk the line reads as before
     expect(summaryLine(await scanLog(kb, new LogReader('fixtures/gaps/log.txt'), DEFAULT_THRESHOLD), { listed: 2, minSize: 2, unlisted: 4 })).toBe(
       '13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 2+ and 4 questions in smaller ones (--min-size 1 lists them)',

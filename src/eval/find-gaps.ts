@@ -122,6 +122,12 @@ export interface LogScan {
    * listed or clustered (kb gaps reports the count as smallTalk).
    */
   skipped: number;
+  /**
+   * The small talk's messages as they were read (trimmed), each once with how often, most often first
+   * (first read first on a tie): what kb gaps --json lists as `smallTalkMessages`, so that a reader
+   * can check that no question was set aside.
+   */
+  smallTalk: GapQuestion[];
   /** Distinct questions that ask something (small talk left out). */
   distinct: number;
   /** Questions (repeats counted) answered: a top hit at or above the threshold, or kb serve's `answered`. */
@@ -177,6 +183,8 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
   const seen = new Map<string, { searched?: boolean; missed: number; unmet?: number; judgedAt?: number }>();
   // distinct questions found to have no key terms (small talk), so each is tokenized once
   const idle = new Set<string>();
+  // the small talk's messages as read, with their counts
+  const chatter = new Map<string, number>();
   const served = { questions: 0, thresholds: new Set<number>(), noThreshold: 0, rejudged: 0 };
   let questions = 0;
   let skipped = 0;
@@ -193,6 +201,8 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
       if (question === '' || idle.has(question) || isSmallTalk(question, tokenize)) {
         if (question !== '') idle.add(question);
         skipped++;
+        const raw = read.question.trim();
+        chatter.set(raw, (chatter.get(raw) ?? 0) + 1);
         continue;
       }
       s = { missed: 0 };
@@ -230,7 +240,8 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
     unanswered.push({ text, count: s.missed, unmet });
   }
   const thresholds = [...served.thresholds].sort((a, b) => a - b);
-  return { questions, skipped, distinct: seen.size, answered, unanswered, threshold, served: { ...served, thresholds } };
+  const smallTalk = [...chatter].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
+  return { questions, skipped, smallTalk, distinct: seen.size, answered, unanswered, threshold, served: { ...served, thresholds } };
 }
 
 /** The counts of a scan as kb gaps reports them: answered + unanswered + smallTalk = questions. */
@@ -296,7 +307,7 @@ export function summaryLine(scan: LogScan, clusters: { listed: number; minSize: 
   const head = smallTalk === 0 ? `${plural(questions, 'question')} (${distinct} distinct)` : `${plural(questions, 'message')}, ${asked.toLocaleString('en-US')} of them ${asked === 1 ? 'a question' : 'questions'} (${distinct} distinct)`;
   const { listed, minSize, unlisted } = clusters;
   const smaller = unlisted > 0 ? ` and ${plural(unlisted, 'question')} in smaller ones (--min-size 1 lists ${unlisted === 1 ? 'it' : 'them'})` : '';
-  const idle = smallTalk > 0 ? `; ${smallTalk.toLocaleString('en-US')} ${smallTalk === 1 ? 'greeting, thanks or reply' : 'greetings, thanks and replies'} with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out` : '';
+  const idle = smallTalk > 0 ? `; ${plural(smallTalk, 'chit-chat line')} (greetings, thanks, replies, asking for a person: 你好, 在吗, 谢谢, 好的, 人工, [表情]) set aside` : '';
   return `${head}: ${answered} answered${pct(answered)}, ${unanswered} unanswered${pct(unanswered)} ${judgedText(scan, whence)}, in ${plural(listed, 'cluster')} of ${minSize}+${smaller}${idle}`;
 }
 

@@ -313,6 +313,14 @@ describe('clusterQuestions', () => {
     expect(withoutSmallTalk(log, words)).toEqual({ questions: [{ text: '人工费 多少钱', count: 1 }], smallTalk: 6 });
   });
 
+  it('sets chit-chat aside — a person, a reply, a bot, goodbyes, acknowledgements — but not a question beside such a word', () => {
+    const chat = ['人工', '我 要 人工', '你 是 机器人 吗', '快点 回复', '辛苦了', '早上好', '拜拜', '收到', '不 客气', '怎么没人回', 'talk to a human', 'are you a bot', 'anyone there', 'got it', 'cool', 'thanks so much', 'thank u'];
+    const asks = ['人工费 多少钱', '机器人 保修 吗', '退款 申请 多久 回复', '没 收到', '发票', 'refund', 'is it real'];
+    const { questions, smallTalk } = withoutSmallTalk(countQuestions([...chat, ...asks]), words);
+    expect(smallTalk).toBe(chat.length);
+    expect(questions.map((q) => q.text)).toEqual(asks);
+  });
+
   it('leaves a chat\'s replies and calls out of the key terms (好的, ok, 嗯, 喂, 急), and the analyzer\'s #longnum, 三天', () => {
     const log = countQuestions(['好', 'ok', '嗯', '喂', '行', '人 呢', '赠品 没 收到 急', '喂 赠品 没 收到', '退款 三天 没 到账', '发货 三天 没', '#longnum 发货', '#longnum 退款']);
     const { questions: topical, smallTalk } = withoutSmallTalk(log, words);

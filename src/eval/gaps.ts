@@ -283,9 +283,67 @@ function termsOf(text: string, tokenize: Tokenize): string[] {
   return [...new Set(tokenize(plain))].filter((t) => t.trim() !== '' && !fillers.has(t) && !NUMBER_TERM.test(t));
 }
 
-/** Whether a question has no key terms at all — a greeting, thanks, "在吗", "好的": small talk, not a topic. */
+/**
+ * Words of the chat itself — asking for a person or a reply, a bot, goodbyes, greetings of the day,
+ * acknowledgements and the particles they end with — not of what a customer asks about. A message
+ * whose key terms are all such words, or words of any topic (GENERAL_WORDS), is chit-chat: 人工, 我要人工,
+ * 你是机器人吗, 快点回复, 辛苦了, 早上好, 拜拜, talk to a human, are you a bot?, anyone there?, cool, got it.
+ * Until 2026-11-27 each was a gap of its own (a tea shop's log: `human talk`, `辛苦`, `回复`, `早上好`
+ * in its top 25, `人工` with a draft). A word beside them keeps the message a question: 人工费多少,
+ * 机器人保修吗 (费, 保修), 回复 in 退款申请多久回复. English words as the analyzer reads them.
+ */
+export const CHAT_WORDS: ReadonlySet<string> = new Set([
+  ...(
+    '人工 找人工 要人工 人工服务 服务 客服 真人 机器人 智能客服 回复 回答 回我 理我 快点 快回 赶紧 在不在 人呢 还在 没人 没人回 没人理 好久 等好久 等了好久 喂喂 ' +
+    '再见 拜拜 晚安 早安 早上好 上午好 中午好 下午好 晚上好 哈喽 嗨 哈哈 哈哈哈 嘿嘿 呵呵 嘻嘻 ' +
+    '辛苦 辛苦了 辛苦啦 麻烦 麻烦了 麻烦你 多谢 谢啦 谢了 感谢 客气 明白 好嘞 好滴 好哒 好咧 好吧 行吧 好呀 好啊 可以了 ' +
+    '稍等 等等 等一下 等下 看看 我看看 想想 考虑 考虑一下 算了 没事 没事了 不用 不用了 ' +
+    '嘞 哒 咧 啦 呐 哇 耶 嘛 哟 ' +
+    'human agent person someone somebody anyone anybody bot robot chatbot operator representative rep live talk speak chat reply respond answer there here ' +
+    'cool great nice perfect awesome alright fine sure yeah yep yup nope hmm lol haha wait moment sec second hold mind never nvm ' +
+    'morning afternoon evening night bye later welcome appreciate thx ty'
+  ).split(' '),
+]);
+
+/**
+ * Acknowledgements and thanks that are chit-chat only as a whole message: 收到 (but 没收到 asks about a
+ * parcel), 好的 / 知道了, thanks so much (but how much asks a price), and their endings.
+ */
+const ACK_LINE = /^(?:收到|收到了|明白|懂了|了解|了解了|好的|好|ok|okay|okk|k|kk|good|got it|noted|same|done|(?:thanks?|thank (?:you|u)|thx|ty)(?: (?:so |very )?much| a lot)?)[\s!！。.~～了啦呀哈哦噢]*$/iu;
+
+/** CHAT_WORDS of two or more Chinese characters, taken out of a message before it is cut (a small index cuts 稍等 into 稍 等). */
+const CHAT_PHRASES = new RegExp(
+  [...CHAT_WORDS]
+    .filter((w) => /^\p{Script=Han}{2,}$/u.test(w))
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
+);
+
+const chatByTokenizer = new WeakMap<Tokenize, ReadonlySet<string>>();
+
+/** CHAT_WORDS and GENERAL_WORDS as a tokenizer's terms (their English words as the analyzer reads them). */
+function chatWords(tokenize: Tokenize): ReadonlySet<string> {
+  let words = chatByTokenizer.get(tokenize);
+  if (words === undefined) {
+    const all = [...CHAT_WORDS, ...GENERAL_WORDS];
+    words = new Set([...all, ...all.filter((w) => /^[a-z]+$/.test(w)).flatMap((w) => tokenize(w))]);
+    chatByTokenizer.set(tokenize, words);
+  }
+  return words;
+}
+
+/**
+ * Whether a message is chit-chat, not a question about anything: no key terms at all (a greeting,
+ * thanks, "在吗", "好的", an order number pasted alone), an acknowledgement (收到, got it), or key terms
+ * that are all words of the chat itself or of any topic (CHAT_WORDS, GENERAL_WORDS: 人工, 你是机器人吗,
+ * 快点回复, 辛苦了, talk to a human). A short question keeps a word of its own: 退款呢？, refund?, 发票.
+ */
 export function isSmallTalk(text: string, tokenize: Tokenize): boolean {
-  return keyTerms(text, tokenize).length === 0;
+  if (keyTerms(text, tokenize).length === 0 || ACK_LINE.test(text.trim())) return true;
+  const terms = keyTerms(text.replace(CHAT_PHRASES, ' '), tokenize);
+  const chat = chatWords(tokenize);
+  return terms.every((t) => chat.has(t));
 }
 
 /**

@@ -157,7 +157,23 @@ describe('kb gaps', () => {
     expect(doc.clusters[0]?.examples).toEqual([{ text: '优惠券过期了怎么办', count: 2 }]);
     const read = await readStore(drafts);
     expect(read?.ok === true ? read.value.map((e) => [e.question, ...e.similar]) : read).toEqual([['优惠券过期了怎么办']]);
-    expect(lines(runKb(['gaps', log, '--index', index]).stdout).at(-1)).toMatch(/; 4 greetings, thanks and replies with no key terms \(你好, 在吗, 谢谢, 好的, \[表情\]\) left out$/);
+    expect(lines(runKb(['gaps', log, '--index', index]).stdout).at(-1)).toMatch(/; 4 chit-chat lines \(greetings, thanks, replies, asking for a person: 你好, 在吗, 谢谢, 好的, 人工, \[表情\]\) set aside$/);
+  });
+
+  it('sets chit-chat aside (人工, 快点回复, 你是机器人吗, talk to a human, 收到, an order number alone), lists it in --json, and keeps short questions', () => {
+    const r = runKb(['gaps', 'fixtures/gaps/chit-chat.txt', '--index', index, '--json', '--min-size', '1']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as GapsJson & { smallTalk: number; smallTalkMessages: { text: string; count: number }[] };
+    // before 2026-11-27: 6 set aside; 人工, 快点回复, 辛苦了, talk to a human … were gaps of their own
+    expect(doc).toMatchObject({ questions: 28, smallTalk: 21 });
+    expect(doc.smallTalkMessages.map((m) => m.text).sort()).toEqual(
+      ['在吗', '人工', '我要人工', '找人工服务', '你是机器人吗', '快点回复', '怎么不回复', '辛苦了', '稍等', '收到', '好嘞', '早上好', '拜拜', 'hello?', 'anyone there?', 'talk to a human', 'are you a bot?', 'got it', 'cool', '👍', '2140570908784866847'].sort(),
+    );
+    expect(doc.smallTalkMessages.reduce((n, m) => n + m.count, 0)).toBe(doc.smallTalk);
+    const asked = doc.clusters.flatMap((c) => c.examples.map((e) => e.text));
+    for (const q of ['退款呢？', 'refund?', '发票', '没收到', '人工费多少']) expect(doc.smallTalkMessages.map((m) => m.text)).not.toContain(q);
+    expect(asked).not.toContain('人工');
+    expect(lines(runKb(['gaps', 'fixtures/gaps/chit-chat.txt', '--index', index]).stdout).at(-1)).toMatch(/; 21 chit-chat lines \(greetings, thanks, replies, asking for a person: 你好, 在吗, 谢谢, 好的, 人工, \[表情\]\) set aside$/);
   });
 
   it('skips a message that is only a greeting (你好, 在吗, hi), counts it as small talk, and drafts no empty question', async () => {
@@ -185,7 +201,7 @@ describe('kb gaps', () => {
     expect(r.code).toBe(0);
     // before: 4 answered (100.0%), 0 unanswered … as kb serve answered them (threshold 0)
     expect(lines(r.stdout).at(-1)).toBe(
-      '5 messages, 4 of them questions (3 distinct): 1 answered (25.0%), 3 unanswered (75.0%) at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again), 1 of them as kb serve answered it (threshold 0.6), in 2 clusters of 1+; 1 greeting, thanks or reply with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out',
+      '5 messages, 4 of them questions (3 distinct): 1 answered (25.0%), 3 unanswered (75.0%) at threshold 0.5 (3 of them lines kb serve logged without a threshold, searched again), 1 of them as kb serve answered it (threshold 0.6), in 2 clusters of 1+; 1 chit-chat line (greetings, thanks, replies, asking for a person: 你好, 在吗, 谢谢, 好的, 人工, [表情]) set aside',
     );
     expect(lines(r.stderr).slice(1)).toEqual([
       `kb gaps: ${log}: 1 question counted as kb serve logged it ("answered", at threshold 0.6), not searched again; --threshold X searches it again at X`,
@@ -224,7 +240,7 @@ describe('kb gaps', () => {
     expect(out.slice(0, 2)).toEqual(['  1. 2 asked (1 distinct), 84% unmet  优惠券', '       2× 优惠券怎么用']);
     expect(out[3]).toBe('  2. 2 asked (2 distinct), 83% unmet  收货地址');
     // 在吗, ？, [表情] and 👍 ask nothing: not a distinct question (before: one, '')
-    expect(out.at(-1)).toBe('14 messages, 7 of them questions (6 distinct): 1 answered (14.3%), 6 unanswered (85.7%) at threshold 0.5, in 2 clusters of 2+ and 2 questions in smaller ones (--min-size 1 lists them); 7 greetings, thanks and replies with no key terms (你好, 在吗, 谢谢, 好的, [表情]) left out');
+    expect(out.at(-1)).toBe('14 messages, 7 of them questions (6 distinct): 1 answered (14.3%), 6 unanswered (85.7%) at threshold 0.5, in 2 clusters of 2+ and 2 questions in smaller ones (--min-size 1 lists them); 7 chit-chat lines (greetings, thanks, replies, asking for a person: 你好, 在吗, 谢谢, 好的, 人工, [表情]) set aside');
     const read = await readStore(drafts);
     if (read?.ok !== true) throw new Error('drafts not readable');
     const questions = read.value.map((e) => [e.question, ...e.similar].sort().join(' / ')).sort();

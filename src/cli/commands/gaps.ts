@@ -118,6 +118,8 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
           served: scan.served,
           clusters: shown,
           unclustered: singles,
+          // the messages counted as smallTalk, each once with its count: greetings, thanks, 在吗, 人工 …
+          smallTalkMessages: scan.smallTalk,
         },
         null,
         2,

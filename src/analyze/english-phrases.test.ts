@@ -33,6 +33,7 @@ describe('plainEnglish', () => {
     ['you took $5 off my refund', 'you deduct $5 from my refund'],
     ["we'll take $7.95 off your refund", "we'll deduct $7.95 from your refund"],
     ['can i send it back to you', 'can i return it to you'],
+    ['items must be sent back within 30 days', 'items must be return within 30 days'],
   ])('%s → %s', (text, plain) => {
     expect(plainEnglish(text)).toBe(plain);
   });
@@ -58,6 +59,7 @@ describe('plainEnglish', () => {
     'can you send it back to me',
     'we send it back to you within 5 days',
     "we'll ship the repaired item back to you",
+    'returns sent after the window has closed will be sent back to you at your expense',
     'our money back guarantee',
     'update your phone number in account settings',
     'enter your phone number at checkout',

@@ -169,11 +169,11 @@ export function joinCompounds(text: string): string {
  */
 /**
  * A verb, what is sent (it, the blue dress, stuff …: the capture), then back — not the shop sending it
- * back to the customer (we send it back to you, can you send it back to me: a repair, a card; review,
- * 2026-11-27).
+ * back to the customer (we send it back to you, it will be sent back to you, can you send it back to me: a
+ * repair, a refused return, a card; review, 2026-11-27).
  */
 const backPhrase = (verb: string): RegExp =>
-  new RegExp(String.raw`(?<!\bwe(?:['’]ll|\s+will|\s+can|\s+may|\s+would|\s+then|\s+usually|\s+always)?\s+)` + verb + String.raw`((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an|your|this|that|these|those)(?:\s+[a-z]+){1,2}))?)\s+back\b(?!\s+to\s+me\b)`, 'gu');
+  new RegExp(String.raw`(?<!\bwe(?:['’]ll|\s+will|\s+can|\s+may|\s+would|\s+then|\s+usually|\s+always)?\s+)(?!(?<=\b(?:be|been|is|are|was|were|gets?|got)\s+)[a-z]+\s+back\s+to\s+you\b)` + verb + String.raw`((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an|your|this|that|these|those)(?:\s+[a-z]+){1,2}))?)\s+back\b(?!\s+to\s+me\b)`, 'gu');
 
 const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   [/\bshipping((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an)\s+[a-z]+)){0,2})\s+back\b/gu, 'return shipping$1'],

@@ -162,14 +162,18 @@ export function joinCompounds(text: string): string {
  * - an un- participle of a returns rule → not and the participle: unworn → not worn, unopened → not opened;
  * - talk / speak / chat to a (real) person, human, agent … → contact customer service;
  * - stop sending / getting emails, texts, newsletters → unsubscribe from them;
- * - take an amount off → deduct it from (why did you take 7.95 off my refund: a fee "deducted from refund");
+ * - you / we take an amount off → deduct it from (why did you take 7.95 off my refund: a fee "deducted from refund");
  * - came / showed up broken, damaged … → arrived broken (my lamp came broken: an item that arrives damaged);
  * - falling / fell / coming apart → come apart;
- * - your phone number (the shop's, not my phone number) → contact phone number.
+ * - what is your phone number (the shop's, not my phone number nor a page's enter your phone number) → contact phone number.
  */
-/** A verb, what is sent (it, the blue dress, stuff …: the capture), then back. */
+/**
+ * A verb, what is sent (it, the blue dress, stuff …: the capture), then back — not the shop sending it
+ * back to the customer (we send it back to you, it will be sent back to you, can you send it back to me: a
+ * repair, a refused return, a card; review, 2026-11-27).
+ */
 const backPhrase = (verb: string): RegExp =>
-  new RegExp(verb + String.raw`((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an|your|this|that|these|those)(?:\s+[a-z]+){1,2}))?)\s+back\b`, 'gu');
+  new RegExp(String.raw`(?<!\bwe(?:['’]ll|\s+will|\s+can|\s+may|\s+would|\s+then|\s+usually|\s+always)?\s+)(?!(?<=\b(?:be|been|is|are|was|were|gets?|got)\s+)[a-z]+\s+back\s+to\s+you\b)` + verb + String.raw`((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an|your|this|that|these|those)(?:\s+[a-z]+){1,2}))?)\s+back\b(?!\s+to\s+me\b)`, 'gu');
 
 const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   [/\bshipping((?:\s+(?:it|them|this|that|these|those|stuff|something|everything|things?|items?|(?:the|my|a|an)\s+[a-z]+)){0,2})\s+back\b/gu, 'return shipping$1'],
@@ -179,14 +183,19 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   [backPhrase(String.raw`\b(?:send|sends|sent|sending|bring|brings|brought|bringing)`), 'return$1'],
   [/\b(?:take|takes|took|taking)\s+(it|them|this|that|these|those)\s+back\b/gu, 'return $1'],
   [/\b(?:take|takes|took|taking)\s+back\b/gu, 'return'],
-  [/\bmoney\s+back\b/gu, 'refund'],
-  [/\b(do|does|can|will|would)\s+(you|u|ya|you\s+guys|u\s+guys|you\s+all|y'all|yall)\s+take\b(?!\s+(?:to|long|a|an|the|care|place|off|out|down|over|up|in|into|my|me|it|them|back|away|more|less|about|around|forever|ages|days|weeks|any)\b)/gu, '$1 $2 accept'],
+  // (a money-back guarantee is a name, one however it is typed; money-back is money back)
+  [/\bmoney[\s-]+back\b(?![\s-]+guarantee)/gu, 'refund'],
+  // (not how long do you take: time)
+  [/(?<!\bhow\s+(?:long|much\s+time)\s+)\b(do|does|can|will|would)\s+(you|u|ya|you\s+guys|u\s+guys|you\s+all|y'all|yall)\s+take\b(?!\s+(?:to|long|longer|a|an|the|care|place|off|out|down|over|up|in|into|my|me|it|them|back|away|more|less|about|around|forever|ages|days|weeks|any)\b)/gu, '$1 $2 accept'],
   [/\bun(worn|washed|used|opened|damaged|altered|assembled|marked|soiled|tried|redeemed|activated|registered|sealed)\b/gu, 'not $1'],
   [/\b(?:talk|talking|speak|speaking|chat|chatting)\s+(?:to|with)\s+(?:an?\s+|some\s+)?(?:real\s+|live\s+|actual\s+)?(?:person|human|agent|representative|rep|operator|someone|somebody)\b/gu, 'contact customer service'],
-  [/\b(?:take|takes|took|taken|taking)\s+((?:[$£€]\s?)?\d[\d.,]*|#amount|money)\s+off\b/gu, 'deduct $1 from'],
+  // (you, we or they take it: a promotion's take $10 off orders over $50 is no fee)
+  [/(?<=\b(?:you|u|ya|they|we)(?:['’](?:ve|ll|d))?\s+(?:(?:just|already|still|also)\s+)?)(?:take|takes|took|taken|taking)\s+((?:[$£€]\s?)?\d[\d.,]*|#amount|money)\s+off\b/gu, 'deduct $1 from'],
   [/\b(?:came|come|comes|showed\s+up|turned\s+up)\s+(broken|damaged|cracked|smashed|shattered|scratched|dented|chipped|defective|ripped|torn|stained|crushed|wet|leaking|open|opened)\b/gu, 'arrived $1'],
   [/\b(?:fall|falls|falling|fell|fallen|come|comes|coming|came)[\s-]+apart\b/gu, 'come apart'],
-  [/\b(?:your|ur)\s+(phone|telephone|customer\s+service|support|contact)\s+(number|no)\b/gu, 'contact $1 $2'],
+  // (asked for: a page's enter / update your phone number is the customer's own)
+  [/(?<=\b(?:what(?:['’]?s|\s+is)?|(?:can|could|may)\s+i\s+(?:have|get))\s+)(?:your|ur)\s+(phone|telephone|contact)\s+(number|no)\b/gu, 'contact $1 $2'],
+  [/\b(?:your|ur)\s+(customer\s+service|support)\s+(number|no)\b/gu, 'contact $1 $2'],
   [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],
 ];
 

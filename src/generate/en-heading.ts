@@ -101,7 +101,9 @@ export function enPhraseQuestion(topic: string): string | undefined {
   const rest = wh[2].replace(/^(we|you)['’]ll\b/iu, '$1 will');
   // we/you + are: When you are charged → When am I charged?, What we are doing about it → What are you doing about it?
   const are = /^(we|you)\s+are\s+(\p{L}.*)$/iu.exec(rest) ?? /^(we|you)['’]re\s+(\p{L}.*)$/iu.exec(rest);
-  if (are?.[1] !== undefined && are[2] !== undefined) return `${ask} ${are[1].toLowerCase() === 'we' ? 'are you' : 'am I'} ${asCustomer(are[2])}?`;
+  // (after When only a participle: When you are away, When you're not home is a condition, not a time asked for)
+  const asked = are?.[2] !== undefined && (ask !== 'When' || /^(?:\p{L}{2,}(?:ed|en)|paid|sent|eligible)\b/iu.test(are[2]));
+  if (asked && are?.[1] !== undefined && are[2] !== undefined) return `${ask} ${are[1].toLowerCase() === 'we' ? 'are you' : 'am I'} ${asCustomer(are[2])}?`;
   // we/you + a modal: When you will receive your refund → When will I receive my refund?
   const modal = /^(we|you)\s+(will|can|may|must|should|need\s+to|have\s+to)\s+(.+)$/iu.exec(rest);
   if (modal?.[1] !== undefined && modal[2] !== undefined && modal[3] !== undefined) {

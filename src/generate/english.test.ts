@@ -75,6 +75,10 @@ describe('English headings written as phrases', () => {
     expect(questionsOf(['When you are charged'], 'Your card is charged when the order ships.')[0]).toBe('When am I charged?');
     expect(questionsOf(["When you'll get your refund"], 'Within 10 days.')[0]).toBe('When will I get my refund?');
     expect(questionsOf(["What we're doing about delays"], 'We are hiring drivers.')[0]).toBe('What are you doing about delays?');
+    // (review) when you are in a state is a condition, not a time asked for: not When am I away?
+    expect(questionsOf(['When you are away'], 'A neighbour can sign for it.')[0]).not.toBe('When am I away?');
+    expect(questionsOf(["When you're not home"], 'We leave a card.')[0]).not.toBe('When am I not home?');
+    expect(questionsOf(['When you are billed'], 'On the first of the month.')[0]).toBe('When am I billed?');
     // a real question stays as it is
     expect(questionsOf(['What is not covered'], 'Wear and tear.')[0]).toBe('What is not covered?');
   });

@@ -182,6 +182,17 @@ describe('scanLog', () => {
     expect(unmetPercent({ ...shipping!, unmet: 0.01, size: 4 })).toBe(1);
   });
 
+  it('sets asking for a person in English aside though the analyzer reads it as contact customer service (englishPhrases)', () => {
+    const tokenize = gapTokenizer(kb);
+    expect(tokenize('talk to a human')).toEqual(['contact', 'customer', 'servic']);
+    // before: questions, a gap named contact customer service
+    const chat = ['talk to a human', 'speak to a person', 'chat with an agent please'];
+    const asks = ['talk to a human about my refund', 'your phone number', 'how do i contact customer service'];
+    const { questions, smallTalk } = withoutSmallTalk([...chat, ...asks].map((text) => ({ text, count: 1 })), tokenize);
+    expect(questions.map((q) => q.text)).toEqual(asks);
+    expect(smallTalk).toBe(chat.length);
+  });
+
   it('lists at most 100 chit-chat messages, most often first: a log of order numbers pasted alone lists no thousands of them', async () => {
     const log = join(dir.path, 'numbers.txt');
     const numbers = Array.from({ length: 150 }, (_, i) => String(2140570908784866000 + i * 7919));

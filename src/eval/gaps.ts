@@ -353,7 +353,12 @@ export function isSmallTalk(text: string, tokenize: Tokenize): boolean {
   const line = text.trim();
   if (keyTerms(text, tokenize).length === 0 || ACK_LINE.test(line) || ACK_LINE.test(line.replace(HELD_LETTER, '$1'))) return true;
   if (ASKS_WHEN.test(line)) return false;
-  const terms = keyTerms(text.replace(CHAT_PHRASES, ' '), tokenize);
+  // word by word: the analyzer reads talk to a human as contact customer service (englishPhrases), and
+  // CHAT_WORDS are its words as written: each English word is read alone
+  const terms = text
+    .replace(CHAT_PHRASES, ' ')
+    .split(/(?<=[a-z])\s+(?=[a-z])/iu)
+    .flatMap((part) => keyTerms(part, tokenize));
   const chat = chatWords(tokenize);
   return terms.every((t) => chat.has(t));
 }

@@ -182,6 +182,28 @@ describe('scanLog', () => {
     expect(unmetPercent({ ...shipping!, unmet: 0.01, size: 4 })).toBe(1);
   });
 
+  it('sets asking for a person in English aside though the analyzer reads it as contact customer service (englishPhrases)', () => {
+    const tokenize = gapTokenizer(kb);
+    expect(tokenize('talk to a human')).toEqual(['contact', 'customer', 'servic']);
+    // before: questions, a gap named contact customer service
+    const chat = ['talk to a human', 'speak to a person', 'chat with an agent please'];
+    const asks = ['talk to a human about my refund', 'your phone number', 'how do i contact customer service'];
+    const { questions, smallTalk } = withoutSmallTalk([...chat, ...asks].map((text) => ({ text, count: 1 })), tokenize);
+    expect(questions.map((q) => q.text)).toEqual(asks);
+    expect(smallTalk).toBe(chat.length);
+  });
+
+  it('lists at most 100 chit-chat messages, most often first: a log of order numbers pasted alone lists no thousands of them', async () => {
+    const log = join(dir.path, 'numbers.txt');
+    const numbers = Array.from({ length: 150 }, (_, i) => String(2140570908784866000 + i * 7919));
+    writeFileSync(log, [...numbers, '你好', '你好', '你好'].join('\n'));
+    const scan = await scanLog(kb, new LogReader(log), DEFAULT_THRESHOLD);
+    // before: all 151 listed
+    expect(scan.skipped).toBe(153);
+    expect(scan.smallTalk).toHaveLength(100);
+    expect(scan.smallTalk.slice(0, 2)).toEqual([{ text: '你好', count: 3 }, { text: numbers[0], count: 1 }]);
+  });
+
   it('counts small talk (你好, 在吗, 好的, [表情]) as neither answered nor unanswered: the shares are of the questions that ask something', async () => {
     const log = join(dir.path, 'smalltalk.txt');
     // a smoke test's chat: 6 messages, 3 distinct questions; before: 1 answered (16.7%), 5 unanswered (83.3%) with 5 greetings left out

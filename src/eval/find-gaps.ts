@@ -112,6 +112,10 @@ export function evalGaps(kb: KnowledgeBase, cases: readonly CaseResult[], verdic
   return addNearest(kb, clusterQuestions(withoutSmallTalk(questions, tokenize).questions, tokenize, { covered: coveredTerms(kb, tokenize), ...options }));
 }
 
+/** The chit-chat messages a scan lists (LogScan.smallTalk), and the distinct ones it counts to choose them: memory bounded on any log. */
+const SMALL_TALK_LISTED = 100;
+const SMALL_TALK_KEPT = 10_000;
+
 export interface LogScan {
   /** Messages read (repeats counted), small talk included: answered + unanswered + skipped. */
   questions: number;
@@ -125,7 +129,8 @@ export interface LogScan {
   /**
    * The small talk's messages as they were read (trimmed), each once with how often, most often first
    * (first read first on a tie): what kb gaps --json lists as `smallTalkMessages`, so that a reader
-   * can check that no question was set aside.
+   * can check that no question was set aside. At most SMALL_TALK_LISTED of them, counted among the
+   * first SMALL_TALK_KEPT distinct ones (all of them still count in `skipped`).
    */
   smallTalk: GapQuestion[];
   /** Distinct questions that ask something (small talk left out). */
@@ -202,7 +207,8 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
         if (question !== '') idle.add(question);
         skipped++;
         const raw = read.question.trim();
-        chatter.set(raw, (chatter.get(raw) ?? 0) + 1);
+        // bounded: a 100,000-line log's order numbers pasted alone are thousands of distinct lines
+        if (chatter.has(raw) || chatter.size < SMALL_TALK_KEPT) chatter.set(raw, (chatter.get(raw) ?? 0) + 1);
         continue;
       }
       s = { missed: 0 };
@@ -240,7 +246,7 @@ export async function scanLog(kb: KnowledgeBase, reader: LogReader, threshold: n
     unanswered.push({ text, count: s.missed, unmet });
   }
   const thresholds = [...served.thresholds].sort((a, b) => a - b);
-  const smallTalk = [...chatter].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count);
+  const smallTalk = [...chatter].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count).slice(0, SMALL_TALK_LISTED);
   return { questions, skipped, smallTalk, distinct: seen.size, answered, unanswered, threshold, served: { ...served, thresholds } };
 }
 

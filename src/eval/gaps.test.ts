@@ -321,6 +321,20 @@ describe('clusterQuestions', () => {
     expect(questions.map((q) => q.text)).toEqual(asks);
   });
 
+  it('keeps asking when or how long beside a chat word a question: service hours and reply times are a shop\'s knowledge', () => {
+    // before: set aside, as 客服, 回复, hours and time are words of the chat or of any topic
+    const asks = ['客服 时间', '人工 几点 有', '客服 多久 回复', '回复 时间', 'what are your hours', 'live chat hours', 'hold time', 'reply time', 'when will you reply', 'how long to get a reply'];
+    const chat = ['thanks for your time', '快点 回复', '我 等 好久 了', 'wait a minute'];
+    const { questions, smallTalk } = withoutSmallTalk(countQuestions([...asks, ...chat]), words);
+    expect(questions.map((q) => q.text)).toEqual(asks);
+    expect(smallTalk).toBe(chat.length);
+  });
+
+  it('sets thanks and acknowledgements with a letter held aside (thanksss, okkk, thank youuu, thxxx)', () => {
+    const chat = ['thanksss', 'okkk', 'thank youuu', 'thxxx', 'Thankss!!', 'got itttt'];
+    expect(withoutSmallTalk(countQuestions([...chat, 'goods return']), words)).toEqual({ questions: [{ text: 'goods return', count: 1 }], smallTalk: chat.length });
+  });
+
   it('leaves a chat\'s replies and calls out of the key terms (好的, ok, 嗯, 喂, 急), and the analyzer\'s #longnum, 三天', () => {
     const log = countQuestions(['好', 'ok', '嗯', '喂', '行', '人 呢', '赠品 没 收到 急', '喂 赠品 没 收到', '退款 三天 没 到账', '发货 三天 没', '#longnum 发货', '#longnum 退款']);
     const { questions: topical, smallTalk } = withoutSmallTalk(log, words);

@@ -311,6 +311,16 @@ export const CHAT_WORDS: ReadonlySet<string> = new Set([
  */
 const ACK_LINE = /^(?:收到|收到了|明白|懂了|了解|了解了|好的|好|ok|okay|okk|k|kk|good|got it|noted|same|done|(?:thanks?|thank (?:you|u)|thx|ty)(?: (?:so |very )?much| a lot)?)[\s!！。.~～了啦呀哈哦噢]*$/iu;
 
+/**
+ * Asking when or how long: 客服时间, 人工几点有, 客服多久回复, what are your hours, live chat hours, hold
+ * time. A shop's service hours and reply times are knowledge it answers, not chit-chat, though 客服,
+ * 回复, hours and time are words of the chat or of any topic (thanks for your time is thanks still).
+ */
+const ASKS_WHEN = /时间|時間|几点|幾點|多久|什么时候|什麼時候|何时|何時|(?<![a-z])(?:hours?|when|how long|(?<!your )time)(?![a-z])/iu;
+
+/** A letter held at a word's end (thanksss, okkk, thank youuu): the acknowledgement once. */
+const HELD_LETTER = /([a-z])\1+(?![a-z])/giu;
+
 /** CHAT_WORDS of two or more Chinese characters, taken out of a message before it is cut (a small index cuts 稍等 into 稍 等). */
 const CHAT_PHRASES = new RegExp(
   [...CHAT_WORDS]
@@ -340,8 +350,15 @@ function chatWords(tokenize: Tokenize): ReadonlySet<string> {
  * 快点回复, 辛苦了, talk to a human). A short question keeps a word of its own: 退款呢？, refund?, 发票.
  */
 export function isSmallTalk(text: string, tokenize: Tokenize): boolean {
-  if (keyTerms(text, tokenize).length === 0 || ACK_LINE.test(text.trim())) return true;
-  const terms = keyTerms(text.replace(CHAT_PHRASES, ' '), tokenize);
+  const line = text.trim();
+  if (keyTerms(text, tokenize).length === 0 || ACK_LINE.test(line) || ACK_LINE.test(line.replace(HELD_LETTER, '$1'))) return true;
+  if (ASKS_WHEN.test(line)) return false;
+  // word by word: the analyzer reads talk to a human as contact customer service (englishPhrases), and
+  // CHAT_WORDS are its words as written: each English word is read alone
+  const terms = text
+    .replace(CHAT_PHRASES, ' ')
+    .split(/(?<=[a-z])\s+(?=[a-z])/iu)
+    .flatMap((part) => keyTerms(part, tokenize));
   const chat = chatWords(tokenize);
   return terms.every((t) => chat.has(t));
 }

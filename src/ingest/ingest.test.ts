@@ -167,6 +167,19 @@ describe('ingestFile: bad input is a problem value, never an exception', () => {
     expect(p.message).toMatch(message);
   });
 
+  it.each([
+    // a file that is what its name says, though kb does not read it: its own advice, not "rename it"
+    ['training.pptx', 'unknown-format', /^PowerPoint files are not supported; export the slides to PDF$/],
+    ['training.ppsx', 'unknown-format', /^PowerPoint files are not supported; export the slides to PDF$/],
+    ['macros.xlsm', 'unknown-format', /^Excel files with macros \(\.xlsm\) are not supported; save it as \.xlsx$/],
+    // a password-protected .xlsx / .docx is an OLE file too: the adapter's message names the password
+    ['protected.xlsx', 'bad-table', /password-protected/],
+    ['protected.docx', 'corrupt-docx', /password-protected/],
+  ])('does not call %s misnamed when its bytes are what its name says', async (name, code, message) => {
+    const p = await problemOf(`${GEN}/${name}`);
+    expect([p.code, p.message]).toEqual([code, expect.stringMatching(message)]);
+  });
+
   it('says what to do with an old .doc file', async () => {
     expect((await problemOf(`${GEN}/legacy.doc`)).message).toMatch(/save it as \.docx/);
   });

@@ -9,13 +9,23 @@ import type { Format } from './document.js';
 
 type Kind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'old-office';
 
-const KINDS: Record<Kind, { name: string; format?: Format; ext?: string; advice?: string }> = {
-  pdf: { name: 'a PDF document', format: 'pdf', ext: '.pdf' },
-  docx: { name: 'a Word document (.docx)', format: 'docx', ext: '.docx' },
-  xlsx: { name: 'an Excel workbook (.xlsx)', format: 'xlsx', ext: '.xlsx' },
-  pptx: { name: 'a PowerPoint file (.pptx)', advice: 'PowerPoint files are not supported; export the slides to PDF' },
+/**
+ * `names`: the extensions a file of the kind rightly has (a .xlsm or .ppsx is the same zip as a .xlsx or
+ * .pptx): under one of them it is what its name says, and gets that extension's own advice.
+ */
+const KINDS: Record<Kind, { name: string; names: readonly string[]; ext?: string; advice?: string }> = {
+  pdf: { name: 'a PDF document', names: ['.pdf'], ext: '.pdf' },
+  docx: { name: 'a Word document (.docx)', names: ['.docx', '.docm', '.dotx', '.dotm'], ext: '.docx' },
+  xlsx: { name: 'an Excel workbook (.xlsx)', names: ['.xlsx', '.xlsm', '.xltx', '.xltm'], ext: '.xlsx' },
+  pptx: {
+    name: 'a PowerPoint file (.pptx)',
+    names: ['.pptx', '.pptm', '.ppsx', '.ppsm', '.potx', '.potm'],
+    advice: 'PowerPoint files are not supported; export the slides to PDF',
+  },
+  // a password-protected .docx or .xlsx is an OLE file too: the DOCX / XLSX adapter's message says so
   'old-office': {
     name: 'an old Word or Excel file (.doc or .xls)',
+    names: ['.docx', '.xlsx'],
     advice: 'open it in Word, Excel or WPS and save it as .docx or .xlsx',
   },
 };
@@ -45,8 +55,8 @@ export function misnamedMessage(path: string, format: Format | undefined, bytes:
   const kind = sniffKind(bytes);
   if (kind === undefined) return undefined;
   const found = KINDS[kind];
-  if (found.format !== undefined && found.format === format) return undefined;
   const ext = extname(path);
+  if (found.names.includes(ext.toLowerCase())) return undefined;
   if (kind === 'old-office' && format === undefined) return undefined; // a real .doc or .xls: its own advice
   const named = ext === '' ? 'a file without an extension' : `a ${ext} file`;
   const todo =

@@ -175,6 +175,10 @@ describe('ingestFile: bad input is a problem value, never an exception', () => {
     // a password-protected .xlsx / .docx is an OLE file too: the adapter's message names the password
     ['protected.xlsx', 'bad-table', /password-protected/],
     ['protected.docx', 'corrupt-docx', /password-protected/],
+    // a zip archive storing a .docx as it is holds "word/document.xml" in its bytes, but not as its own entry
+    ['manuals.zip', 'unknown-format', /^archives are not unpacked; extract it and ingest the folder$/],
+    // a CSV whose first cell begins "%PDF-" is read as the CSV it is (here: one without a header)
+    ['pdf-faq.csv', 'bad-table', /^has no question column/],
   ])('does not call %s misnamed when its bytes are what its name says', async (name, code, message) => {
     const p = await problemOf(`${GEN}/${name}`);
     expect([p.code, p.message]).toEqual([code, expect.stringMatching(message)]);

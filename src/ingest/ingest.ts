@@ -170,7 +170,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   } catch (error) {
     return fail(unreadable(error, file));
   }
-  const misnamed = misnamedMessage(path, format, bytes);
+  const misnamed = await misnamedMessage(path, format, bytes);
   if (misnamed !== undefined) return fail(problem('wrong-extension', misnamed, { file }));
   if (format === undefined) return fail(problem('unknown-format', unsupportedAdvice(path), { file }));
 

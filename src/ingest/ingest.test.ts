@@ -188,6 +188,15 @@ describe('ingestFile: bad input is a problem value, never an exception', () => {
     expect((await problemOf(`${GEN}/legacy.doc`)).message).toMatch(/save it as \.docx/);
   });
 
+  it('gives a file kb does not read its advice, not "raise the limit" or "add content", when it is too large or empty to look into', async () => {
+    const tooLarge = await problemOf(`${GEN}/training.pptx`, { maxFileBytes: 100 });
+    expect([tooLarge.code, tooLarge.message]).toEqual(['unknown-format', 'PowerPoint files are not supported; export the slides to PDF']);
+    const dir = mkdtempSync(join(tmpdir(), 'kb-empty-doc-'));
+    writeFileSync(join(dir, 'empty.doc'), '');
+    const empty = await problemOf(join(dir, 'empty.doc'));
+    expect([empty.code, empty.message]).toEqual(['unknown-format', 'old Word .doc files are not supported; save it as .docx']);
+  });
+
   it('refuses a file over the size limit and says how to raise it', async () => {
     const p = await problemOf(`${FIX}/ingest/text/policy-zh.txt`, { maxFileBytes: 100 });
     expect(p.code).toBe('file-too-large');

@@ -35,5 +35,5 @@ await makeFreshFixtures(outDir);
 await makeBrowserPdfFixtures(outDir);
 await makeSizeChartFixtures(outDir);
 await makeVendorFaqFixtures(outDir);
-makeMisnamedFixtures(outDir); // copies of the PDF, DOCX and XLSX fixtures above
+await makeMisnamedFixtures(outDir); // copies of the PDF, DOCX and XLSX fixtures above, and files kb does not read as they are
 process.stderr.write(`fixtures: written to fixtures/generated in ${Date.now() - started} ms\n`);

@@ -287,6 +287,11 @@ describe('parseSuite', () => {
     ]);
   });
 
+  it('names the slip that left an expect object without a source, whichever key comes first', () => {
+    const { problems } = parseSuite('- q: 发票\n  expect: { secton: 发票, sorce: faq.xlsx }\n', 'x.yaml');
+    expect(problems.map((p) => p.message)).toEqual(['an expect object needs a "source" (a file name) ("sorce" is not a key kb reads: did you mean "source"?)']);
+  });
+
   it('warns about a suite with no cases, and refuses a format it does not know', () => {
     expect(parseSuite('', 'empty.jsonl').problems).toEqual([expect.objectContaining({ code: 'bad-suite', severity: 'warning', message: 'has no cases' })]);
     expect(parseSuite('q,expect\n', 'empty.csv').problems).toEqual([expect.objectContaining({ severity: 'warning', message: 'has no cases' })]);

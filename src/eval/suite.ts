@@ -76,13 +76,13 @@ function toExpectation(value: unknown): Expectation[] | string {
   if (typeof value === 'object') {
     const o = value as Record<string, unknown>;
     const unknown = Object.keys(o).filter((key) => !EXPECT_KEYS.includes(key));
-    // {sorce: …} or {secton: …}: say which key was meant
-    const slips = unknown.flatMap((key) => {
-      const meant = closestName(key, EXPECT_KEYS);
-      return meant === undefined ? [] : [` ("${key}" is not a key kb reads: did you mean "${meant}"?)`];
-    });
-    if (typeof o['source'] !== 'string' || o['source'].trim() === '') return `an expect object needs a "source" (a file name)${slips[0] ?? ''}`;
-    if (unknown.length > 0) return `an expect object has only "source" and "section", not ${unknown.map((key) => `"${key}"`).join(', ')}${slips[0] ?? ''}`;
+    // {sorce: …} or {secton: …}: say which key was meant (for a missing source, the slip for "source")
+    const slipOf = (...meant: string[]): string => {
+      const key = unknown.find((k) => meant.includes(closestName(k, EXPECT_KEYS) ?? ''));
+      return key === undefined ? '' : ` ("${key}" is not a key kb reads: did you mean "${closestName(key, EXPECT_KEYS) ?? ''}"?)`;
+    };
+    if (typeof o['source'] !== 'string' || o['source'].trim() === '') return `an expect object needs a "source" (a file name)${slipOf('source')}`;
+    if (unknown.length > 0) return `an expect object has only "source" and "section", not ${unknown.map((key) => `"${key}"`).join(', ')}${slipOf(...EXPECT_KEYS)}`;
     const e: Expectation = { kind: 'source', source: o['source'] };
     if (o['section'] !== undefined && o['section'] !== null) {
       if (typeof o['section'] !== 'string') return '"section" must be a heading text';

@@ -167,8 +167,34 @@ describe('ingestFile: bad input is a problem value, never an exception', () => {
     expect(p.message).toMatch(message);
   });
 
+  it.each([
+    // a file that is what its name says, though kb does not read it: its own advice, not "rename it"
+    ['training.pptx', 'unknown-format', /^PowerPoint files are not supported; export the slides to PDF$/],
+    ['training.ppsx', 'unknown-format', /^PowerPoint files are not supported; export the slides to PDF$/],
+    ['macros.xlsm', 'unknown-format', /^Excel files with macros \(\.xlsm\) are not supported; save it as \.xlsx$/],
+    // a password-protected .xlsx / .docx is an OLE file too: the adapter's message names the password
+    ['protected.xlsx', 'bad-table', /password-protected/],
+    ['protected.docx', 'corrupt-docx', /password-protected/],
+    // a zip archive storing a .docx as it is holds "word/document.xml" in its bytes, but not as its own entry
+    ['manuals.zip', 'unknown-format', /^archives are not unpacked; extract it and ingest the folder$/],
+    // a CSV whose first cell begins "%PDF-" is read as the CSV it is (here: one without a header)
+    ['pdf-faq.csv', 'bad-table', /^has no question column/],
+  ])('does not call %s misnamed when its bytes are what its name says', async (name, code, message) => {
+    const p = await problemOf(`${GEN}/${name}`);
+    expect([p.code, p.message]).toEqual([code, expect.stringMatching(message)]);
+  });
+
   it('says what to do with an old .doc file', async () => {
     expect((await problemOf(`${GEN}/legacy.doc`)).message).toMatch(/save it as \.docx/);
+  });
+
+  it('gives a file kb does not read its advice, not "raise the limit" or "add content", when it is too large or empty to look into', async () => {
+    const tooLarge = await problemOf(`${GEN}/training.pptx`, { maxFileBytes: 100 });
+    expect([tooLarge.code, tooLarge.message]).toEqual(['unknown-format', 'PowerPoint files are not supported; export the slides to PDF']);
+    const dir = mkdtempSync(join(tmpdir(), 'kb-empty-doc-'));
+    writeFileSync(join(dir, 'empty.doc'), '');
+    const empty = await problemOf(join(dir, 'empty.doc'));
+    expect([empty.code, empty.message]).toEqual(['unknown-format', 'old Word .doc files are not supported; save it as .docx']);
   });
 
   it('refuses a file over the size limit and says how to raise it', async () => {

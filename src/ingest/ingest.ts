@@ -157,6 +157,8 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   } catch {
     return fail(problem('file-not-found', 'does not exist; check the path', { file }));
   }
+  // a .doc or .pptx too large (or empty) to look into is taken for what its name says: its advice, not "raise the limit"
+  if (format === undefined && (size === 0 || size > maxFileBytes)) return fail(problem('unknown-format', unsupportedAdvice(path), { file }));
   if (size === 0) return fail(problem('file-empty', 'is empty (0 bytes); add content or remove the file', { file }));
   if (size > maxFileBytes) {
     return fail(
@@ -174,7 +176,7 @@ export async function ingestFile(path: string, options: IngestOptions = {}): Pro
   } catch (error) {
     return fail(unreadable(error, file));
   }
-  const misnamed = misnamedMessage(path, format, bytes);
+  const misnamed = await misnamedMessage(path, format, bytes);
   if (misnamed !== undefined) return fail(problem('wrong-extension', misnamed, { file }));
   if (format === undefined) return fail(problem('unknown-format', unsupportedAdvice(path), { file }));
 

@@ -6,16 +6,27 @@
  */
 import { basename, extname } from 'node:path';
 import type { Format } from './document.js';
+import { zipEntryNames } from './zip-check.js';
 
 type Kind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'old-office';
 
-const KINDS: Record<Kind, { name: string; format?: Format; ext?: string; advice?: string }> = {
-  pdf: { name: 'a PDF document', format: 'pdf', ext: '.pdf' },
-  docx: { name: 'a Word document (.docx)', format: 'docx', ext: '.docx' },
-  xlsx: { name: 'an Excel workbook (.xlsx)', format: 'xlsx', ext: '.xlsx' },
-  pptx: { name: 'a PowerPoint file (.pptx)', advice: 'PowerPoint files are not supported; export the slides to PDF' },
+/**
+ * `names`: the extensions a file of the kind rightly has (a .xlsm or .ppsx is the same zip as a .xlsx or
+ * .pptx): under one of them it is what its name says, and gets that extension's own advice.
+ */
+const KINDS: Record<Kind, { name: string; names: readonly string[]; ext?: string; advice?: string }> = {
+  pdf: { name: 'a PDF document', names: ['.pdf'], ext: '.pdf' },
+  docx: { name: 'a Word document (.docx)', names: ['.docx', '.docm', '.dotx', '.dotm'], ext: '.docx' },
+  xlsx: { name: 'an Excel workbook (.xlsx)', names: ['.xlsx', '.xlsm', '.xltx', '.xltm'], ext: '.xlsx' },
+  pptx: {
+    name: 'a PowerPoint file (.pptx)',
+    names: ['.pptx', '.pptm', '.ppsx', '.ppsm', '.potx', '.potm'],
+    advice: 'PowerPoint files are not supported; export the slides to PDF',
+  },
+  // a password-protected .docx or .xlsx is an OLE file too: the DOCX / XLSX adapter's message says so
   'old-office': {
     name: 'an old Word or Excel file (.doc or .xls)',
+    names: ['.docx', '.xlsx'],
     advice: 'open it in Word, Excel or WPS and save it as .docx or .xlsx',
   },
 };
@@ -23,15 +34,17 @@ const KINDS: Record<Kind, { name: string; format?: Format; ext?: string; advice?
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /** The kind of file these bytes are, when they are one that is known by its bytes alone. */
-export function sniffKind(bytes: Uint8Array): Kind | undefined {
+export async function sniffKind(bytes: Uint8Array): Promise<Kind | undefined> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.subarray(0, 5).toString('latin1') === '%PDF-') return 'pdf';
+  // `%PDF-1.7`: the version too, so that a text whose first words are "%PDF-文件…" is not taken for one
+  if (/^%PDF-\d\.\d/u.test(buffer.subarray(0, 8).toString('latin1'))) return 'pdf';
   if (OLE_MAGIC.every((byte, i) => buffer[i] === byte)) return 'old-office';
   if (buffer[0] === 0x50 && buffer[1] === 0x4b && buffer[2] === 0x03 && buffer[3] === 0x04) {
-    // an Office file is a zip whose entry names (in plain text, local headers and central directory) say which
-    if (buffer.includes('word/document.xml', 0, 'latin1')) return 'docx';
-    if (buffer.includes('xl/workbook.xml', 0, 'latin1')) return 'xlsx';
-    if (buffer.includes('ppt/presentation.xml', 0, 'latin1')) return 'pptx';
+    // an Office file is a zip whose own entries say which (not the bytes anywhere: a .zip may store a .docx as it is)
+    const names = (await zipEntryNames(bytes)) ?? [];
+    if (names.includes('word/document.xml')) return 'docx';
+    if (names.includes('xl/workbook.xml')) return 'xlsx';
+    if (names.includes('ppt/presentation.xml')) return 'pptx';
   }
   return undefined;
 }
@@ -41,12 +54,12 @@ export function sniffKind(bytes: Uint8Array): Kind | undefined {
  * extension reads it as, undefined for an extension kb does not read), or undefined when they agree
  * or the bytes say nothing.
  */
-export function misnamedMessage(path: string, format: Format | undefined, bytes: Uint8Array): string | undefined {
-  const kind = sniffKind(bytes);
+export async function misnamedMessage(path: string, format: Format | undefined, bytes: Uint8Array): Promise<string | undefined> {
+  const kind = await sniffKind(bytes);
   if (kind === undefined) return undefined;
   const found = KINDS[kind];
-  if (found.format !== undefined && found.format === format) return undefined;
   const ext = extname(path);
+  if (found.names.includes(ext.toLowerCase())) return undefined;
   if (kind === 'old-office' && format === undefined) return undefined; // a real .doc or .xls: its own advice
   const named = ext === '' ? 'a file without an extension' : `a ${ext} file`;
   const todo =

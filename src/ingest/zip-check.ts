@@ -105,6 +105,23 @@ function inflateEntry(zip: ZipFile, entry: Entry, limit: number, keep: boolean):
   });
 }
 
+/** The names of a zip archive's own entries (not those of a zip stored inside it), or undefined for bytes that are no zip archive. */
+export async function zipEntryNames(bytes: Uint8Array): Promise<string[] | undefined> {
+  let zip: ZipFile;
+  try {
+    zip = await openZip(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch {
+    return undefined;
+  }
+  try {
+    return (await readEntries(zip)).map((entry) => entry.fileName);
+  } catch {
+    return undefined;
+  } finally {
+    zip.close();
+  }
+}
+
 /** `12 MB`, `1.5 MB`, `4 KB`. */
 export function sizeText(bytes: number): string {
   return bytes >= MB ? `${(bytes / MB).toFixed(bytes >= 10 * MB ? 0 : 1)} MB` : `${Math.ceil(bytes / 1024)} KB`;

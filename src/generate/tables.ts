@@ -17,7 +17,8 @@ const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
 const PLACE_HEADER = /^(?:配送|送货|收货|派送|寄送)?(?:地区|区域|范围|地点|城市|省份|目的地)$|^(?:region|area|zone|destination|country|delivery\s+area)$/iu;
 
 /** A time column that names what happens: 到账时间, 发货时效. */
-const ARRIVAL_HEADER = /^(到账|到货|送达|发货)(?:时间|时效)$/u;
+// (and an estimate of it: 预计到货时间, 预估送达时间)
+const ARRIVAL_HEADER = /^(?:预计|预估|预期|参考)?(到账|到货|送达|发货)(?:时间|时效)$/u;
 
 const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|duration|delivery\s+window/iu;
 

@@ -47,10 +47,18 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['东北三省', '黑龙江', '吉林', '辽宁', '哈尔滨', '长春', '沈阳', '大连'],
   ['京津冀', '北京', '天津', '河北', '石家庄'],
   ['珠三角', '广州', '深圳', '东莞', '佛山', '珠海'],
+  // the regions a shipping table names (华南 | 2-4天), as customers name a province in them (发到广东要几天; related only)
+  ['华东', '上海', '江苏', '浙江', '安徽', '山东', '福建', '江西'],
+  ['华南', '广东', '广西', '海南'],
+  ['华北', '北京', '天津', '河北', '山西', '内蒙古'],
+  ['华中', '河南', '湖北', '湖南'],
+  ['西南', '四川', '重庆', '云南', '贵州', '西藏'],
+  ['西北', '陕西', '甘肃', '青海', '宁夏', '新疆'],
   // ---- a livestream clothing shop (抖音 / 快手 直播间; user trial, 2026-11-27) ----
   // how long a parcel takes, as customers ask it (几天能到) and as a shipping page's table heads it (预计到货时间);
   // not 多久到 / 几天到 (they would cut 退款多久到账 …多久到 | 账); related only
-  ['到货时间', '几天能到', '多久能到', '几天能收到', '多久能收到', '送达时间', '配送时效', '物流时效', '快递时效'],
+  // (到货 too: a table's 预计到货时间 column is asked 寄到江浙沪多久到货？, docs/generate.md)
+  ['到货时间', '几天能到', '多久能到', '几天能收到', '多久能收到', '送达时间', '配送时效', '物流时效', '快递时效', '到货'],
   // a parcel that is late, as customers say it (怎么还不到, 迟迟不到) and as a page heads it (物流延迟, 未送达); related
   // only, and not 还不到 alone (还不到一周 is "less than a week"): 怎么还不到 is cut whole
   ['怎么还不到', '延误', '延迟', '物流延迟', '配送延迟', '未送达', '迟迟不到', '一直不到', '还没送到'],
@@ -420,7 +428,7 @@ const RELATED_ONLY_HEADS = new Set([
   // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)
   '坏果', '死亡',
   // (a city is no province, and no other city of its region)
-  '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角',
+  '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角', '华东', '华南', '华北', '华中', '西南', '西北',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
   'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',

@@ -18,6 +18,8 @@ describe("a livestream clothing shop's customers in their own words", () => {
     ['我的包裹怎么还不到啊', '四、物流延迟|包裹延误与未送达'],
     ['下单好几天了迟迟不到', '四、物流延迟|包裹延误与未送达'],
     ['发到外省几天能到', '五、配送时效|到货时间'],
+    // (a province for the region a shipping table names: 广东 is in 华南)
+    ['发到广东要几天', '到货时间'],
     ['今晚几点开播', '六、直播时间'],
     ['有加绒的吗', '七、面料说明'],
     ['内衣能退吗', '一、贴身衣物'],

@@ -22,6 +22,8 @@ describe("a livestream shop's generated questions", () => {
 
   it("ask a table's estimated delivery time as how long until it arrives", () => {
     expect(questions).toContain('寄到省内多久到货？');
+    // (before the column that asks only what it is: five rows' 快递是什么 used up the section's questions)
+    expect(questions).toContain('寄到偏远地区多久到货？');
   });
 
   it('never put 多久 into a negated arrival (未送达)', () => {

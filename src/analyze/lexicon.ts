@@ -57,8 +57,9 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   // ---- a livestream clothing shop (抖音 / 快手 直播间; user trial, 2026-11-27) ----
   // how long a parcel takes, as customers ask it (几天能到) and as a shipping page's table heads it (预计到货时间);
   // not 多久到 / 几天到 (they would cut 退款多久到账 …多久到 | 账); related only
-  // (到货 too: a table's 预计到货时间 column is asked 寄到江浙沪多久到货？, docs/generate.md)
-  ['到货时间', '几天能到', '多久能到', '几天能收到', '多久能收到', '送达时间', '配送时效', '物流时效', '快递时效', '到货'],
+  // (多久到货 too: a table's 预计到货时间 column is asked 寄到江浙沪多久到货？, docs/generate.md; not 到货 alone, which
+  // 没收到货 and 什么时候到货 (restocking) hold, and which no time is: it led 没收到货 to the delivery times)
+  ['到货时间', '几天能到', '多久能到', '几天能收到', '多久能收到', '送达时间', '配送时效', '物流时效', '快递时效', '多久到货', '几天到货'],
   // a parcel that is late, as customers say it (怎么还不到, 迟迟不到) and as a page heads it (物流延迟, 未送达); related
   // only, and not 还不到 alone (还不到一周 is "less than a week"): 怎么还不到 is cut whole
   ['怎么还不到', '延误', '延迟', '物流延迟', '配送延迟', '未送达', '迟迟不到', '一直不到', '还没送到'],

@@ -31,6 +31,11 @@ describe("a livestream clothing shop's customers in their own words", () => {
     expect(sections.split('|')).toContain(top(question));
   });
 
+  it('leads the days a parcel takes to 多久到货, but a parcel that has not come (没收到货) to no delivery time', () => {
+    expect([...kb.queryTerms('寄到江浙沪多久到货').keys()]).toContain('到货时间');
+    expect([...kb.queryTerms('没收到货怎么办').keys()]).not.toContain('到货时间');
+  });
+
   it('reads 有加绒 as 有 + 加绒, not 有加 + 绒, in a KB that writes 加绒 once', () => {
     expect([...kb.queryTerms('有加绒的吗').keys()]).toContain('加绒');
   });

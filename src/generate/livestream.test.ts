@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateEntries } from './index.js';
+import { zhHeading } from './zh-heading.js';
 import { ingestPaths } from '../ingest/index.js';
 import { ROOT } from '../test-support/kb.js';
 
@@ -28,6 +29,9 @@ describe("a livestream shop's generated questions", () => {
 
   it('never put 多久 into a negated arrival (未送达)', () => {
     expect(questions.filter((q) => /未多久/u.test(q))).toEqual([]);
+    // (nor where the negation is a word before it: 退款未及时多久到账？)
+    expect(zhHeading('退款未及时到账').filter((q) => q.includes('多久'))).toEqual([]);
+    expect(zhHeading('退款到账')).toContain('退款多久到账？');
   });
 
   it('keep 体重 whole: no 重发 → 补发 inside it', () => {

@@ -92,10 +92,10 @@ function zhPatterns(q: string): string[] {
   return out;
 }
 
-/** What may follow a Chinese word that ends there: punctuation, a particle, a question word, a verb of the question. */
 /** Words that end in 重 (体重, 严重, 贵重 …): a 重 after their first character is theirs, no 重发 or 重新 of a lexicon word. */
 const ENDS_IN_ZHONG = /^[体严贵比注隆尊郑沉加看偏稳厚笨慎庄着轻敬器侧珍繁净毛自超载]重$/u;
 
+/** What may follow a Chinese word that ends there: punctuation, a particle, a question word, a verb of the question. */
 const ZH_WORD_END = /^(?:$|[\s，。？！?!、：；（）()的了吗呢吧是由谁和或与及怎如多要能可会应需被给向在从对])/u;
 
 type CompiledSwaps = { words: readonly string[]; res: RegExp[] }[];

@@ -281,7 +281,8 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   if (task !== null) return [`如何${task[2] ?? ''}${task[1] ?? ''}？`, `${topic}有什么规定？`];
   // 退款到账 → 退款多久到账？ (was 退款到账是什么？)
   const arrival = ZH_ARRIVAL.exec(topic);
-  if (arrival !== null) return [`${arrival[1] ?? ''}多久${arrival[2] ?? ''}？`, `${topic}需要多长时间？`];
+  // (negated anywhere before it too: 退款未及时到账 would ask 退款未及时多久到账？)
+  if (arrival !== null && !/[未没]/u.test(arrival[1] ?? '')) return [`${arrival[1] ?? ''}多久${arrival[2] ?? ''}？`, `${topic}需要多长时间？`];
   // 签收注意事项 → 签收有哪些注意事项？ (a manual's 安全注意事项 is asked about its product below)
   const mind = /^(\p{Script=Han}{2,6}?)(注意事项|须知)$/u.exec(topic);
   if (mind !== null && product === undefined) return [`${mind[1] ?? ''}有哪些${mind[2] ?? ''}？`, `${topic}是什么？`];

@@ -302,6 +302,11 @@ export class Analyzer {
       }
       out.push(term);
       kept += w;
+      // 未到账 holds the 未 a customer's 没到 (→ 未 | 到) asks with: the word gives it too (option notArrivedNegation)
+      if (this.settings.options.notArrivedNegation === true && w.length >= 3 && w.startsWith('未到')) {
+        const negation = this.word('未');
+        if (negation !== undefined) out.push(negation);
+      }
       // search-engine mode: sub-words of long words, so 退货运费 also matches 运费 — but not of an
       // A-not-A question (有没有, 能不能, 是不是): its 没有, 不能, 不是 is no negation (有没有真人客服
       // found 有没有假货 through 没有, and 能不能退 would look for 不能退)

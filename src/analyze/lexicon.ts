@@ -25,7 +25,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['漏发', '少发', '少件', '缺件', '发少了'],
   // price protection, and what a customer says when the price dropped (买贵了, 降价了: related only)
   ['价格保护', '保价', '价保'],
-  ['降价', '价格保护', '保价', '买贵了', '补差价'],
+  ['降价', '价格保护', '保价', '买贵了', '补差价', '便宜了', '降价了', '价格降了'],
   // logistics
   ['快递', '物流', '包裹', '快件', '邮寄', '寄件'],
   // 承运人 is every carrier of the law; each kind of carrier is its own group, so 航司 looks for
@@ -47,6 +47,46 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['东北三省', '黑龙江', '吉林', '辽宁', '哈尔滨', '长春', '沈阳', '大连'],
   ['京津冀', '北京', '天津', '河北', '石家庄'],
   ['珠三角', '广州', '深圳', '东莞', '佛山', '珠海'],
+  // the regions a shipping table names (华南 | 2-4天), as customers name a province in them (发到广东要几天; related only)
+  ['华东', '上海', '江苏', '浙江', '安徽', '山东', '福建', '江西'],
+  ['华南', '广东', '广西', '海南'],
+  ['华北', '北京', '天津', '河北', '山西', '内蒙古'],
+  ['华中', '河南', '湖北', '湖南'],
+  ['西南', '四川', '重庆', '云南', '贵州', '西藏'],
+  ['西北', '陕西', '甘肃', '青海', '宁夏', '新疆'],
+  // ---- a livestream clothing shop (抖音 / 快手 直播间; user trial, 2026-11-27) ----
+  // how long a parcel takes, as customers ask it (几天能到) and as a shipping page's table heads it (预计到货时间);
+  // not 多久到 / 几天到 (they would cut 退款多久到账 …多久到 | 账); related only
+  // (多久到货 too: a table's 预计到货时间 column is asked 寄到江浙沪多久到货？, docs/generate.md; not 到货 alone, which
+  // 没收到货 and 什么时候到货 (restocking) hold, and which no time is: it led 没收到货 to the delivery times)
+  ['到货时间', '几天能到', '多久能到', '几天能收到', '多久能收到', '送达时间', '配送时效', '物流时效', '快递时效', '多久到货', '几天到货'],
+  // a parcel that is late, as customers say it (怎么还不到, 迟迟不到) and as a page heads it (物流延迟, 未送达); related
+  // only, and not 还不到 alone (还不到一周 is "less than a week"): 怎么还不到 is cut whole
+  ['怎么还不到', '延误', '延迟', '物流延迟', '配送延迟', '未送达', '迟迟不到', '一直不到', '还没送到'],
+  // the parcel's number (快递单号在哪看 for a page's 物流单号); 订单号 is the order's
+  ['物流单号', '快递单号', '运单号', '快递单'],
+  // the receiver pays the postage (到付件仓库一律拒收): a word, not 到 | 付
+  ['到付', '运费到付', '到付件'],
+  // ordered the wrong thing (下错单了 for a rule on 拍错颜色、尺码); related only
+  ['下错单', '拍错', '买错', '选错', '下错'],
+  // a livestream's hours as customers ask them (几点开播, 什么时候直播) and its end (下播 for 直播结束); related only
+  ['开播', '直播时间', '几点直播', '什么时候直播', '上播'],
+  ['下播', '直播结束', '关播'],
+  // the price only said in the livestream
+  ['直播价', '直播间专属价', '直播专属价', '直播间价格'],
+  // a giveaway drawn in the livestream, as customers call it; related only
+  ['福袋', '抽奖', '福袋奖品'],
+  ['粉丝团', '粉丝灯牌', '灯牌'],
+  // clothing: a fleece lining and a thicker make are words (有加绒的吗 was cut 有加 | 绒 where jieba does not know
+  // 加绒); the tag a return needs; underwear a no-reason return excludes; shrinking, split seams and a smell as
+  // customers say them (all related only but 加绒)
+  ['加绒', '加绒款', '带绒', '绒里'],
+  ['加厚', '加厚款', '厚款'],
+  ['吊牌', '标签', '吊卡', '商标'],
+  ['贴身衣物', '内衣', '内裤', '袜子', '文胸'],
+  ['缩水', '缩了', '洗小了', '缩小', '变小了'],
+  ['开线', '脱线', '开缝', '线开了'],
+  ['异味', '怪味', '有味道', '臭味', '一股味'],
   ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了', '找不到了'],
   ['损坏', '弄坏', '坏了', '毁损', '破损', '损毁', '摔坏', '受损', '压坏', '压碎', '摔碎', '磕坏', '碰坏'],
   ['延误', '晚点', '延迟', '耽误', '迟延'],
@@ -144,7 +184,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['利息', '利率', '计息'],
   ['手续费', '服务费'],
   // quality and warranty
-  ['质量问题', '质量缺陷', '缺陷', '瑕疵', '次品', '不合格', '质量不合格'],
+  ['质量问题', '质量缺陷', '缺陷', '瑕疵', '次品', '不合格', '质量不合格', '质量差', '质量太差', '质量不好'],
   ['假货', '假冒', '伪劣', '冒牌', '山寨', '仿冒', '以假充真'],
   ['保修', '质保', '三包', '保修期', '质保期'],
   ['维修', '修理', '返修', '修好', '报修'],
@@ -383,6 +423,9 @@ const RELATED_ONLY_HEADS = new Set([
   '仲裁', '义务', '权利', '证据', '责任', '投诉', '起诉', '租房', '机票', '航班', '利息', '过期', '安全隐患',
   '虚假宣传', '出租车', '铁路', '审核', '质量问题', '概不负责', '不可抗力', '退一赔三', '额度', '人身伤害',
   '发货', '收货', '欠款', '借款人', '违约', '取消', '手续费', '保修', '维修', '假货', '个人信息', '发票', '不想要', '侵权责任', '降价',
+  // a livestream clothing shop (user trial, 2026-11-27): a late parcel is no 延误 of a flight in a sentence, 拍错 no 选错 of a
+  // menu, 开播 no 直播时间, a 福袋 no 抽奖 of another shop, 标签 a software's tag, 内裤 no 贴身衣物 in a sentence
+  '到货时间', '怎么还不到', '下错单', '开播', '下播', '福袋', '粉丝团', '吊牌', '贴身衣物', '缩水', '开线', '异味',
   // (a credit card is no debit card: 银行卡需要多长时间？ became 信用卡需要多长时间？, user test u7)
   '信用卡',
   // (拉走 is no 拆旧 in a sentence, a 乡镇 no 海岛, a 箱子 no 外包装 of the goods, 搬很远 no 远距离搬运)
@@ -392,7 +435,7 @@ const RELATED_ONLY_HEADS = new Set([
   // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)
   '坏果', '死亡',
   // (a city is no province, and no other city of its region)
-  '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角',
+  '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角', '华东', '华南', '华北', '华中', '西南', '西北',
   // English (the block above)
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
   'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',

@@ -92,6 +92,9 @@ function zhPatterns(q: string): string[] {
   return out;
 }
 
+/** Words that end in 重 (体重, 严重, 贵重 …): a 重 after their first character is theirs, no 重发 or 重新 of a lexicon word. */
+const ENDS_IN_ZHONG = /^[体严贵比注隆尊郑沉加看偏稳厚笨慎庄着轻敬器侧珍繁净毛自超载]重$/u;
+
 /** What may follow a Chinese word that ends there: punctuation, a particle, a question word, a verb of the question. */
 const ZH_WORD_END = /^(?:$|[\s，。？！?!、：；（）()的了吗呢吧是由谁和或与及怎如多要能可会应需被给向在从对])/u;
 
@@ -356,6 +359,8 @@ function synonyms(question: string, lexicon: readonly (readonly string[])[], eng
     let at = re !== undefined ? (lower.includes(word) ? lower.search(re) : -1) : question.indexOf(word);
     // 运输费用 is 运输 + 费用, not 运输费 + 用 (运费用)
     if (at >= 0 && word.endsWith('费') && question.charAt(at + word.length) === '用') at = -1;
+    // 体重发给客服 is 体重 + 发给, not 体 + 重发 (it became 体补发给客服): a word that opens with 重 does not start inside X重
+    if (at > 0 && word.startsWith('重') && ENDS_IN_ZHONG.test(question.slice(at - 1, at + 1))) at = -1;
     // a capital after a capital is a name's (GI Bill, Product Warranty): no synonym for it (was GI invoice)
     if (at > 0 && re !== undefined && /^\p{Lu}/u.test(question.charAt(at)) && /\b\p{Lu}[\p{L}.-]*\s+$/u.test(question.slice(0, at))) continue;
     if (at >= 0) found.push({ at, word, group });

@@ -17,7 +17,8 @@ const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
 const PLACE_HEADER = /^(?:配送|送货|收货|派送|寄送)?(?:地区|区域|范围|地点|城市|省份|目的地)$|^(?:region|area|zone|destination|country|delivery\s+area)$/iu;
 
 /** A time column that names what happens: 到账时间, 发货时效. */
-const ARRIVAL_HEADER = /^(到账|到货|送达|发货)(?:时间|时效)$/u;
+// (and an estimate of it: 预计到货时间, 预估送达时间)
+const ARRIVAL_HEADER = /^(?:预计|预估|预期|参考)?(到账|到货|送达|发货)(?:时间|时效)$/u;
 
 const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|duration|delivery\s+window/iu;
 
@@ -324,6 +325,9 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
       const label = choice ?? (kind !== undefined && EN_KIND_NAME.test(cell) && !new RegExp(`\\b${kind}s?$`, 'iu').test(bare) ? `the ${bare} ${kind}` : bare);
       const action = !zh && choice === undefined && EN_ACTION_LABEL.test(bare) ? `to ${verbFirst(bare)}` : undefined;
       const asked: string[] = [];
+      // a column asked only what it is (地区 | 快递 | 预计到货时间: 江浙沪的快递是什么？) comes after those that ask a time, a fee or
+      // yes or no of the row: a row's first question is the one kept when a section's cap leaves out columns
+      const plain: string[] = [];
       for (const [i, column] of columns.entries()) {
         if (EMPTY_CELL.test((row[i + 1] ?? '').trim()) || column === '') continue;
         if (zh) {
@@ -338,7 +342,7 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
           else if (ARRIVAL_HEADER.test(column)) asked.push(`${to}多久${ARRIVAL_HEADER.exec(column)?.[1] ?? ''}？`);
           else if (TIME_HEADER.test(column)) asked.push(`${to}需要多长时间？`);
           else if (durations[i] === true) asked.push(zhDurationQuestion(label, columns, i, rows));
-          else asked.push(`${label}的${column}是什么？`);
+          else plain.push(`${label}的${column}是什么？`);
         } else if (action !== undefined) {
           // What you choose | Return label | International: Exchange for another size is what a customer does
           if (FEE_HEADER.test(column) || prices[i] === true) asked.push(`How much does it cost ${action}?`);
@@ -371,7 +375,7 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
         // a column that names no thing (International) asks nothing
         else if (!EN_NOT_A_NOUN.test(column)) asked.push(`What is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
       }
-      out.push(asked);
+      out.push([...asked, ...plain]);
     }
   }
   return [...lead, ...interleave(out)];

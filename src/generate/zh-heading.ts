@@ -99,7 +99,11 @@ function zhManualHeading(topic: string, product: string | undefined): string[] |
 const ZH_OBJECT_TASK = /^(\p{Script=Han}{2,6}?)(查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销)$/u;
 
 /** A heading that names when something arrives (退款到账, 商品送达): how long until it does. */
-const ZH_ARRIVAL = /^(\p{Script=Han}{2,6}?)(到账|到货|送达)$/u;
+// (not one negated or after a second topic: 物流延迟与未送达 is a trouble, it asked 物流延迟与未多久送达？)
+const ZH_ARRIVAL = /^(\p{Script=Han}{2,6}?)(?<![未没不无与及和、])(到账|到货|送达)$/u;
+
+/** A heading that names the hours of an activity (直播时间, 营业时间, 客服工作时间): at what time, not how long it takes. */
+const ZH_SCHEDULE = /^(\p{Script=Han}{0,4}?)(直播|开播|营业|工作|办公|上班|值班|接待)时间$/u;
 
 /** A service granted for a time (保修, 质保): its 期限 asks how long it lasts, not how long it takes. */
 const ZH_GRANTED_SERVICE = /(?:保修|质保|保价|包换|包退)$/u;
@@ -277,7 +281,8 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   if (task !== null) return [`如何${task[2] ?? ''}${task[1] ?? ''}？`, `${topic}有什么规定？`];
   // 退款到账 → 退款多久到账？ (was 退款到账是什么？)
   const arrival = ZH_ARRIVAL.exec(topic);
-  if (arrival !== null) return [`${arrival[1] ?? ''}多久${arrival[2] ?? ''}？`, `${topic}需要多长时间？`];
+  // (negated anywhere before it too: 退款未及时到账 would ask 退款未及时多久到账？)
+  if (arrival !== null && !/[未没]/u.test(arrival[1] ?? '')) return [`${arrival[1] ?? ''}多久${arrival[2] ?? ''}？`, `${topic}需要多长时间？`];
   // 签收注意事项 → 签收有哪些注意事项？ (a manual's 安全注意事项 is asked about its product below)
   const mind = /^(\p{Script=Han}{2,6}?)(注意事项|须知)$/u.exec(topic);
   if (mind !== null && product === undefined) return [`${mind[1] ?? ''}有哪些${mind[2] ?? ''}？`, `${topic}是什么？`];
@@ -300,6 +305,8 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   // 保修期限 → 保修期是多久？ (was 保修需要多长时间？: a service lasts, it takes no time); 退货期限 → 多长时间内可以退货？
   else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX) && /(?:期限|时限)$/u.test(topic) && ZH_GRANTED_SERVICE.test(base(ZH_TIME_SUFFIX))) q.push(`${base(ZH_TIME_SUFFIX)}期是多久？`, `${topic}是多久？`);
+  // 直播时间 → 几点直播？ (was 直播需要多长时间？: the hours of the livestream, not its length)
+  else if (ZH_SCHEDULE.test(topic)) q.push(`${ZH_SCHEDULE.exec(topic)?.[1] ?? ''}几点${ZH_SCHEDULE.exec(topic)?.[2] ?? ''}？`, `${topic}是几点？`);
   else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX)) q.push(`${base(ZH_TIME_SUFFIX)}需要多长时间？`, `${topic}是多久？`);
   else if (ZH_FEE_SUFFIX.test(topic) && !ZH_PAYING.test(topic)) {
     // 配送范围及运费: the fee is its last topic (运费是多少？, not 配送范围及运费是多少？), the rest is asked as a topic

@@ -37,6 +37,13 @@ describe('a CSV size chart', () => {
     expect(run.problems[0]?.severity).toBe('error');
     expect(run.problems[0]?.message).toMatch(/no question column and no answer column.*客户问题/u);
   });
+
+  it('a FAQ whose header row was deleted (its rows ask questions) is refused as before, not read as a data table', async () => {
+    const run = await ingestPaths([write('faq-no-header.csv', '怎么退货？,在订单页申请退货。\n怎么换货？,联系客服换货。\n多久发货？,付款后48小时内发货。\n')]);
+    expect(run.documents).toEqual([]);
+    expect(run.problems[0]?.severity).toBe('error');
+    expect(run.problems[0]?.message).toMatch(/has no question column and no answer column/u);
+  });
 });
 
 describe('a note row directly above a chart', () => {

@@ -1046,8 +1046,9 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
     if (!faqLikeHeader(best?.cells ?? [])) {
       const { read } = dataSheets([{ name: basename(file).replace(/\.[^.]+$/u, ''), hidden: false, rows: first.split.records }]);
       // (a table headed by a FAQ's names, below where kb looks for a header, is a FAQ to fix too)
-      const headers = read.flatMap((d) => d.parts.flatMap((part) => (part.kind === 'table' ? [part.rows[0] ?? []] : [])));
-      if (read.length > 0 && !headers.some(faqLikeHeader)) {
+      const tables = read.flatMap((d) => d.parts.flatMap((part) => (part.kind === 'table' ? [part.rows] : [])));
+      // (nor is one whose rows ask questions: a FAQ whose header row was deleted, refused as before)
+      if (read.length > 0 && !tables.some((rows) => faqLikeHeader(rows[0] ?? []) || columnOfQuestions(rows))) {
         const warnings = new Warnings(ctx);
         warnings.add('has no FAQ header (a question and an answer column) and was read as a document of its data table; if it is a FAQ, name its columns 问题 and 答案 (question and answer)');
         return ok({ rows: [], tables: read.map((d) => ({ ...d, csv: true })), warnings: warnings.done() });
@@ -1346,6 +1347,16 @@ function faqLikeHeader(cells: readonly string[]): boolean {
     const field = fieldOfHeader(c);
     return field === 'question' || field === 'answer' || field === 'similar' || FAQ_LIKE_HEADER.test(c);
   });
+}
+
+/** Whether a table's rows ask questions: a column in which half the rows or more (two at least) end in a question mark (怎么退货？ | 在订单页申请退货。). */
+function columnOfQuestions(rows: readonly (readonly string[])[]): boolean {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    const asking = rows.filter((r) => /[？?]\s*$/u.test(r[c] ?? '')).length;
+    if (asking >= 2 && asking * 2 >= rows.length) return true;
+  }
+  return false;
 }
 
 /** A piece of a data sheet, in sheet order: a one-cell row over a table (its caption), a row of text, a table (header row first). */

@@ -82,4 +82,12 @@ describe('a note row directly above a chart', () => {
     const table = run.documents[0]?.sections[0]?.blocks?.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' ? table.rows[0] : []).toEqual(['身高\\体重', '40-45kg', '45-50kg']);
   });
+
+  it('a chart whose rows are labelled keeps its first row of values in the table, not as a caption', async () => {
+    const run = await ingestPaths([write('码数对照.csv', '国际码,155/80A,160/84A,165/88A\n中国码,S,M,L\n美码,XS,S,M\n欧码,34,36,38\n')]);
+    const section = run.documents[0]?.sections[0];
+    expect(section?.headingPath).toEqual(['码数对照']);
+    const table = section?.blocks?.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' ? table.rows.map((r) => r[0]) : []).toEqual(['国际码', '中国码', '美码', '欧码']);
+  });
 });

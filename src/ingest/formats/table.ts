@@ -1384,13 +1384,17 @@ function columnNames(cells: readonly string[]): boolean {
 
 /**
  * Where a table's header row is among its rows: the first row of column names that has rows of values
- * (a figure) under it, when the rows above it are not column names (a note: 单位：cm | 手工测量有1-3cm误差);
- * else its first row (0), as a chart headed by figures (身高\体重 | 40-45kg | …) is.
+ * (a figure) under it, when the rows above it are notes (单位：cm | 手工测量有1-3cm误差: a sentence's punctuation, or
+ * fewer cells than the header); else its first row (0), as a chart headed by figures (身高\体重 | 40-45kg | …) is,
+ * and a chart whose rows are labelled (国际码 | 155/80A | 160/84A over 中国码 | S | M: the first is a row of values,
+ * not a note — it was taken for a caption on 2026-11-27).
  */
 function headerRow(rows: readonly (readonly string[])[]): number {
   if (rows[0] !== undefined && columnNames(rows[0])) return 0;
   const h = rows.findIndex(columnNames);
-  return h > 0 && h < rows.length - 1 && rows.slice(h + 1).some((r) => r.some((c) => /\d/u.test(c))) ? h : 0;
+  const filled = (cells: readonly string[]): number => cells.filter((c) => c !== '').length;
+  const note = (cells: readonly string[]): boolean => cells.some((c) => /[，。；！？,;!?：:]/u.test(c)) || filled(cells) < filled(rows[h] ?? []);
+  return h > 0 && h < rows.length - 1 && rows.slice(0, h).every(note) && rows.slice(h + 1).some((r) => r.some((c) => /\d/u.test(c))) ? h : 0;
 }
 
 /** A caption row's text: its cells, apart by a space. */

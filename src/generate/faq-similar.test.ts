@@ -17,6 +17,7 @@ import { tempDir } from '../test-support/kb.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateEntries } from './index.js';
+import { faqRowsBehind } from './faq-similar.js';
 
 function row(id: string, question: string, answer: string, similar: string[] = []): Section {
   return { id, headingPath: [question], text: answer, matchText: answer, location: { line: 1 }, faq: { id, question, similar, answer, tags: [] } };
@@ -369,5 +370,20 @@ describe('a hand-edited generatedSimilar', () => {
       expect(read.problems[0]?.location).toEqual({ line: 2 });
       expect(read.problems[0]?.message).toMatch(message);
     }
+  });
+});
+
+describe('a store behind the faq-similar setting', () => {
+  it('is not behind when the lexicon gives its rows nothing (a store generated with the setting, none given)', () => {
+    // model numbers and specifications: no after-sales word for the lexicon to vary
+    const specs = faqDoc([row('r-battery', 'XK-200的电池多大？', '4000mAh。'), row('r-colour', 'XK-300几种颜色？', '黑白两种。')]);
+    const made = generateEntries([specs], { similar: 5, faqSimilar: 'all' }).entries;
+    expect(made.every((e) => e.generatedSimilar === undefined)).toBe(true);
+    expect(faqRowsBehind(made, 'all', 5)).toEqual([]);
+    expect(faqRowsBehind(made, 'top-up', 5)).toEqual([]);
+    // a store of after-sales rows generated without it is behind
+    const without = generateEntries([SHEET()], { similar: 5 }).entries;
+    expect(faqRowsBehind(without, 'all', 5)).toContain('r-fee');
+    expect(faqRowsBehind([...without, ...made], 'all', 5)).not.toContain('r-battery');
   });
 });

@@ -5,6 +5,7 @@
  * listed in the entry's `generatedSimilar` (docs/generate.md, "Similar questions", has the figures).
  */
 import { teamSimilar, withGeneratedSimilar, type Entry } from '../store/entry.js';
+import { entryContext, similarCandidates } from './similar.js';
 import { questionKey } from './text.js';
 
 export type FaqSimilarMode = 'none' | 'all' | 'top-up';
@@ -38,14 +39,23 @@ export function withFreshKbSimilar(e: Entry, fresh: readonly string[], total = I
  * Whether a store's FAQ rows are behind a `faq-similar` setting (kb build reads the store as it is, and
  * kb generate without --all leaves unchanged rows as they are): with `none`, the rows that carry
  * questions kb wrote; with `all` or `top-up`, when no row has any — the store was generated without the
- * setting — the rows it would give some (`top-up`: those with fewer than `similar` of their own).
- * Rejected rows and rows whose source is gone are not counted.
+ * setting — the rows it would give some (`top-up`: those with fewer than `similar` of their own; `gives`:
+ * whether generation gives a row any, by default whether the lexicon has a synonym for its question —
+ * a store of rows it has none for is not behind: before 2026-11-27 such a store, generated with the
+ * setting, was said to be generated without it on every build). Rejected rows and rows whose source is
+ * gone are not counted.
  */
-export function faqRowsBehind(entries: readonly Entry[], mode: FaqSimilarMode, similar: number): string[] {
+export function faqRowsBehind(entries: readonly Entry[], mode: FaqSimilarMode, similar: number, gives: (e: Entry) => boolean = lexiconGives): string[] {
   const rows = entries.filter((e) => e.origin === 'faq' && e.status !== 'rejected' && e.stale !== 'source-missing');
   if (mode === 'none') return rows.filter((e) => (e.generatedSimilar ?? []).length > 0).map((e) => e.id);
   if (rows.some((e) => (e.generatedSimilar ?? []).length > 0)) return [];
-  return rows.filter((e) => mode === 'all' || teamSimilar(e).length < similar).map((e) => e.id);
+  return rows.filter((e) => (mode === 'all' || teamSimilar(e).length < similar) && gives(e)).map((e) => e.id);
+}
+
+/** Whether the lexicon offers a FAQ row's question a synonym variant it does not have yet (what `faq-similar` gives a row, before the quality gate). */
+export function lexiconGives(e: Entry): boolean {
+  const seen = new Set([e.question, ...e.similar].map(questionKey));
+  return similarCandidates(e.question, { kinds: FAQ_SIMILAR_KINDS, context: entryContext(e) }).some((q) => !seen.has(questionKey(q)));
 }
 
 /** What to say about rows behind a `faq-similar` setting (`from`: where it is set): what they lack or carry, and the command that applies it. */

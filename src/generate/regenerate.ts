@@ -8,7 +8,7 @@ import type { Document } from '../ingest/document.js';
 import { displayPath, ingestPaths, type IngestPathsOptions } from '../ingest/index.js';
 import type { Entry } from '../store/entry.js';
 import { mergeEntries, touchedByEditor, type MergeReport } from '../store/merge.js';
-import { faqRowsBehind, withFreshKbSimilar } from './faq-similar.js';
+import { faqRowsBehind, lexiconGives, withFreshKbSimilar } from './faq-similar.js';
 import { withWriteLock } from '../store/lock.js';
 import { readStore, writeStore } from '../store/store.js';
 import { fromRoot, locateSource, projectRoot, storedSpelling } from '../store/project-root.js';
@@ -216,7 +216,9 @@ export async function regenerate(options: RegenerateOptions): Promise<Result<Reg
     kbSimilarReplaced,
   };
   if (llm !== undefined) result.llm = llm.report;
-  if (options.faqSimilar !== undefined) result.faqRowsBehind = faqRowsBehind(merged.entries, options.faqSimilar, options.similar ?? DEFAULT_SIMILAR);
+  // (a row read in this run is behind when this run's generation gave it questions of kb's: none given, none lacking)
+  const gave = (e: Entry): boolean | undefined => (freshById.has(e.id) ? (freshById.get(e.id)?.generatedSimilar ?? []).length > 0 : undefined);
+  if (options.faqSimilar !== undefined) result.faqRowsBehind = faqRowsBehind(merged.entries, options.faqSimilar, options.similar ?? DEFAULT_SIMILAR, (e) => gave(e) ?? lexiconGives(e));
   return end(ok(result, problems));
 }
 

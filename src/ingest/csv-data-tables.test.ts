@@ -37,6 +37,13 @@ describe('a CSV size chart', () => {
     expect(run.problems[0]?.severity).toBe('error');
     expect(run.problems[0]?.message).toMatch(/no question column and no answer column.*客户问题/u);
   });
+
+  it('a FAQ whose header row was deleted (its rows ask questions) is refused as before, not read as a data table', async () => {
+    const run = await ingestPaths([write('faq-no-header.csv', '怎么退货？,在订单页申请退货。\n怎么换货？,联系客服换货。\n多久发货？,付款后48小时内发货。\n')]);
+    expect(run.documents).toEqual([]);
+    expect(run.problems[0]?.severity).toBe('error');
+    expect(run.problems[0]?.message).toMatch(/has no question column and no answer column/u);
+  });
 });
 
 describe('a note row directly above a chart', () => {
@@ -74,5 +81,13 @@ describe('a note row directly above a chart', () => {
     const run = await ingestPaths([write('推荐.csv', '身高\\体重,40-45kg,45-50kg\n150-155cm,S,M\n155-160cm,M,L\n')]);
     const table = run.documents[0]?.sections[0]?.blocks?.find((b) => b.kind === 'table');
     expect(table?.kind === 'table' ? table.rows[0] : []).toEqual(['身高\\体重', '40-45kg', '45-50kg']);
+  });
+
+  it('a chart whose rows are labelled keeps its first row of values in the table, not as a caption', async () => {
+    const run = await ingestPaths([write('码数对照.csv', '国际码,155/80A,160/84A,165/88A\n中国码,S,M,L\n美码,XS,S,M\n欧码,34,36,38\n')]);
+    const section = run.documents[0]?.sections[0];
+    expect(section?.headingPath).toEqual(['码数对照']);
+    const table = section?.blocks?.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' ? table.rows.map((r) => r[0]) : []).toEqual(['国际码', '中国码', '美码', '欧码']);
   });
 });

@@ -38,6 +38,9 @@ describe('an attribute list (a product sheet)', () => {
   it('keeps a line each, not glued into one as a wrap is', () => {
     expect(joinLines(['面料：100%聚酯纤维', '颜色：米白、雾霾蓝', '版型：收腰A字'])).toBe('面料：100%聚酯纤维\n颜色：米白、雾霾蓝\n版型：收腰A字');
   });
+  it('keeps a line each when a value holds a time of day (9:00-21:00)', () => {
+    expect(joinLines(['客服热线：400-800-1234', '营业时间：9:00-21:00', '面料：100%聚酯纤维'])).toBe('客服热线：400-800-1234\n营业时间：9:00-21:00\n面料：100%聚酯纤维');
+  });
   it('still joins a sentence wrapped after a label', () => {
     expect(joinLines(['温馨提示：签收后七天内可申请', '退货，商品需保持完好。'])).toBe('温馨提示：签收后七天内可申请退货，商品需保持完好。');
   });

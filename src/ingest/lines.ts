@@ -53,8 +53,8 @@ export function joinWrapped(left: string, right: string): string {
   return `${a} ${b}`;
 }
 
-/** A line of a product's attribute list: a short Chinese label, `：`, a short value (面料：100%聚酯纤维, 颜色：米白、雾霾蓝). */
-const ATTRIBUTE_LINE = /^\s*(?:[-•·*]\s*)?\p{Script=Han}{2,6}[：:]\s*[^：:。；;\n]{1,30}$/u;
+/** A line of a product's attribute list: a short Chinese label, `：`, a short value (面料：100%聚酯纤维, 颜色：米白、雾霾蓝, 营业时间：9:00-21:00 — a clock's colon is no label's). */
+const ATTRIBUTE_LINE = /^\s*(?:[-•·*]\s*)?\p{Script=Han}{2,6}[：:]\s*(?:[^：:。；;\n]|(?<=\d)[:：](?=\d)){1,30}$/u;
 
 /**
  * Two lines of an attribute list (面料：… over 颜色：…): a line each, never one line glued as a wrap is

@@ -370,4 +370,11 @@ describe('images', () => {
   it('an image with no address a customer could open (a data: URI) is left out', () => {
     expect(texts(parse('<p>说明<img src="data:image/png;base64,iVBORw0KGgo=" alt="x"></p>').blocks)).toEqual(['说明']);
   });
+  it('tracking pixels, icons, hidden images and images marked decorative in a line of text are left out', () => {
+    const doc = parse(
+      '<p><img src="/icons/tip.png" alt="">先对准孔位，再拧紧螺丝。</p><p>如有疑问请联系客服。<img src="https://t.example.com/p.gif?id=9" width="1" height="1"></p>' +
+        '<p><img src="/i/ok.png" width="16" alt="提示">已签收</p><p><img src="a.png" style="display:none" alt="隐藏"></p><p><img src="images/step3.png" alt=""></p>',
+    );
+    expect(texts(doc.blocks)).toEqual(['先对准孔位，再拧紧螺丝。', '如有疑问请联系客服。', '已签收', 'images/step3.png']);
+  });
 });

@@ -360,6 +360,26 @@ function cleanText(value: string, ctx: CleanContext): string {
   return value.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/gu, '');
 }
 
+/**
+ * An image that shows the customer nothing to keep in an answer: a tracking pixel or an icon (width or height
+ * of 32 or less), a hidden one, or one marked decorative (`alt=""`, HTML's mark for it) inside a line of text
+ * (a picture the answer shows stands on its own line, or has alt text; `见下图：<img src>` with no alt is kept).
+ * Before the review of 2026-11-27 their addresses were written into the answer (`/icons/tip.png 先把挂架…`,
+ * `…联系客服。https://t.example.com/pixel.gif`).
+ */
+function decorativeImage(img: Element, parent: Parents): boolean {
+  const size = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' ? Number.parseFloat(v) : Number.NaN);
+  const { width, height, alt, style } = img.properties;
+  if (size(width) <= 32 || size(height) <= 32) return true;
+  if (typeof style === 'string' && /display\s*:\s*none|visibility\s*:\s*hidden/iu.test(style)) return true;
+  // (text beside it in its line: a text node or an inline element with text, not a block below it)
+  const inLine = parent.children.some((c) => c !== img && (c.type === 'text' || (c.type === 'element' && INLINE.has(c.tagName))) && hasText(c));
+  return typeof alt === 'string' && alt.trim() === '' && inLine;
+}
+
+/** Elements that sit inside a line of text. */
+const INLINE = new Set(['a', 'span', 'strong', 'b', 'em', 'i', 'u', 'font', 'small', 'big', 'sup', 'sub', 'mark', 'label', 'code']);
+
 function cleanChildren(parent: Parents, ctx: CleanContext): void {
   const out: RootContent[] = [];
   for (const child of parent.children) {
@@ -380,6 +400,7 @@ function cleanChildren(parent: Parents, ctx: CleanContext): void {
       continue;
     }
     if ((DROP.has(tag) && !(tag === 'form' && wrapsContent(child))) || isChrome(child, ctx.inContent)) continue;
+    if (tag === 'img' && decorativeImage(child, parent)) continue;
     if (tag === 'table') {
       const cells = layoutCells(child);
       if (cells === undefined) fillRowSpans(child);

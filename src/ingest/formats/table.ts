@@ -1046,8 +1046,9 @@ export function parseFaqCsv(text: string, options: ParseOptions): Result<TablePa
     if (!faqLikeHeader(best?.cells ?? [])) {
       const { read } = dataSheets([{ name: basename(file).replace(/\.[^.]+$/u, ''), hidden: false, rows: first.split.records }]);
       // (a table headed by a FAQ's names, below where kb looks for a header, is a FAQ to fix too)
-      const headers = read.flatMap((d) => d.parts.flatMap((part) => (part.kind === 'table' ? [part.rows[0] ?? []] : [])));
-      if (read.length > 0 && !headers.some(faqLikeHeader)) {
+      const tables = read.flatMap((d) => d.parts.flatMap((part) => (part.kind === 'table' ? [part.rows] : [])));
+      // (nor is one whose rows ask questions: a FAQ whose header row was deleted, refused as before)
+      if (read.length > 0 && !tables.some((rows) => faqLikeHeader(rows[0] ?? []) || columnOfQuestions(rows))) {
         const warnings = new Warnings(ctx);
         warnings.add('has no FAQ header (a question and an answer column) and was read as a document of its data table; if it is a FAQ, name its columns 问题 and 答案 (question and answer)');
         return ok({ rows: [], tables: read.map((d) => ({ ...d, csv: true })), warnings: warnings.done() });
@@ -1348,6 +1349,16 @@ function faqLikeHeader(cells: readonly string[]): boolean {
   });
 }
 
+/** Whether a table's rows ask questions: a column in which half the rows or more (two at least) end in a question mark (怎么退货？ | 在订单页申请退货。). */
+function columnOfQuestions(rows: readonly (readonly string[])[]): boolean {
+  const width = Math.max(0, ...rows.map((r) => r.length));
+  for (let c = 0; c < width; c++) {
+    const asking = rows.filter((r) => /[？?]\s*$/u.test(r[c] ?? '')).length;
+    if (asking >= 2 && asking * 2 >= rows.length) return true;
+  }
+  return false;
+}
+
 /** A piece of a data sheet, in sheet order: a one-cell row over a table (its caption), a row of text, a table (header row first). */
 export type DataPart = { kind: 'caption'; text: string; line: number } | { kind: 'note'; text: string; line: number } | { kind: 'table'; rows: string[][]; line: number };
 
@@ -1373,13 +1384,17 @@ function columnNames(cells: readonly string[]): boolean {
 
 /**
  * Where a table's header row is among its rows: the first row of column names that has rows of values
- * (a figure) under it, when the rows above it are not column names (a note: 单位：cm | 手工测量有1-3cm误差);
- * else its first row (0), as a chart headed by figures (身高\体重 | 40-45kg | …) is.
+ * (a figure) under it, when the rows above it are notes (单位：cm | 手工测量有1-3cm误差: a sentence's punctuation, or
+ * fewer cells than the header); else its first row (0), as a chart headed by figures (身高\体重 | 40-45kg | …) is,
+ * and a chart whose rows are labelled (国际码 | 155/80A | 160/84A over 中国码 | S | M: the first is a row of values,
+ * not a note — it was taken for a caption on 2026-11-27).
  */
 function headerRow(rows: readonly (readonly string[])[]): number {
   if (rows[0] !== undefined && columnNames(rows[0])) return 0;
   const h = rows.findIndex(columnNames);
-  return h > 0 && h < rows.length - 1 && rows.slice(h + 1).some((r) => r.some((c) => /\d/u.test(c))) ? h : 0;
+  const filled = (cells: readonly string[]): number => cells.filter((c) => c !== '').length;
+  const note = (cells: readonly string[]): boolean => cells.some((c) => /[，。；！？,;!?：:]/u.test(c)) || filled(cells) < filled(rows[h] ?? []);
+  return h > 0 && h < rows.length - 1 && rows.slice(0, h).every(note) && rows.slice(h + 1).some((r) => r.some((c) => /\d/u.test(c))) ? h : 0;
 }
 
 /** A caption row's text: its cells, apart by a space. */

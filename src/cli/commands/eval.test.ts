@@ -245,10 +245,11 @@ describe('kb eval --threshold', () => {
     expect(r.code).toBe(0);
     // the chosen value and the range it is the middle of (0.9713: a wrong answer handed off; 0.9893: the weakest right one answered; 0.9729 before 七天无理由退货 asked 如何申请七天无理由退货？,
     // 0.9728 / 0.9901 / 0.981 before Exchanges: sizes and colours asked How do exchanges work? and lost its vague similar questions, which the calibration fits on;
-    // 0.9716 / 0.9895 before it asked Exchanges: what do I need to know about sizes and colours? first, 2026-11-27)
-    expect(lines(r.stdout).at(-1)).toMatch(/; threshold 0\.98 \(auto, false answers ≤ 0%; the middle of \(0\.9713, 0\.9893\], every threshold in which decides alike\): answered/);
+    // 0.9716 / 0.9895 before it asked Exchanges: what do I need to know about sizes and colours? first, 2026-11-27;
+    // 0.9713 / 0.9893 before the English phrases and stopwords of 2026-11-27 moved the fitted calibration)
+    expect(lines(r.stdout).at(-1)).toMatch(/; threshold 0\.98 \(auto, false answers ≤ 0%; the middle of \(0\.9712, 0\.9892\], every threshold in which decides alike\): answered/);
     const { report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0.25']);
-    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25, chosen: { threshold: 0.98 }, range: { lower: 0.9713, upper: 0.9893 } });
+    expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25, chosen: { threshold: 0.98 }, range: { lower: 0.9712, upper: 0.9892 } });
   });
 
   it('picks the threshold with the most correct decisions and judges every case by it', () => {

@@ -1349,11 +1349,16 @@ function faqLikeHeader(cells: readonly string[]): boolean {
   });
 }
 
-/** Whether a table's rows ask questions: a column in which half the rows or more (two at least) end in a question mark (怎么退货？ | 在订单页申请退货。). */
+/**
+ * Whether a table's rows ask questions: a column in which half the rows or more (two at least) end in
+ * a question mark (怎么退货？ | 在订单页申请退货。) or are short Chinese questions without one (发票怎么开 |
+ * 在订单页申请). English cells need their question mark: a catalogue's descriptions say "is" and "can".
+ */
 function columnOfQuestions(rows: readonly (readonly string[])[]): boolean {
   const width = Math.max(0, ...rows.map((r) => r.length));
+  const asksCell = (cell: string): boolean => /[？?]\s*$/u.test(cell) || (/\p{Script=Han}/u.test(cell) && [...cell.trim()].length <= 40 && asks(cell.trim()));
   for (let c = 0; c < width; c++) {
-    const asking = rows.filter((r) => /[？?]\s*$/u.test(r[c] ?? '')).length;
+    const asking = rows.filter((r) => asksCell(r[c] ?? '')).length;
     if (asking >= 2 && asking * 2 >= rows.length) return true;
   }
   return false;

@@ -6,6 +6,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { Format } from './document.js';
+import { unsupportedAdvice } from './formats.js';
 import { zipEntryNames } from './zip-check.js';
 
 type Kind = 'pdf' | 'docx' | 'xlsx' | 'pptx' | 'old-office';
@@ -21,7 +22,7 @@ const KINDS: Record<Kind, { name: string; names: readonly string[]; ext?: string
   pptx: {
     name: 'a PowerPoint file (.pptx)',
     names: ['.pptx', '.pptm', '.ppsx', '.ppsm', '.potx', '.potm'],
-    advice: 'PowerPoint files are not supported; export the slides to PDF',
+    advice: unsupportedAdvice('.pptx'),
   },
   // a password-protected .docx or .xlsx is an OLE file too: the DOCX / XLSX adapter's message says so
   'old-office': {

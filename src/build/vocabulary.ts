@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions, type AnalyzerSettings } from '../analyze/settings.js';
-import { jiebaCut, jiebaDictionary, jiebaWords } from '../analyze/jieba.js';
+import { jiebaDictionary, jiebaFor } from '../analyze/jieba.js';
 import { characterReadings } from '../analyze/pinyin.js';
 import { homophonesOf } from '../analyze/analyzer.js';
 import { defaultStopwords, NEGATIONS } from '../analyze/stopwords.js';
@@ -188,11 +188,13 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
 
   const runs: string[] = [];
   for (const text of inputs.texts) for (const run of plain(normalize(text)).match(HAN_RUN) ?? []) runs.push(run);
-  for (const word of discoverWords(runs, (run) => jiebaWords(run, inputs.userDict))) add(word);
+  // jieba loaded for these runs only: a fraction of its whole dictionary's load
+  const jieba = jiebaFor(runs, inputs.userDict);
+  for (const word of discoverWords(runs, (run) => jieba.words(run))) add(word);
   for (const run of runs) {
     for (const ch of run) add(ch);
     if (run.length < 2) continue;
-    for (const w of jiebaCut(run, inputs.userDict)) if (w.length > 1 && /^\p{Script=Han}+$/u.test(w)) add(w);
+    for (const w of jieba.cut(run)) if (w.length > 1 && /^\p{Script=Han}+$/u.test(w)) add(w);
   }
   // in how many KB texts each word occurs (the pinyin matcher prefers the KB's usual spelling)
   const texts = new Map<string, number>();

@@ -200,17 +200,27 @@ export function dictionaryFor(texts: Iterable<string>): string[] {
 let stats: { total: number; smallest: number; median: number; longest: number; longPrefixes: Set<string> } | undefined;
 function dictionaryStats(): NonNullable<typeof stats> {
   if (stats !== undefined) return stats;
-  const freqs: number[] = [];
+  // frequencies are counted, not sorted: 349,000 numbers, a few thousand distinct
+  const counts = new Map<number, number>();
   let total = 0;
   let longest = 1;
   const longPrefixes = new Set<string>();
   for (const [w, f] of jiebaDictionary()) {
-    freqs.push(f);
+    counts.set(f, (counts.get(f) ?? 0) + 1);
     total += f;
-    longest = Math.max(longest, w.length);
+    if (w.length > longest) longest = w.length;
     if (w.length > 4) longPrefixes.add(w.slice(0, 4));
   }
-  freqs.sort((a, b) => a - b);
-  stats = { total, smallest: freqs[0] ?? 1, median: freqs[freqs.length >> 1] ?? 1, longest, longPrefixes };
+  const distinct = [...counts.keys()].sort((a, b) => a - b);
+  const middle = jiebaDictionary().size >> 1;
+  let median = distinct[0] ?? 1;
+  for (let i = 0, seen = 0; i < distinct.length; i++) {
+    seen += counts.get(distinct[i] as number) ?? 0;
+    if (seen > middle) {
+      median = distinct[i] as number;
+      break;
+    }
+  }
+  stats = { total, smallest: distinct[0] ?? 1, median, longest, longPrefixes };
   return stats;
 }

@@ -77,10 +77,9 @@ describe('parseMarkdown: Chinese return policy', () => {
     ]);
   });
 
-  it('drops images and thematic breaks, and reads the text of raw HTML blocks', () => {
+  it('keeps images as their alt text and address, drops thematic breaks, and reads the text of raw HTML blocks', () => {
     const all = texts(doc.blocks).join('\n');
-    expect(all).not.toContain('flow.png');
-    expect(all).not.toContain('退货流程图');
+    expect(all).toContain('退货流程图 (flow.png)');
     expect(all).not.toContain('---');
     expect(doc.blocks.at(-1)).toEqual({ kind: 'paragraph', text: '本政策由青禾家居客服部负责解释。', location: { line: 41 } });
   });
@@ -282,5 +281,13 @@ describe('a product sheet’s attribute lines in a Markdown paragraph', () => {
   it('stay a line each, not one long line', () => {
     const doc = parse('## 商品信息\n\n面料：100%聚酯纤维\n颜色：米白、雾霾蓝\n版型：收腰A字\n');
     expect(texts(doc.blocks)).toContain('面料：100%聚酯纤维\n颜色：米白、雾霾蓝\n版型：收腰A字');
+  });
+});
+
+describe('parseMarkdown: images', () => {
+  it('keeps a picture the answer points to as its alt text and address, as HTML does', () => {
+    // `按下图操作：` was left pointing at nothing: Markdown images were dropped
+    const doc = parse('# 退货流程\n\n按下图操作：\n\n![退货流程图](images/return.png)\n\n签收后7天内可申请。\n\n![](data:image/png;base64,AAAA)\n');
+    expect(texts(doc.blocks)).toEqual(['退货流程', '按下图操作：', '退货流程图 (images/return.png)', '签收后7天内可申请。']);
   });
 });

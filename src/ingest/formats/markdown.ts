@@ -217,7 +217,7 @@ export function parseMarkdown(text: string, options: ParseOptions): Result<Parse
   const tree = unified().use(remarkParse).use(remarkGfm).parse(spaceHeadings(body));
   const questions: string[] = [];
   readHtmlBlocks(tree, questions);
-  const blocks = mdastToBlocks(tree, { boldHeadings: true });
+  const blocks = mdastToBlocks(tree, { boldHeadings: true, images: true });
   markQuestions(blocks, questions);
   const doc: ParsedDoc = { blocks, warnings };
   const stated = meta['title'] ?? meta['Title'] ?? meta['标题'];

@@ -133,3 +133,32 @@ describe('a product sheet’s attribute lines', () => {
     expect(texts).toContain('面料：100%聚酯纤维\n颜色：米白、雾霾蓝\n版型：收腰A字\n弹力：无弹力');
   });
 });
+
+describe('parseText: headings the writer marked', () => {
+  const outline = (text: string) => parse(text).blocks.map((b) => (b.kind === 'heading' ? `h${b.depth} ${b.text}` : 'text' in b ? b.text : b.kind));
+
+  it('reads `# 发货时间` / `## 运费 ##` as Markdown headings, not as text with #s nested under each other', () => {
+    // a .txt file written the Markdown way kept its #s and nested its second # heading under the first
+    const doc = parse('# 发货时间\n\n下单后48小时内发货。\n\n# 运费\n满99包邮。\n## 偏远地区 ##\n新疆西藏加收10元。\n');
+    expect(doc.title).toBe('发货时间');
+    expect(outline('# 发货时间\n\n下单后48小时内发货。\n\n# 运费\n满99包邮。\n## 偏远地区 ##\n新疆西藏加收10元。\n')).toEqual([
+      'h1 发货时间',
+      '下单后48小时内发货。',
+      'h1 运费',
+      '满99包邮。',
+      'h2 偏远地区',
+      '新疆西藏加收10元。',
+    ]);
+  });
+
+  it('reads a title between decorations as a heading, and keeps a hashtag or a start marker out of the headings', () => {
+    // `===== 退货政策 =====` was taken for a decoration rule and its title lost
+    expect(outline('==== 正文开始 ====\n\n===== 退货政策 =====\n签收后7天内可退。\n\n*** 注意事项 ***\n定制商品不退。\n#双十一# 活动期间发货顺延\n--- END ---\n')).toEqual([
+      'h2 退货政策',
+      '签收后7天内可退。',
+      'h2 注意事项',
+      '定制商品不退。',
+      '#双十一# 活动期间发货顺延',
+    ]);
+  });
+});

@@ -2,7 +2,8 @@
  * Plain text: recover paragraphs and headings from layout alone. Hard wraps are re-joined;
  * a paragraph ends at a blank line, after a line that ends a sentence, before an indented line,
  * a numbered line (第X条, 一、, （一）, 1.) or a `【label】` line. A short standalone line with
- * more text after it is a guessed heading. Decoration rules (`=====`) are dropped.
+ * more text after it is a guessed heading. Decoration rules (`=====`) are dropped. Headings written
+ * the Markdown way (`# 发货时间`, `## 运费`) or between decorations (`===== 退货政策 =====`) are headings.
  */
 import { ok, type Result } from '../../core/problems.js';
 import { endsSentence, joinLines, visibleLength } from '../lines.js';
@@ -11,6 +12,8 @@ import type { ParseOptions, ParsedBlock, ParsedDoc } from '../parsed.js';
 
 interface RawParagraph {
   lines: string[];
+  /** A heading the writer marked (`## 运费`, `==== 退货政策 ====`): its depth and text. */
+  marked?: { depth: number; text: string };
   line: number;
   /** A blank line (or the start of the file) came before it. */
   afterBlank: boolean;
@@ -20,6 +23,12 @@ interface RawParagraph {
 
 const RULE = /^\s*[=\-*_~#·•]{3,}.*?[=\-*_~#·•]{3,}\s*$|^\s*[=\-*_~]{3,}\s*$/u;
 const INDENT = /^(?:\u3000|\s{2,}|\t)/u;
+/** `# 发货时间` / `## 运费 ##`: a Markdown heading in a .txt file (a space after the #s, as Markdown wants; #话题# is no heading). */
+const HASH_HEADING = /^\s{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/u;
+/** `===== 退货政策 =====` / `*** 注意事项 ***`: a title between decorations. */
+const DECORATED = /^\s*[=\-*_~#·•]{3,}\s*(.*?)\s*[=\-*_~#·•]{3,}\s*$/u;
+/** Decorations that mark where the text starts or ends (==== 正文开始 ====, --- END ---), not a title. */
+const MARKER = /^(?:正文)?(?:开始|结束|完)$|^(?:以[下上]|下[面文]|全文|正文)|^(?:the\s+)?(?:end|start|begin)\b/iu;
 const LABEL_LINE = /^\s*【[^】]{1,12}】/u;
 /** A number with its unit (2小时, 7个工作日, 99元, 30%): what a statement says, seldom a title. */
 const QUANTITY = /\d+\s*(?:个)?(?:小时|分钟|天|日|周|个月|月|年|工作日|元|块|%|件|次)/u;
@@ -58,6 +67,14 @@ function splitParagraphs(text: string): RawParagraph[] {
   let blankBefore = true;
   lines.forEach((raw, index) => {
     const line = raw.replace(/\s+$/u, '');
+    const marked = markedHeading(line);
+    if (marked !== undefined) {
+      if (current !== undefined) current.beforeBlank = true;
+      paragraphs.push({ lines: [marked.text], line: index + 1, afterBlank: true, beforeBlank: true, marked });
+      current = undefined;
+      blankBefore = true;
+      return;
+    }
     if (line.trim() === '' || RULE.test(line)) {
       if (current !== undefined) current.beforeBlank = true;
       current = undefined;
@@ -80,6 +97,16 @@ function splitParagraphs(text: string): RawParagraph[] {
   });
   if (current !== undefined) current.beforeBlank = true;
   return paragraphs;
+}
+
+/** A heading the writer marked as one: `## 运费` (depth 2) or `==== 退货政策 ====` (depth 2). */
+function markedHeading(line: string): { depth: number; text: string } | undefined {
+  const hash = HASH_HEADING.exec(line);
+  if (hash !== null && /[\p{L}\p{N}]/u.test(hash[2] ?? '')) return { depth: (hash[1] ?? '#').length, text: (hash[2] ?? '').trim() };
+  const decorated = DECORATED.exec(line);
+  const text = decorated?.[1]?.trim() ?? '';
+  if (/\p{L}/u.test(text) && !MARKER.test(text) && visibleLength(text) <= MAX_HEADING_WIDTH) return { depth: 2, text };
+  return undefined;
 }
 
 function looksLikeHeading(p: RawParagraph, next: RawParagraph | undefined): boolean {
@@ -156,7 +183,11 @@ export function parseText(text: string, _options: ParseOptions): Result<ParsedDo
   paragraphs.forEach((p, i) => {
     const joined = joinLines(p.lines.map((l) => l.trim()));
     const label = labelled ? LABEL_HEADING.exec(joined) : null;
-    if (label !== null) {
+    if (p.marked !== undefined) {
+      // `# 发货时间` is the title as a Markdown file's first depth-1 heading is
+      if (p.marked.depth === 1) title ??= p.marked.text;
+      blocks.push({ kind: 'heading', depth: p.marked.depth, text: p.marked.text, location: { line: p.line } });
+    } else if (label !== null) {
       blocks.push({ kind: 'heading', depth: 2, text: (label[1] ?? '').trim(), location: { line: p.line }, guessed: true });
       if ((label[2] ?? '') !== '') blocks.push({ kind: 'paragraph', text: label[2] ?? '', location: { line: p.line } });
     } else if (looksLikeHeading(p, paragraphs[i + 1])) {

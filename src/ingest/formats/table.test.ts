@@ -221,10 +221,34 @@ describe('parseFaqCsv', () => {
     expect(rows).toEqual([{ row: { id: 'a1', question: '能退貨嗎？', similar: ['可以退嗎'], answer: '可以。', tags: ['退貨'] }, line: 5, category: ['退貨'] }]);
   });
 
-  it('does not look for the header beyond the first five non-blank rows', () => {
-    const source = ['t1', 't2', 't3', 't4', 't5', 'question,answer', 'q,a'].join('\n');
-    const p = problems(csv(source));
+  it('does not look for the header beyond the first ten non-blank rows', () => {
+    const titles = (n: number) => Array.from({ length: n }, (_, i) => `t${i + 1}`);
+    expect(value(csv([...titles(9), 'question,answer', 'q,a'].join('\n'))).rows).toHaveLength(1);
+    const p = problems(csv([...titles(10), 'question,answer', 'q,a'].join('\n')));
     expect(p[0]?.code).toBe('bad-table');
+    expect(p[0]?.message).toContain('a FAQ table needs a header row within its first 10 rows');
+  });
+
+  it('finds an XLSX header under six title rows, and refuses one under ten instead of reading the FAQ as a data table', async () => {
+    // a help desk's export (title, version, owner, note, a blank row, date) was read as a size chart would be, at 5
+    const { newWorkbook } = (await import(script)) as {
+      newWorkbook: () => { addWorksheet: (name: string) => { addRow: (cells: unknown[]) => void }; xlsx: { writeBuffer: () => Promise<ArrayBuffer> } };
+    };
+    const workbook = async (titles: number): Promise<Uint8Array> => {
+      const wb = newWorkbook();
+      const sheet = wb.addWorksheet('FAQ');
+      for (let i = 0; i < titles; i++) sheet.addRow(i === 4 ? [] : [`客服知识库说明第${i + 1}行`]);
+      sheet.addRow(['序号', '问题', '答案', '分类']);
+      sheet.addRow([1, '多久发货', '下单后48小时内发货。', '物流']);
+      sheet.addRow([2, '发票怎么开', '在订单详情页申请电子发票。', '发票']);
+      return new Uint8Array(await wb.xlsx.writeBuffer());
+    };
+    const six = value(await parseFaqXlsx(await workbook(6), opts('faq.xlsx')));
+    expect(six.rows.map((r) => r.row.question)).toEqual(['多久发货', '发票怎么开']);
+    expect(six.tables ?? []).toEqual([]);
+    const deep = problems(await parseFaqXlsx(await workbook(12), opts('faq.xlsx')));
+    expect(deep[0]?.code).toBe('bad-table');
+    expect(deep[0]?.message).toContain('a FAQ table needs a header row within its first 10 rows');
   });
 
   it('fails with bad-table naming the columns found and expected when there is no question column', () => {

@@ -113,8 +113,11 @@ export function isMetadataColumn(name: string): boolean {
 /** Fields that several columns may fill: `相似问法1`…`相似问法5`, `一级分类` and `二级分类`. */
 const MULTI_COLUMN: ReadonlySet<FaqField> = new Set(['similar', 'category', 'tags']);
 
-/** Search this many non-blank rows from the top for the header row (title rows may sit above it). */
-export const HEADER_SEARCH_ROWS = 5;
+/**
+ * Search this many non-blank rows from the top for the header row (title rows may sit above it: a help
+ * desk's export with a title, version, owner, note and date over its header was read as a data table at 5).
+ */
+export const HEADER_SEARCH_ROWS = 10;
 /** At most this many `bad-row` (and, apart, `duplicate-question`) warnings are listed one by one; the rest are counted in one more. */
 export const MAX_ROW_WARNINGS = 100;
 const EXPECTED =
@@ -1508,10 +1511,12 @@ export async function parseFaqXlsx(bytes: Uint8Array, options: ParseOptions): Pr
     // A sheet with a FAQ header and no row under it (an empty template) asks nothing either
     const emptyFaq = sheets.filter((sheet) => !sheet.hidden && findHeader(sheet.rows).found).map((sheet) => sheet.name);
     const { read, unread } = dataSheets(sheets);
-    const faqLike = sheets.some((sheet) => {
-      const search = findHeader(sheet.rows);
-      return !search.found && faqLikeHeader(search.best?.cells ?? []);
-    });
+    // (a table headed by a FAQ's names, below where kb looks for a header, is a FAQ to fix, as in a CSV)
+    const faqLike =
+      sheets.some((sheet) => {
+        const search = findHeader(sheet.rows);
+        return !search.found && faqLikeHeader(search.best?.cells ?? []);
+      }) || read.some((d) => d.parts.some((part) => part.kind === 'table' && faqLikeHeader(part.rows[0] ?? [])));
     if (read.length > 0 && !faqLike) {
       const warnings = new Warnings({ file, unit: 'row', part: 'column' });
       const names = read.map((d) => d.sheet);

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dictionaryFor, jiebaCut, jiebaDictionary, jiebaFor, jiebaWords } from './jieba.js';
+import { dictionaryFor, jiebaCut, jiebaDictionary, jiebaFor, jiebaWords, keepWholeJiebaDictionary, loadedJiebaDictionary } from './jieba.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'kb-jieba-for-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -33,10 +33,12 @@ describe('jieba loaded for a set of texts', () => {
       const whole = cuts((t) => jiebaCut(t, user), (t) => jiebaWords(t, user));
       const forTexts = jiebaFor(TEXTS, user);
       expect(cuts(forTexts.cut, forTexts.words)).toEqual(whole);
-      // and the whole dictionary is loaded again for a cut of any other text
-      expect(jiebaCut('退货运费谁出', user)).toContain('运费');
+      expect(loadedJiebaDictionary()).toBe('texts');
     }
-  });
+    // and the whole dictionary is loaded again for a cut of any other text
+    expect(jiebaCut('退货运费谁出', userDict)).toContain('运费');
+    expect(loadedJiebaDictionary()).toBe('whole');
+  }, 120_000);
 
   it('keeps the total, the smallest frequency and the median of the whole dictionary (jieba weighs with them)', () => {
     const freqs = [...jiebaDictionary().values()].sort((a, b) => a - b);
@@ -55,5 +57,14 @@ describe('jieba loaded for a set of texts', () => {
     for (const line of lines) expect(line).toMatch(/^\S+ \d+ x$/u);
     expect(lines).toContain(`配送 ${jiebaDictionary().get('配送')} x`);
     expect(lines).toContain(`侵华日军南京大屠杀遇难同胞纪念馆 ${jiebaDictionary().get('侵华日军南京大屠杀遇难同胞纪念馆')} x`);
+  });
+
+  it('keeps the whole dictionary loaded in a process that builds again and again (kb review\'s try-it worker)', () => {
+    jiebaFor(['冷链配送的生鲜多久能到']).cut('冷链配送的生鲜多久能到');
+    expect(loadedJiebaDictionary()).toBe('texts');
+    keepWholeJiebaDictionary();
+    const forTexts = jiebaFor(['冷链配送的生鲜多久能到']);
+    expect(forTexts.cut('冷链配送的生鲜多久能到')).toEqual(jiebaCut('冷链配送的生鲜多久能到'));
+    expect(loadedJiebaDictionary()).toBe('whole');
   });
 });

@@ -125,6 +125,21 @@ export interface JiebaForTexts {
 }
 
 let oneOff = 0;
+let keepWhole = false;
+
+/**
+ * For a process that builds again and again (kb review's try-it worker): jieba's whole dictionary is
+ * loaded once and kept, instead of a dictionary for each build's texts (which, re-made per build, cost
+ * a 3,000-row store's rebuild about half a second more).
+ */
+export function keepWholeJiebaDictionary(): void {
+  keepWhole = true;
+}
+
+/** @internal Which dictionary jieba has loaded: its whole one, one for some texts, or none yet. */
+export function loadedJiebaDictionary(): 'whole' | 'texts' | undefined {
+  return loaded === undefined ? undefined : loaded.startsWith('texts ') ? 'texts' : 'whole';
+}
 /**
  * Above this many characters of distinct text, looking their words up (about 5 µs a character: a probe
  * of jieba's 349,000-word map is a cache miss) costs about what loading the whole dictionary does.
@@ -144,7 +159,7 @@ export function jiebaFor(texts: Iterable<string>, userDict?: string): JiebaForTe
   const distinct = new Set(texts);
   let chars = 0;
   for (const text of distinct) chars += text.length;
-  const lines = chars > MAX_CUT_TO_TEXT ? undefined : dictionaryFor(distinct);
+  const lines = keepWhole || chars > MAX_CUT_TO_TEXT ? undefined : dictionaryFor(distinct);
   const key = `texts ${++oneOff}\u0000${userDict ?? ''}`;
   const segmenter = (): NodeJieba => (lines === undefined ? load(userDict) : loadWith(key, userDict, lines));
   return {

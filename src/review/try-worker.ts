@@ -2,8 +2,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Entry } from '../store/entry.js';
 import { buildTryBytes, type TryOptions } from './try-index.js';
+import { keepWholeJiebaDictionary } from '../analyze/jieba.js';
 
 const options = workerData as TryOptions;
+// it builds after every change: jieba's whole dictionary, loaded by the warm-up build, serves them all
+keepWholeJiebaDictionary();
 
 parentPort?.on('message', (message: { seq: number; entries: Entry[] }) => {
   void buildTryBytes(message.entries, options).then(

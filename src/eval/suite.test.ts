@@ -155,9 +155,8 @@ describe('readSuite', () => {
   it('reads on after each of thousands of hand-typed rows in one pass, and keeps every good row (review 2026-11-27)', () => {
     // before: the file was read again per bad row, recursively: 18 s, then a stack overflow lost all 6,000 rows
     const rows = Array.from({ length: 6000 }, (_, i) => (i % 2 === 0 ? `问题${i},FAQ${i},t` : `问题${i},FAQ${i}|{"source":"a.pdf"},t`));
-    const started = Date.now();
+    // (no timing here: the stack overflow is what 3,000 bad rows read recursively would hit)
     const read = parseSuite(`q,expect,tags\n${rows.join('\n')}\n`, 'many.csv');
-    expect(Date.now() - started).toBeLessThan(5000);
     expect(read.cases).toHaveLength(3000);
     expect(read.cases.slice(0, 2).map((c) => [c.line, c.q])).toEqual([
       [2, '问题0'],

@@ -31,10 +31,17 @@ describe('jieba loaded for a set of texts', () => {
     writeFileSync(userDict, '微粒贷\n车厘子 n\n运费险理赔 5 n\n');
     for (const user of [undefined, userDict]) {
       const whole = cuts((t) => jiebaCut(t, user), (t) => jiebaWords(t, user));
-      const forTexts = jiebaFor(TEXTS, user);
+      const forTexts = jiebaFor(TEXTS, user === undefined ? undefined : { path: user });
       expect(cuts(forTexts.cut, forTexts.words)).toEqual(whole);
       expect(loadedJiebaDictionary()).toBe('texts');
     }
+    // a UTF-16 user dictionary (kb reads it, decoded): jieba is given its words as UTF-8 (it lost them, with
+    // "UTF-8 decode failed" on stderr), written as jieba reads them (tabs, `word freq`)
+    const utf16 = join(dir, 'user-utf16.dict');
+    writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('微粒贷\n运费险理赔\t5\n', 'utf16le')]));
+    const decoded = jiebaFor(['运费险理赔到账时间'], { path: utf16, lines: ['微粒贷', '运费险理赔\t5'] });
+    expect(decoded.words('运费险理赔到账时间')).toContain('运费险理赔');
+    expect(jiebaFor(['运费险理赔到账时间']).words('运费险理赔到账时间')).not.toContain('运费险理赔');
     // and the whole dictionary is loaded again for a cut of any other text
     expect(jiebaCut('退货运费谁出', userDict)).toContain('运费');
     expect(loadedJiebaDictionary()).toBe('whole');

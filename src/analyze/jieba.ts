@@ -3,6 +3,7 @@
  * knowledge base's vocabulary: every word it cuts from the entries (search-engine mode, HMM on
  * for new words), with jieba's dictionary frequency, plus the user's dictionary.
  */
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,11 +48,38 @@ export function nodejieba(load: () => unknown = () => require('nodejieba')): Nod
 }
 
 /**
+ * The team's user dictionary: its file, and its lines as kb read them (UTF-16, GBK … decoded), which
+ * jieba is given as UTF-8, one `word [freq] [tag]` a line with single spaces: jieba reads only UTF-8
+ * split at single spaces, and before 2026-11-27 a UTF-16 or GBK file's words were lost to it (its
+ * "UTF-8 decode failed" lines on stderr) while the analyzer had them.
+ */
+export interface UserDictionary {
+  path: string;
+  lines?: readonly string[];
+}
+
+function userKey(user: UserDictionary | undefined): string {
+  if (user === undefined) return '';
+  return user.lines === undefined ? user.path : `${user.path}\u0000${createHash('sha256').update(user.lines.join('\n')).digest('hex')}`;
+}
+
+/**
+ * A user dictionary's lines as jieba reads them: `word`, `word tag` or `word freq tag`, single spaces
+ * (jieba's documented `word freq`, which it would read as a word and a tag, gets a tag).
+ */
+function jiebaUserLines(lines: readonly string[]): string[] {
+  return lines
+    .map((line) => line.trim().split(/\s+/u).slice(0, 3))
+    .filter((fields) => fields[0] !== undefined && fields[0] !== '' && !fields[0].startsWith('#'))
+    .map((fields) => (fields.length === 2 && /^\d+$/u.test(fields[1] ?? '') ? [...fields, 'x'] : fields).join(' '));
+}
+
+/**
  * Load jieba with a dictionary (its own, or one written for some texts) and the user's. jieba's
  * keyword extractor, which kb never calls, is given a one-line IDF and stopword file: its own are 6 MB
  * read on every load.
  */
-function loadWith(key: string, userDict: string | undefined, dictLines?: readonly string[]): NodeJieba {
+function loadWith(key: string, user: UserDictionary | undefined, dictLines?: readonly string[]): NodeJieba {
   jieba ??= nodejieba();
   if (loaded === key) return jieba;
   let dir: string | undefined;
@@ -60,7 +88,7 @@ function loadWith(key: string, userDict: string | undefined, dictLines?: readonl
   } catch {
     // no writable temporary folder: jieba's own files, as before (slower, the same cuts)
     // (which cut any text as a dictionary for some texts cuts those)
-    jieba.load(userDict === undefined ? undefined : { userDict });
+    jieba.load(user === undefined ? undefined : { userDict: user.path });
     loaded = key;
     return jieba;
   }
@@ -72,6 +100,8 @@ function loadWith(key: string, userDict: string | undefined, dictLines?: readonl
     let dict: string | undefined;
     if (dictLines !== undefined) writeFileSync((dict = join(dir, 'dict.utf8')), dictLines.join('\n') + '\n');
     // nodejieba accepts one user dictionary; its format is jieba's `word [freq] [tag]` per line
+    let userDict = user?.path;
+    if (user?.lines !== undefined) writeFileSync((userDict = join(dir, 'user.utf8')), jiebaUserLines(user.lines).join('\n') + '\n');
     jieba.load({ ...(dict !== undefined && { dict }), ...(userDict !== undefined && { userDict }), idfDict, stopWordDict });
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -80,18 +110,18 @@ function loadWith(key: string, userDict: string | undefined, dictLines?: readonl
   return jieba;
 }
 
-function load(userDict: string | undefined): NodeJieba {
-  return loadWith(`full\u0000${userDict ?? ''}`, userDict);
+function load(user: UserDictionary | undefined): NodeJieba {
+  return loadWith(`full\u0000${userKey(user)}`, user);
 }
 
 /** Cut a text the way jieba's search mode does (long words and their sub-words), HMM on. */
 export function jiebaCut(text: string, userDict?: string): string[] {
-  return load(userDict).cutForSearch(text, true);
+  return load(userDict === undefined ? undefined : { path: userDict }).cutForSearch(text, true);
 }
 
 /** Cut a text into jieba's dictionary words, one way (no sub-words, no HMM guesses): where its words end. */
 export function jiebaWords(text: string, userDict?: string): string[] {
-  return load(userDict).cut(text, false);
+  return load(userDict === undefined ? undefined : { path: userDict }).cut(text, false);
 }
 
 /** jieba's own dictionary: word → frequency. */
@@ -155,12 +185,12 @@ const MAX_CUT_TO_TEXT = 300_000;
  * the smallest frequency and the median where they were, cuts them the same. A large knowledge base
  * (more than MAX_CUT_TO_TEXT characters) loads the whole dictionary instead.
  */
-export function jiebaFor(texts: Iterable<string>, userDict?: string): JiebaForTexts {
+export function jiebaFor(texts: Iterable<string>, userDict?: UserDictionary): JiebaForTexts {
   const distinct = new Set(texts);
   let chars = 0;
   for (const text of distinct) chars += text.length;
   const lines = keepWhole || chars > MAX_CUT_TO_TEXT ? undefined : dictionaryFor(distinct);
-  const key = `texts ${++oneOff}\u0000${userDict ?? ''}`;
+  const key = `texts ${++oneOff}\u0000${userKey(userDict)}`;
   const segmenter = (): NodeJieba => (lines === undefined ? load(userDict) : loadWith(key, userDict, lines));
   return {
     cut: (text) => segmenter().cutForSearch(text, true),

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 import { DEFAULT_ANALYZER_OPTIONS, type AnalyzerOptions, type AnalyzerSettings } from '../analyze/settings.js';
-import { jiebaDictionary, jiebaFor } from '../analyze/jieba.js';
+import { jiebaDictionary, jiebaFor, type UserDictionary } from '../analyze/jieba.js';
 import { characterReadings } from '../analyze/pinyin.js';
 import { homophonesOf } from '../analyze/analyzer.js';
 import { defaultStopwords, NEGATIONS } from '../analyze/stopwords.js';
@@ -145,9 +145,12 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
   };
 
   const userWords: string[] = [];
+  let userDict: UserDictionary | undefined;
   if (inputs.userDict !== undefined) {
     const lines = await readLines(inputs.userDict, 'user dictionary');
     if (!lines.ok) return lines;
+    // jieba is given the lines as kb read them (a UTF-16 or GBK file, decoded)
+    userDict = { path: inputs.userDict, lines: lines.value.map((l) => l.text) };
     for (const { text } of lines.value) {
       const [word, freq] = text.split(/\s+/);
       if (word === undefined) continue;
@@ -189,7 +192,7 @@ export async function buildAnalyzerSettings(inputs: VocabularyInputs): Promise<R
   const runs: string[] = [];
   for (const text of inputs.texts) for (const run of plain(normalize(text)).match(HAN_RUN) ?? []) runs.push(run);
   // jieba loaded for these runs only: a fraction of its whole dictionary's load
-  const jieba = jiebaFor(runs, inputs.userDict);
+  const jieba = jiebaFor(runs, userDict);
   for (const word of discoverWords(runs, (run) => jieba.words(run))) add(word);
   for (const run of runs) {
     for (const ch of run) add(ch);

@@ -75,6 +75,12 @@ export interface ChangedCase {
    * only absent from the baseline's top hits is most often an old one, and the answer a false one.
    */
   unseenEntry?: string;
+  /**
+   * The expected entry ids this index lacks and the baseline's had (`unknown-entry`): removed since
+   * — a FAQ row or section deleted, most likely on purpose by the change being checked. Absent
+   * otherwise, and when the baseline does not list its index's entries.
+   */
+  removedIds?: string[];
 }
 
 /** An out-of-scope case this run answers at the baseline's threshold, which is why auto's choice rose above it. */
@@ -274,6 +280,8 @@ export function compareBaseline(
     if (verdict === 'fail' && reason !== undefined) changed.reason = reason;
     const top = c.top[0]?.id;
     if (verdict === 'fail' && reason === 'false-answer' && top !== undefined && baseline.entryIds !== undefined && !baseline.entryIds.has(top)) changed.unseenEntry = top;
+    const removed = reason === 'unknown-entry' ? (c.unknownIds ?? []).filter((id) => baseline.entryIds?.has(id) === true) : [];
+    if (verdict === 'fail' && removed.length > 0) changed.removedIds = removed;
     if (verdict === 'fail' && thresholdNote?.own === true && from !== null && rejudgeNow(c, from) === 'pass') changed.thresholdOnly = true;
     if (verdict === 'fail') out.newlyFailing.push(changed);
     else out.newlyPassing.push(changed);

@@ -173,7 +173,9 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   // terminal's stderr, cleared when the last case is done (never in the output, nor when piped)
   const progress = progressLine(output, process.stderr, 'count');
   const report = evaluate(kb, cases, k, (done, total) => progress(done, total, 'cases'));
-  printProblems(output, unknownIdProblems(report.cases, index, await storeInfo(report.cases, options.store ?? config?.store ?? DEFAULT_STORE)));
+  // an id the baseline's index had is one removed since (a FAQ row deleted), not a typo
+  const baselineEntries = baseline?.ok === true && baseline.value.entryIds !== undefined ? { file: options.baseline ?? '', entryIds: baseline.value.entryIds } : undefined;
+  printProblems(output, unknownIdProblems(report.cases, index, await storeInfo(report.cases, options.store ?? config?.store ?? DEFAULT_STORE), baselineEntries));
   // auto picks within the false-answer gate, so that it does not choose a threshold the gate then fails
   const summary = summarize(report, threshold === undefined ? {} : gates.maxFalseAnswer === undefined ? { threshold } : { threshold, maxFalseAnswer: gates.maxFalseAnswer });
   const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index, unreadable };

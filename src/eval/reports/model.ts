@@ -289,7 +289,23 @@ export function changeWhy(run: EvalRun, c: ChangedCase): string {
   // an out-of-scope question answered by an entry the baseline's index did not have: added for it, most
   // likely (the suite is behind); said only when the baseline lists its index's entries
   const stale = c.unseenEntry === undefined ? '' : `; ${c.unseenEntry} was added since the baseline (its index had no such entry): if it answers the question, make the case expect ${c.unseenEntry}`;
+  if (c.reason === 'unknown-entry' && now !== undefined) {
+    const missing = goneWhy(now, c.removedIds ?? []);
+    return `now expects an entry the index no longer has${got}${missing === '' ? '' : `: ${missing}`}`;
+  }
   return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${judged ? (c.reason === 'false-answer' ? ` at threshold ${at}` : ` ${at}`) : ''}${got}${passedAt}${stale}`;
+}
+
+/**
+ * What a newly failing case expects that the index no longer has (it passed in the baseline, so
+ * the baseline's index had it), and why, as a pull-request reviewer needs it — an id
+ * removed since (a FAQ row deleted) and what to do, a section with the heading it was renamed to.
+ */
+function goneWhy(now: EvalReport['cases'][number], removed: readonly string[]): string {
+  const ids = (now.unknownIds ?? []).map((id) => (removed.includes(id) ? `${id} (the baseline's index had it: removed since — if on purpose, make the case expect the entry that answers the question now, or none)` : id));
+  const hints = now.unknownSourceHints ?? [];
+  const sources = (now.unknownSources ?? []).map((s, i) => (hints[i] === undefined || hints[i] === '' ? s : `${s} — ${hints[i]}`));
+  return [...ids, ...sources].join('; ');
 }
 
 type Placed = Pick<EvalRun['report']['cases'][number], 'file' | 'line' | 'q'>;

@@ -113,7 +113,7 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
   }
   if (run.coverage !== undefined) {
     const cv = run.coverage;
-    out.push(`### Coverage`, '', `${cv.covered} of ${cv.entries} entries are found by some case; ${cv.uncovered.length} are never found.`, '');
+    out.push(`### Coverage`, '', `${cv.covered} of ${cv.entries} entries are found by some case; ${cv.uncovered.length} ${cv.uncovered.length === 1 ? 'is' : 'are'} never found.`, '');
     // which ones: the entries no test question reaches are where the next questions should go
     const max = options.maxUncovered ?? 20;
     if (cv.uncovered.length > 0) {

@@ -96,7 +96,7 @@ describe('kb eval in CI', () => {
 });
 
 describe('kb eval --baseline on a pull request that renames a policy section and deletes a FAQ row', () => {
-  it('says the deleted row\'s entry was in the baseline\'s index and is gone, and that the renamed section is where the top hit comes from', async () => {
+  it('says the deleted row\'s entry was in the baseline\'s index and is gone, that the renamed section is where the top hit comes from, and which right answers changed', async () => {
     const pr = join(project, 'pr');
     mkdirSync(join(pr, 'main'), { recursive: true });
     mkdirSync(join(pr, 'branch'));
@@ -104,9 +104,9 @@ describe('kb eval --baseline on a pull request that renames a policy section and
     const faq = 'id,问题,答案\nfaq-cod,可以货到付款吗,本店暂不支持货到付款。\nfaq-invoice,发票怎么开,签收后在订单页申请电子发票。\n';
     writeFileSync(join(pr, 'main', 'returns.md'), policy('七天'));
     writeFileSync(join(pr, 'main', 'faq.csv'), faq);
-    // the pull request: seven days become fifteen (the heading too), and the COD row is deleted
+    // the pull request: seven days become fifteen (the heading too), the COD row is deleted, and the invoice answer changes
     writeFileSync(join(pr, 'branch', 'returns.md'), policy('十五天'));
-    writeFileSync(join(pr, 'branch', 'faq.csv'), faq.replace(/^faq-cod.*\n/m, ''));
+    writeFileSync(join(pr, 'branch', 'faq.csv'), faq.replace(/^faq-cod.*\n/m, '').replace('申请电子发票。', '申请电子发票，3个工作日内开出。'));
     for (const side of ['main', 'branch']) {
       const built = await build({ sources: [join(pr, side)], out: join(pr, `${side}.index`) });
       if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
@@ -129,12 +129,22 @@ describe('kb eval --baseline on a pull request that renames a policy section and
       expect.stringMatching(/^kb eval: regression: “无理由退货怎么申请” → expected returns\.md § 一、七天无理由退货; now expects an entry the index no longer has, got s-\S+ “[^”]+” \(confidence [\d.]+\): returns\.md › 一、七天无理由退货 — did you mean “一、十五天无理由退货”, numbered as the suite's section, renamed since\? — the top hit comes from it: update the suite's section {2}\(suite\.jsonl:1, passed in main\.json\)$/),
       expect.stringMatching(/^kb eval: regression: “货到付款行吗” → expected faq-cod; now expects an entry the index no longer has, got .*: faq-cod \(the baseline's index had it: removed since — if on purpose, make the case expect the entry that answers the question now, or none\) {2}\(suite\.jsonl:2, passed in main\.json\)$/),
     ]);
+    // a question still right whose answer the pull request changed: not a failure, but said (before: nothing)
+    expect(err).toContain('kb eval: 1 question right in both runs is answered with text changed since main.json: “发票怎么开” → faq-invoice — check that the new answers say what customers should be told (the reports list them)');
     // in JSON too, for a bot or a dashboard reading the comparison
-    const json = JSON.parse(runKb(['eval', 'suite.jsonl', '--index', 'branch.index', '--baseline', 'main.json', '--json'], pr).stdout) as { baseline: { newlyFailing: { q: string; removedIds?: string[] }[] } };
+    const json = JSON.parse(runKb(['eval', 'suite.jsonl', '--index', 'branch.index', '--baseline', 'main.json', '--json'], pr).stdout) as {
+      baseline: { newlyFailing: { q: string; removedIds?: string[] }[]; answersChanged?: { q: string; id: string; answer: string }[] };
+      answerHashes: Record<string, string>;
+    };
     expect(json.baseline.newlyFailing.map((c) => [c.q, c.removedIds])).toEqual([
       ['无理由退货怎么申请', undefined],
       ['货到付款行吗', ['faq-cod']],
     ]);
+    expect(json.baseline.answersChanged).toEqual([expect.objectContaining({ q: '发票怎么开', id: 'faq-invoice', answer: '签收后在订单页申请电子发票，3个工作日内开出。' })]);
+    expect(Object.keys(json.answerHashes)).toContain('faq-invoice');
+    // and in the Markdown a reviewer reads
+    runKb(['eval', 'suite.jsonl', '--index', 'branch.index', '--baseline', 'main.json', '--markdown', 'summary.md'], pr);
+    expect(readFileSync(join(pr, 'summary.md'), 'utf8')).toContain('- ✏️ 发票怎么开 → faq-invoice “发票怎么开”: 签收后在订单页申请电子发票，3个工作日内开出。 (suite.jsonl:3)');
   }, BUILD_TIMEOUT);
 });
 

@@ -1,6 +1,6 @@
 /** Everything one `kb eval` run produced, as the report writers take it. */
 import type { Problem } from '../../core/problems.js';
-import type { BaselineComparison, ChangedCase } from '../baseline.js';
+import type { AnswerChange, BaselineComparison, ChangedCase } from '../baseline.js';
 import type { GateResult } from '../gates.js';
 import type { Coverage, CoverageEntry, GapCluster } from '../gaps.js';
 import type { EvalReport } from '../run.js';
@@ -17,6 +17,8 @@ export interface EvalRun {
   index?: string;
   /** The ids of the index's entries, in `--json` (`entryIds`): a later run compared with it knows which entries are new. */
   entryIds?: readonly string[];
+  /** A fingerprint of each entry's answer, in `--json` (`answerHashes`): a later run compared with it lists the questions whose answer changed. */
+  answerHashes?: Readonly<Record<string, string>>;
   /** Suite lines (and whole suite files) that could not be read: errors, each with its file and line. The run fails when there are any. */
   unreadable?: Problem[];
   /** The baseline file named, when it could not be read: the run fails (the regression check could not run). */
@@ -306,6 +308,17 @@ function goneWhy(now: EvalReport['cases'][number], removed: readonly string[]): 
   const hints = now.unknownSourceHints ?? [];
   const sources = (now.unknownSources ?? []).map((s, i) => (hints[i] === undefined || hints[i] === '' ? s : `${s} — ${hints[i]}`));
   return [...ids, ...sources].join('; ');
+}
+
+/**
+ * The questions answered with text changed since the baseline, in one line: `3 questions right in
+ * both runs are answered with text changed since main.json: “能发顺丰不” → FAQ002, … — check that the
+ * new answers say what customers should be told (the reports list them)`. The first five are named.
+ */
+export function describeAnswersChanged(file: string, changes: readonly AnswerChange[]): string {
+  const named = changes.slice(0, 5).map((c) => `“${c.q}” → ${c.id}`);
+  const more = changes.length > named.length ? `, and ${changes.length - named.length} more` : '';
+  return `${plural(changes.length, 'question')} right in both runs ${changes.length === 1 ? 'is' : 'are'} answered with text changed since ${file}: ${named.join(', ')}${more} — check that the new answers say what customers should be told (the reports list them)`;
 }
 
 type Placed = Pick<EvalRun['report']['cases'][number], 'file' | 'line' | 'q'>;

@@ -1,6 +1,6 @@
 // Baselines: reading a previous `kb eval --json` and listing what newly fails and newly passes.
 import { describe, expect, it } from 'vitest';
-import { compareBaseline, parseBaseline, readBaseline } from './baseline.js';
+import { answerHash, compareBaseline, parseBaseline, readBaseline } from './baseline.js';
 import type { CaseResult } from './run.js';
 import type { CaseVerdict } from './summary.js';
 
@@ -218,5 +218,41 @@ describe('compareBaseline', () => {
     expect(fixed.newlyFailing.some((x) => x.thresholdOnly === true)).toBe(false);
     expect(fixed.threshold?.handedOff).toBeUndefined();
     expect(compareBaseline(cases, verdicts, parsed.value, 'main.json', 0.3, true).threshold?.handedOff).toBeUndefined();
+  });
+
+  it('lists the questions right in both runs whose top hit\'s answer changed since the baseline (a fee edited), and no other', () => {
+    const main = JSON.stringify({
+      metrics: {},
+      cases: [
+        { q: '顺丰要加钱吗', expect: 'faq-sf', rank: 1, top: [{ id: 'faq-sf', score: 1, confidence: 0.9 }], verdict: 'pass' },
+        { q: '发票怎么开', expect: 'faq-invoice', rank: 1, top: [{ id: 'faq-invoice', score: 1, confidence: 0.9 }], verdict: 'pass' },
+        { q: '退款多久', expect: 'faq-refund', rank: 2, top: [{ id: 'faq-sf', score: 1, confidence: 0.9 }], verdict: 'fail' },
+        { q: '你们老板是谁', expect: null, rank: null, top: [{ id: 'faq-sf', score: 1, confidence: 0.1 }], verdict: 'pass' },
+      ],
+      answerHashes: { 'faq-sf': answerHash('补差价10元'), 'faq-invoice': answerHash('签收后开票'), 'faq-refund': answerHash('1-3个工作日') },
+    });
+    const parsed = parseBaseline(main, 'main.json');
+    if (!parsed.ok) throw new Error('baseline not read');
+    const hit = (id: string): CaseResult['top'] => [{ id, score: 1, confidence: 0.9 }];
+    const cases: CaseResult[] = [
+      { ...c('顺丰要加钱吗', 'faq-sf', 1, 1), top: hit('faq-sf'), topQuestion: '能发顺丰吗' },
+      { ...c('发票怎么开', 'faq-invoice', 1, 2), top: hit('faq-invoice') },
+      // newly passing: listed as such, not here
+      { ...c('退款多久', 'faq-refund', 1, 3), top: hit('faq-refund') },
+      // out of scope: no answer is sent
+      { ...c('你们老板是谁', null, null, 4), top: [{ id: 'faq-sf', score: 1, confidence: 0.1 }] },
+    ];
+    const verdicts: CaseVerdict[] = [{ verdict: 'pass' }, { verdict: 'pass' }, { verdict: 'pass' }, { verdict: 'pass' }];
+    const answers = new Map([['faq-sf', '补差价15元'], ['faq-invoice', '签收后开票'], ['faq-refund', '3个工作日']]);
+    const diff = compareBaseline(cases, verdicts, parsed.value, 'main.json', undefined, false, answers);
+    expect(diff.answersChanged).toEqual([{ q: '顺丰要加钱吗', file: 'now.jsonl', line: 1, id: 'faq-sf', question: '能发顺丰吗', answer: '补差价15元' }]);
+    expect(diff.newlyPassing.map((x) => x.q)).toEqual(['退款多久']);
+    // a long answer is cut for the report line
+    const long = compareBaseline(cases, verdicts, parsed.value, 'main.json', undefined, false, new Map([['faq-sf', '运'.repeat(300)]]));
+    expect(long.answersChanged?.[0]?.answer).toBe(`${'运'.repeat(120)}…`);
+    // a baseline written before answerHashes: nothing to compare, nothing listed
+    const older = parseBaseline(main.replace(/,"answerHashes":\{[^}]*\}/, ''), 'main.json');
+    if (!older.ok) throw new Error('baseline not read');
+    expect(compareBaseline(cases, verdicts, older.value, 'main.json', undefined, false, answers).answersChanged).toBeUndefined();
   });
 });

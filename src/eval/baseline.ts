@@ -10,6 +10,7 @@
  * judging the baseline again at it would hide a question the baseline answered and this run hands
  * off. Either way this run's cases are judged at this run's threshold, as its reports judge them.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { fail, ok, problem, type Result } from '../core/problems.js';
 import type { CaseResult } from './run.js';
@@ -48,7 +49,32 @@ export interface Baseline {
   metrics?: BaselineMetrics;
   /** The ids of the entries its index had (`entryIds`); undefined in a report written before 2026-11-27. */
   entryIds?: ReadonlySet<string>;
+  /** A fingerprint of each of its index's answers (`answerHashes`, `answerHash`); undefined in a report written before 2026-11-28. */
+  answerHashes?: ReadonlyMap<string, string>;
 }
+
+/** A short fingerprint of an entry's answer, as `kb eval --json` lists them (`answerHashes`): a later run compared with it tells the answers that changed. */
+export function answerHash(answer: string): string {
+  return createHash('sha256').update(answer).digest('hex').slice(0, 12);
+}
+
+/**
+ * A question passing in both runs whose answer — its top hit's, the one a bot sends — changed since
+ * the baseline: a policy edit (a fee, a time limit) that no case fails, but that customers are told.
+ */
+export interface AnswerChange {
+  q: string;
+  file: string;
+  line: number;
+  /** The top hit, the entry whose answer changed, and its question. */
+  id: string;
+  question: string | null;
+  /** Its answer now, at most ANSWER_SHOWN characters (… after a cut). */
+  answer: string;
+}
+
+/** How much of a changed answer the comparison keeps, for a reviewer to read in a report line. */
+const ANSWER_SHOWN = 120;
 
 export interface ChangedCase {
   q: string;
@@ -75,6 +101,12 @@ export interface ChangedCase {
    * only absent from the baseline's top hits is most often an old one, and the answer a false one.
    */
   unseenEntry?: string;
+  /**
+   * The expected entry ids this index lacks and the baseline's had (`unknown-entry`): removed since
+   * — a FAQ row or section deleted, most likely on purpose by the change being checked. Absent
+   * otherwise, and when the baseline does not list its index's entries.
+   */
+  removedIds?: string[];
 }
 
 /** An out-of-scope case this run answers at the baseline's threshold, which is why auto's choice rose above it. */
@@ -120,6 +152,12 @@ export interface BaselineComparison {
      */
     handedOff?: HandedOffCase[];
   };
+  /**
+   * The questions passing in both runs whose top hit's answer changed since the baseline (same
+   * entry, other text), in suite order; absent when none, or when the baseline does not list its
+   * answers' fingerprints (`answerHashes`, written since 2026-11-28).
+   */
+  answersChanged?: AnswerChange[];
 }
 
 /** Stable JSON (object keys sorted), so `{source, section}` and `{section, source}` are one expectation. */
@@ -196,6 +234,10 @@ export function parseBaseline(text: string, file: string): Result<Baseline> {
   const baseline: Baseline = { cases: out };
   const entryIds = (value as { entryIds?: unknown }).entryIds;
   if (Array.isArray(entryIds)) baseline.entryIds = new Set(entryIds.filter((id): id is string => typeof id === 'string'));
+  const hashes = (value as { answerHashes?: unknown }).answerHashes;
+  if (hashes !== null && typeof hashes === 'object' && !Array.isArray(hashes)) {
+    baseline.answerHashes = new Map(Object.entries(hashes).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  }
   const threshold = thresholdOf(value);
   if (threshold !== undefined) baseline.threshold = threshold;
   if (threshold !== undefined && autoOf(value)) baseline.thresholdAuto = true;
@@ -236,6 +278,7 @@ export function compareBaseline(
   file: string,
   threshold?: number,
   auto = false,
+  answers?: ReadonlyMap<string, string>,
 ): BaselineComparison {
   let previousCases = baseline.cases;
   let thresholdNote: BaselineComparison['threshold'];
@@ -268,12 +311,23 @@ export function compareBaseline(
       return;
     }
     const verdict = verdicts[i]?.verdict ?? 'skip';
+    if (verdict === 'pass' && previous.verdict === 'pass' && c.expect !== null) {
+      // right in both runs, by an entry whose text changed: what the customer is told changed
+      const id = c.top[0]?.id;
+      const before = id === undefined ? undefined : baseline.answerHashes?.get(id);
+      const now = id === undefined ? undefined : answers?.get(id);
+      if (id !== undefined && before !== undefined && now !== undefined && answerHash(now) !== before) {
+        (out.answersChanged ??= []).push({ q: c.q, file: c.file, line: c.line, id, question: c.topQuestion, answer: now.length > ANSWER_SHOWN ? `${now.slice(0, ANSWER_SHOWN)}…` : now });
+      }
+    }
     if (verdict === 'skip' || previous.verdict === 'skip' || verdict === previous.verdict) return;
     const changed: ChangedCase = { q: c.q, expect: c.expect, file: c.file, line: c.line, rank: c.rank, baselineVerdict: previous.verdict, verdict };
     const reason = verdicts[i]?.reason;
     if (verdict === 'fail' && reason !== undefined) changed.reason = reason;
     const top = c.top[0]?.id;
     if (verdict === 'fail' && reason === 'false-answer' && top !== undefined && baseline.entryIds !== undefined && !baseline.entryIds.has(top)) changed.unseenEntry = top;
+    const removed = reason === 'unknown-entry' ? (c.unknownIds ?? []).filter((id) => baseline.entryIds?.has(id) === true) : [];
+    if (verdict === 'fail' && removed.length > 0) changed.removedIds = removed;
     if (verdict === 'fail' && thresholdNote?.own === true && from !== null && rejudgeNow(c, from) === 'pass') changed.thresholdOnly = true;
     if (verdict === 'fail') out.newlyFailing.push(changed);
     else out.newlyPassing.push(changed);

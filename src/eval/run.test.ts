@@ -23,11 +23,20 @@ describe('unknownIdProblems', () => {
       's.jsonl:line 1: expects entry "s-rejected", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it rejected, and kb build leaves rejected entries out: approve it in kb review, or expect another entry [unknown-entry]',
       's.jsonl:line 2: expects entry "s-draft", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it without an answer, and kb build leaves those out: write its answer in kb review [unknown-entry]',
       's.jsonl:line 3: expects entry "s-gone", which is not in the index (dist/kb.index): the store (kb/qa.jsonl) has it source-missing (its section vanished), and kb build leaves those out: point the case at the entry that replaced it [unknown-entry]',
-      's.jsonl:line 4: expects entry "s-typo", which is not in the index (dist/kb.index): nor is it in the store (kb/qa.jsonl): fix the id, or, if it was deleted from the store, kb generate makes an entry of a source again (to keep one from the bot, reject it in kb review); a FAQ row switched off in its table (状态 停用) makes none [unknown-entry]',
+      // before: only "fix the id, or, if it was deleted from the store, kb generate makes an entry of a source again",
+      // where kb generate had dropped the entry because its FAQ row was deleted, and would not make it again
+      's.jsonl:line 4: expects entry "s-typo", which is not in the index (dist/kb.index): nor is it in the store (kb/qa.jsonl): fix the id; if its FAQ row or section was deleted from the sources (kb generate then drops its entry), make the case expect the entry that answers the question now, or none; an entry deleted from the store by hand kb generate makes again (to keep one from the bot, reject it in kb review); a FAQ row switched off in its table (状态 停用) makes none [unknown-entry]',
       's.jsonl:line 4: expects entry "s-ok", which is not in the index (dist/kb.index); fix the id or rebuild the index [unknown-entry]',
     ]);
     // without a store, as before
     expect(unknownIdProblems([c(1, ['s-rejected'])]).map(formatProblem)).toEqual(['s.jsonl:line 1: expects entry "s-rejected", which is not in the index; fix the id or rebuild the index [unknown-entry]']);
+    // the baseline's index had it (kb eval --baseline): removed since, by the change being checked
+    const baseline = { file: 'main.json', entryIds: new Set(['s-typo']) };
+    expect(unknownIdProblems([c(4, ['s-typo'])], 'dist/kb.index', store, baseline).map(formatProblem)).toEqual([
+      's.jsonl:line 4: expects entry "s-typo", which is not in the index (dist/kb.index): nor is it in the store (kb/qa.jsonl), while the baseline\'s index (main.json) had it: it was removed since — its FAQ row or section deleted from the sources, or the entry from the store; if that is meant, make the case expect the entry that answers the question now, or none; else restore it and run kb generate [unknown-entry]',
+    ]);
+    // in the store but rejected: the store's reason still comes first
+    expect(unknownIdProblems([c(1, ['s-rejected'])], 'dist/kb.index', store, { file: 'main.json', entryIds: new Set(['s-rejected']) }).map(formatProblem)[0]).toContain('has it rejected');
   });
 
   it('gives the store\'s reason for a {source, section} whose entries the build left out (rejected, section vanished, pending), as for an id', () => {
@@ -91,8 +100,9 @@ describe('the sections named for a {source, section} no entry comes from', () =>
     // document's title and dropped), and the chapters left out of the second's
     expect(hints).toEqual([
       ['its sections are “Northwind Home Product Warranty”, “Warranty period”, “What the warranty covers”, “What is not covered”, “How to make a warranty claim”, “Repairs”, “Extended warranty”'],
-      ['did you mean “第二章 退货规则”?'],
-      ['did you mean “第二章 退货规则”, numbered as the suite\'s section, renamed since?'],
+      // the search answers from the heading meant: only the suite is behind (before, not said)
+      ['did you mean “第二章 退货规则”? — the top hit comes from it: update the suite\'s section'],
+      ['did you mean “第二章 退货规则”, numbered as the suite\'s section, renamed since? — the top hit comes from it: update the suite\'s section'],
       [expect.stringMatching(/^its sections are “第一章 总则”/)],
     ]);
   });

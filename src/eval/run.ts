@@ -113,7 +113,13 @@ function markUnknown(kb: KnowledgeBase, cases: readonly EvalCase[], results: Cas
     }
     if (missing.length > 0) {
       r.unknownSources = missing.map(sourceLabel);
-      r.unknownSourceHints = missing.map((e) => sourceHint(e, byFile));
+      r.unknownSourceHints = missing.map((e) => {
+        const { hint, meant } = sourceHint(e, byFile);
+        // the search already answers from the heading meant (renamed since): only the suite is behind
+        const top = r.top[0]?.id;
+        const fromMeant = meant !== undefined && (byFile.get(sourceKey(e.source)) ?? []).some((h) => h.id === top && (h.source?.headingPath ?? []).includes(meant));
+        return fromMeant ? `${hint} — the top hit comes from it: update the suite's section` : hint;
+      });
     }
   });
 }
@@ -138,12 +144,12 @@ export function numberingLabel(heading: string): string | undefined {
  * `七天` for `七天无理由退货`), else the file's sections, else — the file is unknown —
  * the index's source files.
  */
-function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: ReadonlyMap<string, Pick<Hit, 'id' | 'source'>[]>): string {
+function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: ReadonlyMap<string, Pick<Hit, 'id' | 'source'>[]>): { hint: string; meant?: string } {
   const list = (names: readonly string[], max: number): string => `${names.slice(0, max).map((n) => `“${n}”`).join(', ')}${names.length > max ? ', …' : ''}`;
   const entries = byFile.get(sourceKey(e.source));
   if (entries === undefined) {
     const files = [...new Set([...byFile.keys()].filter((k) => !k.includes('/')))].sort();
-    return files.length === 0 ? 'no entry of the index has a source file' : `the index's source files are ${list(files, 8)}`;
+    return { hint: files.length === 0 ? 'no entry of the index has a source file' : `the index's source files are ${list(files, 8)}` };
   }
   const section = e.section ?? '';
   const headings = sectionNames(entries.map((h) => h.source?.headingPath ?? []));
@@ -154,12 +160,13 @@ function sourceHint(e: Extract<Expectation, { kind: 'source' }>, byFile: Readonl
     headings.find((h) => headingMatches(h.slice(0, section.length), section)) ??
     // without its numbering (七天 for 一、七天无理由退货), when only one heading has it
     (containing.length === 1 ? containing[0] : undefined);
-  if (meant !== undefined) return `did you mean “${meant}”?`;
+  if (meant !== undefined) return { hint: `did you mean “${meant}”?`, meant };
   // renamed under the same number (一、七天无理由退货 → 一、十五天无理由退货: a policy changed), when only one heading has it
   const label = numberingLabel(simple(section));
   const numbered = label === undefined ? [] : headings.filter((h) => numberingLabel(simple(h)) === label);
-  if (numbered.length === 1) return `did you mean “${numbered[0] ?? ''}”, numbered as the suite's section, renamed since?`;
-  return `its sections are ${list(headings, 8)}`;
+  const renamed = numbered.length === 1 ? numbered[0] : undefined;
+  if (renamed !== undefined) return { hint: `did you mean “${renamed}”, numbered as the suite's section, renamed since?`, meant: renamed };
+  return { hint: `its sections are ${list(headings, 8)}` };
 }
 
 /**
@@ -183,9 +190,22 @@ export interface StoreInfo {
   sourced?: readonly Pick<Hit, 'id' | 'source'>[];
 }
 
-/** Why `kb build` left an entry of the store out of the index, and what to do, or undefined. */
-function leftOut(id: string, store: StoreInfo | undefined): string | undefined {
-  if (store !== undefined && !store.status.has(id)) return `nor is it in the store (${store.path}): fix the id, or, if it was deleted from the store, kb generate makes an entry of a source again (to keep one from the bot, reject it in kb review); a FAQ row switched off in its table (状态 停用) makes none`;
+/** The entries of a previous run's index (`--baseline`, its `entryIds`): an id it had and this index lacks was removed since. */
+export interface BaselineEntries {
+  file: string;
+  entryIds: ReadonlySet<string>;
+}
+
+/** Why `kb build` left an entry of the store out of the index, or why the store lacks it, and what to do; or undefined. */
+function leftOut(id: string, store: StoreInfo | undefined, baseline?: BaselineEntries): string | undefined {
+  // an entry the baseline's index had: a pull request deleted its FAQ row or section (kb generate
+  // then drops it), and the case must follow — not "fix the id", nor "kb generate makes it again"
+  if (baseline?.entryIds.has(id) === true && (store === undefined || !store.status.has(id))) {
+    return `${store === undefined ? 'the' : `nor is it in the store (${store.path}), while the`} baseline's index (${baseline.file}) had it: it was removed since — its FAQ row or section deleted from the sources, or the entry from the store; if that is meant, make the case expect the entry that answers the question now, or none; else restore it and run kb generate`;
+  }
+  if (store !== undefined && !store.status.has(id)) {
+    return `nor is it in the store (${store.path}): fix the id; if its FAQ row or section was deleted from the sources (kb generate then drops its entry), make the case expect the entry that answers the question now, or none; an entry deleted from the store by hand kb generate makes again (to keep one from the bot, reject it in kb review); a FAQ row switched off in its table (状态 停用) makes none`;
+  }
   const status = store?.status.get(id);
   if (status === 'rejected') return `the store (${store?.path}) has it rejected, and kb build leaves rejected entries out: approve it in kb review, or expect another entry`;
   if (status === 'source-missing') return `the store (${store?.path}) has it source-missing (its section vanished), and kb build leaves those out: point the case at the entry that replaced it`;
@@ -211,7 +231,7 @@ function sourceLeftOut(e: Extract<Expectation, { kind: 'source' }>, store: Store
  * One warning per case that expects what the index does not have: suite file, line, what, what to
  * do — with the store's reason when the entry is in it but was left out of the build (rejected).
  */
-export function unknownIdProblems(cases: readonly CaseResult[], index?: string, store?: StoreInfo): Problem[] {
+export function unknownIdProblems(cases: readonly CaseResult[], index?: string, store?: StoreInfo, baseline?: BaselineEntries): Problem[] {
   const where = index === undefined ? 'the index' : `the index (${index})`;
   return cases.flatMap((c) => {
     const ids = c.unknownIds ?? [];
@@ -224,7 +244,7 @@ export function unknownIdProblems(cases: readonly CaseResult[], index?: string, 
       if (meant !== '') out.push(problem('unknown-entry', `expects entry ${JSON.stringify(id)}, which is not in ${where}: did you mean ${JSON.stringify(meant)}? fix the id`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
     });
     for (const id of ids.filter((_, n) => (hints[n] ?? '') === '')) {
-      const why = leftOut(id, store);
+      const why = leftOut(id, store, baseline);
       if (why === undefined) rest.push(id);
       else out.push(problem('unknown-entry', `expects entry ${JSON.stringify(id)}, which is not in ${where}: ${why}`, { file: c.file, location: { line: c.line }, severity: 'warning' }));
     }

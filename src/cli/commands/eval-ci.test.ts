@@ -95,6 +95,59 @@ describe('kb eval in CI', () => {
   });
 });
 
+describe('kb eval --baseline on a pull request that renames a policy section and deletes a FAQ row', () => {
+  it('says the deleted row\'s entry was in the baseline\'s index and is gone, that the renamed section is where the top hit comes from, and which right answers changed', async () => {
+    const pr = join(project, 'pr');
+    mkdirSync(join(pr, 'main'), { recursive: true });
+    mkdirSync(join(pr, 'branch'));
+    const policy = (days: string) => `# 退换货政策\n\n## 一、${days}无理由退货\n\n签收后${days}内，商品完好可申请无理由退货。\n\n## 二、退货运费\n\n质量问题来回运费由本店承担，无理由退货运费由买家承担。\n`;
+    const faq = 'id,问题,答案\nfaq-cod,可以货到付款吗,本店暂不支持货到付款。\nfaq-invoice,发票怎么开,签收后在订单页申请电子发票。\n';
+    writeFileSync(join(pr, 'main', 'returns.md'), policy('七天'));
+    writeFileSync(join(pr, 'main', 'faq.csv'), faq);
+    // the pull request: seven days become fifteen (the heading too), the COD row is deleted, and the invoice answer changes
+    writeFileSync(join(pr, 'branch', 'returns.md'), policy('十五天'));
+    writeFileSync(join(pr, 'branch', 'faq.csv'), faq.replace(/^faq-cod.*\n/m, '').replace('申请电子发票。', '申请电子发票，3个工作日内开出。'));
+    for (const side of ['main', 'branch']) {
+      const built = await build({ sources: [join(pr, side)], out: join(pr, `${side}.index`) });
+      if (!built.ok) throw new Error(built.problems.map((p) => p.message).join('; '));
+    }
+    writeFileSync(join(pr, 'suite.jsonl'), '{"q": "无理由退货怎么申请", "expect": {"source": "returns.md", "section": "一、七天无理由退货"}}\n{"q": "货到付款行吗", "expect": "faq-cod"}\n{"q": "发票怎么开", "expect": "faq-invoice"}\n');
+    const main = runKb(['eval', 'suite.jsonl', '--index', 'main.index', '--json'], pr);
+    expect(main.code).toBe(0);
+    writeFileSync(join(pr, 'main.json'), main.stdout);
+    const r = runKb(['eval', 'suite.jsonl', '--index', 'branch.index', '--baseline', 'main.json', '--fail-on-regression'], pr);
+    expect(r.code).toBe(1);
+    const err = lines(r.stderr);
+    // before: "…which is not in the index (branch.index); fix the id or rebuild the index", and the
+    // regression lines "now expects an entry the index does not have, got …" without what or why
+    expect(err).toContain(
+      'warning suite.jsonl:line 2: expects entry "faq-cod", which is not in the index (branch.index): the baseline\'s index (main.json) had it: it was removed since — its FAQ row or section deleted from the sources, or the entry from the store; if that is meant, make the case expect the entry that answers the question now, or none; else restore it and run kb generate [unknown-entry]',
+    );
+    expect(err.find((l) => l.startsWith('warning suite.jsonl:line 1:'))).toContain('(did you mean “一、十五天无理由退货”, numbered as the suite\'s section, renamed since? — the top hit comes from it: update the suite\'s section)');
+    const regressions = err.filter((l) => l.startsWith('kb eval: regression: “'));
+    expect(regressions).toEqual([
+      expect.stringMatching(/^kb eval: regression: “无理由退货怎么申请” → expected returns\.md § 一、七天无理由退货; now expects an entry the index no longer has, got s-\S+ “[^”]+” \(confidence [\d.]+\): returns\.md › 一、七天无理由退货 — did you mean “一、十五天无理由退货”, numbered as the suite's section, renamed since\? — the top hit comes from it: update the suite's section {2}\(suite\.jsonl:1, passed in main\.json\)$/),
+      expect.stringMatching(/^kb eval: regression: “货到付款行吗” → expected faq-cod; now expects an entry the index no longer has, got .*: faq-cod \(the baseline's index had it: removed since — if on purpose, make the case expect the entry that answers the question now, or none\) {2}\(suite\.jsonl:2, passed in main\.json\)$/),
+    ]);
+    // a question still right whose answer the pull request changed: not a failure, but said (before: nothing)
+    expect(err).toContain('kb eval: 1 question right in both runs is answered with text changed since main.json: “发票怎么开” → faq-invoice — check that the new answers say what customers should be told (the reports list them)');
+    // in JSON too, for a bot or a dashboard reading the comparison
+    const json = JSON.parse(runKb(['eval', 'suite.jsonl', '--index', 'branch.index', '--baseline', 'main.json', '--json'], pr).stdout) as {
+      baseline: { newlyFailing: { q: string; removedIds?: string[] }[]; answersChanged?: { q: string; id: string; answer: string }[] };
+      answerHashes: Record<string, string>;
+    };
+    expect(json.baseline.newlyFailing.map((c) => [c.q, c.removedIds])).toEqual([
+      ['无理由退货怎么申请', undefined],
+      ['货到付款行吗', ['faq-cod']],
+    ]);
+    expect(json.baseline.answersChanged).toEqual([expect.objectContaining({ q: '发票怎么开', id: 'faq-invoice', answer: '签收后在订单页申请电子发票，3个工作日内开出。' })]);
+    expect(Object.keys(json.answerHashes)).toContain('faq-invoice');
+    // and in the Markdown a reviewer reads
+    runKb(['eval', 'suite.jsonl', '--index', 'branch.index', '--baseline', 'main.json', '--markdown', 'summary.md'], pr);
+    expect(readFileSync(join(pr, 'summary.md'), 'utf8')).toContain('- ✏️ 发票怎么开 → faq-invoice “发票怎么开”: 签收后在订单页申请电子发票，3个工作日内开出。 (suite.jsonl:3)');
+  }, BUILD_TIMEOUT);
+});
+
 describe('kb gaps --export', () => {
   it('names the file in the way when the drafts cannot be written under it', () => {
     writeFileSync(join(project, 'chats.txt'), '以旧换新怎么弄\n以旧换新能抵多少\n');

@@ -38,7 +38,7 @@ function evalJson(args: readonly string[]): { code: number | null; report: EvalJ
 describe('kb eval --json', () => {
   it('prints exactly the documented shape, with 1-based ranks and null outside the top k', () => {
     const { code, report, stderr } = evalJson(['fixtures/eval/suites/forms.jsonl', '--index', formsIndex]);
-    expect(lines(stderr)).toEqual([expect.stringMatching(/^warning fixtures\/eval\/suites\/forms\.jsonl:line 11: expects “returns\.md › 七天”, which no entry of the index .* comes from \(did you mean “一、七天无理由退货”\?\); fix the file name or section, or rebuild the index \[unknown-entry\]$/), expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /)]);
+    expect(lines(stderr)).toEqual([expect.stringMatching(/^warning fixtures\/eval\/suites\/forms\.jsonl:line 11: expects “returns\.md › 七天”, which no entry of the index .* comes from \(did you mean “一、七天无理由退货”\? — the top hit comes from it: update the suite's section\); fix the file name or section, or rebuild the index \[unknown-entry\]$/), expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /)]);
     expect(code).toBe(0);
     // the matcher issue's keys come first and keep their meaning; later issues only add keys
     expect(Object.keys(report).slice(0, 2)).toEqual(['metrics', 'cases']);
@@ -142,8 +142,8 @@ describe('kb eval', () => {
     const near = join(dir.path, 'near.jsonl');
     writeFileSync(near, ['{"q": "退货运费谁出", "expect": {"source": "returns.md", "section": "二、退货运费 买家承担"}}', '{"q": "退货运费谁出", "expect": {"source": "returns.md", "section": "二、退货"}}', ''].join('\n'));
     expect(lines(runKb(['eval', near, '--index', formsIndex]).stderr)).toEqual([
-      expect.stringMatching(/^warning .*near\.jsonl:line 1: expects “returns\.md › 二、退货运费 买家承担”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix the file name or section/),
-      expect.stringMatching(/^warning .*near\.jsonl:line 2: expects “returns\.md › 二、退货”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\?\); fix/),
+      expect.stringMatching(/^warning .*near\.jsonl:line 1: expects “returns\.md › 二、退货运费 买家承担”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\? — the top hit comes from it: update the suite's section\); fix the file name or section/),
+      expect.stringMatching(/^warning .*near\.jsonl:line 2: expects “returns\.md › 二、退货”, which no entry of the index \(.+\) comes from \(did you mean “二、退货运费”\? — the top hit comes from it: update the suite's section\); fix/),
       expect.stringMatching(/^kb eval: no gates set: nothing decides pass or fail: /),
     ]);
     // an id typed in another case, or with O for 0: the id it looks like (not an id a digit away: K1002 is another entry)

@@ -9,7 +9,7 @@ import { dirname, resolve, sep } from 'node:path';
 import type { Calibration } from '../../runtime/index-file.js';
 import { writeOutputFile } from '../../core/write-file.js';
 import { problem, type Problem } from '../../core/problems.js';
-import { compareBaseline, readBaseline } from '../../eval/baseline.js';
+import { answerHash, compareBaseline, readBaseline } from '../../eval/baseline.js';
 import { evalGaps } from '../../eval/find-gaps.js';
 import { CONFIG_FILE } from '../../config/config.js';
 import { checkGates, type GateOrigins, type Gates } from '../../eval/gates.js';
@@ -18,7 +18,7 @@ import { evalRunJson } from '../../eval/reports/json.js';
 import { htmlReport } from '../../eval/reports/html.js';
 import { junitReport } from '../../eval/reports/junit.js';
 import { markdownReport } from '../../eval/reports/markdown.js';
-import { baselineThresholdNote, describeChange, thresholdOnlyNote, describeExpect, noGatesNote, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
+import { baselineThresholdNote, describeAnswersChanged, describeChange, thresholdOnlyNote, describeExpect, noGatesNote, REASONS, runPassed, thresholdHow, type EvalRun } from '../../eval/reports/model.js';
 import { evaluate, unknownIdProblems, type StoreInfo } from '../../eval/run.js';
 import { suggestFromFailures } from '../../eval/suggest.js';
 import { summarize, type FailReason } from '../../eval/summary.js';
@@ -173,7 +173,9 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   // terminal's stderr, cleared when the last case is done (never in the output, nor when piped)
   const progress = progressLine(output, process.stderr, 'count');
   const report = evaluate(kb, cases, k, (done, total) => progress(done, total, 'cases'));
-  printProblems(output, unknownIdProblems(report.cases, index, await storeInfo(report.cases, options.store ?? config?.store ?? DEFAULT_STORE)));
+  // an id the baseline's index had is one removed since (a FAQ row deleted), not a typo
+  const baselineEntries = baseline?.ok === true && baseline.value.entryIds !== undefined ? { file: options.baseline ?? '', entryIds: baseline.value.entryIds } : undefined;
+  printProblems(output, unknownIdProblems(report.cases, index, await storeInfo(report.cases, options.store ?? config?.store ?? DEFAULT_STORE), baselineEntries));
   // auto picks within the false-answer gate, so that it does not choose a threshold the gate then fails
   const summary = summarize(report, threshold === undefined ? {} : gates.maxFalseAnswer === undefined ? { threshold } : { threshold, maxFalseAnswer: gates.maxFalseAnswer });
   const run: EvalRun = { report, summary, gates: checkGates(summary, gates, gateOrigins), index, unreadable };
@@ -181,13 +183,15 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
   if (baseline?.ok === true) {
     // this run's cases as its reports judge them, at its threshold; with --threshold auto against a
     // baseline judged at a threshold, the baseline's verdicts stand (compareBaseline says why)
-    run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '', summary.threshold?.chosen.threshold, summary.threshold?.mode === 'auto');
+    const answers = new Map(kb.entries.map((e) => [e.id, e.answer]));
+    run.baseline = compareBaseline(report.cases, summary.verdicts, baseline.value, options.baseline ?? '', summary.threshold?.chosen.threshold, summary.threshold?.mode === 'auto', answers);
     const note = baselineThresholdNote(run.baseline);
     if (note !== undefined) output.err(`kb eval: ${note}`);
   }
   run.gaps = evalGaps(kb, report.cases, summary.verdicts);
   run.coverage = coverageOf(kb.entries, report.cases);
   run.entryIds = kb.entries.map((e) => e.id);
+  if (options.json) run.answerHashes = Object.fromEntries(kb.entries.map((e) => [e.id, answerHash(e.answer)]));
 
   if (options.json) output.out(JSON.stringify(evalRunJson(run), null, 2));
   else printReport(run, output, options.gaps === true);
@@ -229,6 +233,9 @@ export async function runEval(options: EvalCommandOptions, output: Output): Prom
     if (newlyFailing.length > 20) output.err(`kb eval: regression: … and ${newlyFailing.length - 20} more newly failing cases (see the reports)`);
     output.err(`kb eval: regression: ${newlyFailing.length} case${newlyFailing.length === 1 ? '' : 's'} newly failing against ${options.baseline ?? 'the baseline'}${run.baseline === undefined ? '' : thresholdOnlyNote(run.baseline)}`);
   }
+  // answers that changed under questions passing in both runs: no gate, but what customers are told changed
+  const changedAnswers = run.baseline?.answersChanged ?? [];
+  if (changedAnswers.length > 0) output.err(`kb eval: ${describeAnswersChanged(run.baseline?.file ?? '', changedAnswers)}`);
   // the suites' errors; an unreadable baseline fails the run too, and was said above or here
   const errors = unreadable.length;
   if (errors > 0) output.err(`kb eval: ${errors} ${errors === 1 ? 'case or file' : 'cases or files'} could not be read (see above); the rest ran`);

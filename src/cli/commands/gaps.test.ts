@@ -38,7 +38,20 @@ describe('kb gaps', () => {
     expect(out.indexOf('  2. 3 asked (3 distinct), 82% unmet  收货地址')).toBeGreaterThan(1);
     expect(out.filter((l) => l.startsWith('       nearest: '))).toHaveLength(2);
     // 优惠券过期了怎么办, 怎么领优惠券 and the two about 积分 ask something else each (before: one gap of 5 about 优惠券, one of 2 about 积分)
-    expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 2+ and 4 questions in smaller ones (--min-size 1 lists them)');
+    // 积分, in two of the smaller ones, is named (优惠券 names a listed cluster)
+    expect(out.at(-1)).toBe('13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 2+ and 4 questions in smaller ones (--min-size 1 lists them; words several of them ask about: 积分 ×2)');
+  });
+
+  it('names the words several questions too few to list ask about: a topic each customer asks in words of their own (a shop\'s weekly chat export, 2026-11-27)', () => {
+    const log = join(dir.path, 'own-words.txt');
+    // three customers ask about trade-ins, each adding words of their own: three clusters of one, none listed
+    writeFileSync(log, ['以旧换新怎么弄', '以旧换新旧机谁来收', '以旧换新可以换净水器吗', '优惠券怎么用', '优惠券怎么用', ''].join('\n'));
+    const r = runKb(['gaps', log, '--index', index]);
+    expect(r.code).toBe(0);
+    // before: "… and 3 questions in smaller ones (--min-size 1 lists them)", the week's most asked missing topic unnamed
+    expect(lines(r.stdout).at(-1)).toMatch(/ and 3 questions in smaller ones \(--min-size 1 lists them; words several of them ask about: 以旧换新 ×3\)$/);
+    const json = JSON.parse(runKb(['gaps', log, '--index', index, '--json']).stdout) as { unclusteredTerms: { term: string; questions: number }[] };
+    expect(json.unclusteredTerms).toEqual([{ term: '以旧换新', questions: 3 }]);
   });
 
   it('ranks a gap the index lacks above one asked in words an entry has, and says to add those to it', () => {
@@ -81,7 +94,7 @@ describe('kb gaps', () => {
     expect(doc.clusters[0]?.nearest[0]).toEqual({ id: expect.any(String), question: expect.any(String), confidence: expect.any(Number) });
     // the questions left out of the list are counted, with how to see them
     expect(lines(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--min-size', '3']).stdout).at(-1)).toBe(
-      '13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 3+ and 4 questions in smaller ones (--min-size 1 lists them)',
+      '13 questions (11 distinct): 3 answered (23.1%), 10 unanswered (76.9%) at threshold 0.5, in 2 clusters of 3+ and 4 questions in smaller ones (--min-size 1 lists them; words several of them ask about: 积分 ×2)',
     );
     const strict = JSON.parse(runKb(['gaps', 'fixtures/gaps/log.txt', '--index', index, '--json', '--threshold', '0.999']).stdout) as GapsJson;
     expect(strict.answered).toBeLessThan(3);

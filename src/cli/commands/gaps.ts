@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import { problem } from '../../core/problems.js';
-import { addNearest, coveredTerms, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, nearestEntryText, scanLog, servedNotes, summaryLine, unmetPercent } from '../../eval/find-gaps.js';
+import { addNearest, coveredTerms, DEFAULT_THRESHOLD, draftEntries, draftsText, gapCounts, gapTokenizer, nearestEntryText, scanLog, servedNotes, smallClusterTerms, summaryLine, unmetPercent } from '../../eval/find-gaps.js';
 import { clusterQuestions } from '../../eval/gaps.js';
 import { describeSource, LogReader, logFormatOf, type LogFormat } from '../../eval/log.js';
 import { loadIndex } from '../../runtime/index.js';
@@ -101,7 +101,9 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
   addNearest(kb, shown);
   step(2, 2, '');
   const counts = gapCounts(scan);
-  const singles = clusters.filter((c) => c.size < minSize).reduce((n, c) => n + c.size, 0);
+  const small = clusters.filter((c) => c.size < minSize);
+  const singles = small.reduce((n, c) => n + c.size, 0);
+  const shared = smallClusterTerms(small, shown);
 
   if (options.json) {
     output.out(
@@ -118,6 +120,8 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
           served: scan.served,
           clusters: shown,
           unclustered: singles,
+          // the words two or more of those smaller clusters name, with their questions: a topic asked in each customer's own words
+          unclusteredTerms: shared,
           // the messages counted as smallTalk, each once with its count: greetings, thanks, 在吗, 人工 …
           smallTalkMessages: scan.smallTalk,
         },
@@ -135,7 +139,7 @@ export async function runGaps(options: GapsCommandOptions, output: Output): Prom
       output.out(`       nearest: ${nearestEntryText(c, threshold) ?? 'nothing'}`);
     });
     if (shown.length > top.length) output.out(`… and ${shown.length - top.length} more clusters (--top N to see them, --json for all)`);
-    output.out(summaryLine(scan, { listed: shown.length, minSize, unlisted: singles }, whence));
+    output.out(summaryLine(scan, { listed: shown.length, minSize, unlisted: singles, shared }, whence));
   }
   if (options.export !== undefined) {
     const drafts = draftEntries(shown, options.log, undefined, threshold);

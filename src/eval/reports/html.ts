@@ -6,6 +6,7 @@
  * The table's filter can be set from the address: `report.html#q=运费&only=fail`.
  * Every text from suites, entries or the index is escaped.
  */
+import type { AnswerChange } from '../baseline.js';
 import type { GroupMetrics, ThresholdReport } from '../summary.js';
 import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, capitalized, noGatesNote, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
@@ -126,6 +127,13 @@ const SCRIPT = `
 })();
 `;
 
+/** The questions right in both runs whose answer changed since the baseline, as a list under the changed cases; '' when none. */
+function answersChangedHtml(changed: readonly AnswerChange[]): string {
+  if (changed.length === 0) return '';
+  const items = changed.map((c) => `<li>${htmlEscape(c.q)} <span class="muted">→ ${htmlEscape(c.id)}${c.question === null ? '' : ` “${htmlEscape(c.question)}”`} · ${htmlEscape(`${c.file}:${c.line}`)}</span><br>${htmlEscape(c.answer)}</li>`);
+  return `<p><b>${changed.length === 1 ? '1 question right in both runs is' : `${changed.length} questions right in both runs are`} answered with text changed since the baseline</b> — check that the new answers say what customers should be told:</p><ul id="answers-changed">${items.join('')}</ul>`;
+}
+
 export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; title?: string } = {}): string {
   const { summary, report } = run;
   const o = summary.overall;
@@ -179,7 +187,7 @@ export function htmlReport(run: EvalRun, options: { failOnRegression?: boolean; 
         : `<table id="against" class="compact"><thead><tr><th></th><th class="num">${htmlEscape(b.file)}</th><th class="num">this run</th><th class="num">change</th></tr></thead><tbody>${changes
             .map((c) => `<tr><td>${htmlEscape(c.name)}</td><td class="num">${f3(c.baseline ?? null)}</td><td class="num">${f3(c.now)}</td><td class="num ${c.baseline === undefined || c.now === c.baseline ? '' : c.now < c.baseline ? 'fail' : 'pass'}">${signedChange(c)}</td></tr>`)
             .join('')}</tbody></table>${baselineCasesDiffer(run) ? `<p class="muted">The baseline's figures are over other cases: ${b.added} new here, ${b.removed} gone.</p>` : ''}`;
-    body.push(`<h2>Against the baseline</h2>${figures}<p>${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.</p>${note === undefined ? '' : `<p class="muted">${htmlEscape(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`)}</p>`}<ul>${b.newlyFailing.map((c) => li(c, 'fail')).join('')}${b.newlyPassing.map((c) => li(c, 'pass')).join('')}</ul>`);
+    body.push(`<h2>Against the baseline</h2>${figures}<p>${b.newlyFailing.length} newly failing, ${b.newlyPassing.length} newly passing, ${b.added} new cases, ${b.removed} cases gone.</p>${note === undefined ? '' : `<p class="muted">${htmlEscape(`${note.charAt(0).toUpperCase()}${note.slice(1)}.`)}</p>`}<ul>${b.newlyFailing.map((c) => li(c, 'fail')).join('')}${b.newlyPassing.map((c) => li(c, 'pass')).join('')}</ul>${answersChangedHtml(b.answersChanged ?? [])}`);
   }
   body.push(`<h2>Metrics</h2><div class="cards">${cards.join('')}</div>`);
   body.push(`<h2>Charts</h2><div class="charts">${barChart('Rank of the right answer (in-scope cases)', rankBars)}${barChart('Top-hit confidence: right (green) and wrong (red)', histBars)}${curveChart(run)}</div>`);

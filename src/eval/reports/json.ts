@@ -32,5 +32,7 @@ export function evalRunJson(run: EvalRun): Record<string, unknown> {
   if (run.coverage !== undefined) doc['coverage'] = run.coverage;
   // the index's entries, so that a later run compared with this one (--baseline) knows which are new
   if (run.entryIds !== undefined) doc['entryIds'] = run.entryIds;
+  // and their answers' fingerprints, so that it lists the questions whose answer changed
+  if (run.answerHashes !== undefined) doc['answerHashes'] = run.answerHashes;
   return doc;
 }

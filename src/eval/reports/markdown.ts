@@ -71,6 +71,13 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
     if (b.newlyFailing.length > 50) out.push(`- … and ${b.newlyFailing.length - 50} more newly failing`);
     for (const c of b.newlyPassing.slice(0, 50)) out.push(`- ✅ ${mdEscape(c.q)} (${mdEscape(`${c.file}:${c.line}`)})`);
     out.push('');
+    const changed = b.answersChanged ?? [];
+    if (changed.length > 0) {
+      out.push(`**${changed.length === 1 ? '1 question right in both runs is' : `${changed.length} questions right in both runs are`} answered with text changed since the baseline** — check that the new answers say what customers should be told:`, '');
+      for (const c of changed.slice(0, 50)) out.push(`- ✏️ ${mdEscape(c.q)} → ${mdEscape(c.id)}${c.question === null ? '' : ` “${mdEscape(c.question)}”`}: ${mdEscape(c.answer.replace(/\s+/g, ' '))} (${mdEscape(`${c.file}:${c.line}`)})`);
+      if (changed.length > 50) out.push(`- … and ${changed.length - 50} more`);
+      out.push('');
+    }
   }
   out.push('### Metrics', '');
   out.push(...table(['', 'hit@1', 'hit@3', `hit@${o.k}`, `MRR@${o.k}`, 'cases'], [['**all**', f3(o.hit1), f3(o.hit3), f3(o.hitK), f3(o.mrr), String(o.cases)], ...summary.suites.map((s) => [mdEscape(s.name), f3(s.cases ? s.hit1 : null), f3(s.cases ? s.hit3 : null), f3(s.cases ? s.hitK : null), f3(s.cases ? s.mrr : null), s.outOfScope > 0 ? `${s.cases} (+${s.outOfScope} out of scope)` : String(s.cases)])]), '');
@@ -113,7 +120,7 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
   }
   if (run.coverage !== undefined) {
     const cv = run.coverage;
-    out.push(`### Coverage`, '', `${cv.covered} of ${cv.entries} entries are found by some case; ${cv.uncovered.length} are never found.`, '');
+    out.push(`### Coverage`, '', `${cv.covered} of ${cv.entries} entries are found by some case; ${cv.uncovered.length} ${cv.uncovered.length === 1 ? 'is' : 'are'} never found.`, '');
     // which ones: the entries no test question reaches are where the next questions should go
     const max = options.maxUncovered ?? 20;
     if (cv.uncovered.length > 0) {

@@ -1,6 +1,6 @@
 /** Everything one `kb eval` run produced, as the report writers take it. */
 import type { Problem } from '../../core/problems.js';
-import type { BaselineComparison, ChangedCase } from '../baseline.js';
+import type { AnswerChange, BaselineComparison, ChangedCase } from '../baseline.js';
 import type { GateResult } from '../gates.js';
 import type { Coverage, CoverageEntry, GapCluster } from '../gaps.js';
 import type { EvalReport } from '../run.js';
@@ -17,6 +17,8 @@ export interface EvalRun {
   index?: string;
   /** The ids of the index's entries, in `--json` (`entryIds`): a later run compared with it knows which entries are new. */
   entryIds?: readonly string[];
+  /** A fingerprint of each entry's answer, in `--json` (`answerHashes`): a later run compared with it lists the questions whose answer changed. */
+  answerHashes?: Readonly<Record<string, string>>;
   /** Suite lines (and whole suite files) that could not be read: errors, each with its file and line. The run fails when there are any. */
   unreadable?: Problem[];
   /** The baseline file named, when it could not be read: the run fails (the regression check could not run). */
@@ -289,7 +291,34 @@ export function changeWhy(run: EvalRun, c: ChangedCase): string {
   // an out-of-scope question answered by an entry the baseline's index did not have: added for it, most
   // likely (the suite is behind); said only when the baseline lists its index's entries
   const stale = c.unseenEntry === undefined ? '' : `; ${c.unseenEntry} was added since the baseline (its index had no such entry): if it answers the question, make the case expect ${c.unseenEntry}`;
+  if (c.reason === 'unknown-entry' && now !== undefined) {
+    const missing = goneWhy(now, c.removedIds ?? []);
+    return `now expects an entry the index no longer has${got}${missing === '' ? '' : `: ${missing}`}`;
+  }
   return `now ${c.reason === 'not-first' && c.rank !== null ? `ranked #${c.rank}` : (REASONS[c.reason] ?? c.reason)}${judged ? (c.reason === 'false-answer' ? ` at threshold ${at}` : ` ${at}`) : ''}${got}${passedAt}${stale}`;
+}
+
+/**
+ * What a newly failing case expects that the index no longer has (it passed in the baseline, so
+ * the baseline's index had it), and why, as a pull-request reviewer needs it — an id
+ * removed since (a FAQ row deleted) and what to do, a section with the heading it was renamed to.
+ */
+function goneWhy(now: EvalReport['cases'][number], removed: readonly string[]): string {
+  const ids = (now.unknownIds ?? []).map((id) => (removed.includes(id) ? `${id} (the baseline's index had it: removed since — if on purpose, make the case expect the entry that answers the question now, or none)` : id));
+  const hints = now.unknownSourceHints ?? [];
+  const sources = (now.unknownSources ?? []).map((s, i) => (hints[i] === undefined || hints[i] === '' ? s : `${s} — ${hints[i]}`));
+  return [...ids, ...sources].join('; ');
+}
+
+/**
+ * The questions answered with text changed since the baseline, in one line: `3 questions right in
+ * both runs are answered with text changed since main.json: “能发顺丰不” → FAQ002, … — check that the
+ * new answers say what customers should be told (the reports list them)`. The first five are named.
+ */
+export function describeAnswersChanged(file: string, changes: readonly AnswerChange[]): string {
+  const named = changes.slice(0, 5).map((c) => `“${c.q}” → ${c.id}`);
+  const more = changes.length > named.length ? `, and ${changes.length - named.length} more` : '';
+  return `${plural(changes.length, 'question')} right in both runs ${changes.length === 1 ? 'is' : 'are'} answered with text changed since ${file}: ${named.join(', ')}${more} — check that the new answers say what customers should be told (the reports list them)`;
 }
 
 type Placed = Pick<EvalRun['report']['cases'][number], 'file' | 'line' | 'q'>;

@@ -162,6 +162,8 @@ describe('markdownReport', () => {
     expect(rows(failing)[1]?.[0]).toBe(NASTY);
     expect(rows(failing)[1]).toHaveLength(5);
     expect(all(tree, 'html').map((n) => n.value)).toEqual(['<details><summary>The curve</summary>', '</details>', '<details><summary>Entries no case finds</summary>', '</details>']);
+    // one entry no case finds: "1 is never found" (before: "1 are never found")
+    expect(all(tree, 'paragraph').map(text)).toContain('1 of 3 entries are found by some case; 1 is never found.');
   });
 
   it('says why a regression-only run failed right under the headline: the gates with the regression check, the figures against the baseline, the newly failing cases', () => {

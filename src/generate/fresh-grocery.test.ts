@@ -47,6 +47,11 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
     expect(asked('1 积分获取').filter((q) => q.includes('多长时间'))).toEqual([]);
   });
 
+  it('asks no permission of what kind of thing something is (保温袋为可重复使用的环保袋: 门店保温袋为可以重复使用的环保袋吗？ before)', () => {
+    expect(asked('十二、保温袋').length).toBeGreaterThan(0);
+    expect(asked('十二、保温袋').filter((q) => q.includes('为可以'))).toEqual([]);
+  });
+
   it('never calls a points expiry a shelf life (积分保质期是多久？ was a similar question)', () => {
     expect(asked('四、积分规则')).toContain('积分有效期是多久？');
     expect(entries.flatMap((i) => [i.entry.question, ...i.entry.similar]).filter((q) => q.includes('保质期'))).toEqual([]);

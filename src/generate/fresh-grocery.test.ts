@@ -32,6 +32,10 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
     expect(entry('3.2 申请方式')?.question).toBe('售后怎么申请？');
   });
 
+  it('asks each topic of a heading that names two, after what its rules are (only 退款方式与到账时间有什么规定？ before)', () => {
+    expect(asked('十一、退款方式与到账时间').slice(0, 3)).toEqual(['退款方式与到账时间有什么规定？', '如何退款？', '退款到账需要多长时间？']);
+  });
+
   it('names the column of a row that is only an amount (10%以下需要寄回吗？ before, and 10%-50% asked nothing)', () => {
     expect(asked('5 赔付标准')).toEqual(expect.arrayContaining(['坏果20%以下需要寄回吗？', '坏果20%-50%需要寄回吗？', '坏果50%以上需要寄回吗？']));
   });

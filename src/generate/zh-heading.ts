@@ -238,6 +238,22 @@ function zhTopicQuestion(topic: string, text: string, parent?: string): string |
   return undefined;
 }
 
+/** What a facet word names a topic by (退款方式 → 退款, 配送范围 → 配送): the topic a bare facet after 与 is about. */
+const ZH_FACET_WORD = /(?:方式|范围|流程|标准|规则|说明|政策|时间|时效)$/u;
+
+/**
+ * Each topic of a heading that names two (退款方式与到账时间 → 如何退款？, 退款到账需要多长时间？; 补发与换货 → 怎么补发？,
+ * 怎么换货？), after 有什么规定？ (the whole section's), when each asks a question of its own kind; a bare facet after 与 is its first topic's (配送范围与时效 →
+ * 配送时效). None when either would only ask what it is (恶劣天气与节假日).
+ */
+function twoTopics(topic: string): string[] {
+  const [first = '', second = ''] = topic.split(/与|及|、/u);
+  const about = first.replace(ZH_FACET_WORD, '');
+  const other = about.length >= 2 && about !== first && (second.length <= 2 || /^(?:到账|送达|到货|发货|处理)/u.test(second)) ? `${about}${second}` : second;
+  const asked = [zhHeading(first)[0], zhHeading(other)[0]];
+  return asked.every((q) => q !== undefined && !/(?:是什么|有什么规定|指什么)？$/u.test(q)) ? (asked as string[]) : [];
+}
+
 /**
  * The questions a Chinese heading asks, best first (none for a heading that names nothing, 其他 or
  * 备注): the first kind of topic that fits decides them, in the order below. `product` is the
@@ -332,7 +348,7 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   // 快递公司 → 用哪家快递公司？ (was 快递公司是什么？)
   else if (ZH_PROVIDERS.test(topic)) q.push(`${topic}有哪些？`, `用哪家${topic}？`);
   // 发票与赠品 → 发票与赠品有什么规定？ (was 发票与赠品是什么？)
-  else if (ZH_TWO_TOPICS.test(topic)) q.push(`${topic}有什么规定？`, `${topic}怎么处理？`);
+  else if (ZH_TWO_TOPICS.test(topic)) q.push(`${topic}有什么规定？`, ...twoTopics(topic), `${topic}怎么处理？`);
   else {
     // 洗护说明 / 羽绒服 → 羽绒服怎么洗护？ / 羽绒服的洗护说明是什么？ (was 羽绒服是什么？: a thing under the aspect its parent names)
     const aspect = parent === undefined ? null : ZH_ASPECT.exec(parent);

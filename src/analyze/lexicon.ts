@@ -201,8 +201,25 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['坏果', '烂果', '腐烂', '烂掉', '发霉', '坏掉'],
   ['解冻', '化冻', '融化', '化掉', '化开'],
   ['死亡', '死了', '死掉'],
-  ['缺斤少两', '短斤少两', '缺斤短两', '重量不足', '分量不足', '重量不够', '分量不够', '少秤'],
+  // (少称 as the shop's FAQ and rules write it, 缺秤 / 不够秤 as customers do: 少称了 was cut 少 | 称, 缺秤 read as 秤)
+  ['缺斤少两', '短斤少两', '缺斤短两', '重量不足', '分量不足', '重量不够', '分量不够', '少秤', '少称', '缺秤', '不够秤'],
+  // weights as a shop writes them and customers type them: 千克 was cut 千 | 克 and read as 克 (grams)
+  ['公斤', '千克', 'kg'],
+  // (related only: a card's or points' 有效期 is no food's 保质期 — 积分有效期 became 积分保质期 in a similar question)
   ['保质期', '有效期'],
+  // when something runs out, as customers ask it (积分什么时候过期) and as rules write it (有效期, 到期自动清零); related only
+  ['有效期', '过期', '到期', '失效'],
+  // picking an order up oneself: 自提 a word (可以自提吗 was cut 自 | 提), and the shop's 到店自提
+  ['自提', '自取', '到店自提', '门店自提', '上门自提'],
+  // the Spring Festival as customers say it (过年发货吗, which found nothing) and as a delivery page writes it (春节期间)
+  ['春节', '过年', '春节期间', '过年期间'],
+  // an after-sales request turned down, as the shop writes it (驳回) and as customers say it (被拒绝了); related only
+  // (not 不通过: a bank's 审核不通过 questions are cut otherwise then, and lose their answers)
+  ['驳回', '被拒', '拒绝'],
+  // a temperature as customers ask it (冷藏是几度, 多少度运输) and as a page heads it (温度); related only
+  ['温度', '几度', '多少度'],
+  // nobody at home to take a delivery, as customers say it and as a delivery page writes it (无人签收); related only
+  ['无人签收', '没人在家', '家里没人', '不在家', '没人收', '无人在家'],
   ['说明书', '使用说明', '产品说明'],
   ['安全隐患', '危险', '不安全'],
   ['人身伤害', '受伤', '人身损害'],
@@ -412,6 +429,8 @@ export const SHORT_FORMS: readonly (readonly string[])[] = [
   ['烂', '腐烂', '坏果'],
   ['化', '解冻', '融化'],
   ['臭', '变质', '腐烂'],
+  // a coupon as customers shorten it (几张券, 券用不了, 领券): a noun, but as ambiguous alone as a verb
+  ['券', '优惠券'],
 ];
 
 /**
@@ -434,6 +453,8 @@ const RELATED_ONLY_HEADS = new Set([
   '离岛', '统一编号', '自取', 'visa', '新界', '保养',
   // (烂果 is no 发霉, a 死了 no 死亡 in a sentence: 坏果赔付标准 asked 发霉赔付标准)
   '坏果', '死亡',
+  // (a card's 有效期 is no food's 保质期, an expiry date no 过期 goods; 不在家 is no 无人签收 of a rule's sentence)
+  '保质期', '有效期', '无人签收', '驳回', '温度',
   // (a city is no province, and no other city of its region)
   '港澳台', '江浙沪', '东北三省', '京津冀', '珠三角', '华东', '华南', '华北', '华中', '西南', '西北',
   // English (the block above)

@@ -583,6 +583,9 @@ describe('similar questions', () => {
     // the longer question word first (多长时间, not 多长 + 时间), and 一般纳税人 is a name, not 一般
     expect(keywordForm('发票多长时间能开', 'zh')).toBe('发票 能开');
     expect(keywordForm('一般纳税人开专票', 'zh')).toBe('一般纳税人开专票');
+    // a page's menu in quotes: its words, without the quotes and the dash (was 储值卡 在“ -储值卡”在线充值)
+    expect(keywordForm('储值卡可以在“我的-储值卡”在线充值吗？', 'zh')).toBe('储值卡 在线充值');
+    expect(keywordForm('如何点击“申请售后”？', 'zh')).toBe('点击 申请售后');
   });
 
   it('offers synonyms, the keyword form and question-word / sentence-pattern variants, deduplicated', () => {

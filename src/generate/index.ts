@@ -394,6 +394,7 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
       language,
       ...(options.names !== undefined ? { names: options.names } : {}),
       ...(documentTitle !== undefined ? { documentTitle } : {}),
+      ...(section.headingPath.length >= 2 && titleOutsidePath(doc, section.headingPath) ? { pathHoldsTitle: false } : {}),
     },
     options.disabledRules !== undefined ? { disabledRules: options.disabledRules } : {},
   );

@@ -67,6 +67,8 @@ export interface SectionInput {
   names?: ReadonlySet<string>;
   /** The document's title when the heading path does not hold it (a PDF's sub-headings: Hazard, What you should do). */
   documentTitle?: string;
+  /** False when the heading path's first heading is no title but one of the document's own (a Word file's 2 售后申请时效 over 2.1 一般商品, its title a paragraph of its own). */
+  pathHoldsTitle?: boolean;
 }
 
 /** How `generateQuestions` runs. */
@@ -115,7 +117,8 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   if (topic !== undefined) {
     // a heading that asks as written is a question line; an English phrase kb turned into a question is the heading rule's
     const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
-    const parent = input.headingPath.length >= 3 ? headingTopic(input.headingPath.slice(0, -1)) : undefined;
+    // the heading above, when it is not the document's title (which names no topic of its own)
+    const parent = input.headingPath.length >= (input.pathHoldsTitle === false ? 2 : 3) ? headingTopic(input.headingPath.slice(0, -1)) : undefined;
     const context = parent === undefined ? { text: input.text } : { text: input.text, parent };
     const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : ofParentTopic(sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text), input.text), topic, input.headingPath, names), topic, input.headingPath);
     for (const question of asked) found.push({ question, rule });

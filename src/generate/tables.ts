@@ -23,6 +23,16 @@ const ARRIVAL_HEADER = /^(?:预计|预估|预期|参考)?(到账|到货|送达|�
 const TIME_HEADER = /时效|时间|时长|天数|工作日|多久|time|days|duration|delivery\s+window/iu;
 
 /** A column that answers yes or no (是否需要退回, 是否包邮, 能否退换): asked as its own question of each row. */
+/**
+ * A row label that is only an amount (10%以下, 10%-50%, 99元以上, 1-3斤): it names nothing without its column's
+ * heading, which is put before it (坏果占比 | 10%以下 → 坏果10%以下需要寄回吗？, was 10%以下需要寄回吗？; 10%-50% was
+ * asked nothing).
+ */
+const AMOUNT = String.raw`\d+(?:\.\d+)?\s*(?:%|％|元|块|斤|克|g|kg|公斤|千克|件|个|天|小时|cm|厘米)?`;
+const AMOUNT_LABEL = new RegExp(`^(?:[<>≤≥＜＞]|满|不足|超过|低于|高于)?\\s*${AMOUNT}(?:\\s*[-~～—–至]\\s*${AMOUNT})?\\s*(?:及?以下|及?以上|以内|之间)?$`, 'iu');
+/** What an amount's column heading measures, without the word for a share (坏果占比 → 坏果). */
+const AMOUNT_OF = /^(\p{Script=Han}{2,8}?)(?:占比|比例|比率|范围|区间)?$/u;
+
 const YES_NO_HEADER = /^(是否|能否|可否)(\p{Script=Han}[\p{Script=Han}\w]{0,11})$/u;
 
 /**
@@ -315,7 +325,10 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
     const firstFee = columns.findIndex((c) => FEE_HEADER.test(c));
     const kind = zh ? undefined : EN_KIND_HEADER.exec((header[0] ?? '').trim())?.[1]?.toLowerCase();
     for (const row of rows.slice(0, MAX_TABLE_ROWS)) {
-      const cell = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
+      const written = (row[0] ?? '').trim().replace(/[：:。.]+$/u, '');
+      // (not a bare number: a 序号 column's 1, 2, 3 numbers rows, it measures nothing)
+      const amountOf = zh && AMOUNT_LABEL.test(written) && !/^[\d.\s]+$/u.test(written) ? AMOUNT_OF.exec((header[0] ?? '').trim())?.[1] : undefined;
+      const cell = amountOf === undefined ? written : `${amountOf}${written}`;
       // Cables and adapters reads cables and adapters inside a question; AirLite Pro earbuds, Studio 700 headphones are names
       const bare = zh ? cell : inSentence(cell);
       // a label customers would name: words, not a number or a sentence (an English name is longer: Pulse Watch 2 smart watch)

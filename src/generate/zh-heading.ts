@@ -156,7 +156,8 @@ const ZH_GENERIC_HEADING = /^(?:其他|其它)(?:事项|说明|规定|条款|约
  * doing something, asked how (水果怎么储存？) — not what it "is" (水果储存是什么？, a question no customer asks).
  */
 // (a virtual good's: 会员服务的开通 → 会员服务怎么开通？, 话费充值 → 话费怎么充值？; not 续费: 自动续费 is no way 自动 is renewed)
-const ZH_TOPIC_PROCESS = /^(\p{Script=Han}{0,8}?)的?(储存|存储|保存|存放|冷藏|解冻|包装|退换货|退换|换货|退货|退款|维修|寄修|送修|保修|保固|质保|赔付|理赔|补发|配送|发货|处理|开通|激活|兑换|核销|充值)$/u;
+// (a points or delivery page's: 积分获取 → 积分怎么获取？, 保温箱回收 → 保温箱怎么回收？; were 积分获取是什么？, a fresh-grocery trial)
+const ZH_TOPIC_PROCESS = /^(\p{Script=Han}{0,8}?)的?(储存|存储|保存|存放|冷藏|解冻|包装|退换货|退换|换货|退货|退款|维修|寄修|送修|保修|保固|质保|赔付|理赔|补发|配送|发货|处理|开通|激活|兑换|核销|充值|获取|获得|使用|回收|领取|抵扣|计算)$/u;
 
 /** How a way of doing is done, before its verb (在线激活, 电话激活, 自动充值, 快速开通, 线下核销): no thing it acts on. */
 const ZH_MANNER = /^(?:在线|线上|线下|网上|网页|电话|短信|自动|手动|人工|自助|远程|快速|极速|加急|到店|门店|批量|扫码|一键|免费|异地)$/u;
@@ -237,6 +238,22 @@ function zhTopicQuestion(topic: string, text: string, parent?: string): string |
   return undefined;
 }
 
+/** What a facet word names a topic by (退款方式 → 退款, 配送范围 → 配送): the topic a bare facet after 与 is about. */
+const ZH_FACET_WORD = /(?:方式|范围|流程|标准|规则|说明|政策|时间|时效)$/u;
+
+/**
+ * Each topic of a heading that names two (退款方式与到账时间 → 如何退款？, 退款到账需要多长时间？; 补发与换货 → 怎么补发？,
+ * 怎么换货？), after 有什么规定？ (the whole section's), when each asks a question of its own kind; a bare facet after 与 is its first topic's (配送范围与时效 →
+ * 配送时效). None when either would only ask what it is (恶劣天气与节假日).
+ */
+function twoTopics(topic: string): string[] {
+  const [first = '', second = ''] = topic.split(/与|及|、/u);
+  const about = first.replace(ZH_FACET_WORD, '');
+  const other = about.length >= 2 && about !== first && (second.length <= 2 || /^(?:到账|送达|到货|发货|处理)/u.test(second)) ? `${about}${second}` : second;
+  const asked = [zhHeading(first)[0], zhHeading(other)[0]];
+  return asked.every((q) => q !== undefined && !/(?:是什么|有什么规定|指什么)？$/u.test(q)) ? (asked as string[]) : [];
+}
+
 /**
  * The questions a Chinese heading asks, best first (none for a heading that names nothing, 其他 or
  * 备注): the first kind of topic that fits decides them, in the order below. `product` is the
@@ -270,7 +287,8 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   if (benefits !== null && !/(?:与|及|和|、|或)$/u.test(benefits[1] ?? '')) return [`${benefits[1] ?? ''}有哪些${benefits[2] ?? ''}？`, `${topic}有哪些？`];
   // 运费标准 / 普通商品 → 普通商品的运费标准是什么？ (was 普通商品是什么？: the kind asks about its parent's topic)
   const parent = context.parent;
-  if (ZH_KIND.test(topic) && parent !== undefined && /^\p{Script=Han}{2,8}$/u.test(parent) && !parent.includes(topic)) return [`${topic}的${parent}是什么？`];
+  // (售后申请时效 / 活鲜商品 → 活鲜商品的售后申请时效是多久？: a time asks how long)
+  if (ZH_KIND.test(topic) && parent !== undefined && /^\p{Script=Han}{2,8}$/u.test(parent) && !parent.includes(topic)) return [`${topic}的${parent}${ZH_TIME_SUFFIX.test(parent) ? '是多久' : '是什么'}？`];
   // 退款金额不对, 发票抬头开错了, 物流信息不更新: a problem the customer has
   // (临期与过期: a state beside a trouble, no problem to act on — it asked 临期与过期怎么办？)
   if (ZH_PROBLEM.test(topic) && allTroubles(topic)) return [`${topic}怎么办？`];
@@ -302,7 +320,11 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   // (保质期与开封后使用期限: no 保质期与开封后使用需要多长时间？ either)
   const single = (re: RegExp): boolean => base(re).length >= 2 && !/(?:与|及|、|或)/u.test(base(re)) && !/和$/u.test(base(re));
   const care = ZH_CARE_TASK.exec(topic);
-  if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
+  // 缺斤少两处理 / 申请方式 → 缺斤少两怎么申请？, 售后时效 / 申请方式 → 售后怎么申请？ (was 如何申请？, which names nothing
+  // the customer asks about)
+  const about = parent === undefined ? undefined : /^(\p{Script=Han}{2,8}?)(?:的)?(?:处理|问题|规则|说明|政策|标准|办法|时效|时限|期限)?$/u.exec(parent)?.[1];
+  if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX) && about !== undefined && /^\p{Script=Han}{2}$/u.test(base(ZH_HOWTO_SUFFIX)) && !about.includes(base(ZH_HOWTO_SUFFIX))) q.push(`${about}怎么${base(ZH_HOWTO_SUFFIX)}？`, `如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
+  else if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   // 保修期限 → 保修期是多久？ (was 保修需要多长时间？: a service lasts, it takes no time); 退货期限 → 多长时间内可以退货？
   else if (ZH_TIME_SUFFIX.test(topic) && single(ZH_TIME_SUFFIX) && /(?:期限|时限)$/u.test(topic) && ZH_GRANTED_SERVICE.test(base(ZH_TIME_SUFFIX))) q.push(`${base(ZH_TIME_SUFFIX)}期是多久？`, `${topic}是多久？`);
   // 直播时间 → 几点直播？ (was 直播需要多长时间？: the hours of the livestream, not its length)
@@ -326,7 +348,7 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   // 快递公司 → 用哪家快递公司？ (was 快递公司是什么？)
   else if (ZH_PROVIDERS.test(topic)) q.push(`${topic}有哪些？`, `用哪家${topic}？`);
   // 发票与赠品 → 发票与赠品有什么规定？ (was 发票与赠品是什么？)
-  else if (ZH_TWO_TOPICS.test(topic)) q.push(`${topic}有什么规定？`, `${topic}怎么处理？`);
+  else if (ZH_TWO_TOPICS.test(topic)) q.push(`${topic}有什么规定？`, ...twoTopics(topic), `${topic}怎么处理？`);
   else {
     // 洗护说明 / 羽绒服 → 羽绒服怎么洗护？ / 羽绒服的洗护说明是什么？ (was 羽绒服是什么？: a thing under the aspect its parent names)
     const aspect = parent === undefined ? null : ZH_ASPECT.exec(parent);

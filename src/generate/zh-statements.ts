@@ -144,7 +144,10 @@ export function zhDutiesAndRights(s: string, clauses: readonly string[], subject
         add(`${rightWho}有哪些权利？`, 'right');
       }
       // 享有X的权利 names what one has, not something one may do
-      if (right[3] !== undefined && right[2] !== '享有' && !/^(?:对|向)/u.test(clause) && isPermittedAction(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
+      // 循环保温箱为可重复使用的专用箱: 可 after 为 / 是 says what kind of thing it is, no permission (was 循环保温箱为可以重复使用的专用箱吗？)
+      // (本商品为可退换商品 too; 本店是可以开具发票的 only with its 的)
+      const kind = /为$/u.test(right[1] ?? '') || (/是$/u.test(right[1] ?? '') && /的/u.test(right[3] ?? ''));
+      if (right[3] !== undefined && right[2] !== '享有' && !kind && !/^(?:对|向)/u.test(clause) && isPermittedAction(right[3])) add(`${rightWho}可以${right[3]}吗？`, 'permission');
     } else if (at === 1 && lead === undefined && /^可以/u.test(clause) && (clauses[0] ?? '').length >= 4 && !/的$/u.test(clauses[0] ?? '') && isPermittedAction(clause.slice(2))) {
       // 双方协商一致，可以变更合同。: the first clause is the situation
       add(`${clauses[0]}，${shorten(clause, 20)}吗？`, 'permission');

@@ -14,7 +14,8 @@ import { ZH_NOTICE, ZH_POLICY_SUFFIX, ZH_PROBLEM } from './zh-heading.js';
 const ZH_DATE = /(?:\d{2,4}\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]|每(?:个)?月\s*\d{1,2}\s*[日号]|\d{4}\s*年\s*\d{1,2}\s*月(?!内|以内|之内|以上|后)|\d{4}\s*年(?!内|以内|之内|以上)/gu;
 
 // (积分有效期为…: a validity is a period too; its article asked 系统将短信提醒需要多长时间？ from a later clause)
-const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期|有效期|保质期|保修期)(?:为|是|一般为)/u;
+// (赠送金额有效期12个月: the time may follow the period's name at once; it asked 储值卡需要多长时间？ of the heading)
+const ZH_PERIOD = /([\p{Script=Han}]{2,10}?)(?:的)?(期限|期间|时效|时限|时间|周期|有效期|保质期|保修期)(?:为|是|一般为|(?=\s*(?:\d|[一二三四五六七八九十两半])))/u;
 
 /** How often something is done: 建议每2个月清洁一次, 每周检查一次, 每3个月运行一次强力洗程序. */
 const ZH_INTERVAL = /每(?:隔)?\s*(?:\d+(?:\.\d+)?|[一二三四五六七八九十两半]+)?\s*(?:个)?(?:小时|天|日|周|星期|个月|月|季度|年)(?:左右)?([^，。；]{0,12}?)(清洁|清洗|清理|更换|换|检查|保养|除垢|维护|擦拭|运行|使用)一次([^，。；]{0,12})/u;
@@ -72,8 +73,10 @@ function wholeTask(text: string, max: number): string | undefined {
 export function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
   // a date (2026年1月1日) is a point in time, no duration to ask about
   const undated = s.replace(ZH_DATE, '');
-  if (ZH_TIME.test(undated)) {
-    const period = ZH_PERIOD.exec(undated);
+  const period = ZH_PERIOD.exec(undated);
+  // (有效期6个月: ZH_TIME leaves a number after 期 alone, for 周期 and 星期; after a period's name it is its length)
+  const periodLength = period !== null && /^\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:小时|天|日|周|星期|个月|月|年)/u.test(undated.slice(period.index + period[0].length));
+  if (ZH_TIME.test(undated) || periodLength) {
     if (period?.[1] !== undefined) add(`${period[1].replace(ZH_LEADING, '')}${period[2]}是多久？`, 'time-limit');
     else {
       const parts = undated.split(/[，,；;]/u);
@@ -87,6 +90,14 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       // time a task takes (累计实付满1000元升级为银卡会需要多长时间？, 系统将短信提醒需要多长时间？)
       // (提前六十日书面通知 is a deadline, asked as before)
       if (found !== null && /(?:近|最近|过去|(?<!提)前)$/u.test(clause.slice(0, found.index))) return;
+      // 连续签到7天额外得10积分: days counted of doing something, no time a task takes (额外得10积分需要多长时间？)
+      if (found !== null && /(?:连续|累计)\p{Script=Han}{0,4}$/u.test(clause.slice(0, found.index))) return;
+      // 配送可能延迟1-2天: how long it is late (配送会延迟多久？, was 恶劣天气与节假日需要多长时间？ of the heading)
+      const late = found === null ? null : /(\p{Script=Han}{2,6}?)(?:可能|会|将|或|预计)*(延迟|推迟|延后|顺延|延误)(?:约|大约)?$/u.exec(clause.slice(0, found.index));
+      if (late !== null) {
+        add(`${(late[1] ?? '').replace(ZH_LEADING, '')}会${late[2] ?? ''}多久？`, 'time-limit');
+        return;
+      }
       // 常温放置1-3天即可催熟: 即可 says enough, what takes the time is 催熟 (was 即可催熟需要多长时间？)
       let after = rest.replace(/^[内后起的]+/u, '').replace(/^(?:即可|便可|就可以|就能|即能)(?=\p{Script=Han}{2})/u, '');
       // 七日内，可以申请退货: what the time is for is in the next clause
@@ -115,7 +126,8 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
         // 请在48小时内联系客服: a time the customer is asked to keep, not how long something takes (was 联系客服需要多长时间？)
         // (not 商家应当在3个工作日内办理退款: the shop's duty is how long the customer waits)
         // (买家…，并在签收后30日内提供照片: the customer's own deadline too, was 提供过敏部位照片及二级以上医院出需要多长时间？)
-        const deadline = found !== null && (/请在?$/u.test(clause.slice(0, found.index)) || (ZH_CUSTOMER.test(s) && /在[^，。；]{0,8}$/u.test(clause.slice(0, found.index))));
+        // (请在签收后24小时内拍照申请售后: counted from an event, was 拍照申请售后需要多长时间？)
+        const deadline = found !== null && (/请在?(?:[^，。；]{0,6}后)?$/u.test(clause.slice(0, found.index)) || (ZH_CUSTOMER.test(s) && /在[^，。；]{0,8}$/u.test(clause.slice(0, found.index))));
         // 将商品寄回 → 寄回商品: the object put before the verb goes after it (was 将商品寄回需要多长时间？)
         const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
         // 请至少提前24小时联系客服修改: notice given ahead, not how long the task takes (was 联系在线客服修改需要多长时间？)

@@ -34,6 +34,13 @@ describe('plainEnglish', () => {
     ["we'll take $7.95 off your refund", "we'll deduct $7.95 from your refund"],
     ['can i send it back to you', 'can i return it to you'],
     ['items must be sent back within 30 days', 'items must be return within 30 days'],
+    // (a US furniture shop's trial, 2026-11-27)
+    ['where is my order', 'track my order'],
+    ["where's my couch order", "where's my couch order"],
+    ['wheres my package??', 'track my package??'],
+    ['how many days do i have to return', 'how long do i have to return'],
+    ['how many business days until my refund', 'how long until my refund'],
+    ['my order came without the legs', 'my order arrived missing the legs'],
   ])('%s → %s', (text, plain) => {
     expect(plainEnglish(text)).toBe(plain);
   });
@@ -64,6 +71,10 @@ describe('plainEnglish', () => {
     'update your phone number in account settings',
     'enter your phone number at checkout',
     'take $10 off orders over $50',
+    'where is my refund',
+    'how many days a week do you deliver',
+    'how many swatches can i order',
+    'i can live without the legs',
   ])('leaves %s as it is', (text) => {
     expect(plainEnglish(text)).toBe(text);
   });

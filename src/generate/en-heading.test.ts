@@ -113,3 +113,14 @@ describe('headings that word a question as a statement, moments, duties, -uling 
     expect(first('Scheduling your delivery')).toBe('How do I schedule my delivery?');
   });
 });
+
+describe('a how-to whose text says when the shop gets back to the customer', () => {
+  it("asks no How long does it take to …? of We'll contact you within 2 business days", () => {
+    const questions = generateQuestions({
+      headingPath: ['Returns', 'How to start a return'],
+      text: '1. Go to our returns page and enter your order number.\n2. Choose the items and the reason.\n3. We\'ll contact you within 2 business days to schedule the pickup.',
+    }).map((g) => g.question);
+    expect(questions[0]).toBe('How do I start a return?');
+    expect(questions).not.toContain('How long does it take to start a return?');
+  });
+});

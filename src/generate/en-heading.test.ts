@@ -124,3 +124,26 @@ describe('a how-to whose text says when the shop gets back to the customer', () 
     expect(questions).not.toContain('How long does it take to start a return?');
   });
 });
+
+describe('a kind of thing named with an -ing word, a Not heading, a What\'s included column (furniture shop trial, 2026-11-27)', () => {
+  it('asks about Cleaning codes as things, not as the task of cleaning codes', () => {
+    expect(first('Cleaning codes')).toBe('What are the cleaning codes?');
+    expect(first('Washing instructions')).toBe('What are the washing instructions?');
+    expect(first('Cancelling orders')).not.toMatch(/^What are the/u);
+  });
+
+  it('asks what is not covered of Not covered', () => {
+    expect(first('Not covered')).toBe('What is not covered?');
+    expect(first('Not included')).toBe('What is not included?');
+  });
+
+  it("asks what a row's service includes of a What's included column", () => {
+    const questions = generateQuestions({
+      headingPath: ['Shipping Policy', 'Shipping methods and fees'],
+      text: 'Method | What\'s included | Fee\nCurbside Delivery | To your curb or lobby | $99\nWhite Glove Delivery | Room of choice, unpacking, assembly | $249',
+      tables: [[['Method', "What's included", 'Fee'], ['Curbside Delivery', 'To your curb or lobby', '$99'], ['White Glove Delivery', 'Room of choice, unpacking, assembly', '$249']]],
+    }).map((g) => g.question);
+    expect(questions).toContain("What's included with Curbside Delivery?");
+    expect(questions.join('\n')).not.toMatch(/what's included for/iu);
+  });
+});

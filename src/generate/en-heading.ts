@@ -49,9 +49,15 @@ function clauseSubject(subject: string, verb: string, rest: string): boolean {
   return !/\b(?:you|i|we|they|he|she|it|who|that|which|whose)\b/iu.test(subject);
 }
 
-/** A heading that opens with an activity in -ing (Accepting Financial Aid), not with a thing in -ing (Shipping Information). */
+/**
+ * An -ing word that says what kind a thing is, before a noun that names things of a kind: Cleaning codes,
+ * Washing instructions, Cleaning products, Care tips (was How do I clean codes?).
+ */
+const EN_ING_KIND = /^\p{L}+ing\s+(?:codes?|instructions?|tips|products?|supplies|rates|options|methods|labels?|guides?|guidelines|charts?|kits?|materials?|solutions?|machines?|agents?|zones?|hours|requirements|symbols?|tags?)$/iu;
+
+/** A heading that opens with an activity in -ing (Accepting Financial Aid), not with a thing in -ing (Shipping Information, Cleaning codes). */
 export function isGerundHeading(topic: string): boolean {
-  return EN_GERUND_HEADING.test(topic) && !EN_ING_NOUN.test(topic);
+  return EN_GERUND_HEADING.test(topic) && !EN_ING_NOUN.test(topic) && !EN_ING_KIND.test(topic);
 }
 
 /** A topic that is a process, something that takes time: delivery, a refund, an appeal, a card's replacement. */
@@ -280,6 +286,9 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
   const topic = plain.length >= 3 ? plain : heading;
   const phrase = enPhraseQuestion(topic);
   if (phrase !== undefined) return [phrase];
+  // Not covered, Not included: what is not (was What is the not covered?)
+  const not = /^not\s+(covered|included|eligible|accepted|allowed|permitted|refundable|returnable|available|supported|guaranteed)$/iu.exec(topic)?.[1];
+  if (not !== undefined) return [`What is not ${not.toLowerCase()}?`, `What isn't ${not.toLowerCase()}?`];
   // How scheduling works, How we fix it, What the warranty doesn't cover: the question they word as a statement
   const indirect = enIndirectQuestion(topic, names);
   if (indirect !== undefined) return [indirect];

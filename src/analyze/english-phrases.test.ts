@@ -17,7 +17,8 @@ describe('plainEnglish', () => {
     ['i want my money back', 'i want my refund'],
     ['do you take venmo', 'do you accept venmo'],
     ['do u take apple pay', 'do u accept apple pay'],
-    ['hey do u guys take venmo', 'hey do u guys accept venmo'],
+    // (you guys is you since the furniture shop's trial: was hey do u guys accept venmo)
+    ['hey do u guys take venmo', 'hey do you accept venmo'],
     ['items must be unworn and unwashed', 'items must be not worn and not washed'],
     ['how do i talk to a real person', 'how do i contact customer service'],
     ['can i speak with an agent', 'can i contact customer service'],
@@ -41,6 +42,8 @@ describe('plainEnglish', () => {
     ['how many days do i have to return', 'how long do i have to return'],
     ['how many business days until my refund', 'how long until my refund'],
     ['my order came without the legs', 'my order arrived missing the legs'],
+    ['do u guys deliver on saturdays', 'do you deliver on saturdays'],
+    ["do y'all sell gift cards", 'do you sell gift cards'],
   ])('%s → %s', (text, plain) => {
     expect(plainEnglish(text)).toBe(plain);
   });
@@ -75,6 +78,8 @@ describe('plainEnglish', () => {
     'how many days a week do you deliver',
     'how many swatches can i order',
     'i can live without the legs',
+    'the delivery guys scratched my wall',
+    "thanks y'all",
   ])('leaves %s as it is', (text) => {
     expect(plainEnglish(text)).toBe(text);
   });

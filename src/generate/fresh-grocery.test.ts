@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
 import { generateEntries, type GeneratedEntry } from './index.js';
+import { zhHeading } from './zh-heading.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/fresh-grocery');
 let entries: GeneratedEntry[];
@@ -59,5 +60,19 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
   it('never calls a points expiry a shelf life (积分保质期是多久？ was a similar question)', () => {
     expect(asked('四、积分规则')).toContain('积分有效期是多久？');
     expect(entries.flatMap((i) => [i.entry.question, ...i.entry.similar]).filter((q) => q.includes('保质期'))).toEqual([]);
+  });
+
+  it('asks a way of doing of no parent that names no topic (常见问题 / 申请方式 asked 常见怎么申请？, review 2026-11-27)', () => {
+    for (const parent of ['常见问题', '其他说明', '温馨提示', '注意事项', '特别说明', '基本规则', '相关规定', '联系我们']) {
+      expect(zhHeading('申请方式', undefined, { text: '', parent })[0]).toBe('如何申请？');
+    }
+    expect(zhHeading('申请方式', undefined, { text: '', parent: '缺斤少两处理' })[0]).toBe('缺斤少两怎么申请？');
+    expect(zhHeading('领取方式', undefined, { text: '', parent: '优惠券' })[0]).toBe('优惠券怎么领取？');
+  });
+
+  it('asks how a use is done, not how its manner is used (安全使用 asked 安全怎么使用？, review 2026-11-27)', () => {
+    expect(zhHeading('安全使用', undefined, { text: '' })[0]).toBe('如何安全使用？');
+    expect(zhHeading('正确使用', undefined, { text: '' })[0]).toBe('如何正确使用？');
+    expect(zhHeading('积分使用', undefined, { text: '' })[0]).toBe('积分怎么使用？');
   });
 });

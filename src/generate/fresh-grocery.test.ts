@@ -75,4 +75,9 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
     expect(zhHeading('正确使用', undefined, { text: '' })[0]).toBe('如何正确使用？');
     expect(zhHeading('积分使用', undefined, { text: '' })[0]).toBe('积分怎么使用？');
   });
+
+  it("asks a bare way of doing after 与 of its first topic's object (积分获取与使用 asked 怎么使用？, review 2026-11-27)", () => {
+    expect(zhHeading('积分获取与使用').slice(1, 3)).toEqual(['积分怎么获取？', '积分怎么使用？']);
+    expect(zhHeading('补发与换货').slice(1, 3)).toEqual(['怎么补发？', '怎么换货？']);
+  });
 });

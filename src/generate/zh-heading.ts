@@ -252,7 +252,9 @@ const ZH_FACET_WORD = /(?:方式|范围|流程|标准|规则|说明|政策|时�
  */
 function twoTopics(topic: string): string[] {
   const [first = '', second = ''] = topic.split(/与|及|、/u);
-  const about = first.replace(ZH_FACET_WORD, '');
+  // (积分获取与使用: a bare way of doing after 与 is done to its first topic's object too — it asked 怎么使用？, review 2026-11-27)
+  const done = ZH_TOPIC_PROCESS.exec(first)?.[1] ?? '';
+  const about = ZH_FACET_WORD.test(first) ? first.replace(ZH_FACET_WORD, '') : done.length >= 2 && !ZH_MANNER.test(done) && !ZH_OCCASION.test(done) ? done : first;
   const other = about.length >= 2 && about !== first && (second.length <= 2 || /^(?:到账|送达|到货|发货|处理)/u.test(second)) ? `${about}${second}` : second;
   const asked = [zhHeading(first)[0], zhHeading(other)[0]];
   return asked.every((q) => q !== undefined && !/(?:是什么|有什么规定|指什么)？$/u.test(q)) ? (asked as string[]) : [];

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
 import { generateEntries, type GeneratedEntry } from './index.js';
 import { zhHeading } from './zh-heading.js';
+import { zhTimeLimits } from './zh-time.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/fresh-grocery');
 let entries: GeneratedEntry[];
@@ -79,5 +80,16 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
   it("asks a bare way of doing after 与 of its first topic's object (积分获取与使用 asked 怎么使用？, review 2026-11-27)", () => {
     expect(zhHeading('积分获取与使用').slice(1, 3)).toEqual(['积分怎么获取？', '积分怎么使用？']);
     expect(zhHeading('补发与换货').slice(1, 3)).toEqual(['怎么补发？', '怎么换货？']);
+  });
+
+  it("asks the customer's deadline only of a 请 that asks them, not of 申请 (申请退款后1-3个工作日原路到账 asked 多长时间内要原路到账？, review 2026-11-27)", () => {
+    const times = (s: string): string[] => {
+      const out: string[] = [];
+      zhTimeLimits(s, '退款到账', (q) => out.push(q));
+      return out;
+    };
+    expect(times('申请退款后1-3个工作日原路到账。')).toEqual(['原路到账需要多长时间？']);
+    expect(times('提交申请后24小时内完成审核。')).toEqual(['完成审核需要多长时间？']);
+    expect(times('请在签收后24小时内拍照申请售后。')).toEqual(['多长时间内要拍照申请售后？']);
   });
 });

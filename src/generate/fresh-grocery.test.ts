@@ -92,4 +92,15 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
     expect(times('提交申请后24小时内完成审核。')).toEqual(['完成审核需要多长时间？']);
     expect(times('请在签收后24小时内拍照申请售后。')).toEqual(['多长时间内要拍照申请售后？']);
   });
+
+  it('asks how late what is late is, not the occasion cut in two (节假日期间发货顺延1-2天 asked 假日期间发货会顺延多久？, review 2026-11-27)', () => {
+    const times = (s: string): string[] => {
+      const out: string[] = [];
+      zhTimeLimits(s, '节假日配送', (q) => out.push(q));
+      return out;
+    };
+    expect(times('节假日期间发货顺延1-2天。')).toEqual(['发货会顺延多久？']);
+    expect(times('如遇节假日顺延1天。')).toEqual(['节假日会顺延多久？']);
+    expect(times('配送可能延迟1-2天。')).toEqual(['配送会延迟多久？']);
+  });
 });

@@ -95,7 +95,9 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       // 配送可能延迟1-2天: how long it is late (配送会延迟多久？, was 恶劣天气与节假日需要多长时间？ of the heading)
       const late = found === null ? null : /(\p{Script=Han}{2,6}?)(?:可能|会|将|或|预计)*(延迟|推迟|延后|顺延|延误)(?:约|大约)?$/u.exec(clause.slice(0, found.index));
       if (late !== null) {
-        add(`${(late[1] ?? '').replace(ZH_LEADING, '')}会${late[2] ?? ''}多久？`, 'time-limit');
+        // (what is late follows the occasion: 节假日期间发货顺延1-2天 asked 假日期间发货会顺延多久？, 如遇节假日顺延1天 遇节假日…, review 2026-11-27)
+        const what = (late[1] ?? '').replace(ZH_LEADING, '').replace(/^\p{Script=Han}*?(?:期间|遇|时)(?=\p{Script=Han}{2})/u, '');
+        add(`${/^遇/u.test(what) ? what.slice(1) : what}会${late[2] ?? ''}多久？`, 'time-limit');
         return;
       }
       // 常温放置1-3天即可催熟: 即可 says enough, what takes the time is 催熟 (was 即可催熟需要多长时间？)

@@ -18,6 +18,12 @@ beforeAll(async () => {
 });
 
 const entry = (heading: string) => entries.find((i) => i.entry.source?.headingPath.at(-1) === heading)?.entry;
+/** The time questions a sentence asks under a heading's topic. */
+const times = (sentence: string, topic = '退款到账'): string[] => {
+  const out: string[] = [];
+  zhTimeLimits(sentence, topic, (q) => out.push(q));
+  return out;
+};
 const asked = (heading: string): string[] => {
   const e = entry(heading);
   return e === undefined ? [] : [e.question, ...e.similar];
@@ -83,22 +89,12 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
   });
 
   it("asks the customer's deadline only of a 请 that asks them, not of 申请 (申请退款后1-3个工作日原路到账 asked 多长时间内要原路到账？, review 2026-11-27)", () => {
-    const times = (s: string): string[] => {
-      const out: string[] = [];
-      zhTimeLimits(s, '退款到账', (q) => out.push(q));
-      return out;
-    };
     expect(times('申请退款后1-3个工作日原路到账。')).toEqual(['原路到账需要多长时间？']);
     expect(times('提交申请后24小时内完成审核。')).toEqual(['完成审核需要多长时间？']);
     expect(times('请在签收后24小时内拍照申请售后。')).toEqual(['多长时间内要拍照申请售后？']);
   });
 
   it('asks how late what is late is, not the occasion cut in two (节假日期间发货顺延1-2天 asked 假日期间发货会顺延多久？, review 2026-11-27)', () => {
-    const times = (s: string): string[] => {
-      const out: string[] = [];
-      zhTimeLimits(s, '节假日配送', (q) => out.push(q));
-      return out;
-    };
     expect(times('节假日期间发货顺延1-2天。')).toEqual(['发货会顺延多久？']);
     expect(times('如遇节假日顺延1天。')).toEqual(['节假日会顺延多久？']);
     expect(times('配送可能延迟1-2天。')).toEqual(['配送会延迟多久？']);

@@ -13,7 +13,7 @@ import { makeChatLogFixtures } from './fixtures/make-chat-logs.mjs';
 import { makeManualFixtures } from './fixtures/make-manuals.mjs';
 import { makeEnglishShopFixtures } from './fixtures/make-english-shop.mjs';
 import { makeFreshFixtures } from './fixtures/make-fresh.mjs';
-import { makeBrowserPdfFixtures } from './fixtures/make-browser-pdf.mjs';
+import { makeBrowserGuidePdf, makeBrowserPdfFixtures } from './fixtures/make-browser-pdf.mjs';
 import { makeSizeChartFixtures } from './fixtures/make-size-charts.mjs';
 import { makeVendorFaqFixtures } from './fixtures/make-vendor-faq.mjs';
 import { makeMisnamedFixtures } from './fixtures/make-misnamed.mjs';
@@ -33,6 +33,7 @@ await makeManualFixtures(outDir);
 await makeEnglishShopFixtures(outDir);
 await makeFreshFixtures(outDir);
 await makeBrowserPdfFixtures(outDir);
+await makeBrowserGuidePdf(outDir);
 await makeSizeChartFixtures(outDir);
 await makeVendorFaqFixtures(outDir);
 await makeMisnamedFixtures(outDir); // copies of the PDF, DOCX and XLSX fixtures above, and files kb does not read as they are

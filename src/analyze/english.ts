@@ -165,7 +165,11 @@ export function joinCompounds(text: string): string {
  * - you / we take an amount off → deduct it from (why did you take 7.95 off my refund: a fee "deducted from refund");
  * - came / showed up broken, damaged … → arrived broken (my lamp came broken: an item that arrives damaged);
  * - falling / fell / coming apart → come apart;
- * - what is your phone number (the shop's, not my phone number nor a page's enter your phone number) → contact phone number.
+ * - what is your phone number (the shop's, not my phone number nor a page's enter your phone number) → contact phone number;
+ * - where is my order (package, parcel, delivery, stuff) → track my order;
+ * - how many days (weeks, months, hours) do i have → how long do i have;
+ * - came / arrived / showed up without the legs → arrived missing the legs;
+ * - you guys / u guys (and y'all before a verb) → you (not the delivery guys).
  */
 /**
  * A verb, what is sent (it, the blue dress, stuff …: the capture), then back — not the shop sending it
@@ -196,6 +200,16 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   // (asked for: a page's enter / update your phone number is the customer's own)
   [/(?<=\b(?:what(?:['’]?s|\s+is)?|(?:can|could|may)\s+i\s+(?:have|get))\s+)(?:your|ur)\s+(phone|telephone|contact)\s+(number|no)\b/gu, 'contact $1 $2'],
   [/\b(?:your|ur)\s+(customer\s+service|support)\s+(number|no)\b/gu, 'contact $1 $2'],
+  // where is my order / package / couch → track my order (a furniture shop's trial, 2026-11-27: where is my order met
+  // Which items can't be returned? through where; not where is my refund, which no tracking page answers)
+  [/\bwhere(?:['’]?s|\s+is|\s+are)\s+(my|our)\s+(order|orders|package|packages|parcel|parcels|delivery|shipment|stuff|purchase)\b/gu, 'track $1 $2'],
+  // how many days / weeks do i have → how long do i have (a return window, a claim's deadline)
+  [/\bhow\s+many\s+(?:days|weeks|months|hours|business\s+days|working\s+days)\s+(?=(?:do|does|did|will|would|should|is|are|until|till|before|to|for|it|i|u|you)\b)/gu, 'how long '],
+  // came / arrived without the legs → arrived missing the legs
+  [/\b(?:came|come|comes|arrived|arrives|showed\s+up|was\s+delivered|got\s+delivered)\s+without\b/gu, 'arrived missing'],
+  // you guys / u guys / y'all → you: the shop addressed, not its delivery guys (do u guys deliver on saturdays
+  // clustered in kb gaps under guys; after the take → accept rule, which reads do u guys take)
+  [/\b(?:you|u|ya)\s+guys\b|\by['’]?all\b(?=\s+(?:deliver|ship|have|sell|take|accept|do|offer|open|close|charge|carry|make|need|still|ever|already|also|send|price|match)\b)/gu, 'you'],
   [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],
 ];
 

@@ -403,6 +403,18 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['unsubscribe', 'cancel'],
   // related only: a coin a customer names for the cryptocurrency a payments page refuses
   ['cryptocurrency', 'crypto', 'bitcoin'],
+  // furniture and large home goods, as shoppers and a furniture shop's help pages say it (a US furniture
+  // shop's trial, 2026-11-27: how do i clean my couch met the sofa-cleaning row through clean alone, is the
+  // new york store open on sunday found nothing of the showrooms FAQ, can i get fabric samples nothing of swatches)
+  ['sofa', 'couch', 'settee'],
+  // related only: a showroom is one kind of store (and a store alone is also store credit), a swatch one kind
+  // of sample (a cosmetics shop's free sample is none), a box the packaging, the everyday word for a page's
+  // expedited or financing
+  ['showroom', 'store'],
+  ['swatch', 'sample'],
+  ['packaging', 'box', 'carton'],
+  ['expedited', 'rush', 'faster'],
+  ['financing', 'finance', 'installment', 'instalment'],
   // ---- end of the English after-sales block ------------------------------------------------------
 ];
 
@@ -461,6 +473,7 @@ const RELATED_ONLY_HEADS = new Set([
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
   'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',
   'seat', 'declined', 'currency', 'unsubscribe', 'cryptocurrency',
+  'showroom', 'swatch', 'packaging', 'expedited', 'financing',
   // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
   '掉色',
   // virtual goods: words of another shop's sentences too (an appliance's 序列号, 儿童安全锁, 家长在场, 购买几台)

@@ -67,7 +67,8 @@ function embeddedIn(sentence: string, match: RegExpExecArray): string | undefine
  */
 const EN_DEADLINE = /\b(?:within|up\s+to|no\s+later\s+than)\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|sixty|ninety)\s+(?:business\s+|working\s+|calendar\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:of|from|after|since)\b/iu;
 
-const EN_SHOP_REPLIES = /\b(?:we|our\s+(?:team|staff|support|agents?))\s+(?:will\s+|usually\s+|normally\s+|aim\s+to\s+)?(?:reply|respond|answer|get\s+back|contact\s+you|call\s+you|email\s+you)\b/iu;
+// (we'll as we will: a furniture shop's "We'll contact you within 2 business days" made How to start a return ask How long does it take to start a return?)
+const EN_SHOP_REPLIES = /\b(?:we|our\s+(?:team|staff|support|agents?))(?:['’]ll\s+|\s+(?:will\s+|usually\s+|normally\s+|aim\s+to\s+)?)(?:reply|respond|answer|get\s+back|reach\s+out|contact\s+you|call\s+you|email\s+you|text\s+you)\b/iu;
 
 /** A task on any goods (return items, exchange products): allowed for every item, so what is asked is by when. */
 const EN_GENERIC_OBJECT = /^[\p{L}-]+\s+(?:(?:your|most|all|any|the)\s+)?(?:items?|products?|goods|things|purchases?|orders?)$/iu;

@@ -72,3 +72,78 @@ describe('a fee and a link named like a task', () => {
     expect(first('Check for updates')).toBe('How do I check for updates?');
   });
 });
+
+// A US furniture shop's help centre (user trial, 2026-11-27): headings that word a question as a statement
+// were asked as they stand (How scheduling works?, How we fix it?, What the warranty doesn't cover?), a
+// heading of a moment as a thing (At delivery → How does at delivery work?, How much does at postage cost?),
+// a duty with its deadline as a thing (Report damage within 48 hours → What is the report damage within 48
+// hours?), and Scheduling your delivery as How do I schedul my delivery?.
+describe('headings that word a question as a statement, moments, duties, -uling verbs', () => {
+  it('asks a statement-worded question as a question', () => {
+    expect(first('How scheduling works')).toBe('How does scheduling work?');
+    expect(first('How we fix it')).toBe('How do you fix it?');
+    expect(first("What the warranty doesn't cover")).toBe("What doesn't the warranty cover?");
+    expect(first('What the warranty covers')).toBe('What does the warranty cover?');
+    expect(first('How returns work')).toBe('How do returns work?');
+    expect(first('How much delivery costs')).toBe('How much does delivery cost?');
+    expect(first('Why we ask for your ID')).toBe('Why do you ask for my ID?');
+    expect(first('How you can return an item')).toBe('How can I return an item?');
+    expect(first('What we will not deliver')).toBe('What will you not deliver?');
+    expect(first('What the warranty does not cover')).toBe('What does the warranty not cover?');
+  });
+
+  it('leaves real questions and headings that ask nothing as they were', () => {
+    expect(first('How do I return an item')).toBe('How do I return an item?');
+    expect(first('What happens next')).toBe('What happens next?');
+    expect(first('How to start a return')).toBe('How do I start a return?');
+    expect(first('What is covered')).toBe('What is covered?');
+  });
+
+  it('asks what to do at a moment', () => {
+    expect(first('At delivery')).toBe('What should I do at delivery?');
+    expect(asked('At delivery')).not.toContain('How much does at delivery cost?');
+  });
+
+  it('asks a duty with a deadline as how long the customer has', () => {
+    expect(asked('Report damage within 48 hours').slice(0, 2)).toEqual(['How long do I have to report damage?', 'How do I report damage?']);
+    expect(first('Return items within 30 days')).toBe('How long do I have to return items?');
+  });
+
+  it('puts back the e of a verb in -ule', () => {
+    expect(first('Scheduling your delivery')).toBe('How do I schedule my delivery?');
+  });
+});
+
+describe('a how-to whose text says when the shop gets back to the customer', () => {
+  it("asks no How long does it take to …? of We'll contact you within 2 business days", () => {
+    const questions = generateQuestions({
+      headingPath: ['Returns', 'How to start a return'],
+      text: '1. Go to our returns page and enter your order number.\n2. Choose the items and the reason.\n3. We\'ll contact you within 2 business days to schedule the pickup.',
+    }).map((g) => g.question);
+    expect(questions[0]).toBe('How do I start a return?');
+    expect(questions).not.toContain('How long does it take to start a return?');
+  });
+});
+
+describe('a kind of thing named with an -ing word, a Not heading, a What\'s included column (furniture shop trial, 2026-11-27)', () => {
+  it('asks about Cleaning codes as things, not as the task of cleaning codes', () => {
+    expect(first('Cleaning codes')).toBe('What are the cleaning codes?');
+    expect(first('Washing instructions')).toBe('What are the washing instructions?');
+    expect(first('Cancelling orders')).not.toMatch(/^What are the/u);
+  });
+
+  it('asks what is not covered of Not covered', () => {
+    expect(first('Not covered')).toBe('What is not covered?');
+    expect(first('Not included')).toBe('What is not included?');
+  });
+
+  it("asks what a row's service includes of a What's included column", () => {
+    const questions = generateQuestions({
+      headingPath: ['Shipping Policy', 'Shipping methods and fees'],
+      text: 'Method | What\'s included | Fee\nCurbside Delivery | To your curb or lobby | $99\nWhite Glove Delivery | Room of choice, unpacking, assembly | $249',
+      tables: [[['Method', "What's included", 'Fee'], ['Curbside Delivery', 'To your curb or lobby', '$99'], ['White Glove Delivery', 'Room of choice, unpacking, assembly', '$249']]],
+    }).map((g) => g.question);
+    expect(questions).toContain("What's included with Curbside Delivery?");
+    expect(questions.join('\n')).not.toMatch(/what's included for/iu);
+  });
+});

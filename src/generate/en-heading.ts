@@ -31,7 +31,7 @@ const EN_ING_NOUN = /^(?:shipping|billing|packaging|pricing|housing|training|fun
 export const EN_GENERIC_HEADING = /^(?:(?:additional|more|other|general|related|further|helpful|useful)\s+)?(?:information|info|details|resources|links|topics|notes|overview|introduction|summary|background|contents?)$|^(?:frequently\s+asked\s+questions|faqs?)\b|^(?:learn|read|find\s+out|see)\s+more$|^(?:contact|follow|about)\s+us$|^(?:see\s+also|share|print|related)$/iu;
 
 /** A heading that opens with a preposition or a conjunction: For Reservists, Before You Apply, Once You've Applied. */
-export const EN_LEADING_WORD = /^(for|about|before|after|once|when|while|during|until|without)\s+(\p{L}.{2,})$/iu;
+export const EN_LEADING_WORD = /^(for|about|before|after|once|when|while|during|until|without|at|upon)\s+(?!a\s+glance$)(\p{L}.{2,})$/iu;
 
 /** A heading that is a statement: its subject, a modal or a form of be, the rest (Other Payments May Affect Your Disability Benefits). */
 export const EN_CLAUSE_HEADING = /^(?!(?:if|unless|when|while|once|before|after|until|for|about|during|without)\s)(\p{L}[\p{L}\s'’-]{1,40}?)\s+(may|can|will|must|should|could|is|are)\s+(\p{L}.{2,})$/iu;
@@ -49,9 +49,15 @@ function clauseSubject(subject: string, verb: string, rest: string): boolean {
   return !/\b(?:you|i|we|they|he|she|it|who|that|which|whose)\b/iu.test(subject);
 }
 
-/** A heading that opens with an activity in -ing (Accepting Financial Aid), not with a thing in -ing (Shipping Information). */
+/**
+ * An -ing word that says what kind a thing is, before a noun that names things of a kind: Cleaning codes,
+ * Washing instructions, Cleaning products, Care tips (was How do I clean codes?).
+ */
+const EN_ING_KIND = /^\p{L}+ing\s+(?:codes?|instructions?|tips|products?|supplies|rates|options|methods|labels?|guides?|guidelines|charts?|kits?|materials?|solutions?|machines?|agents?|zones?|hours|requirements|symbols?|tags?)$/iu;
+
+/** A heading that opens with an activity in -ing (Accepting Financial Aid), not with a thing in -ing (Shipping Information, Cleaning codes). */
 export function isGerundHeading(topic: string): boolean {
-  return EN_GERUND_HEADING.test(topic) && !EN_ING_NOUN.test(topic);
+  return EN_GERUND_HEADING.test(topic) && !EN_ING_NOUN.test(topic) && !EN_ING_KIND.test(topic);
 }
 
 /** A topic that is a process, something that takes time: delivery, a refund, an appeal, a card's replacement. */
@@ -280,6 +286,12 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
   const topic = plain.length >= 3 ? plain : heading;
   const phrase = enPhraseQuestion(topic);
   if (phrase !== undefined) return [phrase];
+  // Not covered, Not included: what is not (was What is the not covered?)
+  const not = /^not\s+(covered|included|eligible|accepted|allowed|permitted|refundable|returnable|available|supported|guaranteed)$/iu.exec(topic)?.[1];
+  if (not !== undefined) return [`What is not ${not.toLowerCase()}?`, `What isn't ${not.toLowerCase()}?`];
+  // How scheduling works, How we fix it, What the warranty doesn't cover: the question they word as a statement
+  const indirect = enIndirectQuestion(topic, names);
+  if (indirect !== undefined) return [indirect];
   if (headingIsQuestion(topic)) return [topic.replace(/\?*$/u, '?')];
   // In the box, Contact, Pairing, Troubleshooting: no thing to ask "what is" about
   const bare = enBareHeading(topic, product);
@@ -317,6 +329,13 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
     if (todo !== undefined) return [`How do I ${todo}?`, ...whereIs(todo), `What do I need to know about ${activity}?`];
     return [`How does ${activity} work?`, `What do I need to know about ${activity}?`];
   }
+  // a duty with its deadline (Report damage within 48 hours, Return items within 30 days): how long the customer
+  // has, and how to do it (was What is the report damage within 48 hours?)
+  const duty = EN_DUTY_BY.exec(topic);
+  if (duty?.[1] !== undefined && duty[2] !== undefined && duty[3] !== undefined && EN_DEADLINE.test(duty[3])) {
+    const todo = `${duty[1].toLowerCase()} ${asAsker(lowerFirst(duty[2], names))}`;
+    return [`How long do I have to ${todo}?`, `How do I ${todo}?`];
+  }
   // a task (Appeal A Decision, Request a Deferment, Replace Your Card, Keep Good Records): how to do it, not what it is
   if (EN_TASK.test(topic) || EN_UNPAID_TASK.test(topic)) {
     const todo = asAsker(verbFirst(sentenceCase(topic, names)));
@@ -338,6 +357,8 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
     if (word === 'for') return [`What ${isPluralTopic(rest) ? 'do' : 'does'} ${rest} need to know?`];
     if (word === 'about') return [`What do I need to know about ${rest}?`];
     if (word === 'after' || word === 'once') return [`What happens ${word} ${rest}?`, `What do I need to know ${word} ${rest}?`];
+    // At delivery, Upon arrival: what the customer does then (was How does at delivery work?, How much does at postage cost?)
+    if (word === 'at' || word === 'upon') return [`What should I do ${word} ${rest}?`, `What happens ${word} ${rest}?`];
     return [`What do I need to know ${word} ${rest}?`];
   }
   // Other Payments May Affect Your Disability Benefits → Can other payments affect my disability benefits?
@@ -521,6 +542,69 @@ export function enPolicyNot(topic: string, names: ReadonlySet<string>): [questio
   if (!EN_POLICY_VERB.test(word) && !rule) return undefined;
   const mine = plural ? thing : `my ${thing}`;
   return [`${plural ? 'Do' : 'Does'} ${mine} ${word}${rest}?`, mine];
+}
+
+/** A heading that is a duty and its deadline: the verb, what it is done to (one to four words), the deadline (Report damage within 48 hours). */
+const EN_DUTY_BY = /^(return|collect|pay|claim|redeem|activate|register|submit|report|book|cancel|request|schedule|notify)\s+((?:[\p{L}'’-]+\s+){0,3}?[\p{L}'’-]+)(\s+(?:within|in|by|before)\s+.+)$/iu;
+
+/** Question words that open a question worded as a statement (How scheduling works, What the warranty covers). */
+const EN_INDIRECT_WH = /^(how(?:\s+(?:long|much|many|often|soon))?|what|why)\s+(.+?)[.?]?$/iu;
+/** Helping verbs a statement-worded question puts after its subject (What we can't deliver → What can't you deliver?). */
+const EN_HELPER = /^(?:can|can't|can’t|cannot|will|won't|won’t|should|must|may|is|isn't|isn’t|are|aren't|aren’t|does|doesn't|doesn’t|do|don't|don’t|has|have)$/iu;
+/** Verbs such a heading says of a thing (How scheduling works, What the warranty covers, How returns work), as the thing's verb. */
+const EN_THING_VERB = /^(?:work|cover|include|mean|take|cost|apply|happen|look|come|arrive|ship|last|expire|count|qualify|protect|pay|change|need)$/iu;
+/** The customer's words for who the shop's page speaks of: we → you, you → I. */
+const EN_ASKER_WORD: Readonly<Record<string, string>> = { we: 'you', our: 'your', us: 'you', ours: 'yours', you: 'I', your: 'my', yours: 'mine', i: 'I' };
+
+/** A verb's base form from its -s form: works → work, applies → apply, goes → go, includes → include. */
+function verbBase(word: string): string {
+  const w = word.toLowerCase();
+  if (/[^aeiou]ies$/u.test(w)) return `${w.slice(0, -3)}y`;
+  if (/(?:ss|sh|ch|x|o)es$/u.test(w)) return w.slice(0, -2);
+  return w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w;
+}
+
+/**
+ * A heading that words a question as a statement — a question word, a subject, a verb (How scheduling works,
+ * How we fix it, What the warranty doesn't cover, Why we ask for ID) — as the question: How does scheduling work?,
+ * How do you fix it?, What doesn't the warranty cover?, Why do you ask for ID?. The subject is one to three words
+ * (a pronoun, or a thing and a verb it does: works, covers, includes); the shop's we is the customer's you. Not
+ * When or Where (When you apply says when, it asks nothing), nor what asks nothing (What you need to know, How it works).
+ */
+export function enIndirectQuestion(topic: string, names: ReadonlySet<string>): string | undefined {
+  const m = EN_INDIRECT_WH.exec(topic.trim());
+  if (m?.[1] === undefined || m[2] === undefined || EN_NO_QUESTION.test(topic) || /\bto\s+(?:know|expect)$/iu.test(topic)) return undefined;
+  const wh = sentenceCaseWord(m[1].toLowerCase());
+  const words = m[2].split(/\s+/u);
+  const first = words[0]?.toLowerCase() ?? '';
+  // a question already (How do I, What is, How to, What happens) or a thing asked about (How much delivery costs is no subject)
+  if (first === '' || first === 'to' || EN_HELPER.test(first) || /^(?:happens|happened|if|about|of|for|else)$/u.test(first)) return undefined;
+  const asker = (w: string): string => EN_ASKER_WORD[w.toLowerCase()] ?? w;
+  const pronoun = /^(?:we|you|i|they|it)$/iu.test(first);
+  for (let at = 1; at <= 3 && at < words.length; at++) {
+    const verb = words[at] ?? '';
+    const subjectWords = words.slice(0, at);
+    if (!pronoun && at === 1 && /^(?:the|your|our|my|this|these|those|a|an)$/iu.test(first)) continue;
+    if (pronoun && at > 1) return undefined;
+    const subject = subjectWords.map(asker).join(' ');
+    const tail = words.slice(at + 1).map(asker).join(' ');
+    const rest = tail === '' ? '' : ` ${tail}`;
+    const named = pronoun ? subject : lowerFirst(sentenceCase(subject, names), names);
+    if (EN_HELPER.test(verb)) {
+      // does not, will not: the helper before the subject, its not after it (What does the warranty not cover?)
+      const not = words[at + 1]?.toLowerCase() === 'not';
+      const after = not ? words.slice(at + 2).map(asker).join(' ') : tail;
+      return `${wh} ${verb.toLowerCase()} ${named}${not ? ' not' : ''}${after === '' ? '' : ` ${after}`}?`;
+    }
+    if (!/^\p{Ll}+$/u.test(verb)) continue;
+    const plural = pronoun ? !/^(?:it)$/iu.test(first) : isPluralTopic(subjectWords.join(' '));
+    const base = verbBase(verb);
+    // a pronoun's next word is its verb (we fix, you need); a thing's, a verb it does, in its number (scheduling works, returns work)
+    if (pronoun || (EN_THING_VERB.test(base) && (plural ? verb === base : verb !== base))) {
+      return `${wh} ${plural ? 'do' : 'does'} ${named} ${pronoun ? verb.toLowerCase() : base}${rest}?`;
+    }
+  }
+  return undefined;
 }
 
 /** What a customer does by a deadline (Items not returned within 30 days: I return them), not the shop (ship, process, accept). */

@@ -142,7 +142,7 @@ export function caseFolded(topic: string, text: string): string {
  * calling; cancelling, controlling lose an l), a silent e put back after the endings that drop it
  * (-rge, -dge, -lge, -age, -ange, -ce, -ve, -ze, consonant + le, vowel + se, -nse/-lse/-rse/-pse, -are/-ire/-ure/-uire,
  * -ake/-ike/-oke, consonant + ate/ote/ute, -ade/-ide/-ude, -ine/-une, -ame/-ome, -ibe/-obe/-ube, -ue,
- * -store/-score/-plore/-gnore, -delete/-plete/-pete). Undefined for a word not in -ing.
+ * -store/-score/-plore/-gnore, -delete/-plete/-pete, consonant + ule: scheduling → schedule, was schedul). Undefined for a word not in -ing.
  */
 export function gerundVerb(gerund: string): string | undefined {
   const word = gerund.toLowerCase();
@@ -160,7 +160,7 @@ export function gerundVerb(gerund: string): string | undefined {
  * damage, exchang → exchange, requir → require, licens → license); other stems as they are (deliver, register, open).
  */
 function withSilentE(stem: string): string {
-  if (/(?:[rdl]g|[^aeiou][aeiou]g|(?:chang|rang|lleng)|c|v|[^z]z|[^aeiousl]l|[aeiou]s|[nlrp]s|[^aeiou][aiu]r|uir|(?:st|sc|pl|gn)or|[^aeiou][aio]k|[^aeiou][aou]t|(?:del|pl|comp)et|[^aeiou][aiu]d|[^aeiou][iu]n|[^aeiou][ao]m|[^aeiou][iou]b|u)$/u.test(stem)) return `${stem}e`;
+  if (/(?:[rdl]g|[^aeiou][aeiou]g|(?:chang|rang|lleng)|c|v|[^z]z|[^aeiousl]l|[aeiou]s|[nlrp]s|[^aeiou][aiu]r|uir|(?:st|sc|pl|gn)or|[^aeiou][aio]k|[^aeiou][aou]t|(?:del|pl|comp)et|[^aeiou][aiu]d|[^aeiou][iu]n|[^aeiou][ao]m|[^aeiou][iou]b|[^aeiou]ul|u)$/u.test(stem)) return `${stem}e`;
   return stem;
 }
 

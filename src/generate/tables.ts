@@ -147,6 +147,9 @@ const EN_CLAUSE_COLUMN = /^\p{L}+(?:\s+\p{L}+)?\s+(?:appears?|arrives?|reaches|g
  */
 const EN_NOT_A_NOUN = /^(?:\p{L}{3,}(?<!e)ed|\p{L}{3,}[ai]ble|(?:inter)?national|regional|local|additional|optional|commercial|personal|digital|physical|free|yes|no|domestic|abroad|overseas|included|excluded)$/iu;
 
+/** A column of what a row's service or plan comes with, named as a question or a verb: What's included, Includes. */
+const EN_WHATS_INCLUDED_COLUMN = /^(?:what(?:['’]s|\s+is)\s+included|includes|what\s+you\s+get)$/iu;
+
 /** A column of what a plan holds: Seats included, Users included → How many seats are included in …? */
 const EN_INCLUDED_COLUMN = /^(\p{L}+s)\s+included$/iu;
 
@@ -381,6 +384,8 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
         }
         // a column of durations (Warranty period: 1 year, 6 months) is asked how long, as customers ask it
         else if (durations[i] === true) asked.push(`How long is the ${names[i] ?? column.toLowerCase()} for ${label}?`);
+        // What's included | Includes: what the row's service or plan comes with (was What is the what's included for Curbside Delivery?)
+        else if (EN_WHATS_INCLUDED_COLUMN.test(column)) asked.push(`What's included with ${label}?`);
         else if (EN_INCLUDED_COLUMN.test(column) || (kind !== undefined && EN_COUNTED_COLUMN.test(column))) {
           const what = (EN_INCLUDED_COLUMN.exec(column) ?? EN_COUNTED_COLUMN.exec(column))?.[1]?.toLowerCase() ?? '';
           asked.push(/^(?:\d|unlimited)/iu.test((row[i + 1] ?? '').trim()) ? `How many ${what} are included in ${label}?` : `What ${what} are included in ${label}?`);

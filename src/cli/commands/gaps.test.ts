@@ -76,7 +76,7 @@ describe('kb gaps', () => {
     const r = runKb(['gaps', 'fixtures/gaps/chat-english.csv', '--index', index, '--export', drafts]);
     expect(r.code).toBe(0);
     const out = lines(r.stdout);
-    expect(out.slice(0, 3)).toEqual(['  1. 2 asked (1 distinct), 82% unmet  order', '       2× where is my order', '       nearest: ship-cost “运费怎么算？” (confidence 0.1779)']);
+    expect(out.slice(0, 3)).toEqual(['  1. 2 asked (1 distinct), 82% unmet  order track', '       2× where is my order', '       nearest: ship-cost “运费怎么算？” (confidence 0.1779)']);
     expect(r.stdout).not.toMatch(/similar questions/);
     expect(readFileSync(drafts, 'utf8')).not.toMatch(/similar questions/);
   });

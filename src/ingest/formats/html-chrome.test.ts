@@ -72,3 +72,40 @@ describe('help-centre widgets known by their shape, not their class', () => {
     expect(sections().find((x) => x.startsWith('联系我们 =>'))).toMatch(/400-888-6666[\s\S]*service@example\.com/u);
   });
 });
+
+// A US furniture shop's help-centre pages saved from the browser (user trial, 2026-11-27): a sale strip
+// over the page (`promo-bar`) became a section of every page, and Zendesk's "Return to top" link ended
+// the last answer of each page.
+describe('promotion bars and "Return to top" links', () => {
+  const page = (body: string): string[] => {
+    const r = parseHtml(`<html><body>${body}</body></html>`, { file: 'delivery.html', maxUnzippedBytes: 1e9 });
+    if (!r.ok) throw new Error('parse failed');
+    return sectionize(r.value.blocks, { path: 'delivery.html', toMatchText: (t) => t }).map((s) => `${s.headingPath.join(' › ')} => ${s.text}`);
+  };
+
+  it('drops a promotion bar outside the article, by its class', () => {
+    for (const cls of ['promo-bar', 'promo', 'site-promo-banner', 'promotional_strip']) {
+      const sections = page(
+        `<div class="${cls}">Black Friday Sale: up to 40% off sofas + free delivery on orders $1,999+ <a href="/sale">Shop now</a></div>` +
+          '<main><article><h1>Exchanges</h1><p>We don\'t do direct exchanges.</p></article></main>',
+      );
+      expect(sections).toEqual(["Exchanges => We don't do direct exchanges."]);
+    }
+  });
+
+  it('keeps a promotion named inside the article', () => {
+    const sections = page('<main><article><h1>Price adjustments</h1><div class="promo">Prices drop? We refund the difference within 14 days.</div></article></main>');
+    expect(sections).toEqual(['Price adjustments => Prices drop? We refund the difference within 14 days.']);
+  });
+
+  it('drops a "Return to top" link by its class or its text, and keeps a link that says more', () => {
+    const sections = page(
+      '<article><h1>Exchanges</h1><p>We don\'t do direct exchanges.</p><div class="article-return-to-top"><a href="#article-container">Return to top</a></div>' +
+        '<h2>Refunds</h2><p>Refunds take 5–7 business days.</p><p><a href="#top">Back to top ↑</a></p><p><a href="#refunds">Back to the top of the refunds table</a></p></article>',
+    );
+    expect(sections).toEqual([
+      "Exchanges => We don't do direct exchanges.",
+      'Exchanges › Refunds => Refunds take 5–7 business days.\nBack to the top of the refunds table',
+    ]);
+  });
+});

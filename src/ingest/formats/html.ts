@@ -60,9 +60,10 @@ function classTokens(el: Element): string[] {
 
 /**
  * Page furniture a shop's help page carries around the article: cookie and consent banners,
- * sidebars, "related" / "popular articles" boxes, newsletter and share widgets, announcement bars.
+ * sidebars, "related" / "popular articles" boxes, newsletter and share widgets, announcement and
+ * promotion bars (`promo-bar`, `promo-banner`, `promotional-strip`: "Black Friday Sale: up to 40% off … Shop now").
  */
-const PAGE_FURNITURE = /(?:^|[-_])(?:cookies?|consent|gdpr|sidebar|newsletter|share|social|related|popular|announcement)(?:$|[-_])/iu;
+const PAGE_FURNITURE = /(?:^|[-_])(?:cookies?|consent|gdpr|sidebar|newsletter|share|social|related|popular|announcement|promos?|promotions?|promotional)(?:$|[-_])/iu;
 
 /**
  * Consent managers' banners, named by the product rather than by "cookie": OneTrust
@@ -156,7 +157,20 @@ function isChrome(el: Element, inContent: boolean): boolean {
   if (isCmsLine(el)) return true;
   // and anywhere: skip links, and help centres' "Was this article helpful? Yes No" vote widgets
   if (tokens.some((t) => /bread|^(?:nav|navbar|navigation|site-nav|skip-link|sidebar-nav|toc-nav)$|^skip[-_]|(?:^|[-_])(?:votes?|helpful(?:ness)?)(?:$|[-_])/iu.test(t))) return true;
-  return isVoteWidget(el) || isLinkBox(el);
+  // and a "Return to top" / "Back to top" link (Zendesk's `article-return-to-top`), by its class or its text
+  if (tokens.some((t) => TO_TOP.test(t))) return true;
+  return isVoteWidget(el) || isLinkBox(el) || isToTopLink(el);
+}
+
+/** A class or id of a link back to the top of the page: `article-return-to-top`, `back-to-top`, `scrollToTop`. */
+const TO_TOP = /(?:back|return|scroll|go)[-_]?to[-_]?top/iu;
+
+/** A link to an anchor of the page whose whole text says "to the top": Return to top, Back to top ↑, 返回顶部. */
+function isToTopLink(el: Element): boolean {
+  const href = el.properties['href'];
+  if (el.tagName !== 'a' || typeof href !== 'string' || !href.trim().startsWith('#')) return false;
+  const text = textOf(el).replace(/[\s\u00A0]+/gu, ' ').trim();
+  return /^(?:(?:back|return|go|scroll) to (?:the )?top(?: of (?:the )?page)?|top of page|返回顶部|回到顶部)\W*$/iu.test(text);
 }
 
 /** The longest question and button label a vote widget has: 这篇文章有帮助吗？, Was this answer helpful to you? / 是, Yes, 👍 12. */

@@ -9,6 +9,8 @@ const script = new URL('../../../scripts/fixtures/make-browser-pdf.mjs', import.
 
 interface FixtureModule {
   makeBrowserPdfFixtures: (outDir: string) => Promise<void>;
+  makeBrowserGuidePdf: (outDir: string) => Promise<void>;
+  BROWSER_GUIDE: { title: string; sections: { h2: string; text: string; h3: string; h3Text: string }[] };
   BROWSER_PRINT_TITLE: string;
   BROWSER_PRINT_URL: string;
 }
@@ -23,6 +25,7 @@ beforeAll(async () => {
   fixture = (await import(script)) as FixtureModule;
   // `npm test` makes it (scripts/make-fixtures.mjs); make it here too when run on its own
   if (!existsSync(join(generated, 'browser-print-en.pdf'))) await fixture.makeBrowserPdfFixtures(generated);
+  if (!existsSync(join(generated, 'browser-print-guide-en.pdf'))) await fixture.makeBrowserGuidePdf(generated);
 });
 
 describe('a page a browser printed to PDF', () => {
@@ -55,5 +58,17 @@ describe('a page a browser printed to PDF', () => {
     expect(tables.map((t) => t.rows)).toEqual([expected.table.rows]);
     const after = r.value.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.text);
     expect(after.at(-1)).toBe('Members get free labels for refunds too.');
+  });
+});
+
+describe("a page a browser printed with its default heading sizes", () => {
+  it('reads a bold <h3> a point larger than the body as a heading under its <h2>, not a line of its text', async () => {
+    const r = await parsePdf(new Uint8Array(readFileSync(join(generated, 'browser-print-guide-en.pdf'))), { file: 'browser-print-guide-en.pdf', maxUnzippedBytes: 0 });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    const headings = r.value.blocks.filter((b) => b.kind === 'heading').map((b) => (b.kind === 'heading' ? `${b.depth} ${b.text}` : ''));
+    const { title, sections } = fixture.BROWSER_GUIDE;
+    expect(headings).toEqual([`1 ${title}`, ...sections.flatMap((s) => [`2 ${s.h2}`, `3 ${s.h3}`])]);
+    const paragraphs = r.value.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b.kind === 'paragraph' ? b.text : ''));
+    expect(paragraphs).toEqual(sections.flatMap((s) => [s.text, s.h3Text]));
   });
 });

@@ -603,7 +603,9 @@ function joinPdfLines(left: string, right: string): string {
 
 function kindOf(line: PdfLine, layout: Layout): ParagraphKind {
   if (isHeadingFont(line, layout)) return 'large';
-  return line.bold === true && !line.cells && isBodySize(line.size, layout.bodySize) ? 'bold' : 'body';
+  // bold at body size, or a little larger: a browser's <h3> (bold, 1.17em of a page's base font, often set a
+  // point or two under the body's) is no "large" heading, and was read as a paragraph of the section above
+  return line.bold === true && !line.cells && (isBodySize(line.size, layout.bodySize) || line.size > layout.bodySize) ? 'bold' : 'body';
 }
 
 function linesToParagraphs(pages: readonly PageText[], layout: Layout): Paragraph[] {

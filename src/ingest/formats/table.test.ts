@@ -791,6 +791,14 @@ describe('a help desk article export', () => {
     expect(fieldOfHeader('label_names')).toBe('tags');
   });
 
+  it('reads Article ID as the id, beside Article title and Body (a US furniture shop trial, 2026-11-27)', () => {
+    const r = value(csv('Article ID,Article title,Body,Section,Labels,Author\n3600450,Do you charge sales tax?,<p>Yes where required.</p>,Payments,tax,Support\n'));
+    expect(r.rows.map((t) => [t.row.id, t.row.question, t.row.answer])).toEqual([['3600450', 'Do you charge sales tax?', 'Yes where required.']]);
+    expect(r.warnings ?? []).toEqual([]);
+    expect(fieldOfHeader('Article ID')).toBe('id');
+    expect(fieldOfHeader('question_id')).toBe('id');
+  });
+
   it('reads 标题 as the question and 内容 as the answer when no column says question or answer', () => {
     const r = value(csv(text('help-desk-articles.csv'), 'help-desk-articles.csv'));
     expect(r.rows.map((t) => t.row.question)).toEqual(['手机重启怎么办', '怎么退出云服务账号', '换屏价格是多少？']);

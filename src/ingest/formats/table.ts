@@ -45,7 +45,8 @@ export type FaqField = 'id' | 'question' | 'similar' | 'answer' | 'tags' | 'cate
 
 /** Header names (and JSON keys) per field, compared after `normalizeHeader` (so `standardQuestion`, `standard_question` and `Standard Question` are one name). */
 export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
-  id: ['id', 'faq id', 'qid', 'qna id', 'knowledge id', '编号', '編號', '知识id', '知识编号', '问题编号', '问题id'],
+  // (a help desk's article export names its id for what the row is: Article ID, Question ID)
+  id: ['id', 'faq id', 'qid', 'qna id', 'knowledge id', 'article id', 'article number', 'question id', 'entry id', '编号', '編號', '知识id', '知识编号', '问题编号', '问题id'],
   question: [
     'question', 'questions', 'q', 'standard question', 'main question',
     '标准问题', '问题', '标准问', '标准问法', '主问题', '知识标题',

@@ -70,11 +70,12 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
   });
 
   it('asks a way of doing of no parent that names no topic (常见问题 / 申请方式 asked 常见怎么申请？, review 2026-11-27)', () => {
-    for (const parent of ['常见问题', '其他说明', '温馨提示', '注意事项', '特别说明', '基本规则', '相关规定', '联系我们']) {
+    for (const parent of ['常见问题', '其他说明', '温馨提示', '注意事项', '特别说明', '基本规则', '相关规定', '联系我们', '其他须知']) {
       expect(zhHeading('申请方式', undefined, { text: '', parent })[0]).toBe('如何申请？');
     }
     expect(zhHeading('申请方式', undefined, { text: '', parent: '缺斤少两处理' })[0]).toBe('缺斤少两怎么申请？');
     expect(zhHeading('领取方式', undefined, { text: '', parent: '优惠券' })[0]).toBe('优惠券怎么领取？');
+    expect(zhHeading('申请方式', undefined, { text: '', parent: '退货规定' })[0]).toBe('退货怎么申请？');
   });
 
   it('asks how a use is done, not how its manner is used (安全使用 asked 安全怎么使用？, review 2026-11-27)', () => {

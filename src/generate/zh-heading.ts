@@ -330,7 +330,7 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   // the customer asks about)
   // (not a parent that names no topic: 常见问题, 其他说明, 温馨提示, 基本规则, 相关规定, 联系我们 / 申请方式 asked
   // 常见怎么申请？, 温馨提示怎么申请？, 联系我们怎么投诉？ — review 2026-11-27)
-  const named = parent === undefined ? undefined : /^(\p{Script=Han}{2,8}?)(?:的)?(?:处理|问题|规则|说明|政策|标准|办法|时效|时限|期限)?$/u.exec(parent)?.[1];
+  const named = parent === undefined ? undefined : /^(\p{Script=Han}{2,8}?)(?:的)?(?:处理|问题|规则|规定|须知|制度|细则|说明|政策|标准|办法|时效|时限|期限)?$/u.exec(parent)?.[1];
   const about = named === undefined || ZH_NO_TOPIC.test(named) || ZH_POLICY_SUFFIX.test(named) || ZH_NOTICE.test(named) || ZH_GENERIC_HEADING.test(named) ? undefined : named;
   if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX) && about !== undefined && /^\p{Script=Han}{2}$/u.test(base(ZH_HOWTO_SUFFIX)) && !about.includes(base(ZH_HOWTO_SUFFIX))) q.push(`${about}怎么${base(ZH_HOWTO_SUFFIX)}？`, `如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   else if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestPaths } from '../ingest/index.js';
 import { generateEntries, type GeneratedEntry } from './index.js';
+import { zhHeading } from './zh-heading.js';
+import { zhTimeLimits } from './zh-time.js';
 
 const DIR = join(import.meta.dirname, '../../fixtures/fresh-grocery');
 let entries: GeneratedEntry[];
@@ -16,6 +18,12 @@ beforeAll(async () => {
 });
 
 const entry = (heading: string) => entries.find((i) => i.entry.source?.headingPath.at(-1) === heading)?.entry;
+/** The time questions a sentence asks under a heading's topic. */
+const times = (sentence: string, topic = '退款到账'): string[] => {
+  const out: string[] = [];
+  zhTimeLimits(sentence, topic, (q) => out.push(q));
+  return out;
+};
 const asked = (heading: string): string[] => {
   const e = entry(heading);
   return e === undefined ? [] : [e.question, ...e.similar];
@@ -59,5 +67,37 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
   it('never calls a points expiry a shelf life (积分保质期是多久？ was a similar question)', () => {
     expect(asked('四、积分规则')).toContain('积分有效期是多久？');
     expect(entries.flatMap((i) => [i.entry.question, ...i.entry.similar]).filter((q) => q.includes('保质期'))).toEqual([]);
+  });
+
+  it('asks a way of doing of no parent that names no topic (常见问题 / 申请方式 asked 常见怎么申请？, review 2026-11-27)', () => {
+    for (const parent of ['常见问题', '其他说明', '温馨提示', '注意事项', '特别说明', '基本规则', '相关规定', '联系我们', '其他须知']) {
+      expect(zhHeading('申请方式', undefined, { text: '', parent })[0]).toBe('如何申请？');
+    }
+    expect(zhHeading('申请方式', undefined, { text: '', parent: '缺斤少两处理' })[0]).toBe('缺斤少两怎么申请？');
+    expect(zhHeading('领取方式', undefined, { text: '', parent: '优惠券' })[0]).toBe('优惠券怎么领取？');
+    expect(zhHeading('申请方式', undefined, { text: '', parent: '退货规定' })[0]).toBe('退货怎么申请？');
+  });
+
+  it('asks how a use is done, not how its manner is used (安全使用 asked 安全怎么使用？, review 2026-11-27)', () => {
+    expect(zhHeading('安全使用', undefined, { text: '' })[0]).toBe('如何安全使用？');
+    expect(zhHeading('正确使用', undefined, { text: '' })[0]).toBe('如何正确使用？');
+    expect(zhHeading('积分使用', undefined, { text: '' })[0]).toBe('积分怎么使用？');
+  });
+
+  it("asks a bare way of doing after 与 of its first topic's object (积分获取与使用 asked 怎么使用？, review 2026-11-27)", () => {
+    expect(zhHeading('积分获取与使用').slice(1, 3)).toEqual(['积分怎么获取？', '积分怎么使用？']);
+    expect(zhHeading('补发与换货').slice(1, 3)).toEqual(['怎么补发？', '怎么换货？']);
+  });
+
+  it("asks the customer's deadline only of a 请 that asks them, not of 申请 (申请退款后1-3个工作日原路到账 asked 多长时间内要原路到账？, review 2026-11-27)", () => {
+    expect(times('申请退款后1-3个工作日原路到账。')).toEqual(['原路到账需要多长时间？']);
+    expect(times('提交申请后24小时内完成审核。')).toEqual(['完成审核需要多长时间？']);
+    expect(times('请在签收后24小时内拍照申请售后。')).toEqual(['多长时间内要拍照申请售后？']);
+  });
+
+  it('asks how late what is late is, not the occasion cut in two (节假日期间发货顺延1-2天 asked 假日期间发货会顺延多久？, review 2026-11-27)', () => {
+    expect(times('节假日期间发货顺延1-2天。')).toEqual(['发货会顺延多久？']);
+    expect(times('如遇节假日顺延1天。')).toEqual(['节假日会顺延多久？']);
+    expect(times('配送可能延迟1-2天。')).toEqual(['配送会延迟多久？']);
   });
 });

@@ -160,7 +160,8 @@ const ZH_GENERIC_HEADING = /^(?:其他|其它)(?:事项|说明|规定|条款|约
 const ZH_TOPIC_PROCESS = /^(\p{Script=Han}{0,8}?)的?(储存|存储|保存|存放|冷藏|解冻|包装|退换货|退换|换货|退货|退款|维修|寄修|送修|保修|保固|质保|赔付|理赔|补发|配送|发货|处理|开通|激活|兑换|核销|充值|获取|获得|使用|回收|领取|抵扣|计算)$/u;
 
 /** How a way of doing is done, before its verb (在线激活, 电话激活, 自动充值, 快速开通, 线下核销): no thing it acts on. */
-const ZH_MANNER = /^(?:在线|线上|线下|网上|网页|电话|短信|自动|手动|人工|自助|远程|快速|极速|加急|到店|门店|批量|扫码|一键|免费|异地)$/u;
+// (正确, 安全, 合理 since 使用 is a way of doing: 安全使用 asked 安全怎么使用？, review 2026-11-27)
+const ZH_MANNER = /^(?:在线|线上|线下|网上|网页|电话|短信|自动|手动|人工|自助|远程|快速|极速|加急|到店|门店|批量|扫码|一键|免费|异地|正确|安全|合理|规范|文明)$/u;
 
 /** When a way of doing is done (首次充值, 再次激活, 提前退款): a rule of that occasion. */
 const ZH_OCCASION = /^(?:首次|首单|第一次|再次|二次|重新|重复|提前|延期|逾期|定期|当天|当日|次日|限时)$/u;
@@ -239,6 +240,9 @@ function zhTopicQuestion(topic: string, text: string, parent?: string): string |
 }
 
 /** What a facet word names a topic by (退款方式 → 退款, 配送范围 → 配送): the topic a bare facet after 与 is about. */
+/** What qualifies a rule or a question and names no topic (常见问题, 其他说明, 基本规则, 联系我们): no parent a way of doing is of. */
+const ZH_NO_TOPIC = /^(?:常见|其他|其它|其余|一般|基本|具体|特别|特殊|补充|相关|重要|温馨|主要|更多|本店|本公司|本平台|我们|联系我们|关于我们|总则|附则)$|我们|您/u;
+
 const ZH_FACET_WORD = /(?:方式|范围|流程|标准|规则|说明|政策|时间|时效)$/u;
 
 /**
@@ -248,7 +252,9 @@ const ZH_FACET_WORD = /(?:方式|范围|流程|标准|规则|说明|政策|时�
  */
 function twoTopics(topic: string): string[] {
   const [first = '', second = ''] = topic.split(/与|及|、/u);
-  const about = first.replace(ZH_FACET_WORD, '');
+  // (积分获取与使用: a bare way of doing after 与 is done to its first topic's object too — it asked 怎么使用？, review 2026-11-27)
+  const done = ZH_TOPIC_PROCESS.exec(first)?.[1] ?? '';
+  const about = ZH_FACET_WORD.test(first) ? first.replace(ZH_FACET_WORD, '') : done.length >= 2 && !ZH_MANNER.test(done) && !ZH_OCCASION.test(done) ? done : first;
   const other = about.length >= 2 && about !== first && (second.length <= 2 || /^(?:到账|送达|到货|发货|处理)/u.test(second)) ? `${about}${second}` : second;
   const asked = [zhHeading(first)[0], zhHeading(other)[0]];
   return asked.every((q) => q !== undefined && !/(?:是什么|有什么规定|指什么)？$/u.test(q)) ? (asked as string[]) : [];
@@ -322,7 +328,10 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   const care = ZH_CARE_TASK.exec(topic);
   // 缺斤少两处理 / 申请方式 → 缺斤少两怎么申请？, 售后时效 / 申请方式 → 售后怎么申请？ (was 如何申请？, which names nothing
   // the customer asks about)
-  const about = parent === undefined ? undefined : /^(\p{Script=Han}{2,8}?)(?:的)?(?:处理|问题|规则|说明|政策|标准|办法|时效|时限|期限)?$/u.exec(parent)?.[1];
+  // (not a parent that names no topic: 常见问题, 其他说明, 温馨提示, 基本规则, 相关规定, 联系我们 / 申请方式 asked
+  // 常见怎么申请？, 温馨提示怎么申请？, 联系我们怎么投诉？ — review 2026-11-27)
+  const named = parent === undefined ? undefined : /^(\p{Script=Han}{2,8}?)(?:的)?(?:处理|问题|规则|规定|须知|制度|细则|说明|政策|标准|办法|时效|时限|期限)?$/u.exec(parent)?.[1];
+  const about = named === undefined || ZH_NO_TOPIC.test(named) || ZH_POLICY_SUFFIX.test(named) || ZH_NOTICE.test(named) || ZH_GENERIC_HEADING.test(named) ? undefined : named;
   if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX) && about !== undefined && /^\p{Script=Han}{2}$/u.test(base(ZH_HOWTO_SUFFIX)) && !about.includes(base(ZH_HOWTO_SUFFIX))) q.push(`${about}怎么${base(ZH_HOWTO_SUFFIX)}？`, `如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   else if (ZH_HOWTO_SUFFIX.test(topic) && single(ZH_HOWTO_SUFFIX)) q.push(`如何${base(ZH_HOWTO_SUFFIX)}？`, `${topic}是什么？`);
   // 保修期限 → 保修期是多久？ (was 保修需要多长时间？: a service lasts, it takes no time); 退货期限 → 多长时间内可以退货？

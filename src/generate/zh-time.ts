@@ -95,7 +95,9 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       // 配送可能延迟1-2天: how long it is late (配送会延迟多久？, was 恶劣天气与节假日需要多长时间？ of the heading)
       const late = found === null ? null : /(\p{Script=Han}{2,6}?)(?:可能|会|将|或|预计)*(延迟|推迟|延后|顺延|延误)(?:约|大约)?$/u.exec(clause.slice(0, found.index));
       if (late !== null) {
-        add(`${(late[1] ?? '').replace(ZH_LEADING, '')}会${late[2] ?? ''}多久？`, 'time-limit');
+        // (what is late follows the occasion: 节假日期间发货顺延1-2天 asked 假日期间发货会顺延多久？, 如遇节假日顺延1天 遇节假日…, review 2026-11-27)
+        const what = (late[1] ?? '').replace(ZH_LEADING, '').replace(/^\p{Script=Han}*?(?:期间|遇|时)(?=\p{Script=Han}{2})/u, '');
+        add(`${/^遇/u.test(what) ? what.slice(1) : what}会${late[2] ?? ''}多久？`, 'time-limit');
         return;
       }
       // 常温放置1-3天即可催熟: 即可 says enough, what takes the time is 催熟 (was 即可催熟需要多长时间？)
@@ -127,7 +129,8 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
         // (not 商家应当在3个工作日内办理退款: the shop's duty is how long the customer waits)
         // (买家…，并在签收后30日内提供照片: the customer's own deadline too, was 提供过敏部位照片及二级以上医院出需要多长时间？)
         // (请在签收后24小时内拍照申请售后: counted from an event, was 拍照申请售后需要多长时间？)
-        const deadline = found !== null && (/请在?(?:[^，。；]{0,6}后)?$/u.test(clause.slice(0, found.index)) || (ZH_CUSTOMER.test(s) && /在[^，。；]{0,8}$/u.test(clause.slice(0, found.index))));
+        // (the 请 of 申请 / 提请 / 邀请 asks nothing of the customer: 申请退款后1-3个工作日原路到账 asked 多长时间内要原路到账？, review 2026-11-27)
+        const deadline = found !== null && (/(?<![申提邀聘恳])请在?(?:[^，。；]{0,6}后)?$/u.test(clause.slice(0, found.index)) || (ZH_CUSTOMER.test(s) && /在[^，。；]{0,8}$/u.test(clause.slice(0, found.index))));
         // 将商品寄回 → 寄回商品: the object put before the verb goes after it (was 将商品寄回需要多长时间？)
         const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
         // 请至少提前24小时联系客服修改: notice given ahead, not how long the task takes (was 联系在线客服修改需要多长时间？)

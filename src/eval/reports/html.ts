@@ -8,7 +8,7 @@
  */
 import type { AnswerChange } from '../baseline.js';
 import type { GroupMetrics, ThresholdReport } from '../summary.js';
-import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, capitalized, noGatesNote, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
+import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, confidenceHistogram, coverageSource, describeExpect, describeGot, describeReason, failReasons, groupAnswersChanged, isNewlyFailing, metricChanges, capitalized, noGatesNote, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 export function htmlEscape(text: string): string {
   return text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch] ?? ch);
@@ -130,7 +130,8 @@ const SCRIPT = `
 /** The questions right in both runs whose answer changed since the baseline, as a list under the changed cases; '' when none. */
 function answersChangedHtml(changed: readonly AnswerChange[]): string {
   if (changed.length === 0) return '';
-  const items = changed.map((c) => `<li>${htmlEscape(c.q)} <span class="muted">→ ${htmlEscape(c.id)}${c.question === null ? '' : ` “${htmlEscape(c.question)}”`} · ${htmlEscape(`${c.file}:${c.line}`)}</span><br>${htmlEscape(c.answer)}</li>`);
+  // one item an entry, with every question that reaches it (a FAQ row asked by six paraphrases is one edit)
+  const items = groupAnswersChanged(changed).map((g) => `<li>${g.cases.map((c) => `${htmlEscape(c.q)} <span class="muted">${htmlEscape(`${c.file}:${c.line}`)}</span>`).join(', ')} <span class="muted">→ ${htmlEscape(g.id)}${g.question === null ? '' : ` “${htmlEscape(g.question)}”`}</span><br>${htmlEscape(g.answer)}</li>`);
   return `<p><b>${changed.length === 1 ? '1 question right in both runs is' : `${changed.length} questions right in both runs are`} answered with text changed since the baseline</b> — check that the new answers say what customers should be told:</p><ul id="answers-changed">${items.join('')}</ul>`;
 }
 

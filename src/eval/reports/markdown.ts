@@ -5,7 +5,7 @@
  * failing cases; then the metrics, the threshold curve, the failing cases and the biggest gaps.
  * GitHub-flavoured tables; every user text is escaped.
  */
-import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, coverageSource, describeExpect, describeGot, describeReason, failReasons, isNewlyFailing, metricChanges, capitalized, noGatesNote, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
+import { baselineCasesDiffer, baselineThresholdNote, changeWhy, checksOf, coverageSource, describeExpect, describeGot, describeReason, failReasons, groupAnswersChanged, isNewlyFailing, metricChanges, capitalized, namedQuestions, noGatesNote, problemPlace, signedChange, thresholdHow, unreadableTitle, type EvalRun } from './model.js';
 
 /** Text safe in a Markdown paragraph or table cell: punctuation Markdown acts on is backslash-escaped. */
 export function mdEscape(text: string): string {
@@ -74,8 +74,14 @@ export function markdownReport(run: EvalRun, options: MarkdownOptions = {}): str
     const changed = b.answersChanged ?? [];
     if (changed.length > 0) {
       out.push(`**${changed.length === 1 ? '1 question right in both runs is' : `${changed.length} questions right in both runs are`} answered with text changed since the baseline** — check that the new answers say what customers should be told:`, '');
-      for (const c of changed.slice(0, 50)) out.push(`- ✏️ ${mdEscape(c.q)} → ${mdEscape(c.id)}${c.question === null ? '' : ` “${mdEscape(c.question)}”`}: ${mdEscape(c.answer.replace(/\s+/g, ' '))} (${mdEscape(`${c.file}:${c.line}`)})`);
-      if (changed.length > 50) out.push(`- … and ${changed.length - 50} more`);
+      // one line an entry: its questions (a FAQ row asked by six paraphrases is one edit), then its answer
+      const groups = groupAnswersChanged(changed);
+      for (const g of groups.slice(0, 50)) {
+        const asked = g.cases.length === 1 ? mdEscape(g.cases[0]?.q ?? '') : namedQuestions(g.cases, 3, (c) => `${mdEscape(c.q)} (${mdEscape(`${c.file}:${c.line}`)})`);
+        const place = g.cases.length === 1 ? ` (${mdEscape(`${g.cases[0]?.file}:${g.cases[0]?.line}`)})` : '';
+        out.push(`- ✏️ ${asked} → ${mdEscape(g.id)}${g.question === null ? '' : ` “${mdEscape(g.question)}”`}: ${mdEscape(g.answer.replace(/\s+/g, ' '))}${place}`);
+      }
+      if (groups.length > 50) out.push(`- … and ${groups.length - 50} more entries`);
       out.push('');
     }
   }

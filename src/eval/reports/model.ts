@@ -310,15 +310,45 @@ function goneWhy(now: EvalReport['cases'][number], removed: readonly string[]): 
   return [...ids, ...sources].join('; ');
 }
 
+/** The questions an entry whose answer changed answers, in suite order: one edit, however many questions reach it. */
+export interface AnswerChangeGroup {
+  id: string;
+  question: string | null;
+  answer: string;
+  cases: AnswerChange[];
+}
+
 /**
- * The questions answered with text changed since the baseline, in one line: `3 questions right in
- * both runs are answered with text changed since main.json: “能发顺丰不” → FAQ002, … — check that the
- * new answers say what customers should be told (the reports list them)`. The first five are named.
+ * The changed answers by entry, in the order their first question comes: a FAQ row asked by six
+ * paraphrases in the suite is one edit to check, not six lines of the same answer (review 2026-11-27).
+ */
+export function groupAnswersChanged(changes: readonly AnswerChange[]): AnswerChangeGroup[] {
+  const groups = new Map<string, AnswerChangeGroup>();
+  for (const c of changes) {
+    const group = groups.get(c.id);
+    if (group === undefined) groups.set(c.id, { id: c.id, question: c.question, answer: c.answer, cases: [c] });
+    else group.cases.push(c);
+  }
+  return [...groups.values()];
+}
+
+/** An entry's questions as a list names them, the first `max` and how many more: “能发顺丰不”, “顺丰多少钱” and 4 more. */
+export function namedQuestions(cases: readonly AnswerChange[], max: number, name: (c: AnswerChange) => string): string {
+  const more = cases.length > max ? ` and ${cases.length - max} more` : '';
+  return `${cases.slice(0, max).map(name).join(', ')}${more}`;
+}
+
+/**
+ * The questions answered with text changed since the baseline, in one line: `8 questions right in
+ * both runs are answered with text changed since main.json: “能发顺丰不”, “顺丰多少钱” and 4 more → FAQ002;
+ * “几天发货” → FAQ005 — check that the new answers say what customers should be told (the reports list
+ * them)`. The first five entries are named, each with its first two questions.
  */
 export function describeAnswersChanged(file: string, changes: readonly AnswerChange[]): string {
-  const named = changes.slice(0, 5).map((c) => `“${c.q}” → ${c.id}`);
-  const more = changes.length > named.length ? `, and ${changes.length - named.length} more` : '';
-  return `${plural(changes.length, 'question')} right in both runs ${changes.length === 1 ? 'is' : 'are'} answered with text changed since ${file}: ${named.join(', ')}${more} — check that the new answers say what customers should be told (the reports list them)`;
+  const groups = groupAnswersChanged(changes);
+  const named = groups.slice(0, 5).map((g) => `${namedQuestions(g.cases, 2, (c) => `“${c.q}”`)} → ${g.id}`);
+  const more = groups.length > named.length ? `; and ${groups.length - named.length} more ${groups.length - named.length === 1 ? 'entry' : 'entries'}` : '';
+  return `${plural(changes.length, 'question')} right in both runs ${changes.length === 1 ? 'is' : 'are'} answered with text changed since ${file}: ${named.join('; ')}${more} — check that the new answers say what customers should be told (the reports list them)`;
 }
 
 type Placed = Pick<EvalRun['report']['cases'][number], 'file' | 'line' | 'q'>;

@@ -7,7 +7,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { problem } from '../../core/problems.js';
-import { compareBaseline, type Baseline } from '../baseline.js';
+import { compareBaseline, type AnswerChange, type Baseline } from '../baseline.js';
 import { checkGates } from '../gates.js';
 import type { CaseResult, EvalReport } from '../run.js';
 import { summarize } from '../summary.js';
@@ -15,7 +15,7 @@ import { htmlEscape, htmlReport } from './html.js';
 import { evalRunJson } from './json.js';
 import { junitReport, xmlEscape } from './junit.js';
 import { markdownReport, mdEscape } from './markdown.js';
-import { baselineThresholdNote, describeExpect, REGRESSION_CHECK, runPassed, type EvalRun } from './model.js';
+import { baselineThresholdNote, describeAnswersChanged, describeExpect, REGRESSION_CHECK, runPassed, type EvalRun } from './model.js';
 
 const NASTY = '<script>alert("x")</script> & a|b *bold* \u0001';
 
@@ -409,5 +409,26 @@ describe('baselineThresholdNote', () => {
     expect(note(0.3, 0.4, [c('退货', 'K2', 1, 0.35)], ['fail'])).toContain("at the baseline's threshold 0.3 it passes now too, its right answer still first.");
     const two = note(0.3, 0.4, [c('退货', 'K2', 1, 0.35), c('换货', 'K3', 1, 0.38), c('oos', null, null, 0.2)], ['fail', 'fail', 'pass']);
     expect(two).toContain('All 2 newly failing cases fail only by that move: at the baseline\'s threshold 0.3 they pass now too, their right answer still first.');
+  });
+});
+
+describe('answers changed since the baseline', () => {
+  // a FAQ row's fee edited, asked by three paraphrases in the suite, and one other row edited
+  const change = (q: string, line: number, id: string, answer: string): AnswerChange => ({ q, file: 'tests/物流.csv', line, id, question: id === 'FAQ001' ? '发什么快递' : '多久发货', answer });
+  const changes = [change('能发顺丰不', 2, 'FAQ001', '补差价15元。'), change('顺丰多少钱', 3, 'FAQ001', '补差价15元。'), change('几天发货', 4, 'FAQ002', '72小时内发货。'), change('用的什么快递', 5, 'FAQ001', '补差价15元。')];
+
+  it('lists each edited entry once, with the questions that reach it (before: one line a question, the same answer three times)', () => {
+    expect(describeAnswersChanged('main.json', changes)).toBe(
+      '4 questions right in both runs are answered with text changed since main.json: “能发顺丰不”, “顺丰多少钱” and 1 more → FAQ001; “几天发货” → FAQ002 — check that the new answers say what customers should be told (the reports list them)',
+    );
+    const run = makeRun();
+    if (run.baseline === undefined) throw new Error('no baseline');
+    run.baseline.answersChanged = changes;
+    const md = markdownReport(run);
+    expect(md.split('\n').filter((l) => l.startsWith('- ✏️'))).toEqual([
+      '- ✏️ 能发顺丰不 (tests/物流.csv:2), 顺丰多少钱 (tests/物流.csv:3), 用的什么快递 (tests/物流.csv:5) → FAQ001 “发什么快递”: 补差价15元。',
+      '- ✏️ 几天发货 → FAQ002 “多久发货”: 72小时内发货。 (tests/物流.csv:4)',
+    ]);
+    expect(htmlReport(run).match(/<li>[^]*?<\/li>/gu)?.filter((li) => li.includes('FAQ00'))).toHaveLength(2);
   });
 });

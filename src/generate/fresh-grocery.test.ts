@@ -101,3 +101,12 @@ describe("a fresh-grocery shop's sections ask what its customers ask", () => {
     expect(times('配送可能延迟1-2天。')).toEqual(['配送会延迟多久？']);
   });
 });
+
+describe('two tasks on one object in a heading', () => {
+  it('asks each task of the object (订单查询与修改 asked 如何修改订单查询与？)', () => {
+    expect(zhHeading('订单查询与修改')).toEqual(['如何查询订单？', '如何修改订单？', '订单查询与修改有什么规定？']);
+    expect(zhHeading('发票申请和开具').slice(0, 2)).toEqual(['如何申请发票？', '如何开具发票？']);
+    // one task is asked as before
+    expect(zhHeading('物流查询')[0]).toBe('如何查询物流？');
+  });
+});

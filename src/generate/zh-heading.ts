@@ -97,6 +97,8 @@ function zhManualHeading(topic: string, product: string | undefined): string[] |
 
 /** A heading that names a task object first (物流查询, 发票开具, 退款申请, 订单取消): 如何查询物流？ */
 const ZH_OBJECT_TASK = /^(\p{Script=Han}{2,6}?)(查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销)$/u;
+/** Two such tasks on one object (订单查询与修改, 发票申请和开具): 如何查询订单？ 如何修改订单？ */
+const ZH_OBJECT_TASKS = /^(\p{Script=Han}{2,6}?)(查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销)[与和及、](查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销)$/u;
 
 /** A heading that names when something arrives (退款到账, 商品送达): how long until it does. */
 // (not one negated or after a second topic: 物流延迟与未送达 is a trouble, it asked 物流延迟与未多久送达？)
@@ -300,6 +302,9 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   if (ZH_PROBLEM.test(topic) && allTroubles(topic)) return [`${topic}怎么办？`];
   // 修改收货地址, 取消订单: a task the customer wants done
   if (ZH_TASK.test(topic) && !ZH_TASK_NOUN.test(topic)) return [`如何${topic}？`, `可以${topic}吗？`];
+  // 订单查询与修改: two tasks on one object, each asked of it (was 如何修改订单查询与？)
+  const tasks = ZH_OBJECT_TASKS.exec(topic);
+  if (tasks !== null) return [`如何${tasks[2] ?? ''}${tasks[1] ?? ''}？`, `如何${tasks[3] ?? ''}${tasks[1] ?? ''}？`, `${topic}有什么规定？`];
   // 物流查询, 发票开具, 退款申请: the same task named object first (was 物流查询是什么？)
   const task = ZH_OBJECT_TASK.exec(topic);
   if (task !== null) return [`如何${task[2] ?? ''}${task[1] ?? ''}？`, `${topic}有什么规定？`];

@@ -170,6 +170,7 @@ export function keepWholeJiebaDictionary(): void {
 export function loadedJiebaDictionary(): 'whole' | 'texts' | undefined {
   return loaded === undefined ? undefined : loaded.startsWith('texts ') ? 'texts' : 'whole';
 }
+
 /**
  * Above this many characters of distinct text, looking their words up (about 5 µs a character: a probe
  * of jieba's 349,000-word map is a cache miss) costs about what loading the whole dictionary does.

@@ -300,12 +300,6 @@ export function servedNotes(scan: LogScan, log: string): string[] {
   return notes;
 }
 
-/**
- * kb gaps' summary line: the messages and questions, answered and unanswered (shares of the
- * questions that ask something; small talk is neither), how they were judged (judgedText), the
- * clusters listed (`listed` of `minSize`+) and the questions in smaller ones (`unlisted`), and the
- * small talk left out.
- */
 /** A content word shared by clusters too small to list, with the questions they hold (smallClusterTerms). */
 export interface SharedTerm {
   term: string;
@@ -340,6 +334,12 @@ export function smallClusterTerms(small: readonly GapCluster[], listed: readonly
     .map(([term, x]) => ({ term, questions: x.questions }));
 }
 
+/**
+ * kb gaps' summary line: the messages and questions, answered and unanswered (shares of the
+ * questions that ask something; small talk is neither), how they were judged (judgedText), the
+ * clusters listed (`listed` of `minSize`+) and the questions in smaller ones (`unlisted`), and the
+ * small talk left out, and the words the smaller ones share (`shared`, smallClusterTerms).
+ */
 export function summaryLine(scan: LogScan, clusters: { listed: number; minSize: number; unlisted: number; shared?: readonly SharedTerm[] }, whence = ''): string {
   const { questions, distinct, answered, unanswered, smallTalk } = gapCounts(scan);
   const asked = questions - smallTalk;

@@ -96,9 +96,10 @@ function zhManualHeading(topic: string, product: string | undefined): string[] |
 }
 
 /** A heading that names a task object first (物流查询, 发票开具, 退款申请, 订单取消): 如何查询物流？ */
-const ZH_OBJECT_TASK = /^(\p{Script=Han}{2,6}?)(查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销)$/u;
+const OBJECT_TASK_VERBS = '查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销';
+const ZH_OBJECT_TASK = new RegExp(`^(\\p{Script=Han}{2,6}?)(${OBJECT_TASK_VERBS})$`, 'u');
 /** Two such tasks on one object (订单查询与修改, 发票申请和开具): 如何查询订单？ 如何修改订单？ */
-const ZH_OBJECT_TASKS = /^(\p{Script=Han}{2,6}?)(查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销)[与和及、](查询|开具|申请|办理|取消|修改|变更|退订|绑定|解绑|注销)$/u;
+const ZH_OBJECT_TASKS = new RegExp(`^(\\p{Script=Han}{2,6}?)(${OBJECT_TASK_VERBS})[与和及、](${OBJECT_TASK_VERBS})$`, 'u');
 
 /** A heading that names when something arrives (退款到账, 商品送达): how long until it does. */
 // (not one negated or after a second topic: 物流延迟与未送达 is a trouble, it asked 物流延迟与未多久送达？)

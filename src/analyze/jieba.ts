@@ -146,6 +146,59 @@ export function jiebaDictionary(): ReadonlyMap<string, number> {
   return map;
 }
 
+/**
+ * jieba's words among `candidates`, with their frequencies, and the total frequency of its whole
+ * dictionary: all `segment` needs to cut texts whose every substring is a candidate exactly as the
+ * whole dictionary cuts them (it looks up only a text's own substrings, and the total). One pass over
+ * the file that builds no map of its 349,000 words (about ten times faster than jiebaDictionary); from
+ * that map when it is already read.
+ */
+export function jiebaWordsAmong(candidates: ReadonlySet<string>): { freq: Map<string, number>; total: number } {
+  const freq = new Map<string, number>();
+  let total = 0;
+  if (dictionary !== undefined) {
+    for (const [w, f] of dictionary) {
+      total += f;
+      if (candidates.has(w)) freq.set(w, f);
+    }
+    return { freq, total };
+  }
+  // read byte for byte (latin1: no UTF-8 decoding of 5 MB, which took most of the time) and matched
+  // against the candidates' UTF-8 bytes the same way
+  const wanted = new Set([...candidates].map((w) => Buffer.from(w, 'utf8').toString('latin1')));
+  const text = readFileSync(nodejieba().DEFAULT_DICT, 'latin1');
+  for (let at = 0; at < text.length; ) {
+    let end = text.indexOf('\n', at);
+    if (end === -1) end = text.length;
+    const space = text.indexOf(' ', at);
+    if (space > at && space < end) {
+      const next = text.indexOf(' ', space + 1);
+      const to = next === -1 || next > end ? end : next;
+      // the frequency's digits read in place (jiebaDictionary's Number() for anything else)
+      let f = 0;
+      let i = space + 1;
+      for (; i < to; i++) {
+        const d = text.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        f = f * 10 + d;
+      }
+      if (i < to || to === space + 1) f = Number(text.slice(space + 1, to));
+      if (!Number.isNaN(f)) {
+        total += f;
+        const bytes = text.slice(at, space);
+        if (wanted.has(bytes)) freq.set(Buffer.from(bytes, 'latin1').toString('utf8'), f);
+      }
+    }
+    at = end + 1;
+  }
+  return { freq, total };
+}
+
+/** @internal Whether jieba's whole dictionary has been read into a map in this process (jiebaDictionary). */
+export function jiebaDictionaryRead(): boolean {
+  return dictionary !== undefined;
+}
+
 /** A jieba loaded for a known set of texts: cut only those (another text may be cut differently). */
 export interface JiebaForTexts {
   /** As jiebaCut. */

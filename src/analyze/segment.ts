@@ -13,14 +13,18 @@ export interface Vocabulary {
   readonly logTotal: number;
 }
 
-export function createVocabulary(freq: ReadonlyMap<string, number>): Vocabulary {
-  let total = 0;
+/** The longest word segment looks up, in characters. */
+export const MAX_WORD_LENGTH = 16;
+
+/** A vocabulary of these words; `total`, the frequencies' sum, when they are part of a larger vocabulary (jiebaWordsAmong). */
+export function createVocabulary(freq: ReadonlyMap<string, number>, total?: number): Vocabulary {
+  let sum = 0;
   let maxWordLength = 1;
   for (const [word, f] of freq) {
-    total += f;
+    sum += f;
     if (word.length > maxWordLength) maxWordLength = word.length;
   }
-  return { freq, maxWordLength: Math.min(maxWordLength, 16), logTotal: Math.log(Math.max(total, 1)) };
+  return { freq, maxWordLength: Math.min(maxWordLength, MAX_WORD_LENGTH), logTotal: Math.log(Math.max(total ?? sum, 1)) };
 }
 
 /**

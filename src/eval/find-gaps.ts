@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { isWordTerm } from '../analyze/analyzer.js';
-import { jiebaDictionary, MissingSegmenterError } from '../analyze/jieba.js';
-import { createVocabulary, segment, type Vocabulary } from '../analyze/segment.js';
+import { jiebaDictionary, jiebaWordsAmong, MissingSegmenterError } from '../analyze/jieba.js';
+import { createVocabulary, MAX_WORD_LENGTH, segment, type Vocabulary } from '../analyze/segment.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { KnowledgeBase } from '../runtime/knowledge-base.js';
 import type { Entry } from '../store/entry.js';
@@ -49,7 +49,7 @@ export function wordsCutIntoCharacters(text: string, terms: readonly string[], v
   const covered = new Set(terms.filter((t) => [...t].length > 1).flatMap((t) => [...t]));
   const singles = new Set(terms.filter((t) => [...t].length === 1));
   const words: string[] = [];
-  for (const run of normalizeForMatch(text).toLowerCase().match(/\p{Script=Han}+/gu) ?? []) {
+  for (const run of hanRuns(text)) {
     for (const w of segment(run, vocabulary)) {
       const chars = [...w];
       if (chars.length > 1 && chars.every((c) => !covered.has(c)) && chars.some((c) => singles.has(c))) words.push(w);
@@ -65,10 +65,66 @@ export function wordsCutIntoCharacters(text: string, terms: readonly string[], v
  * without nodejieba, or with `null`).
  */
 export function gapTokenizer(kb: KnowledgeBase, vocabulary?: Vocabulary | null): (text: string) => string[] {
+  return cutIntoWords(kb, (text) => wordTerms(kb, text), () => (vocabulary === null ? null : (vocabulary ??= generalVocabulary())));
+}
+
+/**
+ * gapTokenizer for these texts, known in advance (kb eval's failing questions and the index's own
+ * questions): the words of jieba's dictionary that occur in them are read instead of the whole
+ * dictionary (jiebaWordsAmong; 0.5 s of a small kb eval, GC included, became a few tens of ms) and
+ * cut them exactly alike. Any other text is cut with the whole dictionary, read then.
+ */
+export function gapTokenizerFor(kb: KnowledgeBase, texts: Iterable<string>): (text: string) => string[] {
+  const analyzed = new Map<string, string[]>();
+  const termsOf = (text: string): string[] => {
+    let terms = analyzed.get(text);
+    if (terms === undefined) analyzed.set(text, (terms = wordTerms(kb, text)));
+    return terms;
+  };
+  // every word segment may look up in them: each substring of their runs of Chinese, up to the longest word
+  const candidates = new Set<string>();
+  for (const text of texts) {
+    if (!hasSingleHan(termsOf(text))) continue;
+    for (const run of hanRuns(text)) forEachWordIn(run, (w) => candidates.add(w) !== undefined);
+    if (candidates.size > MAX_CANDIDATE_WORDS) break;
+  }
+  const prepared = candidates.size > MAX_CANDIDATE_WORDS ? undefined : vocabularyAmong(candidates);
+  // a text cut from a prepared one (kb gaps' key terms take courtesies and quantities out) is covered too
+  const covered = (text: string): boolean => hanRuns(text).every((run) => forEachWordIn(run, (w) => candidates.has(w)));
+  let whole: Vocabulary | null | undefined;
+  return cutIntoWords(kb, termsOf, (text) => (prepared !== undefined && covered(text) ? prepared : (whole ??= generalVocabulary())));
+}
+
+const wordTerms = (kb: KnowledgeBase, text: string): string[] => kb.analyzer.analyze(text).filter(isWordTerm);
+const hasSingleHan = (terms: readonly string[]): boolean => terms.some((t) => /^\p{Script=Han}$/u.test(t));
+const hanRuns = (text: string): string[] => normalizeForMatch(text).toLowerCase().match(/\p{Script=Han}+/gu) ?? [];
+
+/** Calls `visit` with each substring of a run that segment may look up, while it returns true. */
+function forEachWordIn(run: string, visit: (word: string) => boolean): boolean {
+  for (let i = 0; i < run.length; i++) for (let j = i + 1; j <= Math.min(run.length, i + MAX_WORD_LENGTH); j++) if (!visit(run.slice(i, j))) return false;
+  return true;
+}
+
+/** Above this many substrings to look up, jieba's whole dictionary is read instead (a few thousand questions). */
+const MAX_CANDIDATE_WORDS = 200_000;
+
+/** A vocabulary of jieba's words among these, with its whole total (jiebaWordsAmong); undefined without nodejieba. */
+function vocabularyAmong(candidates: ReadonlySet<string>): Vocabulary | undefined {
+  try {
+    const { freq, total } = jiebaWordsAmong(candidates);
+    return createVocabulary(freq, total);
+  } catch (error) {
+    if (!(error instanceof MissingSegmenterError)) throw error;
+    return undefined;
+  }
+}
+
+/** The key terms of a text: its word terms, and the words its single characters make (wordsCutIntoCharacters) with the vocabulary given for it. */
+function cutIntoWords(kb: KnowledgeBase, termsOf: (text: string) => string[], vocabularyFor: (text: string) => Vocabulary | null): (text: string) => string[] {
   return (text) => {
-    const terms = kb.analyzer.analyze(text).filter(isWordTerm);
-    if (vocabulary === null || !terms.some((t) => /^\p{Script=Han}$/u.test(t))) return terms;
-    vocabulary ??= generalVocabulary();
+    const terms = termsOf(text);
+    if (!hasSingleHan(terms)) return terms;
+    const vocabulary = vocabularyFor(text);
     if (vocabulary === null) return terms;
     // a word found again stands for its characters: 耳机保修多久 and 耳机充不了电 share 耳机, not 耳, 机 and 耳机
     const words = wordsCutIntoCharacters(text, terms, vocabulary);
@@ -108,7 +164,8 @@ export function evalGaps(kb: KnowledgeBase, cases: readonly CaseResult[], verdic
   const counts = new Map<string, number>();
   for (const q of failing) counts.set(q, (counts.get(q) ?? 0) + 1);
   const questions: GapQuestion[] = [...counts].map(([text, count]) => ({ text, count }));
-  const tokenize = gapTokenizer(kb);
+  // the texts it cuts: the failing questions, and the index's questions (coveredTerms)
+  const tokenize = gapTokenizerFor(kb, [...counts.keys(), ...kb.entries.map((e) => e.question)]);
   return addNearest(kb, clusterQuestions(withoutSmallTalk(questions, tokenize).questions, tokenize, { covered: coveredTerms(kb, tokenize), ...options }));
 }
 

@@ -247,7 +247,7 @@ describe('kb eval --threshold', () => {
     // 0.9728 / 0.9901 / 0.981 before Exchanges: sizes and colours asked How do exchanges work? and lost its vague similar questions, which the calibration fits on;
     // 0.9716 / 0.9895 before it asked Exchanges: what do I need to know about sizes and colours? first, 2026-11-27;
     // 0.9713 / 0.9893 before the English phrases and stopwords of 2026-11-27 moved the fitted calibration)
-    expect(lines(r.stdout).at(-1)).toMatch(/; threshold 0\.98 \(auto, false answers ≤ 0%; the middle of \(0\.9712, 0\.9892\], every threshold in which decides alike\): answered/);
+    expect(lines(r.stdout).at(-2)).toMatch(/; threshold 0\.98 \(auto, false answers ≤ 0%; the middle of \(0\.9712, 0\.9892\], every threshold in which decides alike\): answered/);
     const { report } = full([TAGGED, '--index', formsIndex, '--threshold', 'auto', '--max-false-answer', '0.25']);
     expect(report.threshold).toMatchObject({ mode: 'auto', maxFalseAnswer: 0.25, chosen: { threshold: 0.98 }, range: { lower: 0.9712, upper: 0.9892 } });
   });
@@ -300,9 +300,12 @@ describe('kb eval gates', () => {
       'kb eval: gate failed: MRR@5 0.800 < 0.850 (--min-mrr)',
       'kb eval: gate failed: false-answer rate 0.500 at threshold 0.02 > 0.200 (--max-false-answer)',
     ]);
+    // the report names the gates the run failed, and those it held to (a green CI log said nothing of them)
+    expect(lines(r.stdout).at(-1)).toBe('3 of 4 gates failed: hit@1 0.800 < 0.900 (--min-hit1); hit@5 0.800 ≥ 0.500 (--min-hitk); MRR@5 0.800 < 0.850 (--min-mrr); false-answer rate 0.500 at threshold 0.02 > 0.200 (--max-false-answer)');
     const ok = runKb(['eval', TAGGED, '--index', formsIndex, '--min-hit1', '0.8', '--min-hitk', '0.8', '--min-mrr', '0.8', '--threshold', 'auto', '--max-false-answer', '0']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
+    expect(lines(ok.stdout).at(-1)).toMatch(/^4 gates passed: hit@1 0\.800 ≥ 0\.800 \(--min-hit1\); hit@5 0\.800 ≥ 0\.800 \(--min-hitk\); MRR@5 0\.800 ≥ 0\.800 \(--min-mrr\); false-answer rate 0\.000 at threshold [\d.]+ ≤ 0\.000 \(--max-false-answer\)$/);
   });
 
   it('takes the threshold and gates from kb.config.yaml, and a flag overrides its gate', () => {

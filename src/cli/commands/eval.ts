@@ -363,4 +363,10 @@ function printReport(run: EvalRun, output: Output, showGaps: boolean): void {
     extra.push(`threshold ${c.threshold}${t.mode === 'auto' ? ` (${thresholdHow(t)}${range})` : ''}: answered ${pct(c.answeredRate).trim()}, right when answered ${pct(c.accuracyOfAnswered).trim()}, false answers ${pct(c.falseAnswerRate).trim()}, correct decisions ${pct(c.decisionAccuracy).trim()}`);
   }
   output.out(extra.join('; '));
+  // the gates the run was held to, passed or not: a green CI log showed no sign that any was checked
+  if (run.gates.length > 0) {
+    const failed = run.gates.filter((g) => !g.ok).length;
+    const verdict = failed === 0 ? output.color('green', `${plural(run.gates.length, 'gate')} passed`) : output.color('red', `${failed} of ${plural(run.gates.length, 'gate')} failed`);
+    output.out(`${verdict}: ${run.gates.map((g) => g.message).join('; ')}`);
+  }
 }

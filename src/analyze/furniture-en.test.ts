@@ -27,6 +27,7 @@ beforeAll(async () => {
       entry('fees', 'How much is delivery?', 'Curbside Delivery is $99; White Glove Delivery is $249 and free over $1,999.'),
       entry('finance', 'Do you offer financing?', 'Yes, with Affirm: 0% APR for 12 months on orders over $1,500.'),
       entry('expedited', 'Do you offer expedited delivery?', 'Expedited White Glove arrives within 10 business days in select ZIP codes.'),
+      entry('scheduling', 'How scheduling works', 'We call you to book a two-hour delivery window; the driver calls 30 minutes before arriving.'),
     ],
     {},
   );
@@ -48,6 +49,13 @@ describe("a furniture shop's customers in their own words", () => {
     ['is there a payment plan or finance option', 'finance'],
   ])('%s → %s', (question, id) => {
     expect(top(question)).toBe(id);
+  });
+
+  it('reads work as what a thing does, not as a job: how scheduling works is no answer to a job as a driver', () => {
+    // with job = work = employment (a benefits site's words), it was answered at 0.70 through works
+    const hits = kb.search('can i get a job as a delivery driver', { k: 5 });
+    expect(hits.find((h) => h.id === 'scheduling')?.matchedTerms).toEqual(['delivery', 'driver']);
+    expect(top('how does scheduling work')).toBe('scheduling');
   });
 
   it.each([

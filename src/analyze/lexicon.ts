@@ -317,7 +317,9 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['account', 'profile'],
   ['apply', 'application', 'sign up', 'enroll'],
   ['eligible', 'eligibility', 'qualify', 'qualified'],
-  ['job', 'work', 'employment'],
+  // (not work: in a shop's pages work is what a thing does — How scheduling works, not working — and a job
+  // as a delivery driver was answered with How scheduling works at 0.70, user trial 2026-11-27)
+  ['job', 'employment'],
   ['disabled', 'disability'],
   ['license', 'licence', 'permit'],
   // ---- Taiwan and Hong Kong shops (traditional text is read as simplified: 統編 → 统编) ----------------

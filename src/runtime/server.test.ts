@@ -487,6 +487,34 @@ describe('kb serve: watching the index file', () => {
   });
 });
 
+describe('startSearchServer: embedded in a Node bot', () => {
+  it("takes kb serve's defaults when k and threshold are left out (k 5, every hit answered)", async () => {
+    const embedded = await startSearchServer({ index: sample, port: 0, watchMs: 0 });
+    try {
+      const kb = await loadIndex(sample);
+      const got = (await (await fetch(`${embedded.url}/search?q=${encodeURIComponent('退货运费谁出')}`)).json()) as { hits: unknown[] };
+      expect(got.hits).toEqual(JSON.parse(JSON.stringify(kb.search('退货运费谁出', { k: 5 }))));
+      expect(got.hits).toHaveLength(5);
+    } finally {
+      await embedded.close();
+    }
+  });
+
+  it('refuses a k, threshold or passageChars that is no such number with a RangeError, before it listens (NaN from an unset variable handed every question off)', async () => {
+    const bad: [Record<string, unknown>, string][] = [
+      [{ threshold: Number.NaN }, 'threshold must be a confidence from 0 to 1, not NaN'],
+      [{ threshold: 50 }, 'threshold must be a confidence from 0 to 1, not 50'],
+      [{ threshold: '0.5' }, 'threshold must be a confidence from 0 to 1, not "0.5"'],
+      [{ k: Number.NaN }, 'k must be a whole number from 1 to 100, not NaN'],
+      [{ k: 0 }, 'k must be a whole number from 1 to 100, not 0'],
+      [{ passageChars: 5 }, 'passageChars must be 0 (no passages) or a whole number ≥ 20, not 5'],
+    ];
+    for (const [options, message] of bad) {
+      await expect(startSearchServer({ index: sample, port: 0, watchMs: 0, ...options } as Parameters<typeof startSearchServer>[0]), message).rejects.toThrow(new RangeError(`startSearchServer: ${message}`));
+    }
+  });
+});
+
 describe('kb serve: the command', () => {
   it('prints its address, serves, and stops on SIGTERM with exit 0', async () => {
     const kb = await startKb(['--index', sample, '--port', '0', '--no-watch']);

@@ -441,6 +441,29 @@ describe('kb serve: stopping', () => {
     }
   });
 
+  it('answers a request in progress at a stop with Connection: close, so a keep-alive client does not send its next question on a connection being closed', async () => {
+    const stopping = await startSearchServer({ index: sample, port: 0, watchMs: 0, closeGraceMs: 3000 });
+    const socket = connect(Number(new URL(stopping.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const body = JSON.stringify({ q: '退货运费谁出' });
+    socket.write(`POST /search HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const closed = stopping.close();
+    const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write(body.slice(5));
+    await closed;
+    await ended;
+    // the answer came, said the connection closes, and the stop did not wait out its grace for a kept-alive connection
+    expect(answer).toMatch(/^HTTP\/1\.1 200/u);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(Date.now() - started).toBeLessThan(2000);
+    socket.destroy();
+  });
+
   it('kb serve: the first SIGTERM waits for the requests in progress and says so, a second stops at once (exit 0)', async () => {
     const kb = await startKb(['--index', sample, '--port', '0', '--no-watch']);
     await kb.said('Ctrl+C stops');

@@ -377,7 +377,17 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
     }
   };
 
+  /** Responses not yet sent: told `Connection: close` when a stop begins. */
+  const inProgress = new Set<ServerResponse>();
+  let stopping = false;
   const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
+    // an answer during a stop says its connection closes after it: a keep-alive client (a load
+    // balancer, a bot's pool) sent its next question on it and got a reset (ECONNRESET) instead
+    if (stopping) res.setHeader('connection', 'close');
+    else {
+      inProgress.add(res);
+      res.once('close', () => inProgress.delete(res));
+    }
     const cors = corsHeaders(req);
     handle(req, res, cors).catch((error: unknown) => {
       // a client gone mid-request (it hung up, or a stop cut its connection): no one to answer
@@ -455,6 +465,9 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
     reopenLog,
     close: async (graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS) => {
       if (timer !== undefined) clearInterval(timer);
+      stopping = true;
+      for (const res of inProgress) if (!res.headersSent) res.setHeader('connection', 'close');
+      inProgress.clear();
       // requests in progress finish; a client that stalls mid-request (a cut network, a slow
       // sender) held the process until Node's request timeout, 5 minutes, before 2026-11-27
       const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, graceMs));

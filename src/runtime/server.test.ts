@@ -74,6 +74,9 @@ describe('kb serve: search over HTTP', () => {
       ['/search?q=x&threshold=2', undefined, 400, /"threshold" must be a number from 0 to 1/],
       ['/search', post('{"q": "退货'), 400, /not JSON/],
       ['/search', post('["退货"]'), 400, /JSON object/],
+      // a question that is not text (a Java bot's Message object, a number): said so, not "no question"
+      ['/search', post('{"q": 5}'), 400, /^"q" must be the customer's question as a string, not 5/],
+      ['/search', post('{"q": {"text": "退货"}}'), 400, /^"q" must be the customer's question as a string, not an object/],
       ['/search', post(JSON.stringify({ q: 'x'.repeat(MAX_BODY_BYTES) })), 413, /request body/],
       ['/answers', undefined, 404, /no such path \/answers/],
       ['/search', { method: 'DELETE' }, 405, /use GET/],

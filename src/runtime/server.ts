@@ -228,7 +228,11 @@ async function searchParams(req: IncomingMessage, url: URL, options: Settled): P
     fields = Object.fromEntries(formFields(url.search.slice(1)));
   }
   const question = fields.q ?? fields.question;
-  if (typeof question !== 'string') throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
+  if (question === undefined || question === null) throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
+  if (typeof question !== 'string') {
+    const what = Array.isArray(question) ? 'a list' : typeof question === 'object' ? 'an object' : JSON.stringify(question);
+    throw new RequestError(400, `"${fields.q === undefined ? 'question' : 'q'}" must be the customer's question as a string, not ${what}: POST {"q": "…"}`);
+  }
   // passage_chars too: a bot in Python or Go writes it so
   const passageField = fields.passageChars === undefined && fields.passage_chars !== undefined ? 'passage_chars' : 'passageChars';
   return {

@@ -532,6 +532,15 @@ export class KnowledgeBase {
     return this.data.entries.count;
   }
 
+  /**
+   * The index file's checksum (`sha256:…`, as its header writes it): which build a bot answers from,
+   * for its logs — the same file on every machine has the same one, a rebuild with other content
+   * another. Undefined for an index built in memory and never written.
+   */
+  get checksum(): string | undefined {
+    return this.data.checksum;
+  }
+
   /** The terms the index relates to `term` (learned associations and the lexicon) with their query weights; [] when none. */
   related(term: string): readonly [string, number][] {
     return this.associations.get(term) ?? [];

@@ -210,6 +210,9 @@ describe('kb serve: search over HTTP', () => {
     expect(reloaded).toEqual({ ok: true, entries: server.kb.size });
     expect(server.kb.size).toBeLessThan(16);
     expect((await json('/health')).body.entries).toBe(server.kb.size);
+    // which build is served, for a fleet's health checks: the new file's checksum, not the old one's
+    expect((await json('/health')).body.checksum).toBe((await loadIndex(small)).checksum);
+    expect((await loadIndex(small)).checksum).not.toBe((await loadIndex(sample)).checksum);
     expect((await json('/health')).body.problem).toBeUndefined();
     expect((await json('/health')).body.status).toBe('ok');
   });

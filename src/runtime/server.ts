@@ -353,7 +353,7 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
       // still answering (200), from the index loaded last; with a problem — why the file on disk is
       // not it — the status is "degraded", not "ok": a check that reads only `status` sees it too
       const trouble = gone ? `${options.index}: the index file is gone` : problem;
-      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
+      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, checksum: served.kb.checksum, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
       return;
     }
     if (url.pathname === '/metrics') {

@@ -11,7 +11,7 @@
  */
 import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.js';
 import { chatToPlain } from './chat.js';
-import { chatQuestion } from './chat-text.js';
+import { chatQuestion, isAcknowledgement } from './chat-text.js';
 import { notArrivedPlain } from './not-arrived.js';
 import { americanStem, expandChatWord, expandContraction, joinCompounds, plainEnglish, stem, stemKeptApart } from './english.js';
 import { otherReadings, readingsOf, soundOut, toPinyin } from './pinyin.js';
@@ -194,7 +194,10 @@ export class Analyzer {
     // — a message that is nothing else (你好, 亲，在吗, [表情], [图片]) asks nothing: no terms, no hits (it
     // was asked as typed, and [表情]'s 表 or 你好's 好 found an entry at 0.5–0.6); a message with a
     // number in it (a model, a bare order number) is still asked as typed
-    const asked = this.settings.options.chat === true ? chatQuestion(clipped) || (/\d/u.test(clipped) ? clipped : '') : clipped;
+    // — nor does an acknowledgement (好的, 收到, ok, 好的谢谢): a reply to the bot, which 好 of
+    // 好几天没动静 answered at 0.58 with a parcel-delay entry (a bot developer's trial)
+    const chatAsked = this.settings.options.chat === true ? chatQuestion(clipped) || (/\d/u.test(clipped) ? clipped : '') : clipped;
+    const asked = this.settings.options.chat === true && chatAsked.length <= 30 && isAcknowledgement(chatQuestion(chatAsked, { thanks: false })) ? '' : chatAsked;
     const unknownRuns: SegmentedRun[] = [];
     const list: string[] = [];
     const normalized = this.normalize(asked);

@@ -98,6 +98,25 @@ const THANKS_WORDS = String.raw`谢谢+|多谢了?|谢了|感谢|(?<![a-z])(?:th
 const THANKS = new RegExp(String.raw`(?:[\s,，.。!！~～、…]*(?:${THANKS_WORDS}))+[\s,，.。!！~～、…]*$`, 'iu');
 
 /**
+ * Acknowledgements and thanks that are chit-chat only as a whole message: 收到 (but 没收到 asks about a
+ * parcel), 好的 / 知道了, thanks so much (but how much asks a price), and their endings.
+ */
+const ACK_LINE = /^(?:收到|收到了|明白|懂了|了解|了解了|好的|好|ok|okay|okk|k|kk|good|got it|noted|same|done|(?:thanks?|thank (?:you|u)|thx|ty)(?: (?:so |very )?much| a lot)?)[\s!！。.~～了啦呀哈哦噢]*$/iu;
+
+/** A letter held at a word's end (thanksss, okkk, thank youuu): the acknowledgement once. */
+const HELD_LETTER = /([a-z])\1+(?![a-z])/giu;
+
+/**
+ * Whether a whole message is an acknowledgement or thanks (好的, 收到了, ok, got it, thanks so much,
+ * okkk): a reply to the bot, which asks nothing (kb gaps counts it as small talk; the runtime
+ * searches nothing for it).
+ */
+export function isAcknowledgement(message: string): boolean {
+  const line = message.trim();
+  return ACK_LINE.test(line) || ACK_LINE.test(line.replace(HELD_LETTER, '$1'));
+}
+
+/**
  * The question a chat message asks, without links, emoji, codes, placeholders, quoted numbers, calls
  * and trailing marks; one line. `thanks: false` also drops thanks after it (请问能退吗？谢谢 → 请问能退吗？),
  * for a question written down as an editor would (kb eval --suggest) and as kb gaps counts it (你们是正品吗 thx

@@ -16,6 +16,7 @@
  */
 import type { IndexEntry } from '../runtime/index-file.js';
 import type { CaseResult } from './run.js';
+import { isAcknowledgement } from '../analyze/chat-text.js';
 import { FILLERS, FUNCTION_WORDS, NEGATIONS, QUESTION_WORDS } from '../analyze/stopwords.js';
 import { traditionalToSimplified, wordsAsWrittenIn } from '../text/normalize.js';
 
@@ -306,20 +307,11 @@ export const CHAT_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Acknowledgements and thanks that are chit-chat only as a whole message: 收到 (but 没收到 asks about a
- * parcel), 好的 / 知道了, thanks so much (but how much asks a price), and their endings.
- */
-const ACK_LINE = /^(?:收到|收到了|明白|懂了|了解|了解了|好的|好|ok|okay|okk|k|kk|good|got it|noted|same|done|(?:thanks?|thank (?:you|u)|thx|ty)(?: (?:so |very )?much| a lot)?)[\s!！。.~～了啦呀哈哦噢]*$/iu;
-
-/**
  * Asking when or how long: 客服时间, 人工几点有, 客服多久回复, what are your hours, live chat hours, hold
  * time. A shop's service hours and reply times are knowledge it answers, not chit-chat, though 客服,
  * 回复, hours and time are words of the chat or of any topic (thanks for your time is thanks still).
  */
 const ASKS_WHEN = /时间|時間|几点|幾點|多久|什么时候|什麼時候|何时|何時|(?<![a-z])(?:hours?|when|how long|(?<!your )time)(?![a-z])/iu;
-
-/** A letter held at a word's end (thanksss, okkk, thank youuu): the acknowledgement once. */
-const HELD_LETTER = /([a-z])\1+(?![a-z])/giu;
 
 /** CHAT_WORDS of two or more Chinese characters, taken out of a message before it is cut (a small index cuts 稍等 into 稍 等). */
 const CHAT_PHRASES = new RegExp(
@@ -351,7 +343,7 @@ function chatWords(tokenize: Tokenize): ReadonlySet<string> {
  */
 export function isSmallTalk(text: string, tokenize: Tokenize): boolean {
   const line = text.trim();
-  if (keyTerms(text, tokenize).length === 0 || ACK_LINE.test(line) || ACK_LINE.test(line.replace(HELD_LETTER, '$1'))) return true;
+  if (keyTerms(text, tokenize).length === 0 || isAcknowledgement(line)) return true;
   if (ASKS_WHEN.test(line)) return false;
   // word by word: the analyzer reads talk to a human as contact customer service (englishPhrases), and
   // CHAT_WORDS are its words as written: each English word is read alone

@@ -190,6 +190,8 @@ export interface IndexData extends Omit<IndexBody, 'format' | 'version' | 'entri
   entries: IndexEntries;
   /** Per entry: 1 when its question was written by kb from a section (`questionFrom`), else 0. */
   sectionQuestions: Uint8Array;
+  /** The file's checksum (`sha256:…`, from its header); absent for data built in memory. */
+  checksum?: string;
 }
 
 export function sectionQuestionsOf(entries: readonly IndexEntry[]): Uint8Array {
@@ -528,6 +530,7 @@ export function parseIndex(bytes: Uint8Array): VerifyResult {
     }
     const terms = part.terms.length === 0 ? [] : part.terms.toString('utf8').split('\n');
     const data: IndexData = {
+      checksum: parsed['checksum'],
       generator: header.generator,
       analyzer: JSON.parse(part.analyzer.toString('utf8')) as AnalyzerSettings,
       model: JSON.parse(part.model.toString('utf8')) as Omit<IndexModel, 'associations'>,

@@ -92,6 +92,13 @@ describe('loadIndex', () => {
     expect(Object.keys(header).at(-1)).toBe('checksum');
   });
 
+  it("tells a bot which build it answers from: the file's checksum, as its header writes it", async () => {
+    const { header } = split(bytes);
+    expect((await loadIndex(good)).checksum).toBe(header.checksum);
+    expect(String(header.checksum)).toMatch(/^sha256:[0-9a-f]{64}$/u);
+    expect(indexFromBytes(gzipSync(bytes)).checksum).toBe(header.checksum);
+  });
+
   it('refuses a missing file', async () => {
     await expectRefused(join(dir.path, 'nope.index'), 'missing', /does not exist; build it with `kb build`, or check the path$/);
   });

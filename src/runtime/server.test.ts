@@ -74,6 +74,9 @@ describe('kb serve: search over HTTP', () => {
       ['/search?q=x&threshold=2', undefined, 400, /"threshold" must be a number from 0 to 1/],
       ['/search', post('{"q": "退货'), 400, /not JSON/],
       ['/search', post('["退货"]'), 400, /JSON object/],
+      // a question that is not text (a Java bot's Message object, a number): said so, not "no question"
+      ['/search', post('{"q": 5}'), 400, /^"q" must be the customer's question as a string, not 5/],
+      ['/search', post('{"q": {"text": "退货"}}'), 400, /^"q" must be the customer's question as a string, not an object/],
       ['/search', post(JSON.stringify({ q: 'x'.repeat(MAX_BODY_BYTES) })), 413, /request body/],
       ['/answers', undefined, 404, /no such path \/answers/],
       ['/search', { method: 'DELETE' }, 405, /use GET/],
@@ -207,6 +210,9 @@ describe('kb serve: search over HTTP', () => {
     expect(reloaded).toEqual({ ok: true, entries: server.kb.size });
     expect(server.kb.size).toBeLessThan(16);
     expect((await json('/health')).body.entries).toBe(server.kb.size);
+    // which build is served, for a fleet's health checks: the new file's checksum, not the old one's
+    expect((await json('/health')).body.checksum).toBe((await loadIndex(small)).checksum);
+    expect((await loadIndex(small)).checksum).not.toBe((await loadIndex(sample)).checksum);
     expect((await json('/health')).body.problem).toBeUndefined();
     expect((await json('/health')).body.status).toBe('ok');
   });
@@ -441,6 +447,29 @@ describe('kb serve: stopping', () => {
     }
   });
 
+  it('answers a request in progress at a stop with Connection: close, so a keep-alive client does not send its next question on a connection being closed', async () => {
+    const stopping = await startSearchServer({ index: sample, port: 0, watchMs: 0, closeGraceMs: 3000 });
+    const socket = connect(Number(new URL(stopping.url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const body = JSON.stringify({ q: '退货运费谁出' });
+    socket.write(`POST /search HTTP/1.1\r\nHost: x\r\nConnection: keep-alive\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body.slice(0, 5)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const closed = stopping.close();
+    const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    socket.write(body.slice(5));
+    await closed;
+    await ended;
+    // the answer came, said the connection closes, and the stop did not wait out its grace for a kept-alive connection
+    expect(answer).toMatch(/^HTTP\/1\.1 200/u);
+    expect(answer.toLowerCase()).toContain('connection: close');
+    expect(Date.now() - started).toBeLessThan(2000);
+    socket.destroy();
+  });
+
   it('kb serve: the first SIGTERM waits for the requests in progress and says so, a second stops at once (exit 0)', async () => {
     const kb = await startKb(['--index', sample, '--port', '0', '--no-watch']);
     await kb.said('Ctrl+C stops');
@@ -483,6 +512,34 @@ describe('kb serve: watching the index file', () => {
       expect(health).toMatchObject({ status: 'degraded', entries: watching.kb.size, problem: expect.stringMatching(/the index file is gone/) });
     } finally {
       await watching.close();
+    }
+  });
+});
+
+describe('startSearchServer: embedded in a Node bot', () => {
+  it("takes kb serve's defaults when k and threshold are left out (k 5, every hit answered)", async () => {
+    const embedded = await startSearchServer({ index: sample, port: 0, watchMs: 0 });
+    try {
+      const kb = await loadIndex(sample);
+      const got = (await (await fetch(`${embedded.url}/search?q=${encodeURIComponent('退货运费谁出')}`)).json()) as { hits: unknown[] };
+      expect(got.hits).toEqual(JSON.parse(JSON.stringify(kb.search('退货运费谁出', { k: 5 }))));
+      expect(got.hits).toHaveLength(5);
+    } finally {
+      await embedded.close();
+    }
+  });
+
+  it('refuses a k, threshold or passageChars that is no such number with a RangeError, before it listens (NaN from an unset variable handed every question off)', async () => {
+    const bad: [Record<string, unknown>, string][] = [
+      [{ threshold: Number.NaN }, 'threshold must be a confidence from 0 to 1, not NaN'],
+      [{ threshold: 50 }, 'threshold must be a confidence from 0 to 1, not 50'],
+      [{ threshold: '0.5' }, 'threshold must be a confidence from 0 to 1, not "0.5"'],
+      [{ k: Number.NaN }, 'k must be a whole number from 1 to 100, not NaN'],
+      [{ k: 0 }, 'k must be a whole number from 1 to 100, not 0'],
+      [{ passageChars: 5 }, 'passageChars must be 0 (no passages) or a whole number ≥ 20, not 5'],
+    ];
+    for (const [options, message] of bad) {
+      await expect(startSearchServer({ index: sample, port: 0, watchMs: 0, ...options } as Parameters<typeof startSearchServer>[0]), message).rejects.toThrow(new RangeError(`startSearchServer: ${message}`));
     }
   });
 });

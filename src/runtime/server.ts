@@ -34,10 +34,10 @@ export interface SearchServerOptions {
   port: number;
   /** Interface to listen on; default 127.0.0.1 (only this machine). */
   host?: string;
-  /** Hits per search unless the request says (`k`). */
-  k: number;
-  /** Hide hits below this confidence unless the request says (`threshold`). */
-  threshold: number;
+  /** Hits per search unless the request says (`k`); default 5, as kb serve. */
+  k?: number;
+  /** Hide hits below this confidence unless the request says (`threshold`); default 0 (every hit answered), as kb serve without a threshold. */
+  threshold?: number;
   /** The top hit of an answer longer than this gets a passage at most this long, unless the request says (`passageChars`); default 200, 0: no passages. */
   passageChars?: number;
   /** Append every question to this JSONL file: time, question, top hit's id and confidence (below the threshold too), answered (a hit at or above the threshold), the threshold (0 when none was set: every hit answered). The question is logged as far as search reads it (MAX_QUERY_CHARS). */
@@ -206,7 +206,7 @@ function numberParam(value: unknown, name: string, fallback: number, valid: (n: 
 }
 
 /** The search parameters of a GET query string or a POST JSON body. */
-async function searchParams(req: IncomingMessage, url: URL, options: SearchServerOptions): Promise<{ question: string; k: number; threshold: number; passageChars: number }> {
+async function searchParams(req: IncomingMessage, url: URL, options: Settled): Promise<{ question: string; k: number; threshold: number; passageChars: number }> {
   let fields: Record<string, unknown>;
   if (req.method === 'POST') {
     const body = await readBody(req);
@@ -228,7 +228,11 @@ async function searchParams(req: IncomingMessage, url: URL, options: SearchServe
     fields = Object.fromEntries(formFields(url.search.slice(1)));
   }
   const question = fields.q ?? fields.question;
-  if (typeof question !== 'string') throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
+  if (question === undefined || question === null) throw new RequestError(400, 'no question: pass it as "q" (GET /search?q=… or POST {"q": "…"})');
+  if (typeof question !== 'string') {
+    const what = Array.isArray(question) ? 'a list' : typeof question === 'object' ? 'an object' : JSON.stringify(question);
+    throw new RequestError(400, `"${fields.q === undefined ? 'question' : 'q'}" must be the customer's question as a string, not ${what}: POST {"q": "…"}`);
+  }
   // passage_chars too: a bot in Python or Go writes it so
   const passageField = fields.passageChars === undefined && fields.passage_chars !== undefined ? 'passage_chars' : 'passageChars';
   return {
@@ -239,8 +243,29 @@ async function searchParams(req: IncomingMessage, url: URL, options: SearchServe
   };
 }
 
+type Settled = SearchServerOptions & { k: number; threshold: number };
+
+/**
+ * The options with kb serve's defaults, checked as kb.search checks its own: a threshold of NaN
+ * (Number(process.env.X) of an unset variable) or 50 (meant as 50 %) handed every question off
+ * without a word, a k of NaN answered nothing. A RangeError at start, before the index is read.
+ */
+function withDefaults(options: SearchServerOptions): Settled {
+  const k = options.k ?? 5;
+  const threshold = options.threshold ?? 0;
+  const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? typeof v));
+  if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_K) throw new RangeError(`startSearchServer: k must be a whole number from 1 to ${MAX_K}, not ${shown(k)}`);
+  if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) throw new RangeError(`startSearchServer: threshold must be a confidence from 0 to 1, not ${shown(threshold)}`);
+  const passageChars = options.passageChars;
+  if (passageChars !== undefined && (typeof passageChars !== 'number' || !Number.isInteger(passageChars) || (passageChars !== 0 && passageChars < MIN_PASSAGE_CHARS))) {
+    throw new RangeError(`startSearchServer: passageChars must be 0 (no passages) or a whole number ≥ ${MIN_PASSAGE_CHARS}, not ${shown(passageChars)}`);
+  }
+  return { ...options, k, threshold };
+}
+
 /** Starts the server: loads the index (throws IndexLoadError when it cannot), listens, watches the file. */
-export async function startSearchServer(options: SearchServerOptions): Promise<SearchServer> {
+export async function startSearchServer(serverOptions: SearchServerOptions): Promise<SearchServer> {
+  const options = withDefaults(serverOptions);
   const tell = options.onEvent ?? (() => {});
   let served = await loadServed(options.index);
   let log: WriteStream | undefined;
@@ -328,7 +353,7 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
       // still answering (200), from the index loaded last; with a problem — why the file on disk is
       // not it — the status is "degraded", not "ok": a check that reads only `status` sees it too
       const trouble = gone ? `${options.index}: the index file is gone` : problem;
-      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
+      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, checksum: served.kb.checksum, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
       return;
     }
     if (url.pathname === '/metrics') {
@@ -356,7 +381,17 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     }
   };
 
+  /** Responses not yet sent: told `Connection: close` when a stop begins. */
+  const inProgress = new Set<ServerResponse>();
+  let stopping = false;
   const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
+    // an answer during a stop says its connection closes after it: a keep-alive client (a load
+    // balancer, a bot's pool) sent its next question on it and got a reset (ECONNRESET) instead
+    if (stopping) res.setHeader('connection', 'close');
+    else {
+      inProgress.add(res);
+      res.once('close', () => inProgress.delete(res));
+    }
     const cors = corsHeaders(req);
     handle(req, res, cors).catch((error: unknown) => {
       // a client gone mid-request (it hung up, or a stop cut its connection): no one to answer
@@ -434,6 +469,9 @@ export async function startSearchServer(options: SearchServerOptions): Promise<S
     reopenLog,
     close: async (graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS) => {
       if (timer !== undefined) clearInterval(timer);
+      stopping = true;
+      for (const res of inProgress) if (!res.headersSent) res.setHeader('connection', 'close');
+      inProgress.clear();
       // requests in progress finish; a client that stalls mid-request (a cut network, a slow
       // sender) held the process until Node's request timeout, 5 minutes, before 2026-11-27
       const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, graceMs));

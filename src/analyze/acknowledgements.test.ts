@@ -48,3 +48,16 @@ describe('a whole message that only acknowledges', () => {
     expect(kb.search('ok how long does a refund take', { k: 1 })[0]?.question).toBe('How long does a refund take?');
   });
 });
+
+describe('kb.asksNothing', () => {
+  it('tells small talk from a question the KB cannot answer, which search gives no hits alike', () => {
+    const smallTalk = ['好的', '好的谢谢', '你好', '亲，在吗', '[表情]', '👍', 'ok thanks', 'hello', '  '];
+    for (const m of smallTalk) {
+      expect(kb.asksNothing(m), m).toBe(true);
+      expect(kb.search(m, { k: 3 }), m).toEqual([]);
+    }
+    // asks something: a question, one that starts with a courtesy, one the KB cannot answer, an order number alone
+    for (const m of ['退货运费谁出', '好的，那退货运费谁出', '今天天气怎么样', '2140570908784866847', 'how long does a refund take']) expect(kb.asksNothing(m), m).toBe(false);
+    expect(() => kb.asksNothing(undefined as unknown as string)).toThrow(TypeError);
+  });
+});

@@ -184,20 +184,29 @@ export class Analyzer {
   }
 
   /**
+   * The question a chat message asks (analyzeQuery's first step): with the `chat` option, without its
+   * order number, link, [表情] codes, greeting or thanks; '' for a message that asks nothing (你好,
+   * 在吗, [表情], 好的谢谢, ok). Without it, the message as typed. At most MAX_QUERY_CHARS of it.
+   */
+  asked(message: string): string {
+    const text = message.length > MAX_QUERY_CHARS ? message.slice(0, MAX_QUERY_CHARS) : message;
+    const chatAsked = this.settings.options.chat === true ? chatQuestion(text) || (/\d/u.test(text) ? text : '') : text;
+    return this.settings.options.chat === true && chatAsked.length <= 30 && isAcknowledgement(chatQuestion(chatAsked, { thanks: false })) ? '' : chatAsked;
+  }
+
+  /**
    * Terms of a question with weights, plus homophone matches for words the KB does not know. With the
    * `chat` option the question is first taken out of its chat message (chatQuestion: 订单号… 几号发货
    * asks 几号发货).
    */
   analyzeQuery(text: string): QueryAnalysis {
-    const clipped = text.length > MAX_QUERY_CHARS ? text.slice(0, MAX_QUERY_CHARS) : text;
     // a chat message asks its question without the order number, link or [表情] around it
     // — a message that is nothing else (你好, 亲，在吗, [表情], [图片]) asks nothing: no terms, no hits (it
     // was asked as typed, and [表情]'s 表 or 你好's 好 found an entry at 0.5–0.6); a message with a
     // number in it (a model, a bare order number) is still asked as typed
     // — nor does an acknowledgement (好的, 收到, ok, 好的谢谢): a reply to the bot, which 好 of
     // 好几天没动静 answered at 0.58 with a parcel-delay entry (a bot developer's trial)
-    const chatAsked = this.settings.options.chat === true ? chatQuestion(clipped) || (/\d/u.test(clipped) ? clipped : '') : clipped;
-    const asked = this.settings.options.chat === true && chatAsked.length <= 30 && isAcknowledgement(chatQuestion(chatAsked, { thanks: false })) ? '' : chatAsked;
+    const asked = this.asked(text);
     const unknownRuns: SegmentedRun[] = [];
     const list: string[] = [];
     const normalized = this.normalize(asked);

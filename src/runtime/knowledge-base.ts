@@ -557,6 +557,18 @@ export class KnowledgeBase {
     if (t !== undefined) this.termWeight[t] = this.termWeight[t]! * CATALOGUE_NAME_SHARE;
   }
 
+  /**
+   * Whether a chat message asks nothing: a greeting, an acknowledgement or thanks, emoji or [表情]
+   * codes alone (你好, 亲，在吗, 好的谢谢, ok, 👍). `search` gives such a message no hits, as it gives
+   * none to a question the KB cannot answer: with this a bot tells the two apart, and can reply to
+   * small talk itself instead of handing it off to a person. A message with a number in it (an order
+   * number alone) asks something. Indexes built before 2026-11-26 (no chat option): only an empty one.
+   */
+  asksNothing(message: string): boolean {
+    if (typeof message !== 'string') throw new TypeError(`asksNothing: the message must be a string, not ${message === null ? 'null' : typeof message}`);
+    return this.analyzer.asked(withoutInvisibles(message)).trim() === '';
+  }
+
   search(asked: string, searchOptions?: SearchOptions | null): Hit[] {
     if (typeof asked !== 'string') throw new TypeError(`search: the question must be a string, not ${asked === null ? 'null' : typeof asked}`);
     const question = withoutInvisibles(asked);

@@ -57,6 +57,13 @@ describe('kb serve: search over HTTP', () => {
     expect(expected.length).toBe(3);
   });
 
+  it('says when a message with no hits is small talk, not a question the KB cannot answer', async () => {
+    expect((await json(`/search?q=${encodeURIComponent('好的谢谢')}`)).body).toEqual({ question: '好的谢谢', hits: [], smallTalk: true });
+    expect((await json('/search', post(JSON.stringify({ q: '你好' })))).body).toEqual({ question: '你好', hits: [], smallTalk: true });
+    const unanswered = await json(`/search?q=${encodeURIComponent('今天天气怎么样')}&threshold=0.9`);
+    expect(unanswered.body).toEqual({ question: '今天天气怎么样', hits: [] });
+  });
+
   it('takes k and threshold from the request, the server defaults otherwise', async () => {
     const all = await json(`/search?q=${encodeURIComponent('退货 运费 发票 保修 快递 退款')}`);
     expect((all.body.hits as unknown[]).length).toBe(5);

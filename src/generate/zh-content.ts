@@ -10,7 +10,7 @@ import { ZH_LEADING, ZH_NOT_ROLE, ZH_ROLE, ZH_TIME, clean, type Add } from './zh
 import { ZH_NOT_OPERATED, ZH_TWO_TOPICS } from './zh-heading.js';
 import { zhAction } from './zh-procedure.js';
 import { zhListQuestions } from './zh-lists.js';
-import { zhIntervals, zhTimeLimits } from './zh-time.js';
+import { bareTimeQuestion, zhIntervals, zhTimeLimits } from './zh-time.js';
 import { zhFees } from './zh-fees.js';
 import { isPermittedAction, refusedReturn, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
 
@@ -238,7 +238,7 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
     // （二）话费慢充：72小时内到账 → 话费慢充多久到账？ (was 到账需要多长时间？, the same in every section that says 到账)
     // (no item subject: a refund's section asks about the refund — 充值失败退款 over 1-3个工作日到账 → 充值失败退款多久到账？)
     const about = subject !== undefined && !ZH_NOT_SUBJECT.test(subject) ? subject : topic !== undefined && ZH_MONEY_BACK.test(topic) && !ZH_NEGATED.test(topic) ? topic : undefined;
-    const timed: Add = about === undefined ? add : (question, rule) => add(labelledTime(question, about, subject === about), rule);
+    const timed: Add = about === undefined ? (question, rule) => { const asked = bareTimeQuestion(question, topic); if (asked !== undefined) add(asked, rule); } : (question, rule) => add(labelledTime(question, about, subject === about), rule);
     if (!zhIntervals(s, topic, timed)) zhTimeLimits(s, topic, timed);
     zhFees(s, topic, add);
     const clauses = s.split(/[，,]/u);

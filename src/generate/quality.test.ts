@@ -1,0 +1,36 @@
+// Questions content editors rejected in trials of session 31 (2026-11-27), on made-up text: fragments and
+// restatements of the time-limit rule, capitals left inside English questions, page furniture in answers.
+import { describe, expect, it } from 'vitest';
+import { generateQuestions } from './questions.js';
+
+const zh = (headingPath: string[], text: string): string[] => generateQuestions({ headingPath, text, language: 'zh' }).map((q) => q.question);
+const timeRule = (headingPath: string[], text: string): string[] => generateQuestions({ headingPath, text, language: 'zh' }).filter((q) => q.rule === 'time-limit').map((q) => q.question);
+
+describe('Chinese time limits ask about something', () => {
+  it('asks a bare verb of the subject its clause names (包裹状态多久刷新？, was 刷新需要多长时间？)', () => {
+    const asked = zh(['配送说明', '包裹追踪'], '包裹状态一般在出库后6小时内刷新，请耐心等待。');
+    expect(asked).toContain('包裹状态多久刷新？');
+    expect(asked).not.toContain('刷新需要多长时间？');
+    expect(zh(['会员活动', '抽奖'], '礼品在活动结束后15个工作日内寄出。')).toContain('礼品多久寄出？');
+  });
+
+  it('asks a bare verb with no subject of the section (保价险多久到账？), or not at all', () => {
+    expect(zh(['售后', '保价险说明'], '一般在审核通过后24小时内到账。')).toContain('保价险多久到账？');
+    const none = zh(['会员', '积分规则与时间'], '一般在确认收货后24小时内到账。');
+    expect(none.filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
+  });
+
+  it('does not restate a heading that names a time (退货时效需要多长时间？ beside 退货时效是多久？)', () => {
+    for (const heading of ['二、质保期限', '三、换货时效', '四、补发时间']) {
+      expect(timeRule(['服务说明', heading], '整机保修两年，签收后即可申请。')).toEqual([]);
+    }
+  });
+
+  it('reads 四周 before a placement as all around, no four weeks', () => {
+    expect(zh(['电暖器说明书', '摆放要求'], '机身四周留出至少30厘米的空间，远离窗帘。').filter((q) => q.includes('多长时间') || q.includes('多久'))).toEqual([]);
+  });
+
+  it('keeps a verb that holds its object and a shop’s duty as they were (退款需要多长时间？)', () => {
+    expect(zh(['售后', '退款'], '商家应当在七日内退款。')).toContain('退款需要多长时间？');
+  });
+});

@@ -7,7 +7,7 @@
  * pair my earbuds?). The heading kinds (EN_TASK, EN_PROCESS, EN_PRICED …) are also what
  * en-content.ts checks a topic against.
  */
-import { headingIsQuestion, lowerFirst, stripNumbering } from './text.js';
+import { NO_NAMES, headingIsQuestion, lowerFirst, stripNumbering } from './text.js';
 import { escapeRegExp } from './topic.js';
 import { EN_GERUND_VERBS, asAsker, asCustomer, asTask, gerundVerb, inQuestion, isPluralTopic, sentenceCase, sentenceCaseWord, toShop, verbFirst, withThe } from './en-phrasing.js';
 
@@ -247,7 +247,9 @@ export function enHeading(topic: string, names: ReadonlySet<string>, product?: s
 }
 
 /** Words a heading ends with that say how it tells, not what about: Plans at a glance, Billing explained. */
-const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nutshell|in\s+detail|explained)$/iu;
+// (Shipping Information, Limited warranty summary: the page's label for what it is about, which asked What is
+// Shipping Information? and What is the limited warranty summary?)
+const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nutshell|in\s+detail|explained|information|info|details|summary|overview)$/iu;
 
 /** A heading that is a state the customer is in, a participle and what it is out of or how (Locked out of 2FA, Charged twice, Signed out). */
 const EN_STATE_HEADING = /^(?:(?:locked|signed|logged|kicked|shut|blocked|charged|billed|stuck)\s+(?:out|twice|again|from|off)\b|(?:hacked|suspended|banned|compromised|locked)$)/iu;
@@ -283,7 +285,8 @@ function enChoice(t: string): string[] | undefined {
 function headingQuestions(heading: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
   // Plans at a glance is about the plans
   const plain = heading.replace(EN_PRESENTATION, '');
-  const topic = plain.length >= 3 ? plain : heading;
+  // (Additional Information is no page about "additional": nothing to ask, below)
+  const topic = plain.length >= 3 && !EN_GENERIC_HEADING.test(heading) ? plain : heading;
   const phrase = enPhraseQuestion(topic);
   if (phrase !== undefined) return [phrase];
   // Not covered, Not included: what is not (was What is the not covered?)
@@ -825,13 +828,15 @@ export function sizeGuideHeading(questions: string[], topic: string, headingPath
  */
 const EN_PAGE_PARENT = /\b(?:guides?|polic(?:y|ies)|information|faqs?|help|overview|terms|conditions|pages?|cent(?:re|er)|support|questions|basics)$/iu;
 
-export function ofParentTopic(questions: string[], topic: string, headingPath: readonly string[]): string[] {
+export function ofParentTopic(questions: string[], topic: string, headingPath: readonly string[], names: ReadonlySet<string> = NO_NAMES): string[] {
   if (headingPath.length < 2 || !/^\p{L}[\p{L}-]+s$/u.test(topic.trim())) return questions;
   const parent = stripNumbering(headingPath[headingPath.length - 2] ?? '').split(/:\s/u)[0]?.trim() ?? '';
   // (not a page's name, Size Guide, Returns Policy, nor a phrase, About New York State Inspections)
   if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase()) || EN_PAGE_PARENT.test(parent) || EN_LEADING_WORD.test(parent)) return questions;
   const the = new RegExp(`\\bthe ${escapeRegExp(topic.trim())}(?=[?\\s]|$)`, 'iu');
-  return questions.map((q) => (the.test(q) ? q.replace(the, (m) => `${m} of ${parent}`) : q));
+  // (in a sentence's case: Financing with Affirm asked What are the plans of Financing with Affirm?; a name stays, Loomwell Rewards)
+  const named = inQuestion(parent, names);
+  return questions.map((q) => (the.test(q) ? q.replace(the, (m) => `${m} of ${named}`) : q));
 }
 
 /**

@@ -34,3 +34,31 @@ describe('Chinese time limits ask about something', () => {
     expect(zh(['售后', '退款'], '商家应当在七日内退款。')).toContain('退款需要多长时间？');
   });
 });
+
+const en = (headingPath: string[], text: string, tables?: string[][][]): string[] => generateQuestions({ headingPath, text, language: 'en', ...(tables !== undefined ? { tables } : {}) }).map((q) => q.question);
+
+describe('English questions leave no capital inside them', () => {
+  it('reads a table label in a sentence’s case with a hyphen or a number in lower case (How much is gift-wrapping per parcel?)', () => {
+    const table = [['Service', 'Fee'], ['Gift-wrapping per parcel', '$4'], ['Storage after 14 days', '$20 per week'], ['Rush Delivery', '$15']];
+    const asked = en(['Delivery Rules', 'Extra charges'], 'Service | Fee\nGift-wrapping per parcel | $4\nStorage after 14 days | $20 per week\nRush Delivery | $15', [table]);
+    expect(asked).toContain('How much is gift-wrapping per parcel?');
+    expect(asked).toContain('How much is storage after 14 days?');
+    // two capitalized words may be a service's name
+    expect(asked).toContain('How much is Rush Delivery?');
+  });
+
+  it('asks about what a page labelled … Information is about (How does delivery work?, was What is Delivery Information?)', () => {
+    const asked = en(['Delivery Information'], 'We deliver Monday to Saturday. Orders placed before noon leave the same day.');
+    expect(asked[0]).toBe('How does delivery work?');
+    expect(asked.some((q) => /\bInformation\b/u.test(q))).toBe(false);
+  });
+
+  it('times one word left of a title in lower case (How long does delivery take?, was …does Delivery take?)', () => {
+    expect(en(['Delivery Policy'], 'Orders usually arrive within 3 to 5 business days.')).toContain('How long does delivery take?');
+  });
+
+  it('names a parent in a sentence’s case after of (…the tiers of saving with Pocketly?)', () => {
+    const asked = en(['Saving with Pocketly', 'Tiers'], 'Bronze, Silver and Gold tiers earn more interest. Pocketly pays monthly.');
+    expect(asked.some((q) => q.includes('of saving with Pocketly'))).toBe(true);
+  });
+});

@@ -120,7 +120,7 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
     // the heading above, when it is not the document's title (which names no topic of its own)
     const parent = input.headingPath.length >= (input.pathHoldsTitle === false ? 2 : 3) ? headingTopic(input.headingPath.slice(0, -1)) : undefined;
     const context = parent === undefined ? { text: input.text } : { text: input.text, parent };
-    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : ofParentTopic(sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text), input.text), topic, input.headingPath, names), topic, input.headingPath);
+    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : ofParentTopic(sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text), input.text), topic, input.headingPath, names), topic, input.headingPath, names);
     for (const question of asked) found.push({ question, rule });
   }
   const content: GeneratedQuestion[] = [];

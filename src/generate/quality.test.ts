@@ -1,6 +1,11 @@
 // Questions content editors rejected in trials of session 31 (2026-11-27), on made-up text: fragments and
 // restatements of the time-limit rule, capitals left inside English questions, page furniture in answers.
 import { describe, expect, it } from 'vitest';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestPaths } from '../ingest/index.js';
+import { generateEntries, sectionAnswer } from './index.js';
 import { generateQuestions } from './questions.js';
 
 const zh = (headingPath: string[], text: string): string[] => generateQuestions({ headingPath, text, language: 'zh' }).map((q) => q.question);
@@ -60,5 +65,23 @@ describe('English questions leave no capital inside them', () => {
   it('names a parent in a sentence’s case after of (…the tiers of saving with Pocketly?)', () => {
     const asked = en(['Saving with Pocketly', 'Tiers'], 'Bronze, Silver and Gold tiers earn more interest. Pocketly pays monthly.');
     expect(asked.some((q) => q.includes('of saving with Pocketly'))).toBe(true);
+  });
+});
+
+describe('answers carry no page furniture', () => {
+  const answers = async (markdown: string): Promise<string[]> => {
+    const dir = await mkdtemp(join(tmpdir(), 'kb-answer-'));
+    await writeFile(join(dir, 'delivery.md'), markdown);
+    const run = await ingestPaths([dir]);
+    return generateEntries(run.documents, { similar: 0 }).items.map((i) => i.entry.answer);
+  };
+
+  it('leaves an update line out of a section’s answer (Last updated: 2 May 2026), and keeps a section that is only that', async () => {
+    const [first] = await answers('# Delivery Policy\n\nLast updated: 2 May 2026\n\nWe deliver Monday to Saturday within 3 to 5 business days.\n');
+    expect(first).toBe('We deliver Monday to Saturday within 3 to 5 business days.');
+    expect(sectionAnswer('We deliver Monday to Saturday.\n更新时间：2026-05-02')).toBe('We deliver Monday to Saturday.');
+    expect(sectionAnswer('Last updated 2 May 2026')).toBe('Last updated 2 May 2026');
+    // a sentence that says more than the date stays
+    expect(sectionAnswer('Prices last updated on 2 May 2026 apply to orders placed after that date.\nFree returns.')).toContain('Prices last updated');
   });
 });

@@ -821,6 +821,25 @@ export function sizeGuideHeading(questions: string[], topic: string, headingPath
   return [`What is the size chart for ${thing}?`, `How do I find my size in ${thing}?`, ...questions.slice(1)];
 }
 
+/** A care guide's title or heading: Care Guide, Care & Warranty Guide, Care instructions, Caring for your furniture. */
+const EN_CARE_GUIDE = /\b(?:care|caring)\b/iu;
+const EN_NOT_CARED_FOR = /\b(?:warrant|guarantee|protection|plan|claim|service|deliver|return|refund|polic|code|summary|care|caring|clean|contact|cover|tip|faq|question|note)/iu;
+const EN_CARE_VERB = /\b(?:vacuum|wipe|wash|clean|dust|polish|condition|store|cover|rotate|dry|brush|blot|oil|wax)\b/iu;
+
+/**
+ * A thing under a care guide (Hearth & Haven Care & Warranty Guide › Outdoor furniture, › Rugs) is asked how to care
+ * for it: How do I care for outdoor furniture? (was What is the outdoor furniture?, What are the rugs?). Only a
+ * heading asked What is/are the …?; other headings' questions as they are.
+ */
+export function careGuideHeading(questions: string[], topic: string, headingPath: readonly string[], names: ReadonlySet<string>, text: string): string[] {
+  const first = questions[0];
+  if (first === undefined || !headingPath.slice(0, -1).some((h) => EN_CARE_GUIDE.test(h)) || !/^What (?:is|are) the /u.test(first) || topic.split(/\s+/u).length > 4) return questions;
+  // (a thing: not the guide's warranty, its codes or a service — Limited warranty summary, Cleaning codes —, and one the text tells how to look after)
+  if (EN_NOT_CARED_FOR.test(topic) || !EN_CARE_VERB.test(text)) return questions;
+  const thing = lowerFirst(sentenceCase(topic, names), names);
+  return [`How do I care for ${thing}?`, `How do I clean ${thing}?`, ...questions.slice(1)];
+}
+
 /**
  * A one-word plural sub-heading (Tiers, Fees, Levels) names a thing only with its parent's topic: What are
  * the tiers? asked nothing a shopper types; What are the tiers of Loomwell Rewards? does (the

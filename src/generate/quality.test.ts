@@ -85,3 +85,22 @@ describe('answers carry no page furniture', () => {
     expect(sectionAnswer('Prices last updated on 2 May 2026 apply to orders placed after that date.\nFree returns.')).toContain('Prices last updated');
   });
 });
+
+describe('a kind of goods is asked what customers ask of it, not what it is', () => {
+  it('asks a kind under a service’s title or heading about that service (进口食品可以退吗？ / 大件商品怎么配送？, were …是什么？)', () => {
+    const title = (documentTitle: string, heading: string): string | undefined => generateQuestions({ headingPath: [heading], text: '开封后不影响二次销售的除外，请在签收后48小时内联系客服。', language: 'zh', documentTitle })[0]?.question;
+    expect(title('优品汇售后服务说明', '4 进口食品')).toBe('进口食品可以退吗？');
+    expect(title('优品汇配送说明', '大件商品')).toBe('大件商品怎么配送？');
+    expect(zh(['优品汇说明', '三、退换货', '定制商品'], '定制商品不支持七天无理由退换。')[0]).toBe('定制商品可以退换吗？');
+    // a kind under a heading that names a rule keeps asking about that rule; two topics are no kind
+    expect(zh(['优品汇说明', '二、运费标准', '普通商品'], '满99元包邮。')[0]).toBe('普通商品的运费标准是什么？');
+    expect(title('优品汇售后服务说明', '拍错与修改订单')).not.toBe('拍错与修改订单可以退吗？');
+  });
+
+  it('asks a thing under a care guide how to care for it (How do I care for garden benches?, was What are the garden benches?)', () => {
+    const asked = en(['Oakwell Care Guide', 'Garden benches'], 'Wipe garden benches with a damp cloth and cover them in winter.');
+    expect(asked[0]).toBe('How do I care for garden benches?');
+    // the guide's warranty is no thing one cares for
+    expect(en(['Oakwell Care Guide', 'Warranty summary'], 'Frames are covered for 10 years. Cover cushions in winter.')[0]).not.toMatch(/care for/u);
+  });
+});

@@ -104,3 +104,19 @@ describe('a kind of goods is asked what customers ask of it, not what it is', ()
     expect(en(['Oakwell Care Guide', 'Warranty summary'], 'Frames are covered for 10 years. Cover cushions in winter.')[0]).not.toMatch(/care for/u);
   });
 });
+
+describe('a numbered list of rules is no steps', () => {
+  it('asks no 怎么操作 of a list of rules or cases (起皱怎么操作？), and still of steps to follow', () => {
+    const operated = (heading: string, text: string, steps: string[]): string[] => generateQuestions({ headingPath: ['面料说明', heading], text, steps, language: 'zh' }).map((q) => q.question).filter((q) => q.endsWith('怎么操作？'));
+    const rules = ['1. 亚麻面料穿着后会自然起皱，属正常现象。', '2. 熨烫时温度不宜超过150℃。'];
+    expect(operated('起皱', rules.join('\n'), rules)).toEqual([]);
+    const steps = ['1. 在订单页点击申请售后；', '2. 填写问题描述并上传照片；', '3. 等待客服审核。'];
+    expect(operated('售后申请', steps.join('\n'), steps)).toEqual(['售后申请怎么操作？']);
+  });
+});
+
+describe('an English heading that opens with a verb and a list is a task', () => {
+  it('asks how (How do I change size, color or quantity in an order?, was What are the change size, …?)', () => {
+    expect(en(['Orders', 'Change size, color or quantity in an order'], 'We can change an order within 1 hour of placing it.')[0]).toBe('How do I change size, color or quantity in an order?');
+  });
+});

@@ -157,7 +157,9 @@ export function enContent(input: SectionInput, topic: string | undefined, out: G
   // much does delivery cost? (not How much do delivery options and fees cost?)
   // two topics in a sentence's case, as their heading question has them: How long do returns and refunds take?
   // (was How long do Returns & Refunds take?; a name's capitals stay: How long does Parent PLUS Loan Application take?)
-  const measurable = about !== undefined ? measurableTopic(EN_PAIR.test(about) ? sentenceCase(about, names).replace(/\s+&\s+/gu, ' and ') : about) : undefined;
+  const measured = about !== undefined ? measurableTopic(EN_PAIR.test(about) ? sentenceCase(about, names).replace(/\s+&\s+/gu, ' and ') : about) : undefined;
+  // one word left of a title (Shipping of Shipping Policy) is no name: How long does shipping take? (was …does Shipping take?)
+  const measurable = measured !== undefined && /^\p{Lu}\p{Ll}+$/u.test(measured) && measured !== about ? lowerFirst(measured, names) : measured;
   const does = measurable !== undefined && isPluralTopic(measurable) ? 'do' : 'does';
   let time = false;
   let fee = false;

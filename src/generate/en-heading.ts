@@ -7,7 +7,7 @@
  * pair my earbuds?). The heading kinds (EN_TASK, EN_PROCESS, EN_PRICED …) are also what
  * en-content.ts checks a topic against.
  */
-import { headingIsQuestion, lowerFirst, stripNumbering } from './text.js';
+import { NO_NAMES, headingIsQuestion, lowerFirst, stripNumbering } from './text.js';
 import { escapeRegExp } from './topic.js';
 import { EN_GERUND_VERBS, asAsker, asCustomer, asTask, gerundVerb, inQuestion, isPluralTopic, sentenceCase, sentenceCaseWord, toShop, verbFirst, withThe } from './en-phrasing.js';
 
@@ -16,7 +16,7 @@ import { EN_GERUND_VERBS, asAsker, asCustomer, asTask, gerundVerb, inQuestion, i
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
  * window and Appeal process are things; so are a fee and a link (Charge for returns, Link to the returns portal).
  */
-export const EN_TASK = /^(?!(?:charge\s+for|link\s+to)\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}])/iu;
+export const EN_TASK = /^(?!(?:charge\s+for|link\s+to)\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}]|(?:change|update|edit|add|remove|cancel|return|exchange|modify|swap)\s+\p{L}+(?:,\s*\p{L}+)+,?\s+(?:or|and)\s+\p{L})/iu;
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
@@ -247,7 +247,9 @@ export function enHeading(topic: string, names: ReadonlySet<string>, product?: s
 }
 
 /** Words a heading ends with that say how it tells, not what about: Plans at a glance, Billing explained. */
-const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nutshell|in\s+detail|explained)$/iu;
+// (Shipping Information, Limited warranty summary: the page's label for what it is about, which asked What is
+// Shipping Information? and What is the limited warranty summary?)
+const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nutshell|in\s+detail|explained|information|info|details|summary|overview)$/iu;
 
 /** A heading that is a state the customer is in, a participle and what it is out of or how (Locked out of 2FA, Charged twice, Signed out). */
 const EN_STATE_HEADING = /^(?:(?:locked|signed|logged|kicked|shut|blocked|charged|billed|stuck)\s+(?:out|twice|again|from|off)\b|(?:hacked|suspended|banned|compromised|locked)$)/iu;
@@ -283,7 +285,8 @@ function enChoice(t: string): string[] | undefined {
 function headingQuestions(heading: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
   // Plans at a glance is about the plans
   const plain = heading.replace(EN_PRESENTATION, '');
-  const topic = plain.length >= 3 ? plain : heading;
+  // (Additional Information is no page about "additional": nothing to ask, below)
+  const topic = plain.length >= 3 && !EN_GENERIC_HEADING.test(heading) ? plain : heading;
   const phrase = enPhraseQuestion(topic);
   if (phrase !== undefined) return [phrase];
   // Not covered, Not included: what is not (was What is the not covered?)
@@ -818,6 +821,25 @@ export function sizeGuideHeading(questions: string[], topic: string, headingPath
   return [`What is the size chart for ${thing}?`, `How do I find my size in ${thing}?`, ...questions.slice(1)];
 }
 
+/** A care guide's title or heading: Care Guide, Care & Warranty Guide, Care instructions, Caring for your furniture. */
+const EN_CARE_GUIDE = /\b(?:care|caring)\b/iu;
+const EN_NOT_CARED_FOR = /\b(?:warrant|guarantee|protection|plan|claim|service|deliver|return|refund|polic|code|summary|care|caring|clean|contact|cover|tip|faq|question|note)/iu;
+const EN_CARE_VERB = /\b(?:vacuum|wipe|wash|clean|dust|polish|condition|store|cover|rotate|dry|brush|blot|oil|wax)\b/iu;
+
+/**
+ * A thing under a care guide (Hearth & Haven Care & Warranty Guide › Outdoor furniture, › Rugs) is asked how to care
+ * for it: How do I care for outdoor furniture? (was What is the outdoor furniture?, What are the rugs?). Only a
+ * heading asked What is/are the …?; other headings' questions as they are.
+ */
+export function careGuideHeading(questions: string[], topic: string, headingPath: readonly string[], names: ReadonlySet<string>, text: string): string[] {
+  const first = questions[0];
+  if (first === undefined || !headingPath.slice(0, -1).some((h) => EN_CARE_GUIDE.test(h)) || !/^What (?:is|are) the /u.test(first) || topic.split(/\s+/u).length > 4) return questions;
+  // (a thing: not the guide's warranty, its codes or a service — Limited warranty summary, Cleaning codes —, and one the text tells how to look after)
+  if (EN_NOT_CARED_FOR.test(topic) || !EN_CARE_VERB.test(text)) return questions;
+  const thing = lowerFirst(sentenceCase(topic, names), names);
+  return [`How do I care for ${thing}?`, `How do I clean ${thing}?`, ...questions.slice(1)];
+}
+
 /**
  * A one-word plural sub-heading (Tiers, Fees, Levels) names a thing only with its parent's topic: What are
  * the tiers? asked nothing a shopper types; What are the tiers of Loomwell Rewards? does (the
@@ -825,13 +847,15 @@ export function sizeGuideHeading(questions: string[], topic: string, headingPath
  */
 const EN_PAGE_PARENT = /\b(?:guides?|polic(?:y|ies)|information|faqs?|help|overview|terms|conditions|pages?|cent(?:re|er)|support|questions|basics)$/iu;
 
-export function ofParentTopic(questions: string[], topic: string, headingPath: readonly string[]): string[] {
+export function ofParentTopic(questions: string[], topic: string, headingPath: readonly string[], names: ReadonlySet<string> = NO_NAMES): string[] {
   if (headingPath.length < 2 || !/^\p{L}[\p{L}-]+s$/u.test(topic.trim())) return questions;
   const parent = stripNumbering(headingPath[headingPath.length - 2] ?? '').split(/:\s/u)[0]?.trim() ?? '';
   // (not a page's name, Size Guide, Returns Policy, nor a phrase, About New York State Inspections)
   if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase()) || EN_PAGE_PARENT.test(parent) || EN_LEADING_WORD.test(parent)) return questions;
   const the = new RegExp(`\\bthe ${escapeRegExp(topic.trim())}(?=[?\\s]|$)`, 'iu');
-  return questions.map((q) => (the.test(q) ? q.replace(the, (m) => `${m} of ${parent}`) : q));
+  // (in a sentence's case: Financing with Affirm asked What are the plans of Financing with Affirm?; a name stays, Loomwell Rewards)
+  const named = inQuestion(parent, names);
+  return questions.map((q) => (the.test(q) ? q.replace(the, (m) => `${m} of ${named}`) : q));
 }
 
 /**

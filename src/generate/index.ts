@@ -239,7 +239,7 @@ function externalEntry(doc: Document, section: Section, external: readonly Exter
     if (!seen.has(questionKey(pathQuestion))) similar.push(pathQuestion);
     questions.push({ question: pathQuestion, rule: 'heading-path' });
   }
-  const entry: Entry = { id: sectionEntryId(section.id), question: first.question, similar, answer: section.text, origin: 'generated', status: 'pending', rule: 'llm', source: sourceOf(doc, section) };
+  const entry: Entry = { id: sectionEntryId(section.id), question: first.question, similar, answer: sectionAnswer(section.text), origin: 'generated', status: 'pending', rule: 'llm', source: sourceOf(doc, section) };
   return { entry, questions, language };
 }
 
@@ -301,6 +301,17 @@ export function isRevisionNote(text: string): boolean {
   if ((bracketed === null && !labelled) || t.length > 80 || t.includes('\n') || !REVISION_NOTE.test(t) || !DATE_OR_VERSION.test(t)) return false;
   // nothing left but punctuation once its dates, versions and their words go
   return (bracketed?.[1] ?? t).replace(REVISION_WORDS, '').replace(/[\s（）()【】[\]，,；;：:。.、-]+/gu, '') === '';
+}
+
+/**
+ * A generated entry's answer: its section's text without the page's update lines (Last updated: October 1, 2026,
+ * 更新时间：2025-04-20 — `isRevisionNote`), which a customer's answer does not need; a section that is nothing
+ * else keeps its text. (A shipping policy's first entry answered with its Last updated line, 2026-11-28 audit.)
+ */
+export function sectionAnswer(text: string): string {
+  const lines = text.split('\n');
+  const kept = lines.filter((line) => line.trim() === '' || !isRevisionNote(line));
+  return kept.length === lines.length || kept.every((line) => line.trim() === '') ? text : kept.join('\n').replace(/^\n+/u, '');
 }
 
 /** A document's words for itself (本说明, 本政策 …): an intro that opens with one is about the document. */
@@ -407,8 +418,8 @@ function sectionEntries(doc: Document, section: Section, options: GenerationOpti
   const first = generated[0];
   const entry: Entry =
     first === undefined
-      ? { id: sectionEntryId(section.id), question: pathQuestion, similar: [], answer: section.text, origin: 'generated', status: 'pending', rule: 'heading-path' }
-      : { id: sectionEntryId(section.id), question: first.question, similar: generated.slice(1).map((g) => g.question), answer: section.text, origin: 'generated', status: 'pending', rule: first.rule };
+      ? { id: sectionEntryId(section.id), question: pathQuestion, similar: [], answer: sectionAnswer(section.text), origin: 'generated', status: 'pending', rule: 'heading-path' }
+      : { id: sectionEntryId(section.id), question: first.question, similar: generated.slice(1).map((g) => g.question), answer: sectionAnswer(section.text), origin: 'generated', status: 'pending', rule: first.rule };
   const questions = first === undefined ? [{ question: pathQuestion, rule: 'heading-path' }] : generated.map((g) => ({ question: g.question, rule: g.rule as string }));
   if (first !== undefined && options.headingVariant !== false) {
     entry.similar.push(pathQuestion);
@@ -572,7 +583,7 @@ function inDocumentScript(item: GeneratedEntry, section: Section, toDocument: (t
   if (e.origin === 'faq') return;
   e.question = toDocument(e.question);
   e.similar = e.similar.map(toDocument);
-  e.answer = e.origin === 'extracted' ? toDocument(e.answer) : section.text;
+  e.answer = e.origin === 'extracted' ? toDocument(e.answer) : sectionAnswer(section.text);
   if (e.source !== undefined) e.source = { ...e.source, headingPath: section.headingPath };
   item.questions = item.questions.map((q) => ({ ...q, question: toDocument(q.question) }));
   item.script = { toRules: rulesText, toDocument };

@@ -18,7 +18,7 @@ import { headingTopic, manualProduct } from './topic.js';
 import { ZH_POLICY_SUFFIX, zhHeading } from './zh-heading.js';
 import { zhContent } from './zh-content.js';
 import { caseFolded } from './en-phrasing.js';
-import { enHeading, enPhraseQuestion, enProduct, isContactHeading, ofParentTopic, sizeGuideHeading } from './en-heading.js';
+import { careGuideHeading, enHeading, enPhraseQuestion, enProduct, isContactHeading, ofParentTopic, sizeGuideHeading } from './en-heading.js';
 import { enContent } from './en-content.js';
 import { tableQuestions } from './tables.js';
 import { vagueEnglish } from './gate.js';
@@ -119,8 +119,10 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
     const rule = headingIsQuestion(topic) && (language === 'zh' || enPhraseQuestion(topic) === undefined) ? 'question-line' : 'heading';
     // the heading above, when it is not the document's title (which names no topic of its own)
     const parent = input.headingPath.length >= (input.pathHoldsTitle === false ? 2 : 3) ? headingTopic(input.headingPath.slice(0, -1)) : undefined;
-    const context = parent === undefined ? { text: input.text } : { text: input.text, parent };
-    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : ofParentTopic(sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text), input.text), topic, input.headingPath, names), topic, input.headingPath);
+    // (the title over a section of no other heading: 鲜到家售后服务政策 over 冷冻冷藏商品)
+    const title = parent !== undefined ? undefined : input.documentTitle ?? (input.headingPath.length >= 2 && input.pathHoldsTitle !== false ? input.headingPath[0] : undefined);
+    const context = parent === undefined ? { text: input.text, ...(title !== undefined ? { title } : {}) } : { text: input.text, parent };
+    const asked = language === 'zh' ? zhHeading(topic, manualProduct(input.headingPath), context) : ofParentTopic(careGuideHeading(sizeGuideHeading(enHeading(topic, names, enProduct(input.headingPath, input.text), input.text), topic, input.headingPath, names), topic, input.headingPath, names, input.text), topic, input.headingPath, names);
     for (const question of asked) found.push({ question, rule });
   }
   const content: GeneratedQuestion[] = [];

@@ -49,7 +49,9 @@ const ZH_DURATION_CELL = /^(?:\d+(?:\s*[-–~至]\s*\d+)?|[一二三四五六七
 
 /** A label in sentence case (Home delivery, Express next day) as it reads inside a question: lower-cased. */
 function inSentence(label: string): string {
-  return /^\p{Lu}\p{Ll}+(?:\s+\p{Ll}+)+$/u.test(label) ? label.toLowerCase() : label;
+  // (also with a hyphen or a number after the first word: Each additional haul-away piece, Storage after 30 days —
+  // they asked How much is Each additional haul-away piece?)
+  return /^\p{Lu}\p{Ll}+(?:-\p{Ll}+)*(?:\s+(?:\p{Ll}[\p{Ll}'’]*(?:-\p{Ll}+)*|\d+))+$/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 /** The cells of column `i` after the label that rows fill. */

@@ -10,7 +10,7 @@ import { ZH_LEADING, ZH_NOT_ROLE, ZH_ROLE, ZH_TIME, clean, type Add } from './zh
 import { ZH_NOT_OPERATED, ZH_TWO_TOPICS } from './zh-heading.js';
 import { zhAction } from './zh-procedure.js';
 import { zhListQuestions } from './zh-lists.js';
-import { zhIntervals, zhTimeLimits } from './zh-time.js';
+import { bareTimeQuestion, zhIntervals, zhTimeLimits } from './zh-time.js';
 import { zhFees } from './zh-fees.js';
 import { isPermittedAction, refusedReturn, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
 
@@ -64,6 +64,14 @@ function labelledTime(question: string, subject: string, item: boolean): string 
   // (保修期限需要多长时间？ is the heading's own: 冰箱：整机保修3年 asked 冰箱保修期限需要多长时间？)
   if (bare === undefined || bare.includes(subject) || subject.includes(bare) || (!item && !ZH_ARRIVING.test(bare)) || /(?:期限|时间|时效|时限|周期)$/u.test(bare)) return question;
   return ZH_ARRIVING.test(bare) ? `${subject}多久${bare}？` : `${subject}${bare}需要多长时间？`;
+}
+
+/** Words a step opens with: where to go, what to press, fill in, send or wait for (在订单页点击…, 填写退货原因, 寄回商品). */
+const ZH_STEP_START = /^(?:\d+[.、．)]\s*|[（(]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:请|先|再|然后|最后)?(?:在|点击|进入|打开|登录|选择|填写|提交|联系|拨打|寄回|寄出|上传|下载|扫描|扫码|申请|等待|确认|按|将|把|前往|搜索|输入|勾选|添加|复制|粘贴|关注|发送|保存|拍照|拍摄)/u;
+
+/** Is a list steps to follow: half its items or more open with a step's word? (1. 纯棉衣物会有3%左右的自然缩水 is a rule, no step.) */
+function isStepList(items: readonly string[]): boolean {
+  return items.length >= 2 && items.filter((item) => ZH_STEP_START.test(item.trim())).length * 2 >= items.length;
 }
 
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
@@ -238,7 +246,7 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
     // （二）话费慢充：72小时内到账 → 话费慢充多久到账？ (was 到账需要多长时间？, the same in every section that says 到账)
     // (no item subject: a refund's section asks about the refund — 充值失败退款 over 1-3个工作日到账 → 充值失败退款多久到账？)
     const about = subject !== undefined && !ZH_NOT_SUBJECT.test(subject) ? subject : topic !== undefined && ZH_MONEY_BACK.test(topic) && !ZH_NEGATED.test(topic) ? topic : undefined;
-    const timed: Add = about === undefined ? add : (question, rule) => add(labelledTime(question, about, subject === about), rule);
+    const timed: Add = about === undefined ? (question, rule) => { const asked = bareTimeQuestion(question, topic); if (asked !== undefined) add(asked, rule); } : (question, rule) => add(labelledTime(question, about, subject === about), rule);
     if (!zhIntervals(s, topic, timed)) zhTimeLimits(s, topic, timed);
     zhFees(s, topic, add);
     const clauses = s.split(/[，,]/u);
@@ -253,6 +261,8 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
     if (action !== undefined) add(`如何${action}？`, 'procedure');
     // 退款说明 / 隐私条款 / 退换货时限 are no things one operates; 退换货流程 got 如何退换货？ from its heading
     // (出现过敏怎么办 asks already: it got 出现过敏怎么办怎么操作？)
-    if (steps && topic !== undefined && !ZH_NOT_OPERATED.test(topic) && !headingIsQuestion(topic) && !ZH_TWO_TOPICS.test(topic)) add(`${topic}怎么操作？`, 'procedure');
+    // (a numbered list of rules or cases is no steps: 不支持退换的情况, 缩水, 积分获取 asked …怎么操作？, 2026-11-28 audit)
+    const operated = ZH_PROCEDURE_HINT.test(input.text) || isStepList(input.steps ?? []);
+    if (operated && topic !== undefined && !ZH_NOT_OPERATED.test(topic) && !headingIsQuestion(topic) && !ZH_TWO_TOPICS.test(topic)) add(`${topic}怎么操作？`, 'procedure');
   }
 }

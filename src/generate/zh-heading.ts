@@ -114,6 +114,12 @@ const ZH_GRANTED_SERVICE = /(?:保修|质保|保价|包换|包退)$/u;
 /** A heading that names a kind of goods, orders, customers or places (普通商品, 大件商品, 偏远地区): a part of its parent's topic. */
 const ZH_KIND = /^\p{Script=Han}{2,6}(?:商品|订单|会员|用户|客户|地区|产品)$/u;
 
+/** A kind of goods (冷冻冷藏商品, 嵌入式产品; not 拍错与修改订单, two topics, nor 会员 or 订单). */
+const ZH_GOODS_KIND = /^(?![^与和及、]*[与和及、])\p{Script=Han}{2,6}(?:商品|产品|食品)$/u;
+
+/** A heading that names a service and nothing more (退换货, 配送说明, 售后服务): a kind under it asks what is done to it. */
+const ZH_SERVICE_PARENT = /^(?:退换货|退换|退货|换货|售后|售后服务|配送|发货|物流|保修|质保|维修|安装)(?:服务)?(?:说明|政策|规定|规则|须知)?$/u;
+
 /** A heading that names what someone gets (会员权益, 新人福利): which ones, not what it "is". */
 const ZH_BENEFITS = /^(\p{Script=Han}{2,6}?)(权益|福利|特权|优惠)$/u;
 
@@ -149,6 +155,27 @@ interface ZhHeadingContext {
   text?: string;
   /** The topic of the heading above (运费标准 over 普通商品), when it is not the document's title. */
   parent?: string;
+  /** The document's title (鲜到家售后服务政策), for a kind of goods under no other heading. */
+  title?: string;
+}
+
+/**
+ * What a kind of goods is asked about under a heading or a title that names a service (退换货, 售后服务政策,
+ * 冷链配送说明): 冷冻冷藏商品 → 冷冻冷藏商品可以退吗？ / 冷冻冷藏商品怎么配送？ (was 冷冻冷藏商品是什么？, which asks
+ * for a definition no customer wants). The first service the title names decides; none, undefined.
+ */
+function kindQuestions(kind: string, about: string): string[] | undefined {
+  const service = /(退换货|退换|退货|换货|售后|配送|发货|物流|快递|运输|保修|质保|维修|安装)/u.exec(about)?.[1];
+  switch (service) {
+    case '退换货': case '退换': return [`${kind}可以退换吗？`, `${kind}怎么退换？`];
+    case '退货': return [`${kind}可以退货吗？`, `${kind}怎么退货？`];
+    case '换货': return [`${kind}可以换货吗？`, `${kind}怎么换货？`];
+    case '售后': return [`${kind}可以退吗？`, `${kind}怎么申请售后？`];
+    case '配送': case '发货': case '物流': case '快递': case '运输': return [`${kind}怎么配送？`, `${kind}的配送有什么规定？`];
+    case '保修': case '质保': case '维修': return [`${kind}怎么保修？`, `${kind}的保修期是多久？`];
+    case '安装': return [`${kind}怎么安装？`, `${kind}安装收费吗？`];
+    default: return undefined;
+  }
 }
 
 /** A heading that names no topic, only that something more follows: 其他, 其它事项, 补充说明, 备注. */
@@ -297,6 +324,9 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   // 运费标准 / 普通商品 → 普通商品的运费标准是什么？ (was 普通商品是什么？: the kind asks about its parent's topic)
   const parent = context.parent;
   // (售后申请时效 / 活鲜商品 → 活鲜商品的售后申请时效是多久？: a time asks how long)
+  // (退换货 / 嵌入式商品, a title 鲜到家售后服务政策 over 冷冻冷藏商品: a service asks what customers ask of it, 可以退吗, 怎么配送)
+  const served = ZH_GOODS_KIND.test(topic) ? (parent !== undefined ? (ZH_SERVICE_PARENT.test(parent) ? kindQuestions(topic, parent) : undefined) : context.title !== undefined ? kindQuestions(topic, context.title) : undefined) : undefined;
+  if (served !== undefined) return served;
   if (ZH_KIND.test(topic) && parent !== undefined && /^\p{Script=Han}{2,8}$/u.test(parent) && !parent.includes(topic)) return [`${topic}的${parent}${ZH_TIME_SUFFIX.test(parent) ? '是多久' : '是什么'}？`];
   // 退款金额不对, 发票抬头开错了, 物流信息不更新: a problem the customer has
   // (临期与过期: a state beside a trouble, no problem to act on — it asked 临期与过期怎么办？)

@@ -72,7 +72,8 @@ function wholeTask(text: string, max: number): string | undefined {
 /** Time limits: 七日内退款 → 退款需要多长时间？; 保修期为一年 → 保修期是多久？; deadlines and what one is granted for a time. */
 export function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
   // a date (2026年1月1日) is a point in time, no duration to ask about
-  const undated = s.replace(ZH_DATE, '');
+  // (机器四周留出10厘米: 四周 before a placement is all around a thing, no four weeks; it asked 留出…散热空间需要多长时间？)
+  const undated = s.replace(ZH_DATE, '').replace(/四周(?=留|保持|不要|请|应|避免|放|的|有|要)/gu, '');
   const period = ZH_PERIOD.exec(undated);
   // (有效期6个月: ZH_TIME leaves a number after 期 alone, for 周期 and 星期; after a period's name it is its length)
   const periodLength = period !== null && /^\s*(?:\d+|[一二三四五六七八九十两半]+)\s*(?:个)?(?:小时|天|日|周|星期|个月|月|年)/u.test(undated.slice(period.index + period[0].length));
@@ -112,7 +113,14 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       if (/^(?:计算|起算|算起|为准)/u.test(after)) return;
       // 系统将短信提醒: what someone will do then is no task; 在其经营场所…: a place, no task
       if (/^在/u.test(after) || /^\p{Script=Han}{1,6}?(?:将|会)(?!员)/u.test(after)) return;
-      const what = after.length >= 2 ? wholeTask(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) ? topic : undefined;
+      const what = after.length >= 2 ? wholeTask(after.replace(/^(?:可以|可|能|应当|应|须|必须)/u, ''), 16) : topic !== undefined && isTimedTopic(topic) ? topic : undefined;
+      // 物流信息一般在发货后24小时内更新, 奖品在开奖后10个工作日内寄出: a bare verb is asked of the subject its clause
+      // names (物流信息多久更新？, was 更新需要多长时间？, a fragment); with none, `bareTimeQuestion` asks it of the section
+      const named = what !== undefined && what.length <= 2 && after.length >= 2 && found !== null && !ZH_WHOLE_TASK.test(what) && !/(?:如需|如要|若需|需要)/u.test(parts.slice(0, at + 1).join('，')) ? clauseSubject(clause.slice(0, found.index)) : undefined;
+      if (named !== undefined && what !== undefined) {
+        add(`${named}多久${what}？`, 'time-limit');
+        return;
+      }
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
       // (维修需要3个工作日: what is needed is the time itself, asked 3个工作日有时间限制吗？)
       // (before the time or in its clause: 3-4天送达，海鲜冷冻类可能需要加收冷链运费 asked 加收冷链运费有时间限制吗？)
@@ -139,4 +147,36 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       }
     }
   }
+}
+
+/** A heading's topic that a time in its text can be asked of: not a notice, a policy, a question, a problem, nor a time or two topics (退款时效, 退差价与价格保护: the heading asks it, 退款时效是多久？). */
+function isTimedTopic(topic: string): boolean {
+  return !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) && !/(?:时效|时间|期限|时限|时长|周期|期)$/u.test(topic) && !/\p{Script=Han}(?:与|和|及|、)\p{Script=Han}/u.test(topic);
+}
+
+/**
+ * A time question of a bare verb (更新需要多长时间？, 到账需要多长时间？: no subject named it) asked of the section's
+ * topic (运费险说明 over 一般在买家寄出后72小时内到账 → 运费险多久到账？); undefined, no question, when the topic
+ * names none (a policy's, a notice's, a time's or two topics' heading); any other question as it is. A verb that
+ * holds its object (发货, 退款) or that the topic names (催熟方法 / 催熟) is asked as it is.
+ */
+export function bareTimeQuestion(question: string, topic: string | undefined): string | undefined {
+  const verb = /^(\p{Script=Han}{2})需要多长时间？$/u.exec(question)?.[1];
+  if (verb === undefined || ZH_WHOLE_TASK.test(verb) || topic?.includes(verb) === true) return question;
+  const named = topic?.replace(/(?:说明|规则|规定|政策|须知)$/u, '');
+  // (不支持退款, 拒绝退款: what is not done arrives at no time)
+  return named !== undefined && named.length >= 2 && isTimedTopic(named) && !/^(?:不|非|无|未|拒绝|禁止)/u.test(named) ? `${named}多久${verb}？` : undefined;
+}
+
+/** Verbs that hold their object, asked alone: 发货需要多长时间？ */
+const ZH_WHOLE_TASK = /^(?:发货|退款|退货|换货|补发|维修|到货|审核|签收|收货|配送|安装|付款|支付|理赔|赔付|处理|核实|复核|回复|答复)$/u;
+
+/**
+ * The subject a clause names before its time, ahead of an adverb, a modal or a place (物流信息一般在发货后 →
+ * 物流信息), or a person alone (师傅); undefined for none (一般在买家寄出后, 常温放置: a doing, no subject).
+ */
+function clauseSubject(before: string): string | undefined {
+  const b = before.replace(ZH_LEADING, '').trim().replace(/^(?:一般|通常|预计|大约|约|会|将|均|都|可以|可|需|须|应当|应|最快|最迟|最晚)+/u, '');
+  const m = /^(\p{Script=Han}{2,8}?)(?:一般|通常|会|将|在|于|均|都|预计|约|大约|最快|最迟|最晚|可|需|须|应当|应)/u.exec(b)?.[1] ?? (/^\p{Script=Han}{0,6}(?:师傅|客服|工程师|人员|快递员|商家|平台|本店|我们)$/u.test(b) ? b : undefined);
+  return m !== undefined && !/(?:后|前|时|内|的|起)$/u.test(m) ? m : undefined;
 }

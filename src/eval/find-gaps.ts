@@ -69,26 +69,26 @@ export function gapTokenizer(kb: KnowledgeBase, vocabulary?: Vocabulary | null):
 }
 
 /**
- * gapTokenizer for these texts, known in advance (kb eval's failing questions and the index's own
- * questions): the words of jieba's dictionary that occur in them are read instead of the whole
- * dictionary (jiebaWordsAmong; 0.5 s of a small kb eval, GC included, became a few tens of ms) and
- * cut them exactly alike. Any other text is cut with the whole dictionary, read then.
+ * gapTokenizer for texts known in advance: `questions` (kb eval's failing ones: their key terms are
+ * read from parts of them too, courtesies and quantities taken out) and `indexQuestions` (the
+ * index's own, for coveredTerms). The words of jieba's dictionary that occur in them are read
+ * instead of the whole dictionary (jiebaWordsAmong; 0.5 s of a small kb eval, GC included, became a
+ * few tens of ms) and cut them exactly alike. Any other text is cut with the whole dictionary, read
+ * then; so are all of them when they are too many to look up.
  */
-export function gapTokenizerFor(kb: KnowledgeBase, texts: Iterable<string>): (text: string) => string[] {
+export function gapTokenizerFor(kb: KnowledgeBase, questions: Iterable<string>, indexQuestions: Iterable<string> = []): (text: string) => string[] {
   const analyzed = new Map<string, string[]>();
   const termsOf = (text: string): string[] => {
     let terms = analyzed.get(text);
     if (terms === undefined) analyzed.set(text, (terms = wordTerms(kb, text)));
     return terms;
   };
-  // every word segment may look up in them: each substring of their runs of Chinese, up to the longest word
+  // every word segment may look up in them: each substring of their runs of Chinese, up to the longest
+  // word — of every question (a part of one may have a single character where the whole has none),
+  // and of the index's questions that have one
   const candidates = new Set<string>();
-  for (const text of texts) {
-    if (!hasSingleHan(termsOf(text))) continue;
-    for (const run of hanRuns(text)) forEachWordIn(run, (w) => candidates.add(w) !== undefined);
-    if (candidates.size > MAX_CANDIDATE_WORDS) break;
-  }
-  const prepared = candidates.size > MAX_CANDIDATE_WORDS ? undefined : vocabularyAmong(candidates);
+  const add = (text: string): boolean => hanRuns(text).every((run) => forEachWordIn(run, (w) => candidates.add(w).size <= MAX_CANDIDATE_WORDS));
+  const prepared = [...questions].every(add) && [...indexQuestions].every((q) => !hasSingleHan(termsOf(q)) || add(q)) ? vocabularyAmong(candidates) : undefined;
   // a text cut from a prepared one (kb gaps' key terms take courtesies and quantities out) is covered too
   const covered = (text: string): boolean => hanRuns(text).every((run) => forEachWordIn(run, (w) => candidates.has(w)));
   let whole: Vocabulary | null | undefined;
@@ -165,7 +165,7 @@ export function evalGaps(kb: KnowledgeBase, cases: readonly CaseResult[], verdic
   for (const q of failing) counts.set(q, (counts.get(q) ?? 0) + 1);
   const questions: GapQuestion[] = [...counts].map(([text, count]) => ({ text, count }));
   // the texts it cuts: the failing questions, and the index's questions (coveredTerms)
-  const tokenize = gapTokenizerFor(kb, [...counts.keys(), ...kb.entries.map((e) => e.question)]);
+  const tokenize = gapTokenizerFor(kb, counts.keys(), kb.entries.map((e) => e.question));
   return addNearest(kb, clusterQuestions(withoutSmallTalk(questions, tokenize).questions, tokenize, { covered: coveredTerms(kb, tokenize), ...options }));
 }
 

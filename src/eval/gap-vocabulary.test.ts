@@ -31,17 +31,23 @@ describe('gapTokenizerFor', () => {
   it('cuts the texts it was given as gapTokenizer does, without reading the whole dictionary', () => {
     expect(jiebaDictionaryRead()).toBe(false);
     scanned = jiebaWordsAmong(candidates);
-    const texts = [...log, '亲，请问口罩能退吗？谢谢', '你们老板是谁', ...kb.entries.map((e) => e.question)];
-    const prepared = gapTokenizerFor(kb, texts);
+    // with quantities and courtesies, which the clustering takes out: a part of a question is cut too
+    const asked = [...log, '亲，请问口罩能退吗？谢谢', '你们老板是谁', '请问一下口罩3天能到吗', '买了两件衣服运费怎么算', '借1万钱利息多少', '一般电话确认要等几天。', '一次多少钱押金', '能不能分期一个月吗', ...kb.entries.slice(0, 8).map((e) => e.question)];
+    const texts = [...asked, ...kb.entries.map((e) => e.question)];
+    const prepared = gapTokenizerFor(kb, asked, kb.entries.map((e) => e.question));
     const questions = texts.map((text) => ({ text, count: 1 }));
     const preparedTerms = texts.map((t) => prepared(t));
     // the clustering reads key terms with courtesies and quantities taken out: texts cut from the given ones
     const preparedClusters = clusterQuestions(withoutSmallTalk(questions, prepared).questions, prepared);
+    // any part of a question (the clustering reads them without courtesies and quantities)
+    const parts = asked.flatMap((q) => [...q].map((_, i) => q.slice(i)));
+    const partTerms = parts.map((p) => prepared(p));
     expect(preparedTerms.flat()).toContain('口罩');
     expect(jiebaDictionaryRead()).toBe(false);
 
     const whole = gapTokenizer(kb);
     expect(preparedTerms).toEqual(texts.map((t) => whole(t)));
+    expect(partTerms).toEqual(parts.map((p) => whole(p)));
     expect(preparedClusters).toEqual(clusterQuestions(withoutSmallTalk(questions, whole).questions, whole));
     expect(jiebaDictionaryRead()).toBe(true);
   });

@@ -127,23 +127,39 @@ export function jiebaWords(text: string, userDict?: string): string[] {
 /** jieba's own dictionary: word → frequency. */
 export function jiebaDictionary(): ReadonlyMap<string, number> {
   if (dictionary !== undefined) return dictionary;
-  const path = nodejieba().DEFAULT_DICT;
   const map = new Map<string, number>();
-  // `word freq tag` lines, read by position (split per line took twice as long, on every build)
-  const text = readFileSync(path, 'utf8');
+  const text = readFileSync(nodejieba().DEFAULT_DICT, 'utf8');
+  eachDictionaryLine(text, (at, space, freq) => map.set(text.slice(at, space), freq));
+  dictionary = map;
+  return map;
+}
+
+/**
+ * Each `word freq tag` line of jieba's dictionary text, read by position (split per line took twice
+ * as long, on every build): where its word starts and ends, and its frequency; a line without one
+ * is skipped.
+ */
+function eachDictionaryLine(text: string, visit: (at: number, space: number, freq: number) => void): void {
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
     const space = text.indexOf(' ', at);
     if (space > at && space < end) {
       const next = text.indexOf(' ', space + 1);
-      const freq = Number(text.slice(space + 1, next === -1 || next > end ? end : next));
-      if (!Number.isNaN(freq)) map.set(text.slice(at, space), freq);
+      const to = next === -1 || next > end ? end : next;
+      // the frequency's digits read in place (Number() for anything else)
+      let freq = 0;
+      let i = space + 1;
+      for (; i < to; i++) {
+        const d = text.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        freq = freq * 10 + d;
+      }
+      if (i < to || to === space + 1) freq = Number(text.slice(space + 1, to));
+      if (!Number.isNaN(freq)) visit(at, space, freq);
     }
     at = end + 1;
   }
-  dictionary = map;
-  return map;
 }
 
 /**
@@ -167,30 +183,11 @@ export function jiebaWordsAmong(candidates: ReadonlySet<string>): { freq: Map<st
   // against the candidates' UTF-8 bytes the same way
   const wanted = new Set([...candidates].map((w) => Buffer.from(w, 'utf8').toString('latin1')));
   const text = readFileSync(nodejieba().DEFAULT_DICT, 'latin1');
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf('\n', at);
-    if (end === -1) end = text.length;
-    const space = text.indexOf(' ', at);
-    if (space > at && space < end) {
-      const next = text.indexOf(' ', space + 1);
-      const to = next === -1 || next > end ? end : next;
-      // the frequency's digits read in place (jiebaDictionary's Number() for anything else)
-      let f = 0;
-      let i = space + 1;
-      for (; i < to; i++) {
-        const d = text.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) break;
-        f = f * 10 + d;
-      }
-      if (i < to || to === space + 1) f = Number(text.slice(space + 1, to));
-      if (!Number.isNaN(f)) {
-        total += f;
-        const bytes = text.slice(at, space);
-        if (wanted.has(bytes)) freq.set(Buffer.from(bytes, 'latin1').toString('utf8'), f);
-      }
-    }
-    at = end + 1;
-  }
+  eachDictionaryLine(text, (at, space, f) => {
+    total += f;
+    const bytes = text.slice(at, space);
+    if (wanted.has(bytes)) freq.set(Buffer.from(bytes, 'latin1').toString('utf8'), f);
+  });
   return { freq, total };
 }
 

@@ -56,6 +56,10 @@ describe('English questions leave no capital inside them', () => {
     const asked = en(['Delivery Information'], 'We deliver Monday to Saturday. Orders placed before noon leave the same day.');
     expect(asked[0]).toBe('How does delivery work?');
     expect(asked.some((q) => /\bInformation\b/u.test(q))).toBe(false);
+    // only after a service: Personal information is no page about "the personal", Order details none about "the order"
+    expect(en(['Privacy Policy', 'Personal Information'], 'We collect your name and email address.')[0]).toBe('What is Personal Information?');
+    expect(en(['Orders', 'Order details'], 'Each order page lists the items and the delivery address.')[0]).toBe('What are the order details?');
+    expect(en(['Product safety', 'Safety information'], 'Keep small parts away from children.')[0]).toBe('What is safety information?');
   });
 
   it('times one word left of a title in lower case (How long does delivery take?, was …does Delivery take?)', () => {
@@ -118,5 +122,9 @@ describe('a numbered list of rules is no steps', () => {
 describe('an English heading that opens with a verb and a list is a task', () => {
   it('asks how (How do I change size, color or quantity in an order?, was What are the change size, …?)', () => {
     expect(en(['Orders', 'Change size, color or quantity in an order'], 'We can change an order within 1 hour of placing it.')[0]).toBe('How do I change size, color or quantity in an order?');
+    // a verb that is also a noun, and what the list says of it, is no task (was How do I exchange rates, fees and limits?)
+    for (const heading of ['Exchange rates, fees and limits', 'Return policy, fees and exceptions', 'Edit history, notes and status', 'Change fees, deadlines and limits']) {
+      expect(en(['Help', heading], 'A 2% fee applies after 30 days.').filter((q) => q.startsWith('How do I ')), heading).toEqual([]);
+    }
   });
 });

@@ -835,7 +835,10 @@ export function sizeGuideHeading(questions: string[], topic: string, headingPath
 }
 
 /** A care guide's title or heading: Care Guide, Care & Warranty Guide, Care instructions, Caring for your furniture. */
-const EN_CARE_GUIDE = /\b(?:care|caring)\b/iu;
+// (not Customer Care, Skin care, Pet care: a help centre's or a service's name, no guide to looking after goods)
+const EN_CARE_GUIDE = /(?<!\b(?:customer|client|consumer|skin|health|pet|child|personal|hair|patient|self|day|after|intensive|medical)[\s-]+)\b(?:care|caring)\b/iu;
+/** What a care guide's heading may name that is no thing one looks after: a mark or a mishap, a season, a condition. */
+const EN_NO_THING = /\b(?:stains?|spills?|scratch|scratches|odou?rs?|smells?|marks?|dents?|fading|shrinkage|mou?ld|mildew|humidity|sunlight|storage|winter|summer|seasons?|pets?|materials?|wear|damage|problems?|issues?)\b/iu;
 const EN_NOT_CARED_FOR = /\b(?:warrant|guarantee|protection|plan|claim|service|deliver|return|refund|polic|code|summary|care|caring|clean|contact|cover|tip|faq|question|note)/iu;
 const EN_CARE_VERB = /\b(?:vacuum|wipe|wash|clean|dust|polish|condition|store|cover|rotate|dry|brush|blot|oil|wax)\b/iu;
 
@@ -848,7 +851,9 @@ export function careGuideHeading(questions: string[], topic: string, headingPath
   const first = questions[0];
   if (first === undefined || !headingPath.slice(0, -1).some((h) => EN_CARE_GUIDE.test(h)) || !/^What (?:is|are) the /u.test(first) || topic.split(/\s+/u).length > 4) return questions;
   // (a thing: not the guide's warranty, its codes or a service — Limited warranty summary, Cleaning codes —, and one the text tells how to look after)
-  if (EN_NOT_CARED_FOR.test(topic) || !EN_CARE_VERB.test(text)) return questions;
+  // (and one the text names: Winter over Cover outdoor furniture is none; Stains, Storage are none either)
+  const head = (topic.trim().split(/\s+/u).pop() ?? '').toLowerCase().replace(/(?:es|s)$/u, '');
+  if (EN_NOT_CARED_FOR.test(topic) || EN_NO_THING.test(topic) || !EN_CARE_VERB.test(text) || head.length < 3 || !new RegExp(`\\b${escapeRegExp(head)}`, 'iu').test(text)) return questions;
   const thing = lowerFirst(sentenceCase(topic, names), names);
   return [`How do I care for ${thing}?`, `How do I clean ${thing}?`, ...questions.slice(1)];
 }

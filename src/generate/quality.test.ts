@@ -106,6 +106,11 @@ describe('a kind of goods is asked what customers ask of it, not what it is', ()
     expect(asked[0]).toBe('How do I care for garden benches?');
     // the guide's warranty is no thing one cares for
     expect(en(['Oakwell Care Guide', 'Warranty summary'], 'Frames are covered for 10 years. Cover cushions in winter.')[0]).not.toMatch(/care for/u);
+    // a help centre's Customer Care is no care guide (was How do I care for gift cards?), nor is a stain or a season a thing
+    // cared for (was How do I care for stains?, How do I care for winter?)
+    expect(en(['Customer Care', 'Gift cards'], 'Gift cards can be used online or in store.')[0]).toBe('What are the gift cards?');
+    expect(en(['Oakwell Care Guide', 'Stains'], 'Blot stains with a clean cloth.')[0]).not.toMatch(/care for/u);
+    expect(en(['Oakwell Care Guide', 'Winter'], 'Cover outdoor furniture or store it indoors.')[0]).not.toMatch(/care for/u);
   });
 });
 

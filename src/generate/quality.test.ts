@@ -22,6 +22,12 @@ describe('Chinese time limits ask about something', () => {
   it('asks a bare verb with no subject of the section (保价险多久到账？), or not at all', () => {
     expect(zh(['售后', '保价险说明'], '一般在审核通过后24小时内到账。')).toContain('保价险多久到账？');
     const none = zh(['会员', '积分规则与时间'], '一般在确认收货后24小时内到账。');
+    // a page of questions names no topic (was 常见问题多久到账？)
+    expect(zh(['常见问题'], '一般在审核通过后24小时内到账。').filter((q) => q.includes('多久'))).toEqual([]);
+    // the customer and a modal are no subject (was 您需多久寄回？), and what the customer does by a deadline is asked
+    // within how long (价格保护多长时间内可以申请？, was 价格保护多久申请？)
+    expect(zh(['退货', '寄回地址'], '您需在申请通过后7天内寄回。').filter((q) => q.startsWith('您'))).toEqual([]);
+    expect(zh(['售后', '价格保护'], '如商品降价，您可在签收后7天内申请。')).toContain('价格保护多长时间内可以申请？');
     expect(none.filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
   });
 
@@ -99,6 +105,9 @@ describe('a kind of goods is asked what customers ask of it, not what it is', ()
     // a kind under a heading that names a rule keeps asking about that rule; two topics are no kind
     expect(zh(['优品汇说明', '二、运费标准', '普通商品'], '满99元包邮。')[0]).toBe('普通商品的运费标准是什么？');
     expect(title('优品汇售后服务说明', '拍错与修改订单')).not.toBe('拍错与修改订单可以退吗？');
+    // which goods a manual is for is no kind (was 适用产品怎么安装？); of a title's two services, the one the text speaks of
+    expect(generateQuestions({ headingPath: ['适用产品'], text: '本说明适用于XX-100型热水器。', language: 'zh', documentTitle: '热水器安装使用说明书' })[0]?.question).not.toBe('适用产品怎么安装？');
+    expect(generateQuestions({ headingPath: ['生鲜食品'], text: '生鲜食品签收后24小时内可申请退换。', language: 'zh', documentTitle: '优品汇商品配送与退换货说明' })[0]?.question).toBe('生鲜食品可以退换吗？');
   });
 
   it('asks a thing under a care guide how to care for it (How do I care for garden benches?, was What are the garden benches?)', () => {

@@ -130,6 +130,11 @@ describe('a numbered list of rules is no steps', () => {
     expect(operated('起皱', rules.join('\n'), rules)).toEqual([]);
     const steps = ['1. 在订单页点击申请售后；', '2. 填写问题描述并上传照片；', '3. 等待客服审核。'];
     expect(operated('售后申请', steps.join('\n'), steps)).toEqual(['售后申请怎么操作？']);
+    // steps in traditional script, and steps that say first with what or when (用微信扫码, 下单时勾选发票): steps still
+    const traditional = ['1. 進入會員中心', '2. 點選我的訂單', '3. 填寫退貨原因'];
+    expect(operated('退貨申請', traditional.join('\n'), traditional)).toEqual(['退貨申請怎么操作？']);
+    const ledIn = ['1. 下单时勾选发票', '2. 用微信扫码查看', '3. 收货后下载电子发票'];
+    expect(operated('开票', ledIn.join('\n'), ledIn)).toEqual(['开票怎么操作？']);
   });
 });
 

@@ -28,6 +28,8 @@ describe('Chinese time limits ask about something', () => {
     // within how long (价格保护多长时间内可以申请？, was 价格保护多久申请？)
     expect(zh(['退货', '寄回地址'], '您需在申请通过后7天内寄回。').filter((q) => q.startsWith('您'))).toEqual([]);
     expect(zh(['售后', '价格保护'], '如商品降价，您可在签收后7天内申请。')).toContain('价格保护多长时间内可以申请？');
+    // (a subject the clause names keeps 多久: the installer calls, no deadline of the customer's)
+    expect(zh(['保修说明', '上门安装'], '签收后在订单页点击预约安装，师傅48小时内联系。')).toContain('师傅多久联系？');
     expect(none.filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
   });
 

@@ -118,7 +118,7 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       // names (物流信息多久更新？, was 更新需要多长时间？, a fragment); with none, `bareTimeQuestion` asks it of the section
       const named = what !== undefined && what.length <= 2 && after.length >= 2 && found !== null && !ZH_WHOLE_TASK.test(what) && !/(?:如需|如要|若需|需要)/u.test(parts.slice(0, at + 1).join('，')) ? clauseSubject(clause.slice(0, found.index)) : undefined;
       if (named !== undefined && what !== undefined) {
-        add(askedOf(named, what), 'time-limit');
+        add(`${named}多久${what}？`, 'time-limit');
         return;
       }
       // 应当在三十日内提出: a bare verb says little; what is asked for comes before (如需更换抬头)
@@ -169,8 +169,11 @@ export function bareTimeQuestion(question: string, topic: string | undefined): s
   return named !== undefined && named.length >= 2 && isTimedTopic(named) && !/^(?:不|非|无|未|拒绝|禁止)/u.test(named) ? askedOf(named, verb) : undefined;
 }
 
-/** What the customer does by a deadline (申请, 寄回): asked within how long, not how long it takes (价格保护多久申请？). */
-const ZH_DEADLINE_VERB = /^(?:申请|提出|寄回|退回|办理|反馈|确认|联系|上传|提交|兑换|使用|领取)$/u;
+/**
+ * What the customer does by a deadline (申请, 寄回): asked within how long, not how long it takes (价格保护多久申请？).
+ * Only of a clause with no subject (您可在签收后7天内申请): one that names its subject (师傅48小时内联系) keeps 多久.
+ */
+const ZH_DEADLINE_VERB = /^(?:申请|提出|寄回|退回|办理|反馈|上传|提交|兑换|领取)$/u;
 
 /** A time question of a subject and its verb: 物流信息多久更新？; 价格保护多长时间内可以申请？ of a deadline's verb. */
 function askedOf(subject: string, verb: string): string {

@@ -259,10 +259,10 @@ const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nu
 /**
  * A page's label after a service it is about (Shipping Information, Limited warranty summary, Delivery details),
  * which asked What is Shipping Information? and What is the limited warranty summary?: the service is asked about.
- * Only after a service (a doing in -ing, or one of these): Personal information, Order details, Bank details,
+ * Only after a service (one of these; not any -ing word: Bedding details asked How does bedding work?): Personal information, Order details, Bank details,
  * Safety information are things of their own, and asked What is the personal? / What is the order? without it.
  */
-const EN_SERVICE_LABEL = /^((?:[\p{L}-]+\s+)*(?:[\p{L}-]{2,}ing|delivery|deliveries|payments?|warranty|warranties|guarantee|returns?|refunds?|exchanges?|postage|repairs?|installation|assembly|financing|subscriptions?|membership))\s+(?:information|info|details|summary|overview)$/iu;
+const EN_SERVICE_LABEL = /^((?:[\p{L}-]+\s+)*(?:shipping|billing|tracking|pricing|ordering|booking|invoicing|sizing|cancell?ing|checkout|delivery|deliveries|payments?|warranty|warranties|guarantee|returns?|refunds?|exchanges?|postage|repairs?|installation|assembly|financing|subscriptions?|membership))\s+(?:information|info|details|summary|overview)$/iu;
 
 /** A heading that is a state the customer is in, a participle and what it is out of or how (Locked out of 2FA, Charged twice, Signed out). */
 const EN_STATE_HEADING = /^(?:(?:locked|signed|logged|kicked|shut|blocked|charged|billed|stuck)\s+(?:out|twice|again|from|off)\b|(?:hacked|suspended|banned|compromised|locked)$)/iu;

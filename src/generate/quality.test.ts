@@ -68,6 +68,7 @@ describe('English questions leave no capital inside them', () => {
     expect(en(['Privacy Policy', 'Personal Information'], 'We collect your name and email address.')[0]).toBe('What is Personal Information?');
     expect(en(['Orders', 'Order details'], 'Each order page lists the items and the delivery address.')[0]).toBe('What are the order details?');
     expect(en(['Product safety', 'Safety information'], 'Keep small parts away from children.')[0]).toBe('What is safety information?');
+    expect(en(['Products', 'Wedding details'], 'We cater weddings up to 200 guests.')[0]).toBe('What are the wedding details?');
   });
 
   it('times one word left of a title in lower case (How long does delivery take?, was …does Delivery take?)', () => {

@@ -124,24 +124,38 @@ export function jiebaWords(text: string, userDict?: string): string[] {
   return load(userDict === undefined ? undefined : { path: userDict }).cut(text, false);
 }
 
-/** jieba's own dictionary: word → frequency. */
-export function jiebaDictionary(): ReadonlyMap<string, number> {
-  if (dictionary !== undefined) return dictionary;
-  const path = nodejieba().DEFAULT_DICT;
-  const map = new Map<string, number>();
-  // `word freq tag` lines, read by position (split per line took twice as long, on every build)
-  const text = readFileSync(path, 'utf8');
+/**
+ * Each `word freq tag` line of jieba's dictionary text, read by position (split per line took twice as long, on
+ * every build); the frequency's digits read in place, Number() for anything else, a line without one skipped.
+ */
+function forEachDictionaryLine(text: string, visit: (word: string, freq: number) => void): void {
   for (let at = 0; at < text.length; ) {
     let end = text.indexOf('\n', at);
     if (end === -1) end = text.length;
     const space = text.indexOf(' ', at);
     if (space > at && space < end) {
       const next = text.indexOf(' ', space + 1);
-      const freq = Number(text.slice(space + 1, next === -1 || next > end ? end : next));
-      if (!Number.isNaN(freq)) map.set(text.slice(at, space), freq);
+      const to = next === -1 || next > end ? end : next;
+      let f = 0;
+      let i = space + 1;
+      for (; i < to; i++) {
+        const d = text.charCodeAt(i) - 48;
+        if (d < 0 || d > 9) break;
+        f = f * 10 + d;
+      }
+      if (i < to || to === space + 1) f = Number(text.slice(space + 1, to));
+      if (!Number.isNaN(f)) visit(text.slice(at, space), f);
     }
     at = end + 1;
   }
+}
+
+/** jieba's own dictionary: word → frequency. */
+export function jiebaDictionary(): ReadonlyMap<string, number> {
+  if (dictionary !== undefined) return dictionary;
+  const path = nodejieba().DEFAULT_DICT;
+  const map = new Map<string, number>();
+  forEachDictionaryLine(readFileSync(path, 'utf8'), (word, freq) => void map.set(word, freq));
   dictionary = map;
   return map;
 }
@@ -166,31 +180,10 @@ export function jiebaWordsAmong(candidates: ReadonlySet<string>): { freq: Map<st
   // read byte for byte (latin1: no UTF-8 decoding of 5 MB, which took most of the time) and matched
   // against the candidates' UTF-8 bytes the same way
   const wanted = new Set([...candidates].map((w) => Buffer.from(w, 'utf8').toString('latin1')));
-  const text = readFileSync(nodejieba().DEFAULT_DICT, 'latin1');
-  for (let at = 0; at < text.length; ) {
-    let end = text.indexOf('\n', at);
-    if (end === -1) end = text.length;
-    const space = text.indexOf(' ', at);
-    if (space > at && space < end) {
-      const next = text.indexOf(' ', space + 1);
-      const to = next === -1 || next > end ? end : next;
-      // the frequency's digits read in place (jiebaDictionary's Number() for anything else)
-      let f = 0;
-      let i = space + 1;
-      for (; i < to; i++) {
-        const d = text.charCodeAt(i) - 48;
-        if (d < 0 || d > 9) break;
-        f = f * 10 + d;
-      }
-      if (i < to || to === space + 1) f = Number(text.slice(space + 1, to));
-      if (!Number.isNaN(f)) {
-        total += f;
-        const bytes = text.slice(at, space);
-        if (wanted.has(bytes)) freq.set(Buffer.from(bytes, 'latin1').toString('utf8'), f);
-      }
-    }
-    at = end + 1;
-  }
+  forEachDictionaryLine(readFileSync(nodejieba().DEFAULT_DICT, 'latin1'), (bytes, f) => {
+    total += f;
+    if (wanted.has(bytes)) freq.set(Buffer.from(bytes, 'latin1').toString('utf8'), f);
+  });
   return { freq, total };
 }
 

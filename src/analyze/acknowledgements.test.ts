@@ -60,4 +60,13 @@ describe('kb.asksNothing', () => {
     for (const m of ['退货运费谁出', '好的，那退货运费谁出', '今天天气怎么样', '2140570908784866847', 'how long does a refund take']) expect(kb.asksNothing(m), m).toBe(false);
     expect(() => kb.asksNothing(undefined as unknown as string)).toThrow(TypeError);
   });
+
+  it('counts thanks alone, 知道了, 嗯嗯, goodbyes and greetings of the day as small talk (谢谢 was handed off as unanswerable)', () => {
+    for (const m of ['谢谢', '谢谢亲', '谢谢你！', '多谢', '辛苦了', '知道了', '嗯嗯', '好的好的', '拜拜', '再见', '早上好', 'good morning', 'yes', 'sure', 'cool 👍']) {
+      expect(kb.asksNothing(m), m).toBe(true);
+      expect(kb.search(m, { k: 3 }), m).toEqual([]);
+    }
+    // a negation or a question with them still asks
+    for (const m of ['不好', '没收到', '是的吗怎么开发票', '谢谢，怎么开发票', 'no refund yet']) expect(kb.asksNothing(m), m).toBe(false);
+  });
 });

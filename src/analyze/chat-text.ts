@@ -101,7 +101,10 @@ const THANKS = new RegExp(String.raw`(?:[\s,，.。!！~～、…]*(?:${THANKS_W
  * Acknowledgements and thanks that are chit-chat only as a whole message: 收到 (but 没收到 asks about a
  * parcel), 好的 / 知道了, thanks so much (but how much asks a price), and their endings.
  */
-const ACK_LINE = /^(?:收到|收到了|明白|懂了|了解|了解了|好的|好|ok|okay|okk|k|kk|good|got it|noted|same|done|(?:thanks?|thank (?:you|u)|thx|ty)(?: (?:so |very )?much| a lot)?)[\s!！。.~～了啦呀哈哦噢]*$/iu;
+// (and Chinese thanks alone, 谢谢 / 谢谢亲, which chatQuestion keeps; 知道了, 嗯嗯, 好的好的, goodbyes and time-of-day
+// greetings: a bot told 谢谢 from an unanswerable question by kb.asksNothing, and handed 谢谢 off — review 2026-11-28)
+const ACK_WORDS = String.raw`收到|收到了|明白|懂了|了解|了解了|知道了|知道啦|好的|好滴|好嘞|好|嗯+|哦+|噢+|哈哈+|行|没问题|是的|对的|谢谢+(?:你|您|你们|了)?|多谢|谢了|感谢|辛苦了?|拜拜|再见|早上好|早安|上午好|中午好|下午好|晚上好|晚安|ok|okay|okk|k|kk|good|got it|noted|same|done|yes|yeah|yep|no|nope|sure|cool|great|nice|fine|alright|all right|bye|goodbye|hey|hi there|hello there|good (?:morning|afternoon|evening|night)|(?:thanks?|thank (?:you|u)|thx|ty)(?: (?:so |very )?much| a lot)?`;
+const ACK_LINE = new RegExp(String.raw`^(?:(?:${ACK_WORDS})[\s,，!！。.~～了啦呀哈哦噢亲]*)+$`, 'iu');
 
 /** A letter held at a word's end (thanksss, okkk, thank youuu): the acknowledgement once. */
 const HELD_LETTER = /([a-z])\1+(?![a-z])/giu;

@@ -12,11 +12,18 @@ import { escapeRegExp } from './topic.js';
 import { EN_GERUND_VERBS, asAsker, asCustomer, asTask, gerundVerb, inQuestion, isPluralTopic, sentenceCase, sentenceCaseWord, toShop, verbFirst, withThe } from './en-phrasing.js';
 
 /**
+ * What a list after a verb that is also a noun says of that noun (Return policy, fees and exceptions, Exchange
+ * rates, fees and limits, Edit history, notes and status): things to know about it, no task (How do I return
+ * policy, fees and exceptions?). Any of these in the list reads it so.
+ */
+const EN_LISTED_ABOUT = String.raw`(?:fees?|charges?|costs?|prices?|rates?|limits?|deadlines?|exceptions?|rules?|polic(?:y|ies)|windows?|history|status|labels?|shipping|trends?|data|value|expiry|terms|conditions|eligibility|times?|timing|options?|process|requirements?)`;
+
+/**
  * A heading that is a task in the imperative (Apply online, Appeal a decision, Replace your card).
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
  * window and Appeal process are things; so are a fee and a link (Charge for returns, Link to the returns portal).
  */
-export const EN_TASK = /^(?!(?:charge\s+for|link\s+to)\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}]|(?:change|update|edit|add|remove|cancel|return|exchange|modify|swap)\s+\p{L}+(?:,\s*\p{L}+)+,?\s+(?:or|and)\s+\p{L})/iu;
+export const EN_TASK = new RegExp(String.raw`^(?!(?:charge\s+for|link\s+to)\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}]|(?:change|update|edit|add|remove|cancel|return|exchange|modify|swap)\s+(?!(?:\p{L}+(?:,\s*|,?\s+(?:or|and)\s+))*${EN_LISTED_ABOUT}\b)\p{L}+(?:,\s*\p{L}+)+,?\s+(?:or|and)\s+\p{L})`, 'iu');
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
@@ -247,9 +254,15 @@ export function enHeading(topic: string, names: ReadonlySet<string>, product?: s
 }
 
 /** Words a heading ends with that say how it tells, not what about: Plans at a glance, Billing explained. */
-// (Shipping Information, Limited warranty summary: the page's label for what it is about, which asked What is
-// Shipping Information? and What is the limited warranty summary?)
-const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nutshell|in\s+detail|explained|information|info|details|summary|overview)$/iu;
+const EN_PRESENTATION = /\s+(?:at\s+a\s+glance|in\s+brief|in\s+short|in\s+a\s+nutshell|in\s+detail|explained)$/iu;
+
+/**
+ * A page's label after a service it is about (Shipping Information, Limited warranty summary, Delivery details),
+ * which asked What is Shipping Information? and What is the limited warranty summary?: the service is asked about.
+ * Only after a service (one of these; not any -ing word: Bedding details asked How does bedding work?): Personal information, Order details, Bank details,
+ * Safety information are things of their own, and asked What is the personal? / What is the order? without it.
+ */
+const EN_SERVICE_LABEL = /^((?:[\p{L}-]+\s+)*(?:shipping|billing|tracking|pricing|ordering|booking|invoicing|sizing|cancell?ing|checkout|delivery|deliveries|payments?|warranty|warranties|guarantee|returns?|refunds?|exchanges?|postage|repairs?|installation|assembly|financing|subscriptions?|membership))\s+(?:information|info|details|summary|overview)$/iu;
 
 /** A heading that is a state the customer is in, a participle and what it is out of or how (Locked out of 2FA, Charged twice, Signed out). */
 const EN_STATE_HEADING = /^(?:(?:locked|signed|logged|kicked|shut|blocked|charged|billed|stuck)\s+(?:out|twice|again|from|off)\b|(?:hacked|suspended|banned|compromised|locked)$)/iu;
@@ -284,7 +297,7 @@ function enChoice(t: string): string[] | undefined {
 
 function headingQuestions(heading: string, names: ReadonlySet<string>, product?: string, text = ''): string[] {
   // Plans at a glance is about the plans
-  const plain = heading.replace(EN_PRESENTATION, '');
+  const plain = heading.replace(EN_PRESENTATION, '').replace(EN_SERVICE_LABEL, '$1');
   // (Additional Information is no page about "additional": nothing to ask, below)
   const topic = plain.length >= 3 && !EN_GENERIC_HEADING.test(heading) ? plain : heading;
   const phrase = enPhraseQuestion(topic);
@@ -822,7 +835,10 @@ export function sizeGuideHeading(questions: string[], topic: string, headingPath
 }
 
 /** A care guide's title or heading: Care Guide, Care & Warranty Guide, Care instructions, Caring for your furniture. */
-const EN_CARE_GUIDE = /\b(?:care|caring)\b/iu;
+// (not Customer Care, Skin care, Pet care: a help centre's or a service's name, no guide to looking after goods)
+const EN_CARE_GUIDE = /(?<!\b(?:customer|client|consumer|skin|health|pet|child|personal|hair|patient|self|day|after|intensive|medical)[\s-]+)\b(?:care|caring)\b/iu;
+/** What a care guide's heading may name that is no thing one looks after: a mark or a mishap, a season, a condition. */
+const EN_NO_THING = /\b(?:stains?|spills?|scratch|scratches|odou?rs?|smells?|marks?|dents?|fading|shrinkage|mou?ld|mildew|humidity|sunlight|storage|winter|summer|seasons?|pets?|materials?|wear|damage|problems?|issues?)\b/iu;
 const EN_NOT_CARED_FOR = /\b(?:warrant|guarantee|protection|plan|claim|service|deliver|return|refund|polic|code|summary|care|caring|clean|contact|cover|tip|faq|question|note)/iu;
 const EN_CARE_VERB = /\b(?:vacuum|wipe|wash|clean|dust|polish|condition|store|cover|rotate|dry|brush|blot|oil|wax)\b/iu;
 
@@ -835,7 +851,9 @@ export function careGuideHeading(questions: string[], topic: string, headingPath
   const first = questions[0];
   if (first === undefined || !headingPath.slice(0, -1).some((h) => EN_CARE_GUIDE.test(h)) || !/^What (?:is|are) the /u.test(first) || topic.split(/\s+/u).length > 4) return questions;
   // (a thing: not the guide's warranty, its codes or a service — Limited warranty summary, Cleaning codes —, and one the text tells how to look after)
-  if (EN_NOT_CARED_FOR.test(topic) || !EN_CARE_VERB.test(text)) return questions;
+  // (and one the text names: Winter over Cover outdoor furniture is none; Stains, Storage are none either)
+  const head = (topic.trim().split(/\s+/u).pop() ?? '').toLowerCase().replace(/(?:es|s)$/u, '');
+  if (EN_NOT_CARED_FOR.test(topic) || EN_NO_THING.test(topic) || !EN_CARE_VERB.test(text) || head.length < 3 || !new RegExp(`\\b${escapeRegExp(head)}`, 'iu').test(text)) return questions;
   const thing = lowerFirst(sentenceCase(topic, names), names);
   return [`How do I care for ${thing}?`, `How do I clean ${thing}?`, ...questions.slice(1)];
 }

@@ -22,6 +22,14 @@ describe('Chinese time limits ask about something', () => {
   it('asks a bare verb with no subject of the section (保价险多久到账？), or not at all', () => {
     expect(zh(['售后', '保价险说明'], '一般在审核通过后24小时内到账。')).toContain('保价险多久到账？');
     const none = zh(['会员', '积分规则与时间'], '一般在确认收货后24小时内到账。');
+    // a page of questions names no topic (was 常见问题多久到账？)
+    expect(zh(['常见问题'], '一般在审核通过后24小时内到账。').filter((q) => q.includes('多久'))).toEqual([]);
+    // the customer and a modal are no subject (was 您需多久寄回？), and what the customer does by a deadline is asked
+    // within how long (价格保护多长时间内可以申请？, was 价格保护多久申请？)
+    expect(zh(['退货', '寄回地址'], '您需在申请通过后7天内寄回。').filter((q) => q.startsWith('您'))).toEqual([]);
+    expect(zh(['售后', '价格保护'], '如商品降价，您可在签收后7天内申请。')).toContain('价格保护多长时间内可以申请？');
+    // (a subject the clause names keeps 多久: the installer calls, no deadline of the customer's)
+    expect(zh(['保修说明', '上门安装'], '签收后在订单页点击预约安装，师傅48小时内联系。')).toContain('师傅多久联系？');
     expect(none.filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
   });
 
@@ -56,6 +64,11 @@ describe('English questions leave no capital inside them', () => {
     const asked = en(['Delivery Information'], 'We deliver Monday to Saturday. Orders placed before noon leave the same day.');
     expect(asked[0]).toBe('How does delivery work?');
     expect(asked.some((q) => /\bInformation\b/u.test(q))).toBe(false);
+    // only after a service: Personal information is no page about "the personal", Order details none about "the order"
+    expect(en(['Privacy Policy', 'Personal Information'], 'We collect your name and email address.')[0]).toBe('What is Personal Information?');
+    expect(en(['Orders', 'Order details'], 'Each order page lists the items and the delivery address.')[0]).toBe('What are the order details?');
+    expect(en(['Product safety', 'Safety information'], 'Keep small parts away from children.')[0]).toBe('What is safety information?');
+    expect(en(['Products', 'Wedding details'], 'We cater weddings up to 200 guests.')[0]).toBe('What are the wedding details?');
   });
 
   it('times one word left of a title in lower case (How long does delivery take?, was …does Delivery take?)', () => {
@@ -95,6 +108,9 @@ describe('a kind of goods is asked what customers ask of it, not what it is', ()
     // a kind under a heading that names a rule keeps asking about that rule; two topics are no kind
     expect(zh(['优品汇说明', '二、运费标准', '普通商品'], '满99元包邮。')[0]).toBe('普通商品的运费标准是什么？');
     expect(title('优品汇售后服务说明', '拍错与修改订单')).not.toBe('拍错与修改订单可以退吗？');
+    // which goods a manual is for is no kind (was 适用产品怎么安装？); of a title's two services, the one the text speaks of
+    expect(generateQuestions({ headingPath: ['适用产品'], text: '本说明适用于XX-100型热水器。', language: 'zh', documentTitle: '热水器安装使用说明书' })[0]?.question).not.toBe('适用产品怎么安装？');
+    expect(generateQuestions({ headingPath: ['生鲜食品'], text: '生鲜食品签收后24小时内可申请退换。', language: 'zh', documentTitle: '优品汇商品配送与退换货说明' })[0]?.question).toBe('生鲜食品可以退换吗？');
   });
 
   it('asks a thing under a care guide how to care for it (How do I care for garden benches?, was What are the garden benches?)', () => {
@@ -102,6 +118,11 @@ describe('a kind of goods is asked what customers ask of it, not what it is', ()
     expect(asked[0]).toBe('How do I care for garden benches?');
     // the guide's warranty is no thing one cares for
     expect(en(['Oakwell Care Guide', 'Warranty summary'], 'Frames are covered for 10 years. Cover cushions in winter.')[0]).not.toMatch(/care for/u);
+    // a help centre's Customer Care is no care guide (was How do I care for gift cards?), nor is a stain or a season a thing
+    // cared for (was How do I care for stains?, How do I care for winter?)
+    expect(en(['Customer Care', 'Gift cards'], 'Gift cards can be used online or in store.')[0]).toBe('What are the gift cards?');
+    expect(en(['Oakwell Care Guide', 'Stains'], 'Blot stains with a clean cloth.')[0]).not.toMatch(/care for/u);
+    expect(en(['Oakwell Care Guide', 'Winter'], 'Cover outdoor furniture or store it indoors.')[0]).not.toMatch(/care for/u);
   });
 });
 
@@ -112,11 +133,20 @@ describe('a numbered list of rules is no steps', () => {
     expect(operated('起皱', rules.join('\n'), rules)).toEqual([]);
     const steps = ['1. 在订单页点击申请售后；', '2. 填写问题描述并上传照片；', '3. 等待客服审核。'];
     expect(operated('售后申请', steps.join('\n'), steps)).toEqual(['售后申请怎么操作？']);
+    // steps in traditional script, and steps that say first with what or when (用微信扫码, 下单时勾选发票): steps still
+    const traditional = ['1. 進入會員中心', '2. 點選我的訂單', '3. 填寫退貨原因'];
+    expect(operated('退貨申請', traditional.join('\n'), traditional)).toEqual(['退貨申請怎么操作？']);
+    const ledIn = ['1. 下单时勾选发票', '2. 用微信扫码查看', '3. 收货后下载电子发票'];
+    expect(operated('开票', ledIn.join('\n'), ledIn)).toEqual(['开票怎么操作？']);
   });
 });
 
 describe('an English heading that opens with a verb and a list is a task', () => {
   it('asks how (How do I change size, color or quantity in an order?, was What are the change size, …?)', () => {
     expect(en(['Orders', 'Change size, color or quantity in an order'], 'We can change an order within 1 hour of placing it.')[0]).toBe('How do I change size, color or quantity in an order?');
+    // a verb that is also a noun, and what the list says of it, is no task (was How do I exchange rates, fees and limits?)
+    for (const heading of ['Exchange rates, fees and limits', 'Return policy, fees and exceptions', 'Edit history, notes and status', 'Change fees, deadlines and limits']) {
+      expect(en(['Help', heading], 'A 2% fee applies after 30 days.').filter((q) => q.startsWith('How do I ')), heading).toEqual([]);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { ZH_NOT_OPERATED, ZH_TWO_TOPICS } from './zh-heading.js';
 import { zhAction } from './zh-procedure.js';
 import { zhListQuestions } from './zh-lists.js';
 import { bareTimeQuestion, zhIntervals, zhTimeLimits } from './zh-time.js';
+import { traditionalToSimplified } from '../text/normalize.js';
 import { zhFees } from './zh-fees.js';
 import { isPermittedAction, refusedReturn, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
 
@@ -67,11 +68,15 @@ function labelledTime(question: string, subject: string, item: boolean): string 
 }
 
 /** Words a step opens with: where to go, what to press, fill in, send or wait for (在订单页点击…, 填写退货原因, 寄回商品). */
-const ZH_STEP_START = /^(?:\d+[.、．)]\s*|[（(]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:请|先|再|然后|最后)?(?:在|点击|进入|打开|登录|选择|填写|提交|联系|拨打|寄回|寄出|上传|下载|扫描|扫码|申请|等待|确认|按|将|把|前往|搜索|输入|勾选|添加|复制|粘贴|关注|发送|保存|拍照|拍摄)/u;
+// (also after what it is done with or when: 用微信扫码, 通过小程序提交, 下单时勾选发票, 收货后下载 — review 2026-11-28)
+const ZH_STEP_START = /^(?:\d+[.、．)]\s*|[（(]?[一二三四五六七八九十\d]+[)）、.]\s*)?(?:请|先|再|然后|最后)?(?:(?:用|通过|使用)\p{Script=Han}{1,6}?|\p{Script=Han}{1,4}?(?:时|后))?(?:在|点击|点选|点开|进入|打开|登录|选择|填写|提交|联系|拨打|寄回|寄出|上传|下载|扫描|扫码|申请|等待|确认|按|将|把|前往|搜索|输入|勾选|添加|复制|粘贴|关注|发送|保存|拍照|拍摄|找到|长按|下单)/u;
 
-/** Is a list steps to follow: half its items or more open with a step's word? (1. 纯棉衣物会有3%左右的自然缩水 is a rule, no step.) */
+/**
+ * Is a list steps to follow: half its items or more open with a step's word? (1. 纯棉衣物会有3%左右的自然缩水 is a rule,
+ * no step.) Traditional items are read as simplified (進入會員中心, 點選我的訂單 are steps).
+ */
 function isStepList(items: readonly string[]): boolean {
-  return items.length >= 2 && items.filter((item) => ZH_STEP_START.test(item.trim())).length * 2 >= items.length;
+  return items.length >= 2 && items.filter((item) => ZH_STEP_START.test(traditionalToSimplified(item.trim()))).length * 2 >= items.length;
 }
 
 const ZH_PROCEDURE_HINT = /步骤|流程|第一步|首先|然后|之后再|操作|按照以下|方法如下|如下办理/u;
@@ -262,7 +267,7 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
     // 退款说明 / 隐私条款 / 退换货时限 are no things one operates; 退换货流程 got 如何退换货？ from its heading
     // (出现过敏怎么办 asks already: it got 出现过敏怎么办怎么操作？)
     // (a numbered list of rules or cases is no steps: 不支持退换的情况, 缩水, 积分获取 asked …怎么操作？, 2026-11-28 audit)
-    const operated = ZH_PROCEDURE_HINT.test(input.text) || isStepList(input.steps ?? []);
+    const operated = ZH_PROCEDURE_HINT.test(traditionalToSimplified(input.text)) || isStepList(input.steps ?? []);
     if (operated && topic !== undefined && !ZH_NOT_OPERATED.test(topic) && !headingIsQuestion(topic) && !ZH_TWO_TOPICS.test(topic)) add(`${topic}怎么操作？`, 'procedure');
   }
 }

@@ -115,7 +115,8 @@ const ZH_GRANTED_SERVICE = /(?:保修|质保|保价|包换|包退)$/u;
 const ZH_KIND = /^\p{Script=Han}{2,6}(?:商品|订单|会员|用户|客户|地区|产品)$/u;
 
 /** A kind of goods (冷冻冷藏商品, 嵌入式产品; not 拍错与修改订单, two topics, nor 会员 or 订单). */
-const ZH_GOODS_KIND = /^(?![^与和及、]*[与和及、])\p{Script=Han}{2,6}(?:商品|产品|食品)$/u;
+// (nor which goods a text is about, 适用产品 of an installation manual, 相关商品, 以下商品: no kind)
+const ZH_GOODS_KIND = /^(?![^与和及、]*[与和及、])(?!适用|相关|以下|上述|其他|其它|本)\p{Script=Han}{2,6}(?:商品|产品|食品)$/u;
 
 /** A heading that names a service and nothing more (退换货, 配送说明, 售后服务): a kind under it asks what is done to it. */
 const ZH_SERVICE_PARENT = /^(?:退换货|退换|退货|换货|售后|售后服务|配送|发货|物流|保修|质保|维修|安装)(?:服务)?(?:说明|政策|规定|规则|须知)?$/u;
@@ -164,8 +165,10 @@ interface ZhHeadingContext {
  * 冷链配送说明): 冷冻冷藏商品 → 冷冻冷藏商品可以退吗？ / 冷冻冷藏商品怎么配送？ (was 冷冻冷藏商品是什么？, which asks
  * for a definition no customer wants). The first service the title names decides; none, undefined.
  */
-function kindQuestions(kind: string, about: string): string[] | undefined {
-  const service = /(退换货|退换|退货|换货|售后|配送|发货|物流|快递|运输|保修|质保|维修|安装)/u.exec(about)?.[1];
+function kindQuestions(kind: string, about: string, text = ''): string[] | undefined {
+  const services = [...about.matchAll(/(退换货|退换|退货|换货|售后|配送|发货|物流|快递|运输|保修|质保|维修|安装)/gu)].map((m) => m[1]);
+  // a title of two services (商品配送与退换货说明): the one the section's text speaks of (生鲜食品…可申请退换), none when it names neither
+  const service = services.length <= 1 ? services[0] : services.find((s) => s !== undefined && text.includes(s.slice(0, 2)));
   switch (service) {
     case '退换货': case '退换': return [`${kind}可以退换吗？`, `${kind}怎么退换？`];
     case '退货': return [`${kind}可以退货吗？`, `${kind}怎么退货？`];
@@ -325,7 +328,7 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   const parent = context.parent;
   // (售后申请时效 / 活鲜商品 → 活鲜商品的售后申请时效是多久？: a time asks how long)
   // (退换货 / 嵌入式商品, a title 鲜到家售后服务政策 over 冷冻冷藏商品: a service asks what customers ask of it, 可以退吗, 怎么配送)
-  const served = ZH_GOODS_KIND.test(topic) ? (parent !== undefined ? (ZH_SERVICE_PARENT.test(parent) ? kindQuestions(topic, parent) : undefined) : context.title !== undefined ? kindQuestions(topic, context.title) : undefined) : undefined;
+  const served = ZH_GOODS_KIND.test(topic) ? (parent !== undefined ? (ZH_SERVICE_PARENT.test(parent) ? kindQuestions(topic, parent) : undefined) : context.title !== undefined ? kindQuestions(topic, context.title, context.text) : undefined) : undefined;
   if (served !== undefined) return served;
   if (ZH_KIND.test(topic) && parent !== undefined && /^\p{Script=Han}{2,8}$/u.test(parent) && !parent.includes(topic)) return [`${topic}的${parent}${ZH_TIME_SUFFIX.test(parent) ? '是多久' : '是什么'}？`];
   // 退款金额不对, 发票抬头开错了, 物流信息不更新: a problem the customer has

@@ -151,7 +151,8 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
 
 /** A heading's topic that a time in its text can be asked of: not a notice, a policy, a question, a problem, nor a time or two topics (退款时效, 退差价与价格保护: the heading asks it, 退款时效是多久？). */
 function isTimedTopic(topic: string): boolean {
-  return !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) && !/(?:时效|时间|期限|时限|时长|周期|期)$/u.test(topic) && !/\p{Script=Han}(?:与|和|及|、)\p{Script=Han}/u.test(topic);
+  // (常见问题, 问答, FAQ: a page of questions names no topic — it asked 常见问题多久到账？)
+  return !/(?:问题|问答|解答|faq|q&a)$/iu.test(topic) && !/(?<![申邀提聘宴呈报奏恳吁延])请/u.test(topic) && !ZH_NOTICE.test(topic) && !ZH_POLICY_SUFFIX.test(topic) && !headingIsQuestion(topic) && !ZH_PROBLEM.test(topic) && !/(?:时效|时间|期限|时限|时长|周期|期)$/u.test(topic) && !/\p{Script=Han}(?:与|和|及|、)\p{Script=Han}/u.test(topic);
 }
 
 /**
@@ -165,7 +166,18 @@ export function bareTimeQuestion(question: string, topic: string | undefined): s
   if (verb === undefined || ZH_WHOLE_TASK.test(verb) || topic?.includes(verb) === true) return question;
   const named = topic?.replace(/(?:说明|规则|规定|政策|须知)$/u, '');
   // (不支持退款, 拒绝退款: what is not done arrives at no time)
-  return named !== undefined && named.length >= 2 && isTimedTopic(named) && !/^(?:不|非|无|未|拒绝|禁止)/u.test(named) ? `${named}多久${verb}？` : undefined;
+  return named !== undefined && named.length >= 2 && isTimedTopic(named) && !/^(?:不|非|无|未|拒绝|禁止)/u.test(named) ? askedOf(named, verb) : undefined;
+}
+
+/**
+ * What the customer does by a deadline (申请, 寄回): asked within how long, not how long it takes (价格保护多久申请？).
+ * Only of a clause with no subject (您可在签收后7天内申请): one that names its subject (师傅48小时内联系) keeps 多久.
+ */
+const ZH_DEADLINE_VERB = /^(?:申请|提出|寄回|退回|办理|反馈|上传|提交|兑换|领取)$/u;
+
+/** A time question of a subject and its verb: 物流信息多久更新？; 价格保护多长时间内可以申请？ of a deadline's verb. */
+function askedOf(subject: string, verb: string): string {
+  return ZH_DEADLINE_VERB.test(verb) ? `${subject}多长时间内可以${verb}？` : `${subject}多久${verb}？`;
 }
 
 /** Verbs that hold their object, asked alone: 发货需要多长时间？ */
@@ -178,5 +190,6 @@ const ZH_WHOLE_TASK = /^(?:发货|退款|退货|换货|补发|维修|到货|审�
 function clauseSubject(before: string): string | undefined {
   const b = before.replace(ZH_LEADING, '').trim().replace(/^(?:一般|通常|预计|大约|约|会|将|均|都|可以|可|需|须|应当|应|最快|最迟|最晚)+/u, '');
   const m = /^(\p{Script=Han}{2,8}?)(?:一般|通常|会|将|在|于|均|都|预计|约|大约|最快|最迟|最晚|可|需|须|应当|应)/u.exec(b)?.[1] ?? (/^\p{Script=Han}{0,6}(?:师傅|客服|工程师|人员|快递员|商家|平台|本店|我们)$/u.test(b) ? b : undefined);
-  return m !== undefined && !/(?:后|前|时|内|的|起)$/u.test(m) ? m : undefined;
+  // (您需在申请通过后7天内寄回, 您可在签收后7天内申请: the customer and a modal, no subject — they asked 您需多久寄回？)
+  return m !== undefined && !/(?:后|前|时|内|的|起)$/u.test(m) && !/^(?:您|你|我|我们|您们|你们)(?:需|须|可|应|要|能|必须|需要|可以)?$/u.test(m) && !/(?:需|须|可|应|要|能)$/u.test(m) ? m : undefined;
 }

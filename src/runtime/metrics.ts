@@ -13,7 +13,7 @@ const SECONDS_BUCKETS = [0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1
 const CONFIDENCE_BUCKETS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] as const;
 
 /** What one question came to: a hit at or above the threshold, none, or no question at all. */
-export type Outcome = 'answered' | 'handed_off' | 'empty';
+export type Outcome = 'answered' | 'handed_off' | 'small_talk' | 'empty';
 
 class Histogram {
   readonly counts: number[];
@@ -55,7 +55,7 @@ export interface ServedIndex {
 }
 
 export class ServeMetrics {
-  private readonly outcomes: Record<Outcome, number> = { answered: 0, handed_off: 0, empty: 0 };
+  private readonly outcomes: Record<Outcome, number> = { answered: 0, handed_off: 0, small_talk: 0, empty: 0 };
   private readonly seconds = new Histogram(SECONDS_BUCKETS);
   private readonly confidence = new Histogram(CONFIDENCE_BUCKETS);
   private readonly failed = new Map<number, number>();
@@ -84,7 +84,7 @@ export class ServeMetrics {
     const metric = (name: string, type: 'counter' | 'gauge' | 'histogram', help: string, values: string[]): void => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...values);
     };
-    metric('kb_questions_total', 'counter', 'Questions asked on /search, by outcome: answered (a hit at or above the threshold), handed_off (none), empty (no question).', (Object.keys(this.outcomes) as Outcome[]).map((o) => `kb_questions_total{outcome="${o}"} ${this.outcomes[o]}`));
+    metric('kb_questions_total', 'counter', 'Questions asked on /search, by outcome: answered (a hit at or above the threshold), handed_off (none), small_talk (none: the message asks nothing, 你好, 好的谢谢), empty (no question).', (Object.keys(this.outcomes) as Outcome[]).map((o) => `kb_questions_total{outcome="${o}"} ${this.outcomes[o]}`));
     metric('kb_top_confidence', 'histogram', 'Confidence of the top hit of each question asked (0 when nothing matched), threshold or not.', this.confidence.lines('kb_top_confidence'));
     metric('kb_search_duration_seconds', 'histogram', 'Time search took for one question, without HTTP.', this.seconds.lines('kb_search_duration_seconds'));
     const statuses = [...this.failed.keys()].sort((a, b) => a - b);

@@ -245,12 +245,12 @@ function exposition(text: string): Map<string, number> {
 }
 
 describe('kb serve: metrics', () => {
-  it('counts questions answered, handed off and empty, top confidences, search time, failed requests and reloads, for Prometheus', async () => {
+  it('counts questions answered, handed off, small talk and empty, top confidences, search time, failed requests and reloads, for Prometheus', async () => {
     const file = join(dir.path, 'metrics.index');
     copyFileSync(sample, file);
     const own = await startSearchServer({ index: file, port: 0, k: 3, threshold: 0.5, watchMs: 0 });
     try {
-      for (const q of ['退货运费谁出', '怎么退货', '今天天气怎么样', '']) await fetch(`${own.url}/search?q=${encodeURIComponent(q)}`);
+      for (const q of ['退货运费谁出', '怎么退货', '今天天气怎么样', '', '好的谢谢']) await fetch(`${own.url}/search?q=${encodeURIComponent(q)}`);
       await fetch(`${own.url}/search?q=x&k=0`);
       await fetch(`${own.url}/nowhere`);
       writeFileSync(file, 'not an index');
@@ -263,11 +263,12 @@ describe('kb serve: metrics', () => {
       expect(Object.fromEntries(m)).toMatchObject({
         'kb_questions_total{outcome="answered"}': 2,
         'kb_questions_total{outcome="handed_off"}': 1,
+        'kb_questions_total{outcome="small_talk"}': 1,
         'kb_questions_total{outcome="empty"}': 1,
-        kb_top_confidence_count: 3,
-        'kb_top_confidence_bucket{le="+Inf"}': 3,
-        'kb_top_confidence_bucket{le="0.5"}': 1,
-        kb_search_duration_seconds_count: 3,
+        kb_top_confidence_count: 4,
+        'kb_top_confidence_bucket{le="+Inf"}': 4,
+        'kb_top_confidence_bucket{le="0.5"}': 2,
+        kb_search_duration_seconds_count: 4,
         'kb_requests_failed_total{status="400"}': 1,
         'kb_requests_failed_total{status="404"}': 1,
         kb_index_entries: 16,
@@ -278,7 +279,7 @@ describe('kb serve: metrics', () => {
       expect(m.get('kb_search_duration_seconds_sum')).toBeGreaterThan(0);
       const buckets = ['0.00025', '0.0005', '0.001', '0.0025', '0.005', '0.01', '0.025', '0.1', '+Inf'].map((le) => m.get(`kb_search_duration_seconds_bucket{le="${le}"}`) ?? -1);
       expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
-      expect(buckets.at(-1)).toBe(3);
+      expect(buckets.at(-1)).toBe(4);
       expect(Math.abs((m.get('kb_index_loaded_timestamp_seconds') ?? 0) - Date.now() / 1000)).toBeLessThan(600);
       expect((await fetch(`${own.url}/metrics`, { method: 'POST' })).status).toBe(405);
     } finally {

@@ -370,9 +370,11 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
     const started = performance.now();
     const found = served.kb.search(question, { k, passageChars, passageMinConfidence: threshold });
     const hits = found.filter((h) => h.confidence >= threshold);
-    metrics.question(question.trim() === '' ? 'empty' : hits.length > 0 ? 'answered' : 'handed_off', found[0]?.confidence, performance.now() - started);
     // small talk (你好, 好的谢谢) has no hits, as a question the KB cannot answer has none: say which it is
-    send(res, 200, { question, hits, ...(hits.length === 0 && question.trim() !== '' && served.kb.asksNothing(question) ? { smallTalk: true } : {}) }, cors);
+    // (and count it apart: a dashboard's hand-off rate is of questions)
+    const smallTalk = hits.length === 0 && question.trim() !== '' && served.kb.asksNothing(question);
+    metrics.question(question.trim() === '' ? 'empty' : hits.length > 0 ? 'answered' : smallTalk ? 'small_talk' : 'handed_off', found[0]?.confidence, performance.now() - started);
+    send(res, 200, { question, hits, ...(smallTalk ? { smallTalk: true } : {}) }, cors);
     if (log !== undefined && question.trim() !== '') {
       // the top hit even when the threshold held it back, and the threshold that judged it; the
       // question as far as it was searched (a 100 KB message made a 100 KB line for kb gaps to read)

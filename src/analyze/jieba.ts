@@ -171,14 +171,14 @@ function eachDictionaryLine(text: string, visit: (at: number, space: number, fre
  */
 export function jiebaWordsAmong(candidates: ReadonlySet<string>): { freq: Map<string, number>; total: number } {
   const freq = new Map<string, number>();
-  let total = 0;
   if (dictionary !== undefined) {
-    for (const [w, f] of dictionary) {
-      total += f;
-      if (candidates.has(w)) freq.set(w, f);
+    for (const w of candidates) {
+      const f = dictionary.get(w);
+      if (f !== undefined) freq.set(w, f);
     }
-    return { freq, total };
+    return { freq, total: dictionaryStats().total };
   }
+  let total = 0;
   // read byte for byte (latin1: no UTF-8 decoding of 5 MB, which took most of the time) and matched
   // against the candidates' UTF-8 bytes the same way
   const wanted = new Set([...candidates].map((w) => Buffer.from(w, 'utf8').toString('latin1')));

@@ -417,6 +417,10 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['tight', 'snug'],
   ['bust', 'chest'],
   ['discount', 'promo', 'coupon'],
+  // after-sales problems as customers put them (2026-11-28), related only: a crushed box or a bent leg is one kind of
+  // damage (the box was crushed found a page's PO boxes), a stuck parcel one that is delayed (read as stock before)
+  ['crushed', 'damaged', 'bent', 'busted', 'dinged', 'warped', 'snapped'],
+  ['stuck', 'delayed', 'paused'],
   // a software subscription's billing, as its customers say it (SaaS trial, 2026-11-27: need 3 more licenses
   // found the plans table, not seats; can i pay in euros nothing of "What currency will I be billed in?")
   ['annual', 'yearly', 'annually'],
@@ -497,6 +501,7 @@ const RELATED_ONLY_HEADS = new Set([
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
   'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',
   'seat', 'declined', 'currency', 'unsubscribe', 'cryptocurrency',
+  'crushed', 'stuck',
   'showroom', 'swatch', 'packaging', 'expedited', 'financing',
   // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
   '掉色',

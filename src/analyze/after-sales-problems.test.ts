@@ -35,6 +35,8 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     ["i didn't get all my items", 'i missing my items'],
     ['the kettle stopped working', 'the kettle defective'],
     ["it won't turn on", 'it defective'],
+    ['can i pay later', 'can i pay in installments'],
+    ['can i split the payment into 4', 'can i pay in installments into 4'],
   ])('%s → %s', (text, plain) => {
     expect(plainEnglish(text)).toBe(plain);
   });
@@ -72,8 +74,20 @@ describe("a shop's customers saying its after-sales problems in their own words 
     ['包裹卡在中转站好几天了', '物流信息不更新'],
     ['付不了款', '付款失败'],
     ['想换大一码', '换尺码'],
+    // (漏 | 水: nothing of the page's 故障)
+    ['热水器漏水了', '商品故障与维修'],
   ])('%s → %s', (question, section) => {
     expect(topSection(kb, question)).toBe(section);
+  });
+
+  // (these found their sections through 积分, 账号 and 物流 already: the page's words they now look for)
+  it.each([
+    ['积分能当钱花吗', '抵扣'],
+    ['账号登不上了', '登录失败'],
+    ['单号查不到物流', '未更新'],
+    ['密码忘了怎么办', '忘记密码'],
+  ])('reads %s with %s', (question, term) => {
+    expect([...kb.queryTerms(question).keys()]).toContain(term);
   });
 
   it('reads 寄回哪里 as the page\'s 退货地址 (both 寄回 and 地址 found the return address already: the word itself)', () => {

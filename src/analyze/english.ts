@@ -173,7 +173,8 @@ export function joinCompounds(text: string): string {
  * - came / arrived / showed up without the legs → arrived missing the legs;
  * - you guys / u guys (and y'all before a verb) → you (not the delivery guys).
  * - didn't go through (a payment) → declined; never showed up, never came → not arrived; nobody was home, i wasn't
- *   home → missed delivery; only got 2 of the 3, didn't get all → missing; stopped working, won't turn on → defective.
+ *   home → missed delivery; only got 2 of the 3, didn't get all → missing; stopped working, won't turn on → defective;
+ *   pay later, pay over time, split the payment → pay in installments.
  */
 /**
  * A verb, what is sent (it, the blue dress, stuff …: the capture), then back — not the shop sending it
@@ -225,6 +226,8 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   // only got 2 of the 3, didn't get all my items → missing (a page's Missing items)
   [/\bonly\s+(?:got|get|received|receive|came|arrived|showed\s+up)\s+(?:\d+|one|two|three|four|five|half|part|some)\b/gu, '$& missing'],
   [/\b(?:did|have|has)(?:n['’]?t|\s+not)\s+(?:get|got|gotten|receive|received)\s+(?:all|everything)\b/gu, 'missing'],
+  // pay later, pay over time, split the payment → pay in installments (a page's Klarna / Affirm financing)
+  [/\bpay\s+(?:it\s+)?(?:later|over\s+time|monthly|in\s+(?:parts|chunks))\b|\bsplit\s+(?:the\s+|my\s+|up\s+the\s+)?(?:payment|payments|cost|bill|price)\b/gu, 'pay in installments'],
   // stopped working, won't turn on → defective (a warranty's or quality guarantee's word; not a promo code that does not work)
   [/\b(?:stopped|stops|quit|quits)\s+working\b|\b(?:(?:does|do|did|wo|will)(?:n['’]?t|\s+not)|not|never)\s+(?:turn|turns|power|switch)\s+on\b/gu, 'defective'],
   [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],

@@ -86,6 +86,7 @@ describe("a shop's customers saying its after-sales problems in their own words 
     ['账号登不上了', '登录失败'],
     ['单号查不到物流', '未更新'],
     ['密码忘了怎么办', '忘记密码'],
+    ['东西用过了还能退吗', '未使用'],
   ])('reads %s with %s', (question, term) => {
     expect([...kb.queryTerms(question).keys()]).toContain(term);
   });

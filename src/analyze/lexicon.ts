@@ -109,6 +109,8 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['付款失败', '支付失败', '付不了款', '付不了', '支付不了', '付款不成功', '支付不成功', '交易失败', '扣款失败', '支付异常', '付款异常', '交易异常'],
   ['扣款', '扣钱', '扣了钱', '钱扣了', '被扣钱', '已扣款'],
   // the size to exchange for, as shoppers say it (换大一码, 小一号) for a page's 尺码
+  // whether the goods were used, as a return rule writes it (未使用, 已使用) and as a customer says it (用过了)
+  ['未使用', '已使用', '使用过', '用过', '用过了'],
   // points and cards spent as money: a customer's 当钱花 / 抵钱 for a rule's 抵扣 / 抵现
   ['抵扣', '抵现', '抵钱', '抵用', '当钱用', '当钱花'],
   // an account one cannot get into: 登不上 / 登录不了 for a page's 登录失败 / 无法登录, and a forgotten password
@@ -511,7 +513,7 @@ const RELATED_ONLY_HEADS = new Set([
   // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
   '掉色',
   // after-sales problems as customers say them (the block above)
-  '破损', '故障', '不要了', '发错货', '不更新', '中转站', '付款失败', '扣款', '尺码', '退货地址', '抵扣', '登录失败', '忘记密码',
+  '破损', '故障', '不要了', '发错货', '不更新', '中转站', '付款失败', '扣款', '尺码', '退货地址', '抵扣', '登录失败', '忘记密码', '未使用',
   // virtual goods: words of another shop's sentences too (an appliance's 序列号, 儿童安全锁, 家长在场, 购买几台)
   '激活码', '未成年人', '监护人', '几台设备', '几台', '没收到钱',
 ]);

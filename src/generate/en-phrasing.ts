@@ -67,7 +67,7 @@ export function asCustomer(text: string): string {
 }
 
 /** Words that end a noun phrase's head: "items that cannot be returned" is about items. */
-const EN_HEAD_END = /\s(?:that|which|who|you|we|of|for|in|on|to|from|with|by|after|before|under|outside|inside|within|when|if)\b/iu;
+const EN_HEAD_END = /\s(?:that|which|who|you|we|of|for|in|on|to|from|with|by|after|before|under|outside|inside|within|when|if|about|at|during|between|without|through|across|per)\b/iu;
 
 /** Is the topic's head noun plural (Refunds, Items that cannot be returned, Customs and import duties)? */
 export function isPluralTopic(topic: string): boolean {

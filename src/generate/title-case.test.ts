@@ -25,4 +25,9 @@ describe('Title Case headings (caseFolded → titleFolded)', () => {
     expect(asked(['Auralite Care'], 'Write to care@auralite.com for help.').join('\n')).toMatch(/Auralite Care/u);
     expect(asked(['Order Changes'], 'You can change an order until it ships.').join('\n')).toMatch(/order changes/u);
   });
+
+  it('asks is or are of the noun before about / at / during (was What are the information about returns?)', () => {
+    expect(asked(['Information About Returns'], 'We post information about returns on this page. Keep your receipt.')).toContain('What is the information about returns?');
+    expect(asked(['Tips during checkout'], 'Some tips for a faster checkout.')).toContain('What are the tips during checkout?');
+  });
 });

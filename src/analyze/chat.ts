@@ -12,7 +12,7 @@
  *   15日 → 十五日, 1万 → 一万), as policies write them, and 双11 → 双十一.
  *
  * Measured on the development sets: laws and doc2dial unchanged; bq's figures as printed unchanged
- * (docs/matching.md, the analyzer).
+ * (docs/history/matching.md, the analyzer).
  */
 import { chineseCounting } from '../text/numerals.js';
 

@@ -30,3 +30,11 @@ describe('generated Chinese questions', () => {
     expect(asked(['二、质量问题'], '商品破损的，寄回运费由商家承担。')).toContain('商品破损怎么办？');
   });
 });
+
+describe('the customer asks of 我', () => {
+  it("the shop's 您 is the customer (was 如何联系客服帮您催件？)", () => {
+    const q = asked(['物流查询'], '物流超过3天未更新，请联系客服帮您催件。');
+    expect(q).toContain('如何联系客服帮我催件？');
+    expect(q.join('\n')).not.toMatch(/您/u);
+  });
+});

@@ -111,7 +111,7 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       // (可在扣费后48小时内联系客服申请退还: the permission before the time is a deadline one may act in, was 联系客服…需要多长时间？)
       const allowed = /^(?:可以|可|能)/u.test(after) || (found !== null && /^(?:可以|可|能)在/u.test(clause.slice(0, found.index)));
       // (确认收货后15天内带图评价: a window after an event in which the customer may act, was 带图评价需要多长时间？;
-      // not the shop's work in one: 收到退货后3个工作日内审核并退款 is how long it takes)
+      // not the shop's work in one: 收到退货后3个工作日内审核并退款 is how long it takes; a bare verb, 申请, is asked of the section by bareTimeQuestion)
       const window = found !== null && (/^内/u.test(rest) || /内$/u.test(found[0])) && /后$/u.test(clause.slice(0, found.index)) && ZH_CUSTOMER_ACT.test(after);
       // 15日内出现性能故障: what happens to the goods, or does not, in a time is no task that takes it (出现性能故障需要多长时间？)
       if (/^(?:出现|发生|产生|遇到|发现|不|未|没|无法)/u.test(after)) return;
@@ -149,7 +149,7 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
         const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
         // 请至少提前24小时联系客服修改: notice given ahead, not how long the task takes (was 联系在线客服修改需要多长时间？)
         const ahead = found !== null && /提前$/u.test(clause.slice(0, found.index));
-        add(ahead ? `需要提前多久${done}？` : granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : window ? `多长时间内可以${done}？` : `${done}需要多长时间？`, 'time-limit');
+        add(ahead ? `需要提前多久${done}？` : granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : window && done.length > 2 ? `多长时间内可以${done}？` : `${done}需要多长时间？`, 'time-limit');
       }
     }
   }

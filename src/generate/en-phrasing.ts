@@ -26,12 +26,15 @@ export function sentenceCaseWord(word: string): string {
 export function inQuestion(topic: string, names: ReadonlySet<string> = NO_NAMES): string {
   // the shop's "our" is "your" when the customer asks, and the customer's "your" is "my" (Your right to cancel → my right to cancel)
   const t = topic.replace(/^(our|your)\b/iu, (w) => (w.toLowerCase() === 'our' ? 'your' : 'my'));
-  return isTitleCase(t) ? t : lowerFirst(t, names);
+  return isTitleCase(t, names) ? t : lowerFirst(t, names);
 }
 
-/** Is every longer word after the first capitalized (Returns And Refunds Policy)? */
-function isTitleCase(topic: string): boolean {
-  const words = topic.split(/\s+/u).slice(1).filter((w) => /^\p{L}{4,}/u.test(w));
+/**
+ * Is every longer word after the first capitalized (Returns And Refunds Policy)? A name the text writes
+ * (Canada in Shipping to Canada) is no sign of Title Case: How long does shipping to Canada take?
+ */
+function isTitleCase(topic: string, names: ReadonlySet<string> = NO_NAMES): boolean {
+  const words = topic.split(/\s+/u).slice(1).filter((w) => /^\p{L}{4,}/u.test(w) && !names.has(w.replace(/[^\p{L}\p{N}'’-]+$/u, '')));
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 

@@ -30,4 +30,9 @@ describe('Title Case headings (caseFolded → titleFolded)', () => {
     expect(asked(['Information About Returns'], 'We post information about returns on this page. Keep your receipt.')).toContain('What is the information about returns?');
     expect(asked(['Tips during checkout'], 'Some tips for a faster checkout.')).toContain('What are the tips during checkout?');
   });
+
+  it('a name in a heading is no sign of Title Case (was How long does Shipping to Canada take?), a first word with a digit keeps its capital', () => {
+    expect(asked(['Shipping to Canada'], 'Orders to Canada arrive in 5-8 business days.')).toContain('How long does shipping to Canada take?');
+    expect(asked(['Post-9/11 GI Bill'], 'The Post-9/11 GI Bill helps you pay for school.').join('\n')).toMatch(/Post-9\/11 GI Bill/u);
+  });
 });

@@ -38,3 +38,11 @@ describe('the customer asks of 我', () => {
     expect(q.join('\n')).not.toMatch(/您/u);
   });
 });
+
+describe('a window after an event', () => {
+  it('is when the customer may act (was 带图评价需要多长时间？), not how long the shop takes', () => {
+    const q = (text: string) => generateQuestions({ headingPath: ['积分获取'], text }).filter((g) => g.rule === 'time-limit').map((g) => g.question);
+    expect(q('评价：确认收货后15天内带图评价，每单得10积分。')).toEqual(['多长时间内可以带图评价？']);
+    expect(q('商家应在收到退货后3个工作日内办理退款。')).toEqual(['办理退款需要多长时间？']);
+  });
+});

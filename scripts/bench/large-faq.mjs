@@ -6,7 +6,7 @@
 // (Markdown and HTML, chapters of numbered articles); a 200,000-line customer chat log
 // (chats.csv) and a 5,000-case regression suite (tests/regression.jsonl).
 // It is the workload of `npm run bench:large` (scripts/bench-large.mjs); first written for the
-// 2026-11-26 scale trial (docs/generate.md, docs/store.md).
+// 2026-11-26 scale trial (docs/history/generate.md, docs/store.md).
 //   node scripts/bench/large-faq.mjs OUT_DIR   (about 20 s, 75 MB)
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';

@@ -5,7 +5,7 @@ describe('chatToPlain', () => {
   it('writes colloquial, dialect and internet spellings as a policy does', () => {
     expect(chatToPlain('咋退货')).toBe('怎么退货');
     expect(chatToPlain('东西坏了咋整')).toBe('东西坏了怎么办');
-    expect(chatToPlain('利息咋么算')).toBe('利息怎么算'); // not 怎么么
+    expect(chatToPlain('运费咋么算')).toBe('运费怎么算'); // not 怎么么
     expect(chatToPlain('啥时候发货')).toBe('什么时候发货');
     expect(chatToPlain('为啥没到')).toBe('为什么没到');
     expect(chatToPlain('木有收到货肿么办')).toBe('没有收到货怎么办');

@@ -14,7 +14,7 @@
  *   卡在 somewhere read as 卡住 (`PARCEL_STUCK`).
  *
  * Measured on the development sets: laws and doc2dial unchanged; bq's figures as printed unchanged
- * (docs/matching.md, the analyzer).
+ * (docs/history/matching.md, the analyzer).
  */
 import { chineseCounting } from '../text/numerals.js';
 

@@ -73,7 +73,7 @@ describe('customer questions as typed, on the shop knowledge base', () => {
   it('answers at most 2 of 36 questions it has no answer for at confidence 0.8, at most 5 at 0.65, and no chitchat at 0.6 (measured 2, 4 and 0)', () => {
     // the defaults before 2026-11-27 were as sure by 1.6 less in log-odds: these are their 0.5 and 0.3
     // (measured 1 and 4 then; 3 and 8 with the margin counted whole). At today's 0.5 (even odds on
-    // shops' traffic) 5 are answered, 你是机器人吗 among them, and 17 at 0.3 (docs/matching.md, Confidence).
+    // shops' traffic) 5 are answered, 你是机器人吗 among them, and 17 at 0.3 (docs/history/matching.md, Confidence).
     // With the intercept −1.8 (2026-11-27, twelfth round) Can I change the color after ordering? → How do I
     // cancel my order? went 0.78 → 0.82: it has after, the question's strongest word (color weighs as much)
     const answered = (at: number) => outOfScope.cases.filter((c) => (c.top[0]?.confidence ?? 0) >= at);

@@ -7,7 +7,7 @@
  *
  * The negation is never dropped: 未 is a negation like 没 (stopwords.ts), and no word the build finds
  * in a KB's texts holds it (vocabulary.ts: a FAQ's 退款怎么还没到, repeated for each product, made
- * 还未到 a word that hid it). Measured and left out (docs/matching.md): 没收到 → 未收到 (it gives the
+ * 还未到 a word that hid it). Measured and left out (docs/history/matching.md): 没收到 → 未收到 (it gives the
  * KB's 没收到货 the 收到 that 没收 | 到 hid, and a catalogue's 收到了不喜欢能退不 then met 没收到货能退款吗:
  * 25 of its questions one rank down); 未到 as a word (money first: 货还没到 met 充值未到账); 怎么还不到
  * → 怎么还未到 (the one such question of the trial suites, 快递怎么还不到, met the FAQ's 退款怎么还没到 at

@@ -2,7 +2,7 @@
  * Default stopwords (build time; the resulting list is embedded in the index): stopwords-iso for
  * Chinese and English, plus customer-service fillers, minus every negation and minus the words
  * that carry meaning in after-sales questions (numbers, question words that tell a procedure
- * from a fee). Each choice was measured on the development sets (docs/matching.md).
+ * from a fee). Each choice was measured on the development sets (docs/history/matching.md).
  */
 import { createRequire } from 'node:module';
 
@@ -49,7 +49,7 @@ export const FUNCTION_WORDS = [
 
 /**
  * `minimal` (the default): function words and chat fillers only — measured better than the full
- * stopwords-iso lists on every development set (docs/matching.md); `iso`: stopwords-iso zh + en
+ * stopwords-iso lists on every development set (docs/history/matching.md); `iso`: stopwords-iso zh + en
  * plus fillers; `none`.
  */
 export function defaultStopwords(mode: 'minimal' | 'iso' | 'none' = 'minimal'): string[] {

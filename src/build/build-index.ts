@@ -59,12 +59,12 @@ export const DEFAULT_MODEL: ModelOptions = {
  * paraphrases, a sixth at 1,000). A KB's paraphrases, asked with themselves left out, show how it
  * confuses its own entries, never a question it has no answer for — the defaults were fitted with
  * such questions. Without it, a shop KB of 90 FAQ rows and 207 written paraphrases fitted −0.37,
- * 0.51, 3.75: every top hit got 0.39 or more and 你好, 能便宜点吗 0.6 (a user test; see docs/matching.md).
+ * 0.51, 3.75: every top hit got 0.39 or more and 你好, 能便宜点吗 0.6 (a user test; see docs/history/matching.md).
  */
 export const CALIBRATION_PRIOR_SAMPLES = 200;
 /**
  * Coverage's share when the hit lacks the question's strongest word (Calibration.missingStrongest;
- * docs/matching.md, Confidence): 手机怎么截图 → 手机进水了怎么办 at 0.49 through 手机 and 怎么.
+ * docs/matching.md, Confidence; figures in docs/history/matching.md): 手机怎么截图 → 手机进水了怎么办 at 0.49 through 手机 and 怎么.
  */
 export const MISSING_STRONGEST_SHARE = 0.8;
 
@@ -74,7 +74,7 @@ export const MISSING_STRONGEST_SHARE = 0.8;
  * questions each as out of scope; the intercept (2026-11-27: −3.6 → −2.0) on the suites of nine
  * shops' KBs from user tests (564 questions, 77 out of scope, counted twice): with half the questions
  * out of scope the defaults were underconfident on shops' traffic — right answers averaged 0.46–0.71,
- * and 0.5 handed off most of them (docs/matching.md, Confidence). Before: −4, 5, 3 on the margin as it is.
+ * and 0.5 handed off most of them (docs/history/matching.md, Confidence). Before: −4, 5, 3 on the margin as it is.
  * Since coverage counts MISSING_STRONGEST_SHARE of itself for a hit that lacks the question's strongest
  * word (2026-11-27, twelfth round), −1.8: refitted on nine shops' suites it comes out −1.55 without the
  * 2,000-question catalogue suite and −2.05 with it.
@@ -372,7 +372,7 @@ export function lexiconAssociations(lexicon: readonly (readonly string[])[], ana
  * (`kbTerms`). The first of them the KB uses, the group's main translation, at `weight`; the others
  * at three quarters of it, so one English word counts less than three times over in an entry that
  * writes 快递, 快递员 and 快递公司 (at half, the shop suite's cross-language questions lost hit@1
- * 0.692 → 0.615; docs/matching.md). The other way — a Chinese question to an English KB (退款 →
+ * 0.692 → 0.615; docs/history/matching.md). The other way — a Chinese question to an English KB (退款 →
  * refund) — only for a one-word head the KB's text uses, where it writes none of the group's
  * Chinese words (a KB that writes 运费 answers 邮费 in Chinese, through the lexicon), and only from
  * the Chinese words it has no term for at all (`everyTerm`).

@@ -276,7 +276,7 @@ describe('entriesFromDocuments', () => {
     expect(problems).toEqual([]);
     expect(entries).toEqual([
       { id: 'f1', question: '运费怎么算？', similar: ['包邮吗'], answer: '满99包邮', origin: 'faq', status: 'approved', tags: ['运费'], source: { path: 'faq.csv', headingPath: ['运费怎么算？'] }, sourceHash: expect.stringMatching(/^[0-9a-f]{16}$/) as unknown },
-      // (the text says who pays, not how much: 退货运费由谁承担？, was 退货运费是多少？ — docs/generate.md)
+      // (the text says who pays, not how much: 退货运费由谁承担？, was 退货运费是多少？ — docs/history/generate.md)
       expect.objectContaining({ id: 's-bbbbbbbbbbbb', question: '退货运费由谁承担？', similar: ['退换货政策 / 三、退货运费'], answer: '商家承担', origin: 'generated', rule: 'heading' }),
       expect.objectContaining({ id: 's-cccccccccccc', question: '退换货政策 / 第四十一条', rule: 'heading-path' }),
     ]);

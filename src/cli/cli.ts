@@ -53,6 +53,23 @@ function originList(value: string): string[] {
   return origins;
 }
 
+/**
+ * How long kb serve drains on SIGTERM by default: about the time a Kubernetes Service or a load
+ * balancer takes to stop sending to a pod told to stop, and with the 5 s grace for requests in
+ * progress within docker stop's 10 s and Kubernetes' 30 s before they kill. Ctrl+C never drains.
+ */
+const DEFAULT_DRAIN_SECONDS = 5;
+/** The longest drain: an hour, as MAX_DRAIN_MS of runtime/server.ts (not imported: the CLI loads the server for kb serve only). */
+const MAX_DRAIN_SECONDS = 3600;
+
+/** --drain: seconds, a fraction allowed (0.5), a trailing s too (5s, as Kubernetes writes durations); 0: no drain. */
+function drainSeconds(value: string): number {
+  const v = value.trim().replace(/s$/iu, '');
+  const n = v === '' ? Number.NaN : Number(v);
+  if (!Number.isFinite(n) || n < 0 || n > MAX_DRAIN_SECONDS) throw new InvalidArgumentError(`expected seconds from 0 to ${MAX_DRAIN_SECONDS}, e.g. 5 or 0.5 (0: SIGTERM stops without draining).`);
+  return n;
+}
+
 function portNumber(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port from 0 to 65535 (0: any free port).');
@@ -256,9 +273,10 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--log <file>', 'append every question to this JSONL file (kb gaps reads it)')
     .option('--no-watch', 'do not reload the index when its file changes (SIGHUP still does)')
     .addOption(new Option('--cors <origins>', 'let web pages at these origins ask from a browser (comma-separated, e.g. https://shop.example.com; *: any page)').argParser(originList))
-    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number | 'auto'; passageChars?: number; log?: string; watch: boolean; cors?: string[] }) => {
+    .addOption(new Option('--drain <seconds>', 'on SIGTERM (Kubernetes, docker stop, systemctl stop), keep answering searches this long while GET /health answers 503, so load balancers take the instance out first; then stop. Ctrl+C (SIGINT) never drains; 0: no drain').argParser(drainSeconds).default(DEFAULT_DRAIN_SECONDS))
+    .action(async (flags: { index?: string; port: number; host: string; k: number; threshold?: number | 'auto'; passageChars?: number; log?: string; watch: boolean; cors?: string[]; drain: number }) => {
       const { runServe } = await import('./commands/serve.js');
-      const options: import('./commands/serve.js').ServeCommandOptions = { port: flags.port, host: flags.host, k: flags.k, watch: flags.watch };
+      const options: import('./commands/serve.js').ServeCommandOptions = { port: flags.port, host: flags.host, k: flags.k, watch: flags.watch, drainSeconds: flags.drain };
       if (flags.threshold !== undefined) options.threshold = flags.threshold;
       if (flags.passageChars !== undefined) options.passageChars = flags.passageChars;
       if (flags.index !== undefined) options.index = flags.index;

@@ -387,7 +387,7 @@ export interface BestHit {
  * as words it has (unmetShare). Below it, an answer that only mentions a word is no sign that it
  * answers the question: `where is my order` found the shipping-cost entry at 0.18 (threshold 0.5)
  * through 订单 in its answer, was shown 0 % unmet, ranked last, with the hint to add it to that entry.
- * From 0.4 to 0.6 the same top ten on bq, the catalogue and the baby shop (docs/eval.md, "Gaps").
+ * From 0.4 to 0.6 the same top ten on bq, the catalogue and the baby shop (docs/history/eval.md, "Gaps").
  */
 export const ANSWER_WORDS_FROM = 0.5;
 
@@ -403,7 +403,7 @@ export const ANSWER_WORDS_FROM = 0.5;
  * fix): 0; one whose words no hit has is what it lacks. 1 with no hit at all; 0 when the hit reaches
  * the threshold (a kb serve log line handed off at a threshold the index now answers at).
  *
- * Measured (docs/eval.md, "Gaps"): the share of the ten biggest clusters' questions whose intent the
+ * Measured (docs/history/eval.md, "Gaps"): the share of the ten biggest clusters' questions whose intent the
  * index lacks, ranked by size → by unmet: bq half-index 0.526 → 0.622, a 3,041-row catalogue with half
  * its FAQ 0.558 → 0.663, a baby shop's chat log (its real gaps) 0.700 → 0.800 (the same with the
  * search's matched terms, translations included, in place of the written words, as before

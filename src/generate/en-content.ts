@@ -128,6 +128,20 @@ function becoming(task: string): string {
 }
 
 /** How a time question about a task opens: how long the customer has when the sentence sets a deadline (EN_DEADLINE), else how long doing it takes. */
+/**
+ * Does the sentence time the task (start a return, track my order): it names the task's verb (tracking for
+ * track) or says it takes, no reply of the shop's, and a duration that is no frequency (every two weeks)?
+ */
+function timesTask(sentence: string, task: string): boolean {
+  const verb = /^\p{L}+/u.exec(task)?.[0]?.toLowerCase() ?? '';
+  const stem = verb.length > 4 ? verb.replace(/e$/u, '') : verb;
+  // (It takes 3 days: the task itself is timed)
+  const named = new RegExp(`\\b${stem}`, 'iu').test(sentence) || /^\s*it\s+(?:usually\s+|normally\s+|only\s+|can\s+|may\s+)?takes?\b/iu.test(sentence);
+  if (stem === '' || !named || EN_SHOP_REPLIES.test(sentence)) return false;
+  const time = EN_TIME.exec(sentence);
+  return time !== null && !/\b(?:every|each|per)\s+$/iu.test(sentence.slice(0, time.index));
+}
+
 function howLong(sentence: string): string {
   return EN_DEADLINE.test(sentence) ? 'How long do I have to' : 'How long does it take to';
 }
@@ -208,8 +222,15 @@ export function enContent(input: SectionInput, topic: string | undefined, out: G
       if (duty?.[1] !== undefined) add(`How long do I have to ${asCustomer(duty[1].trim())}?`, 'time-limit');
       else if (about !== undefined && /\b(?:window|period|deadline|limit|time|warranty|guarantee)$/iu.test(about)) add(`How long is ${withThe(about)}?`, 'time-limit');
       // a task takes the time doing it takes: Start a Return → How long does it take to start a return?
-      else if (activityTask !== undefined) add(`${howLong(s)} ${activityTask}?`, 'time-limit');
-      else if (topic !== undefined && EN_TASK.test(topic)) add(`${howLong(s)} ${asAsker(verbFirst(sentenceCase(topic, names)))}?`, 'time-limit');
+      // — when the sentence times the task (its verb), not another step or thing: the pending charge drops off
+      // within 3–5 business days (Cancel an order), drop the parcel off within 14 days (How to start a return),
+      // our team will reply within 3 business days, pay every two weeks
+      else if (activityTask !== undefined) {
+        if (timesTask(s, activityTask)) add(`${howLong(s)} ${activityTask}?`, 'time-limit');
+      } else if (topic !== undefined && EN_TASK.test(topic)) {
+        const task = asAsker(verbFirst(sentenceCase(topic, names)));
+        if (timesTask(s, task)) add(`${howLong(s)} ${task}?`, 'time-limit');
+      }
       // only a process or an activity takes time (delivery, an appeal, returning my item): How long do Monthly Payments take? asks nothing
       else if (measurable !== undefined && (EN_PROCESS.test(measurable) || /^\p{L}+ing\b/u.test(measurable))) add(`How long ${does} ${measurable} take?`, 'time-limit');
       // "We reply within 24 hours" is how soon the shop answers, not how long the task takes (How long does it take to claim?)

@@ -6,6 +6,7 @@
  * `asTask`: cancelling an order → cancel an order).
  */
 import { NO_NAMES, inAddress, lowerFirst } from './text.js';
+import { escapeRegExp } from './topic.js';
 
 /** A task or an activity opens with its verb, never a name (Explore VA.gov → explore VA.gov, Appeal to a judge → appeal to a judge). */
 export function verbFirst(text: string): string {
@@ -25,12 +26,15 @@ export function sentenceCaseWord(word: string): string {
 export function inQuestion(topic: string, names: ReadonlySet<string> = NO_NAMES): string {
   // the shop's "our" is "your" when the customer asks, and the customer's "your" is "my" (Your right to cancel → my right to cancel)
   const t = topic.replace(/^(our|your)\b/iu, (w) => (w.toLowerCase() === 'our' ? 'your' : 'my'));
-  return isTitleCase(t) ? t : lowerFirst(t, names);
+  return isTitleCase(t, names) ? t : lowerFirst(t, names);
 }
 
-/** Is every longer word after the first capitalized (Returns And Refunds Policy)? */
-function isTitleCase(topic: string): boolean {
-  const words = topic.split(/\s+/u).slice(1).filter((w) => /^\p{L}{4,}/u.test(w));
+/**
+ * Is every longer word after the first capitalized (Returns And Refunds Policy)? A name the text writes
+ * (Canada in Shipping to Canada) is no sign of Title Case: How long does shipping to Canada take?
+ */
+function isTitleCase(topic: string, names: ReadonlySet<string> = NO_NAMES): boolean {
+  const words = topic.split(/\s+/u).slice(1).filter((w) => /^\p{L}{4,}/u.test(w) && !names.has(w.replace(/[^\p{L}\p{N}'’-]+$/u, '')));
   return words.length > 0 && words.every((w) => /^\p{Lu}/u.test(w));
 }
 
@@ -66,7 +70,7 @@ export function asCustomer(text: string): string {
 }
 
 /** Words that end a noun phrase's head: "items that cannot be returned" is about items. */
-const EN_HEAD_END = /\s(?:that|which|who|you|we|of|for|in|on|to|from|with|by|after|before|under|outside|inside|within|when|if)\b/iu;
+const EN_HEAD_END = /\s(?:that|which|who|you|we|of|for|in|on|to|from|with|by|after|before|under|outside|inside|within|when|if|about|at|during|between|without|through|across|per)\b/iu;
 
 /** Is the topic's head noun plural (Refunds, Items that cannot be returned, Customs and import duties)? */
 export function isPluralTopic(topic: string): boolean {
@@ -121,7 +125,8 @@ const EN_SHORT_WORDS = /^(?:an|as|at|be|by|do|go|he|if|in|is|it|me|my|no|of|on|o
  * to know about DELIVERY TIMES AND COSTS?, and its similar questions Shipping TIMES AND COSTS.)
  */
 export function caseFolded(topic: string, text: string): string {
-  if (/\p{Ll}/u.test(topic) || !/\p{Lu}{4}/u.test(topic)) return topic;
+  if (/\p{Ll}/u.test(topic)) return isTitleCase(topic) ? titleFolded(topic, text) : topic;
+  if (!/\p{Lu}{4}/u.test(topic)) return topic;
   // the text's own sentences, not its lines in capitals
   const prose = text.split('\n').filter((line) => /\p{Ll}/u.test(line)).join('\n');
   const folded = topic.replace(/\p{L}[\p{L}\p{N}'’]*/gu, (word) => {
@@ -132,6 +137,43 @@ export function caseFolded(topic: string, text: string): string {
     if (forms.length === 0 && word.length === 2 && !EN_SHORT_WORDS.test(word)) return word;
     return word.toLowerCase();
   });
+  return folded.charAt(0).toUpperCase() + folded.slice(1);
+}
+
+/** Small words a Title Case heading capitalizes (Pause Or Skip A Box): lower case without the text's say. */
+const EN_TITLE_SMALL_WORDS = /^(?:a|an|and|or|nor|but|the|of|for|to|in|on|at|by|with|from|into|onto|about|your|our|my|you|we|it|is|are|be|if|as|vs|per|via)$/iu;
+
+/**
+ * A Title Case heading (Damaged Items, Pause Or Skip A Box) in a sentence's case when the section's
+ * text writes every one of its capitalized words in lower case somewhere (damaged, items or item):
+ * a heading whose words the text uses as ordinary words names no one.
+ * Otherwise as it is: Fernhill Rewards (the text never writes fernhill), Apple Pay, Benefits Planner
+ * stay names. Small words (Or, A, Your) need no say; words in capitals (US, FAQ) and with digits stay.
+ * (A help centre's Title Case headings asked What can I do about Damaged Items? and What is the
+ * Store Credit?; "What are the Gift Subscriptions?" in a 2026-11-28 audit.)
+ */
+function titleFolded(topic: string, text: string): string {
+  const prose = text.split('\n').filter((line) => /\p{Ll}/u.test(line)).join('\n');
+  const lower = new Set<string>();
+  for (const m of prose.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) if (!inAddress(prose, m.index, m[0].length)) lower.add(m[0]);
+  const written = (word: string): boolean => {
+    const w = word.toLowerCase();
+    return lower.has(w) || (w.endsWith('s') && lower.has(w.slice(0, -1))) || (w.endsWith('es') && lower.has(w.slice(0, -2))) || lower.has(`${w}s`);
+  };
+  let folds = 0;
+  const words = topic.split(/(\s+)/u).map((part) => {
+    const word = part.replace(/^[("“]+|[)",.”:;!?]+$/gu, '');
+    if (EN_TITLE_SMALL_WORDS.test(word)) return part.toLowerCase();
+    if (!/^\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)*$/u.test(word)) return part;
+    if (!written(word)) return undefined;
+    folds++;
+    return part.toLowerCase();
+  });
+  const asWritten = topic.toLowerCase();
+  // the text writes the heading's words in a sentence's case itself (Store credit never expires)
+  const inSentence = [asWritten, asWritten.charAt(0).toUpperCase() + asWritten.slice(1)].some((form) => new RegExp(`(?<!\\p{L})${escapeRegExp(form)}(?!\\p{L})`, 'u').test(prose));
+  if (!inSentence && (folds === 0 || words.some((w) => w === undefined))) return topic;
+  const folded = inSentence ? asWritten : words.join('');
   return folded.charAt(0).toUpperCase() + folded.slice(1);
 }
 

@@ -103,7 +103,7 @@ describe('English headings written as phrases', () => {
   it('asks how long a customer has for an after-sales step, and what "you can … until" allows', () => {
     expect(questionsOf(['Return window'], 'You have 30 days from the date of delivery to return most items.')).toContain('How long do I have to return items?');
     expect(questionsOf(['Cancelling an order'], 'You can cancel an order free of charge until it has been dispatched.')).toContain('Can I cancel an order free of charge?');
-    // only an after-sales step: "You have 1 year to register your vehicle" is no shop's window (measured on doc2dial, see docs/generate.md)
+    // only an after-sales step: "You have 1 year to register your vehicle" is no shop's window (measured on doc2dial, see docs/history/generate.md)
     expect(questionsOf(['Registration'], 'You have 30 days to register your vehicle.')).not.toContain('How long do I have to register my vehicle?');
   });
 });

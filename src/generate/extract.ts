@@ -18,7 +18,7 @@ export interface ExtractedPair {
 const Q_MARK = /^(?:Q|问|问题|Question)\s*\d*\s*[:：.、]\s*(.+)$/iu;
 const A_MARK = /^(?:A|答|回答|答案|Answer)\s*\d*\s*[:：.、]\s*(.*)$/iu;
 
-/** A heading that is itself a question (`退货的运费该谁来承担？`, `Q3. How do I return?`), as the question. */
+/** A heading that is itself a question (`寄回的运费由谁出？`, `Q3. How do I return?`), as the question. */
 export function questionHeading(heading: string | undefined): string | undefined {
   if (heading === undefined) return undefined;
   const marked = Q_MARK.exec(heading.trim());

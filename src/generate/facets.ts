@@ -51,7 +51,7 @@ export interface Facet {
  * parents of its document (退换货时限 under each category), or a notice (温馨提示, 注意事项). Keyed
  * by section id. A heading shared by several documents (使用方法 in each product's manual) is no
  * facet: naming each document's title in their questions measured worse (laws hit@5 0.759 →
- * 0.724, its 总则 and 附则 chapters), see docs/generate.md.
+ * 0.724, its 总则 and 附则 chapters), see docs/history/generate.md.
  */
 export function findFacets(documents: readonly Document[]): Map<string, Facet> {
   // a heading's topic, worked out once per heading text

@@ -15,7 +15,7 @@ export const DEFAULT_FAQ_SIMILAR: FaqSimilarMode = 'none';
 /**
  * The kinds of similar questions a FAQ row gets: lexicon synonyms only. A row is written in the
  * customers' words already; the other kinds add no word to it (请问退货运费谁承担？, 我想问一下，…,
- * 如何 ↔ 怎么) and measured worse on real customers' paraphrases (docs/generate.md).
+ * 如何 ↔ 怎么) and measured worse on real customers' paraphrases (docs/history/generate.md, "Similar questions": every kind against synonyms only).
  */
 export const FAQ_SIMILAR_KINDS = ['synonym'] as const;
 

@@ -446,7 +446,7 @@ function ownQuestions(item: GeneratedEntry): string[] {
  * 已拆封的彩妆不能以色差为由退货) was a question of the 色差 and 七天无理由 sections alike, and 怎么退货啊 found
  * them before the shop's FAQ row 支持七天无理由退货吗. Only the procedure rule's questions of Chinese
  * sections, and only those that name none of their heading's rare words: every rule's went worse on
- * the dev sets (docs/generate.md). Mutates the items.
+ * the dev sets (docs/history/generate.md). Mutates the items.
  */
 function keepDistinctiveQuestions(items: readonly GeneratedEntry[], stats: GenerationStats): void {
   const own = items.map(ownQuestions);

@@ -148,8 +148,10 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   const disabled = options.disabledRules;
   const seen = new Set<string>();
   const out: GeneratedQuestion[] = [];
-  for (const g of found) {
-    if (disabled?.has(g.rule) === true) continue;
+  for (const candidate of found) {
+    if (disabled?.has(candidate.rule) === true) continue;
+    // the shop's 您 is the customer, who asks of 我 (联系客服帮您催件 → 如何联系客服帮我催件？)
+    const g = language === 'zh' && candidate.question.includes('您') ? { ...candidate, question: candidate.question.replace(/您/gu, '我') } : candidate;
     const key = questionKey(g.question);
     if (key.length < 2 || seen.has(key)) continue;
     seen.add(key);

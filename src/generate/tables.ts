@@ -13,6 +13,9 @@ const MAX_TABLE_ROWS = 8;
 
 const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
 
+/** A column that names who bears something (运费承担方, 费用承担, 责任方): asked who, not how much (商品质量问题的运费由谁承担？, was …的运费承担方是多少？). */
+const WHO_BEARS_HEADER = /^(\p{Script=Han}*?)(?:的)?(?:承担方|承担人|承担者|负担方|支付方|付款方|责任方|由谁承担|谁承担|谁来承担|谁出|谁付|承担)$/u;
+
 /** A first column that names where a parcel goes: 配送地区, 送货范围, Destination. */
 const PLACE_HEADER = /^(?:配送|送货|收货|派送|寄送)?(?:地区|区域|范围|地点|城市|省份|目的地)$|^(?:region|area|zone|destination|country|delivery\s+area)$/iu;
 
@@ -352,7 +355,9 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
           const to = place ? `寄到${label}` : label;
           const yesNo = YES_NO_HEADER.exec(column);
           // 坏果比例 | 是否需要退回 → 坏果≤10%需要退回吗？ (was 坏果≤10%的是否需要退回是什么？)
+          const bears = WHO_BEARS_HEADER.exec(column);
           if (yesNo !== null) asked.push(`${to}${yesNo[1] === '能否' ? '能' : yesNo[1] === '可否' ? '可以' : ''}${yesNo[2]!}吗？`);
+          else if (bears !== null) asked.push(`${to}${bears[1] === '' || bears[1] === undefined ? '' : `的${bears[1]}`}由谁承担？`);
           else if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
           // (a bracket says which part: 换屏（原装屏幕总成） is asked as 换屏)
           else if (prices[i] === true) asked.push(`${column}${to.replace(/\s*[（(][^）)]*[）)]\s*/gu, '') || to}多少钱？`);

@@ -114,7 +114,8 @@ export const NO_NAMES: ReadonlySet<string> = new Set();
  */
 export function lowerFirst(text: string, names: ReadonlySet<string> = NO_NAMES): string {
   // a name with a capital inside it (AirLite, PayPal, PowerCube, Wi-Fi) keeps its first one too
-  if (!/^[A-Z][a-z]/u.test(text) || /^[A-Z][a-z]+-?[A-Z]/u.test(text)) return text;
+  // (and one with a digit: Post-9/11 GI Bill, Series7)
+  if (!/^[A-Z][a-z]/u.test(text) || /^[A-Z][a-z]+-?[A-Z]/u.test(text) || /^[A-Z][a-z]*-?\d/u.test(text)) return text;
   const words = text.split(/\s+/u).map((w) => w.replace(/[^\p{L}\p{N}'’-]+$/u, ''));
   for (let n = 1; n <= 3; n++) if (names.has(words.slice(0, n).join(' '))) return text;
   return text.charAt(0).toLowerCase() + text.slice(1);

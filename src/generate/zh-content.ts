@@ -229,7 +229,9 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
         else if (timed?.[1] !== undefined) add(`${c}多久${timed[1]}？`, 'time-limit');
         // 取消自动续费：微信支付的，打开微信… → 微信支付怎么取消自动续费？ (was 微信支付怎么办？: a way in, no trouble)
         else if (subject !== undefined && ZH_LABEL_TASK.test(subject) && !ZH_TROUBLE.test(c) && ZH_GO_TO.test(main)) add(`${c}怎么${subject}？`, 'condition');
-        else add(`${c}怎么办？`, 'condition');
+        // 无理由退货的，退回运费由买家承担: who bears a cost in a case with no trouble is the who-pays rule's question
+        // (…的运费由谁承担？), not something to do about the case (was 无理由退货怎么办？)
+        else if (ZH_TROUBLE.test(c) || !/由[^，。；]{1,10}(?:承担|负担|支付|负责)/u.test(main)) add(`${c}怎么办？`, 'condition');
         // 负责人 is a person (直接负责的主管人员和其他直接责任人员), not someone answering for something
         // …的，不承担赔偿责任 / 部分或者全部免除责任 / 不免除其违约责任: whether one still answers for it
         // (only as the main clause's verb: 不合理地免除或者减轻其责任 describes a clause, no exemption)

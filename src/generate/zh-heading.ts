@@ -25,6 +25,10 @@ const ZH_FUNCTION = /^.{2,10}功能$/u;
 const ZH_TROUBLE_END = '(?:不对|不符|不一致|错了|开错|填错|写错|拍错|发错|不更新|没更新|未更新|没收到|未收到|收不到|没到|未到|不到账|没到账|坏了|损坏|破损|丢了|丢失|漏发|错发|少发|少件|缺件|延迟|超时|失败|不成功|异常|被拒|打不开|用不了|登不上|未生效|没生效|不生效|无效|已失效|未开通|没开通|无法\\p{Script=Han}{2}|\\p{Script=Han}不了|不能用|被封|被盗|已过期|过期|重复扣费)';
 export const ZH_PROBLEM = new RegExp(`^\\p{Script=Han}[^，。；,;：:]{1,18}${ZH_TROUBLE_END}$|^\\p{Script=Han}{0,4}(?:充错|填错|输错|写错|选错|买错|下错|绑错|转错|付错)\\p{Script=Han}[^，。；,;：:]{0,10}$`, 'u');
 
+/** A heading that is a defect goods show, alone or two of them (缩水, 褪色与染色, 起球): X怎么办？ (was 缩水是什么？). */
+const ZH_DEFECT_WORD = '(?:缩水|褪色|掉色|串色|染色|起球|开线|脱线|掉毛|变形|起皱|开胶|脱胶|漏水|异味|发霉|生锈|划痕|色差|破洞|掉漆|断裂|卡顿|死机|发烫|漏电|异响)';
+const ZH_DEFECT = new RegExp(`^${ZH_DEFECT_WORD}(?:(?:与|和|及|、)${ZH_DEFECT_WORD})*$`, 'u');
+
 /** A word that ends in a trouble (破损, 过期, 充值失败): each part of a problem heading that joins two (破损与丢失; not 临期与过期, a state and a trouble). */
 const ZH_TROUBLE_WORD = new RegExp(`${ZH_TROUBLE_END}$`, 'u');
 
@@ -333,7 +337,7 @@ export function zhHeading(heading: string, product?: string, context: ZhHeadingC
   if (ZH_KIND.test(topic) && parent !== undefined && /^\p{Script=Han}{2,8}$/u.test(parent) && !parent.includes(topic)) return [`${topic}的${parent}${ZH_TIME_SUFFIX.test(parent) ? '是多久' : '是什么'}？`];
   // 退款金额不对, 发票抬头开错了, 物流信息不更新: a problem the customer has
   // (临期与过期: a state beside a trouble, no problem to act on — it asked 临期与过期怎么办？)
-  if (ZH_PROBLEM.test(topic) && allTroubles(topic)) return [`${topic}怎么办？`];
+  if ((ZH_PROBLEM.test(topic) && allTroubles(topic)) || ZH_DEFECT.test(topic)) return [`${topic}怎么办？`];
   // 修改收货地址, 取消订单: a task the customer wants done
   if (ZH_TASK.test(topic) && !ZH_TASK_NOUN.test(topic)) return [`如何${topic}？`, `可以${topic}吗？`];
   // 订单查询与修改: two tasks on one object, each asked of it (was 如何修改订单查询与？)

@@ -104,6 +104,8 @@ export function zhAction(said: string): string | undefined {
     // 凭购买订单号享受免费维修: after 凭 / 持 the verb names what one shows (the order number of the purchase), no task
     // (持 alone, not the 持 of 支持退货 / 坚持)
     if (/(?:凭|(?<![支坚维保扶主劫挟])持)$/u.test(text.slice(0, m.index))) continue;
+    // 余额可用于购买全部商品: after 用于 / 用来 the verb says what a thing is used for, no task (was 如何购买全部商品？)
+    if (/(?:用于|用来|用以)$/u.test(text.slice(0, m.index))) continue;
     // 申请退货: a verb whose object is another step verb is one action; a step verb later in the object starts the next one
     const head = ZH_STEP_VERB_FIRST.exec(object)?.[0] ?? '';
     const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object.slice(head.length));

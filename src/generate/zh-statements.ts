@@ -11,6 +11,9 @@ import type { GeneratedQuestion } from './questions.js';
 import { ZH_LEADING, ZH_NOT_ROLE, ZH_ROLE, ZH_TIME, type Add } from './zh-words.js';
 import { ZH_WHO_PAYS } from './zh-fees.js';
 
+/** How a shop's own rules name the shop: 本店, 本公司, 本平台, 我们 (not 卖家, 经营者: a third party's rights are asked). */
+const SHOP_ITSELF = /^(?:本店|本公司|本平台|本商城|本网站|本网|我们|我司|我店|我方|本司)$/u;
+
 // 应 as in 应收账款, 应付, 应尽的, 应有的 is no duty
 // (应 of 对应, 相应, 反应, 供应 … is no duty: 退款订单对应的积分将被扣回 asked 退款订单对需要的积分将被扣回吗？)
 const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|(?<![对相响反供适答回感效照呼顺])应(?![收付尽有得])|必须|须|不得|禁止)(?!当事人)/u;
@@ -139,7 +142,9 @@ export function zhDutiesAndRights(s: string, clauses: readonly string[], subject
     if (right !== null && rightWho !== undefined) {
       // 本店可为金卡会员提供备用机: what one may do for someone is a service it offers, no right (本店有哪些权利？)
       const serves = /^(?:可以|可)$/u.test(right[2] ?? '') && /^(?:为|给|帮|替)/u.test(right[3] ?? '');
-      if (!serves && !subjects.right.has(rightWho) && isParty(rightWho)) {
+      // the shop speaking of itself (本店有权清空积分): a customer asks whether it may (本店可以清空积分吗？), not what
+      // rights it has (本店有哪些权利？); a seller or an operator named in the third person keeps the question
+      if (!serves && !SHOP_ITSELF.test(rightWho) && !subjects.right.has(rightWho) && isParty(rightWho)) {
         subjects.right.add(rightWho);
         add(`${rightWho}有哪些权利？`, 'right');
       }

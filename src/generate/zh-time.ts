@@ -8,6 +8,9 @@ import { headingIsQuestion } from './text.js';
 import { ZH_LEADING, ZH_TIME, type Add } from './zh-words.js';
 import { ZH_NOTICE, ZH_POLICY_SUFFIX, ZH_PROBLEM } from './zh-heading.js';
 
+/** What a customer does in a window after an event (评价, 申请退货, 联系客服): 多长时间内可以…？ */
+const ZH_CUSTOMER_ACT = /^(?:带图|追加)?(?:评价|晒单|申请|提出|联系|反馈|提交|上传|拍照|申报|领取|兑换|修改|取消|退货|换货|退换|办理退货)/u;
+
 /** A date or a year: a point in time, not a duration (本政策自2026年1月1日起施行). */
 // (每月8日 is a day of every month: 每月8日为会员日 asked 为会员日需要多长时间？)
 // (2026年1月参考价 is a month: the year alone went and 1月 asked 参考价需要多长时间？)
@@ -107,6 +110,9 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
       if (after.length < 2 && parts[at + 1] !== undefined && /^(?:可以|可|能|应当|应|须|必须)/u.test(parts[at + 1] ?? '')) after = parts[at + 1] ?? '';
       // (可在扣费后48小时内联系客服申请退还: the permission before the time is a deadline one may act in, was 联系客服…需要多长时间？)
       const allowed = /^(?:可以|可|能)/u.test(after) || (found !== null && /^(?:可以|可|能)在/u.test(clause.slice(0, found.index)));
+      // (确认收货后15天内带图评价: a window after an event in which the customer may act, was 带图评价需要多长时间？;
+      // not the shop's work in one: 收到退货后3个工作日内审核并退款 is how long it takes; a bare verb, 申请, is asked of the section by bareTimeQuestion)
+      const window = found !== null && (/^内/u.test(rest) || /内$/u.test(found[0])) && /后$/u.test(clause.slice(0, found.index)) && ZH_CUSTOMER_ACT.test(after);
       // 15日内出现性能故障: what happens to the goods, or does not, in a time is no task that takes it (出现性能故障需要多长时间？)
       if (/^(?:出现|发生|产生|遇到|发现|不|未|没|无法)/u.test(after)) return;
       // 以出厂日期后延90天计算: a time counted from is how a date is reckoned, no task (计算需要多长时间？)
@@ -143,7 +149,7 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
         const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
         // 请至少提前24小时联系客服修改: notice given ahead, not how long the task takes (was 联系在线客服修改需要多长时间？)
         const ahead = found !== null && /提前$/u.test(clause.slice(0, found.index));
-        add(ahead ? `需要提前多久${done}？` : granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : `${done}需要多长时间？`, 'time-limit');
+        add(ahead ? `需要提前多久${done}？` : granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : window && done.length > 2 ? `多长时间内可以${done}？` : `${done}需要多长时间？`, 'time-limit');
       }
     }
   }

@@ -126,7 +126,7 @@ function tableSections(result: Result<import('./formats/table.js').TableParse>):
 
 /**
  * Memory to read a .docx, per MB of file: mammoth (the Word reader) holds the whole document as an
- * XML tree, then as its own model, then as HTML. Measured 2026-11-27 (docs/ingest.md, Limits): peaks
+ * XML tree, then as its own model, then as HTML. Measured 2026-11-27 (docs/history/ingest.md, Limits): peaks
  * of 0.76 / 0.88 / 1.3 GB for 1 / 2 / 4 MB generated handbooks (14 / 27 / 55 MB of document.xml).
  */
 const DOCX_MB_PER_MB = 400;

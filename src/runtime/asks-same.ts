@@ -12,8 +12,8 @@
  * it asks about, not how it asks (see asksSame). Such a row moves above the document entries
  * (sections, extracted pairs) ranked just above it, taking the score of the highest it passes (a row the
  * scores rank within ASKS_SAME_DEPTH, whatever k is); the team's entries are not reordered among themselves, so a KB of FAQ rows alone, or of
- * documents alone, ranks as before. (Extracted pairs do not move: on doc2dial a help page's
- * `What should I do if my vehicle is stolen?` passed the labelled section of another page.)
+ * documents alone, ranks as before. (Extracted pairs do not move: on doc2dial an extracted
+ * question of one help page passed the labelled section of another page.)
  */
 import { isWordTerm } from '../analyze/analyzer.js';
 import type { EntryOrigin } from '../store/entry.js';

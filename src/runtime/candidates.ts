@@ -11,7 +11,7 @@
  * scores but admit no new ones (the "continue" strategy of Moffat & Zobel, 1996); nor does a term
  * whose entries would take the candidates past twice this many. Candidates are scored exactly.
  * What is given up: an entry that shares only the question's weaker words, when the stronger
- * ones already found this many entries. Measured (docs/matching.md): no change on the
+ * ones already found this many entries. Measured (docs/history/matching.md): no change on the
  * development sets, the synthetic hit@1 unchanged at 10k (0.631 → 0.630) and 100k
  * (0.556 → 0.557), queries several times faster at 100k.
  */

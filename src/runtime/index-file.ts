@@ -14,7 +14,7 @@
  * truncated file or a bad checksum.
  *
  * Version 1 was one JSON document with base64 postings; parsing it cost most of a load (see
- * docs/matching.md). Version 3 was version 4 deflated (blocks of 256 entries): a third larger.
+ * docs/history/matching.md). Version 3 was version 4 deflated (blocks of 256 entries): a third larger.
  * The header stays JSON so that `head -c 300` shows what a file is.
  */
 import { createHash } from 'node:crypto';
@@ -269,7 +269,7 @@ interface Header {
 const ENTRY_BLOCK = 1024;
 /**
  * Brotli quality and window: quality 9 takes the 10k synthetic index from 3.03 MB (deflate, level 9)
- * to 2.05 MB in 0.6 s of build; 10 and 11 save 5–10 % more for 2–8 s more (docs/matching.md).
+ * to 2.05 MB in 0.6 s of build; 10 and 11 save 5–10 % more for 2–8 s more (docs/history/matching.md).
  */
 const BROTLI_QUALITY = 9;
 const BROTLI_WINDOW = 22;

@@ -10,5 +10,5 @@
  */
 export { loadIndex, indexFromBytes, IndexLoadError, type IndexLoadReason } from './load.js';
 export { KnowledgeBase, type Hit, type SearchOptions } from './knowledge-base.js';
-export { startSearchServer, MAX_BODY_BYTES, type SearchServer, type SearchServerOptions } from './server.js';
+export { startSearchServer, MAX_BODY_BYTES, MAX_DRAIN_MS, type DrainResult, type SearchServer, type SearchServerOptions } from './server.js';
 export { INDEX_FORMAT, INDEX_VERSION, type IndexEntry } from './index-file.js';

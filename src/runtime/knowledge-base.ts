@@ -103,7 +103,7 @@ const TOPICLESS_SHARE = 0.5;
  * 退回, 退还 and 退换货 took 退货 three times over, and a shop's 赠品与优惠 section, matched that way, was
  * the top hit for 怎么退货啊. 0, 0.25, 0.5 and 1 (stacking, as before) measured: laws hit@1 0.483 /
  * 0.483 / 0.448 / 0.448; doc2dial 0.700 / 0.700 / 0.705 / 0.705; the customer-query shop 0.870 /
- * 0.878 / 0.878 / 0.878; bq 0.157 throughout (docs/matching.md).
+ * 0.878 / 0.878 / 0.878; bq 0.157 throughout (docs/history/matching.md).
  */
 const RELATED_SHARE = 0.25;
 

@@ -78,8 +78,8 @@ export class ServeMetrics {
     this.reloads[ok ? 'ok' : 'failed']++;
   }
 
-  /** The text of `GET /metrics` (Prometheus exposition format 0.0.4). */
-  text(index: ServedIndex): string {
+  /** The text of `GET /metrics` (Prometheus exposition format 0.0.4); `draining` while the server drains or stops. */
+  text(index: ServedIndex, draining = false): string {
     const lines: string[] = [];
     const metric = (name: string, type: 'counter' | 'gauge' | 'histogram', help: string, values: string[]): void => {
       lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, ...values);
@@ -93,6 +93,7 @@ export class ServeMetrics {
     metric('kb_index_loaded_timestamp_seconds', 'gauge', 'When the index in service was loaded (Unix time).', [`kb_index_loaded_timestamp_seconds ${Date.parse(index.loadedAt) / 1000}`]);
     metric('kb_index_degraded', 'gauge', '1 while the index file on disk is not the one in service (a rebuild that does not load, a file gone); see GET /health.', [`kb_index_degraded ${index.degraded ? 1 : 0}`]);
     metric('kb_index_reloads_total', 'counter', 'Reloads of the index file since the start, by result.', [`kb_index_reloads_total{result="ok"} ${this.reloads.ok}`, `kb_index_reloads_total{result="failed"} ${this.reloads.failed}`]);
+    metric('kb_draining', 'gauge', '1 while the server drains before it stops (GET /health answers 503, searches are still answered), else 0.', [`kb_draining ${draining ? 1 : 0}`]);
     return `${lines.join('\n')}\n`;
   }
 }

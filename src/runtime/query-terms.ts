@@ -46,7 +46,7 @@ const UNSEEN_CHAR_WEIGHT = 0.5;
 const TYPO_WEIGHT = 0.8;
 /**
  * A bigram in more than about a fifth of the entries (IDF below 1.5) is not scored: its word is,
- * and reading its long postings list changed no ranking on the development sets (docs/matching.md).
+ * and reading its long postings list changed no ranking on the development sets (docs/history/matching.md).
  */
 export const MIN_BIGRAM_IDF = 1.5;
 /** Expansions to words in more than about a tenth of the entries (IDF below ln 10) are not worth their postings. */

@@ -479,20 +479,139 @@ describe('kb serve: stopping', () => {
   });
 
   it('kb serve: the first SIGTERM waits for the requests in progress and says so, a second stops at once (exit 0)', async () => {
-    const kb = await startKb(['--index', sample, '--port', '0', '--no-watch']);
-    await kb.said('Ctrl+C stops');
+    const kb = await startKb(['--index', sample, '--port', '0', '--no-watch', '--drain', '0']);
+    await kb.said('  SIGTERM stops without draining (--drain 0), as Ctrl+C does');
     const hangUp = await stall(kb.url);
     try {
       const started = Date.now();
-      const exited = kb.stop();
+      const exited = kb.stop('SIGTERM');
       await kb.said('stopping: waiting up to 5 s for the requests in progress (Ctrl+C again stops at once)');
-      expect(await Promise.all([exited, kb.stop()])).toEqual([0, 0]);
+      expect(await Promise.all([exited, kb.stop('SIGTERM')])).toEqual([0, 0]);
       expect(Date.now() - started).toBeLessThan(4000);
       expect(kb.stderr()).toMatch(/\nstopped\n$/u);
       expect(kb.stderr()).not.toContain('search failed');
     } finally {
       hangUp();
     }
+  }, 60_000);
+});
+
+describe('kb serve: draining before a stop (a load balancer takes the instance out first)', () => {
+  /** A keep-alive connection opened before a drain, as a balancer's pool holds one: ask on it, see whether it closed. */
+  const keepAlive = async (url: string): Promise<{ ask: (path: string) => Promise<string>; closed: Promise<void> }> => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    socket.on('error', () => {});
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    let text = '';
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    return {
+      closed,
+      ask: async (path) => {
+        text = '';
+        socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`);
+        const deadline = Date.now() + 5000;
+        // a whole answer: headers and the body its content-length says
+        const whole = (): boolean => {
+          const head = text.indexOf('\r\n\r\n');
+          const length = /content-length: (\d+)/iu.exec(text)?.[1];
+          return head >= 0 && length !== undefined && Buffer.byteLength(text.slice(head + 4)) >= Number(length);
+        };
+        while (!whole() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+        return text;
+      },
+    };
+  };
+  const gauge = async (url: string): Promise<number | undefined> => exposition(await (await fetch(`${url}/metrics`)).text()).get('kb_draining');
+
+  it('drain(): /health answers 503 draining, searches are still answered, every answer says Connection: close, /metrics says kb_draining 1; close() ends it at once', async () => {
+    const draining = await startSearchServer({ index: sample, port: 0, k: 1, threshold: 0, watchMs: 0 });
+    try {
+      const pooled = await keepAlive(draining.url);
+      const before = await pooled.ask('/health');
+      expect(before).toMatch(/^HTTP\/1\.1 200 /u);
+      expect(before.toLowerCase()).not.toContain('connection: close');
+      expect([draining.draining, await gauge(draining.url)]).toEqual([false, 0]);
+
+      const drained = draining.drain(60_000);
+      expect(draining.draining).toBe(true);
+      const health = await fetch(`${draining.url}/health`);
+      expect(health.status).toBe(503);
+      expect(health.headers.get('connection')).toBe('close');
+      const body = (await health.json()) as { status: string; stopsIn: number; entries: number };
+      expect(body).toMatchObject({ status: 'draining', entries: 16 });
+      expect(body.stopsIn).toBeGreaterThan(50);
+      // a question sent before the balancer noticed is answered, and the client told to go elsewhere
+      const search = await fetch(`${draining.url}/search?q=${encodeURIComponent('发票')}`);
+      expect(search.status).toBe(200);
+      expect(search.headers.get('connection')).toBe('close');
+      expect(((await search.json()) as { hits: unknown[] }).hits).toHaveLength(1);
+      expect(await gauge(draining.url)).toBe(1);
+      // the connection kept alive from before the drain: answered, told it closes, closed
+      const onPooled = await pooled.ask(`/search?q=${encodeURIComponent('退货')}`);
+      expect(onPooled).toMatch(/^HTTP\/1\.1 200 /u);
+      expect(onPooled.toLowerCase()).toContain('connection: close');
+      await pooled.closed;
+      // a second call is the same drain
+      expect(draining.drain(10)).toBe(drained);
+
+      const started = Date.now();
+      await draining.close();
+      const result = await drained;
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(result.searches).toBe(2);
+      expect(result.ms).toBeLessThan(60_000);
+    } finally {
+      await draining.close();
+    }
+  });
+
+  it('drain(ms) ends by itself after ms, the server draining until close(); a drain that is not 0 to an hour is a RangeError', async () => {
+    const draining = await startSearchServer({ index: sample, port: 0, watchMs: 0 });
+    try {
+      for (const bad of [-1, Number.NaN, 3_600_001, '5' as unknown as number]) {
+        await expect(draining.drain(bad), String(bad)).rejects.toThrow(RangeError);
+      }
+      expect(draining.draining).toBe(false);
+      const started = Date.now();
+      expect((await draining.drain(300)).searches).toBe(0);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+      expect((await fetch(`${draining.url}/health`)).status).toBe(503);
+      expect((await fetch(`${draining.url}/search?q=x`)).status).toBe(200);
+    } finally {
+      await draining.close();
+    }
+  });
+
+  it('kb serve --drain 0.3: SIGTERM says it drains, drains, stops and exits 0, saying how many searches came meanwhile', async () => {
+    const kb = await startKb(['--index', sample, '--port', '0', '--no-watch', '--drain', '0.3']);
+    await kb.said('  SIGTERM drains 0.3 s first (GET /health answers 503, searches are still answered: load balancers take it out), then stops; Ctrl+C stops without draining');
+    const started = Date.now();
+    expect(await kb.stop('SIGTERM')).toBe(0);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+    expect(kb.stderr()).toContain('\ndraining: GET /health answers 503 for 0.3 s so load balancers stop sending; searches are still answered (Ctrl+C or SIGTERM again stops at once)\n');
+    expect(kb.stderr()).toMatch(/\nstopped after draining 0\.[3-9] s \(0 searches answered meanwhile\)\n$/u);
+  }, 60_000);
+
+  it('kb serve: during a drain /health is 503 and /search 200; a second SIGTERM stops at once (exit 0); Ctrl+C never drains', async () => {
+    const kb = await startKb(['--index', sample, '--port', '0', '--no-watch', '--drain', '30s']);
+    await kb.said('SIGTERM drains 30 s first');
+    const exited = kb.stop('SIGTERM');
+    await kb.said('draining: GET /health answers 503 for 30 s');
+    expect((await fetch(`${kb.url}/health`)).status).toBe(503);
+    expect((await fetch(`${kb.url}/search?q=${encodeURIComponent('发票')}`)).status).toBe(200);
+    const started = Date.now();
+    expect(await Promise.all([exited, kb.stop('SIGTERM')])).toEqual([0, 0]);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(kb.stderr()).toMatch(/\nstopped after draining \d+(\.\d)? s \(1 search answered meanwhile\)\n$/u);
+
+    const byHand = await startKb(['--index', sample, '--port', '0', '--no-watch', '--drain', '30']);
+    await byHand.said('Ctrl+C stops without draining');
+    const interrupted = Date.now();
+    expect(await byHand.stop('SIGINT')).toBe(0);
+    expect(Date.now() - interrupted).toBeLessThan(5000);
+    expect(byHand.stderr()).not.toContain('draining:');
+    expect(byHand.stderr()).toMatch(/\nstopped\n$/u);
   }, 60_000);
 });
 
@@ -553,12 +672,13 @@ describe('startSearchServer: embedded in a Node bot', () => {
 });
 
 describe('kb serve: the command', () => {
-  it('prints its address, serves, and stops on SIGTERM with exit 0', async () => {
+  it('prints its address, serves, says SIGTERM drains 5 s by default, and stops on Ctrl+C with exit 0', async () => {
     const kb = await startKb(['--index', sample, '--port', '0', '--no-watch']);
     expect(kb.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const res = await fetch(`${kb.url}/search?q=${encodeURIComponent('发票')}&k=1`);
     expect(((await res.json()) as { hits: unknown[] }).hits).toHaveLength(1);
     await kb.said(/serving .*sample\.index \(16 entries\)/);
+    await kb.said('  SIGTERM drains 5 s first (GET /health answers 503, searches are still answered: load balancers take it out), then stops; Ctrl+C stops without draining');
     expect(await kb.stop()).toBe(0);
   }, 60_000);
 

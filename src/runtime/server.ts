@@ -13,8 +13,9 @@
  * reopens the log); a new file that does not load leaves the old index serving. With a query log, every question is appended as one JSON
  * line that `kb gaps` reads as it is. Every index is warmed (`kb.warmAsync()`, in slices, so the old
  * index keeps answering) before it serves, so the first questions after a start or a reload are not
- * the slow ones. With `cors`, web pages at those origins may ask from a browser; close() lets the
- * requests in progress finish for a grace period, then cuts them.
+ * the slow ones. With `cors`, web pages at those origins may ask from a browser; drain() takes the
+ * instance out of a load balancer's pool while it still answers (GET /health 503), and close() lets
+ * the requests in progress finish for a grace period, then cuts them.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
@@ -72,7 +73,29 @@ export interface SearchServer {
    * then cut their connections — and finish the log. Called again, it stops within its own `graceMs`.
    */
   close(graceMs?: number): Promise<void>;
+  /**
+   * Before close(), what a load balancer or Kubernetes expects of an instance told to stop: from now
+   * on GET /health answers 503 `{"status":"draining", …}` (a readiness check fails and the balancer
+   * stops sending), searches are still answered (a question sent before the balancer noticed is not
+   * lost), every answer says `Connection: close` (a keep-alive client takes its next question
+   * elsewhere) and /metrics says `kb_draining 1`. Resolves after `drainMs`, or at once when close()
+   * is called meanwhile, with how long it drained and how many searches it answered meanwhile; the
+   * server stays draining until close(). Called again, it gives the first call's promise. A `drainMs`
+   * that is not a number from 0 to 3,600,000 is a RangeError.
+   */
+  drain(drainMs: number): Promise<DrainResult>;
+  /** Whether drain() or close() was called: /health answers 503. */
+  readonly draining: boolean;
 }
+
+/** What a drain came to: how long it lasted (ms; shorter when close() ended it) and the searches answered meanwhile. */
+export interface DrainResult {
+  ms: number;
+  searches: number;
+}
+
+/** The longest drain taken (ms): an hour; a longer one is a mistake (and past setTimeout's range, it would end at once). */
+export const MAX_DRAIN_MS = 3_600_000;
 
 /** The largest request body taken; search reads a long question's start only (MAX_QUERY_CHARS). */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -353,12 +376,19 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
       // still answering (200), from the index loaded last; with a problem — why the file on disk is
       // not it — the status is "degraded", not "ok": a check that reads only `status` sees it too
       const trouble = gone ? `${options.index}: the index file is gone` : problem;
+      // draining (or stopping): 503, so a readiness check fails and the balancer sends elsewhere
+      if (stopping || drained !== undefined) {
+        // seconds left of the drain (0 once it is over and close() is awaited)
+        const drainLeft = drained !== undefined && !stopping ? { stopsIn: Math.round(Math.max(0, drained.until - Date.now()) / 100) / 10 } : {};
+        send(res, 503, { status: stopping ? 'stopping' : 'draining', ...drainLeft, index: options.index, entries: served.kb.size, checksum: served.kb.checksum, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
+        return;
+      }
       send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, checksum: served.kb.checksum, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
       return;
     }
     if (url.pathname === '/metrics') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /metrics', { allow: 'GET, HEAD' });
-      const text = metrics.text({ entries: served.kb.size, loadedAt: served.loadedAt, degraded: gone || problem !== undefined });
+      const text = metrics.text({ entries: served.kb.size, loadedAt: served.loadedAt, degraded: gone || problem !== undefined }, stopping || drained !== undefined);
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : text);
       return;
@@ -366,6 +396,7 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
     if (url.pathname !== '/search') throw new RequestError(404, `no such path ${url.pathname}: use GET or POST /search, GET /health, GET /metrics`);
     if (req.method !== 'GET' && req.method !== 'POST') throw new RequestError(405, 'use GET /search?q=… or POST /search with {"q": "…"}', { allow: 'GET, POST' });
     const { question, k, threshold, passageChars } = await searchParams(req, url, options);
+    if (drained !== undefined) drained.searches++;
     // every hit, for the log's top hit; a passage only for a hit that is returned
     const started = performance.now();
     const found = served.kb.search(question, { k, passageChars, passageMinConfidence: threshold });
@@ -384,13 +415,21 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
     }
   };
 
-  /** Responses not yet sent: told `Connection: close` when a stop begins. */
+  /** Responses not yet sent: told `Connection: close` when a drain or a stop begins. */
   const inProgress = new Set<ServerResponse>();
   let stopping = false;
+  /** The drain under way (drain() called): when it ends and the searches answered meanwhile. */
+  let drained: { until: number; searches: number; end: () => void; result: Promise<DrainResult> } | undefined;
+  /** From a drain or a stop on, every answer says its connection closes: those in progress now, and (in the handler) the next ones. */
+  const closeConnectionsAfterAnswers = (): void => {
+    for (const res of inProgress) if (!res.headersSent) res.setHeader('connection', 'close');
+    inProgress.clear();
+  };
   const server: Server = createServer({ maxHeaderSize: MAX_HEADER_BYTES, requestTimeout: REQUEST_TIMEOUT_MS, headersTimeout: HEADERS_TIMEOUT_MS, keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS, connectionsCheckingInterval: 1000 }, (req, res) => {
-    // an answer during a stop says its connection closes after it: a keep-alive client (a load
-    // balancer, a bot's pool) sent its next question on it and got a reset (ECONNRESET) instead
-    if (stopping) res.setHeader('connection', 'close');
+    // an answer during a drain or a stop says its connection closes after it: a keep-alive client (a
+    // load balancer, a bot's pool) sent its next question on it and got a reset (ECONNRESET) instead,
+    // or kept asking an instance about to stop
+    if (stopping || drained !== undefined) res.setHeader('connection', 'close');
     else {
       inProgress.add(res);
       res.once('close', () => inProgress.delete(res));
@@ -461,6 +500,24 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
   timer?.unref();
 
   let closing: Promise<void> | undefined;
+  const drain = (drainMs: number): Promise<DrainResult> => {
+    if (typeof drainMs !== 'number' || !(drainMs >= 0 && drainMs <= MAX_DRAIN_MS)) {
+      return Promise.reject(new RangeError(`drain: drainMs must be a number of milliseconds from 0 to ${MAX_DRAIN_MS}, not ${typeof drainMs === 'number' ? String(drainMs) : (JSON.stringify(drainMs) ?? typeof drainMs)}`));
+    }
+    if (drained !== undefined) return drained.result;
+    if (stopping) return Promise.resolve({ ms: 0, searches: 0 });
+    const started = Date.now();
+    let end = (): void => {};
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const timeout = setTimeout(end, drainMs);
+    const result = ended.then((): DrainResult => {
+      clearTimeout(timeout);
+      return { ms: Date.now() - started, searches: drained?.searches ?? 0 };
+    });
+    drained = { until: started + drainMs, searches: 0, end, result };
+    closeConnectionsAfterAnswers();
+    return result;
+  };
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -468,13 +525,18 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
     get kb() {
       return served.kb;
     },
+    get draining() {
+      return stopping || drained !== undefined;
+    },
     reload,
     reopenLog,
+    drain,
     close: async (graceMs = options.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS) => {
       if (timer !== undefined) clearInterval(timer);
       stopping = true;
-      for (const res of inProgress) if (!res.headersSent) res.setHeader('connection', 'close');
-      inProgress.clear();
+      // a drain under way ends now
+      drained?.end();
+      closeConnectionsAfterAnswers();
       // requests in progress finish; a client that stalls mid-request (a cut network, a slow
       // sender) held the process until Node's request timeout, 5 minutes, before 2026-11-27
       const cut = setTimeout(() => server.closeAllConnections(), Math.max(0, graceMs));

@@ -7,8 +7,9 @@ import { ROOT } from './kb.js';
 /**
  * `kb serve …` as a user starts it: the child, the address it printed, whether its stderr says `expected` (stdout and stderr are two
  * pipes: the address can arrive before the lines kb wrote to stderr first, so a test waits for them, up to 10 s), its exit.
+ * stop() sends Ctrl+C (SIGINT), which stops without the drain SIGTERM begins with (5 s by default); stop('SIGTERM') as Kubernetes stops it.
  */
-export async function startKb(args: readonly string[], cwd = ROOT): Promise<{ url: string; stderr: () => string; said: (expected: string | RegExp) => Promise<void>; stop: () => Promise<number | null> }> {
+export async function startKb(args: readonly string[], cwd = ROOT): Promise<{ url: string; stderr: () => string; said: (expected: string | RegExp) => Promise<void>; stop: (signal?: NodeJS.Signals) => Promise<number | null> }> {
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'kb.js'), 'serve', ...args], { cwd, env: { ...process.env, CI: 'true', NO_COLOR: '1' } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -31,8 +32,8 @@ export async function startKb(args: readonly string[], cwd = ROOT): Promise<{ ur
       if (typeof expected === 'string') expect(stderr).toContain(expected);
       else expect(stderr).toMatch(expected);
     },
-    stop: () => {
-      child.kill('SIGTERM');
+    stop: (signal = 'SIGINT') => {
+      child.kill(signal);
       return exited;
     },
   };

@@ -49,6 +49,22 @@ describe('kb serve --threshold', () => {
   });
 });
 
+describe('kb serve --drain', () => {
+  it('refuses a drain that is no number of seconds from 0 to 3600, naming the flag and what to pass (exit 2)', () => {
+    for (const value of ['-1', 'abc', '', '3601', '5m']) {
+      const r = runKb(['serve', '--index', sample, '--port', '0', '--drain', value]);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr, value).toContain(`error: option '--drain <seconds>' argument '${value}' is invalid. expected seconds from 0 to 3600, e.g. 5 or 0.5 (0: SIGTERM stops without draining).`);
+    }
+  });
+
+  it('says in its help that SIGTERM drains, 5 s by default, and Ctrl+C does not', () => {
+    const help = runKb(['serve', '--help']).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('--drain <seconds> on SIGTERM (Kubernetes, docker stop, systemctl stop), keep answering searches this long while GET /health answers 503');
+    expect(help).toContain('Ctrl+C (SIGINT) never drains; 0: no drain (default: 5)');
+  });
+});
+
 describe('kb serve --cors', () => {
   it('lets the pages named ask from a browser, and says so', async () => {
     const kb = await startKb(['--index', sample, '--port', '0', '--no-watch', '--cors', 'https://shop.example.com/, http://localhost:3000']);

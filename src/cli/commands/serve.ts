@@ -1,6 +1,6 @@
 /** `kb serve`: answer bots' questions over HTTP from one index file, until stopped. */
 import { DEFAULT_THRESHOLD } from '../../eval/find-gaps.js';
-import { startSearchServer, type SearchServer } from '../../runtime/index.js';
+import { startSearchServer, type DrainResult, type SearchServer } from '../../runtime/index.js';
 import { EXIT, UsageError } from '../cli.js';
 import { noIndex, answerThreshold, autoNotice, defaultIndex, workingConfig } from '../config.js';
 import type { Output } from '../output.js';
@@ -21,12 +21,17 @@ export interface ServeCommandOptions {
   watch: boolean;
   /** Origins of web pages allowed to ask from a browser (CORS), or `*`. */
   cors?: string[];
+  /** On SIGTERM, drain this long (s) before stopping: GET /health answers 503, searches are still answered. 0: no drain. Ctrl+C (SIGINT) never drains. */
+  drainSeconds: number;
 }
 
 /** How long a stop waits for the requests in progress (ms). */
 const CLOSE_GRACE_MS = 5000;
 
-/** Runs the server until SIGINT or SIGTERM; SIGHUP reloads the index and reopens the question log. */
+/** Milliseconds as seconds for a message: 5, 0.3, 12.5. */
+const seconds = (ms: number): string => String(Math.round(ms / 100) / 10);
+
+/** Runs the server until SIGINT or SIGTERM (which drains first, for drainSeconds); SIGHUP reloads the index and reopens the question log. */
 export async function runServe(options: ServeCommandOptions, output: Output): Promise<number> {
   const config = await workingConfig();
   const index = options.index ?? defaultIndex(config);
@@ -75,26 +80,38 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
   output.err(`  GET /search?q=…&k=${options.k}  ·  POST /search {"q": "…"}  ·  GET /health  ·  GET /metrics  ·  Ctrl+C stops`);
   if (options.log !== undefined) output.err(`  questions are appended to ${options.log} (kb gaps ${options.log} reads it)`);
   if (options.cors !== undefined) output.err(`  web pages at ${options.cors.join(', ')} may ask from a browser (CORS)`);
+  const drainMs = Math.round(options.drainSeconds * 1000);
+  if (drainMs > 0) output.err(`  SIGTERM drains ${seconds(drainMs)} s first (GET /health answers 503, searches are still answered: load balancers take it out), then stops; Ctrl+C stops without draining`);
+  else output.err('  SIGTERM stops without draining (--drain 0), as Ctrl+C does');
   const reload = (): void => {
     server.reopenLog();
     void server.reload();
   };
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    const stop = (name: NodeJS.Signals): void => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
-      resolve();
+      resolve(name);
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     process.on('SIGHUP', reload);
   });
-  // requests in progress finish, for CLOSE_GRACE_MS at most; a second Ctrl+C (or SIGTERM) stops at once
+  // a second Ctrl+C (or SIGTERM), during the drain or after it, stops at once
   const now = (): void => void server.close(0);
   process.once('SIGINT', now);
   process.once('SIGTERM', now);
-  const slow = setTimeout(() => output.err(`stopping: waiting up to ${CLOSE_GRACE_MS / 1000} s for the requests in progress (Ctrl+C again stops at once)`), 250);
+  let drained: DrainResult | undefined;
+  let slow: NodeJS.Timeout | undefined;
   try {
+    // SIGTERM is how Kubernetes, docker stop and systemd stop a server behind a load balancer;
+    // Ctrl+C is someone at a terminal, who wants it gone
+    if (signal === 'SIGTERM' && drainMs > 0) {
+      output.err(`draining: GET /health answers 503 for ${seconds(drainMs)} s so load balancers stop sending; searches are still answered (Ctrl+C or SIGTERM again stops at once)`);
+      drained = await server.drain(drainMs);
+    }
+    // requests in progress finish, for CLOSE_GRACE_MS at most
+    slow = setTimeout(() => output.err(`stopping: waiting up to ${CLOSE_GRACE_MS / 1000} s for the requests in progress (Ctrl+C again stops at once)`), 250);
     await server.close(CLOSE_GRACE_MS);
   } finally {
     clearTimeout(slow);
@@ -102,6 +119,6 @@ export async function runServe(options: ServeCommandOptions, output: Output): Pr
     process.off('SIGTERM', now);
     process.off('SIGHUP', reload);
   }
-  output.err('stopped');
+  output.err(drained === undefined ? 'stopped' : `stopped after draining ${seconds(drained.ms)} s (${drained.searches} ${drained.searches === 1 ? 'search' : 'searches'} answered meanwhile)`);
   return EXIT.OK;
 }

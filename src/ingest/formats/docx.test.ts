@@ -234,7 +234,7 @@ describe('parseDocx: headings made by direct formatting only (direct-format-*.do
       expect.arrayContaining([
         '退货条件是什么？ ← 某某商城售后服务政策 > 一、退货政策 > 退货条件',
         '如何换货？ ← 某某商城售后服务政策 > 二、换货政策 > 换货流程',
-        // (a task named object first asks how: was 退款进度查询是什么？ — docs/generate.md)
+        // (a task named object first asks how: was 退款进度查询是什么？ — docs/history/generate.md)
         '如何查询退款进度？ ← 某某商城售后服务政策 > 三、退款说明 > 退款进度查询',
         'What are the return conditions? ← After-Sales Service Policy > Returns > Return conditions',
         'How do I exchange an item? ← After-Sales Service Policy > Exchanges > How to exchange an item',

@@ -69,7 +69,6 @@ describe("a shop's customers saying its after-sales problems in their own words 
     ['还没发货 我不想要了', '取消订单'],
     // (两个 | 只 | 收到: nothing of 少件)
     ['买了两个只收到一个', '少发漏发'],
-    ['不是我买的那个', '发错货'],
     // (卡 | 在 | 中转站: nothing of 未更新)
     ['包裹卡在中转站好几天了', '物流信息不更新'],
     ['付不了款', '付款失败'],

@@ -99,8 +99,9 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['故障', '坏了', '失灵', '没反应', '不开机', '开不了机', '死机', '不加热', '不制冷', '不出水', '不工作', '漏水', '漏电'],
   // cancelling: 不要了 / 不想要 / 不买了 before the parcel leaves is the order's 取消 (after it, the no-reason return above)
   ['不要了', '取消', '不想要', '不买了', '不想买了', '不想买'],
-  // the wrong goods sent, as customers say it (不是我买的, 货不对) for a page's 发错货 / 错发
-  ['发错货', '发错', '错发', '发错了', '不是我买的', '不是我要的', '货不对', '货不对板'],
+  // the wrong goods sent, as customers say it (发错了, 货不对) for a page's 发错货 / 错发 (not 不是我买的 / 不是我要的:
+  // a phrase the vocabulary cuts whole takes its 买 / 要 from the question — 我买的白色 给我发了个粉的 lost its 买)
+  ['发错货', '发错', '错发', '发错了', '货不对', '货不对板'],
   // a parcel whose tracking has stopped: 卡住了, 没动静, 一动不动 for a page's 不更新 / 未更新 / 停滞 (not 卡在:
   // 储值卡在哪买 would be cut 储值 | 卡在)
   ['不更新', '没更新', '未更新', '卡住', '不动了', '没动静', '没有动静', '一动不动', '停滞', '滞留', '查不到', '没物流', '没有物流信息'],
@@ -117,8 +118,9 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['登录失败', '无法登录', '登不上', '登录不了', '登陆不上', '登不进去'],
   ['忘记密码', '密码忘了', '忘了密码', '找回密码', '重置密码'],
   ['尺码', '码数', '码子', '大一码', '小一码', '大一号', '小一号', '大码', '小码', '换码'],
-  // where a return goes: a customer's 寄回哪里 / 寄到哪个地址 for a page's 退货地址 (not 寄到哪里 alone: 能寄到哪里 asks where the shop delivers)
-  ['退货地址', '寄回地址', '退回地址', '退件地址', '售后地址', '寄修地址', '寄到哪个地址', '寄哪个地址', '寄回哪里', '寄回哪', '寄去哪里'],
+  // where a return goes: a customer's 寄回哪里 for a page's 退货地址 (not 寄到哪里 alone: 能寄到哪里 asks where the shop
+  // delivers; nor 寄到哪个地址, a phrase that would take its 地址 from the question)
+  ['退货地址', '寄回地址', '退回地址', '退件地址', '售后地址', '寄修地址', '寄回哪里', '寄回哪', '寄去哪里'],
   ['地址', '收货地址', '住址'],
   // ---- furniture and large appliances delivered and installed by the shop's own crew (user trial, 2026-11-27) ----
   // stairs: 没电梯住6楼 for a rule that writes 无电梯 / 楼层费 / 上楼费 (搬运费 a word of its own, so

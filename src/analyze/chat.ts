@@ -9,7 +9,9 @@
  * - chat emoticon codes ([微笑], [流泪], [捂脸]) removed: they are no words of the question;
  * - a word typed with spaces between its characters (退 货 运 费) joined again;
  * - a small number before a unit of time or 万 / 千 in Chinese numerals (7天 → 七天, 2个月 → 两个月,
- *   15日 → 十五日, 1万 → 一万), as policies write them, and 双11 → 双十一.
+ *   15日 → 十五日, 1万 → 一万), as policies write them, and 双11 → 双十一;
+ * - goods counted missing (只收到一个, 少了一件) followed by the policy's 少件 (`MISSING_COUNT`), and a parcel
+ *   卡在 somewhere read as 卡住 (`PARCEL_STUCK`).
  *
  * Measured on the development sets: laws and doc2dial unchanged; bq's figures as printed unchanged
  * (docs/history/matching.md, the analyzer).
@@ -81,6 +83,14 @@ const SPACED_OUT = /(?<=(?:^|[^\p{Script=Han}])\p{Script=Han})\s+(?=\p{Script=Ha
 /** 1–99 before a unit of time or 万 / 千: 7天, 15个工作日, 3个月, 2周, 48小时, 1万 (not 2024年: four digits). */
 const COUNT_BEFORE_UNIT = /(?<![\d.])(\d{1,2})(?=\s?(?:个)?(?:天|日|周|星期|礼拜|月|小时|工作日|年|万|千))/gu;
 const DOUBLE_ELEVEN = /双\s?(11|12)(?!\d)/gu;
+/**
+ * Goods missing from a parcel as customers count them (买了两个只收到一个, 少了一件, 缺了1个): the count is
+ * followed by 少件, the word a policy writes (and the lexicon's 漏发 / 少发 / 缺件 group), so the count stops
+ * standing alone. Not 至少一个, 最少, 多少, 减少; not 只发了一个 (one parcel, not one missing); not a weight (少了一斤).
+ */
+const MISSING_COUNT = /(?:只(?:收到了?|到了?|来了?)|(?<![至最多减])(?:少|缺)了?)(?:[一二两三四五六七八九十]|\d{1,2})(?:个|件|样|箱|份|盒|台|只|袋|包|双|套|瓶|罐)/gu;
+/** A parcel stuck somewhere (包裹卡在中转站, 快递卡在广州): 卡住 (the lexicon's tracking-stopped group), and only after a parcel's word (储值卡在哪买 is a card). */
+const PARCEL_STUCK = /(包裹|快递|物流|快件|件|货)卡在/gu;
 
 /** 0–99 in Chinese numerals: 7 → 七, 10 → 十, 15 → 十五, 48 → 四十八 (0 → 零). */
 export function chineseNumeral(n: number): string {
@@ -94,6 +104,8 @@ export function chatToPlain(text: string): string {
   if (/\s/u.test(t)) t = t.replace(SPACED_OUT, '');
   if (/[a-z]/u.test(t)) t = t.replace(LATIN_BY_HAN, (w) => WORD_OF_LATIN.get(w) ?? w);
   t = t.replace(COLLOQUIAL_WORD, (w) => COLLOQUIAL.get(w) ?? w);
+  if (/[少缺只]/u.test(t)) t = t.replace(MISSING_COUNT, '$&，少件');
+  if (t.includes('卡在')) t = t.replace(PARCEL_STUCK, '$1卡住在');
   if (!/\d/u.test(t)) return t;
   return t
     .replace(DOUBLE_ELEVEN, (_, n: string) => (n === '11' ? '双十一' : '双十二'))

@@ -72,6 +72,8 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['got', ['get']], ['gotten', ['get']], ['came', ['come']], ['wore', ['wear']], ['worn', ['wear']],
   // (apparel trial: the hoodie shrunk after one wash found nothing of "Will it shrink?"; a torn sleeve, it ran small)
   ['shrunk', ['shrink']], ['shrank', ['shrink']], ['tore', ['tear']], ['torn', ['tear']], ['ran', ['run']],
+  // (someone stole my package: a page's Lost or stolen packages; stole was read as store)
+  ['stole', ['steal']], ['stolen', ['steal']],
 ]);
 
 /** The words a chat word stands for (`didnt` → did not, `pls` → please); the word itself when it is none. */
@@ -170,6 +172,9 @@ export function joinCompounds(text: string): string {
  * - how many days (weeks, months, hours) do i have → how long do i have;
  * - came / arrived / showed up without the legs → arrived missing the legs;
  * - you guys / u guys (and y'all before a verb) → you (not the delivery guys).
+ * - didn't go through (a payment) → declined; never showed up, never came → not arrived; nobody was home, i wasn't
+ *   home → missed delivery; only got 2 of the 3, didn't get all → missing; stopped working, won't turn on → defective;
+ *   pay later, pay over time, split the payment → pay in installments.
  */
 /**
  * A verb, what is sent (it, the blue dress, stuff …: the capture), then back — not the shop sending it
@@ -210,6 +215,21 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   // you guys / u guys / y'all → you: the shop addressed, not its delivery guys (do u guys deliver on saturdays
   // clustered in kb gaps under guys; after the take → accept rule, which reads do u guys take)
   [/\b(?:you|u|ya)\s+guys\b|\by['’]?all\b(?=\s+(?:deliver|ship|have|sell|take|accept|do|offer|open|close|charge|carry|make|need|still|ever|already|also|send|price|match)\b)/gu, 'you'],
+  // after-sales problems as customers put them (written from the trade, 2026-11-28):
+  // my payment / card didn't go through → declined (a page's Declined payments; not went through: it did)
+  [/\b(?:(?:did|does|do|wo|will|would|is|was|ca|can|could|has|have|had)(?:n['’]?t|\s+not)|never|cannot|not)\s+(?:go|goes|going|gone|went)\s+(?:through|thru)\b/gu, 'declined'],
+  // never showed up, didn't turn up, never came → not arrived (a page's "has not arrived"; not didn't come with, a missing part)
+  [/\b(?:(?:did|does|do|has|have|had|is|was)(?:n['’]?t|\s+not)|never|not)\s+(?:yet\s+)?(?:show(?:s|ed|n)?|turn(?:s|ed)?)\s+up\b/gu, 'not arrived'],
+  [/\bnever\s+(?:came|come|got\s+here|made\s+it)\b(?!\s+with)/gu, 'not arrived'],
+  // nobody was home, i wasn't home → a missed delivery (a page's "If nobody is home", Rescheduling or missing a delivery)
+  [/\b(?:nobody|no\s*one)(?:\s+(?:was|is|were|will\s+be|would\s+be)|['’]s)?\s+(?:at\s+)?home\b|\b(?:(?:was|were|is|am|are)(?:n['’]?t|\s+not)|(?:wo|will)(?:n['’]?t|\s+not)\s+be|not)\s+(?:at\s+)?home\b/gu, 'missed delivery nobody home'],
+  // only got 2 of the 3, didn't get all my items → missing (a page's Missing items)
+  [/\bonly\s+(?:got|get|received|receive|came|arrived|showed\s+up)\s+(?:\d+|one|two|three|four|five|half|part|some)\b/gu, '$& missing'],
+  [/\b(?:did|have|has)(?:n['’]?t|\s+not)\s+(?:get|got|gotten|receive|received)\s+(?:all|everything)\b/gu, 'missing'],
+  // pay later, pay over time, split the payment → pay in installments (a page's Klarna / Affirm financing)
+  [/\bpay\s+(?:it\s+)?(?:later|over\s+time|monthly|in\s+(?:parts|chunks))\b|\bsplit\s+(?:the\s+|my\s+|up\s+the\s+)?(?:payment|payments|cost|bill|price)\b/gu, 'pay in installments'],
+  // stopped working, won't turn on → defective (a warranty's or quality guarantee's word; not a promo code that does not work)
+  [/\b(?:stopped|stops|quit|quits)\s+working\b|\b(?:(?:does|do|did|wo|will)(?:n['’]?t|\s+not)|not|never)\s+(?:turn|turns|power|switch)\s+on\b/gu, 'defective'],
   [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],
 ];
 

@@ -90,6 +90,37 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['丢失', '弄丢', '搞丢', '丢件', '遗失', '灭失', '丢了', '找不到了'],
   ['损坏', '弄坏', '坏了', '毁损', '破损', '损毁', '摔坏', '受损', '压坏', '压碎', '摔碎', '磕坏', '碰坏'],
   ['延误', '晚点', '延迟', '耽误', '迟延'],
+  // ---- after-sales problems as customers say them (written from the trade, not from one suite, 2026-11-28) ----
+  // Each group ties the everyday words of one problem to the words shops' policies write for it; all related
+  // only (a crack is one kind of 破损, 不想要了 asks to cancel or to return, a 不制冷 fridge is one 故障).
+  // damaged on arrival: what the customer sees (外壳裂了, 箱子破了, 压扁了) for the rule's 破损 / 损坏
+  ['破损', '损坏', '裂了', '裂开', '开裂', '裂缝', '碎了', '破了', '压扁', '变形', '凹陷', '摔烂', '撞坏'],
+  // a fault: what the appliance no longer does (不制冷, 开不了机, 没反应) for the warranty's 故障 (not 用不了: 优惠券用不了)
+  ['故障', '坏了', '失灵', '没反应', '不开机', '开不了机', '死机', '不加热', '不制冷', '不出水', '不工作', '漏水', '漏电'],
+  // cancelling: 不要了 / 不想要 / 不买了 before the parcel leaves is the order's 取消 (after it, the no-reason return above)
+  ['不要了', '取消', '不想要', '不买了', '不想买了', '不想买'],
+  // the wrong goods sent, as customers say it (发错了, 货不对) for a page's 发错货 / 错发 (not 不是我买的 / 不是我要的:
+  // a phrase the vocabulary cuts whole takes its 买 / 要 from the question — 我买的白色 给我发了个粉的 lost its 买)
+  ['发错货', '发错', '错发', '发错了', '货不对', '货不对板'],
+  // a parcel whose tracking has stopped: 卡住了, 没动静, 一动不动 for a page's 不更新 / 未更新 / 停滞 (not 卡在:
+  // 储值卡在哪买 would be cut 储值 | 卡在)
+  ['不更新', '没更新', '未更新', '卡住', '不动了', '没动静', '没有动静', '一动不动', '停滞', '滞留', '查不到', '没物流', '没有物流信息'],
+  ['中转站', '中转', '转运中心', '分拨中心', '集散中心'],
+  // a payment that fails, as customers say it (付不了款, 支付不成功, 交易异常), and money taken (扣了钱) for a page's 已扣款
+  ['付款失败', '支付失败', '付不了款', '付不了', '支付不了', '付款不成功', '支付不成功', '交易失败', '扣款失败', '支付异常', '付款异常', '交易异常'],
+  ['扣款', '扣钱', '扣了钱', '钱扣了', '被扣钱', '已扣款'],
+  // the size to exchange for, as shoppers say it (换大一码, 小一号) for a page's 尺码
+  // whether the goods were used, as a return rule writes it (未使用, 已使用) and as a customer says it (用过了)
+  ['未使用', '已使用', '使用过', '用过', '用过了'],
+  // points and cards spent as money: a customer's 当钱花 / 抵钱 for a rule's 抵扣 / 抵现
+  ['抵扣', '抵现', '抵钱', '抵用', '当钱用', '当钱花'],
+  // an account one cannot get into: 登不上 / 登录不了 for a page's 登录失败 / 无法登录, and a forgotten password
+  ['登录失败', '无法登录', '登不上', '登录不了', '登陆不上', '登不进去'],
+  ['忘记密码', '密码忘了', '忘了密码', '找回密码', '重置密码'],
+  ['尺码', '码数', '码子', '大一码', '小一码', '大一号', '小一号', '大码', '小码', '换码'],
+  // where a return goes: a customer's 寄回哪里 for a page's 退货地址 (not 寄到哪里 alone: 能寄到哪里 asks where the shop
+  // delivers; nor 寄到哪个地址, a phrase that would take its 地址 from the question)
+  ['退货地址', '寄回地址', '退回地址', '退件地址', '售后地址', '寄修地址', '寄回哪里', '寄回哪', '寄去哪里'],
   ['地址', '收货地址', '住址'],
   // ---- furniture and large appliances delivered and installed by the shop's own crew (user trial, 2026-11-27) ----
   // stairs: 没电梯住6楼 for a rule that writes 无电梯 / 楼层费 / 上楼费 (搬运费 a word of its own, so
@@ -395,6 +426,10 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['tight', 'snug'],
   ['bust', 'chest'],
   ['discount', 'promo', 'coupon'],
+  // after-sales problems as customers put them (2026-11-28), related only: a crushed box or a bent leg is one kind of
+  // damage (the box was crushed found a page's PO boxes), a stuck parcel one that is delayed (read as stock before)
+  ['crushed', 'damaged', 'bent', 'busted', 'dinged', 'warped', 'snapped'],
+  ['stuck', 'delayed', 'paused'],
   // a software subscription's billing, as its customers say it (SaaS trial, 2026-11-27: need 3 more licenses
   // found the plans table, not seats; can i pay in euros nothing of "What currency will I be billed in?")
   ['annual', 'yearly', 'annually'],
@@ -475,9 +510,12 @@ const RELATED_ONLY_HEADS = new Set([
   'money', 'deliver', 'fault', 'break', 'liable', 'customs', 'call', 'pet', 'dispatch',
   'bobble', 'stain', 'rip', 'dryer', 'loose', 'tight', 'bust', 'discount',
   'seat', 'declined', 'currency', 'unsubscribe', 'cryptocurrency',
+  'crushed', 'stuck',
   'showroom', 'swatch', 'packaging', 'expedited', 'financing',
   // (a fading colour is no colour run onto other clothes: 洗后明显褪色、串色 became 洗后明显掉色、掉色)
   '掉色',
+  // after-sales problems as customers say them (the block above)
+  '破损', '故障', '不要了', '发错货', '不更新', '中转站', '付款失败', '扣款', '尺码', '退货地址', '抵扣', '登录失败', '忘记密码', '未使用',
   // virtual goods: words of another shop's sentences too (an appliance's 序列号, 儿童安全锁, 家长在场, 购买几台)
   '激活码', '未成年人', '监护人', '几台设备', '几台', '没收到钱',
 ]);

@@ -254,7 +254,8 @@ export class QueryTerms {
         if (this.mainTranslation(t) !== undefined) continue;
         // an English typo the KB's words explain (retrun → return) counts as that word, like a homophone
         // (a Chinese KB's unknown words never build the English index)
-        const meant = mayBeTypo(t) ? this.typos().correct(t) : undefined;
+        // (not a word the lexicon relates to the KB's words: stuck is no typo of stock, crushed none of brush)
+        const meant = mayBeTypo(t) && associations.get(t) === undefined ? this.typos().correct(t) : undefined;
         if (meant !== undefined) {
           if (!terms.has(meant) && !out.has(meant)) out.set(meant, TYPO_WEIGHT);
         } else if (!(this.questionTerms.has(t) && HAN_WORD.test(t) && !this.writesChinese())) unknown += this.novelty(t, pinyinMatches, terms);

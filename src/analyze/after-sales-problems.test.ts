@@ -13,12 +13,16 @@ describe('chatToPlain: goods counted missing, a parcel stuck somewhere', () => {
     ['买了两个只收到一个', '买了两个只收到一个，少件'],
     ['少了一件', '少了一件，少件'],
     ['缺了1个', '缺了1个，少件'],
+    ['缺一个安装螺丝', '缺一个，少件安装螺丝'],
     ['包裹卡在中转站', '包裹卡住在中转站'],
   ])('%s → %s', (text, plain) => {
     expect(chatToPlain(text)).toBe(plain);
   });
 
-  it.each(['至少一个', '只发了一个快递', '少了一斤', '储值卡在哪买', '多少个'])('leaves %s as it is', (text) => {
+  it.each(['至少一个', '只发了一个快递', '少了一斤', '储值卡在哪买', '多少个',
+    // a count of time, people, characters or codes is no missing goods; a part or a file stuck is no parcel
+    '少了一个月的会员', '只来了一个安装师傅', '怎么只到了一个人', '标题少一个字', '只收到一个验证码',
+    '零件卡在里面拿不出来', '文件卡在打印机里', '配件卡在卡槽里'])('leaves %s as it is', (text) => {
     expect(chatToPlain(text)).toBe(text);
   });
 });
@@ -37,6 +41,8 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     ["it won't turn on", 'it defective'],
     ['can i pay later', 'can i pay in installments'],
     ['can i split the payment into 4', 'can i pay in installments into 4'],
+    ["my card didn't go through on the first try", 'my card declined on the first try'],
+    ['my payment wont go thru', 'my payment declined'],
   ])('%s → %s', (text, plain) => {
     expect(plainEnglish(text)).toBe(plain);
   });
@@ -48,6 +54,12 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     'promo code not working',
     'is anyone home on weekends',
     'only one promo code per order',
+    // going through a door or customs is no payment; splitting a payment between cards is no financing
+    "what if the couch doesn't go through the doorway",
+    "it won't go through the front door",
+    'will my package not go through customs',
+    'can we split the payment between two cards',
+    'can i split the bill with my friend',
   ])('leaves %s as it is', (text) => {
     expect(plainEnglish(text)).toBe(text);
   });

@@ -14,7 +14,8 @@ describe('chatToPlain: goods counted missing, a parcel stuck somewhere', () => {
     ['少了一件', '少了一件，少件'],
     ['缺了1个', '缺了1个，少件'],
     ['缺一个安装螺丝', '缺一个，少件安装螺丝'],
-    ['包裹卡在中转站', '包裹卡住在中转站'],
+    ['包裹卡在中转站', '包裹滞留在中转站'],
+    ['快递一直卡住了', '快递一直滞留了'],
   ])('%s → %s', (text, plain) => {
     expect(chatToPlain(text)).toBe(plain);
   });
@@ -22,7 +23,7 @@ describe('chatToPlain: goods counted missing, a parcel stuck somewhere', () => {
   it.each(['至少一个', '只发了一个快递', '少了一斤', '储值卡在哪买', '多少个',
     // a count of time, people, characters or codes is no missing goods; a part or a file stuck is no parcel
     '少了一个月的会员', '只来了一个安装师傅', '怎么只到了一个人', '标题少一个字', '只收到一个验证码',
-    '零件卡在里面拿不出来', '文件卡在打印机里', '配件卡在卡槽里'])('leaves %s as it is', (text) => {
+    '零件卡在里面拿不出来', '文件卡在打印机里', '配件卡在卡槽里', '拉链卡住了'])('leaves %s as it is', (text) => {
     expect(chatToPlain(text)).toBe(text);
   });
 });
@@ -89,6 +90,11 @@ describe("a shop's customers saying its after-sales problems in their own words 
     ['热水器漏水了', '商品故障与维修'],
   ])('%s → %s', (question, section) => {
     expect(topSection(kb, question)).toBe(section);
+  });
+
+  // (卡住 was a word of the tracking group: a stuck zip found the parcel whose tracking stopped)
+  it.each(['拉链卡住了', '机器卡住了不动'])('%s finds no stopped tracking', (question) => {
+    expect(topSection(kb, question)).not.toBe('物流信息不更新');
   });
 
   // (these found their sections through 积分, 账号 and 物流 already: the page's words they now look for)

@@ -61,8 +61,16 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     'will my package not go through customs',
     'can we split the payment between two cards',
     'can i split the bill with my friend',
+    // part of a refund is no missing item
+    'i only got half my refund',
+    'only received part of my refund why',
+    'i only got 20 dollars back',
   ])('leaves %s as it is', (text) => {
     expect(plainEnglish(text)).toBe(text);
+  });
+
+  it('reads money back as a refund, no missing item', () => {
+    expect(plainEnglish('why did i only get some of my money back')).toBe('why did i only get some of my refund');
   });
 });
 

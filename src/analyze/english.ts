@@ -224,8 +224,9 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   [/\bnever\s+(?:came|come|got\s+here|made\s+it)\b(?!\s+with)/gu, 'not arrived'],
   // nobody was home, i wasn't home → a missed delivery (a page's "If nobody is home", Rescheduling or missing a delivery)
   [/\b(?:nobody|no\s*one)(?:\s+(?:was|is|were|will\s+be|would\s+be)|['’]s)?\s+(?:at\s+)?home\b|\b(?:(?:was|were|is|am|are)(?:n['’]?t|\s+not)|(?:wo|will)(?:n['’]?t|\s+not)\s+be|not)\s+(?:at\s+)?home\b/gu, 'missed delivery nobody home'],
-  // only got 2 of the 3, didn't get all my items → missing (a page's Missing items)
-  [/\bonly\s+(?:got|get|received|receive|came|arrived|showed\s+up)\s+(?:\d+|one|two|three|four|five|half|part|some)\b/gu, '$& missing'],
+  // only got 2 of the 3, didn't get all my items → missing (a page's Missing items; not money, points or a message:
+  // i only got half my refund, only got 20 dollars back asked for missing items)
+  [/\bonly\s+(?:got|get|received|receive|came|arrived|showed\s+up)\s+(?:\d+|one|two|three|four|five|half|part|some)\b(?![^.?!,;]*(?:\b(?:refunds?|refunded|money|back|credit|cashback|points?|dollars?|bucks|euros?|pounds?|cents?|emails?|codes?|texts?|messages?|replies|reply|stars?)\b|[$€£]))/gu, '$& missing'],
   [/\b(?:did|have|has)(?:n['’]?t|\s+not)\s+(?:get|got|gotten|receive|received)\s+(?:all|everything)\b/gu, 'missing'],
   // pay later, pay over time, split the payment → pay in installments (a page's Klarna / Affirm financing; not split
   // between two cards or with a friend: several ways to pay one order)

@@ -65,6 +65,11 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     'i only got half my refund',
     'only received part of my refund why',
     'i only got 20 dollars back',
+    // a code, a card or the site that stopped working is no defective goods; nor a setting not turned on
+    'the discount code stopped working at checkout',
+    'my gift card stopped working',
+    'the website stopped working when i try to pay',
+    'the app wont turn on notifications',
   ])('leaves %s as it is', (text) => {
     expect(plainEnglish(text)).toBe(text);
   });

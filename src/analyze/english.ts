@@ -231,8 +231,10 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   // pay later, pay over time, split the payment → pay in installments (a page's Klarna / Affirm financing; not split
   // between two cards or with a friend: several ways to pay one order)
   [/\bpay\s+(?:it\s+)?(?:later|over\s+time|monthly|in\s+(?:parts|chunks))\b|\bsplit\s+(?:the\s+|my\s+|up\s+the\s+)?(?:payment|payments|cost|bill|price)\b(?!\s+(?:between|with|across|among|on|onto|using|over\s+(?:two|2|several|multiple)\s+cards)\b)/gu, 'pay in installments'],
-  // stopped working, won't turn on → defective (a warranty's or quality guarantee's word; not a promo code that does not work)
-  [/\b(?:stopped|stops|quit|quits)\s+working\b|\b(?:(?:does|do|did|wo|will)(?:n['’]?t|\s+not)|not|never)\s+(?:turn|turns|power|switch)\s+on\b/gu, 'defective'],
+  // stopped working, won't turn on → defective (a warranty's or quality guarantee's word; not a promo code, a card, a
+  // link, the site or an account that stopped working — the discount code stopped working at checkout found How do I
+  // start a return? — nor a setting one does not turn on: won't turn on notifications)
+  [/(?<!\b(?:code|codes|coupon|coupons|voucher|vouchers|promo|discount|card|cards|link|links|site|website|app|account|login|password|checkout|payment|subscription)\s+)\b(?:stopped|stops|quit|quits)\s+working\b|\b(?:(?:does|do|did|wo|will)(?:n['’]?t|\s+not)|not|never)\s+(?:turn|turns|power|switch)\s+on\b(?!\s+(?:the|my|your|a|an|notifications?|alerts?|emails?|texts?|sms|location|bluetooth|wi-?fi|dark|two|2fa|auto)\b)/gu, 'defective'],
   [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],
 ];
 

@@ -70,6 +70,9 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     'my gift card stopped working',
     'the website stopped working when i try to pay',
     'the app wont turn on notifications',
+    // a refund that never came is no parcel
+    'my refund never came',
+    'my refund never showed up',
   ])('leaves %s as it is', (text) => {
     expect(plainEnglish(text)).toBe(text);
   });

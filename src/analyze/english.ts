@@ -220,8 +220,9 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   // through something — the sofa won't go through the door, a parcel that does not go through customs)
   [/\b(?:(?:did|does|do|wo|will|would|is|was|ca|can|could|has|have|had)(?:n['’]?t|\s+not)|never|cannot|not)\s+(?:go|goes|going|gone|went)\s+(?:through|thru)\b(?!\s+(?:the|a|an|my|your|our|his|her|their|its|this|that|these|those|customs|security|doors?|doorways?|hallways?|stairs|stairways?|windows?)\b)/gu, 'declined'],
   // never showed up, didn't turn up, never came → not arrived (a page's "has not arrived"; not didn't come with, a missing part)
-  [/\b(?:(?:did|does|do|has|have|had|is|was)(?:n['’]?t|\s+not)|never|not)\s+(?:yet\s+)?(?:show(?:s|ed|n)?|turn(?:s|ed)?)\s+up\b/gu, 'not arrived'],
-  [/\bnever\s+(?:came|come|got\s+here|made\s+it)\b(?!\s+with)/gu, 'not arrived'],
+  // (not money: my refund never came asked for delayed orders)
+  [/(?<!\b(?:refunds?|money|credit|cashback|reimbursement|deposit)\b[^.?!,;]{0,12})\b(?:(?:did|does|do|has|have|had|is|was)(?:n['’]?t|\s+not)|never|not)\s+(?:yet\s+)?(?:show(?:s|ed|n)?|turn(?:s|ed)?)\s+up\b/gu, 'not arrived'],
+  [/(?<!\b(?:refunds?|money|credit|cashback|reimbursement|deposit)\b[^.?!,;]{0,12})\bnever\s+(?:came|come|got\s+here|made\s+it)\b(?!\s+with)/gu, 'not arrived'],
   // nobody was home, i wasn't home → a missed delivery (a page's "If nobody is home", Rescheduling or missing a delivery)
   [/\b(?:nobody|no\s*one)(?:\s+(?:was|is|were|will\s+be|would\s+be)|['’]s)?\s+(?:at\s+)?home\b|\b(?:(?:was|were|is|am|are)(?:n['’]?t|\s+not)|(?:wo|will)(?:n['’]?t|\s+not)\s+be|not)\s+(?:at\s+)?home\b/gu, 'missed delivery nobody home'],
   // only got 2 of the 3, didn't get all my items → missing (a page's Missing items; not money, points or a message:

@@ -44,6 +44,7 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     ['can i split the payment into 4', 'can i pay in installments into 4'],
     ["my card didn't go through on the first try", 'my card declined on the first try'],
     ['my payment wont go thru', 'my payment declined'],
+    ["my payment didn't go through the first time", 'my payment declined the first time'],
   ])('%s → %s', (text, plain) => {
     expect(plainEnglish(text)).toBe(plain);
   });

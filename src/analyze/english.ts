@@ -218,7 +218,7 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   // after-sales problems as customers put them (written from the trade, 2026-11-28):
   // my payment / card didn't go through → declined (a page's Declined payments; not went through: it did; not
   // through something — the sofa won't go through the door, a parcel that does not go through customs)
-  [/\b(?:(?:did|does|do|wo|will|would|is|was|ca|can|could|has|have|had)(?:n['’]?t|\s+not)|never|cannot|not)\s+(?:go|goes|going|gone|went)\s+(?:through|thru)\b(?!\s+(?:the|a|an|my|your|our|his|her|their|its|this|that|these|those|customs|security|doors?|doorways?|hallways?|stairs|stairways?|windows?)\b)/gu, 'declined'],
+  [/\b(?:(?:did|does|do|wo|will|would|is|was|ca|can|could|has|have|had)(?:n['’]?t|\s+not)|never|cannot|not)\s+(?:go|goes|going|gone|went)\s+(?:through|thru)\b(?!\s+(?:the(?!\s+(?:first|second|1st|2nd|third|last)\b)|a|an|my|your|our|his|her|their|its|this|that|these|those|customs|security|doors?|doorways?|hallways?|stairs|stairways?|windows?)\b)/gu, 'declined'],
   // never showed up, didn't turn up, never came → not arrived (a page's "has not arrived"; not didn't come with, a missing part)
   // (not money: my refund never came asked for delayed orders)
   [/(?<!\b(?:refunds?|money|credit|cashback|reimbursement|deposit)\b[^.?!,;]{0,12})\b(?:(?:did|does|do|has|have|had|is|was)(?:n['’]?t|\s+not)|never|not)\s+(?:yet\s+)?(?:show(?:s|ed|n)?|turn(?:s|ed)?)\s+up\b/gu, 'not arrived'],

@@ -174,7 +174,9 @@ export function joinCompounds(text: string): string {
  * - you guys / u guys (and y'all before a verb) → you (not the delivery guys).
  * - didn't go through (a payment) → declined; never showed up, never came → not arrived; nobody was home, i wasn't
  *   home → missed delivery; only got 2 of the 3, didn't get all → missing; stopped working, won't turn on → defective;
- *   pay later, pay over time, split the payment → pay in installments.
+ *   pay later, pay over time, split the payment → pay in installments. Not where the words say something else: won't
+ *   go through the door or customs, split between two cards, a refund that never came or came in part, a code or
+ *   the site that stopped working (each rule's own lookaround).
  */
 /**
  * A verb, what is sent (it, the blue dress, stuff …: the capture), then back — not the shop sending it

@@ -84,7 +84,7 @@ describe("the questions of a delivery crew's fees", () => {
   it('asks how far ahead a notice is given (提前24小时联系客服), not how long the task takes', () => {
     expect(zh('如需改约，请至少提前24小时联系在线客服修改。')).toContain('需要提前多久联系在线客服修改？');
     expect(zh('如需改约，请至少提前24小时联系在线客服修改。').filter((q) => q.endsWith('需要多长时间？'))).toEqual([]);
-    expect(zh('师傅会提前1天电话联系您预约送货时间。')).toContain('需要提前多久电话联系您预约送货时间？');
+    expect(zh('师傅会提前1天电话联系您预约送货时间。')).toContain('需要提前多久电话联系我预约送货时间？');
   });
 
   it('asks what a scope field under the title covers (适用范围：…等大件商品), naming the document', () => {

@@ -13,12 +13,17 @@ describe('chatToPlain: goods counted missing, a parcel stuck somewhere', () => {
     ['买了两个只收到一个', '买了两个只收到一个，少件'],
     ['少了一件', '少了一件，少件'],
     ['缺了1个', '缺了1个，少件'],
-    ['包裹卡在中转站', '包裹卡住在中转站'],
+    ['缺一个安装螺丝', '缺一个，少件安装螺丝'],
+    ['包裹卡在中转站', '包裹滞留在中转站'],
+    ['快递一直卡住了', '快递一直滞留了'],
   ])('%s → %s', (text, plain) => {
     expect(chatToPlain(text)).toBe(plain);
   });
 
-  it.each(['至少一个', '只发了一个快递', '少了一斤', '储值卡在哪买', '多少个'])('leaves %s as it is', (text) => {
+  it.each(['至少一个', '只发了一个快递', '少了一斤', '储值卡在哪买', '多少个',
+    // a count of time, people, characters or codes is no missing goods; a part or a file stuck is no parcel
+    '少了一个月的会员', '只来了一个安装师傅', '怎么只到了一个人', '标题少一个字', '只收到一个验证码',
+    '零件卡在里面拿不出来', '文件卡在打印机里', '配件卡在卡槽里', '拉链卡住了'])('leaves %s as it is', (text) => {
     expect(chatToPlain(text)).toBe(text);
   });
 });
@@ -37,6 +42,9 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     ["it won't turn on", 'it defective'],
     ['can i pay later', 'can i pay in installments'],
     ['can i split the payment into 4', 'can i pay in installments into 4'],
+    ["my card didn't go through on the first try", 'my card declined on the first try'],
+    ['my payment wont go thru', 'my payment declined'],
+    ["my payment didn't go through the first time", 'my payment declined the first time'],
   ])('%s → %s', (text, plain) => {
     expect(plainEnglish(text)).toBe(plain);
   });
@@ -48,8 +56,30 @@ describe('plainEnglish: after-sales problems as customers put them', () => {
     'promo code not working',
     'is anyone home on weekends',
     'only one promo code per order',
+    // going through a door or customs is no payment; splitting a payment between cards is no financing
+    "what if the couch doesn't go through the doorway",
+    "it won't go through the front door",
+    'will my package not go through customs',
+    'can we split the payment between two cards',
+    'can i split the bill with my friend',
+    // part of a refund is no missing item
+    'i only got half my refund',
+    'only received part of my refund why',
+    'i only got 20 dollars back',
+    // a code, a card or the site that stopped working is no defective goods; nor a setting not turned on
+    'the discount code stopped working at checkout',
+    'my gift card stopped working',
+    'the website stopped working when i try to pay',
+    'the app wont turn on notifications',
+    // a refund that never came is no parcel
+    'my refund never came',
+    'my refund never showed up',
   ])('leaves %s as it is', (text) => {
     expect(plainEnglish(text)).toBe(text);
+  });
+
+  it('reads money back as a refund, no missing item', () => {
+    expect(plainEnglish('why did i only get some of my money back')).toBe('why did i only get some of my refund');
   });
 });
 
@@ -77,6 +107,11 @@ describe("a shop's customers saying its after-sales problems in their own words 
     ['热水器漏水了', '商品故障与维修'],
   ])('%s → %s', (question, section) => {
     expect(topSection(kb, question)).toBe(section);
+  });
+
+  // (卡住 was a word of the tracking group: a stuck zip found the parcel whose tracking stopped)
+  it.each(['拉链卡住了', '机器卡住了不动'])('%s finds no stopped tracking', (question) => {
+    expect(topSection(kb, question)).not.toBe('物流信息不更新');
   });
 
   // (these found their sections through 积分, 账号 and 物流 already: the page's words they now look for)

@@ -11,7 +11,7 @@
  * - a small number before a unit of time or 万 / 千 in Chinese numerals (7天 → 七天, 2个月 → 两个月,
  *   15日 → 十五日, 1万 → 一万), as policies write them, and 双11 → 双十一;
  * - goods counted missing (只收到一个, 少了一件) followed by the policy's 少件 (`MISSING_COUNT`), and a parcel
- *   卡在 somewhere read as 卡住 (`PARCEL_STUCK`).
+ *   卡在 somewhere or 卡住 read as 滞留 (`PARCEL_STUCK`).
  *
  * Measured on the development sets: laws and doc2dial unchanged; bq's figures as printed unchanged
  * (docs/history/matching.md, the analyzer).
@@ -86,11 +86,15 @@ const DOUBLE_ELEVEN = /双\s?(11|12)(?!\d)/gu;
 /**
  * Goods missing from a parcel as customers count them (买了两个只收到一个, 少了一件, 缺了1个): the count is
  * followed by 少件, the word a policy writes (and the lexicon's 漏发 / 少发 / 缺件 group), so the count stops
- * standing alone. Not 至少一个, 最少, 多少, 减少; not 只发了一个 (one parcel, not one missing); not a weight (少了一斤).
+ * standing alone. Not 至少一个, 最少, 多少, 减少; not 只发了一个 (one parcel, not one missing); not a weight (少了一斤);
+ * not a count of time, people or characters (少了一个月的会员, 只来了一个师傅, 少一个字, 只收到一个验证码).
  */
-const MISSING_COUNT = /(?:只(?:收到了?|到了?|来了?)|(?<![至最多减])(?:少|缺)了?)(?:[一二两三四五六七八九十]|\d{1,2})(?:个|件|样|箱|份|盒|台|只|袋|包|双|套|瓶|罐)/gu;
-/** A parcel stuck somewhere (包裹卡在中转站, 快递卡在广州): 卡住 (the lexicon's tracking-stopped group), and only after a parcel's word (储值卡在哪买 is a card). */
-const PARCEL_STUCK = /(包裹|快递|物流|快件|件|货)卡在/gu;
+const MISSING_COUNT = /(?:只(?:收到了?|到了?|来了?)|(?<![至最多减])(?:少|缺)了?)(?:[一二两三四五六七八九十]|\d{1,2})(?:个|件|样|箱|份|盒|台|只|袋|包|双|套|瓶|罐)(?!月|星期|礼拜|小时|工作日|钟头|人|师傅|安装师傅|维修师傅|送货员|快递员|字|验证码)/gu;
+/**
+ * A parcel stuck (包裹卡在中转站, 快递一直卡住了): 滞留 (the lexicon's tracking-stopped group), and only after a parcel's
+ * word (储值卡在哪买 is a card; 零件卡在里面, 文件卡在打印机里, 拉链卡住了 are no parcel).
+ */
+const PARCEL_STUCK = /(包裹|快递|物流|快件|(?<![零配部文软组条证])件|货)(一直|又|还|都)?卡(住|在)/gu;
 
 /** 0–99 in Chinese numerals: 7 → 七, 10 → 十, 15 → 十五, 48 → 四十八 (0 → 零). */
 export function chineseNumeral(n: number): string {
@@ -105,7 +109,7 @@ export function chatToPlain(text: string): string {
   if (/[a-z]/u.test(t)) t = t.replace(LATIN_BY_HAN, (w) => WORD_OF_LATIN.get(w) ?? w);
   t = t.replace(COLLOQUIAL_WORD, (w) => COLLOQUIAL.get(w) ?? w);
   if (/[少缺只]/u.test(t)) t = t.replace(MISSING_COUNT, '$&，少件');
-  if (t.includes('卡在')) t = t.replace(PARCEL_STUCK, '$1卡住在');
+  if (t.includes('卡')) t = t.replace(PARCEL_STUCK, (_, parcel: string, often: string | undefined, how: string) => `${parcel}${often ?? ''}滞留${how === '在' ? '在' : ''}`);
   if (!/\d/u.test(t)) return t;
   return t
     .replace(DOUBLE_ELEVEN, (_, n: string) => (n === '11' ? '双十一' : '双十二'))

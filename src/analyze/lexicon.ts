@@ -102,9 +102,10 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   // the wrong goods sent, as customers say it (发错了, 货不对) for a page's 发错货 / 错发 (not 不是我买的 / 不是我要的:
   // a phrase the vocabulary cuts whole takes its 买 / 要 from the question — 我买的白色 给我发了个粉的 lost its 买)
   ['发错货', '发错', '错发', '发错了', '货不对', '货不对板'],
-  // a parcel whose tracking has stopped: 卡住了, 没动静, 一动不动 for a page's 不更新 / 未更新 / 停滞 (not 卡在:
-  // 储值卡在哪买 would be cut 储值 | 卡在)
-  ['不更新', '没更新', '未更新', '卡住', '不动了', '没动静', '没有动静', '一动不动', '停滞', '滞留', '查不到', '没物流', '没有物流信息'],
+  // a parcel whose tracking has stopped: 没动静, 一动不动 for a page's 不更新 / 未更新 / 停滞 (not 卡在: 储值卡在哪买
+  // would be cut 储值 | 卡在; nor 卡住 alone: 拉链卡住了, 手机卡住了 are faults — a parcel's 卡住 / 卡在 is chat.ts's
+  // 滞留, PARCEL_STUCK)
+  ['不更新', '没更新', '未更新', '不动了', '没动静', '没有动静', '一动不动', '停滞', '滞留', '查不到', '没物流', '没有物流信息'],
   ['中转站', '中转', '转运中心', '分拨中心', '集散中心'],
   // a payment that fails, as customers say it (付不了款, 支付不成功, 交易异常), and money taken (扣了钱) for a page's 已扣款
   ['付款失败', '支付失败', '付不了款', '付不了', '支付不了', '付款不成功', '支付不成功', '交易失败', '扣款失败', '支付异常', '付款异常', '交易异常'],

@@ -7,6 +7,9 @@ describe('tableQuestions', () => {
     const whoPays = [['情形', '运费承担方'], ['商品质量问题', '商家承担'], ['七天无理由退货', '消费者承担']];
     expect(tableQuestions([whoPays], true)).toEqual(['商品质量问题的运费由谁承担？', '七天无理由退货的运费由谁承担？']);
     expect(tableQuestions([[['情形', '责任方'], ['快递丢件', '快递公司']]], true)).toEqual(['快递丢件由谁承担？']);
+    // a column that names the party (买家承担 | 卖家承担) asks what it bears, not who (was 质量问题的卖家由谁承担？)
+    const byParty = [['退货原因', '买家承担', '卖家承担'], ['质量问题', '无', '来回运费'], ['七天无理由', '寄回运费', '无']];
+    expect(tableQuestions([byParty], true)).toEqual(['质量问题买家承担什么？', '七天无理由买家承担什么？', '质量问题卖家承担什么？', '七天无理由卖家承担什么？']);
   });
 
   it('a fee column still asks how much', () => {

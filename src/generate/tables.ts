@@ -15,6 +15,8 @@ const FEE_HEADER = /费|价|钱|金额|收费|fee|cost|price|charge/iu;
 
 /** A column that names who bears something (运费承担方, 费用承担, 责任方): asked who, not how much (商品质量问题的运费由谁承担？, was …的运费承担方是多少？). */
 const WHO_BEARS_HEADER = /^(\p{Script=Han}*?)(?:的)?(?:承担方|承担人|承担者|负担方|支付方|付款方|责任方|由谁承担|谁承担|谁来承担|谁出|谁付|承担)$/u;
+/** A party before 承担 (买家承担, 卖家承担 as columns): the column already says who; its cells say what they bear. */
+const BEARING_PARTY = /^(?:买家|卖家|商家|店铺|本店|平台|商城|厂家|品牌方|客户|顾客|消费者|用户|会员|我们|我方|快递|快递公司|物流公司|承运商)$/u;
 
 /** A first column that names where a parcel goes: 配送地区, 送货范围, Destination. */
 const PLACE_HEADER = /^(?:配送|送货|收货|派送|寄送)?(?:地区|区域|范围|地点|城市|省份|目的地)$|^(?:region|area|zone|destination|country|delivery\s+area)$/iu;
@@ -357,6 +359,8 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
           // 坏果比例 | 是否需要退回 → 坏果≤10%需要退回吗？ (was 坏果≤10%的是否需要退回是什么？)
           const bears = WHO_BEARS_HEADER.exec(column);
           if (yesNo !== null) asked.push(`${to}${yesNo[1] === '能否' ? '能' : yesNo[1] === '可否' ? '可以' : ''}${yesNo[2]!}吗？`);
+          // 买家承担 | 卖家承担 as columns: what each bears (质量问题卖家承担什么？, was 质量问题的卖家由谁承担？)
+          else if (bears !== null && BEARING_PARTY.test(bears[1] ?? '')) asked.push(`${to}${bears[1]!}承担什么？`);
           else if (bears !== null) asked.push(`${to}${bears[1] === '' || bears[1] === undefined ? '' : `的${bears[1]}`}由谁承担？`);
           else if (FEE_HEADER.test(column)) asked.push(`${to}的${column}是多少？`);
           // (a bracket says which part: 换屏（原装屏幕总成） is asked as 换屏)

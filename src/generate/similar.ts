@@ -469,7 +469,8 @@ const EN_STOP = new Set(
 
 function colloquial(question: string, language: QuestionLanguage): string[] {
   if (language === 'en') return [];
-  const body = question.replace(/[？?]+$/u, '');
+  // a greeting or a 请问 the question already opens with is not said twice (您好，请问可以开发票吗？ gave 请问您好，请问可以开发票吗？)
+  const body = question.replace(/[？?]+$/u, '').replace(/^(?:(?:您好|你好|亲爱的|亲)[，,！!、\s]*)+/u, '').replace(/^请问[，,\s]*/u, '');
   // a manual's symptom as customers say it: 无法开机 → 开不了机, 不能启动 → 启动不了
   const m = /^(.*?)(?:无法|不能)(.+?)(怎么办|吗)?$/u.exec(body);
   const said = m === null ? null : (ZH_VERB_OBJECT.exec(m[2] ?? '') ?? ZH_VERB.exec(m[2] ?? ''));

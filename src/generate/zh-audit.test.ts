@@ -46,3 +46,12 @@ describe('a window after an event', () => {
     expect(q('商家应在收到退货后3个工作日内办理退款。')).toEqual(['办理退款需要多长时间？']);
   });
 });
+
+describe('colloquial similar questions', () => {
+  it('say no greeting or 请问 twice (was 请问您好，请问可以开发票吗？)', async () => {
+    const { similarCandidates } = await import('./similar.js');
+    const said = similarCandidates('您好，请问可以开发票吗？');
+    expect(said).toContain('请问可以开发票吗？');
+    expect(said.filter((q) => /请问.*请问|请问您好/u.test(q))).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
  * (`isPluralTopic`), with "the" (`withThe`), and an -ing activity as a task (`gerundVerb`,
  * `asTask`: cancelling an order → cancel an order).
  */
-import { NO_NAMES, inAddress, lowerFirst } from './text.js';
+import { NO_NAMES, inAddress, lowerCaseWords, lowerFirst } from './text.js';
 import { escapeRegExp } from './topic.js';
 
 /** A task or an activity opens with its verb, never a name (Explore VA.gov → explore VA.gov, Appeal to a judge → appeal to a judge). */
@@ -153,9 +153,7 @@ const EN_TITLE_SMALL_WORDS = /^(?:a|an|and|or|nor|but|the|of|for|to|in|on|at|by|
  * Store Credit?; "What are the Gift Subscriptions?" in a 2026-11-28 audit.)
  */
 function titleFolded(topic: string, text: string): string {
-  const prose = text.split('\n').filter((line) => /\p{Ll}/u.test(line)).join('\n');
-  const lower = new Set<string>();
-  for (const m of prose.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) if (!inAddress(prose, m.index, m[0].length)) lower.add(m[0]);
+  const lower = lowerCaseWords(text);
   const written = (word: string): boolean => {
     const w = word.toLowerCase();
     return lower.has(w) || (w.endsWith('s') && lower.has(w.slice(0, -1))) || (w.endsWith('es') && lower.has(w.slice(0, -2))) || lower.has(`${w}s`);
@@ -171,7 +169,7 @@ function titleFolded(topic: string, text: string): string {
   });
   const asWritten = topic.toLowerCase();
   // the text writes the heading's words in a sentence's case itself (Store credit never expires)
-  const inSentence = [asWritten, asWritten.charAt(0).toUpperCase() + asWritten.slice(1)].some((form) => new RegExp(`(?<!\\p{L})${escapeRegExp(form)}(?!\\p{L})`, 'u').test(prose));
+  const inSentence = [asWritten, asWritten.charAt(0).toUpperCase() + asWritten.slice(1)].some((form) => new RegExp(`(?<!\\p{L})${escapeRegExp(form)}(?!\\p{L})`, 'u').test(text));
   if (!inSentence && (folds === 0 || words.some((w) => w === undefined))) return topic;
   const folded = inSentence ? asWritten : words.join('');
   return folded.charAt(0).toUpperCase() + folded.slice(1);

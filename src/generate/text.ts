@@ -126,6 +126,13 @@ export function inAddress(text: string, at: number, length: number): boolean {
   return /[@/.]$/u.test(text.slice(Math.max(0, at - 1), at)) || /^[.@]\p{L}|^-\p{L}[\p{L}-]*\.\p{L}/u.test(text.slice(at + length));
 }
 
+/** The words an English text writes in lower case; an address's words are no lower-case use (support@auralite.com, auralite.com/support). */
+export function lowerCaseWords(text: string): Set<string> {
+  const lower = new Set<string>();
+  for (const m of text.matchAll(/\p{L}[\p{L}\p{N}'’-]*/gu)) if (/^\p{Ll}/u.test(m[0]) && !inAddress(text, m.index, m[0].length)) lower.add(m[0]);
+  return lower;
+}
+
 /** Capitalized words of a title (Affect Your Disability Benefits) that no name has. */
 const TITLE_WORDS = /^(?:The|A|An|And|Or|Of|For|To|In|On|At|By|With|From|About|Your|My|Our|Their|His|Her|Its|You|We|They|I|May|Can|Will|Must|Should|Is|Are|Be|Do|Does|How|What|When|Why|Who|Where|If)$/u;
 
@@ -138,7 +145,7 @@ const TITLE_WORDS = /^(?:The|A|An|And|Or|Of|For|To|In|On|At|By|With|From|About|Y
  */
 export function properNames(text: string): Set<string> {
   const alone = new Set<string>();
-  const lower = new Set<string>();
+  const lower = lowerCaseWords(text);
   const names = new Set<string>();
   let run: string[] = [];
   // a run that a sentence opens (Set Up Direct Deposit) is no sign of a name
@@ -160,8 +167,6 @@ export function properNames(text: string): Set<string> {
     if ((run.length > 0 || opened) && text.slice(lastEnd, at) !== ' ') endRun();
     lastEnd = at + word.length;
     if (!/^\p{Lu}\p{Ll}/u.test(word)) {
-      // an address's words are no lower-case use: support@auralite.com, auralite.com/support (Auralite stays a name)
-      if (/^\p{Ll}/u.test(word) && !inAddress(text, at, word.length)) lower.add(word);
       endRun();
       continue;
     }

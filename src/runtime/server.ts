@@ -268,6 +268,9 @@ async function searchParams(req: IncomingMessage, url: URL, options: Settled): P
 
 type Settled = SearchServerOptions & { k: number; threshold: number };
 
+/** A bad option's value as a message shows it: 50, NaN, "5", undefined. */
+const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? typeof v));
+
 /**
  * The options with kb serve's defaults, checked as kb.search checks its own: a threshold of NaN
  * (Number(process.env.X) of an unset variable) or 50 (meant as 50 %) handed every question off
@@ -276,7 +279,6 @@ type Settled = SearchServerOptions & { k: number; threshold: number };
 function withDefaults(options: SearchServerOptions): Settled {
   const k = options.k ?? 5;
   const threshold = options.threshold ?? 0;
-  const shown = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? typeof v));
   if (typeof k !== 'number' || !Number.isInteger(k) || k < 1 || k > MAX_K) throw new RangeError(`startSearchServer: k must be a whole number from 1 to ${MAX_K}, not ${shown(k)}`);
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) throw new RangeError(`startSearchServer: threshold must be a confidence from 0 to 1, not ${shown(threshold)}`);
   const passageChars = options.passageChars;
@@ -377,18 +379,19 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
       // not it — the status is "degraded", not "ok": a check that reads only `status` sees it too
       const trouble = gone ? `${options.index}: the index file is gone` : problem;
       // draining (or stopping): 503, so a readiness check fails and the balancer sends elsewhere
-      if (stopping || drained !== undefined) {
+      const about = { index: options.index, entries: served.kb.size, checksum: served.kb.checksum, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) };
+      if (outOfService()) {
         // seconds left of the drain (0 once it is over and close() is awaited)
         const drainLeft = drained !== undefined && !stopping ? { stopsIn: Math.round(Math.max(0, drained.until - Date.now()) / 100) / 10 } : {};
-        send(res, 503, { status: stopping ? 'stopping' : 'draining', ...drainLeft, index: options.index, entries: served.kb.size, checksum: served.kb.checksum, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
+        send(res, 503, { status: stopping ? 'stopping' : 'draining', ...drainLeft, ...about }, cors);
         return;
       }
-      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', index: options.index, entries: served.kb.size, checksum: served.kb.checksum, loadedAt: served.loadedAt, ...(trouble === undefined ? {} : { problem: trouble }) }, cors);
+      send(res, 200, { status: trouble === undefined ? 'ok' : 'degraded', ...about }, cors);
       return;
     }
     if (url.pathname === '/metrics') {
       if (req.method !== 'GET' && req.method !== 'HEAD') throw new RequestError(405, 'use GET /metrics', { allow: 'GET, HEAD' });
-      const text = metrics.text({ entries: served.kb.size, loadedAt: served.loadedAt, degraded: gone || problem !== undefined }, stopping || drained !== undefined);
+      const text = metrics.text({ entries: served.kb.size, loadedAt: served.loadedAt, degraded: gone || problem !== undefined }, outOfService());
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
       res.end(req.method === 'HEAD' ? undefined : text);
       return;
@@ -420,6 +423,8 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
   let stopping = false;
   /** The drain under way (drain() called): when it ends and the searches answered meanwhile. */
   let drained: { until: number; searches: number; end: () => void; result: Promise<DrainResult> } | undefined;
+  /** Draining or stopping: /health answers 503, every answer closes its connection. */
+  const outOfService = (): boolean => stopping || drained !== undefined;
   /** From a drain or a stop on, every answer says its connection closes: those in progress now, and (in the handler) the next ones. */
   const closeConnectionsAfterAnswers = (): void => {
     for (const res of inProgress) if (!res.headersSent) res.setHeader('connection', 'close');
@@ -429,7 +434,7 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
     // an answer during a drain or a stop says its connection closes after it: a keep-alive client (a
     // load balancer, a bot's pool) sent its next question on it and got a reset (ECONNRESET) instead,
     // or kept asking an instance about to stop
-    if (stopping || drained !== undefined) res.setHeader('connection', 'close');
+    if (outOfService()) res.setHeader('connection', 'close');
     else {
       inProgress.add(res);
       res.once('close', () => inProgress.delete(res));
@@ -502,7 +507,7 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
   let closing: Promise<void> | undefined;
   const drain = (drainMs: number): Promise<DrainResult> => {
     if (typeof drainMs !== 'number' || !(drainMs >= 0 && drainMs <= MAX_DRAIN_MS)) {
-      return Promise.reject(new RangeError(`drain: drainMs must be a number of milliseconds from 0 to ${MAX_DRAIN_MS}, not ${typeof drainMs === 'number' ? String(drainMs) : (JSON.stringify(drainMs) ?? typeof drainMs)}`));
+      return Promise.reject(new RangeError(`drain: drainMs must be a number of milliseconds from 0 to ${MAX_DRAIN_MS}, not ${shown(drainMs)}`));
     }
     if (drained !== undefined) return drained.result;
     if (stopping) return Promise.resolve({ ms: 0, searches: 0 });
@@ -526,7 +531,7 @@ export async function startSearchServer(serverOptions: SearchServerOptions): Pro
       return served.kb;
     },
     get draining() {
-      return stopping || drained !== undefined;
+      return outOfService();
     },
     reload,
     reopenLog,

@@ -217,7 +217,7 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['手续费', '服务费'],
   // quality and warranty
   ['质量问题', '质量缺陷', '缺陷', '瑕疵', '次品', '不合格', '质量不合格', '质量差', '质量太差', '质量不好'],
-  ['假货', '假冒', '伪劣', '冒牌', '山寨', '仿冒', '以假充真'],
+  ['假货', '假冒', '伪劣', '冒牌', '山寨', '仿冒', '以假充真', '高仿'],
   ['保修', '质保', '三包', '保修期', '质保期'],
   ['维修', '修理', '返修', '修好', '报修'],
   // phones and laptops at a service centre: what happened to the device, as customers say it (屏裂了, 泡水了,
@@ -252,6 +252,45 @@ export const AFTER_SALES_LEXICON: readonly (readonly string[])[] = [
   ['温度', '几度', '多少度'],
   // nobody at home to take a delivery, as customers say it and as a delivery page writes it (无人签收); related only
   ['无人签收', '没人在家', '家里没人', '不在家', '没人收', '无人在家'],
+  // ---- a cross-border import (跨境进口) shop (user trial, 2026-11-28): customs, tax, real name, the bonded warehouse ----
+  // customs clearance as a page writes it and customers read it in the tracking (清关中 was cut 清 | 关中); related only:
+  // a 报关 (declaring) is no 清关 in a sentence
+  ['清关', '通关', '清关中'],
+  // customs inspecting a parcel (查验), as customers say it (被抽检了, 抽查); related only
+  ['查验', '海关查验', '抽检', '抽查'],
+  // a parcel held at customs (扣关 was cut 扣 | 关); related only
+  ['扣关', '扣留', '海关扣留', '退运'],
+  // the two ways a cross-border order ships, as customers shorten them (直邮的多久到, 保税区发货)
+  ['海外直邮', '直邮', '国外直邮'],
+  ['保税仓', '保税区', '保税仓库'],
+  // the tax, as a tax page names it and customers ask it (要交税吗, 价格含税吗, 关税多少); related only: 交税 is a verb,
+  // 关税 one part of the 综合税
+  ['税费', '税款', '税金', '交税', '缴税', '含税'],
+  ['综合税', '跨境电商综合税', '关税', '进口税'],
+  ['缴税凭证', '完税凭证', '完税证明', '税单'],
+  // who orders and who pays, as the real-name rule writes them and customers say them (下单人, 付款人)
+  ['订购人', '下单人', '购买人'],
+  ['支付人', '付款人'],
+  // the real-name check and what it asks for; related only
+  ['实名认证', '身份证', '身份信息'],
+  // the yearly and per-order allowance, as customers name it (个人额度, 跨境额度); related only
+  ['年度额度', '个人额度', '跨境额度', '年度交易限值'],
+  // genuine goods as customers ask about them (保真吗, 是真货吗); related only
+  ['正品', '保真', '真货', '正货'],
+  // reselling what was bought for one's own use, as customers put it (转卖, 做代购) and a notice writes it; related only
+  ['再次销售', '二次销售', '转卖', '倒卖', '代购'],
+  // a label and a traceability code as customers look for them; related only
+  ['中文标签', '中文说明', '中文说明书'],
+  ['溯源码', '溯源二维码', '防伪码'],
+  // wine as customers name it (红酒) and a tax table lists it (葡萄酒); related only: a white wine is no 红酒
+  ['葡萄酒', '红酒', '红葡萄酒', '白葡萄酒'],
+  // an overseas appliance: the version customers name (美版, 日版), its transformer and plug adapter; 美版 related only
+  ['海外版', '美版', '日版', '欧版', '港版', '中国版', '国行'],
+  ['变压器', '降压器', '转压器'],
+  ['转换插头', '转换头', '插头转换器'],
+  // a special or plain VAT invoice is one kind of 发票 (你们能开专票吗 met nothing of a FAQ's 可以开发票吗); related only
+  ['专票', '发票', '增值税发票'],
+  ['普票', '发票', '增值税发票'],
   ['说明书', '使用说明', '产品说明'],
   ['安全隐患', '危险', '不安全'],
   ['人身伤害', '受伤', '人身损害'],
@@ -519,6 +558,8 @@ const RELATED_ONLY_HEADS = new Set([
   '破损', '故障', '不要了', '发错货', '不更新', '中转站', '付款失败', '扣款', '尺码', '退货地址', '抵扣', '登录失败', '忘记密码', '未使用',
   // virtual goods: words of another shop's sentences too (an appliance's 序列号, 儿童安全锁, 家长在场, 购买几台)
   '激活码', '未成年人', '监护人', '几台设备', '几台', '没收到钱',
+  // a cross-border import shop (the block above)
+  '清关', '查验', '扣关', '保税仓', '税费', '综合税', '实名认证', '年度额度', '正品', '再次销售', '中文标签', '溯源码', '葡萄酒', '海外版', '专票', '普票',
 ]);
 export const RELATED_ONLY_GROUPS: ReadonlySet<readonly string[]> = new Set(AFTER_SALES_LEXICON.filter((g) => RELATED_ONLY_HEADS.has(g[0] ?? '')));
 

@@ -32,7 +32,7 @@ const ZH_VERB_AS_TIME = /^(?:后|前|时|之后|以后|之前|以前|完毕|之�
 
 /** What comes before a step verb that is not done: 不支持无理由退货, 不予退货, 无法退款, 无须寄回发票. */
 // (拒绝 / 拒不: 请拒绝支付 is what not to do; it asked 如何支付？)
-const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|无须|无需|毋须|不必|不用|不需要|不需|拒绝|拒不|不)(?:无理由|免费|上门|在线)?$/u;
+const ZH_NOT_DONE = /(?:不支持|不接受|不能|不可以|不可|不予|不得|禁止|无法|无须|无需|毋须|不必|不用|不需要|不需|拒绝|拒不|不)(?:另外|额外|再|无理由|免费|上门|在线)?$/u;
 
 /** Words that make the step verb after them part of a noun: 无理由退货, 免费维修, 上门取件. */
 const ZH_NOUN_MAKER = /(?:无理由|免费|上门|在线|电子)$/u;

@@ -21,7 +21,8 @@ const ZH_SUBJECT_DUTY = /^([\p{Script=Han}、]{2,12}?)(?:应当|(?<![对相响�
 // 可 as in 可能 (may be), 可见, 可靠 is no permission
 // (…存放即可，成熟后尽快食用: 即可 says enough, and what follows a comma is no object — it asked
 // 常温阴凉通风处存放即可以，成熟后尽快食用吗？)
-const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?<![不认许宁即])(有权|享有|可以|可(?!能|见|靠|是|否|惜))([^，。；]{2}.{0,22}?)(?:[，。；]|$)/u;
+// (后方可 / 才可 is only then: 所有订单须经海关清关后方可配送 asked 所有订单须经海关清关后方有哪些权利？)
+const ZH_SUBJECT_RIGHT = /^([\p{Script=Han}、]{2,12}?)(?<![不认许宁即]|[后才]方)(有权|享有|可以|可(?!能|见|靠|是|否|惜))([^，。；]{2}.{0,22}?)(?:[，。；]|$)/u;
 
 /** X是…的合同 / 行为 / 意思表示: a definition without 是指 (要约是希望与他人订立合同的意思表示). */
 const ZH_DEFINITION_IS = /^([\p{Script=Han}]{2,10}?)是(?!否|指|由|在|为|因|不|从|按|以|对)[^。；]{2,120}?的(?:合同|行为|意思表示|协议|制度|活动|组织|单位|机构|个人|自然人|法人|经营者|商品|服务|费用|款项|凭证|期间|情形)(?:[，,]|$)/u;
@@ -37,7 +38,8 @@ const ZH_TAKES_EFFECT = /^([\p{Script=Han}、]{2,12}?)自[^，。；]{2,30}?(?:�
 const ZH_VOID = /^([^，。；]{4,40}?(?:合同|条款|约定|行为|协议|格式条款|声明|通知))(?:部分)?无效$/u;
 
 /** What is not offered or accepted: 本店不提供备用机, 不支持货到付款, 不接受到付. */
-const ZH_NOT_OFFERED = /^([\p{Script=Han}、]{0,16}?)不(提供|支持|接受|包邮|退还|收取|开具|负责)([^，。；]{0,16})$/u;
+// (what is not offered ends at a list's colon: 以下商品不支持七天无理由退货：（一）海外直邮商品 asked 哪些商品不支持七天无理由退货：海外直邮商品？)
+const ZH_NOT_OFFERED = /^([\p{Script=Han}、]{0,16}?)不(提供|支持|接受|包邮|退还|收取|开具|负责)([^，。；：:]{0,16})(?:[：:].*)?$/u;
 
 /** Whether something is covered: X(，)不属于/属于Y范围. */
 const ZH_IN_SCOPE = /^([^。；]{4,40}?)[，,]?(?:不|并不)?属于([^，。；]{2,12}?)(范围|范畴|之列)/u;

@@ -7,7 +7,7 @@ import { withoutAsides } from './text.js';
 import type { GenerationRule } from './questions.js';
 
 /** A duration: 7天, 3-5个工作日, 两周内, 24小时以内. */
-export const ZH_TIME = /(?<![周期拜])(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周(?![一二三四五六日天末])|星期(?![一二三四五六日天])|个月|月|年)(?:内|以内|之内|后|以上|左右|上下)?/u;
+export const ZH_TIME = /(?<![周期拜])(?:\d+(?:\.\d+)?|[一二三四五六七八九十两百]+)\s*(?:-|－|~|至|到)?\s*(?:\d+)?\s*(?:个)?(?:小时|个工作日|工作日|日|天|周(?![一二三四五六日天末岁])|星期(?![一二三四五六日天])|个月|月|年)(?:内|以内|之内|后|以上|左右|上下)?/u;
 
 /** A clause that names who it is about before its modal: 当事人不得… (a first clause of time or condition before it: 合同生效后，当事人不得…). */
 export const ZH_ROLE = /^[\p{Script=Han}]{0,12}?(?:者|人|方|商家|卖家|买家|顾客|客户|用户|会员|本店|店铺|商城|平台|京东|淘宝|天猫|部门|机构|机关|法院|政府|组织|媒介|公司|企业|单位|协会|银行)$/u;

@@ -35,6 +35,12 @@ describe("a chat's English as a help page writes it (user test of a UK retailer,
     expect(terms('i logged in')).toEqual(terms('i signed in'));
   });
 
+  it('reads meds as medications and rx as prescription (a pet pharmacy, 2026-11-28), not med alone (a size)', () => {
+    expect(terms('my dogs meds are pending')).toEqual(terms('my dogs medications are pending'));
+    expect(terms('is this rx only')).toEqual(terms('is this prescription only'));
+    expect(terms('med')).toEqual(['med']);
+  });
+
   it('reads an irregular past form as its verb: forgot / forgotten → forget, paid → pay, sent → send', () => {
     expect(terms('forgot')).toEqual(terms('Forgotten'));
     expect(terms('forgot')).toEqual(terms('forget'));

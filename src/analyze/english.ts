@@ -59,6 +59,9 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['wanna', ['want', 'to']], ['gonna', ['going', 'to']], ['dunno', ['do', 'not', 'know']], ['cuz', ['because']], ['coz', ['because']],
   ['msg', ['message']], ['pkg', ['package']], ['acct', ['account']], ['addr', ['address']], ['amt', ['amount']], ['qty', ['quantity']],
   ['intl', ['international']], ['asap', ['soon']],
+  // (a pet shop's trial, 2026-11-28: "my dogs meds have been pending" met nothing of its pharmacy's medications;
+  // not med alone, a size: a med t-shirt)
+  ['meds', ['medications']], ['rx', ['prescription']], ['rxs', ['prescriptions']],
   // (user test of a UK retailer, 2026-11-27: "do you take amex" matched "take" only, "cant log in"
   // only the negation of "my tracking hasn't updated"; help pages write American Express and sign in)
   ['amex', ['american', 'express']],

@@ -13,7 +13,7 @@ import { cantoneseToMandarin, traditionalToSimplified } from '../text/normalize.
 import { chatToPlain } from './chat.js';
 import { chatQuestion, isAcknowledgement } from './chat-text.js';
 import { notArrivedPlain } from './not-arrived.js';
-import { americanStem, expandChatWord, expandContraction, joinCompounds, plainEnglish, stem, stemKeptApart } from './english.js';
+import { americanStem, expandChatWord, expandContraction, joinCompounds, joinSenseCompounds, plainEnglish, stem, stemKeptApart } from './english.js';
 import { otherReadings, readingsOf, soundOut, toPinyin } from './pinyin.js';
 import { createVocabulary, segment, type Vocabulary } from './segment.js';
 import type { AnalyzerSettings } from './settings.js';
@@ -254,7 +254,8 @@ export class Analyzer {
   }
 
   private tokens(normalized: string, out: string[], unknownRuns: SegmentedRun[] | undefined): void {
-    const joined = this.settings.options.compounds === true ? joinCompounds(normalized) : normalized;
+    const compound = this.settings.options.compounds === true ? joinCompounds(normalized) : normalized;
+    const joined = this.settings.options.senseCompounds === true ? joinSenseCompounds(compound) : compound;
     const text = this.settings.options.englishPhrases === true ? plainEnglish(joined) : joined;
     if (this.settings.options.modelCodes === true) {
       for (const m of text.matchAll(MODEL_CODE)) {

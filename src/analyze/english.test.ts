@@ -6,7 +6,7 @@ import { generateEntries } from '../generate/index.js';
 import { ingestPaths } from '../ingest/index.js';
 import { indexFromBytes } from '../runtime/index.js';
 import { Analyzer, BIGRAM_PREFIX } from './analyzer.js';
-import { expandChatWord, joinCompounds } from './english.js';
+import { expandChatWord, joinCompounds, joinSenseCompounds } from './english.js';
 import { AFTER_SALES_LEXICON } from './lexicon.js';
 
 let analyzer: Analyzer;
@@ -33,6 +33,12 @@ describe("a chat's English as a help page writes it (user test of a UK retailer,
     expect(terms('cant log in')).toEqual(terms("can't sign in"));
     expect(terms('login')).toEqual(terms('sign in'));
     expect(terms('i logged in')).toEqual(terms('i signed in'));
+  });
+
+  it('reads meds as medications and rx as prescription (a pet pharmacy, 2026-11-28), not med alone (a size)', () => {
+    expect(terms('my dogs meds are pending')).toEqual(terms('my dogs medications are pending'));
+    expect(terms('is this rx only')).toEqual(terms('is this prescription only'));
+    expect(terms('med')).toEqual(['med']);
   });
 
   it('reads an irregular past form as its verb: forgot / forgotten → forget, paid → pay, sent → send', () => {
@@ -96,5 +102,35 @@ describe('compound words however they are written (user trial of a smart-home se
     expect(top('can i cancel my preorder')).toBe('Pre-orders');
     expect(top('egift card not recieved')).toBe('E-gift card not received');
     expect(top('how do i store my ebike battery')).toBe('E-bike batteries');
+  });
+});
+
+describe('two-word names whose first word means something else alone (a pet shop user trial, 2026-11-28)', () => {
+  it('reads sign in / log in / login / log on as one term, apart from signing for a parcel, and a late fee apart from late', () => {
+    expect(joinSenseCompounds('cant log in')).toBe('cant signin');
+    expect(terms('login')).toEqual(terms('sign in'));
+    expect(terms('logging in')).toEqual(terms('Sign-in'));
+    expect(terms('i logged on')).toEqual(terms('i signed into'));
+    expect(terms('how do i log out')).toEqual(terms('how do i sign out'));
+    expect(terms('sign in')).not.toContain(terms('Signing for your package')[0]);
+    // a parcel signed on delivery, a manager's sign-off: no signing in
+    expect(joinSenseCompounds('signed on delivery')).toBe('signed on delivery');
+    expect(joinSenseCompounds('a sign-off from the manager')).toBe('a sign-off from the manager');
+    expect(joinSenseCompounds('a late payment fee of $40')).toBe('a latefee fee of $40');
+    expect(terms('late fees')).toContain(terms('fee')[0]);
+    expect(terms('my order is late')).not.toContain(terms('late fee')[0]);
+    const { senseCompounds: _senseCompounds, ...before } = analyzer.settings.options;
+    expect(new Analyzer({ ...analyzer.settings, options: before }).analyze('log in')).toEqual(['sign']);
+  });
+
+  it("finds a pet shop's sign-in and late-order sections, not the signature or card late-fee ones", async () => {
+    const top = await topSectionOf('../../fixtures/pet-shop-en');
+    // were Signing for your package (sign)
+    expect(top('cant log in')).toBe('Logging in');
+    expect(top('i cant sign in to my account')).toBe('Logging in');
+    // was Store card late fees (late)
+    expect(top('my order is late')).toBe('Where is my order?');
+    expect(top('is there a late fee')).toBe('Store card late fees');
+    expect(top('who has to sign for it')).toBe('Signing for your package');
   });
 });

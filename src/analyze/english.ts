@@ -59,6 +59,9 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['wanna', ['want', 'to']], ['gonna', ['going', 'to']], ['dunno', ['do', 'not', 'know']], ['cuz', ['because']], ['coz', ['because']],
   ['msg', ['message']], ['pkg', ['package']], ['acct', ['account']], ['addr', ['address']], ['amt', ['amount']], ['qty', ['quantity']],
   ['intl', ['international']], ['asap', ['soon']],
+  // (a pet shop's trial, 2026-11-28: "my dogs meds have been pending" met nothing of its pharmacy's medications;
+  // not med alone, a size: a med t-shirt)
+  ['meds', ['medications']], ['rx', ['prescription']], ['rxs', ['prescriptions']],
   // (user test of a UK retailer, 2026-11-27: "do you take amex" matched "take" only, "cant log in"
   // only the negation of "my tracking hasn't updated"; help pages write American Express and sign in)
   ['amex', ['american', 'express']],
@@ -152,6 +155,28 @@ export function joinCompounds(text: string): string {
 }
 
 /**
+ * Two-word names whose first word means something else alone, read as one term (option `senseCompounds`;
+ * a pet shop's user trial, 2026-11-28, and the furniture and UK retailers' before it): sign in / log in /
+ * login / log on → `signin` and sign out / log out → `signout`, so that "cant log in" no longer meets a
+ * delivery page's "Signing for your package" through sign; a late fee → `latefee fee`, so that "my order
+ * is late" no longer meets a card's "late fees" (the fee stays a word: "is there a fee" still finds it).
+ */
+const SENSE_COMPOUNDS: readonly [RegExp, string][] = [
+  // (on and off only after log: a parcel signed on delivery, a manager's sign-off)
+  [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?(?:in|into)|(?:log|logs|logged|logging)[\s-]?(?:on|onto))\b/gu, 'signin'],
+  [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?out|(?:log|logs|logged|logging)[\s-]?off)\b/gu, 'signout'],
+  [/\blate[\s-]+(?:payment[\s-]+|return[\s-]+)?(?:fees?|charges?)\b/gu, 'latefee fee'],
+];
+
+/** A lowercased text with its two-word names as one term (`SENSE_COMPOUNDS`). */
+export function joinSenseCompounds(text: string): string {
+  if (!/\b(?:sign|log|late)/u.test(text)) return text;
+  let out = text;
+  for (const [pattern, to] of SENSE_COMPOUNDS) out = out.replace(pattern, to);
+  return out;
+}
+
+/**
  * What customers say in a phrase for the one word a help page writes (option `englishPhrases`; a US
  * fashion-and-home retailer's user trial, 2026-11-27): "how do i send something back", "i opened the
  * candle can i send it back" shared no word with "How to start a return"; "i want my money back" none
@@ -237,7 +262,7 @@ const PLAIN_ENGLISH: readonly [RegExp, string][] = [
   // stopped working, won't turn on → defective (a warranty's or quality guarantee's word; not a promo code, a card, a
   // link, the site or an account that stopped working — the discount code stopped working at checkout found How do I
   // start a return? — nor a setting one does not turn on: won't turn on notifications)
-  [/(?<!\b(?:code|codes|coupon|coupons|voucher|vouchers|promo|discount|card|cards|link|links|site|website|app|account|login|password|checkout|payment|subscription)\s+)\b(?:stopped|stops|quit|quits)\s+working\b|\b(?:(?:does|do|did|wo|will)(?:n['’]?t|\s+not)|not|never)\s+(?:turn|turns|power|switch)\s+on\b(?!\s+(?:the|my|your|a|an|notifications?|alerts?|emails?|texts?|sms|location|bluetooth|wi-?fi|dark|two|2fa|auto)\b)/gu, 'defective'],
+  [/(?<!\b(?:code|codes|coupon|coupons|voucher|vouchers|promo|discount|card|cards|link|links|site|website|app|account|login|signin|password|checkout|payment|subscription)\s+)\b(?:stopped|stops|quit|quits)\s+working\b|\b(?:(?:does|do|did|wo|will)(?:n['’]?t|\s+not)|not|never)\s+(?:turn|turns|power|switch)\s+on\b(?!\s+(?:the|my|your|a|an|notifications?|alerts?|emails?|texts?|sms|location|bluetooth|wi-?fi|dark|two|2fa|auto)\b)/gu, 'defective'],
   [/\bstop\s+(?:sending|send|getting|receiving)\s+(?:me\s+)?(?:(?:all\s+)?(?:these|the|your|those|marketing|promotional|promo)\s+)*(emails|email|texts|sms|newsletters|newsletter|messages)\b/gu, 'unsubscribe from $1'],
 ];
 

@@ -83,6 +83,12 @@ export interface AnalyzerOptions {
    * service; `plainEnglish` in src/analyze/english.ts). Absent in indexes built before it.
    */
   englishPhrases?: boolean;
+  /**
+   * Two-word names whose first word means something else alone as one term: sign in / log in → signin,
+   * sign out → signout, a late fee → latefee fee (`joinSenseCompounds` in src/analyze/english.ts). Absent
+   * in indexes built before it.
+   */
+  senseCompounds?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -126,4 +132,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   notArrivedNegation: true,
   numberRanges: true,
   englishPhrases: true,
+  senseCompounds: true,
 };

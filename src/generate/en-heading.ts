@@ -23,7 +23,7 @@ const EN_LISTED_ABOUT = String.raw`(?:fees?|charges?|costs?|prices?|rates?|limit
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
  * window and Appeal process are things; so are a fee and a link (Charge for returns, Link to the returns portal).
  */
-export const EN_TASK = new RegExp(String.raw`^(?!(?:charge\s+for|link\s+to)\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}]|(?:change|update|edit|add|remove|cancel|return|exchange|modify|swap)\s+(?!(?:\p{L}+(?:,\s*|,?\s+(?:or|and)\s+))*${EN_LISTED_ABOUT}\b)\p{L}+(?:,\s*\p{L}+)+,?\s+(?:or|and)\s+\p{L})`, 'iu');
+export const EN_TASK = new RegExp(String.raw`^(?!(?:charge\s+for|link\s+to)\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move|skip|pause|resume|refill|print|ship|rate|review)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}]|(?:change|update|edit|add|remove|cancel|return|exchange|modify|swap)\s+(?!(?:\p{L}+(?:,\s*|,?\s+(?:or|and)\s+))*${EN_LISTED_ABOUT}\b)\p{L}+(?:,\s*\p{L}+)+,?\s+(?:or|and)\s+\p{L})`, 'iu');
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
@@ -865,11 +865,15 @@ export function careGuideHeading(questions: string[], topic: string, headingPath
  */
 const EN_PAGE_PARENT = /\b(?:guides?|polic(?:y|ies)|information|faqs?|help|overview|terms|conditions|pages?|cent(?:re|er)|support|questions|basics)$/iu;
 
+/** A heading that asks or says something rather than naming a topic: How our pet pharmacy works, Where is my order? */
+const EN_ASKING_PARENT = /^(?:how|what|where|when|why|who|which|can|do|does|is|are|will)\b|\?$/iu;
+
 export function ofParentTopic(questions: string[], topic: string, headingPath: readonly string[], names: ReadonlySet<string> = NO_NAMES): string[] {
   if (headingPath.length < 2 || !/^\p{L}[\p{L}-]+s$/u.test(topic.trim())) return questions;
   const parent = stripNumbering(headingPath[headingPath.length - 2] ?? '').split(/:\s/u)[0]?.trim() ?? '';
   // (not a page's name, Size Guide, Returns Policy, nor a phrase, About New York State Inspections)
-  if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase()) || EN_PAGE_PARENT.test(parent) || EN_LEADING_WORD.test(parent)) return questions;
+  // (nor a parent that asks or tells, How our pet pharmacy works, Where is my order?: What are the refills of how our pet pharmacy works?)
+  if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase()) || EN_PAGE_PARENT.test(parent) || EN_LEADING_WORD.test(parent) || EN_ASKING_PARENT.test(parent)) return questions;
   const the = new RegExp(`\\bthe ${escapeRegExp(topic.trim())}(?=[?\\s]|$)`, 'iu');
   // (in a sentence's case: Financing with Affirm asked What are the plans of Financing with Affirm?; a name stays, Loomwell Rewards)
   const named = inQuestion(parent, names);

@@ -50,6 +50,9 @@ describe('English questions that tell entries apart', () => {
     expect(ofParentTopic(['What are the shoes?'], 'Shoes', ['Size Guide', 'Shoes'])).toEqual(['What are the shoes?']);
     expect(ofParentTopic(['What are the fees?'], 'Fees', ['About our stores', 'Fees'])).toEqual(['What are the fees?']);
     expect(ofParentTopic(['What is the liability?'], 'Liability', ['Terms of sale', 'Liability'])).toEqual(['What is the liability?']);
+    // (a pet shop's trial, 2026-11-28: was What are the refills of how our pet pharmacy works?)
+    expect(ofParentTopic(['What are the refills?'], 'Refills', ['How our pet pharmacy works', 'Refills'])).toEqual(['What are the refills?']);
+    expect(ofParentTopic(['What are the returns?'], 'Returns', ['Where is my order?', 'Returns'])).toEqual(['What are the returns?']);
   });
 
   it("a one-word sub-heading names its parent's topic: What are the tiers of Fernhill Rewards? (was What are the tiers?)", async () => {

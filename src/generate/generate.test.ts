@@ -304,6 +304,9 @@ describe('question generation', () => {
     const all = (heading: string) => generateQuestions({ headingPath: ['Help Center', heading], text: 'It takes 3 days and costs $5.' }).map((g) => g.question);
     expect(all('Start a Return')).toEqual(['How do I start a return?', 'What do I need to know to start a return?', 'How long does it take to start a return?', 'How much does it cost to start a return?']);
     expect(all('Redeem a Gift Card')[0]).toBe('How do I redeem a gift card?');
+    // (a pet shop's trial, 2026-11-28: was What is the skip a shipment?)
+    expect(all('Skip a shipment')[0]).toBe('How do I skip a shipment?');
+    expect(all('Pause your subscription')[0]).toBe('How do I pause my subscription?');
     // a deadline counted from an event is how long the customer has, not how long doing it takes
     const timed = (heading: string, text: string) => generateQuestions({ headingPath: ['Help Center', heading], text }).map((g) => g.question).filter((q) => q.startsWith('How long'));
     expect(timed('Start a Return', 'Start your return within 30 days of delivery from your account.')).toEqual(['How long do I have to start a return?']);

@@ -278,13 +278,15 @@ export function sectionLanguage(doc: Document, section: Section): QuestionLangua
 
 /** A version line under a title: （2026年10月修订版，自2026年11月1日起执行）, 版本：V2.1（2025年3月更新）, Last updated 1 May 2026. */
 const REVISION_NOTE = /^[（(【\[]?[^\n]{0,60}?(?:修订|版本|更新|生效|执行|施行|实施|发布|last\s+updated|effective|revised|version)[^\n]{0,60}?[）)】\]]?$/iu;
-const DATE_OR_VERSION = /\d{4}\s*年|\d{4}[-./]\d{1,2}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|版|\bv\d/iu;
+/** A month and a year: September 2026, Sept. 2026 (a page's Last updated September 2026 answered What is your returns policy?). */
+const MONTH_YEAR = String.raw`\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{4}\b`;
+const DATE_OR_VERSION = new RegExp(String.raw`${MONTH_YEAR}|\d{4}\s*年|\d{4}[-./]\d{1,2}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|版|\bv\d`, 'iu');
 /**
  * What a revision note is made of: dates, versions, the words that say it was revised or takes
  * effect, what it is about (本规定) and the order that made it (国家工商行政管理总局令第90号). Anything
  * else (春节期间暂停发货, 退货须在7天内申请) says something of its own.
  */
-const REVISION_WORDS = /\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|第[一二三四五六七八九十\d]+次|\p{Script=Han}{0,20}?第[一二三四五六七八九十百\d]+号|\bv?\d+(?:\.\d+)+|\bv\d+|(?:最后)?(?:更新|修订|修改|发布|生效|实施|施行|执行)(?:时间|日期)|修订版|修订|版本|版|最后更新|更新于|更新|生效日期|生效|执行|施行|实施|发布|公布|颁布|通过|修正|修改|根据|本(?:规定|政策|规则|办法|协议|条款|细则|须知|说明|制度|文件)|自|于|起|\b(?:last\s+updated|updated|effective(?:\s+date)?|revised|version|as\s+of|from|on)\b/giu;
+const REVISION_WORDS = new RegExp(String.raw`${MONTH_YEAR}|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月\s*\d{1,2}\s*[日号]|\d{4}[-./]\d{1,2}(?:[-./]\d{1,2})?|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},?\s+\d{4}|第[一二三四五六七八九十\d]+次|\p{Script=Han}{0,20}?第[一二三四五六七八九十百\d]+号|\bv?\d+(?:\.\d+)+|\bv\d+|(?:最后)?(?:更新|修订|修改|发布|生效|实施|施行|执行)(?:时间|日期)|修订版|修订|版本|版|最后更新|更新于|更新|生效日期|生效|执行|施行|实施|发布|公布|颁布|通过|修正|修改|根据|本(?:规定|政策|规则|办法|协议|条款|细则|须知|说明|制度|文件)|自|于|起|\b(?:last\s+updated|updated|effective(?:\s+date)?|revised|version|as\s+of|from|on)\b`, 'giu');
 
 /**
  * Is a section's whole text a revision note — a version or an effective date in brackets or after a

@@ -5,7 +5,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestPaths } from '../ingest/index.js';
-import { generateEntries, sectionAnswer } from './index.js';
+import { generateEntries, isRevisionNote, sectionAnswer } from './index.js';
 import { generateQuestions } from './questions.js';
 
 const zh = (headingPath: string[], text: string): string[] => generateQuestions({ headingPath, text, language: 'zh' }).map((q) => q.question);
@@ -94,6 +94,9 @@ describe('answers carry no page furniture', () => {
     expect(first).toBe('We deliver Monday to Saturday within 3 to 5 business days.');
     expect(sectionAnswer('We deliver Monday to Saturday.\n更新时间：2026-05-02')).toBe('We deliver Monday to Saturday.');
     expect(sectionAnswer('Last updated 2 May 2026')).toBe('Last updated 2 May 2026');
+    // a month and a year only (a pet shop's returns policy, 2026-11-28: its title answered What is your … returns policy? with it)
+    expect(['Last updated September 2026', 'Last updated Sept. 2026', 'Effective Jan 2027'].map(isRevisionNote)).toEqual([true, true, true]);
+    expect(await answers('# Returns Policy\n\n_Last updated September 2026_\n\n## Refunds\n\nWe refund your card within 5 days.\n')).toEqual(['We refund your card within 5 days.']);
     // a sentence that says more than the date stays
     expect(sectionAnswer('Prices last updated on 2 May 2026 apply to orders placed after that date.\nFree returns.')).toContain('Prices last updated');
   });

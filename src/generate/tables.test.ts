@@ -3,6 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { tableQuestions } from './tables.js';
 
 describe('tableQuestions', () => {
+  it('asks a "How long it takes" column how long the section\'s process takes for each row (a pet shop\'s returns policy, 2026-11-28: was What is the how long it takes for PayPal?)', () => {
+    const table = [['Refund to', 'How long it takes'], ['PayPal', '1–2 business days'], ['Gift card or store credit', 'Right away']];
+    expect(tableQuestions([table], false, 'Refunds')).toEqual(['How long does a refund take for PayPal?', 'How long does a refund take for gift card or store credit?']);
+    expect(tableQuestions([table], false, 'Money back')).toEqual(['How long does it take for PayPal?', 'How long does it take for gift card or store credit?']);
+  });
+
   it('a column that names who bears a cost asks who, not how much (the bundled sample asked 商品质量问题的运费承担方是多少？)', () => {
     const whoPays = [['情形', '运费承担方'], ['商品质量问题', '商家承担'], ['七天无理由退货', '消费者承担']];
     expect(tableQuestions([whoPays], true)).toEqual(['商品质量问题的运费由谁承担？', '七天无理由退货的运费由谁承担？']);

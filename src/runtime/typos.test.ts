@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TypoIndex, withinOneEdit } from './typos.js';
+import { plausibleChange, TypoIndex, withinOneEdit } from './typos.js';
 
 describe('English typos', () => {
   // the KB's words as the index stores them (stemmed)
@@ -23,6 +23,21 @@ describe('English typos', () => {
     expect(index.correct('password')).toBeUndefined();
     expect(new TypoIndex(['pasta', 'paste']).correct('pastx')).toBeUndefined();
     expect(index.correct('退货了')).toBeUndefined();
+  });
+
+  it('leaves a real word one letter from a KB word alone: a letter changed only for a key beside it, or for a vowel in a longer word (a pet shop trial, 2026-11-28)', () => {
+    const kb = new TypoIndex(['track', 'chang', 'warranti', 'receiv', 'order']);
+    expect(kb.correct('truck')).toBeUndefined(); // was track
+    expect(kb.correct('crack')).toBeUndefined(); // was track
+    expect(kb.correct('charg')).toBeUndefined(); // charge, was chang(e)
+    expect(kb.correct('trsck')).toBe('track'); // s is beside a
+    expect(kb.correct('tracj')).toBe('track'); // j is beside k
+    expect(kb.correct('trakc')).toBe('track'); // swapped
+    expect(kb.correct('orddr')).toBe('order'); // d is beside e
+    expect(kb.correct('warrenti')).toBe('warranti'); // a vowel, in a longer word
+    expect(kb.correct('recieve'.slice(0, 6))).toBe('receiv');
+    expect(plausibleChange('sheet', 'sheep')).toBe(false);
+    expect(plausibleChange('licens', 'licenc')).toBe(true); // s and c sound alike
   });
 
   it('measures one edit as optimal string alignment does', () => {

@@ -189,6 +189,13 @@ describe('CSV and TSV as Excel and bot platforms save them', () => {
     ]);
   });
 
+  it('reads a team sheet\'s "Alternate phrasings" column, one per line, and takes Last reviewed for metadata (no warning)', () => {
+    const csv = 'Question,Alternate phrasings,Answer,Category,Last reviewed\n"Do gift cards expire?","do giftcards run out\ngift card expiry","No, never.",Payments,2026-03-15\n';
+    const r = parseFaqCsv(csv, { file: 'faq.csv', maxUnzippedBytes: 1 });
+    expect(r.ok && r.value.rows.map((x) => [x.row.question, x.row.similar])).toEqual([['Do gift cards expire?', ['do giftcards run out', 'gift card expiry']]]);
+    expect(r.ok && r.value.warnings).toEqual([]);
+  });
+
   it('tries the other delimiters when the first line\'s comma is inside a tab-separated header', () => {
     const r = parseFaqCsv('*问题\t答案【必填】\t相似问题（多个用,分隔）\n退货运费谁出\t商家承担\t运费谁出\n', { file: 't.tsv', maxUnzippedBytes: 1 });
     expect(r.ok && r.value.rows.map((x) => [x.row.question, x.row.similar])).toEqual([['退货运费谁出', ['运费谁出']]]);

@@ -91,6 +91,8 @@ describe('headers', () => {
     ['相似问法 (5)', 'similar'],
     ['扩展问3', 'similar'],
     ['Alternate questions', 'similar'],
+    ['Alternate phrasings', 'similar'],
+    ['Other ways to ask', 'similar'],
     ['standardQuestion', 'question'],
     ['similarQuestions', 'similar'],
     ['知识标题', 'question'],
@@ -191,7 +193,7 @@ describe('parseFaqCsv', () => {
     const json = value(jsonl(text('platform-export.jsonl'), 'platform-export.jsonl'));
     expect(json.rows.map((r) => r.row.question)).toEqual(['How long does shipping take?', 'Can I get an invoice?']);
     expect(json.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^has a field kb does not read: "channel"; it was ignored/u)]);
-    expect(['更新时间', 'Updated At', 'updatedAt', '创建人', '浏览量', '无用数', '知识ID', 'views'].every(isMetadataColumn)).toBe(true);
+    expect(['更新时间', 'Updated At', 'updatedAt', '创建人', '浏览量', '无用数', '知识ID', 'views', 'Last reviewed', 'Reviewed by'].every(isMetadataColumn)).toBe(true);
     expect(['适用渠道', '备注', 'channel', '答案'].some(isMetadataColumn)).toBe(false);
   });
 

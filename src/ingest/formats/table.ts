@@ -55,6 +55,9 @@ export const FIELD_ALIASES: Readonly<Record<FaqField, readonly string[]>> = {
   similar: [
     'similar', 'similars', 'similar question', 'similar questions', 'similar q', 'similar qs',
     'alternate questions', 'alternative questions', 'alternates', 'alternatives', 'variants', 'paraphrases',
+    // (how a team's own sheet names them: a pet shop's trial, 2026-11-28, "Alternate phrasings" was ignored)
+    'alternate phrasings', 'alternative phrasings', 'phrasings', 'other phrasings', 'alternate wordings', 'rephrasings',
+    'other ways to ask', 'also asked as', 'question variants', 'variations',
     'extended questions', 'expand questions', 'extend questions',
     '相似问题', '相似问', '相似问法', '相似问句', '相似说法', '同义问', '同义问法', '近义问', '近义问法',
     '扩展问', '扩展问题', '扩展问法', '拓展问', '拓展问法',
@@ -98,6 +101,8 @@ export const METADATA_COLUMNS: readonly string[] = [
   'updated', 'updated at', 'updated on', 'update time', 'update date', 'last updated', 'last update', 'modified', 'modified at', 'modified on', 'last modified', 'date modified', 'modification date',
   'created', 'created at', 'created on', 'create time', 'create date', 'creation date', 'creation time', 'date created', 'published', 'published at',
   'author', 'created by', 'creator', 'updated by', 'modified by', 'last modified by', 'last updated by', 'editor',
+  // (a team's sheet: when a row was last checked and by whom)
+  'reviewed', 'reviewed by', 'reviewer', 'last reviewed', 'reviewed on', 'review date', 'last review',
   'views', 'view count', 'clicks', 'click count', 'hits', 'hit count', 'helpful', 'not helpful', 'helpful count', 'unhelpful count', 'upvotes', 'downvotes', 'likes', 'dislikes', 'rating',
   'row', 'row number', 'no', 'no.', '#',
   // a help desk's article export (Zendesk): where the article lives and how it is shown, not what it says

@@ -116,6 +116,10 @@ describe('two-word names whose first word means something else alone (a pet shop
     // a parcel signed on delivery, a manager's sign-off: no signing in
     expect(joinSenseCompounds('signed on delivery')).toBe('signed on delivery');
     expect(joinSenseCompounds('a sign-off from the manager')).toBe('a sign-off from the manager');
+    // a signature given in person or in front of the courier is no signing in (review, 2026-11-28)
+    expect(joinSenseCompounds('do i have to sign in person for my parcel')).toBe('do i have to sign in person for my parcel');
+    expect(joinSenseCompounds('it was signed in front of the driver')).toBe('it was signed in front of the driver');
+    expect(joinSenseCompounds('sign in to my account in person')).toBe('signin to my account in person');
     expect(joinSenseCompounds('a late payment fee of $40')).toBe('a latefee fee of $40');
     expect(terms('late fees')).toContain(terms('fee')[0]);
     expect(terms('my order is late')).not.toContain(terms('late fee')[0]);

@@ -162,8 +162,9 @@ export function joinCompounds(text: string): string {
  * is late" no longer meets a card's "late fees" (the fee stays a word: "is there a fee" still finds it).
  */
 const SENSE_COMPOUNDS: readonly [RegExp, string][] = [
-  // (on and off only after log: a parcel signed on delivery, a manager's sign-off)
-  [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?(?:in|into)|(?:log|logs|logged|logging)[\s-]?(?:on|onto))\b/gu, 'signin'],
+  // (on and off only after log: a parcel signed on delivery, a manager's sign-off; nor a signature given in person,
+  // in front of someone or in ink: "do i have to sign in person for my parcel" met an account's sign-in page)
+  [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?(?:in|into)|(?:log|logs|logged|logging)[\s-]?(?:on|onto))\b(?![\s-]+(?:person|front|ink|pen)\b)/gu, 'signin'],
   [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?out|(?:log|logs|logged|logging)[\s-]?off)\b/gu, 'signout'],
   [/\blate[\s-]+(?:payment[\s-]+|return[\s-]+)?(?:fees?|charges?)\b/gu, 'latefee fee'],
 ];

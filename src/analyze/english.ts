@@ -154,19 +154,26 @@ export function joinCompounds(text: string): string {
   return out;
 }
 
+/** Sign in, log in, login, log on (on only after log: a parcel signed on delivery). */
+const SIGN_IN = String.raw`\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?(?:in|into)|(?:log|logs|logged|logging)[\s-]?(?:on|onto))\b`;
+/** What follows a signature given, not a signing in: sign in person, in front of the driver, in ink. */
+const SIGNED_HOW = String.raw`person|front|ink|pen`;
 /**
  * Two-word names whose first word means something else alone, read as one term (option `senseCompounds`;
  * a pet shop's user trial, 2026-11-28, and the furniture and UK retailers' before it): sign in / log in /
  * login / log on → `signin` and sign out / log out → `signout`, so that "cant log in" no longer meets a
  * delivery page's "Signing for your package" through sign; a late fee → `latefee fee`, so that "my order
- * is late" no longer meets a card's "late fees" (the fee stays a word: "is there a fee" still finds it).
+ * is late" no longer meets a card's "late fees" (the fee stays a word: "is there a fee" still finds it, and so
+ * do a payment and a return between: a late return fee → `latefee return fee`).
  */
 const SENSE_COMPOUNDS: readonly [RegExp, string][] = [
-  // (on and off only after log: a parcel signed on delivery, a manager's sign-off; nor a signature given in person,
-  // in front of someone or in ink: "do i have to sign in person for my parcel" met an account's sign-in page)
-  [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?(?:in|into)|(?:log|logs|logged|logging)[\s-]?(?:on|onto))\b(?![\s-]+(?:person|front|ink|pen)\b)/gu, 'signin'],
+  // ("do i have to sign in person for my parcel" met an account's sign-in page; after the, a sign one reads in a
+  // place is no signing in either: the sign in your store said 20% off, but the sign in page will not load)
+  [new RegExp(String.raw`(?<!\b(?:the|a|that|this)\s+)${SIGN_IN}(?![\s-]+(?:${SIGNED_HOW})\b)|(?<=\b(?:the|a|that|this)\s+)${SIGN_IN}(?![\s-]+(?:${SIGNED_HOW}|the|a|an|your|our|their|my|store|shop|window|stores|shops|windows)\b)`, 'gu'), 'signin'],
   [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?out|(?:log|logs|logged|logging)[\s-]?off)\b/gu, 'signout'],
-  [/\blate[\s-]+(?:payment[\s-]+|return[\s-]+)?(?:fees?|charges?)\b/gu, 'latefee fee'],
+  // (the payment or return between stays a word: a late return fee is no late payment fee)
+  [/\blate[\s-]+(payment|return)[\s-]+(?:fees?|charges?)\b/gu, 'latefee $1 fee'],
+  [/\blate[\s-]+(?:fees?|charges?)\b/gu, 'latefee fee'],
 ];
 
 /** A lowercased text with its two-word names as one term (`SENSE_COMPOUNDS`). */

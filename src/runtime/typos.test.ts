@@ -42,6 +42,7 @@ describe('English typos', () => {
     expect(new TypoIndex(['subscript', 'prescript', 'laptop']).correct('subscribt')).toBe('subscript');
     expect(new TypoIndex(['subscript', 'prescript', 'laptop']).correct('prescribt')).toBe('prescript');
     expect(new TypoIndex(['subscript', 'prescript', 'laptop']).correct('labtop')).toBe('laptop');
+    expect(new TypoIndex(['discount']).correct('discound')).toBe('discount'); // d for t
   });
 
   it('measures one edit as optimal string alignment does', () => {

@@ -59,9 +59,6 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['wanna', ['want', 'to']], ['gonna', ['going', 'to']], ['dunno', ['do', 'not', 'know']], ['cuz', ['because']], ['coz', ['because']],
   ['msg', ['message']], ['pkg', ['package']], ['acct', ['account']], ['addr', ['address']], ['amt', ['amount']], ['qty', ['quantity']],
   ['intl', ['international']], ['asap', ['soon']],
-  // (a pet shop's trial, 2026-11-28: "my dogs meds have been pending" met nothing of its pharmacy's medications;
-  // not med alone, a size: a med t-shirt)
-  ['meds', ['medications']], ['rx', ['prescription']], ['rxs', ['prescriptions']],
   // (user test of a UK retailer, 2026-11-27: "do you take amex" matched "take" only, "cant log in"
   // only the negation of "my tracking hasn't updated"; help pages write American Express and sign in)
   ['amex', ['american', 'express']],
@@ -79,9 +76,18 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['stole', ['steal']], ['stolen', ['steal']],
 ]);
 
+/**
+ * Chat words read only by indexes built with option `moreChatWords` (an index built before reads them as
+ * written, as its text was: its "pet meds" stays `med`). A pet shop's trial, 2026-11-28: "my dogs meds have
+ * been pending" met nothing of its pharmacy's medications; not med alone, a size: a med t-shirt.
+ */
+const MORE_CHAT_ENGLISH = new Map<string, string[]>([
+  ['meds', ['medications']], ['rx', ['prescription']], ['rxs', ['prescriptions']],
+]);
+
 /** The words a chat word stands for (`didnt` → did not, `pls` → please); the word itself when it is none. */
-export function expandChatWord(word: string): readonly string[] {
-  return CHAT_ENGLISH.get(word) ?? [word];
+export function expandChatWord(word: string, more = false): readonly string[] {
+  return CHAT_ENGLISH.get(word) ?? (more ? MORE_CHAT_ENGLISH.get(word) : undefined) ?? [word];
 }
 
 /**

@@ -1,6 +1,7 @@
 // Questions an editor's week with the trial KBs found wrong (2026-11-28), each with made-up text of the same kind.
 import { describe, expect, it } from 'vitest';
 import { generateQuestions } from './questions.js';
+import { similarCandidates } from './similar.js';
 
 const asked = (heading: string[], text: string, tables?: string[][][]): string[] => generateQuestions({ headingPath: heading, text, ...(tables !== undefined ? { tables } : {}) }).map((g) => g.question);
 
@@ -54,5 +55,15 @@ describe('generated questions an editor rejected', () => {
     expect(q).toContain('How much is delivery for Club Plus members?');
     expect(q).not.toContain('How much is Club Plus members?');
     expect(q).toContain('How much is standard delivery?');
+  });
+
+  it('a synonym keeps an -ing verb an -ing verb and puts no a before shipping (was …or lost a shipping?)', () => {
+    const en = (q: string): string[] => similarCandidates(q, { language: 'en', context: 'delivery shipping' });
+    const missing = en('What do I need to know about cancelling or missing a delivery?');
+    expect(missing.filter((q) => /\bor lost\b|\ba shipping\b/u.test(q))).toEqual([]);
+    expect(en('How do I reschedule a delivery?')).not.toContain('How do I reschedule a shipping?');
+    // a question it opens may go (Missing a part? → Lost a part?), and shipping may name a kind of thing
+    expect(en('Missing a part or a screw?')).toContain('Lost a part or a screw?');
+    expect(en('Can I change a delivery address?')).toContain('Can I change a shipping address?');
   });
 });

@@ -365,6 +365,13 @@ function headingQuestions(heading: string, names: ReadonlySet<string>, product?:
     const when = asAsker(sentenceCase(condition[1], names));
     return [`What should I do if ${when}?`, `What happens if ${when}?`];
   }
+  // a case of more than one (Multiple items in one order, Several coupons on an order): what happens then, not
+  // what they are (was What are the multiple items in one order?, 2026-11-28)
+  const many = /^(?:multiple|several|more\s+than\s+one|two\s+or\s+more)\s+(\p{L}[\p{L}'’-]*s\s+(?:in|on|from|with|for|per)\s+.{2,40})$/iu.exec(topic)?.[0];
+  if (many !== undefined) {
+    const them = asAsker(lowerFirst(sentenceCase(many, names), names));
+    return [`What happens if I have ${them}?`, `What do I need to know about ${them}?`];
+  }
   // For Reservists, Before You Apply, Once You've Applied: who or when, not a thing
   const lead = EN_LEADING_WORD.exec(topic);
   if (lead?.[1] !== undefined && lead[2] !== undefined) {
@@ -871,15 +878,21 @@ const EN_PAGE_PARENT = /\b(?:guides?|polic(?:y|ies)|information|faqs?|help|overv
 const EN_ASKING_PARENT = /^(?:how|what|where|when|why|who|which|can|do|does|is|are|will)\b|\?$/iu;
 
 export function ofParentTopic(questions: string[], topic: string, headingPath: readonly string[], names: ReadonlySet<string> = NO_NAMES): string[] {
-  if (headingPath.length < 2 || !/^\p{L}[\p{L}-]+s$/u.test(topic.trim())) return questions;
+  const named = parentTopic(topic, headingPath, names);
+  if (named === undefined) return questions;
+  const the = new RegExp(`\\bthe ${escapeRegExp(topic.trim())}(?=[?\\s]|$)`, 'iu');
+  return questions.map((q) => (the.test(q) ? q.replace(the, (m) => `${m} of ${named}`) : q));
+}
+
+/** The parent topic a one-word plural sub-heading is asked with (Plans under Financing with Affirm → financing with Affirm); undefined when it needs none. */
+export function parentTopic(topic: string, headingPath: readonly string[], names: ReadonlySet<string> = NO_NAMES): string | undefined {
+  if (headingPath.length < 2 || !/^\p{L}[\p{L}-]+s$/u.test(topic.trim())) return undefined;
   const parent = stripNumbering(headingPath[headingPath.length - 2] ?? '').split(/:\s/u)[0]?.trim() ?? '';
   // (not a page's name, Size Guide, Returns Policy, nor a phrase, About New York State Inspections)
   // (nor a parent that asks or tells, How our pet pharmacy works, Where is my order?: What are the refills of how our pet pharmacy works?)
-  if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase()) || EN_PAGE_PARENT.test(parent) || EN_LEADING_WORD.test(parent) || EN_ASKING_PARENT.test(parent)) return questions;
-  const the = new RegExp(`\\bthe ${escapeRegExp(topic.trim())}(?=[?\\s]|$)`, 'iu');
+  if (!/^\p{L}/u.test(parent) || parent.split(/\s+/u).length > 5 || parent.toLowerCase().includes(topic.trim().toLowerCase()) || EN_PAGE_PARENT.test(parent) || EN_LEADING_WORD.test(parent) || EN_ASKING_PARENT.test(parent)) return undefined;
   // (in a sentence's case: Financing with Affirm asked What are the plans of Financing with Affirm?; a name stays, Loomwell Rewards)
-  const named = inQuestion(parent, names);
-  return questions.map((q) => (the.test(q) ? q.replace(the, (m) => `${m} of ${named}`) : q));
+  return inQuestion(parent, names);
 }
 
 /**

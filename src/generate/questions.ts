@@ -14,11 +14,11 @@
  * - zh-words.ts, en-phrasing.ts: the words and phrasing those rules share.
  */
 import { NO_NAMES, headingIsQuestion, languageOf, properNames, questionKey, stripNumbering, type QuestionLanguage } from './text.js';
-import { headingTopic, manualProduct } from './topic.js';
+import { escapeRegExp, headingTopic, manualProduct } from './topic.js';
 import { ZH_POLICY_SUFFIX, zhHeading } from './zh-heading.js';
 import { zhContent } from './zh-content.js';
 import { caseFolded } from './en-phrasing.js';
-import { careGuideHeading, enHeading, enPhraseQuestion, enProduct, isContactHeading, ofParentTopic, sizeGuideHeading } from './en-heading.js';
+import { careGuideHeading, enHeading, enPhraseQuestion, enProduct, isContactHeading, ofParentTopic, parentTopic, sizeGuideHeading } from './en-heading.js';
 import { enContent } from './en-content.js';
 import { tableQuestions } from './tables.js';
 import { vagueEnglish } from './gate.js';
@@ -83,7 +83,8 @@ export interface GenerateOptions {
 const ZH_GENERIC = /^[^，]{2,16}有哪些(?:义务|权利)？$/u;
 
 /** How a document names itself in its text (本政策适用于…): the words its title may end in. */
-const ZH_THIS_DOCUMENT = /^本(政策|规定|办法|细则|条款|协议|规则|说明|须知)/u;
+// (以下政策 too, in a policy's opening lines: 以下政策适用于哪些订单？ named nothing, 2026-11-28)
+const ZH_THIS_DOCUMENT = /^(?:本|以下)(政策|规定|办法|细则|条款|协议|规则|说明|须知)/u;
 
 /**
  * 本政策适用于哪些商品？ under 小橙优选退换货政策 → 小橙优选退换货政策适用于哪些商品？: a question names the
@@ -128,7 +129,16 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
   const content: GeneratedQuestion[] = [];
   const duties: GeneratedQuestion[] = [];
   if (language === 'zh') zhContent(input, topic, content, duties);
-  else enContent(input, topic, content, names);
+  else {
+    enContent(input, topic, content, names);
+    // Plans under Financing with Affirm: its cost is asked with the parent too, as its heading's question is
+    // (How much do the plans of financing with Affirm cost?, was How much do plans cost?, 2026-11-28)
+    const parent = topic === undefined ? undefined : parentTopic(topic, input.headingPath, names);
+    if (parent !== undefined && topic !== undefined) {
+      const bare = new RegExp(`^(How much do) (${escapeRegExp(topic.trim())}) (cost)\\?$`, 'iu');
+      for (const q of content) q.question = q.question.replace(bare, (_, how: string, what: string, verb: string) => `${how} the ${what} of ${parent} ${verb}?`);
+    }
+  }
   if (language === 'zh') namedDocument(content, input.headingPath);
   // 本规则的目的是什么？ under a title that calls itself otherwise (…处理总则) names no document: not asked
   if (language === 'zh') content.splice(0, content.length, ...content.filter((q) => q.rule !== 'purpose' || !ZH_THIS_DOCUMENT.test(q.question)));

@@ -276,6 +276,9 @@ function inGroupSense(before: string, word: string, after: string): boolean {
   return true;
 }
 
+/** Nouns that are never counted: no a or an before them. */
+const EN_MASS_NOUN = /^(?:shipping|postage|freight|information|assistance|help|advice|money back)$/iu;
+
 /** May an English similar question put `to` where the question has `word` (at `at`)? Only the same part of speech; postage only as a cost. */
 function enFits(question: string, at: number, word: string, to: string): boolean {
   if (inFixedName(question, at, word)) return false;
@@ -288,6 +291,11 @@ function enFits(question: string, at: number, word: string, to: string): boolean
   const before = question.slice(0, at);
   const after = question.slice(at + word.length);
   if (!inGroupSense(before, word, after)) return false;
+  // a verb's -ing form inside a sentence takes one (about rescheduling or missing a delivery → …or lost a delivery,
+  // an editor's week 2026-11-28); opening a question it may go (Missing a part? → Lost a part?)
+  if (verb && before.trim() !== '' && /ing$/iu.test(word) && !/ing$/iu.test(to.split(/\s+/u)[0] ?? '')) return false;
+  // a mass noun takes no a / an (rescheduling a delivery → a shipping), unless it names a kind of thing (a shipping address)
+  if (EN_MASS_NOUN.test(to) && /\ban?\s+$/iu.test(before) && /^\s*(?:[?.!,;:]|$|\s(?:of|for|to|from|with|in|on|at|by|or|and)\b)/iu.test(after)) return false;
   const beforeNoun = !EN_NOT_A_NOUN_AFTER.test(after);
   if (EN_BEFORE_NOUN_ONLY.has(to) && !beforeNoun) return false;
   if (EN_ADVERB_ONLY.has(to) && (beforeNoun || /\b(?:an?|the|my|your|our|their|this|that|per)\s+$/iu.test(before))) return false;

@@ -204,6 +204,15 @@ const EN_CHOICE_LABEL = /^(?:exchange|refund|return|replacement|repair|swap|upgr
  * back): "How much is cancel within 14 days?" misreads it — asked "How much does it cost to …?", and
  * nothing else.
  */
+/** A row label that names people (Gold members, Students, Customers in Alaska): who a fee is for. */
+const EN_PEOPLE_LABEL = /\b(?:members|customers|users|students|seniors|guests|subscribers|buyers|employees|veterans|teachers)\b/iu;
+
+/** What a fee costs the people a row names, of the section's fee when its heading names one (Return shipping fees → return shipping). */
+function feeFor(people: string, topic: string | undefined): string {
+  const paid = /^(.{3,40}?)\s+(?:fees?|costs?|charges?|prices?|rates?)$/iu.exec(topic?.trim() ?? '')?.[1];
+  return paid === undefined ? `How much do ${people} pay?` : `How much is ${/^\p{Lu}\p{Ll}/u.test(paid) ? paid.charAt(0).toLowerCase() + paid.slice(1) : paid} for ${people}?`;
+}
+
 const EN_ACTION_LABEL = /^(?:cancel|keep|send|choose|get|add|remove|buy|renew|collect|pick|pay|replace|exchange|return|refund)\s+(?:it|them|a|an|the|my|your|another|any|one|within|before|after|back)\b/iu;
 
 /** A size chart's heading, without what it says it is: 连衣裙尺码表 → 连衣裙. */
@@ -387,6 +396,10 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
           asked.push(`How long does ${process === undefined ? 'it' : `${/^[aeiou]/u.test(process) ? 'an' : 'a'} ${process}`} take for ${label}?`);
         } else if (FEE_HEADER.test(column)) {
           if (i !== firstFee && /\s/u.test(column)) asked.push(`What is the ${names[i] ?? column.toLowerCase()} of ${label}?`);
+          // Return type | Fee: Juniper Rewards Gold members | Free names who pays, not what is paid for: asked what
+          // the section's fee costs them (How much is return shipping for Juniper Rewards Gold members?, was How much
+          // is Juniper Rewards Gold members?)
+          else if (EN_PEOPLE_LABEL.test(bare)) asked.push(feeFor(bare, topic));
           else asked.push(place ? `How much is delivery to ${label}?` : `How much is ${label}?`);
           // Standard Delivery | £3.95 (free on orders over £50): when it is free, as customers ask it
           const kind = /\b(delivery|shipping|postage)\b/iu.exec(label)?.[1]?.toLowerCase();

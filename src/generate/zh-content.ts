@@ -16,6 +16,9 @@ import { zhFees } from './zh-fees.js';
 import { isPermittedAction, refusedReturn, zhDutiesAndRights, zhRole, zhStatements } from './zh-statements.js';
 
 const ZH_DEFINITION = /^(?:本(?:法|规则|规范|办法|条例|规定|协议|政策|细则|制度)所称的?)?([^，。；：]{1,20}?)[，,]?(?:是指|指的是|系指)/u;
+/** A case that goes on from the one before it: 仍未找到, 依然无法解决, 还是不行. */
+const ZH_STILL = /^(?:如|若|如果)?(?:仍然|仍|依然|依旧|还是)/u;
+
 const ZH_CONDITION = /^(.{4,60}?)的[，,](.+)$/u;
 
 /** A clause that is a time and what then happens: 一般1-3个工作日到账, 3天内发货 (the verb after the time, up to 4 characters). */
@@ -192,6 +195,8 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
   };
   for (const question of zhAttributeQuestions(input.text)) add(question, 'list-item');
   const subjects = { duty: new Set<string>(), right: new Set<string>() };
+  // the last case a sentence named (…未收到货的，…), for a case that goes on from it (仍未找到的，…)
+  let lastCase: string | undefined;
   for (const raw of sentences(input.text)) {
     if (raw.length > 400) continue;
     // 温馨提示：在退换货过程中… — the label is no part of the sentence
@@ -211,8 +216,14 @@ export function zhContent(input: SectionInput, topic: string | undefined, out: G
     // （二）取消自动续费：微信支付的，打开微信… — the item's label is the task each case does its own way
     const subject = ZH_ITEM_SUBJECT.exec(said)?.[1];
     const cond = ZH_CONDITION.exec(s);
-    if (cond?.[1] !== undefined && cond[2] !== undefined && !/[。]/u.test(cond[1])) {
-      const c = shorten(cond[1].replace(ZH_LEADING, ''), 28);
+    // 仍未找到的，联系客服: a case that goes on from the one before (still not found after the checks it said)
+    // names no subject: asked with that case (…未收到货，仍未找到怎么办？, was 仍未找到怎么办？), or not at all
+    const stated = cond?.[1]?.replace(ZH_LEADING, '');
+    const further = stated !== undefined && ZH_STILL.test(stated);
+    const caseOf = further ? (lastCase !== undefined ? `${lastCase}，${stated}` : undefined) : stated;
+    if (stated !== undefined && !further) lastCase = shorten(stated, 28);
+    if (caseOf !== undefined && cond?.[1] !== undefined && cond[2] !== undefined && !/[。]/u.test(cond[1]) && (!further || caseOf.length <= 32)) {
+      const c = further ? caseOf : shorten(caseOf, 28);
       const main = cond[2];
       // "…享有的，" / "…规定的，" nominalize (what it has, what is provided): not a situation to ask about
       // "有下列情形之一的，" names no situation: its list does (list-item)

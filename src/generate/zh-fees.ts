@@ -11,6 +11,8 @@ import { ZH_LEADING, type Add } from './zh-words.js';
 const ZH_CREW_FEE = /^(?:搬运费|上楼费|楼层费|安装费|拆装费|拆旧费|空跑费|打孔费|上门费|折旧费)$/u;
 
 const ZH_FEE = /(?:搬运费|上楼费|楼层费|安装费|拆装费|拆旧费|空跑费|打孔费|上门费|折旧费|运费|邮费|快递费|费用|手续费|服务费|价款|货款|差价|税费|关税|保证金|押金|罚款)(?!险)/u;
+/** A service's fees that `ZH_FEE` leaves to the heading rules: what a repair or a check charges. */
+const ZH_SERVICE_FEE = /(?:人工|检测|维修|配件|材料|工时|清洗|保养|鉴定)费/u;
 export const ZH_WHO_PAYS = /由([^，。；、]{1,10}?)(承担|支付|负担|负责|垫付)/u;
 const ZH_AMOUNT = /\d+(?:\.\d+)?\s*(?:元|块|人民币|美元|美金)|[一二三四五六七八九十百千万]+元/u;
 
@@ -29,7 +31,8 @@ export function zhFeeFacts(text: string): { whoPays: boolean; amount: boolean } 
   return {
     whoPays: ZH_WHO_PAYS.test(text) || /(?:承担|负担)/u.test(text),
     // (订单满99元免运费: the amount is what an order must reach, no fee's amount; it asked 元免运费是多少钱？)
-    amount: clauses.some((c) => ZH_FEE.test(c) && ZH_AMOUNT.test(c) && !ZH_FREE_SHIPPING.test(c)),
+    // (a repair's fees too: 人工费每次30元 under 有偿维修收费 is its amount, which asked 有偿维修收费由谁承担？, 2026-11-28)
+    amount: clauses.some((c) => (ZH_FEE.test(c) || ZH_SERVICE_FEE.test(c)) && ZH_AMOUNT.test(c) && !ZH_FREE_SHIPPING.test(c)),
   };
 }
 

@@ -106,6 +106,8 @@ export function zhAction(said: string): string | undefined {
     if (/(?:凭|(?<![支坚维保扶主劫挟])持)$/u.test(text.slice(0, m.index))) continue;
     // 余额可用于购买全部商品: after 用于 / 用来 the verb says what a thing is used for, no task (was 如何购买全部商品？)
     if (/(?:用于|用来|用以)$/u.test(text.slice(0, m.index))) continue;
+    // 直播间下单与店铺下单同等享受: ways of doing it compared, no step to ask how to do (was 如何下单？ of a policy's opening lines)
+    if (/^(?:[与和跟]|同等|一样|相同|同样)/u.test(text.slice(m.index + verb.length)) || /^(?:同等|一样|相同|同样)/u.test(object)) continue;
     // 申请退货: a verb whose object is another step verb is one action; a step verb later in the object starts the next one
     const head = ZH_STEP_VERB_FIRST.exec(object)?.[0] ?? '';
     const next = new RegExp(ZH_STEP_VERB.source, 'u').exec(object.slice(head.length));

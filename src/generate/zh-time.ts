@@ -72,6 +72,9 @@ function wholeTask(text: string, max: number): string | undefined {
   return part !== undefined && part.length <= max && !/[或、]/u.test(part) ? part : undefined;
 }
 
+/** A sentence's opening case of goods (无人签收的订单, 超时未取的包裹), which the clauses after it are about. */
+const ZH_CASE_TOPIC = /^\p{Script=Han}{2,10}的(?:订单|商品|包裹|快递|货物|生鲜|退货|换货)$/u;
+
 /** Time limits: 七日内退款 → 退款需要多长时间？; 保修期为一年 → 保修期是多久？; deadlines and what one is granted for a time. */
 export function zhTimeLimits(s: string, topic: string | undefined, add: Add): void {
   // a date (2026年1月1日) is a point in time, no duration to ask about
@@ -149,7 +152,10 @@ export function zhTimeLimits(s: string, topic: string | undefined, add: Add): vo
         const done = what.replace(/^[将把](\p{Script=Han}{1,8}?)(寄回|寄出|退回|寄还|送回|退还|提交|上传)$/u, '$2$1');
         // 请至少提前24小时联系客服修改: notice given ahead, not how long the task takes (was 联系在线客服修改需要多长时间？)
         const ahead = found !== null && /提前$/u.test(clause.slice(0, found.index));
-        add(ahead ? `需要提前多久${done}？` : granted ? `${done}多久？` : allowed ? `多长时间内可以${done}？` : deadline ? `多长时间内要${done}？` : window && done.length > 2 ? `多长时间内可以${done}？` : `${done}需要多长时间？`, 'time-limit');
+        // 无人签收的订单，…放置后请在2小时内取回冷藏: the deadline is that case's; the clause names no subject, so the
+        // question names the case (无人签收的订单多长时间内要取回冷藏？, was 多长时间内要取回冷藏？, 2026-11-28)
+        const of = at > 0 && (allowed || deadline) ? ZH_CASE_TOPIC.exec(parts[0] ?? '')?.[0] ?? '' : '';
+        add(ahead ? `需要提前多久${done}？` : granted ? `${done}多久？` : allowed ? `${of}多长时间内可以${done}？` : deadline ? `${of}多长时间内要${done}？` : window && done.length > 2 ? `多长时间内可以${done}？` : `${done}需要多长时间？`, 'time-limit');
       }
     }
   }

@@ -92,7 +92,7 @@ export function ReviewApp({ link, initial, buildSearcher, loadSourceNow, columns
   const notice = tooSmallNotice(size.columns, size.rows, editing);
   useInput((input, key) => {
     if (notice === undefined) dispatch({ type: 'key', input, key });
-    else if (input === 'q' && !editing) dispatch({ type: 'quit' });
+    else if ((input === 'q' && !editing) || (key.ctrl && input === 'c')) dispatch({ type: 'quit' });
   });
   useEffect(() => {
     if (state.quit) exit();

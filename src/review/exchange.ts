@@ -90,6 +90,8 @@ export function entryCells(e: Entry, columns: readonly Column[] = exportColumns(
 /** A table read from a file: its header and rows of text cells, with the row numbers the editor sees. */
 export interface Table {
   file: string;
+  /** The workbook's sheet the rows are of (none for CSV): messages name it. */
+  sheet?: string;
   header: string[];
   /** `n`: the row number in the spreadsheet (the header is row 1 in a file kb wrote). */
   rows: { n: number; cells: string[] }[];
@@ -278,7 +280,7 @@ export function parseRevision(text: string): Revision | undefined {
 /** One imported record: the values the file gives (undefined: the file has no such column). */
 export interface ImportRecord {
   /** Where it is, for messages. */
-  location: { row: number } | { line: number };
+  location: { row: number; sheet?: string } | { line: number };
   id: string;
   question?: string;
   answer?: string;
@@ -360,7 +362,14 @@ function newRowId(question: string, taken: ReadonlySet<string>): string {
   return id;
 }
 
-/** Rows of a table as import records; every bad cell is a problem with its row number. */
+/** A column as Excel shows it, its letter and the name in its first row: `C (status)`. */
+export function columnLabel(index: number, name: string): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return `${letters} (${name})`;
+}
+
+/** Rows of a table as import records; every bad cell is a problem with its sheet, row and column. */
 export function tableRecords(table: Table): { records: ImportRecord[]; problems: Problem[]; warnings: Problem[] } {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -390,24 +399,26 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       return i === undefined ? undefined : (cells[i] ?? '');
     };
     if (cells.every((c) => c.trim() === '')) continue;
-    const where = { file, location: { row: n } };
+    const sheet = table.sheet !== undefined ? { sheet: table.sheet } : {};
     const question = (get('question') ?? '').replace(/\s+/gu, ' ').trim();
-    const bad = (message: string): void => {
-      problems.push(problem('bad-row', message, where));
+    // the cell's column too, as Excel shows it (C (status)): a sheet's columns may have been moved
+    const bad = (message: string, c?: Column): void => {
+      const at = c === undefined ? undefined : index.get(c);
+      problems.push(problem('bad-row', message, { file, location: { ...sheet, row: n, ...(at !== undefined && c !== undefined ? { column: columnLabel(at, c) } : {}) } }));
     };
     const revisionCell = get('revision')?.trim() ?? '';
     let id = (get('id') ?? '').trim();
-    if (id === '' && revisionCell !== '') bad(`has no id but a revision cell: it was an exported entry whose id was deleted; put the id back (it is in the sheet as exported), or empty the revision cell too to add the row as a new entry`);
+    if (id === '' && revisionCell !== '') bad(`has no id but a revision cell: it was an exported entry whose id was deleted; put the id back (it is in the sheet as exported), or empty the revision cell too to add the row as a new entry`, 'id');
     else if (id === '' && question !== '') {
       // a row the editor added: a new entry, with an id from its question (the same row imported twice is the same entry)
       id = newRowId(question, taken);
       taken.add(id);
       rowOf.set(id, n);
     } else if (id === '') bad('has no id and no question; write the question (a row without an id adds a new entry), or delete the row');
-    else if (/\s/u.test(id)) bad(`has the id "${id}" with a space in it; ids have no spaces`);
-    else if (rowOf.has(id)) bad(`repeats the id ${id} of row ${rowOf.get(id) ?? '?'}; ids must be unique: give one of them a new id or delete it`);
+    else if (/\s/u.test(id)) bad(`has the id "${id}" with a space in it; ids have no spaces`, 'id');
+    else if (rowOf.has(id)) bad(`repeats the id ${id} of row ${rowOf.get(id) ?? '?'}; ids must be unique: give one of them a new id or delete it`, 'id');
     else rowOf.set(id, n);
-    const record: ImportRecord = { location: { row: n }, id };
+    const record: ImportRecord = { location: { ...sheet, row: n }, id };
     const statusCell = get('status');
     // an added row may leave the status empty: it is pending
     if (statusCell !== undefined && !(statusCell.trim() === '' && revisionCell === '')) {
@@ -415,22 +426,22 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       if (status !== undefined) record.status = status;
       else {
         const meant = statusMeant(statusCell);
-        bad(`has the status "${statusCell.trim()}"${id !== '' ? ` (id ${id})` : ''}; ${meant !== undefined ? `did you mean ${meant}? ` : ''}the status is pending, approved or rejected (or ${detectScript(statusCell) === 'zh-Hant' ? '待審核, 通過, 駁回' : '待审核, 通过, 驳回'})`);
+        bad(`has the status "${statusCell.trim()}"${id !== '' ? ` (id ${id})` : ''}; ${meant !== undefined ? `did you mean ${meant}? ` : ''}the status is pending, approved or rejected (or ${detectScript(statusCell) === 'zh-Hant' ? '待審核, 通過, 駁回' : '待审核, 通过, 驳回'})`, 'status');
       }
     }
     // a rejected row may have its question emptied: the entry keeps the store's (planImport refuses
     // it for an id the store does not have)
     if (question !== '') record.question = question;
-    else if (id !== '' && record.status !== 'rejected') bad(`has no question (id ${id}); write the question, or set the status to rejected to reject the entry with the question it has in the store`);
+    else if (id !== '' && record.status !== 'rejected') bad(`has no question (id ${id}); write the question, or set the status to rejected to reject the entry with the question it has in the store`, 'question');
     const stale = get('stale')?.trim().toLowerCase();
     if (stale !== undefined) {
       if (stale === '' || (STALENESS as readonly string[]).includes(stale)) record.stale = stale as Staleness | '';
-      else bad(`has "${get('stale')?.trim() ?? ''}" as stale; leave it as exported (source-changed or source-missing) or empty it`);
+      else bad(`has "${get('stale')?.trim() ?? ''}" as stale; leave it as exported (source-changed or source-missing) or empty it`, 'stale');
     }
     const origin = get('origin')?.trim().toLowerCase();
     if (origin !== undefined && origin !== '') {
       if ((ENTRY_ORIGINS as readonly string[]).includes(origin)) record.origin = origin as EntryOrigin;
-      else bad(`has the origin "${get('origin')?.trim() ?? ''}"; the origin is faq, extracted, generated or manual (or empty for a new row)`);
+      else bad(`has the origin "${get('origin')?.trim() ?? ''}"; the origin is faq, extracted, generated or manual (or empty for a new row)`, 'origin');
     }
     const answer = get('answer');
     if (answer !== undefined) record.answer = cellText(answer).trim();
@@ -453,7 +464,7 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
       if (page !== '') {
         const p = Number(page);
         if (Number.isInteger(p) && p > 0) source.page = p;
-        else bad(`has the page "${page}"; a page is a whole number from 1, or empty`);
+        else bad(`has the page "${page}"; a page is a whole number from 1, or empty`, 'page');
       }
       record.source = source;
     }
@@ -461,7 +472,7 @@ export function tableRecords(table: Table): { records: ImportRecord[]; problems:
     if (revision !== '') {
       const base = parseRevision(revision);
       if (base !== undefined) record.base = base;
-      else bad(`has "${revision.length > 20 ? `${revision.slice(0, 20)}…` : revision}" as its revision${id !== '' ? ` (id ${id})` : ''}, which kb did not write; leave the revision cell as exported, or empty it (the row then overwrites changes made in the store since the export)`);
+      else bad(`has "${revision.length > 20 ? `${revision.slice(0, 20)}…` : revision}" as its revision${id !== '' ? ` (id ${id})` : ''}, which kb did not write; leave the revision cell as exported, or empty it (the row then overwrites changes made in the store since the export)`, 'revision');
     }
     records.push(record);
   }

@@ -48,7 +48,7 @@ export const KEYS: readonly KeyRow[] = [
   { keys: 't', help: 'try it: a customer question, its hits (↓ Enter: go to one)', does: '**try it**: type a customer question; the entries it hits, best first; ↓ ↑ pick one, Enter goes to it' },
   { keys: 'f o ! S /', help: 'filter: status, origin, stale, with suggestions, words', does: 'filter by status (cycles) / origin (cycles) / stale only / with suggested questions only (kb eval --suggest) / words (in the id, questions, answer, source)' },
   { keys: 'Esc', help: 'unselect the selected question; none selected: clear the filters', does: 'unselect the selected similar or suggested question; with none selected, clear the filters' },
-  { keys: '? / q Ctrl-C', help: 'this help (any key goes back) / quit (every change is saved)', does: 'help (any key goes back; `q` quits) / quit' },
+  { keys: '? / q Ctrl-C', help: 'this help (any key goes back) / quit (every change is saved)', does: 'help (any key goes back; `q` quits) / quit — Ctrl-C in an edit box whose text you changed asks first (`Ctrl-C again quits and throws away what you typed (Ctrl-S saves it, Esc cancels)`; before 2026-11-28 the text was lost to one key, unsaid)' },
 ];
 
 /** The help screen's key lines: the keys in a column, then what they do (each fits 79 columns). */

@@ -53,6 +53,18 @@ describe('the panes', () => {
     expect(detailLines(undefined, -1, 40, 10)[0]?.text).toMatch(/No entry matches the filter/);
   });
 
+  it('says which of the similar questions the pane shows when they do not all fit (were cut unsaid at 80×24)', () => {
+    const many = { id: 's-many', question: '坏果怎么赔付？', similar: Array.from({ length: 13 }, (_, i) => `坏果问题${i + 1}`), answer: '按重量赔付。', origin: 'generated' as const, status: 'pending' as const, source: { path: 'sources/售后政策.docx', headingPath: ['售后政策', '3 坏果赔付标准'] } };
+    const lines = detailLines(many, -1, 47, 16);
+    const shown = lines.filter((l) => /^ *\d+ 坏果问题/u.test(l.text)).length;
+    expect(shown).toBeLessThan(13);
+    expect(lines.find((l) => l.text.startsWith('Similar questions'))?.text).toMatch(new RegExp(`^Similar questions \\(13\\): 1–${shown} shown`, 'u'));
+    // the last one selected: the window moves, and says so
+    expect(detailLines(many, 12, 47, 16).find((l) => l.text.startsWith('Similar questions'))?.text).toMatch(/^Similar questions \(13\): \d+–13 shown/u);
+    // all in view: the count alone
+    expect(detailLines({ ...many, similar: many.similar.slice(0, 3) }, -1, 47, 20).find((l) => l.text.startsWith('Similar questions'))?.text).toBe('Similar questions (3)');
+  });
+
   it('shows a draft\'s note in the detail pane, where an editor reads why it is there (kb gaps: how often asked, the nearest entry)', () => {
     const draft = { id: 'gap-1', question: '说好的赠品呢', similar: ['赠品没收到'], answer: '', origin: 'manual' as const, status: 'pending' as const, notes: 'kb gaps: gap 2 of 18, asked 46 times (7 distinct) in chats.csv without an answer; nearest entry: s-gift “赠品怎么领取？” (confidence 0.21)' };
     const lines = detailLines(draft, -1, 60, 16);

@@ -184,8 +184,10 @@ export function detailLines(e: Entry | undefined, item: number, width: number, h
   const suggestedRoom = suggested.length > 0 ? Math.min(suggested.length, Math.max(1, Math.floor(room / 3))) : 0;
   const similarRoom = Math.max(1, room - suggestedRoom);
 
-  lines.push({ text: truncate(`Similar questions (${e.similar.length})${e.similar.length === 0 ? ': s adds one, g generates' : ''}`, width), color: 'cyan' });
   const sim = itemWindow(e.similar, item, similarRoom);
+  // (a list cut to the pane says which part it shows: at 80×24 questions 12 and 13 of 13 were out of sight, unsaid)
+  const cut = sim.shown.length < e.similar.length ? `: ${sim.start + 1}–${sim.start + sim.shown.length} shown, Tab scrolls, v shows all` : '';
+  lines.push({ text: truncate(`Similar questions (${e.similar.length})${e.similar.length === 0 ? ': s adds one, g generates' : cut}`, width), color: 'cyan' });
   sim.shown.forEach((q, i) => {
     const n = sim.start + i;
     const { note, dim } = similarNote(e, q);

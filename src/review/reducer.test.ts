@@ -192,6 +192,24 @@ describe('editing', () => {
     expect(s.revision).toBe(0);
   });
 
+  it('Ctrl-C in an edit box with changed text asks first, a second one quits; elsewhere it quits at once', () => {
+    const CTRL_C = key('c', { ctrl: true });
+    let s = press(start(), 'E', key('', { end: true }), ...'节假日顺延'.split(''), CTRL_C);
+    expect(s.quit).toBe(false);
+    expect(s.mode.kind).toBe('edit');
+    expect(s.message).toBe('Ctrl-C again quits and throws away what you typed (Ctrl-S saves it, Esc cancels)');
+    // another key first: the next Ctrl-C asks again, and the text is still there to save
+    s = press(s, '。', CTRL_C);
+    expect(s.quit).toBe(false);
+    expect(press(s, SAVE).entries.find((e) => e.id === 's-refund-time')?.answer).toMatch(/节假日顺延。$/u);
+    expect(press(s, CTRL_C).quit).toBe(true);
+    // no change typed, or the list, try-it, the find box: quits at once
+    expect(press(start(), 'E', CTRL_C).quit).toBe(true);
+    expect(press(start(), CTRL_C).quit).toBe(true);
+    expect(press(start(), 't', ...'退款'.split(''), CTRL_C).quit).toBe(true);
+    expect(press(start(), '/', ...'退款'.split(''), CTRL_C).quit).toBe(true);
+  });
+
   it('Esc in an edit box with changed text asks first; a second Esc discards it, and u brings it back', () => {
     let s = press(start(), 'E', key('', { end: true }), ...'节假日顺延'.split(''), ESC);
     expect(s.mode.kind).toBe('edit');

@@ -41,8 +41,8 @@ export type Mode =
       original: string;
       /** The entry's text now, when the store changed on disk under the open edit (kb generate): saving asks first. */
       disk?: string;
-      /** The key pressed once that needs pressing again: Esc to discard a changed text, save to write over `disk`. */
-      confirm?: 'discard' | 'overwrite';
+      /** The key pressed once that needs pressing again: Esc to discard a changed text, save to write over `disk`, Ctrl-C to quit without it. */
+      confirm?: 'discard' | 'overwrite' | 'quit';
     }
   /** Try it: a customer question; the ids of the hits shown (the app tells them) and the one picked with ↓ (-1: none). */
   | { kind: 'try'; buffer: EditBuffer; hits?: readonly string[]; pick?: number }
@@ -927,6 +927,16 @@ function typedKey(c: string): Extract<ReviewAction, { type: 'key' }> {
   return { type: 'key', input: c, key: {} };
 }
 
+/**
+ * Ctrl-C in an edit box: quits, but with a changed text it asks once more first (a long answer typed
+ * and lost to one key, unsaid — before 2026-11-28 it quit at once and the exit summary did not mention it).
+ */
+function interruptEdit(state: ReviewState, mode: Extract<Mode, { kind: 'edit' }>): ReviewState {
+  const changed = mode.target !== 'filter' && mode.buffer.text.trim() !== '' && mode.buffer.text !== mode.original;
+  if (!changed || mode.confirm === 'quit') return { ...state, quit: true };
+  return { ...state, mode: { ...mode, confirm: 'quit' }, message: `Ctrl-C again quits and throws away what you typed (${saveKeyOf(mode.buffer)} saves it, Esc cancels)` };
+}
+
 export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewState {
   switch (action.type) {
     case 'notice':
@@ -979,6 +989,7 @@ export function reviewReducer(state: ReviewState, action: ReviewAction): ReviewS
       if (chars.length > 1 && mode.kind !== 'edit' && mode.kind !== 'try' && mode.kind !== 'merge' && !Object.values(key).some((v) => v === true)) {
         return chars.reduce((s, c) => reviewReducer(s, typedKey(c)), state);
       }
+      if (key.ctrl === true && input === 'c') return mode.kind === 'edit' ? interruptEdit(state, mode) : { ...state, quit: true };
       if (mode.kind === 'merge') return mergeKey(state, mode, input, key);
       if (mode.kind === 'try') return tryKey(state, mode, input, key);
       if (mode.kind === 'edit') return editKey(state, mode, input, key);

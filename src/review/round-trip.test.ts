@@ -9,7 +9,8 @@ import type { Entry } from '../store/entry.js';
 import { mergeEntries } from '../store/merge.js';
 import { parseStore, serializeStore } from '../store/store.js';
 import { tempDir } from '../test-support/kb.js';
-import { COLUMNS, describePlan, exportColumns, statusOf } from './exchange.js';
+import { columnLabel, COLUMNS, describePlan, exportColumns, statusOf } from './exchange.js';
+import { formatProblem } from '../core/problems.js';
 
 /** The columns of a sheet of these tests' store (no FAQ row with similar questions kb wrote: no `kb similar`). */
 const SHEET_COLUMNS = exportColumns([]);
@@ -778,6 +779,30 @@ describe('what an editor writes in Excel', () => {
     await editSheet(file, 'xlsx', [['s-seven-day', 'status', '審核中']]);
     const traditional = await importFile({ store, file });
     expect(!traditional.ok && traditional.problems.map((p) => p.message)).toEqual(['has the status "審核中" (id s-seven-day); the status is pending, approved or rejected (or 待審核, 通過, 駁回)']);
+  });
+
+  it('names the sheet, the row and the column as Excel shows them in a bad cell\'s message, the column moved or not', async () => {
+    const { dir, store } = setup();
+    const file = join(dir, 'review.xlsx');
+    await exportStore({ store, file, format: 'xlsx' });
+    let typoRow = 0;
+    await editXlsx(file, (sheet, col) => {
+      // the editor dragged the status column after the question (C), and mistyped a status
+      sheet.eachRow((row) => {
+        const status = row.getCell(col('status')).value;
+        row.getCell(col('status')).value = row.getCell(col('question')).value;
+        row.getCell(col('question')).value = status;
+      });
+      sheet.eachRow((row, n) => {
+        if (row.getCell(col('id')).value === 's-seven-day') {
+          row.getCell(col('question')).value = 'aproved';
+          typoRow = n;
+        }
+      });
+    });
+    const typo = await importFile({ store, file });
+    expect(!typo.ok && typo.problems.map(formatProblem)).toEqual([`${file}:sheet entries:row ${typoRow}:column C (status): has the status "aproved" (id s-seven-day); did you mean approved? the status is pending, approved or rejected (or 待审核, 通过, 驳回) [bad-row]`]);
+    expect(columnLabel(26, 'notes')).toBe('AA (notes)');
   });
 
   it('adds a row typed in without an id (and without a status) as a new pending manual entry; the same sheet imported again adds nothing more', async () => {

@@ -65,7 +65,8 @@ export async function runReviewScreen(session: ReviewSession, options: ReviewRun
     const instance = render(createElement(ReviewApp, { link, initial, buildSearcher: builder.build, warmSearcher: builder.warm, loadSourceNow: sourceNowLoader(process.cwd(), session.path), onState }), {
       stdout,
       stdin: options.stdin ?? process.stdin,
-      exitOnCtrlC: true,
+      // Ctrl-C is the reducer's: it quits, but asks once more over a changed text in an edit box
+      exitOnCtrlC: false,
       patchConsole: false,
     });
     // `kill` (SIGTERM): quit as with q, so the terminal is left as it was (every change is saved already)

@@ -201,9 +201,9 @@ describe('readXlsx', () => {
       expect(table.ok).toBe(false);
       if (table.ok) return;
       expect(table.problems.map(formatProblem)).toEqual([
-        'review.xlsx:row 2:column answer: the answer cell holds the formula =SUBSTITUTE(E3,"a","b") and no value kb can read (an error such as #REF!, or no value saved with the file); fix the formula or put the text in the cell, and save the file in Excel again [bad-row]',
-        'review.xlsx:row 3:column notes: the notes cell holds the formula =E2 and no value kb can read (an error such as #REF!, or no value saved with the file); fix the formula or put the text in the cell, and save the file in Excel again [bad-row]',
-        'review.xlsx:row 4:column status: the status cell shows the error #N/A; put the text in the cell (or empty it) and save the file again [bad-row]',
+        'review.xlsx:sheet entries:row 2:column E (answer): the answer cell holds the formula =SUBSTITUTE(E3,"a","b") and no value kb can read (an error such as #REF!, or no value saved with the file); fix the formula or put the text in the cell, and save the file in Excel again [bad-row]',
+        'review.xlsx:sheet entries:row 3:column F (notes): the notes cell holds the formula =E2 and no value kb can read (an error such as #REF!, or no value saved with the file); fix the formula or put the text in the cell, and save the file in Excel again [bad-row]',
+        'review.xlsx:sheet entries:row 4:column B (status): the status cell shows the error #N/A; put the text in the cell (or empty it) and save the file again [bad-row]',
       ]);
     }
   });
@@ -214,7 +214,7 @@ describe('readXlsx', () => {
       const table = await readXlsx(await workbookOf(rows, { streamed }), 'review.xlsx');
       expect(table.ok).toBe(false);
       if (table.ok) return;
-      expect(table.problems.map(formatProblem)).toEqual([expect.stringMatching(/^review\.xlsx:row 2:column answer: the answer cell is a date \(2026-11-01\): Excel turns text such as 11-1 into a date; type it as text/)]);
+      expect(table.problems.map(formatProblem)).toEqual([expect.stringMatching(/^review\.xlsx:sheet entries:row 2:column E \(answer\): the answer cell is a date \(2026-11-01\): Excel turns text such as 11-1 into a date; type it as text/)]);
     }
   });
 });

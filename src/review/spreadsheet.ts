@@ -8,7 +8,7 @@ import { fail, ok, problem, type Problem, type Result } from '../core/problems.j
 import { decodeText } from '../ingest/decode.js';
 import { PassThrough } from 'node:stream';
 import { applyMergedRanges, cellText, loadWorkbook, newWorkbookWriter, streamWorkbookRows } from '../ingest/formats/excel.js';
-import { COLUMN_HELP, COLUMNS, exportColumns, normalizeHeader, type Column, type Table } from './exchange.js';
+import { COLUMN_HELP, COLUMNS, columnLabel, exportColumns, normalizeHeader, type Column, type Table } from './exchange.js';
 
 /** Excel keeps at most this many characters in a cell. */
 export const EXCEL_CELL_LIMIT = 32_767;
@@ -202,7 +202,7 @@ class SheetRows {
     values.forEach((value, i) => {
       const column = this.known[i];
       const trouble = column === undefined ? undefined : cellTrouble(value, column);
-      if (trouble !== undefined && column !== undefined) this.troubles.push(problem('bad-row', trouble, { file: this.file, location: { row: n, column } }));
+      if (trouble !== undefined && column !== undefined) this.troubles.push(problem('bad-row', trouble, { file: this.file, location: { sheet: this.name, row: n, column: columnLabel(i, column) } }));
     });
     this.rows.push({ n, cells });
   }
@@ -213,7 +213,7 @@ function entriesSheet(sheets: readonly SheetRows[], file: string): Result<Table>
   const sheet = sheets.find((s) => s.name === 'entries' && s.isEntries) ?? sheets.find((s) => s.isEntries);
   if (sheet === undefined) return fail(problem('bad-table', 'has no sheet whose first row names an "id" and a "question" column; export the store with kb export and edit that workbook', { file }));
   if (sheet.troubles.length > 0) return fail(sheet.troubles);
-  return ok({ file, header: sheet.header ?? [], rows: sheet.rows });
+  return ok({ file, sheet: sheet.name, header: sheet.header ?? [], rows: sheet.rows });
 }
 
 /**

@@ -73,7 +73,7 @@ describe('kb import', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(lines(r.stderr)).toEqual([
-      `error ${csv}:row 5: has the status "ok" (id s-seven-day); the status is pending, approved or rejected (or 待审核, 通过, 驳回) [bad-row]`,
+      `error ${csv}:row 5:column B (status): has the status "ok" (id s-seven-day); the status is pending, approved or rejected (or 待审核, 通过, 驳回) [bad-row]`,
       `nothing was imported: fix the problem above and run kb import again (${store} is unchanged)`,
     ]);
     expect(readFileSync(store, 'utf8')).toBe(readFileSync(FIXTURE_STORE, 'utf8'));
@@ -129,7 +129,7 @@ describe('kb import', () => {
     expect(lines(r.stdout)).toEqual(['changed s-return-fee: answer, status, stale', 'changed s-warranty-en: question']);
     // before: "changed faq-free-shipping: answer", exit 0, and kb build left the FAQ out among the drafts
     expect(lines(r.stderr)).toEqual([
-      `error ${xlsx}:row 2: id faq-free-shipping: the answer is empty, which would take an approved FAQ entry the bot answers with out of the index, so the row was not imported; write the answer back (or a new one), or set its status to 驳回 (rejected) to take the entry out, and import again [answer-emptied]`,
+      `error ${xlsx}:sheet entries:row 2: id faq-free-shipping: the answer is empty, which would take an approved FAQ entry the bot answers with out of the index, so the row was not imported; write the answer back (or a new one), or set its status to 驳回 (rejected) to take the entry out, and import again [answer-emptied]`,
       `${xlsx} → ${store}: imported: 2 entries changed (question 1, answer 1, status 1, stale 1); 0 added; 3 unchanged; 1 row not imported (an answer emptied)`,
       `1 row was not imported: it empties the answer of an entry the bot answers with (listed above); write the answer back, or set the status to 驳回 (rejected), and import ${xlsx} again`,
     ]);

@@ -351,8 +351,9 @@ export class Analyzer {
   private englishWords(token: string): string[] {
     if (token === '') return [];
     const chat = this.settings.options.chat === true;
+    const more = this.settings.options.moreChatWords === true;
     return expandContraction(token)
-      .flatMap((w) => (chat ? expandChatWord(w) : [w]))
+      .flatMap((w) => (chat ? expandChatWord(w, more) : [w]))
       .filter((w) => w !== '');
   }
 

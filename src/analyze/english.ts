@@ -59,9 +59,6 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['wanna', ['want', 'to']], ['gonna', ['going', 'to']], ['dunno', ['do', 'not', 'know']], ['cuz', ['because']], ['coz', ['because']],
   ['msg', ['message']], ['pkg', ['package']], ['acct', ['account']], ['addr', ['address']], ['amt', ['amount']], ['qty', ['quantity']],
   ['intl', ['international']], ['asap', ['soon']],
-  // (a pet shop's trial, 2026-11-28: "my dogs meds have been pending" met nothing of its pharmacy's medications;
-  // not med alone, a size: a med t-shirt)
-  ['meds', ['medications']], ['rx', ['prescription']], ['rxs', ['prescriptions']],
   // (user test of a UK retailer, 2026-11-27: "do you take amex" matched "take" only, "cant log in"
   // only the negation of "my tracking hasn't updated"; help pages write American Express and sign in)
   ['amex', ['american', 'express']],
@@ -79,9 +76,18 @@ const CHAT_ENGLISH = new Map<string, string[]>([
   ['stole', ['steal']], ['stolen', ['steal']],
 ]);
 
+/**
+ * Chat words read only by indexes built with option `moreChatWords` (an index built before reads them as
+ * written, as its text was: its "pet meds" stays `med`). A pet shop's trial, 2026-11-28: "my dogs meds have
+ * been pending" met nothing of its pharmacy's medications; not med alone, a size: a med t-shirt.
+ */
+const MORE_CHAT_ENGLISH = new Map<string, string[]>([
+  ['meds', ['medications']], ['rx', ['prescription']], ['rxs', ['prescriptions']],
+]);
+
 /** The words a chat word stands for (`didnt` → did not, `pls` → please); the word itself when it is none. */
-export function expandChatWord(word: string): readonly string[] {
-  return CHAT_ENGLISH.get(word) ?? [word];
+export function expandChatWord(word: string, more = false): readonly string[] {
+  return CHAT_ENGLISH.get(word) ?? (more ? MORE_CHAT_ENGLISH.get(word) : undefined) ?? [word];
 }
 
 /**
@@ -154,18 +160,26 @@ export function joinCompounds(text: string): string {
   return out;
 }
 
+/** Sign in, log in, login, log on (on only after log: a parcel signed on delivery). */
+const SIGN_IN = String.raw`\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?(?:in|into)|(?:log|logs|logged|logging)[\s-]?(?:on|onto))\b`;
+/** What follows a signature given, not a signing in: sign in person, in front of the driver, in ink. */
+const SIGNED_HOW = String.raw`person|front|ink|pen`;
 /**
  * Two-word names whose first word means something else alone, read as one term (option `senseCompounds`;
  * a pet shop's user trial, 2026-11-28, and the furniture and UK retailers' before it): sign in / log in /
  * login / log on → `signin` and sign out / log out → `signout`, so that "cant log in" no longer meets a
  * delivery page's "Signing for your package" through sign; a late fee → `latefee fee`, so that "my order
- * is late" no longer meets a card's "late fees" (the fee stays a word: "is there a fee" still finds it).
+ * is late" no longer meets a card's "late fees" (the fee stays a word: "is there a fee" still finds it, and so
+ * do a payment and a return between: a late return fee → `latefee return fee`).
  */
 const SENSE_COMPOUNDS: readonly [RegExp, string][] = [
-  // (on and off only after log: a parcel signed on delivery, a manager's sign-off)
-  [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?(?:in|into)|(?:log|logs|logged|logging)[\s-]?(?:on|onto))\b/gu, 'signin'],
+  // ("do i have to sign in person for my parcel" met an account's sign-in page; after the, a sign one reads in a
+  // place is no signing in either: the sign in your store said 20% off, but the sign in page will not load)
+  [new RegExp(String.raw`(?<!\b(?:the|a|that|this)\s+)${SIGN_IN}(?![\s-]+(?:${SIGNED_HOW})\b)|(?<=\b(?:the|a|that|this)\s+)${SIGN_IN}(?![\s-]+(?:${SIGNED_HOW}|the|a|an|your|our|their|my|store|shop|window|stores|shops|windows)\b)`, 'gu'), 'signin'],
   [/\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging)[\s-]?out|(?:log|logs|logged|logging)[\s-]?off)\b/gu, 'signout'],
-  [/\blate[\s-]+(?:payment[\s-]+|return[\s-]+)?(?:fees?|charges?)\b/gu, 'latefee fee'],
+  // (the payment or return between stays a word: a late return fee is no late payment fee)
+  [/\blate[\s-]+(payment|return)[\s-]+(?:fees?|charges?)\b/gu, 'latefee $1 fee'],
+  [/\blate[\s-]+(?:fees?|charges?)\b/gu, 'latefee fee'],
 ];
 
 /** A lowercased text with its two-word names as one term (`SENSE_COMPOUNDS`). */

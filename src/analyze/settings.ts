@@ -89,6 +89,11 @@ export interface AnalyzerOptions {
    * in indexes built before it.
    */
   senseCompounds?: boolean;
+  /**
+   * With `chat`, the chat words added on 2026-11-28: meds → medications, rx → prescription (`MORE_CHAT_ENGLISH` in
+   * src/analyze/english.ts). Absent in indexes built before it, which read them as written.
+   */
+  moreChatWords?: boolean;
 }
 
 export interface AnalyzerSettings {
@@ -133,4 +138,5 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   numberRanges: true,
   englishPhrases: true,
   senseCompounds: true,
+  moreChatWords: true,
 };

@@ -68,6 +68,13 @@ describe('a fee and a link named like a task', () => {
   it('are things, not something the customer does', () => {
     expect(first('Charge for returns')).not.toMatch(/^How do I/u);
     expect(first('Link to the returns portal')).not.toMatch(/^How do I/u);
+    // a price named like a task (review, 2026-11-28: was How do I rate for international orders?)
+    expect(first('Rate for international orders')).not.toMatch(/^How do I/u);
+    expect(first('Rate to Canada')).not.toMatch(/^How do I/u);
+    expect(first('Rate your order')).toBe('How do I rate my order?');
+    // the shop ships: where it ships is asked as Shipping to Canada is (review, 2026-11-28: was How do I ship to canada?)
+    expect(first('Ship to Canada')).toBe('Do you ship to Canada?');
+    expect(first('Ship to a PO box')).toBe('Do you ship to a PO box?');
     expect(first('Charge your earbuds')).toBe('How do I charge my earbuds?');
     expect(first('Check for updates')).toBe('How do I check for updates?');
   });

@@ -21,9 +21,11 @@ const EN_LISTED_ABOUT = String.raw`(?:fees?|charges?|costs?|prices?|rates?|limit
 /**
  * A heading that is a task in the imperative (Apply online, Appeal a decision, Replace your card).
  * A verb that is also a noun (return, order, appeal, change) needs its object's determiner: Return
- * window and Appeal process are things; so are a fee and a link (Charge for returns, Link to the returns portal).
+ * window and Appeal process are things; so are a fee, a link and a price (Charge for returns, Link to the returns
+ * portal, Rate for international orders); and the shop ships, not the customer: Ship to Canada asks Do you ship to
+ * Canada? (EN_SHIPPING_TO).
  */
-export const EN_TASK = new RegExp(String.raw`^(?!(?:charge\s+for|link\s+to)\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move|skip|pause|resume|refill|print|ship|rate|review)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}]|(?:change|update|edit|add|remove|cancel|return|exchange|modify|swap)\s+(?!(?:\p{L}+(?:,\s*|,?\s+(?:or|and)\s+))*${EN_LISTED_ABOUT}\b)\p{L}+(?:,\s*\p{L}+)+,?\s+(?:or|and)\s+\p{L})`, 'iu');
+export const EN_TASK = new RegExp(String.raw`^(?!(?:charge\s+for|link\s+to|rate\s+(?:for|to)|ship\s+(?:to|outside|within))\s)(?:(?:apply|renew|replace|cancel|register|calculate|prepare|obtain|verify|enroll|consolidate|reinstate|surrender|submit|create|sign\s+up|get|manage)\s+\p{L}|(?:appeal|request|change|report|file|pay|update|contact|return|track|schedule|transfer|order|check|claim|upgrade|repay|start|buy|book|exchange|redeem|reset|factory\s+reset|pair|charge|clean|install|link|unlink|mount|empty|restart|reboot|rename|move|skip|pause|resume|refill|print|ship|rate|review)\s+(?:for\s+|to\s+|a\s+|an\s+|the\s+|your\s+|my\s+)\p{L}|(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+(?:or|and|&)\s+(?:change|add|edit|remove|cancel|update|modify|return|exchange)\s+\p{L}|pay\s+(?:in|by|with|later|monthly|over)\s+[\p{L}\p{N}]|(?:change|update|edit|add|remove|cancel|return|exchange|modify|swap)\s+(?!(?:\p{L}+(?:,\s*|,?\s+(?:or|and)\s+))*${EN_LISTED_ABOUT}\b)\p{L}+(?:,\s*\p{L}+)+,?\s+(?:or|and)\s+\p{L})`, 'iu');
 
 /**
  * More imperatives a heading opens with, verbs that are seldom nouns (Understand Your Loan, Gather
@@ -465,8 +467,8 @@ function enTopicQuestion(topic: string, text: string, names: ReadonlySet<string>
   return undefined;
 }
 
-/** A heading about where parcels go: Shipping to Hong Kong, Delivery outside the EU, International shipping to Canada. */
-const EN_SHIPPING_TO = /^(?:international\s+)?(?:shipping|delivery|deliveries|shipments?)\s+(to|outside|within|in)\s+(\p{L}.{1,60})$/iu;
+/** A heading about where parcels go: Shipping to Hong Kong, Delivery outside the EU, International shipping to Canada, Ship to a PO box. */
+const EN_SHIPPING_TO = /^(?:international\s+)?(?:shipping|ship|delivery|deliveries|shipments?)\s+(to|outside|within|in)\s+(\p{L}.{1,60})$/iu;
 
 /** A topic that names a problem: missing, late, damaged, lost, broken, wrong … items; failed or declined payments. */
 export const EN_PROBLEM = /\b(?:missing|missed|late|delayed|damaged|lost|broken|faulty|defective|wrong|stolen|incorrect|failed|declined|rejected|bounced)\b/iu;

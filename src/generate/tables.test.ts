@@ -7,6 +7,12 @@ describe('tableQuestions', () => {
     const table = [['Refund to', 'How long it takes'], ['PayPal', '1–2 business days'], ['Gift card or store credit', 'Right away']];
     expect(tableQuestions([table], false, 'Refunds')).toEqual(['How long does a refund take for PayPal?', 'How long does a refund take for gift card or store credit?']);
     expect(tableQuestions([table], false, 'Money back')).toEqual(['How long does it take for PayPal?', 'How long does it take for gift card or store credit?']);
+    // a word that ends in s without being a plural, or a plural in -es, is no process to name (review, 2026-11-28)
+    const next = [['Service', 'How long it takes'], ['Next day', '1 business day']];
+    expect(tableQuestions([next], false, 'Express')).toEqual(['How long does it take for next day?']);
+    expect(tableQuestions([next], false, 'Status')).toEqual(['How long does it take for next day?']);
+    expect(tableQuestions([next], false, 'Boxes')).toEqual(['How long does it take for next day?']);
+    expect(tableQuestions([next], false, 'Deliveries')).toEqual(['How long does a delivery take for next day?']);
   });
 
   it('a column that names who bears a cost asks who, not how much (the bundled sample asked 商品质量问题的运费承担方是多少？)', () => {

@@ -390,7 +390,9 @@ export function tableQuestions(tables: readonly (readonly (readonly string[])[])
           if (EN_TIME.test(cell) || /\b(?:immediately|instantly|same\s+day|next\s+day)\b/iu.test(cell)) asked.push(`How long does ${/^[aeiou]/u.test(what) ? 'an' : 'a'} ${what} take for ${label}?`);
         } else if (/^how\s+long\b/iu.test(column)) {
           // Refund to | How long it takes: how long the section's process takes for the row (was What is the how long it takes for PayPal?)
-          const process = topic !== undefined && /^\p{L}{3,}s$/u.test(topic.trim()) ? topic.trim().toLowerCase().replace(/ies$/u, 'y').replace(/s$/u, '') : undefined;
+          // (a plural only: Express, Business, Status and Boxes asked How long does an expres take for next day?)
+          const plural = topic?.trim().toLowerCase() ?? '';
+          const process = !/^\p{L}{3,}s$/u.test(plural) || /(?:ss|us|is|[xz]es|[cs]hes)$/u.test(plural) ? undefined : plural.replace(/ies$/u, 'y').replace(/s$/u, '');
           asked.push(`How long does ${process === undefined ? 'it' : `${/^[aeiou]/u.test(process) ? 'an' : 'a'} ${process}`} take for ${label}?`);
         } else if (FEE_HEADER.test(column)) {
           if (i !== firstFee && /\s/u.test(column)) asked.push(`What is the ${names[i] ?? column.toLowerCase()} of ${label}?`);

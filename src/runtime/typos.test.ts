@@ -38,6 +38,11 @@ describe('English typos', () => {
     expect(kb.correct('recieve'.slice(0, 6))).toBe('receiv');
     expect(plausibleChange('sheet', 'sheep')).toBe(false);
     expect(plausibleChange('licens', 'licenc')).toBe(true); // s and c sound alike
+    // b for p, as customers spell subscription and prescription (stemmed subscript, prescript) and laptop
+    expect(new TypoIndex(['subscript', 'prescript', 'laptop']).correct('subscribt')).toBe('subscript');
+    expect(new TypoIndex(['subscript', 'prescript', 'laptop']).correct('prescribt')).toBe('prescript');
+    expect(new TypoIndex(['subscript', 'prescript', 'laptop']).correct('labtop')).toBe('laptop');
+    expect(new TypoIndex(['discount']).correct('discound')).toBe('discount'); // d for t
   });
 
   it('measures one edit as optimal string alignment does', () => {

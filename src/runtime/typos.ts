@@ -57,8 +57,11 @@ function deletions(word: string): string[] {
 /** Each letter's neighbours on a QWERTY keyboard: the letter a slipping finger types instead. */
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const VOWELS = new Set('aeiouy');
-/** Letters spelt for one another by sound (recieve's i and e are vowels): c/k/s, s/z, g/j, f/v, i/y. */
-const SOUND_ALIKE = new Set(['ck', 'cs', 'sz', 'gj', 'fv', 'kq']);
+/**
+ * Letters spelt for one another by sound (recieve's i and e are vowels): c/k/s, s/z, g/j, f/v, i/y, b/p and d/t
+ * (subscribtion, prescribtion, labtop, discound: a review of the rule, 2026-11-28, found them no longer corrected).
+ */
+const SOUND_ALIKE = new Set(['ck', 'cs', 'sz', 'gj', 'fv', 'kq', 'bp', 'dt']);
 /** The shortest word whose vowel or sound-alike letter may be read as misspelt: a five-letter word changed so is mostly another word (truck, track). */
 const MIN_SPELLING_LENGTH = 6;
 

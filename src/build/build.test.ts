@@ -357,6 +357,14 @@ describe('FAQ rows a document answers first (twin-entries)', () => {
     });
   }, BUILD_TIMEOUT);
 
+  it('says why its confidence has the default weights, and the command that fits one on the team\'s questions', async () => {
+    const built = await buildFromEntries([faqRow, other, section], {});
+    if (!built.ok) throw new Error(JSON.stringify(built.problems));
+    expect(built.value.calibration).toBe(
+      'with default weights (fitting needs 50 or more written similar questions; this KB has 1; to fit it on your own labelled customer questions: kb build --calibrate-on tests/)',
+    );
+  }, BUILD_TIMEOUT);
+
   it('is not looked for with twins: false (kb review\'s try-it index: a search per FAQ row, a quarter of its build), the index the same', async () => {
     const [withTwins, without] = await Promise.all([buildFromEntries([faqRow, other, section], {}), buildFromEntries([faqRow, other, section], { twins: false })]);
     if (!withTwins.ok || !without.ok) throw new Error('build failed');

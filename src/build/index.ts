@@ -183,7 +183,7 @@ export async function buildFromEntries(
         ? `on ${c.samples} questions of ${names(c.suites ?? [])}`
         : c.fittedOn === 'self'
           ? `on ${c.samples} written paraphrases`
-          : `with default weights (${defaultWhy(c)}${options.calibrateOn === undefined ? '; kb build --calibrate-on fits it on labelled questions' : ''})`) + notFitted,
+          : `with default weights (${defaultWhy(c)}${options.calibrateOn === undefined ? '; to fit it on your own labelled customer questions: kb build --calibrate-on tests/' : ''})`) + notFitted,
   });
 }
 
@@ -241,9 +241,10 @@ function defaultWhy(c: Calibration): string {
   if (n < 50) return `fitting needs 50 or more written similar questions; this KB has ${n}`;
   const right = c.right;
   if (right === undefined) return `the ${n} written similar questions gave nothing to fit`;
-  if (right > n - 10) return `${right} of its ${n} written similar questions, each asked with itself left out, found their entry: no wrong answer to fit on`;
-  if (right < 10) return `only ${right} of its ${n} written similar questions, each asked with itself left out, found their entry: no right answer to fit on`;
-  return `asked of the index (each without itself), its ${n} written similar questions found the wrong entry as often when they matched it fully as when they matched it in part, so how much a question matches says nothing here about whether the answer is right`;
+  // each similar question is asked with itself left out of the index
+  if (right > n - 10) return `${right} of its ${n} written similar questions find their own entry: no wrong answer to learn from`;
+  if (right < 10) return `only ${right} of its ${n} written similar questions find their own entry: no right answer to learn from`;
+  return `its ${n} written similar questions find a wrong entry as often on a full match as on a partial one, so they cannot tell a sure answer from a guess`;
 }
 
 /** The calibration fitted on labelled questions asked of the index just built, or why it cannot be. */

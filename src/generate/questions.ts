@@ -134,9 +134,9 @@ export function generateQuestions(input: SectionInput, options: GenerateOptions 
     // Plans under Financing with Affirm: its cost is asked with the parent too, as its heading's question is
     // (How much do the plans of financing with Affirm cost?, was How much do plans cost?, 2026-11-28)
     const parent = topic === undefined ? undefined : parentTopic(topic, input.headingPath, names);
-    if (parent !== undefined && topic !== undefined) {
-      const bare = new RegExp(`^(How much do) (${escapeRegExp(topic.trim())}) (cost)\\?$`, 'iu');
-      for (const q of content) q.question = q.question.replace(bare, (_, how: string, what: string, verb: string) => `${how} the ${what} of ${parent} ${verb}?`);
+    if (topic !== undefined && parent !== undefined) {
+      const bare = new RegExp(`^How much do (${escapeRegExp(topic.trim())}) cost\\?$`, 'iu');
+      for (const q of content) q.question = q.question.replace(bare, (_, what: string) => `How much do the ${what} of ${parent} cost?`);
     }
   }
   if (language === 'zh') namedDocument(content, input.headingPath);

@@ -4,7 +4,7 @@
  * duration, yes or no (配送方式 | 时效 | 运费 → 顺丰快递的运费是多少？; Option | Fee → How much is Express
  * delivery?) — and a size chart asks one question a row naming every measure (连衣裙S码的胸围、腰围是多少？).
  */
-import { interleave } from './text.js';
+import { interleave, lowerFirst } from './text.js';
 import { EN_FREE_OVER, EN_TIME } from './en-content.js';
 import { verbFirst } from './en-phrasing.js';
 
@@ -199,20 +199,20 @@ function upright(table: readonly (readonly string[])[]): readonly (readonly stri
  */
 const EN_CHOICE_LABEL = /^(?:exchange|refund|return|replacement|repair|swap|upgrade|downgrade|cancellation|change|switch|transfer)\s+(?:for|to|with|into|within|of|from|after|before|by|on|in|at)\b/iu;
 
-/**
- * A row label that is an action in a verb that is no noun (Cancel within 14 days, Keep the item, Send it
- * back): "How much is cancel within 14 days?" misreads it — asked "How much does it cost to …?", and
- * nothing else.
- */
 /** A row label that names people (Gold members, Students, Customers in Alaska): who a fee is for. */
 const EN_PEOPLE_LABEL = /\b(?:members|customers|users|students|seniors|guests|subscribers|buyers|employees|veterans|teachers)\b/iu;
 
 /** What a fee costs the people a row names, of the section's fee when its heading names one (Return shipping fees → return shipping). */
 function feeFor(people: string, topic: string | undefined): string {
   const paid = /^(.{3,40}?)\s+(?:fees?|costs?|charges?|prices?|rates?)$/iu.exec(topic?.trim() ?? '')?.[1];
-  return paid === undefined ? `How much do ${people} pay?` : `How much is ${/^\p{Lu}\p{Ll}/u.test(paid) ? paid.charAt(0).toLowerCase() + paid.slice(1) : paid} for ${people}?`;
+  return paid === undefined ? `How much do ${people} pay?` : `How much is ${lowerFirst(paid)} for ${people}?`;
 }
 
+/**
+ * A row label that is an action in a verb that is no noun (Cancel within 14 days, Keep the item, Send it
+ * back): "How much is cancel within 14 days?" misreads it — asked "How much does it cost to …?", and
+ * nothing else.
+ */
 const EN_ACTION_LABEL = /^(?:cancel|keep|send|choose|get|add|remove|buy|renew|collect|pick|pay|replace|exchange|return|refund)\s+(?:it|them|a|an|the|my|your|another|any|one|within|before|after|back)\b/iu;
 
 /** A size chart's heading, without what it says it is: 连衣裙尺码表 → 连衣裙. */

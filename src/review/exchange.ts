@@ -27,7 +27,7 @@ import { createHash } from 'node:crypto';
 import { problem, warning, type Problem } from '../core/problems.js';
 import { acceptGeneratedSimilar, withGeneratedSimilar, EDITED_FIELDS, ENTRY_ORIGINS, ENTRY_STATUSES, emptiesLiveAnswer, isFieldEdited, markEdited, withEditorSimilar, type EditedField, type Entry, type EntryOrigin, type EntryStatus, type Staleness } from '../store/entry.js';
 import { validateEntry } from '../store/store.js';
-import { splitSimilar } from '../ingest/formats/table.js';
+import { columnLetters, splitSimilar } from '../ingest/formats/table.js';
 import { variantsOfQuestion } from './variants.js';
 import { closestName } from '../text/closest-name.js';
 import { detectScript, traditionalToSimplified } from '../text/normalize.js';
@@ -364,9 +364,7 @@ function newRowId(question: string, taken: ReadonlySet<string>): string {
 
 /** A column as Excel shows it, its letter and the name in its first row: `C (status)`. */
 export function columnLabel(index: number, name: string): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return `${letters} (${name})`;
+  return `${columnLetters(index)} (${name})`;
 }
 
 /** Rows of a table as import records; every bad cell is a problem with its sheet, row and column. */

@@ -58,7 +58,7 @@ function deletions(word: string): string[] {
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const VOWELS = new Set('aeiouy');
 /**
- * Letters spelt for one another by sound (recieve's i and e are vowels): c/k/s, s/z, g/j, f/v, i/y, b/p and d/t
+ * Letters spelt for one another by sound (recieve's i and e, like i and y, are vowels): c/k/s, s/z, g/j, f/v, k/q, b/p and d/t
  * (subscribtion, prescribtion, labtop, discound: a review of the rule, 2026-11-28, found them no longer corrected).
  */
 const SOUND_ALIKE = new Set(['ck', 'cs', 'sz', 'gj', 'fv', 'kq', 'bp', 'dt']);

@@ -830,7 +830,11 @@ function headerWarnings(header: Header, warnings: Warnings, ctx: Context): void 
 
 /** A column as the user sees it: `F` in a sheet, `6` in a CSV. */
 function columnName(index: number, ctx: Context): string {
-  if (ctx.unit === 'line') return String(index + 1);
+  return ctx.unit === 'line' ? String(index + 1) : columnLetters(index);
+}
+
+/** A sheet's column letters as Excel shows them: 0 → `A`, 26 → `AA`. */
+export function columnLetters(index: number): string {
   let name = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
   return name;
